@@ -1,0 +1,17 @@
+"""Media workbench: who is in the news, who gets to speak, in what tone, under which frames.
+
+The public API, re-exported here and kept small. Tables in, tables out::
+
+    import analysis as wb
+    docs = wb.load_corpus("seeds")
+    sents = wb.sentences(docs)
+"""
+
+from __future__ import annotations
+
+from analysis.errors import InputError, LexiconError
+
+__all__ = [
+    "InputError",
+    "LexiconError",
+]

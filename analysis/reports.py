@@ -1,0 +1,165 @@
+"""Render parameterized notebooks into shareable reports.
+
+A report is an immutable output: the input notebook is never modified; papermill executes a copy with
+the given parameters into ``<out>/<name>/<name>.ipynb``, nbconvert exports it to a self-contained
+``<out>/<name>/<name>.html`` with code hidden, and ``<out>/<name>/manifest.json`` records what was run.
+Every file is written atomically (temporary file + rename), so a failed run never replaces a good report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import InputError
+
+__all__ = ["ReportResult", "notebook_path", "render_report", "export_html", "write_atomic", "NOTEBOOK_DIR"]
+
+#: The project's notebooks, beside the package in a source checkout.
+NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+
+#: Packages whose versions every report records.
+RECORDED_PACKAGES = ("media-workbench", "pandas", "plotly", "textblob", "papermill", "nbconvert")
+
+# Anything that would make a shared report depend on the network.
+_REMOTE_ASSET = re.compile(r"""<script[^>]+src=["']https?://[^"']+["'][^>]*>\s*</script>""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What one rendered report produced: its name, paths, parameters and size."""
+
+    name: str
+    notebook: str
+    html: Path
+    executed: Path
+    parameters: dict[str, Any] = field(default_factory=dict)
+    html_bytes: int = 0
+    rendered_at: str = ""
+
+
+def notebook_path(name: str | os.PathLike[str]) -> Path:
+    """Resolve a notebook given as a path or as a name under ``notebooks/`` (with or without .ipynb)."""
+    candidate = Path(name)
+    if candidate.suffix != ".ipynb":
+        candidate = candidate.with_suffix(".ipynb")
+    for path in (candidate, NOTEBOOK_DIR / candidate.name):
+        if path.is_file():
+            return path.resolve()
+    available = ", ".join(sorted(p.stem for p in NOTEBOOK_DIR.glob("*.ipynb"))) or "none found"
+    raise InputError(
+        f"{name}: no such notebook; give a path to an .ipynb file or one of the names under "
+        f"{NOTEBOOK_DIR}: {available}"
+    )
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with tempfile.NamedTemporaryFile(
+        mode, dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False,
+        **({} if mode == "wb" else {"encoding": "utf-8"}),
+    ) as handle:
+        handle.write(data)
+        temporary = Path(handle.name)
+    os.replace(temporary, path)
+
+
+def export_html(executed: Path, *, title: str | None = None) -> str:
+    """Export an executed notebook to one self-contained HTML page with the code hidden.
+
+    Input cells and prompts are left out; nothing is loaded from the network (the page's only
+    scripts are inline).
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    notebook = nbformat.read(executed, as_version=4)
+    if title:
+        notebook.metadata["title"] = title
+    exporter = HTMLExporter(
+        template_name="lab",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(notebook)
+    # The lab template links require.js and MathJax from a CDN; a shared report must open offline,
+    # and its inline scripts need neither.
+    return _REMOTE_ASSET.sub("", body)
+
+
+def _versions() -> dict[str, str]:
+    found = {}
+    for package in RECORDED_PACKAGES:
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def _kernel_for(notebook: Path) -> str:
+    """The notebook's own kernel when it is installed, else the current interpreter's ``python3``."""
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    wanted = nbformat.read(notebook, as_version=4).metadata.get("kernelspec", {}).get("name", "python3")
+    return wanted if wanted in KernelSpecManager().find_kernel_specs() else "python3"
+
+
+def render_report(
+    notebook: str | os.PathLike[str],
+    *,
+    out_dir: str | os.PathLike[str],
+    parameters: dict[str, Any] | None = None,
+    name: str | None = None,
+    progress_bar: bool = False,
+) -> ReportResult:
+    """Execute ``notebook`` with ``parameters`` and export it into ``out_dir/<name>/``.
+
+    Writes ``<name>.ipynb`` (the executed notebook, parameters in its metadata), ``<name>.html`` and
+    ``manifest.json``. On failure the executed notebook, with the error in it, is kept as
+    ``<name>.failed.ipynb`` for inspection, the error is raised, and any earlier good report is left as
+    it was.
+    """
+    import papermill
+
+    source = notebook_path(notebook)
+    name = name or source.stem
+    parameters = dict(parameters or {})
+    target = Path(out_dir) / name
+    target.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now(dt.timezone.utc)
+    with tempfile.TemporaryDirectory(dir=target, prefix=".run-") as scratch:
+        executed = Path(scratch) / f"{name}.ipynb"
+        try:
+            papermill.execute_notebook(
+                str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
+                cwd=str(source.parent), progress_bar=progress_bar,
+            )
+        except Exception:
+            if executed.exists():
+                os.replace(executed, target / f"{name}.failed.ipynb")
+            raise
+        html = export_html(executed, title=parameters.get("title"))
+        write_atomic(target / f"{name}.ipynb", executed.read_bytes())
+    html_path = target / f"{name}.html"
+    write_atomic(html_path, html)
+    (target / f"{name}.failed.ipynb").unlink(missing_ok=True)
+    result = ReportResult(
+        name=name, notebook=str(source), html=html_path, executed=target / f"{name}.ipynb",
+        parameters=parameters, html_bytes=html_path.stat().st_size, rendered_at=started.isoformat(),
+    )
+    manifest = {**asdict(result), "html": str(result.html), "executed": str(result.executed), "versions": _versions()}
+    write_atomic(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
+    return result
