@@ -10,8 +10,13 @@ The public API, re-exported here and kept small. Tables in, tables out::
 from __future__ import annotations
 
 from analysis.errors import InputError, LexiconError
+from analysis.reports import render_report
+from analysis.tables import document_card, select_document
 
 __all__ = [
     "InputError",
     "LexiconError",
+    "render_report",
+    "document_card",
+    "select_document",
 ]

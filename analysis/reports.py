@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -28,8 +27,8 @@ NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 #: Packages whose versions every report records.
 RECORDED_PACKAGES = ("media-workbench", "pandas", "plotly", "textblob", "papermill", "nbconvert")
 
-# Anything that would make a shared report depend on the network.
-_REMOTE_ASSET = re.compile(r"""<script[^>]+src=["']https?://[^"']+["'][^>]*>\s*</script>""", re.IGNORECASE)
+#: The nbconvert template of report pages (JupyterLab's look, no CDN scripts).
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 def export_html(executed: Path, *, title: str | None = None) -> str:
     """Export an executed notebook to one self-contained HTML page with the code hidden.
 
-    Input cells and prompts are left out; nothing is loaded from the network (the page's only
-    scripts are inline).
+    Input cells and prompts are left out. The page loads nothing from the network: the template
+    (``analysis/templates/workbench``) drops the CDN scripts of JupyterLab's template.
     """
     import nbformat
     from nbconvert import HTMLExporter
@@ -86,16 +85,15 @@ def export_html(executed: Path, *, title: str | None = None) -> str:
     if title:
         notebook.metadata["title"] = title
     exporter = HTMLExporter(
-        template_name="lab",
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        template_name="workbench",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
     )
     body, _ = exporter.from_notebook_node(notebook)
-    # The lab template links require.js and MathJax from a CDN; a shared report must open offline,
-    # and its inline scripts need neither.
-    return _REMOTE_ASSET.sub("", body)
+    return body
 
 
 def _versions() -> dict[str, str]:

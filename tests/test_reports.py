@@ -1,0 +1,123 @@
+"""Rendering reports: papermill executes real notebooks, nbconvert writes real HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pytest
+
+from analysis.cli import main, parse_parameter
+from analysis.errors import InputError
+from analysis.reports import export_html, notebook_path, render_report, write_atomic
+
+
+_REMOTE = re.compile(
+    r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|import\s*\(?\s*["']https?://|"""
+    r"""["']https?://[^"']+\.(?:m?js|css)(?:\?[^"']*)?["']""",
+    re.IGNORECASE,
+)
+
+
+def remote_references(html: str) -> list[str]:
+    """Places where a page would fetch something from the network (scripts, styles, fonts, modules)."""
+    return [html[m.start():m.start() + 80] for m in _REMOTE.finditer(html)]
+
+
+def _fixture_notebook(path, body: str):
+    """A two-cell notebook: a `parameters` cell and one code cell."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    parameters = nbformat.v4.new_code_cell('greeting = "hello"')
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [parameters, nbformat.v4.new_code_cell(body)]
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title=My report", ("title", "My report")),
+    ("n=3", ("n", 3)),
+    ("flag=true", ("flag", True)),
+    ("outlets=[a, b]", ("outlets", ["a", "b"])),
+    ("empty=", ("empty", "")),
+    ("query=a: b: c", ("query", "a: b: c")),
+])
+def test_parse_parameter_reads_values_as_yaml(text, expected):
+    assert parse_parameter(text) == expected
+
+
+def test_parse_parameter_without_equals_says_how():
+    with pytest.raises(InputError, match=r"KEY=VALUE"):
+        parse_parameter("title")
+
+
+def test_unknown_notebook_names_the_available_ones():
+    with pytest.raises(InputError, match=r"nosuch: no such notebook.*article_brief"):
+        notebook_path("nosuch")
+
+
+def test_write_atomic_replaces_whole_files_and_leaves_no_temporaries(tmp_path):
+    target = tmp_path / "out" / "report.html"
+    write_atomic(target, "first")
+    write_atomic(target, b"second")
+    assert target.read_text() == "second"
+    assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+
+
+@pytest.mark.e2e
+def test_render_report_executes_with_parameters_and_hides_code(tmp_path):
+    notebook = _fixture_notebook(tmp_path / "hello.ipynb", 'print(greeting.upper() + " <b>bold</b>")')
+    result = render_report(notebook, out_dir=tmp_path / "out", parameters={"greeting": "bonjour"})
+    html = result.html.read_text()
+    assert "BONJOUR" in html
+    assert "print(greeting" not in html, "code cells are hidden"
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html, "printed markup shows as text"
+    assert remote_references(html) == [], "nothing loads from the network"
+    executed = nbformat.read(result.executed, as_version=4)
+    assert executed.metadata["papermill"]["parameters"] == {"greeting": "bonjour"}
+    manifest = json.loads((tmp_path / "out" / "hello" / "manifest.json").read_text())
+    assert manifest["parameters"] == {"greeting": "bonjour"}
+    assert "pandas" in manifest["versions"]
+
+
+@pytest.mark.e2e
+def test_failed_run_keeps_the_good_report_and_the_error_notebook(tmp_path):
+    notebook = _fixture_notebook(tmp_path / "flaky.ipynb", 'assert greeting == "hello", "bad greeting"\nprint("fine")')
+    good = render_report(notebook, out_dir=tmp_path / "out")
+    before = good.html.read_bytes()
+    with pytest.raises(Exception, match="bad greeting"):
+        render_report(notebook, out_dir=tmp_path / "out", parameters={"greeting": "boom"})
+    assert good.html.read_bytes() == before, "a failed run never replaces a good report"
+    failed = tmp_path / "out" / "flaky" / "flaky.failed.ipynb"
+    assert "bad greeting" in failed.read_text()
+    leftovers = [p.name for p in (tmp_path / "out" / "flaky").iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+@pytest.mark.e2e
+def test_cli_reports_a_missing_notebook_with_exit_status_2(tmp_path, capsys):
+    assert main(["report", "nosuch", "--out", str(tmp_path)]) == 2
+    assert "no such notebook" in capsys.readouterr().err
+
+
+def test_export_html_loads_nothing_from_the_network(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Findings\n\nSee $x^2$ and a diagram.")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, path)
+    html = export_html(path, title="My <report>")
+    assert "Findings" in html
+    assert "<title>My &lt;report&gt;</title>" in html
+    assert remote_references(html) == [], "no CDN script, style, font or module"
+
+
+def test_remote_reference_check_catches_the_stock_lab_template(tmp_path):
+    """The check above can fail: JupyterLab's own template loads MathJax and Mermaid from a CDN."""
+    from nbconvert import HTMLExporter
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Findings")]
+    html, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
+    assert remote_references(html), "the stock template's CDN links are found"
