@@ -9,6 +9,7 @@ The public API, re-exported here and kept small. Tables in, tables out::
 
 from __future__ import annotations
 
+from analysis.display import setup_notebook
 from analysis.errors import InputError, LexiconError
 from analysis.reports import render_report
 from analysis.tables import document_card, select_document
@@ -16,6 +17,7 @@ from analysis.tables import document_card, select_document
 __all__ = [
     "InputError",
     "LexiconError",
+    "setup_notebook",
     "render_report",
     "document_card",
     "select_document",
