@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from analysis.display import setup_notebook
 from analysis.errors import InputError, LexiconError
+from analysis.provenance import record_provenance
 from analysis.reports import render_report
 from analysis.tables import document_card, select_document
 
@@ -18,6 +19,7 @@ __all__ = [
     "InputError",
     "LexiconError",
     "setup_notebook",
+    "record_provenance",
     "render_report",
     "document_card",
     "select_document",

@@ -13,19 +13,16 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError
+from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
 __all__ = ["ReportResult", "notebook_path", "render_report", "export_html", "write_atomic", "NOTEBOOK_DIR"]
 
 #: The project's notebooks, beside the package in a source checkout.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
-
-#: Packages whose versions every report records.
-RECORDED_PACKAGES = ("media-workbench", "pandas", "plotly", "textblob", "papermill", "nbconvert")
 
 #: The nbconvert template of report pages (JupyterLab's look, no CDN scripts).
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -72,18 +69,52 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     os.replace(temporary, path)
 
 
+def _lift_provenance(notebook) -> dict[str, Any]:
+    """Remove the provenance outputs from ``notebook`` and return the last record found (or {})."""
+    record: dict[str, Any] = {}
+    for cell in notebook.cells:
+        kept = []
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if PROVENANCE_MIMETYPE in data:
+                record = dict(data[PROVENANCE_MIMETYPE])
+            else:
+                kept.append(output)
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = kept
+    return record
+
+
+def _duration(seconds: object) -> str:
+    return f"{float(seconds):.1f} s" if isinstance(seconds, (int, float)) else ""
+
+
 def export_html(executed: Path, *, title: str | None = None) -> str:
     """Export an executed notebook to one self-contained HTML page with the code hidden.
 
-    Input cells and prompts are left out. The page loads nothing from the network: the template
-    (``analysis/templates/workbench``) drops the CDN scripts of JupyterLab's template.
+    Input cells and prompts are left out. A header shows the title, the parameters papermill recorded,
+    the run time and the provenance the notebook recorded with :func:`analysis.record_provenance`
+    (corpus fingerprint, lexicon hashes, package versions); every value in it is escaped. The page loads
+    nothing from the network: the template (``analysis/templates/workbench``) drops the CDN scripts of
+    JupyterLab's template.
     """
     import nbformat
     from nbconvert import HTMLExporter
 
     notebook = nbformat.read(executed, as_version=4)
-    if title:
-        notebook.metadata["title"] = title
+    provenance = _lift_provenance(notebook)
+    run = notebook.metadata.get("papermill", {})
+    title = title or notebook.metadata.get("title") or Path(executed).stem
+    notebook.metadata["title"] = title
+    header = {
+        "title": title,
+        "parameters": {key: json.dumps(value) if not isinstance(value, str) else value
+                       for key, value in (run.get("parameters") or {}).items()},
+        "rendered": str(run.get("end_time") or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+        "duration": _duration(run.get("duration")),
+        "provenance": provenance,
+        "versions": provenance.get("versions") or package_versions(),
+    }
     exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATE_DIR)],
         template_name="workbench",
@@ -92,18 +123,8 @@ def export_html(executed: Path, *, title: str | None = None) -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = exporter.from_notebook_node(notebook, resources={"workbench": header})
     return body
-
-
-def _versions() -> dict[str, str]:
-    found = {}
-    for package in RECORDED_PACKAGES:
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            continue
-    return found
 
 
 def _kernel_for(notebook: Path) -> str:
@@ -158,6 +179,6 @@ def render_report(
         name=name, notebook=str(source), html=html_path, executed=target / f"{name}.ipynb",
         parameters=parameters, html_bytes=html_path.stat().st_size, rendered_at=started.isoformat(),
     )
-    manifest = {**asdict(result), "html": str(result.html), "executed": str(result.executed), "versions": _versions()}
+    manifest = {**asdict(result), "html": str(result.html), "executed": str(result.executed), "versions": package_versions()}
     write_atomic(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
     return result

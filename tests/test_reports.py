@@ -121,3 +121,25 @@ def test_remote_reference_check_catches_the_stock_lab_template(tmp_path):
     notebook.cells = [nbformat.v4.new_markdown_cell("# Findings")]
     html, _ = HTMLExporter(template_name="lab").from_notebook_node(notebook)
     assert remote_references(html), "the stock template's CDN links are found"
+
+
+@pytest.mark.e2e
+def test_report_header_shows_escaped_parameters_and_the_recorded_provenance(tmp_path):
+    body = (
+        "import pandas as pd\nimport analysis as wb\n"
+        "docs = pd.DataFrame({'doc_id': ['a'], 'title': ['T'], 'text': ['Body.']})\n"
+        "wb.record_provenance(docs, lexicons={'actors': 'lexicon-v1'})"
+    )
+    notebook = _fixture_notebook(tmp_path / "prov.ipynb", body)
+    result = render_report(notebook, out_dir=tmp_path / "out",
+                           parameters={"greeting": "<script>alert(1)</script>"}, name="prov")
+    html = result.html.read_text()
+    header = html.split('id="report-header"', 1)[1].split("</header>", 1)[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in header
+    assert "<script>alert(1)" not in html
+    import hashlib
+    expected = hashlib.sha256("a\x1f\x1eT\x1f\x1eBody.\x1f\x1e".encode()).hexdigest()
+    assert expected in header, "the corpus fingerprint is in the header"
+    assert "1 documents" in header
+    assert hashlib.sha256(repr("lexicon-v1").encode()).hexdigest() in header
+    assert "application/vnd.media-workbench.provenance+json" not in html, "the raw record is lifted out"

@@ -1,0 +1,91 @@
+"""Where a report's numbers come from: corpus fingerprint, lexicon hashes, versions.
+
+A notebook calls ``wb.record_provenance(documents, lexicons={...})`` once; the output carries a
+machine-readable record that :func:`analysis.reports.export_html` lifts into the report's header
+(together with the parameters and run time papermill recorded), and a one-line summary for JupyterLab.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+__all__ = ["PROVENANCE_MIMETYPE", "corpus_fingerprint", "content_hash", "package_versions", "record_provenance",
+           "Provenance"]
+
+PROVENANCE_MIMETYPE = "application/vnd.media-workbench.provenance+json"
+
+#: Packages whose versions every report records.
+RECORDED_PACKAGES = ("media-workbench", "pandas", "pyarrow", "plotly", "textblob", "vaderSentiment",
+                     "papermill", "nbconvert")
+
+
+def corpus_fingerprint(documents: pd.DataFrame) -> dict[str, Any]:
+    """Document count and a SHA-256 over every document's id, title and text, in table order.
+
+    Output keys: documents (int), content_sha256 (hex str). Two corpora with the same fingerprint hold
+    the same articles in the same order.
+    """
+    digest = hashlib.sha256()
+    for column in ("doc_id", "title", "text"):
+        values = documents[column].astype("string").fillna("") if column in documents else pd.Series([], dtype="string")
+        for value in values:
+            digest.update(value.encode("utf-8"))
+            digest.update(b"\x1f")
+        digest.update(b"\x1e")
+    return {"documents": int(len(documents)), "content_sha256": digest.hexdigest()}
+
+
+def content_hash(lexicon: object) -> str:
+    """SHA-256 of a lexicon or codebook: its file's bytes, or the ``sha256`` the loaded object carries."""
+    if isinstance(lexicon, (str, os.PathLike)) and Path(lexicon).is_file():
+        return hashlib.sha256(Path(lexicon).read_bytes()).hexdigest()
+    for attribute in ("sha256", "content_sha256", "content_hash"):
+        value = getattr(lexicon, attribute, None)
+        if isinstance(value, str):
+            return value
+    return hashlib.sha256(repr(lexicon).encode("utf-8")).hexdigest()
+
+
+def package_versions() -> dict[str, str]:
+    """Installed versions of the packages that shape a report's numbers and pages."""
+    found = {}
+    for package in RECORDED_PACKAGES:
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """A provenance record that shows as one line in JupyterLab and becomes the header of a report."""
+
+    record: dict[str, Any]
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        corpus = self.record["corpus"]
+        lexicons = ", ".join(f"{name} {digest[:12]}" for name, digest in self.record["lexicons"].items())
+        summary = (f"corpus: {corpus['documents']} documents, sha256 {corpus['content_sha256'][:12]}"
+                   + (f"; lexicons: {lexicons}" if lexicons else ""))
+        return {PROVENANCE_MIMETYPE: self.record, "text/plain": summary}
+
+
+def record_provenance(documents: pd.DataFrame, *, lexicons: Mapping[str, object] | None = None) -> Provenance:
+    """The provenance of an analysis of ``documents`` with the given lexicons and codebooks.
+
+    ``lexicons`` maps a display name (e.g. ``"actors"``, ``"frames"``) to a path or a loaded lexicon.
+    The record holds: corpus (documents, content_sha256), lexicons (name -> sha256), versions.
+    """
+    return Provenance({
+        "corpus": corpus_fingerprint(documents),
+        "lexicons": {name: content_hash(value) for name, value in (lexicons or {}).items()},
+        "versions": package_versions(),
+    })
