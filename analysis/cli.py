@@ -1,4 +1,8 @@
-"""Command line: ``python -m analysis report NOTEBOOK --out DIR [--corpus PATH] [-p KEY=VALUE ...]``."""
+"""Command line.
+
+``python -m analysis report NOTEBOOK --out DIR [--corpus PATH] [--actors YML] [--frames YML]
+[-p KEY=VALUE ...] [--each KEY=V1,V2,...] [--workers N]`` renders reports; see README.md.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import yaml
 
 from analysis.errors import InputError
 
-__all__ = ["main", "parse_parameter"]
+__all__ = ["main", "parse_parameter", "parse_each"]
 
 
 def parse_parameter(text: str) -> tuple[str, Any]:
@@ -35,19 +39,45 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--corpus", help="corpus path, passed to the notebook as parameter `corpus`")
     report.add_argument("-p", "--parameter", action="append", default=[], metavar="KEY=VALUE",
                         help="a notebook parameter; repeat for more")
+    report.add_argument("--actors", help="actor lexicon YAML, passed as parameter `actors`")
+    report.add_argument("--frames", help="frame codebook YAML, passed as parameter `frames`")
+    report.add_argument("--each", action="append", default=[], metavar="KEY=V1,V2,...",
+                        help="render one report per value (repeat for all combinations of several keys)")
+    report.add_argument("--workers", type=int, help="reports rendered at once (default: one per core)")
     report.add_argument("--name", help="report name (default: the notebook's name)")
     return parser
 
 
+def parse_each(text: str) -> tuple[str, list[Any]]:
+    """``"outlet=a,b"`` -> ``("outlet", ["a", "b"])``, each value read as in :func:`parse_parameter`."""
+    key, raw = parse_parameter(text)
+    values = [parse_parameter(f"{key}={part.strip()}")[1] for part in str(raw).split(",") if part.strip()]
+    if not values:
+        raise InputError(f"--each {text!r}: give KEY=V1,V2,... with at least one value")
+    return key, values
+
+
 def _report(args: argparse.Namespace) -> int:
-    from analysis.reports import render_report
+    from analysis.reports import render_batch, render_report, write_index
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
-    if args.corpus:
-        parameters["corpus"] = str(Path(args.corpus).resolve())
-    result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name)
-    print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
-    return 0
+    for key in ("corpus", "actors", "frames"):
+        if getattr(args, key):
+            parameters[key] = str(Path(getattr(args, key)).resolve())
+    if not args.each:
+        result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name)
+        write_index(args.out)
+        print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
+        return 0
+    batch = render_batch(args.notebook, out_dir=args.out, parameters=parameters,
+                         each=dict(parse_each(e) for e in args.each), workers=args.workers)
+    for result in batch.reports:
+        print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
+    for failure in batch.failures:
+        where = f"; error notebook: {failure.notebook}" if failure.notebook else ""
+        print(f"report FAILED: {failure.name} {failure.parameters}: {failure.error}{where}", file=sys.stderr)
+    print(f"{len(batch.reports)} rendered, {len(batch.failures)} failed; index: {batch.index}")
+    return 1 if batch.failures else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

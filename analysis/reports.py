@@ -9,8 +9,10 @@ Every file is written atomically (temporary file + rename), so a failed run neve
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,7 +21,8 @@ from typing import Any
 from analysis.errors import InputError
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
-__all__ = ["ReportResult", "notebook_path", "render_report", "export_html", "write_atomic", "NOTEBOOK_DIR"]
+__all__ = ["ReportResult", "ReportFailure", "BatchResult", "notebook_path", "render_report", "render_batch",
+           "expand_each", "write_index", "export_html", "write_atomic", "NOTEBOOK_DIR"]
 
 #: The project's notebooks, beside the package in a source checkout.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
@@ -182,3 +185,130 @@ def render_report(
     manifest = {**asdict(result), "html": str(result.html), "executed": str(result.executed), "versions": package_versions()}
     write_atomic(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
     return result
+
+
+@dataclass(frozen=True)
+class ReportFailure:
+    """A report that did not render: its name, parameters, the error and where its error notebook is."""
+
+    name: str
+    parameters: dict[str, Any]
+    error: str
+    notebook: Path | None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch produced: the rendered reports, the failures and the index page."""
+
+    reports: list[ReportResult]
+    failures: list[ReportFailure]
+    index: Path
+
+
+def expand_each(each: dict[str, list[Any]] | None) -> list[dict[str, Any]]:
+    """All combinations of the ``--each`` values: ``{"a": [1, 2], "b": ["x"]}`` -> ``[{a: 1, b: x}, {a: 2, b: x}]``."""
+    combinations: list[dict[str, Any]] = [{}]
+    for key, values in (each or {}).items():
+        if not values:
+            raise InputError(f"--each {key}=: give at least one value, e.g. --each {key}=a,b")
+        combinations = [{**done, key: value} for done in combinations for value in values]
+    return combinations
+
+
+def _slug(value: object) -> str:
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", str(value)).strip("-.")
+    return text[:60] or "x"
+
+
+def batch_name(base: str, varying: dict[str, Any]) -> str:
+    """A report's folder name: the notebook's name plus each varying parameter's value."""
+    return "-".join([base, *(_slug(value) for value in varying.values())])
+
+
+def _render_one(notebook: str, out_dir: str, parameters: dict[str, Any], name: str) -> ReportResult | ReportFailure:
+    """Worker: render one report; a failure is returned, not raised, so the batch goes on."""
+    try:
+        return render_report(notebook, out_dir=out_dir, parameters=parameters, name=name)
+    except Exception as error:  # noqa: BLE001 - any failure of one report is reported, never fatal
+        failed = Path(out_dir) / name / f"{name}.failed.ipynb"
+        message = f"{type(error).__name__}: {error}".strip().splitlines()
+        return ReportFailure(name=name, parameters=parameters, error=" ".join(message)[:2000],
+                             notebook=failed if failed.exists() else None)
+
+
+def render_batch(
+    notebook: str | os.PathLike[str],
+    *,
+    out_dir: str | os.PathLike[str],
+    parameters: dict[str, Any] | None = None,
+    each: dict[str, list[Any]] | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+) -> BatchResult:
+    """Render one report per combination of ``each`` values, several at once in worker processes.
+
+    One failing report does not stop the others: failures are collected with their error and error
+    notebook. ``out_dir/index.html`` lists every report in ``out_dir`` afterwards.
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from multiprocessing import get_context
+
+    from tqdm.auto import tqdm
+
+    source = notebook_path(notebook)
+    runs = [({**(parameters or {}), **varying}, batch_name(source.stem, varying) if varying else source.stem)
+            for varying in expand_each(each)]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
+    results: list[ReportResult | ReportFailure] = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(_render_one, str(source), str(out_dir), params, name) for params, name in runs]
+        for future in tqdm(as_completed(futures), total=len(futures), desc="reports", unit="report",
+                           disable=not progress):
+            results.append(future.result())
+    order = {name: i for i, (_, name) in enumerate(runs)}
+    results.sort(key=lambda r: order[r.name])
+    return BatchResult(
+        reports=[r for r in results if isinstance(r, ReportResult)],
+        failures=[r for r in results if isinstance(r, ReportFailure)],
+        index=write_index(out_dir),
+    )
+
+
+def write_index(out_dir: str | os.PathLike[str]) -> Path:
+    """Write ``out_dir/index.html``: every report in ``out_dir`` with its parameters, date and size.
+
+    A folder whose last run failed (its ``.failed.ipynb`` is newer than its report) is listed as failed,
+    with a link to the error notebook. Every value is escaped.
+    """
+    root = Path(out_dir)
+    rows = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        manifest_path = folder / "manifest.json"
+        failed = folder / f"{folder.name}.failed.ipynb"
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else None
+        if failed.exists() and (manifest is None or failed.stat().st_mtime > manifest_path.stat().st_mtime):
+            rows.append((folder.name, f"{folder.name}/{failed.name}", "failed", {}, "", ""))
+        elif manifest is not None:
+            rows.append((folder.name, f"{folder.name}/{folder.name}.html", "ok", manifest.get("parameters", {}),
+                         manifest.get("rendered_at", ""), f"{manifest.get('html_bytes', 0) / 1e6:.2f} MB"))
+    body = "\n".join(
+        f"<tr class=\"{status}\"><td><a href=\"{html.escape(link, quote=True)}\">{html.escape(name)}</a></td>"
+        f"<td>{status}</td><td>{'<br>'.join(html.escape(f'{k} = {v}') for k, v in params.items())}</td>"
+        f"<td>{html.escape(str(when))}</td><td>{html.escape(size)}</td></tr>"
+        for name, link, status, params, when, size in rows
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Reports</title>
+<style>body{{font-family:system-ui,sans-serif;margin:2em;color:#222}}table{{border-collapse:collapse}}
+td,th{{border-bottom:1px solid #ddd;padding:4px 12px;text-align:left;vertical-align:top}}
+tr.failed td{{color:#b00020}}</style></head>
+<body><h1>Reports</h1><p>{len(rows)} reports in this folder.</p>
+<table><thead><tr><th>report</th><th>status</th><th>parameters</th><th>rendered</th><th>size</th></tr></thead>
+<tbody>
+{body}
+</tbody></table></body></html>
+"""
+    index = root / "index.html"
+    write_atomic(index, page)
+    return index

@@ -143,3 +143,43 @@ def test_report_header_shows_escaped_parameters_and_the_recorded_provenance(tmp_
     assert "1 documents" in header
     assert hashlib.sha256(repr("lexicon-v1").encode()).hexdigest() in header
     assert "application/vnd.media-workbench.provenance+json" not in html, "the raw record is lifted out"
+
+
+def test_expand_each_gives_every_combination_in_order():
+    from analysis.reports import expand_each
+
+    assert expand_each({"a": [1, 2], "b": ["x", "y"]}) == [
+        {"a": 1, "b": "x"}, {"a": 1, "b": "y"}, {"a": 2, "b": "x"}, {"a": 2, "b": "y"}]
+    assert expand_each(None) == [{}]
+    with pytest.raises(InputError, match="at least one value"):
+        expand_each({"a": []})
+
+
+def test_parse_each_reads_values():
+    from analysis.cli import parse_each
+
+    assert parse_each("greeting=hi, bonjour,3") == ("greeting", ["hi", "bonjour", 3])
+    with pytest.raises(InputError, match="KEY=V1,V2"):
+        parse_each("greeting=")
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_batch_renders_in_parallel_reports_a_failure_and_keeps_the_rest(tmp_path, capsys):
+    notebook = _fixture_notebook(tmp_path / "greet.ipynb",
+                                 'assert greeting != "boom", "boom is not a greeting"\nprint(greeting * 2)')
+    out = tmp_path / "out"
+    status = main(["report", str(notebook), "--out", str(out), "--each", "greeting=hi,boom,<b>yo</b>",
+                   "--workers", "2"])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "2 rendered, 1 failed" in captured.out
+    assert "report FAILED: greet-boom" in captured.err and "boom is not a greeting" in captured.err
+    assert "greet-boom.failed.ipynb" in captured.err
+    assert (out / "greet-hi" / "greet-hi.html").exists()
+    assert "hihi" in (out / "greet-hi" / "greet-hi.html").read_text()
+    assert (out / "greet-b-yo-b" / "greet-b-yo-b.html").exists()
+    index = (out / "index.html").read_text()
+    assert index.count('<tr class="ok">') == 2 and index.count('<tr class="failed">') == 1
+    assert "greeting = &lt;b&gt;yo&lt;/b&gt;" in index and "<b>yo</b>" not in index
+    assert 'href="greet-boom/greet-boom.failed.ipynb"' in index
