@@ -14,6 +14,7 @@ from analysis.errors import InputError, LexiconError
 from analysis.provenance import record_provenance
 from analysis.reports import render_report
 from analysis.tables import document_card, select_document
+from analysis.text import paragraphs, sentences, split_sentences
 
 __all__ = [
     "InputError",
@@ -23,4 +24,7 @@ __all__ = [
     "render_report",
     "document_card",
     "select_document",
+    "sentences",
+    "split_sentences",
+    "paragraphs",
 ]

@@ -1,0 +1,127 @@
+"""Sentence segmentation speed: ``split_sentences`` over raw texts and ``sentences()`` over a table.
+
+Real news text: the sentences of the narrative-framing articles (``$MEDIA_WORKBENCH_DATASETS`` or
+``../shared/datasets``) are resampled into synthetic documents (a headline, paragraphs of one to four
+sentences separated by blank lines, now and then a heading or a bullet list); where the data is
+absent the seed article is repeated. One process, one core. The baseline, measured in the same run,
+is the naive ``re.split(r"(?<=[.!?])\\s+", paragraph)`` over the same paragraphs.
+
+Figures: sentences and words per second (best of three runs), the ratio to the baseline, and the
+peak memory allocated while building the sentences table (tracemalloc, measured in a separate run).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.text import sentences, split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_f73c93858b36e7c9.txt"
+_NAIVE = re.compile(r"(?<=[.!?])\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _datasets_dir() -> Path:
+    return Path(os.environ.get("MEDIA_WORKBENCH_DATASETS", REPO.parent / "shared" / "datasets"))
+
+
+def _source_texts() -> tuple[str, list[str]]:
+    """(name of the source, raw article texts)."""
+    path = _datasets_dir() / "narrative-framing" / "articles_metadata.tsv"
+    if path.is_file():
+        texts = pd.read_csv(path, sep="\t")["text"].dropna().astype(str).tolist()
+        return "narrative-framing articles_metadata.tsv", texts
+    return "seed article (dataset absent)", [SEED.read_text(encoding="utf-8")]
+
+
+def _documents(texts: list[str], n_docs: int, *, seed: int = 0) -> pd.DataFrame:
+    """Synthetic documents made of sentences resampled from ``texts``."""
+    pool = [t[s:e] for t in texts for s, e in split_sentences(t)]
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n_docs):
+        paras = []
+        for p in range(rng.randint(4, 12)):
+            if p and rng.random() < 0.05:
+                paras.append("Key Takeaways:")
+                paras.append("\n".join("• " + rng.choice(pool) for _ in range(rng.randint(2, 4))))
+            else:
+                paras.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 4))))
+        rows.append({"doc_id": f"b{i}", "title": rng.choice(pool)[:120], "text": "\n\n".join(paras)})
+    return pd.DataFrame(rows)
+
+
+def _best_of(fn: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def run(*, quick: bool = False) -> dict:
+    """Measure, print and return the figures (a flat JSON-serialisable dict)."""
+    source, raw = _source_texts()
+    n_docs = 300 if quick else 3000
+    repeat = 1 if quick else 3
+    docs = _documents(raw, n_docs)
+    texts = docs["text"].tolist()
+    paragraphs = [p for t in texts for p in _PARAGRAPH_BREAK.split(t)]
+    words = sum(len(t.split()) for t in texts)
+    chars = sum(len(t) for t in texts)
+    n_sents = sum(len(split_sentences(t)) for t in texts)
+    raw_words = sum(len(t.split()) for t in raw)
+    raw_sents = sum(len(split_sentences(t)) for t in raw)
+
+    t_split = _best_of(lambda: [split_sentences(t) for t in texts], repeat)
+    t_raw = _best_of(lambda: [split_sentences(t) for t in raw], repeat)
+    t_naive = _best_of(lambda: [_NAIVE.split(p) for p in paragraphs], repeat)
+    table_holder: list[pd.DataFrame] = []
+    t_table = _best_of(lambda: table_holder.append(sentences(docs)), repeat)
+    table = table_holder[-1]
+
+    tracemalloc.start()
+    sentences(docs)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    figures = {
+        "source": source,
+        "documents": len(docs),
+        "sentences": n_sents,
+        "words": words,
+        "megabytes": round(chars / 1e6, 3),
+        "split_sentences_per_s": round(n_sents / t_split),
+        "split_words_per_s": round(words / t_split),
+        "split_mb_per_s": round(chars / 1e6 / t_split, 2),
+        "split_raw_articles": len(raw),
+        "split_raw_sentences_per_s": round(raw_sents / t_raw),
+        "split_raw_words_per_s": round(raw_words / t_raw),
+        "naive_regex_sentences_per_s": round(n_sents / t_naive),
+        "split_time_ratio_to_naive_regex": round(t_split / t_naive, 2),
+        "table_rows": len(table),
+        "table_sentences_per_s": round(len(table) / t_table),
+        "table_words_per_s": round(words / t_table),
+        "table_documents_per_s": round(len(docs) / t_table),
+        "table_peak_memory_mb": round(peak / 1e6, 1),
+        "quick": quick,
+    }
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value:,}" if isinstance(value, int) and not isinstance(value, bool)
+              else f"{key:<{width}}  {value}")
+    return figures
+
+
+if __name__ == "__main__":
+    run()
