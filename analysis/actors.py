@@ -1,0 +1,718 @@
+"""Actors: the lexicon, mentions in sentences, prominence, roll-ups and co-occurrence.
+
+The lexicon format and the matching rules are DESIGN.md's ("Lexicon formats"); in short:
+
+* aliases match **case-sensitively on word edges**: no letter or digit directly before or after the
+  match ("U.S." matches in "the U.S., Israel's" and at a sentence end; "Israel" never inside "Israeli");
+* a possessive ("Netanyahu's", "Netanyahu’s") is a mention (the apostrophe is a word edge);
+* where candidates overlap, the **leftmost-longest** wins and each character belongs to at most one
+  mention ("U.S. President Joe Biden" is one Biden mention when that alias exists, not also a U.S. one);
+* ``titles`` match **case-insensitively** and count only in documents where one of that actor's
+  aliases also appears. Workbench choices on top of DESIGN.md, documented in lexicons/README.md:
+  names come first — aliases are resolved leftmost-longest among themselves, and titles only fill
+  the gaps between them (a title never hides a name: "CIA director Bill Burns" keeps its CIA
+  mention); a title written directly before a name ("Prime Minister Benjamin Netanyahu") is part of
+  that name, not a second mention; a title several present actors share ("president") goes to the
+  one whose alias was mentioned most recently before it (else the next one after it);
+* pronouns: a sentence-initial "He"/"She", and "he"/"she" directly before a finite cue verb
+  ("he added", "she said", "he also said") anywhere in a sentence, resolve to the most recent person
+  actor of matching gender (persons without a stated gender match both). Possessive mentions
+  ("Biden's warning") are passed over while a non-possessive one exists. These rows have
+  ``via == "pronoun"``; counts and aggregates use ``via`` alias and title only unless asked.
+
+Matching cost per character does not grow with the lexicon: one Aho-Corasick automaton
+(pyahocorasick) over all aliases (case-sensitive) and one over the lower-cased titles, run once per
+sentence; the candidates are then filtered for word edges and resolved leftmost-longest.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InputError, LexiconError
+from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
+from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
+
+__all__ = [
+    "ActorLexicon",
+    "ACTOR_TYPES",
+    "MENTION_COLUMNS",
+    "DEFAULT_ACTORS",
+    "load_actors",
+    "match_aliases",
+    "actor_mentions",
+    "actor_prominence",
+    "actor_rollup",
+    "cooccurrence",
+]
+
+DEFAULT_ACTORS = Path(__file__).resolve().parent / "lexicons" / "actors.yml"
+ACTOR_TYPES = ("person", "organization", "country", "group", "other")
+GENDERS = ("male", "female", "nonbinary", "unknown")
+_FIELDS = ("id", "name", "type", "group", "aliases", "titles", "gender", "notes", "wikidata", "description")
+_TOP_FIELDS = ("actors", "lexicon", "version", "source", "notes", "description")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
+
+#: The mentions table: one row per mention.
+MENTION_COLUMNS: dict[str, str] = {
+    "doc_id": "the document's id",
+    "sentence_id": "the sentence (0 = headline)",
+    "section": "the sentence's section (headline, standfirst, body, or a heading's name)",
+    "actor_id": "the lexicon id of the actor",
+    "actor": "the actor's display name",
+    "alias": "the text that matched (the alias, the title as written, or the pronoun)",
+    "via": "'alias', 'title' or 'pronoun'",
+    "start": "offset of the match in the sentence's text",
+    "end": "offset one past the match: sentence_text[start:end] == alias",
+}
+
+#: ``via`` values that are direct mentions (used by counts and aggregates unless asked otherwise).
+DIRECT_VIA = ("alias", "title")
+
+_SENTENCE_NEEDS = ("doc_id", "sentence_id", "section", "text")
+
+
+# --------------------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, eq=False)
+class ActorLexicon:
+    """A validated actor lexicon.
+
+    ``actors``: one row per actor — actor_id, name, type, group (or NA), gender (or NA), aliases
+    (list[str]), titles (list[str]). ``aliases``: one row per matchable term — term, actor_id, kind
+    ('alias' or 'title'; titles lower-cased). ``source``: the file it came from (or '<mapping>');
+    ``sha256``: a hash of the normalised content, for provenance (same content, same hash).
+    The automata used for matching are built on first use and kept on the object (``matcher``).
+    """
+
+    actors: pd.DataFrame
+    aliases: pd.DataFrame
+    source: str
+    sha256: str
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __repr__(self) -> str:
+        return (f"ActorLexicon({len(self.actors)} actors, {int((self.aliases['kind'] == 'alias').sum())} "
+                f"aliases, source={self.source!r}, sha256={self.sha256[:12]}...)")
+
+    @functools.cached_property
+    def matcher(self) -> _Matcher:
+        """The Aho-Corasick automata and lookup arrays (built once per lexicon object)."""
+        return _Matcher.build(self)
+
+    def to_yaml(self) -> str:
+        """The lexicon in the actors.yml format (round-trips through :func:`load_actors`)."""
+        import yaml
+
+        entries = []
+        for row in self.actors.itertuples(index=False):
+            entry: dict[str, Any] = {"id": row.actor_id, "name": row.name, "type": row.type}
+            if isinstance(row.group, str):
+                entry["group"] = row.group
+            if isinstance(row.gender, str):
+                entry["gender"] = row.gender
+            entry["aliases"] = list(row.aliases)
+            if len(row.titles):
+                entry["titles"] = list(row.titles)
+            entries.append(entry)
+        return yaml.safe_dump({"actors": entries}, sort_keys=False, allow_unicode=True, width=110)
+
+
+def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = None) -> ActorLexicon:
+    """Load and validate an actor lexicon (DESIGN.md format).
+
+    ``source``: a YAML path, an already-parsed mapping ``{"actors": [...]}``, an ActorLexicon
+    (returned as is), or None for the installed default ``analysis/lexicons/actors.yml``.
+
+    Entry fields: ``id`` (unique, lower-case, no spaces), ``name`` (display name), ``type``
+    (person | organization | country | group | other), optional ``group`` (roll-up label),
+    ``aliases`` (list; the name alone when omitted), ``titles`` (matched case-insensitively),
+    ``gender`` (male | female | nonbinary | unknown; used for pronouns), ``notes``/``wikidata``/
+    ``description`` (kept in the file, ignored here).
+
+    Raises LexiconError naming the file, the line, the entry (number and id) and the field for:
+    malformed YAML, a missing ``actors`` list, an unknown field, a missing or non-lower-case id, a
+    duplicate id, a missing name, an unknown type or gender, an empty alias or title, and an alias
+    claimed by two actors.
+    """
+    if source is None:
+        return _default_actors()
+    if isinstance(source, ActorLexicon):
+        return source
+    return _build_lexicon(read_yaml(source))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_actors() -> ActorLexicon:
+    return _build_lexicon(read_yaml(DEFAULT_ACTORS))
+
+
+def _build_lexicon(doc: YamlDoc) -> ActorLexicon:
+    data = doc.data
+    if data is None or (isinstance(data, Mapping) and "actors" not in data):
+        raise LexiconError(f"{doc.where()}: no 'actors:' list; a lexicon is a mapping with a key "
+                           "'actors' holding a list of entries (see DESIGN.md, 'Lexicon formats')")
+    if not isinstance(data, Mapping):
+        raise LexiconError(f"{doc.where()}: the top level is a {type(data).__name__}, not a mapping; "
+                           "start the file with 'actors:' followed by a list of entries")
+    unknown_top = [k for k in data if k not in _TOP_FIELDS]
+    if unknown_top:
+        raise LexiconError(f"{doc.where(str(unknown_top[0]))}: unknown top-level key {unknown_top[0]!r}; "
+                           f"known keys are {', '.join(_TOP_FIELDS)}")
+    raw = data["actors"]
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise LexiconError(f"{doc.where('actors')}: 'actors' must be a list of entries "
+                           "(each starting with '- id: ...')")
+    entries = [_validate_entry(doc, i, entry) for i, entry in enumerate(raw)]
+
+    seen_ids: dict[str, int] = {}
+    alias_owner: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        label = _entry_label(i, entry["id"])
+        if entry["id"] in seen_ids:
+            j = seen_ids[entry["id"]]
+            raise LexiconError(
+                f"{doc.where('actors', i, 'id')}: {label}, field 'id': duplicate id {entry['id']!r}, "
+                f"already used by entry {j + 1} (line {doc.line('actors', j, 'id')}); give each actor "
+                "its own id, or merge the two entries")
+        seen_ids[entry["id"]] = i
+        for alias in entry["aliases"]:
+            if alias in alias_owner and alias_owner[alias] != i:
+                j = alias_owner[alias]
+                raise LexiconError(
+                    f"{doc.where('actors', i, 'aliases')}: {label}, field 'aliases': alias {alias!r} is "
+                    f"also claimed by entry {j + 1} (id {entries[j]['id']!r}, line "
+                    f"{doc.line('actors', j, 'aliases')}); an alias must name one actor: remove it from "
+                    "one of them (use 'titles' for words several actors share)")
+            alias_owner[alias] = i
+
+    actors = pd.DataFrame({
+        "actor_id": [e["id"] for e in entries],
+        "name": [e["name"] for e in entries],
+        "type": [e["type"] for e in entries],
+        "group": pd.array([e["group"] for e in entries], dtype="str"),
+        "gender": pd.array([e["gender"] for e in entries], dtype="str"),
+        "aliases": [list(e["aliases"]) for e in entries],
+        "titles": [list(e["titles"]) for e in entries],
+    })
+    terms, owners, kinds = [], [], []
+    for e in entries:
+        for a in e["aliases"]:
+            terms.append(a), owners.append(e["id"]), kinds.append("alias")
+        for t in e["titles"]:
+            terms.append(t), owners.append(e["id"]), kinds.append("title")
+    aliases = pd.DataFrame({"term": pd.array(terms, dtype="str"), "actor_id": pd.array(owners, dtype="str"),
+                            "kind": pd.array(kinds, dtype="str")})
+    return ActorLexicon(actors=actors, aliases=aliases, source=doc.name, sha256=content_hash(entries))
+
+
+def _entry_label(i: int, actor_id: object) -> str:
+    return f"actors entry {i + 1}" + (f" (id {actor_id!r})" if isinstance(actor_id, str) and actor_id else "")
+
+
+def _validate_entry(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
+    if not isinstance(entry, Mapping):
+        raise LexiconError(f"{doc.where('actors', i)}: actors entry {i + 1} is not a mapping; write "
+                           "'- id: ...' followed by 'name:', 'type:' and 'aliases:' lines")
+    actor_id = entry.get("id")
+    label = _entry_label(i, actor_id)
+
+    def fail(field: str, problem: str) -> LexiconError:
+        return LexiconError(f"{doc.where('actors', i, field)}: {label}, field {field!r}: {problem}")
+
+    dup = doc.duplicate_keys("actors", i)
+    if dup:
+        key, line = dup[0]
+        raise LexiconError(f"{doc.name}, line {line}: {label}, field {key!r}: written twice in one entry; "
+                           "keep one (YAML would silently keep the last)")
+    for key in entry:
+        if key not in _FIELDS:
+            raise fail(str(key), f"unknown field; known fields are {', '.join(_FIELDS)}")
+    if not isinstance(actor_id, str) or not actor_id.strip():
+        raise fail("id", "missing or empty; give a unique lower-case id such as 'netanyahu'")
+    if actor_id != actor_id.lower():
+        raise fail("id", f"{actor_id!r} is not lower-case; write {actor_id.lower()!r}")
+    if not _ID.match(actor_id):
+        raise fail("id", f"{actor_id!r} must be lower-case letters, digits, '_', '-' or '.' "
+                         "with no spaces (e.g. 'house_democrats')")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise fail("name", "missing or empty; give the display name, e.g. 'Benjamin Netanyahu'")
+    kind = entry.get("type")
+    if kind not in ACTOR_TYPES:
+        raise fail("type", f"{kind!r} is not a known type; use one of {' | '.join(ACTOR_TYPES)}")
+    group = entry.get("group")
+    if group is not None and (not isinstance(group, str) or not group.strip()):
+        raise fail("group", "must be a non-empty text such as 'Israel', or left out")
+    gender = entry.get("gender")
+    if gender is not None and gender not in GENDERS:
+        raise fail("gender", f"{gender!r} is not one of {', '.join(GENDERS)}; or leave the field out")
+    aliases = _term_list(entry.get("aliases"), fail, "aliases", default=[name.strip()])
+    titles = [t.lower() for t in _term_list(entry.get("titles"), fail, "titles", default=[])]
+    return {"id": actor_id, "name": name.strip(), "type": kind, "group": group.strip() if group else None,
+            "gender": gender, "aliases": aliases, "titles": list(dict.fromkeys(titles))}
+
+
+def _term_list(value: object, fail, field: str, *, default: list[str]) -> list[str]:
+    if value is None:
+        return default
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise fail(field, f"must be a list such as [Netanyahu, Benjamin Netanyahu], not {type(value).__name__}")
+    out: list[str] = []
+    for k, term in enumerate(value):
+        if isinstance(term, bool):
+            raise fail(field, f"item {k + 1} was read by YAML as {str(term).lower()}; put it in quotes "
+                              "(e.g. \"NO\", \"On\")")
+        if isinstance(term, (int, float)):
+            term = str(term)
+        if not isinstance(term, str) or not term.strip():
+            one = "alias" if field == "aliases" else "title"
+            raise fail(field, f"item {k + 1} is empty; remove it or write the {one} "
+                              "(quote it if it starts with a YAML special character)")
+        term = term.strip()
+        if term not in out:
+            out.append(term)
+    if not out and field == "aliases":
+        raise fail(field, "is an empty list; give at least one alias, or leave the field out to use the name")
+    return out
+
+
+# ------------------------------------------------------------------------------------- matching
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()`` keeping one character per character, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _edge_ok(text: str, start: int, end: int) -> bool:
+    """No letter or digit directly before ``start`` or at ``end``."""
+    return not ((start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()))
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    aliases: Any                 # Automaton over aliases: value (length, actor index, alias)
+    titles: Any                  # Automaton over lower-cased titles: value (length, actor indices, title)
+    n_titles: int
+    actor_ids: list[str]
+    names: list[str]
+    is_person: np.ndarray
+    gender: list[object]
+
+    @classmethod
+    def build(cls, lexicon: ActorLexicon) -> _Matcher:
+        index = {a: k for k, a in enumerate(lexicon.actors["actor_id"])}
+        aliases = ahocorasick.Automaton()
+        title_owners: dict[str, list[int]] = {}
+        for term, actor_id, kind in zip(lexicon.aliases["term"], lexicon.aliases["actor_id"],
+                                        lexicon.aliases["kind"]):
+            if kind == "alias":
+                aliases.add_word(term, (len(term), index[actor_id], term))
+            else:
+                title_owners.setdefault(term, []).append(index[actor_id])
+        titles = ahocorasick.Automaton()
+        for term, owners in title_owners.items():
+            titles.add_word(term, (len(term), tuple(owners), term))
+        if len(aliases):
+            aliases.make_automaton()
+        if len(titles):
+            titles.make_automaton()
+        return cls(aliases=aliases, titles=titles, n_titles=len(title_owners),
+                   actor_ids=list(lexicon.actors["actor_id"]), names=list(lexicon.actors["name"]),
+                   is_person=(lexicon.actors["type"] == "person").to_numpy(),
+                   gender=list(lexicon.actors["gender"]))
+
+    def alias_candidates(self, text: str) -> list[tuple[int, int, int, int]]:
+        """(start, end, actor index, rank 0) for every alias occurrence on word edges."""
+        if not len(self.aliases):
+            return []
+        out = []
+        for last, (length, actor, _) in self.aliases.iter(text):
+            start, end = last + 1 - length, last + 1
+            if _edge_ok(text, start, end):
+                out.append((start, end, actor, 0))
+        return out
+
+    def title_candidates(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """(start, end, owner actor indices) for every title occurrence (any case) on word edges."""
+        if not self.n_titles:
+            return []
+        out = []
+        for last, (length, owners, _) in self.titles.iter(_lower_same_length(text)):
+            start, end = last + 1 - length, last + 1
+            if _edge_ok(text, start, end):
+                out.append((start, end, owners))
+        return out
+
+
+def _leftmost_longest(cands: list[tuple]) -> list[tuple]:
+    """Keep non-overlapping candidates: leftmost first, the longest at a start, aliases before titles."""
+    cands = sorted(cands, key=lambda c: (c[0], c[0] - c[1], c[3]))
+    kept, reach = [], 0
+    for c in cands:
+        if c[0] >= reach:
+            kept.append(c)
+            reach = c[1]
+    return kept
+
+
+def match_aliases(text: str, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None
+                  ) -> list[tuple[int, int, str, str]]:
+    """Alias mentions in one string, by DESIGN.md's rules (word edges, leftmost-longest).
+
+    Returns a list of (start, end, actor_id, alias) — titles and pronouns need a document context
+    and are handled by :func:`actor_mentions`.
+    """
+    m = load_actors(actors).matcher
+    return [(s, e, m.actor_ids[a], text[s:e]) for s, e, a, _ in _leftmost_longest(m.alias_candidates(text))]
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    nxt = text[end:end + 1]
+    if nxt not in ("'", "\u2019"):
+        return False
+    if text[end:end + 2][1:] == "s" and not text[end + 2:end + 3].isalnum():
+        return True
+    return text[end - 1:end] == "s" and not text[end + 1:end + 2].isalnum()
+
+
+@functools.lru_cache(maxsize=8)
+def _pronoun_patterns(finite: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    initial = re.compile(r"^[\s\"'“‘(\[]*(?P<p>He|She)(?![\w'’-])")
+    cue = re.compile(rf"(?<![\w-])(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(?:{finite})(?![\w-])")
+    return initial, cue
+
+
+def _pronoun_spots(text: str, finite: str) -> list[tuple[int, int, str]]:
+    initial, cue = _pronoun_patterns(finite)
+    spots = {}
+    m = initial.match(text)
+    if m:
+        spots[m.start("p")] = (m.start("p"), m.end("p"), m.group("p"))
+    for m in cue.finditer(text):
+        spots.setdefault(m.start("p"), (m.start("p"), m.end("p"), m.group("p")))
+    return [spots[k] for k in sorted(spots)]
+
+
+def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) -> list[tuple]:
+    """Mentions of one document: (sentence position, start, end, actor index, via) in reading order."""
+    alias_c = [m.alias_candidates(t) for t in texts]
+    title_c = [m.title_candidates(t) for t in texts]
+    found: list[list[tuple]] = [_leftmost_longest(c) for c in alias_c]
+    if any(title_c):
+        present = {c[2] for sent in found for c in sent}
+        # the alias mentions (position, actor) in reading order, to choose between titles' owners
+        timeline = [((k, c[0]), c[2]) for k, sent in enumerate(found) for c in sent]
+        for k, ti in enumerate(title_c):
+            if not ti:
+                continue
+            names = found[k]
+            cands = []
+            for s, e, owners in ti:
+                if any(s < ne and ns < e for ns, ne, *_ in names):
+                    continue  # a name always wins over a title (titles fill the gaps between names)
+                owner = _title_owner(owners, present, timeline, (k, s))
+                if owner is not None:
+                    cands.append((s, e, owner, 1))
+            if not cands:
+                continue
+            kept = sorted(names + _leftmost_longest(cands))
+            # a title written directly before a name is part of that name ("Prime Minister Netanyahu")
+            found[k] = [c for j, c in enumerate(kept)
+                        if not (c[3] == 1 and j + 1 < len(kept) and kept[j + 1][3] == 0
+                                and not texts[k][c[1]:kept[j + 1][0]].strip())]
+    out = [(k, s, e, a, "alias" if r == 0 else "title") for k, sent in enumerate(found) for s, e, a, r in sent]
+    if finite is None:
+        return out
+    pronouns = []
+    persons = [(k, s, a, _is_possessive(texts[k], e)) for k, s, e, a, _ in out if m.is_person[a]]
+    for k, text in enumerate(texts):
+        for s, e, word in _pronoun_spots(text, finite):
+            if any(pk == k and ps <= s < pe for pk, ps, pe, *_ in out):
+                continue
+            actor = _antecedent(persons, (k, s), "male" if word.lower() == "he" else "female", m.gender)
+            if actor is not None:
+                pronouns.append((k, s, e, actor, "pronoun"))
+    return sorted(out + pronouns, key=lambda r: (r[0], r[1])) if pronouns else out
+
+
+def _title_owner(owners: tuple[int, ...], present: set[int], timeline: list, at: tuple[int, int]) -> int | None:
+    live = [o for o in owners if o in present]
+    if len(live) <= 1:
+        return live[0] if live else None
+    before = [a for pos, a in timeline if pos < at and a in live]
+    if before:
+        return before[-1]
+    after = [a for pos, a in timeline if pos >= at and a in live]
+    return after[0] if after else live[0]
+
+
+def _antecedent(persons: list[tuple], at: tuple[int, int], gender: str, genders: list[object]) -> int | None:
+    fallback = None
+    for k, s, actor, possessive in reversed(persons):
+        if (k, s) >= at:
+            continue
+        g = genders[actor]
+        if isinstance(g, str) and g not in ("unknown", gender):
+            continue
+        if not possessive:
+            return actor
+        if fallback is None:
+            fallback = actor
+    return fallback
+
+
+def _require(table: pd.DataFrame, columns: Iterable[str], what: str, fix: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise InputError(f"{what}: missing column(s) {', '.join(missing)}; {fix}")
+
+
+def sentences_of(documents: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    """The given sentences table, or ``analysis.text.sentences(documents)`` when None."""
+    if sentences is None:
+        from analysis.text import sentences as segment
+
+        sentences = segment(documents)
+    _require(sentences, _SENTENCE_NEEDS, "sentences table",
+             "pass the output of analysis.sentences(documents)")
+    return sentences
+
+
+def _reading_order(sentences: pd.DataFrame) -> np.ndarray:
+    codes, _ = pd.factorize(sentences["doc_id"])
+    return np.lexsort((sentences["sentence_id"].to_numpy(), codes))
+
+
+def _empty_mentions() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in MENTION_COLUMNS})
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
+                   *, sentences: pd.DataFrame | None = None, pronouns: bool = True) -> pd.DataFrame:
+    """Actor mentions, one row per mention, by DESIGN.md's matching rules (see the module docstring).
+
+    ``actors``: a lexicon (ActorLexicon, path or mapping; None = the default lexicon).
+    ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
+    ``pronouns``: also resolve "He ..." / "he said" to person actors (rows with via 'pronoun').
+
+    Output columns: doc_id, sentence_id, section, actor_id, actor, alias, via, start, end — ``start``
+    and ``end`` index into the sentence's ``text``; rows in reading order.
+    """
+    lexicon = load_actors(actors)
+    sents = sentences_of(documents, sentences)
+    m = lexicon.matcher
+    finite = None
+    if pronouns and m.is_person.any():
+        from analysis.cues import load_cue_verbs
+
+        finite = load_cue_verbs().finite_pattern
+    order = _reading_order(sents)
+    doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
+    sids = sents["sentence_id"].to_numpy()[order]
+    sections = sents["section"].to_numpy(dtype=object)[order]
+    texts = sents["text"].to_numpy(dtype=object)[order]
+    cols: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
+    bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]) if len(doc_ids) else [0]
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
+        for k, s, e, a, via in _document_mentions(doc_texts, m, finite):
+            row = lo + k
+            cols["doc_id"].append(doc_ids[row])
+            cols["sentence_id"].append(sids[row])
+            cols["section"].append(sections[row])
+            cols["actor_id"].append(m.actor_ids[a])
+            cols["actor"].append(m.names[a])
+            cols["alias"].append(doc_texts[k][s:e])
+            cols["via"].append(via)
+            cols["start"].append(s)
+            cols["end"].append(e)
+    if not cols["doc_id"]:
+        return _empty_mentions()
+    out = pd.DataFrame(cols)
+    return out.astype({"doc_id": "str", "sentence_id": "int64", "section": "str", "start": "int64", "end": "int64"})
+
+
+# ------------------------------------------------------------------------- prominence & roll-ups
+
+
+def _direct(mentions: pd.DataFrame, include_pronouns: bool) -> pd.DataFrame:
+    _require(mentions, ("doc_id", "sentence_id", "actor_id", "actor", "via"), "mentions table",
+             "pass the output of analysis.actor_mentions(...)")
+    return mentions if include_pronouns else mentions[mentions["via"].isin(DIRECT_VIA)]
+
+
+def actor_prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include_pronouns: bool = False
+                     ) -> pd.DataFrame:
+    """How prominent each actor is in each document.
+
+    Counts direct mentions (via alias or title) unless ``include_pronouns``.
+    Output columns (one row per document and actor, documents in table order, actors by first mention):
+    doc_id, actor_id, actor, mentions (count), sentences (sentences that mention the actor),
+    first_sentence (sentence_id of the first mention), first_position (that sentence's position in
+    the document, 0 = first sentence .. 1 = last), in_headline (mentioned in the headline), in_lead
+    (mentioned in the standfirst or in the first body paragraph), sentence_share (sentences that
+    mention the actor / all sentences of the document).
+    """
+    _require(sentences, ("doc_id", "sentence_id", "paragraph_id", "section"), "sentences table",
+             "pass the output of analysis.sentences(documents)")
+    m = _direct(mentions, include_pronouns)
+    cols = ["doc_id", "actor_id", "actor", "mentions", "sentences", "first_sentence", "first_position",
+            "in_headline", "in_lead", "sentence_share"]
+    if m.empty:
+        return pd.DataFrame({c: [] for c in cols})
+    s = sentences[["doc_id", "sentence_id", "paragraph_id", "section"]].copy()
+    s["doc_id"] = s["doc_id"].astype("str")
+    s["rank"] = s.groupby("doc_id")["sentence_id"].rank(method="first") - 1
+    s["n"] = s.groupby("doc_id")["sentence_id"].transform("size")
+    first_body = s[s["section"] == SECTION_BODY].groupby("doc_id")["paragraph_id"].min().rename("first_body")
+    s = s.join(first_body, on="doc_id")
+    s["lead"] = (s["section"] == SECTION_STANDFIRST) | (
+        (s["section"] == SECTION_BODY) & (s["paragraph_id"] == s["first_body"]))
+    s["headline"] = s["section"] == SECTION_HEADLINE
+    mm = m[["doc_id", "sentence_id", "actor_id", "actor"]].copy()
+    mm["doc_id"] = mm["doc_id"].astype("str")
+    mm = mm.merge(s[["doc_id", "sentence_id", "rank", "n", "lead", "headline"]], on=["doc_id", "sentence_id"],
+                  how="left")
+    if mm["rank"].isna().any():
+        bad = mm[mm["rank"].isna()].iloc[0]
+        raise InputError(f"mentions table: doc {bad['doc_id']!r} sentence {bad['sentence_id']} is not in the "
+                         "sentences table; pass the sentences the mentions were computed on")
+    mm["order"] = np.arange(len(mm))
+    g = mm.groupby(["doc_id", "actor_id"], sort=False)
+    out = g.agg(actor=("actor", "first"), mentions=("actor", "size"), sentences=("sentence_id", "nunique"),
+                first_sentence=("sentence_id", "min"), first_rank=("rank", "min"), n=("n", "first"),
+                in_headline=("headline", "any"), in_lead=("lead", "any"), order=("order", "min")).reset_index()
+    out["first_position"] = np.where(out["n"] > 1, out["first_rank"] / (out["n"] - 1).clip(lower=1), 0.0)
+    out["sentence_share"] = out["sentences"] / out["n"]
+    doc_order = {d: k for k, d in enumerate(pd.unique(s["doc_id"]))}
+    out["doc_order"] = out["doc_id"].map(doc_order)
+    out = out.sort_values(["doc_order", "order"], kind="stable").reset_index(drop=True)
+    out = out.astype({"mentions": "int64", "sentences": "int64", "first_sentence": "int64",
+                      "in_headline": "bool", "in_lead": "bool"})
+    return out[cols]
+
+
+def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("actor",),
+                 actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
+                 include_pronouns: bool = False) -> pd.DataFrame:
+    """Mention counts rolled up over the corpus.
+
+    ``by``: any of "actor" (actor_id + actor), "group" and "type" (from the lexicon ``actors``; the
+    default lexicon when None: pass the lexicon the mentions were made with), "day" (the documents'
+    ``published`` date in UTC), "outlet" or any other documents column.
+    Counts direct mentions (via alias or title) unless ``include_pronouns``.
+
+    Output columns: the ``by`` columns, then mentions (count), documents (distinct documents),
+    sentences (distinct sentences), share (this row's mentions / all mentions in rows with the same
+    non-actor keys, e.g. within an outlet and day; / all mentions when ``by`` has only actor keys).
+    Sorted by the non-actor keys, then most mentions first, then by name.
+    """
+    if isinstance(by, str):
+        by = (by,)
+    m = _direct(mentions, include_pronouns)[["doc_id", "sentence_id", "actor_id", "actor"]].copy()
+    m["doc_id"] = m["doc_id"].astype("str")
+    keys: list[str] = []
+    actor_keys = {"actor", "group", "type"}
+    lex = None
+    doc_cols: list[str] = []
+    for key in by:
+        if key == "actor":
+            keys += ["actor_id", "actor"]
+        elif key in ("group", "type"):
+            lex = lex or load_actors(actors)
+            keys.append(key)
+        else:
+            col = "published" if key == "day" else key
+            if col not in documents.columns:
+                raise InputError(f"actor_rollup: by={key!r} needs the documents column {col!r}, which the "
+                                 f"documents table lacks; columns are {', '.join(map(str, documents.columns))}")
+            doc_cols.append(key)
+            keys.append(key)
+    if lex is not None:
+        info = lex.actors.set_index("actor_id")[["group", "type"]]
+        m = m.join(info, on="actor_id")
+        m["group"] = m["group"].fillna("(no group)")
+    if doc_cols:
+        d = documents[["doc_id"]].copy()
+        d["doc_id"] = d["doc_id"].astype("str")
+        for key in doc_cols:
+            if key == "day":
+                published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
+                d["day"] = published.dt.strftime("%Y-%m-%d").to_numpy()
+            else:
+                d[key] = documents[key].to_numpy()
+        m = m.merge(d.drop_duplicates("doc_id"), on="doc_id", how="left")
+    cols = keys + ["mentions", "documents", "sentences", "share"]
+    if m.empty:
+        return pd.DataFrame({c: [] for c in cols})
+    m["sentence_key"] = m["doc_id"] + "\x1f" + m["sentence_id"].astype("str")
+    out = m.groupby(keys, dropna=False, sort=False).agg(
+        mentions=("actor_id", "size"), documents=("doc_id", "nunique"), sentences=("sentence_key", "nunique")
+    ).reset_index()
+    cell = [k for k in keys if k not in actor_keys and k not in ("actor_id",)]
+    total = out.groupby(cell, dropna=False)["mentions"].transform("sum") if cell else out["mentions"].sum()
+    out["share"] = out["mentions"] / total
+    rest = [k for k in keys if k not in cell]
+    out = out.sort_values(cell + ["mentions"] + rest, ascending=[True] * len(cell) + [False] + [True] * len(rest),
+                          kind="stable", na_position="last")
+    return out[cols].reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame, *, level: str = "sentence", n_units: int | None = None,
+                 include_pronouns: bool = False) -> pd.DataFrame:
+    """Pairs of actors mentioned in the same sentence (``level="sentence"``) or document.
+
+    A unit (sentence or document) counts once per pair however often the actors appear in it.
+    With n_a, n_b the units mentioning each actor, n_ab the units mentioning both and N the number of
+    units (``n_units``; default: units with at least one actor mention — pass the corpus' number of
+    sentences or documents for the textbook definition):
+    ``pmi = log2(n_ab * N / (n_a * n_b))`` (0 = independent, > 0 = together more than chance) and
+    ``jaccard = n_ab / (n_a + n_b - n_ab)`` (0..1, share of the units of either that have both).
+
+    Output columns: actor_a, actor_b (ids, actor_a < actor_b), count (n_ab), n_a, n_b, pmi, jaccard;
+    sorted by count, most first.
+    """
+    if level not in ("sentence", "document"):
+        raise InputError(f"cooccurrence: level={level!r}; use 'sentence' or 'document'")
+    m = _direct(mentions, include_pronouns)
+    cols = ["actor_a", "actor_b", "count", "n_a", "n_b", "pmi", "jaccard"]
+    unit_cols = ["doc_id", "sentence_id"] if level == "sentence" else ["doc_id"]
+    units = m[unit_cols + ["actor_id"]].drop_duplicates()
+    if units.empty:
+        return pd.DataFrame({c: [] for c in cols})
+    unit_key = units[unit_cols].astype("str").agg("\x1f".join, axis=1)
+    units = units.assign(unit=pd.factorize(unit_key)[0])[["unit", "actor_id"]]
+    total = int(units["unit"].nunique()) if n_units is None else int(n_units)
+    n_actor = units.groupby("actor_id").size()
+    pairs = units.merge(units, on="unit", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_id_a"] < pairs["actor_id_b"]]
+    out = pairs.groupby(["actor_id_a", "actor_id_b"]).size().rename("count").reset_index()
+    out = out.rename(columns={"actor_id_a": "actor_a", "actor_id_b": "actor_b"})
+    out["n_a"] = out["actor_a"].map(n_actor).astype("int64")
+    out["n_b"] = out["actor_b"].map(n_actor).astype("int64")
+    out["pmi"] = np.log2(out["count"] * total / (out["n_a"] * out["n_b"]))
+    out["jaccard"] = out["count"] / (out["n_a"] + out["n_b"] - out["count"])
+    out = out.sort_values(["count", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
+    return out[cols].reset_index(drop=True)

@@ -1,0 +1,136 @@
+"""Speech cue verbs as data: loading and validating ``lexicons/cue_verbs.yml``.
+
+Shared by :mod:`analysis.quotes` (who speaks) and :mod:`analysis.actors` (pronoun patterns such as
+"he added"). See the YAML file's header for the format and ``lexicons/README.md`` for provenance.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.errors import LexiconError
+from analysis.lexicon_io import content_hash, read_yaml
+
+__all__ = ["CueVerbs", "load_cue_verbs", "DEFAULT_CUE_VERBS"]
+
+DEFAULT_CUE_VERBS = Path(__file__).resolve().parent / "lexicons" / "cue_verbs.yml"
+_CLAUSES = ("bare", "that")
+_FORM = re.compile(r"^[a-z][a-z' -]*[a-z]$")
+
+
+@dataclass(frozen=True, eq=False)
+class CueVerbs:
+    """Cue verbs: ``verbs`` has one row per form (form, lemma, clause); ``source_phrases`` are phrases
+    like "according to" that put the speaker after them; ``speaker_nouns`` are common nouns that can
+    head an unnamed speaker ("officials said"); ``sha256`` identifies the content."""
+
+    verbs: pd.DataFrame
+    source_phrases: tuple[str, ...]
+    speaker_nouns: frozenset[str]
+    source: str
+    sha256: str
+
+    @functools.cached_property
+    def lemma_of(self) -> dict[str, str]:
+        """form -> lemma."""
+        return dict(zip(self.verbs["form"], self.verbs["lemma"]))
+
+    @functools.cached_property
+    def clause_of(self) -> dict[str, str]:
+        """form -> 'bare' or 'that'."""
+        return dict(zip(self.verbs["form"], self.verbs["clause"]))
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Any cue form as a whole word, lower case or capitalised (sentence start); group 'cue'."""
+        forms = sorted(self.lemma_of, key=len, reverse=True)
+        alts = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+        caps = "|".join(re.escape(f[0].upper() + f[1:]) for f in forms) or r"(?!x)x"
+        return re.compile(rf"(?<![\w-])(?P<cue>{alts}|{caps})(?![\w-])")
+
+    @functools.cached_property
+    def source_pattern(self) -> re.Pattern[str]:
+        """Any source phrase ("according to"), lower case or capitalised (sentence start)."""
+        alts = [re.escape(p) for p in self.source_phrases] + [re.escape(p[0].upper() + p[1:])
+                                                               for p in self.source_phrases]
+        return re.compile(rf"(?<!\w)(?:{'|'.join(alts) or '(?!x)x'})(?!\w)")
+
+    @functools.cached_property
+    def finite_pattern(self) -> str:
+        """Regex alternation of the finite forms (no -ing), for "he added" / "she said"."""
+        forms = sorted((f for f in self.lemma_of if not f.endswith("ing")), key=len, reverse=True)
+        return "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+
+
+def load_cue_verbs(source: str | Path | Mapping[str, Any] | None = None) -> CueVerbs:
+    """Load cue verbs from a YAML path or a parsed mapping; None gives the installed default list.
+
+    Raises LexiconError naming the file, line, entry and field on a bad entry.
+    """
+    if source is None:
+        return _default_cue_verbs()
+    return _build(read_yaml(source))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_cue_verbs() -> CueVerbs:
+    return _build(read_yaml(DEFAULT_CUE_VERBS))
+
+
+def _build(doc) -> CueVerbs:
+    data = doc.data
+    if not isinstance(data, Mapping) or not isinstance(data.get("cue_verbs"), list):
+        raise LexiconError(f"{doc.where()}: expected a mapping with a 'cue_verbs:' list of verbs; "
+                           "see analysis/lexicons/cue_verbs.yml for the format")
+    forms, lemmas, clauses = [], [], []
+    owner: dict[str, int] = {}
+    for i, entry in enumerate(data["cue_verbs"]):
+        place = f"cue_verbs entry {i + 1}"
+        if not isinstance(entry, Mapping):
+            raise LexiconError(f"{doc.where('cue_verbs', i)}: {place} is not a mapping; write "
+                               "{lemma: ..., clause: bare|that, forms: [...]}")
+        lemma = entry.get("lemma")
+        if not isinstance(lemma, str) or not lemma.strip():
+            raise LexiconError(f"{doc.where('cue_verbs', i)}: {place}, field 'lemma': missing or empty; "
+                               "give the verb's dictionary form")
+        place += f" ({lemma!r})"
+        clause = entry.get("clause", "that")
+        if clause not in _CLAUSES:
+            raise LexiconError(f"{doc.where('cue_verbs', i, 'clause')}: {place}, field 'clause': "
+                               f"{clause!r} is not one of {', '.join(_CLAUSES)}")
+        entry_forms = entry.get("forms")
+        if not isinstance(entry_forms, list) or not entry_forms:
+            raise LexiconError(f"{doc.where('cue_verbs', i, 'forms')}: {place}, field 'forms': "
+                               "give a non-empty list of lower-case forms")
+        for form in entry_forms:
+            if not isinstance(form, str) or not _FORM.match(form):
+                raise LexiconError(f"{doc.where('cue_verbs', i, 'forms')}: {place}, field 'forms': "
+                                   f"{form!r} is not a lower-case word")
+            if form in owner and owner[form] != i:
+                raise LexiconError(f"{doc.where('cue_verbs', i, 'forms')}: {place}, field 'forms': "
+                                   f"{form!r} is also listed by entry {owner[form] + 1}; keep it once")
+            if form not in owner:
+                owner[form] = i
+                forms.append(form)
+                lemmas.append(lemma.strip())
+                clauses.append(clause)
+    phrases = data.get("source_phrases", [])
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise LexiconError(f"{doc.where('source_phrases')}: field 'source_phrases': give a list of "
+                           "non-empty phrases such as [according to]")
+    nouns = data.get("speaker_nouns", [])
+    if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
+        raise LexiconError(f"{doc.where('speaker_nouns')}: field 'speaker_nouns': give a list of "
+                           "non-empty nouns such as [official, spokesman]")
+    verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses})
+    normal = {"cue_verbs": verbs.to_dict("records"), "source_phrases": phrases, "speaker_nouns": nouns}
+    return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
+                    speaker_nouns=frozenset(n.strip().lower() for n in nouns),
+                    source=doc.name, sha256=content_hash(normal))

@@ -1,0 +1,324 @@
+"""Quotations and reported speech (every rule of analysis.quotes), cue verbs as data, and voice."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.quotes import QUOTE_COLUMNS, count_words, quote_spans
+
+LEX = {"actors": [
+    {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["John Kirby", "Kirby"]},
+    {"id": "harris", "name": "Kamala Harris", "type": "person", "gender": "female",
+     "aliases": ["Kamala Harris", "Harris"]},
+    {"id": "hamas", "name": "Hamas", "type": "organization", "aliases": ["Hamas"]},
+    {"id": "nsc", "name": "National Security Council", "type": "organization",
+     "aliases": ["National Security Council"]},
+    {"id": "israel", "name": "Israel", "type": "country", "aliases": ["Israel"]},
+]}
+
+
+def docs(*texts: str, titles: list[str] | None = None) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "title": titles or [""] * len(texts),
+                         "text": list(texts)})
+
+
+def q(*texts: str, titles: list[str] | None = None, lex=LEX) -> list[list]:
+    """(doc_id, sentence_id, quote, speaker_id or None, speaker or None, cue or None, kind) per row."""
+    out = wb.quotes(docs(*texts, titles=titles), lex)
+    return [[r.doc_id, r.sentence_id, r.quote, None if pd.isna(r.speaker_id) else r.speaker_id,
+             None if pd.isna(r.speaker) else r.speaker, None if pd.isna(r.cue) else r.cue, r.kind]
+            for r in out.itertuples()]
+
+
+# ----------------------------------------------------------------------------- spans and words
+
+
+def test_count_words_leaves_out_emoji_and_punctuation():
+    assert count_words("Hamas ♥️ Biden") == 2
+    assert count_words("must continue . . . until victory") == 4
+    assert count_words("U.S.-led talks") == 2
+
+
+def test_quote_spans_straight_curly_single_and_apostrophes():
+    text = 'He said "one two" and “three four” then \'five six\' but Israel\'s and Palestinians\' stay.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["one two", "three four", "five six"]
+
+
+def test_quote_spans_cross_sentences_and_run_to_the_paragraph_end_when_unclosed():
+    text = 'He added, "We will fight. But we will win," and left. "It goes on'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["We will fight. But we will win", "It goes on"]
+
+
+def test_single_quotes_stay_within_a_sentence_and_outside_double_quotes():
+    text = "It was 'fine. Then 'x' came."
+    spans = quote_spans(text, sentence_spans=[(0, 13), (14, len(text))])
+    assert [text[s:e] for s, e in spans] == ["x"]
+    text = "\"He called it 'bad' today\""
+    assert [text[s:e] for s, e in quote_spans(text)] == ["He called it 'bad' today"]
+
+
+# ------------------------------------------------------------------------------ direct speech
+
+
+def test_schema_and_offsets_into_the_document_text():
+    d = docs('Kirby said, "The talks will resume next week." Then he left.')
+    out = wb.quotes(d, LEX)
+    assert list(out.columns) == list(QUOTE_COLUMNS)
+    row = out.iloc[0]
+    assert d.loc[0, "text"][row.start:row.end] == row.quote == "The talks will resume next week."
+
+
+def test_speaker_before_the_quote():
+    assert q('Kirby said, "The talks will resume next week."') == [
+        ["d0", 1, "The talks will resume next week.", "kirby", "John Kirby", "say", "direct"]]
+
+
+def test_speaker_after_the_quote_both_orders():
+    assert q('"We are not going to stand by," Kirby said.', '"We are not going to stand by," said Kirby.',
+             '“The talks are over for now,” Harris told reporters on Monday.') == [
+        ["d0", 1, "We are not going to stand by", "kirby", "John Kirby", "say", "direct"],
+        ["d1", 1, "We are not going to stand by", "kirby", "John Kirby", "say", "direct"],
+        ["d2", 1, "The talks are over for now", "harris", "Kamala Harris", "tell", "direct"]]
+
+
+def test_that_clause_and_participle_cues():
+    # "X wrote on ... that "..."": the cue may be far from the quotation when "that" introduces it;
+    # "stating, "..."": the speaker is the sentence's subject, not the possessive "Harris's"
+    assert q('Kirby wrote on the social media platform X that "we stand with our allies."',
+             "On Monday, Kirby posted a video rebuffing Harris's warning, stating, "
+             '"We will stand alone if we must."') == [
+        ["d0", 1, "we stand with our allies.", "kirby", "John Kirby", "write", "direct"],
+        ["d1", 1, "We will stand alone if we must.", "kirby", "John Kirby", "state", "direct"]]
+
+
+def test_pronoun_speaker_and_a_quotation_over_two_sentences():
+    assert q('Kirby spoke first. He added, "We will fight. But we will win."') == [
+        ["d0", 2, "We will fight. But we will win.", "kirby", "John Kirby", "add", "direct"]]
+
+
+def test_two_quotations_in_one_sentence_get_their_own_speakers():
+    text = ('Earlier, Kirby wrote that "Hamas must go now," while Harris said the operation "must continue until '
+            'the end."')
+    assert q(text) == [
+        ["d0", 1, "Hamas must go now", "kirby", "John Kirby", "write", "direct"],
+        ["d0", 1, "must continue until the end.", "harris", "Kamala Harris", "say", "direct"]]
+
+
+def test_a_following_quotation_without_a_cue_continues_the_speaker():
+    assert q('Kirby said: "We will not stop." "We will continue our work here."') == [
+        ["d0", 1, "We will not stop.", "kirby", "John Kirby", "say", "direct"],
+        ["d0", 2, "We will continue our work here.", "kirby", "John Kirby", "say", "direct"]]
+
+
+def test_unknown_speaker_keeps_its_surface_name():
+    assert q('"This is a terrible day for everyone," a senior Israeli official said.',
+             '"I will go back home," said Mohammed Ali, a resident.') == [
+        ["d0", 1, "This is a terrible day for everyone", None, "a senior Israeli official", "say", "direct"],
+        ["d1", 1, "I will go back home", None, "Mohammed Ali", "say", "direct"]]
+
+
+def test_long_quotation_without_a_cue_is_kept_without_speaker():
+    assert q('The banner read "no peace without justice" in red.') == [
+        ["d0", 1, "no peace without justice", None, None, None, "direct"]]
+
+
+def test_names_in_quotation_marks_are_not_speech():
+    assert q('Democrats backed the "Green New Deal" and the "Climate Justice Resiliency Fund" this week.',
+             'The plan, "Operation Iron Swords of the North", started.') == []
+
+
+def test_scare_quotes_need_a_cue_and_a_speaker():
+    # under 3 words: no row without a cue verb and a speaker ...
+    assert q("The so-called \"humanitarian pause\" began.", "Israel Vows to 'Stand Alone' on Gaza",
+             'Israel vowed to "stand alone" in the war.', titles=["Israel Vows to 'Stand Alone'", "", ""]) == []
+    # ... and a row with them (the emoji is not a word: two words)
+    assert q('Kirby declared that Israel will "stand alone" if needed.', 'Kirby wrote that "Hamas ♥️ Harris."') == [
+        ["d0", 1, "stand alone", "kirby", "John Kirby", "declare", "direct"],
+        ["d1", 1, "Hamas ♥️ Harris.", "kirby", "John Kirby", "write", "direct"]]
+
+
+def test_headline_quotation_offsets_index_the_title():
+    d = docs("Nothing here.", titles=['Kirby says "talks will resume soon"'])
+    out = wb.quotes(d, LEX)
+    assert out[["sentence_id", "quote", "speaker_id"]].values.tolist() == [[0, "talks will resume soon", "kirby"]]
+    assert d.loc[0, "title"][out.start[0]:out.end[0]] == "talks will resume soon"
+
+
+# ----------------------------------------------------------------------------- reported speech
+
+
+def test_reported_speech_patterns():
+    assert q("Harris met Kirby. She said the talks would resume.",
+             "Kirby announced that the envoy was returning home.",
+             "Hamas denied that its fighters had been in the hospital.",
+             "John Kirby, spokesman for the National Security Council, said the talks were productive.") == [
+        ["d0", 2, "the talks would resume", "harris", "Kamala Harris", "say", "reported"],
+        ["d1", 1, "the envoy was returning home", "kirby", "John Kirby", "announce", "reported"],
+        ["d2", 1, "its fighters had been in the hospital", "hamas", "Hamas", "deny", "reported"],
+        ["d3", 1, "the talks were productive", "kirby", "John Kirby", "say", "reported"]]
+
+
+def test_according_to_before_and_after():
+    assert q("According to Hamas, 30 people were killed in the strike.",
+             "30 people were killed in the strike, according to Hamas.",
+             "The plan failed, according to the plan's critics.") == [
+        ["d0", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"],
+        ["d1", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"]]
+
+
+def test_not_reported_speech():
+    assert q("It was reported that the talks had failed again.",      # passive, no speaker
+             "Kirby urged Israel to protect civilians in the city.",    # a directive with "to"
+             "Harris reported intermittent shelling near the border.",  # "that"-verb with an object
+             'Kirby said: "I already said that we will fight on."') == [  # a cue inside a quotation
+        ["d3", 1, "I already said that we will fight on.", "kirby", "John Kirby", "say", "direct"]]
+
+
+def test_clause_breaks_end_the_reported_content():
+    assert q("Kirby said the talks failed; Hamas said nothing more about it.") == [
+        ["d0", 1, "the talks failed", "kirby", "John Kirby", "say", "reported"],
+        ["d0", 1, "nothing more about it", "hamas", "Hamas", "say", "reported"]]
+
+
+# ------------------------------------------------------------------------------------ the seed
+
+
+SEED_ACTORS = {"actors": [
+    {"id": "netanyahu", "name": "Benjamin Netanyahu", "type": "person", "gender": "male",
+     "aliases": ["Benjamin Netanyahu", "Netanyahu", "Israeli Prime Minister Benjamin Netanyahu"]},
+    {"id": "biden", "name": "Joe Biden", "type": "person", "gender": "male",
+     "aliases": ["Joe Biden", "Biden", "U.S. President Joe Biden"], "titles": ["president"]},
+    {"id": "ben_gvir", "name": "Itamar Ben-Gvir", "type": "person", "gender": "male",
+     "aliases": ["Itamar Ben-Gvir", "Ben-Gvir"], "titles": ["national security minister"]},
+    {"id": "smotrich", "name": "Bezalel Smotrich", "type": "person", "gender": "male",
+     "aliases": ["Bezalel Smotrich", "Smotrich"], "titles": ["finance minister"]},
+    {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["John Kirby", "Kirby"]},
+    {"id": "burns", "name": "Bill Burns", "type": "person", "gender": "male", "aliases": ["Bill Burns", "Burns"]},
+    {"id": "israel", "name": "Israel", "type": "country", "aliases": ["Israel"]},
+    {"id": "united_states", "name": "United States", "type": "country", "aliases": ["United States", "U.S.", "US"]},
+    {"id": "hamas", "name": "Hamas", "type": "organization", "aliases": ["Hamas"]},
+    {"id": "palestinians", "name": "Palestinians", "type": "group", "aliases": ["Palestinians"]},
+    {"id": "cia", "name": "CIA", "type": "organization", "aliases": ["CIA"]},
+    {"id": "nsc", "name": "National Security Council", "type": "organization",
+     "aliases": ["National Security Council", "U.S. National Security Council"]},
+]}
+
+
+@pytest.fixture(scope="module")
+def seed(repo_dir):
+    documents = wb.load_corpus(repo_dir / "seeds")
+    sents = wb.sentences(documents)
+    mentions = wb.actor_mentions(documents, SEED_ACTORS, sentences=sents)
+    return documents, sents, mentions, wb.quotes(documents, SEED_ACTORS, sentences=sents, mentions=mentions)
+
+
+def test_seed_quotations_are_attributed(seed):
+    documents, _, _, quotes = seed
+    rows = [[r.sentence_id, r.speaker_id, r.cue, r.kind, r.quote[:30]] for r in quotes.itertuples()]
+    assert rows == [
+        [5, "netanyahu", "declare", "direct", "stand alone"],            # 2 words: a cue and a speaker
+        [7, "netanyahu", "state", "direct", "If we have to stand alone, we "],   # "..., stating, "..."
+        [8, "netanyahu", "add", "direct", "I already said that if we have"],  # "He added": s8 to s9
+        [10, "biden", "say", "reported", "the U.S., Israel's largest arm"],  # "Biden said the U.S. ..."
+        [11, "ben_gvir", "write", "direct", "Hamas ♥️ Biden"],            # 2 words (the emoji is none)
+        [11, "smotrich", "say", "direct", "must continue . . . until vict"],
+        [12, "kirby", "announce", "reported", "CIA director Bill Burns was re"],
+        [14, "israel", "maintain", "reported", "any U.S. block on weapons ship"],
+    ]
+    text = documents.loc[0, "text"]
+    assert all(text[r.start:r.end] == r.quote for r in quotes.itertuples())
+    # the quotation over two sentences, whole
+    assert quotes.loc[2, "quote"].endswith("But we have much more than fingernails, and with the same greatness "
+                                           "of mind, God willing, together we will win.")
+
+
+def test_every_direct_seed_quote_of_three_words_or_more_has_its_speaker(seed):
+    _, _, _, quotes = seed
+    direct = quotes[(quotes["kind"] == "direct")]
+    long = direct[direct["quote"].map(count_words) >= 3]
+    # Netanyahu's two ("If we have to ...", "I already said ... win.") and Smotrich's
+    assert long["speaker_id"].tolist() == ["netanyahu", "netanyahu", "smotrich"]
+    # the headline's 'Stand Alone' and the takeaway's vowed to "stand alone" are scare quotes: no rows
+    assert not ((quotes["sentence_id"] == 0) | (quotes["sentence_id"] == 19)).any()
+
+
+def test_voice_on_the_seed(seed):
+    _, _, mentions, quotes = seed
+    v = wb.voice(mentions, quotes)
+    assert list(v.columns) == ["actor_id", "actor", "mentions", "quoted_direct", "quoted_reported", "quotes",
+                               "mention_share", "quote_share", "voice_gap", "never_quoted"]
+    rows = {r.actor_id: r for r in v.itertuples()}
+    assert (rows["netanyahu"].mentions, rows["netanyahu"].quoted_direct, rows["netanyahu"].quoted_reported) == (7, 3, 0)
+    assert rows["netanyahu"].quote_share == 3 / 8
+    assert (rows["biden"].quoted_direct, rows["biden"].quoted_reported) == (0, 1)
+    assert (rows["israel"].mentions, rows["israel"].quotes) == (18, 1)
+    # the never-quoted come first, most mentioned first: the United States (15 mentions), then Hamas
+    assert v["actor_id"].tolist()[:2] == ["united_states", "hamas"]
+    assert v.loc[v["never_quoted"], "actor_id"].tolist() == ["united_states", "hamas", "palestinians", "burns",
+                                                               "cia", "nsc"]
+    assert v["quote_share"].sum() == pytest.approx(1.0)
+    assert v["mention_share"].sum() == pytest.approx(1.0)
+
+
+def test_voice_counts_unknown_speakers_under_their_names():
+    d = docs('"This is a terrible day for everyone," a senior Israeli official said. Kirby spoke. Israel waited.')
+    m = wb.actor_mentions(d, LEX)
+    v = wb.voice(m, wb.quotes(d, LEX, mentions=m))
+    assert v[["actor_id", "actor", "mentions", "quotes", "never_quoted"]].astype(object).where(v.notna(), None
+                                                                                                ).values.tolist() == [
+        ["israel", "Israel", 1, 0, True], ["kirby", "John Kirby", 1, 0, True],
+        [None, "a senior Israeli official", 0, 1, False]]
+
+
+# --------------------------------------------------------------------------------- cue verbs
+
+
+def test_default_cue_verbs():
+    cues = wb.load_cue_verbs()
+    assert cues is wb.load_cue_verbs()
+    assert cues.lemma_of["said"] == "say" and cues.clause_of["announced"] == "that"
+    assert "according to" in cues.source_phrases and "officials" in cues.speaker_nouns
+    assert list(cues.verbs.columns) == ["form", "lemma", "clause"]
+
+
+def test_a_custom_cue_list_is_used():
+    cues = {"cue_verbs": [{"lemma": "quip", "clause": "bare", "forms": ["quipped"]}], "source_phrases": []}
+    out = wb.quotes(docs("Kirby quipped the talks were a circus. Kirby said nothing new today."), LEX,
+                    cue_verbs=cues)
+    assert out[["quote", "cue"]].values.tolist() == [["the talks were a circus", "quip"]]
+
+
+def test_cue_verb_file_errors(tmp_path):
+    path = tmp_path / "cues.yml"
+    path.write_text("cue_verbs:\n  - {lemma: say, clause: bare, forms: [say, said]}\n"
+                    "  - {lemma: tell, clause: maybe, forms: [told]}\n", encoding="utf-8")
+    with pytest.raises(wb.LexiconError) as err:
+        wb.load_cue_verbs(path)
+    assert str(err.value) == (f"{path}, line 3: cue_verbs entry 2 ('tell'), field 'clause': 'maybe' is not one of "
+                              "bare, that")
+    path.write_text("cue_verbs:\n  - {lemma: say, forms: [say, said]}\n  - {lemma: utter, forms: [said]}\n",
+                    encoding="utf-8")
+    with pytest.raises(wb.LexiconError) as err:
+        wb.load_cue_verbs(path)
+    assert str(err.value) == (f"{path}, line 3: cue_verbs entry 2 ('utter'), field 'forms': 'said' is also listed "
+                              "by entry 1; keep it once")
+    path.write_text("cue_verbs:\n  - {forms: [say]}\n", encoding="utf-8")
+    with pytest.raises(wb.LexiconError, match=r"line 2: cue_verbs entry 1, field 'lemma': missing or empty"):
+        wb.load_cue_verbs(path)
+    with pytest.raises(wb.LexiconError, match=r"<mapping>: expected a mapping with a 'cue_verbs:' list"):
+        wb.load_cue_verbs({"verbs": []})
+
+
+def test_input_errors():
+    d = docs("Kirby said the talks failed again.")
+    with pytest.raises(wb.InputError, match=r"documents table: missing column 'text' needed by quotes\(\)"):
+        wb.quotes(d.drop(columns=["text"]), LEX, sentences=wb.sentences(d))
+    other = wb.sentences(d).assign(doc_id="zz")
+    with pytest.raises(wb.InputError, match=r"sentences table: doc_id 'zz' is not in the documents table"):
+        wb.quotes(d, LEX, sentences=other, mentions=wb.actor_mentions(d, LEX, sentences=other))
+    m = wb.actor_mentions(d, LEX)
+    with pytest.raises(wb.InputError, match=r"quotes table: missing column\(s\) kind; pass the output of "
+                                             r"analysis.quotes"):
+        wb.voice(m, wb.quotes(d, LEX).drop(columns=["kind"]))
