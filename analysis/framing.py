@@ -1,0 +1,733 @@
+"""Framing: frame codebooks (YAML) and frame scores per sentence, per document and per actor.
+
+A codebook lists frames, each with an id, a label, a description and the terms that signal it
+(DESIGN.md, "Lexicon formats")::
+
+    codebook: generic-news-frames
+    frames:
+      - id: conflict
+        label: Conflict
+        description: disagreement between parties; one side reproaches another; winners and losers
+        threshold: 2          # optional: hits a document needs for the frame to be present (default 1)
+        terms: [rift, defiant, criticiz*, "stand alone"]
+
+Matching rules (each has a test in tests/test_framing.py):
+
+* terms match **case-insensitively on word edges**: no letter or digit directly before or after
+  the match ("war" matches in "a war," and "war-torn", not in "award" or "warm");
+* a trailing ``*`` makes the term a **prefix**: "criticiz*" matches "criticize", "criticizing" (the
+  match runs to the end of the word); a ``*`` anywhere else, or a lone ``*``, is an error;
+* a space in a phrase matches **any single run of whitespace**, line breaks included
+  ("stand alone" matches "stand\\n alone"); curly apostrophes match straight ones;
+* where matches overlap, the **leftmost-longest** wins and each word counts once (as for actor
+  aliases): with "crisis" in one frame and "humanitarian crisis" in another, "humanitarian crisis"
+  is one hit for the second frame only;
+* the **same term may appear in two frames** of one codebook (an indicator can serve two frames,
+  e.g. "blame" for conflict and for responsibility): each match then counts once for each of them.
+  Listing a term twice in one frame is an error (a copy-paste slip).
+
+Matches never cross sentence boundaries. The whole codebook is one Aho-Corasick automaton
+(pyahocorasick) run once over a chunk of sentences, so the cost per character does not grow
+with the number of terms.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InputError, LexiconError
+from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
+
+__all__ = [
+    "Codebook",
+    "CODEBOOKS",
+    "FRAME_SENTENCE_COLUMNS",
+    "FRAME_DOCUMENT_COLUMNS",
+    "load_frames",
+    "frame_scores",
+    "actor_frames",
+    "frame_agreement",
+    "suggest_thresholds",
+]
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+#: The shipped codebooks, by short name.
+CODEBOOKS: dict[str, Path] = {
+    "generic": LEXICON_DIR / "generic.yml",
+    "conflict-news": LEXICON_DIR / "conflict-news.yml",
+}
+
+#: frame_scores(level="sentence"): one row per sentence and frame with at least one hit.
+FRAME_SENTENCE_COLUMNS: dict[str, str] = {
+    "doc_id": "the document's id",
+    "sentence_id": "the sentence (0 = headline)",
+    "frame_id": "the frame's id in the codebook",
+    "hits": "number of term matches of this frame in the sentence (> 0)",
+    "terms": "the codebook terms that matched, distinct, in order of first match, joined by '; ' "
+    "(two terms of the frame matching the same words are both listed, and count as one hit)",
+}
+
+#: frame_scores(level="document"): one row per document and frame (every frame, hits 0 included).
+FRAME_DOCUMENT_COLUMNS: dict[str, str] = {
+    "doc_id": "the document's id",
+    "frame_id": "the frame's id in the codebook",
+    "hits": "number of term matches of this frame in the document (headline included)",
+    "hits_per_1000_words": "hits per 1,000 words (whitespace-separated tokens of its sentences); "
+    "NaN for a document without words",
+    "share": "the frame's share of the document's frame hits (0.0 when it has none)",
+    "present": "hits >= the frame's presence threshold",
+    "dominant": "the frame has the most hits in the document (all tied frames are dominant; none "
+    "when the document has no hits)",
+}
+
+_TOP_FIELDS = ("codebook", "frames", "description", "source", "version", "notes")
+_FRAME_FIELDS = ("id", "label", "description", "terms", "threshold", "notes")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+_WORD_TAIL = re.compile(r"[^\W_]*")  # letters and digits (str.isalnum), for prefix terms
+_SEP = "\x00"  # separator between sentences matched in one pass
+_CHUNK = 50_000  # sentences per matching pass
+
+
+# ------------------------------------------------------------------------------------ codebook
+
+
+def normalize_text(text: str) -> str:
+    """Text as terms are matched against it: lower-cased, curly apostrophes straightened, every
+    whitespace run one space (and none at either end)."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+@dataclass(frozen=True, eq=False)
+class Codebook:
+    """A validated frame codebook.
+
+    ``frames``: one row per frame — frame_id, label, description, threshold (int, default 1).
+    ``terms``: one row per term and frame — frame_id, term (as written, lower-cased), prefix (bool).
+    ``name``: the codebook's name; ``source``: the file it came from (or '<mapping>');
+    ``sha256``: a hash of the normalised content, for provenance (same content, same hash).
+    """
+
+    name: str
+    frames: pd.DataFrame
+    terms: pd.DataFrame
+    source: str
+    sha256: str
+
+    def __len__(self) -> int:
+        return len(self.frames)
+
+    def __repr__(self) -> str:
+        return (
+            f"Codebook({self.name!r}: {len(self.frames)} frames, {len(self.terms)} terms, "
+            f"source={self.source!r}, sha256={self.sha256[:12]}...)"
+        )
+
+    @functools.cached_property
+    def matcher(self) -> _Matcher:
+        """The Aho-Corasick automaton and lookup arrays (built once per codebook object)."""
+        return _Matcher.build(self)
+
+    def to_yaml(self) -> str:
+        """The codebook in the frames.yml format (round-trips through :func:`load_frames`)."""
+        import yaml
+
+        frames = []
+        for row in self.frames.itertuples(index=False):
+            entry: dict[str, Any] = {"id": row.frame_id, "label": row.label}
+            if isinstance(row.description, str) and row.description:
+                entry["description"] = row.description
+            if int(row.threshold) != 1:
+                entry["threshold"] = int(row.threshold)
+            entry["terms"] = self.terms.loc[self.terms["frame_id"] == row.frame_id, "term"].tolist()
+            frames.append(entry)
+        return yaml.safe_dump(
+            {"codebook": self.name, "frames": frames}, sort_keys=False, allow_unicode=True, width=110
+        )
+
+
+def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None) -> Codebook:
+    """Load and validate a frame codebook (DESIGN.md format).
+
+    ``source``: a YAML path; a short name of a shipped codebook ("generic", "conflict-news"); an
+    already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); or None for the
+    default generic news frames (``analysis/lexicons/generic.yml``).
+
+    Frame fields: ``id`` (unique, lower-case), ``label``, ``description``, ``terms`` (non-empty list;
+    trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1) and ``notes``.
+
+    Raises LexiconError naming the file, the line, the frame (number and id) and the term for:
+    malformed YAML, a missing ``frames`` list, an unknown field, a missing or malformed id or
+    label, a duplicate frame id, an empty frame (no terms), an empty or non-text term, a malformed
+    wildcard (``*`` not at the end, a lone ``*``, ``*`` after a space), a term listed twice in one
+    frame, and a bad threshold.
+    """
+    if source is None:
+        return _shipped("generic")
+    if isinstance(source, Codebook):
+        return source
+    if isinstance(source, str) and source in CODEBOOKS:
+        return _shipped(source)
+    if isinstance(source, (str, Path)) and not Path(source).exists() and not str(source).endswith(
+        (".yml", ".yaml")
+    ):
+        raise LexiconError(
+            f"{source}: no such codebook file or shipped codebook; pass a YAML path or one of "
+            f"{', '.join(map(repr, CODEBOOKS))}"
+        )
+    return _build_codebook(read_yaml(source))
+
+
+@functools.lru_cache(maxsize=None)
+def _shipped(name: str) -> Codebook:
+    return _build_codebook(read_yaml(CODEBOOKS[name]))
+
+
+def _frame_label(i: int, frame_id: object) -> str:
+    return f"frame {i + 1}" + (f" (id {frame_id!r})" if isinstance(frame_id, str) and frame_id else "")
+
+
+def _build_codebook(doc: YamlDoc) -> Codebook:
+    data = doc.data
+    if data is None or (isinstance(data, Mapping) and "frames" not in data):
+        raise LexiconError(
+            f"{doc.where()}: no 'frames:' list; a codebook is a mapping with a key 'frames' holding a "
+            "list of frames (see DESIGN.md, 'Lexicon formats')"
+        )
+    if not isinstance(data, Mapping):
+        raise LexiconError(
+            f"{doc.where()}: the top level is a {type(data).__name__}, not a mapping; start the file "
+            "with 'codebook: <name>' and 'frames:' followed by a list of frames"
+        )
+    for key, line in doc.duplicate_keys():
+        raise LexiconError(f"{doc.name}, line {line}: top-level key {key!r} is written twice; keep one")
+    unknown = [k for k in data if k not in _TOP_FIELDS]
+    if unknown:
+        raise LexiconError(
+            f"{doc.where(str(unknown[0]))}: unknown top-level key {unknown[0]!r}; known keys are "
+            f"{', '.join(_TOP_FIELDS)}"
+        )
+    name = data.get("codebook")
+    if name is None:
+        name = Path(doc.name).stem if doc.node is not None else "codebook"
+    if not isinstance(name, str) or not name.strip():
+        raise LexiconError(f"{doc.where('codebook')}: 'codebook' must be a name such as 'generic-news-frames'")
+    raw = data["frames"]
+    if not isinstance(raw, list) or not raw:
+        raise LexiconError(
+            f"{doc.where('frames')}: 'frames' must be a non-empty list of frames (each starting with "
+            "'- id: ...')"
+        )
+    frames = [_validate_frame(doc, i, entry) for i, entry in enumerate(raw)]
+    seen: dict[str, int] = {}
+    for i, frame in enumerate(frames):
+        if frame["id"] in seen:
+            j = seen[frame["id"]]
+            raise LexiconError(
+                f"{doc.where('frames', i, 'id')}: {_frame_label(i, frame['id'])}, field 'id': duplicate "
+                f"frame id {frame['id']!r}, already used by frame {j + 1} (line "
+                f"{doc.line('frames', j, 'id')}); give each frame its own id, or merge the two"
+            )
+        seen[frame["id"]] = i
+    table = pd.DataFrame(
+        {
+            "frame_id": pd.array([f["id"] for f in frames], dtype="str"),
+            "label": pd.array([f["label"] for f in frames], dtype="str"),
+            "description": pd.array([f["description"] for f in frames], dtype="str"),
+            "threshold": np.array([f["threshold"] for f in frames], dtype=np.int64),
+        }
+    )
+    owners = [f["id"] for f in frames for _ in f["terms"]]
+    terms = [t for f in frames for t in f["terms"]]
+    term_table = pd.DataFrame(
+        {
+            "frame_id": pd.array(owners, dtype="str"),
+            "term": pd.array(terms, dtype="str"),
+            "prefix": np.array([t.endswith("*") for t in terms], dtype=bool),
+        }
+    )
+    return Codebook(
+        name=name.strip(),
+        frames=table,
+        terms=term_table,
+        source=doc.name,
+        sha256=content_hash({"codebook": name.strip(), "frames": frames}),
+    )
+
+
+def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
+    if not isinstance(entry, Mapping):
+        raise LexiconError(
+            f"{doc.where('frames', i)}: frame {i + 1} is not a mapping; write '- id: ...' followed by "
+            "'label:', 'description:' and 'terms:' lines"
+        )
+    frame_id = entry.get("id")
+    label = _frame_label(i, frame_id)
+
+    def fail(field: str, problem: str, *at: str | int) -> LexiconError:
+        return LexiconError(f"{doc.where('frames', i, field, *at)}: {label}, field {field!r}: {problem}")
+
+    dup = doc.duplicate_keys("frames", i)
+    if dup:
+        key, line = dup[0]
+        raise LexiconError(
+            f"{doc.name}, line {line}: {label}, field {key!r}: written twice in one frame; keep one "
+            "(YAML would silently keep the last)"
+        )
+    for key in entry:
+        if key not in _FRAME_FIELDS:
+            raise fail(str(key), f"unknown field; known fields are {', '.join(_FRAME_FIELDS)}")
+    if not isinstance(frame_id, str) or not frame_id.strip():
+        raise fail("id", "missing or empty; give a unique lower-case id such as 'conflict'")
+    if not _ID.match(frame_id):
+        raise fail(
+            "id", f"{frame_id!r} must be lower-case letters, digits, '_' or '-' with no spaces "
+            "(e.g. 'human_interest')"
+        )
+    text_label = entry.get("label")
+    if not isinstance(text_label, str) or not text_label.strip():
+        raise fail("label", "missing or empty; give the frame's display name, e.g. 'Conflict'")
+    description = entry.get("description")
+    if description is not None and not isinstance(description, str):
+        raise fail("description", "must be text (one sentence saying what the frame is), or left out")
+    threshold = entry.get("threshold", 1)
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
+        raise fail("threshold", f"{threshold!r} must be a whole number >= 1 (hits a document needs), or left out")
+    raw_terms = entry.get("terms")
+    if raw_terms is None or raw_terms == []:
+        raise fail("terms", "the frame has no terms; list at least one, e.g. terms: [rift, criticiz*]")
+    if isinstance(raw_terms, str):
+        raw_terms = [raw_terms]
+    if not isinstance(raw_terms, list):
+        raise fail("terms", f"must be a list such as [rift, criticiz*], not {type(raw_terms).__name__}")
+    terms: list[str] = []
+    for k, term in enumerate(raw_terms):
+        if isinstance(term, bool) or not isinstance(term, (str, int, float)):
+            raise fail(
+                "terms", f"term {k + 1} ({term!r}) is not text; write it in quotes", k
+            )
+        term = normalize_text(str(term))
+        problem = _term_problem(term)
+        if problem:
+            raise fail("terms", f"term {k + 1} {term!r}: {problem}", k)
+        if term in terms:
+            raise fail("terms", f"term {k + 1} {term!r} is listed twice in this frame; keep one", k)
+        terms.append(term)
+    return {
+        "id": frame_id,
+        "label": text_label.strip(),
+        "description": description.strip() if isinstance(description, str) else "",
+        "threshold": threshold,
+        "terms": terms,
+    }
+
+
+def _term_problem(term: str) -> str | None:
+    """What is wrong with a (normalised) term, or None."""
+    if not term:
+        return "is empty; remove it or write the term"
+    if term == "*":
+        return "a lone '*' would match every word; write a prefix such as 'criticiz*'"
+    if "*" in term[:-1]:
+        return "'*' may only end a term (a prefix such as 'criticiz*'); remove the inner '*'"
+    if term.endswith("*") and not term[-2].isalnum():
+        return "'*' must follow a letter or digit (a prefix such as 'criticiz*'), not a space or mark"
+    if _SEP in term:
+        return "contains a NUL character; remove it"
+    return None
+
+
+# ------------------------------------------------------------------------------------ matching
+
+
+@dataclass(frozen=True, eq=False)
+class _Matcher:
+    """One automaton over the codebook's terms (without their '*'), with per-key term variants."""
+
+    automaton: Any
+    # key index -> (length, exact term indices, prefix term indices)
+    keys: list[tuple[int, tuple[int, ...], tuple[int, ...]]]
+    term_frame: np.ndarray  # term index -> frame index
+    term_text: list[str]
+
+    @classmethod
+    def build(cls, codebook: Codebook) -> _Matcher:
+        frame_index = {f: k for k, f in enumerate(codebook.frames["frame_id"])}
+        by_key: dict[str, tuple[list[int], list[int]]] = {}
+        for t, (term, frame_id, prefix) in enumerate(
+            zip(codebook.terms["term"], codebook.terms["frame_id"], codebook.terms["prefix"])
+        ):
+            key = term[:-1] if prefix else term
+            by_key.setdefault(key, ([], []))[1 if prefix else 0].append(t)
+        automaton = ahocorasick.Automaton()
+        keys = []
+        for k, (key, (exact, prefix)) in enumerate(by_key.items()):
+            automaton.add_word(key, k)
+            keys.append((len(key), tuple(exact), tuple(prefix)))
+        automaton.make_automaton()
+        term_frame = np.array([frame_index[f] for f in codebook.terms["frame_id"]], dtype=np.int64)
+        return cls(automaton, keys, term_frame, list(codebook.terms["term"]))
+
+    def hits(self, text: str) -> tuple[list[int], list[int], list[int]]:
+        """Matches in normalised ``text``: (start offsets, term indices, match ids), leftmost-longest.
+
+        Every accepted span yields one row per term matching exactly that span; rows of one span
+        share a match id.
+        """
+        cands: list[tuple[int, int, tuple[int, ...]]] = []
+        n = len(text)
+        keys = self.keys
+        for last, k in self.automaton.iter(text):
+            length, exact, prefix = keys[k]
+            start = last - length + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            end = last + 1
+            if exact and (end == n or not text[end].isalnum()):
+                cands.append((start, end, exact))
+            if prefix:
+                cands.append((start, _WORD_TAIL.match(text, end).end(), prefix))
+        cands.sort(key=lambda c: (c[0], -c[1]))
+        starts: list[int] = []
+        terms: list[int] = []
+        ids: list[int] = []
+        taken_end, span, match_id = -1, None, -1
+        for start, end, term_ids in cands:
+            if (start, end) == span:  # another term on the accepted span
+                pass
+            elif start >= taken_end:
+                span, taken_end = (start, end), end
+                match_id += 1
+            else:
+                continue
+            for t in term_ids:
+                starts.append(start)
+                terms.append(t)
+                ids.append(match_id)
+        return starts, terms, ids
+
+
+def _match_sentences(texts: Sequence[str], matcher: _Matcher) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Match all sentences, ``_CHUNK`` at a time, in one automaton pass per chunk.
+
+    Returns (sentence index, term index, match id) per hit row, in reading order, and the number
+    of words (whitespace-separated tokens) of every sentence.
+    """
+    sent_parts, term_parts, id_parts, words_parts = [], [], [], []
+    id_offset = 0
+    for begin in range(0, len(texts), _CHUNK):
+        chunk = [t if isinstance(t, str) else "" for t in texts[begin : begin + _CHUNK]]
+        if any(_SEP in t for t in chunk):
+            chunk = [t.replace(_SEP, " ") for t in chunk]
+        big = normalize_text(_SEP.join(chunk))
+        codes = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
+        is_sep = codes == 0
+        sep_at = np.flatnonzero(is_sep)
+        is_tok = ~is_sep & (codes != 32)
+        word_start = is_tok & ~np.r_[False, is_tok[:-1]]
+        owner = np.cumsum(is_sep)  # sentence index within chunk of every character
+        words_parts.append(np.bincount(owner[word_start], minlength=len(chunk)))
+        starts, terms, ids = matcher.hits(big)
+        if starts:
+            sent_parts.append(np.searchsorted(sep_at, np.asarray(starts), side="right") + begin)
+            term_parts.append(np.asarray(terms, dtype=np.int64))
+            id_parts.append(np.asarray(ids, dtype=np.int64) + id_offset)
+            id_offset += ids[-1] + 1
+    empty = np.array([], dtype=np.int64)
+    return (
+        np.concatenate(sent_parts) if sent_parts else empty,
+        np.concatenate(term_parts) if term_parts else empty,
+        np.concatenate(id_parts) if id_parts else empty,
+        np.concatenate(words_parts) if words_parts else empty,
+    )
+
+
+# -------------------------------------------------------------------------------------- scores
+
+
+def _sentences_of(documents: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    if sentences is None:
+        from analysis.text import sentences as segment
+
+        return segment(documents)
+    missing = [c for c in ("doc_id", "sentence_id", "text") if c not in sentences.columns]
+    if missing:
+        raise InputError(
+            f"the sentences table lacks column(s) {', '.join(missing)}; pass the table "
+            "analysis.sentences(documents) returns"
+        )
+    return sentences
+
+
+def _thresholds(codebook: Codebook, threshold: int | Mapping[str, int] | None) -> np.ndarray:
+    base = codebook.frames["threshold"].to_numpy(dtype=np.int64).copy()
+    if threshold is None:
+        return base
+    if isinstance(threshold, Mapping):
+        ids = list(codebook.frames["frame_id"])
+        for frame_id, value in threshold.items():
+            if frame_id not in ids:
+                raise InputError(
+                    f"threshold for {frame_id!r}: no such frame in codebook {codebook.name!r}; its frames "
+                    f"are {', '.join(ids)}"
+                )
+            base[ids.index(frame_id)] = _check_threshold(value)
+        return base
+    return np.full(len(base), _check_threshold(threshold), dtype=np.int64)
+
+
+def _check_threshold(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise InputError(f"threshold={value!r}: give a whole number of hits >= 1")
+    return int(value)
+
+
+def frame_scores(
+    documents: pd.DataFrame,
+    codebook: str | Path | Mapping[str, Any] | Codebook | None = None,
+    *,
+    level: str = "sentence",
+    sentences: pd.DataFrame | None = None,
+    threshold: int | Mapping[str, int] | None = None,
+) -> pd.DataFrame:
+    """Frame term hits per sentence (``level="sentence"``) or per document (``level="document"``).
+
+    ``codebook``: anything :func:`load_frames` takes (None = the generic news frames).
+    ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
+    ``threshold``: hits a document needs for ``present``; None uses each frame's ``threshold`` from
+    the codebook (1 where it gives none); an int applies to every frame; a mapping
+    ``{frame_id: n}`` overrides single frames.
+
+    Sentence level: one row per sentence and frame with at least one hit, in reading order then
+    codebook order. Columns (:data:`FRAME_SENTENCE_COLUMNS`): doc_id, sentence_id, frame_id, hits,
+    terms (the matched codebook terms, distinct, in order of first match, joined by "; ").
+
+    Document level: one row per document (in the documents' order; with ``documents=None``, the
+    sentences' documents) and frame (codebook order), frames without hits included. Columns
+    (:data:`FRAME_DOCUMENT_COLUMNS`): doc_id, frame_id, hits, hits_per_1000_words, share, present,
+    dominant (the frame(s) with the most hits; ties: every tied frame; none without hits).
+    """
+    if level not in ("sentence", "document"):
+        raise InputError(f"level={level!r}: use level='sentence' or level='document'")
+    book = load_frames(codebook)
+    limits = _thresholds(book, threshold)
+    sents = _sentences_of(documents, sentences)
+    matcher = book.matcher
+    sent_idx, term_idx, match_id, words = _match_sentences(sents["text"].tolist(), matcher)
+    frame_idx = matcher.term_frame[term_idx]
+    # a hit is an accepted span for a frame: two terms of one frame on one span count once
+    matches = pd.DataFrame({"s": sent_idx, "f": frame_idx, "t": term_idx, "m": match_id})
+    frame_ids = book.frames["frame_id"].to_numpy(dtype=object)
+    if level == "sentence":
+        ordered = matches.sort_values(["m", "t"], kind="stable")  # terms of one span in codebook order
+        return _sentence_level(sents, ordered, frame_ids, matcher.term_text)
+    hits = matches.drop_duplicates(["m", "f"])
+    return _document_level(documents, sents, hits, words, frame_ids, limits)
+
+
+def _sentence_level(
+    sents: pd.DataFrame, hits: pd.DataFrame, frame_ids: np.ndarray, term_text: list[str]
+) -> pd.DataFrame:
+    if hits.empty:
+        return pd.DataFrame(
+            {
+                "doc_id": pd.Series(dtype="str"),
+                "sentence_id": pd.Series(dtype="int64"),
+                "frame_id": pd.Series(dtype="str"),
+                "hits": pd.Series(dtype="int64"),
+                "terms": pd.Series(dtype="str"),
+            }
+        )
+    # matches are in reading order; per (sentence, frame): the distinct spans and terms
+    groups: dict[tuple[int, int], list[Any]] = {}
+    for s, f, t, m in zip(hits["s"].tolist(), hits["f"].tolist(), hits["t"].tolist(), hits["m"].tolist()):
+        entry = groups.get((s, f))
+        if entry is None:
+            groups[(s, f)] = [{m: None}, {term_text[t]: None}]
+        else:
+            entry[0][m] = None
+            entry[1][term_text[t]] = None
+    keys = sorted(groups)
+    s_index = np.array([k[0] for k in keys], dtype=np.int64)
+    f_index = np.array([k[1] for k in keys], dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "doc_id": sents["doc_id"].to_numpy()[s_index],
+            "sentence_id": sents["sentence_id"].to_numpy()[s_index].astype(np.int64),
+            "frame_id": pd.array(frame_ids[f_index], dtype="str"),
+            "hits": np.array([len(groups[k][0]) for k in keys], dtype=np.int64),
+            "terms": pd.array(["; ".join(groups[k][1]) for k in keys], dtype="str"),
+        }
+    )
+
+
+def _document_level(
+    documents: pd.DataFrame | None,
+    sents: pd.DataFrame,
+    hits: pd.DataFrame,
+    words: np.ndarray,
+    frame_ids: np.ndarray,
+    limits: np.ndarray,
+) -> pd.DataFrame:
+    if documents is not None:
+        if "doc_id" not in documents.columns:
+            raise InputError("the documents table lacks column 'doc_id'; load it with analysis.load_corpus")
+        doc_order = pd.Index(pd.unique(documents["doc_id"].astype(str)))
+    else:
+        doc_order = pd.Index(pd.unique(sents["doc_id"].astype(str)))
+    sent_doc = doc_order.get_indexer(sents["doc_id"].astype(str))
+    if (sent_doc < 0).any():
+        bad = sents["doc_id"].to_numpy()[np.flatnonzero(sent_doc < 0)[0]]
+        raise InputError(
+            f"sentences table: doc_id {bad!r} is not in the documents table; pass the documents the "
+            "sentences were made from"
+        )
+    n_docs, n_frames = len(doc_order), len(frame_ids)
+    counts = np.zeros((n_docs, n_frames), dtype=np.int64)
+    if not hits.empty:
+        np.add.at(counts, (sent_doc[hits["s"].to_numpy()], hits["f"].to_numpy()), 1)
+    doc_words = np.bincount(sent_doc, weights=words, minlength=n_docs) if len(words) else np.zeros(n_docs)
+    total = counts.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_1000 = np.where(doc_words[:, None] > 0, counts * 1000.0 / doc_words[:, None], np.nan)
+        share = np.where(total > 0, counts / np.maximum(total, 1), 0.0)
+    top = counts.max(axis=1, keepdims=True) if n_frames else np.zeros((n_docs, 1))
+    dominant = (counts == top) & (top > 0)
+    present = counts >= limits[None, :]
+    return pd.DataFrame(
+        {
+            "doc_id": pd.array(np.repeat(doc_order.to_numpy(dtype=object), n_frames), dtype="str"),
+            "frame_id": pd.array(np.tile(frame_ids, n_docs), dtype="str"),
+            "hits": counts.ravel(),
+            "hits_per_1000_words": per_1000.ravel(),
+            "share": share.ravel(),
+            "present": present.ravel(),
+            "dominant": dominant.ravel(),
+        }
+    )
+
+
+# ------------------------------------------------------------------------------------ actors
+
+
+def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
+    """The frames of the sentences that mention each actor.
+
+    ``mentions``: an actor mentions table (doc_id, sentence_id, actor_id, optional actor);
+    ``frames``: ``frame_scores(..., level="sentence")``. A sentence mentioning an actor twice
+    counts once for that actor.
+
+    Output columns: actor_id, actor (when the mentions have it), frame_id, sentences (number of
+    the actor's sentences carrying the frame), hits (the frame's hits in them), share (sentences /
+    all sentences mentioning the actor). Sorted by actor_id, then most sentences first.
+    """
+    for table, name, cols in (
+        (mentions, "mentions", ("doc_id", "sentence_id", "actor_id")),
+        (frames, "frames", ("doc_id", "sentence_id", "frame_id", "hits")),
+    ):
+        missing = [c for c in cols if c not in table.columns]
+        if missing:
+            fix = (
+                "analysis.actor_mentions(documents)"
+                if name == "mentions"
+                else "analysis.frame_scores(documents, level='sentence')"
+            )
+            raise InputError(f"the {name} table lacks column(s) {', '.join(missing)}; pass the table {fix} returns")
+    keep = ["doc_id", "sentence_id", "actor_id"] + (["actor"] if "actor" in mentions.columns else [])
+    ment = mentions[keep].astype({"doc_id": str}).drop_duplicates(["doc_id", "sentence_id", "actor_id"])
+    per_actor = ment.groupby("actor_id", sort=False).size().rename("_n")
+    fr = frames[["doc_id", "sentence_id", "frame_id", "hits"]].astype({"doc_id": str})
+    joined = ment.merge(fr, on=["doc_id", "sentence_id"], how="inner")
+    group_cols = ["actor_id"] + (["actor"] if "actor" in keep else []) + ["frame_id"]
+    out = (
+        joined.groupby(group_cols, sort=False)
+        .agg(sentences=("sentence_id", "size"), hits=("hits", "sum"))
+        .reset_index()
+    )
+    out["share"] = out["sentences"] / out["actor_id"].map(per_actor).to_numpy()
+    out = out.sort_values(["actor_id", "sentences", "frame_id"], ascending=[True, False, True], kind="stable")
+    return out.reset_index(drop=True).astype({"sentences": "int64", "hits": "int64"})
+
+
+# -------------------------------------------------------------------------------- evaluation
+
+
+def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str = "present") -> pd.DataFrame:
+    """Per-frame agreement of predicted with gold document-level frame presence.
+
+    ``predicted``: frame_scores(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
+    frame_id, present (bool) — human codes. Only documents and frames in both are compared.
+
+    Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
+    precision, recall, f1 (NaN where undefined), accuracy, f1_all_present (the F1 of calling the
+    frame present in every document: the floor a useful codebook must beat). One row per frame,
+    in gold's order.
+    """
+    for table, name, cols in ((predicted, "predicted", ("doc_id", "frame_id", column)), (gold, "gold", ("doc_id", "frame_id", "present"))):
+        missing = [c for c in cols if c not in table.columns]
+        if missing:
+            raise InputError(f"the {name} table lacks column(s) {', '.join(missing)}")
+    p = predicted[["doc_id", "frame_id", column]].rename(columns={column: "_pred"}).astype({"doc_id": str})
+    g = gold[["doc_id", "frame_id", "present"]].rename(columns={"present": "_gold"}).astype({"doc_id": str})
+    both = g.merge(p, on=["doc_id", "frame_id"], how="inner")
+    rows = []
+    for frame_id in pd.unique(g["frame_id"]):
+        sub = both[both["frame_id"] == frame_id]
+        y, yhat = sub["_gold"].to_numpy(dtype=bool), sub["_pred"].to_numpy(dtype=bool)
+        tp, fp = int((y & yhat).sum()), int((~y & yhat).sum())
+        fn, tn = int((y & ~yhat).sum()), int((~y & ~yhat).sum())
+        precision = tp / (tp + fp) if tp + fp else float("nan")
+        recall = tp / (tp + fn) if tp + fn else float("nan")
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+        rows.append(
+            {
+                "frame_id": frame_id,
+                "n": len(sub),
+                "gold_positive": int(y.sum()),
+                "predicted_positive": int(yhat.sum()),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "accuracy": (tp + tn) / len(sub) if len(sub) else float("nan"),
+                "f1_all_present": 2 * y.sum() / (y.sum() + len(sub)) if len(sub) else float("nan"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def suggest_thresholds(
+    document_scores: pd.DataFrame, gold: pd.DataFrame, *, max_threshold: int = 10
+) -> pd.DataFrame:
+    """For each frame, the presence threshold (hits) with the best F1 against gold codes.
+
+    ``document_scores``: frame_scores(level="document"); ``gold``: doc_id, frame_id, present.
+    Tune on one part of the coded documents and report on another (see lexicons/README.md).
+    Ties go to the lower threshold.
+
+    Output columns: frame_id, threshold, precision, recall, f1.
+    """
+    scores = document_scores[["doc_id", "frame_id", "hits"]].astype({"doc_id": str})
+    best = []
+    for frame_id in pd.unique(gold["frame_id"]):
+        top: dict[str, Any] | None = None
+        for t in range(1, max_threshold + 1):
+            pred = scores[scores["frame_id"] == frame_id].assign(present=lambda d, t=t: d["hits"] >= t)
+            row = frame_agreement(pred, gold[gold["frame_id"] == frame_id]).iloc[0]
+            f1 = row["f1"] if row["f1"] == row["f1"] else -1.0
+            if top is None or f1 > top["f1"]:
+                top = {"frame_id": frame_id, "threshold": t, "precision": row["precision"],
+                       "recall": row["recall"], "f1": f1}
+        best.append(top)
+    return pd.DataFrame(best)

@@ -1,0 +1,110 @@
+"""Tone speed: the exact TextBlob fast path against a loop of ``TextBlob(s).sentiment``, plus VADER.
+
+Real news sentences: NewsMTSC ``sentence_normalized`` (train and devtest) and the sentences of the
+narrative-framing articles (``$MEDIA_WORKBENCH_DATASETS`` or ``../shared/datasets``), resampled with
+a fixed seed to the benchmark's size; where the data is absent, the seed article's sentences are
+resampled. One process, one core, every engine on the same sentences in the same run; times are
+CPU times of this process (``time.process_time``), so other load on the machine does not skew them.
+
+Figures: sentences and words per second for the fast path (``analysis.tone.pattern_sentiment``,
+best of three runs, each with a fresh per-call token cache), for the TextBlob loop (the baseline,
+one run) and for VADER (``polarity_scores`` via ``engine="vader"``); the speed ratio fast / TextBlob;
+and the number of sentences whose fast-path numbers differ from TextBlob's (must be 0).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.text import split_sentences
+from analysis.tone import pattern_sentiment, score_texts
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_f73c93858b36e7c9.txt"
+
+
+def _datasets_dir() -> Path:
+    return Path(os.environ.get("MEDIA_WORKBENCH_DATASETS", REPO.parent / "shared" / "datasets"))
+
+
+def _pool() -> tuple[str, list[str]]:
+    """(name of the source, real sentences to resample)."""
+    root = _datasets_dir()
+    pool: list[str] = []
+    for name in ("train.jsonl", "devtest_mt.jsonl"):
+        path = root / "newsmtsc" / name
+        if path.is_file():
+            with path.open(encoding="utf-8") as fh:
+                pool.extend(json.loads(line)["sentence_normalized"] for line in fh if line.strip())
+    articles = root / "narrative-framing" / "articles_metadata.tsv"
+    if articles.is_file():
+        for text in pd.read_csv(articles, sep="\t")["text"].dropna().astype(str):
+            pool.extend(text[s:e] for s, e in split_sentences(text))
+    if pool:
+        return "NewsMTSC + narrative-framing sentences", pool
+    text = SEED.read_text(encoding="utf-8")
+    return "seed article (datasets absent)", [text[s:e] for s, e in split_sentences(text)]
+
+
+def _best_of(fn: Callable[[], object], repeat: int) -> float:
+    """Least CPU time of ``repeat`` runs (process time: robust on a shared machine)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def run(*, quick: bool = False) -> dict:
+    """Measure, print and return the figures (a flat JSON-serialisable dict)."""
+    from textblob import TextBlob
+
+    source, pool = _pool()
+    n = 2_000 if quick else 20_000
+    rng = random.Random(0)
+    sentences = [rng.choice(pool) for _ in range(n)]
+    words = sum(len(s.split()) for s in sentences)
+    TextBlob("warm up the lexicon").sentiment  # noqa: B018 - load TextBlob's lexicon outside the timing
+    pattern_sentiment(["warm up the lexicon"])
+    score_texts(["warm up VADER"], engine="vader")
+
+    t0 = time.process_time()
+    reference = [TextBlob(s).sentiment for s in sentences]
+    t_textblob = time.process_time() - t0
+    fast = pattern_sentiment(sentences)
+    t_fast = _best_of(lambda: pattern_sentiment(sentences), 1 if quick else 3)
+    t_vader = _best_of(lambda: score_texts(sentences, engine="vader"), 1)
+
+    differ = sum(
+        1
+        for (p, s), r in zip(fast[["polarity", "subjectivity"]].itertuples(index=False), reference)
+        if p != r.polarity or s != r.subjectivity
+    )
+    figures = {
+        "source": source,
+        "sentences": n,
+        "words": words,
+        "fast_sentences_per_s": round(n / t_fast),
+        "fast_words_per_s": round(words / t_fast),
+        "textblob_sentences_per_s": round(n / t_textblob),
+        "textblob_words_per_s": round(words / t_textblob),
+        "speedup_vs_textblob": round(t_textblob / t_fast, 2),
+        "vader_sentences_per_s": round(n / t_vader),
+        "vader_words_per_s": round(words / t_vader),
+        "sentences_differing_from_textblob": differ,
+    }
+    for key, value in figures.items():
+        print(f"{key:>36}: {value}")
+    return figures
+
+
+if __name__ == "__main__":
+    run()

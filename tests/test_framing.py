@@ -1,0 +1,443 @@
+"""Framing: codebook validation, matching rules, scores, actor x frame, the shipped codebooks,
+and agreement with human frame codes (validation)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.errors import InputError, LexiconError
+from analysis.framing import (
+    CODEBOOKS,
+    actor_frames,
+    frame_agreement,
+    frame_scores,
+    load_frames,
+    suggest_thresholds,
+)
+
+
+def _docs(*texts: str, titles: list[str] | None = None) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "title": titles or [""] * len(texts),
+            "text": list(texts),
+        }
+    )
+
+
+def _book(**frames: list[str]) -> dict:
+    return {
+        "codebook": "test",
+        "frames": [{"id": k, "label": k.title(), "description": k, "terms": v} for k, v in frames.items()],
+    }
+
+
+def _write(tmp_path, body: str):
+    path = tmp_path / "frames.yml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------------- loading
+
+
+def test_load_default_and_shipped_codebooks():
+    generic = load_frames()
+    assert generic is load_frames("generic")
+    assert generic.name == "generic-news-frames"
+    assert generic.frames["frame_id"].tolist() == [
+        "conflict", "human_interest", "economic", "morality", "responsibility"
+    ]
+    news = load_frames("conflict-news")
+    assert news.frames["frame_id"].tolist() == [
+        "military_action", "humanitarian_crisis", "diplomacy", "domestic_politics", "law_accountability"
+    ]
+    for book in (generic, news):
+        assert (book.frames["description"].str.len() > 40).all()
+        assert list(book.terms.columns) == ["frame_id", "term", "prefix"]
+    assert load_frames(generic) is generic
+    assert load_frames(CODEBOOKS["generic"]).sha256 == generic.sha256
+    assert load_frames(str(CODEBOOKS["conflict-news"])).sha256 == news.sha256
+
+
+def test_round_trip_through_yaml(tmp_path):
+    book = load_frames("generic")
+    path = tmp_path / "copy.yml"
+    path.write_text(book.to_yaml(), encoding="utf-8")
+    again = load_frames(path)
+    assert again.sha256 == book.sha256
+    pd.testing.assert_frame_equal(again.terms, book.terms)
+    assert again.frames["threshold"].tolist() == book.frames["threshold"].tolist()
+
+
+def test_mapping_source_and_normalised_terms():
+    book = load_frames(_book(conflict=["Rift", "  Stand   alone ", "criticiz*", "Israel’s"]))
+    assert book.source == "<mapping>"
+    assert book.terms["term"].tolist() == ["rift", "stand alone", "criticiz*", "israel's"]
+    assert book.terms["prefix"].tolist() == [False, False, True, False]
+    assert book.frames["threshold"].tolist() == [1]
+
+
+@pytest.mark.parametrize(
+    "terms, message",
+    [
+        (["crit*cism"], "term 1 'crit*cism': '*' may only end a term"),
+        (["ok", "*"], "term 2 '*': a lone '*' would match every word"),
+        (["stand *"], "term 1 'stand *': '*' must follow a letter or digit"),
+        (["**"], "term 1 '**': '*' may only end a term"),
+        (["rift", "Rift"], "term 2 'rift' is listed twice in this frame"),
+        (["rift", ""], "term 2 '': is empty"),
+        (["rift", None], "term 2 (None) is not text; write it in quotes"),
+        ([], "the frame has no terms"),
+    ],
+)
+def test_bad_terms_name_file_line_frame_and_term(tmp_path, terms, message):
+    items = "\n".join(f"      - {'null' if t is None else repr(t)}" for t in terms) or "      []"
+    body = (
+        "codebook: t\nframes:\n  - id: conflict\n    label: Conflict\n    terms:\n" + items + "\n"
+        if terms
+        else "codebook: t\nframes:\n  - id: conflict\n    label: Conflict\n    terms: []\n"
+    )
+    path = _write(tmp_path, body)
+    with pytest.raises(LexiconError) as err:
+        load_frames(path)
+    text = str(err.value)
+    assert text.startswith(f"{path}, line ")
+    assert "frame 1 (id 'conflict'), field 'terms'" in text
+    assert message in text
+    if terms:  # the line of the offending term
+        bad = {"crit*cism": 0, "*": 1, "stand *": 0, "**": 0, "Rift": 1, "": 1, None: 1}
+        k = next(i for i, t in enumerate(terms) if t in bad and bad[t] == i)
+        assert text.startswith(f"{path}, line {6 + k}:")
+
+
+def test_codebook_errors(tmp_path):
+    cases = {
+        "frames:\n  - id: a\n    label: A\n    terms: [x]\n  - id: a\n    label: B\n    terms: [y]\n":
+            ("line 5", "frame 2 (id 'a'), field 'id': duplicate frame id 'a', already used by frame 1 (line 2)"),
+        "frames:\n  - label: A\n    terms: [x]\n": ("line 2", "frame 1, field 'id': missing or empty"),
+        "frames:\n  - id: a\n    terms: [x]\n": ("line 2", "frame 1 (id 'a'), field 'label': missing or empty"),
+        "frames:\n  - id: A b\n    label: A\n    terms: [x]\n": ("line 2", "must be lower-case letters"),
+        "frames:\n  - id: a\n    label: A\n    term: [x]\n": ("line 4", "field 'term': unknown field"),
+        "frames:\n  - id: a\n    label: A\n    threshold: 0\n    terms: [x]\n": ("line 4", "field 'threshold': 0 must be a whole number >= 1"),
+        "frames:\n  - id: a\n    label: A\n    label: B\n    terms: [x]\n": ("line 4", "field 'label': written twice in one frame"),
+        "frames:\n  - id: a\n    label: [A\n": ("line", "malformed YAML"),
+        "codebook: x\n": ("", "no 'frames:' list"),
+        "frames: []\n": ("line 1", "'frames' must be a non-empty list"),
+        "frame:\n  - id: a\n": ("", "no 'frames:' list"),
+        "colour: red\nframes:\n  - id: a\n    label: A\n    terms: [x]\n": ("line 1", "unknown top-level key 'colour'"),
+    }
+    for body, (line, message) in cases.items():
+        path = _write(tmp_path, body)
+        with pytest.raises(LexiconError) as err:
+            load_frames(path)
+        assert str(err.value).startswith(str(path)), body
+        assert line in str(err.value), (body, str(err.value))
+        assert message in str(err.value), (body, str(err.value))
+    with pytest.raises(LexiconError, match="no such codebook file or shipped codebook"):
+        load_frames("generik")
+    with pytest.raises(LexiconError, match="missing.yml: file not found"):
+        load_frames(tmp_path / "missing.yml")
+
+
+# ------------------------------------------------------------------------------ matching
+
+
+def test_matching_rules_case_edges_prefix_phrases():
+    book = _book(
+        conflict=["war", "criticiz*", "stand alone", "u.s.", "israel's"],
+    )
+    docs = _docs(
+        "WAR, war-torn and war. Not award, warm or wars.",
+        "Critics were Criticizing; criticized! Uncriticized.",
+        "We will stand\n  alone. We stand   alone! standalone.",
+        "The U.S., Israel’s ally, and U.S.A.",
+    )
+    out = frame_scores(docs, book)
+    assert list(out.columns) == ["doc_id", "sentence_id", "frame_id", "hits", "terms"]
+    got = {(d, s): (h, t) for d, s, h, t in out[["doc_id", "sentence_id", "hits", "terms"]].itertuples(index=False)}
+    assert got == {
+        ("d0", 1): (3, "war"),  # WAR, war(-torn), war. -- not award/warm/wars
+        ("d1", 1): (2, "criticiz*"),  # Criticizing, criticized -- not Critics, Uncriticized
+        ("d2", 1): (1, "stand alone"),
+        ("d2", 2): (1, "stand alone"),  # not "standalone"
+        ("d3", 1): (2, "u.s.; israel's"),  # "U.S.A." is no match for "u.s." (letter after)
+    }
+
+
+def test_leftmost_longest_and_terms_in_two_frames():
+    book = _book(
+        humanitarian=["humanitarian crisis", "aid"],
+        responsibility=["crisis", "blame*"],
+        conflict=["blame*", "blame"],
+    )
+    docs = _docs("The humanitarian crisis deepened. A crisis of blame. Aid and blame.")
+    out = frame_scores(docs, book)
+    rows = out[["sentence_id", "frame_id", "hits", "terms"]].values.tolist()
+    assert rows == [
+        [1, "humanitarian", 1, "humanitarian crisis"],  # the longer match wins; "crisis" not counted
+        [2, "responsibility", 2, "crisis; blame*"],
+        [2, "conflict", 1, "blame*; blame"],  # both terms on one span: listed, one hit
+        [3, "humanitarian", 1, "aid"],
+        [3, "responsibility", 1, "blame*"],
+        [3, "conflict", 1, "blame*; blame"],
+    ]
+
+
+def test_matches_do_not_cross_sentences_and_headline_counts():
+    book = _book(a=["stand alone"], b=["defies"])
+    docs = _docs("We stand. Alone we are.", titles=["Israel defies"])
+    out = frame_scores(docs, book)
+    assert out[["sentence_id", "frame_id", "hits"]].values.tolist() == [[0, "b", 1]]
+
+
+def test_document_level_scores():
+    book = _book(conflict=["rift", "clash*"], economic=["cost*"], morality=["god"])
+    docs = _docs(
+        "A rift. Clashes and costs. A rift again and a rift.",  # 12 words: conflict 4, economic 1
+        "Costs and clashes.",  # tie: conflict 1, economic 1
+        "Nothing here.",
+        "",
+    )
+    out = frame_scores(docs, book, level="document")
+    assert list(out.columns) == [
+        "doc_id", "frame_id", "hits", "hits_per_1000_words", "share", "present", "dominant"
+    ]
+    assert len(out) == 4 * 3
+    d0 = out[out["doc_id"] == "d0"]
+    assert d0["hits"].tolist() == [4, 1, 0]
+    assert d0["hits_per_1000_words"].tolist() == pytest.approx([4000 / 11, 1000 / 11, 0.0])
+    assert d0["share"].tolist() == pytest.approx([0.8, 0.2, 0.0])
+    assert d0["present"].tolist() == [True, True, False]
+    assert d0["dominant"].tolist() == [True, False, False]
+    d1 = out[out["doc_id"] == "d1"]
+    assert d1["dominant"].tolist() == [True, True, False]  # ties: every tied frame is dominant
+    d2 = out[out["doc_id"] == "d2"]
+    assert d2["dominant"].tolist() == [False, False, False] and d2["share"].tolist() == [0.0, 0.0, 0.0]
+    d3 = out[out["doc_id"] == "d3"]
+    assert d3["hits"].tolist() == [0, 0, 0] and d3["hits_per_1000_words"].isna().all()
+    # thresholds: one for all, per frame, and the codebook's own
+    two = frame_scores(docs, book, level="document", threshold=2)
+    assert two[two["doc_id"] == "d0"]["present"].tolist() == [True, False, False]
+    mixed = frame_scores(docs, book, level="document", threshold={"economic": 2})
+    assert mixed[mixed["doc_id"] == "d0"]["present"].tolist() == [True, False, False]
+    own = dict(book)
+    own["frames"] = [dict(f, threshold=5) if f["id"] == "conflict" else f for f in book["frames"]]
+    assert frame_scores(docs, own, level="document")["present"].tolist()[:3] == [False, True, False]
+    with pytest.raises(InputError, match="threshold for 'nope': no such frame in codebook 'test'"):
+        frame_scores(docs, book, level="document", threshold={"nope": 1})
+    with pytest.raises(InputError, match="threshold=0: give a whole number of hits >= 1"):
+        frame_scores(docs, book, level="document", threshold=0)
+    with pytest.raises(InputError, match="level='sentence' or level='document'"):
+        frame_scores(docs, book, level="paragraph")
+
+
+def test_sentence_level_reuses_sentences_and_is_empty_without_hits():
+    docs = _docs("No frames in here at all.")
+    sents = wb.sentences(docs)
+    out = frame_scores(docs, _book(a=["zebra"]), sentences=sents)
+    assert out.empty and list(out.columns) == ["doc_id", "sentence_id", "frame_id", "hits", "terms"]
+    with pytest.raises(InputError, match="sentences table lacks column"):
+        frame_scores(docs, _book(a=["x"]), sentences=sents.drop(columns="text"))
+
+
+def test_actor_frames():
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["d", "d", "d", "d"],
+            "sentence_id": [1, 1, 2, 3],
+            "actor_id": ["x", "x", "x", "y"],
+            "actor": ["X", "X", "X", "Y"],
+        }
+    )
+    frames = pd.DataFrame(
+        {
+            "doc_id": ["d", "d", "d"],
+            "sentence_id": [1, 1, 2],
+            "frame_id": ["conflict", "economic", "conflict"],
+            "hits": [2, 1, 3],
+            "terms": ["rift", "cost*", "rift"],
+        }
+    )
+    out = actor_frames(mentions, frames)
+    assert list(out.columns) == ["actor_id", "actor", "frame_id", "sentences", "hits", "share"]
+    assert out[["actor_id", "frame_id", "sentences", "hits"]].values.tolist() == [
+        ["x", "conflict", 2, 5], ["x", "economic", 1, 1],
+    ]
+    assert out["share"].tolist() == pytest.approx([1.0, 0.5])
+    with pytest.raises(InputError, match="the frames table lacks column"):
+        actor_frames(mentions, frames.drop(columns="hits"))
+
+
+# -------------------------------------------------------------------- shipped codebooks
+
+# For every frame: sentences where it must fire, and counter-examples where it must not.
+FRAME_CASES = {
+    ("generic", "conflict"): (
+        ["Opposition leaders criticized the plan.", "The two parties clashed over the budget.",
+         "Critics accused the minister of lying.", "The rift between the allies deepened."],
+        ["The sun rose over the quiet village.", "The award went to a local school."],
+    ),
+    ("generic", "human_interest"): (
+        ["Her daughter was devastated by the news.", "Victims told of their suffering.",
+         "The widow wept as she described their lives together."],
+        ["The committee published its annual report.", "The company's sonar and the season's sonnets."],
+    ),
+    ("generic", "economic"): (
+        ["The plan will cost taxpayers billions of dollars.", "Prices rose and the economy slowed.",
+         "Thousands of jobs depend on the subsidies."],
+        ["The choir sang at the festival.", "She wrote a poem about the sea."],
+    ),
+    ("generic", "morality"): (
+        ["It is a moral failure.", "The pope urged the faithful to pray.",
+         "Critics called the decision unjust and shameful."],
+        ["The bridge reopened on Monday.", "Godfrey scored twice in the match."],
+    ),
+    ("generic", "responsibility"): (
+        ["The government must act now to solve the problem.", "Officials pledged new measures.",
+         "Who is responsible for the failure?"],
+        ["The weather was mild and sunny.", "The band played its greatest hits."],
+    ),
+    ("conflict-news", "military_action"): (
+        ["Troops launched a ground operation in the city.", "Airstrikes hit the camp overnight.",
+         "The army shelled the border crossing."],
+        ["Talks resumed in Cairo.", "The tankers were docked in port."],
+    ),
+    ("conflict-news", "humanitarian_crisis"): (
+        ["Civilians fled as food and medicine ran out.", "Aid trucks were blocked at the border.",
+         "The death toll rose and famine loomed."],
+        ["Parliament debated the budget.", "The ambassador met the minister."],
+    ),
+    ("conflict-news", "diplomacy"): (
+        ["Negotiators reached a ceasefire deal.", "The envoy met allies at the summit.",
+         "Diplomats pushed for a truce."],
+        ["Rockets hit the city overnight.", "Shelling continued in the east."],
+    ),
+    ("conflict-news", "domestic_politics"): (
+        ["The coalition faces a vote in parliament.", "Far-right ministers threatened to quit.",
+         "Polls show voters turning against the cabinet."],
+        ["Aid reached the camps.", "The envoy flew to Doha."],
+    ),
+    ("conflict-news", "law_accountability"): (
+        ["Rights groups accused the army of war crimes.", "The ICC prosecutor sought arrest warrants.",
+         "The strike may have violated international law."],
+        ["The talks stalled again.", "Troops moved north overnight."],
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(FRAME_CASES), ids=lambda k: f"{k[0]}:{k[1]}")
+def test_every_shipped_frame_fires_and_abstains(key):
+    book, frame = key
+    fire, abstain = FRAME_CASES[key]
+    docs = _docs(*fire, *abstain)
+    out = frame_scores(docs, book)
+    hit_docs = set(out.loc[out["frame_id"] == frame, "doc_id"])
+    assert hit_docs == {f"d{i}" for i in range(len(fire))}, out[out["frame_id"] == frame]
+
+
+def test_seed_hand_checked_terms(seed_path):
+    docs = wb.load_corpus(seed_path)
+    sents = wb.sentences(docs)
+    text_of = dict(zip(sents["sentence_id"], sents["text"]))
+
+    def terms(book: str, frame: str, starts: str) -> str:
+        sid = next(s for s, t in text_of.items() if t.startswith(starts))
+        out = frame_scores(docs, book, sentences=sents)
+        row = out[(out["sentence_id"] == sid) & (out["frame_id"] == frame)]
+        return "" if row.empty else f"{int(row['hits'].iloc[0])}: {row['terms'].iloc[0]}"
+
+    # read by hand from the seed article
+    assert terms("generic", "conflict", "Israel Defies U.S. Warning") == "1: defies"
+    assert terms("generic", "conflict", "The rift deepens") == "2: rift; critic*"
+    assert terms("generic", "conflict", "Despite US opposition") == "1: oppos*"
+    assert terms("generic", "morality", "But we have much more than fingernails") == "1: god"
+    assert terms("generic", "economic", "The rift deepens") == ""
+    assert terms("conflict-news", "military_action", "Amid escalating tensions") == "2: weapon*; incursion*"
+    assert terms("conflict-news", "diplomacy", "The rift deepens") == "2: negotiat*; ceasefire*"
+    assert terms("conflict-news", "humanitarian_crisis", "Meanwhile, Palestinians report") == "1: humanitarian*"
+    assert terms("conflict-news", "military_action", "Meanwhile, Palestinians report") == "1: shelling"
+    doc = frame_scores(docs, "conflict-news", sentences=sents, level="document")
+    assert doc.loc[doc["dominant"], "frame_id"].tolist() == ["military_action"]
+
+
+# ----------------------------------------------------------------------------- evaluation
+
+
+def test_frame_agreement_and_suggest_thresholds():
+    scores = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "frame_id": ["f"] * 4,
+            "hits": [0, 1, 3, 5],
+            "present": [False, True, True, True],
+        }
+    )
+    gold = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "frame_id": ["f"] * 4, "present": [False, False, True, True]})
+    out = frame_agreement(scores, gold)
+    row = out.iloc[0]
+    assert (row["tp"], row["fp"], row["fn"], row["n"]) == (2, 1, 0, 4)
+    assert row["precision"] == pytest.approx(2 / 3) and row["recall"] == 1.0 and row["f1"] == pytest.approx(0.8)
+    assert row["accuracy"] == 0.75 and row["f1_all_present"] == pytest.approx(2 / 3)
+    best = suggest_thresholds(scores, gold, max_threshold=6)
+    assert best[["frame_id", "threshold", "f1"]].values.tolist() == [["f", 2, 1.0]]
+
+
+REPO = Path(__file__).resolve().parents[1]
+MAP = {"RE": "responsibility", "HI": "human_interest", "CO": "conflict", "MO": "morality", "EC": "economic"}
+
+
+def _narrative_framing(datasets_dir):
+    path = datasets_dir / "narrative-framing" / "articles_metadata.tsv"
+    if not path.is_file():
+        pytest.skip(f"{path} not found; the narrative-framing articles are needed for this test")
+    table = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+
+    def code(value: str) -> bool | None:  # "False)" in one row; empty codes in another
+        value = value.strip()
+        return True if value.startswith("True") else False if value.startswith("False") else None
+
+    gold = [
+        (str(r["ID"]), frame, code(r[col]))
+        for _, r in table.iterrows()
+        for col, frame in MAP.items()
+        if code(r[col]) is not None
+    ]
+    docs = pd.DataFrame({"doc_id": table["ID"].astype(str), "title": "", "text": table["text"]})
+    return docs, pd.DataFrame(gold, columns=["doc_id", "frame_id", "present"])
+
+
+@pytest.mark.validation
+def test_generic_codebook_against_human_frame_codes(datasets_dir):
+    """Tuned on articles with ID % 3 != 0, reported on the held-out third (ID % 3 == 0)."""
+    docs, gold = _narrative_framing(datasets_dir)
+    scores = frame_scores(docs, "generic", level="document")
+    held_out = {d for d in docs["doc_id"] if int(d) % 3 == 0}
+    result = frame_agreement(scores[scores["doc_id"].isin(held_out)], gold[gold["doc_id"].isin(held_out)])
+    print("\nGeneric frames vs narrative-framing codes, held-out third:\n" + result.round(3).to_string())
+    assert result["n"].tolist() == [96] * 5  # one held-out article has no codes
+    f1 = dict(zip(result["frame_id"], result["f1"]))
+    # regression floors a little under the figures measured when the codebook was tuned
+    floors = {"conflict": 0.70, "economic": 0.62, "responsibility": 0.55, "morality": 0.45, "human_interest": 0.30}
+    assert {k: f1[k] >= v for k, v in floors.items()} == {k: True for k in floors}
+    # the table in lexicons/README.md shows these figures
+    readme = (REPO / "analysis" / "lexicons" / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| frame | precision | recall | F1 |", 1)[1].split("\n\n", 1)[0]
+    names = {"conflict": "conflict", "human interest": "human_interest", "economic": "economic",
+             "morality": "morality", "responsibility (RE)": "responsibility"}
+    shown = {
+        names[cells[0]]: [float(c) for c in cells[1:]]
+        for line in table.strip().splitlines()[2:]
+        for cells in [[c.strip() for c in line.strip("|").split("|")]]
+    }
+    measured = {
+        r.frame_id: [round(r.precision, 2), round(r.recall, 2), round(r.f1, 2), round(r.f1_all_present, 2)]
+        for r in result.itertuples()
+    }
+    assert shown == measured
