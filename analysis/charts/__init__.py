@@ -1,0 +1,102 @@
+"""Chart builders: a tidy workbench table in, a ``plotly.graph_objects.Figure`` out.
+
+Used as ``wb.charts.<builder>(table, *, <column roles>..., colors=..., title=...)``::
+
+    import analysis as wb
+    colors = wb.charts.actor_colors(mentions["actor_id"])      # one mapping for the whole report
+    wb.charts.mentions_by_group(wb.actor_rollup(mentions, docs, by=("group", "actor")), colors=colors)
+    wb.charts.tone_arc(wb.tone(docs), sentences=sents, doc_id=doc_id)
+
+Naming grammar: ``<subject>_<view>``. The subject is what the chart is about, named as the table it
+draws (mentions, prominence, voice, cooccurrence, attention, tone, actor_tone, frame, actor_frame,
+outlet, kwic); the view says how it is laid out: ``_by_group`` / ``_over_time`` (the breakdown on the
+x axis), ``_bars``, ``_scatter``, ``_network``, ``_arc``, ``_heatmap``, ``_profile`` (stacked shares),
+``_comparison`` (small multiples), ``_table``. Helpers that are not charts are plain nouns
+(``workbench_template``, ``actor_colors``, ``frame_colors``, ``safe_text``).
+
+The builders and the tables they draw by default:
+
+=====================  =====================================================================
+builder                input
+=====================  =====================================================================
+mentions_by_group      ``actor_rollup(mentions, documents, by=("group", "actor"))``
+prominence_scatter     ``actor_prominence(mentions, sentences)`` (+ ``sentences=`` for evidence)
+voice_bars             ``voice(mentions, quotes)``
+cooccurrence_network   ``cooccurrence(mentions)`` (+ ``names=`` id -> display name)
+attention_over_time    ``actor_rollup(mentions, documents, by=("day", "actor"))``
+tone_arc               ``tone(documents)`` at sentence level (+ ``sentences=`` for text, sections)
+actor_tone_bars        ``actor_tone_summary(actor_tone(documents))``
+frame_profile          ``frame_scores(documents, level="document")`` (or any table per outlet)
+actor_frame_heatmap    ``actor_frames(mentions, frame_scores(documents))``
+outlet_comparison      ``actor_rollup(mentions, documents, by=("outlet", "actor"))`` (any measure)
+kwic_table             ``sentences(documents)`` with ``term=`` or ``mentions=`` rows
+=====================  =====================================================================
+
+Rules every builder keeps:
+
+* **Data first, column roles after.** The first argument is the table; every other argument is
+  keyword-only. Column-role arguments (``actor=``, ``value=``, ``x=`` ...) name the columns to draw and
+  default to the names the workbench's own tables use.
+* **No metrics.** Builders sort, pick the top N, pivot a long table for a heatmap and lay out a
+  network; they never count, average or score. Two rows for one mark is an InputError, not a sum.
+  Categories keep the table's order (sort the table to change it), except where stated.
+* **One look.** Every figure gets :func:`workbench_template` (Okabe–Ito colours, system-ui/DejaVu Sans,
+  white background, light grid) explicitly; plotly's global defaults are never touched.
+* **Same actor, same colour.** ``colors=`` maps the chart's colour key to a colour: actor ids in actor
+  charts (``actor_colors``), frame ids in frame charts (``frame_colors``), negative/neutral/positive
+  in tone charts, measure columns in ``voice_bars``. Keys the mapping lacks are grey. The heatmap and
+  the KWIC table have no categories and take no ``colors``. Beyond eight keys the palette cycles;
+  traces that share a colour then differ by bar pattern, marker symbol or line dash.
+* **Untrusted text stays text.** Every piece of article text (sentences, quotes, titles, actor,
+  outlet and frame names, terms) passes through :func:`safe_text` (``html.escape``) before it becomes
+  a hover label, tick, trace name, title or table cell (a ``title=`` you pass is escaped too: it
+  often holds a headline); long evidence sentences are wrapped with ``<br>`` after escaping.
+* **Bad input.** A table with no rows gives an empty figure that says so ("No mentions found"); a
+  missing column is an InputError naming the builder, the column and the role option to fix it.
+"""
+
+from __future__ import annotations
+
+from analysis.charts._actors import (
+    attention_over_time,
+    cooccurrence_network,
+    mentions_by_group,
+    prominence_scatter,
+    voice_bars,
+)
+from analysis.charts._base import (
+    OKABE_ITO,
+    PALETTE,
+    SIGN_COLORS,
+    actor_colors,
+    frame_colors,
+    safe_text,
+    workbench_template,
+)
+from analysis.charts._compare import outlet_comparison
+from analysis.charts._frames import actor_frame_heatmap, frame_profile
+from analysis.charts._kwic import kwic_table
+from analysis.charts._tone import actor_tone_bars, tone_arc
+
+__all__ = [
+    # shared look
+    "workbench_template",
+    "actor_colors",
+    "frame_colors",
+    "safe_text",
+    "OKABE_ITO",
+    "PALETTE",
+    "SIGN_COLORS",
+    # builders
+    "mentions_by_group",
+    "prominence_scatter",
+    "voice_bars",
+    "cooccurrence_network",
+    "attention_over_time",
+    "tone_arc",
+    "actor_tone_bars",
+    "frame_profile",
+    "actor_frame_heatmap",
+    "outlet_comparison",
+    "kwic_table",
+]

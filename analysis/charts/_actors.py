@@ -1,0 +1,434 @@
+"""Actor charts: who is in the news, how prominently, with whom, and who gets to speak."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts._base import (
+    DASHES,
+    PATTERNS,
+    SYMBOLS,
+    axis_values,
+    HIGHLIGHT_COLOR,
+    OKABE_ITO,
+    bold,
+    color_keys,
+    column_label,
+    date_axis,
+    empty_figure,
+    hover_lines,
+    key_column,
+    labels_of,
+    new_figure,
+    number,
+    repeats,
+    point_label,
+    require_columns,
+    require_table,
+    require_unique,
+    resolve_colors,
+    safe_text,
+    shown,
+    wrap_text,
+)
+from analysis.errors import InputError
+
+__all__ = ["mentions_by_group", "prominence_scatter", "voice_bars", "cooccurrence_network",
+           "attention_over_time"]
+
+_ROLLUP_HINT = "the table wb.actor_rollup(mentions, documents, by=(...)) returns"
+
+
+def _first_labels(table: pd.DataFrame, keys: pd.Series, label: str) -> dict[str, str]:
+    """key -> escaped display label of its first row, keys in order of first appearance."""
+    out: dict[str, str] = {}
+    for key, value in zip(keys, table[label]):
+        if key not in out:
+            out[key] = safe_text(value, missing="(none)")
+    return out
+
+
+# ------------------------------------------------------------------------------ mentions by group
+
+
+def mentions_by_group(
+    rollup: pd.DataFrame,
+    *,
+    group: str = "group",
+    actor: str = "actor",
+    actor_id: str = "actor_id",
+    value: str = "mentions",
+    barmode: str = "stack",
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Mentions by group",
+) -> go.Figure:
+    """Actor mentions per group as bars, stacked (``barmode="stack"``) or side by side ("group").
+
+    Input: one row per group and actor, e.g. ``wb.actor_rollup(mentions, documents,
+    by=("group", "actor"))`` (or by outlet: ``group="outlet"``). Columns: ``group`` (x axis),
+    ``actor`` (display name), ``actor_id`` (colour key; the name when absent), ``value`` (bar
+    height). One trace per actor, colour from ``colors`` (actor id -> colour). Groups and actors keep
+    the table's order; sort the table to change it.
+    """
+    fn = "mentions_by_group"
+    table = require_table(rollup, fn)
+    if table.empty:
+        return empty_figure("No mentions found", title=title)
+    hint = _ROLLUP_HINT.replace("(...)", "('group', 'actor')")
+    require_columns(table, {"group": group, "actor": actor, "value": value}, fn, hint=hint)
+    if barmode not in ("stack", "group"):
+        raise InputError(f"{fn}: barmode={barmode!r}; use 'stack' or 'group'")
+    keys = color_keys(table, actor_id, actor)
+    require_unique(table, [group, key_column(table, actor_id, actor)], fn,
+                   hint=f"Pass one row per group and actor, e.g. {hint}.")
+    names = _first_labels(table, keys, actor)
+    palette = resolve_colors(list(names), colors)
+    groups = labels_of(table[group])
+    again = dict(zip(names, repeats([palette[k] for k in names])))
+    fig = new_figure(title)
+    for key in names:
+        rows = (keys == key).to_numpy()
+        xs = [g for g, r in zip(groups, rows) if r]
+        ys = table.loc[rows, value].tolist()
+        fig.add_trace(go.Bar(
+            x=xs, y=ys, name=names[key], legendgroup=key,
+            marker=dict(color=palette[key], pattern_shape=PATTERNS[again[key] % len(PATTERNS)]),
+            hovertext=[hover_lines(bold(table.loc[rows, actor].iloc[0]), f"{g}: {number(y)} {column_label(value)}")
+                       for g, y in zip(xs, ys)],
+            hoverinfo="text",
+        ))
+    order = list(dict.fromkeys(groups))
+    fig.update_layout(
+        barmode=barmode, legend_title_text="actor",
+        xaxis=dict(type="category", categoryorder="array", categoryarray=order, title_text=column_label(group)),
+        yaxis=dict(title_text=column_label(value), rangemode="tozero"),
+    )
+    return fig
+
+
+# ----------------------------------------------------------------------------------- prominence
+
+
+def _sentence_texts(keys: pd.DataFrame, sentences: pd.DataFrame, fn: str) -> list[object]:
+    """The text of sentence (doc_id, sentence_id) for each row of ``keys`` (NA where absent)."""
+    require_columns(sentences, {"doc_id": "doc_id", "sentence_id": "sentence_id", "text": "text"}, fn,
+                    hint="the table wb.sentences(documents) returns", what="the sentences table")
+    lookup = sentences[["doc_id", "sentence_id", "text"]].copy()
+    lookup["doc_id"] = lookup["doc_id"].astype(str)
+    lookup["sentence_id"] = pd.to_numeric(lookup["sentence_id"], errors="coerce")
+    lookup = lookup.drop_duplicates(["doc_id", "sentence_id"])
+    left = pd.DataFrame({"doc_id": keys.iloc[:, 0].astype(str).to_numpy(),
+                         "sentence_id": pd.to_numeric(keys.iloc[:, 1], errors="coerce").to_numpy()})
+    return left.merge(lookup, on=["doc_id", "sentence_id"], how="left")["text"].tolist()
+
+
+def prominence_scatter(
+    prominence: pd.DataFrame,
+    *,
+    sentences: pd.DataFrame | None = None,
+    x: str = "first_position",
+    y: str = "mentions",
+    actor: str = "actor",
+    actor_id: str = "actor_id",
+    doc_id: str = "doc_id",
+    first_sentence: str = "first_sentence",
+    labels: int = 5,
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Prominence: how early and how often each actor appears",
+) -> go.Figure:
+    """Each actor's first-mention position (x) against its number of mentions (y), one point per
+    document and actor.
+
+    Input: ``wb.actor_prominence(mentions, sentences)``: columns ``x`` (default first_position,
+    0 = first sentence .. 1 = last), ``y`` (mentions), ``actor``, ``actor_id`` (colour key; the name
+    when absent), ``doc_id``, ``first_sentence``. Pass ``sentences=wb.sentences(documents)`` to show
+    the first-mention sentence in the hover. ``labels``: how many points get the actor's name written
+    beside them, those with the largest ``y`` first (0: none; the hover and legend name them all).
+    One trace per actor, colour from ``colors`` (actor id -> colour).
+    """
+    fn = "prominence_scatter"
+    table = require_table(prominence, fn)
+    if table.empty:
+        return empty_figure("No actors found", title=title)
+    hint = "the table wb.actor_prominence(mentions, sentences) returns"
+    require_columns(table, {"x": x, "y": y, "actor": actor, "doc_id": doc_id,
+                            "first_sentence": first_sentence}, fn, hint=hint)
+    evidence = (_sentence_texts(table[[doc_id, first_sentence]], sentences, fn) if sentences is not None
+                else [None] * len(table))
+    keys = color_keys(table, actor_id, actor)
+    names = _first_labels(table, keys, actor)
+    palette = resolve_colors(list(names), colors)
+    several_docs = table[doc_id].nunique() > 1
+    flag_names = [name for col, name in (("in_headline", "in the headline"), ("in_lead", "in the lead"))
+                  if col in table.columns]
+    flag_values = [table[col].fillna(False).astype(bool).tolist() for col in ("in_headline", "in_lead")
+                   if col in table.columns]
+    hover = []
+    for i, (who, doc, xv, yv, first) in enumerate(zip(table[actor], table[doc_id], table[x], table[y],
+                                                     table[first_sentence])):
+        flags = ", ".join(name for name, values in zip(flag_names, flag_values) if values[i])
+        hover.append(hover_lines(
+            bold(who) + (f" · document {safe_text(doc)}" if several_docs else ""),
+            f"{column_label(y)}: {number(yv)}",
+            f"{column_label(x)}: {number(xv)} (sentence {number(first)})",
+            safe_text(flags),
+            ("first mention: <i>" + wrap_text(evidence[i]) + "</i>") if isinstance(evidence[i], str) else "",
+        ))
+    if isinstance(labels, bool) or not isinstance(labels, int) or labels < 0:
+        raise InputError(f"{fn}: labels={labels!r}; give how many points to name (0 for none)")
+    ranked = np.argsort(-pd.to_numeric(table[y], errors="coerce").fillna(-np.inf).to_numpy(), kind="stable")
+    named = np.zeros(len(table), dtype=bool)
+    named[ranked[:labels]] = True
+    again = dict(zip(names, repeats([palette[k] for k in names])))
+    fig = new_figure(title)
+    for key in names:
+        rows = (keys == key).to_numpy()
+        fig.add_trace(go.Scatter(
+            x=table.loc[rows, x].tolist(), y=table.loc[rows, y].tolist(), name=names[key],
+            mode="markers+text" if named[rows].any() else "markers",
+            text=[names[key] if n else "" for n in named[rows]], textposition="top center",
+            marker=dict(color=palette[key], size=12, line=dict(width=1, color="white"),
+                        symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
+            hovertext=[h for h, r in zip(hover, rows) if r], hoverinfo="text", legendgroup=key,
+        ))
+    xaxis = dict(title_text=column_label(x), zeroline=False)
+    values = pd.to_numeric(table[x], errors="coerce")
+    if values.notna().all() and values.between(0, 1).all():
+        xaxis["range"] = [-0.05, 1.05]
+    top = pd.to_numeric(table[y], errors="coerce").max()
+    yaxis = dict(title_text=column_label(y), rangemode="tozero")
+    if pd.notna(top) and top > 0:
+        yaxis["range"] = [0, float(top) * 1.15]  # room for the name above the highest point
+    fig.update_layout(xaxis=xaxis, yaxis=yaxis, legend_title_text="actor")
+    return fig
+
+
+# ----------------------------------------------------------------------------------------- voice
+
+VOICE_COLORS: dict[str, str] = {
+    "mentions": "#A6CEE3",  # a light blue behind the darker quote bars
+    "quoted_direct": OKABE_ITO["blue"],
+    "quoted_reported": OKABE_ITO["orange"],
+    "never quoted": HIGHLIGHT_COLOR,
+}
+
+
+def voice_bars(
+    voice: pd.DataFrame,
+    *,
+    actor: str = "actor",
+    mentions: str = "mentions",
+    quoted: Sequence[str] = ("quoted_direct", "quoted_reported"),
+    never_quoted: str | None = "never_quoted",
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Mentioned and quoted",
+) -> go.Figure:
+    """Per actor, a wide bar of mentions with a narrow bar of quotes over it; "never quoted" marked.
+
+    Input: the voice table (``wb.voice(...)``): one row per actor, columns ``actor``, ``mentions``
+    and the ``quoted`` columns, stacked in that order in the narrow bar (default quoted_direct then
+    quoted_reported). Actors flagged in the ``never_quoted`` column (when the table has it; else
+    those whose quoted columns are all 0) get a "never quoted" label at the end of their bar (a
+    trace of its own, in the legend). Actors run top to bottom in the table's order.
+    ``colors`` maps the measure columns and "never quoted" to colours.
+    """
+    fn = "voice_bars"
+    table = require_table(voice, fn)
+    if table.empty:
+        return empty_figure("No actors found", title=title)
+    quoted = [quoted] if isinstance(quoted, str) else list(quoted)
+    hint = "the voice table (wb.voice) with one row per actor"
+    require_columns(table, {"actor": actor, "mentions": mentions, "quoted": quoted}, fn, hint=hint)
+    require_unique(table, [actor], fn, hint="Pass one row per actor.")
+    palette = {**VOICE_COLORS, **{q: VOICE_COLORS.get(q, c) for q, c in zip(quoted, (OKABE_ITO["blue"],
+               OKABE_ITO["orange"], OKABE_ITO["bluish green"], OKABE_ITO["reddish purple"]))}}
+    if colors is not None:
+        palette.update({k: str(v) for k, v in colors.items()})
+    names = labels_of(table[actor])
+    counts = pd.to_numeric(table[mentions], errors="coerce").fillna(0).tolist()
+    q_values = {q: pd.to_numeric(table[q], errors="coerce").fillna(0).tolist() for q in quoted}
+    hover = [hover_lines(bold(name), f"{column_label(mentions)}: {number(m)}",
+                         *[f"{column_label(q)}: {number(q_values[q][i])}" for q in quoted])
+             for i, (name, m) in enumerate(zip(names, counts))]
+    fig = new_figure(title, height=max(320, 34 * len(table) + 150))
+    fig.add_trace(go.Bar(y=names, x=counts, orientation="h", name=column_label(mentions), width=0.8,
+                         marker_color=palette[mentions], hovertext=hover, hoverinfo="text"))
+    base = np.zeros(len(table))
+    for q in quoted:
+        values = np.asarray(q_values[q], dtype=float)
+        fig.add_trace(go.Bar(y=names, x=values.tolist(), base=base.tolist(), orientation="h", width=0.4,
+                             name=column_label(q), marker_color=palette[q], hovertext=hover, hoverinfo="text"))
+        base = base + values
+    if never_quoted is not None and never_quoted in table.columns:
+        flags = table[never_quoted].fillna(False).astype(bool).tolist()
+    else:
+        flags = [bool(total == 0) for total in base]
+    never = [i for i, flag in enumerate(flags) if flag]
+    if never:
+        fig.add_trace(go.Scatter(
+            y=[names[i] for i in never], x=[counts[i] for i in never], mode="text", name="never quoted",
+            text=["  never quoted"] * len(never), textposition="middle right",
+            textfont=dict(color=palette["never quoted"], size=12), hovertext=[hover[i] for i in never],
+            hoverinfo="text",
+        ))
+    fig.update_layout(
+        barmode="overlay",
+        yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
+                   title_text=""),
+        xaxis=dict(title_text="count", rangemode="tozero"),
+        legend=dict(orientation="h", y=-0.12 if len(table) > 3 else -0.3),
+    )
+    # room for the label after the longest bar
+    fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1])
+    return fig
+
+
+# --------------------------------------------------------------------------------- co-occurrence
+
+
+def _circle(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` points on the unit circle, the first at the top, then clockwise."""
+    angles = math.pi / 2 - 2 * math.pi * np.arange(n) / max(n, 1)
+    return np.round(np.cos(angles), 12), np.round(np.sin(angles), 12)
+
+
+def _label_position(x: float, y: float) -> str:
+    if abs(x) < 0.2:
+        return "top center" if y > 0 else "bottom center"
+    return "middle right" if x > 0 else "middle left"
+
+
+def cooccurrence_network(
+    pairs: pd.DataFrame,
+    *,
+    source: str = "actor_a",
+    target: str = "actor_b",
+    weight: str = "count",
+    names: Mapping[str, str] | None = None,
+    top: int | None = None,
+    max_width: float = 10.0,
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Who appears with whom",
+) -> go.Figure:
+    """Actor pairs as a network: actors on a circle (sorted by id, first at the top, clockwise),
+    one line per pair whose width grows with ``weight`` (the heaviest pair ``max_width`` px).
+
+    Input: ``wb.cooccurrence(mentions)``: columns ``source``/``target`` (actor ids) and ``weight``
+    (>= 0; default count). ``names`` maps ids to display names (e.g.
+    ``dict(zip(mentions.actor_id, mentions.actor))``); ``top`` keeps the heaviest pairs only.
+    Hovering a line's middle shows the pair and its weight. Node colours from ``colors`` (actor id
+    -> colour). The layout is display only: it says nothing about the actors.
+    """
+    fn = "cooccurrence_network"
+    table = require_table(pairs, fn)
+    if table.empty:
+        return empty_figure("No actor pairs found", title=title)
+    hint = "the table wb.cooccurrence(mentions) returns"
+    require_columns(table, {"source": source, "target": target, "weight": weight}, fn, hint=hint)
+    w = pd.to_numeric(table[weight], errors="coerce")
+    if w.isna().any() or (w < 0).any():
+        bad = table.loc[w.isna() | (w < 0)].iloc[0]
+        raise InputError(f"{fn}: pair {shown(bad[source])}-{shown(bad[target])} has weight {shown(bad[weight])}; line widths "
+                         f"need a number >= 0: use weight='count' or 'jaccard' (pmi can be negative)")
+    table = table.assign(_w=w)
+    if top is not None:
+        table = table.sort_values("_w", ascending=False, kind="stable").head(int(top))
+    ids = sorted({str(v) for v in table[source]} | {str(v) for v in table[target]})
+    xs, ys = _circle(len(ids))
+    where = {node: (float(px), float(py)) for node, px, py in zip(ids, xs, ys)}
+    display = {node: safe_text((names or {}).get(node, node)) for node in ids}
+    palette = resolve_colors(ids, colors)
+    wmax = float(table["_w"].max()) or 1.0
+    fig = new_figure(title, height=560)
+    mid_x, mid_y, mid_hover = [], [], []
+    for a, b, value, raw in zip(table[source].astype(str), table[target].astype(str), table["_w"],
+                                  table[weight]):
+        (ax, ay), (bx, by) = where[a], where[b]
+        fig.add_trace(go.Scatter(
+            x=[ax, bx], y=[ay, by], mode="lines", showlegend=False, hoverinfo="skip",
+            line=dict(width=max(0.5, max_width * float(value) / wmax), color="rgba(110,110,110,0.55)"),
+            name=f"{display[a]} – {display[b]}",
+        ))
+        mid_x.append((ax + bx) / 2)
+        mid_y.append((ay + by) / 2)
+        mid_hover.append(hover_lines(f"<b>{display[a]}</b> – <b>{display[b]}</b>",
+                                     f"{column_label(weight)}: {number(raw)}"))
+    fig.add_trace(go.Scatter(x=mid_x, y=mid_y, mode="markers", name="pairs", showlegend=False,
+                             marker=dict(size=14, color="rgba(0,0,0,0)"), hovertext=mid_hover, hoverinfo="text"))
+    fig.add_trace(go.Scatter(
+        x=[where[n][0] for n in ids], y=[where[n][1] for n in ids], mode="markers+text", name="actors",
+        text=[display[n] for n in ids], textposition=[_label_position(*where[n]) for n in ids],
+        marker=dict(size=18, color=[palette[n] for n in ids], line=dict(width=1.5, color="white")),
+        hovertext=[hover_lines(f"<b>{display[n]}</b>", f"id: {safe_text(n)}") for n in ids], hoverinfo="text",
+        showlegend=False,
+    ))
+    hidden = dict(visible=False, range=[-1.6, 1.6])
+    fig.update_layout(xaxis=hidden, yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1})
+    return fig
+
+
+# ----------------------------------------------------------------------------- attention over time
+
+
+def attention_over_time(
+    rollup: pd.DataFrame,
+    *,
+    time: str = "day",
+    actor: str = "actor",
+    actor_id: str = "actor_id",
+    value: str = "mentions",
+    fill_value: float | None = 0,
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Attention over time",
+) -> go.Figure:
+    """Mentions per day (or any time column) per actor, one line per actor.
+
+    Input: one row per time and actor, e.g. ``wb.actor_rollup(mentions, documents,
+    by=("day", "actor"))``: columns ``time`` (dates, datetimes or ISO strings), ``actor``,
+    ``actor_id`` (colour key; the name when absent), ``value``. Rows without a time (undated
+    documents) are left out. Times are sorted; an actor without a
+    row at a time the table has is drawn at ``fill_value`` (0: no row means no mentions; None leaves
+    a gap). Colours from ``colors`` (actor id -> colour).
+    """
+    fn = "attention_over_time"
+    table = require_table(rollup, fn)
+    if table.empty:
+        return empty_figure("No mentions found", title=title)
+    hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
+    require_columns(table, {"time": time, "actor": actor, "value": value}, fn, hint=hint)
+    table = table[table[time].notna()]
+    if table.empty:
+        return empty_figure("No dated mentions found", title=title)
+    keys = color_keys(table, actor_id, actor)
+    frame = pd.DataFrame({"t": table[time].to_numpy(), "k": keys.to_numpy(),
+                          "v": pd.to_numeric(table[value], errors="coerce").to_numpy()})
+    require_unique(frame.rename(columns={"t": time, "k": "actor"}), [time, "actor"], fn,
+                   hint=f"Pass one row per time and actor, e.g. {hint}.")
+    names = _first_labels(table, keys, actor)
+    palette = resolve_colors(list(names), colors)
+    wide = frame.pivot(index="t", columns="k", values="v").sort_index()
+    if fill_value is not None:
+        wide = wide.fillna(fill_value)
+    times = axis_values(wide.index)
+    labels = [point_label(t) for t in times]
+    again = dict(zip(names, repeats([palette[k] for k in names])))
+    fig = new_figure(title)
+    for key in names:
+        ys = [None if pd.isna(v) else float(v) for v in wide[key]]
+        fig.add_trace(go.Scatter(
+            x=times, y=ys, mode="lines+markers", name=names[key], legendgroup=key,
+            line=dict(color=palette[key], width=2, dash=DASHES[again[key] % len(DASHES)]),
+            marker=dict(color=palette[key], size=6, symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
+            hovertext=[hover_lines(f"<b>{names[key]}</b>", f"{t}: {number(v)} {column_label(value)}")
+                       for t, v in zip(labels, ys)],
+            hoverinfo="text",
+        ))
+    fig.update_layout(xaxis=dict(title_text=column_label(time), **date_axis(wide.index)),
+                      yaxis=dict(title_text=column_label(value), rangemode="tozero"),
+                      legend_title_text="actor", hovermode="closest")
+    return fig

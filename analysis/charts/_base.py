@@ -1,0 +1,390 @@
+"""What every chart builder shares: the template, the colours, safe text, input checks, empty figures.
+
+Nothing here changes plotly's global state: the template is built on request and applied to each
+figure explicitly (``fig.update_layout(template=workbench_template())``).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.errors import InputError
+
+__all__ = [
+    "OKABE_ITO",
+    "PALETTE",
+    "SIGN_COLORS",
+    "FONT_FAMILY",
+    "workbench_template",
+    "actor_colors",
+    "frame_colors",
+    "safe_text",
+]
+
+#: The Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"): eight colours that stay
+#: distinguishable under the common colour-vision deficiencies.
+OKABE_ITO: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish green": "#009E73",
+    "reddish purple": "#CC79A7",
+    "sky blue": "#56B4E9",
+    "vermillion": "#D55E00",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+
+#: Categorical colours in the order they are handed out (yellow and black last: yellow is faint on
+#: white, black reads as "no category").
+PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values())
+
+#: Colours of signed scores (tone): negative, zero, positive.
+SIGN_COLORS: dict[str, str] = {"negative": OKABE_ITO["vermillion"], "neutral": "#999999",
+                               "positive": OKABE_ITO["blue"]}
+
+#: System UI font first, DejaVu Sans where there is none (Linux without desktop fonts).
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
+
+MISSING_COLOR = "#999999"  # a key the caller's colour mapping lacks
+TEXT_COLOR = "#222222"
+MUTED_COLOR = "#666666"
+GRID_COLOR = "#E5E5E5"
+AXIS_COLOR = "#B0B0B0"
+HIGHLIGHT_COLOR = OKABE_ITO["vermillion"]
+SEQUENTIAL_SCALE = [[0.0, "#F7FBFF"], [0.5, "#6BAED6"], [1.0, "#08306B"]]  # single hue: blue
+DIVERGING_SCALE = [[0.0, OKABE_ITO["vermillion"]], [0.5, "#F7F7F7"], [1.0, OKABE_ITO["blue"]]]
+
+HOVER_WIDTH = 70  # characters per line of hover text
+HOVER_MAX_CHARS = 600  # longer evidence is cut with an ellipsis
+
+
+# ------------------------------------------------------------------------------------ template
+
+
+def workbench_template() -> go.layout.Template:
+    """The workbench's plotly template: Okabe–Ito colours, readable fonts, white background, light grid.
+
+    Built afresh on each call and never registered with plotly, so importing the package changes
+    nothing; every chart builder applies it to its own figure. Apply it to a figure of your own with
+    ``fig.update_layout(template=workbench_template())``.
+    """
+    axis = dict(
+        gridcolor=GRID_COLOR, linecolor=AXIS_COLOR, zerolinecolor=AXIS_COLOR, zerolinewidth=1,
+        ticks="outside", tickcolor=AXIS_COLOR, ticklen=4, showline=True, automargin=True,
+        title=dict(standoff=8, font=dict(size=13)), tickfont=dict(size=12),
+    )
+    layout = go.Layout(
+        font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
+        title=dict(font=dict(size=17), x=0.0, xref="paper", xanchor="left", y=0.97, yanchor="top"),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=list(PALETTE),
+        colorscale=dict(sequential=SEQUENTIAL_SCALE, diverging=DIVERGING_SCALE),
+        xaxis=axis,
+        yaxis=axis,
+        legend=dict(font=dict(size=12), bgcolor="rgba(255,255,255,0.8)", itemclick="toggleothers"),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=12, color=TEXT_COLOR), bgcolor="white",
+                        bordercolor=AXIS_COLOR, align="left"),
+        margin=dict(l=70, r=30, t=70, b=60),
+        bargap=0.2,
+        hovermode="closest",
+    )
+    data = dict(
+        bar=[go.Bar(marker=dict(line=dict(width=0)))],
+        heatmap=[go.Heatmap(colorscale=SEQUENTIAL_SCALE)],
+        table=[go.Table(header=dict(fill=dict(color="#F0F0F0"), font=dict(size=13), line=dict(color=AXIS_COLOR)),
+                        cells=dict(fill=dict(color="white"), font=dict(size=12), line=dict(color=GRID_COLOR)))],
+    )
+    return go.layout.Template(layout=layout, data=data)
+
+
+# ------------------------------------------------------------------------------------- colours
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _key_colors(keys: Iterable[object]) -> dict[str, str]:
+    unique = sorted({str(k) for k in keys if not _is_missing(k)})
+    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(unique)}
+
+
+def actor_colors(actor_ids: Iterable[object]) -> dict[str, str]:
+    """A colour per actor id: the sorted distinct ids take the Okabe–Ito palette in turn (cycling).
+
+    Deterministic: the same ids give the same mapping in every run. Make it once from the widest
+    table of a report (e.g. ``actor_colors(mentions["actor_id"])``) and pass it as ``colors=`` to
+    every chart, so an actor has one colour throughout. Beyond eight actors the colours repeat.
+    """
+    return _key_colors(actor_ids)
+
+
+def frame_colors(frame_ids: Iterable[object]) -> dict[str, str]:
+    """A colour per frame id, by the same rule as :func:`actor_colors` (sorted ids, palette in turn)."""
+    return _key_colors(frame_ids)
+
+
+def resolve_colors(keys: Sequence[str], colors: Mapping[str, str] | None,
+                   default: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The colour of each key: from ``colors`` when given (keys it lacks are grey), else ``default``
+    (else :func:`actor_colors` of the keys)."""
+    if colors is not None:
+        return {k: str(colors.get(k, MISSING_COLOR)) for k in keys}
+    chosen = dict(default) if default is not None else _key_colors(keys)
+    return {k: chosen.get(k, MISSING_COLOR) for k in keys}
+
+
+def repeats(colors_in_order: Sequence[str]) -> list[int]:
+    """For each trace, how many earlier traces of the same chart have its colour (0 for the first).
+
+    Beyond eight keys the palette cycles; builders turn this count into a dash, pattern or marker
+    symbol so that two traces sharing a colour still differ."""
+    seen: dict[str, int] = {}
+    out = []
+    for color in colors_in_order:
+        out.append(seen.get(color, 0))
+        seen[color] = out[-1] + 1
+    return out
+
+
+DASHES = ("solid", "dash", "dot", "dashdot")
+PATTERNS = ("", "/", ".", "x")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up")
+
+
+def date_axis(values: Iterable[object]) -> dict:
+    """x-axis settings for calendar days: whole-day ticks (no "06:00") when every value is a date
+    at midnight and the span is at most two weeks; nothing otherwise."""
+    raw = [v for v in values if not _is_missing(v)]
+    if not raw:
+        return {}
+    try:
+        times = pd.to_datetime(pd.Series(raw, dtype=object).astype(str), errors="coerce", utc=True, format="mixed")
+    except (TypeError, ValueError):
+        return {}
+    if times.isna().any() or not (times == times.dt.normalize()).all():
+        return {}
+    settings: dict = {"type": "date", "tickformat": "%b %-d, %Y"}
+    if (times.max() - times.min()).days <= 14:
+        settings["dtick"] = 86_400_000  # one day in milliseconds
+    return settings
+
+
+# ----------------------------------------------------------------------------------- safe text
+
+
+def safe_text(value: object, *, missing: str = "") -> str:
+    """``value`` as text that plotly.js (and a browser) shows literally: the one escaping helper.
+
+    Every piece of article text (sentences, quotes, titles, actor, outlet and frame names, terms,
+    column names) goes through here before it becomes a hover label, a tick label, a trace name, a
+    title or a table cell. plotly.js reads a subset of HTML in those strings (``<b>``, ``<a href>``,
+    ``<span style>``, ``<br>``); after :func:`html.escape` none of it is markup. ``&quot;`` is
+    written ``&#34;`` because plotly.js decodes numeric entities and only a few named ones.
+    Missing values (None, NA, NaN) give ``missing``.
+    """
+    if _is_missing(value):
+        return missing
+    return html.escape(str(value), quote=True).replace("&quot;", "&#34;")
+
+
+def wrap_text(value: object, *, width: int = HOVER_WIDTH, max_chars: int = HOVER_MAX_CHARS) -> str:
+    """Escaped text broken into lines of about ``width`` characters joined by ``<br>``.
+
+    Whitespace runs become one space; text longer than ``max_chars`` is cut with an ellipsis. Lines
+    are cut at spaces only, so an escape sequence is never split; ``<br>`` goes in after escaping.
+    """
+    if _is_missing(value):
+        return ""
+    raw = " ".join(str(value).split())
+    if len(raw) > max_chars:
+        raw = raw[: max_chars - 1].rstrip() + "…"
+    lines = textwrap.wrap(raw, width=width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(safe_text(line) for line in lines)
+
+
+def bold(value: object) -> str:
+    """Escaped text in bold (the tags are ours, the text is escaped)."""
+    return f"<b>{safe_text(value)}</b>"
+
+
+#: Display names of the workbench's usual columns (anything else: underscores become spaces).
+COLUMN_LABELS: dict[str, str] = {
+    "mentions": "mentions",
+    "documents": "documents",
+    "sentences": "sentences",
+    "share": "share",
+    "hits": "term hits",
+    "hits_per_1000_words": "hits per 1,000 words",
+    "first_position": "first mention (0 = start of article, 1 = end)",
+    "first_sentence": "first mention (sentence number)",
+    "sentence_share": "share of sentences",
+    "quoted_direct": "quoted directly",
+    "quoted_reported": "quoted in reported speech",
+    "quote_share": "quote share",
+    "polarity": "polarity",
+    "subjectivity": "subjectivity",
+    "compound": "compound score",
+    "mean_polarity": "mean polarity",
+    "mean_compound": "mean compound score",
+    "n_mentions": "mentions",
+    "n_documents": "documents",
+    "count": "sentences with both",
+    "sentence_id": "sentence",
+    "doc_id": "document",
+    "frame_id": "frame",
+    "actor_id": "actor",
+    "day": "day",
+}
+
+
+def column_label(column: object) -> str:
+    """A readable, escaped label for a column name."""
+    name = str(column)
+    return safe_text(COLUMN_LABELS.get(name, name.replace("_", " ")))
+
+
+def number(value: object) -> str:
+    """A number for hover text: whole numbers with thousands separators, else three decimals."""
+    if _is_missing(value):
+        return "n/a"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return safe_text(value)
+    if math.isfinite(v) and v.is_integer() and abs(v) < 1e15:
+        return f"{int(v):,}"
+    return f"{v:,.3f}"
+
+
+def signed(value: object) -> str:
+    """A signed score with three decimals: ``+0.250``, ``-0.100``, ``0.000``."""
+    if _is_missing(value):
+        return "n/a"
+    v = float(value)  # type: ignore[arg-type]
+    return "0.000" if v == 0 else f"{v:+.3f}"
+
+
+def point_label(value: object) -> str:
+    """A point's x value for hover text: a date as YYYY-MM-DD (with the time when it has one), a
+    number as :func:`number` gives it, text as it is (already escaped by :func:`axis_values`)."""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str):
+        return value
+    return number(value)
+
+
+def sign_of(value: float) -> str:
+    """'negative', 'neutral' or 'positive' (the keys of :data:`SIGN_COLORS`)."""
+    if _is_missing(value) or value == 0:
+        return "neutral"
+    return "negative" if value < 0 else "positive"
+
+
+# --------------------------------------------------------------------------------------- checks
+
+
+def require_table(table: object, fn: str) -> pd.DataFrame:
+    """``table`` if it is a DataFrame, else an InputError naming the builder."""
+    if not isinstance(table, pd.DataFrame):
+        raise InputError(f"{fn}: expected a pandas DataFrame as the first argument, got "
+                         f"{type(table).__name__}; pass a workbench table")
+    return table
+
+
+def require_columns(table: pd.DataFrame, roles: Mapping[str, str | Sequence[str]], fn: str, *,
+                    hint: str, what: str = "the table") -> None:
+    """InputError naming the builder, the first missing column and its role option, and the fix."""
+    for role, columns in roles.items():
+        for column in [columns] if isinstance(columns, str) else list(columns):
+            if column not in table.columns:
+                have = ", ".join(map(str, table.columns)) or "(none)"
+                raise InputError(
+                    f"{fn}: {what} has no column {column!r} (the {role}= column); its columns are: "
+                    f"{have}. Pass {role}='<column>' to name the right one, or pass {hint}")
+
+
+def shown(value: object) -> str:
+    """A value for an error message: ``'text'`` or ``3``, never ``np.int64(3)``."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()  # numpy scalar -> Python
+        except (TypeError, ValueError):
+            pass
+    return repr(value)
+
+
+def require_unique(table: pd.DataFrame, keys: Sequence[str], fn: str, *, hint: str) -> None:
+    """Charts draw rows, they never aggregate: two rows for one mark is an InputError."""
+    dup = table.duplicated(list(keys), keep=False)
+    if dup.any():
+        first = table.loc[dup, list(keys)].iloc[0]
+        where = ", ".join(f"{k}={shown(first[k])}" for k in keys)
+        raise InputError(
+            f"{fn}: {int(dup.sum())} rows share {where}; the chart draws one row per "
+            f"{' and '.join(keys)} and does not add rows up. {hint}")
+
+
+def key_column(table: pd.DataFrame, key: str | None, label: str) -> str:
+    """The column whose values key the colours: ``key`` when the table has it, else ``label``."""
+    return key if key is not None and key in table.columns else label
+
+
+def color_keys(table: pd.DataFrame, key: str | None, label: str) -> pd.Series:
+    """The colour key of each row as str: the ``key`` column, or the ``label`` column when the
+    table has no ``key`` column (e.g. a table with actor names but no ids)."""
+    column = key_column(table, key, label)
+    return pd.Series(["(none)" if _is_missing(v) else str(v) for v in table[column]], index=table.index,
+                     dtype=object)
+
+
+def axis_values(values: Iterable[object]) -> list[object]:
+    """Values for a numeric or date axis: text escaped (it may become a tick label), the rest as is."""
+    return [safe_text(v) if isinstance(v, str) else v for v in values]
+
+
+def labels_of(values: Iterable[object], *, missing: str = "(none)") -> list[str]:
+    """Escaped display labels for category values (missing ones shown as ``missing``)."""
+    return [safe_text(v, missing=missing) for v in values]
+
+
+# -------------------------------------------------------------------------------------- figures
+
+
+def new_figure(title: str | None, *, height: int | None = None) -> go.Figure:
+    """An empty figure with the workbench template and an escaped title."""
+    fig = go.Figure()
+    fig.update_layout(template=workbench_template())
+    if title:
+        fig.update_layout(title_text=safe_text(title))
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def empty_figure(message: str, *, title: str | None) -> go.Figure:
+    """A figure with no data and ``message`` in the middle (for empty input tables)."""
+    fig = new_figure(title)
+    fig.update_layout(
+        xaxis=dict(visible=False), yaxis=dict(visible=False),
+        annotations=[dict(text=safe_text(message), xref="paper", yref="paper", x=0.5, y=0.5,
+                          showarrow=False, font=dict(size=15, color=MUTED_COLOR))],
+    )
+    return fig
+
+
+def hover_lines(*lines: str) -> str:
+    """Join already-escaped hover lines with ``<br>``, dropping empty ones."""
+    return "<br>".join(line for line in lines if line)

@@ -1,0 +1,121 @@
+"""Small multiples: one panel per outlet, the same measure in each, on a shared scale."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts._base import (
+    axis_values,
+    color_keys,
+    column_label,
+    empty_figure,
+    hover_lines,
+    key_column,
+    labels_of,
+    number,
+    point_label,
+    require_columns,
+    require_table,
+    require_unique,
+    resolve_colors,
+    safe_text,
+    workbench_template,
+)
+from analysis.errors import InputError
+
+__all__ = ["outlet_comparison"]
+
+
+def outlet_comparison(
+    table: pd.DataFrame,
+    *,
+    outlet: str = "outlet",
+    x: str = "actor",
+    y: str = "mentions",
+    color: str | None = "actor_id",
+    kind: str = "bar",
+    panels_per_row: int = 3,
+    shared_y: bool = True,
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Outlets compared",
+) -> go.Figure:
+    """One panel per outlet (``make_subplots``), each drawing ``y`` against ``x`` as bars or lines.
+
+    Input: any tidy table with an outlet column, e.g. ``wb.actor_rollup(mentions, documents,
+    by=("outlet", "actor"))`` (the defaults), an actor tone summary by outlet (``y="mean_polarity"``)
+    or frame scores per outlet (``x="frame_id"``, ``color=None``). Columns: ``outlet`` (one panel
+    per value, in the table's order; NA is "(no outlet)"), ``x`` (categories or times), ``y`` (the
+    measure), ``color`` (colour key, e.g. actor_id; when None or absent the ``x`` value is the key).
+    ``kind``: "bar" or "line" (one line per colour key per panel). Panels share the y scale unless
+    ``shared_y=False``; every panel lists the x categories in the same order. Colours from
+    ``colors`` (key -> colour).
+    """
+    fn = "outlet_comparison"
+    table = require_table(table, fn)
+    if table.empty:
+        return empty_figure("No rows to compare", title=title)
+    hint = "a table with one row per outlet and x value, e.g. wb.actor_rollup(mentions, documents, by=('outlet', 'actor'))"
+    require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn, hint=hint)
+    if kind not in ("bar", "line"):
+        raise InputError(f"{fn}: kind={kind!r}; use 'bar' or 'line'")
+    if isinstance(panels_per_row, bool) or not isinstance(panels_per_row, int) or panels_per_row < 1:
+        raise InputError(f"{fn}: panels_per_row={panels_per_row!r}; give a whole number >= 1")
+    keys = color_keys(table, color, x)
+    unique_by = list(dict.fromkeys([outlet, x, key_column(table, color, x)]))
+    require_unique(table, unique_by, fn, hint=f"Pass one row per {' and '.join(unique_by)}.")
+    panels = labels_of(table[outlet], missing="(no outlet)")
+    order = list(dict.fromkeys(panels))
+    xs = labels_of(table[x]) if kind == "bar" else axis_values(table[x])
+    ys = pd.to_numeric(table[y], errors="coerce").tolist()
+    key_order = list(dict.fromkeys(keys))
+    # the legend names a key by its display name: the actor's name for actor ids, else the key column
+    if color is None or color not in table.columns:
+        label_column = x
+    else:
+        label_column = "actor" if color == "actor_id" and "actor" in table.columns else color
+    key_label: dict[str, str] = {}
+    for k, v in zip(keys, table[label_column]):
+        key_label.setdefault(k, safe_text(v, missing="(none)"))
+    palette = resolve_colors(key_order, colors)
+    n_cols = min(panels_per_row, len(order))
+    n_rows = math.ceil(len(order) / n_cols)
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=n_rows, cols=n_cols, subplot_titles=order, shared_yaxes="all" if shared_y else False,
+                        horizontal_spacing=0.06, vertical_spacing=min(0.25, 0.6 / n_rows))
+    fig.update_layout(template=workbench_template(), height=max(400, 340 * n_rows + 100))
+    if title:
+        fig.update_layout(title_text=safe_text(title))
+    # no legend when it would repeat the x axis (bars of actors coloured by actor)
+    legend_shown: set[str] = set(key_order) if label_column == x else set()
+    for p, name in enumerate(order):
+        row, col = p // n_cols + 1, p % n_cols + 1
+        in_panel = [i for i, pn in enumerate(panels) if pn == name]
+        for key in key_order:
+            rows = [i for i in in_panel if keys.iloc[i] == key]
+            if not rows:
+                continue
+            if kind == "line":
+                rows.sort(key=lambda i: xs[i])
+            hover = [hover_lines(f"<b>{key_label[key]}</b> · {name}",
+                                 f"{point_label(xs[i])}: {number(ys[i])} {column_label(y)}") for i in rows]
+            common = dict(name=key_label[key], legendgroup=key, showlegend=key not in legend_shown,
+                          hovertext=hover, hoverinfo="text")
+            if kind == "bar":
+                trace = go.Bar(x=[xs[i] for i in rows], y=[ys[i] for i in rows], marker_color=palette[key], **common)
+            else:
+                trace = go.Scatter(x=[xs[i] for i in rows], y=[ys[i] for i in rows], mode="lines+markers",
+                                   line=dict(color=palette[key], width=2), marker=dict(color=palette[key]), **common)
+            fig.add_trace(trace, row=row, col=col)
+            legend_shown.add(key)
+    if kind == "bar":
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(xs)))
+        fig.update_layout(barmode="stack")
+    fig.update_yaxes(rangemode="tozero" if kind == "bar" else "normal")
+    fig.update_yaxes(title_text=column_label(y), col=1)
+    fig.update_layout(legend_title_text=column_label(color if color and color in table.columns else x))
+    return fig

@@ -1,0 +1,137 @@
+"""Frame charts: the frame profile of documents or outlets, and which actors appear under which frames."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts._base import (
+    SEQUENTIAL_SCALE,
+    column_label,
+    empty_figure,
+    frame_colors,
+    hover_lines,
+    new_figure,
+    number,
+    require_columns,
+    require_table,
+    require_unique,
+    resolve_colors,
+    safe_text,
+)
+from analysis.errors import InputError
+
+__all__ = ["frame_profile", "actor_frame_heatmap"]
+
+
+def _ids(values: pd.Series) -> list[str]:
+    return ["(none)" if pd.isna(v) else str(v) for v in values]
+
+
+def frame_profile(
+    frames: pd.DataFrame,
+    *,
+    by: str = "doc_id",
+    frame: str = "frame_id",
+    value: str = "share",
+    names: Mapping[str, str] | None = None,
+    barmode: str = "stack",
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Frame profile",
+) -> go.Figure:
+    """Each document's (or outlet's) frames as stacked bars: one bar per ``by`` value, one colour
+    per frame.
+
+    Input: ``wb.frame_scores(documents)`` at document level (or a table per outlet): one row per
+    ``by`` value and frame, columns ``by`` (default doc_id; e.g. "outlet"), ``frame`` (frame id) and
+    ``value`` (default share; e.g. hits or hits_per_1000_words). ``names`` maps frame ids to
+    display labels. Bars and frames keep the table's order. ``barmode``: "stack" or "group".
+    Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids).
+    """
+    fn = "frame_profile"
+    table = require_table(frames, fn)
+    if table.empty:
+        return empty_figure("No frames found", title=title)
+    hint = "the document-level table wb.frame_scores(documents) returns"
+    require_columns(table, {"by": by, "frame": frame, "value": value}, fn, hint=hint)
+    if barmode not in ("stack", "group"):
+        raise InputError(f"{fn}: barmode={barmode!r}; use 'stack' or 'group'")
+    require_unique(table, [by, frame], fn, hint=f"Pass one row per {by} and frame.")
+    frame_ids = _ids(table[frame])
+    order = list(dict.fromkeys(frame_ids))
+    palette = resolve_colors(order, colors, default=frame_colors(order))
+    bars = [safe_text(v, missing="(none)") for v in table[by]]
+    values = pd.to_numeric(table[value], errors="coerce").tolist()
+    fig = new_figure(title)
+    for fid in order:
+        label = safe_text((names or {}).get(fid, fid))
+        rows = [i for i, f in enumerate(frame_ids) if f == fid]
+        fig.add_trace(go.Bar(
+            x=[bars[i] for i in rows], y=[values[i] for i in rows], name=label, marker_color=palette[fid],
+            hovertext=[hover_lines(f"<b>{label}</b>", f"{bars[i]}: {number(values[i])} {column_label(value)}")
+                       for i in rows],
+            hoverinfo="text",
+        ))
+    fig.update_layout(
+        barmode=barmode, legend_title_text="frame",
+        xaxis=dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(bars)),
+                   title_text=column_label(by)),
+        yaxis=dict(title_text=column_label(value), rangemode="tozero"),
+    )
+    return fig
+
+
+def actor_frame_heatmap(
+    actor_frames: pd.DataFrame,
+    *,
+    actor_id: str = "actor_id",
+    actor: str = "actor",
+    frame: str = "frame_id",
+    value: str = "sentences",
+    names: Mapping[str, str] | None = None,
+    fill_value: float | None = 0,
+    title: str | None = "Actors and frames",
+) -> go.Figure:
+    """Actors (rows) by frames (columns), the cell shade and number giving ``value``.
+
+    Input: ``wb.actor_frames(mentions, frame_scores)``: one row per actor and frame, columns
+    ``actor_id`` (row key), ``frame`` (frame id), ``value`` (default sentences; e.g. hits or share)
+    and, when present, ``actor`` (the row's display name). ``names`` maps actor and frame ids to
+    display labels (e.g. the codebook's labels); it wins over the ``actor`` column. A pair with no
+    row is drawn as ``fill_value`` (0: no row means no sentences; None leaves the cell blank).
+    Actors and frames keep the table's order. The colour scale is the template's sequential one
+    (single hue); there are no categories, so this builder takes no ``colors``.
+    """
+    fn = "actor_frame_heatmap"
+    table = require_table(actor_frames, fn)
+    if table.empty:
+        return empty_figure("No actor frames found", title=title)
+    hint = "the table wb.actor_frames(mentions, frame_scores) returns"
+    require_columns(table, {"actor_id": actor_id, "frame": frame, "value": value}, fn, hint=hint)
+    require_unique(table, [actor_id, frame], fn, hint="Pass one row per actor and frame.")
+    long = pd.DataFrame({"a": _ids(table[actor_id]), "f": _ids(table[frame]),
+                         "v": pd.to_numeric(table[value], errors="coerce").to_numpy()})
+    actors, frame_ids = list(dict.fromkeys(long["a"])), list(dict.fromkeys(long["f"]))
+    wide = long.pivot(index="a", columns="f", values="v").reindex(index=actors, columns=frame_ids)
+    if fill_value is not None:
+        wide = wide.fillna(fill_value)
+    shown_name = dict(zip(long["a"], table[actor])) if actor in table.columns else {}
+    label = {k: safe_text((names or {}).get(k, shown_name.get(k, k)), missing=k) for k in [*actors, *frame_ids]}
+    rows, cols = [label[a] for a in actors], [label[f] for f in frame_ids]
+    z = [[None if pd.isna(v) else float(v) for v in wide.loc[a]] for a in actors]
+    text = [[number(v) if v is not None else "" for v in row] for row in z]
+    hover = [[hover_lines(f"<b>{rows[i]}</b> · {cols[j]}", f"{column_label(value)}: {text[i][j] or 'no row'}")
+              for j in range(len(cols))] for i in range(len(rows))]
+    fig = new_figure(title, height=max(320, 30 * len(actors) + 180))
+    fig.add_trace(go.Heatmap(
+        z=z, x=cols, y=rows, text=text, texttemplate="%{text}", hovertext=hover, hoverinfo="text",
+        colorscale=SEQUENTIAL_SCALE, xgap=2, ygap=2, colorbar=dict(title=dict(text=column_label(value))),
+    ))
+    fig.update_layout(
+        xaxis=dict(type="category", title_text="frame", side="top", showgrid=False),
+        yaxis=dict(type="category", autorange="reversed", title_text="", showgrid=False),
+        margin_t=120,  # the frame names sit on top, under the title
+    )
+    return fig

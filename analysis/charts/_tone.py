@@ -1,0 +1,204 @@
+"""Tone charts: the tone of one article in reading order, and the mean tone around each actor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.charts._base import (
+    MUTED_COLOR,
+    SIGN_COLORS,
+    bold,
+    column_label,
+    empty_figure,
+    hover_lines,
+    labels_of,
+    new_figure,
+    number,
+    require_columns,
+    require_table,
+    require_unique,
+    safe_text,
+    sign_of,
+    signed,
+    wrap_text,
+)
+from analysis.errors import InputError
+
+__all__ = ["tone_arc", "actor_tone_bars"]
+
+_SIGNS = ("negative", "neutral", "positive")
+
+
+def _sign_palette(colors: Mapping[str, str] | None) -> dict[str, str]:
+    return {**SIGN_COLORS, **({k: str(v) for k, v in colors.items()} if colors else {})}
+
+
+# -------------------------------------------------------------------------------------- tone arc
+
+
+def _one_document(table: pd.DataFrame, doc_id: str, chosen: object, fn: str) -> tuple[pd.DataFrame, str]:
+    ids = pd.unique(table[doc_id].astype(str))
+    if chosen is None:
+        if len(ids) > 1:
+            shown = ", ".join(map(repr, ids[:3])) + (", ..." if len(ids) > 3 else "")
+            raise InputError(f"{fn}: the table holds {len(ids)} documents ({shown}); the arc follows one "
+                             "article: pass doc_id='<id>'")
+        return table, str(ids[0])
+    if str(chosen) not in set(ids):
+        raise InputError(f"{fn}: doc_id {chosen!r} is not in the table; its documents include "
+                         f"{', '.join(map(repr, ids[:3]))}")
+    return table[table[doc_id].astype(str) == str(chosen)], str(chosen)
+
+
+def tone_arc(
+    tone: pd.DataFrame,
+    *,
+    sentences: pd.DataFrame | None = None,
+    doc_id: str | None = None,
+    score: str = "polarity",
+    text: str = "text",
+    section: str = "section",
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Tone through the article",
+) -> go.Figure:
+    """Each sentence's score in reading order through one article: a bar per sentence, coloured by
+    sign (a grey dot on the zero line for a score of 0, or none), with dotted lines and the
+    section's name where a section begins; hovering a bar or dot shows the sentence.
+
+    Input: ``wb.tone(documents)`` at sentence level: columns doc_id, sentence_id and ``score``
+    (default polarity). The sentence's ``text`` and ``section`` come from
+    ``sentences=wb.sentences(documents)``, or from the tone table itself when it has them (without
+    either, the hover has no sentence and no sections are marked). ``doc_id``: the article to draw;
+    may be left out when the table holds one. Three traces: negative and positive bars, neutral dots;
+    ``colors`` maps those names to colours.
+    """
+    fn = "tone_arc"
+    table = require_table(tone, fn)
+    if table.empty:
+        return empty_figure("No sentences found", title=title)
+    hint = "the sentence-level table wb.tone(documents) returns"
+    require_columns(table, {"doc_id": "doc_id", "sentence_id": "sentence_id", "score": score}, fn, hint=hint)
+    table, chosen = _one_document(table, "doc_id", doc_id, fn)
+    table = table.drop(columns=[c for c in (text, section) if c in table.columns and sentences is not None])
+    if sentences is not None:
+        require_columns(sentences, {"doc_id": "doc_id", "sentence_id": "sentence_id", "text": text}, fn,
+                        hint="the table wb.sentences(documents) returns", what="the sentences table")
+        extra = [c for c in (text, section) if c in sentences.columns]
+        lookup = sentences.loc[sentences["doc_id"].astype(str) == chosen, ["sentence_id", *extra]]
+        table = table.merge(lookup.drop_duplicates("sentence_id"), on="sentence_id", how="left")
+    require_unique(table, ["sentence_id"], fn, hint="Pass one row per sentence.")
+    table = table.sort_values("sentence_id", kind="stable").reset_index(drop=True)
+    values = pd.to_numeric(table[score], errors="coerce")
+    has_text, has_section = text in table.columns, section in table.columns
+    extra_scores = [c for c in ("subjectivity",) if c in table.columns and c != score]
+    sections = table[section].tolist() if has_section else [None] * len(table)
+    texts = table[text].tolist() if has_text else [None] * len(table)
+    extras = [(column_label(c), table[c].tolist()) for c in extra_scores]
+    hover = []
+    for i, (sid, value) in enumerate(zip(table["sentence_id"], values)):
+        head = f"<b>sentence {number(sid)}</b>" + (f" · {safe_text(sections[i])}" if has_section else "")
+        scores = " · ".join([f"{column_label(score)} {signed(value)}"]
+                            + [f"{label} {number(column[i])}" for label, column in extras])
+        hover.append(hover_lines(head, scores, wrap_text(texts[i]) if has_text else ""))
+    signs = [sign_of(v) for v in values]
+    palette = _sign_palette(colors)
+    fig = new_figure(title)
+    for sign in _SIGNS:
+        rows = [i for i, s in enumerate(signs) if s == sign]
+        common = dict(x=[int(table["sentence_id"].iloc[i]) for i in rows],
+                      y=[0.0 if pd.isna(values.iloc[i]) else float(values.iloc[i]) for i in rows],
+                      name=sign, hovertext=[hover[i] for i in rows], hoverinfo="text")
+        if sign == "neutral":  # a bar of height 0 cannot be seen or hovered: a dot on the zero line
+            fig.add_trace(go.Scatter(mode="markers", marker=dict(color=palette[sign], size=7), **common))
+        else:
+            fig.add_trace(go.Bar(marker_color=palette[sign], **common))
+    if has_section:
+        _mark_sections(fig, table["sentence_id"].tolist(), table[section].tolist())
+    yaxis = dict(title_text=column_label(score), zeroline=True, zerolinecolor=MUTED_COLOR)
+    if values.dropna().between(-1, 1).all():
+        yaxis["range"] = [-1.05, 1.05]
+    fig.update_layout(barmode="overlay", bargap=0.1, yaxis=yaxis,
+                      xaxis=dict(title_text="sentence (reading order)", zeroline=False),
+                      legend=dict(orientation="h", y=-0.18), margin_t=100)
+    return fig
+
+
+def _mark_sections(fig: go.Figure, sentence_ids: list, sections: list) -> None:
+    """A dotted line and the section's name where each section begins."""
+    previous: object = object()
+    for sid, name in zip(sentence_ids, sections):
+        name = None if not isinstance(name, str) and pd.isna(name) else name
+        if name != previous:
+            fig.add_shape(type="line", x0=sid - 0.5, x1=sid - 0.5, y0=0, y1=1, xref="x", yref="paper",
+                          line=dict(color=MUTED_COLOR, width=1, dash="dot"))
+            fig.add_annotation(x=sid - 0.5, y=1.0, xref="x", yref="paper", text=safe_text(name, missing="(none)"),
+                               showarrow=False, xanchor="left", yanchor="bottom", textangle=-30,
+                               font=dict(size=11, color=MUTED_COLOR))
+            previous = name
+
+
+# ------------------------------------------------------------------------------- actor tone bars
+
+
+def actor_tone_bars(
+    summary: pd.DataFrame,
+    *,
+    actor: str = "actor",
+    mean: str = "mean_polarity",
+    low: str = "ci_low",
+    high: str = "ci_high",
+    n: str = "n_mentions",
+    sort: bool = True,
+    colors: Mapping[str, str] | None = None,
+    title: str | None = "Tone around each actor",
+) -> go.Figure:
+    """Mean score per actor as diverging horizontal bars with the 95% interval as error bars.
+
+    Input: ``wb.actor_tone_summary(wb.actor_tone(documents))``: one row per actor, columns
+    ``actor`` (display name), ``mean`` (default mean_polarity), ``low``/``high`` (the interval;
+    rows with NA bounds get no error bar) and ``n`` (mentions behind the mean, shown in the hover).
+    ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
+    Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours).
+    """
+    fn = "actor_tone_bars"
+    table = require_table(summary, fn)
+    if table.empty:
+        return empty_figure("No actor tone found", title=title)
+    hint = "the table wb.actor_tone_summary(wb.actor_tone(documents)) returns"
+    require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn, hint=hint)
+    require_unique(table, [actor], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
+                                             "filter a summary by outlet or day first).")
+    if sort:
+        table = table.assign(_m=pd.to_numeric(table[mean], errors="coerce"))
+        table = table.sort_values("_m", ascending=False, kind="stable", na_position="last")
+    means = pd.to_numeric(table[mean], errors="coerce")
+    lows = pd.to_numeric(table[low], errors="coerce")
+    highs = pd.to_numeric(table[high], errors="coerce")
+    names = labels_of(table[actor])
+    plus = [None if pd.isna(h) or pd.isna(m) else float(h - m) for h, m in zip(highs, means)]
+    minus = [None if pd.isna(lo) or pd.isna(m) else float(m - lo) for lo, m in zip(lows, means)]
+    palette = _sign_palette(colors)
+    hover = [hover_lines(bold(table[actor].iloc[i]),
+                         f"{column_label(mean)}: {signed(means.iloc[i])}",
+                         f"95% interval: {signed(lows.iloc[i])} to {signed(highs.iloc[i])}",
+                         f"n = {number(table[n].iloc[i])} {column_label(n)}")
+             for i in range(len(table))]
+    fig = new_figure(title, height=max(320, 34 * len(table) + 150))
+    fig.add_trace(go.Bar(
+        y=names, x=[None if pd.isna(m) else float(m) for m in means], orientation="h", name=column_label(mean),
+        marker_color=[palette[sign_of(m)] for m in means], hovertext=hover, hoverinfo="text",
+        error_x=dict(type="data", symmetric=False, array=plus, arrayminus=minus, color=MUTED_COLOR,
+                     thickness=1.5, width=4),
+        showlegend=False,
+    ))
+    span = max([abs(v) for v in [*lows.dropna(), *highs.dropna(), *means.dropna()]] + [0.05])
+    fig.update_layout(
+        yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
+                   title_text=""),
+        xaxis=dict(title_text=column_label(mean), range=[-span * 1.1, span * 1.1], zeroline=True,
+                   zerolinecolor=MUTED_COLOR, zerolinewidth=1.5),
+    )
+    return fig

@@ -1,0 +1,696 @@
+"""Chart builders: tested on the figure's data (traces, values, order, colours, hover text), never on pixels."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from analysis import charts
+from analysis.charts._base import MISSING_COLOR, wrap_text
+from analysis.errors import InputError
+
+EVIL = "<img src=x onerror=alert(1)>"
+EVIL_SAFE = "&lt;img src=x onerror=alert(1)&gt;"
+BOLD = "<b>Bold</b> & Co"
+BOLD_SAFE = "&lt;b&gt;Bold&lt;/b&gt; &amp; Co"
+
+
+def strings(obj):
+    """Every string anywhere in a figure's JSON (trace data, layout, annotations, template)."""
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for value in obj.values():
+            yield from strings(value)
+    elif isinstance(obj, (list, tuple)):
+        for value in obj:
+            yield from strings(value)
+    elif isinstance(obj, np.ndarray):
+        yield from strings(obj.tolist())
+
+
+def assert_escaped(fig: go.Figure) -> None:
+    found = list(strings(fig.to_plotly_json()))
+    assert not [s for s in found if "<img" in s or "<script" in s or "<b>Bold" in s]
+    assert any(EVIL_SAFE in s for s in found)
+
+
+def annotation_texts(fig: go.Figure) -> list[str]:
+    return [a.text for a in fig.layout.annotations]
+
+
+# ------------------------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture
+def rollup() -> pd.DataFrame:
+    return pd.DataFrame({
+        "group": ["Israel", "Israel", "United States", "United States"],
+        "actor_id": ["netanyahu", "israel", "biden", "israel"],
+        "actor": ["Benjamin Netanyahu", "Israel", "Joe Biden", "Israel"],
+        "mentions": [7, 16, 8, 2],
+    })
+
+
+@pytest.fixture
+def sents() -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": ["d1"] * 5,
+        "sentence_id": [0, 1, 2, 3, 4],
+        "paragraph_id": [0, 1, 1, 2, 3],
+        "section": ["headline", "standfirst", "body", "body", "Why It Matters"],
+        "text": ["Israel defies U.S.", "Netanyahu said Israel will stand alone.",
+                 "Biden warned Israel; Israeli officials shrugged.", "It was bad.", "Good talks ahead."],
+        "start": [0, 0, 40, 90, 110],
+        "end": [18, 39, 88, 101, 127],
+    })
+
+
+COLORS = {"netanyahu": "#111111", "israel": "#222222", "biden": "#333333"}
+
+
+# --------------------------------------------------------------------------- template and colours
+
+
+def test_template_is_okabe_ito_with_readable_fonts_and_white_background():
+    t = charts.workbench_template()
+    assert list(t.layout.colorway) == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                                       "#F0E442", "#000000"]
+    assert set(t.layout.colorway) == set(charts.OKABE_ITO.values())
+    assert "system-ui" in t.layout.font.family and "DejaVu Sans" in t.layout.font.family
+    assert t.layout.font.size >= 12 and t.layout.plot_bgcolor == "white" and t.layout.paper_bgcolor == "white"
+    assert t.layout.xaxis.gridcolor == t.layout.yaxis.gridcolor == "#E5E5E5"
+
+
+def test_importing_the_package_leaves_plotly_global_template_alone():
+    code = ("import plotly.io as pio; before = pio.templates.default; names = set(pio.templates); "
+            "import analysis; from analysis import charts; charts.mentions_by_group; "
+            "assert pio.templates.default == before, pio.templates.default; "
+            "assert set(pio.templates) == names; print('ok')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_actor_colors_are_sorted_into_the_palette_and_cycle():
+    ids = [f"a{i}" for i in range(10)][::-1] + ["a3", None]
+    colors = charts.actor_colors(ids)
+    assert list(colors) == [f"a{i}" for i in range(10)]
+    assert colors["a0"] == "#0072B2" and colors["a1"] == "#E69F00" and colors["a7"] == "#000000"
+    assert colors["a8"] == colors["a0"] and colors["a9"] == colors["a1"]  # cycles after eight
+    assert charts.actor_colors(reversed(ids)) == colors  # order and duplicates do not matter
+
+
+def test_safe_text_escapes_markup_and_quotes_the_way_plotly_decodes():
+    assert charts.safe_text(EVIL) == EVIL_SAFE
+    assert charts.safe_text('He said "no" & left') == "He said &#34;no&#34; &amp; left"
+    assert charts.safe_text("it's") == "it&#x27;s"
+    assert charts.safe_text(None) == "" and charts.safe_text(float("nan"), missing="-") == "-"
+    assert charts.safe_text(pd.NA) == ""
+
+
+def test_wrap_text_breaks_long_sentences_after_escaping():
+    text = " ".join(["<b>word</b>"] * 20)
+    wrapped = wrap_text(text, width=30)
+    lines = wrapped.split("<br>")
+    assert len(lines) > 1 and all("<b>" not in line for line in lines)
+    assert all(line.count("&lt;b&gt;word&lt;/b&gt;") >= 1 for line in lines)  # no entity split
+    assert wrap_text("x" * 1000).endswith("…")
+
+
+ALL_BUILDERS = ["mentions_by_group", "prominence_scatter", "voice_bars", "cooccurrence_network",
+                "attention_over_time", "tone_arc", "actor_tone_bars", "frame_profile", "actor_frame_heatmap",
+                "outlet_comparison", "kwic_table"]
+
+
+@pytest.mark.parametrize("name", ALL_BUILDERS)
+def test_every_builder_returns_a_figure_with_the_template_and_an_empty_notice(name):
+    fig = getattr(charts, name)(pd.DataFrame(), **({"term": "x"} if name == "kwic_table" else {}))
+    assert isinstance(fig, go.Figure)
+    assert len(fig.data) == 0
+    assert list(fig.layout.template.layout.colorway) == list(charts.PALETTE)
+    assert len(fig.layout.annotations) == 1 and fig.layout.annotations[0].text.startswith("No ")
+
+
+@pytest.mark.parametrize("name", [n for n in ALL_BUILDERS if n != "kwic_table"])
+def test_every_builder_names_itself_and_the_missing_column(name):
+    table = pd.DataFrame({"unrelated": [1, 2]})
+    with pytest.raises(InputError, match=rf"^{name}: the table has no column '\w+' \(the \w+= column\); "
+                                         r"its columns are: unrelated\. Pass \w+='<column>'"):
+        getattr(charts, name)(table)
+
+
+@pytest.mark.parametrize("name", ALL_BUILDERS)
+def test_every_builder_refuses_a_non_table(name):
+    with pytest.raises(InputError, match=f"^{name}: expected a pandas DataFrame"):
+        getattr(charts, name)([1, 2, 3])
+
+
+VIEWS = ("_by_group", "_over_time", "_bars", "_scatter", "_network", "_arc", "_heatmap", "_profile",
+         "_comparison", "_table")
+
+
+@pytest.mark.parametrize("name", ALL_BUILDERS)
+def test_every_builder_keeps_the_naming_grammar_and_the_call_shape(name):
+    import inspect
+
+    assert name in charts.__all__ and name.endswith(VIEWS)
+    assert all(f"``{view}``" in charts.__doc__ for view in VIEWS)  # the grammar is written down
+    fn = getattr(charts, name)
+    params = list(inspect.signature(fn).parameters.values())
+    assert params[0].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD  # the table, first
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params[1:])
+    assert "title" in inspect.signature(fn).parameters
+    assert ("colors" in inspect.signature(fn).parameters) == (name not in ("actor_frame_heatmap", "kwic_table"))
+    assert inspect.signature(fn).return_annotation in (go.Figure, "go.Figure")
+    assert "Input:" in fn.__doc__ or "Either" in fn.__doc__
+
+
+def test_traces_that_share_a_cycled_colour_differ_by_pattern_symbol_or_dash():
+    ids = [f"a{i}" for i in range(9)]  # nine actors, eight colours: a8 takes a0's colour
+    rollup = pd.DataFrame({"group": "g", "actor_id": ids, "actor": ids, "mentions": range(1, 10)})
+    bars = charts.mentions_by_group(rollup).data
+    assert bars[8].marker.color == bars[0].marker.color
+    assert [t.marker.pattern.shape for t in bars] == [""] * 8 + ["/"]
+    prominence = pd.DataFrame({"doc_id": "d", "actor_id": ids, "actor": ids, "mentions": 1, "first_sentence": 0,
+                               "first_position": 0.0})
+    assert [t.marker.symbol for t in charts.prominence_scatter(prominence).data] == ["circle"] * 8 + ["square"]
+    daily = pd.DataFrame({"day": "2024-05-01", "actor_id": ids, "actor": ids, "mentions": 1})
+    lines = charts.attention_over_time(daily).data
+    assert [t.line.dash for t in lines] == ["solid"] * 8 + ["dash"]
+
+
+# --------------------------------------------------------------------------- mentions_by_group
+
+
+def test_mentions_by_group_one_stacked_trace_per_actor_in_table_order(rollup):
+    fig = charts.mentions_by_group(rollup, colors=COLORS)
+    assert [t.type for t in fig.data] == ["bar"] * 3
+    assert [t.name for t in fig.data] == ["Benjamin Netanyahu", "Israel", "Joe Biden"]
+    israel = fig.data[1]
+    assert list(israel.x) == ["Israel", "United States"] and list(israel.y) == [16, 2]
+    assert [t.marker.color for t in fig.data] == ["#111111", "#222222", "#333333"]
+    assert fig.layout.barmode == "stack"
+    assert list(fig.layout.xaxis.categoryarray) == ["Israel", "United States"]
+    assert israel.hovertext[1] == "<b>Israel</b><br>United States: 2 mentions"
+
+
+def test_mentions_by_group_grouped_default_colours_and_name_keys(rollup):
+    fig = charts.mentions_by_group(rollup, barmode="group")
+    assert fig.layout.barmode == "group"
+    default = charts.actor_colors(rollup["actor_id"])
+    assert [t.marker.color for t in fig.data] == [default["netanyahu"], default["israel"], default["biden"]]
+    no_ids = rollup.drop(columns="actor_id")  # names become the colour keys; a key the mapping lacks is grey
+    fig = charts.mentions_by_group(no_ids, colors={"Israel": "#ABCDEF"})
+    assert [t.marker.color for t in fig.data] == [MISSING_COLOR, "#ABCDEF", MISSING_COLOR]
+
+
+def test_mentions_by_group_refuses_to_add_up_rows_and_bad_barmode(rollup):
+    twice = pd.concat([rollup, rollup.iloc[[0]]])
+    with pytest.raises(InputError, match=r"mentions_by_group: 2 rows share group='Israel', actor_id='netanyahu'; the chart draws one row per group and actor_id and does not add rows up"):
+        charts.mentions_by_group(twice)
+    with pytest.raises(InputError, match="barmode='overlay'; use 'stack' or 'group'"):
+        charts.mentions_by_group(rollup, barmode="overlay")
+    with pytest.raises(InputError, match=r"mentions_by_group: the table has no column 'outlet' \(the group= column\)"):
+        charts.mentions_by_group(rollup, group="outlet")
+
+
+def test_mentions_by_group_escapes_group_and_actor_names(rollup):
+    rollup.loc[0, "actor"] = EVIL
+    rollup.loc[2, "group"] = BOLD
+    fig = charts.mentions_by_group(rollup)
+    assert fig.data[0].name == EVIL_SAFE and fig.data[2].x[0] == BOLD_SAFE
+    assert fig.data[0].hovertext[0].startswith(f"<b>{EVIL_SAFE}</b>")
+    assert_escaped(fig)
+
+
+# ----------------------------------------------------------------------------------- prominence
+
+
+@pytest.fixture
+def prominence() -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": ["d1", "d1", "d1"],
+        "actor_id": ["israel", "netanyahu", "biden"],
+        "actor": ["Israel", "Benjamin Netanyahu", "Joe Biden"],
+        "mentions": [4, 1, 2],
+        "sentences": [4, 1, 1],
+        "first_sentence": [0, 1, 2],
+        "first_position": [0.0, 0.25, 0.5],
+        "in_headline": [True, False, False],
+        "in_lead": [True, True, False],
+    })
+
+
+def test_prominence_scatter_points_colours_and_evidence_hover(prominence, sents):
+    fig = charts.prominence_scatter(prominence, sentences=sents, colors=COLORS)
+    assert [t.type for t in fig.data] == ["scatter"] * 3
+    assert [(list(t.x), list(t.y)) for t in fig.data] == [([0.0], [4]), ([0.25], [1]), ([0.5], [2])]
+    assert [t.marker.color for t in fig.data] == ["#222222", "#111111", "#333333"]
+    hover = fig.data[2].hovertext[0]
+    assert hover.startswith("<b>Joe Biden</b><br>mentions: 2<br>")
+    assert "(sentence 2)" in hover and "in the headline" not in hover
+    assert hover.endswith("first mention: <i>Biden warned Israel; Israeli officials shrugged.</i>")
+    assert "in the headline, in the lead" in fig.data[0].hovertext[0]
+    assert list(fig.layout.xaxis.range) == [-0.05, 1.05]
+
+
+def test_prominence_scatter_labels_the_most_mentioned_and_works_without_sentences(prominence):
+    fig = charts.prominence_scatter(prominence, labels=2)
+    assert [list(t.text) for t in fig.data] == [["Israel"], [""], ["Joe Biden"]]
+    assert [t.mode for t in fig.data] == ["markers+text", "markers", "markers+text"]
+    assert "first mention:" not in fig.data[0].hovertext[0]
+    assert all(t.mode == "markers" for t in charts.prominence_scatter(prominence, labels=0).data)
+    with pytest.raises(InputError, match="labels=True"):
+        charts.prominence_scatter(prominence, labels=True)
+
+
+def test_prominence_scatter_escapes_names_and_the_sentence(prominence, sents):
+    prominence.loc[1, "actor"] = EVIL
+    sents.loc[1, "text"] = f"He wrote {EVIL} and <script>x()</script> here."
+    fig = charts.prominence_scatter(prominence, sentences=sents)
+    hover = fig.data[1].hovertext[0]
+    assert hover.startswith(f"<b>{EVIL_SAFE}</b>")
+    assert f"He wrote {EVIL_SAFE} and &lt;script&gt;x()&lt;/script&gt; here." in hover
+    assert fig.data[1].text[0] == EVIL_SAFE
+    assert_escaped(fig)
+
+
+# ---------------------------------------------------------------------------------------- voice
+
+
+@pytest.fixture
+def voice() -> pd.DataFrame:
+    return pd.DataFrame({
+        "actor_id": ["hamas", "netanyahu", "biden"],
+        "actor": ["Hamas", "Benjamin Netanyahu", "Joe Biden"],
+        "mentions": [4, 7, 8],
+        "quoted_direct": [0, 3, 0],
+        "quoted_reported": [0, 1, 2],
+        "never_quoted": [True, False, False],
+    })
+
+
+def test_voice_bars_wide_mentions_bar_and_stacked_quote_bars(voice):
+    fig = charts.voice_bars(voice)
+    assert [(t.type, t.name) for t in fig.data] == [
+        ("bar", "mentions"), ("bar", "quoted directly"), ("bar", "quoted in reported speech"),
+        ("scatter", "never quoted")]
+    mentions, direct, reported, never = fig.data
+    assert list(mentions.y) == ["Hamas", "Benjamin Netanyahu", "Joe Biden"] and list(mentions.x) == [4, 7, 8]
+    assert list(direct.x) == [0, 3, 0] and list(direct.base) == [0, 0, 0]
+    assert list(reported.x) == [0, 1, 2] and list(reported.base) == [0, 3, 0]  # stacked on the direct ones
+    assert mentions.width > direct.width and fig.layout.barmode == "overlay"
+    assert list(never.y) == ["Hamas"] and list(never.x) == [4] and "never quoted" in never.text[0]
+    assert fig.layout.yaxis.autorange == "reversed"  # table order, top down
+    assert mentions.hovertext[1] == ("<b>Benjamin Netanyahu</b><br>mentions: 7<br>quoted directly: 3<br>"
+                                     "quoted in reported speech: 1")
+
+
+def test_voice_bars_never_quoted_without_the_flag_column_and_colours(voice):
+    fig = charts.voice_bars(voice.drop(columns="never_quoted").assign(quoted_reported=[0, 1, 0]),
+                            colors={"mentions": "#101010", "never quoted": "#202020"})
+    never = fig.data[-1]
+    assert never.name == "never quoted" and list(never.y) == ["Hamas", "Joe Biden"]
+    assert fig.data[0].marker.color == "#101010" and never.textfont.color == "#202020"
+    everyone_quoted = voice.assign(quoted_direct=[1, 1, 1], never_quoted=False)
+    assert [t.name for t in charts.voice_bars(everyone_quoted).data][-1] != "never quoted"
+
+
+def test_voice_bars_escapes_names(voice):
+    voice.loc[0, "actor"] = EVIL
+    fig = charts.voice_bars(voice)
+    assert fig.data[0].y[0] == EVIL_SAFE and fig.data[-1].y[0] == EVIL_SAFE
+    assert_escaped(fig)
+
+
+# -------------------------------------------------------------------------------- co-occurrence
+
+
+@pytest.fixture
+def pairs() -> pd.DataFrame:
+    return pd.DataFrame({"actor_a": ["israel", "biden", "biden"], "actor_b": ["united_states", "netanyahu", "israel"],
+                         "count": [12, 6, 3], "pmi": [0.2, 1.1, -0.4]})
+
+
+def test_cooccurrence_network_circle_layout_and_edge_widths(pairs):
+    fig = charts.cooccurrence_network(pairs, max_width=12)
+    edges, mids, nodes = fig.data[:3], fig.data[3], fig.data[4]
+    assert len(fig.data) == 5 and all(t.mode == "lines" for t in edges)
+    assert list(nodes.text) == ["biden", "israel", "netanyahu", "united_states"]  # sorted ids
+    assert (nodes.x[0], nodes.y[0]) == (0.0, 1.0)  # first at the top, then clockwise
+    assert (nodes.x[1], nodes.y[1]) == (1.0, 0.0)
+    assert all(math.isclose(x * x + y * y, 1.0) for x, y in zip(nodes.x, nodes.y))
+    assert [t.line.width for t in edges] == [12.0, 6.0, 3.0]
+    assert list(edges[0].x) == [1.0, -1.0] and list(edges[0].y) == [0.0, 0.0]  # israel -> united_states
+    assert list(nodes.marker.color) == [charts.actor_colors(["biden", "israel", "netanyahu", "united_states"])[n]
+                                        for n in nodes.text]
+
+
+def test_cooccurrence_network_hover_names_top_and_weights(pairs):
+    fig = charts.cooccurrence_network(pairs, names={"biden": "Joe Biden", "netanyahu": "Benjamin Netanyahu"}, top=2,
+                                      colors={"biden": "#123456"})
+    mids, nodes = fig.data[-2], fig.data[-1]
+    assert len(fig.data) == 4  # two edges kept
+    assert list(mids.hovertext) == ["<b>israel</b> – <b>united_states</b><br>sentences with both: 12",
+                                    "<b>Joe Biden</b> – <b>Benjamin Netanyahu</b><br>sentences with both: 6"]
+    assert list(mids.x) == [0.0, 0.0]  # midpoints of the two diameters
+    assert nodes.marker.color[0] == "#123456" and nodes.marker.color[1] == MISSING_COLOR
+    with pytest.raises(InputError, match=r"cooccurrence_network: pair 'biden'-'israel' has weight -0.4; .* >= 0"):
+        charts.cooccurrence_network(pairs, weight="pmi")
+
+
+def test_cooccurrence_network_escapes_names(pairs):
+    fig = charts.cooccurrence_network(pairs, names={"biden": EVIL})
+    assert fig.data[-1].text[0] == EVIL_SAFE
+    assert fig.data[-2].hovertext[1].startswith(f"<b>{EVIL_SAFE}</b>")
+    assert_escaped(fig)
+
+
+# ---------------------------------------------------------------------------- attention over time
+
+
+@pytest.fixture
+def daily() -> pd.DataFrame:
+    return pd.DataFrame({"day": ["2024-05-02", "2024-05-01", "2024-05-02", "2024-05-03", None],
+                         "actor_id": ["israel", "israel", "biden", "biden", "biden"],
+                         "actor": ["Israel", "Israel", "Joe Biden", "Joe Biden", "Joe Biden"],
+                         "mentions": [5, 3, 2, 4, 9]})
+
+
+def test_attention_over_time_one_line_per_actor_sorted_and_zero_filled(daily):
+    fig = charts.attention_over_time(daily, colors=COLORS)
+    assert [(t.type, t.mode, t.name) for t in fig.data] == [("scatter", "lines+markers", "Israel"),
+                                                              ("scatter", "lines+markers", "Joe Biden")]
+    israel, biden = fig.data
+    assert list(israel.x) == ["2024-05-01", "2024-05-02", "2024-05-03"]
+    assert list(israel.y) == [3, 5, 0] and list(biden.y) == [0, 2, 4]  # the undated row is left out
+    assert israel.line.color == "#222222" and biden.line.color == "#333333"
+    assert biden.hovertext[2] == "<b>Joe Biden</b><br>2024-05-03: 4 mentions"
+    assert fig.layout.xaxis.type == "date" and fig.layout.xaxis.dtick == 86_400_000  # whole days, no "06:00"
+
+
+def test_attention_over_time_gaps_datetimes_and_duplicates(daily):
+    daily = daily.dropna().assign(day=lambda d: pd.to_datetime(d["day"], utc=True))
+    fig = charts.attention_over_time(daily, fill_value=None)
+    assert list(fig.data[1].y) == [None, 2, 4]
+    assert fig.data[0].hovertext[0] == "<b>Israel</b><br>2024-05-01: 3 mentions"
+    with pytest.raises(InputError, match="attention_over_time: 2 rows share"):
+        charts.attention_over_time(pd.concat([daily, daily.iloc[[0]]]))
+    only_undated = pd.DataFrame({"day": [None], "actor": ["X"], "mentions": [1]})
+    assert annotation_texts(charts.attention_over_time(only_undated)) == ["No dated mentions found"]
+
+
+def test_attention_over_time_escapes_names(daily):
+    daily.loc[0:1, "actor"] = EVIL
+    fig = charts.attention_over_time(daily)
+    assert fig.data[0].name == EVIL_SAFE
+    assert_escaped(fig)
+
+
+# ------------------------------------------------------------------------------------- tone arc
+
+
+@pytest.fixture
+def tone_table() -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": ["d1"] * 5, "sentence_id": [4, 0, 1, 2, 3],
+                         "polarity": [0.5, 0.0, 0.25, -0.1, -0.7], "subjectivity": [0.6, 0.0, 0.5, 0.1, 0.9]})
+
+
+def test_tone_arc_bars_by_sign_in_reading_order_with_sentence_hover(tone_table, sents):
+    fig = charts.tone_arc(tone_table, sentences=sents)
+    negative, neutral, positive = fig.data
+    assert (negative.type, neutral.type, positive.type) == ("bar", "scatter", "bar")
+    assert (negative.name, neutral.name, positive.name) == ("negative", "neutral", "positive")
+    assert list(negative.x) == [2, 3] and list(negative.y) == [-0.1, -0.7]
+    assert list(positive.x) == [1, 4] and list(positive.y) == [0.25, 0.5]
+    assert list(neutral.x) == [0] and list(neutral.y) == [0.0]
+    assert (negative.marker.color, neutral.marker.color, positive.marker.color) == (
+        charts.SIGN_COLORS["negative"], charts.SIGN_COLORS["neutral"], charts.SIGN_COLORS["positive"])
+    assert negative.hovertext[0] == ("<b>sentence 2</b> · body<br>polarity -0.100 · subjectivity 0.100<br>"
+                                     "Biden warned Israel; Israeli officials shrugged.")
+    assert list(fig.layout.yaxis.range) == [-1.05, 1.05]
+
+
+def test_tone_arc_marks_where_each_section_begins(tone_table, sents):
+    fig = charts.tone_arc(tone_table, sentences=sents)
+    assert [s.x0 for s in fig.layout.shapes] == [-0.5, 0.5, 1.5, 3.5]
+    assert annotation_texts(fig) == ["headline", "standfirst", "body", "Why It Matters"]
+
+
+def test_tone_arc_picks_one_document_and_wraps_long_sentences(tone_table, sents):
+    two = pd.concat([tone_table, tone_table.assign(doc_id="d2")])
+    with pytest.raises(InputError, match=r"tone_arc: the table holds 2 documents \('d1', 'd2'\); .* doc_id="):
+        charts.tone_arc(two, sentences=sents)
+    with pytest.raises(InputError, match="doc_id 'd9' is not in the table"):
+        charts.tone_arc(two, sentences=sents, doc_id="d9")
+    sents.loc[3, "text"] = "word " * 40
+    fig = charts.tone_arc(two, sentences=sents, doc_id="d1", colors={"negative": "#000001"})
+    assert fig.data[0].hovertext[1].count("<br>") >= 4 and fig.data[0].marker.color == "#000001"
+    plain = charts.tone_arc(tone_table)  # no sentences: numbers only, no section marks
+    assert plain.data[0].hovertext[0] == "<b>sentence 2</b><br>polarity -0.100 · subjectivity 0.100"
+    assert len(plain.layout.shapes) == 0
+
+
+def test_tone_arc_escapes_sentences_and_section_names(tone_table, sents):
+    sents.loc[2, "text"] = f"They said {EVIL}."
+    sents.loc[4, "section"] = BOLD
+    fig = charts.tone_arc(tone_table, sentences=sents)
+    assert fig.data[0].hovertext[0].endswith(f"They said {EVIL_SAFE}.")
+    assert BOLD_SAFE in annotation_texts(fig)
+    assert_escaped(fig)
+
+
+# ------------------------------------------------------------------------------- actor tone bars
+
+
+@pytest.fixture
+def tone_summary() -> pd.DataFrame:
+    return pd.DataFrame({"actor_id": ["biden", "hamas", "israel"], "actor": ["Joe Biden", "Hamas", "Israel"],
+                         "n_mentions": [8, 4, 16], "n_documents": [1, 1, 1],
+                         "mean_polarity": [0.1, -0.3, 0.0], "ci_low": [-0.05, -0.5, np.nan],
+                         "ci_high": [0.2, -0.1, np.nan]})
+
+
+def test_actor_tone_bars_diverging_sorted_with_interval_error_bars(tone_summary):
+    fig = charts.actor_tone_bars(tone_summary)
+    (bar,) = fig.data
+    assert bar.type == "bar" and bar.orientation == "h"
+    assert list(bar.y) == ["Joe Biden", "Israel", "Hamas"] and list(bar.x) == [0.1, 0.0, -0.3]
+    assert bar.error_x.array[0] == pytest.approx(0.1) and bar.error_x.arrayminus[0] == pytest.approx(0.15)
+    assert bar.error_x.array[2] == pytest.approx(0.2) and bar.error_x.arrayminus[2] == pytest.approx(0.2)
+    assert bar.error_x.array[1] is None and bar.error_x.arrayminus[1] is None  # no interval, no bar
+    assert list(bar.marker.color) == [charts.SIGN_COLORS["positive"], charts.SIGN_COLORS["neutral"],
+                                      charts.SIGN_COLORS["negative"]]
+    assert bar.hovertext[2] == ("<b>Hamas</b><br>mean polarity: -0.300<br>95% interval: -0.500 to -0.100"
+                                "<br>n = 4 mentions")
+
+
+def test_actor_tone_bars_table_order_and_one_row_per_actor(tone_summary):
+    fig = charts.actor_tone_bars(tone_summary, sort=False, colors={"positive": "#00FF00"})
+    assert list(fig.data[0].y) == ["Joe Biden", "Hamas", "Israel"] and fig.data[0].marker.color[0] == "#00FF00"
+    assert list(fig.layout.xaxis.range) == pytest.approx([-0.55, 0.55])  # symmetric around 0
+    with pytest.raises(InputError, match="actor_tone_bars: 2 rows share actor='Hamas'"):
+        charts.actor_tone_bars(pd.concat([tone_summary, tone_summary.iloc[[1]]]))
+    with pytest.raises(InputError, match=r"the table has no column 'mean_compound' \(the mean= column\)"):
+        charts.actor_tone_bars(tone_summary, mean="mean_compound")
+
+
+def test_actor_tone_bars_escapes_names(tone_summary):
+    tone_summary.loc[1, "actor"] = EVIL
+    fig = charts.actor_tone_bars(tone_summary)
+    assert fig.data[0].y[2] == EVIL_SAFE
+    assert_escaped(fig)
+
+
+# --------------------------------------------------------------------------------- frame profile
+
+
+@pytest.fixture
+def frames() -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "frame_id": ["conflict", "economic", "conflict", "morality"],
+                         "hits": [3, 2, 1, 2], "share": [0.6, 0.4, 1 / 3, 2 / 3]})
+
+
+def test_frame_profile_stacks_one_trace_per_frame_in_table_order(frames):
+    fig = charts.frame_profile(frames)
+    assert [t.name for t in fig.data] == ["conflict", "economic", "morality"]
+    conflict = fig.data[0]
+    assert list(conflict.x) == ["a", "b"] and list(conflict.y) == pytest.approx([0.6, 1 / 3])
+    default = charts.frame_colors(frames["frame_id"])
+    assert [t.marker.color for t in fig.data] == [default["conflict"], default["economic"], default["morality"]]
+    assert fig.layout.barmode == "stack" and conflict.hovertext[1] == "<b>conflict</b><br>b: 0.333 share"
+
+
+def test_frame_profile_by_outlet_hits_names_and_grouped(frames):
+    by_outlet = frames.rename(columns={"doc_id": "outlet"})
+    fig = charts.frame_profile(by_outlet, by="outlet", value="hits", names={"conflict": "Conflict"}, barmode="group",
+                               colors={"conflict": "#0000AA"})
+    assert fig.data[0].name == "Conflict" and list(fig.data[0].y) == [3, 1]
+    assert fig.data[0].marker.color == "#0000AA" and fig.data[1].marker.color == MISSING_COLOR
+    assert fig.layout.barmode == "group" and fig.layout.xaxis.title.text == "outlet"
+    with pytest.raises(InputError, match="frame_profile: 2 rows share doc_id='a', frame_id='conflict'"):
+        charts.frame_profile(pd.concat([frames, frames.iloc[[0]]]))
+
+
+def test_frame_profile_escapes_labels(frames):
+    frames.loc[0, "doc_id"] = EVIL
+    fig = charts.frame_profile(frames, names={"economic": BOLD})
+    assert fig.data[0].x[0] == EVIL_SAFE and fig.data[1].name == BOLD_SAFE
+    assert_escaped(fig)
+
+
+# --------------------------------------------------------------------------- actor frame heatmap
+
+
+@pytest.fixture
+def actor_frames() -> pd.DataFrame:
+    return pd.DataFrame({"actor_id": ["netanyahu", "netanyahu", "biden"], "frame_id": ["conflict", "economic", "conflict"],
+                         "sentences": [3, 1, 2], "hits": [4, 1, 2]})
+
+
+def test_actor_frame_heatmap_pivots_actors_by_frames_with_zeros(actor_frames):
+    fig = charts.actor_frame_heatmap(actor_frames, names={"netanyahu": "Benjamin Netanyahu"})
+    (heat,) = fig.data
+    assert heat.type == "heatmap"
+    assert list(heat.y) == ["Benjamin Netanyahu", "biden"] and list(heat.x) == ["conflict", "economic"]
+    assert [list(row) for row in heat.z] == [[3, 1], [2, 0]]
+    assert [list(row) for row in heat.text] == [["3", "1"], ["2", "0"]]
+    assert heat.hovertext[1][1] == "<b>biden</b> · economic<br>sentences: 0"
+
+
+def test_actor_frame_heatmap_other_value_blank_cells_and_actor_names(actor_frames):
+    named = actor_frames.assign(actor=["Benjamin Netanyahu", "Benjamin Netanyahu", "Joe Biden"])
+    assert list(charts.actor_frame_heatmap(named).data[0].y) == ["Benjamin Netanyahu", "Joe Biden"]
+    assert list(charts.actor_frame_heatmap(named, names={"biden": "Biden"}).data[0].y)[1] == "Biden"
+    fig = charts.actor_frame_heatmap(actor_frames, value="hits", fill_value=None)
+    assert [list(row) for row in fig.data[0].z] == [[4, 1], [2, None]]
+    assert fig.data[0].hovertext[1][1].endswith("term hits: no row")
+    assert fig.data[0].colorbar.title.text == "term hits"
+
+
+def test_actor_frame_heatmap_escapes_labels(actor_frames):
+    fig = charts.actor_frame_heatmap(actor_frames, names={"biden": EVIL, "economic": BOLD})
+    assert fig.data[0].y[1] == EVIL_SAFE and fig.data[0].x[1] == BOLD_SAFE
+    assert_escaped(fig)
+
+
+# ----------------------------------------------------------------------------- outlet comparison
+
+
+@pytest.fixture
+def by_outlet() -> pd.DataFrame:
+    return pd.DataFrame({
+        "outlet": ["AP", "AP", "Reuters", "Reuters", None],
+        "actor_id": ["israel", "biden", "israel", "hamas", "israel"],
+        "actor": ["Israel", "Joe Biden", "Israel", "Hamas", "Israel"],
+        "mentions": [5, 2, 4, 1, 3],
+    })
+
+
+def _panel_of(trace) -> str:
+    return trace.xaxis
+
+
+def test_outlet_comparison_one_panel_per_outlet_with_shared_categories(by_outlet):
+    fig = charts.outlet_comparison(by_outlet, colors=COLORS)
+    assert [a.text for a in fig.layout.annotations] == ["AP", "Reuters", "(no outlet)"]
+    assert [(_panel_of(t), t.name, list(t.y)) for t in fig.data] == [
+        ("x", "Israel", [5]), ("x", "Joe Biden", [2]), ("x2", "Israel", [4]), ("x2", "Hamas", [1]),
+        ("x3", "Israel", [3])]
+    assert fig.data[0].marker.color == "#222222" and fig.data[3].marker.color == MISSING_COLOR
+    assert list(fig.layout.xaxis2.categoryarray) == ["Israel", "Joe Biden", "Hamas"]
+    assert fig.layout.yaxis2.matches == "y"  # shared scale
+    assert not any(t.showlegend for t in fig.data)  # the x axis already names the actors
+
+
+def test_outlet_comparison_lines_and_panels_per_row(by_outlet):
+    table = pd.DataFrame({"outlet": ["AP", "AP", "AP", "BBC", "CNN", "DW"], "day": ["2", "1", "1", "1", "1", "1"],
+                          "actor_id": ["a", "a", "b", "a", "a", "a"], "actor": ["A", "A", "B", "A", "A", "A"],
+                          "mentions": [2, 1, 7, 1, 1, 1]})
+    fig = charts.outlet_comparison(table, x="day", kind="line", panels_per_row=2)
+    axes = sorted(k for k in fig.layout.to_plotly_json() if k.startswith("xaxis"))
+    assert len(axes) == 4 and fig.layout.xaxis3.domain[0] == fig.layout.xaxis.domain[0]  # 2 x 2 grid
+    assert list(fig.data[0].x) == ["1", "2"] and list(fig.data[0].y) == [1, 2]  # sorted along x
+    assert [t.showlegend for t in fig.data[:3]] == [True, True, False]
+    with pytest.raises(InputError, match="kind='pie'; use 'bar' or 'line'"):
+        charts.outlet_comparison(by_outlet, kind="pie")
+    with pytest.raises(InputError, match="panels_per_row=0"):
+        charts.outlet_comparison(by_outlet, panels_per_row=0)
+
+
+def test_outlet_comparison_escapes_outlets_and_names(by_outlet):
+    by_outlet.loc[0:1, "outlet"] = EVIL
+    by_outlet.loc[3, "actor"] = BOLD
+    fig = charts.outlet_comparison(by_outlet)
+    assert fig.layout.annotations[0].text == EVIL_SAFE and fig.data[3].x[0] == BOLD_SAFE
+    assert_escaped(fig)
+    lines = charts.outlet_comparison(by_outlet.assign(day=[EVIL, "2", "1", "1", "1"]), x="day", kind="line")
+    assert EVIL_SAFE in list(lines.data[0].x) and lines.data[0].hovertext[0].endswith(f"{EVIL_SAFE}: 5 mentions")
+    assert_escaped(lines)
+
+
+# ------------------------------------------------------------------------------------------ kwic
+
+
+def _cells(fig: go.Figure) -> list[list[str]]:
+    return [list(col) for col in fig.data[0].cells.values]
+
+
+def test_kwic_table_finds_a_term_on_word_edges_case_insensitively(sents):
+    fig = charts.kwic_table(sents, term="israel")
+    header = list(fig.data[0].header.values)
+    assert header == ["<b>document</b>", "<b>sentence</b>", "<b>left context</b>", "<b>israel</b>",
+                      "<b>right context</b>"]
+    doc, sid, left, match, right = _cells(fig)
+    assert sid == ["0", "1", "2"]  # "Israeli" in sentence 2 is not a match
+    assert match == ["<b>Israel</b>"] * 3
+    assert left == ["", "Netanyahu said", "Biden warned"]
+    assert right == ["defies U.S.", "will stand alone.", "; Israeli officials shrugged."]
+    assert fig.data[0].cells.font.color[3] == "#D55E00"
+    prefix = charts.kwic_table(sents, term="Israel*")
+    assert _cells(prefix)[3] == ["<b>Israel</b>", "<b>Israel</b>", "<b>Israel</b>", "<b>Israeli</b>"]
+    assert charts.kwic_table(sents, term="israel", case_sensitive=True).layout.annotations[0].text == (
+        "No matches found for &#x27;israel&#x27;")
+
+
+def test_kwic_table_from_mentions_offsets_and_context_width(sents):
+    mentions = pd.DataFrame({"doc_id": ["d1", "d1"], "sentence_id": [1, 2], "actor": ["Israel", "Joe Biden"],
+                             "start": [15, 0], "end": [21, 5]})
+    fig = charts.kwic_table(sents, mentions=mentions, width=10)
+    doc, sid, actor, left, match, right = _cells(fig)
+    assert actor == ["Israel", "Joe Biden"] and match == ["<b>Israel</b>", "<b>Biden</b>"]
+    assert left == ["…said", ""] and right == ["will…", "warned…"]
+    bad = mentions.assign(end=[99, 5])
+    with pytest.raises(InputError, match=r"kwic_table: mentions row 0 \(doc_id 'd1', sentence 1\): start=15, end=99"):
+        charts.kwic_table(sents, mentions=bad)
+    with pytest.raises(InputError, match="either term='...' or mentions=<mentions rows>, not both"):
+        charts.kwic_table(sents, term="x", mentions=mentions)
+    with pytest.raises(InputError, match="not neither"):
+        charts.kwic_table(sents)
+
+
+def test_kwic_table_limits_rows_and_says_so(sents):
+    fig = charts.kwic_table(sents, term="Israel", limit=2)
+    assert _cells(fig)[1] == ["0", "1"]
+    assert fig.layout.title.text == "Keyword in context: Israel (first 2 of 3)"
+    with pytest.raises(InputError, match=r"kwic_table: term='\*' is empty"):
+        charts.kwic_table(sents, term="*")
+
+
+def test_kwic_table_escapes_every_cell_before_highlighting(sents):
+    sents.loc[1, "text"] = f"{EVIL} Netanyahu <script>alert(2)</script>"
+    sents.loc[1, "doc_id"] = BOLD
+    fig = charts.kwic_table(sents, term="Netanyahu")
+    doc, sid, left, match, right = _cells(fig)
+    assert doc == [BOLD_SAFE] and left == [EVIL_SAFE] and match == ["<b>Netanyahu</b>"]
+    assert right == ["&lt;script&gt;alert(2)&lt;/script&gt;"]
+    hostile_term = charts.kwic_table(sents, term=EVIL)
+    assert _cells(hostile_term)[3] == [f"<b>{EVIL_SAFE}</b>"]
+    assert hostile_term.layout.title.text == f"Keyword in context: {EVIL_SAFE}"
+    assert_escaped(fig)
