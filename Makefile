@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml | $(PY)
 
 report: $(STAMP)
 	$(PY) -m analysis report article_brief --corpus seeds --out $(OUT)
+	$(PY) -m analysis report corpus_report --corpus seeds --out $(OUT)
 
 test: $(STAMP)
 	$(PY) -m pytest

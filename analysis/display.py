@@ -43,12 +43,16 @@ class OfflineRenderer(MimetypeRenderer):
         return {"text/html": html, PLOTLY_MIMETYPE: fig_dict}
 
 
-def setup_notebook(*, responsive: bool = True) -> None:
-    """Make this kernel's plotly figures render in JupyterLab and in exported, offline HTML reports.
+def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400) -> None:
+    """Make this kernel's charts and tables readable in JupyterLab and in exported, offline reports.
 
-    Registers the ``workbench`` renderer with plotly and makes it the default for this kernel. Safe to
-    call more than once; plotly.js is embedded only the first time a chart is shown.
+    Registers the ``workbench`` renderer with plotly and makes it the default for this kernel (plotly.js
+    is embedded only the first time a chart is shown), and lets pandas show evidence sentences whole
+    (up to ``max_colwidth`` characters per cell, instead of pandas' 50). Safe to call more than once.
     """
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", max_colwidth)
     config = {"responsive": responsive, "displaylogo": False}
     if pio.renderers.default != RENDERER_NAME:
         pio.renderers[RENDERER_NAME] = OfflineRenderer(config=config)

@@ -48,6 +48,7 @@ from analysis.errors import InputError, LexiconError
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 
 __all__ = [
+    "frame_rollup",
     "Codebook",
     "CODEBOOKS",
     "FRAME_SENTENCE_COLUMNS",
@@ -731,3 +732,34 @@ def suggest_thresholds(
                        "recall": row["recall"], "f1": f1}
         best.append(top)
     return pd.DataFrame(best)
+
+
+def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
+    """Document-level frame scores rolled up by documents columns ("day" = the UTC publication date).
+
+    ``document_frames``: ``frame_scores(documents, level="document")``.
+    Output columns: the ``by`` columns, frame_id, hits (sum), documents (documents where the frame is
+    present), n_documents (documents in the cell), share (the frame's hits / all frame hits in the
+    cell; 0 when the cell has none), present_share (documents / n_documents). Undated documents have
+    day NA.
+    """
+    by = (by,) if isinstance(by, str) else tuple(by)
+    keys = pd.DataFrame({"doc_id": documents["doc_id"].astype("str").to_numpy()})
+    for key in by:
+        if key == "day":
+            published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
+            keys["day"] = published.dt.strftime("%Y-%m-%d").to_numpy()
+        elif key in documents.columns:
+            keys[key] = documents[key].to_numpy()
+        else:
+            raise InputError(f"frame_rollup: by={key!r} is not a documents column; columns are "
+                             f"{', '.join(map(str, documents.columns))} (or 'day')")
+    table = document_frames.assign(doc_id=document_frames["doc_id"].astype("str")).merge(
+        keys.drop_duplicates("doc_id"), on="doc_id", how="inner")
+    cell = list(by)
+    out = table.groupby([*cell, "frame_id"], dropna=False, sort=True).agg(
+        hits=("hits", "sum"), documents=("present", "sum"), n_documents=("doc_id", "nunique")).reset_index()
+    total = out.groupby(cell, dropna=False)["hits"].transform("sum")
+    out["share"] = (out["hits"] / total.where(total > 0)).fillna(0.0)
+    out["present_share"] = out["documents"] / out["n_documents"]
+    return out.astype({"hits": "int64", "documents": "int64", "n_documents": "int64"})

@@ -22,7 +22,7 @@ from analysis.errors import InputError
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
 __all__ = ["ReportResult", "ReportFailure", "BatchResult", "notebook_path", "render_report", "render_batch",
-           "expand_each", "write_index", "export_html", "write_atomic", "NOTEBOOK_DIR"]
+           "expand_each", "write_index", "export_html", "notebook_parameters", "write_atomic", "NOTEBOOK_DIR"]
 
 #: The project's notebooks, beside the package in a source checkout.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
@@ -92,11 +92,26 @@ def _duration(seconds: object) -> str:
     return f"{float(seconds):.1f} s" if isinstance(seconds, (int, float)) else ""
 
 
-def export_html(executed: Path, *, title: str | None = None) -> str:
+def notebook_parameters(notebook: str | os.PathLike[str]) -> dict[str, Any]:
+    """The defaults of a notebook's ``parameters`` cell, as Python values (text where not a literal)."""
+    import ast
+
+    import papermill
+
+    defaults = {}
+    for name, spec in papermill.inspect_notebook(str(notebook_path(notebook))).items():
+        try:
+            defaults[name] = ast.literal_eval(spec["default"])
+        except (ValueError, SyntaxError):
+            defaults[name] = spec["default"]
+    return defaults
+
+
+def export_html(executed: Path, *, title: str | None = None, parameters: dict[str, Any] | None = None) -> str:
     """Export an executed notebook to one self-contained HTML page with the code hidden.
 
-    Input cells and prompts are left out. A header shows the title, the parameters papermill recorded,
-    the run time and the provenance the notebook recorded with :func:`analysis.record_provenance`
+    Input cells and prompts are left out. A header shows the title, the parameters (``parameters``,
+    else those papermill recorded), the run time and the provenance the notebook recorded with :func:`analysis.record_provenance`
     (corpus fingerprint, lexicon hashes, package versions); every value in it is escaped. The page loads
     nothing from the network: the template (``analysis/templates/workbench``) drops the CDN scripts of
     JupyterLab's template.
@@ -112,7 +127,7 @@ def export_html(executed: Path, *, title: str | None = None) -> str:
     header = {
         "title": title,
         "parameters": {key: json.dumps(value) if not isinstance(value, str) else value
-                       for key, value in (run.get("parameters") or {}).items()},
+                       for key, value in (parameters if parameters is not None else run.get("parameters") or {}).items()},
         "rendered": str(run.get("end_time") or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
         "duration": _duration(run.get("duration")),
         "provenance": provenance,
@@ -159,6 +174,7 @@ def render_report(
     source = notebook_path(notebook)
     name = name or source.stem
     parameters = dict(parameters or {})
+    effective = {**notebook_parameters(source), **parameters}
     target = Path(out_dir) / name
     target.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.timezone.utc)
@@ -173,7 +189,7 @@ def render_report(
             if executed.exists():
                 os.replace(executed, target / f"{name}.failed.ipynb")
             raise
-        html = export_html(executed, title=parameters.get("title"))
+        html = export_html(executed, title=effective.get("title"), parameters=effective)
         write_atomic(target / f"{name}.ipynb", executed.read_bytes())
     html_path = target / f"{name}.html"
     write_atomic(html_path, html)
@@ -182,7 +198,8 @@ def render_report(
         name=name, notebook=str(source), html=html_path, executed=target / f"{name}.ipynb",
         parameters=parameters, html_bytes=html_path.stat().st_size, rendered_at=started.isoformat(),
     )
-    manifest = {**asdict(result), "html": str(result.html), "executed": str(result.executed), "versions": package_versions()}
+    manifest = {**asdict(result), "html": str(result.html), "executed": str(result.executed),
+                "effective_parameters": effective, "versions": package_versions()}
     write_atomic(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
     return result
 

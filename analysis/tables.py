@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from analysis.errors import InputError
 
-__all__ = ["select_document", "document_card"]
+__all__ = ["select_document", "document_card", "filter_documents", "with_sentence_text", "key_sentences"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -45,3 +47,60 @@ def document_card(documents: pd.DataFrame) -> pd.DataFrame:
         fields.append(name)
         values.append(str(value))
     return pd.DataFrame({"field": fields, "value": values})
+
+
+def filter_documents(
+    documents: pd.DataFrame,
+    *,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    outlets: Sequence[str] | str | None = None,
+) -> pd.DataFrame:
+    """The documents published in ``[start, end]`` (UTC; dates are whole days) from ``outlets``.
+
+    ``None`` means no limit. With a date limit, undated documents are left out. Raises InputError on
+    a date it cannot read.
+    """
+    keep = pd.Series(True, index=documents.index)
+    published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
+    for name, value, compare in (("start", start, published.__ge__), ("end", end, published.__le__)):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        try:
+            moment = pd.Timestamp(value)
+        except (ValueError, TypeError) as error:
+            raise InputError(f"{name}={value!r} is not a date; write it as YYYY-MM-DD") from error
+        moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment.tz_convert("UTC")
+        if name == "end" and moment == moment.normalize():
+            moment += pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+        keep &= compare(moment).fillna(False)
+    if outlets:
+        wanted = [outlets] if isinstance(outlets, str) else list(outlets)
+        keep &= documents["outlet"].isin(wanted)
+    return documents[keep.to_numpy()]
+
+
+def with_sentence_text(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (any per-sentence table) with each row's ``section`` and sentence ``text`` added.
+
+    Output columns: the table's columns, then section and text (renamed ``sentence`` when the table
+    already has a ``text`` column). The evidence behind a number, one join away.
+    """
+    evidence = sentences[["doc_id", "sentence_id", "section", "text"]]
+    if "text" in table.columns:
+        evidence = evidence.rename(columns={"text": "sentence"})
+    evidence = evidence.drop(columns=[c for c in ("section",) if c in table.columns])
+    return table.merge(evidence, on=["doc_id", "sentence_id"], how="left")
+
+
+def key_sentences(tone: pd.DataFrame, sentences: pd.DataFrame, *, score: str = "polarity", n: int = 3) -> pd.DataFrame:
+    """The ``n`` most negative and ``n`` most positive sentences by ``score`` (zero scores left out).
+
+    Output columns: end ('most negative' or 'most positive'), doc_id, sentence_id, section, score
+    column, text; most extreme first within each end.
+    """
+    scored = with_sentence_text(tone[["doc_id", "sentence_id", score]], sentences)
+    negative = scored[scored[score] < 0].nsmallest(n, score).assign(end="most negative")
+    positive = scored[scored[score] > 0].nlargest(n, score).assign(end="most positive")
+    columns = ["end", "doc_id", "sentence_id", "section", score, "text"]
+    return pd.concat([negative, positive], ignore_index=True)[columns]

@@ -441,3 +441,28 @@ def test_generic_codebook_against_human_frame_codes(datasets_dir):
         for r in result.itertuples()
     }
     assert shown == measured
+
+
+def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
+    documents = pd.DataFrame({
+        "doc_id": ["a", "b", "c"],
+        "published": pd.to_datetime(["2024-05-09T08:00:00Z", "2024-05-09T20:00:00Z", "2024-05-10T01:00:00Z"], utc=True),
+    })
+    doc_frames = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "c", "c"],
+        "frame_id": ["conflict", "morality"] * 3,
+        "hits": [2, 0, 1, 1, 0, 0],
+        "present": [True, False, True, True, False, False],
+    })
+    out = wb.frame_rollup(doc_frames, documents, by="day")
+    assert out.to_dict("list") == {
+        "day": ["2024-05-09", "2024-05-09", "2024-05-10", "2024-05-10"],
+        "frame_id": ["conflict", "morality", "conflict", "morality"],
+        "hits": [3, 1, 0, 0],
+        "documents": [2, 1, 0, 0],
+        "n_documents": [2, 2, 1, 1],
+        "share": [0.75, 0.25, 0.0, 0.0],
+        "present_share": [1.0, 0.5, 0.0, 0.0],
+    }
+    with pytest.raises(wb.InputError, match="frame_rollup: by='desk' is not a documents column"):
+        wb.frame_rollup(doc_frames, documents, by="desk")

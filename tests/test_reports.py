@@ -183,3 +183,11 @@ def test_batch_renders_in_parallel_reports_a_failure_and_keeps_the_rest(tmp_path
     assert index.count('<tr class="ok">') == 2 and index.count('<tr class="failed">') == 1
     assert "greeting = &lt;b&gt;yo&lt;/b&gt;" in index and "<b>yo</b>" not in index
     assert 'href="greet-boom/greet-boom.failed.ipynb"' in index
+
+
+def test_notebook_parameters_reads_the_defaults_as_values(tmp_path):
+    from analysis.reports import notebook_parameters
+
+    path = _fixture_notebook(tmp_path / "p.ipynb", "print(1)")
+    assert notebook_parameters(path) == {"greeting": "hello"}
+    assert notebook_parameters("article_brief")["title"] == "Article brief"

@@ -1,0 +1,78 @@
+"""One actor across a corpus: the rows of every table that concern it, and a summary card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.actors import cooccurrence
+from analysis.errors import InputError
+from analysis.framing import actor_frames
+from analysis.pipeline import Analysis
+
+__all__ = ["ActorProfile", "actor_profile", "keep_top"]
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    """The tables of one actor.
+
+    ``mentions``, ``quotes`` (spoken by the actor), ``actor_tone``: that actor's rows of the analysis
+    tables; ``partners``: co-occurrence pairs (sentence level) that include the actor; ``frames``: its
+    row(s) of ``actor_frames``; ``card``: a field/value summary.
+    """
+
+    actor_id: str
+    card: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    actor_tone: pd.DataFrame
+    partners: pd.DataFrame
+    frames: pd.DataFrame
+
+
+def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
+    """The profile of ``actor_id`` in an analysis; InputError when the actor is never mentioned.
+
+    The card's fields: actor, mentions (direct), pronoun mentions, documents, quoted directly, quoted
+    (reported), mean polarity of sentences about it, first and last publication day it appears.
+    """
+    mentions = result.mentions[result.mentions["actor_id"] == actor_id]
+    if mentions.empty:
+        known = ", ".join(result.mentions["actor_id"].value_counts().index[:10])
+        raise InputError(f"actor_id {actor_id!r} is not mentioned in this corpus; the most mentioned are: "
+                         f"{known or 'none'}. Check the id against the actor lexicon.")
+    quotes = result.quotes[result.quotes["speaker_id"] == actor_id]
+    tone = result.actor_tone[result.actor_tone["actor_id"] == actor_id]
+    pairs = cooccurrence(result.mentions)
+    partners = pairs[(pairs["actor_a"] == actor_id) | (pairs["actor_b"] == actor_id)]
+    frames = actor_frames(result.mentions, result.frames)
+    direct = mentions[mentions["via"] != "pronoun"]
+    days = pd.to_datetime(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"]), "published"],
+                          utc=True, errors="coerce").dropna()
+    about = tone.loc[tone["stance"] == "about", "polarity"] if "polarity" in tone else pd.Series(dtype=float)
+    card = pd.DataFrame({
+        "field": ["actor", "mentions", "pronoun mentions", "documents", "quoted directly", "quoted (reported)",
+                  "mean polarity, sentences about it", "first day", "last day"],
+        "value": [str(mentions["actor"].iloc[0]), str(len(direct)), str(len(mentions) - len(direct)),
+                  str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
+                  str(int((quotes["kind"] == "reported").sum())),
+                  f"{about.mean():+.3f} (n={len(about)})" if len(about) else "n/a",
+                  days.min().strftime("%Y-%m-%d") if len(days) else "n/a",
+                  days.max().strftime("%Y-%m-%d") if len(days) else "n/a"],
+    })
+    return ActorProfile(actor_id=actor_id, card=card, mentions=mentions.reset_index(drop=True),
+                        quotes=quotes.reset_index(drop=True), actor_tone=tone.reset_index(drop=True),
+                        partners=partners.reset_index(drop=True),
+                        frames=frames[frames["actor_id"] == actor_id].reset_index(drop=True))
+
+
+def keep_top(table: pd.DataFrame, *, n: int = 10, by: str = "actor_id", weight: str = "mentions") -> pd.DataFrame:
+    """The rows of ``table`` whose ``by`` value is among the ``n`` with the largest total ``weight``.
+
+    Ties keep the value seen first. Row order is kept.
+    """
+    totals = table.groupby(by, sort=False)[weight].sum()
+    chosen = totals.sort_values(ascending=False, kind="stable").index[:n]
+    return table[table[by].isin(chosen)]
