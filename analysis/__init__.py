@@ -10,21 +10,66 @@ The public API, re-exported here and kept small. Tables in, tables out::
 from __future__ import annotations
 
 from analysis.display import setup_notebook
+from analysis import charts
+from analysis.actors import ActorLexicon, actor_mentions, actor_prominence, actor_rollup, cooccurrence, load_actors
+from analysis.corpus import flag_duplicates, load_corpus, load_report
+from analysis.cues import load_cue_verbs
+from analysis.discovery import discover_actors, discovery_yaml
 from analysis.errors import InputError, LexiconError
+from analysis.pipeline import Analysis, analyze, load_analysis
+from analysis.profiles import ActorProfile, actor_profile, keep_top
 from analysis.provenance import record_provenance
+from analysis.quotes import quotes, voice
 from analysis.reports import render_report
-from analysis.tables import document_card, select_document
+from analysis.tables import document_card, filter_documents, key_sentences, select_document, with_sentence_text
 from analysis.text import paragraphs, sentences, split_sentences
+from analysis.tone import actor_tone, actor_tone_summary, register_tone_engine, tone, tone_engines
+from analysis.framing import Codebook, actor_frames, frame_agreement, frame_rollup, frame_scores, load_frames
 
 __all__ = [
     "InputError",
     "LexiconError",
+    "load_corpus",
+    "load_report",
+    "flag_duplicates",
     "setup_notebook",
     "record_provenance",
+    "Analysis",
+    "analyze",
+    "load_analysis",
+    "ActorProfile",
+    "actor_profile",
+    "keep_top",
     "render_report",
     "document_card",
     "select_document",
+    "filter_documents",
+    "with_sentence_text",
+    "key_sentences",
     "sentences",
     "split_sentences",
     "paragraphs",
+    "ActorLexicon",
+    "load_actors",
+    "actor_mentions",
+    "actor_prominence",
+    "actor_rollup",
+    "cooccurrence",
+    "discover_actors",
+    "discovery_yaml",
+    "load_cue_verbs",
+    "quotes",
+    "voice",
+    "charts",
+    "tone",
+    "tone_engines",
+    "register_tone_engine",
+    "actor_tone",
+    "actor_tone_summary",
+    "Codebook",
+    "load_frames",
+    "frame_scores",
+    "actor_frames",
+    "frame_agreement",
+    "frame_rollup",
 ]

@@ -1,0 +1,136 @@
+"""Assembling the documents table: column order, dtypes, doc ids, dates (pure, no I/O).
+
+Column by column (see also :mod:`analysis.schema`):
+
+* ``doc_id`` - the id the source gives (an id column, a sidecar ``id``) as str; otherwise the
+  first 16 hex digits of the SHA-1 of ``name + "\\n" + title + "\\n" + text`` (UTF-8), where
+  ``name`` is the file's path relative to the folder that was loaded (the file name when a single
+  file is loaded), with ``", row N"`` appended for table rows. Ids must be unique.
+* ``title``, ``text`` - str, never NA ("" when absent).
+* ``outlet``, ``author``, ``url``, ``standfirst``, ``subtitle``, ``duplicate_of`` - str or NA
+  (blank values become NA; a list of authors is joined with "; ").
+* ``published`` - datetime64[ns, UTC] or NaT (rules in :mod:`analysis.corpus.dates`).
+* ``tags`` - a Python list of str per row (possibly empty).
+* ``source`` - where the row was read from: the path as given (joined with the path inside a
+  loaded folder), plus ``", row N"`` for table rows.
+* then every other metadata column found, in order of first appearance, dtype as read.
+
+String columns use pandas' nullable ``"string"`` dtype (missing = ``pd.NA``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus.dates import DTYPE, parse_dates
+from analysis.corpus.fields import as_strings, tag_lists
+from analysis.corpus.report import LoadLog
+from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
+
+__all__ = ["COLUMNS", "INTERNAL_COLUMNS", "assemble", "empty_documents", "hashed_id"]
+
+COLUMNS: tuple[str, ...] = (*DOCUMENT_COLUMNS, *OPTIONAL_DOCUMENT_COLUMNS)
+INTERNAL_COLUMNS: tuple[str, ...] = ("__name__", "__file__", "__row__")
+_NULLABLE_STRINGS = ("outlet", "author", "url", "standfirst", "subtitle", "duplicate_of")
+
+
+def hashed_id(name: str, title: str, text: str) -> str:
+    """The stable id of a document without a given id: sha1(name, title, text) as 16 hex digits."""
+    return hashlib.sha1(f"{name}\n{title}\n{text}".encode()).hexdigest()[:16]
+
+
+def empty_documents() -> pd.DataFrame:
+    """A documents table with no rows and the right columns and dtypes."""
+    frame = pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
+    frame["published"] = pd.Series(dtype=DTYPE)
+    frame["tags"] = pd.Series(dtype=object)
+    return frame
+
+
+def _id_strings(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_float_dtype(values.dtype):
+        whole = values.dropna()
+        if (whole == np.floor(whole)).all():
+            values = values.astype("Int64")
+    elif values.dtype == object:
+        values = values.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
+    ids = values.astype("string").str.strip()
+    return ids.mask(ids == "")
+
+
+def _unique_ids(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
+    repeated = frame["doc_id"].duplicated(keep="first")
+    if not repeated.any():
+        return frame
+    first = frame.drop_duplicates("doc_id").set_index("doc_id")["source"]
+    for j in np.flatnonzero(repeated.to_numpy()):
+        doc_id = frame["doc_id"].iat[j]
+        log.fail(
+            frame["__file__"].iat[j],
+            f"doc_id {doc_id!r} is already used by {first[doc_id]}",
+            "doc ids must be unique: remove the repeated document, or pass columns={'doc_id': None} "
+            "to use hashed ids",
+            row=_row(frame, j),
+        )
+    return frame[~repeated.to_numpy()]
+
+
+def _row(frame: pd.DataFrame, j: int) -> int | None:
+    row = frame["__row__"].iat[j]
+    return None if pd.isna(row) else int(row)
+
+
+def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: LoadLog) -> None:
+    positions = np.flatnonzero(bad.to_numpy(dtype=bool))
+    if not len(positions):
+        return
+    summaries = []
+    for file, group in pd.Series(positions).groupby(frame["__file__"].to_numpy()[positions], sort=False):
+        examples = ", ".join(repr(str(raw.iat[j])) for j in group[:3])
+        rows = [r for r in (_row(frame, j) for j in group[:5]) if r is not None]
+        where = f" (rows {', '.join(map(str, rows))}{', ...' if len(group) > 5 else ''})" if rows else ""
+        log.note(file, f"{len(group)} publication date(s) not understood{where}: {examples}", "set to NaT")
+        summaries.append(f"{file}: {len(group)}{where}, e.g. {examples}")
+    more = f"; and {len(summaries) - 3} more files" if len(summaries) > 3 else ""
+    log.warn_later(
+        f"{len(positions)} publication date(s) not understood were set to NaT - "
+        f"{'; '.join(summaries[:3])}{more}. "
+        "Fix the values, or see documents.attrs['load_report']."
+    )
+
+
+def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None = None) -> pd.DataFrame:
+    """The documents table from loaded parts (rows with raw fields and the internal columns).
+
+    Columns in order: DOCUMENT_COLUMNS, then standfirst, subtitle, duplicate_of (NA here), then
+    the other metadata columns in order of first appearance, then the internal columns
+    ``__name__``, ``__file__``, ``__row__`` (the caller drops them when it is done).
+    """
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return empty_documents().assign(**{c: pd.Series(dtype=object) for c in INTERNAL_COLUMNS})
+    frame = pd.concat(parts, ignore_index=True, sort=False)
+    for column in (*COLUMNS, *INTERNAL_COLUMNS):
+        if column not in frame:
+            frame[column] = pd.NA
+    frame["title"] = as_strings(frame["title"]).fillna("")
+    frame["text"] = as_strings(frame["text"]).fillna("")
+    for column in _NULLABLE_STRINGS:
+        values = as_strings(frame[column]).str.strip()
+        frame[column] = values.mask(values == "")
+    frame["source"] = as_strings(frame["source"])
+    frame["tags"] = tag_lists(frame["tags"])
+    raw = frame["published"]
+    frame["published"], bad = parse_dates(raw, dayfirst=dayfirst)
+    _report_bad_dates(frame, raw, bad, log)
+    given = _id_strings(frame["doc_id"])
+    missing = given.isna().to_numpy(dtype=bool)
+    todo = frame.loc[missing, ["__name__", "title", "text"]]
+    hashed = [hashed_id(n, t, x) for n, t, x in zip(todo["__name__"], todo["title"], todo["text"])]
+    frame["doc_id"] = given.mask(missing, pd.Series(hashed, index=frame.index[missing], dtype="string"))
+    frame = _unique_ids(frame, log)
+    extras = [c for c in frame.columns if c not in COLUMNS and c not in INTERNAL_COLUMNS]
+    return frame[[*COLUMNS, *extras, *INTERNAL_COLUMNS]].reset_index(drop=True)

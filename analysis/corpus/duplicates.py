@@ -1,0 +1,229 @@
+"""Exact and near-duplicate documents (republished wire copy), without O(n^2) comparisons.
+
+Rules (documented in the README):
+
+* Texts are normalised: Unicode NFKC, lower-cased, every run of characters that are not letters
+  or digits replaced by one space, trimmed.
+* **Exact duplicate**: same normalised text as an earlier document (any length, except empty).
+* **Near duplicate**: texts of at least ``min_words`` (20) normalised words whose sets of word
+  ``shingle_size``-grams (3) have a Jaccard similarity of at least ``threshold`` (0.8) with an
+  earlier document. Candidates come from MinHash signatures (one-permutation hashing, 125 bins)
+  banded for LSH (25 bands of 5 rows: a pair at Jaccard 0.8 becomes a candidate with probability
+  about 0.9999), and every candidate pair is then checked with the exact Jaccard similarity, so a
+  flagged pair is always at or above the threshold. Hashes are seeded constants: results are
+  deterministic. Cost grows linearly with the corpus (no all-pairs comparison).
+* Empty text is never a duplicate (headline-only documents); shorter texts get exact matching only.
+* ``duplicate_of`` names the *first occurrence* in table order: a document matching a document
+  that is itself a duplicate points to that one's original, so it never names a duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["duplicate_pairs", "flag_duplicates", "normalise_texts"]
+
+THRESHOLD = 0.8
+SHINGLE_SIZE = 3
+MIN_WORDS = 20
+BANDS, ROWS = 25, 5
+_BATCH_DOCS = 20_000
+_RNG = np.random.default_rng(20240509)
+_MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+
+
+def _arrow_strings(texts: Sequence[str] | pd.Series) -> pa.Array:
+    if isinstance(texts, pd.Series):
+        texts = texts.astype("string").array
+    arr = pa.array(texts, type=pa.large_string())
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
+def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
+    """Normalised texts (NFKC, lower case, non-alphanumeric runs -> one space, trimmed); None -> ''."""
+    arr = pc.fill_null(_arrow_strings(texts), "")
+    arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
+    return pc.utf8_trim_whitespace(pc.replace_substring_regex(arr, r"[^\p{L}\p{N}]+", " "))
+
+
+def _words(norm: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """(the words of each normalised text as a list array, the number of words per text)."""
+    lists = pc.split_pattern(norm, " ")
+    counts = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
+    empty = pc.equal(norm, "").to_numpy(zero_copy_only=False)
+    return lists, np.where(empty, 0, counts)
+
+
+def _text_keys(norm: pa.Array) -> np.ndarray:
+    """128-bit keys (n x 2 uint64) of normalised texts: equal keys mean equal texts."""
+    digests = b"".join(hashlib.blake2b(t.encode(), digest_size=16).digest() for t in norm.to_pylist())
+    return np.frombuffer(digests, dtype=np.uint64).reshape(-1, 2)
+
+
+def _exact_first(keys: np.ndarray, empty: np.ndarray) -> np.ndarray:
+    """Index of the first document with the same key (itself when first); -1 for empty texts."""
+    positions = pd.Series(np.arange(len(keys)))
+    first = positions.groupby([keys[:, 0], keys[:, 1]], sort=False).transform("min").to_numpy()
+    return np.where(empty, -1, first)
+
+
+def _shingles(lists: pa.Array, shingle_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(shingle hashes of all documents' word lists, concatenated; per-document offsets, length n + 1)."""
+    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(lists))
+    vocab = encoded.dictionary.to_pylist()
+    vocab_hash = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little") for w in vocab),
+        dtype=np.uint64,
+        count=len(vocab),
+    )
+    tokens = vocab_hash[encoded.indices.to_numpy(zero_copy_only=False)]
+    token_start = np.concatenate([[0], np.cumsum(lengths)])
+    counts = np.maximum(lengths - shingle_size + 1, np.minimum(lengths, 1))
+    offsets = np.concatenate([[0], np.cumsum(counts)])
+    doc = np.repeat(np.arange(len(lengths)), counts)
+    pos = token_start[doc] + (np.arange(offsets[-1]) - offsets[doc])
+    end = token_start[doc + 1] - 1
+    hashes = np.zeros(offsets[-1], dtype=np.uint64)
+    for j in range(shingle_size):
+        hashes += tokens[np.minimum(pos + j, end)] * _MULT[j % len(_MULT)]
+    return hashes, offsets
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads every input bit over the whole 64-bit hash."""
+    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+def _band_keys(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """LSH band keys (documents x BANDS, uint64) from one-permutation MinHash signatures.
+
+    One-permutation hashing with rotation densification (Shrivastava & Li, 2014): each shingle
+    hash falls into one of BANDS * ROWS bins by its high bits; a signature holds the minimum of the
+    low bits per bin, and an empty bin borrows the value of the next non-empty bin to its right
+    (circularly) plus a constant times the distance. One pass over the shingles instead of one
+    per hash function, with the same collision probability (the Jaccard similarity) per bin.
+    """
+    n, bins = len(offsets) - 1, BANDS * ROWS
+    h = _mix(hashes)
+    doc = np.repeat(np.arange(n), np.diff(offsets))
+    slot = doc * bins + (((h >> np.uint64(32)) * np.uint64(bins)) >> np.uint64(32)).astype(np.int64)
+    empty = np.uint64(2**64 - 1)
+    signatures = np.full(n * bins, empty, dtype=np.uint64)
+    np.minimum.at(signatures, slot, h & np.uint64(0xFFFFFFFF))
+    signatures = signatures.reshape(n, bins)
+    doubled = np.concatenate([signatures, signatures], axis=1)
+    position = np.where(doubled != empty, np.arange(2 * bins), 2 * bins)
+    following = np.minimum.accumulate(position[:, ::-1], axis=1)[:, ::-1][:, :bins]
+    distance = (following - np.arange(bins)).astype(np.uint64)
+    signatures = np.take_along_axis(doubled, following, axis=1) + distance * np.uint64(0x9E3779B97F4A7C15)
+    bands = signatures.reshape(n, BANDS, ROWS)
+    return (bands * _BAND_MULT[None, None, :]).sum(axis=2, dtype=np.uint64)
+
+
+def _candidate_pairs(keys: np.ndarray) -> dict[int, list[int]]:
+    """For each later document, the earlier documents sharing at least one band key (ascending)."""
+    earlier: dict[int, set[int]] = {}
+    for band in range(keys.shape[1]):
+        order = np.argsort(keys[:, band], kind="stable")
+        sorted_keys = keys[order, band]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        sizes = np.diff(np.r_[starts, len(order)])
+        for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
+            members = order[start : start + size]
+            for k in range(1, size):
+                earlier.setdefault(int(members[k]), set()).update(members[:k].tolist())
+    return {j: sorted(i) for j, i in earlier.items()}
+
+
+def _verify(
+    texts: pd.Series, candidates: dict[int, list[int]], shingle_size: int, threshold: float
+) -> dict[int, tuple[int, float]]:
+    """For each document with candidates: the first earlier one at Jaccard >= threshold, and that Jaccard."""
+    involved = sorted(set(candidates) | {i for earlier in candidates.values() for i in earlier})
+    hashes, offsets = _shingles(_words(normalise_texts(texts.iloc[involved]))[0], shingle_size)
+    sets = {doc: np.unique(hashes[offsets[k] : offsets[k + 1]]) for k, doc in enumerate(involved)}
+    matches: dict[int, tuple[int, float]] = {}
+    for j in sorted(candidates):
+        b = sets[j]
+        for i in candidates[j]:
+            a = sets[i]
+            common = len(np.intersect1d(a, b, assume_unique=True))
+            jaccard = common / (len(a) + len(b) - common)
+            if jaccard >= threshold:
+                matches[j] = (i, jaccard)
+                break
+    return matches
+
+
+def duplicate_pairs(
+    texts: Sequence[str] | pd.Series,
+    *,
+    threshold: float = THRESHOLD,
+    shingle_size: int = SHINGLE_SIZE,
+    min_words: int = MIN_WORDS,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each text: the position of its first occurrence (-1 if it is original) and the similarity.
+
+    Returns ``(first, similarity)``: int64 positions into ``texts`` and float64 similarity with the
+    document it directly matched (1.0 exact, the Jaccard similarity for near duplicates, NaN for
+    originals). Rules in the module docstring.
+    """
+    texts = pd.Series(texts, dtype="string").reset_index(drop=True)
+    n = len(texts)
+    keys, empty, long_docs, band_keys = [], [], [], []
+    for start in range(0, n, _BATCH_DOCS):  # one normalisation per batch of documents
+        norm = normalise_texts(texts.iloc[start : start + _BATCH_DOCS])
+        lists, counts = _words(norm)
+        keys.append(_text_keys(norm))
+        empty.append(counts == 0)
+        long_mask = counts >= min_words
+        long_docs.append(start + np.flatnonzero(long_mask))
+        if long_mask.any():
+            band_keys.append(_band_keys(*_shingles(lists.filter(pa.array(long_mask)), shingle_size)))
+    if n == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0)
+    exact = _exact_first(np.concatenate(keys), np.concatenate(empty))
+    parent = np.where(exact >= 0, exact, np.arange(n))
+    similarity = np.where(parent != np.arange(n), 1.0, np.nan)
+    long_docs = np.concatenate(long_docs)
+    original = parent[long_docs] == long_docs
+    if original.sum() > 1:
+        eligible = long_docs[original]
+        candidates = _candidate_pairs(np.concatenate(band_keys)[original])
+        by_doc = {int(eligible[j]): [int(eligible[i]) for i in earlier] for j, earlier in candidates.items()}
+        for j, (i, jaccard) in _verify(texts, by_doc, shingle_size, threshold).items():
+            parent[j], similarity[j] = i, jaccard
+    first = np.full(n, -1, dtype=np.int64)
+    for j in np.flatnonzero(parent != np.arange(n)):  # ascending: parents are resolved first
+        p = parent[j]
+        first[j] = p if first[p] < 0 else first[p]
+    return first, similarity
+
+
+def flag_duplicates(
+    documents: pd.DataFrame,
+    *,
+    threshold: float = THRESHOLD,
+    shingle_size: int = SHINGLE_SIZE,
+    min_words: int = MIN_WORDS,
+) -> pd.DataFrame:
+    """A copy of ``documents`` with ``duplicate_of``: the doc_id of the first occurrence, else NA.
+
+    Uses ``doc_id`` and ``text``; exact and near duplicates as described in the module docstring.
+    """
+    first, _ = duplicate_pairs(
+        documents["text"], threshold=threshold, shingle_size=shingle_size, min_words=min_words
+    )
+    ids = documents["doc_id"].astype("string").to_numpy(dtype=object, na_value=None)
+    values = np.where(first >= 0, ids[np.maximum(first, 0)] if len(ids) else first, None)
+    return documents.assign(duplicate_of=pd.array(values, dtype="string"))

@@ -1,0 +1,114 @@
+"""The load report: every item a loader skipped, ignored, dropped or altered, with the reason.
+
+A loader never loses input silently (DESIGN.md, principle 9). While loading, a :class:`LoadLog`
+collects one entry per problem; the returned documents table carries them as
+``documents.attrs["load_report"]``: a list of dicts with the keys
+
+========  ======================================================================
+source    the file (or folder) the entry is about
+row       1-based data row of a table (JSON Lines: the line number), else None
+line      1-based line of a text file (e.g. a malformed JSON line), else None
+problem   what was wrong, in words
+action    what the loader did: ``skipped`` (bad item not loaded), ``ignored`` (a file in a
+          folder that is not a document), ``dropped`` (a duplicate, with drop_duplicates=True),
+          ``set to NaT`` (dates not understood), ``decoded as cp1252`` / ``decoded as latin-1``
+          (not UTF-8), ``loaded headline-only`` (a table without text)
+========  ======================================================================
+
+A list of plain dicts (not a DataFrame) so that pandas can copy and compare ``attrs`` when it
+propagates them. :func:`load_report` turns it into a DataFrame.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+
+from analysis.errors import InputError, where
+
+__all__ = ["CorpusWarning", "LoadLog", "REPORT_COLUMNS", "load_report"]
+
+#: The columns of the load report, in order.
+REPORT_COLUMNS: tuple[str, ...] = ("source", "row", "line", "problem", "action")
+
+ERRORS_POLICIES = ("raise", "skip")
+
+
+class CorpusWarning(UserWarning):
+    """Warnings from loading a corpus (skipped items, headline-only tables, unparseable dates)."""
+
+
+@dataclass
+class LoadLog:
+    """Collects report entries and pending warnings while one ``load_corpus`` call runs.
+
+    ``fail`` is the single place where the ``errors`` policy is applied: with ``"raise"`` it raises
+    an :class:`InputError` naming the place, the problem and the fix; with ``"skip"`` it records
+    the item as skipped.
+    """
+
+    errors: Literal["raise", "skip"] = "raise"
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.errors not in ERRORS_POLICIES:
+            raise ValueError(f"errors must be 'raise' or 'skip', not {self.errors!r}")
+
+    def note(
+        self, source: object, problem: str, action: str, *, row: int | None = None, line: int | None = None
+    ) -> None:
+        """Record an entry without raising."""
+        self.entries.append(
+            {"source": str(source), "row": row, "line": line, "problem": problem, "action": action}
+        )
+
+    def fail(
+        self, source: object, problem: str, fix: str, *, row: int | None = None, line: int | None = None
+    ) -> None:
+        """Bad input: raise ``InputError('<place>: <problem>; <fix>')``, or record it as skipped."""
+        if self.errors == "raise":
+            raise InputError(f"{where(source, row=row, line=line)}: {problem}; {fix}")
+        self.note(source, problem, "skipped", row=row, line=line)
+
+    def warn_later(self, message: str) -> None:
+        """Queue a warning; ``emit`` issues them when loading is done."""
+        self.messages.append(message)
+
+    def emit(self, *, stacklevel: int = 3) -> None:
+        """Issue one warning for the skipped and ignored items, then each queued warning."""
+        lost = [e for e in self.entries if e["action"] in ("skipped", "ignored")]
+        if lost:
+            skipped = sum(e["action"] == "skipped" for e in lost)
+            counts = [f"skipped {skipped} bad item(s)"] if skipped else []
+            if len(lost) > skipped:
+                counts.append(f"ignored {len(lost) - skipped} item(s) that are not documents")
+            first = "; ".join(
+                f"{where(e['source'], row=e['row'], line=e['line'])}: {e['problem']}" for e in lost[:3]
+            )
+            more = f" (and {len(lost) - 3} more)" if len(lost) > 3 else ""
+            warnings.warn(
+                f"load_corpus {' and '.join(counts)}, listed in documents.attrs['load_report']: "
+                f"{first}{more}",
+                CorpusWarning,
+                stacklevel=stacklevel,
+            )
+        for message in self.messages:
+            warnings.warn(message, CorpusWarning, stacklevel=stacklevel)
+
+
+def load_report(documents: pd.DataFrame) -> pd.DataFrame:
+    """The load report of a documents table as a DataFrame.
+
+    Columns: source, row, line, problem, action (see the module docstring); row and line are
+    nullable integers. Empty (with these columns) when nothing was reported or the table carries
+    no report.
+    """
+    entries = documents.attrs.get("load_report") or []
+    report = pd.DataFrame(list(entries), columns=list(REPORT_COLUMNS))
+    return report.astype(
+        {"source": "string", "row": "Int64", "line": "Int64", "problem": "string", "action": "string"}
+    )

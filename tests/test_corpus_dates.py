@@ -1,0 +1,87 @@
+"""Publication dates to UTC (analysis.corpus.dates) and how a load reports the ones it cannot read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.corpus import CorpusWarning, parse_dates
+from analysis.corpus.dates import infer_dayfirst
+
+pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
+
+
+def utc(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-05-09T10:00:00+02:00", "2024-05-09 08:00"),
+        ("2024-05-09T10:00:00Z", "2024-05-09 10:00"),
+        ("2024-05-09 10:00", "2024-05-09 10:00"),  # naive: taken as UTC
+        ("2024-05-09", "2024-05-09"),
+        ("Thu, 09 May 2024 10:00:00 +0200", "2024-05-09 08:00"),
+        ("May 9, 2024", "2024-05-09"),
+        ("9 May 2024 10:00 EST", "2024-05-09 15:00"),
+        ("09/05/2024", "2024-05-09"),  # ambiguous: day-first
+        ("1715241600", "2024-05-09 08:00"),  # epoch seconds
+        ("1715241600000", "2024-05-09 08:00"),  # epoch milliseconds
+        (1715241600, "2024-05-09 08:00"),
+        (dt.date(2024, 5, 9), "2024-05-09"),
+        (dt.datetime(2024, 5, 9, 10, tzinfo=dt.timezone(dt.timedelta(hours=2))), "2024-05-09 08:00"),
+    ],
+)
+def test_parse_one_date(value, expected):
+    parsed, bad = parse_dates(pd.Series([value], dtype=object))
+    assert parsed.iloc[0] == utc(expected)
+    assert not bad.iloc[0]
+    assert str(parsed.dtype) == "datetime64[ns, UTC]"
+
+
+@pytest.mark.parametrize("value", ["soon", "5", "May 9", "32/13/2024", "n/a"])
+def test_unparseable_dates_are_nat_and_flagged(value):
+    parsed, bad = parse_dates(pd.Series([value, None, ""], dtype=object))
+    assert parsed.isna().all()
+    assert bad.tolist() == [True, False, False]  # missing is not bad
+
+
+def test_dayfirst_is_inferred_from_unambiguous_values_and_can_be_forced():
+    assert infer_dayfirst(pd.Series(["05/13/2024", "01/02/2024"])) is False
+    assert infer_dayfirst(pd.Series(["13/05/2024", "01/02/2024"])) is True
+    assert infer_dayfirst(pd.Series(["01/02/2024"])) is True
+    assert parse_dates(pd.Series(["05/13/2024", "01/02/2024"]))[0].tolist() == [utc("2024-05-13"), utc("2024-01-02")]
+    assert parse_dates(pd.Series(["01/02/2024"]), dayfirst=False)[0].tolist() == [utc("2024-01-02")]
+    assert parse_dates(pd.Series(["01/02/2024"]), dayfirst=True)[0].tolist() == [utc("2024-02-01")]
+    # ISO dates are never read day-first
+    assert parse_dates(pd.Series(["2024-05-09", "13/05/2024"]))[0].tolist() == [utc("2024-05-09"), utc("2024-05-13")]
+
+
+def test_datetime_columns_naive_and_aware():
+    naive = pd.Series(pd.to_datetime(["2024-05-09 10:00"]))
+    aware = naive.dt.tz_localize("Europe/Berlin")
+    assert parse_dates(naive)[0].tolist() == [utc("2024-05-09 10:00")]
+    assert parse_dates(aware)[0].tolist() == [utc("2024-05-09 08:00")]
+
+
+def test_load_counts_bad_dates_in_one_warning_naming_the_file(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "title,text,date\nA,a.,2024-05-09\nB,b.,soon\nC,c.,someday\nD,d.,\nE,e.,never\nF,f.,later\n", encoding="utf-8"
+    )
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(path, dayfirst=True)
+    assert [str(w.message) for w in caught] == [
+        f"4 publication date(s) not understood were set to NaT - {path.as_posix()}: 4 (rows 2, 3, 5, 6), "
+        "e.g. 'soon', 'someday', 'never'. Fix the values, or see documents.attrs['load_report']."
+    ]
+    assert docs["published"].isna().tolist() == [False, True, True, True, True, True]
+    assert docs.attrs["load_report"] == [
+        {"source": path.as_posix(), "row": None, "line": None,
+         "problem": "4 publication date(s) not understood (rows 2, 3, 5, 6): 'soon', 'someday', 'never'",
+         "action": "set to NaT"}
+    ]

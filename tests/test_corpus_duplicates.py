@@ -1,0 +1,142 @@
+"""Exact and near duplicates (analysis.corpus.duplicates) and drop_duplicates in load_corpus."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.corpus import CorpusWarning
+from analysis.corpus.duplicates import duplicate_pairs, normalise_texts
+
+pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
+
+WIRE = (
+    "Israeli Prime Minister Benjamin Netanyahu said on Thursday that Israel would stand alone if it had to, "
+    "a day after President Joe Biden warned that the United States would stop supplying some weapons if "
+    "Israeli forces launched a major offensive on the southern Gaza city of Rafah, where more than a million "
+    "Palestinians have sought shelter from the fighting."
+)
+
+
+def jaccard(a: str, b: str, k: int = 3) -> float:
+    def shingles(text: str) -> set[tuple[str, ...]]:
+        words = re.sub(r"[\W_]+", " ", text.lower()).split()
+        return {tuple(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / len(sa | sb)
+
+
+def test_normalise_texts():
+    normalised = normalise_texts(["  Héllo,  WORLD!\n\nÜber_alles 42 ", None, "ﬁne"]).to_pylist()
+    assert normalised == ["héllo world über alles 42", "", "fine"]
+
+
+def test_exact_duplicates_ignore_case_space_and_punctuation():
+    texts = ["Short wire story.", "SHORT  wire-story!", "Another one.", "short wire story"]
+    first, similarity = duplicate_pairs(texts)
+    assert first.tolist() == [-1, 0, -1, 0]
+    assert similarity[[1, 3]].tolist() == [1.0, 1.0]
+
+
+def test_near_duplicate_wire_copy_with_small_edits():
+    edited = WIRE.replace("on Thursday", "on Thursday evening").replace("southern", "south")
+    assert 0.8 <= jaccard(WIRE, edited) < 1
+    first, similarity = duplicate_pairs([WIRE, "An unrelated text about the weather in the mountains.", edited])
+    assert first.tolist() == [-1, -1, 0]
+    assert similarity[2] == pytest.approx(jaccard(WIRE, edited))
+
+
+def test_heavier_edits_below_threshold_are_not_duplicates():
+    rewritten = (
+        WIRE.replace("said on Thursday", "declared late on Thursday")
+        .replace("would stop supplying", "might halt")
+        .replace("where more than a million", "in which over one million")
+    )
+    assert jaccard(WIRE, rewritten) < 0.8
+    assert duplicate_pairs([WIRE, rewritten])[0].tolist() == [-1, -1]
+
+
+def test_short_texts_only_match_exactly_and_empty_never():
+    short = "Israel vows to stand alone in Rafah offensive despite US warning on weapons"  # 14 words
+    first, _ = duplicate_pairs([short, short.replace("vows", "pledges"), short.upper(), "", ""])
+    assert first.tolist() == [-1, -1, 0, -1, -1]
+
+
+def test_duplicate_of_names_the_first_occurrence_through_chains():
+    near = WIRE.replace("on Thursday", "on Thursday evening")
+    exact_of_near = near.upper()
+    first, _ = duplicate_pairs([WIRE, near, exact_of_near])
+    assert first.tolist() == [-1, 0, 0]
+
+
+def test_lsh_agrees_with_brute_force_on_a_random_corpus():
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(400)]
+    originals = [" ".join(rng.choices(vocabulary, k=60)) for _ in range(40)]
+    texts = list(originals)
+    for i in range(0, 40, 4):  # near copies with 1..4 word substitutions
+        words = originals[i].split()
+        for j in rng.sample(range(60), 1 + i % 4):
+            words[j] = "edit"
+        texts.append(" ".join(words))
+    first, _ = duplicate_pairs(texts)
+    expected = []
+    for j, text in enumerate(texts):
+        matches = [i for i in range(j) if jaccard(texts[i], text) >= 0.8]
+        expected.append(matches[0] if matches else -1)
+    # resolve chains to the first occurrence, as duplicate_pairs does
+    resolved = [e if e < 0 or expected[e] < 0 else expected[e] for e in expected]
+    assert first.tolist() == resolved
+    assert (first >= 0).sum() > 0
+
+
+def test_flag_duplicates_adds_duplicate_of_doc_ids():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [WIRE, "Other.", WIRE + " "]})
+    flagged = wb.flag_duplicates(docs)
+    assert flagged["duplicate_of"].tolist()[2] == "a"
+    assert flagged["duplicate_of"].isna().tolist() == [True, True, False]
+    assert "duplicate_of" not in docs.columns
+
+
+def test_load_flags_and_drop_duplicates_drops_with_warning_and_report(tmp_path):
+    (tmp_path / "a.txt").write_text("Netanyahu vows\n\n" + WIRE, encoding="utf-8")
+    copy = "Israel will stand alone, Netanyahu says\n\n" + WIRE.replace("southern", "south")
+    (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Weather\n\nSunny all week.", encoding="utf-8")
+    flagged = wb.load_corpus(tmp_path)
+    assert flagged["duplicate_of"].tolist()[1] == flagged["doc_id"].iloc[0]
+    expected = r"^drop_duplicates=True dropped 1 duplicate document\(s\), listed in documents\.attrs\['load_report'\]$"
+    with pytest.warns(CorpusWarning, match=expected):
+        docs = wb.load_corpus(tmp_path, drop_duplicates=True)
+    assert docs["title"].tolist() == ["Netanyahu vows", "Weather"]
+    assert docs["duplicate_of"].isna().all()
+    assert docs.attrs["load_report"] == [
+        {"source": (tmp_path / "b.txt").as_posix(), "row": None, "line": None,
+         "problem": f"duplicate of doc_id {flagged['doc_id'].iloc[0]} (this is doc_id {flagged['doc_id'].iloc[1]})",
+         "action": "dropped"}
+    ]
+
+
+def test_no_documents_no_duplicates():
+    first, similarity = duplicate_pairs([])
+    assert first.dtype == np.int64 and len(first) == 0 and len(similarity) == 0
+
+
+def test_dropped_table_rows_are_reported_with_their_row(tmp_path):
+    path = tmp_path / "t.csv"
+    texts = [WIRE, "Other story.", WIRE.upper()]
+    table = pd.DataFrame({"id": ["a", "b", "c"], "title": ["A", "B", "C"], "text": texts})
+    table.to_csv(path, index=False)
+    with pytest.warns(CorpusWarning, match="dropped 1 duplicate"):
+        docs = wb.load_corpus(path, drop_duplicates=True)
+    assert docs["doc_id"].tolist() == ["a", "b"]
+    assert docs.attrs["load_report"] == [
+        {"source": path.as_posix(), "row": 3, "line": None, "problem": "duplicate of doc_id a (this is doc_id c)",
+         "action": "dropped"}
+    ]

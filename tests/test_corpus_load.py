@@ -1,0 +1,161 @@
+"""load_corpus on folders: order, mixed formats, sidecars, ids, the documents table's schema."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.corpus import CorpusWarning
+from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
+
+pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
+
+ARTICLE = (
+    "Gaza Talks Stall Again\n\nNegotiators left Cairo.\n\nauthor-image\nJane Doe\nNew Update\n\n"
+    "Talks resume next week.\n@Gaza Egypt"
+)
+
+
+def sha16(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    write(root / "b_article.txt", ARTICLE)
+    write(root / "a_note.md", "# A Note\n\nPlain body.")
+    write(root / "sub" / "z.txt", "Zed\n\nZed body.")
+    write(root / "sub" / "rows.csv", "title,text,outlet\nR1,Row one.,Wire\nR2,Row two.,Wire\n")
+    write(root / "sub" / "deeper" / "j.jsonl", json.dumps({"id": "j-1", "title": "J", "text": "Jay."}) + "\n")
+    write(root / ".hidden.txt", "Hidden\n\nNot a document.")
+    write(root / ".git" / "x.txt", "Hidden dir\n\nNot a document.")
+    write(root / "b_article.meta.yml",
+          "outlet: Trim\npublished: 2024-05-09T10:00:00+02:00\ntags: [Override]\nsection: world\n")
+    write(root / "metadata.csv",
+          "file,outlet,author,url\nb_article.txt,Loses To Yml,Meta Author,https://t.org/b\nsub/z.txt,Zed Times,,\n")
+    write(root / "sub" / "metadata.csv", "file,outlet\nz.txt,Deeper Zed Times\n")
+    return root
+
+
+def test_folder_is_recursive_sorted_and_mixed(corpus):
+    docs = wb.load_corpus(corpus)
+    assert docs["title"].tolist() == ["A Note", "Gaza Talks Stall Again", "J", "R1", "R2", "Zed"]
+    assert docs["source"].tolist() == [
+        (corpus / "a_note.md").as_posix(),
+        (corpus / "b_article.txt").as_posix(),
+        (corpus / "sub/deeper/j.jsonl").as_posix() + ", row 1",
+        (corpus / "sub/rows.csv").as_posix() + ", row 1",
+        (corpus / "sub/rows.csv").as_posix() + ", row 2",
+        (corpus / "sub/z.txt").as_posix(),
+    ]
+    assert docs.attrs["load_report"] == []
+
+
+def test_sidecars_win_in_order_yml_then_metadata_csv_then_parser(corpus):
+    docs = wb.load_corpus(corpus).set_index("title")
+    article = docs.loc["Gaza Talks Stall Again"]
+    assert article["outlet"] == "Trim"  # .meta.yml beats metadata.csv
+    assert article["author"] == "Meta Author"  # metadata.csv beats the parsed byline "Jane Doe"
+    assert article["url"] == "https://t.org/b"
+    assert article["tags"] == ["Override"]  # .meta.yml beats the tag line
+    assert article["published"] == pd.Timestamp("2024-05-09 08:00", tz="UTC")
+    assert article["section"] == "world"
+    assert article["standfirst"] == "Negotiators left Cairo."
+    assert docs.loc["Zed", "outlet"] == "Deeper Zed Times"  # the deeper metadata.csv wins
+    assert pd.isna(docs.loc["Zed", "author"])  # empty cells are ignored
+    assert pd.isna(docs.loc["Zed", "section"])
+
+
+def test_doc_ids_given_or_hashed_from_relative_name_title_text(corpus):
+    docs = wb.load_corpus(corpus).set_index("title")
+    assert docs.loc["J", "doc_id"] == "j-1"
+    assert docs.loc["Zed", "doc_id"] == sha16("sub/z.txt\nZed\nZed body.")
+    assert docs.loc["R2", "doc_id"] == sha16("sub/rows.csv, row 2\nR2\nRow two.")
+    assert docs.loc["Gaza Talks Stall Again", "doc_id"] == sha16(
+        "b_article.txt\nGaza Talks Stall Again\nNegotiators left Cairo.\n\nTalks resume next week."
+    )
+    single = wb.load_corpus(corpus / "sub" / "z.txt")  # a single file: named by its file name
+    assert single.loc[0, "doc_id"] == sha16("z.txt\nZed\nZed body.")
+    assert single.loc[0, "outlet"] == "Deeper Zed Times"  # its folder's metadata.csv applies
+
+
+def test_sidecar_id_is_the_doc_id(tmp_path):
+    write(tmp_path / "a.txt", "T\n\nBody.")
+    write(tmp_path / "a.meta.yml", "id: 42\n")
+    assert wb.load_corpus(tmp_path).loc[0, "doc_id"] == "42"
+
+
+def test_loading_is_deterministic(corpus):
+    pd.testing.assert_frame_equal(wb.load_corpus(corpus), wb.load_corpus(corpus))
+
+
+def test_schema_columns_dtypes_and_tags(corpus):
+    docs = wb.load_corpus(corpus)
+    assert list(docs.columns) == [*DOCUMENT_COLUMNS, *OPTIONAL_DOCUMENT_COLUMNS, "section"]
+    assert str(docs["published"].dtype) == "datetime64[ns, UTC]"
+    assert docs["tags"].dtype == object and all(isinstance(t, list) for t in docs["tags"])
+    strings = ("doc_id", "title", "text", "outlet", "author", "url", "source", "standfirst", "subtitle", "duplicate_of")
+    for column in strings:
+        assert docs[column].dtype == pd.StringDtype(), column
+    assert docs["doc_id"].is_unique
+    assert docs["title"].notna().all() and docs["text"].notna().all()
+
+
+def test_empty_result_has_the_schema(tmp_path):
+    write(tmp_path / "a.txt", "")
+    with pytest.warns(CorpusWarning):
+        docs = wb.load_corpus(tmp_path, errors="skip")
+    assert len(docs) == 0
+    assert list(docs.columns) == [*DOCUMENT_COLUMNS, *OPTIONAL_DOCUMENT_COLUMNS]
+    assert str(docs["published"].dtype) == "datetime64[ns, UTC]"
+    assert docs["title"].dtype == pd.StringDtype()
+
+
+def test_list_of_sources_and_format_for_every_file(tmp_path):
+    a = write(tmp_path / "a.dat", "Alpha\n\nOne.")
+    b = write(tmp_path / "b.dat", "Beta\n\nTwo.")
+    docs = wb.load_corpus([b, a], format="text")
+    assert docs["title"].tolist() == ["Beta", "Alpha"]
+
+
+def test_metadata_csv_naming_a_missing_file_is_reported(tmp_path):
+    write(tmp_path / "a.txt", "T\n\nBody.")
+    table = write(tmp_path / "metadata.csv", "file,outlet\na.txt,X\nmissing.txt,Y\n")
+    with pytest.warns(CorpusWarning, match=r"ignored 1 item\(s\) that are not documents"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs.loc[0, "outlet"] == "X"
+    assert docs.attrs["load_report"] == [
+        {"source": str(table), "row": None, "line": None,
+         "problem": "names 'missing.txt', which is not a document file in the folder", "action": "ignored"}
+    ]
+
+
+def test_sidecar_without_document_is_reported(tmp_path):
+    write(tmp_path / "a.txt", "T\n\nBody.")
+    stray = write(tmp_path / "b.meta.yml", "outlet: X\n")
+    with pytest.warns(CorpusWarning, match=r"ignored 1 item\(s\) that are not documents"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs.attrs["load_report"] == [
+        {"source": str(stray), "row": None, "line": None,
+         "problem": "metadata sidecar without a text, markdown or html file of the same name beside it",
+         "action": "ignored"}
+    ]
+
+
+def test_public_api_exports():
+    import analysis.corpus as corpus
+
+    assert {"load_corpus", "load_report", "flag_duplicates"} <= set(wb.__all__)
+    assert wb.load_corpus is corpus.load_corpus

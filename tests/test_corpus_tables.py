@@ -1,0 +1,262 @@
+"""Tabular corpora: CSV, TSV, JSON Lines, JSON, Parquet; column detection; Media Cloud exports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.corpus import CorpusWarning
+from analysis.corpus.fields import resolve_columns, tag_list
+from analysis.schema import DOCUMENT_COLUMNS
+
+pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
+
+COLUMNS = [*DOCUMENT_COLUMNS, "standfirst", "subtitle", "duplicate_of"]
+STRING_COLUMNS = (
+    "doc_id", "title", "text", "outlet", "author", "url", "source", "standfirst", "subtitle", "duplicate_of"
+)
+
+
+def utc(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+def sha16(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def test_csv_with_common_column_names_needs_no_mapping(tmp_path):
+    (tmp_path / "news.csv").write_text(
+        "headline,body,publish_date,media_name,link,byline,keywords,word_count\n"
+        'Talks stall,"Negotiators left.\nNo deal.",2024-05-09T10:00:00+02:00,Example News,https://x.org/1,'
+        'Jane Doe,"Gaza, Israel",4\n'
+        "Aid arrives,Trucks crossed.,\"Thu, 09 May 2024 12:00:00 +0000\",Other Times,,,,2\n",
+        encoding="utf-8",
+    )
+    docs = wb.load_corpus(tmp_path / "news.csv")
+    assert list(docs.columns) == [*COLUMNS, "word_count"]
+    assert docs["title"].tolist() == ["Talks stall", "Aid arrives"]
+    assert docs["text"].tolist() == ["Negotiators left.\n\nNo deal.", "Trucks crossed."]
+    assert docs["outlet"].tolist() == ["Example News", "Other Times"]
+    assert docs["url"].isna().tolist() == [False, True]
+    assert docs["author"].isna().tolist() == [False, True]
+    assert docs["tags"].tolist() == [["Gaza", "Israel"], []]
+    assert docs["published"].tolist() == [utc("2024-05-09 08:00"), utc("2024-05-09 12:00")]
+    assert docs["source"].tolist() == [f"{(tmp_path / 'news.csv').as_posix()}, row {n}" for n in (1, 2)]
+    assert docs["doc_id"].tolist() == [
+        sha16("news.csv, row 1\nTalks stall\nNegotiators left.\n\nNo deal."),
+        sha16("news.csv, row 2\nAid arrives\nTrucks crossed."),
+    ]
+    assert docs["word_count"].tolist() == [4, 2]
+    assert str(docs["published"].dtype) == "datetime64[ns, UTC]"
+    for column in STRING_COLUMNS:
+        assert docs[column].dtype == pd.StringDtype(), column
+
+
+def test_explicit_mapping_wins_and_unused_clashing_column_is_renamed(tmp_path):
+    (tmp_path / "t.csv").write_text(
+        "id,content,date,text,source,media_name\n007,Full text.,09/05/2024,short,wire,Example News\n", encoding="utf-8"
+    )
+    docs = wb.load_corpus(tmp_path / "t.csv", columns={"text": "content", "published": "date"})
+    assert docs.loc[0, "doc_id"] == "007"
+    assert docs.loc[0, "text"] == "Full text."
+    assert docs.loc[0, "published"] == pd.Timestamp("2024-05-09", tz="UTC")
+    assert docs.loc[0, "outlet"] == "Example News"  # media_name beats source
+    assert docs.loc[0, "text_input"] == "short"
+    assert docs.loc[0, "source_input"] == "wire"
+    assert docs.loc[0, "source"].endswith("t.csv, row 1")
+
+
+def test_doc_id_none_turns_id_detection_off(tmp_path):
+    (tmp_path / "t.tsv").write_text("id\ttitle\ttext\n5\tT\tBody.\n", encoding="utf-8")
+    docs = wb.load_corpus(tmp_path / "t.tsv", columns={"doc_id": None})
+    assert docs.loc[0, "doc_id"] == sha16("t.tsv, row 1\nT\nBody.")
+    assert docs.loc[0, "id"] == 5
+
+
+def test_unknown_mapping_key_is_a_value_error(tmp_path):
+    with pytest.raises(ValueError, match=r"unknown documents column\(s\) \['body'\]"):
+        wb.load_corpus(tmp_path, columns={"body": "content"})
+
+
+def test_mapping_to_a_missing_column_names_the_file(tmp_path):
+    (tmp_path / "t.csv").write_text("title,body\nT,B\n", encoding="utf-8")
+    with pytest.raises(wb.InputError) as info:
+        wb.load_corpus(tmp_path / "t.csv", columns={"text": "content"})
+    assert str(info.value) == (
+        f"{(tmp_path / 't.csv').as_posix()}: column(s) 'content' given in columns= not found "
+        "(columns found: title, body); fix columns= to name existing columns"
+    )
+
+
+def test_jsonl_rows_are_line_numbers_lists_kept(tmp_path):
+    lines = [
+        json.dumps({"id": 1, "title": "A", "text": "Alpha.", "authors": ["Ann One", "Bo Two"], "tags": ["x", "y"]}),
+        "",
+        json.dumps({"id": 2, "title": "B", "text": "Beta.", "date": 1715241600}),
+    ]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = wb.load_corpus(tmp_path / "c.jsonl")
+    assert docs["doc_id"].tolist() == ["1", "2"]
+    assert docs["author"].tolist()[0] == "Ann One; Bo Two"
+    assert docs["tags"].tolist() == [["x", "y"], []]
+    assert docs["published"].isna().tolist() == [True, False]
+    assert docs.loc[1, "published"] == pd.Timestamp("2024-05-09 08:00", tz="UTC")
+    assert [s.rsplit(", ", 1)[1] for s in docs["source"]] == ["row 1", "row 3"]
+
+
+def test_json_array_records_key_and_json_lines_in_a_json_file(tmp_path):
+    array = [{"title": "A", "text": "Alpha."}, {"title": "B", "text": "Beta."}]
+    (tmp_path / "a.json").write_text(json.dumps(array), encoding="utf-8")
+    records = {"results": [{"headline": "C", "article": "Gamma."}]}
+    (tmp_path / "b.json").write_text(json.dumps(records), encoding="utf-8")
+    lines = '{"title": "D", "text": "Delta."}\n{"title": "E", "text": "Epsilon."}\n'
+    (tmp_path / "c.json").write_text(lines, encoding="utf-8")
+    docs = wb.load_corpus(tmp_path)
+    assert docs["title"].tolist() == ["A", "B", "C", "D", "E"]
+    assert docs["text"].tolist() == ["Alpha.", "Beta.", "Gamma.", "Delta.", "Epsilon."]
+
+
+def test_parquet_with_missing_ids_and_datetimes(tmp_path):
+    table = pd.DataFrame(
+        {
+            "doc_id": [10.0, None],
+            "title": ["A", "B"],
+            "text": ["Alpha.", "Beta."],
+            "published": pd.to_datetime(["2024-05-09 10:00", "2024-05-10 11:00"]),
+            "keywords": [["k1"], []],
+        }
+    )
+    table.to_parquet(tmp_path / "c.parquet")
+    docs = wb.load_corpus(tmp_path / "c.parquet")
+    assert docs["doc_id"].tolist() == ["10", sha16("c.parquet, row 2\nB\nBeta.")]
+    assert docs["published"].tolist() == [utc("2024-05-09 10:00"), utc("2024-05-10 11:00")]
+    assert docs["tags"].tolist() == [["k1"], []]
+
+
+def test_table_text_line_breaks_become_paragraphs_and_standfirst_leads(tmp_path):
+    table = pd.DataFrame(
+        {
+            "title": ["A", "B", "C"],
+            "text": ["One\r\nTwo", "One\n\n\n\nTwo\nstill two", "Lede.\n\nBody."],
+            "standfirst": ["Lede.", None, "Lede."],
+        }
+    )
+    table.to_json(tmp_path / "c.jsonl", orient="records", lines=True)
+    docs = wb.load_corpus(tmp_path / "c.jsonl")
+    assert docs["text"].tolist() == ["Lede.\n\nOne\n\nTwo", "One\n\nTwo\nstill two", "Lede.\n\nBody."]
+    assert docs["standfirst"].isna().tolist() == [False, True, False]
+
+
+MEDIA_CLOUD = (
+    "stories_id,publish_date,title,url,language,media_id,media_name,media_url,indexed_date,ap_syndicated,themes\n"
+    "1001,2024-05-09 10:00:00,Israel vows to stand alone,https://a.com/1,en,1,A Times,https://a.com,"
+    "2024-05-09 11:00:00,False,\n"
+    "1002,2024-05-09 12:30:00,Biden warns on weapons,https://b.com/2,en,2,B Post,https://b.com,"
+    "2024-05-09 13:00:00,True,politics\n"
+)
+
+
+def test_media_cloud_export_loads_headline_only_with_a_warning(tmp_path):
+    (tmp_path / "mc.csv").write_text(MEDIA_CLOUD, encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(tmp_path / "mc.csv")
+    messages = [str(w.message) for w in caught]
+    assert messages == [
+        f"{(tmp_path / 'mc.csv').as_posix()} looks like a Media Cloud story export (columns ap_syndicated, "
+        "indexed_date, media_id, media_name, media_url, stories_id) and has no article text: its 2 rows were "
+        "loaded as headline-only documents (text '', title from column 'title'); measures that read text will "
+        "see only the headlines. If a column holds the article text, pass columns={'text': '<column>'}."
+    ]
+    assert docs["doc_id"].tolist() == ["1001", "1002"]
+    assert docs["title"].tolist() == ["Israel vows to stand alone", "Biden warns on weapons"]
+    assert docs["text"].tolist() == ["", ""]
+    assert docs["outlet"].tolist() == ["A Times", "B Post"]
+    assert docs["published"].tolist() == [utc("2024-05-09 10:00"), utc("2024-05-09 12:30")]
+    assert docs["duplicate_of"].isna().all()  # empty text is never a duplicate
+    extras = ["language", "media_id", "media_url", "indexed_date", "ap_syndicated", "themes"]
+    assert list(docs.columns[len(COLUMNS):]) == extras
+    assert wb.load_report(docs)[["problem", "action"]].values.tolist() == [
+        ["no text column: 2 rows loaded as headline-only documents", "loaded headline-only"]
+    ]
+
+
+def test_new_style_media_cloud_export_with_id_column(tmp_path):
+    (tmp_path / "mc.csv").write_text(
+        "id,indexed_date,language,media_name,media_url,publish_date,title,url\n"
+        "a1b2,2024-05-09,en,A Times,a.com,2024-05-09,Israel vows,https://a.com/1\n",
+        encoding="utf-8",
+    )
+    expected = r"looks like a Media Cloud story export \(columns indexed_date, media_name, media_url\)"
+    with pytest.warns(CorpusWarning, match=expected):
+        docs = wb.load_corpus(tmp_path / "mc.csv")
+    assert (docs.loc[0, "doc_id"], docs.loc[0, "title"], docs.loc[0, "text"]) == ("a1b2", "Israel vows", "")
+
+
+def test_generic_title_only_table_warns_without_naming_media_cloud(tmp_path):
+    (tmp_path / "t.csv").write_text("title,views\nA headline,3\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"t\.csv has no text column \(columns found: title, views\): its 1 rows"):
+        docs = wb.load_corpus(tmp_path / "t.csv")
+    assert docs["text"].tolist() == [""]
+
+
+def test_table_without_text_or_title_is_an_input_error(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("stories_id,publish_date,media_name\n1,2024-05-09,A Times\n", encoding="utf-8")
+    with pytest.raises(wb.InputError) as info:
+        wb.load_corpus(path)
+    assert str(info.value) == (
+        f"{path.as_posix()}: no text column and no title column (columns found: stories_id, publish_date, media_name); "
+        "pass columns={'text': '<column>'} naming the column that holds the article text"
+    )
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        (["ID", "source", "mbfc", "date", "text"],
+         {"doc_id": "ID", "outlet": "source", "published": "date", "text": "text"}),
+        (["Story Text", "Publication Date", "Media"],
+         {"text": "Story Text", "published": "Publication Date", "outlet": "Media"}),
+        (["Headline", "Body", "Authors", "Link", "Keywords"],
+         {"title": "Headline", "text": "Body", "author": "Authors", "url": "Link", "tags": "Keywords"}),
+    ],
+)
+def test_resolve_columns(found, expected):
+    assert resolve_columns(found) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "tags"),
+    [
+        ("a, b;c|d", ["a", "b", "c", "d"]),
+        ('["x", "y"]', ["x", "y"]),
+        (None, []),
+        (float("nan"), []),
+        (["a", None, " "], ["a"]),
+        ("", []),
+    ],
+)
+def test_tag_list(value, tags):
+    assert tag_list(value) == tags
+
+
+@pytest.mark.validation
+def test_narrative_framing_tsv_loads_without_mapping(datasets_dir):
+    path = datasets_dir / "narrative-framing" / "articles_metadata.tsv"
+    docs = wb.load_corpus(path)
+    assert len(docs) == 290
+    assert list(docs.columns) == [*COLUMNS, "mbfc", "RE", "HI", "CO", "MO", "EC"]
+    assert docs["doc_id"].is_unique and docs.loc[0, "doc_id"] == "0"
+    assert docs.loc[0, "outlet"] == "redstate"
+    assert docs["title"].eq("").all()
+    assert docs["text"].str.len().gt(0).all()
+    assert docs["published"].notna().all()
+    assert docs.loc[0, "published"] == pd.Timestamp("2019-12-02", tz="UTC")
+    assert (docs["EC"] == "False)").sum() == 1  # the known quirk is kept as it is
+    assert docs[["RE", "HI", "CO", "MO", "EC"]].isna().all(axis=1).sum() == 1
+    assert wb.load_report(docs).empty

@@ -1,0 +1,139 @@
+"""Plain text, markdown and HTML files (analysis.corpus.plaintext, .html, .paragraphs)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.corpus import parse_html, parse_text
+from analysis.corpus.paragraphs import is_heading, paragraphs_of_block
+
+pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
+
+
+def test_plain_text_first_line_is_title_and_lines_join_into_paragraphs():
+    assert parse_text("\n\nCeasefire talks\n\nFirst paragraph\nwrapped.\n\n\n\nSecond.\n") == {
+        "title": "Ceasefire talks",
+        "text": "First paragraph wrapped.\n\nSecond.",
+    }
+
+
+def test_plain_text_without_title():
+    assert parse_text("Ceasefire talks\n\nSecond.", title_from_first_line=False) == {
+        "title": "",
+        "text": "Ceasefire talks\n\nSecond.",
+    }
+
+
+def test_markdown_title_headings_links_and_emphasis():
+    text = (
+        "# The *Big* Story\n\nIntro with [a link](https://x.org) and **bold**.\n\n"
+        "## Background\nSome text\n- one\n* two\n![a chart](c.png)\n"
+    )
+    assert parse_text(text, markdown=True) == {
+        "title": "The Big Story",
+        "text": "Intro with a link and bold.\n\nBackground:\n\nSome text\n\n• one\n\n• two",
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Why It Matters:", True), ("Key Takeaways:", True), ("He said: no", False), ("lowercase start:", False),
+     ("A heading that is far too long to be a heading at all:", False), ("No colon", False)],
+)
+def test_is_heading(line, expected):
+    assert is_heading(line) is expected
+
+
+def test_paragraphs_of_block_numbered_items_keep_their_number():
+    assert paragraphs_of_block(["Steps:", "1. Stop", "2) Go on", "and on", "• Done"]) == [
+        "Steps:", "1. Stop", "2) Go on and on", "• Done"
+    ]
+
+
+def test_load_plain_and_markdown_files_with_front_matter(tmp_path):
+    (tmp_path / "a.txt").write_text("Title A\n\nBody of a.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Front Title\ndate: 2024-05-09\nsource: Example News\nsection: world\n---\n"
+        "# Heading Title\n\nBody of b.\n",
+        encoding="utf-8",
+    )
+    docs = wb.load_corpus(tmp_path)
+    assert docs["title"].tolist() == ["Title A", "Front Title"]
+    assert docs["text"].tolist() == ["Body of a.", "Body of b."]
+    assert docs["outlet"].isna().tolist() == [True, False]
+    assert docs.loc[1, "outlet"] == "Example News"
+    assert docs.loc[1, "published"] == pd.Timestamp("2024-05-09", tz="UTC")
+    assert docs["section"].tolist()[1] == "world"
+
+
+def test_load_txt_with_title_from_first_line_false(tmp_path):
+    (tmp_path / "a.txt").write_text("Just text here.\n\nMore.", encoding="utf-8")
+    docs = wb.load_corpus(tmp_path / "a.txt", title_from_first_line=False)
+    assert docs.loc[0, "title"] == ""
+    assert docs.loc[0, "text"] == "Just text here.\n\nMore."
+
+
+def test_format_article_forces_article_rules_on_plain_looking_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Headline Here Today\n\nOne.\n\nTwo.", encoding="utf-8")
+    assert wb.load_corpus(path, format="article").loc[0, "standfirst"] is pd.NA
+    assert wb.load_corpus(path, format="text").loc[0, "text"] == "One.\n\nTwo."
+
+
+HTML = """<!DOCTYPE html><html><head><title>Gaza talks stall | Example News</title>
+<link rel="canonical" href="https://example.com/news/gaza-talks"/>
+<meta property="og:site_name" content="Example News"/>
+<meta name="author" content="Jane Doe"/>
+<meta property="article:published_time" content="2024-05-09T10:00:00+02:00"/>
+<meta name="keywords" content="Gaza, Israel"/>
+<meta property="article:tag" content="Diplomacy"/>
+<meta property="og:title" content="Gaza talks stall"/>
+</head><body><nav>Home | World | Sport</nav><article><h1>Gaza talks stall</h1>
+<p>Negotiators left Cairo on Thursday without a deal, officials said, as pressure mounted on both sides
+to agree a ceasefire.</p>
+<p>The talks are expected to resume next week in Doha, according to two people familiar with the matter.</p>
+<h2>Why It Matters</h2>
+<ul><li>Aid deliveries depend on a truce.</li><li>Hostages remain in Gaza.</li></ul>
+<p>A third paragraph with <a href="/x">a link</a> in it and enough words to count as content for the extractor.</p>
+</article><footer>Copyright Example News</footer></body></html>"""
+
+
+def test_parse_html_fields():
+    fields = parse_html(HTML)
+    assert fields == {
+        "title": "Gaza talks stall",
+        "text": "Negotiators left Cairo on Thursday without a deal, officials said, as pressure mounted on both "
+        "sides to agree a ceasefire.\n\n"
+        "The talks are expected to resume next week in Doha, according to two people familiar with the matter.\n\n"
+        "Why It Matters:\n\n• Aid deliveries depend on a truce.\n\n• Hostages remain in Gaza.\n\n"
+        "A third paragraph with a link in it and enough words to count as content for the extractor.",
+        "author": "Jane Doe",
+        "published": "2024-05-09T10:00:00+0200",
+        "url": "https://example.com/news/gaza-talks",
+        "outlet": "Example News",
+        "tags": ["Gaza", "Israel", "Diplomacy"],
+        "description": None,
+    }
+
+
+def test_load_html_file_with_sidecar_override(tmp_path):
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "page.meta.yml").write_text("author: Sidecar Author\nlanguage: en\n", encoding="utf-8")
+    docs = wb.load_corpus(tmp_path)
+    doc = docs.iloc[0]
+    assert (doc["title"], doc["author"], doc["outlet"], doc["url"]) == (
+        "Gaza talks stall", "Sidecar Author", "Example News", "https://example.com/news/gaza-talks"
+    )
+    assert doc["published"] == pd.Timestamp("2024-05-09 08:00", tz="UTC")
+    assert doc["tags"] == ["Gaza", "Israel", "Diplomacy"]
+    assert doc["language"] == "en"
+    assert list(docs.columns[-2:]) == ["description", "language"]
+
+
+def test_html_without_main_content_is_an_input_error(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    with pytest.raises(wb.InputError, match=r"empty\.html: no text; add the article's text, or remove the file"):
+        wb.load_corpus(path)
