@@ -38,6 +38,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analysis.text import sentences_of
 from analysis.errors import InputError, LexiconError
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
@@ -488,17 +489,6 @@ def _require(table: pd.DataFrame, columns: Iterable[str], what: str, fix: str) -
         raise InputError(f"{what}: missing column(s) {', '.join(missing)}; {fix}")
 
 
-def sentences_of(documents: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
-    """The given sentences table, or ``analysis.text.sentences(documents)`` when None."""
-    if sentences is None:
-        from analysis.text import sentences as segment
-
-        sentences = segment(documents)
-    _require(sentences, _SENTENCE_NEEDS, "sentences table",
-             "pass the output of analysis.sentences(documents)")
-    return sentences
-
-
 def _reading_order(sentences: pd.DataFrame) -> np.ndarray:
     codes, _ = pd.factorize(sentences["doc_id"])
     return np.lexsort((sentences["sentence_id"].to_numpy(), codes))
@@ -521,7 +511,7 @@ def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, 
     and ``end`` index into the sentence's ``text``; rows in reading order.
     """
     lexicon = load_actors(actors)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, needs=_SENTENCE_NEEDS)
     m = lexicon.matcher
     finite = None
     if pronouns and m.is_person.any():

@@ -48,7 +48,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from analysis.actors import ActorLexicon, actor_mentions, load_actors, sentences_of
+from analysis.actors import ActorLexicon, actor_mentions, load_actors
+from analysis.text import sentences_of
 from analysis.errors import LexiconError
 from analysis.lexicon_io import read_yaml
 
@@ -317,7 +318,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     column into one block to paste into a lexicon file.
     """
     lexicon = load_actors(actors)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"))
     known = actor_mentions(documents, lexicon, sentences=sents, pronouns=False)
     masks: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for d, s, a, b in zip(known["doc_id"].astype("str"), known["sentence_id"], known["start"], known["end"]):

@@ -44,6 +44,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analysis.text import sentences_of
 from analysis.errors import InputError, LexiconError
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 
@@ -455,20 +456,6 @@ def _match_sentences(texts: Sequence[str], matcher: _Matcher) -> tuple[np.ndarra
 # -------------------------------------------------------------------------------------- scores
 
 
-def _sentences_of(documents: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
-    if sentences is None:
-        from analysis.text import sentences as segment
-
-        return segment(documents)
-    missing = [c for c in ("doc_id", "sentence_id", "text") if c not in sentences.columns]
-    if missing:
-        raise InputError(
-            f"the sentences table lacks column(s) {', '.join(missing)}; pass the table "
-            "analysis.sentences(documents) returns"
-        )
-    return sentences
-
-
 def _thresholds(codebook: Codebook, threshold: int | Mapping[str, int] | None) -> np.ndarray:
     base = codebook.frames["threshold"].to_numpy(dtype=np.int64).copy()
     if threshold is None:
@@ -521,7 +508,7 @@ def frame_scores(
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
     book = load_frames(codebook)
     limits = _thresholds(book, threshold)
-    sents = _sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences)
     matcher = book.matcher
     sent_idx, term_idx, match_id, words = _match_sentences(sents["text"].tolist(), matcher)
     frame_idx = matcher.term_frame[term_idx]

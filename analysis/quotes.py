@@ -57,7 +57,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.actors import ActorLexicon, actor_mentions, load_actors, sentences_of
+from analysis.actors import ActorLexicon, actor_mentions, load_actors
+from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.errors import InputError
 
@@ -470,7 +471,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
                              "with analysis.load_corpus or add the column")
     lexicon = load_actors(actors)
     cues = cue_verbs if isinstance(cue_verbs, CueVerbs) else load_cue_verbs(cue_verbs)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"))
     if mentions is None:
         mentions = actor_mentions(documents, lexicon, sentences=sents)
     rows: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}

@@ -94,6 +94,7 @@ __all__ = [
     "paragraphs",
     "split_sentences",
     "sentences",
+    "sentences_of",
     "heading_name",
     "PREFIX_ABBREVIATIONS",
     "NUMBER_ABBREVIATIONS",
@@ -427,3 +428,25 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
         "end": pd.Series(offsets[:, 1]),
     }
     return pd.DataFrame({c: data[c] for c in SENTENCE_COLUMNS})
+
+
+def sentences_of(
+    documents: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    *,
+    needs: tuple[str, ...] = ("doc_id", "sentence_id", "text"),
+) -> pd.DataFrame:
+    """The sentences table a metric works on: ``sentences`` when given (checked), else ``sentences(documents)``.
+
+    Every metric takes ``sentences=`` so that one segmentation serves them all; this is the one place
+    that decides and checks it. Raises InputError naming the columns a given table lacks.
+    """
+    if sentences is None:
+        return globals()["sentences"](documents)
+    missing = [column for column in needs if column not in sentences.columns]
+    if missing:
+        raise InputError(
+            f"the sentences table lacks column(s) {', '.join(missing)}; pass the table "
+            "analysis.sentences(documents) returns"
+        )
+    return sentences

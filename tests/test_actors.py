@@ -332,7 +332,7 @@ def test_precomputed_sentences_are_used():
     d = docs("Israel spoke.")
     sents = wb.sentences(d).assign(text=["Biden spoke."])  # a sentences table that says otherwise
     assert wb.actor_mentions(d, ISRAEL_US, sentences=sents)["actor_id"].tolist() == ["biden"]
-    with pytest.raises(wb.InputError, match="sentences table: missing column"):
+    with pytest.raises(wb.InputError, match=r"the sentences table lacks column\(s\) section"):
         wb.actor_mentions(d, ISRAEL_US, sentences=sents.drop(columns=["section"]))
 
 
