@@ -17,6 +17,7 @@ from analysis.cues import load_cue_verbs
 from analysis.discovery import discover_actors, discovery_yaml
 from analysis.errors import InputError, LexiconError
 from analysis.pipeline import Analysis, analyze, load_analysis
+from analysis.scale import analyze_corpus, cached_analysis, mentions_by, query
 from analysis.profiles import ActorProfile, actor_profile, keep_top
 from analysis.provenance import record_provenance
 from analysis.quotes import quotes, voice
@@ -37,6 +38,10 @@ __all__ = [
     "Analysis",
     "analyze",
     "load_analysis",
+    "analyze_corpus",
+    "cached_analysis",
+    "query",
+    "mentions_by",
     "ActorProfile",
     "actor_profile",
     "keep_top",

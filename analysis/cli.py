@@ -2,6 +2,11 @@
 
 ``python -m analysis report NOTEBOOK --out DIR [--corpus PATH] [--actors YML] [--frames YML]
 [-p KEY=VALUE ...] [--each KEY=V1,V2,...] [--workers N]`` renders reports; see README.md.
+
+``python -m analysis analyze --corpus PATH --out DIR [--actors YML] [--frames YML] [--tone-engine NAME]
+[--partition-size N] [--engine local|processes|dask] [--workers N] [--scheduler ADDRESS] [--format FMT]
+[--errors raise|skip] [--dayfirst|--monthfirst]`` analyses a corpus on disk in partitions into
+partitioned Parquet (:func:`analysis.scale.analyze_corpus`), with a progress bar on a terminal.
 """
 
 from __future__ import annotations
@@ -45,7 +50,29 @@ def _parser() -> argparse.ArgumentParser:
                         help="render one report per value (repeat for all combinations of several keys)")
     report.add_argument("--workers", type=int, help="reports rendered at once (default: one per core)")
     report.add_argument("--name", help="report name (default: the notebook's name)")
+    _analyze_parser(commands)
     return parser
+
+
+def _analyze_parser(commands: Any) -> None:
+    analyze = commands.add_parser("analyze", help="analyse a corpus on disk into partitioned Parquet (streaming)")
+    analyze.add_argument("--corpus", required=True, nargs="+", help="corpus file(s) or folder(s), as for load_corpus")
+    analyze.add_argument("--out", required=True, help="output folder, e.g. data/processed/NAME")
+    analyze.add_argument("--actors", help="actor lexicon YAML (default: the shipped lexicon)")
+    analyze.add_argument("--frames", help="frame codebook YAML or name (default: generic)")
+    analyze.add_argument("--tone-engine", default="textblob", help="tone engine (default: textblob)")
+    analyze.add_argument("--partition-size", type=int, default=1000, help="documents per partition (default: 1000)")
+    analyze.add_argument("--engine", choices=("local", "processes", "dask"), default="local",
+                         help="where partitions run (default: local, this process)")
+    analyze.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    analyze.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")
+    analyze.add_argument("--format", help="read every file as this format instead of going by extension")
+    analyze.add_argument("--errors", choices=("raise", "skip"), default="raise",
+                         help="stop at the first bad item (raise) or skip bad items and list them (skip)")
+    dates = analyze.add_mutually_exclusive_group()
+    dates.add_argument("--dayfirst", dest="dayfirst", action="store_true", default=None,
+                       help="read numeric dates such as 09/05/2024 day first")
+    dates.add_argument("--monthfirst", dest="dayfirst", action="store_false", help="... month first")
 
 
 def parse_each(text: str) -> tuple[str, list[Any]]:
@@ -80,11 +107,24 @@ def _report(args: argparse.Namespace) -> int:
     return 1 if batch.failures else 0
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    from analysis.scale import analyze_corpus, read_manifest
+
+    corpus = args.corpus[0] if len(args.corpus) == 1 else args.corpus
+    out = analyze_corpus(corpus, out=args.out, actors=args.actors, frames=args.frames, tone_engine=args.tone_engine,
+                         partition_size=args.partition_size, engine=args.engine, workers=args.workers,
+                         scheduler=args.scheduler, format=args.format, errors=args.errors, dayfirst=args.dayfirst)
+    manifest = read_manifest(out)
+    rows = ", ".join(f"{name} {table['rows']:,}" for name, table in manifest["tables"].items())
+    print(f"analysis written: {out} ({manifest['partitions']} partition(s); {rows})")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
-        return {"report": _report}[args.command](args)
+        return {"report": _report, "analyze": _analyze}[args.command](args)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,0 +1,470 @@
+"""A corpus on disk read in partitions of whole documents, never all at once.
+
+:class:`CorpusPartitions` plans a corpus (files, folders, or a list of them) into partitions of about
+``partition_size`` documents, read lazily and in order; each partition's ``load()`` returns a
+documents table built by the loader's own code (:mod:`analysis.corpus`): the same column detection,
+normalisation, dates, doc ids and load report as ``load_corpus``, so that the partitions of a corpus,
+concatenated, are ``load_corpus(source)`` (but see *Differences* below).
+
+How each input is cut:
+
+* **Folders**: text, markdown and HTML files are loaded in groups of ``partition_size`` files (with
+  their ``metadata.csv`` rows and ``.meta.yml`` sidecars), in the loader's file order.
+* **Parquet**: whole row groups, consecutive ones grouped up to ``partition_size`` rows; a worker
+  reads its own row groups from the file (so the file must be visible to the workers). A file whose
+  row groups are larger than ``partition_size`` is read in row batches here and sent to the workers.
+* **CSV/TSV**: row chunks (``pandas.read_csv(chunksize=...)``); **JSON Lines**: line by line. Both are
+  read here, in this process, one partition ahead of the workers.
+* **JSON arrays**, and CSV/TSV/JSON Lines files that are not valid UTF-8/UTF-16 (read with the
+  loader's cp1252/latin-1 fallback), are read whole and then cut into partitions.
+
+Row numbers, and so hashed doc ids and the ``source`` column, count from the start of the file, as
+``load_corpus`` does.
+
+Differences from ``load_corpus`` (each partition is loaded on its own):
+
+* duplicates (``duplicate_of``) are flagged within a partition, not across partitions;
+* ``dayfirst=None`` decides day-first reading of numeric dates per partition (pass ``dayfirst=`` to
+  fix it for the whole corpus);
+* metadata columns of tables take the dtype pandas infers for each chunk;
+* doc ids repeated across partitions are found after the run (:func:`analysis.scale.analyze_corpus`
+  raises then), not while loading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus.decode import find_nul, sniff_encoding
+from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
+from analysis.corpus.duplicates import flag_duplicates
+from analysis.corpus.fields import resolve_columns
+from analysis.corpus.loader import EXTENSIONS, FORMATS, _load_files, _Options, _unknown_format, _walk
+from analysis.corpus.report import LoadLog
+from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
+from analysis.corpus.tables import TABLE_FORMATS, _objects, read_table, table_documents
+from analysis.errors import InputError
+
+__all__ = ["CorpusPartitions", "Partition", "ReadOptions", "source_fingerprint"]
+
+_SKIP_FIX = "fix it, or pass errors='skip' to skip it"
+_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """``load_corpus``'s options, as a partition needs them (picklable, sent to workers)."""
+
+    format: str | None = None
+    columns: Mapping[str, str | None] | None = None
+    errors: Literal["raise", "skip"] = "raise"
+    dayfirst: bool | None = None
+    title_from_first_line: bool = True
+
+    def loader_options(self) -> _Options:
+        return _Options(self.format, self.columns, self.title_from_first_line)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "columns": dict(self.columns) if self.columns else None, "errors": self.errors,
+                "dayfirst": self.dayfirst, "title_from_first_line": self.title_from_first_line}
+
+
+class Partition(Protocol):
+    """A partition of a corpus: ``load()`` returns its documents table (``attrs['load_report']`` set)."""
+
+    def load(self) -> pd.DataFrame: ...
+
+
+def _documents(parts: list[pd.DataFrame], log: LoadLog, options: ReadOptions) -> pd.DataFrame:
+    """The loader's last steps on one partition: assemble (ids, dates, dtypes), flag duplicates, report."""
+    documents = flag_duplicates(assemble(parts, log, dayfirst=options.dayfirst))
+    documents = documents.drop(columns=[c for c in INTERNAL_COLUMNS if c in documents.columns])
+    documents.attrs["load_report"] = log.entries
+    return documents
+
+
+def _table_partition(table: pd.DataFrame, rows: np.ndarray, *, label: str, name: str,
+                     options: ReadOptions) -> pd.DataFrame:
+    log = LoadLog(options.errors)
+    frame = table_documents(table.reset_index(drop=True), rows, label=label, name=name, columns=options.columns, log=log)
+    return _documents([] if frame is None else [frame], log, options)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A partition read in this process (CSV, JSON Lines, ...): its documents table."""
+
+    documents: pd.DataFrame
+
+    def load(self) -> pd.DataFrame:
+        return self.documents
+
+
+@dataclass(frozen=True)
+class ParquetRowGroups:
+    """Consecutive row groups of a Parquet file, read by whoever loads the partition."""
+
+    path: str
+    label: str
+    name: str
+    row_groups: tuple[int, ...]
+    first_row: int
+    options: ReadOptions
+
+    def load(self) -> pd.DataFrame:
+        import pyarrow.parquet as pq
+
+        table = pq.ParquetFile(self.path).read_row_groups(list(self.row_groups)).to_pandas()
+        rows = np.arange(self.first_row + 1, self.first_row + len(table) + 1)
+        return _table_partition(table, rows, label=self.label, name=self.name, options=self.options)
+
+
+@dataclass(frozen=True)
+class FileGroup:
+    """Text, markdown or HTML files of a folder (or one file), with their metadata and sidecars."""
+
+    files: tuple[str, ...]
+    base: str
+    metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sidecars: tuple[str, ...] | None = None
+    in_folder: bool = True
+    options: ReadOptions = ReadOptions()
+
+    def load(self) -> pd.DataFrame:
+        log = LoadLog(self.options.errors)
+        metadata = {Path(path): fields for path, fields in self.metadata.items()}
+        sidecars = None if self.sidecars is None else {Path(p) for p in self.sidecars}
+        parts = _load_files([Path(f) for f in self.files], Path(self.base), self.options.loader_options(), metadata,
+                            sidecars, log, in_folder=self.in_folder)
+        return _documents(parts, log, self.options)
+
+
+def _stream_encoding(path: Path, first: str) -> str | None:
+    """``first`` when the whole file decodes with it (checked block by block), else None."""
+    if first == "utf-16":
+        return first
+    decoder = codecs.getincrementaldecoder(first)()
+    with path.open("rb") as handle:
+        try:
+            while block := handle.read(_BLOCK):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return first
+
+
+def _head(path: Path, label: str, log: LoadLog, fix_empty: str, what: str) -> bytes | None:
+    """The first 64 KiB, or None (logged) when the file is empty or binary."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if not head.strip():
+        log.fail(label, "the file is empty", fix_empty)
+        return None
+    nul = find_nul(head)
+    if nul >= 0:
+        log.fail(label, f"looks like a binary file (NUL byte at offset {nul}), not {what}", "remove it or export it as UTF-8 text")
+        return None
+    return head
+
+
+@dataclass
+class CorpusPartitions:
+    """The partitions of a corpus on disk, planned now and read lazily, in order.
+
+    ``source``: a file, a folder or a list of them (as for ``load_corpus``); ``partition_size``:
+    documents per partition (rows of a table, files of a folder; Parquet partitions are whole row
+    groups, so they can be smaller). Iterating yields objects with a ``load()`` method returning the
+    partition's documents table. ``log`` holds what planning reported (unknown files, unreadable
+    tables, malformed lines); ``documents_hint`` is the number of documents expected, when known
+    without reading the texts (None for CSV, TSV and JSON).
+    """
+
+    source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+    partition_size: int = 1000
+    options: ReadOptions = field(default_factory=ReadOptions)
+    log: LoadLog = field(init=False)
+    documents_hint: int | None = field(init=False, default=0)
+    _units: list[tuple[Any, ...]] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        size = self.partition_size
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise InputError(f"partition_size={size!r}: give a whole number of documents >= 1")
+        if self.options.format is not None and self.options.format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)} (or None to go by extension), "
+                             f"not {self.options.format!r}")
+        resolve_columns([], self.options.columns)  # validates the mapping's keys
+        self.log = LoadLog(self.options.errors)
+        sources = [self.source] if isinstance(self.source, (str, os.PathLike)) else list(self.source)
+        for given in sources:
+            self._plan(Path(given))
+
+    # ---------------------------------------------------------------------------------- planning
+
+    def _format(self, file: Path) -> str | None:
+        return self.options.format or EXTENSIONS.get(file.suffix.lower())
+
+    def _hint(self, n: int | None) -> None:
+        self.documents_hint = None if n is None or self.documents_hint is None else self.documents_hint + n
+
+    def _plan(self, given: Path) -> None:
+        if not given.exists():
+            self.log.fail(given, "no such file or folder", f"check the path (relative paths start at {Path.cwd()})")
+            return
+        if not given.is_dir():
+            metadata_csv = given.parent / METADATA_CSV
+            metadata = read_metadata_csv(metadata_csv, self.log) if metadata_csv.is_file() else {}
+            self._plan_files([given], given.parent, metadata, None, in_folder=False)
+            return
+        files, tables, sidecars = _walk(given)
+        if not any(self._format(f) is not None for f in files):
+            self.log.fail(given, "no document files in the folder",
+                          f"add files with one of the extensions {', '.join(EXTENSIONS)}")
+        known = {f.resolve() for f in files}
+        metadata: dict[Path, dict[str, Any]] = {}
+        for table in tables:
+            entries = read_metadata_csv(table, self.log)
+            for path in sorted(set(entries) - known):
+                self.log.note(table, f"names {path.name!r}, which is not a document file in the folder", "ignored")
+            metadata.update(entries)
+        self._plan_files(files, given, metadata, sidecars, in_folder=True)
+
+    def _plan_files(self, files: list[Path], base: Path, metadata: dict[Path, dict[str, Any]],
+                    sidecars: set[Path] | None, *, in_folder: bool) -> None:
+        """Units in file order: runs of text files, and tables (each streamed on its own)."""
+        run: list[Path] = []
+        for file in files:
+            fmt = self._format(file)
+            if fmt is None:
+                _unknown_format(file.as_posix(), file.suffix, self.log, in_folder=in_folder)
+            elif fmt in TABLE_FORMATS:
+                if run:
+                    self._units.append(("files", run, base, metadata, sidecars, in_folder))
+                    run = []
+                self._units.append(("table", file, fmt, file.as_posix(), file.relative_to(base).as_posix()))
+                self._hint(self._table_rows(file, fmt))
+            else:
+                run.append(file)
+                self._hint(1)
+        if run:
+            self._units.append(("files", run, base, metadata, sidecars, in_folder))
+
+    @staticmethod
+    def _table_rows(file: Path, fmt: str) -> int | None:
+        if fmt != "parquet":
+            return None
+        try:
+            import pyarrow.parquet as pq
+
+            return int(pq.ParquetFile(file).metadata.num_rows)
+        except Exception:  # unreadable: reported when it is read
+            return None
+
+    # ---------------------------------------------------------------------------------- reading
+
+    def __iter__(self) -> Iterator[Partition]:
+        for unit in self._units:
+            if unit[0] == "files":
+                yield from self._file_groups(*unit[1:])
+            else:
+                yield from self._table(*unit[1:])
+
+    def _file_groups(self, files: list[Path], base: Path, metadata: dict[Path, dict[str, Any]],
+                     sidecars: set[Path] | None, in_folder: bool) -> Iterator[Partition]:
+        size = self.partition_size
+        for lo in range(0, len(files), size):
+            group = files[lo:lo + size]
+            resolved = [f.resolve() for f in group]
+            meta = {str(r): metadata[r] for r in resolved if r in metadata}
+            side = None if sidecars is None else tuple(str(p) for f in group for p in sidecar_paths(f) if p in sidecars)
+            yield FileGroup(tuple(str(f) for f in group), str(base), meta, side, in_folder, self.options)
+
+    def _table(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
+        if fmt == "parquet":
+            yield from self._parquet(file, label, name)
+        elif fmt in ("csv", "tsv"):
+            yield from self._delimited(file, "," if fmt == "csv" else "\t", label, name)
+        elif fmt == "jsonl":
+            yield from self._json_lines(file, label, name)
+        else:
+            yield from self._whole(file, fmt, label, name)
+
+    def _batches(self, table: pd.DataFrame, rows: np.ndarray, label: str, name: str) -> Iterator[Partition]:
+        for lo in range(0, len(table), self.partition_size):
+            hi = lo + self.partition_size
+            yield Loaded(_table_partition(table.iloc[lo:hi], rows[lo:hi], label=label, name=name, options=self.options))
+
+    def _whole(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
+        """Read the whole table with the loader, then cut it (JSON arrays, non-UTF-8 files, empty tables)."""
+        read = read_table(file, fmt, label=label, columns=self.options.columns, log=self.log)
+        if read is None:
+            return
+        table, rows = read
+        if table.empty:  # let the loader say what is wrong with it
+            yield Loaded(_table_partition(table, rows, label=label, name=name, options=self.options))
+            return
+        yield from self._batches(table, rows, label, name)
+
+    def _parquet(self, file: Path, label: str, name: str) -> Iterator[Partition]:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        try:
+            parquet = pq.ParquetFile(file)
+        except Exception as exc:  # pyarrow raises several types for files that are not Parquet
+            self.log.fail(label, f"not a readable Parquet file ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})",
+                          "check that it is a Parquet file, or give it the extension of its real format")
+            return
+        meta = parquet.metadata
+        sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+        if not sum(sizes):
+            yield from self._whole(file, "parquet", label, name)
+            return
+        if max(sizes) <= self.partition_size:
+            first, groups, count = 0, [], 0
+            for i, n in enumerate(sizes):
+                if groups and count + n > self.partition_size:
+                    yield ParquetRowGroups(str(file), label, name, tuple(groups), first, self.options)
+                    first, groups, count = first + count, [], 0
+                groups.append(i)
+                count += n
+            yield ParquetRowGroups(str(file), label, name, tuple(groups), first, self.options)
+            return
+        first = 0
+        for batch in parquet.iter_batches(batch_size=self.partition_size):
+            table = pa.Table.from_batches([batch]).to_pandas()
+            rows = np.arange(first + 1, first + len(table) + 1)
+            first += len(table)
+            yield Loaded(_table_partition(table, rows, label=label, name=name, options=self.options))
+
+    def _delimited(self, file: Path, sep: str, label: str, name: str) -> Iterator[Partition]:
+        log = self.log
+        head = _head(file, label, log, "remove it or add a header row and data rows", "a text table")
+        if head is None:
+            return
+        encoding = _stream_encoding(file, sniff_encoding(head))
+        if encoding is None:  # not UTF-8: the loader's fallback decodings, reading the file whole
+            yield from self._whole(file, "csv" if sep == "," else "tsv", label, name)
+            return
+        try:
+            header = pd.read_csv(file, sep=sep, nrows=0, encoding=encoding).columns
+        except pd.errors.EmptyDataError:
+            log.fail(label, "the file is empty", "remove it or add a header row and data rows")
+            return
+        id_column = resolve_columns(header, self.options.columns).get("doc_id")
+        dtype = {id_column: str} if id_column in header else None
+        chunks = pd.read_csv(file, sep=sep, encoding=encoding, dtype=dtype, chunksize=self.partition_size,
+                             on_bad_lines="error" if log.errors == "raise" else "warn")
+        first = 0
+        with chunks:
+            while True:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", pd.errors.ParserWarning)
+                    try:
+                        chunk = next(chunks)
+                    except StopIteration:
+                        break
+                    except pd.errors.ParserError as exc:
+                        log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
+                        return
+                for warning in caught:
+                    for message in str(warning.message).splitlines():
+                        if message.startswith("Skipping line "):
+                            number, _, problem = message[len("Skipping line "):].partition(": ")
+                            log.note(label, f"malformed line: {problem.strip()}", "skipped", line=int(number))
+                rows = np.arange(first + 1, first + len(chunk) + 1)
+                first += len(chunk)
+                yield Loaded(_table_partition(chunk, rows, label=label, name=name, options=self.options))
+        if not first:  # a header and no rows: the loader's message
+            yield Loaded(_table_partition(pd.DataFrame(columns=header), np.arange(0), label=label, name=name,
+                                          options=self.options))
+
+    def _json_lines(self, file: Path, label: str, name: str) -> Iterator[Partition]:
+        log = self.log
+        head = _head(file, label, log, "remove it or add content", "text")
+        if head is None:
+            return
+        if _stream_encoding(file, sniff_encoding(head)) != "utf-8-sig":
+            yield from self._whole(file, "jsonl", label, name)
+            return
+        items: list[Any] = []
+        numbers: list[int] = []
+
+        def flush() -> Loaded:
+            records, rows = _objects(items, numbers, label, log, unit="line")
+            table = pd.DataFrame.from_records(records)
+            items.clear()
+            numbers.clear()
+            return Loaded(_table_partition(table, np.asarray(rows, dtype=np.int64), label=label, name=name,
+                                           options=self.options))
+
+        found = False
+        with file.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                line = raw.decode("utf-8")
+                if number == 1:
+                    line = line.removeprefix("\ufeff")
+                line = line.removesuffix("\n").removesuffix("\r")
+                if not line.strip():
+                    continue
+                try:
+                    items.append(json.loads(line))
+                    numbers.append(number)
+                except json.JSONDecodeError as exc:
+                    log.fail(label, f"not valid JSON ({exc.msg} at column {exc.colno})",
+                             "fix or remove the line, or pass errors='skip' to skip it", line=number)
+                if len(items) == self.partition_size:
+                    found = True
+                    yield flush()
+        if items or not found:
+            yield flush()
+
+
+def _corpus_files(given: Path) -> list[tuple[str, Path]]:
+    """(name relative to ``given``, path) of every non-hidden file a load of ``given`` may read."""
+    if given.is_file():
+        siblings = [given.parent / METADATA_CSV, *sidecar_paths(given)]
+        return [(given.name, given)] + [(p.name, p) for p in siblings if p.is_file()]
+    found = []
+    for root, dirs, names in os.walk(given):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                path = Path(root) / name
+                found.append((path.relative_to(given).as_posix(), path))
+    return found
+
+
+def source_fingerprint(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> dict[str, Any]:
+    """Files, bytes and a SHA-256 over every file a load of ``source`` reads: paths as given, names, contents.
+
+    Two sources with the same fingerprint load to the same documents (with the same options).
+    Output keys: files (int), bytes (int), sha256 (hex str).
+    """
+    digest = hashlib.sha256()
+    files = total = 0
+    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+    for given in map(Path, sources):
+        digest.update(f"source\x1f{given.as_posix()}\x1e".encode())
+        if not given.exists():
+            continue
+        for name, path in _corpus_files(given):
+            with path.open("rb") as handle:
+                content = hashlib.file_digest(handle, "sha256").hexdigest()
+            size = path.stat().st_size
+            digest.update(f"{name}\x1f{size}\x1f{content}\x1e".encode())
+            files += 1
+            total += size
+    return {"files": files, "bytes": total, "sha256": digest.hexdigest()}

@@ -1,0 +1,149 @@
+"""SQL over an analysed corpus on disk, with DuckDB (embedded: no server, nothing to set up).
+
+Every table of the analysis is a view named after it (documents, sentences, mentions, quotes, tone,
+frames, actor_tone) over its Parquet files, whichever layout wrote them (:meth:`Analysis.save` or
+:func:`analysis.scale.analyze_corpus`). DuckDB reads only the columns and row groups a query needs, so
+queries over corpora far larger than memory work.
+
+Times: ``documents.published`` is a UTC timestamp; the connection's time zone is set to UTC, so
+``published::DATE`` and ``strftime(published, '%Y-%m-%d')`` give UTC days.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.errors import InputError
+from analysis.pipeline import TABLES
+
+__all__ = ["connect", "mentions_by", "query"]
+
+_ACTOR_KEYS = ("actor", "group", "type")
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _table_files(folder: Path) -> dict[str, list[Path]]:
+    """The Parquet files of every table, for either layout; InputError when ``folder`` is neither."""
+    if (folder / "manifest.json").is_file() or any((folder / name).is_dir() for name in TABLES):
+        from analysis.scale.store import read_manifest
+
+        manifest = read_manifest(folder)
+        return {name: [folder / part for part in manifest["tables"][name]["parts"]] for name in TABLES}
+    files = {name: [folder / f"{name}.parquet"] for name in TABLES}
+    missing = [name for name, paths in files.items() if not paths[0].is_file()]
+    if missing:
+        raise InputError(f"{folder}: not an analysed corpus (missing {', '.join(missing)}); write one with "
+                         "analysis.analyze_corpus(source, out=...) or analysis.analyze(documents).save(path)")
+    return files
+
+
+def connect(path: str | os.PathLike[str]) -> Any:
+    """A DuckDB connection (in memory) with one view per table of the analysis at ``path``.
+
+    Use it for several queries in a row: ``con = connect(path); con.sql("...").df()``.
+    """
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    for name, files in _table_files(Path(path)).items():
+        listed = ", ".join(_literal(file.as_posix()) for file in files)
+        con.execute(f"CREATE VIEW {_ident(name)} AS SELECT * FROM read_parquet([{listed}], union_by_name = true)")
+    return con
+
+
+def query(path: str | os.PathLike[str], sql: str, *, params: Sequence[Any] | Mapping[str, Any] | None = None
+          ) -> pd.DataFrame:
+    """Run ``sql`` (DuckDB's dialect) over the analysis at ``path``; returns the result as a DataFrame.
+
+    The tables are views by their names: documents, sentences, mentions, quotes, tone, frames,
+    actor_tone. ``params`` fill ``?`` or ``$name`` placeholders, e.g.
+    ``query(path, "SELECT count(*) AS n FROM mentions WHERE actor_id = ?", params=["biden"])``.
+    """
+    con = connect(path)
+    try:
+        return con.execute(sql, params).df() if params is not None else con.execute(sql).df()
+    finally:
+        con.close()
+
+
+def mentions_by(path: str | os.PathLike[str], *, by: Sequence[str] | str = ("actor",), actors: Any = None,
+                include_pronouns: bool = False) -> pd.DataFrame:
+    """Mention counts rolled up in DuckDB: :func:`analysis.actor_rollup`'s table, without loading the corpus.
+
+    ``by``: any of "actor" (actor_id + actor), "group" and "type" (from the lexicon ``actors``; None =
+    the default lexicon: pass the one the analysis used), "day" (the UTC day of ``published``,
+    ``YYYY-MM-DD``), "outlet" or any other documents column. Counts direct mentions (via alias or
+    title) unless ``include_pronouns``.
+
+    Output columns: the ``by`` columns, mentions (count), documents (distinct documents), sentences
+    (distinct sentences), share (this row's mentions / all mentions in rows with the same non-actor
+    keys; / all mentions when ``by`` has only actor keys). Sorted by the non-actor keys, then most
+    mentions first, then by the actor keys; missing values last.
+    """
+    by = (by,) if isinstance(by, str) else tuple(by)
+    con = connect(path)
+    try:
+        doc_columns = [row[0] for row in con.execute("DESCRIBE documents").fetchall()]
+        select: list[str] = []
+        keys: list[str] = []
+        doc_exprs: list[str] = []
+        joins: list[str] = []
+        for key in by:
+            if key == "actor":
+                select += ["m.actor_id AS actor_id", "m.actor AS actor"]
+                keys += ["actor_id", "actor"]
+            elif key in ("group", "type"):
+                if not any("_lexicon" in j for j in joins):
+                    from analysis.actors import load_actors
+
+                    lexicon = load_actors(actors).actors[["actor_id", "group", "type"]].astype("object")
+                    con.register("_lexicon", lexicon)
+                    joins.append("LEFT JOIN _lexicon AS a ON a.actor_id = m.actor_id")
+                expr = f'coalesce(a."group", \'(no group)\')' if key == "group" else 'a."type"'
+                select.append(f"{expr} AS {_ident(key)}")
+                keys.append(key)
+            else:
+                column = "published" if key == "day" else key
+                if column not in doc_columns:
+                    raise InputError(f"mentions_by: by={key!r} needs the documents column {column!r}, which the "
+                                     f"documents table lacks; columns are {', '.join(doc_columns)}")
+                expr = "strftime(published, '%Y-%m-%d')" if key == "day" else _ident(column)
+                doc_exprs.append(f"{expr} AS {_ident(key)}")
+                select.append(f"d.{_ident(key)} AS {_ident(key)}")
+                keys.append(key)
+        if doc_exprs:
+            joins.insert(0, f"LEFT JOIN (SELECT DISTINCT ON (doc_id) doc_id, {', '.join(doc_exprs)} FROM documents) "
+                            "AS d ON d.doc_id = m.doc_id")
+        where = "" if include_pronouns else "WHERE via IN ('alias', 'title')"
+        cell = [k for k in keys if k not in _ACTOR_KEYS and k != "actor_id"]
+        rest = [k for k in keys if k not in cell]
+        partition = f"PARTITION BY {', '.join(map(_ident, cell))}" if cell else ""
+        order = ([f"{_ident(k)} ASC NULLS LAST" for k in cell] + ["mentions DESC"]
+                 + [f"{_ident(k)} ASC NULLS LAST" for k in rest])
+        sql = f"""
+            WITH m AS (SELECT doc_id, sentence_id, actor_id, actor FROM mentions {where}),
+            counted AS (
+                SELECT {', '.join(select)}, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents,
+                       count(DISTINCT m.doc_id || chr(31) || CAST(m.sentence_id AS VARCHAR)) AS sentences
+                FROM m {' '.join(joins)}
+                GROUP BY ALL)
+            SELECT {', '.join(map(_ident, keys))}, mentions, documents, sentences,
+                   mentions / sum(mentions) OVER ({partition}) AS share
+            FROM counted ORDER BY {', '.join(order)}"""
+        out = con.execute(sql).df()
+    finally:
+        con.close()
+    return out.astype({"mentions": "int64", "documents": "int64", "sentences": "int64", "share": "float64"})

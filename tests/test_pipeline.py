@@ -1,0 +1,67 @@
+"""analyze(): every table from one call, sentences computed once, and a Parquet round trip."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.errors import InputError
+from analysis.pipeline import TABLES, analyze, load_analysis
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(repo_dir=None):
+    from pathlib import Path
+
+    return analyze(wb.load_corpus(Path(__file__).resolve().parents[1] / "seeds"))
+
+
+def test_analyze_returns_every_table_with_its_columns(seed_analysis):
+    tables = seed_analysis.tables()
+    assert list(tables) == list(TABLES)
+    assert list(seed_analysis.sentences.columns) == list(wb.sentences(seed_analysis.documents).columns)
+    assert {"actor_id", "via", "start", "end"} <= set(seed_analysis.mentions.columns)
+    assert {"speaker_id", "kind", "quote"} <= set(seed_analysis.quotes.columns)
+    assert {"polarity", "subjectivity"} <= set(seed_analysis.tone.columns)
+    assert {"frame_id", "hits", "terms"} <= set(seed_analysis.frames.columns)
+    assert {"actor_id", "stance", "polarity"} <= set(seed_analysis.actor_tone.columns)
+    assert all(len(table) > 0 for table in tables.values())
+
+
+def test_analyze_matches_the_functions_called_one_by_one(seed_analysis):
+    documents = seed_analysis.documents
+    pd.testing.assert_frame_equal(seed_analysis.sentences, wb.sentences(documents))
+    pd.testing.assert_frame_equal(seed_analysis.mentions, wb.actor_mentions(documents))
+    pd.testing.assert_frame_equal(seed_analysis.tone, wb.tone(documents))
+    pd.testing.assert_frame_equal(seed_analysis.frames, wb.frame_scores(documents))
+    assert len(seed_analysis.tone) == len(seed_analysis.sentences) == 24
+
+
+def test_analyze_records_provenance(seed_analysis):
+    meta = seed_analysis.meta
+    assert meta["corpus"]["documents"] == 1
+    assert meta["lexicons"]["actors"] == wb.load_actors().sha256
+    assert meta["lexicons"]["frames"] == wb.load_frames().sha256
+
+
+def test_save_and_load_round_trip_is_identical(seed_analysis, tmp_path):
+    path = seed_analysis.save(tmp_path / "seed")
+    loaded = load_analysis(path)
+    for name, table in seed_analysis.tables().items():
+        pd.testing.assert_frame_equal(loaded.tables()[name], table.reset_index(drop=True), obj=name)
+    assert loaded.documents["tags"].tolist() == [["Biden", "Israel"]]
+    assert loaded.meta == seed_analysis.meta
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seed"], "no temporary folders left behind"
+
+
+def test_save_replaces_an_earlier_analysis_whole(seed_analysis, tmp_path):
+    (tmp_path / "seed").mkdir()
+    (tmp_path / "seed" / "stale.parquet").write_text("old")
+    seed_analysis.save(tmp_path / "seed")
+    assert not (tmp_path / "seed" / "stale.parquet").exists()
+
+
+def test_load_analysis_of_a_folder_that_is_not_one_says_so(tmp_path):
+    with pytest.raises(InputError, match=r"not a saved analysis \(missing documents, sentences"):
+        load_analysis(tmp_path)

@@ -1,0 +1,374 @@
+"""Scale by partitions: streaming analyze_corpus, resume after failure, cache, DuckDB queries, engines.
+
+A nine-article corpus made from the seed's paragraphs (two paragraphs each, no two articles sharing
+both, so no duplicates), with outlets and dates, written as TSV (no id column: hashed ids), JSON
+Lines, Parquet (row groups of two rows) and a folder of text files with a metadata.csv. Partitions
+of two articles cut it into five.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.errors import InputError
+from analysis.pipeline import TABLES, analyze, load_analysis
+from analysis.scale import CorpusPartitions, analyze_corpus, cached_analysis, mentions_by, query, read_manifest
+from analysis.scale import store
+from analysis.scale.engines import progress_bar
+
+REPO = Path(__file__).resolve().parents[1]
+OUTLETS = ("Daily Ledger", "The Courier", "Morning Post")
+_ANALYZE_PARTITION = store.analyze_partition
+MINI_ACTORS = {"actors": [{"id": "hamas", "name": "Hamas", "type": "group", "aliases": ["Hamas"]},
+                          {"id": "rafah", "name": "Rafah", "type": "other", "aliases": ["Rafah"]}]}
+
+
+def _articles() -> pd.DataFrame:
+    text = wb.load_corpus(REPO / "seeds")["text"].iloc[0]
+    paragraphs = [p for p in text.split("\n\n") if p.strip()][:10]
+    rows = []
+    for i in range(9):
+        rows.append({"id": f"s{i}", "title": f"Story {i}: {paragraphs[i][:60]}",
+                     "text": paragraphs[i] + "\n\n" + paragraphs[(i + 3) % 10],
+                     "outlet": OUTLETS[i % 3], "date": f"2024-05-{8 + i % 2:02d}T{10 + i}:00:00Z"})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("corpora")
+    articles = _articles()
+    paths = {"tsv": root / "corpus.tsv", "jsonl": root / "corpus.jsonl", "parquet": root / "corpus.parquet",
+             "folder": root / "folder"}
+    articles.drop(columns="id").to_csv(paths["tsv"], sep="\t", index=False)
+    articles.to_json(paths["jsonl"], orient="records", lines=True)
+    articles.to_parquet(paths["parquet"], index=False, row_group_size=2)
+    paths["folder"].mkdir()
+    for row in articles.itertuples():
+        (paths["folder"] / f"{row.id}.txt").write_text(f"{row.title}\n\n{row.text}\n", encoding="utf-8")
+    articles.assign(file=articles["id"] + ".txt")[["file", "outlet", "date"]].to_csv(
+        paths["folder"] / "metadata.csv", index=False)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def reference(corpora) -> dict[str, wb.Analysis]:
+    """analyze(load_corpus(path)) in one process: what every other way must reproduce."""
+    return {name: analyze(wb.load_corpus(path)) for name, path in corpora.items()}
+
+
+@pytest.fixture(scope="module")
+def streamed(corpora, tmp_path_factory) -> Path:
+    return analyze_corpus(corpora["parquet"], out=tmp_path_factory.mktemp("out") / "parquet", partition_size=2,
+                          progress=False)
+
+
+def assert_same_analysis(got: wb.Analysis, want: wb.Analysis) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(got.tables()[name], want.tables()[name].reset_index(drop=True), obj=name)
+    assert got.meta == want.meta
+
+
+# ------------------------------------------------------------------------------- partitions
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "jsonl", "parquet", "folder"])
+def test_partitions_concatenate_to_load_corpus(corpora, fmt):
+    partitions = CorpusPartitions(corpora[fmt], partition_size=2)
+    parts = [p.load() for p in partitions]
+    assert [len(p) for p in parts] == [2, 2, 2, 2, 1]
+    got = pd.concat(parts, ignore_index=True)
+    pd.testing.assert_frame_equal(got, wb.load_corpus(corpora[fmt]))
+    assert partitions.documents_hint == (None if fmt in ("tsv", "jsonl") else 9)
+
+
+def test_parquet_partitions_are_read_by_the_worker_from_whole_row_groups(corpora):
+    partitions = list(CorpusPartitions(corpora["parquet"], partition_size=4))
+    assert [p.row_groups for p in partitions] == [(0, 1), (2, 3), (4,)]
+    assert [p.first_row for p in partitions] == [0, 4, 8]
+
+
+def test_a_bad_row_in_a_later_partition_is_named_by_its_row_in_the_file(tmp_path):
+    table = _articles().drop(columns="id")
+    table.loc[6, "text"] = ""
+    table.to_csv(tmp_path / "bad.tsv", sep="\t", index=False)
+    with pytest.raises(InputError, match=r"bad\.tsv, row 7: empty text \(column 'text'\); fill it in"):
+        analyze_corpus(tmp_path / "bad.tsv", out=tmp_path / "out", partition_size=2, progress=False)
+    assert not (tmp_path / "out" / "manifest.json").exists()
+    with pytest.warns(wb.corpus.CorpusWarning, match=r"1 input item\(s\) skipped"):
+        out = analyze_corpus(tmp_path / "bad.tsv", out=tmp_path / "out", partition_size=2, errors="skip",
+                             progress=False)
+    manifest = read_manifest(out)
+    assert manifest["tables"]["documents"]["rows"] == 8
+    assert [(e["row"], e["action"]) for e in manifest["load_report"]] == [(7, "skipped")]
+
+
+def test_doc_ids_repeated_across_partitions_are_an_error(tmp_path):
+    table = _articles()
+    table.loc[5, "id"] = "s1"
+    table.to_json(tmp_path / "ids.jsonl", orient="records", lines=True)
+    with pytest.raises(InputError, match=r"ids\.jsonl, row 6: doc_id 's1' is already used by .*ids\.jsonl, row 2"):
+        analyze_corpus(tmp_path / "ids.jsonl", out=tmp_path / "out", partition_size=2, progress=False)
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+# ---------------------------------------------------------------------------- analyze_corpus
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "jsonl", "parquet", "folder"])
+def test_analyze_corpus_equals_analyze_in_memory(corpora, reference, tmp_path, fmt):
+    out = analyze_corpus(corpora[fmt], out=tmp_path / fmt, partition_size=2, progress=False)
+    assert sorted(p.name for p in (out / "mentions").iterdir()) == [f"part-0000{i}.parquet" for i in range(5)]
+    assert sorted(p.name for p in out.iterdir()) == sorted([*TABLES, "manifest.json"])
+    assert_same_analysis(load_analysis(out), reference[fmt])
+
+
+def test_manifest_records_key_counts_and_parts(streamed, reference):
+    manifest = read_manifest(streamed)
+    want = reference["parquet"]
+    assert manifest["partitions"] == 5
+    assert {name: t["rows"] for name, t in manifest["tables"].items()} == {n: len(t) for n, t in want.tables().items()}
+    assert manifest["tables"]["quotes"]["parts"][4] == "quotes/part-00004.parquet"
+    assert manifest["meta"]["key"] == want.meta["key"]
+    assert manifest["meta"]["corpus"] == {"documents": 9, "content_sha256": want.meta["corpus"]["content_sha256"]}
+
+
+def test_a_finished_run_with_the_same_key_is_not_redone(corpora, tmp_path, monkeypatch):
+    out = analyze_corpus(corpora["tsv"], out=tmp_path / "o", partition_size=3, progress=False)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    monkeypatch.setattr(store, "analyze_partition", _failing_after(0))
+    assert analyze_corpus(corpora["tsv"], out=tmp_path / "o", partition_size=3, progress=False) == out
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
+
+
+def _failing_after(n: int, calls: list | None = None):
+    """analyze_partition that raises from its (n+1)-th call on; records the doc ids it analysed."""
+    real = _ANALYZE_PARTITION
+
+    def fake(documents, **kwargs):
+        if calls is not None:
+            calls.append(list(documents["doc_id"]))
+        if len(calls or []) > n or (calls is None and n == 0):
+            raise RuntimeError("worker lost")
+        return real(documents, **kwargs)
+
+    return fake
+
+
+def test_an_interrupted_run_leaves_nothing_complete_and_resumes(corpora, reference, tmp_path, monkeypatch):
+    calls: list[list[str]] = []
+    monkeypatch.setattr(store, "analyze_partition", _failing_after(2, calls))
+    with pytest.raises(RuntimeError, match="worker lost"):
+        analyze_corpus(corpora["jsonl"], out=tmp_path / "o", partition_size=2, progress=False)
+    out = tmp_path / "o"
+    assert not (out / "manifest.json").exists()
+    assert sorted(p.name for p in (out / "tone").iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
+    assert not list(out.rglob("*.tmp")), "no half-written files"
+    with pytest.raises(InputError, match="unfinished or interrupted analyze_corpus run: run it again"):
+        load_analysis(out)
+    with pytest.raises(InputError, match="unfinished or interrupted"):
+        query(out, "SELECT count(*) FROM documents")
+
+    calls.clear()
+    monkeypatch.setattr(store, "analyze_partition", _failing_after(99, calls))
+    analyze_corpus(corpora["jsonl"], out=out, partition_size=2, progress=False)
+    assert calls == [["s4", "s5"], ["s6", "s7"], ["s8"]], "the two finished partitions are not redone"
+    assert_same_analysis(load_analysis(out), reference["jsonl"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*TABLES, "manifest.json"])
+
+
+def test_a_different_key_starts_clean(corpora, tmp_path):
+    out = analyze_corpus(corpora["parquet"], out=tmp_path / "o", partition_size=2, progress=False)
+    first = read_manifest(out)["run_key"]
+    analyze_corpus(corpora["parquet"], out=out, partition_size=4, actors=MINI_ACTORS, progress=False)
+    manifest = read_manifest(out)
+    assert manifest["run_key"] != first and manifest["partitions"] == 3
+    assert sorted(p.name for p in (out / "mentions").iterdir()) == [f"part-0000{i}.parquet" for i in range(3)]
+    assert set(load_analysis(out).mentions["actor_id"]) == {"hamas", "rafah"}
+
+
+def test_an_out_folder_holding_other_files_is_refused(corpora, tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    with pytest.raises(InputError, match=r"is a folder that holds other files, not an analysis; give a new or empty"):
+        analyze_corpus(corpora["tsv"], out=tmp_path / "mine", progress=False)
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_a_corpus_that_loads_nothing_gives_empty_tables(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "empty.txt").write_text("")
+    with pytest.warns(wb.corpus.CorpusWarning):
+        out = analyze_corpus(tmp_path / "c", out=tmp_path / "o", errors="skip", progress=False)
+    result = load_analysis(out)
+    assert all(len(table) == 0 for table in result.tables().values())
+    assert read_manifest(out)["load_report"][0]["problem"] == "the file is empty"
+
+
+def test_cli_analyze_writes_the_partitioned_analysis(corpora, tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["analyze", "--corpus", str(corpora["folder"]), "--out", str(tmp_path / "cli"),
+                 "--partition-size", "4"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"analysis written: {tmp_path / 'cli'} (3 partition(s); documents 9, sentences ")
+    assert read_manifest(tmp_path / "cli")["partitions"] == 3
+    assert main(["analyze", "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x")]) == 2
+    assert "nowhere: no such file or folder" in capsys.readouterr().err
+
+
+def test_progress_bar_is_quiet_with_tqdm_disable(monkeypatch):
+    monkeypatch.setenv("TQDM_DISABLE", "1")
+    assert progress_bar(total=3, unit="doc", desc="x").disable
+    assert not progress_bar(total=3, unit="doc", desc="x", progress=True).disable
+    monkeypatch.delenv("TQDM_DISABLE")
+    assert progress_bar(total=3, unit="doc", desc="x", progress=False).disable
+
+
+# ------------------------------------------------------------------------------------ cache
+
+
+def test_cached_analysis_of_a_table_hits_and_misses(corpora, tmp_path, monkeypatch):
+    import analysis.pipeline as pipeline
+
+    documents = wb.load_corpus(corpora["tsv"])
+    calls: list = []
+    monkeypatch.setattr(pipeline, "analyze_partition", _failing_after(99, calls))
+    first = cached_analysis(documents, cache_dir=tmp_path)
+    assert len(calls) == 1
+    again = cached_analysis(documents, cache_dir=tmp_path)
+    assert len(calls) == 1, "a hit reads the Parquet files"
+    assert_same_analysis(again, first)
+    other = cached_analysis(documents, cache_dir=tmp_path, actors=MINI_ACTORS)
+    assert len(calls) == 2, "another lexicon is another key: computed again"
+    assert other.meta["key"] != first.meta["key"] and set(other.mentions["actor_id"]) == {"hamas", "rafah"}
+    assert sorted(p.name[:9] for p in tmp_path.iterdir()) == ["analysis-", "analysis-"]
+
+
+def test_cached_analysis_of_a_source_hits_and_misses(corpora, reference, tmp_path, monkeypatch):
+    calls: list = []
+    monkeypatch.setattr(store, "analyze_partition", _failing_after(99, calls))
+    first = cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
+    assert len(calls) == 2
+    assert_same_analysis(first, reference["folder"])
+    cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
+    assert len(calls) == 2
+    cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, frames="conflict-news", progress=False)
+    assert len(calls) == 4
+
+
+# ------------------------------------------------------------------------------------ query
+
+
+def test_query_has_a_view_per_table_with_exact_counts(streamed, reference):
+    want = reference["parquet"]
+    counts = query(streamed, " UNION ALL ".join(f"SELECT '{n}' AS name, count(*) AS n FROM {n}" for n in TABLES))
+    assert dict(zip(counts["name"], counts["n"])) == {n: len(t) for n, t in want.tables().items()}
+    by_actor = query(streamed, "SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id ORDER BY actor_id")
+    assert dict(zip(by_actor["actor_id"], by_actor["n"])) == want.mentions["actor_id"].value_counts().sort_index().to_dict()
+    biden = query(streamed, "SELECT count(*) AS n FROM mentions WHERE actor_id = ?", params=["biden"])
+    assert biden["n"].iloc[0] == (want.mentions["actor_id"] == "biden").sum() > 0
+    tone = query(streamed, "SELECT round(avg(polarity), 12) AS p FROM tone")
+    assert tone["p"].iloc[0] == round(want.tone["polarity"].mean(), 12)
+
+
+@pytest.mark.parametrize("by", [("actor",), ("actor", "day", "outlet"), ("outlet", "group"), ("day", "type")])
+def test_mentions_by_equals_actor_rollup(streamed, reference, by):
+    want = reference["parquet"]
+    expected = wb.actor_rollup(want.mentions, want.documents, by=by)
+    got = mentions_by(streamed, by=by)
+    assert list(got.columns) == list(expected.columns)
+    assert got.astype(object).values.tolist() == expected.astype(object).values.tolist()
+    assert got["mentions"].sum() == (want.mentions["via"] != "pronoun").sum()
+
+
+def test_query_and_mentions_by_read_a_saved_analysis_too(reference, tmp_path):
+    want = reference["tsv"]
+    path = want.save(tmp_path / "saved")
+    assert query(path, "SELECT count(*) AS n FROM quotes")["n"].iloc[0] == len(want.quotes)
+    got = mentions_by(path, by="outlet", include_pronouns=True)
+    expected = wb.actor_rollup(want.mentions, want.documents, by="outlet", include_pronouns=True)
+    assert got.astype(object).values.tolist() == expected.astype(object).values.tolist()
+
+
+def test_mentions_by_an_unknown_column_says_which_exist(streamed):
+    with pytest.raises(InputError, match=r"by='desk' needs the documents column 'desk'.*columns are doc_id, title"):
+        mentions_by(streamed, by=("actor", "desk"))
+
+
+def test_query_of_a_folder_that_is_no_analysis_says_so(tmp_path):
+    with pytest.raises(InputError, match=r"not an analysed corpus \(missing documents, sentences"):
+        query(tmp_path, "SELECT 1")
+
+
+# ---------------------------------------------------------------------------------- engines
+
+
+def test_engine_and_workers_are_checked():
+    documents = wb.load_corpus(REPO / "seeds")
+    with pytest.raises(InputError, match=r"engine='vader'.*tone engine is chosen with tone_engine="):
+        analyze(documents, engine="vader")
+    with pytest.raises(InputError, match=r"workers=0: give a whole number of workers >= 1"):
+        analyze(documents, engine="processes", workers=0)
+    with pytest.raises(InputError, match=r"partition_size=0: give a whole number of documents >= 1"):
+        analyze(documents, partition_size=0)
+
+
+def test_local_partitions_equal_one_pass(corpora, reference):
+    documents = wb.load_corpus(corpora["parquet"])
+    assert_same_analysis(analyze(documents, partition_size=2), reference["parquet"])
+
+
+@pytest.mark.slow
+def test_processes_engine_equals_one_process(corpora, reference, tmp_path):
+    documents = wb.load_corpus(corpora["folder"])
+    assert_same_analysis(analyze(documents, engine="processes", workers=2, partition_size=2), reference["folder"])
+    out = analyze_corpus(corpora["tsv"], out=tmp_path / "p", engine="processes", workers=2, partition_size=2,
+                         progress=False)
+    assert_same_analysis(load_analysis(out), reference["tsv"])
+
+
+@pytest.mark.slow
+def test_dask_engine_equals_one_process(corpora, reference, tmp_path):
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        documents = wb.load_corpus(corpora["jsonl"])
+        assert_same_analysis(analyze(documents, engine="dask", scheduler=client, partition_size=2), reference["jsonl"])
+        out = analyze_corpus(corpora["parquet"], out=tmp_path / "d", engine="dask", scheduler=client,
+                             partition_size=2, progress=False)
+        assert_same_analysis(load_analysis(out), reference["parquet"])
+        assert not client.futures, "no tasks left behind on the cluster"
+
+
+# ------------------------------------------------------------------------------- benchmarks
+
+
+@pytest.mark.slow
+def test_benchmark_quick_run_writes_every_figure(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(tmp_path)], cwd=REPO,
+                          capture_output=True, text=True, env={**__import__("os").environ, "TQDM_DISABLE": "1"},
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads((tmp_path / "results.json").read_text())
+    assert report["quick"] is True and set(report["results"]) >= {"mentions", "pipeline", "sentences", "tone"}
+    pipeline = report["results"]["pipeline"]
+    for tier in ("small", "medium"):
+        for stage in ("sentences", "mentions", "quotes", "tone", "frames", "full"):
+            assert {f"{tier}_{stage}_words_per_s", f"{tier}_{stage}_articles_per_s", f"{tier}_{stage}_x_floor"} <= set(pipeline)
+        assert pipeline[f"{tier}_stages_peak_rss_mb"] > 0
+    for tier in ("medium", "large"):
+        assert pipeline[f"{tier}_stream_peak_rss_mb"] > 0 and pipeline[f"{tier}_stream_words_per_s"] > 0
+    for target in ("full_x_floor", "tone_speedup_vs_textblob", "alias10k_to_alias10_ratio",
+                   "stream_rss_growth_10x_corpus"):
+        assert isinstance(pipeline[f"target_{target}_met"], bool)
+    markdown = (tmp_path / "results.md").read_text()
+    assert "## pipeline" in markdown and "| streaming `analyze` (processes, 2 workers) | 200 |" in markdown
