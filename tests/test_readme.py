@@ -10,7 +10,7 @@ from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS, SENTENC
 def _table_rows(readme: str, heading: str) -> list[str]:
     """The first-column names of the markdown table under ``heading``."""
     section = readme.split(heading, 1)[1]
-    return re.findall(r"^\| `([^`]+)` \|", section.split("\n### ", 1)[0], re.M)
+    return re.findall(r"^\| `([^`]+)` \|", re.split(r"\n#{2,3} ", section, maxsplit=1)[0], re.M)
 
 
 def test_readme_documents_every_table_column(repo_dir):
