@@ -26,6 +26,8 @@ from analysis.tables import document_card, filter_documents, key_sentences, sele
 from analysis.text import paragraphs, sentences, split_sentences
 from analysis.tone import actor_tone, actor_tone_summary, register_tone_engine, tone, tone_engines
 from analysis.framing import Codebook, actor_frames, frame_agreement, frame_rollup, frame_scores, load_frames
+from analysis import validation
+from analysis.validation import agreement, coding_sample, methods_card, read_codes, workbench_codes
 
 __all__ = [
     "InputError",
@@ -77,4 +79,10 @@ __all__ = [
     "actor_frames",
     "frame_agreement",
     "frame_rollup",
+    "validation",
+    "agreement",
+    "coding_sample",
+    "read_codes",
+    "workbench_codes",
+    "methods_card",
 ]

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.text import sentences_of
 from analysis.errors import InputError
 
 __all__ = [
@@ -501,20 +502,6 @@ def score_texts(texts: Sequence[str], *, engine: str = "textblob") -> pd.DataFra
 # Tone of sentences and documents
 
 
-def _sentences_of(documents: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
-    if sentences is not None:
-        missing = [c for c in ("doc_id", "sentence_id", "text") if c not in sentences.columns]
-        if missing:
-            raise InputError(
-                f"the sentences table lacks column(s) {', '.join(missing)}; pass the table "
-                "analysis.sentences(documents) returns"
-            )
-        return sentences
-    from analysis.text import sentences as segment
-
-    return segment(documents)
-
-
 def _check_documents(documents: pd.DataFrame, columns: Sequence[str]) -> None:
     if not isinstance(documents, pd.DataFrame):
         raise InputError(f"documents must be a pandas DataFrame (the documents table), not {type(documents).__name__}")
@@ -564,7 +551,7 @@ def tone(
     _engine(engine)
     if sentences is None:
         _check_documents(documents, ("doc_id", "text"))
-    sents = _sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences)
     scores = score_texts(sents["text"].tolist(), engine=engine)
     per_sentence = pd.concat(
         [sents[["doc_id", "sentence_id"]].reset_index(drop=True), scores], axis=1
@@ -668,6 +655,23 @@ def _quoted_sentences(quotes: pd.DataFrame | None, sents: pd.DataFrame) -> set[t
     return covered
 
 
+def _actor_tone_method(method: str | None, window: int | None, engine: str) -> str:
+    """The actor tone method, checked against ``window`` and ``engine``."""
+    if method is None:
+        return "sentence" if window is None else "window"
+    if method not in ("sentence", "window", "target"):
+        raise InputError(f"method={method!r}: use 'sentence', 'window' (with window=N) or 'target'")
+    if method == "window" and window is None:
+        raise InputError("method='window' needs window=N (words on each side of the mention)")
+    if method in ("sentence", "target") and window is not None:
+        raise InputError(f"method={method!r} scores the whole sentence; leave window=None (or use method='window')")
+    if method == "target" and engine != "textblob":
+        raise InputError(
+            "method='target' uses its own model (with TextBlob and VADER features); leave engine at its default"
+        )
+    return method
+
+
 def actor_tone(
     documents: pd.DataFrame,
     actors: Any = None,
@@ -677,11 +681,19 @@ def actor_tone(
     sentences: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
+    method: str | None = None,
 ) -> pd.DataFrame:
     """Tone around every actor mention: the score of the mention's sentence, or of a window.
 
     ``window=None`` scores the whole sentence holding the mention; ``window=N`` scores the mention
-    with up to N whitespace-separated words on each side of it, within that sentence. ``stance`` is
+    with up to N whitespace-separated words on each side of it, within that sentence.
+    ``method`` names the choice explicitly: "sentence" (the default when ``window`` is None), "window"
+    (needs ``window=N``; the default when it is given) or "target": the target-aware model of
+    :mod:`analysis.target_tone` (trained on NewsMTSC train; see lexicons/README.md, "Validation"),
+    which reads the sentence from the mention's seat and adds the columns target_polarity
+    (p_positive - p_negative, -1..1), p_negative, p_neutral, p_positive and label instead of the
+    engine's columns (it computes TextBlob and VADER features itself; leave ``engine`` at its
+    default). ``stance`` is
     "by" when that sentence holds (part of) a quotation, direct or reported, attributed to the same
     actor (the actor's own voice), else "about" (the author's or another speaker's voice).
 
@@ -691,13 +703,15 @@ def actor_tone(
 
     Output columns: doc_id, sentence_id, actor_id, actor, via (when the mentions have it), start,
     end, stance, text (what was scored: the sentence or the window), then the engine's columns
-    (textblob: polarity, subjectivity; vader: compound, pos, neu, neg). One row per mention, in the
+    (textblob: polarity, subjectivity; vader: compound, pos, neu, neg; method="target":
+    target_polarity, p_negative, p_neutral, p_positive, label). One row per mention, in the
     mentions table's order.
     """
     if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < 0):
         raise InputError(f"window={window!r}: give a whole number of words >= 0, or None for the whole sentence")
+    method = _actor_tone_method(method, window, engine)
     _engine(engine)
-    sents = _sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences)
     if mentions is None:
         from analysis.actors import actor_mentions
 
@@ -726,7 +740,12 @@ def actor_tone(
             "sentence in the sentences table; pass the sentences the mentions were found in"
         )
     sentence_texts = joined["_sentence"].astype(str).tolist()
-    if window is None:
+    if method == "target":
+        from analysis.target_tone import predict_target_tone
+
+        texts = sentence_texts
+        scores = predict_target_tone(texts, joined["start"].tolist(), joined["end"].tolist())
+    elif window is None:
         texts = sentence_texts
         unique = list(dict.fromkeys(texts))  # score each distinct sentence once
         scored = score_texts(unique, engine=engine)
@@ -813,7 +832,7 @@ def actor_tone_summary(
 
     ``by`` names the grouping columns: any column of ``actor_tone_table`` (actor_id, doc_id,
     stance, ...) plus "outlet" and "day" (the UTC date of ``published``), which need ``documents``.
-    ``score`` is the column averaged (default: polarity, else the engine's first score column).
+    ``score`` is the column averaged (default: polarity, else compound, else target_polarity).
     Intervals are percentile bootstraps of the mean with ``n_boot`` resamples from ``seed`` (a
     group of one mention gets its value as both bounds). Missing keys (e.g. no publication date)
     form their own group, shown as "<NA>".
@@ -826,10 +845,10 @@ def actor_tone_summary(
     if not by:
         raise InputError("by=(): name at least one grouping column, e.g. by=('actor_id',)")
     if score is None:
-        candidates = [c for c in ("polarity", "compound") if c in table.columns]
+        candidates = [c for c in ("polarity", "compound", "target_polarity") if c in table.columns]
         if not candidates:
             raise InputError(
-                "the actor tone table has no polarity or compound column; pass score='<column>'"
+                "the actor tone table has no polarity, compound or target_polarity column; pass score='<column>'"
             )
         score = candidates[0]
     if score not in table.columns:

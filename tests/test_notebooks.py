@@ -99,6 +99,7 @@ def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
     page = html_path.read_text()
     assert "<td>Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive</td>" in page
     assert "Methods and limits" in page
+    assert "How valid are these measures?" in page and "macro-F1 0.63" in page, "the methods card quotes the validation"
 
 
 HOSTILE = {

@@ -1,0 +1,81 @@
+"""Validation: how well do the workbench's measures agree with human coding?
+
+* against published human-coded data: :func:`newsmtsc` (tone toward persons, NewsMTSC format) and
+  :func:`narrative_frames` (generic frames, narrative-framing format), with :func:`confusion_figure`,
+  :func:`worst_errors`, :func:`tone_summary` and :func:`reference_figures` for reports;
+* between coders, and between coders and the workbench, on your own data: :func:`coding_sample` ->
+  code by hand -> :func:`read_codes` -> :func:`agreement` (percent agreement, Cohen's kappa,
+  Krippendorff's alpha), with :func:`workbench_codes` for the workbench's own codes;
+* the latest figures: :func:`write_validation_figures` (also ``python -m analysis.validation
+  --datasets PATH``) writes ``analysis/lexicons/validation.json``; :func:`methods_card` turns it into
+  the methods-section paragraph of a report.
+
+Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames``, ``coding``,
+``figures``. Nothing heavy happens at import time.
+"""
+
+from __future__ import annotations
+
+from analysis.validation.agreement import AGREEMENT_COLUMNS, agreement, cohen_kappa, krippendorff_alpha, percent_agreement
+from analysis.validation.coding import CODES_COLUMNS, code_columns, coding_sample, read_codes, workbench_codes
+from analysis.validation.data import (
+    FRAME_COLUMNS,
+    TONE_CLASSES,
+    dataset_files,
+    datasets_path,
+    read_narrative_frames,
+    read_newsmtsc,
+)
+from analysis.validation.figures import (
+    FIGURES_PATH,
+    MethodsCard,
+    load_validation_figures,
+    measure_all,
+    methods_card,
+    reference_figures,
+    write_validation_figures,
+)
+from analysis.validation.frames import FRAME_RESULT_COLUMNS, frame_notes, narrative_frames
+from analysis.validation.tone import (
+    TONE_METHODS,
+    classification_scores,
+    confusion_figure,
+    newsmtsc,
+    tone_summary,
+    worst_errors,
+)
+
+__all__ = [
+    "AGREEMENT_COLUMNS",
+    "CODES_COLUMNS",
+    "FIGURES_PATH",
+    "FRAME_COLUMNS",
+    "FRAME_RESULT_COLUMNS",
+    "TONE_CLASSES",
+    "TONE_METHODS",
+    "MethodsCard",
+    "agreement",
+    "classification_scores",
+    "code_columns",
+    "coding_sample",
+    "cohen_kappa",
+    "confusion_figure",
+    "dataset_files",
+    "frame_notes",
+    "datasets_path",
+    "krippendorff_alpha",
+    "load_validation_figures",
+    "measure_all",
+    "methods_card",
+    "narrative_frames",
+    "newsmtsc",
+    "percent_agreement",
+    "read_codes",
+    "read_narrative_frames",
+    "read_newsmtsc",
+    "reference_figures",
+    "tone_summary",
+    "workbench_codes",
+    "worst_errors",
+    "write_validation_figures",
+]

@@ -1,0 +1,118 @@
+"""Frame codebooks against human frame codes: narrative-framing-format files (Frermann et al. 2023).
+
+:func:`narrative_frames` scores document-level presence of a codebook's frames (default: the generic
+news frames, ``lexicons/generic.yml``) with :func:`analysis.frame_scores` and compares it with the
+human codes through :func:`analysis.frame_agreement`. The file's columns map to frame ids as in
+:data:`analysis.validation.data.FRAME_COLUMNS` (CO conflict, HI human_interest, EC economic, MO
+morality, RE responsibility — RE is the corpus's "resolution", the closest of its frames to
+Semetko & Valkenburg's attribution of responsibility).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pandas as pd
+
+from analysis.errors import InputError
+from analysis.validation.data import FRAME_COLUMNS, read_narrative_frames
+
+__all__ = ["FRAME_RESULT_COLUMNS", "narrative_frames", "frame_notes"]
+
+#: Output columns of :func:`narrative_frames`.
+FRAME_RESULT_COLUMNS: dict[str, str] = {
+    "frame": "the frame's id in the codebook",
+    "code": "the file's column holding the human code (CO, HI, EC, MO, RE)",
+    "precision": "share of articles the codebook calls framed that the coders coded so",
+    "recall": "share of articles coded with the frame that the codebook finds",
+    "f1": "harmonic mean of precision and recall",
+    "support": "articles coded with the frame",
+    "n": "articles compared (coded for this frame)",
+    "predicted": "articles the codebook calls framed",
+    "accuracy": "share of articles where codebook and coders agree",
+    "f1_all_present": "F1 of calling the frame present in every article: the floor to beat",
+}
+
+
+def narrative_frames(
+    path: str | os.PathLike[str],
+    *,
+    codebook: Any = None,
+    held_out: bool = False,
+) -> pd.DataFrame:
+    """Per-frame agreement of a frame codebook with the human codes of a narrative-framing-format file.
+
+    ``path``: a tab-separated file with ``ID``, ``text`` and frame columns CO/HI/EC/MO/RE holding True
+    or False (see :func:`analysis.validation.read_narrative_frames` for the quirks handled).
+    ``codebook``: anything :func:`analysis.load_frames` takes (None = the generic news frames); frames
+    are matched by id (conflict, human_interest, economic, morality, responsibility); frames the
+    codebook lacks are left out. Presence = ``hits >= the frame's threshold`` in the article.
+    ``held_out=True`` compares only articles whose numeric ID is divisible by 3: the third of the
+    narrative-framing articles the generic codebook's thresholds were *not* tuned on (see
+    lexicons/README.md).
+
+    Output: one row per frame, in the file's column order CO, HI, EC, MO, RE
+    (:data:`FRAME_RESULT_COLUMNS`): frame, code, precision, recall, f1, support, n, predicted,
+    accuracy, f1_all_present. ``attrs``: ``n_documents`` (articles compared), ``skipped_rows`` (rows
+    without any frame code), ``notes`` (every skipped or leniently read value: row, doc_id, column,
+    value, action), ``codebook`` (its name) and ``file``.
+    """
+    from analysis.framing import frame_agreement, frame_scores, load_frames
+
+    book = load_frames(codebook)
+    documents, gold, notes = read_narrative_frames(path)
+    if held_out:
+        numeric = pd.to_numeric(documents["doc_id"], errors="coerce")
+        if numeric.isna().any():
+            bad = documents["doc_id"][numeric.isna()].iloc[0]
+            raise InputError(f"{path}: held_out=True needs numeric IDs; ID {bad!r} is not a number")
+        documents = documents[(numeric % 3 == 0).to_numpy()].reset_index(drop=True)
+        gold = gold[gold["doc_id"].isin(set(documents["doc_id"]))]
+    frame_ids = set(book.frames["frame_id"])
+    gold = gold[gold["frame_id"].isin(frame_ids)]
+    if gold.empty:
+        raise InputError(
+            f"codebook {book.name!r} has none of the frames {', '.join(FRAME_COLUMNS.values())}; "
+            "narrative_frames compares frames by these ids"
+        )
+    scores = frame_scores(documents, book, level="document")
+    table = frame_agreement(scores, gold)
+    code_of = {frame: code for code, frame in FRAME_COLUMNS.items()}
+    table["_order"] = table["frame_id"].map({f: i for i, f in enumerate(FRAME_COLUMNS.values())})
+    table = table.sort_values("_order", kind="stable")
+    out = pd.DataFrame(
+        {
+            "frame": table["frame_id"].astype(str).to_numpy(),
+            "code": table["frame_id"].map(code_of).to_numpy(),
+            "precision": table["precision"].to_numpy(dtype=float),
+            "recall": table["recall"].to_numpy(dtype=float),
+            "f1": table["f1"].to_numpy(dtype=float),
+            "support": table["gold_positive"].to_numpy(dtype="int64"),
+            "n": table["n"].to_numpy(dtype="int64"),
+            "predicted": table["predicted_positive"].to_numpy(dtype="int64"),
+            "accuracy": table["accuracy"].to_numpy(dtype=float),
+            "f1_all_present": table["f1_all_present"].to_numpy(dtype=float),
+        }
+    )
+    skipped = notes[notes["action"].str.startswith("skipped row")] if len(notes) else notes
+    out.attrs = {
+        "file": str(path),
+        "codebook": book.name,
+        "n_documents": int(gold["doc_id"].nunique()),
+        "skipped_rows": int(len(skipped)),
+        "notes": notes.to_dict("records"),
+        "held_out": bool(held_out),
+    }
+    return out
+
+
+def frame_notes(result: pd.DataFrame) -> pd.DataFrame:
+    """The rows and values :func:`narrative_frames` skipped or read leniently, as a table.
+
+    Columns: row (1-based data row of the file), doc_id, column, value, action.
+    """
+    notes = getattr(result, "attrs", {}).get("notes")
+    if notes is None:
+        raise InputError("frame_notes: pass the table analysis.validation.narrative_frames(...) returns")
+    return pd.DataFrame(notes, columns=["row", "doc_id", "column", "value", "action"])

@@ -1,0 +1,306 @@
+"""The target-aware tone model: features on hand-checked sentences, the fitting code, the coefficient
+file, the wiring into actor_tone, and (slow / validation) reproduction of the shipped coefficients
+and the honest figure on NewsMTSC devtest_mt."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from textblob import TextBlob
+
+import analysis as wb
+from analysis.errors import InputError, LexiconError
+from analysis.target_tone import (
+    CLASSES,
+    DEFAULT_SPEC,
+    MODEL_PATH,
+    _dense_names,
+    _fit,
+    _lbfgs,
+    _Sparse,
+    band_labels,
+    choose_band,
+    load_target_model,
+    main,
+    predict_target_tone,
+    target_features,
+    train,
+)
+
+
+def features(sentence: str, mention: str) -> tuple[pd.Series, dict[str, float]]:
+    start = sentence.index(mention)
+    dense, words = target_features([sentence], [start], [start + len(mention)])
+    return dense.iloc[0], words[0]
+
+
+# ------------------------------------------------------------------------------------ features
+
+
+def test_lexicon_words_weighted_by_distance():
+    row, _ = features("Alice is good and Bob is bad.", "Alice")
+    good, bad = TextBlob("good").sentiment.polarity, TextBlob("bad").sentiment.polarity
+    # "good" is 2 tokens from Alice (weight e^(-1/4)), "bad" 6 tokens (weight e^(-5/4))
+    assert row["near_tb"] == pytest.approx(good * math.exp(-1 / 4) + bad * math.exp(-5 / 4))
+    assert row["near_tb_positive"] == pytest.approx(good * math.exp(-1 / 4))
+    assert row["near_tb_negative"] == pytest.approx(-bad * math.exp(-5 / 4))
+    assert row["window3_tb_polarity"] == TextBlob("Alice is good and").sentiment.polarity
+    assert row["sentence_tb_polarity"] == TextBlob("Alice is good and Bob is bad.").sentiment.polarity
+    assert (row["position"], row["at_start"], row["log_tokens"]) == (0.0, 1.0, math.log(9))
+
+
+def test_word_features_and_the_targets_place():
+    row, words = features('"We will win," Smith said, but critics did not praise him.', "Smith")
+    # tokens: " We will win , " Smith said , but critics did not praise him .  (Smith = token 6 of 16)
+    assert row["position"] == pytest.approx(6 / 15) and row["at_start"] == 0.0
+    assert (row["speech_after"], row["speech_before"], row["in_quote"], row["has_quote"]) == (1.0, 0.0, 0.0, 1.0)
+    assert (row["negation_near"], row["is_pronoun"], row["possessive"]) == (0.0, 0.0, 0.0)  # "not" is 6 tokens away
+    assert words["s:said"] == 1.0 and words["r:said"] == 1.0
+    assert words["s:will"] == pytest.approx(math.exp(-3 / 4))  # 4 tokens to the left
+    assert "l:win" in words and "r:but" in words and "l:will" not in words and "r:critics" not in words
+    assert not any(k.endswith((":smith", ":we")) for k in words)  # the target and capitalised words are not learned
+    assert not any(k[2:] in {",", '"', "."} for k in words)
+
+
+@pytest.mark.parametrize(
+    "sentence, mention, feature",
+    [
+        ("Nobody said Bob is not good.", "Bob", "negation_near"),
+        ("He said it was fine.", "He", "is_pronoun"),
+        ("Bob's plan failed.", "Bob", "possessive"),
+        ('"Bob is great," she said.', "Bob", "in_quote"),
+        ("“Bob is great,” she said.", "Bob", "in_quote"),
+        ("According to Bob, it rained.", "Bob", "speech_before"),
+    ],
+)
+def test_flags(sentence, mention, feature):
+    assert features(sentence, mention)[0][feature] == 1.0
+
+
+def test_flags_off():
+    row, _ = features("“Great,” she said of Bob.", "Bob")
+    assert (row["in_quote"], row["is_pronoun"], row["possessive"]) == (0.0, 0.0, 0.0)
+
+
+def test_dense_columns_follow_the_spec():
+    dense, words = target_features(["A b c."] * 2, [0, 2], [1, 3])
+    assert dense.columns.tolist() == _dense_names(DEFAULT_SPEC)
+    assert len(dense) == 2 and len(words) == 2
+    with pytest.raises(InputError, match="same length"):
+        target_features(["A."], [0, 1], [1])
+
+
+# ------------------------------------------------------------------------------- bands, fitting
+
+
+def test_band_labels_and_choose_band():
+    assert band_labels([-0.2, -0.05, 0.0, 0.05, 0.3], (-0.05, 0.1)).tolist() == [
+        "negative", "neutral", "neutral", "neutral", "positive"]
+    assert band_labels([-0.01, 0.0, 0.01], (0, 0)).tolist() == ["negative", "neutral", "positive"]
+    scores = [-0.3, -0.05, 0.0, 0.05, 0.2, 0.4]
+    gold = ["negative", "neutral", "neutral", "neutral", "positive", "positive"]
+    # the narrowest band classifying all six right: -0.05 and 0.05 inside, -0.3 and 0.2 outside
+    assert choose_band(scores, gold) == (-0.05, 0.05)
+
+
+def test_sparse_products_equal_dense_ones():
+    rng = np.random.default_rng(0)
+    dense = rng.normal(size=(5, 2))
+    words = [{"a": 1.0}, {}, {"b": 0.5, "a": 2.0}, {"c": 1.0}, {"b": 1.0}]
+    vocab = {"a": 0, "b": 1}  # "c" is not in the vocabulary
+    matrix = _Sparse.build(dense, words, vocab)
+    full = np.column_stack([dense, [[1, 0], [0, 0], [2, 0.5], [0, 0], [0, 1]]])
+    w, g = rng.normal(size=(4, 3)), rng.normal(size=(5, 3))
+    assert np.allclose(matrix.dot(w), full @ w) and np.allclose(matrix.tdot(g), full.T @ g)
+    sub = matrix.subset(np.array([False, True, True, False, True]))
+    assert np.allclose(sub.dot(w), full[[1, 2, 4]] @ w)
+
+
+def test_lbfgs_minimises_a_quadratic():
+    a = np.array([[3.0, 1.0], [1.0, 2.0]])
+    b = np.array([1.0, -1.0])
+    x = _lbfgs(lambda v: (0.5 * v @ a @ v - b @ v, a @ v - b), np.zeros(2))
+    assert np.allclose(x, np.linalg.solve(a, b), atol=1e-6)
+
+
+def test_fit_reaches_the_penalised_optimum_deterministically():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(60, 3))
+    y = np.argmax(x @ rng.normal(size=(3, 3)) + rng.normal(scale=0.5, size=(60, 3)), axis=1)
+    matrix = _Sparse.build(x, [{}] * 60, {})
+    lam = 0.01
+    theta = _fit(matrix, y, lam)
+    assert np.array_equal(theta, _fit(matrix, y, lam))  # same data, same numbers
+    w, b = theta[:9].reshape(3, 3), theta[9:]
+    z = x @ w + b
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    g = (p - np.eye(3)[y]) / 60
+    assert np.abs(x.T @ g + lam * w).max() < 1e-4 and np.abs(g.sum(axis=0)).max() < 1e-4  # gradient ~ 0
+
+
+# ------------------------------------------------------------------------- the coefficient file
+
+
+def test_shipped_coefficient_file():
+    assert MODEL_PATH.stat().st_size < 100_000
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["format"] == "media-workbench/target-tone" and data["classes"] == list(CLASSES)
+    assert len(data["training_data"]["sha256"]) == 64 and data["training_data"]["file"] == "train.jsonl"
+    assert data["features"]["dense"] == _dense_names(data["spec"])
+    assert data["features"]["words"] == len(data["weights"]["words"])
+    cv = data["selection"]["cross_validation"]
+    assert data["selection"]["chosen_lambda"] == max(cv, key=lambda r: (r["cv_macro_f1"], r["lambda"]))["lambda"]
+    assert set(data["train_metrics"]) >= {"macro_f1", "accuracy", "cv_macro_f1"}
+    assert data["trained"][:2] == "20"
+    model = load_target_model()
+    assert model.bands["textblob"][0] <= 0 <= model.bands["textblob"][1]
+    assert load_target_model() is model  # read once
+
+
+def test_load_target_model_errors(tmp_path):
+    with pytest.raises(LexiconError, match=r"none\.json: no such coefficient file; train one with"):
+        load_target_model(tmp_path / "none.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}')
+    with pytest.raises(LexiconError, match=r"bad\.json, field 'format': not a target-tone coefficient file"):
+        load_target_model(bad)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n "format": \n')
+    with pytest.raises(LexiconError, match=r"broken\.json, line 3: not valid JSON"):
+        load_target_model(broken)
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["features"]["dense"] = data["features"]["dense"][:-1]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(data))
+    with pytest.raises(LexiconError, match=r"field 'features.dense': the dense feature list does not match"):
+        load_target_model(other)
+
+
+def test_predictions_are_probabilities():
+    texts = ["Critics slammed Smith for the failed plan.", "Smith won praise for the plan.", "Smith met Jones."]
+    out = predict_target_tone(texts, [16, 0, 0], [21, 5, 5])
+    assert out.columns.tolist() == ["target_polarity", "p_negative", "p_neutral", "p_positive", "label"]
+    probs = out[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert np.allclose(out["target_polarity"], out["p_positive"] - out["p_negative"])
+    assert out["label"].tolist() == [["negative", "neutral", "positive"][i] for i in probs.argmax(axis=1)]
+    empty = predict_target_tone([], [], [])
+    assert empty.empty and empty.columns.tolist() == out.columns.tolist()
+
+
+# ------------------------------------------------------------------------------- training
+
+
+def _tiny_training_file(path):
+    templates = [
+        ("{0} praised the good plan and won support.", 6.0),
+        ("Critics slammed {0} for a terrible failure.", 2.0),
+        ("{0} met officials on Tuesday.", 4.0),
+    ]
+    names = ["Smith", "Jones", "Brown", "Green", "White", "Black", "Young", "King", "Scott", "Hill", "Ward", "Cook"]
+    lines = []
+    for k, name in enumerate(names):
+        for j, (template, polarity) in enumerate(templates):
+            sentence = template.format(name)
+            start = sentence.index(name)
+            lines.append(json.dumps({"primary_gid": f"t_{k}_{k}_{j}_{name}", "sentence_normalized": sentence,
+                                     "targets": [{"from": start, "to": start + len(name), "polarity": polarity}]}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_train_and_cli_on_a_tiny_file(tmp_path, capsys):
+    data = _tiny_training_file(tmp_path / "train.jsonl")
+    content = train(data, lambdas=(0.01, 0.1))
+    assert content == train(data, lambdas=(0.01, 0.1))  # deterministic
+    assert content["training_data"]["targets"] == 36
+    assert content["training_data"]["class_counts"] == {"negative": 12, "neutral": 12, "positive": 12}
+    assert [r["lambda"] for r in content["selection"]["cross_validation"]] == [0.01, 0.1]
+    assert content["train_metrics"]["macro_f1"] == 1.0  # three templates, perfectly separable
+    assert "s:slammed" in content["weights"]["words"]  # seen with 12 targets >= min_count 10
+    out = tmp_path / "model.json"
+    assert main(["train", "--data", str(data), "--out", str(out)]) == 0
+    assert "written:" in capsys.readouterr().out
+    model = load_target_model(out)
+    pred = predict_target_tone(["Critics slammed Adams for a terrible failure."], [16], [21], model=model)
+    assert pred["label"].tolist() == ["negative"]
+    assert main(["train", "--data", str(tmp_path / "missing.jsonl"), "--out", str(out)]) == 2
+
+
+# ------------------------------------------------------------------------------- actor_tone
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return pd.DataFrame({
+        "doc_id": ["d1"], "title": ["Netanyahu rebuffs Biden"],
+        "text": ["Biden praised the deal. Critics accused Netanyahu of blocking aid."],
+    })
+
+
+def test_actor_tone_target_method(docs):
+    table = wb.actor_tone(docs, method="target")
+    assert table.columns.tolist()[-6:] == ["text", "target_polarity", "p_negative", "p_neutral", "p_positive", "label"]
+    expected = predict_target_tone(table["text"].tolist(), table["start"].tolist(), table["end"].tolist())
+    assert np.allclose(table["target_polarity"], expected["target_polarity"])
+    assert table["label"].tolist() == expected["label"].tolist()
+    summary = wb.actor_tone_summary(table, n_boot=50)
+    assert "mean_target_polarity" in summary.columns
+    default = wb.actor_tone(docs)
+    assert default.columns.tolist()[-2:] == ["polarity", "subjectivity"]
+    assert wb.actor_tone(docs, method="sentence").equals(default)
+    assert wb.actor_tone(docs, method="window", window=3).equals(wb.actor_tone(docs, window=3))
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"method": "window"}, r"method='window' needs window=N"),
+        ({"method": "target", "window": 3}, r"method='target' scores the whole sentence; leave window=None"),
+        ({"method": "target", "engine": "vader"}, r"method='target' uses its own model"),
+        ({"method": "bert"}, r"method='bert': use 'sentence', 'window' \(with window=N\) or 'target'"),
+    ],
+)
+def test_actor_tone_method_errors(docs, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        wb.actor_tone(docs, **kwargs)
+
+
+# --------------------------------------------------------------------------- the real data
+
+
+@pytest.mark.slow
+@pytest.mark.validation
+def test_training_reproduces_the_shipped_coefficients(datasets_dir):
+    path = datasets_dir / "newsmtsc" / "train.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not found; NewsMTSC train.jsonl is needed to retrain the model")
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    fresh = json.loads(json.dumps(train(path)))
+    assert fresh["training_data"] == shipped["training_data"]  # same file (sha256), same counts
+    for key in ("spec", "selection", "bands", "train_metrics", "features"):
+        assert fresh[key] == shipped[key], key
+    assert fresh["weights"]["words"].keys() == shipped["weights"]["words"].keys()
+    for part in ("dense", "words"):
+        a = np.array(list(fresh["weights"][part].values()))
+        b = np.array(list(shipped["weights"][part].values()))
+        assert np.abs(a - b).max() <= 0.0011, part  # equal up to one step of the 3-decimal rounding
+    assert np.abs(np.array(fresh["weights"]["bias"]) - shipped["weights"]["bias"]).max() <= 0.0011
+
+
+@pytest.mark.validation
+def test_target_tone_on_devtest_mt(datasets_dir):
+    from analysis.validation import newsmtsc
+
+    path = datasets_dir / "newsmtsc" / "devtest_mt.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not found; NewsMTSC devtest_mt is needed for this test")
+    result = newsmtsc(path, method="target")
+    print(f"\ntarget-aware tone on NewsMTSC devtest_mt: macro-F1 {result['macro_f1']:.4f}, "
+          f"accuracy {result['accuracy']:.4f}, Krippendorff's alpha {result['krippendorff_alpha']:.4f}")
+    assert result["macro_f1"] >= 0.60
