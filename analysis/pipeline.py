@@ -173,7 +173,8 @@ def analysis_key(meta: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
-def analysis_meta(corpus: dict[str, Any], lexicon: ActorLexicon, codebook: Codebook, tone_engine: str) -> dict[str, Any]:
+def analysis_meta(corpus: dict[str, Any], lexicon: ActorLexicon, codebook: Codebook,
+                  tone_engine: str) -> dict[str, Any]:
     """The ``meta`` of an analysis of a corpus with this fingerprint, lexicon, codebook and tone engine."""
     meta = {
         "corpus": corpus,

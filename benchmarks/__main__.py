@@ -1,7 +1,10 @@
-"""``python -m benchmarks [--quick] [NAME ...]``: run the benchmarks and write their figures.
+"""``python -m benchmarks [--quick] [--out PATH] [NAME ...]``: run the benchmarks and write their figures.
 
 Each module ``benchmarks/bench_<name>.py`` exposes ``run(*, quick=False) -> dict``; this runner calls
-them in turn, prints their figures and writes ``benchmarks/results.json`` with the machine they ran on.
+them in turn, prints their figures and writes ``results.json`` (the figures with the machine they ran
+on) and ``results.md`` (markdown tables: a module's own ``markdown(figures) -> str`` where it has one,
+else one row per figure). ``--out`` is a folder to write both into (default: ``benchmarks/``) or a
+``.json`` path (the markdown goes next to it, ``.md``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import platform
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -28,27 +32,68 @@ def machine() -> dict[str, object]:
     }
 
 
+def _cell(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value).replace("|", "\\|")
+
+
+def figures_table(figures: dict[str, Any]) -> str:
+    """A two-column markdown table of a benchmark's flat figures."""
+    rows = ["| figure | value |", "|---|---:|"]
+    rows += [f"| {key} | {_cell(value)} |" for key, value in figures.items()]
+    return "\n".join(rows)
+
+
+def markdown(report: dict[str, Any], modules: dict[str, Any]) -> str:
+    """The whole report as markdown: a header with the machine, then one section per benchmark."""
+    m = report["machine"]
+    parts = [f"# Benchmark results{' (quick smoke run)' if report['quick'] else ''}", "",
+             f"Measured {report['measured_at']} on {m['processor']}, {m['cpus']} CPUs, Python {m['python']} "
+             f"({m['platform']}). Regenerate with `make bench` (`python -m benchmarks`)."]
+    for name, figures in report["results"].items():
+        render = getattr(modules[name], "markdown", None)
+        parts += ["", f"## {name}", "", render(figures) if callable(render) else figures_table(figures)]
+    return "\n".join(parts) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     parser.add_argument("--quick", action="store_true", help="small inputs, for a smoke run")
-    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--out", type=Path, default=HERE,
+                        help="folder for results.json and results.md, or a .json path (default: benchmarks/)")
     args = parser.parse_args(argv)
     available = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     chosen = args.names or available
     unknown = sorted(set(chosen) - set(available))
     if unknown:
         parser.error(f"unknown benchmark(s) {unknown}; available: {available}")
-    results = {}
+    if args.out.suffix == ".json":
+        json_path, md_path = args.out, args.out.with_suffix(".md")
+    else:
+        json_path, md_path = args.out / "results.json", args.out / "results.md"
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    results, modules = {}, {}
     for name in chosen:
         print(f"== {name}", flush=True)
-        results[name] = importlib.import_module(f"benchmarks.bench_{name}").run(quick=args.quick)
+        modules[name] = importlib.import_module(f"benchmarks.bench_{name}")
+        results[name] = modules[name].run(quick=args.quick)
     report = {"measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "machine": machine(), "quick": args.quick, "results": results}
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(report, indent=2, default=str))
-    tmp.replace(args.out)
-    print(f"figures written to {args.out}")
+    _write(json_path, json.dumps(report, indent=2, default=str))
+    _write(md_path, markdown(report, modules))
+    print(f"figures written to {json_path} and {md_path}")
     return 0
 
 

@@ -65,3 +65,22 @@ def test_save_replaces_an_earlier_analysis_whole(seed_analysis, tmp_path):
 def test_load_analysis_of_a_folder_that_is_not_one_says_so(tmp_path):
     with pytest.raises(InputError, match=r"not a saved analysis \(missing documents, sentences"):
         load_analysis(tmp_path)
+
+
+def test_the_tone_engine_is_chosen_with_tone_engine(seed_analysis):
+    documents = seed_analysis.documents
+    vader = analyze(documents, tone_engine="vader")
+    assert {"compound", "pos", "neu", "neg"} <= set(vader.tone.columns)
+    pd.testing.assert_frame_equal(vader.tone, wb.tone(documents, engine="vader"))
+    assert vader.meta["tone_engine"] == "vader" and vader.meta["key"] != seed_analysis.meta["key"]
+    with pytest.raises(InputError, match=r"engine='textblob'.*the tone engine is chosen with tone_engine="):
+        analyze(documents, engine="textblob")
+
+
+def test_the_key_covers_what_shapes_the_numbers(seed_analysis):
+    from analysis.pipeline import analysis_key
+
+    meta = seed_analysis.meta
+    assert meta["key"] == analysis_key(meta) and len(meta["key"]) == 64
+    assert analysis_key({**meta, "lexicons": {**meta["lexicons"], "actors": "0" * 64}}) != meta["key"]
+    assert analysis_key({**meta, "versions": {**meta["versions"], "pandas": "0"}}) != meta["key"]

@@ -117,8 +117,9 @@ def dask_client(scheduler: Any = None, workers: int | None = None) -> Iterator[A
         try:
             client = Client(scheduler, timeout="10s")
         except OSError as exc:
-            raise InputError(f"scheduler={scheduler!r}: cannot reach a Dask scheduler there ({exc}); start one "
-                             "with `dask scheduler` (and workers with `dask worker ADDRESS`) or check the address") from exc
+            raise InputError(f"scheduler={scheduler!r}: cannot reach a Dask scheduler there ({exc}); start one with "
+                             "`dask scheduler` (and workers with `dask worker ADDRESS`) or check the address"
+                             ) from exc
         with client:
             yield client
         return

@@ -9,7 +9,8 @@ concatenated, are ``load_corpus(source)`` (but see *Differences* below).
 How each input is cut:
 
 * **Folders**: text, markdown and HTML files are loaded in groups of ``partition_size`` files (with
-  their ``metadata.csv`` rows and ``.meta.yml`` sidecars), in the loader's file order.
+  their ``metadata.csv`` rows and ``.meta.yml`` sidecars), in the loader's file order, by the worker
+  that analyses the group (so the files must be visible to the workers).
 * **Parquet**: whole row groups, consecutive ones grouped up to ``partition_size`` rows; a worker
   reads its own row groups from the file (so the file must be visible to the workers). A file whose
   row groups are larger than ``partition_size`` is read in row batches here and sent to the workers.
@@ -97,7 +98,8 @@ def _documents(parts: list[pd.DataFrame], log: LoadLog, options: ReadOptions) ->
 def _table_partition(table: pd.DataFrame, rows: np.ndarray, *, label: str, name: str,
                      options: ReadOptions) -> pd.DataFrame:
     log = LoadLog(options.errors)
-    frame = table_documents(table.reset_index(drop=True), rows, label=label, name=name, columns=options.columns, log=log)
+    frame = table_documents(table.reset_index(drop=True), rows, label=label, name=name, columns=options.columns,
+                            log=log)
     return _documents([] if frame is None else [frame], log, options)
 
 
@@ -174,7 +176,8 @@ def _head(path: Path, label: str, log: LoadLog, fix_empty: str, what: str) -> by
         return None
     nul = find_nul(head)
     if nul >= 0:
-        log.fail(label, f"looks like a binary file (NUL byte at offset {nul}), not {what}", "remove it or export it as UTF-8 text")
+        log.fail(label, f"looks like a binary file (NUL byte at offset {nul}), not {what}",
+                 "remove it or export it as UTF-8 text")
         return None
     return head
 
@@ -324,7 +327,8 @@ class CorpusPartitions:
         try:
             parquet = pq.ParquetFile(file)
         except Exception as exc:  # pyarrow raises several types for files that are not Parquet
-            self.log.fail(label, f"not a readable Parquet file ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})",
+            problem = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            self.log.fail(label, f"not a readable Parquet file ({problem})",
                           "check that it is a Parquet file, or give it the extension of its real format")
             return
         meta = parquet.metadata

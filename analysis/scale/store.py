@@ -147,6 +147,8 @@ def _prepare(folder: Path, key: str) -> tuple[bool, dict[int, dict[str, Any]]]:
         folder.mkdir(parents=True, exist_ok=True)
         _write_atomic(folder / _RUN, _json({"key": key, "started": dt.datetime.now(dt.timezone.utc).isoformat()}))
     (folder / MANIFEST).unlink(missing_ok=True)
+    for stale in folder.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
     for name in (*TABLES, _PARTS):
         (folder / name).mkdir(exist_ok=True)
         for stale in (folder / name).glob(".*.tmp"):
@@ -220,14 +222,15 @@ def _check_unique_ids(files: list[Path]) -> None:
                 again = pq.read_table(file, columns=["doc_id", "source"]).to_pandas()
                 where_first = first.loc[first["doc_id"] == doc_id, "source"].iloc[0]
                 where_again = again.loc[again["doc_id"] == doc_id, "source"].iloc[0]
-                raise InputError(f"{where_again}: doc_id {doc_id!r} is already used by {where_first}; doc ids must be "
-                                 "unique: remove the repeated document, or pass columns={'doc_id': None} to use hashed ids")
+                raise InputError(f"{where_again}: doc_id {doc_id!r} is already used by {where_first}; doc ids must "
+                                 "be unique: remove the repeated document, or pass columns={'doc_id': None} to use "
+                                 "hashed ids")
             seen[doc_id] = index
 
 
-def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[str, Any]], planning: list[dict[str, Any]],
-            fingerprint: dict[str, Any], partition_size: int, options: ReadOptions, lexicon: ActorLexicon,
-            codebook: Codebook, tone_engine: str) -> dict[str, Any]:
+def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[str, Any]],
+            planning: list[dict[str, Any]], fingerprint: dict[str, Any], partition_size: int,
+            options: ReadOptions, lexicon: ActorLexicon, codebook: Codebook, tone_engine: str) -> dict[str, Any]:
     missing = [index for index in range(count) if index not in records]
     if missing:  # pragma: no cover - map_partitions raises before this can happen
         raise RuntimeError(f"partitions {missing[:5]} were not written")
@@ -287,8 +290,9 @@ def analyze_corpus(
     the few differences). ``actors``, ``frames``, ``tone_engine``: as for :func:`analysis.analyze`.
     ``partition_size``: documents per partition (memory use grows with it, not with the corpus).
     ``engine``: "local" (this process), "processes" (``workers`` processes) or "dask" (``scheduler``:
-    an address or Client; None = the current client or a local cluster); with Dask, ``out`` (and a
-    Parquet ``source``) must be paths the workers can read and write, e.g. on a shared file system.
+    an address or Client; None = the current client or a local cluster); with Dask, ``out`` and a
+    Parquet file or a folder ``source`` must be paths that the workers and this process can read (and,
+    for ``out``, write), e.g. on a shared file system; CSV, TSV and JSON are read here and sent.
     ``progress``: a tqdm bar over documents (None: on a terminal only, never with TQDM_DISABLE=1).
 
     Writes ``out/<table>/part-NNNNN.parquet`` for every table of :data:`analysis.pipeline.TABLES`, then
