@@ -36,7 +36,7 @@ TZINFOS: dict[str, int] = {
 }
 _NUMERIC_DMY = r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b"
 _EPOCH = r"-?\d{9,13}(?:\.\d+)?"
-_HAS_YEAR = r"\b\d{4}\b|" + _NUMERIC_DMY
+_HAS_YEAR = r"\b\d{4}\b|^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\b"  # _NUMERIC_DMY without groups
 
 
 def infer_dayfirst(values: pd.Series) -> bool:
