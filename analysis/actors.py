@@ -22,14 +22,16 @@ The lexicon format and the matching rules are DESIGN.md's ("Lexicon formats"); i
 
 Matching cost per character does not grow with the lexicon: one Aho-Corasick automaton
 (pyahocorasick) over all aliases (case-sensitive) and one over the lower-cased titles, run once per
-sentence; the candidates are then filtered for word edges and resolved leftmost-longest.
+document over its sentences joined; the candidates are then filtered for word edges (within each
+sentence) and resolved leftmost-longest.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -310,6 +312,32 @@ def _edge_ok(text: str, start: int, end: int) -> bool:
     return not ((start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()))
 
 
+#: Joins the sentences of a document so that each automaton and pattern runs once per document.
+#: Not a letter, digit, space or "-": no match runs over it, and word edges see it as a text's end.
+_SEP = "\x00"
+
+
+def _offsets(texts: Sequence[str]) -> list[int]:
+    """Where each of ``texts`` starts in ``_SEP.join(texts)``."""
+    starts = [0]
+    for text in texts[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    return starts
+
+
+def _occurrences(automaton: Any, texts: Sequence[str], searched: Sequence[str]) -> Iterator[tuple[int, int, int, Any]]:
+    """(text position, start, end, value) of every occurrence of a word of ``automaton`` (values
+    (length, ...)) in ``searched`` (the texts as searched, same lengths as ``texts``) on word edges
+    in ``texts``: one pass over the texts joined, each occurrence within one text."""
+    starts = _offsets(texts)
+    for last, value in automaton.iter(_SEP.join(searched)):
+        start = last + 1 - value[0]
+        k = bisect_right(starts, start) - 1
+        s, e = start - starts[k], last + 1 - starts[k]
+        if e <= len(texts[k]) and _edge_ok(texts[k], s, e):
+            yield k, s, e, value
+
+
 @dataclass(frozen=True)
 class _Matcher:
     aliases: Any                 # Automaton over aliases: value (length, actor index, alias)
@@ -343,26 +371,21 @@ class _Matcher:
                    is_person=(lexicon.actors["type"] == "person").to_numpy(),
                    gender=list(lexicon.actors["gender"]))
 
-    def alias_candidates(self, text: str) -> list[tuple[int, int, int, int]]:
-        """(start, end, actor index, rank 0) for every alias occurrence on word edges."""
-        if not len(self.aliases):
-            return []
-        out = []
-        for last, (length, actor, _) in self.aliases.iter(text):
-            start, end = last + 1 - length, last + 1
-            if _edge_ok(text, start, end):
-                out.append((start, end, actor, 0))
+    def alias_candidates(self, texts: Sequence[str]) -> list[list[tuple[int, int, int, int]]]:
+        """Per text: (start, end, actor index, rank 0) for every alias occurrence on word edges."""
+        out: list[list[tuple[int, int, int, int]]] = [[] for _ in texts]
+        if len(self.aliases):
+            for k, start, end, (_, actor, _) in _occurrences(self.aliases, texts, texts):
+                out[k].append((start, end, actor, 0))
         return out
 
-    def title_candidates(self, text: str) -> list[tuple[int, int, tuple[int, ...]]]:
-        """(start, end, owner actor indices) for every title occurrence (any case) on word edges."""
-        if not self.n_titles:
-            return []
-        out = []
-        for last, (length, owners, _) in self.titles.iter(_lower_same_length(text)):
-            start, end = last + 1 - length, last + 1
-            if _edge_ok(text, start, end):
-                out.append((start, end, owners))
+    def title_candidates(self, texts: Sequence[str]) -> list[list[tuple[int, int, tuple[int, ...]]]]:
+        """Per text: (start, end, owner actor indices) for every title occurrence (any case) on word edges."""
+        out: list[list[tuple[int, int, tuple[int, ...]]]] = [[] for _ in texts]
+        if self.n_titles:
+            lowered = [_lower_same_length(text) for text in texts]
+            for k, start, end, (_, owners, _) in _occurrences(self.titles, texts, lowered):
+                out[k].append((start, end, owners))
         return out
 
 
@@ -385,7 +408,7 @@ def match_aliases(text: str, actors: ActorLexicon | Mapping[str, Any] | str | Pa
     and are handled by :func:`actor_mentions`.
     """
     m = load_actors(actors).matcher
-    return [(s, e, m.actor_ids[a], text[s:e]) for s, e, a, _ in _leftmost_longest(m.alias_candidates(text))]
+    return [(s, e, m.actor_ids[a], text[s:e]) for s, e, a, _ in _leftmost_longest(m.alias_candidates([text])[0])]
 
 
 def _is_possessive(text: str, end: int) -> bool:
@@ -400,25 +423,34 @@ def _is_possessive(text: str, end: int) -> bool:
 @functools.lru_cache(maxsize=8)
 def _pronoun_patterns(finite: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     initial = re.compile(r"^[\s\"'“‘(\[]*(?P<p>He|She)(?![\w'’-])")
-    cue = re.compile(rf"(?<![\w-])(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(?:{finite})(?![\w-])")
+    # he/He/she/She with no letter, digit, "_" or "-" before it: each pronoun is written first and
+    # its left edge checked behind it, so that a search skips to the next h, H, s or S
+    pronoun = "|".join(rf"{word}(?<![\w-]{word})" for word in ("he", "He", "she", "She"))
+    cue = re.compile(rf"(?P<p>{pronoun})\s+(?:also\s+|later\s+|then\s+)?(?:{finite})(?![\w-])")
     return initial, cue
 
 
-def _pronoun_spots(text: str, finite: str) -> list[tuple[int, int, str]]:
+def _pronoun_spots(texts: Sequence[str], finite: str) -> list[list[tuple[int, int, str]]]:
+    """Per sentence: (start, end, pronoun) of a sentence-initial He/She and of he/she before a finite
+    cue verb, in order. The cue pattern runs once over the sentences joined (no match runs over _SEP)."""
     initial, cue = _pronoun_patterns(finite)
-    spots = {}
-    m = initial.match(text)
-    if m:
-        spots[m.start("p")] = (m.start("p"), m.end("p"), m.group("p"))
-    for m in cue.finditer(text):
-        spots.setdefault(m.start("p"), (m.start("p"), m.end("p"), m.group("p")))
-    return [spots[k] for k in sorted(spots)]
+    spots: list[dict[int, tuple[int, int, str]]] = [{} for _ in texts]
+    for k, text in enumerate(texts):
+        m = initial.match(text)
+        if m:
+            spots[k][m.start("p")] = (m.start("p"), m.end("p"), m.group("p"))
+    starts = _offsets(texts)
+    for m in cue.finditer(_SEP.join(texts)):
+        k = bisect_right(starts, m.start()) - 1
+        s, e = m.start("p") - starts[k], m.end("p") - starts[k]
+        spots[k].setdefault(s, (s, e, m.group("p")))
+    return [[found[s] for s in sorted(found)] for found in spots]
 
 
 def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) -> list[tuple]:
     """Mentions of one document: (sentence position, start, end, actor index, via) in reading order."""
-    alias_c = [m.alias_candidates(t) for t in texts]
-    title_c = [m.title_candidates(t) for t in texts]
+    alias_c = m.alias_candidates(texts)
+    title_c = m.title_candidates(texts)
     found: list[list[tuple]] = [_leftmost_longest(c) for c in alias_c]
     if any(title_c):
         present = {c[2] for sent in found for c in sent}
@@ -447,8 +479,8 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
         return out
     pronouns = []
     persons = [(k, s, a, _is_possessive(texts[k], e)) for k, s, e, a, _ in out if m.is_person[a]]
-    for k, text in enumerate(texts):
-        for s, e, word in _pronoun_spots(text, finite):
+    for k, spots in enumerate(_pronoun_spots(texts, finite)):
+        for s, e, word in spots:
             if any(pk == k and ps <= s < pe for pk, ps, pe, *_ in out):
                 continue
             actor = _antecedent(persons, (k, s), "male" if word.lower() == "he" else "female", m.gender)

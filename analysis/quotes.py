@@ -50,11 +50,15 @@ word), so title-case headlines are not parsed for speech.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import ahocorasick
+import numpy as np
 import pandas as pd
 
 from analysis.actors import ActorLexicon, actor_mentions, load_actors
@@ -83,13 +87,20 @@ MIN_QUOTE_WORDS = 3
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-]+[^\W_]+)*")
 _DOUBLE = re.compile(r"[\"“”]")
-_SINGLE = re.compile(r"(?<![\w'’])['‘](?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
+# An opening single mark not after a letter, digit or mark (checked behind the mark, so that a search
+# jumps from mark to mark), a word character next; a closing mark after a word character or . , ! ?
+_SINGLE = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
 _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
 _COLON = re.compile(r"\A\s*:")
 _BREAK = re.compile(r";|,\s+(?:while|but|whereas|although)\b")
 _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
+_POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
+_LETTERS = re.compile(r"[a-z]+")
+_WORD_CHAR = re.compile(r"[\w-]")  # what may not touch a cue verb (the edges of CueVerbs.pattern)
+_LEADING_WORD = re.compile(r"\w+")
+_CUT = re.compile(r"[A-Za-z][\w-]")  # at hi - 1: hi cuts a word, a cue form may end there
 
 # Grammar words (not lexicon data): what may stand between a subject and its verb, what marks a
 # passive, where a speaker's words stop.
@@ -109,6 +120,11 @@ def _is_name(text: str) -> bool:
     words = _WORD.findall(text)
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) and (
         not text.rstrip().endswith((".", "!", "?")))
+
+
+def _fewer_words(text: str, n: int) -> bool:
+    """``count_words(text) < n``, counting no further than ``n``."""
+    return len(list(islice(_WORD.finditer(text), n))) < n
 
 
 def count_words(text: str) -> int:
@@ -174,24 +190,51 @@ class _Field:
     mentions: list[_Mention] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Lookups by bisection: sentence ends (when the sentences follow one another without
+        # overlapping, as sentences() makes them), and quotation starts with the furthest end so far.
+        rows = self.sentences
+        self._ends = [row[3] for row in rows]
+        self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
+        self.set_quotes(self.quotes)
+
+    def set_quotes(self, quotes: list[tuple[int, int]]) -> None:
+        self.quotes = quotes
+        spans = sorted(quotes)
+        self._quote_starts = [lo for lo, _ in spans]
+        self._quote_reach = list(accumulate((hi for _, hi in spans), max))  # the furthest end so far
+
     def sentence_at(self, pos: int) -> tuple[int, int, int, int]:
-        for row in self.sentences:
-            if row[2] <= pos < row[3] or (pos == row[3]):
-                return row
+        """The first sentence holding ``pos`` or ending at it; else the last sentence."""
+        if not self._in_order:
+            return next((row for row in self.sentences if row[2] <= pos < row[3] or pos == row[3]),
+                        self.sentences[-1])
+        k = bisect_left(self._ends, pos)  # the first sentence ending at pos or after it
+        if k < len(self.sentences) and (self.sentences[k][2] <= pos or self._ends[k] == pos):
+            return self.sentences[k]
         return self.sentences[-1]
 
     def in_quote(self, s: int, e: int) -> bool:
-        return any(q_lo - 1 <= s and e <= q_hi + 1 for q_lo, q_hi in self.quotes)
+        """Is text[s:e] within a quotation (give or take its marks)?"""
+        k = bisect_right(self._quote_starts, s + 1)  # the quotations starting at s + 1 or before
+        return k > 0 and self._quote_reach[k - 1] >= e - 1
+
+
+def _last_word(seg: str) -> str:
+    """The run of word characters ``seg`` ends with ("" if none), read from the end: for a ``seg``
+    without trailing whitespace, what a search for a word at the end of ``seg`` finds."""
+    m = _LEADING_WORD.match(seg[::-1])
+    return seg[len(seg) - m.end():] if m else ""
 
 
 def _strip_tail(seg: str, words: frozenset[str]) -> str:
     """``seg`` without trailing whitespace and trailing ``words``."""
     while True:
         seg = seg.rstrip()
-        m = re.search(r"(\w+)$", seg)
-        if not m or m.group(1).lower() not in words:
+        word = _last_word(seg)
+        if not word or word.lower() not in words:
             return seg
-        seg = seg[:m.start()]
+        seg = seg[:len(seg) - len(word)]
 
 
 def _surface_before(seg: str, nouns: frozenset[str]) -> str | None:
@@ -235,25 +278,79 @@ def _surface_after(seg: str, nouns: frozenset[str]) -> str | None:
     return None
 
 
+class _Cue(NamedTuple):
+    """A cue verb in a field: ``text[start:end] == form`` (as written: "said", "Said")."""
+
+    start: int
+    end: int
+    form: str
+
+
+class _CueFinder:
+    """Finds what ``cues.pattern`` matches: any cue form, lower case or capitalised, as a whole word
+    (no letter, digit, "_" or "-" directly before or after it). When every form is a single word a
+    match is one whole word, so no two overlap: they are found with one Aho-Corasick automaton over
+    the forms and a check of their edges, instead of trying every form at every position."""
+
+    def __init__(self, cues: CueVerbs):
+        self.pattern = cues.pattern
+        forms = list(cues.lemma_of)
+        self.automaton = None
+        if forms and all(_LETTERS.fullmatch(form) for form in forms):
+            self.automaton = ahocorasick.Automaton()
+            for form in forms + [form[0].upper() + form[1:] for form in forms]:
+                self.automaton.add_word(form, form)
+            self.automaton.make_automaton()
+
+    def find(self, text: str, lo: int, hi: int) -> list[_Cue]:
+        """The cue forms in text[lo:hi], in order: what ``cues.pattern.finditer(text, lo, hi)`` finds
+        (the text before ``lo`` is seen by the edge check, the text from ``hi`` on is not)."""
+        hi = min(hi, len(text))
+        if self.automaton is None:
+            return [_Cue(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text, lo, hi)]
+        out = []
+        if lo >= hi:
+            return out
+        for last, form in self.automaton.iter(text, lo, hi):
+            start, end = last + 1 - len(form), last + 1
+            if not ((start > 0 and _WORD_CHAR.match(text, start - 1)) or (end < hi and _WORD_CHAR.match(text, end))):
+                out.append(_Cue(start, end, form))
+        return out
+
+
 class _Attributor:
     """Finds cues and speakers in one field of one document."""
 
-    def __init__(self, f: _Field, cues: CueVerbs):
-        self.f, self.cues = f, cues
+    def __init__(self, f: _Field, cues: CueVerbs, finder: _CueFinder):
+        self.f, self.cues, self.finder = f, cues, finder
+        self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
+        # the field's cue verbs, found once: cues_in() takes the ones in its range
+        self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
+        self._verb_starts = [m.start for m in self._verbs]
+        # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
+        self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
+                                          for phrase in cues.source_phrases)
 
-    def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
-        """Cue verbs in text[lo:hi], outside quotations, not followed by "to"."""
+    def _is_verb(self, m: _Cue) -> bool:
+        """A cue form outside quotations, not followed by "to", not capitalised mid-sentence."""
         text = self.f.text
-        out = []
-        for m in self.cues.pattern.finditer(text, lo, hi):
-            if _TO.match(text, m.end()) or self.f.in_quote(m.start(), m.end()):
-                continue
-            if m.group()[0].isupper():
-                sent = self.f.sentence_at(m.start())
-                if text[sent[2]:m.start()].strip(" \"'“‘(["):
-                    continue  # capitalised mid-sentence: a title-case headline word, not a verb
-            out.append(m)
-        return out
+        if _TO.match(text, m.end) or self.f.in_quote(m.start, m.end):
+            return False
+        if m.form[0].isupper():
+            sent = self.f.sentence_at(m.start)
+            if text[sent[2]:m.start].strip(" \"'“‘(["):
+                return False  # capitalised mid-sentence: a title-case headline word, not a verb
+        return True
+
+    def cues_in(self, lo: int, hi: int) -> list[_Cue]:
+        """Cue verbs in text[lo:hi], outside quotations, not followed by "to".
+
+        Taken from the verbs of the whole field; a range whose end cuts a word is searched itself
+        (the word's first part can be a cue form of the range, not of the field)."""
+        text = self.f.text
+        if 0 < hi < len(text) and _CUT.match(text, hi - 1):
+            return [m for m in self.finder.find(text, lo, hi) if self._is_verb(m)]
+        return self._verbs[bisect_left(self._verb_starts, lo):bisect_left(self._verb_starts, hi)]
 
     def speakers(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation."""
@@ -295,16 +392,16 @@ class _Attributor:
         surface = _surface_after(text[cue_end:hi], self.cues.speaker_nouns)
         return (pd.NA, surface) if surface is not None else None
 
-    def speaker_of(self, cue: re.Match[str], clause_lo: int, sent_lo: int, hi: int) -> tuple[Any, Any] | None:
+    def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> tuple[Any, Any] | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
-        if cue.group().endswith("ing"):
-            return self.subject(sent_lo, cue.start())
-        return self.speaker_before(clause_lo, cue.start()) or self.speaker_after(cue.end(), hi)
+        if cue.form.endswith("ing"):
+            return self.subject(sent_lo, cue.start)
+        return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue.end, hi)
 
-    def passive(self, cue: re.Match[str]) -> bool:
-        before = _strip_tail(self.f.text[max(0, cue.start() - 80):cue.start()], _AUX - {"had", "has", "have"})
-        m = re.search(r"(\w+)$", before)
-        return bool(m and m.group(1).lower() in _PASSIVE)
+    def passive(self, cue: _Cue) -> bool:
+        before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX - {"had", "has", "have"})
+        word = _last_word(before)  # no trailing whitespace: _strip_tail strips it
+        return bool(word) and word.lower() in _PASSIVE
 
 
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
@@ -314,19 +411,19 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
         paragraphs.setdefault(row[1], []).append(row)
     out = [quote_spans(f.text, lo=sents[0][2], hi=sents[-1][3], sentence_spans=[(s[2], s[3]) for s in sents])
            for sents in paragraphs.values()]
-    f.quotes = [q for spans in out for q in spans]
+    f.set_quotes([q for spans in out for q in spans])
     return out
 
 
-def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> tuple[Any, re.Match[str] | None]:
+def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> tuple[Any, _Cue | None]:
     """(speaker or None, cue or None) of the quotation text[q_lo:q_hi] (rules 1 and 2)."""
     f, cues, text = att.f, att.cues, att.f.text
     sent = f.sentence_at(q_lo)
     # 1. a cue before the quotation, in its clause
     for m in reversed(att.cues_in(clause_lo, q_lo)):
-        between = text[m.end():q_lo]
+        between = text[m.end:q_lo]
         adjacent = not between.strip(" ,:\"“‘'\n")
-        if cues.clause_of[m.group().lower()] == "that" and not adjacent and not re.search(r"\bthat\b", between):
+        if cues.clause_of[m.form.lower()] == "that" and not adjacent and not re.search(r"\bthat\b", between):
             continue
         return att.speaker_of(m, clause_lo, sent[2], q_lo), m
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
@@ -337,8 +434,8 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> tuple[
     if not post:
         return None, None
     m = post[0]
-    speaker = att.speaker_before(q_hi + 1, m.start()) or att.speaker_after(m.end(), post_hi)
-    if speaker is None and m.group().endswith("ing"):
+    speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m.end, post_hi)
+    if speaker is None and m.form.endswith("ing"):
         speaker = att.subject(sent[2], q_lo)
     return speaker, m
 
@@ -347,7 +444,7 @@ def _direct_quotes(att: _Attributor, doc_id: str, rows: dict[str, list]) -> set[
     """Rows for the direct quotations of a field; returns the offsets of the cues they used."""
     f, cues = att.f, att.cues
     used: set[int] = set()
-    for spans in _paragraph_quotes(f):
+    for spans in att.paragraph_quotes:
         previous: tuple[Any, Any, Any] | None = None
         prev_end = -1
         for q_lo, q_hi in spans:
@@ -356,13 +453,13 @@ def _direct_quotes(att: _Attributor, doc_id: str, rows: dict[str, list]) -> set[
             prev_end = q_hi + 1
             lemma: Any = pd.NA
             if cue is not None:
-                used.add(cue.start())
-                lemma = cues.lemma_of[cue.group().lower()]
+                used.add(cue.start)
+                lemma = cues.lemma_of[cue.form.lower()]
             elif previous is not None:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
                 speaker, lemma = (previous[0], previous[1]), previous[2]
             quote = f.text[q_lo:q_hi]
-            if count_words(quote) < MIN_QUOTE_WORDS and (cue is None or speaker is None):
+            if _fewer_words(quote, MIN_QUOTE_WORDS) and (cue is None or speaker is None):
                 continue  # a scare quote
             if cue is None and speaker is None and _is_name(quote):
                 continue  # a name or title in quotation marks ("Green New Deal")
@@ -378,26 +475,27 @@ def _reported_speech(att: _Attributor, doc_id: str, rows: dict[str, list], used:
     f, cues, text = att.f, att.cues, att.f.text
     for sid, _, s_lo, s_hi in f.sentences:
         for m in att.cues_in(s_lo, s_hi):
-            if m.start() in used or att.passive(m):
+            if m.start in used or att.passive(m):
                 continue
-            after = text[m.end():s_hi]
-            form = m.group().lower()
+            after = text[m.end:s_hi]
+            form = m.form.lower()
             opener = _THAT.match(after) or _COLON.match(after)
             if opener:
-                c_lo = m.end() + opener.end()
+                c_lo = m.end + opener.end()
             elif cues.clause_of[form] == "bare":
-                c_lo = m.end()
+                c_lo = m.end
             else:
                 continue
             c_lo, c_hi = _content(text, c_lo, s_hi)
-            if count_words(text[c_lo:c_hi]) < MIN_QUOTE_WORDS or _overlaps_quote(f, c_lo, c_hi):
+            if _fewer_words(text[c_lo:c_hi], MIN_QUOTE_WORDS) or _overlaps_quote(f, c_lo, c_hi):
                 continue
-            clause_lo = max([s_lo] + [q_hi + 1 for _, q_hi in f.quotes if s_lo <= q_hi < m.start()])
+            clause_lo = max([s_lo] + [q_hi + 1 for _, q_hi in f.quotes if s_lo <= q_hi < m.start])
             speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
             if speaker is not None:
                 _emit(rows, doc_id, sid, text[c_lo:c_hi], speaker[0], speaker[1], cues.lemma_of[form], "reported",
                       c_lo, c_hi)
-        _according_to(att, doc_id, sid, s_lo, s_hi, rows)
+        if att.source_phrase_in_field:
+            _according_to(att, doc_id, sid, s_lo, s_hi, rows)
 
 
 def _overlaps_quote(f: _Field, lo: int, hi: int) -> bool:
@@ -440,7 +538,7 @@ def _according_to(att: _Attributor, doc_id: str, sid: int, s_lo: int, s_hi: int,
             c_lo, c_hi = _content(text, comma + 1, s_hi)
         else:
             continue
-        if count_words(text[c_lo:c_hi]) < MIN_QUOTE_WORDS or _overlaps_quote(f, c_lo, c_hi):
+        if _fewer_words(text[c_lo:c_hi], MIN_QUOTE_WORDS) or _overlaps_quote(f, c_lo, c_hi):
             continue
         _emit(rows, doc_id, sid, text[c_lo:c_hi], speaker[0], speaker[1], m.group().lower(), "reported", c_lo, c_hi)
 
@@ -449,6 +547,64 @@ def _emit(rows: dict[str, list], doc_id: str, sid: int, quote: str, speaker_id: 
           kind: str, start: int, end: int) -> None:
     for key, value in zip(QUOTE_COLUMNS, (doc_id, sid, quote, speaker_id, speaker, cue, kind, start, end)):
         rows[key].append(value)
+
+
+def _sentences_by_document(sents: pd.DataFrame, doc_ids: pd.Series
+                           ) -> Iterator[tuple[str, list[tuple[int, int, int, int]], list[bool]]]:
+    """Per document (in order of first appearance; ``doc_ids`` is ``sents["doc_id"]`` as str): its id,
+    its sentences as (sentence_id, paragraph_id, start, end) by sentence_id, and whether each is the
+    headline. The table is sorted once and cut at document boundaries."""
+    codes, _ = pd.factorize(doc_ids)
+    order = np.lexsort((sents["sentence_id"].to_numpy(), codes))
+    codes = codes[order]
+    ids = doc_ids.to_numpy(dtype=object)[order]
+    rows = list(zip(*(sents[c].to_numpy(dtype=np.int64)[order].tolist()
+                      for c in ("sentence_id", "paragraph_id", "start", "end"))))
+    heads = (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).to_numpy(dtype=bool)[order].tolist()
+    if not len(codes):
+        return
+    bounds = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1], True]).tolist()
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        if codes[lo] >= 0:  # rows without a doc_id belong to no document
+            yield ids[lo], rows[lo:hi], heads[lo:hi]
+
+
+def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
+    """doc_id (as str) -> its mentions as (sentence_id, section, start, end, actor_id, actor, via), in
+    table order."""
+    columns = [mentions["doc_id"].astype("str").tolist()] + [
+        mentions[c].tolist() for c in ("sentence_id", "section", "start", "end", "actor_id", "actor", "via")]
+    out: dict[str, list[tuple]] = {}
+    for doc_id, *row in zip(*columns):
+        out.setdefault(doc_id, []).append(tuple(row))
+    return out
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    """A possessive ending right after ``end``: "Netanyahu's", "Netanyahu’s", "the Saudis'"."""
+    nxt = text[end:end + 3]
+    return bool(_POSSESSIVE.match(nxt)) and (nxt[1:2] == "s" or text[end - 1:end] == "s")
+
+
+def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
+                     heads: Sequence[bool], mentions: Sequence[tuple]) -> tuple[_Field, _Field]:
+    """The title and the text of one document as fields, each with its sentences (rows from
+    :func:`_sentences_by_document`) and its mentions (from :func:`_mentions_by_document`, offsets
+    moved from the sentence into the field, sorted by start)."""
+    texts = {"title": title, "text": text}
+    sentences: dict[str, list[tuple[int, int, int, int]]] = {"title": [], "text": []}
+    for row, head in zip(sentence_rows, heads):
+        sentences["title" if head else "text"].append(row)
+    found: dict[str, list[_Mention]] = {"title": [], "text": []}
+    sentence_start = {row[0]: row[2] for row in sentence_rows}
+    for sentence_id, section, start, end, actor_id, actor, via in mentions:
+        part = "title" if (sentence_id == 0 and section == "headline") else "text"
+        base = sentence_start[sentence_id]
+        fs, fe = base + int(start), base + int(end)
+        found[part].append(_Mention(fs, fe, actor_id, actor, via != "pronoun" and _possessive_at(texts[part], fe)))
+    title, text = (_Field(texts[part], sentences[part], sorted(found[part], key=lambda x: x.start))
+                   for part in ("title", "text"))
+    return title, text
 
 
 def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None, *,
@@ -478,41 +634,24 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
     fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
               for d, t, x in zip(documents["doc_id"], titles, documents["text"])}
-    s = sents.assign(doc_id=sents["doc_id"].astype("str"))
-    m = mentions.assign(doc_id=mentions["doc_id"].astype("str"))
-    s_start = dict(zip(zip(s["doc_id"], s["sentence_id"]), s["start"]))
-    m_by_doc = {d: g for d, g in m.groupby("doc_id", sort=False)}
-    for doc_id, group in s.groupby("doc_id", sort=False):
+    doc_ids = sents["doc_id"].astype("str")
+    mentions_of = _mentions_by_document(mentions)
+    finder = _CueFinder(cues)
+    for doc_id, sentence_rows, heads in _sentences_by_document(sents, doc_ids):
         if doc_id not in fields:
             raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
                              "documents the sentences were made from")
         title, text = fields[doc_id]
-        group = group.sort_values("sentence_id")
-        head = group["section"].eq("headline") & group["sentence_id"].eq(0)
-        parts = {"title": _Field(title, []), "text": _Field(text, [])}
-        for is_head, row in zip(head, group[["sentence_id", "paragraph_id", "start", "end"]].itertuples(index=False)):
-            parts["title" if is_head else "text"].sentences.append(tuple(int(v) for v in row))
-        dm = m_by_doc.get(doc_id)
-        if dm is not None:
-            for r in dm.itertuples(index=False):
-                part = parts["title" if (r.sentence_id == 0 and r.section == "headline") else "text"]
-                base = s_start[(doc_id, r.sentence_id)]
-                fs, fe = base + int(r.start), base + int(r.end)
-                nxt = part.text[fe:fe + 3]
-                poss = r.via != "pronoun" and bool(re.match(r"['’](?:s(?!\w)|(?!\w))", nxt)) and (
-                    nxt[1:2] == "s" or part.text[fe - 1:fe] == "s")
-                part.mentions.append(_Mention(fs, fe, r.actor_id, r.actor, poss))
-        for part in parts.values():
+        for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ())):
             if part.sentences:
-                part.mentions.sort(key=lambda x: x.start)
-                att = _Attributor(part, cues)
+                att = _Attributor(part, cues, finder)
                 _reported_speech(att, doc_id, rows, _direct_quotes(att, doc_id, rows))
     out = pd.DataFrame(rows)
     if out.empty:
         out = pd.DataFrame({c: pd.Series(dtype="str") for c in QUOTE_COLUMNS})
     out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_id": "str",
                       "speaker": "str", "cue": "str", "kind": "str", "start": "int64", "end": "int64"})
-    doc_order = {d: k for k, d in enumerate(pd.unique(s["doc_id"]))}
+    doc_order = {d: k for k, d in enumerate(pd.unique(doc_ids))}
     out = out.assign(_o=out["doc_id"].map(doc_order)).sort_values(["_o", "sentence_id", "start"], kind="stable")
     return out.drop(columns="_o").reset_index(drop=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import string
 
 import pandas as pd
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 import analysis as wb
-from analysis.actors import MENTION_COLUMNS, match_aliases
+from analysis.actors import MENTION_COLUMNS, _pronoun_spots, match_aliases
 from analysis.discovery import DISCOVERY_COLUMNS
 
 
@@ -374,6 +375,32 @@ def test_possessive_mentions_are_passed_over_as_antecedents():
     # "Burns's warning": the subject, Kirby, is the antecedent (unless only a possessive precedes)
     assert pronouns("Kirby rejected Burns's warning. He added more.", "Burns's aides met. He spoke.") == [
         ["d0", 2, "kirby", "He"], ["d1", 2, "burns", "He"]]
+
+
+def test_a_document_is_matched_in_one_pass_as_if_sentence_by_sentence():
+    """Aliases, titles and pronoun cues are searched once per document, its sentences joined by a
+    separator: nothing matches across two sentences ("... so did he" + "said the aide"), and a
+    sentence's ends are word edges as in the sentence alone."""
+    m = wb.load_actors(ISRAEL_US).matcher
+    finite = wb.load_cue_verbs().finite_pattern
+    texts = ["Biden met Netanyahu and so did he", "said the President of Israel", "Israel\x00Biden US",
+             "", "he added, prime minister Netanyahu said", "He left; she also said no. USA", "the\nsaid"]
+    assert m.alias_candidates(texts) == [m.alias_candidates([t])[0] for t in texts]
+    assert m.title_candidates(texts) == [m.title_candidates([t])[0] for t in texts]
+    assert [len(c) for c in m.alias_candidates(texts)] == [2, 1, 3, 0, 1, 0, 0]
+    assert [[(s, e) for s, e, _ in c] for c in m.title_candidates(texts)] == [[], [(9, 18)], [], [], [(10, 24)],
+                                                                             [], []]
+    plain = re.compile(rf"(?<![\w-])(?P<p>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(?:{finite})(?![\w-])")
+    assert _pronoun_spots(texts, finite) == [[], [], [], [], [(0, 2, "he")], [(0, 2, "He"), (9, 12, "she")], []]
+    rng = random.Random(3)
+    words = ["he", "He", "she", "She", "the", "said", "added", "also", "-", "x", "\n", '"', "told"]
+    for _ in range(200):
+        sentence_texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(3)]
+        got = _pronoun_spots(sentence_texts, finite)
+        for text, spots in zip(sentence_texts, got):
+            cue_spots = [(x.start("p"), x.end("p"), x.group("p")) for x in plain.finditer(text)]
+            assert set(cue_spots) <= set(spots) and len(spots) - len(cue_spots) <= 1, (text, spots)
+        assert got == [_pronoun_spots([t], finite)[0] for t in sentence_texts]
 
 
 def test_no_antecedent_no_pronoun_row_and_option_off():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import pytest
 
 import analysis as wb
-from analysis.quotes import QUOTE_COLUMNS, count_words, quote_spans
+from analysis.quotes import QUOTE_COLUMNS, _CueFinder, _Field, count_words, quote_spans
 
 LEX = {"actors": [
     {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["John Kirby", "Kirby"]},
@@ -309,6 +311,72 @@ def test_cue_verb_file_errors(tmp_path):
         wb.load_cue_verbs(path)
     with pytest.raises(wb.LexiconError, match=r"<mapping>: expected a mapping with a 'cue_verbs:' list"):
         wb.load_cue_verbs({"verbs": []})
+
+
+# ----------------------------------------------------- fast look-ups give what the rules define
+
+
+CUE_TEXTS = ["Kirby said, unsaid, x-said, said-x, saidx, Said, SAID, said_ and said2 said.",
+             "She says: “Said he would,” adding that—stating—told you; pointed out it, point outs",
+             "éadded addedé added\nadded 'added' Adding", ""]
+
+
+def test_cue_verbs_are_found_as_the_cue_pattern_finds_them():
+    """Cue verbs are found with an automaton over the forms and a check of their edges: exactly the
+    matches of CueVerbs.pattern in any range, also one whose end cuts a word (then its first part is
+    a word of the range); forms of several words fall back to the pattern."""
+    cues = wb.load_cue_verbs()
+    finder = _CueFinder(cues)
+    assert finder.automaton is not None
+    assert [c.form for c in finder.find(CUE_TEXTS[0], 0, len(CUE_TEXTS[0]))] == ["said", "Said", "said"]
+    assert finder.find("Kirby saidx it", 0, 10) == [(6, 10, "said")]
+    multi = wb.load_cue_verbs({"cue_verbs": [{"lemma": "point out", "forms": ["point out", "pointed out"]},
+                                             {"lemma": "add", "forms": ["add", "added", "adding"]}]})
+    assert _CueFinder(multi).automaton is None
+    rng = random.Random(5)
+    for verbs in (cues, multi):
+        for text in CUE_TEXTS:
+            for _ in range(300):
+                lo, hi = sorted(rng.randint(0, len(text)) for _ in range(2))
+                expected = [(m.start(), m.end(), m.group()) for m in verbs.pattern.finditer(text, lo, hi)]
+                assert [tuple(c) for c in _CueFinder(verbs).find(text, lo, hi)] == expected, (text, lo, hi)
+
+
+def test_a_sentence_ending_inside_a_word_is_read_as_given():
+    """Cue verbs are looked up once per field; a sentence (from a hand-made sentences table) that
+    ends inside a word still reads its part as a word, as a search of that sentence alone does."""
+    text = '"We will win the war," Kirby saidx today.'
+    cut = text.index("saidx") + 4
+    made = pd.DataFrame({"doc_id": ["d0", "d0"], "sentence_id": [1, 2], "paragraph_id": [1, 1],
+                         "section": ["body", "body"], "text": [text[:cut], text[cut:]], "start": [0, cut],
+                         "end": [cut, len(text)]})
+    out = wb.quotes(docs(text), LEX, sentences=made)
+    assert out[["quote", "speaker_id", "cue"]].values.tolist() == [["We will win the war", "kirby", "say"]]
+    assert q(text) == [["d0", 1, "We will win the war", None, None, None, "direct"]]
+
+
+def test_field_look_ups_give_what_the_linear_rules_give():
+    """The sentence at a position and "inside a quotation" are looked up by bisection: the same
+    answers as scanning every sentence / quotation, for sentences as sentences() makes them (in
+    order, not overlapping) and for any other table (overlapping, out of order, empty spans)."""
+    rng = random.Random(11)
+    for trial in range(300):
+        if trial % 2:
+            cuts = sorted(rng.sample(range(1, 60), 2 * rng.randint(1, 5)))
+            spans = list(zip(cuts[::2], cuts[1::2]))
+        else:
+            spans = [tuple(sorted(rng.sample(range(60), 2))) for _ in range(rng.randint(1, 5))]
+            spans += [(x, x) for x in rng.sample(range(60), rng.randint(0, 1))]
+        rows = [(k + 1, 1, lo, hi) for k, (lo, hi) in enumerate(spans)]
+        quotes = [tuple(sorted(rng.sample(range(60), 2))) for _ in range(rng.randint(0, 4))]
+        f = _Field("x" * 60, rows)
+        f.set_quotes(quotes)
+        for pos in range(62):
+            expected = next((r for r in rows if r[2] <= pos < r[3] or pos == r[3]), rows[-1])
+            assert f.sentence_at(pos) == expected, (rows, pos)
+        for _ in range(40):
+            s, e = sorted(rng.sample(range(62), 2))
+            assert f.in_quote(s, e) == any(q_lo - 1 <= s and e <= q_hi + 1 for q_lo, q_hi in quotes), (quotes, s, e)
 
 
 def test_input_errors():
