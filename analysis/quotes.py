@@ -572,6 +572,11 @@ def _sentences_by_document(sents: pd.DataFrame, doc_ids: pd.Series
 def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
     """doc_id (as str) -> its mentions as (sentence_id, section, start, end, actor_id, actor, via), in
     table order."""
+    needed = ("doc_id", "sentence_id", "section", "start", "end", "actor_id", "actor", "via")
+    missing = [c for c in needed if c not in mentions.columns]
+    if missing:
+        raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
+                         "analysis.actor_mentions(documents, actors, sentences=...) returns")
     columns = [mentions["doc_id"].astype("str").tolist()] + [
         mentions[c].tolist() for c in ("sentence_id", "section", "start", "end", "actor_id", "actor", "via")]
     out: dict[str, list[tuple]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -390,3 +391,9 @@ def test_input_errors():
     with pytest.raises(wb.InputError, match=r"quotes table: missing column\(s\) kind; pass the output of "
                                              r"analysis.quotes"):
         wb.voice(m, wb.quotes(d, LEX).drop(columns=["kind"]))
+
+
+def test_a_precomputed_mentions_table_without_its_columns_is_named():
+    docs = wb.load_corpus(Path(__file__).resolve().parents[1] / "seeds")
+    with pytest.raises(wb.InputError, match=r"the mentions table lacks column\(s\) sentence_id, section, start"):
+        wb.quotes(docs, mentions=pd.DataFrame({"doc_id": ["x"]}))
