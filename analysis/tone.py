@@ -759,8 +759,8 @@ def actor_tone(
     covered = _quoted_sentences(quotes, sents)
     keys = zip(joined["doc_id"], joined["sentence_id"], joined["actor_id"])
     out = ment.copy()
-    out["stance"] = ["by" if key in covered else "about" for key in keys]
-    out["text"] = texts
+    out["stance"] = pd.Series(["by" if key in covered else "about" for key in keys], index=out.index, dtype="str")
+    out["text"] = pd.Series(list(texts), index=out.index, dtype="str")
     return pd.concat([out, scores], axis=1)
 
 

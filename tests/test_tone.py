@@ -409,3 +409,10 @@ def test_plain_sentences_take_the_fast_path():
     assert [_needs_exact_path(t, lex) for t in plain] == [False, False, False]
     marked = ["great :)", "It was good (!)", "(1998) was bad", "a\n\nEND-OF-SENTENCE b"]
     assert [_needs_exact_path(t, lex) for t in marked] == [True, True, True, True]
+
+
+def test_actor_tone_without_mentions_keeps_text_columns_as_text():
+    documents = pd.DataFrame({"doc_id": ["a"], "title": ["Nothing here"], "text": ["No actors at all."]})
+    table = wb.actor_tone(documents)
+    assert table.empty
+    assert table["stance"].dtype == "string" and table["text"].dtype == "string"
