@@ -49,6 +49,16 @@ def figures_table(figures: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def earlier_results(json_path: Path, *, quick: bool) -> dict[str, Any]:
+    """The figures of an earlier run of the same kind (full or quick), so that running one benchmark
+    updates its own section and keeps the others'."""
+    try:
+        earlier = json.loads(json_path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return dict(earlier.get("results", {})) if earlier.get("quick") == quick else {}
+
+
 def markdown(report: dict[str, Any], modules: dict[str, Any]) -> str:
     """The whole report as markdown: a header with the machine, then one section per benchmark."""
     m = report["machine"]
@@ -84,11 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         json_path, md_path = args.out / "results.json", args.out / "results.md"
     json_path.parent.mkdir(parents=True, exist_ok=True)
-    results, modules = {}, {}
+    results = earlier_results(json_path, quick=args.quick) if args.names else {}
     for name in chosen:
         print(f"== {name}", flush=True)
-        modules[name] = importlib.import_module(f"benchmarks.bench_{name}")
-        results[name] = modules[name].run(quick=args.quick)
+        figures = importlib.import_module(f"benchmarks.bench_{name}").run(quick=args.quick)
+        results[name] = {"measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **figures}
+    modules = {name: importlib.import_module(f"benchmarks.bench_{name}") for name in results}
     report = {"measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "machine": machine(), "quick": args.quick, "results": results}
     _write(json_path, json.dumps(report, indent=2, default=str))
