@@ -4,29 +4,32 @@ The public API, re-exported here and kept small. Tables in, tables out::
 
     import analysis as wb
     docs = wb.load_corpus("seeds")
-    sents = wb.sentences(docs)
+    result = wb.analyze(docs)              # sentences, mentions, quotes, tone, frames, actor tone
+    wb.voice(result.mentions, result.quotes)
+
+Heavy libraries (papermill, nbconvert, dask, duckdb, openpyxl) are imported only when used.
 """
 
 from __future__ import annotations
 
-from analysis.display import setup_notebook
 from analysis import charts
+from analysis import validation
 from analysis.actors import ActorLexicon, actor_mentions, actor_prominence, actor_rollup, cooccurrence, load_actors
 from analysis.corpus import flag_duplicates, load_corpus, load_report
 from analysis.cues import load_cue_verbs
 from analysis.discovery import discover_actors, discovery_yaml
+from analysis.display import setup_notebook
 from analysis.errors import InputError, LexiconError
+from analysis.framing import Codebook, actor_frames, frame_agreement, frame_rollup, frame_scores, load_frames
 from analysis.pipeline import Analysis, analyze, load_analysis
-from analysis.scale import analyze_corpus, cached_analysis, mentions_by, query
 from analysis.profiles import ActorProfile, actor_profile, keep_top
 from analysis.provenance import record_provenance
 from analysis.quotes import quotes, voice
 from analysis.reports import render_report
+from analysis.scale import analyze_corpus, cached_analysis, mentions_by, query
 from analysis.tables import document_card, filter_documents, key_sentences, select_document, with_sentence_text
 from analysis.text import paragraphs, sentences, split_sentences
 from analysis.tone import actor_tone, actor_tone_summary, register_tone_engine, tone, tone_engines
-from analysis.framing import Codebook, actor_frames, frame_agreement, frame_rollup, frame_scores, load_frames
-from analysis import validation
 from analysis.validation import agreement, coding_sample, methods_card, read_codes, workbench_codes
 
 __all__ = [
