@@ -13,44 +13,20 @@ sentences for 10 aliases; 40 sentences for 10,000, where the naive way is very s
 
 from __future__ import annotations
 
-import csv
-import os
 import random
 import re
 import string
-import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 
 import analysis as wb
+from benchmarks.texts import sentence_pool
 
-REPO = Path(__file__).resolve().parents[1]
 REAL_ALIASES = {  # id -> aliases: names common in the sample corpora (climate coverage, the seed)
     "united_states": ["United States", "U.S."], "china": ["China"], "trump": ["Trump"], "un": ["United Nations"],
     "epa": ["EPA"], "australia": ["Australia"], "israel": ["Israel"], "biden": ["Biden"], "congress": ["Congress"],
 }
-
-
-def _datasets() -> Path:
-    return Path(os.environ.get("MEDIA_WORKBENCH_DATASETS", REPO.parent / "shared" / "datasets"))
-
-
-def _source_sentences() -> tuple[list[str], str]:
-    tsv = _datasets() / "narrative-framing" / "articles_metadata.tsv"
-    if tsv.is_file():
-        csv.field_size_limit(sys.maxsize)
-        with tsv.open(encoding="utf-8", newline="") as fh:
-            texts = [row.get("text") or "" for row in csv.DictReader(fh, delimiter="\t")]
-        label = str(tsv)
-    else:
-        texts = list(wb.load_corpus(REPO / "seeds")["text"])
-        label = "seeds/ (validation data absent)"
-    out = []
-    for text in texts:
-        out.extend(text[s:e] for s, e in wb.split_sentences(text) if e - s > 20)
-    return out, label
 
 
 def _sentences_table(pool: list[str], n: int, *, per_doc: int = 25) -> pd.DataFrame:
@@ -106,7 +82,7 @@ def _naive(sentences: list[str], lexicon: wb.ActorLexicon) -> int:
 
 
 def run(*, quick: bool = False) -> dict:
-    pool, label = _source_sentences()
+    label, pool = sentence_pool()
     n = 2_000 if quick else 20_000
     sents = _sentences_table(pool, n)
     docs = pd.DataFrame({"doc_id": sents["doc_id"].unique()})

@@ -46,8 +46,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "seeds" / "000_f73c93858b36e7c9.txt"
+from benchmarks.texts import REPO, sentence_pool
+
+
 SIZES = {"small": 1_000, "medium": 10_000, "large": 100_000}
 QUICK_SIZES = {"small": 10, "medium": 20, "large": 200}
 STAGES = ("sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "full")
@@ -61,26 +62,6 @@ _WORD = re.compile(r"\w+")
 
 
 # ------------------------------------------------------------------------------------- corpora
-
-
-def _datasets_dir() -> Path:
-    return Path(os.environ.get("MEDIA_WORKBENCH_DATASETS", REPO.parent / "shared" / "datasets"))
-
-
-def sentence_pool() -> tuple[str, list[str]]:
-    """(name of the source, real sentences to resample)."""
-    from analysis.text import split_sentences
-
-    path = _datasets_dir() / "narrative-framing" / "articles_metadata.tsv"
-    if path.is_file():
-        import pandas as pd
-
-        texts = pd.read_csv(path, sep="\t")["text"].dropna().astype(str).tolist()
-        source = "narrative-framing articles_metadata.tsv"
-    else:
-        texts, source = [SEED.read_text(encoding="utf-8")], "seed article (dataset absent)"
-    pool = [t[s:e] for t in texts for s, e in split_sentences(t) if e - s > 20]
-    return source, pool
 
 
 def _article(rng: random.Random, pool: list[str], i: int) -> dict[str, Any]:

@@ -12,35 +12,19 @@ peak memory allocated while building the sentences table (tracemalloc, measured 
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import time
 import tracemalloc
 from collections.abc import Callable
-from pathlib import Path
 
 import pandas as pd
 
 from analysis.text import sentences, split_sentences
+from benchmarks.texts import article_texts
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "seeds" / "000_f73c93858b36e7c9.txt"
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def _datasets_dir() -> Path:
-    return Path(os.environ.get("MEDIA_WORKBENCH_DATASETS", REPO.parent / "shared" / "datasets"))
-
-
-def _source_texts() -> tuple[str, list[str]]:
-    """(name of the source, raw article texts)."""
-    path = _datasets_dir() / "narrative-framing" / "articles_metadata.tsv"
-    if path.is_file():
-        texts = pd.read_csv(path, sep="\t")["text"].dropna().astype(str).tolist()
-        return "narrative-framing articles_metadata.tsv", texts
-    return "seed article (dataset absent)", [SEED.read_text(encoding="utf-8")]
 
 
 def _documents(texts: list[str], n_docs: int, *, seed: int = 0) -> pd.DataFrame:
@@ -71,7 +55,7 @@ def _best_of(fn: Callable[[], object], repeat: int) -> float:
 
 def run(*, quick: bool = False) -> dict:
     """Measure, print and return the figures (a flat JSON-serialisable dict)."""
-    source, raw = _source_texts()
+    source, raw = article_texts()
     n_docs = 300 if quick else 3000
     repeat = 1 if quick else 3
     docs = _documents(raw, n_docs)

@@ -15,42 +15,30 @@ and the number of sentences whose fast-path numbers differ from TextBlob's (must
 from __future__ import annotations
 
 import json
-import os
 import random
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-import pandas as pd
 
 from analysis.text import split_sentences
 from analysis.tone import pattern_sentiment, score_texts
+from benchmarks.texts import article_texts, datasets_dir
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "seeds" / "000_f73c93858b36e7c9.txt"
-
-
-def _datasets_dir() -> Path:
-    return Path(os.environ.get("MEDIA_WORKBENCH_DATASETS", REPO.parent / "shared" / "datasets"))
 
 
 def _pool() -> tuple[str, list[str]]:
-    """(name of the source, real sentences to resample)."""
-    root = _datasets_dir()
+    """(name of the source, real sentences to resample): NewsMTSC's sentences when present, then the
+    sentences of the benchmark articles."""
     pool: list[str] = []
     for name in ("train.jsonl", "devtest_mt.jsonl"):
-        path = root / "newsmtsc" / name
+        path = datasets_dir() / "newsmtsc" / name
         if path.is_file():
             with path.open(encoding="utf-8") as fh:
                 pool.extend(json.loads(line)["sentence_normalized"] for line in fh if line.strip())
-    articles = root / "narrative-framing" / "articles_metadata.tsv"
-    if articles.is_file():
-        for text in pd.read_csv(articles, sep="\t")["text"].dropna().astype(str):
-            pool.extend(text[s:e] for s, e in split_sentences(text))
-    if pool:
-        return "NewsMTSC + narrative-framing sentences", pool
-    text = SEED.read_text(encoding="utf-8")
-    return "seed article (datasets absent)", [text[s:e] for s, e in split_sentences(text)]
+    source, texts = article_texts()
+    label = f"NewsMTSC + {source}" if pool else source
+    pool.extend(text[s:e] for text in texts for s, e in split_sentences(text))
+    return label, pool
 
 
 def _best_of(fn: Callable[[], object], repeat: int) -> float:
