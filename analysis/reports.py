@@ -249,8 +249,10 @@ def _render_one(notebook: str, out_dir: str, parameters: dict[str, Any], name: s
         return render_report(notebook, out_dir=out_dir, parameters=parameters, name=name)
     except Exception as error:  # noqa: BLE001 - any failure of one report is reported, never fatal
         failed = Path(out_dir) / name / f"{name}.failed.ipynb"
-        message = f"{type(error).__name__}: {error}".strip().splitlines()
-        return ReportFailure(name=name, parameters=parameters, error=" ".join(message)[:2000],
+        # papermill's error carries the notebook's own exception; its full text is a whole traceback
+        kind, text = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
+        message = " ".join(f"{kind}: {text}".split())
+        return ReportFailure(name=name, parameters=parameters, error=message[:2000],
                              notebook=failed if failed.exists() else None)
 
 

@@ -174,7 +174,9 @@ def test_batch_renders_in_parallel_reports_a_failure_and_keeps_the_rest(tmp_path
     captured = capsys.readouterr()
     assert status == 1
     assert "2 rendered, 1 failed" in captured.out
-    assert "report FAILED: greet-boom" in captured.err and "boom is not a greeting" in captured.err
+    assert "report FAILED: greet-boom" in captured.err
+    assert "AssertionError: boom is not a greeting; error notebook:" in captured.err, "the notebook's own error, briefly"
+    assert "Traceback" not in captured.err
     assert "greet-boom.failed.ipynb" in captured.err
     assert (out / "greet-hi" / "greet-hi.html").exists()
     assert "hihi" in (out / "greet-hi" / "greet-hi.html").read_text()
