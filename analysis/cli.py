@@ -85,14 +85,23 @@ def parse_each(text: str) -> tuple[str, list[Any]]:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from analysis.reports import render_batch, render_report, write_index
+    from analysis.reports import describe_failure, notebook_path, render_batch, render_report, write_index
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
     for key in ("corpus", "actors", "frames"):
         if getattr(args, key):
             parameters[key] = str(Path(getattr(args, key)).resolve())
     if not args.each:
-        result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name)
+        try:
+            result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name)
+        except InputError:
+            raise
+        except Exception as error:  # noqa: BLE001 - the notebook failed: say why in one line, keep its notebook
+            name = args.name or notebook_path(args.notebook).stem
+            failed = Path(args.out) / name / f"{name}.failed.ipynb"
+            where = f"; the executed notebook with the error: {failed}" if failed.exists() else ""
+            print(f"error: report {name} failed: {describe_failure(error)}{where}", file=sys.stderr)
+            return 1
         write_index(args.out)
         print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
         return 0

@@ -22,7 +22,7 @@ from analysis.errors import InputError
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
 __all__ = ["ReportResult", "ReportFailure", "BatchResult", "notebook_path", "render_report", "render_batch",
-           "expand_each", "write_index", "export_html", "notebook_parameters", "write_atomic", "NOTEBOOK_DIR"]
+           "expand_each", "describe_failure", "write_index", "export_html", "notebook_parameters", "write_atomic", "NOTEBOOK_DIR"]
 
 #: The project's notebooks, beside the package in a source checkout.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
@@ -243,16 +243,20 @@ def batch_name(base: str, varying: dict[str, Any]) -> str:
     return "-".join([base, *(_slug(value) for value in varying.values())])
 
 
+def describe_failure(error: BaseException) -> str:
+    """One line on why a report failed: the notebook's own exception (papermill's error carries it;
+    its full text is a whole traceback), else the error itself."""
+    kind, text = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
+    return " ".join(f"{kind}: {text}".split())[:2000]
+
+
 def _render_one(notebook: str, out_dir: str, parameters: dict[str, Any], name: str) -> ReportResult | ReportFailure:
     """Worker: render one report; a failure is returned, not raised, so the batch goes on."""
     try:
         return render_report(notebook, out_dir=out_dir, parameters=parameters, name=name)
     except Exception as error:  # noqa: BLE001 - any failure of one report is reported, never fatal
         failed = Path(out_dir) / name / f"{name}.failed.ipynb"
-        # papermill's error carries the notebook's own exception; its full text is a whole traceback
-        kind, text = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
-        message = " ".join(f"{kind}: {text}".split())
-        return ReportFailure(name=name, parameters=parameters, error=message[:2000],
+        return ReportFailure(name=name, parameters=parameters, error=describe_failure(error),
                              notebook=failed if failed.exists() else None)
 
 

@@ -193,3 +193,13 @@ def test_notebook_parameters_reads_the_defaults_as_values(tmp_path):
     path = _fixture_notebook(tmp_path / "p.ipynb", "print(1)")
     assert notebook_parameters(path) == {"greeting": "hello"}
     assert notebook_parameters("article_brief")["title"] == "Article brief"
+
+
+@pytest.mark.e2e
+def test_cli_says_in_one_line_why_a_report_failed(tmp_path, capsys):
+    status = main(["report", "article_brief", "--corpus", str(tmp_path / "missing"), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"error: report article_brief failed: InputError: {tmp_path / 'missing'}: no such file or folder" in err
+    assert "article_brief.failed.ipynb" in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "article_brief" / "article_brief.html").exists()
