@@ -69,18 +69,35 @@ def small_corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory, repo_dir, small_corpus) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("reports")
-    runs = {name: {"corpus": str(repo_dir / "seeds")} for name in NOTEBOOKS}
-    runs["corpus_report"] = {"corpus": str(small_corpus)}
-    return {name: render_report(name, out_dir=out, parameters=params).html for name, params in runs.items()}
+def reports_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("reports")
+
+
+@pytest.fixture
+def rendered(request, reports_dir, repo_dir, small_corpus):
+    """Render a notebook once per test module on small inputs: the seed, a three-article CSV for the
+    corpus report, the validation data for the validation report (skipped, saying why, without it)."""
+
+    def render(name: str) -> Path:
+        target = reports_dir / name / f"{name}.html"
+        if target.exists():
+            return target
+        if name == "validation":
+            parameters = {"datasets": str(request.getfixturevalue("datasets_dir"))}
+        elif name == "corpus_report":
+            parameters = {"corpus": str(small_corpus)}
+        else:
+            parameters = {"corpus": str(repo_dir / "seeds")}
+        return render_report(name, out_dir=reports_dir, parameters=parameters).html
+
+    return render
 
 
 @pytest.mark.e2e
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_every_chart_draws_offline_and_no_code_shows(name, rendered):
-    html_path = rendered[name]
+    html_path = rendered(name)
     figures = _plotly_outputs(html_path.with_suffix(".ipynb"))
     dom = rendered_dom(html_path)
     assert figures >= 2
@@ -93,7 +110,7 @@ def test_every_chart_draws_offline_and_no_code_shows(name, rendered):
 @pytest.mark.e2e
 @pytest.mark.slow
 def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
-    html_path = rendered["article_brief"]
+    html_path = rendered("article_brief")
     assert _plotly_outputs(html_path.with_suffix(".ipynb")) >= 8
     assert html_path.stat().st_size < 8_000_000
     page = html_path.read_text()
