@@ -27,7 +27,14 @@ from analysis.provenance import record_provenance
 from analysis.quotes import quotes, voice
 from analysis.reports import render_report
 from analysis.scale import analyze_corpus, cached_analysis, mentions_by, query
-from analysis.tables import document_card, filter_documents, key_sentences, select_document, with_sentence_text
+from analysis.tables import (
+    corpus_summary,
+    document_card,
+    filter_documents,
+    key_sentences,
+    select_document,
+    with_sentence_text,
+)
 from analysis.text import paragraphs, sentences, split_sentences
 from analysis.tone import actor_tone, actor_tone_summary, register_tone_engine, tone, tone_engines
 from analysis.validation import agreement, coding_sample, methods_card, read_codes, workbench_codes
@@ -52,6 +59,7 @@ __all__ = [
     "keep_top",
     "render_report",
     "document_card",
+    "corpus_summary",
     "select_document",
     "filter_documents",
     "with_sentence_text",

@@ -8,7 +8,8 @@ import pandas as pd
 
 from analysis.errors import InputError
 
-__all__ = ["select_document", "document_card", "filter_documents", "with_sentence_text", "key_sentences"]
+__all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
+           "key_sentences"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -104,3 +105,22 @@ def key_sentences(tone: pd.DataFrame, sentences: pd.DataFrame, *, score: str = "
     positive = scored[scored[score] > 0].nlargest(n, score).assign(end="most positive")
     columns = ["end", "doc_id", "sentence_id", "section", score, "text"]
     return pd.concat([negative, positive], ignore_index=True)[columns]
+
+
+def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
+    """The corpus at a glance as a two-column table: ``field``, ``value`` (both str).
+
+    Fields: documents, words (whitespace-separated, title and text), outlets, first and last
+    publication day (UTC), undated documents, flagged duplicates.
+    """
+    published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
+    words = (documents["title"].fillna("") + " " + documents["text"].fillna("")).str.split().str.len().sum()
+    outlets = documents["outlet"].dropna().nunique() if "outlet" in documents else 0
+    duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
+    day = (lambda moment: moment.strftime("%Y-%m-%d") if pd.notna(moment) else "n/a")
+    return pd.DataFrame({
+        "field": ["documents", "words", "outlets", "first day", "last day", "undated documents",
+                  "flagged duplicates"],
+        "value": [f"{len(documents):,}", f"{int(words):,}", f"{outlets:,}", day(published.min()),
+                  day(published.max()), f"{int(published.isna().sum()):,}", f"{duplicates:,}"],
+    })

@@ -98,3 +98,13 @@ def test_key_sentences_takes_the_extremes_and_skips_zeros():
     out = key_sentences(tone, _sentences(), n=3)
     assert out[["end", "sentence_id", "polarity", "text"]].values.tolist() == [
         ["most negative", 1, -0.7, "Bad news."], ["most positive", 2, 0.7, "Good news."]]
+
+
+def test_corpus_summary_counts_what_a_reader_checks_first():
+    from analysis.tables import corpus_summary
+
+    docs = _dated().assign(title=["A b", "C", "", "D e f"], text=["one two", "three", "four five six", ""],
+                           duplicate_of=[pd.NA, pd.NA, "a", pd.NA])
+    assert corpus_summary(docs).set_index("field")["value"].to_dict() == {
+        "documents": "4", "words": "12", "outlets": "2", "first day": "2024-05-08", "last day": "2024-05-10",
+        "undated documents": "1", "flagged duplicates": "1"}
