@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -135,18 +136,22 @@ def _objects(
     return records, rows
 
 
-def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
-    items, numbers = [], []
-    for number, line in enumerate(text.split("\n"), start=1):
+def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) for each non-blank JSON Lines line; a malformed line is reported to
+    ``log`` (an error naming the line, or a skip) and yields nothing."""
+    for number, line in lines:
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line))
-            numbers.append(number)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             log.fail(label, f"not valid JSON ({exc.msg} at column {exc.colno})",
                      "fix or remove the line, or pass errors='skip' to skip it", line=number)
-    return _objects(items, numbers, label, log, unit="line")
+
+
+def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
+    parsed = list(json_line_items(enumerate(text.split("\n"), start=1), label, log))
+    return _objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
 
 
 def _read_json(path: Path, fmt: str, label: str, log: LoadLog) -> tuple[pd.DataFrame, np.ndarray] | None:

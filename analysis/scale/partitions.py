@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import os
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -54,7 +53,7 @@ from analysis.corpus.fields import resolve_columns
 from analysis.corpus.loader import EXTENSIONS, FORMATS, _load_files, _Options, _unknown_format, _walk
 from analysis.corpus.report import LoadLog
 from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
-from analysis.corpus.tables import TABLE_FORMATS, _objects, read_table, table_documents
+from analysis.corpus.tables import TABLE_FORMATS, _objects, json_line_items, read_table, table_documents
 from analysis.errors import InputError
 
 __all__ = ["CorpusPartitions", "Partition", "ReadOptions", "source_fingerprint"]
@@ -416,24 +415,23 @@ class CorpusPartitions:
 
         found = False
         with file.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                line = raw.decode("utf-8")
-                if number == 1:
-                    line = line.removeprefix("\ufeff")
-                line = line.removesuffix("\n").removesuffix("\r")
-                if not line.strip():
-                    continue
-                try:
-                    items.append(json.loads(line))
-                    numbers.append(number)
-                except json.JSONDecodeError as exc:
-                    log.fail(label, f"not valid JSON ({exc.msg} at column {exc.colno})",
-                             "fix or remove the line, or pass errors='skip' to skip it", line=number)
+            lines = ((number, _decoded_line(raw, first=number == 1)) for number, raw in enumerate(handle, start=1))
+            for number, item in json_line_items(lines, label, log):
+                items.append(item)
+                numbers.append(number)
                 if len(items) == self.partition_size:
                     found = True
                     yield flush()
         if items or not found:
             yield flush()
+
+
+def _decoded_line(raw: bytes, *, first: bool) -> str:
+    """One line of a UTF-8 file as text, without its line ending (and without a BOM on the first)."""
+    line = raw.decode("utf-8")
+    if first:
+        line = line.removeprefix("\ufeff")
+    return line.removesuffix("\n").removesuffix("\r")
 
 
 def _corpus_files(given: Path) -> list[tuple[str, Path]]:
