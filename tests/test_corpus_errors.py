@@ -85,10 +85,10 @@ def test_empty_file(tmp_path, name, content, problem):
 @pytest.mark.parametrize(
     ("name", "problem"),
     [
-        ("b.txt", "looks like a binary file (NUL byte at offset 3), not text; remove it, or convert it to UTF-8 text"),
+        ("b.txt", "looks like a binary file (NUL byte at line 1, offset 3), not text; remove it, or convert it to UTF-8 text"),
         ("b.csv",
-         "looks like a binary file (NUL byte at offset 3), not a text table; remove it or export it as UTF-8 CSV/TSV"),
-        ("b.json", "looks like a binary file (NUL byte at offset 3), not text; remove it or export it as UTF-8 text"),
+         "looks like a binary file (NUL byte at line 1, offset 3), not a text table; remove it or export it as UTF-8 CSV/TSV"),
+        ("b.json", "looks like a binary file (NUL byte at line 1, offset 3), not text; remove it or export it as UTF-8 text"),
     ],
 )
 def test_binary_file(tmp_path, name, problem):
@@ -315,9 +315,11 @@ def test_encodings_utf8_bom_cp1252_latin1_utf16(tmp_path):
     assert docs["title"].tolist() == ["Café talks", "Café talks", "Caf\xe9 \x81", "Café talks", "Café"]
     assert docs["text"].tolist()[1] == "Body “quoted”."
     assert docs.attrs["load_report"] == [
-        entry(tmp_path / "b.txt", "not valid UTF-8; decoded as cp1252", "decoded as cp1252"),
-        entry(tmp_path / "c.txt", "not valid UTF-8; decoded as latin-1", "decoded as latin-1"),
-        entry(tmp_path / "e.csv", "not valid UTF-8; decoded as cp1252", "decoded as cp1252"),
+        entry(tmp_path / "b.txt", "not valid UTF-8 on line(s) 1, 3; those lines decoded as cp1252, the rest as UTF-8",
+              "decoded as cp1252"),
+        entry(tmp_path / "c.txt", "not valid UTF-8 on line(s) 1; those lines decoded as latin-1, the rest as UTF-8",
+              "decoded as latin-1"),
+        entry(tmp_path / "e.csv", "not valid UTF-8; this row decoded as cp1252", "decoded as cp1252", row=1),
     ]
 
 

@@ -5,8 +5,10 @@ Policy (documented in the README):
 * Understood: ISO 8601 with or without a zone (``2024-05-09``, ``2024-05-09T10:00:00+02:00``,
   ``...Z``), RFC 2822 (``Thu, 09 May 2024 10:00:00 +0200``), written dates (``May 9, 2024``,
   ``9 May 2024 10:00``), numeric day/month/year dates (``09/05/2024``, ``9.5.2024``), Unix epoch
-  seconds (9-11 digits, or a number) and milliseconds (12-13 digits), datetime objects (e.g. from
-  YAML or Parquet). Common zone abbreviations (UTC, GMT, EST/EDT, CST/CDT, MST/MDT, PST/PDT, BST,
+  seconds (9-12 digits, or a number) and milliseconds (13 digits), datetime objects (e.g. from
+  YAML or Parquet). Epoch numbers of 13 digits are milliseconds (after 2001-09-09), shorter ones
+  seconds: a 12-digit number is read as seconds (years after 5138, so out of range, below) rather
+  than as milliseconds of the 1970s-1990s. Common zone abbreviations (UTC, GMT, EST/EDT, CST/CDT, MST/MDT, PST/PDT, BST,
   CET/CEST, EET/EEST) are understood; other abbreviations are ignored.
 * Times without a zone are taken as UTC. Everything is converted to UTC.
 * Day-first: ``dayfirst=None`` (the default) decides from the values themselves: if some numeric
@@ -16,6 +18,10 @@ Policy (documented in the README):
   (year first) are never affected.
 * A value without a year (``May 9``) is not guessed. A value that is not understood becomes NaT
   and is reported by the caller (one warning for the whole load), never an error.
+* Dates outside the range of ``datetime64[ns]`` (1677-09-21 to 2262-04-11), such as
+  ``9999-12-31``, ``0001-01-01``, the epoch seconds ``-62135596800`` and ``253402300800``, or such
+  timestamps in a Parquet column of another unit, become NaT as well and are flagged in the
+  ``out_of_range`` mask of :func:`parse_published` (never an ``OutOfBoundsDatetime``).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from numbers import Number
 
 import pandas as pd
 
-__all__ = ["infer_dayfirst", "parse_dates"]
+__all__ = ["MAX", "MIN", "infer_dayfirst", "parse_dates", "parse_published"]
 
 DTYPE = "datetime64[ns, UTC]"
 TZINFOS: dict[str, int] = {
@@ -36,6 +42,8 @@ TZINFOS: dict[str, int] = {
 }
 _NUMERIC_DMY = r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b"
 _EPOCH = r"-?\d{9,13}(?:\.\d+)?"
+#: The representable range of ``datetime64[ns, UTC]``.
+MIN, MAX = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
 _HAS_YEAR = r"\b\d{4}\b|^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\b"  # _NUMERIC_DMY without groups
 
 
@@ -53,9 +61,12 @@ def infer_dayfirst(values: pd.Series) -> bool:
 
 
 def _epoch(numbers: pd.Series) -> pd.Series:
-    millis = numbers.abs() >= 1e11
+    millis = numbers.abs() >= 1e12
     seconds = numbers.where(~millis, numbers / 1000.0)
-    return pd.to_datetime(seconds, unit="s", utc=True, errors="coerce")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        stamps = pd.to_datetime(seconds, unit="s", utc=True, errors="coerce")
+    return _in_range(stamps)[0]
 
 
 def _as_text(value: object) -> object:
@@ -68,46 +79,83 @@ def _as_text(value: object) -> object:
     return str(value)
 
 
-def _dateutil(value: str, dayfirst: bool) -> pd.Timestamp:
+def _dateutil(value: str, dayfirst: bool) -> pd.Timestamp | None:
+    """The value parsed by dateutil, in UTC; NaT when not understood, None when out of range."""
     from dateutil import parser
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            stamp = pd.Timestamp(parser.parse(value, dayfirst=dayfirst, tzinfos=TZINFOS))
+            parsed = parser.parse(value, dayfirst=dayfirst, tzinfos=TZINFOS)
     except (ValueError, OverflowError, TypeError):
         return pd.NaT
-    return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    try:
+        stamp = pd.Timestamp(parsed)
+        stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+        return stamp.as_unit("ns") if MIN <= stamp <= MAX else None
+    except (pd.errors.OutOfBoundsDatetime, OverflowError, ValueError):
+        return None
+
+
+def _in_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """A datetime column (any unit, aware or naive) as UTC nanoseconds; (values, out-of-range mask)."""
+    values = values.dt.tz_localize("UTC") if values.dt.tz is None else values.dt.tz_convert("UTC")
+    outside = (values.notna() & ((values < MIN) | (values > MAX))).astype(bool)
+    return values.where(~outside).astype(DTYPE), outside
+
+
+def _mixed(text: pd.Series, dayfirst: bool) -> pd.Series:
+    """pandas' mixed-format parser on ``text`` (NaT where not understood or out of range)."""
+    try:
+        return _in_range(pd.to_datetime(text, format="mixed", dayfirst=dayfirst, utc=True, errors="coerce"))[0]
+    except (pd.errors.OutOfBoundsDatetime, OverflowError, ValueError):  # pandas may raise despite coerce
+        return pd.Series(pd.NaT, index=text.index, dtype=DTYPE)
+
+
+def parse_published(values: pd.Series, *, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Parse ``values`` to UTC; returns ``(published, bad, out_of_range)``.
+
+    ``published`` has dtype datetime64[ns, UTC] (NaT where missing, not understood or out of
+    range); ``bad`` is True where a value was given but not understood or out of range;
+    ``out_of_range`` is True where it was understood but outside the representable range. Same
+    index as ``values``.
+    """
+    if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(values.dtype):
+        out, outside = _in_range(values)
+        return out, outside, outside
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        out = _epoch(values.astype("float64")).astype(DTYPE)
+        bad = values.notna() & out.isna()
+        return out, bad, bad.astype(bool)
+    text = (values.map(_as_text) if values.dtype == object else values).astype("string").str.strip()
+    text = text.mask(text == "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out, outside = _in_range(pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce"))
+        todo = text.notna() & out.isna()
+        epoch = todo & text.str.fullmatch(_EPOCH).fillna(False)
+        if epoch.any():
+            out[epoch] = _epoch(pd.to_numeric(text[epoch]))
+            outside |= (epoch & out.isna()).astype(bool)
+        todo = text.notna() & out.isna() & ~epoch & text.str.contains(_HAS_YEAR).fillna(False)
+        if todo.any():
+            first = infer_dayfirst(text[todo]) if dayfirst is None else dayfirst
+            out[todo] = _mixed(text[todo], first)
+            rest = todo & out.isna()
+            if rest.any():
+                parsed = [_dateutil(v, first) for v in text[rest]]
+                outside[rest] = [p is None for p in parsed]
+                out[rest] = [pd.NaT if p is None else p for p in parsed]
+    out = out.astype(DTYPE)
+    return out, (text.notna() & out.isna()).astype(bool), outside
 
 
 def parse_dates(values: pd.Series, *, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series]:
     """Parse ``values`` to UTC; returns ``(published, bad)``.
 
-    ``published`` has dtype datetime64[ns, UTC] (NaT where missing or not understood); ``bad`` is
-    a boolean Series, True where a value was given but not understood. Same index as ``values``.
+    ``published`` has dtype datetime64[ns, UTC] (NaT where missing, not understood or out of
+    range); ``bad`` is a boolean Series, True where a value was given but not understood or out
+    of range. Same index as ``values``. See :func:`parse_published` to tell the two apart.
     """
-    if isinstance(values.dtype, pd.DatetimeTZDtype):
-        return values.dt.tz_convert("UTC").astype(DTYPE), pd.Series(False, index=values.index)
-    if pd.api.types.is_datetime64_dtype(values.dtype):
-        return values.dt.tz_localize("UTC").astype(DTYPE), pd.Series(False, index=values.index)
-    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
-        out = _epoch(values.astype("float64")).astype(DTYPE)
-        return out, values.notna() & out.isna()
-    text = (values.map(_as_text) if values.dtype == object else values).astype("string").str.strip()
-    text = text.mask(text == "")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        out = pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce").astype(DTYPE)
-        todo = text.notna() & out.isna()
-        epoch = todo & text.str.fullmatch(_EPOCH).fillna(False)
-        if epoch.any():
-            out[epoch] = _epoch(pd.to_numeric(text[epoch]))
-        todo = text.notna() & out.isna() & text.str.contains(_HAS_YEAR).fillna(False)
-        if todo.any():
-            first = infer_dayfirst(text[todo]) if dayfirst is None else dayfirst
-            out[todo] = pd.to_datetime(text[todo], format="mixed", dayfirst=first, utc=True, errors="coerce")
-            rest = todo & out.isna()
-            if rest.any():
-                out[rest] = [_dateutil(v, first) for v in text[rest]]
-    out = out.astype(DTYPE)
-    return out, text.notna() & out.isna()
+    published, bad, _ = parse_published(values, dayfirst=dayfirst)
+    return published, bad

@@ -25,7 +25,7 @@ import hashlib
 import numpy as np
 import pandas as pd
 
-from analysis.corpus.dates import DTYPE, parse_dates
+from analysis.corpus.dates import DTYPE, parse_published
 from analysis.corpus.fields import as_strings, tag_lists
 from analysis.corpus.report import LoadLog
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
@@ -83,7 +83,8 @@ def _row(frame: pd.DataFrame, j: int) -> int | None:
     return None if pd.isna(row) else int(row)
 
 
-def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: LoadLog) -> None:
+def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: LoadLog, *,
+                      what: str = "not understood") -> None:
     positions = np.flatnonzero(bad.to_numpy(dtype=bool))
     if not len(positions):
         return
@@ -92,14 +93,17 @@ def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: 
         examples = ", ".join(repr(str(raw.iat[j])) for j in group[:3])
         rows = [r for r in (_row(frame, j) for j in group[:5]) if r is not None]
         where = f" (rows {', '.join(map(str, rows))}{', ...' if len(group) > 5 else ''})" if rows else ""
-        log.note(file, f"{len(group)} publication date(s) not understood{where}: {examples}", "set to NaT")
+        log.note(file, f"{len(group)} publication date(s) {what}{where}: {examples}", "set to NaT")
         summaries.append(f"{file}: {len(group)}{where}, e.g. {examples}")
     more = f"; and {len(summaries) - 3} more files" if len(summaries) > 3 else ""
     log.warn_later(
-        f"{len(positions)} publication date(s) not understood were set to NaT - "
+        f"{len(positions)} publication date(s) {what} were set to NaT - "
         f"{'; '.join(summaries[:3])}{more}. "
         "Fix the values, or see documents.attrs['load_report']."
     )
+
+
+_OUT_OF_RANGE = "out of the representable range (1677-09-21 to 2262-04-11)"
 
 
 def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None = None) -> pd.DataFrame:
@@ -124,8 +128,9 @@ def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None =
     frame["source"] = as_strings(frame["source"])
     frame["tags"] = tag_lists(frame["tags"])
     raw = frame["published"]
-    frame["published"], bad = parse_dates(raw, dayfirst=dayfirst)
-    _report_bad_dates(frame, raw, bad, log)
+    frame["published"], bad, outside = parse_published(raw, dayfirst=dayfirst)
+    _report_bad_dates(frame, raw, bad & ~outside, log)
+    _report_bad_dates(frame, raw, outside, log, what=_OUT_OF_RANGE)
     given = _id_strings(frame["doc_id"])
     missing = given.isna().to_numpy(dtype=bool)
     todo = frame.loc[missing, ["__name__", "title", "text"]]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus.article import looks_like_article, parse_article
-from analysis.corpus.decode import BinaryFileError, decode_bytes
+from analysis.corpus.decode import BinaryFileError, decode_text
 from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
@@ -26,9 +27,17 @@ from analysis.corpus.sidecars import (
     read_metadata_csv,
     sidecar_paths,
 )
-from analysis.corpus.tables import TABLE_FORMATS, read_table, table_documents
+from analysis.corpus.files import FileProblem, file_problem, read_bytes
+from analysis.corpus.tables import (
+    TABLE_FORMATS,
+    note_fallback,
+    read_json_records,
+    read_table,
+    table_documents,
+    usable_mapping,
+)
 
-__all__ = ["EXTENSIONS", "FORMATS", "load_corpus"]
+__all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "walk_folder"]
 
 #: File extension -> format read by default ("txt" = scraped article or plain text, detected).
 EXTENSIONS: dict[str, str] = {
@@ -42,10 +51,15 @@ FORMATS: tuple[str, ...] = ("article", "text", "markdown", "html", *TABLE_FORMAT
 
 
 @dataclass(frozen=True)
-class _Options:
-    format: str | None
-    columns: Mapping[str, str | None] | None
-    title_from_first_line: bool
+class LoaderOptions:
+    """The reading options of ``load_corpus`` that :func:`load_files` needs (picklable)."""
+
+    format: str | None = None
+    columns: Mapping[str, str | None] | None = None
+    title_from_first_line: bool = True
+
+
+_Options = LoaderOptions  # the name analysis.scale used before LoaderOptions was public
 
 
 def _unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -> None:
@@ -58,7 +72,7 @@ def _unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -
                  f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them")
 
 
-def _walk(folder: Path) -> tuple[list[Path], list[Path], set[Path]]:
+def walk_folder(folder: Path) -> tuple[list[Path], list[Path], set[Path]]:
     """(document files, metadata.csv files, sidecar files) under ``folder``; hidden ones left out.
 
     Documents are sorted by relative path, compared folder by folder; metadata.csv files from
@@ -84,7 +98,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path], set[Path]]:
     return files, tables, sidecars
 
 
-def _parse_file(text: str, fmt: str, options: _Options) -> dict[str, Any]:
+def _parse_file(text: str, fmt: str, options: LoaderOptions) -> dict[str, Any]:
     if fmt == "html":
         return parse_html(text)
     if fmt == "article" or (fmt == "txt" and looks_like_article(text)):
@@ -97,23 +111,26 @@ def _parse_file(text: str, fmt: str, options: _Options) -> dict[str, Any]:
 
 
 def _read_document(
-    file: Path, fmt: str, label: str, options: _Options, log: LoadLog
+    file: Path, fmt: str, label: str, options: LoaderOptions, log: LoadLog
 ) -> dict[str, Any] | None:
     """The fields of one text/markdown/html file, or None when it was skipped."""
-    data = file.read_bytes()
     try:
-        text, encoding = decode_bytes(data)
+        data = read_bytes(file)
+    except FileProblem as problem:
+        log.fail(label, problem.problem, problem.fix)
+        return None
+    try:
+        decoded = decode_text(data)
     except BinaryFileError as exc:
         log.fail(label, f"looks like a binary file ({exc}), not text",
                  "remove it, or convert it to UTF-8 text")
         return None
-    if not text.strip():
+    if not decoded.text.strip():
         log.fail(label, "the file is empty", "remove it or add the article's text")
         return None
-    if encoding not in ("utf-8", "utf-16"):
-        log.note(label, f"not valid UTF-8; decoded as {encoding}", f"decoded as {encoding}")
+    note_fallback(label, decoded.fallback, log)
     try:
-        return _parse_file(text, fmt, options)
+        return _parse_file(decoded.text, fmt, options)
     except FrontMatterError as exc:
         log.fail(label, str(exc), "fix the YAML block between the '---' lines at the top")
         return None
@@ -133,19 +150,102 @@ def _with_sidecars(fields: dict[str, Any], file: Path, metadata: dict[Path, dict
     return fields
 
 
-def _load_files(files: list[Path], base: Path, options: _Options, metadata: dict[Path, dict[str, Any]],
-                sidecars: set[Path] | None, log: LoadLog, *, in_folder: bool) -> list[pd.DataFrame]:
-    """Documents parts of ``files`` in order: text files as records, tables as frames.
+@dataclass
+class _JsonBatch:
+    """JSON documents of consecutive files that share a column mapping, turned into one table at once
+    (one ``table_documents`` call for thousands of one-article files instead of one per file)."""
 
-    ``base`` is the folder names are relative to (for doc ids); labels are the paths as given.
+    key: tuple[tuple[str, object], ...] | None = None
+    records: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+_BATCH_RECORDS = 20_000
+
+
+class _Parts:
+    """The documents parts of a list of files, in file order: text records, JSON batches, tables."""
+
+    def __init__(self, options: LoaderOptions, log: LoadLog) -> None:
+        self.options, self.log = options, log
+        self.parts: list[pd.DataFrame] = []
+        self.records: list[dict[str, Any]] = []
+        self.batch = _JsonBatch()
+        self._mappings: dict[tuple[str, ...], tuple[tuple[str, object], ...]] = {}
+
+    def flush(self) -> None:
+        if self.records:
+            self.parts.append(pd.DataFrame.from_records(self.records))
+            self.records = []
+        batch = self.batch
+        if batch.records:
+            frame = table_documents(
+                pd.DataFrame.from_records(batch.records), np.asarray(batch.rows, dtype=np.int64),
+                label=np.asarray(batch.labels, dtype=object), name=np.asarray(batch.names, dtype=object),
+                columns=self.options.columns, log=self.log,
+            )
+            if frame is not None:
+                self.parts.append(frame)
+            self.batch = _JsonBatch()
+
+    def text(self, record: dict[str, Any]) -> None:
+        if self.batch.records:
+            self.flush()
+        self.records.append(record)
+
+    def table(self, frame: pd.DataFrame) -> None:
+        self.flush()
+        self.parts.append(frame)
+
+    def json(self, records: list[dict[str, Any]], rows: list[int], label: str, name: str) -> None:
+        found = tuple(dict.fromkeys(str(k) for record in records for k in record))
+        key = self._mappings.get(found)
+        if key is None:
+            mapping = usable_mapping(list(found), self.options.columns, label, self.log)
+            if mapping is None or not records:
+                if mapping is not None:
+                    self.log.fail(label, "the table has no rows", "remove the file or add rows")
+                return
+            key = self._mappings[found] = tuple(sorted(mapping.items()))
+        if self.records or (self.batch.records and (key != self.batch.key or len(self.batch.records) >= _BATCH_RECORDS)):
+            self.flush()
+        batch = self.batch
+        batch.key = key
+        batch.records.extend(records)
+        batch.rows.extend(rows)
+        batch.labels.extend([label] * len(records))
+        batch.names.extend([name] * len(records))
+
+
+def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metadata: Mapping[Path, dict[str, Any]],
+               sidecars: set[Path] | None, log: LoadLog, *, in_folder: bool) -> list[pd.DataFrame]:
+    """Documents parts of ``files`` in file order, ready for :func:`analysis.corpus.documents.assemble`.
+
+    ``base``: the folder names are relative to (for hashed doc ids); labels (``source``) are the
+    paths as given. ``options``: format, columns, title_from_first_line (:class:`LoaderOptions`).
+    ``metadata``: fields per resolved file path from ``metadata.csv`` files; ``sidecars``: the
+    ``.meta.yml`` files known from walking the folder (None: look on disk). ``in_folder``: an
+    unknown extension is noted as ignored (True) or is an error (False). Problems go to ``log``.
+
+    Any mix of formats: text, markdown and HTML files become one record each; consecutive JSON and
+    JSON Lines files sharing a column mapping are batched into one table (so a folder of many
+    one-article JSON files costs about a ``json.load`` per file); CSV, TSV and Parquet files are
+    one table each. This is what ``load_corpus`` runs, and what a streaming worker runs on its
+    share of a folder.
     """
-    parts: list[pd.DataFrame] = []
-    records: list[dict[str, Any]] = []
+    parts = _Parts(options, log)
     for file in files:
         rel, label = file.relative_to(base).as_posix(), file.as_posix()
         fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
             _unknown_format(label, file.suffix, log, in_folder=in_folder)
+            continue
+        if fmt in ("json", "jsonl"):
+            read = read_json_records(file, fmt, label=label, log=log)
+            if read is not None:
+                parts.json(*read, label=label, name=rel)
             continue
         if fmt in TABLE_FORMATS:
             read = read_table(file, fmt, label=label, columns=options.columns, log=log)
@@ -153,8 +253,7 @@ def _load_files(files: list[Path], base: Path, options: _Options, metadata: dict
                 *read, label=label, name=rel, columns=options.columns, log=log
             )
             if frame is not None:
-                parts.extend([pd.DataFrame.from_records(records), frame] if records else [frame])
-                records = []
+                parts.table(frame)
             continue
         fields = _read_document(file, fmt, label, options, log)
         if fields is None:
@@ -165,18 +264,21 @@ def _load_files(files: list[Path], base: Path, options: _Options, metadata: dict
             problem = f"no text after the title line {title!r}" if title else "no text"
             log.fail(label, problem, "add the article's text, or remove the file")
             continue
-        records.append({**fields, "source": label, "__name__": rel, "__file__": label})
-    if records:
-        parts.append(pd.DataFrame.from_records(records))
-    return parts
+        parts.text({**fields, "source": label, "__name__": rel, "__file__": label})
+    parts.flush()
+    return parts.parts
 
 
-def _load_path(given: Path, options: _Options, log: LoadLog) -> list[pd.DataFrame]:
+_load_files = load_files  # the names analysis.scale used before these were public
+_walk = walk_folder
+
+
+def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.DataFrame]:
     if not given.exists():
         log.fail(given, "no such file or folder", f"check the path (relative paths start at {Path.cwd()})")
         return []
     if given.is_dir():
-        files, tables, sidecars = _walk(given)
+        files, tables, sidecars = walk_folder(given)
         if not any(options.format or f.suffix.lower() in EXTENSIONS for f in files):
             log.fail(given, "no document files in the folder",
                      f"add files with one of the extensions {', '.join(EXTENSIONS)}")
@@ -245,7 +347,7 @@ def load_corpus(
             f"format must be one of {', '.join(FORMATS)} (or None to go by extension), not {format!r}"
         )
     resolve_columns([], columns)  # validates the mapping's keys
-    options = _Options(format, columns, title_from_first_line)
+    options = LoaderOptions(format, columns, title_from_first_line)
     sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
     parts = [part for given in sources for part in _load_path(Path(given), options, log)]
     documents = assemble(parts, log, dayfirst=dayfirst)

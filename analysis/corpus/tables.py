@@ -15,20 +15,25 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import warnings
-from pathlib import Path
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.corpus.decode import BinaryFileError, decode_bytes, find_nul, sniff_encoding
+from analysis.corpus.decode import BinaryFileError, Decoded, decode_text, find_nul_in_file, sniff_encoding
+from analysis.corpus.files import FileProblem, file_problem, read_bytes
 from analysis.corpus.fields import as_strings, clash_name, resolve_columns
 from analysis.corpus.report import LoadLog
+from analysis.corpus.tokenised import prefer_untokenised
 
-__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "read_table", "table_documents"]
+__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "json_line_items", "note_fallback", "read_json_records",
+           "read_table", "table_documents", "usable_mapping"]
 
 TABLE_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
 #: Columns typical of Media Cloud story exports (two or more of them name the warning after it).
@@ -40,71 +45,171 @@ _RECORD_KEYS = ("results", "data", "stories", "articles", "items", "documents", 
 _SKIP_FIX = "fix it, or pass errors='skip' to skip it"
 
 
-def _read_text(path: Path, label: str, log: LoadLog) -> str | None:
-    data = path.read_bytes()
+def _unreadable(label: str, problem: FileProblem, log: LoadLog) -> None:
+    log.fail(label, problem.problem, problem.fix)
+
+
+def _binary(label: str, exc: BinaryFileError, what: str, fix: str, log: LoadLog) -> None:
+    log.fail(label, f"looks like a binary file ({exc}), not {what}", fix)
+
+
+def note_fallback(label: str, fallback: dict[int, str], log: LoadLog, *, unit: str = "line",
+                  rows: dict[int, int] | None = None) -> None:
+    """Load-report entries for lines decoded with a fallback encoding.
+
+    ``unit="line"``: one entry for the file listing its lines (text and JSON files);
+    ``unit="row"``/``"each line"``: one entry per table row (``rows`` maps line -> row) or JSON Lines line.
+    """
+    if not fallback:
+        return
+    if unit == "line":
+        by_encoding: dict[str, list[int]] = {}
+        for line, encoding in sorted(fallback.items()):
+            by_encoding.setdefault(encoding, []).append(line)
+        for encoding, lines in by_encoding.items():
+            shown = ", ".join(map(str, lines[:10])) + (f", ... ({len(lines)} lines)" if len(lines) > 10 else "")
+            log.note(label, f"not valid UTF-8 on line(s) {shown}; those lines decoded as {encoding}, "
+                     "the rest as UTF-8", f"decoded as {encoding}")
+        return
+    done: set[int] = set()
+    for line, encoding in sorted(fallback.items()):
+        row = rows.get(line) if rows is not None else None
+        if unit == "row":
+            if row is None or row in done:
+                continue
+            done.add(row)
+            log.note(label, f"not valid UTF-8; this row decoded as {encoding}", f"decoded as {encoding}", row=row)
+        else:
+            log.note(label, f"not valid UTF-8; this line decoded as {encoding}", f"decoded as {encoding}", line=line)
+
+
+def _read_decoded(path: Path, label: str, log: LoadLog) -> Decoded | None:
+    """The decoded text of a JSON or JSON Lines file, or None (logged) when it is unreadable, empty or binary."""
+    try:
+        data = read_bytes(path)
+    except FileProblem as problem:
+        _unreadable(label, problem, log)
+        return None
     if not data.strip():
         log.fail(label, "the file is empty", "remove it or add content")
         return None
     try:
-        text, encoding = decode_bytes(data)
+        return decode_text(data)
     except BinaryFileError as exc:
-        log.fail(label, f"looks like a binary file ({exc}), not text", "remove it or export it as UTF-8 text")
+        _binary(label, exc, "text", "remove it or export it as UTF-8 text", log)
         return None
-    if encoding not in ("utf-8", "utf-16"):
-        log.note(label, f"not valid UTF-8; decoded as {encoding}", f"decoded as {encoding}")
-    return text
 
 
-def _read_delimited(path: Path, sep: str, label: str, columns: Any, log: LoadLog) -> pd.DataFrame | None:
-    with path.open("rb") as handle:
-        head = handle.read(1 << 16)
-    if not head.strip():
-        log.fail(label, "the file is empty", "remove it or add a header row and data rows")
-        return None
-    nul = find_nul(head)
-    if nul >= 0:
-        log.fail(label, f"looks like a binary file (NUL byte at offset {nul}), not a text table",
-                 "remove it or export it as UTF-8 CSV/TSV")
-        return None
-    first = sniff_encoding(head)
-    for encoding in (first, "cp1252", "latin-1") if first == "utf-8-sig" else (first,):
-        try:
-            header = pd.read_csv(path, sep=sep, nrows=0, encoding=encoding).columns
-            id_column = resolve_columns(header, columns).get("doc_id")
-            dtype = {id_column: str} if id_column in header else None
-            try:
-                table = pd.read_csv(path, sep=sep, encoding=encoding, dtype=dtype)
-            except pd.errors.ParserError as exc:
-                if log.errors == "raise":
-                    log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
-                table = _read_skipping_bad_lines(path, sep, encoding, dtype, label, log)
-        except UnicodeDecodeError:
-            continue
-        except pd.errors.EmptyDataError:
-            log.fail(label, "the file is empty", "remove it or add a header row and data rows")
-            return None
-        except pd.errors.ParserError as exc:
+def _csv_rows(text: str, sep: str) -> dict[int, int]:
+    """Line number (1-based) -> data row (1-based, header not counted) for every line of a delimited text."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    rows: dict[int, int] = {}
+    first = 1
+    for number, _ in enumerate(reader):
+        for line in range(first, reader.line_num + 1):
+            rows[line] = number
+        first = reader.line_num + 1
+    return rows
+
+
+def _string_columns(header: Any, columns: Any) -> dict[Any, type] | None:
+    """Columns read as text (never as numbers): every column that fills a documents column."""
+    mapped = [c for c in resolve_columns(header, columns).values() if c in header and c is not None]
+    return {c: str for c in mapped} or None
+
+
+def _read_csv(source: Any, sep: str, encoding: str | None, dtype: Any, label: str, log: LoadLog,
+              **options: Any) -> pd.DataFrame:
+    """``pandas.read_csv``; malformed lines raise, or (errors='skip') are skipped and listed."""
+    kwargs = {"sep": sep, "dtype": dtype, **options}
+    if encoding is not None:
+        kwargs["encoding"] = encoding
+    try:
+        return pd.read_csv(source, **kwargs)
+    except pd.errors.ParserError as exc:
+        if log.errors == "raise":
             log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
-            return None
-        if encoding not in ("utf-8-sig", "utf-16"):
-            log.note(label, f"not valid UTF-8; decoded as {encoding}", f"decoded as {encoding}")
-        return table
-    log.fail(label, f"cannot be decoded as {first}", "save it as UTF-8")
-    return None
-
-
-def _read_skipping_bad_lines(
-    path: Path, sep: str, encoding: str, dtype: Any, label: str, log: LoadLog
-) -> pd.DataFrame:
-    """Read a table skipping malformed lines, each listed in the load report with its line number."""
+    if hasattr(source, "seek"):
+        source.seek(0)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
-        table = pd.read_csv(path, sep=sep, encoding=encoding, dtype=dtype, on_bad_lines="warn")
+        table = pd.read_csv(source, on_bad_lines="warn", **kwargs)
     for warning in caught:
         for message in str(warning.message).splitlines():
             if message.startswith("Skipping line "):
                 number, _, problem = message[len("Skipping line ") :].partition(": ")
                 log.note(label, f"malformed line: {problem.strip()}", "skipped", line=int(number))
+    return table
+
+
+def _extra_field(table: pd.DataFrame, source: Any, sep: str, encoding: str | None, dtype: Any, label: str,
+                 log: LoadLog) -> pd.DataFrame | None:
+    """A table whose data rows have one field more than the header (pandas then silently takes the
+    first field as the index and shifts every column): read correctly when the extra last field is
+    empty on every row (a trailing separator), else an error naming the first row that fills it."""
+    header = list(table.columns)
+    last = table[header[-1]] if header else pd.Series(dtype=object)
+    filled = last.notna() & (last.astype("string").str.strip() != "")
+    n = len(header)
+    if filled.any():
+        row = int(np.flatnonzero(filled.to_numpy(dtype=bool))[0]) + 1
+        log.fail(label, f"data rows have {n + 1} fields but the header has {n} (row {row} has a value in "
+                 f"field {n + 1}, which no column name covers); the columns would be shifted",
+                 "add the missing column name to the header row, or remove the extra field")
+        return None
+    if hasattr(source, "seek"):
+        source.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        fixed = _read_csv(source, sep, encoding, dtype, label, log, index_col=False)
+    log.note(label, f"every data row ends with an empty extra field (a trailing {'comma' if sep == ',' else 'separator'}): "
+             f"{n + 1} fields under a header of {n}; the empty last field was ignored", "ignored trailing field")
+    return fixed
+
+
+def _read_delimited(path: Path, sep: str, label: str, columns: Any, log: LoadLog) -> pd.DataFrame | None:
+    problem = file_problem(path)
+    if problem is not None:
+        _unreadable(label, problem, log)
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if not head.strip():
+        log.fail(label, "the file is empty", "remove it or add a header row and data rows")
+        return None
+    nul = find_nul_in_file(path)
+    if nul is not None:
+        _binary(label, nul, "a text table", "remove it or export it as UTF-8 CSV/TSV", log)
+        return None
+    first = sniff_encoding(head)
+    try:
+        read = _parse_delimited(path, sep, first, label, columns, log)
+    except UnicodeDecodeError:  # a stray byte: decode line by line, only bad lines fall back
+        decoded = decode_text(path.read_bytes())
+        source = io.StringIO(decoded.text)
+        read = _parse_delimited(source, sep, None, label, columns, log)
+        if read is not None:
+            note_fallback(label, decoded.fallback, log, unit="row", rows=_csv_rows(decoded.text, sep))
+    return read
+
+
+def _parse_delimited(source: Any, sep: str, encoding: str | None, label: str, columns: Any,
+                     log: LoadLog) -> pd.DataFrame | None:
+    options = {} if encoding is None else {"encoding": encoding}
+    try:
+        header = pd.read_csv(source, sep=sep, nrows=0, **options).columns
+        if hasattr(source, "seek"):
+            source.seek(0)
+        dtype = _string_columns(header, columns)
+        table = _read_csv(source, sep, encoding, dtype, label, log)
+    except pd.errors.EmptyDataError:
+        log.fail(label, "the file is empty", "remove it or add a header row and data rows")
+        return None
+    except pd.errors.ParserError as exc:
+        log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
+        return None
+    if not isinstance(table.index, pd.RangeIndex):
+        return _extra_field(table, source, sep, encoding, dtype, label, log)
     return table
 
 
@@ -136,9 +241,12 @@ def _objects(
     return records, rows
 
 
+_DEEP = "nested too deeply for a document (more than Python's recursion limit of levels)"
+
+
 def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) -> Iterator[tuple[int, Any]]:
-    """(line number, parsed value) for each non-blank JSON Lines line; a malformed line is reported to
-    ``log`` (an error naming the line, or a skip) and yields nothing."""
+    """(line number, parsed value) for each non-blank JSON Lines line; a malformed line (or one nested
+    too deeply) is reported to ``log`` (an error naming the line, or a skip) and yields nothing."""
     for number, line in lines:
         if not line.strip():
             continue
@@ -147,6 +255,9 @@ def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) 
         except json.JSONDecodeError as exc:
             log.fail(label, f"not valid JSON ({exc.msg} at column {exc.colno})",
                      "fix or remove the line, or pass errors='skip' to skip it", line=number)
+        except RecursionError:
+            log.fail(label, f"not a usable JSON document: {_DEEP}",
+                     "flatten the line to one object of fields, or pass errors='skip' to skip it", line=number)
 
 
 def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
@@ -154,23 +265,41 @@ def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[i
     return _objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
 
 
-def _read_json(path: Path, fmt: str, label: str, log: LoadLog) -> tuple[pd.DataFrame, np.ndarray] | None:
-    text = _read_text(path, label, log)
-    if text is None:
+def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tuple[list[dict], list[int]] | None:
+    """The JSON objects of a ``.json`` or ``.jsonl`` file with their row (JSON Lines: line) numbers.
+
+    None (problem logged) when the file is unreadable, empty, binary, not JSON or nested too deeply;
+    lines that were not valid UTF-8 are decoded with the fallback of :mod:`analysis.corpus.decode`
+    and listed in the load report. A ``.json`` file holding one object per line is read as JSON Lines.
+    """
+    decoded = _read_decoded(path, label, log)
+    if decoded is None:
         return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = decoded.text.removeprefix("\ufeff").replace("\r\n", "\n")
     if fmt == "jsonl":
-        records, rows = _json_lines(text, label, log)
-    else:
-        try:
-            items = _records(json.loads(text))
-            records, rows = _objects(items, list(range(1, len(items) + 1)), label, log, unit="row")
-        except json.JSONDecodeError as exc:
-            if exc.msg != "Extra data":
-                problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
-                log.fail(label, problem, "fix the file", line=exc.lineno)
-                return None
-            records, rows = _json_lines(text, label, log)  # one object per line: JSON Lines
+        note_fallback(label, decoded.fallback, log, unit="each line")
+        return _json_lines(text, label, log)
+    try:
+        items = _records(json.loads(text))
+    except RecursionError:
+        log.fail(label, f"not a usable JSON file: {_DEEP}", "flatten it to an array of objects of fields")
+        return None
+    except json.JSONDecodeError as exc:
+        if exc.msg != "Extra data":
+            problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
+            log.fail(label, problem, "fix the file", line=exc.lineno)
+            return None
+        note_fallback(label, decoded.fallback, log, unit="each line")
+        return _json_lines(text, label, log)  # one object per line: JSON Lines
+    note_fallback(label, decoded.fallback, log)
+    return _objects(items, list(range(1, len(items) + 1)), label, log, unit="row")
+
+
+def _read_json(path: Path, fmt: str, label: str, log: LoadLog) -> tuple[pd.DataFrame, np.ndarray] | None:
+    read = read_json_records(path, fmt, label=label, log=log)
+    if read is None:
+        return None
+    records, rows = read
     return pd.DataFrame.from_records(records), np.asarray(rows, dtype=np.int64)
 
 
@@ -181,6 +310,10 @@ def read_table(
     if fmt in ("csv", "tsv"):
         table = _read_delimited(path, "," if fmt == "csv" else "\t", label, columns, log)
         return None if table is None else (table, np.arange(1, len(table) + 1))
+    problem = file_problem(path)
+    if problem is not None:
+        _unreadable(label, problem, log)
+        return None
     if fmt == "parquet":
         try:
             table = pd.read_parquet(path)
@@ -213,7 +346,7 @@ def _headline_only_message(label: str, found: list[str], title: object, n: int) 
     )
 
 
-def _usable_mapping(found: list[str], columns: Any, label: str, log: LoadLog) -> dict[str, object] | None:
+def usable_mapping(found: list[str], columns: Any, label: str, log: LoadLog) -> dict[str, object] | None:
     """The column mapping of a table, or None (problem logged) when it names no usable column."""
     mapping = resolve_columns(found, columns)
     missing = [str(c) for c in mapping.values() if c not in found]
@@ -228,56 +361,148 @@ def _usable_mapping(found: list[str], columns: Any, label: str, log: LoadLog) ->
     return mapping
 
 
+def _labels(label: str | np.ndarray, n: int) -> np.ndarray:
+    """Per-row labels (object array of str) from one label or an array of them."""
+    if isinstance(label, str):
+        return np.full(n, label, dtype=object)
+    return np.asarray(label, dtype=object)
+
+
+def _describe(labels: np.ndarray) -> str:
+    """One label, or 'first (and N other files)' for a batch of files."""
+    unique = list(dict.fromkeys(labels.tolist()))
+    if len(unique) <= 1:
+        return unique[0] if unique else ""
+    return f"{unique[0]} (and {len(unique) - 1} other files)"
+
+
+def _text_value(value: object) -> tuple[object, str | None]:
+    """One value of a title/text column as text: (value, what was done) or (None, problem)."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        try:
+            decoded = decode_text(bytes(value))
+        except BinaryFileError as exc:
+            return None, f"binary data ({exc})"
+        return decoded.text, (f"bytes decoded ({', '.join(sorted(set(decoded.fallback.values())))} fallback)"
+                              if decoded.fallback else "bytes decoded")
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        if all(isinstance(v, str) for v in value):
+            return "\n\n".join(v.strip() for v in value if v.strip()), "list joined"
+        kinds = sorted({type(v).__name__ for v in value if not isinstance(v, str)})
+        return None, f"a list holding {', '.join(kinds)} values, not text"
+    if isinstance(value, dict):
+        return None, "a JSON object (struct) of fields, not text"
+    return value, None
+
+
+def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.ndarray,
+                log: LoadLog) -> tuple[pd.Series, np.ndarray]:
+    """A title or text column as str, never a Python repr; returns (values, bad-row mask).
+
+    Lists of strings (JSON arrays, Parquet list columns) are joined as paragraphs and noted once
+    per file; bytes (Parquet binary columns) are decoded like files (UTF-8, else cp1252/latin-1,
+    noted per row); structs, nested lists, and NUL characters are an error naming the row (or a
+    skip). Other values (numbers from JSON) become their text.
+    """
+    bad = np.zeros(len(values), dtype=bool)
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
+        cleaned, joined = [], {}
+        for j, value in enumerate(values):
+            value, what = _text_value(value)
+            if value is None and what is not None:
+                bad[j] = True
+                log.fail(labels[j], f"column {column!r} holds {what}",
+                         "store the article as text in that column, or pass errors='skip' to skip such rows",
+                         row=int(rows[j]))
+            elif what == "list joined":
+                joined[labels[j]] = joined.get(labels[j], 0) + 1
+            elif what is not None and "fallback" in what:
+                log.note(labels[j], f"column {column!r}: {what}", "decoded with fallback", row=int(rows[j]))
+            cleaned.append(value)
+        for label, count in joined.items():
+            log.note(label, f"column {column!r} holds lists of strings in {count} row(s): joined as paragraphs",
+                     "joined list")
+        values = pd.Series(cleaned, index=values.index, dtype=object)
+    strings = as_strings(values)
+    nul = strings.str.contains("\x00", regex=False).fillna(False).to_numpy(dtype=bool) & ~bad
+    for j in np.flatnonzero(nul):
+        log.fail(labels[j], f"column {column!r} holds a NUL character (a binary or corrupted value)",
+                 "remove it from the source, or pass errors='skip' to skip such rows", row=int(rows[j]))
+    return strings.mask(bad | nul), bad | nul
+
+
 def _title_and_text(out: pd.DataFrame, mapping: dict[str, object], rows: np.ndarray, found: list[str],
-                    label: str, log: LoadLog) -> tuple[pd.Series, pd.Series, np.ndarray]:
+                    labels: np.ndarray, log: LoadLog) -> tuple[pd.Series, pd.Series, np.ndarray]:
     """(title, text, bad-row mask) of a table; bad rows (no text, or headline-only without title) logged."""
     empty = pd.Series("", index=out.index, dtype="string")
-    title = as_strings(out["title"]).fillna("").str.strip() if "title" in out else empty
+    broken = np.zeros(len(out), dtype=bool)
+    if "title" in out:
+        title, broken = text_column(out["title"], str(mapping["title"]), rows, labels, log)
+        title = title.fillna("").str.strip()
+    else:
+        title = empty
     if "text" in mapping:
-        text = _paragraph_text(as_strings(out["text"]).fillna(""))
-        bad = (text == "").to_numpy(dtype=bool)
+        raw, bad_text = text_column(out["text"], str(mapping["text"]), rows, labels, log)
+        text = _paragraph_text(raw.fillna(""))
+        broken |= bad_text
+        bad = (text == "").to_numpy(dtype=bool) & ~broken
         problem = f"empty text (column {mapping['text']!r})"
         fix = "fill it in or remove the row, or pass errors='skip' to skip such rows"
     else:
         text = empty
-        bad = (title == "").to_numpy(dtype=bool)
+        bad = (title == "").to_numpy(dtype=bool) & ~broken
         problem = f"no title (column {mapping['title']!r}) and the table has no text column"
         fix = "fill it in or remove the row, or pass errors='skip'"
-        loaded = int((~bad).sum())
-        log.warn_later(_headline_only_message(label, found, mapping["title"], loaded))
-        log.note(label, f"no text column: {loaded} rows loaded as headline-only documents",
-                 "loaded headline-only")
-    for row in rows[bad]:
-        log.fail(label, problem, fix, row=int(row))
+        loaded = int((~bad & ~broken).sum())
+        log.warn_later(_headline_only_message(_describe(labels), found, mapping["title"], loaded))
+        for label in dict.fromkeys(labels.tolist()):
+            count = int(((labels == label) & ~bad & ~broken).sum())
+            log.note(label, f"no text column: {count} rows loaded as headline-only documents",
+                     "loaded headline-only")
+    for j in np.flatnonzero(bad):
+        log.fail(labels[j], problem, fix, row=int(rows[j]))
     if "standfirst" in out:
         standfirst = as_strings(out["standfirst"]).fillna("").str.strip()
         prepend = [bool(s) and not t.startswith(s) for s, t in zip(standfirst, text)]
         text = text.mask(prepend, standfirst + "\n\n" + text)
-    return title, text, bad
+    return title, text, bad | broken
 
 
 def table_documents(
-    table: pd.DataFrame, rows: np.ndarray, *, label: str, name: str, columns: Any, log: LoadLog
+    table: pd.DataFrame, rows: np.ndarray, *, label: str | np.ndarray, name: str | np.ndarray, columns: Any,
+    log: LoadLog
 ) -> pd.DataFrame | None:
     """Documents rows of one table (unparsed dates, raw ids), or None when the table was skipped.
 
-    Adds the internal columns ``__name__`` (the hash name 'relative/path, row N'), ``__file__``
-    and ``__row__``; keeps unused input columns as metadata (clashing names get '_input').
+    ``label`` (the file as given, for ``source`` and messages) and ``name`` (the path relative to
+    the loaded folder, for hashed ids) are one string, or one per row when the table gathers the
+    documents of several files. Adds the internal columns ``__name__`` (the hash name
+    'relative/path, row N'), ``__file__`` and ``__row__``; keeps unused input columns as metadata
+    (clashing names get '_input'). A text column that looks pre-tokenised is replaced by an
+    untokenised alternative column when there is one (see :mod:`analysis.corpus.tokenised`).
     """
     found = [str(c) for c in table.columns]
     table = table.set_axis(found, axis=1)
-    mapping = _usable_mapping(found, columns, label, log)
+    labels = _labels(label, len(table))
+    mapping = usable_mapping(found, columns, _describe(labels) if len(table) else str(label), log)
     if mapping is None:
         return None
     if table.empty:
-        log.fail(label, "the table has no rows", "remove the file or add rows")
+        log.fail(label if isinstance(label, str) else _describe(labels), "the table has no rows",
+                 "remove the file or add rows")
         return None
+    if "text" in mapping and "text" not in dict(columns or {}):
+        mapping["text"] = prefer_untokenised(table, found, mapping["text"], _describe(labels), log)
     out = pd.DataFrame({target: table[column] for target, column in mapping.items()})
-    out["title"], out["text"], bad = _title_and_text(out, mapping, rows, found, label, log)
+    out["title"], out["text"], bad = _title_and_text(out, mapping, rows, found, labels, log)
     row_text = pd.Series(rows, index=out.index).astype(str)
-    out["source"] = label + ", row " + row_text
-    out["__name__"] = name + ", row " + row_text
-    out["__file__"] = label
+    label_series = pd.Series(labels, index=out.index, dtype=object)
+    name_series = pd.Series(_labels(name, len(out)), index=out.index, dtype=object)
+    out["source"] = label_series + ", row " + row_text
+    out["__name__"] = name_series + ", row " + row_text
+    out["__file__"] = label_series
     out["__row__"] = rows
     used = set(mapping.values())
     extras = {clash_name(c): table[c] for c in found if c not in used}

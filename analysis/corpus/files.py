@@ -1,0 +1,72 @@
+"""Opening input files safely: only regular files are read, every other kind is named.
+
+A path in a corpus folder can be a dangling symbolic link, a symbolic link loop, a file the user
+may not read, a named pipe (FIFO, which would block a reader forever), a socket or a device.
+:func:`file_problem` says what is wrong with such a path *without opening it*, so a loader can
+skip it (``errors="skip"``, listed in the load report) or raise an ``InputError`` naming it, never
+a traceback and never a hang. Symbolic links to regular files are followed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+__all__ = ["FileProblem", "file_problem", "read_bytes"]
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+class FileProblem(OSError):
+    """A path that cannot be read as a document file; ``problem`` and ``fix`` are for the load report."""
+
+    def __init__(self, problem: str, fix: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.fix = fix
+
+
+def file_problem(path: Path) -> FileProblem | None:
+    """What keeps ``path`` from being read as a regular file (without opening it), or None."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return _os_problem(path, exc)
+    if stat.S_ISREG(info.st_mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+    return FileProblem(f"not a regular file: {kind}", "remove it from the folder, or copy the data into a file")
+
+
+def _os_problem(path: Path, exc: OSError) -> FileProblem:
+    if exc.errno == errno.ELOOP:
+        return FileProblem("a symbolic link loop (the link points back to itself)", "remove or fix the link")
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        target = os.readlink(path)
+        return FileProblem(f"a dangling symbolic link (its target {target!r} does not exist)",
+                           "remove the link or restore its target")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return FileProblem("permission denied: the file cannot be read",
+                           "give yourself read permission (chmod u+r), or remove it")
+    reason = exc.strerror or type(exc).__name__
+    return FileProblem(f"cannot be read ({reason})", "check the file")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; raises :class:`FileProblem` for anything else or an OS error."""
+    problem = file_problem(path)
+    if problem is not None:
+        raise problem
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise _os_problem(path, exc) from None
