@@ -11,7 +11,9 @@ Rules (documented in the README):
   banded for LSH (25 bands of 5 rows: a pair at Jaccard 0.8 becomes a candidate with probability
   about 0.9999), and every candidate pair is then checked with the exact Jaccard similarity, so a
   flagged pair is always at or above the threshold. Hashes are seeded constants: results are
-  deterministic. Cost grows linearly with the corpus (no all-pairs comparison).
+  deterministic. Cost grows linearly with the corpus (no all-pairs comparison): within an LSH
+  bucket a document is checked against the bucket's first member and the member before it only,
+  so even 20,000 near-identical copies cost a bounded number of checks each.
 * Empty text is never a duplicate (headline-only documents); shorter texts get exact matching only.
 * ``duplicate_of`` names the *first occurrence* in table order: a document matching a document
   that is itself a duplicate points to that one's original, so it never names a duplicate.
@@ -131,17 +133,25 @@ def _band_keys(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 def _candidate_pairs(keys: np.ndarray) -> dict[int, list[int]]:
-    """For each later document, the earlier documents sharing at least one band key (ascending)."""
+    """For each later document, a bounded set of earlier documents sharing a band key (ascending).
+
+    Within one band bucket (members in document order) a member's candidates are the bucket's
+    first member and the member just before it: at most 2 per band, so 2 * BANDS per document
+    however many near-identical copies a bucket holds (20,000 wire copies: linear, not 200 million
+    pairs). The first member is the likely original; the previous member catches chains of edits.
+    """
     earlier: dict[int, set[int]] = {}
     for band in range(keys.shape[1]):
         order = np.argsort(keys[:, band], kind="stable")
         sorted_keys = keys[order, band]
-        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-        sizes = np.diff(np.r_[starts, len(order)])
-        for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
-            members = order[start : start + size]
-            for k in range(1, size):
-                earlier.setdefault(int(members[k]), set()).update(members[:k].tolist())
+        same = np.r_[False, sorted_keys[1:] == sorted_keys[:-1]]
+        if not same.any():
+            continue
+        starts = np.flatnonzero(~same)
+        first = order[starts[np.cumsum(~same) - 1]]  # the bucket's first member, for every position
+        later = np.flatnonzero(same)
+        for j, head, previous in zip(order[later].tolist(), first[later].tolist(), order[later - 1].tolist()):
+            earlier.setdefault(j, set()).update((head, previous))
     return {j: sorted(i) for j, i in earlier.items()}
 
 
