@@ -3,6 +3,13 @@
 ``read_yaml(source)`` parses a path (or an already-parsed mapping) once and keeps the composed node
 tree beside the data; ``YamlDoc.line("actors", 3, "aliases")`` then gives the 1-based line of that
 entry's ``aliases`` field, or None when the source was a mapping (no file, no lines).
+
+YAML anchors and aliases (``&name`` / ``*name``) are allowed in moderation, but a document whose
+aliases expand to far more values than it spells out (an "alias bomb": nine levels of nine
+aliases are a billion values), or an alias that contains itself, is rejected before anything is
+built from it: :func:`check_aliases` works on the composed node graph in time linear in the
+*written* document, and its message names the anchor's line, never the expanded value.
+:func:`safe_load` applies the same check to any YAML text (sidecars, front matter).
 """
 
 from __future__ import annotations
@@ -18,7 +25,82 @@ import yaml
 
 from analysis.errors import LexiconError, where
 
-__all__ = ["YamlDoc", "read_yaml", "content_hash"]
+__all__ = ["MAX_EXPANSION", "YamlAliasError", "YamlDoc", "check_aliases", "content_hash", "read_yaml", "safe_load"]
+
+#: A document may expand (through aliases) to at most this many times its written nodes, plus 10,000.
+MAX_EXPANSION = 10
+_EXPANSION_SLACK = 10_000
+
+
+class YamlAliasError(yaml.YAMLError):
+    """YAML whose aliases expand too far or recurse; ``problem`` and ``line`` (1-based anchor line) say where."""
+
+    def __init__(self, problem: str, line: int | None) -> None:
+        super().__init__(problem if line is None else f"{problem} (line {line})")
+        self.problem = problem
+        self.line = line
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def check_aliases(node: yaml.Node | None) -> None:
+    """Raise :class:`YamlAliasError` when the node graph recurses or expands beyond the bound.
+
+    The bound: expanded nodes <= MAX_EXPANSION x written nodes + 10,000. Linear in the written
+    (composed) nodes: sizes are memoised per node, so a billion-value bomb costs a few hundred steps.
+    """
+    if node is None:
+        return
+    size: dict[int, int] = {}
+    refs: dict[int, int] = {}
+    first_shared: yaml.Node | None = None
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    active: set[int] = set()
+    while stack:
+        current, done = stack.pop()
+        key = id(current)
+        if done:
+            active.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in _children(current))
+            continue
+        refs[key] = refs.get(key, 0) + 1
+        if key in size:
+            if first_shared is None:
+                first_shared = current
+            continue
+        if key in active:
+            raise YamlAliasError("an alias refers to a value that contains it (a recursive alias); "
+                                 "write the value out instead", current.start_mark.line + 1)
+        active.add(key)
+        stack.append((current, True))
+        stack.extend((child, False) for child in reversed(_children(current)))
+    written = len(size)
+    expanded = size[id(node)]
+    if expanded > MAX_EXPANSION * written + _EXPANSION_SLACK:
+        line = first_shared.start_mark.line + 1 if first_shared is not None else None
+        raise YamlAliasError(
+            f"aliases expand {written} written values to {expanded:,} (an alias bomb; at most "
+            f"{MAX_EXPANSION} x written + {_EXPANSION_SLACK:,} are allowed), starting with the anchor reused here; "
+            "write the values out instead of repeating aliases",
+            line,
+        )
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load`` with :func:`check_aliases` applied before anything is constructed."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        check_aliases(node)
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +175,12 @@ def read_yaml(source: str | Path | Mapping[str, Any], *, label: str = "<mapping>
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
+        check_aliases(node)
         data = loader.construct_document(node) if node is not None else None
+    except YamlAliasError as exc:
+        raise LexiconError(f"{where(path, line=exc.line)}: {exc.problem}") from None
+    except RecursionError:
+        raise LexiconError(f"{path}: malformed YAML (nested too deeply); flatten the file") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -140,3 +140,30 @@ def test_dropped_table_rows_are_reported_with_their_row(tmp_path):
         {"source": path.as_posix(), "row": 3, "line": None, "problem": "duplicate of doc_id a (this is doc_id c)",
          "action": "dropped"}
     ]
+
+
+def test_near_duplicate_candidates_are_bounded_per_bucket_for_many_wire_copies():
+    from analysis.corpus.duplicates import BANDS, _candidate_pairs
+
+    n = 20_000
+    keys = np.zeros((n, BANDS), dtype=np.uint64)  # every document in the same bucket of every band
+    keys[::2, 0] = 7  # band 0: two buckets, interleaved
+    candidates = _candidate_pairs(keys)
+    assert len(candidates) == n - 1
+    assert max(len(c) for c in candidates.values()) <= 2 * BANDS
+    assert sum(len(c) for c in candidates.values()) < 4 * n  # linear, not n * (n - 1) / 2
+    assert candidates[5] == [0, 1, 3, 4]  # bucket heads 0 and 1, previous members 3 (band 0) and 4
+    assert all(i < j for j, earlier in candidates.items() for i in earlier)
+
+
+def test_many_near_identical_wire_copies_all_point_to_the_first():
+    rng = random.Random(7)
+    words = WIRE.split()
+    copies = []
+    for _ in range(2_000):
+        edited = list(words)
+        edited[rng.randrange(len(edited))] = f"edit{rng.randrange(10**6)}"
+        copies.append(" ".join(edited))
+    first, similarity = duplicate_pairs(copies)
+    assert first[0] == -1 and (first[1:] == 0).all()
+    assert (similarity[1:] >= 0.8).all()

@@ -145,7 +145,8 @@ def parse_published(values: pd.Series, *, dayfirst: bool | None = None) -> tuple
             if rest.any():
                 parsed = [_dateutil(v, first) for v in text[rest]]
                 outside[rest] = [p is None for p in parsed]
-                out[rest] = [pd.NaT if p is None else p for p in parsed]
+                out[rest] = pd.Series([pd.NaT if p is None else p for p in parsed], index=text.index[rest],
+                                      dtype=DTYPE)
     out = out.astype(DTYPE)
     return out, (text.notna() & out.isna()).astype(bool), outside
 

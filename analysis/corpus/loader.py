@@ -275,19 +275,23 @@ _walk = walk_folder
 
 def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.DataFrame]:
     if not given.exists():
-        log.fail(given, "no such file or folder", f"check the path (relative paths start at {Path.cwd()})")
+        problem = file_problem(given) if os.path.islink(given) else None
+        if problem is not None:
+            log.fail(given, problem.problem, problem.fix)
+        else:
+            log.fail(given, "no such file or folder", f"check the path (relative paths start at {Path.cwd()})")
         return []
     if given.is_dir():
         files, tables, sidecars = walk_folder(given)
         if not any(options.format or f.suffix.lower() in EXTENSIONS for f in files):
             log.fail(given, "no document files in the folder",
                      f"add files with one of the extensions {', '.join(EXTENSIONS)}")
-        known = {f.resolve() for f in files}
         texts = [f for f in files if (options.format or EXTENSIONS.get(f.suffix.lower())) not in (*TABLE_FORMATS, None)]
         for path in sorted(sidecars - {p for f in texts for p in sidecar_paths(f)}):
             log.note(path, "metadata sidecar without a text, markdown or html file of the same name beside it",
                      "ignored")
         metadata: dict[Path, dict[str, Any]] = {}
+        known = {f.resolve() for f in files} if tables else set()
         for table in tables:
             entries = read_metadata_csv(table, log)
             for path in sorted(set(entries) - known):

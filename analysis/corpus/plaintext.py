@@ -19,6 +19,7 @@ import yaml
 
 from analysis.corpus.paragraphs import join_paragraphs, normalise_newlines, paragraphs_of_lines
 from analysis.corpus.sidecars import yaml_problem
+from analysis.lexicon_io import safe_load
 
 __all__ = ["FrontMatterError", "parse_text", "split_front_matter"]
 
@@ -55,7 +56,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     block, rest = text[4:end], text[end + 4 :]
     try:
-        meta = yaml.safe_load(block)
+        meta = safe_load(block)
+    except RecursionError:
+        raise FrontMatterError("front matter is nested too deeply") from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"front matter is not valid YAML ({yaml_problem(exc, first_line=2)})") from exc
     if meta is None:

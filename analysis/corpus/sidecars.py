@@ -11,7 +11,9 @@
   outlet, ``keywords`` -> tags, ``id`` -> doc_id, ...; see :mod:`analysis.corpus.fields`).
 * Precedence: ``.meta.yml`` over ``metadata.csv`` over what the parser found in the file
   (markdown front matter counts as found in the file).
-* A sidecar that cannot be read (not YAML, not a mapping, a ``metadata.csv`` without a ``file``
+* YAML whose aliases expand far beyond what is written (an alias bomb) or recurse is malformed
+  (see :mod:`analysis.lexicon_io`).
+* A sidecar that cannot be read (not YAML, not a mapping, a dangling link or a FIFO, a ``metadata.csv`` without a ``file``
   column or naming a file twice) is an ``InputError`` naming it; with ``errors="skip"`` the
   sidecar is skipped (listed in the load report) and its documents load without it.
 """
@@ -25,7 +27,9 @@ import pandas as pd
 import yaml
 
 from analysis.corpus.fields import canonical_key, tag_list
+from analysis.corpus.files import FileProblem, file_problem, read_bytes
 from analysis.corpus.report import LoadLog
+from analysis.lexicon_io import YamlAliasError, safe_load
 
 __all__ = [
     "META_SUFFIXES",
@@ -46,6 +50,9 @@ def yaml_problem(exc: Exception, *, first_line: int = 1) -> str:
 
     ``first_line`` is the file line of the YAML text's first line (front matter starts at 2).
     """
+    if isinstance(exc, YamlAliasError):
+        line = f" (line {exc.line + first_line - 1})" if exc.line is not None else ""
+        return f"{exc.problem}{line}"
     problem = getattr(exc, "problem", None)
     mark = getattr(exc, "problem_mark", None)
     if problem is None:
@@ -82,9 +89,15 @@ def read_meta_yml(path: Path, log: LoadLog) -> dict[str, Any]:
         "(outlet, published, url, author, tags, title, ...)"
     )
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = safe_load(read_bytes(path).decode("utf-8-sig"))
+    except FileProblem as problem:
+        log.fail(path, f"unreadable metadata sidecar: {problem.problem}", problem.fix)
+        return {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         log.fail(path, f"malformed metadata sidecar: not valid UTF-8 YAML ({yaml_problem(exc)})", fix)
+        return {}
+    except RecursionError:
+        log.fail(path, "malformed metadata sidecar: nested too deeply", fix)
         return {}
     if data is None:
         return {}
@@ -97,6 +110,10 @@ def read_meta_yml(path: Path, log: LoadLog) -> dict[str, Any]:
 
 def read_metadata_csv(path: Path, log: LoadLog) -> dict[Path, dict[str, Any]]:
     """Fields per file (absolute, resolved path) from a folder's ``metadata.csv``; {} when malformed."""
+    problem = file_problem(path)
+    if problem is not None:
+        log.fail(path, f"unreadable metadata.csv: {problem.problem}", problem.fix)
+        return {}
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:

@@ -241,7 +241,7 @@ def _objects(
     return records, rows
 
 
-_DEEP = "nested too deeply for a document (more than Python's recursion limit of levels)"
+_DEEP = "nested too deeply (deeper than Python's recursion limit)"
 
 
 def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) -> Iterator[tuple[int, Any]]:

@@ -1,0 +1,368 @@
+"""Hostile real-world input (issue 10): every bad input named, nothing silently corrupted.
+
+One regression test per case, named after it, with the exact input and the exact expectation.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import analysis as wb
+from analysis.corpus import CorpusWarning, parse_dates
+from analysis.corpus.dates import parse_published
+from analysis.corpus.decode import decode_text
+from analysis.corpus.files import file_problem
+from analysis.corpus.tokenised import alternative_columns, looks_pretokenised
+
+pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
+
+
+def entry(source: Path | str, problem: str, action: str = "skipped", *, row: int | None = None,
+          line: int | None = None) -> dict:
+    return {"source": Path(source).as_posix() if isinstance(source, Path) else source, "row": row, "line": line,
+            "problem": problem, "action": action}
+
+
+def load_skipping(path, **options) -> tuple[pd.DataFrame, list[str]]:
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(path, errors="skip", **options)
+    return docs, [str(w.message) for w in caught]
+
+
+def raised(path, **options) -> str:
+    with pytest.raises(wb.InputError) as info:
+        wb.load_corpus(path, **options)
+    return str(info.value)
+
+
+def utc(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text, tz="UTC")
+
+
+# 1. CSV rows with one field more than the header --------------------------------------------------
+
+def test_csv_with_trailing_comma_on_every_row_loads_correctly(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("title,text,outlet\nHeadline one,Body one.,Outlet A,\nHeadline two,Body two.,Outlet B,\n",
+                    encoding="utf-8")
+    docs = wb.load_corpus(path)
+    assert docs[["title", "text", "outlet"]].to_dict("records") == [
+        {"title": "Headline one", "text": "Body one.", "outlet": "Outlet A"},
+        {"title": "Headline two", "text": "Body two.", "outlet": "Outlet B"},
+    ]
+    assert docs["source"].tolist() == [f"{path.as_posix()}, row 1", f"{path.as_posix()}, row 2"]
+    assert docs.attrs["load_report"] == [entry(
+        path, "every data row ends with an empty extra field (a trailing comma): 4 fields under a header of 3; "
+        "the empty last field was ignored", "ignored trailing field")]
+
+
+def test_csv_with_an_unnamed_extra_field_holding_values_is_an_error_naming_the_row(tmp_path):
+    path = tmp_path / "b.csv"
+    path.write_text("title,text\nHeadline one,Body one.,\nHeadline two,Body two.,Outlet B\n", encoding="utf-8")
+    problem = ("data rows have 3 fields but the header has 2 (row 2 has a value in field 3, which no column name "
+               "covers); the columns would be shifted")
+    assert raised(path) == (f"{path.as_posix()}: {problem}; add the missing column name to the header row, "
+                            "or remove the extra field")
+    docs, _ = load_skipping(path)
+    assert len(docs) == 0 and docs.attrs["load_report"] == [entry(path, problem)]
+
+
+# 2. Dates out of the representable range ------------------------------------------------------------
+
+OUT_OF_RANGE = ["9999-12-31", "0001-01-01", "-62135596800", "253402300800"]
+
+
+def test_out_of_range_date_strings_are_nat_and_flagged_never_an_error():
+    published, bad, outside = parse_published(pd.Series([*OUT_OF_RANGE, "2024-05-09", "soon"], dtype=object))
+    assert published.isna().tolist() == [True, True, True, True, False, True]
+    assert published.iloc[4] == utc("2024-05-09")
+    assert bad.tolist() == [True, True, True, True, False, True]
+    assert outside.tolist() == [True, True, True, True, False, False]
+    assert str(published.dtype) == "datetime64[ns, UTC]"
+
+
+def test_out_of_range_epoch_numbers_and_datetime_objects_are_nat():
+    import datetime as dt
+
+    numbers = parse_published(pd.Series([-62135596800, 253402300800, 1715241600]))
+    assert numbers[0].isna().tolist() == [True, True, False] and numbers[2].tolist() == [True, True, False]
+    objects = parse_published(pd.Series([dt.date(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59), dt.date(2024, 5, 9)]))
+    assert objects[0].isna().tolist() == [True, True, False] and objects[2].tolist() == [True, True, False]
+    assert parse_dates(pd.Series(["9999-12-31T10:00:00+02:00", "Dec 31, 9999", "31/12/9999"]))[1].all()
+
+
+def test_parquet_timestamps_out_of_range_are_nat_with_a_report_entry(tmp_path):
+    path = tmp_path / "p.parquet"
+    stamps = pa.array([np.datetime64("9999-12-31", "us"), np.datetime64("2024-05-09", "us")])
+    pq.write_table(pa.table({"title": ["A", "B"], "text": ["a.", "b."], "published": stamps}), path)
+    with pytest.warns(CorpusWarning, match=r"^1 publication date\(s\) out of the representable range"):
+        docs = wb.load_corpus(path)
+    assert docs["published"].tolist()[1] == utc("2024-05-09") and pd.isna(docs["published"].iloc[0])
+    assert docs.attrs["load_report"] == [entry(
+        path, "1 publication date(s) out of the representable range (1677-09-21 to 2262-04-11) (rows 1): "
+        "'9999-12-31 00:00:00'", "set to NaT")]
+
+
+def test_csv_dates_out_of_range_are_nat_in_one_warning(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("title,text,published\nA,a.,9999-12-31\nB,b.,0001-01-01\nC,c.,-62135596800\n"
+                    "D,d.,253402300800\nE,e.,2024-05-09\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(path)
+    assert [str(w.message) for w in caught] == [
+        "4 publication date(s) out of the representable range (1677-09-21 to 2262-04-11) were set to NaT - "
+        f"{path.as_posix()}: 4 (rows 1, 2, 3, 4), e.g. '9999-12-31', '0001-01-01', '-62135596800'. "
+        "Fix the values, or see documents.attrs['load_report']."
+    ]
+    assert docs["published"].isna().tolist() == [True, True, True, True, False]
+
+
+def test_json_and_sidecar_dates_out_of_range_are_nat(tmp_path):
+    (tmp_path / "j.json").write_text(json.dumps([{"title": "A", "text": "a.", "date": "9999-12-31"},
+                                                 {"title": "B", "text": "b.", "date": 253402300800}]))
+    (tmp_path / "s.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    (tmp_path / "s.meta.yml").write_text("published: 0001-01-01\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="out of the representable range"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs["published"].isna().all() and len(docs) == 3
+
+
+# 3. One bad byte in a UTF-8 file ------------------------------------------------------------------------
+
+def test_one_non_utf8_byte_in_a_utf8_csv_decodes_only_that_row_as_cp1252(tmp_path):
+    lines = [f"T{i},Café body {i}." for i in range(999)]
+    data = ("title,text\n" + "\n".join(lines[:499]) + "\n").encode() + b"Bad,Caf\xe9 x\n"
+    data += ("\n".join(lines[499:]) + "\n").encode()
+    path = tmp_path / "d.csv"
+    path.write_bytes(data)
+    docs = wb.load_corpus(path)
+    assert len(docs) == 1000
+    assert docs["text"].iloc[0] == "Café body 0." and docs["text"].iloc[999] == "Café body 998."
+    assert docs["text"].iloc[499] == "Café x"
+    assert docs.attrs["load_report"] == [entry(path, "not valid UTF-8; this row decoded as cp1252",
+                                               "decoded as cp1252", row=500)]
+
+
+def test_decode_text_falls_back_line_by_line():
+    decoded = decode_text(b"ok \xc3\xa9\nCaf\xe9 x\ngood \xe2\x80\x9c\n\x81\n")
+    assert decoded.text == "ok é\nCafé x\ngood “\n\x81\n"
+    assert decoded.fallback == {2: "cp1252", 4: "latin-1"}
+
+
+def test_one_bad_byte_in_a_jsonl_file_is_noted_on_its_line(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"title": "A", "text": "caf\xc3\xa9"}\n{"title": "B", "text": "caf\xe9"}\n')
+    docs = wb.load_corpus(path)
+    assert docs["text"].tolist() == ["café", "café"]
+    assert docs.attrs["load_report"] == [entry(path, "not valid UTF-8; this line decoded as cp1252",
+                                               "decoded as cp1252", line=2)]
+
+
+# 4. Text columns read as text -----------------------------------------------------------------------------
+
+def test_numeric_looking_title_and_text_stay_text(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("title,text,code\n0123,1e5,0123\n", encoding="utf-8")
+    docs = wb.load_corpus(path)
+    assert docs.loc[0, "title"] == "0123" and docs.loc[0, "text"] == "1e5"
+    assert docs.loc[0, "code"] == 123  # other metadata keeps pandas' inference
+
+
+def test_parquet_list_text_column_is_joined_as_paragraphs_with_a_note(tmp_path):
+    path = tmp_path / "l.parquet"
+    pq.write_table(pa.table({"title": ["A", "B"], "text": pa.array([["p1", "p2"], ["q"]])}), path)
+    docs = wb.load_corpus(path)
+    assert docs["text"].tolist() == ["p1\n\np2", "q"]
+    assert docs.attrs["load_report"] == [entry(
+        path, "column 'text' holds lists of strings in 2 row(s): joined as paragraphs", "joined list")]
+
+
+def test_parquet_struct_text_column_is_an_error_never_a_repr(tmp_path):
+    path = tmp_path / "st.parquet"
+    pq.write_table(pa.table({"title": ["A", "B"], "text": pa.array([{"x": "a"}, {"x": "b"}])}), path)
+    problem = "column 'text' holds a JSON object (struct) of fields, not text"
+    assert raised(path) == (f"{path.as_posix()}, row 1: {problem}; store the article as text in that column, "
+                            "or pass errors='skip' to skip such rows")
+    docs, _ = load_skipping(path)
+    assert len(docs) == 0
+    assert docs.attrs["load_report"] == [entry(path, problem, row=1), entry(path, problem, row=2)]
+
+
+def test_parquet_binary_text_with_a_bad_byte_is_decoded_with_the_fallback(tmp_path):
+    path = tmp_path / "bin.parquet"
+    pq.write_table(pa.table({"title": ["A", "B"], "text": pa.array([b"caf\xc3\xa9 ok", b"caf\xe9 bad"])}), path)
+    docs = wb.load_corpus(path)
+    assert docs["text"].tolist() == ["café ok", "café bad"]
+    assert docs.attrs["load_report"] == [entry(path, "column 'text': bytes decoded (cp1252 fallback)",
+                                               "decoded with fallback", row=2)]
+
+
+# 5. NUL bytes anywhere -----------------------------------------------------------------------------------
+
+def test_nul_byte_after_the_first_64kb_of_a_csv_is_named(tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"title,text\nA," + b"x" * 70000 + b"\nB,b\x00c\n")
+    assert raised(path) == (f"{path.as_posix()}: looks like a binary file (NUL byte at line 3, offset 70017), "
+                            "not a text table; remove it or export it as UTF-8 CSV/TSV")
+
+
+def test_nul_byte_late_in_a_text_file_is_named(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Title\n\n" + b"x " * 40000 + b"\x00")
+    assert raised(path) == (f"{path.as_posix()}: looks like a binary file (NUL byte at line 3, offset 80007), "
+                            "not text; remove it, or convert it to UTF-8 text")
+
+
+def test_nul_character_in_a_parquet_or_json_value_names_the_row(tmp_path):
+    path = tmp_path / "nul.parquet"
+    pq.write_table(pa.table({"title": ["A", "B"], "text": ["ok", "bad\x00x"]}), path)
+    problem = "column 'text' holds a NUL character (a binary or corrupted value)"
+    assert raised(path) == (f"{path.as_posix()}, row 2: {problem}; remove it from the source, "
+                            "or pass errors='skip' to skip such rows")
+    escaped = tmp_path / "nul.jsonl"
+    escaped.write_text('{"title": "A", "text": "ok"}\n{"title": "B", "text": "bad\\u0000x"}\n', encoding="utf-8")
+    docs, _ = load_skipping(escaped)
+    assert docs["title"].tolist() == ["A"]
+    assert docs.attrs["load_report"] == [entry(escaped, problem, row=2)]
+
+
+# 6. Symbolic links, FIFOs, unreadable files ----------------------------------------------------------------
+
+@pytest.fixture
+def hostile_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    os.symlink(tmp_path / "missing.txt", tmp_path / "dangling.txt")
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe.json")
+    os.mkfifo(tmp_path / "pipe.csv")
+    return tmp_path
+
+
+def test_dangling_symlinks_loops_and_fifos_are_skipped_with_report_entries(hostile_folder):
+    folder = hostile_folder
+    docs, messages = load_skipping(folder)
+    assert docs["title"].tolist() == ["Title"]
+    fifo = "not a regular file: a named pipe (FIFO)"
+    assert docs.attrs["load_report"] == [
+        entry(folder / "dangling.txt",
+              f"a dangling symbolic link (its target {str(folder / 'missing.txt')!r} does not exist)"),
+        entry(folder / "loop.txt", "a symbolic link loop (the link points back to itself)"),
+        entry(folder / "pipe.csv", fifo), entry(folder / "pipe.json", fifo), entry(folder / "pipe.txt", fifo),
+    ]
+    assert messages[0].startswith("load_corpus skipped 5 bad item(s)")
+
+
+def test_dangling_symlink_loop_and_fifo_raise_input_errors_naming_them(hostile_folder):
+    folder = hostile_folder
+    assert raised(folder) == (f"{(folder / 'dangling.txt').as_posix()}: a dangling symbolic link (its target "
+                              f"{str(folder / 'missing.txt')!r} does not exist); remove the link or restore its target")
+    assert raised(folder / "loop.txt") == (f"{folder / 'loop.txt'}: a symbolic link loop (the link points back to "
+                                          "itself); remove or fix the link")
+    assert raised(folder / "pipe.txt") == (f"{(folder / 'pipe.txt').as_posix()}: not a regular file: a named pipe "
+                                          "(FIFO); remove it from the folder, or copy the data into a file")
+    assert raised(folder / "pipe.csv").endswith("not a regular file: a named pipe (FIFO); remove it from the folder, "
+                                                "or copy the data into a file")
+
+
+def test_unreadable_file_is_named(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text("Title\n\nBody.", encoding="utf-8")
+    real_open = open
+
+    def denied(file, *args, **kwargs):  # tests run as root, where chmod 000 does not deny reading
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", denied)
+    assert raised(path) == (f"{path.as_posix()}: permission denied: the file cannot be read; "
+                            "give yourself read permission (chmod u+r), or remove it")
+
+
+def test_file_problem_of_a_regular_file_and_a_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert file_problem(tmp_path / "a.txt") is None
+    assert file_problem(tmp_path).problem == "not a regular file: a folder"
+
+
+def test_dangling_sidecar_is_skipped_and_its_document_loads(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    os.symlink(tmp_path / "nope.meta.yml", tmp_path / "a.meta.yml")
+    docs, _ = load_skipping(tmp_path)
+    assert docs["title"].tolist() == ["Title"]
+    assert docs.attrs["load_report"] == [entry(
+        tmp_path / "a.meta.yml",
+        f"unreadable metadata sidecar: a dangling symbolic link (its target {str(tmp_path / 'nope.meta.yml')!r} "
+        "does not exist)")]
+
+
+# 7. Deeply nested JSON ---------------------------------------------------------------------------------------
+
+def test_deeply_nested_json_is_an_input_error_not_a_recursion_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert raised(path) == (f"{path.as_posix()}: not a usable JSON file: nested too deeply (deeper than Python's "
+                            "recursion limit); flatten it to an array of objects of fields")
+
+
+def test_deeply_nested_json_line_is_skipped_naming_the_line(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"title": "A", "text": "a."}\n' + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    docs, _ = load_skipping(path)
+    assert docs["title"].tolist() == ["A"]
+    assert docs.attrs["load_report"] == [entry(
+        path, "not a usable JSON document: nested too deeply (deeper than Python's recursion limit)", line=2)]
+
+
+# 20. Pre-tokenised text -------------------------------------------------------------------------------------
+
+TOKENISED = "Quetta , Mr. Rahami visited Karachi , Pakistan ."
+
+
+def test_pretokenised_text_prefers_the_untokenised_alternative_column(tmp_path):
+    path = tmp_path / "tok.csv"
+    path.write_text(f'title,content,content_original\nA,"{TOKENISED}","Quetta, Mr. Rahami visited Karachi, '
+                    'Pakistan."\n', encoding="utf-8")
+    docs = wb.load_corpus(path)
+    assert docs.loc[0, "text"] == "Quetta, Mr. Rahami visited Karachi, Pakistan."
+    assert docs.attrs["load_report"] == [entry(
+        path, "text column 'content' looks pre-tokenised (spaces before commas and full stops); used the "
+        "untokenised column 'content_original' instead", "used untokenised column")]
+
+
+def test_pretokenised_text_without_an_alternative_warns(tmp_path):
+    path = tmp_path / "tok.csv"
+    path.write_text(f'title,content\nA,"{TOKENISED}"\n', encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(path)
+    assert docs.loc[0, "text"] == TOKENISED
+    assert [str(w.message) for w in caught] == [
+        f"{path.as_posix()}: text column 'content' looks pre-tokenised (tokens joined by spaces, as in "
+        "'Karachi , Pakistan .'), and the table has no untokenised alternative (such as 'content_original'); "
+        "sentence splitting, quotes and tone read such text less well. Detokenise the text, or pass "
+        "columns={'text': '<column>'} naming an untokenised column."
+    ]
+
+
+def test_pretokenised_detection_rules():
+    assert looks_pretokenised(pd.Series([TOKENISED]))
+    assert not looks_pretokenised(pd.Series(["Quetta, Mr. Rahami visited Karachi, Pakistan."]))
+    assert not looks_pretokenised(pd.Series(["Bonjour ! Quoi ? Il a dit : non."]))  # French spacing
+    assert alternative_columns(["content", "content_original", "raw_text", "title_original", "x"], "content") == [
+        "content_original", "raw_text"]
+
+
+def test_explicit_text_column_is_obeyed_even_when_pretokenised(tmp_path):
+    path = tmp_path / "tok.csv"
+    path.write_text(f'title,content,content_original\nA,"{TOKENISED}",untokenised\n', encoding="utf-8")
+    docs = wb.load_corpus(path, columns={"text": "content"})
+    assert docs.loc[0, "text"] == TOKENISED and docs.attrs["load_report"] == []

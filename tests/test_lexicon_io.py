@@ -1,0 +1,81 @@
+"""YAML reading for lexicons, codebooks and sidecars: alias bombs rejected fast, never expanded (issue 10, point 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+import analysis as wb
+from analysis.errors import LexiconError
+from analysis.lexicon_io import YamlAliasError, check_aliases, read_yaml, safe_load
+
+BOMB = "\n".join(
+    [
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        *(f"{x}: &{x} [{','.join(['*' + p] * 9)}]" for p, x in zip("abcdefgh", "bcdefghi")),
+        "actors: *i",
+        "frames: *i",
+        "",
+    ]
+)
+BOMB_MESSAGE = (
+    "line 1: aliases expand 30 written values to 1,362,025,166 (an alias bomb; at most 10 x written + 10,000 are "
+    "allowed), starting with the anchor reused here; write the values out instead of repeating aliases"
+)
+
+
+def test_yaml_alias_bomb_in_an_actor_lexicon_is_rejected_fast(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text(BOMB, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:  # expanding the bomb would never finish
+        wb.load_actors(path)
+    assert str(info.value) == f"{path}, {BOMB_MESSAGE}"
+    assert "lol" not in str(info.value)
+
+
+def test_yaml_alias_bomb_in_a_frame_codebook_is_rejected_without_expanding(tmp_path):
+    path = tmp_path / "frames.yml"
+    path.write_text(BOMB, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        wb.load_frames(path)
+    assert str(info.value) == f"{path}, {BOMB_MESSAGE}"
+
+
+def test_recursive_yaml_alias_is_rejected(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text("actors: &x\n  - *x\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        read_yaml(path)
+    assert str(info.value) == (f"{path}, line 1: an alias refers to a value that contains it (a recursive alias); "
+                               "write the value out instead")
+
+
+def test_moderate_yaml_aliases_are_allowed():
+    data = safe_load("shared: &s [Biden, Joe Biden]\nactors:\n  - aliases: *s\n  - aliases: *s\n")
+    assert data["actors"] == [{"aliases": ["Biden", "Joe Biden"]}, {"aliases": ["Biden", "Joe Biden"]}]
+    check_aliases(None)  # an empty document
+
+
+def test_yaml_alias_bomb_in_a_metadata_sidecar_is_a_named_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    sidecar = tmp_path / "a.meta.yml"
+    sidecar.write_text(BOMB.replace("actors: *i\nframes: *i", "tags: *i"), encoding="utf-8")
+    with pytest.raises(wb.InputError) as info:
+        wb.load_corpus(tmp_path)
+    message = str(info.value)
+    assert message.startswith(f"{sidecar}: malformed metadata sidecar: not valid UTF-8 YAML (aliases expand ")
+    assert "an alias bomb" in message and "lol" not in message
+
+
+def test_yaml_alias_bomb_in_markdown_front_matter_is_a_named_error(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\n" + BOMB.replace("actors: *i\nframes: *i", "tags: *i") + "---\n# Title\n\nBody.\n",
+                    encoding="utf-8")
+    with pytest.raises(wb.InputError) as info:
+        wb.load_corpus(path)
+    assert str(info.value).startswith(f"{path.as_posix()}: front matter is not valid YAML (aliases expand ")
+    assert "(line 2)" in str(info.value)
+
+
+def test_yaml_alias_error_is_a_yaml_error():
+    with pytest.raises(YamlAliasError):
+        safe_load(BOMB)
