@@ -360,7 +360,16 @@ def test_benchmark_quick_run_writes_every_figure(tmp_path):
                           timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads((tmp_path / "results.json").read_text())
-    assert report["quick"] is True and set(report["results"]) >= {"mentions", "pipeline", "sentences", "tone"}
+    assert report["quick"] is True and set(report["results"]) >= {"corpora", "mentions", "pipeline", "sentences",
+                                                                  "tone"}
+    corpora = report["results"]["corpora"]
+    assert corpora["folder_files"] == corpora["stream_folder_documents"] == corpora["stream_parquet_documents"] == 300
+    assert corpora["stream_folder_partitions"] == 1 and corpora["stream_folder_words_per_s"] > 0
+    assert corpora["jsonl_articles"] > 0 and corpora["jsonl_load_x_plain_read"] > 0
+    for target in ("folder_load_x_plain_read", "jsonl_load_x_plain_read", "stream_folder_x_parquet",
+                   "stream_rss_growth_10x_files", "long_line_time_growth_4x_text", "long_line_rss_growth_4x_text"):
+        assert isinstance(corpora[f"target_{target}_met"], bool)
+    assert "## corpora" in (tmp_path / "results.md").read_text()
     pipeline = report["results"]["pipeline"]
     for tier in ("small", "medium"):
         for stage in ("sentences", "mentions", "quotes", "tone", "frames", "full"):
@@ -677,3 +686,23 @@ def test_verify_analysis_checks_rows_and_hashes(streamed):
     manifest = read_manifest(streamed)
     assert manifest["tables"]["documents"]["part_rows"] == [2, 2, 2, 2, 1]
     assert all(len(d) == 64 for d in manifest["tables"]["tone"]["sha256"])
+
+
+def test_benchmark_corpus_sizes_come_from_the_environment(monkeypatch):
+    from benchmarks.bench_corpora import sizes
+
+    monkeypatch.delenv("BENCH_FOLDER_FILES", raising=False)
+    monkeypatch.delenv("BENCH_LONG_MB", raising=False)
+    monkeypatch.setenv("BENCH_JSONL_MB", "250")
+    assert sizes(quick=False) == {"BENCH_FOLDER_FILES": 40_000, "BENCH_JSONL_MB": 250, "BENCH_LONG_MB": 20}
+    monkeypatch.setenv("BENCH_FOLDER_FILES", "4000")
+    monkeypatch.setenv("BENCH_LONG_MB", "2.5")
+    assert sizes(quick=True) == {"BENCH_FOLDER_FILES": 4000, "BENCH_JSONL_MB": 250, "BENCH_LONG_MB": 2.5}
+
+
+def test_benchmark_long_line_has_no_sentence_punctuation_and_its_size():
+    from benchmarks.bench_corpora import long_line
+
+    text = long_line(0.05)
+    assert len(text) in (50_000, 49_999) and "\n" not in text
+    assert not set(text) & set(".?!…")
