@@ -706,3 +706,18 @@ def test_benchmark_long_line_has_no_sentence_punctuation_and_its_size():
     text = long_line(0.05)
     assert len(text) in (50_000, 49_999) and "\n" not in text
     assert not set(text) & set(".?!…")
+
+
+def test_a_single_line_document_without_punctuation_analyses_in_bounded_sentences():
+    from analysis.pipeline import analyze_partition
+
+    words = ["Hamas" if i % 50 == 0 else "word" for i in range(5000)]  # one line, no full stop
+    documents = pd.DataFrame({"doc_id": ["long"], "title": ["Long"], "text": [" ".join(words)]})
+    tables = analyze_partition(documents, actors=wb.load_actors(MINI_ACTORS), frames=wb.load_frames())
+    sentences = tables["sentences"]
+    assert sentences["sentence_id"].tolist() == [0, 1, 2, 3, 4, 5]
+    assert sentences["text"].str.split().str.len().tolist() == [1, 1000, 1000, 1000, 1000, 1000]
+    assert len(tables["mentions"]) == 100 and set(tables["mentions"]["sentence_id"]) == {1, 2, 3, 4, 5}
+    assert tables["mentions"].groupby("sentence_id").size().tolist() == [20] * 5
+    assert len(tables["actor_tone"]) == 100
+    assert tables["actor_tone"]["text"].str.split().str.len().max() <= 1000
