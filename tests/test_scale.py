@@ -560,38 +560,49 @@ def test_a_second_run_into_the_same_out_is_refused_while_the_first_runs(corpora,
     assert not (out / "_lock.json").exists()
 
 
-def test_a_lock_of_a_live_process_refuses_and_a_dead_ones_is_taken_over(corpora, tmp_path):
+_HOLD_LOCK = """
+import fcntl, json, os, sys, time
+fd = os.open(sys.argv[1], os.O_CREAT | os.O_RDWR, 0o644)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.write(fd, json.dumps({"pid": os.getpid(), "host": sys.argv[2], "started": "2026-01-01T00:00:00+00:00"}).encode())
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_lock_held_by_a_live_run_refuses_and_a_killed_ones_is_free(corpora, tmp_path):
     import socket
 
     out = tmp_path / "o"
     out.mkdir()
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(out / "_lock.json"), socket.gethostname()],
+                              stdout=subprocess.PIPE, text=True)
     try:
-        (out / "_lock.json").write_text(json.dumps({"pid": sleeper.pid, "host": socket.gethostname(),
-                                                    "started": "2026-01-01T00:00:00+00:00"}))
-        with pytest.raises(InputError, match=rf"is being written by another analyze run \(pid {sleeper.pid}, "
+        assert holder.stdout.readline() == "locked\n"
+        with pytest.raises(InputError, match=rf"is being written by another analyze run \(pid {holder.pid}, "
                                              r"started 2026-01-01T00:00:00\+00:00\)"):
             analyze_corpus(corpora["tsv"], out=out, partition_size=4, progress=False)
         assert not (out / "manifest.json").exists()
     finally:
-        sleeper.kill()
-        sleeper.wait()
-    analyze_corpus(corpora["tsv"], out=out, partition_size=4, progress=False)  # the holder died: taken over
+        holder.kill()  # a killed run: its lock file stays, its lock is gone
+        holder.wait()
+    assert (out / "_lock.json").exists()
+    analyze_corpus(corpora["tsv"], out=out, partition_size=4, progress=False)
     assert read_manifest(out)["partitions"] == 3 and not (out / "_lock.json").exists()
 
 
 def test_cli_second_run_into_a_locked_out_exits_2_naming_the_holder(corpora, tmp_path, capsys):
     import os
-    import socket
 
     from analysis.cli import main
+    from analysis.scale.store import run_lock
 
     (tmp_path / "o").mkdir()
-    (tmp_path / "o" / "_lock.json").write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
-                                                           "started": "2026-01-01T00:00:00+00:00"}))
-    assert main(["analyze", "--corpus", str(corpora["tsv"]), "--out", str(tmp_path / "o")]) == 2
+    with run_lock(tmp_path / "o"):
+        assert main(["analyze", "--corpus", str(corpora["tsv"]), "--out", str(tmp_path / "o")]) == 2
     assert capsys.readouterr().err.startswith(
-        f"error: out={str(tmp_path / 'o')!r} is being written by another analyze run (pid {os.getpid()}, ")
+        f"error: out={str(tmp_path / 'o')!r} is being written by another analyze run (pid {os.getpid()}, started ")
+    assert not (tmp_path / "o" / "_lock.json").exists()
 
 
 def test_a_kill_while_clearing_leaves_a_folder_the_next_run_cleans_and_resumes(corpora, reference, tmp_path,

@@ -7,8 +7,8 @@ Layout of an output folder ``OUT``::
     ... mentions, quotes, tone, frames, actor_tone
     OUT/manifest.json                  written last: what was analysed, with what, and the files
 
-While a run is going on, ``OUT/_lock.json`` holds the running process' id (a second run into the same
-``OUT`` is refused while that process lives; a lock left by a process that died is taken over),
+While a run is going on, it holds a lock on ``OUT/_lock.json`` (which records its process id; a second
+run into the same ``OUT`` is refused while that process lives; the system frees the lock of a killed run),
 ``OUT/_run.json`` holds the run's key and ``OUT/_parts/part-NNNNN.json`` marks each finished partition
 (written after its table files, with their row counts and SHA-256, which the manifest keeps so that
 :func:`verify_analysis` can check the files later). Every file is written to a hidden temporary
@@ -154,52 +154,49 @@ def _check_out(folder: Path) -> None:
                          "give a new or empty folder (an earlier analysis there would be replaced)")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # a process of another user
-        return True
-    return True
+def _refuse(folder: Path, path: Path, holder: Mapping[str, Any]) -> InputError:
+    here = socket.gethostname()
+    where = "" if holder.get("host", here) == here else f" on {holder.get('host')}"
+    return InputError(
+        f"out={str(folder)!r} is being written by another analyze run (pid {holder.get('pid', '?')}{where}, "
+        f"started {holder.get('started', '?')}); wait for it to finish or give another --out. Two runs into "
+        f"one folder would mix two analyses. If no such run is going on, delete {path}")
 
 
 @contextlib.contextmanager
 def run_lock(folder: Path) -> Iterator[None]:
-    """Hold ``folder/_lock.json`` (this process' id) for a run; InputError when a live process holds it.
+    """Hold ``folder/_lock.json`` for a run; InputError naming the holder when another run holds it.
 
-    A lock whose process has died (a killed run) is taken over. Removed when the run ends, however
-    it ends.
+    The lock is an exclusive ``flock`` on the file, which the system releases when its process ends,
+    however it ends (so the lock of a killed run is free at once); the file records the holder's pid,
+    host and start time for the message. Removed when the run ends.
     """
+    import fcntl
+
     path = folder / _LOCK
     record = {"pid": os.getpid(), "host": socket.gethostname(),
               "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
-    for _attempt in range(3):
+    while True:
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            holder = _read_json(path) or {}
-            pid = holder.get("pid")
-            same_host = holder.get("host", record["host"]) == record["host"]
-            if not isinstance(pid, int) or (same_host and not _alive(pid)):
-                path.unlink(missing_ok=True)  # stale: its run died
-                continue
-            where = "" if same_host else f" on {holder.get('host')}"
-            raise InputError(
-                f"out={str(folder)!r} is being written by another analyze run (pid {pid}{where}, started "
-                f"{holder.get('started', '?')}); wait for it to finish or give another --out. Two runs into "
-                f"one folder would mix two analyses. If no such run is going on, delete {path}") from None
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle)
-        break
-    else:  # pragma: no cover - another process keeps re-creating the lock
-        raise InputError(f"out={str(folder)!r}: could not take the lock {path}; try again")
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise _refuse(folder, path, _read_json(path) or {}) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the file was removed by the run that held it: lock the new one
     try:
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps(record).encode("utf-8"))
         yield
     finally:
-        holder = _read_json(path)
-        if holder and holder.get("pid") == os.getpid():
-            path.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
+        os.close(fd)
 
 
 def _prepare(folder: Path, key: str) -> tuple[bool, dict[int, dict[str, Any]]]:
