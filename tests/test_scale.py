@@ -732,3 +732,15 @@ def test_a_single_line_document_without_punctuation_analyses_in_bounded_sentence
     assert tables["mentions"].groupby("sentence_id").size().tolist() == [20] * 5
     assert len(tables["actor_tone"]) == 100
     assert tables["actor_tone"]["text"].str.split().str.len().max() <= 1000
+
+
+def test_progress_total_follows_the_documents_when_a_small_json_file_holds_several(tmp_path, monkeypatch):
+    folder = _json_folder(tmp_path, duplicate=False)
+    _articles().tail(2).to_json(folder / "b-array.json", orient="records")  # small: grouped, counted as one
+    partitions = CorpusPartitions(folder, partition_size=3)
+    assert partitions.documents_hint == 8
+    seen: list = []
+    real = store.progress_bar
+    monkeypatch.setattr(store, "progress_bar", lambda **kwargs: seen.append(real(**kwargs)) or seen[-1])
+    analyze_corpus(folder, out=tmp_path / "out", partition_size=3, progress=True)
+    assert (seen[0].total, seen[0].n) == (9, 9)

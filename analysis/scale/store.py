@@ -474,6 +474,9 @@ def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: d
             if bar.total is not None and bar.n + record["documents"] > bar.total:
                 bar.total = bar.n + record["documents"]  # the hint was an estimate
             bar.update(record["documents"])
+        if bar.total is not None and bar.n < bar.total:  # fewer documents than estimated (skipped, blank lines)
+            bar.total = bar.n
+            bar.refresh()
     manifest = _finish(folder, key=key, count=count, records=records, planning=partitions.log.entries,
                        fingerprint=fingerprint, partition_size=partition_size, options=options, lexicon=lexicon,
                        codebook=codebook, tone_engine=tone_engine)
