@@ -5,8 +5,9 @@
 
 ``python -m analysis analyze --corpus PATH --out DIR [--actors YML] [--frames YML] [--tone-engine NAME]
 [--partition-size N] [--engine local|processes|dask] [--workers N] [--scheduler ADDRESS] [--format FMT]
-[--errors raise|skip] [--dayfirst|--monthfirst]`` analyses a corpus on disk in partitions into
-partitioned Parquet (:func:`analysis.scale.analyze_corpus`), with a progress bar on a terminal.
+[--errors raise|skip] [--dayfirst|--monthfirst] [--columns FIELD=COLUMN ...]`` analyses a corpus on
+disk in partitions into partitioned Parquet (:func:`analysis.scale.analyze_corpus`), with a progress
+bar (total and ETA) on a terminal. Interrupted (Ctrl-C), it says how to resume instead of a traceback.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import yaml
 
 from analysis.errors import InputError
 
-__all__ = ["main", "parse_parameter", "parse_each"]
+__all__ = ["main", "parse_columns", "parse_parameter", "parse_each"]
 
 
 def parse_parameter(text: str) -> tuple[str, Any]:
@@ -73,6 +74,22 @@ def _analyze_parser(commands: Any) -> None:
     dates.add_argument("--dayfirst", dest="dayfirst", action="store_true", default=None,
                        help="read numeric dates such as 09/05/2024 day first")
     dates.add_argument("--monthfirst", dest="dayfirst", action="store_false", help="... month first")
+    analyze.add_argument("--columns", nargs="+", action="extend", default=[], metavar="FIELD=COLUMN",
+                         help="as load_corpus' columns=: the input column holding a documents field, e.g. "
+                              "--columns text=body title=headline; FIELD= (nothing after =) turns detection "
+                              "of that field off")
+
+
+def parse_columns(items: Sequence[str]) -> dict[str, str | None] | None:
+    """``["text=body", "doc_id="]`` -> ``{"text": "body", "doc_id": None}`` (None when no items)."""
+    columns: dict[str, str | None] = {}
+    for item in items:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip():
+            raise InputError(f"--columns {item!r}: write FIELD=COLUMN, e.g. --columns text=body "
+                             "(FIELD= with nothing after it turns detection of that field off)")
+        columns[field.strip()] = column.strip() or None
+    return columns or None
 
 
 def parse_each(text: str) -> tuple[str, list[Any]]:
@@ -116,13 +133,27 @@ def _report(args: argparse.Namespace) -> int:
     return 1 if batch.failures else 0
 
 
+#: What ``analyze`` prints when it is interrupted (the run resumes where it stopped).
+INTERRUPTED = "interrupted: run the same command again to resume"
+
+
 def _analyze(args: argparse.Namespace) -> int:
     from analysis.scale import analyze_corpus, read_manifest
 
     corpus = args.corpus[0] if len(args.corpus) == 1 else args.corpus
-    out = analyze_corpus(corpus, out=args.out, actors=args.actors, frames=args.frames, tone_engine=args.tone_engine,
-                         partition_size=args.partition_size, engine=args.engine, workers=args.workers,
-                         scheduler=args.scheduler, format=args.format, errors=args.errors, dayfirst=args.dayfirst)
+    columns = parse_columns(args.columns)
+    try:
+        out = analyze_corpus(corpus, out=args.out, actors=args.actors, frames=args.frames,
+                             tone_engine=args.tone_engine, partition_size=args.partition_size, engine=args.engine,
+                             workers=args.workers, scheduler=args.scheduler, format=args.format, errors=args.errors,
+                             dayfirst=args.dayfirst, columns=columns)
+    except ValueError as error:  # columns= naming a field the documents table does not have
+        if isinstance(error, InputError) or "columns=" not in str(error):
+            raise
+        raise InputError(f"--columns: {error}") from error
+    except KeyboardInterrupt:
+        print(f"\n{INTERRUPTED}", file=sys.stderr)
+        return 130
     manifest = read_manifest(out)
     rows = ", ".join(f"{name} {table['rows']:,}" for name, table in manifest["tables"].items())
     print(f"analysis written: {out} ({manifest['partitions']} partition(s); {rows})")

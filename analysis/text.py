@@ -63,12 +63,19 @@ Applied inside each paragraph: the end of a paragraph always ends a sentence.
   preposition, determiner or sentence adverb: The, A, He, It, They, But, However, In, On, After,
   Meanwhile, ...; ``SENTENCE_STARTERS``), optionally after opening quotes or brackets. Proper nouns,
   titles and weekdays are not starters, which is what keeps ``U.S. National Security Council`` whole.
+- S10. Run-on sentences are cut: a sentence (by S1-S9) of more than ``MAX_SENTENCE_WORDS`` (1,000)
+  words is cut after every 1,000th word, each piece running from its first word to its last. A word
+  here is a run of non-whitespace characters, a run longer than ``MAX_WORD_CHARS`` (100) counting as
+  one word per started 100 characters (and cut there). This keeps every per-sentence and per-mention
+  cost (quotes, actor tone windows) bounded, so analysis time and memory are linear in text length
+  even for text without punctuation (a 20 MB single-line document). Real news sentences are far
+  shorter: the cut never applies to them.
 
 The sentences table (``sentences``)
 ------------------------------------
 - The headline is row ``sentence_id`` 0, ``paragraph_id`` 0, section ``headline``, offsets into
   ``title``, when the title is not NA and not blank; it is always one row, however many sentences it
-  has.
+  has (a headline of more than 1,000 words keeps only its first piece by rule S10).
 - ``paragraph_id`` numbers the paragraphs of ``text`` from 1 in reading order (rules P1-P3); heading
   paragraphs use up a number too but yield no rows, so ids of a document may have gaps.
 - ``section``: ``headline`` for the headline; the name of the nearest heading above the paragraph;
@@ -100,6 +107,8 @@ __all__ = [
     "NUMBER_ABBREVIATIONS",
     "SUFFIX_ABBREVIATIONS",
     "SENTENCE_STARTERS",
+    "MAX_SENTENCE_WORDS",
+    "MAX_WORD_CHARS",
 ]
 
 #: Columns ``sentences()`` needs in the documents table.
@@ -167,6 +176,12 @@ _PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:" + _BULLET_START + r
 _BULLET = re.compile(_BULLET_START + r"\s*")
 _LEADING_SPACE = re.compile(r"\s*")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[^\S\n]+([^\n]*?)[^\S\n]*#*[^\S\n]*(?:\n|$)")
+
+#: Longest sentence in words (rule S10); longer run-on "sentences" are cut after every this-many words.
+MAX_SENTENCE_WORDS = 1000
+#: Longest word in characters for rule S10; a longer run of non-whitespace counts as one word per this many.
+MAX_WORD_CHARS = 100
+_WORD_UNIT = re.compile(r"\S{1,%d}" % MAX_WORD_CHARS)
 
 _TOKEN_WINDOW = 48  # longest token inspected before a full stop; longer tokens are never abbreviations
 
@@ -299,10 +314,26 @@ def _split_span(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None
             continue
         end = m.end("close")
         if end > start:
-            out.append((start, end))
+            _append_capped(text, start, end, out)
         start = m.end()
     if hi > start:
-        out.append((start, hi))
+        _append_capped(text, start, hi, out)
+
+
+def _append_capped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append the sentence ``text[start:end]`` to ``out``, cut into pieces of at most
+    ``MAX_SENTENCE_WORDS`` words when it is longer (rule S10)."""
+    if end - start <= 2 * MAX_SENTENCE_WORDS:  # too short to hold more than MAX_SENTENCE_WORDS words
+        out.append((start, end))
+        return
+    count = 0
+    for word in _WORD_UNIT.finditer(text, start, end):
+        if count == MAX_SENTENCE_WORDS:
+            out.append((start, previous_end))
+            start, count = word.start(), 0
+        count += 1
+        previous_end = word.end()
+    out.append((start, end))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -385,8 +416,10 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
         stripped = title.strip()
         if stripped:
             s = len(title) - len(title.lstrip())
-            spans.append((s, s + len(stripped)))
-            texts.append(stripped)
+            head: list[tuple[int, int]] = []
+            _append_capped(title, s, s + len(stripped), head)
+            spans.append(head[0])
+            texts.append(title[head[0][0] : head[0][1]])
             sentence_ids.append(0)
             run_docs.append(doc_id)
             run_paragraphs.append(0)

@@ -86,7 +86,7 @@ def test_partitions_concatenate_to_load_corpus(corpora, fmt):
     assert [len(p) for p in parts] == [2, 2, 2, 2, 1]
     got = pd.concat(parts, ignore_index=True)
     pd.testing.assert_frame_equal(got, wb.load_corpus(corpora[fmt]))
-    assert partitions.documents_hint == (None if fmt in ("tsv", "jsonl") else 9)
+    assert partitions.documents_hint == (None if fmt == "tsv" else 9)
 
 
 def test_parquet_partitions_are_read_by_the_worker_from_whole_row_groups(corpora):
@@ -360,7 +360,16 @@ def test_benchmark_quick_run_writes_every_figure(tmp_path):
                           timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads((tmp_path / "results.json").read_text())
-    assert report["quick"] is True and set(report["results"]) >= {"mentions", "pipeline", "sentences", "tone"}
+    assert report["quick"] is True and set(report["results"]) >= {"corpora", "mentions", "pipeline", "sentences",
+                                                                  "tone"}
+    corpora = report["results"]["corpora"]
+    assert corpora["folder_files"] == corpora["stream_folder_documents"] == corpora["stream_parquet_documents"] == 300
+    assert corpora["stream_folder_partitions"] == 1 and corpora["stream_folder_words_per_s"] > 0
+    assert corpora["jsonl_articles"] > 0 and corpora["jsonl_load_x_plain_read"] > 0
+    for target in ("folder_load_x_plain_read", "jsonl_load_x_plain_read", "stream_folder_x_parquet",
+                   "stream_rss_growth_10x_files", "long_line_time_growth_4x_text", "long_line_rss_growth_4x_text"):
+        assert isinstance(corpora[f"target_{target}_met"], bool)
+    assert "## corpora" in (tmp_path / "results.md").read_text()
     pipeline = report["results"]["pipeline"]
     for tier in ("small", "medium"):
         for stage in ("sentences", "mentions", "quotes", "tone", "frames", "full"):
@@ -374,3 +383,364 @@ def test_benchmark_quick_run_writes_every_figure(tmp_path):
         assert isinstance(pipeline[f"target_{target}_met"], bool)
     markdown = (tmp_path / "results.md").read_text()
     assert "## pipeline" in markdown and "| streaming `analyze` (processes, 2 workers) | 200 |" in markdown
+
+
+# ------------------------------------------- issue 10: real corpora without surprises (points 10-12, 19)
+
+
+def _json_folder(root: Path, *, duplicate: bool = True) -> Path:
+    """Seven one-article JSON files a0.json ... a6.json; a5 repeats a1's title and text (a wire copy)."""
+    folder = root / "json-folder"
+    folder.mkdir()
+    articles = _articles().head(7).drop(columns="id")
+    for i, row in enumerate(articles.to_dict("records")):
+        if duplicate and i == 5:
+            row = {**row, "title": articles["title"].iloc[1], "text": articles["text"].iloc[1]}
+        (folder / f"a{i}.json").write_text(json.dumps(row), encoding="utf-8")
+    return folder
+
+
+def test_folder_of_one_article_json_files_streams_in_partitions_of_partition_size(tmp_path):
+    folder = _json_folder(tmp_path)
+    partitions = CorpusPartitions(folder, partition_size=4)
+    units = list(partitions)
+    assert [type(u).__name__ for u in units] == ["FileGroup", "FileGroup"]
+    assert [[Path(f).name for f in u.files] for u in units] == [["a0.json", "a1.json", "a2.json", "a3.json"],
+                                                               ["a4.json", "a5.json", "a6.json"]]
+    assert partitions.documents_hint == 7
+    parts = [u.load() for u in units]
+    assert [len(p) for p in parts] == [4, 3]
+    # a5 duplicates a1, which is in the other partition: flagged within a partition only
+    assert parts[1]["duplicate_of"].isna().all()
+    assert [Path(s).name for s in parts[0]["source"]] == ["a0.json, row 1", "a1.json, row 1", "a2.json, row 1",
+                                                          "a3.json, row 1"]
+    out = analyze_corpus(folder, out=tmp_path / "out", partition_size=4, progress=False)
+    manifest = read_manifest(out)
+    assert manifest["partitions"] == 2 and manifest["tables"]["documents"]["part_rows"] == [4, 3]
+
+
+def test_duplicates_are_flagged_across_the_files_of_a_partition(tmp_path):
+    folder = _json_folder(tmp_path)
+    documents = load_analysis(analyze_corpus(folder, out=tmp_path / "out", partition_size=10,
+                                             progress=False)).documents
+    want = wb.load_corpus(folder)
+    assert documents["duplicate_of"].notna().tolist() == [False] * 5 + [True, False]
+    assert documents["duplicate_of"].iloc[5] == want["doc_id"].iloc[1] == documents["doc_id"].iloc[1]
+    pd.testing.assert_frame_equal(documents, want, check_like=False)
+
+
+def test_a_json_file_larger_than_the_small_json_limit_is_streamed_on_its_own(tmp_path, monkeypatch):
+    from analysis.scale import partitions as partitions_module
+
+    folder = _json_folder(tmp_path, duplicate=False)
+    _articles().tail(2).to_json(folder / "b-array.json", orient="records")  # one file, two articles
+    monkeypatch.setattr(partitions_module, "SMALL_JSON_BYTES", (folder / "b-array.json").stat().st_size - 1)
+    units = list(CorpusPartitions(folder, partition_size=10))
+    assert [type(u).__name__ for u in units] == ["FileGroup", "Loaded"]
+    assert len(units[0].files) == 7 and len(units[1].load()) == 2
+
+
+def test_progress_bar_has_the_corpus_total(tmp_path, monkeypatch):
+    folder = _json_folder(tmp_path)
+    seen: list = []
+    real = store.progress_bar
+
+    def spy(**kwargs):
+        bar = real(**kwargs)
+        seen.append(bar)
+        return bar
+
+    monkeypatch.setattr(store, "progress_bar", spy)
+    analyze_corpus(folder, out=tmp_path / "out", partition_size=3, progress=True)
+    [bar] = seen
+    assert (bar.total, bar.n) == (7, 7)
+    assert "7/7" in str(bar) and "<00:00" in str(bar), "a total and an ETA are shown"
+
+
+def test_cli_analyze_interrupted_says_how_to_resume_and_resumes(corpora, tmp_path, capsys, monkeypatch):
+    from analysis.cli import main
+
+    calls: list = []
+    real = _ANALYZE_PARTITION
+    ctrl_c = [True]
+
+    def interrupted(documents, **kwargs):
+        calls.append(list(documents["doc_id"]))
+        if len(calls) == 2 and ctrl_c and ctrl_c.pop():
+            raise KeyboardInterrupt
+        return real(documents, **kwargs)
+
+    monkeypatch.setattr(store, "analyze_partition", interrupted)
+    args = ["analyze", "--corpus", str(corpora["jsonl"]), "--out", str(tmp_path / "o"), "--partition-size", "4"]
+    assert main(args) == 130
+    err = capsys.readouterr().err
+    assert err.endswith("interrupted: run the same command again to resume\n") and "Traceback" not in err
+    assert not (tmp_path / "o" / "_lock.json").exists(), "the lock is released"
+    calls.clear()
+    assert main(args) == 0
+    assert calls == [["s4", "s5", "s6", "s7"], ["s8"]], "the finished partition is not redone"
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_processes_run_without_tracebacks_and_it_resumes(tmp_path):
+    import os
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    base = _articles()
+    for i in range(120):
+        row = base.iloc[i % 9]
+        (folder / f"{i:03d}.json").write_text(json.dumps({"title": f"{row.title} ({i})", "text": row.text}))
+    out = tmp_path / "o"
+    command = [sys.executable, "-m", "analysis", "analyze", "--corpus", str(folder), "--out", str(out),
+               "--engine", "processes", "--workers", "2", "--partition-size", "3"]
+    env = {**os.environ, "TQDM_DISABLE": "1", "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(600):  # until the first partition is written (at most 60 s)
+        if list((out / "_parts").glob("part-*.json")) or proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr[-2000:]
+    assert stderr.strip().endswith("interrupted: run the same command again to resume")
+    assert "Traceback" not in stderr
+    assert not (out / "manifest.json").exists() and not (out / "_lock.json").exists()
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert read_manifest(out)["tables"]["documents"]["rows"] == 120
+
+
+def test_cli_analyze_takes_columns_like_load_corpus(tmp_path, capsys):
+    from analysis.cli import main
+
+    rows = [{"heading": f"Story {i}", "words": f"Hamas spoke in Rafah on day {i}.", "when": "2024-05-08"}
+            for i in range(3)]
+    (tmp_path / "odd.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    base = ["analyze", "--corpus", str(tmp_path / "odd.jsonl")]
+    assert main([*base, "--out", str(tmp_path / "a"), "--columns", "text=words", "title=heading",
+                 "published=when"]) == 0
+    documents = load_analysis(tmp_path / "a").documents
+    assert documents["text"].tolist() == [r["words"] for r in rows]
+    assert documents["title"].tolist() == ["Story 0", "Story 1", "Story 2"]
+    assert documents["published"].astype(str).tolist() == ["2024-05-08 00:00:00+00:00"] * 3
+    capsys.readouterr()
+    assert main([*base, "--out", str(tmp_path / "b"), "--columns", "text"]) == 2
+    assert capsys.readouterr().err == ("error: --columns 'text': write FIELD=COLUMN, e.g. --columns text=body "
+                                       "(FIELD= with nothing after it turns detection of that field off)\n")
+    assert main([*base, "--out", str(tmp_path / "c"), "--columns", "body_text=words"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: --columns: columns={'body_text': 'words'}: unknown documents column(s) ['body_text']")
+
+
+def test_a_second_run_into_the_same_out_is_refused_while_the_first_runs(corpora, tmp_path, monkeypatch):
+    import os
+
+    out = tmp_path / "o"
+    refused: list[str] = []
+    real = _ANALYZE_PARTITION
+
+    def meanwhile(documents, **kwargs):
+        if not refused:  # a second run (other settings) starts while the first is writing
+            with pytest.raises(InputError) as caught:
+                analyze_corpus(corpora["tsv"], out=out, partition_size=3, actors=MINI_ACTORS, progress=False)
+            refused.append(str(caught.value))
+        return real(documents, **kwargs)
+
+    monkeypatch.setattr(store, "analyze_partition", meanwhile)
+    analyze_corpus(corpora["tsv"], out=out, partition_size=4, progress=False)
+    assert refused[0].startswith(f"out={str(out)!r} is being written by another analyze run (pid {os.getpid()}, "
+                                 "started ")
+    assert refused[0].endswith(f"Two runs into one folder would mix two analyses. If no such run is going on, "
+                               f"delete {out / '_lock.json'}")
+    manifest = read_manifest(out)
+    assert manifest["partition_size"] == 4 and manifest["partitions"] == 3, "the first run's analysis, unmixed"
+    assert not (out / "_lock.json").exists()
+
+
+_HOLD_LOCK = """
+import fcntl, json, os, sys, time
+fd = os.open(sys.argv[1], os.O_CREAT | os.O_RDWR, 0o644)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.write(fd, json.dumps({"pid": os.getpid(), "host": sys.argv[2], "started": "2026-01-01T00:00:00+00:00"}).encode())
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_lock_held_by_a_live_run_refuses_and_a_killed_ones_is_free(corpora, tmp_path):
+    import socket
+
+    out = tmp_path / "o"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(out / "_lock.json"), socket.gethostname()],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        with pytest.raises(InputError, match=rf"is being written by another analyze run \(pid {holder.pid}, "
+                                             r"started 2026-01-01T00:00:00\+00:00\)"):
+            analyze_corpus(corpora["tsv"], out=out, partition_size=4, progress=False)
+        assert not (out / "manifest.json").exists()
+    finally:
+        holder.kill()  # a killed run: its lock file stays, its lock is gone
+        holder.wait()
+    assert (out / "_lock.json").exists()
+    analyze_corpus(corpora["tsv"], out=out, partition_size=4, progress=False)
+    assert read_manifest(out)["partitions"] == 3 and not (out / "_lock.json").exists()
+
+
+def test_cli_second_run_into_a_locked_out_exits_2_naming_the_holder(corpora, tmp_path, capsys):
+    import os
+
+    from analysis.cli import main
+    from analysis.scale.store import run_lock
+
+    (tmp_path / "o").mkdir()
+    with run_lock(tmp_path / "o"):
+        assert main(["analyze", "--corpus", str(corpora["tsv"]), "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: out={str(tmp_path / 'o')!r} is being written by another analyze run (pid {os.getpid()}, started ")
+    assert not (tmp_path / "o" / "_lock.json").exists()
+
+
+def test_a_kill_while_clearing_leaves_a_folder_the_next_run_cleans_and_resumes(corpora, reference, tmp_path,
+                                                                              monkeypatch):
+    out = analyze_corpus(corpora["jsonl"], out=tmp_path / "o", partition_size=4, actors=MINI_ACTORS,
+                         progress=False)
+    real_rmtree, removed = store.shutil.rmtree, []
+
+    def killed_midway(path, *args, **kwargs):
+        removed.append(Path(path).name)
+        if len(removed) == 3:
+            raise KeyboardInterrupt  # the kill: documents and sentences are gone, the rest not yet
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(store.shutil, "rmtree", killed_midway)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus(corpora["jsonl"], out=out, partition_size=2, progress=False)  # another key: clears
+    monkeypatch.setattr(store.shutil, "rmtree", real_rmtree)
+    assert removed == ["documents", "sentences", "mentions"]
+    assert sorted(p.name for p in out.iterdir()) == ["_clearing.json", "actor_tone", "frames", "mentions",
+                                                     "quotes", "tone"]
+    analyze_corpus(corpora["jsonl"], out=out, partition_size=2, progress=False)
+    assert_same_analysis(load_analysis(out), reference["jsonl"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([*TABLES, "manifest.json"])
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def test_cached_table_analysis_with_a_truncated_file_is_rebuilt_with_a_warning(corpora, tmp_path, monkeypatch):
+    import analysis.pipeline as pipeline
+    from analysis.scale.cache import CacheWarning
+
+    documents = wb.load_corpus(corpora["tsv"])
+    calls: list = []
+    monkeypatch.setattr(pipeline, "analyze_partition", _failing_after(99, calls))
+    first = cached_analysis(documents, cache_dir=tmp_path)
+    [entry] = tmp_path.iterdir()
+    assert json.loads((entry / "checksums.json").read_text())["quotes.parquet"]["rows"] == len(first.quotes)
+    _truncate(entry / "quotes.parquet")
+    with pytest.warns(CacheWarning, match=rf"cached analysis {entry} is damaged \(quotes\.parquet does not match "
+                                          r"its SHA-256 \(changed or truncated\)\); rebuilding it"):
+        again = cached_analysis(documents, cache_dir=tmp_path)
+    assert len(calls) == 2
+    assert_same_analysis(again, first)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_same_analysis(cached_analysis(documents, cache_dir=tmp_path), first)
+    assert len(calls) == 2, "the rebuilt entry is served"
+    (entry / "checksums.json").unlink()
+    with pytest.warns(CacheWarning, match=r"checksums\.json is missing or unreadable"):
+        cached_analysis(documents, cache_dir=tmp_path)
+    assert len(calls) == 3
+
+
+def test_cached_corpus_analysis_with_a_corrupted_part_is_rebuilt_with_a_warning(corpora, reference, tmp_path,
+                                                                                monkeypatch):
+    from analysis.scale.cache import CacheWarning
+
+    calls: list = []
+    monkeypatch.setattr(store, "analyze_partition", _failing_after(99, calls))
+    cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
+    [entry] = tmp_path.iterdir()
+    part = entry / "mentions" / "part-00001.parquet"
+    part.write_bytes(part.read_bytes().replace(b"Hamas", b"Hamaz"))  # same size, other content
+    with pytest.warns(CacheWarning, match=rf"cached analysis {entry} is damaged \(mentions/part-00001\.parquet does "
+                                          r"not match its SHA-256 \(changed or truncated\)\); rebuilding it"):
+        again = cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
+    assert len(calls) == 4
+    assert_same_analysis(again, reference["folder"])
+    (entry / "tone" / "part-00000.parquet").unlink()
+    with pytest.warns(CacheWarning, match=r"tone/part-00000\.parquet is missing"):
+        cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
+    assert len(calls) == 6
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert_same_analysis(cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5,
+                                             progress=False), reference["folder"])
+    assert len(calls) == 6
+
+
+def test_verify_analysis_checks_rows_and_hashes(streamed):
+    from analysis.scale.store import verify_analysis
+
+    assert verify_analysis(streamed) is None
+    manifest = read_manifest(streamed)
+    assert manifest["tables"]["documents"]["part_rows"] == [2, 2, 2, 2, 1]
+    assert all(len(d) == 64 for d in manifest["tables"]["tone"]["sha256"])
+
+
+def test_benchmark_corpus_sizes_come_from_the_environment(monkeypatch):
+    from benchmarks.bench_corpora import sizes
+
+    monkeypatch.delenv("BENCH_FOLDER_FILES", raising=False)
+    monkeypatch.delenv("BENCH_LONG_MB", raising=False)
+    monkeypatch.setenv("BENCH_JSONL_MB", "250")
+    assert sizes(quick=False) == {"BENCH_FOLDER_FILES": 40_000, "BENCH_JSONL_MB": 250, "BENCH_LONG_MB": 20}
+    monkeypatch.setenv("BENCH_FOLDER_FILES", "4000")
+    monkeypatch.setenv("BENCH_LONG_MB", "2.5")
+    assert sizes(quick=True) == {"BENCH_FOLDER_FILES": 4000, "BENCH_JSONL_MB": 250, "BENCH_LONG_MB": 2.5}
+
+
+def test_benchmark_long_line_has_no_sentence_punctuation_and_its_size():
+    from benchmarks.bench_corpora import long_line
+
+    text = long_line(0.05)
+    assert len(text) in (50_000, 49_999) and "\n" not in text
+    assert not set(text) & set(".?!…")
+
+
+def test_a_single_line_document_without_punctuation_analyses_in_bounded_sentences():
+    from analysis.pipeline import analyze_partition
+
+    words = ["Hamas" if i % 50 == 0 else "word" for i in range(5000)]  # one line, no full stop
+    documents = pd.DataFrame({"doc_id": ["long"], "title": ["Long"], "text": [" ".join(words)]})
+    tables = analyze_partition(documents, actors=wb.load_actors(MINI_ACTORS), frames=wb.load_frames())
+    sentences = tables["sentences"]
+    assert sentences["sentence_id"].tolist() == [0, 1, 2, 3, 4, 5]
+    assert sentences["text"].str.split().str.len().tolist() == [1, 1000, 1000, 1000, 1000, 1000]
+    assert len(tables["mentions"]) == 100 and set(tables["mentions"]["sentence_id"]) == {1, 2, 3, 4, 5}
+    assert tables["mentions"].groupby("sentence_id").size().tolist() == [20] * 5
+    assert len(tables["actor_tone"]) == 100
+    assert tables["actor_tone"]["text"].str.split().str.len().max() <= 1000
+
+
+def test_progress_total_follows_the_documents_when_a_small_json_file_holds_several(tmp_path, monkeypatch):
+    folder = _json_folder(tmp_path, duplicate=False)
+    _articles().tail(2).to_json(folder / "b-array.json", orient="records")  # small: grouped, counted as one
+    partitions = CorpusPartitions(folder, partition_size=3)
+    assert partitions.documents_hint == 8
+    seen: list = []
+    real = store.progress_bar
+    monkeypatch.setattr(store, "progress_bar", lambda **kwargs: seen.append(real(**kwargs)) or seen[-1])
+    analyze_corpus(folder, out=tmp_path / "out", partition_size=3, progress=True)
+    assert (seen[0].total, seen[0].n) == (9, 9)

@@ -567,3 +567,56 @@ def test_offsets_hold_on_real_news(datasets_dir) -> None:
     assert len(out) > 5 * len(texts)
     _assert_offsets(out, docs)
     assert (out["text"].str.strip() == out["text"]).all()
+
+
+# --- rule S10: run-on sentences are cut (issue 10, point 18) ----------------------------------------
+
+
+def _words(lo: int, hi: int) -> str:
+    return " ".join(f"w{i}" for i in range(lo, hi))
+
+
+def test_run_on_sentence_of_2500_words_is_cut_after_every_1000th_word() -> None:
+    text = _words(0, 2500)
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [_words(0, 1000), _words(1000, 2000), _words(2000, 2500)]
+
+
+def test_sentence_of_exactly_1000_words_is_not_cut() -> None:
+    text = _words(0, 1000) + ". The end."
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [_words(0, 1000) + ".", "The end."]
+
+
+def test_run_on_cut_keeps_line_breaks_and_offsets() -> None:
+    text = _words(0, 600) + "\n" + _words(600, 1200)  # one paragraph: a single line break
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [_words(0, 600) + "\n" + _words(600, 1000), _words(1000, 1200)]
+    assert spans[1] == (text.index("w1000 "), len(text))
+
+
+def test_run_on_token_longer_than_100_characters_counts_one_word_per_100() -> None:
+    # 998 short words, then a 250-character token: 3 units, so the 1000th unit ends 200 characters in
+    text = _words(0, 998) + " " + "x" * 250
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [_words(0, 998) + " " + "x" * 200, "x" * 50]
+
+
+def test_unbroken_text_of_250000_characters_is_cut_every_100000() -> None:
+    text = "y" * 250_000
+    assert split_sentences(text) == [(0, 100_000), (100_000, 200_000), (200_000, 250_000)]
+
+
+def test_run_on_headline_keeps_its_first_1000_words_as_one_row() -> None:
+    docs = pd.DataFrame({"doc_id": ["d"], "title": ["  " + _words(0, 1500)], "text": ["Body text here."]})
+    table = sentences(docs)
+    assert table["text"].tolist() == [_words(0, 1000), "Body text here."]
+    assert table[["sentence_id", "start", "end"]].values.tolist() == [[0, 2, 2 + len(_words(0, 1000))], [1, 0, 15]]
+
+
+def test_single_line_document_without_punctuation_has_bounded_sentences() -> None:
+    text = " ".join(["word"] * 1_000_000)  # 5 MB, one line, no full stop
+    table = sentences(pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text]}))
+    assert len(table) == 1000
+    assert table["text"].str.len().max() == len(" ".join(["word"] * 1000))
+    assert table["sentence_id"].tolist() == list(range(1, 1001))

@@ -8,12 +8,19 @@ partition size, the same hashes and versions) and analysed with :func:`analyze_c
 ``<cache_dir>/corpus-<key>/``. When the entry exists with the same key it is read back from Parquet;
 otherwise it is computed and stored. Change a lexicon, the codebook, the corpus or a package version,
 and the key changes: the analysis is computed again (old entries stay until you delete them).
+
+What is read back is checked first: every Parquet file of an entry must be present, have the SHA-256
+and the number of rows recorded when it was written (``checksums.json`` for a table's entry, the
+manifest for a corpus' entry). A missing, truncated or changed file, or an entry that cannot be read,
+is never served: it is rebuilt, with a :class:`CacheWarning` saying which file was wrong.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,14 +29,44 @@ import pandas as pd
 
 from analysis.actors import load_actors
 from analysis.framing import load_frames
-from analysis.pipeline import Analysis, analysis_meta, analyze, load_analysis
+from analysis.pipeline import TABLES, Analysis, analysis_meta, analyze, load_analysis
 from analysis.provenance import corpus_fingerprint
 from analysis.scale.partitions import ReadOptions
-from analysis.scale.store import analyze_corpus, run_key
+from analysis.scale.store import (analyze_corpus, check_files, clear_analysis, file_sha256, parquet_rows,
+                                  run_key, run_lock, verify_analysis)
 
-__all__ = ["cached_analysis"]
+__all__ = ["CacheWarning", "cached_analysis"]
 
 _KEY_CHARS = 24
+_CHECKSUMS = "checksums.json"
+
+
+class CacheWarning(UserWarning):
+    """A cache entry was damaged (a file missing, truncated or changed) and is being rebuilt."""
+
+
+def _damaged(entry: Path, problem: str) -> None:
+    warnings.warn(f"cached analysis {entry} is damaged ({problem}); rebuilding it", CacheWarning, stacklevel=4)
+
+
+def _write_checksums(entry: Path) -> None:
+    """Record each table file's rows and SHA-256 beside a saved analysis (atomically)."""
+    files = {f"{name}.parquet": {"rows": parquet_rows(entry / f"{name}.parquet"),
+                                 "sha256": file_sha256(entry / f"{name}.parquet")} for name in TABLES}
+    tmp = entry / f".{_CHECKSUMS}.tmp"
+    tmp.write_text(json.dumps(files, indent=2), encoding="utf-8")
+    os.replace(tmp, entry / _CHECKSUMS)
+
+
+def _table_entry_problem(entry: Path) -> str | None:
+    try:
+        recorded = json.loads((entry / _CHECKSUMS).read_text(encoding="utf-8"))
+        files = {name: (int(value["rows"]), str(value["sha256"])) for name, value in recorded.items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return f"{_CHECKSUMS} is missing or unreadable"
+    if set(files) != {f"{name}.parquet" for name in TABLES}:
+        return f"{_CHECKSUMS} does not list every table"
+    return check_files(entry, files)
 
 
 def _cached_table(documents: pd.DataFrame, folder: Path, execution: dict[str, Any], **options: Any) -> Analysis:
@@ -39,10 +76,22 @@ def _cached_table(documents: pd.DataFrame, folder: Path, execution: dict[str, An
         stored = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         stored = None
-    if isinstance(stored, dict) and stored.get("key") == meta["key"]:
-        return load_analysis(entry)
+    if entry.exists():
+        problem = None
+        if not isinstance(stored, dict) or stored.get("key") != meta["key"]:
+            problem = "meta.json is missing, unreadable or of another analysis"
+        else:
+            problem = _table_entry_problem(entry)
+            if problem is None:
+                try:
+                    return load_analysis(entry)
+                except Exception as exc:  # noqa: BLE001 - never an error on every later call: rebuild
+                    problem = f"it could not be read ({type(exc).__name__}: {exc})"
+        _damaged(entry, problem)
+        shutil.rmtree(entry, ignore_errors=True)
     result = analyze(documents, **options, **execution)
     result.save(entry)
+    _write_checksums(entry)
     return result
 
 
@@ -78,6 +127,21 @@ def cached_analysis(
     load = dict(load_options or {})
     key = run_key(documents_or_source, partition_size=partition_size, options=ReadOptions(**load), actors=lexicon,
                   frames=codebook, tone_engine=tone_engine)
-    out = analyze_corpus(documents_or_source, out=folder / f"corpus-{key[:_KEY_CHARS]}", actors=lexicon,
-                         frames=codebook, tone_engine=tone_engine, partition_size=partition_size, **execution, **load)
-    return load_analysis(out)
+    entry = folder / f"corpus-{key[:_KEY_CHARS]}"
+
+    def run() -> Path:
+        return analyze_corpus(documents_or_source, out=entry, actors=lexicon, frames=codebook,
+                              tone_engine=tone_engine, partition_size=partition_size, **execution, **load)
+
+    if (entry / "manifest.json").exists():
+        problem = verify_analysis(entry)
+        if problem is None:
+            out = run()  # returns at once: the entry is finished with this key
+            try:
+                return load_analysis(out)
+            except Exception as exc:  # noqa: BLE001 - never an error on every later call: rebuild
+                problem = f"it could not be read ({type(exc).__name__}: {exc})"
+        _damaged(entry, problem)
+        with run_lock(entry):
+            clear_analysis(entry)
+    return load_analysis(run())

@@ -8,9 +8,12 @@ concatenated, are ``load_corpus(source)`` (but see *Differences* below).
 
 How each input is cut:
 
-* **Folders**: text, markdown and HTML files are loaded in groups of ``partition_size`` files (with
-  their ``metadata.csv`` rows and ``.meta.yml`` sidecars), in the loader's file order, by the worker
-  that analyses the group (so the files must be visible to the workers).
+* **Folders**: text, markdown and HTML files, and JSON files of at most 1 MiB (``SMALL_JSON_BYTES``:
+  typically one article each), are loaded in groups of ``partition_size`` files (with their
+  ``metadata.csv`` rows and ``.meta.yml`` sidecars), in the loader's file order, by the worker that
+  analyses the group (so the files must be visible to the workers). A folder of 40,000 one-article
+  JSON files is thus 40 partitions of 1,000 documents, not 40,000 partitions of one. Larger JSON
+  files, and the other tables, are streamed on their own as below.
 * **Parquet**: whole row groups, consecutive ones grouped up to ``partition_size`` rows; a worker
   reads its own row groups from the file (so the file must be visible to the workers). A file whose
   row groups are larger than ``partition_size`` is read in row batches here and sent to the workers.
@@ -24,7 +27,8 @@ Row numbers, and so hashed doc ids and the ``source`` column, count from the sta
 
 Differences from ``load_corpus`` (each partition is loaded on its own):
 
-* duplicates (``duplicate_of``) are flagged within a partition, not across partitions;
+* duplicates (``duplicate_of``) are flagged across each partition (all its files), not across
+  partitions;
 * ``dayfirst=None`` decides day-first reading of numeric dates per partition (pass ``dayfirst=`` to
   fix it for the whole corpus);
 * metadata columns of tables take the dtype pandas infers for each chunk;
@@ -60,6 +64,8 @@ __all__ = ["CorpusPartitions", "Partition", "ReadOptions", "source_fingerprint"]
 
 _SKIP_FIX = "fix it, or pass errors='skip' to skip it"
 _BLOCK = 1 << 20
+#: JSON files up to this size are grouped with the folder's other small files into partitions.
+SMALL_JSON_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -190,7 +196,8 @@ class CorpusPartitions:
     groups, so they can be smaller). Iterating yields objects with a ``load()`` method returning the
     partition's documents table. ``log`` holds what planning reported (unknown files, unreadable
     tables, malformed lines); ``documents_hint`` is the number of documents expected, when known
-    without reading the texts (None for CSV, TSV and JSON).
+    without reading the texts: an estimate (a JSON Lines file counts its lines, a small JSON file
+    one document), None when a CSV, TSV or large JSON file is in the corpus.
     """
 
     source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -251,7 +258,7 @@ class CorpusPartitions:
             fmt = self._format(file)
             if fmt is None:
                 _unknown_format(file.as_posix(), file.suffix, self.log, in_folder=in_folder)
-            elif fmt in TABLE_FORMATS:
+            elif fmt in TABLE_FORMATS and not _small_json(file, fmt):
                 if run:
                     self._units.append(("files", run, base, metadata, sidecars, in_folder))
                     run = []
@@ -265,6 +272,8 @@ class CorpusPartitions:
 
     @staticmethod
     def _table_rows(file: Path, fmt: str) -> int | None:
+        if fmt == "jsonl":
+            return _count_lines(file)
         if fmt != "parquet":
             return None
         try:
@@ -424,6 +433,29 @@ class CorpusPartitions:
                     yield flush()
         if items or not found:
             yield flush()
+
+
+def _small_json(file: Path, fmt: str) -> bool:
+    """Is ``file`` a JSON file small enough to be grouped with other files (typically one article)?"""
+    if fmt != "json":
+        return False
+    try:
+        return file.stat().st_size <= SMALL_JSON_BYTES
+    except OSError:  # unreadable: the loader reports it when the group is loaded
+        return True
+
+
+def _count_lines(file: Path) -> int | None:
+    """Lines of a text file (an estimate of its JSON Lines documents), counted block by block."""
+    try:
+        with file.open("rb") as handle:
+            lines, last = 0, b"\n"
+            while block := handle.read(_BLOCK):
+                lines += block.count(b"\n")
+                last = block[-1:]
+            return lines + (0 if last == b"\n" else 1)
+    except OSError:
+        return None
 
 
 def _decoded_line(raw: bytes, *, first: bool) -> str:

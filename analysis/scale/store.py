@@ -7,24 +7,31 @@ Layout of an output folder ``OUT``::
     ... mentions, quotes, tone, frames, actor_tone
     OUT/manifest.json                  written last: what was analysed, with what, and the files
 
-While a run is going on, ``OUT/_run.json`` holds the run's key and ``OUT/_parts/part-NNNNN.json`` marks
-each finished partition (written after its seven files). Every file is written to a hidden temporary
+While a run is going on, it holds a lock on ``OUT/_lock.json`` (which records its process id; a second
+run into the same ``OUT`` is refused while that process lives; the system frees the lock of a killed run),
+``OUT/_run.json`` holds the run's key and ``OUT/_parts/part-NNNNN.json`` marks each finished partition
+(written after its table files, with their row counts and SHA-256, which the manifest keeps so that
+:func:`verify_analysis` can check the files later). Every file is written to a hidden temporary
 name and renamed into place, so a file with a final name is always complete; ``manifest.json`` exists
 only once every partition is done. An interrupted run therefore leaves no manifest; running it again
 with the same key (same files, options, lexicon, codebook, tone engine, partition size and package
-versions) skips the finished partitions, and with a different key starts clean.
+versions) skips the finished partitions, and with a different key starts clean. Starting clean first
+writes ``OUT/_clearing.json``, then removes the old files, then the marker: a run killed while
+cleaning leaves a folder the next run recognises, cleans and starts again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import shutil
+import socket
 import uuid
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -40,11 +47,14 @@ from analysis.provenance import package_versions
 from analysis.scale.engines import map_partitions, progress_bar
 from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions, source_fingerprint
 
-__all__ = ["MANIFEST", "analyze_corpus", "part_name", "read_manifest", "read_partitioned", "run_key"]
+__all__ = ["MANIFEST", "analyze_corpus", "check_files", "clear_analysis", "file_sha256", "part_name",
+           "read_manifest", "read_partitioned", "run_key", "run_lock", "verify_analysis"]
 
 MANIFEST = "manifest.json"
 _RUN = "_run.json"
 _PARTS = "_parts"
+_LOCK = "_lock.json"
+_CLEARING = "_clearing.json"
 _FORMAT = "media-workbench partitioned analysis"
 
 
@@ -119,31 +129,87 @@ def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 
 def _ours(folder: Path) -> bool:
-    return any((folder / name).exists() for name in (MANIFEST, _RUN, "meta.json"))
+    return any((folder / name).exists() for name in (MANIFEST, _RUN, "meta.json", _CLEARING))
 
 
-def _clear(folder: Path) -> None:
-    """Remove what an analysis wrote in ``folder`` (manifest first, so it never outlives its parts)."""
+def clear_analysis(folder: Path) -> None:
+    """Remove what an analysis wrote in ``folder``: a marker first (so that a run killed while clearing
+    leaves a folder recognised as an analysis), then the manifest (so it never outlives its parts), the
+    tables, and the marker last. The lock file stays."""
+    _write_atomic(folder / _CLEARING, _json({"pid": os.getpid()}))
     for name in (MANIFEST, _RUN, "meta.json"):
         (folder / name).unlink(missing_ok=True)
     for name in (*TABLES, _PARTS):
         shutil.rmtree(folder / name, ignore_errors=True)
         (folder / f"{name}.parquet").unlink(missing_ok=True)
+    (folder / _CLEARING).unlink()
+
+
+def _check_out(folder: Path) -> None:
+    """InputError when ``folder`` cannot take an analysis: a file, or a folder holding other things."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"out={str(folder)!r} is a file; give a folder for the analysis")
+    if folder.is_dir() and any(p.name != _LOCK for p in folder.iterdir()) and not _ours(folder):
+        raise InputError(f"out={str(folder)!r} is a folder that holds other files, not an analysis; "
+                         "give a new or empty folder (an earlier analysis there would be replaced)")
+
+
+def _refuse(folder: Path, path: Path, holder: Mapping[str, Any]) -> InputError:
+    here = socket.gethostname()
+    where = "" if holder.get("host", here) == here else f" on {holder.get('host')}"
+    return InputError(
+        f"out={str(folder)!r} is being written by another analyze run (pid {holder.get('pid', '?')}{where}, "
+        f"started {holder.get('started', '?')}); wait for it to finish or give another --out. Two runs into "
+        f"one folder would mix two analyses. If no such run is going on, delete {path}")
+
+
+@contextlib.contextmanager
+def run_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder/_lock.json`` for a run; InputError naming the holder when another run holds it.
+
+    The lock is an exclusive ``flock`` on the file, which the system releases when its process ends,
+    however it ends (so the lock of a killed run is free at once); the file records the holder's pid,
+    host and start time for the message. Removed when the run ends.
+    """
+    import fcntl
+
+    path = folder / _LOCK
+    record = {"pid": os.getpid(), "host": socket.gethostname(),
+              "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    while True:
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise _refuse(folder, path, _read_json(path) or {}) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the file was removed by the run that held it: lock the new one
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps(record).encode("utf-8"))
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)
 
 
 def _prepare(folder: Path, key: str) -> tuple[bool, dict[int, dict[str, Any]]]:
     """(already complete?, finished partitions by index) for a run with ``key`` into ``folder``."""
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"out={str(folder)!r} is a file; give a folder for the analysis")
-    if folder.is_dir() and any(folder.iterdir()) and not _ours(folder):
-        raise InputError(f"out={str(folder)!r} is a folder that holds other files, not an analysis; "
-                         "give a new or empty folder (an earlier analysis there would be replaced)")
+    _check_out(folder)
+    if (folder / _CLEARING).exists():  # a run was killed while clearing: finish the job
+        clear_analysis(folder)
     manifest = _read_json(folder / MANIFEST)
     if manifest is not None and manifest.get("run_key") == key:
         return True, {}
     run = _read_json(folder / _RUN)
     if run is None or run.get("key") != key:
-        _clear(folder)
+        clear_analysis(folder)
         folder.mkdir(parents=True, exist_ok=True)
         _write_atomic(folder / _RUN, _json({"key": key, "started": dt.datetime.now(dt.timezone.utc).isoformat()}))
     (folder / MANIFEST).unlink(missing_ok=True)
@@ -185,9 +251,70 @@ def _run_partition(item: tuple[int, Partition], *, out: str, key: str, actors: A
         _write_parquet_atomic(table, folder / name / part_name(index))
     record = {"key": key, "index": index, "documents": len(documents),
               "rows": {name: len(table) for name, table in tables.items()},
+              "sha256": {name: file_sha256(folder / name / part_name(index)) for name in tables},
               "load_report": documents.attrs.get("load_report") or []}
     _write_atomic(folder / _PARTS / f"part-{index:05d}.json", _json(record))
     return record
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file's bytes."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def parquet_rows(path: Path) -> int:
+    """Rows of a Parquet file, from its footer."""
+    import pyarrow.parquet as pq
+
+    return int(pq.ParquetFile(path).metadata.num_rows)
+
+
+def check_files(folder: Path, files: Mapping[str, tuple[int, str | None]]) -> str | None:
+    """The first problem with ``files`` (relative path -> (rows, sha256 or None)) under ``folder``, or None.
+
+    A file must exist, hold its SHA-256 when one is given, and have its number of rows (Parquet footer).
+    """
+    for relative, (rows, digest) in files.items():
+        path = folder / relative
+        if not path.is_file():
+            return f"{relative} is missing"
+        if digest is not None and file_sha256(path) != digest:
+            return f"{relative} does not match its SHA-256 (changed or truncated)"
+        try:
+            found = parquet_rows(path)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for damaged files
+            return f"{relative} is not a readable Parquet file ({type(exc).__name__})"
+        if found != rows:
+            return f"{relative} has {found} rows, not {rows}"
+    return None
+
+
+def verify_analysis(path: str | os.PathLike[str]) -> str | None:
+    """The first problem found in a finished :func:`analyze_corpus` folder, or None when it is intact.
+
+    Checks every part file listed in the manifest: present, same SHA-256 and same number of rows as
+    when it was written. Problems: no manifest, a missing, changed, truncated or unreadable part.
+    """
+    folder = Path(path)
+    try:
+        manifest = read_manifest(folder)
+    except InputError as exc:
+        return str(exc)
+    files: dict[str, tuple[int, str | None]] = {}
+    try:
+        for name in TABLES:
+            entry = manifest["tables"][name]
+            rows = entry.get("part_rows") or [None] * len(entry["parts"])
+            digests = entry.get("sha256") or [None] * len(entry["parts"])
+            for part, count, digest in zip(entry["parts"], rows, digests, strict=True):
+                files[part] = (parquet_rows(folder / part) if count is None and (folder / part).is_file() else count,
+                               digest)
+    except (KeyError, TypeError, ValueError) as exc:
+        return f"manifest.json is damaged ({type(exc).__name__}: {exc})"
+    except Exception as exc:  # noqa: BLE001 - an unreadable part
+        return f"a part file is not readable ({type(exc).__name__})"
+    return check_files(folder, files)
 
 
 def _parts(folder: Path, name: str, count: int) -> list[Path]:
@@ -247,7 +374,10 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
         "partition_size": partition_size,
         "partitions": count,
         "tables": {name: {"rows": sum(records[i]["rows"][name] for i in range(count)),
-                          "parts": [f"{name}/{part_name(i)}" for i in range(count)]} for name in TABLES},
+                          "parts": [f"{name}/{part_name(i)}" for i in range(count)],
+                          "part_rows": [records[i]["rows"][name] for i in range(count)],
+                          "sha256": [records[i].get("sha256", {}).get(name) for i in range(count)]}
+                   for name in TABLES},
         "load_report": report,
         "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
@@ -296,9 +426,10 @@ def analyze_corpus(
     ``progress``: a tqdm bar over documents (None: on a terminal only, never with TQDM_DISABLE=1).
 
     Writes ``out/<table>/part-NNNNN.parquet`` for every table of :data:`analysis.pipeline.TABLES`, then
-    ``out/manifest.json`` (meta with the corpus fingerprint and key, row counts, parts, load report).
-    A finished run with the same key returns at once; an interrupted one resumes; a different key
-    starts clean. Returns ``out`` as a Path: read it with :func:`analysis.load_analysis` (in memory)
+    ``out/manifest.json`` (meta with the corpus fingerprint and key, row counts, parts with their rows
+    and SHA-256, load report). A finished run with the same key returns at once; an interrupted one
+    resumes; a different key starts clean. A second run into the same ``out`` while one is going on
+    is refused (InputError naming the running process); ``out/_lock.json`` marks the running one. Returns ``out`` as a Path: read it with :func:`analysis.load_analysis` (in memory)
     or query it with :func:`analysis.query` (DuckDB, out of memory).
     """
     lexicon, codebook = load_actors(actors), load_frames(frames)
@@ -308,6 +439,18 @@ def analyze_corpus(
     key = run_key(source, partition_size=partition_size, options=options, actors=lexicon, frames=codebook,
                   tone_engine=tone_engine, fingerprint=fingerprint)
     folder = Path(out)
+    _check_out(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with run_lock(folder):
+        return _run(partitions, folder, key=key, fingerprint=fingerprint, options=options, lexicon=lexicon,
+                    codebook=codebook, tone_engine=tone_engine, partition_size=partition_size, engine=engine,
+                    workers=workers, scheduler=scheduler, progress=progress)
+
+
+def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: dict[str, Any], options: ReadOptions,
+         lexicon: ActorLexicon, codebook: Codebook, tone_engine: str, partition_size: int, engine: str,
+         workers: int | None, scheduler: Any, progress: bool | None) -> Path:
+    """The body of :func:`analyze_corpus`, run while holding the folder's lock."""
     complete, done = _prepare(folder, key)
     if complete:
         return folder
@@ -328,7 +471,12 @@ def analyze_corpus(
         for _, record in map_partitions(_run_partition, todo(), engine=engine, workers=workers, scheduler=scheduler,
                                         shared=shared):
             records[record["index"]] = record
+            if bar.total is not None and bar.n + record["documents"] > bar.total:
+                bar.total = bar.n + record["documents"]  # the hint was an estimate
             bar.update(record["documents"])
+        if bar.total is not None and bar.n < bar.total:  # fewer documents than estimated (skipped, blank lines)
+            bar.total = bar.n
+            bar.refresh()
     manifest = _finish(folder, key=key, count=count, records=records, planning=partitions.log.entries,
                        fingerprint=fingerprint, partition_size=partition_size, options=options, lexicon=lexicon,
                        codebook=codebook, tone_engine=tone_engine)
