@@ -78,24 +78,34 @@ def walk_folder(folder: Path) -> tuple[list[Path], list[Path], set[Path]]:
     Documents are sorted by relative path, compared folder by folder; metadata.csv files from
     the top down (so that deeper ones win).
     """
-    files: list[Path] = []
-    tables: list[Path] = []
+    files: list[tuple[tuple[str, ...], Path]] = []
+    tables: list[tuple[int, Path]] = []
     sidecars: set[Path] = set()
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        where = Path(root)
+        relative = where.relative_to(folder).parts
         for name in names:
-            path = Path(root) / name
             if name.startswith("."):
                 continue
+            path = where / name
             if name.endswith(META_SUFFIXES):
                 sidecars.add(path)
             elif name == METADATA_CSV:
-                tables.append(path)
+                tables.append((len(relative), path))
             else:
-                files.append(path)
-    files.sort(key=lambda p: p.relative_to(folder).parts)
-    tables.sort(key=lambda p: len(p.relative_to(folder).parts))
-    return files, tables, sidecars
+                files.append(((*relative, name), path))
+    files.sort(key=lambda item: item[0])
+    tables.sort(key=lambda item: item[0])
+    return [path for _, path in files], [path for _, path in tables], sidecars
+
+
+def _relative(file: Path, base: Path) -> str:
+    """``file`` relative to ``base`` in POSIX form (string work for the usual case of a file under base)."""
+    text, prefix = str(file), str(base) + os.sep
+    if text.startswith(prefix) and ".." not in text:
+        return text[len(prefix):].replace(os.sep, "/")
+    return file.relative_to(base).as_posix()
 
 
 def _parse_file(text: str, fmt: str, options: LoaderOptions) -> dict[str, Any]:
@@ -237,7 +247,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
     """
     parts = _Parts(options, log)
     for file in files:
-        rel, label = file.relative_to(base).as_posix(), file.as_posix()
+        rel, label = _relative(file, base), file.as_posix()
         fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
             _unknown_format(label, file.suffix, log, in_folder=in_folder)

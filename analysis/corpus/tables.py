@@ -327,10 +327,21 @@ def read_table(
 
 
 def _paragraph_text(text: pd.Series) -> pd.Series:
-    text = text.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
+    """Line endings -> \\n; a text without a blank line gets one paragraph per line; blank-line runs -> one."""
+    if text.str.contains("\r", regex=False).fillna(False).any():
+        text = text.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
     single = ~text.str.contains("\n\n", regex=False).fillna(False)
-    text = text.mask(single, text.str.replace("\n", "\n\n", regex=False))
-    return text.str.replace(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n", regex=True).str.strip()
+    if single.any():
+        text = text.copy()
+        text[single] = text[single].str.replace("\n", "\n\n", regex=False)
+    # only texts with a line holding spaces, or three line breaks in a row, have anything to fold
+    fold = (text.str.contains("\n ", regex=False) | text.str.contains("\n\t", regex=False)
+            | text.str.contains(" \n", regex=False) | text.str.contains("\t\n", regex=False)
+            | text.str.contains("\n\n\n", regex=False)).fillna(False)
+    if fold.any():
+        text = text.copy()
+        text[fold] = text[fold].str.replace(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n", regex=True)
+    return text.str.strip()
 
 
 def _headline_only_message(label: str, found: list[str], title: object, n: int) -> str:
