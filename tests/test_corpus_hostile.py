@@ -276,14 +276,14 @@ def test_dangling_symlink_loop_and_fifo_raise_input_errors_naming_them(hostile_f
 def test_unreadable_file_is_named(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("Title\n\nBody.", encoding="utf-8")
-    real_open = open
+    real_open = os.open
 
     def denied(file, *args, **kwargs):  # tests run as root, where chmod 000 does not deny reading
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr("os.open", denied)
     assert raised(path) == (f"{path.as_posix()}: permission denied: the file cannot be read; "
                             "give yourself read permission (chmod u+r), or remove it")
 

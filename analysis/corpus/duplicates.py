@@ -35,7 +35,7 @@ THRESHOLD = 0.8
 SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
-_BATCH_DOCS = 20_000
+_BATCH_CHARS = 8_000_000  # about 1.3 million words: arrays of a batch stay near 10 MB each
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -269,6 +269,20 @@ def _verify(
     return matches
 
 
+def _batches(texts: pd.Series) -> list[tuple[int, int]]:
+    """(start, stop) positions cutting ``texts`` into runs of about _BATCH_CHARS characters (at least one text)."""
+    sizes = texts.str.len().fillna(0).to_numpy(dtype=np.int64)
+    bounds, start, total = [], 0, 0
+    for j, size in enumerate(sizes):
+        if total and total + size > _BATCH_CHARS:
+            bounds.append((start, j))
+            start, total = j, 0
+        total += size
+    if start < len(sizes):
+        bounds.append((start, len(sizes)))
+    return bounds
+
+
 def duplicate_pairs(
     texts: Sequence[str] | pd.Series,
     *,
@@ -285,8 +299,8 @@ def duplicate_pairs(
     texts = pd.Series(texts, dtype="string").reset_index(drop=True)
     n = len(texts)
     keys, empty, long_docs, band_keys = [], [], [], []
-    for start in range(0, n, _BATCH_DOCS):  # one normalisation per batch of documents
-        norm = normalise_texts(texts.iloc[start : start + _BATCH_DOCS])
+    for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
+        norm = normalise_texts(texts.iloc[start:stop])
         lists, counts = _words(norm)
         keys.append(_text_keys(norm))
         empty.append(counts == 0)
