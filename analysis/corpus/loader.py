@@ -162,10 +162,11 @@ def _with_sidecars(fields: dict[str, Any], file: Path, metadata: dict[Path, dict
 
 @dataclass
 class _JsonBatch:
-    """JSON documents of consecutive files that share a column mapping, turned into one table at once
-    (one ``table_documents`` call for thousands of one-article files instead of one per file)."""
+    """JSON documents of consecutive files with compatible column mappings, turned into one table at
+    once (one ``table_documents`` call for thousands of one-article files instead of one per file)."""
 
-    key: tuple[tuple[str, object], ...] | None = None
+    mapping: dict[str, object] = field(default_factory=dict)
+    found: dict[str, None] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
@@ -173,6 +174,7 @@ class _JsonBatch:
 
 
 _BATCH_RECORDS = 20_000
+_CORE = ("text", "title")
 
 
 class _Parts:
@@ -183,7 +185,8 @@ class _Parts:
         self.parts: list[pd.DataFrame] = []
         self.records: list[dict[str, Any]] = []
         self.batch = _JsonBatch()
-        self._mappings: dict[tuple[str, ...], tuple[tuple[str, object], ...]] = {}
+        self._mappings: dict[tuple[str, ...], dict[str, object]] = {}
+        self._fit_cache: dict[tuple[frozenset[str], tuple[str, ...]], bool] = {}
 
     def flush(self) -> None:
         if self.records:
@@ -209,20 +212,39 @@ class _Parts:
         self.flush()
         self.parts.append(frame)
 
+    def _fits(self, found: tuple[str, ...], mapping: dict[str, object]) -> bool:
+        """Whether a file's records can join the batch and load exactly as they would on their own.
+
+        They can when the title and text columns are the same, every documents column found in both
+        comes from the same input column, and detection over the joined columns picks the same
+        columns (a file without, say, an author column then simply has no author).
+        """
+        batch = self.batch
+        key = (frozenset(batch.found), found)
+        fits = self._fit_cache.get(key)
+        if fits is None:
+            same_core = all(batch.mapping.get(t) == mapping.get(t) for t in _CORE)
+            agree = all(batch.mapping[t] == c for t, c in mapping.items() if t in batch.mapping)
+            joined = resolve_columns([*batch.found, *(f for f in found if f not in batch.found)], self.options.columns)
+            fits = self._fit_cache[key] = same_core and agree and joined == {**batch.mapping, **mapping}
+        return fits
+
     def json(self, records: list[dict[str, Any]], rows: list[int], label: str, name: str) -> None:
         found = tuple(dict.fromkeys(str(k) for record in records for k in record))
-        key = self._mappings.get(found)
-        if key is None:
+        mapping = self._mappings.get(found)
+        if mapping is None:
             mapping = usable_mapping(list(found), self.options.columns, label, self.log)
             if mapping is None or not records:
                 if mapping is not None:
                     self.log.fail(label, "the table has no rows", "remove the file or add rows")
                 return
-            key = self._mappings[found] = tuple(sorted(mapping.items()))
-        if self.records or (self.batch.records and (key != self.batch.key or len(self.batch.records) >= _BATCH_RECORDS)):
-            self.flush()
+            self._mappings[found] = mapping
         batch = self.batch
-        batch.key = key
+        if self.records or (batch.records and (len(batch.records) >= _BATCH_RECORDS or not self._fits(found, mapping))):
+            self.flush()
+            batch = self.batch
+        batch.mapping = {**batch.mapping, **mapping}
+        batch.found.update(dict.fromkeys(found))
         batch.records.extend(records)
         batch.rows.extend(rows)
         batch.labels.extend([label] * len(records))
