@@ -149,6 +149,25 @@ def _exact_first(keys: np.ndarray, empty: np.ndarray) -> np.ndarray:
     return np.where(empty, -1, first)
 
 
+def _word_hashes(words: pa.Array) -> np.ndarray:
+    """64-bit hashes of distinct words, vectorised: a polynomial over the UTF-8 bytes (mod 2**64),
+    with the length mixed in and finished with splitmix64. Depends only on the word's bytes."""
+    words = words.cast(pa.large_string()) if words.type != pa.large_string() else words
+    data, offsets = _buffers(words)
+    lengths = np.diff(offsets)
+    if not len(data):
+        return _mix(lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    word = np.repeat(np.arange(len(lengths)), lengths)
+    position = np.arange(len(data)) - offsets[word]
+    powers = np.ones(int(lengths.max()), dtype=np.uint64)
+    powers[1:] = np.uint64(0x100000001B3)
+    powers = np.multiply.accumulate(powers)
+    terms = (data.astype(np.uint64) + np.uint64(1)) * powers[position]
+    sums = np.zeros(len(lengths), dtype=np.uint64)
+    np.add.at(sums, word, terms)
+    return _mix(sums ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)))
+
+
 def _shingles(lists: pa.Array, shingle_size: int) -> tuple[np.ndarray, np.ndarray]:
     """(shingle hashes of all documents' word lists, concatenated; per-document offsets, length n + 1).
 
@@ -158,13 +177,7 @@ def _shingles(lists: pa.Array, shingle_size: int) -> tuple[np.ndarray, np.ndarra
     lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
     flat = pc.list_flatten(lists)
     encoded = pc.dictionary_encode(flat)
-    vocab = encoded.dictionary.to_pylist()
-    vocab_hash = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little") for w in vocab),
-        dtype=np.uint64,
-        count=len(vocab),
-    )
-    tokens = vocab_hash[encoded.indices.to_numpy(zero_copy_only=False)]
+    tokens = _word_hashes(encoded.dictionary)[encoded.indices.to_numpy(zero_copy_only=False)]
     token_start = np.concatenate([[0], np.add.accumulate(lengths)])
     counts = np.maximum(lengths - shingle_size + 1, np.minimum(lengths, 1))
     offsets = np.concatenate([[0], np.add.accumulate(counts)])
