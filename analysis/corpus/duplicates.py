@@ -267,8 +267,19 @@ def _verify(
 ) -> dict[int, tuple[int, float]]:
     """For each document with candidates: the first earlier one at Jaccard >= threshold, and that Jaccard."""
     involved = sorted(set(candidates) | {i for earlier in candidates.values() for i in earlier})
-    hashes, offsets = _shingles(_words(normalise_texts(texts.iloc[involved]))[0], shingle_size)
-    sets = {doc: np.unique(hashes[offsets[k] : offsets[k + 1]]) for k, doc in enumerate(involved)}
+    chosen = texts.iloc[involved].reset_index(drop=True)
+    sets: dict[int, np.ndarray] = {}
+    for start, stop in _batches(chosen):  # shingle sets (sorted unique hashes), batch by batch
+        hashes, offsets = _shingles(_words(normalise_texts(chosen.iloc[start:stop]))[0], shingle_size)
+        doc = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+        order = np.lexsort((hashes, doc))
+        hashes, doc = hashes[order], doc[order]
+        first = np.ones(len(hashes), dtype=bool)
+        first[1:] = (hashes[1:] != hashes[:-1]) | (doc[1:] != doc[:-1])
+        hashes, doc = hashes[first], doc[first]
+        bounds = np.searchsorted(doc, np.arange(len(offsets)))
+        for k in range(len(offsets) - 1):
+            sets[involved[start + k]] = hashes[bounds[k] : bounds[k + 1]]
     matches: dict[int, tuple[int, float]] = {}
     for j in sorted(candidates):
         b = sets[j]
