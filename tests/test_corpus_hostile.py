@@ -366,3 +366,28 @@ def test_explicit_text_column_is_obeyed_even_when_pretokenised(tmp_path):
     path.write_text(f'title,content,content_original\nA,"{TOKENISED}",untokenised\n', encoding="utf-8")
     docs = wb.load_corpus(path, columns={"text": "content"})
     assert docs.loc[0, "text"] == TOKENISED and docs.attrs["load_report"] == []
+
+
+def test_symlink_to_a_folder_is_not_followed_and_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "loop")  # a folder link back to the corpus: following it would never end
+    with pytest.warns(CorpusWarning, match=r"ignored 1 item\(s\) that are not documents"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs["title"].tolist() == ["Title"]
+    assert docs.attrs["load_report"] == [entry(tmp_path / "loop", "a symbolic link to a folder: not followed",
+                                               "ignored")]
+
+
+def test_folder_that_cannot_be_listed_is_named(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def denied(path="."):  # tests run as root, where chmod 000 does not deny listing
+        if str(path) == str(tmp_path / "locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("os.scandir", denied)
+    assert raised(tmp_path) == (f"{tmp_path / 'locked'}: a folder that cannot be listed (Permission denied); "
+                                "give yourself read and execute permission on it, or remove it")

@@ -72,18 +72,29 @@ def _unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -
                  f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them")
 
 
-def walk_folder(folder: Path) -> tuple[list[Path], list[Path], set[Path]]:
+def walk_folder(folder: Path, *, problems: list[tuple[Path, str, str]] | None = None
+                ) -> tuple[list[Path], list[Path], set[Path]]:
     """(document files, metadata.csv files, sidecar files) under ``folder``; hidden ones left out.
 
     Documents are sorted by relative path, compared folder by folder; metadata.csv files from
-    the top down (so that deeper ones win).
+    the top down (so that deeper ones win). Symbolic links to folders are not followed (no loops).
+    ``problems``: if given, gets ``(path, problem, kind)`` for each sub-folder that could not be
+    listed (kind "fail") and each symbolic link to a folder left out (kind "ignored").
     """
     files: list[tuple[tuple[str, ...], Path]] = []
     tables: list[tuple[int, Path]] = []
     sidecars: set[Path] = set()
-    for root, dirs, names in os.walk(folder):
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            problems.append((Path(exc.filename or folder), f"a folder that cannot be listed ({exc.strerror})", "fail"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         where = Path(root)
+        if problems is not None:
+            for name in dirs:
+                if os.path.islink(where / name):
+                    problems.append((where / name, "a symbolic link to a folder: not followed", "ignored"))
         relative = where.relative_to(folder).parts
         for name in names:
             if name.startswith("."):
@@ -325,7 +336,13 @@ def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.Dat
             log.fail(given, "no such file or folder", f"check the path (relative paths start at {Path.cwd()})")
         return []
     if given.is_dir():
-        files, tables, sidecars = walk_folder(given)
+        problems: list[tuple[Path, str, str]] = []
+        files, tables, sidecars = walk_folder(given, problems=problems)
+        for path, problem, kind in problems:
+            if kind == "ignored":
+                log.note(path, problem, "ignored")
+            else:
+                log.fail(path, problem, "give yourself read and execute permission on it, or remove it")
         if not any(options.format or f.suffix.lower() in EXTENSIONS for f in files):
             log.fail(given, "no document files in the folder",
                      f"add files with one of the extensions {', '.join(EXTENSIONS)}")
