@@ -391,3 +391,19 @@ def test_folder_that_cannot_be_listed_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr("os.scandir", denied)
     assert raised(tmp_path) == (f"{tmp_path / 'locked'}: a folder that cannot be listed (Permission denied); "
                                 "give yourself read and execute permission on it, or remove it")
+
+
+def test_pretokenised_text_file_is_listed_with_one_warning(tmp_path):
+    path = tmp_path / "tok.txt"
+    path.write_text(f"Title\n\n{TOKENISED}\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Title\n\nQuetta, Mr. Rahami visited Karachi, Pakistan.\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(tmp_path)
+    assert docs["text"].tolist()[1] == TOKENISED
+    assert [str(w.message) for w in caught] == [
+        "1 file(s) hold text that looks pre-tokenised (tokens joined by spaces, as in 'Karachi , Pakistan .'), "
+        f"e.g. {path.as_posix()}; sentence splitting, quotes and tone read such text less well. Detokenise the "
+        "text; the files are listed in documents.attrs['load_report']."
+    ]
+    assert docs.attrs["load_report"] == [entry(path, "text looks pre-tokenised (spaces before commas and full stops)",
+                                               "loaded as it is")]

@@ -28,6 +28,7 @@ from analysis.corpus.sidecars import (
     sidecar_paths,
 )
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
+from analysis.corpus.tokenised import note_pretokenised_files
 from analysis.corpus.tables import (
     TABLE_FORMATS,
     note_fallback,
@@ -212,6 +213,7 @@ class _Parts:
 
     def flush(self) -> None:
         if self.records:
+            note_pretokenised_files(self.records, self.log)
             self.parts.append(pd.DataFrame.from_records(self.records))
             self.records = []
         batch = self.batch
