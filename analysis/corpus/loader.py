@@ -185,7 +185,7 @@ class _JsonBatch:
     names: list[str] = field(default_factory=list)
 
 
-_BATCH_RECORDS = 20_000
+_BATCH_RECORDS = 2_000  # JSON records held as Python objects at once (they cost several times their text)
 
 
 def _records_frame(records: list[dict[str, Any]], found: Mapping[str, None], mapping: Mapping[str, object]) -> pd.DataFrame:
