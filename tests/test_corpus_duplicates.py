@@ -167,3 +167,18 @@ def test_many_near_identical_wire_copies_all_point_to_the_first():
     first, similarity = duplicate_pairs(copies)
     assert first[0] == -1 and (first[1:] == 0).all()
     assert (similarity[1:] >= 0.8).all()
+
+
+def test_byte_level_normalisation_matches_the_unicode_path_on_mixed_text():
+    import pyarrow as pa
+
+    from analysis.corpus.duplicates import _regex_normalise
+
+    rng = random.Random(3)
+    alphabet = [*"abcXYZ019 ,.!?-_\n\t", "“", "”", "’", "—", "…", "\u00a0", "«", "»", "é", "ß", "ﬁ", "İ", "Ⅻ",
+                "\u200b", "x\u0301", "😀", "\u2030", "²", "\u2040", "Â", "Â\u00a0"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    texts += ["", "   ", "a", "A b", " x ", "“", "a“b", "\u00a0", "end “"]
+    expected = _regex_normalise(pa.array(texts, type=pa.large_string())).to_pylist()
+    assert normalise_texts(texts).to_pylist() == expected
+    assert normalise_texts(pa.array(texts, type=pa.large_string()).slice(5, 50)).to_pylist() == expected[5:55]

@@ -276,14 +276,14 @@ def test_dangling_symlink_loop_and_fifo_raise_input_errors_naming_them(hostile_f
 def test_unreadable_file_is_named(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("Title\n\nBody.", encoding="utf-8")
-    real_open = open
+    real_open = os.open
 
     def denied(file, *args, **kwargs):  # tests run as root, where chmod 000 does not deny reading
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr("os.open", denied)
     assert raised(path) == (f"{path.as_posix()}: permission denied: the file cannot be read; "
                             "give yourself read permission (chmod u+r), or remove it")
 
@@ -366,3 +366,44 @@ def test_explicit_text_column_is_obeyed_even_when_pretokenised(tmp_path):
     path.write_text(f'title,content,content_original\nA,"{TOKENISED}",untokenised\n', encoding="utf-8")
     docs = wb.load_corpus(path, columns={"text": "content"})
     assert docs.loc[0, "text"] == TOKENISED and docs.attrs["load_report"] == []
+
+
+def test_symlink_to_a_folder_is_not_followed_and_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "loop")  # a folder link back to the corpus: following it would never end
+    with pytest.warns(CorpusWarning, match=r"ignored 1 item\(s\) that are not documents"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs["title"].tolist() == ["Title"]
+    assert docs.attrs["load_report"] == [entry(tmp_path / "loop", "a symbolic link to a folder: not followed",
+                                               "ignored")]
+
+
+def test_folder_that_cannot_be_listed_is_named(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def denied(path="."):  # tests run as root, where chmod 000 does not deny listing
+        if str(path) == str(tmp_path / "locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("os.scandir", denied)
+    assert raised(tmp_path) == (f"{tmp_path / 'locked'}: a folder that cannot be listed (Permission denied); "
+                                "give yourself read and execute permission on it, or remove it")
+
+
+def test_pretokenised_text_file_is_listed_with_one_warning(tmp_path):
+    path = tmp_path / "tok.txt"
+    path.write_text(f"Title\n\n{TOKENISED}\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Title\n\nQuetta, Mr. Rahami visited Karachi, Pakistan.\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(tmp_path)
+    assert docs["text"].tolist()[1] == TOKENISED
+    assert [str(w.message) for w in caught] == [
+        "1 file(s) hold text that looks pre-tokenised (tokens joined by spaces, as in 'Karachi , Pakistan .'), "
+        f"e.g. {path.as_posix()}; sentence splitting, quotes and tone read such text less well. Detokenise the "
+        "text; the files are listed in documents.attrs['load_report']."
+    ]
+    assert docs.attrs["load_report"] == [entry(path, "text looks pre-tokenised (spaces before commas and full stops)",
+                                               "loaded as it is")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import warnings
 import json
 from pathlib import Path
 
@@ -159,3 +160,36 @@ def test_public_api_exports():
 
     assert {"load_corpus", "load_report", "flag_duplicates"} <= set(wb.__all__)
     assert wb.load_corpus is corpus.load_corpus
+
+
+def test_folder_of_json_files_with_varying_fields_loads_as_each_file_alone(tmp_path):
+    """One-article JSON files are read as one table per batch; the result is the same as file by file."""
+    import json
+
+    files = {
+        "a.json": {"title": "A", "text": "Alpha.", "author": "Ann"},
+        "b.json": {"title": "B", "text": "Beta."},  # no author: joins the batch
+        "c.json": {"headline": "C", "body": "Gamma.", "outlet": "X"},  # other columns: a batch of its own
+        "d.json": {"title": "D", "text": "Delta.", "body": "not the text"},  # 'body' is metadata here
+        "e.json": {"title": "E"},  # headline-only
+        "f.json": [{"title": "F1", "text": "Phi one."}, {"title": "F2", "text": "Phi two.", "tags": ["t"]}],
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_text(json.dumps(content), encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="headline-only"):
+        together = wb.load_corpus(tmp_path)
+    alone = []
+    for name in files:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CorpusWarning)
+            alone.append(wb.load_corpus(tmp_path / name))
+    assert together["title"].tolist() == ["A", "B", "C", "D", "E", "F1", "F2"]
+    assert together["text"].tolist() == ["Alpha.", "Beta.", "Gamma.", "Delta.", "", "Phi one.", "Phi two."]
+    assert together.loc[0, "author"] == "Ann" and pd.isna(together.loc[1, "author"])
+    assert together["outlet"].tolist()[2] == "X"
+    assert together["body"].tolist()[3] == "not the text"
+    assert together["source"].tolist() == [s for frame in alone for s in frame["source"]]
+    assert together["tags"].tolist()[6] == ["t"]
+    for column in ("doc_id", "title", "text", "source", "author", "outlet", "tags"):
+        expected = pd.concat([frame[column] for frame in alone], ignore_index=True)
+        assert together[column].fillna("<NA>").tolist() == expected.fillna("<NA>").tolist(), column

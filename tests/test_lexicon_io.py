@@ -79,3 +79,11 @@ def test_yaml_alias_bomb_in_markdown_front_matter_is_a_named_error(tmp_path):
 def test_yaml_alias_error_is_a_yaml_error():
     with pytest.raises(YamlAliasError):
         safe_load(BOMB)
+
+
+def test_deeply_nested_yaml_lexicon_is_a_lexicon_error_not_a_recursion_error(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text("actors: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        read_yaml(path)
+    assert str(info.value) == f"{path}: malformed YAML (nested too deeply); flatten the file"

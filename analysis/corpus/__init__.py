@@ -6,9 +6,10 @@ ids, duplicate flags and a load report. Parsing functions take strings and do no
 :func:`parse_article`, :func:`parse_text`, :func:`parse_html`, :func:`parse_dates`.
 
 Modules: ``loader`` (load_corpus, folders, formats), ``article``, ``plaintext``, ``html``,
-``paragraphs`` (shared line/paragraph rules), ``tables`` (+ ``fields`` for column detection),
-``sidecars``, ``dates``, ``decode`` (encodings), ``duplicates``, ``documents`` (assembly,
-ids, dtypes), ``report`` (the load report).
+``paragraphs`` (shared line/paragraph rules), ``tables`` (+ ``fields`` for column detection,
+``tokenised`` for pre-tokenised text), ``sidecars``, ``dates``, ``decode`` (encodings, line by
+line), ``files`` (only regular files are opened), ``duplicates``, ``documents`` (assembly, ids,
+dtypes), ``report`` (the load report).
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ THRESHOLD = 0.8
 SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
-_BATCH_DOCS = 20_000
+_BATCH_CHARS = 8_000_000  # about 1.3 million words: arrays of a batch stay near 10 MB each
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -48,16 +48,89 @@ def _arrow_strings(texts: Sequence[str] | pd.Series) -> pa.Array:
     return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
 
 
-def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
-    """Normalised texts (NFKC, lower case, non-alphanumeric runs -> one space, trimmed); None -> ''."""
-    arr = pc.fill_null(_arrow_strings(texts), "")
+_LOWER_ALNUM = np.full(256, 0x20, dtype=np.uint8)  # ASCII byte -> lower-case letter or digit, else space
+_LOWER_ALNUM[0x80:] = np.arange(0x80, 0x100)
+for _c in b"abcdefghijklmnopqrstuvwxyz0123456789":
+    _LOWER_ALNUM[_c] = _c
+for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+    _LOWER_ALNUM[_c] = _c + 32
+
+
+def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(UTF-8 bytes, offsets rebased to 0) of a large_string array without nulls."""
+    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
+    data = np.frombuffer(arr.buffers()[2], dtype=np.uint8) if arr.buffers()[2] is not None else np.empty(0, np.uint8)
+    return data[offsets[0] : offsets[-1]], offsets - offsets[0]
+
+
+def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """The normalised texts computed on the UTF-8 bytes, and a mask of the texts this is exact for.
+
+    Exact for texts whose only non-ASCII characters are General Punctuation (U+2000-U+203F: curly
+    quotes, dashes, ellipsis, special spaces), no-break spaces and guillemets: NFKC maps each of
+    those to punctuation or space, so the regex turns them into a space, as this does.
+    """
+    data, offsets = _buffers(arr)
+    n = len(data)
+    mapped = _LOWER_ALNUM[data]  # ASCII letters lower-cased, digits kept, other ASCII -> space
+    high = np.flatnonzero(data >= 0x80)
+    if len(high):  # General Punctuation (E2 80 xx), no-break space and guillemets (C2 A0/AB/BB) -> spaces
+        lead = high[high < n - 1]
+        e2 = lead[(data[lead] == 0xE2) & (data[lead + 1] == 0x80)]
+        e2 = e2[e2 < n - 2]
+        e2 = e2[(data[e2 + 2] >= 0x80) & (data[e2 + 2] <= 0xBF)]
+        c2 = lead[(data[lead] == 0xC2) & np.isin(data[lead + 1], (0xA0, 0xAB, 0xBB))]
+        spaced = np.concatenate([e2, e2 + 1, e2 + 2, c2, c2 + 1])
+        mapped[spaced] = 0x20
+        high = high[mapped[high] >= 0x80]
+    exact = np.searchsorted(high, offsets[1:]) == np.searchsorted(high, offsets[:-1])
+    space = mapped == 0x20
+    dropped = space.copy()  # leading spaces, and spaces after a space
+    dropped[1:] &= space[:-1]
+    firsts = offsets[:-1][offsets[:-1] < n]
+    dropped[firsts] = space[firsts]
+    drop = np.flatnonzero(dropped)
+    text = np.delete(mapped, drop)
+    new_offsets = offsets - np.searchsorted(drop, offsets)
+    ends, starts = new_offsets[1:], new_offsets[:-1]
+    trailing = np.flatnonzero(ends > starts)
+    trailing = trailing[text[ends[trailing] - 1] == 0x20]  # at most one trailing space is left per text
+    if len(trailing):
+        text = np.delete(text, ends[trailing] - 1)
+        removed = np.zeros(len(offsets), dtype=np.int64)
+        removed[trailing + 1] = 1
+        new_offsets = new_offsets - np.add.accumulate(removed)
+    out = pa.LargeStringArray.from_buffers(len(arr), pa.py_buffer(new_offsets.astype(np.int64)),
+                                           pa.py_buffer(np.ascontiguousarray(text)))
+    return out, exact
+
+
+def _regex_normalise(arr: pa.Array) -> pa.Array:
     arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
     return pc.utf8_trim_whitespace(pc.replace_substring_regex(arr, r"[^\p{L}\p{N}]+", " "))
 
 
+def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
+    """Normalised texts (NFKC, lower case, non-alphanumeric runs -> one space, trimmed); None -> ''.
+
+    Texts that are ASCII but for common punctuation (most news in English) are normalised on their
+    bytes with numpy; the others with Arrow's Unicode normalisation and regex (same result).
+    """
+    arr = pc.fill_null(_arrow_strings(texts), "")
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    fast, exact = _byte_normalise(arr)
+    if exact.all():
+        return fast
+    slow = np.flatnonzero(~exact)
+    merged = pa.concat_arrays([fast.filter(pa.array(exact)), _regex_normalise(arr.take(pa.array(slow)))])
+    order = np.concatenate([np.flatnonzero(exact), slow])
+    return merged.take(pa.array(np.argsort(order, kind="stable")))
+
+
 def _words(norm: pa.Array) -> tuple[pa.Array, np.ndarray]:
     """(the words of each normalised text as a list array, the number of words per text)."""
-    lists = pc.split_pattern(norm, " ")
+    lists = pc.ascii_split_whitespace(norm)  # normalised texts are separated by single ASCII spaces
     counts = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
     empty = pc.equal(norm, "").to_numpy(zero_copy_only=False)
     return lists, np.where(empty, 0, counts)
@@ -76,26 +149,60 @@ def _exact_first(keys: np.ndarray, empty: np.ndarray) -> np.ndarray:
     return np.where(empty, -1, first)
 
 
+def _word_hashes(words: pa.Array) -> np.ndarray:
+    """64-bit hashes of distinct words, vectorised: a polynomial over the UTF-8 bytes (mod 2**64),
+    with the length mixed in and finished with splitmix64. Depends only on the word's bytes."""
+    words = words.cast(pa.large_string()) if words.type != pa.large_string() else words
+    data, offsets = _buffers(words)
+    lengths = np.diff(offsets)
+    if not len(data):
+        return _mix(lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    word = np.repeat(np.arange(len(lengths)), lengths)
+    position = np.arange(len(data)) - offsets[word]
+    powers = np.ones(int(lengths.max()), dtype=np.uint64)
+    powers[1:] = np.uint64(0x100000001B3)
+    powers = np.multiply.accumulate(powers)
+    terms = (data.astype(np.uint64) + np.uint64(1)) * powers[position]
+    sums = np.zeros(len(lengths), dtype=np.uint64)
+    np.add.at(sums, word, terms)
+    return _mix(sums ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)))
+
+
 def _shingles(lists: pa.Array, shingle_size: int) -> tuple[np.ndarray, np.ndarray]:
-    """(shingle hashes of all documents' word lists, concatenated; per-document offsets, length n + 1)."""
+    """(shingle hashes of all documents' word lists, concatenated; per-document offsets, length n + 1).
+
+    A document of at least ``shingle_size`` words has one shingle per window; a shorter one, one
+    shingle of its words (last word repeated); an empty one, none.
+    """
     lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
-    encoded = pc.dictionary_encode(pc.list_flatten(lists))
-    vocab = encoded.dictionary.to_pylist()
-    vocab_hash = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little") for w in vocab),
-        dtype=np.uint64,
-        count=len(vocab),
-    )
-    tokens = vocab_hash[encoded.indices.to_numpy(zero_copy_only=False)]
-    token_start = np.concatenate([[0], np.cumsum(lengths)])
+    flat = pc.list_flatten(lists)
+    encoded = pc.dictionary_encode(flat)
+    tokens = _word_hashes(encoded.dictionary)[encoded.indices.to_numpy(zero_copy_only=False)]
+    token_start = np.concatenate([[0], np.add.accumulate(lengths)])
     counts = np.maximum(lengths - shingle_size + 1, np.minimum(lengths, 1))
-    offsets = np.concatenate([[0], np.cumsum(counts)])
-    doc = np.repeat(np.arange(len(lengths)), counts)
-    pos = token_start[doc] + (np.arange(offsets[-1]) - offsets[doc])
-    end = token_start[doc + 1] - 1
+    offsets = np.concatenate([[0], np.add.accumulate(counts)])
     hashes = np.zeros(offsets[-1], dtype=np.uint64)
-    for j in range(shingle_size):
-        hashes += tokens[np.minimum(pos + j, end)] * _MULT[j % len(_MULT)]
+    k, total = shingle_size, len(tokens)
+    if total >= k:  # full windows, on contiguous slices of the token array
+        windows = np.zeros(total - k + 1, dtype=np.uint64)
+        for j in range(k):
+            windows += tokens[j : total - k + 1 + j] * _MULT[j % len(_MULT)]
+        short = np.flatnonzero((lengths > 0) & (lengths < k))
+        if not len(short):  # windows crossing into the next document are the only ones to leave out
+            valid = np.ones(total - k + 1, dtype=bool)
+            for j in range(1, k):
+                crossing = token_start[1:] - j
+                valid[crossing[(crossing >= 0) & (crossing < total - k + 1)]] = False
+            return windows[valid], offsets
+        doc = np.repeat(np.arange(len(lengths)), lengths)[: total - k + 1]
+        position = np.arange(total - k + 1) - token_start[doc]
+        valid = position <= lengths[doc] - k
+        hashes[offsets[doc[valid]] + position[valid]] = windows[valid]
+    short = np.flatnonzero((lengths > 0) & (lengths < k))
+    for d in short:  # rare: documents shorter than one shingle
+        words = tokens[token_start[d] : token_start[d + 1]]
+        picks = words[np.minimum(np.arange(k), len(words) - 1)]
+        hashes[offsets[d]] = (picks * _MULT[np.arange(k) % len(_MULT)]).sum(dtype=np.uint64)
     return hashes, offsets
 
 
@@ -160,8 +267,19 @@ def _verify(
 ) -> dict[int, tuple[int, float]]:
     """For each document with candidates: the first earlier one at Jaccard >= threshold, and that Jaccard."""
     involved = sorted(set(candidates) | {i for earlier in candidates.values() for i in earlier})
-    hashes, offsets = _shingles(_words(normalise_texts(texts.iloc[involved]))[0], shingle_size)
-    sets = {doc: np.unique(hashes[offsets[k] : offsets[k + 1]]) for k, doc in enumerate(involved)}
+    chosen = texts.iloc[involved].reset_index(drop=True)
+    sets: dict[int, np.ndarray] = {}
+    for start, stop in _batches(chosen):  # shingle sets (sorted unique hashes), batch by batch
+        hashes, offsets = _shingles(_words(normalise_texts(chosen.iloc[start:stop]))[0], shingle_size)
+        doc = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+        order = np.lexsort((hashes, doc))
+        hashes, doc = hashes[order], doc[order]
+        first = np.ones(len(hashes), dtype=bool)
+        first[1:] = (hashes[1:] != hashes[:-1]) | (doc[1:] != doc[:-1])
+        hashes, doc = hashes[first], doc[first]
+        bounds = np.searchsorted(doc, np.arange(len(offsets)))
+        for k in range(len(offsets) - 1):
+            sets[involved[start + k]] = hashes[bounds[k] : bounds[k + 1]]
     matches: dict[int, tuple[int, float]] = {}
     for j in sorted(candidates):
         b = sets[j]
@@ -173,6 +291,20 @@ def _verify(
                 matches[j] = (i, jaccard)
                 break
     return matches
+
+
+def _batches(texts: pd.Series) -> list[tuple[int, int]]:
+    """(start, stop) positions cutting ``texts`` into runs of about _BATCH_CHARS characters (at least one text)."""
+    sizes = texts.str.len().fillna(0).to_numpy(dtype=np.int64)
+    bounds, start, total = [], 0, 0
+    for j, size in enumerate(sizes):
+        if total and total + size > _BATCH_CHARS:
+            bounds.append((start, j))
+            start, total = j, 0
+        total += size
+    if start < len(sizes):
+        bounds.append((start, len(sizes)))
+    return bounds
 
 
 def duplicate_pairs(
@@ -191,8 +323,8 @@ def duplicate_pairs(
     texts = pd.Series(texts, dtype="string").reset_index(drop=True)
     n = len(texts)
     keys, empty, long_docs, band_keys = [], [], [], []
-    for start in range(0, n, _BATCH_DOCS):  # one normalisation per batch of documents
-        norm = normalise_texts(texts.iloc[start : start + _BATCH_DOCS])
+    for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
+        norm = normalise_texts(texts.iloc[start:stop])
         lists, counts = _words(norm)
         keys.append(_text_keys(norm))
         empty.append(counts == 0)

@@ -61,12 +61,22 @@ def _os_problem(path: Path, exc: OSError) -> FileProblem:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file; raises :class:`FileProblem` for anything else or an OS error."""
-    problem = file_problem(path)
-    if problem is not None:
-        raise problem
+    """The bytes of a regular file; raises :class:`FileProblem` for anything else or an OS error.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer forever) and
+    checked on the open descriptor, so a regular file costs one open, one fstat and one read.
+    """
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise _os_problem(path, exc) from None
+    with open(fd, "rb", closefd=True) as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise FileProblem(f"not a regular file: {kind}",
+                              "remove it from the folder, or copy the data into a file")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise _os_problem(path, exc) from None

@@ -28,6 +28,7 @@ from analysis.corpus.sidecars import (
     sidecar_paths,
 )
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
+from analysis.corpus.tokenised import note_pretokenised_files
 from analysis.corpus.tables import (
     TABLE_FORMATS,
     note_fallback,
@@ -72,30 +73,51 @@ def _unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -
                  f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them")
 
 
-def walk_folder(folder: Path) -> tuple[list[Path], list[Path], set[Path]]:
+def walk_folder(folder: Path, *, problems: list[tuple[Path, str, str]] | None = None
+                ) -> tuple[list[Path], list[Path], set[Path]]:
     """(document files, metadata.csv files, sidecar files) under ``folder``; hidden ones left out.
 
     Documents are sorted by relative path, compared folder by folder; metadata.csv files from
-    the top down (so that deeper ones win).
+    the top down (so that deeper ones win). Symbolic links to folders are not followed (no loops).
+    ``problems``: if given, gets ``(path, problem, kind)`` for each sub-folder that could not be
+    listed (kind "fail") and each symbolic link to a folder left out (kind "ignored").
     """
-    files: list[Path] = []
-    tables: list[Path] = []
+    files: list[tuple[tuple[str, ...], Path]] = []
+    tables: list[tuple[int, Path]] = []
     sidecars: set[Path] = set()
-    for root, dirs, names in os.walk(folder):
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            problems.append((Path(exc.filename or folder), f"a folder that cannot be listed ({exc.strerror})", "fail"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        where = Path(root)
+        if problems is not None:
+            for name in dirs:
+                if os.path.islink(where / name):
+                    problems.append((where / name, "a symbolic link to a folder: not followed", "ignored"))
+        relative = where.relative_to(folder).parts
         for name in names:
-            path = Path(root) / name
             if name.startswith("."):
                 continue
+            path = where / name
             if name.endswith(META_SUFFIXES):
                 sidecars.add(path)
             elif name == METADATA_CSV:
-                tables.append(path)
+                tables.append((len(relative), path))
             else:
-                files.append(path)
-    files.sort(key=lambda p: p.relative_to(folder).parts)
-    tables.sort(key=lambda p: len(p.relative_to(folder).parts))
-    return files, tables, sidecars
+                files.append(((*relative, name), path))
+    files.sort(key=lambda item: item[0])
+    tables.sort(key=lambda item: item[0])
+    return [path for _, path in files], [path for _, path in tables], sidecars
+
+
+def _relative(file: Path, base: Path) -> str:
+    """``file`` relative to ``base`` in POSIX form (string work for the usual case of a file under base)."""
+    text, prefix = str(file), str(base) + os.sep
+    if text.startswith(prefix) and ".." not in text:
+        return text[len(prefix):].replace(os.sep, "/")
+    return file.relative_to(base).as_posix()
 
 
 def _parse_file(text: str, fmt: str, options: LoaderOptions) -> dict[str, Any]:
@@ -152,17 +174,30 @@ def _with_sidecars(fields: dict[str, Any], file: Path, metadata: dict[Path, dict
 
 @dataclass
 class _JsonBatch:
-    """JSON documents of consecutive files that share a column mapping, turned into one table at once
-    (one ``table_documents`` call for thousands of one-article files instead of one per file)."""
+    """JSON documents of consecutive files with compatible column mappings, turned into one table at
+    once (one ``table_documents`` call for thousands of one-article files instead of one per file)."""
 
-    key: tuple[tuple[str, object], ...] | None = None
+    mapping: dict[str, object] = field(default_factory=dict)
+    found: dict[str, None] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
 
 
-_BATCH_RECORDS = 20_000
+_BATCH_RECORDS = 2_000  # JSON records held as Python objects at once (they cost several times their text)
+
+
+def _records_frame(records: list[dict[str, Any]], found: Mapping[str, None], mapping: Mapping[str, object]) -> pd.DataFrame:
+    """A table of JSON records (like ``DataFrame.from_records``), the title and text columns left as
+    Python objects: the loader converts them once, after its checks, instead of twice."""
+    raw = {str(c) for t, c in mapping.items() if t in ("title", "text")}
+    columns = {}
+    for name in found:
+        values = [record.get(name) for record in records]
+        columns[name] = pd.Series(values, dtype=object) if name in raw else values
+    return pd.DataFrame(columns)
+_CORE = ("text", "title")
 
 
 class _Parts:
@@ -173,16 +208,18 @@ class _Parts:
         self.parts: list[pd.DataFrame] = []
         self.records: list[dict[str, Any]] = []
         self.batch = _JsonBatch()
-        self._mappings: dict[tuple[str, ...], tuple[tuple[str, object], ...]] = {}
+        self._mappings: dict[tuple[str, ...], dict[str, object]] = {}
+        self._fit_cache: dict[tuple[frozenset[str], tuple[str, ...]], bool] = {}
 
     def flush(self) -> None:
         if self.records:
+            note_pretokenised_files(self.records, self.log)
             self.parts.append(pd.DataFrame.from_records(self.records))
             self.records = []
         batch = self.batch
         if batch.records:
             frame = table_documents(
-                pd.DataFrame.from_records(batch.records), np.asarray(batch.rows, dtype=np.int64),
+                _records_frame(batch.records, batch.found, batch.mapping), np.asarray(batch.rows, dtype=np.int64),
                 label=np.asarray(batch.labels, dtype=object), name=np.asarray(batch.names, dtype=object),
                 columns=self.options.columns, log=self.log,
             )
@@ -199,20 +236,39 @@ class _Parts:
         self.flush()
         self.parts.append(frame)
 
+    def _fits(self, found: tuple[str, ...], mapping: dict[str, object]) -> bool:
+        """Whether a file's records can join the batch and load exactly as they would on their own.
+
+        They can when the title and text columns are the same, every documents column found in both
+        comes from the same input column, and detection over the joined columns picks the same
+        columns (a file without, say, an author column then simply has no author).
+        """
+        batch = self.batch
+        key = (frozenset(batch.found), found)
+        fits = self._fit_cache.get(key)
+        if fits is None:
+            same_core = all(batch.mapping.get(t) == mapping.get(t) for t in _CORE)
+            agree = all(batch.mapping[t] == c for t, c in mapping.items() if t in batch.mapping)
+            joined = resolve_columns([*batch.found, *(f for f in found if f not in batch.found)], self.options.columns)
+            fits = self._fit_cache[key] = same_core and agree and joined == {**batch.mapping, **mapping}
+        return fits
+
     def json(self, records: list[dict[str, Any]], rows: list[int], label: str, name: str) -> None:
         found = tuple(dict.fromkeys(str(k) for record in records for k in record))
-        key = self._mappings.get(found)
-        if key is None:
+        mapping = self._mappings.get(found)
+        if mapping is None:
             mapping = usable_mapping(list(found), self.options.columns, label, self.log)
             if mapping is None or not records:
                 if mapping is not None:
                     self.log.fail(label, "the table has no rows", "remove the file or add rows")
                 return
-            key = self._mappings[found] = tuple(sorted(mapping.items()))
-        if self.records or (self.batch.records and (key != self.batch.key or len(self.batch.records) >= _BATCH_RECORDS)):
-            self.flush()
+            self._mappings[found] = mapping
         batch = self.batch
-        batch.key = key
+        if self.records or (batch.records and (len(batch.records) >= _BATCH_RECORDS or not self._fits(found, mapping))):
+            self.flush()
+            batch = self.batch
+        batch.mapping = {**batch.mapping, **mapping}
+        batch.found.update(dict.fromkeys(found))
         batch.records.extend(records)
         batch.rows.extend(rows)
         batch.labels.extend([label] * len(records))
@@ -237,7 +293,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
     """
     parts = _Parts(options, log)
     for file in files:
-        rel, label = file.relative_to(base).as_posix(), file.as_posix()
+        rel, label = _relative(file, base), file.as_posix()
         fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
             _unknown_format(label, file.suffix, log, in_folder=in_folder)
@@ -282,7 +338,13 @@ def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.Dat
             log.fail(given, "no such file or folder", f"check the path (relative paths start at {Path.cwd()})")
         return []
     if given.is_dir():
-        files, tables, sidecars = walk_folder(given)
+        problems: list[tuple[Path, str, str]] = []
+        files, tables, sidecars = walk_folder(given, problems=problems)
+        for path, problem, kind in problems:
+            if kind == "ignored":
+                log.note(path, problem, "ignored")
+            else:
+                log.fail(path, problem, "give yourself read and execute permission on it, or remove it")
         if not any(options.format or f.suffix.lower() in EXTENSIONS for f in files):
             log.fail(given, "no document files in the folder",
                      f"add files with one of the extensions {', '.join(EXTENSIONS)}")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -90,7 +91,7 @@ def _read_decoded(path: Path, label: str, log: LoadLog) -> Decoded | None:
     except FileProblem as problem:
         _unreadable(label, problem, log)
         return None
-    if not data.strip():
+    if not data or data.isspace():
         log.fail(label, "the file is empty", "remove it or add content")
         return None
     try:
@@ -326,11 +327,18 @@ def read_table(
     return _read_json(path, fmt, label, log)
 
 
-def _paragraph_text(text: pd.Series) -> pd.Series:
-    text = text.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
-    single = ~text.str.contains("\n\n", regex=False).fillna(False)
-    text = text.mask(single, text.str.replace("\n", "\n\n", regex=False))
-    return text.str.replace(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n", regex=True).str.strip()
+_FOLD_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def _paragraphs(text: str) -> str:
+    """One table text with the paragraph rules of the module docstring applied."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n\n" not in text:
+        text = text.replace("\n", "\n\n")
+    if "\n " in text or "\n\t" in text or "\n\n\n" in text:
+        text = _FOLD_RE.sub("\n\n", text)
+    return text.strip()
 
 
 def _headline_only_message(label: str, found: list[str], title: object, n: int) -> str:
@@ -397,40 +405,53 @@ def _text_value(value: object) -> tuple[object, str | None]:
     return value, None
 
 
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
 def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.ndarray,
-                log: LoadLog) -> tuple[pd.Series, np.ndarray]:
+                log: LoadLog, *, paragraphs: bool = False) -> tuple[pd.Series, np.ndarray]:
     """A title or text column as str, never a Python repr; returns (values, bad-row mask).
 
     Lists of strings (JSON arrays, Parquet list columns) are joined as paragraphs and noted once
     per file; bytes (Parquet binary columns) are decoded like files (UTF-8, else cp1252/latin-1,
     noted per row); structs, nested lists, and NUL characters are an error naming the row (or a
-    skip). Other values (numbers from JSON) become their text.
+    skip). Other values (numbers from JSON) become their text. ``paragraphs``: apply the paragraph
+    rules of the module docstring (text columns). One pass in Python over the values, one
+    conversion to the ``"string"`` dtype at the end. Missing values stay missing.
     """
     bad = np.zeros(len(values), dtype=bool)
-    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
-        cleaned, joined = [], {}
-        for j, value in enumerate(values):
+    out: list[str | None] = []
+    joined: dict[str, int] = {}
+    for j, value in enumerate(values.tolist()):
+        if not isinstance(value, str):
+            if _missing(value):
+                out.append(None)
+                continue
             value, what = _text_value(value)
-            if value is None and what is not None:
+            if value is None:
                 bad[j] = True
                 log.fail(labels[j], f"column {column!r} holds {what}",
                          "store the article as text in that column, or pass errors='skip' to skip such rows",
                          row=int(rows[j]))
-            elif what == "list joined":
+                out.append(None)
+                continue
+            if what == "list joined":
                 joined[labels[j]] = joined.get(labels[j], 0) + 1
             elif what is not None and "fallback" in what:
                 log.note(labels[j], f"column {column!r}: {what}", "decoded with fallback", row=int(rows[j]))
-            cleaned.append(value)
-        for label, count in joined.items():
-            log.note(label, f"column {column!r} holds lists of strings in {count} row(s): joined as paragraphs",
-                     "joined list")
-        values = pd.Series(cleaned, index=values.index, dtype=object)
-    strings = as_strings(values)
-    nul = strings.str.contains("\x00", regex=False).fillna(False).to_numpy(dtype=bool) & ~bad
-    for j in np.flatnonzero(nul):
-        log.fail(labels[j], f"column {column!r} holds a NUL character (a binary or corrupted value)",
-                 "remove it from the source, or pass errors='skip' to skip such rows", row=int(rows[j]))
-    return strings.mask(bad | nul), bad | nul
+            value = str(value)
+        if "\x00" in value:
+            bad[j] = True
+            log.fail(labels[j], f"column {column!r} holds a NUL character (a binary or corrupted value)",
+                     "remove it from the source, or pass errors='skip' to skip such rows", row=int(rows[j]))
+            out.append(None)
+            continue
+        out.append(_paragraphs(value) if paragraphs else value)
+    for label, count in joined.items():
+        log.note(label, f"column {column!r} holds lists of strings in {count} row(s): joined as paragraphs",
+                 "joined list")
+    return pd.Series(out, index=values.index, dtype="string"), bad
 
 
 def _title_and_text(out: pd.DataFrame, mapping: dict[str, object], rows: np.ndarray, found: list[str],
@@ -444,8 +465,8 @@ def _title_and_text(out: pd.DataFrame, mapping: dict[str, object], rows: np.ndar
     else:
         title = empty
     if "text" in mapping:
-        raw, bad_text = text_column(out["text"], str(mapping["text"]), rows, labels, log)
-        text = _paragraph_text(raw.fillna(""))
+        text, bad_text = text_column(out["text"], str(mapping["text"]), rows, labels, log, paragraphs=True)
+        text = text.fillna("")
         broken |= bad_text
         bad = (text == "").to_numpy(dtype=bool) & ~broken
         problem = f"empty text (column {mapping['text']!r})"

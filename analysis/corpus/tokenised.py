@@ -15,6 +15,8 @@ tone all read such text worse. Rules (documented in the README):
   ``raw_text``, ``text_untokenized``, ...) that does not look pre-tokenised itself - that column
   is used instead (noted in the load report). Otherwise a warning says the text looks
   pre-tokenised. An explicit ``columns={"text": ...}`` is always obeyed.
+* Text, markdown and HTML files whose text looks pre-tokenised are loaded as they are, each
+  listed in the load report, with one warning giving their number.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import pandas as pd
 from analysis.corpus.fields import ALIASES
 from analysis.corpus.report import LoadLog
 
-__all__ = ["alternative_columns", "looks_pretokenised", "prefer_untokenised"]
+__all__ = ["alternative_columns", "looks_pretokenised", "note_pretokenised_files", "prefer_untokenised"]
 
 _SPACED = re.compile(r"(?<=\S) [,.](?=\s|$)")
 _ATTACHED = re.compile(r"\w[,.](?=\s|$)")
@@ -75,3 +77,16 @@ def prefer_untokenised(table: pd.DataFrame, found: list[str], column: object, la
     log.note(label, f"text column {column!r} looks pre-tokenised (spaces before commas and full stops)",
              "loaded as it is")
     return column
+
+
+def note_pretokenised_files(records: list[dict], log: LoadLog) -> None:
+    """Report text/markdown/HTML documents (records with ``text`` and ``__file__``) that look pre-tokenised."""
+    files = [r["__file__"] for r in records if isinstance(r.get("text"), str) and _tokenised(r["text"])]
+    for file in files:
+        log.note(file, "text looks pre-tokenised (spaces before commas and full stops)", "loaded as it is")
+    if files:
+        log.warn_later(
+            f"{len(files)} file(s) hold text that looks pre-tokenised (tokens joined by spaces, as in "
+            f"'Karachi , Pakistan .'), e.g. {files[0]}; sentence splitting, quotes and tone read such text "
+            "less well. Detokenise the text; the files are listed in documents.attrs['load_report']."
+        )
