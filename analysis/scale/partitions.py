@@ -241,7 +241,7 @@ class CorpusPartitions:
         if not any(self._format(f) is not None for f in files):
             self.log.fail(given, "no document files in the folder",
                           f"add files with one of the extensions {', '.join(EXTENSIONS)}")
-        known = {f.resolve() for f in files}
+        known = {f.resolve() for f in files} if tables else set()
         metadata: dict[Path, dict[str, Any]] = {}
         for table in tables:
             entries = read_metadata_csv(table, self.log)
@@ -297,9 +297,9 @@ class CorpusPartitions:
         size = self.partition_size
         for lo in range(0, len(files), size):
             group = files[lo:lo + size]
-            resolved = [f.resolve() for f in group]
-            meta = {str(r): metadata[r] for r in resolved if r in metadata}
-            side = None if sidecars is None else tuple(str(p) for f in group for p in sidecar_paths(f) if p in sidecars)
+            meta = {str(r): metadata[r] for r in (f.resolve() for f in group) if r in metadata} if metadata else {}
+            side = None if sidecars is None else tuple(
+                str(p) for f in group for p in sidecar_paths(f) if p in sidecars) if sidecars else ()
             yield FileGroup(tuple(str(f) for f in group), str(base), meta, side, in_folder, self.options)
 
     def _table(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
