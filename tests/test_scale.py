@@ -680,13 +680,17 @@ def test_cached_corpus_analysis_with_a_corrupted_part_is_rebuilt_with_a_warning(
     with pytest.warns(CacheWarning, match=r"tone/part-00000\.parquet is missing"):
         cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
     assert len(calls) == 6
+    (entry / "manifest.json").write_text('{"format": "media-workbench partitioned analysis", "tab')  # cut short
+    with pytest.warns(CacheWarning, match=r"is damaged \(.*not a finished partitioned analysis"):
+        cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
+    assert len(calls) == 8
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert_same_analysis(cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5,
                                              progress=False), reference["folder"])
-    assert len(calls) == 6
+    assert len(calls) == 8
 
 
 def test_verify_analysis_checks_rows_and_hashes(streamed):
