@@ -747,3 +747,20 @@ def test_progress_total_follows_the_documents_when_a_small_json_file_holds_sever
     monkeypatch.setattr(store, "progress_bar", lambda **kwargs: seen.append(real(**kwargs)) or seen[-1])
     analyze_corpus(folder, out=tmp_path / "out", partition_size=3, progress=True)
     assert (seen[0].total, seen[0].n) == (9, 9)
+
+
+def test_fingerprint_never_opens_a_fifo_or_follows_a_dangling_or_looping_link(tmp_path):
+    import os
+
+    from analysis.scale import source_fingerprint
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nSome text.\n")
+    before = source_fingerprint(folder)
+    os.mkfifo(folder / "pipe.txt")  # opening it would wait for a writer for ever
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    after = source_fingerprint(folder)
+    assert (after["files"], after["bytes"]) == (before["files"], before["bytes"]) == (1, 18)
+    assert after["sha256"] != before["sha256"], "their names still count"
