@@ -764,3 +764,20 @@ def test_fingerprint_never_opens_a_fifo_or_follows_a_dangling_or_looping_link(tm
     after = source_fingerprint(folder)
     assert (after["files"], after["bytes"]) == (before["files"], before["bytes"]) == (1, 18)
     assert after["sha256"] != before["sha256"], "their names still count"
+
+
+def test_streaming_a_folder_with_fifos_and_dangling_links_skips_them_without_waiting(tmp_path):
+    import os
+
+    pytest.importorskip("analysis.corpus.files", reason="needs the loader's checks of non-regular files")
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps({"title": "T", "text": "Hamas spoke."}))
+    os.mkfifo(folder / "p.jsonl")  # a table format: streamed on its own if it were a regular file
+    os.mkfifo(folder / "q.json")
+    (folder / "gone.csv").symlink_to(folder / "missing.csv")
+    with pytest.warns(wb.corpus.CorpusWarning, match=r"3 input item\(s\) skipped or ignored"):
+        out = analyze_corpus(folder, out=tmp_path / "o", errors="skip", progress=False)
+    manifest = read_manifest(out)
+    assert manifest["tables"]["documents"]["rows"] == 1
+    assert [Path(e["source"]).name for e in manifest["load_report"]] == ["gone.csv", "p.jsonl", "q.json"]

@@ -259,7 +259,7 @@ class CorpusPartitions:
             fmt = self._format(file)
             if fmt is None:
                 _unknown_format(file.as_posix(), file.suffix, self.log, in_folder=in_folder)
-            elif fmt in TABLE_FORMATS and not _small_json(file, fmt):
+            elif fmt in TABLE_FORMATS and _regular(file) and not _small_json(file, fmt):
                 if run:
                     self._units.append(("files", run, base, metadata, sidecars, in_folder))
                     run = []
@@ -434,6 +434,15 @@ class CorpusPartitions:
                     yield flush()
         if items or not found:
             yield flush()
+
+
+def _regular(file: Path) -> bool:
+    """Is ``file`` a regular file (after links)? Others - FIFOs, sockets, dangling or looping links -
+    go with the folder's file groups, where the loader reports them without opening them."""
+    try:
+        return stat.S_ISREG(file.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _small_json(file: Path, fmt: str) -> bool:
