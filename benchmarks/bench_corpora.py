@@ -334,7 +334,15 @@ def markdown(figures: dict[str, Any]) -> str:
     for name, label in target_labels.items():
         met = "yes" if figures[f"target_{name}_met"] else "**no**"
         lines.append(f"| {label} | {figures[f'target_{name}']} | <= {figures[f'target_{name}_max']} | {met} |")
-    lines += ["", f"Text: {figures['text_source']}."]
+    notes = [f"Text: {figures['text_source']}."]
+    if figures["folder_files"] < DEFAULTS["BENCH_FOLDER_FILES"] or figures["jsonl_target_mb"] < DEFAULTS["BENCH_JSONL_MB"] \
+            or figures["long_full_mb"] < DEFAULTS["BENCH_LONG_MB"]:
+        notes.append(f"Smaller than the issue's cases (40,000 files, 1 GB, 20 MB): run with BENCH_FOLDER_FILES, "
+                     f"BENCH_JSONL_MB, BENCH_LONG_MB set to {figures['folder_files']}, {figures['jsonl_target_mb']}, "
+                     f"{figures['long_full_mb']}.")
+    if figures.get("code"):
+        notes.append(f"Code: {figures['code']}.")
+    lines += ["", " ".join(notes)]
     return "\n".join(lines)
 
 

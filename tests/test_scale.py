@@ -621,9 +621,8 @@ def test_a_kill_while_clearing_leaves_a_folder_the_next_run_cleans_and_resumes(c
     with pytest.raises(KeyboardInterrupt):
         analyze_corpus(corpora["jsonl"], out=out, partition_size=2, progress=False)  # another key: clears
     monkeypatch.setattr(store.shutil, "rmtree", real_rmtree)
-    assert removed == ["documents", "sentences", "mentions"]
-    assert sorted(p.name for p in out.iterdir()) == ["_clearing.json", "actor_tone", "frames", "mentions",
-                                                     "quotes", "tone"]
+    assert removed == list(TABLES[:3]) and TABLES[:3] == ("documents", "sentences", "mentions")
+    assert sorted(p.name for p in out.iterdir()) == sorted(["_clearing.json", *TABLES[2:]])
     analyze_corpus(corpora["jsonl"], out=out, partition_size=2, progress=False)
     assert_same_analysis(load_analysis(out), reference["jsonl"])
     assert sorted(p.name for p in out.iterdir()) == sorted([*TABLES, "manifest.json"])
@@ -681,13 +680,17 @@ def test_cached_corpus_analysis_with_a_corrupted_part_is_rebuilt_with_a_warning(
     with pytest.warns(CacheWarning, match=r"tone/part-00000\.parquet is missing"):
         cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
     assert len(calls) == 6
+    (entry / "manifest.json").write_text('{"format": "media-workbench partitioned analysis", "tab')  # cut short
+    with pytest.warns(CacheWarning, match=r"is damaged \(.*not a finished partitioned analysis"):
+        cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
+    assert len(calls) == 8
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert_same_analysis(cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5,
                                              progress=False), reference["folder"])
-    assert len(calls) == 6
+    assert len(calls) == 8
 
 
 def test_verify_analysis_checks_rows_and_hashes(streamed):
@@ -744,3 +747,37 @@ def test_progress_total_follows_the_documents_when_a_small_json_file_holds_sever
     monkeypatch.setattr(store, "progress_bar", lambda **kwargs: seen.append(real(**kwargs)) or seen[-1])
     analyze_corpus(folder, out=tmp_path / "out", partition_size=3, progress=True)
     assert (seen[0].total, seen[0].n) == (9, 9)
+
+
+def test_fingerprint_never_opens_a_fifo_or_follows_a_dangling_or_looping_link(tmp_path):
+    import os
+
+    from analysis.scale import source_fingerprint
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nSome text.\n")
+    before = source_fingerprint(folder)
+    os.mkfifo(folder / "pipe.txt")  # opening it would wait for a writer for ever
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    after = source_fingerprint(folder)
+    assert (after["files"], after["bytes"]) == (before["files"], before["bytes"]) == (1, 18)
+    assert after["sha256"] != before["sha256"], "their names still count"
+
+
+def test_streaming_a_folder_with_fifos_and_dangling_links_skips_them_without_waiting(tmp_path):
+    import os
+
+    pytest.importorskip("analysis.corpus.files", reason="needs the loader's checks of non-regular files")
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps({"title": "T", "text": "Hamas spoke."}))
+    os.mkfifo(folder / "p.jsonl")  # a table format: streamed on its own if it were a regular file
+    os.mkfifo(folder / "q.json")
+    (folder / "gone.csv").symlink_to(folder / "missing.csv")
+    with pytest.warns(wb.corpus.CorpusWarning, match=r"3 input item\(s\) skipped or ignored"):
+        out = analyze_corpus(folder, out=tmp_path / "o", errors="skip", progress=False)
+    manifest = read_manifest(out)
+    assert manifest["tables"]["documents"]["rows"] == 1
+    assert [Path(e["source"]).name for e in manifest["load_report"]] == ["gone.csv", "p.jsonl", "q.json"]

@@ -41,6 +41,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -241,7 +242,7 @@ class CorpusPartitions:
         if not any(self._format(f) is not None for f in files):
             self.log.fail(given, "no document files in the folder",
                           f"add files with one of the extensions {', '.join(EXTENSIONS)}")
-        known = {f.resolve() for f in files}
+        known = {f.resolve() for f in files} if tables else set()
         metadata: dict[Path, dict[str, Any]] = {}
         for table in tables:
             entries = read_metadata_csv(table, self.log)
@@ -258,7 +259,7 @@ class CorpusPartitions:
             fmt = self._format(file)
             if fmt is None:
                 _unknown_format(file.as_posix(), file.suffix, self.log, in_folder=in_folder)
-            elif fmt in TABLE_FORMATS and not _small_json(file, fmt):
+            elif fmt in TABLE_FORMATS and _regular(file) and not _small_json(file, fmt):
                 if run:
                     self._units.append(("files", run, base, metadata, sidecars, in_folder))
                     run = []
@@ -297,9 +298,9 @@ class CorpusPartitions:
         size = self.partition_size
         for lo in range(0, len(files), size):
             group = files[lo:lo + size]
-            resolved = [f.resolve() for f in group]
-            meta = {str(r): metadata[r] for r in resolved if r in metadata}
-            side = None if sidecars is None else tuple(str(p) for f in group for p in sidecar_paths(f) if p in sidecars)
+            meta = {str(r): metadata[r] for r in (f.resolve() for f in group) if r in metadata} if metadata else {}
+            side = None if sidecars is None else tuple(
+                str(p) for f in group for p in sidecar_paths(f) if p in sidecars) if sidecars else ()
             yield FileGroup(tuple(str(f) for f in group), str(base), meta, side, in_folder, self.options)
 
     def _table(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
@@ -435,6 +436,15 @@ class CorpusPartitions:
             yield flush()
 
 
+def _regular(file: Path) -> bool:
+    """Is ``file`` a regular file (after links)? Others - FIFOs, sockets, dangling or looping links -
+    go with the folder's file groups, where the loader reports them without opening them."""
+    try:
+        return stat.S_ISREG(file.stat().st_mode)
+    except OSError:
+        return False
+
+
 def _small_json(file: Path, fmt: str) -> bool:
     """Is ``file`` a JSON file small enough to be grouped with other files (typically one article)?"""
     if fmt != "json":
@@ -466,25 +476,41 @@ def _decoded_line(raw: bytes, *, first: bool) -> str:
     return line.removesuffix("\n").removesuffix("\r")
 
 
-def _corpus_files(given: Path) -> list[tuple[str, Path]]:
+def _corpus_files(given: Path) -> list[tuple[str, str]]:
     """(name relative to ``given``, path) of every non-hidden file a load of ``given`` may read."""
     if given.is_file():
         siblings = [given.parent / METADATA_CSV, *sidecar_paths(given)]
-        return [(given.name, given)] + [(p.name, p) for p in siblings if p.is_file()]
+        return [(given.name, str(given))] + [(p.name, str(p)) for p in siblings if p.is_file()]
     found = []
-    for root, dirs, names in os.walk(given):
+    top = os.fspath(given)
+    for root, dirs, names in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                path = Path(root) / name
-                found.append((path.relative_to(given).as_posix(), path))
+        relative = os.path.relpath(root, top)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found.extend((prefix + name, os.path.join(root, name)) for name in sorted(names) if not name.startswith("."))
     return found
+
+
+def _file_entry(name: str, path: str) -> tuple[str, int | None]:
+    """(fingerprint entry, bytes or None when not read) of one file; a file that is not regular (FIFO, socket, device), a
+    dangling link or an unreadable file is entered by its name and what it is, never opened or waited on."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return f"{name}\x1fnot a regular file\x1e", None
+        with open(path, "rb") as handle:
+            content = hashlib.file_digest(handle, "sha256").hexdigest()
+            size = os.fstat(handle.fileno()).st_size
+    except OSError as exc:
+        return f"{name}\x1funreadable: {type(exc).__name__}\x1e", None
+    return f"{name}\x1f{size}\x1f{content}\x1e", size
 
 
 def source_fingerprint(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> dict[str, Any]:
     """Files, bytes and a SHA-256 over every file a load of ``source`` reads: paths as given, names, contents.
 
-    Two sources with the same fingerprint load to the same documents (with the same options).
+    Two sources with the same fingerprint load to the same documents (with the same options). Files
+    that are not regular files (FIFOs, sockets, devices), dangling or looping links and unreadable
+    files enter by name only (they are not counted, and never opened: a FIFO would block).
     Output keys: files (int), bytes (int), sha256 (hex str).
     """
     digest = hashlib.sha256()
@@ -495,10 +521,9 @@ def source_fingerprint(source: str | os.PathLike[str] | Sequence[str | os.PathLi
         if not given.exists():
             continue
         for name, path in _corpus_files(given):
-            with path.open("rb") as handle:
-                content = hashlib.file_digest(handle, "sha256").hexdigest()
-            size = path.stat().st_size
-            digest.update(f"{name}\x1f{size}\x1f{content}\x1e".encode())
-            files += 1
-            total += size
+            entry, size = _file_entry(name, path)
+            digest.update(entry.encode())
+            if size is not None:  # a regular, readable file
+                files += 1
+                total += size
     return {"files": files, "bytes": total, "sha256": digest.hexdigest()}
