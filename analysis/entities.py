@@ -139,6 +139,7 @@ class EntityWords:
     titles: frozenset[tuple[str, ...]]
     title_max: int
     title_heads: frozenset[str]
+    title_words: frozenset[str]
     title_modifiers: frozenset[str]
     ambiguous_titles: frozenset[str]
     org_words: frozenset[str]
@@ -208,7 +209,7 @@ def _build_words(doc) -> EntityWords:
     return EntityWords(
         honorifics={str(k).lower(): v for k, v in hon.items()},
         titles=titles, title_max=max((len(t) for t in titles), default=1),
-        title_heads=frozenset(t[-1] for t in titles),
+        title_heads=frozenset(t[-1] for t in titles), title_words=frozenset(w for t in titles for w in t),
         title_modifiers=frozenset(lists["title_modifiers"]),
         ambiguous_titles=frozenset(lists["ambiguous_titles"]),
         org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
@@ -268,7 +269,9 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
 _CAP = r"(?:[a-z]{1,3}[-’'])?[A-Z][\w'’&.\-]*"
 _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
                "ibn", "abu", "y", "&")
-_RUN = re.compile(rf"(?<![\w'’.&-]){_CAP}(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+_PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
+              "el", "le", "la")
+_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -356,6 +359,15 @@ def _is_adjective(token: str) -> bool:
 def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str]]]:
     """A regex run -> pieces of (start, end, core) tokens, split at possessives, full stops, stop
     words, adjectives and connectors that do not belong to a name."""
+    if not start:
+        return _run_pieces(run)  # type: ignore[return-value]
+    return [[(s + start, e + start, core) for s, e, core in piece] for piece in _run_pieces(run)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """:func:`_split_run` at offset 0 (cached: the same runs recur)."""
+    start = 0
     words = _default_words()
     pieces: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
@@ -383,7 +395,7 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
     out = []
     for piece in pieces:
         # connectors: strip at the edges; "of"/"for" inside only after an organisation or place word
-        while piece and piece[0][2] in _CONNECTORS and piece[0][2] not in ("de", "van", "von", "al", "bin", "abu", "da"):
+        while piece and piece[0][2] in _CONNECTORS and piece[0][2] not in _PARTICLES:
             piece = piece[1:]
         while piece and piece[-1][2] in _CONNECTORS:
             piece = piece[:-1]
@@ -407,7 +419,7 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
             if part:
                 out.append(part)
             lo = i + 1
-    return [p for p in out if any(t[2] not in _CONNECTORS for t in p)]
+    return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
 
 
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
@@ -451,27 +463,30 @@ def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
 
 
 def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None:
-    """A lower-case title written right before a name: "county treasurer Ruth Adeyemi"."""
-    before = text[max(0, start - 60):start]
-    if not before.endswith(" "):
+    """A lower-case title written right before a name: "county treasurer Ruth Adeyemi", "national
+    security minister Itamar Ben-Gvir", "CIA director Bill Burns": a title phrase, with the modifiers,
+    demonyms and title words before it (up to five words) and an acronym of origin."""
+    if start < 3 or text[start - 1] != " " or not text[start - 2].islower():
         return None
-    toks = before.split()
+    toks = text[max(0, start - 60):start].split()[-5:]
     taken: list[str] = []
-    for tok in reversed(toks[-4:]):
-        if not tok.islower() or not tok[0].isalpha() or tok in ("the", "a", "an", "and", "of", "said", "says"):
+    acronym = False
+    for tok in reversed(toks):
+        if not tok.islower() or not tok[0].isalpha() or tok in words.stop:
             if _ACRONYM.match(tok) and taken:
                 taken.insert(0, tok.lower())
+                acronym = True
             break
         taken.insert(0, tok)
-    while taken:
-        if taken[-1] in words.title_heads:
-            for size in range(min(len(taken), words.title_max), 0, -1):
-                if tuple(taken[-size:]) in words.titles:
-                    lo = len(taken) - size
-                    while lo > 0 and (taken[lo - 1] in words.title_modifiers or taken[lo - 1] in words.demonyms):
-                        lo -= 1
-                    return " ".join(taken[lo:])
+    if not taken or taken[-1] not in words.title_heads:
         return None
+    for size in range(min(len(taken), words.title_max), 0, -1):
+        if tuple(taken[-size:]) in words.titles:
+            lo = len(taken) - size
+            while lo > 0 and (taken[lo - 1] in words.title_modifiers or taken[lo - 1] in words.demonyms
+                              or taken[lo - 1] in words.title_words or (acronym and lo == 1)):
+                lo -= 1
+            return " ".join(taken[lo:])
     return None
 
 
@@ -496,30 +511,27 @@ _TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet as at by in of
                               "into onto over than".split())
 
 
+_LOWER_START = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
 def _is_weak(text: str) -> bool:
     """Untrusted capitalisation: all-caps lines (2+ words, 60% in capitals) and title-case lines (4+
     words, every lower-case word one that headline style leaves lower-case, at least 3 capitalised)."""
+    for m in _LOWER_START.finditer(text):
+        if m.group() not in _TITLE_CASE_LOWER:
+            return False  # a lower-case word headlines keep capitalised: ordinary prose
     alpha = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(alpha) >= 2 and sum(1 for w in alpha if w.isupper() and len(w) > 1) >= 0.6 * len(alpha):
         return True
     if len(alpha) < _TITLE_CASE_MIN:
         return False
-    caps = 0
-    for w in alpha:
-        core = w.strip(",.:;!?\"'“”‘’()")
-        if not core:
-            continue
-        if core[0].isupper():
-            caps += 1
-        elif core[0].isalpha() and core.lower() not in _TITLE_CASE_LOWER:
-            return False
-    return caps >= 3
+    return sum(1 for w in alpha if w.strip(_OPENERS)[:1].isupper()) >= 3
 
 
 def _initial(text: str, start: int) -> bool:
     """The word at ``start`` starts the sentence, a quotation or a clause after a colon or dash."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in _OPENERS
+    before = text[max(0, start - 12):start].rstrip()
+    return (not before and start <= 12) or (bool(before) and before[-1] in _OPENERS)
 
 
 # ------------------------------------------------------------------------------------- typing
@@ -575,19 +587,25 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((5, "person", "said-cue"))
         else:
             ev.append((6, "organization", "said-cue"))
-    if _AGE.match(after):
-        ev.append((5, "person", "age"))
-    m = _APPOSITION.match(after)
-    if m:
-        last = m.group(1).split()[-1]
-        if last in words.title_heads and last not in words.ambiguous_titles:
-            ev.append((5, "person", f"apposition: {last}"))
-    before = text[max(0, start - 40):start].lower()
-    for cue in words.org_cues:
-        if before.endswith(cue + " ") or before.endswith(cue + " the "):
-            ev.append((5, "organization", f"organization cue: {cue}"))
-            break
+    if after[:1] == ",":
+        if _AGE.match(after):
+            ev.append((5, "person", "age"))
+        m = _APPOSITION.match(after)
+        if m:
+            last = m.group(1).split()[-1]
+            if last in words.title_heads and last not in words.ambiguous_titles:
+                ev.append((5, "person", f"apposition: {last}"))
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+        m = _org_cue_pattern().search(text, max(0, start - 45), start)
+        if m:
+            ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _org_cue_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in _default_words().org_cues)
+    return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 
 def _decide(evidence: Iterable[tuple[int, str, str]]) -> tuple[str, str]:
@@ -624,9 +642,7 @@ _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organi
 
 def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Cand], list[int]]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines)."""
-    lower_vocab: set[str] = set()
-    for text in texts:
-        lower_vocab.update(_LOWER_WORD.findall(text))
+    lower_vocab = set(_LOWER_WORD.findall("\n".join(texts)))
     raw: list[tuple[int, list[tuple[int, int, str]], bool, bool]] = []  # k, tokens, initial, weak
     midcaps: set[str] = set()
     weak_sentences = []
@@ -672,50 +688,61 @@ def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Ca
     return cands, weak_sentences
 
 
-def _make_candidate(words: EntityWords, text: str, k: int, piece: list[tuple[int, int, str]],
-                    out: list[_Cand] | None) -> _Cand | None:
-    """The candidate for one run piece (None when it is no name); an affiliation written before a
-    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    toks = [t[2] for t in piece]
+@functools.lru_cache(maxsize=1 << 16)
+def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str, ...], bool,
+                                                 tuple[tuple[int, str, str], ...], str | None]:
+    """What the words of a run piece say on their own (cached: names repeat): (p, cut) from
+    :func:`_title_split`, the title, the name's words, whether the name can stand (not furniture, not a
+    title alone, ...), the name's evidence with the title's, and the title's gender."""
+    words = _default_words()
     lows = [t.lower() for t in toks]
     p, cut = _title_split(words, lows)
     title = " ".join(lows[p:cut]) if cut else None
-    affiliation = piece[:p]
-    piece = piece[cut:]
-    toks, lows = toks[cut:], lows[cut:]
-    if not piece:
-        return None
-    if affiliation and out is not None:
-        before = _make_candidate(words, text, k, affiliation, None)
+    name, lows = toks[cut:], lows[cut:]
+    ok = bool(name)
+    full = " ".join(lows)
+    if not ok or full in words.furniture or full in words.stop:
+        ok = False
+    elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
+        ok = False
+    elif title is None and all(w in words.title_heads or w in words.title_modifiers for w in lows) and \
+            not any(_ACRONYM.match(t) for t in name):
+        ok = False  # a title alone ("President", "Prime Minister")
+    evidence = tuple(_name_evidence(words, name)) if ok else ()
+    gender = _title_gender(words, title) if title else None
+    return p, cut, title, tuple(name), ok, evidence, gender
+
+
+def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]],
+                    out: list[_Cand] | None) -> _Cand | None:
+    """The candidate for one run piece (None when it is no name); an affiliation written before a
+    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple(t[2] for t in piece))
+    if p and out is not None:
+        before = _make_candidate(words, text, k, piece[:p], None)
         if before is not None:
             out.append(before)
-    if title is None:
-        title = _lower_title_before(words, text, piece[0][0])
-    full = " ".join(lows)
-    if full in words.furniture or full in words.stop:
+    if not ok:
         return None
+    start, end = piece[cut][0], piece[-1][1]
     if len(toks) == 1:
-        tok = toks[0]
-        if len(tok) < 2 or (tok.lower(),) in words.titles or lows[0] in words.honorifics:
+        low = toks[0].lower()
+        nxt = text[end:end + 2]
+        if low in words.demonyms and nxt[:1] not in ("'", "’"):
             return None
-        if lows[0] in words.demonyms and not (len(text) > piece[0][1] and text[piece[0][1]:piece[0][1] + 1] in ("'", "’")):
-            return None
-        nxt = text[piece[0][1]:piece[0][1] + 2]
-        if _DEMONYM_SUFFIX.search(lows[0]) and lows[0] not in words.group_words and lows[0] not in words.places \
-                and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower() and not lows[0].endswith("ans"):
-            return None
-    if all(w in words.title_heads or w in words.title_modifiers for w in lows) and title is None and \
-            not any(_ACRONYM.match(t) for t in toks):
-        return None  # a title alone ("President", "Prime Minister")
-    start, end = piece[0][0], piece[-1][1]
-    evidence = _name_evidence(words, toks)
-    gender = None
+        if len(nxt) == 2 and nxt[0] == " " and nxt[1].islower() and _DEMONYM_SUFFIX.search(low) and \
+                low not in words.group_words and low not in words.places and not low.endswith("ans"):
+            return None  # "Israeli troops"
+    evidence = list(name_evidence)
+    if title is None:
+        title = _lower_title_before(words, text, start)
+        if title:
+            gender = _title_gender(words, title)
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-        gender = _title_gender(words, title)
     evidence.extend(_context_evidence(words, text, start, end, toks))
-    return _Cand(k=k, start=start, end=end, words=tuple(toks), title=title, gender=gender, evidence=evidence)
+    return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
 
 
 def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[str, int], words: EntityWords
@@ -829,6 +856,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         target = short_target(c)
         if target is not None:
+            ent = entities[target]
+            if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
+                    not _ACRONYM.match(c.words[0]):
+                ent.evidence.append((6, "person", "surname used alone"))
             add(c, target, "short")
             by_words.setdefault(c.words, target) if len(c.words) > 1 else None
         else:
@@ -839,7 +870,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         owners = [j for j, other in enumerate(entities) if len(other.words) > 1 and other.words[-1] == ent.words[0]
                   and _decide(other.evidence)[0] == "person"]
-        if len(owners) == 1 and _decide(ent.evidence)[0] in ("person", "other"):
+        if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"}:
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
@@ -1095,7 +1126,7 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
         single = " " not in e
         same.append(owner[e] if single and t in ("person", "other") and last_word.get(e) == 1 else None)
     table["same_as"] = same
-    table = table.sort_values(["mentions", "documents", "entity"], ascending=[False, False, True], kind="stable")
+    table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
 
 
