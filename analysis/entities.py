@@ -321,6 +321,7 @@ class _Entity:
     words: tuple[str, ...]
     display: str
     evidence: list[tuple[int, str, str]] = field(default_factory=list)
+    best: tuple[int, str, str] | None = None  # the first best-ranked evidence (= _decide(evidence))
     gender: str | None = None
     first_name_gender: str | None = None
     last: tuple[int, int] = (-1, -1)
@@ -642,7 +643,19 @@ _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organi
 
 def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Cand], list[int]]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines)."""
-    lower_vocab = set(_LOWER_WORD.findall("\n".join(texts)))
+    joined = "\n".join(texts)
+    lower_seen: dict[str, bool] = {}
+
+    def written_lower(word: str) -> bool:
+        """``word`` occurs in lower case in the document (as a whole word)."""
+        if word not in lower_seen:
+            pos, found = joined.find(word), False
+            while pos >= 0 and not found:
+                end = pos + len(word)
+                found = (pos == 0 or not joined[pos - 1].isalnum()) and (end >= len(joined) or not joined[end].isalnum())
+                pos = joined.find(word, pos + 1)
+            lower_seen[word] = found
+        return lower_seen[word]
     raw: list[tuple[int, list[tuple[int, int, str]], bool, bool]] = []  # k, tokens, initial, weak
     midcaps: set[str] = set()
     weak_sentences = []
@@ -668,9 +681,9 @@ def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Ca
             low = first.lower()
             keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
                     or (low,) in words.titles or low in words.title_modifiers
-                    or (len(piece) > 1 and low not in lower_vocab) or first in words.first_names and len(piece) > 1
+                    or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
                     or first in words.first_names and text[piece[-1][1]:piece[-1][1] + 5] == " and "
-                    or (len(piece) == 1 and first in words.surnames and low not in lower_vocab
+                    or (len(piece) == 1 and first in words.surnames and not written_lower(low)
                         and _person_cue().match(text[piece[0][1]:piece[0][1] + 40]) is not None)
                     or (len(piece) == 1 and _AGE.match(text[piece[0][1]:piece[0][1] + 10]) is not None))
             if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
@@ -792,10 +805,17 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     entities: list[_Entity] = []
     by_words: dict[tuple[str, ...], int] = {}
 
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    multi: list[int] = []
+
     def add(c: _Cand, idx: int, via: str) -> None:
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title))
         ent.evidence.extend(c.evidence)
+        for item in c.evidence:
+            if ent.best is None or item[0] < ent.best[0]:
+                ent.best = item
         if c.gender and not ent.gender:
             ent.gender = c.gender
         ent.last = (c.k, c.start)
@@ -804,6 +824,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         entities.append(_Entity(words=c.words, display=" ".join(c.words)))
         idx = len(entities) - 1
         by_words[c.words] = idx
+        by_last.setdefault(c.words[-1], []).append(idx)
+        by_first.setdefault(c.words[0], []).append(idx)
+        if len(c.words) > 1:
+            multi.append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -815,7 +839,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
         own_types = {t for r, t, _ in c.evidence if r <= 3}
-        for idx, ent in enumerate(entities):
+        if acr is not None:
+            pool: Iterable[int] = multi
+        else:
+            pool = by_last.get(c.words[-1], ())
+            if n == 1 and c.words[0] in words.first_names:
+                pool = [*pool, *by_first.get(c.words[0], ())]
+        for idx in pool:
+            ent = entities[idx]
             if len(ent.words) <= n:
                 continue
             if acr is not None:
@@ -826,7 +857,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0]
                                                    and c.words[0] in words.first_names):
                 continue
-            etype = _decide(ent.evidence)[0]
+            etype = ent.best[1] if ent.best else "other"
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue
             if own_types - {"person"}:
@@ -860,6 +891,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]):
                 ent.evidence.append((6, "person", "surname used alone"))
+                if ent.best is None or ent.best[0] > 6:
+                    ent.best = ent.evidence[-1]
             add(c, target, "short")
             by_words.setdefault(c.words, target) if len(c.words) > 1 else None
         else:
@@ -868,8 +901,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     for idx, ent in enumerate(entities):
         if len(ent.words) != 1 or not ent.mentions:
             continue
-        owners = [j for j, other in enumerate(entities) if len(other.words) > 1 and other.words[-1] == ent.words[0]
-                  and _decide(other.evidence)[0] == "person"]
+        owners = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1
+                  and entities[j].best is not None and entities[j].best[1] == "person"]
         if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"}:
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
@@ -1021,31 +1054,42 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     sids = sents["sentence_id"].to_numpy()[order]
     texts = sents["text"].to_numpy(dtype=object)[order]
     rows: list[tuple] = []
-    bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]) if len(doc_ids) else [0]
+    sid_list = sids.tolist()
+    bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]).tolist() if len(doc_ids) else [0]
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
         live, pronouns = _document_entities(doc_texts, words, overlay)
+        if not live:
+            continue
+        doc_id = doc_ids[lo]
         info = []
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
             info.append((f"{etype}:{_slug(ent.display)}", ent.display, etype,
                          overlay.actor_ids[actor] if actor is not None else None, evidence, ent.gender))
+        doc_rows = []
         for idx, ent in enumerate(live):
             eid, display, etype, actor_id, evidence, gender = info[idx]
             for k, s, e, via, title in ent.mentions:
-                rows.append((doc_ids[lo], int(sids[lo + k]), s, e, doc_texts[k][s:e], eid, display, etype, via,
-                             title, actor_id, evidence, gender, k))
+                doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, doc_texts[k][s:e], eid, display, etype, via,
+                                 title, actor_id, evidence, gender))
         for k, s, e, idx, word in pronouns:
             eid, display, etype, actor_id, evidence, gender = info[idx]
-            rows.append((doc_ids[lo], int(sids[lo + k]), s, e, word, eid, display, etype, "pronoun", None,
-                         actor_id, evidence, gender, k))
+            doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, word, eid, display, etype, "pronoun", None,
+                             actor_id, evidence, gender))
+        doc_rows.sort(key=lambda r: (r[0], r[1]))
+        rows.extend(r[2:] for r in doc_rows)
     if not rows:
         return _empty()
-    out = pd.DataFrame(rows, columns=[*ENTITY_COLUMNS, "_k"])
-    out["_doc"] = pd.factorize(out["doc_id"])[0]
-    out = out.sort_values(["_doc", "_k", "start"], kind="stable").drop(columns=["_k", "_doc"]).reset_index(drop=True)
-    return _typed(out, ENTITY_COLUMNS, ints=_INT_COLUMNS)
+    columns = list(zip(*rows))
+    out = {}
+    for j, col in enumerate(ENTITY_COLUMNS):
+        if col in _INT_COLUMNS:
+            out[col] = np.asarray(columns[j], dtype="int64")
+        else:
+            out[col] = pd.array(columns[j], dtype="str")
+    return pd.DataFrame(out)
 
 
 def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[str] = (),
