@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -714,7 +715,7 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     name, lows = toks[cut:], lows[cut:]
     ok = bool(name)
     full = " ".join(lows)
-    if not ok or full in words.furniture or full in words.stop:
+    if not ok or full in words.furniture or (full in words.stop and not _ACRONYM.match(" ".join(name))):
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
         ok = False
@@ -992,9 +993,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             low = m.group().lower()
             gender = "male" if low in _MALE else "female"
             chosen = unknown = fallback = None
-            for pk, ps, idx in reversed(persons):
-                if (pk, ps) >= at:
-                    continue
+            for j in range(bisect_left(persons, at) - 1, -1, -1):
+                idx = persons[j][2]
                 if fallback is None:
                     fallback = idx
                 g = live[idx].gender or learned.get(idx)

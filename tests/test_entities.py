@@ -145,7 +145,7 @@ def test_rank_words_used_as_adjectives_are_no_titles():
               "Major US banks fell. General Motors rose.")
     assert rows(e, "text", "type", "title") == [
         ("General Electric", "organization", None), ("Major League Baseball", "organization", None),
-        ("General Motors", "organization", None)]
+        ("US", "place", None), ("General Motors", "organization", None)]
 
 
 # ------------------------------------------------------------------------------------------- typing
