@@ -463,14 +463,19 @@ def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None
     demonyms and title words before it (up to five words) and an acronym of origin."""
     if start < 3 or text[start - 1] != " " or not text[start - 2].islower():
         return None
-    toks = text[max(0, start - 60):start].split()[-5:]
+    window = text[max(0, start - 60):start]
+    toks = window.split()[-5:]
     taken: list[str] = []
     acronym = False
-    for tok in reversed(toks):
+    for j in range(len(toks) - 1, -1, -1):
+        tok = toks[j]
         if not tok.islower() or not tok[0].isalpha() or tok in words.stop:
             if _ACRONYM.match(tok) and taken:
                 taken.insert(0, tok.lower())
                 acronym = True
+            elif taken and tok[:1].isupper() and tok.lower() in words.title_words and start <= 60 and \
+                    not window[:window.rfind(tok)].strip():
+                taken.insert(0, tok.lower())  # a title that starts the sentence: "Council member Ruth Adeyemi"
             break
         taken.insert(0, tok)
     if not taken or taken[-1] not in words.title_heads:
