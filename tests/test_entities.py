@@ -287,3 +287,12 @@ def test_entity_rollup_is_who_is_in_it():
     assert r[["key", "name", "group", "linked", "mentions"]].values.tolist() == [
         ["person:paul_becker", "Paul Becker", None, False, 3], ["person:ann_becker", "Ann Becker", None, False, 2],
         ["adeyemi", "Clerk Adeyemi", "County", True, 2], ["person:tom_reyes", "Tom Reyes", None, False, 2]]
+
+
+def test_readme_documents_the_entity_tables(repo_dir):
+    import re
+
+    readme = (repo_dir / "README.md").read_text()
+    for heading, columns in (("### entities", ENTITY_COLUMNS), ("### entity_table", ENTITY_TABLE_COLUMNS)):
+        section = re.split(r"\n#{2,3} ", readme.split(heading, 1)[1], maxsplit=1)[0]
+        assert re.findall(r"^\| `([^`]+)` \|", section, re.M) == list(columns)
