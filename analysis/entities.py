@@ -291,11 +291,12 @@ def _person_cue() -> re.Pattern[str]:
     return re.compile(rf"^(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower().replace(".", "").replace("’", "").replace("'", "")).strip("_") or "entity"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A name found in a sentence."""
 
@@ -310,7 +311,7 @@ class _Cand:
     acronym_of: int | None = None  # index of the candidate this acronym expands
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     words: tuple[str, ...]
     display: str
@@ -462,6 +463,8 @@ def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None
     security minister Itamar Ben-Gvir", "CIA director Bill Burns": a title phrase, with the modifiers,
     demonyms and title words before it (up to five words) and an acronym of origin."""
     if start < 3 or text[start - 1] != " " or not text[start - 2].islower():
+        return None
+    if text[text.rfind(" ", 0, start - 1) + 1:start - 1] not in words.title_heads:
         return None
     window = text[max(0, start - 60):start]
     toks = window.split()[-5:]
@@ -729,7 +732,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
                     out: list[_Cand] | None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple(t[2] for t in piece))
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], None)
         if before is not None:
@@ -753,7 +756,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-    evidence.extend(_context_evidence(words, text, start, end, toks))
+    if not evidence or min(evidence)[0] > 4:
+        # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
+        evidence.extend(_context_evidence(words, text, start, end, toks))
     return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
 
 
