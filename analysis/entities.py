@@ -117,6 +117,7 @@ class EntityWords:
     cities: frozenset[str]
     stop: frozenset[str]
     furniture: frozenset[str]
+    common_acronyms: frozenset[str]
     person_verbs: frozenset[str]
     org_cues: tuple[str, ...]
     first_names: dict[str, str]
@@ -126,7 +127,7 @@ class EntityWords:
 
 
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
-          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture",
+          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
 
 
@@ -182,6 +183,7 @@ def _build_words(doc) -> EntityWords:
         place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
         places=frozenset(lists["places"]) | _gazetteer()[0], cities=_gazetteer()[1],
         stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
+        common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), source=doc.name,
@@ -643,8 +645,9 @@ _AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organi
 _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
 
 
-def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Cand], list[int]]:
-    """All names in a document's sentences (strong ones, and weak ones from untrusted lines)."""
+def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Cand], list[int], Any]:
+    """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
+    untrusted lines, and a function telling whether a word is written in lower case in the document."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
 
@@ -700,7 +703,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Ca
         cand = _make_candidate(words, text, k, piece, cands)
         if cand is not None:
             cands.append(cand)
-    return cands, weak_sentences
+    return cands, weak_sentences, written_lower
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -714,9 +717,13 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     p, cut = _title_split(words, lows)
     title = " ".join(lows[p:cut]) if cut else None
     name, lows = toks[cut:], lows[cut:]
+    if name and name[0] in ("of", "for"):
+        # "Governor of Virginia": a title and its place, no person's name
+        title, name, lows = None, name[1:], lows[1:]
     ok = bool(name)
     full = " ".join(lows)
-    if not ok or full in words.furniture or (full in words.stop and not _ACRONYM.match(" ".join(name))):
+    if not ok or full in words.furniture or (full in words.stop and full not in words.places) or \
+            full in words.common_acronyms:
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
         ok = False
@@ -798,7 +805,7 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None
                        ) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
-    cands, weak = _find_candidates(texts, words)
+    cands, weak, written_lower = _find_candidates(texts, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
@@ -893,7 +900,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if target is not None:
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
-                    not _ACRONYM.match(c.words[0]):
+                    not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
+                    not written_lower(ent.words[0].lower()):
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
@@ -948,6 +956,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             _link(ent, texts, overlay)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _plural(word: str) -> bool:
+    """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis")."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
+        word not in _default_words().surnames
 
 
 def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str]]) -> bool:
