@@ -448,8 +448,9 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest):
             return 0, 0
         p = i
-        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms):
-            p -= 1
+        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms) and \
+                lows[p - 1] not in words.places:
+            p -= 1  # "former", "Israeli" join the title; a place ("U.S.") is a name of its own
         return p, q
     return 0, 0
 
@@ -571,8 +572,10 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((6, "place", "gazetteer: city"))
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
-    elif len(toks) == 1 and toks[0] in words.first_names and toks[0] not in words.surnames:
+    elif len(toks) == 1 and toks[0] in words.first_names:
         ev.append((6, "person", f"first name: {toks[0]}"))
+    elif len(toks) == 1 and toks[0] in words.surnames:
+        ev.append((7, "person", f"surname: {toks[0]}"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
@@ -834,7 +837,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     def new(c: _Cand) -> int:
         entities.append(_Entity(words=c.words, display=" ".join(c.words)))
         idx = len(entities) - 1
-        by_words[c.words] = idx
+        by_words[_key(c.words)] = idx
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
@@ -890,7 +893,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 c.words = (c.words[0], nxt.words[1])
                 c.evidence.append((4, "person", f"first name: {c.words[0]}"))
     for c in cands:
-        idx = by_words.get(c.words)
+        idx = by_words.get(_key(c.words))
         if idx is not None and _conflict(c.evidence, entities[idx].evidence):
             idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
         if idx is not None and len(entities[idx].words) == len(c.words):
@@ -906,7 +909,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
             add(c, target, "short")
-            by_words.setdefault(c.words, target) if len(c.words) > 1 else None
+            by_words.setdefault(_key(c.words), target) if len(c.words) > 1 else None
         else:
             add(c, new(c), "name")
     # a short form before its full form (e.g. in the headline): join the one full person form ending with it
@@ -920,6 +923,19 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
             target.gender = target.gender or ent.gender
+            ent.mentions = []
+    # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
+    for ent in entities:
+        if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
+            continue
+        acr = ent.words[0].replace(".", "")
+        owners = [j for j in multi if entities[j].mentions and _initials(entities[j].words) == acr]
+        etype = _decide(ent.evidence)[0]
+        if len(owners) == 1 and _decide(entities[owners[0]].evidence)[0] in (etype, "other") or \
+                len(owners) == 1 and etype in ("organization", "other"):
+            target = entities[owners[0]]
+            target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+            target.evidence.extend(ent.evidence)
             ent.mentions = []
     live = [e for e in entities if e.mentions]
     # weak lines: the document's known forms
@@ -969,6 +985,11 @@ def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str
     strong_a = [x for x in a if x[0] <= 2]
     strong_b = [x for x in b if x[0] <= 2]
     return bool(strong_a and strong_b and _decide(strong_a)[0] != _decide(strong_b)[0])
+
+
+def _key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name as compared: full stops dropped ("U.S." = "US")."""
+    return tuple(w.replace(".", "") for w in words) if any("." in w for w in words) else words
 
 
 def _initials(toks: Sequence[str]) -> str:
