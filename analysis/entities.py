@@ -292,6 +292,7 @@ _BRACKET_ACRONYM = re.compile(r"^\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"^(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+_LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
@@ -882,7 +883,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
-        own_types = {t for r, t, _ in c.evidence if r <= 3}
+        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
+        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
+        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
             pool: Iterable[int] = multi
         else:
