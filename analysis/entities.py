@@ -286,10 +286,10 @@ _OPENERS = "\"'“‘([«—–-:"
 _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
-_AGE = re.compile(r"^,\s+\d{1,3},")
-_APPOSITION = re.compile(r"^,\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
-_BRACKET_ACRONYM = re.compile(r"^\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
-_STATEMENT = re.compile(r"^(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
+_AGE = re.compile(r",\s+\d{1,3},")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+_BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
+_STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
@@ -308,7 +308,7 @@ def _person_cue() -> re.Pattern[str]:
 
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
-    return re.compile(rf"^(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
+    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -554,8 +554,10 @@ def _is_weak(text: str) -> bool:
 
 def _initial(text: str, start: int) -> bool:
     """The word at ``start`` starts the sentence, a quotation or a clause after a colon or dash."""
-    before = text[max(0, start - 12):start].rstrip()
-    return (not before and start <= 12) or (bool(before) and before[-1] in _OPENERS)
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS
 
 
 # ------------------------------------------------------------------------------------- typing
@@ -615,18 +617,17 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     said") is a person only when it is a known surname or first name; else an organisation
     ("Microsoft said"); a short form of a person is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    after = text[end:end + 80]
-    if _STATEMENT.match(after):
+    if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif _person_cue().match(after):
+    elif _person_cue().match(text, end):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
         else:
             ev.append((6, "organization", "said-cue"))
-    if after[:1] == ",":
-        if _AGE.match(after):
+    if text[end:end + 1] == ",":
+        if _AGE.match(text, end):
             ev.append((5, "person", "age"))
-        m = _APPOSITION.match(after)
+        m = _APPOSITION.match(text, end)
         if m:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
@@ -695,48 +696,52 @@ def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Ca
                 pos = joined.find(word, pos + 1)
             lower_seen[word] = found
         return lower_seen[word]
-    raw: list[tuple[int, list[tuple[int, int, str]], bool, bool]] = []  # k, tokens, initial, weak
+    deferred: list[tuple[int, Sequence[tuple[int, int, str]], int]] = []  # sentence-initial: need all midcaps
     midcaps: set[str] = set()
     weak_sentences = []
+    cands: list[_Cand] = []
     for k, text in enumerate(texts):
         if not text:
             continue
-        weak = _is_weak(text)
-        if weak:
+        if _is_weak(text):
             weak_sentences.append(k)
             continue
         for m in _RUN.finditer(text):
-            for piece in _split_run(text, m.start(), m.group()):
-                initial = _initial(text, piece[0][0])
-                for j, tok in enumerate(piece):
-                    if j or not initial:
-                        midcaps.add(tok[2])
-                raw.append((k, piece, initial, False))
-    cands: list[_Cand] = []
-    for k, piece, initial, _ in raw:
-        text = texts[k]
-        if initial:
-            first = piece[0][2]
-            low = first.lower()
-            keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
-                    or (low,) in words.titles or low in words.title_modifiers
-                    or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
-                    or first in words.first_names and text[piece[-1][1]:piece[-1][1] + 5] == " and "
-                    or (len(piece) == 1 and first in words.surnames and not written_lower(low)
-                        and _person_cue().match(text[piece[0][1]:piece[0][1] + 40]) is not None)
-                    or (len(piece) == 1 and _AGE.match(text[piece[0][1]:piece[0][1] + 10]) is not None))
-            if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
-                keep = False  # "Major US banks", "General Electric" starts a sentence: no title, no name
-                keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
-            if not keep:
-                piece = piece[1:]
-                while piece and piece[0][2] in _CONNECTORS:
-                    piece = piece[1:]
-                if not piece:
+            base = m.start()
+            for piece in _run_pieces(m.group()):
+                if _initial(text, base + piece[0][0]):
+                    midcaps.update(t[2] for t in piece[1:])
+                    deferred.append((k, piece, base))
                     continue
-        cand = _make_candidate(words, text, k, piece, cands)
+                midcaps.update(t[2] for t in piece)
+                cand = _make_candidate(words, text, k, piece, base, cands)
+                if cand is not None:
+                    cands.append(cand)
+    for k, piece, base in deferred:
+        text = texts[k]
+        first = piece[0][2]
+        low = first.lower()
+        end = base + piece[-1][1]
+        keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
+                or (low,) in words.titles or low in words.title_modifiers
+                or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
+                or first in words.first_names and text[end:end + 5] == " and "
+                or (len(piece) == 1 and first in words.surnames and not written_lower(low)
+                    and _person_cue().match(text, end) is not None)
+                or (len(piece) == 1 and _AGE.match(text, end) is not None))
+        if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
+            # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
+            keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
+        if not keep:
+            piece = piece[1:]
+            while piece and piece[0][2] in _CONNECTORS:
+                piece = piece[1:]
+            if not piece:
+                continue
+        cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
             cands.append(cand)
+    cands.sort(key=lambda c: (c.k, c.start))
     return cands, weak_sentences, written_lower
 
 
@@ -769,18 +774,18 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     return p, cut, title, tuple(name), ok, evidence, gender
 
 
-def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]],
+def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
                     out: list[_Cand] | None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
     p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
     if p and out is not None:
-        before = _make_candidate(words, text, k, piece[:p], None)
+        before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
             out.append(before)
     if not ok:
         return None
-    start, end = piece[cut][0], piece[-1][1]
+    start, end = base + piece[cut][0], base + piece[-1][1]
     if len(toks) == 1:
         low = toks[0].lower()
         nxt = text[end:end + 2]
@@ -843,7 +848,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
-        m = _BRACKET_ACRONYM.match(texts[c.k][c.end:c.end + 20])
+        m = _BRACKET_ACRONYM.match(texts[c.k], c.end)
         if m and len(c.words) > 1:
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
@@ -1201,47 +1206,65 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     lexicon = load_actors(actors)
     names = dict(zip(lexicon.actors["actor_id"], lexicon.actors["name"]))
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
+    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
+    acc: dict[str, dict[str, Any]] = {}
+    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
+            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
+            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
+            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
+            entities["evidence"].tolist(), entities["gender"].tolist()):
+        a = acc.get(eid)
+        if a is None:
+            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
+                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "docs": set(),
+                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
+        a["docs"].add(doc)
+        if isinstance(gender, str):
+            a["gender"][gender] += 1
+        if isinstance(actor_id, str):
+            a["actor"][actor_id] += 1
+        if via == "pronoun":
+            a["pronouns"] += 1
+            continue
+        a["mentions"] += 1
+        a["types"][etype] += 1
+        a["evidence"][(etype, evidence)] += 1
+        a["displays"][display] += 1
+        a["variants"][text] += 1
+        if isinstance(title, str):
+            a["titles"][title] += 1
     out: dict[str, list] = {c: [] for c in cols}
-    for eid, g in entities.groupby("entity_id", sort=False):
-        direct = g[g["via"] != "pronoun"]
-        base = direct if len(direct) else g
-        type_counts = Counter(base["type"])
-        etype = max(type_counts, key=lambda t: (type_counts[t], -ENTITY_TYPES.index(t)))
-        chosen = base[base["type"] == etype]
-        ev = Counter(chosen["evidence"]).most_common(1)[0][0]
-        genders = [x for x in g["gender"] if isinstance(x, str)]
-        actor_ids = [x for x in g["actor_id"] if isinstance(x, str)]
-        actor_id = Counter(actor_ids).most_common(1)[0][0] if actor_ids else None
-        displays = Counter(base["entity"])
+    for eid, a in acc.items():
+        types = a["types"] or Counter({eid.split(":", 1)[0]: 1})
+        etype = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 0))
+        evidence = [(n, e) for (t, e), n in a["evidence"].items() if t == etype]
+        displays = a["displays"]
+        actor_id = a["actor"].most_common(1)[0][0] if a["actor"] else None
+        variants = a["variants"]
+        group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
-        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))))
+        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))) if displays else eid)
         out["type"].append(etype)
-        out["evidence"].append(ev)
-        out["gender"].append(Counter(genders).most_common(1)[0][0] if genders else None)
-        out["mentions"].append(len(direct))
-        out["pronouns"].append(len(g) - len(direct))
-        out["documents"].append(g["doc_id"].nunique())
-        variants = Counter(direct["text"])
+        out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
+        out["gender"].append(a["gender"].most_common(1)[0][0] if a["gender"] else None)
+        out["mentions"].append(a["mentions"])
+        out["pronouns"].append(a["pronouns"])
+        out["documents"].append(len(a["docs"]))
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
-        titles = Counter(t for t in direct["title"] if isinstance(t, str))
-        out["titles"].append([t for t, _ in titles.most_common()])
+        out["titles"].append([t for t, _ in a["titles"].most_common()])
         out["actor_id"].append(actor_id)
         out["actor"].append(names.get(actor_id) if actor_id else None)
-        grp = groups.get(actor_id) if actor_id else None
-        out["group"].append(grp if isinstance(grp, str) else None)
+        out["group"].append(group if isinstance(group, str) else None)
         out["same_as"].append(None)
-        out["doc_id"].append(str(g["doc_id"].iloc[0]))
-        out["sentence_id"].append(int(g["sentence_id"].iloc[0]))
+        out["doc_id"].append(a["first"][0])
+        out["sentence_id"].append(a["first"][1])
     table = pd.DataFrame(out)
     # a short-form-only entity -> the one full-name person entity ending with it
-    multi = table[(table["type"] == "person") & (table["entity"].str.count(" ") > 0)]
-    last_word = Counter(e.split()[-1] for e in multi["entity"])
-    owner = {e.split()[-1]: i for i, e in zip(multi["entity_id"], multi["entity"])}
-    same = []
-    for e, t in zip(table["entity"], table["type"]):
-        single = " " not in e
-        same.append(owner[e] if single and t in ("person", "other") and last_word.get(e) == 1 else None)
-    table["same_as"] = same
+    last_word = Counter(e.split()[-1] for e, t in zip(table["entity"], table["type"]) if t == "person" and " " in e)
+    owner = {e.split()[-1]: i for i, e, t in zip(table["entity_id"], table["entity"], table["type"])
+             if t == "person" and " " in e}
+    table["same_as"] = [owner[e] if " " not in e and t in ("person", "other") and last_word.get(e) == 1 else None
+                        for e, t in zip(table["entity"], table["type"])]
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
 
