@@ -693,7 +693,8 @@ _AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organi
 _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
 
 
-def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Cand], list[int], Any]:
+def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None
+                     ) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
     untrusted lines, and a function telling whether a word is written in lower case in the document."""
     joined = "\n".join(texts)
@@ -736,6 +737,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Ca
         low = first.lower()
         end = base + piece[-1][1]
         keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
+                or (known is not None and first in known)
                 or (low,) in words.titles or low in words.title_modifiers
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
                 or first in words.first_names and text[end:end + 5] == " and "
@@ -861,7 +863,7 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None
                        ) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
-    cands, weak, written_lower = _find_candidates(texts, words)
+    cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:

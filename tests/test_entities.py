@@ -312,3 +312,15 @@ def test_place_cues_org_short_forms_and_sentence_initial_words():
         ("Northwind Energy", "organization:northwind_energy", "name", None),
         ("United Energy Workers Union", "organization:united_energy_workers_union", "name", None),
         ("Northwind", "organization:northwind_energy", "short", None)]
+
+
+def test_a_lexicon_alias_starting_a_sentence_is_a_name_and_gives_the_gender():
+    lex = {"actors": [{"id": "harris", "name": "Kamala Harris", "type": "person", "gender": "female",
+                       "aliases": ["Harris"]},
+                      {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["Kirby"]}]}
+    e = found("Harris met Kirby. She said no.", actors=lex)
+    assert rows(e, "text", "entity_id", "via", "actor_id", "gender") == [
+        ("Harris", "person:harris", "name", "harris", "female"), ("Kirby", "person:kirby", "name", "kirby", "male"),
+        ("She", "person:harris", "pronoun", "harris", "female")]
+    # with no lexicon "Harris" has no capitalisation evidence here, and "She" falls back to the most recent person
+    assert rows(found("Harris met Kirby. She said no."), "text", "entity_id") == [("Kirby", "person:kirby"), ("She", "person:kirby")]
