@@ -287,7 +287,6 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
 _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
