@@ -1052,6 +1052,7 @@ def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str
     return bool(strong_a and strong_b and _decide(strong_a)[0] != _decide(strong_b)[0])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a name as compared: full stops dropped ("U.S." = "US")."""
     return tuple(w.replace(".", "") for w in words) if any("." in w for w in words) else words
