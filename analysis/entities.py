@@ -277,20 +277,24 @@ _BIG_CITY = 500_000
 _CAP = r"(?:[a-z]{1,3}[-’'])?[A-Z][\w'’&.\-]*"
 _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
                "ibn", "abu", "y", "&")
-_PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
+_PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
+              "al",
               "el", "le", "la")
-_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
+                  rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
-_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)(?![\w'’-])")
+_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
+                      r"(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
-_STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
+_STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
+                        r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
@@ -311,12 +315,14 @@ def _person_cue() -> re.Pattern[str]:
 
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
-    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
+    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
+                      rf"(?:{finite}|{verbs})(?![\w-])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower().replace(".", "").replace("’", "").replace("'", "")).strip("_") or "entity"
+    plain = text.lower().replace(".", "").replace("’", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "entity"
 
 
 @dataclass(slots=True)
@@ -705,7 +711,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
                 end = pos + len(word)
-                found = (pos == 0 or not joined[pos - 1].isalnum()) and (end >= len(joined) or not joined[end].isalnum())
+                found = (pos == 0 or not joined[pos - 1].isalnum()) and \
+                    (end >= len(joined) or not joined[end].isalnum())
                 pos = joined.find(word, pos + 1)
             lower_seen[word] = found
         return lower_seen[word]
@@ -1224,7 +1231,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     from analysis.actors import load_actors
 
     _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                        "actor_id", "evidence", "gender"), "entities table", "pass the output of analysis.entities(...)")
+                        "actor_id", "evidence", "gender"), "entities table",
+             "pass the output of analysis.entities(...)")
     cols = list(ENTITY_TABLE_COLUMNS)
     table_ints = ("mentions", "pronouns", "documents", "sentence_id")
     if entities.empty:

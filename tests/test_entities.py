@@ -120,7 +120,8 @@ def test_page_furniture_and_all_caps_lines_are_no_entities():
 
 
 def test_title_case_headline_keeps_only_known_names():
-    e = found("Officials in Ohio said Mayor Lena Ortiz would stay.", titles=["Mayor Vows To Stay As Ohio Officials Meet"])
+    e = found("Officials in Ohio said Mayor Lena Ortiz would stay.",
+              titles=["Mayor Vows To Stay As Ohio Officials Meet"])
     assert rows(e, "sentence_id", "text") == [(0, "Ohio"), (1, "Ohio"), (1, "Lena Ortiz")]
 
 
@@ -195,13 +196,15 @@ def test_honorific_and_gender_choose_between_people_sharing_a_surname():
 
 
 def test_same_full_name_is_one_entity_across_documents_and_short_forms_link_when_unambiguous():
-    e = found("Bill Clinton returned. Clinton smiled.", "Clinton was absent, Clinton said.", "The talk by Alvarez ran long.",
+    e = found("Bill Clinton returned. Clinton smiled.", "Clinton was absent, Clinton said.",
+              "The talk by Alvarez ran long.",
               "Maria Alvarez met Jorge Alvarez.")
     assert rows(e, "doc_id", "text", "entity_id", "via") == [
         ("d0", "Bill Clinton", "person:bill_clinton", "name"), ("d0", "Clinton", "person:bill_clinton", "short"),
         ("d1", "Clinton", "person:clinton", "name"), ("d1", "Clinton", "person:clinton", "name"),
         ("d2", "Alvarez", "person:alvarez", "name"),
-        ("d3", "Maria Alvarez", "person:maria_alvarez", "name"), ("d3", "Jorge Alvarez", "person:jorge_alvarez", "name")]
+        ("d3", "Maria Alvarez", "person:maria_alvarez", "name"),
+        ("d3", "Jorge Alvarez", "person:jorge_alvarez", "name")]
     table = wb.entity_table(e, actors=NONE).set_index("entity_id")
     assert table.loc["person:clinton", "same_as"] == "person:bill_clinton"
     assert pd.isna(table.loc["person:alvarez", "same_as"])  # two full Alvarez names: ambiguous
@@ -323,4 +326,5 @@ def test_a_lexicon_alias_starting_a_sentence_is_a_name_and_gives_the_gender():
         ("Harris", "person:harris", "name", "harris", "female"), ("Kirby", "person:kirby", "name", "kirby", "male"),
         ("She", "person:harris", "pronoun", "harris", "female")]
     # with no lexicon "Harris" has no capitalisation evidence here, and "She" falls back to the most recent person
-    assert rows(found("Harris met Kirby. She said no."), "text", "entity_id") == [("Kirby", "person:kirby"), ("She", "person:kirby")]
+    assert rows(found("Harris met Kirby. She said no."), "text", "entity_id") == [
+        ("Kirby", "person:kirby"), ("She", "person:kirby")]
