@@ -83,7 +83,7 @@ from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
-           "entity_mentions", "entity_rollup", "load_entity_words"]
+           "entity_table_of_parts", "entity_mentions", "entity_rollup", "load_entity_words"]
 
 DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
 DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
@@ -882,7 +882,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
 
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
-    multi: list[int] = []
+    by_initials: dict[str, list[int]] = {}
 
     def add(c: _Cand, idx: int, via: str) -> None:
         ent = entities[idx]
@@ -905,7 +905,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
-            multi.append(idx)
+            by_initials.setdefault(_initials(c.words), []).append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -921,7 +921,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
-            pool: Iterable[int] = multi
+            defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
+            pool: Iterable[int] = [*by_initials.get(acr, ()), *(() if defined_as is None else (defined_as,))]
         else:
             pool = by_last.get(c.words[-1], ())
             if n == 1:
@@ -1001,7 +1002,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
             continue
         acr = ent.words[0].replace(".", "")
-        owners = [j for j in multi if entities[j].mentions and _initials(entities[j].words) == acr]
+        owners = [j for j in by_initials.get(acr, ()) if entities[j].mentions]
         etype = _decide(ent.evidence)[0]
         if len(owners) == 1 and _decide(entities[owners[0]].evidence)[0] in (etype, "other") or \
                 len(owners) == 1 and etype in ("organization", "other"):
@@ -1228,46 +1229,28 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     Output columns (``ENTITY_TABLE_COLUMNS``): entity_id, entity, type, evidence, gender, mentions,
     pronouns, documents, variants, titles, actor_id, actor, group, same_as, doc_id, sentence_id.
     """
+    return entity_table_of_parts([entities], actors=actors)
+
+
+def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) -> pd.DataFrame:
+    """:func:`entity_table` over an entities table given in parts (e.g. the partitions of a streamed
+    corpus, read one at a time): memory grows with the number of entities, not of mentions."""
     from analysis.actors import load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                        "actor_id", "evidence", "gender"), "entities table",
-             "pass the output of analysis.entities(...)")
     cols = list(ENTITY_TABLE_COLUMNS)
     table_ints = ("mentions", "pronouns", "documents", "sentence_id")
-    if entities.empty:
-        return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
-                      lists=("variants", "titles"))
     lexicon = load_actors(actors)
     names = dict(zip(lexicon.actors["actor_id"], lexicon.actors["name"]))
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
-    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
     acc: dict[str, dict[str, Any]] = {}
-    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
-            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
-            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
-            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
-            entities["evidence"].tolist(), entities["gender"].tolist()):
-        a = acc.get(eid)
-        if a is None:
-            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
-                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "docs": set(),
-                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
-        a["docs"].add(doc)
-        if isinstance(gender, str):
-            a["gender"][gender] += 1
-        if isinstance(actor_id, str):
-            a["actor"][actor_id] += 1
-        if via == "pronoun":
-            a["pronouns"] += 1
-            continue
-        a["mentions"] += 1
-        a["types"][etype] += 1
-        a["evidence"][(etype, evidence)] += 1
-        a["displays"][display] += 1
-        a["variants"][text] += 1
-        if isinstance(title, str):
-            a["titles"][title] += 1
+    for entities in parts:
+        _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
+                            "actor_id", "evidence", "gender"), "entities table",
+                 "pass the output of analysis.entities(...)")
+        _accumulate(acc, entities)
+    if not acc:
+        return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
+                      lists=("variants", "titles"))
     out: dict[str, list] = {c: [] for c in cols}
     for eid, a in acc.items():
         types = a["types"] or Counter({eid.split(":", 1)[0]: 1})
@@ -1284,7 +1267,7 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
         out["gender"].append(a["gender"].most_common(1)[0][0] if a["gender"] else None)
         out["mentions"].append(a["mentions"])
         out["pronouns"].append(a["pronouns"])
-        out["documents"].append(len(a["docs"]))
+        out["documents"].append(a["documents"])
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
         out["titles"].append([t for t, _ in a["titles"].most_common()])
         out["actor_id"].append(actor_id)
@@ -1302,6 +1285,39 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
                         for e, t in zip(table["entity"], table["type"])]
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
+    """Add the rows of one entities table to the per-entity tallies ``acc`` (a document lies in one part:
+    its distinct documents are counted per part and added up)."""
+    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
+    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
+            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
+            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
+            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
+            entities["evidence"].tolist(), entities["gender"].tolist()):
+        a = acc.get(eid)
+        if a is None:
+            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
+                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "documents": 0,
+                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
+        if isinstance(gender, str):
+            a["gender"][gender] += 1
+        if isinstance(actor_id, str):
+            a["actor"][actor_id] += 1
+        if via == "pronoun":
+            a["pronouns"] += 1
+            continue
+        a["mentions"] += 1
+        a["types"][etype] += 1
+        a["evidence"][(etype, evidence)] += 1
+        a["displays"][display] += 1
+        a["variants"][text] += 1
+        if isinstance(title, str):
+            a["titles"][title] += 1
+    if len(entities):
+        for eid, n in entities.groupby("entity_id", sort=False)["doc_id"].nunique().items():
+            acc[eid]["documents"] += int(n)
 
 
 def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None

@@ -328,3 +328,13 @@ def test_a_lexicon_alias_starting_a_sentence_is_a_name_and_gives_the_gender():
     # with no lexicon "Harris" has no capitalisation evidence here, and "She" falls back to the most recent person
     assert rows(found("Harris met Kirby. She said no."), "text", "entity_id") == [
         ("Kirby", "person:kirby"), ("She", "person:kirby")]
+
+
+def test_entity_table_of_parts_equals_the_whole():
+    from analysis.entities import entity_table_of_parts
+
+    d = docs(ELECTION, "Bill Clinton returned. Clinton smiled.", "Mayor Ruth Adeyemi spoke. Adeyemi left.")
+    e = wb.entities(d, actors=NONE)
+    parts = [wb.entities(d.iloc[i:i + 1], actors=NONE) for i in range(len(d))]
+    pd.testing.assert_frame_equal(entity_table_of_parts(parts, actors=NONE), wb.entity_table(e, actors=NONE))
+    assert wb.entity_table(e, actors=NONE).set_index("entity_id").loc["person:ruth_adeyemi", "documents"] == 2
