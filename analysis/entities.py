@@ -297,6 +297,8 @@ _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|s
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+#: A pronoun looks back over at most this many person mentions (keeps a long document linear).
+_PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
                           r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
@@ -1105,7 +1107,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             low = m.group().lower()
             gender = "male" if low in _MALE else "female"
             chosen = unknown = fallback = None
-            for j in range(bisect_left(persons, at) - 1, -1, -1):
+            here = bisect_left(persons, at)
+            for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
                 idx = persons[j][2]
                 if fallback is None:
                     fallback = idx
@@ -1140,15 +1143,15 @@ def _empty() -> pd.DataFrame:
     return _typed(pd.DataFrame({c: [] for c in ENTITY_COLUMNS}), ENTITY_COLUMNS, ints=_INT_COLUMNS)
 
 
-def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
-             words: EntityWords | None = None) -> pd.DataFrame:
+def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
+             ) -> pd.DataFrame:
     """Named entities, one row per mention (and per resolved pronoun), by the rules of this module's
     docstring — no lexicon needed.
 
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
     ``actors``: an actor lexicon used as an overlay to fill ``actor_id`` (ActorLexicon, path or mapping;
-    None = the default lexicon; ``{"actors": []}`` for none). ``words``: the word lists
-    (:func:`load_entity_words`; None = the shipped ones).
+    None = the default lexicon; ``{"actors": []}`` for none). The word lists are the shipped ones
+    (:func:`load_entity_words` shows them; their hash is part of an analysis' key).
 
     Output columns (``ENTITY_COLUMNS``): doc_id, sentence_id, start, end, text, entity_id, entity, type,
     via, title, actor_id, evidence, gender — ``start``/``end`` index into the sentence's ``text``; rows in
@@ -1157,7 +1160,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     from analysis.actors import load_actors
 
     lexicon = load_actors(actors)
-    words = words or _default_words()
+    words = _default_words()
     overlay = _Overlay.build(lexicon) if len(lexicon) else None
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
     codes, _ = pd.factorize(sents["doc_id"])

@@ -338,3 +338,18 @@ def test_entity_table_of_parts_equals_the_whole():
     parts = [wb.entities(d.iloc[i:i + 1], actors=NONE) for i in range(len(d))]
     pd.testing.assert_frame_equal(entity_table_of_parts(parts, actors=NONE), wb.entity_table(e, actors=NONE))
     assert wb.entity_table(e, actors=NONE).set_index("entity_id").loc["person:ruth_adeyemi", "documents"] == 2
+
+
+def test_word_list_errors_name_the_field_and_item():
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    good = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    assert wb.load_entity_words(good).sha256 == wb.load_entity_words().sha256
+    with pytest.raises(wb.LexiconError, match=r"^<mapping>: field 'titles': give a list of words"):
+        wb.load_entity_words({**good, "titles": "president"})
+    with pytest.raises(wb.LexiconError, match=r"field 'titles', item 2: True is not a word; quote it"):
+        wb.load_entity_words({**good, "titles": ["president", True]})
+    with pytest.raises(wb.LexiconError, match=r"field 'honorifics', 'mr.': gender 'man' is not male, female"):
+        wb.load_entity_words({**good, "honorifics": {"mr.": "man"}})
