@@ -297,6 +297,8 @@ _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|s
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+#: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
+_WEAK_EVIDENCE = ("none", "said-cue", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: A pronoun looks back over at most this many person mentions (keeps a long document linear).
 _PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
@@ -610,9 +612,6 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
             not any(t in words.org_words for t in low):
         ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
-    elif 1 < len(toks) <= 3 and toks[-1] in words.surnames and not any(t in words.org_words or t in words.places
-                                                                        or t in words.place_last for t in low):
-        ev.append((6, "person", f"surname: {toks[-1]}"))  # "Starry Lee"
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -822,8 +821,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
                 low not in words.group_words and low not in words.places and not low.endswith("ans"):
             return None  # "Israeli troops"
     evidence = list(name_evidence)
-    if title is None:
-        title = _lower_title_before(words, text, start)
+    if title is None and not any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in name_evidence):
+        title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
     if title:
@@ -940,11 +939,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             etype = ent.best[1] if ent.best else "other"
             if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
-                # "Northwind" after "Northwind Energy": the first word of an organisation's name
-                if not own_types - {"organization"} and ent.last > best_at:
+                # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
+                # common word of the document: "Environmental" is no short form of the agency)
+                if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
                     best, best_at = idx, ent.last
                 continue
-            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0]
+            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
                                                    and c.words[0] in words.first_names):
                 continue
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
@@ -999,6 +999,21 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.evidence.extend(ent.evidence)
             target.gender = target.gender or ent.gender
             ent.mentions = []
+    # names whose words are common words of this document ("Paris Agreement": "agreement") are no
+    # persons by their first word; two or three words ending in a known surname, none of them a common
+    # word here, are ("Starry Lee"; not "Green New Deal")
+    for ent in entities:
+        if not ent.mentions or len(ent.words) < 2:
+            continue
+        common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
+        if common and ent.words[-1] in common and ent.words[-1] not in words.surnames:
+            kept = [e for e in ent.evidence if not e[2].startswith("first name")]
+            if len(kept) != len(ent.evidence):
+                ent.evidence = kept
+                ent.best = min(kept, key=lambda e: e[0]) if kept else None
+        elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
+                _decide(ent.evidence)[0] == "other" and not any(w.lower() in words.place_last for w in ent.words):
+            ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
     # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
     for ent in entities:
         if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
@@ -1280,12 +1295,26 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         out["doc_id"].append(a["first"][0])
         out["sentence_id"].append(a["first"][1])
     table = pd.DataFrame(out)
-    # a short-form-only entity -> the one full-name person entity ending with it
-    last_word = Counter(e.split()[-1] for e, t in zip(table["entity"], table["type"]) if t == "person" and " " in e)
-    owner = {e.split()[-1]: i for i, e, t in zip(table["entity_id"], table["entity"], table["type"])
-             if t == "person" and " " in e}
-    table["same_as"] = [owner[e] if " " not in e and t in ("person", "other") and last_word.get(e) == 1 else None
-                        for e, t in zip(table["entity"], table["type"])]
+    # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
+    # (or as a person) -> the one multi-word person ending with it; an acronym -> the one multi-word
+    # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency)
+    multi = [(i, e, t) for i, e, t in zip(table["entity_id"], table["entity"], table["type"]) if " " in e]
+    last_word = Counter(e.split()[-1] for _, e, t in multi if t == "person")
+    owner = {e.split()[-1]: i for i, e, t in multi if t == "person"}
+    spelled = Counter((_initials(e.split()), t) for _, e, t in multi)
+    spells = {(_initials(e.split()), t): i for i, e, t in multi}
+    same = []
+    for e, t, ev in zip(table["entity"], table["type"], table["evidence"]):
+        key = (e.replace(".", ""), t)
+        if " " in e:
+            same.append(None)
+        elif _ACRONYM.match(e) and spelled.get(key) == 1:
+            same.append(spells[key])
+        elif (t == "person" or ev.startswith(_WEAK_EVIDENCE)) and last_word.get(e) == 1:
+            same.append(owner[e])
+        else:
+            same.append(None)
+    table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
 
