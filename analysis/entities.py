@@ -297,6 +297,7 @@ _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|s
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+_WORD_ONLY = ("gazetteer", "surname:", "first name:")
 #: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
 _WEAK_EVIDENCE = ("none", "said-cue", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: A pronoun looks back over at most this many person mentions (keeps a long document linear).
@@ -888,9 +889,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     def add(c: _Cand, idx: int, via: str) -> None:
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title))
-        # a short form brings its own evidence, except what its words alone say as a place ("Paris" in
-        # "Valeska Paris"): that was about another referent
-        evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith("gazetteer")]
+        # a short form brings its own evidence, except what its single word alone says (a place: "Paris"
+        # in "Valeska Paris"; a surname: "Deal" in "Green New Deal"): that is about the word, not the name
+        evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith(_WORD_ONLY)]
         ent.evidence.extend(evidence)
         for item in evidence:
             if ent.best is None or item[0] < ent.best[0]:
@@ -1240,9 +1241,11 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     """One row per entity of an ``entities`` table, most mentions first.
 
     ``actors``: the lexicon the entities were made with (None = the default) for ``actor``/``group``.
-    Type: the type of most of the entity's direct mentions over the corpus (ties: the better-ranked
-    evidence); a single-word entity with no full form in its documents is linked (``same_as``) to the
-    one multi-word person entity in the corpus whose name ends with it, when there is exactly one.
+    Type: the type of the entity's direct mentions (part of its id). ``same_as`` links an entity seen
+    only in a short form to the full-name entity it is across the corpus: a single word typed as a
+    person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
+    entity of its type whose initials it spells — when one candidate has at least 80% of all the
+    candidates' mentions (unambiguous), else NA.
 
     Output columns (``ENTITY_TABLE_COLUMNS``): entity_id, entity, type, evidence, gender, mentions,
     pronouns, documents, variants, titles, actor_id, actor, group, same_as, doc_id, sentence_id.
@@ -1298,25 +1301,37 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
     # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
     # (or as a person) -> the one multi-word person ending with it; an acronym -> the one multi-word
     # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency)
-    multi = [(i, e, t) for i, e, t in zip(table["entity_id"], table["entity"], table["type"]) if " " in e]
-    last_word = Counter(e.split()[-1] for _, e, t in multi if t == "person")
-    owner = {e.split()[-1]: i for i, e, t in multi if t == "person"}
-    spelled = Counter((_initials(e.split()), t) for _, e, t in multi)
-    spells = {(_initials(e.split()), t): i for i, e, t in multi}
+    multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
+             if " " in e]
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for i, e, t, n in multi:
+        if t == "person":
+            by_last.setdefault(e.split()[-1], []).append((n, i))
+        by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
     same = []
     for e, t, ev in zip(table["entity"], table["type"], table["evidence"]):
-        key = (e.replace(".", ""), t)
         if " " in e:
             same.append(None)
-        elif _ACRONYM.match(e) and spelled.get(key) == 1:
-            same.append(spells[key])
-        elif (t == "person" or ev.startswith(_WEAK_EVIDENCE)) and last_word.get(e) == 1:
-            same.append(owner[e])
+        elif _ACRONYM.match(e):
+            same.append(_dominant(by_spelling.get((e.replace(".", ""), t), [])))
+        elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
+            same.append(_dominant(by_last.get(e, [])))
         else:
             same.append(None)
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _dominant(candidates: list[tuple[int, str]]) -> str | None:
+    """The candidate (mentions, entity_id) with at least 80% of all the candidates' mentions, else None:
+    "Trump" -> Donald Trump beside a rare Donald J. Trump, but no choice between Ann and Paul Becker."""
+    if not candidates:
+        return None
+    total = sum(n for n, _ in candidates)
+    n, best = max(candidates)
+    return best if n >= 0.8 * total else None
 
 
 def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:

@@ -353,3 +353,17 @@ def test_word_list_errors_name_the_field_and_item():
         wb.load_entity_words({**good, "titles": ["president", True]})
     with pytest.raises(wb.LexiconError, match=r"field 'honorifics', 'mr.': gender 'man' is not male, female"):
         wb.load_entity_words({**good, "honorifics": {"mr.": "man"}})
+
+
+def test_same_as_links_acronyms_and_dominant_full_names_across_documents():
+    e = found("The Environmental Protection Agency acted. Donald Trump spoke. Trump left.",
+              "The Environmental Protection Agency met. Donald Trump agreed.",
+              "Donald J. Trump arrived.", "The EPA and Trump met.")
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert table.loc["organization:epa", "same_as"] == "organization:environmental_protection_agency"
+    # Donald Trump has 3 of the 4 mentions of full names ending in Trump (75% < 80%): no link
+    assert pd.isna(table.loc[table.index.str.endswith(":trump")].iloc[0]["same_as"])
+    e2 = pd.concat([e, found(*["Donald Trump spoke."] * 3).assign(doc_id=lambda f: "x" + f["doc_id"])],
+                   ignore_index=True)
+    table2 = wb.entity_table(e2, actors=NONE).set_index("entity_id")
+    assert table2.loc[table2.index.str.endswith(":trump")].iloc[0]["same_as"] == "person:donald_trump"
