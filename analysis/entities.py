@@ -1013,7 +1013,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence)[0] == "other" and not any(w.lower() in words.place_last for w in ent.words):
+                _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
     # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
     for ent in entities:
@@ -1063,6 +1063,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             _link(ent, texts, overlay)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _vocabulary_word(words: EntityWords, low: str) -> bool:
+    """A word of the workbench's own lists (place, title, organisation, group words, demonyms): part of
+    a name's description, not of a person's name ("New" in "Green New Deal")."""
+    return (low in words.place_last or low in words.place_first or low in words.title_words or low in words.org_words
+            or low in words.group_words or low in words.demonyms or low in words.stop)
 
 
 def _plural(word: str) -> bool:
@@ -1403,7 +1410,9 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
 
 def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
                   include_pronouns: bool = False) -> pd.DataFrame:
-    """Who is in it: one row per actor, entities linked to a lexicon actor rolled up into it.
+    """Who is in it: one row per actor, entities linked to a lexicon actor rolled up into it, and
+    entities seen only as a short form rolled up into the full name they are (``same_as`` of
+    :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
     Counts direct mentions unless ``include_pronouns``.
@@ -1418,20 +1427,33 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
              "pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
-    if types is not None:
-        e = e[e["type"].isin(list(types))]
     if e.empty:
         return pd.DataFrame({c: [] for c in cols})
     lex = load_actors(actors).actors.set_index("actor_id")
+    entity_ids, displays, etypes = e["entity_id"], e["entity"], e["type"]
+    if all(c in entities.columns for c in ENTITY_COLUMNS):
+        # entities seen only as a short form roll into the full name they are (entity_table's same_as)
+        table = entity_table(entities, actors=actors)
+        fold = {a: b for a, b in zip(table["entity_id"], table["same_as"]) if isinstance(b, str)}
+        if fold:
+            display_of = dict(zip(table["entity_id"], table["entity"]))
+            type_of = dict(zip(table["entity_id"], table["type"]))
+            entity_ids = e["entity_id"].map(lambda x: fold.get(x, x))
+            displays = entity_ids.map(display_of).fillna(e["entity"])
+            etypes = entity_ids.map(type_of).fillna(e["type"])
     linked = e["actor_id"].notna()
     frame = pd.DataFrame({
-        "key": e["actor_id"].where(linked, e["entity_id"]).astype("str"),
-        "name": [lex["name"].get(a, n) if ok else n for a, n, ok in zip(e["actor_id"], e["entity"], linked)],
-        "type": e["type"], "linked": linked.to_numpy(),
+        "key": e["actor_id"].where(linked, entity_ids).astype("str"),
+        "name": [lex["name"].get(a, n) if ok else n for a, n, ok in zip(e["actor_id"], displays, linked)],
+        "type": etypes, "linked": linked.to_numpy(),
         "doc_id": e["doc_id"].astype("str"),
         "sentence": e["doc_id"].astype("str") + "\x1f" + e["sentence_id"].astype("str"),
     })
     frame["group"] = [lex["group"].get(a) if ok else None for a, ok in zip(e["actor_id"], linked)]
+    if types is not None:
+        frame = frame[frame["type"].isin(list(types))]
+        if frame.empty:
+            return pd.DataFrame({c: [] for c in cols})
     g = frame.groupby("key", sort=False)
     out = g.agg(name=("name", lambda s: Counter(s).most_common(1)[0][0]),
                 type=("type", lambda s: Counter(s).most_common(1)[0][0]),

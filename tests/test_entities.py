@@ -367,3 +367,9 @@ def test_same_as_links_acronyms_and_dominant_full_names_across_documents():
                    ignore_index=True)
     table2 = wb.entity_table(e2, actors=NONE).set_index("entity_id")
     assert table2.loc[table2.index.str.endswith(":trump")].iloc[0]["same_as"] == "person:donald_trump"
+
+
+def test_rollup_folds_short_form_entities_into_their_full_name():
+    e = found("Donald Trump spoke.", "Then Trump left.", "President Trump waved.", "The Green New Deal passed.")
+    r = wb.entity_rollup(e, actors=NONE, types=("person",))
+    assert r[["key", "name", "mentions", "documents"]].values.tolist() == [["person:donald_trump", "Donald Trump", 3, 3]]
