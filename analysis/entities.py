@@ -700,15 +700,45 @@ _AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organi
 _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
 
 
-def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None
-                     ) -> tuple[list[_Cand], list[int], Any]:
+@dataclass(frozen=True)
+class _Capitals:
+    """Corpus-level capitalisation statistics: words capitalised away from a sentence start, and words
+    written in lower case, anywhere in the documents of one call."""
+
+    midcaps: frozenset[str]
+    lower: frozenset[str]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
+
+
+def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
+    midcaps: set[str] = set()
+    lower: set[str] = set()
+    for texts in doc_texts:
+        for text in texts:
+            lower.update(_LOWER_WORD.findall(text))
+            if _is_weak(text):
+                continue
+            for m in _RUN.finditer(text):
+                for piece in _run_pieces(m.group()):
+                    initial = _initial(text, m.start() + piece[0][0])
+                    midcaps.update(t[2] for t in (piece[1:] if initial else piece))
+    return _Capitals(frozenset(midcaps), frozenset(lower))
+
+
+def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
+                     capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
-    untrusted lines, and a function telling whether a word is written in lower case in the document."""
+    untrusted lines, and a function telling whether a word is written in lower case in the document
+    (in the corpus, with corpus-level ``capitals``)."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
 
     def written_lower(word: str) -> bool:
         """``word`` occurs in lower case in the document (as a whole word)."""
+        if capitals is not None:
+            return word in capitals.lower
         if word not in lower_seen:
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
@@ -744,7 +774,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         first = piece[0][2]
         low = first.lower()
         end = base + piece[-1][1]
-        keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
+        keep = (first in midcaps or (capitals is not None and first in capitals.midcaps)
+                or low in words.places or _ACRONYM.match(first) or low in words.honorifics
                 or (known is not None and first in known)
                 or (low,) in words.titles or low in words.title_modifiers
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
@@ -868,10 +899,10 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
     return out
 
 
-def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None
-                       ) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
+def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
+                       capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
-    cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None)
+    cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
@@ -1166,8 +1197,8 @@ def _empty() -> pd.DataFrame:
     return _typed(pd.DataFrame({c: [] for c in ENTITY_COLUMNS}), ENTITY_COLUMNS, ints=_INT_COLUMNS)
 
 
-def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
-             ) -> pd.DataFrame:
+def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
+             capitalisation: str = "document") -> pd.DataFrame:
     """Named entities, one row per mention (and per resolved pronoun), by the rules of this module's
     docstring — no lexicon needed.
 
@@ -1175,6 +1206,11 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     ``actors``: an actor lexicon used as an overlay to fill ``actor_id`` (ActorLexicon, path or mapping;
     None = the default lexicon; ``{"actors": []}`` for none). The word lists are the shipped ones
     (:func:`load_entity_words` shows them; their hash is part of an analysis' key).
+    ``capitalisation``: where the statistics that decide a sentence's first word come from —
+    "document" (the default: each document on its own, so that a corpus analysed in partitions gives
+    the same rows; ``analyze`` uses it) or "corpus" (all ``documents`` of this call: a word capitalised
+    mid-sentence in any document, or never written in lower case in any, is a name candidate at a
+    sentence start everywhere; costs one more pass over the text).
 
     Output columns (``ENTITY_COLUMNS``): doc_id, sentence_id, start, end, text, entity_id, entity, type,
     via, title, actor_id, evidence, gender — ``start``/``end`` index into the sentence's ``text``; rows in
@@ -1194,9 +1230,16 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     rows: list[tuple] = []
     sid_list = sids.tolist()
     bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]).tolist() if len(doc_ids) else [0]
+    if capitalisation not in ("document", "corpus"):
+        raise InputError(f"entities: capitalisation={capitalisation!r}; use 'document' (each document on its "
+                         "own, the same rows for any partitioning) or 'corpus' (statistics over all documents)")
+    capitals = None
+    if capitalisation == "corpus":
+        capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
+                             for lo, hi in zip(bounds[:-1], bounds[1:]))
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
-        live, pronouns = _document_entities(doc_texts, words, overlay)
+        live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
         doc_id = doc_ids[lo]

@@ -373,3 +373,15 @@ def test_rollup_folds_short_form_entities_into_their_full_name():
     e = found("Donald Trump spoke.", "Then Trump left.", "President Trump waved.", "The Green New Deal passed.")
     r = wb.entity_rollup(e, actors=NONE, types=("person",))
     assert r[["key", "name", "mentions", "documents"]].values.tolist() == [["person:donald_trump", "Donald Trump", 3, 3]]
+
+
+def test_corpus_capitalisation_statistics_are_an_option():
+    d = docs("Senator Reagan spoke in Ohio.", "Reagan left. Police said so.")
+    by_document = wb.entities(d, actors=NONE)
+    by_corpus = wb.entities(d, actors=NONE, capitalisation="corpus")
+    # the sentence-initial "Reagan" of d1 is a name only with the corpus' statistics ("Police" never is)
+    assert rows(by_document, "doc_id", "text") == [("d0", "Reagan"), ("d0", "Ohio")]
+    assert rows(by_corpus, "doc_id", "text", "entity_id") == [
+        ("d0", "Reagan", "person:reagan"), ("d0", "Ohio", "place:ohio"), ("d1", "Reagan", "person:reagan")]
+    with pytest.raises(wb.InputError, match=r"entities: capitalisation='doc'; use 'document'"):
+        wb.entities(d, capitalisation="doc")
