@@ -1019,7 +1019,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 c.evidence.append((4, "person", f"first name: {c.words[0]}"))
     for c in cands:
         idx = by_words.get(_key(c.words))
-        if idx is not None and _conflict(c.evidence, entities[idx].evidence):
+        if idx is not None and c.evidence and min(c.evidence)[0] <= 2 and \
+                _conflict(c.evidence, entities[idx].evidence):
             idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
         if idx is not None and len(entities[idx].words) == len(c.words):
             add(c, idx, "name" if entities[idx].words == c.words else "short")
