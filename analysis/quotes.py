@@ -73,27 +73,42 @@ QUOTE_COLUMNS: dict[str, str] = {
     "doc_id": "the document's id",
     "sentence_id": "the sentence where the quotation starts (0 = headline)",
     "quote": "the quoted words (direct: between the marks, a trailing comma dropped; reported: the "
-    "content clause)",
-    "speaker_id": "the speaker's actor id, or NA when the speaker is not a lexicon actor",
-    "speaker": "the actor's display name, else the speaker's surface words, else NA",
+    "content clause); a quotation in parts (split around its cue) joins them with a space",
+    "speaker_entity_id": "the speaker's entity (analysis.entities), or NA",
+    "speaker": "the speaker's display name (the actor's or entity's name where linked, else the words "
+    "naming the speaker: 'a senior official', 'Dana Price'), or NA (none found, or a pronoun not "
+    "resolved with confidence)",
+    "speaker_type": "how the text names the speaker: 'name', 'nominal' ('the company', 'officials', "
+    "'a spokesman', 'the report') or 'pronoun' ('he', 'she'); NA without a speaker",
+    "speaker_id": "the speaker's lexicon actor id, or NA when the speaker is not a lexicon actor",
+    "addressee": "whom the words were addressed to ('told reporters', 'wrote to staff'), or NA",
     "cue": "the cue verb's lemma ('say', 'add', ...) or the source phrase ('according to'), or NA",
-    "kind": "'direct' (quotation marks) or 'reported' (indirect speech)",
-    "start": "offset of the quotation in the document's text (in its title for sentence 0)",
-    "end": "offset one past its end: field[start:end] == quote",
+    "kind": "'direct' (quotation marks) or 'reported' (indirect speech, also with a few quoted words in it)",
+    "start": "offset of the quotation (its first part) in the document's text (in its title for sentence 0)",
+    "end": "offset one past its end (of its last part)",
+    "spans": "the parts as 'start end;start end' (one part: 'start end'); quote == ' '.join(field[s:e] for each)",
+    "speaker_start": "offset of the words naming the speaker in the same field, or NA",
+    "speaker_end": "offset one past them, or NA",
 }
 
-#: Quotations with fewer words need a cue verb and a speaker (else: scare quotes).
-MIN_QUOTE_WORDS = 3
+#: Quotations with fewer words (one to three) need a cue of their own and a speaker: else they are
+#: scare quotes or titles.
+MIN_QUOTE_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-]+[^\W_]+)*")
-_DOUBLE = re.compile(r"[\"“”]")
+_DOUBLE = re.compile(r"''|``|[\"“”]")
 # An opening single mark not after a letter, digit or mark (checked behind the mark, so that a search
 # jumps from mark to mark), a word character next; a closing mark after a word character or . , ! ?
 _SINGLE = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
 _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
 _COLON = re.compile(r"\A\s*:")
-_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although)\b")
+_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|following|prompting|citing)\b")
+_PHRASE_END = re.compile(r"[,;:!?\"“”)]$")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_ENDS_THAT = re.compile(r"\bthat$")
+_TAIL_STOP = re.compile(r",|;|[.!?](?=\s|$|[\"”’])")
+_CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
@@ -113,6 +128,19 @@ _CLAUSE = frozenset("that which who whom while and but after before as when beca
 _DETERMINERS = frozenset("the a an".split())
 _NAME_JOINERS = frozenset("of the and for in on a an to de".split())
 _PRONOUNS = frozenset("he she they it we i you this these those there".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_DETERMINERS_ALL = frozenset("the a an his her its their our my your this that these those every each no any "
+                             "some another".split())
+_PREPS = frozenset("of for at from with in".split())
+_MODALS = frozenset("will would could should may might must can shall also often still now never "
+                    "always usually generally frequently routinely".split())
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                        "tomorrow week month year day morning afternoon evening night earlier later last "
+                        "this late early recently previously then january february march april may june "
+                        "july august september october november december".split())
+_TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
+                           "last this earlier late early".split())
 
 
 def _is_name(text: str) -> bool:
@@ -146,17 +174,17 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
     for m in _DOUBLE.finditer(text, lo, hi):
         mark, pos = m.group(), m.start()
         if open_at is None:
-            if mark != "”":
-                open_at = pos
-        elif mark != "“":
-            spans.append((open_at + 1, pos))
+            if mark not in ("”", "''") or (mark == "''" and pos + 2 < hi and not text[pos + 2].isspace()):
+                open_at = m.end()
+        elif mark not in ("“", "``"):
+            spans.append((open_at, pos))
             open_at = None
     if open_at is not None:
-        spans.append((open_at + 1, hi))
+        spans.append((open_at, hi))
     doubles = list(spans)
     for s_lo, s_hi in sentence_spans or [(lo, hi)]:
         for m in _SINGLE.finditer(text, s_lo, s_hi):
-            if not any(d_lo - 1 <= m.start() < d_hi + 1 for d_lo, d_hi in doubles):
+            if not any(d_lo - 2 <= m.start() < d_hi + 2 for d_lo, d_hi in doubles):
                 spans.append((m.start(1), m.end(1)))
     out = []
     for s, e in sorted(spans):
@@ -176,9 +204,11 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
 class _Mention:
     start: int          # offsets in the field (title or text)
     end: int
-    actor_id: str
+    actor_id: Any
     actor: str
     possessive: bool
+    via: str = "alias"
+    entity_id: Any = pd.NA
 
 
 @dataclass
@@ -237,45 +267,135 @@ def _strip_tail(seg: str, words: frozenset[str]) -> str:
         seg = seg[:len(seg) - len(word)]
 
 
-def _surface_before(seg: str, nouns: frozenset[str]) -> str | None:
-    """A speaker's words directly before a verb ("a senior Israeli official"), else None."""
-    toks = list(_TOKEN.finditer(seg))
-    taken: list[str] = []
-    for tok in reversed(toks):
-        word = tok.group()
-        if re.search(r"[,;:!?\"“”)]$", word) or (word.endswith(".") and not _ACRONYM.fullmatch(word)):
-            break
-        if word.lower() in _CLAUSE or len(taken) == 6:
-            break
-        taken.insert(0, word)
-        if word.lower() in _DETERMINERS:
-            break
-    if not taken:
-        return None
-    head = re.sub(r"['’]s?$", "", taken[-1])
-    if head.lower() in _PRONOUNS or not (head[:1].isupper() or head.lower() in nouns):
-        return None
-    return " ".join(taken)
+class _Speaker(NamedTuple):
+    """A speaker: its words' offsets in the field, how it is referred to, and what it links to."""
+
+    actor_id: Any      # the lexicon actor, or NA
+    name: Any          # display name (linked: the actor's or entity's name; else the words), or NA
+    type: str          # 'name', 'nominal' or 'pronoun'
+    start: int         # the speaker's words in the field
+    end: int
+    entity_id: Any = pd.NA
 
 
-def _surface_after(seg: str, nouns: frozenset[str]) -> str | None:
-    """A speaker's words directly after a verb ('said Ali Ahmed,' / 'said a spokesman.'), else None."""
-    taken: list[str] = []
-    for tok in _TOKEN.finditer(seg):
-        word = tok.group()
-        end = bool(re.search(r"[,;:!?\"“”)]$", word) or (word.endswith(".") and not _ACRONYM.fullmatch(word)))
-        word = word.rstrip(",;:!?\"“”).") if end else word
-        if word.lower() in _CLAUSE or len(taken) == 6:
+_Tok = tuple[int, int, str]  # (start, end, word) in the field
+
+
+def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
+    """A token that ends a noun phrase: closing punctuation, or a full stop that is no abbreviation."""
+    if _PHRASE_END.search(word) or word[:1] in "\"“”‘(":
+        return True
+    return word.endswith(".") and not _is_abbreviation(word, honorifics)
+
+
+def _is_abbreviation(word: str, honorifics: frozenset[str]) -> bool:
+    """"U.S.", "J.", "Rep.", "Dr." (an honorific with its full stop)."""
+    return bool(_ACRONYM.fullmatch(word)) or word[:-1].lower() in honorifics
+
+
+def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: frozenset[str]) -> list[_Tok]:
+    """The noun phrase text[lo:hi] ends with, read backwards: up to 8 words, stopping before
+    punctuation, a clause word or after a determiner; "of"/"for"/"at"/... are kept between a name or a
+    speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service")."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    taken: list[_Tok] = []
+    k = len(toks) - 1
+    while k >= 0 and len(taken) < 8:
+        tok = toks[k]
+        word = tok[2]
+        if _ends_phrase(word, honorifics):
             break
-        if word:
-            taken.append(word)
+        low = word.lower()
+        if low in _CLAUSE:
+            if low in _PREPS and taken and k > 0:
+                prev = toks[k - 1][2]
+                if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
+                    taken.insert(0, tok)
+                    k -= 1
+                    continue
+            break
+        taken.insert(0, tok)
+        k -= 1
+        if low in _DETERMINERS_ALL:
+            # "Forecasters at the National Weather Service": a preposition after a noun goes on
+            if k >= 1 and toks[k][2].lower() in _PREPS and len(taken) < 7:
+                prev = toks[k - 1][2]
+                if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
+                    continue
+            break
+    return taken
+
+
+def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
+    """The noun phrase text[lo:hi] starts with: up to 8 words, to punctuation or a clause word
+    ("of"/"at"/... go on when a capitalised word follows: "Professor Kenji Mori of Osaka University")."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    taken: list[_Tok] = []
+    for k, (s, e, word) in enumerate(toks):
+        if word[:1] in "\"“‘(":
+            break
+        end = _ends_phrase(word, honorifics)
+        core = word.rstrip(",;:!?\"“”’).") if end else word
+        low = core.lower()
+        if low in _CLAUSE:
+            if low in _PREPS and taken and not end and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+                taken.append((s, e, word))
+                continue
+            break
+        if len(taken) == 8:
+            break
+        if core:
+            taken.append((s, s + len(core), core))
         if end:
             break
-    if not taken or taken[0].lower() in _PRONOUNS:
+    return taken
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending and outer punctuation."""
+    return _POSSESSIVE_END.sub("", word.strip(",;:!?\"“”‘’()"))
+
+
+def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]) -> _Speaker | None:
+    """A noun phrase as a speaker: its head is the word before its first preposition, else its last
+    word. A pronoun alone: 'pronoun'; a speaker noun: 'nominal' (the whole phrase); a capitalised word:
+    'name' (the run of capitalised words ending at the head, honorifics and titles in front dropped:
+    "Rep. George Miller" -> "George Miller"; nothing left: no speaker). Possessives, time words and
+    anything else: no speaker."""
+    if not taken:
         return None
-    if taken[0][:1].isupper() or any(w.lower() in nouns for w in taken):
-        return " ".join(taken)
-    return None
+    head_i = next((i for i, t in enumerate(taken) if i and t[2].lower() in _PREPS), len(taken)) - 1
+    s, e, head_word = taken[head_i]
+    if head_word.endswith(("'s", "’s", "s'", "s’")):
+        return None
+    head = head_word.rstrip(".")
+    low = head.lower()
+    if len(taken) == 1 and low in _SUBJECT_PRONOUNS:
+        return _Speaker(pd.NA, pd.NA, "pronoun", s, e)
+    if low in _TIME_WORDS or low in _PRONOUNS or low in _SUBJECT_PRONOUNS:
+        return None
+    if low in nouns:
+        return _Speaker(pd.NA, " ".join(t[2] for t in taken), "nominal", taken[0][0], taken[-1][1])
+    if not head[:1].isupper() or low in honorifics:
+        return None
+    i = head_i
+    while i > 0 and (taken[i - 1][2][:1].isupper() or _ACRONYM.fullmatch(taken[i - 1][2])) \
+            and not _POSSESSIVE_END.search(taken[i - 1][2]):
+        i -= 1
+    while i < head_i and (taken[i][2].rstrip(".").lower() in honorifics or taken[i][2].lower() in _DETERMINERS_ALL):
+        i += 1
+    run = taken[i:head_i + 1]
+    return _Speaker(pd.NA, " ".join(t[2] for t in run), "name", run[0][0], run[-1][1])
+
+
+def _tail_is_adverbial(tail: str) -> bool:
+    """What follows a cue at a clause's end ("Tuesday", "on Friday", "in a statement", "of the
+    plan"): empty, or a few words starting with a time word or a preposition."""
+    words = _TOKEN.findall(tail)
+    if not words:
+        return True
+    first = words[0].strip(",.;:!?").lower()
+    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS)
 
 
 class _Cue(NamedTuple):
@@ -318,11 +438,13 @@ class _CueFinder:
         return out
 
 
+
 class _Attributor:
     """Finds cues and speakers in one field of one document."""
 
     def __init__(self, f: _Field, cues: CueVerbs, finder: _CueFinder):
         self.f, self.cues, self.finder = f, cues, finder
+        self.nouns, self.honorifics = cues.speaker_nouns, cues.honorifics
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
         self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
@@ -330,20 +452,69 @@ class _Attributor:
         # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
                                           for phrase in cues.source_phrases)
+        self.direct: list[tuple[int, int]] = []  # the parts of the direct quotations made into rows
 
     def _is_verb(self, m: _Cue) -> bool:
-        """A cue form outside quotations, not followed by "to", not capitalised mid-sentence."""
+        """A cue form used as a verb of speech: outside quotations, not capitalised mid-sentence, not
+        followed by "to" (but "wrote to staff"), not a noun ("the governor's promise that", "a swing
+        state that"), not an infinitive or negated ("declined to comment", "did not say")."""
         text = self.f.text
-        if _TO.match(text, m.end) or self.f.in_quote(m.start, m.end):
+        if self.f.in_quote(m.start, m.end):
+            return False
+        form = m.form.lower()
+        if _TO.match(text, m.end) and not (self.cues.addressee_of[form] == "to" and self._to_addressee(m.end)):
             return False
         if m.form[0].isupper():
             sent = self.f.sentence_at(m.start)
             if text[sent[2]:m.start].strip(" \"'“‘(["):
                 return False  # capitalised mid-sentence: a title-case headline word, not a verb
+        before = text[max(0, m.start - 40):m.start]
+        toks = before.split()
+        prev = toks[-1] if toks and before[-1:].isspace() else ""
+        if not prev or _PHRASE_END.search(prev) or prev.endswith("."):
+            return True  # at a clause's start: "…," said Kirby
+        low = prev.lower()
+        if low in _DETERMINERS_ALL or prev.endswith(("'s", "’s", "s'", "s’")):
+            return False  # a noun: "the promise that", "the governor's warning"
+        if low in ("to", "not", "never") or low.endswith(("n't", "n’t")):
+            return False  # "declined to comment", "did not say"
+        if form == self.cues.lemma_of[form] or (form.endswith("s") and not form.endswith("ss")):
+            # a present form is a verb after a subject: a name, a pronoun, a speaker noun, an auxiliary
+            return (prev[:1].isupper() or low in _SUBJECT_PRONOUNS or low in _PRONOUNS or _bare(low) in self.nouns
+                    or low in _AUX or low in _MODALS)
         return True
 
+    def _to_addressee(self, pos: int) -> tuple[int, int] | None:
+        """The addressee span of "to X" at ``pos`` ("wrote to staff that ..."), else None: X is a
+        determiner, a name or an object pronoun, or "that"/":" follows within a few words."""
+        text = self.f.text
+        m = _TO.match(text, pos)
+        if not m:
+            return None
+        toks = _np_after(text, m.end(), min(len(text), m.end() + 120), self.honorifics)
+        if not toks:
+            return None
+        first = toks[0][2]
+        if not (first.lower() in _DETERMINERS_ALL or first[:1].isupper() or first.lower() in _OBJECT_PRONOUNS
+                or _THAT.match(text[m.end():m.end() + 200]) or text[toks[-1][1]:].lstrip().startswith(":")):
+            return None
+        return toks[0][0], toks[-1][1]
+
+    def addressee(self, m: _Cue) -> tuple[int, int] | None:
+        """Who the cue addresses: "told reporters", "wrote to staff" (span in the field), else None."""
+        mode = self.cues.addressee_of[m.form.lower()]
+        if mode == "to":
+            return self._to_addressee(m.end)
+        if mode == "object":
+            text = self.f.text
+            sent = self.f.sentence_at(m.start)
+            toks = _np_after(text, m.end, sent[3], self.honorifics)
+            if toks and toks[0][2].lower() not in _TIME_WORDS:
+                return toks[0][0], toks[-1][1]
+        return None
+
     def cues_in(self, lo: int, hi: int) -> list[_Cue]:
-        """Cue verbs in text[lo:hi], outside quotations, not followed by "to".
+        """Cue verbs in text[lo:hi] (see :meth:`_is_verb`).
 
         Taken from the verbs of the whole field; a range whose end cuts a word is searched itself
         (the word's first part can be a cue form of the range, not of the field)."""
@@ -357,51 +528,104 @@ class _Attributor:
         return [m for m in self.f.mentions
                 if lo <= m.start and m.end <= hi and not m.possessive and not self.f.in_quote(m.start, m.end)]
 
-    def subject(self, sent_lo: int, cue_at: int) -> tuple[Any, Any] | None:
-        cands = self.speakers(sent_lo, cue_at)
-        return (cands[0].actor_id, cands[0].actor) if cands else None
+    def link(self, sp: _Speaker) -> _Speaker:
+        """The speaker linked to the mention that ends its words (a name, or a lexicon title such as
+        "the prime minister"), or that is its pronoun; else as found."""
+        best = None
+        for m in self.f.mentions:
+            if m.start >= sp.end:
+                break
+            if m.end == sp.end and m.start >= sp.start and not m.possessive:
+                best = m
+        if best is None and sp.type == "name":
+            for m in self.f.mentions:
+                if m.start >= sp.end:
+                    break
+                if sp.start <= m.start and m.end <= sp.end and not m.possessive:
+                    best = m
+        if best is None:
+            return sp
+        return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id)
 
-    def speaker_before(self, lo: int, cue_at: int) -> tuple[Any, Any] | None:
+    def subject(self, sent_lo: int, cue_at: int) -> _Speaker | None:
+        cands = self.speakers(sent_lo, cue_at)
+        if not cands:
+            return None
+        m = cands[0]
+        return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end,
+                        m.entity_id)
+
+    def _phrase(self, lo: int, hi: int) -> tuple[_Speaker | None, int]:
+        """The speaker the noun phrase ending at ``hi`` names, and where the phrase starts."""
+        taken = _np_before(self.f.text, lo, hi, self.nouns, self.honorifics)
+        sp = _classify(taken, self.nouns, self.honorifics)
+        return sp, (taken[0][0] if taken else hi)
+
+    def speaker_before(self, lo: int, cue_at: int) -> _Speaker | None:
+        """The speaker before a cue, in text[lo:cue_at]: the noun phrase directly before it (auxiliaries
+        and adverbs between are fine); for "X, <apposition>, said" the name of the two (the
+        apposition when X is a description: "the mayor's spokeswoman, Dana Price, said"); else the
+        nearest actor named earlier in the clause."""
         text = self.f.text
-        seg = text[lo:cue_at]
-        core = _strip_tail(seg, _AUX)
-        cands = self.speakers(lo, cue_at)
-        for m in reversed(cands):
-            if m.end == lo + len(core):
-                return m.actor_id, m.actor
-        surface = _surface_before(core, self.cues.speaker_nouns)
-        if surface is not None:
-            return pd.NA, surface
+        core = _strip_tail(text[lo:cue_at], _AUX)
+        core_end = lo + len(core)
         if core.endswith(","):
-            comma = core[:-1].rfind(",")
+            comma = text.rfind(",", lo, core_end - 1)
             if comma >= 0:
-                before = _strip_tail(core[:comma], frozenset())
-                for m in reversed(cands):
-                    if m.end == lo + len(before):
-                        return m.actor_id, m.actor
+                inner, _ = self._phrase(comma + 1, core_end - 1)
+                outer, _ = self._phrase(lo, comma)
+                if inner is not None and inner.type == "name" and (outer is None or outer.type != "name"):
+                    return self.link(inner)
+                if outer is not None and outer.type != "pronoun":
+                    return self.link(outer)
+                if inner is not None and inner.type != "pronoun":
+                    return self.link(inner)
+            else:
+                sp, _ = self._phrase(lo, core_end - 1)
+                if sp is not None:
+                    return self.link(sp)
+        else:
+            sp, _ = self._phrase(lo, core_end)
+            if sp is not None:
+                return self.link(sp)
+        cands = self.speakers(lo, cue_at)
         if cands:
-            return cands[-1].actor_id, cands[-1].actor
+            m = cands[-1]
+            return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end,
+                            m.entity_id)
         return None
 
-    def speaker_after(self, cue_end: int, hi: int) -> tuple[Any, Any] | None:
-        text = self.f.text
-        for m in self.speakers(cue_end, hi):
-            if not text[cue_end:m.start].strip():
-                return m.actor_id, m.actor
-            break
-        surface = _surface_after(text[cue_end:hi], self.cues.speaker_nouns)
-        return (pd.NA, surface) if surface is not None else None
+    def speaker_after(self, cue: _Cue, hi: int) -> _Speaker | None:
+        """The speaker right after a cue ("said Rep. George Miller, the ..."), unless the verb's object
+        is its addressee ("told reporters")."""
+        if self.cues.addressee_of[cue.form.lower()] == "object":
+            return None
+        taken = _np_after(self.f.text, cue.end, hi, self.honorifics)
+        if taken and taken[0][2].lower() in _TIME_WORDS:
+            return None
+        sp = _classify(taken, self.nouns, self.honorifics)
+        return None if sp is None or sp.type == "pronoun" else self.link(sp)
 
-    def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> tuple[Any, Any] | None:
+    def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
         if cue.form.endswith("ing"):
             return self.subject(sent_lo, cue.start)
-        return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue.end, hi)
+        return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue, hi)
 
     def passive(self, cue: _Cue) -> bool:
         before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX - {"had", "has", "have"})
         word = _last_word(before)  # no trailing whitespace: _strip_tail strips it
         return bool(word) and word.lower() in _PASSIVE
+
+    def is_title(self, q_lo: int) -> bool:
+        """Is the quotation at ``q_lo`` the title of a work ("known as "Fix It First"")?"""
+        mark = q_lo - 1
+        while mark > 0 and self.f.text[mark - 1] in "\"“'‘`":
+            mark -= 1
+        return bool(self.cues.title_pattern.search(self.f.text, max(0, mark - 40), mark))
+
+    def overlaps_direct(self, lo: int, hi: int) -> bool:
+        return any(lo < q_hi and q_lo < hi for q_lo, q_hi in self.direct)
 
 
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
@@ -415,91 +639,194 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> tuple[Any, _Cue | None]:
-    """(speaker or None, cue or None) of the quotation text[q_lo:q_hi] (rules 1 and 2)."""
+@dataclass
+class _Row:
+    """A quotation found in a field, before it becomes a row of the table."""
+
+    sentence_id: int
+    paragraph_id: int
+    parts: list[tuple[int, int]]
+    speaker: _Speaker | None
+    cue: Any            # lemma or source phrase, or NA
+    kind: str
+    cue_start: int = -1
+    cue_after: bool = False     # the cue came after the quotation ("A," he said): a split may follow
+    adjacent: bool = False      # the cue introduces exactly this quotation
+    addressee: Any = pd.NA
+
+
+class _Attribution(NamedTuple):
+    speaker: _Speaker | None
+    cue: _Cue | None
+    adjacent: bool      # the quotation is the cue's whole complement
+    mixed: bool         # the quotation sits inside a reported clause ("said the team had "lost its nerve"")
+    after: bool         # the cue comes after the quotation
+
+
+_NONE = _Attribution(None, None, False, False, False)
+
+
+def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> _Attribution:
+    """The cue and speaker of the quotation text[q_lo:q_hi] (rules 1 and 2)."""
     f, cues, text = att.f, att.cues, att.f.text
     sent = f.sentence_at(q_lo)
     # 1. a cue before the quotation, in its clause
     for m in reversed(att.cues_in(clause_lo, q_lo)):
         between = text[m.end:q_lo]
-        adjacent = not between.strip(" ,:\"“‘'\n")
-        if cues.clause_of[m.form.lower()] == "that" and not adjacent and not re.search(r"\bthat\b", between):
-            continue
-        return att.speaker_of(m, clause_lo, sent[2], q_lo), m
+        adr = att.addressee(m)
+        if adr is not None and adr[0] < q_lo:
+            between = text[adr[1]:q_lo]
+        core = between.rstrip(" \n\"“‘'`")
+        adjacent = not core.strip() or core.endswith((",", ":")) or bool(_ENDS_THAT.search(core))
+        if adjacent:
+            return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
+        if cues.clause_of[m.form.lower()] == "bare" or re.search(r"\bthat\b", between):
+            return _Attribution(None, m, False, True, False)
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
     nxt = [q for q in f.quotes if q_hi < q[0] < end_sent[3]]
     post_hi = nxt[0][0] - 1 if nxt else end_sent[3]
     post = att.cues_in(q_hi, post_hi)
     if not post:
-        return None, None
+        return _NONE
     m = post[0]
-    speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m.end, post_hi)
+    speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m, post_hi)
     if speaker is None and m.form.endswith("ing"):
         speaker = att.subject(sent[2], q_lo)
-    return speaker, m
+    close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
+    return _Attribution(speaker, m, close, False, True)
 
 
-def _direct_quotes(att: _Attributor, doc_id: str, rows: dict[str, list]) -> set[int]:
-    """Rows for the direct quotations of a field; returns the offsets of the cues they used."""
-    f, cues = att.f, att.cues
+def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
+    """The direct quotations of a field, and the offsets of the cues they used."""
+    f, cues, text = att.f, att.cues, att.f.text
     used: set[int] = set()
+    rows: list[_Row] = []
     for spans in att.paragraph_quotes:
-        previous: tuple[Any, Any, Any] | None = None
+        previous: _Row | None = None
         prev_end = -1
         for q_lo, q_hi in spans:
             sent = f.sentence_at(q_lo)
-            speaker, cue = _attribute(att, q_lo, q_hi, max(sent[2], prev_end))
+            clause_lo = max(sent[2], prev_end)
             prev_end = q_hi + 1
-            lemma: Any = pd.NA
-            if cue is not None:
-                used.add(cue.start)
-                lemma = cues.lemma_of[cue.form.lower()]
-            elif previous is not None:
+            if att.is_title(q_lo):
+                continue  # the title of a work: "the bill, known as "Safe Streets""
+            a = _attribute(att, q_lo, q_hi, clause_lo)
+            if a.mixed:
+                continue  # part of a reported clause: reported speech takes it whole
+            if previous is not None and a.cue is not None and a.cue.start == previous.cue_start:
+                previous.parts.append((q_lo, q_hi))  # "A," he said, "B." — one quotation
+                continue
+            if previous is not None and a.cue is None and previous.cue_after and _only_attribution_between(
+                    text, previous.parts[-1][1], q_lo, previous.cue_start):
+                previous.parts.append((q_lo, q_hi))  # "A," he said. "B." — one quotation
+                previous.cue_after = False
+                continue
+            speaker, lemma, adjacent = a.speaker, pd.NA, a.adjacent
+            addressee: Any = pd.NA
+            if a.cue is not None:
+                used.add(a.cue.start)
+                lemma = cues.lemma_of[a.cue.form.lower()]
+                adr = att.addressee(a.cue)
+                if adr is not None:
+                    addressee = text[adr[0]:adr[1]]
+            elif previous is not None and previous.speaker is not None:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
-                speaker, lemma = (previous[0], previous[1]), previous[2]
-            quote = f.text[q_lo:q_hi]
-            if _fewer_words(quote, MIN_QUOTE_WORDS) and (cue is None or speaker is None):
-                continue  # a scare quote
-            if cue is None and speaker is None and _is_name(quote):
+                speaker, lemma, adjacent = previous.speaker, previous.cue, True
+            quote = text[q_lo:q_hi]
+            if _fewer_words(quote, MIN_QUOTE_WORDS) and not (adjacent and speaker is not None and lemma is not pd.NA):
+                continue  # a scare quote: one to three words without a cue of its own
+            if a.cue is None and speaker is None and _is_name(quote):
                 continue  # a name or title in quotation marks ("Green New Deal")
-            speaker_id, name = speaker if speaker is not None else (pd.NA, pd.NA)
+            row = _Row(sent[0], sent[1], [(q_lo, q_hi)], speaker, lemma, "direct",
+                       a.cue.start if a.cue is not None else -1, a.after, adjacent, addressee)
+            rows.append(row)
             if speaker is not None:
-                previous = (speaker_id, name, lemma)
-            _emit(rows, doc_id, sent[0], quote, speaker_id, name, lemma, "direct", q_lo, q_hi)
-    return used
+                previous = row
+    att.direct = [p for row in rows for p in row.parts]
+    return rows, used
 
 
-def _reported_speech(att: _Attributor, doc_id: str, rows: dict[str, list], used: set[int]) -> None:
-    """Rows for reported speech in a field (cues not used by a direct quotation)."""
+def _only_attribution_between(text: str, a_hi: int, b_lo: int, cue_start: int) -> bool:
+    """Between the end of quotation A and the start of B: A's cue clause only (a few words, the cue
+    among them, no other quotation)."""
+    between = text[a_hi:b_lo]
+    return a_hi <= cue_start < b_lo and count_words(between) <= 16 and not _DOUBLE.search(between.strip(
+        " \n\"“”‘’'`,.")) and "\n\n" not in between
+
+
+def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
+    """Reported speech in a field (cues not used by a direct quotation)."""
     f, cues, text = att.f, att.cues, att.f.text
-    for sid, _, s_lo, s_hi in f.sentences:
+    rows: list[_Row] = []
+    for sid, pid, s_lo, s_hi in f.sentences:
         for m in att.cues_in(s_lo, s_hi):
             if m.start in used or att.passive(m):
                 continue
-            after = text[m.end:s_hi]
             form = m.form.lower()
+            adr = att.addressee(m)
+            after_lo = adr[1] if adr is not None else m.end
+            addressee = text[adr[0]:adr[1]] if adr is not None else pd.NA
+            row = _content_before(att, m, sid, pid, s_lo, s_hi, after_lo)
+            if row is not None:
+                row.addressee = addressee
+                rows.append(row)
+                continue
+            after = text[after_lo:s_hi]
             opener = _THAT.match(after) or _COLON.match(after)
             if opener:
-                c_lo = m.end + opener.end()
+                c_lo = after_lo + opener.end()
             elif cues.clause_of[form] == "bare":
-                c_lo = m.end
+                c_lo = after_lo
             else:
                 continue
             c_lo, c_hi = _content(text, c_lo, s_hi)
-            if _fewer_words(text[c_lo:c_hi], MIN_QUOTE_WORDS) or _overlaps_quote(f, c_lo, c_hi):
+            if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
                 continue
-            clause_lo = max([s_lo] + [q_hi + 1 for _, q_hi in f.quotes if s_lo <= q_hi < m.start])
+            clause_lo = max([s_lo] + [q_hi + 1 for q_lo, q_hi in att.direct if s_lo <= q_hi < m.start])
             speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
             if speaker is not None:
-                _emit(rows, doc_id, sid, text[c_lo:c_hi], speaker[0], speaker[1], cues.lemma_of[form], "reported",
-                      c_lo, c_hi)
+                rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, cues.lemma_of[form], "reported", m.start,
+                                 addressee=addressee))
         if att.source_phrase_in_field:
-            _according_to(att, doc_id, sid, s_lo, s_hi, rows)
+            rows.extend(_according_to(att, sid, pid, s_lo, s_hi))
+    return rows
 
 
-def _overlaps_quote(f: _Field, lo: int, hi: int) -> bool:
-    return any(lo <= q_hi and q_lo <= hi for q_lo, q_hi in f.quotes)
+def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_hi: int,
+                    after_lo: int) -> _Row | None:
+    """Reported speech with the cue after its content: "…, analysts say." / "…, the company said
+    Tuesday." / "…, said Tom Becker." (the content from the sentence start to the comma before the
+    speaker; a parenthetical "A, she said, B." takes both sides)."""
+    text = att.f.text
+    comma = text.rfind(",", s_lo, m.start)
+    if comma < 0:
+        return None
+    seg = _strip_tail(text[comma + 1:m.start], _AUX)
+    if seg.strip():
+        sp, np_lo = att._phrase(comma + 1, comma + 1 + len(seg))
+        if sp is None or text[comma + 1:np_lo].strip():
+            return None
+        tail_lo = after_lo
+    else:
+        sp = att.speaker_after(m, s_hi)
+        if sp is None:
+            return None
+        tail_lo = max(sp.end, after_lo)
+    stop = _TAIL_STOP.search(text, tail_lo, s_hi)
+    tail_hi = stop.start() if stop else s_hi
+    if not _tail_is_adverbial(text[tail_lo:tail_hi]):
+        return None
+    c_lo, c_hi = _content(text, s_lo, comma)
+    if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
+        return None
+    parts = [(c_lo, c_hi)]
+    if stop and stop.group().startswith(","):
+        rest_lo, rest_hi = _content(text, stop.end(), s_hi)
+        rest = text[rest_lo:rest_hi]
+        if not _fewer_words(rest, 3) and not _CONJUNCTION.match(rest) and not att.overlaps_direct(rest_lo, rest_hi):
+            parts.append((rest_lo, rest_hi))
+    return _Row(sid, pid, parts, sp, att.cues.lemma_of[m.form.lower()], "reported", m.start)
 
 
 def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -514,39 +841,74 @@ def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _according_to(att: _Attributor, doc_id: str, sid: int, s_lo: int, s_hi: int, rows: dict[str, list]) -> None:
-    """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X"."""
+def _according_to(att: _Attributor, sid: int, pid: int, s_lo: int, s_hi: int) -> list[_Row]:
+    """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X";
+    X is the whole phrase to the next comma or the sentence's end ("a review of court records by the
+    watchdog group Open Ledger"), linked to the actor it starts with."""
     f, text = att.f, att.f.text
+    rows = []
     for m in att.cues.source_pattern.finditer(text, s_lo, s_hi):
         if f.in_quote(m.start(), m.end()):
             continue
         comma = text.find(",", m.end(), s_hi)
-        src_hi = comma if comma >= 0 else s_hi
-        speaker = None
-        for mention in att.speakers(m.end(), src_hi):
-            if text[m.end():mention.start].strip() in ("", "the"):
-                speaker = (mention.actor_id, mention.actor)
+        src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
+        if src_hi <= src_lo:
+            continue
+        words = text[src_lo:src_hi]
+        if words[:1].isupper() and not words.split()[0].lower() in _DETERMINERS_ALL:
+            speaker = _Speaker(pd.NA, words, "name", src_lo, src_hi)
+        else:
+            speaker = _Speaker(pd.NA, words, "nominal", src_lo, src_hi)
+        for mention in att.speakers(src_lo, src_hi):
+            if text[src_lo:mention.start].strip() in ("", "the", "The"):
+                speaker = speaker._replace(actor_id=mention.actor_id, name=mention.actor, type="name",
+                                           start=mention.start, end=mention.end, entity_id=mention.entity_id)
             break
-        if speaker is None:
-            surface = _surface_after(text[m.end():src_hi], frozenset())
-            if surface is None:
-                continue
-            speaker = (pd.NA, surface)
         if text[s_lo:m.start()].strip(" ,\"“"):
             c_lo, c_hi = _content(text, s_lo, m.start())
         elif comma >= 0:
             c_lo, c_hi = _content(text, comma + 1, s_hi)
         else:
             continue
-        if _fewer_words(text[c_lo:c_hi], MIN_QUOTE_WORDS) or _overlaps_quote(f, c_lo, c_hi):
+        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
             continue
-        _emit(rows, doc_id, sid, text[c_lo:c_hi], speaker[0], speaker[1], m.group().lower(), "reported", c_lo, c_hi)
+        rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, m.group().lower(), "reported", m.start()))
+    return rows
 
 
-def _emit(rows: dict[str, list], doc_id: str, sid: int, quote: str, speaker_id: Any, speaker: Any, cue: Any,
-          kind: str, start: int, end: int) -> None:
-    for key, value in zip(QUOTE_COLUMNS, (doc_id, sid, quote, speaker_id, speaker, cue, kind, start, end)):
-        rows[key].append(value)
+def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
+    """A pronoun speaker not linked to an actor takes the speaker of the quotation right before it
+    (in reading order) when that one was named, is at most two sentences back, in the same or the
+    previous paragraph, and no other actor is named in between; else its speaker stays unknown."""
+    last: _Row | None = None
+    for row in rows:
+        sp = row.speaker
+        if sp is not None and sp.type == "pronoun" and not isinstance(sp.name, str):
+            if (last is not None and last.speaker is not None and last.speaker.type == "name"
+                    and row.sentence_id - last.sentence_id <= 2 and row.paragraph_id - last.paragraph_id <= 1
+                    and not any(m.actor_id != last.speaker.actor_id and m.via != "pronoun"
+                                for m in att.speakers(last.speaker.end, sp.start))):
+                row.speaker = sp._replace(actor_id=last.speaker.actor_id, name=last.speaker.name,
+                                          entity_id=last.speaker.entity_id)
+        if row.speaker is not None and isinstance(row.speaker.name, str):
+            last = row
+
+
+def _emit(rows: dict[str, list], doc_id: str, text: str, found: list[_Row]) -> None:
+    for r in found:
+        sp = r.speaker
+        quote = " ".join(text[lo:hi] for lo, hi in r.parts)
+        values = (doc_id, r.sentence_id, quote,
+                  sp.entity_id if sp is not None else pd.NA,
+                  sp.name if sp is not None else pd.NA,
+                  sp.type if sp is not None else pd.NA,
+                  sp.actor_id if sp is not None else pd.NA,
+                  r.addressee, r.cue, r.kind, r.parts[0][0], r.parts[-1][1],
+                  ";".join(f"{lo} {hi}" for lo, hi in r.parts),
+                  sp.start if sp is not None else pd.NA, sp.end if sp is not None else pd.NA)
+        for key, value in zip(QUOTE_COLUMNS, values):
+            rows[key].append(value)
+
 
 
 def _sentences_by_document(sents: pd.DataFrame, doc_ids: pd.Series
@@ -606,7 +968,8 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
         base = sentence_start[sentence_id]
         fs, fe = base + int(start), base + int(end)
-        found[part].append(_Mention(fs, fe, actor_id, actor, via != "pronoun" and _possessive_at(texts[part], fe)))
+        found[part].append(_Mention(fs, fe, actor_id, actor, via != "pronoun" and _possessive_at(texts[part], fe),
+                                    via))
     title, text = (_Field(texts[part], sentences[part], sorted(found[part], key=lambda x: x.start))
                    for part in ("title", "text"))
     return title, text
@@ -650,12 +1013,17 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
         for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ())):
             if part.sentences:
                 att = _Attributor(part, cues, finder)
-                _reported_speech(att, doc_id, rows, _direct_quotes(att, doc_id, rows))
+                direct, used = _direct_quotes(att)
+                found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
+                _resolve_pronouns(att, found)
+                _emit(rows, doc_id, part.text, found)
     out = pd.DataFrame(rows)
     if out.empty:
         out = pd.DataFrame({c: pd.Series(dtype="str") for c in QUOTE_COLUMNS})
-    out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_id": "str",
-                      "speaker": "str", "cue": "str", "kind": "str", "start": "int64", "end": "int64"})
+    out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_entity_id": "str",
+                      "speaker": "str", "speaker_type": "str", "speaker_id": "str", "addressee": "str",
+                      "cue": "str", "kind": "str", "start": "int64", "end": "int64", "spans": "str",
+                      "speaker_start": "Int64", "speaker_end": "Int64"})
     doc_order = {d: k for k, d in enumerate(pd.unique(doc_ids))}
     out = out.assign(_o=out["doc_id"].map(doc_order)).sort_values(["_o", "sentence_id", "start"], kind="stable")
     return out.drop(columns="_o").reset_index(drop=True)

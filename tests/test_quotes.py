@@ -102,11 +102,13 @@ def test_pronoun_speaker_and_a_quotation_over_two_sentences():
 
 
 def test_two_quotations_in_one_sentence_get_their_own_speakers():
+    # the second is a few quoted words inside a reported clause ("said the operation "...""): the
+    # whole clause is reported speech (issue 12; before, only the quoted words were a direct row)
     text = ('Earlier, Kirby wrote that "Hamas must go now," while Harris said the operation "must continue until '
             'the end."')
     assert q(text) == [
         ["d0", 1, "Hamas must go now", "kirby", "John Kirby", "write", "direct"],
-        ["d0", 1, "must continue until the end.", "harris", "Kamala Harris", "say", "direct"]]
+        ["d0", 1, 'the operation "must continue until the end."', "harris", "Kamala Harris", "say", "reported"]]
 
 
 def test_a_following_quotation_without_a_cue_continues_the_speaker():
@@ -136,9 +138,10 @@ def test_scare_quotes_need_a_cue_and_a_speaker():
     # under 3 words: no row without a cue verb and a speaker ...
     assert q("The so-called \"humanitarian pause\" began.", "Israel Vows to 'Stand Alone' on Gaza",
              'Israel vowed to "stand alone" in the war.', titles=["Israel Vows to 'Stand Alone'", "", ""]) == []
-    # ... and a row with them (the emoji is not a word: two words)
+    # ... and a row with a cue of their own (the emoji is not a word: two words); quoted words inside a
+    # reported clause make it reported speech, quotation and all (issue 12)
     assert q('Kirby declared that Israel will "stand alone" if needed.', 'Kirby wrote that "Hamas ♥️ Harris."') == [
-        ["d0", 1, "stand alone", "kirby", "John Kirby", "declare", "direct"],
+        ["d0", 1, 'Israel will "stand alone" if needed', "kirby", "John Kirby", "declare", "reported"],
         ["d1", 1, "Hamas ♥️ Harris.", "kirby", "John Kirby", "write", "direct"]]
 
 
@@ -164,11 +167,13 @@ def test_reported_speech_patterns():
 
 
 def test_according_to_before_and_after():
+    # a source that is no actor is kept as its words (issue 12; before, "the plan's critics" gave no row)
     assert q("According to Hamas, 30 people were killed in the strike.",
              "30 people were killed in the strike, according to Hamas.",
              "The plan failed, according to the plan's critics.") == [
         ["d0", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"],
-        ["d1", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"]]
+        ["d1", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"],
+        ["d2", 1, "The plan failed", None, "the plan's critics", "according to", "reported"]]
 
 
 def test_not_reported_speech():
@@ -221,12 +226,12 @@ def test_seed_quotations_are_attributed(seed):
     documents, _, _, quotes = seed
     rows = [[r.sentence_id, r.speaker_id, r.cue, r.kind, r.quote[:30]] for r in quotes.itertuples()]
     assert rows == [
-        [5, "netanyahu", "declare", "direct", "stand alone"],            # 2 words: a cue and a speaker
+        [5, "netanyahu", "declare", "reported", 'Israel will "stand alone" if n'],  # quoted words in a clause
         [7, "netanyahu", "state", "direct", "If we have to stand alone, we "],   # "..., stating, "..."
         [8, "netanyahu", "add", "direct", "I already said that if we have"],  # "He added": s8 to s9
         [10, "biden", "say", "reported", "the U.S., Israel's largest arm"],  # "Biden said the U.S. ..."
         [11, "ben_gvir", "write", "direct", "Hamas ♥️ Biden"],            # 2 words (the emoji is none)
-        [11, "smotrich", "say", "direct", "must continue . . . until vict"],
+        [11, "smotrich", "say", "reported", 'the military operation "must c'],  # quoted words in a clause
         [12, "kirby", "announce", "reported", "CIA director Bill Burns was re"],
         [14, "israel", "maintain", "reported", "any U.S. block on weapons ship"],
     ]
@@ -241,8 +246,8 @@ def test_every_direct_seed_quote_of_three_words_or_more_has_its_speaker(seed):
     _, _, _, quotes = seed
     direct = quotes[(quotes["kind"] == "direct")]
     long = direct[direct["quote"].map(count_words) >= 3]
-    # Netanyahu's two ("If we have to ...", "I already said ... win.") and Smotrich's
-    assert long["speaker_id"].tolist() == ["netanyahu", "netanyahu", "smotrich"]
+    # Netanyahu's two ("If we have to ...", "I already said ... win."); Smotrich's is in a reported clause
+    assert long["speaker_id"].tolist() == ["netanyahu", "netanyahu"]
     # the headline's 'Stand Alone' and the takeaway's vowed to "stand alone" are scare quotes: no rows
     assert not ((quotes["sentence_id"] == 0) | (quotes["sentence_id"] == 19)).any()
 
@@ -253,7 +258,7 @@ def test_voice_on_the_seed(seed):
     assert list(v.columns) == ["actor_id", "actor", "mentions", "quoted_direct", "quoted_reported", "quotes",
                                "mention_share", "quote_share", "voice_gap", "never_quoted"]
     rows = {r.actor_id: r for r in v.itertuples()}
-    assert (rows["netanyahu"].mentions, rows["netanyahu"].quoted_direct, rows["netanyahu"].quoted_reported) == (7, 3, 0)
+    assert (rows["netanyahu"].mentions, rows["netanyahu"].quoted_direct, rows["netanyahu"].quoted_reported) == (7, 2, 1)
     assert rows["netanyahu"].quote_share == 3 / 8
     assert (rows["biden"].quoted_direct, rows["biden"].quoted_reported) == (0, 1)
     assert (rows["israel"].mentions, rows["israel"].quotes) == (18, 1)
@@ -283,7 +288,10 @@ def test_default_cue_verbs():
     assert cues is wb.load_cue_verbs()
     assert cues.lemma_of["said"] == "say" and cues.clause_of["announced"] == "that"
     assert "according to" in cues.source_phrases and "officials" in cues.speaker_nouns
-    assert list(cues.verbs.columns) == ["form", "lemma", "clause"]
+    assert list(cues.verbs.columns) == ["form", "lemma", "clause", "addressee"]
+    assert cues.addressee_of["told"] == "object" and cues.addressee_of["wrote"] == "to"
+    assert cues.addressee_of["warned"] == "none"
+    assert {"mr", "rep", "sen", "dr", "coach"} <= cues.honorifics and "known as" in cues.title_markers
 
 
 def test_a_custom_cue_list_is_used():
