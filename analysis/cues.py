@@ -59,6 +59,23 @@ class CueVerbs:
         return dict(zip(self.verbs["form"], self.verbs["addressee"]))
 
     @functools.cached_property
+    def present_forms(self) -> frozenset[str]:
+        """The forms that are also nouns' forms in the present: the lemma and its -s form ("state",
+        "states"); such a form is a verb only after a subject."""
+        return frozenset(f for f, lemma in self.lemma_of.items()
+                         if f == lemma or (f.endswith("s") and not f.endswith("ss")))
+
+    @functools.cached_property
+    def title_last_words(self) -> frozenset[str]:
+        """The last words of the title markers ("as" of "known as")."""
+        return frozenset(t.split()[-1] for t in self.title_markers)
+
+    @functools.cached_property
+    def title_markers_set(self) -> frozenset[str]:
+        """The title markers, for look-ups of the last words before a quotation."""
+        return frozenset(self.title_markers)
+
+    @functools.cached_property
     def title_pattern(self) -> re.Pattern[str]:
         """A title marker ending right before a quotation mark ("known as the ", "the book, ")."""
         alts = "|".join(re.escape(t) for t in sorted(self.title_markers, key=len, reverse=True)) or r"(?!x)x"
@@ -75,9 +92,10 @@ class CueVerbs:
     @functools.cached_property
     def source_pattern(self) -> re.Pattern[str]:
         """Any source phrase ("according to"), lower case or capitalised (sentence start)."""
-        alts = [re.escape(p) for p in self.source_phrases] + [re.escape(p[0].upper() + p[1:])
-                                                               for p in self.source_phrases]
-        return re.compile(rf"(?<!\w)(?:{'|'.join(alts) or '(?!x)x'})(?!\w)")
+        # the first letter as a class, the look-behind after it: a literal-led pattern searches fast
+        alts = [f"[{re.escape(p[0])}{re.escape(p[0].upper())}](?<!\\w[{re.escape(p[0])}{re.escape(p[0].upper())}])"
+                f"{re.escape(p[1:])}" for p in self.source_phrases]
+        return re.compile(rf"(?:{'|'.join(alts) or '(?!x)x'})(?!\w)")
 
     @functools.cached_property
     def finite_pattern(self) -> str:

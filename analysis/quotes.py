@@ -97,13 +97,17 @@ MIN_QUOTE_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-]+[^\W_]+)*")
 _DOUBLE = re.compile(r"''|``|[\"“”]")
+_DOUBLE_ONE = re.compile(r"[\"“”]")  # when the text has no '' or `` marks: the same, faster
 # An opening single mark not after a letter, digit or mark (checked behind the mark, so that a search
 # jumps from mark to mark), a word character next; a closing mark after a word character or . , ! ?
+_SINGLE_OPEN = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])")  # where _SINGLE can start
 _SINGLE = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
 _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
 _COLON = re.compile(r"\A\s*:")
 _BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|following|prompting|citing)\b")
+_CLAUSE_END_CHARS = frozenset(",;:!?\"“”).")
+_NOUN_ENDINGS = ("'s", "’s", "s'", "s’", "n't", "n’t")  # a possessive before a cue: a noun; a negation
 _PHRASE_END = re.compile(r"[,;:!?\"“”)]$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ENDS_THAT = re.compile(r"\bthat$")
@@ -132,6 +136,7 @@ _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _OBJECT_PRONOUNS = frozenset("him her them us me".split())
 _DETERMINERS_ALL = frozenset("the a an his her its their our my your this that these those every each no any "
                              "some another".split())
+_NOT_BEFORE_VERB = _DETERMINERS_ALL | {"to", "not", "never"}
 _PREPS = frozenset("of for at from with in".split())
 _MODALS = frozenset("will would could should may might must can shall also often still now never "
                     "always usually generally frequently routinely".split())
@@ -171,7 +176,8 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
     hi = len(text) if hi is None else hi
     spans: list[tuple[int, int]] = []
     open_at = None
-    for m in _DOUBLE.finditer(text, lo, hi):
+    doubles_re = _DOUBLE if (text.find("''", lo, hi) >= 0 or text.find("``", lo, hi) >= 0) else _DOUBLE_ONE
+    for m in doubles_re.finditer(text, lo, hi):
         mark, pos = m.group(), m.start()
         if open_at is None:
             if mark not in ("”", "''") or (mark == "''" and pos + 2 < hi and not text[pos + 2].isspace()):
@@ -182,7 +188,7 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
     if open_at is not None:
         spans.append((open_at, hi))
     doubles = list(spans)
-    for s_lo, s_hi in sentence_spans or [(lo, hi)]:
+    for s_lo, s_hi in (sentence_spans or [(lo, hi)]) if _SINGLE_OPEN.search(text, lo, hi) else ():
         for m in _SINGLE.finditer(text, s_lo, s_hi):
             if not any(d_lo - 2 <= m.start() < d_hi + 2 for d_lo, d_hi in doubles):
                 spans.append((m.start(1), m.end(1)))
@@ -279,6 +285,7 @@ class _Speaker(NamedTuple):
 
 
 _Tok = tuple[int, int, str]  # (start, end, word) in the field
+_NP_REACH = 100  # characters a noun phrase is looked for in (8 words and more)
 
 
 def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
@@ -297,7 +304,9 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
     """The noun phrase text[lo:hi] ends with, read backwards: up to 8 words, stopping before
     punctuation, a clause word or after a determiner; "of"/"for"/"at"/... are kept between a name or a
     speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service")."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, hi - _NP_REACH), hi)]
+    if toks and lo < hi - _NP_REACH:
+        toks = toks[1:]  # the first may be the end of a word cut by the window
     taken: list[_Tok] = []
     k = len(toks) - 1
     while k >= 0 and len(taken) < 8:
@@ -329,7 +338,7 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
 def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
     """The noun phrase text[lo:hi] starts with: up to 8 words, to punctuation or a clause word
     ("of"/"at"/... go on when a capitalised word follows: "Professor Kenji Mori of Osaka University")."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, min(hi, lo + _NP_REACH))]
     taken: list[_Tok] = []
     for k, (s, e, word) in enumerate(toks):
         if word[:1] in "\"“‘(":
@@ -391,7 +400,7 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
 def _tail_is_adverbial(tail: str) -> bool:
     """What follows a cue at a clause's end ("Tuesday", "on Friday", "in a statement", "of the
     plan"): empty, or a few words starting with a time word or a preposition."""
-    words = _TOKEN.findall(tail)
+    words = tail.split(None, 7)
     if not words:
         return True
     first = words[0].strip(",.;:!?").lower()
@@ -431,7 +440,7 @@ class _CueFinder:
         out = []
         if lo >= hi:
             return out
-        for last, form in self.automaton.iter(text, lo, hi):
+        for last, form in self.automaton.iter_long(text, lo, hi):
             start, end = last + 1 - len(form), last + 1
             if not ((start > 0 and _WORD_CHAR.match(text, start - 1)) or (end < hi and _WORD_CHAR.match(text, end))):
                 out.append(_Cue(start, end, form))
@@ -469,16 +478,17 @@ class _Attributor:
             if text[sent[2]:m.start].strip(" \"'“‘(["):
                 return False  # capitalised mid-sentence: a title-case headline word, not a verb
         before = text[max(0, m.start - 40):m.start]
-        toks = before.split()
-        prev = toks[-1] if toks and before[-1:].isspace() else ""
-        if not prev or _PHRASE_END.search(prev) or prev.endswith("."):
+        stripped = before.rstrip()
+        if len(stripped) == len(before):
+            prev = ""
+        else:
+            prev = stripped[max(stripped.rfind(" "), stripped.rfind("\n")) + 1:]
+        if not prev or prev[-1] in _CLAUSE_END_CHARS:
             return True  # at a clause's start: "…," said Kirby
         low = prev.lower()
-        if low in _DETERMINERS_ALL or prev.endswith(("'s", "’s", "s'", "s’")):
-            return False  # a noun: "the promise that", "the governor's warning"
-        if low in ("to", "not", "never") or low.endswith(("n't", "n’t")):
-            return False  # "declined to comment", "did not say"
-        if form == self.cues.lemma_of[form] or (form.endswith("s") and not form.endswith("ss")):
+        if low in _NOT_BEFORE_VERB or prev.endswith(_NOUN_ENDINGS):
+            return False  # a noun ("the promise that", "the governor's warning"), "declined to comment"
+        if form in self.cues.present_forms:
             # a present form is a verb after a subject: a name, a pronoun, a speaker noun, an auxiliary
             return (prev[:1].isupper() or low in _SUBJECT_PRONOUNS or low in _PRONOUNS or _bare(low) in self.nouns
                     or low in _AUX or low in _MODALS)
@@ -512,6 +522,26 @@ class _Attributor:
             if toks and toks[0][2].lower() not in _TIME_WORDS:
                 return toks[0][0], toks[-1][1]
         return None
+
+    def verbs_by_sentence(self) -> Iterator[tuple[tuple[int, int, int, int], _Cue]]:
+        """Each sentence with each of its cue verbs (as :meth:`cues_in` finds them), in order."""
+        f, text = self.f, self.f.text
+        if not f._in_order:
+            for row in f.sentences:
+                for m in self.cues_in(row[2], row[3]):
+                    yield row, m
+            return
+        done = -1  # sentences in order: look each verb's sentence up
+        for m in self._verbs:
+            row = f.sentence_at(m.start)
+            if row[0] == done:
+                continue
+            if 0 < row[3] < len(text) and _CUT.match(text, row[3] - 1):
+                done = row[0]  # a sentence ending inside a word: searched itself, as cues_in does
+                for cut in self.cues_in(row[2], row[3]):
+                    yield row, cut
+            elif row[2] <= m.start and m.end <= row[3]:
+                yield row, m
 
     def cues_in(self, lo: int, hi: int) -> list[_Cue]:
         """Cue verbs in text[lo:hi] (see :meth:`_is_verb`).
@@ -618,11 +648,19 @@ class _Attributor:
         return bool(word) and word.lower() in _PASSIVE
 
     def is_title(self, q_lo: int) -> bool:
-        """Is the quotation at ``q_lo`` the title of a work ("known as "Fix It First"")?"""
-        mark = q_lo - 1
-        while mark > 0 and self.f.text[mark - 1] in "\"“'‘`":
-            mark -= 1
-        return bool(self.cues.title_pattern.search(self.f.text, max(0, mark - 40), mark))
+        """Is the quotation at ``q_lo`` the title of a work ("known as "Fix It First"", "the book,
+        "X"")? Its last words before the mark (an optional "the" and comma aside) are a title marker."""
+        seg = self.f.text[max(0, q_lo - 40):q_lo].rstrip(" \n\"“'‘`(,:")
+        words = seg.rsplit(None, 3)[-3:]
+        if not words:
+            return False
+        last = words[-1].lower()
+        if last == "the" and len(words) > 1:
+            words.pop()
+            last = words[-1].lower().rstrip(",")
+        if last not in self.cues.title_last_words:
+            return False
+        return last in self.cues.title_markers_set or " ".join(words[-2:]).lower() in self.cues.title_markers_set
 
     def overlaps_direct(self, lo: int, hi: int) -> bool:
         return any(lo < q_hi and q_lo < hi for q_lo, q_hi in self.direct)
@@ -759,37 +797,42 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
     """Reported speech in a field (cues not used by a direct quotation)."""
     f, cues, text = att.f, att.cues, att.f.text
     rows: list[_Row] = []
-    for sid, pid, s_lo, s_hi in f.sentences:
-        for m in att.cues_in(s_lo, s_hi):
-            if m.start in used or att.passive(m):
-                continue
-            form = m.form.lower()
-            adr = att.addressee(m)
-            after_lo = adr[1] if adr is not None else m.end
-            addressee = text[adr[0]:adr[1]] if adr is not None else pd.NA
-            row = _content_before(att, m, sid, pid, s_lo, s_hi, after_lo)
-            if row is not None:
-                row.addressee = addressee
-                rows.append(row)
-                continue
-            after = text[after_lo:s_hi]
-            opener = _THAT.match(after) or _COLON.match(after)
-            if opener:
-                c_lo = after_lo + opener.end()
-            elif cues.clause_of[form] == "bare":
-                c_lo = after_lo
-            else:
-                continue
-            c_lo, c_hi = _content(text, c_lo, s_hi)
-            if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
-                continue
-            clause_lo = max([s_lo] + [q_hi + 1 for q_lo, q_hi in att.direct if s_lo <= q_hi < m.start])
-            speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
-            if speaker is not None:
-                rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, cues.lemma_of[form], "reported", m.start,
-                                 addressee=addressee))
-        if att.source_phrase_in_field:
-            rows.extend(_according_to(att, sid, pid, s_lo, s_hi))
+    bare_of = cues.clause_of
+    for (sid, pid, s_lo, s_hi), m in att.verbs_by_sentence():
+        if m.start in used:
+            continue
+        form = m.form.lower()
+        if bare_of[form] != "bare" and text.rfind(",", s_lo, m.start) < 0 and not (
+                "that" in text[m.end:min(s_hi, m.end + 120)] or ":" in text[m.end:min(s_hi, m.end + 4)]):
+            continue  # a "that" verb with neither "that", a colon nor a comma before it: no speech
+        if att.passive(m):
+            continue
+        adr = att.addressee(m)
+        after_lo = adr[1] if adr is not None else m.end
+        addressee = text[adr[0]:adr[1]] if adr is not None else pd.NA
+        row = _content_before(att, m, sid, pid, s_lo, s_hi, after_lo)
+        if row is not None:
+            row.addressee = addressee
+            rows.append(row)
+            continue
+        after = text[after_lo:s_hi]
+        opener = _THAT.match(after) or _COLON.match(after)
+        if opener:
+            c_lo = after_lo + opener.end()
+        elif cues.clause_of[form] == "bare":
+            c_lo = after_lo
+        else:
+            continue
+        c_lo, c_hi = _content(text, c_lo, s_hi)
+        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
+            continue
+        clause_lo = max([s_lo] + [q_hi + 1 for q_lo, q_hi in att.direct if s_lo <= q_hi < m.start])
+        speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
+        if speaker is not None:
+            rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, cues.lemma_of[form], "reported", m.start,
+                             addressee=addressee))
+    if att.source_phrase_in_field:
+        rows.extend(_according_to(att))
     return rows
 
 
@@ -802,24 +845,24 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
     comma = text.rfind(",", s_lo, m.start)
     if comma < 0:
         return None
-    seg = _strip_tail(text[comma + 1:m.start], _AUX)
-    if seg.strip():
+    c_lo, c_hi = _content(text, s_lo, comma)
+    if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
+        return None
+    if text[comma + 1:m.start].strip():
+        stop = _TAIL_STOP.search(text, after_lo, s_hi)
+        if not _tail_is_adverbial(text[after_lo:stop.start() if stop else s_hi]):
+            return None  # checked first: it is cheaper than the speaker
+        seg = _strip_tail(text[comma + 1:m.start], _AUX)
         sp, np_lo = att._phrase(comma + 1, comma + 1 + len(seg))
         if sp is None or text[comma + 1:np_lo].strip():
             return None
-        tail_lo = after_lo
     else:
         sp = att.speaker_after(m, s_hi)
         if sp is None:
             return None
-        tail_lo = max(sp.end, after_lo)
-    stop = _TAIL_STOP.search(text, tail_lo, s_hi)
-    tail_hi = stop.start() if stop else s_hi
-    if not _tail_is_adverbial(text[tail_lo:tail_hi]):
-        return None
-    c_lo, c_hi = _content(text, s_lo, comma)
-    if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
-        return None
+        stop = _TAIL_STOP.search(text, max(sp.end, after_lo), s_hi)
+        if not _tail_is_adverbial(text[max(sp.end, after_lo):stop.start() if stop else s_hi]):
+            return None
     parts = [(c_lo, c_hi)]
     if stop and stop.group().startswith(","):
         rest_lo, rest_hi = _content(text, stop.end(), s_hi)
@@ -841,14 +884,17 @@ def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _according_to(att: _Attributor, sid: int, pid: int, s_lo: int, s_hi: int) -> list[_Row]:
+def _according_to(att: _Attributor) -> list[_Row]:
     """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X";
     X is the whole phrase to the next comma or the sentence's end ("a review of court records by the
     watchdog group Open Ledger"), linked to the actor it starts with."""
     f, text = att.f, att.f.text
     rows = []
-    for m in att.cues.source_pattern.finditer(text, s_lo, s_hi):
+    for m in att.cues.source_pattern.finditer(text):
         if f.in_quote(m.start(), m.end()):
+            continue
+        sid, pid, s_lo, s_hi = f.sentence_at(m.start())
+        if not s_lo <= m.start() and m.end() <= s_hi:
             continue
         comma = text.find(",", m.end(), s_hi)
         src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
@@ -886,12 +932,17 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
         if sp is not None and sp.type == "pronoun" and not isinstance(sp.name, str):
             if (last is not None and last.speaker is not None and last.speaker.type == "name"
                     and row.sentence_id - last.sentence_id <= 2 and row.paragraph_id - last.paragraph_id <= 1
-                    and not any(m.actor_id != last.speaker.actor_id and m.via != "pronoun"
+                    and not any(m.via != "pronoun" and not _same(m.actor_id, last.speaker.actor_id)
                                 for m in att.speakers(last.speaker.end, sp.start))):
                 row.speaker = sp._replace(actor_id=last.speaker.actor_id, name=last.speaker.name,
                                           entity_id=last.speaker.entity_id)
         if row.speaker is not None and isinstance(row.speaker.name, str):
             last = row
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Two ids (str or NA) that are the same id."""
+    return isinstance(a, str) and isinstance(b, str) and a == b
 
 
 def _emit(rows: dict[str, list], doc_id: str, text: str, found: list[_Row]) -> None:
