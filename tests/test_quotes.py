@@ -405,3 +405,164 @@ def test_a_precomputed_mentions_table_without_its_columns_is_named():
     docs = wb.load_corpus(Path(__file__).resolve().parents[1] / "seeds")
     with pytest.raises(wb.InputError, match=r"the mentions table lacks column\(s\) sentence_id, section, start"):
         wb.quotes(docs, mentions=pd.DataFrame({"doc_id": ["x"]}))
+
+
+# ------------------------------------------------------------------- attribution patterns (issue 12)
+
+NO_ACTORS = {"actors": []}
+
+
+def rows(*texts: str, cols: tuple[str, ...] = ("quote", "speaker", "speaker_type", "cue", "kind")) -> list[list]:
+    """The given columns of quotes(texts) with no lexicon, NA as None, one list per row."""
+    out = wb.quotes(docs(*texts), NO_ACTORS)
+    return [[None if pd.isna(v) else v for v in r] for r in out[list(cols)].itertuples(index=False)]
+
+
+def test_appositions_and_titles_around_the_speaker():
+    assert rows('"The vote is a disgrace," the governor\'s spokeswoman, Dana Price, said.',
+                "Mr. Field, a retired engineer, said the levy was unfair to farmers.",
+                '"We will review every case," the agency\'s director, Dr. Omar Haddad, said.',
+                "Trustee Paul Nguyen, who voted no, said the budget could not pass.",
+                "The study's lead author, Professor Kenji Mori of Osaka University, wrote that more work was "
+                "needed.",
+                '"I was not consulted," said Joan Pryce, 71, a retired nurse.') == [
+        ["The vote is a disgrace", "Dana Price", "name", "say", "direct"],
+        ["the levy was unfair to farmers", "Field", "name", "say", "reported"],
+        ["We will review every case", "Omar Haddad", "name", "say", "direct"],
+        ["the budget could not pass", "Paul Nguyen", "name", "say", "reported"],
+        ["more work was needed", "Kenji Mori", "name", "write", "reported"],
+        ["I was not consulted", "Joan Pryce", "name", "say", "direct"]]
+
+
+def test_honorifics_and_titles_are_never_speakers_by_themselves():
+    out = rows('"The farm bill is dead," said Rep. George Miller.',
+               "Sen. Ana Ruiz said she would vote against the measure.",
+               '"We lost our nerve," Coach Ray Delgado said after the game.',
+               '"It is a long shot," Mr. Ellis said.')
+    assert [r[1] for r in out] == ["George Miller", "Ana Ruiz", "Ray Delgado", "Ellis"]
+    honorifics = wb.load_cue_verbs().honorifics
+    assert not any(r[1].lower().rstrip(".") in honorifics for r in out)
+
+
+def test_the_speaker_words_are_traced_to_their_offsets():
+    d = docs('"The vote is a disgrace," the governor\'s spokeswoman, Dana Price, said.')
+    row = wb.quotes(d, NO_ACTORS).iloc[0]
+    assert d.loc[0, "text"][row.speaker_start:row.speaker_end] == "Dana Price"
+
+
+def test_addressee_of_told_and_wrote_to():
+    assert rows("Council member Luis Ortega told reporters that the plan would cost $4 million.",
+                "The county executive's aide Maria Chen wrote to staff on Friday that the office would reopen.",
+                '"Our teachers are exhausted," Superintendent Carla Jimenez told the school board on Monday.',
+                "Ortega said the list would be published in June.",
+                cols=("speaker", "addressee", "cue", "kind")) == [
+        ["Luis Ortega", "reporters", "tell", "reported"],
+        ["Maria Chen", "staff", "write", "reported"],
+        ["Carla Jimenez", "the school board", "tell", "direct"],
+        ["Ortega", None, "say", "reported"]]
+
+
+def test_told_never_makes_its_object_the_speaker():
+    # "told reporters": the speaker is before the verb or nowhere, never the addressee
+    assert rows('"We are done here," she told reporters.', cols=("speaker", "speaker_type", "addressee")) == [
+        [None, "pronoun", "reporters"]]
+
+
+def test_reported_speech_with_the_cue_after_the_content():
+    assert rows("The shift away from coal is likely to accelerate, analysts say.",
+                "The plant will close by 2028, the company said Tuesday.",
+                "The storm knocked out power to 80,000 homes, the utility said, and crews were on their way.",
+                "Consumer prices will keep rising through the summer, said Tom Becker, an economist.",
+                "The district plans to hire 12 new counselors, a spokeswoman said.") == [
+        ["The shift away from coal is likely to accelerate", "analysts", "nominal", "say", "reported"],
+        ["The plant will close by 2028", "the company", "nominal", "say", "reported"],
+        ["The storm knocked out power to 80,000 homes", "the utility", "nominal", "say", "reported"],
+        ["Consumer prices will keep rising through the summer", "Tom Becker", "name", "say", "reported"],
+        ["The district plans to hire 12 new counselors", "a spokeswoman", "nominal", "say", "reported"]]
+
+
+def test_reported_speech_with_the_cue_before_the_content():
+    assert rows("Dana Price said the vote would be held again.",
+                "Dana Price said that the vote would be held again.",
+                "Researchers warned that the results may not apply to older patients.",
+                "Judge Alicia Moreno ruled that the county must repair the bridge.") == [
+        ["the vote would be held again", "Dana Price", "name", "say", "reported"],
+        ["the vote would be held again", "Dana Price", "name", "say", "reported"],
+        ["the results may not apply to older patients", "Researchers", "nominal", "warn", "reported"],
+        ["the county must repair the bridge", "Alicia Moreno", "name", "rule", "reported"]]
+
+
+def test_according_to_with_long_sources():
+    assert rows("The agency has cut service twice since 2020, according to a review of court records by the "
+                "watchdog group Open Ledger.",
+                "According to the district's own budget office, the raises will cost $3 million.") == [
+        ["The agency has cut service twice since 2020",
+         "a review of court records by the watchdog group Open Ledger", "nominal", "according to", "reported"],
+        ["the raises will cost $3 million", "the district's own budget office", "nominal", "according to",
+         "reported"]]
+
+
+def test_nominal_speakers():
+    assert rows("The company said the workers would be offered jobs elsewhere.",
+                "Officials said the crossing would reopen at dawn.",
+                "A spokesman for the ministry said the draft was 40 pages long.",
+                "The report says that demand will grow by 2 percent a year.",
+                cols=("speaker", "speaker_type", "speaker_id")) == [
+        ["The company", "nominal", None], ["Officials", "nominal", None],
+        ["A spokesman for the ministry", "nominal", None], ["The report", "nominal", None]]
+
+
+def test_a_quotation_split_around_its_cue_is_one_quotation():
+    text = '"We cannot keep patching roads," Dana Price said. "The budget has to change."'
+    d = docs(text, '"We cannot keep patching roads," Dana Price said, "and the budget has to change."')
+    out = wb.quotes(d, NO_ACTORS)
+    assert out[["doc_id", "quote", "speaker", "spans"]].values.tolist() == [
+        ["d0", "We cannot keep patching roads The budget has to change.", "Dana Price", "1 30;51 76"],
+        ["d1", "We cannot keep patching roads and the budget has to change.", "Dana Price", "1 30;51 80"]]
+    assert [text[1:30], text[51:76]] == ["We cannot keep patching roads", "The budget has to change."]
+    assert (out["start"].tolist(), out["end"].tolist()) == ([1, 1], [76, 80])
+
+
+def test_a_quotation_after_an_unrelated_sentence_is_not_merged():
+    out = rows('"We cannot keep patching roads," Dana Price said. The council then voted 5-2 to delay the plan. '
+               '"The budget has to change," Luis Ortega said.', cols=("quote", "speaker"))
+    assert out == [["We cannot keep patching roads", "Dana Price"], ["The budget has to change", "Luis Ortega"]]
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("''", "''"), ("‘", "’"), ("'", "'")])
+def test_typographic_variants_of_quotation_marks(marks):
+    o, c = marks
+    text = f"{o}We didn't deserve to win tonight,{c} Coach Ray Delgado said. {o}We gave them the first goal.{c}"
+    assert rows(text, cols=("quote", "speaker", "kind")) == [
+        ["We didn't deserve to win tonight We gave them the first goal.", "Ray Delgado", "direct"]]
+
+
+def test_titles_of_works_and_bills_are_not_quotations():
+    assert rows('The plan, known as "Fix It First," still needs a second vote.',
+                'The documentary "Inside the Furnace of the Valley" premieres on Friday in the city.',
+                'The book "We Were Never Told the Truth" sold out in a week.',
+                'Mr. Ellis said the bill, known as the "Safe Streets and Safer Homes Act," would pass.',
+                cols=("quote", "kind")) == [
+        ['the bill, known as the "Safe Streets and Safer Homes Act," would pass', "reported"]]
+
+
+def test_scare_quotes_without_a_cue_are_not_quotations():
+    assert rows('Opponents call it a "gimmick."', 'The "new normal" of budgets is here.',
+                'Fans call the stadium "the Furnace."') == []
+
+
+def test_nouns_that_look_like_cue_verbs_are_not_speech():
+    assert rows("Michigan is a swing state that could decide the race.",
+                "The governor's promise that no family would go without water is now an issue.",
+                "The state's claims that the water was safe have not held up.",
+                "A spokeswoman declined to say which offices would close.",
+                "The mayor did not say whether the plan would pass.") == []
+
+
+def test_pronoun_speakers_resolve_only_with_confidence():
+    assert rows('"This is a meaningful result," said Dr. Helen Osei. She added that the trial was small.',
+                "She said the trial was small.",
+                cols=("quote", "speaker", "speaker_type")) == [
+        ["This is a meaningful result", "Helen Osei", "name"],
+        ["the trial was small", "Helen Osei", "pronoun"],
+        ["the trial was small", None, "pronoun"]]
