@@ -12,7 +12,9 @@ The lexicon format and the matching rules are DESIGN.md's ("Lexicon formats"); i
   names come first — aliases are resolved leftmost-longest among themselves, and titles only fill
   the gaps between them (a title never hides a name: "CIA director Bill Burns" keeps its CIA
   mention); a title written directly before a name ("Prime Minister Benjamin Netanyahu") is part of
-  that name, not a second mention; a title several present actors share ("president") goes to the
+  that name, not a second mention — also when that name is not in the lexicon: a title directly before
+  a different name belongs to that name ("President Obama", "former President Bill Clinton" are no
+  mentions of an actor with the title "president"); a title several present actors share ("president") goes to the
   one whose alias was mentioned most recently before it (else the next one after it);
 * pronouns: a sentence-initial "He"/"She", and "he"/"she" directly before a finite cue verb
   ("he added", "she said", "he also said") anywhere in a sentence, resolve to the most recent person
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -470,18 +472,23 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
             if not cands:
                 continue
             kept = sorted(names + _leftmost_longest(cands))
-            # a title written directly before a name is part of that name ("Prime Minister Netanyahu")
+            # a title written directly before a name is part of that name ("Prime Minister Netanyahu"),
+            # also when that name is not in the lexicon: "President Obama" is no mention of Biden
             found[k] = [c for j, c in enumerate(kept)
-                        if not (c[3] == 1 and j + 1 < len(kept) and kept[j + 1][3] == 0
-                                and not texts[k][c[1]:kept[j + 1][0]].strip())]
+                        if not (c[3] == 1 and ((j + 1 < len(kept) and kept[j + 1][3] == 0
+                                                and not texts[k][c[1]:kept[j + 1][0]].strip())
+                                               or _name_follows(texts[k], c[1])))]
     out = [(k, s, e, a, "alias" if r == 0 else "title") for k, sent in enumerate(found) for s, e, a, r in sent]
     if finite is None:
         return out
     pronouns = []
     persons = [(k, s, a, _is_possessive(texts[k], e)) for k, s, e, a, _ in out if m.is_person[a]]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for k, s, e, *_ in out:
+        spans.setdefault(k, []).append((s, e))
     for k, spots in enumerate(_pronoun_spots(texts, finite)):
         for s, e, word in spots:
-            if any(pk == k and ps <= s < pe for pk, ps, pe, *_ in out):
+            if any(ps <= s < pe for ps, pe in spans.get(k, ())):
                 continue
             actor = _antecedent(persons, (k, s), "male" if word.lower() == "he" else "female", m.gender)
             if actor is not None:
@@ -489,22 +496,45 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
     return sorted(out + pronouns, key=lambda r: (r[0], r[1])) if pronouns else out
 
 
+_NEXT_WORD = re.compile(r"[ \t]+((?:[a-z]{1,3}-)?[A-Z][\w'’\-]*\.?)")
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """A capitalised word that can start a name follows ``end`` after spaces ("President| Obama"):
+    not a function word, weekday or month ("the president Monday")."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    from analysis.entities import load_entity_words
+
+    word = m.group(1).rstrip(".").lower()
+    return word not in load_entity_words().stop
+
+
 def _title_owner(owners: tuple[int, ...], present: set[int], timeline: list, at: tuple[int, int]) -> int | None:
+    """The owner of a title shared by several present actors: the one named most recently before
+    ``at`` (else the next one named after it). ``timeline``: (position, actor) in reading order; found
+    by bisection and a scan from there, so a long document costs no more per title."""
     live = [o for o in owners if o in present]
     if len(live) <= 1:
         return live[0] if live else None
-    before = [a for pos, a in timeline if pos < at and a in live]
-    if before:
-        return before[-1]
-    after = [a for pos, a in timeline if pos >= at and a in live]
-    return after[0] if after else live[0]
+    wanted = set(live)
+    i = bisect_left(timeline, (at,))
+    for j in range(i - 1, -1, -1):
+        if timeline[j][1] in wanted:
+            return timeline[j][1]
+    for j in range(i, len(timeline)):
+        if timeline[j][1] in wanted:
+            return timeline[j][1]
+    return live[0]
 
 
 def _antecedent(persons: list[tuple], at: tuple[int, int], gender: str, genders: list[object]) -> int | None:
+    """The most recent person before ``at`` (persons in reading order, found by bisection) of matching
+    or unstated gender, a non-possessive mention first."""
     fallback = None
-    for k, s, actor, possessive in reversed(persons):
-        if (k, s) >= at:
-            continue
+    for j in range(bisect_left(persons, at, key=lambda p: (p[0], p[1])) - 1, -1, -1):
+        k, s, actor, possessive = persons[j]
         g = genders[actor]
         if isinstance(g, str) and g not in ("unknown", gender):
             continue

@@ -285,6 +285,16 @@ def test_a_title_right_before_a_name_is_part_of_it():
     assert m[["alias", "via"]].values.tolist() == [["Benjamin Netanyahu", "alias"], ["prime minister", "title"]]
 
 
+def test_a_title_right_before_another_name_belongs_to_that_name():
+    # regression (issue 11): on a 2012-2020 corpus "President Obama" and "former President Bill Clinton"
+    # were counted as Biden through his title "president"
+    lex = lexicon(person("biden", "Joe Biden", "Biden", titles=["president", "former president"]))
+    m = mentions_in("Biden spoke. President Obama and former President Bill Clinton listened. The president "
+                    "left on Monday. The President Monday said no. President Biden waved.", lex=lex)
+    assert m[["alias", "via"]].values.tolist() == [
+        ["Biden", "alias"], ["president", "title"], ["President", "title"], ["Biden", "alias"]]
+
+
 def test_titles_never_hide_names():
     lex = lexicon(org("cia", "CIA"), person("burns", "Bill Burns", titles=["cia director"]))
     m = mentions_in("CIA director Bill Burns flew. The CIA director landed.", lex=lex)
@@ -599,7 +609,8 @@ def test_discovery_on_the_seed_with_an_empty_lexicon(seed):
     assert by_name["Benjamin Netanyahu"].count == 7
     assert by_name["Itamar Ben-Gvir"].titles == ["national security minister"]
     assert by_name["Bill Burns"].titles == ["cia director"]
-    assert by_name["U.S."].aliases == ["U.S.", "US"]
+    # the acronym is merged into its expansion (issue 11: the entity layer's acronym rule)
+    assert by_name["United States"].aliases == ["U.S.", "United States"]
     types = {name: by_name[name].type for name in expected}
     assert types == {"Benjamin Netanyahu": "person", "Joe Biden": "person", "Itamar Ben-Gvir": "person",
                      "Bezalel Smotrich": "person", "John Kirby": "person", "Bill Burns": "person",
