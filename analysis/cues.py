@@ -32,8 +32,9 @@ class CueVerbs:
     are phrases like "according to" that put the speaker after them; ``speaker_nouns`` are common
     nouns that can head an unnamed speaker ("officials said"); ``honorifics`` are titles that are
     never a speaker by themselves ("Mr.", "Rep.", "Coach"); ``title_markers`` are words after which a
-    quotation is the title of a work, not speech ("known as", "the book"); ``sha256`` identifies the
-    content."""
+    quotation is the title of a work, not speech ("known as", "the book"); ``organization_nouns`` are
+    the speaker nouns that stand for an organisation named before them ("the company said");
+    ``sha256`` identifies the content."""
 
     verbs: pd.DataFrame
     source_phrases: tuple[str, ...]
@@ -42,6 +43,7 @@ class CueVerbs:
     sha256: str
     honorifics: frozenset[str] = frozenset()
     title_markers: tuple[str, ...] = ()
+    organization_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def lemma_of(self) -> dict[str, str]:
@@ -170,7 +172,8 @@ def _build(doc) -> CueVerbs:
         raise LexiconError(f"{doc.where('speaker_nouns')}: field 'speaker_nouns': give a list of "
                            "non-empty nouns such as [official, spokesman]")
     lists = {}
-    for key, example in (("honorifics", "[Mr., Rep., Coach]"), ("title_markers", "[known as, the book]")):
+    for key, example in (("honorifics", "[Mr., Rep., Coach]"), ("title_markers", "[known as, the book]"),
+                         ("organization_nouns", "[company, ministry]")):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of non-empty words such as {example}")
@@ -181,4 +184,5 @@ def _build(doc) -> CueVerbs:
                     speaker_nouns=frozenset(n.strip().lower() for n in nouns),
                     source=doc.name, sha256=content_hash(normal),
                     honorifics=frozenset(h.strip().lower().rstrip(".") for h in lists["honorifics"]),
-                    title_markers=tuple(t.strip().lower() for t in lists["title_markers"]))
+                    title_markers=tuple(t.strip().lower() for t in lists["title_markers"]),
+                    organization_nouns=frozenset(n.strip().lower() for n in lists["organization_nouns"]))

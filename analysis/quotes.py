@@ -187,10 +187,12 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
             open_at = None
     if open_at is not None:
         spans.append((open_at, hi))
-    doubles = list(spans)
+    doubles = list(spans)  # in order, not overlapping: looked up by bisection
+    double_starts = [d_lo for d_lo, _ in doubles]
     for s_lo, s_hi in (sentence_spans or [(lo, hi)]) if _SINGLE_OPEN.search(text, lo, hi) else ():
         for m in _SINGLE.finditer(text, s_lo, s_hi):
-            if not any(d_lo - 2 <= m.start() < d_hi + 2 for d_lo, d_hi in doubles):
+            k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
+            if not (k >= 0 and m.start() < doubles[k][1] + 2):
                 spans.append((m.start(1), m.end(1)))
     out = []
     for s, e in sorted(spans):
@@ -215,6 +217,8 @@ class _Mention:
     possessive: bool
     via: str = "alias"
     entity_id: Any = pd.NA
+    etype: Any = None
+    gender: Any = None
 
 
 @dataclass
@@ -232,7 +236,15 @@ class _Field:
         rows = self.sentences
         self._ends = [row[3] for row in rows]
         self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
+        self._mention_starts: list[int] = [m.start for m in self.mentions]
         self.set_quotes(self.quotes)
+
+    @property
+    def mention_starts(self) -> list[int]:
+        """The mentions' starts (the mentions are sorted by start)."""
+        if len(self._mention_starts) != len(self.mentions):
+            self._mention_starts = [m.start for m in self.mentions]
+        return self._mention_starts
 
     def set_quotes(self, quotes: list[tuple[int, int]]) -> None:
         self.quotes = quotes
@@ -282,6 +294,8 @@ class _Speaker(NamedTuple):
     start: int         # the speaker's words in the field
     end: int
     entity_id: Any = pd.NA
+    gender: Any = None      # 'male' / 'female' where the entity layer or lexicon knows it
+    etype: Any = None       # the entity's type (person, organization, ...) where linked
 
 
 _Tok = tuple[int, int, str]  # (start, end, word) in the field
@@ -461,7 +475,7 @@ class _Attributor:
         # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
                                           for phrase in cues.source_phrases)
-        self.direct: list[tuple[int, int]] = []  # the parts of the direct quotations made into rows
+        self.set_direct([])
 
     def _is_verb(self, m: _Cue) -> bool:
         """A cue form used as a verb of speech: outside quotations, not capitalised mid-sentence, not
@@ -555,35 +569,34 @@ class _Attributor:
 
     def speakers(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation."""
-        return [m for m in self.f.mentions
-                if lo <= m.start and m.end <= hi and not m.possessive and not self.f.in_quote(m.start, m.end)]
+        f = self.f
+        found = f.mentions[bisect_left(f.mention_starts, lo):bisect_left(f.mention_starts, hi)]
+        return [m for m in found if m.end <= hi and not m.possessive and not f.in_quote(m.start, m.end)]
 
     def link(self, sp: _Speaker) -> _Speaker:
         """The speaker linked to the mention that ends its words (a name, or a lexicon title such as
         "the prime minister"), or that is its pronoun; else as found."""
+        f = self.f
+        if sp.type == "nominal" and any(w in _PREPS for w in f.text[sp.start:sp.end].lower().split()):
+            return sp  # "a spokesman for Ms. Ruiz": the name after "for" is not the speaker
+        inside = f.mentions[bisect_left(f.mention_starts, sp.start):bisect_left(f.mention_starts, sp.end)]
         best = None
-        for m in self.f.mentions:
-            if m.start >= sp.end:
-                break
-            if m.end == sp.end and m.start >= sp.start and not m.possessive:
+        for m in inside:
+            if m.end == sp.end and not m.possessive:
                 best = m
         if best is None and sp.type == "name":
-            for m in self.f.mentions:
-                if m.start >= sp.end:
-                    break
-                if sp.start <= m.start and m.end <= sp.end and not m.possessive:
+            for m in inside:
+                if m.end <= sp.end and not m.possessive:
                     best = m
         if best is None:
             return sp
-        return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id)
+        return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id, gender=best.gender,
+                           etype=best.etype)
 
     def subject(self, sent_lo: int, cue_at: int) -> _Speaker | None:
-        cands = self.speakers(sent_lo, cue_at)
-        if not cands:
-            return None
-        m = cands[0]
-        return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end,
-                        m.entity_id)
+        """The sentence's subject for an -ing cue: its first actor or entity that can speak."""
+        cands = [m for m in self.speakers(sent_lo, cue_at) if m.etype in _SPEAKER_TYPES]
+        return _from_mention(cands[0]) if cands else None
 
     def _phrase(self, lo: int, hi: int) -> tuple[_Speaker | None, int]:
         """The speaker the noun phrase ending at ``hi`` names, and where the phrase starts."""
@@ -618,12 +631,8 @@ class _Attributor:
             sp, _ = self._phrase(lo, core_end)
             if sp is not None:
                 return self.link(sp)
-        cands = self.speakers(lo, cue_at)
-        if cands:
-            m = cands[-1]
-            return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end,
-                            m.entity_id)
-        return None
+        cands = [m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES]
+        return _from_mention(cands[-1]) if cands else None
 
     def speaker_after(self, cue: _Cue, hi: int) -> _Speaker | None:
         """The speaker right after a cue ("said Rep. George Miller, the ..."), unless the verb's object
@@ -662,8 +671,28 @@ class _Attributor:
             return False
         return last in self.cues.title_markers_set or " ".join(words[-2:]).lower() in self.cues.title_markers_set
 
+    def set_direct(self, parts: list[tuple[int, int]]) -> None:
+        """The parts of the direct quotations made into rows (for overlaps and clause starts)."""
+        self.direct = sorted(parts)
+        self._direct_starts = [lo for lo, _ in self.direct]
+        self._direct_reach = list(accumulate((hi for _, hi in self.direct), max))
+
     def overlaps_direct(self, lo: int, hi: int) -> bool:
-        return any(lo < q_hi and q_lo < hi for q_lo, q_hi in self.direct)
+        """Does text[lo:hi] overlap a direct quotation made into a row?"""
+        k = bisect_left(self._direct_starts, hi)  # the parts starting before hi
+        return k > 0 and self._direct_reach[k - 1] > lo
+
+    def clause_start(self, s_lo: int, cue_at: int) -> int:
+        """Where the clause of a cue starts: after the last direct quotation ending before it in its
+        sentence, else at the sentence's start."""
+        k = bisect_left(self._direct_starts, cue_at)
+        ends = [q_hi + 1 for _, q_hi in self.direct[max(0, k - 8):k] if s_lo <= q_hi < cue_at]
+        return max([s_lo] + ends)
+
+
+def _from_mention(m: _Mention) -> _Speaker:
+    return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end, m.entity_id,
+                    m.gender, m.etype)
 
 
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
@@ -722,8 +751,8 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> _Attri
             return _Attribution(None, m, False, True, False)
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
-    nxt = [q for q in f.quotes if q_hi < q[0] < end_sent[3]]
-    post_hi = nxt[0][0] - 1 if nxt else end_sent[3]
+    k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one
+    post_hi = f._quote_starts[k] - 1 if k < len(f._quote_starts) and f._quote_starts[k] < end_sent[3] else end_sent[3]
     post = att.cues_in(q_hi, post_hi)
     if not post:
         return _NONE
@@ -781,7 +810,7 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             rows.append(row)
             if speaker is not None:
                 previous = row
-    att.direct = [p for row in rows for p in row.parts]
+    att.set_direct([p for row in rows for p in row.parts])
     return rows, used
 
 
@@ -826,7 +855,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         c_lo, c_hi = _content(text, c_lo, s_hi)
         if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
             continue
-        clause_lo = max([s_lo] + [q_hi + 1 for q_lo, q_hi in att.direct if s_lo <= q_hi < m.start])
+        clause_lo = att.clause_start(s_lo, m.start)
         speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
         if speaker is not None:
             rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, cues.lemma_of[form], "reported", m.start,
@@ -908,7 +937,8 @@ def _according_to(att: _Attributor) -> list[_Row]:
         for mention in att.speakers(src_lo, src_hi):
             if text[src_lo:mention.start].strip() in ("", "the", "The"):
                 speaker = speaker._replace(actor_id=mention.actor_id, name=mention.actor, type="name",
-                                           start=mention.start, end=mention.end, entity_id=mention.entity_id)
+                                           start=mention.start, end=mention.end, entity_id=mention.entity_id,
+                                           gender=mention.gender, etype=mention.etype)
             break
         if text[s_lo:m.start()].strip(" ,\"“"):
             c_lo, c_hi = _content(text, s_lo, m.start())
@@ -922,22 +952,86 @@ def _according_to(att: _Attributor) -> list[_Row]:
     return rows
 
 
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+_SPEAKER_TYPES = (None, "person", "organization", "group", "other")  # entity types that can speak
+
+
 def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
-    """A pronoun speaker not linked to an actor takes the speaker of the quotation right before it
-    (in reading order) when that one was named, is at most two sentences back, in the same or the
-    previous paragraph, and no other actor is named in between; else its speaker stays unknown."""
+    """Pronoun speakers ("he said", "She added") keep a speaker only when the rule is confident:
+
+    1. the speaker of the quotation before it (in reading order), in the same sentence or the one
+       before, when that speaker's gender (where known) agrees: "“…,” said Dana Price. She added …";
+    2. else the person the entity layer (or the lexicon's pronoun rule) resolves it to, when that
+       person was named at most two sentences back and no other person who could be meant (same
+       gender, or gender unknown) is named in those sentences ("Dana Price met Maria Chen. She
+       said ..." stays unknown);
+    3. else none: speaker, speaker_id and speaker_entity_id NA, speaker_type 'pronoun'.
+    Only "he" and "she" are resolved ("they", "we", "I" stay unknown)."""
     last: _Row | None = None
     for row in rows:
         sp = row.speaker
-        if sp is not None and sp.type == "pronoun" and not isinstance(sp.name, str):
-            if (last is not None and last.speaker is not None and last.speaker.type == "name"
-                    and row.sentence_id - last.sentence_id <= 2 and row.paragraph_id - last.paragraph_id <= 1
-                    and not any(m.via != "pronoun" and not _same(m.actor_id, last.speaker.actor_id)
-                                for m in att.speakers(last.speaker.end, sp.start))):
-                row.speaker = sp._replace(actor_id=last.speaker.actor_id, name=last.speaker.name,
-                                          entity_id=last.speaker.entity_id)
+        if sp is not None and sp.type == "pronoun":
+            row.speaker = _confident_pronoun(att, row, sp, last)
         if row.speaker is not None and isinstance(row.speaker.name, str):
             last = row
+
+
+def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | None) -> _Speaker:
+    f = att.f
+    unknown = sp._replace(actor_id=pd.NA, name=pd.NA, entity_id=pd.NA, gender=None, etype=None)
+    gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
+    if gender is None:
+        return unknown
+    if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1 \
+            and last.speaker.gender in (None, gender) and last.speaker.etype in (None, "person") \
+            and last.speaker.type != "nominal":
+        p = last.speaker
+        return sp._replace(actor_id=p.actor_id, name=p.name, entity_id=p.entity_id, gender=p.gender, etype=p.etype)
+    k = bisect_left(f.mention_starts, sp.start)
+    here = [m for m in f.mentions[k:bisect_left(f.mention_starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+    for cand in here:  # the entity layer's resolution, then the lexicon's
+        if cand.gender not in (None, gender):
+            continue  # resolved against its gender: not trusted
+        antecedent = None
+        for m in reversed(f.mentions[:k]):
+            if m.via != "pronoun" and (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id)):
+                antecedent = m
+                break
+        if antecedent is None or f.sentence_at(sp.start)[0] - f.sentence_at(antecedent.start)[0] > 2:
+            continue
+        window = min(antecedent.start, f.sentence_at(sp.start)[2])
+        if any(m.via != "pronoun" and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
+               and m.etype in (None, "person") and m.gender in (None, gender)
+               for m in f.mentions[bisect_left(f.mention_starts, window - 400):k] if m.start >= window - 400
+               and f.sentence_at(sp.start)[0] - f.sentence_at(m.start)[0] <= 2):
+            continue  # someone else who could be meant, named in the same stretch of text
+        return sp._replace(actor_id=cand.actor_id, name=cand.actor, entity_id=cand.entity_id, gender=cand.gender,
+                           etype=cand.etype)
+    return unknown
+
+
+def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
+    """A nominal speaker "the <organisation noun>" ("the company said", "The ministry said") links to
+    the organisation named in the five sentences before it, when exactly one is; it stays nominal."""
+    f, nouns = att.f, att.cues.organization_nouns
+    for row in rows:
+        sp = row.speaker
+        if sp is None or sp.type != "nominal" or isinstance(sp.entity_id, str) or isinstance(sp.actor_id, str):
+            continue
+        words = f.text[sp.start:sp.end].split()
+        if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
+            continue
+        sid = f.sentence_at(sp.start)[0]
+        k = bisect_left(f.mention_starts, sp.start)
+        orgs = {}
+        for m in reversed(f.mentions[:k]):
+            if f.sentence_at(m.start)[0] < sid - 5:
+                break
+            if m.via != "pronoun" and m.etype == "organization" and not f.in_quote(m.start, m.end):
+                orgs.setdefault(m.entity_id if isinstance(m.entity_id, str) else m.actor_id, m)
+        if len(orgs) == 1:
+            m = next(iter(orgs.values()))
+            row.speaker = sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, etype=m.etype)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1004,41 +1098,92 @@ def _possessive_at(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(nxt)) and (nxt[1:2] == "s" or text[end - 1:end] == "s")
 
 
+def _entities_by_document(entities: pd.DataFrame, names: Mapping[str, str]) -> dict[str, list[tuple]]:
+    """doc_id (as str) -> its entity mentions as (sentence_id, start, end, entity_id, display, type, via,
+    actor_id, gender): display is the lexicon actor's name where linked, else the entity's."""
+    needed = ("doc_id", "sentence_id", "start", "end", "entity_id", "entity", "type", "via", "actor_id")
+    missing = [c for c in needed if c not in entities.columns]
+    if missing:
+        raise InputError(f"the entities table lacks column(s) {', '.join(missing)}; pass the table "
+                         "analysis.entities(documents, sentences=..., actors=...) returns")
+    gender = entities["gender"].tolist() if "gender" in entities.columns else [None] * len(entities)
+    actor_ids = [a if isinstance(a, str) else pd.NA for a in entities["actor_id"].tolist()]
+    display = [names.get(a, e) if isinstance(a, str) else e for a, e in zip(actor_ids, entities["entity"].tolist())]
+    columns = [entities["doc_id"].astype("str").tolist(), entities["sentence_id"].tolist(),
+               entities["start"].tolist(), entities["end"].tolist(), entities["entity_id"].tolist(), display,
+               entities["type"].tolist(), entities["via"].tolist(), actor_ids,
+               [g if isinstance(g, str) else None for g in gender]]
+    out: dict[str, list[tuple]] = {}
+    for doc_id, *row in zip(*columns):
+        out.setdefault(doc_id, []).append(tuple(row))
+    return out
+
+
 def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
-                     heads: Sequence[bool], mentions: Sequence[tuple]) -> tuple[_Field, _Field]:
+                     heads: Sequence[bool], mentions: Sequence[tuple], ents: Sequence[tuple] | None = None,
+                     lexicon_info: Mapping[str, tuple[str, Any]] | None = None) -> tuple[_Field, _Field]:
     """The title and the text of one document as fields, each with its sentences (rows from
-    :func:`_sentences_by_document`) and its mentions (from :func:`_mentions_by_document`, offsets
-    moved from the sentence into the field, sorted by start)."""
+    :func:`_sentences_by_document`) and its mentions, offsets moved from the sentence into the field,
+    sorted by start: the entity layer's (``ents`` from :func:`_entities_by_document`) and the
+    lexicon's (from :func:`_mentions_by_document`) where they overlap no entity mention."""
     texts = {"title": title, "text": text}
     sentences: dict[str, list[tuple[int, int, int, int]]] = {"title": [], "text": []}
+    head_ids = set()
     for row, head in zip(sentence_rows, heads):
         sentences["title" if head else "text"].append(row)
+        if head:
+            head_ids.add(row[0])
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
     sentence_start = {row[0]: row[2] for row in sentence_rows}
+    info = lexicon_info or {}
+    taken: dict[str, list[tuple[int, int]]] = {"title": [], "text": []}
+    for sentence_id, start, end, entity_id, display, etype, via, actor_id, gender in ents or ():
+        part = "title" if sentence_id in head_ids else "text"
+        base = sentence_start.get(sentence_id)
+        if base is None:
+            continue
+        fs, fe = base + int(start), base + int(end)
+        found[part].append(_Mention(fs, fe, actor_id, display, via != "pronoun" and _possessive_at(texts[part], fe),
+                                    via, entity_id, etype, gender))
+        taken[part].append((fs, fe))
+    for part in ("title", "text"):
+        taken[part].sort()
     for sentence_id, section, start, end, actor_id, actor, via in mentions:
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
         base = sentence_start[sentence_id]
         fs, fe = base + int(start), base + int(end)
+        spans = taken[part]
+        k = bisect_left(spans, (fe, -1))  # entity mentions starting before fe
+        if k and via != "pronoun" and max(e for _, e in spans[max(0, k - 4):k]) > fs:
+            continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
+        etype, gender = info.get(actor_id, (None, None))
         found[part].append(_Mention(fs, fe, actor_id, actor, via != "pronoun" and _possessive_at(texts[part], fe),
-                                    via))
+                                    via, pd.NA, etype, gender))
     title, text = (_Field(texts[part], sentences[part], sorted(found[part], key=lambda x: x.start))
                    for part in ("title", "text"))
     return title, text
 
 
+_LEXICON_TYPES = {"person": "person", "organization": "organization", "country": "place", "group": "group"}
+
+
 def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None, *,
            sentences: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+           entities: pd.DataFrame | bool | None = None,
            cue_verbs: CueVerbs | Mapping[str, Any] | str | Path | None = None) -> pd.DataFrame:
-    """Quotations, one row per quotation (direct and reported), attributed to actors.
+    """Quotations, one row per quotation (direct and reported), with who speaks.
 
-    ``actors``: the lexicon speakers are matched against (None = the default lexicon);
+    ``actors``: the lexicon speakers are linked to (None = the default lexicon);
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table; ``mentions``: a precomputed
     ``actor_mentions(documents, actors, sentences=...)`` table (with pronouns) made with the same
-    lexicon; ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
+    lexicon; ``entities``: a precomputed ``analysis.entities(documents, sentences=..., actors=...)``
+    table (None: computed here; False: no entity layer, speakers from the lexicon and the words only);
+    ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
     The rules are in this module's docstring.
 
-    Output columns: doc_id, sentence_id, quote, speaker_id, speaker, cue, kind, start, end —
-    ``start``/``end`` index into the document's text (its title for sentence 0); rows in reading order.
+    Output columns (:data:`QUOTE_COLUMNS`): doc_id, sentence_id, quote, speaker_entity_id, speaker,
+    speaker_type, speaker_id, addressee, cue, kind, start, end, spans, speaker_start, speaker_end —
+    offsets index into the document's text (its title for sentence 0); rows in reading order.
     """
     for col in ("doc_id", "text"):
         if col not in documents.columns:
@@ -1049,6 +1194,15 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"))
     if mentions is None:
         mentions = actor_mentions(documents, lexicon, sentences=sents)
+    if entities is None or entities is True:
+        from analysis.entities import entities as find_entities
+
+        entities = find_entities(documents, sentences=sents, actors=lexicon)
+    actor_table = lexicon.actors
+    names = dict(zip(actor_table["actor_id"], actor_table["name"]))
+    lexicon_info = {a: (_LEXICON_TYPES.get(t, "other"), g if g in ("male", "female") else None)
+                    for a, t, g in zip(actor_table["actor_id"], actor_table["type"], actor_table["gender"])}
+    entities_of = _entities_by_document(entities, names) if isinstance(entities, pd.DataFrame) else {}
     rows: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
     titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
     fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
@@ -1061,12 +1215,14 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
             raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
                              "documents the sentences were made from")
         title, text = fields[doc_id]
-        for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ())):
+        for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ()),
+                                     entities_of.get(doc_id, ()), lexicon_info):
             if part.sentences:
                 att = _Attributor(part, cues, finder)
                 direct, used = _direct_quotes(att)
                 found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
                 _resolve_pronouns(att, found)
+                _link_nominals(att, found)
                 _emit(rows, doc_id, part.text, found)
     out = pd.DataFrame(rows)
     if out.empty:

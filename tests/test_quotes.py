@@ -566,3 +566,56 @@ def test_pronoun_speakers_resolve_only_with_confidence():
         ["This is a meaningful result", "Helen Osei", "name"],
         ["the trial was small", "Helen Osei", "pronoun"],
         ["the trial was small", None, "pronoun"]]
+
+
+# ------------------------------------------------------------------------ speakers from the entity layer
+
+
+def test_speakers_link_to_entities_without_a_lexicon():
+    out = wb.quotes(docs('"We will appeal," the county attorney, Greg Hollis, said on Monday. Hollis said the '
+                         "ruling ignored the facts."), NO_ACTORS)
+    assert out[["speaker_entity_id", "speaker", "speaker_type", "speaker_id"]].astype(object).where(
+        out.notna(), None).values.tolist() == [
+        ["person:greg_hollis", "Greg Hollis", "name", None], ["person:greg_hollis", "Greg Hollis", "name", None]]
+
+
+def test_lexicon_actors_give_speaker_id_and_display_name():
+    out = wb.quotes(docs('"The talks will resume," said John Kirby. Kirby added that the envoy was returning.'),
+                    LEX)
+    assert out[["speaker", "speaker_id", "speaker_type"]].values.tolist() == [
+        ["John Kirby", "kirby", "name"], ["John Kirby", "kirby", "name"]]
+    assert out["speaker_entity_id"].tolist() == ["person:john_kirby", "person:john_kirby"]
+
+
+def test_a_nominal_speaker_links_to_the_one_organisation_named_before():
+    out = wb.quotes(docs("Northwind Energy said on Monday that it would close two coal units. The company said the "
+                         "workers would be offered other jobs.",
+                         "Northwind Energy and Harbor Foods signed a deal. The company said the deal was fair.",
+                         "A spokesman for Ms. Ruiz said the draft was 40 pages long."), NO_ACTORS)
+    assert out[["doc_id", "speaker", "speaker_type", "speaker_entity_id"]].astype(object).where(
+        out.notna(), None).values.tolist() == [
+        ["d0", "Northwind Energy", "name", "organization:northwind_energy"],
+        ["d0", "Northwind Energy", "nominal", "organization:northwind_energy"],
+        ["d1", "The company", "nominal", None],          # two organisations before it: not linked
+        ["d2", "A spokesman for Ms. Ruiz", "nominal", None]]   # the spokesman speaks, not Ms. Ruiz
+
+
+def test_a_pronoun_resolved_against_its_gender_is_not_trusted():
+    # the entity layer may resolve "She" to the only person it found; the lexicon knows Kirby is male
+    assert q("Harris met Kirby. She said the talks would resume.") == [
+        ["d0", 2, "the talks would resume", "harris", "Kamala Harris", "say", "reported"]]
+    out = wb.quotes(docs("Kirby met the envoy. She said the talks would resume."), LEX)
+    assert out[["speaker", "speaker_type"]].astype(object).where(out.notna(), None).values.tolist() == [
+        [None, "pronoun"]]
+
+
+def test_a_pronoun_with_another_possible_person_in_between_stays_unknown():
+    out = wb.quotes(docs("Dana Price met Maria Chen on Monday. She said the vote would be held again."), NO_ACTORS)
+    assert out[["speaker", "speaker_type"]].astype(object).where(out.notna(), None).values.tolist() == [
+        [None, "pronoun"]]
+
+
+def test_without_the_entity_layer_speakers_keep_their_words():
+    out = wb.quotes(docs('"We will appeal," the county attorney, Greg Hollis, said.'), NO_ACTORS, entities=False)
+    assert out[["speaker", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist() == [
+        ["Greg Hollis", None]]
