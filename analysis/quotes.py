@@ -1237,20 +1237,30 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
 
 
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:
-    """Who is talked about and who gets to talk: mentions against quotations, per actor.
+    """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
 
-    ``mentions`` from :func:`analysis.actor_mentions` (direct mentions, via alias or title, are
-    counted unless ``include_pronouns``); ``quotes`` from :func:`quotes`.
+    ``mentions``: the entity layer's mentions, as :func:`analysis.entities` or
+    :func:`analysis.entity_mentions` give them, so that everyone in the text counts (an entity linked
+    to a lexicon actor counts under the actor's id, any other under its entity_id); or lexicon
+    mentions from :func:`analysis.actor_mentions`. Direct mentions are counted unless
+    ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
+    else its speaker_entity_id, else its speaker's words.
 
-    Output columns, one row per actor that is mentioned or quoted (speakers that are not lexicon
-    actors get a row under their surface name with actor_id NA; quotations without a speaker get no
-    row but count in the shares' denominator):
+    Output columns, one row per actor or entity that is mentioned or quoted (speakers linked to
+    neither get a row under their words with actor_id NA, "a senior official"; quotations without
+    a speaker get no row but count in the shares' denominator):
     actor_id, actor, mentions, quoted_direct, quoted_reported, quotes (direct + reported),
     mention_share (mentions / all mentions), quote_share (quotes / all quotations),
     voice_gap (mention_share - quote_share: > 0 talked about more than heard),
     never_quoted (mentioned but not quoted at all).
     Sorted so that the never-quoted come first, most mentioned first, then the rest by mentions.
     """
+    if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
+        linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
+        mentions = pd.DataFrame({"actor_id": mentions["entity_id"].where(~linked, mentions.get("actor_id")),
+                                 "actor": mentions["entity"],
+                                 "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
+                                     mentions["via"])})
     for table, cols, what in ((mentions, ("actor_id", "actor", "via"), "mentions"),
                               (quotes, ("speaker_id", "speaker", "kind"), "quotes")):
         missing = [c for c in cols if c not in table.columns]
@@ -1260,7 +1270,10 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     m = mentions if include_pronouns else mentions[mentions["via"].isin(("alias", "title"))]
     counts = m.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size"))
     q = quotes[quotes["speaker"].notna()].copy()
-    q["key"] = q["speaker_id"].where(q["speaker_id"].notna(), "\x00" + q["speaker"].astype("str"))
+    key = q["speaker_id"]
+    if "speaker_entity_id" in q.columns:
+        key = key.where(key.notna(), q["speaker_entity_id"])
+    q["key"] = key.where(key.notna(), "\x00" + q["speaker"].astype("str"))
     q["direct"] = q["kind"].eq("direct")
     said = q.groupby("key", sort=False).agg(speaker_id=("speaker_id", "first"), speaker=("speaker", "first"),
                                             quoted_direct=("direct", "sum"), quotes=("kind", "size"))

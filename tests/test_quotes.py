@@ -619,3 +619,19 @@ def test_without_the_entity_layer_speakers_keep_their_words():
     out = wb.quotes(docs('"We will appeal," the county attorney, Greg Hollis, said.'), NO_ACTORS, entities=False)
     assert out[["speaker", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist() == [
         ["Greg Hollis", None]]
+
+
+def test_voice_counts_everyone_by_entity():
+    d = docs('"We will appeal," the county attorney, Greg Hollis, said. Judge Alicia Moreno heard the case in '
+             "Springfield. Hollis met Moreno later. Kirby said the talks would resume.")
+    ents = wb.entities(d, actors=LEX)
+    quotes = wb.quotes(d, LEX, entities=ents)
+    v = wb.voice(ents, quotes)
+    rows = {r.actor_id: (r.actor, r.mentions, r.quotes, r.never_quoted) for r in v.itertuples()}
+    assert rows["person:greg_hollis"] == ("Greg Hollis", 2, 1, False)
+    assert rows["person:alicia_moreno"] == ("Alicia Moreno", 2, 0, True)  # mentioned, never quoted
+    assert rows["kirby"][1:] == (1, 1, False)                              # a lexicon actor: by its id
+    # the same through entity_mentions (the mentions-shaped view of the entities)
+    v2 = wb.voice(wb.entity_mentions(ents, actors=LEX), quotes)
+    assert {r.actor_id: (r.mentions, r.quotes) for r in v2.itertuples()} == {
+        k: (m, q) for k, (_, m, q, _) in rows.items()}
