@@ -208,13 +208,11 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
 # ------------------------------------------------------------------------------------- a document
 
 
-@dataclass
-class _Mention:
+class _Mention(NamedTuple):
     start: int          # offsets in the field (title or text)
     end: int
     actor_id: Any
     actor: str
-    possessive: bool
     via: str = "alias"
     entity_id: Any = pd.NA
     etype: Any = None
@@ -238,6 +236,10 @@ class _Field:
         self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
         self._mention_starts: list[int] = [m.start for m in self.mentions]
         self.set_quotes(self.quotes)
+
+    def possessive(self, m: _Mention) -> bool:
+        """Is the mention a possessive ("Netanyahu's ministers")? A pronoun never is."""
+        return m.via != "pronoun" and _possessive_at(self.text, m.end)
 
     @property
     def mention_starts(self) -> list[int]:
@@ -300,6 +302,7 @@ class _Speaker(NamedTuple):
 
 _Tok = tuple[int, int, str]  # (start, end, word) in the field
 _NP_REACH = 100  # characters a noun phrase is looked for in (8 words and more)
+_SPACE = frozenset(" \n\t\r\f\v\xa0")
 
 
 def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
@@ -318,9 +321,7 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
     """The noun phrase text[lo:hi] ends with, read backwards: up to 8 words, stopping before
     punctuation, a clause word or after a determiner; "of"/"for"/"at"/... are kept between a name or a
     speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service")."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, hi - _NP_REACH), hi)]
-    if toks and lo < hi - _NP_REACH:
-        toks = toks[1:]  # the first may be the end of a word cut by the window
+    toks = _tokens_before(text, lo, hi, 10)
     taken: list[_Tok] = []
     k = len(toks) - 1
     while k >= 0 and len(taken) < 8:
@@ -347,6 +348,22 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
                     continue
             break
     return taken
+
+
+def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
+    """The last ``n`` whitespace-separated tokens of text[lo:hi], in order (read from the end)."""
+    out: list[_Tok] = []
+    end = hi
+    while len(out) < n:
+        while end > lo and text[end - 1] in _SPACE:
+            end -= 1
+        if end <= lo:
+            break
+        start = max(lo, text.rfind(" ", lo, end) + 1, text.rfind("\n", lo, end) + 1, text.rfind("\t", lo, end) + 1)
+        out.append((start, end, text[start:end]))
+        end = start
+    out.reverse()
+    return out
 
 
 def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
@@ -468,6 +485,7 @@ class _Attributor:
     def __init__(self, f: _Field, cues: CueVerbs, finder: _CueFinder):
         self.f, self.cues, self.finder = f, cues, finder
         self.nouns, self.honorifics = cues.speaker_nouns, cues.honorifics
+        self._addressee_of, self._present = cues.addressee_of, cues.present_forms
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
         self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
@@ -484,8 +502,9 @@ class _Attributor:
         text = self.f.text
         if self.f.in_quote(m.start, m.end):
             return False
-        form = m.form.lower()
-        if _TO.match(text, m.end) and not (self.cues.addressee_of[form] == "to" and self._to_addressee(m.end)):
+        form = m.form if m.form[0].islower() else m.form.lower()
+        if _TO.match(text, m.end) and not (
+                self._addressee_of[form] == "to" and self._to_addressee(m.end)):
             return False
         if m.form[0].isupper():
             sent = self.f.sentence_at(m.start)
@@ -502,7 +521,7 @@ class _Attributor:
         low = prev.lower()
         if low in _NOT_BEFORE_VERB or prev.endswith(_NOUN_ENDINGS):
             return False  # a noun ("the promise that", "the governor's warning"), "declined to comment"
-        if form in self.cues.present_forms:
+        if form in self._present:
             # a present form is a verb after a subject: a name, a pronoun, a speaker noun, an auxiliary
             return (prev[:1].isupper() or low in _SUBJECT_PRONOUNS or low in _PRONOUNS or _bare(low) in self.nouns
                     or low in _AUX or low in _MODALS)
@@ -571,7 +590,7 @@ class _Attributor:
         """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation."""
         f = self.f
         found = f.mentions[bisect_left(f.mention_starts, lo):bisect_left(f.mention_starts, hi)]
-        return [m for m in found if m.end <= hi and not m.possessive and not f.in_quote(m.start, m.end)]
+        return [m for m in found if m.end <= hi and not f.possessive(m) and not f.in_quote(m.start, m.end)]
 
     def link(self, sp: _Speaker) -> _Speaker:
         """The speaker linked to the mention that ends its words (a name, or a lexicon title such as
@@ -582,11 +601,11 @@ class _Attributor:
         inside = f.mentions[bisect_left(f.mention_starts, sp.start):bisect_left(f.mention_starts, sp.end)]
         best = None
         for m in inside:
-            if m.end == sp.end and not m.possessive:
+            if m.end == sp.end and not f.possessive(m):
                 best = m
         if best is None and sp.type == "name":
             for m in inside:
-                if m.end <= sp.end and not m.possessive:
+                if m.end <= sp.end and not f.possessive(m):
                     best = m
         if best is None:
             return sp
@@ -1039,7 +1058,8 @@ def _same(a: Any, b: Any) -> bool:
     return isinstance(a, str) and isinstance(b, str) and a == b
 
 
-def _emit(rows: dict[str, list], doc_id: str, text: str, found: list[_Row]) -> None:
+def _emit(rows: list[tuple], doc_id: str, text: str, found: list[_Row]) -> None:
+    """Append the quotations of a field as rows (tuples in :data:`QUOTE_COLUMNS` order)."""
     for r in found:
         sp = r.speaker
         quote = " ".join(text[lo:hi] for lo, hi in r.parts)
@@ -1051,8 +1071,7 @@ def _emit(rows: dict[str, list], doc_id: str, text: str, found: list[_Row]) -> N
                   r.addressee, r.cue, r.kind, r.parts[0][0], r.parts[-1][1],
                   ";".join(f"{lo} {hi}" for lo, hi in r.parts),
                   sp.start if sp is not None else pd.NA, sp.end if sp is not None else pd.NA)
-        for key, value in zip(QUOTE_COLUMNS, values):
-            rows[key].append(value)
+        rows.append(values)
 
 
 
@@ -1098,29 +1117,63 @@ def _possessive_at(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(nxt)) and (nxt[1:2] == "s" or text[end - 1:end] == "s")
 
 
-def _entities_by_document(entities: pd.DataFrame, names: Mapping[str, str]) -> dict[str, list[tuple]]:
-    """doc_id (as str) -> its entity mentions as (sentence_id, start, end, entity_id, display, type, via,
-    actor_id, gender): display is the lexicon actor's name where linked, else the entity's."""
+def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Mapping[str, str]
+                          ) -> dict[str, tuple[list[_Mention], list[_Mention]]]:
+    """doc_id (as str) -> (title mentions, text mentions) of the entity layer, offsets moved from the
+    sentence into the field, sorted by start; places are left out (they never speak). The actor is
+    the lexicon actor's name where linked, else the entity's display name."""
     needed = ("doc_id", "sentence_id", "start", "end", "entity_id", "entity", "type", "via", "actor_id")
     missing = [c for c in needed if c not in entities.columns]
     if missing:
         raise InputError(f"the entities table lacks column(s) {', '.join(missing)}; pass the table "
                          "analysis.entities(documents, sentences=..., actors=...) returns")
-    gender = entities["gender"].tolist() if "gender" in entities.columns else [None] * len(entities)
-    actor_ids = [a if isinstance(a, str) else pd.NA for a in entities["actor_id"].tolist()]
-    display = [names.get(a, e) if isinstance(a, str) else e for a, e in zip(actor_ids, entities["entity"].tolist())]
-    columns = [entities["doc_id"].astype("str").tolist(), entities["sentence_id"].tolist(),
-               entities["start"].tolist(), entities["end"].tolist(), entities["entity_id"].tolist(), display,
-               entities["type"].tolist(), entities["via"].tolist(), actor_ids,
-               [g if isinstance(g, str) else None for g in gender]]
-    out: dict[str, list[tuple]] = {}
-    for doc_id, *row in zip(*columns):
-        out.setdefault(doc_id, []).append(tuple(row))
+    def column(name: str) -> np.ndarray:
+        return entities[name].to_numpy(dtype=object)
+
+    keep = np.flatnonzero(column("type") != "place")
+    if not len(keep):
+        return {}
+    doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)[keep]
+    sids = entities["sentence_id"].to_numpy(dtype=np.int64)[keep]
+    # where each sentence starts in its field, and whether it is the headline (the title field)
+    where = {(d, k): (b, t) for d, k, b, t in zip(
+        sents["doc_id"].astype("str").tolist(), sents["sentence_id"].tolist(), sents["start"].tolist(),
+        (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).tolist())}
+    found = [where.get(key) for key in zip(doc_ids.tolist(), sids.tolist())]
+    ok = np.array([f is not None for f in found], dtype=bool)
+    if not ok.any():
+        return {}
+    base = np.array([f[0] if f is not None else 0 for f in found], dtype=np.int64)[ok]
+    titles = np.array([f[1] if f is not None else False for f in found], dtype=bool)[ok]
+    keep, doc_ids = keep[ok], doc_ids[ok]
+    actor_ids = column("actor_id")[keep]
+    linked = pd.notna(actor_ids)
+    display = column("entity")[keep]
+    if linked.any():
+        display[linked] = [names.get(a, d) for a, d in zip(actor_ids[linked], display[linked])]
+    gender = column("gender")[keep] if "gender" in entities.columns else np.full(len(keep), None, dtype=object)
+    fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
+    fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
+    mentions = list(map(_Mention._make, zip(
+        fs.tolist(), fe.tolist(), np.where(linked, actor_ids, pd.NA).tolist(), display.tolist(),
+        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
+        np.where(pd.notna(gender), gender, None).tolist())))
+    codes, uniques = pd.factorize(doc_ids)
+    order = np.lexsort((fs, titles, codes))
+    c, t = codes[order], titles[order]
+    bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]), True]).tolist()
+    order = order.tolist()
+    out: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        doc = uniques[c[lo]]
+        pair = out.setdefault(doc, ([], []))
+        pair[0 if t[lo] else 1].extend(mentions[i] for i in order[lo:hi])
     return out
 
 
 def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
-                     heads: Sequence[bool], mentions: Sequence[tuple], ents: Sequence[tuple] | None = None,
+                     heads: Sequence[bool], mentions: Sequence[tuple],
+                     ents: tuple[list[_Mention], list[_Mention]] | None = None,
                      lexicon_info: Mapping[str, tuple[str, Any]] | None = None) -> tuple[_Field, _Field]:
     """The title and the text of one document as fields, each with its sentences (rows from
     :func:`_sentences_by_document`) and its mentions, offsets moved from the sentence into the field,
@@ -1128,40 +1181,30 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
     lexicon's (from :func:`_mentions_by_document`) where they overlap no entity mention."""
     texts = {"title": title, "text": text}
     sentences: dict[str, list[tuple[int, int, int, int]]] = {"title": [], "text": []}
-    head_ids = set()
     for row, head in zip(sentence_rows, heads):
         sentences["title" if head else "text"].append(row)
-        if head:
-            head_ids.add(row[0])
+    from_entities = {"title": ents[0] if ents else [], "text": ents[1] if ents else []}
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
     sentence_start = {row[0]: row[2] for row in sentence_rows}
     info = lexicon_info or {}
-    taken: dict[str, list[tuple[int, int]]] = {"title": [], "text": []}
-    for sentence_id, start, end, entity_id, display, etype, via, actor_id, gender in ents or ():
-        part = "title" if sentence_id in head_ids else "text"
-        base = sentence_start.get(sentence_id)
-        if base is None:
-            continue
-        fs, fe = base + int(start), base + int(end)
-        found[part].append(_Mention(fs, fe, actor_id, display, via != "pronoun" and _possessive_at(texts[part], fe),
-                                    via, entity_id, etype, gender))
-        taken[part].append((fs, fe))
-    for part in ("title", "text"):
-        taken[part].sort()
     for sentence_id, section, start, end, actor_id, actor, via in mentions:
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
         base = sentence_start[sentence_id]
         fs, fe = base + int(start), base + int(end)
-        spans = taken[part]
-        k = bisect_left(spans, (fe, -1))  # entity mentions starting before fe
-        if k and via != "pronoun" and max(e for _, e in spans[max(0, k - 4):k]) > fs:
-            continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
+        spans = from_entities[part]
+        if spans and via != "pronoun":
+            k = bisect_left(spans, (fe,))  # entity mentions starting before fe
+            if k and max(m.end for m in spans[max(0, k - 4):k]) > fs:
+                continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
         etype, gender = info.get(actor_id, (None, None))
-        found[part].append(_Mention(fs, fe, actor_id, actor, via != "pronoun" and _possessive_at(texts[part], fe),
-                                    via, pd.NA, etype, gender))
-    title, text = (_Field(texts[part], sentences[part], sorted(found[part], key=lambda x: x.start))
-                   for part in ("title", "text"))
-    return title, text
+        found[part].append(_Mention(fs, fe, actor_id, actor, via, pd.NA, etype, gender))
+    fields = []
+    for part in ("title", "text"):
+        both = from_entities[part]
+        if found[part]:
+            both = sorted(both + found[part], key=lambda x: x.start)
+        fields.append(_Field(texts[part], sentences[part], both))
+    return fields[0], fields[1]
 
 
 _LEXICON_TYPES = {"person": "person", "organization": "organization", "country": "place", "group": "group"}
@@ -1202,8 +1245,8 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     names = dict(zip(actor_table["actor_id"], actor_table["name"]))
     lexicon_info = {a: (_LEXICON_TYPES.get(t, "other"), g if g in ("male", "female") else None)
                     for a, t, g in zip(actor_table["actor_id"], actor_table["type"], actor_table["gender"])}
-    entities_of = _entities_by_document(entities, names) if isinstance(entities, pd.DataFrame) else {}
-    rows: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
+    entities_of = _entities_by_document(entities, sents, names) if isinstance(entities, pd.DataFrame) else {}
+    rows: list[tuple] = []
     titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
     fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
               for d, t, x in zip(documents["doc_id"], titles, documents["text"])}
@@ -1216,7 +1259,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
                              "documents the sentences were made from")
         title, text = fields[doc_id]
         for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ()),
-                                     entities_of.get(doc_id, ()), lexicon_info):
+                                     entities_of.get(doc_id), lexicon_info):
             if part.sentences:
                 att = _Attributor(part, cues, finder)
                 direct, used = _direct_quotes(att)
@@ -1224,7 +1267,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
                 _resolve_pronouns(att, found)
                 _link_nominals(att, found)
                 _emit(rows, doc_id, part.text, found)
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS))
     if out.empty:
         out = pd.DataFrame({c: pd.Series(dtype="str") for c in QUOTE_COLUMNS})
     out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_entity_id": "str",
