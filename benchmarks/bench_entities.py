@@ -75,7 +75,7 @@ def run(*, quick: bool = False) -> dict[str, Any]:
         figures["gum_words"] = gwords
         figures["gum_words_per_s"] = round(gwords / gtime)
         for key in ("typed_f1", "typed_precision", "typed_recall", "mention_f1", "merge_precision", "merge_recall",
-                    "pronoun_accuracy", "pronoun_coverage"):
+                    "merge_precision_all", "merge_recall_all", "pronoun_accuracy", "pronoun_coverage"):
             figures[f"gum_{key}"] = round(scores[key], 3)
     else:
         figures["gum"] = "skipped: gum-news not found under " + str(datasets_dir())
@@ -102,7 +102,8 @@ def markdown(figures: dict[str, Any]) -> str:
                   "| measure | value | target (held-out news) |", "|---|---:|---:|"]
         targets = {"gum_typed_f1": "0.74", "gum_merge_precision": "0.95"}
         for key in ("gum_typed_f1", "gum_typed_precision", "gum_typed_recall", "gum_mention_f1", "gum_merge_precision",
-                    "gum_merge_recall", "gum_pronoun_accuracy", "gum_pronoun_coverage"):
+                    "gum_merge_recall", "gum_merge_precision_all", "gum_merge_recall_all", "gum_pronoun_accuracy",
+                    "gum_pronoun_coverage"):
             lines.append(f"| {key.removeprefix('gum_').replace('_', ' ')} | {figures[key]} | {targets.get(key, '')} |")
     else:
         lines += ["", str(figures.get("gum", ""))]

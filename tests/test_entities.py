@@ -296,3 +296,31 @@ def test_readme_documents_the_entity_tables(repo_dir):
     for heading, columns in (("### entities", ENTITY_COLUMNS), ("### entity_table", ENTITY_TABLE_COLUMNS)):
         section = re.split(r"\n#{2,3} ", readme.split(heading, 1)[1], maxsplit=1)[0]
         assert re.findall(r"^\| `([^`]+)` \|", section, re.M) == list(columns)
+
+
+def test_place_cues_org_short_forms_and_sentence_initial_words():
+    # regressions from a first user test (issue 11): "<Name> County Clerk", "in <Name>", "<Name> precincts",
+    # an organisation's short name, a sentence-initial possessive, a sentence-initial plural noun
+    e = found("Harlow County Clerk Maria Okafor spoke. Voters waited in Eastfield, and the four Eastfield "
+              "precincts reported late. Whitcombe's manager, Ann Becker, agreed. Northwind Energy and the "
+              "United Energy Workers Union met. Workers at the plant said Northwind would pay.")
+    assert rows(e, "text", "entity_id", "via", "title") == [
+        ("Harlow County", "place:harlow_county", "name", None),
+        ("Maria Okafor", "person:maria_okafor", "name", "clerk"),
+        ("Eastfield", "place:eastfield", "name", None), ("Eastfield", "place:eastfield", "name", None),
+        ("Whitcombe", "other:whitcombe", "name", None), ("Ann Becker", "person:ann_becker", "name", None),
+        ("Northwind Energy", "organization:northwind_energy", "name", None),
+        ("United Energy Workers Union", "organization:united_energy_workers_union", "name", None),
+        ("Northwind", "organization:northwind_energy", "short", None)]
+
+
+def test_a_lexicon_alias_starting_a_sentence_is_a_name_and_gives_the_gender():
+    lex = {"actors": [{"id": "harris", "name": "Kamala Harris", "type": "person", "gender": "female",
+                       "aliases": ["Harris"]},
+                      {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["Kirby"]}]}
+    e = found("Harris met Kirby. She said no.", actors=lex)
+    assert rows(e, "text", "entity_id", "via", "actor_id", "gender") == [
+        ("Harris", "person:harris", "name", "harris", "female"), ("Kirby", "person:kirby", "name", "kirby", "male"),
+        ("She", "person:harris", "pronoun", "harris", "female")]
+    # with no lexicon "Harris" has no capitalisation evidence here, and "She" falls back to the most recent person
+    assert rows(found("Harris met Kirby. She said no."), "text", "entity_id") == [("Kirby", "person:kirby"), ("She", "person:kirby")]
