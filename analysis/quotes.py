@@ -298,6 +298,7 @@ class _Speaker(NamedTuple):
     entity_id: Any = pd.NA
     gender: Any = None      # 'male' / 'female' where the entity layer or lexicon knows it
     etype: Any = None       # the entity's type (person, organization, ...) where linked
+    head: int = -1          # offset of the phrase's head word
 
 
 _Tok = tuple[int, int, str]  # (start, end, word) in the field
@@ -414,8 +415,11 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
         return _Speaker(pd.NA, pd.NA, "pronoun", s, e)
     if low in _TIME_WORDS or low in _PRONOUNS or low in _SUBJECT_PRONOUNS:
         return None
-    if low in nouns:
-        return _Speaker(pd.NA, " ".join(t[2] for t in taken), "nominal", taken[0][0], taken[-1][1])
+    first = 1 if taken[0][2].lower() in _DETERMINERS_ALL and len(taken) > 1 else 0
+    if low in nouns and (not head[:1].isupper() or head_i == first):
+        # a speaker noun ("officials", "The company", "Officials" at a sentence's start); with other
+        # capitalised words before it, it is a name ("The Harlow County Board of Elections")
+        return _Speaker(pd.NA, " ".join(t[2] for t in taken), "nominal", taken[0][0], taken[-1][1], head=s)
     if not head[:1].isupper() or low in honorifics:
         return None
     i = head_i
@@ -425,7 +429,7 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
     while i < head_i and (taken[i][2].rstrip(".").lower() in honorifics or taken[i][2].lower() in _DETERMINERS_ALL):
         i += 1
     run = taken[i:head_i + 1]
-    return _Speaker(pd.NA, " ".join(t[2] for t in run), "name", run[0][0], run[-1][1])
+    return _Speaker(pd.NA, " ".join(t[2] for t in run), "name", run[0][0], run[-1][1], head=s)
 
 
 def _tail_is_adverbial(tail: str) -> bool:
@@ -600,6 +604,13 @@ class _Attributor:
             return sp  # "a spokesman for Ms. Ruiz": the name after "for" is not the speaker
         inside = f.mentions[bisect_left(f.mention_starts, sp.start):bisect_left(f.mention_starts, sp.end)]
         best = None
+        if sp.type == "name" and sp.head >= 0:  # the mention holding the head word ("Harlow County Board
+            for m in inside:                     # of Elections" for "... Board of Elections said")
+                if m.start <= sp.head < m.end and not f.possessive(m):
+                    best = m
+            if best is not None:
+                return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id,
+                                   gender=best.gender, etype=best.etype)
         for m in inside:
             if m.end == sp.end and not f.possessive(m):
                 best = m
@@ -811,7 +822,6 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             speaker, lemma, adjacent = a.speaker, pd.NA, a.adjacent
             addressee: Any = pd.NA
             if a.cue is not None:
-                used.add(a.cue.start)
                 lemma = cues.lemma_of[a.cue.form.lower()]
                 adr = att.addressee(a.cue)
                 if adr is not None:
@@ -827,6 +837,8 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             row = _Row(sent[0], sent[1], [(q_lo, q_hi)], speaker, lemma, "direct",
                        a.cue.start if a.cue is not None else -1, a.after, adjacent, addressee)
             rows.append(row)
+            if a.cue is not None:
+                used.add(a.cue.start)  # only a quotation made into a row uses its cue
             if speaker is not None:
                 previous = row
     att.set_direct([p for row in rows for p in row.parts])

@@ -635,3 +635,17 @@ def test_voice_counts_everyone_by_entity():
     v2 = wb.voice(wb.entity_mentions(ents, actors=LEX), quotes)
     assert {r.actor_id: (r.mentions, r.quotes) for r in v2.itertuples()} == {
         k: (m, q) for k, (_, m, q, _) in rows.items()}
+
+
+def test_a_scare_quote_does_not_take_the_cue_of_the_clause_after_it():
+    assert rows('Mayor Ellen Ward called the request "a distraction" and said she would not comment further.',
+                cols=("quote", "speaker", "kind")) == [
+        ["she would not comment further", "Ellen Ward", "reported"]]
+
+
+def test_an_organisation_named_with_of_is_a_name_not_a_nominal_speaker():
+    assert rows("The Harlow County Board of Elections said in a statement that it would review the request.",
+                "Officials said the request would be reviewed.",
+                cols=("speaker", "speaker_type", "speaker_entity_id")) == [
+        ["Harlow County Board of Elections", "name", "organization:harlow_county_board_of_elections"],
+        ["Officials", "nominal", None]]
