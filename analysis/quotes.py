@@ -1147,16 +1147,22 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
         return {}
     doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)[keep]
     sids = entities["sentence_id"].to_numpy(dtype=np.int64)[keep]
-    # where each sentence starts in its field, and whether it is the headline (the title field)
-    where = {(d, k): (b, t) for d, k, b, t in zip(
-        sents["doc_id"].astype("str").tolist(), sents["sentence_id"].tolist(), sents["start"].tolist(),
-        (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).tolist())}
-    found = [where.get(key) for key in zip(doc_ids.tolist(), sids.tolist())]
-    ok = np.array([f is not None for f in found], dtype=bool)
+    # where each sentence starts in its field, and whether it is the headline (the title field):
+    # looked up by (document, sentence_id) as one integer key, by binary search
+    s_docs = sents["doc_id"].astype("str").to_numpy(dtype=object)
+    codes, _ = pd.factorize(np.concatenate([s_docs, doc_ids]))
+    s_sids = sents["sentence_id"].to_numpy(dtype=np.int64)
+    s_key = codes[:len(s_docs)].astype(np.int64) * (1 << 32) + s_sids
+    e_key = codes[len(s_docs):].astype(np.int64) * (1 << 32) + sids
+    order = np.argsort(s_key, kind="stable")
+    s_key = s_key[order]
+    pos = np.minimum(np.searchsorted(s_key, e_key), max(len(s_key) - 1, 0))
+    ok = (s_key[pos] == e_key) if len(s_key) else np.zeros(len(e_key), dtype=bool)
     if not ok.any():
         return {}
-    base = np.array([f[0] if f is not None else 0 for f in found], dtype=np.int64)[ok]
-    titles = np.array([f[1] if f is not None else False for f in found], dtype=bool)[ok]
+    rows = order[pos[ok]]
+    base = sents["start"].to_numpy(dtype=np.int64)[rows]
+    titles = (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).to_numpy(dtype=bool)[rows]
     keep, doc_ids = keep[ok], doc_ids[ok]
     actor_ids = column("actor_id")[keep]
     linked = pd.notna(actor_ids)
