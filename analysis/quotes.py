@@ -1,50 +1,74 @@
-"""Who speaks: direct quotations and reported speech, attributed to actors.
+"""Who speaks: direct quotations and reported speech, with their speakers from the entity layer.
 
-Rules (each has a test in tests/test_quotes.py):
+Rules (each has a test in tests/test_quotes.py; the gold set in analysis/validation/gold/attribution
+measures them):
 
-**Direct quotations** are spans between quotation marks: straight ``"..."`` or curly ``“...”``
-(paired in order within a paragraph, so a quotation may run over several sentences; an opening mark
-left unclosed at the end of a paragraph — the news convention for a quotation that goes on in the
-next paragraph — runs to the paragraph's end), and single ``'...'`` / ``‘...’`` within one sentence
-and outside double quotes (an apostrophe inside a word, "Israel's", never opens or closes one).
-A direct quotation is attributed by the nearest **cue verb** (``lexicons/cue_verbs.yml``):
+**Direct quotations** are spans between quotation marks: straight ``"..."``, curly ``“...”`` or the
+``''...''`` of some newspapers' archives (paired in order within a paragraph, so a quotation may run
+over several sentences; an opening mark left unclosed at the end of a paragraph — the news convention
+for a quotation that goes on in the next paragraph — runs to the paragraph's end), and single
+``'...'`` / ``‘...’`` within one sentence and outside double quotes (an apostrophe inside a word,
+"Israel's", "We’ll", never opens or closes one). A direct quotation is attributed by the nearest
+**cue verb** (``lexicons/cue_verbs.yml``):
 
 1. before it, in the same clause (from the sentence start or the end of the previous quotation in
-   that sentence): "X said, "..."", "X said the plan "..."", "X wrote on X that "..."",
-   "stating, "..."" (an ``-ing`` cue: the speaker is the sentence's subject, its first actor named
-   other than as a possessive), "He added, "..."" (the pronoun resolved as in analysis.actors).
-   A ``clause: that`` verb counts only when the quotation follows it directly (after ``,`` or
-   ``:``) or after "that"; any cue followed by "to" ("vows to 'stand alone'") is not a cue;
+   that sentence), when the quotation is the cue's whole complement (right after the verb, its
+   addressee, a comma, a colon or "that"): "X said, "..."", "X wrote on X that "..."", "stating,
+   "..."" (an ``-ing`` cue: the speaker is the sentence's subject, its first actor or entity that can
+   speak). Quoted words further into a clause ("X said the team had "lost its nerve"") are part of
+   that reported clause: no direct row, the reported row holds them;
 2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby.";
-3. else, a quotation in the same paragraph right after an attributed one continues that speaker;
-4. else it has no speaker (speaker_id, speaker and cue NA).
+3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
+A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
+both parts (``spans``).
 
-The speaker of a cue is, in order: an actor mention directly before the verb (auxiliaries and
-adverbs like "has", "also" in between are fine); a name or a speaker noun directly before it
-("a senior Israeli official said", nouns from ``speaker_nouns``) kept as surface text with
-speaker_id NA; for "X, <apposition>, said" the actor before the apposition; the nearest actor named
-earlier in the clause; an actor or name directly after the verb ("said Kirby"). Possessives
-("Netanyahu's ministers") and names inside quotation marks are never speakers.
+**Speakers.** The speaker of a cue is the noun phrase at it: directly before the verb (auxiliaries
+and adverbs between are fine) or, with nothing there, directly after it ("said Rep. George Miller,
+the ...") — never the object of a verb whose object is its addressee ("told reporters"). A phrase's
+head is the word before its first preposition ("A spokesman for Ms. Ruiz" -> spokesman), else its
+last word: a capitalised head makes a *name* (honorifics and titles in front dropped: "Rep. George
+Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
+*nominal* speaker ("officials", "the company", "the report"), "he"/"she"/"they" a *pronoun*. For "X,
+<apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
+Dana Price; "Mr. Field, a retired engineer, said" -> Field). With nothing found, the nearest actor
+or entity (not a place) named earlier in the clause. Possessives and names inside quotation marks
+are never speakers. The speaker then links to the entity mention holding its head word (or ending
+with it), which gives ``speaker_entity_id``, the display name and, through the lexicon overlay,
+``speaker_id``. A nominal "the <organisation noun>" links to the one organisation named in the five
+sentences before it (``organization_nouns``), if exactly one is. Pronouns: see
+:func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and "wrote to X"
+fill ``addressee``.
 
-**Scare quotes**: a quotation of fewer than 3 words (words are runs of letters or digits: an emoji
-is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue verb and a speaker attribute it;
-otherwise it is a scare quote or a title ('Stand Alone' in a headline) and no row is made. A
-quotation with neither cue nor speaker whose words are all capitalised (joiners such as "of", "the"
-aside) and that does not end like a sentence is the name of a thing ("Green New Deal", "Climate
-Justice Resiliency Fund"): no row either.
+**Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
+is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
+it: otherwise it is a scare quote ("a "gimmick"") or a title ('Stand Alone' in a headline). A
+quotation after a title marker ("known as", "the documentary", "the bill"; ``title_markers``) is the
+title of a work; a quotation with neither cue nor speaker whose words are all capitalised and that
+does not end like a sentence is the name of a thing ("Green New Deal"). Cue forms that are nouns are
+no cues: after a determiner or a possessive ("the governor's promise that"), a present form not
+after a subject ("a swing state that"), after "to" ("declined to comment") or a negation ("did not
+say"); a cue followed by "to" is none either ("vowed to"), except "to X" after a verb that takes
+an addressee so ("wrote to staff that").
 
-**Reported speech** (kind 'reported'): a cue verb outside quotation marks, not already used by a
-direct quotation, not followed by "to", not passive ("was reported"), with a speaker and a content
-of at least 3 words: "X said (that) ..." (``clause: bare`` verbs; the content starts after the verb
-or after "that"), "X announced that ..." / "X maintained: ..." (``clause: that`` verbs need "that"
-within 8 words, or a colon), and "according to X, ..." / "..., according to X" (phrases from
-``source_phrases``; the speaker must be a known actor or a capitalised name). The content runs to
-the end of the sentence or to a clause break (``;``, ", while", ", but", ", whereas").
+**Reported speech** (kind 'reported'): a cue verb outside quotation marks, not used by a direct
+quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
+"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that"),
+"X announced that ..." / "X maintained: ..." (``clause: that`` verbs need "that" within 8 words, or a
+colon); with the cue after the content, "..., analysts say." / "..., the company said Tuesday." /
+"..., said Tom Becker." (the content from the sentence start to the comma before the speaker; what
+follows the cue must be a few words of time or place; a parenthetical "A, she said, B." takes both
+parts); and "according to X, ..." / "..., according to X" (phrases from ``source_phrases``; X is the
+whole phrase to the comma or the sentence's end: "a review of court records by the watchdog group
+Open Ledger"). The content runs to the end of the sentence or to a clause break (``;``, ", while",
+", but", ", whereas", ", following" ...).
 
 Offsets: ``start``/``end`` index into the document's ``text`` (into its ``title`` for quotations in
-the headline, sentence_id 0) and ``quote == field[start:end]``; ``sentence_id`` is the sentence
-where the quotation starts. Cue verbs match in lower case (or capitalised as a sentence's first
-word), so title-case headlines are not parsed for speech.
+the headline, sentence_id 0): the first part's start and the last part's end; ``spans`` lists the
+parts and ``quote`` joins them with a space (one part: ``quote == field[start:end]``);
+``sentence_id`` is the sentence where the quotation starts; ``speaker_start``/``speaker_end`` are the
+speaker's words in the same field. Cue verbs match in lower case (or capitalised as a sentence's
+first word), so title-case headlines are not parsed for speech. Every look-up within a document is
+a bisection, so the time grows with the text's length, not its square.
 """
 
 from __future__ import annotations
