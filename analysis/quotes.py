@@ -73,6 +73,7 @@ a bisection, so the time grows with the text's length, not its square.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
@@ -241,6 +242,9 @@ class _Mention(NamedTuple):
     entity_id: Any = pd.NA
     etype: Any = None
     gender: Any = None
+
+
+_NEW_MENTION = functools.partial(tuple.__new__, _Mention)  # a _Mention from a tuple, without a Python call
 
 
 @dataclass
@@ -1196,7 +1200,7 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     gender = column("gender")[keep] if "gender" in entities.columns else np.full(len(keep), None, dtype=object)
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
-    mentions = list(map(_Mention._make, zip(
+    mentions = list(map(_NEW_MENTION, zip(
         fs.tolist(), fe.tolist(), np.where(linked, actor_ids, pd.NA).tolist(), display.tolist(),
         column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
         np.where(pd.notna(gender), gender, None).tolist())))
