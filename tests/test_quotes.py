@@ -649,3 +649,8 @@ def test_an_organisation_named_with_of_is_a_name_not_a_nominal_speaker():
                 cols=("speaker", "speaker_type", "speaker_entity_id")) == [
         ["Harlow County Board of Elections", "name", "organization:harlow_county_board_of_elections"],
         ["Officials", "nominal", None]]
+
+
+def test_a_precomputed_entities_table_without_its_columns_is_named():
+    with pytest.raises(wb.InputError, match=r"the entities table lacks column\(s\) sentence_id, start, end"):
+        wb.quotes(docs("Kirby said the talks failed again."), LEX, entities=pd.DataFrame({"doc_id": ["d0"]}))
