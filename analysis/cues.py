@@ -22,20 +22,28 @@ __all__ = ["CueVerbs", "load_cue_verbs", "DEFAULT_CUE_VERBS"]
 
 DEFAULT_CUE_VERBS = Path(__file__).resolve().parent / "lexicons" / "cue_verbs.yml"
 _CLAUSES = ("bare", "that")
+_ADDRESSEES = ("none", "object", "to")
 _FORM = re.compile(r"^[a-z][a-z' -]*[a-z]$")
 
 
 @dataclass(frozen=True, eq=False)
 class CueVerbs:
-    """Cue verbs: ``verbs`` has one row per form (form, lemma, clause); ``source_phrases`` are phrases
-    like "according to" that put the speaker after them; ``speaker_nouns`` are common nouns that can
-    head an unnamed speaker ("officials said"); ``sha256`` identifies the content."""
+    """Cue verbs: ``verbs`` has one row per form (form, lemma, clause, addressee); ``source_phrases``
+    are phrases like "according to" that put the speaker after them; ``speaker_nouns`` are common
+    nouns that can head an unnamed speaker ("officials said"); ``honorifics`` are titles that are
+    never a speaker by themselves ("Mr.", "Rep.", "Coach"); ``title_markers`` are words after which a
+    quotation is the title of a work, not speech ("known as", "the book"); ``organization_nouns`` are
+    the speaker nouns that stand for an organisation named before them ("the company said");
+    ``sha256`` identifies the content."""
 
     verbs: pd.DataFrame
     source_phrases: tuple[str, ...]
     speaker_nouns: frozenset[str]
     source: str
     sha256: str
+    honorifics: frozenset[str] = frozenset()
+    title_markers: tuple[str, ...] = ()
+    organization_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def lemma_of(self) -> dict[str, str]:
@@ -48,6 +56,34 @@ class CueVerbs:
         return dict(zip(self.verbs["form"], self.verbs["clause"]))
 
     @functools.cached_property
+    def addressee_of(self) -> dict[str, str]:
+        """form -> 'object' (``told X``), 'to' (``wrote to X``) or 'none'."""
+        return dict(zip(self.verbs["form"], self.verbs["addressee"]))
+
+    @functools.cached_property
+    def present_forms(self) -> frozenset[str]:
+        """The forms that are also nouns' forms in the present: the lemma and its -s form ("state",
+        "states"); such a form is a verb only after a subject."""
+        return frozenset(f for f, lemma in self.lemma_of.items()
+                         if f == lemma or (f.endswith("s") and not f.endswith("ss")))
+
+    @functools.cached_property
+    def title_last_words(self) -> frozenset[str]:
+        """The last words of the title markers ("as" of "known as")."""
+        return frozenset(t.split()[-1] for t in self.title_markers)
+
+    @functools.cached_property
+    def title_markers_set(self) -> frozenset[str]:
+        """The title markers, for look-ups of the last words before a quotation."""
+        return frozenset(self.title_markers)
+
+    @functools.cached_property
+    def title_pattern(self) -> re.Pattern[str]:
+        """A title marker ending right before a quotation mark ("known as the ", "the book, ")."""
+        alts = "|".join(re.escape(t) for t in sorted(self.title_markers, key=len, reverse=True)) or r"(?!x)x"
+        return re.compile(rf"(?<![\w-])(?:{alts})(?:\s+the)?[\s,:]*\Z", re.IGNORECASE)
+
+    @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
         """Any cue form as a whole word, lower case or capitalised (sentence start); group 'cue'."""
         forms = sorted(self.lemma_of, key=len, reverse=True)
@@ -58,9 +94,10 @@ class CueVerbs:
     @functools.cached_property
     def source_pattern(self) -> re.Pattern[str]:
         """Any source phrase ("according to"), lower case or capitalised (sentence start)."""
-        alts = [re.escape(p) for p in self.source_phrases] + [re.escape(p[0].upper() + p[1:])
-                                                               for p in self.source_phrases]
-        return re.compile(rf"(?<!\w)(?:{'|'.join(alts) or '(?!x)x'})(?!\w)")
+        # the first letter as a class, the look-behind after it: a literal-led pattern searches fast
+        alts = [f"[{re.escape(p[0])}{re.escape(p[0].upper())}](?<!\\w[{re.escape(p[0])}{re.escape(p[0].upper())}])"
+                f"{re.escape(p[1:])}" for p in self.source_phrases]
+        return re.compile(rf"(?:{'|'.join(alts) or '(?!x)x'})(?!\w)")
 
     @functools.cached_property
     def finite_pattern(self) -> str:
@@ -89,7 +126,7 @@ def _build(doc) -> CueVerbs:
     if not isinstance(data, Mapping) or not isinstance(data.get("cue_verbs"), list):
         raise LexiconError(f"{doc.where()}: expected a mapping with a 'cue_verbs:' list of verbs; "
                            "see analysis/lexicons/cue_verbs.yml for the format")
-    forms, lemmas, clauses = [], [], []
+    forms, lemmas, clauses, addressees = [], [], [], []
     owner: dict[str, int] = {}
     for i, entry in enumerate(data["cue_verbs"]):
         place = f"cue_verbs entry {i + 1}"
@@ -105,6 +142,10 @@ def _build(doc) -> CueVerbs:
         if clause not in _CLAUSES:
             raise LexiconError(f"{doc.where('cue_verbs', i, 'clause')}: {place}, field 'clause': "
                                f"{clause!r} is not one of {', '.join(_CLAUSES)}")
+        addressee = entry.get("addressee", "none")
+        if addressee not in _ADDRESSEES:
+            raise LexiconError(f"{doc.where('cue_verbs', i, 'addressee')}: {place}, field 'addressee': "
+                               f"{addressee!r} is not one of {', '.join(_ADDRESSEES)}")
         entry_forms = entry.get("forms")
         if not isinstance(entry_forms, list) or not entry_forms:
             raise LexiconError(f"{doc.where('cue_verbs', i, 'forms')}: {place}, field 'forms': "
@@ -121,6 +162,7 @@ def _build(doc) -> CueVerbs:
                 forms.append(form)
                 lemmas.append(lemma.strip())
                 clauses.append(clause)
+                addressees.append(addressee)
     phrases = data.get("source_phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise LexiconError(f"{doc.where('source_phrases')}: field 'source_phrases': give a list of "
@@ -129,8 +171,18 @@ def _build(doc) -> CueVerbs:
     if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
         raise LexiconError(f"{doc.where('speaker_nouns')}: field 'speaker_nouns': give a list of "
                            "non-empty nouns such as [official, spokesman]")
-    verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses})
-    normal = {"cue_verbs": verbs.to_dict("records"), "source_phrases": phrases, "speaker_nouns": nouns}
+    lists = {}
+    for key, example in (("honorifics", "[Mr., Rep., Coach]"), ("title_markers", "[known as, the book]"),
+                         ("organization_nouns", "[company, ministry]")):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of non-empty words such as {example}")
+        lists[key] = value
+    verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses, "addressee": addressees})
+    normal = {"cue_verbs": verbs.to_dict("records"), "source_phrases": phrases, "speaker_nouns": nouns, **lists}
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
                     speaker_nouns=frozenset(n.strip().lower() for n in nouns),
-                    source=doc.name, sha256=content_hash(normal))
+                    source=doc.name, sha256=content_hash(normal),
+                    honorifics=frozenset(h.strip().lower().rstrip(".") for h in lists["honorifics"]),
+                    title_markers=tuple(t.strip().lower() for t in lists["title_markers"]),
+                    organization_nouns=frozenset(n.strip().lower() for n in lists["organization_nouns"]))

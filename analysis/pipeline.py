@@ -162,7 +162,8 @@ def analyze_partition(
     """
     sentences = segment(documents)
     mentions = actor_mentions(documents, actors, sentences=sentences)
-    quotations = find_quotes(documents, actors, sentences=sentences, mentions=mentions)
+    entities = find_entities(documents, sentences=sentences, actors=actors)
+    quotations = find_quotes(documents, actors, sentences=sentences, mentions=mentions, entities=entities)
     return {
         "documents": documents,
         "sentences": sentences,
@@ -172,7 +173,7 @@ def analyze_partition(
         "frames": frame_scores(documents, frames, sentences=sentences),
         "actor_tone": actor_tone(documents, actors, sentences=sentences, mentions=mentions,
                                  quotes=quotations, engine=tone_engine),
-        "entities": find_entities(documents, sentences=sentences, actors=actors),
+        "entities": entities,
     }
 
 

@@ -1,54 +1,79 @@
-"""Who speaks: direct quotations and reported speech, attributed to actors.
+"""Who speaks: direct quotations and reported speech, with their speakers from the entity layer.
 
-Rules (each has a test in tests/test_quotes.py):
+Rules (each has a test in tests/test_quotes.py; the gold set in analysis/validation/gold/attribution
+measures them):
 
-**Direct quotations** are spans between quotation marks: straight ``"..."`` or curly ``“...”``
-(paired in order within a paragraph, so a quotation may run over several sentences; an opening mark
-left unclosed at the end of a paragraph — the news convention for a quotation that goes on in the
-next paragraph — runs to the paragraph's end), and single ``'...'`` / ``‘...’`` within one sentence
-and outside double quotes (an apostrophe inside a word, "Israel's", never opens or closes one).
-A direct quotation is attributed by the nearest **cue verb** (``lexicons/cue_verbs.yml``):
+**Direct quotations** are spans between quotation marks: straight ``"..."``, curly ``“...”`` or the
+``''...''`` of some newspapers' archives (paired in order within a paragraph, so a quotation may run
+over several sentences; an opening mark left unclosed at the end of a paragraph — the news convention
+for a quotation that goes on in the next paragraph — runs to the paragraph's end), and single
+``'...'`` / ``‘...’`` within one sentence and outside double quotes (an apostrophe inside a word,
+"Israel's", "We’ll", never opens or closes one). A direct quotation is attributed by the nearest
+**cue verb** (``lexicons/cue_verbs.yml``):
 
 1. before it, in the same clause (from the sentence start or the end of the previous quotation in
-   that sentence): "X said, "..."", "X said the plan "..."", "X wrote on X that "..."",
-   "stating, "..."" (an ``-ing`` cue: the speaker is the sentence's subject, its first actor named
-   other than as a possessive), "He added, "..."" (the pronoun resolved as in analysis.actors).
-   A ``clause: that`` verb counts only when the quotation follows it directly (after ``,`` or
-   ``:``) or after "that"; any cue followed by "to" ("vows to 'stand alone'") is not a cue;
+   that sentence), when the quotation is the cue's whole complement (right after the verb, its
+   addressee, a comma, a colon or "that"): "X said, "..."", "X wrote on X that "..."", "stating,
+   "..."" (an ``-ing`` cue: the speaker is the sentence's subject, its first actor or entity that can
+   speak). Quoted words further into a clause ("X said the team had "lost its nerve"") are part of
+   that reported clause: no direct row, the reported row holds them;
 2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby.";
-3. else, a quotation in the same paragraph right after an attributed one continues that speaker;
-4. else it has no speaker (speaker_id, speaker and cue NA).
+3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
+A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
+both parts (``spans``).
 
-The speaker of a cue is, in order: an actor mention directly before the verb (auxiliaries and
-adverbs like "has", "also" in between are fine); a name or a speaker noun directly before it
-("a senior Israeli official said", nouns from ``speaker_nouns``) kept as surface text with
-speaker_id NA; for "X, <apposition>, said" the actor before the apposition; the nearest actor named
-earlier in the clause; an actor or name directly after the verb ("said Kirby"). Possessives
-("Netanyahu's ministers") and names inside quotation marks are never speakers.
+**Speakers.** The speaker of a cue is the noun phrase at it: directly before the verb (auxiliaries
+and adverbs between are fine) or, with nothing there, directly after it ("said Rep. George Miller,
+the ...") — never the object of a verb whose object is its addressee ("told reporters"). A phrase's
+head is the word before its first preposition ("A spokesman for Ms. Ruiz" -> spokesman), else its
+last word: a capitalised head makes a *name* (honorifics and titles in front dropped: "Rep. George
+Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
+*nominal* speaker ("officials", "the company", "the report"), "he"/"she"/"they" a *pronoun*. For "X,
+<apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
+Dana Price; "Mr. Field, a retired engineer, said" -> Field). With nothing found, the nearest actor
+or entity (not a place) named earlier in the clause. Possessives and names inside quotation marks
+are never speakers. The speaker then links to the entity mention holding its head word (or ending
+with it), which gives ``speaker_entity_id``, the display name and, through the lexicon overlay,
+``speaker_id``. A nominal "the <organisation noun>" links to the one organisation named in the five
+sentences before it (``organization_nouns``), if exactly one is. Pronouns: see
+:func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and "wrote to X"
+fill ``addressee``.
 
-**Scare quotes**: a quotation of fewer than 3 words (words are runs of letters or digits: an emoji
-is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue verb and a speaker attribute it;
-otherwise it is a scare quote or a title ('Stand Alone' in a headline) and no row is made. A
-quotation with neither cue nor speaker whose words are all capitalised (joiners such as "of", "the"
-aside) and that does not end like a sentence is the name of a thing ("Green New Deal", "Climate
-Justice Resiliency Fund"): no row either.
+**Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
+is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
+it: otherwise it is a scare quote ("a "gimmick"") or a title ('Stand Alone' in a headline). A
+quotation after a title marker ("known as", "the documentary", "the bill"; ``title_markers``) is the
+title of a work; a quotation with neither cue nor speaker whose words are all capitalised and that
+does not end like a sentence is the name of a thing ("Green New Deal"). Cue forms that are nouns are
+no cues: after a determiner or a possessive ("the governor's promise that"), a present form not
+after a subject ("a swing state that"), after "to" ("declined to comment") or a negation ("did not
+say"); a cue followed by "to" is none either ("vowed to"), except "to X" after a verb that takes
+an addressee so ("wrote to staff that").
 
-**Reported speech** (kind 'reported'): a cue verb outside quotation marks, not already used by a
-direct quotation, not followed by "to", not passive ("was reported"), with a speaker and a content
-of at least 3 words: "X said (that) ..." (``clause: bare`` verbs; the content starts after the verb
-or after "that"), "X announced that ..." / "X maintained: ..." (``clause: that`` verbs need "that"
-within 8 words, or a colon), and "according to X, ..." / "..., according to X" (phrases from
-``source_phrases``; the speaker must be a known actor or a capitalised name). The content runs to
-the end of the sentence or to a clause break (``;``, ", while", ", but", ", whereas").
+**Reported speech** (kind 'reported'): a cue verb outside quotation marks, not used by a direct
+quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
+"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that"),
+"X announced that ..." / "X maintained: ..." (``clause: that`` verbs need "that" within 8 words, or a
+colon); with the cue after the content, "..., analysts say." / "..., the company said Tuesday." /
+"..., said Tom Becker." (the content from the sentence start to the comma before the speaker; what
+follows the cue must be a few words of time or place; a parenthetical "A, she said, B." takes both
+parts); and "according to X, ..." / "..., according to X" (phrases from ``source_phrases``; X is the
+whole phrase to the comma or the sentence's end: "a review of court records by the watchdog group
+Open Ledger"). The content runs to the end of the sentence or to a clause break (``;``, ", while",
+", but", ", whereas", ", following" ...).
 
 Offsets: ``start``/``end`` index into the document's ``text`` (into its ``title`` for quotations in
-the headline, sentence_id 0) and ``quote == field[start:end]``; ``sentence_id`` is the sentence
-where the quotation starts. Cue verbs match in lower case (or capitalised as a sentence's first
-word), so title-case headlines are not parsed for speech.
+the headline, sentence_id 0): the first part's start and the last part's end; ``spans`` lists the
+parts and ``quote`` joins them with a space (one part: ``quote == field[start:end]``);
+``sentence_id`` is the sentence where the quotation starts; ``speaker_start``/``speaker_end`` are the
+speaker's words in the same field. Cue verbs match in lower case (or capitalised as a sentence's
+first word), so title-case headlines are not parsed for speech. Every look-up within a document is
+a bisection, so the time grows with the text's length, not its square.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
@@ -73,27 +98,46 @@ QUOTE_COLUMNS: dict[str, str] = {
     "doc_id": "the document's id",
     "sentence_id": "the sentence where the quotation starts (0 = headline)",
     "quote": "the quoted words (direct: between the marks, a trailing comma dropped; reported: the "
-    "content clause)",
-    "speaker_id": "the speaker's actor id, or NA when the speaker is not a lexicon actor",
-    "speaker": "the actor's display name, else the speaker's surface words, else NA",
+    "content clause); a quotation in parts (split around its cue) joins them with a space",
+    "speaker_entity_id": "the speaker's entity (analysis.entities), or NA",
+    "speaker": "the speaker's display name (the actor's or entity's name where linked, else the words "
+    "naming the speaker: 'a senior official', 'Dana Price'), or NA (none found, or a pronoun not "
+    "resolved with confidence)",
+    "speaker_type": "how the text names the speaker: 'name', 'nominal' ('the company', 'officials', "
+    "'a spokesman', 'the report') or 'pronoun' ('he', 'she'); NA without a speaker",
+    "speaker_id": "the speaker's lexicon actor id, or NA when the speaker is not a lexicon actor",
+    "addressee": "whom the words were addressed to ('told reporters', 'wrote to staff'), or NA",
     "cue": "the cue verb's lemma ('say', 'add', ...) or the source phrase ('according to'), or NA",
-    "kind": "'direct' (quotation marks) or 'reported' (indirect speech)",
-    "start": "offset of the quotation in the document's text (in its title for sentence 0)",
-    "end": "offset one past its end: field[start:end] == quote",
+    "kind": "'direct' (quotation marks) or 'reported' (indirect speech, also with a few quoted words in it)",
+    "start": "offset of the quotation (its first part) in the document's text (in its title for sentence 0)",
+    "end": "offset one past its end (of its last part)",
+    "spans": "the parts as 'start end;start end' (one part: 'start end'); quote == ' '.join(field[s:e] for each)",
+    "speaker_start": "offset of the words naming the speaker in the same field, or NA",
+    "speaker_end": "offset one past them, or NA",
 }
 
-#: Quotations with fewer words need a cue verb and a speaker (else: scare quotes).
-MIN_QUOTE_WORDS = 3
+#: Quotations with fewer words (one to three) need a cue of their own and a speaker: else they are
+#: scare quotes or titles.
+MIN_QUOTE_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-]+[^\W_]+)*")
-_DOUBLE = re.compile(r"[\"“”]")
+_DOUBLE = re.compile(r"''|``|[\"“”]")
+_DOUBLE_ONE = re.compile(r"[\"“”]")  # when the text has no '' or `` marks: the same, faster
 # An opening single mark not after a letter, digit or mark (checked behind the mark, so that a search
 # jumps from mark to mark), a word character next; a closing mark after a word character or . , ! ?
+_SINGLE_OPEN = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])")  # where _SINGLE can start
 _SINGLE = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
 _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
 _COLON = re.compile(r"\A\s*:")
-_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although)\b")
+_BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|following|prompting|citing)\b")
+_CLAUSE_END_CHARS = frozenset(",;:!?\"“”).")
+_NOUN_ENDINGS = ("'s", "’s", "s'", "s’", "n't", "n’t")  # a possessive before a cue: a noun; a negation
+_PHRASE_END = re.compile(r"[,;:!?\"“”)]$")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_ENDS_THAT = re.compile(r"\bthat$")
+_TAIL_STOP = re.compile(r",|;|[.!?](?=\s|$|[\"”’])")
+_CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
@@ -113,6 +157,20 @@ _CLAUSE = frozenset("that which who whom while and but after before as when beca
 _DETERMINERS = frozenset("the a an".split())
 _NAME_JOINERS = frozenset("of the and for in on a an to de".split())
 _PRONOUNS = frozenset("he she they it we i you this these those there".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+_DETERMINERS_ALL = frozenset("the a an his her its their our my your this that these those every each no any "
+                             "some another".split())
+_NOT_BEFORE_VERB = _DETERMINERS_ALL | {"to", "not", "never"}
+_PREPS = frozenset("of for at from with in".split())
+_MODALS = frozenset("will would could should may might must can shall also often still now never "
+                    "always usually generally frequently routinely".split())
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                        "tomorrow week month year day morning afternoon evening night earlier later last "
+                        "this late early recently previously then january february march april may june "
+                        "july august september october november december".split())
+_TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
+                           "last this earlier late early".split())
 
 
 def _is_name(text: str) -> bool:
@@ -143,20 +201,23 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
     hi = len(text) if hi is None else hi
     spans: list[tuple[int, int]] = []
     open_at = None
-    for m in _DOUBLE.finditer(text, lo, hi):
+    doubles_re = _DOUBLE if (text.find("''", lo, hi) >= 0 or text.find("``", lo, hi) >= 0) else _DOUBLE_ONE
+    for m in doubles_re.finditer(text, lo, hi):
         mark, pos = m.group(), m.start()
         if open_at is None:
-            if mark != "”":
-                open_at = pos
-        elif mark != "“":
-            spans.append((open_at + 1, pos))
+            if mark not in ("”", "''") or (mark == "''" and pos + 2 < hi and not text[pos + 2].isspace()):
+                open_at = m.end()
+        elif mark not in ("“", "``"):
+            spans.append((open_at, pos))
             open_at = None
     if open_at is not None:
-        spans.append((open_at + 1, hi))
-    doubles = list(spans)
-    for s_lo, s_hi in sentence_spans or [(lo, hi)]:
+        spans.append((open_at, hi))
+    doubles = list(spans)  # in order, not overlapping: looked up by bisection
+    double_starts = [d_lo for d_lo, _ in doubles]
+    for s_lo, s_hi in (sentence_spans or [(lo, hi)]) if _SINGLE_OPEN.search(text, lo, hi) else ():
         for m in _SINGLE.finditer(text, s_lo, s_hi):
-            if not any(d_lo - 1 <= m.start() < d_hi + 1 for d_lo, d_hi in doubles):
+            k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
+            if not (k >= 0 and m.start() < doubles[k][1] + 2):
                 spans.append((m.start(1), m.end(1)))
     out = []
     for s, e in sorted(spans):
@@ -172,13 +233,18 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
 # ------------------------------------------------------------------------------------- a document
 
 
-@dataclass
-class _Mention:
+class _Mention(NamedTuple):
     start: int          # offsets in the field (title or text)
     end: int
-    actor_id: str
+    actor_id: Any
     actor: str
-    possessive: bool
+    via: str = "alias"
+    entity_id: Any = pd.NA
+    etype: Any = None
+    gender: Any = None
+
+
+_NEW_MENTION = functools.partial(tuple.__new__, _Mention)  # a _Mention from a tuple, without a Python call
 
 
 @dataclass
@@ -196,7 +262,19 @@ class _Field:
         rows = self.sentences
         self._ends = [row[3] for row in rows]
         self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
+        self._mention_starts: list[int] = [m.start for m in self.mentions]
         self.set_quotes(self.quotes)
+
+    def possessive(self, m: _Mention) -> bool:
+        """Is the mention a possessive ("Netanyahu's ministers")? A pronoun never is."""
+        return m.via != "pronoun" and _possessive_at(self.text, m.end)
+
+    @property
+    def mention_starts(self) -> list[int]:
+        """The mentions' starts (the mentions are sorted by start)."""
+        if len(self._mention_starts) != len(self.mentions):
+            self._mention_starts = [m.start for m in self.mentions]
+        return self._mention_starts
 
     def set_quotes(self, quotes: list[tuple[int, int]]) -> None:
         self.quotes = quotes
@@ -237,45 +315,159 @@ def _strip_tail(seg: str, words: frozenset[str]) -> str:
         seg = seg[:len(seg) - len(word)]
 
 
-def _surface_before(seg: str, nouns: frozenset[str]) -> str | None:
-    """A speaker's words directly before a verb ("a senior Israeli official"), else None."""
-    toks = list(_TOKEN.finditer(seg))
-    taken: list[str] = []
-    for tok in reversed(toks):
-        word = tok.group()
-        if re.search(r"[,;:!?\"“”)]$", word) or (word.endswith(".") and not _ACRONYM.fullmatch(word)):
-            break
-        if word.lower() in _CLAUSE or len(taken) == 6:
-            break
-        taken.insert(0, word)
-        if word.lower() in _DETERMINERS:
-            break
-    if not taken:
-        return None
-    head = re.sub(r"['’]s?$", "", taken[-1])
-    if head.lower() in _PRONOUNS or not (head[:1].isupper() or head.lower() in nouns):
-        return None
-    return " ".join(taken)
+class _Speaker(NamedTuple):
+    """A speaker: its words' offsets in the field, how it is referred to, and what it links to."""
+
+    actor_id: Any      # the lexicon actor, or NA
+    name: Any          # display name (linked: the actor's or entity's name; else the words), or NA
+    type: str          # 'name', 'nominal' or 'pronoun'
+    start: int         # the speaker's words in the field
+    end: int
+    entity_id: Any = pd.NA
+    gender: Any = None      # 'male' / 'female' where the entity layer or lexicon knows it
+    etype: Any = None       # the entity's type (person, organization, ...) where linked
+    head: int = -1          # offset of the phrase's head word
 
 
-def _surface_after(seg: str, nouns: frozenset[str]) -> str | None:
-    """A speaker's words directly after a verb ('said Ali Ahmed,' / 'said a spokesman.'), else None."""
-    taken: list[str] = []
-    for tok in _TOKEN.finditer(seg):
-        word = tok.group()
-        end = bool(re.search(r"[,;:!?\"“”)]$", word) or (word.endswith(".") and not _ACRONYM.fullmatch(word)))
-        word = word.rstrip(",;:!?\"“”).") if end else word
-        if word.lower() in _CLAUSE or len(taken) == 6:
+_Tok = tuple[int, int, str]  # (start, end, word) in the field
+_NP_REACH = 100  # characters a noun phrase is looked for in (8 words and more)
+_SPACE = frozenset(" \n\t\r\f\v\xa0")
+
+
+def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
+    """A token that ends a noun phrase: closing punctuation, or a full stop that is no abbreviation."""
+    if _PHRASE_END.search(word) or word[:1] in "\"“”‘(":
+        return True
+    return word.endswith(".") and not _is_abbreviation(word, honorifics)
+
+
+def _is_abbreviation(word: str, honorifics: frozenset[str]) -> bool:
+    """"U.S.", "J.", "Rep.", "Dr." (an honorific with its full stop)."""
+    return bool(_ACRONYM.fullmatch(word)) or word[:-1].lower() in honorifics
+
+
+def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: frozenset[str]) -> list[_Tok]:
+    """The noun phrase text[lo:hi] ends with, read backwards: up to 8 words, stopping before
+    punctuation, a clause word or after a determiner; "of"/"for"/"at"/... are kept between a name or a
+    speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service")."""
+    toks = _tokens_before(text, lo, hi, 10)
+    taken: list[_Tok] = []
+    k = len(toks) - 1
+    while k >= 0 and len(taken) < 8:
+        tok = toks[k]
+        word = tok[2]
+        if _ends_phrase(word, honorifics):
             break
-        if word:
-            taken.append(word)
+        low = word.lower()
+        if low in _CLAUSE:
+            if low in _PREPS and taken and k > 0:
+                prev = toks[k - 1][2]
+                if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
+                    taken.insert(0, tok)
+                    k -= 1
+                    continue
+            break
+        taken.insert(0, tok)
+        k -= 1
+        if low in _DETERMINERS_ALL:
+            # "Forecasters at the National Weather Service": a preposition after a noun goes on
+            if k >= 1 and toks[k][2].lower() in _PREPS and len(taken) < 7:
+                prev = toks[k - 1][2]
+                if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
+                    continue
+            break
+    return taken
+
+
+def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
+    """The last ``n`` whitespace-separated tokens of text[lo:hi], in order (read from the end)."""
+    out: list[_Tok] = []
+    end = hi
+    while len(out) < n:
+        while end > lo and text[end - 1] in _SPACE:
+            end -= 1
+        if end <= lo:
+            break
+        start = max(lo, text.rfind(" ", lo, end) + 1, text.rfind("\n", lo, end) + 1, text.rfind("\t", lo, end) + 1)
+        out.append((start, end, text[start:end]))
+        end = start
+    out.reverse()
+    return out
+
+
+def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
+    """The noun phrase text[lo:hi] starts with: up to 8 words, to punctuation or a clause word
+    ("of"/"at"/... go on when a capitalised word follows: "Professor Kenji Mori of Osaka University")."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, min(hi, lo + _NP_REACH))]
+    taken: list[_Tok] = []
+    for k, (s, e, word) in enumerate(toks):
+        if word[:1] in "\"“‘(":
+            break
+        end = _ends_phrase(word, honorifics)
+        core = word.rstrip(",;:!?\"“”’).") if end else word
+        low = core.lower()
+        if low in _CLAUSE:
+            if low in _PREPS and taken and not end and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+                taken.append((s, e, word))
+                continue
+            break
+        if len(taken) == 8:
+            break
+        if core:
+            taken.append((s, s + len(core), core))
         if end:
             break
-    if not taken or taken[0].lower() in _PRONOUNS:
+    return taken
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending and outer punctuation."""
+    return _POSSESSIVE_END.sub("", word.strip(",;:!?\"“”‘’()"))
+
+
+def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]) -> _Speaker | None:
+    """A noun phrase as a speaker: its head is the word before its first preposition, else its last
+    word. A pronoun alone: 'pronoun'; a speaker noun: 'nominal' (the whole phrase); a capitalised word:
+    'name' (the run of capitalised words ending at the head, honorifics and titles in front dropped:
+    "Rep. George Miller" -> "George Miller"; nothing left: no speaker). Possessives, time words and
+    anything else: no speaker."""
+    if not taken:
         return None
-    if taken[0][:1].isupper() or any(w.lower() in nouns for w in taken):
-        return " ".join(taken)
-    return None
+    head_i = next((i for i, t in enumerate(taken) if i and t[2].lower() in _PREPS), len(taken)) - 1
+    s, e, head_word = taken[head_i]
+    if head_word.endswith(("'s", "’s", "s'", "s’")):
+        return None
+    head = head_word.rstrip(".")
+    low = head.lower()
+    if len(taken) == 1 and low in _SUBJECT_PRONOUNS:
+        return _Speaker(pd.NA, pd.NA, "pronoun", s, e)
+    if low in _TIME_WORDS or low in _PRONOUNS or low in _SUBJECT_PRONOUNS:
+        return None
+    first = 1 if taken[0][2].lower() in _DETERMINERS_ALL and len(taken) > 1 else 0
+    if low in nouns and (not head[:1].isupper() or head_i == first):
+        # a speaker noun ("officials", "The company", "Officials" at a sentence's start); with other
+        # capitalised words before it, it is a name ("The Harlow County Board of Elections")
+        return _Speaker(pd.NA, " ".join(t[2] for t in taken), "nominal", taken[0][0], taken[-1][1], head=s)
+    if not head[:1].isupper() or low in honorifics:
+        return None
+    i = head_i
+    while i > 0 and (taken[i - 1][2][:1].isupper() or _ACRONYM.fullmatch(taken[i - 1][2])) \
+            and not _POSSESSIVE_END.search(taken[i - 1][2]):
+        i -= 1
+    while i < head_i and (taken[i][2].rstrip(".").lower() in honorifics or taken[i][2].lower() in _DETERMINERS_ALL):
+        i += 1
+    run = taken[i:head_i + 1]
+    return _Speaker(pd.NA, " ".join(t[2] for t in run), "name", run[0][0], run[-1][1], head=s)
+
+
+def _tail_is_adverbial(tail: str) -> bool:
+    """What follows a cue at a clause's end ("Tuesday", "on Friday", "in a statement", "of the
+    plan"): empty, or a few words starting with a time word or a preposition."""
+    words = tail.split(None, 7)
+    if not words:
+        return True
+    first = words[0].strip(",.;:!?").lower()
+    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS)
 
 
 class _Cue(NamedTuple):
@@ -311,11 +503,12 @@ class _CueFinder:
         out = []
         if lo >= hi:
             return out
-        for last, form in self.automaton.iter(text, lo, hi):
+        for last, form in self.automaton.iter_long(text, lo, hi):
             start, end = last + 1 - len(form), last + 1
             if not ((start > 0 and _WORD_CHAR.match(text, start - 1)) or (end < hi and _WORD_CHAR.match(text, end))):
                 out.append(_Cue(start, end, form))
         return out
+
 
 
 class _Attributor:
@@ -323,6 +516,8 @@ class _Attributor:
 
     def __init__(self, f: _Field, cues: CueVerbs, finder: _CueFinder):
         self.f, self.cues, self.finder = f, cues, finder
+        self.nouns, self.honorifics = cues.speaker_nouns, cues.honorifics
+        self._addressee_of, self._present = cues.addressee_of, cues.present_forms
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
         self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
@@ -330,20 +525,91 @@ class _Attributor:
         # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
                                           for phrase in cues.source_phrases)
+        self.set_direct([])
 
     def _is_verb(self, m: _Cue) -> bool:
-        """A cue form outside quotations, not followed by "to", not capitalised mid-sentence."""
+        """A cue form used as a verb of speech: outside quotations, not capitalised mid-sentence, not
+        followed by "to" (but "wrote to staff"), not a noun ("the governor's promise that", "a swing
+        state that"), not an infinitive or negated ("declined to comment", "did not say")."""
         text = self.f.text
-        if _TO.match(text, m.end) or self.f.in_quote(m.start, m.end):
+        if self.f.in_quote(m.start, m.end):
+            return False
+        form = m.form if m.form[0].islower() else m.form.lower()
+        if _TO.match(text, m.end) and not (
+                self._addressee_of[form] == "to" and self._to_addressee(m.end)):
             return False
         if m.form[0].isupper():
             sent = self.f.sentence_at(m.start)
             if text[sent[2]:m.start].strip(" \"'“‘(["):
                 return False  # capitalised mid-sentence: a title-case headline word, not a verb
+        before = text[max(0, m.start - 40):m.start]
+        stripped = before.rstrip()
+        if len(stripped) == len(before):
+            prev = ""
+        else:
+            prev = stripped[max(stripped.rfind(" "), stripped.rfind("\n")) + 1:]
+        if not prev or prev[-1] in _CLAUSE_END_CHARS:
+            return True  # at a clause's start: "…," said Kirby
+        low = prev.lower()
+        if low in _NOT_BEFORE_VERB or prev.endswith(_NOUN_ENDINGS):
+            return False  # a noun ("the promise that", "the governor's warning"), "declined to comment"
+        if form in self._present:
+            # a present form is a verb after a subject: a name, a pronoun, a speaker noun, an auxiliary
+            return (prev[:1].isupper() or low in _SUBJECT_PRONOUNS or low in _PRONOUNS or _bare(low) in self.nouns
+                    or low in _AUX or low in _MODALS)
         return True
 
+    def _to_addressee(self, pos: int) -> tuple[int, int] | None:
+        """The addressee span of "to X" at ``pos`` ("wrote to staff that ..."), else None: X is a
+        determiner, a name or an object pronoun, or "that"/":" follows within a few words."""
+        text = self.f.text
+        m = _TO.match(text, pos)
+        if not m:
+            return None
+        toks = _np_after(text, m.end(), min(len(text), m.end() + 120), self.honorifics)
+        if not toks:
+            return None
+        first = toks[0][2]
+        if not (first.lower() in _DETERMINERS_ALL or first[:1].isupper() or first.lower() in _OBJECT_PRONOUNS
+                or _THAT.match(text[m.end():m.end() + 200]) or text[toks[-1][1]:].lstrip().startswith(":")):
+            return None
+        return toks[0][0], toks[-1][1]
+
+    def addressee(self, m: _Cue) -> tuple[int, int] | None:
+        """Who the cue addresses: "told reporters", "wrote to staff" (span in the field), else None."""
+        mode = self.cues.addressee_of[m.form.lower()]
+        if mode == "to":
+            return self._to_addressee(m.end)
+        if mode == "object":
+            text = self.f.text
+            sent = self.f.sentence_at(m.start)
+            toks = _np_after(text, m.end, sent[3], self.honorifics)
+            if toks and toks[0][2].lower() not in _TIME_WORDS:
+                return toks[0][0], toks[-1][1]
+        return None
+
+    def verbs_by_sentence(self) -> Iterator[tuple[tuple[int, int, int, int], _Cue]]:
+        """Each sentence with each of its cue verbs (as :meth:`cues_in` finds them), in order."""
+        f, text = self.f, self.f.text
+        if not f._in_order:
+            for row in f.sentences:
+                for m in self.cues_in(row[2], row[3]):
+                    yield row, m
+            return
+        done = -1  # sentences in order: look each verb's sentence up
+        for m in self._verbs:
+            row = f.sentence_at(m.start)
+            if row[0] == done:
+                continue
+            if 0 < row[3] < len(text) and _CUT.match(text, row[3] - 1):
+                done = row[0]  # a sentence ending inside a word: searched itself, as cues_in does
+                for cut in self.cues_in(row[2], row[3]):
+                    yield row, cut
+            elif row[2] <= m.start and m.end <= row[3]:
+                yield row, m
+
     def cues_in(self, lo: int, hi: int) -> list[_Cue]:
-        """Cue verbs in text[lo:hi], outside quotations, not followed by "to".
+        """Cue verbs in text[lo:hi] (see :meth:`_is_verb`).
 
         Taken from the verbs of the whole field; a range whose end cuts a word is searched itself
         (the word's first part can be a cue form of the range, not of the field)."""
@@ -354,54 +620,137 @@ class _Attributor:
 
     def speakers(self, lo: int, hi: int) -> list[_Mention]:
         """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation."""
-        return [m for m in self.f.mentions
-                if lo <= m.start and m.end <= hi and not m.possessive and not self.f.in_quote(m.start, m.end)]
+        f = self.f
+        found = f.mentions[bisect_left(f.mention_starts, lo):bisect_left(f.mention_starts, hi)]
+        return [m for m in found if m.end <= hi and not f.possessive(m) and not f.in_quote(m.start, m.end)]
 
-    def subject(self, sent_lo: int, cue_at: int) -> tuple[Any, Any] | None:
-        cands = self.speakers(sent_lo, cue_at)
-        return (cands[0].actor_id, cands[0].actor) if cands else None
+    def link(self, sp: _Speaker) -> _Speaker:
+        """The speaker linked to the mention that ends its words (a name, or a lexicon title such as
+        "the prime minister"), or that is its pronoun; else as found."""
+        f = self.f
+        if sp.type == "nominal" and any(w in _PREPS for w in f.text[sp.start:sp.end].lower().split()):
+            return sp  # "a spokesman for Ms. Ruiz": the name after "for" is not the speaker
+        inside = f.mentions[bisect_left(f.mention_starts, sp.start):bisect_left(f.mention_starts, sp.end)]
+        best = None
+        if sp.type == "name" and sp.head >= 0:  # the mention holding the head word ("Harlow County Board
+            for m in inside:                     # of Elections" for "... Board of Elections said")
+                if m.start <= sp.head < m.end and not f.possessive(m):
+                    best = m
+            if best is not None:
+                return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id,
+                                   gender=best.gender, etype=best.etype)
+        for m in inside:
+            if m.end == sp.end and not f.possessive(m):
+                best = m
+        if best is None and sp.type == "name":
+            for m in inside:
+                if m.end <= sp.end and not f.possessive(m):
+                    best = m
+        if best is None:
+            return sp
+        return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id, gender=best.gender,
+                           etype=best.etype)
 
-    def speaker_before(self, lo: int, cue_at: int) -> tuple[Any, Any] | None:
+    def subject(self, sent_lo: int, cue_at: int) -> _Speaker | None:
+        """The sentence's subject for an -ing cue: its first actor or entity that can speak."""
+        cands = [m for m in self.speakers(sent_lo, cue_at) if m.etype in _SPEAKER_TYPES]
+        return _from_mention(cands[0]) if cands else None
+
+    def _phrase(self, lo: int, hi: int) -> tuple[_Speaker | None, int]:
+        """The speaker the noun phrase ending at ``hi`` names, and where the phrase starts."""
+        taken = _np_before(self.f.text, lo, hi, self.nouns, self.honorifics)
+        sp = _classify(taken, self.nouns, self.honorifics)
+        return sp, (taken[0][0] if taken else hi)
+
+    def speaker_before(self, lo: int, cue_at: int) -> _Speaker | None:
+        """The speaker before a cue, in text[lo:cue_at]: the noun phrase directly before it (auxiliaries
+        and adverbs between are fine); for "X, <apposition>, said" the name of the two (the
+        apposition when X is a description: "the mayor's spokeswoman, Dana Price, said"); else the
+        nearest actor named earlier in the clause."""
         text = self.f.text
-        seg = text[lo:cue_at]
-        core = _strip_tail(seg, _AUX)
-        cands = self.speakers(lo, cue_at)
-        for m in reversed(cands):
-            if m.end == lo + len(core):
-                return m.actor_id, m.actor
-        surface = _surface_before(core, self.cues.speaker_nouns)
-        if surface is not None:
-            return pd.NA, surface
+        core = _strip_tail(text[lo:cue_at], _AUX)
+        core_end = lo + len(core)
         if core.endswith(","):
-            comma = core[:-1].rfind(",")
+            comma = text.rfind(",", lo, core_end - 1)
             if comma >= 0:
-                before = _strip_tail(core[:comma], frozenset())
-                for m in reversed(cands):
-                    if m.end == lo + len(before):
-                        return m.actor_id, m.actor
-        if cands:
-            return cands[-1].actor_id, cands[-1].actor
-        return None
+                inner, _ = self._phrase(comma + 1, core_end - 1)
+                outer, _ = self._phrase(lo, comma)
+                if inner is not None and inner.type == "name" and (outer is None or outer.type != "name"):
+                    return self.link(inner)
+                if outer is not None and outer.type != "pronoun":
+                    return self.link(outer)
+                if inner is not None and inner.type != "pronoun":
+                    return self.link(inner)
+            else:
+                sp, _ = self._phrase(lo, core_end - 1)
+                if sp is not None:
+                    return self.link(sp)
+        else:
+            sp, _ = self._phrase(lo, core_end)
+            if sp is not None:
+                return self.link(sp)
+        cands = [m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES]
+        return _from_mention(cands[-1]) if cands else None
 
-    def speaker_after(self, cue_end: int, hi: int) -> tuple[Any, Any] | None:
-        text = self.f.text
-        for m in self.speakers(cue_end, hi):
-            if not text[cue_end:m.start].strip():
-                return m.actor_id, m.actor
-            break
-        surface = _surface_after(text[cue_end:hi], self.cues.speaker_nouns)
-        return (pd.NA, surface) if surface is not None else None
+    def speaker_after(self, cue: _Cue, hi: int) -> _Speaker | None:
+        """The speaker right after a cue ("said Rep. George Miller, the ..."), unless the verb's object
+        is its addressee ("told reporters")."""
+        if self.cues.addressee_of[cue.form.lower()] == "object":
+            return None
+        taken = _np_after(self.f.text, cue.end, hi, self.honorifics)
+        if taken and taken[0][2].lower() in _TIME_WORDS:
+            return None
+        sp = _classify(taken, self.nouns, self.honorifics)
+        return None if sp is None or sp.type == "pronoun" else self.link(sp)
 
-    def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> tuple[Any, Any] | None:
+    def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
         if cue.form.endswith("ing"):
             return self.subject(sent_lo, cue.start)
-        return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue.end, hi)
+        return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue, hi)
 
     def passive(self, cue: _Cue) -> bool:
         before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX - {"had", "has", "have"})
         word = _last_word(before)  # no trailing whitespace: _strip_tail strips it
         return bool(word) and word.lower() in _PASSIVE
+
+    def is_title(self, q_lo: int) -> bool:
+        """Is the quotation at ``q_lo`` the title of a work ("known as "Fix It First"", "the book,
+        "X"")? Its last words before the mark (an optional "the" and comma aside) are a title marker."""
+        seg = self.f.text[max(0, q_lo - 40):q_lo].rstrip(" \n\"“'‘`(,:")
+        words = seg.rsplit(None, 3)[-3:]
+        if not words:
+            return False
+        last = words[-1].lower()
+        if last == "the" and len(words) > 1:
+            words.pop()
+            last = words[-1].lower().rstrip(",")
+        if last not in self.cues.title_last_words:
+            return False
+        return last in self.cues.title_markers_set or " ".join(words[-2:]).lower() in self.cues.title_markers_set
+
+    def set_direct(self, parts: list[tuple[int, int]]) -> None:
+        """The parts of the direct quotations made into rows (for overlaps and clause starts)."""
+        self.direct = sorted(parts)
+        self._direct_starts = [lo for lo, _ in self.direct]
+        self._direct_reach = list(accumulate((hi for _, hi in self.direct), max))
+
+    def overlaps_direct(self, lo: int, hi: int) -> bool:
+        """Does text[lo:hi] overlap a direct quotation made into a row?"""
+        k = bisect_left(self._direct_starts, hi)  # the parts starting before hi
+        return k > 0 and self._direct_reach[k - 1] > lo
+
+    def clause_start(self, s_lo: int, cue_at: int) -> int:
+        """Where the clause of a cue starts: after the last direct quotation ending before it in its
+        sentence, else at the sentence's start."""
+        k = bisect_left(self._direct_starts, cue_at)
+        ends = [q_hi + 1 for _, q_hi in self.direct[max(0, k - 8):k] if s_lo <= q_hi < cue_at]
+        return max([s_lo] + ends)
+
+
+def _from_mention(m: _Mention) -> _Speaker:
+    return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end, m.entity_id,
+                    m.gender, m.etype)
 
 
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
@@ -415,91 +764,200 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> tuple[Any, _Cue | None]:
-    """(speaker or None, cue or None) of the quotation text[q_lo:q_hi] (rules 1 and 2)."""
+@dataclass
+class _Row:
+    """A quotation found in a field, before it becomes a row of the table."""
+
+    sentence_id: int
+    paragraph_id: int
+    parts: list[tuple[int, int]]
+    speaker: _Speaker | None
+    cue: Any            # lemma or source phrase, or NA
+    kind: str
+    cue_start: int = -1
+    cue_after: bool = False     # the cue came after the quotation ("A," he said): a split may follow
+    adjacent: bool = False      # the cue introduces exactly this quotation
+    addressee: Any = pd.NA
+
+
+class _Attribution(NamedTuple):
+    speaker: _Speaker | None
+    cue: _Cue | None
+    adjacent: bool      # the quotation is the cue's whole complement
+    mixed: bool         # the quotation sits inside a reported clause ("said the team had "lost its nerve"")
+    after: bool         # the cue comes after the quotation
+
+
+_NONE = _Attribution(None, None, False, False, False)
+
+
+def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> _Attribution:
+    """The cue and speaker of the quotation text[q_lo:q_hi] (rules 1 and 2)."""
     f, cues, text = att.f, att.cues, att.f.text
     sent = f.sentence_at(q_lo)
     # 1. a cue before the quotation, in its clause
     for m in reversed(att.cues_in(clause_lo, q_lo)):
         between = text[m.end:q_lo]
-        adjacent = not between.strip(" ,:\"“‘'\n")
-        if cues.clause_of[m.form.lower()] == "that" and not adjacent and not re.search(r"\bthat\b", between):
-            continue
-        return att.speaker_of(m, clause_lo, sent[2], q_lo), m
+        adr = att.addressee(m)
+        if adr is not None and adr[0] < q_lo:
+            between = text[adr[1]:q_lo]
+        core = between.rstrip(" \n\"“‘'`")
+        adjacent = not core.strip() or core.endswith((",", ":")) or bool(_ENDS_THAT.search(core))
+        if adjacent:
+            return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
+        if cues.clause_of[m.form.lower()] == "bare" or re.search(r"\bthat\b", between):
+            return _Attribution(None, m, False, True, False)
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
-    nxt = [q for q in f.quotes if q_hi < q[0] < end_sent[3]]
-    post_hi = nxt[0][0] - 1 if nxt else end_sent[3]
+    k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one
+    post_hi = f._quote_starts[k] - 1 if k < len(f._quote_starts) and f._quote_starts[k] < end_sent[3] else end_sent[3]
     post = att.cues_in(q_hi, post_hi)
     if not post:
-        return None, None
+        return _NONE
     m = post[0]
-    speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m.end, post_hi)
+    speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m, post_hi)
     if speaker is None and m.form.endswith("ing"):
         speaker = att.subject(sent[2], q_lo)
-    return speaker, m
+    close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
+    return _Attribution(speaker, m, close, False, True)
 
 
-def _direct_quotes(att: _Attributor, doc_id: str, rows: dict[str, list]) -> set[int]:
-    """Rows for the direct quotations of a field; returns the offsets of the cues they used."""
-    f, cues = att.f, att.cues
+def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
+    """The direct quotations of a field, and the offsets of the cues they used."""
+    f, cues, text = att.f, att.cues, att.f.text
     used: set[int] = set()
+    rows: list[_Row] = []
     for spans in att.paragraph_quotes:
-        previous: tuple[Any, Any, Any] | None = None
+        previous: _Row | None = None
         prev_end = -1
         for q_lo, q_hi in spans:
             sent = f.sentence_at(q_lo)
-            speaker, cue = _attribute(att, q_lo, q_hi, max(sent[2], prev_end))
+            clause_lo = max(sent[2], prev_end)
             prev_end = q_hi + 1
-            lemma: Any = pd.NA
-            if cue is not None:
-                used.add(cue.start)
-                lemma = cues.lemma_of[cue.form.lower()]
-            elif previous is not None:
+            if att.is_title(q_lo):
+                continue  # the title of a work: "the bill, known as "Safe Streets""
+            a = _attribute(att, q_lo, q_hi, clause_lo)
+            if a.mixed:
+                continue  # part of a reported clause: reported speech takes it whole
+            if previous is not None and a.cue is not None and a.cue.start == previous.cue_start:
+                previous.parts.append((q_lo, q_hi))  # "A," he said, "B." — one quotation
+                continue
+            if previous is not None and a.cue is None and previous.cue_after and _only_attribution_between(
+                    text, previous.parts[-1][1], q_lo, previous.cue_start):
+                previous.parts.append((q_lo, q_hi))  # "A," he said. "B." — one quotation
+                previous.cue_after = False
+                continue
+            speaker, lemma, adjacent = a.speaker, pd.NA, a.adjacent
+            addressee: Any = pd.NA
+            if a.cue is not None:
+                lemma = cues.lemma_of[a.cue.form.lower()]
+                adr = att.addressee(a.cue)
+                if adr is not None:
+                    addressee = text[adr[0]:adr[1]]
+            elif previous is not None and previous.speaker is not None:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
-                speaker, lemma = (previous[0], previous[1]), previous[2]
-            quote = f.text[q_lo:q_hi]
-            if _fewer_words(quote, MIN_QUOTE_WORDS) and (cue is None or speaker is None):
-                continue  # a scare quote
-            if cue is None and speaker is None and _is_name(quote):
+                speaker, lemma, adjacent = previous.speaker, previous.cue, True
+            quote = text[q_lo:q_hi]
+            if _fewer_words(quote, MIN_QUOTE_WORDS) and not (adjacent and speaker is not None and lemma is not pd.NA):
+                continue  # a scare quote: one to three words without a cue of its own
+            if a.cue is None and speaker is None and _is_name(quote):
                 continue  # a name or title in quotation marks ("Green New Deal")
-            speaker_id, name = speaker if speaker is not None else (pd.NA, pd.NA)
+            row = _Row(sent[0], sent[1], [(q_lo, q_hi)], speaker, lemma, "direct",
+                       a.cue.start if a.cue is not None else -1, a.after, adjacent, addressee)
+            rows.append(row)
+            if a.cue is not None:
+                used.add(a.cue.start)  # only a quotation made into a row uses its cue
             if speaker is not None:
-                previous = (speaker_id, name, lemma)
-            _emit(rows, doc_id, sent[0], quote, speaker_id, name, lemma, "direct", q_lo, q_hi)
-    return used
+                previous = row
+    att.set_direct([p for row in rows for p in row.parts])
+    return rows, used
 
 
-def _reported_speech(att: _Attributor, doc_id: str, rows: dict[str, list], used: set[int]) -> None:
-    """Rows for reported speech in a field (cues not used by a direct quotation)."""
+def _only_attribution_between(text: str, a_hi: int, b_lo: int, cue_start: int) -> bool:
+    """Between the end of quotation A and the start of B: A's cue clause only (a few words, the cue
+    among them, no other quotation)."""
+    between = text[a_hi:b_lo]
+    return a_hi <= cue_start < b_lo and count_words(between) <= 16 and not _DOUBLE.search(between.strip(
+        " \n\"“”‘’'`,.")) and "\n\n" not in between
+
+
+def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
+    """Reported speech in a field (cues not used by a direct quotation)."""
     f, cues, text = att.f, att.cues, att.f.text
-    for sid, _, s_lo, s_hi in f.sentences:
-        for m in att.cues_in(s_lo, s_hi):
-            if m.start in used or att.passive(m):
-                continue
-            after = text[m.end:s_hi]
-            form = m.form.lower()
-            opener = _THAT.match(after) or _COLON.match(after)
-            if opener:
-                c_lo = m.end + opener.end()
-            elif cues.clause_of[form] == "bare":
-                c_lo = m.end
-            else:
-                continue
-            c_lo, c_hi = _content(text, c_lo, s_hi)
-            if _fewer_words(text[c_lo:c_hi], MIN_QUOTE_WORDS) or _overlaps_quote(f, c_lo, c_hi):
-                continue
-            clause_lo = max([s_lo] + [q_hi + 1 for _, q_hi in f.quotes if s_lo <= q_hi < m.start])
-            speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
-            if speaker is not None:
-                _emit(rows, doc_id, sid, text[c_lo:c_hi], speaker[0], speaker[1], cues.lemma_of[form], "reported",
-                      c_lo, c_hi)
-        if att.source_phrase_in_field:
-            _according_to(att, doc_id, sid, s_lo, s_hi, rows)
+    rows: list[_Row] = []
+    bare_of = cues.clause_of
+    for (sid, pid, s_lo, s_hi), m in att.verbs_by_sentence():
+        if m.start in used:
+            continue
+        form = m.form.lower()
+        if bare_of[form] != "bare" and text.rfind(",", s_lo, m.start) < 0 and not (
+                "that" in text[m.end:min(s_hi, m.end + 120)] or ":" in text[m.end:min(s_hi, m.end + 4)]):
+            continue  # a "that" verb with neither "that", a colon nor a comma before it: no speech
+        if att.passive(m):
+            continue
+        adr = att.addressee(m)
+        after_lo = adr[1] if adr is not None else m.end
+        addressee = text[adr[0]:adr[1]] if adr is not None else pd.NA
+        row = _content_before(att, m, sid, pid, s_lo, s_hi, after_lo)
+        if row is not None:
+            row.addressee = addressee
+            rows.append(row)
+            continue
+        after = text[after_lo:s_hi]
+        opener = _THAT.match(after) or _COLON.match(after)
+        if opener:
+            c_lo = after_lo + opener.end()
+        elif cues.clause_of[form] == "bare":
+            c_lo = after_lo
+        else:
+            continue
+        c_lo, c_hi = _content(text, c_lo, s_hi)
+        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
+            continue
+        clause_lo = att.clause_start(s_lo, m.start)
+        speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
+        if speaker is not None:
+            rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, cues.lemma_of[form], "reported", m.start,
+                             addressee=addressee))
+    if att.source_phrase_in_field:
+        rows.extend(_according_to(att))
+    return rows
 
 
-def _overlaps_quote(f: _Field, lo: int, hi: int) -> bool:
-    return any(lo <= q_hi and q_lo <= hi for q_lo, q_hi in f.quotes)
+def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_hi: int,
+                    after_lo: int) -> _Row | None:
+    """Reported speech with the cue after its content: "…, analysts say." / "…, the company said
+    Tuesday." / "…, said Tom Becker." (the content from the sentence start to the comma before the
+    speaker; a parenthetical "A, she said, B." takes both sides)."""
+    text = att.f.text
+    comma = text.rfind(",", s_lo, m.start)
+    if comma < 0:
+        return None
+    c_lo, c_hi = _content(text, s_lo, comma)
+    if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
+        return None
+    if text[comma + 1:m.start].strip():
+        stop = _TAIL_STOP.search(text, after_lo, s_hi)
+        if not _tail_is_adverbial(text[after_lo:stop.start() if stop else s_hi]):
+            return None  # checked first: it is cheaper than the speaker
+        seg = _strip_tail(text[comma + 1:m.start], _AUX)
+        sp, np_lo = att._phrase(comma + 1, comma + 1 + len(seg))
+        if sp is None or text[comma + 1:np_lo].strip():
+            return None
+    else:
+        sp = att.speaker_after(m, s_hi)
+        if sp is None:
+            return None
+        stop = _TAIL_STOP.search(text, max(sp.end, after_lo), s_hi)
+        if not _tail_is_adverbial(text[max(sp.end, after_lo):stop.start() if stop else s_hi]):
+            return None
+    parts = [(c_lo, c_hi)]
+    if stop and stop.group().startswith(","):
+        rest_lo, rest_hi = _content(text, stop.end(), s_hi)
+        rest = text[rest_lo:rest_hi]
+        if not _fewer_words(rest, 3) and not _CONJUNCTION.match(rest) and not att.overlaps_direct(rest_lo, rest_hi):
+            parts.append((rest_lo, rest_hi))
+    return _Row(sid, pid, parts, sp, att.cues.lemma_of[m.form.lower()], "reported", m.start)
 
 
 def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -514,39 +972,147 @@ def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _according_to(att: _Attributor, doc_id: str, sid: int, s_lo: int, s_hi: int, rows: dict[str, list]) -> None:
-    """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X"."""
+def _according_to(att: _Attributor) -> list[_Row]:
+    """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X";
+    X is the whole phrase to the next comma or the sentence's end ("a review of court records by the
+    watchdog group Open Ledger"), linked to the actor it starts with."""
     f, text = att.f, att.f.text
-    for m in att.cues.source_pattern.finditer(text, s_lo, s_hi):
+    rows = []
+    for m in att.cues.source_pattern.finditer(text):
         if f.in_quote(m.start(), m.end()):
             continue
+        sid, pid, s_lo, s_hi = f.sentence_at(m.start())
+        if not s_lo <= m.start() and m.end() <= s_hi:
+            continue
         comma = text.find(",", m.end(), s_hi)
-        src_hi = comma if comma >= 0 else s_hi
-        speaker = None
-        for mention in att.speakers(m.end(), src_hi):
-            if text[m.end():mention.start].strip() in ("", "the"):
-                speaker = (mention.actor_id, mention.actor)
+        src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
+        if src_hi <= src_lo:
+            continue
+        words = text[src_lo:src_hi]
+        if words[:1].isupper() and not words.split()[0].lower() in _DETERMINERS_ALL:
+            speaker = _Speaker(pd.NA, words, "name", src_lo, src_hi)
+        else:
+            speaker = _Speaker(pd.NA, words, "nominal", src_lo, src_hi)
+        for mention in att.speakers(src_lo, src_hi):
+            if text[src_lo:mention.start].strip() in ("", "the", "The"):
+                speaker = speaker._replace(actor_id=mention.actor_id, name=mention.actor, type="name",
+                                           start=mention.start, end=mention.end, entity_id=mention.entity_id,
+                                           gender=mention.gender, etype=mention.etype)
             break
-        if speaker is None:
-            surface = _surface_after(text[m.end():src_hi], frozenset())
-            if surface is None:
-                continue
-            speaker = (pd.NA, surface)
         if text[s_lo:m.start()].strip(" ,\"“"):
             c_lo, c_hi = _content(text, s_lo, m.start())
         elif comma >= 0:
             c_lo, c_hi = _content(text, comma + 1, s_hi)
         else:
             continue
-        if _fewer_words(text[c_lo:c_hi], MIN_QUOTE_WORDS) or _overlaps_quote(f, c_lo, c_hi):
+        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
             continue
-        _emit(rows, doc_id, sid, text[c_lo:c_hi], speaker[0], speaker[1], m.group().lower(), "reported", c_lo, c_hi)
+        rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, m.group().lower(), "reported", m.start()))
+    return rows
 
 
-def _emit(rows: dict[str, list], doc_id: str, sid: int, quote: str, speaker_id: Any, speaker: Any, cue: Any,
-          kind: str, start: int, end: int) -> None:
-    for key, value in zip(QUOTE_COLUMNS, (doc_id, sid, quote, speaker_id, speaker, cue, kind, start, end)):
-        rows[key].append(value)
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+_SPEAKER_TYPES = (None, "person", "organization", "group", "other")  # entity types that can speak
+
+
+def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
+    """Pronoun speakers ("he said", "She added") keep a speaker only when the rule is confident:
+
+    1. the speaker of the quotation before it (in reading order), in the same sentence or the one
+       before, when that speaker's gender (where known) agrees: "“…,” said Dana Price. She added …";
+    2. else the person the entity layer (or the lexicon's pronoun rule) resolves it to, when that
+       person was named at most two sentences back and no other person who could be meant (same
+       gender, or gender unknown) is named in those sentences ("Dana Price met Maria Chen. She
+       said ..." stays unknown);
+    3. else none: speaker, speaker_id and speaker_entity_id NA, speaker_type 'pronoun'.
+    Only "he" and "she" are resolved ("they", "we", "I" stay unknown)."""
+    last: _Row | None = None
+    for row in rows:
+        sp = row.speaker
+        if sp is not None and sp.type == "pronoun":
+            row.speaker = _confident_pronoun(att, row, sp, last)
+        if row.speaker is not None and isinstance(row.speaker.name, str):
+            last = row
+
+
+def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | None) -> _Speaker:
+    f = att.f
+    unknown = sp._replace(actor_id=pd.NA, name=pd.NA, entity_id=pd.NA, gender=None, etype=None)
+    gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
+    if gender is None:
+        return unknown
+    if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1 \
+            and last.speaker.gender in (None, gender) and last.speaker.etype in (None, "person") \
+            and last.speaker.type != "nominal":
+        p = last.speaker
+        return sp._replace(actor_id=p.actor_id, name=p.name, entity_id=p.entity_id, gender=p.gender, etype=p.etype)
+    k = bisect_left(f.mention_starts, sp.start)
+    here = [m for m in f.mentions[k:bisect_left(f.mention_starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+    for cand in here:  # the entity layer's resolution, then the lexicon's
+        if cand.gender not in (None, gender):
+            continue  # resolved against its gender: not trusted
+        antecedent = None
+        for m in reversed(f.mentions[:k]):
+            if m.via != "pronoun" and (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id)):
+                antecedent = m
+                break
+        if antecedent is None or f.sentence_at(sp.start)[0] - f.sentence_at(antecedent.start)[0] > 2:
+            continue
+        window = min(antecedent.start, f.sentence_at(sp.start)[2])
+        if any(m.via != "pronoun" and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
+               and m.etype in (None, "person") and m.gender in (None, gender)
+               for m in f.mentions[bisect_left(f.mention_starts, window - 400):k] if m.start >= window - 400
+               and f.sentence_at(sp.start)[0] - f.sentence_at(m.start)[0] <= 2):
+            continue  # someone else who could be meant, named in the same stretch of text
+        return sp._replace(actor_id=cand.actor_id, name=cand.actor, entity_id=cand.entity_id, gender=cand.gender,
+                           etype=cand.etype)
+    return unknown
+
+
+def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
+    """A nominal speaker "the <organisation noun>" ("the company said", "The ministry said") links to
+    the organisation named in the five sentences before it, when exactly one is; it stays nominal."""
+    f, nouns = att.f, att.cues.organization_nouns
+    for row in rows:
+        sp = row.speaker
+        if sp is None or sp.type != "nominal" or isinstance(sp.entity_id, str) or isinstance(sp.actor_id, str):
+            continue
+        words = f.text[sp.start:sp.end].split()
+        if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
+            continue
+        sid = f.sentence_at(sp.start)[0]
+        k = bisect_left(f.mention_starts, sp.start)
+        orgs = {}
+        for m in reversed(f.mentions[:k]):
+            if f.sentence_at(m.start)[0] < sid - 5:
+                break
+            if m.via != "pronoun" and m.etype == "organization" and not f.in_quote(m.start, m.end):
+                orgs.setdefault(m.entity_id if isinstance(m.entity_id, str) else m.actor_id, m)
+        if len(orgs) == 1:
+            m = next(iter(orgs.values()))
+            row.speaker = sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, etype=m.etype)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Two ids (str or NA) that are the same id."""
+    return isinstance(a, str) and isinstance(b, str) and a == b
+
+
+def _emit(rows: list[tuple], doc_id: str, text: str, found: list[_Row]) -> None:
+    """Append the quotations of a field as rows (tuples in :data:`QUOTE_COLUMNS` order)."""
+    for r in found:
+        sp = r.speaker
+        quote = " ".join(text[lo:hi] for lo, hi in r.parts)
+        values = (doc_id, r.sentence_id, quote,
+                  sp.entity_id if sp is not None else pd.NA,
+                  sp.name if sp is not None else pd.NA,
+                  sp.type if sp is not None else pd.NA,
+                  sp.actor_id if sp is not None else pd.NA,
+                  r.addressee, r.cue, r.kind, r.parts[0][0], r.parts[-1][1],
+                  ";".join(f"{lo} {hi}" for lo, hi in r.parts),
+                  sp.start if sp is not None else pd.NA, sp.end if sp is not None else pd.NA)
+        rows.append(values)
+
 
 
 def _sentences_by_document(sents: pd.DataFrame, doc_ids: pd.Series
@@ -591,40 +1157,122 @@ def _possessive_at(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(nxt)) and (nxt[1:2] == "s" or text[end - 1:end] == "s")
 
 
+def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Mapping[str, str]
+                          ) -> dict[str, tuple[list[_Mention], list[_Mention]]]:
+    """doc_id (as str) -> (title mentions, text mentions) of the entity layer, offsets moved from the
+    sentence into the field, sorted by start; places are left out (they never speak). The actor is
+    the lexicon actor's name where linked, else the entity's display name."""
+    needed = ("doc_id", "sentence_id", "start", "end", "entity_id", "entity", "type", "via", "actor_id")
+    missing = [c for c in needed if c not in entities.columns]
+    if missing:
+        raise InputError(f"the entities table lacks column(s) {', '.join(missing)}; pass the table "
+                         "analysis.entities(documents, sentences=..., actors=...) returns")
+    def column(name: str) -> np.ndarray:
+        return entities[name].to_numpy(dtype=object)
+
+    keep = np.flatnonzero(column("type") != "place")
+    if not len(keep):
+        return {}
+    doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)[keep]
+    sids = entities["sentence_id"].to_numpy(dtype=np.int64)[keep]
+    # where each sentence starts in its field, and whether it is the headline (the title field):
+    # looked up by (document, sentence_id) as one integer key, by binary search
+    s_docs = sents["doc_id"].astype("str").to_numpy(dtype=object)
+    codes, _ = pd.factorize(np.concatenate([s_docs, doc_ids]))
+    s_sids = sents["sentence_id"].to_numpy(dtype=np.int64)
+    s_key = codes[:len(s_docs)].astype(np.int64) * (1 << 32) + s_sids
+    e_key = codes[len(s_docs):].astype(np.int64) * (1 << 32) + sids
+    order = np.argsort(s_key, kind="stable")
+    s_key = s_key[order]
+    pos = np.minimum(np.searchsorted(s_key, e_key), max(len(s_key) - 1, 0))
+    ok = (s_key[pos] == e_key) if len(s_key) else np.zeros(len(e_key), dtype=bool)
+    if not ok.any():
+        return {}
+    rows = order[pos[ok]]
+    base = sents["start"].to_numpy(dtype=np.int64)[rows]
+    titles = (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).to_numpy(dtype=bool)[rows]
+    keep, doc_ids = keep[ok], doc_ids[ok]
+    actor_ids = column("actor_id")[keep]
+    linked = pd.notna(actor_ids)
+    display = column("entity")[keep]
+    if linked.any():
+        display[linked] = [names.get(a, d) for a, d in zip(actor_ids[linked], display[linked])]
+    gender = column("gender")[keep] if "gender" in entities.columns else np.full(len(keep), None, dtype=object)
+    fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
+    fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
+    mentions = list(map(_NEW_MENTION, zip(
+        fs.tolist(), fe.tolist(), np.where(linked, actor_ids, pd.NA).tolist(), display.tolist(),
+        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
+        np.where(pd.notna(gender), gender, None).tolist())))
+    codes, uniques = pd.factorize(doc_ids)
+    order = np.lexsort((fs, titles, codes))
+    c, t = codes[order], titles[order]
+    bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]), True]).tolist()
+    order = order.tolist()
+    out: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        doc = uniques[c[lo]]
+        pair = out.setdefault(doc, ([], []))
+        pair[0 if t[lo] else 1].extend(mentions[i] for i in order[lo:hi])
+    return out
+
+
 def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
-                     heads: Sequence[bool], mentions: Sequence[tuple]) -> tuple[_Field, _Field]:
+                     heads: Sequence[bool], mentions: Sequence[tuple],
+                     ents: tuple[list[_Mention], list[_Mention]] | None = None,
+                     lexicon_info: Mapping[str, tuple[str, Any]] | None = None) -> tuple[_Field, _Field]:
     """The title and the text of one document as fields, each with its sentences (rows from
-    :func:`_sentences_by_document`) and its mentions (from :func:`_mentions_by_document`, offsets
-    moved from the sentence into the field, sorted by start)."""
+    :func:`_sentences_by_document`) and its mentions, offsets moved from the sentence into the field,
+    sorted by start: the entity layer's (``ents`` from :func:`_entities_by_document`) and the
+    lexicon's (from :func:`_mentions_by_document`) where they overlap no entity mention."""
     texts = {"title": title, "text": text}
     sentences: dict[str, list[tuple[int, int, int, int]]] = {"title": [], "text": []}
     for row, head in zip(sentence_rows, heads):
         sentences["title" if head else "text"].append(row)
+    from_entities = {"title": ents[0] if ents else [], "text": ents[1] if ents else []}
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
     sentence_start = {row[0]: row[2] for row in sentence_rows}
+    info = lexicon_info or {}
     for sentence_id, section, start, end, actor_id, actor, via in mentions:
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
         base = sentence_start[sentence_id]
         fs, fe = base + int(start), base + int(end)
-        found[part].append(_Mention(fs, fe, actor_id, actor, via != "pronoun" and _possessive_at(texts[part], fe)))
-    title, text = (_Field(texts[part], sentences[part], sorted(found[part], key=lambda x: x.start))
-                   for part in ("title", "text"))
-    return title, text
+        spans = from_entities[part]
+        if spans and via != "pronoun":
+            k = bisect_left(spans, (fe,))  # entity mentions starting before fe
+            if k and max(m.end for m in spans[max(0, k - 4):k]) > fs:
+                continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
+        etype, gender = info.get(actor_id, (None, None))
+        found[part].append(_Mention(fs, fe, actor_id, actor, via, pd.NA, etype, gender))
+    fields = []
+    for part in ("title", "text"):
+        both = from_entities[part]
+        if found[part]:
+            both = sorted(both + found[part], key=lambda x: x.start)
+        fields.append(_Field(texts[part], sentences[part], both))
+    return fields[0], fields[1]
+
+
+_LEXICON_TYPES = {"person": "person", "organization": "organization", "country": "place", "group": "group"}
 
 
 def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None, *,
            sentences: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+           entities: pd.DataFrame | bool | None = None,
            cue_verbs: CueVerbs | Mapping[str, Any] | str | Path | None = None) -> pd.DataFrame:
-    """Quotations, one row per quotation (direct and reported), attributed to actors.
+    """Quotations, one row per quotation (direct and reported), with who speaks.
 
-    ``actors``: the lexicon speakers are matched against (None = the default lexicon);
+    ``actors``: the lexicon speakers are linked to (None = the default lexicon);
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table; ``mentions``: a precomputed
     ``actor_mentions(documents, actors, sentences=...)`` table (with pronouns) made with the same
-    lexicon; ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
+    lexicon; ``entities``: a precomputed ``analysis.entities(documents, sentences=..., actors=...)``
+    table (None: computed here; False: no entity layer, speakers from the lexicon and the words only);
+    ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
     The rules are in this module's docstring.
 
-    Output columns: doc_id, sentence_id, quote, speaker_id, speaker, cue, kind, start, end —
-    ``start``/``end`` index into the document's text (its title for sentence 0); rows in reading order.
+    Output columns (:data:`QUOTE_COLUMNS`): doc_id, sentence_id, quote, speaker_entity_id, speaker,
+    speaker_type, speaker_id, addressee, cue, kind, start, end, spans, speaker_start, speaker_end —
+    offsets index into the document's text (its title for sentence 0); rows in reading order.
     """
     for col in ("doc_id", "text"):
         if col not in documents.columns:
@@ -635,7 +1283,16 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"))
     if mentions is None:
         mentions = actor_mentions(documents, lexicon, sentences=sents)
-    rows: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
+    if entities is None or entities is True:
+        from analysis.entities import entities as find_entities
+
+        entities = find_entities(documents, sentences=sents, actors=lexicon)
+    actor_table = lexicon.actors
+    names = dict(zip(actor_table["actor_id"], actor_table["name"]))
+    lexicon_info = {a: (_LEXICON_TYPES.get(t, "other"), g if g in ("male", "female") else None)
+                    for a, t, g in zip(actor_table["actor_id"], actor_table["type"], actor_table["gender"])}
+    entities_of = _entities_by_document(entities, sents, names) if isinstance(entities, pd.DataFrame) else {}
+    rows: list[tuple] = []
     titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
     fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
               for d, t, x in zip(documents["doc_id"], titles, documents["text"])}
@@ -647,35 +1304,52 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
             raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
                              "documents the sentences were made from")
         title, text = fields[doc_id]
-        for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ())):
+        for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ()),
+                                     entities_of.get(doc_id), lexicon_info):
             if part.sentences:
                 att = _Attributor(part, cues, finder)
-                _reported_speech(att, doc_id, rows, _direct_quotes(att, doc_id, rows))
-    out = pd.DataFrame(rows)
+                direct, used = _direct_quotes(att)
+                found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
+                _resolve_pronouns(att, found)
+                _link_nominals(att, found)
+                _emit(rows, doc_id, part.text, found)
+    out = pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS))
     if out.empty:
         out = pd.DataFrame({c: pd.Series(dtype="str") for c in QUOTE_COLUMNS})
-    out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_id": "str",
-                      "speaker": "str", "cue": "str", "kind": "str", "start": "int64", "end": "int64"})
+    out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_entity_id": "str",
+                      "speaker": "str", "speaker_type": "str", "speaker_id": "str", "addressee": "str",
+                      "cue": "str", "kind": "str", "start": "int64", "end": "int64", "spans": "str",
+                      "speaker_start": "Int64", "speaker_end": "Int64"})
     doc_order = {d: k for k, d in enumerate(pd.unique(doc_ids))}
     out = out.assign(_o=out["doc_id"].map(doc_order)).sort_values(["_o", "sentence_id", "start"], kind="stable")
     return out.drop(columns="_o").reset_index(drop=True)
 
 
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:
-    """Who is talked about and who gets to talk: mentions against quotations, per actor.
+    """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
 
-    ``mentions`` from :func:`analysis.actor_mentions` (direct mentions, via alias or title, are
-    counted unless ``include_pronouns``); ``quotes`` from :func:`quotes`.
+    ``mentions``: the entity layer's mentions, as :func:`analysis.entities` or
+    :func:`analysis.entity_mentions` give them, so that everyone in the text counts (an entity linked
+    to a lexicon actor counts under the actor's id, any other under its entity_id); or lexicon
+    mentions from :func:`analysis.actor_mentions`. Direct mentions are counted unless
+    ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
+    else its speaker_entity_id, else its speaker's words.
 
-    Output columns, one row per actor that is mentioned or quoted (speakers that are not lexicon
-    actors get a row under their surface name with actor_id NA; quotations without a speaker get no
-    row but count in the shares' denominator):
+    Output columns, one row per actor or entity that is mentioned or quoted (speakers linked to
+    neither get a row under their words with actor_id NA, "a senior official"; quotations without
+    a speaker get no row but count in the shares' denominator):
     actor_id, actor, mentions, quoted_direct, quoted_reported, quotes (direct + reported),
     mention_share (mentions / all mentions), quote_share (quotes / all quotations),
     voice_gap (mention_share - quote_share: > 0 talked about more than heard),
     never_quoted (mentioned but not quoted at all).
     Sorted so that the never-quoted come first, most mentioned first, then the rest by mentions.
     """
+    if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
+        linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
+        mentions = pd.DataFrame({"actor_id": mentions["entity_id"].where(~linked, mentions.get("actor_id")),
+                                 "actor": mentions["entity"],
+                                 "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
+                                     mentions["via"])})
     for table, cols, what in ((mentions, ("actor_id", "actor", "via"), "mentions"),
                               (quotes, ("speaker_id", "speaker", "kind"), "quotes")):
         missing = [c for c in cols if c not in table.columns]
@@ -685,7 +1359,10 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     m = mentions if include_pronouns else mentions[mentions["via"].isin(("alias", "title"))]
     counts = m.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size"))
     q = quotes[quotes["speaker"].notna()].copy()
-    q["key"] = q["speaker_id"].where(q["speaker_id"].notna(), "\x00" + q["speaker"].astype("str"))
+    key = q["speaker_id"]
+    if "speaker_entity_id" in q.columns:
+        key = key.where(key.notna(), q["speaker_entity_id"])
+    q["key"] = key.where(key.notna(), "\x00" + q["speaker"].astype("str"))
     q["direct"] = q["kind"].eq("direct")
     said = q.groupby("key", sort=False).agg(speaker_id=("speaker_id", "first"), speaker=("speaker", "first"),
                                             quoted_direct=("direct", "sum"), quotes=("kind", "size"))

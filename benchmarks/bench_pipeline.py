@@ -10,7 +10,7 @@ the generator holds the 100k corpus in memory.
 Measured, each corpus in a fresh subprocess (so that peak RSS is the run's own, from ``os.wait4``):
 
 * **stages** (1k and 10k, in memory, one process, CPU time): sentences, mentions (default lexicon,
-  pronouns resolved), quotes, sentence tone, frames, actor tone, and the full ``analyze()``;
+  pronouns resolved), entities, quotes (given the entities), sentence tone, frames, actor tone, and the full ``analyze()``;
 * **streaming** (10k and 100k): ``python -m analysis analyze --corpus C.parquet --out D
   --engine processes --workers 2`` (partitions of 1,000 articles): wall time, and the peak RSS of the
   whole process tree (the sum over the run and its workers, sampled from ``/proc`` every 0.2 s) and of
@@ -51,8 +51,9 @@ from benchmarks.texts import REPO, sentence_pool
 
 SIZES = {"small": 1_000, "medium": 10_000, "large": 100_000}
 QUICK_SIZES = {"small": 10, "medium": 20, "large": 200}
-STAGES = ("sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "full")
-STAGE_LABELS = {"sentences": "sentences", "mentions": "mentions", "quotes": "quotes", "tone": "sentence tone",
+STAGES = ("sentences", "mentions", "entities", "quotes", "tone", "frames", "actor_tone", "full")
+STAGE_LABELS = {"sentences": "sentences", "mentions": "mentions", "entities": "entities", "quotes": "quotes",
+                "tone": "sentence tone",
                 "frames": "frames", "actor_tone": "actor tone", "full": "full analyze()"}
 OUTLETS = ("Daily Ledger", "The Courier", "Morning Post", "Evening Star", "Coast Herald", "Capital Times",
            "Valley News", "Harbor Gazette", "Northern Record", "Metro Wire", "The Observer", "Plains Tribune")
@@ -140,7 +141,9 @@ def stages(corpus: Path, *, quick: bool) -> dict[str, Any]:
     out["sentences_s"] = t
     t, mentions = _cpu(lambda: wb.actor_mentions(documents, lexicon, sentences=sents))
     out["mentions_s"] = t
-    t, quotations = _cpu(lambda: wb.quotes(documents, lexicon, sentences=sents, mentions=mentions))
+    t, ents = _cpu(lambda: wb.entities(documents, sentences=sents, actors=lexicon))
+    out["entities_s"] = t
+    t, quotations = _cpu(lambda: wb.quotes(documents, lexicon, sentences=sents, mentions=mentions, entities=ents))
     out["quotes_s"] = t
     out["tone_s"], _ = _cpu(lambda: wb.tone(documents, sentences=sents))
     out["frames_s"], _ = _cpu(lambda: wb.frame_scores(documents, codebook, sentences=sents))

@@ -102,11 +102,13 @@ def test_pronoun_speaker_and_a_quotation_over_two_sentences():
 
 
 def test_two_quotations_in_one_sentence_get_their_own_speakers():
+    # the second is a few quoted words inside a reported clause ("said the operation "...""): the
+    # whole clause is reported speech (issue 12; before, only the quoted words were a direct row)
     text = ('Earlier, Kirby wrote that "Hamas must go now," while Harris said the operation "must continue until '
             'the end."')
     assert q(text) == [
         ["d0", 1, "Hamas must go now", "kirby", "John Kirby", "write", "direct"],
-        ["d0", 1, "must continue until the end.", "harris", "Kamala Harris", "say", "direct"]]
+        ["d0", 1, 'the operation "must continue until the end."', "harris", "Kamala Harris", "say", "reported"]]
 
 
 def test_a_following_quotation_without_a_cue_continues_the_speaker():
@@ -136,9 +138,10 @@ def test_scare_quotes_need_a_cue_and_a_speaker():
     # under 3 words: no row without a cue verb and a speaker ...
     assert q("The so-called \"humanitarian pause\" began.", "Israel Vows to 'Stand Alone' on Gaza",
              'Israel vowed to "stand alone" in the war.', titles=["Israel Vows to 'Stand Alone'", "", ""]) == []
-    # ... and a row with them (the emoji is not a word: two words)
+    # ... and a row with a cue of their own (the emoji is not a word: two words); quoted words inside a
+    # reported clause make it reported speech, quotation and all (issue 12)
     assert q('Kirby declared that Israel will "stand alone" if needed.', 'Kirby wrote that "Hamas ♥️ Harris."') == [
-        ["d0", 1, "stand alone", "kirby", "John Kirby", "declare", "direct"],
+        ["d0", 1, 'Israel will "stand alone" if needed', "kirby", "John Kirby", "declare", "reported"],
         ["d1", 1, "Hamas ♥️ Harris.", "kirby", "John Kirby", "write", "direct"]]
 
 
@@ -164,11 +167,13 @@ def test_reported_speech_patterns():
 
 
 def test_according_to_before_and_after():
+    # a source that is no actor is kept as its words (issue 12; before, "the plan's critics" gave no row)
     assert q("According to Hamas, 30 people were killed in the strike.",
              "30 people were killed in the strike, according to Hamas.",
              "The plan failed, according to the plan's critics.") == [
         ["d0", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"],
-        ["d1", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"]]
+        ["d1", 1, "30 people were killed in the strike", "hamas", "Hamas", "according to", "reported"],
+        ["d2", 1, "The plan failed", None, "the plan's critics", "according to", "reported"]]
 
 
 def test_not_reported_speech():
@@ -221,12 +226,12 @@ def test_seed_quotations_are_attributed(seed):
     documents, _, _, quotes = seed
     rows = [[r.sentence_id, r.speaker_id, r.cue, r.kind, r.quote[:30]] for r in quotes.itertuples()]
     assert rows == [
-        [5, "netanyahu", "declare", "direct", "stand alone"],            # 2 words: a cue and a speaker
+        [5, "netanyahu", "declare", "reported", 'Israel will "stand alone" if n'],  # quoted words in a clause
         [7, "netanyahu", "state", "direct", "If we have to stand alone, we "],   # "..., stating, "..."
         [8, "netanyahu", "add", "direct", "I already said that if we have"],  # "He added": s8 to s9
         [10, "biden", "say", "reported", "the U.S., Israel's largest arm"],  # "Biden said the U.S. ..."
         [11, "ben_gvir", "write", "direct", "Hamas ♥️ Biden"],            # 2 words (the emoji is none)
-        [11, "smotrich", "say", "direct", "must continue . . . until vict"],
+        [11, "smotrich", "say", "reported", 'the military operation "must c'],  # quoted words in a clause
         [12, "kirby", "announce", "reported", "CIA director Bill Burns was re"],
         [14, "israel", "maintain", "reported", "any U.S. block on weapons ship"],
     ]
@@ -241,8 +246,8 @@ def test_every_direct_seed_quote_of_three_words_or_more_has_its_speaker(seed):
     _, _, _, quotes = seed
     direct = quotes[(quotes["kind"] == "direct")]
     long = direct[direct["quote"].map(count_words) >= 3]
-    # Netanyahu's two ("If we have to ...", "I already said ... win.") and Smotrich's
-    assert long["speaker_id"].tolist() == ["netanyahu", "netanyahu", "smotrich"]
+    # Netanyahu's two ("If we have to ...", "I already said ... win."); Smotrich's is in a reported clause
+    assert long["speaker_id"].tolist() == ["netanyahu", "netanyahu"]
     # the headline's 'Stand Alone' and the takeaway's vowed to "stand alone" are scare quotes: no rows
     assert not ((quotes["sentence_id"] == 0) | (quotes["sentence_id"] == 19)).any()
 
@@ -253,7 +258,7 @@ def test_voice_on_the_seed(seed):
     assert list(v.columns) == ["actor_id", "actor", "mentions", "quoted_direct", "quoted_reported", "quotes",
                                "mention_share", "quote_share", "voice_gap", "never_quoted"]
     rows = {r.actor_id: r for r in v.itertuples()}
-    assert (rows["netanyahu"].mentions, rows["netanyahu"].quoted_direct, rows["netanyahu"].quoted_reported) == (7, 3, 0)
+    assert (rows["netanyahu"].mentions, rows["netanyahu"].quoted_direct, rows["netanyahu"].quoted_reported) == (7, 2, 1)
     assert rows["netanyahu"].quote_share == 3 / 8
     assert (rows["biden"].quoted_direct, rows["biden"].quoted_reported) == (0, 1)
     assert (rows["israel"].mentions, rows["israel"].quotes) == (18, 1)
@@ -283,7 +288,10 @@ def test_default_cue_verbs():
     assert cues is wb.load_cue_verbs()
     assert cues.lemma_of["said"] == "say" and cues.clause_of["announced"] == "that"
     assert "according to" in cues.source_phrases and "officials" in cues.speaker_nouns
-    assert list(cues.verbs.columns) == ["form", "lemma", "clause"]
+    assert list(cues.verbs.columns) == ["form", "lemma", "clause", "addressee"]
+    assert cues.addressee_of["told"] == "object" and cues.addressee_of["wrote"] == "to"
+    assert cues.addressee_of["warned"] == "none"
+    assert {"mr", "rep", "sen", "dr", "coach"} <= cues.honorifics and "known as" in cues.title_markers
 
 
 def test_a_custom_cue_list_is_used():
@@ -397,3 +405,252 @@ def test_a_precomputed_mentions_table_without_its_columns_is_named():
     docs = wb.load_corpus(Path(__file__).resolve().parents[1] / "seeds")
     with pytest.raises(wb.InputError, match=r"the mentions table lacks column\(s\) sentence_id, section, start"):
         wb.quotes(docs, mentions=pd.DataFrame({"doc_id": ["x"]}))
+
+
+# ------------------------------------------------------------------- attribution patterns (issue 12)
+
+NO_ACTORS = {"actors": []}
+
+
+def rows(*texts: str, cols: tuple[str, ...] = ("quote", "speaker", "speaker_type", "cue", "kind")) -> list[list]:
+    """The given columns of quotes(texts) with no lexicon, NA as None, one list per row."""
+    out = wb.quotes(docs(*texts), NO_ACTORS)
+    return [[None if pd.isna(v) else v for v in r] for r in out[list(cols)].itertuples(index=False)]
+
+
+def test_appositions_and_titles_around_the_speaker():
+    assert rows('"The vote is a disgrace," the governor\'s spokeswoman, Dana Price, said.',
+                "Mr. Field, a retired engineer, said the levy was unfair to farmers.",
+                '"We will review every case," the agency\'s director, Dr. Omar Haddad, said.',
+                "Trustee Paul Nguyen, who voted no, said the budget could not pass.",
+                "The study's lead author, Professor Kenji Mori of Osaka University, wrote that more work was "
+                "needed.",
+                '"I was not consulted," said Joan Pryce, 71, a retired nurse.') == [
+        ["The vote is a disgrace", "Dana Price", "name", "say", "direct"],
+        ["the levy was unfair to farmers", "Field", "name", "say", "reported"],
+        ["We will review every case", "Omar Haddad", "name", "say", "direct"],
+        ["the budget could not pass", "Paul Nguyen", "name", "say", "reported"],
+        ["more work was needed", "Kenji Mori", "name", "write", "reported"],
+        ["I was not consulted", "Joan Pryce", "name", "say", "direct"]]
+
+
+def test_honorifics_and_titles_are_never_speakers_by_themselves():
+    out = rows('"The farm bill is dead," said Rep. George Miller.',
+               "Sen. Ana Ruiz said she would vote against the measure.",
+               '"We lost our nerve," Coach Ray Delgado said after the game.',
+               '"It is a long shot," Mr. Ellis said.')
+    assert [r[1] for r in out] == ["George Miller", "Ana Ruiz", "Ray Delgado", "Ellis"]
+    honorifics = wb.load_cue_verbs().honorifics
+    assert not any(r[1].lower().rstrip(".") in honorifics for r in out)
+
+
+def test_the_speaker_words_are_traced_to_their_offsets():
+    d = docs('"The vote is a disgrace," the governor\'s spokeswoman, Dana Price, said.')
+    row = wb.quotes(d, NO_ACTORS).iloc[0]
+    assert d.loc[0, "text"][row.speaker_start:row.speaker_end] == "Dana Price"
+
+
+def test_addressee_of_told_and_wrote_to():
+    assert rows("Council member Luis Ortega told reporters that the plan would cost $4 million.",
+                "The county executive's aide Maria Chen wrote to staff on Friday that the office would reopen.",
+                '"Our teachers are exhausted," Superintendent Carla Jimenez told the school board on Monday.',
+                "Ortega said the list would be published in June.",
+                cols=("speaker", "addressee", "cue", "kind")) == [
+        ["Luis Ortega", "reporters", "tell", "reported"],
+        ["Maria Chen", "staff", "write", "reported"],
+        ["Carla Jimenez", "the school board", "tell", "direct"],
+        ["Ortega", None, "say", "reported"]]
+
+
+def test_told_never_makes_its_object_the_speaker():
+    # "told reporters": the speaker is before the verb or nowhere, never the addressee
+    assert rows('"We are done here," she told reporters.', cols=("speaker", "speaker_type", "addressee")) == [
+        [None, "pronoun", "reporters"]]
+
+
+def test_reported_speech_with_the_cue_after_the_content():
+    assert rows("The shift away from coal is likely to accelerate, analysts say.",
+                "The plant will close by 2028, the company said Tuesday.",
+                "The storm knocked out power to 80,000 homes, the utility said, and crews were on their way.",
+                "Consumer prices will keep rising through the summer, said Tom Becker, an economist.",
+                "The district plans to hire 12 new counselors, a spokeswoman said.") == [
+        ["The shift away from coal is likely to accelerate", "analysts", "nominal", "say", "reported"],
+        ["The plant will close by 2028", "the company", "nominal", "say", "reported"],
+        ["The storm knocked out power to 80,000 homes", "the utility", "nominal", "say", "reported"],
+        ["Consumer prices will keep rising through the summer", "Tom Becker", "name", "say", "reported"],
+        ["The district plans to hire 12 new counselors", "a spokeswoman", "nominal", "say", "reported"]]
+
+
+def test_reported_speech_with_the_cue_before_the_content():
+    assert rows("Dana Price said the vote would be held again.",
+                "Dana Price said that the vote would be held again.",
+                "Researchers warned that the results may not apply to older patients.",
+                "Judge Alicia Moreno ruled that the county must repair the bridge.") == [
+        ["the vote would be held again", "Dana Price", "name", "say", "reported"],
+        ["the vote would be held again", "Dana Price", "name", "say", "reported"],
+        ["the results may not apply to older patients", "Researchers", "nominal", "warn", "reported"],
+        ["the county must repair the bridge", "Alicia Moreno", "name", "rule", "reported"]]
+
+
+def test_according_to_with_long_sources():
+    assert rows("The agency has cut service twice since 2020, according to a review of court records by the "
+                "watchdog group Open Ledger.",
+                "According to the district's own budget office, the raises will cost $3 million.") == [
+        ["The agency has cut service twice since 2020",
+         "a review of court records by the watchdog group Open Ledger", "nominal", "according to", "reported"],
+        ["the raises will cost $3 million", "the district's own budget office", "nominal", "according to",
+         "reported"]]
+
+
+def test_nominal_speakers():
+    assert rows("The company said the workers would be offered jobs elsewhere.",
+                "Officials said the crossing would reopen at dawn.",
+                "A spokesman for the ministry said the draft was 40 pages long.",
+                "The report says that demand will grow by 2 percent a year.",
+                cols=("speaker", "speaker_type", "speaker_id")) == [
+        ["The company", "nominal", None], ["Officials", "nominal", None],
+        ["A spokesman for the ministry", "nominal", None], ["The report", "nominal", None]]
+
+
+def test_a_quotation_split_around_its_cue_is_one_quotation():
+    text = '"We cannot keep patching roads," Dana Price said. "The budget has to change."'
+    d = docs(text, '"We cannot keep patching roads," Dana Price said, "and the budget has to change."')
+    out = wb.quotes(d, NO_ACTORS)
+    assert out[["doc_id", "quote", "speaker", "spans"]].values.tolist() == [
+        ["d0", "We cannot keep patching roads The budget has to change.", "Dana Price", "1 30;51 76"],
+        ["d1", "We cannot keep patching roads and the budget has to change.", "Dana Price", "1 30;51 80"]]
+    assert [text[1:30], text[51:76]] == ["We cannot keep patching roads", "The budget has to change."]
+    assert (out["start"].tolist(), out["end"].tolist()) == ([1, 1], [76, 80])
+
+
+def test_a_quotation_after_an_unrelated_sentence_is_not_merged():
+    out = rows('"We cannot keep patching roads," Dana Price said. The council then voted 5-2 to delay the plan. '
+               '"The budget has to change," Luis Ortega said.', cols=("quote", "speaker"))
+    assert out == [["We cannot keep patching roads", "Dana Price"], ["The budget has to change", "Luis Ortega"]]
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ("''", "''"), ("‘", "’"), ("'", "'")])
+def test_typographic_variants_of_quotation_marks(marks):
+    o, c = marks
+    text = f"{o}We didn't deserve to win tonight,{c} Coach Ray Delgado said. {o}We gave them the first goal.{c}"
+    assert rows(text, cols=("quote", "speaker", "kind")) == [
+        ["We didn't deserve to win tonight We gave them the first goal.", "Ray Delgado", "direct"]]
+
+
+def test_titles_of_works_and_bills_are_not_quotations():
+    assert rows('The plan, known as "Fix It First," still needs a second vote.',
+                'The documentary "Inside the Furnace of the Valley" premieres on Friday in the city.',
+                'The book "We Were Never Told the Truth" sold out in a week.',
+                'Mr. Ellis said the bill, known as the "Safe Streets and Safer Homes Act," would pass.',
+                cols=("quote", "kind")) == [
+        ['the bill, known as the "Safe Streets and Safer Homes Act," would pass', "reported"]]
+
+
+def test_scare_quotes_without_a_cue_are_not_quotations():
+    assert rows('Opponents call it a "gimmick."', 'The "new normal" of budgets is here.',
+                'Fans call the stadium "the Furnace."') == []
+
+
+def test_nouns_that_look_like_cue_verbs_are_not_speech():
+    assert rows("Michigan is a swing state that could decide the race.",
+                "The governor's promise that no family would go without water is now an issue.",
+                "The state's claims that the water was safe have not held up.",
+                "A spokeswoman declined to say which offices would close.",
+                "The mayor did not say whether the plan would pass.") == []
+
+
+def test_pronoun_speakers_resolve_only_with_confidence():
+    assert rows('"This is a meaningful result," said Dr. Helen Osei. She added that the trial was small.',
+                "She said the trial was small.",
+                cols=("quote", "speaker", "speaker_type")) == [
+        ["This is a meaningful result", "Helen Osei", "name"],
+        ["the trial was small", "Helen Osei", "pronoun"],
+        ["the trial was small", None, "pronoun"]]
+
+
+# ------------------------------------------------------------------------ speakers from the entity layer
+
+
+def test_speakers_link_to_entities_without_a_lexicon():
+    out = wb.quotes(docs('"We will appeal," the county attorney, Greg Hollis, said on Monday. Hollis said the '
+                         "ruling ignored the facts."), NO_ACTORS)
+    assert out[["speaker_entity_id", "speaker", "speaker_type", "speaker_id"]].astype(object).where(
+        out.notna(), None).values.tolist() == [
+        ["person:greg_hollis", "Greg Hollis", "name", None], ["person:greg_hollis", "Greg Hollis", "name", None]]
+
+
+def test_lexicon_actors_give_speaker_id_and_display_name():
+    out = wb.quotes(docs('"The talks will resume," said John Kirby. Kirby added that the envoy was returning.'),
+                    LEX)
+    assert out[["speaker", "speaker_id", "speaker_type"]].values.tolist() == [
+        ["John Kirby", "kirby", "name"], ["John Kirby", "kirby", "name"]]
+    assert out["speaker_entity_id"].tolist() == ["person:john_kirby", "person:john_kirby"]
+
+
+def test_a_nominal_speaker_links_to_the_one_organisation_named_before():
+    out = wb.quotes(docs("Northwind Energy said on Monday that it would close two coal units. The company said the "
+                         "workers would be offered other jobs.",
+                         "Northwind Energy and Harbor Foods signed a deal. The company said the deal was fair.",
+                         "A spokesman for Ms. Ruiz said the draft was 40 pages long."), NO_ACTORS)
+    assert out[["doc_id", "speaker", "speaker_type", "speaker_entity_id"]].astype(object).where(
+        out.notna(), None).values.tolist() == [
+        ["d0", "Northwind Energy", "name", "organization:northwind_energy"],
+        ["d0", "Northwind Energy", "nominal", "organization:northwind_energy"],
+        ["d1", "The company", "nominal", None],          # two organisations before it: not linked
+        ["d2", "A spokesman for Ms. Ruiz", "nominal", None]]   # the spokesman speaks, not Ms. Ruiz
+
+
+def test_a_pronoun_resolved_against_its_gender_is_not_trusted():
+    # the entity layer may resolve "She" to the only person it found; the lexicon knows Kirby is male
+    assert q("Harris met Kirby. She said the talks would resume.") == [
+        ["d0", 2, "the talks would resume", "harris", "Kamala Harris", "say", "reported"]]
+    out = wb.quotes(docs("Kirby met the envoy. She said the talks would resume."), LEX)
+    assert out[["speaker", "speaker_type"]].astype(object).where(out.notna(), None).values.tolist() == [
+        [None, "pronoun"]]
+
+
+def test_a_pronoun_with_another_possible_person_in_between_stays_unknown():
+    out = wb.quotes(docs("Dana Price met Maria Chen on Monday. She said the vote would be held again."), NO_ACTORS)
+    assert out[["speaker", "speaker_type"]].astype(object).where(out.notna(), None).values.tolist() == [
+        [None, "pronoun"]]
+
+
+def test_without_the_entity_layer_speakers_keep_their_words():
+    out = wb.quotes(docs('"We will appeal," the county attorney, Greg Hollis, said.'), NO_ACTORS, entities=False)
+    assert out[["speaker", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist() == [
+        ["Greg Hollis", None]]
+
+
+def test_voice_counts_everyone_by_entity():
+    d = docs('"We will appeal," the county attorney, Greg Hollis, said. Judge Alicia Moreno heard the case in '
+             "Springfield. Hollis met Moreno later. Kirby said the talks would resume.")
+    ents = wb.entities(d, actors=LEX)
+    quotes = wb.quotes(d, LEX, entities=ents)
+    v = wb.voice(ents, quotes)
+    rows = {r.actor_id: (r.actor, r.mentions, r.quotes, r.never_quoted) for r in v.itertuples()}
+    assert rows["person:greg_hollis"] == ("Greg Hollis", 2, 1, False)
+    assert rows["person:alicia_moreno"] == ("Alicia Moreno", 2, 0, True)  # mentioned, never quoted
+    assert rows["kirby"][1:] == (1, 1, False)                              # a lexicon actor: by its id
+    # the same through entity_mentions (the mentions-shaped view of the entities)
+    v2 = wb.voice(wb.entity_mentions(ents, actors=LEX), quotes)
+    assert {r.actor_id: (r.mentions, r.quotes) for r in v2.itertuples()} == {
+        k: (m, q) for k, (_, m, q, _) in rows.items()}
+
+
+def test_a_scare_quote_does_not_take_the_cue_of_the_clause_after_it():
+    assert rows('Mayor Ellen Ward called the request "a distraction" and said she would not comment further.',
+                cols=("quote", "speaker", "kind")) == [
+        ["she would not comment further", "Ellen Ward", "reported"]]
+
+
+def test_an_organisation_named_with_of_is_a_name_not_a_nominal_speaker():
+    assert rows("The Harlow County Board of Elections said in a statement that it would review the request.",
+                "Officials said the request would be reviewed.",
+                cols=("speaker", "speaker_type", "speaker_entity_id")) == [
+        ["Harlow County Board of Elections", "name", "organization:harlow_county_board_of_elections"],
+        ["Officials", "nominal", None]]
+
+
+def test_a_precomputed_entities_table_without_its_columns_is_named():
+    with pytest.raises(wb.InputError, match=r"the entities table lacks column\(s\) sentence_id, start, end"):
+        wb.quotes(docs("Kirby said the talks failed again."), LEX, entities=pd.DataFrame({"doc_id": ["d0"]}))

@@ -6,12 +6,15 @@
 * between coders, and between coders and the workbench, on your own data: :func:`coding_sample` ->
   code by hand -> :func:`read_codes` -> :func:`agreement` (percent agreement, Cohen's kappa,
   Krippendorff's alpha), with :func:`workbench_codes` for the workbench's own codes;
+* who speaks: :func:`quote_attribution` scores ``analysis.quotes`` against attribution gold in brat
+  standoff (Source / Cue / Content), such as the gold set shipped in ``validation/gold/attribution``
+  (:data:`GOLD_ATTRIBUTION_PATH`), with :func:`read_attribution_gold` and :func:`match_attributions`;
 * the latest figures: :func:`write_validation_figures` (also ``python -m analysis.validation
   --datasets PATH``) writes ``analysis/lexicons/validation.json``; :func:`methods_card` turns it into
   the methods-section paragraph of a report.
 
 Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames``, ``coding``,
-``figures``. Nothing heavy happens at import time.
+``figures``, ``quotes``. Nothing heavy happens at import time.
 """
 
 from __future__ import annotations
@@ -36,6 +39,13 @@ from analysis.validation.figures import (
     write_validation_figures,
 )
 from analysis.validation.frames import FRAME_RESULT_COLUMNS, frame_notes, narrative_frames
+from analysis.validation.quotes import (
+    GOLD_ATTRIBUTION_PATH,
+    attribution_scores,
+    match_attributions,
+    quote_attribution,
+    read_attribution_gold,
+)
 from analysis.validation.tone import (
     TONE_METHODS,
     classification_scores,
@@ -51,10 +61,12 @@ __all__ = [
     "FIGURES_PATH",
     "FRAME_COLUMNS",
     "FRAME_RESULT_COLUMNS",
+    "GOLD_ATTRIBUTION_PATH",
     "TONE_CLASSES",
     "TONE_METHODS",
     "MethodsCard",
     "agreement",
+    "attribution_scores",
     "classification_scores",
     "code_columns",
     "coding_sample",
@@ -65,11 +77,14 @@ __all__ = [
     "datasets_path",
     "krippendorff_alpha",
     "load_validation_figures",
+    "match_attributions",
     "measure_all",
     "methods_card",
     "narrative_frames",
     "newsmtsc",
     "percent_agreement",
+    "quote_attribution",
+    "read_attribution_gold",
     "read_codes",
     "read_narrative_frames",
     "read_newsmtsc",
