@@ -164,10 +164,10 @@ _V2_NAMES: tuple[str, ...] = (
 )
 
 
-def _clause_ids(lows: list[str], spec: dict[str, Any]) -> list[int]:
+def _clause_ids(lows: list[str], lists: dict[str, Any]) -> list[int]:
     """The clause of every token: a new clause starts at a clause break (";", a dash, a colon, a
     bracket) and at a clause word ("but", "although", "while", "which", ...) after the first token."""
-    breaks, starters = set(spec["clause_breaks"]), set(spec["clause_words"])
+    breaks, starters = lists["clause_breaks"], lists["clause_words"]
     clause, ids = 0, []
     for i, w in enumerate(lows):
         if w in breaks or (i > 0 and w in starters):
@@ -176,9 +176,9 @@ def _clause_ids(lows: list[str], spec: dict[str, Any]) -> list[int]:
     return ids
 
 
-def _shift_signs(lows: list[str], clauses: list[int], spec: dict[str, Any]) -> list[float]:
-    """-1 for a token up to ``shift_reach`` tokens after a polarity shifter in the same clause, else 1."""
-    shifters, reach, n = set(spec["shifters"]), int(spec["shift_reach"]), len(lows)
+def _shift_signs(lows: list[str], clauses: list[int], lists: dict[str, Any], reach: int) -> list[float]:
+    """-1 for a token up to ``reach`` tokens after a polarity shifter in the same clause, else 1."""
+    shifters, n = lists["shifters"], len(lows)
     signs = [1.0] * n
     for i, w in enumerate(lows):
         if w in shifters:
@@ -203,9 +203,13 @@ def _inside_quote(sentence: str, start: int) -> bool:
 
 
 def _target_row(
-    sentence: str, start: int, end: int, spec: dict[str, Any], tb_words: dict, vader_words: dict
+    sentence: str, start: int, end: int, spec: dict[str, Any], tb_words: dict, vader_words: dict,
+    lists: dict[str, frozenset[str]] | None = None,
 ) -> tuple[list[float], dict[str, float]]:
-    """The hand-made features (after the engine scores) and the word features of one target."""
+    """The hand-made features (after the engine scores) and the word features of one target.
+    ``lists``: the spec's word lists as sets (made from ``spec`` when not given)."""
+    if lists is None:
+        lists = {name: frozenset(spec[name]) for name in WORD_LISTS}
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     inside = [i for i, (_w, s, e) in enumerate(tokens) if e > start and s < end]
     first, last = (inside[0], inside[-1]) if inside else (0, -1)
@@ -214,11 +218,11 @@ def _target_row(
         last = first - 1
     n = len(tokens)
     lows = [w.lower() for w, _s, _e in tokens]
-    clauses = _clause_ids(lows, spec)
+    clauses = _clause_ids(lows, lists)
     own = clauses[first] if first < n else (clauses[-1] if n else 0)
-    signs = _shift_signs(lows, clauses, spec)
+    signs = _shift_signs(lows, clauses, lists, int(spec["shift_reach"]))
     tau, near = float(spec["tau"]), int(spec["near"])
-    negations, speech = set(spec["negations"]), set(spec["speech_verbs"])
+    negations, speech = lists["negations"], lists["speech_verbs"]
     words: dict[str, float] = {}
     tb = tb_pos = tb_neg = vd = vd_pos = vd_neg = 0.0
     c_tb = c_vd = c_pos = c_neg = c_left = c_right = s_tb = s_vd = 0.0
@@ -281,7 +285,7 @@ def _target_row(
     speech_before = float(any(w in speech for w in before))
     # roles (no parser: word order around the target)
     rreach = int(spec["role_reach"])
-    be, harm = set(spec["be"]), set(spec["harm_verbs"])
+    be, harm = lists["be"], lists["harm_verbs"]
     next3 = lows[last + 1: last + 1 + rreach]
     passive = float(len(next3) >= 2 and next3[0] in be
                     and any(w.endswith("ed") or w in harm for w in next3[1:]))
@@ -289,8 +293,8 @@ def _target_row(
     harm_passive = float(passive and any(w in harm for w in next3))
     harm_agent = float(not passive and any(w in harm for w in next3))
     by_agent = float(first >= 1 and lows[first - 1] == "by")
-    addressee = float(any(w in set(spec["addressee"]) for w in lows[max(0, first - 2): first]))
-    second = float(any(w in set(spec["second_person"]) for w in lows))
+    addressee = float(any(w in lists["addressee"] for w in lows[max(0, first - 2): first]))
+    second = float(any(w in lists["second_person"] for w in lows))
     lead_in = [j for j in range(first) if clauses[j] == own and _WORDY.search(tokens[j][0])
                and lows[j] not in ("the", "a", "an", "and")]
     subject = float(not lead_in)  # first words of its clause: most likely the clause's subject
@@ -306,11 +310,11 @@ def _target_row(
         first / max(n - 1, 1),
         math.log(n + 1),
         float(first == 0),
-        float(mention in spec["pronouns"]),
+        float(mention in lists["pronouns"]),
         possessive,
         # version 2
         c_tb, c_vd, c_pos, c_neg, c_left, c_right, s_tb, s_vd,
-        float(any(w in set(spec["shifters"]) for w in lows[max(0, first - rreach): last + 1 + rreach])),
+        float(any(w in lists["shifters"] for w in lows[max(0, first - rreach): last + 1 + rreach])),
         passive, harm_before, harm_passive, harm_agent, by_agent, addressee, second, subject,
         math.log(clause_tokens + 1), float(clauses[-1] if clauses else 0),
         max(speech_after, speech_before) * sentence_vd, in_quote * sentence_vd,
@@ -357,7 +361,8 @@ def target_features(
         for name in ("compound", "pos", "neg"):
             columns[f"window{n}_vader_{name}"] = vd[name].to_numpy()
     tb_words, vader_words = _pattern_lexicon().words, _vader_analyzer().lexicon
-    rows = [_target_row(t, s, e, spec, tb_words, vader_words) for t, s, e in zip(texts, starts, ends)]
+    lists = {name: frozenset(spec[name]) for name in WORD_LISTS}
+    rows = [_target_row(t, s, e, spec, tb_words, vader_words, lists) for t, s, e in zip(texts, starts, ends)]
     names = _dense_names(spec)
     hand = np.array([r[0] for r in rows], dtype=float).reshape(len(rows), len(names) - len(columns))
     for j, name in enumerate(names[len(columns):]):
