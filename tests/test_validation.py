@@ -327,7 +327,7 @@ def tiny_analysis():
     docs = pd.DataFrame({
         "doc_id": ["a", "b", "c"],
         "title": ["", "", ""],
-        "text": ["One fight. Two. Three. Four. Five.", "Only one.", "=SUM(1) is good. Second one. Third one."],
+        "text": ["One battle. Two. Three. Four. Five.", "Only one.", "=SUM(1) is good. Second one. Third one."],
         "outlet": ["X", "Y", "X"],
     })
     return wb.analyze(docs)
@@ -443,7 +443,7 @@ def test_read_codes_errors(tmp_path):
 def test_workbench_codes_for_a_sample(tiny_analysis):
     sample = wb.coding_sample(tiny_analysis, n=9)
     codes = workbench_codes(tiny_analysis, sample).set_index(["unit", "variable"])["value"]
-    assert codes[("a:1", "frame_conflict")] == "yes"  # "fight" is a conflict term
+    assert codes[("a:1", "frame_conflict")] == "yes"  # "battle" is a conflict term ("fight" needs two named actors)
     assert codes[("b:1", "frame_conflict")] == "no"
     assert codes[("c:1", "tone")] == "positive"  # TextBlob 0.7 > 0.075
     assert codes[("b:1", "tone")] == "neutral"
@@ -541,11 +541,11 @@ def test_readme_validity_section_is_generated_between_markers(tmp_path):
     assert "Not clearly better (by more than 0.05) than calling the frame present in every article: conflict." in text
     assert '"A \\| &lt;i&gt;b&lt;/i&gt;"' in text  # pipes and HTML in quoted sentences are escaped
     readme = tmp_path / "README.md"
-    readme.write_text(f"# x\n\nintro\n{START}\nold\n{END}\n\noutro\n", encoding="utf-8")
+    readme.write_text(f"# x\n\nintro\n{START}\nOBSOLETE\n{END}\n\noutro\n", encoding="utf-8")
     update_readme(FIGURES, readme)
     new = readme.read_text(encoding="utf-8")
     assert new.startswith("# x\n\nintro\n" + START + "\n**Tone toward persons**") and new.endswith(END + "\n\noutro\n")
-    assert "old" not in new
+    assert "OBSOLETE" not in new
     update_readme(FIGURES, readme)
     assert readme.read_text(encoding="utf-8") == new  # idempotent
     readme.write_text("no markers", encoding="utf-8")

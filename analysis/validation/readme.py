@@ -48,10 +48,10 @@ def validity_section(figures: dict[str, Any]) -> str:
         "| method | macro-F1 | accuracy | Krippendorff's α |",
         "|---|---|---|---|",
         f"| TextBlob polarity of the whole sentence (the `tone` table; neutral band chosen on NewsMTSC train) | "
-        f"{_f(tb['macro_f1'])} | {_f(tb['accuracy'])} | {_f(tb['krippendorff_alpha'])} |",
-        f"| VADER, whole sentence | {_f(vd['macro_f1'])} | {_f(vd['accuracy'])} | {_f(vd['krippendorff_alpha'])} |",
-        f"| target-aware model (the `actor_tone` table of `analyze()`, default) | **{_f(target['macro_f1'])}** | "
-        f"{_f(target['accuracy'])} | {_f(target['krippendorff_alpha'])} |",
+        f"{_f(tb.get('macro_f1'))} | {_f(tb.get('accuracy'))} | {_f(tb.get('krippendorff_alpha'))} |",
+        f"| VADER, whole sentence | {_f(vd.get('macro_f1'))} | {_f(vd.get('accuracy'))} | {_f(vd.get('krippendorff_alpha'))} |",
+        f"| target-aware model (the `actor_tone` table of `analyze()`, default) | **{_f(target.get('macro_f1'))}** | "
+        f"{_f(target.get('accuracy'))} | {_f(target.get('krippendorff_alpha'))} |",
         f"| NewsMTSC paper's best neural model (for reference) | {ref['newsmtsc_best_model_macro_f1_real_world']:.3f} "
         f"(real-world split), {ref['newsmtsc_best_model_macro_f1_multi_target']:.3f} (multi-target) | | |",
         "",
@@ -72,7 +72,7 @@ def validity_section(figures: dict[str, Any]) -> str:
         for name, label in (("textblob", "TextBlob polarity averaged over the person's sentences"),
                             ("target", "target-aware mention tone, aggregated (default)")):
             r = doc["methods"][name]
-            lines.append(f"| {label} | {_f(r['macro_f1'])} | {_f(r['accuracy'])} | {_f(r['krippendorff_alpha'])} |")
+            lines.append(f"| {label} | {_f(r.get('macro_f1'))} | {_f(r.get('accuracy'))} | {_f(r.get('krippendorff_alpha'))} |")
         lines.append("")
     worst = m["actor_tone"].get("worst_errors") or []
     if worst:
@@ -93,8 +93,8 @@ def validity_section(figures: dict[str, Any]) -> str:
     f1s = []
     for frame, v in held["frames"].items():
         f1s.append(v["f1"] or 0.0)
-        lines.append(f"| {_FRAME_NAMES.get(frame, frame)} | {_f(v['precision'])} | {_f(v['recall'])} | {_f(v['f1'])} | "
-                     f"{_f(v['f1_all_present'])} |")
+        lines.append(f"| {_FRAME_NAMES.get(frame, frame)} | {_f(v.get('precision'))} | {_f(v.get('recall'))} | {_f(v.get('f1'))} | "
+                     f"{_f(v.get('f1_all_present'))} |")
     beaten = [_FRAME_NAMES.get(f, f) for f, v in held["frames"].items()
               if v["f1"] is not None and v["f1_all_present"] is not None and v["f1"] <= v["f1_all_present"] + 0.05]
     lines += ["", f"Macro-F1 {sum(f1s) / max(len(f1s), 1):.2f}." + (
