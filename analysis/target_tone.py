@@ -202,62 +202,95 @@ def _inside_quote(sentence: str, start: int) -> bool:
     return curly > 0 or before.count('"') % 2 == 1
 
 
+def _prepare_sentence(sentence: str, spec: dict[str, Any], lists: dict[str, frozenset[str]], tb_words: dict,
+                      vader_words: dict) -> tuple[Any, ...]:
+    """What every target of one sentence shares: tokens, lower-case forms, clauses, shift signs, the
+    TextBlob and VADER lexicon values of every token and whether a token's word may be learned."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    lows = [w.lower() for w, _s, _e in tokens]
+    clauses = _clause_ids(lows, lists)
+    signs = _shift_signs(lows, clauses, lists, int(spec["shift_reach"]))
+    tb_values, vader_values = [], []
+    for low in lows:
+        entry = tb_words.get(low)
+        tb_values.append(entry[0] if entry is not None else 0.0)
+        valence = vader_words.get(low)
+        vader_values.append(valence / 4.0 if valence is not None else 0.0)
+    learn = [not ((i > 0 and w[:1].isupper()) or _WORDY.search(w) is None) for i, (w, _s, _e) in enumerate(tokens)]
+    return tokens, lows, clauses, signs, tb_values, vader_values, learn
+
+
+@functools.lru_cache(maxsize=16)
+def _weights(tau: float, n: int) -> tuple[float, ...]:
+    """``exp(-(d - 1) / tau)`` for d = 0 .. n - 1."""
+    return tuple(math.exp(-(d - 1) / tau) for d in range(n))
+
+
 def _target_row(
     sentence: str, start: int, end: int, spec: dict[str, Any], tb_words: dict, vader_words: dict,
-    lists: dict[str, frozenset[str]] | None = None,
+    lists: dict[str, frozenset[str]] | None = None, prepared: tuple[Any, ...] | None = None,
 ) -> tuple[list[float], dict[str, float]]:
     """The hand-made features (after the engine scores) and the word features of one target.
-    ``lists``: the spec's word lists as sets (made from ``spec`` when not given)."""
+    ``lists``: the spec's word lists as sets (made from ``spec`` when not given); ``prepared``: the
+    sentence's :func:`_prepare_sentence` (made when not given)."""
     if lists is None:
         lists = {name: frozenset(spec[name]) for name in WORD_LISTS}
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    if prepared is None:
+        prepared = _prepare_sentence(sentence, spec, lists, tb_words, vader_words)
+    tokens, lows, clauses, signs, tb_values, vader_values, learn = prepared
     inside = [i for i, (_w, s, e) in enumerate(tokens) if e > start and s < end]
     first, last = (inside[0], inside[-1]) if inside else (0, -1)
     if not inside:  # a span without word characters: place it before the first token after it
         first = next((i for i, (_w, s, _e) in enumerate(tokens) if s >= start), len(tokens))
         last = first - 1
     n = len(tokens)
-    lows = [w.lower() for w, _s, _e in tokens]
-    clauses = _clause_ids(lows, lists)
     own = clauses[first] if first < n else (clauses[-1] if n else 0)
-    signs = _shift_signs(lows, clauses, lists, int(spec["shift_reach"]))
     tau, near = float(spec["tau"]), int(spec["near"])
+    table = _weights(tau, max(64, 1 << (n + 1).bit_length()))
     negations, speech = lists["negations"], lists["speech_verbs"]
     words: dict[str, float] = {}
     tb = tb_pos = tb_neg = vd = vd_pos = vd_neg = 0.0
     c_tb = c_vd = c_pos = c_neg = c_left = c_right = s_tb = s_vd = 0.0
-    for i, (word, _s, _e) in enumerate(tokens):
+    for i in range(n):
         if first <= i <= last:
             continue
         d = first - i if i < first else i - last
-        weight = math.exp(-(d - 1) / tau)
-        low = lows[i]
-        entry = tb_words.get(low)
-        p = entry[0] if entry is not None else 0.0
-        valence = vader_words.get(low)
-        v = valence / 4.0 if valence is not None else 0.0
-        tb += p * weight
-        tb_pos += max(p, 0.0) * weight
-        tb_neg += max(-p, 0.0) * weight
-        vd += v * weight
-        vd_pos += max(v, 0.0) * weight
-        vd_neg += max(-v, 0.0) * weight
-        sign = signs[i]
-        s_tb += sign * p * weight
-        s_vd += sign * v * weight
-        if clauses[i] == own:
-            c_tb += sign * p * weight
-            c_vd += sign * v * weight
-            c_pos += max(sign * v, 0.0) * weight
-            c_neg += max(-sign * v, 0.0) * weight
-            if i < first:
-                c_left += sign * v * weight
-            else:
-                c_right += sign * v * weight
-        if (i > 0 and word[:1].isupper()) or _WORDY.search(word) is None:
+        weight = table[d]
+        p = tb_values[i]
+        v = vader_values[i]
+        if p != 0.0 or v != 0.0:  # adding zeros changes no sum
+            tb += p * weight
+            if p > 0.0:
+                tb_pos += p * weight
+            elif p < 0.0:
+                tb_neg += -p * weight
+            vd += v * weight
+            if v > 0.0:
+                vd_pos += v * weight
+            elif v < 0.0:
+                vd_neg += -v * weight
+            sign = signs[i]
+            s_tb += sign * p * weight
+            s_vd += sign * v * weight
+            if clauses[i] == own:
+                c_tb += sign * p * weight
+                c_vd += sign * v * weight
+                sv = sign * v
+                if sv > 0.0:
+                    c_pos += sv * weight
+                elif sv < 0.0:
+                    c_neg += -sv * weight
+                if i < first:
+                    c_left += sign * v * weight
+                else:
+                    c_right += sign * v * weight
+        if not learn[i]:
             continue  # names and punctuation are not learned
+        low = lows[i]
         key = "s:" + low
-        words[key] = max(words.get(key, 0.0), weight)
+        old = words.get(key)
+        if old is None or weight > old:
+            words[key] = weight
         if d <= near:
             words[("l:" if i < first else "r:") + low] = 1.0
 
@@ -355,14 +388,17 @@ def target_features(
         columns[f"sentence_vader_{name}"] = vd[name].to_numpy()[where]
     for n in spec["windows"]:
         windows = [_window_text(t, s, e, int(n)) for t, s, e in zip(texts, starts, ends)]
-        tb, vd = _engine_scores(windows)
-        columns[f"window{n}_tb_polarity"] = tb["polarity"].to_numpy()
-        columns[f"window{n}_tb_subjectivity"] = tb["subjectivity"].to_numpy()
+        distinct = list(dict.fromkeys(windows))  # each distinct window scored once
+        at = pd.Index(distinct).get_indexer(windows)
+        tb, vd = _engine_scores(distinct)
+        columns[f"window{n}_tb_polarity"] = tb["polarity"].to_numpy()[at]
+        columns[f"window{n}_tb_subjectivity"] = tb["subjectivity"].to_numpy()[at]
         for name in ("compound", "pos", "neg"):
-            columns[f"window{n}_vader_{name}"] = vd[name].to_numpy()
+            columns[f"window{n}_vader_{name}"] = vd[name].to_numpy()[at]
     tb_words, vader_words = _pattern_lexicon().words, _vader_analyzer().lexicon
     lists = {name: frozenset(spec[name]) for name in WORD_LISTS}
-    rows = [_target_row(t, s, e, spec, tb_words, vader_words, lists) for t, s, e in zip(texts, starts, ends)]
+    prepared = {t: _prepare_sentence(t, spec, lists, tb_words, vader_words) for t in dict.fromkeys(texts)}
+    rows = [_target_row(t, s, e, spec, tb_words, vader_words, lists, prepared[t]) for t, s, e in zip(texts, starts, ends)]
     names = _dense_names(spec)
     hand = np.array([r[0] for r in rows], dtype=float).reshape(len(rows), len(names) - len(columns))
     for j, name in enumerate(names[len(columns):]):
