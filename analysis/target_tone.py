@@ -15,19 +15,38 @@ over features computed by plain, readable code from the sentence and the target'
   possessive ("X's", "his");
 * **learned word weights** — lower-case words of the sentence (not the target's own words, not
   capitalised words inside the sentence, which are mostly names) as ``s:<word>`` (weighted by distance
-  as above) and ``l:<word>`` / ``r:<word>`` (within 3 tokens left / right of the target), for words seen
-  with at least 10 targets in the training data.
+  as above) and ``l:<word>`` / ``r:<word>`` (within 3 tokens left / right of the target);
+
+version 2 (word lists in ``lexicons/target_tone_words.yml``, copied into the coefficient file's spec):
+
+* **clause scope** — the sentence is cut into clauses at ``;``, dashes, colons, brackets and before
+  "but", "although", "while", "which", ...; ``clause_*`` read only the target's clause (and its left
+  and right side apart);
+* **polarity shifters** — a sentiment word up to 3 tokens after a shifter ("fell", "ended", "rejected")
+  in the same clause counts with its sign reversed (``shifted_*``, ``clause_*``), plus ``shifter_near``;
+* **roles** from word order — ``passive``, ``harm_passive`` ("X was arrested"), ``harm_before`` ("police
+  arrested X"), ``harm_agent`` ("X attacked"), ``by_agent``, ``clause_initial`` (the likely subject),
+  and interactions: subject x tone to the right, object x tone to the left, possessor x tone to the
+  right, passive x clause tone;
+* **quote structure** — speaker x sentence VADER, inside a quotation x sentence VADER, ``addressee``
+  ("told X"), ``second_person`` ("you");
+* **neighbours and word pairs** — ``L1:``/``R1:`` the token on each side, ``L2:``/``R2:`` the two-token
+  sequences ending or starting next to the target (names as ``<N>``, sentence edges ``<s>``/``</s>``);
+
+word features seen with at least ``min_count`` (5) targets in the training data are learned.
 
 Trained **only** on NewsMTSC ``train.jsonl`` (Hamborg & Donnay 2021) by :func:`train`
-(``python -m analysis.target_tone train --data PATH``): the L2 penalty is chosen by 5-fold
-cross-validation on train (folds grouped by article, assigned by a hash of the article id), the
-neutral bands of the sentence-wide TextBlob and VADER baselines are chosen on train, and the model is
+(``python -m analysis.validation.train_tone`` or ``python -m analysis.target_tone train --data PATH``):
+the L2 penalty is chosen by 5-fold cross-validation on train (folds grouped by article, assigned by a
+hash of the article id), the neutral bands of the sentence-wide TextBlob and VADER baselines are chosen
+on train, the document-level rule (:func:`choose_document_rule`, used by
+:func:`analysis.actor_document_tone`) is chosen on the out-of-fold predictions, and the model is
 fitted by a hand-written, deterministic L-BFGS. The result is the coefficient file
 ``analysis/lexicons/target_tone.json``: feature list, standardisation, weights (log-odds of negative
-and of positive relative to neutral), the training file's SHA-256, the cross-validation table and the
-train metrics. A word's weights say plainly what it does: ``"s:allegations": [1.204, -0.003]`` means
-"allegations" next to the target raises the log-odds of negative vs neutral by 1.2 (less further away)
-and leaves positive vs neutral as it was.
+and of positive relative to neutral), the training file's SHA-256, the cross-validation table, the
+document-level rule and the train metrics. A word's weights say plainly what it does:
+``"s:allegations": [1.2, 0.0]`` means "allegations" next to the target raises the log-odds of
+negative vs neutral by 1.2 (less further away) and leaves positive vs neutral as it was.
 
 Predictions: ``label`` is the most probable class; ``target_polarity = p_positive - p_negative`` is the
 signed score (-1..1) that actor summaries average.
@@ -65,6 +84,12 @@ __all__ = [
     "predict_target_tone",
     "band_labels",
     "choose_band",
+    "default_spec",
+    "aggregate_tone",
+    "choose_document_rule",
+    "AGGREGATES",
+    "WORD_LISTS",
+    "WORDS_PATH",
     "train",
     "main",
 ]

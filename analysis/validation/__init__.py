@@ -6,12 +6,20 @@
 * between coders, and between coders and the workbench, on your own data: :func:`coding_sample` ->
   code by hand -> :func:`read_codes` -> :func:`agreement` (percent agreement, Cohen's kappa,
   Krippendorff's alpha), with :func:`workbench_codes` for the workbench's own codes;
-* the latest figures: :func:`write_validation_figures` (also ``python -m analysis.validation
-  --datasets PATH``) writes ``analysis/lexicons/validation.json``; :func:`methods_card` turns it into
-  the methods-section paragraph of a report.
+* tone toward a person per article: :func:`newsmtsc_documents` (the rule of
+  :func:`analysis.actor_document_tone` against article-level labels built from NewsMTSC sentences);
+* frame evidence: :func:`term_precision` (per term: where it fired and how often coders saw its
+  frame), :func:`frame_errors` (the plainest disagreements), :func:`split_articles` (the fixed
+  tuning / held-out split), :func:`read_sentence_gold` (the hand-coded conflict-news seed sentences);
+* the latest figures: :func:`write_validation_figures` writes ``analysis/lexicons/validation.json``;
+  :func:`methods_card` turns it into the methods-section paragraph of a report and
+  :func:`method_note` into the one line naming the method behind a number.
+  ``python -m analysis.validation --datasets PATH`` measures, writes the figures, rewrites README's
+  validity section (:mod:`analysis.validation.readme`) and renders ``notebooks/validation.ipynb``;
+  ``python -m analysis.validation.train_tone`` retrains the target-aware tone model.
 
-Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames``, ``coding``,
-``figures``. Nothing heavy happens at import time.
+Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames``, ``frame_terms``,
+``coding``, ``figures``, ``readme``, ``train_tone``. Nothing heavy happens at import time.
 """
 
 from __future__ import annotations
