@@ -409,3 +409,15 @@ def test_actor_document_tone(docs):
     assert default.attrs["rule"]["band"] == tuple(rule["band"]) and default.attrs["rule"]["score"] == rule["score"]
     with pytest.raises(InputError, match=r"lacks column\(s\) p_negative, p_positive, label"):
         wb.actor_document_tone(wb.actor_tone(docs))
+
+
+def test_analyze_measures_actor_tone_with_the_target_model_by_default(docs):
+    result = wb.analyze(docs)
+    assert result.meta["actor_tone_method"] == "target"
+    expected = wb.actor_tone(docs, method="target")
+    assert np.allclose(result.actor_tone["target_polarity"], expected["target_polarity"])
+    assert "polarity" in result.tone.columns and "polarity" not in result.actor_tone.columns
+    plain = wb.analyze(docs, actor_tone_method="sentence")
+    assert plain.actor_tone.equals(wb.actor_tone(docs)) and plain.meta["key"] != result.meta["key"]
+    with pytest.raises(InputError, match=r"actor_tone_method='bert': use 'target' or 'sentence'"):
+        wb.analyze(docs, actor_tone_method="bert")
