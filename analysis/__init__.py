@@ -37,7 +37,7 @@ from analysis.tables import (
     with_sentence_text,
 )
 from analysis.text import paragraphs, sentences, split_sentences
-from analysis.tone import actor_tone, actor_tone_summary, register_tone_engine, tone, tone_engines
+from analysis.tone import actor_document_tone, actor_tone, actor_tone_summary, register_tone_engine, tone, tone_engines
 from analysis.validation import agreement, coding_sample, methods_card, read_codes, workbench_codes
 
 __all__ = [
@@ -90,6 +90,7 @@ __all__ = [
     "register_tone_engine",
     "actor_tone",
     "actor_tone_summary",
+    "actor_document_tone",
     "Codebook",
     "load_frames",
     "frame_scores",

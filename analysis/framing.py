@@ -59,6 +59,7 @@ __all__ = [
     "actor_frames",
     "frame_agreement",
     "suggest_thresholds",
+    "named_actor_counts",
 ]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
@@ -93,7 +94,7 @@ FRAME_DOCUMENT_COLUMNS: dict[str, str] = {
 }
 
 _TOP_FIELDS = ("codebook", "frames", "description", "source", "version", "notes")
-_FRAME_FIELDS = ("id", "label", "description", "terms", "threshold", "notes")
+_FRAME_FIELDS = ("id", "label", "description", "terms", "actor_terms", "min_actors", "threshold", "notes")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _WORD_TAIL = re.compile(r"[^\W_]*")  # letters and digits (str.isalnum), for prefix terms
 _SEP = "\x00"  # separator between sentences matched in one pass
@@ -150,7 +151,13 @@ class Codebook:
                 entry["description"] = row.description
             if int(row.threshold) != 1:
                 entry["threshold"] = int(row.threshold)
-            entry["terms"] = self.terms.loc[self.terms["frame_id"] == row.frame_id, "term"].tolist()
+            own = self.terms[self.terms["frame_id"] == row.frame_id]
+            plain, bound = own[own["min_actors"] == 0], own[own["min_actors"] > 0]
+            if len(plain):
+                entry["terms"] = plain["term"].tolist()
+            if len(bound):
+                entry["actor_terms"] = bound["term"].tolist()
+                entry["min_actors"] = int(bound["min_actors"].iloc[0])
             frames.append(entry)
         return yaml.safe_dump(
             {"codebook": self.name, "frames": frames}, sort_keys=False, allow_unicode=True, width=110
@@ -248,13 +255,15 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
             "threshold": np.array([f["threshold"] for f in frames], dtype=np.int64),
         }
     )
-    owners = [f["id"] for f in frames for _ in f["terms"]]
-    terms = [t for f in frames for t in f["terms"]]
+    owners = [f["id"] for f in frames for _ in (*f["terms"], *f["actor_terms"])]
+    terms = [t for f in frames for t in (*f["terms"], *f["actor_terms"])]
+    needs = [n for f in frames for n in [0] * len(f["terms"]) + [f["min_actors"]] * len(f["actor_terms"])]
     term_table = pd.DataFrame(
         {
             "frame_id": pd.array(owners, dtype="str"),
             "term": pd.array(terms, dtype="str"),
             "prefix": np.array([t.endswith("*") for t in terms], dtype=bool),
+            "min_actors": np.array(needs, dtype=np.int64),
         }
     )
     return Codebook(
@@ -262,7 +271,9 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
         frames=table,
         terms=term_table,
         source=doc.name,
-        sha256=content_hash({"codebook": name.strip(), "frames": frames}),
+        sha256=content_hash({"codebook": name.strip(), "frames": [
+            {k: v for k, v in f.items() if k not in ("actor_terms", "min_actors") or f["actor_terms"]} for f in frames
+        ]}),
     )
 
 
@@ -304,33 +315,50 @@ def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
     threshold = entry.get("threshold", 1)
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
         raise fail("threshold", f"{threshold!r} must be a whole number >= 1 (hits a document needs), or left out")
-    raw_terms = entry.get("terms")
-    if raw_terms is None or raw_terms == []:
+    terms = _validate_terms(entry.get("terms"), "terms", fail)
+    actor_terms = _validate_terms(entry.get("actor_terms"), "actor_terms", fail)
+    if not terms and not actor_terms:
         raise fail("terms", "the frame has no terms; list at least one, e.g. terms: [rift, criticiz*]")
-    if isinstance(raw_terms, str):
-        raw_terms = [raw_terms]
-    if not isinstance(raw_terms, list):
-        raise fail("terms", f"must be a list such as [rift, criticiz*], not {type(raw_terms).__name__}")
-    terms: list[str] = []
-    for k, term in enumerate(raw_terms):
-        if isinstance(term, bool) or not isinstance(term, (str, int, float)):
-            raise fail(
-                "terms", f"term {k + 1} ({term!r}) is not text; write it in quotes", k
-            )
-        term = normalize_text(str(term))
-        problem = _term_problem(term)
-        if problem:
-            raise fail("terms", f"term {k + 1} {term!r}: {problem}", k)
+    for k, term in enumerate(actor_terms):
         if term in terms:
-            raise fail("terms", f"term {k + 1} {term!r} is listed twice in this frame; keep one", k)
-        terms.append(term)
+            raise fail("actor_terms", f"term {k + 1} {term!r} is also in 'terms' of this frame; keep it in one list", k)
+    min_actors = entry.get("min_actors", 1)
+    if isinstance(min_actors, bool) or not isinstance(min_actors, int) or min_actors < 1:
+        raise fail("min_actors", f"{min_actors!r} must be a whole number >= 1 (named actors a sentence needs "
+                   "for an actor term to count), or left out")
+    if "min_actors" in entry and not actor_terms:
+        raise fail("min_actors", "applies to 'actor_terms', which this frame does not have; add them or remove min_actors")
     return {
         "id": frame_id,
         "label": text_label.strip(),
         "description": description.strip() if isinstance(description, str) else "",
         "threshold": threshold,
         "terms": terms,
+        "actor_terms": actor_terms,
+        "min_actors": min_actors,
     }
+
+
+def _validate_terms(raw_terms: object, field: str, fail: Any) -> list[str]:
+    """The normalised terms of one term list of a frame ([] when left out)."""
+    if raw_terms is None or raw_terms == []:
+        return []
+    if isinstance(raw_terms, str):
+        raw_terms = [raw_terms]
+    if not isinstance(raw_terms, list):
+        raise fail(field, f"must be a list such as [rift, criticiz*], not {type(raw_terms).__name__}")
+    terms: list[str] = []
+    for k, term in enumerate(raw_terms):
+        if isinstance(term, bool) or not isinstance(term, (str, int, float)):
+            raise fail(field, f"term {k + 1} ({term!r}) is not text; write it in quotes", k)
+        term = normalize_text(str(term))
+        problem = _term_problem(term)
+        if problem:
+            raise fail(field, f"term {k + 1} {term!r}: {problem}", k)
+        if term in terms:
+            raise fail(field, f"term {k + 1} {term!r} is listed twice in this frame; keep one", k)
+        terms.append(term)
+    return terms
 
 
 def _term_problem(term: str) -> str | None:
@@ -486,8 +514,13 @@ def frame_scores(
     level: str = "sentence",
     sentences: pd.DataFrame | None = None,
     threshold: int | Mapping[str, int] | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Frame term hits per sentence (``level="sentence"``) or per document (``level="document"``).
+
+    A frame's ``actor_terms`` count only in sentences naming at least ``min_actors`` distinct actors
+    (:func:`named_actor_counts`: the distinct actor_id of ``mentions`` in the sentence when a mentions
+    or entity mentions table is given, else runs of capitalised words).
 
     ``codebook``: anything :func:`load_frames` takes (None = the generic news frames).
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
@@ -511,6 +544,15 @@ def frame_scores(
     sents = sentences_of(documents, sentences)
     matcher = book.matcher
     sent_idx, term_idx, match_id, words = _match_sentences(sents["text"].tolist(), matcher)
+    needs = book.terms["min_actors"].to_numpy(dtype=np.int64)[term_idx] if len(term_idx) else term_idx
+    if (needs > 0).any():
+        bound = np.unique(sent_idx[needs > 0])
+        named = np.zeros(len(sents), dtype=np.int64)
+        docs_bound = set(sents["doc_id"].iloc[bound].astype(str))
+        context = sents[sents["doc_id"].astype(str).isin(docs_bound)]
+        named[bound] = named_actor_counts(sents.iloc[bound], mentions=mentions, context=context)
+        keep = named[sent_idx] >= needs
+        sent_idx, term_idx, match_id = sent_idx[keep], term_idx[keep], match_id[keep]
     frame_idx = matcher.term_frame[term_idx]
     # a hit is an accepted span for a frame: two terms of one frame on one span count once
     matches = pd.DataFrame({"s": sent_idx, "f": frame_idx, "t": term_idx, "m": match_id})
@@ -520,6 +562,53 @@ def frame_scores(
         return _sentence_level(sents, ordered, frame_ids, matcher.term_text)
     hits = matches.drop_duplicates(["m", "f"])
     return _document_level(documents, sents, hits, words, frame_ids, limits)
+
+
+def _capitalised_names(text: str, known: set[str]) -> int:
+    """Distinct runs of capitalised words in one sentence (:func:`analysis.discovery.name_runs`); a lone
+    capitalised word at the sentence's start counts only if it is in ``known`` (names seen
+    capitalised inside a sentence of the same document), as discovery does."""
+    from analysis.discovery import name_runs
+
+    names = {" ".join(t.core for t in run) for run in name_runs(text)
+             if not (len(run) == 1 and not text[: run[0].start].strip() and run[0].core not in known)}
+    return len(names)
+
+
+def _inner_names(texts: Sequence[str]) -> set[str]:
+    """Words of capitalised runs that do not start their sentence, in these sentences."""
+    from analysis.discovery import name_runs
+
+    return {t.core for text in texts if isinstance(text, str) for run in name_runs(text)
+            for t in run if text[: t.start].strip()}
+
+
+def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
+                       context: pd.DataFrame | None = None) -> np.ndarray:
+    """The number of distinct named actors in each row of ``sentences`` (doc_id, sentence_id, text).
+
+    With ``mentions`` (an actor or entity mentions table: doc_id, sentence_id and actor_id or
+    entity_id) the distinct ids mentioned in the sentence (pronoun mentions, ``via == "pronoun"``, not
+    counted); else the distinct runs of capitalised words (names of persons, organisations, places);
+    a lone capitalised first word ("Climate", "Smith") counts only if the same word is capitalised
+    inside a sentence of the same document (in ``context``, the document's sentences, default
+    ``sentences``). One integer per row, in order.
+    """
+    if mentions is None:
+        known = {doc: _inner_names(group.tolist()) for doc, group in
+                 (context if context is not None else sentences).groupby(
+                     (context if context is not None else sentences)["doc_id"].astype(str), sort=False)["text"]}
+        return np.array([_capitalised_names(t, known.get(str(d), set())) if isinstance(t, str) else 0
+                         for d, t in zip(sentences["doc_id"], sentences["text"])], dtype=np.int64)
+    key = "entity_id" if "entity_id" in mentions.columns else "actor_id"
+    missing = [c for c in ("doc_id", "sentence_id", key) if c not in mentions.columns]
+    if missing:
+        raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
+                         "analysis.actor_mentions (or the entity mentions) returns")
+    m = mentions if "via" not in mentions.columns else mentions[mentions["via"] != "pronoun"]
+    counts = m.groupby([m["doc_id"].astype(str), m["sentence_id"]])[key].nunique()
+    index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
+    return counts.reindex(index).fillna(0).to_numpy(dtype=np.int64)
 
 
 def _sentence_level(

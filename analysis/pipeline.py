@@ -52,7 +52,7 @@ ENGINES = ("local", "processes", "dask")
 _LIST_COLUMNS = {"documents": ("tags",), "entity_table": ("variants", "titles")}
 
 #: The meta entries an analysis' key is computed from (what determines its numbers).
-_KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "versions")
+_KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "actor_tone_method", "versions")
 
 #: Documents per partition when ``analyze`` splits a corpus itself: at most this many ...
 _MAX_PARTITION = 1000
@@ -152,13 +152,16 @@ def analyze_partition(
     actors: ActorLexicon,
     frames: Codebook,
     tone_engine: str = "textblob",
+    actor_tone_method: str = "target",
 ) -> dict[str, pd.DataFrame]:
     """Every partition table for one partition of documents (a pure function: the unit of parallel work).
 
     ``actors`` and ``frames`` are loaded lexicons (:func:`analysis.load_actors`,
-    :func:`analysis.load_frames`). Returns ``{table name: table}`` in :data:`PARTITION_TABLES` order;
-    the documents table is ``documents`` itself. The corpus tables (:data:`CORPUS_TABLES`) come from
-    :func:`corpus_tables` once the partitions are combined.
+    :func:`analysis.load_frames`). ``actor_tone_method``: how ``actor_tone`` is measured ("target":
+    the target-aware model, the best validated method; "sentence": the tone engine on the mention's
+    sentence); the ``tone`` table is always the tone engine's. Returns ``{table name: table}`` in
+    :data:`PARTITION_TABLES` order; the documents table is ``documents`` itself. The corpus tables
+    (:data:`CORPUS_TABLES`) come from :func:`corpus_tables` once the partitions are combined.
     """
     sentences = segment(documents)
     mentions = actor_mentions(documents, actors, sentences=sentences)
@@ -171,8 +174,9 @@ def analyze_partition(
         "quotes": quotations,
         "tone": tone(documents, sentences=sentences, engine=tone_engine),
         "frames": frame_scores(documents, frames, sentences=sentences),
-        "actor_tone": actor_tone(documents, actors, sentences=sentences, mentions=mentions,
-                                 quotes=quotations, engine=tone_engine),
+        "actor_tone": actor_tone(documents, actors, sentences=sentences, mentions=mentions, quotes=quotations,
+                                 method=actor_tone_method,
+                                 engine="textblob" if actor_tone_method == "target" else tone_engine),
         "entities": entities,
     }
 
@@ -194,13 +198,15 @@ def analysis_key(meta: dict[str, Any]) -> str:
 
 
 def analysis_meta(corpus: dict[str, Any], lexicon: ActorLexicon, codebook: Codebook,
-                  tone_engine: str) -> dict[str, Any]:
-    """The ``meta`` of an analysis of a corpus with this fingerprint, lexicon, codebook and tone engine."""
+                  tone_engine: str, actor_tone_method: str = "target") -> dict[str, Any]:
+    """The ``meta`` of an analysis of a corpus with this fingerprint, lexicon, codebook, tone engine and
+    actor tone method."""
     meta = {
         "corpus": corpus,
         "lexicons": {"actors": lexicon.sha256, "frames": codebook.sha256, "entities": load_entity_words().sha256},
         "frames_codebook": codebook.name,
         "tone_engine": tone_engine,
+        "actor_tone_method": actor_tone_method,
         "versions": package_versions(),
     }
     return {**meta, "key": analysis_key(meta)}
@@ -242,6 +248,7 @@ def analyze(
     actors: Any = None,
     frames: Any = None,
     tone_engine: str = "textblob",
+    actor_tone_method: str = "target",
     engine: str = "local",
     workers: int | None = None,
     scheduler: Any = None,
@@ -256,6 +263,9 @@ def analyze(
     ``tone_engine``: the tone engine (see ``analysis.tone``; "textblob" or "vader"; engines added
     with ``register_tone_engine`` must be registered when ``analysis`` is imported to be seen by
     worker processes).
+    ``actor_tone_method``: "target" (default; the target-aware model of :mod:`analysis.target_tone`, the
+    best method on human-coded data, see README "How valid are these measures?") or "sentence" (the
+    tone engine on the mention's whole sentence). The ``tone`` table is the tone engine's either way.
 
     Execution (the tables are identical whichever is used):
 
@@ -274,8 +284,11 @@ def analyze(
         raise InputError(f"engine={engine!r}: use one of {', '.join(map(repr, ENGINES))} "
                          "(the tone engine is chosen with tone_engine=)")
     lexicon, codebook = load_actors(actors), load_frames(frames)
-    meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine)
-    options = {"actors": lexicon, "frames": codebook, "tone_engine": tone_engine}
+    if actor_tone_method not in ("target", "sentence"):
+        raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
+    meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
+    options = {"actors": lexicon, "frames": codebook, "tone_engine": tone_engine,
+               "actor_tone_method": actor_tone_method}
     if engine == "local" and partition_size is None:
         tables = analyze_partition(documents, **options)
         return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta)

@@ -41,6 +41,8 @@ __all__ = [
     "tone",
     "actor_tone",
     "actor_tone_summary",
+    "actor_document_tone",
+    "ACTOR_DOCUMENT_TONE_COLUMNS",
     "pattern_sentiment",
     "vader_sentiment",
     "score_texts",
@@ -907,3 +909,71 @@ def actor_tone_summary(
     out["share_negative"] = grouped["neg"].mean().to_numpy()
     out["share_positive"] = grouped["pos"].mean().to_numpy()
     return out.sort_values(by, kind="stable").reset_index(drop=True)
+
+
+#: Output columns of :func:`actor_document_tone`.
+ACTOR_DOCUMENT_TONE_COLUMNS: dict[str, str] = {
+    "doc_id": "the document",
+    "actor_id": "the actor",
+    "actor": "the actor's display name (when the table has it)",
+    "n_mentions": "mentions of the actor in the document",
+    "mean_polarity": "weighted mean of target_polarity over the mentions (lead mentions weigh more)",
+    "share_negative": "weighted share of mentions labelled negative",
+    "share_positive": "weighted share of mentions labelled positive",
+    "net_share": "share_positive - share_negative",
+    "score": "the aggregate the document-level rule uses (mean_polarity or net_share, see rule)",
+    "label": "negative / neutral / positive: score below, inside or above the rule's neutral band",
+}
+
+
+def actor_document_tone(
+    actor_tone_table: pd.DataFrame,
+    *,
+    model: Any = None,
+    lead_weight: float | None = None,
+    band: tuple[float, float] | None = None,
+    score: str | None = None,
+) -> pd.DataFrame:
+    """Tone toward each actor in each document, from the target-aware mention tone.
+
+    ``actor_tone_table``: ``actor_tone(documents, method="target")`` (the default ``analyze()`` table):
+    doc_id, sentence_id, actor_id, p_negative, p_positive, label. Mentions in the lead (the headline,
+    sentence 0, and the first three sentences of the text, sentence_id <= 3) weigh ``lead_weight``,
+    the others 1; the document-level ``score`` (``"mean_polarity"`` or ``"net_share"``) is classed
+    with the neutral ``band`` (score < low negative, > high positive). The defaults are the rule
+    chosen on NewsMTSC train and stored in the model's coefficient file (``document_level``: see
+    lexicons/README.md, "Document- and actor-level tone", for how it was chosen and what it reached).
+
+    Output (:data:`ACTOR_DOCUMENT_TONE_COLUMNS`): one row per document and actor, in order of first
+    mention: doc_id, actor_id, actor (when present), n_mentions, mean_polarity, share_negative,
+    share_positive, net_share, score, label. ``attrs["rule"]``: the rule used.
+    """
+    from analysis.target_tone import AGGREGATES, aggregate_tone, band_labels, load_target_model
+
+    need = ["doc_id", "sentence_id", "actor_id", "p_negative", "p_positive", "label"]
+    missing = [c for c in need if c not in actor_tone_table.columns]
+    if missing:
+        raise InputError(
+            f"the actor tone table lacks column(s) {', '.join(missing)}; pass actor_tone(documents, "
+            "method='target') (the table analyze() gives)"
+        )
+    rule = dict(load_target_model(model).meta.get("document_level") or {})
+    rule = {"score": score or rule.get("score", "mean_polarity"),
+            "lead_weight": float(rule.get("lead_weight", 1.0) if lead_weight is None else lead_weight),
+            "band": tuple(band if band is not None else rule.get("band", (0.0, 0.0)))}
+    if rule["score"] not in AGGREGATES:
+        raise InputError(f"score={rule['score']!r}: use one of {', '.join(AGGREGATES)}")
+    table = actor_tone_table
+    keys = list(zip(table["doc_id"].astype(str), table["actor_id"].astype(str)))
+    agg = aggregate_tone(table["p_negative"], table["p_positive"], table["label"].astype(str), keys,
+                         table["sentence_id"].to_numpy() <= 3, lead_weight=rule["lead_weight"])
+    out = pd.DataFrame({"doc_id": [k[0] for k in agg["group"]], "actor_id": [k[1] for k in agg["group"]]})
+    if "actor" in table.columns:
+        names = dict(zip(table["actor_id"].astype(str), table["actor"]))
+        out["actor"] = out["actor_id"].map(names)
+    for column in ("n_mentions", "mean_polarity", "share_negative", "share_positive", "net_share"):
+        out[column] = agg[column].to_numpy()
+    out["score"] = out[rule["score"]].to_numpy(dtype=float)
+    out["label"] = pd.array(band_labels(out["score"].to_numpy(), rule["band"]), dtype="str")
+    out.attrs["rule"] = rule
+    return out

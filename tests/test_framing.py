@@ -17,6 +17,7 @@ from analysis.framing import (
     frame_agreement,
     frame_scores,
     load_frames,
+    named_actor_counts,
     suggest_thresholds,
 )
 
@@ -60,7 +61,7 @@ def test_load_default_and_shipped_codebooks():
     ]
     for book in (generic, news):
         assert (book.frames["description"].str.len() > 40).all()
-        assert list(book.terms.columns) == ["frame_id", "term", "prefix"]
+        assert list(book.terms.columns) == ["frame_id", "term", "prefix", "min_actors"]
     assert load_frames(generic) is generic
     assert load_frames(CODEBOOKS["generic"]).sha256 == generic.sha256
     assert load_frames(str(CODEBOOKS["conflict-news"])).sha256 == news.sha256
@@ -280,9 +281,11 @@ def test_actor_frames():
 # For every frame: sentences where it must fire, and counter-examples where it must not.
 FRAME_CASES = {
     ("generic", "conflict"): (
-        ["Opposition leaders criticized the plan.", "The two parties clashed over the budget.",
-         "Critics accused the minister of lying.", "The rift between the allies deepened."],
-        ["The sun rose over the quiet village.", "The award went to a local school."],
+        ["Senator Warren criticized President Trump over the plan.", "The two parties battled over the budget.",
+         "On Monday, Exxon accused Greenpeace of lying.", "The rift between the allies deepened."],
+        # a reproach counts only between two named actors (Semetko & Valkenburg's conflict question)
+        ["The sun rose over the quiet village.", "The award went to a local school.",
+         "Critics accused the minister of lying.", "Warren criticized the plan."],
     ),
     ("generic", "human_interest"): (
         ["Her daughter was devastated by the news.", "Victims told of their suffering.",
@@ -301,8 +304,10 @@ FRAME_CASES = {
     ),
     ("generic", "responsibility"): (
         ["The government must act now to solve the problem.", "Officials pledged new measures.",
-         "Who is responsible for the failure?"],
-        ["The weather was mild and sunny.", "The band played its greatest hits."],
+         "Is Exxon responsible for the failure?"],
+        # responsibility words count only with a named actor
+        ["The weather was mild and sunny.", "The band played its greatest hits.",
+         "Nobody is responsible for the weather."],
     ),
     ("conflict-news", "military_action"): (
         ["Troops launched a ground operation in the city.", "Airstrikes hit the camp overnight.",
@@ -424,7 +429,7 @@ def test_generic_codebook_against_human_frame_codes(datasets_dir):
     assert result["n"].tolist() == [96] * 5  # one held-out article has no codes
     f1 = dict(zip(result["frame_id"], result["f1"]))
     # regression floors a little under the figures measured when the codebook was tuned
-    floors = {"conflict": 0.70, "economic": 0.62, "responsibility": 0.55, "morality": 0.45, "human_interest": 0.30}
+    floors = {"conflict": 0.67, "economic": 0.68, "responsibility": 0.58, "morality": 0.60, "human_interest": 0.30}
     assert {k: f1[k] >= v for k, v in floors.items()} == {k: True for k in floors}
     # the table in lexicons/README.md shows these figures
     readme = (REPO / "analysis" / "lexicons" / "README.md").read_text(encoding="utf-8")
@@ -466,3 +471,95 @@ def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
     }
     with pytest.raises(wb.InputError, match="frame_rollup: by='desk' is not a documents column"):
         wb.frame_rollup(doc_frames, documents, by="desk")
+
+
+# ------------------------------------------------------------------- actor terms (issue 14)
+
+
+def _cb(**conflict):
+    return {"codebook": "t", "frames": [{"id": "conflict", "label": "Conflict", **conflict}]}
+
+
+def test_actor_terms_count_only_with_enough_named_actors():
+    book = _cb(terms=["rift"], actor_terms=["accus*"], min_actors=2)
+    docs = _docs("Smith accused Jones of lying. Critics accused everyone. Then Smith left. A rift opened.")
+    out = frame_scores(docs, book)
+    # sentence 1: Smith (known: capitalised mid-sentence in sentence 3) + Jones = 2 named actors
+    assert out[["sentence_id", "hits", "terms"]].values.tolist() == [[1, 1, "accus*"], [4, 1, "rift"]]
+    doc = frame_scores(docs, book, level="document")
+    assert doc["hits"].tolist() == [2]
+    # with a mentions table, its distinct actor ids decide (pronoun mentions not counted)
+    mentions = pd.DataFrame({"doc_id": ["d0", "d0", "d0"], "sentence_id": [2, 2, 1],
+                             "actor_id": ["critics", "everyone", "smith"], "via": ["alias", "alias", "pronoun"]})
+    out = frame_scores(docs, book, mentions=mentions)
+    assert out[["sentence_id", "terms"]].values.tolist() == [[2, "accus*"], [4, "rift"]]
+
+
+def test_named_actor_counts_rules():
+    sents = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [1, 2, 1],
+                          "text": ["Climate activists met Exxon and Shell.", "Exxon denied it.", "Exxon denied it."]})
+    # "Climate" starts its sentence alone and is never capitalised inside one: not a name;
+    # "Exxon" starts sentence 2 but is capitalised inside sentence 1 of the same document
+    assert named_actor_counts(sents).tolist() == [2, 1, 0]
+
+
+@pytest.mark.parametrize(
+    "frame, message",
+    [
+        ({"terms": ["rift"], "actor_terms": ["rift"]}, "term 1 'rift' is also in 'terms' of this frame"),
+        ({"terms": ["rift"], "min_actors": 2}, "applies to 'actor_terms', which this frame does not have"),
+        ({"actor_terms": ["blame*"], "min_actors": 0}, "field 'min_actors': 0 must be a whole number >= 1"),
+        ({"actor_terms": ["blame*", "blame*"]}, "field 'actor_terms': term 2 'blame*' is listed twice"),
+    ],
+)
+def test_actor_term_errors(frame, message):
+    with pytest.raises(LexiconError, match=message.replace("(", r"\(").replace(")", r"\)").replace("*", r"\*")):
+        load_frames(_cb(**frame))
+
+
+def test_actor_terms_round_trip_and_hash():
+    book = load_frames(_cb(terms=["rift"], actor_terms=["blame*"], min_actors=2))
+    assert book.terms[["term", "min_actors"]].values.tolist() == [["rift", 0], ["blame*", 2]]
+    import yaml
+
+    back = load_frames(yaml.safe_load(book.to_yaml()))
+    assert back.sha256 == book.sha256
+    # a codebook without actor terms keeps the hash it had before actor terms existed
+    plain = load_frames(_cb(terms=["rift"]))
+    assert plain.sha256 == load_frames(yaml.safe_load(plain.to_yaml())).sha256
+
+
+def test_term_precision_exact_counts():
+    from analysis.validation.frame_terms import term_precision
+
+    docs = _docs("A rift opened.", "A rift and a feud.", "The sun rose.", "A feud began.")
+    gold = pd.DataFrame({"doc_id": ["d0", "d1", "d2", "d3"], "frame_id": "conflict",
+                         "present": [True, False, True, False]})
+    out = term_precision(docs, gold, _cb(terms=["rift", "feud*", "clash"]))
+    rows = out[["term", "units", "with_frame", "precision", "base_rate"]].values.tolist()
+    assert rows == [["feud*", 2, 0, 0.0, 0.5], ["rift", 2, 1, 0.5, 0.5], ["clash", 0, 0, pytest.approx(float("nan"), nan_ok=True), 0.5]]
+    with pytest.raises(InputError, match="the gold table lacks column"):
+        term_precision(docs, gold.drop(columns="present"), _cb(terms=["rift"]))
+
+
+def test_conflict_news_gold_set_reads_and_matches_the_seed():
+    from analysis.validation.frame_terms import read_sentence_gold, term_precision
+
+    docs, gold = read_sentence_gold()
+    assert len(gold) == 24 * 5 and gold["sentence_id"].nunique() == 24
+    counts = gold[gold["present"]].groupby("frame_id").size().to_dict()
+    assert counts == {"diplomacy": 19, "domestic_politics": 2, "humanitarian_crisis": 6, "military_action": 18}
+    report = term_precision(docs, gold, "conflict-news", unit="sentence")
+    row = report[(report["frame_id"] == "domestic_politics") & (report["term"] == "ministers")].iloc[0]
+    assert (row["units"], row["with_frame"]) == (3, 0)  # "ministers" fires where the coder saw no domestic politics
+
+
+def test_sentence_gold_errors(tmp_path):
+    from analysis.validation.frame_terms import CONFLICT_NEWS_GOLD, read_sentence_gold
+
+    text = CONFLICT_NEWS_GOLD.read_text(encoding="utf-8").replace("Israel Defies U.S. Warning", "Israel Defies Warning")
+    text = text.replace("source: seeds/", f"source: {Path(__file__).resolve().parents[1]}/seeds/")
+    bad = tmp_path / "gold.yml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"sentence entry 1 \(sentence_id 0\): its text differs"):
+        read_sentence_gold(bad)

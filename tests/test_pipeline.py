@@ -25,7 +25,7 @@ def test_analyze_returns_every_table_with_its_columns(seed_analysis):
     assert {"speaker_id", "kind", "quote"} <= set(seed_analysis.quotes.columns)
     assert {"polarity", "subjectivity"} <= set(seed_analysis.tone.columns)
     assert {"frame_id", "hits", "terms"} <= set(seed_analysis.frames.columns)
-    assert {"actor_id", "stance", "polarity"} <= set(seed_analysis.actor_tone.columns)
+    assert {"actor_id", "stance", "target_polarity", "label"} <= set(seed_analysis.actor_tone.columns)  # issue 14: target-aware by default
     assert all(len(table) > 0 for table in tables.values())
 
 

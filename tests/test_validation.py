@@ -327,7 +327,7 @@ def tiny_analysis():
     docs = pd.DataFrame({
         "doc_id": ["a", "b", "c"],
         "title": ["", "", ""],
-        "text": ["One fight. Two. Three. Four. Five.", "Only one.", "=SUM(1) is good. Second one. Third one."],
+        "text": ["One battle. Two. Three. Four. Five.", "Only one.", "=SUM(1) is good. Second one. Third one."],
         "outlet": ["X", "Y", "X"],
     })
     return wb.analyze(docs)
@@ -443,7 +443,7 @@ def test_read_codes_errors(tmp_path):
 def test_workbench_codes_for_a_sample(tiny_analysis):
     sample = wb.coding_sample(tiny_analysis, n=9)
     codes = workbench_codes(tiny_analysis, sample).set_index(["unit", "variable"])["value"]
-    assert codes[("a:1", "frame_conflict")] == "yes"  # "fight" is a conflict term
+    assert codes[("a:1", "frame_conflict")] == "yes"  # "battle" is a conflict term ("fight" needs two named actors)
     assert codes[("b:1", "frame_conflict")] == "no"
     assert codes[("c:1", "tone")] == "positive"  # TextBlob 0.7 > 0.075
     assert codes[("b:1", "tone")] == "neutral"
@@ -455,7 +455,7 @@ def test_workbench_codes_for_a_sample(tiny_analysis):
 # -------------------------------------------------------------------------------- methods card
 
 FIGURES = {
-    "format": "media-workbench/validation-figures", "schema_version": 1, "package_version": "9.9",
+    "format": "media-workbench/validation-figures", "schema_version": 2, "package_version": "9.9",
     "created": "2000-01-01",
     "datasets": {"newsmtsc_test": {"file": "devtest_mt.jsonl", "targets": 1476, "sentences": 721}},
     "measures": {
@@ -463,9 +463,18 @@ FIGURES = {
                              "vader": {"macro_f1": 0.51}}},
         "actor_tone": {"methods": {"sentence": {"macro_f1": 0.4}, "target": {"macro_f1": 0.633, "accuracy": 0.66,
                                                                              "krippendorff_alpha": 0.46}},
-                       "reference": {"newsmtsc_best_model_macro_f1_multi_target": 0.825}},
+                       "reference": {"newsmtsc_best_model_macro_f1_multi_target": 0.825,
+                                     "newsmtsc_best_model_macro_f1_real_world": 0.831},
+                       "document_level": {"groups": 700, "rule": {"score": "mean_polarity", "lead_weight": 2.0,
+                                                                  "band": [-0.1, 0.2]},
+                                          "methods": {"target": {"macro_f1": 0.61, "accuracy": 0.6, "krippendorff_alpha": 0.4},
+                                                      "textblob": {"macro_f1": 0.39, "accuracy": 0.4,
+                                                                   "krippendorff_alpha": 0.1}}},
+                       "worst_errors": [{"sentence": "A | <i>b</i>", "mention": "A", "gold": "negative",
+                                         "predicted": "positive", "score": 0.71, "error": "opposite", "line": 3}]},
         "frames": {"codebook": "<b>bold</b>", "held_out": {"n_documents": 96, "frames": {
-            "human_interest": {"f1": 0.43, "f1_all_present": 0.17}}}},
+            "human_interest": {"f1": 0.43, "f1_all_present": 0.17, "precision": 0.6, "recall": 0.33},
+            "conflict": {"f1": 0.70, "f1_all_present": 0.72, "precision": 0.6, "recall": 0.83}}}},
     },
 }
 
@@ -475,7 +484,10 @@ def test_methods_card_reports_figures_and_escapes_text():
     assert isinstance(card, str) and card._repr_markdown_() == str(card)
     assert "macro-F1 0.40 (accuracy 0.44, Krippendorff's alpha 0.11); VADER: macro-F1 0.51" in card
     assert "negative below 0, positive above 0.075" in card
-    assert "model (actor_tone(method='target'), trained on NewsMTSC train only) reaches macro-F1 0.63" in card
+    assert ("measured by the target-aware model (the default of analyze(); actor_tone(method='target'), trained on "
+            "NewsMTSC train only): macro-F1 0.63") in card
+    assert "TextBlob on the whole sentence reaches 0.40" in card
+    assert "(wb.actor_document_tone" in card and "macro-F1 0.61 on 700 article-person units" in card
     assert "1,476 person targets in 721 news sentences" in card
     assert "human interest 0.43 (always-present floor 0.17)" in card
     assert "&lt;b&gt;bold&lt;/b&gt;" in card and "<b>" not in card
@@ -490,7 +502,7 @@ def test_methods_card_reports_figures_and_escapes_text():
 
 def test_shipped_validation_figures_are_versioned_and_complete():
     figures = load_validation_figures()
-    assert figures["schema_version"] == 1 and figures["package_version"]
+    assert figures["schema_version"] == 2 and figures["package_version"]
     assert set(figures["measures"]) == {"tone", "actor_tone", "frames"}
     assert len(figures["datasets"]["newsmtsc_test"]["sha256"]) == 64
     assert figures["models"]["target_tone"]["sha256"] == load_target_model().sha256
@@ -505,6 +517,47 @@ def test_load_validation_figures_errors(tmp_path):
         load_validation_figures(bad)
     with pytest.raises(LexiconError, match=r"no validation figures; write it with `python -m analysis.validation"):
         load_validation_figures(tmp_path / "none.json")
+
+
+def test_method_note_names_the_method_and_its_figure():
+    from analysis.validation import method_note, method_notes
+
+    assert method_note("actor_tone", figures=FIGURES) == (
+        "Tone toward actors (actor_tone table, target_polarity): target-aware model, macro-F1 0.63 on NewsMTSC "
+        "test sentences (TextBlob on the whole sentence: 0.40).")
+    assert "macro-F1 0.61 on NewsMTSC article-person units" in method_note("actor_document_tone", figures=FIGURES)
+    assert "held-out macro-F1 0.56" in method_note("frames", figures=FIGURES)  # mean of 0.43 and 0.70
+    assert method_notes(figures=FIGURES)["measure"].tolist() == ["tone", "actor_tone", "actor_document_tone", "frames"]
+    with pytest.raises(InputError, match="unknown measure 'voice'"):
+        method_note("voice", figures=FIGURES)
+
+
+def test_readme_validity_section_is_generated_between_markers(tmp_path):
+    from analysis.validation.readme import END, START, update_readme, validity_section
+
+    text = validity_section(FIGURES)
+    assert "| target-aware model (the `actor_tone` table of `analyze()`, default) | **0.63** | 0.66 | 0.46 |" in text
+    assert "| conflict | 0.60 | 0.83 | 0.70 | 0.72 |" in text
+    assert "Not clearly better (by more than 0.05) than calling the frame present in every article: conflict." in text
+    assert '"A \\| &lt;i&gt;b&lt;/i&gt;"' in text  # pipes and HTML in quoted sentences are escaped
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\nintro\n{START}\nOBSOLETE\n{END}\n\noutro\n", encoding="utf-8")
+    update_readme(FIGURES, readme)
+    new = readme.read_text(encoding="utf-8")
+    assert new.startswith("# x\n\nintro\n" + START + "\n**Tone toward persons**") and new.endswith(END + "\n\noutro\n")
+    assert "OBSOLETE" not in new
+    update_readme(FIGURES, readme)
+    assert readme.read_text(encoding="utf-8") == new  # idempotent
+    readme.write_text("no markers", encoding="utf-8")
+    with pytest.raises(InputError, match="no validity markers"):
+        update_readme(FIGURES, readme)
+
+
+def test_shipped_readme_shows_the_shipped_figures():
+    from analysis.validation.readme import END, START, validity_section
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme.split(START + "\n", 1)[1].split("\n" + END, 1)[0] == validity_section(load_validation_figures())
 
 
 # ---------------------------------------------------------------------------------- notebook

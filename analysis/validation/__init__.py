@@ -9,12 +9,20 @@
 * who speaks: :func:`quote_attribution` scores ``analysis.quotes`` against attribution gold in brat
   standoff (Source / Cue / Content), such as the gold set shipped in ``validation/gold/attribution``
   (:data:`GOLD_ATTRIBUTION_PATH`), with :func:`read_attribution_gold` and :func:`match_attributions`;
-* the latest figures: :func:`write_validation_figures` (also ``python -m analysis.validation
-  --datasets PATH``) writes ``analysis/lexicons/validation.json``; :func:`methods_card` turns it into
-  the methods-section paragraph of a report.
+* tone toward a person per article: :func:`newsmtsc_documents` (the rule of
+  :func:`analysis.actor_document_tone` against article-level labels built from NewsMTSC sentences);
+* frame evidence: :func:`term_precision` (per term: where it fired and how often coders saw its
+  frame), :func:`frame_errors` (the plainest disagreements), :func:`split_articles` (the fixed
+  tuning / held-out split), :func:`read_sentence_gold` (the hand-coded conflict-news seed sentences);
+* the latest figures: :func:`write_validation_figures` writes ``analysis/lexicons/validation.json``;
+  :func:`methods_card` turns it into the methods-section paragraph of a report and
+  :func:`method_note` into the one line naming the method behind a number.
+  ``python -m analysis.validation --datasets PATH`` measures, writes the figures, rewrites README's
+  validity section (:mod:`analysis.validation.readme`) and renders ``notebooks/validation.ipynb``;
+  ``python -m analysis.validation.train_tone`` retrains the target-aware tone model.
 
-Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames``, ``coding``,
-``figures``, ``quotes``. Nothing heavy happens at import time.
+Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames``, ``frame_terms``,
+``coding``, ``figures``, ``readme``, ``train_tone``, ``quotes``. Nothing heavy happens at import time.
 """
 
 from __future__ import annotations
@@ -34,11 +42,20 @@ from analysis.validation.figures import (
     MethodsCard,
     load_validation_figures,
     measure_all,
+    method_note,
+    method_notes,
     methods_card,
     reference_figures,
     write_validation_figures,
 )
-from analysis.validation.frames import FRAME_RESULT_COLUMNS, frame_notes, narrative_frames
+from analysis.validation.frame_terms import (
+    CONFLICT_NEWS_GOLD,
+    TERM_PRECISION_COLUMNS,
+    read_sentence_gold,
+    split_articles,
+    term_precision,
+)
+from analysis.validation.frames import FRAME_RESULT_COLUMNS, frame_errors, frame_notes, narrative_frames
 from analysis.validation.quotes import (
     GOLD_ATTRIBUTION_PATH,
     attribution_scores,
@@ -51,6 +68,8 @@ from analysis.validation.tone import (
     classification_scores,
     confusion_figure,
     newsmtsc,
+    newsmtsc_documents,
+    documents_summary,
     tone_summary,
     worst_errors,
 )
@@ -73,15 +92,25 @@ __all__ = [
     "cohen_kappa",
     "confusion_figure",
     "dataset_files",
+    "frame_errors",
     "frame_notes",
     "datasets_path",
     "krippendorff_alpha",
     "load_validation_figures",
     "match_attributions",
     "measure_all",
+    "method_note",
+    "method_notes",
     "methods_card",
     "narrative_frames",
     "newsmtsc",
+    "newsmtsc_documents",
+    "documents_summary",
+    "read_sentence_gold",
+    "split_articles",
+    "term_precision",
+    "TERM_PRECISION_COLUMNS",
+    "CONFLICT_NEWS_GOLD",
     "percent_agreement",
     "quote_attribution",
     "read_attribution_gold",

@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
 from analysis.validation.data import FRAME_COLUMNS, read_narrative_frames
 
-__all__ = ["FRAME_RESULT_COLUMNS", "narrative_frames", "frame_notes"]
+__all__ = ["FRAME_RESULT_COLUMNS", "narrative_frames", "frame_notes", "frame_errors"]
 
 #: Output columns of :func:`narrative_frames`.
 FRAME_RESULT_COLUMNS: dict[str, str] = {
@@ -116,3 +117,48 @@ def frame_notes(result: pd.DataFrame) -> pd.DataFrame:
     if notes is None:
         raise InputError("frame_notes: pass the table analysis.validation.narrative_frames(...) returns")
     return pd.DataFrame(notes, columns=["row", "doc_id", "column", "value", "action"])
+
+
+def frame_errors(
+    path: str | os.PathLike[str],
+    *,
+    codebook: Any = None,
+    held_out: bool = True,
+    n: int = 10,
+) -> pd.DataFrame:
+    """The articles where a codebook and the coders disagree most plainly, as examples to read.
+
+    Compares like :func:`narrative_frames` (``held_out=True``: only the held-out third). False
+    positives (the codebook calls the frame present, the coders did not) with the most hits come
+    first, then false negatives with the fewest hits; ``n`` rows of each kind at most.
+    Output columns: doc_id, frame, error ("false positive" / "false negative"), hits, threshold,
+    terms (the matched terms with their counts, most frequent first), opening (the article's first
+    200 characters).
+    """
+    from analysis.framing import frame_scores, load_frames
+
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise InputError(f"n={n!r}: give a whole number of examples >= 0")
+    book = load_frames(codebook)
+    documents, gold, _notes = read_narrative_frames(path)
+    if held_out:
+        from analysis.validation.frame_terms import split_articles
+
+        documents = documents[split_articles(documents["doc_id"])[1]].reset_index(drop=True)
+    scores = frame_scores(documents, book, level="document")
+    sentence_hits = frame_scores(documents, book)
+    joined = gold.merge(scores, on=["doc_id", "frame_id"], how="inner")
+    thresholds = dict(zip(book.frames["frame_id"], book.frames["threshold"]))
+    wrong = joined[joined["present_x"] != joined["present_y"]].copy()
+    wrong["error"] = np.where(wrong["present_y"], "false positive", "false negative")
+    terms = sentence_hits.assign(term=sentence_hits["terms"].str.split("; ")).explode("term")
+    counted = terms.groupby(["doc_id", "frame_id"])["term"].apply(
+        lambda t: "; ".join(f"{k} ({v})" for k, v in t.value_counts().items()))
+    wrong["terms"] = [counted.get((d, f), "") for d, f in zip(wrong["doc_id"], wrong["frame_id"])]
+    wrong["threshold"] = wrong["frame_id"].map(thresholds).astype("int64")
+    opening = dict(zip(documents["doc_id"], documents["text"].str.slice(0, 200)))
+    wrong["opening"] = wrong["doc_id"].map(opening)
+    fp = wrong[wrong["error"] == "false positive"].sort_values(["hits", "doc_id"], ascending=[False, True], kind="stable").head(n)
+    fn = wrong[wrong["error"] == "false negative"].sort_values(["hits", "doc_id"], kind="stable").head(n)
+    out = pd.concat([fp, fn], ignore_index=True).rename(columns={"frame_id": "frame"})
+    return out[["doc_id", "frame", "error", "hits", "threshold", "terms", "opening"]].reset_index(drop=True)

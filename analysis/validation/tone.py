@@ -26,7 +26,7 @@ from analysis.errors import InputError
 from analysis.validation.agreement import _alpha, _kappa
 from analysis.validation.data import TONE_CLASSES, file_sha256, read_newsmtsc
 
-__all__ = ["TONE_METHODS", "newsmtsc", "classification_scores", "worst_errors", "confusion_figure",
+__all__ = ["TONE_METHODS", "newsmtsc", "newsmtsc_documents", "documents_summary", "classification_scores", "worst_errors", "confusion_figure",
            "tone_summary"]
 
 #: The methods :func:`newsmtsc` knows, with what each scores.
@@ -227,3 +227,74 @@ def confusion_figure(result: dict[str, Any], *, title: str | None = None) -> Any
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="bottom")
     return fig
+
+
+def newsmtsc_documents(
+    path: str | os.PathLike[str],
+    *,
+    method: str = "target",
+    model: Any = None,
+) -> dict[str, Any]:
+    """Document-level tone toward a person on a NewsMTSC-format file: one unit per article and main person.
+
+    NewsMTSC has no document-level labels. The unit here is the main person of an article (the
+    primary target of each of its sentences, read from ``primary_gid``); its gold label is the sign of
+    the mean of that person's sentence labels (-1, 0, +1). ``method="target"``: the target-aware
+    mention tone aggregated by :func:`analysis.actor_document_tone`'s rule (from the model file);
+    ``"textblob"``: the mean TextBlob polarity of the person's sentences with the sentence band.
+
+    Returns the dict of :func:`classification_scores` (macro_f1, accuracy, ...) plus method, file,
+    n_groups, rule (the aggregation used) and groups (DataFrame: group, n_mentions, score, gold,
+    predicted).
+    """
+    from analysis.target_tone import (
+        _group_gold,
+        _newsmtsc_groups,
+        aggregate_tone,
+        band_labels,
+        load_target_model,
+        predict_target_tone,
+    )
+
+    if method not in ("target", "textblob"):
+        raise InputError(f"method={method!r}: use 'target' or 'textblob'")
+    table = read_newsmtsc(path)
+    info = _newsmtsc_groups(table)
+    keep = info["primary"].to_numpy()
+    table, info = table[keep].reset_index(drop=True), info[keep].reset_index(drop=True)
+    fitted = load_target_model(model)
+    lead = info["sentence"].to_numpy() < 3
+    if method == "target":
+        rule = dict(fitted.meta.get("document_level") or {"score": "mean_polarity", "lead_weight": 1.0, "band": [0, 0]})
+        scored = predict_target_tone(table["sentence"].tolist(), table["start"].tolist(), table["end"].tolist(), model=fitted)
+        agg = aggregate_tone(scored["p_negative"], scored["p_positive"], scored["label"].astype(str), info["group"],
+                             lead, lead_weight=float(rule["lead_weight"]))
+        score = agg[rule["score"]].to_numpy()
+    else:
+        from analysis.tone import pattern_sentiment
+
+        band = fitted.bands["textblob"]
+        rule = {"score": "mean TextBlob polarity of the sentences", "lead_weight": 1.0, "band": list(band)}
+        polarity = pattern_sentiment(table["sentence"].tolist())["polarity"].to_numpy()
+        agg = aggregate_tone(-np.minimum(polarity, 0), np.maximum(polarity, 0), ["neutral"] * len(table),
+                             info["group"], lead)
+        score = agg["mean_polarity"].to_numpy()
+    gold = _group_gold(table["gold"].to_numpy(dtype=object), info["group"]).loc[agg["group"]].to_numpy(dtype=object)
+    predicted = band_labels(score, tuple(rule["band"]))
+    out = {"method": method, "file": str(path), "n_groups": int(len(agg)), "rule": rule}
+    out.update(classification_scores(gold, predicted))
+    out["groups"] = pd.DataFrame({"group": agg["group"], "n_mentions": agg["n_mentions"], "score": score,
+                                  "gold": gold, "predicted": predicted})
+    return out
+
+
+def documents_summary(*results: dict[str, Any]) -> pd.DataFrame:
+    """One row per :func:`newsmtsc_documents` result: method, units, macro_f1, accuracy,
+    krippendorff_alpha, rule (as text)."""
+    rows = []
+    for r in results:
+        if not isinstance(r, dict) or "n_groups" not in r:
+            raise InputError("documents_summary: pass results of analysis.validation.newsmtsc_documents(...)")
+        rows.append({"method": r["method"], "units": r["n_groups"], "macro_f1": r["macro_f1"], "accuracy": r["accuracy"],
+                     "krippendorff_alpha": r["krippendorff_alpha"], "rule": str(r["rule"])})
+    return pd.DataFrame(rows, columns=["method", "units", "macro_f1", "accuracy", "krippendorff_alpha", "rule"])

@@ -1,0 +1,160 @@
+"""Per-term evidence for a frame codebook: how often does a term fire where coders saw the frame?
+
+:func:`term_precision` runs a codebook over coded units (articles, or sentences) and gives, per frame
+and term, the units where the term counted, how many of them the coders coded with that frame
+(``precision``), the frame's base rate among the coded units and the difference (``lift``). A term
+whose precision is below the base rate fires more often *without* the frame than chance would have
+it: the evidence for dropping it (lexicons/README.md states the rule the shipped codebooks follow).
+
+:func:`split_articles` is the fixed tuning / held-out split of the narrative-framing articles.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import InputError
+
+__all__ = ["CONFLICT_NEWS_GOLD", "TERM_PRECISION_COLUMNS", "read_sentence_gold", "split_articles", "term_precision"]
+
+#: Output columns of :func:`term_precision`.
+TERM_PRECISION_COLUMNS: dict[str, str] = {
+    "frame_id": "the frame",
+    "term": "the codebook term as written (a trailing * is a prefix)",
+    "kind": "'term' (counts anywhere) or 'actor_term' (counts only in sentences naming min_actors actors)",
+    "units": "coded units (articles or sentences) where the term counted at least once",
+    "with_frame": "of those, the units the coders coded with the frame",
+    "precision": "with_frame / units (NaN when the term never counted)",
+    "base_rate": "share of all coded units coded with the frame",
+    "lift": "precision - base_rate: > 0 the term marks the frame, < 0 it fires more often without it",
+}
+
+
+def split_articles(doc_ids: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The fixed split of the narrative-framing articles: (tuning mask, held-out mask).
+
+    Held out: numeric ID divisible by 3 (a third); tuning: the rest. Terms and thresholds are chosen
+    on the tuning articles only. Raises InputError for an ID that is not a number.
+    """
+    ids = pd.Series(list(doc_ids), dtype=object).astype(str)
+    numeric = pd.to_numeric(ids, errors="coerce")
+    if numeric.isna().any():
+        raise InputError(f"split_articles: ID {ids[numeric.isna()].iloc[0]!r} is not a number; the split needs numeric IDs")
+    held = (numeric % 3 == 0).to_numpy()
+    return ~held, held
+
+
+def term_precision(
+    documents: pd.DataFrame,
+    gold: pd.DataFrame,
+    codebook: Any = None,
+    *,
+    unit: str = "document",
+    sentences: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per frame and term: where the term counted, and how often the coders saw the frame there.
+
+    ``documents``: the coded documents; ``gold``: human codes, doc_id, frame_id, present (bool), plus
+    sentence_id when ``unit="sentence"``; ``codebook``: anything :func:`analysis.load_frames` takes
+    (None = generic). Actor terms count as in :func:`analysis.frame_scores` (``mentions`` passed on).
+    Only frames and units present in ``gold`` are compared.
+
+    Output (:data:`TERM_PRECISION_COLUMNS`): frame_id, term, kind, units, with_frame, precision,
+    base_rate, lift — one row per codebook term of a coded frame (terms that never counted included,
+    with units 0), sorted by frame (codebook order), then precision (lowest first), then units.
+    """
+    from analysis.framing import frame_scores, load_frames
+    from analysis.text import sentences_of
+
+    if unit not in ("document", "sentence"):
+        raise InputError(f"unit={unit!r}: use 'document' or 'sentence'")
+    keys = ["doc_id"] + (["sentence_id"] if unit == "sentence" else [])
+    missing = [c for c in (*keys, "frame_id", "present") if c not in gold.columns]
+    if missing:
+        raise InputError(f"the gold table lacks column(s) {', '.join(missing)}; give one row per coded "
+                         f"{unit} and frame with a boolean 'present'")
+    book = load_frames(codebook)
+    sents = sentences_of(documents, sentences)
+    hits = frame_scores(documents, book, sentences=sents, mentions=mentions)
+    fired = hits.assign(term=hits["terms"].str.split("; ")).explode("term")
+    fired = fired.assign(doc_id=fired["doc_id"].astype(str))[[*keys, "frame_id", "term"]].drop_duplicates()
+    g = gold.assign(doc_id=gold["doc_id"].astype(str))[[*keys, "frame_id", "present"]]
+    joined = fired.merge(g, on=[*keys, "frame_id"], how="inner")
+    rows = []
+    for frame_id in book.frames["frame_id"]:
+        coded = g[g["frame_id"] == frame_id]
+        if coded.empty:
+            continue
+        base = float(coded["present"].astype(bool).mean())
+        own = joined[joined["frame_id"] == frame_id]
+        stats = own.groupby("term")["present"].agg(["size", "sum"])
+        terms = book.terms[book.terms["frame_id"] == frame_id]
+        for term, needs in zip(terms["term"], terms["min_actors"]):
+            n, k = (int(stats.loc[term, "size"]), int(stats.loc[term, "sum"])) if term in stats.index else (0, 0)
+            precision = k / n if n else float("nan")
+            rows.append({"frame_id": frame_id, "term": term, "kind": "actor_term" if needs > 0 else "term",
+                         "units": n, "with_frame": k, "precision": precision, "base_rate": base,
+                         "lift": precision - base if n else float("nan")})
+    out = pd.DataFrame(rows, columns=list(TERM_PRECISION_COLUMNS))
+    order = {f: i for i, f in enumerate(book.frames["frame_id"])}
+    out = out.assign(_o=out["frame_id"].map(order), _p=out["precision"].fillna(np.inf))
+    return out.sort_values(["_o", "_p", "units"], ascending=[True, True, False], kind="stable").drop(
+        columns=["_o", "_p"]).reset_index(drop=True)
+
+
+#: The shipped sentence-level gold set for the conflict-news codebook.
+CONFLICT_NEWS_GOLD = Path(__file__).resolve().parent / "conflict_news_gold.yml"
+
+
+def read_sentence_gold(path: str | os.PathLike[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A sentence-level frame gold set (default: the shipped conflict-news set) and its documents.
+
+    The YAML file names ``source`` (a text file or folder, relative to the repository unless
+    absolute, read with :func:`analysis.load_corpus`), ``frames`` (the coded frame ids) and
+    ``sentences``: entries with ``sentence_id``, ``frames`` (the frames it carries) and ``text`` (the
+    sentence as :func:`analysis.sentences` gives it: checked, so a changed segmenter cannot shift the
+    codes silently). Returns (documents, gold): gold has doc_id, sentence_id, frame_id, present —
+    one row per coded sentence and frame. Raises InputError naming the file and the entry.
+    """
+    import yaml
+
+    from analysis.corpus import load_corpus
+    from analysis.text import sentences as segment
+
+    target = Path(CONFLICT_NEWS_GOLD if path is None else path)
+    try:
+        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(f"{target}: cannot read the gold set ({error})") from None
+    if not isinstance(data, dict) or not all(k in data for k in ("source", "frames", "sentences")):
+        raise InputError(f"{target}: a gold set needs 'source', 'frames' and 'sentences'")
+    source = Path(data["source"])
+    if not source.is_absolute():
+        source = Path(__file__).resolve().parents[2] / source
+    documents = load_corpus(source)
+    sents = segment(documents)
+    if documents["doc_id"].nunique() != 1:
+        raise InputError(f"{target}: 'source' must hold exactly one document (found {documents['doc_id'].nunique()})")
+    doc_id = str(documents["doc_id"].iloc[0])
+    texts = dict(zip(sents["sentence_id"], sents["text"]))
+    coded = [str(f) for f in data["frames"]]
+    rows = []
+    for k, entry in enumerate(data["sentences"]):
+        sid = entry.get("sentence_id") if isinstance(entry, dict) else None
+        if sid not in texts:
+            raise InputError(f"{target}, sentence entry {k + 1}: sentence_id {sid!r} is not a sentence of {source.name}")
+        if entry.get("text") != texts[sid]:
+            raise InputError(f"{target}, sentence entry {k + 1} (sentence_id {sid}): its text differs from the "
+                             f"sentence the segmenter gives ({texts[sid][:60]!r}...); re-check the codes")
+        unknown = [f for f in entry.get("frames", []) if f not in coded]
+        if unknown:
+            raise InputError(f"{target}, sentence entry {k + 1}: frame {unknown[0]!r} is not one of {', '.join(coded)}")
+        rows += [{"doc_id": doc_id, "sentence_id": sid, "frame_id": f, "present": f in entry.get("frames", [])}
+                 for f in coded]
+    return documents, pd.DataFrame(rows, columns=["doc_id", "sentence_id", "frame_id", "present"])
