@@ -564,42 +564,21 @@ def frame_scores(
     return _document_level(documents, sents, hits, words, frame_ids, limits)
 
 
-def _capitalised_names(text: str, known: set[str]) -> int:
-    """Distinct runs of capitalised words in one sentence (:func:`analysis.discovery.name_runs`); a lone
-    capitalised word at the sentence's start counts only if it is in ``known`` (names seen
-    capitalised inside a sentence of the same document), as discovery does."""
-    from analysis.discovery import name_runs
-
-    names = {" ".join(t.core for t in run) for run in name_runs(text)
-             if not (len(run) == 1 and not text[: run[0].start].strip() and run[0].core not in known)}
-    return len(names)
-
-
-def _inner_names(texts: Sequence[str]) -> set[str]:
-    """Words of capitalised runs that do not start their sentence, in these sentences."""
-    from analysis.discovery import name_runs
-
-    return {t.core for text in texts if isinstance(text, str) for run in name_runs(text)
-            for t in run if text[: t.start].strip()}
-
-
 def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
                        context: pd.DataFrame | None = None) -> np.ndarray:
     """The number of distinct named actors in each row of ``sentences`` (doc_id, sentence_id, text).
 
     With ``mentions`` (an actor or entity mentions table: doc_id, sentence_id and actor_id or
     entity_id) the distinct ids mentioned in the sentence (pronoun mentions, ``via == "pronoun"``, not
-    counted); else the distinct runs of capitalised words (names of persons, organisations, places);
-    a lone capitalised first word ("Climate", "Smith") counts only if the same word is capitalised
-    inside a sentence of the same document (in ``context``, the document's sentences, default
-    ``sentences``). One integer per row, in order.
+    counted); else the distinct named entities the entity layer (:func:`analysis.entities`, no lexicon)
+    finds in the sentence, read with the rest of its document (``context``, the document's sentences,
+    default ``sentences``). One integer per row, in order.
     """
     if mentions is None:
-        known = {doc: _inner_names(group.tolist()) for doc, group in
-                 (context if context is not None else sentences).groupby(
-                     (context if context is not None else sentences)["doc_id"].astype(str), sort=False)["text"]}
-        return np.array([_capitalised_names(t, known.get(str(d), set())) if isinstance(t, str) else 0
-                         for d, t in zip(sentences["doc_id"], sentences["text"])], dtype=np.int64)
+        from analysis.entities import entities
+
+        mentions = entities(context if context is not None else sentences,
+                            sentences=context if context is not None else sentences, actors={"actors": []})
     key = "entity_id" if "entity_id" in mentions.columns else "actor_id"
     missing = [c for c in ("doc_id", "sentence_id", key) if c not in mentions.columns]
     if missing:
