@@ -352,7 +352,10 @@ def test_training_reproduces_the_shipped_coefficients(datasets_dir):
     if not path.is_file():
         pytest.skip(f"{path} not found; NewsMTSC train.jsonl is needed to retrain the model")
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    fresh = json.loads(json.dumps(train(path)))
+    # retrain at the shipped penalty only (the grid search is `python -m analysis.validation.train_tone`):
+    # the same features, folds, fit, bands and document rule, in a fifth of the time
+    chosen = shipped["selection"]["chosen_lambda"]
+    fresh = json.loads(json.dumps(train(path, lambdas=[chosen])))
     assert fresh["training_data"] == shipped["training_data"]  # same file (sha256), same counts
     # exact: what the code decides from the file; within a tolerance: figures that floating-point
     # summation order (BLAS, threads, machine) can move in the 4th decimal
@@ -363,8 +366,10 @@ def test_training_reproduces_the_shipped_coefficients(datasets_dir):
     assert np.allclose(fresh["features"]["mean"], shipped["features"]["mean"], atol=1e-5)
     assert np.allclose(fresh["features"]["scale"], shipped["features"]["scale"], atol=1e-5)
     assert fresh["selection"]["chosen_lambda"] == shipped["selection"]["chosen_lambda"]
-    for a, b in zip(fresh["selection"]["cross_validation"], shipped["selection"]["cross_validation"]):
-        assert a["lambda"] == b["lambda"] and abs(a["cv_macro_f1"] - b["cv_macro_f1"]) <= 0.002, (a, b)
+    [row] = fresh["selection"]["cross_validation"]
+    [same] = [r for r in shipped["selection"]["cross_validation"] if r["lambda"] == chosen]
+    assert abs(row["cv_macro_f1"] - same["cv_macro_f1"]) <= 0.002, (row, same)
+    assert same["cv_macro_f1"] == max(r["cv_macro_f1"] for r in shipped["selection"]["cross_validation"])
     for key in ("macro_f1", "accuracy", "cv_macro_f1"):
         assert abs(fresh["train_metrics"][key] - shipped["train_metrics"][key]) <= 0.002, key
     doc_fresh, doc_shipped = fresh["document_level"], shipped["document_level"]
