@@ -177,14 +177,16 @@ def stages(corpus: Path, *, quick: bool) -> dict[str, Any]:
     return out
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory (kB) of process ``root`` and all its descendants, from /proc (0 where unreadable)."""
+def _tree(root: int) -> dict[int, bytes]:
+    """``/proc/<pid>/stat`` of process ``root`` and all its descendants (unreadable ones left out)."""
+    stats: dict[int, bytes] = {}
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat", "rb") as fh:
                     stat = fh.read()
+                stats[int(entry)] = stat
                 parents[int(entry)] = int(stat[stat.rindex(b")") + 2:].split()[1])
             except (OSError, ValueError):
                 continue
@@ -194,8 +196,13 @@ def _tree_rss_kb(root: int) -> int:
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier.extend(children)
+    return {pid: stats[pid] for pid in tree if pid in stats}
+
+
+def _tree_rss_kb(root: int, stats: dict[int, bytes] | None = None) -> int:
+    """Resident memory (kB) of process ``root`` and all its descendants, from /proc (0 where unreadable)."""
     total = 0
-    for pid in tree:
+    for pid in stats if stats is not None else _tree(root):
         try:
             with open(f"/proc/{pid}/status") as fh:
                 total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
@@ -204,16 +211,27 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
+def _cpu_ticks(stat: bytes) -> int:
+    """utime + stime (clock ticks) from a ``/proc/<pid>/stat`` line."""
+    fields = stat[stat.rindex(b")") + 2:].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def measure(command: list[str], *, env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Run ``command``; wall time, its output, its own peak RSS (``os.wait4``: the largest of the process
+    """Run ``command``; wall time, CPU time (user + system: the process' own, plus its descendants' as last
+    sampled from /proc, so a process pool's workers count), its output, its own peak RSS (``os.wait4``: the largest of the process
     and its waited-for children) and the sampled peak of the sum over its process tree (from /proc)."""
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         t0 = time.perf_counter()
         proc = subprocess.Popen(command, env=env, cwd=REPO, stdout=stdout, stderr=stderr, text=True)
-        peak, sampling = 0, os.path.isdir("/proc")
+        peak, sampling, ticks = 0, os.path.isdir("/proc"), {}
         while True:
             if sampling:
-                peak = max(peak, _tree_rss_kb(proc.pid))
+                stats = _tree(proc.pid)
+                peak = max(peak, _tree_rss_kb(proc.pid, stats))
+                for pid, stat in stats.items():
+                    if pid != proc.pid:
+                        ticks[pid] = max(ticks.get(pid, 0), _cpu_ticks(stat))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sampling else 0)
             if pid:
                 break
@@ -225,8 +243,10 @@ def measure(command: list[str], *, env: dict[str, str] | None = None) -> dict[st
         out, err = stdout.read(), stderr.read()
     if proc.returncode:
         raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return {"wall_s": wall, "max_process_rss_mb": usage.ru_maxrss / 1024, "tree_peak_rss_mb": peak / 1024 or None,
-            "stdout": out}
+    descendants = sum(ticks.values()) / os.sysconf("SC_CLK_TCK") if ticks else 0.0
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime + descendants,
+            "max_process_rss_mb": usage.ru_maxrss / 1024,
+            "tree_peak_rss_mb": peak / 1024 or None, "stdout": out}
 
 
 # ---------------------------------------------------------------------------------------- run
