@@ -781,3 +781,43 @@ def test_streaming_a_folder_with_fifos_and_dangling_links_skips_them_without_wai
     manifest = read_manifest(out)
     assert manifest["tables"]["documents"]["rows"] == 1
     assert [Path(e["source"]).name for e in manifest["load_report"]] == ["gone.csv", "p.jsonl", "q.json"]
+
+
+# ------------------------------------------- streaming reads hostile tables as load_corpus does (issue 10)
+
+
+def _streamed(path, **options):
+    return pd.concat([p.load() for p in CorpusPartitions(path, partition_size=2, **options)], ignore_index=True)
+
+
+def test_streaming_a_csv_with_trailing_comma_on_every_row_loads_like_load_corpus(tmp_path):
+    path = tmp_path / "trailing.csv"
+    path.write_text("title,text,outlet\nA headline,Some body text here.,Gazette,\n"
+                    "B headline,Other body text.,Ledger,\nC headline,Third text.,Ledger,\n", encoding="utf-8")
+    got = _streamed(path)
+    assert got["title"].tolist() == ["A headline", "B headline", "C headline"]
+    assert got["outlet"].tolist() == ["Gazette", "Ledger", "Ledger"]
+    pd.testing.assert_frame_equal(got, wb.load_corpus(path))
+
+
+def test_streaming_keeps_number_like_text_columns_as_written(tmp_path):
+    path = tmp_path / "numbers.csv"
+    path.write_text("id,title,text\n0123,0123,1e5\n0456,007,2.50\n", encoding="utf-8")
+    got = _streamed(path)
+    assert got["doc_id"].tolist() == ["0123", "0456"]
+    assert got["title"].tolist() == ["0123", "007"]
+    assert got["text"].tolist() == ["1e5", "2.50"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl"])
+def test_streaming_names_a_nul_byte_past_the_first_64_kib(tmp_path, suffix):
+    body = "x " * 40_000
+    if suffix == "csv":
+        data = "title,text\n" + "".join(f"T{i},{body}\n" for i in range(3)) + "Bad,a\x00b\n"
+    else:
+        data = "".join(json.dumps({"title": f"T{i}", "text": body}) + "\n" for i in range(3)) + '{"title": "Bad", "text": "a\x00b"}\n'
+    path = tmp_path / f"late_nul.{suffix}"
+    path.write_bytes(data.encode("utf-8"))
+    line = 5 if suffix == "csv" else 4  # the CSV's header is line 1
+    with pytest.raises(InputError, match=rf"late_nul\.{suffix}: looks like a binary file \(NUL byte at line {line}, "):
+        _streamed(path)

@@ -113,7 +113,7 @@ def _csv_rows(text: str, sep: str) -> dict[int, int]:
     return rows
 
 
-def _string_columns(header: Any, columns: Any) -> dict[Any, type] | None:
+def string_columns(header: Any, columns: Any) -> dict[Any, type] | None:
     """Columns read as text (never as numbers): every column that fills a documents column."""
     mapped = [c for c in resolve_columns(header, columns).values() if c in header and c is not None]
     return {c: str for c in mapped} or None
@@ -201,7 +201,7 @@ def _parse_delimited(source: Any, sep: str, encoding: str | None, label: str, co
         header = pd.read_csv(source, sep=sep, nrows=0, **options).columns
         if hasattr(source, "seek"):
             source.seek(0)
-        dtype = _string_columns(header, columns)
+        dtype = string_columns(header, columns)
         table = _read_csv(source, sep, encoding, dtype, label, log)
     except pd.errors.EmptyDataError:
         log.fail(label, "the file is empty", "remove it or add a header row and data rows")

@@ -51,14 +51,14 @@ from typing import Any, Literal, Protocol
 import numpy as np
 import pandas as pd
 
-from analysis.corpus.decode import find_nul, sniff_encoding
+from analysis.corpus.decode import find_nul, find_nul_in_file, sniff_encoding
 from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
 from analysis.corpus.loader import EXTENSIONS, FORMATS, _load_files, _Options, _unknown_format, _walk
 from analysis.corpus.report import LoadLog
 from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
-from analysis.corpus.tables import TABLE_FORMATS, _objects, json_line_items, read_table, table_documents
+from analysis.corpus.tables import TABLE_FORMATS, _objects, json_line_items, read_table, string_columns, table_documents
 from analysis.errors import InputError
 
 __all__ = ["CorpusPartitions", "Partition", "ReadOptions", "source_fingerprint"]
@@ -368,7 +368,8 @@ class CorpusPartitions:
         if head is None:
             return
         encoding = _stream_encoding(file, sniff_encoding(head))
-        if encoding is None:  # not UTF-8: the loader's fallback decodings, reading the file whole
+        if encoding is None or find_nul_in_file(file) is not None:
+            # not UTF-8 (the loader's per-line fallback) or a NUL past the head (the loader names it)
             yield from self._whole(file, "csv" if sep == "," else "tsv", label, name)
             return
         try:
@@ -376,8 +377,7 @@ class CorpusPartitions:
         except pd.errors.EmptyDataError:
             log.fail(label, "the file is empty", "remove it or add a header row and data rows")
             return
-        id_column = resolve_columns(header, self.options.columns).get("doc_id")
-        dtype = {id_column: str} if id_column in header else None
+        dtype = string_columns(header, self.options.columns)  # "0123" stays "0123", as in load_corpus
         chunks = pd.read_csv(file, sep=sep, encoding=encoding, dtype=dtype, chunksize=self.partition_size,
                              on_bad_lines="error" if log.errors == "raise" else "warn")
         first = 0
@@ -392,6 +392,10 @@ class CorpusPartitions:
                     except pd.errors.ParserError as exc:
                         log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
                         return
+                if not first and not isinstance(chunk.index, pd.RangeIndex):
+                    # data rows with one field more than the header: the loader reads or names them
+                    yield from self._whole(file, "csv" if sep == "," else "tsv", label, name)
+                    return
                 for warning in caught:
                     for message in str(warning.message).splitlines():
                         if message.startswith("Skipping line "):
@@ -409,7 +413,7 @@ class CorpusPartitions:
         head = _head(file, label, log, "remove it or add content", "text")
         if head is None:
             return
-        if _stream_encoding(file, sniff_encoding(head)) != "utf-8-sig":
+        if _stream_encoding(file, sniff_encoding(head)) != "utf-8-sig" or find_nul_in_file(file) is not None:
             yield from self._whole(file, "jsonl", label, name)
             return
         items: list[Any] = []
