@@ -13,10 +13,12 @@ from __future__ import annotations
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
 
-__all__ = ["setup_notebook", "OfflineRenderer", "RENDERER_NAME", "PLOTLY_MIMETYPE"]
+__all__ = ["setup_notebook", "OfflineRenderer", "RENDERER_NAME", "PLOTLY_MIMETYPE", "PLOTLYJS_MARK"]
 
 RENDERER_NAME = "workbench"
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+#: Output metadata key of the one output that embeds plotly.js (reports link or drop it).
+PLOTLYJS_MARK = "media-workbench-plotlyjs"
 
 
 class OfflineRenderer(MimetypeRenderer):
@@ -33,7 +35,7 @@ class OfflineRenderer(MimetypeRenderer):
         display(HTML(
             '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
             f'<script type="text/javascript">{get_plotlyjs()}</script>'
-        ))
+        ), metadata={PLOTLYJS_MARK: True})
 
     def to_mimebundle(self, fig_dict: dict) -> dict:
         html = pio.to_html(
