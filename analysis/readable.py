@@ -21,7 +21,7 @@ import pandas as pd
 
 from analysis.errors import InputError
 
-__all__ = ["show_table", "ShownTable", "COLUMN_WORDS", "TABLE_STYLE", "format_value"]
+__all__ = ["show_table", "ShownTable", "Note", "COLUMN_WORDS", "TABLE_STYLE", "format_value", "copyable_yaml", "limits"]
 
 #: Column names of the workbench's tables, in words (any other column: underscores become spaces).
 COLUMN_WORDS: dict[str, str] = {
@@ -85,13 +85,13 @@ _TEXT = {"text", "quote", "sentence", "example", "evidence", "title", "finding"}
 TABLE_STYLE = """<style>
 .wb-table-wrap { margin: 0.4em 0 1.2em; max-width: 100%; overflow-x: auto; }
 table.wb-table { border-collapse: collapse; font-size: 13px; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-table.wb-table th { text-align: left; border-bottom: 2px solid #999; padding: 4px 10px; vertical-align: bottom; font-weight: 600; }
-table.wb-table td { text-align: left; border-bottom: 1px solid #e5e5e5; padding: 4px 10px; vertical-align: top; }
-table.wb-table td.num, table.wb-table th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.wb-table td.long { min-width: 24em; max-width: 60em; white-space: normal; overflow-wrap: anywhere; }
-table.wb-table td.short { max-width: 22em; white-space: normal; overflow-wrap: anywhere; }
+table.wb-table th { text-align: left !important; border-bottom: 2px solid #999; padding: 4px 10px; vertical-align: bottom; font-weight: 600; }
+table.wb-table td { text-align: left !important; border-bottom: 1px solid #e5e5e5; padding: 4px 10px; vertical-align: top; }
+table.wb-table td.num, table.wb-table th.num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.wb-table td.long { min-width: 24em; max-width: 60em; white-space: normal; overflow-wrap: break-word; }
+table.wb-table td.short { max-width: 22em; white-space: normal; overflow-wrap: break-word; }
 p.wb-explain { font-size: 12px; color: #555; margin: 0.2em 0 0; }
-p.wb-note { font-size: 14px; color: #444; background: #f6f6f6; border-left: 3px solid #bbb; padding: 6px 10px; }
+p.wb-note { font-size: 14px; color: #444; background: #f6f6f6; border-left: 3px solid #bbb; padding: 6px 10px; max-width: 60em; }
 </style>"""
 
 
@@ -141,8 +141,11 @@ class ShownTable:
     name: str = "table"
     total_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    empty: str | None = None
 
     def to_html(self) -> str:
+        if self.data.empty and self.empty:
+            return f'{TABLE_STYLE}<p class="wb-note">{html.escape(self.empty)}</p>'
         shown = self.data.head(self.top) if self.top else self.data
         head = "".join(f'<th class="{"num" if self._numeric(c) else ""}">{html.escape(self.labels[c])}</th>'
                        for c in shown.columns)
@@ -192,6 +195,7 @@ def show_table(
     top: int = 15,
     name: str = "table",
     one_document: bool | None = None,
+    empty: str | None = "Nothing to show.",
 ) -> ShownTable:
     """``table`` as a reader sees it in a report or in JupyterLab (see the module docstring).
 
@@ -201,7 +205,8 @@ def show_table(
     document (``one_document``; None: decided from the table). ``names`` maps a column's values to
     display names (e.g. ``{"frame_id": {"conflict": "Conflict"}}``). ``top``: rows shown (0: all);
     a longer table gets a link to download all rows as CSV, embedded in the page. ``explain``: one
-    line under the table. InputError names a column the table lacks.
+    line under the table. ``empty``: the line shown instead of a table with no rows (say why and
+    what to do). InputError names a column the table lacks.
     """
     if not isinstance(table, pd.DataFrame):
         raise InputError(f"show_table: expected a pandas DataFrame, got {type(table).__name__}")
@@ -223,4 +228,103 @@ def show_table(
         if column in data:
             data[column] = data[column].map(lambda v, m=mapping: m.get(v, v))
     words = {c: labels.get(c, COLUMN_WORDS.get(str(c), str(c).replace("_", " "))) for c in data.columns}
-    return ShownTable(data=data, labels=words, explain=explain, top=int(top), name=name, total_rows=len(data))
+    return ShownTable(data=data, labels=words, explain=explain, top=int(top), name=name, total_rows=len(data),
+                      empty=empty)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One line of text for a reader (shows as nothing when empty)."""
+
+    text: str
+
+    def _repr_html_(self) -> str:
+        return f'{TABLE_STYLE}<p class="wb-note">{html.escape(self.text)}</p>' if self.text else ""
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class CopyableCode:
+    """A code block with a copy button (the text is escaped; the button copies it as written)."""
+
+    text: str
+    caption: str = ""
+
+    def _repr_html_(self) -> str:
+        if not self.text.strip():
+            return ""
+        button = ("<button type=\"button\" class=\"wb-copy\" onclick=\"navigator.clipboard.writeText("
+                  "this.parentNode.querySelector('pre').innerText);this.textContent='Copied'\">Copy</button>")
+        caption = f'<p class="wb-explain">{html.escape(self.caption)}</p>' if self.caption else ""
+        return ('<style>.wb-code{position:relative;max-width:60em}.wb-code pre{background:#f6f8fa;border:1px solid #ddd;'
+                'padding:10px;overflow-x:auto;font-size:12px}.wb-copy{position:absolute;top:6px;right:6px}</style>'
+                f'<div class="wb-code">{button}<pre>{html.escape(self.text)}</pre>{caption}</div>')
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def copyable_yaml(candidates: pd.DataFrame, *, top: int = 30, caption: str | None = None) -> CopyableCode:
+    """The lexicon YAML of the ``top`` first candidates (``wb.discover_actors``), in a code block with
+    a copy button; empty (shows nothing) when there are none."""
+    from analysis.discovery import discovery_yaml
+
+    if candidates is None or len(candidates) == 0:
+        return CopyableCode("")
+    text = discovery_yaml(candidates.head(top))
+    return CopyableCode(text, caption or (f"The {min(top, len(candidates))} most mentioned of {len(candidates)} names "
+                                          "found that the lexicon does not cover. Check each entry, save them as "
+                                          "a .yml file, and render again with --actors FILE."))
+
+
+def _validation() -> dict:
+    try:
+        from analysis.validation.figures import load_validation_figures
+
+        return load_validation_figures()
+    except Exception:  # noqa: BLE001 - a missing or unreadable figures file only shortens the note
+        return {}
+
+
+def limits(measure: str) -> Note:
+    """The one-line limit of a chart's measure, with its validation figure where one exists: shown
+    under the chart. ``measure``: mentions, voice, tone, actor_tone, frames, network, attention."""
+    figures = _validation().get("measures", {})
+
+    def get(*keys, default=None):
+        node = figures
+        for key in keys:
+            if not isinstance(node, dict) or key not in node:
+                return default
+            node = node[key]
+        return node
+
+    tone_f1 = get("tone", "methods", "textblob", "macro_f1")
+    target_f1 = get("actor_tone", "methods", "target", "macro_f1")
+    frame_f1 = [v.get("f1") for v in (get("frames", "held_out", "frames", default={}) or {}).values()
+                if isinstance(v, dict) and v.get("f1") is not None]
+    lines = {
+        "mentions": "Counts the names the actor lexicon lists, as written (pronouns counted apart); anyone it does "
+                    "not list is not counted: see the names it does not cover yet, at the end.",
+        "voice": "Quotations are found by quotation marks and cue verbs (\"said\", \"told\"); the speaker is the name "
+                 "next to the cue, so a quote whose speaker is only \"an official\" has no actor.",
+        "tone": "Sentence tone is TextBlob's word-list polarity (-1 to +1)"
+                + (f"; it matches human judgements with macro-F1 {tone_f1:.2f} (NewsMTSC)" if tone_f1 else "")
+                + ": a pointer to sentences worth reading, not a verdict.",
+        "actor_tone": "Tone around an actor is the tone of each whole sentence that names it"
+                      + (f" (macro-F1 {tone_f1:.2f} against human judgements of the tone toward a person; the "
+                         f"target-aware model reaches {target_f1:.2f})" if tone_f1 and target_f1 else "")
+                      + "; bars show the mean with its 95% interval.",
+        "frames": "Frames are counted from the codebook's terms"
+                  + (f"; per frame they agree with human frame codes with F1 {min(frame_f1):.2f} to "
+                     f"{max(frame_f1):.2f} (96 held-out articles)" if frame_f1 else "")
+                  + ": indicators to read with their sentences, not codes.",
+        "network": "Two actors are linked when they are named in the same sentence (or article); the layout is for "
+                   "reading only: distance on the page means nothing.",
+        "attention": "Mentions per period of the most mentioned actors; articles without a date are left out.",
+    }
+    if measure not in lines:
+        raise InputError(f"limits({measure!r}): use one of {', '.join(lines)}")
+    return Note(lines[measure])

@@ -140,18 +140,26 @@ def check_parameters(notebook: str | os.PathLike[str], parameters: dict[str, Any
 
 
 def _lift_provenance(notebook) -> dict[str, Any]:
-    """Remove the provenance outputs from ``notebook`` and return the last record found (or {})."""
+    """Remove the provenance outputs from ``notebook`` and return the last record found (or {}),
+    with the report's title under "title" when a :class:`analysis.findings.Findings` output set one."""
+    from analysis.findings import TITLE_MIMETYPE
+
     record: dict[str, Any] = {}
+    title = None
     for cell in notebook.cells:
         kept = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
+            if TITLE_MIMETYPE in data:
+                title = dict(data.pop(TITLE_MIMETYPE)).get("title") or title
             if PROVENANCE_MIMETYPE in data:
                 record = dict(data[PROVENANCE_MIMETYPE])
             else:
                 kept.append(output)
         if cell.get("cell_type") == "code":
             cell["outputs"] = kept
+    if title:
+        record["title"] = str(title)
     return record
 
 

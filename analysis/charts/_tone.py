@@ -217,7 +217,6 @@ def actor_tone_bars(
     )
     if any(few):
         fig.add_annotation(text=safe_text(f"Grey, at the bottom: fewer than {min_n} mentions, too few to read a tone."),
-                           xref="paper", yref="paper", x=0, y=-0.08, xanchor="left", yanchor="top", showarrow=False,
+                           xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
                            font=dict(size=12, color=MUTED_COLOR))
-        fig.update_layout(margin_b=90)
     return fig
