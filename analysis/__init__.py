@@ -4,7 +4,7 @@ The public API, re-exported here and kept small. Tables in, tables out::
 
     import analysis as wb
     docs = wb.load_corpus("seeds")
-    result = wb.analyze(docs)              # sentences, mentions, quotes, tone, frames, actor tone
+    result = wb.analyze(docs)              # sentences, mentions, quotes, tone, frames, actor tone, entities
     wb.voice(result.mentions, result.quotes)
 
 Heavy libraries (papermill, nbconvert, dask, duckdb, openpyxl) are imported only when used.
@@ -18,6 +18,7 @@ from analysis.actors import ActorLexicon, actor_mentions, actor_prominence, acto
 from analysis.corpus import flag_duplicates, load_corpus, load_report
 from analysis.cues import load_cue_verbs
 from analysis.discovery import discover_actors, discovery_yaml
+from analysis.entities import entities, entity_mentions, entity_rollup, entity_table, load_entity_words
 from analysis.display import setup_notebook
 from analysis.findings import findings
 from analysis.errors import InputError, LexiconError
@@ -95,6 +96,11 @@ __all__ = [
     "cooccurrence",
     "discover_actors",
     "discovery_yaml",
+    "entities",
+    "entity_table",
+    "entity_mentions",
+    "entity_rollup",
+    "load_entity_words",
     "load_cue_verbs",
     "quotes",
     "voice",

@@ -12,7 +12,9 @@ The lexicon format and the matching rules are DESIGN.md's ("Lexicon formats"); i
   names come first — aliases are resolved leftmost-longest among themselves, and titles only fill
   the gaps between them (a title never hides a name: "CIA director Bill Burns" keeps its CIA
   mention); a title written directly before a name ("Prime Minister Benjamin Netanyahu") is part of
-  that name, not a second mention; a title several present actors share ("president") goes to the
+  that name, not a second mention — also when that name is not in the lexicon: a title directly before
+  a different name belongs to that name ("President Obama", "former President Bill Clinton" are no
+  mentions of an actor with the title "president"); a title several present actors share ("president") goes to the
   one whose alias was mentioned most recently before it (else the next one after it);
 * pronouns: a sentence-initial "He"/"She", and "he"/"she" directly before a finite cue verb
   ("he added", "she said", "he also said") anywhere in a sentence, resolve to the most recent person
@@ -470,10 +472,12 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
             if not cands:
                 continue
             kept = sorted(names + _leftmost_longest(cands))
-            # a title written directly before a name is part of that name ("Prime Minister Netanyahu")
+            # a title written directly before a name is part of that name ("Prime Minister Netanyahu"),
+            # also when that name is not in the lexicon: "President Obama" is no mention of Biden
             found[k] = [c for j, c in enumerate(kept)
-                        if not (c[3] == 1 and j + 1 < len(kept) and kept[j + 1][3] == 0
-                                and not texts[k][c[1]:kept[j + 1][0]].strip())]
+                        if not (c[3] == 1 and ((j + 1 < len(kept) and kept[j + 1][3] == 0
+                                                and not texts[k][c[1]:kept[j + 1][0]].strip())
+                                               or _name_follows(texts[k], c[1])))]
     out = [(k, s, e, a, "alias" if r == 0 else "title") for k, sent in enumerate(found) for s, e, a, r in sent]
     if finite is None:
         return out
@@ -487,6 +491,21 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
             if actor is not None:
                 pronouns.append((k, s, e, actor, "pronoun"))
     return sorted(out + pronouns, key=lambda r: (r[0], r[1])) if pronouns else out
+
+
+_NEXT_WORD = re.compile(r"[ \t]+((?:[a-z]{1,3}-)?[A-Z][\w'’\-]*\.?)")
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """A capitalised word that can start a name follows ``end`` after spaces ("President| Obama"):
+    not a function word, weekday or month ("the president Monday")."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    from analysis.entities import load_entity_words
+
+    word = m.group(1).rstrip(".").lower()
+    return word not in load_entity_words().stop
 
 
 def _title_owner(owners: tuple[int, ...], present: set[int], timeline: list, at: tuple[int, int]) -> int | None:

@@ -24,6 +24,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.actors import ActorLexicon, actor_mentions, load_actors
+from analysis.entities import entities as find_entities
+from analysis.entities import entity_table, load_entity_words
 from analysis.errors import InputError
 from analysis.framing import Codebook, frame_scores, load_frames
 from analysis.provenance import corpus_fingerprint, package_versions
@@ -31,17 +33,23 @@ from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
 from analysis.tone import actor_tone, tone
 
-__all__ = ["Analysis", "ENGINES", "TABLES", "analysis_key", "analyze", "analyze_partition", "combine_partitions",
-           "load_analysis", "split_documents"]
+__all__ = ["Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key", "analyze",
+           "analyze_partition", "combine_partitions", "corpus_tables", "load_analysis", "split_documents"]
 
 #: The tables an Analysis holds, in order.
-TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone")
+TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
+
+#: Tables computed once over the whole corpus, from the combined partition tables (:func:`corpus_tables`).
+CORPUS_TABLES = ("entity_table",)
+
+#: Tables computed partition by partition (:func:`analyze_partition`).
+PARTITION_TABLES = tuple(name for name in TABLES if name not in CORPUS_TABLES)
 
 #: Where ``analyze`` runs: this process, worker processes on this machine, or a Dask cluster.
 ENGINES = ("local", "processes", "dask")
 
 #: Columns holding lists, which Parquet returns as arrays and load_analysis turns back into lists.
-_LIST_COLUMNS = {"documents": ("tags",)}
+_LIST_COLUMNS = {"documents": ("tags",), "entity_table": ("variants", "titles")}
 
 #: The meta entries an analysis' key is computed from (what determines its numbers).
 _KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "versions")
@@ -58,7 +66,8 @@ class Analysis:
 
     Tables (see README.md for their columns): documents, sentences, mentions (actor mentions, pronoun
     mentions included with via='pronoun'), quotes, tone (per sentence), frames (frame hits per sentence),
-    actor_tone (tone around every mention). ``meta`` records the corpus fingerprint, the lexicon and
+    actor_tone (tone around every mention), entities (named entities found without a lexicon, one row
+    per mention) and entity_table (one row per entity). ``meta`` records the corpus fingerprint, the lexicon and
     codebook hashes, the tone engine, the package versions and ``key``, a hash of all of these
     (:func:`analysis_key`): two analyses with the same key hold the same numbers.
     """
@@ -70,6 +79,8 @@ class Analysis:
     tone: pd.DataFrame
     frames: pd.DataFrame
     actor_tone: pd.DataFrame
+    entities: pd.DataFrame
+    entity_table: pd.DataFrame
     meta: dict[str, Any] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -148,11 +159,12 @@ def analyze_partition(
     frames: Codebook,
     tone_engine: str = "textblob",
 ) -> dict[str, pd.DataFrame]:
-    """Every table for one partition of documents (a pure function: the unit of parallel work).
+    """Every partition table for one partition of documents (a pure function: the unit of parallel work).
 
     ``actors`` and ``frames`` are loaded lexicons (:func:`analysis.load_actors`,
-    :func:`analysis.load_frames`). Returns ``{table name: table}`` in :data:`TABLES` order; the
-    documents table is ``documents`` itself.
+    :func:`analysis.load_frames`). Returns ``{table name: table}`` in :data:`PARTITION_TABLES` order;
+    the documents table is ``documents`` itself. The corpus tables (:data:`CORPUS_TABLES`) come from
+    :func:`corpus_tables` once the partitions are combined.
     """
     sentences = segment(documents)
     mentions = actor_mentions(documents, actors, sentences=sentences)
@@ -166,7 +178,14 @@ def analyze_partition(
         "frames": frame_scores(documents, frames, sentences=sentences),
         "actor_tone": actor_tone(documents, actors, sentences=sentences, mentions=mentions,
                                  quotes=quotations, engine=tone_engine),
+        "entities": find_entities(documents, sentences=sentences, actors=actors),
     }
+
+
+def corpus_tables(tables: dict[str, pd.DataFrame], *, actors: ActorLexicon) -> dict[str, pd.DataFrame]:
+    """The tables computed over the whole corpus (:data:`CORPUS_TABLES`) from its combined partition
+    tables: ``entity_table`` (one row per entity over every document)."""
+    return {"entity_table": entity_table(tables["entities"], actors=actors)}
 
 
 def analysis_key(meta: dict[str, Any]) -> str:
@@ -184,7 +203,7 @@ def analysis_meta(corpus: dict[str, Any], lexicon: ActorLexicon, codebook: Codeb
     """The ``meta`` of an analysis of a corpus with this fingerprint, lexicon, codebook and tone engine."""
     meta = {
         "corpus": corpus,
-        "lexicons": {"actors": lexicon.sha256, "frames": codebook.sha256},
+        "lexicons": {"actors": lexicon.sha256, "frames": codebook.sha256, "entities": load_entity_words().sha256},
         "frames_codebook": codebook.name,
         "tone_engine": tone_engine,
         "versions": package_versions(),
@@ -206,7 +225,7 @@ def combine_partitions(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.Dat
     are left out (so they cannot change its dtypes); a table empty everywhere is the first partition's.
     """
     combined = {}
-    for name in TABLES:
+    for name in PARTITION_TABLES:
         tables = [part[name] for part in parts]
         filled = [table for table in tables if len(table)]
         if not filled:
@@ -234,7 +253,8 @@ def analyze(
     partition_size: int | None = None,
     progress: bool | None = None,
 ) -> Analysis:
-    """Analyse a corpus in one call: sentences once, then mentions, quotes, tone, frames, actor tone.
+    """Analyse a corpus in one call: sentences once, then mentions, quotes, tone, frames, actor tone,
+    entities (and the entity table over the whole corpus).
 
     ``actors``: an actor lexicon (path, mapping or loaded; None = the shipped default lexicon).
     ``frames``: a frame codebook (path, mapping, "generic", "conflict-news" or loaded; None = generic).
@@ -262,7 +282,8 @@ def analyze(
     meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine)
     options = {"actors": lexicon, "frames": codebook, "tone_engine": tone_engine}
     if engine == "local" and partition_size is None:
-        return Analysis(**analyze_partition(documents, **options), meta=meta)
+        tables = analyze_partition(documents, **options)
+        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta)
 
     from analysis.scale.engines import map_partitions, progress_bar, worker_count
 
@@ -270,7 +291,8 @@ def analyze(
         partition_size = _default_partition_size(len(documents), worker_count(engine, workers, scheduler))
     partitions = split_documents(documents, partition_size=partition_size)
     if not partitions:
-        return Analysis(**analyze_partition(documents, **options), meta=meta)
+        tables = analyze_partition(documents, **options)
+        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta)
     results: dict[int, dict[str, pd.DataFrame]] = {}
     with progress_bar(total=len(documents), unit="doc", desc="analyze", progress=progress) as bar:
         for index, tables in map_partitions(analyze_partition, partitions, engine=engine, workers=workers,
@@ -279,4 +301,4 @@ def analyze(
             bar.update(len(partitions[index]))
     tables = combine_partitions([results[index] for index in range(len(partitions))])
     tables["documents"] = documents
-    return Analysis(**tables, meta=meta)
+    return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta)

@@ -285,6 +285,16 @@ def test_a_title_right_before_a_name_is_part_of_it():
     assert m[["alias", "via"]].values.tolist() == [["Benjamin Netanyahu", "alias"], ["prime minister", "title"]]
 
 
+def test_a_title_right_before_another_name_belongs_to_that_name():
+    # regression (issue 11): on a 2012-2020 corpus "President Obama" and "former President Bill Clinton"
+    # were counted as Biden through his title "president"
+    lex = lexicon(person("biden", "Joe Biden", "Biden", titles=["president", "former president"]))
+    m = mentions_in("Biden spoke. President Obama and former President Bill Clinton listened. The president "
+                    "left on Monday. The President Monday said no. President Biden waved.", lex=lex)
+    assert m[["alias", "via"]].values.tolist() == [
+        ["Biden", "alias"], ["president", "title"], ["President", "title"], ["Biden", "alias"]]
+
+
 def test_titles_never_hide_names():
     lex = lexicon(org("cia", "CIA"), person("burns", "Bill Burns", titles=["cia director"]))
     m = mentions_in("CIA director Bill Burns flew. The CIA director landed.", lex=lex)

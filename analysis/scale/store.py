@@ -4,7 +4,8 @@ Layout of an output folder ``OUT``::
 
     OUT/documents/part-00000.parquet   one file per partition and table, partition order
     OUT/sentences/part-00000.parquet
-    ... mentions, quotes, tone, frames, actor_tone
+    ... mentions, quotes, tone, frames, actor_tone, entities
+    OUT/entity_table/part-00000.parquet one part: computed over the whole corpus when the partitions are done
     OUT/manifest.json                  written last: what was analysed, with what, and the files
 
 While a run is going on, ``OUT/_run.json`` holds the run's key and ``OUT/_parts/part-NNNNN.json`` marks
@@ -33,9 +34,11 @@ import pandas as pd
 from analysis.actors import ActorLexicon, load_actors
 from analysis.corpus.documents import empty_documents
 from analysis.corpus.report import CorpusWarning
+from analysis.entities import load_entity_words
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
-from analysis.pipeline import TABLES, Analysis, analysis_meta, analyze_partition, restore_lists
+from analysis.pipeline import (PARTITION_TABLES, TABLES, Analysis, analysis_meta, analyze_partition, corpus_tables,
+                               restore_lists)
 from analysis.provenance import package_versions
 from analysis.scale.engines import map_partitions, progress_bar
 from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions, source_fingerprint
@@ -90,7 +93,7 @@ def run_key(source: Any, *, partition_size: int, options: ReadOptions, actors: A
         "source": fingerprint or source_fingerprint(source),
         "load": options.as_dict(),
         "partition_size": partition_size,
-        "lexicons": {"actors": actors.sha256, "frames": frames.sha256},
+        "lexicons": {"actors": actors.sha256, "frames": frames.sha256, "entities": load_entity_words().sha256},
         "frames_codebook": frames.name,
         "tone_engine": tone_engine,
         "versions": package_versions(),
@@ -157,7 +160,7 @@ def _prepare(folder: Path, key: str) -> tuple[bool, dict[int, dict[str, Any]]]:
     for marker in sorted((folder / _PARTS).glob("part-*.json")):
         record = _read_json(marker)
         if record and record.get("key") == key and all(
-                (folder / name / part_name(record["index"])).is_file() for name in TABLES):
+                (folder / name / part_name(record["index"])).is_file() for name in PARTITION_TABLES):
             done[int(record["index"])] = record
     return False, done
 
@@ -228,6 +231,17 @@ def _check_unique_ids(files: list[Path]) -> None:
             seen[doc_id] = index
 
 
+def _corpus_tables(folder: Path, count: int, lexicon: ActorLexicon) -> dict[str, dict[str, Any]]:
+    """Compute the corpus tables (``pipeline.CORPUS_TABLES``: the entity table) from the partitions'
+    entities parts and write each as one part; returns their manifest entries."""
+    entities = _concat([pd.read_parquet(part) for part in _parts(folder, "entities", count)])
+    out = {}
+    for name, table in corpus_tables({"entities": entities}, actors=lexicon).items():
+        _write_parquet_atomic(table, folder / name / part_name(0))
+        out[name] = {"rows": len(table), "parts": [f"{name}/{part_name(0)}"]}
+    return out
+
+
 def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[str, Any]],
             planning: list[dict[str, Any]], fingerprint: dict[str, Any], partition_size: int,
             options: ReadOptions, lexicon: ActorLexicon, codebook: Codebook, tone_engine: str) -> dict[str, Any]:
@@ -237,6 +251,7 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
     documents = _parts(folder, "documents", count)
     _check_unique_ids(documents)
     meta = analysis_meta(_corpus_fingerprint(documents), lexicon, codebook, tone_engine)
+    corpus = _corpus_tables(folder, count, lexicon)
     report = planning + [entry for index in range(count) for entry in records[index]["load_report"]]
     manifest = {
         "format": _FORMAT,
@@ -246,8 +261,9 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
         "load": options.as_dict(),
         "partition_size": partition_size,
         "partitions": count,
-        "tables": {name: {"rows": sum(records[i]["rows"][name] for i in range(count)),
-                          "parts": [f"{name}/{part_name(i)}" for i in range(count)]} for name in TABLES},
+        "tables": {**{name: {"rows": sum(records[i]["rows"][name] for i in range(count)),
+                             "parts": [f"{name}/{part_name(i)}" for i in range(count)]} for name in PARTITION_TABLES},
+                   **corpus},
         "load_report": report,
         "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }

@@ -1,0 +1,257 @@
+"""How well the entity layer finds, types and merges names: scored against GUM's human annotation.
+
+GUM (Zeldes 2017; ``<datasets>/gum-news``: Wikinews news and interviews in CoNLL-U) annotates every
+referring expression with a type and a coreference chain. :func:`read_gum` turns the files into a
+documents table (the first sentence is the headline; paragraphs separated by blank lines) and one row
+per gold mention with character offsets. :func:`score_entities` compares ``analysis.entities`` with it:
+
+* **Named mentions (gold).** A mention of type person, organization or place whose minimal span holds
+  a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name is the run of proper nouns (joined by of, for, the, de, &)
+  around the minimal span's last proper noun, within the mention, title words stripped up to the last
+  one ("President Obama" -> "Obama", as CoNLL writes names);
+  names nested inside another name ("Helsinki" in "University of Helsinki") are left out (flat spans).
+* **Typed F1**: a predicted mention (via name or short, typed person/organization/place) is right when
+  its span and type equal a gold name's. ``mention F1`` ignores the type.
+* **Merge precision / recall** (short forms): over pairs of mentions in one document that both match
+  a gold name exactly and are written differently ("Ruth Adeyemi" / "Adeyemi"): a pair is predicted
+  when both have the same entity_id, gold when both are in the same coreference chain.
+* **Pronoun accuracy**: gold he/she/him/her/his/... mentions whose chain holds a name the layer found;
+  right when the pronoun row's entity has a mention in that chain. ``pronoun coverage``: the share of
+  those pronouns that got a row at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError
+
+__all__ = ["GOLD_COLUMNS", "read_gum", "score_entities", "gum_files"]
+
+#: Gold mentions of :func:`read_gum`.
+GOLD_COLUMNS: dict[str, str] = {
+    "doc_id": "the document (file name without .conllu)",
+    "field": "'title' (the first sentence) or 'text'",
+    "start": "offset of the mention in that field",
+    "end": "one past its end",
+    "chain": "the coreference chain (GUM's entity number, unique within the document)",
+    "type": "GUM's entity type (person, organization, place, object, event, ...)",
+    "text": "the mention as written",
+    "name_start": "offset of its name (proper nouns of the minimal span), or -1 when not named",
+    "name_end": "one past the name's end, or -1",
+    "pronoun": "the mention is a single personal pronoun (he, she, him, her, his, ...)",
+}
+
+_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+_ENTITY = re.compile(r"\((?P<open>[^()]*)(?P<closed>\))?|(?P<close>\d+)\)")
+_NAME_TYPES = ("person", "organization", "place")
+_JOINERS = frozenset(("of", "for", "the", "de", "&", "von", "van", "al", "bin"))
+
+
+def gum_files(datasets: str | Path | None = None) -> list[Path]:
+    """The GUM CoNLL-U files: ``<datasets>/gum-news/conllu/*.conllu``; InputError when absent."""
+    from analysis.validation.data import datasets_path
+
+    folder = datasets_path(datasets) / "gum-news" / "conllu"
+    files = sorted(folder.glob("*.conllu"))
+    if not files:
+        raise InputError(f"{folder}: no GUM .conllu files; pass datasets=<folder holding gum-news/> or set "
+                         "MEDIA_WORKBENCH_DATASETS")
+    return files
+
+
+def _title_words() -> frozenset[str]:
+    from analysis.entities import load_entity_words
+
+    words = load_entity_words()
+    return frozenset({t[0] for t in words.titles if len(t) == 1} | set(words.honorifics) | words.title_modifiers)
+
+
+def read_gum(files: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(documents, gold mentions) from GUM CoNLL-U files. Documents: doc_id, title, text (the
+    first sentence is the title; sentences joined by a space, paragraphs by a blank line). Gold: the
+    columns of :data:`GOLD_COLUMNS`."""
+    titles = _title_words()
+    docs, gold = [], []
+    for path in files:
+        path = Path(path)
+        doc_id = path.stem
+        sentences: list[tuple[bool, list[tuple[str, str, str, bool]]]] = []  # (new paragraph, tokens)
+        newpar = False
+        tokens: list[tuple[str, str, str, bool]] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# newpar"):
+                newpar = True
+            elif line.startswith("#"):
+                continue
+            elif not line.strip():
+                if tokens:
+                    sentences.append((newpar, tokens))
+                    tokens, newpar = [], False
+            else:
+                cols = line.split("\t")
+                if "-" in cols[0] or "." in cols[0]:
+                    continue
+                misc = cols[9]
+                entity = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
+                tokens.append((cols[1], "PROPN" if cols[4] in ("NNP", "NNPS") else cols[3], entity, "SpaceAfter=No" not in misc))
+        if tokens:
+            sentences.append((newpar, tokens))
+        fields = {"title": "", "text": ""}
+        open_: dict[str, list[tuple[str, int, list[int]]]] = {}
+        for si, (par, toks) in enumerate(sentences):
+            field = "title" if si == 0 else "text"
+            text = fields[field]
+            if field == "text" and text:
+                text += "\n\n" if par else " "
+            offsets = []
+            for form, _upos, _ent, space in toks:
+                offsets.append((len(text), len(text) + len(form)))
+                text += form + (" " if space else "")
+            text = text.rstrip(" ")
+            fields[field] = text
+            stack: dict[str, list[tuple[list[str], int]]] = {}
+            for ti, (form, upos, ent, _) in enumerate(toks):
+                for m in _ENTITY.finditer(ent):
+                    if m.group("open"):
+                        parts = m.group("open").split("-", 7)
+                        stack.setdefault(parts[0], []).append((parts, ti))
+                        if m.group("closed"):
+                            _close(stack, parts[0], ti, toks, offsets, text, field, doc_id, gold, titles)
+                    else:
+                        _close(stack, m.group("close"), ti, toks, offsets, text, field, doc_id, gold, titles)
+        docs.append({"doc_id": doc_id, "title": fields["title"], "text": fields["text"]})
+    documents = pd.DataFrame(docs, columns=["doc_id", "title", "text"])
+    frame = pd.DataFrame(gold, columns=list(GOLD_COLUMNS)).astype({"start": "int64", "end": "int64",
+                                                                   "name_start": "int64", "name_end": "int64",
+                                                                   "pronoun": "bool"})
+    # flat names: a name inside another name of the same field is left out
+    named = frame[frame["name_start"] >= 0]
+    inner = set()
+    for (doc, field), g in named.groupby(["doc_id", "field"]):
+        spans = list(zip(g.index, g["name_start"], g["name_end"]))
+        for i, s, e in spans:
+            if any(j != i and s2 <= s and e <= e2 and (e2 - s2) > (e - s) for j, s2, e2 in spans):
+                inner.add(i)
+    frame.loc[list(inner), ["name_start", "name_end"]] = -1
+    return documents, frame.reset_index(drop=True)
+
+
+def _close(stack, eid, ti, toks, offsets, text, field, doc_id, gold, titles) -> None:
+    if not stack.get(eid):
+        return
+    parts, first = stack[eid].pop()
+    etype = parts[1] if len(parts) > 1 else ""
+    minspan = parts[5] if len(parts) > 5 else ""
+    start, end = offsets[first][0], offsets[ti][1]
+    idx = [first + int(x) - 1 for x in minspan.split(",") if x.isdigit()] or list(range(first, ti + 1))
+    idx = [i for i in idx if first <= i <= ti]
+    propn = [i for i in idx if toks[i][1] == "PROPN"]
+    name_start = name_end = -1
+    if etype in _NAME_TYPES and propn:
+        # the run of proper nouns (joined by of/for/the/de/&) around the minimal span's last proper noun
+        lo = hi = max(propn)
+        joiners = _JOINERS if etype != "person" else frozenset()  # a person's name has no "of"
+        while lo > first and (toks[lo - 1][1] == "PROPN" or (toks[lo - 1][0] in joiners and lo - 2 >= first
+                                                            and toks[lo - 2][1] == "PROPN")):
+            lo -= 1
+        while hi < ti and (toks[hi + 1][1] == "PROPN" or (toks[hi + 1][0] in joiners and hi + 2 <= ti
+                                                         and toks[hi + 2][1] == "PROPN")):
+            hi += 1
+        lo = max((i + 1 for i in range(lo, hi) if toks[i][0].lower() in titles), default=lo)
+        while lo < hi and toks[lo][0] in _JOINERS:
+            lo += 1
+        name_start, name_end = offsets[lo][0], offsets[hi][1]
+    pronoun = first == ti and toks[ti][0].lower() in _PRONOUNS
+    gold.append((doc_id, field, start, end, f"{doc_id}:{eid}", etype, text[start:end], name_start, name_end, pronoun))
+
+
+def _predicted(documents: pd.DataFrame, found: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Entity rows with field ('title'/'text') and offsets in that field."""
+    s = sentences[["doc_id", "sentence_id", "start", "section"]].rename(columns={"start": "s0"})
+    out = found.merge(s, on=["doc_id", "sentence_id"], how="left")
+    out["field"] = ["title" if sec == "headline" else "text" for sec in out["section"]]
+    out["ds"] = out["s0"] + out["start"]
+    out["de"] = out["s0"] + out["end"]
+    return out
+
+
+def score_entities(documents: pd.DataFrame, gold: pd.DataFrame, *, found: pd.DataFrame | None = None,
+                   sentences: pd.DataFrame | None = None) -> dict[str, float]:
+    """Typed F1, mention F1, merge precision/recall and pronoun accuracy of ``found`` (default:
+    ``analysis.entities(documents, actors={"actors": []})``) against ``gold`` (:func:`read_gum`)."""
+    import analysis as wb
+
+    sentences = wb.sentences(documents) if sentences is None else sentences
+    if found is None:
+        found = wb.entities(documents, sentences=sentences, actors={"actors": []})
+    pred = _predicted(documents, found, sentences)
+    direct = pred[pred["via"] != "pronoun"]
+    names = gold[gold["name_start"] >= 0]
+    gold_typed = {(d, f, s, e, t) for d, f, s, e, t in zip(names["doc_id"], names["field"], names["name_start"],
+                                                           names["name_end"], names["type"])}
+    gold_spans = {k[:4] for k in gold_typed}
+    typed = direct[direct["type"].isin(_NAME_TYPES)]
+    pred_typed = {(d, f, s, e, t) for d, f, s, e, t in zip(typed["doc_id"], typed["field"], typed["ds"], typed["de"],
+                                                           typed["type"])}
+    pred_spans = {k[:4] for k in pred_typed}
+    all_spans = {(d, f, s, e) for d, f, s, e in zip(direct["doc_id"], direct["field"], direct["ds"], direct["de"])}
+    out: dict[str, float] = {}
+    out.update(_prf("typed", len(pred_typed & gold_typed), len(pred_typed), len(gold_typed)))
+    out.update(_prf("mention", len(pred_spans & gold_spans), len(pred_spans), len(gold_spans)))
+    out["predicted_other"] = float(len(all_spans - pred_spans))
+    # merge pairs: mentions matching a gold name exactly, written differently
+    chain_of = {(d, f, s, e): c for d, f, s, e, c in zip(names["doc_id"], names["field"], names["name_start"],
+                                                          names["name_end"], names["chain"])}
+    matched = [(d, (f, s, e), c, eid, text) for d, f, s, e, eid, text in
+               zip(direct["doc_id"], direct["field"], direct["ds"], direct["de"], direct["entity_id"], direct["text"])
+               if (c := chain_of.get((d, f, s, e))) is not None]
+    tp = fp = fn = 0
+    by_doc: dict[str, list] = {}
+    for row in matched:
+        by_doc.setdefault(row[0], []).append(row)
+    for rows in by_doc.values():
+        for i in range(len(rows)):
+            for j in range(i + 1, len(rows)):
+                a, b = rows[i], rows[j]
+                if a[4] == b[4]:
+                    continue
+                same_pred, same_gold = a[3] == b[3], a[2] == b[2]
+                tp += same_pred and same_gold
+                fp += same_pred and not same_gold
+                fn += same_gold and not same_pred
+    out["merge_precision"] = tp / (tp + fp) if tp + fp else float("nan")
+    out["merge_recall"] = tp / (tp + fn) if tp + fn else float("nan")
+    out["merge_pairs"] = float(tp + fp)
+    # pronouns
+    found_chains: dict[tuple[str, str], set[str]] = {}
+    for d, _, c, eid, _ in matched:
+        found_chains.setdefault((d, c), set()).add(eid)
+    pron = gold[gold["pronoun"]]
+    pron = pron[[(d, c) in found_chains for d, c in zip(pron["doc_id"], pron["chain"])]]
+    rows = pred[pred["via"] == "pronoun"]
+    resolved = {(d, f, s): eid for d, f, s, eid in zip(rows["doc_id"], rows["field"], rows["ds"], rows["entity_id"])}
+    right = got = 0
+    for d, f, s, c in zip(pron["doc_id"], pron["field"], pron["start"], pron["chain"]):
+        eid = resolved.get((d, f, s))
+        if eid is None:
+            continue
+        got += 1
+        right += eid in found_chains[(d, c)]
+    out["pronoun_accuracy"] = right / got if got else float("nan")
+    out["pronoun_coverage"] = got / len(pron) if len(pron) else float("nan")
+    out["pronouns"] = float(len(pron))
+    out["documents"] = float(len(documents))
+    out["words"] = float(sum(len(t.split()) for t in documents["title"]) + sum(len(t.split()) for t in documents["text"]))
+    return out
+
+
+def _prf(name: str, tp: int, npred: int, ngold: int) -> dict[str, float]:
+    p = tp / npred if npred else float("nan")
+    r = tp / ngold if ngold else float("nan")
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {f"{name}_precision": p, f"{name}_recall": r, f"{name}_f1": f}

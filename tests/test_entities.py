@@ -1,0 +1,289 @@
+"""The entity layer: detection, titles, typing, merging, pronouns, the lexicon overlay and the tables —
+each rule on a small inline text with exact, hand-checked expectations."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.actors import MENTION_COLUMNS
+from analysis.entities import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
+
+NONE = {"actors": []}
+
+
+def docs(*texts: str, titles: list[str] | None = None) -> pd.DataFrame:
+    n = len(texts)
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts)})
+
+
+def rows(found: pd.DataFrame, *cols: str) -> list[tuple]:
+    cols = cols or ("text", "entity", "type", "via")
+    return [tuple(None if isinstance(v, float) or v is pd.NA else v for v in r)
+            for r in found[list(cols)].itertuples(index=False, name=None)]
+
+
+def found(*texts: str, titles: list[str] | None = None, actors=NONE) -> pd.DataFrame:
+    return wb.entities(docs(*texts, titles=titles), actors=actors)
+
+
+# ------------------------------------------------------------------------ the local-election case
+
+ELECTION = ("County Clerk Ruth Adeyemi certified the results on Friday. Adeyemi, 58, has run elections in Marion "
+            "County since 2011.\n\n"
+            "Her challenger, Tom Reyes, a retired firefighter, called the count \"a mess.\" \"We will ask for a "
+            "recount,\" Reyes said. He added that the Marion County Democratic Party backed him.\n\n"
+            "\"Every ballot was counted twice,\" she said. Ann and Paul Becker, poll workers, agreed. "
+            "Ms. Becker said she had never seen a cleaner count. Paul Becker said he was tired. Becker left at noon.")
+ELECTION_TITLE = "Clerk Certifies Marion County Vote As Challenger Reyes Seeks Recount"
+
+
+def test_local_election_article():
+    e = found(ELECTION, titles=[ELECTION_TITLE])
+    assert list(e.columns) == list(ENTITY_COLUMNS)
+    assert rows(e, "sentence_id", "text", "entity_id", "via", "title") == [
+        # headline in title case: only names the body establishes ("Clerk", "Vote", "Seeks" are not names)
+        (0, "Marion County", "place:marion_county", "name", None),
+        (0, "Reyes", "person:tom_reyes", "short", None),
+        # the clerk with her title, then her bare surname: one person
+        (1, "Ruth Adeyemi", "person:ruth_adeyemi", "name", "county clerk"),
+        (2, "Adeyemi", "person:ruth_adeyemi", "short", None),
+        (2, "Marion County", "place:marion_county", "name", None),
+        (3, "Her", "person:ruth_adeyemi", "pronoun", None),
+        (3, "Tom Reyes", "person:tom_reyes", "name", None),
+        # the challenger quoted: his surname after the quote, then "He added"
+        (4, "Reyes", "person:tom_reyes", "short", None),
+        (5, "He", "person:tom_reyes", "pronoun", None),
+        (5, "Marion County Democratic Party", "organization:marion_county_democratic_party", "name", None),
+        (5, "him", "person:tom_reyes", "pronoun", None),
+        # "she said" after a quote: the most recent woman
+        (6, "she", "person:ruth_adeyemi", "pronoun", None),
+        # two people sharing a surname stay two; Ms. Becker is Ann, the bare Becker the most recent one
+        (7, "Ann", "person:ann_becker", "name", None),
+        (7, "Paul Becker", "person:paul_becker", "name", None),
+        (8, "Becker", "person:ann_becker", "short", "ms."),
+        (8, "she", "person:ann_becker", "pronoun", None),
+        (9, "Paul Becker", "person:paul_becker", "name", None),
+        (9, "he", "person:paul_becker", "pronoun", None),
+        (10, "Becker", "person:paul_becker", "short", None),
+    ]
+    assert set(zip(e["entity_id"], e["entity"])) == {
+        ("place:marion_county", "Marion County"), ("person:tom_reyes", "Tom Reyes"),
+        ("person:ruth_adeyemi", "Ruth Adeyemi"), ("person:ann_becker", "Ann Becker"),
+        ("person:paul_becker", "Paul Becker"),
+        ("organization:marion_county_democratic_party", "Marion County Democratic Party")}
+    genders = dict(zip(e["entity_id"], e["gender"]))
+    assert genders["person:ruth_adeyemi"] == "female" and genders["person:tom_reyes"] == "male"
+    assert genders["person:ann_becker"] == "female" and genders["person:paul_becker"] == "male"
+    # every offset points at the text
+    sents = wb.sentences(docs(ELECTION, titles=[ELECTION_TITLE])).set_index("sentence_id")["text"]
+    assert all(sents[s][a:b] == t for s, a, b, t in zip(e["sentence_id"], e["start"], e["end"], e["text"]))
+
+
+def test_local_election_entity_table():
+    table = wb.entity_table(found(ELECTION, titles=[ELECTION_TITLE]), actors=NONE)
+    assert list(table.columns) == list(ENTITY_TABLE_COLUMNS)
+    by_id = table.set_index("entity_id")
+    adeyemi = by_id.loc["person:ruth_adeyemi"]
+    assert (adeyemi["entity"], adeyemi["type"], adeyemi["evidence"], adeyemi["gender"]) == (
+        "Ruth Adeyemi", "person", "title: county clerk", "female")
+    assert (adeyemi["mentions"], adeyemi["pronouns"], adeyemi["documents"]) == (2, 2, 1)
+    assert adeyemi["variants"] == ["Ruth Adeyemi", "Adeyemi"] and adeyemi["titles"] == ["county clerk"]
+    assert by_id.loc["person:tom_reyes", "variants"] == ["Reyes", "Tom Reyes"]
+    assert by_id.loc["person:tom_reyes", "mentions"] == 3
+    assert by_id.loc["organization:marion_county_democratic_party", "evidence"] == "organization word: party"
+    assert table["mentions"].tolist() == sorted(table["mentions"], reverse=True)
+
+
+# --------------------------------------------------------------------------------------- detection
+
+
+def test_sentence_start_words_need_capitalisation_evidence():
+    e = found("Police said the road was closed. Becker said more. Officials met Jane Becker. Becker left.")
+    # "Police" and "Officials" start sentences and are never capitalised elsewhere: no names. "Becker" is
+    # capitalised mid-sentence, so the sentence-initial Beckers are names too (and join Jane Becker).
+    assert rows(e, "sentence_id", "text", "entity", "via") == [
+        (2, "Becker", "Jane Becker", "short"), (3, "Jane Becker", "Jane Becker", "name"),
+        (4, "Becker", "Jane Becker", "short")]
+
+
+def test_runs_split_at_function_words_possessives_and_adjectives():
+    e = found("On Tuesday the Obama-era rule met Netanyahu's Likud party in Gaza.")
+    assert rows(e, "text") == [("Netanyahu",), ("Likud",), ("Gaza",)]
+
+
+def test_page_furniture_and_all_caps_lines_are_no_entities():
+    e = found("Hide Caption\n\nJUST WATCHED\n\nThe storm hit Miami on Sunday.", titles=["STORM HITS MIAMI"])
+    assert rows(e, "sentence_id", "text", "entity", "type", "via") == [
+        (0, "MIAMI", "Miami", "place", "name"), (3, "Miami", "Miami", "place", "name")]
+
+
+def test_title_case_headline_keeps_only_known_names():
+    e = found("Officials in Ohio said Mayor Lena Ortiz would stay.", titles=["Mayor Vows To Stay As Ohio Officials Meet"])
+    assert rows(e, "sentence_id", "text") == [(0, "Ohio"), (1, "Ohio"), (1, "Lena Ortiz")]
+
+
+# ------------------------------------------------------------------------------------------- titles
+
+
+def test_titles_are_stripped_and_kept():
+    e = found("Former President Bill Clinton and President Obama met county treasurer Ruth Adeyemi and "
+              "biologist Nick Bos. Labour MP Dame Sarah Hill spoke. Sarah Hill said the vote was close.")
+    assert rows(e, "text", "entity", "type", "via", "title") == [
+        ("Bill Clinton", "Bill Clinton", "person", "name", "former president"),
+        ("Obama", "Obama", "person", "name", "president"),
+        ("Ruth Adeyemi", "Ruth Adeyemi", "person", "name", "county treasurer"),
+        ("Nick Bos", "Nick Bos", "person", "name", "biologist"),
+        ("Labour", "Labour", "other", "name", None),
+        ("Sarah Hill", "Sarah Hill", "person", "name", "mp dame"),
+        ("Sarah Hill", "Sarah Hill", "person", "name", None)]
+
+
+def test_rank_words_used_as_adjectives_are_no_titles():
+    e = found("The minister spoke. Officials at General Electric and Major League Baseball said nothing. "
+              "Major US banks fell. General Motors rose.")
+    assert rows(e, "text", "type", "title") == [
+        ("General Electric", "organization", None), ("Major League Baseball", "organization", None),
+        ("General Motors", "organization", None)]
+
+
+# ------------------------------------------------------------------------------------------- typing
+
+
+def test_organisation_evidence():
+    e = found("Acme Widgets Inc. said in a statement that it would appeal. A spokesman for Northwind declined to "
+              "comment. The University of Helsinki and the Ministry of Health agreed. The National Nurses Union "
+              "(NNU) objected, and the NNU said it would sue. On Monday, Contoso said in a statement it had no view.")
+    assert rows(e, "text", "entity", "type", "via", "evidence") == [
+        ("Acme Widgets Inc.", "Acme Widgets Inc.", "organization", "name", "legal suffix: Inc."),
+        ("Northwind", "Northwind", "organization", "name", "organization cue: a spokesman for"),
+        ("University of Helsinki", "University of Helsinki", "organization", "name", "organization word: university"),
+        ("Ministry of Health", "Ministry of Health", "organization", "name", "organization word: ministry"),
+        ("National Nurses Union", "National Nurses Union", "organization", "name", "acronym: NNU"),
+        ("NNU", "National Nurses Union", "organization", "short", "acronym: NNU"),
+        ("NNU", "National Nurses Union", "organization", "short", "acronym: NNU"),
+        ("Contoso", "Contoso", "organization", "name", "statement-cue")]
+
+
+def test_person_place_and_group_evidence():
+    e = found("Residents of Ohio and Palestinians in France protested. Okafor, 45, said the Greens would win. "
+              "Zbigniew Tarkowski, a retired astronaut, agreed. The House Democrats met in Lake Tahoe.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Ohio", "place", "gazetteer: place"), ("Palestinians", "group", "group word: Palestinians"),
+        ("France", "place", "gazetteer: place"), ("Okafor", "person", "age"),
+        ("Greens", "group", "group word: Greens"),
+        ("Zbigniew Tarkowski", "person", "apposition: astronaut"),
+        ("House Democrats", "group", "group word: Democrats"), ("Lake Tahoe", "place", "place word: Lake")]
+
+
+def test_single_word_that_speaks_is_a_person_only_when_a_known_name():
+    e = found("Earlier, Microsoft said profits rose. Then Johnson said they fell.")
+    assert rows(e, "text", "type", "evidence") == [("Microsoft", "organization", "said-cue"),
+                                                   ("Johnson", "person", "said-cue")]
+
+
+# ------------------------------------------------------------------------------------------ merging
+
+
+def test_honorific_and_gender_choose_between_people_sharing_a_surname():
+    e = found("Ann and Paul Becker run a bakery. Mr. Becker bakes. Ms. Becker sells. Becker smiled.")
+    assert rows(e, "text", "entity", "via", "title") == [
+        ("Ann", "Ann Becker", "name", None), ("Paul Becker", "Paul Becker", "name", None),
+        ("Becker", "Paul Becker", "short", "mr."), ("Becker", "Ann Becker", "short", "ms."),
+        ("Becker", "Ann Becker", "short", None)]
+
+
+def test_same_full_name_is_one_entity_across_documents_and_short_forms_link_when_unambiguous():
+    e = found("Bill Clinton returned. Clinton smiled.", "Clinton was absent, Clinton said.", "The talk by Alvarez ran long.",
+              "Maria Alvarez met Jorge Alvarez.")
+    assert rows(e, "doc_id", "text", "entity_id", "via") == [
+        ("d0", "Bill Clinton", "person:bill_clinton", "name"), ("d0", "Clinton", "person:bill_clinton", "short"),
+        ("d1", "Clinton", "person:clinton", "name"), ("d1", "Clinton", "person:clinton", "name"),
+        ("d2", "Alvarez", "person:alvarez", "name"),
+        ("d3", "Maria Alvarez", "person:maria_alvarez", "name"), ("d3", "Jorge Alvarez", "person:jorge_alvarez", "name")]
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert table.loc["person:clinton", "same_as"] == "person:bill_clinton"
+    assert pd.isna(table.loc["person:alvarez", "same_as"])  # two full Alvarez names: ambiguous
+
+
+# ----------------------------------------------------------------------------------------- pronouns
+
+
+def test_pronouns_resolve_by_gender_then_recency():
+    e = found("Maria Lopez met Tom Reyes. \"It went well,\" she said. He disagreed. His aide, Pat Kim, left. "
+              "They said she would return.")
+    assert rows(e, "text", "entity", "via") == [
+        ("Maria Lopez", "Maria Lopez", "name"), ("Tom Reyes", "Tom Reyes", "name"),
+        ("she", "Maria Lopez", "pronoun"), ("He", "Tom Reyes", "pronoun"), ("His", "Tom Reyes", "pronoun"),
+        ("Pat Kim", "Pat Kim", "name"), ("she", "Maria Lopez", "pronoun")]
+
+
+def test_a_pronoun_teaches_the_gender_of_a_person():
+    e = found("Dr. Kim Sato arrived. She spoke. Lee Park came. He left. She returned.")
+    assert rows(e, "text", "entity", "via", "gender") == [
+        ("Kim Sato", "Kim Sato", "name", "female"), ("She", "Kim Sato", "pronoun", "female"),
+        ("Lee Park", "Lee Park", "name", "male"), ("He", "Lee Park", "pronoun", "male"),
+        ("She", "Kim Sato", "pronoun", "female")]
+
+
+# ---------------------------------------------------------------------------------- lexicon overlay
+
+
+def test_lexicon_alias_links_only_where_the_type_agrees():
+    lex = {"actors": [{"id": "jordan", "name": "Jordan", "type": "country", "aliases": ["Jordan"]},
+                      {"id": "biden", "name": "Joe Biden", "type": "person", "gender": "male", "group": "United States",
+                       "aliases": ["Joe Biden", "Biden"]}]}
+    e = found("Rep. Jordan met officials from Jordan. Joe Biden spoke. Biden left and he smiled.", actors=lex)
+    assert rows(e, "text", "entity_id", "type", "actor_id") == [
+        ("Jordan", "person:jordan", "person", None), ("Jordan", "place:jordan", "place", "jordan"),
+        ("Joe Biden", "person:joe_biden", "person", "biden"), ("Biden", "person:joe_biden", "person", "biden"),
+        ("he", "person:joe_biden", "person", "biden")]
+    table = wb.entity_table(e, actors=lex).set_index("entity_id")
+    assert table.loc["person:joe_biden", ["actor_id", "actor", "group", "gender"]].tolist() == [
+        "biden", "Joe Biden", "United States", "male"]
+    assert pd.isna(table.loc["person:jordan", "actor_id"])
+
+
+# ------------------------------------------------------------------------------------------- tables
+
+
+def test_partitions_give_the_same_rows():
+    d = docs(ELECTION, "Bill Clinton returned. Clinton smiled.", "Police said nothing.", "")
+    whole = wb.entities(d, actors=NONE)
+    parts = pd.concat([wb.entities(d.iloc[i:i + 1], actors=NONE) for i in range(len(d))], ignore_index=True)
+    pd.testing.assert_frame_equal(whole, parts)
+
+
+def test_empty_input_gives_typed_empty_tables():
+    e = found("no names here at all.")
+    assert e.empty and list(e.columns) == list(ENTITY_COLUMNS)
+    assert str(e["sentence_id"].dtype) == "int64"
+    t = wb.entity_table(e, actors=NONE)
+    assert t.empty and list(t.columns) == list(ENTITY_TABLE_COLUMNS)
+
+
+def test_entity_table_needs_an_entities_table():
+    with pytest.raises(wb.InputError, match=r"entities table: missing column\(s\) entity_id"):
+        wb.entity_table(pd.DataFrame({"doc_id": []}).assign(**{c: [] for c in ENTITY_COLUMNS if c != "entity_id"}))
+
+
+def test_entity_mentions_work_with_the_actor_functions():
+    d = docs(ELECTION, titles=[ELECTION_TITLE])
+    sents = wb.sentences(d)
+    m = wb.entity_mentions(wb.entities(d, sentences=sents, actors=NONE), sentences=sents, actors=NONE)
+    assert list(m.columns) == list(MENTION_COLUMNS)
+    prominence = wb.actor_prominence(m, sents).set_index("actor_id")
+    assert prominence.loc["person:tom_reyes", ["mentions", "in_headline"]].tolist() == [3, True]
+    assert prominence.loc["person:ruth_adeyemi", "actor"] == "Ruth Adeyemi"
+
+
+def test_entity_rollup_is_who_is_in_it():
+    lex = {"actors": [{"id": "adeyemi", "name": "Clerk Adeyemi", "type": "person", "group": "County",
+                       "aliases": ["Ruth Adeyemi"]}]}
+    e = found(ELECTION, actors=lex)
+    r = wb.entity_rollup(e, actors=lex, types=("person",))
+    assert list(r.columns) == ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
+    assert r[["key", "name", "group", "linked", "mentions"]].values.tolist() == [
+        ["person:paul_becker", "Paul Becker", None, False, 3], ["person:ann_becker", "Ann Becker", None, False, 2],
+        ["adeyemi", "Clerk Adeyemi", "County", True, 2], ["person:tom_reyes", "Tom Reyes", None, False, 2]]
