@@ -76,6 +76,9 @@ def findings(
     voice: pd.DataFrame | None = None,
     frame_names: Mapping[str, str] | None = None,
     unnamed: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+    actor_tone: pd.DataFrame | None = None,
+    entity_table: pd.DataFrame | None = None,
     min_mentions: int = 2,
 ) -> Findings:
     """The title and 3-5 findings of a report on ``result`` (an :class:`analysis.Analysis`).
@@ -85,8 +88,11 @@ def findings(
     ``mentions``: the mentions the charts draw (default ``result.mentions``; pass the entity
     mentions to count entities); ``voice``: the voice table the report charts (default
     ``wb.voice(mentions, result.quotes)``); ``frame_names``: frame id -> label; ``unnamed``: the
-    names found that the lexicon does not cover (``wb.discover_actors``), used to say so when the
-    lexicon names few of them. Tone findings need an actor with at least ``min_mentions`` mentions.
+    names found that the lexicon does not cover (``wb.discover_actors``); ``entity_table``: the
+    entities found (``result.entity_table``): when the lexicon names fewer than half of the people
+    and organisations in it, a warning at the top says so and points to the fix. ``quotes`` and
+    ``actor_tone``: the tables the report charts (defaults: ``result.quotes``, ``result.actor_tone``).
+    Tone findings need an actor with at least ``min_mentions`` mentions.
     """
     from analysis.quotes import voice as voice_table
 
@@ -106,12 +112,20 @@ def findings(
               .reset_index().sort_values(["n", "actor"], ascending=[False, True], kind="stable"))
     warning = None
     n_unnamed = 0 if unnamed is None else len(unnamed)
-    if n_unnamed and n_unnamed >= max(3, len(counts)):
+    if entity_table is not None and len(entity_table):
+        people = entity_table[entity_table["type"].isin(("person", "organization", "group"))]
+        named = int(people["actor_id"].notna().sum())
+        if len(people) and named < len(people) / 2:
+            examples = _names([str(v) for v in people.loc[people["actor_id"].isna(), "entity"].head(3)])
+            warning = (f"The actor lexicon names {named} of the {len(people)} people and organisations found in "
+                       f"{unnamed_unit(one)} (e.g. not {examples}). The charts show every one of them under the "
+                       f"name found in the text; to give them lexicon names and groups, copy the YAML under \"Names "
+                       f"the lexicon does not cover yet\" into a lexicon file and render again with --actors FILE.")
+    elif n_unnamed and n_unnamed >= max(3, len(counts)):
         examples = _names([str(v) for v in unnamed["name"].head(3)])
         warning = (f"The actor lexicon names {len(counts)} of the people and organisations in {unnamed_unit(one)}; "
-                   f"{n_unnamed} more are not in it yet (e.g. {examples}). The charts below show what the lexicon "
-                   f"names; copy the YAML under \"Names the lexicon does not cover yet\" into a lexicon file and "
-                   f"render again with --actors to count them.")
+                   f"{n_unnamed} more are not in it yet (e.g. {examples}). Copy the YAML under \"Names the lexicon "
+                   f"does not cover yet\" into a lexicon file and render again with --actors FILE to count them.")
     if counts.empty:
         first = unnamed.iloc[0] if n_unnamed else None
         rows.append((f"The actor lexicon names no one in {unit}"
@@ -127,7 +141,7 @@ def findings(
         rows.append((f"{top['actor']} is mentioned most: {_count(int(top['n']), 'time')}{where}{also}.",
                      _sentence(sentences, first["doc_id"], first["sentence_id"]), first["doc_id"], first["sentence_id"]))
 
-    quotes = result.quotes
+    quotes = result.quotes if quotes is None else quotes
     voice = voice_table(mentions, quotes) if voice is None else voice
     if len(quotes) == 0:
         rows.append((f"No one is quoted in {unit}: the workbench found no quotation marks with a speaker, nor "
@@ -156,7 +170,7 @@ def findings(
             else:
                 rows.append((line, "", None, None))
 
-    tone = result.actor_tone
+    tone = result.actor_tone if actor_tone is None else actor_tone
     if len(tone) and "polarity" in tone:
         enough = counts.loc[counts["n"] >= min_mentions, "actor_id"]
         scored = tone[tone["actor_id"].isin(enough) & tone["polarity"].notna()]

@@ -11,7 +11,8 @@ from analysis.errors import InputError
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
            "key_sentences", "period_unit", "with_period", "lump_values", "voice_for_chart", "undated_note",
-           "GroupComparison", "compare_groups", "frames_over_time", "attention_by_period"]
+           "GroupComparison", "compare_groups", "frames_over_time", "attention_by_period",
+           "speakers_as_entities", "who_is_in_it", "report_colors"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -269,12 +270,13 @@ class GroupComparison:
 
 
 def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: int = 8,
-                   mentions: pd.DataFrame | None = None, document_frames: pd.DataFrame | None = None
+                   mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
+                   actor_tone: pd.DataFrame | None = None, document_frames: pd.DataFrame | None = None
                    ) -> GroupComparison:
     """Compare the groups of any documents column (outlet, topic, bias, country ...).
 
-    ``result``: the analysis of ``documents``; ``mentions`` (default ``result.mentions``) the mentions
-    to count; ``document_frames``: ``frame_scores(..., level="document")`` (computed when None).
+    ``result``: the analysis of ``documents``; ``mentions``, ``quotes``, ``actor_tone`` (defaults:
+    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frame_scores(..., level="document")`` (computed when None).
     Documents with no value in ``by`` form the group "(none)". See :class:`GroupComparison`.
     """
     from analysis.actors import actor_rollup
@@ -286,6 +288,8 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
         raise InputError(f"group_by={by!r} is not a column of the documents; columns are "
                          f"{', '.join(map(str, documents.columns))}")
     mentions = result.mentions if mentions is None else mentions
+    quotes = result.quotes if quotes is None else quotes
+    actor_tone = result.actor_tone if actor_tone is None else actor_tone
     docs = documents.assign(**{by: documents[by].astype("string").fillna("(none)")})
     groups = docs[by].value_counts().index.tolist()
     group_of = dict(zip(docs["doc_id"].astype(str), docs[by]))
@@ -296,12 +300,13 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     for group in groups:
         ids = {d for d, g in group_of.items() if g == group}
         table = voice(mentions[mentions["doc_id"].astype(str).isin(ids)],
-                      result.quotes[result.quotes["doc_id"].astype(str).isin(ids)])
+                      quotes[quotes["doc_id"].astype(str).isin(ids)])
         parts.append(table.assign(**{by: group}))
     voices = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     voices = voices[[by, *[c for c in voices.columns if c != by]]]
+    voices["actor_id"] = voices["actor_id"].astype("object").where(voices["actor_id"].notna(), voices["actor"])
     voices = voices[voices["actor_id"].isin(leaders) | (voices["quotes"] > 0)].reset_index(drop=True)
-    tone_rows = result.actor_tone.assign(**{by: result.actor_tone["doc_id"].astype(str).map(group_of)})
+    tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
     tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
     tone = actor_tone_summary(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
         columns=[by, "actor_id", "actor", "n_mentions", "mean_polarity"])
@@ -357,3 +362,93 @@ def frames_over_time(document_frames: pd.DataFrame, documents: pd.DataFrame, *, 
         return note
     rollup = frame_rollup(document_frames, documents, by="period")
     return frame_profile(rollup[rollup["period"].notna()], by="period", names=names, title=title)
+
+
+def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None
+                         ) -> pd.DataFrame:
+    """``quotes`` with ``speaker_id`` and ``speaker`` keyed like ``mentions`` (entity mentions from
+    ``wb.entity_mentions``: the lexicon actor where linked, else the entity), so ``wb.voice`` counts
+    each speaker once, under the name the charts use.
+
+    The quotes table's own speaker columns decide: ``speaker_id`` (a lexicon actor) first, then
+    ``speaker_entity_id`` (the quotes module's link to the entity layer) mapped to the key the
+    mentions use for that entity. A quotes table without ``speaker_entity_id`` is linked here: the
+    speaker as written ("Adeyemi", "County Clerk Maria Lindqvist") to the entity of the same document
+    one of whose mentions it ends with or equals (needs ``entities``). Unlinked speakers keep their
+    text. Output columns: those of ``quotes``, with speaker_id and speaker replaced.
+    """
+    names = mentions.drop_duplicates("actor_id").set_index("actor_id")["actor"].to_dict()
+    out = quotes.copy()
+    key = out["speaker_id"].astype("object").where(out["speaker_id"].notna(), None)
+    if "speaker_entity_id" in out.columns and entities is not None and "entity_id" in entities:
+        linked = entities.dropna(subset=["entity_id"]).drop_duplicates("entity_id")
+        to_key = dict(zip(linked["entity_id"], linked["actor_id"].astype("object").where(linked["actor_id"].notna(),
+                                                                                          linked["entity_id"])))
+        from_entity = out["speaker_entity_id"].map(lambda e: to_key.get(e, e) if isinstance(e, str) and e else None)
+        key = key.where(key.notna(), from_entity)
+    elif entities is not None and len(entities):
+        direct = entities[entities["via"] != "pronoun"]
+        by_doc = {doc: rows for doc, rows in direct.groupby(direct["doc_id"].astype(str))}
+        found = []
+        for doc, speaker, known in zip(out["doc_id"].astype(str), out["speaker"], key):
+            if known is not None or not isinstance(speaker, str) or doc not in by_doc:
+                found.append(known)
+                continue
+            rows = by_doc[doc]
+            spoken = " ".join(speaker.split())
+            hit = rows[[spoken == t or spoken.endswith(" " + t) for t in rows["text"].astype(str)]]
+            if hit.empty:
+                found.append(None)
+                continue
+            best = hit.assign(_n=hit["text"].str.len()).sort_values("_n", ascending=False, kind="stable").iloc[0]
+            found.append(best["actor_id"] if isinstance(best["actor_id"], str) else best["entity_id"])
+        key = pd.Series(found, index=out.index, dtype="object")
+    out["speaker_id"] = key.astype("object").where(key.notna(), pd.NA)
+    out["speaker"] = [names.get(k, s) if isinstance(k, str) else s for k, s in zip(out["speaker_id"], out["speaker"])]
+    return out
+
+
+def who_is_in_it(mentions: pd.DataFrame, *, actors=None, entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mentions per actor grouped for the "who is in it" chart: the lexicon's group where the actor is
+    in the lexicon, else the entity's type in words ("people", "organisations", "places", ...).
+
+    Output columns: group, actor_id, actor, mentions; groups by total mentions, actors most mentioned
+    first (direct mentions only).
+    """
+    from analysis.actors import load_actors
+
+    lexicon = load_actors(actors)
+    groups = lexicon.actors.set_index("actor_id")["group"].to_dict() if len(lexicon.actors) else {}
+    kinds = {}
+    if entity_table is not None and len(entity_table):
+        kinds = dict(zip(entity_table["entity_id"], entity_table["type"]))
+    words = {"person": "people (not in the lexicon)", "organization": "organisations (not in the lexicon)",
+             "place": "places (not in the lexicon)", "group": "groups (not in the lexicon)",
+             "other": "other names (not in the lexicon)"}
+    direct = mentions[mentions["via"] != "pronoun"]
+    counts = direct.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size")).reset_index()
+
+    def group_of(actor_id: str) -> str:
+        if actor_id in groups and isinstance(groups[actor_id], str):
+            return groups[actor_id]
+        kind = kinds.get(actor_id) or (actor_id.split(":", 1)[0] if ":" in actor_id else "other")
+        return words.get(kind, words["other"])
+
+    counts["group"] = [group_of(str(a)) for a in counts["actor_id"]]
+    totals = counts.groupby("group")["mentions"].transform("sum")
+    counts = counts.assign(_t=totals).sort_values(["_t", "group", "mentions", "actor"],
+                                                   ascending=[False, True, False, True], kind="stable")
+    return counts[["group", "actor_id", "actor", "mentions"]].reset_index(drop=True)
+
+
+def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> dict[str, str]:
+    """One colour per actor for a whole report (``wb.charts.actor_colors``): every mentioned actor,
+    most mentioned first, then speakers that are never mentioned (keyed by name when they have no id),
+    so that no chart of the report shows an actor in the grey of "others" while colours remain."""
+    from analysis.charts import actor_colors
+
+    keys = list(mentions["actor_id"].dropna().astype(str))
+    if voice is not None and len(voice):
+        extra = voice["actor_id"].astype("object").where(voice["actor_id"].notna(), voice["actor"])
+        keys += [k for k in extra.dropna().astype(str) if k not in set(keys)]
+    return actor_colors(keys)

@@ -504,7 +504,7 @@ def test_actor_tone_bars_table_order_and_one_row_per_actor(tone_summary):
     assert list(fig.data[0].y) == ["Joe Biden (n=8)", "Hamas (n=4)", "Israel (n=16)"]
     assert fig.data[0].marker.color[0] == "#00FF00"
     assert list(fig.layout.xaxis.range) == pytest.approx([-0.55, 0.55])  # symmetric around 0
-    with pytest.raises(InputError, match="actor_tone_bars: 2 rows share actor='Hamas'"):
+    with pytest.raises(InputError, match="actor_tone_bars: 2 rows share actor_id='hamas'"):
         charts.actor_tone_bars(pd.concat([tone_summary, tone_summary.iloc[[1]]]))
     with pytest.raises(InputError, match=r"the table has no column 'mean_compound' \(the mean= column\)"):
         charts.actor_tone_bars(tone_summary, mean="mean_compound")
@@ -749,3 +749,11 @@ def test_kwic_table_escapes_every_cell_before_highlighting(sents):
     assert _cells(hostile_term)[3] == [f"<b>{EVIL_SAFE}</b>"]
     assert hostile_term.layout.title.text == f"Keyword in context: {EVIL_SAFE}"
     assert_escaped(fig)
+
+
+def test_two_actors_with_one_name_get_distinct_labels():
+    voice = pd.DataFrame({"actor_id": ["person:coastal_freight", "other:coastal_freight"],
+                          "actor": ["Coastal Freight", "Coastal Freight"], "mentions": [3, 2],
+                          "quoted_direct": [1, 0], "quoted_reported": [0, 0]})
+    fig = charts.voice_bars(voice)
+    assert list(fig.data[0].y) == ["Coastal Freight (person)", "Coastal Freight (other)"]

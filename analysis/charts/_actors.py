@@ -20,6 +20,7 @@ from analysis.charts._base import (
     color_keys,
     column_label,
     date_axis,
+    distinct_names,
     NO_ACTORS_HINT,
     NO_DATES_HINT,
     empty_figure,
@@ -279,7 +280,10 @@ def voice_bars(
     quoted = [quoted] if isinstance(quoted, str) else list(quoted)
     hint = "the voice table (wb.voice) with one row per actor"
     require_columns(table, {"actor": actor, "mentions": mentions, "quoted": quoted}, fn, hint=hint)
-    require_unique(table, [actor], fn, hint="Pass one row per actor.")
+    key = "actor_id" if "actor_id" in table.columns else actor
+    table = table.assign(_key=color_keys(table, key, actor).to_numpy())
+    require_unique(table.rename(columns={"_key": key}) if key == actor else table, [key], fn,
+                   hint="Pass one row per actor.")
     left_out = 0
     if sort:
         table = table.assign(_m=pd.to_numeric(table[mentions], errors="coerce").fillna(0))
@@ -295,7 +299,7 @@ def voice_bars(
                OKABE_ITO["orange"], OKABE_ITO["bluish green"], OKABE_ITO["reddish purple"]))}}
     if colors is not None:
         palette.update({k: str(v) for k, v in colors.items()})
-    names = labels_of(table[actor])
+    names = distinct_names(table, key, actor)[1]
     counts = pd.to_numeric(table[mentions], errors="coerce").fillna(0).tolist()
     q_values = {q: pd.to_numeric(table[q], errors="coerce").fillna(0).tolist() for q in quoted}
     hover = [hover_lines(bold(name), f"{column_label(mentions)}: {number(m)}",

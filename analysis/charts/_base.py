@@ -378,6 +378,27 @@ def color_keys(table: pd.DataFrame, key: str | None, label: str) -> pd.Series:
                      dtype=object)
 
 
+def distinct_names(table: pd.DataFrame, key: str | None, label: str) -> tuple[pd.Series, list[str]]:
+    """Each row's colour key and an escaped label that no other key shares.
+
+    Two keys with one display name (the person and the company "Coastal Freight", two entities of one
+    name) get the key's kind or id in brackets: "Coastal Freight (person)", "Coastal Freight (other)".
+    """
+    keys = color_keys(table, key, label)
+    names = labels_of(table[label])
+    owners: dict[str, set[str]] = {}
+    for k, name in zip(keys, names):
+        owners.setdefault(name, set()).add(k)
+    out = []
+    for k, name in zip(keys, names):
+        if len(owners[name]) > 1:
+            tag = k.split(":", 1)[0] if ":" in k else k
+            out.append(f"{name} ({safe_text(tag)})")
+        else:
+            out.append(name)
+    return keys, out
+
+
 def axis_values(values: Iterable[object]) -> list[object]:
     """Values for a numeric or date axis: text escaped (it may become a tick label), the rest as is."""
     return [safe_text(v) if isinstance(v, str) else v for v in values]

@@ -12,6 +12,7 @@ from analysis.charts._base import (
     SIGN_COLORS,
     bold,
     column_label,
+    distinct_names,
     NO_ACTORS_HINT,
     NO_DATES_HINT,
     empty_figure,
@@ -178,8 +179,9 @@ def actor_tone_bars(
         return empty_figure("No tone around actors", title=title, hint=NO_ACTORS_HINT)
     hint = "the table wb.actor_tone_summary(wb.actor_tone(documents)) returns"
     require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn, hint=hint)
-    require_unique(table, [actor], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
-                                             "filter a summary by outlet or day first).")
+    key = "actor_id" if "actor_id" in table.columns else actor
+    require_unique(table, [key], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
+                                          "filter a summary by outlet or day first).")
     counts = pd.to_numeric(table[n], errors="coerce").fillna(0)
     table = table.assign(_few=(counts < min_n).to_numpy(), _m=pd.to_numeric(table[mean], errors="coerce"))
     if sort:
@@ -190,7 +192,7 @@ def actor_tone_bars(
     means = pd.to_numeric(table[mean], errors="coerce")
     lows = pd.to_numeric(table[low], errors="coerce")
     highs = pd.to_numeric(table[high], errors="coerce")
-    names = [f"{label} (n={number(k)})" for label, k in zip(labels_of(table[actor]), table[n])]
+    names = [f"{label} (n={number(k)})" for label, k in zip(distinct_names(table, key, actor)[1], table[n])]
     plus = [None if pd.isna(h) or pd.isna(m) else float(h - m) for h, m in zip(highs, means)]
     minus = [None if pd.isna(lo) or pd.isna(m) else float(m - lo) for lo, m in zip(lows, means)]
     palette = _sign_palette(colors)
