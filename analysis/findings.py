@@ -171,7 +171,9 @@ def findings(
                 rows.append((line, "", None, None))
 
     tone = result.actor_tone if actor_tone is None else actor_tone
-    if len(tone) and "polarity" in tone:
+    score = next((c for c in ("polarity", "target_polarity", "compound") if c in tone.columns), None)
+    if len(tone) and score is not None:
+        tone = tone.rename(columns={score: "polarity"}) if score != "polarity" else tone
         enough = counts.loc[counts["n"] >= min_mentions, "actor_id"]
         scored = tone[tone["actor_id"].isin(enough) & tone["polarity"].notna()]
         scored = scored.drop_duplicates(["doc_id", "sentence_id", "actor_id"])

@@ -373,3 +373,55 @@ def test_shared_html_never_shows_absolute_paths_of_the_machine(tmp_path, monkeyp
     assert "here data/x.csv" in page
     manifest = _json.loads((work / "out" / "paths" / "manifest.json").read_text())
     assert manifest["parameters"]["greeting"] == str(corpus), "the manifest keeps the full path"
+
+
+# ------------------------------------------------------------------ issue 13: Lab, docs, the public API
+
+
+def test_make_lab_allows_root_only_as_root_and_prints_the_url(repo_dir):
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    venv = Path(sys.prefix)
+    done = subprocess.run(["make", "-n", "-C", str(repo_dir), "lab", f"VENV={venv}"], capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert "jupyter lab --notebook-dir=notebooks" in done.stdout
+    assert ("--allow-root" in done.stdout) == (os.getuid() == 0)
+    assert "http://127.0.0.1:8888/lab" in done.stdout
+
+
+def test_jupyterlab_is_a_core_dependency_of_both_install_routes(repo_dir):
+    import tomllib
+
+    import yaml
+
+    project = tomllib.loads((repo_dir / "pyproject.toml").read_text())["project"]
+    assert any(d.startswith("jupyterlab") for d in project["dependencies"])
+    conda = yaml.safe_load((repo_dir / "environment.yml").read_text())["dependencies"]
+    assert any(isinstance(d, str) and d.startswith("jupyterlab") for d in conda)
+
+
+def test_tab_completion_lists_the_public_api_only():
+    import analysis as wb
+
+    names = dir(wb)
+    assert names == sorted(wb.__all__)
+    assert "annotations" not in names and "pipeline" not in names and "reports" not in names
+    assert {"setup_notebook", "findings", "show_table", "compare_groups", "charts"} <= set(names)
+
+
+def test_design_the_code_cites_lives_in_the_repository(repo_dir):
+    design = (repo_dir / "docs" / "design.md").read_text()
+    assert "## Lexicon formats" in design and "Matching rules" in design and "## The documents table" in design
+    cited = []
+    for path in [*repo_dir.glob("analysis/**/*.py"), *repo_dir.glob("analysis/**/*.yml"),
+                 *repo_dir.glob("analysis/**/*.md"), repo_dir / "README.md", *repo_dir.glob("notebooks/*.ipynb")]:
+        text = path.read_text()
+        if re.search(r"(?<![\w/])DESIGN\.md|shared/DESIGN|shared/STYLE", text):
+            cited.append(str(path.relative_to(repo_dir)))
+    assert cited == [], "cite docs/design.md, not a file outside the repository"

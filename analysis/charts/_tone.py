@@ -154,7 +154,7 @@ def actor_tone_bars(
     summary: pd.DataFrame,
     *,
     actor: str = "actor",
-    mean: str = "mean_polarity",
+    mean: str | None = None,
     low: str = "ci_low",
     high: str = "ci_high",
     n: str = "n_mentions",
@@ -166,7 +166,8 @@ def actor_tone_bars(
     """Mean score per actor as diverging horizontal bars with the 95% interval as error bars.
 
     Input: ``wb.actor_tone_summary(wb.actor_tone(documents))``: one row per actor, columns
-    ``actor`` (display name), ``mean`` (default mean_polarity), ``low``/``high`` (the interval;
+    ``actor`` (display name), ``mean`` (default: the first of mean_polarity, mean_target_polarity,
+    mean_compound the table has), ``low``/``high`` (the interval;
     rows with NA bounds get no error bar) and ``n`` (mentions behind the mean, shown in the hover).
     ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
     Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours). Every actor's
@@ -178,6 +179,9 @@ def actor_tone_bars(
     if table.empty:
         return empty_figure("No tone around actors", title=title, hint=NO_ACTORS_HINT)
     hint = "the table wb.actor_tone_summary(wb.actor_tone(documents)) returns"
+    if mean is None:
+        mean = next((c for c in ("mean_polarity", "mean_target_polarity", "mean_compound") if c in table.columns),
+                    "mean_polarity")
     require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn, hint=hint)
     key = "actor_id" if "actor_id" in table.columns else actor
     require_unique(table, [key], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
