@@ -166,7 +166,7 @@ def with_period(documents: pd.DataFrame, *, unit: str | None = None) -> pd.DataF
         else pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
     day = published.dt.tz_localize(None).dt.normalize()
     if unit == "week":
-        day = day - pd.to_timedelta(day.dt.weekday, unit="D")
+        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     elif unit == "month":
         day = day - pd.to_timedelta(day.dt.day - 1, unit="D")
     out = documents.assign(period=day.dt.strftime("%Y-%m-%d").astype("string"))
