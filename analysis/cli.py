@@ -107,10 +107,22 @@ def parse_each(text: str) -> tuple[str, list[Any]]:
     return key, values
 
 
+def _text_where_text_is_expected(notebook: str, parameters: dict[str, Any], given: Sequence[str]) -> dict[str, Any]:
+    """A value given for a text parameter (its default is text) stays the text as written:
+    ``-p title="Race: the results"`` is a title, not the YAML mapping ``{"Race": "the results"}``."""
+    from analysis.reports import notebook_parameters
+
+    defaults = notebook_parameters(notebook)
+    raw = {text.partition("=")[0].strip(): text.partition("=")[2] for text in given}
+    return {key: raw[key] if isinstance(defaults.get(key), str) and not isinstance(value, str) and key in raw
+            and isinstance(value, (dict, list)) else value for key, value in parameters.items()}
+
+
 def _report(args: argparse.Namespace) -> int:
     from analysis.reports import BatchInterrupted, describe_failure, notebook_path, render_batch, render_report, write_index
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
+    parameters = _text_where_text_is_expected(args.notebook, parameters, args.parameter)
     for key in ("corpus", "actors", "frames"):
         if getattr(args, key):
             parameters[key] = str(Path(getattr(args, key)).resolve())

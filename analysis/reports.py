@@ -163,6 +163,17 @@ def _lift_provenance(notebook) -> dict[str, Any]:
     return record
 
 
+def _when(stamp: object) -> str:
+    """A run's end time for readers: ``2 Dec 2026, 11:40 UTC`` (now when papermill recorded none)."""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00")) if stamp else None
+    except ValueError:
+        return str(stamp)
+    moment = (moment or dt.datetime.now(dt.timezone.utc))
+    moment = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
 def _duration(seconds: object) -> str:
     return f"{float(seconds):.1f} s" if isinstance(seconds, (int, float)) else ""
 
@@ -264,7 +275,7 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
         "title": title,
         "parameters": {key: json.dumps(value) if not isinstance(value, str) else value
                        for key, value in (parameters if parameters is not None else run.get("parameters") or {}).items()},
-        "rendered": str(run.get("end_time") or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+        "rendered": _when(run.get("end_time")),
         "duration": _duration(run.get("duration")),
         "provenance": provenance,
         "versions": provenance.get("versions") or package_versions(),

@@ -193,7 +193,8 @@ def test_notebook_parameters_reads_the_defaults_as_values(tmp_path):
 
     path = _fixture_notebook(tmp_path / "p.ipynb", "print(1)")
     assert notebook_parameters(path) == {"greeting": "hello"}
-    assert notebook_parameters("article_brief")["title"] == "Article brief"
+    assert notebook_parameters("corpus_report")["title"] == "Corpus report"
+    assert notebook_parameters("article_brief")["title"] is None, "a brief is titled with its headline"
 
 
 @pytest.mark.e2e
@@ -425,3 +426,17 @@ def test_design_the_code_cites_lives_in_the_repository(repo_dir):
         if re.search(r"(?<![\w/])DESIGN\.md|shared/DESIGN|shared/STYLE", text):
             cited.append(str(path.relative_to(repo_dir)))
     assert cited == [], "cite docs/design.md, not a file outside the repository"
+
+
+def test_a_text_parameter_with_a_colon_stays_text(monkeypatch):
+    import analysis.cli as cli
+
+    seen = {}
+
+    def fake_render(notebook, *, out_dir, parameters, name, shared_js):
+        seen.update(parameters)
+        raise InputError("stop here")
+
+    monkeypatch.setattr("analysis.reports.render_report", fake_render)
+    assert cli.main(["report", "corpus_report", "--out", "x", "-p", "title=Race: the results", "-p", "top=5"]) == 2
+    assert seen == {"title": "Race: the results", "top": 5}

@@ -49,11 +49,16 @@ _ROLLUP_HINT = "the table wb.actor_rollup(mentions, documents, by=(...)) returns
 
 
 def _first_labels(table: pd.DataFrame, keys: pd.Series, label: str) -> dict[str, str]:
-    """key -> escaped display label of its first row, keys in order of first appearance."""
+    """key -> escaped display label of its first row, keys in order of first appearance; two keys
+    of one name get the key's kind or id in brackets ("Coastal Freight (person)")."""
     out: dict[str, str] = {}
     for key, value in zip(keys, table[label]):
         if key not in out:
             out[key] = safe_text(value, missing="(none)")
+    names = list(out.values())
+    for key, name in out.items():
+        if names.count(name) > 1:
+            out[key] = f"{name} ({safe_text(key.split(':', 1)[0] if ':' in key else key)})"
     return out
 
 
