@@ -181,8 +181,8 @@ def findings(
             if len(pick) and ((word == "negative" and pick["polarity"].iloc[0] < 0)
                               or (word == "positive" and pick["polarity"].iloc[0] > 0)):
                 row = pick.iloc[0]
-                rows.append((f"The most {word} sentence about {row['actor']} scores {row['polarity']:+.2f} "
-                             f"(tone from -1 to +1).", _sentence(sentences, row["doc_id"], row["sentence_id"]),
+                rows.append((f"The most {word} sentence about {row['actor']}: tone {row['polarity']:+.2f} "
+                             f"toward {row['actor']} (from -1 to +1).", _sentence(sentences, row["doc_id"], row["sentence_id"]),
                              row["doc_id"], row["sentence_id"]))
 
     frames = result.frames

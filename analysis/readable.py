@@ -313,10 +313,10 @@ def limits(measure: str) -> Note:
         "tone": "Sentence tone is TextBlob's word-list polarity (-1 to +1)"
                 + (f"; it matches human judgements with macro-F1 {tone_f1:.2f} (NewsMTSC)" if tone_f1 else "")
                 + ": a pointer to sentences worth reading, not a verdict.",
-        "actor_tone": "Tone around an actor is the tone of each whole sentence that names it"
-                      + (f" (macro-F1 {tone_f1:.2f} against human judgements of the tone toward a person; the "
-                         f"target-aware model reaches {target_f1:.2f})" if tone_f1 and target_f1 else "")
-                      + "; bars show the mean with its 95% interval.",
+        "actor_tone": "Tone toward an actor is read by a target-aware model trained on news sentences coded by people"
+                      + (f" (macro-F1 {target_f1:.2f} against human judgements of the tone toward a person; sentence "
+                         f"tone alone reaches {tone_f1:.2f})" if tone_f1 and target_f1 else "")
+                      + "; bars show the mean per actor with its 95% interval.",
         "frames": "Frames are counted from the codebook's terms"
                   + (f"; per frame they agree with human frame codes with F1 {min(frame_f1):.2f} to "
                      f"{max(frame_f1):.2f} (96 held-out articles)" if frame_f1 else "")

@@ -46,6 +46,8 @@ def document_card(documents: pd.DataFrame) -> pd.DataFrame:
         value = row[name]
         if isinstance(value, (list, tuple)):
             value = ", ".join(map(str, value))
+        if isinstance(value, pd.Timestamp) and pd.notna(value):
+            value = value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M %Z").strip()
         if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
             continue
         fields.append(name)

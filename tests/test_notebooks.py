@@ -114,7 +114,7 @@ def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
     assert _plotly_outputs(html_path.with_suffix(".ipynb")) >= 8
     assert html_path.stat().st_size < 8_000_000
     page = html_path.read_text()
-    assert "Israel Defies U.S. Warning, Vows to &#x27;Stand Alone&#x27; on Potential Gaza Offensive</td>" in page
+    assert ">Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive</td>" in page
     assert "Methods and limits" in page
     assert "How valid are these measures?" in page and "macro-F1 0.63" in page, "the methods card quotes the validation"
 

@@ -183,7 +183,7 @@ def actor_tone_bars(
         mean = next((c for c in ("mean_polarity", "mean_target_polarity", "mean_compound") if c in table.columns),
                     "mean_polarity")
     require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn, hint=hint)
-    key = "actor_id" if "actor_id" in table.columns else actor
+    key = "actor_id" if actor == "actor" and "actor_id" in table.columns else actor
     require_unique(table, [key], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
                                           "filter a summary by outlet or day first).")
     counts = pd.to_numeric(table[n], errors="coerce").fillna(0)
