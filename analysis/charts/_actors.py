@@ -368,7 +368,7 @@ def _force_layout(ids: list[str], edges: list[tuple[str, str, float]], *, iterat
     weights = np.zeros((n, n))
     for a, b, w in edges:
         weights[index[a], index[b]] = weights[index[b], index[a]] = 0.2 + 0.8 * w / wmax
-    k = 2.0 / math.sqrt(max(n, 1))
+    k = 3.0 / math.sqrt(max(n, 1))
     temperature = 0.2
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
@@ -380,8 +380,11 @@ def _force_layout(ids: list[str], edges: list[tuple[str, str, float]], *, iterat
         pos += move / length * np.minimum(length, temperature)
         pos -= pos.mean(0)  # keep it centred (unconnected groups drift apart otherwise)
         temperature = max(temperature * 0.985, 0.002)
-    scale = np.abs(pos).max() or 1.0
-    pos /= scale
+    spread = np.abs(pos).max(axis=0)
+    pos /= np.where(spread > 0, spread, 1.0)  # fill the box: x and y each to [-1, 1]
+    if n > 2:  # spread a dense core: half the position, half its rank on each axis (order kept)
+        ranks = np.argsort(np.argsort(pos, axis=0, kind="stable"), axis=0, kind="stable") / (n - 1) * 2 - 1
+        pos = 0.5 * pos + 0.5 * ranks
     return {node: (float(round(pos[i, 0], 6)), float(round(pos[i, 1], 6))) for i, node in enumerate(ids)}
 
 
@@ -443,7 +446,8 @@ def cooccurrence_network(
     if top is not None:
         table = table.sort_values("_w", ascending=False, kind="stable").head(int(top))
     ids = sorted({str(v) for v in table[source]} | {str(v) for v in table[target]})
-    if layout == "circle" or (layout == "auto" and len(ids) <= 12):
+    circle = layout == "circle" or (layout == "auto" and len(ids) <= 12)
+    if circle:
         xs, ys = _circle(len(ids))
         where = {node: (float(px), float(py)) for node, px, py in zip(ids, xs, ys)}
     else:
@@ -484,7 +488,10 @@ def cooccurrence_network(
         showlegend=False,
     ))
     hidden = dict(visible=False, range=[-1.6, 1.6])
-    fig.update_layout(xaxis=hidden, yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1})
+    if circle:
+        fig.update_layout(xaxis=hidden, yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1})
+    else:  # a force layout fills the width: names are wide, the page is wider than high
+        fig.update_layout(xaxis={**hidden, "range": [-1.3, 1.3]}, yaxis={**hidden, "range": [-1.12, 1.12]})
     notes = []
     if dropped:
         notes.append(f"{dropped} weaker pair(s) (fewer than {number(min_weight)}) left out")
