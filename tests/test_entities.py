@@ -120,7 +120,8 @@ def test_page_furniture_and_all_caps_lines_are_no_entities():
 
 
 def test_title_case_headline_keeps_only_known_names():
-    e = found("Officials in Ohio said Mayor Lena Ortiz would stay.", titles=["Mayor Vows To Stay As Ohio Officials Meet"])
+    e = found("Officials in Ohio said Mayor Lena Ortiz would stay.",
+              titles=["Mayor Vows To Stay As Ohio Officials Meet"])
     assert rows(e, "sentence_id", "text") == [(0, "Ohio"), (1, "Ohio"), (1, "Lena Ortiz")]
 
 
@@ -145,7 +146,7 @@ def test_rank_words_used_as_adjectives_are_no_titles():
               "Major US banks fell. General Motors rose.")
     assert rows(e, "text", "type", "title") == [
         ("General Electric", "organization", None), ("Major League Baseball", "organization", None),
-        ("General Motors", "organization", None)]
+        ("US", "place", None), ("General Motors", "organization", None)]
 
 
 # ------------------------------------------------------------------------------------------- typing
@@ -195,13 +196,15 @@ def test_honorific_and_gender_choose_between_people_sharing_a_surname():
 
 
 def test_same_full_name_is_one_entity_across_documents_and_short_forms_link_when_unambiguous():
-    e = found("Bill Clinton returned. Clinton smiled.", "Clinton was absent, Clinton said.", "The talk by Alvarez ran long.",
+    e = found("Bill Clinton returned. Clinton smiled.", "Clinton was absent, Clinton said.",
+              "The talk by Alvarez ran long.",
               "Maria Alvarez met Jorge Alvarez.")
     assert rows(e, "doc_id", "text", "entity_id", "via") == [
         ("d0", "Bill Clinton", "person:bill_clinton", "name"), ("d0", "Clinton", "person:bill_clinton", "short"),
         ("d1", "Clinton", "person:clinton", "name"), ("d1", "Clinton", "person:clinton", "name"),
         ("d2", "Alvarez", "person:alvarez", "name"),
-        ("d3", "Maria Alvarez", "person:maria_alvarez", "name"), ("d3", "Jorge Alvarez", "person:jorge_alvarez", "name")]
+        ("d3", "Maria Alvarez", "person:maria_alvarez", "name"),
+        ("d3", "Jorge Alvarez", "person:jorge_alvarez", "name")]
     table = wb.entity_table(e, actors=NONE).set_index("entity_id")
     assert table.loc["person:clinton", "same_as"] == "person:bill_clinton"
     assert pd.isna(table.loc["person:alvarez", "same_as"])  # two full Alvarez names: ambiguous
@@ -287,3 +290,98 @@ def test_entity_rollup_is_who_is_in_it():
     assert r[["key", "name", "group", "linked", "mentions"]].values.tolist() == [
         ["person:paul_becker", "Paul Becker", None, False, 3], ["person:ann_becker", "Ann Becker", None, False, 2],
         ["adeyemi", "Clerk Adeyemi", "County", True, 2], ["person:tom_reyes", "Tom Reyes", None, False, 2]]
+
+
+def test_readme_documents_the_entity_tables(repo_dir):
+    import re
+
+    readme = (repo_dir / "README.md").read_text()
+    for heading, columns in (("### entities", ENTITY_COLUMNS), ("### entity_table", ENTITY_TABLE_COLUMNS)):
+        section = re.split(r"\n#{2,3} ", readme.split(heading, 1)[1], maxsplit=1)[0]
+        assert re.findall(r"^\| `([^`]+)` \|", section, re.M) == list(columns)
+
+
+def test_place_cues_org_short_forms_and_sentence_initial_words():
+    # regressions from a first user test (issue 11): "<Name> County Clerk", "in <Name>", "<Name> precincts",
+    # an organisation's short name, a sentence-initial possessive, a sentence-initial plural noun
+    e = found("Harlow County Clerk Maria Okafor spoke. Voters waited in Eastfield, and the four Eastfield "
+              "precincts reported late. Whitcombe's manager, Ann Becker, agreed. Northwind Energy and the "
+              "United Energy Workers Union met. Workers at the plant said Northwind would pay.")
+    assert rows(e, "text", "entity_id", "via", "title") == [
+        ("Harlow County", "place:harlow_county", "name", None),
+        ("Maria Okafor", "person:maria_okafor", "name", "clerk"),
+        ("Eastfield", "place:eastfield", "name", None), ("Eastfield", "place:eastfield", "name", None),
+        ("Whitcombe", "other:whitcombe", "name", None), ("Ann Becker", "person:ann_becker", "name", None),
+        ("Northwind Energy", "organization:northwind_energy", "name", None),
+        ("United Energy Workers Union", "organization:united_energy_workers_union", "name", None),
+        ("Northwind", "organization:northwind_energy", "short", None)]
+
+
+def test_a_lexicon_alias_starting_a_sentence_is_a_name_and_gives_the_gender():
+    lex = {"actors": [{"id": "harris", "name": "Kamala Harris", "type": "person", "gender": "female",
+                       "aliases": ["Harris"]},
+                      {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["Kirby"]}]}
+    e = found("Harris met Kirby. She said no.", actors=lex)
+    assert rows(e, "text", "entity_id", "via", "actor_id", "gender") == [
+        ("Harris", "person:harris", "name", "harris", "female"), ("Kirby", "person:kirby", "name", "kirby", "male"),
+        ("She", "person:harris", "pronoun", "harris", "female")]
+    # with no lexicon "Harris" has no capitalisation evidence here, and "She" falls back to the most recent person
+    assert rows(found("Harris met Kirby. She said no."), "text", "entity_id") == [
+        ("Kirby", "person:kirby"), ("She", "person:kirby")]
+
+
+def test_entity_table_of_parts_equals_the_whole():
+    from analysis.entities import entity_table_of_parts
+
+    d = docs(ELECTION, "Bill Clinton returned. Clinton smiled.", "Mayor Ruth Adeyemi spoke. Adeyemi left.")
+    e = wb.entities(d, actors=NONE)
+    parts = [wb.entities(d.iloc[i:i + 1], actors=NONE) for i in range(len(d))]
+    pd.testing.assert_frame_equal(entity_table_of_parts(parts, actors=NONE), wb.entity_table(e, actors=NONE))
+    assert wb.entity_table(e, actors=NONE).set_index("entity_id").loc["person:ruth_adeyemi", "documents"] == 2
+
+
+def test_word_list_errors_name_the_field_and_item():
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    good = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    assert wb.load_entity_words(good).sha256 == wb.load_entity_words().sha256
+    with pytest.raises(wb.LexiconError, match=r"^<mapping>: field 'titles': give a list of words"):
+        wb.load_entity_words({**good, "titles": "president"})
+    with pytest.raises(wb.LexiconError, match=r"field 'titles', item 2: True is not a word; quote it"):
+        wb.load_entity_words({**good, "titles": ["president", True]})
+    with pytest.raises(wb.LexiconError, match=r"field 'honorifics', 'mr.': gender 'man' is not male, female"):
+        wb.load_entity_words({**good, "honorifics": {"mr.": "man"}})
+
+
+def test_same_as_links_acronyms_and_dominant_full_names_across_documents():
+    e = found("The Environmental Protection Agency acted. Donald Trump spoke. Trump left.",
+              "The Environmental Protection Agency met. Donald Trump agreed.",
+              "Donald J. Trump arrived.", "The EPA and Trump met.")
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert table.loc["organization:epa", "same_as"] == "organization:environmental_protection_agency"
+    # Donald Trump has 3 of the 4 mentions of full names ending in Trump (75% < 80%): no link
+    assert pd.isna(table.loc[table.index.str.endswith(":trump")].iloc[0]["same_as"])
+    e2 = pd.concat([e, found(*["Donald Trump spoke."] * 3).assign(doc_id=lambda f: "x" + f["doc_id"])],
+                   ignore_index=True)
+    table2 = wb.entity_table(e2, actors=NONE).set_index("entity_id")
+    assert table2.loc[table2.index.str.endswith(":trump")].iloc[0]["same_as"] == "person:donald_trump"
+
+
+def test_rollup_folds_short_form_entities_into_their_full_name():
+    e = found("Donald Trump spoke.", "Then Trump left.", "President Trump waved.", "The Green New Deal passed.")
+    r = wb.entity_rollup(e, actors=NONE, types=("person",))
+    assert r[["key", "name", "mentions", "documents"]].values.tolist() == [["person:donald_trump", "Donald Trump", 3, 3]]
+
+
+def test_corpus_capitalisation_statistics_are_an_option():
+    d = docs("Senator Reagan spoke in Ohio.", "Reagan left. Police said so.")
+    by_document = wb.entities(d, actors=NONE)
+    by_corpus = wb.entities(d, actors=NONE, capitalisation="corpus")
+    # the sentence-initial "Reagan" of d1 is a name only with the corpus' statistics ("Police" never is)
+    assert rows(by_document, "doc_id", "text") == [("d0", "Reagan"), ("d0", "Ohio")]
+    assert rows(by_corpus, "doc_id", "text", "entity_id") == [
+        ("d0", "Reagan", "person:reagan"), ("d0", "Ohio", "place:ohio"), ("d1", "Reagan", "person:reagan")]
+    with pytest.raises(wb.InputError, match=r"entities: capitalisation='doc'; use 'document'"):
+        wb.entities(d, capitalisation="doc")

@@ -37,8 +37,7 @@ from analysis.corpus.report import CorpusWarning
 from analysis.entities import load_entity_words
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
-from analysis.pipeline import (PARTITION_TABLES, TABLES, Analysis, analysis_meta, analyze_partition, corpus_tables,
-                               restore_lists)
+from analysis.pipeline import PARTITION_TABLES, TABLES, Analysis, analysis_meta, analyze_partition, restore_lists
 from analysis.provenance import package_versions
 from analysis.scale.engines import map_partitions, progress_bar
 from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions, source_fingerprint
@@ -233,10 +232,14 @@ def _check_unique_ids(files: list[Path]) -> None:
 
 def _corpus_tables(folder: Path, count: int, lexicon: ActorLexicon) -> dict[str, dict[str, Any]]:
     """Compute the corpus tables (``pipeline.CORPUS_TABLES``: the entity table) from the partitions'
-    entities parts and write each as one part; returns their manifest entries."""
-    entities = _concat([pd.read_parquet(part) for part in _parts(folder, "entities", count)])
+    entities parts, read one at a time (memory grows with the entities, not the mentions), and write
+    each as one part; returns their manifest entries."""
+    from analysis.entities import entity_table_of_parts
+
+    parts = (pd.read_parquet(part) for part in _parts(folder, "entities", count))
+    tables = {"entity_table": entity_table_of_parts(parts, actors=lexicon)}
     out = {}
-    for name, table in corpus_tables({"entities": entities}, actors=lexicon).items():
+    for name, table in tables.items():
         _write_parquet_atomic(table, folder / name / part_name(0))
         out[name] = {"rows": len(table), "parts": [f"{name}/{part_name(0)}"]}
     return out

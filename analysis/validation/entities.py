@@ -6,15 +6,18 @@ documents table (the first sentence is the headline; paragraphs separated by bla
 per gold mention with character offsets. :func:`score_entities` compares ``analysis.entities`` with it:
 
 * **Named mentions (gold).** A mention of type person, organization or place whose minimal span holds
-  a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name is the run of proper nouns (joined by of, for, the, de, &)
-  around the minimal span's last proper noun, within the mention, title words stripped up to the last
-  one ("President Obama" -> "Obama", as CoNLL writes names);
-  names nested inside another name ("Helsinki" in "University of Helsinki") are left out (flat spans).
+  a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name
+  is the run of proper nouns (joined by of, for, the, de, &; a person's name by none of them) around
+  the minimal span's last proper noun, within the mention, title words stripped up to the last one
+  ("President Obama" -> "Obama", as CoNLL writes names); names nested inside another name
+  ("Helsinki" in "University of Helsinki") are left out (flat spans).
 * **Typed F1**: a predicted mention (via name or short, typed person/organization/place) is right when
   its span and type equal a gold name's. ``mention F1`` ignores the type.
 * **Merge precision / recall** (short forms): over pairs of mentions in one document that both match
   a gold name exactly and are written differently ("Ruth Adeyemi" / "Adeyemi"): a pair is predicted
-  when both have the same entity_id, gold when both are in the same coreference chain.
+  when both have the same entity_id, gold when both are in the same coreference chain. Names inside a
+  larger mention of another chain (compound modifiers: "Warhol" in "the Warhol Polaroids", "US" in
+  "US Paralympics"), which GUM gives chains of their own, are left out; ``merge_*_all`` keeps them.
 * **Pronoun accuracy**: gold he/she/him/her/his/... mentions whose chain holds a name the layer found;
   right when the pronoun row's entity has a mention in that chain. ``pronoun coverage``: the share of
   those pronouns that got a row at all.
@@ -98,7 +101,8 @@ def read_gum(files: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
                     continue
                 misc = cols[9]
                 entity = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
-                tokens.append((cols[1], "PROPN" if cols[4] in ("NNP", "NNPS") else cols[3], entity, "SpaceAfter=No" not in misc))
+                upos = "PROPN" if cols[4] in ("NNP", "NNPS") else cols[3]
+                tokens.append((cols[1], upos, entity, "SpaceAfter=No" not in misc))
         if tokens:
             sentences.append((newpar, tokens))
         fields = {"title": "", "text": ""}
@@ -210,23 +214,12 @@ def score_entities(documents: pd.DataFrame, gold: pd.DataFrame, *, found: pd.Dat
     matched = [(d, (f, s, e), c, eid, text) for d, f, s, e, eid, text in
                zip(direct["doc_id"], direct["field"], direct["ds"], direct["de"], direct["entity_id"], direct["text"])
                if (c := chain_of.get((d, f, s, e))) is not None]
-    tp = fp = fn = 0
-    by_doc: dict[str, list] = {}
-    for row in matched:
-        by_doc.setdefault(row[0], []).append(row)
-    for rows in by_doc.values():
-        for i in range(len(rows)):
-            for j in range(i + 1, len(rows)):
-                a, b = rows[i], rows[j]
-                if a[4] == b[4]:
-                    continue
-                same_pred, same_gold = a[3] == b[3], a[2] == b[2]
-                tp += same_pred and same_gold
-                fp += same_pred and not same_gold
-                fn += same_gold and not same_pred
-    out["merge_precision"] = tp / (tp + fp) if tp + fp else float("nan")
-    out["merge_recall"] = tp / (tp + fn) if tp + fn else float("nan")
-    out["merge_pairs"] = float(tp + fp)
+    nested = _nested_names(gold)
+    for suffix, rows in (("", [r for r in matched if (r[0], *r[1]) not in nested]), ("_all", matched)):
+        tp, fp, fn = _pairs(rows)
+        out[f"merge_precision{suffix}"] = tp / (tp + fp) if tp + fp else float("nan")
+        out[f"merge_recall{suffix}"] = tp / (tp + fn) if tp + fn else float("nan")
+        out[f"merge_pairs{suffix}"] = float(tp + fp)
     # pronouns
     found_chains: dict[tuple[str, str], set[str]] = {}
     for d, _, c, eid, _ in matched:
@@ -246,8 +239,41 @@ def score_entities(documents: pd.DataFrame, gold: pd.DataFrame, *, found: pd.Dat
     out["pronoun_coverage"] = got / len(pron) if len(pron) else float("nan")
     out["pronouns"] = float(len(pron))
     out["documents"] = float(len(documents))
-    out["words"] = float(sum(len(t.split()) for t in documents["title"]) + sum(len(t.split()) for t in documents["text"]))
+    out["words"] = float(sum(len(t.split()) for field in ("title", "text") for t in documents[field]))
     return out
+
+
+def _nested_names(gold: pd.DataFrame) -> set[tuple[str, str, int, int]]:
+    """Names (doc_id, field, start, end) lying inside a larger mention of another chain: modifiers in a
+    compound ("Warhol" in "the Warhol Polaroids", "US" in "US Paralympics"), to which GUM gives chains of
+    their own; left out of the merge scores (``merge_*_all`` keeps them)."""
+    out = set()
+    for (doc, field), g in gold.groupby(["doc_id", "field"]):
+        spans = list(zip(g["start"], g["end"], g["chain"]))
+        names = g[g["name_start"] >= 0]
+        for s, e, c in zip(names["name_start"], names["name_end"], names["chain"]):
+            if any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) and c2 != c for s2, e2, c2 in spans):
+                out.add((doc, field, int(s), int(e)))
+    return out
+
+
+def _pairs(rows: list[tuple]) -> tuple[int, int, int]:
+    """(true, false, missed) merges over pairs of differently written mentions in one document."""
+    tp = fp = fn = 0
+    by_doc: dict[str, list] = {}
+    for row in rows:
+        by_doc.setdefault(row[0], []).append(row)
+    for group in by_doc.values():
+        for i in range(len(group)):
+            for j in range(i + 1, len(group)):
+                a, b = group[i], group[j]
+                if a[4] == b[4]:
+                    continue
+                same_pred, same_gold = a[3] == b[3], a[2] == b[2]
+                tp += same_pred and same_gold
+                fp += same_pred and not same_gold
+                fn += same_gold and not same_pred
+    return tp, fp, fn
 
 
 def _prf(name: str, tp: int, npred: int, ngold: int) -> dict[str, float]:
