@@ -306,8 +306,9 @@ def limits(measure: str) -> Note:
     frame_f1 = [v.get("f1") for v in (get("frames", "held_out", "frames", default={}) or {}).values()
                 if isinstance(v, dict) and v.get("f1") is not None]
     lines = {
-        "mentions": "Counts the names the actor lexicon lists, as written (pronouns counted apart); anyone it does "
-                    "not list is not counted: see the names it does not cover yet, at the end.",
+        "mentions": "Counts the people, organisations and places named in the text (pronouns counted apart), under the "
+                    "actor lexicon's name and group where it lists them; a name written only as \"the company\" "
+                    "or \"an official\" is not counted.",
         "voice": "Quotations are found by quotation marks and cue verbs (\"said\", \"told\"); the speaker is the name "
                  "next to the cue, so a quote whose speaker is only \"an official\" has no actor.",
         "tone": "Sentence tone is TextBlob's word-list polarity (-1 to +1)"
