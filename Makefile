@@ -1,4 +1,5 @@
-# Media workbench: `make report` renders the seed report, `make test` runs the whole suite.
+# Media workbench: `make report` renders the seed's reports (`make report CORPUS=path` your own),
+# `make test` runs the whole suite, `make lab` opens JupyterLab.
 # Both create .venv on first use and reinstall only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -7,6 +8,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 KERNEL := media-workbench
 OUT    ?= reports
+CORPUS ?= seeds
+LAB_PORT ?= 8888
+# Jupyter refuses to run as root unless told; as any other user the flag is left out.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: report test lab bench setup clean
 
@@ -23,15 +28,15 @@ $(STAMP): pyproject.toml | $(PY)
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(PY) -m analysis report article_brief --corpus seeds --out $(OUT)
-	$(PY) -m analysis report corpus_report --corpus seeds --out $(OUT)
+	$(PY) -m analysis report article_brief --corpus $(CORPUS) --out $(OUT)
+	$(PY) -m analysis report corpus_report --corpus $(CORPUS) --out $(OUT)
 
 test: $(STAMP)
 	$(PY) -m pytest
 
 lab: $(STAMP)
-	@$(PY) -c 'import jupyterlab' 2>/dev/null || $(PY) -m pip install --quiet -e '.[test,lab]'
-	$(PY) -m jupyter lab --notebook-dir=notebooks
+	@echo "JupyterLab on http://127.0.0.1:$(LAB_PORT)/lab (the full URL with its token is printed below; Ctrl-C stops it)"
+	$(PY) -m jupyter lab --notebook-dir=notebooks --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ALLOW_ROOT)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks

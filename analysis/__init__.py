@@ -20,20 +20,32 @@ from analysis.cues import load_cue_verbs
 from analysis.discovery import discover_actors, discovery_yaml
 from analysis.entities import entities, entity_mentions, entity_rollup, entity_table, load_entity_words
 from analysis.display import setup_notebook
+from analysis.findings import findings
 from analysis.errors import InputError, LexiconError
 from analysis.framing import Codebook, actor_frames, frame_agreement, frame_rollup, frame_scores, load_frames
 from analysis.pipeline import Analysis, analyze, load_analysis
 from analysis.profiles import ActorProfile, actor_profile, keep_top
 from analysis.provenance import record_provenance
 from analysis.quotes import quotes, voice
+from analysis.readable import copyable_yaml, limits, show_table
 from analysis.reports import render_report
 from analysis.scale import analyze_corpus, cached_analysis, mentions_by, query
 from analysis.tables import (
+    attention_by_period,
+    compare_groups,
     corpus_summary,
     document_card,
     filter_documents,
+    frames_over_time,
     key_sentences,
+    lump_values,
+    report_colors,
     select_document,
+    speakers_as_entities,
+    undated_note,
+    voice_for_chart,
+    who_is_in_it,
+    with_period,
     with_sentence_text,
 )
 from analysis.text import paragraphs, sentences, split_sentences
@@ -59,6 +71,20 @@ __all__ = [
     "actor_profile",
     "keep_top",
     "render_report",
+    "findings",
+    "show_table",
+    "copyable_yaml",
+    "limits",
+    "compare_groups",
+    "with_period",
+    "lump_values",
+    "voice_for_chart",
+    "undated_note",
+    "attention_by_period",
+    "frames_over_time",
+    "speakers_as_entities",
+    "who_is_in_it",
+    "report_colors",
     "document_card",
     "corpus_summary",
     "select_document",
@@ -104,3 +130,8 @@ __all__ = [
     "workbench_codes",
     "methods_card",
 ]
+
+
+def __dir__() -> list[str]:
+    """``wb.<TAB>`` lists the public API only (no submodules, no ``annotations``)."""
+    return sorted(__all__)

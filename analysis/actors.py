@@ -1,6 +1,6 @@
 """Actors: the lexicon, mentions in sentences, prominence, roll-ups and co-occurrence.
 
-The lexicon format and the matching rules are DESIGN.md's ("Lexicon formats"); in short:
+The lexicon format and the matching rules are docs/design.md's ("Lexicon formats"); in short:
 
 * aliases match **case-sensitively on word edges**: no letter or digit directly before or after the
   match ("U.S." matches in "the U.S., Israel's" and at a sentence end; "Israel" never inside "Israeli");
@@ -8,7 +8,7 @@ The lexicon format and the matching rules are DESIGN.md's ("Lexicon formats"); i
 * where candidates overlap, the **leftmost-longest** wins and each character belongs to at most one
   mention ("U.S. President Joe Biden" is one Biden mention when that alias exists, not also a U.S. one);
 * ``titles`` match **case-insensitively** and count only in documents where one of that actor's
-  aliases also appears. Workbench choices on top of DESIGN.md, documented in lexicons/README.md:
+  aliases also appears. Workbench choices on top of docs/design.md, documented in lexicons/README.md:
   names come first — aliases are resolved leftmost-longest among themselves, and titles only fill
   the gaps between them (a title never hides a name: "CIA director Bill Burns" keeps its CIA
   mention); a title written directly before a name ("Prime Minister Benjamin Netanyahu") is part of
@@ -136,7 +136,7 @@ class ActorLexicon:
 
 
 def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = None) -> ActorLexicon:
-    """Load and validate an actor lexicon (DESIGN.md format).
+    """Load and validate an actor lexicon (docs/design.md format).
 
     ``source``: a YAML path, an already-parsed mapping ``{"actors": [...]}``, an ActorLexicon
     (returned as is), or None for the installed default ``analysis/lexicons/actors.yml``.
@@ -168,7 +168,7 @@ def _build_lexicon(doc: YamlDoc) -> ActorLexicon:
     data = doc.data
     if data is None or (isinstance(data, Mapping) and "actors" not in data):
         raise LexiconError(f"{doc.where()}: no 'actors:' list; a lexicon is a mapping with a key "
-                           "'actors' holding a list of entries (see DESIGN.md, 'Lexicon formats')")
+                           "'actors' holding a list of entries (see docs/design.md, 'Lexicon formats')")
     if not isinstance(data, Mapping):
         raise LexiconError(f"{doc.where()}: the top level is a {type(data).__name__}, not a mapping; "
                            "start the file with 'actors:' followed by a list of entries")
@@ -404,7 +404,7 @@ def _leftmost_longest(cands: list[tuple]) -> list[tuple]:
 
 def match_aliases(text: str, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None
                   ) -> list[tuple[int, int, str, str]]:
-    """Alias mentions in one string, by DESIGN.md's rules (word edges, leftmost-longest).
+    """Alias mentions in one string, by docs/design.md's rules (word edges, leftmost-longest).
 
     Returns a list of (start, end, actor_id, alias) — titles and pronouns need a document context
     and are handled by :func:`actor_mentions`.
@@ -563,7 +563,7 @@ def _empty_mentions() -> pd.DataFrame:
 
 def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                    *, sentences: pd.DataFrame | None = None, pronouns: bool = True) -> pd.DataFrame:
-    """Actor mentions, one row per mention, by DESIGN.md's matching rules (see the module docstring).
+    """Actor mentions, one row per mention, by docs/design.md's matching rules (see the module docstring).
 
     ``actors``: a lexicon (ActorLexicon, path or mapping; None = the default lexicon).
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.

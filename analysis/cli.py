@@ -13,6 +13,7 @@ bar (total and ETA) on a terminal. Interrupted (Ctrl-C), it says how to resume i
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -20,20 +21,39 @@ from typing import Any, Sequence
 import yaml
 
 from analysis.errors import InputError
+from analysis.reports import check_parameter_name
 
 __all__ = ["main", "parse_columns", "parse_parameter", "parse_each"]
 
 
+def _plain(value: Any) -> Any:
+    """YAML values as notebook parameters: dates and times become ISO strings (``2024-05-01``), inside
+    lists and mappings too; everything else is kept."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
+
+
 def parse_parameter(text: str) -> tuple[str, Any]:
-    """``"KEY=VALUE"`` -> ``(key, value)``, the value read as YAML (numbers, booleans, lists) else text."""
+    """``"KEY=VALUE"`` -> ``(key, value)``, the value read as YAML (numbers, booleans, lists) else text.
+
+    KEY must be a Python identifier (papermill writes ``KEY = VALUE`` into the notebook, so anything
+    else would run as code); YAML dates and times become ISO strings.
+    """
     key, sep, raw = text.partition("=")
-    if not sep or not key.strip():
+    key = key.strip()
+    if not sep or not key:
         raise InputError(f"-p {text!r}: a parameter is written KEY=VALUE, e.g. -p title='My report'")
+    check_parameter_name(key, given=text)
     try:
         value = yaml.safe_load(raw) if raw else ""
     except yaml.YAMLError:
         value = raw
-    return key.strip(), value
+    return key, _plain(value)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="render one report per value (repeat for all combinations of several keys)")
     report.add_argument("--workers", type=int, help="reports rendered at once (default: one per core)")
     report.add_argument("--name", help="report name (default: the notebook's name)")
+    report.add_argument("--shared-js", action="store_true",
+                        help="load plotly.js from one file in --out instead of embedding it in every report "
+                             "(for batches served from a folder; each report is then ~0.2 MB)")
     _analyze_parser(commands)
     return parser
 
@@ -101,29 +124,51 @@ def parse_each(text: str) -> tuple[str, list[Any]]:
     return key, values
 
 
+def _text_where_text_is_expected(notebook: str, parameters: dict[str, Any], given: Sequence[str]) -> dict[str, Any]:
+    """A value given for a text parameter (its default is text) stays the text as written:
+    ``-p title="Race: the results"`` is a title, not the YAML mapping ``{"Race": "the results"}``."""
+    from analysis.reports import notebook_parameters
+
+    defaults = notebook_parameters(notebook)
+    raw = {text.partition("=")[0].strip(): text.partition("=")[2] for text in given}
+    return {key: raw[key] if isinstance(defaults.get(key), str) and not isinstance(value, str) and key in raw
+            and isinstance(value, (dict, list)) else value for key, value in parameters.items()}
+
+
 def _report(args: argparse.Namespace) -> int:
-    from analysis.reports import describe_failure, notebook_path, render_batch, render_report, write_index
+    from analysis.reports import BatchInterrupted, describe_failure, notebook_path, render_batch, render_report, write_index
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
+    parameters = _text_where_text_is_expected(args.notebook, parameters, args.parameter)
     for key in ("corpus", "actors", "frames"):
         if getattr(args, key):
             parameters[key] = str(Path(getattr(args, key)).resolve())
     if not args.each:
         try:
-            result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name)
+            result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name,
+                                   shared_js=args.shared_js)
         except InputError:
             raise
+        except KeyboardInterrupt:
+            print("interrupted: no report written; run the same command again", file=sys.stderr)
+            return 130
         except Exception as error:  # noqa: BLE001 - the notebook failed: say why in one line, keep its notebook
             name = args.name or notebook_path(args.notebook).stem
-            failed = Path(args.out) / name / f"{name}.failed.ipynb"
-            where = f"; the executed notebook with the error: {failed}" if failed.exists() else ""
+            failed = getattr(error, "failed_notebook", None)
+            where = f"; the executed notebook with the error: {failed}" if failed else ""
             print(f"error: report {name} failed: {describe_failure(error)}{where}", file=sys.stderr)
             return 1
         write_index(args.out)
         print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
         return 0
-    batch = render_batch(args.notebook, out_dir=args.out, parameters=parameters,
-                         each=dict(parse_each(e) for e in args.each), workers=args.workers)
+    try:
+        batch = render_batch(args.notebook, out_dir=args.out, parameters=parameters,
+                             each=dict(parse_each(e) for e in args.each), workers=args.workers,
+                             shared_js=args.shared_js)
+    except BatchInterrupted as stopped:
+        print(f"{stopped}; queued reports cancelled. Run the same command again to render the rest.",
+              file=sys.stderr)
+        return 130
     for result in batch.reports:
         print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
     for failure in batch.failures:

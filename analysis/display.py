@@ -13,10 +13,13 @@ from __future__ import annotations
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
 
-__all__ = ["setup_notebook", "OfflineRenderer", "RENDERER_NAME", "PLOTLY_MIMETYPE"]
+__all__ = ["setup_notebook", "OfflineRenderer", "RENDERER_NAME", "PLOTLY_MIMETYPE", "PLOTLYJS_MARK", "frame_html",
+           "analysis_html", "KEY_COLUMNS"]
 
 RENDERER_NAME = "workbench"
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+#: Output metadata key of the one output that embeds plotly.js (reports link or drop it).
+PLOTLYJS_MARK = "media-workbench-plotlyjs"
 
 
 class OfflineRenderer(MimetypeRenderer):
@@ -33,7 +36,7 @@ class OfflineRenderer(MimetypeRenderer):
         display(HTML(
             '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
             f'<script type="text/javascript">{get_plotlyjs()}</script>'
-        ))
+        ), metadata={PLOTLYJS_MARK: True})
 
     def to_mimebundle(self, fig_dict: dict) -> dict:
         html = pio.to_html(
@@ -43,12 +46,76 @@ class OfflineRenderer(MimetypeRenderer):
         return {"text/html": html, PLOTLY_MIMETYPE: fig_dict}
 
 
-def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400) -> None:
+#: Columns shown first when a workbench table is displayed (in this order, where present).
+KEY_COLUMNS = ("doc_id", "sentence_id", "actor", "speaker", "entity", "title", "outlet", "published", "mentions",
+               "quotes", "frame_id", "polarity")
+
+_TEXT_CELL = 120  # characters of a long text cell shown; the rest on hover
+
+
+def frame_html(table, *, max_rows: int = 20, cell: int = _TEXT_CELL) -> str:
+    """A DataFrame as JupyterLab shows it after :func:`setup_notebook`: key columns first
+    (:data:`KEY_COLUMNS`), no index, long text cut to ``cell`` characters with the whole text on hover
+    (the cell's title), at most ``max_rows`` rows with the total said. Every value is escaped."""
+    import html as _html
+
+    import pandas as pd
+
+    if not isinstance(table.index, pd.RangeIndex):
+        table = table.reset_index()  # a meaningful index (a groupby's keys) becomes columns
+    first = [c for c in KEY_COLUMNS if c in table.columns]
+    columns = first + [c for c in table.columns if c not in first]
+    shown = table.head(max_rows)
+    head = "".join(f"<th style=\"text-align:left\">{_html.escape(str(c))}</th>" for c in columns)
+    rows = []
+    for _, row in shown[columns].iterrows():
+        cells = []
+        for value in row:
+            if isinstance(value, (list, tuple)):
+                value = ", ".join(map(str, value))
+            text = "" if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)) \
+                else str(value)
+            if len(text) > cell:
+                cells.append(f"<td style=\"text-align:left;max-width:40em\" title=\"{_html.escape(text, quote=True)}\">"
+                             f"{_html.escape(text[:cell].rstrip())}…</td>")
+            else:
+                cells.append(f"<td style=\"text-align:left\">{_html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = f"<p>{len(shown)} of {len(table):,} rows shown; {len(table.columns)} columns.</p>" if len(table) > len(shown) \
+        else f"<p>{len(table):,} rows, {len(table.columns)} columns.</p>"
+    return f"<table class=\"dataframe wb-frame\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+
+
+def analysis_html(result) -> str:
+    """An :class:`analysis.Analysis` in JupyterLab: the row count of each table and its provenance."""
+    import html as _html
+
+    rows = "".join(f"<tr><td style=\"text-align:left\"><code>result.{_html.escape(name)}</code></td>"
+                   f"<td style=\"text-align:right\">{len(table):,}</td></tr>"
+                   for name, table in result.tables().items())
+    meta = getattr(result, "meta", {}) or {}
+    corpus = meta.get("corpus") or {}
+    facts = []
+    if corpus:
+        facts.append(f"corpus: {corpus.get('documents', '?')} documents, sha256 {str(corpus.get('content_sha256', ''))[:12]}")
+    for key in ("tone_engine", "key"):
+        if meta.get(key):
+            facts.append(f"{key.replace('_', ' ')}: {str(meta[key])[:16]}")
+    for name, digest in (meta.get("lexicons") or {}).items():
+        facts.append(f"{name}: sha256 {str(digest)[:12]}")
+    return (f"<div><strong>Analysis</strong><table><thead><tr><th>table</th><th>rows</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table><p>{_html.escape('; '.join(facts))}</p></div>")
+
+
+def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400, tables: bool = True) -> None:
     """Make this kernel's charts and tables readable in JupyterLab and in exported, offline reports.
 
     Registers the ``workbench`` renderer with plotly and makes it the default for this kernel (plotly.js
     is embedded only the first time a chart is shown), and lets pandas show evidence sentences whole
-    (up to ``max_colwidth`` characters per cell, instead of pandas' 50). Safe to call more than once.
+    (up to ``max_colwidth`` characters per cell, instead of pandas' 50). With ``tables`` (in an
+    IPython kernel), DataFrames show key columns first with long text cut and whole on hover
+    (:func:`frame_html`), and an :class:`analysis.Analysis` shows its table sizes and provenance.
+    Safe to call more than once.
     """
     import pandas as pd
 
@@ -57,3 +124,15 @@ def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400) -
     if pio.renderers.default != RENDERER_NAME:
         pio.renderers[RENDERER_NAME] = OfflineRenderer(config=config)
         pio.renderers.default = RENDERER_NAME
+    if tables:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover - IPython comes with ipykernel
+            return
+        shell = get_ipython()
+        if shell is not None:
+            from analysis.pipeline import Analysis
+
+            formatter = shell.display_formatter.formatters["text/html"]
+            formatter.for_type(pd.DataFrame, frame_html)
+            formatter.for_type(Analysis, analysis_html)

@@ -1,7 +1,7 @@
 """Framing: frame codebooks (YAML) and frame scores per sentence, per document and per actor.
 
 A codebook lists frames, each with an id, a label, a description and the terms that signal it
-(DESIGN.md, "Lexicon formats")::
+(docs/design.md, "Lexicon formats")::
 
     codebook: generic-news-frames
     frames:
@@ -165,7 +165,7 @@ class Codebook:
 
 
 def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None) -> Codebook:
-    """Load and validate a frame codebook (DESIGN.md format).
+    """Load and validate a frame codebook (docs/design.md format).
 
     ``source``: a YAML path; a short name of a shipped codebook ("generic", "conflict-news"); an
     already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); or None for the
@@ -210,7 +210,7 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
     if data is None or (isinstance(data, Mapping) and "frames" not in data):
         raise LexiconError(
             f"{doc.where()}: no 'frames:' list; a codebook is a mapping with a key 'frames' holding a "
-            "list of frames (see DESIGN.md, 'Lexicon formats')"
+            "list of frames (see docs/design.md, 'Lexicon formats')"
         )
     if not isinstance(data, Mapping):
         raise LexiconError(

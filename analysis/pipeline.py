@@ -91,6 +91,12 @@ class Analysis:
         sizes = ", ".join(f"{name}={len(table)}" for name, table in self.tables().items())
         return f"Analysis({sizes})"
 
+    def _repr_html_(self) -> str:
+        """JupyterLab's view: each table's rows and the provenance (analysis.display.analysis_html)."""
+        from analysis.display import analysis_html
+
+        return analysis_html(self)
+
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write every table as ``<path>/<table>.parquet`` and ``meta.json``; returns the folder.
 

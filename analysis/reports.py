@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import keyword
 import os
 import re
+import signal
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,8 +23,10 @@ from typing import Any
 from analysis.errors import InputError
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
-__all__ = ["ReportResult", "ReportFailure", "BatchResult", "notebook_path", "render_report", "render_batch",
-           "expand_each", "describe_failure", "write_index", "export_html", "notebook_parameters", "write_atomic", "NOTEBOOK_DIR"]
+__all__ = ["ReportResult", "ReportFailure", "BatchResult", "BatchInterrupted", "notebook_path", "render_report",
+           "render_batch", "batch_runs", "expand_each", "describe_failure", "write_index", "export_html",
+           "notebook_parameters", "check_parameters", "check_parameter_name", "path_roots", "relative_paths",
+           "write_shared_js", "write_atomic", "NOTEBOOK_DIR"]
 
 #: The project's notebooks, beside the package in a source checkout.
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
@@ -59,8 +63,19 @@ def notebook_path(name: str | os.PathLike[str]) -> Path:
     )
 
 
+def _umask() -> int:
+    """The process's file creation mask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename."""
+    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
+
+    The file gets the permissions any new file gets under the user's umask (0644 under 022), not the
+    0600 of a temporary file: reports are meant to be shared.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = "wb" if isinstance(data, bytes) else "w"
     with tempfile.NamedTemporaryFile(
@@ -69,23 +84,94 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     ) as handle:
         handle.write(data)
         temporary = Path(handle.name)
+    os.chmod(temporary, 0o666 & ~_umask())
     os.replace(temporary, path)
 
 
+def check_parameter_name(key: str, *, given: str | None = None) -> str:
+    """``key`` when it can name a notebook parameter (a Python identifier, not a keyword), else InputError.
+
+    papermill writes ``KEY = VALUE`` into the notebook: any other key would run as code.
+    """
+    if not (isinstance(key, str) and key.isidentifier() and not keyword.iskeyword(key)):
+        shown = given if given is not None else key
+        raise InputError(
+            f"-p {str(shown)[:80]!r}: parameter names are Python identifiers (letters, digits and _, not "
+            f"starting with a digit), e.g. -p top=20"
+        )
+    return key
+
+
+_EXPECTS = {bool: "true or false", int: "a whole number, e.g. 20", float: "a number, e.g. 0.5",
+            str: "text", list: "a list, e.g. [a, b]", dict: "a mapping, e.g. {text: content}"}
+
+
+def check_parameters(notebook: str | os.PathLike[str], parameters: dict[str, Any]) -> dict[str, Any]:
+    """``parameters`` checked against the notebook's parameters cell, with values made to fit.
+
+    Every key must be one of the notebook's parameters (InputError lists them); a value must have the
+    type of the parameter's default (a number where the default is a number, ...): a parameter whose
+    default is None takes anything, text takes numbers and dates as text (``-p title=2024``), a float
+    takes an int. InputError names the parameter, what it expects and what it got.
+    """
+    defaults = notebook_parameters(notebook)
+    name = notebook_path(notebook).stem
+    checked = {}
+    for key, value in parameters.items():
+        check_parameter_name(key)
+        if key not in defaults:
+            raise InputError(f"-p {key}=...: {name} has no parameter {key!r}; its parameters: "
+                             f"{', '.join(defaults)}")
+        default = defaults[key]
+        if default is None or value is None:
+            checked[key] = value
+            continue
+        kind = type(default)
+        if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        elif kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if kind in _EXPECTS and not ok:
+            raise InputError(f"-p {key}={value!r}: {key} expects {_EXPECTS[kind]} (default: {default!r}); "
+                             f"got {type(value).__name__}")
+        checked[key] = value
+    return checked
+
+
 def _lift_provenance(notebook) -> dict[str, Any]:
-    """Remove the provenance outputs from ``notebook`` and return the last record found (or {})."""
+    """Remove the provenance outputs from ``notebook`` and return the last record found (or {}),
+    with the report's title under "title" when a :class:`analysis.findings.Findings` output set one."""
+    from analysis.findings import TITLE_MIMETYPE
+
     record: dict[str, Any] = {}
+    title = None
     for cell in notebook.cells:
         kept = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
+            if TITLE_MIMETYPE in data:
+                title = dict(data.pop(TITLE_MIMETYPE)).get("title") or title
             if PROVENANCE_MIMETYPE in data:
                 record = dict(data[PROVENANCE_MIMETYPE])
             else:
                 kept.append(output)
         if cell.get("cell_type") == "code":
             cell["outputs"] = kept
+    if title:
+        record["title"] = str(title)
     return record
+
+
+def _when(stamp: object) -> str:
+    """A run's end time for readers: ``2 Dec 2026, 11:40 UTC`` (now when papermill recorded none)."""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00")) if stamp else None
+    except ValueError:
+        return str(stamp)
+    moment = (moment or dt.datetime.now(dt.timezone.utc))
+    moment = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
 
 
 def _duration(seconds: object) -> str:
@@ -107,7 +193,66 @@ def notebook_parameters(notebook: str | os.PathLike[str]) -> dict[str, Any]:
     return defaults
 
 
-def export_html(executed: Path, *, title: str | None = None, parameters: dict[str, Any] | None = None) -> str:
+def path_roots(parameters: dict[str, Any] | None = None, *, cwd: str | os.PathLike[str] | None = None
+               ) -> list[tuple[str, str]]:
+    """Absolute folders of this machine and what a shared page shows instead, longest first.
+
+    The working folder and the project's folder become relative paths; the folder holding each
+    absolute path among ``parameters`` (a corpus or lexicon outside the working folder) is dropped,
+    so ``/home/me/news/own`` shows as ``own``; the home folder becomes ``~``.
+    """
+    here = Path(cwd or os.getcwd()).resolve()
+    roots: dict[str, str] = {str(Path.home().resolve()): "~", str(here): "", str(NOTEBOOK_DIR.parent): ""}
+    for value in (parameters or {}).values():
+        if isinstance(value, str) and os.path.isabs(value) and len(value) < 4096:
+            path = Path(value).resolve()
+            if here not in path.parents and len(path.parents) > 1:
+                roots.setdefault(str(path.parent), "")
+    return sorted(((k, v) for k, v in roots.items() if len(k) > 1), key=lambda kv: -len(kv[0]))
+
+
+def relative_paths(text: str, roots: list[tuple[str, str]]) -> str:
+    """``text`` with every absolute path under one of ``roots`` (see :func:`path_roots`) shown relative."""
+    for prefix, shown in roots:
+        text = text.replace(prefix + "/", f"{shown}/" if shown else "")
+        text = re.sub(re.escape(prefix) + r"(?![\w.-])", shown or ".", text)
+    return text
+
+
+def _shared_js_name() -> str:
+    import plotly
+
+    return f"plotly-{plotly.__version__}.min.js"
+
+
+def write_shared_js(out_dir: str | os.PathLike[str]) -> Path:
+    """Write plotly.js once into ``out_dir`` (the file reports rendered with ``shared_js`` load)."""
+    from plotly.offline import get_plotlyjs
+
+    path = Path(out_dir) / _shared_js_name()
+    if not path.exists():
+        write_atomic(path, get_plotlyjs())
+    return path
+
+
+def _is_plotlyjs(output: dict) -> bool:
+    from analysis.display import PLOTLYJS_MARK
+
+    return bool(output.get("metadata", {}).get(PLOTLYJS_MARK))
+
+
+def _without_plotlyjs(executed_json: str) -> str:
+    """The executed notebook without the output that embeds plotly.js (3.5 MB; JupyterLab draws the
+    charts from their plotly JSON): every chart keeps its outputs."""
+    notebook = json.loads(executed_json)
+    for cell in notebook.get("cells", []):
+        if cell.get("outputs"):
+            cell["outputs"] = [o for o in cell["outputs"] if not _is_plotlyjs(o)]
+    return json.dumps(notebook, indent=1, ensure_ascii=False)
+
+
+def export_html(executed: Path, *, title: str | None = None, parameters: dict[str, Any] | None = None,
+                paths: list[tuple[str, str]] | None = None, shared_js: str | None = None) -> str:
     """Export an executed notebook to one self-contained HTML page with the code hidden.
 
     Input cells and prompts are left out. A header shows the title, the parameters (``parameters``,
@@ -121,14 +266,16 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
 
     notebook = nbformat.read(executed, as_version=4)
     provenance = _lift_provenance(notebook)
+    title = provenance.get("title") or title or notebook.metadata.get("title") or Path(executed).stem
+    if shared_js:
+        _link_plotlyjs(notebook, f"../{shared_js}")
     run = notebook.metadata.get("papermill", {})
-    title = title or notebook.metadata.get("title") or Path(executed).stem
     notebook.metadata["title"] = title
     header = {
         "title": title,
         "parameters": {key: json.dumps(value) if not isinstance(value, str) else value
                        for key, value in (parameters if parameters is not None else run.get("parameters") or {}).items()},
-        "rendered": str(run.get("end_time") or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+        "rendered": _when(run.get("end_time")),
         "duration": _duration(run.get("duration")),
         "provenance": provenance,
         "versions": provenance.get("versions") or package_versions(),
@@ -142,7 +289,16 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
         embed_images=True,
     )
     body, _ = exporter.from_notebook_node(notebook, resources={"workbench": header})
-    return body
+    return relative_paths(body, paths if paths is not None else path_roots(parameters))
+
+
+def _link_plotlyjs(notebook, src: str) -> None:
+    """Replace the embedded plotly.js with a script that loads it from ``src``."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if _is_plotlyjs(output):
+                output["data"] = {"text/html": f'<script type="text/javascript" src="{html.escape(src, quote=True)}">'
+                                               "</script>"}
 
 
 def _kernel_for(notebook: Path) -> str:
@@ -161,22 +317,32 @@ def render_report(
     parameters: dict[str, Any] | None = None,
     name: str | None = None,
     progress_bar: bool = False,
+    shared_js: bool = False,
 ) -> ReportResult:
     """Execute ``notebook`` with ``parameters`` and export it into ``out_dir/<name>/``.
 
-    Writes ``<name>.ipynb`` (the executed notebook, parameters in its metadata), ``<name>.html`` and
-    ``manifest.json``. On failure the executed notebook, with the error in it, is kept as
-    ``<name>.failed.ipynb`` for inspection, the error is raised, and any earlier good report is left as
-    it was.
+    Writes ``<name>.ipynb`` (the executed notebook, parameters in its metadata, without the copy of
+    plotly.js the page needs), ``<name>.html`` and ``manifest.json``. Parameters are checked first
+    (:func:`check_parameters`). On failure the executed notebook, with the error in it, is kept as
+    ``<name>.failed.ipynb`` for inspection and the error is raised with that path as its
+    ``failed_notebook`` attribute (None when the notebook never ran); a stale error notebook of an
+    earlier run is removed first, and any earlier good report is left as it was.
+
+    The page never shows absolute paths of this machine: paths under the working folder are shown
+    relative to it, others relative to the folder holding the corpus (or lexicon); the manifest keeps
+    the full paths. With ``shared_js`` the page loads plotly.js from ``out_dir/plotly-<version>.min.js``
+    (written once per folder) instead of embedding it: for batches served from one folder.
     """
     import papermill
 
     source = notebook_path(notebook)
     name = name or source.stem
-    parameters = dict(parameters or {})
+    parameters = check_parameters(source, dict(parameters or {}))
     effective = {**notebook_parameters(source), **parameters}
     target = Path(out_dir) / name
     target.mkdir(parents=True, exist_ok=True)
+    failed = target / f"{name}.failed.ipynb"
+    failed.unlink(missing_ok=True)
     started = dt.datetime.now(dt.timezone.utc)
     with tempfile.TemporaryDirectory(dir=target, prefix=".run-") as scratch:
         executed = Path(scratch) / f"{name}.ipynb"
@@ -185,20 +351,27 @@ def render_report(
                 str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
                 cwd=str(source.parent), progress_bar=progress_bar,
             )
-        except Exception:
+            page = export_html(executed, title=effective.get("title"), parameters=effective,
+                               paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)
+        except Exception as error:  # an interruption (KeyboardInterrupt, SystemExit) leaves no error notebook
             if executed.exists():
-                os.replace(executed, target / f"{name}.failed.ipynb")
+                os.chmod(executed, 0o666 & ~_umask())
+                os.replace(executed, failed)
+            try:
+                error.failed_notebook = failed if failed.exists() else None  # type: ignore[attr-defined]
+            except AttributeError:
+                pass
             raise
-        html = export_html(executed, title=effective.get("title"), parameters=effective)
-        write_atomic(target / f"{name}.ipynb", executed.read_bytes())
+        write_atomic(target / f"{name}.ipynb", _without_plotlyjs(executed.read_text(encoding="utf-8")))
+    if shared_js:
+        write_shared_js(out_dir)
     html_path = target / f"{name}.html"
-    write_atomic(html_path, html)
-    (target / f"{name}.failed.ipynb").unlink(missing_ok=True)
+    write_atomic(html_path, page)
     result = ReportResult(
         name=name, notebook=str(source), html=html_path, executed=target / f"{name}.ipynb",
         parameters=parameters, html_bytes=html_path.stat().st_size, rendered_at=started.isoformat(),
     )
-    manifest = {**asdict(result), "html": str(result.html), "executed": str(result.executed),
+    manifest = {**asdict(result), "html": str(result.html.resolve()), "executed": str(result.executed.resolve()),
                 "effective_parameters": effective, "versions": package_versions()}
     write_atomic(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
     return result
@@ -250,14 +423,86 @@ def describe_failure(error: BaseException) -> str:
     return " ".join(f"{kind}: {text}".split())[:2000]
 
 
-def _render_one(notebook: str, out_dir: str, parameters: dict[str, Any], name: str) -> ReportResult | ReportFailure:
-    """Worker: render one report; a failure is returned, not raised, so the batch goes on."""
+def _render_one(notebook: str, out_dir: str, parameters: dict[str, Any], name: str,
+                shared_js: bool = False) -> ReportResult | ReportFailure:
+    """Worker: render one report; a failure is returned, not raised, so the batch goes on. A worker
+    told to stop (SIGTERM) ends once the report under way has shut its kernel down."""
+    if _STOPPING:
+        os._exit(143)
     try:
-        return render_report(notebook, out_dir=out_dir, parameters=parameters, name=name)
+        return render_report(notebook, out_dir=out_dir, parameters=parameters, name=name, shared_js=shared_js)
+    except SystemExit:
+        if _STOPPING:
+            os._exit(143)
+        raise
     except Exception as error:  # noqa: BLE001 - any failure of one report is reported, never fatal
-        failed = Path(out_dir) / name / f"{name}.failed.ipynb"
         return ReportFailure(name=name, parameters=parameters, error=describe_failure(error),
-                             notebook=failed if failed.exists() else None)
+                             notebook=getattr(error, "failed_notebook", None))
+
+
+_STOPPING = False  # set in a batch worker process by SIGTERM
+
+
+def _worker_init(log: str | None = None) -> None:
+    """Batch workers leave Ctrl-C to the main process (which stops them) and end cleanly on SIGTERM:
+    the kernel of the report under way is shut down on the way out. The chatter of workers and their
+    kernels (warnings, a kernel's own traceback when Ctrl-C reaches it) goes to ``log``, not the
+    terminal: each failure is reported once, in one line, by the batch."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if log is not None:
+        descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        os.dup2(descriptor, 2)
+        os.close(descriptor)
+
+    def stop(signum, frame):  # noqa: ARG001 - signal handler signature
+        global _STOPPING
+        _STOPPING = True
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def batch_runs(base: str, parameters: dict[str, Any] | None, each: dict[str, list[Any]] | None
+               ) -> list[tuple[dict[str, Any], str]]:
+    """Each report of a batch: its parameters and a folder name of its own.
+
+    Values that give the same folder name (``a/b`` and ``a-b``) get distinct folders: the second and
+    later ones end in ``-2``, ``-3``, ...
+    """
+    runs, seen = [], set()
+    for varying in expand_each(each):
+        name = batch_name(base, varying) if varying else base
+        unique, k = name, 2
+        while unique.lower() in seen:
+            unique, k = f"{name}-{k}", k + 1
+        seen.add(unique.lower())
+        runs.append(({**(parameters or {}), **varying}, unique))
+    return runs
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a batch: the reports finished before it are kept and indexed."""
+
+    def __init__(self, result: BatchResult) -> None:
+        super().__init__(f"interrupted: {len(result.reports)} report(s) finished and kept; index: {result.index}")
+        self.result = result
+
+
+def _stop_workers(pool: Any, *, grace: float = 10.0) -> None:
+    """Cancel queued reports and end the running ones: SIGTERM, then SIGKILL after ``grace`` seconds."""
+    import time
+
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
 
 
 def render_batch(
@@ -268,11 +513,15 @@ def render_batch(
     each: dict[str, list[Any]] | None = None,
     workers: int | None = None,
     progress: bool = True,
+    shared_js: bool = False,
 ) -> BatchResult:
     """Render one report per combination of ``each`` values, several at once in worker processes.
 
     One failing report does not stop the others: failures are collected with their error and error
-    notebook. ``out_dir/index.html`` lists every report in ``out_dir`` afterwards.
+    notebook. ``out_dir/index.html`` lists every report in ``out_dir`` afterwards; the workers' and
+    kernels' own messages go to ``out_dir/.batch.log``. Ctrl-C cancels the
+    queued reports, stops the running ones within seconds, writes the index of what finished and
+    raises :class:`BatchInterrupted` (a KeyboardInterrupt) carrying that result.
     """
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from multiprocessing import get_context
@@ -280,17 +529,32 @@ def render_batch(
     from tqdm.auto import tqdm
 
     source = notebook_path(notebook)
-    runs = [({**(parameters or {}), **varying}, batch_name(source.stem, varying) if varying else source.stem)
-            for varying in expand_each(each)]
+    runs = batch_runs(source.stem, parameters, each)
+    for params, _ in runs:
+        check_parameters(source, params)
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
     results: list[ReportResult | ReportFailure] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(_render_one, str(source), str(out_dir), params, name) for params, name in runs]
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    log = str(Path(out_dir) / ".batch.log")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_init,
+                               initargs=(log,))
+    try:
+        futures = [pool.submit(_render_one, str(source), str(out_dir), params, name, shared_js)
+                   for params, name in runs]
         for future in tqdm(as_completed(futures), total=len(futures), desc="reports", unit="report",
                            disable=not progress):
             results.append(future.result())
+    except KeyboardInterrupt:
+        _stop_workers(pool)
+        raise BatchInterrupted(_batch_result(results, runs, out_dir)) from None
+    pool.shutdown(wait=True)
+    return _batch_result(results, runs, out_dir)
+
+
+def _batch_result(results: list, runs: list[tuple[dict[str, Any], str]], out_dir: str | os.PathLike[str]
+                  ) -> BatchResult:
     order = {name: i for i, (_, name) in enumerate(runs)}
-    results.sort(key=lambda r: order[r.name])
+    results = sorted(results, key=lambda r: order[r.name])
     return BatchResult(
         reports=[r for r in results if isinstance(r, ReportResult)],
         failures=[r for r in results if isinstance(r, ReportFailure)],
@@ -333,5 +597,6 @@ tr.failed td{{color:#b00020}}</style></head>
 </tbody></table></body></html>
 """
     index = root / "index.html"
-    write_atomic(index, page)
+    shown = {f"{i}": v for i, (*_, params, _w, _s) in enumerate(rows) for v in params.values()}
+    write_atomic(index, relative_paths(page, path_roots(shown)))
     return index

@@ -1,6 +1,6 @@
 """The workbench's tidy tables: their columns, in order, with their meaning.
 
-One table per concept, one row per unit (DESIGN.md). These constants are the single place where
+One table per concept, one row per unit (docs/design.md). These constants are the single place where
 column names are written down; loaders and metrics build their outputs from them and tests check
 outputs against them.
 """

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from analysis.errors import InputError
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences"]
+           "key_sentences", "period_unit", "with_period", "lump_values", "voice_for_chart", "undated_note",
+           "GroupComparison", "compare_groups", "frames_over_time", "attention_by_period",
+           "speakers_as_entities", "who_is_in_it", "report_colors"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -43,6 +46,8 @@ def document_card(documents: pd.DataFrame) -> pd.DataFrame:
         value = row[name]
         if isinstance(value, (list, tuple)):
             value = ", ".join(map(str, value))
+        if isinstance(value, pd.Timestamp) and pd.notna(value):
+            value = value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M %Z").strip()
         if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
             continue
         fields.append(name)
@@ -56,11 +61,14 @@ def filter_documents(
     start: str | pd.Timestamp | None = None,
     end: str | pd.Timestamp | None = None,
     outlets: Sequence[str] | str | None = None,
+    where: str | None = None,
 ) -> pd.DataFrame:
-    """The documents published in ``[start, end]`` (UTC; dates are whole days) from ``outlets``.
+    """The documents published in ``[start, end]`` (UTC; dates are whole days) from ``outlets`` that
+    match ``where``.
 
-    ``None`` means no limit. With a date limit, undated documents are left out. Raises InputError on
-    a date it cannot read.
+    ``None`` means no limit. With a date limit, undated documents are left out. ``where`` is a
+    pandas query on the documents' columns, e.g. ``"topic == 'immigration' and bias_text != 'left'"``.
+    Raises InputError on a date it cannot read and on a query it cannot run (naming the columns).
     """
     keep = pd.Series(True, index=documents.index)
     published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
@@ -78,7 +86,16 @@ def filter_documents(
     if outlets:
         wanted = [outlets] if isinstance(outlets, str) else list(outlets)
         keep &= documents["outlet"].isin(wanted)
-    return documents[keep.to_numpy()]
+    chosen = documents[keep.to_numpy()]
+    if where is not None and str(where).strip():
+        try:
+            matched = chosen.query(str(where), engine="python")
+        except Exception as error:  # noqa: BLE001 - pandas raises many kinds for a bad query
+            columns = ", ".join(str(c) for c in documents.columns if str(c).isidentifier())
+            raise InputError(f"where={where!r}: {type(error).__name__}: {error}. Write a pandas query on the "
+                             f"documents' columns ({columns}), e.g. where=\"outlet == 'Daily'\"") from error
+        chosen = matched
+    return chosen
 
 
 def with_sentence_text(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -124,3 +141,316 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
         "value": [f"{len(documents):,}", f"{int(words):,}", f"{outlets:,}", day(published.min()),
                   day(published.max()), f"{int(published.isna().sum()):,}", f"{duplicates:,}"],
     })
+
+
+def period_unit(documents: pd.DataFrame) -> str:
+    """The time bin that suits the documents' date range: "day" up to 45 days, "week" up to about
+    nine months (39 weeks), else "month". Undated documents do not count; no dates gives "day"."""
+    published = pd.to_datetime(documents["published"], utc=True, errors="coerce").dropna() \
+        if "published" in documents else pd.Series([], dtype="datetime64[ns, UTC]")
+    if published.empty:
+        return "day"
+    span = (published.max() - published.min()).days
+    return "day" if span <= 45 else "week" if span <= 273 else "month"
+
+
+def with_period(documents: pd.DataFrame, *, unit: str | None = None) -> pd.DataFrame:
+    """``documents`` with a ``period`` column: the first day (YYYY-MM-DD, UTC) of the day, week
+    (starting Monday) or month each was published in; NA when undated. ``unit`` None chooses it
+    from the date range (:func:`period_unit`). ``period_unit`` is stored in ``.attrs``.
+
+    Use ``by=("period", "actor")`` in ``actor_rollup`` and ``by="period"`` in ``frame_rollup``.
+    """
+    unit = unit or period_unit(documents)
+    if unit not in ("day", "week", "month"):
+        raise InputError(f"unit={unit!r}: use 'day', 'week' or 'month'")
+    published = pd.to_datetime(documents["published"], utc=True, errors="coerce") if "published" in documents \
+        else pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
+    day = published.dt.tz_localize(None).dt.normalize()
+    if unit == "week":
+        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    elif unit == "month":
+        day = day - pd.to_timedelta(day.dt.day - 1, unit="D")
+    out = documents.assign(period=day.dt.strftime("%Y-%m-%d").astype("string"))
+    out.attrs["period_unit"] = unit
+    return out
+
+
+def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8, other: str = "others") -> pd.DataFrame:
+    """``documents`` with the values of ``column`` beyond its ``top`` most frequent replaced by
+    ``other``, so charts by outlet (or any group) stay readable with hundreds of values. Missing
+    values are kept missing."""
+    if column not in documents:
+        raise InputError(f"column {column!r} is not in the documents; columns are {', '.join(map(str, documents.columns))}")
+    counts = documents[column].value_counts(dropna=True)
+    if len(counts) <= top:
+        return documents
+    keep = set(counts.index[:top])
+    values = documents[column].where(documents[column].isin(keep) | documents[column].isna(), other)
+    return documents.assign(**{column: values})
+
+
+def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and
+    every quoted actor, most mentioned first (cut by mentions, never by quote status)."""
+    ordered = voice.sort_values("mentions", ascending=False, kind="stable")
+    quoted = ordered["quotes"] > 0 if "quotes" in ordered else pd.Series(False, index=ordered.index)
+    keep = pd.Series(False, index=ordered.index)
+    keep.iloc[:top] = True
+    return ordered[(keep | quoted).to_numpy()].reset_index(drop=True)
+
+
+def undated_note(documents: pd.DataFrame):
+    """One line on the undated documents (left out of the time charts), or nothing when all are dated."""
+    from analysis.readable import Note
+
+    published = pd.to_datetime(documents["published"], utc=True, errors="coerce") if "published" in documents \
+        else pd.Series(pd.NaT, index=documents.index)
+    missing = int(published.isna().sum())
+    if not missing:
+        return Note("")
+    if missing == len(documents):
+        return Note("")  # the chart over time says so itself
+    return Note(f"{missing:,} of {len(documents):,} articles have no date: they are counted everywhere except in the "
+                f"charts over time.")
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """Attention, voice, tone and frames side by side for the groups of one documents column.
+
+    Tables (each with the ``by`` column first): ``attention`` (actor_rollup by group and actor, the
+    ``top`` actors overall), ``voice`` (the voice table per group), ``tone`` (actor_tone_summary by
+    group and actor), ``frames`` (frame_rollup by group). ``groups``: the group values, largest first.
+    """
+
+    by: str
+    groups: list
+    attention: pd.DataFrame
+    voice: pd.DataFrame
+    tone: pd.DataFrame
+    frames: pd.DataFrame
+
+    def _single(self, what: str, *, first: bool = False):
+        from analysis.charts import ChartNote
+        from analysis.readable import Note
+
+        if len(self.groups) >= 2:
+            return None
+        if not first:
+            return Note("")  # the first chart of the comparison says why once
+        only = f" ({self.groups[0]})" if self.groups else ""
+        return ChartNote(f"Only one {self.by}{only} in these documents", title=what,
+                         hint=f"attention, voice, tone and frames by {self.by} would repeat the charts above; pick another "
+                              f"-p group_by=... column or widen -p where=...")
+
+    def attention_chart(self, *, colors=None):
+        from analysis.charts import outlet_comparison
+
+        return self._single(f"Compared by {self.by}", first=True) or outlet_comparison(
+            self.attention, outlet=self.by, y="share", colors=colors, title=f"Share of mentions, by {self.by}")
+
+    def voice_chart(self, *, colors=None):
+        from analysis.charts import outlet_comparison
+
+        return self._single(f"Who speaks, by {self.by}") or outlet_comparison(
+            self.voice[self.voice["quotes"] > 0], outlet=self.by, y="quote_share", colors=colors,
+            title=f"Share of quotations, by {self.by}")
+
+    def tone_chart(self, *, colors=None):
+        from analysis.charts import outlet_comparison
+
+        return self._single(f"Tone by {self.by}") or outlet_comparison(
+            self.tone, outlet=self.by, y=[c for c in self.tone.columns if c.startswith("mean_")][0], colors=colors,
+            title=f"Tone around actors, by {self.by}")
+
+    def frames_chart(self, *, names=None):
+        from analysis.charts import frame_profile
+
+        return self._single(f"Frames by {self.by}") or frame_profile(
+            self.frames, by=self.by, names=names, title=f"Frames, by {self.by}")
+
+
+def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: int = 8,
+                   mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
+                   actor_tone: pd.DataFrame | None = None, document_frames: pd.DataFrame | None = None
+                   ) -> GroupComparison:
+    """Compare the groups of any documents column (outlet, topic, bias, country ...).
+
+    ``result``: the analysis of ``documents``; ``mentions``, ``quotes``, ``actor_tone`` (defaults:
+    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frame_scores(..., level="document")`` (computed when None).
+    Documents with no value in ``by`` form the group "(none)". See :class:`GroupComparison`.
+    """
+    from analysis.actors import actor_rollup
+    from analysis.framing import frame_rollup
+    from analysis.quotes import voice
+    from analysis.tone import actor_tone_summary
+
+    if by not in documents:
+        raise InputError(f"group_by={by!r} is not a column of the documents; columns are "
+                         f"{', '.join(map(str, documents.columns))}")
+    mentions = result.mentions if mentions is None else mentions
+    quotes = result.quotes if quotes is None else quotes
+    actor_tone = result.actor_tone if actor_tone is None else actor_tone
+    docs = documents.assign(**{by: documents[by].astype("string").fillna("(none)")})
+    groups = docs[by].value_counts().index.tolist()
+    group_of = dict(zip(docs["doc_id"].astype(str), docs[by]))
+    attention = actor_rollup(mentions, docs, by=(by, "actor"))
+    leaders = attention.groupby("actor_id")["mentions"].sum().sort_values(ascending=False).index[:top]
+    attention = attention[attention["actor_id"].isin(leaders)].reset_index(drop=True)
+    parts = []
+    for group in groups:
+        ids = {d for d, g in group_of.items() if g == group}
+        table = voice(mentions[mentions["doc_id"].astype(str).isin(ids)],
+                      quotes[quotes["doc_id"].astype(str).isin(ids)])
+        parts.append(table.assign(**{by: group}))
+    voices = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    voices = voices[[by, *[c for c in voices.columns if c != by]]]
+    voices["actor_id"] = voices["actor_id"].astype("object").where(voices["actor_id"].notna(), voices["actor"])
+    voices = voices[voices["actor_id"].isin(leaders) | (voices["quotes"] > 0)].reset_index(drop=True)
+    tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
+    tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
+    tone = actor_tone_summary(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
+        columns=[by, "actor_id", "actor", "n_mentions", "mean_polarity"])
+    if document_frames is None:
+        from analysis.framing import frame_scores
+
+        document_frames = frame_scores(documents, level="document", sentences=result.sentences)
+    frames = frame_rollup(document_frames, docs, by=by)
+    return GroupComparison(by=by, groups=groups, attention=attention, voice=voices, tone=tone, frames=frames)
+
+
+def _time_note(documents: pd.DataFrame, what: str):
+    """A ChartNote when a chart over time has nothing to show (no dates, or one period), else None."""
+    from analysis.charts import ChartNote
+    from analysis.charts._base import NO_DATES_HINT
+
+    periods = documents["period"].dropna().unique() if "period" in documents else []
+    if len(periods) == 0:
+        return ChartNote("No dates in this corpus", title=what, hint=NO_DATES_HINT)
+    if len(periods) == 1:
+        unit = documents.attrs.get("period_unit", "period")
+        return ChartNote(f"Every dated article falls in one {unit} ({periods[0]})", title=what,
+                         hint="a chart over time would be a single point; see the totals above")
+    return None
+
+
+def attention_by_period(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int = 12, colors=None):
+    """Mentions per period (``with_period``) of the ``top`` most mentioned actors, as a chart; one
+    line instead when there are no dates or only one period."""
+    from analysis.actors import actor_rollup
+    from analysis.charts import attention_over_time
+    from analysis.profiles import keep_top
+
+    unit = documents.attrs.get("period_unit", "period")
+    title = f"Mentions per {unit}"
+    note = _time_note(documents, title)
+    if note is not None:
+        return note
+    rollup = actor_rollup(mentions, documents, by=("period", "actor"))
+    return attention_over_time(keep_top(rollup, n=top), time="period", colors=colors, title=title)
+
+
+def frames_over_time(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None):
+    """The frame profile per period (``with_period``), undated articles left out; one line instead
+    when there are no dates or only one period."""
+    from analysis.charts import frame_profile
+    from analysis.framing import frame_rollup
+
+    unit = documents.attrs.get("period_unit", "period")
+    title = f"Frames per {unit}"
+    note = _time_note(documents, title)
+    if note is not None:
+        return note
+    rollup = frame_rollup(document_frames, documents, by="period")
+    return frame_profile(rollup[rollup["period"].notna()], by="period", names=names, title=title)
+
+
+def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None
+                         ) -> pd.DataFrame:
+    """``quotes`` with ``speaker_id`` and ``speaker`` keyed like ``mentions`` (entity mentions from
+    ``wb.entity_mentions``: the lexicon actor where linked, else the entity), so ``wb.voice`` counts
+    each speaker once, under the name the charts use.
+
+    The quotes table's own speaker columns decide: ``speaker_id`` (a lexicon actor) first, then
+    ``speaker_entity_id`` (the quotes module's link to the entity layer) mapped to the key the
+    mentions use for that entity. A quotes table without ``speaker_entity_id`` is linked here: the
+    speaker as written ("Adeyemi", "County Clerk Maria Lindqvist") to the entity of the same document
+    one of whose mentions it ends with or equals (needs ``entities``). Unlinked speakers keep their
+    text. Output columns: those of ``quotes``, with speaker_id and speaker replaced.
+    """
+    names = mentions.drop_duplicates("actor_id").set_index("actor_id")["actor"].to_dict()
+    out = quotes.copy()
+    key = out["speaker_id"].astype("object").where(out["speaker_id"].notna(), None)
+    if "speaker_entity_id" in out.columns and entities is not None and "entity_id" in entities:
+        linked = entities.dropna(subset=["entity_id"]).drop_duplicates("entity_id")
+        to_key = dict(zip(linked["entity_id"], linked["actor_id"].astype("object").where(linked["actor_id"].notna(),
+                                                                                          linked["entity_id"])))
+        from_entity = out["speaker_entity_id"].map(lambda e: to_key.get(e, e) if isinstance(e, str) and e else None)
+        key = key.where(key.notna(), from_entity)
+    elif entities is not None and len(entities):
+        direct = entities[entities["via"] != "pronoun"]
+        by_doc = {doc: rows for doc, rows in direct.groupby(direct["doc_id"].astype(str))}
+        found = []
+        for doc, speaker, known in zip(out["doc_id"].astype(str), out["speaker"], key):
+            if known is not None or not isinstance(speaker, str) or doc not in by_doc:
+                found.append(known)
+                continue
+            rows = by_doc[doc]
+            spoken = " ".join(speaker.split())
+            hit = rows[[spoken == t or spoken.endswith(" " + t) for t in rows["text"].astype(str)]]
+            if hit.empty:
+                found.append(None)
+                continue
+            best = hit.assign(_n=hit["text"].str.len()).sort_values("_n", ascending=False, kind="stable").iloc[0]
+            found.append(best["actor_id"] if isinstance(best["actor_id"], str) else best["entity_id"])
+        key = pd.Series(found, index=out.index, dtype="object")
+    out["speaker_id"] = key.astype("object").where(key.notna(), pd.NA)
+    out["speaker"] = [names.get(k, s) if isinstance(k, str) else s for k, s in zip(out["speaker_id"], out["speaker"])]
+    return out
+
+
+def who_is_in_it(mentions: pd.DataFrame, *, actors=None, entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mentions per actor grouped for the "who is in it" chart: the lexicon's group where the actor is
+    in the lexicon, else the entity's type in words ("people", "organisations", "places", ...).
+
+    Output columns: group, actor_id, actor, mentions; groups by total mentions, actors most mentioned
+    first (direct mentions only).
+    """
+    from analysis.actors import load_actors
+
+    lexicon = load_actors(actors)
+    groups = lexicon.actors.set_index("actor_id")["group"].to_dict() if len(lexicon.actors) else {}
+    kinds = {}
+    if entity_table is not None and len(entity_table):
+        kinds = dict(zip(entity_table["entity_id"], entity_table["type"]))
+    words = {"person": "people (not in the lexicon)", "organization": "organisations (not in the lexicon)",
+             "place": "places (not in the lexicon)", "group": "groups (not in the lexicon)",
+             "other": "other names (not in the lexicon)"}
+    direct = mentions[mentions["via"] != "pronoun"]
+    counts = direct.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size")).reset_index()
+
+    def group_of(actor_id: str) -> str:
+        if actor_id in groups and isinstance(groups[actor_id], str):
+            return groups[actor_id]
+        kind = kinds.get(actor_id) or (actor_id.split(":", 1)[0] if ":" in actor_id else "other")
+        return words.get(kind, words["other"])
+
+    counts["group"] = [group_of(str(a)) for a in counts["actor_id"]]
+    totals = counts.groupby("group")["mentions"].transform("sum")
+    counts = counts.assign(_t=totals).sort_values(["_t", "group", "mentions", "actor"],
+                                                   ascending=[False, True, False, True], kind="stable")
+    return counts[["group", "actor_id", "actor", "mentions"]].reset_index(drop=True)
+
+
+def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> dict[str, str]:
+    """One colour per actor for a whole report (``wb.charts.actor_colors``): every mentioned actor,
+    most mentioned first, then speakers that are never mentioned (keyed by name when they have no id),
+    so that no chart of the report shows an actor in the grey of "others" while colours remain."""
+    from analysis.charts import actor_colors
+
+    keys = list(mentions["actor_id"].dropna().astype(str))
+    if voice is not None and len(voice):
+        extra = voice["actor_id"].astype("object").where(voice["actor_id"].notna(), voice["actor"])
+        keys += [k for k in extra.dropna().astype(str) if k not in set(keys)]
+    return actor_colors(keys)

@@ -1,4 +1,4 @@
-"""Actor lexicons, mentions (every matching rule of DESIGN.md), pronouns, prominence, roll-ups,
+"""Actor lexicons, mentions (every matching rule of docs/design.md), pronouns, prominence, roll-ups,
 co-occurrence and discovery: tiny inline corpora with exact, hand-counted expectations."""
 
 from __future__ import annotations

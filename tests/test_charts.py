@@ -80,9 +80,10 @@ COLORS = {"netanyahu": "#111111", "israel": "#222222", "biden": "#333333"}
 
 def test_template_is_okabe_ito_with_readable_fonts_and_white_background():
     t = charts.workbench_template()
-    assert list(t.layout.colorway) == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-                                       "#F0E442", "#000000"]
-    assert set(t.layout.colorway) == set(charts.OKABE_ITO.values())
+    assert list(t.layout.colorway)[:8] == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                                           "#F0E442", "#000000"]  # Okabe-Ito first, for the key actors
+    assert len(t.layout.colorway) == 20 and len(set(t.layout.colorway)) == 20
+    assert charts.OTHERS_COLOR not in t.layout.colorway
     assert "system-ui" in t.layout.font.family and "DejaVu Sans" in t.layout.font.family
     assert t.layout.font.size >= 12 and t.layout.plot_bgcolor == "white" and t.layout.paper_bgcolor == "white"
     assert t.layout.xaxis.gridcolor == t.layout.yaxis.gridcolor == "#E5E5E5"
@@ -97,13 +98,14 @@ def test_importing_the_package_leaves_plotly_global_template_alone():
     assert done.stdout.strip() == "ok", done.stderr
 
 
-def test_actor_colors_are_sorted_into_the_palette_and_cycle():
-    ids = [f"a{i}" for i in range(10)][::-1] + ["a3", None]
+def test_actor_colors_most_mentioned_first_distinct_up_to_twenty_then_grey_others():
+    ids = [f"a{i:02d}" for i in range(25)][::-1] + ["a03", "a03", "a07", None]
     colors = charts.actor_colors(ids)
-    assert list(colors) == [f"a{i}" for i in range(10)]
-    assert colors["a0"] == "#0072B2" and colors["a1"] == "#E69F00" and colors["a7"] == "#000000"
-    assert colors["a8"] == colors["a0"] and colors["a9"] == colors["a1"]  # cycles after eight
-    assert charts.actor_colors(reversed(ids)) == colors  # order and duplicates do not matter
+    assert list(colors)[:3] == ["a03", "a07", "a00"]  # most mentioned first, then ties in id order
+    assert colors["a03"] == "#0072B2" and colors["a07"] == "#E69F00" and colors["a00"] == "#009E73"
+    assert len({colors[k] for k in list(colors)[:20]}) == 20, "twenty actors, twenty colours"
+    assert {colors[k] for k in list(colors)[20:]} == {charts.OTHERS_COLOR}, "the smallest go to grey others"
+    assert charts.actor_colors(reversed(ids)) == colors  # order does not matter
 
 
 def test_safe_text_escapes_markup_and_quotes_the_way_plotly_decodes():
@@ -134,7 +136,10 @@ def test_every_builder_returns_a_figure_with_the_template_and_an_empty_notice(na
     assert isinstance(fig, go.Figure)
     assert len(fig.data) == 0
     assert list(fig.layout.template.layout.colorway) == list(charts.PALETTE)
-    assert len(fig.layout.annotations) == 1 and fig.layout.annotations[0].text.startswith("No ")
+    assert len(fig.layout.annotations) == 1 and fig.layout.annotations[0].text.startswith(("No ", "Nothing "))
+    bundle = fig._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "text/plain"}, "in a report: one line of text, never an empty panel"
+    assert bundle["text/html"].startswith('<p class="wb-note">') and ": " in bundle["text/plain"]
 
 
 @pytest.mark.parametrize("name", [n for n in ALL_BUILDERS if n != "kwic_table"])
@@ -172,16 +177,17 @@ def test_every_builder_keeps_the_naming_grammar_and_the_call_shape(name):
 
 
 def test_traces_that_share_a_cycled_colour_differ_by_pattern_symbol_or_dash():
-    ids = [f"a{i}" for i in range(9)]  # nine actors, eight colours: a8 takes a0's colour
+    ids = [f"a{i}" for i in range(9)]  # nine actors, a mapping that gives a8 a0's colour
+    shared = {k: charts.PALETTE[i % 8] for i, k in enumerate(ids)}
     rollup = pd.DataFrame({"group": "g", "actor_id": ids, "actor": ids, "mentions": range(1, 10)})
-    bars = charts.mentions_by_group(rollup).data
+    bars = charts.mentions_by_group(rollup, colors=shared).data
     assert bars[8].marker.color == bars[0].marker.color
     assert [t.marker.pattern.shape for t in bars] == [""] * 8 + ["/"]
     prominence = pd.DataFrame({"doc_id": "d", "actor_id": ids, "actor": ids, "mentions": 1, "first_sentence": 0,
                                "first_position": 0.0})
-    assert [t.marker.symbol for t in charts.prominence_scatter(prominence).data] == ["circle"] * 8 + ["square"]
+    assert [t.marker.symbol for t in charts.prominence_scatter(prominence, colors=shared).data] == ["circle"] * 8 + ["square"]
     daily = pd.DataFrame({"day": "2024-05-01", "actor_id": ids, "actor": ids, "mentions": 1})
-    lines = charts.attention_over_time(daily).data
+    lines = charts.attention_over_time(daily, colors=shared).data
     assert [t.line.dash for t in lines] == ["solid"] * 8 + ["dash"]
 
 
@@ -203,7 +209,7 @@ def test_mentions_by_group_one_stacked_trace_per_actor_in_table_order(rollup):
 def test_mentions_by_group_grouped_default_colours_and_name_keys(rollup):
     fig = charts.mentions_by_group(rollup, barmode="group")
     assert fig.layout.barmode == "group"
-    default = charts.actor_colors(rollup["actor_id"])
+    default = charts.actor_colors(rollup["actor_id"].unique())  # without colors=: each id once, in id order
     assert [t.marker.color for t in fig.data] == [default["netanyahu"], default["israel"], default["biden"]]
     no_ids = rollup.drop(columns="actor_id")  # names become the colour keys; a key the mapping lacks is grey
     fig = charts.mentions_by_group(no_ids, colors={"Israel": "#ABCDEF"})
@@ -302,12 +308,13 @@ def test_voice_bars_wide_mentions_bar_and_stacked_quote_bars(voice):
         ("bar", "mentions"), ("bar", "quoted directly"), ("bar", "quoted in reported speech"),
         ("scatter", "never quoted")]
     mentions, direct, reported, never = fig.data
-    assert list(mentions.y) == ["Hamas", "Benjamin Netanyahu", "Joe Biden"] and list(mentions.x) == [4, 7, 8]
+    assert list(mentions.y) == ["Joe Biden", "Benjamin Netanyahu", "Hamas"] and list(mentions.x) == [8, 7, 4]
     assert list(direct.x) == [0, 3, 0] and list(direct.base) == [0, 0, 0]
-    assert list(reported.x) == [0, 1, 2] and list(reported.base) == [0, 3, 0]  # stacked on the direct ones
+    assert list(reported.x) == [2, 1, 0] and list(reported.base) == [0, 3, 0]  # stacked on the direct ones
     assert mentions.width > direct.width and fig.layout.barmode == "overlay"
     assert list(never.y) == ["Hamas"] and list(never.x) == [4] and "never quoted" in never.text[0]
-    assert fig.layout.yaxis.autorange == "reversed"  # table order, top down
+    assert fig.layout.yaxis.autorange == "reversed"  # most mentioned at the top
+    assert list(charts.voice_bars(voice, sort=False).data[0].y) == ["Hamas", "Benjamin Netanyahu", "Joe Biden"]
     assert mentions.hovertext[1] == ("<b>Benjamin Netanyahu</b><br>mentions: 7<br>quoted directly: 3<br>"
                                      "quoted in reported speech: 1")
 
@@ -316,7 +323,7 @@ def test_voice_bars_never_quoted_without_the_flag_column_and_colours(voice):
     fig = charts.voice_bars(voice.drop(columns="never_quoted").assign(quoted_reported=[0, 1, 0]),
                             colors={"mentions": "#101010", "never quoted": "#202020"})
     never = fig.data[-1]
-    assert never.name == "never quoted" and list(never.y) == ["Hamas", "Joe Biden"]
+    assert never.name == "never quoted" and list(never.y) == ["Joe Biden", "Hamas"]
     assert fig.data[0].marker.color == "#101010" and never.textfont.color == "#202020"
     everyone_quoted = voice.assign(quoted_direct=[1, 1, 1], never_quoted=False)
     assert [t.name for t in charts.voice_bars(everyone_quoted).data][-1] != "never quoted"
@@ -325,7 +332,7 @@ def test_voice_bars_never_quoted_without_the_flag_column_and_colours(voice):
 def test_voice_bars_escapes_names(voice):
     voice.loc[0, "actor"] = EVIL
     fig = charts.voice_bars(voice)
-    assert fig.data[0].y[0] == EVIL_SAFE and fig.data[-1].y[0] == EVIL_SAFE
+    assert fig.data[0].y[2] == EVIL_SAFE and fig.data[-1].y[0] == EVIL_SAFE
     assert_escaped(fig)
 
 
@@ -403,7 +410,8 @@ def test_attention_over_time_gaps_datetimes_and_duplicates(daily):
     with pytest.raises(InputError, match="attention_over_time: 2 rows share"):
         charts.attention_over_time(pd.concat([daily, daily.iloc[[0]]]))
     only_undated = pd.DataFrame({"day": [None], "actor": ["X"], "mentions": [1]})
-    assert annotation_texts(charts.attention_over_time(only_undated)) == ["No dated mentions found"]
+    assert annotation_texts(charts.attention_over_time(only_undated))[0].startswith(
+        "No dates in this corpus: add a published column or a metadata.csv")
 
 
 def test_attention_over_time_escapes_names(daily):
@@ -481,7 +489,7 @@ def test_actor_tone_bars_diverging_sorted_with_interval_error_bars(tone_summary)
     fig = charts.actor_tone_bars(tone_summary)
     (bar,) = fig.data
     assert bar.type == "bar" and bar.orientation == "h"
-    assert list(bar.y) == ["Joe Biden", "Israel", "Hamas"] and list(bar.x) == [0.1, 0.0, -0.3]
+    assert list(bar.y) == ["Joe Biden (n=8)", "Israel (n=16)", "Hamas (n=4)"] and list(bar.x) == [0.1, 0.0, -0.3]
     assert bar.error_x.array[0] == pytest.approx(0.1) and bar.error_x.arrayminus[0] == pytest.approx(0.15)
     assert bar.error_x.array[2] == pytest.approx(0.2) and bar.error_x.arrayminus[2] == pytest.approx(0.2)
     assert bar.error_x.array[1] is None and bar.error_x.arrayminus[1] is None  # no interval, no bar
@@ -493,9 +501,10 @@ def test_actor_tone_bars_diverging_sorted_with_interval_error_bars(tone_summary)
 
 def test_actor_tone_bars_table_order_and_one_row_per_actor(tone_summary):
     fig = charts.actor_tone_bars(tone_summary, sort=False, colors={"positive": "#00FF00"})
-    assert list(fig.data[0].y) == ["Joe Biden", "Hamas", "Israel"] and fig.data[0].marker.color[0] == "#00FF00"
+    assert list(fig.data[0].y) == ["Joe Biden (n=8)", "Hamas (n=4)", "Israel (n=16)"]
+    assert fig.data[0].marker.color[0] == "#00FF00"
     assert list(fig.layout.xaxis.range) == pytest.approx([-0.55, 0.55])  # symmetric around 0
-    with pytest.raises(InputError, match="actor_tone_bars: 2 rows share actor='Hamas'"):
+    with pytest.raises(InputError, match="actor_tone_bars: 2 rows share actor_id='hamas'"):
         charts.actor_tone_bars(pd.concat([tone_summary, tone_summary.iloc[[1]]]))
     with pytest.raises(InputError, match=r"the table has no column 'mean_compound' \(the mean= column\)"):
         charts.actor_tone_bars(tone_summary, mean="mean_compound")
@@ -504,8 +513,54 @@ def test_actor_tone_bars_table_order_and_one_row_per_actor(tone_summary):
 def test_actor_tone_bars_escapes_names(tone_summary):
     tone_summary.loc[1, "actor"] = EVIL
     fig = charts.actor_tone_bars(tone_summary)
-    assert fig.data[0].y[2] == EVIL_SAFE
+    assert fig.data[0].y[2] == f"{EVIL_SAFE} (n=4)"
     assert_escaped(fig)
+
+
+def test_actor_tone_bars_few_mentions_apart_in_grey_and_said(tone_summary):
+    fig = charts.actor_tone_bars(tone_summary.assign(n_mentions=[8, 2, 16]), min_n=3)
+    assert list(fig.data[0].y) == ["Joe Biden (n=8)", "Israel (n=16)", "Hamas (n=2)"], "the thin one goes last"
+    assert fig.data[0].marker.color[2] == "#CCCCCC" and fig.data[0].marker.color[0] != "#CCCCCC"
+    assert "fewer than 3 mentions" in annotation_texts(fig)[0]
+    assert not charts.actor_tone_bars(tone_summary, min_n=3).layout.annotations
+
+
+def test_voice_bars_top_cuts_by_mentions_and_keeps_every_quoted_actor():
+    voice = pd.DataFrame({"actor": ["A", "B", "C", "D", "E"], "mentions": [9, 8, 7, 6, 1],
+                          "quoted_direct": [0, 0, 0, 0, 1], "quoted_reported": [0, 0, 0, 0, 0]})
+    fig = charts.voice_bars(voice, top=2)
+    assert list(fig.data[0].y) == ["A", "B", "E"], "E is quoted: never cut"
+    assert "2 less mentioned actor(s) never quoted are left out." in annotation_texts(fig)
+
+
+def test_prominence_labels_stay_inside_and_apart():
+    from analysis.charts._actors import label_positions
+
+    xs = np.array([0.0, 0.02, 0.9, 0.5])
+    ys = np.array([10.0, 10.0, 3.0, 1.0])
+    positions = label_positions(xs, ys, np.array([True, True, True, False]))
+    assert positions[0] == "top right" and positions[1] == "bottom right", "close names split up and down"
+    assert positions[2] == "top left", "a name at the right edge goes left of its point"
+
+
+def test_network_force_layout_names_minimum_weight_and_fifty_actors():
+    rng = np.random.default_rng(0)
+    ids = [f"actor_{i:02d}" for i in range(50)]
+    rows = [(ids[i], ids[j], int(rng.integers(1, 6))) for i in range(50) for j in range(i + 1, 50) if rng.random() < 0.08]
+    pairs = pd.DataFrame(rows, columns=["actor_a", "actor_b", "count"])
+    names = {i: i.replace("actor_", "Actor ") for i in ids}
+    fig = charts.cooccurrence_network(pairs, names=names, min_weight=2, labels=30)
+    nodes = fig.data[-1]
+    kept = pairs[pairs["count"] >= 2]
+    assert len(fig.data) == len(kept) + 2
+    assert sum(1 for t in nodes.text if t) == 30 and all(t.startswith("Actor ") for t in nodes.text if t)
+    points = np.column_stack([nodes.x, nodes.y])
+    gaps = np.sqrt(((points[:, None] - points[None]) ** 2).sum(-1)) + np.eye(len(points)) * 9
+    assert gaps.min() > 0.02, "no two actors on top of each other"
+    assert max(abs(v) for v in [*nodes.x, *nodes.y]) == pytest.approx(1.0)
+    assert "weaker pair(s) (fewer than 2) left out" in annotation_texts(fig)[0]
+    again = charts.cooccurrence_network(pairs, names=names, min_weight=2, labels=30)
+    assert list(again.data[-1].x) == list(nodes.x), "the layout is deterministic"
 
 
 # --------------------------------------------------------------------------------- frame profile
@@ -656,7 +711,7 @@ def test_kwic_table_finds_a_term_on_word_edges_case_insensitively(sents):
     prefix = charts.kwic_table(sents, term="Israel*")
     assert _cells(prefix)[3] == ["<b>Israel</b>", "<b>Israel</b>", "<b>Israel</b>", "<b>Israeli</b>"]
     assert charts.kwic_table(sents, term="israel", case_sensitive=True).layout.annotations[0].text == (
-        "No matches found for &#x27;israel&#x27;")
+        "No matches found for &#x27;israel&#x27;: try another spelling, a shorter term or a regular expression")
 
 
 def test_kwic_table_from_mentions_offsets_and_context_width(sents):
@@ -694,3 +749,11 @@ def test_kwic_table_escapes_every_cell_before_highlighting(sents):
     assert _cells(hostile_term)[3] == [f"<b>{EVIL_SAFE}</b>"]
     assert hostile_term.layout.title.text == f"Keyword in context: {EVIL_SAFE}"
     assert_escaped(fig)
+
+
+def test_two_actors_with_one_name_get_distinct_labels():
+    voice = pd.DataFrame({"actor_id": ["person:coastal_freight", "other:coastal_freight"],
+                          "actor": ["Coastal Freight", "Coastal Freight"], "mentions": [3, 2],
+                          "quoted_direct": [1, 0], "quoted_reported": [0, 0]})
+    fig = charts.voice_bars(voice)
+    assert list(fig.data[0].y) == ["Coastal Freight (person)", "Coastal Freight (other)"]

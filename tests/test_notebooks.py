@@ -114,7 +114,7 @@ def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
     assert _plotly_outputs(html_path.with_suffix(".ipynb")) >= 8
     assert html_path.stat().st_size < 8_000_000
     page = html_path.read_text()
-    assert "<td>Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive</td>" in page
+    assert ">Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive</td>" in page
     assert "Methods and limits" in page
     assert "How valid are these measures?" in page and "macro-F1 0.63" in page, "the methods card quotes the validation"
 
@@ -147,3 +147,165 @@ def test_hostile_article_renders_as_text_everywhere_and_nothing_runs(tmp_path, r
     assert "&lt;svg onload=" in dom
     figures = _plotly_outputs(html_path.with_suffix(".ipynb"))
     assert drawn_charts(dom) == figures
+
+
+
+# ------------------------------------------------------------------ issue 13: reports a journalist would share
+
+OWN_ARTICLES = Path(__file__).resolve().parent / "data" / "own_articles"
+OWN_TITLE = "Harborview election coverage"
+
+
+@pytest.fixture(scope="module")
+def shared_reports(tmp_path_factory, repo_dir):
+    """The brief and the corpus report on the seed and on four own articles the default lexicon does
+    not cover (tests/data/own_articles: a local election, two outlets), each rendered once, under
+    umask 022, from a working folder elsewhere (so the corpus path is absolute and outside it)."""
+    import os
+
+    out = tmp_path_factory.mktemp("shared")
+    previous_mask, previous_dir = os.umask(0o022), os.getcwd()
+    os.chdir(out)
+    try:
+        pages = {
+            ("seed", "brief"): render_report("article_brief", out_dir=out / "seed",
+                                             parameters={"corpus": str(repo_dir / "seeds")}),
+            ("seed", "corpus"): render_report("corpus_report", out_dir=out / "seed",
+                                              parameters={"corpus": str(repo_dir / "seeds")}),
+            ("own", "brief"): render_report("article_brief", out_dir=out / "own",
+                                            parameters={"corpus": str(OWN_ARTICLES)}),
+            ("own", "corpus"): render_report("corpus_report", out_dir=out / "own",
+                                             parameters={"corpus": str(OWN_ARTICLES), "group_by": "topic",
+                                                         "title": OWN_TITLE}),
+        }
+    finally:
+        os.umask(previous_mask)
+        os.chdir(previous_dir)
+    return pages
+
+
+SHARED = [("seed", "brief"), ("seed", "corpus"), ("own", "brief"), ("own", "corpus")]
+
+
+def _figures(executed: Path) -> list[dict]:
+    notebook = json.loads(executed.read_text())
+    return [output["data"][PLOTLY_MIMETYPE] for cell in notebook["cells"] for output in cell.get("outputs", [])
+            if PLOTLY_MIMETYPE in output.get("data", {})]
+
+
+def _expected_title(corpus: str, kind: str) -> str:
+    if kind == "corpus":
+        return "Corpus report" if corpus == "seed" else OWN_TITLE
+    first = sorted(OWN_ARTICLES.glob("*.md"))[0].read_text() if corpus == "own" else None
+    headline = ([line[2:] for line in first.splitlines() if line.startswith("# ")][0] if first else
+                "Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive")
+    return headline
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus, kind", SHARED)
+def test_shared_report_title_findings_no_empty_panel_no_index_no_path_0644(shared_reports, corpus, kind, repo_dir):
+    import os
+    import stat
+
+    result = shared_reports[(corpus, kind)]
+    page = result.html.read_text()
+    import html as _html
+
+    title = _expected_title(corpus, kind)
+    shown = [_html.unescape(t) for t in re.findall(r"<title>(.*?)</title>", page)[:1] + re.findall(r"<h1>(.*?)</h1>", page)[:1]]
+    assert shown == [title, title], "the headline (brief) or the given title (corpus) is the page title and heading"
+    findings = page.split('id="findings"', 1)[1].split("</section>", 1)[0]
+    assert 3 <= findings.count("<li>") <= 5, "3-5 findings"
+    assert page.index('id="findings"') < page.index("<h2", page.index('id="findings"') + 40), "findings come first"
+    for figure in _figures(result.executed):
+        assert figure["data"], "no empty panel: a section without data is one line of text"
+    assert not re.search(r'<table border="1" class="dataframe">', page), "no raw pandas table with an index column"
+    assert "<th></th>" not in page and "wb-table" in page
+    for path in {str(repo_dir), str(OWN_ARTICLES), str(result.html.parents[2]), os.path.expanduser("~")}:
+        assert path not in page, f"absolute path {path} in the shared page"
+    for path in (result.html, result.executed, result.html.parent / "manifest.json"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+def _actor_colours(figure: dict) -> dict[str, set[str]]:
+    """colour -> the actor keys drawn in it, per chart: traces grouped by actor (legendgroup) and
+    network nodes (customdata)."""
+    from analysis.charts import OTHERS_COLOR
+
+    seen: dict[str, set[str]] = {}
+    for trace in figure["data"]:
+        marker, line = trace.get("marker", {}), trace.get("line", {})
+        if trace.get("legendgroup") and isinstance(marker.get("color", line.get("color")), str):
+            seen.setdefault(marker.get("color", line.get("color")), set()).add(str(trace["legendgroup"]))
+        if trace.get("name") == "actors" and isinstance(marker.get("color"), list):
+            for key, colour in zip(trace.get("customdata", []), marker["color"]):
+                seen.setdefault(colour, set()).add(str(key))
+    seen.pop(OTHERS_COLOR, None)
+    return seen
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus, kind", SHARED)
+def test_shared_report_no_two_actors_share_a_colour_and_every_quoted_actor_speaks(shared_reports, corpus, kind):
+    import analysis as wb
+
+    result = shared_reports[(corpus, kind)]
+    figures = _figures(result.executed)
+    for figure in figures:
+        for colour, keys in _actor_colours(figure).items():
+            assert len(keys) == 1, f"{sorted(keys)} share {colour} in {figure['layout'].get('title')}"
+    voice_charts = [f for f in figures if (f["layout"].get("title") or {}).get("text") == "Mentioned and quoted"]
+    documents = wb.load_corpus(OWN_ARTICLES if corpus == "own" else Path(__file__).resolve().parents[1] / "seeds")
+    documents = documents.iloc[[0]] if kind == "brief" else documents
+    analysis = wb.analyze(documents)
+    mentions = wb.entity_mentions(analysis.entities, sentences=analysis.sentences)
+    quotes = wb.speakers_as_entities(analysis.quotes, mentions, entities=analysis.entities)
+    quoted = wb.voice(mentions, quotes).query("quotes > 0")["actor"].tolist()
+    assert len(voice_charts) == 1 and quoted
+    labels = [label for trace in voice_charts[0]["data"] for label in trace.get("y", [])]
+    for name in quoted:
+        assert any(label == name or label.startswith(f"{name} (") for label in labels), f"{name} is quoted but not shown"
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus, kind", SHARED)
+def test_shared_report_draws_every_chart_in_chromium(shared_reports, corpus, kind):
+    result = shared_reports[(corpus, kind)]
+    dom = rendered_dom(result.html)
+    figures = len(_figures(result.executed))
+    assert figures >= 3 and drawn_charts(dom) == figures == chart_placeholders(dom)
+    assert 'class="wb-findings"' in dom
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_own_articles_report_says_the_lexicon_names_few_and_gives_copyable_yaml(shared_reports):
+    page = shared_reports[("own", "corpus")].html.read_text()
+    assert "The actor lexicon names 0 of the" in page, "said at the top"
+    assert 'class="wb-code"' in page and "<pre>actors:" in page and ">Copy</button>" in page
+    assert "Ruth Adeyemi" in page and "Tom Becker" in page, "entities charted without a lexicon"
+    assert "Share of mentions, by topic" in page, "-p group_by=topic compares the topics"
+    assert "Download all rows as CSV" in page or page.count("wb-table") >= 3
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_executed_notebook_keeps_outputs_without_plotlyjs_and_shared_js_is_small(tmp_path, repo_dir):
+    from analysis.reports import render_batch
+
+    batch = render_batch("article_brief", out_dir=tmp_path, parameters={"corpus": str(repo_dir / "seeds")},
+                         each={"frames": ["generic", "conflict-news"]}, workers=1, progress=False, shared_js=True)
+    assert len(batch.reports) == 2 and not batch.failures
+    shared = list(tmp_path.glob("plotly-*.min.js"))
+    assert len(shared) == 1 and shared[0].stat().st_size > 1_000_000, "plotly.js once per folder"
+    for report in batch.reports:
+        page = report.html.read_text()
+        assert report.html_bytes < 600_000 and "plotly.js v" not in page
+        assert f'src="../{shared[0].name}"' in page
+        assert drawn_charts(rendered_dom(report.html)) == len(_figures(report.executed)) >= 8
+        executed = report.executed.read_text()
+        assert "plotly.js v" not in executed and len(_figures(report.executed)) >= 8, "outputs kept, plotly.js not"

@@ -11,6 +11,7 @@ import pytest
 from analysis.cli import main, parse_parameter
 from analysis.errors import InputError
 from analysis.reports import export_html, notebook_path, render_report, write_atomic
+from conftest import REPO
 
 
 _REMOTE = re.compile(
@@ -140,7 +141,7 @@ def test_report_header_shows_escaped_parameters_and_the_recorded_provenance(tmp_
     import hashlib
     expected = hashlib.sha256("a\x1f\x1eT\x1f\x1eBody.\x1f\x1e".encode()).hexdigest()
     assert expected in header, "the corpus fingerprint is in the header"
-    assert "1 documents" in header
+    assert "1 document<" in header or "1 document\n" in header or "· 1 document" in header
     assert hashlib.sha256(repr("lexicon-v1").encode()).hexdigest() in header
     assert "application/vnd.media-workbench.provenance+json" not in html, "the raw record is lifted out"
 
@@ -192,7 +193,8 @@ def test_notebook_parameters_reads_the_defaults_as_values(tmp_path):
 
     path = _fixture_notebook(tmp_path / "p.ipynb", "print(1)")
     assert notebook_parameters(path) == {"greeting": "hello"}
-    assert notebook_parameters("article_brief")["title"] == "Article brief"
+    assert notebook_parameters("corpus_report")["title"] == "Corpus report"
+    assert notebook_parameters("article_brief")["title"] is None, "a brief is titled with its headline"
 
 
 @pytest.mark.e2e
@@ -203,3 +205,238 @@ def test_cli_says_in_one_line_why_a_report_failed(tmp_path, capsys):
     assert f"error: report article_brief failed: InputError: {tmp_path / 'missing'}: no such file or folder" in err
     assert "article_brief.failed.ipynb" in err and "Traceback" not in err
     assert not (tmp_path / "out" / "article_brief" / "article_brief.html").exists()
+
+
+# ---------------------------------------------------------------- issue 10: report parameters (point 9)
+
+
+def test_parameter_key_that_is_code_is_refused_and_never_runs(tmp_path):
+    marker = tmp_path / "pwned"
+    hostile = f"__import__('os').system('touch {marker}');y=1"
+    with pytest.raises(InputError, match=r"parameter names are Python identifiers"):
+        parse_parameter(hostile)
+    assert main(["report", "article_brief", "--out", str(tmp_path / "out"), "-p", hostile]) == 2
+    assert not marker.exists()
+    for bad in ("class=1", "1st=2", "a b=3", "x.y=4"):
+        with pytest.raises(InputError, match="Python identifiers"):
+            parse_parameter(bad)
+
+
+def test_parameter_value_of_the_wrong_type_names_the_parameter_and_what_it_expects(tmp_path, capsys):
+    from analysis.reports import check_parameters
+
+    with pytest.raises(InputError, match=r"-p top='abc': top expects a whole number, e\.g\. 20 \(default: 12\); got str"):
+        check_parameters("corpus_report", {"top": "abc"})
+    assert main(["report", "corpus_report", "--out", str(tmp_path), "-p", "top=abc"]) == 2
+    assert "top expects a whole number" in capsys.readouterr().err
+    with pytest.raises(InputError, match=r"corpus_report has no parameter 'topp'; its parameters: corpus, "):
+        check_parameters("corpus_report", {"topp": 3})
+    assert check_parameters("corpus_report", {"title": 2024, "top": 5, "start": "2024-05-01"}) == {
+        "title": "2024", "top": 5, "start": "2024-05-01"}
+
+
+def test_parameter_dates_from_yaml_become_iso_strings():
+    assert parse_parameter("start=2024-05-01") == ("start", "2024-05-01")
+    assert parse_parameter("when=2024-05-01 10:30:00") == ("when", "2024-05-01T10:30:00")
+    assert parse_parameter("days=[2024-05-01, 2024-05-02]") == ("days", ["2024-05-01", "2024-05-02"])
+
+
+# ------------------------------------------------------ issue 10: batches and interruptions (point 13)
+
+
+def test_each_values_with_the_same_folder_name_get_distinct_folders():
+    from analysis.reports import batch_runs
+
+    runs = batch_runs("greet", {"x": 1}, {"greeting": ["a/b", "a-b", "a b", "A-B"]})
+    names = [name for _, name in runs]
+    assert names == ["greet-a-b", "greet-a-b-2", "greet-a-b-3", "greet-A-B-4"]
+    assert [p["greeting"] for p, _ in runs] == ["a/b", "a-b", "a b", "A-B"]
+    assert all(p["x"] == 1 for p, _ in runs)
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_ctrl_c_stops_a_batch_keeps_finished_reports_and_a_consistent_index(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    notebook = _fixture_notebook(tmp_path / "nap.ipynb", 'import time\ntime.sleep(0 if greeting == "quick" else 120)')
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "report", str(notebook), "--out", str(out), "--workers", "1",
+         "--each", "greeting=quick,slow1,slow2,slow3"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    finished = out / "nap-quick" / "nap-quick.html"
+    for _ in range(600):  # the first report, then the second one starts
+        if finished.exists() or process.poll() is not None:
+            break
+        time.sleep(0.5)
+    assert finished.exists(), process.communicate()[1] if process.poll() is not None else "no report yet"
+    time.sleep(2)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C on a terminal: the whole foreground group
+    _, err = process.communicate(timeout=90)  # a guard against a hang, not a speed test
+    assert process.returncode == 130, err
+    assert "interrupted: 1 report(s) finished and kept" in err and "Traceback" not in err
+    index = (out / "index.html").read_text()
+    assert index.count('<tr class="ok">') == 1 and 'href="nap-quick/nap-quick.html"' in index
+    assert '<tr class="failed">' not in index
+    assert not (out / "nap-slow2").exists() and not (out / "nap-slow3").exists(), "queued work was cancelled"
+
+
+# --------------------------------------------------- issue 10: error notebooks and permissions (point 14)
+
+
+def test_failed_report_names_its_own_error_notebook_not_a_stale_one(tmp_path, monkeypatch, capsys):
+    import papermill
+
+    notebook = _fixture_notebook(tmp_path / "flaky.ipynb", 'assert greeting == "hello", "bad greeting"')
+    out = tmp_path / "out"
+    with pytest.raises(Exception, match="bad greeting") as first:
+        render_report(notebook, out_dir=out, parameters={"greeting": "boom"})
+    stale = out / "flaky" / "flaky.failed.ipynb"
+    assert first.value.failed_notebook == stale and stale.exists()
+
+    def kernel_never_starts(*args, **kwargs):
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", kernel_never_starts)
+    with pytest.raises(RuntimeError) as second:
+        render_report(notebook, out_dir=out)
+    assert second.value.failed_notebook is None and not stale.exists(), "the earlier run's notebook is gone"
+    assert main(["report", str(notebook), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "RuntimeError: Kernel died before replying" in err and "failed.ipynb" not in err
+
+
+def test_write_atomic_follows_the_umask_not_0600(tmp_path):
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.html", "x")
+        os.umask(0o027)
+        write_atomic(tmp_path / "b.html", "x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a.html").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "b.html").stat().st_mode) == 0o640
+
+
+@pytest.mark.e2e
+def test_rendered_report_and_index_are_0644_under_umask_022(tmp_path):
+    import os
+    import stat
+
+    from analysis.reports import write_index
+
+    notebook = _fixture_notebook(tmp_path / "perm.ipynb", "print(greeting)")
+    previous = os.umask(0o022)
+    try:
+        result = render_report(notebook, out_dir=tmp_path / "out")
+        index = write_index(tmp_path / "out")
+    finally:
+        os.umask(previous)
+    for path in (result.html, result.executed, tmp_path / "out" / "perm" / "manifest.json", index):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+# ---------------------------------------------------- issue 10: no absolute paths in shared HTML (point 15)
+
+
+@pytest.mark.e2e
+def test_shared_html_never_shows_absolute_paths_of_the_machine(tmp_path, monkeypatch):
+    import json as _json
+
+    from analysis.reports import write_index
+
+    corpus = tmp_path / "elsewhere" / "my-corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("x")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    notebook = _fixture_notebook(
+        work / "paths.ipynb",
+        f"import os\nprint('corpus at', greeting)\nprint('file', os.path.join(greeting, 'a.txt'))\n"
+        f"print('here', os.path.join({str(work)!r}, 'data', 'x.csv'))\nprint('repo', {str(REPO)!r})")
+    result = render_report(notebook, out_dir=work / "out", parameters={"greeting": str(corpus)})
+    page = result.html.read_text()
+    index = write_index(work / "out").read_text()
+    for shown in (page, index):
+        assert str(tmp_path) not in shown and str(REPO) not in shown
+    assert "corpus at my-corpus" in page and "file my-corpus/a.txt" in page
+    assert "here data/x.csv" in page
+    manifest = _json.loads((work / "out" / "paths" / "manifest.json").read_text())
+    assert manifest["parameters"]["greeting"] == str(corpus), "the manifest keeps the full path"
+
+
+# ------------------------------------------------------------------ issue 13: Lab, docs, the public API
+
+
+def test_make_lab_allows_root_only_as_root_and_prints_the_url(repo_dir):
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    venv = Path(sys.prefix)
+    done = subprocess.run(["make", "-n", "-C", str(repo_dir), "lab", f"VENV={venv}"], capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert "jupyter lab --notebook-dir=notebooks" in done.stdout
+    assert ("--allow-root" in done.stdout) == (os.getuid() == 0)
+    assert "http://127.0.0.1:8888/lab" in done.stdout
+
+
+def test_jupyterlab_is_a_core_dependency_of_both_install_routes(repo_dir):
+    import tomllib
+
+    import yaml
+
+    project = tomllib.loads((repo_dir / "pyproject.toml").read_text())["project"]
+    assert any(d.startswith("jupyterlab") for d in project["dependencies"])
+    conda = yaml.safe_load((repo_dir / "environment.yml").read_text())["dependencies"]
+    assert any(isinstance(d, str) and d.startswith("jupyterlab") for d in conda)
+
+
+def test_tab_completion_lists_the_public_api_only():
+    import analysis as wb
+
+    names = dir(wb)
+    assert names == sorted(wb.__all__)
+    assert "annotations" not in names and "pipeline" not in names and "reports" not in names
+    assert {"setup_notebook", "findings", "show_table", "compare_groups", "charts"} <= set(names)
+
+
+def test_design_the_code_cites_lives_in_the_repository(repo_dir):
+    design = (repo_dir / "docs" / "design.md").read_text()
+    assert "## Lexicon formats" in design and "Matching rules" in design and "## The documents table" in design
+    cited = []
+    for path in [*repo_dir.glob("analysis/**/*.py"), *repo_dir.glob("analysis/**/*.yml"),
+                 *repo_dir.glob("analysis/**/*.md"), repo_dir / "README.md", *repo_dir.glob("notebooks/*.ipynb")]:
+        text = path.read_text()
+        if re.search(r"(?<![\w/])DESIGN\.md|shared/DESIGN|shared/STYLE", text):
+            cited.append(str(path.relative_to(repo_dir)))
+    assert cited == [], "cite docs/design.md, not a file outside the repository"
+
+
+def test_a_text_parameter_with_a_colon_stays_text(monkeypatch):
+    import analysis.cli as cli
+
+    seen = {}
+
+    def fake_render(notebook, *, out_dir, parameters, name, shared_js):
+        seen.update(parameters)
+        raise InputError("stop here")
+
+    monkeypatch.setattr("analysis.reports.render_report", fake_render)
+    assert cli.main(["report", "corpus_report", "--out", "x", "-p", "title=Race: the results", "-p", "top=5"]) == 2
+    assert seen == {"title": "Race: the results", "top": 5}

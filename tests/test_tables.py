@@ -42,7 +42,7 @@ def test_document_card_lists_present_fields_only(documents):
     full = document_card(documents)
     assert full.set_index("field")["value"].to_dict() == {
         "doc_id": "a", "title": "First", "outlet": "Wire",
-        "published": "2024-05-09 10:00:00+00:00", "tags": "Biden, Israel",
+        "published": "2024-05-09 10:00 UTC", "tags": "Biden, Israel",
     }
 
 
@@ -108,3 +108,156 @@ def test_corpus_summary_counts_what_a_reader_checks_first():
     assert corpus_summary(docs).set_index("field")["value"].to_dict() == {
         "documents": "4", "words": "12", "outlets": "2", "first day": "2024-05-08", "last day": "2024-05-10",
         "undated documents": "1", "flagged duplicates": "1"}
+
+
+# ------------------------------------------------------------------ issue 13: tables people read, findings
+
+from analysis.readable import copyable_yaml, format_value, limits, show_table  # noqa: E402
+
+
+def test_show_table_reads_like_a_report_table():
+    voice = pd.DataFrame({"actor_id": ["a", "b"], "actor": ["Ann <b>", "Bob"], "doc_id": ["d1", "d1"],
+                          "mentions": [1234, 2], "mention_share": [0.5, 0.0123], "mean_polarity": [-0.12345, 0.0],
+                          "never_quoted": [True, False]})
+    shown = show_table(voice, explain="Shares are of all mentions.")
+    page = shown.to_html()
+    assert list(shown.data.columns) == ["actor", "mentions", "mention_share", "mean_polarity", "never_quoted"], \
+        "ids with a name beside them and the one-document doc_id are left out"
+    assert "<th" in page and "index" not in page and "<th></th>" not in page
+    assert ">share of mentions</th>" in page and ">mean tone</th>" in page, "columns named in words"
+    for text in (">1,234<", ">50%<", ">1.2%<", ">-0.12<", ">0.00<", ">yes<", ">Ann &lt;b&gt;<"):
+        assert text in page, text
+    assert '<p class="wb-explain">Shares are of all mentions.</p>' in page
+
+
+def test_show_table_collapses_long_tables_with_the_whole_table_as_csv():
+    import base64
+    import re
+
+    table = pd.DataFrame({"doc_id": [f"d{i}" for i in range(40)], "text": [f"sentence {i}" for i in range(40)]})
+    page = show_table(table, top=5, name="evidence").to_html()
+    assert page.count("<tr>") == 1 + 5 and "Showing the first 5 of 40 rows." in page
+    payload = re.search(r'download="evidence\.csv" href="data:text/csv;base64,([^"]+)"', page).group(1)
+    csv = base64.b64decode(payload).decode()
+    assert csv.splitlines()[0] == "article,text" and len(csv.splitlines()) == 41
+    assert "Nothing found here" in show_table(table.iloc[:0], empty="Nothing found here").to_html()
+    with pytest.raises(InputError, match="show_table: the table has no column 'nope'"):
+        show_table(table, columns=["nope"])
+
+
+def test_show_table_names_ids_and_formats_lists():
+    frames = pd.DataFrame({"frame_id": ["conflict"], "terms": [["rift", "critic*"]]})
+    page = show_table(frames, names={"frame_id": {"conflict": "Conflict"}}).to_html()
+    assert ">Conflict<" in page and ">rift, critic*<" in page
+    assert format_value("share", 0.25) == ("25%", True) and format_value("voice_gap", 0.1) == ("+10 pts", True)
+
+
+def test_copyable_yaml_has_a_copy_button_and_escapes():
+    candidates = pd.DataFrame({"name": ["Ruth <Adeyemi>"], "suggested_id": ["ruth"], "type": ["person"],
+                               "aliases": [["Ruth <Adeyemi>"]], "titles": [[]], "count": [3],
+                               "yaml": ["- id: ruth\n  name: Ruth <Adeyemi>\n  type: person\n"]})
+    page = copyable_yaml(candidates)._repr_html_()
+    assert "<button" in page and ">Copy</button>" in page and "<pre>actors:" in page
+    assert "&lt;Adeyemi&gt;" in page and "<Adeyemi>" not in page
+    assert copyable_yaml(candidates.iloc[:0])._repr_html_() == ""
+
+
+def test_limits_quote_the_validation_figures():
+    assert "macro-F1 0.40" in limits("tone").text
+    assert "F1 0.43 to 0.73" in limits("frames").text
+    with pytest.raises(InputError, match="limits\\('nope'\\)"):
+        limits("nope")
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(seed_path):
+    import analysis as wb
+
+    documents = wb.load_corpus(seed_path)
+    return documents, wb.analyze(documents)
+
+
+def test_findings_state_the_charts_numbers_with_evidence(seed_analysis):
+    import analysis as wb
+
+    documents, result = seed_analysis
+    found = wb.findings(result)
+    assert found.title == "Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive"
+    assert 3 <= len(found.table) <= 5 and found.table["evidence"].str.len().gt(0).all()
+    direct = result.mentions[result.mentions["via"] != "pronoun"]["actor"].value_counts()
+    first = found.table["finding"].iloc[0]
+    assert first.startswith(f"{direct.index[0]} is mentioned most: {direct.iloc[0]} times"), first
+    bundle = found._repr_mimebundle_()
+    assert bundle["application/vnd.media-workbench.title+json"] == {"title": found.title}
+    assert 'id="findings"' in bundle["text/html"] and "&#x27;" not in found.title
+    assert wb.findings(result, title="My title").title == "My title"
+
+
+def test_with_period_chooses_day_week_or_month_from_the_range():
+    from analysis.tables import period_unit, with_period
+
+    days = pd.DataFrame({"published": pd.to_datetime(["2024-05-01", "2024-05-20", None], utc=True)})
+    weeks = pd.DataFrame({"published": pd.to_datetime(["2024-05-01", "2024-08-08"], utc=True)})
+    months = pd.DataFrame({"published": pd.to_datetime(["2023-01-15", "2024-08-08"], utc=True)})
+    assert [period_unit(t) for t in (days, weeks, months)] == ["day", "week", "month"]
+    assert with_period(weeks)["period"].tolist() == ["2024-04-29", "2024-08-05"], "weeks start on Monday"
+    assert with_period(months)["period"].tolist() == ["2023-01-01", "2024-08-01"]
+    assert with_period(days)["period"].isna().tolist() == [False, False, True], "undated stays undated"
+
+
+def test_lump_values_keeps_the_top_groups_and_others():
+    from analysis.tables import lump_values
+
+    docs = pd.DataFrame({"outlet": ["a", "a", "b", "c", None]})
+    assert lump_values(docs, column="outlet", top=1)["outlet"].tolist()[:4] == ["a", "a", "others", "others"]
+    with pytest.raises(InputError, match="column 'bias' is not in the documents"):
+        lump_values(docs, column="bias")
+
+
+def test_filter_documents_where_any_column_and_a_bad_query_named():
+    from analysis.tables import filter_documents
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "published": [None, None], "topic": ["immigration", "economy"]})
+    assert filter_documents(docs, where="topic == 'immigration'")["doc_id"].tolist() == ["a"]
+    with pytest.raises(InputError, match=r"where='topc == 1': .*documents' columns \(doc_id, published, topic\)"):
+        filter_documents(docs, where="topc == 1")
+
+
+def test_voice_for_chart_cuts_by_mentions_and_keeps_every_quoted_actor():
+    from analysis.tables import voice_for_chart
+
+    voice = pd.DataFrame({"actor": list("ABCD"), "mentions": [1, 9, 5, 7], "quotes": [2, 0, 0, 0]})
+    assert voice_for_chart(voice, top=2)["actor"].tolist() == ["B", "D", "A"]
+
+
+def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
+    import analysis as wb
+    from analysis.charts import ChartNote
+
+    documents, result = seed_analysis
+    two = pd.concat([documents, documents.assign(doc_id="copy", topic="other")], ignore_index=True)
+    two["topic"] = two["topic"].fillna("war") if "topic" in two else ["war", "other"]
+    analysis = wb.analyze(two)
+    comparison = wb.compare_groups(analysis, two, by="topic")
+    assert comparison.groups == ["war", "other"] or sorted(comparison.groups) == ["other", "war"]
+    assert set(comparison.attention["topic"]) == {"war", "other"}
+    assert set(comparison.tone["topic"]) == {"war", "other"} and "mean_polarity" in comparison.tone
+    assert not isinstance(comparison.attention_chart(), ChartNote)
+    single = wb.compare_groups(result, documents, by="outlet")
+    assert isinstance(single.attention_chart(), ChartNote) and "Only one outlet" in single.attention_chart().note
+    with pytest.raises(InputError, match="group_by='bias' is not a column"):
+        wb.compare_groups(result, documents, by="bias")
+
+
+def test_setup_notebook_shows_tables_and_analysis_readably(seed_analysis):
+    from analysis.display import analysis_html, frame_html
+
+    documents, result = seed_analysis
+    page = frame_html(documents)
+    assert page.index(">doc_id<") < page.index(">title<") < page.index(">text<"), "key columns first"
+    assert 'title="' in page and "…</td>" in page, "long text cut, whole on hover"
+    assert "1 rows, " in page
+    grouped = frame_html(result.mentions.groupby("actor").size().to_frame("n"))
+    assert ">actor<" in grouped, "a meaningful index becomes a column"
+    summary = analysis_html(result)
+    assert "<code>result.mentions</code>" in summary and result._repr_html_() == summary

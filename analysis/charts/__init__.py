@@ -44,15 +44,19 @@ Rules every builder keeps:
   white background, light grid) explicitly; plotly's global defaults are never touched.
 * **Same actor, same colour.** ``colors=`` maps the chart's colour key to a colour: actor ids in actor
   charts (``actor_colors``), frame ids in frame charts (``frame_colors``), negative/neutral/positive
-  in tone charts, measure columns in ``voice_bars``. Keys the mapping lacks are grey. The heatmap and
-  the KWIC table have no categories and take no ``colors``. Beyond eight keys the palette cycles;
-  traces that share a colour then differ by bar pattern, marker symbol or line dash.
+  in tone charts, measure columns in ``voice_bars``. ``actor_colors`` hands the 20 palette colours
+  out most mentioned first (the Okabe–Ito ones to the key actors); the rest, and keys a mapping
+  lacks, are the grey of "others" (``OTHERS_COLOR``). The heatmap and the KWIC table have no
+  categories and take no ``colors``. Traces that share a colour (a mapping of your own that repeats
+  colours) differ by bar pattern, marker symbol or line dash.
 * **Untrusted text stays text.** Every piece of article text (sentences, quotes, titles, actor,
   outlet and frame names, terms) passes through :func:`safe_text` (``html.escape``) before it becomes
   a hover label, tick, trace name, title or table cell (a ``title=`` you pass is escaped too: it
   often holds a headline); long evidence sentences are wrapped with ``<br>`` after escaping.
-* **Bad input.** A table with no rows gives an empty figure that says so ("No mentions found"); a
-  missing column is an InputError naming the builder, the column and the role option to fix it.
+* **Bad input.** A table with no rows gives a :class:`ChartNote`: a figure that shows, in a notebook
+  or report, as one line saying why and what to do ("No dates in this corpus: add a published column
+  ..."), never an empty panel; a missing column is an InputError naming the builder, the column and
+  the role option to fix it.
 """
 
 from __future__ import annotations
@@ -66,7 +70,9 @@ from analysis.charts._actors import (
 )
 from analysis.charts._base import (
     OKABE_ITO,
+    OTHERS_COLOR,
     PALETTE,
+    ChartNote,
     SIGN_COLORS,
     actor_colors,
     frame_colors,
@@ -86,6 +92,8 @@ __all__ = [
     "safe_text",
     "OKABE_ITO",
     "PALETTE",
+    "OTHERS_COLOR",
+    "ChartNote",
     "SIGN_COLORS",
     # builders
     "mentions_by_group",

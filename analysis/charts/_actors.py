@@ -20,6 +20,9 @@ from analysis.charts._base import (
     color_keys,
     column_label,
     date_axis,
+    distinct_names,
+    NO_ACTORS_HINT,
+    NO_DATES_HINT,
     empty_figure,
     hover_lines,
     key_column,
@@ -33,6 +36,7 @@ from analysis.charts._base import (
     require_unique,
     resolve_colors,
     safe_text,
+    MUTED_COLOR,
     shown,
     wrap_text,
 )
@@ -45,11 +49,16 @@ _ROLLUP_HINT = "the table wb.actor_rollup(mentions, documents, by=(...)) returns
 
 
 def _first_labels(table: pd.DataFrame, keys: pd.Series, label: str) -> dict[str, str]:
-    """key -> escaped display label of its first row, keys in order of first appearance."""
+    """key -> escaped display label of its first row, keys in order of first appearance; two keys
+    of one name get the key's kind or id in brackets ("Coastal Freight (person)")."""
     out: dict[str, str] = {}
     for key, value in zip(keys, table[label]):
         if key not in out:
             out[key] = safe_text(value, missing="(none)")
+    names = list(out.values())
+    for key, name in out.items():
+        if names.count(name) > 1:
+            out[key] = f"{name} ({safe_text(key.split(':', 1)[0] if ':' in key else key)})"
     return out
 
 
@@ -78,7 +87,7 @@ def mentions_by_group(
     fn = "mentions_by_group"
     table = require_table(rollup, fn)
     if table.empty:
-        return empty_figure("No mentions found", title=title)
+        return empty_figure("No actor mentions found", title=title, hint=NO_ACTORS_HINT)
     hint = _ROLLUP_HINT.replace("(...)", "('group', 'actor')")
     require_columns(table, {"group": group, "actor": actor, "value": value}, fn, hint=hint)
     if barmode not in ("stack", "group"):
@@ -127,6 +136,31 @@ def _sentence_texts(keys: pd.DataFrame, sentences: pd.DataFrame, fn: str) -> lis
     return left.merge(lookup, on=["doc_id", "sentence_id"], how="left")["text"].tolist()
 
 
+def label_positions(xs: np.ndarray, ys: np.ndarray, named: np.ndarray) -> list[str]:
+    """Where each point's name goes so that names stay inside the chart and apart.
+
+    A name goes right of a point in the left half of the x range and left of it in the right half
+    (so it never runs off the edge); a named point close to an earlier named one (within 12% of the x
+    range and 8% of the y range) puts its name below instead of above, then at the same height.
+    """
+    finite_x, finite_y = xs[np.isfinite(xs)], ys[np.isfinite(ys)]
+    x_lo, x_span = (finite_x.min(), np.ptp(finite_x) or 1.0) if finite_x.size else (0.0, 1.0)
+    y_span = (np.ptp(finite_y) or abs(finite_y.max()) or 1.0) if finite_y.size else 1.0
+    placed: list[tuple[float, float, str]] = []
+    out = []
+    for px, py, is_named in zip(xs, ys, named):
+        side = "right" if not np.isfinite(px) or (px - x_lo) / x_span <= 0.5 else "left"
+        if not is_named:
+            out.append(f"top {side}")
+            continue
+        taken = {v for qx, qy, v in placed
+                 if abs(qx - px) / x_span < 0.12 and abs(qy - py) / y_span < 0.08}
+        vertical = next((v for v in ("top", "bottom", "middle") if v not in taken), "top")
+        placed.append((px, py, vertical))
+        out.append(f"{vertical} {side}")
+    return out
+
+
 def prominence_scatter(
     prominence: pd.DataFrame,
     *,
@@ -154,7 +188,7 @@ def prominence_scatter(
     fn = "prominence_scatter"
     table = require_table(prominence, fn)
     if table.empty:
-        return empty_figure("No actors found", title=title)
+        return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
     hint = "the table wb.actor_prominence(mentions, sentences) returns"
     require_columns(table, {"x": x, "y": y, "actor": actor, "doc_id": doc_id,
                             "first_sentence": first_sentence}, fn, hint=hint)
@@ -185,13 +219,16 @@ def prominence_scatter(
     named = np.zeros(len(table), dtype=bool)
     named[ranked[:labels]] = True
     again = dict(zip(names, repeats([palette[k] for k in names])))
+    positions = label_positions(pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float),
+                                pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named)
     fig = new_figure(title)
     for key in names:
         rows = (keys == key).to_numpy()
         fig.add_trace(go.Scatter(
             x=table.loc[rows, x].tolist(), y=table.loc[rows, y].tolist(), name=names[key],
-            mode="markers+text" if named[rows].any() else "markers",
-            text=[names[key] if n else "" for n in named[rows]], textposition="top center",
+            mode="markers+text" if named[rows].any() else "markers", cliponaxis=False,
+            text=[names[key] if n else "" for n in named[rows]],
+            textposition=[pos for pos, r in zip(positions, rows) if r],
             marker=dict(color=palette[key], size=12, line=dict(width=1, color="white"),
                         symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
             hovertext=[h for h, r in zip(hover, rows) if r], hoverinfo="text", legendgroup=key,
@@ -225,6 +262,8 @@ def voice_bars(
     mentions: str = "mentions",
     quoted: Sequence[str] = ("quoted_direct", "quoted_reported"),
     never_quoted: str | None = "never_quoted",
+    top: int | None = None,
+    sort: bool = True,
     colors: Mapping[str, str] | None = None,
     title: str | None = "Mentioned and quoted",
 ) -> go.Figure:
@@ -234,22 +273,38 @@ def voice_bars(
     and the ``quoted`` columns, stacked in that order in the narrow bar (default quoted_direct then
     quoted_reported). Actors flagged in the ``never_quoted`` column (when the table has it; else
     those whose quoted columns are all 0) get a "never quoted" label at the end of their bar (a
-    trace of its own, in the legend). Actors run top to bottom in the table's order.
+    trace of its own, in the legend). Actors run top to bottom by mentions, most first (``sort``;
+    else the table's order). ``top`` keeps the ``top`` most mentioned actors **and every quoted
+    actor** (the cut is by mentions, never by quote status), and says how many were left out.
     ``colors`` maps the measure columns and "never quoted" to colours.
     """
     fn = "voice_bars"
     table = require_table(voice, fn)
     if table.empty:
-        return empty_figure("No actors found", title=title)
+        return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
     quoted = [quoted] if isinstance(quoted, str) else list(quoted)
     hint = "the voice table (wb.voice) with one row per actor"
     require_columns(table, {"actor": actor, "mentions": mentions, "quoted": quoted}, fn, hint=hint)
-    require_unique(table, [actor], fn, hint="Pass one row per actor.")
+    key = "actor_id" if "actor_id" in table.columns else actor
+    table = table.assign(_key=color_keys(table, key, actor).to_numpy())
+    require_unique(table.rename(columns={"_key": key}) if key == actor else table, [key], fn,
+                   hint="Pass one row per actor.")
+    left_out = 0
+    if sort:
+        table = table.assign(_m=pd.to_numeric(table[mentions], errors="coerce").fillna(0))
+        table = table.sort_values("_m", ascending=False, kind="stable")
+    if top is not None and len(table) > top:
+        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0) for q in quoted), pd.Series(0, index=table.index)) > 0
+        keep = pd.Series(False, index=table.index)
+        keep.iloc[: int(top)] = True
+        keep |= said
+        left_out = int((~keep).sum())
+        table = table[keep]
     palette = {**VOICE_COLORS, **{q: VOICE_COLORS.get(q, c) for q, c in zip(quoted, (OKABE_ITO["blue"],
                OKABE_ITO["orange"], OKABE_ITO["bluish green"], OKABE_ITO["reddish purple"]))}}
     if colors is not None:
         palette.update({k: str(v) for k, v in colors.items()})
-    names = labels_of(table[actor])
+    names = distinct_names(table, key, actor)[1]
     counts = pd.to_numeric(table[mentions], errors="coerce").fillna(0).tolist()
     q_values = {q: pd.to_numeric(table[q], errors="coerce").fillna(0).tolist() for q in quoted}
     hover = [hover_lines(bold(name), f"{column_label(mentions)}: {number(m)}",
@@ -285,6 +340,10 @@ def voice_bars(
     )
     # room for the label after the longest bar
     fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1])
+    if left_out:
+        fig.add_annotation(text=safe_text(f"{left_out} less mentioned actor(s) never quoted are left out."),
+                           xref="paper", yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom",
+                           showarrow=False, font=dict(size=12, color=MUTED_COLOR))
     return fig
 
 
@@ -295,6 +354,38 @@ def _circle(n: int) -> tuple[np.ndarray, np.ndarray]:
     """``n`` points on the unit circle, the first at the top, then clockwise."""
     angles = math.pi / 2 - 2 * math.pi * np.arange(n) / max(n, 1)
     return np.round(np.cos(angles), 12), np.round(np.sin(angles), 12)
+
+
+def _force_layout(ids: list[str], edges: list[tuple[str, str, float]], *, iterations: int = 300
+                  ) -> dict[str, tuple[float, float]]:
+    """A deterministic force-directed layout (Fruchterman & Reingold 1991) scaled into [-1, 1]:
+    connected actors pull together (by edge weight), all push apart; starts from the circle."""
+    n = len(ids)
+    xs, ys = _circle(n)
+    pos = np.column_stack([xs, ys]).astype(float)
+    index = {node: i for i, node in enumerate(ids)}
+    wmax = max((w for *_, w in edges), default=1.0) or 1.0
+    weights = np.zeros((n, n))
+    for a, b, w in edges:
+        weights[index[a], index[b]] = weights[index[b], index[a]] = 0.2 + 0.8 * w / wmax
+    k = 3.0 / math.sqrt(max(n, 1))
+    temperature = 0.2
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.sqrt((delta ** 2).sum(-1)) + 1e-9
+        force = (k * k / distance ** 2 - weights * distance / k)[:, :, None] * delta
+        np.einsum("iij->ij", force)[:] = 0
+        move = force.sum(1)
+        length = np.sqrt((move ** 2).sum(1))[:, None] + 1e-9
+        pos += move / length * np.minimum(length, temperature)
+        pos -= pos.mean(0)  # keep it centred (unconnected groups drift apart otherwise)
+        temperature = max(temperature * 0.985, 0.002)
+    spread = np.abs(pos).max(axis=0)
+    pos /= np.where(spread > 0, spread, 1.0)  # fill the box: x and y each to [-1, 1]
+    if n > 2:  # spread a dense core: half the position, half its rank on each axis (order kept)
+        ranks = np.argsort(np.argsort(pos, axis=0, kind="stable"), axis=0, kind="stable") / (n - 1) * 2 - 1
+        pos = 0.5 * pos + 0.5 * ranks
+    return {node: (float(round(pos[i, 0], 6)), float(round(pos[i, 1], 6))) for i, node in enumerate(ids)}
 
 
 def _label_position(x: float, y: float) -> str:
@@ -311,6 +402,9 @@ def cooccurrence_network(
     weight: str = "count",
     names: Mapping[str, str] | None = None,
     top: int | None = None,
+    min_weight: float | None = None,
+    layout: str = "auto",
+    labels: int = 30,
     max_width: float = 10.0,
     colors: Mapping[str, str] | None = None,
     title: str | None = "Who appears with whom",
@@ -322,12 +416,16 @@ def cooccurrence_network(
     (>= 0; default count). ``names`` maps ids to display names (e.g.
     ``dict(zip(mentions.actor_id, mentions.actor))``); ``top`` keeps the heaviest pairs only.
     Hovering a line's middle shows the pair and its weight. Node colours from ``colors`` (actor id
-    -> colour). The layout is display only: it says nothing about the actors.
+    -> colour). ``min_weight`` drops pairs below it (say so under the chart). ``layout``: "circle",
+    "force" (a force-directed layout: actors that appear together sit together) or "auto" (circle up
+    to 12 actors, else force); nodes grow with their summed weight and the ``labels`` actors with the
+    largest summed weight are named (the rest on hover), so 50 actors stay readable. The layout is
+    display only: it says nothing about the actors.
     """
     fn = "cooccurrence_network"
     table = require_table(pairs, fn)
     if table.empty:
-        return empty_figure("No actor pairs found", title=title)
+        return empty_figure("No two actors appear together", title=title, hint="a network needs at least two actors in one sentence or article")
     hint = "the table wb.cooccurrence(mentions) returns"
     require_columns(table, {"source": source, "target": target, "weight": weight}, fn, hint=hint)
     w = pd.to_numeric(table[weight], errors="coerce")
@@ -335,16 +433,36 @@ def cooccurrence_network(
         bad = table.loc[w.isna() | (w < 0)].iloc[0]
         raise InputError(f"{fn}: pair {shown(bad[source])}-{shown(bad[target])} has weight {shown(bad[weight])}; line widths "
                          f"need a number >= 0: use weight='count' or 'jaccard' (pmi can be negative)")
+    if layout not in ("auto", "circle", "force"):
+        raise InputError(f"{fn}: layout={layout!r}; use 'auto', 'circle' or 'force'")
     table = table.assign(_w=w)
+    dropped = 0
+    if min_weight is not None:
+        dropped = int((table["_w"] < min_weight).sum())
+        table = table[table["_w"] >= min_weight]
+        if table.empty:
+            return empty_figure(f"No pair of actors appears together {number(min_weight)} times or more", title=title,
+                                hint="lower min_weight to see weaker links")
     if top is not None:
         table = table.sort_values("_w", ascending=False, kind="stable").head(int(top))
     ids = sorted({str(v) for v in table[source]} | {str(v) for v in table[target]})
-    xs, ys = _circle(len(ids))
-    where = {node: (float(px), float(py)) for node, px, py in zip(ids, xs, ys)}
+    circle = layout == "circle" or (layout == "auto" and len(ids) <= 12)
+    if circle:
+        xs, ys = _circle(len(ids))
+        where = {node: (float(px), float(py)) for node, px, py in zip(ids, xs, ys)}
+    else:
+        where = _force_layout(ids, list(zip(table[source].astype(str), table[target].astype(str),
+                                            table["_w"].astype(float))))
+    strength = dict.fromkeys(ids, 0.0)
+    for a, b, value in zip(table[source].astype(str), table[target].astype(str), table["_w"]):
+        strength[a] += float(value)
+        strength[b] += float(value)
+    smax = max(strength.values()) or 1.0
+    named = set(sorted(ids, key=lambda node: (-strength[node], node))[: max(int(labels), 0)])
     display = {node: safe_text((names or {}).get(node, node)) for node in ids}
     palette = resolve_colors(ids, colors)
     wmax = float(table["_w"].max()) or 1.0
-    fig = new_figure(title, height=560)
+    fig = new_figure(title, height=560 if len(ids) <= 20 else 720)
     mid_x, mid_y, mid_hover = [], [], []
     for a, b, value, raw in zip(table[source].astype(str), table[target].astype(str), table["_w"],
                                   table[weight]):
@@ -362,13 +480,26 @@ def cooccurrence_network(
                              marker=dict(size=14, color="rgba(0,0,0,0)"), hovertext=mid_hover, hoverinfo="text"))
     fig.add_trace(go.Scatter(
         x=[where[n][0] for n in ids], y=[where[n][1] for n in ids], mode="markers+text", name="actors",
-        text=[display[n] for n in ids], textposition=[_label_position(*where[n]) for n in ids],
-        marker=dict(size=18, color=[palette[n] for n in ids], line=dict(width=1.5, color="white")),
+        text=[display[n] if n in named else "" for n in ids], textposition=[_label_position(*where[n]) for n in ids],
+        textfont=dict(size=12 if len(ids) <= 20 else 11), cliponaxis=False, customdata=ids,
+        marker=dict(size=[10 + 14 * strength[n] / smax if len(ids) > 12 else 18 for n in ids],
+                    color=[palette[n] for n in ids], line=dict(width=1.5, color="white")),
         hovertext=[hover_lines(f"<b>{display[n]}</b>", f"id: {safe_text(n)}") for n in ids], hoverinfo="text",
         showlegend=False,
     ))
     hidden = dict(visible=False, range=[-1.6, 1.6])
-    fig.update_layout(xaxis=hidden, yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1})
+    if circle:
+        fig.update_layout(xaxis=hidden, yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1})
+    else:  # a force layout fills the width: names are wide, the page is wider than high
+        fig.update_layout(xaxis={**hidden, "range": [-1.3, 1.3]}, yaxis={**hidden, "range": [-1.12, 1.12]})
+    notes = []
+    if dropped:
+        notes.append(f"{dropped} weaker pair(s) (fewer than {number(min_weight)}) left out")
+    if len(ids) > len(named):
+        notes.append(f"the {len(named)} most connected of {len(ids)} actors named; hover for the rest")
+    if notes:
+        fig.add_annotation(text=safe_text("; ".join(notes).capitalize() + "."), xref="paper", yref="paper", x=0,
+                           y=-0.02, xanchor="left", yanchor="top", showarrow=False, font=dict(size=12, color=MUTED_COLOR))
     return fig
 
 
@@ -398,12 +529,12 @@ def attention_over_time(
     fn = "attention_over_time"
     table = require_table(rollup, fn)
     if table.empty:
-        return empty_figure("No mentions found", title=title)
+        return empty_figure("No actor mentions found", title=title, hint=NO_ACTORS_HINT)
     hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
     require_columns(table, {"time": time, "actor": actor, "value": value}, fn, hint=hint)
     table = table[table[time].notna()]
     if table.empty:
-        return empty_figure("No dated mentions found", title=title)
+        return empty_figure("No dates in this corpus", title=title, hint=NO_DATES_HINT)
     keys = color_keys(table, actor_id, actor)
     frame = pd.DataFrame({"t": table[time].to_numpy(), "k": keys.to_numpy(),
                           "v": pd.to_numeric(table[value], errors="coerce").to_numpy()})

@@ -25,6 +25,8 @@ __all__ = [
     "actor_colors",
     "frame_colors",
     "safe_text",
+    "OTHERS_COLOR",
+    "ChartNote",
 ]
 
 #: The Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"): eight colours that stay
@@ -40,9 +42,27 @@ OKABE_ITO: dict[str, str] = {
     "black": "#000000",
 }
 
-#: Categorical colours in the order they are handed out (yellow and black last: yellow is faint on
-#: white, black reads as "no category").
-PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values())
+#: Categorical colours in the order they are handed out: the Okabe–Ito colours first (the most
+#: distinct, for the most mentioned actors; yellow and black last among them: yellow is faint on white,
+#: black reads as "no category"), then twelve more hues and shades chosen to stay apart from them and
+#: from each other and from the grey of "others". Twenty actors get a colour of their own.
+PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values()) + (
+    "#882255",  # wine
+    "#44AA99",  # teal
+    "#332288",  # indigo
+    "#999933",  # olive
+    "#AA4499",  # purple
+    "#117733",  # green
+    "#8C564B",  # brown
+    "#1F78B4",  # mid blue
+    "#FB9A99",  # pink
+    "#6A3D9A",  # violet
+    "#B15928",  # rust
+    "#88CCEE",  # pale cyan
+)
+
+#: The colour of everything beyond the palette ("others"), and of keys a mapping lacks.
+OTHERS_COLOR = "#BBBBBB"
 
 #: Colours of signed scores (tone): negative, zero, positive.
 SIGN_COLORS: dict[str, str] = {"negative": OKABE_ITO["vermillion"], "neutral": "#999999",
@@ -51,7 +71,7 @@ SIGN_COLORS: dict[str, str] = {"negative": OKABE_ITO["vermillion"], "neutral": "
 #: System UI font first, DejaVu Sans where there is none (Linux without desktop fonts).
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
 
-MISSING_COLOR = "#999999"  # a key the caller's colour mapping lacks
+MISSING_COLOR = OTHERS_COLOR  # a key the caller's colour mapping lacks
 TEXT_COLOR = "#222222"
 MUTED_COLOR = "#666666"
 GRID_COLOR = "#E5E5E5"
@@ -114,22 +134,30 @@ def _is_missing(value: object) -> bool:
 
 
 def _key_colors(keys: Iterable[object]) -> dict[str, str]:
-    unique = sorted({str(k) for k in keys if not _is_missing(k)})
-    return {key: PALETTE[i % len(PALETTE)] for i, key in enumerate(unique)}
+    """Most frequent key first (ties: sorted), each taking the next palette colour; beyond the
+    palette, :data:`OTHERS_COLOR`."""
+    counts: dict[str, int] = {}
+    for k in keys:
+        if not _is_missing(k):
+            counts[str(k)] = counts.get(str(k), 0) + 1
+    ranked = sorted(counts, key=lambda key: (-counts[key], key))
+    return {key: PALETTE[i] if i < len(PALETTE) else OTHERS_COLOR for i, key in enumerate(ranked)}
 
 
 def actor_colors(actor_ids: Iterable[object]) -> dict[str, str]:
-    """A colour per actor id: the sorted distinct ids take the Okabe–Ito palette in turn (cycling).
+    """A colour per actor id: the most frequent id takes the first (most distinct) palette colour, the
+    next the second, and so on (ties in id order); beyond the palette's 20 colours, the rest are the
+    grey of "others" (:data:`OTHERS_COLOR`).
 
-    Deterministic: the same ids give the same mapping in every run. Make it once from the widest
-    table of a report (e.g. ``actor_colors(mentions["actor_id"])``) and pass it as ``colors=`` to
-    every chart, so an actor has one colour throughout. Beyond eight actors the colours repeat.
+    Pass every mention (e.g. ``actor_colors(mentions["actor_id"])``) so the key actors get the most
+    distinct colours. Deterministic: the same ids give the same mapping in every run. Make it once
+    per report and pass it as ``colors=`` to every chart, so an actor has one colour throughout.
     """
     return _key_colors(actor_ids)
 
 
 def frame_colors(frame_ids: Iterable[object]) -> dict[str, str]:
-    """A colour per frame id, by the same rule as :func:`actor_colors` (sorted ids, palette in turn)."""
+    """A colour per frame id, by the same rule as :func:`actor_colors` (most frequent first)."""
     return _key_colors(frame_ids)
 
 
@@ -350,6 +378,27 @@ def color_keys(table: pd.DataFrame, key: str | None, label: str) -> pd.Series:
                      dtype=object)
 
 
+def distinct_names(table: pd.DataFrame, key: str | None, label: str) -> tuple[pd.Series, list[str]]:
+    """Each row's colour key and an escaped label that no other key shares.
+
+    Two keys with one display name (the person and the company "Coastal Freight", two entities of one
+    name) get the key's kind or id in brackets: "Coastal Freight (person)", "Coastal Freight (other)".
+    """
+    keys = color_keys(table, key, label)
+    names = labels_of(table[label])
+    owners: dict[str, set[str]] = {}
+    for k, name in zip(keys, names):
+        owners.setdefault(name, set()).add(k)
+    out = []
+    for k, name in zip(keys, names):
+        if len(owners[name]) > 1:
+            tag = k.split(":", 1)[0] if ":" in k else k
+            out.append(f"{name} ({safe_text(tag)})")
+        else:
+            out.append(name)
+    return keys, out
+
+
 def axis_values(values: Iterable[object]) -> list[object]:
     """Values for a numeric or date axis: text escaped (it may become a tick label), the rest as is."""
     return [safe_text(v) if isinstance(v, str) else v for v in values]
@@ -374,15 +423,57 @@ def new_figure(title: str | None, *, height: int | None = None) -> go.Figure:
     return fig
 
 
-def empty_figure(message: str, *, title: str | None) -> go.Figure:
-    """A figure with no data and ``message`` in the middle (for empty input tables)."""
-    fig = new_figure(title)
-    fig.update_layout(
-        xaxis=dict(visible=False), yaxis=dict(visible=False),
-        annotations=[dict(text=safe_text(message), xref="paper", yref="paper", x=0.5, y=0.5,
-                          showarrow=False, font=dict(size=15, color=MUTED_COLOR))],
-    )
-    return fig
+#: What to do when no lexicon actor is found (own articles the default lexicon does not cover).
+NO_ACTORS_HINT = ("the actor lexicon names no one here: copy the YAML under \"Names the lexicon does not cover "
+                  "yet\" into a lexicon file and pass it with --actors")
+#: What to do when no document has a date.
+NO_DATES_HINT = "add a published column or a metadata.csv with dates (see the README, \"Your own articles\")"
+
+
+class ChartNote(go.Figure):
+    """A figure with nothing to draw. In a notebook or a report it shows as one line of text saying
+    why and what to do (never an empty panel); as a figure it holds the same line as an annotation.
+
+    ``note`` holds the line (plain text).
+    """
+
+    def __init__(self, message: str, *, title: str | None = None, hint: str | None = None) -> None:
+        super().__init__()
+        text = message + (f": {hint}" if hint else "")
+        self.update_layout(
+            template=workbench_template(), height=160,
+            xaxis=dict(visible=False), yaxis=dict(visible=False),
+            annotations=[dict(text=safe_text(text), xref="paper", yref="paper", x=0.5, y=0.5,
+                              showarrow=False, font=dict(size=15, color=MUTED_COLOR))],
+        )
+        if title:
+            self.update_layout(title_text=safe_text(title))
+        object.__setattr__(self, "_wb_note", text)
+        object.__setattr__(self, "_wb_title", title)
+
+    @property
+    def note(self) -> str:
+        return self._wb_note
+
+    def _note_html(self) -> str:
+        title = f"<strong>{safe_text(self._wb_title)}.</strong> " if self._wb_title else ""
+        return f'<p class="wb-note">{title}{safe_text(self._wb_note)}</p>'
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        return {"text/html": self._note_html(), "text/plain": self._wb_note}
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        display(HTML(self._note_html()))
+
+    def show(self, *args, **kwargs):
+        self._ipython_display_()
+
+
+def empty_figure(message: str, *, title: str | None, hint: str | None = None) -> go.Figure:
+    """Nothing to draw: a :class:`ChartNote` with ``message`` (and ``hint``: what to do about it)."""
+    return ChartNote(message, title=title, hint=hint)
 
 
 def hover_lines(*lines: str) -> str:

@@ -57,7 +57,7 @@ def outlet_comparison(
     fn = "outlet_comparison"
     table = require_table(table, fn)
     if table.empty:
-        return empty_figure("No rows to compare", title=title)
+        return empty_figure("Nothing to compare", title=title, hint="the table has no rows; check the group_by column and the where filter")
     hint = "a table with one row per outlet and x value, e.g. wb.actor_rollup(mentions, documents, by=('outlet', 'actor'))"
     require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn, hint=hint)
     if kind not in ("bar", "line"):

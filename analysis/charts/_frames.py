@@ -53,7 +53,7 @@ def frame_profile(
     fn = "frame_profile"
     table = require_table(frames, fn)
     if table.empty:
-        return empty_figure("No frames found", title=title)
+        return empty_figure("No frame found", title=title, hint="no frame's terms reach the codebook's threshold here; try another codebook (-p frames=conflict-news) or your own YAML")
     hint = "the document-level table wb.frame_scores(documents) returns"
     require_columns(table, {"by": by, "frame": frame, "value": value}, fn, hint=hint)
     if barmode not in ("stack", "group"):
@@ -107,7 +107,7 @@ def actor_frame_heatmap(
     fn = "actor_frame_heatmap"
     table = require_table(actor_frames, fn)
     if table.empty:
-        return empty_figure("No actor frames found", title=title)
+        return empty_figure("No actor appears in a framed sentence", title=title, hint="actors and frame terms never share a sentence here")
     hint = "the table wb.actor_frames(mentions, frame_scores) returns"
     require_columns(table, {"actor_id": actor_id, "frame": frame, "value": value}, fn, hint=hint)
     require_unique(table, [actor_id, frame], fn, hint="Pass one row per actor and frame.")

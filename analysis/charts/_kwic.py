@@ -89,13 +89,15 @@ def kwic_table(
         pattern = term_pattern(term, case_sensitive=case_sensitive)  # checks the term first
     if table.empty or (mentions is not None and mentions.empty):
         return empty_figure(f"No matches found for '{term}'" if term is not None else "No mentions found",
-                            title=title)
+                            title=title, hint="try another spelling, a shorter term or a regular expression"
+                            if term is not None else "the lexicon names no one here")
     require_columns(table, {"sentences": ["doc_id", "sentence_id", "text"]}, fn, hint=_SENTENCES_HINT,
                     what="the sentences table")
     rows = _term_rows(table, pattern) if term is not None else _mention_rows(table, mentions, fn)
     if not rows:
         return empty_figure(f"No matches found for '{term}'" if term is not None else "No mentions found",
-                            title=title)
+                            title=title, hint="try another spelling, a shorter term or a regular expression"
+                            if term is not None else "the lexicon names no one here")
     total = len(rows)
     if limit is not None and total > limit:
         rows = rows[:limit]

@@ -12,6 +12,9 @@ from analysis.charts._base import (
     SIGN_COLORS,
     bold,
     column_label,
+    distinct_names,
+    NO_ACTORS_HINT,
+    NO_DATES_HINT,
     empty_figure,
     hover_lines,
     labels_of,
@@ -30,6 +33,10 @@ from analysis.errors import InputError
 __all__ = ["tone_arc", "actor_tone_bars"]
 
 _SIGNS = ("negative", "neutral", "positive")
+
+
+#: Bars of actors with too few mentions to read.
+FEW_COLOR = "#CCCCCC"
 
 
 def _sign_palette(colors: Mapping[str, str] | None) -> dict[str, str]:
@@ -78,7 +85,7 @@ def tone_arc(
     fn = "tone_arc"
     table = require_table(tone, fn)
     if table.empty:
-        return empty_figure("No sentences found", title=title)
+        return empty_figure("No sentences found", title=title, hint="the documents have no text; check the load report")
     hint = "the sentence-level table wb.tone(documents) returns"
     require_columns(table, {"doc_id": "doc_id", "sentence_id": "sentence_id", "score": score}, fn, hint=hint)
     table, chosen = _one_document(table, "doc_id", doc_id, fn)
@@ -147,37 +154,49 @@ def actor_tone_bars(
     summary: pd.DataFrame,
     *,
     actor: str = "actor",
-    mean: str = "mean_polarity",
+    mean: str | None = None,
     low: str = "ci_low",
     high: str = "ci_high",
     n: str = "n_mentions",
     sort: bool = True,
+    min_n: int = 3,
     colors: Mapping[str, str] | None = None,
     title: str | None = "Tone around each actor",
 ) -> go.Figure:
     """Mean score per actor as diverging horizontal bars with the 95% interval as error bars.
 
     Input: ``wb.actor_tone_summary(wb.actor_tone(documents))``: one row per actor, columns
-    ``actor`` (display name), ``mean`` (default mean_polarity), ``low``/``high`` (the interval;
+    ``actor`` (display name), ``mean`` (default: the first of mean_polarity, mean_target_polarity,
+    mean_compound the table has), ``low``/``high`` (the interval;
     rows with NA bounds get no error bar) and ``n`` (mentions behind the mean, shown in the hover).
     ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
-    Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours).
+    Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours). Every actor's
+    label carries its n. Actors with fewer than ``min_n`` mentions are drawn apart, below the others
+    and in grey, and a line under the chart says so: their mean rests on too little to read.
     """
     fn = "actor_tone_bars"
     table = require_table(summary, fn)
     if table.empty:
-        return empty_figure("No actor tone found", title=title)
+        return empty_figure("No tone around actors", title=title, hint=NO_ACTORS_HINT)
     hint = "the table wb.actor_tone_summary(wb.actor_tone(documents)) returns"
+    if mean is None:
+        mean = next((c for c in ("mean_polarity", "mean_target_polarity", "mean_compound") if c in table.columns),
+                    "mean_polarity")
     require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn, hint=hint)
-    require_unique(table, [actor], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
-                                             "filter a summary by outlet or day first).")
+    key = "actor_id" if actor == "actor" and "actor_id" in table.columns else actor
+    require_unique(table, [key], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
+                                          "filter a summary by outlet or day first).")
+    counts = pd.to_numeric(table[n], errors="coerce").fillna(0)
+    table = table.assign(_few=(counts < min_n).to_numpy(), _m=pd.to_numeric(table[mean], errors="coerce"))
     if sort:
-        table = table.assign(_m=pd.to_numeric(table[mean], errors="coerce"))
-        table = table.sort_values("_m", ascending=False, kind="stable", na_position="last")
+        table = table.sort_values(["_few", "_m"], ascending=[True, False], kind="stable", na_position="last")
+    else:
+        table = table.sort_values("_few", kind="stable")
+    few = table["_few"].tolist()
     means = pd.to_numeric(table[mean], errors="coerce")
     lows = pd.to_numeric(table[low], errors="coerce")
     highs = pd.to_numeric(table[high], errors="coerce")
-    names = labels_of(table[actor])
+    names = [f"{label} (n={number(k)})" for label, k in zip(distinct_names(table, key, actor)[1], table[n])]
     plus = [None if pd.isna(h) or pd.isna(m) else float(h - m) for h, m in zip(highs, means)]
     minus = [None if pd.isna(lo) or pd.isna(m) else float(m - lo) for lo, m in zip(lows, means)]
     palette = _sign_palette(colors)
@@ -189,7 +208,8 @@ def actor_tone_bars(
     fig = new_figure(title, height=max(320, 34 * len(table) + 150))
     fig.add_trace(go.Bar(
         y=names, x=[None if pd.isna(m) else float(m) for m in means], orientation="h", name=column_label(mean),
-        marker_color=[palette[sign_of(m)] for m in means], hovertext=hover, hoverinfo="text",
+        marker_color=[FEW_COLOR if f else palette[sign_of(m)] for m, f in zip(means, few)], hovertext=hover,
+        hoverinfo="text",
         error_x=dict(type="data", symmetric=False, array=plus, arrayminus=minus, color=MUTED_COLOR,
                      thickness=1.5, width=4),
         showlegend=False,
@@ -201,4 +221,8 @@ def actor_tone_bars(
         xaxis=dict(title_text=column_label(mean), range=[-span * 1.1, span * 1.1], zeroline=True,
                    zerolinecolor=MUTED_COLOR, zerolinewidth=1.5),
     )
+    if any(few):
+        fig.add_annotation(text=safe_text(f"Grey, at the bottom: fewer than {min_n} mentions, too few to read a tone."),
+                           xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
+                           font=dict(size=12, color=MUTED_COLOR))
     return fig

@@ -1,6 +1,6 @@
 """The load report: every item a loader skipped, ignored, dropped or altered, with the reason.
 
-A loader never loses input silently (DESIGN.md, principle 9). While loading, a :class:`LoadLog`
+A loader never loses input silently (docs/design.md, principle 9). While loading, a :class:`LoadLog`
 collects one entry per problem; the returned documents table carries them as
 ``documents.attrs["load_report"]``: a list of dicts with the keys
 

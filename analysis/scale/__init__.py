@@ -1,4 +1,4 @@
-"""Scale by partitions (DESIGN.md, principle 8): streaming, parallel and distributed runs, cache, SQL.
+"""Scale by partitions (docs/design.md, principle 8): streaming, parallel and distributed runs, cache, SQL.
 
 The unit of work is :func:`analysis.pipeline.analyze_partition`, a pure function of a partition of
 whole documents. Around it:

@@ -1,0 +1,206 @@
+"""Findings first: what a report opens with, in plain sentences computed from its own tables.
+
+``wb.findings(result, ...)`` returns a :class:`Findings`: 3-5 sentences (who is mentioned most, who is
+quoted and who is not, the most negative and most positive passage about an actor, the dominant
+frame), each with the sentence of the article that shows it. The numbers are those the report's
+charts draw: direct mentions (as ``actor_rollup`` counts them), quotations (as ``voice`` counts them),
+sentence polarity (as ``actor_tone`` gives it), frame hits (as ``frame_scores`` counts them).
+In a notebook or report it shows as the report's title and a numbered list; the title is carried to
+the page's ``<title>`` and header by :func:`analysis.reports.export_html`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["findings", "Findings", "TITLE_MIMETYPE"]
+
+#: Output mimetype carrying a report's title (lifted into the page's title by the exporter).
+TITLE_MIMETYPE = "application/vnd.media-workbench.title+json"
+
+_FINDINGS_STYLE = """<style>
+.wb-findings { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; max-width: 60em; }
+.wb-findings h2 { font-size: 1.25em; margin: 0.2em 0 0.4em; }
+.wb-findings ol { padding-left: 1.4em; margin: 0; }
+.wb-findings li { margin: 0 0 0.7em; font-size: 15px; line-height: 1.4; }
+.wb-findings blockquote { margin: 0.25em 0 0; padding: 2px 10px; border-left: 3px solid #0072B2; color: #444; font-size: 13px; }
+.wb-findings .wb-warning { background: #fff4e5; border-left: 3px solid #E69F00; padding: 6px 10px; font-size: 14px; }
+</style>"""
+
+
+@dataclass(frozen=True)
+class Findings:
+    """A report's title and findings. ``table`` columns: finding, evidence, doc_id, sentence_id."""
+
+    title: str
+    table: pd.DataFrame
+    warning: str | None = None
+
+    def to_html(self) -> str:
+        items = "".join(
+            f"<li><p>{html.escape(f)}</p>" + (f"<blockquote>{html.escape(e)}</blockquote>" if e else "") + "</li>"
+            for f, e in zip(self.table["finding"], self.table["evidence"].fillna(""))
+        )
+        warning = f'<p class="wb-warning">{html.escape(self.warning)}</p>' if self.warning else ""
+        return (f'{_FINDINGS_STYLE}<section class="wb-findings" id="findings">{warning}<h2>Findings</h2>'
+                f"<ol>{items}</ol></section>")
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        text = "\n".join(f"{i + 1}. {f}" for i, f in enumerate(self.table["finding"]))
+        return {"text/html": self.to_html(), "text/plain": f"{self.title}\n{text}", TITLE_MIMETYPE: {"title": self.title}}
+
+
+def _sentence(sentences: pd.DataFrame, doc_id: object, sentence_id: object) -> str:
+    hit = sentences[(sentences["doc_id"].astype(str) == str(doc_id)) & (sentences["sentence_id"] == sentence_id)]
+    return " ".join(str(hit["text"].iloc[0]).split()) if len(hit) else ""
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _names(values: list[str]) -> str:
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+
+def findings(
+    result,
+    *,
+    documents: pd.DataFrame | None = None,
+    title: str | None = None,
+    mentions: pd.DataFrame | None = None,
+    voice: pd.DataFrame | None = None,
+    frame_names: Mapping[str, str] | None = None,
+    unnamed: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+    actor_tone: pd.DataFrame | None = None,
+    entity_table: pd.DataFrame | None = None,
+    min_mentions: int = 2,
+) -> Findings:
+    """The title and 3-5 findings of a report on ``result`` (an :class:`analysis.Analysis`).
+
+    ``documents``: the documents the report covers (default ``result.documents``); ``title``: the
+    report's title (None: the headline when there is one document, else "Corpus report");
+    ``mentions``: the mentions the charts draw (default ``result.mentions``; pass the entity
+    mentions to count entities); ``voice``: the voice table the report charts (default
+    ``wb.voice(mentions, result.quotes)``); ``frame_names``: frame id -> label; ``unnamed``: the
+    names found that the lexicon does not cover (``wb.discover_actors``); ``entity_table``: the
+    entities found (``result.entity_table``): when the lexicon names fewer than half of the people
+    and organisations in it, a warning at the top says so and points to the fix. ``quotes`` and
+    ``actor_tone``: the tables the report charts (defaults: ``result.quotes``, ``result.actor_tone``).
+    Tone findings need an actor with at least ``min_mentions`` mentions.
+    """
+    from analysis.quotes import voice as voice_table
+
+    documents = result.documents if documents is None else documents
+    mentions = result.mentions if mentions is None else mentions
+    sentences = result.sentences
+    one = len(documents) == 1
+    if title is None or not str(title).strip():
+        title = str(documents["title"].iloc[0]) if one and "title" in documents and pd.notna(documents["title"].iloc[0]) \
+            else "Corpus report"
+    unit = "the article" if one else f"the {len(documents):,} articles"
+    rows: list[tuple[str, str, object, object]] = []
+
+    direct = mentions[mentions["via"] != "pronoun"]
+    counts = (direct.groupby("actor_id", sort=False).agg(actor=("actor", "first"), n=("actor", "size"),
+                                                          docs=("doc_id", "nunique"))
+              .reset_index().sort_values(["n", "actor"], ascending=[False, True], kind="stable"))
+    warning = None
+    n_unnamed = 0 if unnamed is None else len(unnamed)
+    if entity_table is not None and len(entity_table):
+        people = entity_table[entity_table["type"].isin(("person", "organization", "group"))]
+        named = int(people["actor_id"].notna().sum())
+        if len(people) and named < len(people) / 2:
+            examples = _names([str(v) for v in people.loc[people["actor_id"].isna(), "entity"].head(3)])
+            warning = (f"The actor lexicon names {named} of the {len(people)} people and organisations found in "
+                       f"{unnamed_unit(one)} (e.g. not {examples}). The charts show every one of them under the "
+                       f"name found in the text; to give them lexicon names and groups, copy the YAML under \"Names "
+                       f"the lexicon does not cover yet\" into a lexicon file and render again with --actors FILE.")
+    elif n_unnamed and n_unnamed >= max(3, len(counts)):
+        examples = _names([str(v) for v in unnamed["name"].head(3)])
+        warning = (f"The actor lexicon names {len(counts)} of the people and organisations in {unnamed_unit(one)}; "
+                   f"{n_unnamed} more are not in it yet (e.g. {examples}). Copy the YAML under \"Names the lexicon "
+                   f"does not cover yet\" into a lexicon file and render again with --actors FILE to count them.")
+    if counts.empty:
+        first = unnamed.iloc[0] if n_unnamed else None
+        rows.append((f"The actor lexicon names no one in {unit}"
+                     + (f"; {n_unnamed} names it does not cover were found, most often {first['name']} "
+                        f"({_count(int(first['count']), 'time')})." if first is not None else "."),
+                     str(first["example"]) if first is not None else "", None, None))
+    else:
+        top = counts.iloc[0]
+        rest = counts.iloc[1:3]
+        where = "" if one else f" in {int(top['docs']):,} of {len(documents):,} articles"
+        also = ("; then " + _names([f"{a} ({n:,})" for a, n in zip(rest["actor"], rest["n"])])) if len(rest) else ""
+        first = direct[direct["actor_id"] == top["actor_id"]].iloc[0]
+        rows.append((f"{top['actor']} is mentioned most: {_count(int(top['n']), 'time')}{where}{also}.",
+                     _sentence(sentences, first["doc_id"], first["sentence_id"]), first["doc_id"], first["sentence_id"]))
+
+    quotes = result.quotes if quotes is None else quotes
+    voice = voice_table(mentions, quotes) if voice is None else voice
+    if len(quotes) == 0:
+        rows.append((f"No one is quoted in {unit}: the workbench found no quotation marks with a speaker, nor "
+                     f"reported speech (\"X said that ...\").", "", None, None))
+    else:
+        spoken = voice[voice["quotes"] > 0].sort_values(["quotes", "mentions"], ascending=False, kind="stable")
+        if len(spoken):
+            top = spoken.iloc[0]
+            said = quotes[(quotes["speaker"] == top["actor"]) | (quotes["speaker_id"] == top["actor_id"])]
+            first = said.iloc[0] if len(said) else quotes.iloc[0]
+            others = spoken.iloc[1:3]
+            also = ("; also quoted: " + _names([f"{a} ({q:,})" for a, q in zip(others["actor"], others["quotes"])])) \
+                if len(others) else ""
+            rows.append((f"{top['actor']} is quoted most: {_count(int(top['quotes']), 'quotation')} of "
+                         f"{len(quotes):,} ({top['quote_share']:.0%}){also}.",
+                         f"\u201c{' '.join(str(first['quote']).split())}\u201d", first["doc_id"], first["sentence_id"]))
+        silent = voice[voice["never_quoted"].fillna(False).astype(bool)].sort_values("mentions", ascending=False,
+                                                                                     kind="stable")
+        if len(silent):
+            top = silent.iloc[0]
+            line = (f"{top['actor']} is mentioned {_count(int(top['mentions']), 'time')} but never quoted"
+                    + (f", like {_count(len(silent) - 1, 'other actor')}" if len(silent) > 1 else "") + ".")
+            if len(spoken):
+                finding, evidence, doc, sid = rows[-1]
+                rows[-1] = (f"{finding} {line}", evidence, doc, sid)
+            else:
+                rows.append((line, "", None, None))
+
+    tone = result.actor_tone if actor_tone is None else actor_tone
+    score = next((c for c in ("polarity", "target_polarity", "compound") if c in tone.columns), None)
+    if len(tone) and score is not None:
+        tone = tone.rename(columns={score: "polarity"}) if score != "polarity" else tone
+        enough = counts.loc[counts["n"] >= min_mentions, "actor_id"]
+        scored = tone[tone["actor_id"].isin(enough) & tone["polarity"].notna()]
+        scored = scored.drop_duplicates(["doc_id", "sentence_id", "actor_id"])
+        for pick, word in ((scored.nsmallest(1, "polarity"), "negative"), (scored.nlargest(1, "polarity"), "positive")):
+            if len(pick) and ((word == "negative" and pick["polarity"].iloc[0] < 0)
+                              or (word == "positive" and pick["polarity"].iloc[0] > 0)):
+                row = pick.iloc[0]
+                rows.append((f"The most {word} sentence about {row['actor']}: tone {row['polarity']:+.2f} "
+                             f"toward {row['actor']} (from -1 to +1).", _sentence(sentences, row["doc_id"], row["sentence_id"]),
+                             row["doc_id"], row["sentence_id"]))
+
+    frames = result.frames
+    if len(frames):
+        hits = frames.groupby("frame_id")["hits"].sum().sort_values(ascending=False, kind="stable")
+        frame = hits.index[0]
+        label = (frame_names or {}).get(frame, str(frame).replace("_", " "))
+        docs = frames.loc[frames["frame_id"] == frame, "doc_id"].nunique()
+        where = "" if one else f", in {docs:,} of {len(documents):,} articles"
+        example = frames[frames["frame_id"] == frame]
+        best = example.sort_values("hits", ascending=False, kind="stable").iloc[0]
+        rows.append((f"The dominant frame is {label}: {_count(int(hits.iloc[0]), 'term hit')} "
+                     f"({hits.iloc[0] / hits.sum():.0%} of all frame terms){where}; terms such as "
+                     f"\u201c{best['terms']}\u201d.", _sentence(sentences, best["doc_id"], best["sentence_id"]),
+                     best["doc_id"], best["sentence_id"]))
+    table = pd.DataFrame(rows[:5], columns=["finding", "evidence", "doc_id", "sentence_id"])
+    return Findings(title=str(title), table=table, warning=warning)
+
+
+def unnamed_unit(one: bool) -> str:
+    return "this article" if one else "this corpus"
