@@ -141,8 +141,15 @@ def _report(args: argparse.Namespace) -> int:
     parameters = dict(parse_parameter(p) for p in args.parameter)
     parameters = _text_where_text_is_expected(args.notebook, parameters, args.parameter)
     for key in ("corpus", "actors", "frames"):
-        if getattr(args, key):
-            parameters[key] = str(Path(getattr(args, key)).resolve())
+        given = getattr(args, key)
+        if given and key == "corpus" and not Path(given).exists():  # say so before a kernel starts
+            raise InputError(f"--corpus {given}: no such file or folder (relative paths start at {Path.cwd()}); "
+                             "check the path")
+        if given and key != "corpus" and Path(given).suffix in (".yml", ".yaml") and not Path(given).exists():
+            raise InputError(f"--{key} {given}: no such file (relative paths start at {Path.cwd()}); check the path, "
+                             "or give the name of a shipped lexicon")
+        if given:
+            parameters[key] = str(Path(given).resolve()) if Path(given).exists() else given
     if not args.each:
         try:
             result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name,

@@ -199,12 +199,22 @@ def test_notebook_parameters_reads_the_defaults_as_values(tmp_path):
 
 @pytest.mark.e2e
 def test_cli_says_in_one_line_why_a_report_failed(tmp_path, capsys):
-    status = main(["report", "article_brief", "--corpus", str(tmp_path / "missing"), "--out", str(tmp_path / "out")])
+    (tmp_path / "empty").mkdir()
+    status = main(["report", "article_brief", "--corpus", str(tmp_path / "empty"), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert status == 1
-    assert f"error: report article_brief failed: InputError: {tmp_path / 'missing'}: no such file or folder" in err
+    assert f"error: report article_brief failed: InputError: {tmp_path / 'empty'}: no document files in the folder" in err
     assert "article_brief.failed.ipynb" in err and "Traceback" not in err
     assert not (tmp_path / "out" / "article_brief" / "article_brief.html").exists()
+
+
+def test_cli_names_a_missing_corpus_before_any_kernel_starts(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    status = main(["report", "article_brief", "--corpus", "nowhere", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.strip() == f"error: --corpus nowhere: no such file or folder (relative paths start at {tmp_path}); check the path"
+    assert not (tmp_path / "out").exists()
 
 
 # ---------------------------------------------------------------- issue 10: report parameters (point 9)
