@@ -10,11 +10,10 @@ file's SHA-256 (see :func:`analysis.target_tone.train` for every step).
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
-from analysis.errors import InputError
-from analysis.target_tone import MODEL_PATH, train, write_model
+from analysis.target_tone import MODEL_PATH
+from analysis.target_tone import main as train_main
 from analysis.validation.data import datasets_path
 
 __all__ = ["main"]
@@ -29,14 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default=str(MODEL_PATH), help=f"coefficient file to write (default {MODEL_PATH})")
     args = parser.parse_args(argv)
     data = args.data or datasets_path(args.datasets) / "newsmtsc" / "train.jsonl"
-    try:
-        content = train(data, progress=lambda m: print(m, flush=True))
-    except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    path = write_model(content, args.out)
-    print(f"written: {path} ({path.stat().st_size / 1000:.1f} kB)")
-    return 0
+    return train_main(["train", "--data", str(data), "--out", args.out])
 
 
 if __name__ == "__main__":
