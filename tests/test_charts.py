@@ -757,3 +757,14 @@ def test_two_actors_with_one_name_get_distinct_labels():
                           "quoted_direct": [1, 0], "quoted_reported": [0, 0]})
     fig = charts.voice_bars(voice)
     assert list(fig.data[0].y) == ["Coastal Freight (person)", "Coastal Freight (other)"]
+
+
+def test_voice_bars_key_speakers_linked_to_no_actor_by_their_words():
+    # wb.voice gives speakers linked to no actor or entity a row with actor_id NA ("a senior official")
+    voice = pd.DataFrame({"actor_id": ["person:ann_lee", pd.NA, pd.NA],
+                          "actor": ["Ann Lee", "A spokesperson for Coastal Freight", "a poll by Westbay University"],
+                          "mentions": [3, 0, 0], "quoted_direct": [1, 0, 0], "quoted_reported": [0, 1, 1],
+                          "never_quoted": [False, False, False]})
+    fig = charts.voice_bars(voice)
+    drawn = {label for trace in fig.data for label in (trace.y if trace.y is not None else ())}
+    assert drawn == {"Ann Lee", "A spokesperson for Coastal Freight", "a poll by Westbay University"}

@@ -287,8 +287,7 @@ def voice_bars(
     require_columns(table, {"actor": actor, "mentions": mentions, "quoted": quoted}, fn, hint=hint)
     key = "actor_id" if "actor_id" in table.columns else actor
     table = table.assign(_key=color_keys(table, key, actor).to_numpy())
-    require_unique(table.rename(columns={"_key": key}) if key == actor else table, [key], fn,
-                   hint="Pass one row per actor.")
+    require_unique(table.drop(columns=[key]).rename(columns={"_key": key}), [key], fn, hint="Pass one row per actor.")
     left_out = 0
     if sort:
         table = table.assign(_m=pd.to_numeric(table[mentions], errors="coerce").fillna(0))

@@ -372,10 +372,12 @@ def key_column(table: pd.DataFrame, key: str | None, label: str) -> str:
 
 def color_keys(table: pd.DataFrame, key: str | None, label: str) -> pd.Series:
     """The colour key of each row as str: the ``key`` column, or the ``label`` column when the
-    table has no ``key`` column (e.g. a table with actor names but no ids)."""
+    table has no ``key`` column (e.g. a table with actor names but no ids) or the row's key is
+    missing (a speaker linked to no actor or entity, "a senior official", is keyed by its words)."""
     column = key_column(table, key, label)
-    return pd.Series(["(none)" if _is_missing(v) else str(v) for v in table[column]], index=table.index,
-                     dtype=object)
+    labels = table[label] if label in table.columns else pd.Series(None, index=table.index, dtype=object)
+    return pd.Series([str(v) if not _is_missing(v) else "(none)" if _is_missing(name) else str(name)
+                      for v, name in zip(table[column], labels)], index=table.index, dtype=object)
 
 
 def distinct_names(table: pd.DataFrame, key: str | None, label: str) -> tuple[pd.Series, list[str]]:
