@@ -179,7 +179,7 @@ def analyze_partition(
         "mentions": mentions,
         "quotes": quotations,
         "tone": tone(documents, sentences=sentences, engine=tone_engine),
-        "frames": frame_scores(documents, frames, sentences=sentences),
+        "frames": frame_scores(documents, frames, sentences=sentences, mentions=entities),
         "actor_tone": actor_tone(documents, actors, sentences=sentences, mentions=mentions, quotes=quotations,
                                  method=actor_tone_method,
                                  engine="textblob" if actor_tone_method == "target" else tone_engine),
