@@ -503,6 +503,11 @@ def _stop_workers(pool: Any, *, grace: float = 10.0) -> None:
         if process.is_alive():
             process.kill()
             process.join(1.0)
+    # Let the pool's manager thread see its dead workers and close its wake-up pipe now: otherwise
+    # Python's exit hook may write to that pipe while the thread closes it ("Bad file descriptor").
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(grace)
 
 
 def render_batch(
