@@ -992,11 +992,9 @@ def dump_json(content: Any) -> str:
 
 def write_model(content: dict[str, Any], path: str | os.PathLike[str] = MODEL_PATH) -> Path:
     """Write a coefficient file atomically (temporary file + rename); returns its path."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_name(f".{target.name}.tmp")
-    scratch.write_text(dump_json(content) + "\n", encoding="utf-8")
-    os.replace(scratch, target)
+    from analysis.persistence import atomic_write
+
+    target = atomic_write(path, dump_json(content) + "\n")
     _load_cached.cache_clear()
     return target
 

@@ -21,7 +21,7 @@ from analysis.errors import InputError
 from analysis.pipeline import TABLES, analyze, load_analysis
 from analysis.scale import CorpusPartitions, analyze_corpus, cached_analysis, mentions_by, query, read_manifest
 from analysis.scale import store
-from analysis.scale.engines import progress_bar
+from analysis.engines import progress_bar
 
 REPO = Path(__file__).resolve().parents[1]
 OUTLETS = ("Daily Ledger", "The Courier", "Morning Post")

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.validation.agreement import _alpha, _kappa
+from analysis.validation.agreement import cohen_kappa, krippendorff_alpha
 from analysis.validation.data import TONE_CLASSES, file_sha256, read_newsmtsc
 
 __all__ = ["TONE_METHODS", "newsmtsc", "newsmtsc_documents", "documents_summary", "classification_scores", "worst_errors", "confusion_figure",
@@ -76,9 +76,9 @@ def classification_scores(gold: Any, predicted: Any, *, classes: tuple[str, ...]
         "n": int(len(g)),
         "macro_f1": float(np.mean(f1s)) if f1s else float("nan"),
         "accuracy": float(np.mean(g == p)) if len(g) else float("nan"),
-        "cohen_kappa": _kappa(pair),
-        "krippendorff_alpha": _alpha(pair, "nominal"),
-        "krippendorff_alpha_ordinal": _alpha(ordinal, "ordinal"),
+        "cohen_kappa": cohen_kappa(pair),
+        "krippendorff_alpha": krippendorff_alpha(pair),
+        "krippendorff_alpha_ordinal": krippendorff_alpha(ordinal, level="ordinal"),
         "per_class": pd.DataFrame(rows).astype({"support": "int64", "predicted": "int64"}),
         "confusion": confusion,
     }
