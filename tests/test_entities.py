@@ -444,3 +444,13 @@ def test_a_place_without_its_kind_is_the_same_place():
 def test_handles_and_hashtags_are_no_names():
     e = found("Obama wrote from @POTUS about #IStandWithAhmed in Texas.")
     assert rows(e, "text") == [("Obama",), ("Texas",)]
+
+
+def test_the_place_list_is_shipped_data_from_geonames():
+    from analysis.entity_words import DEFAULT_PLACES, _gazetteer, country_names
+
+    places, big, towns = _gazetteer()
+    assert {"belgium", "ohio", "cook county", "europe"} <= places and "houston" in big and "evansville" in towns
+    assert "belgium" in country_names() and "ohio" not in country_names()
+    head = DEFAULT_PLACES.read_text(encoding="utf-8")[:600]
+    assert "GeoNames" in head and "CC BY 4.0" in head
