@@ -1313,16 +1313,34 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
                 _resolve_pronouns(att, found)
                 _link_nominals(att, found)
                 _emit(rows, doc_id, part.text, found)
-    out = pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS))
-    if out.empty:
-        out = pd.DataFrame({c: pd.Series(dtype="str") for c in QUOTE_COLUMNS})
-    out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_entity_id": "str",
-                      "speaker": "str", "speaker_type": "str", "speaker_id": "str", "addressee": "str",
-                      "cue": "str", "kind": "str", "start": "int64", "end": "int64", "spans": "str",
-                      "speaker_start": "Int64", "speaker_end": "Int64"})
-    doc_order = {d: k for k, d in enumerate(pd.unique(doc_ids))}
-    out = out.assign(_o=out["doc_id"].map(doc_order)).sort_values(["_o", "sentence_id", "start"], kind="stable")
-    return out.drop(columns="_o").reset_index(drop=True)
+    return _quote_table(rows, pd.unique(doc_ids))
+
+
+_QUOTE_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "speaker_start": "Int64",
+                 "speaker_end": "Int64"}  # every other column: str
+
+
+def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
+    """The quotes table from rows in :data:`QUOTE_COLUMNS` order (each column built once in its
+    dtype), sorted by document (in ``doc_order``), sentence_id and start: rows come in that order
+    from the fields of each document, so the sort is skipped when they already are."""
+    values = list(zip(*rows)) if rows else [() for _ in QUOTE_COLUMNS]
+    data = {}
+    for name, column in zip(QUOTE_COLUMNS, values):
+        dtype = _QUOTE_DTYPES.get(name, "str")
+        data[name] = np.array(column, dtype=np.int64) if dtype == "int64" else pd.array(column, dtype=dtype)
+    out = pd.DataFrame(data)
+    if len(out) < 2:
+        return out
+    rank = {d: k for k, d in enumerate(doc_order)}
+    keys = np.array([rank[d] for d in values[0]], dtype=np.int64)
+    sid, start = data["sentence_id"], data["start"]
+    same_doc = keys[1:] == keys[:-1]
+    same = same_doc & (sid[1:] == sid[:-1])
+    if bool(np.all((keys[1:] > keys[:-1]) | (same_doc & (sid[1:] > sid[:-1])) | (same & (start[1:] >= start[:-1])))):
+        return out
+    order = np.lexsort((start, sid, keys))  # stable: rows with equal keys keep their order
+    return out.take(order).reset_index(drop=True)
 
 
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:
