@@ -199,26 +199,70 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
     pair within one of ``sentence_spans`` (default: the whole range) outside double quotations.
     """
     hi = len(text) if hi is None else hi
+    if text.find("''", lo, hi) >= 0 or text.find("``", lo, hi) >= 0:
+        marks = [(m.start(), m.group()) for m in _DOUBLE.finditer(text, lo, hi)]
+    else:
+        marks = _char_positions(text, _DOUBLE_CHARS, lo, hi)
+    sentence_spans = sentence_spans or [(lo, hi)]
+    singles = _char_positions(text, _SINGLE_CHARS, min([lo] + [s for s, _ in sentence_spans]),
+                              max([hi] + [e for _, e in sentence_spans]))
+    return _spans_of_marks(text, lo, hi, marks, singles, sentence_spans)
+
+
+_DOUBLE_CHARS = ('"', "“", "”")  # what _DOUBLE_ONE matches
+_SINGLE_CHARS = ("'", "‘")       # where _SINGLE_OPEN can match
+
+
+def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, char) of every one of ``chars`` in text[lo:hi], in order (str.find: faster than a
+    regular expression for a few characters)."""
+    out = []
+    for ch in chars:
+        pos = text.find(ch, lo, hi)
+        while pos >= 0:
+            out.append((pos, ch))
+            pos = text.find(ch, pos + 1, hi)
+    if len(chars) > 1:
+        out.sort()
+    return out
+
+
+def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
+                    sentence_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
+    (offset, mark) of text[lo:hi] and of the sentences."""
     spans: list[tuple[int, int]] = []
     open_at = None
-    doubles_re = _DOUBLE if (text.find("''", lo, hi) >= 0 or text.find("``", lo, hi) >= 0) else _DOUBLE_ONE
-    for m in doubles_re.finditer(text, lo, hi):
-        mark, pos = m.group(), m.start()
+    for pos, mark in marks:
         if open_at is None:
             if mark not in ("”", "''") or (mark == "''" and pos + 2 < hi and not text[pos + 2].isspace()):
-                open_at = m.end()
+                open_at = pos + len(mark)
         elif mark not in ("“", "``"):
             spans.append((open_at, pos))
             open_at = None
     if open_at is not None:
         spans.append((open_at, hi))
+    if not singles:
+        return _trimmed(text, spans)
     doubles = list(spans)  # in order, not overlapping: looked up by bisection
     double_starts = [d_lo for d_lo, _ in doubles]
-    for s_lo, s_hi in (sentence_spans or [(lo, hi)]) if _SINGLE_OPEN.search(text, lo, hi) else ():
-        for m in _SINGLE.finditer(text, s_lo, s_hi):
+    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation
+    if not any(lo <= pos < hi and _SINGLE_OPEN.match(text, pos, hi) for pos, _ in singles):
+        return _trimmed(text, spans)
+    single_starts = [pos for pos, _ in singles]
+    for s_lo, s_hi in sentence_spans:
+        k = bisect_left(single_starts, s_lo)
+        if k == len(single_starts) or single_starts[k] >= s_hi:
+            continue  # no single mark in the sentence
+        for m in _SINGLE.finditer(text, single_starts[k], s_hi):
             k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
             if not (k >= 0 and m.start() < doubles[k][1] + 2):
                 spans.append((m.start(1), m.end(1)))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, without surrounding whitespace and a trailing comma; empty ones dropped."""
     out = []
     for s, e in sorted(spans):
         while s < e and text[s].isspace():
@@ -755,11 +799,25 @@ def _from_mention(m: _Mention) -> _Speaker:
 
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them)."""
+    text = f.text
     paragraphs: dict[int, list[tuple[int, int, int, int]]] = {}
     for row in f.sentences:
         paragraphs.setdefault(row[1], []).append(row)
-    out = [quote_spans(f.text, lo=sents[0][2], hi=sents[-1][3], sentence_spans=[(s[2], s[3]) for s in sents])
-           for sents in paragraphs.values()]
+    # the marks of the whole field, found once (by character; '' and `` need the paragraph's own search)
+    doubles = None if ("''" in text or "``" in text) else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
+    singles = _char_positions(text, _SINGLE_CHARS, 0, len(text))
+    double_at = [pos for pos, _ in doubles or ()]
+    single_at = [pos for pos, _ in singles]
+    out = []
+    for sents in paragraphs.values():
+        lo, hi = sents[0][2], sents[-1][3]
+        if doubles is None or any(s[2] < lo or s[3] > hi for s in sents):
+            out.append(quote_spans(text, lo=lo, hi=hi, sentence_spans=[(s[2], s[3]) for s in sents]))
+            continue
+        marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
+        ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, [(s[2], s[3]) for s in sents]) if marks or ones
+                   else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
 
