@@ -424,19 +424,30 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
 
 
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
-    """The last ``n`` whitespace-separated tokens of text[lo:hi], in order (read from the end)."""
-    out: list[_Tok] = []
-    end = hi
-    while len(out) < n:
-        while end > lo and text[end - 1] in _SPACE:
-            end -= 1
-        if end <= lo:
-            break
-        start = max(lo, text.rfind(" ", lo, end) + 1, text.rfind("\n", lo, end) + 1, text.rfind("\t", lo, end) + 1)
-        out.append((start, end, text[start:end]))
-        end = start
-    out.reverse()
-    return out
+    """The last ``n`` whitespace-separated tokens of text[lo:hi], in order: runs of characters other
+    than space, newline and tab, without trailing whitespace (runs of whitespace only skipped), the
+    first one cut at ``lo``. Read from a window before ``hi``, widened while it may cut a token short."""
+    width = 16 * n
+    while True:
+        w_lo = max(lo, hi - width)
+        toks = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text, w_lo, hi)]
+        if w_lo > lo and (text[w_lo - 1] not in " \n\t" and toks and toks[0][0] == w_lo):
+            toks = toks[1:]  # cut by the window: not a whole token
+        out = []
+        for s, e, word in reversed(toks):
+            word = word.rstrip(_SPACE_CHARS)
+            if word:
+                out.append((s, s + len(word), word))
+                if len(out) == n:
+                    break
+        if len(out) == n or w_lo == lo:
+            out.reverse()
+            return out
+        width *= 4
+
+
+_RUN = re.compile(r"[^ \n\t]+")
+_SPACE_CHARS = " \n\t\r\f\v\xa0"
 
 
 def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
@@ -1255,23 +1266,28 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     display = column("entity")[keep]
     if linked.any():
         display[linked] = [names.get(a, d) for a, d in zip(actor_ids[linked], display[linked])]
-    gender = column("gender")[keep] if "gender" in entities.columns else np.full(len(keep), None, dtype=object)
+    if "gender" in entities.columns:
+        gender = column("gender")[keep]
+        gender[pd.isna(gender)] = None
+    else:
+        gender = np.full(len(keep), None, dtype=object)
+    actor_ids[~linked] = pd.NA
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
-    mentions = list(map(_NEW_MENTION, zip(
-        fs.tolist(), fe.tolist(), np.where(linked, actor_ids, pd.NA).tolist(), display.tolist(),
-        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
-        np.where(pd.notna(gender), gender, None).tolist())))
     codes, uniques = pd.factorize(doc_ids)
-    order = np.lexsort((fs, titles, codes))
+    order = np.lexsort((fs, titles, codes))  # the mentions built in this order: each field's are one slice
+    keep = keep[order]
+    mentions = list(map(_NEW_MENTION, zip(
+        fs[order].tolist(), fe[order].tolist(), actor_ids[order].tolist(), display[order].tolist(),
+        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
+        gender[order].tolist())))
     c, t = codes[order], titles[order]
     bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]), True]).tolist()
-    order = order.tolist()
     out: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc = uniques[c[lo]]
         pair = out.setdefault(doc, ([], []))
-        pair[0 if t[lo] else 1].extend(mentions[i] for i in order[lo:hi])
+        pair[0 if t[lo] else 1].extend(mentions[lo:hi])
     return out
 
 
