@@ -516,7 +516,7 @@ def _name_follows(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     if not m:
         return False
-    from analysis.entities import load_entity_words
+    from analysis.entity_words import load_entity_words
 
     word = m.group(1).rstrip(".").lower()
     return word not in load_entity_words().stop

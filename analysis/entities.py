@@ -104,7 +104,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
-                                   EntityWords, _default_words, load_entity_words)
+                                   EntityWords, load_entity_words)
+from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
 from analysis.errors import InputError
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
