@@ -235,6 +235,7 @@ def _core(token: str) -> tuple[str, bool]:
             return token[:-2], True
         if token.endswith(("s'", "s’")):
             return token[:-1], True
+        return token[:-1], True  # a closing quotation mark: "the 'Mets Poet'"
     if token.endswith("."):
         low = token.lower()
         if _ACRONYM.match(token) or _INITIAL.match(token) or low in words.honorifics or \

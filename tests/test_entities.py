@@ -483,3 +483,8 @@ def test_the_place_list_is_shipped_data_from_geonames():
     assert "belgium" in country_names() and "ohio" not in country_names()
     head = DEFAULT_PLACES.read_text(encoding="utf-8")[:600]
     assert "GeoNames" in head and "CC BY 4.0" in head
+
+
+def test_a_closing_quotation_mark_is_not_part_of_a_name():
+    e = found("He said ‘I met Dolly Parton’ and left.")
+    assert rows(e[e["via"] != "pronoun"], "text", "entity") == [("Dolly Parton", "Dolly Parton")]
