@@ -312,6 +312,7 @@ class _Field:
     sentences: list[tuple[int, int, int, int]]          # (sentence_id, paragraph_id, start, end)
     mentions: list[_Mention] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    places: list[_Mention] = field(default_factory=list)  # mentions of places, apart: only link() reads them
 
     def __post_init__(self) -> None:
         # Lookups by bisection: sentence ends (when the sentences follow one another without
@@ -320,7 +321,17 @@ class _Field:
         self._ends = [row[3] for row in rows]
         self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
         self._mention_starts: list[int] = [m.start for m in self.mentions]
+        self._place_starts = [m.start for m in self.places]
         self.set_quotes(self.quotes)
+
+    def mentions_in(self, lo: int, hi: int) -> list[_Mention]:
+        """The mentions starting in [lo, hi), places among them, by start."""
+        found = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
+        if self.places:
+            here = self.places[bisect_left(self._place_starts, lo):bisect_left(self._place_starts, hi)]
+            if here:
+                found = sorted(found + here, key=lambda m: m.start)
+        return found
 
     def possessive(self, m: _Mention) -> bool:
         """Is the mention a possessive ("Netanyahu's ministers")? A pronoun never is."""
@@ -687,10 +698,12 @@ class _Attributor:
             return [m for m in self.finder.find(text, lo, hi) if self._is_verb(m)]
         return self._verbs[bisect_left(self._verb_starts, lo):bisect_left(self._verb_starts, hi)]
 
-    def speakers(self, lo: int, hi: int) -> list[_Mention]:
-        """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation."""
+    def speakers(self, lo: int, hi: int, *, places: bool = False) -> list[_Mention]:
+        """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation
+        (``places``: places too)."""
         f = self.f
-        found = f.mentions[bisect_left(f.mention_starts, lo):bisect_left(f.mention_starts, hi)]
+        found = f.mentions_in(lo, hi) if places else \
+            f.mentions[bisect_left(f.mention_starts, lo):bisect_left(f.mention_starts, hi)]
         return [m for m in found if m.end <= hi and not f.possessive(m) and not f.in_quote(m.start, m.end)]
 
     def link(self, sp: _Speaker) -> _Speaker:
@@ -699,7 +712,7 @@ class _Attributor:
         f = self.f
         if sp.type == "nominal" and any(w in _PREPS for w in f.text[sp.start:sp.end].lower().split()):
             return sp  # "a spokesman for Ms. Ruiz": the name after "for" is not the speaker
-        inside = f.mentions[bisect_left(f.mention_starts, sp.start):bisect_left(f.mention_starts, sp.end)]
+        inside = f.mentions_in(sp.start, sp.end)
         best = None
         if sp.type == "name" and sp.head >= 0:  # the mention holding the head word ("Harlow County Board
             for m in inside:                     # of Elections" for "... Board of Elections said")
@@ -1165,7 +1178,7 @@ def _according_to(att: _Attributor) -> list[_Row]:
             speaker = _Speaker(pd.NA, words, "name", src_lo, src_hi)
         else:
             speaker = _Speaker(pd.NA, words, "nominal", src_lo, src_hi)
-        for mention in att.speakers(src_lo, src_hi):
+        for mention in att.speakers(src_lo, src_hi, places=True):
             if mention.etype == "place" and mention.end < src_hi:
                 speaker = speaker._replace(type="nominal")
                 break  # a place saying whose sources: "according to U.S. officials" (nominal, unlinked)
@@ -1445,11 +1458,10 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
     fields = []
     for part in ("title", "text"):
         both = from_entities[part]
-        if places[part]:
-            both = both + [m for j, m in enumerate(places[part]) if j not in covered[part]]
-        if found[part] or places[part]:
+        if found[part]:
             both = sorted(both + found[part], key=lambda x: x.start)
-        fields.append(_Field(texts[part], sentences[part], both))
+        apart = [m for j, m in enumerate(places[part]) if j not in covered[part]] if covered[part] else places[part]
+        fields.append(_Field(texts[part], sentences[part], both, places=apart))
     return fields[0], fields[1]
 
 
