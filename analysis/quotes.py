@@ -193,9 +193,9 @@ def _is_name(text: str) -> bool:
         not text.rstrip().endswith((".", "!", "?")))
 
 
-def _fewer_words(text: str, n: int) -> bool:
-    """``count_words(text) < n``, counting no further than ``n``."""
-    return len(list(islice(_WORD.finditer(text), n))) < n
+def _fewer_words(text: str, n: int, lo: int = 0, hi: int | None = None) -> bool:
+    """``count_words(text[lo:hi]) < n``, counting no further than ``n`` (without copying the slice)."""
+    return len(list(islice(_WORD.finditer(text, lo, len(text) if hi is None else hi), n))) < n
 
 
 def count_words(text: str) -> int:
@@ -584,8 +584,16 @@ class _CueFinder:
             return out
         for last, form in self.automaton.iter_long(text, lo, hi):
             start, end = last + 1 - len(form), last + 1
-            if not ((start > 0 and _WORD_CHAR.match(text, start - 1)) or (end < hi and _WORD_CHAR.match(text, end))):
-                out.append(_Cue(start, end, form))
+            # _WORD_CHAR on either side: a word character (str.isalnum() or "_", as re's \w) or "-"
+            if start > 0:
+                c = text[start - 1]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            if end < hi:
+                c = text[end]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            out.append(_Cue(start, end, form))
         return out
 
 
@@ -1042,10 +1050,10 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             elif previous is not None and previous.speaker is not None:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
                 speaker, lemma, adjacent = previous.speaker, previous.cue, True
-            quote = text[q_lo:q_hi]
-            if _fewer_words(quote, MIN_QUOTE_WORDS) and not (adjacent and speaker is not None and lemma is not pd.NA):
+            if _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi) and not (
+                    adjacent and speaker is not None and lemma is not pd.NA):
                 continue  # a scare quote: one to three words without a cue of its own
-            if a.cue is None and speaker is None and _is_name(quote):
+            if a.cue is None and speaker is None and _is_name(text[q_lo:q_hi]):
                 continue  # a name or title in quotation marks ("Green New Deal")
             row = _Row(sent[0], sent[1], [(q_lo, q_hi)], speaker, lemma, "direct",
                        a.cue.start if a.cue is not None else -1, a.after, adjacent, addressee)
@@ -1097,7 +1105,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         else:
             continue
         c_lo, c_hi = _content(text, c_lo, s_hi)
-        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
+        if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi):
             continue
         clause_lo = att.clause_start(s_lo, m.start)
         speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
@@ -1119,7 +1127,7 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
     if comma < 0:
         return None
     c_lo, c_hi = _content(text, s_lo, comma)
-    if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
+    if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
         return None
     if text[comma + 1:m.start].strip():
         stop = _TAIL_STOP.search(text, after_lo, s_hi)
@@ -1194,7 +1202,7 @@ def _according_to(att: _Attributor) -> list[_Row]:
             c_lo, c_hi = _content(text, comma + 1, s_hi)
         else:
             continue
-        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
+        if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi):
             continue
         rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, m.group().lower(), "reported", m.start()))
     return rows
