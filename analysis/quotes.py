@@ -1355,9 +1355,10 @@ def _possessive_at(text: str, end: int) -> bool:
 
 
 def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Mapping[str, str]
-                          ) -> dict[str, tuple[list[_Mention], list[_Mention]]]:
-    """doc_id (as str) -> (title mentions, text mentions) of the entity layer, offsets moved from the
-    sentence into the field, sorted by start (places too: see :meth:`_Attributor.subject_phrase`). The actor is
+                          ) -> dict[str, tuple[list[_Mention], list[_Mention], list[_Mention], list[_Mention]]]:
+    """doc_id (as str) -> (title mentions, text mentions, title places, text places) of the entity
+    layer (places apart: see :meth:`_Attributor.subject_phrase`), offsets moved from the
+    sentence into the field, sorted by start. The actor is
     the lexicon actor's name where linked, else the entity's display name."""
     needed = ("doc_id", "sentence_id", "start", "end", "entity_id", "entity", "type", "via", "actor_id")
     missing = [c for c in needed if c not in entities.columns]
@@ -1403,25 +1404,26 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
     codes, uniques = pd.factorize(doc_ids)
-    order = np.lexsort((fs, titles, codes))  # the mentions built in this order: each field's are one slice
-    keep = keep[order]
+    place = column("type")[keep] == "place"
+    order = np.lexsort((fs, place, titles, codes))  # the mentions built in this order: one slice per field
+    keep = keep[order]                               # and kind (places apart)
     mentions = list(map(_NEW_MENTION, zip(
         fs[order].tolist(), fe[order].tolist(), actor_ids[order].tolist(), display[order].tolist(),
         column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
         gender[order].tolist())))
-    c, t = codes[order], titles[order]
-    bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]), True]).tolist()
-    out: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
+    c, t, p = codes[order], titles[order], place[order]
+    bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]) | (p[1:] != p[:-1]), True]).tolist()
+    out: dict[str, tuple[list[_Mention], list[_Mention], list[_Mention], list[_Mention]]] = {}
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc = uniques[c[lo]]
-        pair = out.setdefault(doc, ([], []))
-        pair[0 if t[lo] else 1].extend(mentions[lo:hi])
+        parts = out.setdefault(doc, ([], [], [], []))
+        parts[(0 if t[lo] else 1) + (2 if p[lo] else 0)].extend(mentions[lo:hi])
     return out
 
 
 def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
                      heads: Sequence[bool], mentions: Sequence[tuple],
-                     ents: tuple[list[_Mention], list[_Mention]] | None = None,
+                     ents: tuple[list[_Mention], ...] | None = None,
                      lexicon_info: Mapping[str, tuple[str, Any]] | None = None) -> tuple[_Field, _Field]:
     """The title and the text of one document as fields, each with its sentences (rows from
     :func:`_sentences_by_document`) and its mentions, offsets moved from the sentence into the field,
@@ -1433,11 +1435,8 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
         sentences["title" if head else "text"].append(row)
     # entity mentions of places apart: a lexicon mention wins over a place mention at the same words
     # (the lexicon's type is curated: "Hamas" a group, not a place), taking its entity id
-    from_entities: dict[str, list[_Mention]] = {}
-    places: dict[str, list[_Mention]] = {}
-    for part, ms in (("title", ents[0] if ents else []), ("text", ents[1] if ents else [])):
-        from_entities[part] = [m for m in ms if m.etype != "place"]
-        places[part] = [m for m in ms if m.etype == "place"] if len(from_entities[part]) < len(ms) else []
+    from_entities = {"title": ents[0] if ents else [], "text": ents[1] if ents else []}
+    places = {"title": ents[2] if ents else [], "text": ents[3] if ents else []}
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
     covered: dict[str, set[int]] = {"title": set(), "text": set()}
     sentence_start = {row[0]: row[2] for row in sentence_rows}
