@@ -671,10 +671,10 @@ def test_a_bare_surname_after_its_content_links_to_the_entity():
 
 
 def _without_short_forms(d: pd.DataFrame) -> pd.DataFrame:
-    """The entity layer's table with its short-form mentions taken out, as when it passes over a
-    sentence's first word."""
+    """The entity layer's table with only its mentions of full names (two words or more), as when it
+    passes over a bare surname at a sentence's start."""
     ents = wb.entities(d)
-    return ents[ents["via"] != "short"].reset_index(drop=True)
+    return ents[ents["text"].str.split().str.len() >= 2].reset_index(drop=True)
 
 
 def test_a_bare_surname_without_a_mention_links_to_the_one_entity_of_that_name():
