@@ -1432,15 +1432,18 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
     lexicon's (from :func:`_mentions_by_document`) where they overlap no entity mention."""
     texts = {"title": title, "text": text}
     sentences: dict[str, list[tuple[int, int, int, int]]] = {"title": [], "text": []}
-    for row, head in zip(sentence_rows, heads):
-        sentences["title" if head else "text"].append(row)
+    if any(heads):
+        for row, head in zip(sentence_rows, heads):
+            sentences["title" if head else "text"].append(row)
+    else:  # no headline: every sentence is the text's
+        sentences["text"] = list(sentence_rows)
     # entity mentions of places apart: a lexicon mention wins over a place mention at the same words
     # (the lexicon's type is curated: "Hamas" a group, not a place), taking its entity id
     from_entities = {"title": ents[0] if ents else [], "text": ents[1] if ents else []}
     places = {"title": ents[2] if ents else [], "text": ents[3] if ents else []}
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
     covered: dict[str, set[int]] = {"title": set(), "text": set()}
-    sentence_start = {row[0]: row[2] for row in sentence_rows}
+    sentence_start = {row[0]: row[2] for row in sentence_rows} if mentions else {}
     info = lexicon_info or {}
     for sentence_id, section, start, end, actor_id, actor, via in mentions:
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
