@@ -319,6 +319,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each piece of :func:`_run_pieces` (cached)."""
+    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
+
+
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
     """The length of the longest title phrase (or honorific) starting at word ``i`` (0 = none)."""
     for size in range(min(words.title_max, len(lows) - i), 0, -1):
@@ -642,13 +648,14 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             continue
         for m in _RUN.finditer(text):
             base = m.start()
-            for piece in _run_pieces(m.group()):
+            run = m.group()
+            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
                 if _initial(text, base + piece[0][0]):
-                    midcaps.update(t[2] for t in piece[1:])
+                    midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
-                midcaps.update(t[2] for t in piece)
-                cand = _make_candidate(words, text, k, piece, base, cands)
+                midcaps.update(toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, toks)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -719,10 +726,12 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
 
 
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None) -> _Cand | None:
+                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
-    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
+    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
+    ``piece_words``: the piece's words when known (saves building them)."""
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
+        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
