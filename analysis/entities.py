@@ -51,7 +51,8 @@ the rank, the stronger):
    textblob: "Microsoft", "Albert Einstein") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
    "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
-   a known first name or surname, else organization: "Contoso said"); "in X", "near X", "X
+   a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
+   followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
    precincts", "the X plant", "the X mayoral race" -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
@@ -85,8 +86,8 @@ place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
 types agree (a lexicon person only to a person entity, a country only to a place, an organisation to
-an organisation, a group to a group; type ``other`` agrees with everything): "Jordan" the country
-never links to a Rep. Jordan.
+an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
+only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
 Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
 per distinct run), so the cost grows with the number of names, not of words, and linearly with a
@@ -320,6 +321,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each piece of :func:`_run_pieces` (cached)."""
+    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
+
+
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
     """The length of the longest title phrase (or honorific) starting at word ``i`` (0 = none)."""
     for size in range(min(words.title_max, len(lows) - i), 0, -1):
@@ -504,8 +511,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
                       ) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
-    said") is a person only when it is a known surname or first name; else an organisation
-    ("Microsoft said"); a short form of a person is merged before its own evidence counts."""
+    said") is a person when it is a known surname or first name, a word no English corpus writes in
+    lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
+    is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
@@ -514,8 +522,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((5, "person", "said-cue"))
         elif _SAID_PRONOUN.match(text, cue.end()):
             ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
+        elif _NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english:
+            ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
-            ev.append((6, "organization", "said-cue"))
+            ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
     if text[end:end + 1] == ",":
         if _AGE.match(text, end):
             ev.append((5, "person", "age"))
@@ -643,13 +653,14 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             continue
         for m in _RUN.finditer(text):
             base = m.start()
-            for piece in _run_pieces(m.group()):
+            run = m.group()
+            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
                 if _initial(text, base + piece[0][0]):
-                    midcaps.update(t[2] for t in piece[1:])
+                    midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
-                midcaps.update(t[2] for t in piece)
-                cand = _make_candidate(words, text, k, piece, base, cands)
+                midcaps.update(toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, toks)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -720,10 +731,12 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
 
 
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None) -> _Cand | None:
+                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
-    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
+    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
+    ``piece_words``: the piece's words when known (saves building them)."""
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
+        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
@@ -1066,11 +1079,14 @@ def _initials(toks: Sequence[str]) -> str:
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
     forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
     etype = _decide(ent.evidence)[0]
+    # only a name's own evidence (rank 4 or better: a title, the gazetteer, an organisation word ...) can
+    # disagree with the lexicon; a cue in the sentence ("Hamas said") cannot
+    weak = min((e[0] for e in ent.evidence), default=9) >= 5
     for form in dict.fromkeys(forms):
         actor = overlay.alias_actor.get(form)
         if actor is None:
             continue
-        if etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
+        if weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
             ent.actor = actor
             lex_type = _LEXICON_TYPE.get(overlay.types[actor])
             if lex_type:
