@@ -77,8 +77,11 @@ the full name it is, when one candidate has 80% of the candidates' mentions.
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
-own earlier pronouns for that person), else of unknown gender, else the most recent person; rows with
-``via == "pronoun"``, apart from the direct mentions.
+own earlier pronouns for that person), else of unknown gender, else the most recent person; a person
+of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
+("Later President Obama said his plan ..."); rows with ``via == "pronoun"``, apart from the direct
+mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
+place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
 types agree (a lexicon person only to a person entity, a country only to a place, an organisation to
@@ -137,7 +140,14 @@ _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|H
                       r"(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
-_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+#: A place written after a name and a comma, ending the phrase: "Irving, Texas," "Aceh, Indonesia."
+_COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
+_SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
+#: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
+#: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
+_APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
+                                r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})?,\s$")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
                         r"(?:a|an|its|their)\s+"
@@ -225,6 +235,7 @@ def _core(token: str) -> tuple[str, bool]:
             return token[:-2], True
         if token.endswith(("s'", "s’")):
             return token[:-1], True
+        return token[:-1], True  # a closing quotation mark: "the 'Mets Poet'"
     if token.endswith("."):
         low = token.lower()
         if _ACRONYM.match(token) or _INITIAL.match(token) or low in words.honorifics or \
@@ -497,9 +508,11 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     ev: list[tuple[int, str, str]] = []
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif _person_cue().match(text, end):
+    elif (cue := _person_cue().match(text, end)):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
+        elif _SAID_PRONOUN.match(text, cue.end()):
+            ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
         else:
             ev.append((6, "organization", "said-cue"))
     if text[end:end + 1] == ",":
@@ -510,6 +523,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {last}"))
+    if start > 2 and text[start - 2] == ",":
+        m = _APPOSITION_BEFORE.search(text, max(0, start - 70), start)
+        if m:
+            head = m.group(1).lower()
+            if head in words.title_heads and head not in words.ambiguous_titles:
+                ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
     m = _ORG_AFTER.match(text, end)
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
@@ -654,6 +673,9 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
+        if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
+                first not in words.first_names and (known is None or first not in known):
+            keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:
@@ -724,6 +746,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
+    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and m.group(1).lower() in words.places and \
+            not any(e[0] <= 2 for e in evidence):
+        evidence.append((3, "place", f"place, {m.group(1)}"))  # "Irving, Texas", "Aceh, Indonesia"
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
@@ -882,7 +907,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
-                    not written_lower(ent.words[0].lower()):
+                    not written_lower(ent.words[0].lower()) and \
+                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames):
+                # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup")
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
@@ -1062,8 +1089,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
     out = []
     learned: dict[int, str] = {}
     for k, text in enumerate(texts):
-        if not text or ("he" not in text and "her" not in text and "him" not in text and "He" not in text
-                        and "She" not in text and "His" not in text and "Her" not in text):
+        if not text or ("he" not in text and "his" not in text and "him" not in text and "He" not in text
+                        and "His" not in text and "Her" not in text and "Him" not in text and "HE" not in text):
             continue
         for m in _PRONOUN.finditer(text):
             at = (k, m.start())
@@ -1081,6 +1108,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     break
                 if g is None and unknown is None:
                     unknown = idx
+                    if persons[j][0] == k:
+                        break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
             chosen = chosen if chosen is not None else unknown
             chosen = chosen if chosen is not None else fallback
             if chosen is None:
