@@ -33,8 +33,8 @@ from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
 from analysis.tone import actor_tone, tone
 
-__all__ = ["Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key", "analyze",
-           "analyze_partition", "combine_partitions", "corpus_tables", "load_analysis", "split_documents"]
+__all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
+           "analyze", "analyze_partition", "combine_partitions", "corpus_tables", "load_analysis", "split_documents"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -51,6 +51,8 @@ ENGINES = ("local", "processes", "dask")
 #: Columns holding lists, which Parquet returns as arrays and load_analysis turns back into lists.
 _LIST_COLUMNS = {"documents": ("tags",), "entity_table": ("variants", "titles")}
 
+#: The values of ``actor_tone_method=`` (:func:`analyze`, :func:`analysis.analyze_corpus`).
+ACTOR_TONE_METHODS = ("target", "sentence")
 #: The meta entries an analysis' key is computed from (what determines its numbers).
 _KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "actor_tone_method", "versions")
 
@@ -290,7 +292,7 @@ def analyze(
         raise InputError(f"engine={engine!r}: use one of {', '.join(map(repr, ENGINES))} "
                          "(the tone engine is chosen with tone_engine=)")
     lexicon, codebook = load_actors(actors), load_frames(frames)
-    if actor_tone_method not in ("target", "sentence"):
+    if actor_tone_method not in ACTOR_TONE_METHODS:
         raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
     meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
     options = {"actors": lexicon, "frames": codebook, "tone_engine": tone_engine,
