@@ -43,6 +43,21 @@ def test_notebook_is_thin_parameterized_and_committed_without_outputs(name, repo
     assert "wb.setup_notebook()" in cells[0].source, "charts must survive export"
 
 
+def test_reports_share_their_methods_text_through_the_package(repo_dir):
+    """No prose is copied between notebooks: the methods section is one call into the package."""
+    seen: dict[str, str] = {}
+    for name in NOTEBOOKS:
+        notebook = nbformat.read(repo_dir / "notebooks" / f"{name}.ipynb", as_version=4)
+        sources = [c.source for c in notebook.cells]
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown" and len(cell.source) > 300:
+                assert cell.source not in seen, f"{name} copies a markdown cell of {seen.get(cell.source)}"
+                seen[cell.source] = name
+        if "## Methods and limits" in sources:
+            at = sources.index("## Methods and limits")
+            assert sources[at + 1].startswith("wb.methods_text(") and sources[at + 2].startswith("wb.methods_card("), name
+
+
 def _plotly_outputs(executed: Path) -> int:
     notebook = json.loads(executed.read_text())
     return sum(PLOTLY_MIMETYPE in output.get("data", {})
@@ -115,6 +130,7 @@ def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
     assert html_path.stat().st_size < 8_000_000
     page = html_path.read_text()
     assert ">Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive</td>" in page
+    assert ">doc_id</td>" not in page, "the article card leaves out the id (a hash that tells a reader nothing)"
     assert "Methods and limits" in page
     assert "How valid are these measures?" in page and "macro-F1 0.63" in page, "the methods card quotes the validation"
 

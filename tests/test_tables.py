@@ -44,6 +44,9 @@ def test_document_card_lists_present_fields_only(documents):
         "doc_id": "a", "title": "First", "outlet": "Wire",
         "published": "2024-05-09 10:00 UTC", "tags": "Biden, Israel",
     }
+    assert document_card(documents, with_doc_id=False).to_dict("list") == {
+        "field": ["title", "outlet", "published", "tags"],
+        "value": ["First", "Wire", "2024-05-09 10:00 UTC", "Biden, Israel"]}
 
 
 def _dated() -> pd.DataFrame:
