@@ -218,11 +218,14 @@ class _Parts:
             self.records = []
         batch = self.batch
         if batch.records:
+            table = _records_frame(batch.records, batch.found, batch.mapping)
+            batch.records = self.batch.records = []  # the dicts go; their values live on in the table
             frame = table_documents(
-                _records_frame(batch.records, batch.found, batch.mapping), np.asarray(batch.rows, dtype=np.int64),
+                table, np.asarray(batch.rows, dtype=np.int64),
                 label=np.asarray(batch.labels, dtype=object), name=np.asarray(batch.names, dtype=object),
                 columns=self.options.columns, log=self.log,
             )
+            del table
             if frame is not None:
                 self.parts.append(frame)
             self.batch = _JsonBatch()
@@ -302,6 +305,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
             read = read_json_records(file, fmt, label=label, log=log)
             if read is not None:
                 parts.json(*read, label=label, name=rel)
+                del read  # the batch holds the records now (and lets them go when it is turned into a table)
             continue
         if fmt in TABLE_FORMATS:
             read = read_table(file, fmt, label=label, columns=options.columns, log=log)

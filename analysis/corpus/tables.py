@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -266,13 +267,61 @@ def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[i
     return _objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
 
 
+_BLOCK = 1 << 20
+
+
+def _plain_utf8(path: Path) -> bool | None:
+    """For a regular file of valid UTF-8 (a BOM allowed, not UTF-16) without a NUL byte: whether it
+    holds anything but ASCII whitespace; None for any other file. Read block by block."""
+    if file_problem(path) is not None:
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    content = False
+    try:
+        with path.open("rb") as handle:
+            first = True
+            while block := handle.read(_BLOCK):
+                if (first and block.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))) or b"\x00" in block:
+                    return None
+                first = False
+                content = content or not block.isspace()
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        return None
+    return content
+
+
+def _lines_of(path: Path) -> Iterator[tuple[int, str]]:
+    """(1-based number, text) of each line of a valid UTF-8 file, as ``decode_text`` and
+    ``text.replace("\\r\\n", "\\n").split("\\n")`` would give them, one line in memory at a time."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            line = raw.decode("utf-8")
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            yield number, line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
+
+
+def _streamed_json_lines(path: Path, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
+    """The records of a JSON Lines file of plain UTF-8, read line by line (the loader's peak memory
+    is then the parsed records, not also the file's bytes, its text and its lines)."""
+    parsed = list(json_line_items(_lines_of(path), label, log))
+    return _objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
+
+
 def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tuple[list[dict], list[int]] | None:
     """The JSON objects of a ``.json`` or ``.jsonl`` file with their row (JSON Lines: line) numbers.
 
     None (problem logged) when the file is unreadable, empty, binary, not JSON or nested too deeply;
     lines that were not valid UTF-8 are decoded with the fallback of :mod:`analysis.corpus.decode`
     and listed in the load report. A ``.json`` file holding one object per line is read as JSON Lines.
+    A ``.jsonl`` file of plain UTF-8 is read line by line.
     """
+    if fmt == "jsonl" and _plain_utf8(path):  # (an empty file goes the general way, which names it)
+        return _streamed_json_lines(path, label, log)
     decoded = _read_decoded(path, label, log)
     if decoded is None:
         return None
@@ -517,6 +566,8 @@ def table_documents(
     if "text" in mapping and "text" not in dict(columns or {}):
         mapping["text"] = prefer_untokenised(table, found, mapping["text"], _describe(labels), log)
     out = pd.DataFrame({target: table[column] for target, column in mapping.items()})
+    used = set(mapping.values())
+    table = table[[c for c in found if c not in used]]  # the used columns live on in out only
     out["title"], out["text"], bad = _title_and_text(out, mapping, rows, found, labels, log)
     row_text = pd.Series(rows, index=out.index).astype(str)
     label_series = pd.Series(labels, index=out.index, dtype=object)
@@ -525,7 +576,6 @@ def table_documents(
     out["__name__"] = name_series + ", row " + row_text
     out["__file__"] = label_series
     out["__row__"] = rows
-    used = set(mapping.values())
     extras = {clash_name(c): table[c] for c in found if c not in used}
     out = pd.concat([out, pd.DataFrame(extras, index=out.index)], axis=1) if extras else out
-    return out[~bad].reset_index(drop=True)
+    return (out[~bad] if bad.any() else out).reset_index(drop=True)
