@@ -36,9 +36,9 @@ from analysis.text import sentences as segment
 from analysis.actor_tone import actor_tone
 from analysis.tone import tone
 
-__all__ = ["Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key", "analysis_of", "analyze",
-           "analyze_partition", "combine_partitions", "corpus_tables", "lexicon_hashes", "load_analysis",
-           "split_documents"]
+__all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
+           "analysis_of", "analyze", "analyze_partition", "combine_partitions", "corpus_tables", "lexicon_hashes",
+           "load_analysis", "split_documents"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -51,6 +51,9 @@ PARTITION_TABLES = tuple(name for name in TABLES if name not in CORPUS_TABLES)
 
 #: Where ``analyze`` runs: this process, worker processes on this machine, or a Dask cluster.
 ENGINES = ("local", "processes", "dask")
+
+#: The values of ``actor_tone_method=`` (:func:`analyze`, :func:`analysis.analyze_corpus`).
+ACTOR_TONE_METHODS = ("target", "sentence")
 
 #: The meta entries an analysis' key is computed from (what determines its numbers).
 _KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "actor_tone_method", "versions", "code")
@@ -337,7 +340,7 @@ def analyze(
         raise InputError(f"engine={engine!r}: use one of {', '.join(map(repr, ENGINES))} "
                          "(the tone engine is chosen with tone_engine=)")
     lexicon, codebook = load_actors(actors), load_frames(frames)
-    if actor_tone_method not in ("target", "sentence"):
+    if actor_tone_method not in ACTOR_TONE_METHODS:
         raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
     meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
     options = {"actors": lexicon, "frames": codebook, "tone_engine": tone_engine,

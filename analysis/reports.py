@@ -290,6 +290,22 @@ def _kernel_for(notebook: Path) -> str:
     return wanted if wanted in KernelSpecManager().find_kernel_specs() else "python3"
 
 
+def _kernel_config() -> Any:
+    """The kernel manager's settings: CurveZMQ transport encryption where the kernel supports it.
+
+    A report's kernel talks to papermill over local TCP; ipykernel 7 logs "Kernel is running over TCP
+    without encryption" on every start unless the manager provisions CurveZMQ keys, which jupyter_client
+    8.10+ does with ``transport_encryption="auto"`` for kernels that declare support. Older versions
+    lack the setting and print no such warning; nothing else the kernel logs is hidden.
+    """
+    from jupyter_client.manager import KernelManager
+    from traitlets.config import Config
+
+    if "transport_encryption" not in KernelManager.class_trait_names():
+        return Config()
+    return Config({"KernelManager": {"transport_encryption": "auto"}})
+
+
 def render_report(
     notebook: str | os.PathLike[str],
     *,
@@ -329,7 +345,7 @@ def render_report(
         try:
             papermill.execute_notebook(
                 str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
-                cwd=str(source.parent), progress_bar=progress_bar,
+                cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
             )
             page = export_html(executed, title=effective.get("title"), parameters=effective,
                                paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)

@@ -33,14 +33,17 @@ def select_document(documents: pd.DataFrame, *, doc_id: str | None = None) -> pd
     return chosen.iloc[[0]]
 
 
-def document_card(documents: pd.DataFrame) -> pd.DataFrame:
+def document_card(documents: pd.DataFrame, *, with_doc_id: bool = True) -> pd.DataFrame:
     """The first document's metadata as a two-column table: ``field``, ``value`` (missing fields left out).
+
+    ``with_doc_id=False`` leaves the ``doc_id`` row out (a one-article report, where the id, often a
+    hash, tells a reader nothing).
 
     Output columns: field (str), value (str).
     """
     row = documents.iloc[0]
     fields, values = [], []
-    for name in _CARD_FIELDS:
+    for name in _CARD_FIELDS if with_doc_id else _CARD_FIELDS[1:]:
         if name not in documents.columns:
             continue
         value = row[name]

@@ -45,8 +45,8 @@ from analysis.framing import Codebook, load_frames
 from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atomic_write, check_files, file_sha256,
                                   parquet_rows, part_name, read_json, read_manifest, read_partitioned_tables,
                                   code_sha256)
-from analysis.pipeline import (PARTITION_TABLES, TABLES, Analysis, analysis_meta, analysis_of, analyze_partition,
-                               lexicon_hashes)
+from analysis.pipeline import (ACTOR_TONE_METHODS, PARTITION_TABLES, TABLES, Analysis, analysis_meta, analysis_of,
+                               analyze_partition, lexicon_hashes)
 from analysis.provenance import package_versions
 from analysis.engines import map_partitions, progress_bar
 from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions, source_fingerprint
@@ -64,12 +64,13 @@ def _json(value: Any) -> bytes:
 
 
 def run_key(source: Any, *, partition_size: int, options: ReadOptions, actors: ActorLexicon, frames: Codebook,
-            tone_engine: str, fingerprint: dict[str, Any] | None = None) -> str:
+            tone_engine: str, actor_tone_method: str = "target", fingerprint: dict[str, Any] | None = None) -> str:
     """SHA-256 identifying a run of :func:`analyze_corpus`: equal keys, equal partitions and tables.
 
     Covers the source's files (:func:`source_fingerprint`), the load options, the partition size, the
     hashes of the word lists (:func:`analysis.pipeline.lexicon_hashes`: lexicon, codebook, entity
-    words, cue verbs), the tone engine, the package versions and the hash of the package's code.
+    words, cue verbs), the tone engine, the actor tone method, the package versions and the hash of the
+    package's code.
     """
     keyed = {
         "source": fingerprint or source_fingerprint(source),
@@ -78,6 +79,7 @@ def run_key(source: Any, *, partition_size: int, options: ReadOptions, actors: A
         "lexicons": lexicon_hashes(actors, frames),
         "frames_codebook": frames.name,
         "tone_engine": tone_engine,
+        "actor_tone_method": actor_tone_method,
         "versions": package_versions(),
         "code": code_sha256(),
     }
@@ -230,12 +232,13 @@ def _at_least_one(partitions: Iterable[Partition]) -> Iterable[Partition]:
 
 
 def _run_partition(item: tuple[int, Partition], *, out: str, key: str, actors: ActorLexicon, frames: Codebook,
-                   tone_engine: str) -> dict[str, Any]:
+                   tone_engine: str, actor_tone_method: str = "target") -> dict[str, Any]:
     """Load, analyse and write one partition (on whichever worker runs it); returns its marker record."""
     index, partition = item
     folder = Path(out)
     documents = partition.load()
-    tables = analyze_partition(documents, actors=actors, frames=frames, tone_engine=tone_engine)
+    tables = analyze_partition(documents, actors=actors, frames=frames, tone_engine=tone_engine,
+                               actor_tone_method=actor_tone_method)
     for name, table in tables.items():
         atomic_write(folder / name / part_name(index), lambda scratch: table.to_parquet(scratch, index=False))
     record = {"key": key, "index": index, "documents": len(documents),
@@ -329,13 +332,14 @@ def _corpus_tables(folder: Path, count: int, lexicon: ActorLexicon) -> dict[str,
 
 def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[str, Any]],
             planning: list[dict[str, Any]], fingerprint: dict[str, Any], partition_size: int,
-            options: ReadOptions, lexicon: ActorLexicon, codebook: Codebook, tone_engine: str) -> dict[str, Any]:
+            options: ReadOptions, lexicon: ActorLexicon, codebook: Codebook, tone_engine: str,
+            actor_tone_method: str = "target") -> dict[str, Any]:
     missing = [index for index in range(count) if index not in records]
     if missing:  # pragma: no cover - map_partitions raises before this can happen
         raise RuntimeError(f"partitions {missing[:5]} were not written")
     documents = _parts(folder, "documents", count)
     _check_unique_ids(documents)
-    meta = analysis_meta(_corpus_fingerprint(documents), lexicon, codebook, tone_engine)
+    meta = analysis_meta(_corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
     corpus = _corpus_tables(folder, count, lexicon)
     report = planning + [entry for index in range(count) for entry in records[index]["load_report"]]
     manifest = {
@@ -376,6 +380,7 @@ def analyze_corpus(
     actors: Any = None,
     frames: Any = None,
     tone_engine: str = "textblob",
+    actor_tone_method: str = "target",
     partition_size: int = 1000,
     engine: str = "local",
     workers: int | None = None,
@@ -391,7 +396,8 @@ def analyze_corpus(
 
     ``source`` and ``format``/``columns``/``errors``/``dayfirst``/``title_from_first_line``: as for
     :func:`analysis.load_corpus` (see :mod:`analysis.scale.partitions` for how each input is cut and
-    the few differences). ``actors``, ``frames``, ``tone_engine``: as for :func:`analysis.analyze`.
+    the few differences). ``actors``, ``frames``, ``tone_engine``, ``actor_tone_method``: as for
+    :func:`analysis.analyze`.
     ``partition_size``: documents per partition (memory use grows with it, not with the corpus).
     ``engine``: "local" (this process), "processes" (``workers`` processes) or "dask" (``scheduler``:
     an address or Client; None = the current client or a local cluster); with Dask, ``out`` and a
@@ -407,22 +413,26 @@ def analyze_corpus(
     or query it with :func:`analysis.query` (DuckDB, out of memory).
     """
     lexicon, codebook = load_actors(actors), load_frames(frames)
+    if actor_tone_method not in ACTOR_TONE_METHODS:
+        raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
     options = ReadOptions(format, columns, errors, dayfirst, title_from_first_line)
     partitions = CorpusPartitions(source, partition_size=partition_size, options=options)
     fingerprint = source_fingerprint(source)
     key = run_key(source, partition_size=partition_size, options=options, actors=lexicon, frames=codebook,
-                  tone_engine=tone_engine, fingerprint=fingerprint)
+                  tone_engine=tone_engine, actor_tone_method=actor_tone_method, fingerprint=fingerprint)
     folder = Path(out)
     _check_out(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with run_lock(folder):
         return _run(partitions, folder, key=key, fingerprint=fingerprint, options=options, lexicon=lexicon,
-                    codebook=codebook, tone_engine=tone_engine, partition_size=partition_size, engine=engine,
+                    codebook=codebook, tone_engine=tone_engine, actor_tone_method=actor_tone_method,
+                    partition_size=partition_size, engine=engine,
                     workers=workers, scheduler=scheduler, progress=progress)
 
 
 def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: dict[str, Any], options: ReadOptions,
-         lexicon: ActorLexicon, codebook: Codebook, tone_engine: str, partition_size: int, engine: str,
+         lexicon: ActorLexicon, codebook: Codebook, tone_engine: str, actor_tone_method: str, partition_size: int,
+         engine: str,
          workers: int | None, scheduler: Any, progress: bool | None) -> Path:
     """The body of :func:`analyze_corpus`, run while holding the folder's lock."""
     complete, done = _prepare(folder, key)
@@ -438,7 +448,8 @@ def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: d
             if index not in done:
                 yield index, partition
 
-    shared = {"out": str(folder), "key": key, "actors": lexicon, "frames": codebook, "tone_engine": tone_engine}
+    shared = {"out": str(folder), "key": key, "actors": lexicon, "frames": codebook, "tone_engine": tone_engine,
+              "actor_tone_method": actor_tone_method}
     initial = sum(record["documents"] for record in done.values())
     with progress_bar(total=partitions.documents_hint, unit="doc", desc=f"analyze {folder.name}", progress=progress,
                       initial=initial) as bar:
@@ -453,7 +464,7 @@ def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: d
             bar.refresh()
     manifest = _finish(folder, key=key, count=count, records=records, planning=partitions.log.entries,
                        fingerprint=fingerprint, partition_size=partition_size, options=options, lexicon=lexicon,
-                       codebook=codebook, tone_engine=tone_engine)
+                       codebook=codebook, tone_engine=tone_engine, actor_tone_method=actor_tone_method)
     _warn_report(manifest["load_report"])
     return folder
 
