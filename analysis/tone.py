@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import sentences_of
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = [
     "tone",
@@ -504,14 +504,10 @@ def score_texts(texts: Sequence[str], *, engine: str = "textblob") -> pd.DataFra
 # Tone of sentences and documents
 
 
-def _check_documents(documents: pd.DataFrame, columns: Sequence[str]) -> None:
+def _check_documents(documents: pd.DataFrame, columns: Sequence[str], fn: str) -> None:
     if not isinstance(documents, pd.DataFrame):
         raise InputError(f"documents must be a pandas DataFrame (the documents table), not {type(documents).__name__}")
-    missing = [c for c in columns if c not in documents.columns]
-    if missing:
-        raise InputError(
-            f"the documents table lacks column(s) {', '.join(missing)}; load it with analysis.load_corpus"
-        )
+    require_columns(documents, columns, fn=fn, name="documents", fix="load it with analysis.load_corpus")
 
 
 def _field(value: object) -> str:
@@ -552,15 +548,15 @@ def tone(
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
     _engine(engine)
     if sentences is None:
-        _check_documents(documents, ("doc_id", "text"))
-    sents = sentences_of(documents, sentences)
+        _check_documents(documents, ("doc_id", "text"), "tone")
+    sents = sentences_of(documents, sentences, fn="tone")
     scores = score_texts(sents["text"].tolist(), engine=engine)
     per_sentence = pd.concat(
         [sents[["doc_id", "sentence_id"]].reset_index(drop=True), scores], axis=1
     )
     if level == "sentence":
         return per_sentence
-    _check_documents(documents, ("doc_id", "text"))
+    _check_documents(documents, ("doc_id", "text"), "tone")
     titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
     whole = score_texts(
         [article_text(t, x) for t, x in zip(titles, documents["text"])], engine=engine
@@ -616,11 +612,8 @@ def _quoted_sentences(quotes: pd.DataFrame | None, sents: pd.DataFrame) -> set[t
     """
     if quotes is None or len(quotes) == 0:
         return set()
-    missing = [c for c in ("doc_id", "sentence_id", "speaker_id") if c not in quotes.columns]
-    if missing:
-        raise InputError(
-            f"the quotes table lacks column(s) {', '.join(missing)}; pass the table analysis.quotes returns"
-        )
+    require_columns(quotes, ("doc_id", "sentence_id", "speaker_id"), fn="actor_tone", name="quotes",
+                    fix="pass the table analysis.quotes returns")
     q = quotes[quotes["speaker_id"].notna()]
     if q.empty:
         return set()
@@ -713,18 +706,14 @@ def actor_tone(
         raise InputError(f"window={window!r}: give a whole number of words >= 0, or None for the whole sentence")
     method = _actor_tone_method(method, window, engine)
     _engine(engine)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, fn="actor_tone")
     if mentions is None:
         from analysis.actors import actor_mentions
 
         mentions = actor_mentions(documents, actors, sentences=sents)
     need = ["doc_id", "sentence_id", "actor_id", "actor", "start", "end"]
-    missing = [c for c in need if c not in mentions.columns]
-    if missing:
-        raise InputError(
-            f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-            "analysis.actor_mentions(documents) returns"
-        )
+    require_columns(mentions, need, fn="actor_tone", name="mentions",
+                    fix="pass the table analysis.actor_mentions(documents) returns")
     if quotes is None:
         from analysis.quotes import quotes as find_quotes
 
@@ -863,7 +852,7 @@ def actor_tone_summary(
                 "table; pass documents=..."
             )
         _check_documents(documents, ["doc_id"] + (["outlet"] if "outlet" in needs_docs else [])
-                         + (["published"] if "day" in needs_docs else []))
+                         + (["published"] if "day" in needs_docs else []), "actor_tone_summary")
         meta = documents[["doc_id"]].copy()
         if "outlet" in needs_docs:
             meta["outlet"] = documents["outlet"]
@@ -951,12 +940,8 @@ def actor_document_tone(
     from analysis.target_tone import AGGREGATES, aggregate_tone, band_labels, load_target_model
 
     need = ["doc_id", "sentence_id", "actor_id", "p_negative", "p_positive", "label"]
-    missing = [c for c in need if c not in actor_tone_table.columns]
-    if missing:
-        raise InputError(
-            f"the actor tone table lacks column(s) {', '.join(missing)}; pass actor_tone(documents, "
-            "method='target') (the table analyze() gives)"
-        )
+    require_columns(actor_tone_table, need, fn="actor_document_tone", name="actor tone",
+                    fix="pass actor_tone(documents, method='target') (the table analyze() gives)")
     rule = dict(load_target_model(model).meta.get("document_level") or {})
     rule = {"score": score or rule.get("score", "mean_polarity"),
             "lead_weight": float(rule.get("lead_weight", 1.0) if lead_weight is None else lead_weight),

@@ -674,7 +674,7 @@ def test_prominence_needs_the_sentences_the_mentions_came_from():
     m = wb.actor_mentions(d, ISRAEL_US)
     with pytest.raises(wb.InputError, match=r"mentions table: doc 'd1' sentence 1 is not in the sentences table"):
         wb.actor_prominence(m, wb.sentences(d.iloc[:1]))
-    with pytest.raises(wb.InputError, match=r"mentions table: missing column\(s\) via"):
+    with pytest.raises(wb.InputError, match=r"^actor_prominence: the mentions table lacks column\(s\) via; pass the output of "):
         wb.actor_prominence(m.drop(columns=["via"]), wb.sentences(d))
 
 

@@ -46,7 +46,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = [
     "GOLD_COLUMNS",
@@ -339,10 +339,8 @@ def _chars(spans: Iterable[tuple[int, int]]) -> set[int]:
 
 def _pred_rows(predicted: pd.DataFrame, texts: dict[str, str]) -> list[dict[str, Any]]:
     needed = ("doc_id", "quote", "speaker", "kind", "start", "end")
-    missing = [c for c in needed if c not in predicted.columns]
-    if missing:
-        raise InputError(f"the predicted quotes table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.quotes(...) returns")
+    require_columns(predicted, needed, fn="match_attributions", name="predicted quotes",
+                    fix="pass the table analysis.quotes(...) returns")
     rows = []
     for r in predicted.to_dict("records"):
         if "spans" in r and isinstance(r["spans"], str) and r["spans"]:
