@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import sentences_of
+from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
@@ -690,10 +691,6 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
             lex = lex or load_actors(actors)
             keys.append(key)
         else:
-            col = "published" if key == "day" else key
-            if col not in documents.columns:
-                raise InputError(f"actor_rollup: by={key!r} needs the documents column {col!r}, which the "
-                                 f"documents table lacks; columns are {', '.join(map(str, documents.columns))}")
             doc_cols.append(key)
             keys.append(key)
     if lex is not None:
@@ -701,15 +698,7 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
         m = m.join(info, on="actor_id")
         m["group"] = m["group"].fillna("(no group)")
     if doc_cols:
-        d = documents[["doc_id"]].copy()
-        d["doc_id"] = d["doc_id"].astype("str")
-        for key in doc_cols:
-            if key == "day":
-                published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
-                d["day"] = published.dt.strftime("%Y-%m-%d").to_numpy()
-            else:
-                d[key] = documents[key].to_numpy()
-        m = m.merge(d.drop_duplicates("doc_id"), on="doc_id", how="left")
+        m = join_document_keys(m, documents, doc_cols, fn="actor_rollup")
     cols = keys + ["mentions", "documents", "sentences", "share"]
     if m.empty:
         return pd.DataFrame({c: [] for c in cols})

@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import sentences_of
+from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 
@@ -789,18 +790,7 @@ def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: 
     day NA.
     """
     by = (by,) if isinstance(by, str) else tuple(by)
-    keys = pd.DataFrame({"doc_id": documents["doc_id"].astype("str").to_numpy()})
-    for key in by:
-        if key == "day":
-            published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
-            keys["day"] = published.dt.strftime("%Y-%m-%d").to_numpy()
-        elif key in documents.columns:
-            keys[key] = documents[key].to_numpy()
-        else:
-            raise InputError(f"frame_rollup: by={key!r} is not a documents column; columns are "
-                             f"{', '.join(map(str, documents.columns))} (or 'day')")
-    table = document_frames.assign(doc_id=document_frames["doc_id"].astype("str")).merge(
-        keys.drop_duplicates("doc_id"), on="doc_id", how="inner")
+    table = join_document_keys(document_frames, documents, by, fn="frame_rollup", how="inner")
     cell = list(by)
     out = table.groupby([*cell, "frame_id"], dropna=False, sort=True).agg(
         hits=("hits", "sum"), documents=("present", "sum"), n_documents=("doc_id", "nunique")).reset_index()

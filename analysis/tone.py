@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import sentences_of
+from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, require_columns
 
 __all__ = [
@@ -851,16 +852,7 @@ def actor_tone_summary(
                 f"by={tuple(by)!r} groups by {', '.join(needs_docs)}, which come from the documents "
                 "table; pass documents=..."
             )
-        _check_documents(documents, ["doc_id"] + (["outlet"] if "outlet" in needs_docs else [])
-                         + (["published"] if "day" in needs_docs else []), "actor_tone_summary")
-        meta = documents[["doc_id"]].copy()
-        if "outlet" in needs_docs:
-            meta["outlet"] = documents["outlet"]
-        if "day" in needs_docs:
-            published = pd.to_datetime(documents["published"], utc=True)
-            meta["day"] = published.dt.strftime("%Y-%m-%d")
-        meta = meta.drop_duplicates("doc_id")
-        table = table.merge(meta, on="doc_id", how="left")
+        table = join_document_keys(table, documents, needs_docs, fn="actor_tone_summary")
     unknown = [c for c in by if c not in table.columns]
     if unknown:
         raise InputError(

@@ -560,7 +560,7 @@ def test_rollups_by_actor_group_outlet_and_day():
         ["2024-05-11", "hamas", 2, 2 / 3], ["2024-05-11", "biden", 1, 1 / 3]]
     by_outlet = wb.actor_rollup(m, d, by=("outlet",))
     assert by_outlet[["outlet", "mentions", "documents"]].values.tolist() == [["A", 6, 1], ["B", 3, 1]]
-    with pytest.raises(wb.InputError, match="by='desk' needs the documents column 'desk'"):
+    with pytest.raises(wb.InputError, match=r"^actor_rollup: the documents table lacks column\(s\) desk \(the by= column\); its columns are: "):
         wb.actor_rollup(m, d, by=("desk",))
 
 
