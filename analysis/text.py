@@ -13,7 +13,7 @@ Paragraph rules (``paragraphs``)
 - P1. Paragraphs are separated by one or more blank lines (lines that are empty or whitespace only).
   A single line break inside a paragraph is only a line break.
 - P2. A line that starts with a bullet marker starts a paragraph of its own, even after a single line
-  break: one of ``• · ▪ ◦ ‣ ●`` (space after it optional), or ``-``, ``*``, ``–`` or a number of
+  break: one of ``• · ▪ ◦ ‣ ● ∙`` (space after it optional), or ``-``, ``*``, ``–`` or a number of
   one to three digits followed by ``.`` or ``)`` (``1.``, ``12)``), each followed by whitespace.
   The marker and the whitespace after it are not part of the paragraph (its offsets exclude them).
   The lines after a bullet line, up to the next blank line or bullet line, belong to that item.
@@ -103,6 +103,8 @@ __all__ = [
     "sentences",
     "sentences_of",
     "heading_name",
+    "bullet_marker",
+    "BULLET_START",
     "PREFIX_ABBREVIATIONS",
     "NUMBER_ABBREVIATIONS",
     "SUFFIX_ABBREVIATIONS",
@@ -170,10 +172,21 @@ _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][a-z]*)")
 _DOTTED = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
 _CONTINUATION = frozenset(",;:%)]}.…")
 
-_BULLET_START = r"(?:[•·▪◦‣●]|(?:[-*–]|\d{1,3}[.)])(?=\s))"
+#: Rule P2's bullet markers, as a regular expression (the loader's line rules use it too).
+BULLET_START = r"(?:[•·▪◦‣●∙]|(?:[-*–]|\d{1,3}[.)])(?=\s))"
+_BULLET_START = BULLET_START
 # P1-P3: a blank-line run, or the line break before a bullet line or a markdown heading line.
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:" + _BULLET_START + r"|#{1,6}[^\S\n]))")
 _BULLET = re.compile(_BULLET_START + r"\s*")
+
+
+def bullet_marker(line: str) -> re.Match[str] | None:
+    """Rule P2: the bullet marker (and the whitespace after it) that ``line`` starts with, else None.
+
+    >>> bullet_marker("– talks resume").group(0), bullet_marker("12) Go").group(0), bullet_marker("-3 degrees")
+    ('– ', '12) ', None)
+    """
+    return _BULLET.match(line)
 _LEADING_SPACE = re.compile(r"\s*")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[^\S\n]+([^\n]*?)[^\S\n]*#*[^\S\n]*(?:\n|$)")
 

@@ -620,3 +620,10 @@ def test_single_line_document_without_punctuation_has_bounded_sentences() -> Non
     assert len(table) == 1000
     assert table["text"].str.len().max() == len(" ".join(["word"] * 1000))
     assert table["sentence_id"].tolist() == list(range(1, 1001))
+
+
+def test_bullet_marker_dot_operator_and_en_dash() -> None:
+    # rule P2 is shared with the loader (analysis.corpus.paragraphs), which knew "∙" before this did
+    text = "Intro.\n∙ one\n– two"
+    assert [(text[p.start : p.end], p.kind) for p in paragraphs(text)] == [
+        ("Intro.", "paragraph"), ("one", "bullet"), ("two", "bullet")]
