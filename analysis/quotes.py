@@ -97,7 +97,7 @@ import pandas as pd
 from analysis.actors import ActorLexicon, actor_mentions, load_actors
 from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
 
@@ -1337,10 +1337,8 @@ def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
     """doc_id (as str) -> its mentions as (sentence_id, section, start, end, actor_id, actor, via), in
     table order."""
     needed = ("doc_id", "sentence_id", "section", "start", "end", "actor_id", "actor", "via")
-    missing = [c for c in needed if c not in mentions.columns]
-    if missing:
-        raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.actor_mentions(documents, actors, sentences=...) returns")
+    require_columns(mentions, needed, fn="quotes", name="mentions",
+                    fix="pass the table analysis.actor_mentions(documents, actors, sentences=...) returns")
     columns = [mentions["doc_id"].astype("str").tolist()] + [
         mentions[c].tolist() for c in ("sentence_id", "section", "start", "end", "actor_id", "actor", "via")]
     out: dict[str, list[tuple]] = {}
@@ -1362,10 +1360,8 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     sentence into the field, sorted by start. The actor is
     the lexicon actor's name where linked, else the entity's display name."""
     needed = ("doc_id", "sentence_id", "start", "end", "entity_id", "entity", "type", "via", "actor_id")
-    missing = [c for c in needed if c not in entities.columns]
-    if missing:
-        raise InputError(f"the entities table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.entities(documents, sentences=..., actors=...) returns")
+    require_columns(entities, needed, fn="quotes", name="entities",
+                    fix="pass the table analysis.entities(documents, sentences=..., actors=...) returns")
     def column(name: str) -> np.ndarray:
         return entities[name].to_numpy(dtype=object)
 
@@ -1497,13 +1493,11 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     speaker_type, speaker_id, addressee, cue, kind, start, end, spans, speaker_start, speaker_end —
     offsets index into the document's text (its title for sentence 0); rows in reading order.
     """
-    for col in ("doc_id", "text"):
-        if col not in documents.columns:
-            raise InputError(f"documents table: missing column {col!r} needed by quotes(); load documents "
-                             "with analysis.load_corpus or add the column")
+    require_columns(documents, ("doc_id", "text"), fn="quotes", name="documents",
+                    fix="load documents with analysis.load_corpus or add the column")
     lexicon = load_actors(actors)
     cues = cue_verbs if isinstance(cue_verbs, CueVerbs) else load_cue_verbs(cue_verbs)
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"), fn="quotes")
     if mentions is None:
         mentions = actor_mentions(documents, lexicon, sentences=sents)
     if entities is None or entities is True:
@@ -1591,12 +1585,10 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
                                  "actor": mentions["entity"],
                                  "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
                                      mentions["via"])})
-    for table, cols, what in ((mentions, ("actor_id", "actor", "via"), "mentions"),
-                              (quotes, ("speaker_id", "speaker", "kind"), "quotes")):
-        missing = [c for c in cols if c not in table.columns]
-        if missing:
-            raise InputError(f"{what} table: missing column(s) {', '.join(missing)}; pass the output of "
-                             f"analysis.{'actor_mentions' if what == 'mentions' else 'quotes'}(...)")
+    require_columns(mentions, ("actor_id", "actor", "via"), fn="voice", name="mentions",
+                    fix="pass the output of analysis.actor_mentions(...)")
+    require_columns(quotes, ("speaker_id", "speaker", "kind"), fn="voice", name="quotes",
+                    fix="pass the output of analysis.quotes(...)")
     m = mentions if include_pronouns else mentions[mentions["via"].isin(("alias", "title"))]
     counts = m.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size"))
     q = quotes[quotes["speaker"].notna()].copy()

@@ -390,13 +390,13 @@ def test_field_look_ups_give_what_the_linear_rules_give():
 
 def test_input_errors():
     d = docs("Kirby said the talks failed again.")
-    with pytest.raises(wb.InputError, match=r"documents table: missing column 'text' needed by quotes\(\)"):
+    with pytest.raises(wb.InputError, match=r"^quotes: the documents table lacks column\(s\) text; load documents with analysis.load_corpus"):
         wb.quotes(d.drop(columns=["text"]), LEX, sentences=wb.sentences(d))
     other = wb.sentences(d).assign(doc_id="zz")
     with pytest.raises(wb.InputError, match=r"sentences table: doc_id 'zz' is not in the documents table"):
         wb.quotes(d, LEX, sentences=other, mentions=wb.actor_mentions(d, LEX, sentences=other))
     m = wb.actor_mentions(d, LEX)
-    with pytest.raises(wb.InputError, match=r"quotes table: missing column\(s\) kind; pass the output of "
+    with pytest.raises(wb.InputError, match=r"^voice: the quotes table lacks column\(s\) kind; pass the output of "
                                              r"analysis.quotes"):
         wb.voice(m, wb.quotes(d, LEX).drop(columns=["kind"]))
 

@@ -326,7 +326,7 @@ def test_query_and_mentions_by_read_a_saved_analysis_too(reference, tmp_path):
 
 
 def test_mentions_by_an_unknown_column_says_which_exist(streamed):
-    with pytest.raises(InputError, match=r"by='desk' needs the documents column 'desk'.*columns are doc_id, title"):
+    with pytest.raises(InputError, match=r"^mentions_by: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, title"):
         mentions_by(streamed, by=("actor", "desk"))
 
 
