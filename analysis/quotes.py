@@ -199,26 +199,70 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
     pair within one of ``sentence_spans`` (default: the whole range) outside double quotations.
     """
     hi = len(text) if hi is None else hi
+    if text.find("''", lo, hi) >= 0 or text.find("``", lo, hi) >= 0:
+        marks = [(m.start(), m.group()) for m in _DOUBLE.finditer(text, lo, hi)]
+    else:
+        marks = _char_positions(text, _DOUBLE_CHARS, lo, hi)
+    sentence_spans = sentence_spans or [(lo, hi)]
+    singles = _char_positions(text, _SINGLE_CHARS, min([lo] + [s for s, _ in sentence_spans]),
+                              max([hi] + [e for _, e in sentence_spans]))
+    return _spans_of_marks(text, lo, hi, marks, singles, sentence_spans)
+
+
+_DOUBLE_CHARS = ('"', "“", "”")  # what _DOUBLE_ONE matches
+_SINGLE_CHARS = ("'", "‘")       # where _SINGLE_OPEN can match
+
+
+def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, char) of every one of ``chars`` in text[lo:hi], in order (str.find: faster than a
+    regular expression for a few characters)."""
+    out = []
+    for ch in chars:
+        pos = text.find(ch, lo, hi)
+        while pos >= 0:
+            out.append((pos, ch))
+            pos = text.find(ch, pos + 1, hi)
+    if len(chars) > 1:
+        out.sort()
+    return out
+
+
+def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
+                    sentence_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
+    (offset, mark) of text[lo:hi] and of the sentences."""
     spans: list[tuple[int, int]] = []
     open_at = None
-    doubles_re = _DOUBLE if (text.find("''", lo, hi) >= 0 or text.find("``", lo, hi) >= 0) else _DOUBLE_ONE
-    for m in doubles_re.finditer(text, lo, hi):
-        mark, pos = m.group(), m.start()
+    for pos, mark in marks:
         if open_at is None:
             if mark not in ("”", "''") or (mark == "''" and pos + 2 < hi and not text[pos + 2].isspace()):
-                open_at = m.end()
+                open_at = pos + len(mark)
         elif mark not in ("“", "``"):
             spans.append((open_at, pos))
             open_at = None
     if open_at is not None:
         spans.append((open_at, hi))
+    if not singles:
+        return _trimmed(text, spans)
     doubles = list(spans)  # in order, not overlapping: looked up by bisection
     double_starts = [d_lo for d_lo, _ in doubles]
-    for s_lo, s_hi in (sentence_spans or [(lo, hi)]) if _SINGLE_OPEN.search(text, lo, hi) else ():
-        for m in _SINGLE.finditer(text, s_lo, s_hi):
+    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation
+    if not any(lo <= pos < hi and _SINGLE_OPEN.match(text, pos, hi) for pos, _ in singles):
+        return _trimmed(text, spans)
+    single_starts = [pos for pos, _ in singles]
+    for s_lo, s_hi in sentence_spans:
+        k = bisect_left(single_starts, s_lo)
+        if k == len(single_starts) or single_starts[k] >= s_hi:
+            continue  # no single mark in the sentence
+        for m in _SINGLE.finditer(text, single_starts[k], s_hi):
             k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
             if not (k >= 0 and m.start() < doubles[k][1] + 2):
                 spans.append((m.start(1), m.end(1)))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, without surrounding whitespace and a trailing comma; empty ones dropped."""
     out = []
     for s, e in sorted(spans):
         while s < e and text[s].isspace():
@@ -380,19 +424,30 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
 
 
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
-    """The last ``n`` whitespace-separated tokens of text[lo:hi], in order (read from the end)."""
-    out: list[_Tok] = []
-    end = hi
-    while len(out) < n:
-        while end > lo and text[end - 1] in _SPACE:
-            end -= 1
-        if end <= lo:
-            break
-        start = max(lo, text.rfind(" ", lo, end) + 1, text.rfind("\n", lo, end) + 1, text.rfind("\t", lo, end) + 1)
-        out.append((start, end, text[start:end]))
-        end = start
-    out.reverse()
-    return out
+    """The last ``n`` whitespace-separated tokens of text[lo:hi], in order: runs of characters other
+    than space, newline and tab, without trailing whitespace (runs of whitespace only skipped), the
+    first one cut at ``lo``. Read from a window before ``hi``, widened while it may cut a token short."""
+    width = 16 * n
+    while True:
+        w_lo = max(lo, hi - width)
+        toks = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text, w_lo, hi)]
+        if w_lo > lo and (text[w_lo - 1] not in " \n\t" and toks and toks[0][0] == w_lo):
+            toks = toks[1:]  # cut by the window: not a whole token
+        out = []
+        for s, e, word in reversed(toks):
+            word = word.rstrip(_SPACE_CHARS)
+            if word:
+                out.append((s, s + len(word), word))
+                if len(out) == n:
+                    break
+        if len(out) == n or w_lo == lo:
+            out.reverse()
+            return out
+        width *= 4
+
+
+_RUN = re.compile(r"[^ \n\t]+")
+_SPACE_CHARS = " \n\t\r\f\v\xa0"
 
 
 def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
@@ -755,11 +810,25 @@ def _from_mention(m: _Mention) -> _Speaker:
 
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them)."""
+    text = f.text
     paragraphs: dict[int, list[tuple[int, int, int, int]]] = {}
     for row in f.sentences:
         paragraphs.setdefault(row[1], []).append(row)
-    out = [quote_spans(f.text, lo=sents[0][2], hi=sents[-1][3], sentence_spans=[(s[2], s[3]) for s in sents])
-           for sents in paragraphs.values()]
+    # the marks of the whole field, found once (by character; '' and `` need the paragraph's own search)
+    doubles = None if ("''" in text or "``" in text) else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
+    singles = _char_positions(text, _SINGLE_CHARS, 0, len(text))
+    double_at = [pos for pos, _ in doubles or ()]
+    single_at = [pos for pos, _ in singles]
+    out = []
+    for sents in paragraphs.values():
+        lo, hi = sents[0][2], sents[-1][3]
+        if doubles is None or any(s[2] < lo or s[3] > hi for s in sents):
+            out.append(quote_spans(text, lo=lo, hi=hi, sentence_spans=[(s[2], s[3]) for s in sents]))
+            continue
+        marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
+        ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, [(s[2], s[3]) for s in sents]) if marks or ones
+                   else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
 
@@ -1197,23 +1266,28 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     display = column("entity")[keep]
     if linked.any():
         display[linked] = [names.get(a, d) for a, d in zip(actor_ids[linked], display[linked])]
-    gender = column("gender")[keep] if "gender" in entities.columns else np.full(len(keep), None, dtype=object)
+    if "gender" in entities.columns:
+        gender = column("gender")[keep]
+        gender[pd.isna(gender)] = None
+    else:
+        gender = np.full(len(keep), None, dtype=object)
+    actor_ids[~linked] = pd.NA
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
-    mentions = list(map(_NEW_MENTION, zip(
-        fs.tolist(), fe.tolist(), np.where(linked, actor_ids, pd.NA).tolist(), display.tolist(),
-        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
-        np.where(pd.notna(gender), gender, None).tolist())))
     codes, uniques = pd.factorize(doc_ids)
-    order = np.lexsort((fs, titles, codes))
+    order = np.lexsort((fs, titles, codes))  # the mentions built in this order: each field's are one slice
+    keep = keep[order]
+    mentions = list(map(_NEW_MENTION, zip(
+        fs[order].tolist(), fe[order].tolist(), actor_ids[order].tolist(), display[order].tolist(),
+        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
+        gender[order].tolist())))
     c, t = codes[order], titles[order]
     bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]), True]).tolist()
-    order = order.tolist()
     out: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc = uniques[c[lo]]
         pair = out.setdefault(doc, ([], []))
-        pair[0 if t[lo] else 1].extend(mentions[i] for i in order[lo:hi])
+        pair[0 if t[lo] else 1].extend(mentions[lo:hi])
     return out
 
 
@@ -1313,16 +1387,34 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
                 _resolve_pronouns(att, found)
                 _link_nominals(att, found)
                 _emit(rows, doc_id, part.text, found)
-    out = pd.DataFrame.from_records(rows, columns=list(QUOTE_COLUMNS))
-    if out.empty:
-        out = pd.DataFrame({c: pd.Series(dtype="str") for c in QUOTE_COLUMNS})
-    out = out.astype({"doc_id": "str", "sentence_id": "int64", "quote": "str", "speaker_entity_id": "str",
-                      "speaker": "str", "speaker_type": "str", "speaker_id": "str", "addressee": "str",
-                      "cue": "str", "kind": "str", "start": "int64", "end": "int64", "spans": "str",
-                      "speaker_start": "Int64", "speaker_end": "Int64"})
-    doc_order = {d: k for k, d in enumerate(pd.unique(doc_ids))}
-    out = out.assign(_o=out["doc_id"].map(doc_order)).sort_values(["_o", "sentence_id", "start"], kind="stable")
-    return out.drop(columns="_o").reset_index(drop=True)
+    return _quote_table(rows, pd.unique(doc_ids))
+
+
+_QUOTE_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "speaker_start": "Int64",
+                 "speaker_end": "Int64"}  # every other column: str
+
+
+def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
+    """The quotes table from rows in :data:`QUOTE_COLUMNS` order (each column built once in its
+    dtype), sorted by document (in ``doc_order``), sentence_id and start: rows come in that order
+    from the fields of each document, so the sort is skipped when they already are."""
+    values = list(zip(*rows)) if rows else [() for _ in QUOTE_COLUMNS]
+    data = {}
+    for name, column in zip(QUOTE_COLUMNS, values):
+        dtype = _QUOTE_DTYPES.get(name, "str")
+        data[name] = np.array(column, dtype=np.int64) if dtype == "int64" else pd.array(column, dtype=dtype)
+    out = pd.DataFrame(data)
+    if len(out) < 2:
+        return out
+    rank = {d: k for k, d in enumerate(doc_order)}
+    keys = np.array([rank[d] for d in values[0]], dtype=np.int64)
+    sid, start = data["sentence_id"], data["start"]
+    same_doc = keys[1:] == keys[:-1]
+    same = same_doc & (sid[1:] == sid[:-1])
+    if bool(np.all((keys[1:] > keys[:-1]) | (same_doc & (sid[1:] > sid[:-1])) | (same & (start[1:] >= start[:-1])))):
+        return out
+    order = np.lexsort((start, sid, keys))  # stable: rows with equal keys keep their order
+    return out.take(order).reset_index(drop=True)
 
 
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:

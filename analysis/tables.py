@@ -284,7 +284,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     from analysis.actors import actor_rollup
     from analysis.framing import frame_rollup
     from analysis.quotes import voice
-    from analysis.tone import actor_tone_summary
+    from analysis.actor_tone import actor_tone_summary
 
     if by not in documents:
         raise InputError(f"group_by={by!r} is not a column of the documents; columns are "

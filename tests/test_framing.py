@@ -75,6 +75,7 @@ def test_round_trip_through_yaml(tmp_path):
     assert again.sha256 == book.sha256
     pd.testing.assert_frame_equal(again.terms, book.terms)
     assert again.frames["threshold"].tolist() == book.frames["threshold"].tolist()
+    assert again.frames["min_terms"].tolist() == book.frames["min_terms"].tolist() == [1] * 5
 
 
 def test_mapping_source_and_normalised_terms():
@@ -83,6 +84,7 @@ def test_mapping_source_and_normalised_terms():
     assert book.terms["term"].tolist() == ["rift", "stand alone", "criticiz*", "israel's"]
     assert book.terms["prefix"].tolist() == [False, False, True, False]
     assert book.frames["threshold"].tolist() == [1]
+    assert book.frames["min_terms"].tolist() == [1]
 
 
 @pytest.mark.parametrize(
@@ -127,6 +129,7 @@ def test_codebook_errors(tmp_path):
         "frames:\n  - id: A b\n    label: A\n    terms: [x]\n": ("line 2", "must be lower-case letters"),
         "frames:\n  - id: a\n    label: A\n    term: [x]\n": ("line 4", "field 'term': unknown field"),
         "frames:\n  - id: a\n    label: A\n    threshold: 0\n    terms: [x]\n": ("line 4", "field 'threshold': 0 must be a whole number >= 1"),
+        "frames:\n  - id: a\n    label: A\n    min_terms: 0\n    terms: [x]\n": ("line 4", "field 'min_terms': 0 must be a whole number >= 1"),
         "frames:\n  - id: a\n    label: A\n    label: B\n    terms: [x]\n": ("line 4", "field 'label': written twice in one frame"),
         "frames:\n  - id: a\n    label: [A\n": ("line", "malformed YAML"),
         "codebook: x\n": ("", "no 'frames:' list"),
@@ -208,11 +211,12 @@ def test_document_level_scores():
     )
     out = frame_scores(docs, book, level="document")
     assert list(out.columns) == [
-        "doc_id", "frame_id", "hits", "hits_per_1000_words", "share", "present", "dominant"
+        "doc_id", "frame_id", "hits", "distinct_terms", "hits_per_1000_words", "share", "present", "dominant"
     ]
     assert len(out) == 4 * 3
     d0 = out[out["doc_id"] == "d0"]
     assert d0["hits"].tolist() == [4, 1, 0]
+    assert d0["distinct_terms"].tolist() == [2, 1, 0]  # rift (3 hits) and clash* (1): two terms
     assert d0["hits_per_1000_words"].tolist() == pytest.approx([4000 / 11, 1000 / 11, 0.0])
     assert d0["share"].tolist() == pytest.approx([0.8, 0.2, 0.0])
     assert d0["present"].tolist() == [True, True, False]
@@ -231,6 +235,15 @@ def test_document_level_scores():
     own = dict(book)
     own["frames"] = [dict(f, threshold=5) if f["id"] == "conflict" else f for f in book["frames"]]
     assert frame_scores(docs, own, level="document")["present"].tolist()[:3] == [False, True, False]
+    # min_terms: distinct terms a document needs as well (rift x3 + clash* is 2 terms, not 4)
+    terms2 = dict(book)
+    terms2["frames"] = [dict(f, min_terms=2) for f in book["frames"]]
+    present = frame_scores(docs, terms2, level="document")
+    assert present[present["doc_id"] == "d0"]["present"].tolist() == [True, False, False]
+    assert present[present["doc_id"] == "d1"]["present"].tolist() == [False, False, False]
+    terms3 = dict(book)
+    terms3["frames"] = [dict(f, min_terms=3) for f in book["frames"]]
+    assert not frame_scores(docs, terms3, level="document")["present"].any()
     with pytest.raises(InputError, match="threshold for 'nope': no such frame in codebook 'test'"):
         frame_scores(docs, book, level="document", threshold={"nope": 1})
     with pytest.raises(InputError, match="threshold=0: give a whole number of hits >= 1"):
@@ -499,7 +512,10 @@ def test_named_actor_counts_rules():
     sents = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [1, 2, 1],
                           "text": ["Climate activists met Exxon and Shell.", "Exxon denied it.", "Exxon denied it."]})
     # "Climate" starts its sentence alone and is never capitalised inside one: not a name;
-    # "Exxon" starts sentence 2 but is capitalised inside sentence 1 of the same document
+    # "Exxon" starts sentence 2 but is capitalised inside sentence 1 of the same document; in document b
+    # it is a name too: a reference corpus of English (Brill's lexicon) never writes it in lower case
+    assert named_actor_counts(sents).tolist() == [2, 1, 1]
+    sents.loc[2, "text"] = "Climate groups denied it."  # "climate" is a common word: no name
     assert named_actor_counts(sents).tolist() == [2, 1, 0]
 
 

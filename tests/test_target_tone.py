@@ -1,5 +1,5 @@
-"""The target-aware tone model: features on hand-checked sentences, the fitting code, the coefficient
-file, the wiring into actor_tone, and (slow / validation) reproduction of the shipped coefficients
+"""The target-aware tone model: features on hand-checked sentences, the fitting code
+(analysis.validation.train_tone), the coefficient file, the wiring into actor_tone, and (slow / validation) reproduction of the shipped coefficients
 and the honest figure on NewsMTSC devtest_mt."""
 
 from __future__ import annotations
@@ -19,17 +19,12 @@ from analysis.target_tone import (
     default_spec,
     MODEL_PATH,
     _dense_names,
-    _fit,
-    _lbfgs,
-    _Sparse,
     band_labels,
-    choose_band,
     load_target_model,
-    main,
     predict_target_tone,
     target_features,
-    train,
 )
+from analysis.validation.train_tone import _fit, _lbfgs, _Sparse, choose_band, main, train
 
 
 def features(sentence: str, mention: str) -> tuple[pd.Series, dict[str, float]]:
@@ -301,6 +296,7 @@ def test_train_and_cli_on_a_tiny_file(tmp_path, capsys):
     pred = predict_target_tone(["Critics slammed Adams for a terrible failure."], [16], [21], model=model)
     assert pred["label"].tolist() == ["negative"]
     assert main(["train", "--data", str(tmp_path / "missing.jsonl"), "--out", str(out)]) == 2
+    assert main(["--data", str(data), "--out", str(out)]) == 0  # `python -m analysis.validation.train_tone`
 
 
 # ------------------------------------------------------------------------------- actor_tone
@@ -426,3 +422,21 @@ def test_analyze_measures_actor_tone_with_the_target_model_by_default(docs):
     assert plain.actor_tone.equals(wb.actor_tone(docs)) and plain.meta["key"] != result.meta["key"]
     with pytest.raises(InputError, match=r"actor_tone_method='bert': use 'target' or 'sentence'"):
         wb.analyze(docs, actor_tone_method="bert")
+
+
+def test_training_names_moved_to_validation_with_deprecated_aliases():
+    import analysis.target_tone as tt
+    import analysis.validation.train_tone as tr
+
+    for name in ("train", "main", "choose_band", "choose_document_rule", "write_model", "LAMBDAS"):
+        with pytest.warns(DeprecationWarning, match=f"analysis.target_tone.{name} moved to analysis.validation.train_tone"):
+            assert getattr(tt, name) is getattr(tr, name)
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        tt.nope  # noqa: B018
+    # the scoring module does not import the training code
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(tt.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not any(m and m.startswith("analysis.validation") for m in imported)

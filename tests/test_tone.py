@@ -13,12 +13,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import analysis as wb
 from analysis.errors import InputError
+from analysis.actor_tone import actor_tone, actor_tone_summary, bootstrap_mean_ci
 from analysis.tone import (
     TONE_ENGINES,
-    actor_tone,
-    actor_tone_summary,
     article_text,
-    bootstrap_mean_ci,
     pattern_sentiment,
     register_tone_engine,
     score_texts,
@@ -402,9 +400,9 @@ def test_actor_tone_summary_by_outlet_and_day():
 
 
 def test_plain_sentences_take_the_fast_path():
-    from analysis.tone import _needs_exact_path, _pattern_lexicon
+    from analysis.tone import _needs_exact_path, pattern_lexicon
 
-    lex = _pattern_lexicon()
+    lex = pattern_lexicon()
     plain = ["Netanyahu's ministers criticized Biden's stance.", "It isn't good (really)!", "(2019) was hot"]
     assert [_needs_exact_path(t, lex) for t in plain] == [False, False, False]
     marked = ["great :)", "It was good (!)", "(1998) was bad", "a\n\nEND-OF-SENTENCE b"]

@@ -543,9 +543,13 @@ def workbench_codes(
             for frame_id in book.frames["frame_id"]:
                 add(ids.tolist(), f"frame_{frame_id}", ["yes" if (u, frame_id) in hit else "no" for u in ids])
         else:
-            hits = frames.astype({"doc_id": str}).groupby(["doc_id", "frame_id"])["hits"].sum()
-            for frame_id, threshold in zip(book.frames["frame_id"], book.frames["threshold"]):
+            by_doc = frames.astype({"doc_id": str}).groupby(["doc_id", "frame_id"])
+            hits = by_doc["hits"].sum()
+            distinct = by_doc["terms"].agg(lambda t: len({w for ts in t for w in ts.split("; ")}))
+            for frame_id, threshold, min_terms in zip(book.frames["frame_id"], book.frames["threshold"],
+                                                      book.frames["min_terms"]):
                 add(ids.tolist(), f"frame_{frame_id}",
-                    ["yes" if hits.get((u, frame_id), 0) >= threshold else "no" for u in ids])
+                    ["yes" if hits.get((u, frame_id), 0) >= threshold and distinct.get((u, frame_id), 0) >= min_terms
+                     else "no" for u in ids])
     return pd.DataFrame(rows, columns=list(CODES_COLUMNS)).astype("str")
 

@@ -37,7 +37,7 @@ from analysis.validation import (
     worst_errors,
 )
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def long_codes(table: dict[str, list]) -> pd.DataFrame:

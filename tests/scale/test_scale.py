@@ -23,7 +23,7 @@ from analysis.scale import CorpusPartitions, analyze_corpus, cached_analysis, me
 from analysis.scale import store
 from analysis.scale.engines import progress_bar
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 OUTLETS = ("Daily Ledger", "The Courier", "Morning Post")
 _ANALYZE_PARTITION = store.analyze_partition
 MINI_ACTORS = {"actors": [{"id": "hamas", "name": "Hamas", "type": "group", "aliases": ["Hamas"]},
