@@ -108,8 +108,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
-                                   EntityWords, _default_words, load_entity_words)
-from analysis.errors import InputError
+                                   EntityWords, load_entity_words)
+from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
+from analysis.errors import InputError, require_columns
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
@@ -1143,12 +1144,6 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
 # ------------------------------------------------------------------------------------ the tables
 
 
-def _require(table: pd.DataFrame, columns: Iterable[str], what: str, fix: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise InputError(f"{what}: missing column(s) {', '.join(missing)}; {fix}")
-
-
 def _empty() -> pd.DataFrame:
     return _typed(pd.DataFrame({c: [] for c in ENTITY_COLUMNS}), ENTITY_COLUMNS, ints=_INT_COLUMNS)
 
@@ -1177,7 +1172,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     lexicon = load_actors(actors)
     words = _default_words()
     overlay = _Overlay.build(lexicon) if len(lexicon) else None
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="entities")
     codes, _ = pd.factorize(sents["doc_id"])
     order = np.lexsort((sents["sentence_id"].to_numpy(), codes))
     doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
@@ -1271,9 +1266,9 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
     acc: dict[str, dict[str, Any]] = {}
     for entities in parts:
-        _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                            "actor_id", "evidence", "gender"), "entities table",
-                 "pass the output of analysis.entities(...)")
+        require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via",
+                                   "title", "actor_id", "evidence", "gender"),
+                        fn="entity_table", name="entities", fix="pass the output of analysis.entities(...)")
         _accumulate(acc, entities)
     if not acc:
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
@@ -1384,8 +1379,8 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     """
     from analysis.actors import MENTION_COLUMNS, load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start", "end"),
-             "entities table", "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start",
+                               "end"), fn="entity_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     names = dict(zip(load_actors(actors).actors["actor_id"], load_actors(actors).actors["name"]))
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
@@ -1422,8 +1417,8 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
     """
     from analysis.actors import load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"), "entities table",
-             "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"),
+                    fn="entity_rollup", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
     if e.empty:

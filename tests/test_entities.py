@@ -270,7 +270,7 @@ def test_empty_input_gives_typed_empty_tables():
 
 
 def test_entity_table_needs_an_entities_table():
-    with pytest.raises(wb.InputError, match=r"entities table: missing column\(s\) entity_id"):
+    with pytest.raises(wb.InputError, match=r"^entity_table: the entities table lacks column\(s\) entity_id; pass the output of "):
         wb.entity_table(pd.DataFrame({"doc_id": []}).assign(**{c: [] for c in ENTITY_COLUMNS if c != "entity_id"}))
 
 
