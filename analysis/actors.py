@@ -128,7 +128,8 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
     """Load and validate an actor lexicon (docs/design.md format).
 
     ``source``: a YAML path, an already-parsed mapping ``{"actors": [...]}``, an ActorLexicon
-    (returned as is), or None for the installed default ``analysis/lexicons/actors.yml``.
+    (returned as is), an :class:`analysis.Analysis` (the lexicon it was made with), or None for the
+    installed default ``analysis/lexicons/actors.yml``.
 
     Entry fields: ``id`` (unique, lower-case, no spaces), ``name`` (display name), ``type``
     (person | organization | country | group | other), optional ``group`` (roll-up label),
@@ -145,7 +146,17 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
         return _default_actors()
     if isinstance(source, ActorLexicon):
         return source
+    if _is_analysis(source):
+        if source.actors is None:
+            raise LexiconError("this analysis does not record its actor lexicon (it was saved by an older version); "
+                               "pass the lexicon it was made with, actors=<path or load_actors(...)>")
+        return source.actors
     return _build_lexicon(read_yaml(source))
+
+
+def _is_analysis(source: Any) -> bool:
+    """An :class:`analysis.Analysis` (recognised by its shape: this module does not import the pipeline)."""
+    return hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook")
 
 
 @functools.lru_cache(maxsize=1)
@@ -461,7 +472,7 @@ def _name_follows(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     if not m:
         return False
-    from analysis.entities import load_entity_words
+    from analysis.entity_words import load_entity_words
 
     word = m.group(1).rstrip(".").lower()
     return word not in load_entity_words().stop

@@ -154,8 +154,9 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     """Load and validate a frame codebook (docs/design.md format).
 
     ``source``: a YAML path; a short name of a shipped codebook ("generic", "conflict-news"); an
-    already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); or None for the
-    default generic news frames (``analysis/lexicons/generic.yml``).
+    already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); an
+    :class:`analysis.Analysis` (the codebook it was made with); or None for the default generic news
+    frames (``analysis/lexicons/generic.yml``).
 
     Frame fields: ``id`` (unique, lower-case), ``label``, ``description``, ``terms`` (non-empty list;
     trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1: hits a document needs),
@@ -171,6 +172,11 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
         return _shipped("generic")
     if isinstance(source, Codebook):
         return source
+    if hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook"):  # an Analysis
+        if source.codebook is None:
+            raise LexiconError("this analysis does not record its frame codebook (saved by an older version, or "
+                               "made from a mapping); pass the codebook it was made with, frames=<path or name>")
+        return source.codebook
     if isinstance(source, str) and source in CODEBOOKS:
         return _shipped(source)
     if isinstance(source, (str, Path)) and not Path(source).exists() and not str(source).endswith(

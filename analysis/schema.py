@@ -175,7 +175,8 @@ QUOTES = Table("quotes", "one row per quotation, in reading order", ("quotes",),
      "naming the speaker: 'a senior official', 'Dana Price'), or NA (none found, or a pronoun not "
      "resolved with confidence)"),
     ("speaker_type", "str", "how the text names the speaker: 'name', 'nominal' ('the company', 'officials', "
-     "'a spokesman', 'the report') or 'pronoun' ('he', 'she'); NA without a speaker"),
+     "'a spokesman', 'the report', or a place speaking as its government: 'Israel said') or 'pronoun' "
+     "('he', 'she'); NA without a speaker"),
     ("speaker_id", "str", "the speaker's lexicon actor id, or NA when the speaker is not a lexicon actor"),
     ("addressee", "str", "whom the words were addressed to ('told reporters', 'wrote to staff'), or NA"),
     ("cue", "str", "the cue verb's lemma ('say', 'add', ...) or the source phrase ('according to'), or NA"),

@@ -34,14 +34,17 @@ def select_document(documents: pd.DataFrame, *, doc_id: str | None = None) -> pd
     return chosen.iloc[[0]]
 
 
-def document_card(documents: pd.DataFrame) -> pd.DataFrame:
+def document_card(documents: pd.DataFrame, *, with_doc_id: bool = True) -> pd.DataFrame:
     """The first document's metadata as a two-column table: ``field``, ``value`` (missing fields left out).
+
+    ``with_doc_id=False`` leaves the ``doc_id`` row out (a one-article report, where the id, often a
+    hash, tells a reader nothing).
 
     Output columns: field (str), value (str).
     """
     row = documents.iloc[0]
     fields, values = [], []
-    for name in _CARD_FIELDS:
+    for name in _CARD_FIELDS if with_doc_id else _CARD_FIELDS[1:]:
         if name not in documents.columns:
             continue
         value = row[name]
@@ -279,7 +282,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     """Compare the groups of any documents column (outlet, topic, bias, country ...).
 
     ``result``: the analysis of ``documents``; ``mentions``, ``quotes``, ``actor_tone`` (defaults:
-    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frame_scores(..., level="document")`` (computed when None).
+    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frame_scores(..., level="document")`` (computed when None, with the analysis' codebook).
     Documents with no value in ``by`` form the group "(none)". See :class:`GroupComparison`.
     """
     from analysis.actors import actor_rollup
@@ -316,15 +319,15 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     if document_frames is None:
         from analysis.framing import frame_scores
 
-        document_frames = frame_scores(documents, level="document", sentences=result.sentences)
+        codebook = getattr(result, "codebook", None)  # the analysis' own codebook (None: the default, as before)
+        document_frames = frame_scores(documents, codebook, level="document", sentences=result.sentences)
     frames = frame_rollup(document_frames, docs, by=by)
     return GroupComparison(by=by, groups=groups, attention=attention, voice=voices, tone=tone, frames=frames)
 
 
 def _time_note(documents: pd.DataFrame, what: str):
     """A ChartNote when a chart over time has nothing to show (no dates, or one period), else None."""
-    from analysis.charts import ChartNote
-    from analysis.charts._base import NO_DATES_HINT
+    from analysis.charts import NO_DATES_HINT, ChartNote
 
     periods = documents["period"].dropna().unique() if "period" in documents else []
     if len(periods) == 0:

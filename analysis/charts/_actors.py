@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     DASHES,
+    count_axis,
     PATTERNS,
     SYMBOLS,
     axis_values,
@@ -111,10 +112,12 @@ def mentions_by_group(
             hoverinfo="text",
         ))
     order = list(dict.fromkeys(groups))
+    heights = pd.to_numeric(table[value], errors="coerce").clip(lower=0)
+    top = heights.groupby(groups).sum().max() if barmode == "stack" else heights.max()
     fig.update_layout(
         barmode=barmode, legend_title_text="actor",
         xaxis=dict(type="category", categoryorder="array", categoryarray=order, title_text=column_label(group)),
-        yaxis=dict(title_text=column_label(value), rangemode="tozero"),
+        yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(table[value], top=top)),
     )
     return fig
 
@@ -237,7 +240,7 @@ def prominence_scatter(
     if values.notna().all() and values.between(0, 1).all():
         xaxis["range"] = [-0.05, 1.05]
     top = pd.to_numeric(table[y], errors="coerce").max()
-    yaxis = dict(title_text=column_label(y), rangemode="tozero")
+    yaxis = dict(title_text=column_label(y), rangemode="tozero", **count_axis(table[y]))
     if pd.notna(top) and top > 0:
         yaxis["range"] = [0, float(top) * 1.15]  # room for the name above the highest point
     fig.update_layout(xaxis=xaxis, yaxis=yaxis, legend_title_text="actor")
@@ -337,7 +340,8 @@ def voice_bars(
         legend=dict(orientation="h", y=-0.12 if len(table) > 3 else -0.3),
     )
     # room for the label after the longest bar
-    fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1])
+    fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1],
+                     **count_axis(table[mentions], top=max(counts + [float(base.max())])))
     if left_out:
         fig.add_annotation(text=safe_text(f"{left_out} less mentioned actor(s) never quoted are left out."),
                            xref="paper", yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom",
@@ -558,6 +562,6 @@ def attention_over_time(
             hoverinfo="text",
         ))
     fig.update_layout(xaxis=dict(title_text=column_label(time), **date_axis(wide.index)),
-                      yaxis=dict(title_text=column_label(value), rangemode="tozero"),
+                      yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(table[value])),
                       legend_title_text="actor", hovermode="closest")
     return fig

@@ -207,6 +207,18 @@ def date_axis(values: Iterable[object]) -> dict:
     return settings
 
 
+def count_axis(values: pd.Series, *, top: float | None = None) -> dict:
+    """Axis settings for counts: whole-number ticks (0, 1, 2 ...; never 0.5) when ``values`` is an
+    integer column and the axis ends at 10 or below; nothing otherwise (plotly's own steps are whole
+    numbers above that, and a column of shares or means keeps plotly's ticks). ``top``: where the axis
+    ends when that is not the largest value (stacked bars end at their sums)."""
+    if not (pd.api.types.is_integer_dtype(values) or pd.api.types.is_bool_dtype(values)):
+        return {}
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    end = float(top) if top is not None else float(numbers.max()) if len(numbers) else 0.0
+    return {"tick0": 0, "dtick": 1} if end <= 10 else {}
+
+
 # ----------------------------------------------------------------------------------- safe text
 
 

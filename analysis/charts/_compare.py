@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     axis_values,
+    count_axis,
     color_keys,
     column_label,
     empty_figure,
@@ -114,7 +115,9 @@ def outlet_comparison(
     if kind == "bar":
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(xs)))
         fig.update_layout(barmode="stack")
-    fig.update_yaxes(rangemode="tozero" if kind == "bar" else "normal")
+    heights = pd.Series(ys, dtype=float).clip(lower=0)
+    top = heights.groupby([f"{pn}\x00{xv}" for pn, xv in zip(panels, xs)]).sum().max() if kind == "bar" else heights.max()
+    fig.update_yaxes(rangemode="tozero" if kind == "bar" else "normal", **count_axis(table[y], top=top))
     fig.update_yaxes(title_text=column_label(y), col=1)
     fig.update_layout(legend_title_text=column_label(color if color and color in table.columns else x))
     return fig

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     SEQUENTIAL_SCALE,
+    count_axis,
     column_label,
     empty_figure,
     frame_colors,
@@ -77,7 +78,9 @@ def frame_profile(
         barmode=barmode, legend_title_text="frame",
         xaxis=dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(bars)),
                    title_text=column_label(by)),
-        yaxis=dict(title_text=column_label(value), rangemode="tozero"),
+        yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(
+            table[value], top=pd.Series(values, dtype=float).clip(lower=0).groupby(bars).sum().max()
+            if barmode == "stack" else None)),
     )
     return fig
 

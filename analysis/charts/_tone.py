@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     MUTED_COLOR,
+    count_axis,
     SIGN_COLORS,
     bold,
     column_label,
@@ -127,7 +128,8 @@ def tone_arc(
     if values.dropna().between(-1, 1).all():
         yaxis["range"] = [-1.05, 1.05]
     fig.update_layout(barmode="overlay", bargap=0.1, yaxis=yaxis,
-                      xaxis=dict(title_text="sentence (reading order)", zeroline=False),
+                      xaxis=dict(title_text="sentence (reading order)", zeroline=False,
+                                 **count_axis(table["sentence_id"])),
                       legend=dict(orientation="h", y=-0.18), margin_t=100)
     return fig
 

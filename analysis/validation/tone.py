@@ -6,7 +6,7 @@ classes with the human labels. How a score becomes a class:
 * ``"textblob"`` — TextBlob polarity of the **whole sentence** (the workbench's default actor tone);
   ``polarity < low`` is negative, ``polarity > high`` positive, anything in ``[low, high]`` neutral.
   The band ``(low, high)`` is the one with the best macro-F1 on NewsMTSC *train* (chosen by
-  :func:`analysis.target_tone.train`, stored in ``lexicons/target_tone.json``: (0.0, 0.075)), never
+  :func:`analysis.validation.train_tone.train`, stored in ``lexicons/target_tone.json``: (0.0, 0.075)), never
   on a test file; ``band=(0, 0)`` gives the plain sign.
 * ``"vader"`` — VADER compound of the whole sentence, the same rule with VADER's own band from
   train ((0.0, 0.425)).
@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.validation.agreement import _alpha, _kappa
-from analysis.validation.data import TONE_CLASSES, file_sha256, read_newsmtsc
+from analysis.validation.agreement import cohen_kappa, krippendorff_alpha
+from analysis.validation.data import TONE_CLASSES, file_sha256, newsmtsc_group_gold, newsmtsc_groups, read_newsmtsc
 from analysis.validation.metrics import macro_f1, per_class_scores
 
 __all__ = ["TONE_METHODS", "newsmtsc", "newsmtsc_documents", "documents_summary", "classification_scores", "worst_errors", "confusion_figure",
@@ -67,9 +67,9 @@ def classification_scores(gold: Any, predicted: Any, *, classes: tuple[str, ...]
         "n": int(len(g)),
         "macro_f1": macro_f1(g, p, classes=classes),
         "accuracy": float(np.mean(g == p)) if len(g) else float("nan"),
-        "cohen_kappa": _kappa(pair),
-        "krippendorff_alpha": _alpha(pair, "nominal"),
-        "krippendorff_alpha_ordinal": _alpha(ordinal, "ordinal"),
+        "cohen_kappa": cohen_kappa(pair),
+        "krippendorff_alpha": krippendorff_alpha(pair),
+        "krippendorff_alpha_ordinal": krippendorff_alpha(ordinal, level="ordinal"),
         "per_class": per_class_scores(g, p, classes=classes).astype({"support": "int64", "predicted": "int64"}),
         "confusion": confusion,
     }
@@ -239,8 +239,6 @@ def newsmtsc_documents(
     predicted).
     """
     from analysis.target_tone import (
-        _group_gold,
-        _newsmtsc_groups,
         aggregate_tone,
         band_labels,
         load_target_model,
@@ -250,7 +248,7 @@ def newsmtsc_documents(
     if method not in ("target", "textblob"):
         raise InputError(f"method={method!r}: use 'target' or 'textblob'")
     table = read_newsmtsc(path)
-    info = _newsmtsc_groups(table)
+    info = newsmtsc_groups(table)
     keep = info["primary"].to_numpy()
     table, info = table[keep].reset_index(drop=True), info[keep].reset_index(drop=True)
     fitted = load_target_model(model)
@@ -270,7 +268,7 @@ def newsmtsc_documents(
         agg = aggregate_tone(-np.minimum(polarity, 0), np.maximum(polarity, 0), ["neutral"] * len(table),
                              info["group"], lead)
         score = agg["mean_polarity"].to_numpy()
-    gold = _group_gold(table["gold"].to_numpy(dtype=object), info["group"]).loc[agg["group"]].to_numpy(dtype=object)
+    gold = newsmtsc_group_gold(table["gold"].to_numpy(dtype=object), info["group"]).loc[agg["group"]].to_numpy(dtype=object)
     predicted = band_labels(score, tuple(rule["band"]))
     out = {"method": method, "file": str(path), "n_groups": int(len(agg)), "rule": rule}
     out.update(classification_scores(gold, predicted))

@@ -768,3 +768,38 @@ def test_voice_bars_key_speakers_linked_to_no_actor_by_their_words():
     fig = charts.voice_bars(voice)
     drawn = {label for trace in fig.data for label in (trace.y if trace.y is not None else ())}
     assert drawn == {"Ann Lee", "A spokesperson for Coastal Freight", "a poll by Westbay University"}
+
+
+# ------------------------------------------------------------------ integer ticks on count axes
+
+
+def test_count_axis_whole_ticks_only_for_small_integer_columns():
+    from analysis.charts._base import count_axis
+
+    assert count_axis(pd.Series([0, 3])) == {"tick0": 0, "dtick": 1}
+    assert count_axis(pd.Series([2, 10])) == {"tick0": 0, "dtick": 1}
+    assert count_axis(pd.Series([2, 11])) == {}, "plotly's own steps are whole numbers from here"
+    assert count_axis(pd.Series([1, 2]), top=12) == {}, "stacked bars end at their sum"
+    assert count_axis(pd.Series([0.5, 1.0])) == {}, "shares and means keep plotly's ticks"
+    assert count_axis(pd.Series([], dtype="int64")) == {"tick0": 0, "dtick": 1}
+
+
+def test_count_charts_show_whole_number_ticks_never_halves(rollup, prominence, voice, daily, tone_table, frames,
+                                                             by_outlet):
+    small = charts.mentions_by_group(rollup.assign(mentions=[1, 2, 1, 1])).layout.yaxis
+    assert (small.tick0, small.dtick) == (0, 1), "stacks of 3 at most: ticks 0, 1, 2, 3"
+    assert charts.mentions_by_group(rollup).layout.yaxis.dtick is None, "stacks reach 23"
+    sixes = rollup.assign(mentions=[6, 6, 1, 1])
+    assert charts.mentions_by_group(sixes).layout.yaxis.dtick is None, "the Israel stack reaches 12"
+    assert charts.mentions_by_group(sixes, barmode="group").layout.yaxis.dtick == 1, "side by side: 6 at most"
+    shares = rollup.assign(share=[0.5, 0.5, 1.0, 0.0])
+    assert charts.mentions_by_group(shares, value="share").layout.yaxis.dtick is None
+    fig = charts.prominence_scatter(prominence)
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.xaxis.dtick is None, "mentions whole, positions not"
+    assert charts.voice_bars(voice).layout.xaxis.dtick == 1
+    assert charts.voice_bars(voice.assign(mentions=[40, 70, 80])).layout.xaxis.dtick is None
+    assert charts.attention_over_time(daily).layout.yaxis.dtick == 1
+    assert charts.tone_arc(tone_table).layout.xaxis.dtick == 1, "sentence numbers"
+    assert charts.frame_profile(frames, value="hits").layout.yaxis.dtick == 1
+    assert charts.frame_profile(frames).layout.yaxis.dtick is None, "shares"
+    assert charts.outlet_comparison(by_outlet).layout.yaxis.dtick == 1
