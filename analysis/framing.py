@@ -51,7 +51,6 @@ from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
                                  lexicon_id, optional_text, read_yaml, required_text, validate_entry)
 from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS
-from analysis.validation.metrics import precision_recall_f1
 
 __all__ = [
     "frame_rollup",
@@ -692,7 +691,11 @@ def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str 
         y, yhat = sub["_gold"].to_numpy(dtype=bool), sub["_pred"].to_numpy(dtype=bool)
         tp, fp = int((y & yhat).sum()), int((~y & yhat).sum())
         fn, tn = int((y & ~yhat).sum()), int((~y & ~yhat).sum())
-        precision, recall, f1 = precision_recall_f1(tp, fp, fn)
+        # the rules of analysis.validation.metrics.precision_recall_f1, written out: framing may not import
+        # analysis.validation (it imports framing back; tests/test_imports.py)
+        precision = tp / (tp + fp) if tp + fp else float("nan")
+        recall = tp / (tp + fn) if tp + fn else float("nan")
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
         rows.append(
             {
                 "frame_id": frame_id,
@@ -706,7 +709,7 @@ def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str 
                 "recall": recall,
                 "f1": f1,
                 "accuracy": (tp + tn) / len(sub) if len(sub) else float("nan"),
-                "f1_all_present": precision_recall_f1(int(y.sum()), len(sub) - int(y.sum()), 0)[2],
+                "f1_all_present": 2 * y.sum() / (y.sum() + len(sub)) if len(sub) else float("nan"),
             }
         )
     return pd.DataFrame(rows)
