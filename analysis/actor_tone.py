@@ -28,6 +28,7 @@ from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, require_columns
 from analysis.text import sentences_of
 from analysis.tone import score_texts, tone_engine_function, window_text
+from analysis.schema import ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS
 
 __all__ = [
     "actor_tone",
@@ -38,19 +39,6 @@ __all__ = [
     "ACTOR_DOCUMENT_TONE_COLUMNS",
 ]
 
-#: Output columns of :func:`actor_tone` before the engine's columns.
-ACTOR_TONE_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "sentence_id": "the sentence holding the mention",
-    "actor_id": "the actor's id in the lexicon",
-    "actor": "the actor's display name",
-    "via": "how the mention was found ('alias', 'title', 'pronoun'), when the mentions table has it",
-    "start": "offset of the mention in the sentence's text (as in the mentions table)",
-    "end": "offset one past the mention's end",
-    "stance": "'by' when the sentence holds (part of) a quotation, direct or reported, attributed "
-    "to this actor, else 'about'",
-    "text": "the text that was scored: the sentence, or the window of words around the mention",
-}
 
 
 def _quoted_sentences(quotes: pd.DataFrame | None, sents: pd.DataFrame) -> set[tuple[Any, Any, Any]]:
@@ -370,19 +358,6 @@ def actor_tone_summary(
     return out.sort_values(by, kind="stable").reset_index(drop=True)
 
 
-#: Output columns of :func:`actor_document_tone`.
-ACTOR_DOCUMENT_TONE_COLUMNS: dict[str, str] = {
-    "doc_id": "the document",
-    "actor_id": "the actor",
-    "actor": "the actor's display name (when the table has it)",
-    "n_mentions": "mentions of the actor in the document",
-    "mean_polarity": "weighted mean of target_polarity over the mentions (lead mentions weigh more)",
-    "share_negative": "weighted share of mentions labelled negative",
-    "share_positive": "weighted share of mentions labelled positive",
-    "net_share": "share_positive - share_negative",
-    "score": "the aggregate the document-level rule uses (mean_polarity or net_share, see rule)",
-    "label": "negative / neutral / positive: score below, inside or above the rule's neutral band",
-}
 
 
 def actor_document_tone(

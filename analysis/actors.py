@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,8 +45,9 @@ import pandas as pd
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
-from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
-from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
+from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, lexicon_id,
+                                 optional_text, read_yaml, required_text, validate_entry)
+from analysis.schema import MENTION_COLUMNS, SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
 
 __all__ = [
     "ActorLexicon",
@@ -64,22 +65,9 @@ __all__ = [
 DEFAULT_ACTORS = Path(__file__).resolve().parent / "lexicons" / "actors.yml"
 ACTOR_TYPES = ("person", "organization", "country", "group", "other")
 GENDERS = ("male", "female", "nonbinary", "unknown")
-_FIELDS = ("id", "name", "type", "group", "aliases", "titles", "gender", "notes", "wikidata", "description")
 _TOP_FIELDS = ("actors", "lexicon", "version", "source", "notes", "description")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 
-#: The mentions table: one row per mention.
-MENTION_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "sentence_id": "the sentence (0 = headline)",
-    "section": "the sentence's section (headline, standfirst, body, or a heading's name)",
-    "actor_id": "the lexicon id of the actor",
-    "actor": "the actor's display name",
-    "alias": "the text that matched (the alias, the title as written, or the pronoun)",
-    "via": "'alias', 'title' or 'pronoun'",
-    "start": "offset of the match in the sentence's text",
-    "end": "offset one past the match: sentence_text[start:end] == alias",
-}
 
 #: ``via`` values that are direct mentions (used by counts and aggregates unless asked otherwise).
 DIRECT_VIA = ("alias", "title")
@@ -177,29 +165,13 @@ def _default_actors() -> ActorLexicon:
 
 
 def _build_lexicon(doc: YamlDoc) -> ActorLexicon:
-    data = doc.data
-    if data is None or (isinstance(data, Mapping) and "actors" not in data):
-        raise LexiconError(f"{doc.where()}: no 'actors:' list; a lexicon is a mapping with a key "
-                           "'actors' holding a list of entries (see docs/design.md, 'Lexicon formats')")
-    if not isinstance(data, Mapping):
-        raise LexiconError(f"{doc.where()}: the top level is a {type(data).__name__}, not a mapping; "
-                           "start the file with 'actors:' followed by a list of entries")
-    unknown_top = [k for k in data if k not in _TOP_FIELDS]
-    if unknown_top:
-        raise LexiconError(f"{doc.where(str(unknown_top[0]))}: unknown top-level key {unknown_top[0]!r}; "
-                           f"known keys are {', '.join(_TOP_FIELDS)}")
-    raw = data["actors"]
-    if raw is None:
-        raw = []
-    if not isinstance(raw, list):
-        raise LexiconError(f"{doc.where('actors')}: 'actors' must be a list of entries "
-                           "(each starting with '- id: ...')")
+    raw = entry_list(doc, ACTORS_FILE)
     entries = [_validate_entry(doc, i, entry) for i, entry in enumerate(raw)]
 
     seen_ids: dict[str, int] = {}
     alias_owner: dict[str, int] = {}
     for i, entry in enumerate(entries):
-        label = _entry_label(i, entry["id"])
+        label = ACTORS_FILE.label(i, entry)
         if entry["id"] in seen_ids:
             j = seen_ids[entry["id"]]
             raise LexiconError(
@@ -237,77 +209,60 @@ def _build_lexicon(doc: YamlDoc) -> ActorLexicon:
     return ActorLexicon(actors=actors, aliases=aliases, source=doc.name, sha256=content_hash(entries))
 
 
-def _entry_label(i: int, actor_id: object) -> str:
-    return f"actors entry {i + 1}" + (f" (id {actor_id!r})" if isinstance(actor_id, str) and actor_id else "")
-
-
 def _validate_entry(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
-    if not isinstance(entry, Mapping):
-        raise LexiconError(f"{doc.where('actors', i)}: actors entry {i + 1} is not a mapping; write "
-                           "'- id: ...' followed by 'name:', 'type:' and 'aliases:' lines")
-    actor_id = entry.get("id")
-    label = _entry_label(i, actor_id)
-
-    def fail(field: str, problem: str) -> LexiconError:
-        return LexiconError(f"{doc.where('actors', i, field)}: {label}, field {field!r}: {problem}")
-
-    dup = doc.duplicate_keys("actors", i)
-    if dup:
-        key, line = dup[0]
-        raise LexiconError(f"{doc.name}, line {line}: {label}, field {key!r}: written twice in one entry; "
-                           "keep one (YAML would silently keep the last)")
-    for key in entry:
-        if key not in _FIELDS:
-            raise fail(str(key), f"unknown field; known fields are {', '.join(_FIELDS)}")
-    if not isinstance(actor_id, str) or not actor_id.strip():
-        raise fail("id", "missing or empty; give a unique lower-case id such as 'netanyahu'")
-    if actor_id != actor_id.lower():
-        raise fail("id", f"{actor_id!r} is not lower-case; write {actor_id.lower()!r}")
-    if not _ID.match(actor_id):
-        raise fail("id", f"{actor_id!r} must be lower-case letters, digits, '_', '-' or '.' "
-                         "with no spaces (e.g. 'house_democrats')")
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise fail("name", "missing or empty; give the display name, e.g. 'Benjamin Netanyahu'")
-    kind = entry.get("type")
-    if kind not in ACTOR_TYPES:
-        raise fail("type", f"{kind!r} is not a known type; use one of {' | '.join(ACTOR_TYPES)}")
-    group = entry.get("group")
-    if group is not None and (not isinstance(group, str) or not group.strip()):
-        raise fail("group", "must be a non-empty text such as 'Israel', or left out")
-    gender = entry.get("gender")
-    if gender is not None and gender not in GENDERS:
-        raise fail("gender", f"{gender!r} is not one of {', '.join(GENDERS)}; or leave the field out")
-    aliases = _term_list(entry.get("aliases"), fail, "aliases", default=[name.strip()])
-    titles = [t.lower() for t in _term_list(entry.get("titles"), fail, "titles", default=[])]
-    return {"id": actor_id, "name": name.strip(), "type": kind, "group": group.strip() if group else None,
-            "gender": gender, "aliases": aliases, "titles": list(dict.fromkeys(titles))}
+    values = validate_entry(doc, ACTORS_FILE, i, entry)
+    titles = [t.lower() for t in values["titles"] or []]
+    return {**values, "aliases": values["aliases"] or [values["name"]], "titles": list(dict.fromkeys(titles))}
 
 
-def _term_list(value: object, fail, field: str, *, default: list[str]) -> list[str]:
-    if value is None:
-        return default
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise fail(field, f"must be a list such as [Netanyahu, Benjamin Netanyahu], not {type(value).__name__}")
-    out: list[str] = []
-    for k, term in enumerate(value):
-        if isinstance(term, bool):
-            raise fail(field, f"item {k + 1} was read by YAML as {str(term).lower()}; put it in quotes "
+def _terms(field: str) -> Callable[[Any], list[str] | None]:
+    """The check of an alias or title list: None when absent (the caller's default), else the
+    stripped terms, each once."""
+    one = "alias" if field == "aliases" else "title"
+
+    def check(value: Any) -> list[str] | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise Problem(f"must be a list such as [Netanyahu, Benjamin Netanyahu], not {type(value).__name__}")
+        out: list[str] = []
+        for k, term in enumerate(value):
+            if isinstance(term, bool):
+                raise Problem(f"item {k + 1} was read by YAML as {str(term).lower()}; put it in quotes "
                               "(e.g. \"NO\", \"On\")")
-        if isinstance(term, (int, float)):
-            term = str(term)
-        if not isinstance(term, str) or not term.strip():
-            one = "alias" if field == "aliases" else "title"
-            raise fail(field, f"item {k + 1} is empty; remove it or write the {one} "
+            if isinstance(term, (int, float)):
+                term = str(term)
+            if not isinstance(term, str) or not term.strip():
+                raise Problem(f"item {k + 1} is empty; remove it or write the {one} "
                               "(quote it if it starts with a YAML special character)")
-        term = term.strip()
-        if term not in out:
-            out.append(term)
-    if not out and field == "aliases":
-        raise fail(field, "is an empty list; give at least one alias, or leave the field out to use the name")
-    return out
+            term = term.strip()
+            if term not in out:
+                out.append(term)
+        if not out and field == "aliases":
+            raise Problem("is an empty list; give at least one alias, or leave the field out to use the name")
+        return out
+    return check
+
+
+#: The actors.yml format, as data (validated by :func:`analysis.lexicon_io.validate_entry`).
+ACTORS_FILE = ListSchema(
+    key="actors", kind="lexicon", items="entries", noun="actors entry", label_key="id", top=_TOP_FIELDS,
+    start="'actors:' followed by a list of entries",
+    entry_hint="'- id: ...' followed by 'name:', 'type:' and 'aliases:' lines",
+    fields={
+        "id": Field(lexicon_id(_ID, example="netanyahu", allowed="lower-case letters, digits, '_', '-' or '.'",
+                               pattern_example="house_democrats")),
+        "name": Field(required_text("give the display name, e.g. 'Benjamin Netanyahu'")),
+        "type": Field(choice(ACTOR_TYPES, "{value!r} is not a known type; use one of {bars}")),
+        "group": Field(optional_text("must be a non-empty text such as 'Israel', or left out")),
+        "aliases": Field(_terms("aliases")),
+        "titles": Field(_terms("titles")),
+        "gender": Field(choice(GENDERS, "{value!r} is not one of {options}; or leave the field out")),
+        "notes": Field(), "wikidata": Field(), "description": Field(),
+    },
+)
 
 
 # ------------------------------------------------------------------------------------- matching

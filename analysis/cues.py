@@ -16,7 +16,8 @@ from typing import Any
 import pandas as pd
 
 from analysis.errors import LexiconError
-from analysis.lexicon_io import content_hash, read_yaml
+from analysis.lexicon_io import (Field, ListSchema, Problem, choice, content_hash, entry_error, read_yaml,
+                                 required_text, validate_entry)
 
 __all__ = ["CueVerbs", "load_cue_verbs", "DEFAULT_CUE_VERBS"]
 
@@ -24,6 +25,29 @@ DEFAULT_CUE_VERBS = Path(__file__).resolve().parent / "lexicons" / "cue_verbs.ym
 _CLAUSES = ("bare", "that")
 _ADDRESSEES = ("none", "object", "to")
 _FORM = re.compile(r"^[a-z][a-z' -]*[a-z]$")
+
+
+def _forms(value: Any) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise Problem("give a non-empty list of lower-case forms")
+    for form in value:
+        if not isinstance(form, str) or not _FORM.match(form):
+            raise Problem(f"{form!r} is not a lower-case word")
+    return value
+
+
+#: The cue_verbs.yml entries, as data (validated by :func:`analysis.lexicon_io.validate_entry`).
+CUE_VERBS_FILE = ListSchema(
+    key="cue_verbs", kind="cue-verb list", items="verbs", noun="cue_verbs entry", label_key="lemma",
+    label_format="{!r}", start="'cue_verbs:' followed by a list of verbs",
+    entry_hint="{lemma: ..., clause: bare|that, forms: [...]}",
+    fields={
+        "lemma": Field(required_text("give the verb's dictionary form")),
+        "clause": Field(choice(_CLAUSES, "{value!r} is not one of {options}", default="that")),
+        "addressee": Field(choice(_ADDRESSEES, "{value!r} is not one of {options}", default="none")),
+        "forms": Field(_forms),
+    },
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,40 +153,17 @@ def _build(doc) -> CueVerbs:
     forms, lemmas, clauses, addressees = [], [], [], []
     owner: dict[str, int] = {}
     for i, entry in enumerate(data["cue_verbs"]):
-        place = f"cue_verbs entry {i + 1}"
-        if not isinstance(entry, Mapping):
-            raise LexiconError(f"{doc.where('cue_verbs', i)}: {place} is not a mapping; write "
-                               "{lemma: ..., clause: bare|that, forms: [...]}")
-        lemma = entry.get("lemma")
-        if not isinstance(lemma, str) or not lemma.strip():
-            raise LexiconError(f"{doc.where('cue_verbs', i)}: {place}, field 'lemma': missing or empty; "
-                               "give the verb's dictionary form")
-        place += f" ({lemma!r})"
-        clause = entry.get("clause", "that")
-        if clause not in _CLAUSES:
-            raise LexiconError(f"{doc.where('cue_verbs', i, 'clause')}: {place}, field 'clause': "
-                               f"{clause!r} is not one of {', '.join(_CLAUSES)}")
-        addressee = entry.get("addressee", "none")
-        if addressee not in _ADDRESSEES:
-            raise LexiconError(f"{doc.where('cue_verbs', i, 'addressee')}: {place}, field 'addressee': "
-                               f"{addressee!r} is not one of {', '.join(_ADDRESSEES)}")
-        entry_forms = entry.get("forms")
-        if not isinstance(entry_forms, list) or not entry_forms:
-            raise LexiconError(f"{doc.where('cue_verbs', i, 'forms')}: {place}, field 'forms': "
-                               "give a non-empty list of lower-case forms")
-        for form in entry_forms:
-            if not isinstance(form, str) or not _FORM.match(form):
-                raise LexiconError(f"{doc.where('cue_verbs', i, 'forms')}: {place}, field 'forms': "
-                                   f"{form!r} is not a lower-case word")
+        values = validate_entry(doc, CUE_VERBS_FILE, i, entry)
+        for form in values["forms"]:
             if form in owner and owner[form] != i:
-                raise LexiconError(f"{doc.where('cue_verbs', i, 'forms')}: {place}, field 'forms': "
-                                   f"{form!r} is also listed by entry {owner[form] + 1}; keep it once")
+                raise entry_error(doc, CUE_VERBS_FILE, i, entry, "forms",
+                                  f"{form!r} is also listed by entry {owner[form] + 1}; keep it once")
             if form not in owner:
                 owner[form] = i
                 forms.append(form)
-                lemmas.append(lemma.strip())
-                clauses.append(clause)
-                addressees.append(addressee)
+                lemmas.append(values["lemma"])
+                clauses.append(values["clause"])
+                addressees.append(values["addressee"])
     phrases = data.get("source_phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise LexiconError(f"{doc.where('source_phrases')}: field 'source_phrases': give a list of "

@@ -34,23 +34,10 @@ from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table
 from analysis.text import sentences_of
+from analysis.schema import DISCOVERY_COLUMNS
 
 __all__ = ["discover_actors", "discovery_yaml", "DISCOVERY_COLUMNS"]
 
-#: The candidates table of :func:`discover_actors`: one row per candidate actor.
-DISCOVERY_COLUMNS: dict[str, str] = {
-    "name": "the suggested display name (the entity's fullest form)",
-    "suggested_id": "a lower-case id, unique against the lexicon and the other candidates",
-    "type": "suggested type: person, organization, country, group or other",
-    "aliases": "the forms seen, most frequent first (list of str)",
-    "titles": "titles seen with the name, lower-case (list of str)",
-    "count": "direct mentions over all forms",
-    "documents": "documents it occurs in",
-    "doc_id": "the document of the first occurrence",
-    "sentence_id": "the sentence of the first occurrence",
-    "example": "that sentence's text",
-    "yaml": "the entry as actors.yml text, ready to paste under 'actors:'",
-}
 
 _TYPES = {"person": "person", "organization": "organization", "group": "group"}
 

@@ -1376,6 +1376,9 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's; ``alias``: the text; ``via``: 'alias' for
     direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body').
+
+    Output columns (:data:`analysis.schema.MENTION_COLUMNS`): doc_id, sentence_id, section, actor_id,
+    actor, alias, via, start, end (sentence-relative, as in the entities table).
     """
     from analysis.actors import MENTION_COLUMNS, load_actors
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,9 @@ import pandas as pd
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
-from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
+from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
+                                 lexicon_id, optional_text, read_yaml, required_text, validate_entry)
+from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS
 
 __all__ = [
     "frame_rollup",
@@ -72,33 +74,9 @@ CODEBOOKS: dict[str, Path] = {
     "conflict-news": LEXICON_DIR / "conflict-news.yml",
 }
 
-#: frame_scores(level="sentence"): one row per sentence and frame with at least one hit.
-FRAME_SENTENCE_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "sentence_id": "the sentence (0 = headline)",
-    "frame_id": "the frame's id in the codebook",
-    "hits": "number of term matches of this frame in the sentence (> 0)",
-    "terms": "the codebook terms that matched, distinct, in order of first match, joined by '; ' "
-    "(two terms of the frame matching the same words are both listed, and count as one hit)",
-}
 
-#: frame_scores(level="document"): one row per document and frame (every frame, hits 0 included).
-FRAME_DOCUMENT_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "frame_id": "the frame's id in the codebook",
-    "hits": "number of term matches of this frame in the document (headline included)",
-    "distinct_terms": "number of distinct codebook terms of this frame matched in the document",
-    "hits_per_1000_words": "hits per 1,000 words (whitespace-separated tokens of its sentences); "
-    "NaN for a document without words",
-    "share": "the frame's share of the document's frame hits (0.0 when it has none)",
-    "present": "hits >= the frame's threshold and distinct_terms >= its min_terms",
-    "dominant": "the frame has the most hits in the document (all tied frames are dominant; none "
-    "when the document has no hits)",
-}
 
 _TOP_FIELDS = ("codebook", "frames", "description", "source", "version", "notes")
-_FRAME_FIELDS = ("id", "label", "description", "terms", "actor_terms", "min_actors", "threshold", "min_terms",
-                 "notes")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _WORD_TAIL = re.compile(r"[^\W_]*")  # letters and digits (str.isalnum), for prefix terms
 _SEP = "\x00"  # separator between sentences matched in one pass
@@ -215,48 +193,21 @@ def _shipped(name: str) -> Codebook:
     return _build_codebook(read_yaml(CODEBOOKS[name]))
 
 
-def _frame_label(i: int, frame_id: object) -> str:
-    return f"frame {i + 1}" + (f" (id {frame_id!r})" if isinstance(frame_id, str) and frame_id else "")
-
-
 def _build_codebook(doc: YamlDoc) -> Codebook:
+    raw = entry_list(doc, FRAMES_FILE)
     data = doc.data
-    if data is None or (isinstance(data, Mapping) and "frames" not in data):
-        raise LexiconError(
-            f"{doc.where()}: no 'frames:' list; a codebook is a mapping with a key 'frames' holding a "
-            "list of frames (see docs/design.md, 'Lexicon formats')"
-        )
-    if not isinstance(data, Mapping):
-        raise LexiconError(
-            f"{doc.where()}: the top level is a {type(data).__name__}, not a mapping; start the file "
-            "with 'codebook: <name>' and 'frames:' followed by a list of frames"
-        )
-    for key, line in doc.duplicate_keys():
-        raise LexiconError(f"{doc.name}, line {line}: top-level key {key!r} is written twice; keep one")
-    unknown = [k for k in data if k not in _TOP_FIELDS]
-    if unknown:
-        raise LexiconError(
-            f"{doc.where(str(unknown[0]))}: unknown top-level key {unknown[0]!r}; known keys are "
-            f"{', '.join(_TOP_FIELDS)}"
-        )
     name = data.get("codebook")
     if name is None:
         name = Path(doc.name).stem if doc.node is not None else "codebook"
     if not isinstance(name, str) or not name.strip():
         raise LexiconError(f"{doc.where('codebook')}: 'codebook' must be a name such as 'generic-news-frames'")
-    raw = data["frames"]
-    if not isinstance(raw, list) or not raw:
-        raise LexiconError(
-            f"{doc.where('frames')}: 'frames' must be a non-empty list of frames (each starting with "
-            "'- id: ...')"
-        )
     frames = [_validate_frame(doc, i, entry) for i, entry in enumerate(raw)]
     seen: dict[str, int] = {}
     for i, frame in enumerate(frames):
         if frame["id"] in seen:
             j = seen[frame["id"]]
             raise LexiconError(
-                f"{doc.where('frames', i, 'id')}: {_frame_label(i, frame['id'])}, field 'id': duplicate "
+                f"{doc.where('frames', i, 'id')}: {FRAMES_FILE.label(i, frame)}, field 'id': duplicate "
                 f"frame id {frame['id']!r}, already used by frame {j + 1} (line "
                 f"{doc.line('frames', j, 'id')}); give each frame its own id, or merge the two"
             )
@@ -295,92 +246,67 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
 
 
 def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
-    if not isinstance(entry, Mapping):
-        raise LexiconError(
-            f"{doc.where('frames', i)}: frame {i + 1} is not a mapping; write '- id: ...' followed by "
-            "'label:', 'description:' and 'terms:' lines"
-        )
-    frame_id = entry.get("id")
-    label = _frame_label(i, frame_id)
+    values = validate_entry(doc, FRAMES_FILE, i, entry)
 
     def fail(field: str, problem: str, *at: str | int) -> LexiconError:
-        return LexiconError(f"{doc.where('frames', i, field, *at)}: {label}, field {field!r}: {problem}")
+        return entry_error(doc, FRAMES_FILE, i, entry, field, problem, *at)
 
-    dup = doc.duplicate_keys("frames", i)
-    if dup:
-        key, line = dup[0]
-        raise LexiconError(
-            f"{doc.name}, line {line}: {label}, field {key!r}: written twice in one frame; keep one "
-            "(YAML would silently keep the last)"
-        )
-    for key in entry:
-        if key not in _FRAME_FIELDS:
-            raise fail(str(key), f"unknown field; known fields are {', '.join(_FRAME_FIELDS)}")
-    if not isinstance(frame_id, str) or not frame_id.strip():
-        raise fail("id", "missing or empty; give a unique lower-case id such as 'conflict'")
-    if not _ID.match(frame_id):
-        raise fail(
-            "id", f"{frame_id!r} must be lower-case letters, digits, '_' or '-' with no spaces "
-            "(e.g. 'human_interest')"
-        )
-    text_label = entry.get("label")
-    if not isinstance(text_label, str) or not text_label.strip():
-        raise fail("label", "missing or empty; give the frame's display name, e.g. 'Conflict'")
-    description = entry.get("description")
-    if description is not None and not isinstance(description, str):
-        raise fail("description", "must be text (one sentence saying what the frame is), or left out")
-    threshold = entry.get("threshold", 1)
-    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
-        raise fail("threshold", f"{threshold!r} must be a whole number >= 1 (hits a document needs), or left out")
-    min_terms = entry.get("min_terms", 1)
-    if isinstance(min_terms, bool) or not isinstance(min_terms, int) or min_terms < 1:
-        raise fail("min_terms", f"{min_terms!r} must be a whole number >= 1 (distinct terms a document needs), "
-                   "or left out")
-    terms = _validate_terms(entry.get("terms"), "terms", fail)
-    actor_terms = _validate_terms(entry.get("actor_terms"), "actor_terms", fail)
+    terms, actor_terms = values["terms"], values["actor_terms"]
     if not terms and not actor_terms:
         raise fail("terms", "the frame has no terms; list at least one, e.g. terms: [rift, criticiz*]")
     for k, term in enumerate(actor_terms):
         if term in terms:
             raise fail("actor_terms", f"term {k + 1} {term!r} is also in 'terms' of this frame; keep it in one list", k)
-    min_actors = entry.get("min_actors", 1)
-    if isinstance(min_actors, bool) or not isinstance(min_actors, int) or min_actors < 1:
-        raise fail("min_actors", f"{min_actors!r} must be a whole number >= 1 (named actors a sentence needs "
-                   "for an actor term to count), or left out")
     if "min_actors" in entry and not actor_terms:
         raise fail("min_actors", "applies to 'actor_terms', which this frame does not have; add them or remove min_actors")
-    return {
-        "id": frame_id,
-        "label": text_label.strip(),
-        "description": description.strip() if isinstance(description, str) else "",
-        "threshold": threshold,
-        "min_terms": min_terms,
-        "terms": terms,
-        "actor_terms": actor_terms,
-        "min_actors": min_actors,
-    }
+    return {"id": values["id"], "label": values["label"], "description": values["description"] or "",
+            "threshold": values["threshold"], "min_terms": values["min_terms"], "terms": terms,
+            "actor_terms": actor_terms, "min_actors": values["min_actors"]}
 
 
-def _validate_terms(raw_terms: object, field: str, fail: Any) -> list[str]:
-    """The normalised terms of one term list of a frame ([] when left out)."""
-    if raw_terms is None or raw_terms == []:
-        return []
-    if isinstance(raw_terms, str):
-        raw_terms = [raw_terms]
-    if not isinstance(raw_terms, list):
-        raise fail(field, f"must be a list such as [rift, criticiz*], not {type(raw_terms).__name__}")
-    terms: list[str] = []
-    for k, term in enumerate(raw_terms):
-        if isinstance(term, bool) or not isinstance(term, (str, int, float)):
-            raise fail(field, f"term {k + 1} ({term!r}) is not text; write it in quotes", k)
-        term = normalize_text(str(term))
-        problem = _term_problem(term)
-        if problem:
-            raise fail(field, f"term {k + 1} {term!r}: {problem}", k)
-        if term in terms:
-            raise fail(field, f"term {k + 1} {term!r} is listed twice in this frame; keep one", k)
-        terms.append(term)
-    return terms
+def _terms(field: str) -> Callable[[Any], list[str]]:
+    """The check of one term list of a frame: its normalised terms ([] when left out)."""
+    def check(raw_terms: Any) -> list[str]:
+        if raw_terms is None or raw_terms == []:
+            return []
+        if isinstance(raw_terms, str):
+            raw_terms = [raw_terms]
+        if not isinstance(raw_terms, list):
+            raise Problem(f"must be a list such as [rift, criticiz*], not {type(raw_terms).__name__}")
+        terms: list[str] = []
+        for k, term in enumerate(raw_terms):
+            if isinstance(term, bool) or not isinstance(term, (str, int, float)):
+                raise Problem(f"term {k + 1} ({term!r}) is not text; write it in quotes", k)
+            term = normalize_text(str(term))
+            problem = _term_problem(term)
+            if problem:
+                raise Problem(f"term {k + 1} {term!r}: {problem}", k)
+            if term in terms:
+                raise Problem(f"term {k + 1} {term!r} is listed twice in this frame; keep one", k)
+            terms.append(term)
+        return terms
+    return check
+
+
+#: The frames.yml format, as data (validated by :func:`analysis.lexicon_io.validate_entry`).
+FRAMES_FILE = ListSchema(
+    key="frames", kind="codebook", items="frames", noun="frame", label_key="id", top=_TOP_FIELDS,
+    may_be_empty=False, start="'codebook: <name>' and 'frames:' followed by a list of frames",
+    entry_hint="'- id: ...' followed by 'label:', 'description:' and 'terms:' lines",
+    fields={
+        "id": Field(lexicon_id(_ID, example="conflict", allowed="lower-case letters, digits, '_' or '-'",
+                               pattern_example="human_interest", lower_case=False)),
+        "label": Field(required_text("give the frame's display name, e.g. 'Conflict'")),
+        "description": Field(optional_text("must be text (one sentence saying what the frame is), or left out",
+                                           blank=True)),
+        "terms": Field(_terms("terms")),
+        "actor_terms": Field(_terms("actor_terms")),
+        "min_actors": Field(count("named actors a sentence needs for an actor term to count")),
+        "threshold": Field(count("hits a document needs")),
+        "min_terms": Field(count("distinct terms a document needs")),
+        "notes": Field(),
+    },
+)
 
 
 def _term_problem(term: str) -> str | None:
@@ -748,9 +674,9 @@ def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str 
     frame_id, present (bool) — human codes. Only documents and frames in both are compared.
 
     Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
-    precision, recall, f1 (NaN where undefined), accuracy, f1_all_present (the F1 of calling the
-    frame present in every document: the floor a useful codebook must beat). One row per frame,
-    in gold's order.
+    precision, recall, f1 (NaN where undefined; the rules of :mod:`analysis.validation.metrics`),
+    accuracy, f1_all_present (the F1 of calling the frame present in every document: the floor a
+    useful codebook must beat). One row per frame, in gold's order.
     """
     require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
                     fix="pass the table analysis.frame_scores(documents) returns (or name its column with column=)")
@@ -765,6 +691,8 @@ def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str 
         y, yhat = sub["_gold"].to_numpy(dtype=bool), sub["_pred"].to_numpy(dtype=bool)
         tp, fp = int((y & yhat).sum()), int((~y & yhat).sum())
         fn, tn = int((y & ~yhat).sum()), int((~y & ~yhat).sum())
+        # the rules of analysis.validation.metrics.precision_recall_f1, written out: framing may not import
+        # analysis.validation (it imports framing back; tests/test_imports.py)
         precision = tp / (tp + fp) if tp + fp else float("nan")
         recall = tp / (tp + fn) if tp + fn else float("nan")
         f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,9 @@ import yaml
 
 from analysis.errors import LexiconError, where
 
-__all__ = ["MAX_EXPANSION", "YamlAliasError", "YamlDoc", "check_aliases", "content_hash", "read_yaml", "safe_load"]
+__all__ = ["MAX_EXPANSION", "YamlAliasError", "YamlDoc", "check_aliases", "content_hash", "read_yaml", "safe_load",
+           "Problem", "Field", "ListSchema", "entry_list", "validate_entry", "entry_error", "required_text",
+           "optional_text", "choice", "count", "lexicon_id"]
 
 #: A document may expand (through aliases) to at most this many times its written nodes, plus 10,000.
 MAX_EXPANSION = 10
@@ -201,3 +204,184 @@ def content_hash(data: Any) -> str:
     whether it came from a file or a mapping."""
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# ----------------------------------------------------------------------------- declarative validation
+#
+# Every lexicon file kind (actors, frames, cue verbs) is a mapping with one list of entries. A
+# ListSchema says, as data, which top-level keys the file may have, which list holds the entries and
+# which fields an entry may have, each with a check; entry_list and validate_entry apply it, so every
+# loader reports problems the same way: "<file>, line <n>: <entry label>, field '<name>': <problem>".
+
+
+class Problem(ValueError):
+    """What is wrong with one field's value (the text after "field 'x': "); ``at``: the path inside
+    the field (an item's index) whose line the error names."""
+
+    def __init__(self, problem: str, *at: str | int) -> None:
+        super().__init__(problem)
+        self.at = at
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an entry: ``check(value)`` gets the value (None when the field is absent) and returns
+    it normalised, or raises :class:`Problem`. ``check=None``: a known field that is kept in the file
+    and ignored (notes, sources)."""
+
+    check: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class ListSchema:
+    """One lexicon file kind.
+
+    ``key``: the top-level key holding the list of entries; ``top``: the top-level keys a file may
+    have (None: not checked); ``kind``/``items``: words for the messages ("lexicon"/"entries");
+    ``noun``: an entry in messages ("actors entry", "frame"); ``start``: how to start the file (for
+    a top level that is not a mapping); ``entry_hint``: how to write an entry (for one that is not a
+    mapping); ``label_key``: the field that names an entry in messages, ``label_format`` how
+    (``"id {!r}"`` gives "(id 'x')"); ``fields``: the known fields in the order they are checked;
+    ``may_be_empty``: an empty (or absent) list is allowed; ``strict``: unknown fields and fields
+    written twice are errors.
+    """
+
+    key: str
+    kind: str
+    items: str
+    noun: str
+    start: str
+    entry_hint: str
+    label_key: str
+    fields: dict[str, Field] = field(default_factory=dict)
+    top: tuple[str, ...] | None = None
+    label_format: str = "id {!r}"
+    may_be_empty: bool = True
+    strict: bool = True
+
+    def label(self, i: int, entry: object) -> str:
+        """``'actors entry 2 (id 'hamas')'``: the entry's number, and its name where it has a valid one."""
+        name = entry.get(self.label_key) if isinstance(entry, Mapping) else None
+        return f"{self.noun} {i + 1}" + (f" ({self.label_format.format(name)})"
+                                         if isinstance(name, str) and name.strip() else "")
+
+
+def entry_list(doc: YamlDoc, schema: ListSchema) -> list[Any]:
+    """The list of entries of ``doc`` after the top-level checks of ``schema`` (LexiconError naming
+    the file and line otherwise)."""
+    data = doc.data
+    if data is None or (isinstance(data, Mapping) and schema.key not in data):
+        raise LexiconError(f"{doc.where()}: no '{schema.key}:' list; a {schema.kind} is a mapping with a key "
+                           f"'{schema.key}' holding a list of {schema.items} (see docs/design.md, 'Lexicon formats')")
+    if not isinstance(data, Mapping):
+        raise LexiconError(f"{doc.where()}: the top level is a {type(data).__name__}, not a mapping; "
+                           f"start the file with {schema.start}")
+    for key, line in doc.duplicate_keys():
+        raise LexiconError(f"{doc.name}, line {line}: top-level key {key!r} is written twice; keep one")
+    unknown = [k for k in data if schema.top is not None and k not in schema.top]
+    if unknown:
+        raise LexiconError(f"{doc.where(str(unknown[0]))}: unknown top-level key {unknown[0]!r}; "
+                           f"known keys are {', '.join(schema.top or ())}")
+    raw = data[schema.key]
+    if raw is None and schema.may_be_empty:
+        raw = []
+    if not isinstance(raw, list) or (not raw and not schema.may_be_empty):
+        some = "a list" if schema.may_be_empty else "a non-empty list"
+        raise LexiconError(f"{doc.where(schema.key)}: '{schema.key}' must be {some} of {schema.items} "
+                           "(each starting with '- id: ...')")
+    return raw
+
+
+def entry_error(doc: YamlDoc, schema: ListSchema, i: int, entry: object, name: str, problem: str,
+                *at: str | int) -> LexiconError:
+    """The error for field ``name`` of entry ``i``: file, line (of ``at`` inside the field when given),
+    entry label, field and problem."""
+    return LexiconError(f"{doc.where(schema.key, i, name, *at)}: {schema.label(i, entry)}, field {name!r}: {problem}")
+
+
+def validate_entry(doc: YamlDoc, schema: ListSchema, i: int, entry: object) -> dict[str, Any]:
+    """Entry ``i`` checked against ``schema``: {field: normalised value} for every checked field
+    (None-checked fields are left out). LexiconError naming the file, line, entry and field."""
+    if not isinstance(entry, Mapping):
+        raise LexiconError(f"{doc.where(schema.key, i)}: {schema.noun} {i + 1} is not a mapping; write "
+                           f"{schema.entry_hint}")
+    if schema.strict:
+        dup = doc.duplicate_keys(schema.key, i)
+        if dup:
+            key, line = dup[0]
+            raise LexiconError(f"{doc.name}, line {line}: {schema.label(i, entry)}, field {key!r}: written twice "
+                               f"in one {schema.noun.split()[-1]}; keep one (YAML would silently keep the last)")
+        for key in entry:
+            if key not in schema.fields:
+                raise entry_error(doc, schema, i, entry, str(key),
+                                  f"unknown field; known fields are {', '.join(schema.fields)}")
+    out: dict[str, Any] = {}
+    for name, spec in schema.fields.items():
+        if spec.check is None:
+            continue
+        try:
+            out[name] = spec.check(entry.get(name))
+        except Problem as problem:
+            raise entry_error(doc, schema, i, entry, name, str(problem), *problem.at) from None
+    return out
+
+
+# The checks fields are built from.
+
+
+def required_text(hint: str) -> Callable[[Any], str]:
+    """Text that must be there and not blank ("missing or empty; <hint>"); returned stripped."""
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise Problem(f"missing or empty; {hint}")
+        return value.strip()
+    return check
+
+
+def optional_text(problem: str, *, blank: bool = False) -> Callable[[Any], str | None]:
+    """Text or absent (None); ``blank``: an empty text is allowed. Returned stripped."""
+    def check(value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or (not blank and not value.strip()):
+            raise Problem(problem)
+        return value.strip()
+    return check
+
+
+def choice(options: tuple[str, ...], problem: str, *, default: str | None = None) -> Callable[[Any], str | None]:
+    """One of ``options``; absent gives ``default`` (None: absent is fine only when ``default`` is
+    None and the problem says so). ``problem`` is formatted with the value ``{value!r}`` and the
+    options (``{options}``: "a, b", ``{bars}``: "a | b")."""
+    def check(value: Any) -> str | None:
+        value = default if value is None else value
+        if value is None and "leave" in problem:
+            return None
+        if value not in options:
+            raise Problem(problem.format(value=value, options=", ".join(options), bars=" | ".join(options)))
+        return value
+    return check
+
+
+def count(meaning: str, *, default: int = 1) -> Callable[[Any], int]:
+    """A whole number >= 1 ("<n> must be a whole number >= 1 (<meaning>), or left out")."""
+    def check(value: Any) -> int:
+        value = default if value is None else value
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise Problem(f"{value!r} must be a whole number >= 1 ({meaning}), or left out")
+        return value
+    return check
+
+
+def lexicon_id(pattern: re.Pattern[str], *, example: str, allowed: str, pattern_example: str,
+               lower_case: bool = True) -> Callable[[Any], str]:
+    """An entry id: there, (``lower_case``: lower-case,) and matching ``pattern``."""
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise Problem(f"missing or empty; give a unique lower-case id such as {example!r}")
+        if lower_case and value != value.lower():
+            raise Problem(f"{value!r} is not lower-case; write {value.lower()!r}")
+        if not pattern.match(value):
+            raise Problem(f"{value!r} must be {allowed} with no spaces (e.g. {pattern_example!r})")
+        return value
+    return check

@@ -98,32 +98,10 @@ from analysis.actors import ActorLexicon, actor_mentions, load_actors
 from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.errors import InputError, require_columns
+from analysis.schema import QUOTE_COLUMNS
 
 __all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
 
-#: The quotes table: one row per quotation.
-QUOTE_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "sentence_id": "the sentence where the quotation starts (0 = headline)",
-    "quote": "the quoted words (direct: between the marks, a trailing comma dropped; reported: the "
-    "content clause); a quotation in parts (split around its cue) joins them with a space",
-    "speaker_entity_id": "the speaker's entity (analysis.entities), or NA",
-    "speaker": "the speaker's display name (the actor's or entity's name where linked, else the words "
-    "naming the speaker: 'a senior official', 'Dana Price'), or NA (none found, or a pronoun not "
-    "resolved with confidence)",
-    "speaker_type": "how the text names the speaker: 'name', 'nominal' ('the company', 'officials', "
-    "'a spokesman', 'the report', or a place speaking as its government: 'Israel said') or 'pronoun' "
-    "('he', 'she'); NA without a speaker",
-    "speaker_id": "the speaker's lexicon actor id, or NA when the speaker is not a lexicon actor",
-    "addressee": "whom the words were addressed to ('told reporters', 'wrote to staff'), or NA",
-    "cue": "the cue verb's lemma ('say', 'add', ...) or the source phrase ('according to'), or NA",
-    "kind": "'direct' (quotation marks) or 'reported' (indirect speech, also with a few quoted words in it)",
-    "start": "offset of the quotation (its first part) in the document's text (in its title for sentence 0)",
-    "end": "offset one past its end (of its last part)",
-    "spans": "the parts as 'start end;start end' (one part: 'start end'); quote == ' '.join(field[s:e] for each)",
-    "speaker_start": "offset of the words naming the speaker in the same field, or NA",
-    "speaker_end": "offset one past them, or NA",
-}
 
 #: Quotations with fewer words (one to three) need a cue of their own and a speaker: else they are
 #: scare quotes or titles.

@@ -69,6 +69,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, LexiconError
+from analysis.schema import TARGET_TONE_COLUMNS
 
 __all__ = [
     "CLASSES",
@@ -95,14 +96,6 @@ MODEL_PATH = Path(__file__).resolve().parent / "lexicons" / "target_tone.json"
 FORMAT = "media-workbench/target-tone"
 SCHEMA_VERSION = 2
 
-#: Columns :func:`predict_target_tone` returns (and ``actor_tone(method="target")`` adds).
-TARGET_TONE_COLUMNS: dict[str, str] = {
-    "target_polarity": "p_positive - p_negative: the signed tone toward the target, -1..1",
-    "p_negative": "model probability that the sentence is negative toward the target",
-    "p_neutral": "model probability of neutral",
-    "p_positive": "model probability of positive",
-    "label": "the most probable class: negative, neutral or positive",
-}
 
 #: The numeric part of the feature specification. The word lists come from
 #: ``lexicons/target_tone_words.yml`` (:func:`default_spec` merges both); the training code writes the

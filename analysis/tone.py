@@ -39,6 +39,7 @@ import pandas as pd
 
 from analysis.text import sentences_of
 from analysis.errors import InputError, require_columns
+from analysis.schema import DOCUMENT_TONE_COLUMNS
 
 __all__ = [
     "tone",
@@ -59,13 +60,6 @@ __all__ = [
 
 ToneEngine = Callable[[list[str]], pd.DataFrame]
 
-#: Columns :func:`tone` adds at document level after the engine's columns on the whole article.
-DOCUMENT_TONE_COLUMNS: dict[str, str] = {
-    "mean_sentence_{score}": "mean of the engine's score over the document's sentences",
-    "share_negative": "share of sentences whose score is < 0",
-    "share_positive": "share of sentences whose score is > 0",
-    "n_sentences": "number of sentences (headline included)",
-}
 
 _PLAIN = object()  # marker: a token without any sentiment rule
 _SEP = "\x00"  # separator between texts scored in one pass (texts holding it take the exact path)

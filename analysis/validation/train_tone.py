@@ -47,6 +47,7 @@ from analysis.target_tone import (
     target_features,
     target_probabilities,
 )
+from analysis.validation.metrics import macro_f1
 from analysis.validation.data import (
     datasets_path,
     file_sha256,
@@ -80,16 +81,6 @@ LEAD_WEIGHTS: tuple[float, ...] = (1.0, 2.0, 3.0)
 # ------------------------------------------------------------------- bands and the document rule
 
 
-def _macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
-    scores = []
-    for c in CLASSES:
-        tp = np.sum((gold == c) & (pred == c))
-        fp = np.sum((gold != c) & (pred == c))
-        fn = np.sum((gold == c) & (pred != c))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
-    return float(np.mean(scores))
-
-
 def choose_band(scores: Sequence[float], gold: Sequence[str], *, step: float = 0.025, limit: float = 0.5) -> tuple[float, float]:
     """The neutral band with the best macro-F1 of :func:`band_labels` against ``gold``: low from 0 down
     to ``-limit`` and high from 0 up to ``limit`` in steps of ``step``; ties go to the narrower band."""
@@ -98,7 +89,7 @@ def choose_band(scores: Sequence[float], gold: Sequence[str], *, step: float = 0
     grid = np.round(np.arange(0.0, limit + step / 2, step), 6)
     best, band = -1.0, (0.0, 0.0)
     for width in sorted({(a, b) for a in grid for b in grid}, key=lambda ab: (ab[0] + ab[1], ab[0])):
-        f1 = _macro_f1(g, band_labels(s, (-width[0], width[1])))
+        f1 = macro_f1(g, band_labels(s, (-width[0], width[1])), classes=CLASSES)
         if f1 > best + 1e-12:
             best, band = f1, (0.0 - float(width[0]), float(width[1]))
     return band
@@ -125,8 +116,8 @@ def choose_document_rule(prob: np.ndarray, gold: np.ndarray, table: pd.DataFrame
         g = truth.loc[agg.index].to_numpy(dtype=object)
         for score in AGGREGATES:
             band = choose_band(agg[score].to_numpy(), g)
-            f1 = _macro_f1(g, band_labels(agg[score].to_numpy(), band))
-            plain = _macro_f1(g, band_labels(agg[score].to_numpy(), (0.0, 0.0)))
+            f1 = macro_f1(g, band_labels(agg[score].to_numpy(), band), classes=CLASSES)
+            plain = macro_f1(g, band_labels(agg[score].to_numpy(), (0.0, 0.0)), classes=CLASSES)
             candidates.append({"score": score, "lead_weight": lead_weight, "band": [band[0], band[1]],
                                "macro_f1": round(f1, 4), "macro_f1_sign_only": round(plain, 4)})
     best = max(candidates, key=lambda c: (c["macro_f1"], -c["lead_weight"], c["score"] == "mean_polarity"))
@@ -322,7 +313,7 @@ def train(
     cv_rows = []
     oof = _cross_validate(dense, words, y, fold, lambdas, min_count)
     for lam, prob in sorted(oof.items()):
-        f1 = _macro_f1(gold, np.asarray(CLASSES, dtype=object)[np.argmax(prob, axis=1)])
+        f1 = macro_f1(gold, np.asarray(CLASSES, dtype=object)[np.argmax(prob, axis=1)], classes=CLASSES)
         cv_rows.append({"lambda": lam, "cv_macro_f1": round(f1, 4)})
         say(f"lambda={lam:g}: cross-validated macro-F1 {f1:.4f}")
     best = max(cv_rows, key=lambda r: (r["cv_macro_f1"], r["lambda"]))
@@ -382,7 +373,7 @@ def train(
     model = model_from_dict(json.loads(json.dumps(content)), source="<training>")
     pred = most_probable(target_probabilities(model, dense_df, words))
     content["train_metrics"] = {
-        "macro_f1": round(_macro_f1(gold, pred), 4),
+        "macro_f1": round(macro_f1(gold, pred, classes=CLASSES), 4),
         "accuracy": round(float((pred == gold).mean()), 4),
         "cv_macro_f1": best["cv_macro_f1"],
         "note": "macro_f1 and accuracy are in-sample (the model has seen these targets); "
