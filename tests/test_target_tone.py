@@ -382,13 +382,9 @@ def test_training_reproduces_the_shipped_coefficients(datasets_dir):
 
 
 @pytest.mark.validation
-def test_target_tone_on_devtest_mt(datasets_dir):
-    from analysis.validation import newsmtsc
-
-    path = datasets_dir / "newsmtsc" / "devtest_mt.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} not found; NewsMTSC devtest_mt is needed for this test")
-    result = newsmtsc(path, method="target")
+@pytest.mark.xdist_group("newsmtsc-devtest")
+def test_target_tone_on_devtest_mt(newsmtsc_devtest):
+    result = newsmtsc_devtest("target")
     print(f"\ntarget-aware tone on NewsMTSC devtest_mt: macro-F1 {result['macro_f1']:.4f}, "
           f"accuracy {result['accuracy']:.4f}, Krippendorff's alpha {result['krippendorff_alpha']:.4f}")
     assert result["macro_f1"] >= 0.60
