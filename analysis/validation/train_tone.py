@@ -47,7 +47,6 @@ from analysis.target_tone import (
     target_features,
     target_probabilities,
 )
-from analysis.validation.metrics import macro_f1
 from analysis.validation.data import (
     datasets_path,
     file_sha256,
@@ -56,6 +55,7 @@ from analysis.validation.data import (
     newsmtsc_groups,
     read_newsmtsc,
 )
+from analysis.validation.metrics import macro_f1
 
 __all__ = [
     "LAMBDAS",
