@@ -1028,6 +1028,8 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
     gazetteer, an organisation word ...) or a first name, as evidence ``coordination: <neighbour>``
     (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). One pass, in
     reading order."""
+    if not any(ent.best is None or ent.best[0] >= _COORDINATION_WEAK for ent in live):
+        return  # every name has evidence of its own (most documents): nothing to share
     spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
     added: list[tuple[int, tuple[int, str, str]]] = []
     for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):

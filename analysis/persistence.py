@@ -46,7 +46,7 @@ from analysis.errors import InputError
 __all__ = ["atomic_write", "atomic_folder", "current_umask", "SCRATCH_SUFFIX", "MANIFEST", "RUN_MARKER",
            "PARTITIONED_FORMAT", "LIST_COLUMNS", "META", "part_name", "read_json", "read_manifest", "file_sha256",
            "parquet_rows", "check_files", "restore_lists", "concat_parts", "write_table_folder",
-           "read_table_folder", "read_partitioned_tables", "code_sha256", "CODE_SUFFIXES"]
+           "read_table_folder", "read_partitioned_tables", "code_sha256", "CODE_SUFFIXES", "content_key"]
 
 #: The suffix of every temporary file and folder (a run that was killed can leave one; see scale.store).
 SCRATCH_SUFFIX = ".tmp"
@@ -258,6 +258,13 @@ def read_partitioned_tables(path: str | os.PathLike[str], names: Sequence[str]) 
 
 
 # ------------------------------------------------------------------------------------------------- keys
+
+def content_key(value: Any) -> str:
+    """SHA-256 (hex) of ``value`` as canonical JSON (keys sorted; other objects as their text): the one
+    way analysis keys (:func:`analysis.pipeline.analysis_key`) and run keys (``analysis.scale.store.run_key``)
+    are made from what determines the numbers."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
 
 #: The files of the package whose content :func:`code_sha256` covers: its code and its shipped data
 #: (lexicons, codebooks, word lists, the target-tone coefficients).

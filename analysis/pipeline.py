@@ -13,8 +13,6 @@ work; :func:`analysis.scale.analyze_corpus` does the same for a corpus on disk, 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import os
 from dataclasses import dataclass, field
@@ -29,7 +27,8 @@ from analysis.entities import entity_table, load_entity_words
 from analysis.cues import load_cue_verbs
 from analysis.errors import InputError
 from analysis.framing import Codebook, frame_scores, load_frames
-from analysis.persistence import MANIFEST, code_sha256, read_partitioned_tables, read_table_folder, write_table_folder
+from analysis.persistence import (MANIFEST, code_sha256, content_key, read_partitioned_tables, read_table_folder,
+                                  write_table_folder)
 from analysis.provenance import corpus_fingerprint, package_versions
 from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
@@ -231,7 +230,7 @@ def analysis_key(meta: dict[str, Any]) -> str:
     package's code (:func:`analysis.persistence.code_sha256`); equal keys mean equal tables.
     """
     keyed = {name: meta.get(name) for name in _KEYED}
-    return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    return content_key(keyed)
 
 
 def lexicon_hashes(lexicon: ActorLexicon, codebook: Codebook) -> dict[str, str]:

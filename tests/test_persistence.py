@@ -131,3 +131,16 @@ def test_every_copy_of_the_atomic_write_is_gone():
     writers = sorted(str(p.relative_to(root.parent)) for p in root.rglob("*.py")
                      if "os.replace(" in p.read_text(encoding="utf-8"))
     assert writers == ["analysis/persistence.py"]
+
+
+def test_content_key_is_the_sha256_of_canonical_json():
+    import hashlib
+    import json
+
+    from analysis.persistence import content_key
+
+    value = {"b": [1, 2], "a": {"y": None, "x": 1.5}, "when": object}
+    assert content_key(value) == content_key({"when": object, "a": {"x": 1.5, "y": None}, "b": [1, 2]})
+    assert content_key(value) == hashlib.sha256(
+        json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    assert content_key({"a": 1}) != content_key({"a": 2})

@@ -44,7 +44,7 @@ from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
 from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atomic_write, check_files, file_sha256,
                                   parquet_rows, part_name, read_json, read_manifest, read_partitioned_tables,
-                                  code_sha256)
+                                  code_sha256, content_key)
 from analysis.pipeline import (ACTOR_TONE_METHODS, PARTITION_TABLES, TABLES, Analysis, analysis_meta, analysis_of,
                                analyze_partition, lexicon_hashes)
 from analysis.provenance import package_versions
@@ -83,7 +83,7 @@ def run_key(source: Any, *, partition_size: int, options: ReadOptions, actors: A
         "versions": package_versions(),
         "code": code_sha256(),
     }
-    return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    return content_key(keyed)
 
 
 def _ours(folder: Path) -> bool:
