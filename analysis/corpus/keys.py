@@ -45,10 +45,11 @@ def published_utc(documents: pd.DataFrame, *, fn: str) -> pd.Series:
     bad = published.isna() & given.to_numpy(dtype=bool)
     if bad.any():
         first = int(bad.to_numpy().argmax())
-        doc = documents["doc_id"].iloc[first] if "doc_id" in documents.columns else first
+        place = (f"doc_id {str(documents['doc_id'].iloc[first])!r}" if "doc_id" in documents.columns
+                 else f"row {first + 1}")
         warnings.warn(
             f"{fn}: {int(bad.sum())} published value(s) could not be read as dates (first: {raw.iloc[first]!r} "
-            f"of doc_id {str(doc)!r}); they count as undated. Load the documents with analysis.load_corpus, "
+            f"of {place}); they count as undated. Load the documents with analysis.load_corpus, "
             "which reads dates in many formats and reports each one it cannot read.",
             CorpusWarning, stacklevel=3)
     return published
