@@ -44,18 +44,19 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import deprecated_alias
 from analysis.text import sentences_of
 from analysis.errors import InputError, LexiconError
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 
 __all__ = [
-    "frame_rollup",
+    "frames_by",
     "Codebook",
     "CODEBOOKS",
     "FRAME_SENTENCE_COLUMNS",
     "FRAME_DOCUMENT_COLUMNS",
     "load_frames",
-    "frame_scores",
+    "frames",
     "actor_frames",
     "frame_agreement",
     "suggest_thresholds",
@@ -70,7 +71,7 @@ CODEBOOKS: dict[str, Path] = {
     "conflict-news": LEXICON_DIR / "conflict-news.yml",
 }
 
-#: frame_scores(level="sentence"): one row per sentence and frame with at least one hit.
+#: frames(level="sentence"): one row per sentence and frame with at least one hit.
 FRAME_SENTENCE_COLUMNS: dict[str, str] = {
     "doc_id": "the document's id",
     "sentence_id": "the sentence (0 = headline)",
@@ -80,7 +81,7 @@ FRAME_SENTENCE_COLUMNS: dict[str, str] = {
     "(two terms of the frame matching the same words are both listed, and count as one hit)",
 }
 
-#: frame_scores(level="document"): one row per document and frame (every frame, hits 0 included).
+#: frames(level="document"): one row per document and frame (every frame, hits 0 included).
 FRAME_DOCUMENT_COLUMNS: dict[str, str] = {
     "doc_id": "the document's id",
     "frame_id": "the frame's id in the codebook",
@@ -507,7 +508,7 @@ def _check_threshold(value: object) -> int:
     return int(value)
 
 
-def frame_scores(
+def frames(
     documents: pd.DataFrame,
     codebook: str | Path | Mapping[str, Any] | Codebook | None = None,
     *,
@@ -583,7 +584,7 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
     missing = [c for c in ("doc_id", "sentence_id", key) if c not in mentions.columns]
     if missing:
         raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.actor_mentions (or the entity mentions) returns")
+                         "analysis.mentions (or the entity mentions) returns")
     m = mentions if "via" not in mentions.columns else mentions[mentions["via"] != "pronoun"]
     counts = m.groupby([m["doc_id"].astype(str), m["sentence_id"]])[key].nunique()
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
@@ -679,7 +680,7 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     """The frames of the sentences that mention each actor.
 
     ``mentions``: an actor mentions table (doc_id, sentence_id, actor_id, optional actor);
-    ``frames``: ``frame_scores(..., level="sentence")``. A sentence mentioning an actor twice
+    ``frames``: ``frames(..., level="sentence")``. A sentence mentioning an actor twice
     counts once for that actor.
 
     Output columns: actor_id, actor (when the mentions have it), frame_id, sentences (number of
@@ -693,9 +694,9 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
         missing = [c for c in cols if c not in table.columns]
         if missing:
             fix = (
-                "analysis.actor_mentions(documents)"
+                "analysis.mentions(documents)"
                 if name == "mentions"
-                else "analysis.frame_scores(documents, level='sentence')"
+                else "analysis.frames(documents, level='sentence')"
             )
             raise InputError(f"the {name} table lacks column(s) {', '.join(missing)}; pass the table {fix} returns")
     keep = ["doc_id", "sentence_id", "actor_id"] + (["actor"] if "actor" in mentions.columns else [])
@@ -720,7 +721,7 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
 def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str = "present") -> pd.DataFrame:
     """Per-frame agreement of predicted with gold document-level frame presence.
 
-    ``predicted``: frame_scores(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
+    ``predicted``: frames(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
     frame_id, present (bool) — human codes. Only documents and frames in both are compared.
 
     Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
@@ -768,7 +769,7 @@ def suggest_thresholds(
 ) -> pd.DataFrame:
     """For each frame, the presence threshold (hits) with the best F1 against gold codes.
 
-    ``document_scores``: frame_scores(level="document"); ``gold``: doc_id, frame_id, present.
+    ``document_scores``: frames(level="document"); ``gold``: doc_id, frame_id, present.
     Tune on one part of the coded documents and report on another (see lexicons/README.md).
     Ties go to the lower threshold.
 
@@ -789,10 +790,10 @@ def suggest_thresholds(
     return pd.DataFrame(best)
 
 
-def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
-    """Document-level frame scores rolled up by documents columns ("day" = the UTC publication date).
+def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
+    """Document-level frame scores aggregated by documents columns ("day" = the UTC publication date).
 
-    ``document_frames``: ``frame_scores(documents, level="document")``.
+    ``document_frames``: ``frames(documents, level="document")``.
     Output columns: the ``by`` columns, frame_id, hits (sum), documents (documents where the frame is
     present), n_documents (documents in the cell), share (the frame's hits / all frame hits in the
     cell; 0 when the cell has none), present_share (documents / n_documents). Undated documents have
@@ -807,7 +808,7 @@ def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: 
         elif key in documents.columns:
             keys[key] = documents[key].to_numpy()
         else:
-            raise InputError(f"frame_rollup: by={key!r} is not a documents column; columns are "
+            raise InputError(f"frames_by: by={key!r} is not a documents column; columns are "
                              f"{', '.join(map(str, documents.columns))} (or 'day')")
     table = document_frames.assign(doc_id=document_frames["doc_id"].astype("str")).merge(
         keys.drop_duplicates("doc_id"), on="doc_id", how="inner")
@@ -818,3 +819,9 @@ def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: 
     out["share"] = (out["hits"] / total.where(total > 0)).fillna(0.0)
     out["present_share"] = out["documents"] / out["n_documents"]
     return out.astype({"hits": "int64", "documents": "int64", "n_documents": "int64"})
+
+
+# ------------------------------------------------------------------- deprecated names (one release)
+
+frame_scores = deprecated_alias(frames, "analysis.framing.frame_scores", "analysis.frames")
+frame_rollup = deprecated_alias(frames_by, "analysis.framing.frame_rollup", "analysis.frames_by")

@@ -86,7 +86,8 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.actors import ActorLexicon, actor_mentions, load_actors
+from analysis.actors import ActorLexicon, load_actors
+from analysis.actors import mentions as find_mentions
 from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.errors import InputError
@@ -1142,7 +1143,7 @@ def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
     missing = [c for c in needed if c not in mentions.columns]
     if missing:
         raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.actor_mentions(documents, actors, sentences=...) returns")
+                         "analysis.mentions(documents, actors, sentences=...) returns")
     columns = [mentions["doc_id"].astype("str").tolist()] + [
         mentions[c].tolist() for c in ("sentence_id", "section", "start", "end", "actor_id", "actor", "via")]
     out: dict[str, list[tuple]] = {}
@@ -1264,7 +1265,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
 
     ``actors``: the lexicon speakers are linked to (None = the default lexicon);
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table; ``mentions``: a precomputed
-    ``actor_mentions(documents, actors, sentences=...)`` table (with pronouns) made with the same
+    ``mentions(documents, actors, sentences=...)`` table (with pronouns) made with the same
     lexicon; ``entities``: a precomputed ``analysis.entities(documents, sentences=..., actors=...)``
     table (None: computed here; False: no entity layer, speakers from the lexicon and the words only);
     ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
@@ -1282,7 +1283,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     cues = cue_verbs if isinstance(cue_verbs, CueVerbs) else load_cue_verbs(cue_verbs)
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"))
     if mentions is None:
-        mentions = actor_mentions(documents, lexicon, sentences=sents)
+        mentions = find_mentions(documents, lexicon, sentences=sents)
     if entities is None or entities is True:
         from analysis.entities import entities as find_entities
 
@@ -1329,9 +1330,9 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
 
     ``mentions``: the entity layer's mentions, as :func:`analysis.entities` or
-    :func:`analysis.entity_mentions` give them, so that everyone in the text counts (an entity linked
+    :func:`analysis.entities_as_mentions` give them, so that everyone in the text counts (an entity linked
     to a lexicon actor counts under the actor's id, any other under its entity_id); or lexicon
-    mentions from :func:`analysis.actor_mentions`. Direct mentions are counted unless
+    mentions from :func:`analysis.mentions`. Direct mentions are counted unless
     ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
     else its speaker_entity_id, else its speaker's words.
 
@@ -1355,7 +1356,7 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
         missing = [c for c in cols if c not in table.columns]
         if missing:
             raise InputError(f"{what} table: missing column(s) {', '.join(missing)}; pass the output of "
-                             f"analysis.{'actor_mentions' if what == 'mentions' else 'quotes'}(...)")
+                             f"analysis.{'mentions' if what == 'mentions' else 'quotes'}(...)")
     m = mentions if include_pronouns else mentions[mentions["via"].isin(("alias", "title"))]
     counts = m.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size"))
     q = quotes[quotes["speaker"].notna()].copy()

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.text import sentences_of
 from analysis.errors import InputError
 
@@ -447,7 +448,7 @@ TONE_ENGINES: dict[str, ToneEngine] = {
 
 
 def register_tone_engine(name: str, fn: ToneEngine, *, replace: bool = False) -> None:
-    """Add a tone engine under ``name`` so ``tone(..., engine=name)`` uses it.
+    """Add a tone engine under ``name`` so ``tone(..., tone_engine=name)`` uses it.
 
     ``fn(texts: list[str]) -> pandas.DataFrame`` must return one row per text, in order, with
     numeric columns whose first is the engine's signed score (< 0 negative, > 0 positive).
@@ -527,19 +528,20 @@ def article_text(title: object, text: object) -> str:
     return f"{title}\n\n{text}" if title.strip() else text
 
 
+@renamed_keywords(engine="tone_engine")
 def tone(
     documents: pd.DataFrame,
     *,
     level: str = "sentence",
-    engine: str = "textblob",
+    tone_engine: str = "textblob",
     sentences: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tone of every sentence (``level="sentence"``) or of every document (``level="document"``).
 
     Sentence level, one row per sentence of ``analysis.sentences(documents)`` (or of ``sentences``),
-    in its order. Columns: doc_id, sentence_id, then the engine's columns. With the default engine
-    "textblob": polarity (-1..1) and subjectivity (0..1), equal to ``TextBlob(sentence).sentiment``.
-    With "vader": compound, pos, neu, neg.
+    in its order. Columns: doc_id, sentence_id, then the columns of the tone engine ``tone_engine``
+    (the old keyword ``engine=`` is deprecated). With the default "textblob": polarity (-1..1) and
+    subjectivity (0..1), equal to ``TextBlob(sentence).sentiment``. With "vader": compound, pos, neu, neg.
 
     Document level, one row per document, in the documents' order. Columns: doc_id; the engine's
     columns for the whole article as one text, ``title + "\\n\\n" + text`` (equal to
@@ -550,11 +552,11 @@ def tone(
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
-    _engine(engine)
+    _engine(tone_engine)
     if sentences is None:
         _check_documents(documents, ("doc_id", "text"))
     sents = sentences_of(documents, sentences)
-    scores = score_texts(sents["text"].tolist(), engine=engine)
+    scores = score_texts(sents["text"].tolist(), engine=tone_engine)
     per_sentence = pd.concat(
         [sents[["doc_id", "sentence_id"]].reset_index(drop=True), scores], axis=1
     )
@@ -563,7 +565,7 @@ def tone(
     _check_documents(documents, ("doc_id", "text"))
     titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
     whole = score_texts(
-        [article_text(t, x) for t, x in zip(titles, documents["text"])], engine=engine
+        [article_text(t, x) for t, x in zip(titles, documents["text"])], engine=tone_engine
     )
     score = scores.columns[0]
     values = per_sentence[score].to_numpy(dtype=float)
@@ -715,7 +717,7 @@ def actor_tone(
     _engine(engine)
     sents = sentences_of(documents, sentences)
     if mentions is None:
-        from analysis.actors import actor_mentions
+        from analysis.actors import mentions as actor_mentions
 
         mentions = actor_mentions(documents, actors, sentences=sents)
     need = ["doc_id", "sentence_id", "actor_id", "actor", "start", "end"]

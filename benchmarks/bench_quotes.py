@@ -39,7 +39,7 @@ def run(*, quick: bool = False) -> dict[str, Any]:
     lexicon = wb.load_actors()
     wb.quotes(docs.head(2), lexicon)  # warm up: cue verbs, lexicon automaton
     sents = wb.sentences(docs)
-    mentions = wb.actor_mentions(docs, lexicon, sentences=sents)
+    mentions = wb.mentions(docs, lexicon, sentences=sents)
     ents = wb.entities(docs, sentences=sents, actors=lexicon)
     t0 = time.process_time()
     table = wb.quotes(docs, lexicon, sentences=sents, mentions=mentions, entities=ents)

@@ -244,15 +244,15 @@ def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
     two = pd.concat([documents, documents.assign(doc_id="copy", topic="other")], ignore_index=True)
     two["topic"] = two["topic"].fillna("war") if "topic" in two else ["war", "other"]
     analysis = wb.analyze(two)
-    comparison = wb.compare_groups(analysis, two, by="topic")
+    comparison = wb.tables.compare_groups(analysis, two, by="topic")
     assert comparison.groups == ["war", "other"] or sorted(comparison.groups) == ["other", "war"]
     assert set(comparison.attention["topic"]) == {"war", "other"}
     assert set(comparison.tone["topic"]) == {"war", "other"} and "mean_target_polarity" in comparison.tone
     assert not isinstance(comparison.attention_chart(), ChartNote)
-    single = wb.compare_groups(result, documents, by="outlet")
+    single = wb.tables.compare_groups(result, documents, by="outlet")
     assert isinstance(single.attention_chart(), ChartNote) and "Only one outlet" in single.attention_chart().note
     with pytest.raises(InputError, match="group_by='bias' is not a column"):
-        wb.compare_groups(result, documents, by="bias")
+        wb.tables.compare_groups(result, documents, by="bias")
 
 
 def test_setup_notebook_shows_tables_and_analysis_readably(seed_analysis):

@@ -320,7 +320,7 @@ def test_actor_tone_target_method(docs):
     expected = predict_target_tone(table["text"].tolist(), table["start"].tolist(), table["end"].tolist())
     assert np.allclose(table["target_polarity"], expected["target_polarity"])
     assert table["label"].tolist() == expected["label"].tolist()
-    summary = wb.actor_tone_summary(table, n_boot=50)
+    summary = wb.actor_tone_by(table, n_boot=50)
     assert "mean_target_polarity" in summary.columns
     default = wb.actor_tone(docs)
     assert default.columns.tolist()[-2:] == ["polarity", "subjectivity"]

@@ -12,6 +12,7 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import analysis as wb
+from analysis.text import split_sentences
 from analysis.errors import InputError
 from analysis.tone import (
     TONE_ENGINES,
@@ -121,7 +122,7 @@ def _real_sentences(datasets_dir, limit_articles: int = 290) -> list[str]:
     if not articles.is_file():
         pytest.skip(f"{articles} not found; the narrative-framing articles are needed for this test")
     texts = pd.read_csv(articles, sep="\t")["text"].dropna().astype(str).tolist()[:limit_articles]
-    sentences.extend(t[s:e] for t in texts for s, e in wb.split_sentences(t))
+    sentences.extend(t[s:e] for t in texts for s, e in split_sentences(t))
     return sentences
 
 
@@ -159,10 +160,10 @@ def test_register_tone_engine_adds_an_engine():
         register_tone_engine("exclaim", exclamations)
         assert "exclaim" in wb.tone_engines()
         docs = pd.DataFrame({"doc_id": ["a"], "title": ["Wow!!"], "text": ["One! Two."]})
-        out = tone(docs, engine="exclaim")
+        out = tone(docs, tone_engine="exclaim")
         assert list(out.columns) == ["doc_id", "sentence_id", "excitement"]
         assert out["excitement"].tolist() == [0.2, 0.1, 0.0]
-        doc = tone(docs, engine="exclaim", level="document")
+        doc = tone(docs, tone_engine="exclaim", level="document")
         assert doc["excitement"].tolist() == [0.3]  # "Wow!!\n\nOne! Two."
         assert doc["mean_sentence_excitement"].tolist() == [pytest.approx(0.1)]
         assert doc["share_positive"].tolist() == [pytest.approx(2 / 3)]
@@ -170,7 +171,7 @@ def test_register_tone_engine_adds_an_engine():
             register_tone_engine("exclaim", exclamations)
         register_tone_engine("exclaim", lambda texts: pd.DataFrame({"x": [0.0]}), replace=True)
         with pytest.raises(InputError, match="returned 1 rows for 3 texts; it must return exactly one row per text"):
-            tone(docs, engine="exclaim")
+            tone(docs, tone_engine="exclaim")
     finally:
         TONE_ENGINES.pop("exclaim", None)
 
@@ -328,7 +329,7 @@ def test_actor_tone_on_seed_end_to_end(seed_path):
     docs = wb.load_corpus(seed_path)
     sents = wb.sentences(docs)
     out = actor_tone(docs, sentences=sents)
-    assert len(out) == len(wb.actor_mentions(docs, sentences=sents))
+    assert len(out) == len(wb.mentions(docs, sentences=sents))
     assert set(out["stance"]) == {"by", "about"}
     # a "by" row is a sentence holding a quote attributed to that actor
     q = wb.quotes(docs, sentences=sents)

@@ -330,9 +330,10 @@ def _card_items(figures: dict[str, Any], measures: Sequence[str]) -> list[tuple[
         else:
             raise InputError(f"methods_card: unknown measure {measure!r}; use {', '.join(map(repr, MEASURES))}")
     items.append(("Validate on your own data", (
-        "draw a sample with wb.coding_sample(result, n=200, path='sample.xlsx'), have two people code it, "
-        "read their sheets with wb.read_codes(path, coder=name), and compute wb.agreement(codes), adding "
-        "wb.workbench_codes(result, sample) to see how the workbench agrees with them."
+        "draw a sample with wb.validation.coding_sample(result, n=200, path='sample.xlsx'), have two people "
+        "code it, read their sheets with wb.validation.read_codes(path, coder=name), and compute "
+        "wb.validation.agreement(codes), adding wb.validation.workbench_codes(result, sample) to see how the "
+        "workbench agrees with them."
     )))
     return items
 
@@ -414,7 +415,7 @@ def method_notes(*, figures: dict[str, Any] | str | os.PathLike[str] | None = No
 # --------------------------------------------------------------------------- side by side
 
 
-def reference_figures(*results: dict[str, Any]) -> pd.DataFrame:
+def reference_figures(*evaluations: dict[str, Any]) -> pd.DataFrame:
     """Figures from the literature, with the given :func:`analysis.validation.newsmtsc` results beside them.
 
     Output columns: source, data, method, metric, low, high (equal for a single figure; a range where a
@@ -424,7 +425,7 @@ def reference_figures(*results: dict[str, Any]) -> pd.DataFrame:
     from analysis.validation.tone import TONE_METHODS
 
     rows = [dict(r) for r in REFERENCES]
-    for result in results:
+    for result in evaluations:
         if not isinstance(result, dict) or "macro_f1" not in result or "method" not in result:
             raise InputError("reference_figures: pass results of analysis.validation.newsmtsc(...)")
         for metric in ("macro_f1", "accuracy"):

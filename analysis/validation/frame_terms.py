@@ -62,14 +62,15 @@ def term_precision(
 
     ``documents``: the coded documents; ``gold``: human codes, doc_id, frame_id, present (bool), plus
     sentence_id when ``unit="sentence"``; ``codebook``: anything :func:`analysis.load_frames` takes
-    (None = generic). Actor terms count as in :func:`analysis.frame_scores` (``mentions`` passed on).
+    (None = generic). Actor terms count as in :func:`analysis.frames` (``mentions`` passed on).
     Only frames and units present in ``gold`` are compared.
 
     Output (:data:`TERM_PRECISION_COLUMNS`): frame_id, term, kind, units, with_frame, precision,
     base_rate, lift — one row per codebook term of a coded frame (terms that never counted included,
     with units 0), sorted by frame (codebook order), then precision (lowest first), then units.
     """
-    from analysis.framing import frame_scores, load_frames
+    from analysis.framing import frames as find_frames
+    from analysis.framing import load_frames
     from analysis.text import sentences_of
 
     if unit not in ("document", "sentence"):
@@ -81,7 +82,7 @@ def term_precision(
                          f"{unit} and frame with a boolean 'present'")
     book = load_frames(codebook)
     sents = sentences_of(documents, sentences)
-    hits = frame_scores(documents, book, sentences=sents, mentions=mentions)
+    hits = find_frames(documents, book, sentences=sents, mentions=mentions)
     fired = hits.assign(term=hits["terms"].str.split("; ")).explode("term")
     fired = fired.assign(doc_id=fired["doc_id"].astype(str))[[*keys, "frame_id", "term"]].drop_duplicates()
     g = gold.assign(doc_id=gold["doc_id"].astype(str))[[*keys, "frame_id", "present"]]
