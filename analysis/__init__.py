@@ -67,9 +67,9 @@ from analysis.tables import (
     with_period,
     with_sentence_text,
 )
+from analysis.actor_tone import actor_document_tone, actor_tone, actor_tone_by
 from analysis.text import sentences
-from analysis.tone import actor_document_tone, actor_tone, register_tone_engine, tone, tone_engines
-from analysis.tone import actor_tone_summary as actor_tone_by
+from analysis.tone import register_tone_engine, tone, tone_engines
 
 __all__ = [
     # errors
@@ -138,7 +138,7 @@ DEPRECATED: dict[str, tuple[str, str, str]] = {
     "actor_rollup": ("analysis.actors", "mentions_by", "analysis.mentions_by"),
     "frame_scores": ("analysis.framing", "frames", "analysis.frames"),
     "frame_rollup": ("analysis.framing", "frames_by", "analysis.frames_by"),
-    "actor_tone_summary": ("analysis.tone", "actor_tone_summary", "analysis.actor_tone_by"),
+    "actor_tone_summary": ("analysis.actor_tone", "actor_tone_by", "analysis.actor_tone_by"),
     "entity_rollup": ("analysis.entities", "entities_by", "analysis.entities_by"),
     "entity_mentions": ("analysis.entities", "entities_as_mentions", "analysis.entities_as_mentions"),
     "load_report": ("analysis.corpus.report", "loader_report", "analysis.loader_report"),

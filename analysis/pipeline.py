@@ -34,7 +34,8 @@ from analysis.framing import frames as find_frames
 from analysis.provenance import corpus_fingerprint, package_versions
 from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
-from analysis.tone import actor_tone, tone
+from analysis.actor_tone import actor_tone
+from analysis.tone import tone
 
 __all__ = ["Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key", "analyze",
            "analyze_partition", "combine_partitions", "corpus_tables", "load_analysis", "split_documents"]
@@ -176,16 +177,18 @@ def analyze_partition(
     mentions = find_mentions(documents, actors, sentences=sentences)
     entities = find_entities(documents, sentences=sentences, actors=actors)
     quotations = find_quotes(documents, actors, sentences=sentences, mentions=mentions, entities=entities)
+    sentence_tone = tone(documents, sentences=sentences, tone_engine=tone_engine)
     return {
         "documents": documents,
         "sentences": sentences,
         "mentions": mentions,
         "quotes": quotations,
-        "tone": tone(documents, sentences=sentences, tone_engine=tone_engine),
+        "tone": sentence_tone,
         "frames": find_frames(documents, frames, sentences=sentences, mentions=entities),
         "actor_tone": actor_tone(documents, actors, sentences=sentences, mentions=mentions, quotes=quotations,
-                                 method=actor_tone_method,
-                                 engine="textblob" if actor_tone_method == "target" else tone_engine),
+                                 actor_tone_method=actor_tone_method,
+                                 tone_engine="textblob" if actor_tone_method == "target" else tone_engine,
+                                 tone=sentence_tone),
         "entities": entities,
     }
 

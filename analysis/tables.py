@@ -311,7 +311,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     from analysis.actors import mentions_by
     from analysis.framing import frames_by
     from analysis.quotes import voice
-    from analysis.tone import actor_tone_summary
+    from analysis.actor_tone import actor_tone_by
 
     if by not in documents:
         raise InputError(f"group_by={by!r} is not a column of the documents; columns are "
@@ -337,7 +337,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     voices = voices[voices["actor_id"].isin(leaders) | (voices["quotes"] > 0)].reset_index(drop=True)
     tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
     tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
-    tone = actor_tone_summary(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
+    tone = actor_tone_by(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
         columns=[by, "actor_id", "actor", "n_mentions", "mean_polarity"])
     if document_frames is None:
         from analysis.framing import frames as find_frames

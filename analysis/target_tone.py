@@ -6,7 +6,7 @@ over features computed by plain, readable code from the sentence and the target'
 
 * **lexicon tone, near and far** — TextBlob polarity and subjectivity and VADER compound/pos/neg of the
   whole sentence and of windows of 3, 6 and 10 words on each side of the target
-  (:func:`analysis.tone._window_text`, the same windows as ``actor_tone(window=N)``);
+  (:func:`analysis.tone.window_text`, the same windows as ``actor_tone(window=N)``);
 * **lexicon words by distance** — the TextBlob and VADER lexicon values of the words around the target,
   each weighted by ``exp(-(d - 1) / 4)`` for a word ``d`` tokens away, summed (all, positive, negative);
 * **the target's place** — negation within 4 tokens, inside quotation marks, a quotation in the
@@ -99,7 +99,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "lexicons" / "target_tone.json"
 FORMAT = "media-workbench/target-tone"
 SCHEMA_VERSION = 2
 
-#: Columns :func:`predict_target_tone` returns (and ``actor_tone(method="target")`` adds).
+#: Columns :func:`predict_target_tone` returns (and ``actor_tone(actor_tone_method="target")`` adds).
 TARGET_TONE_COLUMNS: dict[str, str] = {
     "target_polarity": "p_positive - p_negative: the signed tone toward the target, -1..1",
     "p_negative": "model probability that the sentence is negative toward the target",
@@ -395,7 +395,7 @@ def target_features(
     ``words`` holds one dict per target, word feature (``s:``/``l:``/``r:`` + word) -> value.
     ``spec`` defaults to :func:`default_spec`.
     """
-    from analysis.tone import _pattern_lexicon, _vader_analyzer, _window_text
+    from analysis.tone import pattern_lexicon, vader_analyzer, window_text
 
     spec = dict(default_spec() if spec is None else spec)
     texts = ["" if not isinstance(t, str) else t for t in texts]
@@ -412,7 +412,7 @@ def target_features(
     for name in ("compound", "pos", "neg"):
         columns[f"sentence_vader_{name}"] = vd[name].to_numpy()[where]
     for n in spec["windows"]:
-        windows = [_window_text(t, s, e, int(n)) for t, s, e in zip(texts, starts, ends)]
+        windows = [window_text(t, s, e, int(n)) for t, s, e in zip(texts, starts, ends)]
         distinct = list(dict.fromkeys(windows))  # each distinct window scored once
         at = pd.Index(distinct).get_indexer(windows)
         tb, vd = _engine_scores(distinct)
@@ -420,7 +420,7 @@ def target_features(
         columns[f"window{n}_tb_subjectivity"] = tb["subjectivity"].to_numpy()[at]
         for name in ("compound", "pos", "neg"):
             columns[f"window{n}_vader_{name}"] = vd[name].to_numpy()[at]
-    tb_words, vader_words = _pattern_lexicon().words, _vader_analyzer().lexicon
+    tb_words, vader_words = pattern_lexicon().words, vader_analyzer().lexicon
     lists = {name: frozenset(spec[name]) for name in WORD_LISTS}
     prepared = {t: _prepare_sentence(t, spec, lists, tb_words, vader_words) for t in dict.fromkeys(texts)}
     rows = [_target_row(t, s, e, spec, tb_words, vader_words, lists, prepared[t]) for t, s, e in zip(texts, starts, ends)]

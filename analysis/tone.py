@@ -1,4 +1,4 @@
-"""Tone: TextBlob polarity and subjectivity (exact, fast), VADER, and tone toward actors.
+"""Tone: TextBlob polarity and subjectivity (exact, fast), VADER, and the tone engine registry.
 
 Tone here is *lexicon tone*: the words of a text looked up in a sentiment lexicon and averaged.
 The default engine is TextBlob's PatternAnalyzer, reproduced exactly: for every text ``t``,
@@ -19,6 +19,9 @@ A researcher adds an engine with :func:`register_tone_engine`. The contract: the
 of strings and returns a DataFrame with exactly one row per string, in order, and numeric columns; its
 *first* column is the engine's signed score (negative = negative tone), which document-level means,
 negative/positive shares and actor summaries use.
+
+Tone toward actors (``actor_tone``, ``actor_tone_by``, ``actor_document_tone``) lives in
+:mod:`analysis.actor_tone`; the old names here are deprecated aliases for one release.
 """
 
 from __future__ import annotations
@@ -40,20 +43,19 @@ from analysis.errors import InputError
 
 __all__ = [
     "tone",
-    "actor_tone",
-    "actor_tone_summary",
-    "actor_document_tone",
-    "ACTOR_DOCUMENT_TONE_COLUMNS",
     "pattern_sentiment",
+    "pattern_lexicon",
     "vader_sentiment",
+    "vader_analyzer",
     "score_texts",
-    "bootstrap_mean_ci",
     "article_text",
+    "window_text",
     "register_tone_engine",
     "tone_engines",
+    "tone_engine_function",
+    "check_documents",
     "TONE_ENGINES",
     "DOCUMENT_TONE_COLUMNS",
-    "ACTOR_TONE_COLUMNS",
 ]
 
 ToneEngine = Callable[[list[str]], pd.DataFrame]
@@ -64,20 +66,6 @@ DOCUMENT_TONE_COLUMNS: dict[str, str] = {
     "share_negative": "share of sentences whose score is < 0",
     "share_positive": "share of sentences whose score is > 0",
     "n_sentences": "number of sentences (headline included)",
-}
-
-#: Output columns of :func:`actor_tone` before the engine's columns.
-ACTOR_TONE_COLUMNS: dict[str, str] = {
-    "doc_id": "the document's id",
-    "sentence_id": "the sentence holding the mention",
-    "actor_id": "the actor's id in the lexicon",
-    "actor": "the actor's display name",
-    "via": "how the mention was found ('alias', 'title', 'pronoun'), when the mentions table has it",
-    "start": "offset of the mention in the sentence's text (as in the mentions table)",
-    "end": "offset one past the mention's end",
-    "stance": "'by' when the sentence holds (part of) a quotation, direct or reported, attributed "
-    "to this actor, else 'about'",
-    "text": "the text that was scored: the sentence, or the window of words around the mention",
 }
 
 _PLAIN = object()  # marker: a token without any sentiment rule
@@ -92,7 +80,7 @@ _MAX_TOKEN_CACHE = 500_000
 
 @dataclass(frozen=True)
 class _PatternLexicon:
-    """TextBlob's sentiment lexicon and rules, read from the installed package (see _pattern_lexicon)."""
+    """TextBlob's sentiment lexicon and rules, read from the installed package (see pattern_lexicon)."""
 
     # lower-cased word -> (polarity, subjectivity, intensity, is_modifier, is_negation)
     words: dict[str, tuple[float, float, float, bool, bool]]
@@ -112,7 +100,7 @@ class _PatternLexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def _pattern_lexicon() -> _PatternLexicon:
+def pattern_lexicon() -> _PatternLexicon:
     """Load TextBlob's installed English sentiment lexicon (en-sentiment.xml) and rules, once.
 
     Reads ``textblob.en.sentiment`` (the very object ``TextBlob(...).sentiment`` uses) after it
@@ -385,7 +373,7 @@ def pattern_sentiment(texts: Iterable[str], *, chunk_size: int = 20_000) -> pd.D
 
     Output columns: polarity (float, -1..1), subjectivity (float, 0..1); one row per text, in order.
     """
-    lex = _pattern_lexicon()
+    lex = pattern_lexicon()
     cache = _TokenCache(lex)
     clean = [
         t if isinstance(t, str) else ("" if t is None or _is_missing(t) else str(t)) for t in texts
@@ -415,7 +403,7 @@ def _is_missing(value: object) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _vader_analyzer() -> Any:
+def vader_analyzer() -> Any:
     """VADER's analyzer with its installed lexicon, loaded once."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -427,7 +415,7 @@ def vader_sentiment(texts: Iterable[str]) -> pd.DataFrame:
 
     Output columns: compound (float, -1..1), pos, neu, neg (floats, shares summing to about 1).
     """
-    analyzer = _vader_analyzer()
+    analyzer = vader_analyzer()
     rows = []
     for text in texts:
         if not isinstance(text, str):
@@ -470,7 +458,9 @@ def tone_engines() -> list[str]:
     return list(TONE_ENGINES)
 
 
-def _engine(name: str) -> ToneEngine:
+def tone_engine_function(name: str) -> ToneEngine:
+    """The function of the registered tone engine ``name``; InputError naming the registered engines
+    when there is none."""
     try:
         return TONE_ENGINES[name]
     except (KeyError, TypeError):
@@ -486,7 +476,7 @@ def score_texts(texts: Sequence[str], *, engine: str = "textblob") -> pd.DataFra
     Output columns: the engine's columns (textblob: polarity, subjectivity; vader: compound, pos,
     neu, neg); one row per text, in order, with a fresh RangeIndex.
     """
-    fn = _engine(engine)
+    fn = tone_engine_function(engine)
     texts = list(texts)
     out = fn(texts)
     if not isinstance(out, pd.DataFrame):
@@ -505,7 +495,8 @@ def score_texts(texts: Sequence[str], *, engine: str = "textblob") -> pd.DataFra
 # Tone of sentences and documents
 
 
-def _check_documents(documents: pd.DataFrame, columns: Sequence[str]) -> None:
+def check_documents(documents: pd.DataFrame, columns: Sequence[str]) -> None:
+    """InputError unless ``documents`` is a DataFrame with ``columns`` (naming the missing ones)."""
     if not isinstance(documents, pd.DataFrame):
         raise InputError(f"documents must be a pandas DataFrame (the documents table), not {type(documents).__name__}")
     missing = [c for c in columns if c not in documents.columns]
@@ -552,9 +543,9 @@ def tone(
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
-    _engine(tone_engine)
+    tone_engine_function(tone_engine)
     if sentences is None:
-        _check_documents(documents, ("doc_id", "text"))
+        check_documents(documents, ("doc_id", "text"))
     sents = sentences_of(documents, sentences)
     scores = score_texts(sents["text"].tolist(), engine=tone_engine)
     per_sentence = pd.concat(
@@ -562,7 +553,7 @@ def tone(
     )
     if level == "sentence":
         return per_sentence
-    _check_documents(documents, ("doc_id", "text"))
+    check_documents(documents, ("doc_id", "text"))
     titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
     whole = score_texts(
         [article_text(t, x) for t, x in zip(titles, documents["text"])], engine=tone_engine
@@ -592,11 +583,13 @@ def tone(
     return out
 
 
+
+
 # --------------------------------------------------------------------------------------------------
-# Tone toward actors
+# Windows of words around a mention
 
 
-def _window_text(text: str, start: int, end: int, window: int) -> str:
+def window_text(text: str, start: int, end: int, window: int) -> str:
     """The mention ``text[start:end]`` with up to ``window`` whitespace-separated words on each
     side, within ``text`` (one sentence). Words touching the mention ("Netanyahu's") stay whole."""
     start = max(0, min(int(start), len(text)))
@@ -610,372 +603,32 @@ def _window_text(text: str, start: int, end: int, window: int) -> str:
     return " ".join([*left, text[start:end], *right])
 
 
-def _quoted_sentences(quotes: pd.DataFrame | None, sents: pd.DataFrame) -> set[tuple[Any, Any, Any]]:
-    """(doc_id, sentence_id, speaker_id) for every sentence that holds (part of) an attributed quote.
+# --------------------------------------------------------------------------------------------------
+# Old names
 
-    A quote covers the sentences whose span overlaps the quote's span in the same field (title for
-    the headline, else text); a quote running over three sentences covers all three.
-    """
-    if quotes is None or len(quotes) == 0:
-        return set()
-    missing = [c for c in ("doc_id", "sentence_id", "speaker_id") if c not in quotes.columns]
-    if missing:
-        raise InputError(
-            f"the quotes table lacks column(s) {', '.join(missing)}; pass the table analysis.quotes returns"
-        )
-    q = quotes[quotes["speaker_id"].notna()]
-    if q.empty:
-        return set()
-    covered = set(zip(q["doc_id"].astype(str), q["sentence_id"], q["speaker_id"]))
-    if not {"start", "end"} <= set(q.columns) or not {"start", "end"} <= set(sents.columns):
-        return covered
-    is_head = (sents["sentence_id"] == 0) & (
-        sents["section"].eq("headline") if "section" in sents.columns else True
-    )
-    s = pd.DataFrame(
-        {
-            "doc_id": sents["doc_id"].astype(str).to_numpy(),
-            "sentence_id": sents["sentence_id"].to_numpy(),
-            "s_start": sents["start"].to_numpy(),
-            "s_end": sents["end"].to_numpy(),
-            "field": np.where(is_head, "title", "text"),
-        }
-    )
-    q_field = q[["doc_id", "sentence_id"]].astype({"doc_id": str}).merge(
-        s[["doc_id", "sentence_id", "field"]], on=["doc_id", "sentence_id"], how="left"
-    )["field"].fillna("text")
-    qq = pd.DataFrame(
-        {
-            "doc_id": q["doc_id"].astype(str).to_numpy(),
-            "speaker_id": q["speaker_id"].to_numpy(),
-            "q_start": q["start"].to_numpy(),
-            "q_end": q["end"].to_numpy(),
-            "field": q_field.to_numpy(),
-        }
-    )
-    pairs = qq.merge(s, on=["doc_id", "field"])
-    pairs = pairs[(pairs["q_start"] < pairs["s_end"]) & (pairs["q_end"] > pairs["s_start"])]
-    covered.update(zip(pairs["doc_id"], pairs["sentence_id"], pairs["speaker_id"]))
-    return covered
+#: Private names other branches may still use while they are merged; no other module may import them
+#: (tests/test_imports.py fails on that): use the public names.
+_pattern_lexicon = pattern_lexicon
+_vader_analyzer = vader_analyzer
+_window_text = window_text
+
+#: Names that moved to analysis.actor_tone, kept here as deprecated aliases for one release.
+_MOVED_TO_ACTOR_TONE = ("actor_tone", "actor_tone_summary", "actor_document_tone", "bootstrap_mean_ci",
+                        "ACTOR_TONE_COLUMNS", "ACTOR_DOCUMENT_TONE_COLUMNS")
 
 
-def _actor_tone_method(method: str | None, window: int | None, engine: str) -> str:
-    """The actor tone method, checked against ``window`` and ``engine``."""
-    if method is None:
-        return "sentence" if window is None else "window"
-    if method not in ("sentence", "window", "target"):
-        raise InputError(f"method={method!r}: use 'sentence', 'window' (with window=N) or 'target'")
-    if method == "window" and window is None:
-        raise InputError("method='window' needs window=N (words on each side of the mention)")
-    if method in ("sentence", "target") and window is not None:
-        raise InputError(f"method={method!r} scores the whole sentence; leave window=None (or use method='window')")
-    if method == "target" and engine != "textblob":
-        raise InputError(
-            "method='target' uses its own model (with TextBlob and VADER features); leave engine at its default"
-        )
-    return method
+def __getattr__(name: str) -> Any:
+    """``analysis.tone.actor_tone`` and the other names that moved to :mod:`analysis.actor_tone`, with a
+    DeprecationWarning. The import runs only when an old name is asked for, never when this module loads."""
+    if name in _MOVED_TO_ACTOR_TONE:
+        import warnings
 
+        from analysis.actor_tone import (ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS, actor_document_tone,
+                                         actor_tone, actor_tone_summary, bootstrap_mean_ci)
 
-def actor_tone(
-    documents: pd.DataFrame,
-    actors: Any = None,
-    *,
-    window: int | None = None,
-    engine: str = "textblob",
-    sentences: pd.DataFrame | None = None,
-    mentions: pd.DataFrame | None = None,
-    quotes: pd.DataFrame | None = None,
-    method: str | None = None,
-) -> pd.DataFrame:
-    """Tone around every actor mention: the score of the mention's sentence, or of a window.
-
-    ``window=None`` scores the whole sentence holding the mention; ``window=N`` scores the mention
-    with up to N whitespace-separated words on each side of it, within that sentence.
-    ``method`` names the choice explicitly: "sentence" (the default when ``window`` is None), "window"
-    (needs ``window=N``; the default when it is given) or "target": the target-aware model of
-    :mod:`analysis.target_tone` (trained on NewsMTSC train; see lexicons/README.md, "Validation"),
-    which reads the sentence from the mention's seat and adds the columns target_polarity
-    (p_positive - p_negative, -1..1), p_negative, p_neutral, p_positive and label instead of the
-    engine's columns (it computes TextBlob and VADER features itself; leave ``engine`` at its
-    default). ``stance`` is
-    "by" when that sentence holds (part of) a quotation, direct or reported, attributed to the same
-    actor (the actor's own voice), else "about" (the author's or another speaker's voice).
-
-    ``mentions``, ``quotes`` and ``sentences`` reuse precomputed tables (mention offsets index into
-    the sentence's text, as analysis.actor_mentions gives them); when not given they are made with
-    analysis.sentences, analysis.actor_mentions and analysis.quotes, with ``actors`` passed on.
-
-    Output columns: doc_id, sentence_id, actor_id, actor, via (when the mentions have it), start,
-    end, stance, text (what was scored: the sentence or the window), then the engine's columns
-    (textblob: polarity, subjectivity; vader: compound, pos, neu, neg; method="target":
-    target_polarity, p_negative, p_neutral, p_positive, label). One row per mention, in the
-    mentions table's order.
-    """
-    if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < 0):
-        raise InputError(f"window={window!r}: give a whole number of words >= 0, or None for the whole sentence")
-    method = _actor_tone_method(method, window, engine)
-    _engine(engine)
-    sents = sentences_of(documents, sentences)
-    if mentions is None:
-        from analysis.actors import mentions as actor_mentions
-
-        mentions = actor_mentions(documents, actors, sentences=sents)
-    need = ["doc_id", "sentence_id", "actor_id", "actor", "start", "end"]
-    missing = [c for c in need if c not in mentions.columns]
-    if missing:
-        raise InputError(
-            f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-            "analysis.actor_mentions(documents) returns"
-        )
-    if quotes is None:
-        from analysis.quotes import quotes as find_quotes
-
-        quotes = find_quotes(documents, actors, sentences=sents, mentions=mentions)
-    keep = need[:4] + (["via"] if "via" in mentions.columns else []) + need[4:]
-    ment = mentions[keep].reset_index(drop=True)
-    ment_key = ment.assign(doc_id=ment["doc_id"].astype(str))
-    sent_text = sents[["doc_id", "sentence_id", "text"]].astype({"doc_id": str})
-    sent_text = sent_text.drop_duplicates(["doc_id", "sentence_id"]).rename(columns={"text": "_sentence"})
-    joined = ment_key.merge(sent_text, on=["doc_id", "sentence_id"], how="left")
-    if joined["_sentence"].isna().any():
-        bad = joined.loc[joined["_sentence"].isna(), ["doc_id", "sentence_id"]].iloc[0]
-        raise InputError(
-            f"the mention in doc_id {bad['doc_id']!r}, sentence_id {bad['sentence_id']!r} has no such "
-            "sentence in the sentences table; pass the sentences the mentions were found in"
-        )
-    sentence_texts = joined["_sentence"].astype(str).tolist()
-    if method == "target":
-        from analysis.target_tone import predict_target_tone
-
-        texts = sentence_texts
-        scores = predict_target_tone(texts, joined["start"].tolist(), joined["end"].tolist())
-    elif window is None:
-        texts = sentence_texts
-        unique = list(dict.fromkeys(texts))  # score each distinct sentence once
-        scored = score_texts(unique, engine=engine)
-        scores = scored.iloc[pd.Index(unique).get_indexer(texts)].reset_index(drop=True)
-    else:
-        texts = [
-            _window_text(t, s, e, window)
-            for t, s, e in zip(sentence_texts, joined["start"], joined["end"])
-        ]
-        scores = score_texts(texts, engine=engine)
-    covered = _quoted_sentences(quotes, sents)
-    keys = zip(joined["doc_id"], joined["sentence_id"], joined["actor_id"])
-    out = ment.copy()
-    out["stance"] = pd.Series(["by" if key in covered else "about" for key in keys], index=out.index, dtype="str")
-    out["text"] = pd.Series(list(texts), index=out.index, dtype="str")
-    return pd.concat([out, scores], axis=1)
-
-
-def bootstrap_mean_ci(
-    values: np.ndarray,
-    groups: np.ndarray,
-    *,
-    n_boot: int = 1000,
-    seed: int = 0,
-    level: float = 0.95,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile bootstrap interval of the mean per group, vectorised with numpy.
-
-    ``groups`` are integer codes 0..G-1 (e.g. from ``pd.factorize``). Every group is resampled
-    ``n_boot`` times with replacement from its own values; the same seed gives the same intervals.
-    Returns (low, high), arrays of length G; a group of one value gets that value twice.
-    """
-    values = np.asarray(values, dtype=float)
-    groups = np.asarray(groups, dtype=np.int64)
-    n_groups = int(groups.max()) + 1 if len(groups) else 0
-    low = np.full(n_groups, np.nan)
-    high = np.full(n_groups, np.nan)
-    if n_groups == 0 or n_boot <= 0:
-        return low, high
-    order = np.argsort(groups, kind="stable")
-    v = values[order]
-    g = groups[order]
-    sizes = np.bincount(g, minlength=n_groups)
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    alpha = (1.0 - level) / 2.0
-    rng = np.random.default_rng(seed)
-    budget = 4_000_000  # resampled values per chunk (n_boot x rows)
-    rows_per_chunk = max(1, budget // n_boot)
-    gid = 0
-    while gid < n_groups:
-        # take consecutive groups until the chunk's row budget is used (at least one group)
-        last, rows = gid, 0
-        while last < n_groups and (rows == 0 or rows + sizes[last] <= rows_per_chunk):
-            rows += sizes[last]
-            last += 1
-        chunk_groups = np.arange(gid, last)
-        chunk_sizes = sizes[chunk_groups]
-        chunk_starts = starts[chunk_groups]
-        nonempty = chunk_sizes > 0
-        if nonempty.any():
-            cg, cs, cst = chunk_groups[nonempty], chunk_sizes[nonempty], chunk_starts[nonempty]
-            owner = np.repeat(np.arange(len(cg)), cs)  # column -> group within chunk
-            u = rng.random((n_boot, len(owner)))
-            idx = cst[owner] + np.floor(u * cs[owner]).astype(np.int64)
-            sample = v[idx]
-            offsets = np.concatenate([[0], np.cumsum(cs)[:-1]])
-            means = np.add.reduceat(sample, offsets, axis=1) / cs
-            lo, hi = np.quantile(means, [alpha, 1.0 - alpha], axis=0)
-            low[cg], high[cg] = lo, hi
-        gid = last
-    return low, high
-
-
-def actor_tone_summary(
-    actor_tone_table: pd.DataFrame,
-    documents: pd.DataFrame | None = None,
-    *,
-    by: Sequence[str] = ("actor_id",),
-    score: str | None = None,
-    n_boot: int = 1000,
-    seed: int = 0,
-) -> pd.DataFrame:
-    """Mean tone per actor (per document, outlet, day, stance ...) with bootstrap 95% intervals.
-
-    ``by`` names the grouping columns: any column of ``actor_tone_table`` (actor_id, doc_id,
-    stance, ...) plus "outlet" and "day" (the UTC date of ``published``), which need ``documents``.
-    ``score`` is the column averaged (default: polarity, else compound, else target_polarity).
-    Intervals are percentile bootstraps of the mean with ``n_boot`` resamples from ``seed`` (a
-    group of one mention gets its value as both bounds). Missing keys (e.g. no publication date)
-    form their own group, shown as "<NA>".
-
-    Output columns: the ``by`` columns, actor (when actor_id is grouped), n_mentions, n_documents,
-    mean_<score>, ci_low, ci_high, share_negative, share_positive. Sorted by the ``by`` columns.
-    """
-    table = actor_tone_table
-    by = [by] if isinstance(by, str) else list(by)
-    if not by:
-        raise InputError("by=(): name at least one grouping column, e.g. by=('actor_id',)")
-    if score is None:
-        candidates = [c for c in ("polarity", "compound", "target_polarity") if c in table.columns]
-        if not candidates:
-            raise InputError(
-                "the actor tone table has no polarity, compound or target_polarity column; pass score='<column>'"
-            )
-        score = candidates[0]
-    if score not in table.columns:
-        raise InputError(f"score={score!r} is not a column of the actor tone table; use one of its numeric columns")
-    needs_docs = [c for c in by if c in ("outlet", "day") and c not in table.columns]
-    if needs_docs:
-        if documents is None:
-            raise InputError(
-                f"by={tuple(by)!r} groups by {', '.join(needs_docs)}, which come from the documents "
-                "table; pass documents=..."
-            )
-        _check_documents(documents, ["doc_id"] + (["outlet"] if "outlet" in needs_docs else [])
-                         + (["published"] if "day" in needs_docs else []))
-        meta = documents[["doc_id"]].copy()
-        if "outlet" in needs_docs:
-            meta["outlet"] = documents["outlet"]
-        if "day" in needs_docs:
-            published = pd.to_datetime(documents["published"], utc=True)
-            meta["day"] = published.dt.strftime("%Y-%m-%d")
-        meta = meta.drop_duplicates("doc_id")
-        table = table.merge(meta, on="doc_id", how="left")
-    unknown = [c for c in by if c not in table.columns]
-    if unknown:
-        raise InputError(
-            f"cannot group by {', '.join(map(repr, unknown))}: not a column of the actor tone table; "
-            "use actor_id, doc_id, stance, outlet or day"
-        )
-    keys = table[by].astype(object).where(table[by].notna(), "<NA>")
-    codes, uniques = pd.MultiIndex.from_frame(keys).factorize() if len(by) > 1 else pd.factorize(keys[by[0]])
-    values = table[score].to_numpy(dtype=float)
-    low, high = bootstrap_mean_ci(values, codes, n_boot=n_boot, seed=seed)
-    frame = pd.DataFrame(
-        {
-            "_g": codes,
-            "v": values,
-            "neg": (values < 0).astype(float),
-            "pos": (values > 0).astype(float),
-            "doc": table["doc_id"].to_numpy(),
-        }
-    )
-    grouped = frame.groupby("_g", sort=True)
-    head = (
-        pd.DataFrame(list(uniques), columns=by)
-        if len(by) > 1
-        else pd.DataFrame({by[0]: np.asarray(uniques, dtype=object)})
-    )
-    out = head.copy()
-    if "actor_id" in by and "actor" in table.columns and "actor" not in by:
-        names = table.drop_duplicates("actor_id").set_index("actor_id")["actor"]
-        out.insert(by.index("actor_id") + 1, "actor", out["actor_id"].map(names))
-    out["n_mentions"] = grouped.size().to_numpy()
-    out["n_documents"] = grouped["doc"].nunique().to_numpy()
-    out[f"mean_{score}"] = grouped["v"].mean().to_numpy()
-    out["ci_low"] = low
-    out["ci_high"] = high
-    out["share_negative"] = grouped["neg"].mean().to_numpy()
-    out["share_positive"] = grouped["pos"].mean().to_numpy()
-    return out.sort_values(by, kind="stable").reset_index(drop=True)
-
-
-#: Output columns of :func:`actor_document_tone`.
-ACTOR_DOCUMENT_TONE_COLUMNS: dict[str, str] = {
-    "doc_id": "the document",
-    "actor_id": "the actor",
-    "actor": "the actor's display name (when the table has it)",
-    "n_mentions": "mentions of the actor in the document",
-    "mean_polarity": "weighted mean of target_polarity over the mentions (lead mentions weigh more)",
-    "share_negative": "weighted share of mentions labelled negative",
-    "share_positive": "weighted share of mentions labelled positive",
-    "net_share": "share_positive - share_negative",
-    "score": "the aggregate the document-level rule uses (mean_polarity or net_share, see rule)",
-    "label": "negative / neutral / positive: score below, inside or above the rule's neutral band",
-}
-
-
-def actor_document_tone(
-    actor_tone_table: pd.DataFrame,
-    *,
-    model: Any = None,
-    lead_weight: float | None = None,
-    band: tuple[float, float] | None = None,
-    score: str | None = None,
-) -> pd.DataFrame:
-    """Tone toward each actor in each document, from the target-aware mention tone.
-
-    ``actor_tone_table``: ``actor_tone(documents, method="target")`` (the default ``analyze()`` table):
-    doc_id, sentence_id, actor_id, p_negative, p_positive, label. Mentions in the lead (the headline,
-    sentence 0, and the first three sentences of the text, sentence_id <= 3) weigh ``lead_weight``,
-    the others 1; the document-level ``score`` (``"mean_polarity"`` or ``"net_share"``) is classed
-    with the neutral ``band`` (score < low negative, > high positive). The defaults are the rule
-    chosen on NewsMTSC train and stored in the model's coefficient file (``document_level``: see
-    lexicons/README.md, "Document- and actor-level tone", for how it was chosen and what it reached).
-
-    Output (:data:`ACTOR_DOCUMENT_TONE_COLUMNS`): one row per document and actor, in order of first
-    mention: doc_id, actor_id, actor (when present), n_mentions, mean_polarity, share_negative,
-    share_positive, net_share, score, label. ``attrs["rule"]``: the rule used.
-    """
-    from analysis.target_tone import AGGREGATES, aggregate_tone, band_labels, load_target_model
-
-    need = ["doc_id", "sentence_id", "actor_id", "p_negative", "p_positive", "label"]
-    missing = [c for c in need if c not in actor_tone_table.columns]
-    if missing:
-        raise InputError(
-            f"the actor tone table lacks column(s) {', '.join(missing)}; pass actor_tone(documents, "
-            "method='target') (the table analyze() gives)"
-        )
-    rule = dict(load_target_model(model).meta.get("document_level") or {})
-    rule = {"score": score or rule.get("score", "mean_polarity"),
-            "lead_weight": float(rule.get("lead_weight", 1.0) if lead_weight is None else lead_weight),
-            "band": tuple(band if band is not None else rule.get("band", (0.0, 0.0)))}
-    if rule["score"] not in AGGREGATES:
-        raise InputError(f"score={rule['score']!r}: use one of {', '.join(AGGREGATES)}")
-    table = actor_tone_table
-    keys = list(zip(table["doc_id"].astype(str), table["actor_id"].astype(str)))
-    agg = aggregate_tone(table["p_negative"], table["p_positive"], table["label"].astype(str), keys,
-                         table["sentence_id"].to_numpy() <= 3, lead_weight=rule["lead_weight"])
-    out = pd.DataFrame({"doc_id": [k[0] for k in agg["group"]], "actor_id": [k[1] for k in agg["group"]]})
-    if "actor" in table.columns:
-        names = dict(zip(table["actor_id"].astype(str), table["actor"]))
-        out["actor"] = out["actor_id"].map(names)
-    for column in ("n_mentions", "mean_polarity", "share_negative", "share_positive", "net_share"):
-        out[column] = agg[column].to_numpy()
-    out["score"] = out[rule["score"]].to_numpy(dtype=float)
-    out["label"] = pd.array(band_labels(out["score"].to_numpy(), rule["band"]), dtype="str")
-    out.attrs["rule"] = rule
-    return out
+        moved = {"actor_tone": actor_tone, "actor_tone_summary": actor_tone_summary,
+                 "actor_document_tone": actor_document_tone, "bootstrap_mean_ci": bootstrap_mean_ci,
+                 "ACTOR_TONE_COLUMNS": ACTOR_TONE_COLUMNS, "ACTOR_DOCUMENT_TONE_COLUMNS": ACTOR_DOCUMENT_TONE_COLUMNS}
+        warnings.warn(f"analysis.tone.{name} moved to analysis.actor_tone.{name}", DeprecationWarning, stacklevel=2)
+        return moved[name]
+    raise AttributeError(f"module 'analysis.tone' has no attribute {name!r}")

@@ -14,12 +14,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 import analysis as wb
 from analysis.text import split_sentences
 from analysis.errors import InputError
+from analysis.actor_tone import actor_tone, actor_tone_by, bootstrap_mean_ci
 from analysis.tone import (
     TONE_ENGINES,
-    actor_tone,
-    actor_tone_summary,
     article_text,
-    bootstrap_mean_ci,
     pattern_sentiment,
     register_tone_engine,
     score_texts,
@@ -352,7 +350,7 @@ def test_actor_tone_summary_counts_means_and_intervals():
             "polarity": [0.5, -0.5, 0.3, 0.0, 0.2],
         }
     )
-    out = actor_tone_summary(table, n_boot=500, seed=1)
+    out = actor_tone_by(table, n_boot=500, seed=1)
     assert list(out.columns) == [
         "actor_id", "actor", "n_mentions", "n_documents", "mean_polarity", "ci_low", "ci_high",
         "share_negative", "share_positive",
@@ -364,9 +362,9 @@ def test_actor_tone_summary_counts_means_and_intervals():
     assert out["share_negative"].tolist() == pytest.approx([1 / 3, 0.0])
     assert (out["ci_low"] <= out["mean_polarity"]).all() and (out["mean_polarity"] <= out["ci_high"]).all()
     assert out.loc[0, "ci_low"] >= -0.5 and out.loc[0, "ci_high"] <= 0.5
-    again = actor_tone_summary(table, n_boot=500, seed=1)
+    again = actor_tone_by(table, n_boot=500, seed=1)
     pd.testing.assert_frame_equal(out, again)
-    per_doc = actor_tone_summary(table, by=("actor_id", "doc_id"), n_boot=200)
+    per_doc = actor_tone_by(table, by=("actor_id", "doc_id"), n_boot=200)
     assert per_doc[["actor_id", "doc_id", "n_mentions"]].values.tolist() == [
         ["x", "a", 2], ["x", "b", 1], ["y", "b", 1], ["y", "c", 1],
     ]
@@ -390,22 +388,22 @@ def test_bootstrap_matches_a_plain_loop():
 def test_actor_tone_summary_by_outlet_and_day():
     docs, sents, mentions, quotes = _actor_inputs()
     at = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes)
-    out = actor_tone_summary(at, docs, by=("actor_id", "outlet", "day"), n_boot=100)
+    out = actor_tone_by(at, docs, by=("actor_id", "outlet", "day"), n_boot=100)
     assert out[["actor_id", "outlet", "day", "n_mentions"]].values.tolist() == [
         ["alpha", "Daily", "2024-05-09", 3], ["beta", "Daily", "2024-05-09", 1],
     ]
     with pytest.raises(InputError, match="groups by outlet, which come from the documents table; pass documents="):
-        actor_tone_summary(at, by=("actor_id", "outlet"))
+        actor_tone_by(at, by=("actor_id", "outlet"))
     with pytest.raises(InputError, match="cannot group by 'speaker'"):
-        actor_tone_summary(at, by=("speaker",))
+        actor_tone_by(at, by=("speaker",))
     with pytest.raises(InputError, match="score='nope' is not a column"):
-        actor_tone_summary(at, score="nope")
+        actor_tone_by(at, score="nope")
 
 
 def test_plain_sentences_take_the_fast_path():
-    from analysis.tone import _needs_exact_path, _pattern_lexicon
+    from analysis.tone import _needs_exact_path, pattern_lexicon
 
-    lex = _pattern_lexicon()
+    lex = pattern_lexicon()
     plain = ["Netanyahu's ministers criticized Biden's stance.", "It isn't good (really)!", "(2019) was hot"]
     assert [_needs_exact_path(t, lex) for t in plain] == [False, False, False]
     marked = ["great :)", "It was good (!)", "(1998) was bad", "a\n\nEND-OF-SENTENCE b"]

@@ -484,7 +484,7 @@ def test_methods_card_reports_figures_and_escapes_text():
     assert isinstance(card, str) and card._repr_markdown_() == str(card)
     assert "macro-F1 0.40 (accuracy 0.44, Krippendorff's alpha 0.11); VADER: macro-F1 0.51" in card
     assert "negative below 0, positive above 0.075" in card
-    assert ("measured by the target-aware model (the default of analyze(); actor_tone(method='target'), trained on "
+    assert ("measured by the target-aware model (the default of analyze(); actor_tone(actor_tone_method='target'), trained on "
             "NewsMTSC train only): macro-F1 0.63") in card
     assert "TextBlob on the whole sentence reaches 0.40" in card
     assert "(wb.actor_document_tone" in card and "macro-F1 0.61 on 700 article-person units" in card

@@ -309,7 +309,7 @@ def _card_items(figures: dict[str, Any], measures: Sequence[str]) -> list[tuple[
                 f"{_f(doc['methods']['textblob']['macro_f1'])})."
             )
             items.append(("Tone toward actors", (
-                f"measured by the target-aware model (the default of analyze(); actor_tone(method='target'), "
+                f"measured by the target-aware model (the default of analyze(); actor_tone(actor_tone_method='target'), "
                 f"trained on NewsMTSC train only): macro-F1 {_f(t['macro_f1'])} (accuracy {_f(t['accuracy'])}, "
                 f"Krippendorff's alpha {_f(t['krippendorff_alpha'])}) on {newsmtsc_where}, never used for "
                 f"training; TextBlob on the whole sentence reaches {_f(s['macro_f1'])}, the dataset authors' best "
