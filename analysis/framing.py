@@ -9,6 +9,7 @@ A codebook lists frames, each with an id, a label, a description and the terms t
         label: Conflict
         description: disagreement between parties; one side reproaches another; winners and losers
         threshold: 2          # optional: hits a document needs for the frame to be present (default 1)
+        min_terms: 1          # optional: distinct terms a document needs as well (default 1)
         terms: [rift, defiant, criticiz*, "stand alone"]
 
 Matching rules (each has a test in tests/test_framing.py):
@@ -46,7 +47,8 @@ import pandas as pd
 
 from analysis.deprecation import deprecated_alias
 from analysis.text import sentences_of
-from analysis.errors import InputError, LexiconError
+from analysis.corpus.keys import join_document_keys
+from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 
 __all__ = [
@@ -86,16 +88,18 @@ FRAME_DOCUMENT_COLUMNS: dict[str, str] = {
     "doc_id": "the document's id",
     "frame_id": "the frame's id in the codebook",
     "hits": "number of term matches of this frame in the document (headline included)",
+    "distinct_terms": "number of distinct codebook terms of this frame matched in the document",
     "hits_per_1000_words": "hits per 1,000 words (whitespace-separated tokens of its sentences); "
     "NaN for a document without words",
     "share": "the frame's share of the document's frame hits (0.0 when it has none)",
-    "present": "hits >= the frame's presence threshold",
+    "present": "hits >= the frame's threshold and distinct_terms >= its min_terms",
     "dominant": "the frame has the most hits in the document (all tied frames are dominant; none "
     "when the document has no hits)",
 }
 
 _TOP_FIELDS = ("codebook", "frames", "description", "source", "version", "notes")
-_FRAME_FIELDS = ("id", "label", "description", "terms", "actor_terms", "min_actors", "threshold", "notes")
+_FRAME_FIELDS = ("id", "label", "description", "terms", "actor_terms", "min_actors", "threshold", "min_terms",
+                 "notes")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _WORD_TAIL = re.compile(r"[^\W_]*")  # letters and digits (str.isalnum), for prefix terms
 _SEP = "\x00"  # separator between sentences matched in one pass
@@ -115,7 +119,8 @@ def normalize_text(text: str) -> str:
 class Codebook:
     """A validated frame codebook.
 
-    ``frames``: one row per frame — frame_id, label, description, threshold (int, default 1).
+    ``frames``: one row per frame — frame_id, label, description, threshold (int, default 1: hits a
+    document needs), min_terms (int, default 1: distinct terms a document needs).
     ``terms``: one row per term and frame — frame_id, term (as written, lower-cased), prefix (bool).
     ``name``: the codebook's name; ``source``: the file it came from (or '<mapping>');
     ``sha256``: a hash of the normalised content, for provenance (same content, same hash).
@@ -152,6 +157,8 @@ class Codebook:
                 entry["description"] = row.description
             if int(row.threshold) != 1:
                 entry["threshold"] = int(row.threshold)
+            if int(row.min_terms) != 1:
+                entry["min_terms"] = int(row.min_terms)
             own = self.terms[self.terms["frame_id"] == row.frame_id]
             plain, bound = own[own["min_actors"] == 0], own[own["min_actors"] > 0]
             if len(plain):
@@ -169,22 +176,29 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     """Load and validate a frame codebook (docs/design.md format).
 
     ``source``: a YAML path; a short name of a shipped codebook ("generic", "conflict-news"); an
-    already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); or None for the
-    default generic news frames (``analysis/lexicons/generic.yml``).
+    already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); an
+    :class:`analysis.Analysis` (the codebook it was made with); or None for the default generic news
+    frames (``analysis/lexicons/generic.yml``).
 
     Frame fields: ``id`` (unique, lower-case), ``label``, ``description``, ``terms`` (non-empty list;
-    trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1) and ``notes``.
+    trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1: hits a document needs),
+    ``min_terms`` (whole number >= 1: distinct terms a document needs) and ``notes``.
 
     Raises LexiconError naming the file, the line, the frame (number and id) and the term for:
     malformed YAML, a missing ``frames`` list, an unknown field, a missing or malformed id or
     label, a duplicate frame id, an empty frame (no terms), an empty or non-text term, a malformed
     wildcard (``*`` not at the end, a lone ``*``, ``*`` after a space), a term listed twice in one
-    frame, and a bad threshold.
+    frame, and a bad threshold or min_terms.
     """
     if source is None:
         return _shipped("generic")
     if isinstance(source, Codebook):
         return source
+    if hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook"):  # an Analysis
+        if source.codebook is None:
+            raise LexiconError("this analysis does not record its frame codebook (saved by an older version, or "
+                               "made from a mapping); pass the codebook it was made with, codebook=<path or name>")
+        return source.codebook
     if isinstance(source, str) and source in CODEBOOKS:
         return _shipped(source)
     if isinstance(source, (str, Path)) and not Path(source).exists() and not str(source).endswith(
@@ -254,6 +268,7 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
             "label": pd.array([f["label"] for f in frames], dtype="str"),
             "description": pd.array([f["description"] for f in frames], dtype="str"),
             "threshold": np.array([f["threshold"] for f in frames], dtype=np.int64),
+            "min_terms": np.array([f["min_terms"] for f in frames], dtype=np.int64),
         }
     )
     owners = [f["id"] for f in frames for _ in (*f["terms"], *f["actor_terms"])]
@@ -273,7 +288,9 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
         terms=term_table,
         source=doc.name,
         sha256=content_hash({"codebook": name.strip(), "frames": [
-            {k: v for k, v in f.items() if k not in ("actor_terms", "min_actors") or f["actor_terms"]} for f in frames
+            {k: v for k, v in f.items()
+             if (k not in ("actor_terms", "min_actors") or f["actor_terms"]) and (k != "min_terms" or v != 1)}
+            for f in frames
         ]}),
     )
 
@@ -316,6 +333,10 @@ def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
     threshold = entry.get("threshold", 1)
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
         raise fail("threshold", f"{threshold!r} must be a whole number >= 1 (hits a document needs), or left out")
+    min_terms = entry.get("min_terms", 1)
+    if isinstance(min_terms, bool) or not isinstance(min_terms, int) or min_terms < 1:
+        raise fail("min_terms", f"{min_terms!r} must be a whole number >= 1 (distinct terms a document needs), "
+                   "or left out")
     terms = _validate_terms(entry.get("terms"), "terms", fail)
     actor_terms = _validate_terms(entry.get("actor_terms"), "actor_terms", fail)
     if not terms and not actor_terms:
@@ -334,6 +355,7 @@ def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
         "label": text_label.strip(),
         "description": description.strip() if isinstance(description, str) else "",
         "threshold": threshold,
+        "min_terms": min_terms,
         "terms": terms,
         "actor_terms": actor_terms,
         "min_actors": min_actors,
@@ -535,14 +557,16 @@ def frames(
 
     Document level: one row per document (in the documents' order; with ``documents=None``, the
     sentences' documents) and frame (codebook order), frames without hits included. Columns
-    (:data:`FRAME_DOCUMENT_COLUMNS`): doc_id, frame_id, hits, hits_per_1000_words, share, present,
-    dominant (the frame(s) with the most hits; ties: every tied frame; none without hits).
+    (:data:`FRAME_DOCUMENT_COLUMNS`): doc_id, frame_id, hits, distinct_terms (distinct terms of the
+    frame matched), hits_per_1000_words, share, present (``hits >= threshold`` and ``distinct_terms >=
+    min_terms``, the frame's ``min_terms`` from the codebook), dominant (the frame(s) with the most
+    hits; ties: every tied frame; none without hits).
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
     book = load_frames(codebook)
     limits = _thresholds(book, threshold)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, fn="frames")
     matcher = book.matcher
     sent_idx, term_idx, match_id, words = _match_sentences(sents["text"].tolist(), matcher)
     needs = book.terms["min_actors"].to_numpy(dtype=np.int64)[term_idx] if len(term_idx) else term_idx
@@ -562,7 +586,8 @@ def frames(
         ordered = matches.sort_values(["m", "t"], kind="stable")  # terms of one span in codebook order
         return _sentence_level(sents, ordered, frame_ids, matcher.term_text)
     hits = matches.drop_duplicates(["m", "f"])
-    return _document_level(documents, sents, hits, words, frame_ids, limits)
+    min_terms = book.frames["min_terms"].to_numpy(dtype=np.int64)
+    return _document_level(documents, sents, hits, words, frame_ids, limits, matches=matches, min_terms=min_terms)
 
 
 def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
@@ -581,10 +606,8 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
         mentions = entities(context if context is not None else sentences,
                             sentences=context if context is not None else sentences, actors={"actors": []})
     key = "entity_id" if "entity_id" in mentions.columns else "actor_id"
-    missing = [c for c in ("doc_id", "sentence_id", key) if c not in mentions.columns]
-    if missing:
-        raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.mentions (or the entity mentions) returns")
+    require_columns(mentions, ("doc_id", "sentence_id", key), fn="named_actor_counts", name="mentions",
+                    fix="pass the table analysis.mentions (or the entity mentions) returns")
     m = mentions if "via" not in mentions.columns else mentions[mentions["via"] != "pronoun"]
     counts = m.groupby([m["doc_id"].astype(str), m["sentence_id"]])[key].nunique()
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
@@ -634,10 +657,13 @@ def _document_level(
     words: np.ndarray,
     frame_ids: np.ndarray,
     limits: np.ndarray,
+    *,
+    matches: pd.DataFrame,
+    min_terms: np.ndarray,
 ) -> pd.DataFrame:
     if documents is not None:
-        if "doc_id" not in documents.columns:
-            raise InputError("the documents table lacks column 'doc_id'; load it with analysis.load_corpus")
+        require_columns(documents, ["doc_id"], fn="frames", name="documents",
+                        fix="load it with analysis.load_corpus")
         doc_order = pd.Index(pd.unique(documents["doc_id"].astype(str)))
     else:
         doc_order = pd.Index(pd.unique(sents["doc_id"].astype(str)))
@@ -650,8 +676,13 @@ def _document_level(
         )
     n_docs, n_frames = len(doc_order), len(frame_ids)
     counts = np.zeros((n_docs, n_frames), dtype=np.int64)
+    distinct = np.zeros((n_docs, n_frames), dtype=np.int64)
     if not hits.empty:
         np.add.at(counts, (sent_doc[hits["s"].to_numpy()], hits["f"].to_numpy()), 1)
+        # distinct terms: each (document, term) once; a term belongs to one frame
+        pairs = pd.DataFrame({"d": sent_doc[matches["s"].to_numpy()], "f": matches["f"].to_numpy(),
+                              "t": matches["t"].to_numpy()}).drop_duplicates()
+        np.add.at(distinct, (pairs["d"].to_numpy(), pairs["f"].to_numpy()), 1)
     doc_words = np.bincount(sent_doc, weights=words, minlength=n_docs) if len(words) else np.zeros(n_docs)
     total = counts.sum(axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -659,12 +690,13 @@ def _document_level(
         share = np.where(total > 0, counts / np.maximum(total, 1), 0.0)
     top = counts.max(axis=1, keepdims=True) if n_frames else np.zeros((n_docs, 1))
     dominant = (counts == top) & (top > 0)
-    present = counts >= limits[None, :]
+    present = (counts >= limits[None, :]) & (distinct >= min_terms[None, :])
     return pd.DataFrame(
         {
             "doc_id": pd.array(np.repeat(doc_order.to_numpy(dtype=object), n_frames), dtype="str"),
             "frame_id": pd.array(np.tile(frame_ids, n_docs), dtype="str"),
             "hits": counts.ravel(),
+            "distinct_terms": distinct.ravel(),
             "hits_per_1000_words": per_1000.ravel(),
             "share": share.ravel(),
             "present": present.ravel(),
@@ -687,18 +719,10 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     the actor's sentences carrying the frame), hits (the frame's hits in them), share (sentences /
     all sentences mentioning the actor). Sorted by actor_id, then most sentences first.
     """
-    for table, name, cols in (
-        (mentions, "mentions", ("doc_id", "sentence_id", "actor_id")),
-        (frames, "frames", ("doc_id", "sentence_id", "frame_id", "hits")),
-    ):
-        missing = [c for c in cols if c not in table.columns]
-        if missing:
-            fix = (
-                "analysis.mentions(documents)"
-                if name == "mentions"
-                else "analysis.frames(documents, level='sentence')"
-            )
-            raise InputError(f"the {name} table lacks column(s) {', '.join(missing)}; pass the table {fix} returns")
+    require_columns(mentions, ("doc_id", "sentence_id", "actor_id"), fn="actor_frames", name="mentions",
+                    fix="pass the table analysis.mentions(documents) returns")
+    require_columns(frames, ("doc_id", "sentence_id", "frame_id", "hits"), fn="actor_frames", name="frames",
+                    fix="pass the table analysis.frames(documents, level='sentence') returns")
     keep = ["doc_id", "sentence_id", "actor_id"] + (["actor"] if "actor" in mentions.columns else [])
     ment = mentions[keep].astype({"doc_id": str}).drop_duplicates(["doc_id", "sentence_id", "actor_id"])
     per_actor = ment.groupby("actor_id", sort=False).size().rename("_n")
@@ -729,10 +753,10 @@ def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str 
     frame present in every document: the floor a useful codebook must beat). One row per frame,
     in gold's order.
     """
-    for table, name, cols in ((predicted, "predicted", ("doc_id", "frame_id", column)), (gold, "gold", ("doc_id", "frame_id", "present"))):
-        missing = [c for c in cols if c not in table.columns]
-        if missing:
-            raise InputError(f"the {name} table lacks column(s) {', '.join(missing)}")
+    require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
+                    fix="pass the table analysis.frames(documents) returns (or name its column with column=)")
+    require_columns(gold, ("doc_id", "frame_id", "present"), fn="frame_agreement", name="gold",
+                    fix="give one row per coded document and frame with a boolean 'present'")
     p = predicted[["doc_id", "frame_id", column]].rename(columns={column: "_pred"}).astype({"doc_id": str})
     g = gold[["doc_id", "frame_id", "present"]].rename(columns={"present": "_gold"}).astype({"doc_id": str})
     both = g.merge(p, on=["doc_id", "frame_id"], how="inner")
@@ -800,18 +824,7 @@ def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Seq
     day NA.
     """
     by = (by,) if isinstance(by, str) else tuple(by)
-    keys = pd.DataFrame({"doc_id": documents["doc_id"].astype("str").to_numpy()})
-    for key in by:
-        if key == "day":
-            published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
-            keys["day"] = published.dt.strftime("%Y-%m-%d").to_numpy()
-        elif key in documents.columns:
-            keys[key] = documents[key].to_numpy()
-        else:
-            raise InputError(f"frames_by: by={key!r} is not a documents column; columns are "
-                             f"{', '.join(map(str, documents.columns))} (or 'day')")
-    table = document_frames.assign(doc_id=document_frames["doc_id"].astype("str")).merge(
-        keys.drop_duplicates("doc_id"), on="doc_id", how="inner")
+    table = join_document_keys(document_frames, documents, by, fn="frames_by", how="inner")
     cell = list(by)
     out = table.groupby([*cell, "frame_id"], dropna=False, sort=True).agg(
         hits=("hits", "sum"), documents=("present", "sum"), n_documents=("doc_id", "nunique")).reset_index()

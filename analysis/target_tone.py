@@ -35,18 +35,17 @@ version 2 (word lists in ``lexicons/target_tone_words.yml``, copied into the coe
 
 word features seen with at least ``min_count`` (5) targets in the training data are learned.
 
-Trained **only** on NewsMTSC ``train.jsonl`` (Hamborg & Donnay 2021) by :func:`train`
-(``python -m analysis.validation.train_tone`` or ``python -m analysis.target_tone train --data PATH``):
-the L2 penalty is chosen by 5-fold cross-validation on train (folds grouped by article, assigned by a
-hash of the article id), the neutral bands of the sentence-wide TextBlob and VADER baselines are chosen
-on train, the document-level rule (:func:`choose_document_rule`, used by
-:func:`analysis.actor_document_tone`) is chosen on the out-of-fold predictions, and the model is
-fitted by a hand-written, deterministic L-BFGS. The result is the coefficient file
-``analysis/lexicons/target_tone.json``: feature list, standardisation, weights (log-odds of negative
-and of positive relative to neutral), the training file's SHA-256, the cross-validation table, the
-document-level rule and the train metrics. A word's weights say plainly what it does:
-``"s:allegations": [1.2, 0.0]`` means "allegations" next to the target raises the log-odds of
-negative vs neutral by 1.2 (less further away) and leaves positive vs neutral as it was.
+Trained **only** on NewsMTSC ``train.jsonl`` (Hamborg & Donnay 2021) by the training code in
+:mod:`analysis.validation.train_tone` (``python -m analysis.validation.train_tone``): penalty and
+word-feature choices by cross-validation on train (folds grouped by article), the neutral bands of
+the sentence-wide baselines and the document-level rule chosen on train, a hand-written,
+deterministic L-BFGS fit. The result is the coefficient file ``analysis/lexicons/target_tone.json``:
+feature list, standardisation, weights (log-odds of negative and of positive relative to neutral),
+the training file's SHA-256, the cross-validation table, the document-level rule and the train
+metrics. This module only computes the features and scores with a coefficient file. A word's
+weights say plainly what it does: ``"s:allegations": [1.2, 0.0]`` means "allegations" next to the
+target raises the log-odds of negative vs neutral by 1.2 (less further away) and leaves positive vs
+neutral as it was.
 
 Predictions: ``label`` is the most probable class; ``target_polarity = p_positive - p_negative`` is the
 signed score (-1..1) that actor summaries average.
@@ -54,17 +53,14 @@ signed score (-1..1) that actor summaries average.
 
 from __future__ import annotations
 
-import argparse
-import datetime as _dt
 import functools
 import hashlib
 import json
 import math
 import os
 import re
-import sys
-from collections import Counter
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,16 +78,16 @@ __all__ = [
     "load_target_model",
     "target_features",
     "predict_target_tone",
+    "model_from_dict",
+    "target_probabilities",
+    "most_probable",
+    "softmax",
     "band_labels",
-    "choose_band",
     "default_spec",
     "aggregate_tone",
-    "choose_document_rule",
     "AGGREGATES",
     "WORD_LISTS",
     "WORDS_PATH",
-    "train",
-    "main",
 ]
 
 CLASSES: tuple[str, ...] = ("negative", "neutral", "positive")
@@ -129,10 +125,7 @@ WORD_LISTS: tuple[str, ...] = ("negations", "speech_verbs", "pronouns", "shifter
 WORDS_PATH = Path(__file__).resolve().parent / "lexicons" / "target_tone_words.yml"
 
 #: Regularisation strengths tried by cross-validation, and the number of folds.
-LAMBDAS: tuple[float, ...] = (1e-3, 3e-3)
-FOLDS = 5
-_MAX_ITER = 300
-_DECIMALS = 3
+
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _WORDY = re.compile(r"\w")
@@ -466,11 +459,16 @@ class TargetToneModel:
                 f"source={self.source!r}, sha256={self.sha256[:12]}...)")
 
 
-def _model_from_dict(data: Any, source: str, sha256: str) -> TargetToneModel:
+def model_from_dict(data: Any, *, source: str = "<dict>", sha256: str = "") -> TargetToneModel:
+    """A model from the parsed content of a coefficient file (what the training code writes).
+
+    ``source`` and ``sha256`` name where it came from in errors and in the model. Raises
+    LexiconError naming the source and the field when the content is not a valid coefficient file.
+    """
     def fail(field: str, problem: str) -> LexiconError:
         return LexiconError(
             f"{source}, field {field!r}: {problem}; regenerate the file with "
-            "`python -m analysis.target_tone train --data <NewsMTSC train.jsonl>`"
+            "`python -m analysis.validation.train_tone`"
         )
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -504,13 +502,14 @@ def _model_from_dict(data: Any, source: str, sha256: str) -> TargetToneModel:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(path: str) -> TargetToneModel:
+def _load_cached(path: str, _mtime_ns: int, _size: int) -> TargetToneModel:
+    """Read once per path and file version (a rewritten file is read again)."""
     raw = Path(path).read_bytes()
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         raise LexiconError(f"{path}, line {error.lineno}: not valid JSON ({error.msg})") from None
-    return _model_from_dict(data, path, hashlib.sha256(raw).hexdigest())
+    return model_from_dict(data, source=path, sha256=hashlib.sha256(raw).hexdigest())
 
 
 def load_target_model(path: str | os.PathLike[str] | TargetToneModel | None = None) -> TargetToneModel:
@@ -524,12 +523,14 @@ def load_target_model(path: str | os.PathLike[str] | TargetToneModel | None = No
     if not target.is_file():
         raise LexiconError(
             f"{target}: no such coefficient file; train one with "
-            "`python -m analysis.target_tone train --data <NewsMTSC train.jsonl>`"
+            "`python -m analysis.validation.train_tone`"
         )
-    return _load_cached(str(target.resolve()))
+    stat = target.stat()
+    return _load_cached(str(target.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of logits (rows x classes), computed stably."""
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
@@ -548,7 +549,13 @@ def _logits(model: TargetToneModel, dense: pd.DataFrame, words: list[dict[str, f
     return np.column_stack([rel[:, 0], np.zeros(len(rel)), rel[:, 1]])  # neutral is the reference
 
 
-def _labels(p: np.ndarray) -> np.ndarray:
+def target_probabilities(model: TargetToneModel, dense: pd.DataFrame, words: list[dict[str, float]]) -> np.ndarray:
+    """Class probabilities (rows x 3, :data:`CLASSES` order) of targets whose features
+    (:func:`target_features` with ``spec=model.spec``) are already computed."""
+    return softmax(_logits(model, dense, words))
+
+
+def most_probable(p: np.ndarray) -> np.ndarray:
     """The most probable class of each row of probabilities (ties: neutral, then negative)."""
     order = np.argmax(p[:, [1, 0, 2]], axis=1)
     return np.array(["neutral", "negative", "positive"], dtype=object)[order]
@@ -572,8 +579,8 @@ def predict_target_tone(
     if len(texts) == 0:
         return pd.DataFrame({c: pd.Series(dtype="str" if c == "label" else "float64") for c in TARGET_TONE_COLUMNS})
     dense, words = target_features(texts, starts, ends, spec=fitted.spec)
-    p = _softmax(_logits(fitted, dense, words))
-    labels = _labels(p)
+    p = target_probabilities(fitted, dense, words)
+    labels = most_probable(p)
     return pd.DataFrame(
         {
             "target_polarity": p[:, 2] - p[:, 0],
@@ -596,28 +603,6 @@ def band_labels(scores: Sequence[float], band: tuple[float, float]) -> np.ndarra
     return np.where(s < low, "negative", np.where(s > high, "positive", "neutral")).astype(object)
 
 
-def _macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
-    scores = []
-    for c in CLASSES:
-        tp = np.sum((gold == c) & (pred == c))
-        fp = np.sum((gold != c) & (pred == c))
-        fn = np.sum((gold == c) & (pred != c))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
-    return float(np.mean(scores))
-
-
-def choose_band(scores: Sequence[float], gold: Sequence[str], *, step: float = 0.025, limit: float = 0.5) -> tuple[float, float]:
-    """The neutral band with the best macro-F1 of :func:`band_labels` against ``gold``: low from 0 down
-    to ``-limit`` and high from 0 up to ``limit`` in steps of ``step``; ties go to the narrower band."""
-    s = np.asarray(scores, dtype=float)
-    g = np.asarray(gold, dtype=object)
-    grid = np.round(np.arange(0.0, limit + step / 2, step), 6)
-    best, band = -1.0, (0.0, 0.0)
-    for width in sorted({(a, b) for a in grid for b in grid}, key=lambda ab: (ab[0] + ab[1], ab[0])):
-        f1 = _macro_f1(g, band_labels(s, (-width[0], width[1])))
-        if f1 > best + 1e-12:
-            best, band = f1, (0.0 - float(width[0]), float(width[1]))
-    return band
 
 
 # ---------------------------------------------------------------- document- and actor-level tone
@@ -628,7 +613,6 @@ AGGREGATES: dict[str, str] = {
     "net_share": "weighted share of mentions labelled positive minus share labelled negative",
 }
 #: Lead weights tried when the document-level rule is chosen on training data.
-LEAD_WEIGHTS: tuple[float, ...] = (1.0, 2.0, 3.0)
 
 
 def aggregate_tone(
@@ -661,363 +645,19 @@ def aggregate_tone(
                          "mean_polarity": mean, "share_negative": neg, "share_positive": pos,
                          "net_share": pos - neg})
 
+# ------------------------------------------------------------------------------ moved names
 
-def _newsmtsc_groups(table: pd.DataFrame) -> pd.DataFrame:
-    """The primary target of every NewsMTSC sentence (the article's main person) with its article,
-    person and sentence number read from ``primary_gid`` (``<source>_<n>_<m>_<sentence>_<person>_<from>_<to>``).
-    The offsets in the id are those of the raw sentence, a few characters off the normalised one: the
-    primary target is the sentence's target starting nearest to them (the first on a tie)."""
-    parts = table["primary_gid"].str.extract(_GID)
-    distance = (pd.to_numeric(parts[3]) - table["start"]).abs().fillna(np.inf)
-    nearest = distance.groupby(table["line"].to_numpy()).transform("min")
-    primary = (distance == nearest) & ~table.assign(_d=distance == nearest).duplicated(["line", "_d"])
-    out = pd.DataFrame({"article": parts[0], "sentence": pd.to_numeric(parts[1]), "person": parts[2],
-                        "primary": (primary & parts[0].notna()).to_numpy(dtype=bool)})
-    out["group"] = out["article"] + " | " + out["person"]
-    return out
+#: Names that moved to :mod:`analysis.validation.train_tone` (training lives next to validation);
+#: reading them here still works for one release, with a DeprecationWarning.
+_MOVED = ("train", "main", "choose_band", "choose_document_rule", "write_model", "dump_json", "LAMBDAS",
+          "FOLDS", "LEAD_WEIGHTS")
 
 
-def _group_gold(gold: np.ndarray, groups: pd.Series) -> pd.Series:
-    """Document-level gold per group: the sign of the mean of the mention labels (-1, 0, +1)."""
-    value = pd.Series(np.select([gold == "negative", gold == "positive"], [-1.0, 1.0], 0.0), index=groups.index)
-    mean = value.groupby(groups.to_numpy(), sort=False).mean()
-    return pd.Series(np.where(mean < 0, "negative", np.where(mean > 0, "positive", "neutral")), index=mean.index)
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import importlib
 
-
-def choose_document_rule(prob: np.ndarray, gold: np.ndarray, table: pd.DataFrame) -> dict[str, Any]:
-    """The document-level rule (aggregate, lead weight, neutral band) with the best macro-F1 against
-    document-level gold built from NewsMTSC (the main person of each article: the sign of the mean
-    of its sentence labels), from out-of-fold probabilities ``prob`` (rows x 3, :data:`CLASSES` order)."""
-    info = _newsmtsc_groups(table)
-    keep = info["primary"].to_numpy()
-    info = info[keep]
-    p = prob[keep]
-    if not keep.any():
-        return {"unit": "none: the file's primary_gid values give no article and person", "groups": 0,
-                "score": "mean_polarity", "lead_weight": 1.0, "band": [0.0, 0.0], "macro_f1": None,
-                "macro_f1_sign_only": None, "candidates": []}
-    labels = np.asarray(CLASSES, dtype=object)[np.argmax(p, axis=1)]
-    truth = _group_gold(gold[keep], info["group"])
-    candidates = []
-    for lead_weight in LEAD_WEIGHTS:
-        agg = aggregate_tone(p[:, 0], p[:, 2], labels, info["group"], info["sentence"].to_numpy() < 3,
-                             lead_weight=lead_weight).set_index("group")
-        g = truth.loc[agg.index].to_numpy(dtype=object)
-        for score in AGGREGATES:
-            band = choose_band(agg[score].to_numpy(), g)
-            f1 = _macro_f1(g, band_labels(agg[score].to_numpy(), band))
-            plain = _macro_f1(g, band_labels(agg[score].to_numpy(), (0.0, 0.0)))
-            candidates.append({"score": score, "lead_weight": lead_weight, "band": [band[0], band[1]],
-                               "macro_f1": round(f1, 4), "macro_f1_sign_only": round(plain, 4)})
-    best = max(candidates, key=lambda c: (c["macro_f1"], -c["lead_weight"], c["score"] == "mean_polarity"))
-    return {
-        "unit": "the main person of a NewsMTSC article (primary targets only), gold = sign of the mean of "
-        "its sentence labels",
-        "groups": int(len(truth)),
-        "gold_counts": {c: int((truth == c).sum()) for c in CLASSES},
-        "lead": "sentence number < 3 in the article (NewsMTSC has no headlines)",
-        **{k: best[k] for k in ("score", "lead_weight", "band", "macro_f1", "macro_f1_sign_only")},
-        "candidates": candidates,
-        "note": "chosen on out-of-fold predictions for NewsMTSC train; band and rule chosen and scored on the "
-        "same groups (in-sample for 2 numbers: an optimistic figure)",
-    }
-
-
-# ----------------------------------------------------------------------------------- training
-
-
-class _Sparse:
-    """A feature matrix as coordinates (row, column, value) with the two products training needs.
-
-    Both products are sums by ``numpy.bincount`` in a fixed order, single-threaded: the fitted
-    weights do not depend on the machine's BLAS or its number of threads.
-    """
-
-    def __init__(self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n: int, d: int) -> None:
-        self.rows, self.cols, self.vals, self.n, self.d = rows, cols, vals, n, d
-
-    @classmethod
-    def build(cls, dense: np.ndarray, words: list[dict[str, float]], vocab: dict[str, int]) -> _Sparse:
-        """Columns: the dense features first, then the words of ``vocab`` (offset by the dense count)."""
-        n, d = dense.shape
-        rows = [np.repeat(np.arange(n, dtype=np.int64), d)]
-        cols = [np.tile(np.arange(d, dtype=np.int64), n)]
-        vals = [dense.ravel()]
-        wr, wc, wv = [], [], []
-        for i, feats in enumerate(words):
-            for key in sorted(feats):
-                j = vocab.get(key)
-                if j is not None:
-                    wr.append(i)
-                    wc.append(d + j)
-                    wv.append(feats[key])
-        rows.append(np.asarray(wr, dtype=np.int64))
-        cols.append(np.asarray(wc, dtype=np.int64))
-        vals.append(np.asarray(wv, dtype=float))
-        return cls(np.concatenate(rows), np.concatenate(cols), np.concatenate(vals), n, d + len(vocab))
-
-    def subset(self, mask: np.ndarray) -> _Sparse:
-        index = np.full(self.n, -1, dtype=np.int64)
-        index[mask] = np.arange(int(mask.sum()))
-        keep = mask[self.rows]
-        return _Sparse(index[self.rows[keep]], self.cols[keep], self.vals[keep], int(mask.sum()), self.d)
-
-    def dot(self, w: np.ndarray) -> np.ndarray:  # (n, k)
-        return np.column_stack([np.bincount(self.rows, weights=self.vals * w[self.cols, k], minlength=self.n)
-                                for k in range(w.shape[1])])
-
-    def tdot(self, g: np.ndarray) -> np.ndarray:  # (d, k)
-        return np.column_stack([np.bincount(self.cols, weights=self.vals * g[self.rows, k], minlength=self.d)
-                                for k in range(g.shape[1])])
-
-
-def _lbfgs(fg: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, *, max_iter: int = _MAX_ITER,
-           memory: int = 10, tol: float = 1e-9) -> np.ndarray:
-    """Minimise a smooth function by L-BFGS with a backtracking (Armijo) line search. Deterministic."""
-    f, g = fg(x)
-    s_hist: list[np.ndarray] = []
-    y_hist: list[np.ndarray] = []
-    for _ in range(max_iter):
-        q = g.copy()
-        alphas = []
-        for s, y in zip(reversed(s_hist), reversed(y_hist)):
-            rho = 1.0 / (y @ s)
-            a = rho * (s @ q)
-            q -= a * y
-            alphas.append((rho, a, s, y))
-        if s_hist:
-            q *= (s_hist[-1] @ y_hist[-1]) / (y_hist[-1] @ y_hist[-1])
-        for rho, a, s, y in reversed(alphas):
-            q += s * (a - rho * (y @ q))
-        direction = -q
-        slope = g @ direction
-        if slope >= 0:
-            direction, slope = -g, -(g @ g)
-        step = 1.0
-        while True:
-            x_new = x + step * direction
-            f_new, g_new = fg(x_new)
-            if f_new <= f + 1e-4 * step * slope or step < 1e-10:
-                break
-            step *= 0.5
-        s, y = x_new - x, g_new - g
-        if y @ s > 1e-12:
-            s_hist.append(s)
-            y_hist.append(y)
-            if len(s_hist) > memory:
-                s_hist.pop(0)
-                y_hist.pop(0)
-        done = abs(f - f_new) <= tol * max(1.0, abs(f))
-        x, f, g = x_new, f_new, g_new
-        if done:
-            break
-    return x
-
-
-def _fit(x: _Sparse, y: np.ndarray, lam: float, start: np.ndarray | None = None) -> np.ndarray:
-    """Multinomial logistic regression with an L2 penalty ``lam / 2 * |W|^2`` (bias not penalised).
-
-    Returns the parameters as one vector: weights (x.d rows x 3 classes, :data:`CLASSES` order, row
-    by row) then the 3 biases. ``start``: parameters to start from (warm start), else zeros.
-    """
-    n, d, k = x.n, x.d, len(CLASSES)
-    onehot = np.eye(k)[y]
-
-    def fg(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w, b = theta[: d * k].reshape(d, k), theta[d * k:]
-        p = _softmax(x.dot(w) + b)
-        loss = -np.log(p[np.arange(n), y] + 1e-300).mean() + 0.5 * lam * float((w * w).sum())
-        g = (p - onehot) / n
-        return float(loss), np.concatenate([(x.tdot(g) + lam * w).ravel(), g.sum(axis=0)])
-
-    return _lbfgs(fg, np.zeros(d * k + k) if start is None else start)
-
-
-def _vocabulary(words: list[dict[str, float]], mask: np.ndarray, min_count: int) -> dict[str, int]:
-    counts = Counter(key for i in np.flatnonzero(mask) for key in words[i])
-    return {key: j for j, key in enumerate(sorted(k for k, c in counts.items() if c >= min_count))}
-
-
-def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-12] = 1.0
-    return mean, scale
-
-
-_GID = r"^(.*?_-?\d+_-?\d+)_(\d+)_(.*)_(\d+)_(\d+)$"
-
-
-def _article(gid: str) -> str:
-    """The article a NewsMTSC sentence comes from: ``allsides_1000_401`` of ``allsides_1000_401_25_...``,
-    ``polusa_v1_113704059_-1`` of ``polusa_v1_113704059_-1_35_Northam_148_155``."""
-    match = re.match(_GID, gid)
-    return match.group(1) if match else gid
-
-
-def _fold_of(group: str, folds: int) -> int:
-    return int(hashlib.sha256(group.encode("utf-8")).hexdigest(), 16) % folds
-
-
-def _cross_validate(dense: np.ndarray, words: list[dict[str, float]], y: np.ndarray, fold: np.ndarray,
-                    lambdas: Sequence[float], min_count: int) -> dict[float, np.ndarray]:
-    """Out-of-fold class probabilities (rows x 3) for every penalty. Within a fold, penalties are fitted
-    from the strongest to the weakest, each starting from the previous solution (a warm start)."""
-    preds = {float(lam): np.zeros((len(y), 3)) for lam in lambdas}
-    for k in sorted(set(fold.tolist())):
-        train_mask = fold != k
-        vocab = _vocabulary(words, train_mask, min_count)
-        mean, scale = _standardise(dense[train_mask])
-        matrix = _Sparse.build((dense - mean) / scale, words, vocab)
-        fit_rows, test_rows = matrix.subset(train_mask), matrix.subset(~train_mask)
-        theta = None
-        for lam in sorted(preds, reverse=True):
-            theta = _fit(fit_rows, y[train_mask], lam, theta)
-            w, b = theta[: matrix.d * 3].reshape(matrix.d, 3), theta[matrix.d * 3:]
-            preds[lam][~train_mask] = _softmax(test_rows.dot(w) + b)
-    return preds
-
-
-def _round(values: Any) -> Any:
-    return np.round(np.asarray(values, dtype=float), _DECIMALS).tolist()
-
-
-def train(
-    data: str | os.PathLike[str],
-    *,
-    lambdas: Sequence[float] = LAMBDAS,
-    folds: int = FOLDS,
-    spec: dict[str, Any] | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> dict[str, Any]:
-    """Train the target-aware model on a NewsMTSC-format training file; returns the coefficient file's content.
-
-    Steps (all on ``data`` only): features of every target; for each penalty in ``lambdas``, the
-    macro-F1 of ``folds``-fold cross-validation (folds grouped by article, by a hash of its id, so
-    sentences of one article never straddle train and test); the best penalty (ties: the larger) fitted
-    on all of ``data``; weights rounded to 3 decimals and re-expressed relative to neutral; the train
-    metrics of the rounded model; the neutral bands of sentence-wide TextBlob and VADER
-    (:func:`choose_band`). Deterministic: the same file gives the same coefficients.
-    """
-    from analysis.validation.data import file_sha256, read_newsmtsc
-
-    say = progress or (lambda _message: None)
-    spec = dict(default_spec() if spec is None else spec)
-    table = read_newsmtsc(data)
-    y = pd.Categorical(table["gold"], categories=list(CLASSES)).codes.astype(np.int64)
-    say(f"{len(table)} targets in {table['line'].nunique()} sentences; computing features")
-    dense_df, words = target_features(table["sentence"].tolist(), table["start"].tolist(), table["end"].tolist(), spec=spec)
-    dense = dense_df.to_numpy(dtype=float)
-    fold = np.array([_fold_of(_article(g), folds) for g in table["primary_gid"]])
-    min_count = int(spec["min_count"])
-    gold = np.asarray(CLASSES, dtype=object)[y]
-    cv_rows = []
-    oof = _cross_validate(dense, words, y, fold, lambdas, min_count)
-    for lam, prob in sorted(oof.items()):
-        f1 = _macro_f1(gold, np.asarray(CLASSES, dtype=object)[np.argmax(prob, axis=1)])
-        cv_rows.append({"lambda": lam, "cv_macro_f1": round(f1, 4)})
-        say(f"lambda={lam:g}: cross-validated macro-F1 {f1:.4f}")
-    best = max(cv_rows, key=lambda r: (r["cv_macro_f1"], r["lambda"]))
-    lam = best["lambda"]
-    vocab = _vocabulary(words, np.ones(len(y), dtype=bool), min_count)
-    mean, scale = _standardise(dense)
-    theta = _fit(_Sparse.build((dense - mean) / scale, words, vocab), y, lam)
-    n_dense = dense.shape[1]
-    weights = theta[: (n_dense + len(vocab)) * 3].reshape(-1, 3)
-    wd, ww, b = weights[:n_dense], weights[n_dense:], theta[(n_dense + len(vocab)) * 3:]
-    rel = lambda w: w[..., [0, 2]] - w[..., [1]]  # noqa: E731 - log-odds vs neutral
-    names = list(dense_df.columns)
-    rel_dense, rel_words, rel_bias = _round(rel(wd)), _round(rel(ww)), _round(rel(b))
-    vocab_order = sorted(vocab, key=vocab.get)
-    content: dict[str, Any] = {
-        "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "method": "multinomial logistic regression (softmax) with L2 penalty, fitted by L-BFGS",
-        "classes": list(CLASSES),
-        "weights_are": "log-odds of [negative, positive] relative to neutral, per unit of the (standardised) feature",
-        "training_data": {
-            "file": Path(data).name,
-            "sha256": file_sha256(data),
-            "targets": int(len(table)),
-            "sentences": int(table["line"].nunique()),
-            "class_counts": {c: int((gold == c).sum()) for c in CLASSES},
-            "source": "NewsMTSC (Hamborg & Donnay, EACL 2021), train split",
-        },
-        "selection": {
-            "folds": folds,
-            "grouped_by": "article (primary_gid up to the sentence number)",
-            "chosen_lambda": lam,
-            "cross_validation": cv_rows,
-        },
-        "trained": _dt.date.today().isoformat(),
-        "spec": spec,
-        "features": {"dense": names, "mean": np.asarray(mean).round(6).tolist(),
-                     "scale": np.asarray(scale).round(6).tolist(), "words": len(vocab)},
-        "weights": {
-            "bias": rel_bias,
-            "dense": dict(zip(names, rel_dense)),
-            "words": dict(zip(vocab_order, rel_words)),
-        },
-    }
-    # the bands of the sentence-wide baselines, chosen on this file
-    from analysis.tone import pattern_sentiment, vader_sentiment
-
-    sentences = table["sentence"].tolist()
-    tb = pattern_sentiment(sentences)["polarity"].to_numpy()
-    vd = vader_sentiment(sentences)["compound"].to_numpy()
-    content["bands"] = {"textblob": choose_band(tb, gold), "vader": choose_band(vd, gold)}
-    content["document_level"] = choose_document_rule(oof[lam], gold, table)
-    rule = content["document_level"]
-    say(f"document level: {rule['score']}, lead weight {rule['lead_weight']:g}, band {rule['band']}, "
-        f"macro-F1 {rule['macro_f1']} on {rule['groups']} groups")
-    # train metrics of the model as shipped (rounded weights), on the training data itself
-    model = _model_from_dict(json.loads(json.dumps(content)), "<training>", "")
-    pred = _labels(_softmax(_logits(model, dense_df, words)))
-    content["train_metrics"] = {
-        "macro_f1": round(_macro_f1(gold, pred), 4),
-        "accuracy": round(float((pred == gold).mean()), 4),
-        "cv_macro_f1": best["cv_macro_f1"],
-        "note": "macro_f1 and accuracy are in-sample (the model has seen these targets); "
-        "cv_macro_f1 is the cross-validated estimate",
-    }
-    say(f"chosen lambda={lam:g}; train macro-F1 {content['train_metrics']['macro_f1']:.4f} (in-sample)")
-    return content
-
-
-def dump_json(content: Any) -> str:
-    """JSON with one entry per line but every flat list on one line (a word and its weights per line)."""
-    text = json.dumps(content, indent=1, ensure_ascii=False)
-    return re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text)
-
-
-def write_model(content: dict[str, Any], path: str | os.PathLike[str] = MODEL_PATH) -> Path:
-    """Write a coefficient file atomically (temporary file + rename); returns its path."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_name(f".{target.name}.tmp")
-    scratch.write_text(dump_json(content) + "\n", encoding="utf-8")
-    os.replace(scratch, target)
-    _load_cached.cache_clear()
-    return target
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.target_tone train --data PATH [--out PATH]``: train and write the coefficients."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.target_tone", description=main.__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    command = commands.add_parser("train", help="train on a NewsMTSC-format file and write the coefficient file")
-    command.add_argument("--data", required=True, help="NewsMTSC train.jsonl (never a test split)")
-    command.add_argument("--out", default=str(MODEL_PATH), help=f"coefficient file to write (default {MODEL_PATH})")
-    args = parser.parse_args(argv)
-    try:
-        content = train(args.data, progress=lambda m: print(m, flush=True))
-    except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    path = write_model(content, args.out)
-    print(f"written: {path} ({path.stat().st_size / 1000:.1f} kB)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        warnings.warn(f"analysis.target_tone.{name} moved to analysis.validation.train_tone.{name}; "
+                      "import it from there", DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module("analysis.validation.train_tone"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

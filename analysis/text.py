@@ -13,7 +13,7 @@ Paragraph rules (``paragraphs``)
 - P1. Paragraphs are separated by one or more blank lines (lines that are empty or whitespace only).
   A single line break inside a paragraph is only a line break.
 - P2. A line that starts with a bullet marker starts a paragraph of its own, even after a single line
-  break: one of ``• · ▪ ◦ ‣ ●`` (space after it optional), or ``-``, ``*``, ``–`` or a number of
+  break: one of ``• · ▪ ◦ ‣ ● ∙`` (space after it optional), or ``-``, ``*``, ``–`` or a number of
   one to three digits followed by ``.`` or ``)`` (``1.``, ``12)``), each followed by whitespace.
   The marker and the whitespace after it are not part of the paragraph (its offsets exclude them).
   The lines after a bullet line, up to the next blank line or bullet line, belong to that item.
@@ -93,7 +93,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, SENTENCE_COLUMNS
 
 __all__ = [
@@ -103,6 +103,8 @@ __all__ = [
     "sentences",
     "sentences_of",
     "heading_name",
+    "bullet_marker",
+    "BULLET_START",
     "PREFIX_ABBREVIATIONS",
     "NUMBER_ABBREVIATIONS",
     "SUFFIX_ABBREVIATIONS",
@@ -170,10 +172,21 @@ _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][a-z]*)")
 _DOTTED = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
 _CONTINUATION = frozenset(",;:%)]}.…")
 
-_BULLET_START = r"(?:[•·▪◦‣●]|(?:[-*–]|\d{1,3}[.)])(?=\s))"
+#: Rule P2's bullet markers, as a regular expression (the loader's line rules use it too).
+BULLET_START = r"(?:[•·▪◦‣●∙]|(?:[-*–]|\d{1,3}[.)])(?=\s))"
+_BULLET_START = BULLET_START
 # P1-P3: a blank-line run, or the line break before a bullet line or a markdown heading line.
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:" + _BULLET_START + r"|#{1,6}[^\S\n]))")
 _BULLET = re.compile(_BULLET_START + r"\s*")
+
+
+def bullet_marker(line: str) -> re.Match[str] | None:
+    """Rule P2: the bullet marker (and the whitespace after it) that ``line`` starts with, else None.
+
+    >>> bullet_marker("– talks resume").group(0), bullet_marker("12) Go").group(0), bullet_marker("-3 degrees")
+    ('– ', '12) ', None)
+    """
+    return _BULLET.match(line)
 _LEADING_SPACE = re.compile(r"\s*")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[^\S\n]+([^\n]*?)[^\S\n]*#*[^\S\n]*(?:\n|$)")
 
@@ -386,13 +399,9 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
     Raises :class:`~analysis.errors.InputError` naming a missing column, or the row and column of a
     title/text value that is neither text nor NA.
     """
-    missing = [c for c in REQUIRED_COLUMNS if c not in documents.columns]
-    if missing:
-        raise InputError(
-            f"documents table: missing column(s) {', '.join(repr(c) for c in missing)} needed by "
-            f"sentences(); it has {list(map(str, documents.columns))}. Load documents with the "
-            f"workbench loaders or add the column(s)."
-        )
+    require_columns(documents, REQUIRED_COLUMNS, fn="sentences", name="documents",
+                    fix=f"it has {list(map(str, documents.columns))}. Load documents with the workbench "
+                    "loaders or add the column(s).")
     # Column lists: one entry per sentence for spans, ids and texts; one entry per run of sentences
     # sharing document, paragraph and section (expanded with np.repeat at the end).
     spans: list[tuple[int, int]] = []
@@ -468,18 +477,16 @@ def sentences_of(
     sentences: pd.DataFrame | None = None,
     *,
     needs: tuple[str, ...] = ("doc_id", "sentence_id", "text"),
+    fn: str = "sentences_of",
 ) -> pd.DataFrame:
     """The sentences table a metric works on: ``sentences`` when given (checked), else ``sentences(documents)``.
 
     Every metric takes ``sentences=`` so that one segmentation serves them all; this is the one place
-    that decides and checks it. Raises InputError naming the columns a given table lacks.
+    that decides and checks it. Raises InputError naming ``fn`` (the calling metric) and the columns
+    a given table lacks.
     """
     if sentences is None:
         return globals()["sentences"](documents)
-    missing = [column for column in needs if column not in sentences.columns]
-    if missing:
-        raise InputError(
-            f"the sentences table lacks column(s) {', '.join(missing)}; pass the table "
-            "analysis.sentences(documents) returns"
-        )
+    require_columns(sentences, needs, fn=fn, name="sentences",
+                    fix="pass the table analysis.sentences(documents) returns")
     return sentences

@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -75,6 +76,7 @@ def test_round_trip_through_yaml(tmp_path):
     assert again.sha256 == book.sha256
     pd.testing.assert_frame_equal(again.terms, book.terms)
     assert again.frames["threshold"].tolist() == book.frames["threshold"].tolist()
+    assert again.frames["min_terms"].tolist() == book.frames["min_terms"].tolist() == [1] * 5
 
 
 def test_mapping_source_and_normalised_terms():
@@ -83,6 +85,7 @@ def test_mapping_source_and_normalised_terms():
     assert book.terms["term"].tolist() == ["rift", "stand alone", "criticiz*", "israel's"]
     assert book.terms["prefix"].tolist() == [False, False, True, False]
     assert book.frames["threshold"].tolist() == [1]
+    assert book.frames["min_terms"].tolist() == [1]
 
 
 @pytest.mark.parametrize(
@@ -127,6 +130,7 @@ def test_codebook_errors(tmp_path):
         "frames:\n  - id: A b\n    label: A\n    terms: [x]\n": ("line 2", "must be lower-case letters"),
         "frames:\n  - id: a\n    label: A\n    term: [x]\n": ("line 4", "field 'term': unknown field"),
         "frames:\n  - id: a\n    label: A\n    threshold: 0\n    terms: [x]\n": ("line 4", "field 'threshold': 0 must be a whole number >= 1"),
+        "frames:\n  - id: a\n    label: A\n    min_terms: 0\n    terms: [x]\n": ("line 4", "field 'min_terms': 0 must be a whole number >= 1"),
         "frames:\n  - id: a\n    label: A\n    label: B\n    terms: [x]\n": ("line 4", "field 'label': written twice in one frame"),
         "frames:\n  - id: a\n    label: [A\n": ("line", "malformed YAML"),
         "codebook: x\n": ("", "no 'frames:' list"),
@@ -208,11 +212,12 @@ def test_document_level_scores():
     )
     out = frames(docs, book, level="document")
     assert list(out.columns) == [
-        "doc_id", "frame_id", "hits", "hits_per_1000_words", "share", "present", "dominant"
+        "doc_id", "frame_id", "hits", "distinct_terms", "hits_per_1000_words", "share", "present", "dominant"
     ]
     assert len(out) == 4 * 3
     d0 = out[out["doc_id"] == "d0"]
     assert d0["hits"].tolist() == [4, 1, 0]
+    assert d0["distinct_terms"].tolist() == [2, 1, 0]  # rift (3 hits) and clash* (1): two terms
     assert d0["hits_per_1000_words"].tolist() == pytest.approx([4000 / 11, 1000 / 11, 0.0])
     assert d0["share"].tolist() == pytest.approx([0.8, 0.2, 0.0])
     assert d0["present"].tolist() == [True, True, False]
@@ -231,6 +236,15 @@ def test_document_level_scores():
     own = dict(book)
     own["frames"] = [dict(f, threshold=5) if f["id"] == "conflict" else f for f in book["frames"]]
     assert frames(docs, own, level="document")["present"].tolist()[:3] == [False, True, False]
+    # min_terms: distinct terms a document needs as well (rift x3 + clash* is 2 terms, not 4)
+    terms2 = dict(book)
+    terms2["frames"] = [dict(f, min_terms=2) for f in book["frames"]]
+    present = frames(docs, terms2, level="document")
+    assert present[present["doc_id"] == "d0"]["present"].tolist() == [True, False, False]
+    assert present[present["doc_id"] == "d1"]["present"].tolist() == [False, False, False]
+    terms3 = dict(book)
+    terms3["frames"] = [dict(f, min_terms=3) for f in book["frames"]]
+    assert not frames(docs, terms3, level="document")["present"].any()
     with pytest.raises(InputError, match="threshold for 'nope': no such frame in codebook 'test'"):
         frames(docs, book, level="document", threshold={"nope": 1})
     with pytest.raises(InputError, match="threshold=0: give a whole number of hits >= 1"):
@@ -469,7 +483,7 @@ def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
         "share": [0.75, 0.25, 0.0, 0.0],
         "present_share": [1.0, 0.5, 0.0, 0.0],
     }
-    with pytest.raises(wb.InputError, match="frames_by: by='desk' is not a documents column"):
+    with pytest.raises(wb.InputError, match=r"^frames_by: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, published\. "):
         wb.frames_by(doc_frames, documents, by="desk")
 
 
@@ -499,7 +513,10 @@ def test_named_actor_counts_rules():
     sents = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [1, 2, 1],
                           "text": ["Climate activists met Exxon and Shell.", "Exxon denied it.", "Exxon denied it."]})
     # "Climate" starts its sentence alone and is never capitalised inside one: not a name;
-    # "Exxon" starts sentence 2 but is capitalised inside sentence 1 of the same document
+    # "Exxon" starts sentence 2 but is capitalised inside sentence 1 of the same document; in document b
+    # it is a name too: a reference corpus of English (Brill's lexicon) never writes it in lower case
+    assert named_actor_counts(sents).tolist() == [2, 1, 1]
+    sents.loc[2, "text"] = "Climate groups denied it."  # "climate" is a common word: no name
     assert named_actor_counts(sents).tolist() == [2, 1, 0]
 
 
@@ -563,3 +580,27 @@ def test_sentence_gold_errors(tmp_path):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"sentence entry 1 \(sentence_id 0\): its text differs"):
         read_sentence_gold(bad)
+
+
+def test_frame_rule_cv_exact_on_separable_and_flat_scores():
+    from analysis.validation.frame_terms import frame_rule_cv
+
+    ids = [f"d{i}" for i in range(20)]
+    present = [i % 2 == 0 for i in range(20)]
+    scores = pd.DataFrame({"doc_id": ids, "frame_id": "f",
+                           "hits": [3 if p else 1 for p in present],       # separable at 3
+                           "distinct_terms": [1] * 20,                      # says nothing
+                           "hits_per_1000_words": [0.0] * 20})              # never fires
+    gold = pd.DataFrame({"doc_id": ids, "frame_id": "f", "present": present})
+    out = frame_rule_cv(scores, gold, folds=2, repeats=3)
+    assert list(out.columns) == ["frame_id", "rule", "cv_f1", "threshold", "f1", "f1_all_present", "n"]
+    rows = {r["rule"]: r for r in out.to_dict("records")}
+    assert (rows["hits"]["cv_f1"], rows["hits"]["threshold"], rows["hits"]["f1"]) == (1.0, 3.0, 1.0)
+    flat = rows["distinct_terms"]  # threshold 1 = every document: the "always present" F1
+    assert flat["threshold"] == 1.0 and flat["cv_f1"] == flat["f1"] == flat["f1_all_present"] == pytest.approx(2 / 3)
+    never = rows["hits_per_1000_words"]
+    assert (never["cv_f1"], never["f1"], never["n"]) == (0.0, 0.0, 20) and np.isnan(never["threshold"])
+    with pytest.raises(InputError, match="unknown rule 'lead'"):
+        frame_rule_cv(scores, gold, rules=("lead",))
+    with pytest.raises(InputError, match="lack column\\(s\\) distinct_terms"):
+        frame_rule_cv(scores.drop(columns="distinct_terms"), gold)

@@ -1,5 +1,5 @@
-"""The target-aware tone model: features on hand-checked sentences, the fitting code, the coefficient
-file, the wiring into actor_tone, and (slow / validation) reproduction of the shipped coefficients
+"""The target-aware tone model: features on hand-checked sentences, the fitting code
+(analysis.validation.train_tone), the coefficient file, the wiring into actor_tone, and (slow / validation) reproduction of the shipped coefficients
 and the honest figure on NewsMTSC devtest_mt."""
 
 from __future__ import annotations
@@ -19,17 +19,12 @@ from analysis.target_tone import (
     default_spec,
     MODEL_PATH,
     _dense_names,
-    _fit,
-    _lbfgs,
-    _Sparse,
     band_labels,
-    choose_band,
     load_target_model,
-    main,
     predict_target_tone,
     target_features,
-    train,
 )
+from analysis.validation.train_tone import _fit, _lbfgs, _Sparse, choose_band, main, train
 
 
 def features(sentence: str, mention: str) -> tuple[pd.Series, dict[str, float]]:
@@ -301,6 +296,7 @@ def test_train_and_cli_on_a_tiny_file(tmp_path, capsys):
     pred = predict_target_tone(["Critics slammed Adams for a terrible failure."], [16], [21], model=model)
     assert pred["label"].tolist() == ["negative"]
     assert main(["train", "--data", str(tmp_path / "missing.jsonl"), "--out", str(out)]) == 2
+    assert main(["--data", str(data), "--out", str(out)]) == 0  # `python -m analysis.validation.train_tone`
 
 
 # ------------------------------------------------------------------------------- actor_tone
@@ -388,13 +384,9 @@ def test_training_reproduces_the_shipped_coefficients(datasets_dir):
 
 
 @pytest.mark.validation
-def test_target_tone_on_devtest_mt(datasets_dir):
-    from analysis.validation import newsmtsc
-
-    path = datasets_dir / "newsmtsc" / "devtest_mt.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} not found; NewsMTSC devtest_mt is needed for this test")
-    result = newsmtsc(path, method="target")
+@pytest.mark.xdist_group("newsmtsc-devtest")
+def test_target_tone_on_devtest_mt(newsmtsc_devtest):
+    result = newsmtsc_devtest("target")
     print(f"\ntarget-aware tone on NewsMTSC devtest_mt: macro-F1 {result['macro_f1']:.4f}, "
           f"accuracy {result['accuracy']:.4f}, Krippendorff's alpha {result['krippendorff_alpha']:.4f}")
     assert result["macro_f1"] >= 0.60
@@ -428,3 +420,46 @@ def test_analyze_measures_actor_tone_with_the_target_model_by_default(docs):
     assert plain.actor_tone.equals(wb.actor_tone(docs)) and plain.meta["key"] != result.meta["key"]
     with pytest.raises(InputError, match=r"actor_tone_method='bert': use 'target' or 'sentence'"):
         wb.analyze(docs, actor_tone_method="bert")
+
+
+def test_training_names_moved_to_validation_with_deprecated_aliases():
+    import analysis.target_tone as tt
+    import analysis.validation.train_tone as tr
+
+    for name in ("train", "main", "choose_band", "choose_document_rule", "write_model", "LAMBDAS"):
+        with pytest.warns(DeprecationWarning, match=f"analysis.target_tone.{name} moved to analysis.validation.train_tone"):
+            assert getattr(tt, name) is getattr(tr, name)
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        tt.nope  # noqa: B018
+    # the scoring module does not import the training code
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(tt.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not any(m and m.startswith("analysis.validation") for m in imported)
+
+
+def test_scoring_helpers_agree_with_predict_and_reread_a_rewritten_file(tmp_path):
+    from analysis.target_tone import model_from_dict, most_probable, softmax, target_probabilities
+
+    model = load_target_model()
+    texts = ["Critics slammed Adams for a terrible failure.", "Adams praised the brave nurses."]
+    dense, words = target_features(texts, [16, 0], [21, 5], spec=model.spec)
+    p = target_probabilities(model, dense, words)
+    pred = predict_target_tone(texts, [16, 0], [21, 5])
+    assert np.allclose(p, pred[["p_negative", "p_neutral", "p_positive"]].to_numpy())
+    assert most_probable(p).tolist() == pred["label"].tolist()
+    assert most_probable(np.array([[0.4, 0.4, 0.2], [0.4, 0.2, 0.4]])).tolist() == ["neutral", "negative"]
+    assert np.allclose(softmax(np.array([[0.0, 0.0, math.log(2.0)]])), [[0.25, 0.25, 0.5]])
+    content = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    with pytest.raises(LexiconError, match="<dict>, field 'format'"):
+        model_from_dict({**content, "format": "other"})
+    # a rewritten coefficient file is read again (the cache is keyed by the file's version)
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    first = load_target_model(path)
+    content["weights"]["bias"] = [5.0, -5.0]
+    path.write_text(json.dumps(content) + " ", encoding="utf-8")
+    again = load_target_model(path)
+    assert again is not first and again.bias.tolist() == [5.0, -5.0]

@@ -541,7 +541,7 @@ def test_sentences_numeric_doc_ids_become_strings() -> None:
 @pytest.mark.parametrize("column", ["doc_id", "title", "text"])
 def test_sentences_missing_column_error_names_it(column: str) -> None:
     docs = _docs().drop(columns=[column])
-    message = rf"documents table: missing column\(s\) '{column}' needed by sentences\(\)"
+    message = rf"^sentences: the documents table lacks column\(s\) {column}; it has \["
     with pytest.raises(InputError, match=message):
         sentences(docs)
 
@@ -620,3 +620,10 @@ def test_single_line_document_without_punctuation_has_bounded_sentences() -> Non
     assert len(table) == 1000
     assert table["text"].str.len().max() == len(" ".join(["word"] * 1000))
     assert table["sentence_id"].tolist() == list(range(1, 1001))
+
+
+def test_bullet_marker_dot_operator_and_en_dash() -> None:
+    # rule P2 is shared with the loader (analysis.corpus.paragraphs), which knew "∙" before this did
+    text = "Intro.\n∙ one\n– two"
+    assert [(text[p.start : p.end], p.kind) for p in paragraphs(text)] == [
+        ("Intro.", "paragraph"), ("one", "bullet"), ("two", "bullet")]

@@ -56,6 +56,13 @@ for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
     _LOWER_ALNUM[_c] = _c + 32
 
 
+#: Second bytes of the characters U+0080-U+00BF (UTF-8 C2 xx) that NFKC and the regex make a space:
+#: controls, no-break space, punctuation and symbols; not ª ² ³ µ ¹ º ¼ ½ ¾ (letters and digits).
+_C2_SPACE = np.zeros(256, dtype=bool)
+_C2_SPACE[0x80:0xC0] = True
+_C2_SPACE[[0xAA, 0xB2, 0xB3, 0xB5, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE]] = False
+
+
 def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """(UTF-8 bytes, offsets rebased to 0) of a large_string array without nulls."""
     offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
@@ -67,8 +74,10 @@ def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
     """The normalised texts computed on the UTF-8 bytes, and a mask of the texts this is exact for.
 
     Exact for texts whose only non-ASCII characters are General Punctuation (U+2000-U+203F: curly
-    quotes, dashes, ellipsis, special spaces), no-break spaces and guillemets: NFKC maps each of
-    those to punctuation or space, so the regex turns them into a space, as this does.
+    quotes, dashes, ellipsis, special spaces) and Latin-1 (U+0080-U+00FF) but for the nine that
+    NFKC turns into letters or digits (ª ² ³ µ ¹ º ¼ ½ ¾): NFKC maps punctuation and symbols to
+    punctuation or space, which the regex turns into a space, as this does; it leaves the accented
+    letters as they are, and lower case moves À-Þ (but ×) to à-þ, as this does.
     """
     data, offsets = _buffers(arr)
     n = len(data)
@@ -79,10 +88,17 @@ def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
         e2 = lead[(data[lead] == 0xE2) & (data[lead + 1] == 0x80)]
         e2 = e2[e2 < n - 2]
         e2 = e2[(data[e2 + 2] >= 0x80) & (data[e2 + 2] <= 0xBF)]
-        c2 = lead[(data[lead] == 0xC2) & np.isin(data[lead + 1], (0xA0, 0xAB, 0xBB))]
-        spaced = np.concatenate([e2, e2 + 1, e2 + 2, c2, c2 + 1])
+        c2 = lead[(data[lead] == 0xC2) & _C2_SPACE[data[lead + 1]]]
+        c3 = lead[data[lead] == 0xC3]
+        c3_space = c3[(data[c3 + 1] == 0x97) | (data[c3 + 1] == 0xB7)]  # × ÷
+        upper = c3 + 1
+        upper = upper[(data[upper] <= 0x9E) & (data[upper] != 0x97)]  # À-Þ but ×: lower case is 0x20 on
+        mapped[upper] += 0x20
+        spaced = np.concatenate([e2, e2 + 1, e2 + 2, c2, c2 + 1, c3_space, c3_space + 1])
         mapped[spaced] = 0x20
-        high = high[mapped[high] >= 0x80]
+        done = np.zeros(n, dtype=bool)
+        done[c3] = done[c3 + 1] = True  # Latin-1 letters: kept as they are (upper case lowered above)
+        high = high[(mapped[high] >= 0x80) & ~done[high]]
     exact = np.searchsorted(high, offsets[1:]) == np.searchsorted(high, offsets[:-1])
     space = mapped == 0x20
     dropped = space.copy()  # leading spaces, and spaces after a space
@@ -137,8 +153,13 @@ def _words(norm: pa.Array) -> tuple[pa.Array, np.ndarray]:
 
 
 def _text_keys(norm: pa.Array) -> np.ndarray:
-    """128-bit keys (n x 2 uint64) of normalised texts: equal keys mean equal texts."""
-    digests = b"".join(hashlib.blake2b(t.encode(), digest_size=16).digest() for t in norm.to_pylist())
+    """128-bit keys (n x 2 uint64) of normalised texts: equal keys mean equal texts (hashed from the
+    array's UTF-8 buffer, no Python string per text)."""
+    data, offsets = _buffers(norm)
+    view = memoryview(data)
+    blake2b = hashlib.blake2b
+    digests = b"".join(blake2b(view[s:e], digest_size=16).digest()
+                       for s, e in zip(offsets[:-1].tolist(), offsets[1:].tolist()))
     return np.frombuffer(digests, dtype=np.uint64).reshape(-1, 2)
 
 

@@ -38,7 +38,7 @@ from analysis.corpus.tables import (
     usable_mapping,
 )
 
-__all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "walk_folder"]
+__all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "unknown_format", "walk_folder"]
 
 #: File extension -> format read by default ("txt" = scraped article or plain text, detected).
 EXTENSIONS: dict[str, str] = {
@@ -63,7 +63,9 @@ class LoaderOptions:
 _Options = LoaderOptions  # the name analysis.scale used before LoaderOptions was public
 
 
-def _unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -> None:
+def unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -> None:
+    """Log a file of an unknown format: a note (ignored) inside a folder, else a failure naming the
+    supported extensions and ``format=``."""
     problem = f"unknown format {suffix or '(no extension)'!r}"
     supported = ", ".join(EXTENSIONS)
     if in_folder:
@@ -218,11 +220,14 @@ class _Parts:
             self.records = []
         batch = self.batch
         if batch.records:
+            table = _records_frame(batch.records, batch.found, batch.mapping)
+            batch.records = self.batch.records = []  # the dicts go; their values live on in the table
             frame = table_documents(
-                _records_frame(batch.records, batch.found, batch.mapping), np.asarray(batch.rows, dtype=np.int64),
+                table, np.asarray(batch.rows, dtype=np.int64),
                 label=np.asarray(batch.labels, dtype=object), name=np.asarray(batch.names, dtype=object),
                 columns=self.options.columns, log=self.log,
             )
+            del table
             if frame is not None:
                 self.parts.append(frame)
             self.batch = _JsonBatch()
@@ -296,12 +301,13 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
         rel, label = _relative(file, base), file.as_posix()
         fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
-            _unknown_format(label, file.suffix, log, in_folder=in_folder)
+            unknown_format(label, file.suffix, log, in_folder=in_folder)
             continue
         if fmt in ("json", "jsonl"):
             read = read_json_records(file, fmt, label=label, log=log)
             if read is not None:
                 parts.json(*read, label=label, name=rel)
+                del read  # the batch holds the records now (and lets them go when it is turned into a table)
             continue
         if fmt in TABLE_FORMATS:
             read = read_table(file, fmt, label=label, columns=options.columns, log=log)
@@ -327,6 +333,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
 
 _load_files = load_files  # the names analysis.scale used before these were public
 _walk = walk_folder
+_unknown_format = unknown_format
 
 
 def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.DataFrame]:

