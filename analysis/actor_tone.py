@@ -7,7 +7,7 @@ Three tables, each named after what it holds:
   of words around it (``method="window"``), or toward it (``method="target"``, the target-aware model
   of :mod:`analysis.target_tone`); with the mention's stance ("by": the actor's own quotation, else
   "about");
-* :func:`actor_tone_summary` — the mean tone per actor (and outlet, day, stance ...) with bootstrap
+* :func:`actor_tone_by` — the mean tone per actor (and outlet, day, stance ...) with bootstrap
   intervals (:func:`bootstrap_mean_ci`);
 * :func:`actor_document_tone` — one row per actor and document, the target-aware mention tone
   aggregated by the rule stored with the model (:func:`analysis.target_tone.aggregate_tone`).
@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus.keys import join_document_keys
+from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.errors import InputError, require_columns
 from analysis.text import sentences_of
 from analysis.tone import score_texts, tone_engine_function, window_text
@@ -32,7 +33,7 @@ from analysis.schema import ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS
 
 __all__ = [
     "actor_tone",
-    "actor_tone_summary",
+    "actor_tone_by",
     "actor_document_tone",
     "bootstrap_mean_ci",
     "ACTOR_TONE_COLUMNS",
@@ -92,15 +93,15 @@ def _actor_tone_method(method: str | None, window: int | None, engine: str) -> s
     if method is None:
         return "sentence" if window is None else "window"
     if method not in ("sentence", "window", "target"):
-        raise InputError(f"method={method!r}: use 'sentence', 'window' (with window=N) or 'target'")
+        raise InputError(f"actor_tone_method={method!r}: use 'sentence', 'window' (with window=N) or 'target'")
     if method == "window" and window is None:
-        raise InputError("method='window' needs window=N (words on each side of the mention)")
+        raise InputError("actor_tone_method='window' needs window=N (words on each side of the mention)")
     if method in ("sentence", "target") and window is not None:
-        raise InputError(f"method={method!r} scores the whole sentence; leave window=None (or use method='window')")
+        raise InputError(f"actor_tone_method={method!r} scores the whole sentence; leave window=None "
+                         "(or use actor_tone_method='window')")
     if method == "target" and engine != "textblob":
-        raise InputError(
-            "method='target' uses its own model (with TextBlob and VADER features); leave engine at its default"
-        )
+        raise InputError("actor_tone_method='target' uses its own model (with TextBlob and VADER features); "
+                         "leave tone_engine at its default")
     return method
 
 
@@ -108,7 +109,7 @@ def _sentence_scores(tone_table: pd.DataFrame, keys: pd.DataFrame, *, engine: st
     """The engine's columns of the ``tone`` table's row for each (doc_id, sentence_id) of ``keys`` (doc_id
     as text), one row per key in order; InputError when the table is not the engine's sentence tone or
     lacks a sentence."""
-    fix = f"pass the sentence-level table analysis.tone(documents, sentences=sentences, engine={engine!r})"
+    fix = f"pass the sentence-level table analysis.tone(documents, sentences=sentences, tone_engine={engine!r})"
     if not isinstance(tone_table, pd.DataFrame) or not {"doc_id", "sentence_id"} <= set(tone_table.columns):
         raise InputError(f"tone= is not a sentence-level tone table (it needs doc_id and sentence_id); {fix}")
     columns = [c for c in tone_table.columns if c not in ("doc_id", "sentence_id")]
@@ -126,58 +127,62 @@ def _sentence_scores(tone_table: pd.DataFrame, keys: pd.DataFrame, *, engine: st
     return table[columns].iloc[where].reset_index(drop=True)
 
 
+@renamed_keywords(engine="tone_engine", method="actor_tone_method")
 def actor_tone(
     documents: pd.DataFrame,
     actors: Any = None,
     *,
     window: int | None = None,
-    engine: str = "textblob",
+    tone_engine: str = "textblob",
     sentences: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
-    method: str | None = None,
+    actor_tone_method: str | None = None,
     tone: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tone around every actor mention: the score of the mention's sentence, or of a window.
 
     ``window=None`` scores the whole sentence holding the mention; ``window=N`` scores the mention
     with up to N whitespace-separated words on each side of it, within that sentence.
-    ``method`` names the choice explicitly: "sentence" (the default when ``window`` is None), "window"
+    ``actor_tone_method`` names the choice explicitly: "sentence" (the default when ``window`` is None), "window"
     (needs ``window=N``; the default when it is given) or "target": the target-aware model of
     :mod:`analysis.target_tone` (trained on NewsMTSC train; see lexicons/README.md, "Validation"),
     which reads the sentence from the mention's seat and adds the columns target_polarity
     (p_positive - p_negative, -1..1), p_negative, p_neutral, p_positive and label instead of the
-    engine's columns (it computes TextBlob and VADER features itself; leave ``engine`` at its
-    default). ``stance`` is
+    engine's columns (it computes TextBlob and VADER features itself; leave ``tone_engine`` at its
+    default). The old keywords ``engine=`` and ``method=`` are deprecated (``engine=`` is the execution
+    engine elsewhere; ``actor_tone_method=`` is the keyword of :func:`analysis.analyze`). ``stance`` is
     "by" when that sentence holds (part of) a quotation, direct or reported, attributed to the same
     actor (the actor's own voice), else "about" (the author's or another speaker's voice).
 
     ``mentions``, ``quotes`` and ``sentences`` reuse precomputed tables (mention offsets index into
-    the sentence's text, as analysis.actor_mentions gives them); when not given they are made with
-    analysis.sentences, analysis.actor_mentions and analysis.quotes, with ``actors`` passed on.
+    the sentence's text, as analysis.mentions gives them); when not given they are made with
+    analysis.sentences, analysis.mentions and analysis.quotes, with ``actors`` passed on.
     ``tone``: the sentence-level tone table of the same sentences and engine
-    (``analysis.tone(documents, sentences=sentences, engine=engine)``); with ``method="sentence"`` its
+    (``analysis.tone(documents, sentences=sentences, tone_engine=tone_engine)``); with
+    ``actor_tone_method="sentence"`` its
     scores are used instead of scoring the sentences again (the same numbers: the engine scores each
     text on its own). The other methods score other texts and ignore it.
 
     Output columns: doc_id, sentence_id, actor_id, actor, via (when the mentions have it), start,
     end, stance, text (what was scored: the sentence or the window), then the engine's columns
-    (textblob: polarity, subjectivity; vader: compound, pos, neu, neg; method="target":
+    (textblob: polarity, subjectivity; vader: compound, pos, neu, neg; actor_tone_method="target":
     target_polarity, p_negative, p_neutral, p_positive, label). One row per mention, in the
     mentions table's order.
     """
     if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < 0):
         raise InputError(f"window={window!r}: give a whole number of words >= 0, or None for the whole sentence")
-    method = _actor_tone_method(method, window, engine)
+    method = _actor_tone_method(actor_tone_method, window, tone_engine)
+    engine = tone_engine
     tone_engine_function(engine)
     sents = sentences_of(documents, sentences, fn="actor_tone")
     if mentions is None:
-        from analysis.actors import actor_mentions
+        from analysis.actors import mentions as find_mentions
 
-        mentions = actor_mentions(documents, actors, sentences=sents)
+        mentions = find_mentions(documents, actors, sentences=sents)
     need = ["doc_id", "sentence_id", "actor_id", "actor", "start", "end"]
     require_columns(mentions, need, fn="actor_tone", name="mentions",
-                    fix="pass the table analysis.actor_mentions(documents) returns")
+                    fix="pass the table analysis.mentions(documents) returns")
     if quotes is None:
         from analysis.quotes import quotes as find_quotes
 
@@ -277,7 +282,7 @@ def bootstrap_mean_ci(
     return low, high
 
 
-def actor_tone_summary(
+def actor_tone_by(
     actor_tone_table: pd.DataFrame,
     documents: pd.DataFrame | None = None,
     *,
@@ -318,7 +323,7 @@ def actor_tone_summary(
                 f"by={tuple(by)!r} groups by {', '.join(needs_docs)}, which come from the documents "
                 "table; pass documents=..."
             )
-        table = join_document_keys(table, documents, needs_docs, fn="actor_tone_summary")
+        table = join_document_keys(table, documents, needs_docs, fn="actor_tone_by")
     unknown = [c for c in by if c not in table.columns]
     if unknown:
         raise InputError(
@@ -407,3 +412,8 @@ def actor_document_tone(
     out["label"] = pd.array(band_labels(out["score"].to_numpy(), rule["band"]), dtype="str")
     out.attrs["rule"] = rule
     return out
+
+
+# ------------------------------------------------------------------- deprecated names (one release)
+
+actor_tone_summary = deprecated_alias(actor_tone_by, "analysis.actor_tone.actor_tone_summary", "analysis.actor_tone_by")

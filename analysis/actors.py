@@ -1,4 +1,4 @@
-"""Actors: the lexicon, mentions in sentences, prominence, roll-ups and co-occurrence.
+"""Actors: the lexicon, mentions in sentences, prominence, aggregates (mentions_by) and co-occurrence.
 
 The lexicon format and the matching rules are docs/design.md's ("Lexicon formats"); in short:
 
@@ -42,6 +42,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
@@ -56,9 +57,9 @@ __all__ = [
     "DEFAULT_ACTORS",
     "load_actors",
     "match_aliases",
-    "actor_mentions",
-    "actor_prominence",
-    "actor_rollup",
+    "mentions",
+    "prominence",
+    "mentions_by",
     "cooccurrence",
 ]
 
@@ -374,7 +375,7 @@ def match_aliases(text: str, actors: ActorLexicon | Mapping[str, Any] | str | Pa
     """Alias mentions in one string, by docs/design.md's rules (word edges, leftmost-longest).
 
     Returns a list of (start, end, actor_id, alias) — titles and pronouns need a document context
-    and are handled by :func:`actor_mentions`.
+    and are handled by :func:`mentions`.
     """
     m = load_actors(actors).matcher
     return [(s, e, m.actor_ids[a], text[s:e]) for s, e, a, _ in _leftmost_longest(m.alias_candidates([text])[0])]
@@ -522,8 +523,8 @@ def _empty_mentions() -> pd.DataFrame:
     return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
-def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
-                   *, sentences: pd.DataFrame | None = None, pronouns: bool = True) -> pd.DataFrame:
+def mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
+             *, sentences: pd.DataFrame | None = None, pronouns: bool = True) -> pd.DataFrame:
     """Actor mentions, one row per mention, by docs/design.md's matching rules (see the module docstring).
 
     ``actors``: a lexicon (ActorLexicon, path or mapping; None = the default lexicon).
@@ -534,7 +535,7 @@ def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, 
     and ``end`` index into the sentence's ``text``; rows in reading order.
     """
     lexicon = load_actors(actors)
-    sents = sentences_of(documents, sentences, needs=_SENTENCE_NEEDS, fn="actor_mentions")
+    sents = sentences_of(documents, sentences, needs=_SENTENCE_NEEDS, fn="mentions")
     m = lexicon.matcher
     finite = None
     if pronouns and m.is_person.any():
@@ -567,17 +568,17 @@ def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, 
     return out.astype({"doc_id": "str", "sentence_id": "int64", "section": "str", "start": "int64", "end": "int64"})
 
 
-# ------------------------------------------------------------------------- prominence & roll-ups
+# ----------------------------------------------------------------------- prominence & aggregates
 
 
 def _direct(mentions: pd.DataFrame, include_pronouns: bool, fn: str) -> pd.DataFrame:
     require_columns(mentions, ("doc_id", "sentence_id", "actor_id", "actor", "via"), fn=fn, name="mentions",
-                    fix="pass the output of analysis.actor_mentions(...)")
+                    fix="pass the output of analysis.mentions(...)")
     return mentions if include_pronouns else mentions[mentions["via"].isin(DIRECT_VIA)]
 
 
-def actor_prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include_pronouns: bool = False
-                     ) -> pd.DataFrame:
+def prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include_pronouns: bool = False
+               ) -> pd.DataFrame:
     """How prominent each actor is in each document.
 
     Counts direct mentions (via alias or title) unless ``include_pronouns``.
@@ -588,9 +589,9 @@ def actor_prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include
     (mentioned in the standfirst or in the first body paragraph), sentence_share (sentences that
     mention the actor / all sentences of the document).
     """
-    require_columns(sentences, ("doc_id", "sentence_id", "paragraph_id", "section"), fn="actor_prominence",
+    require_columns(sentences, ("doc_id", "sentence_id", "paragraph_id", "section"), fn="prominence",
                     name="sentences", fix="pass the output of analysis.sentences(documents)")
-    m = _direct(mentions, include_pronouns, "actor_prominence")
+    m = _direct(mentions, include_pronouns, "prominence")
     cols = ["doc_id", "actor_id", "actor", "mentions", "sentences", "first_sentence", "first_position",
             "in_headline", "in_lead", "sentence_share"]
     if m.empty:
@@ -627,10 +628,10 @@ def actor_prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include
     return out[cols]
 
 
-def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("actor",),
-                 actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
-                 include_pronouns: bool = False) -> pd.DataFrame:
-    """Mention counts rolled up over the corpus.
+def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("actor",),
+                actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
+                include_pronouns: bool = False) -> pd.DataFrame:
+    """Mention counts aggregated over the corpus by ``by`` (the mentions table's aggregate).
 
     ``by``: any of "actor" (actor_id + actor), "group" and "type" (from the lexicon ``actors``; the
     default lexicon when None: pass the lexicon the mentions were made with), "day" (the documents'
@@ -644,7 +645,7 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
     """
     if isinstance(by, str):
         by = (by,)
-    m = _direct(mentions, include_pronouns, "actor_rollup")[["doc_id", "sentence_id", "actor_id", "actor"]].copy()
+    m = _direct(mentions, include_pronouns, "mentions_by")[["doc_id", "sentence_id", "actor_id", "actor"]].copy()
     m["doc_id"] = m["doc_id"].astype("str")
     keys: list[str] = []
     actor_keys = {"actor", "group", "type"}
@@ -664,7 +665,7 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
         m = m.join(info, on="actor_id")
         m["group"] = m["group"].fillna("(no group)")
     if doc_cols:
-        m = join_document_keys(m, documents, doc_cols, fn="actor_rollup")
+        m = join_document_keys(m, documents, doc_cols, fn="mentions_by")
     cols = keys + ["mentions", "documents", "sentences", "share"]
     if m.empty:
         return pd.DataFrame({c: [] for c in cols})
@@ -681,9 +682,12 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
     return out[cols].reset_index(drop=True)
 
 
-def cooccurrence(mentions: pd.DataFrame, *, level: str = "sentence", n_units: int | None = None,
+@renamed_keywords(level="within")
+def cooccurrence(mentions: pd.DataFrame, *, within: str = "sentence", n_units: int | None = None,
                  include_pronouns: bool = False) -> pd.DataFrame:
-    """Pairs of actors mentioned in the same sentence (``level="sentence"``) or document.
+    """Pairs of actors mentioned within the same sentence (``within="sentence"``) or document
+    (``within="document"``; the old keyword ``level=`` is deprecated: ``level=`` only switches the
+    unit of a table's rows, and the rows here are always actor pairs).
 
     A unit (sentence or document) counts once per pair however often the actors appear in it.
     With n_a, n_b the units mentioning each actor, n_ab the units mentioning both and N the number of
@@ -695,11 +699,11 @@ def cooccurrence(mentions: pd.DataFrame, *, level: str = "sentence", n_units: in
     Output columns: actor_a, actor_b (ids, actor_a < actor_b), count (n_ab), n_a, n_b, pmi, jaccard;
     sorted by count, most first.
     """
-    if level not in ("sentence", "document"):
-        raise InputError(f"cooccurrence: level={level!r}; use 'sentence' or 'document'")
+    if within not in ("sentence", "document"):
+        raise InputError(f"cooccurrence: within={within!r}; use 'sentence' or 'document'")
     m = _direct(mentions, include_pronouns, "cooccurrence")
     cols = ["actor_a", "actor_b", "count", "n_a", "n_b", "pmi", "jaccard"]
-    unit_cols = ["doc_id", "sentence_id"] if level == "sentence" else ["doc_id"]
+    unit_cols = ["doc_id", "sentence_id"] if within == "sentence" else ["doc_id"]
     units = m[unit_cols + ["actor_id"]].drop_duplicates()
     if units.empty:
         return pd.DataFrame({c: [] for c in cols})
@@ -717,3 +721,10 @@ def cooccurrence(mentions: pd.DataFrame, *, level: str = "sentence", n_units: in
     out["jaccard"] = out["count"] / (out["n_a"] + out["n_b"] - out["count"])
     out = out.sort_values(["count", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
     return out[cols].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------- deprecated names (one release)
+
+actor_mentions = deprecated_alias(mentions, "analysis.actors.actor_mentions", "analysis.mentions")
+actor_prominence = deprecated_alias(prominence, "analysis.actors.actor_prominence", "analysis.prominence")
+actor_rollup = deprecated_alias(mentions_by, "analysis.actors.actor_rollup", "analysis.mentions_by")

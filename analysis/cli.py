@@ -200,7 +200,7 @@ def _analyze(args: argparse.Namespace) -> int:
     corpus = args.corpus[0] if len(args.corpus) == 1 else args.corpus
     columns = parse_columns(args.columns)
     try:
-        out = analyze_corpus(corpus, out=args.out, actors=args.actors, frames=args.frames,
+        out = analyze_corpus(corpus, out=args.out, actors=args.actors, codebook=args.frames,
                              tone_engine=args.tone_engine, actor_tone_method=args.actor_tone_method,
                              partition_size=args.partition_size, engine=args.engine,
                              workers=args.workers, scheduler=args.scheduler, format=args.format, errors=args.errors,

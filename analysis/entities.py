@@ -107,6 +107,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import deprecated_alias
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
                                    EntityWords, load_entity_words)
 from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
@@ -115,7 +116,7 @@ from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
-           "entity_table_of_parts", "entity_mentions", "entity_rollup", "load_entity_words"]
+           "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words"]
 
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
@@ -1368,10 +1369,10 @@ def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
             acc[eid]["documents"] += int(n)
 
 
-def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
-                    ) -> pd.DataFrame:
+def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
+                         ) -> pd.DataFrame:
     """The entities as a mentions table (``analysis.actors.MENTION_COLUMNS``), so that the actor
-    functions and charts (actor_prominence, actor_rollup, cooccurrence, ...) work on entities.
+    functions and charts (prominence, mentions_by, cooccurrence, ...) work on entities.
 
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's; ``alias``: the text; ``via``: 'alias' for
@@ -1383,7 +1384,7 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     from analysis.actors import MENTION_COLUMNS, load_actors
 
     require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start",
-                               "end"), fn="entity_mentions", name="entities", fix="pass the output of analysis.entities(...)")
+                               "end"), fn="entities_as_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     names = dict(zip(load_actors(actors).actors["actor_id"], load_actors(actors).actors["name"]))
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
@@ -1405,10 +1406,11 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     return out[list(MENTION_COLUMNS)].reset_index(drop=True)
 
 
-def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
-                  include_pronouns: bool = False) -> pd.DataFrame:
-    """Who is in it: one row per actor, entities linked to a lexicon actor rolled up into it, and
-    entities seen only as a short form rolled up into the full name they are (``same_as`` of
+def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
+                include_pronouns: bool = False) -> pd.DataFrame:
+    """Who is in it: the entities table aggregated by actor, one row per actor; entities linked to a
+    lexicon actor count as that actor, and entities seen only as a short form as the full name they
+    are (``same_as`` of
     :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
@@ -1421,7 +1423,7 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
     from analysis.actors import load_actors
 
     require_columns(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"),
-                    fn="entity_rollup", name="entities", fix="pass the output of analysis.entities(...)")
+                    fn="entities_by", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
     if e.empty:
@@ -1460,3 +1462,10 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
     out["share"] = out["mentions"] / out["mentions"].sum()
     out = out.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
     return out[cols].astype({"mentions": "int64", "documents": "int64", "sentences": "int64"}).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------- deprecated names (one release)
+
+entity_mentions = deprecated_alias(entities_as_mentions, "analysis.entities.entity_mentions",
+                                   "analysis.entities_as_mentions")
+entity_rollup = deprecated_alias(entities_by, "analysis.entities.entity_rollup", "analysis.entities_by")

@@ -3,8 +3,8 @@
 ``wb.findings(result, ...)`` returns a :class:`Findings`: 3-5 sentences (who is mentioned most, who is
 quoted and who is not, the most negative and most positive passage about an actor, the dominant
 frame), each with the sentence of the article that shows it. The numbers are those the report's
-charts draw: direct mentions (as ``actor_rollup`` counts them), quotations (as ``voice`` counts them),
-sentence polarity (as ``actor_tone`` gives it), frame hits (as ``frame_scores`` counts them).
+charts draw: direct mentions (as ``mentions_by`` counts them), quotations (as ``voice`` counts them),
+sentence polarity (as ``actor_tone`` gives it), frame hits (as ``frames`` counts them).
 In a notebook or report it shows as the report's title and a numbered list; the title is carried to
 the page's ``<title>`` and header by :func:`analysis.reports.export_html`.
 """

@@ -45,6 +45,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import deprecated_alias
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
@@ -53,13 +54,13 @@ from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_ha
 from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS
 
 __all__ = [
-    "frame_rollup",
+    "frames_by",
     "Codebook",
     "CODEBOOKS",
     "FRAME_SENTENCE_COLUMNS",
     "FRAME_DOCUMENT_COLUMNS",
     "load_frames",
-    "frame_scores",
+    "frames",
     "actor_frames",
     "frame_agreement",
     "suggest_thresholds",
@@ -174,7 +175,7 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     if hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook"):  # an Analysis
         if source.codebook is None:
             raise LexiconError("this analysis does not record its frame codebook (saved by an older version, or "
-                               "made from a mapping); pass the codebook it was made with, frames=<path or name>")
+                               "made from a mapping); pass the codebook it was made with, codebook=<path or name>")
         return source.codebook
     if isinstance(source, str) and source in CODEBOOKS:
         return _shipped(source)
@@ -455,7 +456,7 @@ def _check_threshold(value: object) -> int:
     return int(value)
 
 
-def frame_scores(
+def frames(
     documents: pd.DataFrame,
     codebook: str | Path | Mapping[str, Any] | Codebook | None = None,
     *,
@@ -491,7 +492,7 @@ def frame_scores(
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
     book = load_frames(codebook)
     limits = _thresholds(book, threshold)
-    sents = sentences_of(documents, sentences, fn="frame_scores")
+    sents = sentences_of(documents, sentences, fn="frames")
     matcher = book.matcher
     sent_idx, term_idx, match_id, words = _match_sentences(sents["text"].tolist(), matcher)
     needs = book.terms["min_actors"].to_numpy(dtype=np.int64)[term_idx] if len(term_idx) else term_idx
@@ -532,7 +533,7 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
                             sentences=context if context is not None else sentences, actors={"actors": []})
     key = "entity_id" if "entity_id" in mentions.columns else "actor_id"
     require_columns(mentions, ("doc_id", "sentence_id", key), fn="named_actor_counts", name="mentions",
-                    fix="pass the table analysis.actor_mentions (or the entity mentions) returns")
+                    fix="pass the table analysis.mentions (or the entity mentions) returns")
     m = mentions if "via" not in mentions.columns else mentions[mentions["via"] != "pronoun"]
     counts = m.groupby([m["doc_id"].astype(str), m["sentence_id"]])[key].nunique()
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
@@ -587,7 +588,7 @@ def _document_level(
     min_terms: np.ndarray,
 ) -> pd.DataFrame:
     if documents is not None:
-        require_columns(documents, ["doc_id"], fn="frame_scores", name="documents",
+        require_columns(documents, ["doc_id"], fn="frames", name="documents",
                         fix="load it with analysis.load_corpus")
         doc_order = pd.Index(pd.unique(documents["doc_id"].astype(str)))
     else:
@@ -637,7 +638,7 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     """The frames of the sentences that mention each actor.
 
     ``mentions``: an actor mentions table (doc_id, sentence_id, actor_id, optional actor);
-    ``frames``: ``frame_scores(..., level="sentence")``. A sentence mentioning an actor twice
+    ``frames``: ``frames(..., level="sentence")``. A sentence mentioning an actor twice
     counts once for that actor.
 
     Output columns: actor_id, actor (when the mentions have it), frame_id, sentences (number of
@@ -645,9 +646,9 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     all sentences mentioning the actor). Sorted by actor_id, then most sentences first.
     """
     require_columns(mentions, ("doc_id", "sentence_id", "actor_id"), fn="actor_frames", name="mentions",
-                    fix="pass the table analysis.actor_mentions(documents) returns")
+                    fix="pass the table analysis.mentions(documents) returns")
     require_columns(frames, ("doc_id", "sentence_id", "frame_id", "hits"), fn="actor_frames", name="frames",
-                    fix="pass the table analysis.frame_scores(documents, level='sentence') returns")
+                    fix="pass the table analysis.frames(documents, level='sentence') returns")
     keep = ["doc_id", "sentence_id", "actor_id"] + (["actor"] if "actor" in mentions.columns else [])
     ment = mentions[keep].astype({"doc_id": str}).drop_duplicates(["doc_id", "sentence_id", "actor_id"])
     per_actor = ment.groupby("actor_id", sort=False).size().rename("_n")
@@ -670,7 +671,7 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
 def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str = "present") -> pd.DataFrame:
     """Per-frame agreement of predicted with gold document-level frame presence.
 
-    ``predicted``: frame_scores(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
+    ``predicted``: frames(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
     frame_id, present (bool) — human codes. Only documents and frames in both are compared.
 
     Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
@@ -679,7 +680,7 @@ def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str 
     useful codebook must beat). One row per frame, in gold's order.
     """
     require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
-                    fix="pass the table analysis.frame_scores(documents) returns (or name its column with column=)")
+                    fix="pass the table analysis.frames(documents) returns (or name its column with column=)")
     require_columns(gold, ("doc_id", "frame_id", "present"), fn="frame_agreement", name="gold",
                     fix="give one row per coded document and frame with a boolean 'present'")
     p = predicted[["doc_id", "frame_id", column]].rename(columns={column: "_pred"}).astype({"doc_id": str})
@@ -720,7 +721,7 @@ def suggest_thresholds(
 ) -> pd.DataFrame:
     """For each frame, the presence threshold (hits) with the best F1 against gold codes.
 
-    ``document_scores``: frame_scores(level="document"); ``gold``: doc_id, frame_id, present.
+    ``document_scores``: frames(level="document"); ``gold``: doc_id, frame_id, present.
     Tune on one part of the coded documents and report on another (see lexicons/README.md).
     Ties go to the lower threshold.
 
@@ -741,17 +742,17 @@ def suggest_thresholds(
     return pd.DataFrame(best)
 
 
-def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
-    """Document-level frame scores rolled up by documents columns ("day" = the UTC publication date).
+def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
+    """Document-level frame scores aggregated by documents columns ("day" = the UTC publication date).
 
-    ``document_frames``: ``frame_scores(documents, level="document")``.
+    ``document_frames``: ``frames(documents, level="document")``.
     Output columns: the ``by`` columns, frame_id, hits (sum), documents (documents where the frame is
     present), n_documents (documents in the cell), share (the frame's hits / all frame hits in the
     cell; 0 when the cell has none), present_share (documents / n_documents). Undated documents have
     day NA.
     """
     by = (by,) if isinstance(by, str) else tuple(by)
-    table = join_document_keys(document_frames, documents, by, fn="frame_rollup", how="inner")
+    table = join_document_keys(document_frames, documents, by, fn="frames_by", how="inner")
     cell = list(by)
     out = table.groupby([*cell, "frame_id"], dropna=False, sort=True).agg(
         hits=("hits", "sum"), documents=("present", "sum"), n_documents=("doc_id", "nunique")).reset_index()
@@ -759,3 +760,9 @@ def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: 
     out["share"] = (out["hits"] / total.where(total > 0)).fillna(0.0)
     out["present_share"] = out["documents"] / out["n_documents"]
     return out.astype({"hits": "int64", "documents": "int64", "n_documents": "int64"})
+
+
+# ------------------------------------------------------------------- deprecated names (one release)
+
+frame_scores = deprecated_alias(frames, "analysis.framing.frame_scores", "analysis.frames")
+frame_rollup = deprecated_alias(frames_by, "analysis.framing.frame_rollup", "analysis.frames_by")

@@ -21,12 +21,15 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.actors import ActorLexicon, actor_mentions, load_actors
+from analysis.actors import ActorLexicon, load_actors
+from analysis.actors import mentions as find_mentions
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table, load_entity_words
 from analysis.cues import load_cue_verbs
+from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
-from analysis.framing import Codebook, frame_scores, load_frames
+from analysis.framing import Codebook, load_frames
+from analysis.framing import frames as find_frames
 from analysis.persistence import (MANIFEST, code_sha256, content_key, read_partitioned_tables, read_table_folder,
                                   write_table_folder)
 from analysis.provenance import corpus_fingerprint, package_versions
@@ -79,7 +82,7 @@ class Analysis:
     ``actors`` and ``codebook``: the actor lexicon and frame codebook the analysis was made with
     (restored by :func:`load_analysis`; the codebook is None when it cannot be rebuilt: a codebook
     given as a mapping, whose file is gone). Functions that take a lexicon take the analysis itself
-    too (``load_actors(result)``, ``entity_rollup(result.entities, actors=result)``), so tables of an
+    too (``load_actors(result)``, ``entities_by(result.entities, actors=result)``), so tables of an
     analysis made with your lexicon are never read with the shipped one.
     """
 
@@ -197,20 +200,20 @@ def analyze_partition(
     (:data:`CORPUS_TABLES`) come from :func:`corpus_tables` once the partitions are combined.
     """
     sentences = segment(documents)
-    mentions = actor_mentions(documents, actors, sentences=sentences)
+    mentions = find_mentions(documents, actors, sentences=sentences)
     entities = find_entities(documents, sentences=sentences, actors=actors)
     quotations = find_quotes(documents, actors, sentences=sentences, mentions=mentions, entities=entities)
-    sentence_tone = tone(documents, sentences=sentences, engine=tone_engine)
+    sentence_tone = tone(documents, sentences=sentences, tone_engine=tone_engine)
     return {
         "documents": documents,
         "sentences": sentences,
         "mentions": mentions,
         "quotes": quotations,
         "tone": sentence_tone,
-        "frames": frame_scores(documents, frames, sentences=sentences, mentions=entities),
+        "frames": find_frames(documents, frames, sentences=sentences, mentions=entities),
         "actor_tone": actor_tone(documents, actors, sentences=sentences, mentions=mentions, quotes=quotations,
-                                 method=actor_tone_method,
-                                 engine="textblob" if actor_tone_method == "target" else tone_engine,
+                                 actor_tone_method=actor_tone_method,
+                                 tone_engine="textblob" if actor_tone_method == "target" else tone_engine,
                                  tone=sentence_tone),
         "entities": entities,
     }
@@ -297,11 +300,12 @@ def _default_partition_size(n_documents: int, workers: int) -> int:
     return max(1, min(_MAX_PARTITION, math.ceil(n_documents / (workers * _PARTITIONS_PER_WORKER))))
 
 
+@renamed_keywords(frames="codebook")
 def analyze(
     documents: pd.DataFrame,
     *,
     actors: Any = None,
-    frames: Any = None,
+    codebook: Any = None,
     tone_engine: str = "textblob",
     actor_tone_method: str = "target",
     engine: str = "local",
@@ -314,7 +318,8 @@ def analyze(
     entities (and the entity table over the whole corpus).
 
     ``actors``: an actor lexicon (path, mapping or loaded; None = the shipped default lexicon).
-    ``frames``: a frame codebook (path, mapping, "generic", "conflict-news" or loaded; None = generic).
+    ``codebook``: a frame codebook (path, mapping, "generic", "conflict-news" or loaded; None = generic;
+    the old keyword ``frames=`` is deprecated: ``frames`` names the frames table).
     ``tone_engine``: the tone engine (see ``analysis.tone``; "textblob" or "vader"; engines added
     with ``register_tone_engine`` must be registered when ``analysis`` is imported to be seen by
     worker processes).
@@ -338,7 +343,7 @@ def analyze(
     if engine not in ENGINES:
         raise InputError(f"engine={engine!r}: use one of {', '.join(map(repr, ENGINES))} "
                          "(the tone engine is chosen with tone_engine=)")
-    lexicon, codebook = load_actors(actors), load_frames(frames)
+    lexicon, codebook = load_actors(actors), load_frames(codebook)
     if actor_tone_method not in ACTOR_TONE_METHODS:
         raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
     meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)

@@ -11,8 +11,9 @@ from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
+from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
-__all__ = ["ActorProfile", "actor_profile", "keep_top"]
+__all__ = ["ActorProfile", "actor_profile"]
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,3 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
                         quotes=quotes.reset_index(drop=True), actor_tone=tone.reset_index(drop=True),
                         partners=partners.reset_index(drop=True),
                         frames=frames[frames["actor_id"] == actor_id].reset_index(drop=True))
-
-
-def keep_top(table: pd.DataFrame, *, n: int = 10, by: str = "actor_id", weight: str = "mentions") -> pd.DataFrame:
-    """The rows of ``table`` whose ``by`` value is among the ``n`` with the largest total ``weight``.
-
-    Ties keep the value seen first. Row order is kept.
-    """
-    totals = table.groupby(by, sort=False)[weight].sum()
-    chosen = totals.sort_values(ascending=False, kind="stable").index[:n]
-    return table[table[by].isin(chosen)]

@@ -94,7 +94,8 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.actors import ActorLexicon, actor_mentions, load_actors
+from analysis.actors import ActorLexicon, load_actors
+from analysis.actors import mentions as find_mentions
 from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.errors import InputError, require_columns
@@ -1316,7 +1317,7 @@ def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
     table order."""
     needed = ("doc_id", "sentence_id", "section", "start", "end", "actor_id", "actor", "via")
     require_columns(mentions, needed, fn="quotes", name="mentions",
-                    fix="pass the table analysis.actor_mentions(documents, actors, sentences=...) returns")
+                    fix="pass the table analysis.mentions(documents, actors, sentences=...) returns")
     columns = [mentions["doc_id"].astype("str").tolist()] + [
         mentions[c].tolist() for c in ("sentence_id", "section", "start", "end", "actor_id", "actor", "via")]
     out: dict[str, list[tuple]] = {}
@@ -1461,7 +1462,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
 
     ``actors``: the lexicon speakers are linked to (None = the default lexicon);
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table; ``mentions``: a precomputed
-    ``actor_mentions(documents, actors, sentences=...)`` table (with pronouns) made with the same
+    ``mentions(documents, actors, sentences=...)`` table (with pronouns) made with the same
     lexicon; ``entities``: a precomputed ``analysis.entities(documents, sentences=..., actors=...)``
     table (None: computed here; False: no entity layer, speakers from the lexicon and the words only);
     ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
@@ -1477,7 +1478,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     cues = cue_verbs if isinstance(cue_verbs, CueVerbs) else load_cue_verbs(cue_verbs)
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"), fn="quotes")
     if mentions is None:
-        mentions = actor_mentions(documents, lexicon, sentences=sents)
+        mentions = find_mentions(documents, lexicon, sentences=sents)
     if entities is None or entities is True:
         from analysis.entities import entities as find_entities
 
@@ -1542,9 +1543,9 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
 
     ``mentions``: the entity layer's mentions, as :func:`analysis.entities` or
-    :func:`analysis.entity_mentions` give them, so that everyone in the text counts (an entity linked
+    :func:`analysis.entities_as_mentions` give them, so that everyone in the text counts (an entity linked
     to a lexicon actor counts under the actor's id, any other under its entity_id); or lexicon
-    mentions from :func:`analysis.actor_mentions`. Direct mentions are counted unless
+    mentions from :func:`analysis.mentions`. Direct mentions are counted unless
     ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
     else its speaker_entity_id, else its speaker's words.
 
@@ -1564,7 +1565,7 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
                                  "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
                                      mentions["via"])})
     require_columns(mentions, ("actor_id", "actor", "via"), fn="voice", name="mentions",
-                    fix="pass the output of analysis.actor_mentions(...)")
+                    fix="pass the output of analysis.mentions(...)")
     require_columns(quotes, ("speaker_id", "speaker", "kind"), fn="voice", name="quotes",
                     fix="pass the output of analysis.quotes(...)")
     m = mentions if include_pronouns else mentions[mentions["via"].isin(("alias", "title"))]

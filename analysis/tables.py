@@ -1,19 +1,34 @@
-"""Small helpers on the documents table that notebooks and reports share."""
+"""Small helpers on the documents table and report sections that notebooks and reports share.
+
+Reached as ``wb.tables.<name>`` (``import analysis as wb``); the ones a user exploring a corpus needs
+most (select_document, document_card, corpus_summary, filter_documents, with_sentence_text,
+with_period) are also at the top level. Names follow docs/naming.md: nouns name the table or object
+returned, ``with_<column>`` adds columns, ``<subject>_panel`` is a report panel (a chart, or one line
+saying why there is none), ``<thing>_as_<table>`` re-keys one table as another, verbs act.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.corpus.keys import published_utc
+from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.errors import InputError
+from analysis.readable import copyable_yaml
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+    from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "period_unit", "with_period", "lump_values", "voice_for_chart", "undated_note",
-           "GroupComparison", "compare_groups", "frames_over_time", "attention_by_period",
-           "speakers_as_entities", "who_is_in_it", "report_colors"]
+           "key_sentences", "period_unit", "with_period", "lump_values", "keep_top", "voice_for_chart",
+           "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
+           "speakers_as_entities", "who_is_in_it", "report_colors", "copyable_yaml"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -158,16 +173,18 @@ def period_unit(documents: pd.DataFrame) -> str:
     return "day" if span <= 45 else "week" if span <= 273 else "month"
 
 
-def with_period(documents: pd.DataFrame, *, unit: str | None = None) -> pd.DataFrame:
+@renamed_keywords(unit="period")
+def with_period(documents: pd.DataFrame, *, period: str | None = None) -> pd.DataFrame:
     """``documents`` with a ``period`` column: the first day (YYYY-MM-DD, UTC) of the day, week
-    (starting Monday) or month each was published in; NA when undated. ``unit`` None chooses it
-    from the date range (:func:`period_unit`). ``period_unit`` is stored in ``.attrs``.
+    (starting Monday) or month each was published in; NA when undated. ``period`` ("day", "week" or
+    "month"; the old keyword ``unit=`` is deprecated) None chooses it from the date range
+    (:func:`period_unit`). ``period_unit`` is stored in ``.attrs``.
 
-    Use ``by=("period", "actor")`` in ``actor_rollup`` and ``by="period"`` in ``frame_rollup``.
+    Use ``by=("period", "actor")`` in ``mentions_by`` and ``by="period"`` in ``frames_by``.
     """
-    unit = unit or period_unit(documents)
+    unit = period or period_unit(documents)
     if unit not in ("day", "week", "month"):
-        raise InputError(f"unit={unit!r}: use 'day', 'week' or 'month'")
+        raise InputError(f"period={unit!r}: use 'day', 'week' or 'month'")
     published = published_utc(documents, fn="with_period") if "published" in documents \
         else pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
     day = published.dt.tz_localize(None).dt.normalize()
@@ -194,6 +211,16 @@ def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8
     return documents.assign(**{column: values})
 
 
+def keep_top(table: pd.DataFrame, *, n: int = 10, by: str = "actor_id", weight: str = "mentions") -> pd.DataFrame:
+    """The rows of ``table`` whose ``by`` value is among the ``n`` with the largest total ``weight``.
+
+    Ties keep the value seen first. Row order is kept.
+    """
+    totals = table.groupby(by, sort=False)[weight].sum()
+    chosen = totals.sort_values(ascending=False, kind="stable").index[:n]
+    return table[table[by].isin(chosen)]
+
+
 def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and
     every quoted actor, most mentioned first (cut by mentions, never by quote status)."""
@@ -204,7 +231,7 @@ def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     return ordered[(keep | quoted).to_numpy()].reset_index(drop=True)
 
 
-def undated_note(documents: pd.DataFrame):
+def undated_note(documents: pd.DataFrame) -> Note | None:
     """One line on the undated documents (left out of the time charts), or nothing when all are dated."""
     from analysis.readable import Note
 
@@ -223,9 +250,9 @@ def undated_note(documents: pd.DataFrame):
 class GroupComparison:
     """Attention, voice, tone and frames side by side for the groups of one documents column.
 
-    Tables (each with the ``by`` column first): ``attention`` (actor_rollup by group and actor, the
-    ``top`` actors overall), ``voice`` (the voice table per group), ``tone`` (actor_tone_summary by
-    group and actor), ``frames`` (frame_rollup by group). ``groups``: the group values, largest first.
+    Tables (each with the ``by`` column first): ``attention`` (mentions_by group and actor, the
+    ``top`` actors overall), ``voice`` (the voice table per group), ``tone`` (actor_tone_by group
+    and actor), ``frames`` (frames_by group). ``groups``: the group values, largest first.
     """
 
     by: str
@@ -282,13 +309,13 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     """Compare the groups of any documents column (outlet, topic, bias, country ...).
 
     ``result``: the analysis of ``documents``; ``mentions``, ``quotes``, ``actor_tone`` (defaults:
-    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frame_scores(..., level="document")`` (computed when None, with the analysis' codebook).
+    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frames(..., level="document")`` (computed when None, with the analysis' codebook).
     Documents with no value in ``by`` form the group "(none)". See :class:`GroupComparison`.
     """
-    from analysis.actors import actor_rollup
-    from analysis.framing import frame_rollup
+    from analysis.actors import mentions_by
+    from analysis.framing import frames_by
     from analysis.quotes import voice
-    from analysis.actor_tone import actor_tone_summary
+    from analysis.actor_tone import actor_tone_by
 
     if by not in documents:
         raise InputError(f"group_by={by!r} is not a column of the documents; columns are "
@@ -299,7 +326,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     docs = documents.assign(**{by: documents[by].astype("string").fillna("(none)")})
     groups = docs[by].value_counts().index.tolist()
     group_of = dict(zip(docs["doc_id"].astype(str), docs[by]))
-    attention = actor_rollup(mentions, docs, by=(by, "actor"))
+    attention = mentions_by(mentions, docs, by=(by, "actor"))
     leaders = attention.groupby("actor_id")["mentions"].sum().sort_values(ascending=False).index[:top]
     attention = attention[attention["actor_id"].isin(leaders)].reset_index(drop=True)
     parts = []
@@ -314,14 +341,14 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     voices = voices[voices["actor_id"].isin(leaders) | (voices["quotes"] > 0)].reset_index(drop=True)
     tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
     tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
-    tone = actor_tone_summary(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
+    tone = actor_tone_by(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
         columns=[by, "actor_id", "actor", "n_mentions", "mean_polarity"])
     if document_frames is None:
-        from analysis.framing import frame_scores
+        from analysis.framing import frames as find_frames
 
         codebook = getattr(result, "codebook", None)  # the analysis' own codebook (None: the default, as before)
-        document_frames = frame_scores(documents, codebook, level="document", sentences=result.sentences)
-    frames = frame_rollup(document_frames, docs, by=by)
+        document_frames = find_frames(documents, codebook, level="document", sentences=result.sentences)
+    frames = frames_by(document_frames, docs, by=by)
     return GroupComparison(by=by, groups=groups, attention=attention, voice=voices, tone=tone, frames=frames)
 
 
@@ -339,41 +366,40 @@ def _time_note(documents: pd.DataFrame, what: str):
     return None
 
 
-def attention_by_period(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int = 12, colors=None):
-    """Mentions per period (``with_period``) of the ``top`` most mentioned actors, as a chart; one
-    line instead when there are no dates or only one period."""
-    from analysis.actors import actor_rollup
+def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int = 12, colors=None) -> go.Figure:
+    """Report panel: mentions per period (``with_period``) of the ``top`` most mentioned actors, as a
+    chart; one line instead when there are no dates or only one period."""
+    from analysis.actors import mentions_by
     from analysis.charts import attention_over_time
-    from analysis.profiles import keep_top
 
     unit = documents.attrs.get("period_unit", "period")
     title = f"Mentions per {unit}"
     note = _time_note(documents, title)
     if note is not None:
         return note
-    rollup = actor_rollup(mentions, documents, by=("period", "actor"))
-    return attention_over_time(keep_top(rollup, n=top), time="period", colors=colors, title=title)
+    counts = mentions_by(mentions, documents, by=("period", "actor"))
+    return attention_over_time(keep_top(counts, n=top), time="period", colors=colors, title=title)
 
 
-def frames_over_time(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None):
-    """The frame profile per period (``with_period``), undated articles left out; one line instead
-    when there are no dates or only one period."""
+def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None) -> go.Figure:
+    """Report panel: the frame profile per period (``with_period``), undated articles left out; one
+    line instead when there are no dates or only one period."""
     from analysis.charts import frame_profile
-    from analysis.framing import frame_rollup
+    from analysis.framing import frames_by
 
     unit = documents.attrs.get("period_unit", "period")
     title = f"Frames per {unit}"
     note = _time_note(documents, title)
     if note is not None:
         return note
-    rollup = frame_rollup(document_frames, documents, by="period")
-    return frame_profile(rollup[rollup["period"].notna()], by="period", names=names, title=title)
+    per_period = frames_by(document_frames, documents, by="period")
+    return frame_profile(per_period[per_period["period"].notna()], by="period", names=names, title=title)
 
 
 def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None
                          ) -> pd.DataFrame:
     """``quotes`` with ``speaker_id`` and ``speaker`` keyed like ``mentions`` (entity mentions from
-    ``wb.entity_mentions``: the lexicon actor where linked, else the entity), so ``wb.voice`` counts
+    ``wb.entities_as_mentions``: the lexicon actor where linked, else the entity), so ``wb.voice`` counts
     each speaker once, under the name the charts use.
 
     The quotes table's own speaker columns decide: ``speaker_id`` (a lexicon actor) first, then
@@ -458,3 +484,9 @@ def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> 
         extra = voice["actor_id"].astype("object").where(voice["actor_id"].notna(), voice["actor"])
         keys += [k for k in extra.dropna().astype(str) if k not in set(keys)]
     return actor_colors(keys)
+
+
+# ------------------------------------------------------------------- deprecated names (one release)
+
+attention_by_period = deprecated_alias(attention_panel, "analysis.attention_by_period", "analysis.tables.attention_panel")
+frames_over_time = deprecated_alias(frames_panel, "analysis.frames_over_time", "analysis.tables.frames_panel")

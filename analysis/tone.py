@@ -20,7 +20,7 @@ of strings and returns a DataFrame with exactly one row per string, in order, an
 *first* column is the engine's signed score (negative = negative tone), which document-level means,
 negative/positive shares and actor summaries use.
 
-Tone toward actors (``actor_tone``, ``actor_tone_summary``, ``actor_document_tone``) lives in
+Tone toward actors (``actor_tone``, ``actor_tone_by``, ``actor_document_tone``) lives in
 :mod:`analysis.actor_tone`; the old names here are deprecated aliases for one release.
 """
 
@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.text import sentences_of
 from analysis.errors import InputError, require_columns
 from analysis.schema import DOCUMENT_TONE_COLUMNS
@@ -429,7 +430,7 @@ TONE_ENGINES: dict[str, ToneEngine] = {
 
 
 def register_tone_engine(name: str, fn: ToneEngine, *, replace: bool = False) -> None:
-    """Add a tone engine under ``name`` so ``tone(..., engine=name)`` uses it.
+    """Add a tone engine under ``name`` so ``tone(..., tone_engine=name)`` uses it.
 
     ``fn(texts: list[str]) -> pandas.DataFrame`` must return one row per text, in order, with
     numeric columns whose first is the engine's signed score (< 0 negative, > 0 positive).
@@ -508,19 +509,20 @@ def article_text(title: object, text: object) -> str:
     return f"{title}\n\n{text}" if title.strip() else text
 
 
+@renamed_keywords(engine="tone_engine")
 def tone(
     documents: pd.DataFrame,
     *,
     level: str = "sentence",
-    engine: str = "textblob",
+    tone_engine: str = "textblob",
     sentences: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tone of every sentence (``level="sentence"``) or of every document (``level="document"``).
 
     Sentence level, one row per sentence of ``analysis.sentences(documents)`` (or of ``sentences``),
-    in its order. Columns: doc_id, sentence_id, then the engine's columns. With the default engine
-    "textblob": polarity (-1..1) and subjectivity (0..1), equal to ``TextBlob(sentence).sentiment``.
-    With "vader": compound, pos, neu, neg.
+    in its order. Columns: doc_id, sentence_id, then the columns of the tone engine ``tone_engine``
+    (the old keyword ``engine=`` is deprecated). With the default "textblob": polarity (-1..1) and
+    subjectivity (0..1), equal to ``TextBlob(sentence).sentiment``. With "vader": compound, pos, neu, neg.
 
     Document level, one row per document, in the documents' order. Columns: doc_id; the engine's
     columns for the whole article as one text, ``title + "\\n\\n" + text`` (equal to
@@ -531,11 +533,11 @@ def tone(
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
-    tone_engine_function(engine)
+    tone_engine_function(tone_engine)
     if sentences is None:
         check_documents(documents, ("doc_id", "text"))
     sents = sentences_of(documents, sentences, fn="tone")
-    scores = score_texts(sents["text"].tolist(), engine=engine)
+    scores = score_texts(sents["text"].tolist(), engine=tone_engine)
     per_sentence = pd.concat(
         [sents[["doc_id", "sentence_id"]].reset_index(drop=True), scores], axis=1
     )
@@ -544,7 +546,7 @@ def tone(
     check_documents(documents, ("doc_id", "text"))
     titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
     whole = score_texts(
-        [article_text(t, x) for t, x in zip(titles, documents["text"])], engine=engine
+        [article_text(t, x) for t, x in zip(titles, documents["text"])], engine=tone_engine
     )
     score = scores.columns[0]
     values = per_sentence[score].to_numpy(dtype=float)

@@ -94,10 +94,10 @@ def run(*, quick: bool = False) -> dict:
     build_large = time.perf_counter() - t0
     small.matcher  # noqa: B018
     repeat = 1 if quick else 3
-    t_small = _time(lambda: wb.actor_mentions(docs, small, sentences=sents, pronouns=False), repeat=repeat)
-    t_large = _time(lambda: wb.actor_mentions(docs, large, sentences=sents, pronouns=False), repeat=repeat)
-    found_small = len(wb.actor_mentions(docs, small, sentences=sents, pronouns=False))
-    found_large = len(wb.actor_mentions(docs, large, sentences=sents, pronouns=False))
+    t_small = _time(lambda: wb.mentions(docs, small, sentences=sents, pronouns=False), repeat=repeat)
+    t_large = _time(lambda: wb.mentions(docs, large, sentences=sents, pronouns=False), repeat=repeat)
+    found_small = len(wb.mentions(docs, small, sentences=sents, pronouns=False))
+    found_large = len(wb.mentions(docs, large, sentences=sents, pronouns=False))
     # the naive baseline: 10 regexes on 1,000 sentences; 10,000 regexes on a smaller subset (it is slow)
     subset = list(sents["text"][:1000])
     sub_large = subset[: (10 if quick else 40)]

@@ -131,7 +131,7 @@ def stages(corpus: Path, *, quick: bool) -> dict[str, Any]:
     lexicon.matcher, codebook.matcher  # noqa: B018 - build the automata outside the timings
     TextBlob("warm up the lexicon").sentiment  # noqa: B018
     wb.tone(documents.head(2))  # warm up: the tone lexicon, the cue verbs
-    wb.actor_mentions(documents.head(2), lexicon)
+    wb.mentions(documents.head(2), lexicon)
     texts = (documents["title"] + "\n\n" + documents["text"]).tolist()
     t_floor, words = _cpu(lambda: sum(len(_WORD.findall(text)) for text in texts))
     chars = sum(map(len, texts))
@@ -139,14 +139,14 @@ def stages(corpus: Path, *, quick: bool) -> dict[str, Any]:
 
     t, sents = _cpu(lambda: wb.sentences(documents))
     out["sentences_s"] = t
-    t, mentions = _cpu(lambda: wb.actor_mentions(documents, lexicon, sentences=sents))
+    t, mentions = _cpu(lambda: wb.mentions(documents, lexicon, sentences=sents))
     out["mentions_s"] = t
     t, ents = _cpu(lambda: wb.entities(documents, sentences=sents, actors=lexicon))
     out["entities_s"] = t
     t, quotations = _cpu(lambda: wb.quotes(documents, lexicon, sentences=sents, mentions=mentions, entities=ents))
     out["quotes_s"] = t
     out["tone_s"], _ = _cpu(lambda: wb.tone(documents, sentences=sents))
-    out["frames_s"], _ = _cpu(lambda: wb.frame_scores(documents, codebook, sentences=sents))
+    out["frames_s"], _ = _cpu(lambda: wb.frames(documents, codebook, sentences=sents))
     out["actor_tone_s"], _ = _cpu(lambda: wb.actor_tone(documents, lexicon, sentences=sents, mentions=mentions,
                                                         quotes=quotations))
     out["full_s"], tables = _cpu(lambda: analyze_partition(documents, actors=lexicon, frames=codebook))
@@ -169,8 +169,8 @@ def stages(corpus: Path, *, quick: bool) -> dict[str, Any]:
     small.matcher, large.matcher  # noqa: B018
     table = sents[["doc_id", "sentence_id", "paragraph_id", "section", "text", "start", "end"]]
     docs = pd.DataFrame({"doc_id": documents["doc_id"]})
-    out["alias10_s"], _ = _cpu(lambda: wb.actor_mentions(docs, small, sentences=table, pronouns=False))
-    out["alias10k_s"], _ = _cpu(lambda: wb.actor_mentions(docs, large, sentences=table, pronouns=False))
+    out["alias10_s"], _ = _cpu(lambda: wb.mentions(docs, small, sentences=table, pronouns=False))
+    out["alias10k_s"], _ = _cpu(lambda: wb.mentions(docs, large, sentences=table, pronouns=False))
     out["aliases_small"] = int((small.aliases["kind"] == "alias").sum())
     out["aliases_large"] = int((large.aliases["kind"] == "alias").sum())
     out["self_max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -383,7 +383,7 @@ def markdown(figures: dict[str, Any]) -> str:
               f"(measured on {figures['textblob_sample_sentences']:,} sampled sentences, extrapolated per sentence); "
               f"one regex per alias ({figures['naive_mentions_aliases']} aliases) "
               f"{figures['naive_mentions_chars_per_s']:,} chars/s against {figures['mentions_chars_per_s']:,} chars/s "
-              f"for `actor_mentions` (x{figures['medium_mentions_speedup_vs_naive_regex']}). "
+              f"for `mentions` (x{figures['medium_mentions_speedup_vs_naive_regex']}). "
               f"Text: {figures['text_source']}."]
     return "\n".join(lines)
 

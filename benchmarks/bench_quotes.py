@@ -72,7 +72,7 @@ def run(*, quick: bool = False) -> dict[str, Any]:
     if old_quotes is not None:
         old_quotes(docs.head(2), lexicon)
     sents = wb.sentences(docs)
-    mentions = wb.actor_mentions(docs, lexicon, sentences=sents)
+    mentions = wb.mentions(docs, lexicon, sentences=sents)
     ents = wb.entities(docs, sentences=sents, actors=lexicon)
     best = {"new": float("inf"), "old": float("inf")}
     table = None

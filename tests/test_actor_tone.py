@@ -17,7 +17,7 @@ from analysis.errors import InputError
 def _seed_tables(seed_path):
     docs = wb.load_corpus(seed_path)
     sents = wb.sentences(docs)
-    mentions = wb.actor_mentions(docs, sentences=sents)
+    mentions = wb.mentions(docs, sentences=sents)
     quotes = wb.quotes(docs, sentences=sents, mentions=mentions)
     return docs, sents, mentions, quotes
 
@@ -25,9 +25,9 @@ def _seed_tables(seed_path):
 @pytest.mark.parametrize("engine", ["textblob", "vader"])
 def test_sentence_method_reads_the_tone_table_and_gives_the_same_table(seed_path, engine):
     docs, sents, mentions, quotes = _seed_tables(seed_path)
-    scored = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes, engine=engine)
-    reused = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes, engine=engine,
-                        tone=wb.tone(docs, sentences=sents, engine=engine))
+    scored = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes, tone_engine=engine)
+    reused = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes, tone_engine=engine,
+                        tone=wb.tone(docs, sentences=sents, tone_engine=engine))
     assert len(scored) == len(mentions) > 10
     pd.testing.assert_frame_equal(reused, scored)
 
@@ -44,7 +44,7 @@ def test_sentence_method_takes_its_scores_from_the_tone_table(seed_path):
 def test_window_and_target_methods_ignore_the_tone_table(seed_path):
     docs, sents, mentions, quotes = _seed_tables(seed_path)
     bogus = wb.tone(docs, sentences=sents).assign(polarity=99.0)
-    for kwargs in ({"window": 3}, {"method": "target"}):
+    for kwargs in ({"window": 3}, {"actor_tone_method": "target"}):
         plain = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes, **kwargs)
         given = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes, tone=bogus, **kwargs)
         pd.testing.assert_frame_equal(given, plain)
@@ -58,7 +58,7 @@ def test_a_tone_table_that_does_not_fit_is_refused_with_the_fix(seed_path):
         actor_tone(docs, tone=wb.tone(docs, level="document"), **call)
     with pytest.raises(InputError, match=r"score columns \['compound', 'pos', 'neu', 'neg'\] are not those of "
                                          r"the 'textblob' engine \(\['polarity', 'subjectivity'\]\)"):
-        actor_tone(docs, tone=wb.tone(docs, sentences=sents, engine="vader"), **call)
+        actor_tone(docs, tone=wb.tone(docs, sentences=sents, tone_engine="vader"), **call)
     first = mentions["sentence_id"].iloc[0]
     with pytest.raises(InputError, match=rf"no row for doc_id '.+', sentence_id {first}, which holds a mention"):
         actor_tone(docs, tone=table[table["sentence_id"] != first], **call)
@@ -67,7 +67,7 @@ def test_a_tone_table_that_does_not_fit_is_refused_with_the_fix(seed_path):
 def test_analyze_sentence_method_equals_the_function_called_alone(seed_path):
     docs = wb.load_corpus(seed_path)
     result = wb.analyze(docs, actor_tone_method="sentence")
-    pd.testing.assert_frame_equal(result.actor_tone, wb.actor_tone(docs, method="sentence"))
+    pd.testing.assert_frame_equal(result.actor_tone, wb.actor_tone(docs, actor_tone_method="sentence"))
 
 
 def test_old_names_in_analysis_tone_are_deprecated_aliases():

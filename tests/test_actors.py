@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 import analysis as wb
-from analysis.actors import MENTION_COLUMNS, _pronoun_spots, match_aliases
-from analysis.discovery import DISCOVERY_COLUMNS
+from analysis.actors import MENTION_COLUMNS, ActorLexicon, _pronoun_spots, match_aliases
+from analysis.discovery import DISCOVERY_COLUMNS, discovery_yaml
 
 
 # ------------------------------------------------------------------------------------- helpers
@@ -71,7 +71,7 @@ def write(tmp_path, text: str, name: str = "actors.yml"):
 def test_default_lexicon_loads_and_is_cached():
     lex = wb.load_actors()
     assert lex is wb.load_actors()
-    assert isinstance(lex, wb.ActorLexicon)
+    assert isinstance(lex, ActorLexicon)
     assert list(lex.actors.columns) == ["actor_id", "name", "type", "group", "gender", "aliases", "titles"]
     assert list(lex.aliases.columns) == ["term", "actor_id", "kind"]
     ids = set(lex.actors["actor_id"])
@@ -221,7 +221,7 @@ def test_error_missing_file(tmp_path):
 
 
 def mentions_in(*texts: str, lex=ISRAEL_US, **kw) -> pd.DataFrame:
-    return wb.actor_mentions(docs(*texts), lex, **kw)
+    return wb.mentions(docs(*texts), lex, **kw)
 
 
 def test_output_schema_and_offsets():
@@ -330,7 +330,7 @@ def test_ten_thousand_alias_lexicon_gives_the_same_mentions():
 def test_empty_lexicon_and_empty_corpus():
     m = mentions_in("Israel and Biden.", lex={"actors": []})
     assert m.empty and list(m.columns) == list(MENTION_COLUMNS)
-    m = wb.actor_mentions(docs(), ISRAEL_US)
+    m = wb.mentions(docs(), ISRAEL_US)
     assert m.empty and list(m.columns) == list(MENTION_COLUMNS)
 
 
@@ -342,9 +342,9 @@ def test_match_aliases_on_a_string():
 def test_precomputed_sentences_are_used():
     d = docs("Israel spoke.")
     sents = wb.sentences(d).assign(text=["Biden spoke."])  # a sentences table that says otherwise
-    assert wb.actor_mentions(d, ISRAEL_US, sentences=sents)["actor_id"].tolist() == ["biden"]
+    assert wb.mentions(d, ISRAEL_US, sentences=sents)["actor_id"].tolist() == ["biden"]
     with pytest.raises(wb.InputError, match=r"the sentences table lacks column\(s\) section"):
-        wb.actor_mentions(d, ISRAEL_US, sentences=sents.drop(columns=["section"]))
+        wb.mentions(d, ISRAEL_US, sentences=sents.drop(columns=["section"]))
 
 
 # ----------------------------------------------------------------------------------- pronouns
@@ -357,7 +357,7 @@ PEOPLE = lexicon(person("kirby", "John Kirby", "Kirby", gender="male"),
 
 
 def pronouns(*texts: str, lex=PEOPLE) -> list[list]:
-    m = wb.actor_mentions(docs(*texts), lex)
+    m = wb.mentions(docs(*texts), lex)
     return m.loc[m["via"] == "pronoun", ["doc_id", "sentence_id", "actor_id", "alias"]].values.tolist()
 
 
@@ -415,7 +415,7 @@ def test_a_document_is_matched_in_one_pass_as_if_sentence_by_sentence():
 
 def test_no_antecedent_no_pronoun_row_and_option_off():
     assert pronouns("He spoke first. Kirby came.") == []
-    m = wb.actor_mentions(docs("Kirby came. He spoke."), PEOPLE, pronouns=False)
+    m = wb.mentions(docs("Kirby came. He spoke."), PEOPLE, pronouns=False)
     assert m["via"].tolist() == ["alias"]
 
 
@@ -451,7 +451,7 @@ def seed(repo_dir):
 
 def test_seed_body_mentions_match_the_hand_count(seed):
     documents, sents = seed
-    m = wb.actor_mentions(documents, SEED_ACTORS, sentences=sents)
+    m = wb.mentions(documents, SEED_ACTORS, sentences=sents)
     body = m[m["section"] == "body"]
     # Hand count over the body paragraphs (sentences 5-16), read one by one:
     assert counts(body) == {
@@ -487,7 +487,7 @@ def test_seed_body_mentions_match_the_hand_count(seed):
 
 def test_seed_headline_standfirst_and_takeaways(seed):
     documents, sents = seed
-    m = wb.actor_mentions(documents, SEED_ACTORS, sentences=sents)
+    m = wb.mentions(documents, SEED_ACTORS, sentences=sents)
     assert counts(m[m["section"] == "headline"]) == {"israel": 1, "united_states": 1}
     # standfirst: Israel x5 ("between Israel", "asserts Israel's", "Israel considers", "emphasize Israel's",
     # "from Israel's"), US x2, Netanyahu x3, Biden x2 ("Biden's warning", "Biden's stance"), Palestinians x1
@@ -504,7 +504,7 @@ def test_seed_headline_standfirst_and_takeaways(seed):
 
 def test_seed_default_lexicon_finds_every_seed_actor(seed):
     documents, sents = seed
-    found = set(wb.actor_mentions(documents, sentences=sents)["actor_id"])
+    found = set(wb.mentions(documents, sentences=sents)["actor_id"])
     assert {a["id"] for a in SEED_ACTORS["actors"]} <= found
 
 
@@ -519,13 +519,13 @@ def small_corpus() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
              outlet=["A", "B"],
              published=pd.to_datetime(["2024-05-10T23:00Z", "2024-05-11T01:00Z"], utc=True))
     sents = wb.sentences(d)
-    return d, sents, wb.actor_mentions(d, ISRAEL_US | {"actors": ISRAEL_US["actors"] + [
+    return d, sents, wb.mentions(d, ISRAEL_US | {"actors": ISRAEL_US["actors"] + [
         org("hamas", "Hamas", group="Palestinians")]}, sentences=sents)
 
 
 def test_prominence_exact():
     d, sents, m = small_corpus()
-    p = wb.actor_prominence(m, sents)
+    p = wb.prominence(m, sents)
     assert list(p.columns) == ["doc_id", "actor_id", "actor", "mentions", "sentences", "first_sentence",
                                "first_position", "in_headline", "in_lead", "sentence_share"]
     # d0: headline "Israel talks" (s0), s1 "Israel and Biden met." (lead: first body paragraph),
@@ -548,20 +548,20 @@ def test_prominence_exact():
 def test_rollups_by_actor_group_outlet_and_day():
     d, sents, m = small_corpus()
     lex = wb.load_actors(ISRAEL_US | {"actors": ISRAEL_US["actors"] + [org("hamas", "Hamas", group="Palestinians")]})
-    by_actor = wb.actor_rollup(m, d)
+    by_actor = wb.mentions_by(m, d)
     assert by_actor[["actor_id", "mentions", "documents", "sentences"]].values.tolist() == [
         ["biden", 3, 2, 3], ["hamas", 3, 2, 3], ["israel", 3, 1, 3]]
     assert by_actor["share"].tolist() == [1 / 3, 1 / 3, 1 / 3]
-    by_group = wb.actor_rollup(m, d, by="group", actors=lex)
+    by_group = wb.mentions_by(m, d, by="group", actors=lex)
     assert dict(zip(by_group["group"], by_group["mentions"])) == {"(no group)": 6, "Palestinians": 3}
-    by_day = wb.actor_rollup(m, d, by=("day", "actor"))
+    by_day = wb.mentions_by(m, d, by=("day", "actor"))
     assert by_day[["day", "actor_id", "mentions", "share"]].values.tolist() == [
         ["2024-05-10", "israel", 3, 0.5], ["2024-05-10", "biden", 2, 1 / 3], ["2024-05-10", "hamas", 1, 1 / 6],
         ["2024-05-11", "hamas", 2, 2 / 3], ["2024-05-11", "biden", 1, 1 / 3]]
-    by_outlet = wb.actor_rollup(m, d, by=("outlet",))
+    by_outlet = wb.mentions_by(m, d, by=("outlet",))
     assert by_outlet[["outlet", "mentions", "documents"]].values.tolist() == [["A", 6, 1], ["B", 3, 1]]
-    with pytest.raises(wb.InputError, match=r"^actor_rollup: the documents table lacks column\(s\) desk \(the by= column\); its columns are: "):
-        wb.actor_rollup(m, d, by=("desk",))
+    with pytest.raises(wb.InputError, match=r"^mentions_by: the documents table lacks column\(s\) desk \(the by= column\); its columns are: "):
+        wb.mentions_by(m, d, by=("desk",))
 
 
 def test_cooccurrence_counts_pmi_and_jaccard():
@@ -573,21 +573,21 @@ def test_cooccurrence_counts_pmi_and_jaccard():
         ["biden", "hamas", 1, 3, 3], ["biden", "israel", 1, 3, 3]]
     assert c["pmi"].tolist() == pytest.approx([math.log2(7 / 9)] * 2)
     assert c["jaccard"].tolist() == pytest.approx([1 / 5, 1 / 5])
-    docs_level = wb.cooccurrence(m, level="document", n_units=10)
+    docs_level = wb.cooccurrence(m, within="document", n_units=10)
     assert docs_level[["actor_a", "actor_b", "count"]].values.tolist() == [
         ["biden", "hamas", 2], ["biden", "israel", 1], ["hamas", "israel", 1]]
     assert docs_level["pmi"].iloc[0] == pytest.approx(math.log2(2 * 10 / (2 * 2)))
-    with pytest.raises(wb.InputError, match="level='paragraph'"):
-        wb.cooccurrence(m, level="paragraph")
+    with pytest.raises(wb.InputError, match="within='paragraph'"):
+        wb.cooccurrence(m, within="paragraph")
 
 
 def test_pronoun_rows_are_left_out_of_aggregates_unless_asked():
     d = docs("Kirby came. He said no.")
     sents = wb.sentences(d)
-    m = wb.actor_mentions(d, PEOPLE, sentences=sents)
-    assert wb.actor_prominence(m, sents)["mentions"].tolist() == [1]
-    assert wb.actor_prominence(m, sents, include_pronouns=True)["mentions"].tolist() == [2]
-    assert wb.actor_rollup(m, d)["mentions"].tolist() == [1]
+    m = wb.mentions(d, PEOPLE, sentences=sents)
+    assert wb.prominence(m, sents)["mentions"].tolist() == [1]
+    assert wb.prominence(m, sents, include_pronouns=True)["mentions"].tolist() == [2]
+    assert wb.mentions_by(m, d)["mentions"].tolist() == [1]
 
 
 # ---------------------------------------------------------------------------------- discovery
@@ -625,7 +625,7 @@ def test_discovery_on_the_seed_with_an_empty_lexicon(seed):
 def test_discovery_yaml_is_a_loadable_lexicon(seed):
     documents, sents = seed
     c = wb.discover_actors(documents, {"actors": []}, sentences=sents)
-    text = wb.discovery_yaml(c)
+    text = discovery_yaml(c)
     assert text.startswith("actors:\n  - id: ")
     lex = wb.load_actors(yaml.safe_load(text))
     assert len(lex) == len(c)
@@ -671,11 +671,11 @@ def test_error_more_entry_problems(tmp_path):
 
 def test_prominence_needs_the_sentences_the_mentions_came_from():
     d = docs("Israel spoke.", "Biden spoke.")
-    m = wb.actor_mentions(d, ISRAEL_US)
+    m = wb.mentions(d, ISRAEL_US)
     with pytest.raises(wb.InputError, match=r"mentions table: doc 'd1' sentence 1 is not in the sentences table"):
-        wb.actor_prominence(m, wb.sentences(d.iloc[:1]))
-    with pytest.raises(wb.InputError, match=r"^actor_prominence: the mentions table lacks column\(s\) via; pass the output of "):
-        wb.actor_prominence(m.drop(columns=["via"]), wb.sentences(d))
+        wb.prominence(m, wb.sentences(d.iloc[:1]))
+    with pytest.raises(wb.InputError, match=r"^prominence: the mentions table lacks column\(s\) via; pass the output of "):
+        wb.prominence(m.drop(columns=["via"]), wb.sentences(d))
 
 
 def test_discovery_name_shapes():

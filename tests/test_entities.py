@@ -8,7 +8,7 @@ import pytest
 
 import analysis as wb
 from analysis.actors import MENTION_COLUMNS
-from analysis.entities import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
+from analysis.entities import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, load_entity_words
 
 NONE = {"actors": []}
 
@@ -277,9 +277,9 @@ def test_entity_table_needs_an_entities_table():
 def test_entity_mentions_work_with_the_actor_functions():
     d = docs(ELECTION, titles=[ELECTION_TITLE])
     sents = wb.sentences(d)
-    m = wb.entity_mentions(wb.entities(d, sentences=sents, actors=NONE), sentences=sents, actors=NONE)
+    m = wb.entities_as_mentions(wb.entities(d, sentences=sents, actors=NONE), sentences=sents, actors=NONE)
     assert list(m.columns) == list(MENTION_COLUMNS)
-    prominence = wb.actor_prominence(m, sents).set_index("actor_id")
+    prominence = wb.prominence(m, sents).set_index("actor_id")
     assert prominence.loc["person:tom_reyes", ["mentions", "in_headline"]].tolist() == [3, True]
     assert prominence.loc["person:ruth_adeyemi", "actor"] == "Ruth Adeyemi"
 
@@ -288,7 +288,7 @@ def test_entity_rollup_is_who_is_in_it():
     lex = {"actors": [{"id": "adeyemi", "name": "Clerk Adeyemi", "type": "person", "group": "County",
                        "aliases": ["Ruth Adeyemi"]}]}
     e = found(ELECTION, actors=lex)
-    r = wb.entity_rollup(e, actors=lex, types=("person",))
+    r = wb.entities_by(e, actors=lex, types=("person",))
     assert list(r.columns) == ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     assert r[["key", "name", "group", "linked", "mentions"]].values.tolist() == [
         ["person:paul_becker", "Paul Becker", None, False, 3], ["person:ann_becker", "Ann Becker", None, False, 2],
@@ -353,13 +353,13 @@ def test_word_list_errors_name_the_field_and_item():
     from analysis.entities import DEFAULT_ENTITY_WORDS
 
     good = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
-    assert wb.load_entity_words(good).sha256 == wb.load_entity_words().sha256
+    assert load_entity_words(good).sha256 == load_entity_words().sha256
     with pytest.raises(wb.LexiconError, match=r"^<mapping>: field 'titles': give a list of words"):
-        wb.load_entity_words({**good, "titles": "president"})
+        load_entity_words({**good, "titles": "president"})
     with pytest.raises(wb.LexiconError, match=r"field 'titles', item 2: True is not a word; quote it"):
-        wb.load_entity_words({**good, "titles": ["president", True]})
+        load_entity_words({**good, "titles": ["president", True]})
     with pytest.raises(wb.LexiconError, match=r"field 'honorifics', 'mr.': gender 'man' is not male, female"):
-        wb.load_entity_words({**good, "honorifics": {"mr.": "man"}})
+        load_entity_words({**good, "honorifics": {"mr.": "man"}})
 
 
 def test_same_as_links_acronyms_and_dominant_full_names_across_documents():
@@ -378,7 +378,7 @@ def test_same_as_links_acronyms_and_dominant_full_names_across_documents():
 
 def test_rollup_folds_short_form_entities_into_their_full_name():
     e = found("Donald Trump spoke.", "Then Trump left.", "President Trump waved.", "The Green New Deal passed.")
-    r = wb.entity_rollup(e, actors=NONE, types=("person",))
+    r = wb.entities_by(e, actors=NONE, types=("person",))
     assert r[["key", "name", "mentions", "documents"]].values.tolist() == [["person:donald_trump", "Donald Trump", 3, 3]]
 
 

@@ -18,10 +18,10 @@ def test_a_complete_table_passes():
 
 def test_the_message_names_the_function_the_table_every_missing_column_and_the_fix():
     with pytest.raises(InputError) as raised:
-        require_columns(TABLE, ["doc_id", "actor_id", "via"], fn="actor_rollup", name="mentions",
-                        fix="pass the table analysis.actor_mentions returns")
-    assert str(raised.value) == ("actor_rollup: the mentions table lacks column(s) actor_id, via; "
-                                 "pass the table analysis.actor_mentions returns")
+        require_columns(TABLE, ["doc_id", "actor_id", "via"], fn="mentions_by", name="mentions",
+                        fix="pass the table analysis.mentions returns")
+    assert str(raised.value) == ("mentions_by: the mentions table lacks column(s) actor_id, via; "
+                                 "pass the table analysis.mentions returns")
 
 
 def test_an_unnamed_table_is_the_table():
@@ -32,11 +32,11 @@ def test_an_unnamed_table_is_the_table():
 def test_role_columns_name_their_option_and_the_table_columns():
     with pytest.raises(InputError) as raised:
         require_columns(TABLE, {"group": "outlet", "value": "n", "key": "doc_id"}, fn="mentions_by_group",
-                        fix="pass the table wb.actor_rollup returns")
+                        fix="pass the table wb.mentions_by returns")
     assert str(raised.value) == (
         "mentions_by_group: the table lacks column(s) outlet (the group= column), n (the value= column); "
         "its columns are: doc_id, sentence_id. Pass group='<column>' to name the right one, or pass the "
-        "table wb.actor_rollup returns")
+        "table wb.mentions_by returns")
 
 
 def test_a_column_asked_for_twice_is_named_once():
@@ -46,11 +46,11 @@ def test_a_column_asked_for_twice_is_named_once():
 
 @pytest.mark.parametrize(("call", "start"), [
     (lambda: wb.voice(pd.DataFrame({"actor_id": []}), pd.DataFrame()), "voice: the mentions table lacks column(s) actor, via; "),
-    (lambda: wb.actor_rollup(pd.DataFrame({"doc_id": []}), pd.DataFrame()), "actor_rollup: the mentions table lacks column(s) "),
-    (lambda: wb.entity_rollup(pd.DataFrame({"doc_id": []})), "entity_rollup: the entities table lacks column(s) sentence_id, "),
+    (lambda: wb.mentions_by(pd.DataFrame({"doc_id": []}), pd.DataFrame()), "mentions_by: the mentions table lacks column(s) "),
+    (lambda: wb.entities_by(pd.DataFrame({"doc_id": []})), "entities_by: the entities table lacks column(s) sentence_id, "),
     (lambda: wb.tone(pd.DataFrame({"doc_id": []})), "tone: the documents table lacks column(s) text; load it with "),
-    (lambda: wb.frame_scores(pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [""]}),
-                             sentences=pd.DataFrame({"doc_id": []})), "frame_scores: the sentences table lacks "),
+    (lambda: wb.frames(pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [""]}),
+                             sentences=pd.DataFrame({"doc_id": []})), "frames: the sentences table lacks "),
 ])
 def test_public_functions_use_the_one_form(call, start):
     with pytest.raises(InputError) as raised:

@@ -16,7 +16,7 @@ from analysis.framing import (
     CODEBOOKS,
     actor_frames,
     frame_agreement,
-    frame_scores,
+    frames,
     load_frames,
     named_actor_counts,
     suggest_thresholds,
@@ -164,7 +164,7 @@ def test_matching_rules_case_edges_prefix_phrases():
         "We will stand\n  alone. We stand   alone! standalone.",
         "The U.S., Israel’s ally, and U.S.A.",
     )
-    out = frame_scores(docs, book)
+    out = frames(docs, book)
     assert list(out.columns) == ["doc_id", "sentence_id", "frame_id", "hits", "terms"]
     got = {(d, s): (h, t) for d, s, h, t in out[["doc_id", "sentence_id", "hits", "terms"]].itertuples(index=False)}
     assert got == {
@@ -183,7 +183,7 @@ def test_leftmost_longest_and_terms_in_two_frames():
         conflict=["blame*", "blame"],
     )
     docs = _docs("The humanitarian crisis deepened. A crisis of blame. Aid and blame.")
-    out = frame_scores(docs, book)
+    out = frames(docs, book)
     rows = out[["sentence_id", "frame_id", "hits", "terms"]].values.tolist()
     assert rows == [
         [1, "humanitarian", 1, "humanitarian crisis"],  # the longer match wins; "crisis" not counted
@@ -198,7 +198,7 @@ def test_leftmost_longest_and_terms_in_two_frames():
 def test_matches_do_not_cross_sentences_and_headline_counts():
     book = _book(a=["stand alone"], b=["defies"])
     docs = _docs("We stand. Alone we are.", titles=["Israel defies"])
-    out = frame_scores(docs, book)
+    out = frames(docs, book)
     assert out[["sentence_id", "frame_id", "hits"]].values.tolist() == [[0, "b", 1]]
 
 
@@ -210,7 +210,7 @@ def test_document_level_scores():
         "Nothing here.",
         "",
     )
-    out = frame_scores(docs, book, level="document")
+    out = frames(docs, book, level="document")
     assert list(out.columns) == [
         "doc_id", "frame_id", "hits", "distinct_terms", "hits_per_1000_words", "share", "present", "dominant"
     ]
@@ -229,37 +229,37 @@ def test_document_level_scores():
     d3 = out[out["doc_id"] == "d3"]
     assert d3["hits"].tolist() == [0, 0, 0] and d3["hits_per_1000_words"].isna().all()
     # thresholds: one for all, per frame, and the codebook's own
-    two = frame_scores(docs, book, level="document", threshold=2)
+    two = frames(docs, book, level="document", threshold=2)
     assert two[two["doc_id"] == "d0"]["present"].tolist() == [True, False, False]
-    mixed = frame_scores(docs, book, level="document", threshold={"economic": 2})
+    mixed = frames(docs, book, level="document", threshold={"economic": 2})
     assert mixed[mixed["doc_id"] == "d0"]["present"].tolist() == [True, False, False]
     own = dict(book)
     own["frames"] = [dict(f, threshold=5) if f["id"] == "conflict" else f for f in book["frames"]]
-    assert frame_scores(docs, own, level="document")["present"].tolist()[:3] == [False, True, False]
+    assert frames(docs, own, level="document")["present"].tolist()[:3] == [False, True, False]
     # min_terms: distinct terms a document needs as well (rift x3 + clash* is 2 terms, not 4)
     terms2 = dict(book)
     terms2["frames"] = [dict(f, min_terms=2) for f in book["frames"]]
-    present = frame_scores(docs, terms2, level="document")
+    present = frames(docs, terms2, level="document")
     assert present[present["doc_id"] == "d0"]["present"].tolist() == [True, False, False]
     assert present[present["doc_id"] == "d1"]["present"].tolist() == [False, False, False]
     terms3 = dict(book)
     terms3["frames"] = [dict(f, min_terms=3) for f in book["frames"]]
-    assert not frame_scores(docs, terms3, level="document")["present"].any()
+    assert not frames(docs, terms3, level="document")["present"].any()
     with pytest.raises(InputError, match="threshold for 'nope': no such frame in codebook 'test'"):
-        frame_scores(docs, book, level="document", threshold={"nope": 1})
+        frames(docs, book, level="document", threshold={"nope": 1})
     with pytest.raises(InputError, match="threshold=0: give a whole number of hits >= 1"):
-        frame_scores(docs, book, level="document", threshold=0)
+        frames(docs, book, level="document", threshold=0)
     with pytest.raises(InputError, match="level='sentence' or level='document'"):
-        frame_scores(docs, book, level="paragraph")
+        frames(docs, book, level="paragraph")
 
 
 def test_sentence_level_reuses_sentences_and_is_empty_without_hits():
     docs = _docs("No frames in here at all.")
     sents = wb.sentences(docs)
-    out = frame_scores(docs, _book(a=["zebra"]), sentences=sents)
+    out = frames(docs, _book(a=["zebra"]), sentences=sents)
     assert out.empty and list(out.columns) == ["doc_id", "sentence_id", "frame_id", "hits", "terms"]
     with pytest.raises(InputError, match="sentences table lacks column"):
-        frame_scores(docs, _book(a=["x"]), sentences=sents.drop(columns="text"))
+        frames(docs, _book(a=["x"]), sentences=sents.drop(columns="text"))
 
 
 def test_actor_frames():
@@ -356,7 +356,7 @@ def test_every_shipped_frame_fires_and_abstains(key):
     book, frame = key
     fire, abstain = FRAME_CASES[key]
     docs = _docs(*fire, *abstain)
-    out = frame_scores(docs, book)
+    out = frames(docs, book)
     hit_docs = set(out.loc[out["frame_id"] == frame, "doc_id"])
     assert hit_docs == {f"d{i}" for i in range(len(fire))}, out[out["frame_id"] == frame]
 
@@ -368,7 +368,7 @@ def test_seed_hand_checked_terms(seed_path):
 
     def terms(book: str, frame: str, starts: str) -> str:
         sid = next(s for s, t in text_of.items() if t.startswith(starts))
-        out = frame_scores(docs, book, sentences=sents)
+        out = frames(docs, book, sentences=sents)
         row = out[(out["sentence_id"] == sid) & (out["frame_id"] == frame)]
         return "" if row.empty else f"{int(row['hits'].iloc[0])}: {row['terms'].iloc[0]}"
 
@@ -382,7 +382,7 @@ def test_seed_hand_checked_terms(seed_path):
     assert terms("conflict-news", "diplomacy", "The rift deepens") == "2: negotiat*; ceasefire*"
     assert terms("conflict-news", "humanitarian_crisis", "Meanwhile, Palestinians report") == "1: humanitarian*"
     assert terms("conflict-news", "military_action", "Meanwhile, Palestinians report") == "1: shelling"
-    doc = frame_scores(docs, "conflict-news", sentences=sents, level="document")
+    doc = frames(docs, "conflict-news", sentences=sents, level="document")
     assert doc.loc[doc["dominant"], "frame_id"].tolist() == ["military_action"]
 
 
@@ -436,7 +436,7 @@ def _narrative_framing(datasets_dir):
 def test_generic_codebook_against_human_frame_codes(datasets_dir):
     """Tuned on articles with ID % 3 != 0, reported on the held-out third (ID % 3 == 0)."""
     docs, gold = _narrative_framing(datasets_dir)
-    scores = frame_scores(docs, "generic", level="document")
+    scores = frames(docs, "generic", level="document")
     held_out = {d for d in docs["doc_id"] if int(d) % 3 == 0}
     result = frame_agreement(scores[scores["doc_id"].isin(held_out)], gold[gold["doc_id"].isin(held_out)])
     print("\nGeneric frames vs narrative-framing codes, held-out third:\n" + result.round(3).to_string())
@@ -473,7 +473,7 @@ def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
         "hits": [2, 0, 1, 1, 0, 0],
         "present": [True, False, True, True, False, False],
     })
-    out = wb.frame_rollup(doc_frames, documents, by="day")
+    out = wb.frames_by(doc_frames, documents, by="day")
     assert out.to_dict("list") == {
         "day": ["2024-05-09", "2024-05-09", "2024-05-10", "2024-05-10"],
         "frame_id": ["conflict", "morality", "conflict", "morality"],
@@ -483,8 +483,8 @@ def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
         "share": [0.75, 0.25, 0.0, 0.0],
         "present_share": [1.0, 0.5, 0.0, 0.0],
     }
-    with pytest.raises(wb.InputError, match=r"^frame_rollup: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, published\. "):
-        wb.frame_rollup(doc_frames, documents, by="desk")
+    with pytest.raises(wb.InputError, match=r"^frames_by: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, published\. "):
+        wb.frames_by(doc_frames, documents, by="desk")
 
 
 # ------------------------------------------------------------------- actor terms (issue 14)
@@ -497,15 +497,15 @@ def _cb(**conflict):
 def test_actor_terms_count_only_with_enough_named_actors():
     book = _cb(terms=["rift"], actor_terms=["accus*"], min_actors=2)
     docs = _docs("Smith accused Jones of lying. Critics accused everyone. Then Smith left. A rift opened.")
-    out = frame_scores(docs, book)
+    out = frames(docs, book)
     # sentence 1: Smith (known: capitalised mid-sentence in sentence 3) + Jones = 2 named actors
     assert out[["sentence_id", "hits", "terms"]].values.tolist() == [[1, 1, "accus*"], [4, 1, "rift"]]
-    doc = frame_scores(docs, book, level="document")
+    doc = frames(docs, book, level="document")
     assert doc["hits"].tolist() == [2]
     # with a mentions table, its distinct actor ids decide (pronoun mentions not counted)
     mentions = pd.DataFrame({"doc_id": ["d0", "d0", "d0"], "sentence_id": [2, 2, 1],
                              "actor_id": ["critics", "everyone", "smith"], "via": ["alias", "alias", "pronoun"]})
-    out = frame_scores(docs, book, mentions=mentions)
+    out = frames(docs, book, mentions=mentions)
     assert out[["sentence_id", "terms"]].values.tolist() == [[2, "accus*"], [4, "rift"]]
 
 

@@ -56,7 +56,7 @@ def test_reports_share_their_methods_text_through_the_package(repo_dir):
                 seen[cell.source] = name
         if "## Methods and limits" in sources:
             at = sources.index("## Methods and limits")
-            assert sources[at + 1].startswith("wb.methods_text(") and sources[at + 2].startswith("wb.methods_card("), name
+            assert sources[at + 1].startswith("wb.methods_text(") and sources[at + 2].startswith("wb.validation.methods_card("), name
 
 
 def _plotly_outputs(executed: Path) -> int:
@@ -266,8 +266,8 @@ def test_shared_report_no_two_actors_share_a_colour_and_every_quoted_actor_speak
     documents = wb.load_corpus(OWN_ARTICLES if corpus == "own" else Path(__file__).resolve().parents[1] / "seeds")
     documents = documents.iloc[[0]] if kind == "brief" else documents
     analysis = wb.analyze(documents)
-    mentions = wb.entity_mentions(analysis.entities, sentences=analysis.sentences)
-    quotes = wb.speakers_as_entities(analysis.quotes, mentions, entities=analysis.entities)
+    mentions = wb.entities_as_mentions(analysis.entities, sentences=analysis.sentences)
+    quotes = wb.tables.speakers_as_entities(analysis.quotes, mentions, entities=analysis.entities)
     quoted = wb.voice(mentions, quotes).query("quotes > 0")["actor"].tolist()
     assert len(voice_charts) == 1 and quoted
     labels = [label for trace in voice_charts[0]["data"] for label in trace.get("y", [])]

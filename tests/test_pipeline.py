@@ -32,9 +32,9 @@ def test_analyze_returns_every_table_with_its_columns(seed_analysis):
 def test_analyze_matches_the_functions_called_one_by_one(seed_analysis):
     documents = seed_analysis.documents
     pd.testing.assert_frame_equal(seed_analysis.sentences, wb.sentences(documents))
-    pd.testing.assert_frame_equal(seed_analysis.mentions, wb.actor_mentions(documents))
+    pd.testing.assert_frame_equal(seed_analysis.mentions, wb.mentions(documents))
     pd.testing.assert_frame_equal(seed_analysis.tone, wb.tone(documents))
-    pd.testing.assert_frame_equal(seed_analysis.frames, wb.frame_scores(documents))
+    pd.testing.assert_frame_equal(seed_analysis.frames, wb.frames(documents))
     assert len(seed_analysis.tone) == len(seed_analysis.sentences) == 24
 
 
@@ -71,7 +71,7 @@ def test_the_tone_engine_is_chosen_with_tone_engine(seed_analysis):
     documents = seed_analysis.documents
     vader = analyze(documents, tone_engine="vader")
     assert {"compound", "pos", "neu", "neg"} <= set(vader.tone.columns)
-    pd.testing.assert_frame_equal(vader.tone, wb.tone(documents, engine="vader"))
+    pd.testing.assert_frame_equal(vader.tone, wb.tone(documents, tone_engine="vader"))
     assert vader.meta["tone_engine"] == "vader" and vader.meta["key"] != seed_analysis.meta["key"]
     with pytest.raises(InputError, match=r"engine='textblob'.*the tone engine is chosen with tone_engine="):
         analyze(documents, engine="textblob")

@@ -11,6 +11,7 @@ import pytest
 
 import analysis as wb
 from analysis import pipeline
+from analysis.entities import load_entity_words
 from analysis.errors import LexiconError
 from analysis.persistence import code_sha256
 from analysis.scale import store
@@ -29,14 +30,14 @@ def custom_docs():
 
 @pytest.fixture(scope="module")
 def custom_result(custom_docs):
-    return wb.analyze(custom_docs, actors=CUSTOM, frames="conflict-news")
+    return wb.analyze(custom_docs, actors=CUSTOM, codebook="conflict-news")
 
 
 def test_an_analysis_carries_its_lexicon_codebook_and_every_hash(custom_result):
     lexicon, codebook = wb.load_actors(CUSTOM), wb.load_frames("conflict-news")
     assert custom_result.actors.sha256 == lexicon.sha256 and custom_result.codebook.sha256 == codebook.sha256
     assert custom_result.meta["lexicons"] == {
-        "actors": lexicon.sha256, "frames": codebook.sha256, "entities": wb.load_entity_words().sha256,
+        "actors": lexicon.sha256, "frames": codebook.sha256, "entities": load_entity_words().sha256,
         "cue_verbs": wb.load_cue_verbs().sha256}
     assert custom_result.meta["code"] == code_sha256()
     assert wb.load_actors(custom_result) is custom_result.actors
@@ -44,16 +45,16 @@ def test_an_analysis_carries_its_lexicon_codebook_and_every_hash(custom_result):
 
 
 def test_downstream_functions_given_the_analysis_use_its_lexicon_not_the_shipped_one(custom_result):
-    rolled = wb.entity_rollup(custom_result.entities, actors=custom_result)
+    rolled = wb.entities_by(custom_result.entities, actors=custom_result)
     assert "Dr Ruth Adeyemi" in set(rolled["name"])
-    shipped = wb.entity_rollup(custom_result.entities)  # the old fallback: the shipped lexicon has no Ruth
+    shipped = wb.entities_by(custom_result.entities)  # the old fallback: the shipped lexicon has no Ruth
     assert "Dr Ruth Adeyemi" not in set(shipped["name"])
-    who = wb.who_is_in_it(custom_result.mentions, actors=custom_result)
+    who = wb.tables.who_is_in_it(custom_result.mentions, actors=custom_result)
     assert who.loc[who["actor_id"] == "ruth", "group"].tolist() == ["Scientists"]
 
 
 def test_compare_groups_counts_frames_with_the_analysis_codebook(custom_docs, custom_result):
-    comparison = wb.compare_groups(custom_result, custom_docs.assign(outlet=["x", "y"]), by="outlet")
+    comparison = wb.tables.compare_groups(custom_result, custom_docs.assign(outlet=["x", "y"]), by="outlet")
     assert set(comparison.frames["frame_id"]) <= set(custom_result.codebook.frames["frame_id"])
     assert set(comparison.frames["frame_id"]) == set(wb.load_frames("conflict-news").frames["frame_id"])
 
@@ -65,11 +66,11 @@ def test_a_saved_analysis_comes_back_with_its_lexicon_and_codebook(tmp_path, cus
     else:
         custom_docs.to_parquet(tmp_path / "corpus.parquet", index=False)
         back = wb.load_analysis(wb.analyze_corpus(tmp_path / "corpus.parquet", out=tmp_path / "out", actors=CUSTOM,
-                                                  frames="conflict-news", progress=False))
+                                                  codebook="conflict-news", progress=False))
     assert back.actors.sha256 == custom_result.actors.sha256
     assert back.actors.actors["name"].tolist() == ["Dr Ruth Adeyemi"]
     assert back.codebook.sha256 == custom_result.codebook.sha256
-    assert "Dr Ruth Adeyemi" in set(wb.entity_rollup(back.entities, actors=back)["name"])
+    assert "Dr Ruth Adeyemi" in set(wb.entities_by(back.entities, actors=back)["name"])
 
 
 def test_an_analysis_without_its_lexicon_says_what_to_pass(custom_result):

@@ -81,4 +81,4 @@ def test_keep_top_keeps_the_rows_of_the_largest_totals_in_table_order():
     assert keep_top(table, n=10).equals(table)
     other = pd.DataFrame({"frame_id": ["x", "y", "x"], "n_mentions": [1, 5, 1]})
     assert keep_top(other, n=1, by="frame_id", weight="n_mentions")["frame_id"].tolist() == ["y"]
-    assert wb.keep_top is keep_top
+    assert wb.tables.keep_top is keep_top

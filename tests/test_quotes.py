@@ -218,7 +218,7 @@ SEED_ACTORS = {"actors": [
 def seed(repo_dir):
     documents = wb.load_corpus(repo_dir / "seeds")
     sents = wb.sentences(documents)
-    mentions = wb.actor_mentions(documents, SEED_ACTORS, sentences=sents)
+    mentions = wb.mentions(documents, SEED_ACTORS, sentences=sents)
     return documents, sents, mentions, wb.quotes(documents, SEED_ACTORS, sentences=sents, mentions=mentions)
 
 
@@ -272,7 +272,7 @@ def test_voice_on_the_seed(seed):
 
 def test_voice_counts_unknown_speakers_under_their_names():
     d = docs('"This is a terrible day for everyone," a senior Israeli official said. Kirby spoke. Israel waited.')
-    m = wb.actor_mentions(d, LEX)
+    m = wb.mentions(d, LEX)
     v = wb.voice(m, wb.quotes(d, LEX, mentions=m))
     assert v[["actor_id", "actor", "mentions", "quotes", "never_quoted"]].astype(object).where(v.notna(), None
                                                                                                 ).values.tolist() == [
@@ -394,8 +394,8 @@ def test_input_errors():
         wb.quotes(d.drop(columns=["text"]), LEX, sentences=wb.sentences(d))
     other = wb.sentences(d).assign(doc_id="zz")
     with pytest.raises(wb.InputError, match=r"sentences table: doc_id 'zz' is not in the documents table"):
-        wb.quotes(d, LEX, sentences=other, mentions=wb.actor_mentions(d, LEX, sentences=other))
-    m = wb.actor_mentions(d, LEX)
+        wb.quotes(d, LEX, sentences=other, mentions=wb.mentions(d, LEX, sentences=other))
+    m = wb.mentions(d, LEX)
     with pytest.raises(wb.InputError, match=r"^voice: the quotes table lacks column\(s\) kind; pass the output of "
                                              r"analysis.quotes"):
         wb.voice(m, wb.quotes(d, LEX).drop(columns=["kind"]))
@@ -631,8 +631,8 @@ def test_voice_counts_everyone_by_entity():
     assert rows["person:greg_hollis"] == ("Greg Hollis", 2, 1, False)
     assert rows["person:alicia_moreno"] == ("Alicia Moreno", 2, 0, True)  # mentioned, never quoted
     assert rows["kirby"][1:] == (1, 1, False)                              # a lexicon actor: by its id
-    # the same through entity_mentions (the mentions-shaped view of the entities)
-    v2 = wb.voice(wb.entity_mentions(ents, actors=LEX), quotes)
+    # the same through entities_as_mentions (the mentions-shaped view of the entities)
+    v2 = wb.voice(wb.entities_as_mentions(ents, actors=LEX), quotes)
     assert {r.actor_id: (r.mentions, r.quotes) for r in v2.itertuples()} == {
         k: (m, q) for k, (_, m, q, _) in rows.items()}
 

@@ -247,15 +247,15 @@ def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
     two = pd.concat([documents, documents.assign(doc_id="copy", topic="other")], ignore_index=True)
     two["topic"] = two["topic"].fillna("war") if "topic" in two else ["war", "other"]
     analysis = wb.analyze(two)
-    comparison = wb.compare_groups(analysis, two, by="topic")
+    comparison = wb.tables.compare_groups(analysis, two, by="topic")
     assert comparison.groups == ["war", "other"] or sorted(comparison.groups) == ["other", "war"]
     assert set(comparison.attention["topic"]) == {"war", "other"}
     assert set(comparison.tone["topic"]) == {"war", "other"} and "mean_target_polarity" in comparison.tone
     assert not isinstance(comparison.attention_chart(), ChartNote)
-    single = wb.compare_groups(result, documents, by="outlet")
+    single = wb.tables.compare_groups(result, documents, by="outlet")
     assert isinstance(single.attention_chart(), ChartNote) and "Only one outlet" in single.attention_chart().note
     with pytest.raises(InputError, match="group_by='bias' is not a column"):
-        wb.compare_groups(result, documents, by="bias")
+        wb.tables.compare_groups(result, documents, by="bias")
 
 
 def test_setup_notebook_shows_tables_and_analysis_readably(seed_analysis):
@@ -298,33 +298,33 @@ def test_undated_note_counts_the_undated_and_is_silent_when_all_or_none_are():
 
 def test_attention_by_period_draws_the_top_actors_per_period_or_says_why_not():
     from analysis.charts import ChartNote
-    from analysis.tables import attention_by_period
+    from analysis.tables import attention_panel
 
     documents = with_period(pd.DataFrame({"doc_id": ["a", "b", "c"],
-                                          "published": ["2024-05-01", "2024-05-02", "2024-05-02"]}), unit="day")
+                                          "published": ["2024-05-01", "2024-05-02", "2024-05-02"]}), period="day")
     mentions = _mentions([("a", "x", "X", "alias"), ("b", "x", "X", "alias"), ("c", "y", "Y", "alias"),
                           ("c", "y", "Y", "alias"), ("c", "z", "Z", "alias")])
-    fig = attention_by_period(mentions, documents, top=2)
+    fig = attention_panel(mentions, documents, top=2)
     assert fig.layout.title.text == "Mentions per day"
     assert {trace.name: list(trace.y) for trace in fig.data} == {"X": [1.0, 1.0], "Y": [0.0, 2.0]}, "z is third"
-    one_day = with_period(documents.assign(published="2024-05-01"), unit="day")
-    note = attention_by_period(mentions, one_day)
+    one_day = with_period(documents.assign(published="2024-05-01"), period="day")
+    note = attention_panel(mentions, one_day)
     assert isinstance(note, ChartNote) and note.note.startswith("Every dated article falls in one day (2024-05-01)")
-    undated = with_period(documents.assign(published=None), unit="day")
-    assert attention_by_period(mentions, undated).note.startswith("No dates in this corpus")
+    undated = with_period(documents.assign(published=None), period="day")
+    assert attention_panel(mentions, undated).note.startswith("No dates in this corpus")
 
 
 def test_frames_over_time_rolls_frames_up_per_period_leaving_undated_out():
-    from analysis.tables import frames_over_time
+    from analysis.tables import frames_panel
 
     documents = with_period(pd.DataFrame({"doc_id": ["a", "b", "c"],
-                                          "published": ["2024-05-01", "2024-05-02", None]}), unit="day")
+                                          "published": ["2024-05-01", "2024-05-02", None]}), period="day")
     document_frames = pd.DataFrame({"doc_id": ["a", "b", "c"], "frame_id": ["conflict"] * 3, "hits": [2, 3, 5],
                                     "present": [True, True, True], "share": [1.0, 1.0, 1.0]})
-    fig = frames_over_time(document_frames, documents, names={"conflict": "Conflict"})
+    fig = frames_panel(document_frames, documents, names={"conflict": "Conflict"})
     assert fig.layout.title.text == "Frames per day"
     assert [(trace.name, list(trace.x)) for trace in fig.data] == [("Conflict", ["2024-05-01", "2024-05-02"])]
-    assert frames_over_time(document_frames, documents.iloc[[0, 2]]).note.startswith(
+    assert frames_panel(document_frames, documents.iloc[[0, 2]]).note.startswith(
         "Every dated article falls in one day")
 
 

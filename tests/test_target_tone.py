@@ -311,26 +311,28 @@ def docs():
 
 
 def test_actor_tone_target_method(docs):
-    table = wb.actor_tone(docs, method="target")
+    table = wb.actor_tone(docs, actor_tone_method="target")
     assert table.columns.tolist()[-6:] == ["text", "target_polarity", "p_negative", "p_neutral", "p_positive", "label"]
     expected = predict_target_tone(table["text"].tolist(), table["start"].tolist(), table["end"].tolist())
     assert np.allclose(table["target_polarity"], expected["target_polarity"])
     assert table["label"].tolist() == expected["label"].tolist()
-    summary = wb.actor_tone_summary(table, n_boot=50)
+    summary = wb.actor_tone_by(table, n_boot=50)
     assert "mean_target_polarity" in summary.columns
     default = wb.actor_tone(docs)
     assert default.columns.tolist()[-2:] == ["polarity", "subjectivity"]
-    assert wb.actor_tone(docs, method="sentence").equals(default)
-    assert wb.actor_tone(docs, method="window", window=3).equals(wb.actor_tone(docs, window=3))
+    assert wb.actor_tone(docs, actor_tone_method="sentence").equals(default)
+    assert wb.actor_tone(docs, actor_tone_method="window", window=3).equals(wb.actor_tone(docs, window=3))
 
 
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"method": "window"}, r"method='window' needs window=N"),
-        ({"method": "target", "window": 3}, r"method='target' scores the whole sentence; leave window=None"),
-        ({"method": "target", "engine": "vader"}, r"method='target' uses its own model"),
-        ({"method": "bert"}, r"method='bert': use 'sentence', 'window' \(with window=N\) or 'target'"),
+        ({"actor_tone_method": "window"}, r"actor_tone_method='window' needs window=N"),
+        ({"actor_tone_method": "target", "window": 3},
+         r"actor_tone_method='target' scores the whole sentence; leave window=None"),
+        ({"actor_tone_method": "target", "tone_engine": "vader"}, r"actor_tone_method='target' uses its own model"),
+        ({"actor_tone_method": "bert"},
+         r"actor_tone_method='bert': use 'sentence', 'window' \(with window=N\) or 'target'"),
     ],
 )
 def test_actor_tone_method_errors(docs, kwargs, message):
@@ -391,7 +393,7 @@ def test_target_tone_on_devtest_mt(newsmtsc_devtest):
 
 
 def test_actor_document_tone(docs):
-    table = wb.actor_tone(docs, method="target")
+    table = wb.actor_tone(docs, actor_tone_method="target")
     out = wb.actor_document_tone(table, lead_weight=2.0, band=(-0.1, 0.1), score="mean_polarity")
     assert out.columns.tolist() == ["doc_id", "actor_id", "actor", "n_mentions", "mean_polarity", "share_negative",
                                     "share_positive", "net_share", "score", "label"]
@@ -411,7 +413,7 @@ def test_actor_document_tone(docs):
 def test_analyze_measures_actor_tone_with_the_target_model_by_default(docs):
     result = wb.analyze(docs)
     assert result.meta["actor_tone_method"] == "target"
-    expected = wb.actor_tone(docs, method="target")
+    expected = wb.actor_tone(docs, actor_tone_method="target")
     assert np.allclose(result.actor_tone["target_polarity"], expected["target_polarity"])
     assert "polarity" in result.tone.columns and "polarity" not in result.actor_tone.columns
     plain = wb.analyze(docs, actor_tone_method="sentence")

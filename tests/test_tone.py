@@ -12,8 +12,9 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import analysis as wb
+from analysis.text import split_sentences
 from analysis.errors import InputError
-from analysis.actor_tone import actor_tone, actor_tone_summary, bootstrap_mean_ci
+from analysis.actor_tone import actor_tone, actor_tone_by, bootstrap_mean_ci
 from analysis.tone import (
     TONE_ENGINES,
     article_text,
@@ -119,7 +120,7 @@ def _real_sentences(datasets_dir, limit_articles: int = 290) -> list[str]:
     if not articles.is_file():
         pytest.skip(f"{articles} not found; the narrative-framing articles are needed for this test")
     texts = pd.read_csv(articles, sep="\t")["text"].dropna().astype(str).tolist()[:limit_articles]
-    sentences.extend(t[s:e] for t in texts for s, e in wb.split_sentences(t))
+    sentences.extend(t[s:e] for t in texts for s, e in split_sentences(t))
     return sentences
 
 
@@ -157,10 +158,10 @@ def test_register_tone_engine_adds_an_engine():
         register_tone_engine("exclaim", exclamations)
         assert "exclaim" in wb.tone_engines()
         docs = pd.DataFrame({"doc_id": ["a"], "title": ["Wow!!"], "text": ["One! Two."]})
-        out = tone(docs, engine="exclaim")
+        out = tone(docs, tone_engine="exclaim")
         assert list(out.columns) == ["doc_id", "sentence_id", "excitement"]
         assert out["excitement"].tolist() == [0.2, 0.1, 0.0]
-        doc = tone(docs, engine="exclaim", level="document")
+        doc = tone(docs, tone_engine="exclaim", level="document")
         assert doc["excitement"].tolist() == [0.3]  # "Wow!!\n\nOne! Two."
         assert doc["mean_sentence_excitement"].tolist() == [pytest.approx(0.1)]
         assert doc["share_positive"].tolist() == [pytest.approx(2 / 3)]
@@ -168,7 +169,7 @@ def test_register_tone_engine_adds_an_engine():
             register_tone_engine("exclaim", exclamations)
         register_tone_engine("exclaim", lambda texts: pd.DataFrame({"x": [0.0]}), replace=True)
         with pytest.raises(InputError, match="returned 1 rows for 3 texts; it must return exactly one row per text"):
-            tone(docs, engine="exclaim")
+            tone(docs, tone_engine="exclaim")
     finally:
         TONE_ENGINES.pop("exclaim", None)
 
@@ -326,7 +327,7 @@ def test_actor_tone_on_seed_end_to_end(seed_path):
     docs = wb.load_corpus(seed_path)
     sents = wb.sentences(docs)
     out = actor_tone(docs, sentences=sents)
-    assert len(out) == len(wb.actor_mentions(docs, sentences=sents))
+    assert len(out) == len(wb.mentions(docs, sentences=sents))
     assert set(out["stance"]) == {"by", "about"}
     # a "by" row is a sentence holding a quote attributed to that actor
     q = wb.quotes(docs, sentences=sents)
@@ -349,7 +350,7 @@ def test_actor_tone_summary_counts_means_and_intervals():
             "polarity": [0.5, -0.5, 0.3, 0.0, 0.2],
         }
     )
-    out = actor_tone_summary(table, n_boot=500, seed=1)
+    out = actor_tone_by(table, n_boot=500, seed=1)
     assert list(out.columns) == [
         "actor_id", "actor", "n_mentions", "n_documents", "mean_polarity", "ci_low", "ci_high",
         "share_negative", "share_positive",
@@ -361,9 +362,9 @@ def test_actor_tone_summary_counts_means_and_intervals():
     assert out["share_negative"].tolist() == pytest.approx([1 / 3, 0.0])
     assert (out["ci_low"] <= out["mean_polarity"]).all() and (out["mean_polarity"] <= out["ci_high"]).all()
     assert out.loc[0, "ci_low"] >= -0.5 and out.loc[0, "ci_high"] <= 0.5
-    again = actor_tone_summary(table, n_boot=500, seed=1)
+    again = actor_tone_by(table, n_boot=500, seed=1)
     pd.testing.assert_frame_equal(out, again)
-    per_doc = actor_tone_summary(table, by=("actor_id", "doc_id"), n_boot=200)
+    per_doc = actor_tone_by(table, by=("actor_id", "doc_id"), n_boot=200)
     assert per_doc[["actor_id", "doc_id", "n_mentions"]].values.tolist() == [
         ["x", "a", 2], ["x", "b", 1], ["y", "b", 1], ["y", "c", 1],
     ]
@@ -387,16 +388,16 @@ def test_bootstrap_matches_a_plain_loop():
 def test_actor_tone_summary_by_outlet_and_day():
     docs, sents, mentions, quotes = _actor_inputs()
     at = actor_tone(docs, sentences=sents, mentions=mentions, quotes=quotes)
-    out = actor_tone_summary(at, docs, by=("actor_id", "outlet", "day"), n_boot=100)
+    out = actor_tone_by(at, docs, by=("actor_id", "outlet", "day"), n_boot=100)
     assert out[["actor_id", "outlet", "day", "n_mentions"]].values.tolist() == [
         ["alpha", "Daily", "2024-05-09", 3], ["beta", "Daily", "2024-05-09", 1],
     ]
     with pytest.raises(InputError, match="groups by outlet, which come from the documents table; pass documents="):
-        actor_tone_summary(at, by=("actor_id", "outlet"))
+        actor_tone_by(at, by=("actor_id", "outlet"))
     with pytest.raises(InputError, match="cannot group by 'speaker'"):
-        actor_tone_summary(at, by=("speaker",))
+        actor_tone_by(at, by=("speaker",))
     with pytest.raises(InputError, match="score='nope' is not a column"):
-        actor_tone_summary(at, score="nope")
+        actor_tone_by(at, score="nope")
 
 
 def test_plain_sentences_take_the_fast_path():

@@ -4,7 +4,7 @@ Used as ``wb.charts.<builder>(table, *, <column roles>..., colors=..., title=...
 
     import analysis as wb
     colors = wb.charts.actor_colors(mentions["actor_id"])      # one mapping for the whole report
-    wb.charts.mentions_by_group(wb.actor_rollup(mentions, docs, by=("group", "actor")), colors=colors)
+    wb.charts.mentions_by_group(wb.mentions_by(mentions, docs, by=("group", "actor")), colors=colors)
     wb.charts.tone_arc(wb.tone(docs), sentences=sents, doc_id=doc_id)
 
 Naming grammar: ``<subject>_<view>``. The subject is what the chart is about, named as the table it
@@ -19,16 +19,16 @@ The builders and the tables they draw by default:
 =====================  =====================================================================
 builder                input
 =====================  =====================================================================
-mentions_by_group      ``actor_rollup(mentions, documents, by=("group", "actor"))``
-prominence_scatter     ``actor_prominence(mentions, sentences)`` (+ ``sentences=`` for evidence)
+mentions_by_group      ``mentions_by(mentions, documents, by=("group", "actor"))``
+prominence_scatter     ``prominence(mentions, sentences)`` (+ ``sentences=`` for evidence)
 voice_bars             ``voice(mentions, quotes)``
 cooccurrence_network   ``cooccurrence(mentions)`` (+ ``names=`` id -> display name)
-attention_over_time    ``actor_rollup(mentions, documents, by=("day", "actor"))``
+attention_over_time    ``mentions_by(mentions, documents, by=("day", "actor"))``
 tone_arc               ``tone(documents)`` at sentence level (+ ``sentences=`` for text, sections)
-actor_tone_bars        ``actor_tone_summary(actor_tone(documents))``
-frame_profile          ``frame_scores(documents, level="document")`` (or any table per outlet)
-actor_frame_heatmap    ``actor_frames(mentions, frame_scores(documents))``
-outlet_comparison      ``actor_rollup(mentions, documents, by=("outlet", "actor"))`` (any measure)
+actor_tone_bars        ``actor_tone_by(actor_tone(documents))``
+frame_profile          ``frames(documents, level="document")`` (or any table per outlet)
+actor_frame_heatmap    ``actor_frames(mentions, frames(documents))``
+outlet_comparison      ``mentions_by(mentions, documents, by=("outlet", "actor"))`` (any measure)
 kwic_table             ``sentences(documents)`` with ``term=`` or ``mentions=`` rows
 =====================  =====================================================================
 

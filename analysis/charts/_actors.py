@@ -45,7 +45,7 @@ from analysis.errors import InputError, require_columns
 __all__ = ["mentions_by_group", "prominence_scatter", "voice_bars", "cooccurrence_network",
            "attention_over_time"]
 
-_ROLLUP_HINT = "the table wb.actor_rollup(mentions, documents, by=(...)) returns"
+_ROLLUP_HINT = "the table wb.mentions_by(mentions, documents, by=(...)) returns"
 
 
 def _first_labels(table: pd.DataFrame, keys: pd.Series, label: str) -> dict[str, str]:
@@ -78,7 +78,7 @@ def mentions_by_group(
 ) -> go.Figure:
     """Actor mentions per group as bars, stacked (``barmode="stack"``) or side by side ("group").
 
-    Input: one row per group and actor, e.g. ``wb.actor_rollup(mentions, documents,
+    Input: one row per group and actor, e.g. ``wb.mentions_by(mentions, documents,
     by=("group", "actor"))`` (or by outlet: ``group="outlet"``). Columns: ``group`` (x axis),
     ``actor`` (display name), ``actor_id`` (colour key; the name when absent), ``value`` (bar
     height). One trace per actor, colour from ``colors`` (actor id -> colour). Groups and actors keep
@@ -180,7 +180,7 @@ def prominence_scatter(
     """Each actor's first-mention position (x) against its number of mentions (y), one point per
     document and actor.
 
-    Input: ``wb.actor_prominence(mentions, sentences)``: columns ``x`` (default first_position,
+    Input: ``wb.prominence(mentions, sentences)``: columns ``x`` (default first_position,
     0 = first sentence .. 1 = last), ``y`` (mentions), ``actor``, ``actor_id`` (colour key; the name
     when absent), ``doc_id``, ``first_sentence``. Pass ``sentences=wb.sentences(documents)`` to show
     the first-mention sentence in the hover. ``labels``: how many points get the actor's name written
@@ -191,7 +191,7 @@ def prominence_scatter(
     table = require_table(prominence, fn)
     if table.empty:
         return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
-    hint = "the table wb.actor_prominence(mentions, sentences) returns"
+    hint = "the table wb.prominence(mentions, sentences) returns"
     require_columns(table, {"x": x, "y": y, "actor": actor, "doc_id": doc_id,
                             "first_sentence": first_sentence}, fn=fn, fix="pass " + hint)
     evidence = (_sentence_texts(table[[doc_id, first_sentence]], sentences, fn) if sentences is not None
@@ -521,7 +521,7 @@ def attention_over_time(
 ) -> go.Figure:
     """Mentions per day (or any time column) per actor, one line per actor.
 
-    Input: one row per time and actor, e.g. ``wb.actor_rollup(mentions, documents,
+    Input: one row per time and actor, e.g. ``wb.mentions_by(mentions, documents,
     by=("day", "actor"))``: columns ``time`` (dates, datetimes or ISO strings), ``actor``,
     ``actor_id`` (colour key; the name when absent), ``value``. Rows without a time (undated
     documents) are left out. Times are sorted; an actor without a

@@ -45,7 +45,7 @@ def outlet_comparison(
 ) -> go.Figure:
     """One panel per outlet (``make_subplots``), each drawing ``y`` against ``x`` as bars or lines.
 
-    Input: any tidy table with an outlet column, e.g. ``wb.actor_rollup(mentions, documents,
+    Input: any tidy table with an outlet column, e.g. ``wb.mentions_by(mentions, documents,
     by=("outlet", "actor"))`` (the defaults), an actor tone summary by outlet (``y="mean_polarity"``)
     or frame scores per outlet (``x="frame_id"``, ``color=None``). Columns: ``outlet`` (one panel
     per value, in the table's order; NA is "(no outlet)"), ``x`` (categories or times), ``y`` (the
@@ -58,7 +58,7 @@ def outlet_comparison(
     table = require_table(table, fn)
     if table.empty:
         return empty_figure("Nothing to compare", title=title, hint="the table has no rows; check the group_by column and the where filter")
-    hint = "a table with one row per outlet and x value, e.g. wb.actor_rollup(mentions, documents, by=('outlet', 'actor'))"
+    hint = "a table with one row per outlet and x value, e.g. wb.mentions_by(mentions, documents, by=('outlet', 'actor'))"
     require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn=fn, fix="pass " + hint)
     if kind not in ("bar", "line"):
         raise InputError(f"{fn}: kind={kind!r}; use 'bar' or 'line'")

@@ -44,7 +44,7 @@ def frame_profile(
     """Each document's (or outlet's) frames as stacked bars: one bar per ``by`` value, one colour
     per frame.
 
-    Input: ``wb.frame_scores(documents)`` at document level (or a table per outlet): one row per
+    Input: ``wb.frames(documents)`` at document level (or a table per outlet): one row per
     ``by`` value and frame, columns ``by`` (default doc_id; e.g. "outlet"), ``frame`` (frame id) and
     ``value`` (default share; e.g. hits or hits_per_1000_words). ``names`` maps frame ids to
     display labels. Bars and frames keep the table's order. ``barmode``: "stack" or "group".
@@ -54,7 +54,7 @@ def frame_profile(
     table = require_table(frames, fn)
     if table.empty:
         return empty_figure("No frame found", title=title, hint="no frame's terms reach the codebook's threshold here; try another codebook (-p frames=conflict-news) or your own YAML")
-    hint = "the document-level table wb.frame_scores(documents) returns"
+    hint = "the document-level table wb.frames(documents) returns"
     require_columns(table, {"by": by, "frame": frame, "value": value}, fn=fn, fix="pass " + hint)
     if barmode not in ("stack", "group"):
         raise InputError(f"{fn}: barmode={barmode!r}; use 'stack' or 'group'")
@@ -98,7 +98,7 @@ def actor_frame_heatmap(
 ) -> go.Figure:
     """Actors (rows) by frames (columns), the cell shade and number giving ``value``.
 
-    Input: ``wb.actor_frames(mentions, frame_scores)``: one row per actor and frame, columns
+    Input: ``wb.actor_frames(mentions, frames)``: one row per actor and frame, columns
     ``actor_id`` (row key), ``frame`` (frame id), ``value`` (default sentences; e.g. hits or share)
     and, when present, ``actor`` (the row's display name). ``names`` maps actor and frame ids to
     display labels (e.g. the codebook's labels); it wins over the ``actor`` column. A pair with no
@@ -110,7 +110,7 @@ def actor_frame_heatmap(
     table = require_table(actor_frames, fn)
     if table.empty:
         return empty_figure("No actor appears in a framed sentence", title=title, hint="actors and frame terms never share a sentence here")
-    hint = "the table wb.actor_frames(mentions, frame_scores) returns"
+    hint = "the table wb.actor_frames(mentions, frames) returns"
     require_columns(table, {"actor_id": actor_id, "frame": frame, "value": value}, fn=fn, fix="pass " + hint)
     require_unique(table, [actor_id, frame], fn, hint="Pass one row per actor and frame.")
     long = pd.DataFrame({"a": _ids(table[actor_id]), "f": _ids(table[frame]),

@@ -69,7 +69,7 @@ def kwic_table(
 
     Either ``term``: searched in the ``text`` of ``sentences`` (``wb.sentences(documents)``) on word
     edges, case-insensitively unless ``case_sensitive``, a trailing ``*`` matching any ending; or
-    ``mentions``: rows of ``wb.actor_mentions(...)`` (filter it to one actor first), whose
+    ``mentions``: rows of ``wb.mentions(...)`` (filter it to one actor first), whose
     ``start``/``end`` index into their sentence's text (an ``actor`` column, when present, is shown).
     ``width``: characters of context on each side (cut at a space, marked "…"); ``limit``: at most
     this many rows (the title says how many there were). All text is escaped before the highlight
@@ -145,7 +145,7 @@ def _mention_rows(table: pd.DataFrame, mentions: pd.DataFrame, fn: str) -> list[
     """(doc_id, sentence_id, actor, sentence text, start, end) of every mention, in mentions order."""
     require_table(mentions, fn)
     require_columns(mentions, ["doc_id", "sentence_id", "start", "end"], fn=fn,
-                    fix="pass rows of the table wb.actor_mentions(documents) returns", name="mentions")
+                    fix="pass rows of the table wb.mentions(documents) returns", name="mentions")
     lookup = {(str(d), int(s)): t for d, s, t in zip(table["doc_id"], table["sentence_id"], table["text"])}
     actors = mentions["actor"] if "actor" in mentions.columns else [None] * len(mentions)
     out = []
@@ -158,6 +158,6 @@ def _mention_rows(table: pd.DataFrame, mentions: pd.DataFrame, fn: str) -> list[
         if not 0 <= int(start) <= int(end) <= len(text):
             raise InputError(f"{fn}: mentions row {k} (doc_id {doc!r}, sentence {sid}): start={start}, end={end} "
                              f"do not fall in the sentence's {len(text)} characters; start/end must index into "
-                             "the sentence's text, as wb.actor_mentions gives them")
+                             "the sentence's text, as wb.mentions gives them")
         out.append((doc, sid, actor, text, int(start), int(end)))
     return out

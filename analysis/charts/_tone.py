@@ -166,7 +166,7 @@ def actor_tone_bars(
 ) -> go.Figure:
     """Mean score per actor as diverging horizontal bars with the 95% interval as error bars.
 
-    Input: ``wb.actor_tone_summary(wb.actor_tone(documents))``: one row per actor, columns
+    Input: ``wb.actor_tone_by(wb.actor_tone(documents))``: one row per actor, columns
     ``actor`` (display name), ``mean`` (default: the first of mean_polarity, mean_target_polarity,
     mean_compound the table has), ``low``/``high`` (the interval;
     rows with NA bounds get no error bar) and ``n`` (mentions behind the mean, shown in the hover).
@@ -179,7 +179,7 @@ def actor_tone_bars(
     table = require_table(summary, fn)
     if table.empty:
         return empty_figure("No tone around actors", title=title, hint=NO_ACTORS_HINT)
-    hint = "the table wb.actor_tone_summary(wb.actor_tone(documents)) returns"
+    hint = "the table wb.actor_tone_by(wb.actor_tone(documents)) returns"
     if mean is None:
         mean = next((c for c in ("mean_polarity", "mean_target_polarity", "mean_compound") if c in table.columns),
                     "mean_polarity")

@@ -2,7 +2,7 @@
 
 ``load_corpus`` reads scraped-article text, plain text and markdown, HTML pages, and tables
 (CSV, TSV, JSON Lines, JSON, Parquet), with sidecar metadata, dates parsed to UTC, stable doc
-ids, duplicate flags and a load report. Parsing functions take strings and do no I/O:
+ids, duplicate flags and a load report (:func:`loader_report`). Parsing functions take strings and do no I/O:
 :func:`parse_article`, :func:`parse_text`, :func:`parse_html`, :func:`parse_dates`.
 
 Modules: ``loader`` (load_corpus, folders, formats), ``article``, ``plaintext``, ``html``,
@@ -20,7 +20,7 @@ from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.html import parse_html
 from analysis.corpus.loader import EXTENSIONS, FORMATS, load_corpus
 from analysis.corpus.plaintext import parse_text
-from analysis.corpus.report import CorpusWarning, load_report
+from analysis.corpus.report import CorpusWarning, load_report, loader_report
 
 __all__ = [
     "EXTENSIONS",
@@ -28,7 +28,7 @@ __all__ = [
     "CorpusWarning",
     "flag_duplicates",
     "load_corpus",
-    "load_report",
+    "loader_report",
     "looks_like_article",
     "parse_article",
     "parse_dates",

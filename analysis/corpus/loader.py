@@ -412,7 +412,7 @@ def load_corpus(
     Returns the documents table: doc_id, title, text, outlet, author, published, url, tags,
     source, standfirst, subtitle, duplicate_of, then other metadata columns;
     ``attrs["load_report"]`` lists what was skipped, ignored, dropped or altered (a list of
-    dicts with source, row, line, problem, action; see :func:`analysis.corpus.load_report`).
+    dicts with source, row, line, problem, action; see :func:`analysis.corpus.loader_report`).
     """
     log = LoadLog(errors)
     if format is not None and format not in FORMATS:

@@ -16,7 +16,7 @@ action    what the loader did: ``skipped`` (bad item not loaded), ``ignored`` (a
 ========  ======================================================================
 
 A list of plain dicts (not a DataFrame) so that pandas can copy and compare ``attrs`` when it
-propagates them. :func:`load_report` turns it into a DataFrame.
+propagates them. :func:`loader_report` turns it into a DataFrame.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from analysis.deprecation import deprecated_alias
 from analysis.errors import InputError, where
 
-__all__ = ["CorpusWarning", "LoadLog", "REPORT_COLUMNS", "load_report"]
+__all__ = ["CorpusWarning", "LoadLog", "REPORT_COLUMNS", "loader_report"]
 
 #: The columns of the load report, in order.
 REPORT_COLUMNS: tuple[str, ...] = ("source", "row", "line", "problem", "action")
@@ -100,8 +101,11 @@ class LoadLog:
             warnings.warn(message, CorpusWarning, stacklevel=stacklevel)
 
 
-def load_report(documents: pd.DataFrame) -> pd.DataFrame:
-    """The load report of a documents table as a DataFrame.
+def loader_report(documents: pd.DataFrame) -> pd.DataFrame:
+    """The loader's report on a documents table as a DataFrame (kept in ``documents.attrs["load_report"]``).
+
+    Named ``loader_report``, not ``load_report``: ``load_*`` names only functions that read from disk
+    (docs/naming.md); ``load_report`` is its deprecated alias.
 
     Columns: source, row, line, problem, action (see the module docstring); row and line are
     nullable integers. Empty (with these columns) when nothing was reported or the table carries
@@ -112,3 +116,6 @@ def load_report(documents: pd.DataFrame) -> pd.DataFrame:
     return report.astype(
         {"source": "string", "row": "Int64", "line": "Int64", "problem": "string", "action": "string"}
     )
+
+
+load_report = deprecated_alias(loader_report, "analysis.load_report", "analysis.loader_report")

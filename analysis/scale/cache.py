@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.actors import load_actors
 from analysis.framing import load_frames
 from analysis.persistence import atomic_write
@@ -69,7 +70,7 @@ def _table_entry_problem(entry: Path) -> str | None:
 
 
 def _cached_table(documents: pd.DataFrame, folder: Path, execution: dict[str, Any], **options: Any) -> Analysis:
-    meta = analysis_meta(corpus_fingerprint(documents), options["actors"], options["frames"], options["tone_engine"])
+    meta = analysis_meta(corpus_fingerprint(documents), options["actors"], options["codebook"], options["tone_engine"])
     entry = folder / f"analysis-{meta['key'][:_KEY_CHARS]}"
     try:
         stored = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
@@ -94,12 +95,13 @@ def _cached_table(documents: pd.DataFrame, folder: Path, execution: dict[str, An
     return result
 
 
+@renamed_keywords(frames="codebook")
 def cached_analysis(
     documents_or_source: pd.DataFrame | str | os.PathLike[str],
     *,
     cache_dir: str | os.PathLike[str],
     actors: Any = None,
-    frames: Any = None,
+    codebook: Any = None,
     tone_engine: str = "textblob",
     engine: str = "local",
     workers: int | None = None,
@@ -112,16 +114,17 @@ def cached_analysis(
 
     ``documents_or_source``: a documents table, or a file/folder (analysed with
     :func:`analyze_corpus`, reading it in partitions; ``load_options`` are ``load_corpus`` options such as
-    ``{"columns": {...}, "errors": "skip"}``; ``partition_size`` is used there). ``actors``, ``frames``,
+    ``{"columns": {...}, "errors": "skip"}``; ``partition_size`` is used there). ``actors``,
+    ``codebook`` (old keyword ``frames=``, deprecated),
     ``tone_engine``, ``engine``, ``workers``, ``scheduler``, ``progress``: as for :func:`analysis.analyze`.
     The result is the same whether it was computed now or read back. ``analysis.meta["key"]`` is the
     analysis key (corpus, lexicons, tone engine, versions).
     """
     folder = Path(cache_dir)
-    lexicon, codebook = load_actors(actors), load_frames(frames)
+    lexicon, codebook = load_actors(actors), load_frames(codebook)
     execution = {"engine": engine, "workers": workers, "scheduler": scheduler, "progress": progress}
     if isinstance(documents_or_source, pd.DataFrame):
-        return _cached_table(documents_or_source, folder, execution, actors=lexicon, frames=codebook,
+        return _cached_table(documents_or_source, folder, execution, actors=lexicon, codebook=codebook,
                              tone_engine=tone_engine)
     load = dict(load_options or {})
     key = run_key(documents_or_source, partition_size=partition_size, options=ReadOptions(**load), actors=lexicon,
@@ -129,7 +132,7 @@ def cached_analysis(
     entry = folder / f"corpus-{key[:_KEY_CHARS]}"
 
     def run() -> Path:
-        return analyze_corpus(documents_or_source, out=entry, actors=lexicon, frames=codebook,
+        return analyze_corpus(documents_or_source, out=entry, actors=lexicon, codebook=codebook,
                               tone_engine=tone_engine, partition_size=partition_size, **execution, **load)
 
     if (entry / "manifest.json").exists():

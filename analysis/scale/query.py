@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.corpus.keys import DAY, document_keys
+from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
 from analysis.pipeline import TABLES
 
@@ -89,9 +90,16 @@ def _document_keys(con: Any, doc_columns: list[str], by: list[str]) -> pd.DataFr
     return document_keys(documents, by, fn="mentions_by")
 
 
-def mentions_by(path: str | os.PathLike[str], *, by: Sequence[str] | str = ("actor",), actors: Any = None,
-                include_pronouns: bool = False) -> pd.DataFrame:
-    """Mention counts rolled up in DuckDB: :func:`analysis.actor_rollup`'s table, without loading the corpus.
+@renamed_keywords(path="mentions")
+def mentions_by(mentions: pd.DataFrame | str | os.PathLike[str], documents: pd.DataFrame | None = None, *,
+                by: Sequence[str] | str = ("actor",), actors: Any = None, include_pronouns: bool = False
+                ) -> pd.DataFrame:
+    """Mention counts aggregated by ``by``: the mentions table's aggregate.
+
+    ``mentions``: a mentions table (with ``documents``, the documents it was found in: computed in
+    memory by :func:`analysis.actors.mentions_by`), or the folder of a stored analysis (written by
+    :func:`analysis.analyze_corpus` or ``Analysis.save``; ``documents`` not needed: counted in DuckDB
+    without loading the corpus). Both give the same columns.
 
     ``by``: any of "actor" (actor_id + actor), "group" and "type" (from the lexicon ``actors``; None =
     the default lexicon: pass the one the analysis used), "day" (the UTC day of ``published``,
@@ -103,6 +111,14 @@ def mentions_by(path: str | os.PathLike[str], *, by: Sequence[str] | str = ("act
     keys; / all mentions when ``by`` has only actor keys). Sorted by the non-actor keys, then most
     mentions first, then by the actor keys; missing values last.
     """
+    if isinstance(mentions, pd.DataFrame):
+        if documents is None:
+            raise InputError("mentions_by: a mentions table needs documents= (the documents table it was found in) "
+                             "for the documents columns in by=; or pass the folder of a stored analysis")
+        from analysis.actors import mentions_by as in_memory
+
+        return in_memory(mentions, documents, by=by, actors=actors, include_pronouns=include_pronouns)
+    path = mentions
     by = (by,) if isinstance(by, str) else tuple(by)
     con = connect(path)
     try:

@@ -37,6 +37,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.actors import ActorLexicon, load_actors
 from analysis.corpus.documents import empty_documents
 from analysis.corpus.report import CorpusWarning
@@ -373,12 +374,13 @@ def _warn_report(report: list[dict[str, Any]]) -> None:
                       stacklevel=3)
 
 
+@renamed_keywords(frames="codebook")
 def analyze_corpus(
     source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     out: str | os.PathLike[str],
     actors: Any = None,
-    frames: Any = None,
+    codebook: Any = None,
     tone_engine: str = "textblob",
     actor_tone_method: str = "target",
     partition_size: int = 1000,
@@ -396,8 +398,8 @@ def analyze_corpus(
 
     ``source`` and ``format``/``columns``/``errors``/``dayfirst``/``title_from_first_line``: as for
     :func:`analysis.load_corpus` (see :mod:`analysis.scale.partitions` for how each input is cut and
-    the few differences). ``actors``, ``frames``, ``tone_engine``, ``actor_tone_method``: as for
-    :func:`analysis.analyze`.
+    the few differences). ``actors``, ``codebook`` (old keyword ``frames=``, deprecated), ``tone_engine``,
+    ``actor_tone_method``: as for :func:`analysis.analyze`.
     ``partition_size``: documents per partition (memory use grows with it, not with the corpus).
     ``engine``: "local" (this process), "processes" (``workers`` processes) or "dask" (``scheduler``:
     an address or Client; None = the current client or a local cluster); with Dask, ``out`` and a
@@ -412,7 +414,7 @@ def analyze_corpus(
     is refused (InputError naming the running process); ``out/_lock.json`` marks the running one. Returns ``out`` as a Path: read it with :func:`analysis.load_analysis` (in memory)
     or query it with :func:`analysis.query` (DuckDB, out of memory).
     """
-    lexicon, codebook = load_actors(actors), load_frames(frames)
+    lexicon, codebook = load_actors(actors), load_frames(codebook)
     if actor_tone_method not in ACTOR_TONE_METHODS:
         raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
     options = ReadOptions(format, columns, errors, dayfirst, title_from_first_line)

@@ -11,6 +11,7 @@
   (:data:`GOLD_ATTRIBUTION_PATH`), with :func:`read_attribution_gold` and :func:`match_attributions`;
 * tone toward a person per article: :func:`newsmtsc_documents` (the rule of
   :func:`analysis.actor_document_tone` against article-level labels built from NewsMTSC sentences);
+* frames against gold per document: :func:`frame_agreement` (precision, recall, F1 per frame);
 * frame evidence: :func:`term_precision` (per term: where it fired and how often coders saw its
   frame), :func:`frame_rule_cv` (which presence rule, by cross-validation on tuning articles),
   :func:`frame_errors` (the plainest disagreements), :func:`split_articles` (the fixed
@@ -28,6 +29,7 @@ Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames
 
 from __future__ import annotations
 
+from analysis.framing import frame_agreement
 from analysis.validation.agreement import AGREEMENT_COLUMNS, agreement, cohen_kappa, krippendorff_alpha, percent_agreement
 from analysis.validation.coding import CODES_COLUMNS, code_columns, coding_sample, read_codes, workbench_codes
 from analysis.validation.data import (
@@ -96,6 +98,7 @@ __all__ = [
     "cohen_kappa",
     "confusion_figure",
     "dataset_files",
+    "frame_agreement",
     "frame_errors",
     "frame_notes",
     "datasets_path",

@@ -1,6 +1,6 @@
 """Agreement between coders: percent agreement, Cohen's kappa and Krippendorff's alpha.
 
-Codes come in the long format :func:`analysis.read_codes` returns: one row per unit, coder (and
+Codes come in the long format :func:`analysis.validation.read_codes` returns: one row per unit, coder (and
 variable) with the value that coder gave; a unit a coder did not code has no row (or a missing value).
 
 * **Percent agreement**: the share of agreeing pairs among all pairs of values given to the same
@@ -10,7 +10,7 @@ variable) with the value that coder gave; a unit a coder did not code has no row
   coded, ``p_e`` from each coder's own marginal distribution. Only for exactly two coders (else NA).
 * **Krippendorff's alpha** (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability"):
   ``1 - D_o / D_e`` from the coincidence matrix of pairable values; any number of coders, missing
-  values allowed (units with fewer than two values are not pairable and drop out). ``level`` sets the
+  values allowed (units with fewer than two values are not pairable and drop out). ``measurement`` sets the
   difference function: ``nominal`` (values differ or not), ``ordinal`` (ranks, weighted by how many
   values lie between), ``interval`` (squared difference), ``ratio``. Undefined (NA) when the
   pairable values show no variation at all.
@@ -26,6 +26,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError, require_columns
 
 __all__ = ["AGREEMENT_COLUMNS", "LEVELS", "agreement", "krippendorff_alpha", "cohen_kappa", "percent_agreement"]
@@ -50,9 +51,11 @@ _TONE_ORDER = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
 
 def _prepare(codes: pd.DataFrame, unit: str, coder: str, value: str, what: str) -> pd.DataFrame:
     if not isinstance(codes, pd.DataFrame):
-        raise InputError(f"{what}: codes must be a DataFrame with columns unit, coder, value (see analysis.read_codes)")
-    require_columns(codes, {"unit": unit, "coder": coder, "value": value}, fn=what, name="codes",
-                    fix="use the table analysis.read_codes returns")
+        raise InputError(f"{what}: codes must be a DataFrame with columns unit, coder, value (see analysis.validation.read_codes)")
+    require_columns(codes, {"unit_column": unit, "coder_column": coder, "value_column": value}, fn=what,
+                    name="codes",
+                    fix="pass unit_column=, coder_column=, value_column= naming its columns, or use the table "
+                        "analysis.validation.read_codes returns")
     table = codes[[unit, coder, value]].rename(columns={unit: "unit", coder: "coder", value: "value"})
     table = table[table["value"].notna()]
     dup = table.duplicated(["unit", "coder"], keep=False)
@@ -79,8 +82,8 @@ def _numeric(values: pd.Series, level: str) -> tuple[np.ndarray, np.ndarray]:
             numbers = np.array([_TONE_ORDER[v] for v in raw], dtype=float)
         else:
             raise InputError(
-                f"level={level!r} needs ordered values: numbers, an ordered pandas Categorical, or the tone "
-                f"labels negative/neutral/positive; got values such as {raw[0]!r}. Use level='nominal' or map "
+                f"measurement={level!r} needs ordered values: numbers, an ordered pandas Categorical, or the tone "
+                f"labels negative/neutral/positive; got values such as {raw[0]!r}. Use measurement='nominal' or map "
                 "the values to numbers"
             ) from None
     distinct, index = np.unique(numbers, return_inverse=True)
@@ -128,7 +131,7 @@ def _delta(level: str, values: np.ndarray, n_c: np.ndarray) -> np.ndarray:
 
 def _check_level(level: object) -> str:
     if level not in LEVELS:
-        raise InputError(f"level={level!r}: use one of {', '.join(map(repr, LEVELS))}")
+        raise InputError(f"measurement={level!r}: use one of {', '.join(map(repr, LEVELS))}")
     return str(level)
 
 
@@ -172,39 +175,51 @@ def _kappa(table: pd.DataFrame) -> float:
     return (observed - expected) / (1.0 - expected)
 
 
+@renamed_keywords(unit="unit_column", coder="coder_column", value="value_column", level="measurement")
 def krippendorff_alpha(
-    codes: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value", level: str = "nominal"
+    codes: pd.DataFrame, *, unit_column: str = "unit", coder_column: str = "coder", value_column: str = "value",
+    measurement: str = "nominal",
 ) -> float:
-    """Krippendorff's alpha of one variable's codes (long format: unit, coder, value); NaN when undefined."""
-    return _alpha(_prepare(codes, unit, coder, value, "krippendorff_alpha"), _check_level(level))
+    """Krippendorff's alpha of one variable's codes (long format: unit, coder, value); NaN when undefined.
+
+    ``measurement``: the level of measurement (old keyword ``level=``, deprecated)."""
+    return _alpha(_prepare(codes, unit_column, coder_column, value_column, "krippendorff_alpha"),
+                  _check_level(measurement))
 
 
-def cohen_kappa(codes: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value") -> float:
+@renamed_keywords(unit="unit_column", coder="coder_column", value="value_column")
+def cohen_kappa(codes: pd.DataFrame, *, unit_column: str = "unit", coder_column: str = "coder",
+                value_column: str = "value") -> float:
     """Cohen's (unweighted) kappa of one variable's codes by exactly two coders; NaN otherwise."""
-    return _kappa(_prepare(codes, unit, coder, value, "cohen_kappa"))
+    return _kappa(_prepare(codes, unit_column, coder_column, value_column, "cohen_kappa"))
 
 
-def percent_agreement(codes: pd.DataFrame, *, unit: str = "unit", coder: str = "coder", value: str = "value") -> float:
+@renamed_keywords(unit="unit_column", coder="coder_column", value="value_column")
+def percent_agreement(codes: pd.DataFrame, *, unit_column: str = "unit", coder_column: str = "coder",
+                      value_column: str = "value") -> float:
     """Share of agreeing pairs of values within units (see the module docstring); NaN without pairs."""
-    return _percent(_prepare(codes, unit, coder, value, "percent_agreement"))
+    return _percent(_prepare(codes, unit_column, coder_column, value_column, "percent_agreement"))
 
 
+@renamed_keywords(unit="unit_column", coder="coder_column", value="value_column", level="measurement")
 def agreement(
     codes: pd.DataFrame,
     *,
-    unit: str = "unit",
-    coder: str = "coder",
-    value: str = "value",
-    level: str | Mapping[str, str] = "nominal",
+    unit_column: str = "unit",
+    coder_column: str = "coder",
+    value_column: str = "value",
+    measurement: str | Mapping[str, str] = "nominal",
 ) -> pd.DataFrame:
     """Inter-coder agreement per variable: percent agreement, Cohen's kappa, Krippendorff's alpha.
 
     ``codes``: long format, one row per unit and coder (and variable) — the table
-    :func:`analysis.read_codes` returns (columns unit, coder, variable, value); other column names via
-    ``unit=``, ``coder=``, ``value=``. With a ``variable`` column every variable gets its own row; without,
-    one row. Missing values (NA, or no row) mean "not coded". ``level``: nominal, ordinal, interval or
-    ratio, for alpha; one level for all, or a mapping ``{variable: level}`` (variables not named are
-    nominal).
+    :func:`analysis.validation.read_codes` returns (columns unit, coder, variable, value); other column
+    names via ``unit_column=``, ``coder_column=``, ``value_column=`` (old keywords ``unit=``, ``coder=``,
+    ``value=``, deprecated: ``unit=`` is the unit of analysis and ``coder=`` a coder's name elsewhere). With a ``variable`` column every variable gets its own row; without,
+    one row. Missing values (NA, or no row) mean "not coded". ``measurement``: the level of
+    measurement for alpha, nominal, ordinal, interval or ratio; one level for all, or a mapping
+    ``{variable: level}`` (variables not named are nominal). The old keyword ``level=`` is deprecated
+    (``level=`` only switches the unit of a table's rows).
 
     Output columns (:data:`AGREEMENT_COLUMNS`): variable (when present), level, n_units, n_pairable,
     n_coders, n_values, percent_agreement, cohen_kappa (NA unless exactly two coders), krippendorff_alpha.
@@ -212,15 +227,15 @@ def agreement(
     non-ordered values at the ordinal, interval or ratio level.
     """
     has_variable = "variable" in codes.columns if isinstance(codes, pd.DataFrame) else False
-    levels = dict(level) if isinstance(level, Mapping) else {}
+    levels = dict(measurement) if isinstance(measurement, Mapping) else {}
     groups = (
         list(codes.groupby("variable", sort=False, dropna=False)) if has_variable else [(None, codes)]
     )
     rows = []
     for variable, part in groups:
-        lvl = _check_level(levels.get(variable, "nominal") if isinstance(level, Mapping) else level)
+        lvl = _check_level(levels.get(variable, "nominal") if isinstance(measurement, Mapping) else measurement)
         what = f"agreement (variable {variable!r})" if has_variable else "agreement"
-        table = _prepare(part, unit, coder, value, what)
+        table = _prepare(part, unit_column, coder_column, value_column, what)
         per_unit = table.groupby("unit", sort=False).size()
         row = {"variable": variable} if has_variable else {}
         row.update(

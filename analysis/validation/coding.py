@@ -2,11 +2,11 @@
 
 The round trip::
 
-    sample = wb.coding_sample(result, n=200, unit="sentence", path="coding/sample.xlsx")
+    sample = wb.validation.coding_sample(result, n=200, unit="sentence", path="coding/sample.xlsx")
     # two coders each fill a copy: coding/anna.xlsx, coding/ben.xlsx
-    codes = pd.concat([wb.read_codes("coding/anna.xlsx"), wb.read_codes("coding/ben.xlsx")])
-    wb.agreement(codes)                                              # reliability between coders
-    wb.agreement(pd.concat([codes, wb.workbench_codes(result, sample)]))  # ... and with the workbench
+    codes = pd.concat([wb.validation.read_codes("coding/anna.xlsx"), wb.validation.read_codes("coding/ben.xlsx")])
+    wb.validation.agreement(codes)                                              # reliability between coders
+    wb.validation.agreement(pd.concat([codes, wb.validation.workbench_codes(result, sample)]))  # ... and with the workbench
 
 **Units.** ``"sentence"`` (a sentence of the sentences table), ``"document"`` (an article) or
 ``"mention"`` (an actor mention in its sentence, for tone toward that actor). Each gets a
@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
 from analysis.persistence import atomic_write
 from analysis.validation.data import TONE_CLASSES
@@ -198,8 +199,9 @@ def _draw(units: pd.DataFrame, strata: pd.DataFrame | None, n: int, seed: int) -
     return units.iloc[picked[order]].reset_index(drop=True)
 
 
+@renamed_keywords(analysis_result="result")
 def coding_sample(
-    analysis_result: Any,
+    result: Any,
     *,
     n: int = 100,
     unit: str = "sentence",
@@ -210,7 +212,8 @@ def coding_sample(
 ) -> pd.DataFrame:
     """A random sample of units to code by hand, with blank code columns; written to CSV or Excel.
 
-    ``analysis_result``: the Analysis :func:`analysis.analyze` returns. ``unit``: "sentence",
+    ``result``: the Analysis :func:`analysis.analyze` returns (old keyword ``analysis_result=``,
+    deprecated). ``unit``: "sentence",
     "document" or "mention". ``n``: units to draw (all of them when there are fewer). ``stratify_by``:
     column name(s) of the unit table or of the documents table (e.g. "outlet", "section", "actor_id");
     ``n`` is spread equally over their strata. ``seed``: same seed, same sample. ``path``: write the
@@ -226,8 +229,8 @@ def coding_sample(
         raise InputError(f"n={n!r}: give a whole number of units >= 1")
     if unit not in UNITS:
         raise InputError(f"unit={unit!r}: use one of {', '.join(map(repr, UNITS))}")
-    tables = _tables(analysis_result)
-    book = None if unit == "mention" else _codebook_of(analysis_result, codebook)
+    tables = _tables(result)
+    book = None if unit == "mention" else _codebook_of(result, codebook)
     columns = code_columns(unit, book)
     units, source = _units(tables, unit)
     strata = None
@@ -477,8 +480,9 @@ def read_codes(path: str | os.PathLike[str], *, coder: str | None = None) -> pd.
 # --------------------------------------------------------------------------- the workbench's codes
 
 
+@renamed_keywords(analysis_result="result")
 def workbench_codes(
-    analysis_result: Any, sample: pd.DataFrame, *, coder: str = "workbench", codebook: Any = None
+    result: Any, sample: pd.DataFrame, *, coder: str = "workbench", codebook: Any = None
 ) -> pd.DataFrame:
     """The workbench's own codes for the units of a coding sample, to compare with human coders.
 
@@ -495,7 +499,7 @@ def workbench_codes(
 
     if "unit_id" not in getattr(sample, "columns", ()):
         raise InputError("workbench_codes: sample must be the table coding_sample returned (with unit_id)")
-    tables = _tables(analysis_result)
+    tables = _tables(result)
     ids = sample["unit_id"].astype(str)
     unit = "mention" if "actor_id" in sample.columns else "sentence" if "sentence_id" in sample.columns else "document"
     bands = load_target_model().bands
@@ -526,7 +530,7 @@ def workbench_codes(
         present = ids[ids.isin(labels.index)]
         add(present.tolist(), "tone", labels.loc[present].tolist())
     if unit != "mention" and "frames" in tables:
-        book = _codebook_of(analysis_result, codebook)
+        book = _codebook_of(result, codebook)
         frames = tables["frames"]
         if unit == "sentence":
             hit = set(zip(frames["doc_id"].astype(str) + ":" + frames["sentence_id"].astype(str), frames["frame_id"]))

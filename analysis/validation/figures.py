@@ -306,7 +306,7 @@ def _card_items(figures: dict[str, Any], measures: Sequence[str]) -> list[tuple[
                 f"{_f(doc['methods']['textblob']['macro_f1'])})."
             )
             items.append(("Tone toward actors", (
-                f"measured by the target-aware model (the default of analyze(); actor_tone(method='target'), "
+                f"measured by the target-aware model (the default of analyze(); actor_tone(actor_tone_method='target'), "
                 f"trained on NewsMTSC train only): macro-F1 {_f(t['macro_f1'])} (accuracy {_f(t['accuracy'])}, "
                 f"Krippendorff's alpha {_f(t['krippendorff_alpha'])}) on {newsmtsc_where}, never used for "
                 f"training; TextBlob on the whole sentence reaches {_f(s['macro_f1'])}, the dataset authors' best "
@@ -327,9 +327,10 @@ def _card_items(figures: dict[str, Any], measures: Sequence[str]) -> list[tuple[
         else:
             raise InputError(f"methods_card: unknown measure {measure!r}; use {', '.join(map(repr, MEASURES))}")
     items.append(("Validate on your own data", (
-        "draw a sample with wb.coding_sample(result, n=200, path='sample.xlsx'), have two people code it, "
-        "read their sheets with wb.read_codes(path, coder=name), and compute wb.agreement(codes), adding "
-        "wb.workbench_codes(result, sample) to see how the workbench agrees with them."
+        "draw a sample with wb.validation.coding_sample(result, n=200, path='sample.xlsx'), have two people "
+        "code it, read their sheets with wb.validation.read_codes(path, coder=name), and compute "
+        "wb.validation.agreement(codes), adding wb.validation.workbench_codes(result, sample) to see how the "
+        "workbench agrees with them."
     )))
     return items
 
@@ -411,7 +412,7 @@ def method_notes(*, figures: dict[str, Any] | str | os.PathLike[str] | None = No
 # --------------------------------------------------------------------------- side by side
 
 
-def reference_figures(*results: dict[str, Any]) -> pd.DataFrame:
+def reference_figures(*evaluations: dict[str, Any]) -> pd.DataFrame:
     """Figures from the literature, with the given :func:`analysis.validation.newsmtsc` results beside them.
 
     Output columns: source, data, method, metric, low, high (equal for a single figure; a range where a
@@ -421,7 +422,7 @@ def reference_figures(*results: dict[str, Any]) -> pd.DataFrame:
     from analysis.validation.tone import TONE_METHODS
 
     rows = [dict(r) for r in REFERENCES]
-    for result in results:
+    for result in evaluations:
         if not isinstance(result, dict) or "macro_f1" not in result or "method" not in result:
             raise InputError("reference_figures: pass results of analysis.validation.newsmtsc(...)")
         for metric in ("macro_f1", "accuracy"):

@@ -38,7 +38,7 @@ TERM_PRECISION_COLUMNS: dict[str, str] = {
 
 
 #: Document-level presence rules :func:`frame_rule_cv` compares: a column of
-#: ``frame_scores(..., level="document")`` and what a threshold on it means.
+#: ``frames(..., level="document")`` and what a threshold on it means.
 FRAME_RULES: dict[str, str] = {
     "hits": "hits >= threshold (the codebook's `threshold`)",
     "distinct_terms": "distinct terms >= threshold (the codebook's `min_terms`)",
@@ -82,7 +82,7 @@ def frame_rule_cv(
 ) -> pd.DataFrame:
     """Which document-level presence rule separates coded from uncoded documents, by cross-validation.
 
-    ``document_scores``: ``frame_scores(documents, codebook, level="document")`` of the documents to
+    ``document_scores``: ``frames(documents, codebook, level="document")`` of the documents to
     tune on (never a held-out part); ``gold``: doc_id, frame_id, present. For every frame and rule
     (:data:`FRAME_RULES`): ``folds``-fold cross-validation, the threshold chosen on the other folds
     (best F1, ties to the lower), F1 of the pooled out-of-fold decisions, averaged over ``repeats``
@@ -97,7 +97,7 @@ def frame_rule_cv(
     missing = [c for c in ("doc_id", "frame_id", *rules) if c not in document_scores.columns]
     if missing:
         raise InputError(f"frame_rule_cv: the document scores lack column(s) {', '.join(missing)}; pass "
-                         "frame_scores(documents, codebook, level='document')")
+                         "frames(documents, codebook, level='document')")
     g = gold.assign(doc_id=gold["doc_id"].astype(str))[["doc_id", "frame_id", "present"]].rename(
         columns={"present": "_gold"})
     scores = document_scores.assign(doc_id=document_scores["doc_id"].astype(str))[["doc_id", "frame_id", *rules]]
@@ -152,14 +152,15 @@ def term_precision(
 
     ``documents``: the coded documents; ``gold``: human codes, doc_id, frame_id, present (bool), plus
     sentence_id when ``unit="sentence"``; ``codebook``: anything :func:`analysis.load_frames` takes
-    (None = generic). Actor terms count as in :func:`analysis.frame_scores` (``mentions`` passed on).
+    (None = generic). Actor terms count as in :func:`analysis.frames` (``mentions`` passed on).
     Only frames and units present in ``gold`` are compared.
 
     Output (:data:`TERM_PRECISION_COLUMNS`): frame_id, term, kind, units, with_frame, precision,
     base_rate, lift — one row per codebook term of a coded frame (terms that never counted included,
     with units 0), sorted by frame (codebook order), then precision (lowest first), then units.
     """
-    from analysis.framing import frame_scores, load_frames
+    from analysis.framing import frames as find_frames
+    from analysis.framing import load_frames
     from analysis.text import sentences_of
 
     if unit not in ("document", "sentence"):
@@ -169,7 +170,7 @@ def term_precision(
                     fix=f"give one row per coded {unit} and frame with a boolean 'present'")
     book = load_frames(codebook)
     sents = sentences_of(documents, sentences, fn="term_precision")
-    hits = frame_scores(documents, book, sentences=sents, mentions=mentions)
+    hits = find_frames(documents, book, sentences=sents, mentions=mentions)
     fired = hits.assign(term=hits["terms"].str.split("; ")).explode("term")
     fired = fired.assign(doc_id=fired["doc_id"].astype(str))[[*keys, "frame_id", "term"]].drop_duplicates()
     g = gold.assign(doc_id=gold["doc_id"].astype(str))[[*keys, "frame_id", "present"]]

@@ -1,7 +1,7 @@
 """Frame codebooks against human frame codes: narrative-framing-format files (Frermann et al. 2023).
 
 :func:`narrative_frames` scores document-level presence of a codebook's frames (default: the generic
-news frames, ``lexicons/generic.yml``) with :func:`analysis.frame_scores` and compares it with the
+news frames, ``lexicons/generic.yml``) with :func:`analysis.frames` and compares it with the
 human codes through :func:`analysis.frame_agreement`. The file's columns map to frame ids as in
 :data:`analysis.validation.data.FRAME_COLUMNS` (CO conflict, HI human_interest, EC economic, MO
 morality, RE responsibility — RE is the corpus's "resolution", the closest of its frames to
@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
 from analysis.validation.data import FRAME_COLUMNS, read_narrative_frames
 
@@ -59,7 +60,8 @@ def narrative_frames(
     without any frame code), ``notes`` (every skipped or leniently read value: row, doc_id, column,
     value, action), ``codebook`` (its name) and ``file``.
     """
-    from analysis.framing import frame_agreement, frame_scores, load_frames
+    from analysis.framing import frame_agreement, load_frames
+    from analysis.framing import frames as find_frames
 
     book = load_frames(codebook)
     documents, gold, notes = read_narrative_frames(path)
@@ -77,7 +79,7 @@ def narrative_frames(
             f"codebook {book.name!r} has none of the frames {', '.join(FRAME_COLUMNS.values())}; "
             "narrative_frames compares frames by these ids"
         )
-    scores = frame_scores(documents, book, level="document")
+    scores = find_frames(documents, book, level="document")
     table = frame_agreement(scores, gold)
     code_of = {frame: code for code, frame in FRAME_COLUMNS.items()}
     table["_order"] = table["frame_id"].map({f: i for i, f in enumerate(FRAME_COLUMNS.values())})
@@ -108,12 +110,13 @@ def narrative_frames(
     return out
 
 
-def frame_notes(result: pd.DataFrame) -> pd.DataFrame:
+@renamed_keywords(result="evaluation")
+def frame_notes(evaluation: pd.DataFrame) -> pd.DataFrame:
     """The rows and values :func:`narrative_frames` skipped or read leniently, as a table.
 
     Columns: row (1-based data row of the file), doc_id, column, value, action.
     """
-    notes = getattr(result, "attrs", {}).get("notes")
+    notes = getattr(evaluation, "attrs", {}).get("notes")
     if notes is None:
         raise InputError("frame_notes: pass the table analysis.validation.narrative_frames(...) returns")
     return pd.DataFrame(notes, columns=["row", "doc_id", "column", "value", "action"])
@@ -135,7 +138,8 @@ def frame_errors(
     terms (the matched terms with their counts, most frequent first), opening (the article's first
     200 characters).
     """
-    from analysis.framing import frame_scores, load_frames
+    from analysis.framing import frames as find_frames
+    from analysis.framing import load_frames
 
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise InputError(f"n={n!r}: give a whole number of examples >= 0")
@@ -145,8 +149,8 @@ def frame_errors(
         from analysis.validation.frame_terms import split_articles
 
         documents = documents[split_articles(documents["doc_id"])[1]].reset_index(drop=True)
-    scores = frame_scores(documents, book, level="document")
-    sentence_hits = frame_scores(documents, book)
+    scores = find_frames(documents, book, level="document")
+    sentence_hits = find_frames(documents, book)
     joined = gold.merge(scores, on=["doc_id", "frame_id"], how="inner")
     thresholds = dict(zip(book.frames["frame_id"], book.frames["threshold"]))
     wrong = joined[joined["present_x"] != joined["present_y"]].copy()

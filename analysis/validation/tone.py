@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
 from analysis.validation.agreement import cohen_kappa, krippendorff_alpha
 from analysis.validation.data import TONE_CLASSES, file_sha256, newsmtsc_group_gold, newsmtsc_groups, read_newsmtsc
@@ -69,7 +70,7 @@ def classification_scores(gold: Any, predicted: Any, *, classes: tuple[str, ...]
         "accuracy": float(np.mean(g == p)) if len(g) else float("nan"),
         "cohen_kappa": cohen_kappa(pair),
         "krippendorff_alpha": krippendorff_alpha(pair),
-        "krippendorff_alpha_ordinal": krippendorff_alpha(ordinal, level="ordinal"),
+        "krippendorff_alpha_ordinal": krippendorff_alpha(ordinal, measurement="ordinal"),
         "per_class": per_class_scores(g, p, classes=classes).astype({"support": "int64", "predicted": "int64"}),
         "confusion": confusion,
     }
@@ -150,7 +151,8 @@ def _check_result(result: object, fn: str) -> dict[str, Any]:
     return result
 
 
-def worst_errors(result: dict[str, Any], *, n: int = 10) -> pd.DataFrame:
+@renamed_keywords(result="evaluation")
+def worst_errors(evaluation: dict[str, Any], *, n: int = 10) -> pd.DataFrame:
     """The worst misclassified targets of a :func:`newsmtsc` result, as examples to read.
 
     Order: opposite errors first (negative read as positive or the reverse), then errors into or out
@@ -158,7 +160,7 @@ def worst_errors(result: dict[str, Any], *, n: int = 10) -> pd.DataFrame:
     Output columns: sentence, mention, gold, predicted, score, error ("opposite" or "neutral confusion"),
     line. At most ``n`` rows.
     """
-    result = _check_result(result, "worst_errors")
+    result = _check_result(evaluation, "worst_errors")
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise InputError(f"n={n!r}: give a whole number of examples >= 0")
     p = result["predictions"]
@@ -172,11 +174,11 @@ def worst_errors(result: dict[str, Any], *, n: int = 10) -> pd.DataFrame:
     return wrong[["sentence", "mention", "gold", "predicted", "score", "error", "line"]].reset_index(drop=True)
 
 
-def tone_summary(*results: dict[str, Any]) -> pd.DataFrame:
+def tone_summary(*evaluations: dict[str, Any]) -> pd.DataFrame:
     """One row per :func:`newsmtsc` result: method, file (name), n_targets, macro_f1, accuracy,
     cohen_kappa, krippendorff_alpha, band (as text, "" for the target model)."""
     rows = []
-    for result in results:
+    for result in evaluations:
         r = _check_result(result, "tone_summary")
         rows.append({"method": r["method"], "file": os.path.basename(r["file"]), "n_targets": r["n_targets"],
                      "macro_f1": r["macro_f1"], "accuracy": r["accuracy"], "cohen_kappa": r["cohen_kappa"],
@@ -186,7 +188,8 @@ def tone_summary(*results: dict[str, Any]) -> pd.DataFrame:
                                        "krippendorff_alpha", "band"])
 
 
-def confusion_figure(result: dict[str, Any], *, title: str | None = None) -> Any:
+@renamed_keywords(result="evaluation")
+def confusion_figure(evaluation: dict[str, Any], *, title: str | None = None) -> Any:
     """A plotly heatmap of a :func:`newsmtsc` result's confusion matrix: human label (rows) by predicted
     class (columns); each cell shows the count and its share of the row (the recall of the diagonal).
     Text is escaped. ``title`` defaults to the method, file and macro-F1."""
@@ -194,7 +197,7 @@ def confusion_figure(result: dict[str, Any], *, title: str | None = None) -> Any
 
     from analysis.charts import safe_text, workbench_template
 
-    result = _check_result(result, "confusion_figure")
+    result = _check_result(evaluation, "confusion_figure")
     conf = result["confusion"]
     classes = list(TONE_CLASSES)
     z = np.array([[int(conf[(conf["gold"] == g) & (conf["predicted"] == q)]["n"].sum()) for q in classes] for g in classes])
@@ -277,11 +280,11 @@ def newsmtsc_documents(
     return out
 
 
-def documents_summary(*results: dict[str, Any]) -> pd.DataFrame:
+def documents_summary(*evaluations: dict[str, Any]) -> pd.DataFrame:
     """One row per :func:`newsmtsc_documents` result: method, units, macro_f1, accuracy,
     krippendorff_alpha, rule (as text)."""
     rows = []
-    for r in results:
+    for r in evaluations:
         if not isinstance(r, dict) or "n_groups" not in r:
             raise InputError("documents_summary: pass results of analysis.validation.newsmtsc_documents(...)")
         rows.append({"method": r["method"], "units": r["n_groups"], "macro_f1": r["macro_f1"], "accuracy": r["accuracy"],

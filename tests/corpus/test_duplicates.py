@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis as wb
+from analysis.corpus import flag_duplicates
 from analysis.corpus import CorpusWarning
 from analysis.corpus.duplicates import duplicate_pairs, normalise_texts
 
@@ -98,7 +99,7 @@ def test_lsh_agrees_with_brute_force_on_a_random_corpus():
 
 def test_flag_duplicates_adds_duplicate_of_doc_ids():
     docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [WIRE, "Other.", WIRE + " "]})
-    flagged = wb.flag_duplicates(docs)
+    flagged = flag_duplicates(docs)
     assert flagged["duplicate_of"].tolist()[2] == "a"
     assert flagged["duplicate_of"].isna().tolist() == [True, True, False]
     assert "duplicate_of" not in docs.columns

@@ -332,11 +332,11 @@ def test_load_report_is_always_present_and_survives_pandas_operations(tmp_path):
     for derived in (docs.head(1), docs[docs["title"] != ""], docs.copy(), docs.sort_values("title"), docs.assign(x=1),
                     docs.reset_index(drop=True), docs[["doc_id", "text"]]):
         assert derived.attrs["load_report"] == report
-    frame = wb.load_report(docs)
+    frame = wb.loader_report(docs)
     assert list(frame.columns) == ["source", "row", "line", "problem", "action"]
     assert frame["problem"].tolist() == ["the file is empty"]
     assert wb.load_corpus(tmp_path / "a.txt").attrs["load_report"] == []
-    assert wb.load_report(pd.DataFrame()).empty
+    assert wb.loader_report(pd.DataFrame()).empty
 
 
 def test_relative_paths_are_reported_as_given(tmp_path, monkeypatch):

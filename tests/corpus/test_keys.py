@@ -31,11 +31,11 @@ def test_keys_are_one_row_per_document_with_utc_days_and_str_ids():
 def test_an_unreadable_date_is_undated_and_reported():
     docs = DOCS.assign(published=["2024-05-01", "not a date", None, "", "soon"])
     with pytest.warns(CorpusWarning) as caught:
-        published = published_utc(docs, fn="actor_rollup")
+        published = published_utc(docs, fn="mentions_by")
     assert published.isna().tolist() == [False, True, True, True, True]
     assert len(caught) == 1
     assert str(caught[0].message).startswith(
-        "actor_rollup: 2 published value(s) could not be read as dates (first: 'not a date' of doc_id 'b'); "
+        "mentions_by: 2 published value(s) could not be read as dates (first: 'not a date' of doc_id 'b'); "
         "they count as undated.")
 
 
@@ -56,9 +56,9 @@ def test_the_join_matches_ids_as_str_and_keeps_the_tables_rows_and_ids():
 
 def test_a_key_the_documents_lack_is_the_one_column_error():
     with pytest.raises(wb.InputError) as raised:
-        document_keys(DOCS.drop(columns=["published"]), ["desk", "day"], fn="frame_rollup")
+        document_keys(DOCS.drop(columns=["published"]), ["desk", "day"], fn="frames_by")
     assert str(raised.value) == (
-        "frame_rollup: the documents table lacks column(s) desk (the by= column), published (the by= column); "
+        "frames_by: the documents table lacks column(s) desk (the by= column), published (the by= column); "
         "its columns are: doc_id, outlet. Pass by='<column>' to name the right one, or by='day' for the UTC "
         "publication day (needs 'published')")
 
@@ -68,16 +68,16 @@ def test_every_rollup_reads_days_by_the_one_rule():
                          "text": ["Kirby said the talks failed.", "Kirby said the talks went well."],
                          "published": ["2024-05-01T12:00:00Z", "no date"], "outlet": ["X", "Y"]})
     lex = {"actors": [{"id": "kirby", "name": "John Kirby", "type": "person", "aliases": ["Kirby"]}]}
-    mentions = wb.actor_mentions(docs, lex)
-    with pytest.warns(CorpusWarning, match="^actor_rollup: 1 published value"):
-        rolled = wb.actor_rollup(mentions, docs, by=("day", "actor"))
+    mentions = wb.mentions(docs, lex)
+    with pytest.warns(CorpusWarning, match="^mentions_by: 1 published value"):
+        rolled = wb.mentions_by(mentions, docs, by=("day", "actor"))
     assert rolled["day"].tolist()[0] == "2024-05-01" and pd.isna(rolled["day"].iloc[1])
     frames = pd.DataFrame({"doc_id": ["a", "b"], "frame_id": ["conflict"] * 2, "hits": [1, 2], "present": [True] * 2})
-    with pytest.warns(CorpusWarning, match="^frame_rollup: 1 published value"):
-        by_day = wb.frame_rollup(frames, docs, by="day")
+    with pytest.warns(CorpusWarning, match="^frames_by: 1 published value"):
+        by_day = wb.frames_by(frames, docs, by="day")
     assert by_day["hits"].tolist() == [1, 2] and by_day["day"].tolist()[0] == "2024-05-01"
     tone = pd.DataFrame({"doc_id": ["a", "b"], "actor_id": ["kirby"] * 2, "polarity": [0.5, -0.5]})
-    with pytest.warns(CorpusWarning, match="^actor_tone_summary: 1 published value"):  # it used to raise
-        summary = wb.actor_tone_summary(tone, docs, by=("day",), n_boot=10)
+    with pytest.warns(CorpusWarning, match="^actor_tone_by: 1 published value"):  # it used to raise
+        summary = wb.actor_tone_by(tone, docs, by=("day",), n_boot=10)
     assert summary["day"].tolist() == ["2024-05-01", "<NA>"]
     assert np.allclose(summary["mean_polarity"], [0.5, -0.5])

@@ -180,7 +180,7 @@ def test_media_cloud_export_loads_headline_only_with_a_warning(tmp_path):
     assert docs["duplicate_of"].isna().all()  # empty text is never a duplicate
     extras = ["language", "media_id", "media_url", "indexed_date", "ap_syndicated", "themes"]
     assert list(docs.columns[len(COLUMNS):]) == extras
-    assert wb.load_report(docs)[["problem", "action"]].values.tolist() == [
+    assert wb.loader_report(docs)[["problem", "action"]].values.tolist() == [
         ["no text column: 2 rows loaded as headline-only documents", "loaded headline-only"]
     ]
 
@@ -259,7 +259,7 @@ def test_narrative_framing_tsv_loads_without_mapping(datasets_dir):
     assert docs.loc[0, "published"] == pd.Timestamp("2019-12-02", tz="UTC")
     assert (docs["EC"] == "False)").sum() == 1  # the known quirk is kept as it is
     assert docs[["RE", "HI", "CO", "MO", "EC"]].isna().all(axis=1).sum() == 1
-    assert wb.load_report(docs).empty
+    assert wb.loader_report(docs).empty
 
 
 def test_json_lines_file_is_read_line_by_line_with_the_same_rows_bom_and_line_endings(tmp_path):

@@ -18,7 +18,7 @@ import pytest
 
 import analysis as wb
 from analysis.errors import InputError
-from analysis.pipeline import TABLES, analyze, load_analysis
+from analysis.pipeline import TABLES, Analysis, analyze, load_analysis
 from analysis.scale import CorpusPartitions, analyze_corpus, cached_analysis, mentions_by, query, read_manifest
 from analysis.scale import store
 from analysis.engines import progress_bar
@@ -59,7 +59,7 @@ def corpora(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def reference(corpora) -> dict[str, wb.Analysis]:
+def reference(corpora) -> dict[str, Analysis]:
     """analyze(load_corpus(path)) in one process: what every other way must reproduce."""
     return {name: analyze(wb.load_corpus(path)) for name, path in corpora.items()}
 
@@ -70,7 +70,7 @@ def streamed(corpora, tmp_path_factory) -> Path:
                           progress=False)
 
 
-def assert_same_analysis(got: wb.Analysis, want: wb.Analysis) -> None:
+def assert_same_analysis(got: Analysis, want: Analysis) -> None:
     for name in TABLES:
         pd.testing.assert_frame_equal(got.tables()[name], want.tables()[name].reset_index(drop=True), obj=name)
     assert got.meta == want.meta
@@ -286,7 +286,7 @@ def test_cached_analysis_of_a_source_hits_and_misses(corpora, reference, tmp_pat
     assert_same_analysis(first, reference["folder"])
     cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
     assert len(calls) == 2
-    cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, frames="conflict-news", progress=False)
+    cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, codebook="conflict-news", progress=False)
     assert len(calls) == 4
 
 
@@ -309,7 +309,7 @@ def test_query_has_a_view_per_table_with_exact_counts(streamed, reference):
 @pytest.mark.parametrize("by", [("actor",), ("actor", "day", "outlet"), ("outlet", "group"), ("day", "type")])
 def test_mentions_by_equals_actor_rollup(streamed, reference, by):
     want = reference["parquet"]
-    expected = wb.actor_rollup(want.mentions, want.documents, by=by)
+    expected = wb.mentions_by(want.mentions, want.documents, by=by)
     got = mentions_by(streamed, by=by)
     assert list(got.columns) == list(expected.columns)
     assert got.astype(object).values.tolist() == expected.astype(object).values.tolist()
@@ -321,7 +321,7 @@ def test_query_and_mentions_by_read_a_saved_analysis_too(reference, tmp_path):
     path = want.save(tmp_path / "saved")
     assert query(path, "SELECT count(*) AS n FROM quotes")["n"].iloc[0] == len(want.quotes)
     got = mentions_by(path, by="outlet", include_pronouns=True)
-    expected = wb.actor_rollup(want.mentions, want.documents, by="outlet", include_pronouns=True)
+    expected = wb.mentions_by(want.mentions, want.documents, by="outlet", include_pronouns=True)
     assert got.astype(object).values.tolist() == expected.astype(object).values.tolist()
 
 

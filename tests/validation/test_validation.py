@@ -67,7 +67,7 @@ KRIPPENDORFF_A = {"A": [0, 1, 0, 0, 0, 0, 0, 0, 1, 0], "B": [1, 1, 1, 0, 0, 1, 0
 
 @pytest.mark.parametrize("level, expected", [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849), ("ratio", 0.797)])
 def test_krippendorff_alpha_matches_krippendorff_2011_example_c(level, expected):
-    out = agreement(long_codes(KRIPPENDORFF_C), level=level)
+    out = agreement(long_codes(KRIPPENDORFF_C), measurement=level)
     assert len(out) == 1 and "variable" not in out.columns
     row = out.iloc[0]
     assert round(row["krippendorff_alpha"], 3) == expected
@@ -102,7 +102,7 @@ def test_agreement_per_variable_with_levels_and_custom_column_names():
         long_codes(KRIPPENDORFF_C).assign(variable="scale"),
         long_codes(KRIPPENDORFF_A).assign(variable="binary"),
     ]).rename(columns={"unit": "item", "coder": "who", "value": "code"})
-    out = agreement(codes, unit="item", coder="who", value="code", level={"scale": "interval"})
+    out = agreement(codes, unit_column="item", coder_column="who", value_column="code", measurement={"scale": "interval"})
     assert out["variable"].tolist() == ["scale", "binary"]
     assert out["level"].tolist() == ["interval", "nominal"]
     assert [round(a, 3) for a in out["krippendorff_alpha"]] == [0.849, 0.095]
@@ -112,8 +112,8 @@ def test_agreement_per_variable_with_levels_and_custom_column_names():
 def test_agreement_tone_labels_are_ordered_for_ordinal_alpha():
     words = {"A": ["negative", "neutral", "positive", "neutral"], "B": ["neutral", "neutral", "positive", "negative"]}
     numbers = {c: [{"negative": -1, "neutral": 0, "positive": 1}[v] for v in vs] for c, vs in words.items()}
-    assert krippendorff_alpha(long_codes(words), level="ordinal") == pytest.approx(
-        krippendorff_alpha(long_codes(numbers), level="ordinal"))
+    assert krippendorff_alpha(long_codes(words), measurement="ordinal") == pytest.approx(
+        krippendorff_alpha(long_codes(numbers), measurement="ordinal"))
 
 
 def test_agreement_undefined_and_missing_values():
@@ -131,13 +131,13 @@ def test_agreement_errors_name_the_problem():
     twice = pd.concat([codes, codes.iloc[[0]]])
     with pytest.raises(InputError, match=r"coder 'A' gave unit 1 more than one value"):
         agreement(twice)
-    with pytest.raises(InputError, match=r"the codes table lacks column\(s\) rater \(the coder= column\)"):
-        agreement(codes, coder="rater")
-    with pytest.raises(InputError, match=r"level='fuzzy': use one of 'nominal', 'ordinal'"):
-        agreement(codes, level="fuzzy")
+    with pytest.raises(InputError, match=r"the codes table lacks column\(s\) rater \(the coder_column= column\)"):
+        agreement(codes, coder_column="rater")
+    with pytest.raises(InputError, match=r"measurement='fuzzy': use one of 'nominal', 'ordinal'"):
+        agreement(codes, measurement="fuzzy")
     words = long_codes({"A": ["red", "blue"], "B": ["red", "red"]})
-    with pytest.raises(InputError, match=r"level='ordinal' needs ordered values.*'red'"):
-        agreement(words, level="ordinal")
+    with pytest.raises(InputError, match=r"measurement='ordinal' needs ordered values.*'red'"):
+        agreement(words, measurement="ordinal")
 
 
 # ----------------------------------------------------------------------------------- NewsMTSC
@@ -337,25 +337,25 @@ def tiny_analysis():
 def test_coding_sample_stratified_equal_allocation_and_seed(tiny_analysis):
     # strata (documents) of 5, 1 and 3 sentences, n = 6: 2 each, b has only 1, the remainder goes to
     # the stratum with the most units left (a) -> a 3, b 1, c 2
-    sample = wb.coding_sample(tiny_analysis, n=6, stratify_by="doc_id")
+    sample = wb.validation.coding_sample(tiny_analysis, n=6, stratify_by="doc_id")
     assert sample["doc_id"].value_counts().to_dict() == {"a": 3, "c": 2, "b": 1}
-    assert sample.equals(wb.coding_sample(tiny_analysis, n=6, stratify_by="doc_id"))
+    assert sample.equals(wb.validation.coding_sample(tiny_analysis, n=6, stratify_by="doc_id"))
     assert sample.columns.tolist() == [
         "unit_id", "doc_id", "sentence_id", "section", "text", "tone", "frame_conflict", "frame_human_interest",
         "frame_economic", "frame_morality", "frame_responsibility", "note"]
     assert (sample["tone"] == "").all() and sample["unit_id"].is_unique
-    by_outlet = wb.coding_sample(tiny_analysis, n=2, stratify_by="outlet")
+    by_outlet = wb.validation.coding_sample(tiny_analysis, n=2, stratify_by="outlet")
     assert by_outlet["doc_id"].map({"a": "X", "b": "Y", "c": "X"}).value_counts().to_dict() == {"X": 1, "Y": 1}
-    everything = wb.coding_sample(tiny_analysis, n=100, unit="document")
+    everything = wb.validation.coding_sample(tiny_analysis, n=100, unit="document")
     assert sorted(everything["unit_id"]) == ["a", "b", "c"]
-    mentions_free = wb.coding_sample(tiny_analysis, n=3, unit="mention")
+    mentions_free = wb.validation.coding_sample(tiny_analysis, n=3, unit="mention")
     assert mentions_free.empty and mentions_free.columns.tolist()[-2:] == ["tone", "note"]
     with pytest.raises(InputError, match=r"stratify_by='colour': not a column"):
-        wb.coding_sample(tiny_analysis, stratify_by="colour")
+        wb.validation.coding_sample(tiny_analysis, stratify_by="colour")
     with pytest.raises(InputError, match=r"unit='paragraph': use one of 'sentence', 'document', 'mention'"):
-        wb.coding_sample(tiny_analysis, unit="paragraph")
+        wb.validation.coding_sample(tiny_analysis, unit="paragraph")
     with pytest.raises(InputError, match=r"pass the Analysis"):
-        wb.coding_sample(pd.DataFrame())
+        wb.validation.coding_sample(pd.DataFrame())
 
 
 def _fill(sample: pd.DataFrame, tones: list[str], conflict: list[str]) -> pd.DataFrame:
@@ -367,7 +367,7 @@ def _fill(sample: pd.DataFrame, tones: list[str], conflict: list[str]) -> pd.Dat
 
 def test_coding_round_trip_csv(tmp_path, tiny_analysis):
     path = tmp_path / "sample.csv"
-    sample = wb.coding_sample(tiny_analysis, n=3, seed=1, path=path)
+    sample = wb.validation.coding_sample(tiny_analysis, n=3, seed=1, path=path)
     written = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert written["unit_id"].tolist() == sample["unit_id"].tolist()
     formula = written.loc[written["unit_id"] == "c:1", "text"]
@@ -392,7 +392,7 @@ def test_coding_round_trip_xlsx(tmp_path, tiny_analysis):
     from openpyxl import load_workbook
 
     path = tmp_path / "sample.xlsx"
-    sample = wb.coding_sample(tiny_analysis, n=9, path=path)
+    sample = wb.validation.coding_sample(tiny_analysis, n=9, path=path)
     book = load_workbook(path)
     assert book.sheetnames == ["units", "codebook"]
     units, guide = book["units"], book["codebook"]
@@ -442,13 +442,13 @@ def test_read_codes_errors(tmp_path):
 
 
 def test_workbench_codes_for_a_sample(tiny_analysis):
-    sample = wb.coding_sample(tiny_analysis, n=9)
+    sample = wb.validation.coding_sample(tiny_analysis, n=9)
     codes = workbench_codes(tiny_analysis, sample).set_index(["unit", "variable"])["value"]
     assert codes[("a:1", "frame_conflict")] == "yes"  # "battle" is a conflict term ("fight" needs two named actors)
     assert codes[("b:1", "frame_conflict")] == "no"
     assert codes[("c:1", "tone")] == "positive"  # TextBlob 0.7 > 0.075
     assert codes[("b:1", "tone")] == "neutral"
-    docs = workbench_codes(tiny_analysis, wb.coding_sample(tiny_analysis, n=3, unit="document"))
+    docs = workbench_codes(tiny_analysis, wb.validation.coding_sample(tiny_analysis, n=3, unit="document"))
     assert set(docs["variable"]) == {"frame_conflict", "frame_human_interest", "frame_economic", "frame_morality",
                                      "frame_responsibility"}  # no document-level tone code
 
@@ -485,14 +485,14 @@ def test_methods_card_reports_figures_and_escapes_text():
     assert isinstance(card, str) and card._repr_markdown_() == str(card)
     assert "macro-F1 0.40 (accuracy 0.44, Krippendorff's alpha 0.11); VADER: macro-F1 0.51" in card
     assert "negative below 0, positive above 0.075" in card
-    assert ("measured by the target-aware model (the default of analyze(); actor_tone(method='target'), trained on "
+    assert ("measured by the target-aware model (the default of analyze(); actor_tone(actor_tone_method='target'), trained on "
             "NewsMTSC train only): macro-F1 0.63") in card
     assert "TextBlob on the whole sentence reaches 0.40" in card
     assert "(wb.actor_document_tone" in card and "macro-F1 0.61 on 700 article-person units" in card
     assert "1,476 person targets in 721 news sentences" in card
     assert "human interest 0.43 (always-present floor 0.17)" in card
     assert "&lt;b&gt;bold&lt;/b&gt;" in card and "<b>" not in card
-    assert "wb.coding_sample(result, n=200, path='sample.xlsx')" in card and "wb.agreement(codes)" in card
+    assert "wb.validation.coding_sample(result, n=200, path='sample.xlsx')" in card and "wb.validation.agreement(codes)" in card
     assert "2000-01-01 (version 9.9" in card
     only_frames = methods_card(("frames",), figures=FIGURES, format="html")
     assert only_frames.startswith('<div class="methods-card">') and "Tone" not in only_frames
