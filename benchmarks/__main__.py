@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analysis.persistence import atomic_write
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -66,15 +68,21 @@ def markdown(report: dict[str, Any], modules: dict[str, Any]) -> str:
              f"Measured {report['measured_at']} on {m['processor']}, {m['cpus']} CPUs, Python {m['python']} "
              f"({m['platform']}). Regenerate with `make bench` (`python -m benchmarks`)."]
     for name, figures in report["results"].items():
-        render = getattr(modules[name], "markdown", None)
-        parts += ["", f"## {name}", "", render(figures) if callable(render) else figures_table(figures)]
+        parts += ["", f"## {name}", "", section(figures, modules[name])]
     return "\n".join(parts) + "\n"
 
 
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+def section(figures: dict[str, Any], module: Any) -> str:
+    """A benchmark's markdown: its module's own tables, or the plain figure table where it has none or
+    where the figures were stored by an older version of the module (a figure it now expects is absent)."""
+    render = getattr(module, "markdown", None)
+    if callable(render):
+        try:
+            return render(figures)
+        except KeyError as missing:
+            return f"(stored by an earlier version of this benchmark, without {missing}; rerun it for its tables)\n\n" \
+                + figures_table(figures)
+    return figures_table(figures)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     modules = {name: importlib.import_module(f"benchmarks.bench_{name}") for name in results}
     report = {"measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "machine": machine(), "quick": args.quick, "results": results}
-    _write(json_path, json.dumps(report, indent=2, default=str))
-    _write(md_path, markdown(report, modules))
+    atomic_write(json_path, json.dumps(report, indent=2, default=str))
+    atomic_write(md_path, markdown(report, modules))
     print(f"figures written to {json_path} and {md_path}")
     return 0
 
