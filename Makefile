@@ -31,8 +31,9 @@ report: $(STAMP)
 	$(PY) -m analysis report article_brief --corpus $(CORPUS) --out $(OUT)
 	$(PY) -m analysis report corpus_report --corpus $(CORPUS) --out $(OUT)
 
+# One pytest-xdist worker per core; tests that read the same rendered report share a worker (loadgroup).
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup
 
 lab: $(STAMP)
 	@echo "JupyterLab on http://127.0.0.1:$(LAB_PORT)/lab (the full URL with its token is printed below; Ctrl-C stops it)"

@@ -27,7 +27,7 @@ from analysis.pipeline import Analysis, analyze, load_analysis
 from analysis.profiles import ActorProfile, actor_profile, keep_top
 from analysis.provenance import record_provenance
 from analysis.quotes import quotes, voice
-from analysis.readable import copyable_yaml, limits, show_table
+from analysis.readable import copyable_yaml, limits, methods_text, show_table
 from analysis.reports import render_report
 from analysis.scale import analyze_corpus, cached_analysis, mentions_by, query
 from analysis.tables import (
@@ -76,6 +76,7 @@ __all__ = [
     "show_table",
     "copyable_yaml",
     "limits",
+    "methods_text",
     "compare_groups",
     "with_period",
     "lump_values",

@@ -4,7 +4,7 @@
 [-p KEY=VALUE ...] [--each KEY=V1,V2,...] [--workers N]`` renders reports; see README.md.
 
 ``python -m analysis analyze --corpus PATH --out DIR [--actors YML] [--frames YML] [--tone-engine NAME]
-[--partition-size N] [--engine local|processes|dask] [--workers N] [--scheduler ADDRESS] [--format FMT]
+[--actor-tone-method target|sentence] [--partition-size N] [--engine local|processes|dask] [--workers N] [--scheduler ADDRESS] [--format FMT]
 [--errors raise|skip] [--dayfirst|--monthfirst] [--columns FIELD=COLUMN ...]`` analyses a corpus on
 disk in partitions into partitioned Parquet (:func:`analysis.scale.analyze_corpus`), with a progress
 bar (total and ETA) on a terminal. Interrupted (Ctrl-C), it says how to resume instead of a traceback.
@@ -79,12 +79,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser(commands: Any) -> None:
+    from analysis.pipeline import ACTOR_TONE_METHODS
+
     analyze = commands.add_parser("analyze", help="analyse a corpus on disk into partitioned Parquet (streaming)")
     analyze.add_argument("--corpus", required=True, nargs="+", help="corpus file(s) or folder(s), as for load_corpus")
     analyze.add_argument("--out", required=True, help="output folder, e.g. data/processed/NAME")
     analyze.add_argument("--actors", help="actor lexicon YAML (default: the shipped lexicon)")
     analyze.add_argument("--frames", help="frame codebook YAML or name (default: generic)")
     analyze.add_argument("--tone-engine", default="textblob", help="tone engine (default: textblob)")
+    analyze.add_argument("--actor-tone-method", choices=ACTOR_TONE_METHODS, default="target",
+                         help="how tone toward actors is measured: target (the target-aware model, default) or "
+                              "sentence (the tone engine on the mention's sentence)")
     analyze.add_argument("--partition-size", type=int, default=1000, help="documents per partition (default: 1000)")
     analyze.add_argument("--engine", choices=("local", "processes", "dask"), default="local",
                          help="where partitions run (default: local, this process)")
@@ -196,7 +201,8 @@ def _analyze(args: argparse.Namespace) -> int:
     columns = parse_columns(args.columns)
     try:
         out = analyze_corpus(corpus, out=args.out, actors=args.actors, frames=args.frames,
-                             tone_engine=args.tone_engine, partition_size=args.partition_size, engine=args.engine,
+                             tone_engine=args.tone_engine, actor_tone_method=args.actor_tone_method,
+                             partition_size=args.partition_size, engine=args.engine,
                              workers=args.workers, scheduler=args.scheduler, format=args.format, errors=args.errors,
                              dayfirst=args.dayfirst, columns=columns)
     except ValueError as error:  # columns= naming a field the documents table does not have

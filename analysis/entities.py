@@ -51,7 +51,8 @@ the rank, the stronger):
    textblob: "Microsoft", "Albert Einstein") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
    "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
-   a known first name or surname, else organization: "Contoso said"); "in X", "near X", "X
+   a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
+   followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
    precincts", "the X plant", "the X mayoral race" -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
@@ -77,13 +78,16 @@ the full name it is, when one candidate has 80% of the candidates' mentions.
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
-own earlier pronouns for that person), else of unknown gender, else the most recent person; rows with
-``via == "pronoun"``, apart from the direct mentions.
+own earlier pronouns for that person), else of unknown gender, else the most recent person; a person
+of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
+("Later President Obama said his plan ..."); rows with ``via == "pronoun"``, apart from the direct
+mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
+place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
 types agree (a lexicon person only to a person entity, a country only to a place, an organisation to
-an organisation, a group to a group; type ``other`` agrees with everything): "Jordan" the country
-never links to a Rep. Jordan.
+an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
+only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
 Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
 per distinct run), so the cost grows with the number of names, not of words, and linearly with a
@@ -104,8 +108,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
-                                   EntityWords, _default_words, load_entity_words)
-from analysis.errors import InputError
+                                   EntityWords, load_entity_words)
+from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
+from analysis.errors import InputError, require_columns
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
@@ -137,7 +142,14 @@ _PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|H
                       r"(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
-_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+#: A place written after a name and a comma, ending the phrase: "Irving, Texas," "Aceh, Indonesia."
+_COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
+_SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
+#: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
+#: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
+_APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
+                                r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})?,\s$")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
                         r"(?:a|an|its|their)\s+"
@@ -225,6 +237,7 @@ def _core(token: str) -> tuple[str, bool]:
             return token[:-2], True
         if token.endswith(("s'", "s’")):
             return token[:-1], True
+        return token[:-1], True  # a closing quotation mark: "the 'Mets Poet'"
     if token.endswith("."):
         low = token.lower()
         if _ACRONYM.match(token) or _INITIAL.match(token) or low in words.honorifics or \
@@ -306,6 +319,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                 out.append(part)
             lo = i + 1
     return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each piece of :func:`_run_pieces` (cached)."""
+    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
 
 
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
@@ -492,16 +511,21 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
                       ) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
-    said") is a person only when it is a known surname or first name; else an organisation
-    ("Microsoft said"); a short form of a person is merged before its own evidence counts."""
+    said") is a person when it is a known surname or first name, a word no English corpus writes in
+    lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
+    is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif _person_cue().match(text, end):
+    elif (cue := _person_cue().match(text, end)):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
+        elif _SAID_PRONOUN.match(text, cue.end()):
+            ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
+        elif _NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english:
+            ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
-            ev.append((6, "organization", "said-cue"))
+            ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
     if text[end:end + 1] == ",":
         if _AGE.match(text, end):
             ev.append((5, "person", "age"))
@@ -510,6 +534,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {last}"))
+    if start > 2 and text[start - 2] == ",":
+        m = _APPOSITION_BEFORE.search(text, max(0, start - 70), start)
+        if m:
+            head = m.group(1).lower()
+            if head in words.title_heads and head not in words.ambiguous_titles:
+                ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
     m = _ORG_AFTER.match(text, end)
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
@@ -623,13 +653,14 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             continue
         for m in _RUN.finditer(text):
             base = m.start()
-            for piece in _run_pieces(m.group()):
+            run = m.group()
+            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
                 if _initial(text, base + piece[0][0]):
-                    midcaps.update(t[2] for t in piece[1:])
+                    midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
-                midcaps.update(t[2] for t in piece)
-                cand = _make_candidate(words, text, k, piece, base, cands)
+                midcaps.update(toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, toks)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -654,6 +685,9 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
+        if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
+                first not in words.first_names and (known is None or first not in known):
+            keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:
@@ -697,10 +731,12 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
 
 
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None) -> _Cand | None:
+                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
-    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
+    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
+    ``piece_words``: the piece's words when known (saves building them)."""
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
+        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
@@ -724,6 +760,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
+    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and m.group(1).lower() in words.places and \
+            not any(e[0] <= 2 for e in evidence):
+        evidence.append((3, "place", f"place, {m.group(1)}"))  # "Irving, Texas", "Aceh, Indonesia"
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
@@ -882,7 +921,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
-                    not written_lower(ent.words[0].lower()):
+                    not written_lower(ent.words[0].lower()) and \
+                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames):
+                # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup")
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
@@ -1038,11 +1079,14 @@ def _initials(toks: Sequence[str]) -> str:
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
     forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
     etype = _decide(ent.evidence)[0]
+    # only a name's own evidence (rank 4 or better: a title, the gazetteer, an organisation word ...) can
+    # disagree with the lexicon; a cue in the sentence ("Hamas said") cannot
+    weak = min((e[0] for e in ent.evidence), default=9) >= 5
     for form in dict.fromkeys(forms):
         actor = overlay.alias_actor.get(form)
         if actor is None:
             continue
-        if etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
+        if weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
             ent.actor = actor
             lex_type = _LEXICON_TYPE.get(overlay.types[actor])
             if lex_type:
@@ -1062,8 +1106,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
     out = []
     learned: dict[int, str] = {}
     for k, text in enumerate(texts):
-        if not text or ("he" not in text and "her" not in text and "him" not in text and "He" not in text
-                        and "She" not in text and "His" not in text and "Her" not in text):
+        if not text or ("he" not in text and "his" not in text and "him" not in text and "He" not in text
+                        and "His" not in text and "Her" not in text and "Him" not in text and "HE" not in text):
             continue
         for m in _PRONOUN.finditer(text):
             at = (k, m.start())
@@ -1081,6 +1125,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     break
                 if g is None and unknown is None:
                     unknown = idx
+                    if persons[j][0] == k:
+                        break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
             chosen = chosen if chosen is not None else unknown
             chosen = chosen if chosen is not None else fallback
             if chosen is None:
@@ -1094,12 +1140,6 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
 
 
 # ------------------------------------------------------------------------------------ the tables
-
-
-def _require(table: pd.DataFrame, columns: Iterable[str], what: str, fix: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise InputError(f"{what}: missing column(s) {', '.join(missing)}; {fix}")
 
 
 def _empty() -> pd.DataFrame:
@@ -1130,7 +1170,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     lexicon = load_actors(actors)
     words = _default_words()
     overlay = _Overlay.build(lexicon) if len(lexicon) else None
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="entities")
     codes, _ = pd.factorize(sents["doc_id"])
     order = np.lexsort((sents["sentence_id"].to_numpy(), codes))
     doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
@@ -1224,9 +1264,9 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
     acc: dict[str, dict[str, Any]] = {}
     for entities in parts:
-        _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                            "actor_id", "evidence", "gender"), "entities table",
-                 "pass the output of analysis.entities(...)")
+        require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via",
+                                   "title", "actor_id", "evidence", "gender"),
+                        fn="entity_table", name="entities", fix="pass the output of analysis.entities(...)")
         _accumulate(acc, entities)
     if not acc:
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
@@ -1337,8 +1377,8 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     """
     from analysis.actors import MENTION_COLUMNS, load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start", "end"),
-             "entities table", "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start",
+                               "end"), fn="entity_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     names = dict(zip(load_actors(actors).actors["actor_id"], load_actors(actors).actors["name"]))
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
@@ -1375,8 +1415,8 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
     """
     from analysis.actors import load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"), "entities table",
-             "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"),
+                    fn="entity_rollup", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
     if e.empty:

@@ -55,6 +55,7 @@ class EntityWords:
     surnames: frozenset[str]
     english: frozenset[str] = frozenset()  # common English words (Brill's lexicon, lower-case entries)
     known: Mapping[str, str] = field(default_factory=dict)  # well-known names -> type (Pattern's entity list)
+    function_words: frozenset[str] = frozenset()  # lower-case words Brill's lexicon tags as no noun or adjective
     source: str = ""
     sha256: str = ""
 
@@ -119,7 +120,7 @@ def _build_words(doc) -> EntityWords:
         common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
-        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(),
+        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(), function_words=_function_words(),
         source=doc.name,
         sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
 
@@ -171,9 +172,29 @@ def _english_words() -> frozenset[str]:
     corpus writes in lower case is a common word; one it writes only capitalised ("Gorbachev",
     "Krumbholz" is in neither) is a name: capitalisation statistics of a corpus that do not depend on how
     the analysed corpus is partitioned. LexiconError when the file cannot be read."""
-    text = _textblob_file("en-lexicon.txt")
-    return frozenset(line.split(" ", 1)[0] for line in text.splitlines()
-                     if line[:1].islower() and not line.startswith(";;;"))
+    return frozenset(_brill_tags())
+
+
+@functools.lru_cache(maxsize=1)
+def _brill_tags() -> dict[str, str]:
+    """Brill's lexicon (see :func:`_english_words`): lower-case word -> its part-of-speech tag."""
+    out = {}
+    for line in _textblob_file("en-lexicon.txt").splitlines():
+        if line[:1].islower():
+            word, _, tag = line.partition(" ")
+            out[word] = tag.strip()
+    return out
+
+
+#: Tags of words that can start a name: nouns, proper nouns, adjectives ("New", "Green"), numbers.
+_NAME_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "FW"))
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Lower-case words Brill's lexicon knows only as an adverb, verb, pronoun, preposition ...
+    ("currently", "says", "yesterday" is NN so not one): a sentence-initial one starts no name."""
+    return frozenset(w for w, tag in _brill_tags().items() if tag and tag.split()[0] not in _NAME_TAGS)
 
 
 def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
-__all__ = ["show_table", "ShownTable", "Note", "COLUMN_WORDS", "TABLE_STYLE", "format_value", "copyable_yaml", "limits"]
+__all__ = ["show_table", "ShownTable", "Note", "COLUMN_WORDS", "TABLE_STYLE", "format_value", "copyable_yaml", "limits",
+           "METHODS_TEXT", "methods_text"]
 
 #: Column names of the workbench's tables, in words (any other column: underscores become spaces).
 COLUMN_WORDS: dict[str, str] = {
@@ -212,10 +213,8 @@ def show_table(
         raise InputError(f"show_table: expected a pandas DataFrame, got {type(table).__name__}")
     labels = dict(columns) if isinstance(columns, Mapping) else {}
     picked = list(columns) if columns is not None else list(table.columns)
-    missing = [c for c in picked if c not in table.columns]
-    if missing:
-        raise InputError(f"show_table: the table has no column {missing[0]!r}; its columns: "
-                         f"{', '.join(map(str, table.columns))}")
+    require_columns(table, picked, fn="show_table",
+                    fix=f"pick from its columns: {', '.join(map(str, table.columns))}")
     data = table[picked].reset_index(drop=True).copy()
     if columns is None:
         display_of = {"actor_id": "actor", "speaker_id": "speaker", "entity_id": "entity"}
@@ -329,3 +328,49 @@ def limits(measure: str) -> Note:
     if measure not in lines:
         raise InputError(f"limits({measure!r}): use one of {', '.join(lines)}")
     return Note(lines[measure])
+
+
+#: The bullets of a report's "Methods and limits" section (markdown), by what they explain: how the
+#: text is cut (sentences), who is counted (entities: names found without a list, with the lexicon as an
+#: overlay; actors: the lexicon's actors only), quotes, tone and frames.
+METHODS_TEXT: dict[str, str] = {
+    "sentences": "**Sentences.** The text is split into paragraphs, sections and sentences by documented rules, "
+                 "offline. Every number in this report is computed per sentence and added up.",
+    "entities": "**Actors** are the people, organisations and places named in the text, found without any list: "
+                "names are recognised by capitalisation, titles and context, and the forms of one name "
+                "(\"Ruth Adeyemi\", \"Adeyemi\", \"Ms. Adeyemi\") are merged; \"he\"/\"she\" is resolved to "
+                "the person meant (counted apart, never mixed into the mention counts). An actor lexicon (a YAML "
+                "list of names, aliases, titles and groups) gives the actors it lists their canonical name and "
+                "group: see \"Names the lexicon does not cover yet\".",
+    "actors": "**Actors** are found with an actor lexicon (YAML, `actors` parameter): aliases match "
+              "case-sensitively on word edges, the leftmost-longest match wins, titles count only where the actor "
+              "is also named, and \"He\"/\"She\" at a sentence start is resolved to the last person named "
+              "(counted apart, never mixed into direct mention counts). An actor the lexicon does not list is not "
+              "counted.",
+    "quotes": "**Quotes** are found by quotation marks and cue verbs (\"said\", \"told\", \"according to\"); the "
+              "speaker is the name next to the cue. Reported speech (\"X said that ...\") counts as *reported*.",
+    "tone": "**Tone** of a sentence is TextBlob's word-list polarity (-1 to +1). *Tone toward an actor* is read by "
+            "a target-aware model trained on news sentences coded by people (NewsMTSC): it weighs the words "
+            "around the actor's name, so two actors in one sentence can get different scores. Sarcasm and quoted "
+            "opinions are still read literally. Read both as pointers to sentences worth reading, not as verdicts.",
+    "frames": "**Frames** are counted with a codebook of terms: a frame is present in an article when its terms "
+              "occur at least the codebook's threshold number of times.",
+}
+
+
+def methods_text(measures: Sequence[str] = ("sentences", "entities", "quotes", "tone", "frames")) -> str:
+    """The "Methods and limits" bullets a report prints (markdown, rendered in notebooks and reports).
+
+    ``measures``: keys of :data:`METHODS_TEXT`, in the order given; "entities" for reports on the
+    entity layer (brief, corpus report), "actors" for reports on the lexicon's actors (actor profile).
+    Pair it with :func:`analysis.methods_card` (how valid each measure is). Returns a str.
+    """
+    from analysis.validation.figures import MethodsCard
+
+    if isinstance(measures, str):
+        measures = (measures,)
+    unknown = [m for m in measures if m not in METHODS_TEXT]
+    if unknown:
+        raise InputError(f"methods_text: unknown measure {unknown[0]!r}; use {', '.join(map(repr, METHODS_TEXT))}")
+    return MethodsCard("".join(f"- {METHODS_TEXT[m]}\n" for m in measures))
+

@@ -33,3 +33,30 @@ def datasets_dir() -> Path:
             "holding newsmtsc/ and narrative-framing/ to run this test"
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def report_cache(tmp_path_factory):
+    """Reports rendered once per session (see tests/rendering.py)."""
+    from rendering import ReportCache
+
+    return ReportCache(tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture(scope="session")
+def newsmtsc_devtest(datasets_dir):
+    """``newsmtsc_devtest(method)``: the NewsMTSC devtest_mt scores of a tone method, computed once per
+    session and shared by the tests that check them (mark them ``xdist_group("newsmtsc-devtest")``)."""
+    from analysis.validation import newsmtsc
+
+    path = datasets_dir / "newsmtsc" / "devtest_mt.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not found; NewsMTSC devtest_mt is needed for this test")
+    done: dict = {}
+
+    def scores(method: str) -> dict:
+        if method not in done:
+            done[method] = newsmtsc(path, method=method)
+        return done[method]
+
+    return scores

@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -482,7 +483,7 @@ def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
         "share": [0.75, 0.25, 0.0, 0.0],
         "present_share": [1.0, 0.5, 0.0, 0.0],
     }
-    with pytest.raises(wb.InputError, match="frame_rollup: by='desk' is not a documents column"):
+    with pytest.raises(wb.InputError, match=r"^frame_rollup: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, published\. "):
         wb.frame_rollup(doc_frames, documents, by="desk")
 
 
@@ -579,3 +580,27 @@ def test_sentence_gold_errors(tmp_path):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"sentence entry 1 \(sentence_id 0\): its text differs"):
         read_sentence_gold(bad)
+
+
+def test_frame_rule_cv_exact_on_separable_and_flat_scores():
+    from analysis.validation.frame_terms import frame_rule_cv
+
+    ids = [f"d{i}" for i in range(20)]
+    present = [i % 2 == 0 for i in range(20)]
+    scores = pd.DataFrame({"doc_id": ids, "frame_id": "f",
+                           "hits": [3 if p else 1 for p in present],       # separable at 3
+                           "distinct_terms": [1] * 20,                      # says nothing
+                           "hits_per_1000_words": [0.0] * 20})              # never fires
+    gold = pd.DataFrame({"doc_id": ids, "frame_id": "f", "present": present})
+    out = frame_rule_cv(scores, gold, folds=2, repeats=3)
+    assert list(out.columns) == ["frame_id", "rule", "cv_f1", "threshold", "f1", "f1_all_present", "n"]
+    rows = {r["rule"]: r for r in out.to_dict("records")}
+    assert (rows["hits"]["cv_f1"], rows["hits"]["threshold"], rows["hits"]["f1"]) == (1.0, 3.0, 1.0)
+    flat = rows["distinct_terms"]  # threshold 1 = every document: the "always present" F1
+    assert flat["threshold"] == 1.0 and flat["cv_f1"] == flat["f1"] == flat["f1_all_present"] == pytest.approx(2 / 3)
+    never = rows["hits_per_1000_words"]
+    assert (never["cv_f1"], never["f1"], never["n"]) == (0.0, 0.0, 20) and np.isnan(never["threshold"])
+    with pytest.raises(InputError, match="unknown rule 'lead'"):
+        frame_rule_cv(scores, gold, rules=("lead",))
+    with pytest.raises(InputError, match="lack column\\(s\\) distinct_terms"):
+        frame_rule_cv(scores.drop(columns="distinct_terms"), gold)

@@ -15,6 +15,7 @@ import pytest
 from analysis.display import PLOTLY_MIMETYPE
 from analysis.reports import render_report
 from browser import chart_placeholders, drawn_charts, rendered_dom
+from rendering import on_report
 
 NOTEBOOKS = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
@@ -43,13 +44,28 @@ def test_notebook_is_thin_parameterized_and_committed_without_outputs(name, repo
     assert "wb.setup_notebook()" in cells[0].source, "charts must survive export"
 
 
+def test_reports_share_their_methods_text_through_the_package(repo_dir):
+    """No prose is copied between notebooks: the methods section is one call into the package."""
+    seen: dict[str, str] = {}
+    for name in NOTEBOOKS:
+        notebook = nbformat.read(repo_dir / "notebooks" / f"{name}.ipynb", as_version=4)
+        sources = [c.source for c in notebook.cells]
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown" and len(cell.source) > 300:
+                assert cell.source not in seen, f"{name} copies a markdown cell of {seen.get(cell.source)}"
+                seen[cell.source] = name
+        if "## Methods and limits" in sources:
+            at = sources.index("## Methods and limits")
+            assert sources[at + 1].startswith("wb.methods_text(") and sources[at + 2].startswith("wb.methods_card("), name
+
+
 def _plotly_outputs(executed: Path) -> int:
     notebook = json.loads(executed.read_text())
     return sum(PLOTLY_MIMETYPE in output.get("data", {})
                for cell in notebook["cells"] for output in cell.get("outputs", []))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory) -> Path:
     """Three dated articles from two outlets, as a CSV."""
     import pandas as pd
@@ -68,34 +84,32 @@ def small_corpus(tmp_path_factory) -> Path:
     return folder / "stories.csv"
 
 
-@pytest.fixture(scope="module")
-def reports_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("reports")
+#: The input each notebook is rendered on in the tests that draw every notebook: the seed, a three-article
+#: CSV for the corpus report, the validation data for the validation report.
+INPUT_OF = {"corpus_report": "small", "validation": "datasets"}
 
 
 @pytest.fixture
-def rendered(request, reports_dir, repo_dir, small_corpus):
-    """Render a notebook once per test module on small inputs: the seed, a three-article CSV for the
-    corpus report, the validation data for the validation report (skipped, saying why, without it)."""
+def rendered(request, report_cache, repo_dir, small_corpus):
+    """Render a notebook once per session on small inputs (:data:`INPUT_OF`, else the seed); the
+    validation report is skipped, saying why, without the validation data."""
 
     def render(name: str) -> Path:
-        target = reports_dir / name / f"{name}.html"
-        if target.exists():
-            return target
-        if name == "validation":
+        label = INPUT_OF.get(name, "seed")
+        if label == "datasets":
             parameters = {"datasets": str(request.getfixturevalue("datasets_dir"))}
-        elif name == "corpus_report":
+        elif label == "small":
             parameters = {"corpus": str(small_corpus)}
         else:
             parameters = {"corpus": str(repo_dir / "seeds")}
-        return render_report(name, out_dir=reports_dir, parameters=parameters).html
+        return report_cache.get(name, label, parameters).html
 
     return render
 
 
 @pytest.mark.e2e
 @pytest.mark.slow
-@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("name", [pytest.param(n, marks=on_report(n, INPUT_OF.get(n, "seed"))) for n in NOTEBOOKS])
 def test_every_chart_draws_offline_and_no_code_shows(name, rendered):
     html_path = rendered(name)
     figures = _plotly_outputs(html_path.with_suffix(".ipynb"))
@@ -109,12 +123,14 @@ def test_every_chart_draws_offline_and_no_code_shows(name, rendered):
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@on_report("article_brief", "seed")
 def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
     html_path = rendered("article_brief")
     assert _plotly_outputs(html_path.with_suffix(".ipynb")) >= 8
     assert html_path.stat().st_size < 8_000_000
     page = html_path.read_text()
     assert ">Israel Defies U.S. Warning, Vows to 'Stand Alone' on Potential Gaza Offensive</td>" in page
+    assert ">doc_id</td>" not in page, "the article card leaves out the id (a hash that tells a reader nothing)"
     assert "Methods and limits" in page
     assert "How valid are these measures?" in page and "macro-F1 0.63" in page, "the methods card quotes the validation"
 
@@ -156,35 +172,24 @@ OWN_ARTICLES = Path(__file__).resolve().parent / "data" / "own_articles"
 OWN_TITLE = "Harborview election coverage"
 
 
-@pytest.fixture(scope="module")
-def shared_reports(tmp_path_factory, repo_dir):
-    """The brief and the corpus report on the seed and on four own articles the default lexicon does
-    not cover (tests/data/own_articles: a local election, two outlets), each rendered once, under
-    umask 022, from a working folder elsewhere (so the corpus path is absolute and outside it)."""
-    import os
-
-    out = tmp_path_factory.mktemp("shared")
-    previous_mask, previous_dir = os.umask(0o022), os.getcwd()
-    os.chdir(out)
-    try:
-        pages = {
-            ("seed", "brief"): render_report("article_brief", out_dir=out / "seed",
-                                             parameters={"corpus": str(repo_dir / "seeds")}),
-            ("seed", "corpus"): render_report("corpus_report", out_dir=out / "seed",
-                                              parameters={"corpus": str(repo_dir / "seeds")}),
-            ("own", "brief"): render_report("article_brief", out_dir=out / "own",
-                                            parameters={"corpus": str(OWN_ARTICLES)}),
-            ("own", "corpus"): render_report("corpus_report", out_dir=out / "own",
-                                             parameters={"corpus": str(OWN_ARTICLES), "group_by": "topic",
-                                                         "title": OWN_TITLE}),
-        }
-    finally:
-        os.umask(previous_mask)
-        os.chdir(previous_dir)
-    return pages
+KIND = {"brief": "article_brief", "corpus": "corpus_report"}
 
 
-SHARED = [("seed", "brief"), ("seed", "corpus"), ("own", "brief"), ("own", "corpus")]
+@pytest.fixture
+def shared_report(report_cache, repo_dir):
+    """``shared_report(corpus, kind)``: the brief or the corpus report on the seed or on four own
+    articles the default lexicon does not cover (tests/data/own_articles: a local election, two
+    outlets), each rendered once per session, under umask 022, from a working folder elsewhere (so the
+    corpus path is absolute and outside it)."""
+    parameters = {("seed", "brief"): {"corpus": str(repo_dir / "seeds")},
+                  ("seed", "corpus"): {"corpus": str(repo_dir / "seeds")},
+                  ("own", "brief"): {"corpus": str(OWN_ARTICLES)},
+                  ("own", "corpus"): {"corpus": str(OWN_ARTICLES), "group_by": "topic", "title": OWN_TITLE}}
+    return lambda corpus, kind: report_cache.get(KIND[kind], corpus, parameters[(corpus, kind)])
+
+
+SHARED = [pytest.param(corpus, kind, marks=on_report(KIND[kind], corpus))
+          for corpus, kind in (("seed", "brief"), ("seed", "corpus"), ("own", "brief"), ("own", "corpus"))]
 
 
 def _figures(executed: Path) -> list[dict]:
@@ -205,11 +210,11 @@ def _expected_title(corpus: str, kind: str) -> str:
 @pytest.mark.e2e
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus, kind", SHARED)
-def test_shared_report_title_findings_no_empty_panel_no_index_no_path_0644(shared_reports, corpus, kind, repo_dir):
+def test_shared_report_title_findings_no_empty_panel_no_index_no_path_0644(shared_report, corpus, kind, repo_dir):
     import os
     import stat
 
-    result = shared_reports[(corpus, kind)]
+    result = shared_report(corpus, kind)
     page = result.html.read_text()
     import html as _html
 
@@ -249,10 +254,10 @@ def _actor_colours(figure: dict) -> dict[str, set[str]]:
 @pytest.mark.e2e
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus, kind", SHARED)
-def test_shared_report_no_two_actors_share_a_colour_and_every_quoted_actor_speaks(shared_reports, corpus, kind):
+def test_shared_report_no_two_actors_share_a_colour_and_every_quoted_actor_speaks(shared_report, corpus, kind):
     import analysis as wb
 
-    result = shared_reports[(corpus, kind)]
+    result = shared_report(corpus, kind)
     figures = _figures(result.executed)
     for figure in figures:
         for colour, keys in _actor_colours(figure).items():
@@ -273,8 +278,8 @@ def test_shared_report_no_two_actors_share_a_colour_and_every_quoted_actor_speak
 @pytest.mark.e2e
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus, kind", SHARED)
-def test_shared_report_draws_every_chart_in_chromium(shared_reports, corpus, kind):
-    result = shared_reports[(corpus, kind)]
+def test_shared_report_draws_every_chart_in_chromium(shared_report, corpus, kind):
+    result = shared_report(corpus, kind)
     dom = rendered_dom(result.html)
     figures = len(_figures(result.executed))
     assert figures >= 3 and drawn_charts(dom) == figures == chart_placeholders(dom)
@@ -283,8 +288,9 @@ def test_shared_report_draws_every_chart_in_chromium(shared_reports, corpus, kin
 
 @pytest.mark.e2e
 @pytest.mark.slow
-def test_own_articles_report_says_the_lexicon_names_few_and_gives_copyable_yaml(shared_reports):
-    page = shared_reports[("own", "corpus")].html.read_text()
+@on_report("corpus_report", "own")
+def test_own_articles_report_says_the_lexicon_names_few_and_gives_copyable_yaml(shared_report):
+    page = shared_report("own", "corpus").html.read_text()
     assert "The actor lexicon names 0 of the" in page, "said at the top"
     assert 'class="wb-code"' in page and "<pre>actors:" in page and ">Copy</button>" in page
     assert "Ruth Adeyemi" in page and "Tom Becker" in page, "entities charted without a lexicon"

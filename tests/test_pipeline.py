@@ -84,3 +84,40 @@ def test_the_key_covers_what_shapes_the_numbers(seed_analysis):
     assert meta["key"] == analysis_key(meta) and len(meta["key"]) == 64
     assert analysis_key({**meta, "lexicons": {**meta["lexicons"], "actors": "0" * 64}}) != meta["key"]
     assert analysis_key({**meta, "versions": {**meta["versions"], "pandas": "0"}}) != meta["key"]
+
+
+def test_split_documents_cuts_whole_documents_in_order_and_checks_the_size():
+    from analysis.pipeline import split_documents
+
+    documents = pd.DataFrame({"doc_id": list("abcde")})
+    assert [list(p["doc_id"]) for p in split_documents(documents, partition_size=2)] == [["a", "b"], ["c", "d"], ["e"]]
+    assert [len(p) for p in split_documents(documents, partition_size=9)] == [5]
+    assert split_documents(documents.iloc[:0], partition_size=3) == []
+    for bad in (0, 2.5, True):
+        with pytest.raises(InputError, match=rf"partition_size={bad!r}: give a whole number of documents >= 1"):
+            split_documents(documents, partition_size=bad)
+
+
+def test_combine_partitions_concatenates_in_order_leaving_out_empty_parts():
+    from analysis.pipeline import PARTITION_TABLES, combine_partitions
+
+    def part(**filled):
+        return {name: filled.get(name, pd.DataFrame({"n": pd.Series([], dtype="int64")})) for name in PARTITION_TABLES}
+
+    first = part(mentions=pd.DataFrame({"n": [1, 2]}, index=[7, 8]))
+    empty = part(mentions=pd.DataFrame({"n": pd.Series([], dtype="float64")}))
+    second = part(mentions=pd.DataFrame({"n": [3]}, index=[0]))
+    combined = combine_partitions([first, empty, second])
+    assert list(combined) == list(PARTITION_TABLES)
+    assert combined["mentions"]["n"].tolist() == [1, 2, 3] and combined["mentions"].index.tolist() == [0, 1, 2]
+    assert combined["mentions"]["n"].dtype == "int64", "an empty float part cannot change the dtype"
+    assert combined["tone"].empty and combined["tone"]["n"].dtype == "int64"
+    assert combine_partitions([first])["mentions"].index.tolist() == [0, 1]
+
+
+def test_corpus_tables_is_the_entity_table_of_the_combined_entities(seed_analysis):
+    from analysis.pipeline import corpus_tables
+
+    got = corpus_tables(seed_analysis.tables(), actors=None)
+    assert list(got) == ["entity_table"]
+    pd.testing.assert_frame_equal(got["entity_table"], wb.entity_table(seed_analysis.entities))

@@ -84,6 +84,15 @@ def test_render_report_executes_with_parameters_and_hides_code(tmp_path):
 
 
 @pytest.mark.e2e
+def test_cli_report_prints_no_kernel_transport_warning_and_keeps_the_kernels_own_stderr(tmp_path, capfd):
+    notebook = _fixture_notebook(tmp_path / "quiet.ipynb", 'import os\nos.write(2, b"kernel stderr reaches the terminal\\n")')
+    assert main(["report", str(notebook), "--out", str(tmp_path / "out")]) == 0
+    err = capfd.readouterr().err
+    assert "without encryption" not in err, "the kernel's transport is encrypted, so ipykernel does not warn"
+    assert "kernel stderr reaches the terminal" in err, "nothing the kernel itself writes is hidden"
+
+
+@pytest.mark.e2e
 def test_failed_run_keeps_the_good_report_and_the_error_notebook(tmp_path):
     notebook = _fixture_notebook(tmp_path / "flaky.ipynb", 'assert greeting == "hello", "bad greeting"\nprint("fine")')
     good = render_report(notebook, out_dir=tmp_path / "out")

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import InputError
-from analysis.tables import document_card, select_document
+from analysis.tables import document_card, select_document, with_period
 
 
 @pytest.fixture
@@ -44,6 +44,9 @@ def test_document_card_lists_present_fields_only(documents):
         "doc_id": "a", "title": "First", "outlet": "Wire",
         "published": "2024-05-09 10:00 UTC", "tags": "Biden, Israel",
     }
+    assert document_card(documents, with_doc_id=False).to_dict("list") == {
+        "field": ["title", "outlet", "published", "tags"],
+        "value": ["First", "Wire", "2024-05-09 10:00 UTC", "Biden, Israel"]}
 
 
 def _dated() -> pd.DataFrame:
@@ -141,7 +144,7 @@ def test_show_table_collapses_long_tables_with_the_whole_table_as_csv():
     csv = base64.b64decode(payload).decode()
     assert csv.splitlines()[0] == "article,text" and len(csv.splitlines()) == 41
     assert "Nothing found here" in show_table(table.iloc[:0], empty="Nothing found here").to_html()
-    with pytest.raises(InputError, match="show_table: the table has no column 'nope'"):
+    with pytest.raises(InputError, match=r"^show_table: the table lacks column\(s\) nope; pick from its columns: "):
         show_table(table, columns=["nope"])
 
 
@@ -267,3 +270,85 @@ def test_setup_notebook_shows_tables_and_analysis_readably(seed_analysis):
     assert ">actor<" in grouped, "a meaningful index becomes a column"
     summary = analysis_html(result)
     assert "<code>result.mentions</code>" in summary and result._repr_html_() == summary
+
+
+# ------------------------------------------------------------------ report helpers the notebooks call
+
+
+def _mentions(rows) -> pd.DataFrame:
+    """A mentions table: (doc_id, actor_id, actor, via) rows."""
+    return pd.DataFrame(rows, columns=["doc_id", "actor_id", "actor", "via"]).assign(sentence_id=0)
+
+
+def test_undated_note_counts_the_undated_and_is_silent_when_all_or_none_are():
+    from analysis.tables import undated_note
+
+    documents = pd.DataFrame({"published": ["2024-05-01", None, "2024-05-03", "not a date"]})
+    assert undated_note(documents).text == ("2 of 4 articles have no date: they are counted everywhere except in "
+                                            "the charts over time.")
+    assert undated_note(documents.iloc[[0, 2]]).text == ""
+    assert undated_note(documents.iloc[[1, 3]]).text == "", "the chart over time says so itself"
+    assert undated_note(pd.DataFrame({"title": ["x"]})).text == ""
+
+
+def test_attention_by_period_draws_the_top_actors_per_period_or_says_why_not():
+    from analysis.charts import ChartNote
+    from analysis.tables import attention_by_period
+
+    documents = with_period(pd.DataFrame({"doc_id": ["a", "b", "c"],
+                                          "published": ["2024-05-01", "2024-05-02", "2024-05-02"]}), unit="day")
+    mentions = _mentions([("a", "x", "X", "alias"), ("b", "x", "X", "alias"), ("c", "y", "Y", "alias"),
+                          ("c", "y", "Y", "alias"), ("c", "z", "Z", "alias")])
+    fig = attention_by_period(mentions, documents, top=2)
+    assert fig.layout.title.text == "Mentions per day"
+    assert {trace.name: list(trace.y) for trace in fig.data} == {"X": [1.0, 1.0], "Y": [0.0, 2.0]}, "z is third"
+    one_day = with_period(documents.assign(published="2024-05-01"), unit="day")
+    note = attention_by_period(mentions, one_day)
+    assert isinstance(note, ChartNote) and note.note.startswith("Every dated article falls in one day (2024-05-01)")
+    undated = with_period(documents.assign(published=None), unit="day")
+    assert attention_by_period(mentions, undated).note.startswith("No dates in this corpus")
+
+
+def test_frames_over_time_rolls_frames_up_per_period_leaving_undated_out():
+    from analysis.tables import frames_over_time
+
+    documents = with_period(pd.DataFrame({"doc_id": ["a", "b", "c"],
+                                          "published": ["2024-05-01", "2024-05-02", None]}), unit="day")
+    document_frames = pd.DataFrame({"doc_id": ["a", "b", "c"], "frame_id": ["conflict"] * 3, "hits": [2, 3, 5],
+                                    "present": [True, True, True], "share": [1.0, 1.0, 1.0]})
+    fig = frames_over_time(document_frames, documents, names={"conflict": "Conflict"})
+    assert fig.layout.title.text == "Frames per day"
+    assert [(trace.name, list(trace.x)) for trace in fig.data] == [("Conflict", ["2024-05-01", "2024-05-02"])]
+    assert frames_over_time(document_frames, documents.iloc[[0, 2]]).note.startswith(
+        "Every dated article falls in one day")
+
+
+def test_who_is_in_it_groups_by_lexicon_group_else_entity_kind_direct_mentions_only():
+    from analysis.tables import who_is_in_it
+
+    lexicon = {"actors": [{"id": "biden", "name": "Joe Biden", "type": "person", "group": "United States",
+                           "aliases": ["Biden"]}]}
+    mentions = _mentions([("a", "biden", "Joe Biden", "alias"), ("a", "biden", "Joe Biden", "pronoun"),
+                          ("a", "person:ruth_adeyemi", "Ruth Adeyemi", "name"),
+                          ("a", "person:tom_becker", "Tom Becker", "name"),
+                          ("a", "person:tom_becker", "Tom Becker", "name"),
+                          ("b", "place:harborview", "Harborview", "name")])
+    entity_table = pd.DataFrame({"entity_id": ["place:harborview"], "type": ["place"]})
+    got = who_is_in_it(mentions, actors=lexicon, entity_table=entity_table)
+    assert got.values.tolist() == [
+        ["people (not in the lexicon)", "person:tom_becker", "Tom Becker", 2],
+        ["people (not in the lexicon)", "person:ruth_adeyemi", "Ruth Adeyemi", 1],
+        ["United States", "biden", "Joe Biden", 1],
+        ["places (not in the lexicon)", "place:harborview", "Harborview", 1],
+    ]
+
+
+def test_report_colors_give_mentioned_actors_then_unmentioned_speakers_their_own_colour():
+    from analysis.charts import PALETTE
+    from analysis.tables import report_colors
+
+    mentions = _mentions([("a", "y", "Y", "alias"), ("a", "x", "X", "alias"), ("b", "x", "X", "alias")])
+    voice = pd.DataFrame({"actor_id": ["x", None], "actor": ["X", "An Official"]}).astype({"actor_id": "object"})
+    colors = report_colors(mentions, voice)
+    assert colors == {"x": PALETTE[0], "An Official": PALETTE[1], "y": PALETTE[2]}, "x twice; ties in id order"
+    assert report_colors(mentions) == {"x": PALETTE[0], "y": PALETTE[1]}

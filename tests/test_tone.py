@@ -414,3 +414,12 @@ def test_actor_tone_without_mentions_keeps_text_columns_as_text():
     table = wb.actor_tone(documents)
     assert table.empty
     assert table["stance"].dtype == "string" and table["text"].dtype == "string"
+
+
+def test_vader_sentiment_gives_vaders_own_scores_and_zero_for_missing_text():
+    from analysis.tone import vader_sentiment
+
+    got = vader_sentiment(["good", "bad", None, ""])
+    assert list(got.columns) == ["compound", "pos", "neu", "neg"]
+    assert got.values.tolist() == [[0.4404, 1.0, 0.0, 0.0], [-0.5423, 0.0, 0.0, 1.0],
+                                   [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]

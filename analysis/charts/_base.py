@@ -207,6 +207,18 @@ def date_axis(values: Iterable[object]) -> dict:
     return settings
 
 
+def count_axis(values: pd.Series, *, top: float | None = None) -> dict:
+    """Axis settings for counts: whole-number ticks (0, 1, 2 ...; never 0.5) when ``values`` is an
+    integer column and the axis ends at 10 or below; nothing otherwise (plotly's own steps are whole
+    numbers above that, and a column of shares or means keeps plotly's ticks). ``top``: where the axis
+    ends when that is not the largest value (stacked bars end at their sums)."""
+    if not (pd.api.types.is_integer_dtype(values) or pd.api.types.is_bool_dtype(values)):
+        return {}
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    end = float(top) if top is not None else float(numbers.max()) if len(numbers) else 0.0
+    return {"tick0": 0, "dtick": 1} if end <= 10 else {}
+
+
 # ----------------------------------------------------------------------------------- safe text
 
 
@@ -330,18 +342,6 @@ def require_table(table: object, fn: str) -> pd.DataFrame:
         raise InputError(f"{fn}: expected a pandas DataFrame as the first argument, got "
                          f"{type(table).__name__}; pass a workbench table")
     return table
-
-
-def require_columns(table: pd.DataFrame, roles: Mapping[str, str | Sequence[str]], fn: str, *,
-                    hint: str, what: str = "the table") -> None:
-    """InputError naming the builder, the first missing column and its role option, and the fix."""
-    for role, columns in roles.items():
-        for column in [columns] if isinstance(columns, str) else list(columns):
-            if column not in table.columns:
-                have = ", ".join(map(str, table.columns)) or "(none)"
-                raise InputError(
-                    f"{fn}: {what} has no column {column!r} (the {role}= column); its columns are: "
-                    f"{have}. Pass {role}='<column>' to name the right one, or pass {hint}")
 
 
 def shown(value: object) -> str:

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     axis_values,
+    count_axis,
     color_keys,
     column_label,
     empty_figure,
@@ -18,14 +19,13 @@ from analysis.charts._base import (
     labels_of,
     number,
     point_label,
-    require_columns,
     require_table,
     require_unique,
     resolve_colors,
     safe_text,
     workbench_template,
 )
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["outlet_comparison"]
 
@@ -59,7 +59,7 @@ def outlet_comparison(
     if table.empty:
         return empty_figure("Nothing to compare", title=title, hint="the table has no rows; check the group_by column and the where filter")
     hint = "a table with one row per outlet and x value, e.g. wb.actor_rollup(mentions, documents, by=('outlet', 'actor'))"
-    require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn, hint=hint)
+    require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn=fn, fix="pass " + hint)
     if kind not in ("bar", "line"):
         raise InputError(f"{fn}: kind={kind!r}; use 'bar' or 'line'")
     if isinstance(panels_per_row, bool) or not isinstance(panels_per_row, int) or panels_per_row < 1:
@@ -115,7 +115,9 @@ def outlet_comparison(
     if kind == "bar":
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(xs)))
         fig.update_layout(barmode="stack")
-    fig.update_yaxes(rangemode="tozero" if kind == "bar" else "normal")
+    heights = pd.Series(ys, dtype=float).clip(lower=0)
+    top = heights.groupby([f"{pn}\x00{xv}" for pn, xv in zip(panels, xs)]).sum().max() if kind == "bar" else heights.max()
+    fig.update_yaxes(rangemode="tozero" if kind == "bar" else "normal", **count_axis(table[y], top=top))
     fig.update_yaxes(title_text=column_label(y), col=1)
     fig.update_layout(legend_title_text=column_label(color if color and color in table.columns else x))
     return fig

@@ -12,7 +12,8 @@
 * tone toward a person per article: :func:`newsmtsc_documents` (the rule of
   :func:`analysis.actor_document_tone` against article-level labels built from NewsMTSC sentences);
 * frame evidence: :func:`term_precision` (per term: where it fired and how often coders saw its
-  frame), :func:`frame_errors` (the plainest disagreements), :func:`split_articles` (the fixed
+  frame), :func:`frame_rule_cv` (which presence rule, by cross-validation on tuning articles),
+  :func:`frame_errors` (the plainest disagreements), :func:`split_articles` (the fixed
   tuning / held-out split), :func:`read_sentence_gold` (the hand-coded conflict-news seed sentences);
 * the latest figures: :func:`write_validation_figures` writes ``analysis/lexicons/validation.json``;
   :func:`methods_card` turns it into the methods-section paragraph of a report and
@@ -50,7 +51,10 @@ from analysis.validation.figures import (
 )
 from analysis.validation.frame_terms import (
     CONFLICT_NEWS_GOLD,
+    FRAME_RULE_COLUMNS,
+    FRAME_RULES,
     TERM_PRECISION_COLUMNS,
+    frame_rule_cv,
     read_sentence_gold,
     split_articles,
     term_precision,
@@ -110,6 +114,9 @@ __all__ = [
     "split_articles",
     "term_precision",
     "TERM_PRECISION_COLUMNS",
+    "frame_rule_cv",
+    "FRAME_RULE_COLUMNS",
+    "FRAME_RULES",
     "CONFLICT_NEWS_GOLD",
     "percent_agreement",
     "quote_attribution",

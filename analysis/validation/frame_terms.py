@@ -11,6 +11,7 @@ it: the evidence for dropping it (lexicons/README.md states the rule the shipped
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
-__all__ = ["CONFLICT_NEWS_GOLD", "TERM_PRECISION_COLUMNS", "read_sentence_gold", "split_articles", "term_precision"]
+__all__ = ["CONFLICT_NEWS_GOLD", "FRAME_RULE_COLUMNS", "FRAME_RULES", "TERM_PRECISION_COLUMNS", "frame_rule_cv",
+           "read_sentence_gold", "split_articles", "term_precision"]
 
 #: Output columns of :func:`term_precision`.
 TERM_PRECISION_COLUMNS: dict[str, str] = {
@@ -33,6 +35,94 @@ TERM_PRECISION_COLUMNS: dict[str, str] = {
     "base_rate": "share of all coded units coded with the frame",
     "lift": "precision - base_rate: > 0 the term marks the frame, < 0 it fires more often without it",
 }
+
+
+#: Document-level presence rules :func:`frame_rule_cv` compares: a column of
+#: ``frame_scores(..., level="document")`` and what a threshold on it means.
+FRAME_RULES: dict[str, str] = {
+    "hits": "hits >= threshold (the codebook's `threshold`)",
+    "distinct_terms": "distinct terms >= threshold (the codebook's `min_terms`)",
+    "hits_per_1000_words": "hits per 1,000 words >= threshold",
+}
+
+#: Output columns of :func:`frame_rule_cv`.
+FRAME_RULE_COLUMNS: dict[str, str] = {
+    "frame_id": "the frame",
+    "rule": "the presence rule (a key of FRAME_RULES)",
+    "cv_f1": "mean over the repeats of the cross-validated F1 (threshold chosen on the other folds)",
+    "threshold": "the threshold with the best F1 on all the documents given (ties: the lower; NaN when "
+    "no threshold finds a coded document)",
+    "f1": "in-sample F1 of that threshold",
+    "f1_all_present": "F1 of calling the frame present in every document",
+    "n": "documents compared",
+}
+
+
+def _f1(y: np.ndarray, p: np.ndarray) -> float:
+    tp, fp, fn = int((y & p).sum()), int((~y & p).sum()), int((y & ~p).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+
+
+def _best_threshold(score: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    best = (float("inf"), 0.0)  # no threshold finds a coded document: never present
+    for t in np.unique(score[score > 0]):
+        f = _f1(y, score >= t)
+        if f > best[1] + 1e-12:
+            best = (float(t), f)
+    return best
+
+
+def frame_rule_cv(
+    document_scores: pd.DataFrame,
+    gold: pd.DataFrame,
+    *,
+    rules: Any = tuple(FRAME_RULES),
+    folds: int = 5,
+    repeats: int = 5,
+) -> pd.DataFrame:
+    """Which document-level presence rule separates coded from uncoded documents, by cross-validation.
+
+    ``document_scores``: ``frame_scores(documents, codebook, level="document")`` of the documents to
+    tune on (never a held-out part); ``gold``: doc_id, frame_id, present. For every frame and rule
+    (:data:`FRAME_RULES`): ``folds``-fold cross-validation, the threshold chosen on the other folds
+    (best F1, ties to the lower), F1 of the pooled out-of-fold decisions, averaged over ``repeats``
+    fold assignments (fold of a document: SHA-256 of ``"<repeat>:<doc_id>"`` modulo ``folds``).
+
+    Output (:data:`FRAME_RULE_COLUMNS`): frame_id, rule, cv_f1, threshold, f1, f1_all_present, n —
+    one row per frame (gold's order) and rule.
+    """
+    unknown = [r for r in rules if r not in FRAME_RULES]
+    if unknown:
+        raise InputError(f"frame_rule_cv: unknown rule {unknown[0]!r}; the rules are {', '.join(FRAME_RULES)}")
+    missing = [c for c in ("doc_id", "frame_id", *rules) if c not in document_scores.columns]
+    if missing:
+        raise InputError(f"frame_rule_cv: the document scores lack column(s) {', '.join(missing)}; pass "
+                         "frame_scores(documents, codebook, level='document')")
+    g = gold.assign(doc_id=gold["doc_id"].astype(str))[["doc_id", "frame_id", "present"]].rename(
+        columns={"present": "_gold"})
+    scores = document_scores.assign(doc_id=document_scores["doc_id"].astype(str))[["doc_id", "frame_id", *rules]]
+    joined = g.merge(scores, on=["doc_id", "frame_id"], how="inner")
+    rows = []
+    for frame_id in pd.unique(g["frame_id"]):
+        sub = joined[joined["frame_id"] == frame_id]
+        y = sub["_gold"].to_numpy(dtype=bool)
+        ids = sub["doc_id"].tolist()
+        assign = [np.array([int(hashlib.sha256(f"{r}:{d}".encode()).hexdigest(), 16) % folds for d in ids])
+                  for r in range(repeats)]
+        for rule in rules:
+            score = sub[rule].fillna(0.0).to_numpy(dtype=float)
+            cv = []
+            for fold in assign:
+                pred = np.zeros(len(y), dtype=bool)
+                for k in range(folds):
+                    t, _f = _best_threshold(score[fold != k], y[fold != k])
+                    pred[fold == k] = score[fold == k] >= t
+                cv.append(_f1(y, pred))
+            t, f = _best_threshold(score, y)
+            rows.append({"frame_id": frame_id, "rule": rule, "cv_f1": float(np.mean(cv)) if cv else float("nan"),
+                         "threshold": t if np.isfinite(t) else float("nan"), "f1": f, "f1_all_present": _f1(y, np.ones(len(y), dtype=bool)),
+                         "n": len(y)})
+    return pd.DataFrame(rows, columns=list(FRAME_RULE_COLUMNS))
 
 
 def split_articles(doc_ids: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -75,12 +165,10 @@ def term_precision(
     if unit not in ("document", "sentence"):
         raise InputError(f"unit={unit!r}: use 'document' or 'sentence'")
     keys = ["doc_id"] + (["sentence_id"] if unit == "sentence" else [])
-    missing = [c for c in (*keys, "frame_id", "present") if c not in gold.columns]
-    if missing:
-        raise InputError(f"the gold table lacks column(s) {', '.join(missing)}; give one row per coded "
-                         f"{unit} and frame with a boolean 'present'")
+    require_columns(gold, (*keys, "frame_id", "present"), fn="term_precision", name="gold",
+                    fix=f"give one row per coded {unit} and frame with a boolean 'present'")
     book = load_frames(codebook)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, fn="term_precision")
     hits = frame_scores(documents, book, sentences=sents, mentions=mentions)
     fired = hits.assign(term=hits["terms"].str.split("; ")).explode("term")
     fired = fired.assign(doc_id=fired["doc_id"].astype(str))[[*keys, "frame_id", "term"]].drop_duplicates()

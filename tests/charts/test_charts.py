@@ -145,7 +145,7 @@ def test_every_builder_returns_a_figure_with_the_template_and_an_empty_notice(na
 @pytest.mark.parametrize("name", [n for n in ALL_BUILDERS if n != "kwic_table"])
 def test_every_builder_names_itself_and_the_missing_column(name):
     table = pd.DataFrame({"unrelated": [1, 2]})
-    with pytest.raises(InputError, match=rf"^{name}: the table has no column '\w+' \(the \w+= column\); "
+    with pytest.raises(InputError, match=rf"^{name}: the table lacks column\(s\) \w+ \(the \w+= column\)[^;]*; "
                                          r"its columns are: unrelated\. Pass \w+='<column>'"):
         getattr(charts, name)(table)
 
@@ -222,7 +222,7 @@ def test_mentions_by_group_refuses_to_add_up_rows_and_bad_barmode(rollup):
         charts.mentions_by_group(twice)
     with pytest.raises(InputError, match="barmode='overlay'; use 'stack' or 'group'"):
         charts.mentions_by_group(rollup, barmode="overlay")
-    with pytest.raises(InputError, match=r"mentions_by_group: the table has no column 'outlet' \(the group= column\)"):
+    with pytest.raises(InputError, match=r"mentions_by_group: the table lacks column\(s\) outlet \(the group= column\)"):
         charts.mentions_by_group(rollup, group="outlet")
 
 
@@ -506,7 +506,7 @@ def test_actor_tone_bars_table_order_and_one_row_per_actor(tone_summary):
     assert list(fig.layout.xaxis.range) == pytest.approx([-0.55, 0.55])  # symmetric around 0
     with pytest.raises(InputError, match="actor_tone_bars: 2 rows share actor_id='hamas'"):
         charts.actor_tone_bars(pd.concat([tone_summary, tone_summary.iloc[[1]]]))
-    with pytest.raises(InputError, match=r"the table has no column 'mean_compound' \(the mean= column\)"):
+    with pytest.raises(InputError, match=r"the table lacks column\(s\) mean_compound \(the mean= column\)"):
         charts.actor_tone_bars(tone_summary, mean="mean_compound")
 
 
@@ -768,3 +768,38 @@ def test_voice_bars_key_speakers_linked_to_no_actor_by_their_words():
     fig = charts.voice_bars(voice)
     drawn = {label for trace in fig.data for label in (trace.y if trace.y is not None else ())}
     assert drawn == {"Ann Lee", "A spokesperson for Coastal Freight", "a poll by Westbay University"}
+
+
+# ------------------------------------------------------------------ integer ticks on count axes
+
+
+def test_count_axis_whole_ticks_only_for_small_integer_columns():
+    from analysis.charts._base import count_axis
+
+    assert count_axis(pd.Series([0, 3])) == {"tick0": 0, "dtick": 1}
+    assert count_axis(pd.Series([2, 10])) == {"tick0": 0, "dtick": 1}
+    assert count_axis(pd.Series([2, 11])) == {}, "plotly's own steps are whole numbers from here"
+    assert count_axis(pd.Series([1, 2]), top=12) == {}, "stacked bars end at their sum"
+    assert count_axis(pd.Series([0.5, 1.0])) == {}, "shares and means keep plotly's ticks"
+    assert count_axis(pd.Series([], dtype="int64")) == {"tick0": 0, "dtick": 1}
+
+
+def test_count_charts_show_whole_number_ticks_never_halves(rollup, prominence, voice, daily, tone_table, frames,
+                                                             by_outlet):
+    small = charts.mentions_by_group(rollup.assign(mentions=[1, 2, 1, 1])).layout.yaxis
+    assert (small.tick0, small.dtick) == (0, 1), "stacks of 3 at most: ticks 0, 1, 2, 3"
+    assert charts.mentions_by_group(rollup).layout.yaxis.dtick is None, "stacks reach 23"
+    sixes = rollup.assign(mentions=[6, 6, 1, 1])
+    assert charts.mentions_by_group(sixes).layout.yaxis.dtick is None, "the Israel stack reaches 12"
+    assert charts.mentions_by_group(sixes, barmode="group").layout.yaxis.dtick == 1, "side by side: 6 at most"
+    shares = rollup.assign(share=[0.5, 0.5, 1.0, 0.0])
+    assert charts.mentions_by_group(shares, value="share").layout.yaxis.dtick is None
+    fig = charts.prominence_scatter(prominence)
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.xaxis.dtick is None, "mentions whole, positions not"
+    assert charts.voice_bars(voice).layout.xaxis.dtick == 1
+    assert charts.voice_bars(voice.assign(mentions=[40, 70, 80])).layout.xaxis.dtick is None
+    assert charts.attention_over_time(daily).layout.yaxis.dtick == 1
+    assert charts.tone_arc(tone_table).layout.xaxis.dtick == 1, "sentence numbers"
+    assert charts.frame_profile(frames, value="hits").layout.yaxis.dtick == 1
+    assert charts.frame_profile(frames).layout.yaxis.dtick is None, "shares"
+    assert charts.outlet_comparison(by_outlet).layout.yaxis.dtick == 1

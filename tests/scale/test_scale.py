@@ -21,7 +21,7 @@ from analysis.errors import InputError
 from analysis.pipeline import TABLES, analyze, load_analysis
 from analysis.scale import CorpusPartitions, analyze_corpus, cached_analysis, mentions_by, query, read_manifest
 from analysis.scale import store
-from analysis.scale.engines import progress_bar
+from analysis.engines import progress_bar
 
 REPO = Path(__file__).resolve().parents[2]
 OUTLETS = ("Daily Ledger", "The Courier", "Morning Post")
@@ -224,6 +224,32 @@ def test_cli_analyze_writes_the_partitioned_analysis(corpora, tmp_path, capsys):
     assert "nowhere: no such file or folder" in capsys.readouterr().err
 
 
+def test_analyze_corpus_takes_the_actor_tone_method_as_analyze_does(corpora, tmp_path):
+    documents = wb.load_corpus(corpora["jsonl"])
+    want = analyze(documents, actor_tone_method="sentence")
+    out = analyze_corpus(corpora["jsonl"], out=tmp_path / "sentence", partition_size=4, actor_tone_method="sentence",
+                         progress=False)
+    assert_same_analysis(load_analysis(out), want)
+    assert read_manifest(out)["meta"]["actor_tone_method"] == "sentence"
+    target = analyze_corpus(corpora["jsonl"], out=tmp_path / "target", partition_size=4, progress=False)
+    assert read_manifest(target)["run_key"] != read_manifest(out)["run_key"], "the method is in the run key"
+    assert not load_analysis(target).actor_tone.equals(load_analysis(out).actor_tone)
+    with pytest.raises(InputError, match=r"actor_tone_method='window': use 'target' or 'sentence'"):
+        analyze_corpus(corpora["jsonl"], out=tmp_path / "bad", actor_tone_method="window", progress=False)
+    assert not (tmp_path / "bad").exists(), "refused before any work"
+
+
+def test_cli_analyze_passes_the_actor_tone_method(corpora, tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["analyze", "--corpus", str(corpora["tsv"]), "--out", str(tmp_path / "s"),
+                 "--actor-tone-method", "sentence"]) == 0
+    assert read_manifest(tmp_path / "s")["meta"]["actor_tone_method"] == "sentence"
+    with pytest.raises(SystemExit):
+        main(["analyze", "--corpus", str(corpora["tsv"]), "--out", str(tmp_path / "w"), "--actor-tone-method", "window"])
+    assert "invalid choice: 'window' (choose from 'target', 'sentence')" in capsys.readouterr().err
+
+
 def test_progress_bar_is_quiet_with_tqdm_disable(monkeypatch):
     monkeypatch.setenv("TQDM_DISABLE", "1")
     assert progress_bar(total=3, unit="doc", desc="x").disable
@@ -300,7 +326,7 @@ def test_query_and_mentions_by_read_a_saved_analysis_too(reference, tmp_path):
 
 
 def test_mentions_by_an_unknown_column_says_which_exist(streamed):
-    with pytest.raises(InputError, match=r"by='desk' needs the documents column 'desk'.*columns are doc_id, title"):
+    with pytest.raises(InputError, match=r"^mentions_by: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, title"):
         mentions_by(streamed, by=("actor", "desk"))
 
 

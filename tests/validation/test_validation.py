@@ -36,6 +36,7 @@ from analysis.validation import (
     workbench_codes,
     worst_errors,
 )
+from rendering import on_report
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -130,7 +131,7 @@ def test_agreement_errors_name_the_problem():
     twice = pd.concat([codes, codes.iloc[[0]]])
     with pytest.raises(InputError, match=r"coder 'A' gave unit 1 more than one value"):
         agreement(twice)
-    with pytest.raises(InputError, match=r"lacks column\(s\) 'rater'"):
+    with pytest.raises(InputError, match=r"the codes table lacks column\(s\) rater \(the coder= column\)"):
         agreement(codes, coder="rater")
     with pytest.raises(InputError, match=r"level='fuzzy': use one of 'nominal', 'ordinal'"):
         agreement(codes, level="fuzzy")
@@ -581,10 +582,9 @@ def test_validation_notebook_is_a_thin_view():
 @pytest.mark.slow
 @pytest.mark.validation
 @pytest.mark.e2e
-def test_validation_notebook_renders(tmp_path, datasets_dir):
-    from analysis.reports import render_report
-
-    result = render_report("validation", out_dir=tmp_path, parameters={"datasets": str(datasets_dir)})
+@on_report("validation", "datasets")
+def test_validation_notebook_renders(report_cache, datasets_dir):
+    result = report_cache.get("validation", "datasets", {"datasets": str(datasets_dir)})
     page = Path(result.html).read_text(encoding="utf-8")
     assert "How valid are these measures?" in page and "Hamborg" in page
 
@@ -593,11 +593,9 @@ def test_validation_notebook_renders(tmp_path, datasets_dir):
 
 
 @pytest.mark.validation
-def test_newsmtsc_figures_on_devtest_mt(datasets_dir):
-    path = datasets_dir / "newsmtsc" / "devtest_mt.jsonl"
-    if not path.is_file():
-        pytest.skip(f"{path} not found; NewsMTSC devtest_mt is needed for this test")
-    results = {m: newsmtsc(path, method=m) for m in ("textblob", "vader", "target")}
+@pytest.mark.xdist_group("newsmtsc-devtest")
+def test_newsmtsc_figures_on_devtest_mt(newsmtsc_devtest):
+    results = {m: newsmtsc_devtest(m) for m in ("textblob", "vader", "target")}
     print("\nNewsMTSC devtest_mt (1,476 targets), tone toward persons:\n" + tone_summary(*results.values()).round(3).to_string())
     for m, r in results.items():
         print(f"{m}:\n" + r["per_class"].round(3).to_string())

@@ -1,0 +1,23 @@
+"""Bytes to text (analysis.corpus.decode): the first encoding to try, NUL bytes, the fallbacks."""
+
+from __future__ import annotations
+
+from analysis.corpus.decode import decode_bytes, find_nul, sniff_encoding
+
+
+def test_sniff_encoding_goes_by_the_byte_order_mark():
+    assert sniff_encoding(b"\xff\xfeh\x00") == "utf-16"
+    assert sniff_encoding(b"\xfe\xff\x00h") == "utf-16"
+    assert sniff_encoding(b"plain") == "utf-8-sig"
+
+
+def test_find_nul_gives_the_first_offset_and_none_in_utf16():
+    assert find_nul(b"ab\x00c\x00") == 2
+    assert find_nul(b"abc") == -1
+    assert find_nul("a".encode("utf-16")) == -1, "UTF-16 text is full of NUL bytes by design"
+
+
+def test_decode_bytes_says_which_encoding_it_used():
+    assert decode_bytes("café".encode()) == ("café", "utf-8")
+    assert decode_bytes("café".encode("cp1252")) == ("café", "cp1252")
+    assert decode_bytes("hi".encode("utf-16")) == ("hi", "utf-16")

@@ -1,0 +1,19 @@
+"""Command-line helpers (analysis.cli); the commands themselves are tested with what they run
+(tests/test_reports.py for report, tests/scale/test_scale.py for analyze)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.cli import parse_columns
+from analysis.errors import InputError
+
+
+def test_parse_columns_reads_field_equals_column_and_an_empty_column_turns_detection_off():
+    assert parse_columns(["text=body", " published = date ", "doc_id="]) == {
+        "text": "body", "published": "date", "doc_id": None}
+    assert parse_columns([]) is None
+    for bad in ("text", "=body"):
+        with pytest.raises(InputError, match=rf"--columns {bad!r}: write FIELD=COLUMN, e\.g\. --columns text=body"):
+            parse_columns([bad])
+

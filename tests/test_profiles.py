@@ -1,0 +1,84 @@
+"""One actor across a corpus (analysis.profiles): the profile's tables and card on a two-article corpus
+with hand-counted mentions, quotes and tone, and keep_top."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.errors import InputError
+from analysis.profiles import ActorProfile, actor_profile, keep_top
+
+LEXICON = {"actors": [
+    {"id": "biden", "name": "Joe Biden", "type": "person", "aliases": ["Biden", "Joe Biden"]},
+    {"id": "netanyahu", "name": "Benjamin Netanyahu", "type": "person", "aliases": ["Netanyahu", "Benjamin Netanyahu"]},
+    {"id": "hamas", "name": "Hamas", "type": "group", "aliases": ["Hamas"]},
+]}
+
+
+@pytest.fixture(scope="module")
+def result() -> wb.Analysis:
+    """Article a (8 May): Biden named in the headline and in sentences 1-3, "He" in sentence 4; quoted
+    directly (2) and in reported speech (3); sentence 1 is the only one with a tone ("terrible": -1.0).
+    Article b (10 May): Biden named once, with Netanyahu, in sentence 2."""
+    documents = pd.DataFrame({
+        "doc_id": ["a", "b"],
+        "title": ["President Joe Biden meets Netanyahu", "Hamas talks"],
+        "text": ["President Joe Biden warned Benjamin Netanyahu about a terrible crisis in Rafah. "
+                 "\"We will not send weapons,\" Biden said. Biden said that the talks would go on. "
+                 "He left for Washington.",
+                 "Hamas officials met in Cairo. Netanyahu said Israel will stand alone against Biden."],
+        "published": pd.to_datetime(["2024-05-08", "2024-05-10"], utc=True),
+    })
+    return wb.analyze(documents, actors=LEXICON, actor_tone_method="sentence")
+
+
+def test_actor_profile_card_counts_what_was_hand_counted(result):
+    profile = actor_profile(result, actor_id="biden")
+    assert isinstance(profile, ActorProfile) and profile.actor_id == "biden"
+    assert profile.card.set_index("field")["value"].to_dict() == {
+        "actor": "Joe Biden",
+        "mentions": "5",                 # a: headline, 1, 2, 3; b: 2
+        "pronoun mentions": "1",         # a: "He left for Washington."
+        "documents": "2",
+        "quoted directly": "1",
+        "quoted (reported)": "1",
+        "mean polarity, sentences about it": "-0.250 (n=4)",  # a0 0, a1 -1, a4 0, b2 0 (a2, a3 are by him)
+        "first day": "2024-05-08",
+        "last day": "2024-05-10",
+    }
+
+
+def test_actor_profile_tables_are_the_actors_rows(result):
+    profile = actor_profile(result, actor_id="biden")
+    assert list(zip(profile.mentions["doc_id"], profile.mentions["sentence_id"], profile.mentions["via"])) == [
+        ("a", 0, "alias"), ("a", 1, "alias"), ("a", 2, "alias"), ("a", 3, "alias"), ("a", 4, "pronoun"),
+        ("b", 2, "alias")]
+    assert profile.quotes[["sentence_id", "kind", "quote"]].values.tolist() == [
+        [2, "direct", "We will not send weapons"], [3, "reported", "the talks would go on"]]
+    assert profile.actor_tone["stance"].tolist() == ["about", "about", "by", "by", "about", "about"]
+    assert profile.actor_tone["polarity"].tolist() == [0.0, -1.0, 0.0, 0.0, 0.0, 0.0]
+    assert profile.partners[["actor_a", "actor_b", "count"]].values.tolist() == [["biden", "netanyahu", 3]]
+    assert set(profile.frames["actor_id"]) <= {"biden"}
+    everyone = wb.actor_frames(result.mentions, result.frames)
+    pd.testing.assert_frame_equal(profile.frames, everyone[everyone["actor_id"] == "biden"].reset_index(drop=True))
+    assert all(table.index.tolist() == list(range(len(table)))
+               for table in (profile.mentions, profile.quotes, profile.actor_tone, profile.partners, profile.frames))
+
+
+def test_actor_profile_of_an_actor_never_mentioned_names_the_most_mentioned(result):
+    with pytest.raises(InputError, match=r"actor_id 'obama' is not mentioned in this corpus; the most mentioned "
+                                         r"are: biden, netanyahu, hamas\. Check the id against the actor lexicon"):
+        actor_profile(result, actor_id="obama")
+
+
+def test_keep_top_keeps_the_rows_of_the_largest_totals_in_table_order():
+    table = pd.DataFrame({"actor_id": ["a", "b", "c", "a", "d", "c"], "mentions": [1, 4, 2, 2, 3, 2]})
+    # totals: a 3, b 4, c 4, d 3 -> top 2: b and c (b first seen); a and d tie at 3: a was seen first
+    assert keep_top(table, n=2).index.tolist() == [1, 2, 5]
+    assert keep_top(table, n=3)["actor_id"].tolist() == ["a", "b", "c", "a", "c"]
+    assert keep_top(table, n=10).equals(table)
+    other = pd.DataFrame({"frame_id": ["x", "y", "x"], "n_mentions": [1, 5, 1]})
+    assert keep_top(other, n=1, by="frame_id", weight="n_mentions")["frame_id"].tolist() == ["y"]
+    assert wb.keep_top is keep_top
