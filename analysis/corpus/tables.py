@@ -312,7 +312,7 @@ def _streamed_json_lines(path: Path, label: str, log: LoadLog) -> tuple[list[dic
     """The records of a JSON Lines file of plain UTF-8, read line by line (the loader's peak memory
     is then the parsed records, not also the file's bytes, its text and its lines)."""
     parsed = list(json_line_items(_lines_of(path), label, log))
-    return _objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
+    return json_objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
 
 
 def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tuple[list[dict], list[int]] | None:
