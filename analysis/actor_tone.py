@@ -24,9 +24,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.corpus.keys import join_document_keys
+from analysis.errors import InputError, require_columns
 from analysis.text import sentences_of
-from analysis.tone import check_documents, score_texts, tone_engine_function, window_text
+from analysis.tone import score_texts, tone_engine_function, window_text
 
 __all__ = [
     "actor_tone",
@@ -60,11 +61,8 @@ def _quoted_sentences(quotes: pd.DataFrame | None, sents: pd.DataFrame) -> set[t
     """
     if quotes is None or len(quotes) == 0:
         return set()
-    missing = [c for c in ("doc_id", "sentence_id", "speaker_id") if c not in quotes.columns]
-    if missing:
-        raise InputError(
-            f"the quotes table lacks column(s) {', '.join(missing)}; pass the table analysis.quotes returns"
-        )
+    require_columns(quotes, ("doc_id", "sentence_id", "speaker_id"), fn="actor_tone", name="quotes",
+                    fix="pass the table analysis.quotes returns")
     q = quotes[quotes["speaker_id"].notna()]
     if q.empty:
         return set()
@@ -184,18 +182,14 @@ def actor_tone(
         raise InputError(f"window={window!r}: give a whole number of words >= 0, or None for the whole sentence")
     method = _actor_tone_method(method, window, engine)
     tone_engine_function(engine)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, fn="actor_tone")
     if mentions is None:
         from analysis.actors import actor_mentions
 
         mentions = actor_mentions(documents, actors, sentences=sents)
     need = ["doc_id", "sentence_id", "actor_id", "actor", "start", "end"]
-    missing = [c for c in need if c not in mentions.columns]
-    if missing:
-        raise InputError(
-            f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-            "analysis.actor_mentions(documents) returns"
-        )
+    require_columns(mentions, need, fn="actor_tone", name="mentions",
+                    fix="pass the table analysis.actor_mentions(documents) returns")
     if quotes is None:
         from analysis.quotes import quotes as find_quotes
 
@@ -336,16 +330,7 @@ def actor_tone_summary(
                 f"by={tuple(by)!r} groups by {', '.join(needs_docs)}, which come from the documents "
                 "table; pass documents=..."
             )
-        check_documents(documents, ["doc_id"] + (["outlet"] if "outlet" in needs_docs else [])
-                         + (["published"] if "day" in needs_docs else []))
-        meta = documents[["doc_id"]].copy()
-        if "outlet" in needs_docs:
-            meta["outlet"] = documents["outlet"]
-        if "day" in needs_docs:
-            published = pd.to_datetime(documents["published"], utc=True)
-            meta["day"] = published.dt.strftime("%Y-%m-%d")
-        meta = meta.drop_duplicates("doc_id")
-        table = table.merge(meta, on="doc_id", how="left")
+        table = join_document_keys(table, documents, needs_docs, fn="actor_tone_summary")
     unknown = [c for c in by if c not in table.columns]
     if unknown:
         raise InputError(
@@ -425,12 +410,8 @@ def actor_document_tone(
     from analysis.target_tone import AGGREGATES, aggregate_tone, band_labels, load_target_model
 
     need = ["doc_id", "sentence_id", "actor_id", "p_negative", "p_positive", "label"]
-    missing = [c for c in need if c not in actor_tone_table.columns]
-    if missing:
-        raise InputError(
-            f"the actor tone table lacks column(s) {', '.join(missing)}; pass actor_tone(documents, "
-            "method='target') (the table analyze() gives)"
-        )
+    require_columns(actor_tone_table, need, fn="actor_document_tone", name="actor tone",
+                    fix="pass actor_tone(documents, method='target') (the table analyze() gives)")
     rule = dict(load_target_model(model).meta.get("document_level") or {})
     rule = {"score": score or rule.get("score", "mean_polarity"),
             "lead_weight": float(rule.get("lead_weight", 1.0) if lead_weight is None else lead_weight),

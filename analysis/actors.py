@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import sentences_of
-from analysis.errors import InputError, LexiconError
+from analysis.corpus.keys import join_document_keys
+from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
 
@@ -139,7 +140,8 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
     """Load and validate an actor lexicon (docs/design.md format).
 
     ``source``: a YAML path, an already-parsed mapping ``{"actors": [...]}``, an ActorLexicon
-    (returned as is), or None for the installed default ``analysis/lexicons/actors.yml``.
+    (returned as is), an :class:`analysis.Analysis` (the lexicon it was made with), or None for the
+    installed default ``analysis/lexicons/actors.yml``.
 
     Entry fields: ``id`` (unique, lower-case, no spaces), ``name`` (display name), ``type``
     (person | organization | country | group | other), optional ``group`` (roll-up label),
@@ -156,7 +158,17 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
         return _default_actors()
     if isinstance(source, ActorLexicon):
         return source
+    if _is_analysis(source):
+        if source.actors is None:
+            raise LexiconError("this analysis does not record its actor lexicon (it was saved by an older version); "
+                               "pass the lexicon it was made with, actors=<path or load_actors(...)>")
+        return source.actors
     return _build_lexicon(read_yaml(source))
+
+
+def _is_analysis(source: Any) -> bool:
+    """An :class:`analysis.Analysis` (recognised by its shape: this module does not import the pipeline)."""
+    return hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook")
 
 
 @functools.lru_cache(maxsize=1)
@@ -505,7 +517,7 @@ def _name_follows(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     if not m:
         return False
-    from analysis.entities import load_entity_words
+    from analysis.entity_words import load_entity_words
 
     word = m.group(1).rstrip(".").lower()
     return word not in load_entity_words().stop
@@ -545,12 +557,6 @@ def _antecedent(persons: list[tuple], at: tuple[int, int], gender: str, genders:
     return fallback
 
 
-def _require(table: pd.DataFrame, columns: Iterable[str], what: str, fix: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise InputError(f"{what}: missing column(s) {', '.join(missing)}; {fix}")
-
-
 def _reading_order(sentences: pd.DataFrame) -> np.ndarray:
     codes, _ = pd.factorize(sentences["doc_id"])
     return np.lexsort((sentences["sentence_id"].to_numpy(), codes))
@@ -573,7 +579,7 @@ def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, 
     and ``end`` index into the sentence's ``text``; rows in reading order.
     """
     lexicon = load_actors(actors)
-    sents = sentences_of(documents, sentences, needs=_SENTENCE_NEEDS)
+    sents = sentences_of(documents, sentences, needs=_SENTENCE_NEEDS, fn="actor_mentions")
     m = lexicon.matcher
     finite = None
     if pronouns and m.is_person.any():
@@ -609,9 +615,9 @@ def actor_mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, 
 # ------------------------------------------------------------------------- prominence & roll-ups
 
 
-def _direct(mentions: pd.DataFrame, include_pronouns: bool) -> pd.DataFrame:
-    _require(mentions, ("doc_id", "sentence_id", "actor_id", "actor", "via"), "mentions table",
-             "pass the output of analysis.actor_mentions(...)")
+def _direct(mentions: pd.DataFrame, include_pronouns: bool, fn: str) -> pd.DataFrame:
+    require_columns(mentions, ("doc_id", "sentence_id", "actor_id", "actor", "via"), fn=fn, name="mentions",
+                    fix="pass the output of analysis.actor_mentions(...)")
     return mentions if include_pronouns else mentions[mentions["via"].isin(DIRECT_VIA)]
 
 
@@ -627,9 +633,9 @@ def actor_prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include
     (mentioned in the standfirst or in the first body paragraph), sentence_share (sentences that
     mention the actor / all sentences of the document).
     """
-    _require(sentences, ("doc_id", "sentence_id", "paragraph_id", "section"), "sentences table",
-             "pass the output of analysis.sentences(documents)")
-    m = _direct(mentions, include_pronouns)
+    require_columns(sentences, ("doc_id", "sentence_id", "paragraph_id", "section"), fn="actor_prominence",
+                    name="sentences", fix="pass the output of analysis.sentences(documents)")
+    m = _direct(mentions, include_pronouns, "actor_prominence")
     cols = ["doc_id", "actor_id", "actor", "mentions", "sentences", "first_sentence", "first_position",
             "in_headline", "in_lead", "sentence_share"]
     if m.empty:
@@ -683,7 +689,7 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
     """
     if isinstance(by, str):
         by = (by,)
-    m = _direct(mentions, include_pronouns)[["doc_id", "sentence_id", "actor_id", "actor"]].copy()
+    m = _direct(mentions, include_pronouns, "actor_rollup")[["doc_id", "sentence_id", "actor_id", "actor"]].copy()
     m["doc_id"] = m["doc_id"].astype("str")
     keys: list[str] = []
     actor_keys = {"actor", "group", "type"}
@@ -696,10 +702,6 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
             lex = lex or load_actors(actors)
             keys.append(key)
         else:
-            col = "published" if key == "day" else key
-            if col not in documents.columns:
-                raise InputError(f"actor_rollup: by={key!r} needs the documents column {col!r}, which the "
-                                 f"documents table lacks; columns are {', '.join(map(str, documents.columns))}")
             doc_cols.append(key)
             keys.append(key)
     if lex is not None:
@@ -707,15 +709,7 @@ def actor_rollup(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequenc
         m = m.join(info, on="actor_id")
         m["group"] = m["group"].fillna("(no group)")
     if doc_cols:
-        d = documents[["doc_id"]].copy()
-        d["doc_id"] = d["doc_id"].astype("str")
-        for key in doc_cols:
-            if key == "day":
-                published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
-                d["day"] = published.dt.strftime("%Y-%m-%d").to_numpy()
-            else:
-                d[key] = documents[key].to_numpy()
-        m = m.merge(d.drop_duplicates("doc_id"), on="doc_id", how="left")
+        m = join_document_keys(m, documents, doc_cols, fn="actor_rollup")
     cols = keys + ["mentions", "documents", "sentences", "share"]
     if m.empty:
         return pd.DataFrame({c: [] for c in cols})
@@ -748,7 +742,7 @@ def cooccurrence(mentions: pd.DataFrame, *, level: str = "sentence", n_units: in
     """
     if level not in ("sentence", "document"):
         raise InputError(f"cooccurrence: level={level!r}; use 'sentence' or 'document'")
-    m = _direct(mentions, include_pronouns)
+    m = _direct(mentions, include_pronouns, "cooccurrence")
     cols = ["actor_a", "actor_b", "count", "n_a", "n_b", "pmi", "jaccard"]
     unit_cols = ["doc_id", "sentence_id"] if level == "sentence" else ["doc_id"]
     units = m[unit_cols + ["actor_id"]].drop_duplicates()

@@ -87,7 +87,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
     """
     lexicon = load_actors(actors)
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="discover_actors")
     found = entities if entities is not None else find_entities(documents, sentences=sents, actors=lexicon)
     cols = list(DISCOVERY_COLUMNS)
     unlinked = found[found["actor_id"].isna() & (found["via"] != "pronoun")]

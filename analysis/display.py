@@ -131,8 +131,7 @@ def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400, t
             return
         shell = get_ipython()
         if shell is not None:
-            from analysis.pipeline import Analysis
-
             formatter = shell.display_formatter.formatters["text/html"]
             formatter.for_type(pd.DataFrame, frame_html)
-            formatter.for_type(Analysis, analysis_html)
+            # by name, so that this module does not import analysis.pipeline (which imports it)
+            formatter.for_type_by_name("analysis.pipeline", "Analysis", analysis_html)

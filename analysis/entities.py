@@ -51,7 +51,8 @@ the rank, the stronger):
    textblob: "Microsoft", "Albert Einstein") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
    "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
-   a known first name or surname, else organization: "Contoso said"); "in X", "near X", "X
+   a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
+   followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
    precincts", "the X plant", "the X mayoral race" -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
@@ -85,8 +86,8 @@ place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
 types agree (a lexicon person only to a person entity, a country only to a place, an organisation to
-an organisation, a group to a group; type ``other`` agrees with everything): "Jordan" the country
-never links to a Rep. Jordan.
+an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
+only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
 Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
 per distinct run), so the cost grows with the number of names, not of words, and linearly with a
@@ -107,8 +108,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
-                                   EntityWords, _default_words, load_entity_words)
-from analysis.errors import InputError
+                                   EntityWords, load_entity_words)
+from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
+from analysis.errors import InputError, require_columns
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
@@ -319,6 +321,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each piece of :func:`_run_pieces` (cached)."""
+    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
+
+
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
     """The length of the longest title phrase (or honorific) starting at word ``i`` (0 = none)."""
     for size in range(min(words.title_max, len(lows) - i), 0, -1):
@@ -503,8 +511,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
                       ) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
-    said") is a person only when it is a known surname or first name; else an organisation
-    ("Microsoft said"); a short form of a person is merged before its own evidence counts."""
+    said") is a person when it is a known surname or first name, a word no English corpus writes in
+    lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
+    is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
@@ -513,8 +522,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((5, "person", "said-cue"))
         elif _SAID_PRONOUN.match(text, cue.end()):
             ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
+        elif _NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english:
+            ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
-            ev.append((6, "organization", "said-cue"))
+            ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
     if text[end:end + 1] == ",":
         if _AGE.match(text, end):
             ev.append((5, "person", "age"))
@@ -642,13 +653,14 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             continue
         for m in _RUN.finditer(text):
             base = m.start()
-            for piece in _run_pieces(m.group()):
+            run = m.group()
+            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
                 if _initial(text, base + piece[0][0]):
-                    midcaps.update(t[2] for t in piece[1:])
+                    midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
-                midcaps.update(t[2] for t in piece)
-                cand = _make_candidate(words, text, k, piece, base, cands)
+                midcaps.update(toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, toks)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -719,10 +731,12 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
 
 
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None) -> _Cand | None:
+                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
-    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(tuple([t[2] for t in piece]))
+    title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
+    ``piece_words``: the piece's words when known (saves building them)."""
+    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
+        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
@@ -1014,6 +1028,8 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
     gazetteer, an organisation word ...) or a first name, as evidence ``coordination: <neighbour>``
     (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). One pass, in
     reading order."""
+    if not any(ent.best is None or ent.best[0] >= _COORDINATION_WEAK for ent in live):
+        return  # every name has evidence of its own (most documents): nothing to share
     spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
     added: list[tuple[int, tuple[int, str, str]]] = []
     for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):
@@ -1065,11 +1081,14 @@ def _initials(toks: Sequence[str]) -> str:
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
     forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
     etype = _decide(ent.evidence)[0]
+    # only a name's own evidence (rank 4 or better: a title, the gazetteer, an organisation word ...) can
+    # disagree with the lexicon; a cue in the sentence ("Hamas said") cannot
+    weak = min((e[0] for e in ent.evidence), default=9) >= 5
     for form in dict.fromkeys(forms):
         actor = overlay.alias_actor.get(form)
         if actor is None:
             continue
-        if etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
+        if weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
             ent.actor = actor
             lex_type = _LEXICON_TYPE.get(overlay.types[actor])
             if lex_type:
@@ -1125,12 +1144,6 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
 # ------------------------------------------------------------------------------------ the tables
 
 
-def _require(table: pd.DataFrame, columns: Iterable[str], what: str, fix: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise InputError(f"{what}: missing column(s) {', '.join(missing)}; {fix}")
-
-
 def _empty() -> pd.DataFrame:
     return _typed(pd.DataFrame({c: [] for c in ENTITY_COLUMNS}), ENTITY_COLUMNS, ints=_INT_COLUMNS)
 
@@ -1159,7 +1172,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     lexicon = load_actors(actors)
     words = _default_words()
     overlay = _Overlay.build(lexicon) if len(lexicon) else None
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="entities")
     codes, _ = pd.factorize(sents["doc_id"])
     order = np.lexsort((sents["sentence_id"].to_numpy(), codes))
     doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
@@ -1253,9 +1266,9 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
     groups = dict(zip(lexicon.actors["actor_id"], lexicon.actors["group"]))
     acc: dict[str, dict[str, Any]] = {}
     for entities in parts:
-        _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via", "title",
-                            "actor_id", "evidence", "gender"), "entities table",
-                 "pass the output of analysis.entities(...)")
+        require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via",
+                                   "title", "actor_id", "evidence", "gender"),
+                        fn="entity_table", name="entities", fix="pass the output of analysis.entities(...)")
         _accumulate(acc, entities)
     if not acc:
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
@@ -1366,8 +1379,8 @@ def entity_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = 
     """
     from analysis.actors import MENTION_COLUMNS, load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start", "end"),
-             "entities table", "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start",
+                               "end"), fn="entity_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     names = dict(zip(load_actors(actors).actors["actor_id"], load_actors(actors).actors["name"]))
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
@@ -1404,8 +1417,8 @@ def entity_rollup(entities: pd.DataFrame, *, actors: Any = None, types: Sequence
     """
     from analysis.actors import load_actors
 
-    _require(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"), "entities table",
-             "pass the output of analysis.entities(...)")
+    require_columns(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"),
+                    fn="entity_rollup", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
     if e.empty:

@@ -7,6 +7,7 @@ process (cached), nothing at import; :func:`load_entity_words` is the public ent
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,11 +155,15 @@ def _known_entities() -> dict[str, str]:
 
 
 def _textblob_file(name: str) -> str:
-    """The text of ``textblob/en/<name>`` in the installed textblob package; LexiconError when unreadable."""
-    from importlib import resources
+    """The text of ``textblob/en/<name>`` in the installed textblob package, found without importing
+    it (importing textblob imports nltk: a third of a second); LexiconError when unreadable."""
+    from importlib.util import find_spec
 
     try:
-        return (resources.files("textblob") / "en" / name).read_text(encoding="utf-8")
+        spec = find_spec("textblob")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("the textblob package is not installed")
+        return (Path(next(iter(spec.submodule_search_locations))) / "en" / name).read_text(encoding="utf-8")
     except (OSError, ModuleNotFoundError) as err:
         raise LexiconError(f"textblob/en/{name}: cannot be read ({err}); reinstall textblob "
                            "(pip install textblob)") from err
@@ -178,12 +183,12 @@ def _english_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _brill_tags() -> dict[str, str]:
     """Brill's lexicon (see :func:`_english_words`): lower-case word -> its part-of-speech tag."""
-    out = {}
-    for line in _textblob_file("en-lexicon.txt").splitlines():
-        if line[:1].islower():
-            word, _, tag = line.partition(" ")
-            out[word] = tag.strip()
-    return out
+    return dict(_BRILL_LINE.findall(_textblob_file("en-lexicon.txt")))
+
+
+#: A lower-case entry of Brill's lexicon: "word TAG" (one regular expression over the file is several
+#: times faster than a loop over its 94,000 lines).
+_BRILL_LINE = re.compile(r"^([a-z][^ \n]*) ([^\n]*?)[ \t\r]*$", re.MULTILINE)
 
 
 #: Tags of words that can start a name: nouns, proper nouns, adjectives ("New", "Green"), numbers.

@@ -6,7 +6,13 @@ place (file, row or line, lexicon entry) and says what to do about it.
 
 from __future__ import annotations
 
-__all__ = ["InputError", "LexiconError", "where"]
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["InputError", "LexiconError", "where", "require_columns"]
 
 
 class InputError(ValueError):
@@ -25,3 +31,34 @@ def where(source: object, *, row: int | None = None, line: int | None = None) ->
     if line is not None:
         place += f", line {line}"
     return place
+
+
+def require_columns(table: pd.DataFrame, columns: Iterable[str] | Mapping[str, str | Sequence[str]], *,
+                    fn: str, fix: str, name: str | None = None) -> None:
+    """Raise an :class:`InputError` when ``table`` lacks any of ``columns``; the one check every
+    public function makes of the tables it is given.
+
+    The message always has one form, naming the function, the table, every missing column and the fix::
+
+        actor_prominence: the mentions table lacks column(s) actor, via; pass the table analysis.actor_mentions returns
+
+    ``name`` is the table's name ("mentions" gives "the mentions table"; none gives "the table").
+    ``columns`` is a list of names, or (for functions that take column roles as options, like the
+    chart builders) a mapping of option name to column name(s): each missing column is then followed
+    by its option, "outlet (the group= column)", and the fix starts with the table's columns and
+    "Pass group='<column>' to name the right one, or ".
+    """
+    roles = columns if isinstance(columns, Mapping) else {None: list(columns)}
+    missing: list[tuple[str | None, str]] = []
+    for role, names in roles.items():
+        for column in [names] if isinstance(names, str) else list(names):
+            if column not in table.columns and (role, column) not in missing:
+                missing.append((role, column))
+    if not missing:
+        return
+    listed = ", ".join(str(c) if role is None else f"{c} (the {role}= column)" for role, c in missing)
+    if isinstance(columns, Mapping):
+        have = ", ".join(map(str, table.columns)) or "(none)"
+        fix = f"its columns are: {have}. Pass {missing[0][0]}='<column>' to name the right one, or {fix}"
+    table_name = f"the {name} table" if name else "the table"
+    raise InputError(f"{fn}: {table_name} lacks column(s) {listed}; {fix}")

@@ -46,7 +46,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import sentences_of
-from analysis.errors import InputError, LexiconError
+from analysis.corpus.keys import join_document_keys
+from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import YamlDoc, content_hash, read_yaml
 
 __all__ = [
@@ -174,8 +175,9 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     """Load and validate a frame codebook (docs/design.md format).
 
     ``source``: a YAML path; a short name of a shipped codebook ("generic", "conflict-news"); an
-    already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); or None for the
-    default generic news frames (``analysis/lexicons/generic.yml``).
+    already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); an
+    :class:`analysis.Analysis` (the codebook it was made with); or None for the default generic news
+    frames (``analysis/lexicons/generic.yml``).
 
     Frame fields: ``id`` (unique, lower-case), ``label``, ``description``, ``terms`` (non-empty list;
     trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1: hits a document needs),
@@ -191,6 +193,11 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
         return _shipped("generic")
     if isinstance(source, Codebook):
         return source
+    if hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook"):  # an Analysis
+        if source.codebook is None:
+            raise LexiconError("this analysis does not record its frame codebook (saved by an older version, or "
+                               "made from a mapping); pass the codebook it was made with, frames=<path or name>")
+        return source.codebook
     if isinstance(source, str) and source in CODEBOOKS:
         return _shipped(source)
     if isinstance(source, (str, Path)) and not Path(source).exists() and not str(source).endswith(
@@ -558,7 +565,7 @@ def frame_scores(
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
     book = load_frames(codebook)
     limits = _thresholds(book, threshold)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, fn="frame_scores")
     matcher = book.matcher
     sent_idx, term_idx, match_id, words = _match_sentences(sents["text"].tolist(), matcher)
     needs = book.terms["min_actors"].to_numpy(dtype=np.int64)[term_idx] if len(term_idx) else term_idx
@@ -598,10 +605,8 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
         mentions = entities(context if context is not None else sentences,
                             sentences=context if context is not None else sentences, actors={"actors": []})
     key = "entity_id" if "entity_id" in mentions.columns else "actor_id"
-    missing = [c for c in ("doc_id", "sentence_id", key) if c not in mentions.columns]
-    if missing:
-        raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.actor_mentions (or the entity mentions) returns")
+    require_columns(mentions, ("doc_id", "sentence_id", key), fn="named_actor_counts", name="mentions",
+                    fix="pass the table analysis.actor_mentions (or the entity mentions) returns")
     m = mentions if "via" not in mentions.columns else mentions[mentions["via"] != "pronoun"]
     counts = m.groupby([m["doc_id"].astype(str), m["sentence_id"]])[key].nunique()
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
@@ -656,8 +661,8 @@ def _document_level(
     min_terms: np.ndarray,
 ) -> pd.DataFrame:
     if documents is not None:
-        if "doc_id" not in documents.columns:
-            raise InputError("the documents table lacks column 'doc_id'; load it with analysis.load_corpus")
+        require_columns(documents, ["doc_id"], fn="frame_scores", name="documents",
+                        fix="load it with analysis.load_corpus")
         doc_order = pd.Index(pd.unique(documents["doc_id"].astype(str)))
     else:
         doc_order = pd.Index(pd.unique(sents["doc_id"].astype(str)))
@@ -713,18 +718,10 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     the actor's sentences carrying the frame), hits (the frame's hits in them), share (sentences /
     all sentences mentioning the actor). Sorted by actor_id, then most sentences first.
     """
-    for table, name, cols in (
-        (mentions, "mentions", ("doc_id", "sentence_id", "actor_id")),
-        (frames, "frames", ("doc_id", "sentence_id", "frame_id", "hits")),
-    ):
-        missing = [c for c in cols if c not in table.columns]
-        if missing:
-            fix = (
-                "analysis.actor_mentions(documents)"
-                if name == "mentions"
-                else "analysis.frame_scores(documents, level='sentence')"
-            )
-            raise InputError(f"the {name} table lacks column(s) {', '.join(missing)}; pass the table {fix} returns")
+    require_columns(mentions, ("doc_id", "sentence_id", "actor_id"), fn="actor_frames", name="mentions",
+                    fix="pass the table analysis.actor_mentions(documents) returns")
+    require_columns(frames, ("doc_id", "sentence_id", "frame_id", "hits"), fn="actor_frames", name="frames",
+                    fix="pass the table analysis.frame_scores(documents, level='sentence') returns")
     keep = ["doc_id", "sentence_id", "actor_id"] + (["actor"] if "actor" in mentions.columns else [])
     ment = mentions[keep].astype({"doc_id": str}).drop_duplicates(["doc_id", "sentence_id", "actor_id"])
     per_actor = ment.groupby("actor_id", sort=False).size().rename("_n")
@@ -755,10 +752,10 @@ def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str 
     frame present in every document: the floor a useful codebook must beat). One row per frame,
     in gold's order.
     """
-    for table, name, cols in ((predicted, "predicted", ("doc_id", "frame_id", column)), (gold, "gold", ("doc_id", "frame_id", "present"))):
-        missing = [c for c in cols if c not in table.columns]
-        if missing:
-            raise InputError(f"the {name} table lacks column(s) {', '.join(missing)}")
+    require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
+                    fix="pass the table analysis.frame_scores(documents) returns (or name its column with column=)")
+    require_columns(gold, ("doc_id", "frame_id", "present"), fn="frame_agreement", name="gold",
+                    fix="give one row per coded document and frame with a boolean 'present'")
     p = predicted[["doc_id", "frame_id", column]].rename(columns={column: "_pred"}).astype({"doc_id": str})
     g = gold[["doc_id", "frame_id", "present"]].rename(columns={"present": "_gold"}).astype({"doc_id": str})
     both = g.merge(p, on=["doc_id", "frame_id"], how="inner")
@@ -826,18 +823,7 @@ def frame_rollup(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: 
     day NA.
     """
     by = (by,) if isinstance(by, str) else tuple(by)
-    keys = pd.DataFrame({"doc_id": documents["doc_id"].astype("str").to_numpy()})
-    for key in by:
-        if key == "day":
-            published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
-            keys["day"] = published.dt.strftime("%Y-%m-%d").to_numpy()
-        elif key in documents.columns:
-            keys[key] = documents[key].to_numpy()
-        else:
-            raise InputError(f"frame_rollup: by={key!r} is not a documents column; columns are "
-                             f"{', '.join(map(str, documents.columns))} (or 'day')")
-    table = document_frames.assign(doc_id=document_frames["doc_id"].astype("str")).merge(
-        keys.drop_duplicates("doc_id"), on="doc_id", how="inner")
+    table = join_document_keys(document_frames, documents, by, fn="frame_rollup", how="inner")
     cell = list(by)
     out = table.groupby([*cell, "frame_id"], dropna=False, sort=True).agg(
         hits=("hits", "sum"), documents=("present", "sum"), n_documents=("doc_id", "nunique")).reset_index()

@@ -13,8 +13,6 @@ work; :func:`analysis.scale.analyze_corpus` does the same for a corpus on disk, 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import os
 from dataclasses import dataclass, field
@@ -26,8 +24,11 @@ import pandas as pd
 from analysis.actors import ActorLexicon, actor_mentions, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table, load_entity_words
+from analysis.cues import load_cue_verbs
 from analysis.errors import InputError
 from analysis.framing import Codebook, frame_scores, load_frames
+from analysis.persistence import (MANIFEST, code_sha256, content_key, read_partitioned_tables, read_table_folder,
+                                  write_table_folder)
 from analysis.provenance import corpus_fingerprint, package_versions
 from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
@@ -35,7 +36,8 @@ from analysis.actor_tone import actor_tone
 from analysis.tone import tone
 
 __all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
-           "analyze", "analyze_partition", "combine_partitions", "corpus_tables", "load_analysis", "split_documents"]
+           "analysis_of", "analyze", "analyze_partition", "combine_partitions", "corpus_tables", "lexicon_hashes",
+           "load_analysis", "split_documents"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -49,13 +51,11 @@ PARTITION_TABLES = tuple(name for name in TABLES if name not in CORPUS_TABLES)
 #: Where ``analyze`` runs: this process, worker processes on this machine, or a Dask cluster.
 ENGINES = ("local", "processes", "dask")
 
-#: Columns holding lists, which Parquet returns as arrays and load_analysis turns back into lists.
-_LIST_COLUMNS = {"documents": ("tags",), "entity_table": ("variants", "titles")}
-
 #: The values of ``actor_tone_method=`` (:func:`analyze`, :func:`analysis.analyze_corpus`).
 ACTOR_TONE_METHODS = ("target", "sentence")
+
 #: The meta entries an analysis' key is computed from (what determines its numbers).
-_KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "actor_tone_method", "versions")
+_KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "actor_tone_method", "versions", "code")
 
 #: Documents per partition when ``analyze`` splits a corpus itself: at most this many ...
 _MAX_PARTITION = 1000
@@ -70,9 +70,17 @@ class Analysis:
     Tables (see README.md for their columns): documents, sentences, mentions (actor mentions, pronoun
     mentions included with via='pronoun'), quotes, tone (per sentence), frames (frame hits per sentence),
     actor_tone (tone around every mention), entities (named entities found without a lexicon, one row
-    per mention) and entity_table (one row per entity). ``meta`` records the corpus fingerprint, the lexicon and
-    codebook hashes, the tone engine, the package versions and ``key``, a hash of all of these
-    (:func:`analysis_key`): two analyses with the same key hold the same numbers.
+    per mention) and entity_table (one row per entity). ``meta`` records the corpus fingerprint, the hashes of
+    the word lists it was made with (actor lexicon, frame codebook, entity words, cue verbs:
+    :func:`lexicon_hashes`), the tone engine, the package versions, the hash of the package's code
+    and ``key``, a hash of all of these (:func:`analysis_key`): two analyses with the same key hold
+    the same numbers; and ``definitions``, the lexicon and codebook themselves.
+
+    ``actors`` and ``codebook``: the actor lexicon and frame codebook the analysis was made with
+    (restored by :func:`load_analysis`; the codebook is None when it cannot be rebuilt: a codebook
+    given as a mapping, whose file is gone). Functions that take a lexicon take the analysis itself
+    too (``load_actors(result)``, ``entity_rollup(result.entities, actors=result)``), so tables of an
+    analysis made with your lexicon are never read with the shipped one.
     """
 
     documents: pd.DataFrame
@@ -85,6 +93,8 @@ class Analysis:
     entities: pd.DataFrame
     entity_table: pd.DataFrame
     meta: dict[str, Any] = field(default_factory=dict)
+    actors: ActorLexicon | None = field(default=None, repr=False, compare=False)
+    codebook: Codebook | None = field(default=None, repr=False, compare=False)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name, in :data:`TABLES` order."""
@@ -104,55 +114,69 @@ class Analysis:
         """Write every table as ``<path>/<table>.parquet`` and ``meta.json``; returns the folder.
 
         Files are written to a temporary folder first and moved into place, so an interrupted save
-        leaves no half-written analysis behind; an existing analysis at ``path`` is replaced whole.
+        leaves no half-written analysis behind; an existing analysis at ``path`` is replaced whole
+        (:func:`analysis.persistence.write_table_folder`).
         """
-        import shutil
-        import tempfile
-
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
-        try:
-            for name, table in self.tables().items():
-                table.to_parquet(scratch / f"{name}.parquet", index=False)
-            (scratch / "meta.json").write_text(json.dumps(self.meta, indent=2, default=str))
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(scratch, target)
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-        return target
-
-
-def restore_lists(name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` (read from Parquet) with its list columns as Python lists again (arrays -> lists)."""
-    for column in _LIST_COLUMNS.get(name, ()):
-        if column in table:
-            table[column] = [list(value) if value is not None else [] for value in table[column]]
-    return table
+        return write_table_folder(path, self.tables(), self.meta)
 
 
 def load_analysis(path: str | os.PathLike[str]) -> Analysis:
     """Read an analysis from disk; the tables come back identical to the ones written.
 
-    Reads both layouts: ``<path>/<table>.parquet`` + ``meta.json`` (:meth:`Analysis.save`) and the
-    partitioned ``<path>/<table>/part-NNNNN.parquet`` + ``manifest.json`` written by
-    :func:`analysis.scale.analyze_corpus` (the partitions concatenated in order; the whole analysis
-    is then in memory: for corpora larger than memory query the files with :func:`analysis.query`).
+    Reads both layouts (:mod:`analysis.persistence`): ``<path>/<table>.parquet`` + ``meta.json``
+    (:meth:`Analysis.save`) and the partitioned ``<path>/<table>/part-NNNNN.parquet`` + ``manifest.json``
+    written by :func:`analysis.scale.analyze_corpus` (the partitions concatenated in order; the whole
+    analysis is then in memory: for corpora larger than memory query the files with :func:`analysis.query`).
     """
     folder = Path(path)
-    if (folder / "manifest.json").is_file() or any((folder / name).is_dir() for name in TABLES):
-        from analysis.scale.store import read_partitioned
+    if (folder / MANIFEST).is_file() or any((folder / name).is_dir() for name in TABLES):
+        tables, meta = read_partitioned_tables(folder, TABLES)
+    else:
+        tables, meta = read_table_folder(folder, TABLES)
+    return analysis_of(tables, meta)
 
-        return read_partitioned(folder)
-    missing = [name for name in TABLES if not (folder / f"{name}.parquet").is_file()]
-    if missing or not (folder / "meta.json").is_file():
-        raise InputError(
-            f"{folder}: not a saved analysis (missing {', '.join(missing) or 'meta.json'}); "
-            "write one with analyze(documents).save(path)"
-        )
-    tables = {name: restore_lists(name, pd.read_parquet(folder / f"{name}.parquet")) for name in TABLES}
-    return Analysis(**tables, meta=json.loads((folder / "meta.json").read_text()))
+
+def analysis_of(tables: dict[str, pd.DataFrame], meta: dict[str, Any]) -> Analysis:
+    """An :class:`Analysis` of tables read back, with the lexicon and codebook its ``meta`` defines."""
+    definitions = meta.get("definitions") or {}
+    return Analysis(**tables, meta=meta, actors=_restore_lexicon(definitions.get("actors"), meta),
+                    codebook=_restore_codebook(definitions.get("frames"), meta))
+
+
+def _recorded(meta: dict[str, Any], name: str) -> Any:
+    return (meta.get("lexicons") or {}).get(name)
+
+
+def _restore_lexicon(text: Any, meta: dict[str, Any]) -> ActorLexicon | None:
+    """The actor lexicon from its YAML text in ``meta["definitions"]`` (None for older analyses)."""
+    if not isinstance(text, str):
+        return None
+    import yaml
+
+    lexicon = load_actors(yaml.safe_load(text) or {"actors": []})
+    return lexicon if lexicon.sha256 == _recorded(meta, "actors") else None
+
+
+def _restore_codebook(definition: Any, meta: dict[str, Any]) -> Codebook | None:
+    """The codebook from ``meta["definitions"]``: its YAML text, else the shipped codebook of its name,
+    else its source file, whichever has the recorded hash (None when none has)."""
+    if not isinstance(definition, dict):
+        return None
+    candidates = []
+    if isinstance(definition.get("yaml"), str):
+        import yaml
+
+        candidates.append(lambda: load_frames(yaml.safe_load(definition["yaml"])))
+    candidates.append(lambda: load_frames(definition.get("name")))
+    candidates.append(lambda: load_frames(definition.get("source")))
+    for build in candidates:
+        try:
+            book = build()
+        except Exception:  # noqa: BLE001 - a definition that no longer loads is tried no further
+            continue
+        if book.sha256 == _recorded(meta, "frames"):
+            return book
+    return None
 
 
 def analyze_partition(
@@ -201,26 +225,46 @@ def corpus_tables(tables: dict[str, pd.DataFrame], *, actors: ActorLexicon) -> d
 def analysis_key(meta: dict[str, Any]) -> str:
     """SHA-256 (hex) over what determines an analysis' numbers, taken from its ``meta``.
 
-    The key covers the corpus fingerprint, the actor-lexicon and codebook hashes, the codebook name,
-    the tone engine and the package versions; equal keys mean equal tables.
+    The key covers the corpus fingerprint, the hashes of the word lists (:func:`lexicon_hashes`), the
+    codebook name, the tone engine, the actor tone method, the package versions and the hash of the
+    package's code (:func:`analysis.persistence.code_sha256`); equal keys mean equal tables.
     """
     keyed = {name: meta.get(name) for name in _KEYED}
-    return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    return content_key(keyed)
+
+
+def lexicon_hashes(lexicon: ActorLexicon, codebook: Codebook) -> dict[str, str]:
+    """The SHA-256 of every word list an analysis reads: the actor lexicon, the frame codebook, the
+    entity word lists and the quotation cue verbs (keys actors, frames, entities, cue_verbs)."""
+    return {"actors": lexicon.sha256, "frames": codebook.sha256, "entities": load_entity_words().sha256,
+            "cue_verbs": load_cue_verbs().sha256}
+
+
+def _codebook_definition(codebook: Codebook) -> dict[str, Any]:
+    """What :func:`load_analysis` rebuilds the codebook from: its name, source and (for a file) its text."""
+    definition: dict[str, Any] = {"name": codebook.name, "source": codebook.source}
+    source = Path(codebook.source)
+    if codebook.source != "<mapping>" and source.is_file():
+        definition["yaml"] = source.read_text(encoding="utf-8")
+    return definition
 
 
 def analysis_meta(corpus: dict[str, Any], lexicon: ActorLexicon, codebook: Codebook,
                   tone_engine: str, actor_tone_method: str = "target") -> dict[str, Any]:
     """The ``meta`` of an analysis of a corpus with this fingerprint, lexicon, codebook, tone engine and
-    actor tone method."""
+    actor tone method: what determines its numbers (keyed, see :func:`analysis_key`), the key, and the
+    lexicon and codebook definitions (``definitions``, not keyed: their hashes are)."""
     meta = {
         "corpus": corpus,
-        "lexicons": {"actors": lexicon.sha256, "frames": codebook.sha256, "entities": load_entity_words().sha256},
+        "lexicons": lexicon_hashes(lexicon, codebook),
         "frames_codebook": codebook.name,
         "tone_engine": tone_engine,
         "actor_tone_method": actor_tone_method,
         "versions": package_versions(),
+        "code": code_sha256(),
     }
-    return {**meta, "key": analysis_key(meta)}
+    return {**meta, "key": analysis_key(meta),
+            "definitions": {"actors": lexicon.to_yaml(), "frames": _codebook_definition(codebook)}}
 
 
 def split_documents(documents: pd.DataFrame, *, partition_size: int) -> list[pd.DataFrame]:
@@ -302,16 +346,16 @@ def analyze(
                "actor_tone_method": actor_tone_method}
     if engine == "local" and partition_size is None:
         tables = analyze_partition(documents, **options)
-        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta)
+        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)
 
-    from analysis.scale.engines import map_partitions, progress_bar, worker_count
+    from analysis.engines import map_partitions, progress_bar, worker_count
 
     if partition_size is None:
         partition_size = _default_partition_size(len(documents), worker_count(engine, workers, scheduler))
     partitions = split_documents(documents, partition_size=partition_size)
     if not partitions:
         tables = analyze_partition(documents, **options)
-        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta)
+        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)
     results: dict[int, dict[str, pd.DataFrame]] = {}
     with progress_bar(total=len(documents), unit="doc", desc="analyze", progress=progress) as bar:
         for index, tables in map_partitions(analyze_partition, partitions, engine=engine, workers=workers,
@@ -320,4 +364,4 @@ def analyze(
             bar.update(len(partitions[index]))
     tables = combine_partitions([results[index] for index in range(len(partitions))])
     tables["documents"] = documents
-    return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta)
+    return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)

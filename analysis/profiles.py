@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.actors import cooccurrence
+from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
@@ -49,8 +50,8 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     partners = pairs[(pairs["actor_a"] == actor_id) | (pairs["actor_b"] == actor_id)]
     frames = actor_frames(result.mentions, result.frames)
     direct = mentions[mentions["via"] != "pronoun"]
-    days = pd.to_datetime(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"]), "published"],
-                          utc=True, errors="coerce").dropna()
+    days = published_utc(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"])],
+                         fn="actor_profile").dropna()
     about = tone.loc[tone["stance"] == "about", "polarity"] if "polarity" in tone else pd.Series(dtype=float)
     card = pd.DataFrame({
         "field": ["actor", "mentions", "pronoun mentions", "documents", "quoted directly", "quoted (reported)",

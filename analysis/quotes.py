@@ -30,11 +30,19 @@ last word: a capitalised head makes a *name* (honorifics and titles in front dro
 Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
 *nominal* speaker ("officials", "the company", "the report"), "he"/"she"/"they" a *pronoun*. For "X,
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
-Dana Price; "Mr. Field, a retired engineer, said" -> Field). With nothing found, the nearest actor
-or entity (not a place) named earlier in the clause. Possessives and names inside quotation marks
-are never speakers. The speaker then links to the entity mention holding its head word (or ending
-with it), which gives ``speaker_entity_id``, the display name and, through the lexicon overlay,
-``speaker_id``. A nominal "the <organisation noun>" links to the one organisation named in the five
+Dana Price; "Mr. Field, a retired engineer, said" -> Field); for a chain of appositions the name the
+clause starts with ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in Wyoming,
+wrote"). With nothing found, the nearest actor or entity (not a place) named earlier in the clause.
+Possessives and names inside quotation marks are never speakers. The speaker then links to the
+entity mention holding its head word (or ending with it), which gives ``speaker_entity_id``, the
+display name and, through the lexicon overlay, ``speaker_id``; a name with no mention at its words
+(the entity layer passes over a sentence's first word: "Adeyemi said") links to the one entity of
+the text with that name or, for one word, that last name ("Tunde Adeyemi"), and to none when two
+could be meant. A place (entity type place, lexicon type country) speaks only as the subject
+itself ("Israel said", "said Israel", "according to Israel"): then it is a *nominal* speaker (a
+government, like "the ministry"); after a preposition ("scientists here in Alaska say", "the leaders
+of France, Germany and Italy said") it is a locative and the phrase before it is the speaker, and a
+place naming whose sources ("according to U.S. officials") is not linked. A nominal "the <organisation noun>" links to the one organisation named in the five
 sentences before it (``organization_nouns``), if exactly one is. Pronouns: see
 :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and "wrote to X"
 fill ``addressee``.
@@ -89,7 +97,7 @@ import pandas as pd
 from analysis.actors import ActorLexicon, actor_mentions, load_actors
 from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
 
@@ -104,7 +112,8 @@ QUOTE_COLUMNS: dict[str, str] = {
     "naming the speaker: 'a senior official', 'Dana Price'), or NA (none found, or a pronoun not "
     "resolved with confidence)",
     "speaker_type": "how the text names the speaker: 'name', 'nominal' ('the company', 'officials', "
-    "'a spokesman', 'the report') or 'pronoun' ('he', 'she'); NA without a speaker",
+    "'a spokesman', 'the report', or a place speaking as its government: 'Israel said') or 'pronoun' "
+    "('he', 'she'); NA without a speaker",
     "speaker_id": "the speaker's lexicon actor id, or NA when the speaker is not a lexicon actor",
     "addressee": "whom the words were addressed to ('told reporters', 'wrote to staff'), or NA",
     "cue": "the cue verb's lemma ('say', 'add', ...) or the source phrase ('according to'), or NA",
@@ -169,6 +178,11 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
                         "tomorrow week month year day morning afternoon evening night earlier later last "
                         "this late early recently previously then january february march april may june "
                         "july august september october november december".split())
+# Prepositions that make a place a locative ("in Alaska", "across America", "of France"), and
+# adverbs of place that may stand between a speaker and such a phrase ("scientists here in Alaska").
+_LOCATIVE_PREPS = frozenset("in across from of at throughout around near outside inside within for to on by "
+                            "with over into among between along beyond".split())
+_LOCATIVE_ADVERBS = frozenset("here there locally abroad nationwide worldwide overseas".split())
 _TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
                            "last this earlier late early".split())
 
@@ -180,9 +194,9 @@ def _is_name(text: str) -> bool:
         not text.rstrip().endswith((".", "!", "?")))
 
 
-def _fewer_words(text: str, n: int) -> bool:
-    """``count_words(text) < n``, counting no further than ``n``."""
-    return len(list(islice(_WORD.finditer(text), n))) < n
+def _fewer_words(text: str, n: int, lo: int = 0, hi: int | None = None) -> bool:
+    """``count_words(text[lo:hi]) < n``, counting no further than ``n`` (without copying the slice)."""
+    return len(list(islice(_WORD.finditer(text, lo, len(text) if hi is None else hi), n))) < n
 
 
 def count_words(text: str) -> int:
@@ -299,6 +313,7 @@ class _Field:
     sentences: list[tuple[int, int, int, int]]          # (sentence_id, paragraph_id, start, end)
     mentions: list[_Mention] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    places: list[_Mention] = field(default_factory=list)  # mentions of places, apart: only link() reads them
 
     def __post_init__(self) -> None:
         # Lookups by bisection: sentence ends (when the sentences follow one another without
@@ -307,7 +322,17 @@ class _Field:
         self._ends = [row[3] for row in rows]
         self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
         self._mention_starts: list[int] = [m.start for m in self.mentions]
+        self._place_starts = [m.start for m in self.places]
         self.set_quotes(self.quotes)
+
+    def mentions_in(self, lo: int, hi: int) -> list[_Mention]:
+        """The mentions starting in [lo, hi), places among them, by start."""
+        found = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
+        if self.places:
+            here = self.places[bisect_left(self._place_starts, lo):bisect_left(self._place_starts, hi)]
+            if here:
+                found = sorted(found + here, key=lambda m: m.start)
+        return found
 
     def possessive(self, m: _Mention) -> bool:
         """Is the mention a possessive ("Netanyahu's ministers")? A pronoun never is."""
@@ -560,8 +585,16 @@ class _CueFinder:
             return out
         for last, form in self.automaton.iter_long(text, lo, hi):
             start, end = last + 1 - len(form), last + 1
-            if not ((start > 0 and _WORD_CHAR.match(text, start - 1)) or (end < hi and _WORD_CHAR.match(text, end))):
-                out.append(_Cue(start, end, form))
+            # _WORD_CHAR on either side: a word character (str.isalnum() or "_", as re's \w) or "-"
+            if start > 0:
+                c = text[start - 1]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            if end < hi:
+                c = text[end]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            out.append(_Cue(start, end, form))
         return out
 
 
@@ -578,6 +611,7 @@ class _Attributor:
         self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
         self._verb_starts = [m.start for m in self._verbs]
         # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
+        self._names: dict[str, dict[Any, _Mention]] | None = None  # for _by_name, made when first needed
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
                                           for phrase in cues.source_phrases)
         self.set_direct([])
@@ -673,10 +707,12 @@ class _Attributor:
             return [m for m in self.finder.find(text, lo, hi) if self._is_verb(m)]
         return self._verbs[bisect_left(self._verb_starts, lo):bisect_left(self._verb_starts, hi)]
 
-    def speakers(self, lo: int, hi: int) -> list[_Mention]:
-        """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation."""
+    def speakers(self, lo: int, hi: int, *, places: bool = False) -> list[_Mention]:
+        """Mentions in text[lo:hi] that can be speakers: not possessive, not inside a quotation
+        (``places``: places too)."""
         f = self.f
-        found = f.mentions[bisect_left(f.mention_starts, lo):bisect_left(f.mention_starts, hi)]
+        found = f.mentions_in(lo, hi) if places else \
+            f.mentions[bisect_left(f.mention_starts, lo):bisect_left(f.mention_starts, hi)]
         return [m for m in found if m.end <= hi and not f.possessive(m) and not f.in_quote(m.start, m.end)]
 
     def link(self, sp: _Speaker) -> _Speaker:
@@ -685,7 +721,7 @@ class _Attributor:
         f = self.f
         if sp.type == "nominal" and any(w in _PREPS for w in f.text[sp.start:sp.end].lower().split()):
             return sp  # "a spokesman for Ms. Ruiz": the name after "for" is not the speaker
-        inside = f.mentions[bisect_left(f.mention_starts, sp.start):bisect_left(f.mention_starts, sp.end)]
+        inside = f.mentions_in(sp.start, sp.end)
         best = None
         if sp.type == "name" and sp.head >= 0:  # the mention holding the head word ("Harlow County Board
             for m in inside:                     # of Elections" for "... Board of Elections said")
@@ -702,9 +738,36 @@ class _Attributor:
                 if m.end <= sp.end and not f.possessive(m):
                     best = m
         if best is None:
-            return sp
+            return self._by_name(sp) if sp.type == "name" else sp
         return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id, gender=best.gender,
                            etype=best.etype)
+
+    def _by_name(self, sp: _Speaker) -> _Speaker:
+        """A name speaker with no mention at its words (the entity layer passed over a sentence's
+        first word: "Adeyemi said ..."), linked to the one entity of the field it names: the same name,
+        or for a single word the last word of exactly one entity's name ("Tunde Adeyemi", or the
+        short form the entity layer found elsewhere in the text). Places aside; two candidates: none."""
+        words = sp.name.split() if isinstance(sp.name, str) else []
+        if not words:
+            return sp
+        if self._names is None:
+            names: dict[str, dict[Any, _Mention]] = {}
+            for m in self.f.mentions:
+                if m.via != "pronoun" and m.etype != "place" and isinstance(m.actor, str):
+                    key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
+                    full = m.actor.split()
+                    if full:
+                        names.setdefault(" ".join(full), {}).setdefault(key, m)
+                        if len(full) > 1:
+                            names.setdefault("\x00" + full[-1], {}).setdefault(key, m)
+            self._names = names
+        found = dict(self._names.get(" ".join(words), {}))
+        if len(words) == 1:
+            found.update(self._names.get("\x00" + words[0], {}))
+        if len(found) != 1:
+            return sp
+        m = next(iter(found.values()))
+        return sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, gender=m.gender, etype=m.etype)
 
     def subject(self, sent_lo: int, cue_at: int) -> _Speaker | None:
         """The sentence's subject for an -ing cue: its first actor or entity that can speak."""
@@ -717,35 +780,94 @@ class _Attributor:
         sp = _classify(taken, self.nouns, self.honorifics)
         return sp, (taken[0][0] if taken else hi)
 
+    def subject_phrase(self, lo: int, hi: int) -> tuple[_Speaker | None, int]:
+        """The speaker the noun phrase ending at ``hi`` names, linked (:meth:`link`), and where the
+        phrase starts. A place speaks only as the subject itself ("Israel said", "Brazil says"): then it
+        is 'nominal' (a government, as "the ministry said"). A place after a preposition, alone or in a
+        list ("scientists here in Alaska say", "the leaders of France, Germany and Italy said") is a
+        locative, not the speaker: the phrase before the preposition is read instead (locative
+        adverbs such as "here" dropped), and with none the speaker is unknown."""
+        sp, start = self._phrase(lo, hi)
+        if sp is None:
+            return None, start
+        sp = self.link(sp)
+        if sp.etype != "place":
+            return sp, start
+        prep_at = self._preposition_before(lo, sp.start)  # before the place's own words
+        if prep_at < 0:
+            return sp._replace(type="nominal"), start
+        core = _strip_tail(self.f.text[lo:prep_at], _LOCATIVE_ADVERBS)
+        if not core or core[-1] in ",;:":
+            return None, start
+        before, b_start = self._phrase(lo, lo + len(core))
+        if before is None:
+            return None, start
+        before = self.link(before)
+        return (None, start) if before.etype == "place" or before.type == "pronoun" else (before, b_start)
+
+    def _preposition_before(self, lo: int, start: int) -> int:
+        """Where the preposition governing the name at ``start`` starts (going back over a list of
+        names: "of France, Germany and"), else -1."""
+        toks = _tokens_before(self.f.text, lo, start, 12)
+        k = len(toks) - 1
+        while k >= 1 and (toks[k][2].lower() in ("and", "or") or (toks[k][2].endswith(",") and toks[k][2][:1].isupper())):
+            k -= 1  # "France, Germany and": the list's words
+            while k >= 0 and toks[k][2].lower() not in ("and", "or") and toks[k][2][:1].isupper() \
+                    and not toks[k][2].endswith(","):
+                k -= 1
+        if k >= 0 and toks[k][2].lower() in _LOCATIVE_PREPS:
+            return toks[k][0]
+        return -1
+
     def speaker_before(self, lo: int, cue_at: int) -> _Speaker | None:
         """The speaker before a cue, in text[lo:cue_at]: the noun phrase directly before it (auxiliaries
         and adverbs between are fine); for "X, <apposition>, said" the name of the two (the
-        apposition when X is a description: "the mayor's spokeswoman, Dana Price, said"); else the
-        nearest actor named earlier in the clause."""
+        apposition when X is a description: "the mayor's spokeswoman, Dana Price, said"); for a chain
+        of appositions ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in
+        Wyoming, also wrote") the name the clause starts with; else the nearest actor or entity that
+        can speak named earlier in the clause."""
         text = self.f.text
         core = _strip_tail(text[lo:cue_at], _AUX)
         core_end = lo + len(core)
         if core.endswith(","):
             comma = text.rfind(",", lo, core_end - 1)
             if comma >= 0:
-                inner, _ = self._phrase(comma + 1, core_end - 1)
-                outer, _ = self._phrase(lo, comma)
+                inner, _ = self.subject_phrase(comma + 1, core_end - 1)
+                outer, _ = self.subject_phrase(lo, comma)
                 if inner is not None and inner.type == "name" and (outer is None or outer.type != "name"):
-                    return self.link(inner)
+                    return inner
+                if outer is not None and outer.type == "name":
+                    return outer
+                first = self.clause_subject(lo, comma)
+                if first is not None:
+                    return first
                 if outer is not None and outer.type != "pronoun":
-                    return self.link(outer)
+                    return outer
                 if inner is not None and inner.type != "pronoun":
-                    return self.link(inner)
+                    return inner
             else:
-                sp, _ = self._phrase(lo, core_end - 1)
+                sp, _ = self.subject_phrase(lo, core_end - 1)
                 if sp is not None:
-                    return self.link(sp)
+                    return sp
         else:
-            sp, _ = self._phrase(lo, core_end)
+            sp, _ = self.subject_phrase(lo, core_end)
             if sp is not None:
-                return self.link(sp)
+                return sp
         cands = [m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES]
         return _from_mention(cands[-1]) if cands else None
+
+    def clause_subject(self, lo: int, hi: int) -> _Speaker | None:
+        """The name a clause starts with, before its first comma, when appositions follow it up to
+        ``hi`` ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in Wyoming,"): a
+        name that is no place, else None."""
+        text = self.f.text
+        first = text.find(",", lo, hi)
+        if first < 0:
+            return None
+        sp, start = self.subject_phrase(lo, first)
+        if sp is None or sp.type != "name" or sp.etype == "place" or text[lo:start].strip(" \n\"“‘'(") != "":
+            return None
+        return sp
 
     def speaker_after(self, cue: _Cue, hi: int) -> _Speaker | None:
         """The speaker right after a cue ("said Rep. George Miller, the ..."), unless the verb's object
@@ -756,7 +878,10 @@ class _Attributor:
         if taken and taken[0][2].lower() in _TIME_WORDS:
             return None
         sp = _classify(taken, self.nouns, self.honorifics)
-        return None if sp is None or sp.type == "pronoun" else self.link(sp)
+        if sp is None or sp.type == "pronoun":
+            return None
+        sp = self.link(sp)
+        return sp._replace(type="nominal") if sp.etype == "place" else sp  # "said Israel": a government
 
     def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
@@ -926,10 +1051,10 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             elif previous is not None and previous.speaker is not None:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
                 speaker, lemma, adjacent = previous.speaker, previous.cue, True
-            quote = text[q_lo:q_hi]
-            if _fewer_words(quote, MIN_QUOTE_WORDS) and not (adjacent and speaker is not None and lemma is not pd.NA):
+            if _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi) and not (
+                    adjacent and speaker is not None and lemma is not pd.NA):
                 continue  # a scare quote: one to three words without a cue of its own
-            if a.cue is None and speaker is None and _is_name(quote):
+            if a.cue is None and speaker is None and _is_name(text[q_lo:q_hi]):
                 continue  # a name or title in quotation marks ("Green New Deal")
             row = _Row(sent[0], sent[1], [(q_lo, q_hi)], speaker, lemma, "direct",
                        a.cue.start if a.cue is not None else -1, a.after, adjacent, addressee)
@@ -981,7 +1106,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         else:
             continue
         c_lo, c_hi = _content(text, c_lo, s_hi)
-        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
+        if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi):
             continue
         clause_lo = att.clause_start(s_lo, m.start)
         speaker = att.speaker_of(m, clause_lo, s_lo, c_lo)
@@ -1003,14 +1128,14 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
     if comma < 0:
         return None
     c_lo, c_hi = _content(text, s_lo, comma)
-    if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
+    if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
         return None
     if text[comma + 1:m.start].strip():
         stop = _TAIL_STOP.search(text, after_lo, s_hi)
         if not _tail_is_adverbial(text[after_lo:stop.start() if stop else s_hi]):
             return None  # checked first: it is cheaper than the speaker
         seg = _strip_tail(text[comma + 1:m.start], _AUX)
-        sp, np_lo = att._phrase(comma + 1, comma + 1 + len(seg))
+        sp, np_lo = att.subject_phrase(comma + 1, comma + 1 + len(seg))
         if sp is None or text[comma + 1:np_lo].strip():
             return None
     else:
@@ -1062,9 +1187,13 @@ def _according_to(att: _Attributor) -> list[_Row]:
             speaker = _Speaker(pd.NA, words, "name", src_lo, src_hi)
         else:
             speaker = _Speaker(pd.NA, words, "nominal", src_lo, src_hi)
-        for mention in att.speakers(src_lo, src_hi):
+        for mention in att.speakers(src_lo, src_hi, places=True):
+            if mention.etype == "place" and mention.end < src_hi:
+                speaker = speaker._replace(type="nominal")
+                break  # a place saying whose sources: "according to U.S. officials" (nominal, unlinked)
             if text[src_lo:mention.start].strip() in ("", "the", "The"):
-                speaker = speaker._replace(actor_id=mention.actor_id, name=mention.actor, type="name",
+                speaker = speaker._replace(actor_id=mention.actor_id, name=mention.actor,
+                                           type="nominal" if mention.etype == "place" else "name",
                                            start=mention.start, end=mention.end, entity_id=mention.entity_id,
                                            gender=mention.gender, etype=mention.etype)
             break
@@ -1074,7 +1203,7 @@ def _according_to(att: _Attributor) -> list[_Row]:
             c_lo, c_hi = _content(text, comma + 1, s_hi)
         else:
             continue
-        if _fewer_words(text[c_lo:c_hi], 3) or att.overlaps_direct(c_lo, c_hi):
+        if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi):
             continue
         rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, m.group().lower(), "reported", m.start()))
     return rows
@@ -1208,10 +1337,8 @@ def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
     """doc_id (as str) -> its mentions as (sentence_id, section, start, end, actor_id, actor, via), in
     table order."""
     needed = ("doc_id", "sentence_id", "section", "start", "end", "actor_id", "actor", "via")
-    missing = [c for c in needed if c not in mentions.columns]
-    if missing:
-        raise InputError(f"the mentions table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.actor_mentions(documents, actors, sentences=...) returns")
+    require_columns(mentions, needed, fn="quotes", name="mentions",
+                    fix="pass the table analysis.actor_mentions(documents, actors, sentences=...) returns")
     columns = [mentions["doc_id"].astype("str").tolist()] + [
         mentions[c].tolist() for c in ("sentence_id", "section", "start", "end", "actor_id", "actor", "via")]
     out: dict[str, list[tuple]] = {}
@@ -1227,19 +1354,18 @@ def _possessive_at(text: str, end: int) -> bool:
 
 
 def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Mapping[str, str]
-                          ) -> dict[str, tuple[list[_Mention], list[_Mention]]]:
-    """doc_id (as str) -> (title mentions, text mentions) of the entity layer, offsets moved from the
-    sentence into the field, sorted by start; places are left out (they never speak). The actor is
+                          ) -> dict[str, tuple[list[_Mention], list[_Mention], list[_Mention], list[_Mention]]]:
+    """doc_id (as str) -> (title mentions, text mentions, title places, text places) of the entity
+    layer (places apart: see :meth:`_Attributor.subject_phrase`), offsets moved from the
+    sentence into the field, sorted by start. The actor is
     the lexicon actor's name where linked, else the entity's display name."""
     needed = ("doc_id", "sentence_id", "start", "end", "entity_id", "entity", "type", "via", "actor_id")
-    missing = [c for c in needed if c not in entities.columns]
-    if missing:
-        raise InputError(f"the entities table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.entities(documents, sentences=..., actors=...) returns")
+    require_columns(entities, needed, fn="quotes", name="entities",
+                    fix="pass the table analysis.entities(documents, sentences=..., actors=...) returns")
     def column(name: str) -> np.ndarray:
         return entities[name].to_numpy(dtype=object)
 
-    keep = np.flatnonzero(column("type") != "place")
+    keep = np.arange(len(entities))
     if not len(keep):
         return {}
     doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)[keep]
@@ -1275,25 +1401,26 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
     codes, uniques = pd.factorize(doc_ids)
-    order = np.lexsort((fs, titles, codes))  # the mentions built in this order: each field's are one slice
-    keep = keep[order]
+    place = column("type")[keep] == "place"
+    order = np.lexsort((fs, place, titles, codes))  # the mentions built in this order: one slice per field
+    keep = keep[order]                               # and kind (places apart)
     mentions = list(map(_NEW_MENTION, zip(
         fs[order].tolist(), fe[order].tolist(), actor_ids[order].tolist(), display[order].tolist(),
         column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
         gender[order].tolist())))
-    c, t = codes[order], titles[order]
-    bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]), True]).tolist()
-    out: dict[str, tuple[list[_Mention], list[_Mention]]] = {}
+    c, t, p = codes[order], titles[order], place[order]
+    bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]) | (p[1:] != p[:-1]), True]).tolist()
+    out: dict[str, tuple[list[_Mention], list[_Mention], list[_Mention], list[_Mention]]] = {}
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc = uniques[c[lo]]
-        pair = out.setdefault(doc, ([], []))
-        pair[0 if t[lo] else 1].extend(mentions[lo:hi])
+        parts = out.setdefault(doc, ([], [], [], []))
+        parts[(0 if t[lo] else 1) + (2 if p[lo] else 0)].extend(mentions[lo:hi])
     return out
 
 
 def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
                      heads: Sequence[bool], mentions: Sequence[tuple],
-                     ents: tuple[list[_Mention], list[_Mention]] | None = None,
+                     ents: tuple[list[_Mention], ...] | None = None,
                      lexicon_info: Mapping[str, tuple[str, Any]] | None = None) -> tuple[_Field, _Field]:
     """The title and the text of one document as fields, each with its sentences (rows from
     :func:`_sentences_by_document`) and its mentions, offsets moved from the sentence into the field,
@@ -1301,29 +1428,47 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
     lexicon's (from :func:`_mentions_by_document`) where they overlap no entity mention."""
     texts = {"title": title, "text": text}
     sentences: dict[str, list[tuple[int, int, int, int]]] = {"title": [], "text": []}
-    for row, head in zip(sentence_rows, heads):
-        sentences["title" if head else "text"].append(row)
+    if any(heads):
+        for row, head in zip(sentence_rows, heads):
+            sentences["title" if head else "text"].append(row)
+    else:  # no headline: every sentence is the text's
+        sentences["text"] = list(sentence_rows)
+    # entity mentions of places apart: a lexicon mention wins over a place mention at the same words
+    # (the lexicon's type is curated: "Hamas" a group, not a place), taking its entity id
     from_entities = {"title": ents[0] if ents else [], "text": ents[1] if ents else []}
+    places = {"title": ents[2] if ents else [], "text": ents[3] if ents else []}
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
-    sentence_start = {row[0]: row[2] for row in sentence_rows}
+    covered: dict[str, set[int]] = {"title": set(), "text": set()}
+    sentence_start = {row[0]: row[2] for row in sentence_rows} if mentions else {}
     info = lexicon_info or {}
     for sentence_id, section, start, end, actor_id, actor, via in mentions:
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
         base = sentence_start[sentence_id]
         fs, fe = base + int(start), base + int(end)
         spans = from_entities[part]
-        if spans and via != "pronoun":
-            k = bisect_left(spans, (fe,))  # entity mentions starting before fe
-            if k and max(m.end for m in spans[max(0, k - 4):k]) > fs:
-                continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
+        entity_id: Any = pd.NA
+        if via != "pronoun":
+            if spans:
+                k = bisect_left(spans, (fe,))  # entity mentions starting before fe
+                if k and max(m.end for m in spans[max(0, k - 4):k]) > fs:
+                    continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
+            at = places[part]
+            if at:
+                k = bisect_left(at, (fe,))
+                for j in range(max(0, k - 4), k):
+                    if at[j].end > fs:
+                        covered[part].add(j)
+                        if at[j].start == fs and at[j].end == fe:
+                            entity_id = at[j].entity_id
         etype, gender = info.get(actor_id, (None, None))
-        found[part].append(_Mention(fs, fe, actor_id, actor, via, pd.NA, etype, gender))
+        found[part].append(_Mention(fs, fe, actor_id, actor, via, entity_id, etype, gender))
     fields = []
     for part in ("title", "text"):
         both = from_entities[part]
         if found[part]:
             both = sorted(both + found[part], key=lambda x: x.start)
-        fields.append(_Field(texts[part], sentences[part], both))
+        apart = [m for j, m in enumerate(places[part]) if j not in covered[part]] if covered[part] else places[part]
+        fields.append(_Field(texts[part], sentences[part], both, places=apart))
     return fields[0], fields[1]
 
 
@@ -1348,13 +1493,11 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     speaker_type, speaker_id, addressee, cue, kind, start, end, spans, speaker_start, speaker_end —
     offsets index into the document's text (its title for sentence 0); rows in reading order.
     """
-    for col in ("doc_id", "text"):
-        if col not in documents.columns:
-            raise InputError(f"documents table: missing column {col!r} needed by quotes(); load documents "
-                             "with analysis.load_corpus or add the column")
+    require_columns(documents, ("doc_id", "text"), fn="quotes", name="documents",
+                    fix="load documents with analysis.load_corpus or add the column")
     lexicon = load_actors(actors)
     cues = cue_verbs if isinstance(cue_verbs, CueVerbs) else load_cue_verbs(cue_verbs)
-    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"))
+    sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "section", "text"), fn="quotes")
     if mentions is None:
         mentions = actor_mentions(documents, lexicon, sentences=sents)
     if entities is None or entities is True:
@@ -1442,12 +1585,10 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
                                  "actor": mentions["entity"],
                                  "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
                                      mentions["via"])})
-    for table, cols, what in ((mentions, ("actor_id", "actor", "via"), "mentions"),
-                              (quotes, ("speaker_id", "speaker", "kind"), "quotes")):
-        missing = [c for c in cols if c not in table.columns]
-        if missing:
-            raise InputError(f"{what} table: missing column(s) {', '.join(missing)}; pass the output of "
-                             f"analysis.{'actor_mentions' if what == 'mentions' else 'quotes'}(...)")
+    require_columns(mentions, ("actor_id", "actor", "via"), fn="voice", name="mentions",
+                    fix="pass the output of analysis.actor_mentions(...)")
+    require_columns(quotes, ("speaker_id", "speaker", "kind"), fn="voice", name="quotes",
+                    fix="pass the output of analysis.quotes(...)")
     m = mentions if include_pronouns else mentions[mentions["via"].isin(("alias", "title"))]
     counts = m.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size"))
     q = quotes[quotes["speaker"].notna()].copy()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["show_table", "ShownTable", "Note", "COLUMN_WORDS", "TABLE_STYLE", "format_value", "copyable_yaml", "limits",
            "METHODS_TEXT", "methods_text"]
@@ -213,10 +213,8 @@ def show_table(
         raise InputError(f"show_table: expected a pandas DataFrame, got {type(table).__name__}")
     labels = dict(columns) if isinstance(columns, Mapping) else {}
     picked = list(columns) if columns is not None else list(table.columns)
-    missing = [c for c in picked if c not in table.columns]
-    if missing:
-        raise InputError(f"show_table: the table has no column {missing[0]!r}; its columns: "
-                         f"{', '.join(map(str, table.columns))}")
+    require_columns(table, picked, fn="show_table",
+                    fix=f"pick from its columns: {', '.join(map(str, table.columns))}")
     data = table[picked].reset_index(drop=True).copy()
     if columns is None:
         display_of = {"actor_id": "actor", "speaker_id": "speaker", "entity_id": "entity"}

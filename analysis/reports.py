@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError
+from analysis.persistence import atomic_write
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
 __all__ = ["ReportResult", "ReportFailure", "BatchResult", "BatchInterrupted", "notebook_path", "render_report",
@@ -63,29 +64,8 @@ def notebook_path(name: str | os.PathLike[str]) -> Path:
     )
 
 
-def _umask() -> int:
-    """The process's file creation mask (read by setting it and putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
-
-    The file gets the permissions any new file gets under the user's umask (0644 under 022), not the
-    0600 of a temporary file: reports are meant to be shared.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    with tempfile.NamedTemporaryFile(
-        mode, dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False,
-        **({} if mode == "wb" else {"encoding": "utf-8"}),
-    ) as handle:
-        handle.write(data)
-        temporary = Path(handle.name)
-    os.chmod(temporary, 0o666 & ~_umask())
-    os.replace(temporary, path)
+#: The old name of :func:`analysis.persistence.atomic_write` (reports wrote their files with it first).
+write_atomic = atomic_write
 
 
 def check_parameter_name(key: str, *, given: str | None = None) -> str:
@@ -231,7 +211,7 @@ def write_shared_js(out_dir: str | os.PathLike[str]) -> Path:
 
     path = Path(out_dir) / _shared_js_name()
     if not path.exists():
-        write_atomic(path, get_plotlyjs())
+        atomic_write(path, get_plotlyjs())
     return path
 
 
@@ -371,25 +351,24 @@ def render_report(
                                paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)
         except Exception as error:  # an interruption (KeyboardInterrupt, SystemExit) leaves no error notebook
             if executed.exists():
-                os.chmod(executed, 0o666 & ~_umask())
-                os.replace(executed, failed)
+                atomic_write(failed, executed.read_bytes())
             try:
                 error.failed_notebook = failed if failed.exists() else None  # type: ignore[attr-defined]
             except AttributeError:
                 pass
             raise
-        write_atomic(target / f"{name}.ipynb", _without_plotlyjs(executed.read_text(encoding="utf-8")))
+        atomic_write(target / f"{name}.ipynb", _without_plotlyjs(executed.read_text(encoding="utf-8")))
     if shared_js:
         write_shared_js(out_dir)
     html_path = target / f"{name}.html"
-    write_atomic(html_path, page)
+    atomic_write(html_path, page)
     result = ReportResult(
         name=name, notebook=str(source), html=html_path, executed=target / f"{name}.ipynb",
         parameters=parameters, html_bytes=html_path.stat().st_size, rendered_at=started.isoformat(),
     )
     manifest = {**asdict(result), "html": str(result.html.resolve()), "executed": str(result.executed.resolve()),
                 "effective_parameters": effective, "versions": package_versions()}
-    write_atomic(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
+    atomic_write(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
     return result
 
 
@@ -619,5 +598,5 @@ tr.failed td{{color:#b00020}}</style></head>
 """
     index = root / "index.html"
     shown = {f"{i}": v for i, (*_, params, _w, _s) in enumerate(rows) for v in params.values()}
-    write_atomic(index, relative_paths(page, path_roots(shown)))
+    atomic_write(index, relative_paths(page, path_roots(shown)))
     return index

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
@@ -74,7 +75,7 @@ def filter_documents(
     Raises InputError on a date it cannot read and on a query it cannot run (naming the columns).
     """
     keep = pd.Series(True, index=documents.index)
-    published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
+    published = published_utc(documents, fn="filter_documents")
     for name, value, compare in (("start", start, published.__ge__), ("end", end, published.__le__)):
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
@@ -133,7 +134,7 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
     publication day (UTC), undated documents, flagged duplicates.
     """
-    published = pd.to_datetime(documents["published"], utc=True, errors="coerce")
+    published = published_utc(documents, fn="corpus_summary")
     words = (documents["title"].fillna("") + " " + documents["text"].fillna("")).str.split().str.len().sum()
     outlets = documents["outlet"].dropna().nunique() if "outlet" in documents else 0
     duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
@@ -149,7 +150,7 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
 def period_unit(documents: pd.DataFrame) -> str:
     """The time bin that suits the documents' date range: "day" up to 45 days, "week" up to about
     nine months (39 weeks), else "month". Undated documents do not count; no dates gives "day"."""
-    published = pd.to_datetime(documents["published"], utc=True, errors="coerce").dropna() \
+    published = published_utc(documents, fn="period_unit").dropna() \
         if "published" in documents else pd.Series([], dtype="datetime64[ns, UTC]")
     if published.empty:
         return "day"
@@ -167,7 +168,7 @@ def with_period(documents: pd.DataFrame, *, unit: str | None = None) -> pd.DataF
     unit = unit or period_unit(documents)
     if unit not in ("day", "week", "month"):
         raise InputError(f"unit={unit!r}: use 'day', 'week' or 'month'")
-    published = pd.to_datetime(documents["published"], utc=True, errors="coerce") if "published" in documents \
+    published = published_utc(documents, fn="with_period") if "published" in documents \
         else pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
     day = published.dt.tz_localize(None).dt.normalize()
     if unit == "week":
@@ -207,7 +208,7 @@ def undated_note(documents: pd.DataFrame):
     """One line on the undated documents (left out of the time charts), or nothing when all are dated."""
     from analysis.readable import Note
 
-    published = pd.to_datetime(documents["published"], utc=True, errors="coerce") if "published" in documents \
+    published = published_utc(documents, fn="undated_note") if "published" in documents \
         else pd.Series(pd.NaT, index=documents.index)
     missing = int(published.isna().sum())
     if not missing:
@@ -281,7 +282,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     """Compare the groups of any documents column (outlet, topic, bias, country ...).
 
     ``result``: the analysis of ``documents``; ``mentions``, ``quotes``, ``actor_tone`` (defaults:
-    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frame_scores(..., level="document")`` (computed when None).
+    those of ``result``) the tables to count (e.g. entity mentions); ``document_frames``: ``frame_scores(..., level="document")`` (computed when None, with the analysis' codebook).
     Documents with no value in ``by`` form the group "(none)". See :class:`GroupComparison`.
     """
     from analysis.actors import actor_rollup
@@ -318,15 +319,15 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     if document_frames is None:
         from analysis.framing import frame_scores
 
-        document_frames = frame_scores(documents, level="document", sentences=result.sentences)
+        codebook = getattr(result, "codebook", None)  # the analysis' own codebook (None: the default, as before)
+        document_frames = frame_scores(documents, codebook, level="document", sentences=result.sentences)
     frames = frame_rollup(document_frames, docs, by=by)
     return GroupComparison(by=by, groups=groups, attention=attention, voice=voices, tone=tone, frames=frames)
 
 
 def _time_note(documents: pd.DataFrame, what: str):
     """A ChartNote when a chart over time has nothing to show (no dates, or one period), else None."""
-    from analysis.charts import ChartNote
-    from analysis.charts._base import NO_DATES_HINT
+    from analysis.charts import NO_DATES_HINT, ChartNote
 
     periods = documents["period"].dropna().unique() if "period" in documents else []
     if len(periods) == 0:

@@ -93,7 +93,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, SENTENCE_COLUMNS
 
 __all__ = [
@@ -399,13 +399,9 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
     Raises :class:`~analysis.errors.InputError` naming a missing column, or the row and column of a
     title/text value that is neither text nor NA.
     """
-    missing = [c for c in REQUIRED_COLUMNS if c not in documents.columns]
-    if missing:
-        raise InputError(
-            f"documents table: missing column(s) {', '.join(repr(c) for c in missing)} needed by "
-            f"sentences(); it has {list(map(str, documents.columns))}. Load documents with the "
-            f"workbench loaders or add the column(s)."
-        )
+    require_columns(documents, REQUIRED_COLUMNS, fn="sentences", name="documents",
+                    fix=f"it has {list(map(str, documents.columns))}. Load documents with the workbench "
+                    "loaders or add the column(s).")
     # Column lists: one entry per sentence for spans, ids and texts; one entry per run of sentences
     # sharing document, paragraph and section (expanded with np.repeat at the end).
     spans: list[tuple[int, int]] = []
@@ -481,18 +477,16 @@ def sentences_of(
     sentences: pd.DataFrame | None = None,
     *,
     needs: tuple[str, ...] = ("doc_id", "sentence_id", "text"),
+    fn: str = "sentences_of",
 ) -> pd.DataFrame:
     """The sentences table a metric works on: ``sentences`` when given (checked), else ``sentences(documents)``.
 
     Every metric takes ``sentences=`` so that one segmentation serves them all; this is the one place
-    that decides and checks it. Raises InputError naming the columns a given table lacks.
+    that decides and checks it. Raises InputError naming ``fn`` (the calling metric) and the columns
+    a given table lacks.
     """
     if sentences is None:
         return globals()["sentences"](documents)
-    missing = [column for column in needs if column not in sentences.columns]
-    if missing:
-        raise InputError(
-            f"the sentences table lacks column(s) {', '.join(missing)}; pass the table "
-            "analysis.sentences(documents) returns"
-        )
+    require_columns(sentences, needs, fn=fn, name="sentences",
+                    fix="pass the table analysis.sentences(documents) returns")
     return sentences

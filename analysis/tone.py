@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.text import sentences_of
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = [
     "tone",
@@ -494,15 +494,11 @@ def score_texts(texts: Sequence[str], *, engine: str = "textblob") -> pd.DataFra
 # Tone of sentences and documents
 
 
-def check_documents(documents: pd.DataFrame, columns: Sequence[str]) -> None:
-    """InputError unless ``documents`` is a DataFrame with ``columns`` (naming the missing ones)."""
+def check_documents(documents: pd.DataFrame, columns: Sequence[str], *, fn: str = "tone") -> None:
+    """InputError unless ``documents`` is a DataFrame with ``columns`` (naming ``fn`` and the missing ones)."""
     if not isinstance(documents, pd.DataFrame):
         raise InputError(f"documents must be a pandas DataFrame (the documents table), not {type(documents).__name__}")
-    missing = [c for c in columns if c not in documents.columns]
-    if missing:
-        raise InputError(
-            f"the documents table lacks column(s) {', '.join(missing)}; load it with analysis.load_corpus"
-        )
+    require_columns(documents, columns, fn=fn, name="documents", fix="load it with analysis.load_corpus")
 
 
 def _field(value: object) -> str:
@@ -544,7 +540,7 @@ def tone(
     tone_engine_function(engine)
     if sentences is None:
         check_documents(documents, ("doc_id", "text"))
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, fn="tone")
     scores = score_texts(sents["text"].tolist(), engine=engine)
     per_sentence = pd.concat(
         [sents[["doc_id", "sentence_id"]].reset_index(drop=True), scores], axis=1

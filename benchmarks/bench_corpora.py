@@ -235,7 +235,7 @@ def run(*, quick: bool = False) -> dict:
                        folder_load_x_plain_read=round(load["seconds"] / base["seconds"], 2),
                        folder_json_load_cpu_s=round(base["cpu_seconds"], 2),
                        folder_load_corpus_cpu_s=round(load["cpu_seconds"], 2),
-                       folder_load_x_plain_read_cpu=round(load["cpu_seconds"] / base["cpu_seconds"], 2),
+                       folder_load_x_plain_read_cpu=round(load["cpu_seconds"] / max(base["cpu_seconds"], 1e-6), 2),
                        folder_load_peak_rss_mb=round(load_run["tree_peak_rss_mb"] or load_run["max_process_rss_mb"]))
         print(f"folder: json.load {base['seconds']:.1f} s, load_corpus {load['seconds']:.1f} s", flush=True)
         for name, corpus, n_words in (("folder", work / "folder", words), ("parquet", work / "same.parquet", words),
@@ -264,7 +264,7 @@ def run(*, quick: bool = False) -> dict:
                        jsonl_load_x_plain_read=round(load["seconds"] / base["seconds"], 2),
                        jsonl_json_loads_cpu_s=round(base["cpu_seconds"], 2),
                        jsonl_load_corpus_cpu_s=round(load["cpu_seconds"], 2),
-                       jsonl_load_x_plain_read_cpu=round(load["cpu_seconds"] / base["cpu_seconds"], 2),
+                       jsonl_load_x_plain_read_cpu=round(load["cpu_seconds"] / max(base["cpu_seconds"], 1e-6), 2),
                        jsonl_load_peak_rss_mb=round(load_run["tree_peak_rss_mb"] or load_run["max_process_rss_mb"]))
         print(f"jsonl: json.loads {base['seconds']:.1f} s, load_corpus {load['seconds']:.1f} s", flush=True)
         (work / "big.jsonl").unlink()

@@ -356,6 +356,8 @@ def markdown(figures: dict[str, Any]) -> str:
         n = figures[f"{tier}_articles"]
         lines.append(f"| floor: `re.findall(r\"\\w+\")` | {n:,} | {figures[f'{tier}_floor_words_per_s']:,} | | | 1 | |")
         for stage in STAGES:
+            if f"{tier}_{stage}_words_per_s" not in figures:
+                continue  # figures of a run made before this stage was measured
             lines.append(f"| {STAGE_LABELS[stage]} | {n:,} | {figures[f'{tier}_{stage}_words_per_s']:,} | "
                          f"{figures[f'{tier}_{stage}_articles_per_s']:,} | {figures[f'{tier}_{stage}_s']:,} | "
                          f"{figures[f'{tier}_{stage}_x_floor']} | "

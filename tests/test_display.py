@@ -54,3 +54,30 @@ def test_without_setup_plotly_default_leaves_the_exported_page_blank(tmp_path):
     with pytest.warns(UserWarning, match="not able to be represented"):
         report = render_report(_chart_notebook(tmp_path / "blank.ipynb", setup=False), out_dir=tmp_path / "out")
     assert drawn_charts(rendered_dom(report.html)) == 0
+
+
+def test_setup_notebook_registers_the_html_of_tables_and_analyses_in_ipython(seed_path):
+    """The Analysis formatter is registered by name (display.py does not import pipeline, which imports
+    display); an Analysis still shows as analysis_html in IPython."""
+    import pandas as pd
+    from IPython.core.interactiveshell import InteractiveShell
+
+    import analysis as wb
+    from analysis.display import analysis_html, frame_html
+
+    import plotly.io as pio
+
+    shell = InteractiveShell.instance()
+    renderer, colwidth = pio.renderers.default, pd.get_option("display.max_colwidth")
+    try:
+        wb.setup_notebook()
+        formatter = shell.display_formatter.formatters["text/html"]
+        result = wb.analyze(wb.load_corpus(seed_path))
+        assert formatter.lookup(result) is analysis_html  # registered, not only Analysis._repr_html_
+        assert formatter(result) == analysis_html(result)
+        table = pd.DataFrame({"a": [1]})
+        assert formatter(table) == frame_html(table)
+    finally:
+        InteractiveShell.clear_instance()
+        pio.renderers.default = renderer
+        pd.set_option("display.max_colwidth", colwidth)

@@ -483,7 +483,7 @@ def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
         "share": [0.75, 0.25, 0.0, 0.0],
         "present_share": [1.0, 0.5, 0.0, 0.0],
     }
-    with pytest.raises(wb.InputError, match="frame_rollup: by='desk' is not a documents column"):
+    with pytest.raises(wb.InputError, match=r"^frame_rollup: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, published\. "):
         wb.frame_rollup(doc_frames, documents, by="desk")
 
 

@@ -390,13 +390,13 @@ def test_field_look_ups_give_what_the_linear_rules_give():
 
 def test_input_errors():
     d = docs("Kirby said the talks failed again.")
-    with pytest.raises(wb.InputError, match=r"documents table: missing column 'text' needed by quotes\(\)"):
+    with pytest.raises(wb.InputError, match=r"^quotes: the documents table lacks column\(s\) text; load documents with analysis.load_corpus"):
         wb.quotes(d.drop(columns=["text"]), LEX, sentences=wb.sentences(d))
     other = wb.sentences(d).assign(doc_id="zz")
     with pytest.raises(wb.InputError, match=r"sentences table: doc_id 'zz' is not in the documents table"):
         wb.quotes(d, LEX, sentences=other, mentions=wb.actor_mentions(d, LEX, sentences=other))
     m = wb.actor_mentions(d, LEX)
-    with pytest.raises(wb.InputError, match=r"quotes table: missing column\(s\) kind; pass the output of "
+    with pytest.raises(wb.InputError, match=r"^voice: the quotes table lacks column\(s\) kind; pass the output of "
                                              r"analysis.quotes"):
         wb.voice(m, wb.quotes(d, LEX).drop(columns=["kind"]))
 
@@ -654,3 +654,68 @@ def test_an_organisation_named_with_of_is_a_name_not_a_nominal_speaker():
 def test_a_precomputed_entities_table_without_its_columns_is_named():
     with pytest.raises(wb.InputError, match=r"the entities table lacks column\(s\) sentence_id, start, end"):
         wb.quotes(docs("Kirby said the talks failed again."), LEX, entities=pd.DataFrame({"doc_id": ["d0"]}))
+
+
+# ------------------------------------------------------ bare surnames and places as speakers (issue 12 follow-up)
+
+def _speaker_cols(out: pd.DataFrame) -> list[list]:
+    cols = ["speaker", "speaker_type", "speaker_entity_id", "speaker_id"]
+    return out[cols].astype(object).where(out[cols].notna(), None).values.tolist()
+
+
+def test_a_bare_surname_after_its_content_links_to_the_entity():
+    # "..., Adeyemi said": the speaker read before the cue is linked like any other (was left unlinked)
+    out = wb.quotes(docs("Tunde Adeyemi chairs the council.\n\nThe budget will be cut, Adeyemi said on Monday."),
+                    NO_ACTORS)
+    assert _speaker_cols(out) == [["Tunde Adeyemi", "name", "person:tunde_adeyemi", None]]
+
+
+def _without_short_forms(d: pd.DataFrame) -> pd.DataFrame:
+    """The entity layer's table with only its mentions of full names (two words or more), as when it
+    passes over a bare surname at a sentence's start."""
+    ents = wb.entities(d)
+    return ents[ents["text"].str.split().str.len() >= 2].reset_index(drop=True)
+
+
+def test_a_bare_surname_without_a_mention_links_to_the_one_entity_of_that_name():
+    d = docs("Tunde Adeyemi chairs the council.\n\nAdeyemi said the budget would be cut by ten percent.",
+             "Tunde Adeyemi and Grace Adeyemi lead the board.\n\nAdeyemi said the budget would be cut.",
+             "The council met on Monday.\n\nAdeyemi said the budget would be cut by ten percent.")
+    out = wb.quotes(d, NO_ACTORS, entities=_without_short_forms(d))
+    assert out["doc_id"].tolist() == ["d0", "d1", "d2"]
+    assert _speaker_cols(out) == [
+        ["Tunde Adeyemi", "name", "person:tunde_adeyemi", None],
+        ["Adeyemi", "name", None, None],    # two people of that name: not confident, no link
+        ["Adeyemi", "name", None, None]]    # no entity of that name in the document
+
+
+def test_a_place_speaks_only_as_the_subject_and_then_as_a_nominal_speaker():
+    out = wb.quotes(docs("However, Israel has maintained that the shipments will not slow its operations.",
+                         "France said in a statement that the talks would resume next week.",
+                         '"The border stays closed," said Israel on Sunday.',
+                         "The deal is off, according to Israel.",
+                         "The deal is off, according to U.S. officials."), LEX)
+    assert _speaker_cols(out) == [
+        ["Israel", "nominal", "place:israel", "israel"],
+        ["France", "nominal", "place:france", None],
+        ["Israel", "nominal", "place:israel", "israel"],
+        ["Israel", "nominal", "place:israel", "israel"],
+        ["U.S. officials", "nominal", None, None]]   # the officials speak, not the country
+
+
+def test_a_place_after_a_preposition_is_never_the_speaker():
+    # a locative ("in Alaska", "of France, Germany and Italy"): the phrase before it speaks
+    assert rows("Some climate scientists here in Alaska say they are surprised by the tough language.",
+                "The leaders of France, Germany and Italy said the agreement cannot be renegotiated.",
+                "Officials across Brazil say the drought has cut the harvest by half.",
+                cols=("speaker", "speaker_type")) == [
+        ["Some climate scientists", "nominal"], ["The leaders", "nominal"], ["Officials", "nominal"]]
+
+
+def test_a_person_at_the_start_of_a_chain_of_appositions_is_the_speaker():
+    # the place (and the organisation) inside the appositions are not the speaker: the person is
+    out = wb.quotes(docs("Colin Marshall, the chief executive of Cloud Peak, a major coal producer in Wyoming, the "
+                         'nation\'s largest coal-mining state, also wrote to the senator: "Staying in the agreement '
+                         'helps our industry."'), NO_ACTORS)
+    assert _speaker_cols(out) == [["Colin Marshall", "name", "person:colin_marshall", None]]
+    assert out["addressee"].tolist() == ["the senator"]

@@ -436,3 +436,28 @@ def test_training_names_moved_to_validation_with_deprecated_aliases():
     tree = ast.parse(Path(tt.__file__).read_text(encoding="utf-8"))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not any(m and m.startswith("analysis.validation") for m in imported)
+
+
+def test_scoring_helpers_agree_with_predict_and_reread_a_rewritten_file(tmp_path):
+    from analysis.target_tone import model_from_dict, most_probable, softmax, target_probabilities
+
+    model = load_target_model()
+    texts = ["Critics slammed Adams for a terrible failure.", "Adams praised the brave nurses."]
+    dense, words = target_features(texts, [16, 0], [21, 5], spec=model.spec)
+    p = target_probabilities(model, dense, words)
+    pred = predict_target_tone(texts, [16, 0], [21, 5])
+    assert np.allclose(p, pred[["p_negative", "p_neutral", "p_positive"]].to_numpy())
+    assert most_probable(p).tolist() == pred["label"].tolist()
+    assert most_probable(np.array([[0.4, 0.4, 0.2], [0.4, 0.2, 0.4]])).tolist() == ["neutral", "negative"]
+    assert np.allclose(softmax(np.array([[0.0, 0.0, math.log(2.0)]])), [[0.25, 0.25, 0.5]])
+    content = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    with pytest.raises(LexiconError, match="<dict>, field 'format'"):
+        model_from_dict({**content, "format": "other"})
+    # a rewritten coefficient file is read again (the cache is keyed by the file's version)
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    first = load_target_model(path)
+    content["weights"]["bias"] = [5.0, -5.0]
+    path.write_text(json.dumps(content) + " ", encoding="utf-8")
+    again = load_target_model(path)
+    assert again is not first and again.bias.tolist() == [5.0, -5.0]

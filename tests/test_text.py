@@ -541,7 +541,7 @@ def test_sentences_numeric_doc_ids_become_strings() -> None:
 @pytest.mark.parametrize("column", ["doc_id", "title", "text"])
 def test_sentences_missing_column_error_names_it(column: str) -> None:
     docs = _docs().drop(columns=[column])
-    message = rf"documents table: missing column\(s\) '{column}' needed by sentences\(\)"
+    message = rf"^sentences: the documents table lacks column\(s\) {column}; it has \["
     with pytest.raises(InputError, match=message):
         sentences(docs)
 

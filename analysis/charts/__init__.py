@@ -69,6 +69,7 @@ from analysis.charts._actors import (
     voice_bars,
 )
 from analysis.charts._base import (
+    NO_DATES_HINT,
     OKABE_ITO,
     OTHERS_COLOR,
     PALETTE,
@@ -95,6 +96,7 @@ __all__ = [
     "OTHERS_COLOR",
     "ChartNote",
     "SIGN_COLORS",
+    "NO_DATES_HINT",
     # builders
     "mentions_by_group",
     "prominence_scatter",

@@ -32,7 +32,6 @@ from analysis.charts._base import (
     number,
     repeats,
     point_label,
-    require_columns,
     require_table,
     require_unique,
     resolve_colors,
@@ -41,7 +40,7 @@ from analysis.charts._base import (
     shown,
     wrap_text,
 )
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["mentions_by_group", "prominence_scatter", "voice_bars", "cooccurrence_network",
            "attention_over_time"]
@@ -90,7 +89,7 @@ def mentions_by_group(
     if table.empty:
         return empty_figure("No actor mentions found", title=title, hint=NO_ACTORS_HINT)
     hint = _ROLLUP_HINT.replace("(...)", "('group', 'actor')")
-    require_columns(table, {"group": group, "actor": actor, "value": value}, fn, hint=hint)
+    require_columns(table, {"group": group, "actor": actor, "value": value}, fn=fn, fix="pass " + hint)
     if barmode not in ("stack", "group"):
         raise InputError(f"{fn}: barmode={barmode!r}; use 'stack' or 'group'")
     keys = color_keys(table, actor_id, actor)
@@ -128,8 +127,8 @@ def mentions_by_group(
 
 def _sentence_texts(keys: pd.DataFrame, sentences: pd.DataFrame, fn: str) -> list[object]:
     """The text of sentence (doc_id, sentence_id) for each row of ``keys`` (NA where absent)."""
-    require_columns(sentences, {"doc_id": "doc_id", "sentence_id": "sentence_id", "text": "text"}, fn,
-                    hint="the table wb.sentences(documents) returns", what="the sentences table")
+    require_columns(sentences, ["doc_id", "sentence_id", "text"], fn=fn,
+                    fix="pass the table wb.sentences(documents) returns", name="sentences")
     lookup = sentences[["doc_id", "sentence_id", "text"]].copy()
     lookup["doc_id"] = lookup["doc_id"].astype(str)
     lookup["sentence_id"] = pd.to_numeric(lookup["sentence_id"], errors="coerce")
@@ -194,7 +193,7 @@ def prominence_scatter(
         return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
     hint = "the table wb.actor_prominence(mentions, sentences) returns"
     require_columns(table, {"x": x, "y": y, "actor": actor, "doc_id": doc_id,
-                            "first_sentence": first_sentence}, fn, hint=hint)
+                            "first_sentence": first_sentence}, fn=fn, fix="pass " + hint)
     evidence = (_sentence_texts(table[[doc_id, first_sentence]], sentences, fn) if sentences is not None
                 else [None] * len(table))
     keys = color_keys(table, actor_id, actor)
@@ -287,7 +286,7 @@ def voice_bars(
         return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
     quoted = [quoted] if isinstance(quoted, str) else list(quoted)
     hint = "the voice table (wb.voice) with one row per actor"
-    require_columns(table, {"actor": actor, "mentions": mentions, "quoted": quoted}, fn, hint=hint)
+    require_columns(table, {"actor": actor, "mentions": mentions, "quoted": quoted}, fn=fn, fix="pass " + hint)
     key = "actor_id" if "actor_id" in table.columns else actor
     table = table.assign(_key=color_keys(table, key, actor).to_numpy())
     require_unique(table.drop(columns=[key]).rename(columns={"_key": key}), [key], fn, hint="Pass one row per actor.")
@@ -430,7 +429,7 @@ def cooccurrence_network(
     if table.empty:
         return empty_figure("No two actors appear together", title=title, hint="a network needs at least two actors in one sentence or article")
     hint = "the table wb.cooccurrence(mentions) returns"
-    require_columns(table, {"source": source, "target": target, "weight": weight}, fn, hint=hint)
+    require_columns(table, {"source": source, "target": target, "weight": weight}, fn=fn, fix="pass " + hint)
     w = pd.to_numeric(table[weight], errors="coerce")
     if w.isna().any() or (w < 0).any():
         bad = table.loc[w.isna() | (w < 0)].iloc[0]
@@ -534,7 +533,7 @@ def attention_over_time(
     if table.empty:
         return empty_figure("No actor mentions found", title=title, hint=NO_ACTORS_HINT)
     hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
-    require_columns(table, {"time": time, "actor": actor, "value": value}, fn, hint=hint)
+    require_columns(table, {"time": time, "actor": actor, "value": value}, fn=fn, fix="pass " + hint)
     table = table[table[time].notna()]
     if table.empty:
         return empty_figure("No dates in this corpus", title=title, hint=NO_DATES_HINT)

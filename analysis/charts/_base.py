@@ -344,18 +344,6 @@ def require_table(table: object, fn: str) -> pd.DataFrame:
     return table
 
 
-def require_columns(table: pd.DataFrame, roles: Mapping[str, str | Sequence[str]], fn: str, *,
-                    hint: str, what: str = "the table") -> None:
-    """InputError naming the builder, the first missing column and its role option, and the fix."""
-    for role, columns in roles.items():
-        for column in [columns] if isinstance(columns, str) else list(columns):
-            if column not in table.columns:
-                have = ", ".join(map(str, table.columns)) or "(none)"
-                raise InputError(
-                    f"{fn}: {what} has no column {column!r} (the {role}= column); its columns are: "
-                    f"{have}. Pass {role}='<column>' to name the right one, or pass {hint}")
-
-
 def shown(value: object) -> str:
     """A value for an error message: ``'text'`` or ``3``, never ``np.int64(3)``."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):

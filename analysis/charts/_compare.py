@@ -19,14 +19,13 @@ from analysis.charts._base import (
     labels_of,
     number,
     point_label,
-    require_columns,
     require_table,
     require_unique,
     resolve_colors,
     safe_text,
     workbench_template,
 )
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["outlet_comparison"]
 
@@ -60,7 +59,7 @@ def outlet_comparison(
     if table.empty:
         return empty_figure("Nothing to compare", title=title, hint="the table has no rows; check the group_by column and the where filter")
     hint = "a table with one row per outlet and x value, e.g. wb.actor_rollup(mentions, documents, by=('outlet', 'actor'))"
-    require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn, hint=hint)
+    require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn=fn, fix="pass " + hint)
     if kind not in ("bar", "line"):
         raise InputError(f"{fn}: kind={kind!r}; use 'bar' or 'line'")
     if isinstance(panels_per_row, bool) or not isinstance(panels_per_row, int) or panels_per_row < 1:

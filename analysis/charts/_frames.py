@@ -16,13 +16,12 @@ from analysis.charts._base import (
     hover_lines,
     new_figure,
     number,
-    require_columns,
     require_table,
     require_unique,
     resolve_colors,
     safe_text,
 )
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["frame_profile", "actor_frame_heatmap"]
 
@@ -56,7 +55,7 @@ def frame_profile(
     if table.empty:
         return empty_figure("No frame found", title=title, hint="no frame's terms reach the codebook's threshold here; try another codebook (-p frames=conflict-news) or your own YAML")
     hint = "the document-level table wb.frame_scores(documents) returns"
-    require_columns(table, {"by": by, "frame": frame, "value": value}, fn, hint=hint)
+    require_columns(table, {"by": by, "frame": frame, "value": value}, fn=fn, fix="pass " + hint)
     if barmode not in ("stack", "group"):
         raise InputError(f"{fn}: barmode={barmode!r}; use 'stack' or 'group'")
     require_unique(table, [by, frame], fn, hint=f"Pass one row per {by} and frame.")
@@ -112,7 +111,7 @@ def actor_frame_heatmap(
     if table.empty:
         return empty_figure("No actor appears in a framed sentence", title=title, hint="actors and frame terms never share a sentence here")
     hint = "the table wb.actor_frames(mentions, frame_scores) returns"
-    require_columns(table, {"actor_id": actor_id, "frame": frame, "value": value}, fn, hint=hint)
+    require_columns(table, {"actor_id": actor_id, "frame": frame, "value": value}, fn=fn, fix="pass " + hint)
     require_unique(table, [actor_id, frame], fn, hint="Pass one row per actor and frame.")
     long = pd.DataFrame({"a": _ids(table[actor_id]), "f": _ids(table[frame]),
                          "v": pd.to_numeric(table[value], errors="coerce").to_numpy()})

@@ -13,11 +13,10 @@ from analysis.charts._base import (
     empty_figure,
     new_figure,
     number,
-    require_columns,
     require_table,
     safe_text,
 )
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["kwic_table"]
 
@@ -91,8 +90,7 @@ def kwic_table(
         return empty_figure(f"No matches found for '{term}'" if term is not None else "No mentions found",
                             title=title, hint="try another spelling, a shorter term or a regular expression"
                             if term is not None else "the lexicon names no one here")
-    require_columns(table, {"sentences": ["doc_id", "sentence_id", "text"]}, fn, hint=_SENTENCES_HINT,
-                    what="the sentences table")
+    require_columns(table, ["doc_id", "sentence_id", "text"], fn=fn, fix="pass " + _SENTENCES_HINT, name="sentences")
     rows = _term_rows(table, pattern) if term is not None else _mention_rows(table, mentions, fn)
     if not rows:
         return empty_figure(f"No matches found for '{term}'" if term is not None else "No mentions found",
@@ -146,8 +144,8 @@ def _term_rows(table: pd.DataFrame, pattern: re.Pattern[str]) -> list[tuple]:
 def _mention_rows(table: pd.DataFrame, mentions: pd.DataFrame, fn: str) -> list[tuple]:
     """(doc_id, sentence_id, actor, sentence text, start, end) of every mention, in mentions order."""
     require_table(mentions, fn)
-    require_columns(mentions, {"mentions": ["doc_id", "sentence_id", "start", "end"]}, fn,
-                    hint="rows of the table wb.actor_mentions(documents) returns", what="the mentions table")
+    require_columns(mentions, ["doc_id", "sentence_id", "start", "end"], fn=fn,
+                    fix="pass rows of the table wb.actor_mentions(documents) returns", name="mentions")
     lookup = {(str(d), int(s)): t for d, s, t in zip(table["doc_id"], table["sentence_id"], table["text"])}
     actors = mentions["actor"] if "actor" in mentions.columns else [None] * len(mentions)
     out = []

@@ -21,7 +21,6 @@ from analysis.charts._base import (
     labels_of,
     new_figure,
     number,
-    require_columns,
     require_table,
     require_unique,
     safe_text,
@@ -29,7 +28,7 @@ from analysis.charts._base import (
     signed,
     wrap_text,
 )
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["tone_arc", "actor_tone_bars"]
 
@@ -88,12 +87,12 @@ def tone_arc(
     if table.empty:
         return empty_figure("No sentences found", title=title, hint="the documents have no text; check the load report")
     hint = "the sentence-level table wb.tone(documents) returns"
-    require_columns(table, {"doc_id": "doc_id", "sentence_id": "sentence_id", "score": score}, fn, hint=hint)
+    require_columns(table, {"doc_id": "doc_id", "sentence_id": "sentence_id", "score": score}, fn=fn, fix="pass " + hint)
     table, chosen = _one_document(table, "doc_id", doc_id, fn)
     table = table.drop(columns=[c for c in (text, section) if c in table.columns and sentences is not None])
     if sentences is not None:
-        require_columns(sentences, {"doc_id": "doc_id", "sentence_id": "sentence_id", "text": text}, fn,
-                        hint="the table wb.sentences(documents) returns", what="the sentences table")
+        require_columns(sentences, {"doc_id": "doc_id", "sentence_id": "sentence_id", "text": text}, fn=fn,
+                        fix="pass the table wb.sentences(documents) returns", name="sentences")
         extra = [c for c in (text, section) if c in sentences.columns]
         lookup = sentences.loc[sentences["doc_id"].astype(str) == chosen, ["sentence_id", *extra]]
         table = table.merge(lookup.drop_duplicates("sentence_id"), on="sentence_id", how="left")
@@ -184,7 +183,7 @@ def actor_tone_bars(
     if mean is None:
         mean = next((c for c in ("mean_polarity", "mean_target_polarity", "mean_compound") if c in table.columns),
                     "mean_polarity")
-    require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn, hint=hint)
+    require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn=fn, fix="pass " + hint)
     key = "actor_id" if actor == "actor" and "actor_id" in table.columns else actor
     require_unique(table, [key], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
                                           "filter a summary by outlet or day first).")

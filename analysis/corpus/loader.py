@@ -38,7 +38,7 @@ from analysis.corpus.tables import (
     usable_mapping,
 )
 
-__all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "walk_folder"]
+__all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "unknown_format", "walk_folder"]
 
 #: File extension -> format read by default ("txt" = scraped article or plain text, detected).
 EXTENSIONS: dict[str, str] = {
@@ -63,7 +63,9 @@ class LoaderOptions:
 _Options = LoaderOptions  # the name analysis.scale used before LoaderOptions was public
 
 
-def _unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -> None:
+def unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) -> None:
+    """Log a file of an unknown format: a note (ignored) inside a folder, else a failure naming the
+    supported extensions and ``format=``."""
     problem = f"unknown format {suffix or '(no extension)'!r}"
     supported = ", ".join(EXTENSIONS)
     if in_folder:
@@ -299,7 +301,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
         rel, label = _relative(file, base), file.as_posix()
         fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
-            _unknown_format(label, file.suffix, log, in_folder=in_folder)
+            unknown_format(label, file.suffix, log, in_folder=in_folder)
             continue
         if fmt in ("json", "jsonl"):
             read = read_json_records(file, fmt, label=label, log=log)
@@ -331,6 +333,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
 
 _load_files = load_files  # the names analysis.scale used before these were public
 _walk = walk_folder
+_unknown_format = unknown_format
 
 
 def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.DataFrame]:

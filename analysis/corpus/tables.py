@@ -34,8 +34,8 @@ from analysis.corpus.fields import as_strings, clash_name, resolve_columns
 from analysis.corpus.report import LoadLog
 from analysis.corpus.tokenised import prefer_untokenised
 
-__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "json_line_items", "note_fallback", "read_json_records",
-           "read_table", "table_documents", "usable_mapping"]
+__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "json_line_items", "json_objects", "note_fallback",
+           "read_json_records", "read_table", "table_documents", "usable_mapping"]
 
 TABLE_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
 #: Columns typical of Media Cloud story exports (two or more of them name the warning after it).
@@ -226,7 +226,7 @@ def _records(data: Any) -> list[Any]:
     return [data]
 
 
-def _objects(
+def json_objects(
     items: list[Any], numbers: list[int], label: str, log: LoadLog, *, unit: str
 ) -> tuple[list[dict], list[int]]:
     """The items that are JSON objects, with their row (or line) numbers; others logged as bad."""
@@ -241,6 +241,9 @@ def _objects(
                      'make each item a JSON object like {"title": ..., "text": ...}, '
                      "or pass errors='skip' to skip it", **where)
     return records, rows
+
+
+_objects = json_objects  # the old name, for branches merged after it became public
 
 
 _DEEP = "nested too deeply (deeper than Python's recursion limit)"
@@ -264,7 +267,7 @@ def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) 
 
 def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
     parsed = list(json_line_items(enumerate(text.split("\n"), start=1), label, log))
-    return _objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
+    return json_objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
 
 
 _BLOCK = 1 << 20
@@ -342,7 +345,7 @@ def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tupl
         note_fallback(label, decoded.fallback, log, unit="each line")
         return _json_lines(text, label, log)  # one object per line: JSON Lines
     note_fallback(label, decoded.fallback, log)
-    return _objects(items, list(range(1, len(items) + 1)), label, log, unit="row")
+    return json_objects(items, list(range(1, len(items) + 1)), label, log, unit="row")
 
 
 def _read_json(path: Path, fmt: str, label: str, log: LoadLog) -> tuple[pd.DataFrame, np.ndarray] | None:

@@ -3,7 +3,7 @@
 The unit of work is :func:`analysis.pipeline.analyze_partition`, a pure function of a partition of
 whole documents. Around it:
 
-* :mod:`analysis.scale.engines` runs it in this process, in worker processes or on a Dask cluster
+* :mod:`analysis.engines` runs it in this process, in worker processes or on a Dask cluster
   (``analyze(..., engine="processes" | "dask")`` uses it);
 * :mod:`analysis.scale.partitions` reads a corpus on disk in partitions with the loader's own rules;
 * :mod:`analysis.scale.store` - :func:`analyze_corpus`: stream a corpus into partitioned Parquet with

@@ -29,6 +29,7 @@ import pandas as pd
 
 from analysis.actors import load_actors
 from analysis.framing import load_frames
+from analysis.persistence import atomic_write
 from analysis.pipeline import TABLES, Analysis, analysis_meta, analyze, load_analysis
 from analysis.provenance import corpus_fingerprint
 from analysis.scale.partitions import ReadOptions
@@ -53,9 +54,7 @@ def _write_checksums(entry: Path) -> None:
     """Record each table file's rows and SHA-256 beside a saved analysis (atomically)."""
     files = {f"{name}.parquet": {"rows": parquet_rows(entry / f"{name}.parquet"),
                                  "sha256": file_sha256(entry / f"{name}.parquet")} for name in TABLES}
-    tmp = entry / f".{_CHECKSUMS}.tmp"
-    tmp.write_text(json.dumps(files, indent=2), encoding="utf-8")
-    os.replace(tmp, entry / _CHECKSUMS)
+    atomic_write(entry / _CHECKSUMS, json.dumps(files, indent=2))
 
 
 def _table_entry_problem(entry: Path) -> str | None:

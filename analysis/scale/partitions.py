@@ -55,10 +55,10 @@ from analysis.corpus.decode import find_nul, find_nul_in_file, sniff_encoding
 from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
-from analysis.corpus.loader import EXTENSIONS, FORMATS, _load_files, _Options, _unknown_format, _walk
+from analysis.corpus.loader import EXTENSIONS, FORMATS, LoaderOptions, load_files, unknown_format, walk_folder
 from analysis.corpus.report import LoadLog
 from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
-from analysis.corpus.tables import TABLE_FORMATS, _objects, json_line_items, read_table, string_columns, table_documents
+from analysis.corpus.tables import TABLE_FORMATS, json_line_items, json_objects, read_table, string_columns, table_documents
 from analysis.errors import InputError
 
 __all__ = ["CorpusPartitions", "Partition", "ReadOptions", "source_fingerprint"]
@@ -79,8 +79,8 @@ class ReadOptions:
     dayfirst: bool | None = None
     title_from_first_line: bool = True
 
-    def loader_options(self) -> _Options:
-        return _Options(self.format, self.columns, self.title_from_first_line)
+    def loader_options(self) -> LoaderOptions:
+        return LoaderOptions(self.format, self.columns, self.title_from_first_line)
 
     def as_dict(self) -> dict[str, Any]:
         return {"format": self.format, "columns": dict(self.columns) if self.columns else None, "errors": self.errors,
@@ -153,7 +153,7 @@ class FileGroup:
         log = LoadLog(self.options.errors)
         metadata = {Path(path): fields for path, fields in self.metadata.items()}
         sidecars = None if self.sidecars is None else {Path(p) for p in self.sidecars}
-        parts = _load_files([Path(f) for f in self.files], Path(self.base), self.options.loader_options(), metadata,
+        parts = load_files([Path(f) for f in self.files], Path(self.base), self.options.loader_options(), metadata,
                             sidecars, log, in_folder=self.in_folder)
         return _documents(parts, log, self.options)
 
@@ -238,7 +238,7 @@ class CorpusPartitions:
             metadata = read_metadata_csv(metadata_csv, self.log) if metadata_csv.is_file() else {}
             self._plan_files([given], given.parent, metadata, None, in_folder=False)
             return
-        files, tables, sidecars = _walk(given)
+        files, tables, sidecars = walk_folder(given)
         if not any(self._format(f) is not None for f in files):
             self.log.fail(given, "no document files in the folder",
                           f"add files with one of the extensions {', '.join(EXTENSIONS)}")
@@ -258,7 +258,7 @@ class CorpusPartitions:
         for file in files:
             fmt = self._format(file)
             if fmt is None:
-                _unknown_format(file.as_posix(), file.suffix, self.log, in_folder=in_folder)
+                unknown_format(file.as_posix(), file.suffix, self.log, in_folder=in_folder)
             elif fmt in TABLE_FORMATS and _regular(file) and not _small_json(file, fmt):
                 if run:
                     self._units.append(("files", run, base, metadata, sidecars, in_folder))
@@ -420,7 +420,7 @@ class CorpusPartitions:
         numbers: list[int] = []
 
         def flush() -> Loaded:
-            records, rows = _objects(items, numbers, label, log, unit="line")
+            records, rows = json_objects(items, numbers, label, log, unit="line")
             table = pd.DataFrame.from_records(records)
             items.clear()
             numbers.clear()

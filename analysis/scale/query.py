@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.corpus.keys import DAY, document_keys
 from analysis.errors import InputError
 from analysis.pipeline import TABLES
 
@@ -79,6 +80,15 @@ def query(path: str | os.PathLike[str], sql: str, *, params: Sequence[Any] | Map
         con.close()
 
 
+def _document_keys(con: Any, doc_columns: list[str], by: list[str]) -> pd.DataFrame:
+    """The documents' keys for ``by`` (:func:`analysis.corpus.keys.document_keys`: one rule for ids
+    and dates), reading only the columns they need."""
+    document_keys(pd.DataFrame(columns=doc_columns), by, fn="mentions_by")  # a missing column: the one error
+    needed = dict.fromkeys(["doc_id", *("published" if k == DAY else k for k in by)])
+    documents = con.execute(f"SELECT {', '.join(map(_ident, needed))} FROM documents").df()
+    return document_keys(documents, by, fn="mentions_by")
+
+
 def mentions_by(path: str | os.PathLike[str], *, by: Sequence[str] | str = ("actor",), actors: Any = None,
                 include_pronouns: bool = False) -> pd.DataFrame:
     """Mention counts rolled up in DuckDB: :func:`analysis.actor_rollup`'s table, without loading the corpus.
@@ -99,7 +109,7 @@ def mentions_by(path: str | os.PathLike[str], *, by: Sequence[str] | str = ("act
         doc_columns = [row[0] for row in con.execute("DESCRIBE documents").fetchall()]
         select: list[str] = []
         keys: list[str] = []
-        doc_exprs: list[str] = []
+        doc_keys: list[str] = []
         joins: list[str] = []
         for key in by:
             if key == "actor":
@@ -116,17 +126,12 @@ def mentions_by(path: str | os.PathLike[str], *, by: Sequence[str] | str = ("act
                 select.append(f"{expr} AS {_ident(key)}")
                 keys.append(key)
             else:
-                column = "published" if key == "day" else key
-                if column not in doc_columns:
-                    raise InputError(f"mentions_by: by={key!r} needs the documents column {column!r}, which the "
-                                     f"documents table lacks; columns are {', '.join(doc_columns)}")
-                expr = "strftime(published, '%Y-%m-%d')" if key == "day" else _ident(column)
-                doc_exprs.append(f"{expr} AS {_ident(key)}")
+                doc_keys.append(key)
                 select.append(f"d.{_ident(key)} AS {_ident(key)}")
                 keys.append(key)
-        if doc_exprs:
-            joins.insert(0, f"LEFT JOIN (SELECT DISTINCT ON (doc_id) doc_id, {', '.join(doc_exprs)} FROM documents) "
-                            "AS d ON d.doc_id = m.doc_id")
+        if doc_keys:
+            con.register("_document_keys", _document_keys(con, doc_columns, doc_keys))
+            joins.insert(0, "LEFT JOIN _document_keys AS d ON d.doc_id = CAST(m.doc_id AS VARCHAR)")
         where = "" if include_pronouns else "WHERE via IN ('alias', 'title')"
         cell = [k for k in keys if k not in _ACTOR_KEYS and k != "actor_id"]
         rest = [k for k in keys if k not in cell]

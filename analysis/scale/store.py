@@ -30,7 +30,6 @@ import json
 import os
 import shutil
 import socket
-import uuid
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -41,51 +40,23 @@ import pandas as pd
 from analysis.actors import ActorLexicon, load_actors
 from analysis.corpus.documents import empty_documents
 from analysis.corpus.report import CorpusWarning
-from analysis.entities import load_entity_words
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
-from analysis.pipeline import (ACTOR_TONE_METHODS, PARTITION_TABLES, TABLES, Analysis, analysis_meta, analyze_partition,
-                               restore_lists)
+from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atomic_write, check_files, file_sha256,
+                                  parquet_rows, part_name, read_json, read_manifest, read_partitioned_tables,
+                                  code_sha256, content_key)
+from analysis.pipeline import (ACTOR_TONE_METHODS, PARTITION_TABLES, TABLES, Analysis, analysis_meta, analysis_of,
+                               analyze_partition, lexicon_hashes)
 from analysis.provenance import package_versions
-from analysis.scale.engines import map_partitions, progress_bar
+from analysis.engines import map_partitions, progress_bar
 from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions, source_fingerprint
 
 __all__ = ["MANIFEST", "analyze_corpus", "check_files", "clear_analysis", "file_sha256", "part_name",
            "read_manifest", "read_partitioned", "run_key", "run_lock", "verify_analysis"]
 
-MANIFEST = "manifest.json"
-_RUN = "_run.json"
 _PARTS = "_parts"
 _LOCK = "_lock.json"
 _CLEARING = "_clearing.json"
-_FORMAT = "media-workbench partitioned analysis"
-
-
-def part_name(index: int) -> str:
-    """The file name of partition ``index``: ``part-00000.parquet``."""
-    return f"part-{index:05d}.parquet"
-
-
-def _scratch(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = _scratch(path)
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _write_parquet_atomic(table: pd.DataFrame, path: Path) -> None:
-    tmp = _scratch(path)
-    try:
-        table.to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _json(value: Any) -> bytes:
@@ -97,51 +68,34 @@ def run_key(source: Any, *, partition_size: int, options: ReadOptions, actors: A
     """SHA-256 identifying a run of :func:`analyze_corpus`: equal keys, equal partitions and tables.
 
     Covers the source's files (:func:`source_fingerprint`), the load options, the partition size, the
-    lexicon and codebook hashes, the tone engine, the actor tone method and the package versions.
+    hashes of the word lists (:func:`analysis.pipeline.lexicon_hashes`: lexicon, codebook, entity
+    words, cue verbs), the tone engine, the actor tone method, the package versions and the hash of the
+    package's code.
     """
     keyed = {
         "source": fingerprint or source_fingerprint(source),
         "load": options.as_dict(),
         "partition_size": partition_size,
-        "lexicons": {"actors": actors.sha256, "frames": frames.sha256, "entities": load_entity_words().sha256},
+        "lexicons": lexicon_hashes(actors, frames),
         "frames_codebook": frames.name,
         "tone_engine": tone_engine,
         "actor_tone_method": actor_tone_method,
         "versions": package_versions(),
+        "code": code_sha256(),
     }
-    return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode("utf-8")).hexdigest()
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The manifest of a finished :func:`analyze_corpus` run at ``path``; InputError when there is none."""
-    folder = Path(path)
-    manifest = _read_json(folder / MANIFEST)
-    if manifest is None or manifest.get("format") != _FORMAT:
-        state = ("an unfinished or interrupted analyze_corpus run: run it again to finish it"
-                 if (folder / _RUN).exists() else "no manifest.json")
-        raise InputError(f"{folder}: not a finished partitioned analysis ({state}); "
-                         "write one with analysis.analyze_corpus(source, out=...)")
-    return manifest
+    return content_key(keyed)
 
 
 def _ours(folder: Path) -> bool:
-    return any((folder / name).exists() for name in (MANIFEST, _RUN, "meta.json", _CLEARING))
+    return any((folder / name).exists() for name in (MANIFEST, RUN_MARKER, "meta.json", _CLEARING))
 
 
 def clear_analysis(folder: Path) -> None:
     """Remove what an analysis wrote in ``folder``: a marker first (so that a run killed while clearing
     leaves a folder recognised as an analysis), then the manifest (so it never outlives its parts), the
     tables, and the marker last. The lock file stays."""
-    _write_atomic(folder / _CLEARING, _json({"pid": os.getpid()}))
-    for name in (MANIFEST, _RUN, "meta.json"):
+    atomic_write(folder / _CLEARING, _json({"pid": os.getpid()}))
+    for name in (MANIFEST, RUN_MARKER, "meta.json"):
         (folder / name).unlink(missing_ok=True)
     for name in (*TABLES, _PARTS):
         shutil.rmtree(folder / name, ignore_errors=True)
@@ -167,31 +121,59 @@ def _refuse(folder: Path, path: Path, holder: Mapping[str, Any]) -> InputError:
         f"one folder would mix two analyses. If no such run is going on, delete {path}")
 
 
+#: Where the Windows lock sits in the lock file: one byte far past the record, so that the record
+#: stays readable by the run that is refused (Windows locks are mandatory for the bytes they cover).
+_WINDOWS_LOCK_OFFSET = 1 << 30
+
+
+def _lock_exclusive(fd: int) -> None:
+    """Take the lock on open file ``fd`` without waiting; OSError when another process holds it.
+
+    POSIX (Linux, macOS): ``flock``; Windows: ``msvcrt.locking`` of one byte. Either way the system
+    releases the lock when the holding process ends, however it ends (a killed run frees it at once).
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the open file ``fd`` (the holder may have removed it meanwhile)."""
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
 @contextlib.contextmanager
 def run_lock(folder: Path) -> Iterator[None]:
     """Hold ``folder/_lock.json`` for a run; InputError naming the holder when another run holds it.
 
-    The lock is an exclusive ``flock`` on the file, which the system releases when its process ends,
-    however it ends (so the lock of a killed run is free at once); the file records the holder's pid,
-    host and start time for the message. Removed when the run ends.
+    The lock is an operating-system lock on the file (``flock`` on Linux and macOS, ``msvcrt.locking``
+    on Windows: :func:`_lock_exclusive`), which the system releases when its process ends, however it
+    ends (so the lock of a killed run is free at once, and no stale lock needs detecting); the file
+    records the holder's pid, host and start time for the message. Removed when the run ends.
     """
-    import fcntl
-
     path = folder / _LOCK
     record = {"pid": os.getpid(), "host": socket.gethostname(),
               "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
     while True:
-        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+        fd = os.open(path, os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock_exclusive(fd)
         except OSError:
             os.close(fd)
-            raise _refuse(folder, path, _read_json(path) or {}) from None
-        try:
-            same = os.fstat(fd).st_ino == os.stat(path).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
+            raise _refuse(folder, path, read_json(path) or {}) from None
+        if _same_file(fd, path):
             break
         os.close(fd)  # the file was removed by the run that held it: lock the new one
     try:
@@ -199,8 +181,13 @@ def run_lock(folder: Path) -> Iterator[None]:
         os.write(fd, json.dumps(record).encode("utf-8"))
         yield
     finally:
-        path.unlink(missing_ok=True)
-        os.close(fd)
+        if os.name == "nt":  # Windows removes no open file: close (which frees the lock), then remove
+            os.close(fd)
+            with contextlib.suppress(OSError):  # a run that opened it meanwhile removes it itself
+                path.unlink()
+        else:  # remove first, so that no other run locks the file this run is about to let go
+            path.unlink(missing_ok=True)
+            os.close(fd)
 
 
 def _prepare(folder: Path, key: str) -> tuple[bool, dict[int, dict[str, Any]]]:
@@ -208,14 +195,14 @@ def _prepare(folder: Path, key: str) -> tuple[bool, dict[int, dict[str, Any]]]:
     _check_out(folder)
     if (folder / _CLEARING).exists():  # a run was killed while clearing: finish the job
         clear_analysis(folder)
-    manifest = _read_json(folder / MANIFEST)
+    manifest = read_json(folder / MANIFEST)
     if manifest is not None and manifest.get("run_key") == key:
         return True, {}
-    run = _read_json(folder / _RUN)
+    run = read_json(folder / RUN_MARKER)
     if run is None or run.get("key") != key:
         clear_analysis(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(folder / _RUN, _json({"key": key, "started": dt.datetime.now(dt.timezone.utc).isoformat()}))
+        atomic_write(folder / RUN_MARKER, _json({"key": key, "started": dt.datetime.now(dt.timezone.utc).isoformat()}))
     (folder / MANIFEST).unlink(missing_ok=True)
     for stale in folder.glob(".*.tmp"):
         stale.unlink(missing_ok=True)
@@ -225,7 +212,7 @@ def _prepare(folder: Path, key: str) -> tuple[bool, dict[int, dict[str, Any]]]:
             stale.unlink(missing_ok=True)
     done = {}
     for marker in sorted((folder / _PARTS).glob("part-*.json")):
-        record = _read_json(marker)
+        record = read_json(marker)
         if record and record.get("key") == key and all(
                 (folder / name / part_name(record["index"])).is_file() for name in PARTITION_TABLES):
             done[int(record["index"])] = record
@@ -253,46 +240,13 @@ def _run_partition(item: tuple[int, Partition], *, out: str, key: str, actors: A
     tables = analyze_partition(documents, actors=actors, frames=frames, tone_engine=tone_engine,
                                actor_tone_method=actor_tone_method)
     for name, table in tables.items():
-        _write_parquet_atomic(table, folder / name / part_name(index))
+        atomic_write(folder / name / part_name(index), lambda scratch: table.to_parquet(scratch, index=False))
     record = {"key": key, "index": index, "documents": len(documents),
               "rows": {name: len(table) for name, table in tables.items()},
               "sha256": {name: file_sha256(folder / name / part_name(index)) for name in tables},
               "load_report": documents.attrs.get("load_report") or []}
-    _write_atomic(folder / _PARTS / f"part-{index:05d}.json", _json(record))
+    atomic_write(folder / _PARTS / f"part-{index:05d}.json", _json(record))
     return record
-
-
-def file_sha256(path: Path) -> str:
-    """SHA-256 (hex) of a file's bytes."""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
-def parquet_rows(path: Path) -> int:
-    """Rows of a Parquet file, from its footer."""
-    import pyarrow.parquet as pq
-
-    return int(pq.ParquetFile(path).metadata.num_rows)
-
-
-def check_files(folder: Path, files: Mapping[str, tuple[int, str | None]]) -> str | None:
-    """The first problem with ``files`` (relative path -> (rows, sha256 or None)) under ``folder``, or None.
-
-    A file must exist, hold its SHA-256 when one is given, and have its number of rows (Parquet footer).
-    """
-    for relative, (rows, digest) in files.items():
-        path = folder / relative
-        if not path.is_file():
-            return f"{relative} is missing"
-        if digest is not None and file_sha256(path) != digest:
-            return f"{relative} does not match its SHA-256 (changed or truncated)"
-        try:
-            found = parquet_rows(path)
-        except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for damaged files
-            return f"{relative} is not a readable Parquet file ({type(exc).__name__})"
-        if found != rows:
-            return f"{relative} has {found} rows, not {rows}"
-    return None
 
 
 def verify_analysis(path: str | os.PathLike[str]) -> str | None:
@@ -370,7 +324,7 @@ def _corpus_tables(folder: Path, count: int, lexicon: ActorLexicon) -> dict[str,
     tables = {"entity_table": entity_table_of_parts(parts, actors=lexicon)}
     out = {}
     for name, table in tables.items():
-        _write_parquet_atomic(table, folder / name / part_name(0))
+        atomic_write(folder / name / part_name(0), lambda scratch: table.to_parquet(scratch, index=False))
         out[name] = {"rows": len(table), "parts": [f"{name}/{part_name(0)}"], "part_rows": [len(table)],
                      "sha256": [file_sha256(folder / name / part_name(0))]}
     return out
@@ -389,7 +343,7 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
     corpus = _corpus_tables(folder, count, lexicon)
     report = planning + [entry for index in range(count) for entry in records[index]["load_report"]]
     manifest = {
-        "format": _FORMAT,
+        "format": PARTITIONED_FORMAT,
         "run_key": key,
         "meta": meta,
         "source": fingerprint,
@@ -405,9 +359,9 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
         "load_report": report,
         "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    _write_atomic(folder / MANIFEST, _json(manifest))
+    atomic_write(folder / MANIFEST, _json(manifest))
     shutil.rmtree(folder / _PARTS, ignore_errors=True)
-    (folder / _RUN).unlink(missing_ok=True)
+    (folder / RUN_MARKER).unlink(missing_ok=True)
     return manifest
 
 
@@ -515,21 +469,7 @@ def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: d
     return folder
 
 
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    filled = [frame for frame in frames if len(frame)]
-    if not filled:
-        return frames[0]
-    return filled[0] if len(filled) == 1 else pd.concat(filled, ignore_index=True)
-
-
 def read_partitioned(path: str | os.PathLike[str]) -> Analysis:
     """An :class:`Analysis` from a finished :func:`analyze_corpus` folder (every table in memory)."""
-    folder = Path(path)
-    manifest = read_manifest(folder)
-    tables = {}
-    for name in TABLES:
-        parts = [pd.read_parquet(folder / part) for part in manifest["tables"][name]["parts"]]
-        tables[name] = restore_lists(name, _concat(parts).reset_index(drop=True))
-    documents = tables["documents"]
-    documents.attrs = {"load_report": manifest.get("load_report", [])}
-    return Analysis(**tables, meta=manifest["meta"])
+    tables, meta = read_partitioned_tables(path, TABLES)
+    return analysis_of(tables, meta)

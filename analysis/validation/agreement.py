@@ -26,7 +26,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["AGREEMENT_COLUMNS", "LEVELS", "agreement", "krippendorff_alpha", "cohen_kappa", "percent_agreement"]
 
@@ -51,12 +51,8 @@ _TONE_ORDER = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
 def _prepare(codes: pd.DataFrame, unit: str, coder: str, value: str, what: str) -> pd.DataFrame:
     if not isinstance(codes, pd.DataFrame):
         raise InputError(f"{what}: codes must be a DataFrame with columns unit, coder, value (see analysis.read_codes)")
-    missing = [c for c in (unit, coder, value) if c not in codes.columns]
-    if missing:
-        raise InputError(
-            f"{what}: the codes table lacks column(s) {', '.join(map(repr, missing))}; pass unit=, coder=, "
-            "value= naming its columns, or use the table analysis.read_codes returns"
-        )
+    require_columns(codes, {"unit": unit, "coder": coder, "value": value}, fn=what, name="codes",
+                    fix="use the table analysis.read_codes returns")
     table = codes[[unit, coder, value]].rename(columns={unit: "unit", coder: "coder", value: "value"})
     table = table[table["value"].notna()]
     dup = table.duplicated(["unit", "coder"], keep=False)

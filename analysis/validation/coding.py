@@ -33,7 +33,6 @@ remainder goes to the strata with the most units left). The sample is shown in r
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.persistence import atomic_write
 from analysis.validation.data import TONE_CLASSES
 
 __all__ = ["UNITS", "CODES_COLUMNS", "coding_sample", "read_codes", "workbench_codes", "code_columns"]
@@ -83,6 +83,8 @@ def _codebook_of(result: Any, codebook: Any) -> Any:
 
     if codebook is not None:
         return load_frames(codebook)
+    if getattr(result, "codebook", None) is not None:  # an Analysis records the codebook it was made with
+        return result.codebook
     wanted = (getattr(result, "meta", {}) or {}).get("lexicons", {}).get("frames")
     for name in CODEBOOKS:
         book = load_frames(name)
@@ -263,18 +265,6 @@ def _csv_safe(value: object) -> object:
     return value
 
 
-def _atomic(target: Path, write: Any) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, scratch = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=target.suffix)
-    os.close(handle)
-    try:
-        write(scratch)
-        os.replace(scratch, target)
-    finally:
-        if os.path.exists(scratch):
-            os.unlink(scratch)
-
-
 def _info(column: str) -> str:
     return {
         "unit_id": "the unit's id: do not edit (it links your codes to the analysis)",
@@ -297,9 +287,9 @@ def _write_sheet(sample: pd.DataFrame, columns: dict[str, tuple[str, tuple[str, 
         safe = sample.copy()
         for c in text_columns:
             safe[c] = safe[c].map(_csv_safe)
-        _atomic(target, lambda p: safe.to_csv(p, index=False, encoding="utf-8-sig"))
+        atomic_write(target, lambda p: safe.to_csv(p, index=False, encoding="utf-8-sig"))
     elif suffix == ".xlsx":
-        _atomic(target, lambda p: _write_xlsx(sample, columns, p))
+        atomic_write(target, lambda p: _write_xlsx(sample, columns, p))
     else:
         raise InputError(f"{target}: write the coding sheet as .csv or .xlsx")
 

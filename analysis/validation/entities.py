@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.validation.metrics import precision_recall_f1
 
 __all__ = ["GOLD_COLUMNS", "read_gum", "score_entities", "gum_files", "gum_split", "split_gum"]
 
@@ -242,8 +243,7 @@ def score_entities(documents: pd.DataFrame, gold: pd.DataFrame, *, found: pd.Dat
     nested = _nested_names(gold)
     for suffix, rows in (("", [r for r in matched if (r[0], *r[1]) not in nested]), ("_all", matched)):
         tp, fp, fn = _pairs(rows)
-        out[f"merge_precision{suffix}"] = tp / (tp + fp) if tp + fp else float("nan")
-        out[f"merge_recall{suffix}"] = tp / (tp + fn) if tp + fn else float("nan")
+        out[f"merge_precision{suffix}"], out[f"merge_recall{suffix}"], _ = precision_recall_f1(tp, fp, fn)
         out[f"merge_pairs{suffix}"] = float(tp + fp)
     # pronouns
     found_chains: dict[tuple[str, str], set[str]] = {}
@@ -302,7 +302,5 @@ def _pairs(rows: list[tuple]) -> tuple[int, int, int]:
 
 
 def _prf(name: str, tp: int, npred: int, ngold: int) -> dict[str, float]:
-    p = tp / npred if npred else float("nan")
-    r = tp / ngold if ngold else float("nan")
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = precision_recall_f1(tp, npred - tp, ngold - tp)
     return {f"{name}_precision": p, f"{name}_recall": r, f"{name}_f1": f}

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.errors import InputError, LexiconError
+from analysis.persistence import atomic_write
 from analysis.validation.data import dataset_files, file_sha256, read_newsmtsc
 
 __all__ = [
@@ -230,11 +231,7 @@ def write_validation_figures(
 ) -> dict[str, Any]:
     """Measure everything (:func:`measure_all`) and write the figures to ``path`` atomically; returns them."""
     figures = measure_all(datasets, newsmtsc_file=newsmtsc_file, frames_file=frames_file)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_name(f".{target.name}.tmp")
-    scratch.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(scratch, target)
+    atomic_write(path, json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
     return figures
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 
 __all__ = ["CONFLICT_NEWS_GOLD", "FRAME_RULE_COLUMNS", "FRAME_RULES", "TERM_PRECISION_COLUMNS", "frame_rule_cv",
            "read_sentence_gold", "split_articles", "term_precision"]
@@ -165,12 +165,10 @@ def term_precision(
     if unit not in ("document", "sentence"):
         raise InputError(f"unit={unit!r}: use 'document' or 'sentence'")
     keys = ["doc_id"] + (["sentence_id"] if unit == "sentence" else [])
-    missing = [c for c in (*keys, "frame_id", "present") if c not in gold.columns]
-    if missing:
-        raise InputError(f"the gold table lacks column(s) {', '.join(missing)}; give one row per coded "
-                         f"{unit} and frame with a boolean 'present'")
+    require_columns(gold, (*keys, "frame_id", "present"), fn="term_precision", name="gold",
+                    fix=f"give one row per coded {unit} and frame with a boolean 'present'")
     book = load_frames(codebook)
-    sents = sentences_of(documents, sentences)
+    sents = sentences_of(documents, sentences, fn="term_precision")
     hits = frame_scores(documents, book, sentences=sents, mentions=mentions)
     fired = hits.assign(term=hits["terms"].str.split("; ")).explode("term")
     fired = fired.assign(doc_id=fired["doc_id"].astype(str))[[*keys, "frame_id", "term"]].drop_duplicates()

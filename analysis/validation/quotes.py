@@ -46,7 +46,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
+from analysis.validation.metrics import precision_recall_f1
 
 __all__ = [
     "GOLD_COLUMNS",
@@ -339,10 +340,8 @@ def _chars(spans: Iterable[tuple[int, int]]) -> set[int]:
 
 def _pred_rows(predicted: pd.DataFrame, texts: dict[str, str]) -> list[dict[str, Any]]:
     needed = ("doc_id", "quote", "speaker", "kind", "start", "end")
-    missing = [c for c in needed if c not in predicted.columns]
-    if missing:
-        raise InputError(f"the predicted quotes table lacks column(s) {', '.join(missing)}; pass the table "
-                         "analysis.quotes(...) returns")
+    require_columns(predicted, needed, fn="match_attributions", name="predicted quotes",
+                    fix="pass the table analysis.quotes(...) returns")
     rows = []
     for r in predicted.to_dict("records"):
         if "spans" in r and isinstance(r["spans"], str) and r["spans"]:
@@ -419,24 +418,18 @@ def match_attributions(gold: pd.DataFrame, predicted: pd.DataFrame, *, documents
     return table.astype({"speaker_right": "boolean", "overlap": "int64"})
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _score_row(kind: str, m: pd.DataFrame) -> dict[str, Any]:
     n_gold = int(m["status"].isin(("matched", "missed")).sum())
     n_pred = int(m["status"].isin(("matched", "spurious")).sum())
     matched = m[m["status"] == "matched"]
     n_match = len(matched)
     right = int(matched["speaker_right"].fillna(False).sum())
-    p = n_match / n_pred if n_pred else 0.0
-    r = n_match / n_gold if n_gold else 0.0
-    ep = right / n_pred if n_pred else 0.0
-    er = right / n_gold if n_gold else 0.0
+    p, r, f1 = precision_recall_f1(n_match, n_pred - n_match, n_gold - n_match, zero_division=0.0)
+    ep, er, e2e_f1 = precision_recall_f1(right, n_pred - right, n_gold - right, zero_division=0.0)
     return {"kind": kind, "gold": n_gold, "predicted": n_pred, "matched": n_match, "precision": p, "recall": r,
-            "f1": _f1(p, r), "speaker_right": right, "speaker_missing": int(matched["speaker"].isna().sum()),
+            "f1": f1, "speaker_right": right, "speaker_missing": int(matched["speaker"].isna().sum()),
             "speaker_accuracy": right / n_match if n_match else 0.0, "e2e_precision": ep, "e2e_recall": er,
-            "e2e_f1": _f1(ep, er)}
+            "e2e_f1": e2e_f1}
 
 
 def attribution_scores(matches: pd.DataFrame, pooled: pd.DataFrame | None = None) -> pd.DataFrame:

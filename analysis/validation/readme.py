@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import InputError
+from analysis.persistence import atomic_write
 
 __all__ = ["README_PATH", "START", "END", "validity_section", "update_readme"]
 
@@ -136,7 +137,4 @@ def update_readme(figures: dict[str, Any], path: str | os.PathLike[str] = README
     head, rest = text.split(START, 1)
     _old, tail = rest.split(END, 1)
     new = f"{head}{START}\n{validity_section(figures)}\n{END}{tail}"
-    scratch = target.with_name(f".{target.name}.tmp")
-    scratch.write_text(new, encoding="utf-8")
-    os.replace(scratch, target)
-    return target
+    return atomic_write(target, new)

@@ -23,8 +23,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.validation.agreement import _alpha, _kappa
+from analysis.validation.agreement import cohen_kappa, krippendorff_alpha
 from analysis.validation.data import TONE_CLASSES, file_sha256, newsmtsc_group_gold, newsmtsc_groups, read_newsmtsc
+from analysis.validation.metrics import macro_f1, per_class_scores
 
 __all__ = ["TONE_METHODS", "newsmtsc", "newsmtsc_documents", "documents_summary", "classification_scores", "worst_errors", "confusion_figure",
            "tone_summary"]
@@ -40,7 +41,8 @@ TONE_METHODS: dict[str, str] = {
 def classification_scores(gold: Any, predicted: Any, *, classes: tuple[str, ...] = TONE_CLASSES) -> dict[str, Any]:
     """Agreement of predicted with gold classes (two equal-length sequences of class names).
 
-    Returns a dict: ``macro_f1`` (mean F1 over the classes that occur in gold or predictions),
+    Returns a dict: ``macro_f1`` (mean F1 over the classes that occur in gold or predictions; the
+    rules are in :mod:`analysis.validation.metrics`),
     ``accuracy``, ``cohen_kappa``, ``krippendorff_alpha`` (nominal; gold and predictions as two coders),
     ``krippendorff_alpha_ordinal`` (negative < neutral < positive), ``n``; ``per_class``: a DataFrame
     with one row per class — class, precision (NaN when never predicted), recall (NaN when absent
@@ -54,17 +56,6 @@ def classification_scores(gold: Any, predicted: Any, *, classes: tuple[str, ...]
     unknown = sorted(set(g.tolist()) - set(classes)) + sorted(set(p.tolist()) - set(classes))
     if unknown:
         raise InputError(f"classification_scores: unknown class {unknown[0]!r}; classes are {', '.join(classes)}")
-    rows, f1s = [], []
-    for c in classes:
-        tp = int(np.sum((g == c) & (p == c)))
-        fp = int(np.sum((g != c) & (p == c)))
-        fn = int(np.sum((g == c) & (p != c)))
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
-        if tp + fp + fn:
-            f1s.append(f1)
-        rows.append({"class": c, "precision": tp / (tp + fp) if tp + fp else float("nan"),
-                     "recall": tp / (tp + fn) if tp + fn else float("nan"), "f1": f1,
-                     "support": tp + fn, "predicted": tp + fp})
     confusion = pd.DataFrame(
         [{"gold": a, "predicted": b, "n": int(np.sum((g == a) & (p == b)))} for a in classes for b in classes]
     )
@@ -74,12 +65,12 @@ def classification_scores(gold: Any, predicted: Any, *, classes: tuple[str, ...]
     ordinal = pair.assign(value=pair["value"].map({c: float(i) for i, c in enumerate(classes)}))
     return {
         "n": int(len(g)),
-        "macro_f1": float(np.mean(f1s)) if f1s else float("nan"),
+        "macro_f1": macro_f1(g, p, classes=classes),
         "accuracy": float(np.mean(g == p)) if len(g) else float("nan"),
-        "cohen_kappa": _kappa(pair),
-        "krippendorff_alpha": _alpha(pair, "nominal"),
-        "krippendorff_alpha_ordinal": _alpha(ordinal, "ordinal"),
-        "per_class": pd.DataFrame(rows).astype({"support": "int64", "predicted": "int64"}),
+        "cohen_kappa": cohen_kappa(pair),
+        "krippendorff_alpha": krippendorff_alpha(pair),
+        "krippendorff_alpha_ordinal": krippendorff_alpha(ordinal, level="ordinal"),
+        "per_class": per_class_scores(g, p, classes=classes).astype({"support": "int64", "predicted": "int64"}),
         "confusion": confusion,
     }
 

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.persistence import atomic_write
 from analysis.target_tone import (
     CLASSES,
     FORMAT,
@@ -399,12 +400,7 @@ def dump_json(content: Any) -> str:
 
 def write_model(content: dict[str, Any], path: str | os.PathLike[str] = MODEL_PATH) -> Path:
     """Write a coefficient file atomically (temporary file + rename); returns its path."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_name(f".{target.name}.tmp")
-    scratch.write_text(dump_json(content) + "\n", encoding="utf-8")
-    os.replace(scratch, target)
-    return target
+    return atomic_write(path, dump_json(content) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

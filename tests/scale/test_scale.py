@@ -21,7 +21,7 @@ from analysis.errors import InputError
 from analysis.pipeline import TABLES, analyze, load_analysis
 from analysis.scale import CorpusPartitions, analyze_corpus, cached_analysis, mentions_by, query, read_manifest
 from analysis.scale import store
-from analysis.scale.engines import progress_bar
+from analysis.engines import progress_bar
 
 REPO = Path(__file__).resolve().parents[2]
 OUTLETS = ("Daily Ledger", "The Courier", "Morning Post")
@@ -326,7 +326,7 @@ def test_query_and_mentions_by_read_a_saved_analysis_too(reference, tmp_path):
 
 
 def test_mentions_by_an_unknown_column_says_which_exist(streamed):
-    with pytest.raises(InputError, match=r"by='desk' needs the documents column 'desk'.*columns are doc_id, title"):
+    with pytest.raises(InputError, match=r"^mentions_by: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, title"):
         mentions_by(streamed, by=("actor", "desk"))
 
 

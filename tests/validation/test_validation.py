@@ -131,7 +131,7 @@ def test_agreement_errors_name_the_problem():
     twice = pd.concat([codes, codes.iloc[[0]]])
     with pytest.raises(InputError, match=r"coder 'A' gave unit 1 more than one value"):
         agreement(twice)
-    with pytest.raises(InputError, match=r"lacks column\(s\) 'rater'"):
+    with pytest.raises(InputError, match=r"the codes table lacks column\(s\) rater \(the coder= column\)"):
         agreement(codes, coder="rater")
     with pytest.raises(InputError, match=r"level='fuzzy': use one of 'nominal', 'ordinal'"):
         agreement(codes, level="fuzzy")

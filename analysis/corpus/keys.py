@@ -1,0 +1,86 @@
+"""Document keys for rollups: the one join of a table to the documents by ``doc_id``.
+
+Rollups group a table (mentions, document frames, actor tone) by columns of the documents table
+(outlet, topic, ...) or by "day", the UTC publication day. This module is the one place that
+reads those keys and joins them on, so that every rollup treats ids and dates alike:
+
+1. ``doc_id`` is compared as str on both sides (an int id in one table matches "7" in the other);
+   the joined table keeps its own ``doc_id`` column unchanged.
+2. A doc_id repeated in the documents table takes the keys of its first row.
+3. "day" is ``published`` read as UTC and written ``YYYY-MM-DD``; text is read value by value
+   (pandas' ``format="mixed"``, so one odd format does not void the others). A missing or blank
+   date is NA; a value that cannot be read as a date is NA too (NaT) and is reported with a
+   :class:`~analysis.corpus.CorpusWarning` naming the function, how many values, the first one and
+   its doc_id. The loaders already parse dates and report each bad one, so this only happens with a
+   documents table built by hand.
+4. Any other key is the documents column of that name, values as they are (NA stays NA).
+5. A key the documents table cannot give is an InputError naming the function, the column and the
+   table's columns (:func:`analysis.errors.require_columns`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis.corpus.report import CorpusWarning
+from analysis.errors import require_columns
+
+__all__ = ["DAY", "published_utc", "document_keys", "join_document_keys"]
+
+#: The key that means the UTC publication day (read from the ``published`` column).
+DAY = "day"
+
+
+def published_utc(documents: pd.DataFrame, *, fn: str) -> pd.Series:
+    """The documents' ``published`` column as ``datetime64[ns, UTC]`` (rule 3): NaT where missing or
+    unreadable; unreadable values are reported with a CorpusWarning naming ``fn``."""
+    raw = documents["published"]
+    if isinstance(raw.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(raw.dtype):
+        return pd.to_datetime(raw, utc=True)  # the loaders' dtype: nothing to read
+    published = pd.to_datetime(raw, utc=True, errors="coerce", format="mixed")
+    given = raw.notna() & (raw.astype("object").map(lambda v: not (isinstance(v, str) and not v.strip())))
+    bad = published.isna() & given.to_numpy(dtype=bool)
+    if bad.any():
+        first = int(bad.to_numpy().argmax())
+        doc = documents["doc_id"].iloc[first] if "doc_id" in documents.columns else first
+        warnings.warn(
+            f"{fn}: {int(bad.sum())} published value(s) could not be read as dates (first: {raw.iloc[first]!r} "
+            f"of doc_id {str(doc)!r}); they count as undated. Load the documents with analysis.load_corpus, "
+            "which reads dates in many formats and reports each one it cannot read.",
+            CorpusWarning, stacklevel=3)
+    return published
+
+
+def document_keys(documents: pd.DataFrame, by: Sequence[str], *, fn: str) -> pd.DataFrame:
+    """One row per document: ``doc_id`` (str) and the ``by`` keys (rules 2-5), in documents order.
+
+    ``by``: documents columns and/or "day". Output columns: doc_id, then the ``by`` columns (each
+    once, in the order given; "day" as "YYYY-MM-DD" str or NA).
+    """
+    keys = list(dict.fromkeys(by))
+    require_columns(documents, ["doc_id"], fn=fn, name="documents", fix="load it with analysis.load_corpus")
+    require_columns(documents, {"by": ["published" if k == DAY else k for k in keys]}, fn=fn, name="documents",
+                    fix=f"by={DAY!r} for the UTC publication day (needs 'published')")
+    out = pd.DataFrame({"doc_id": documents["doc_id"].astype("str").to_numpy()})
+    for key in keys:
+        if key == DAY:
+            out[key] = published_utc(documents, fn=fn).dt.strftime("%Y-%m-%d").to_numpy()
+        else:
+            out[key] = documents[key].to_numpy()
+    return out.drop_duplicates("doc_id").reset_index(drop=True)
+
+
+def join_document_keys(table: pd.DataFrame, documents: pd.DataFrame, by: Sequence[str], *, fn: str,
+                       how: str = "left") -> pd.DataFrame:
+    """``table`` with the ``by`` keys of its documents joined on by ``doc_id`` (rules 1-5).
+
+    ``how="left"`` keeps every row of ``table`` (keys NA where the document is unknown);
+    ``how="inner"`` keeps the rows whose document is in ``documents``. Row order is ``table``'s.
+    """
+    require_columns(table, ["doc_id"], fn=fn, fix="pass a table with one doc_id per row")
+    keys = document_keys(documents, by, fn=fn).rename(columns={"doc_id": "_doc_key"})
+    joined = table.assign(_doc_key=table["doc_id"].astype("str").to_numpy()).merge(keys, on="_doc_key", how=how)
+    return joined.drop(columns="_doc_key")

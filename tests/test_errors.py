@@ -1,0 +1,58 @@
+"""The one column check (analysis.errors.require_columns) and its one message form."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.errors import InputError, require_columns
+
+TABLE = pd.DataFrame({"doc_id": ["d1"], "sentence_id": [0]})
+
+
+def test_a_complete_table_passes():
+    assert require_columns(TABLE, ["doc_id", "sentence_id"], fn="f", fix="x") is None
+    assert require_columns(TABLE, {"key": "doc_id", "ids": ["doc_id", "sentence_id"]}, fn="f", fix="x") is None
+
+
+def test_the_message_names_the_function_the_table_every_missing_column_and_the_fix():
+    with pytest.raises(InputError) as raised:
+        require_columns(TABLE, ["doc_id", "actor_id", "via"], fn="actor_rollup", name="mentions",
+                        fix="pass the table analysis.actor_mentions returns")
+    assert str(raised.value) == ("actor_rollup: the mentions table lacks column(s) actor_id, via; "
+                                 "pass the table analysis.actor_mentions returns")
+
+
+def test_an_unnamed_table_is_the_table():
+    with pytest.raises(InputError, match=r"^f: the table lacks column\(s\) x; fix it$"):
+        require_columns(TABLE, ("x",), fn="f", fix="fix it")
+
+
+def test_role_columns_name_their_option_and_the_table_columns():
+    with pytest.raises(InputError) as raised:
+        require_columns(TABLE, {"group": "outlet", "value": "n", "key": "doc_id"}, fn="mentions_by_group",
+                        fix="pass the table wb.actor_rollup returns")
+    assert str(raised.value) == (
+        "mentions_by_group: the table lacks column(s) outlet (the group= column), n (the value= column); "
+        "its columns are: doc_id, sentence_id. Pass group='<column>' to name the right one, or pass the "
+        "table wb.actor_rollup returns")
+
+
+def test_a_column_asked_for_twice_is_named_once():
+    with pytest.raises(InputError, match=r"lacks column\(s\) x; f$"):
+        require_columns(TABLE, ["x", "x"], fn="g", fix="f")
+
+
+@pytest.mark.parametrize(("call", "start"), [
+    (lambda: wb.voice(pd.DataFrame({"actor_id": []}), pd.DataFrame()), "voice: the mentions table lacks column(s) actor, via; "),
+    (lambda: wb.actor_rollup(pd.DataFrame({"doc_id": []}), pd.DataFrame()), "actor_rollup: the mentions table lacks column(s) "),
+    (lambda: wb.entity_rollup(pd.DataFrame({"doc_id": []})), "entity_rollup: the entities table lacks column(s) sentence_id, "),
+    (lambda: wb.tone(pd.DataFrame({"doc_id": []})), "tone: the documents table lacks column(s) text; load it with "),
+    (lambda: wb.frame_scores(pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [""]}),
+                             sentences=pd.DataFrame({"doc_id": []})), "frame_scores: the sentences table lacks "),
+])
+def test_public_functions_use_the_one_form(call, start):
+    with pytest.raises(InputError) as raised:
+        call()
+    assert str(raised.value).startswith(start)
