@@ -627,3 +627,17 @@ def test_bullet_marker_dot_operator_and_en_dash() -> None:
     text = "Intro.\n∙ one\n– two"
     assert [(text[p.start : p.end], p.kind) for p in paragraphs(text)] == [
         ("Intro.", "paragraph"), ("one", "bullet"), ("two", "bullet")]
+
+
+def test_sentences_of_segments_when_not_given_and_checks_a_given_table():
+    import pandas as pd
+
+    from analysis.text import sentences, sentences_of
+
+    documents = pd.DataFrame({"doc_id": ["d"], "title": ["Head"], "text": ["One. Two."]})
+    pd.testing.assert_frame_equal(sentences_of(documents), sentences(documents))
+    given = sentences(documents)
+    assert sentences_of(documents, given) is given, "a given table is used as it is"
+    with pytest.raises(InputError, match=r"the sentences table lacks column\(s\) sentence_id, text; pass the table "
+                                         r"analysis\.sentences\(documents\) returns"):
+        sentences_of(documents, given[["doc_id"]])

@@ -21,3 +21,16 @@ def test_decode_bytes_says_which_encoding_it_used():
     assert decode_bytes("café".encode()) == ("café", "utf-8")
     assert decode_bytes("café".encode("cp1252")) == ("café", "cp1252")
     assert decode_bytes("hi".encode("utf-16")) == ("hi", "utf-16")
+
+
+def test_find_nul_in_file_names_line_and_offset_or_gives_none(tmp_path):
+    from analysis.corpus.decode import BinaryFileError, find_nul_in_file
+
+    (tmp_path / "bin.txt").write_bytes(b"one\ntwo\nth\x00ree\n")
+    error = find_nul_in_file(tmp_path / "bin.txt")
+    assert isinstance(error, BinaryFileError) and (error.line, error.offset) == (3, 10)
+    assert str(error) == "NUL byte at line 3, offset 10"
+    (tmp_path / "ok.txt").write_bytes(b"one\ntwo\n")
+    assert find_nul_in_file(tmp_path / "ok.txt") is None
+    (tmp_path / "u16.txt").write_bytes("one\ntwo".encode("utf-16"))
+    assert find_nul_in_file(tmp_path / "u16.txt") is None
