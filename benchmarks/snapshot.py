@@ -29,24 +29,33 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 
 
-def table_digest(table: pd.DataFrame) -> str:
-    """SHA-256 of a table's column names, dtypes and values (row order kept, index ignored)."""
+def table_digest(table: pd.DataFrame, *, places: dict[str, str] | None = None) -> str:
+    """SHA-256 of a table's column names, dtypes and values (row order kept, index ignored).
+
+    ``places``: {folder: name}; text cells starting with a folder's path start with its name instead,
+    so that tables holding file paths compare equal across checkouts and scratch folders."""
     digest = hashlib.sha256()
     digest.update(json.dumps([[str(c), str(t)] for c, t in table.dtypes.items()]).encode())
     frame = table.reset_index(drop=True)
     for column in frame.columns:
-        values = frame[column].map(_canonical) if frame[column].dtype == object else frame[column]
+        textual = frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column].dtype)
+        values = frame[column].map(lambda v: _canonical(v, places or {})) if textual else frame[column]
         digest.update(pd.util.hash_pandas_object(values.astype(str) if values.dtype == object else values,
                                                  index=False).to_numpy().tobytes())
     return digest.hexdigest()
 
 
-def _canonical(value: Any) -> Any:
-    """Lists, arrays and dicts as JSON text, so that cells holding them hash by content."""
+def _canonical(value: Any, places: dict[str, str]) -> Any:
+    """Lists, arrays and dicts as JSON text, so that cells holding them hash by content; paths under
+    ``places`` with the place's name."""
     if hasattr(value, "tolist") and not isinstance(value, str):
         value = value.tolist()
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, sort_keys=True, default=str)
+    if isinstance(value, str):
+        for folder, name in places.items():
+            if value.startswith(folder):
+                return name + value[len(folder):]
     return value
 
 
@@ -54,17 +63,17 @@ def _summaries(result: Any) -> Iterator[tuple[str, Callable[[], pd.DataFrame]]]:
     """The public tables computed from an analysis (each with the keyword a user would pass)."""
     import analysis as wb
 
-    yield "actor_prominence", lambda: wb.actor_prominence(result.mentions, result.sentences)
-    yield "actor_rollup", lambda: wb.actor_rollup(result.mentions, result.documents, by=("actor", "outlet"))
+    yield "actor_prominence", lambda: wb.prominence(result.mentions, result.sentences)
+    yield "actor_rollup", lambda: wb.mentions_by(result.mentions, result.documents, by=("actor", "outlet"))
     yield "voice", lambda: wb.voice(result.mentions, result.quotes)
     yield "voice_entities", lambda: wb.voice(result.entities, result.quotes)
-    yield "entity_rollup", lambda: wb.entity_rollup(result.entities)
-    yield "actor_tone_summary", lambda: wb.actor_tone_summary(result.actor_tone)
+    yield "entity_rollup", lambda: wb.entities_by(result.entities)
+    yield "actor_tone_summary", lambda: wb.actor_tone_by(result.actor_tone)
     yield "actor_document_tone", lambda: wb.actor_document_tone(result.actor_tone)
-    yield "document_frames", lambda: wb.frame_scores(result.documents, level="document")
-    yield "frame_rollup", lambda: wb.frame_rollup(wb.frame_scores(result.documents, level="document"),
+    yield "document_frames", lambda: wb.frames(result.documents, level="document")
+    yield "frame_rollup", lambda: wb.frames_by(wb.frames(result.documents, level="document"),
                                                   result.documents, by=("outlet",))
-    yield "entity_mentions", lambda: wb.entity_mentions(result.entities)
+    yield "entity_mentions", lambda: wb.entities_as_mentions(result.entities)
     yield "discover_actors", lambda: wb.discover_actors(result.documents, entities=result.entities)
     yield "cooccurrence", lambda: wb.cooccurrence(result.mentions)
     yield "corpus_summary", lambda: wb.corpus_summary(result.documents)
@@ -75,9 +84,9 @@ def _table_names(result: Any) -> list[str]:
     return sorted(name for name, value in vars(result).items() if isinstance(value, pd.DataFrame))
 
 
-def _guarded(build: Callable[[], pd.DataFrame]) -> str:
+def _guarded(build: Callable[[], pd.DataFrame], places: dict[str, str]) -> str:
     try:
-        return table_digest(build())
+        return table_digest(build(), places=places)
     except Exception as error:  # a summary whose call changed is a difference to report, not a crash
         return f"error: {type(error).__name__}: {error}"
 
@@ -89,9 +98,8 @@ def snapshot(*, articles: int = 300) -> dict[str, str]:
     from benchmarks.texts import sentence_pool
 
     digests: dict[str, str] = {}
-    work = Path(tempfile.gettempdir()) / "workbench-snapshot"  # one fixed path: file paths are in tables
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    work = Path(tempfile.mkdtemp(prefix="workbench-snapshot-"))
+    places = {str(work): "<scratch>", str(REPO): "<repo>"}
     try:
         bench = work / "bench.parquet"
         write_corpus(bench, articles, sentence_pool()[1])
@@ -100,12 +108,12 @@ def snapshot(*, articles: int = 300) -> dict[str, str]:
             documents = wb.load_corpus(source)
             result = wb.analyze(documents, progress=False)
             for name in _table_names(result):
-                digests[f"{label}/analyze/{name}"] = table_digest(getattr(result, name))
+                digests[f"{label}/analyze/{name}"] = table_digest(getattr(result, name), places=places)
             for name, build in _summaries(result):
-                digests[f"{label}/summary/{name}"] = _guarded(build)
+                digests[f"{label}/summary/{name}"] = _guarded(build, places)
             streamed = wb.load_analysis(wb.analyze_corpus(source, out=work / label, progress=False))
             for name in _table_names(streamed):
-                digests[f"{label}/analyze_corpus/{name}"] = table_digest(getattr(streamed, name))
+                digests[f"{label}/analyze_corpus/{name}"] = table_digest(getattr(streamed, name), places=places)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return digests
