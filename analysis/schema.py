@@ -116,8 +116,8 @@ SENTENCES = Table("sentences", "one row per sentence, headline first, in reading
     ("end", "int64", "field-relative: offset one past its last character: field[start:end] == text"),
 ]))
 
-MENTIONS = Table("mentions", "one row per mention of a lexicon actor (or, from entity_mentions, of an entity)",
-                 ("actor_mentions", "entity_mentions"), _cols([
+MENTIONS = Table("mentions", "one row per mention of a lexicon actor (or, from entities_as_mentions, of an entity)",
+                 ("mentions", "entities_as_mentions"), _cols([
     _DOC,
     ("sentence_id", "int64", "the sentence (0 = headline)"),
     ("section", "str", "the sentence's section (headline, standfirst, body, or a heading's name)"),
@@ -205,8 +205,8 @@ DOCUMENT_TONE = Table("document_tone", "one row per document (tone(level='docume
     ("n_sentences", "int64", "number of sentences (headline included)"),
 ]))
 
-FRAMES = Table("frames", "one row per sentence and frame with at least one hit (frame_scores(level='sentence'))",
-               ("frame_scores",), _cols([
+FRAMES = Table("frames", "one row per sentence and frame with at least one hit (frames(level='sentence'))",
+               ("frames",), _cols([
     _DOC,
     ("sentence_id", "int64", "the sentence (0 = headline)"),
     ("frame_id", "str", "the frame's id in the codebook"),
@@ -216,7 +216,7 @@ FRAMES = Table("frames", "one row per sentence and frame with at least one hit (
 ]))
 
 DOCUMENT_FRAMES = Table("document_frames", "one row per document and frame, every frame, hits 0 included "
-                        "(frame_scores(level='document'))", ("frame_scores",), _cols([
+                        "(frames(level='document'))", ("frames",), _cols([
     _DOC,
     ("frame_id", "str", "the frame's id in the codebook"),
     ("hits", "int64", "number of term matches of this frame in the document (headline included)"),
@@ -269,7 +269,7 @@ ACTOR_DOCUMENT_TONE = Table("actor_document_tone", "one row per document and act
 ]))
 
 PROMINENCE = Table("prominence", "one row per document and actor, documents in table order, actors by first "
-                   "mention", ("actor_prominence",), _cols([
+                   "mention", ("prominence",), _cols([
     _DOC,
     ("actor_id", "str", "the actor's id"),
     ("actor", "str", "the actor's display name"),
@@ -284,7 +284,7 @@ PROMINENCE = Table("prominence", "one row per document and actor, documents in t
 
 ACTOR_ROLLUP = Table("actor_rollup", "one row per cell of the by= keys (actor keys: actor = actor_id + actor, "
                      "group, type); sorted by the non-actor keys, then most mentions first",
-                     ("actor_rollup", "mentions_by"), _cols([
+                     ("mentions_by",), _cols([
     ("mentions", "int64", "mentions (direct unless include_pronouns)"),
     ("documents", "int64", "distinct documents"),
     ("sentences", "int64", "distinct sentences"),
@@ -317,7 +317,7 @@ VOICE = Table("voice", "one row per actor or entity that is mentioned or quoted"
 ]))
 
 ENTITY_ROLLUP = Table("entity_rollup", "one row per entity (or linked actor), most mentions first",
-                      ("entity_rollup",), _cols([
+                      ("entities_by",), _cols([
     ("key", "str", "the lexicon actor_id where linked, else the entity_id"),
     ("name", "str", "the lexicon's display name where linked, else the entity's"),
     ("type", "str", "the entity type"),
@@ -330,7 +330,7 @@ ENTITY_ROLLUP = Table("entity_rollup", "one row per entity (or linked actor), mo
 ]))
 
 ACTOR_TONE_SUMMARY = Table("actor_tone_summary", "one row per cell of the by= keys, sorted by them",
-                           ("actor_tone_summary",), _cols([
+                           ("actor_tone_by",), _cols([
     ("actor", "str", "the actor's display name", "by has actor_id"),
     ("n_mentions", "int64", "mentions in the cell"),
     ("n_documents", "int64", "distinct documents in the cell"),
@@ -341,7 +341,7 @@ ACTOR_TONE_SUMMARY = Table("actor_tone_summary", "one row per cell of the by= ke
     ("share_positive", "float64", "share of mentions scoring > 0"),
 ]), by_first=True)
 
-FRAME_ROLLUP = Table("frame_rollup", "one row per cell of the by= keys and frame", ("frame_rollup",), _cols([
+FRAME_ROLLUP = Table("frame_rollup", "one row per cell of the by= keys and frame", ("frames_by",), _cols([
     ("frame_id", "str", "the frame's id"),
     ("hits", "int64", "the frame's hits in the cell (sum)"),
     ("documents", "int64", "documents of the cell where the frame is present"),
@@ -430,9 +430,9 @@ TONE_COLUMNS: dict[str, str] = TONE.meanings
 #: Columns :func:`analysis.tone` adds at document level after the engine's columns on the whole article.
 DOCUMENT_TONE_COLUMNS: dict[str, str] = {n: m for n, m in DOCUMENT_TONE.meanings.items()
                                          if n not in ("doc_id", "{score}")}
-#: frame_scores(level="sentence"): one row per sentence and frame with at least one hit.
+#: frames(level="sentence"): one row per sentence and frame with at least one hit.
 FRAME_SENTENCE_COLUMNS: dict[str, str] = FRAMES.meanings
-#: frame_scores(level="document"): one row per document and frame (every frame, hits 0 included).
+#: frames(level="document"): one row per document and frame (every frame, hits 0 included).
 FRAME_DOCUMENT_COLUMNS: dict[str, str] = DOCUMENT_FRAMES.meanings
 #: Output columns of :func:`analysis.actor_tone` before the engine's columns.
 ACTOR_TONE_COLUMNS: dict[str, str] = {n: c.meaning for n, c in ACTOR_TONE.columns.items()
@@ -441,19 +441,19 @@ ACTOR_TONE_COLUMNS: dict[str, str] = {n: c.meaning for n, c in ACTOR_TONE.column
 TARGET_TONE_COLUMNS: dict[str, str] = {row[0]: row[2] for row in _TARGET_TONE}
 #: Output columns of :func:`analysis.actor_document_tone`.
 ACTOR_DOCUMENT_TONE_COLUMNS: dict[str, str] = ACTOR_DOCUMENT_TONE.meanings
-#: Output columns of :func:`analysis.actor_prominence`.
+#: Output columns of :func:`analysis.prominence`.
 PROMINENCE_COLUMNS: dict[str, str] = PROMINENCE.meanings
-#: Output columns of :func:`analysis.actor_rollup` after the ``by`` columns.
+#: Output columns of :func:`analysis.mentions_by` after the ``by`` columns.
 ACTOR_ROLLUP_COLUMNS: dict[str, str] = ACTOR_ROLLUP.meanings
 #: Output columns of :func:`analysis.cooccurrence`.
 COOCCURRENCE_COLUMNS: dict[str, str] = COOCCURRENCE.meanings
 #: Output columns of :func:`analysis.voice`.
 VOICE_COLUMNS: dict[str, str] = VOICE.meanings
-#: Output columns of :func:`analysis.entity_rollup`.
+#: Output columns of :func:`analysis.entities_by`.
 ENTITY_ROLLUP_COLUMNS: dict[str, str] = ENTITY_ROLLUP.meanings
-#: Output columns of :func:`analysis.actor_tone_summary` after the ``by`` columns.
+#: Output columns of :func:`analysis.actor_tone_by` after the ``by`` columns.
 ACTOR_TONE_SUMMARY_COLUMNS: dict[str, str] = ACTOR_TONE_SUMMARY.meanings
-#: Output columns of :func:`analysis.frame_rollup` after the ``by`` columns.
+#: Output columns of :func:`analysis.frames_by` after the ``by`` columns.
 FRAME_ROLLUP_COLUMNS: dict[str, str] = FRAME_ROLLUP.meanings
 #: Output columns of :func:`analysis.actor_frames`.
 ACTOR_FRAMES_COLUMNS: dict[str, str] = ACTOR_FRAMES.meanings

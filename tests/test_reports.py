@@ -432,7 +432,9 @@ def test_tab_completion_lists_the_public_api_only():
     names = dir(wb)
     assert names == sorted(wb.__all__)
     assert "annotations" not in names and "pipeline" not in names and "reports" not in names
-    assert {"setup_notebook", "findings", "show_table", "compare_groups", "charts"} <= set(names)
+    assert {"setup_notebook", "findings", "show_table"} <= set(names)
+    assert "charts" not in names and "compare_groups" in wb.tables.__all__, "no submodules; report helpers in wb.tables"
+    assert wb.charts.voice_bars and wb.tables.compare_groups  # submodules still work as attributes
 
 
 def test_design_the_code_cites_lives_in_the_repository(repo_dir):

@@ -31,40 +31,40 @@ def _gold(result):
 
 
 def _document_frames(r):
-    return wb.frame_scores(r.documents, level="document", sentences=r.sentences)
+    return wb.frames(r.documents, level="document", sentences=r.sentences)
 
 
 #: (table, label, build(result) -> DataFrame, the by= columns the output starts with)
 CALLS = [
     ("documents", "load_corpus", lambda r: r.documents, ()),
     ("sentences", "sentences", lambda r: wb.sentences(r.documents), ()),
-    ("mentions", "actor_mentions", lambda r: wb.actor_mentions(r.documents), ()),
-    ("mentions", "entity_mentions", lambda r: wb.entity_mentions(r.entities), ()),
+    ("mentions", "mentions", lambda r: wb.mentions(r.documents), ()),
+    ("mentions", "entities_as_mentions", lambda r: wb.entities_as_mentions(r.entities), ()),
     ("entities", "entities", lambda r: r.entities, ()),
     ("entity_table", "entity_table", lambda r: wb.entity_table(r.entities), ()),
     ("quotes", "quotes", lambda r: r.quotes, ()),
     ("tone", "tone", lambda r: wb.tone(r.documents, sentences=r.sentences), ()),
     ("document_tone", "tone", lambda r: wb.tone(r.documents, level="document"), ()),
-    ("frames", "frame_scores", lambda r: wb.frame_scores(r.documents, sentences=r.sentences), ()),
-    ("document_frames", "frame_scores", _document_frames, ()),
+    ("frames", "frames", lambda r: wb.frames(r.documents, sentences=r.sentences), ()),
+    ("document_frames", "frames", _document_frames, ()),
     ("actor_tone", "actor_tone", lambda r: r.actor_tone, ()),
-    ("actor_tone", "actor_tone(method='sentence')",
+    ("actor_tone", "actor_tone(actor_tone_method='sentence')",
      lambda r: wb.actor_tone(r.documents, sentences=r.sentences, mentions=r.mentions, quotes=r.quotes,
-                             method="sentence"), ()),
+                             actor_tone_method="sentence"), ()),
     ("actor_document_tone", "actor_document_tone", lambda r: wb.actor_document_tone(r.actor_tone), ()),
-    ("prominence", "actor_prominence", lambda r: wb.actor_prominence(r.mentions, r.sentences), ()),
-    ("actor_rollup", "actor_rollup", lambda r: wb.actor_rollup(r.mentions, r.documents, by=("actor", "day")),
+    ("prominence", "prominence", lambda r: wb.prominence(r.mentions, r.sentences), ()),
+    ("actor_rollup", "mentions_by", lambda r: wb.mentions_by(r.mentions, r.documents, by=("actor", "day")),
      ("actor_id", "actor", "day")),
     ("cooccurrence", "cooccurrence", lambda r: wb.cooccurrence(r.mentions), ()),
     ("voice", "voice", lambda r: wb.voice(r.mentions, r.quotes), ()),
     ("voice", "voice(entities)", lambda r: wb.voice(r.entities, r.quotes), ()),
-    ("entity_rollup", "entity_rollup", lambda r: wb.entity_rollup(r.entities), ()),
-    ("actor_tone_summary", "actor_tone_summary",
-     lambda r: wb.actor_tone_summary(r.actor_tone, r.documents, by=("day", "actor_id"), n_boot=20), ("day", "actor_id")),
-    ("frame_rollup", "frame_rollup", lambda r: wb.frame_rollup(_document_frames(r), r.documents, by=("outlet",)),
+    ("entity_rollup", "entities_by", lambda r: wb.entities_by(r.entities), ()),
+    ("actor_tone_summary", "actor_tone_by",
+     lambda r: wb.actor_tone_by(r.actor_tone, r.documents, by=("day", "actor_id"), n_boot=20), ("day", "actor_id")),
+    ("frame_rollup", "frames_by", lambda r: wb.frames_by(_document_frames(r), r.documents, by=("outlet",)),
      ("outlet",)),
     ("actor_frames", "actor_frames", lambda r: wb.actor_frames(r.mentions, r.frames), ()),
-    ("frame_agreement", "frame_agreement", lambda r: wb.frame_agreement(_document_frames(r), _gold(r)), ()),
+    ("frame_agreement", "frame_agreement", lambda r: wb.validation.frame_agreement(_document_frames(r), _gold(r)), ()),
     ("discovery", "discover_actors", lambda r: wb.discover_actors(r.documents, entities=r.entities), ()),
 ]
 
@@ -111,7 +111,7 @@ def test_every_table_and_its_functions_are_tested():
 
 
 def _function(name: str):
-    return getattr(wb, name, None) or getattr(wb.validation, name)
+    return getattr(wb, name) if name in wb.__all__ else getattr(wb.validation, name)
 
 
 @pytest.mark.parametrize("name", list(TABLES))
