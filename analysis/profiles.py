@@ -38,7 +38,10 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     """The profile of ``actor_id`` in an analysis; InputError when the actor is never mentioned.
 
     The card's fields: actor, mentions (direct), pronoun mentions, documents, quoted directly, quoted
-    (reported), mean polarity of sentences about it, first and last publication day it appears.
+    (reported), mean tone of the sentences about it (the target-aware ``target_polarity`` when the
+    analysis' actor tone is the target model, the default; the sentence ``polarity`` when it was made
+    with ``actor_tone_method="sentence"``; the field's name says which), first and last publication
+    day it appears.
     """
     mentions = result.mentions[result.mentions["actor_id"] == actor_id]
     if mentions.empty:
@@ -53,10 +56,12 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     direct = mentions[mentions["via"] != "pronoun"]
     days = published_utc(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"])],
                          fn="actor_profile").dropna()
-    about = tone.loc[tone["stance"] == "about", "polarity"] if "polarity" in tone else pd.Series(dtype=float)
+    score, tone_field = (("target_polarity", "mean tone toward it (target-aware), sentences about it")
+                         if "target_polarity" in tone else ("polarity", "mean polarity, sentences about it"))
+    about = tone.loc[tone["stance"] == "about", score] if score in tone else pd.Series(dtype=float)
     card = pd.DataFrame({
         "field": ["actor", "mentions", "pronoun mentions", "documents", "quoted directly", "quoted (reported)",
-                  "mean polarity, sentences about it", "first day", "last day"],
+                  tone_field, "first day", "last day"],
         "value": [str(mentions["actor"].iloc[0]), str(len(direct)), str(len(mentions) - len(direct)),
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),

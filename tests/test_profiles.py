@@ -50,6 +50,17 @@ def test_actor_profile_card_counts_what_was_hand_counted(result):
     }
 
 
+def test_actor_profile_card_gives_the_target_aware_tone_of_the_default_analysis(result):
+    """The default analysis scores actor tone with the target model (no polarity column): the card shows
+    its mean target_polarity over the sentences about the actor, never 'n/a'."""
+    target = wb.analyze(result.documents, actors=LEXICON)
+    card = actor_profile(target, actor_id="biden").card.set_index("field")["value"]
+    about = target.actor_tone.query("actor_id == 'biden' and stance == 'about'")["target_polarity"]
+    assert len(about) == 4
+    assert card["mean tone toward it (target-aware), sentences about it"] == f"{about.mean():+.3f} (n=4)"
+    assert "mean polarity, sentences about it" not in card
+
+
 def test_actor_profile_tables_are_the_actors_rows(result):
     profile = actor_profile(result, actor_id="biden")
     assert list(zip(profile.mentions["doc_id"], profile.mentions["sentence_id"], profile.mentions["via"])) == [
