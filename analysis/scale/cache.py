@@ -70,7 +70,8 @@ def _table_entry_problem(entry: Path) -> str | None:
 
 
 def _cached_table(documents: pd.DataFrame, folder: Path, execution: dict[str, Any], **options: Any) -> Analysis:
-    meta = analysis_meta(corpus_fingerprint(documents), options["actors"], options["codebook"], options["tone_engine"])
+    meta = analysis_meta(corpus_fingerprint(documents), options["actors"], options["codebook"], options["tone_engine"],
+                         options["actor_tone_method"])
     entry = folder / f"analysis-{meta['key'][:_KEY_CHARS]}"
     try:
         stored = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
@@ -103,6 +104,7 @@ def cached_analysis(
     actors: Any = None,
     codebook: Any = None,
     tone_engine: str = "textblob",
+    actor_tone_method: str = "target",
     engine: str = "local",
     workers: int | None = None,
     scheduler: Any = None,
@@ -116,7 +118,8 @@ def cached_analysis(
     :func:`analyze_corpus`, reading it in partitions; ``load_options`` are ``load_corpus`` options such as
     ``{"columns": {...}, "errors": "skip"}``; ``partition_size`` is used there). ``actors``,
     ``codebook`` (old keyword ``frames=``, deprecated),
-    ``tone_engine``, ``engine``, ``workers``, ``scheduler``, ``progress``: as for :func:`analysis.analyze`.
+    ``tone_engine``, ``actor_tone_method``, ``engine``, ``workers``, ``scheduler``, ``progress``: as for
+    :func:`analysis.analyze` (an analysis made with another actor tone method has another key).
     The result is the same whether it was computed now or read back. ``analysis.meta["key"]`` is the
     analysis key (corpus, lexicons, tone engine, versions).
     """
@@ -125,15 +128,16 @@ def cached_analysis(
     execution = {"engine": engine, "workers": workers, "scheduler": scheduler, "progress": progress}
     if isinstance(documents_or_source, pd.DataFrame):
         return _cached_table(documents_or_source, folder, execution, actors=lexicon, codebook=codebook,
-                             tone_engine=tone_engine)
+                             tone_engine=tone_engine, actor_tone_method=actor_tone_method)
     load = dict(load_options or {})
     key = run_key(documents_or_source, partition_size=partition_size, options=ReadOptions(**load), actors=lexicon,
-                  frames=codebook, tone_engine=tone_engine)
+                  frames=codebook, tone_engine=tone_engine, actor_tone_method=actor_tone_method)
     entry = folder / f"corpus-{key[:_KEY_CHARS]}"
 
     def run() -> Path:
         return analyze_corpus(documents_or_source, out=entry, actors=lexicon, codebook=codebook,
-                              tone_engine=tone_engine, partition_size=partition_size, **execution, **load)
+                              tone_engine=tone_engine, actor_tone_method=actor_tone_method,
+                              partition_size=partition_size, **execution, **load)
 
     if (entry / "manifest.json").exists():
         problem = verify_analysis(entry)

@@ -276,6 +276,10 @@ def test_cached_analysis_of_a_table_hits_and_misses(corpora, tmp_path, monkeypat
     assert len(calls) == 2, "another lexicon is another key: computed again"
     assert other.meta["key"] != first.meta["key"] and set(other.mentions["actor_id"]) == {"hamas", "rafah"}
     assert sorted(p.name[:9] for p in tmp_path.iterdir()) == ["analysis-", "analysis-"]
+    sentence = cached_analysis(documents, cache_dir=tmp_path, actor_tone_method="sentence")
+    assert len(calls) == 3, "another actor tone method is another key: computed again"
+    assert sentence.meta["actor_tone_method"] == "sentence" and "polarity" in sentence.actor_tone
+    assert "target_polarity" in first.actor_tone
 
 
 def test_cached_analysis_of_a_source_hits_and_misses(corpora, reference, tmp_path, monkeypatch):
@@ -288,6 +292,9 @@ def test_cached_analysis_of_a_source_hits_and_misses(corpora, reference, tmp_pat
     assert len(calls) == 2
     cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, codebook="conflict-news", progress=False)
     assert len(calls) == 4
+    sentence = cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, actor_tone_method="sentence",
+                               progress=False)
+    assert len(calls) == 6 and "polarity" in sentence.actor_tone
 
 
 # ------------------------------------------------------------------------------------ query
