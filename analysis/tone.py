@@ -223,15 +223,8 @@ def _assess(
     for w in tokens:
         known = get(w, _PLAIN)
         if known is _PLAIN:  # an unknown word without a rule of its own (most tokens)
-            if n is None and m is None:
-                continue
-            if n and len(w.strip("'")) > 1:
-                n = None
-            if n is not None and m is not None and modifier(m):
-                a[-1][3] = -1
-                n = None
-            elif m and len(w) > 2:
-                m = None
+            if n is not None or m is not None:
+                m, n = _after_unknown(w, a, m, n, modifier, negation=False)
             continue
         if known is not None:  # a word of the lexicon
             p, s, i, is_modifier, is_negation = known
@@ -254,15 +247,7 @@ def _assess(
             a, m, n = [], None, None
             continue
         # an unknown token with a rule: negation, "!", "(!)" or an emoticon
-        if w in negations:
-            n = w
-        elif n and len(w.strip("'")) > 1:
-            n = None
-        if n is not None and m is not None and modifier(m):
-            a[-1][3] = -1
-            n = None
-        elif m and len(w) > 2:
-            m = None
+        m, n = _after_unknown(w, a, m, n, modifier, negation=w in negations)
         if w == "!" and a:
             last = a[-1]
             last[0] = max(-1.0, min(last[0] * 1.25, +1.0))
@@ -273,6 +258,23 @@ def _assess(
             a.append([emo, 1.0, 1.0, 1])
     _average(a, polarity, subjectivity)
     return polarity, subjectivity
+
+
+def _after_unknown(w: str, a: list[list[Any]], m: str | None, n: str | None, modifier: Any, *,
+                   negation: bool) -> tuple[str | None, str | None]:
+    """TextBlob's step for a token that is not a lexicon word: it starts a negation (``negation``) or
+    ends one (a word of two or more letters); a negation after a modifier word negates the modifier's
+    assessment ("very not good"); a longer word ends a modifier. Returns the new (modifier, negation)."""
+    if negation:
+        n = w
+    elif n and len(w.strip("'")) > 1:
+        n = None
+    if n is not None and m is not None and modifier(m):
+        a[-1][3] = -1
+        n = None
+    elif m and len(w) > 2:
+        m = None
+    return m, n
 
 
 def _average(a: list[list[Any]], polarity: list[float], subjectivity: list[float]) -> None:
