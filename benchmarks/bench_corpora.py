@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_pipeline import PARTITION, STREAM_WORKERS, _article, measure
+from benchmarks.common import print_figures
 from benchmarks.texts import REPO, article_texts, sentence_pool
 
 DEFAULTS = {"BENCH_FOLDER_FILES": 40_000, "BENCH_JSONL_MB": 1000, "BENCH_LONG_MB": 20}
@@ -231,12 +232,7 @@ def run(*, quick: bool = False) -> dict:
         base, base_run = _in_subprocess(["baseline", str(work / "folder")], env)
         load, load_run = _in_subprocess(["load", str(work / "folder")], env)
         assert base["documents"] == load["documents"] == n_files, (base, load)
-        figures.update(folder_json_load_s=round(base["seconds"], 2), folder_load_corpus_s=round(load["seconds"], 2),
-                       folder_load_x_plain_read=round(load["seconds"] / base["seconds"], 2),
-                       folder_json_load_cpu_s=round(base["cpu_seconds"], 2),
-                       folder_load_corpus_cpu_s=round(load["cpu_seconds"], 2),
-                       folder_load_x_plain_read_cpu=round(load["cpu_seconds"] / max(base["cpu_seconds"], 1e-6), 2),
-                       folder_load_peak_rss_mb=round(load_run["tree_peak_rss_mb"] or load_run["max_process_rss_mb"]))
+        figures.update(_load_figures("folder", "json_load", base, load, load_run))
         print(f"folder: json.load {base['seconds']:.1f} s, load_corpus {load['seconds']:.1f} s", flush=True)
         for name, corpus, n_words in (("folder", work / "folder", words), ("parquet", work / "same.parquet", words),
                                       ("folder_tenth", work / "folder-tenth", small_words)):
@@ -260,12 +256,7 @@ def run(*, quick: bool = False) -> dict:
         base, _ = _in_subprocess(["baseline", str(work / "big.jsonl")], env)
         load, load_run = _in_subprocess(["load", str(work / "big.jsonl")], env)
         assert base["documents"] == load["documents"] == articles, (base, load)
-        figures.update(jsonl_json_loads_s=round(base["seconds"], 2), jsonl_load_corpus_s=round(load["seconds"], 2),
-                       jsonl_load_x_plain_read=round(load["seconds"] / base["seconds"], 2),
-                       jsonl_json_loads_cpu_s=round(base["cpu_seconds"], 2),
-                       jsonl_load_corpus_cpu_s=round(load["cpu_seconds"], 2),
-                       jsonl_load_x_plain_read_cpu=round(load["cpu_seconds"] / max(base["cpu_seconds"], 1e-6), 2),
-                       jsonl_load_peak_rss_mb=round(load_run["tree_peak_rss_mb"] or load_run["max_process_rss_mb"]))
+        figures.update(_load_figures("jsonl", "json_loads", base, load, load_run))
         print(f"jsonl: json.loads {base['seconds']:.1f} s, load_corpus {load['seconds']:.1f} s", flush=True)
         (work / "big.jsonl").unlink()
     # ---- one long line
@@ -279,10 +270,20 @@ def run(*, quick: bool = False) -> dict:
         print(f"long line {got['chars'] / 1e6:.1f} MB: {got['seconds']:.1f} s, {run_['max_process_rss_mb']:.0f} MB",
               flush=True)
     _targets(figures)
-    width = max(map(len, figures))
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
+    print_figures(figures)
     return figures
+
+
+def _load_figures(prefix: str, baseline: str, base: dict[str, Any], load: dict[str, Any], load_run: dict[str, Any]
+                  ) -> dict[str, Any]:
+    """A load's figures against the bare parse measured in the same run: wall and CPU seconds of both,
+    their ratios, and the load's peak RSS; named ``<prefix>_<baseline>_s``, ``<prefix>_load_corpus_s``..."""
+    return {f"{prefix}_{baseline}_s": round(base["seconds"], 2), f"{prefix}_load_corpus_s": round(load["seconds"], 2),
+            f"{prefix}_load_x_plain_read": round(load["seconds"] / base["seconds"], 2),
+            f"{prefix}_{baseline}_cpu_s": round(base["cpu_seconds"], 2),
+            f"{prefix}_load_corpus_cpu_s": round(load["cpu_seconds"], 2),
+            f"{prefix}_load_x_plain_read_cpu": round(load["cpu_seconds"] / max(base["cpu_seconds"], 1e-6), 2),
+            f"{prefix}_load_peak_rss_mb": round(load_run["tree_peak_rss_mb"] or load_run["max_process_rss_mb"])}
 
 
 def _targets(figures: dict[str, Any]) -> None:

@@ -21,6 +21,7 @@ import time
 import pandas as pd
 
 import analysis as wb
+from benchmarks.common import best_of
 from benchmarks.texts import sentence_pool
 
 REAL_ALIASES = {  # id -> aliases: names common in the sample corpora (climate coverage, the seed)
@@ -66,15 +67,6 @@ def _max_rss_mb() -> float | None:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def _time(fn, *, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def _naive(sentences: list[str], lexicon: wb.ActorLexicon) -> int:
     """One regex per alias, word edges by lookarounds: the simple way, for comparison."""
     patterns = [re.compile(r"(?<![^\W_])" + re.escape(a) + r"(?![^\W_])") for a in lexicon.aliases["term"]]
@@ -94,16 +86,16 @@ def run(*, quick: bool = False) -> dict:
     build_large = time.perf_counter() - t0
     small.matcher  # noqa: B018
     repeat = 1 if quick else 3
-    t_small = _time(lambda: wb.mentions(docs, small, sentences=sents, pronouns=False), repeat=repeat)
-    t_large = _time(lambda: wb.mentions(docs, large, sentences=sents, pronouns=False), repeat=repeat)
+    t_small = best_of(lambda: wb.mentions(docs, small, sentences=sents, pronouns=False), repeat=repeat)
+    t_large = best_of(lambda: wb.mentions(docs, large, sentences=sents, pronouns=False), repeat=repeat)
     found_small = len(wb.mentions(docs, small, sentences=sents, pronouns=False))
     found_large = len(wb.mentions(docs, large, sentences=sents, pronouns=False))
     # the naive baseline: 10 regexes on 1,000 sentences; 10,000 regexes on a smaller subset (it is slow)
     subset = list(sents["text"][:1000])
     sub_large = subset[: (10 if quick else 40)]
     sub_chars, sub_large_chars = sum(map(len, subset)), sum(map(len, sub_large))
-    t_naive_small = _time(lambda: _naive(subset, small), repeat=1)
-    t_naive_large = _time(lambda: _naive(sub_large, large), repeat=1)
+    t_naive_small = best_of(lambda: _naive(subset, small), repeat=1)
+    t_naive_large = best_of(lambda: _naive(sub_large, large), repeat=1)
     out = {
         "text_source": label,
         "sentences": n,

@@ -46,7 +46,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.texts import REPO, sentence_pool
+from benchmarks.common import print_figures
+from benchmarks.texts import REPO, resampled_body, sentence_pool
 
 
 SIZES = {"small": 1_000, "medium": 10_000, "large": 100_000}
@@ -66,15 +67,9 @@ _WORD = re.compile(r"\w+")
 
 
 def _article(rng: random.Random, pool: list[str], i: int) -> dict[str, Any]:
-    paragraphs = []
-    for p in range(rng.randint(4, 12)):
-        if p and rng.random() < 0.05:
-            paragraphs.append("Key Takeaways:")
-            paragraphs.append("\n".join("• " + rng.choice(pool) for _ in range(rng.randint(2, 4))))
-        else:
-            paragraphs.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 4))))
+    text = resampled_body(rng, pool)
     day = 1 + rng.randrange(366)
-    return {"id": f"a{i:06d}", "title": rng.choice(pool)[:150], "text": "\n\n".join(paragraphs),
+    return {"id": f"a{i:06d}", "title": rng.choice(pool)[:150], "text": text,
             "outlet": rng.choice(OUTLETS), "date": f"2024-{day:03d}T{rng.randrange(24):02d}:00:00Z",
             "url": f"https://example.org/{i}"}
 
@@ -317,9 +312,7 @@ def run(*, quick: bool = False) -> dict:
             print(f"streaming {tier}: {run_['wall_s']:.1f} s, peak RSS {figures[f'{tier}_stream_peak_rss_mb']} MB",
                   flush=True)
     _targets(figures)
-    width = max(map(len, figures))
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
+    print_figures(figures)
     return figures
 
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import random
 import re
-import time
 import tracemalloc
-from collections.abc import Callable
 
 import pandas as pd
 
 from analysis.text import sentences, split_sentences
-from benchmarks.texts import article_texts
+from benchmarks.common import best_of, print_figures
+from benchmarks.texts import article_texts, resampled_body
 
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -33,24 +32,9 @@ def _documents(texts: list[str], n_docs: int, *, seed: int = 0) -> pd.DataFrame:
     rng = random.Random(seed)
     rows = []
     for i in range(n_docs):
-        paras = []
-        for p in range(rng.randint(4, 12)):
-            if p and rng.random() < 0.05:
-                paras.append("Key Takeaways:")
-                paras.append("\n".join("• " + rng.choice(pool) for _ in range(rng.randint(2, 4))))
-            else:
-                paras.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 4))))
-        rows.append({"doc_id": f"b{i}", "title": rng.choice(pool)[:120], "text": "\n\n".join(paras)})
+        text = resampled_body(rng, pool)
+        rows.append({"doc_id": f"b{i}", "title": rng.choice(pool)[:120], "text": text})
     return pd.DataFrame(rows)
-
-
-def _best_of(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def run(*, quick: bool = False) -> dict:
@@ -67,11 +51,11 @@ def run(*, quick: bool = False) -> dict:
     raw_words = sum(len(t.split()) for t in raw)
     raw_sents = sum(len(split_sentences(t)) for t in raw)
 
-    t_split = _best_of(lambda: [split_sentences(t) for t in texts], repeat)
-    t_raw = _best_of(lambda: [split_sentences(t) for t in raw], repeat)
-    t_naive = _best_of(lambda: [_NAIVE.split(p) for p in paragraphs], repeat)
+    t_split = best_of(lambda: [split_sentences(t) for t in texts], repeat=repeat)
+    t_raw = best_of(lambda: [split_sentences(t) for t in raw], repeat=repeat)
+    t_naive = best_of(lambda: [_NAIVE.split(p) for p in paragraphs], repeat=repeat)
     table_holder: list[pd.DataFrame] = []
-    t_table = _best_of(lambda: table_holder.append(sentences(docs)), repeat)
+    t_table = best_of(lambda: table_holder.append(sentences(docs)), repeat=repeat)
     table = table_holder[-1]
 
     tracemalloc.start()

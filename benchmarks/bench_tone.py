@@ -17,11 +17,11 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Callable
 
 
 from analysis.text import split_sentences
 from analysis.tone import pattern_sentiment, score_texts
+from benchmarks.common import best_of
 from benchmarks.texts import article_texts, datasets_dir
 
 
@@ -41,16 +41,6 @@ def _pool() -> tuple[str, list[str]]:
     return label, pool
 
 
-def _best_of(fn: Callable[[], object], repeat: int) -> float:
-    """Least CPU time of ``repeat`` runs (process time: robust on a shared machine)."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
-
-
 def run(*, quick: bool = False) -> dict:
     """Measure, print and return the figures (a flat JSON-serialisable dict)."""
     from textblob import TextBlob
@@ -68,8 +58,8 @@ def run(*, quick: bool = False) -> dict:
     reference = [TextBlob(s).sentiment for s in sentences]
     t_textblob = time.process_time() - t0
     fast = pattern_sentiment(sentences)
-    t_fast = _best_of(lambda: pattern_sentiment(sentences), 1 if quick else 3)
-    t_vader = _best_of(lambda: score_texts(sentences, engine="vader"), 1)
+    t_fast = best_of(lambda: pattern_sentiment(sentences), repeat=1 if quick else 3, clock=time.process_time)
+    t_vader = best_of(lambda: score_texts(sentences, engine="vader"), repeat=1, clock=time.process_time)
 
     differ = sum(
         1

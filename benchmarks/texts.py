@@ -4,6 +4,7 @@ present ($MEDIA_WORKBENCH_DATASETS, else ../shared/datasets), else the seed arti
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,3 +32,16 @@ def sentence_pool(*, min_chars: int = 20) -> tuple[str, list[str]]:
 
     source, texts = article_texts()
     return source, [t[s:e] for t in texts for s, e in split_sentences(t) if e - s > min_chars]
+
+
+def resampled_body(rng: random.Random, pool: list[str]) -> str:
+    """An article body of sentences drawn from ``pool``: 4-12 paragraphs of 1-4 sentences, now and
+    then a "Key Takeaways:" heading over 2-4 bullets (as scraped news has)."""
+    paragraphs = []
+    for p in range(rng.randint(4, 12)):
+        if p and rng.random() < 0.05:
+            paragraphs.append("Key Takeaways:")
+            paragraphs.append("\n".join("• " + rng.choice(pool) for _ in range(rng.randint(2, 4))))
+        else:
+            paragraphs.append(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 4))))
+    return "\n\n".join(paragraphs)
