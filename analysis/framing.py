@@ -62,8 +62,6 @@ __all__ = [
     "load_frames",
     "frames",
     "actor_frames",
-    "frame_agreement",
-    "suggest_thresholds",
     "named_actor_counts",
 ]
 
@@ -665,83 +663,6 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True).astype({"sentences": "int64", "hits": "int64"})
 
 
-# -------------------------------------------------------------------------------- evaluation
-
-
-def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str = "present") -> pd.DataFrame:
-    """Per-frame agreement of predicted with gold document-level frame presence.
-
-    ``predicted``: frames(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
-    frame_id, present (bool) — human codes. Only documents and frames in both are compared.
-
-    Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
-    precision, recall, f1 (NaN where undefined; the rules of :mod:`analysis.validation.metrics`),
-    accuracy, f1_all_present (the F1 of calling the frame present in every document: the floor a
-    useful codebook must beat). One row per frame, in gold's order.
-    """
-    require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
-                    fix="pass the table analysis.frames(documents) returns (or name its column with column=)")
-    require_columns(gold, ("doc_id", "frame_id", "present"), fn="frame_agreement", name="gold",
-                    fix="give one row per coded document and frame with a boolean 'present'")
-    p = predicted[["doc_id", "frame_id", column]].rename(columns={column: "_pred"}).astype({"doc_id": str})
-    g = gold[["doc_id", "frame_id", "present"]].rename(columns={"present": "_gold"}).astype({"doc_id": str})
-    both = g.merge(p, on=["doc_id", "frame_id"], how="inner")
-    rows = []
-    for frame_id in pd.unique(g["frame_id"]):
-        sub = both[both["frame_id"] == frame_id]
-        y, yhat = sub["_gold"].to_numpy(dtype=bool), sub["_pred"].to_numpy(dtype=bool)
-        tp, fp = int((y & yhat).sum()), int((~y & yhat).sum())
-        fn, tn = int((y & ~yhat).sum()), int((~y & ~yhat).sum())
-        # the rules of analysis.validation.metrics.precision_recall_f1, written out: framing may not import
-        # analysis.validation (it imports framing back; tests/test_imports.py)
-        precision = tp / (tp + fp) if tp + fp else float("nan")
-        recall = tp / (tp + fn) if tp + fn else float("nan")
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
-        rows.append(
-            {
-                "frame_id": frame_id,
-                "n": len(sub),
-                "gold_positive": int(y.sum()),
-                "predicted_positive": int(yhat.sum()),
-                "tp": tp,
-                "fp": fp,
-                "fn": fn,
-                "precision": precision,
-                "recall": recall,
-                "f1": f1,
-                "accuracy": (tp + tn) / len(sub) if len(sub) else float("nan"),
-                "f1_all_present": 2 * y.sum() / (y.sum() + len(sub)) if len(sub) else float("nan"),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def suggest_thresholds(
-    document_scores: pd.DataFrame, gold: pd.DataFrame, *, max_threshold: int = 10
-) -> pd.DataFrame:
-    """For each frame, the presence threshold (hits) with the best F1 against gold codes.
-
-    ``document_scores``: frames(level="document"); ``gold``: doc_id, frame_id, present.
-    Tune on one part of the coded documents and report on another (see lexicons/README.md).
-    Ties go to the lower threshold.
-
-    Output columns: frame_id, threshold, precision, recall, f1.
-    """
-    scores = document_scores[["doc_id", "frame_id", "hits"]].astype({"doc_id": str})
-    best = []
-    for frame_id in pd.unique(gold["frame_id"]):
-        top: dict[str, Any] | None = None
-        for t in range(1, max_threshold + 1):
-            pred = scores[scores["frame_id"] == frame_id].assign(present=lambda d, t=t: d["hits"] >= t)
-            row = frame_agreement(pred, gold[gold["frame_id"] == frame_id]).iloc[0]
-            f1 = row["f1"] if row["f1"] == row["f1"] else -1.0
-            if top is None or f1 > top["f1"]:
-                top = {"frame_id": frame_id, "threshold": t, "precision": row["precision"],
-                       "recall": row["recall"], "f1": f1}
-        best.append(top)
-    return pd.DataFrame(best)
-
-
 def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
     """Document-level frame scores aggregated by documents columns ("day" = the UTC publication date).
 
@@ -766,3 +687,15 @@ def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Seq
 
 frame_scores = deprecated_alias(frames, "analysis.framing.frame_scores", "analysis.frames")
 frame_rollup = deprecated_alias(frames_by, "analysis.framing.frame_rollup", "analysis.frames_by")
+
+
+def __getattr__(name: str) -> Any:
+    """frame_agreement and suggest_thresholds moved to :mod:`analysis.validation.frames` (evaluation
+    lives with validation); the old addresses work for one release, with a DeprecationWarning."""
+    if name in ("frame_agreement", "suggest_thresholds"):
+        from analysis.deprecation import warn_renamed
+        from analysis.validation import frames as evaluation
+
+        warn_renamed(f"analysis.framing.{name}", f"analysis.validation.{name}")
+        return getattr(evaluation, name)
+    raise AttributeError(f"module 'analysis.framing' has no attribute {name!r}")

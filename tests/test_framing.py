@@ -15,12 +15,11 @@ from analysis.errors import InputError, LexiconError
 from analysis.framing import (
     CODEBOOKS,
     actor_frames,
-    frame_agreement,
     frames,
     load_frames,
     named_actor_counts,
-    suggest_thresholds,
 )
+from analysis.validation.frames import frame_agreement, suggest_thresholds
 
 
 def _docs(*texts: str, titles: list[str] | None = None) -> pd.DataFrame:
@@ -604,3 +603,14 @@ def test_frame_rule_cv_exact_on_separable_and_flat_scores():
         frame_rule_cv(scores, gold, rules=("lead",))
     with pytest.raises(InputError, match="lack column\\(s\\) distinct_terms"):
         frame_rule_cv(scores.drop(columns="distinct_terms"), gold)
+
+
+def test_frame_agreement_moved_to_validation_and_the_old_address_warns():
+    import analysis.framing as framing_module
+    import analysis.validation as validation
+
+    with pytest.warns(DeprecationWarning, match="analysis.validation.frame_agreement"):
+        old = framing_module.frame_agreement
+    assert old is validation.frame_agreement is frame_agreement
+    with pytest.warns(DeprecationWarning, match="analysis.validation.suggest_thresholds"):
+        assert framing_module.suggest_thresholds is suggest_thresholds

@@ -29,7 +29,6 @@ Submodules: ``data`` (readers, dataset paths), ``agreement``, ``tone``, ``frames
 
 from __future__ import annotations
 
-from analysis.framing import frame_agreement
 from analysis.validation.agreement import AGREEMENT_COLUMNS, agreement, cohen_kappa, krippendorff_alpha, percent_agreement
 from analysis.validation.coding import CODES_COLUMNS, code_columns, coding_sample, read_codes, workbench_codes
 from analysis.validation.data import (
@@ -61,7 +60,8 @@ from analysis.validation.frame_terms import (
     split_articles,
     term_precision,
 )
-from analysis.validation.frames import FRAME_RESULT_COLUMNS, frame_errors, frame_notes, narrative_frames
+from analysis.validation.frames import (FRAME_RESULT_COLUMNS, frame_agreement, frame_errors, frame_notes,
+                                       narrative_frames, suggest_thresholds)
 from analysis.validation.quotes import (
     GOLD_ATTRIBUTION_PATH,
     attribution_scores,
@@ -99,6 +99,7 @@ __all__ = [
     "confusion_figure",
     "dataset_files",
     "frame_agreement",
+    "suggest_thresholds",
     "frame_errors",
     "frame_notes",
     "datasets_path",

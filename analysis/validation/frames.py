@@ -2,7 +2,7 @@
 
 :func:`narrative_frames` scores document-level presence of a codebook's frames (default: the generic
 news frames, ``lexicons/generic.yml``) with :func:`analysis.frames` and compares it with the
-human codes through :func:`analysis.frame_agreement`. The file's columns map to frame ids as in
+human codes through :func:`frame_agreement`. The file's columns map to frame ids as in
 :data:`analysis.validation.data.FRAME_COLUMNS` (CO conflict, HI human_interest, EC economic, MO
 morality, RE responsibility — RE is the corpus's "resolution", the closest of its frames to
 Semetko & Valkenburg's attribution of responsibility).
@@ -17,10 +17,12 @@ import numpy as np
 import pandas as pd
 
 from analysis.deprecation import renamed_keywords
-from analysis.errors import InputError
+from analysis.errors import InputError, require_columns
 from analysis.validation.data import FRAME_COLUMNS, read_narrative_frames
+from analysis.validation.metrics import precision_recall_f1
 
-__all__ = ["FRAME_RESULT_COLUMNS", "narrative_frames", "frame_notes", "frame_errors"]
+__all__ = ["FRAME_RESULT_COLUMNS", "narrative_frames", "frame_notes", "frame_errors", "frame_agreement",
+           "suggest_thresholds"]
 
 #: Output columns of :func:`narrative_frames`.
 FRAME_RESULT_COLUMNS: dict[str, str] = {
@@ -60,7 +62,7 @@ def narrative_frames(
     without any frame code), ``notes`` (every skipped or leniently read value: row, doc_id, column,
     value, action), ``codebook`` (its name) and ``file``.
     """
-    from analysis.framing import frame_agreement, load_frames
+    from analysis.framing import load_frames
     from analysis.framing import frames as find_frames
 
     book = load_frames(codebook)
@@ -166,3 +168,73 @@ def frame_errors(
     fn = wrong[wrong["error"] == "false negative"].sort_values(["hits", "doc_id"], kind="stable").head(n)
     out = pd.concat([fp, fn], ignore_index=True).rename(columns={"frame_id": "frame"})
     return out[["doc_id", "frame", "error", "hits", "threshold", "terms", "opening"]].reset_index(drop=True)
+
+
+def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str = "present") -> pd.DataFrame:
+    """Per-frame agreement of predicted with gold document-level frame presence.
+
+    ``predicted``: frames(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
+    frame_id, present (bool) — human codes. Only documents and frames in both are compared.
+
+    Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
+    precision, recall, f1 (NaN where undefined; the rules of :mod:`analysis.validation.metrics`),
+    accuracy, f1_all_present (the F1 of calling the frame present in every document: the floor a
+    useful codebook must beat). One row per frame, in gold's order.
+    """
+    require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
+                    fix="pass the table analysis.frames(documents) returns (or name its column with column=)")
+    require_columns(gold, ("doc_id", "frame_id", "present"), fn="frame_agreement", name="gold",
+                    fix="give one row per coded document and frame with a boolean 'present'")
+    p = predicted[["doc_id", "frame_id", column]].rename(columns={column: "_pred"}).astype({"doc_id": str})
+    g = gold[["doc_id", "frame_id", "present"]].rename(columns={"present": "_gold"}).astype({"doc_id": str})
+    both = g.merge(p, on=["doc_id", "frame_id"], how="inner")
+    rows = []
+    for frame_id in pd.unique(g["frame_id"]):
+        sub = both[both["frame_id"] == frame_id]
+        y, yhat = sub["_gold"].to_numpy(dtype=bool), sub["_pred"].to_numpy(dtype=bool)
+        tp, fp = int((y & yhat).sum()), int((~y & yhat).sum())
+        fn, tn = int((y & ~yhat).sum()), int((~y & ~yhat).sum())
+        precision, recall, f1 = precision_recall_f1(tp, fp, fn)
+        rows.append(
+            {
+                "frame_id": frame_id,
+                "n": len(sub),
+                "gold_positive": int(y.sum()),
+                "predicted_positive": int(yhat.sum()),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "accuracy": (tp + tn) / len(sub) if len(sub) else float("nan"),
+                "f1_all_present": 2 * y.sum() / (y.sum() + len(sub)) if len(sub) else float("nan"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def suggest_thresholds(
+    document_scores: pd.DataFrame, gold: pd.DataFrame, *, max_threshold: int = 10
+) -> pd.DataFrame:
+    """For each frame, the presence threshold (hits) with the best F1 against gold codes.
+
+    ``document_scores``: frames(level="document"); ``gold``: doc_id, frame_id, present.
+    Tune on one part of the coded documents and report on another (see lexicons/README.md).
+    Ties go to the lower threshold.
+
+    Output columns: frame_id, threshold, precision, recall, f1.
+    """
+    scores = document_scores[["doc_id", "frame_id", "hits"]].astype({"doc_id": str})
+    best = []
+    for frame_id in pd.unique(gold["frame_id"]):
+        top: dict[str, Any] | None = None
+        for t in range(1, max_threshold + 1):
+            pred = scores[scores["frame_id"] == frame_id].assign(present=lambda d, t=t: d["hits"] >= t)
+            row = frame_agreement(pred, gold[gold["frame_id"] == frame_id]).iloc[0]
+            f1 = row["f1"] if row["f1"] == row["f1"] else -1.0
+            if top is None or f1 > top["f1"]:
+                top = {"frame_id": frame_id, "threshold": t, "precision": row["precision"],
+                       "recall": row["recall"], "f1": f1}
+        best.append(top)
+    return pd.DataFrame(best)

@@ -51,13 +51,8 @@ def per_class_scores(gold: Any, predicted: Any, *, classes: Sequence[Any]) -> pd
     ``gold``, ``predicted``: two equal-length sequences of class labels.
     Output columns (:data:`PER_CLASS_COLUMNS`): class, precision, recall, f1, support, predicted.
     """
-    g = np.asarray(gold, dtype=object)
-    p = np.asarray(predicted, dtype=object)
     rows = []
-    for c in classes:
-        tp = int(np.sum((g == c) & (p == c)))
-        fp = int(np.sum((g != c) & (p == c)))
-        fn = int(np.sum((g == c) & (p != c)))
+    for c, (tp, fp, fn) in zip(classes, _class_counts(gold, predicted, classes)):
         precision, recall, f1 = precision_recall_f1(tp, fp, fn)
         rows.append({"class": c, "precision": precision, "recall": recall, "f1": f1,
                      "support": tp + fn, "predicted": tp + fp})
@@ -66,6 +61,19 @@ def per_class_scores(gold: Any, predicted: Any, *, classes: Sequence[Any]) -> pd
 
 def macro_f1(gold: Any, predicted: Any, *, classes: Sequence[Any]) -> float:
     """Macro-F1 of ``predicted`` against ``gold`` over ``classes`` (rule 3)."""
-    f1 = per_class_scores(gold, predicted, classes=classes)["f1"].to_numpy(dtype=float)
-    f1 = f1[~np.isnan(f1)]
-    return float(np.mean(f1)) if len(f1) else float("nan")
+    f1 = [precision_recall_f1(*counts)[2] for counts in _class_counts(gold, predicted, classes)]
+    f1 = [value for value in f1 if not np.isnan(value)]
+    return float(np.mean(f1)) if f1 else float("nan")
+
+
+def _class_counts(gold: Any, predicted: Any, classes: Sequence[Any]) -> list[tuple[int, int, int]]:
+    """(tp, fp, fn) per class of ``classes``, in that order (two comparisons per class: model selection
+    calls this thousands of times)."""
+    g = np.asarray(gold, dtype=object)
+    p = np.asarray(predicted, dtype=object)
+    counts = []
+    for c in classes:
+        is_gold, is_predicted = g == c, p == c
+        tp = int(np.count_nonzero(is_gold & is_predicted))
+        counts.append((tp, int(np.count_nonzero(is_predicted)) - tp, int(np.count_nonzero(is_gold)) - tp))
+    return counts
