@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_pipeline import PARTITION, STREAM_WORKERS, _article, measure
-from benchmarks.common import print_figures
+from benchmarks.common import append_rows, print_figures
 from benchmarks.texts import REPO, article_texts, sentence_pool
 
 DEFAULTS = {"BENCH_FOLDER_FILES": 40_000, "BENCH_JSONL_MB": 1000, "BENCH_LONG_MB": 20}
@@ -87,9 +87,6 @@ def _words(article: dict[str, Any]) -> int:
 
 def write_folder(folder: Path, n: int, pool: list[str], *, parquet: Path | None = None) -> int:
     """``n`` one-article JSON files under ``folder`` (and the same articles as Parquet); returns the words."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     words, rows, writer = 0, [], None
     try:
         for i, article in enumerate(_articles(n, pool, seed=20240511)):
@@ -101,14 +98,9 @@ def write_folder(folder: Path, n: int, pool: list[str], *, parquet: Path | None 
             if parquet is not None:
                 rows.append(article)
                 if len(rows) == PARTITION:
-                    table = pa.Table.from_pylist(rows)
-                    writer = writer or pq.ParquetWriter(parquet, table.schema)
-                    writer.write_table(table, row_group_size=PARTITION)
-                    rows = []
+                    writer, rows = append_rows(writer, parquet, rows, row_group_size=PARTITION), []
         if parquet is not None and rows:
-            table = pa.Table.from_pylist(rows)
-            writer = writer or pq.ParquetWriter(parquet, table.schema)
-            writer.write_table(table, row_group_size=PARTITION)
+            writer = append_rows(writer, parquet, rows, row_group_size=PARTITION)
     finally:
         if writer is not None:
             writer.close()
@@ -229,11 +221,7 @@ def run(*, quick: bool = False) -> dict:
         figures.update(folder_files=n_files, folder_words=words, folder_generate_s=round(time.perf_counter() - t0, 1),
                        folder_mb=round(sum(p.stat().st_size for p in (work / "folder").rglob("*.json")) / 1e6, 1))
         print(f"folder: {n_files:,} files written", flush=True)
-        base, base_run = _in_subprocess(["baseline", str(work / "folder")], env)
-        load, load_run = _in_subprocess(["load", str(work / "folder")], env)
-        assert base["documents"] == load["documents"] == n_files, (base, load)
-        figures.update(_load_figures("folder", "json_load", base, load, load_run))
-        print(f"folder: json.load {base['seconds']:.1f} s, load_corpus {load['seconds']:.1f} s", flush=True)
+        figures.update(_load_against_parse(work / "folder", "folder", "json_load", documents=n_files, env=env))
         for name, corpus, n_words in (("folder", work / "folder", words), ("parquet", work / "same.parquet", words),
                                       ("folder_tenth", work / "folder-tenth", small_words)):
             got = _stream(corpus, work / f"out-{name}", env)
@@ -253,11 +241,7 @@ def run(*, quick: bool = False) -> dict:
                        jsonl_articles=articles, jsonl_words=jsonl_words,
                        jsonl_generate_s=round(time.perf_counter() - t0, 1))
         print(f"jsonl: {articles:,} articles written", flush=True)
-        base, _ = _in_subprocess(["baseline", str(work / "big.jsonl")], env)
-        load, load_run = _in_subprocess(["load", str(work / "big.jsonl")], env)
-        assert base["documents"] == load["documents"] == articles, (base, load)
-        figures.update(_load_figures("jsonl", "json_loads", base, load, load_run))
-        print(f"jsonl: json.loads {base['seconds']:.1f} s, load_corpus {load['seconds']:.1f} s", flush=True)
+        figures.update(_load_against_parse(work / "big.jsonl", "jsonl", "json_loads", documents=articles, env=env))
         (work / "big.jsonl").unlink()
     # ---- one long line
     for tier, mb in (("quarter", long_mb / 4), ("full", long_mb)):
@@ -274,10 +258,16 @@ def run(*, quick: bool = False) -> dict:
     return figures
 
 
-def _load_figures(prefix: str, baseline: str, base: dict[str, Any], load: dict[str, Any], load_run: dict[str, Any]
-                  ) -> dict[str, Any]:
-    """A load's figures against the bare parse measured in the same run: wall and CPU seconds of both,
-    their ratios, and the load's peak RSS; named ``<prefix>_<baseline>_s``, ``<prefix>_load_corpus_s``..."""
+def _load_against_parse(path: Path, prefix: str, baseline: str, *, documents: int, env: dict[str, str]
+                        ) -> dict[str, Any]:
+    """``load_corpus(path)`` against the bare parse (``baseline``: json.load per file or json.loads per
+    line), each in a fresh subprocess in the same run: wall and CPU seconds of both, their ratios and the
+    load's peak RSS, named ``<prefix>_<baseline>_s``, ``<prefix>_load_corpus_s`` ..."""
+    base, _ = _in_subprocess(["baseline", str(path)], env)
+    load, load_run = _in_subprocess(["load", str(path)], env)
+    assert base["documents"] == load["documents"] == documents, (base, load)
+    print(f"{prefix}: {baseline.replace('_', '.')} {base['seconds']:.1f} s, load_corpus {load['seconds']:.1f} s",
+          flush=True)
     return {f"{prefix}_{baseline}_s": round(base["seconds"], 2), f"{prefix}_load_corpus_s": round(load["seconds"], 2),
             f"{prefix}_load_x_plain_read": round(load["seconds"] / base["seconds"], 2),
             f"{prefix}_{baseline}_cpu_s": round(base["cpu_seconds"], 2),

@@ -46,7 +46,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import print_figures
+from benchmarks.common import append_rows, print_figures
 from benchmarks.texts import REPO, resampled_body, sentence_pool
 
 
@@ -78,9 +78,6 @@ def write_corpus(path: Path, n: int, pool: list[str], *, chunk: int = PARTITION,
     """``n`` resampled articles as a Parquet file with row groups of ``chunk`` rows, written chunk by chunk."""
     import datetime as dt
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     writer = None
     try:
         for lo in range(0, n, chunk):
@@ -89,9 +86,7 @@ def write_corpus(path: Path, n: int, pool: list[str], *, chunk: int = PARTITION,
             for row in rows:  # ISO ordinal date -> calendar date
                 day, rest = row["date"][5:8], row["date"][8:]
                 row["date"] = (dt.date(2024, 1, 1) + dt.timedelta(days=int(day) - 1)).isoformat() + rest
-            table = pa.Table.from_pylist(rows)
-            writer = writer or pq.ParquetWriter(path, table.schema)
-            writer.write_table(table, row_group_size=chunk)
+            writer = append_rows(writer, path, rows, row_group_size=chunk)
     finally:
         if writer is not None:
             writer.close()

@@ -18,6 +18,18 @@ def best_of(fn: Callable[[], object], *, repeat: int, clock: Callable[[], float]
     return best
 
 
+def append_rows(writer: Any, path: Any, rows: list[dict[str, Any]], *, row_group_size: int) -> Any:
+    """Write ``rows`` (dicts) to the Parquet file ``path`` as row groups, opening its writer on the first
+    call (the schema of the first rows); returns the writer to pass to the next call and close at the end."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(rows)
+    writer = writer or pq.ParquetWriter(path, table.schema)
+    writer.write_table(table, row_group_size=row_group_size)
+    return writer
+
+
 def print_figures(figures: dict[str, Any]) -> None:
     """One line per figure, names aligned."""
     width = max(map(len, figures), default=0)

@@ -10,21 +10,9 @@ import pytest
 
 import analysis as wb
 from analysis.corpus import EXTENSIONS, FORMATS, CorpusWarning
+from loading import entry, load_skipping
 
 pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
-
-
-def entry(
-    source: Path | str, problem: str, action: str = "skipped", *, row: int | None = None, line: int | None = None
-) -> dict:
-    return {"source": Path(source).as_posix() if isinstance(source, Path) else source, "row": row, "line": line,
-            "problem": problem, "action": action}
-
-
-def load_skipping(path, **options) -> tuple[pd.DataFrame, list[str]]:
-    with pytest.warns(CorpusWarning) as caught:
-        docs = wb.load_corpus(path, errors="skip", **options)
-    return docs, [str(w.message) for w in caught]
 
 
 def write(path: Path, content: str | bytes) -> Path:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,20 +20,9 @@ from analysis.corpus.dates import parse_published
 from analysis.corpus.decode import decode_text
 from analysis.corpus.files import file_problem
 from analysis.corpus.tokenised import alternative_columns, looks_pretokenised
+from loading import entry, load_skipping
 
 pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
-
-
-def entry(source: Path | str, problem: str, action: str = "skipped", *, row: int | None = None,
-          line: int | None = None) -> dict:
-    return {"source": Path(source).as_posix() if isinstance(source, Path) else source, "row": row, "line": line,
-            "problem": problem, "action": action}
-
-
-def load_skipping(path, **options) -> tuple[pd.DataFrame, list[str]]:
-    with pytest.warns(CorpusWarning) as caught:
-        docs = wb.load_corpus(path, errors="skip", **options)
-    return docs, [str(w.message) for w in caught]
 
 
 def raised(path, **options) -> str:
