@@ -46,7 +46,8 @@ from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
-from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, lexicon_id,
+from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, is_analysis,
+                                 lexicon_id,
                                  optional_text, read_yaml, required_text, validate_entry)
 from analysis.schema import MENTION_COLUMNS, SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
 
@@ -147,17 +148,12 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
         return _default_actors()
     if isinstance(source, ActorLexicon):
         return source
-    if _is_analysis(source):
+    if is_analysis(source):
         if source.actors is None:
             raise LexiconError("this analysis does not record its actor lexicon (it was saved by an older version); "
                                "pass the lexicon it was made with, actors=<path or load_actors(...)>")
         return source.actors
     return _build_lexicon(read_yaml(source))
-
-
-def _is_analysis(source: Any) -> bool:
-    """An :class:`analysis.Analysis` (recognised by its shape: this module does not import the pipeline)."""
-    return hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook")
 
 
 @functools.lru_cache(maxsize=1)

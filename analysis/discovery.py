@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -87,8 +86,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     used_ids = set(lexicon.actors["actor_id"])
     out: dict[str, list] = {c: [] for c in cols}
     for row in table.itertuples(index=False):
-        counts = Counter(unlinked.loc[unlinked["entity_id"] == row.entity_id, "text"])
-        aliases = [a for a in sorted(counts, key=lambda f: (-counts[f], -len(f), f)) if a not in known]
+        aliases = [a for a in row.variants if a not in known]  # entity_table's variants, most written first
         if not aliases:
             continue
         kind = _actor_type(row.type, row.entity)

@@ -108,14 +108,14 @@ import numpy as np
 import pandas as pd
 
 from analysis.deprecation import deprecated_alias
-from analysis.entity_words import (DEFAULT_ENTITY_WORDS, DEFAULT_FIRST_NAMES, DEFAULT_SURNAMES,  # noqa: F401
+from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
                                    EntityWords, load_entity_words)
 from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
 from analysis.errors import InputError, require_columns
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
 from analysis.text import sentences_of
 
-__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "entities", "entity_table",
+__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
            "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words"]
 
 
@@ -591,7 +591,8 @@ class _Overlay:
 
 _AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organization": ("organization", "other"),
            "group": ("group", "other"), "other": ENTITY_TYPES}
-_LEXICON_TYPE = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
+#: The entity type of a lexicon actor's type (a country is a place).
+LEXICON_ENTITY_TYPES = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
 
 
 @dataclass(frozen=True)
@@ -1091,7 +1092,7 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
             continue
         if weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
             ent.actor = actor
-            lex_type = _LEXICON_TYPE.get(overlay.types[actor])
+            lex_type = LEXICON_ENTITY_TYPES.get(overlay.types[actor])
             if lex_type:
                 ent.evidence.append((0, lex_type, f"lexicon: {overlay.types[actor]}"))
             g = overlay.genders[actor]
@@ -1381,11 +1382,13 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     Output columns (:data:`analysis.schema.MENTION_COLUMNS`): doc_id, sentence_id, section, actor_id,
     actor, alias, via, start, end (sentence-relative, as in the entities table).
     """
-    from analysis.actors import MENTION_COLUMNS, load_actors
+    from analysis.actors import load_actors
+    from analysis.schema import MENTION_COLUMNS
 
     require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "via", "actor_id", "start",
                                "end"), fn="entities_as_mentions", name="entities", fix="pass the output of analysis.entities(...)")
-    names = dict(zip(load_actors(actors).actors["actor_id"], load_actors(actors).actors["name"]))
+    lexicon = load_actors(actors).actors
+    names = dict(zip(lexicon["actor_id"], lexicon["name"]))
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
         "doc_id": entities["doc_id"].astype("str"),
@@ -1428,11 +1431,12 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
     if e.empty:
         return pd.DataFrame({c: [] for c in cols})
-    lex = load_actors(actors).actors.set_index("actor_id")
+    lexicon = load_actors(actors)
+    lex = lexicon.actors.set_index("actor_id")
     entity_ids, displays, etypes = e["entity_id"], e["entity"], e["type"]
     if all(c in entities.columns for c in ENTITY_COLUMNS):
         # entities seen only as a short form roll into the full name they are (entity_table's same_as)
-        table = entity_table(entities, actors=actors)
+        table = entity_table(entities, actors=lexicon)
         fold = {a: b for a, b in zip(table["entity_id"], table["same_as"]) if isinstance(b, str)}
         if fold:
             display_of = dict(zip(table["entity_id"], table["entity"]))

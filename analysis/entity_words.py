@@ -126,6 +126,7 @@ def _build_words(doc) -> EntityWords:
         sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
 
 
+@functools.lru_cache(maxsize=1)
 def _names_sha256() -> str:
     """SHA-256 over the name and place files' bytes and the textblob version (its word lists)."""
     import hashlib

@@ -50,6 +50,7 @@ from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
+                                 is_analysis,
                                  lexicon_id, optional_text, read_yaml, required_text, validate_entry)
 from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS
 
@@ -170,7 +171,7 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
         return _shipped("generic")
     if isinstance(source, Codebook):
         return source
-    if hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook"):  # an Analysis
+    if is_analysis(source):
         if source.codebook is None:
             raise LexiconError("this analysis does not record its frame codebook (saved by an older version, or "
                                "made from a mapping); pass the codebook it was made with, codebook=<path or name>")

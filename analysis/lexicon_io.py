@@ -199,6 +199,12 @@ def read_yaml(source: str | Path | Mapping[str, Any], *, label: str = "<mapping>
     return YamlDoc(data=data, name=str(path), node=node)
 
 
+def is_analysis(source: Any) -> bool:
+    """An :class:`analysis.Analysis`, recognised by its shape (the lexicon and codebook loaders take one to
+    reuse the lexicon or codebook it was made with, and must not import the pipeline)."""
+    return hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook")
+
+
 def content_hash(data: Any) -> str:
     """sha256 of ``data`` as canonical JSON (sorted keys): the same content gives the same hash,
     whether it came from a file or a mapping."""

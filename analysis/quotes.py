@@ -98,6 +98,7 @@ from analysis.actors import ActorLexicon, load_actors
 from analysis.actors import mentions as find_mentions
 from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
+from analysis.entities import LEXICON_ENTITY_TYPES
 from analysis.errors import InputError, require_columns
 from analysis.schema import QUOTE_COLUMNS
 
@@ -1344,11 +1345,10 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     def column(name: str) -> np.ndarray:
         return entities[name].to_numpy(dtype=object)
 
-    keep = np.arange(len(entities))
-    if not len(keep):
+    if not len(entities):
         return {}
-    doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)[keep]
-    sids = entities["sentence_id"].to_numpy(dtype=np.int64)[keep]
+    doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)
+    sids = entities["sentence_id"].to_numpy(dtype=np.int64)
     # where each sentence starts in its field, and whether it is the headline (the title field):
     # looked up by (document, sentence_id) as one integer key, by binary search
     s_docs = sents["doc_id"].astype("str").to_numpy(dtype=object)
@@ -1365,7 +1365,7 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     rows = order[pos[ok]]
     base = sents["start"].to_numpy(dtype=np.int64)[rows]
     titles = (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).to_numpy(dtype=bool)[rows]
-    keep, doc_ids = keep[ok], doc_ids[ok]
+    keep, doc_ids = np.flatnonzero(ok), doc_ids[ok]
     actor_ids = column("actor_id")[keep]
     linked = pd.notna(actor_ids)
     display = column("entity")[keep]
@@ -1451,7 +1451,6 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
     return fields[0], fields[1]
 
 
-_LEXICON_TYPES = {"person": "person", "organization": "organization", "country": "place", "group": "group"}
 
 
 def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None, *,
@@ -1485,7 +1484,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
         entities = find_entities(documents, sentences=sents, actors=lexicon)
     actor_table = lexicon.actors
     names = dict(zip(actor_table["actor_id"], actor_table["name"]))
-    lexicon_info = {a: (_LEXICON_TYPES.get(t, "other"), g if g in ("male", "female") else None)
+    lexicon_info = {a: (LEXICON_ENTITY_TYPES.get(t, "other"), g if g in ("male", "female") else None)
                     for a, t, g in zip(actor_table["actor_id"], actor_table["type"], actor_table["gender"])}
     entities_of = _entities_by_document(entities, sents, names) if isinstance(entities, pd.DataFrame) else {}
     rows: list[tuple] = []

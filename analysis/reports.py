@@ -597,6 +597,6 @@ tr.failed td{{color:#b00020}}</style></head>
 </tbody></table></body></html>
 """
     index = root / "index.html"
-    shown = {f"{i}": v for i, (*_, params, _w, _s) in enumerate(rows) for v in params.values()}
+    shown = {f"{i}.{key}": v for i, (*_, params, _w, _s) in enumerate(rows) for key, v in params.items()}
     atomic_write(index, relative_paths(page, path_roots(shown)))
     return index

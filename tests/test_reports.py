@@ -368,6 +368,24 @@ def test_rendered_report_and_index_are_0644_under_umask_022(tmp_path):
 # ---------------------------------------------------- issue 10: no absolute paths in shared HTML (point 15)
 
 
+def test_index_hides_the_folders_of_every_path_parameter_of_every_report(tmp_path, monkeypatch):
+    """Each report's corpus and lexicon live in folders outside the working folder: the index shows
+    them by name, never the machine's absolute folders (every parameter counts, not one per report)."""
+    import json as _json
+
+    from analysis.reports import write_index
+
+    work = tmp_path / "work"
+    (work / "out" / "brief").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    corpus, actors = tmp_path / "data" / "news" / "own", tmp_path / "lexicons" / "mine" / "actors.yml"
+    (work / "out" / "brief" / "manifest.json").write_text(_json.dumps(
+        {"parameters": {"corpus": str(corpus), "actors": str(actors)}, "rendered_at": "2026-12-02", "html_bytes": 1}))
+    index = write_index(work / "out").read_text()
+    assert str(tmp_path) not in index
+    assert "corpus = own" in index and "actors = actors.yml" in index
+
+
 @pytest.mark.e2e
 def test_shared_html_never_shows_absolute_paths_of_the_machine(tmp_path, monkeypatch):
     import json as _json
