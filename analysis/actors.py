@@ -256,7 +256,8 @@ ACTORS_FILE = ListSchema(
         "group": Field(optional_text("must be a non-empty text such as 'Israel', or left out")),
         "aliases": Field(_terms("aliases")),
         "titles": Field(_terms("titles")),
-        "gender": Field(choice(GENDERS, "{value!r} is not one of {options}; or leave the field out")),
+        "gender": Field(choice(GENDERS, "{value!r} is not one of {options}; or leave the field out",
+                                optional=True)),
         "notes": Field(), "wikidata": Field(), "description": Field(),
     },
 )

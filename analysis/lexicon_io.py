@@ -355,13 +355,14 @@ def optional_text(problem: str, *, blank: bool = False) -> Callable[[Any], str |
     return check
 
 
-def choice(options: tuple[str, ...], problem: str, *, default: str | None = None) -> Callable[[Any], str | None]:
-    """One of ``options``; absent gives ``default`` (None: absent is fine only when ``default`` is
-    None and the problem says so). ``problem`` is formatted with the value ``{value!r}`` and the
-    options (``{options}``: "a, b", ``{bars}``: "a | b")."""
+def choice(options: tuple[str, ...], problem: str, *, default: str | None = None,
+           optional: bool = False) -> Callable[[Any], str | None]:
+    """One of ``options``; absent gives ``default``, or None when ``optional`` (else absent is an
+    error). ``problem`` is formatted with the value ``{value!r}`` and the options (``{options}``:
+    "a, b", ``{bars}``: "a | b")."""
     def check(value: Any) -> str | None:
         value = default if value is None else value
-        if value is None and "leave" in problem:
+        if value is None and optional:
             return None
         if value not in options:
             raise Problem(problem.format(value=value, options=", ".join(options), bars=" | ".join(options)))

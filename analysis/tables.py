@@ -347,7 +347,8 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
         from analysis.framing import frames as find_frames
 
         codebook = getattr(result, "codebook", None)  # the analysis' own codebook (None: the default, as before)
-        document_frames = find_frames(documents, codebook, level="document", sentences=result.sentences)
+        document_frames = find_frames(documents, codebook, level="document", sentences=result.sentences,
+                                      mentions=result.entities)  # the analysis' entities: not found again
     frames = frames_by(document_frames, docs, by=by)
     return GroupComparison(by=by, groups=groups, attention=attention, voice=voices, tone=tone, frames=frames)
 
@@ -482,7 +483,8 @@ def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> 
     keys = list(mentions["actor_id"].dropna().astype(str))
     if voice is not None and len(voice):
         extra = voice["actor_id"].astype("object").where(voice["actor_id"].notna(), voice["actor"])
-        keys += [k for k in extra.dropna().astype(str) if k not in set(keys)]
+        seen = set(keys)
+        keys += [k for k in extra.dropna().astype(str) if k not in seen]
     return actor_colors(keys)
 
 

@@ -174,10 +174,9 @@ _CONTINUATION = frozenset(",;:%)]}.…")
 
 #: Rule P2's bullet markers, as a regular expression (the loader's line rules use it too).
 BULLET_START = r"(?:[•·▪◦‣●∙]|(?:[-*–]|\d{1,3}[.)])(?=\s))"
-_BULLET_START = BULLET_START
 # P1-P3: a blank-line run, or the line break before a bullet line or a markdown heading line.
-_PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:" + _BULLET_START + r"|#{1,6}[^\S\n]))")
-_BULLET = re.compile(_BULLET_START + r"\s*")
+_PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:" + BULLET_START + r"|#{1,6}[^\S\n]))")
+_BULLET = re.compile(BULLET_START + r"\s*")
 
 
 def bullet_marker(line: str) -> re.Match[str] | None:

@@ -598,12 +598,6 @@ def window_text(text: str, start: int, end: int, window: int) -> str:
 # --------------------------------------------------------------------------------------------------
 # Old names
 
-#: Private names other branches may still use while they are merged; no other module may import them
-#: (tests/test_imports.py fails on that): use the public names.
-_pattern_lexicon = pattern_lexicon
-_vader_analyzer = vader_analyzer
-_window_text = window_text
-
 #: Names that moved to analysis.actor_tone, kept here as deprecated aliases for one release.
 _MOVED_TO_ACTOR_TONE = ("actor_tone", "actor_tone_summary", "actor_document_tone", "bootstrap_mean_ci",
                         "ACTOR_TONE_COLUMNS", "ACTOR_DOCUMENT_TONE_COLUMNS")

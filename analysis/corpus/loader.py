@@ -331,9 +331,6 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
     return parts.parts
 
 
-_load_files = load_files  # the names analysis.scale used before these were public
-_walk = walk_folder
-_unknown_format = unknown_format
 
 
 def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.DataFrame]:
@@ -366,10 +363,10 @@ def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.Dat
             for path in sorted(set(entries) - known):
                 log.note(table, f"names {path.name!r}, which is not a document file in the folder", "ignored")
             metadata.update(entries)
-        return _load_files(files, given, options, metadata, sidecars, log, in_folder=True)
+        return load_files(files, given, options, metadata, sidecars, log, in_folder=True)
     folder_metadata = given.parent / METADATA_CSV
     metadata = read_metadata_csv(folder_metadata, log) if folder_metadata.is_file() else {}
-    return _load_files([given], given.parent, options, metadata, None, log, in_folder=False)
+    return load_files([given], given.parent, options, metadata, None, log, in_folder=False)
 
 
 def _drop_duplicates(documents: pd.DataFrame, log: LoadLog) -> pd.DataFrame:

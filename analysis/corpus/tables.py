@@ -243,7 +243,6 @@ def json_objects(
     return records, rows
 
 
-_objects = json_objects  # the old name, for branches merged after it became public
 
 
 _DEEP = "nested too deeply (deeper than Python's recursion limit)"

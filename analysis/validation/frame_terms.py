@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
+from analysis.validation.metrics import precision_recall_f1
 
 __all__ = ["CONFLICT_NEWS_GOLD", "FRAME_RULE_COLUMNS", "FRAME_RULES", "TERM_PRECISION_COLUMNS", "frame_rule_cv",
            "read_sentence_gold", "split_articles", "term_precision"]
@@ -59,8 +60,10 @@ FRAME_RULE_COLUMNS: dict[str, str] = {
 
 
 def _f1(y: np.ndarray, p: np.ndarray) -> float:
+    """F1 of boolean predictions ``p`` against ``y`` (0.0 when undefined), by the rules of
+    :mod:`analysis.validation.metrics`."""
     tp, fp, fn = int((y & p).sum()), int((~y & p).sum()), int((y & ~p).sum())
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+    return precision_recall_f1(tp, fp, fn, zero_division=0.0)[2]
 
 
 def _best_threshold(score: np.ndarray, y: np.ndarray) -> tuple[float, float]:
