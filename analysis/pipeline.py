@@ -39,6 +39,7 @@ from analysis.actor_tone import actor_tone
 from analysis.tone import tone
 
 __all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
+           "check_actor_tone_method",
            "analysis_of", "analyze", "analyze_partition", "combine_partitions", "corpus_tables", "lexicon_hashes",
            "load_analysis", "split_documents"]
 
@@ -56,6 +57,13 @@ ENGINES = ("local", "processes", "dask")
 
 #: The values of ``actor_tone_method=`` (:func:`analyze`, :func:`analysis.analyze_corpus`).
 ACTOR_TONE_METHODS = ("target", "sentence")
+
+
+def check_actor_tone_method(method: str) -> None:
+    """InputError unless ``method`` is one of :data:`ACTOR_TONE_METHODS` (checked before any work)."""
+    if method not in ACTOR_TONE_METHODS:
+        raise InputError(f"actor_tone_method={method!r}: use {' or '.join(map(repr, ACTOR_TONE_METHODS))}")
+
 
 #: The meta entries an analysis' key is computed from (what determines its numbers).
 _KEYED = ("corpus", "lexicons", "frames_codebook", "tone_engine", "actor_tone_method", "versions", "code")
@@ -344,8 +352,7 @@ def analyze(
         raise InputError(f"engine={engine!r}: use one of {', '.join(map(repr, ENGINES))} "
                          "(the tone engine is chosen with tone_engine=)")
     lexicon, codebook = load_actors(actors), load_frames(codebook)
-    if actor_tone_method not in ACTOR_TONE_METHODS:
-        raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
+    check_actor_tone_method(actor_tone_method)
     meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
     options = {"actors": lexicon, "frames": codebook, "tone_engine": tone_engine,
                "actor_tone_method": actor_tone_method}

@@ -46,7 +46,7 @@ from analysis.framing import Codebook, load_frames
 from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atomic_write, check_files, file_sha256,
                                   parquet_rows, part_name, read_json, read_manifest, read_partitioned_tables,
                                   code_sha256, content_key)
-from analysis.pipeline import (ACTOR_TONE_METHODS, PARTITION_TABLES, TABLES, Analysis, analysis_meta, analysis_of,
+from analysis.pipeline import (PARTITION_TABLES, TABLES, Analysis, analysis_meta, analysis_of, check_actor_tone_method,
                                analyze_partition, lexicon_hashes)
 from analysis.provenance import package_versions
 from analysis.engines import map_partitions, progress_bar
@@ -415,8 +415,7 @@ def analyze_corpus(
     or query it with :func:`analysis.query` (DuckDB, out of memory).
     """
     lexicon, codebook = load_actors(actors), load_frames(codebook)
-    if actor_tone_method not in ACTOR_TONE_METHODS:
-        raise InputError(f"actor_tone_method={actor_tone_method!r}: use 'target' or 'sentence'")
+    check_actor_tone_method(actor_tone_method)
     options = ReadOptions(format, columns, errors, dayfirst, title_from_first_line)
     partitions = CorpusPartitions(source, partition_size=partition_size, options=options)
     fingerprint = source_fingerprint(source)
