@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -24,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.persistence import file_sha256
 
 __all__ = [
     "TONE_CLASSES",
@@ -71,15 +71,6 @@ NEWSMTSC_COLUMNS: dict[str, str] = {
 _REPO = Path(__file__).resolve().parents[2]
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    """SHA-256 of a file's bytes (hex)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def datasets_path(datasets: str | os.PathLike[str] | None = None) -> Path:
