@@ -34,7 +34,7 @@ from analysis.persistence import atomic_write
 from analysis.pipeline import TABLES, Analysis, analysis_meta, analyze, load_analysis
 from analysis.provenance import corpus_fingerprint
 from analysis.scale.partitions import ReadOptions
-from analysis.scale.store import (analyze_corpus, check_files, clear_analysis, file_sha256, parquet_rows,
+from analysis.scale.store import (analyze_corpus, check_files, clear_analysis, file_sha256, parquet_rows, read_manifest,
                                   run_key, run_lock, verify_analysis)
 
 __all__ = ["CacheWarning", "cached_analysis"]
@@ -142,7 +142,8 @@ def cached_analysis(
     if (entry / "manifest.json").exists():
         problem = verify_analysis(entry)
         if problem is None:
-            out = run()  # returns at once: the entry is finished with this key
+            # an entry finished with this key is read as it is (no second pass over the source's files)
+            out = entry if read_manifest(entry).get("run_key") == key else run()
             try:
                 return load_analysis(out)
             except Exception as exc:  # noqa: BLE001 - never an error on every later call: rebuild

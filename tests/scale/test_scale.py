@@ -288,8 +288,12 @@ def test_cached_analysis_of_a_source_hits_and_misses(corpora, reference, tmp_pat
     first = cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
     assert len(calls) == 2
     assert_same_analysis(first, reference["folder"])
+    planned: list = []
+    plan = store.CorpusPartitions
+    monkeypatch.setattr(store, "CorpusPartitions", lambda *a, **k: planned.append(1) or plan(*a, **k))
     cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, progress=False)
     assert len(calls) == 2
+    assert planned == [], "a hit reads the finished entry; it does not plan the corpus' partitions again"
     cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, codebook="conflict-news", progress=False)
     assert len(calls) == 4
     sentence = cached_analysis(corpora["folder"], cache_dir=tmp_path, partition_size=5, actor_tone_method="sentence",
