@@ -358,16 +358,22 @@ def analyze(
                "actor_tone_method": actor_tone_method}
     if engine == "local" and partition_size is None:
         tables = analyze_partition(documents, **options)
-        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)
+    else:
+        tables = _analyze_partitioned(documents, options, engine=engine, workers=workers, scheduler=scheduler,
+                                      partition_size=partition_size, progress=progress)
+    return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)
 
+
+def _analyze_partitioned(documents: pd.DataFrame, options: dict[str, Any], *, engine: str, workers: int | None,
+                         scheduler: Any, partition_size: int | None, progress: bool | None) -> dict[str, pd.DataFrame]:
+    """:func:`analyze_partition`'s tables of ``documents``, computed partition by partition on ``engine``."""
     from analysis.engines import map_partitions, progress_bar, worker_count
 
     if partition_size is None:
         partition_size = _default_partition_size(len(documents), worker_count(engine, workers, scheduler))
     partitions = split_documents(documents, partition_size=partition_size)
     if not partitions:
-        tables = analyze_partition(documents, **options)
-        return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)
+        return analyze_partition(documents, **options)
     results: dict[int, dict[str, pd.DataFrame]] = {}
     with progress_bar(total=len(documents), unit="doc", desc="analyze", progress=progress) as bar:
         for index, tables in map_partitions(analyze_partition, partitions, engine=engine, workers=workers,
@@ -376,4 +382,4 @@ def analyze(
             bar.update(len(partitions[index]))
     tables = combine_partitions([results[index] for index in range(len(partitions))])
     tables["documents"] = documents
-    return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)
+    return tables
