@@ -76,8 +76,6 @@ def _articles(n: int, pool: list[str], *, seed: int) -> Any:
     for i in range(n):
         article = _article(rng, pool, i)
         article.pop("id")
-        day, rest = article["date"][5:8], article["date"][8:]
-        article["date"] = time.strftime("%Y-%m-%d", time.strptime(f"2024-{day}", "%Y-%j")) + rest
         yield article
 
 

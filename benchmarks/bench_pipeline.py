@@ -33,6 +33,7 @@ TextBlob loop; 10,000 aliases within 2x of 10; streaming peak RSS growing less t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -68,24 +69,19 @@ _WORD = re.compile(r"\w+")
 
 def _article(rng: random.Random, pool: list[str], i: int) -> dict[str, Any]:
     text = resampled_body(rng, pool)
-    day = 1 + rng.randrange(366)
+    day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(366))  # a day of 2024 (a leap year)
     return {"id": f"a{i:06d}", "title": rng.choice(pool)[:150], "text": text,
-            "outlet": rng.choice(OUTLETS), "date": f"2024-{day:03d}T{rng.randrange(24):02d}:00:00Z",
+            "outlet": rng.choice(OUTLETS), "date": f"{day.isoformat()}T{rng.randrange(24):02d}:00:00Z",
             "url": f"https://example.org/{i}"}
 
 
 def write_corpus(path: Path, n: int, pool: list[str], *, chunk: int = PARTITION, seed: int = 20240511) -> None:
     """``n`` resampled articles as a Parquet file with row groups of ``chunk`` rows, written chunk by chunk."""
-    import datetime as dt
-
     writer = None
     try:
         for lo in range(0, n, chunk):
             rng = random.Random(seed * 1_000_003 + lo)
             rows = [_article(rng, pool, i) for i in range(lo, min(n, lo + chunk))]
-            for row in rows:  # ISO ordinal date -> calendar date
-                day, rest = row["date"][5:8], row["date"][8:]
-                row["date"] = (dt.date(2024, 1, 1) + dt.timedelta(days=int(day) - 1)).isoformat() + rest
             writer = append_rows(writer, path, rows, row_group_size=chunk)
     finally:
         if writer is not None:
