@@ -46,7 +46,7 @@ the rank, the stronger):
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
    (County, River, Lake, Mount, Sea, Station, "Bay of", "Eastern Europe"; after a first name only
    when the word is no surname: "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
-   ("Aceh, Indonesia"), "the town/city/province ... of X", "the West" -> place;
+   ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
@@ -72,7 +72,8 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); a
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy; not a
+gazetteer place: "Massachusetts" is not MIT); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
@@ -198,6 +199,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*['’])?[A-Z][a-z]+[A-Za-z]*(?:-[A-Z]?[
 #: A kind of place and "of" right before a name: "the town of Yeoncheon", "the province of Aceh".
 _KIND_OF = re.compile(r"(?<![\w-])(town|city|village|hamlet|province|region|district|island|islands|state|county|"
                       r"municipality|suburb|port|capital) of $")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w-])capital(?: city)?, $")
 _COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                      "southeast southwest northeastern northwestern southeastern southwestern upper lower "
                      "greater inner outer".split())
@@ -813,6 +815,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
             (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
+    elif start > 9 and text[start - 2] == "," and _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
+        evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
     if len(toks) == 1 and text[max(0, start - 4):start] in ("the ", "The "):
         # "the West", "the Sun", "the Gliders": no person is written with "the"
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
@@ -931,7 +935,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
                 # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
                 # common word of the document: "Environmental" is no short form of the agency)
-                if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
+                # nor a gazetteer place wherever written ("Massachusetts" after "Massachusetts Institute of
+                # Technology" is the state)
+                strong = {t for r, t, _ in c.evidence if r <= 3}
+                if not strong - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
                     best, best_at = idx, ent.last
                 continue
             if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \

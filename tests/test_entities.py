@@ -229,6 +229,18 @@ def test_place_cues_of_possession_and_of_a_place_word_before_of():
         ("Tuvalia", "place", "possessive: prime minister")]
 
 
+def test_a_capital_in_apposition_is_a_place_and_a_state_is_no_short_form_of_an_institute():
+    e = found("The Massachusetts Institute of Technology agreed. He works in Cambridge, Massachusetts. "
+              "The flag will fly in the nation's capital, Wellington.")
+    # "Massachusetts" stays the state (a gazetteer place), not a short form of the institute
+    assert rows(e, "text", "entity", "type", "evidence") == [
+        ("Massachusetts Institute of Technology", "Massachusetts Institute of Technology", "organization",
+         "organization word: institute"),
+        ("Cambridge", "Cambridge", "place", "place, Massachusetts"),
+        ("Massachusetts", "Massachusetts", "place", "gazetteer: place"),
+        ("Wellington", "Wellington", "place", "place cue: capital")]
+
+
 def test_abbreviated_place_words_and_more_organisation_words_keep_names_whole():
     e = found("He flew to St. Louis to see the International Brotherhood of Magicians.")
     assert rows(e, "text", "type", "evidence") == [
