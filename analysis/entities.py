@@ -51,7 +51,8 @@ the rank, the stronger):
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
    textblob: "Microsoft", "Albert Einstein") -> its type;
-5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
+5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
+   "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
    "X said", '"...," said X', "X, who", "X's wife" (family words), "X, 45,", "X, a retired astronaut,"
    and person verbs -> person (a single word only when
    a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
@@ -161,6 +162,12 @@ _POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign
 #: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
 _OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
                        r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
+#: An apposition after a name: ", a/an/the" and its lower-case words (their head decides: _apposition_kind).
+_APPOSITION_NOUN = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][\w'’-]*\s?)+)")
+_PHRASE_END = frozenset("in of on at for from near outside with that which who whose where based founded run "
+                        "owned known".split())
+#: The lower-case word right before a name ("the oil giant Exxon": giant).
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+) $")
 _WHO = re.compile(r",\s+who\s")
 #: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
 _SAID_BEFORE = re.compile(r"[,\"'”’]\s*(said|says|added|adds|explained|recalled|wrote|asked|continued|replied)\s$")
@@ -540,6 +547,23 @@ def _is_place(words: EntityWords, name: str) -> bool:
     return low in words.places or (low.endswith(".") and low[:-1] in words.places)
 
 
+def _apposition_kind(words: EntityWords, lows: Sequence[str]) -> tuple[str, str] | None:
+    """(type, noun) of an apposition's head noun ("a small town in" -> place, "town"): the first word,
+    among at most five, that is an organisation or place noun and ends the noun phrase (last, or before a
+    preposition or relative word); None when a role title comes first (a person's apposition)."""
+    for i, w in enumerate(lows[:5]):
+        if i + 1 < len(lows) and lows[i + 1] not in _PHRASE_END:
+            continue
+        if w in words.title_heads and w not in words.ambiguous_titles:
+            return None
+        if w in words.org_nouns:
+            return "organization", w
+        if w in words.place_nouns:
+            return "place", w
+        return None
+    return None
+
+
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
                       ) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
@@ -570,6 +594,14 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
         elif (m := _POSS_PLACE.match(text, end)):
             ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
+    if (m := _APPOSITION_NOUN.match(text, end)):
+        kind = _apposition_kind(words, m.group(1).split())
+        if kind is not None:
+            ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+        m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+        if m and m.group(1) in words.org_nouns:
+            ev.append((5, "organization", f"organization noun: {m.group(1)}"))  # "the oil giant Exxon"
     if text[end:end + 1] == ",":
         if speaks_like_a_name and _WHO.match(text, end):
             ev.append((5, "person", "who"))  # "Mauer, who ..."; an organisation is "which"

@@ -241,6 +241,27 @@ def test_a_capital_in_apposition_is_a_place_and_a_state_is_no_short_form_of_an_i
         ("Wellington", "Wellington", "place", "place cue: capital")]
 
 
+def test_organisation_and_place_nouns_before_a_name_or_heading_its_apposition():
+    e = found("The oil giant Exxon agreed. Zorbex, a startup founded in 2019, failed. They fled Herat, a city in "
+              "western Afghanistan. Brzezinski, the new coach, smiled. Ngata, the former union leader, spoke.")
+    # the head of the apposition decides ("union leader" is a role, not a union)
+    assert rows(e, "text", "type", "evidence") == [
+        ("Exxon", "organization", "organization noun: giant"), ("Zorbex", "organization", "apposition: startup"),
+        ("Herat", "place", "apposition: city"), ("Afghanistan", "place", "gazetteer: place"),
+        ("Brzezinski", "person", "apposition: coach"), ("Ngata", "other", "none")]
+
+
+def test_word_lists_without_the_optional_noun_lists_still_load(tmp_path):
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    data = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    del data["organization_nouns"], data["place_nouns"]
+    words = load_entity_words(data)
+    assert words.org_nouns == frozenset() and "giant" in load_entity_words().org_nouns
+
+
 def test_abbreviated_place_words_and_more_organisation_words_keep_names_whole():
     e = found("He flew to St. Louis to see the International Brotherhood of Magicians.")
     assert rows(e, "text", "type", "evidence") == [
