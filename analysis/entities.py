@@ -53,7 +53,8 @@ the rank, the stronger):
    textblob: "Microsoft", "Albert Einstein") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
-   "X said", '"...," said X', "X, who", "X's wife" (family words), "X, 45,", "X, a retired astronaut,"
+   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "X, 45,",
+   "X, a retired astronaut,"
    and person verbs -> person (a single word only when
    a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
    followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
@@ -156,6 +157,7 @@ _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
 #: ("Malaysia's prime minister", "Kenya's capital").
 _POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
                           r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
+_PERSON_AFTER = re.compile(r"\s+(administration|presidency|family|dynasty)\b")
 _POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
                          r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
                          r"borders?|citizens|national team|largest city|second[- ]largest city)\b")
@@ -589,6 +591,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         ev.append((5, "person", f"said-cue: {m.group(1).lower()} X"))
     speaks_like_a_name = len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or \
         (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
+    if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
+        speaks_like_a_name = True  # "the Trump administration": a common word as a name
+    if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
+        ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
     if text[end:end + 1] in ("'", "’"):
         if (m := _POSS_PERSON.match(text, end)):
             ev.append((5, "person", f"possessive: {m.group(1).lower()}"))

@@ -262,6 +262,14 @@ def test_word_lists_without_the_optional_noun_lists_still_load(tmp_path):
     assert words.org_nouns == frozenset() and "giant" in load_entity_words().org_nouns
 
 
+def test_a_name_before_administration_or_presidency_is_a_person():
+    e = found("It thwarted a Trump administration plan. The Bush presidency ended. Later Oracle said no.")
+    # "trump" is a common English word, yet "the Trump administration" names a person
+    assert rows(e, "text", "type", "evidence") == [
+        ("Trump", "person", "person cue: administration"), ("Bush", "person", "person cue: presidency"),
+        ("Oracle", "organization", "said-cue")]
+
+
 def test_abbreviated_place_words_and_more_organisation_words_keep_names_whole():
     e = found("He flew to St. Louis to see the International Brotherhood of Magicians.")
     assert rows(e, "text", "type", "evidence") == [
