@@ -9,7 +9,8 @@ tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexi
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
 "U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
-"Centers for Disease Control", "Gulf of Mexico"); otherwise they split it ("Mayor Karen Bass of Los
+"Centers for Disease Control", "Gulf of Mexico"; "on" only after an organisation word: "Council on
+Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
@@ -135,7 +136,7 @@ _INT_COLUMNS = ("sentence_id", "start", "end")
 
 _CAP = r"(?:[a-z]{1,3}[-’'])?[A-Z][\w'’&.\-]*"
 _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
-               "ibn", "abu", "y", "&")
+               "ibn", "abu", "y", "&", "on")
 _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
               "al",
               "el", "le", "la")
@@ -335,9 +336,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
             continue
         split_at = []
         for i, tok in enumerate(piece):
-            if tok[2] in ("of", "for", "&") and i > 0:
+            if tok[2] in ("of", "for", "&", "on") and i > 0:
                 left = piece[i - 1][2].lower()
                 head = any(t[2].lower() in words.org_words for t in piece[:i])
+                if tok[2] == "on" and left not in words.org_words:
+                    split_at.append(i)  # "on" only after an organisation word: "Council on Foreign Relations"
+                    continue
                 if tok[2] == "&" or left in words.org_words or left in words.place_last or \
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
                     continue
@@ -499,9 +503,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
-    if last in words.org_words or any(a in words.org_words and b in ("of", "for") for a, b in zip(low, low[1:])):
+    if last in words.org_words or any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
         word = last if last in words.org_words else next(a for a, b in zip(low, low[1:])
-                                                        if a in words.org_words and b in ("of", "for"))
+                                                        if a in words.org_words and b in ("of", "for", "on"))
         ev.append((3, "organization", f"organization word: {word}"))
     elif len(low) > 1 and any(t in words.org_words for t in low[1:]) and low[0] not in words.place_first:
         word = next(t for t in low[1:] if t in words.org_words)

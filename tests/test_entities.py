@@ -262,6 +262,15 @@ def test_word_lists_without_the_optional_noun_lists_still_load(tmp_path):
     assert words.org_nouns == frozenset() and "giant" in load_entity_words().org_nouns
 
 
+def test_on_joins_a_name_only_after_an_organisation_word():
+    e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
+              "Later Sanders on Twitter disagreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Intergovernmental Panel on Climate Change", "organization", "organization word: panel"),
+        ("Council on Foreign Relations", "organization", "organization word: council"),
+        ("Sanders", "person", "surname: Sanders"), ("Twitter", "other", "none")]
+
+
 def test_a_name_before_administration_or_presidency_is_a_person():
     e = found("It thwarted a Trump administration plan. The Bush presidency ended. Later Oracle said no.")
     # "trump" is a common English word, yet "the Trump administration" names a person
