@@ -339,8 +339,11 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
             if tok[2] in ("of", "for", "&", "on") and i > 0:
                 left = piece[i - 1][2].lower()
                 head = any(t[2].lower() in words.org_words for t in piece[:i])
-                if tok[2] == "on" and left not in words.org_words:
-                    split_at.append(i)  # "on" only after an organisation word: "Council on Foreign Relations"
+                if tok[2] == "on" and (left not in words.org_words or i + 1 >= len(piece) or
+                                       not _NAME_WORD.match(piece[i + 1][2])):
+                    # "on" only after an organisation word and before a word: "Council on Foreign
+                    # Relations", not "Kennedy Space Center on STS-1"
+                    split_at.append(i)
                     continue
                 if tok[2] == "&" or left in words.org_words or left in words.place_last or \
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):

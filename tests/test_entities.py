@@ -269,6 +269,8 @@ def test_on_joins_a_name_only_after_an_organisation_word():
         ("Intergovernmental Panel on Climate Change", "organization", "organization word: panel"),
         ("Council on Foreign Relations", "organization", "organization word: council"),
         ("Sanders", "person", "surname: Sanders"), ("Twitter", "other", "none")]
+    e = found("The shuttle lifted off from the Kennedy Space Center on STS-1, the first mission.")
+    assert rows(e, "text") == [("Kennedy Space Center",), ("STS-1",)]  # "on" before a code: two names
 
 
 def test_a_name_before_administration_or_presidency_is_a_person():
