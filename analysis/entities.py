@@ -526,10 +526,10 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
-            not (low[0] in words.english and toks[-1] not in words.surnames
-                 and (low[-1] in words.english or _plural(toks[-1]))):
-        # not a first name that is also a common word before a common word or a plural ("Winter
-        # Olympics", "Moon Rocks", "Summer Paralympics")
+            not ((low[0] in words.english or low[0] in words.places or low[0] in words.big_cities)
+                 and toks[-1] not in words.surnames and (low[-1] in words.english or _plural(toks[-1]))):
+        # not a first name that is also a common word or a place before a common word or a plural
+        # ("Winter Olympics", "Moon Rocks", "Summer Paralympics", "Paris Climate Accords")
         ev.append((4, "person", f"first name: {toks[0]}"))
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
             not any(t in words.org_words for t in low):

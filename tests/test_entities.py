@@ -262,6 +262,14 @@ def test_word_lists_without_the_optional_noun_lists_still_load(tmp_path):
     assert words.org_nouns == frozenset() and "giant" in load_entity_words().org_nouns
 
 
+def test_a_place_as_first_name_before_common_words_makes_no_person():
+    e = found("He backed the Paris Climate Accords. Later Paris Hilton and Georgia Smith came to the Great Lakes.")
+    # "Paris" is a first name and a city: before common words ("Climate Accords") no person
+    assert rows(e, "text", "type", "evidence") == [
+        ("Paris Climate Accords", "other", "none"), ("Paris Hilton", "person", "first name: Paris"),
+        ("Georgia Smith", "person", "first name: Georgia"), ("Great Lakes", "place", "place word: Lakes")]
+
+
 def test_on_joins_a_name_only_after_an_organisation_word():
     e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
               "Later Sanders on Twitter disagreed.")
