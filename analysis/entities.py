@@ -68,7 +68,11 @@ the rank, the stronger):
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
-("Paris Agreement"), nor does a first name or surname written alone after "the" ("the Sun").
+("Paris Agreement"), of a town ("Long Beach"), nor does a first name or surname written alone after
+"the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps a name ``other`` (rank 3).
+Names joined by "and" are one organisation when the second ends in an organisation word and starts
+with a common word, and the first holds a common word, has no evidence of its own and is not written
+alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
 
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
@@ -524,7 +528,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
+    event = len(low) > 1 and (low[0] in words.event_words or " ".join(low[:2]) in words.event_words)
+    if event:
+        ev.append((3, "other", f"event word: {toks[0]}"))  # "Hurricane Irma", "Operation Protective Edge"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
+            full not in words.cities and not event and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
             not ((low[0] in words.english or low[0] in words.places or low[0] in words.big_cities)
                  and toks[-1] not in words.surnames and (low[-1] in words.english or _plural(toks[-1]))):
@@ -906,10 +914,41 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
     return out
 
 
+def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
+    by "and" to a following organisation name (its last word an organisation word) is one name when the
+    part before "and" holds a common English word ("Food", "National"; not "Google"), so does the first
+    word after it ("Drug"; not "Creative Commons and Wikimedia Foundation"), the first part has no title
+    and no evidence of rank 4 or better (not "Northwind Energy and Harbor Foods", "FBI and Justice
+    Department") and is not written alone elsewhere in the document ("the Senate and House Armed
+    Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
+    if len(cands) < 2:
+        return cands
+    alone = Counter(c.words for c in cands)
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
+                b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
+                any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
+                not any(e[0] <= 4 for e in a.evidence):
+            joined = (*a.words, "and", *b.words)
+            out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
+                             evidence=_name_evidence(words, joined), weak=a.weak and b.weak))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
+    cands = _join_and_names(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
@@ -1063,9 +1102,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                _decide(ent.evidence) == ("other", "none") and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
-        elif not common and len(ent.words) <= 3 and _decide(ent.evidence)[0] == "other" and \
+        elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
                 all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
                     and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
                     and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):

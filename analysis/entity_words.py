@@ -59,11 +59,12 @@ class EntityWords:
     function_words: frozenset[str] = frozenset()  # lower-case words Brill's lexicon tags as no noun or adjective
     org_nouns: frozenset[str] = frozenset()  # "the oil giant Exxon", "Exxon, the oil giant,"
     place_nouns: frozenset[str] = frozenset()  # "Aceh, a province of Indonesia,"
+    event_words: frozenset[str] = frozenset()  # "Hurricane Irma": a name of an event, no person
     source: str = ""
     sha256: str = ""
 
 
-_OPTIONAL_LISTS = ("organization_nouns", "place_nouns")
+_OPTIONAL_LISTS = ("organization_nouns", "place_nouns", "event_words")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -126,6 +127,7 @@ def _build_words(doc) -> EntityWords:
         common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
         org_nouns=frozenset(lists.get("organization_nouns", ())), place_nouns=frozenset(lists.get("place_nouns", ())),
+        event_words=frozenset(lists.get("event_words", ())),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(), function_words=_function_words(),
         source=doc.name,

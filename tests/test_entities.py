@@ -270,6 +270,28 @@ def test_a_place_as_first_name_before_common_words_makes_no_person():
         ("Georgia Smith", "person", "first name: Georgia"), ("Great Lakes", "place", "place word: Lakes")]
 
 
+def test_and_joins_a_name_to_a_following_organisation_name_once_only():
+    e = found("The Food and Drug Administration and the National Oceanic and Atmospheric Administration (NOAA) "
+              "agreed. The Senate voted. Later the Senate and House Armed Services Committee met. "
+              "The FBI and Justice Department said no.")
+    # "Senate" stands alone elsewhere, "FBI" has no common word: they stay names of their own
+    assert rows(e, "text", "type", "evidence") == [
+        ("Food and Drug Administration", "organization", "organization word: administration"),
+        ("National Oceanic and Atmospheric Administration", "organization", "acronym: NOAA"),
+        ("NOAA", "organization", "acronym: NOAA"),
+        ("Senate", "organization", "organization word: senate"),
+        ("Senate", "organization", "organization word: senate"),
+        ("House Armed Services Committee", "organization", "organization word: committee"),
+        ("FBI", "organization", "acronym"), ("Justice Department", "organization", "organization word: department")]
+
+
+def test_events_and_towns_named_like_people_are_no_persons():
+    e = found("Hurricane Irma and Tropical Storm Harvey hit Long Beach. Later Kenneth Starr came.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Hurricane Irma", "other", "event word: Hurricane"), ("Tropical Storm Harvey", "other", "event word: Tropical"),
+        ("Long Beach", "place", "gazetteer: town"), ("Kenneth Starr", "person", "first name: Kenneth")]
+
+
 def test_on_joins_a_name_only_after_an_organisation_word():
     e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
               "Later Sanders on Twitter disagreed.")
