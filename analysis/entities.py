@@ -41,8 +41,8 @@ the rank, the stronger):
 0. a linked lexicon actor's type (person; country -> place; organization; group);
 1. a title or honorific -> person;
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
-   continent, city of 500,000+ people or listed place -> place; an acronym defined in brackets
-   ("National Nurses Union (NNU)") -> organization;
+   continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
+   place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
    (County, River, Lake, Mount, Sea, Station, "Bay of", "Eastern Europe"; after a first name only
@@ -559,9 +559,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
 
 
 def _is_place(words: EntityWords, name: str) -> bool:
-    """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays)."""
+    """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays),
+    or an AP abbreviation of a US state ("Ore.")."""
     low = name.lower()
-    return low in words.places or (low.endswith(".") and low[:-1] in words.places)
+    return low in words.places or (low.endswith(".") and low[:-1] in words.places) or \
+        low in words.state_abbreviations or low + "." in words.state_abbreviations
 
 
 def _apposition_kind(words: EntityWords, lows: Sequence[str]) -> tuple[str, str] | None:
@@ -865,6 +867,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
+    if len(toks) == 1 and text[max(0, start - 2):start] == ", " and text[end:end + 1] == "." and \
+            toks[0].lower() + "." in words.state_abbreviations:
+        evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
             (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"

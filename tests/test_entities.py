@@ -193,11 +193,11 @@ def test_place_words_and_kinds_of_place_make_places():
     assert rows(e, "text", "type", "evidence") == [
         ("Ross Sea", "place", "place word: Sea"), ("Grace Park", "person", "first name: Grace"),
         ("McMurdo Station", "place", "place word: Station"), ("Ross Ice Shelf", "place", "place word: Shelf")]
-    e = found("Shells fell on the town of Yeoncheon. Fishermen were found off the coast of Aceh, Indonesia. "
+    e = found("Shells fell on the town of Yeoncheon. Fishermen were found off the coast of Lembuhan, Indonesia. "
               "He was born in Irving, Texas.")
     # "the town of X"; "X, <gazetteer place>" also at the end of a sentence
     assert rows(e, "text", "type", "evidence") == [
-        ("Yeoncheon", "place", "place cue: town of"), ("Aceh", "place", "place, Indonesia"),
+        ("Yeoncheon", "place", "place cue: town of"), ("Lembuhan", "place", "place, Indonesia"),
         ("Indonesia", "place", "gazetteer: place"), ("Irving", "place", "place, Texas"),
         ("Texas", "place", "gazetteer: place")]
 
@@ -223,9 +223,9 @@ def test_person_cues_after_a_speech_verb_a_who_clause_a_family_word_or_an_occupa
 
 
 def test_place_cues_of_possession_and_of_a_place_word_before_of():
-    e = found("Ngata met Tuvalia's prime minister. Shells fell near the coast of Aceh. Tuvalia's lawyer objected.")
+    e = found("Ngata met Tuvalia's prime minister. Shells fell near the coast of Lembuhan. Tuvalia's lawyer objected.")
     assert rows(e, "text", "type", "evidence")[1:] == [
-        ("Tuvalia", "place", "possessive: prime minister"), ("Aceh", "place", "place cue: coast of"),
+        ("Tuvalia", "place", "possessive: prime minister"), ("Lembuhan", "place", "place cue: coast of"),
         ("Tuvalia", "place", "possessive: prime minister")]
 
 
@@ -290,6 +290,14 @@ def test_events_and_towns_named_like_people_are_no_persons():
     assert rows(e, "text", "type", "evidence") == [
         ("Hurricane Irma", "other", "event word: Hurricane"), ("Tropical Storm Harvey", "other", "event word: Tropical"),
         ("Long Beach", "place", "gazetteer: town"), ("Kenneth Starr", "person", "first name: Kenneth")]
+
+
+def test_regions_and_ap_state_abbreviations_make_places():
+    e = found("He came to Kanata, Ontario, and later to Bavaria. The trial began in Eugene, Ore. but stopped.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Kanata", "place", "place, Ontario"), ("Ontario", "place", "gazetteer: place"),
+        ("Bavaria", "place", "gazetteer: place"), ("Eugene", "place", "place, Ore"),
+        ("Ore", "place", "place word: Ore.")]
 
 
 def test_on_joins_a_name_only_after_an_organisation_word():
