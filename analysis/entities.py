@@ -647,7 +647,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     m = _PLACE_AFTER.match(text, end)
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS):
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS) and \
+            not (len(toks) == 1 and toks[0].lower() in words.english and
+                 toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
+        # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))

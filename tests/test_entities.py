@@ -300,6 +300,12 @@ def test_regions_and_ap_state_abbreviations_make_places():
         ("Ore", "place", "place word: Ore.")]
 
 
+def test_in_makes_no_place_of_a_capitalised_common_word():
+    e = found("She did a project on learning in Ants and took a degree in Linguistics in Helsinki.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Ants", "other", "none"), ("Linguistics", "other", "none"), ("Helsinki", "place", "gazetteer: city")]
+
+
 def test_on_joins_a_name_only_after_an_organisation_word():
     e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
               "Later Sanders on Twitter disagreed.")
