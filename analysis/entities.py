@@ -51,7 +51,7 @@ the rank, the stronger):
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
-   textblob: "Microsoft", "Albert Einstein") -> its type;
+   textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
    "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "X, 45,",

@@ -242,11 +242,11 @@ def test_a_capital_in_apposition_is_a_place_and_a_state_is_no_short_form_of_an_i
 
 
 def test_organisation_and_place_nouns_before_a_name_or_heading_its_apposition():
-    e = found("The oil giant Exxon agreed. Zorbex, a startup founded in 2019, failed. They fled Herat, a city in "
+    e = found("The oil giant Petrolux agreed. Zorbex, a startup founded in 2019, failed. They fled Herat, a city in "
               "western Afghanistan. Brzezinski, the new coach, smiled. Ngata, the former union leader, spoke.")
     # the head of the apposition decides ("union leader" is a role, not a union)
     assert rows(e, "text", "type", "evidence") == [
-        ("Exxon", "organization", "organization noun: giant"), ("Zorbex", "organization", "apposition: startup"),
+        ("Petrolux", "organization", "organization noun: giant"), ("Zorbex", "organization", "apposition: startup"),
         ("Herat", "place", "apposition: city"), ("Afghanistan", "place", "gazetteer: place"),
         ("Brzezinski", "person", "apposition: coach"), ("Ngata", "other", "none")]
 
@@ -306,13 +306,22 @@ def test_in_makes_no_place_of_a_capitalised_common_word():
         ("Ants", "other", "none"), ("Linguistics", "other", "none"), ("Helsinki", "place", "gazetteer: city")]
 
 
+def test_well_known_organisations_of_the_word_list_keep_their_case():
+    e = found("He posted on Twitter that ExxonMobil and Greenpeace agreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Twitter", "organization", "known name"), ("ExxonMobil", "organization", "known name"),
+        ("Greenpeace", "organization", "known name")]
+    assert load_entity_words().known["ExxonMobil"] == "organization"
+    assert load_entity_words().known["Microsoft"] == "organization"  # Pattern's list still read
+
+
 def test_on_joins_a_name_only_after_an_organisation_word():
     e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
               "Later Sanders on Twitter disagreed.")
     assert rows(e, "text", "type", "evidence") == [
         ("Intergovernmental Panel on Climate Change", "organization", "organization word: panel"),
         ("Council on Foreign Relations", "organization", "organization word: council"),
-        ("Sanders", "person", "surname: Sanders"), ("Twitter", "other", "none")]
+        ("Sanders", "person", "surname: Sanders"), ("Twitter", "organization", "known name")]
     e = found("The shuttle lifted off from the Kennedy Space Center on STS-1, the first mission.")
     assert rows(e, "text") == [("Kennedy Space Center",), ("STS-1",)]  # "on" before a code: two names
 
