@@ -68,7 +68,8 @@ the rank, the stronger):
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
-("Paris Agreement"), of a town ("Long Beach"), nor does a first name or surname written alone after
+("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
+also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname written alone after
 "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps a name ``other`` (rank 3).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
@@ -1101,6 +1102,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # persons by their first word; two or three words ending in a known surname, none of them a common
     # word here, are ("Starry Lee"; not "Green New Deal")
     for ent in entities:
+        if ent.mentions and len(ent.words) == 1 and ent.words[0].isalpha() and written_lower(ent.words[0].lower()) \
+                and any(e[2].startswith(("surname:", "first name:")) for e in ent.evidence):
+            # a single word the document also writes in lower case ("our Nation", "on Day One", "Cancer
+            # Alley"; "Rose" beside "rose") is no person by the name lists alone
+            kept = [e for e in ent.evidence if not e[2].startswith(("surname:", "first name:"))]
+            ent.evidence = kept
+            ent.best = min(kept, key=lambda e: e[0]) if kept else None
+            continue
         if not ent.mentions or len(ent.words) < 2:
             continue
         common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]

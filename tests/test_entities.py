@@ -315,6 +315,13 @@ def test_well_known_organisations_of_the_word_list_keep_their_case():
     assert load_entity_words().known["Microsoft"] == "organization"  # Pattern's list still read
 
 
+def test_a_single_name_list_word_the_document_writes_in_lower_case_is_no_person():
+    e = found("The law was signed on New Year's Day in 1970. It was a long day. Later Kowalski signed.")
+    # "Day" is a Census surname, but this document writes "day": no person; "Kowalski" stays one
+    assert rows(e, "text", "type", "evidence") == [
+        ("Day", "other", "none"), ("Kowalski", "person", "surname: Kowalski")]
+
+
 def test_on_joins_a_name_only_after_an_organisation_word():
     e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
               "Later Sanders on Twitter disagreed.")
