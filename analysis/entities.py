@@ -54,7 +54,8 @@ the rank, the stronger):
    textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
-   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "X, 45,",
+   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "a paper
+   by X", "directed by X", "X, 45,",
    "X, a retired astronaut,"
    and person verbs -> person (a single word only when
    a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
@@ -163,6 +164,10 @@ _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
 #: ("Malaysia's prime minister", "Kenya's capital").
 _POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
                           r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
+#: Works and deeds of a person right before "by" + a name: "a paper by X", "written by X".
+_BY_AUTHOR = re.compile(r"(?<![\w-])(written|directed|painted|composed|authored|photographed|illustrated|"
+                        r"narrated|paper|book|novel|poem|poems|memoir|biography|essay|painting|paintings|"
+                        r"portrait|sculpture|photograph|photographs) by $")
 _PERSON_AFTER = re.compile(r"\s+(administration|presidency|family|dynasty)\b")
 _POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
                          r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
@@ -611,6 +616,8 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
     if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
+    if speaks_like_a_name and start > 4 and (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
+        ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
     if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
     if text[end:end + 1] in ("'", "’"):

@@ -322,6 +322,15 @@ def test_a_single_name_list_word_the_document_writes_in_lower_case_is_no_person(
         ("Day", "other", "none"), ("Kowalski", "person", "surname: Kowalski")]
 
 
+def test_a_work_by_a_name_and_person_verbs_make_a_person():
+    e = found("Results were published in a paper by AS Heagle in 1989. The deal was that Gorbachev proposed it. "
+              "The film was directed by Zbynek Novak. Later Oracle proposed it.")
+    # "proposed" as "said": a word no English corpus writes in lower case is a person, a common word not
+    assert rows(e, "text", "type", "evidence") == [
+        ("AS Heagle", "person", "person cue: paper by"), ("Gorbachev", "person", "said-cue"),
+        ("Zbynek Novak", "person", "person cue: directed by"), ("Oracle", "organization", "said-cue")]
+
+
 def test_on_joins_a_name_only_after_an_organisation_word():
     e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
               "Later Sanders on Twitter disagreed.")
