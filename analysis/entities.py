@@ -323,9 +323,14 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
-    """The words of each piece of :func:`_run_pieces` (cached)."""
-    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
+def _run_parts(run: str) -> tuple[tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple], ...]:
+    """Each piece of :func:`_run_pieces` with its words and what they say on their own
+    (:func:`_name_facts`), cached: the same runs recur."""
+    out = []
+    for piece in _run_pieces(run):
+        toks = tuple([t[2] for t in piece])
+        out.append((piece, toks, _name_facts(toks)))
+    return tuple(out)
 
 
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
@@ -655,14 +660,17 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             continue
         for m in _RUN.finditer(text):
             base = m.start()
-            run = m.group()
-            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
-                if _initial(text, base + piece[0][0]):
+            for piece, toks, facts in _run_parts(m.group()):
+                # _initial(text, base + piece[0][0]), inlined
+                j = base + piece[0][0] - 1
+                while j >= 0 and text[j] == " ":
+                    j -= 1
+                if j < 0 or text[j] in _OPENERS:
                     midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
                 midcaps.update(toks)
-                cand = _make_candidate(words, text, k, piece, base, cands, toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -732,13 +740,41 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     return p, cut, title, tuple(name), ok, evidence, gender
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _name_facts(toks: tuple[str, ...]) -> tuple:
+    """:func:`_name_parts` of a piece's words and four facts :func:`_make_candidate` asks of them
+    (cached): whether the name's evidence gives an organisation, place or group at rank 3 or better,
+    the best (lowest) rank of its evidence (9: none), and for a single word whether it is a demonym
+    and whether it ends like an adjective of origin ("Israeli troops")."""
+    words = _default_words()
+    parts = _name_parts(toks)
+    name, evidence = parts[3], parts[5]
+    strong = any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in evidence)
+    rank = min((e[0] for e in evidence), default=9)
+    demonym = adjective = False
+    if len(name) == 1:
+        low = name[0].lower()
+        demonym = low in words.demonyms
+        adjective = bool(_DEMONYM_SUFFIX.search(low)) and low not in words.group_words and \
+            low not in words.places and not low.endswith("ans")
+    return (*parts, strong, rank, demonym, adjective)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _title_evidence(title: str) -> tuple[int, str, str]:
+    """The evidence a title (or honorific) written with a name gives (cached)."""
+    words = _default_words()
+    honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
+    return (1, "person", f"{'honorific' if honorific else 'title'}: {title}")
+
+
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
+                    out: list[_Cand] | None, *, facts: tuple | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
-    ``piece_words``: the piece's words when known (saves building them)."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
-        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
+    ``facts``: :func:`_name_facts` of the piece's words when known (saves looking them up)."""
+    p, cut, title, toks, ok, name_evidence, gender, strong, rank, demonym, adjective = \
+        facts if facts is not None else _name_facts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
@@ -746,26 +782,23 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[cut][0], base + piece[-1][1]
-    if len(toks) == 1:
-        low = toks[0].lower()
-        nxt = text[end:end + 2]
-        if low in words.demonyms and nxt[:1] not in ("'", "’"):
-            return None
-        if len(nxt) == 2 and nxt[0] == " " and nxt[1].islower() and _DEMONYM_SUFFIX.search(low) and \
-                low not in words.group_words and low not in words.places and not low.endswith("ans"):
-            return None  # "Israeli troops"
+    if demonym and text[end:end + 1] not in ("'", "’"):
+        return None
+    if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+        return None  # "Israeli troops"
     evidence = list(name_evidence)
-    if title is None and not any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in name_evidence):
+    if title is None and not strong:
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
     if title:
-        honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
-        evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and m.group(1).lower() in words.places and \
-            not any(e[0] <= 2 for e in evidence):
+        evidence.append(_title_evidence(title))
+        rank = 1
+    if text[end:end + 2] == ", " and rank > 2 and (m := _COMMA_PLACE.match(text, end)) and \
+            m.group(1).lower() in words.places:
         evidence.append((3, "place", f"place, {m.group(1)}"))  # "Irving, Texas", "Aceh, Indonesia"
-    if not evidence or min(evidence)[0] > 4:
+        rank = min(rank, 3)
+    if rank > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
     return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
@@ -1180,8 +1213,6 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
     sids = sents["sentence_id"].to_numpy()[order]
     texts = sents["text"].to_numpy(dtype=object)[order]
-    rows: list[tuple] = []
-    sid_list = sids.tolist()
     bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]).tolist() if len(doc_ids) else [0]
     if capitalisation not in ("document", "corpus"):
         raise InputError(f"entities: capitalisation={capitalisation!r}; use 'document' (each document on its "
@@ -1190,40 +1221,74 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
+    # the table is built column by column: one row per mention holds its sentence (position in the
+    # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
+    ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
+    r_key: list[int] = []
+    r_sent: list[int] = []
+    r_ent: list[int] = []
+    r_start: list[int] = []
+    r_end: list[int] = []
+    r_text: list[str] = []
+    r_via: list[str] = []
+    r_title: list[str | None] = []
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
-        doc_id = doc_ids[lo]
-        info = []
+        first = len(ent_cols[0])
+        c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
-            info.append((f"{etype}:{_slug(ent.display)}", ent.display, etype,
-                         overlay.actor_ids[actor] if actor is not None else None, evidence, ent.gender))
-        doc_rows = []
-        for idx, ent in enumerate(live):
-            eid, display, etype, actor_id, evidence, gender = info[idx]
+            c_eid.append(f"{etype}:{_slug(ent.display)}")
+            c_display.append(ent.display)
+            c_type.append(etype)
+            c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
+            c_evidence.append(evidence)
+            c_gender.append(ent.gender)
+        for idx, ent in enumerate(live, first):
             for k, s, e, via, title in ent.mentions:
-                doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, doc_texts[k][s:e], eid, display, etype, via,
-                                 title, actor_id, evidence, gender))
+                r_key.append(((lo + k) << 32) | s)
+                r_sent.append(lo + k)
+                r_ent.append(idx)
+                r_start.append(s)
+                r_end.append(e)
+                r_text.append(doc_texts[k][s:e])
+                r_via.append(via)
+                r_title.append(title)
         for k, s, e, idx, word in pronouns:
-            eid, display, etype, actor_id, evidence, gender = info[idx]
-            doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, word, eid, display, etype, "pronoun", None,
-                             actor_id, evidence, gender))
-        doc_rows.sort(key=lambda r: (r[0], r[1]))
-        rows.extend(r[2:] for r in doc_rows)
-    if not rows:
+            r_key.append(((lo + k) << 32) | s)
+            r_sent.append(lo + k)
+            r_ent.append(first + idx)
+            r_start.append(s)
+            r_end.append(e)
+            r_text.append(word)
+            r_via.append("pronoun")
+            r_title.append(None)
+    if not r_key:
         return _empty()
-    columns = list(zip(*rows))
-    out = {}
-    for j, col in enumerate(ENTITY_COLUMNS):
-        if col in _INT_COLUMNS:
-            out[col] = np.asarray(columns[j], dtype="int64")
-        else:
-            out[col] = pd.array(columns[j], dtype="str")
-    return pd.DataFrame(out)
+    # reading order: by sentence, then start (stable: ties keep the order the rows were made in)
+    reading = np.argsort(np.asarray(r_key, dtype="int64"), kind="stable")
+    sent = np.asarray(r_sent, dtype="int64")[reading]
+    ent_at = np.asarray(r_ent, dtype="int64")[reading]
+    per_entity = [pd.array(col, dtype="str").take(ent_at) for col in ent_cols]
+
+    def strings(values: list) -> Any:
+        return pd.array(np.asarray(values, dtype=object)[reading], dtype="str")
+
+    out = {
+        "doc_id": pd.array(doc_ids[sent], dtype="str"),
+        "sentence_id": sids[sent].astype("int64"),
+        "start": np.asarray(r_start, dtype="int64")[reading],
+        "end": np.asarray(r_end, dtype="int64")[reading],
+        "text": strings(r_text),
+        "entity_id": per_entity[0], "entity": per_entity[1], "type": per_entity[2],
+        "via": strings(r_via), "title": strings(r_title),
+        "actor_id": per_entity[3], "evidence": per_entity[4], "gender": per_entity[5],
+    }
+    return pd.DataFrame({col: out[col] for col in ENTITY_COLUMNS})
 
 
 def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[str] = (),
