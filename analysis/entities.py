@@ -44,7 +44,9 @@ the rank, the stronger):
    ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
-   (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
+   (County, River, Lake, Mount, Sea, Station, "Bay of", "Eastern Europe"; after a first name only
+   when the word is no surname: "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
+   ("Aceh, Indonesia"), "the town/city/province ... of X", "the West" -> place;
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
@@ -61,7 +63,7 @@ the rank, the stronger):
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
-("Paris Agreement").
+("Paris Agreement"), nor does a first name or surname written alone after "the" ("the Sun").
 
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
@@ -178,6 +180,9 @@ _PLACE_SHORTENS = frozenset("county parish borough township province region gove
 #: A word as a person's name is written: a capital, then lower-case letters, parts joined by hyphens or
 #: an apostrophe ("Hee-Chan", "O'Brien", "McKenzie").
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*['’])?[A-Z][a-z]+[A-Za-z]*(?:-[A-Z]?[a-z]+)*$")
+#: A kind of place and "of" right before a name: "the town of Yeoncheon", "the province of Aceh".
+_KIND_OF = re.compile(r"(?<![\w-])(town|city|village|hamlet|province|region|district|island|islands|state|county|"
+                      r"municipality|suburb|port|capital) of $")
 _COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                      "southeast southwest northeastern northwestern southeastern southwestern upper lower "
                      "greater inner outer".split())
@@ -482,7 +487,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
     if len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
-            not (len(low) == 2 and toks[0] in words.first_names):
+            not (len(low) == 2 and toks[0] in words.first_names and
+                 (last not in words.place_last or toks[-1] in words.surnames)):
+        # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
     if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
@@ -512,6 +519,12 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
+
+
+def _is_place(words: EntityWords, name: str) -> bool:
+    """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays)."""
+    low = name.lower()
+    return low in words.places or (low.endswith(".") and low[:-1] in words.places)
 
 
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
@@ -742,30 +755,21 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
 
 @functools.lru_cache(maxsize=1 << 16)
 def _name_facts(toks: tuple[str, ...]) -> tuple:
-    """:func:`_name_parts` of a piece's words and four facts :func:`_make_candidate` asks of them
+    """:func:`_name_parts` of a piece's words and three facts :func:`_make_candidate` asks of them
     (cached): whether the name's evidence gives an organisation, place or group at rank 3 or better,
-    the best (lowest) rank of its evidence (9: none), and for a single word whether it is a demonym
-    and whether it ends like an adjective of origin ("Israeli troops")."""
+    and for a single word whether it is a demonym and whether it ends like an adjective of origin
+    ("Israeli troops")."""
     words = _default_words()
     parts = _name_parts(toks)
     name, evidence = parts[3], parts[5]
     strong = any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in evidence)
-    rank = min((e[0] for e in evidence), default=9)
     demonym = adjective = False
     if len(name) == 1:
         low = name[0].lower()
         demonym = low in words.demonyms
         adjective = bool(_DEMONYM_SUFFIX.search(low)) and low not in words.group_words and \
             low not in words.places and not low.endswith("ans")
-    return (*parts, strong, rank, demonym, adjective)
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _title_evidence(title: str) -> tuple[int, str, str]:
-    """The evidence a title (or honorific) written with a name gives (cached)."""
-    words = _default_words()
-    honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
-    return (1, "person", f"{'honorific' if honorific else 'title'}: {title}")
+    return (*parts, strong, demonym, adjective)
 
 
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
@@ -773,7 +777,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
     ``facts``: :func:`_name_facts` of the piece's words when known (saves looking them up)."""
-    p, cut, title, toks, ok, name_evidence, gender, strong, rank, demonym, adjective = \
+    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective = \
         facts if facts is not None else _name_facts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
@@ -792,13 +796,20 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         if title:
             gender = _title_gender(words, title)
     if title:
-        evidence.append(_title_evidence(title))
-        rank = 1
-    if text[end:end + 2] == ", " and rank > 2 and (m := _COMMA_PLACE.match(text, end)) and \
-            m.group(1).lower() in words.places:
-        evidence.append((3, "place", f"place, {m.group(1)}"))  # "Irving, Texas", "Aceh, Indonesia"
-        rank = min(rank, 3)
-    if rank > 4:
+        honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
+        evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
+    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
+            not any(e[0] <= 2 for e in evidence):
+        evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
+    if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
+            (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
+        evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
+    if len(toks) == 1 and text[max(0, start - 4):start] in ("the ", "The "):
+        # "the West", "the Sun", "the Gliders": no person is written with "the"
+        evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
+        if toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic"):
+            evidence.append((3, "place", f"place word: the {toks[0]}"))
+    if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
     return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)

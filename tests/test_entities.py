@@ -187,6 +187,33 @@ def test_single_word_that_speaks_is_a_person_only_when_a_known_name():
                                                    ("Adeyemi", "person", "said-cue")]
 
 
+def test_place_words_and_kinds_of_place_make_places():
+    e = found("The expedition reached the Ross Sea. Grace Park met them at McMurdo Station near the Ross Ice Shelf.")
+    # a place word after a first name makes a place unless the word is also a surname ("Park")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Ross Sea", "place", "place word: Sea"), ("Grace Park", "person", "first name: Grace"),
+        ("McMurdo Station", "place", "place word: Station"), ("Ross Ice Shelf", "place", "place word: Shelf")]
+    e = found("Shells fell on the town of Yeoncheon. Fishermen were found off the coast of Aceh, Indonesia. "
+              "He was born in Irving, Texas.")
+    # "the town of X"; "X, <gazetteer place>" also at the end of a sentence
+    assert rows(e, "text", "type", "evidence") == [
+        ("Yeoncheon", "place", "place cue: town of"), ("Aceh", "place", "place, Indonesia"),
+        ("Indonesia", "place", "gazetteer: place"), ("Irving", "place", "place, Texas"),
+        ("Texas", "place", "gazetteer: place")]
+
+
+def test_a_single_name_after_the_is_no_person():
+    e = found("Voters in the West and the South agreed. The Sun rose over the Gliders. Sun Yang swam.")
+    # a compass word after "the" is a region; a first name or surname after "the" is no evidence of a person
+    assert rows(e, "text", "type", "evidence") == [
+        ("West", "place", "place word: the West"), ("South", "place", "place word: the South"),
+        ("Sun", "other", "none"), ("Gliders", "other", "none"), ("Sun Yang", "person", "first name: Sun")]
+
+
+def test_common_acronyms_are_no_entities():
+    assert found("She has a PhD and chats on IRC at noon GMT.").empty
+
+
 # ------------------------------------------------------------------------------------------ merging
 
 
