@@ -102,7 +102,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,15 +134,55 @@ _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "d
 _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
               "al",
               "el", "le", "la")
+#: A run of capitalised words (the definition; :func:`_runs` finds the same matches faster).
 _RUN = re.compile(rf"(?<![\w'’.&@#-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
                   rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+#: The same runs found from their first capital, which lets the regular expression engine skip to the
+#: next capital instead of trying every position: a capital not inside a word, or the capital after a
+#: lower-case prefix ("al-Sisi"); :func:`_runs` adds the prefix or a particle ("de Blasio") before it.
+_RUN_FREE = "\\w'’.&@#-"
+_RUN_AT_CAPITAL = re.compile(
+    rf"[A-Z](?:(?<![{_RUN_FREE}].)|(?<=(?<![{_RUN_FREE}])[a-z][-’'].)|(?<=(?<![{_RUN_FREE}])[a-z]{{2}}[-’'].)"
+    rf"|(?<=(?<![{_RUN_FREE}])[a-z]{{3}}[-’'].))[\w'’&.\-]*(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+_PARTICLE_SET = frozenset(_PARTICLES)
+_PARTICLE_LENGTHS = tuple(sorted({len(p) for p in _PARTICLES}))
+_NOT_FREE = frozenset("_'’.&@#-")
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """(start, run) of each match of :data:`_RUN` in ``text``, in order (found by :data:`_RUN_AT_CAPITAL`)."""
+    for m in _RUN_AT_CAPITAL.finditer(text):
+        s = m.start()
+        if s:
+            before = text[s - 1]
+            if before == " ":
+                for n in _PARTICLE_LENGTHS:  # a particle before the capital: "de Blasio"
+                    a = s - 1 - n
+                    if a >= 0 and text[a:s - 1] in _PARTICLE_SET and \
+                            (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in _NOT_FREE)):
+                        yield a, text[a:m.end()]
+                        break
+                else:
+                    yield s, m.group()
+                continue
+            if before in "-’'":  # a prefix of one to three lower-case letters: "al-Sisi"
+                a = s - 1
+                while a > 0 and s - 1 - a < 3 and "a" <= text[a - 1] <= "z":
+                    a -= 1
+                yield a, text[a:m.end()]
+                continue
+        yield s, m.group()
+
+
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
-_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
-                      r"(?![\w'’-])")
+_PRONOUNS = frozenset("he she him her his hers himself herself He She Him Her His Hers HE SHE".split())
+#: A word that can be one of _PRONOUNS (2 to 7 letters starting with h or s, not inside a word); the
+#: leading character class lets the engine skip ahead. Keep the matches in _PRONOUNS.
+_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)[a-zA-Z]{1,6}(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
@@ -633,9 +673,9 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
             lower.update(_LOWER_WORD.findall(text))
             if _is_weak(text):
                 continue
-            for m in _RUN.finditer(text):
-                for piece in _run_pieces(m.group()):
-                    initial = _initial(text, m.start() + piece[0][0])
+            for base, run in _runs(text):
+                for piece in _run_pieces(run):
+                    initial = _initial(text, base + piece[0][0])
                     midcaps.update(t[2] for t in (piece[1:] if initial else piece))
     return _Capitals(frozenset(midcaps), frozenset(lower))
 
@@ -671,9 +711,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if _is_weak(text):
             weak_sentences.append(k)
             continue
-        for m in _RUN.finditer(text):
-            base = m.start()
-            for piece, toks, facts in _run_parts(m.group()):
+        for base, run in _runs(text):
+            for piece, toks, facts in _run_parts(run):
                 # _initial(text, base + piece[0][0]), inlined
                 j = base + piece[0][0] - 1
                 while j >= 0 and text[j] == " ":
@@ -835,8 +874,8 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
                 if edge and not any(s < e and pos < t for s, t in spans):
                     spans.append((pos, e))
                 pos = hay.find(needle, pos + 1)
-        for m in _RUN.finditer(text):
-            for piece in _split_run(text, m.start(), m.group()):
+        for base, run in _runs(text):
+            for piece in _split_run(text, base, run):
                 for s, e, core in piece:
                     if core.lower() in words.places and not any(a < e and s < b for a, b in spans):
                         spans.append((s, e))
@@ -1158,6 +1197,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                         and "His" not in text and "Her" not in text and "Him" not in text and "HE" not in text):
             continue
         for m in _PRONOUN.finditer(text):
+            if m.group() not in _PRONOUNS:
+                continue
             at = (k, m.start())
             low = m.group().lower()
             gender = "male" if low in _MALE else "female"
