@@ -100,7 +100,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1087,10 +1087,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
-        full = [m for m in ent.mentions if m[3] == "name"]
-        if full:
-            forms = [texts[k][s:e] for k, s, e, *_ in full] + [" ".join(ent.words)]
-            ent.display = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
+        forms = dict.fromkeys([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
+        if forms:
+            forms[" ".join(ent.words)] = None
+            # (the first of equal forms wins, as in the list of all forms)
+            ent.display = next(iter(forms)) if len(forms) == 1 else \
+                max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
         if ent.gender is None and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             ent.gender = ent.first_name_gender
@@ -1192,37 +1194,40 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         return []
     out = []
     learned: dict[int, str] = {}
-    for k, text in enumerate(texts):
-        if not text or ("he" not in text and "his" not in text and "him" not in text and "He" not in text
-                        and "His" not in text and "Her" not in text and "Him" not in text and "HE" not in text):
+    # one scan of the document (sentences joined by a line break, which no pronoun spans)
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    for m in _PRONOUN.finditer("\n".join(texts)):
+        word = m.group()
+        if word not in _PRONOUNS:
             continue
-        for m in _PRONOUN.finditer(text):
-            if m.group() not in _PRONOUNS:
-                continue
-            at = (k, m.start())
-            low = m.group().lower()
-            gender = "male" if low in _MALE else "female"
-            chosen = unknown = fallback = None
-            here = bisect_left(persons, at)
-            for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
-                idx = persons[j][2]
-                if fallback is None:
-                    fallback = idx
-                g = live[idx].gender or learned.get(idx)
-                if g == gender:
-                    chosen = idx
-                    break
-                if g is None and unknown is None:
-                    unknown = idx
-                    if persons[j][0] == k:
-                        break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
-            chosen = chosen if chosen is not None else unknown
-            chosen = chosen if chosen is not None else fallback
-            if chosen is None:
-                continue
-            if live[chosen].gender is None and chosen not in learned:
-                learned[chosen] = gender
-            out.append((k, m.start(), m.end(), chosen, m.group()))
+        k = bisect_right(starts, m.start()) - 1
+        offset = starts[k]
+        at = (k, m.start() - offset)
+        low = word.lower()
+        gender = "male" if low in _MALE else "female"
+        chosen = unknown = fallback = None
+        here = bisect_left(persons, at)
+        for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
+            idx = persons[j][2]
+            if fallback is None:
+                fallback = idx
+            g = live[idx].gender or learned.get(idx)
+            if g == gender:
+                chosen = idx
+                break
+            if g is None and unknown is None:
+                unknown = idx
+                if persons[j][0] == k:
+                    break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
+        chosen = chosen if chosen is not None else unknown
+        chosen = chosen if chosen is not None else fallback
+        if chosen is None:
+            continue
+        if live[chosen].gender is None and chosen not in learned:
+            learned[chosen] = gender
+        out.append((k, at[1], m.end() - offset, chosen, word))
     for idx, g in learned.items():
         live[idx].gender = live[idx].gender or g
     return out
@@ -1276,14 +1281,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     # the table is built column by column: one row per mention holds its sentence (position in the
     # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
     ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
-    r_key: list[int] = []
-    r_sent: list[int] = []
-    r_ent: list[int] = []
-    r_start: list[int] = []
-    r_end: list[int] = []
-    r_text: list[str] = []
-    r_via: list[str] = []
-    r_title: list[str | None] = []
+    rows: list[tuple[int, int, int, int, str, str | None, str]] = []  # sentence, start, end, entity, via, title, text
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
@@ -1301,39 +1299,25 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
             c_evidence.append(evidence)
             c_gender.append(ent.gender)
         for idx, ent in enumerate(live, first):
-            for k, s, e, via, title in ent.mentions:
-                r_key.append(((lo + k) << 32) | s)
-                r_sent.append(lo + k)
-                r_ent.append(idx)
-                r_start.append(s)
-                r_end.append(e)
-                r_text.append(doc_texts[k][s:e])
-                r_via.append(via)
-                r_title.append(title)
-        for k, s, e, idx, word in pronouns:
-            r_key.append(((lo + k) << 32) | s)
-            r_sent.append(lo + k)
-            r_ent.append(first + idx)
-            r_start.append(s)
-            r_end.append(e)
-            r_text.append(word)
-            r_via.append("pronoun")
-            r_title.append(None)
-    if not r_key:
+            rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
+        rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
+    if not rows:
         return _empty()
+    r_sent, r_start, r_end, r_ent, r_via, r_title, r_text = zip(*rows)
+    start = np.asarray(r_start, dtype="int64")
     # reading order: by sentence, then start (stable: ties keep the order the rows were made in)
-    reading = np.argsort(np.asarray(r_key, dtype="int64"), kind="stable")
+    reading = np.argsort((np.asarray(r_sent, dtype="int64") << 32) | start, kind="stable")
     sent = np.asarray(r_sent, dtype="int64")[reading]
     ent_at = np.asarray(r_ent, dtype="int64")[reading]
     per_entity = [pd.array(col, dtype="str").take(ent_at) for col in ent_cols]
 
-    def strings(values: list) -> Any:
+    def strings(values: tuple) -> Any:
         return pd.array(np.asarray(values, dtype=object)[reading], dtype="str")
 
     out = {
         "doc_id": pd.array(doc_ids[sent], dtype="str"),
         "sentence_id": sids[sent].astype("int64"),
-        "start": np.asarray(r_start, dtype="int64")[reading],
+        "start": start[reading],
         "end": np.asarray(r_end, dtype="int64")[reading],
         "text": strings(r_text),
         "entity_id": per_entity[0], "entity": per_entity[1], "type": per_entity[2],
