@@ -86,7 +86,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, islice
+from itertools import accumulate
+from operator import le, lt
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -123,11 +124,13 @@ _BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|following|prompting|ci
 _CLAUSE_END_CHARS = frozenset(",;:!?\"“”).")
 _NOUN_ENDINGS = ("'s", "’s", "s'", "s’", "n't", "n’t")  # a possessive before a cue: a noun; a negation
 _PHRASE_END = re.compile(r"[,;:!?\"“”)]$")
+_PHRASE_END_CHARS = frozenset(",;:!?\"“”)")  # what _PHRASE_END matches, by character
 _POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ENDS_THAT = re.compile(r"\bthat$")
 _TAIL_STOP = re.compile(r",|;|[.!?](?=\s|$|[\"”’])")
 _CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_SPACE_TOKEN = re.compile(r"(\s*)(\S+)")  # a token (as _TOKEN) and the whitespace before it
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
 _LETTERS = re.compile(r"[a-z]+")
@@ -140,6 +143,7 @@ _CUT = re.compile(r"[A-Za-z][\w-]")  # at hi - 1: hi cuts a word, a cue form may
 _AUX = frozenset("has have had also reportedly later then again previously would will once recently "
                  "further publicly earlier repeatedly separately privately quickly already just did "
                  "does do had".split())
+_AUX_NOT_PERFECT = _AUX - {"had", "has", "have"}  # what may stand between a passive's "be" and its verb
 _PASSIVE = frozenset("is was were are been being be".split())
 _CLAUSE = frozenset("that which who whom while and but after before as when because if since though "
                     "although where with without for to in on at by from than".split())
@@ -176,7 +180,15 @@ def _is_name(text: str) -> bool:
 
 def _fewer_words(text: str, n: int, lo: int = 0, hi: int | None = None) -> bool:
     """``count_words(text[lo:hi]) < n``, counting no further than ``n`` (without copying the slice)."""
-    return len(list(islice(_WORD.finditer(text, lo, len(text) if hi is None else hi), n))) < n
+    return _n_words(n).match(text, lo, len(text) if hi is None else hi) is None
+
+
+@functools.lru_cache(maxsize=8)
+def _n_words(n: int) -> re.Pattern[str]:
+    """A pattern that matches at ``lo`` when text[lo:hi] has at least ``n`` words: what
+    ``_WORD.finditer`` skips between words (characters no word starts with: ``[\\W_]``), then a
+    word taken whole as ``_WORD`` takes it (an atomic group: never split in two), ``n`` times."""
+    return re.compile(r"(?:[\W_]*+(?>" + _WORD.pattern + r")){" + str(n) + "}")
 
 
 def count_words(text: str) -> int:
@@ -299,8 +311,9 @@ class _Field:
         # Lookups by bisection: sentence ends (when the sentences follow one another without
         # overlapping, as sentences() makes them), and quotation starts with the furthest end so far.
         rows = self.sentences
+        starts = [row[2] for row in rows]
         self._ends = [row[3] for row in rows]
-        self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
+        self._in_order = all(map(lt, starts, self._ends)) and all(map(le, self._ends, starts[1:]))
         self._mention_starts: list[int] = [m.start for m in self.mentions]
         self._place_starts = [m.start for m in self.places]
         self.set_quotes(self.quotes)
@@ -385,7 +398,10 @@ _SPACE = frozenset(" \n\t\r\f\v\xa0")
 
 def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
     """A token that ends a noun phrase: closing punctuation, or a full stop that is no abbreviation."""
-    if _PHRASE_END.search(word) or word[:1] in "\"“”‘(":
+    last = word[-1:]
+    if last == "\n":  # _PHRASE_END's $ also matches before a final newline
+        last = word[-2:-1]
+    if last in _PHRASE_END_CHARS or word[:1] in "\"“”‘(":
         return True
     return word.endswith(".") and not _is_abbreviation(word, honorifics)
 
@@ -431,16 +447,24 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
     """The last ``n`` whitespace-separated tokens of text[lo:hi], in order: runs of characters other
     than space, newline and tab, without trailing whitespace (runs of whitespace only skipped), the
-    first one cut at ``lo``. Read from a window before ``hi``, widened while it may cut a token short."""
-    width = 16 * n
+    first one cut at ``lo``. Read from a window before ``hi``, widened while it may cut a token short
+    (the window's runs, each with the separators after it, found by one search and read backwards
+    from ``hi``)."""
+    width = 8 * n
     while True:
         w_lo = max(lo, hi - width)
-        toks = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text, w_lo, hi)]
-        if w_lo > lo and (text[w_lo - 1] not in " \n\t" and toks and toks[0][0] == w_lo):
-            toks = toks[1:]  # cut by the window: not a whole token
+        runs = _RUN_SEP.findall(text, w_lo, hi)
+        cut = w_lo > lo and text[w_lo - 1] not in " \n\t"  # a token at w_lo may go on before it
         out = []
-        for s, e, word in reversed(toks):
-            word = word.rstrip(_SPACE_CHARS)
+        pos = hi
+        for i in range(len(runs) - 1, -1, -1):
+            run, sep = runs[i]
+            pos -= len(sep)
+            s = pos - len(run)
+            pos = s
+            if not i and cut and s == w_lo:
+                break  # cut by the window: not a whole token
+            word = run.rstrip(_SPACE_CHARS)
             if word:
                 out.append((s, s + len(word), word))
                 if len(out) == n:
@@ -451,23 +475,26 @@ def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
         width *= 4
 
 
-_RUN = re.compile(r"[^ \n\t]+")
+_RUN_SEP = re.compile(r"([^ \n\t]+)([ \n\t]*)")  # a run and the separators after it
 _SPACE_CHARS = " \n\t\r\f\v\xa0"
 
 
 def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
     """The noun phrase text[lo:hi] starts with: up to 8 words, to punctuation or a clause word
     ("of"/"at"/... go on when a capitalised word follows: "Professor Kenji Mori of Osaka University")."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, min(hi, lo + _NP_REACH))]
+    toks = _SPACE_TOKEN.findall(text, lo, min(hi, lo + _NP_REACH))  # (whitespace before, token)
     taken: list[_Tok] = []
-    for k, (s, e, word) in enumerate(toks):
+    pos = lo
+    for k, (space, word) in enumerate(toks):
+        s = pos + len(space)
+        e = pos = s + len(word)
         if word[:1] in "\"“‘(":
             break
         end = _ends_phrase(word, honorifics)
         core = word.rstrip(",;:!?\"“”’).") if end else word
         low = core.lower()
         if low in _CLAUSE:
-            if low in _PREPS and taken and not end and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+            if low in _PREPS and taken and not end and k + 1 < len(toks) and toks[k + 1][1][:1].isupper():
                 taken.append((s, e, word))
                 continue
             break
@@ -493,7 +520,11 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
     anything else: no speaker."""
     if not taken:
         return None
-    head_i = next((i for i, t in enumerate(taken) if i and t[2].lower() in _PREPS), len(taken)) - 1
+    head_i = len(taken) - 1
+    for i in range(1, len(taken)):
+        if taken[i][2].lower() in _PREPS:
+            head_i = i - 1
+            break
     s, e, head_word = taken[head_i]
     if head_word.endswith(("'s", "’s", "s'", "s’")):
         return None
@@ -665,12 +696,17 @@ class _Attributor:
                 for m in self.cues_in(row[2], row[3]):
                     yield row, m
             return
-        done = -1  # sentences in order: look each verb's sentence up
+        done = -1  # sentences in order: look each verb's sentence up (as f.sentence_at does; the verbs
+        rows, ends = f.sentences, f._ends  # are in order, so each search starts at the previous one)
+        k, n, last, cut = 0, len(rows), None, False
         for m in self._verbs:
-            row = f.sentence_at(m.start)
+            k = bisect_left(ends, m.start, k)
+            row = rows[k] if k < n and (rows[k][2] <= m.start or ends[k] == m.start) else rows[-1]
             if row[0] == done:
                 continue
-            if 0 < row[3] < len(text) and _CUT.match(text, row[3] - 1):
+            if row is not last:
+                last, cut = row, 0 < row[3] < len(text) and _CUT.match(text, row[3] - 1) is not None
+            if cut:
                 done = row[0]  # a sentence ending inside a word: searched itself, as cues_in does
                 for cut in self.cues_in(row[2], row[3]):
                     yield row, cut
@@ -870,7 +906,7 @@ class _Attributor:
         return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue, hi)
 
     def passive(self, cue: _Cue) -> bool:
-        before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX - {"had", "has", "have"})
+        before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX_NOT_PERFECT)
         word = _last_word(before)  # no trailing whitespace: _strip_tail strips it
         return bool(word) and word.lower() in _PASSIVE
 
@@ -1429,7 +1465,7 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
         if via != "pronoun":
             if spans:
                 k = bisect_left(spans, (fe,))  # entity mentions starting before fe
-                if k and max(m.end for m in spans[max(0, k - 4):k]) > fs:
+                if k and max([m.end for m in spans[max(0, k - 4):k]]) > fs:
                     continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
             at = places[part]
             if at:
