@@ -252,8 +252,10 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
         return _trimmed(text, spans)
     doubles = list(spans)  # in order, not overlapping: looked up by bisection
     double_starts = [d_lo for d_lo, _ in doubles]
-    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation
-    if not any(lo <= pos < hi and _SINGLE_OPEN.match(text, pos, hi) for pos, _ in singles):
+    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation (a mark right after a
+    # letter or digit, "Israel's", cannot: its look-behind fails, so it is passed over by character)
+    if not any(lo <= pos < hi and not (pos and text[pos - 1].isalnum()) and _SINGLE_OPEN.match(text, pos, hi)
+               for pos, _ in singles):
         return _trimmed(text, spans)
     single_starts = [pos for pos, _ in singles]
     for s_lo, s_hi in sentence_spans:
@@ -744,8 +746,7 @@ class _Attributor:
                 if m.start <= sp.head < m.end and not f.possessive(m):
                     best = m
             if best is not None:
-                return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id,
-                                   gender=best.gender, etype=best.etype)
+                return _linked(sp, best)
         for m in inside:
             if m.end == sp.end and not f.possessive(m):
                 best = m
@@ -755,8 +756,7 @@ class _Attributor:
                     best = m
         if best is None:
             return self._by_name(sp) if sp.type == "name" else sp
-        return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id, gender=best.gender,
-                           etype=best.etype)
+        return _linked(sp, best)
 
     def _by_name(self, sp: _Speaker) -> _Speaker:
         """A name speaker with no mention at its words (the entity layer passed over a sentence's
@@ -783,7 +783,7 @@ class _Attributor:
         if len(found) != 1:
             return sp
         m = next(iter(found.values()))
-        return sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, gender=m.gender, etype=m.etype)
+        return _linked(sp, m)
 
     def subject(self, sent_lo: int, cue_at: int) -> _Speaker | None:
         """The sentence's subject for an -ing cue: its first actor or entity that can speak."""
@@ -811,7 +811,7 @@ class _Attributor:
             return sp, start
         prep_at = self._preposition_before(lo, sp.start)  # before the place's own words
         if prep_at < 0:
-            return sp._replace(type="nominal"), start
+            return _as_nominal(sp), start
         core = _strip_tail(self.f.text[lo:prep_at], _LOCATIVE_ADVERBS)
         if not core or core[-1] in ",;:":
             return None, start
@@ -897,7 +897,7 @@ class _Attributor:
         if sp is None or sp.type == "pronoun":
             return None
         sp = self.link(sp)
-        return sp._replace(type="nominal") if sp.etype == "place" else sp  # "said Israel": a government
+        return _as_nominal(sp) if sp.etype == "place" else sp  # "said Israel": a government
 
     def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
@@ -944,6 +944,17 @@ class _Attributor:
         return max([s_lo] + ends)
 
 
+def _linked(sp: _Speaker, m: _Mention) -> _Speaker:
+    """The speaker linked to mention ``m``: its actor, name, entity, gender and type (built directly:
+    ``sp._replace(actor_id=m.actor_id, name=m.actor, ...)`` is several times slower)."""
+    return _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender, m.etype, sp.head)
+
+
+def _as_nominal(sp: _Speaker) -> _Speaker:
+    """``sp._replace(type="nominal")``, built directly."""
+    return _Speaker(sp.actor_id, sp.name, "nominal", sp.start, sp.end, sp.entity_id, sp.gender, sp.etype, sp.head)
+
+
 def _from_mention(m: _Mention) -> _Speaker:
     return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end, m.entity_id,
                     m.gender, m.etype)
@@ -952,9 +963,13 @@ def _from_mention(m: _Mention) -> _Speaker:
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them)."""
     text = f.text
-    paragraphs: dict[int, list[tuple[int, int, int, int]]] = {}
-    for row in f.sentences:
-        paragraphs.setdefault(row[1], []).append(row)
+    rows = f.sentences
+    if rows and rows[0][1] == rows[-1][1] and all(row[1] == rows[0][1] for row in rows):
+        paragraphs = {rows[0][1]: rows}  # one paragraph (a text without blank lines)
+    else:
+        paragraphs = {}
+        for row in rows:
+            paragraphs.setdefault(row[1], []).append(row)
     # the marks of the whole field, found once (by character; '' and `` need the paragraph's own search)
     doubles = None if ("''" in text or "``" in text) else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
     singles = _char_positions(text, _SINGLE_CHARS, 0, len(text))
@@ -974,7 +989,7 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A quotation found in a field, before it becomes a row of the table."""
 
@@ -1001,10 +1016,13 @@ class _Attribution(NamedTuple):
 _NONE = _Attribution(None, None, False, False, False)
 
 
-def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> _Attribution:
-    """The cue and speaker of the quotation text[q_lo:q_hi] (rules 1 and 2)."""
+def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
+               sent: tuple[int, int, int, int] | None = None) -> _Attribution:
+    """The cue and speaker of the quotation text[q_lo:q_hi] (rules 1 and 2); ``sent``: the
+    sentence at ``q_lo`` where the caller has it."""
     f, cues, text = att.f, att.cues, att.f.text
-    sent = f.sentence_at(q_lo)
+    if sent is None:
+        sent = f.sentence_at(q_lo)
     # 1. a cue before the quotation, in its clause
     for m in reversed(att.cues_in(clause_lo, q_lo)):
         between = text[m.end:q_lo]
@@ -1046,7 +1064,7 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             prev_end = q_hi + 1
             if att.is_title(q_lo):
                 continue  # the title of a work: "the bill, known as "Safe Streets""
-            a = _attribute(att, q_lo, q_hi, clause_lo)
+            a = _attribute(att, q_lo, q_hi, clause_lo, sent)
             if a.mixed:
                 continue  # part of a reported clause: reported speech takes it whole
             if previous is not None and a.cue is not None and a.cue.start == previous.cue_start:
@@ -1278,8 +1296,7 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
                for m in f.mentions[bisect_left(f.mention_starts, window - 400):k] if m.start >= window - 400
                and f.sentence_at(sp.start)[0] - f.sentence_at(m.start)[0] <= 2):
             continue  # someone else who could be meant, named in the same stretch of text
-        return sp._replace(actor_id=cand.actor_id, name=cand.actor, entity_id=cand.entity_id, gender=cand.gender,
-                           etype=cand.etype)
+        return _linked(sp, cand)
     return unknown
 
 
@@ -1314,18 +1331,21 @@ def _same(a: Any, b: Any) -> bool:
 
 def _emit(rows: list[tuple], doc_id: str, text: str, found: list[_Row]) -> None:
     """Append the quotations of a field as rows (tuples in :data:`QUOTE_COLUMNS` order)."""
+    na = pd.NA
     for r in found:
-        sp = r.speaker
-        quote = " ".join(text[lo:hi] for lo, hi in r.parts)
-        values = (doc_id, r.sentence_id, quote,
-                  sp.entity_id if sp is not None else pd.NA,
-                  sp.name if sp is not None else pd.NA,
-                  sp.type if sp is not None else pd.NA,
-                  sp.actor_id if sp is not None else pd.NA,
-                  r.addressee, r.cue, r.kind, r.parts[0][0], r.parts[-1][1],
-                  ";".join(f"{lo} {hi}" for lo, hi in r.parts),
-                  sp.start if sp is not None else pd.NA, sp.end if sp is not None else pd.NA)
-        rows.append(values)
+        sp, parts = r.speaker, r.parts
+        if len(parts) == 1:
+            lo, hi = parts[0]
+            quote, spans = text[lo:hi], f"{lo} {hi}"
+        else:
+            quote = " ".join([text[lo:hi] for lo, hi in parts])
+            spans = ";".join([f"{lo} {hi}" for lo, hi in parts])
+        if sp is None:
+            rows.append((doc_id, r.sentence_id, quote, na, na, na, na, r.addressee, r.cue, r.kind, parts[0][0],
+                         parts[-1][1], spans, na, na))
+        else:
+            rows.append((doc_id, r.sentence_id, quote, sp.entity_id, sp.name, sp.type, sp.actor_id, r.addressee,
+                         r.cue, r.kind, parts[0][0], parts[-1][1], spans, sp.start, sp.end))
 
 
 
@@ -1369,6 +1389,11 @@ def _possessive_at(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(nxt)) and (nxt[1:2] == "s" or text[end - 1:end] == "s")
 
 
+def _as_str(column: pd.Series) -> pd.Series:
+    """``column.astype("str")``, without the copy when it already is a string column."""
+    return column if isinstance(column.dtype, pd.StringDtype) else column.astype("str")
+
+
 def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Mapping[str, str]
                           ) -> dict[str, tuple[list[_Mention], list[_Mention], list[_Mention], list[_Mention]]]:
     """doc_id (as str) -> (title mentions, text mentions, title places, text places) of the entity
@@ -1383,11 +1408,11 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
 
     if not len(entities):
         return {}
-    doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)
+    doc_ids = _as_str(entities["doc_id"]).to_numpy(dtype=object)
     sids = entities["sentence_id"].to_numpy(dtype=np.int64)
     # where each sentence starts in its field, and whether it is the headline (the title field):
     # looked up by (document, sentence_id) as one integer key, by binary search
-    s_docs = sents["doc_id"].astype("str").to_numpy(dtype=object)
+    s_docs = _as_str(sents["doc_id"]).to_numpy(dtype=object)
     codes, _ = pd.factorize(np.concatenate([s_docs, doc_ids]))
     s_sids = sents["sentence_id"].to_numpy(dtype=np.int64)
     s_key = codes[:len(s_docs)].astype(np.int64) * (1 << 32) + s_sids
@@ -1400,7 +1425,9 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
         return {}
     rows = order[pos[ok]]
     base = sents["start"].to_numpy(dtype=np.int64)[rows]
-    titles = (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).to_numpy(dtype=bool)[rows]
+    titles = s_sids[rows] == 0  # the headline is sentence 0 with section "headline"
+    if titles.any():
+        titles[titles] = sents["section"].iloc[rows[titles]].to_numpy(dtype=object) == "headline"
     keep, doc_ids = np.flatnonzero(ok), doc_ids[ok]
     actor_ids = column("actor_id")[keep]
     linked = pd.notna(actor_ids)
@@ -1416,12 +1443,13 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
     codes, uniques = pd.factorize(doc_ids)
-    place = column("type")[keep] == "place"
+    types = column("type")[keep]
+    place = types == "place"
     order = np.lexsort((fs, place, titles, codes))  # the mentions built in this order: one slice per field
     keep = keep[order]                               # and kind (places apart)
     mentions = list(map(_NEW_MENTION, zip(
         fs[order].tolist(), fe[order].tolist(), actor_ids[order].tolist(), display[order].tolist(),
-        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
+        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), types[order].tolist(),
         gender[order].tolist())))
     c, t, p = codes[order], titles[order], place[order]
     bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]) | (p[1:] != p[:-1]), True]).tolist()
