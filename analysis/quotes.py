@@ -127,6 +127,7 @@ _PHRASE_END = re.compile(r"[,;:!?\"“”)]$")
 _PHRASE_END_CHARS = frozenset(",;:!?\"“”)")  # what _PHRASE_END matches, by character
 _POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ENDS_THAT = re.compile(r"\bthat$")
+_THAT_WORD = re.compile(r"\bthat\b")
 _TAIL_STOP = re.compile(r",|;|[.!?](?=\s|$|[\"”’])")
 _CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
@@ -322,7 +323,8 @@ class _Field:
 
     def mentions_in(self, lo: int, hi: int) -> list[_Mention]:
         """The mentions starting in [lo, hi), places among them, by start."""
-        found = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
+        starts = self.mention_starts
+        found = self.mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
         if self.places:
             here = self.places[bisect_left(self._place_starts, lo):bisect_left(self._place_starts, hi)]
             if here:
@@ -365,8 +367,13 @@ class _Field:
 def _last_word(seg: str) -> str:
     """The run of word characters ``seg`` ends with ("" if none), read from the end: for a ``seg``
     without trailing whitespace, what a search for a word at the end of ``seg`` finds."""
-    m = _LEADING_WORD.match(seg[::-1])
-    return seg[len(seg) - m.end():] if m else ""
+    tail = seg[:-33:-1]  # the last 32 characters, reversed
+    m = _LEADING_WORD.match(tail)
+    if m is None:
+        return ""
+    if m.end() == len(tail) < len(seg):  # the word may go on before the tail
+        m = _LEADING_WORD.match(seg[::-1])
+    return seg[len(seg) - m.end():]
 
 
 def _strip_tail(seg: str, words: frozenset[str]) -> str:
@@ -423,7 +430,9 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
     while k >= 0 and len(taken) < 8:
         tok = toks[k]
         word = tok[2]
-        if _ends_phrase(word, honorifics):
+        last = word[-1]  # _ends_phrase(word, honorifics), inline (a token is never empty, has no newline)
+        if last in _PHRASE_END_CHARS or word[0] in "\"“”‘(" or (
+                last == "." and not _is_abbreviation(word, honorifics)):
             break
         low = word.lower()
         if low in _CLAUSE:
@@ -633,18 +642,20 @@ class _Attributor:
         """A cue form used as a verb of speech: outside quotations, not capitalised mid-sentence, not
         followed by "to" (but "wrote to staff"), not a noun ("the governor's promise that", "a swing
         state that"), not an infinitive or negated ("declined to comment", "did not say")."""
-        text = self.f.text
-        if self.f.in_quote(m.start, m.end):
+        f = self.f
+        text = f.text
+        start, end, written = m
+        k = bisect_right(f._quote_starts, start + 1)  # f.in_quote(start, end), inline
+        if k and f._quote_reach[k - 1] >= end - 1:
             return False
-        form = m.form if m.form[0].islower() else m.form.lower()
-        if _TO.match(text, m.end) and not (
-                self._addressee_of[form] == "to" and self._to_addressee(m.end)):
+        form = written if written[0].islower() else written.lower()
+        if _TO.match(text, end) and not (self._addressee_of[form] == "to" and self._to_addressee(end)):
             return False
-        if m.form[0].isupper():
-            sent = self.f.sentence_at(m.start)
-            if text[sent[2]:m.start].strip(" \"'“‘(["):
+        if written[0].isupper():
+            sent = f.sentence_at(start)
+            if text[sent[2]:start].strip(" \"'“‘(["):
                 return False  # capitalised mid-sentence: a title-case headline word, not a verb
-        before = text[max(0, m.start - 40):m.start]
+        before = text[max(0, start - 40):start]
         stripped = before.rstrip()
         if len(stripped) == len(before):
             prev = ""
@@ -1030,10 +1041,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         if adr is not None and adr[0] < q_lo:
             between = text[adr[1]:q_lo]
         core = between.rstrip(" \n\"“‘'`")
-        adjacent = not core.strip() or core.endswith((",", ":")) or bool(_ENDS_THAT.search(core))
+        adjacent = not core.strip() or core.endswith((",", ":")) or _ends_that(core)
         if adjacent:
             return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
-        if cues.clause_of[m.form.lower()] == "bare" or re.search(r"\bthat\b", between):
+        if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
             return _Attribution(None, m, False, True, False)
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
@@ -1099,6 +1110,16 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 previous = row
     att.set_direct([p for row in rows for p in row.parts])
     return rows, used
+
+
+def _ends_that(core: str) -> bool:
+    """``_ENDS_THAT.search(core)`` for a ``core`` without trailing newline, by its last characters."""
+    if not core.endswith("that"):
+        return False
+    if len(core) == 4:
+        return True
+    c = core[-5]
+    return not (c.isalnum() or c == "_")
 
 
 def _only_attribution_between(text: str, a_hi: int, b_lo: int, cue_start: int) -> bool:
