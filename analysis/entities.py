@@ -112,9 +112,9 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,15 +146,55 @@ _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "d
 _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
               "al",
               "el", "le", "la")
+#: A run of capitalised words (the definition; :func:`_runs` finds the same matches faster).
 _RUN = re.compile(rf"(?<![\w'’.&@#-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
                   rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+#: The same runs found from their first capital, which lets the regular expression engine skip to the
+#: next capital instead of trying every position: a capital not inside a word, or the capital after a
+#: lower-case prefix ("al-Sisi"); :func:`_runs` adds the prefix or a particle ("de Blasio") before it.
+_RUN_FREE = "\\w'’.&@#-"
+_RUN_AT_CAPITAL = re.compile(
+    rf"[A-Z](?:(?<![{_RUN_FREE}].)|(?<=(?<![{_RUN_FREE}])[a-z][-’'].)|(?<=(?<![{_RUN_FREE}])[a-z]{{2}}[-’'].)"
+    rf"|(?<=(?<![{_RUN_FREE}])[a-z]{{3}}[-’'].))[\w'’&.\-]*(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+_PARTICLE_SET = frozenset(_PARTICLES)
+_PARTICLE_LENGTHS = tuple(sorted({len(p) for p in _PARTICLES}))
+_NOT_FREE = frozenset("_'’.&@#-")
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """(start, run) of each match of :data:`_RUN` in ``text``, in order (found by :data:`_RUN_AT_CAPITAL`)."""
+    for m in _RUN_AT_CAPITAL.finditer(text):
+        s = m.start()
+        if s:
+            before = text[s - 1]
+            if before == " ":
+                for n in _PARTICLE_LENGTHS:  # a particle before the capital: "de Blasio"
+                    a = s - 1 - n
+                    if a >= 0 and text[a:s - 1] in _PARTICLE_SET and \
+                            (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in _NOT_FREE)):
+                        yield a, text[a:m.end()]
+                        break
+                else:
+                    yield s, m.group()
+                continue
+            if before in "-’'":  # a prefix of one to three lower-case letters: "al-Sisi"
+                a = s - 1
+                while a > 0 and s - 1 - a < 3 and "a" <= text[a - 1] <= "z":
+                    a -= 1
+                yield a, text[a:m.end()]
+                continue
+        yield s, m.group()
+
+
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
-_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
-                      r"(?![\w'’-])")
+_PRONOUNS = frozenset("he she him her his hers himself herself He She Him Her His Hers HE SHE".split())
+#: A word that can be one of _PRONOUNS (2 to 7 letters starting with h or s, not inside a word); the
+#: leading character class lets the engine skip ahead. Keep the matches in _PRONOUNS.
+_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)[a-zA-Z]{1,6}(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
@@ -372,9 +412,14 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
-    """The words of each piece of :func:`_run_pieces` (cached)."""
-    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
+def _run_parts(run: str) -> tuple[tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple], ...]:
+    """Each piece of :func:`_run_pieces` with its words and what they say on their own
+    (:func:`_name_facts`), cached: the same runs recur."""
+    out = []
+    for piece in _run_pieces(run):
+        toks = tuple([t[2] for t in piece])
+        out.append((piece, toks, _name_facts(toks)))
+    return tuple(out)
 
 
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
@@ -728,9 +773,9 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
             lower.update(_LOWER_WORD.findall(text))
             if _is_weak(text):
                 continue
-            for m in _RUN.finditer(text):
-                for piece in _run_pieces(m.group()):
-                    initial = _initial(text, m.start() + piece[0][0])
+            for base, run in _runs(text):
+                for piece in _run_pieces(run):
+                    initial = _initial(text, base + piece[0][0])
                     midcaps.update(t[2] for t in (piece[1:] if initial else piece))
     return _Capitals(frozenset(midcaps), frozenset(lower))
 
@@ -766,16 +811,18 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if _is_weak(text):
             weak_sentences.append(k)
             continue
-        for m in _RUN.finditer(text):
-            base = m.start()
-            run = m.group()
-            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
-                if _initial(text, base + piece[0][0]):
+        for base, run in _runs(text):
+            for piece, toks, facts in _run_parts(run):
+                # _initial(text, base + piece[0][0]), inlined
+                j = base + piece[0][0] - 1
+                while j >= 0 and text[j] == " ":
+                    j -= 1
+                if j < 0 or text[j] in _OPENERS:
                     midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
                 midcaps.update(toks)
-                cand = _make_candidate(words, text, k, piece, base, cands, toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -845,13 +892,32 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     return p, cut, title, tuple(name), ok, evidence, gender
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _name_facts(toks: tuple[str, ...]) -> tuple:
+    """:func:`_name_parts` of a piece's words and three facts :func:`_make_candidate` asks of them
+    (cached): whether the name's evidence gives an organisation, place or group at rank 3 or better,
+    and for a single word whether it is a demonym and whether it ends like an adjective of origin
+    ("Israeli troops")."""
+    words = _default_words()
+    parts = _name_parts(toks)
+    name, evidence = parts[3], parts[5]
+    strong = any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in evidence)
+    demonym = adjective = False
+    if len(name) == 1:
+        low = name[0].lower()
+        demonym = low in words.demonyms
+        adjective = bool(_DEMONYM_SUFFIX.search(low)) and low not in words.group_words and \
+            low not in words.places and not low.endswith("ans")
+    return (*parts, strong, demonym, adjective)
+
+
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
+                    out: list[_Cand] | None, *, facts: tuple | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
-    ``piece_words``: the piece's words when known (saves building them)."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
-        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
+    ``facts``: :func:`_name_facts` of the piece's words when known (saves looking them up)."""
+    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective = \
+        facts if facts is not None else _name_facts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
@@ -859,16 +925,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[cut][0], base + piece[-1][1]
-    if len(toks) == 1:
-        low = toks[0].lower()
-        nxt = text[end:end + 2]
-        if low in words.demonyms and nxt[:1] not in ("'", "’"):
-            return None
-        if len(nxt) == 2 and nxt[0] == " " and nxt[1].islower() and _DEMONYM_SUFFIX.search(low) and \
-                low not in words.group_words and low not in words.places and not low.endswith("ans"):
-            return None  # "Israeli troops"
+    if demonym and text[end:end + 1] not in ("'", "’"):
+        return None
+    if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+        return None  # "Israeli troops"
     evidence = list(name_evidence)
-    if title is None and not any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in name_evidence):
+    if title is None and not strong:
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
@@ -917,8 +979,8 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
                 if edge and not any(s < e and pos < t for s, t in spans):
                     spans.append((pos, e))
                 pos = hay.find(needle, pos + 1)
-        for m in _RUN.finditer(text):
-            for piece in _split_run(text, m.start(), m.group()):
+        for base, run in _runs(text):
+            for piece in _split_run(text, base, run):
                 for s, e, core in piece:
                     if core.lower() in words.places and not any(a < e and s < b for a, b in spans):
                         spans.append((s, e))
@@ -1172,10 +1234,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
-        full = [m for m in ent.mentions if m[3] == "name"]
-        if full:
-            forms = [texts[k][s:e] for k, s, e, *_ in full] + [" ".join(ent.words)]
-            ent.display = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
+        forms = dict.fromkeys([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
+        if forms:
+            forms[" ".join(ent.words)] = None
+            # (the first of equal forms wins, as in the list of all forms)
+            ent.display = next(iter(forms)) if len(forms) == 1 else \
+                max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
         if ent.gender is None and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             ent.gender = ent.first_name_gender
@@ -1277,35 +1341,40 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         return []
     out = []
     learned: dict[int, str] = {}
-    for k, text in enumerate(texts):
-        if not text or ("he" not in text and "his" not in text and "him" not in text and "He" not in text
-                        and "His" not in text and "Her" not in text and "Him" not in text and "HE" not in text):
+    # one scan of the document (sentences joined by a line break, which no pronoun spans)
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    for m in _PRONOUN.finditer("\n".join(texts)):
+        word = m.group()
+        if word not in _PRONOUNS:
             continue
-        for m in _PRONOUN.finditer(text):
-            at = (k, m.start())
-            low = m.group().lower()
-            gender = "male" if low in _MALE else "female"
-            chosen = unknown = fallback = None
-            here = bisect_left(persons, at)
-            for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
-                idx = persons[j][2]
-                if fallback is None:
-                    fallback = idx
-                g = live[idx].gender or learned.get(idx)
-                if g == gender:
-                    chosen = idx
-                    break
-                if g is None and unknown is None:
-                    unknown = idx
-                    if persons[j][0] == k:
-                        break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
-            chosen = chosen if chosen is not None else unknown
-            chosen = chosen if chosen is not None else fallback
-            if chosen is None:
-                continue
-            if live[chosen].gender is None and chosen not in learned:
-                learned[chosen] = gender
-            out.append((k, m.start(), m.end(), chosen, m.group()))
+        k = bisect_right(starts, m.start()) - 1
+        offset = starts[k]
+        at = (k, m.start() - offset)
+        low = word.lower()
+        gender = "male" if low in _MALE else "female"
+        chosen = unknown = fallback = None
+        here = bisect_left(persons, at)
+        for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
+            idx = persons[j][2]
+            if fallback is None:
+                fallback = idx
+            g = live[idx].gender or learned.get(idx)
+            if g == gender:
+                chosen = idx
+                break
+            if g is None and unknown is None:
+                unknown = idx
+                if persons[j][0] == k:
+                    break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
+        chosen = chosen if chosen is not None else unknown
+        chosen = chosen if chosen is not None else fallback
+        if chosen is None:
+            continue
+        if live[chosen].gender is None and chosen not in learned:
+            learned[chosen] = gender
+        out.append((k, at[1], m.end() - offset, chosen, word))
     for idx, g in learned.items():
         live[idx].gender = live[idx].gender or g
     return out
@@ -1348,8 +1417,6 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
     sids = sents["sentence_id"].to_numpy()[order]
     texts = sents["text"].to_numpy(dtype=object)[order]
-    rows: list[tuple] = []
-    sid_list = sids.tolist()
     bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]).tolist() if len(doc_ids) else [0]
     if capitalisation not in ("document", "corpus"):
         raise InputError(f"entities: capitalisation={capitalisation!r}; use 'document' (each document on its "
@@ -1358,40 +1425,53 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
+    # the table is built column by column: one row per mention holds its sentence (position in the
+    # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
+    ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
+    rows: list[tuple[int, int, int, int, str, str | None, str]] = []  # sentence, start, end, entity, via, title, text
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
-        doc_id = doc_ids[lo]
-        info = []
+        first = len(ent_cols[0])
+        c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
-            info.append((f"{etype}:{_slug(ent.display)}", ent.display, etype,
-                         overlay.actor_ids[actor] if actor is not None else None, evidence, ent.gender))
-        doc_rows = []
-        for idx, ent in enumerate(live):
-            eid, display, etype, actor_id, evidence, gender = info[idx]
-            for k, s, e, via, title in ent.mentions:
-                doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, doc_texts[k][s:e], eid, display, etype, via,
-                                 title, actor_id, evidence, gender))
-        for k, s, e, idx, word in pronouns:
-            eid, display, etype, actor_id, evidence, gender = info[idx]
-            doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, word, eid, display, etype, "pronoun", None,
-                             actor_id, evidence, gender))
-        doc_rows.sort(key=lambda r: (r[0], r[1]))
-        rows.extend(r[2:] for r in doc_rows)
+            c_eid.append(f"{etype}:{_slug(ent.display)}")
+            c_display.append(ent.display)
+            c_type.append(etype)
+            c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
+            c_evidence.append(evidence)
+            c_gender.append(ent.gender)
+        for idx, ent in enumerate(live, first):
+            rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
+        rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     if not rows:
         return _empty()
-    columns = list(zip(*rows))
-    out = {}
-    for j, col in enumerate(ENTITY_COLUMNS):
-        if col in _INT_COLUMNS:
-            out[col] = np.asarray(columns[j], dtype="int64")
-        else:
-            out[col] = pd.array(columns[j], dtype="str")
-    return pd.DataFrame(out)
+    r_sent, r_start, r_end, r_ent, r_via, r_title, r_text = zip(*rows)
+    start = np.asarray(r_start, dtype="int64")
+    # reading order: by sentence, then start (stable: ties keep the order the rows were made in)
+    reading = np.argsort((np.asarray(r_sent, dtype="int64") << 32) | start, kind="stable")
+    sent = np.asarray(r_sent, dtype="int64")[reading]
+    ent_at = np.asarray(r_ent, dtype="int64")[reading]
+    per_entity = [pd.array(col, dtype="str").take(ent_at) for col in ent_cols]
+
+    def strings(values: tuple) -> Any:
+        return pd.array(np.asarray(values, dtype=object)[reading], dtype="str")
+
+    out = {
+        "doc_id": pd.array(doc_ids[sent], dtype="str"),
+        "sentence_id": sids[sent].astype("int64"),
+        "start": start[reading],
+        "end": np.asarray(r_end, dtype="int64")[reading],
+        "text": strings(r_text),
+        "entity_id": per_entity[0], "entity": per_entity[1], "type": per_entity[2],
+        "via": strings(r_via), "title": strings(r_title),
+        "actor_id": per_entity[3], "evidence": per_entity[4], "gender": per_entity[5],
+    }
+    return pd.DataFrame({col: out[col] for col in ENTITY_COLUMNS})
 
 
 def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[str] = (),

@@ -673,3 +673,35 @@ def test_a_lexicon_actor_overrides_a_cue_but_not_a_names_own_evidence():
     e = found("Earlier, Vorlak said nothing. Rep. Jordan spoke.", actors=lex)
     # "Vorlak said" alone would make a person (a cue); the lexicon's organisation wins over a cue
     assert rows(e, "text", "type", "actor_id") == [("Vorlak", "organization", "vorlak"), ("Jordan", "person", None)]
+
+
+# ------------------------------------------------------------------------- speed-only rewrites
+
+_TRICKY = ["de Blasio said", "Mayor de Blasio and al-Sisi met Ben-Gvir.", "van der Berg of the Ministry of Health",
+           "x.De Gaulle", "del Toro", "della Rovere", "o'Neil O'Neil", "dal-Sisi", "abcd-Foo", "ab’Foo", "la  Paz",
+           "\nDe la Cruz", "bin Laden, ibn Saud", "d'Artagnan", "ter Stegen", "el-Sisi", "@Foo #Bar", "e-Mail",
+           "US-led", "A", "aB", "ab-C", "deVos", "de Vos", "eBay Inc. said", "(de Gaulle)", "ex-President Obama",
+           "the U.S. and U.K.", "Hee-Chan Hwang", "Mr. & Mrs. Smith", "y Gasset", "la-la Land", "Smith's"]
+
+
+def test_runs_find_the_same_runs_as_the_run_pattern():
+    """_runs (which scans from capitals, for speed) gives exactly the matches of the _RUN pattern."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    for text in _TRICKY + [" ".join(_TRICKY)]:
+        assert [(s, s + len(r)) for s, r in ent._runs(text)] == [m.span() for m in ent._RUN.finditer(text)], text
+        assert [r for _, r in ent._runs(text)] == [m.group() for m in ent._RUN.finditer(text)], text
+
+
+def test_the_pronoun_scan_finds_exactly_the_pronouns():
+    import importlib
+    import re
+
+    ent = importlib.import_module("analysis.entities")
+    plain = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
+                       r"(?![\w'’-])")
+    for text in ["He said she'd go; her-self, his, HIS, hers.", "shE She SHE sHe he's", "ahe he-he (him) Herself",
+                 "Himself and himself, her and Her"]:
+        found_ = [m.span() for m in ent._PRONOUN.finditer(text) if m.group() in ent._PRONOUNS]
+        assert found_ == [m.span() for m in plain.finditer(text)], text
