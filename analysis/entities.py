@@ -1171,8 +1171,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # persons by their first word; two or three words ending in a known surname, none of them a common
     # word here, are ("Starry Lee"; not "Green New Deal")
     for ent in entities:
-        if ent.mentions and len(ent.words) == 1 and ent.words[0].isalpha() and written_lower(ent.words[0].lower()) \
-                and any(e[2].startswith(("surname:", "first name:")) for e in ent.evidence):
+        if len(ent.words) == 1 and ent.best is not None and ent.best[2].startswith(("surname:", "first name:")) and \
+                ent.mentions and ent.words[0].isalpha() and written_lower(ent.words[0].lower()):
             # a single word the document also writes in lower case ("our Nation", "on Day One", "Cancer
             # Alley"; "Rose" beside "rose") is no person by the name lists alone
             kept = [e for e in ent.evidence if not e[2].startswith(("surname:", "first name:"))]
