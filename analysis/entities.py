@@ -14,7 +14,8 @@ Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV), page furniture ("Hide Caption", "JUST WATCHED"), handles and
+troops"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide Caption", "JUST WATCHED"), handles and
 hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
@@ -930,6 +931,14 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
     evidence = list(name_evidence)
+    if len(toks) > 1 and title is None and toks[0].lower() in words.demonyms and not strong:
+        rest = toks[1:]
+        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
+                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+            # "Democratic Florida", "Italian Matteo Salvini": the adjective of origin or party is no part
+            # of the name (a place or organisation named so keeps it: "American Samoa", "British Airways")
+            start, toks = base + piece[cut + 1][0], tuple(rest)
+            evidence = _name_evidence(words, toks)
     if title is None and not strong:
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:

@@ -331,6 +331,14 @@ def test_a_work_by_a_name_and_person_verbs_make_a_person():
         ("Zbynek Novak", "person", "person cue: directed by"), ("Oracle", "organization", "said-cue")]
 
 
+def test_an_adjective_of_origin_or_party_before_a_person_or_place_is_split_off():
+    e = found("They met the Democratic Florida contender. Later Italian Matteo Salvini spoke. "
+              "American Samoa and British Airways agreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Florida", "place", "gazetteer: place"), ("Matteo Salvini", "person", "name words: no common word"),
+        ("American Samoa", "place", "gazetteer: place"), ("British Airways", "organization", "organization word: airways")]
+
+
 def test_on_joins_a_name_only_after_an_organisation_word():
     e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
               "Later Sanders on Twitter disagreed.")
