@@ -15,8 +15,8 @@ Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
 troops"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
-("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide Caption", "JUST WATCHED"), handles and
-hashtags ("@POTUS", "#IStandWithAhmed") are no names.
+("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
+Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
 a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
@@ -71,8 +71,9 @@ the rank, the stronger):
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
-also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname written alone after
-"the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps a name ``other`` (rank 3).
+also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
+written alone after "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps
+a name ``other`` (rank 3).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
 alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
@@ -1197,7 +1198,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence) == ("other", "none") and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                _decide(ent.evidence) == ("other", "none") and \
+                not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
         elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
                 all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english

@@ -288,7 +288,8 @@ def test_and_joins_a_name_to_a_following_organisation_name_once_only():
 def test_events_and_towns_named_like_people_are_no_persons():
     e = found("Hurricane Irma and Tropical Storm Harvey hit Long Beach. Later Kenneth Starr came.")
     assert rows(e, "text", "type", "evidence") == [
-        ("Hurricane Irma", "other", "event word: Hurricane"), ("Tropical Storm Harvey", "other", "event word: Tropical"),
+        ("Hurricane Irma", "other", "event word: Hurricane"),
+        ("Tropical Storm Harvey", "other", "event word: Tropical"),
         ("Long Beach", "place", "gazetteer: town"), ("Kenneth Starr", "person", "first name: Kenneth")]
 
 
@@ -336,7 +337,8 @@ def test_an_adjective_of_origin_or_party_before_a_person_or_place_is_split_off()
               "American Samoa and British Airways agreed.")
     assert rows(e, "text", "type", "evidence") == [
         ("Florida", "place", "gazetteer: place"), ("Matteo Salvini", "person", "name words: no common word"),
-        ("American Samoa", "place", "gazetteer: place"), ("British Airways", "organization", "organization word: airways")]
+        ("American Samoa", "place", "gazetteer: place"),
+        ("British Airways", "organization", "organization word: airways")]
 
 
 def test_on_joins_a_name_only_after_an_organisation_word():
