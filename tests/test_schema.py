@@ -182,3 +182,13 @@ def test_the_readme_tables_are_copied_from_the_schema(heading, meanings):
     section = readme.split(heading, 1)[1].split("|---|---|\n", 1)[1]
     rows = dict(re.findall(r"^\| `([^`]+)` \| (.*) \|$", section.split("\n\n", 1)[0], re.M))
     assert rows == meanings
+
+
+def test_every_column_is_a_column_record_with_a_dtype_and_a_meaning():
+    from analysis.schema import Column
+
+    for table in TABLES.values():
+        for name, column in table.columns.items():
+            assert isinstance(column, Column), (table.name, name)
+            assert column.dtype and column.meaning, (table.name, name)
+    assert Column("string", "who").when is None
