@@ -128,7 +128,7 @@ from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
                                    EntityWords, load_entity_words)
 from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
 from analysis.errors import InputError, require_columns
-from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
+from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
@@ -1398,6 +1398,7 @@ def _empty() -> pd.DataFrame:
     return _typed(pd.DataFrame({c: [] for c in ENTITY_COLUMNS}), ENTITY_COLUMNS, ints=_INT_COLUMNS)
 
 
+@output_columns("entities")
 def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
              capitalisation: str = "document") -> pd.DataFrame:
     """Named entities, one row per mention (and per resolved pronoun), by the rules of this module's
@@ -1413,9 +1414,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     mid-sentence in any document, or never written in lower case in any, is a name candidate at a
     sentence start everywhere; costs one more pass over the text).
 
-    Output columns (``ENTITY_COLUMNS``): doc_id, sentence_id, start, end, text, entity_id, entity, type,
-    via, title, actor_id, evidence, gender — ``start``/``end`` index into the sentence's ``text``; rows in
-    reading order. Computed document by document: partitions of a corpus give the same rows.
+    Rows in reading order. Computed document by document: partitions of a corpus give the same rows.
     """
     from analysis.actors import load_actors
 
@@ -1499,6 +1498,7 @@ def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[st
     return pd.DataFrame(out, columns=list(columns))
 
 
+@output_columns("entity_table")
 def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     """One row per entity of an ``entities`` table, most mentions first.
 
@@ -1508,9 +1508,6 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
     entity of its type whose initials it spells — when one candidate has at least 80% of all the
     candidates' mentions (unambiguous), else NA.
-
-    Output columns (``ENTITY_TABLE_COLUMNS``): entity_id, entity, type, evidence, gender, mentions,
-    pronouns, documents, variants, titles, actor_id, actor, group, same_as, doc_id, sentence_id.
     """
     return entity_table_of_parts([entities], actors=actors)
 
@@ -1629,6 +1626,7 @@ def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
             acc[eid]["documents"] += int(n)
 
 
+@output_columns("mentions")
 def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
                          ) -> pd.DataFrame:
     """The entities as a mentions table (``analysis.actors.MENTION_COLUMNS``), so that the actor
@@ -1637,9 +1635,6 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's; ``alias``: the text; ``via``: 'alias' for
     direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body').
-
-    Output columns (:data:`analysis.schema.MENTION_COLUMNS`): doc_id, sentence_id, section, actor_id,
-    actor, alias, via, start, end (sentence-relative, as in the entities table).
     """
     from analysis.actors import load_actors
     from analysis.schema import MENTION_COLUMNS
@@ -1668,6 +1663,7 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     return out[list(MENTION_COLUMNS)].reset_index(drop=True)
 
 
+@output_columns("entity_rollup")
 def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
                 include_pronouns: bool = False) -> pd.DataFrame:
     """Who is in it: the entities table aggregated by actor, one row per actor; entities linked to a
@@ -1676,11 +1672,7 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
-    Counts direct mentions unless ``include_pronouns``.
-    Output columns: key (the lexicon actor_id where linked, else the entity_id), name (the lexicon's
-    display name where linked, else the entity's), type (the entity type), group (the lexicon group,
-    or NA), linked (bool), mentions, documents, sentences, share (of all mentions counted); most
-    mentions first, then by name.
+    Counts direct mentions unless ``include_pronouns``. Most mentions first, then by name.
     """
     from analysis.actors import load_actors
 
