@@ -316,6 +316,18 @@ def test_well_known_organisations_of_the_word_list_keep_their_case():
     assert load_entity_words().known["Microsoft"] == "organization"  # Pattern's list still read
 
 
+def test_the_word_lists_hash_covers_the_optional_lists(tmp_path):
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    data = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    base = load_entity_words(data).sha256
+    for key in ("known_organizations", "regions", "organization_nouns"):
+        changed = {**data, key: data[key][:-1]}
+        assert load_entity_words(changed).sha256 != base, key  # an edit invalidates cached results
+
+
 def test_a_single_name_list_word_the_document_writes_in_lower_case_is_no_person():
     e = found("The law was signed on New Year's Day in 1970. It was a long day. Later Kowalski signed.")
     # "Day" is a Census surname, but this document writes "day": no person; "Kowalski" stays one
