@@ -99,6 +99,7 @@ document's length (``benchmarks/bench_entities.py``).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -680,6 +681,9 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
     return _Capitals(frozenset(midcaps), frozenset(lower))
 
 
+_READING_ORDER = operator.attrgetter("k", "start")
+
+
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
                      capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
@@ -687,12 +691,18 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     (in the corpus, with corpus-level ``capitals``)."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
+    tokens: list[set[str]] = []  # the document's whitespace-separated tokens, made on first use
 
     def written_lower(word: str) -> bool:
         """``word`` occurs in lower case in the document (as a whole word)."""
         if capitals is not None:
             return word in capitals.lower
         if word not in lower_seen:
+            if not tokens:
+                tokens.append(set(joined.split()))
+            if word in tokens[0]:  # a token of its own: a whole word (the common case of a common word)
+                lower_seen[word] = True
+                return True
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
                 end = pos + len(word)
@@ -759,7 +769,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
             cands.append(cand)
-    cands.sort(key=lambda c: (c.k, c.start))
+    cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
 
 
@@ -937,10 +947,6 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
-        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
-        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
-        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
-        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
             defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
             pool: Iterable[int] = [*by_initials.get(acr, ()), *(() if defined_as is None else (defined_as,))]
@@ -948,6 +954,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             pool = by_last.get(c.words[-1], ())
             if n == 1:
                 pool = [*pool, *by_first.get(c.words[0], ())]
+        if not pool:
+            return None
+        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
+        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
+        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         for idx in pool:
             ent = entities[idx]
             if len(ent.words) <= n:
@@ -984,7 +996,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
         return best
 
-    cands.sort(key=lambda c: (c.k, c.start))
+    # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
         if len(c.words) == 1 and c.words[0] in words.first_names and i + 1 < len(cands):
