@@ -897,7 +897,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
-    return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
+    return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 
 def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[str, int], words: EntityWords
@@ -966,7 +966,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         ent.last = (c.k, c.start)
 
     def new(c: _Cand) -> int:
-        entities.append(_Entity(words=c.words, display=" ".join(c.words)))
+        entities.append(_Entity(c.words, " ".join(c.words)))
         idx = len(entities) - 1
         by_words[_key(c.words)] = idx
         by_last.setdefault(c.words[-1], []).append(idx)
