@@ -972,7 +972,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
-            by_initials.setdefault(_initials(c.words), []).append(idx)
+            by_initials.setdefault(_name_initials(c.words), []).append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -1001,7 +1001,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if len(ent.words) <= n:
                 continue
             if acr is not None:
-                if defined.get(acr) == ent.words or _initials(ent.words) == acr:
+                if defined.get(acr) == ent.words or _name_initials(ent.words) == acr:
                     if ent.last > best_at:
                         best, best_at = idx, ent.last
                 continue
@@ -1213,7 +1213,13 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _initials(toks: Sequence[str]) -> str:
-    return "".join(t[0] for t in toks if t[:1].isupper())
+    return "".join([t[0] for t in toks if t[:1].isupper()])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_initials(words: tuple[str, ...]) -> str:
+    """:func:`_initials` of a name's words (cached: names repeat)."""
+    return _initials(words)
 
 
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
