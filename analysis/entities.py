@@ -655,11 +655,12 @@ def _org_cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 
+_RANK = operator.itemgetter(0)
+
+
 def _decide(evidence: Iterable[tuple[int, str, str]]) -> tuple[str, str]:
-    best = None
-    for item in evidence:
-        if best is None or item[0] < best[0]:
-            best = item
+    """(type, label) of the first best-ranked evidence, or ("other", "none")."""
+    best = min(evidence, key=_RANK, default=None)  # min keeps the first of equal ranks
     return (best[1], best[2]) if best else ("other", "none")
 
 
