@@ -9,7 +9,8 @@ tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexi
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
 "U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
-"Centers for Disease Control", "Gulf of Mexico"); otherwise they split it ("Mayor Karen Bass of Los
+"Centers for Disease Control", "Gulf of Mexico"; "on" only after an organisation word: "Council on
+Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
@@ -40,8 +41,8 @@ the rank, the stronger):
 0. a linked lexicon actor's type (person; country -> place; organization; group);
 1. a title or honorific -> person;
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
-   continent, city of 500,000+ people or listed place -> place; an acronym defined in brackets
-   ("National Nurses Union (NNU)") -> organization;
+   continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
+   place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
    (County, River, Lake, Mount, Sea, Station, "Bay of", "Eastern Europe"; after a first name only
@@ -51,8 +52,10 @@ the rank, the stronger):
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
    textblob: "Microsoft", "Albert Einstein") -> its type;
-5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
-   "X said", '"...," said X', "X, who", "X's wife" (family words), "X, 45,", "X, a retired astronaut,"
+5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
+   "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
+   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "X, 45,",
+   "X, a retired astronaut,"
    and person verbs -> person (a single word only when
    a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
    followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
@@ -65,7 +68,11 @@ the rank, the stronger):
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
-("Paris Agreement"), nor does a first name or surname written alone after "the" ("the Sun").
+("Paris Agreement"), of a town ("Long Beach"), nor does a first name or surname written alone after
+"the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps a name ``other`` (rank 3).
+Names joined by "and" are one organisation when the second ends in an organisation word and starts
+with a common word, and the first holds a common word, has no evidence of its own and is not written
+alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
 
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
@@ -134,7 +141,7 @@ _INT_COLUMNS = ("sentence_id", "start", "end")
 
 _CAP = r"(?:[a-z]{1,3}[-’'])?[A-Z][\w'’&.\-]*"
 _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
-               "ibn", "abu", "y", "&")
+               "ibn", "abu", "y", "&", "on")
 _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
               "al",
               "el", "le", "la")
@@ -196,12 +203,19 @@ _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
 #: ("Malaysia's prime minister", "Kenya's capital").
 _POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
                           r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
+_PERSON_AFTER = re.compile(r"\s+(administration|presidency|family|dynasty)\b")
 _POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
                          r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
                          r"borders?|citizens|national team|largest city|second[- ]largest city)\b")
 #: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
 _OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
                        r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
+#: An apposition after a name: ", a/an/the" and its lower-case words (their head decides: _apposition_kind).
+_APPOSITION_NOUN = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][\w'’-]*\s?)+)")
+_PHRASE_END = frozenset("in of on at for from near outside with that which who whose where based founded run "
+                        "owned known".split())
+#: The lower-case word right before a name ("the oil giant Exxon": giant).
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+) $")
 _WHO = re.compile(r",\s+who\s")
 #: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
 _SAID_BEFORE = re.compile(r"[,\"'”’]\s*(said|says|added|adds|explained|recalled|wrote|asked|continued|replied)\s$")
@@ -367,9 +381,15 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
             continue
         split_at = []
         for i, tok in enumerate(piece):
-            if tok[2] in ("of", "for", "&") and i > 0:
+            if tok[2] in ("of", "for", "&", "on") and i > 0:
                 left = piece[i - 1][2].lower()
                 head = any(t[2].lower() in words.org_words for t in piece[:i])
+                if tok[2] == "on" and (left not in words.org_words or i + 1 >= len(piece) or
+                                       not _NAME_WORD.match(piece[i + 1][2])):
+                    # "on" only after an organisation word and before a word: "Council on Foreign
+                    # Relations", not "Kennedy Space Center on STS-1"
+                    split_at.append(i)
+                    continue
                 if tok[2] == "&" or left in words.org_words or left in words.place_last or \
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
                     continue
@@ -536,9 +556,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
-    if last in words.org_words or any(a in words.org_words and b in ("of", "for") for a, b in zip(low, low[1:])):
+    if last in words.org_words or any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
         word = last if last in words.org_words else next(a for a, b in zip(low, low[1:])
-                                                        if a in words.org_words and b in ("of", "for"))
+                                                        if a in words.org_words and b in ("of", "for", "on"))
         ev.append((3, "organization", f"organization word: {word}"))
     elif len(low) > 1 and any(t in words.org_words for t in low[1:]) and low[0] not in words.place_first:
         word = next(t for t in low[1:] if t in words.org_words)
@@ -554,12 +574,16 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
+    event = len(low) > 1 and (low[0] in words.event_words or " ".join(low[:2]) in words.event_words)
+    if event:
+        ev.append((3, "other", f"event word: {toks[0]}"))  # "Hurricane Irma", "Operation Protective Edge"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
+            full not in words.cities and not event and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
-            not (low[0] in words.english and toks[-1] not in words.surnames
-                 and (low[-1] in words.english or _plural(toks[-1]))):
-        # not a first name that is also a common word before a common word or a plural ("Winter
-        # Olympics", "Moon Rocks", "Summer Paralympics")
+            not ((low[0] in words.english or low[0] in words.places or low[0] in words.big_cities)
+                 and toks[-1] not in words.surnames and (low[-1] in words.english or _plural(toks[-1]))):
+        # not a first name that is also a common word or a place before a common word or a plural
+        # ("Winter Olympics", "Moon Rocks", "Summer Paralympics", "Paris Climate Accords")
         ev.append((4, "person", f"first name: {toks[0]}"))
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
             not any(t in words.org_words for t in low):
@@ -581,9 +605,28 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
 
 
 def _is_place(words: EntityWords, name: str) -> bool:
-    """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays)."""
+    """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays),
+    or an AP abbreviation of a US state ("Ore.")."""
     low = name.lower()
-    return low in words.places or (low.endswith(".") and low[:-1] in words.places)
+    return low in words.places or (low.endswith(".") and low[:-1] in words.places) or \
+        low in words.state_abbreviations or low + "." in words.state_abbreviations
+
+
+def _apposition_kind(words: EntityWords, lows: Sequence[str]) -> tuple[str, str] | None:
+    """(type, noun) of an apposition's head noun ("a small town in" -> place, "town"): the first word,
+    among at most five, that is an organisation or place noun and ends the noun phrase (last, or before a
+    preposition or relative word); None when a role title comes first (a person's apposition)."""
+    for i, w in enumerate(lows[:5]):
+        if i + 1 < len(lows) and lows[i + 1] not in _PHRASE_END:
+            continue
+        if w in words.title_heads and w not in words.ambiguous_titles:
+            return None
+        if w in words.org_nouns:
+            return "organization", w
+        if w in words.place_nouns:
+            return "place", w
+        return None
+    return None
 
 
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
@@ -611,11 +654,23 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         ev.append((5, "person", f"said-cue: {m.group(1).lower()} X"))
     speaks_like_a_name = len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or \
         (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
+    if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
+        speaks_like_a_name = True  # "the Trump administration": a common word as a name
+    if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
+        ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
     if text[end:end + 1] in ("'", "’"):
         if (m := _POSS_PERSON.match(text, end)):
             ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
         elif (m := _POSS_PLACE.match(text, end)):
             ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
+    if (m := _APPOSITION_NOUN.match(text, end)):
+        kind = _apposition_kind(words, m.group(1).split())
+        if kind is not None:
+            ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+        m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+        if m and m.group(1) in words.org_nouns:
+            ev.append((5, "organization", f"organization noun: {m.group(1)}"))  # "the oil giant Exxon"
     if text[end:end + 1] == ",":
         if speaks_like_a_name and _WHO.match(text, end):
             ev.append((5, "person", "who"))  # "Mauer, who ..."; an organisation is "which"
@@ -638,7 +693,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     m = _PLACE_AFTER.match(text, end)
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS):
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS) and \
+            not (len(toks) == 1 and toks[0].lower() in words.english and
+                 toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
+        # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
@@ -885,6 +943,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
+    if len(toks) == 1 and text[max(0, start - 2):start] == ", " and text[end:end + 1] == "." and \
+            toks[0].lower() + "." in words.state_abbreviations:
+        evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
             (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
@@ -934,10 +995,41 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
     return out
 
 
+def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
+    by "and" to a following organisation name (its last word an organisation word) is one name when the
+    part before "and" holds a common English word ("Food", "National"; not "Google"), so does the first
+    word after it ("Drug"; not "Creative Commons and Wikimedia Foundation"), the first part has no title
+    and no evidence of rank 4 or better (not "Northwind Energy and Harbor Foods", "FBI and Justice
+    Department") and is not written alone elsewhere in the document ("the Senate and House Armed
+    Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
+    if len(cands) < 2:
+        return cands
+    alone = Counter(c.words for c in cands)
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
+                b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
+                any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
+                not any(e[0] <= 4 for e in a.evidence):
+            joined = (*a.words, "and", *b.words)
+            out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
+                             evidence=_name_evidence(words, joined), weak=a.weak and b.weak))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
+    cands = _join_and_names(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
@@ -1093,9 +1185,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                _decide(ent.evidence) == ("other", "none") and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
-        elif not common and len(ent.words) <= 3 and _decide(ent.evidence)[0] == "other" and \
+        elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
                 all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
                     and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
                     and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
