@@ -784,18 +784,12 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     (in the corpus, with corpus-level ``capitals``)."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
-    tokens: list[set[str]] = []  # the document's whitespace-separated tokens, made on first use
 
     def written_lower(word: str) -> bool:
         """``word`` occurs in lower case in the document (as a whole word)."""
         if capitals is not None:
             return word in capitals.lower
         if word not in lower_seen:
-            if not tokens:
-                tokens.append(set(joined.split()))
-            if word in tokens[0]:  # a token of its own: a whole word (the common case of a common word)
-                lower_seen[word] = True
-                return True
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
                 end = pos + len(word)
