@@ -113,6 +113,7 @@ document's length (``benchmarks/bench_entities.py``).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -722,11 +723,12 @@ def _org_cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 
+_RANK = operator.itemgetter(0)
+
+
 def _decide(evidence: Iterable[tuple[int, str, str]]) -> tuple[str, str]:
-    best = None
-    for item in evidence:
-        if best is None or item[0] < best[0]:
-            best = item
+    """(type, label) of the first best-ranked evidence, or ("other", "none")."""
+    best = min(evidence, key=_RANK, default=None)  # min keeps the first of equal ranks
     return (best[1], best[2]) if best else ("other", "none")
 
 
@@ -780,6 +782,9 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
                     initial = _initial(text, base + piece[0][0])
                     midcaps.update(t[2] for t in (piece[1:] if initial else piece))
     return _Capitals(frozenset(midcaps), frozenset(lower))
+
+
+_READING_ORDER = operator.attrgetter("k", "start")
 
 
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
@@ -861,7 +866,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
             cands.append(cand)
-    cands.sort(key=lambda c: (c.k, c.start))
+    cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
 
 
@@ -966,7 +971,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
-    return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
+    return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 
 def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[str, int], words: EntityWords
@@ -1066,13 +1071,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         ent.last = (c.k, c.start)
 
     def new(c: _Cand) -> int:
-        entities.append(_Entity(words=c.words, display=" ".join(c.words)))
+        entities.append(_Entity(c.words, " ".join(c.words)))
         idx = len(entities) - 1
         by_words[_key(c.words)] = idx
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
-            by_initials.setdefault(_initials(c.words), []).append(idx)
+            by_initials.setdefault(_name_initials(c.words), []).append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -1083,10 +1088,6 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
-        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
-        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
-        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
-        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
             defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
             pool: Iterable[int] = [*by_initials.get(acr, ()), *(() if defined_as is None else (defined_as,))]
@@ -1094,12 +1095,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             pool = by_last.get(c.words[-1], ())
             if n == 1:
                 pool = [*pool, *by_first.get(c.words[0], ())]
+        if not pool:
+            return None
+        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
+        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
+        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         for idx in pool:
             ent = entities[idx]
             if len(ent.words) <= n:
                 continue
             if acr is not None:
-                if defined.get(acr) == ent.words or _initials(ent.words) == acr:
+                if defined.get(acr) == ent.words or _name_initials(ent.words) == acr:
                     if ent.last > best_at:
                         best, best_at = idx, ent.last
                 continue
@@ -1133,7 +1140,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
         return best
 
-    cands.sort(key=lambda c: (c.k, c.start))
+    # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
         if len(c.words) == 1 and c.words[0] in words.first_names and i + 1 < len(cands):
@@ -1320,7 +1327,13 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _initials(toks: Sequence[str]) -> str:
-    return "".join(t[0] for t in toks if t[:1].isupper())
+    return "".join([t[0] for t in toks if t[:1].isupper()])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_initials(words: tuple[str, ...]) -> str:
+    """:func:`_initials` of a name's words (cached: names repeat)."""
+    return _initials(words)
 
 
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
