@@ -727,3 +727,18 @@ def test_the_pronoun_scan_finds_exactly_the_pronouns():
                  "Himself and himself, her and Her"]:
         found_ = [m.span() for m in ent._PRONOUN.finditer(text) if m.group() in ent._PRONOUNS]
         assert found_ == [m.span() for m in plain.finditer(text)], text
+
+
+def test_long_document_written_lower_answers_like_a_scan_of_the_text():
+    """Issue 10 point 18: whether a word is written in lower case in a document is answered from the
+    document's letter/digit runs (one pass, not a scan of the text per word); the answers are those of
+    a scan for a whole word (neighbours that are no letter or digit: an underscore or a combining accent
+    ends a word), with digits, accents, hyphens and apostrophes around."""
+    from analysis.entities import _default_words, _find_candidates
+
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9"]
+    _, _, written_lower = _find_candidates(texts, _default_words())
+    expected = {"state": True, "owned": True, "firm": True, "x": True, "2nd": True, "tree": False,
+                "café": True, "caf": False, "o": True, "brien": True, "o'brien": True, "na": False,
+                "naïve": True, "e": True, "té": True, "t": False, "said 2nd": True, "sai": False}
+    assert {word: written_lower(word) for word in expected} == expected
