@@ -35,7 +35,7 @@ version 2 (word lists in ``lexicons/target_tone_words.yml``, copied into the coe
 * **neighbours and word pairs** — ``L1:``/``R1:`` the token on each side, ``L2:``/``R2:`` the two-token
   sequences ending or starting next to the target (names as ``<N>``, sentence edges ``<s>``/``</s>``);
 
-word features seen with at least ``min_count`` (3) targets in the training data are learned.
+word features seen with at least ``min_count`` (5) targets in the training data are learned.
 
 Trained **only** on NewsMTSC ``train.jsonl`` (Hamborg & Donnay 2021) by the training code in
 :mod:`analysis.validation.train_tone` (``python -m analysis.validation.train_tone``): penalty and
@@ -111,7 +111,7 @@ DEFAULT_SPEC: dict[str, Any] = {
     "speech_reach": 3,
     "shift_reach": 3,
     "role_reach": 3,
-    "min_count": 3,
+    "min_count": 5,
     "sentence_bag": True,
 }
 

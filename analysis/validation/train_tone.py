@@ -69,7 +69,7 @@ __all__ = [
     "main",
 ]
 
-LAMBDAS: tuple[float, ...] = (1e-3, 3e-3)
+LAMBDAS: tuple[float, ...] = (1e-3, 2e-3, 4e-3)
 FOLDS = 5
 _MAX_ITER = 300
 _DECIMALS = 3
