@@ -174,9 +174,10 @@ _TAIL_STARTERS = frozenset("on in at during after before of about from via when 
 
 def _is_name(text: str) -> bool:
     """Every word capitalised (or a short function word): the name of a thing, not speech."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False  # checked first: it is cheaper than reading the words
     words = _WORD.findall(text)
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) and (
-        not text.rstrip().endswith((".", "!", "?")))
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words)
 
 
 def _fewer_words(text: str, n: int, lo: int = 0, hi: int | None = None) -> bool:
@@ -235,9 +236,10 @@ def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[t
 
 
 def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
-                    sentence_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                    sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False) -> list[tuple[int, int]]:
     """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
-    (offset, mark) of text[lo:hi] and of the sentences."""
+    (offset, mark) of text[lo:hi] and of the sentences (``sentence_spans``: (start, end) each, or with
+    ``rows`` sentence rows (sentence_id, paragraph_id, start, end))."""
     spans: list[tuple[int, int]] = []
     open_at = None
     for pos, mark in marks:
@@ -259,6 +261,8 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
                for pos, _ in singles):
         return _trimmed(text, spans)
     single_starts = [pos for pos, _ in singles]
+    if rows:
+        sentence_spans = [(row[2], row[3]) for row in sentence_spans]
     for s_lo, s_hi in sentence_spans:
         k = bisect_left(single_starts, s_lo)
         if k == len(single_starts) or single_starts[k] >= s_hi:
@@ -580,6 +584,9 @@ class _Cue(NamedTuple):
     form: str
 
 
+_NEW_CUE = functools.partial(tuple.__new__, _Cue)  # a _Cue from a tuple, without a Python call
+
+
 class _CueFinder:
     """Finds what ``cues.pattern`` matches: any cue form, lower case or capitalised, as a whole word
     (no letter, digit, "_" or "-" directly before or after it). When every form is a single word a
@@ -616,7 +623,7 @@ class _CueFinder:
                 c = text[end]
                 if c.isalnum() or c == "_" or c == "-":
                     continue
-            out.append(_Cue(start, end, form))
+            out.append(_NEW_CUE((start, end, form)))
         return out
 
 
@@ -989,13 +996,12 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     out = []
     for sents in paragraphs.values():
         lo, hi = sents[0][2], sents[-1][3]
-        if doubles is None or any(s[2] < lo or s[3] > hi for s in sents):
+        if doubles is None or (not f._in_order and any(s[2] < lo or s[3] > hi for s in sents)):
             out.append(quote_spans(text, lo=lo, hi=hi, sentence_spans=[(s[2], s[3]) for s in sents]))
             continue
         marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
         ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
-        out.append(_spans_of_marks(text, lo, hi, marks, ones, [(s[2], s[3]) for s in sents]) if marks or ones
-                   else [])
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True) if marks or ones else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
 
@@ -1125,9 +1131,10 @@ def _ends_that(core: str) -> bool:
 def _only_attribution_between(text: str, a_hi: int, b_lo: int, cue_start: int) -> bool:
     """Between the end of quotation A and the start of B: A's cue clause only (a few words, the cue
     among them, no other quotation)."""
+    if not (a_hi <= cue_start < b_lo and _fewer_words(text, 17, a_hi, b_lo)):  # at most 16 words
+        return False
     between = text[a_hi:b_lo]
-    return a_hi <= cue_start < b_lo and count_words(between) <= 16 and not _DOUBLE.search(between.strip(
-        " \n\"“”‘’'`,.")) and "\n\n" not in between
+    return not _DOUBLE.search(between.strip(" \n\"“”‘’'`,.")) and "\n\n" not in between
 
 
 def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
@@ -1153,7 +1160,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             rows.append(row)
             continue
         after = text[after_lo:s_hi]
-        opener = _THAT.match(after) or _COLON.match(after)
+        opener = ("that" in after and _THAT.match(after)) or _COLON.match(after)
         if opener:
             c_lo = after_lo + opener.end()
         elif cues.clause_of[form] == "bare":
@@ -1221,13 +1228,37 @@ def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _source_phrases_in(text: str, cues: CueVerbs) -> list[re.Match[str]]:
+    """``list(cues.source_pattern.finditer(text))``, tried only where a source phrase's words after
+    its first letter are (found by str.find): each alternative of the pattern is its first letter
+    (either case) and then those words, so it can match nowhere else."""
+    starts: set[int] = set()
+    for phrase in cues.source_phrases:
+        rest = phrase[1:]
+        if not rest:
+            return list(cues.source_pattern.finditer(text))
+        pos = text.find(rest, 1)
+        while pos >= 0:
+            starts.add(pos - 1)
+            pos = text.find(rest, pos + 1)
+    out: list[re.Match[str]] = []
+    reached = 0
+    for pos in sorted(starts):
+        if pos >= reached:
+            m = cues.source_pattern.match(text, pos)
+            if m is not None:
+                out.append(m)
+                reached = max(m.end(), pos + 1)
+    return out
+
+
 def _according_to(att: _Attributor) -> list[_Row]:
     """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X";
     X is the whole phrase to the next comma or the sentence's end ("a review of court records by the
     watchdog group Open Ledger"), linked to the actor it starts with."""
     f, text = att.f, att.f.text
     rows = []
-    for m in att.cues.source_pattern.finditer(text):
+    for m in _source_phrases_in(text, att.cues):
         if f.in_quote(m.start(), m.end()):
             continue
         sid, pid, s_lo, s_hi = f.sentence_at(m.start())
@@ -1290,7 +1321,7 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
 
 def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | None) -> _Speaker:
     f = att.f
-    unknown = sp._replace(actor_id=pd.NA, name=pd.NA, entity_id=pd.NA, gender=None, etype=None)
+    unknown = _Speaker(pd.NA, pd.NA, sp.type, sp.start, sp.end, pd.NA, None, None, sp.head)
     gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
     if gender is None:
         return unknown
@@ -1298,24 +1329,29 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             and last.speaker.gender in (None, gender) and last.speaker.etype in (None, "person") \
             and last.speaker.type != "nominal":
         p = last.speaker
-        return sp._replace(actor_id=p.actor_id, name=p.name, entity_id=p.entity_id, gender=p.gender, etype=p.etype)
-    k = bisect_left(f.mention_starts, sp.start)
-    here = [m for m in f.mentions[k:bisect_left(f.mention_starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+        return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
+    mentions, starts = f.mentions, f.mention_starts
+    k = bisect_left(starts, sp.start)
+    here = [m for m in mentions[k:bisect_left(starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+    if not here:
+        return unknown
+    sp_sentence = f.sentence_at(sp.start)
     for cand in here:  # the entity layer's resolution, then the lexicon's
         if cand.gender not in (None, gender):
             continue  # resolved against its gender: not trusted
         antecedent = None
-        for m in reversed(f.mentions[:k]):
+        for j in range(k - 1, -1, -1):  # the nearest mention of the same entity or actor before it
+            m = mentions[j]
             if m.via != "pronoun" and (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id)):
                 antecedent = m
                 break
-        if antecedent is None or f.sentence_at(sp.start)[0] - f.sentence_at(antecedent.start)[0] > 2:
+        if antecedent is None or sp_sentence[0] - f.sentence_at(antecedent.start)[0] > 2:
             continue
-        window = min(antecedent.start, f.sentence_at(sp.start)[2])
+        window = min(antecedent.start, sp_sentence[2])
         if any(m.via != "pronoun" and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
                and m.etype in (None, "person") and m.gender in (None, gender)
-               for m in f.mentions[bisect_left(f.mention_starts, window - 400):k] if m.start >= window - 400
-               and f.sentence_at(sp.start)[0] - f.sentence_at(m.start)[0] <= 2):
+               for m in mentions[bisect_left(starts, window - 400):k] if m.start >= window - 400
+               and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2):
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
@@ -1333,16 +1369,18 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
             continue
         sid = f.sentence_at(sp.start)[0]
-        k = bisect_left(f.mention_starts, sp.start)
+        mentions = f.mentions
         orgs = {}
-        for m in reversed(f.mentions[:k]):
+        for j in range(bisect_left(f.mention_starts, sp.start) - 1, -1, -1):
+            m = mentions[j]
             if f.sentence_at(m.start)[0] < sid - 5:
                 break
             if m.via != "pronoun" and m.etype == "organization" and not f.in_quote(m.start, m.end):
                 orgs.setdefault(m.entity_id if isinstance(m.entity_id, str) else m.actor_id, m)
         if len(orgs) == 1:
             m = next(iter(orgs.values()))
-            row.speaker = sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, etype=m.etype)
+            row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
+                                   sp.head)
 
 
 def _same(a: Any, b: Any) -> bool:
