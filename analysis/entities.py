@@ -44,16 +44,20 @@ the rank, the stronger):
    ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
-   (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
+   (County, River, Lake, Mount, Sea, Station, "Bay of", "Eastern Europe"; after a first name only
+   when the word is no surname: "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
+   ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
    textblob: "Microsoft", "Albert Einstein") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
-   "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
+   "X said", '"...," said X', "X, who", "X's wife" (family words), "X, 45,", "X, a retired astronaut,"
+   and person verbs -> person (a single word only when
    a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
    followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
-   precincts", "the X plant", "the X mayoral race" -> place ("to X", "from X" are no place cues:
+   precincts", "the X plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
+   minister/capital/government/economy" -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
    document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
@@ -61,14 +65,15 @@ the rank, the stronger):
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
-("Paris Agreement").
+("Paris Agreement"), nor does a first name or surname written alone after "the" ("the Sun").
 
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); a
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy; not a
+gazetteer place: "Massachusetts" is not MIT); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
@@ -146,6 +151,19 @@ _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
 #: A place written after a name and a comma, ending the phrase: "Irving, Texas," "Aceh, Indonesia."
 _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
+#: Possessed nouns that only a person has ("Obama's wife", "Reyes's daughter") or a country or place
+#: ("Malaysia's prime minister", "Kenya's capital").
+_POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
+                          r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
+_POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
+                         r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
+                         r"borders?|citizens|national team|largest city|second[- ]largest city)\b")
+#: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
+_OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
+                       r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
+_WHO = re.compile(r",\s+who\s")
+#: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
+_SAID_BEFORE = re.compile(r"[,\"'”’]\s*(said|says|added|adds|explained|recalled|wrote|asked|continued|replied)\s$")
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
 #: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
@@ -178,6 +196,10 @@ _PLACE_SHORTENS = frozenset("county parish borough township province region gove
 #: A word as a person's name is written: a capital, then lower-case letters, parts joined by hyphens or
 #: an apostrophe ("Hee-Chan", "O'Brien", "McKenzie").
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*['’])?[A-Z][a-z]+[A-Za-z]*(?:-[A-Z]?[a-z]+)*$")
+#: A kind of place and "of" right before a name: "the town of Yeoncheon", "the province of Aceh".
+_KIND_OF = re.compile(r"(?<![\w-])(town|city|village|hamlet|province|region|district|island|islands|state|county|"
+                      r"municipality|suburb|port|capital) of $")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w-])capital(?: city)?, $")
 _COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                      "southeast southwest northeastern northwestern southeastern southwestern upper lower "
                      "greater inner outer".split())
@@ -242,8 +264,9 @@ def _core(token: str) -> tuple[str, bool]:
     if token.endswith("."):
         low = token.lower()
         if _ACRONYM.match(token) or _INITIAL.match(token) or low in words.honorifics or \
-                (low,) in words.titles or low in words.legal_suffixes or low in words.title_modifiers:
-            return token, False
+                (low,) in words.titles or low in words.legal_suffixes or low in words.title_modifiers or \
+                low in words.place_first:
+            return token, False  # "Dr.", "Inc.", "St. Louis", "Mt. Everest"
         return token.rstrip("."), True
     return token, False
 
@@ -477,7 +500,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
     if len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
-            not (len(low) == 2 and toks[0] in words.first_names):
+            not (len(low) == 2 and toks[0] in words.first_names and
+                 (last not in words.place_last or toks[-1] in words.surnames)):
+        # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
     if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
@@ -509,6 +534,12 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     return ev
 
 
+def _is_place(words: EntityWords, name: str) -> bool:
+    """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays)."""
+    low = name.lower()
+    return low in words.places or (low.endswith(".") and low[:-1] in words.places)
+
+
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
                       ) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
@@ -527,7 +558,21 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
+    elif start > 6 and (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
+            (len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or
+             (_NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english)):
+        # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
+        ev.append((5, "person", f"said-cue: {m.group(1).lower()} X"))
+    speaks_like_a_name = len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or \
+        (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
+    if text[end:end + 1] in ("'", "’"):
+        if (m := _POSS_PERSON.match(text, end)):
+            ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
+        elif (m := _POSS_PLACE.match(text, end)):
+            ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
     if text[end:end + 1] == ",":
+        if speaks_like_a_name and _WHO.match(text, end):
+            ev.append((5, "person", "who"))  # "Mauer, who ..."; an organisation is "which"
         if _AGE.match(text, end):
             ev.append((5, "person", "age"))
         m = _APPOSITION.match(text, end)
@@ -549,6 +594,8 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
     elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS):
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
+    elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
+        ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower():
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
@@ -762,9 +809,19 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and m.group(1).lower() in words.places and \
+    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
-        evidence.append((3, "place", f"place, {m.group(1)}"))  # "Irving, Texas", "Aceh, Indonesia"
+        evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
+    if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
+            (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
+        evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
+    elif start > 9 and text[start - 2] == "," and _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
+        evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
+    if len(toks) == 1 and text[max(0, start - 4):start] in ("the ", "The "):
+        # "the West", "the Sun", "the Gliders": no person is written with "the"
+        evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
+        if toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic"):
+            evidence.append((3, "place", f"place word: the {toks[0]}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
@@ -878,7 +935,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
                 # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
                 # common word of the document: "Environmental" is no short form of the agency)
-                if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
+                # nor a gazetteer place wherever written ("Massachusetts" after "Massachusetts Institute of
+                # Technology" is the state)
+                strong = {t for r, t, _ in c.evidence if r <= 3}
+                if not strong - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
                     best, best_at = idx, ent.last
                 continue
             if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \

@@ -225,11 +225,13 @@ DOCUMENT_FRAMES = Table("document_frames", "one row per document and frame, ever
     _DOC,
     ("frame_id", "str", "the frame's id in the codebook"),
     ("hits", "int64", "number of term matches of this frame in the document (headline included)"),
+    ("weighted_hits", "int64", "hits, those in the frame's lead (the headline and its first lead_sentences "
+     "sentences) counted lead_weight times; equals hits for a frame without a lead"),
     ("distinct_terms", "int64", "number of distinct codebook terms of this frame matched in the document"),
     ("hits_per_1000_words", "float64", "hits per 1,000 words (whitespace-separated tokens of its sentences); "
      "NaN for a document without words"),
     ("share", "float64", "the frame's share of the document's frame hits (0.0 when it has none)"),
-    ("present", "bool", "hits >= the frame's threshold and distinct_terms >= its min_terms"),
+    ("present", "bool", "weighted_hits >= the frame's threshold and distinct_terms >= its min_terms"),
     ("dominant", "bool", "the frame has the most hits in the document (all tied frames are dominant; none "
      "when the document has no hits)"),
 ]))

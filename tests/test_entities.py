@@ -187,6 +187,71 @@ def test_single_word_that_speaks_is_a_person_only_when_a_known_name():
                                                    ("Adeyemi", "person", "said-cue")]
 
 
+def test_place_words_and_kinds_of_place_make_places():
+    e = found("The expedition reached the Ross Sea. Grace Park met them at McMurdo Station near the Ross Ice Shelf.")
+    # a place word after a first name makes a place unless the word is also a surname ("Park")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Ross Sea", "place", "place word: Sea"), ("Grace Park", "person", "first name: Grace"),
+        ("McMurdo Station", "place", "place word: Station"), ("Ross Ice Shelf", "place", "place word: Shelf")]
+    e = found("Shells fell on the town of Yeoncheon. Fishermen were found off the coast of Aceh, Indonesia. "
+              "He was born in Irving, Texas.")
+    # "the town of X"; "X, <gazetteer place>" also at the end of a sentence
+    assert rows(e, "text", "type", "evidence") == [
+        ("Yeoncheon", "place", "place cue: town of"), ("Aceh", "place", "place, Indonesia"),
+        ("Indonesia", "place", "gazetteer: place"), ("Irving", "place", "place, Texas"),
+        ("Texas", "place", "gazetteer: place")]
+
+
+def test_a_single_name_after_the_is_no_person():
+    e = found("Voters in the West and the South agreed. The Sun rose over the Gliders. Sun Yang swam.")
+    # a compass word after "the" is a region; a first name or surname after "the" is no evidence of a person
+    assert rows(e, "text", "type", "evidence") == [
+        ("West", "place", "place word: the West"), ("South", "place", "place word: the South"),
+        ("Sun", "other", "none"), ("Gliders", "other", "none"), ("Sun Yang", "person", "first name: Sun")]
+
+
+def test_person_cues_after_a_speech_verb_a_who_clause_a_family_word_or_an_occupation():
+    e = found('"We will appeal," said Mauer. Brzezinski, who won twice, agreed. Later Kowalczyk\'s wife spoke. '
+              "Sales rose, said Oracle. The fashion designer Halston and athletes Vitas Gerulaitis and Jack "
+              "Nicklaus came.")
+    # a common English word after "said" is no person ("said Oracle"); occupations are titles
+    assert rows(e, "text", "type", "evidence") == [
+        ("Mauer", "person", "said-cue: said X"), ("Brzezinski", "person", "who"),
+        ("Kowalczyk", "person", "possessive: wife"), ("Oracle", "other", "none"),
+        ("Halston", "person", "title: the fashion designer"), ("Vitas Gerulaitis", "person", "title: athletes"),
+        ("Jack Nicklaus", "person", "first name: Jack")]
+
+
+def test_place_cues_of_possession_and_of_a_place_word_before_of():
+    e = found("Ngata met Tuvalia's prime minister. Shells fell near the coast of Aceh. Tuvalia's lawyer objected.")
+    assert rows(e, "text", "type", "evidence")[1:] == [
+        ("Tuvalia", "place", "possessive: prime minister"), ("Aceh", "place", "place cue: coast of"),
+        ("Tuvalia", "place", "possessive: prime minister")]
+
+
+def test_a_capital_in_apposition_is_a_place_and_a_state_is_no_short_form_of_an_institute():
+    e = found("The Massachusetts Institute of Technology agreed. He works in Cambridge, Massachusetts. "
+              "The flag will fly in the nation's capital, Wellington.")
+    # "Massachusetts" stays the state (a gazetteer place), not a short form of the institute
+    assert rows(e, "text", "entity", "type", "evidence") == [
+        ("Massachusetts Institute of Technology", "Massachusetts Institute of Technology", "organization",
+         "organization word: institute"),
+        ("Cambridge", "Cambridge", "place", "place, Massachusetts"),
+        ("Massachusetts", "Massachusetts", "place", "gazetteer: place"),
+        ("Wellington", "Wellington", "place", "place cue: capital")]
+
+
+def test_abbreviated_place_words_and_more_organisation_words_keep_names_whole():
+    e = found("He flew to St. Louis to see the International Brotherhood of Magicians.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("St. Louis", "place", "place word: St."),
+        ("International Brotherhood of Magicians", "organization", "organization word: brotherhood")]
+
+
+def test_common_acronyms_are_no_entities():
+    assert found("She has a PhD and chats on IRC at noon GMT.").empty
+
+
 # ------------------------------------------------------------------------------------------ merging
 
 

@@ -52,7 +52,8 @@ def narrative_frames(
     or False (see :func:`analysis.validation.read_narrative_frames` for the quirks handled).
     ``codebook``: anything :func:`analysis.load_frames` takes (None = the generic news frames); frames
     are matched by id (conflict, human_interest, economic, morality, responsibility); frames the
-    codebook lacks are left out. Presence = ``hits >= the frame's threshold`` in the article.
+    codebook lacks are left out. Presence = the ``present`` column of :func:`analysis.frames`
+    (weighted hits >= the frame's threshold, distinct terms >= its min_terms).
     ``held_out=True`` compares only articles whose numeric ID is divisible by 3: the third of the
     narrative-framing articles the generic codebook's thresholds were *not* tuned on (see
     lexicons/README.md).
@@ -136,8 +137,10 @@ def frame_errors(
 
     Compares like :func:`narrative_frames` (``held_out=True``: only the held-out third). False
     positives (the codebook calls the frame present, the coders did not) with the most hits come
-    first, then false negatives with the fewest hits; ``n`` rows of each kind at most.
-    Output columns: doc_id, frame, error ("false positive" / "false negative"), hits, threshold,
+    first, then false negatives with the fewest hits (weighted hits, as presence counts them); ``n``
+    rows of each kind at most.
+    Output columns: doc_id, frame, error ("false positive" / "false negative"), hits, weighted_hits
+    (hits in the frame's lead counted its lead_weight times), threshold (of weighted_hits),
     terms (the matched terms with their counts, most frequent first), opening (the article's first
     200 characters).
     """
@@ -165,10 +168,12 @@ def frame_errors(
     wrong["threshold"] = wrong["frame_id"].map(thresholds).astype("int64")
     opening = dict(zip(documents["doc_id"], documents["text"].str.slice(0, 200)))
     wrong["opening"] = wrong["doc_id"].map(opening)
-    fp = wrong[wrong["error"] == "false positive"].sort_values(["hits", "doc_id"], ascending=[False, True], kind="stable").head(n)
-    fn = wrong[wrong["error"] == "false negative"].sort_values(["hits", "doc_id"], kind="stable").head(n)
+    fp = wrong[wrong["error"] == "false positive"].sort_values(["weighted_hits", "doc_id"], ascending=[False, True],
+                                                                kind="stable").head(n)
+    fn = wrong[wrong["error"] == "false negative"].sort_values(["weighted_hits", "doc_id"], kind="stable").head(n)
     out = pd.concat([fp, fn], ignore_index=True).rename(columns={"frame_id": "frame"})
-    return out[["doc_id", "frame", "error", "hits", "threshold", "terms", "opening"]].reset_index(drop=True)
+    return out[["doc_id", "frame", "error", "hits", "weighted_hits", "threshold", "terms", "opening"]].reset_index(
+        drop=True)
 
 
 @output_columns("frame_agreement")
