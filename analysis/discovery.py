@@ -84,7 +84,8 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
         if not aliases:
             continue
         kind = _actor_type(row.type, row.entity)
-        base = slug(row.entity.split()[-1] if kind == "person" else row.entity, empty="actor")
+        base = slug(row.entity.split()[-1] if kind == "person" else row.entity, empty="actor",
+                    apostrophes=False)
         sid, n = base, 2
         while sid in used_ids:
             sid, n = f"{base}_{n}", n + 1

@@ -182,14 +182,18 @@ _BULLET = re.compile(BULLET_START + r"\s*")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def slug(text: str, *, empty: str) -> str:
-    """An id made of a name: lower case, dots and apostrophes dropped, every other run of characters but
-    a-z and 0-9 one underscore (none at either end); ``empty`` when nothing is left.
+def slug(text: str, *, empty: str, apostrophes: bool = True) -> str:
+    """An id made of a name: lower case, dots dropped, every other run of characters but a-z and 0-9
+    one underscore (none at either end); ``empty`` when nothing is left. Apostrophes are dropped
+    (``apostrophes=True``: entity ids, "O'Brien" -> ``obrien``) or split words like any other mark
+    (``False``: the ids :func:`analysis.discover_actors` suggests, ``o_brien``).
 
-    >>> slug("Dr. Ruth O'Neil-Adeyemi", empty="entity")
-    'dr_ruth_oneil_adeyemi'
+    >>> slug("Dr. Ruth O'Neil-Adeyemi", empty="entity"), slug("O'Neil", empty="actor", apostrophes=False)
+    ('dr_ruth_oneil_adeyemi', 'o_neil')
     """
-    plain = text.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+    plain = text.lower().replace(".", "")
+    if apostrophes:
+        plain = plain.replace("\u2019", "").replace("'", "")
     return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or empty
 
 

@@ -658,3 +658,4 @@ def test_slug_is_the_one_rule_for_ids_made_of_names():
     assert slug("Dr. Ruth O'Neil-Adeyemi", empty="entity") == "dr_ruth_oneil_adeyemi"
     assert slug("O\u2019Brien  & Co.", empty="actor") == "obrien_co"
     assert slug("...", empty="actor") == "actor"
+    assert slug("O'Rourke", empty="actor", apostrophes=False) == "o_rourke", "discover_actors' suggested ids"
