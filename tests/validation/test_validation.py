@@ -298,6 +298,25 @@ def test_narrative_frames_exact_figures_and_quirks(tiny_frames):
     assert held["n"].tolist() == [1, 1] and held["f1"].tolist()[1] == 0.0
 
 
+def test_frame_errors_exact_with_lead_weights(tiny_frames):
+    from analysis.validation import frame_errors
+
+    book = {"codebook": "tiny", "frames": [
+        {"id": "conflict", "label": "Conflict", "terms": ["fight"]},
+        {"id": "economic", "label": "Economic", "terms": ["cost*"], "threshold": 2, "lead_sentences": 1,
+         "lead_weight": 2}]}
+    out = frame_errors(tiny_frames, codebook=book, held_out=False, n=2)
+    assert out.columns.tolist() == ["doc_id", "frame", "error", "hits", "weighted_hits", "threshold", "terms", "opening"]
+    # a single "costs" in the first sentence counts twice and reaches economic's threshold of 2
+    assert out[["doc_id", "frame", "error", "hits", "weighted_hits", "threshold", "terms"]].values.tolist() == [
+        ["2", "economic", "false positive", 1, 2, 2, "cost* (1)"],
+        ["4", "economic", "false positive", 1, 2, 2, "cost* (1)"],
+        ["3", "economic", "false negative", 0, 0, 2, ""],
+        ["4", "conflict", "false negative", 0, 0, 1, ""],
+    ]
+    assert frame_errors(tiny_frames, codebook=book, held_out=False, n=0).empty
+
+
 def test_read_narrative_frames_tables_and_errors(tmp_path, tiny_frames):
     docs, gold, notes = read_narrative_frames(tiny_frames)
     assert docs["doc_id"].tolist() == ["1", "2", "3", "4"] and (docs["title"] == "").all()
@@ -552,6 +571,30 @@ def test_readme_validity_section_is_generated_between_markers(tmp_path):
     readme.write_text("no markers", encoding="utf-8")
     with pytest.raises(InputError, match="no validity markers"):
         update_readme(FIGURES, readme)
+
+
+def test_readme_frame_evidence_and_worst_errors():
+    import copy
+
+    from analysis.validation.readme import validity_section
+
+    figures = copy.deepcopy(FIGURES)
+    figures["measures"]["frames"]["training_cv"] = {"articles": 193, "folds": 5, "repeats": 5, "frames": {
+        "conflict": {"f1_all_present": 0.775, "cv_f1_weighted_hits": 0.812, "cv_f1_hits": 0.81},
+        "human_interest": {"f1_all_present": 0.196, "cv_f1_weighted_hits": 0.427, "cv_f1_hits": None}}}
+    figures["measures"]["frames"]["worst_errors"] = [
+        {"doc_id": "12", "frame": "human_interest", "error": "false positive", "hits": 5, "weighted_hits": 9,
+         "threshold": 2, "terms": "a (3); b | c (1); d (1); e (1); f (1); g (1)", "opening": "Floods <b>hit</b>"},
+        {"doc_id": "15", "frame": "conflict", "error": "false negative", "hits": 0, "weighted_hits": 0,
+         "threshold": 1, "terms": "", "opening": "Calm"}]
+    text = validity_section(figures)
+    assert ("Per-frame evidence on the 193 tuning articles (5-fold cross-validation, threshold chosen on the other "
+            "folds, mean of 5 fold assignments), F1 of the shipped rule (lead hits weighted): conflict 0.81 (raw hits "
+            "0.81, always present 0.78); human interest 0.43 (raw hits n/a, always present 0.20).") in text
+    assert ('- article 12, *human interest* — false positive (9 weighted hits, threshold 2; terms: a (3); b \\| c (1); '
+            'd (1); e (1); f (1)): "Floods &lt;b&gt;hit&lt;/b&gt;..."') in text
+    assert '- article 15, *conflict* — false negative (0 weighted hits, threshold 1; terms: none): "Calm..."' in text
+    assert "Per-frame evidence" not in validity_section(FIGURES)  # older figures files: the lines are left out
 
 
 def test_shipped_readme_shows_the_shipped_figures():
