@@ -130,7 +130,7 @@ from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
 from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
 from analysis.errors import InputError, require_columns
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
-from analysis.text import sentences_of
+from analysis.text import sentences_of, slug
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
            "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words"]
@@ -276,12 +276,6 @@ def _person_cue() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
     return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
                       rf"(?:{finite}|{verbs})(?![\w-])")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _slug(text: str) -> str:
-    plain = text.lower().replace(".", "").replace("’", "").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "entity"
 
 
 @dataclass(slots=True)
@@ -1473,7 +1467,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
-            c_eid.append(f"{etype}:{_slug(ent.display)}")
+            c_eid.append(f"{etype}:{slug(ent.display, empty='entity')}")
             c_display.append(ent.display)
             c_type.append(etype)
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)

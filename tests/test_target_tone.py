@@ -432,7 +432,8 @@ def test_training_names_moved_to_validation_with_deprecated_aliases():
     import analysis.validation.train_tone as tr
 
     for name in ("train", "main", "choose_band", "choose_document_rule", "write_model", "LAMBDAS"):
-        with pytest.warns(DeprecationWarning, match=f"analysis.target_tone.{name} moved to analysis.validation.train_tone"):
+        with pytest.warns(DeprecationWarning, match=rf"^analysis\.target_tone\.{name} is deprecated .*; "
+                                                    rf"use analysis\.validation\.train_tone\.{name} instead$"):
             assert getattr(tt, name) is getattr(tr, name)
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         tt.nope  # noqa: B018
