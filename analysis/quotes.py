@@ -120,6 +120,7 @@ _SINGLE_OPEN = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])")  # where _SING
 _SINGLE = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
 _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
+_COLON_NEXT = re.compile(r"\s*:")  # a colon after whitespace (matched in place: no copy of the rest of the text)
 _COLON = re.compile(r"\A\s*:")
 _BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|following|prompting|citing)\b")
 _CLAUSE_END_CHARS = frozenset(",;:!?\"“”).")
@@ -709,7 +710,7 @@ class _Attributor:
             return None
         first = toks[0][2]
         if not (first.lower() in _DETERMINERS_ALL or first[:1].isupper() or first.lower() in _OBJECT_PRONOUNS
-                or _THAT.match(text[m.end():m.end() + 200]) or text[toks[-1][1]:].lstrip().startswith(":")):
+                or _THAT.match(text[m.end():m.end() + 200]) or _COLON_NEXT.match(text, toks[-1][1])):
             return None
         return toks[0][0], toks[-1][1]
 
