@@ -700,11 +700,38 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _org_cue_ends() -> frozenset[str] | None:
+    """The last words of the organisation cues, lower-case (None when a cue is a single word)."""
+    cues = _default_words().org_cues
+    if not all(" " in c for c in cues):
+        return None
+    return frozenset(c.rsplit(" ", 1)[1].lower() for c in cues)
+
+
+def _may_follow_org_cue(text: str, start: int) -> bool:
+    """A quick necessary condition for :func:`_org_cue_pattern` to match right before ``start`` (a cue,
+    then "the " or not, ends there): the word before (or before "the") is the last word of a cue.
+    Words that are not ASCII always go to the pattern (its case-insensitive matching is Unicode's)."""
+    ends = _org_cue_ends()
+    if ends is None:
+        return True
+    j = start - 1
+    i = text.rfind(" ", 0, j) + 1
+    word = text[i:j]
+    if not word.isascii() or word.lower() in ends:
+        return True
+    if word.lower() != "the" or i < 2:
+        return False
+    before = text[text.rfind(" ", 0, i - 1) + 1:i - 1]
+    return not before.isascii() or before.lower() in ends
 
 
 @functools.lru_cache(maxsize=1)

@@ -680,3 +680,23 @@ def test_the_pronoun_scan_finds_exactly_the_pronouns():
                  "Himself and himself, her and Her"]:
         found_ = [m.span() for m in ent._PRONOUN.finditer(text) if m.group() in ent._PRONOUNS]
         assert found_ == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_quick_organisation_cue_test_never_misses_a_cue():
+    """_may_follow_org_cue is only a shortcut: wherever the cue pattern matches before a name, it says so."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    texts = ["said a spokesman for the Northwind Energy board", "shares OF Acme rose", "a unit of The Foo Group",
+             "according to a statement from Foo", "analyst at  the Bank", "the ceo of\u0130n Corp", "works for X",
+             "he works for the the Agency", "member of \u00c9cole Normale"]
+    pattern = ent._org_cue_pattern()
+    found = 0
+    for text in texts:
+        for start in range(4, len(text)):
+            if text[start - 1] == " " and text[start - 2].islower():
+                if pattern.search(text, max(0, start - 45), start):
+                    found += 1
+                    assert ent._may_follow_org_cue(text, start), (text, start)
+    assert found >= 6
+    assert not ent._may_follow_org_cue("the Agency said", 4)
