@@ -517,14 +517,18 @@ _TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet as at by in of
 
 
 _LOWER_START = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+#: A word of _LOWER_START that is not in _TITLE_CASE_LOWER, in one search (a word of the set, whole,
+#: is skipped by the look-ahead; "vs." cannot be such a word: it ends at the full stop).
+_PROSE_WORD = re.compile(r"(?<![\w'’-])(?!(?:" + "|".join(sorted((re.escape(w) for w in _TITLE_CASE_LOWER
+                                                                   if re.fullmatch(r"[\w'’-]+", w)), key=len, reverse=True))
+                         + r")(?![\w'’-]))[a-z]")
 
 
 def _is_weak(text: str) -> bool:
     """Untrusted capitalisation: all-caps lines (2+ words, 60% in capitals) and title-case lines (4+
     words, every lower-case word one that headline style leaves lower-case, at least 3 capitalised)."""
-    for m in _LOWER_START.finditer(text):
-        if m.group() not in _TITLE_CASE_LOWER:
-            return False  # a lower-case word headlines keep capitalised: ordinary prose
+    if _PROSE_WORD.search(text):
+        return False  # a lower-case word headlines keep capitalised: ordinary prose
     alpha = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(alpha) >= 2 and sum(1 for w in alpha if w.isupper() and len(w) > 1) >= 0.6 * len(alpha):
         return True
@@ -1054,8 +1058,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
-        m = _BRACKET_ACRONYM.match(texts[c.k], c.end)
-        if m and len(c.words) > 1:
+        if len(c.words) > 1 and "(" in texts[c.k] and (m := _BRACKET_ACRONYM.match(texts[c.k], c.end)):
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
     entities: list[_Entity] = []

@@ -700,3 +700,19 @@ def test_the_quick_organisation_cue_test_never_misses_a_cue():
                     assert ent._may_follow_org_cue(text, start), (text, start)
     assert found >= 6
     assert not ent._may_follow_org_cue("the Agency said", 4)
+
+
+def test_one_search_finds_a_prose_word_as_the_loop_did():
+    """_PROSE_WORD finds a lower-case word that headline style would capitalise exactly where the loop over
+    _LOWER_START did."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+
+    def loop(text: str) -> bool:
+        return any(m.group() not in ent._TITLE_CASE_LOWER for m in ent._LOWER_START.finditer(text))
+
+    for text in ["Trump vs. Biden In The Race", "A Man For All Seasons", "the", "vs vs. of", "Of Mice and Men",
+                 "x2 y", "éa b", "a_b c", "vs.x", "on-the-go Deal", "Into the Woods", "in'n out", "The cat sat",
+                 "HIDE CAPTION", "and the of", "theory"]:
+        assert bool(ent._PROSE_WORD.search(text)) == loop(text), text
