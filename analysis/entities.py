@@ -14,8 +14,9 @@ Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV), page furniture ("Hide Caption", "JUST WATCHED"), handles and
-hashtags ("@POTUS", "#IStandWithAhmed") are no names.
+troops"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
+Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
 a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
@@ -51,10 +52,11 @@ the rank, the stronger):
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
-   textblob: "Microsoft", "Albert Einstein") -> its type;
+   textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
-   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "X, 45,",
+   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "a paper
+   by X", "directed by X", "X, 45,",
    "X, a retired astronaut,"
    and person verbs -> person (a single word only when
    a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
@@ -68,8 +70,10 @@ the rank, the stronger):
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
-("Paris Agreement"), of a town ("Long Beach"), nor does a first name or surname written alone after
-"the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps a name ``other`` (rank 3).
+("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
+also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
+written alone after "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps
+a name ``other`` (rank 3).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
 alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
@@ -125,7 +129,7 @@ from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
                                    EntityWords, load_entity_words)
 from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
 from analysis.errors import InputError, require_columns
-from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
+from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
@@ -203,6 +207,10 @@ _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
 #: ("Malaysia's prime minister", "Kenya's capital").
 _POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
                           r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
+#: Works and deeds of a person right before "by" + a name: "a paper by X", "written by X".
+_BY_AUTHOR = re.compile(r"(?<![\w-])(written|directed|painted|composed|authored|photographed|illustrated|"
+                        r"narrated|paper|book|novel|poem|poems|memoir|biography|essay|painting|paintings|"
+                        r"portrait|sculpture|photograph|photographs) by $")
 _PERSON_AFTER = re.compile(r"\s+(administration|presidency|family|dynasty)\b")
 _POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
                          r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
@@ -660,6 +668,8 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
     if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
+    if speaks_like_a_name and start > 4 and (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
+        ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
     if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
     if text[end:end + 1] in ("'", "’"):
@@ -958,6 +968,14 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
     evidence = list(name_evidence)
+    if len(toks) > 1 and title is None and toks[0].lower() in words.demonyms and not strong:
+        rest = toks[1:]
+        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
+                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+            # "Democratic Florida", "Italian Matteo Salvini": the adjective of origin or party is no part
+            # of the name (a place or organisation named so keeps it: "American Samoa", "British Airways")
+            start, toks = base + piece[cut + 1][0], tuple(rest)
+            evidence = _name_evidence(words, toks)
     if title is None and not strong:
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
@@ -1200,6 +1218,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # persons by their first word; two or three words ending in a known surname, none of them a common
     # word here, are ("Starry Lee"; not "Green New Deal")
     for ent in entities:
+        if len(ent.words) == 1 and ent.best is not None and ent.best[2].startswith(("surname:", "first name:")) and \
+                ent.mentions and ent.words[0].isalpha() and written_lower(ent.words[0].lower()):
+            # a single word the document also writes in lower case ("our Nation", "on Day One", "Cancer
+            # Alley"; "Rose" beside "rose") is no person by the name lists alone
+            kept = [e for e in ent.evidence if not e[2].startswith(("surname:", "first name:"))]
+            ent.evidence = kept
+            ent.best = min(kept, key=lambda e: e[0]) if kept else None
+            continue
         if not ent.mentions or len(ent.words) < 2:
             continue
         common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
@@ -1209,7 +1235,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence) == ("other", "none") and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                _decide(ent.evidence) == ("other", "none") and \
+                not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
         elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
                 all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
@@ -1414,6 +1441,7 @@ def _empty() -> pd.DataFrame:
     return _typed(pd.DataFrame({c: [] for c in ENTITY_COLUMNS}), ENTITY_COLUMNS, ints=_INT_COLUMNS)
 
 
+@output_columns("entities")
 def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
              capitalisation: str = "document") -> pd.DataFrame:
     """Named entities, one row per mention (and per resolved pronoun), by the rules of this module's
@@ -1429,9 +1457,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     mid-sentence in any document, or never written in lower case in any, is a name candidate at a
     sentence start everywhere; costs one more pass over the text).
 
-    Output columns (``ENTITY_COLUMNS``): doc_id, sentence_id, start, end, text, entity_id, entity, type,
-    via, title, actor_id, evidence, gender — ``start``/``end`` index into the sentence's ``text``; rows in
-    reading order. Computed document by document: partitions of a corpus give the same rows.
+    Rows in reading order. Computed document by document: partitions of a corpus give the same rows.
     """
     from analysis.actors import load_actors
 
@@ -1515,6 +1541,7 @@ def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[st
     return pd.DataFrame(out, columns=list(columns))
 
 
+@output_columns("entity_table")
 def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     """One row per entity of an ``entities`` table, most mentions first.
 
@@ -1524,9 +1551,6 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
     entity of its type whose initials it spells — when one candidate has at least 80% of all the
     candidates' mentions (unambiguous), else NA.
-
-    Output columns (``ENTITY_TABLE_COLUMNS``): entity_id, entity, type, evidence, gender, mentions,
-    pronouns, documents, variants, titles, actor_id, actor, group, same_as, doc_id, sentence_id.
     """
     return entity_table_of_parts([entities], actors=actors)
 
@@ -1645,6 +1669,7 @@ def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
             acc[eid]["documents"] += int(n)
 
 
+@output_columns("mentions")
 def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
                          ) -> pd.DataFrame:
     """The entities as a mentions table (``analysis.actors.MENTION_COLUMNS``), so that the actor
@@ -1653,9 +1678,6 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's; ``alias``: the text; ``via``: 'alias' for
     direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body').
-
-    Output columns (:data:`analysis.schema.MENTION_COLUMNS`): doc_id, sentence_id, section, actor_id,
-    actor, alias, via, start, end (sentence-relative, as in the entities table).
     """
     from analysis.actors import load_actors
     from analysis.schema import MENTION_COLUMNS
@@ -1684,6 +1706,7 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     return out[list(MENTION_COLUMNS)].reset_index(drop=True)
 
 
+@output_columns("entity_rollup")
 def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
                 include_pronouns: bool = False) -> pd.DataFrame:
     """Who is in it: the entities table aggregated by actor, one row per actor; entities linked to a
@@ -1692,11 +1715,7 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
-    Counts direct mentions unless ``include_pronouns``.
-    Output columns: key (the lexicon actor_id where linked, else the entity_id), name (the lexicon's
-    display name where linked, else the entity's), type (the entity type), group (the lexicon group,
-    or NA), linked (bool), mentions, documents, sentences, share (of all mentions counted); most
-    mentions first, then by name.
+    Counts direct mentions unless ``include_pronouns``. Most mentions first, then by name.
     """
     from analysis.actors import load_actors
 

@@ -71,6 +71,18 @@ _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words",
           "person_verbs", "organization_cues")
 
 
+def _names_as_written(doc, key: str) -> list[str]:
+    """A list of names in their own capitalisation ("ExxonMobil"); LexiconError naming a bad item."""
+    value = doc.data.get(key)
+    if not isinstance(value, list):
+        raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of names")
+    for k, v in enumerate(value):
+        if not isinstance(v, str) or not v.strip():
+            raise LexiconError(f"{doc.where(key)}: field {key!r}, item {k + 1}: {v!r} is not a name; "
+                               "quote it if YAML reads it as true/false or a number")
+    return [v.strip() for v in value]
+
+
 def _word_list(doc, key: str) -> list[str]:
     value = doc.data.get(key) if isinstance(doc.data, Mapping) else None
     if not isinstance(value, list):
@@ -114,6 +126,9 @@ def _build_words(doc) -> EntityWords:
             raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
                                "not male, female or unknown")
     titles = frozenset(tuple(t.split()) for t in lists["titles"])
+    # well-known organisations, written as the names are (case kept); Pattern's list wins where both name one
+    known_orgs = _names_as_written(doc, "known_organizations") if "known_organizations" in doc.data else []
+    known = {**{name: "organization" for name in known_orgs}, **_known_entities()}
     return EntityWords(
         honorifics={str(k).lower(): v for k, v in hon.items()},
         titles=titles, title_max=max((len(t) for t in titles), default=1),
@@ -132,9 +147,10 @@ def _build_words(doc) -> EntityWords:
         event_words=frozenset(lists.get("event_words", ())),
         state_abbreviations=frozenset(lists.get("state_abbreviations", ())),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
-        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(), function_words=_function_words(),
+        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),
         source=doc.name,
-        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
+        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256(),
+                             "known_organizations": known_orgs}))
 
 
 @functools.lru_cache(maxsize=1)

@@ -101,7 +101,7 @@ from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.entities import LEXICON_ENTITY_TYPES
 from analysis.errors import InputError, require_columns
-from analysis.schema import QUOTE_COLUMNS
+from analysis.schema import QUOTE_COLUMNS, output_columns
 
 __all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
 
@@ -1538,6 +1538,7 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
 
 
 
+@output_columns("quotes")
 def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None, *,
            sentences: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
            entities: pd.DataFrame | bool | None = None,
@@ -1551,10 +1552,6 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     table (None: computed here; False: no entity layer, speakers from the lexicon and the words only);
     ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
     The rules are in this module's docstring.
-
-    Output columns (:data:`QUOTE_COLUMNS`): doc_id, sentence_id, quote, speaker_entity_id, speaker,
-    speaker_type, speaker_id, addressee, cue, kind, start, end, spans, speaker_start, speaker_end —
-    offsets index into the document's text (its title for sentence 0); rows in reading order.
     """
     require_columns(documents, ("doc_id", "text"), fn="quotes", name="documents",
                     fix="load documents with analysis.load_corpus or add the column")
@@ -1623,6 +1620,7 @@ def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
     return out.take(order).reset_index(drop=True)
 
 
+@output_columns("voice")
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:
     """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
 
@@ -1633,14 +1631,9 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
     else its speaker_entity_id, else its speaker's words.
 
-    Output columns, one row per actor or entity that is mentioned or quoted (speakers linked to
-    neither get a row under their words with actor_id NA, "a senior official"; quotations without
-    a speaker get no row but count in the shares' denominator):
-    actor_id, actor, mentions, quoted_direct, quoted_reported, quotes (direct + reported),
-    mention_share (mentions / all mentions), quote_share (quotes / all quotations),
-    voice_gap (mention_share - quote_share: > 0 talked about more than heard),
-    never_quoted (mentioned but not quoted at all).
-    Sorted so that the never-quoted come first, most mentioned first, then the rest by mentions.
+    Speakers linked to neither get a row under their words with actor_id NA ("a senior official");
+    quotations without a speaker get no row but count in the shares' denominator. Sorted so that the
+    never-quoted come first, most mentioned first, then the rest by mentions.
     """
     if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
         linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
