@@ -797,6 +797,8 @@ class _Capitals:
     lower: frozenset[str]
 
 
+#: A maximal run of letters and digits (``str.isalnum`` characters: word characters but the underscore).
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
@@ -825,12 +827,21 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     (in the corpus, with corpus-level ``capitals``)."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
+    runs: list[set[str]] = []  # the document's maximal letter/digit runs, made on first use
 
     def written_lower(word: str) -> bool:
         """``word`` occurs in lower case in the document (as a whole word)."""
         if capitals is not None:
             return word in capitals.lower
         if word not in lower_seen:
+            if word.isalnum():
+                # a word of letters and digits stands alone exactly where it is a maximal run of them: one
+                # set of the document's runs (made on first use) answers in O(1), not a scan of the
+                # document per word (quadratic on one long document)
+                if not runs:
+                    runs.append(set(_ALNUM_RUN.findall(joined)))
+                lower_seen[word] = word in runs[0]
+                return lower_seen[word]
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
                 end = pos + len(word)

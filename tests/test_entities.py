@@ -763,3 +763,18 @@ def test_one_search_finds_a_prose_word_as_the_loop_did():
                  "x2 y", "éa b", "a_b c", "vs.x", "on-the-go Deal", "Into the Woods", "in'n out", "The cat sat",
                  "HIDE CAPTION", "and the of", "theory"]:
         assert bool(ent._PROSE_WORD.search(text)) == loop(text), text
+
+
+def test_long_document_written_lower_answers_like_a_scan_of_the_text():
+    """Issue 10 point 18: whether a word is written in lower case in a document is answered from the
+    document's letter/digit runs (one pass, not a scan of the text per word); the answers are those of
+    a scan for a whole word (neighbours that are no letter or digit: an underscore or a combining accent
+    ends a word), with digits, accents, hyphens and apostrophes around."""
+    from analysis.entities import _default_words, _find_candidates
+
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9"]
+    _, _, written_lower = _find_candidates(texts, _default_words())
+    expected = {"state": True, "owned": True, "firm": True, "x": True, "2nd": True, "tree": False,
+                "café": True, "caf": False, "o": True, "brien": True, "o'brien": True, "na": False,
+                "naïve": True, "e": True, "té": True, "t": False, "said 2nd": True, "sai": False}
+    assert {word: written_lower(word) for word in expected} == expected
