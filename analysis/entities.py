@@ -105,9 +105,10 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
 only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
-per distinct run), so the cost grows with the number of names, not of words, and linearly with a
-document's length (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a sentence, scanning from capital to capital
+(``_runs``); everything else is per run (and cached per distinct run), so the cost grows with the
+number of names, not of words, and linearly with a document's length; the table is built column by
+column (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
@@ -818,6 +819,9 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
 
 
 _READING_ORDER = operator.attrgetter("k", "start")
+#: Documents longer than this (characters) answer "written in lower case?" from a set of their words
+#: rather than by scanning the text per word (the same answers; the set costs more on short documents).
+_SCAN_LIMIT = 20_000
 
 
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
@@ -834,10 +838,11 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if capitals is not None:
             return word in capitals.lower
         if word not in lower_seen:
-            if word.isalnum():
+            if word.isalnum() and len(joined) > _SCAN_LIMIT:
                 # a word of letters and digits stands alone exactly where it is a maximal run of them: one
                 # set of the document's runs (made on first use) answers in O(1), not a scan of the
-                # document per word (quadratic on one long document)
+                # document per word (quadratic on one long document; on an article of ordinary length
+                # the scans cost less than making the set)
                 if not runs:
                     runs.append(set(_ALNUM_RUN.findall(joined)))
                 lower_seen[word] = word in runs[0]

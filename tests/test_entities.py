@@ -778,3 +778,19 @@ def test_long_document_written_lower_answers_like_a_scan_of_the_text():
                 "café": True, "caf": False, "o": True, "brien": True, "o'brien": True, "na": False,
                 "naïve": True, "e": True, "té": True, "t": False, "said 2nd": True, "sai": False}
     assert {word: written_lower(word) for word in expected} == expected
+
+
+def test_written_lower_answers_the_same_by_scan_and_by_set(monkeypatch):
+    """Short documents are scanned per word, long ones answered from a set of their words: the same answers."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9",
+             "Ruth Adeyemi met the clerk; adeyemi's notes", "Brown and brown"]
+    words = ["state", "owned", "firm", "x", "2nd", "tree", "café", "caf", "o", "brien", "o'brien", "naïve", "e",
+             "té", "t", "adeyemi", "ruth", "brown", "clerk", "notes", "s"]
+    _, _, scanned = ent._find_candidates(texts, ent._default_words())
+    monkeypatch.setattr(ent, "_SCAN_LIMIT", 0)
+    _, _, from_set = ent._find_candidates(texts, ent._default_words())
+    assert [scanned(w) for w in words] == [from_set(w) for w in words]
+    assert scanned("adeyemi") and not scanned("ruth") and scanned("brown")
