@@ -528,9 +528,9 @@ _TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet as at by in of
 _LOWER_START = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 #: A word of _LOWER_START that is not in _TITLE_CASE_LOWER, in one search (a word of the set, whole,
 #: is skipped by the look-ahead; "vs." cannot be such a word: it ends at the full stop).
-_PROSE_WORD = re.compile(r"(?<![\w'’-])(?!(?:" + "|".join(sorted((re.escape(w) for w in _TITLE_CASE_LOWER
-                                                                   if re.fullmatch(r"[\w'’-]+", w)), key=len, reverse=True))
-                         + r")(?![\w'’-]))[a-z]")
+_HEADLINE_WORDS = sorted((re.escape(w) for w in _TITLE_CASE_LOWER if re.fullmatch(r"[\w'’-]+", w)),
+                         key=lambda w: (-len(w), w))
+_PROSE_WORD = re.compile(rf"(?<![\w'’-])(?!(?:{'|'.join(_HEADLINE_WORDS)})(?![\w'’-]))[a-z]")
 
 
 def _is_weak(text: str) -> bool:
