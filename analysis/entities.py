@@ -105,9 +105,10 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
 only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
-per distinct run), so the cost grows with the number of names, not of words, and linearly with a
-document's length (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a sentence, scanning from capital to capital
+(``_runs``); everything else is per run (and cached per distinct run), so the cost grows with the
+number of names, not of words, and linearly with a document's length; the table is built column by
+column (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
@@ -519,14 +520,18 @@ _TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet as at by in of
 
 
 _LOWER_START = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+#: A word of _LOWER_START that is not in _TITLE_CASE_LOWER, in one search (a word of the set, whole,
+#: is skipped by the look-ahead; "vs." cannot be such a word: it ends at the full stop).
+_HEADLINE_WORDS = sorted((re.escape(w) for w in _TITLE_CASE_LOWER if re.fullmatch(r"[\w'’-]+", w)),
+                         key=lambda w: (-len(w), w))
+_PROSE_WORD = re.compile(rf"(?<![\w'’-])(?!(?:{'|'.join(_HEADLINE_WORDS)})(?![\w'’-]))[a-z]")
 
 
 def _is_weak(text: str) -> bool:
     """Untrusted capitalisation: all-caps lines (2+ words, 60% in capitals) and title-case lines (4+
     words, every lower-case word one that headline style leaves lower-case, at least 3 capitalised)."""
-    for m in _LOWER_START.finditer(text):
-        if m.group() not in _TITLE_CASE_LOWER:
-            return False  # a lower-case word headlines keep capitalised: ordinary prose
+    if _PROSE_WORD.search(text):
+        return False  # a lower-case word headlines keep capitalised: ordinary prose
     alpha = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(alpha) >= 2 and sum(1 for w in alpha if w.isupper() and len(w) > 1) >= 0.6 * len(alpha):
         return True
@@ -704,11 +709,38 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
     elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _org_cue_ends() -> frozenset[str] | None:
+    """The last words of the organisation cues, lower-case (None when a cue is a single word)."""
+    cues = _default_words().org_cues
+    if not all(" " in c for c in cues):
+        return None
+    return frozenset(c.rsplit(" ", 1)[1].lower() for c in cues)
+
+
+def _may_follow_org_cue(text: str, start: int) -> bool:
+    """A quick necessary condition for :func:`_org_cue_pattern` to match right before ``start`` (a cue,
+    then "the " or not, ends there): the word before (or before "the") is the last word of a cue.
+    Words that are not ASCII always go to the pattern (its case-insensitive matching is Unicode's)."""
+    ends = _org_cue_ends()
+    if ends is None:
+        return True
+    j = start - 1
+    i = text.rfind(" ", 0, j) + 1
+    word = text[i:j]
+    if not word.isascii() or word.lower() in ends:
+        return True
+    if word.lower() != "the" or i < 2:
+        return False
+    before = text[text.rfind(" ", 0, i - 1) + 1:i - 1]
+    return not before.isascii() or before.lower() in ends
 
 
 @functools.lru_cache(maxsize=1)
@@ -781,6 +813,9 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
 
 
 _READING_ORDER = operator.attrgetter("k", "start")
+#: Documents longer than this (characters) answer "written in lower case?" from a set of their words
+#: rather than by scanning the text per word (the same answers; the set costs more on short documents).
+_SCAN_LIMIT = 20_000
 
 
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
@@ -797,10 +832,11 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if capitals is not None:
             return word in capitals.lower
         if word not in lower_seen:
-            if word.isalnum():
+            if word.isalnum() and len(joined) > _SCAN_LIMIT:
                 # a word of letters and digits stands alone exactly where it is a maximal run of them: one
                 # set of the document's runs (made on first use) answers in O(1), not a scan of the
-                # document per word (quadratic on one long document)
+                # document per word (quadratic on one long document; on an article of ordinary length
+                # the scans cost less than making the set)
                 if not runs:
                     runs.append(set(_ALNUM_RUN.findall(joined)))
                 lower_seen[word] = word in runs[0]
@@ -1050,8 +1086,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
-        m = _BRACKET_ACRONYM.match(texts[c.k], c.end)
-        if m and len(c.words) > 1:
+        if len(c.words) > 1 and "(" in texts[c.k] and (m := _BRACKET_ACRONYM.match(texts[c.k], c.end)):
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
     entities: list[_Entity] = []
