@@ -1106,8 +1106,10 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             if previous is not None and a.cue is not None and a.cue.start == previous.cue_start:
                 previous.parts.append((q_lo, q_hi))  # "A," he said, "B." — one quotation
                 continue
-            if previous is not None and a.cue is None and previous.cue_after and _only_attribution_between(
-                    text, previous.parts[-1][1], q_lo, previous.cue_start):
+            other_cue = previous is not None and any(
+                m.start != previous.cue_start for m in att.cues_in(previous.parts[-1][1], q_lo))
+            if previous is not None and a.cue is None and previous.cue_after and not other_cue and \
+                    _only_attribution_between(text, previous.parts[-1][1], q_lo, previous.cue_start):
                 previous.parts.append((q_lo, q_hi))  # "A," he said. "B." — one quotation
                 previous.cue_after = False
                 continue
@@ -1118,8 +1120,9 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 adr = att.addressee(a.cue)
                 if adr is not None:
                     addressee = text[adr[0]:adr[1]]
-            elif previous is not None and previous.speaker is not None:
+            elif previous is not None and previous.speaker is not None and not other_cue:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
+                # (unless another cue, someone else's speech, comes between them)
                 speaker, lemma, adjacent = previous.speaker, previous.cue, True
             if _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi) and not (
                     adjacent and speaker is not None and lemma is not pd.NA):

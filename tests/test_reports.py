@@ -258,6 +258,9 @@ def test_parameter_dates_from_yaml_become_iso_strings():
     assert parse_parameter("start=2024-05-01") == ("start", "2024-05-01")
     assert parse_parameter("when=2024-05-01 10:30:00") == ("when", "2024-05-01T10:30:00")
     assert parse_parameter("days=[2024-05-01, 2024-05-02]") == ("days", ["2024-05-01", "2024-05-02"])
+    # a date-like value that is no date stays text (the notebook then says what is wrong), not a traceback
+    assert parse_parameter("start=2025-13-45") == ("start", "2025-13-45")
+    assert parse_parameter("start=2025-05-01T25:00:00") == ("start", "2025-05-01T25:00:00")
 
 
 # ------------------------------------------------------ issue 10: batches and interruptions (point 13)
