@@ -68,7 +68,6 @@ import json
 import math
 import os
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +76,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import moved_names
 from analysis.errors import InputError, LexiconError
 from analysis.schema import TARGET_TONE_COLUMNS
 
@@ -694,11 +694,5 @@ _MOVED = ("train", "main", "choose_band", "choose_document_rule", "write_model",
           "FOLDS", "LEAD_WEIGHTS")
 
 
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        import importlib
-
-        warnings.warn(f"analysis.target_tone.{name} moved to analysis.validation.train_tone.{name}; "
-                      "import it from there", DeprecationWarning, stacklevel=2)
-        return getattr(importlib.import_module("analysis.validation.train_tone"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = moved_names("analysis.target_tone", {
+    name: ("analysis.validation.train_tone", name, f"analysis.validation.train_tone.{name}") for name in _MOVED})

@@ -15,6 +15,7 @@ from textblob import TextBlob
 import analysis as wb
 from analysis.errors import InputError, LexiconError
 from analysis.target_tone import (
+    TargetToneModel,
     CLASSES,
     default_spec,
     MODEL_PATH,
@@ -243,6 +244,7 @@ def test_shipped_coefficient_file():
     assert set(data["train_metrics"]) >= {"macro_f1", "accuracy", "cv_macro_f1"}
     assert data["trained"][:2] == "20"
     model = load_target_model()
+    assert isinstance(model, TargetToneModel)
     assert model.bands["textblob"][0] <= 0 <= model.bands["textblob"][1]
     assert load_target_model() is model  # read once
 
@@ -446,7 +448,8 @@ def test_training_names_moved_to_validation_with_deprecated_aliases():
     import analysis.validation.train_tone as tr
 
     for name in ("train", "main", "choose_band", "choose_document_rule", "write_model", "LAMBDAS"):
-        with pytest.warns(DeprecationWarning, match=f"analysis.target_tone.{name} moved to analysis.validation.train_tone"):
+        with pytest.warns(DeprecationWarning, match=rf"^analysis\.target_tone\.{name} is deprecated .*; "
+                                                    rf"use analysis\.validation\.train_tone\.{name} instead$"):
             assert getattr(tt, name) is getattr(tr, name)
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         tt.nope  # noqa: B018
