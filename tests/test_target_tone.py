@@ -137,6 +137,22 @@ def test_neighbour_and_word_pair_features():
     assert words["L1:<s>"] == 1.0 and words["R2:met_<N>"] == 1.0  # sentence edge and a name
 
 
+def test_nearest_sentiment_predicate_names_and_tone_outside_the_clause():
+    row, _ = features("Critics say Smith and Brown failed badly, but Jones won.", "Smith")
+    # clause 0: Critics say Smith and Brown failed badly ,   clause 1: but Jones won .
+    # VADER valences / 4: critics -1.2, failed -2.3, won 2.7
+    assert row["next_sentiment"] == pytest.approx(-2.3 / 4)  # "failed", 3 tokens after Smith
+    assert row["next_sentiment_near"] == pytest.approx(-2.3 / 4 / 3)
+    assert row["prev_sentiment"] == pytest.approx(-1.2 / 4)  # "Critics", 2 tokens before
+    assert row["prev_sentiment_near"] == pytest.approx(-1.2 / 4 / 2)
+    assert row["clause_names"] == pytest.approx(math.log(2))  # Brown (Critics opens the sentence, Jones is in clause 1)
+    assert row["other_clause_vader"] == pytest.approx(2.7 / 4)
+    shifted, _ = features("Smith ended the praised programme.", "Smith")
+    assert shifted["next_sentiment"] == pytest.approx(-2.2 / 4)  # a shifter reverses "praised"
+    none, _ = features("Smith met Jones.", "Smith")
+    assert (none["next_sentiment"], none["prev_sentiment"], none["other_clause_vader"]) == (0.0, 0.0, 0.0)
+
+
 def test_interactions_read_the_sentence_score():
     row, _ = features('"This is a wonderful day," said Smith.', "Smith")
     assert row["speech_before"] == 1.0
