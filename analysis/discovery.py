@@ -33,7 +33,7 @@ from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table
 from analysis.text import sentences_of
-from analysis.schema import DISCOVERY_COLUMNS
+from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
 __all__ = ["discover_actors", "discovery_yaml", "DISCOVERY_COLUMNS"]
 
@@ -60,6 +60,7 @@ def _actor_type(entity_type: str, name: str) -> str:
     return _TYPES.get(entity_type, "other")
 
 
+@output_columns("discovery")
 def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                     *, sentences: pd.DataFrame | None = None, min_count: int = 1,
                     entities: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -68,9 +69,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
 
     ``entities``: a computed ``analysis.entities(documents, actors=actors)`` table to reuse (it must
     have been made with the same lexicon). ``min_count``: keep candidates with at least that many
-    direct mentions. Output columns (:data:`DISCOVERY_COLUMNS`): name, suggested_id, type, aliases,
-    titles, count, documents, doc_id, sentence_id, example, yaml — most mentions first.
-    :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
+    direct mentions. Most mentions first. :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
     """
     lexicon = load_actors(actors)
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="discover_actors")

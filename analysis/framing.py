@@ -54,7 +54,7 @@ from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
                                  is_analysis,
                                  lexicon_id, optional_text, read_yaml, required_text, validate_entry)
-from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS
+from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS, output_columns
 
 __all__ = [
     "frames_by",
@@ -476,6 +476,7 @@ def _check_threshold(value: object) -> int:
     return int(value)
 
 
+@output_columns("frames", "document_frames")
 def frames(
     documents: pd.DataFrame,
     codebook: str | Path | Mapping[str, Any] | Codebook | None = None,
@@ -498,17 +499,11 @@ def frames(
     ``{frame_id: n}`` overrides single frames.
 
     Sentence level: one row per sentence and frame with at least one hit, in reading order then
-    codebook order. Columns (:data:`FRAME_SENTENCE_COLUMNS`): doc_id, sentence_id, frame_id, hits,
-    terms (the matched codebook terms, distinct, in order of first match, joined by "; ").
-
-    Document level: one row per document (in the documents' order; with ``documents=None``, the
-    sentences' documents) and frame (codebook order), frames without hits included. Columns
-    (:data:`FRAME_DOCUMENT_COLUMNS`): doc_id, frame_id, hits, weighted_hits (hits, those in the
-    frame's lead — the headline, sentence_id 0, and the first ``lead_sentences`` sentences — counted
-    ``lead_weight`` times; equal to hits for a frame without a lead), distinct_terms (distinct terms of
-    the frame matched), hits_per_1000_words, share, present (``weighted_hits >= threshold`` and
-    ``distinct_terms >= min_terms``, the frame's ``min_terms`` from the codebook), dominant (the
-    frame(s) with the most hits; ties: every tied frame; none without hits).
+    codebook order. Document level: one row per document (in the documents' order; with
+    ``documents=None``, the sentences' documents) and frame (codebook order), frames without hits
+    included; ``present`` uses ``threshold`` (against ``weighted_hits``: hits in the frame's lead — the
+    headline, sentence_id 0, and the first ``lead_sentences`` sentences — count ``lead_weight`` times)
+    and the frame's ``min_terms`` from the codebook.
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
@@ -667,16 +662,13 @@ def _document_level(
 # ------------------------------------------------------------------------------------ actors
 
 
+@output_columns("actor_frames")
 def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     """The frames of the sentences that mention each actor.
 
     ``mentions``: an actor mentions table (doc_id, sentence_id, actor_id, optional actor);
     ``frames``: ``frames(..., level="sentence")``. A sentence mentioning an actor twice
     counts once for that actor.
-
-    Output columns: actor_id, actor (when the mentions have it), frame_id, sentences (number of
-    the actor's sentences carrying the frame), hits (the frame's hits in them), share (sentences /
-    all sentences mentioning the actor). Sorted by actor_id, then most sentences first.
     """
     require_columns(mentions, ("doc_id", "sentence_id", "actor_id"), fn="actor_frames", name="mentions",
                     fix="pass the table analysis.mentions(documents) returns")
@@ -698,14 +690,11 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True).astype({"sentences": "int64", "hits": "int64"})
 
 
+@output_columns("frame_rollup")
 def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
     """Document-level frame scores aggregated by documents columns ("day" = the UTC publication date).
 
-    ``document_frames``: ``frames(documents, level="document")``.
-    Output columns: the ``by`` columns, frame_id, hits (sum), documents (documents where the frame is
-    present), n_documents (documents in the cell), share (the frame's hits / all frame hits in the
-    cell; 0 when the cell has none), present_share (documents / n_documents). Undated documents have
-    day NA.
+    ``document_frames``: ``frames(documents, level="document")``. Undated documents have day NA.
     """
     by = (by,) if isinstance(by, str) else tuple(by)
     table = join_document_keys(document_frames, documents, by, fn="frames_by", how="inner")

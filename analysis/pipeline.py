@@ -30,9 +30,9 @@ from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
 from analysis.framing import frames as find_frames
-from analysis.persistence import (MANIFEST, code_sha256, content_key, read_partitioned_tables, read_table_folder,
-                                  write_table_folder)
-from analysis.provenance import corpus_fingerprint, package_versions
+from analysis.persistence import (MANIFEST, code_sha256, content_key, corpus_fingerprint, read_partitioned_tables,
+                                  read_table_folder, write_table_folder)
+from analysis.provenance import package_versions
 from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
 from analysis.actor_tone import actor_tone

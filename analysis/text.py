@@ -94,7 +94,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, SENTENCE_COLUMNS
+from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, SENTENCE_COLUMNS, output_columns
 
 __all__ = [
     "Paragraph",
@@ -377,23 +377,13 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+@output_columns("sentences")
 def sentences(documents: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence of every document, headline first, in reading order.
 
     ``documents`` needs the columns ``doc_id``, ``title`` and ``text``; an optional ``standfirst``
     column marks the first paragraph as section ``standfirst`` where it matches (see the module
     docstring for every rule).
-
-    Output columns (:data:`analysis.schema.SENTENCE_COLUMNS`):
-
-    - ``doc_id`` (str): the document's id
-    - ``sentence_id`` (int64): 0 for the headline, then 1, 2, ...
-    - ``paragraph_id`` (int64): 0 for the headline, then the paragraph's number in ``text`` from 1
-      (heading paragraphs take a number but yield no row)
-    - ``section`` (str): ``headline``, ``standfirst``, ``body`` or the heading's name
-    - ``text`` (str): the sentence, bullet marker and outer whitespace removed
-    - ``start``, ``end`` (int64): ``field[start:end] == text``, field = ``title`` for the headline,
-      else ``text``
 
     Raises :class:`~analysis.errors.InputError` naming a missing column, or the row and column of a
     title/text value that is neither text nor NA.

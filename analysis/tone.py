@@ -40,7 +40,7 @@ import pandas as pd
 from analysis.deprecation import renamed_keywords
 from analysis.text import sentences_of
 from analysis.errors import InputError, require_columns
-from analysis.schema import DOCUMENT_TONE_COLUMNS
+from analysis.schema import DOCUMENT_TONE_COLUMNS, output_columns
 
 __all__ = [
     "tone",
@@ -512,6 +512,7 @@ def article_text(title: object, text: object) -> str:
 
 
 @renamed_keywords(engine="tone_engine")
+@output_columns("tone", "document_tone")
 def tone(
     documents: pd.DataFrame,
     *,
@@ -522,15 +523,13 @@ def tone(
     """Tone of every sentence (``level="sentence"``) or of every document (``level="document"``).
 
     Sentence level, one row per sentence of ``analysis.sentences(documents)`` (or of ``sentences``),
-    in its order. Columns: doc_id, sentence_id, then the columns of the tone engine ``tone_engine``
-    (the old keyword ``engine=`` is deprecated). With the default "textblob": polarity (-1..1) and
-    subjectivity (0..1), equal to ``TextBlob(sentence).sentiment``. With "vader": compound, pos, neu, neg.
+    in its order. The ``{score}`` columns are those of the tone engine ``tone_engine`` (the old keyword
+    ``engine=`` is deprecated): with the default "textblob" polarity (-1..1) and subjectivity (0..1),
+    equal to ``TextBlob(sentence).sentiment``; with "vader" compound, pos, neu, neg.
 
-    Document level, one row per document, in the documents' order. Columns: doc_id; the engine's
-    columns for the whole article as one text, ``title + "\\n\\n" + text`` (equal to
-    ``TextBlob(title + "\\n\\n" + text).sentiment`` for "textblob"); ``mean_sentence_<score>``
-    (mean of the sentence scores, <score> being the engine's first column, e.g. polarity);
-    share_negative and share_positive (share of sentences scoring < 0 and > 0); n_sentences.
+    Document level, one row per document, in the documents' order: the engine's columns for the whole
+    article as one text, ``title + "\\n\\n" + text`` (equal to ``TextBlob(title + "\\n\\n" + text).sentiment``
+    for "textblob"); ``mean_sentence_{score}`` for the engine's first column (e.g. polarity).
     A document without sentences has NaN means and shares and n_sentences 0.
     """
     if level not in ("sentence", "document"):

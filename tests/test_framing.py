@@ -655,3 +655,21 @@ def test_frame_agreement_moved_to_validation_and_the_old_address_warns():
     assert old is validation.frame_agreement is frame_agreement
     with pytest.warns(DeprecationWarning, match="analysis.validation.suggest_thresholds"):
         assert framing_module.suggest_thresholds is suggest_thresholds
+
+
+def test_normalize_text_is_how_terms_and_text_are_compared():
+    from analysis.framing import normalize_text
+
+    assert normalize_text("  Don\u2019t\n\tSTOP  now ") == "don't stop now"
+
+
+def test_a_codebook_from_a_mapping_holds_its_frames_and_terms():
+    from analysis.framing import Codebook
+
+    codebook = wb.load_frames({"codebook": "t", "frames": [{"id": "economy", "label": "Economy",
+                                                            "terms": ["jobs", "wage*"]}]})
+    assert isinstance(codebook, Codebook) and len(codebook) == 1
+    assert codebook.frames[["frame_id", "label", "threshold", "min_terms"]].to_dict("list") == {
+        "frame_id": ["economy"], "label": ["Economy"], "threshold": [1], "min_terms": [1]}
+    assert codebook.terms[["term", "prefix"]].to_dict("list") == {"term": ["jobs", "wage*"], "prefix": [False, True]}
+    assert repr(codebook).startswith("Codebook('t': 1 frames, 2 terms, source='<mapping>', sha256=")

@@ -248,6 +248,7 @@ def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
     two["topic"] = two["topic"].fillna("war") if "topic" in two else ["war", "other"]
     analysis = wb.analyze(two)
     comparison = wb.tables.compare_groups(analysis, two, by="topic")
+    assert isinstance(comparison, wb.tables.GroupComparison) and comparison.by == "topic"
     assert comparison.groups == ["war", "other"] or sorted(comparison.groups) == ["other", "war"]
     assert set(comparison.attention["topic"]) == {"war", "other"}
     assert set(comparison.tone["topic"]) == {"war", "other"} and "mean_target_polarity" in comparison.tone

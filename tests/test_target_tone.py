@@ -15,6 +15,7 @@ from textblob import TextBlob
 import analysis as wb
 from analysis.errors import InputError, LexiconError
 from analysis.target_tone import (
+    TargetToneModel,
     CLASSES,
     default_spec,
     MODEL_PATH,
@@ -224,6 +225,7 @@ def test_shipped_coefficient_file():
     assert set(data["train_metrics"]) >= {"macro_f1", "accuracy", "cv_macro_f1"}
     assert data["trained"][:2] == "20"
     model = load_target_model()
+    assert isinstance(model, TargetToneModel)
     assert model.bands["textblob"][0] <= 0 <= model.bands["textblob"][1]
     assert load_target_model() is model  # read once
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError, require_columns
+from analysis.schema import output_columns
 from analysis.validation.data import FRAME_COLUMNS, read_narrative_frames
 from analysis.validation.metrics import precision_recall_f1
 
@@ -175,16 +176,13 @@ def frame_errors(
         drop=True)
 
 
+@output_columns("frame_agreement")
 def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str = "present") -> pd.DataFrame:
     """Per-frame agreement of predicted with gold document-level frame presence.
 
     ``predicted``: frames(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
     frame_id, present (bool) — human codes. Only documents and frames in both are compared.
-
-    Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
-    precision, recall, f1 (NaN where undefined; the rules of :mod:`analysis.validation.metrics`),
-    accuracy, f1_all_present (the F1 of calling the frame present in every document: the floor a
-    useful codebook must beat). One row per frame, in gold's order.
+    Precision, recall and F1 follow the rules of :mod:`analysis.validation.metrics`.
     """
     require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
                     fix="pass the table analysis.frames(documents) returns (or name its column with column=)")
