@@ -21,7 +21,6 @@ Pronoun mentions are not counted.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ import yaml
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table
-from analysis.text import sentences_of
+from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
 __all__ = ["discover_actors", "discovery_yaml", "DISCOVERY_COLUMNS"]
@@ -48,10 +47,6 @@ def _countries() -> frozenset[str]:
     names = set(country_names())
     return frozenset(names | {"u.s.", "us", "usa", "u.s.a.", "united states", "america", "uk", "u.k.", "britain",
                               "great britain", "england", "scotland", "wales", "uae", "palestine"})
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower().replace(".", "")).strip("_") or "actor"
 
 
 def _actor_type(entity_type: str, name: str) -> str:
@@ -89,7 +84,8 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
         if not aliases:
             continue
         kind = _actor_type(row.type, row.entity)
-        base = _slug(row.entity.split()[-1] if kind == "person" else row.entity)
+        base = slug(row.entity.split()[-1] if kind == "person" else row.entity, empty="actor",
+                    apostrophes=False)
         sid, n = base, 2
         while sid in used_ids:
             sid, n = f"{base}_{n}", n + 1

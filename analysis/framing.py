@@ -47,7 +47,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.deprecation import deprecated_alias
+from analysis.deprecation import deprecated_alias, moved_names
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
@@ -713,13 +713,7 @@ frame_scores = deprecated_alias(frames, "analysis.framing.frame_scores", "analys
 frame_rollup = deprecated_alias(frames_by, "analysis.framing.frame_rollup", "analysis.frames_by")
 
 
-def __getattr__(name: str) -> Any:
-    """frame_agreement and suggest_thresholds moved to :mod:`analysis.validation.frames` (evaluation
-    lives with validation); the old addresses work for one release, with a DeprecationWarning."""
-    if name in ("frame_agreement", "suggest_thresholds"):
-        from analysis.deprecation import warn_renamed
-        from analysis.validation import frames as evaluation
-
-        warn_renamed(f"analysis.framing.{name}", f"analysis.validation.{name}")
-        return getattr(evaluation, name)
-    raise AttributeError(f"module 'analysis.framing' has no attribute {name!r}")
+#: frame_agreement and suggest_thresholds moved to :mod:`analysis.validation.frames` (evaluation lives
+#: with validation); the old addresses work for one release, with a DeprecationWarning.
+__getattr__ = moved_names("analysis.framing", {name: ("analysis.validation.frames", name, f"analysis.validation.{name}")
+                                               for name in ("frame_agreement", "suggest_thresholds")})

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analysis.engines import ignore_interrupts, stop_pool
 from analysis.errors import InputError
 from analysis.persistence import atomic_write
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
@@ -475,7 +476,7 @@ def _worker_init(log: str | None = None) -> None:
     the kernel of the report under way is shut down on the way out. The chatter of workers and their
     kernels (warnings, a kernel's own traceback when Ctrl-C reaches it) goes to ``log``, not the
     terminal: each failure is reported once, in one line, by the batch."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     if log is not None:
         descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
         os.dup2(descriptor, 2)
@@ -513,28 +514,6 @@ class BatchInterrupted(KeyboardInterrupt):
     def __init__(self, result: BatchResult) -> None:
         super().__init__(f"interrupted: {len(result.reports)} report(s) finished and kept; index: {result.index}")
         self.result = result
-
-
-def _stop_workers(pool: Any, *, grace: float = 10.0) -> None:
-    """Cancel queued reports and end the running ones: SIGTERM, then SIGKILL after ``grace`` seconds."""
-    import time
-
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    deadline = time.monotonic() + grace
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():
-            process.kill()
-            process.join(1.0)
-    # Let the pool's manager thread see its dead workers and close its wake-up pipe now: otherwise
-    # Python's exit hook may write to that pipe while the thread closes it ("Bad file descriptor").
-    manager = getattr(pool, "_executor_manager_thread", None)
-    if manager is not None:
-        manager.join(grace)
 
 
 def render_batch(
@@ -577,7 +556,7 @@ def render_batch(
                            disable=not progress):
             results.append(future.result())
     except KeyboardInterrupt:
-        _stop_workers(pool)
+        stop_pool(pool, grace=10.0)
         raise BatchInterrupted(_batch_result(results, runs, out_dir)) from None
     pool.shutdown(wait=True)
     return _batch_result(results, runs, out_dir)

@@ -32,6 +32,7 @@ analysis); the frame is part of the table's definition.
 from __future__ import annotations
 
 import inspect
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -416,6 +417,9 @@ def table_of(name: str) -> Table:
 
 F = TypeVar("F", bound=Callable[..., Any])
 _WIDTH = 100  # characters per line of a generated section
+#: A short quoted literal ('; ', "a b"): never broken across lines (a quote after a letter is an apostrophe).
+_LITERAL = re.compile(r"""(?<!\w)'[^'\n]{1,12}'(?!\w)|(?<!\w)"[^"\n]{1,12}"(?!\w)""")
+_KEEP = "\x00"  # a space of a literal while the line is wrapped
 
 
 def columns_section(name: str) -> str:
@@ -429,8 +433,9 @@ def columns_section(name: str) -> str:
         lines.append("- first, the ``by`` columns, in the order given")
     for column, spec in table.columns.items():
         kind = spec.dtype if spec.when is None else f"{spec.dtype}, {spec.when}"
-        lines += textwrap.wrap(f"- ``{column}`` ({kind}): {spec.meaning}", width=_WIDTH, subsequent_indent="  ",
-                               break_long_words=False, break_on_hyphens=False)
+        line = _LITERAL.sub(lambda m: m.group(0).replace(" ", _KEEP), f"- ``{column}`` ({kind}): {spec.meaning}")
+        lines += [part.replace(_KEEP, " ") for part in textwrap.wrap(
+            line, width=_WIDTH, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)]
     return "\n".join(lines)
 
 

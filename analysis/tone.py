@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.deprecation import renamed_keywords
+from analysis.deprecation import moved_names, renamed_keywords
 from analysis.text import sentences_of
 from analysis.errors import InputError, require_columns
 from analysis.schema import DOCUMENT_TONE_COLUMNS, output_columns
@@ -602,18 +602,6 @@ _MOVED_TO_ACTOR_TONE = ("actor_tone", "actor_tone_summary", "actor_document_tone
                         "ACTOR_TONE_COLUMNS", "ACTOR_DOCUMENT_TONE_COLUMNS")
 
 
-def __getattr__(name: str) -> Any:
-    """``analysis.tone.actor_tone`` and the other names that moved to :mod:`analysis.actor_tone`, with a
-    DeprecationWarning. The import runs only when an old name is asked for, never when this module loads."""
-    if name in _MOVED_TO_ACTOR_TONE:
-        import warnings
-
-        from analysis.actor_tone import (ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS, actor_document_tone,
-                                         actor_tone, actor_tone_summary, bootstrap_mean_ci)
-
-        moved = {"actor_tone": actor_tone, "actor_tone_summary": actor_tone_summary,
-                 "actor_document_tone": actor_document_tone, "bootstrap_mean_ci": bootstrap_mean_ci,
-                 "ACTOR_TONE_COLUMNS": ACTOR_TONE_COLUMNS, "ACTOR_DOCUMENT_TONE_COLUMNS": ACTOR_DOCUMENT_TONE_COLUMNS}
-        warnings.warn(f"analysis.tone.{name} moved to analysis.actor_tone.{name}", DeprecationWarning, stacklevel=2)
-        return moved[name]
-    raise AttributeError(f"module 'analysis.tone' has no attribute {name!r}")
+#: ``analysis.tone.actor_tone`` and the others warn and return the objects of :mod:`analysis.actor_tone`.
+__getattr__ = moved_names("analysis.tone", {name: ("analysis.actor_tone", name, f"analysis.actor_tone.{name}")
+                                            for name in _MOVED_TO_ACTOR_TONE})

@@ -28,3 +28,15 @@ def test_deprecated_alias_warns_and_calls_the_new_function_with_its_signature():
     assert inspect.signature(old) == inspect.signature(_new)
     with pytest.warns(DeprecationWarning, match="analysis.old_name is deprecated.*use analysis.new_name instead"):
         assert old([1, 2, 3], top=1) == [1]
+
+
+def test_moved_names_is_a_module_getattr_that_warns_and_returns_the_moved_object():
+    from analysis.deprecation import moved_names
+
+    getattr_ = moved_names("old.place", {"old_join": ("os.path", "join", "os.path.join")})
+    with pytest.warns(DeprecationWarning, match=r"^old\.place\.old_join is deprecated .*; use os\.path\.join instead$"):
+        import os.path
+
+        assert getattr_("old_join") is os.path.join
+    with pytest.raises(AttributeError, match="^module 'old.place' has no attribute 'nothing'$"):
+        getattr_("nothing")

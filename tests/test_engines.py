@@ -37,3 +37,21 @@ def test_dask_client_passes_a_given_client_through_without_starting_a_cluster():
     given = object()
     with dask_client(given) as client:
         assert client is given
+
+
+def test_stop_pool_ends_a_running_worker_and_cancels_queued_work():
+    import multiprocessing
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis.engines import ignore_interrupts, stop_pool
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=ignore_interrupts)
+    running = pool.submit(time.sleep, 60)
+    queued = pool.submit(time.sleep, 60)
+    processes = list(pool._processes.values())
+    stop_pool(pool, grace=2.0)  # does not wait for the sleeping task
+    assert processes and not any(p.is_alive() for p in processes)
+    assert queued.cancelled() or queued.done()
+    assert running.done()

@@ -288,7 +288,8 @@ def test_and_joins_a_name_to_a_following_organisation_name_once_only():
 def test_events_and_towns_named_like_people_are_no_persons():
     e = found("Hurricane Irma and Tropical Storm Harvey hit Long Beach. Later Kenneth Starr came.")
     assert rows(e, "text", "type", "evidence") == [
-        ("Hurricane Irma", "other", "event word: Hurricane"), ("Tropical Storm Harvey", "other", "event word: Tropical"),
+        ("Hurricane Irma", "other", "event word: Hurricane"),
+        ("Tropical Storm Harvey", "other", "event word: Tropical"),
         ("Long Beach", "place", "gazetteer: town"), ("Kenneth Starr", "person", "first name: Kenneth")]
 
 
@@ -315,6 +316,18 @@ def test_well_known_organisations_of_the_word_list_keep_their_case():
     assert load_entity_words().known["Microsoft"] == "organization"  # Pattern's list still read
 
 
+def test_the_word_lists_hash_covers_the_optional_lists(tmp_path):
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    data = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    base = load_entity_words(data).sha256
+    for key in ("known_organizations", "regions", "organization_nouns"):
+        changed = {**data, key: data[key][:-1]}
+        assert load_entity_words(changed).sha256 != base, key  # an edit invalidates cached results
+
+
 def test_a_single_name_list_word_the_document_writes_in_lower_case_is_no_person():
     e = found("The law was signed on New Year's Day in 1970. It was a long day. Later Kowalski signed.")
     # "Day" is a Census surname, but this document writes "day": no person; "Kowalski" stays one
@@ -329,6 +342,15 @@ def test_a_work_by_a_name_and_person_verbs_make_a_person():
     assert rows(e, "text", "type", "evidence") == [
         ("AS Heagle", "person", "person cue: paper by"), ("Gorbachev", "person", "said-cue"),
         ("Zbynek Novak", "person", "person cue: directed by"), ("Oracle", "organization", "said-cue")]
+
+
+def test_an_adjective_of_origin_or_party_before_a_person_or_place_is_split_off():
+    e = found("They met the Democratic Florida contender. Later Italian Matteo Salvini spoke. "
+              "American Samoa and British Airways agreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Florida", "place", "gazetteer: place"), ("Matteo Salvini", "person", "name words: no common word"),
+        ("American Samoa", "place", "gazetteer: place"),
+        ("British Airways", "organization", "organization word: airways")]
 
 
 def test_on_joins_a_name_only_after_an_organisation_word():
@@ -705,3 +727,70 @@ def test_the_pronoun_scan_finds_exactly_the_pronouns():
                  "Himself and himself, her and Her"]:
         found_ = [m.span() for m in ent._PRONOUN.finditer(text) if m.group() in ent._PRONOUNS]
         assert found_ == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_quick_organisation_cue_test_never_misses_a_cue():
+    """_may_follow_org_cue is only a shortcut: wherever the cue pattern matches before a name, it says so."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    texts = ["said a spokesman for the Northwind Energy board", "shares OF Acme rose", "a unit of The Foo Group",
+             "according to a statement from Foo", "analyst at  the Bank", "the ceo of\u0130n Corp", "works for X",
+             "he works for the the Agency", "member of \u00c9cole Normale"]
+    pattern = ent._org_cue_pattern()
+    found = 0
+    for text in texts:
+        for start in range(4, len(text)):
+            if text[start - 1] == " " and text[start - 2].islower():
+                if pattern.search(text, max(0, start - 45), start):
+                    found += 1
+                    assert ent._may_follow_org_cue(text, start), (text, start)
+    assert found >= 6
+    assert not ent._may_follow_org_cue("the Agency said", 4)
+
+
+def test_one_search_finds_a_prose_word_as_the_loop_did():
+    """_PROSE_WORD finds a lower-case word that headline style would capitalise exactly where the loop over
+    _LOWER_START did."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+
+    def loop(text: str) -> bool:
+        return any(m.group() not in ent._TITLE_CASE_LOWER for m in ent._LOWER_START.finditer(text))
+
+    for text in ["Trump vs. Biden In The Race", "A Man For All Seasons", "the", "vs vs. of", "Of Mice and Men",
+                 "x2 y", "éa b", "a_b c", "vs.x", "on-the-go Deal", "Into the Woods", "in'n out", "The cat sat",
+                 "HIDE CAPTION", "and the of", "theory"]:
+        assert bool(ent._PROSE_WORD.search(text)) == loop(text), text
+
+
+def test_long_document_written_lower_answers_like_a_scan_of_the_text():
+    """Issue 10 point 18: whether a word is written in lower case in a document is answered from the
+    document's letter/digit runs (one pass, not a scan of the text per word); the answers are those of
+    a scan for a whole word (neighbours that are no letter or digit: an underscore or a combining accent
+    ends a word), with digits, accents, hyphens and apostrophes around."""
+    from analysis.entities import _default_words, _find_candidates
+
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9"]
+    _, _, written_lower = _find_candidates(texts, _default_words())
+    expected = {"state": True, "owned": True, "firm": True, "x": True, "2nd": True, "tree": False,
+                "café": True, "caf": False, "o": True, "brien": True, "o'brien": True, "na": False,
+                "naïve": True, "e": True, "té": True, "t": False, "said 2nd": True, "sai": False}
+    assert {word: written_lower(word) for word in expected} == expected
+
+
+def test_written_lower_answers_the_same_by_scan_and_by_set(monkeypatch):
+    """Short documents are scanned per word, long ones answered from a set of their words: the same answers."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9",
+             "Ruth Adeyemi met the clerk; adeyemi's notes", "Brown and brown"]
+    words = ["state", "owned", "firm", "x", "2nd", "tree", "café", "caf", "o", "brien", "o'brien", "naïve", "e",
+             "té", "t", "adeyemi", "ruth", "brown", "clerk", "notes", "s"]
+    _, _, scanned = ent._find_candidates(texts, ent._default_words())
+    monkeypatch.setattr(ent, "_SCAN_LIMIT", 0)
+    _, _, from_set = ent._find_candidates(texts, ent._default_words())
+    assert [scanned(w) for w in words] == [from_set(w) for w in words]
+    assert scanned("adeyemi") and not scanned("ruth") and scanned("brown")

@@ -151,3 +151,17 @@ def test_analysis_of_rebuilds_an_analysis_from_its_tables_and_meta():
     assert isinstance(result, Analysis)
     assert result.meta == {"tone_engine": "textblob"}
     assert all(getattr(result, name) is tables[name] for name in TABLES)
+
+
+def test_keyed_settings_are_what_analysis_and_run_keys_share():
+    from analysis.persistence import code_sha256
+    from analysis.pipeline import analysis_meta, keyed_settings, lexicon_hashes
+    from analysis.provenance import package_versions
+
+    actors, codebook = wb.load_actors(), wb.load_frames()
+    settings = keyed_settings(actors, codebook, "vader", "sentence")
+    assert settings == {"lexicons": lexicon_hashes(actors, codebook), "frames_codebook": codebook.name,
+                        "tone_engine": "vader", "actor_tone_method": "sentence", "versions": package_versions(),
+                        "code": code_sha256()}
+    meta = analysis_meta({"documents": 0}, actors, codebook, "vader", "sentence")
+    assert {k: meta[k] for k in settings} == settings and meta["corpus"] == {"documents": 0}

@@ -462,6 +462,16 @@ def test_addressee_of_told_and_wrote_to():
         ["Ortega", None, "say", "reported"]]
 
 
+def test_addressee_of_wrote_to_before_a_colon_after_spaces():
+    # issue 10 point 18: the colon after "to <addressee>" is looked for in place (not in a copy of the
+    # rest of the text, quadratic on one long document); whitespace and a line break may come before it
+    assert rows('Maria Lopez wrote to colleagues :\n"We are leaving the city."',
+                'Maria Lopez wrote to colleagues: "We are leaving the city."',
+                'Maria Lopez wrote to colleagues about it. "We are leaving the city."',
+                cols=("speaker", "addressee")) == [["Maria Lopez", "colleagues"], ["Maria Lopez", "colleagues"],
+                                                   [None, None]]
+
+
 def test_told_never_makes_its_object_the_speaker():
     # "told reporters": the speaker is before the verb or nowhere, never the addressee
     assert rows('"We are done here," she told reporters.', cols=("speaker", "speaker_type", "addressee")) == [

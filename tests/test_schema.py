@@ -238,3 +238,5 @@ def test_the_output_columns_section_is_generated_from_the_schema():
     assert "- first, the ``by`` columns, in the order given" in columns_section("frame_rollup")
     assert "- ``actor`` (str, the mentions have actor): the actor's display name" in columns_section("actor_frames")
     assert wb.quotes.output_tables == ("quotes",) and wb.tone.output_tables == ("tone", "document_tone")
+    assert "joined by\n  '; ' (two terms" in columns_section("frames"), "a quoted literal is never broken"
+    assert all(len(line) <= 100 for name in TABLES for line in columns_section(name).splitlines())

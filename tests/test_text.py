@@ -650,3 +650,12 @@ def test_bullet_marker_is_rule_p2s_marker_with_the_space_after_it():
     assert bullet_marker("12) Go").group(0) == "12) "
     assert bullet_marker("• item").group(0) == "• "
     assert bullet_marker("-3 degrees") is None, "a minus sign is not a bullet"
+
+
+def test_slug_is_the_one_rule_for_ids_made_of_names():
+    from analysis.text import slug
+
+    assert slug("Dr. Ruth O'Neil-Adeyemi", empty="entity") == "dr_ruth_oneil_adeyemi"
+    assert slug("O\u2019Brien  & Co.", empty="actor") == "obrien_co"
+    assert slug("...", empty="actor") == "actor"
+    assert slug("O'Rourke", empty="actor", apostrophes=False) == "o_rourke", "discover_actors' suggested ids"

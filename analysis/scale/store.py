@@ -44,10 +44,9 @@ from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
 from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atomic_write, check_files, file_sha256,
                                   parquet_rows, part_name, parts_fingerprint, read_json, read_manifest,
-                                  code_sha256, content_key, source_fingerprint)
+                                  content_key, source_fingerprint)
 from analysis.pipeline import (PARTITION_TABLES, TABLES, analysis_meta, check_actor_tone_method,
-                               analyze_partition, lexicon_hashes)
-from analysis.provenance import package_versions
+                               analyze_partition, keyed_settings)
 from analysis.engines import map_partitions, progress_bar
 from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions
 
@@ -67,22 +66,13 @@ def run_key(source: Any, *, partition_size: int, options: ReadOptions, actors: A
             tone_engine: str, actor_tone_method: str = "target", fingerprint: dict[str, Any] | None = None) -> str:
     """SHA-256 identifying a run of :func:`analyze_corpus`: equal keys, equal partitions and tables.
 
-    Covers the source's files (:func:`source_fingerprint`), the load options, the partition size, the
-    hashes of the word lists (:func:`analysis.pipeline.lexicon_hashes`: lexicon, codebook, entity
-    words, cue verbs), the tone engine, the actor tone method, the package versions and the hash of the
-    package's code.
+    Covers the source's files (:func:`source_fingerprint`), the load options, the partition size and
+    what an analysis key covers besides the corpus (:func:`analysis.pipeline.keyed_settings`: the
+    hashes of the word lists, the tone engine, the actor tone method, the package versions and the
+    hash of the package's code).
     """
-    keyed = {
-        "source": fingerprint or source_fingerprint(source),
-        "load": options.as_dict(),
-        "partition_size": partition_size,
-        "lexicons": lexicon_hashes(actors, frames),
-        "frames_codebook": frames.name,
-        "tone_engine": tone_engine,
-        "actor_tone_method": actor_tone_method,
-        "versions": package_versions(),
-        "code": code_sha256(),
-    }
+    keyed = {"source": fingerprint or source_fingerprint(source), "load": options.as_dict(),
+             "partition_size": partition_size, **keyed_settings(actors, frames, tone_engine, actor_tone_method)}
     return content_key(keyed)
 
 

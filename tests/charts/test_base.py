@@ -96,3 +96,12 @@ def test_empty_figure_is_a_note_with_the_hint():
 def test_hover_lines_drops_empty_lines():
     assert hover_lines("a", "", "b") == "a<br>b"
     assert hover_lines() == ""
+
+
+def test_first_labels_takes_each_keys_first_label_and_tags_a_name_two_keys_share():
+    from analysis.charts._base import first_labels
+
+    table = pd.DataFrame({"key": ["person:cf", "org:cf", "person:cf", "x"],
+                          "name": ["Coastal Freight", "Coastal Freight", "Later name", None]})
+    assert first_labels(table, table["key"], "name") == {
+        "person:cf": "Coastal Freight (person)", "org:cf": "Coastal Freight (org)", "x": "(none)"}

@@ -884,3 +884,16 @@ def test_clear_analysis_removes_the_tables_and_keeps_the_lock(tmp_path):
         (folder / name).write_text("{}")
     clear_analysis(folder)
     assert sorted(p.name for p in folder.iterdir()) == ["_lock.json"]
+
+
+def test_run_key_is_the_content_key_of_the_source_the_load_options_and_the_keyed_settings(tmp_path):
+    from analysis.persistence import content_key, source_fingerprint
+    from analysis.pipeline import keyed_settings
+    from analysis.scale.partitions import ReadOptions
+
+    (tmp_path / "a.txt").write_text("Title\n\nBody.")
+    actors, codebook = wb.load_actors(), wb.load_frames()
+    key = store.run_key(tmp_path, partition_size=7, options=ReadOptions(), actors=actors, frames=codebook,
+                        tone_engine="textblob")
+    assert key == content_key({"source": source_fingerprint(tmp_path), "load": ReadOptions().as_dict(),
+                               "partition_size": 7, **keyed_settings(actors, codebook, "textblob", "target")})
