@@ -9,6 +9,7 @@ Every file is written atomically (temporary file + rename), so a failed run neve
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import keyword
@@ -291,6 +292,36 @@ def _kernel_for(notebook: Path) -> str:
     return wanted if wanted in KernelSpecManager().find_kernel_specs() else "python3"
 
 
+#: The papermill engine :func:`render_report` runs notebooks with (:func:`_papermill_engine`).
+_PAPERMILL_ENGINE = "workbench"
+
+
+@functools.cache
+def _papermill_engine() -> str:
+    """Register papermill's nbclient engine, saving the executed notebook when the run ends, under
+    ``"workbench"`` (once per process) and return that name.
+
+    papermill's own engine writes the whole notebook (JSON with indentation, plotly.js included) before
+    and after every cell: 80 writes for a brief, most of the CPU a report costs outside its kernel. This
+    one writes it when the run ends, failed or not (papermill saves it on completion, on a cell's error
+    and when the kernel dies), which is all :func:`render_report` reads: the run goes to a scratch
+    folder nobody watches. Same executed notebook.
+    """
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class SaveAtEnd(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man: Any, kernel_name: str, **kwargs: Any) -> Any:
+            output_path, nb_man.output_path = nb_man.output_path, None  # no save per cell
+            try:
+                return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+            finally:
+                nb_man.output_path = output_path  # papermill's notebook_complete() saves, also on failure
+
+    papermill_engines.register(_PAPERMILL_ENGINE, SaveAtEnd)
+    return _PAPERMILL_ENGINE
+
+
 def _kernel_config() -> Any:
     """The kernel manager's settings: CurveZMQ transport encryption where the kernel supports it.
 
@@ -347,6 +378,7 @@ def render_report(
             papermill.execute_notebook(
                 str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
                 cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
+                engine_name=_papermill_engine(),
             )
             page = export_html(executed, title=effective.get("title"), parameters=effective,
                                paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)

@@ -542,3 +542,22 @@ def test_batch_results_and_an_interrupted_batch(tmp_path):
     assert isinstance(stop, KeyboardInterrupt) and stop.result is result
     assert str(stop) == f"interrupted: 1 report(s) finished and kept; index: {tmp_path / 'index.html'}"
     assert done.parameters == {} and done.html_bytes == 0
+
+
+@pytest.mark.e2e
+def test_executed_notebook_is_saved_when_the_run_ends_not_per_cell_and_kept_when_the_kernel_dies(tmp_path, monkeypatch):
+    """papermill's own engine rewrote the whole notebook before and after every cell; render_report's
+    engine saves it at the start and the end (also when the kernel dies mid-run, so the error notebook
+    still shows how far it got)."""
+    import papermill.engines
+
+    saves = []
+    write = papermill.engines.write_ipynb
+    monkeypatch.setattr(papermill.engines, "write_ipynb", lambda nb, path: (saves.append(path), write(nb, path)))
+    notebook = _fixture_notebook(tmp_path / "dies.ipynb", "import os\nos._exit(1)")
+    with pytest.raises(Exception, match="(?i)kernel died") as died:
+        render_report(notebook, out_dir=tmp_path / "out")
+    assert len(saves) == 2, "one save when the run starts, one when it ends"
+    assert died.value.failed_notebook == tmp_path / "out" / "dies" / "dies.failed.ipynb"
+    cells = nbformat.read(died.value.failed_notebook, as_version=4).cells
+    assert [cell.execution_count for cell in cells] == [1, None], "the parameters cell ran, the next one died"
