@@ -229,6 +229,9 @@ _WHO = re.compile(r",\s+who\s")
 #: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
 _SAID_BEFORE = re.compile(r"[,\"'”’]\s*(said|says|added|adds|explained|recalled|wrote|asked|continued|replied)\s$")
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
+#: A name governed by a preposition ("lawyers for X said", "the mayor of X said"): the cue's subject is
+#: the noun before the preposition, not the name
+_GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
 _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
@@ -643,9 +646,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
+    governed = _GOVERNED.search(text, max(0, start - 12), start) is not None
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif (cue := _person_cue().match(text, end)):
+    elif not governed and (cue := _person_cue().match(text, end)):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
         elif _SAID_PRONOUN.match(text, cue.end()):

@@ -187,6 +187,23 @@ def test_single_word_that_speaks_is_a_person_only_when_a_known_name():
                                                    ("Adeyemi", "person", "said-cue")]
 
 
+def test_a_name_after_a_preposition_is_not_the_speaker_of_the_cue():
+    # "Lawyers for X said": the lawyers speak, so "said" is no evidence that X is a person
+    e = found("Lawyers for Quorvex said the firm would appeal. Later Quorvex said nothing.")
+    assert rows(e, "text", "type", "evidence")[0] == ("Quorvex", "person", "said-cue")  # the second one speaks
+    e = found("Lawyers for Quorvex said the firm would appeal. The mayor of Adeyemi said no.")
+    assert rows(e, "text", "type", "evidence") == [("Quorvex", "other", "none"),
+                                                   ("Adeyemi", "place", "place cue: mayor of")]
+
+
+def test_company_and_club_head_words_make_organisations():
+    e = found("Lawyers for Brightwater Chemicals said it would appeal. Riverton United beat Northgate Rovers.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Brightwater Chemicals", "organization", "organization word: chemicals"),
+        ("Riverton United", "organization", "organization word: united"),
+        ("Northgate Rovers", "organization", "organization word: rovers")]
+
+
 def test_place_words_and_kinds_of_place_make_places():
     e = found("The expedition reached the Ross Sea. Grace Park met them at McMurdo Station near the Ross Ice Shelf.")
     # a place word after a first name makes a place unless the word is also a surname ("Park")
