@@ -1706,8 +1706,10 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     else its speaker_entity_id, else its speaker's words.
 
     Speakers linked to neither get a row under their words with actor_id NA ("a senior official");
-    quotations without a speaker get no row but count in the shares' denominator. Sorted so that the
-    never-quoted come first, most mentioned first, then the rest by mentions.
+    quotations without a speaker get no row but count in the shares' denominator. Places of the entity
+    layer not linked to a lexicon actor (ids ``place:...``) count only when they speak ("Denver" is where the news
+    happens, not a source left unheard; "Russia said" keeps Russia). Sorted so that the never-quoted
+    come first, most mentioned first, then the rest by mentions.
     """
     if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
         linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
@@ -1720,6 +1722,8 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     require_columns(quotes, ("speaker_id", "speaker", "kind"), fn="voice", name="quotes",
                     fix="pass the output of analysis.quotes(...)")
     m = mentions if include_pronouns else mentions[mentions["via"].isin(("alias", "title"))]
+    speakers = quotes["speaker_entity_id"] if "speaker_entity_id" in quotes.columns else quotes["speaker_id"]
+    m = m[~(m["actor_id"].astype("str").str.startswith("place:") & ~m["actor_id"].isin(speakers.dropna()))]
     counts = m.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size"))
     q = quotes[quotes["speaker"].notna()].copy()
     key = q["speaker_id"]

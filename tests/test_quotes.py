@@ -655,10 +655,18 @@ def test_voice_counts_everyone_by_entity():
     assert rows["person:greg_hollis"] == ("Greg Hollis", 2, 1, False)
     assert rows["person:alicia_moreno"] == ("Alicia Moreno", 2, 0, True)  # mentioned, never quoted
     assert rows["kirby"][1:] == (1, 1, False)                              # a lexicon actor: by its id
+    assert "place:springfield" not in rows  # where the news happens, not a source left unheard
     # the same through entities_as_mentions (the mentions-shaped view of the entities)
     v2 = wb.voice(wb.entities_as_mentions(ents, actors=LEX), quotes)
     assert {r.actor_id: (r.mentions, r.quotes) for r in v2.itertuples()} == {
         k: (m, q) for k, (_, m, q, _) in rows.items()}
+
+
+def test_voice_leaves_out_places_that_do_not_speak():
+    d = docs("Russia said it would respond. Talks were held in Geneva.")
+    ents = wb.entities(d)
+    v = wb.voice(ents, wb.quotes(d, entities=ents))
+    assert v[["actor_id", "mentions", "quotes"]].values.tolist() == [["place:russia", 1, 1]]  # Geneva left out
 
 
 def test_a_scare_quote_does_not_take_the_cue_of_the_clause_after_it():
