@@ -14,8 +14,9 @@ Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV), page furniture ("Hide Caption", "JUST WATCHED"), handles and
-hashtags ("@POTUS", "#IStandWithAhmed") are no names.
+troops"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
+Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
 a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
@@ -70,8 +71,9 @@ the rank, the stronger):
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
-also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname written alone after
-"the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps a name ``other`` (rank 3).
+also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
+written alone after "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps
+a name ``other`` (rank 3).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
 alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
@@ -111,6 +113,7 @@ document's length (``benchmarks/bench_entities.py``).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -714,11 +717,12 @@ def _org_cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 
+_RANK = operator.itemgetter(0)
+
+
 def _decide(evidence: Iterable[tuple[int, str, str]]) -> tuple[str, str]:
-    best = None
-    for item in evidence:
-        if best is None or item[0] < best[0]:
-            best = item
+    """(type, label) of the first best-ranked evidence, or ("other", "none")."""
+    best = min(evidence, key=_RANK, default=None)  # min keeps the first of equal ranks
     return (best[1], best[2]) if best else ("other", "none")
 
 
@@ -756,6 +760,8 @@ class _Capitals:
     lower: frozenset[str]
 
 
+#: A maximal run of letters and digits (``str.isalnum`` characters: word characters but the underscore).
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
@@ -774,6 +780,9 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
     return _Capitals(frozenset(midcaps), frozenset(lower))
 
 
+_READING_ORDER = operator.attrgetter("k", "start")
+
+
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
                      capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
@@ -781,12 +790,21 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     (in the corpus, with corpus-level ``capitals``)."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
+    runs: list[set[str]] = []  # the document's maximal letter/digit runs, made on first use
 
     def written_lower(word: str) -> bool:
         """``word`` occurs in lower case in the document (as a whole word)."""
         if capitals is not None:
             return word in capitals.lower
         if word not in lower_seen:
+            if word.isalnum():
+                # a word of letters and digits stands alone exactly where it is a maximal run of them: one
+                # set of the document's runs (made on first use) answers in O(1), not a scan of the
+                # document per word (quadratic on one long document)
+                if not runs:
+                    runs.append(set(_ALNUM_RUN.findall(joined)))
+                lower_seen[word] = word in runs[0]
+                return lower_seen[word]
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
                 end = pos + len(word)
@@ -853,7 +871,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
             cands.append(cand)
-    cands.sort(key=lambda c: (c.k, c.start))
+    cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
 
 
@@ -924,6 +942,14 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
     evidence = list(name_evidence)
+    if len(toks) > 1 and title is None and toks[0].lower() in words.demonyms and not strong:
+        rest = toks[1:]
+        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
+                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+            # "Democratic Florida", "Italian Matteo Salvini": the adjective of origin or party is no part
+            # of the name (a place or organisation named so keeps it: "American Samoa", "British Airways")
+            start, toks = base + piece[cut + 1][0], tuple(rest)
+            evidence = _name_evidence(words, toks)
     if title is None and not strong:
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
@@ -950,7 +976,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
-    return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
+    return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 
 def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[str, int], words: EntityWords
@@ -1050,13 +1076,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         ent.last = (c.k, c.start)
 
     def new(c: _Cand) -> int:
-        entities.append(_Entity(words=c.words, display=" ".join(c.words)))
+        entities.append(_Entity(c.words, " ".join(c.words)))
         idx = len(entities) - 1
         by_words[_key(c.words)] = idx
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
-            by_initials.setdefault(_initials(c.words), []).append(idx)
+            by_initials.setdefault(_name_initials(c.words), []).append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -1067,10 +1093,6 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
-        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
-        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
-        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
-        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
             defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
             pool: Iterable[int] = [*by_initials.get(acr, ()), *(() if defined_as is None else (defined_as,))]
@@ -1078,12 +1100,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             pool = by_last.get(c.words[-1], ())
             if n == 1:
                 pool = [*pool, *by_first.get(c.words[0], ())]
+        if not pool:
+            return None
+        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
+        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
+        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         for idx in pool:
             ent = entities[idx]
             if len(ent.words) <= n:
                 continue
             if acr is not None:
-                if defined.get(acr) == ent.words or _initials(ent.words) == acr:
+                if defined.get(acr) == ent.words or _name_initials(ent.words) == acr:
                     if ent.last > best_at:
                         best, best_at = idx, ent.last
                 continue
@@ -1117,7 +1145,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
         return best
 
-    cands.sort(key=lambda c: (c.k, c.start))
+    # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
         if len(c.words) == 1 and c.words[0] in words.first_names and i + 1 < len(cands):
@@ -1182,7 +1210,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence) == ("other", "none") and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                _decide(ent.evidence) == ("other", "none") and \
+                not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
         elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
                 all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
@@ -1303,7 +1332,13 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _initials(toks: Sequence[str]) -> str:
-    return "".join(t[0] for t in toks if t[:1].isupper())
+    return "".join([t[0] for t in toks if t[:1].isupper()])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_initials(words: tuple[str, ...]) -> str:
+    """:func:`_initials` of a name's words (cached: names repeat)."""
+    return _initials(words)
 
 
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:

@@ -149,7 +149,8 @@ def _build_words(doc) -> EntityWords:
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),
         source=doc.name,
-        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
+        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256(),
+                             "known_organizations": known_orgs}))
 
 
 @functools.lru_cache(maxsize=1)

@@ -94,6 +94,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.actors import ActorLexicon, load_actors
 from analysis.actors import mentions as find_mentions
@@ -174,9 +175,10 @@ _TAIL_STARTERS = frozenset("on in at during after before of about from via when 
 
 def _is_name(text: str) -> bool:
     """Every word capitalised (or a short function word): the name of a thing, not speech."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False  # checked first: it is cheaper than reading the words
     words = _WORD.findall(text)
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) and (
-        not text.rstrip().endswith((".", "!", "?")))
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words)
 
 
 def _fewer_words(text: str, n: int, lo: int = 0, hi: int | None = None) -> bool:
@@ -235,9 +237,10 @@ def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[t
 
 
 def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
-                    sentence_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                    sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False) -> list[tuple[int, int]]:
     """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
-    (offset, mark) of text[lo:hi] and of the sentences."""
+    (offset, mark) of text[lo:hi] and of the sentences (``sentence_spans``: (start, end) each, or with
+    ``rows`` sentence rows (sentence_id, paragraph_id, start, end))."""
     spans: list[tuple[int, int]] = []
     open_at = None
     for pos, mark in marks:
@@ -259,6 +262,8 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
                for pos, _ in singles):
         return _trimmed(text, spans)
     single_starts = [pos for pos, _ in singles]
+    if rows:
+        sentence_spans = [(row[2], row[3]) for row in sentence_spans]
     for s_lo, s_hi in sentence_spans:
         k = bisect_left(single_starts, s_lo)
         if k == len(single_starts) or single_starts[k] >= s_hi:
@@ -423,11 +428,24 @@ def _is_abbreviation(word: str, honorifics: frozenset[str]) -> bool:
 def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: frozenset[str]) -> list[_Tok]:
     """The noun phrase text[lo:hi] ends with, read backwards: up to 8 words, stopping before
     punctuation, a clause word or after a determiner; "of"/"for"/"at"/... are kept between a name or a
-    speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service")."""
-    toks = _tokens_before(text, lo, hi, 10)
+    speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service").
+    Read from the last 10 tokens; tried first on the last 4, which give the same phrase unless the
+    walk reaches their front (most phrases are a word or two)."""
+    toks = _tokens_before(text, lo, hi, 4)
+    taken, front = _np_walk(toks, nouns, honorifics)
+    if front and len(toks) == 4:  # there may be more tokens before: read the 10
+        taken, _ = _np_walk(_tokens_before(text, lo, hi, 10), nouns, honorifics)
+    return taken
+
+
+def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]) -> tuple[list[_Tok], bool]:
+    """:func:`_np_before` on the tokens ``toks``, and whether it ran into their front (a check for a
+    token before the first one): with more tokens before them, the phrase could differ."""
     taken: list[_Tok] = []
     k = len(toks) - 1
-    while k >= 0 and len(taken) < 8:
+    while len(taken) < 8:
+        if k < 0:
+            return taken, True
         tok = toks[k]
         word = tok[2]
         last = word[-1]  # _ends_phrase(word, honorifics), inline (a token is never empty, has no newline)
@@ -436,7 +454,9 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
             break
         low = word.lower()
         if low in _CLAUSE:
-            if low in _PREPS and taken and k > 0:
+            if low in _PREPS and taken:
+                if k == 0:
+                    return taken, True
                 prev = toks[k - 1][2]
                 if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
                     taken.insert(0, tok)
@@ -447,12 +467,14 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
         k -= 1
         if low in _DETERMINERS_ALL:
             # "Forecasters at the National Weather Service": a preposition after a noun goes on
-            if k >= 1 and toks[k][2].lower() in _PREPS and len(taken) < 7:
+            if k < 1:
+                return taken, True
+            if toks[k][2].lower() in _PREPS and len(taken) < 7:
                 prev = toks[k - 1][2]
                 if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
                     continue
             break
-    return taken
+    return taken, False
 
 
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
@@ -580,6 +602,9 @@ class _Cue(NamedTuple):
     form: str
 
 
+_NEW_CUE = functools.partial(tuple.__new__, _Cue)  # a _Cue from a tuple, without a Python call
+
+
 class _CueFinder:
     """Finds what ``cues.pattern`` matches: any cue form, lower case or capitalised, as a whole word
     (no letter, digit, "_" or "-" directly before or after it). When every form is a single word a
@@ -616,7 +641,7 @@ class _CueFinder:
                 c = text[end]
                 if c.isalnum() or c == "_" or c == "-":
                     continue
-            out.append(_Cue(start, end, form))
+            out.append(_NEW_CUE((start, end, form)))
         return out
 
 
@@ -989,13 +1014,12 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     out = []
     for sents in paragraphs.values():
         lo, hi = sents[0][2], sents[-1][3]
-        if doubles is None or any(s[2] < lo or s[3] > hi for s in sents):
+        if doubles is None or (not f._in_order and any(s[2] < lo or s[3] > hi for s in sents)):
             out.append(quote_spans(text, lo=lo, hi=hi, sentence_spans=[(s[2], s[3]) for s in sents]))
             continue
         marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
         ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
-        out.append(_spans_of_marks(text, lo, hi, marks, ones, [(s[2], s[3]) for s in sents]) if marks or ones
-                   else [])
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True) if marks or ones else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
 
@@ -1125,9 +1149,10 @@ def _ends_that(core: str) -> bool:
 def _only_attribution_between(text: str, a_hi: int, b_lo: int, cue_start: int) -> bool:
     """Between the end of quotation A and the start of B: A's cue clause only (a few words, the cue
     among them, no other quotation)."""
+    if not (a_hi <= cue_start < b_lo and _fewer_words(text, 17, a_hi, b_lo)):  # at most 16 words
+        return False
     between = text[a_hi:b_lo]
-    return a_hi <= cue_start < b_lo and count_words(between) <= 16 and not _DOUBLE.search(between.strip(
-        " \n\"“”‘’'`,.")) and "\n\n" not in between
+    return not _DOUBLE.search(between.strip(" \n\"“”‘’'`,.")) and "\n\n" not in between
 
 
 def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
@@ -1153,7 +1178,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             rows.append(row)
             continue
         after = text[after_lo:s_hi]
-        opener = _THAT.match(after) or _COLON.match(after)
+        opener = ("that" in after and _THAT.match(after)) or _COLON.match(after)
         if opener:
             c_lo = after_lo + opener.end()
         elif cues.clause_of[form] == "bare":
@@ -1221,13 +1246,37 @@ def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _source_phrases_in(text: str, cues: CueVerbs) -> list[re.Match[str]]:
+    """``list(cues.source_pattern.finditer(text))``, tried only where a source phrase's words after
+    its first letter are (found by str.find): each alternative of the pattern is its first letter
+    (either case) and then those words, so it can match nowhere else."""
+    starts: set[int] = set()
+    for phrase in cues.source_phrases:
+        rest = phrase[1:]
+        if not rest:
+            return list(cues.source_pattern.finditer(text))
+        pos = text.find(rest, 1)
+        while pos >= 0:
+            starts.add(pos - 1)
+            pos = text.find(rest, pos + 1)
+    out: list[re.Match[str]] = []
+    reached = 0
+    for pos in sorted(starts):
+        if pos >= reached:
+            m = cues.source_pattern.match(text, pos)
+            if m is not None:
+                out.append(m)
+                reached = max(m.end(), pos + 1)
+    return out
+
+
 def _according_to(att: _Attributor) -> list[_Row]:
     """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X";
     X is the whole phrase to the next comma or the sentence's end ("a review of court records by the
     watchdog group Open Ledger"), linked to the actor it starts with."""
     f, text = att.f, att.f.text
     rows = []
-    for m in att.cues.source_pattern.finditer(text):
+    for m in _source_phrases_in(text, att.cues):
         if f.in_quote(m.start(), m.end()):
             continue
         sid, pid, s_lo, s_hi = f.sentence_at(m.start())
@@ -1290,7 +1339,7 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
 
 def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | None) -> _Speaker:
     f = att.f
-    unknown = sp._replace(actor_id=pd.NA, name=pd.NA, entity_id=pd.NA, gender=None, etype=None)
+    unknown = _Speaker(pd.NA, pd.NA, sp.type, sp.start, sp.end, pd.NA, None, None, sp.head)
     gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
     if gender is None:
         return unknown
@@ -1298,24 +1347,29 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             and last.speaker.gender in (None, gender) and last.speaker.etype in (None, "person") \
             and last.speaker.type != "nominal":
         p = last.speaker
-        return sp._replace(actor_id=p.actor_id, name=p.name, entity_id=p.entity_id, gender=p.gender, etype=p.etype)
-    k = bisect_left(f.mention_starts, sp.start)
-    here = [m for m in f.mentions[k:bisect_left(f.mention_starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+        return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
+    mentions, starts = f.mentions, f.mention_starts
+    k = bisect_left(starts, sp.start)
+    here = [m for m in mentions[k:bisect_left(starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+    if not here:
+        return unknown
+    sp_sentence = f.sentence_at(sp.start)
     for cand in here:  # the entity layer's resolution, then the lexicon's
         if cand.gender not in (None, gender):
             continue  # resolved against its gender: not trusted
         antecedent = None
-        for m in reversed(f.mentions[:k]):
+        for j in range(k - 1, -1, -1):  # the nearest mention of the same entity or actor before it
+            m = mentions[j]
             if m.via != "pronoun" and (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id)):
                 antecedent = m
                 break
-        if antecedent is None or f.sentence_at(sp.start)[0] - f.sentence_at(antecedent.start)[0] > 2:
+        if antecedent is None or sp_sentence[0] - f.sentence_at(antecedent.start)[0] > 2:
             continue
-        window = min(antecedent.start, f.sentence_at(sp.start)[2])
+        window = min(antecedent.start, sp_sentence[2])
         if any(m.via != "pronoun" and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
                and m.etype in (None, "person") and m.gender in (None, gender)
-               for m in f.mentions[bisect_left(f.mention_starts, window - 400):k] if m.start >= window - 400
-               and f.sentence_at(sp.start)[0] - f.sentence_at(m.start)[0] <= 2):
+               for m in mentions[bisect_left(starts, window - 400):k] if m.start >= window - 400
+               and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2):
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
@@ -1333,16 +1387,18 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
             continue
         sid = f.sentence_at(sp.start)[0]
-        k = bisect_left(f.mention_starts, sp.start)
+        mentions = f.mentions
         orgs = {}
-        for m in reversed(f.mentions[:k]):
+        for j in range(bisect_left(f.mention_starts, sp.start) - 1, -1, -1):
+            m = mentions[j]
             if f.sentence_at(m.start)[0] < sid - 5:
                 break
             if m.via != "pronoun" and m.etype == "organization" and not f.in_quote(m.start, m.end):
                 orgs.setdefault(m.entity_id if isinstance(m.entity_id, str) else m.actor_id, m)
         if len(orgs) == 1:
             m = next(iter(orgs.values()))
-            row.speaker = sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, etype=m.etype)
+            row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
+                                   sp.head)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1597,6 +1653,15 @@ _QUOTE_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "spea
                  "speaker_end": "Int64"}  # every other column: str
 
 
+def _str_array(values: Sequence[Any]) -> Any:
+    """``pd.array(values, dtype="str")`` for str and missing values, built through one Arrow array
+    (about twice as fast); anything else takes pandas' own conversion."""
+    try:
+        return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.array(values, dtype="str")
+
+
 def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
     """The quotes table from rows in :data:`QUOTE_COLUMNS` order (each column built once in its
     dtype), sorted by document (in ``doc_order``), sentence_id and start: rows come in that order
@@ -1605,7 +1670,12 @@ def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
     data = {}
     for name, column in zip(QUOTE_COLUMNS, values):
         dtype = _QUOTE_DTYPES.get(name, "str")
-        data[name] = np.array(column, dtype=np.int64) if dtype == "int64" else pd.array(column, dtype=dtype)
+        if dtype == "int64":
+            data[name] = np.array(column, dtype=np.int64)
+        elif dtype == "str":
+            data[name] = _str_array(column)
+        else:
+            data[name] = pd.array(column, dtype=dtype)
     out = pd.DataFrame(data)
     if len(out) < 2:
         return out

@@ -15,7 +15,9 @@ over features computed by plain, readable code from the sentence and the target'
   possessive ("X's", "his");
 * **learned word weights** — lower-case words of the sentence (not the target's own words, not
   capitalised words inside the sentence, which are mostly names) as ``s:<word>`` (weighted by distance
-  as above) and ``l:<word>`` / ``r:<word>`` (within 3 tokens left / right of the target);
+  as above), ``l:<word>`` / ``r:<word>`` (within 3 tokens left / right of the target) and, when the
+  spec's ``sentence_bag`` is on, ``a:<word>`` (anywhere in the sentence, unweighted: the sentence's own
+  vocabulary, which the distance-weighted ``s:`` words lose far from the target);
 
 version 2 (word lists in ``lexicons/target_tone_words.yml``, copied into the coefficient file's spec):
 
@@ -110,6 +112,7 @@ DEFAULT_SPEC: dict[str, Any] = {
     "shift_reach": 3,
     "role_reach": 3,
     "min_count": 5,
+    "sentence_bag": True,
 }
 
 #: The word lists a specification holds (keys of ``lexicons/target_tone_words.yml``).
@@ -256,7 +259,7 @@ def _target_row(
         last = first - 1
     n = len(tokens)
     own = clauses[first] if first < n else (clauses[-1] if n else 0)
-    tau, near = float(spec["tau"]), int(spec["near"])
+    tau, near, bag = float(spec["tau"]), int(spec["near"]), bool(spec["sentence_bag"])
     table = _weights(tau, max(64, 1 << (n + 1).bit_length()))
     negations, speech = lists["negations"], lists["speech_verbs"]
     words: dict[str, float] = {}
@@ -304,6 +307,8 @@ def _target_row(
             words[key] = weight
         if d <= near:
             words[("l:" if i < first else "r:") + low] = 1.0
+        if bag:
+            words["a:" + low] = 1.0
 
     def neighbour(i: int) -> str:  # a token next to the target, names as <N>, edges as <s> </s>
         if i < 0:

@@ -288,7 +288,8 @@ def test_and_joins_a_name_to_a_following_organisation_name_once_only():
 def test_events_and_towns_named_like_people_are_no_persons():
     e = found("Hurricane Irma and Tropical Storm Harvey hit Long Beach. Later Kenneth Starr came.")
     assert rows(e, "text", "type", "evidence") == [
-        ("Hurricane Irma", "other", "event word: Hurricane"), ("Tropical Storm Harvey", "other", "event word: Tropical"),
+        ("Hurricane Irma", "other", "event word: Hurricane"),
+        ("Tropical Storm Harvey", "other", "event word: Tropical"),
         ("Long Beach", "place", "gazetteer: town"), ("Kenneth Starr", "person", "first name: Kenneth")]
 
 
@@ -315,6 +316,18 @@ def test_well_known_organisations_of_the_word_list_keep_their_case():
     assert load_entity_words().known["Microsoft"] == "organization"  # Pattern's list still read
 
 
+def test_the_word_lists_hash_covers_the_optional_lists(tmp_path):
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    data = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    base = load_entity_words(data).sha256
+    for key in ("known_organizations", "regions", "organization_nouns"):
+        changed = {**data, key: data[key][:-1]}
+        assert load_entity_words(changed).sha256 != base, key  # an edit invalidates cached results
+
+
 def test_a_single_name_list_word_the_document_writes_in_lower_case_is_no_person():
     e = found("The law was signed on New Year's Day in 1970. It was a long day. Later Kowalski signed.")
     # "Day" is a Census surname, but this document writes "day": no person; "Kowalski" stays one
@@ -329,6 +342,15 @@ def test_a_work_by_a_name_and_person_verbs_make_a_person():
     assert rows(e, "text", "type", "evidence") == [
         ("AS Heagle", "person", "person cue: paper by"), ("Gorbachev", "person", "said-cue"),
         ("Zbynek Novak", "person", "person cue: directed by"), ("Oracle", "organization", "said-cue")]
+
+
+def test_an_adjective_of_origin_or_party_before_a_person_or_place_is_split_off():
+    e = found("They met the Democratic Florida contender. Later Italian Matteo Salvini spoke. "
+              "American Samoa and British Airways agreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Florida", "place", "gazetteer: place"), ("Matteo Salvini", "person", "name words: no common word"),
+        ("American Samoa", "place", "gazetteer: place"),
+        ("British Airways", "organization", "organization word: airways")]
 
 
 def test_on_joins_a_name_only_after_an_organisation_word():
@@ -705,3 +727,18 @@ def test_the_pronoun_scan_finds_exactly_the_pronouns():
                  "Himself and himself, her and Her"]:
         found_ = [m.span() for m in ent._PRONOUN.finditer(text) if m.group() in ent._PRONOUNS]
         assert found_ == [m.span() for m in plain.finditer(text)], text
+
+
+def test_long_document_written_lower_answers_like_a_scan_of_the_text():
+    """Issue 10 point 18: whether a word is written in lower case in a document is answered from the
+    document's letter/digit runs (one pass, not a scan of the text per word); the answers are those of
+    a scan for a whole word (neighbours that are no letter or digit: an underscore or a combining accent
+    ends a word), with digits, accents, hyphens and apostrophes around."""
+    from analysis.entities import _default_words, _find_candidates
+
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9"]
+    _, _, written_lower = _find_candidates(texts, _default_words())
+    expected = {"state": True, "owned": True, "firm": True, "x": True, "2nd": True, "tree": False,
+                "café": True, "caf": False, "o": True, "brien": True, "o'brien": True, "na": False,
+                "naïve": True, "e": True, "té": True, "t": False, "said 2nd": True, "sai": False}
+    assert {word: written_lower(word) for word in expected} == expected
