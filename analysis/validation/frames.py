@@ -146,6 +146,7 @@ def frame_errors(
     """
     from analysis.framing import frames as find_frames
     from analysis.framing import load_frames
+    from analysis.text import sentences as split_sentences
 
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise InputError(f"n={n!r}: give a whole number of examples >= 0")
@@ -155,8 +156,9 @@ def frame_errors(
         from analysis.validation.frame_terms import split_articles
 
         documents = documents[split_articles(documents["doc_id"])[1]].reset_index(drop=True)
-    scores = find_frames(documents, book, level="document")
-    sentence_hits = find_frames(documents, book)
+    sentences = split_sentences(documents)  # once, for both levels
+    scores = find_frames(documents, book, level="document", sentences=sentences)
+    sentence_hits = find_frames(documents, book, sentences=sentences)
     joined = gold.merge(scores, on=["doc_id", "frame_id"], how="inner")
     thresholds = dict(zip(book.frames["frame_id"], book.frames["threshold"]))
     wrong = joined[joined["present_x"] != joined["present_y"]].copy()
