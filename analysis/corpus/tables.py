@@ -314,6 +314,35 @@ def _streamed_json_lines(path: Path, label: str, log: LoadLog) -> tuple[list[dic
     return json_objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
 
 
+def streams_json_lines(path: Path, fmt: str) -> bool:
+    """Whether :func:`json_line_chunks` reads ``path``: a ``.jsonl`` file of plain UTF-8 with content
+    (any other file goes through :func:`read_json_records`, which names its problems)."""
+    return fmt == "jsonl" and bool(_plain_utf8(path))
+
+
+def json_line_chunks(path: Path, *, label: str, log: LoadLog, size: int) -> Iterator[tuple[list[dict], list[int]]]:
+    """The JSON objects of a JSON Lines file of plain UTF-8 (see :func:`streams_json_lines`) with their
+    line numbers, ``size`` objects at a time, read line by line: as :func:`read_json_records` reads
+    it, with the same load-report entries in the same order (malformed lines as they come, then the
+    lines that are not objects), but never more than ``size`` parsed objects in memory at once."""
+    records: list[dict] = []
+    rows: list[int] = []
+    others: list[tuple[int, Any]] = []
+    for number, item in json_line_items(_lines_of(path), label, log):
+        if isinstance(item, dict):
+            records.append(item)
+            rows.append(number)
+            if len(records) >= size:
+                yield records, rows
+                records, rows = [], []
+        else:
+            others.append((number, item))
+    if others:
+        json_objects([item for _, item in others], [number for number, _ in others], label, log, unit="line")
+    if records:
+        yield records, rows
+
+
 def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tuple[list[dict], list[int]] | None:
     """The JSON objects of a ``.json`` or ``.jsonl`` file with their row (JSON Lines: line) numbers.
 
