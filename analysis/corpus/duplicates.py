@@ -81,7 +81,7 @@ def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
     """
     data, offsets = _buffers(arr)
     n = len(data)
-    mapped = _LOWER_ALNUM[data]  # ASCII letters lower-cased, digits kept, other ASCII -> space
+    mapped = _LOWER_ALNUM.take(data)  # ASCII letters lower-cased, digits kept, other ASCII -> space
     high = np.flatnonzero(data >= 0x80)
     if len(high):  # General Punctuation (E2 80 xx), no-break space and guillemets (C2 A0/AB/BB) -> spaces
         lead = high[high < n - 1]
@@ -139,9 +139,7 @@ def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
     if exact.all():
         return fast
     slow = np.flatnonzero(~exact)
-    merged = pa.concat_arrays([fast.filter(pa.array(exact)), _regex_normalise(arr.take(pa.array(slow)))])
-    order = np.concatenate([np.flatnonzero(exact), slow])
-    return merged.take(pa.array(np.argsort(order, kind="stable")))
+    return pc.replace_with_mask(fast, pa.array(~exact), _regex_normalise(arr.take(pa.array(slow))))
 
 
 def _tokens(norm: pa.Array) -> tuple[np.ndarray, np.ndarray]:
