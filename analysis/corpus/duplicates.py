@@ -54,6 +54,7 @@ for _c in b"abcdefghijklmnopqrstuvwxyz0123456789":
     _LOWER_ALNUM[_c] = _c
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
     _LOWER_ALNUM[_c] = _c + 32
+_LOWER_ALNUM_BYTES = _LOWER_ALNUM.tobytes()  # as a bytes.translate table
 
 
 #: Second bytes of the characters U+0080-U+00BF (UTF-8 C2 xx) that NFKC and the regex make a space:
@@ -81,7 +82,7 @@ def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
     """
     data, offsets = _buffers(arr)
     n = len(data)
-    mapped = _LOWER_ALNUM.take(data)  # ASCII letters lower-cased, digits kept, other ASCII -> space
+    mapped = np.frombuffer(bytearray(data).translate(_LOWER_ALNUM_BYTES), dtype=np.uint8)  # writable; C loop
     high = np.flatnonzero(data >= 0x80)
     if len(high):  # General Punctuation (E2 80 xx), no-break space and guillemets (C2 A0/AB/BB) -> spaces
         lead = high[high < n - 1]

@@ -205,8 +205,10 @@ class _JsonColumns:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def add(self, records: list[dict[str, Any]], rows: list[int]) -> None:
-        self.found.update(dict.fromkeys(str(k) for record in records for k in record))
+    def add(self, records: list[dict[str, Any]], rows: list[int], found: tuple[str, ...] | None = None) -> None:
+        """Add records with their row numbers (``found``: their keys in order, if known)."""
+        self.found.update(dict.fromkeys(str(k) for record in records for k in record) if found is None
+                          else dict.fromkeys(found))
         self.pending.extend(records)
         self.rows.extend(rows)
         if len(self.pending) >= _CHUNK_RECORDS:
@@ -356,7 +358,7 @@ class _Parts:
         if isinstance(records, _JsonColumns):
             batch.columns.extend(records)
         else:
-            batch.columns.add(records, rows)
+            batch.columns.add(records, rows, found)
         batch.labels.extend([label] * n)
         batch.names.extend([name] * n)
 

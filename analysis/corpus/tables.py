@@ -46,6 +46,7 @@ MEDIA_CLOUD_COLUMNS = frozenset(
      "processed_stories_id"}
 )
 _RECORD_KEYS = ("results", "data", "stories", "articles", "items", "documents", "records")
+_RECORD_KEY_SET = frozenset(_RECORD_KEYS)
 _SKIP_FIX = "fix it, or pass errors='skip' to skip it"
 
 
@@ -221,6 +222,8 @@ def _records(data: Any) -> list[Any]:
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
+        if _RECORD_KEY_SET.isdisjoint(data):  # one article (the usual one-file-per-article case)
+            return [data]
         for key in _RECORD_KEYS:
             if isinstance(data.get(key), list):
                 return data[key]
