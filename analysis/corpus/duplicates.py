@@ -313,7 +313,7 @@ def _verify(
 ) -> dict[int, tuple[int, float]]:
     """For each document with candidates: the first earlier one at Jaccard >= threshold, and that Jaccard."""
     involved = sorted(set(candidates) | {i for earlier in candidates.values() for i in earlier})
-    chosen = texts.iloc[involved].reset_index(drop=True)
+    chosen = _take(texts, np.asarray(involved, dtype=np.int64))
     sets: dict[int, np.ndarray] = {}
     for start, stop in _batches(chosen):  # shingle sets (sorted unique hashes), batch by batch
         hashes, offsets = _shingles(*_tokens(normalise_texts(chosen.iloc[start:stop])), shingle_size)
@@ -337,6 +337,20 @@ def _verify(
                 matches[j] = (i, jaccard)
                 break
     return matches
+
+
+def _take(texts: pd.Series, positions: np.ndarray) -> pd.Series:
+    """``texts`` at the ascending ``positions``, gathered chunk by chunk from its Arrow data (a take
+    on the whole column would first join all its chunks: a copy of every text for a few of them)."""
+    arr = _arrow_strings(texts) if not isinstance(texts.array, pd.arrays.ArrowStringArray) else texts.array._pa_array
+    if not isinstance(arr, pa.ChunkedArray):
+        arr = pa.chunked_array([arr])
+    bounds = np.cumsum([0] + [len(chunk) for chunk in arr.chunks])
+    which = np.searchsorted(bounds, positions, side="right") - 1
+    pieces = [arr.chunks[c].take(pa.array(positions[which == c] - bounds[c]))
+              for c in np.unique(which).tolist()]
+    taken = pa.chunked_array(pieces, arr.type) if pieces else pa.chunked_array([], arr.type)
+    return pd.Series(pd.arrays.ArrowStringArray(taken.cast(pa.large_string())))
 
 
 def _batches(texts: pd.Series) -> list[tuple[int, int]]:
@@ -368,27 +382,34 @@ def duplicate_pairs(
     """
     texts = pd.Series(texts, dtype="string").reset_index(drop=True)
     n = len(texts)
-    keys, empty, long_docs, band_keys = [], [], [], []
+    if n == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0)
+    # results of every batch go into arrays made once, before the batches' scratch arrays: nothing
+    # long-lived is allocated between them, so their memory is reused from batch to batch
+    keys = np.empty((n, 2), dtype=np.uint64)
+    empty = np.empty(n, dtype=bool)
+    long_mask = np.zeros(n, dtype=bool)
+    band_keys = np.empty((n, BANDS), dtype=np.uint64)  # rows of the long documents filled in
     for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
         norm = normalise_texts(texts.iloc[start:stop])
         tokens, counts = _tokens(norm)
-        keys.append(_text_keys(norm))
-        empty.append(counts == 0)
-        long_mask = counts >= min_words
-        long_docs.append(start + np.flatnonzero(long_mask))
-        if long_mask.any():
-            long_tokens = tokens if long_mask.all() else tokens[np.repeat(long_mask, counts)]
-            band_keys.append(_band_keys(*_shingles(long_tokens, counts[long_mask], shingle_size)))
-    if n == 0:
-        return np.empty(0, dtype=np.int64), np.empty(0)
-    exact = _exact_first(np.concatenate(keys), np.concatenate(empty))
+        keys[start:stop] = _text_keys(norm)
+        empty[start:stop] = counts == 0
+        long_batch = counts >= min_words
+        long_mask[start:stop] = long_batch
+        if long_batch.any():
+            long_tokens = tokens if long_batch.all() else tokens[np.repeat(long_batch, counts)]
+            band_keys[start + np.flatnonzero(long_batch)] = _band_keys(
+                *_shingles(long_tokens, counts[long_batch], shingle_size))
+        del norm, tokens, counts, long_batch
+    exact = _exact_first(keys, empty)
     parent = np.where(exact >= 0, exact, np.arange(n))
     similarity = np.where(parent != np.arange(n), 1.0, np.nan)
-    long_docs = np.concatenate(long_docs)
+    long_docs = np.flatnonzero(long_mask)
     original = parent[long_docs] == long_docs
     if original.sum() > 1:
         eligible = long_docs[original]
-        candidates = _candidate_pairs(np.concatenate(band_keys)[original])
+        candidates = _candidate_pairs(band_keys[eligible])
         by_doc = {int(eligible[j]): [int(eligible[i]) for i in earlier] for j, earlier in candidates.items()}
         for j, (i, jaccard) in _verify(texts, by_doc, shingle_size, threshold).items():
             parent[j], similarity[j] = i, jaccard

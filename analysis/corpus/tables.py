@@ -28,7 +28,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from analysis.corpus.decode import BinaryFileError, Decoded, decode_text, find_nul_in_file, sniff_encoding
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
@@ -516,19 +515,20 @@ def _rows_of(positions: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 def _fast_text_column(arr: pa.ChunkedArray, index: pd.Index, *, paragraphs: bool) -> pd.Series | None:
     """:func:`text_column` of a column of text without NUL characters, vectorised chunk by chunk;
     None when a value holds a NUL (the general path names the row)."""
-    chunks = []
+    chunks: list[pa.Array] = []
     for chunk in arr.chunks:
-        chunk = _fast_text_chunk(chunk, paragraphs=paragraphs)
-        if chunk is None:
+        pieces = _fast_text_chunk(chunk, paragraphs=paragraphs)
+        if pieces is None:
             return None
-        chunks.append(chunk)
+        chunks.extend(pieces)
     return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, pa.large_string())), index=index)
 
 
-def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> pa.Array | None:
-    """One chunk of :func:`_fast_text_column`. Only the texts the paragraph rules could change (a
-    carriage return, a single or indented line break, three in a row, white space at either end)
-    go through :func:`_paragraphs` in Python; the others are kept as they are, which it would do."""
+def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> list[pa.Array] | None:
+    """One chunk of :func:`_fast_text_column`, as pieces. Only the texts the paragraph rules could
+    change (a carriage return, a single or indented line break, three in a row, white space at either
+    end) go through :func:`_paragraphs` in Python; the others are kept as they are, which it would
+    do, in slices of the chunk (not copied: a few changed texts do not copy the chunk's text)."""
     buffers = arr.buffers()
     offsets = np.frombuffer(buffers[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
     data = np.frombuffer(buffers[2], dtype=np.uint8)[offsets[0] : offsets[-1]] if buffers[2] is not None \
@@ -537,7 +537,7 @@ def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> pa.Array | None:
     if len(data) and not data.all():
         return None
     if not paragraphs or not len(data):
-        return arr
+        return [arr]
     n = len(arr)
     change = np.zeros(n, dtype=bool)
     change[_rows_of(np.flatnonzero(data == 0x0D), offsets)] = True
@@ -562,9 +562,17 @@ def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> pa.Array | None:
         change &= arr.is_valid().to_numpy(zero_copy_only=False)
     todo = np.flatnonzero(change)
     if not len(todo):
-        return arr
+        return [arr]
     fixed = pa.array([_paragraphs(v) for v in arr.take(pa.array(todo)).to_pylist()], type=pa.large_string())
-    return pc.replace_with_mask(arr, pa.array(change), fixed)
+    pieces, start = [], 0
+    for k, row in enumerate(todo.tolist()):
+        if row > start:
+            pieces.append(arr.slice(start, row - start))
+        pieces.append(fixed.slice(k, 1))
+        start = row + 1
+    if start < n:
+        pieces.append(arr.slice(start))
+    return pieces
 
 
 def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.ndarray,
