@@ -46,6 +46,7 @@ from analysis import validation
 from analysis.actors import cooccurrence, load_actors, mentions, prominence
 from analysis.corpus import load_corpus, loader_report
 from analysis.cues import load_cue_verbs
+from analysis.deprecation import moved_names as _moved_names
 from analysis.discovery import discover_actors
 from analysis.entities import entities, entities_as_mentions, entities_by, entity_table
 from analysis.display import setup_notebook
@@ -176,17 +177,8 @@ DEPRECATED: dict[str, tuple[str, str, str]] = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """An old top-level name (:data:`DEPRECATED`): warn, naming the new one, and return its object."""
-    if name in DEPRECATED:
-        import importlib
-
-        from analysis.deprecation import warn_renamed
-
-        module, attribute, new = DEPRECATED[name]
-        warn_renamed(f"analysis.{name}", new)
-        return getattr(importlib.import_module(module), attribute)
-    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+#: An old top-level name (:data:`DEPRECATED`) warns, naming the new one, and returns its object.
+__getattr__ = _moved_names("analysis", DEPRECATED)
 
 
 def __dir__() -> list[str]:

@@ -29,7 +29,7 @@ from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.errors import InputError, require_columns
 from analysis.text import sentences_of
 from analysis.tone import score_texts, tone_engine_function, window_text
-from analysis.schema import ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS
+from analysis.schema import ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS, output_columns
 
 __all__ = [
     "actor_tone",
@@ -128,6 +128,7 @@ def _sentence_scores(tone_table: pd.DataFrame, keys: pd.DataFrame, *, engine: st
 
 
 @renamed_keywords(engine="tone_engine", method="actor_tone_method")
+@output_columns("actor_tone")
 def actor_tone(
     documents: pd.DataFrame,
     actors: Any = None,
@@ -163,12 +164,6 @@ def actor_tone(
     ``actor_tone_method="sentence"`` its
     scores are used instead of scoring the sentences again (the same numbers: the engine scores each
     text on its own). The other methods score other texts and ignore it.
-
-    Output columns: doc_id, sentence_id, actor_id, actor, via (when the mentions have it), start,
-    end, stance, text (what was scored: the sentence or the window), then the engine's columns
-    (textblob: polarity, subjectivity; vader: compound, pos, neu, neg; actor_tone_method="target":
-    target_polarity, p_negative, p_neutral, p_positive, label). One row per mention, in the
-    mentions table's order.
     """
     if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < 0):
         raise InputError(f"window={window!r}: give a whole number of words >= 0, or None for the whole sentence")
@@ -282,6 +277,7 @@ def bootstrap_mean_ci(
     return low, high
 
 
+@output_columns("actor_tone_summary")
 def actor_tone_by(
     actor_tone_table: pd.DataFrame,
     documents: pd.DataFrame | None = None,
@@ -299,9 +295,6 @@ def actor_tone_by(
     Intervals are percentile bootstraps of the mean with ``n_boot`` resamples from ``seed`` (a
     group of one mention gets its value as both bounds). Missing keys (e.g. no publication date)
     form their own group, shown as "<NA>".
-
-    Output columns: the ``by`` columns, actor (when actor_id is grouped), n_mentions, n_documents,
-    mean_<score>, ci_low, ci_high, share_negative, share_positive. Sorted by the ``by`` columns.
     """
     table = actor_tone_table
     by = [by] if isinstance(by, str) else list(by)
@@ -365,6 +358,7 @@ def actor_tone_by(
 
 
 
+@output_columns("actor_document_tone")
 def actor_document_tone(
     actor_tone_table: pd.DataFrame,
     *,
@@ -382,10 +376,7 @@ def actor_document_tone(
     with the neutral ``band`` (score < low negative, > high positive). The defaults are the rule
     chosen on NewsMTSC train and stored in the model's coefficient file (``document_level``: see
     lexicons/README.md, "Document- and actor-level tone", for how it was chosen and what it reached).
-
-    Output (:data:`ACTOR_DOCUMENT_TONE_COLUMNS`): one row per document and actor, in order of first
-    mention: doc_id, actor_id, actor (when present), n_mentions, mean_polarity, share_negative,
-    share_positive, net_share, score, label. ``attrs["rule"]``: the rule used.
+    ``attrs["rule"]`` of the output: the rule used.
     """
     from analysis.target_tone import AGGREGATES, aggregate_tone, band_labels, load_target_model
 

@@ -49,7 +49,7 @@ from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, is_analysis,
                                  lexicon_id,
                                  optional_text, read_yaml, required_text, validate_entry)
-from analysis.schema import MENTION_COLUMNS, SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST
+from analysis.schema import MENTION_COLUMNS, SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, output_columns
 
 __all__ = [
     "ActorLexicon",
@@ -520,6 +520,7 @@ def _empty_mentions() -> pd.DataFrame:
     return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
+@output_columns("mentions")
 def mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
              *, sentences: pd.DataFrame | None = None, pronouns: bool = True) -> pd.DataFrame:
     """Actor mentions, one row per mention, by docs/design.md's matching rules (see the module docstring).
@@ -527,9 +528,7 @@ def mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] |
     ``actors``: a lexicon (ActorLexicon, path or mapping; None = the default lexicon).
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
     ``pronouns``: also resolve "He ..." / "he said" to person actors (rows with via 'pronoun').
-
-    Output columns: doc_id, sentence_id, section, actor_id, actor, alias, via, start, end — ``start``
-    and ``end`` index into the sentence's ``text``; rows in reading order.
+    Rows in reading order.
     """
     lexicon = load_actors(actors)
     sents = sentences_of(documents, sentences, needs=_SENTENCE_NEEDS, fn="mentions")
@@ -574,17 +573,12 @@ def _direct(mentions: pd.DataFrame, include_pronouns: bool, fn: str) -> pd.DataF
     return mentions if include_pronouns else mentions[mentions["via"].isin(DIRECT_VIA)]
 
 
+@output_columns("prominence")
 def prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include_pronouns: bool = False
                ) -> pd.DataFrame:
     """How prominent each actor is in each document.
 
     Counts direct mentions (via alias or title) unless ``include_pronouns``.
-    Output columns (one row per document and actor, documents in table order, actors by first mention):
-    doc_id, actor_id, actor, mentions (count), sentences (sentences that mention the actor),
-    first_sentence (sentence_id of the first mention), first_position (that sentence's position in
-    the document, 0 = first sentence .. 1 = last), in_headline (mentioned in the headline), in_lead
-    (mentioned in the standfirst or in the first body paragraph), sentence_share (sentences that
-    mention the actor / all sentences of the document).
     """
     require_columns(sentences, ("doc_id", "sentence_id", "paragraph_id", "section"), fn="prominence",
                     name="sentences", fix="pass the output of analysis.sentences(documents)")
@@ -625,6 +619,7 @@ def prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include_prono
     return out[cols]
 
 
+@output_columns("actor_rollup")
 def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("actor",),
                 actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                 include_pronouns: bool = False) -> pd.DataFrame:
@@ -633,12 +628,8 @@ def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence
     ``by``: any of "actor" (actor_id + actor), "group" and "type" (from the lexicon ``actors``; the
     default lexicon when None: pass the lexicon the mentions were made with), "day" (the documents'
     ``published`` date in UTC), "outlet" or any other documents column.
-    Counts direct mentions (via alias or title) unless ``include_pronouns``.
-
-    Output columns: the ``by`` columns, then mentions (count), documents (distinct documents),
-    sentences (distinct sentences), share (this row's mentions / all mentions in rows with the same
-    non-actor keys, e.g. within an outlet and day; / all mentions when ``by`` has only actor keys).
-    Sorted by the non-actor keys, then most mentions first, then by name.
+    Counts direct mentions (via alias or title) unless ``include_pronouns``. Sorted by the non-actor
+    keys, then most mentions first, then by name.
     """
     if isinstance(by, str):
         by = (by,)
@@ -680,6 +671,7 @@ def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence
 
 
 @renamed_keywords(level="within")
+@output_columns("cooccurrence")
 def cooccurrence(mentions: pd.DataFrame, *, within: str = "sentence", n_units: int | None = None,
                  include_pronouns: bool = False) -> pd.DataFrame:
     """Pairs of actors mentioned within the same sentence (``within="sentence"``) or document
@@ -692,9 +684,6 @@ def cooccurrence(mentions: pd.DataFrame, *, within: str = "sentence", n_units: i
     sentences or documents for the textbook definition):
     ``pmi = log2(n_ab * N / (n_a * n_b))`` (0 = independent, > 0 = together more than chance) and
     ``jaccard = n_ab / (n_a + n_b - n_ab)`` (0..1, share of the units of either that have both).
-
-    Output columns: actor_a, actor_b (ids, actor_a < actor_b), count (n_ab), n_a, n_b, pmi, jaccard;
-    sorted by count, most first.
     """
     if within not in ("sentence", "document"):
         raise InputError(f"cooccurrence: within={within!r}; use 'sentence' or 'document'")

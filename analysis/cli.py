@@ -51,7 +51,7 @@ def parse_parameter(text: str) -> tuple[str, Any]:
     check_parameter_name(key, given=text)
     try:
         value = yaml.safe_load(raw) if raw else ""
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date-like value that is no date (2025-13-45)
         value = raw
     return key, _plain(value)
 

@@ -9,11 +9,12 @@ and passed on under its new name. Nothing here changes a result.
 from __future__ import annotations
 
 import functools
+import importlib
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-__all__ = ["warn_renamed", "deprecated_alias", "renamed_keywords"]
+__all__ = ["warn_renamed", "deprecated_alias", "renamed_keywords", "moved_names"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,3 +66,22 @@ def renamed_keywords(**renames: str) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def moved_names(module: str, moved: Mapping[str, tuple[str, str, str]]) -> Callable[[str], Any]:
+    """A module-level ``__getattr__`` (PEP 562) for the names that left ``module``: ``moved`` maps an old
+    name to (the module it lives in now, its name there, the spelling the warning tells to use).
+
+    Asking ``module`` for an old name warns (:func:`warn_renamed`) and returns the object itself; the
+    new module is imported then, never when ``module`` loads (so no import cycle). Any other name is
+    an AttributeError, as for a module without ``__getattr__``.
+    """
+
+    def __getattr__(name: str) -> Any:
+        if name not in moved:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        target, attribute, new = moved[name]
+        warn_renamed(f"{module}.{name}", new)
+        return getattr(importlib.import_module(target), attribute)
+
+    return __getattr__

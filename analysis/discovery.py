@@ -21,7 +21,6 @@ Pronoun mentions are not counted.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,8 +31,8 @@ import yaml
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table
-from analysis.text import sentences_of
-from analysis.schema import DISCOVERY_COLUMNS
+from analysis.text import sentences_of, slug
+from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
 __all__ = ["discover_actors", "discovery_yaml", "DISCOVERY_COLUMNS"]
 
@@ -50,16 +49,13 @@ def _countries() -> frozenset[str]:
                               "great britain", "england", "scotland", "wales", "uae", "palestine"})
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower().replace(".", "")).strip("_") or "actor"
-
-
 def _actor_type(entity_type: str, name: str) -> str:
     if entity_type == "place":
         return "country" if name.lower() in _countries() else "other"
     return _TYPES.get(entity_type, "other")
 
 
+@output_columns("discovery")
 def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                     *, sentences: pd.DataFrame | None = None, min_count: int = 1,
                     entities: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -68,9 +64,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
 
     ``entities``: a computed ``analysis.entities(documents, actors=actors)`` table to reuse (it must
     have been made with the same lexicon). ``min_count``: keep candidates with at least that many
-    direct mentions. Output columns (:data:`DISCOVERY_COLUMNS`): name, suggested_id, type, aliases,
-    titles, count, documents, doc_id, sentence_id, example, yaml — most mentions first.
-    :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
+    direct mentions. Most mentions first. :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
     """
     lexicon = load_actors(actors)
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="discover_actors")
@@ -90,7 +84,8 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
         if not aliases:
             continue
         kind = _actor_type(row.type, row.entity)
-        base = _slug(row.entity.split()[-1] if kind == "person" else row.entity)
+        base = slug(row.entity.split()[-1] if kind == "person" else row.entity, empty="actor",
+                    apostrophes=False)
         sid, n = base, 2
         while sid in used_ids:
             sid, n = f"{base}_{n}", n + 1

@@ -21,13 +21,14 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
 from analysis.errors import InputError
 
-__all__ = ["dask_client", "map_partitions", "progress_bar", "worker_count"]
+__all__ = ["dask_client", "ignore_interrupts", "map_partitions", "progress_bar", "stop_pool", "worker_count"]
 
 #: Items in flight per worker.
 _WINDOW_PER_WORKER = 2
@@ -79,27 +80,38 @@ def _process_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _ignore_interrupts() -> None:
+def ignore_interrupts() -> None:
     """Worker initializer: Ctrl-C is the parent's to handle (it stops the workers), not a traceback per worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool at once (after Ctrl-C or an error): cancel queued work, end the workers it started."""
+def stop_pool(pool: ProcessPoolExecutor, *, grace: float = 5.0) -> None:
+    """Stop a process pool at once (after Ctrl-C or an error): cancel queued work, end the workers it
+    started (SIGTERM, then SIGKILL for any still running after ``grace`` seconds) and wait for the
+    pool's manager thread, so that nothing writes to the pool's pipes after it is gone (Python's exit
+    hook would otherwise report "Bad file descriptor"). Used by :func:`map_partitions` and by
+    :func:`analysis.reports.render_batch`."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
+    deadline = time.monotonic() + grace
     for process in processes:
-        process.join(timeout=5)
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(grace)
 
 
 def _processes(fn: Callable[..., Any], items: Iterable[Any], shared: dict[str, Any],
                workers: int) -> Iterator[tuple[int, Any]]:
     source = enumerate(items)
     pending: dict[Future[Any], int] = {}
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(), initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(), initializer=ignore_interrupts)
 
     def submit_next() -> None:
         for index, item in source:
@@ -122,7 +134,7 @@ def _processes(fn: Callable[..., Any], items: Iterable[Any], shared: dict[str, A
         if finished:
             pool.shutdown(wait=True)
         else:
-            _stop(pool)
+            stop_pool(pool)
 
 
 @contextlib.contextmanager

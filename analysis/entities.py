@@ -9,12 +9,14 @@ tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexi
 **Detection.** A name is a run of capitalised words separated by single spaces ("Ruth Adeyemi",
 "U.S.", "Ben-Gvir", "al-Sisi", "de Blasio"), possibly joined by "of"/"for"/"&" or a name particle.
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
-"Centers for Disease Control", "Gulf of Mexico"); otherwise they split it ("Mayor Karen Bass of Los
+"Centers for Disease Control", "Gulf of Mexico"; "on" only after an organisation word: "Council on
+Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV), page furniture ("Hide Caption", "JUST WATCHED"), handles and
-hashtags ("@POTUS", "#IStandWithAhmed") are no names.
+troops"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
+Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
 a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
@@ -40,20 +42,27 @@ the rank, the stronger):
 0. a linked lexicon actor's type (person; country -> place; organization; group);
 1. a title or honorific -> person;
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
-   continent, city of 500,000+ people or listed place -> place; an acronym defined in brackets
-   ("National Nurses Union (NNU)") -> organization;
+   continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
+   place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
 3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
    organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
-   (County, River, Lake, Mount, "Bay of", "Eastern Europe") -> place;
+   (County, River, Lake, Mount, Sea, Station, "Bay of", "Eastern Europe"; after a first name only
+   when the word is no surname: "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
+   ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
-   textblob: "Microsoft", "Albert Einstein") -> its type;
-5. cues around the name: "X said in a statement", "a spokesman for X", "X shares" -> organization;
-   "X said", "X, 45,", "X, a retired astronaut," and person verbs -> person (a single word only when
+   textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
+5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
+   "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
+   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "a paper
+   by X", "directed by X", "X, 45,",
+   "X, a retired astronaut,"
+   and person verbs -> person (a single word only when
    a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
    followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
-   precincts", "the X plant", "the X mayoral race" -> place ("to X", "from X" are no place cues:
+   precincts", "the X plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
+   minister/capital/government/economy" -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
    document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
@@ -61,14 +70,21 @@ the rank, the stronger):
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
 A first name does not make a person of a name whose last word is a common word of the document
-("Paris Agreement").
+("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
+also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
+written alone after "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps
+a name ``other`` (rank 3).
+Names joined by "and" are one organisation when the second ends in an organisation word and starts
+with a common word, and the first holds a common word, has no evidence of its own and is not written
+alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
 
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy); a
+mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy; not a
+gazetteer place: "Massachusetts" is not MIT); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
@@ -89,18 +105,20 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
 only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence; everything else is per run (and cached
-per distinct run), so the cost grows with the number of names, not of words, and linearly with a
-document's length (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a sentence, scanning from capital to capital
+(``_runs``); everything else is per run (and cached per distinct run), so the cost grows with the
+number of names, not of words, and linearly with a document's length; the table is built column by
+column (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,8 +130,8 @@ from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
                                    EntityWords, load_entity_words)
 from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
 from analysis.errors import InputError, require_columns
-from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS
-from analysis.text import sentences_of
+from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
+from analysis.text import sentences_of, slug
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
            "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words"]
@@ -128,25 +146,92 @@ _INT_COLUMNS = ("sentence_id", "start", "end")
 
 _CAP = r"(?:[a-z]{1,3}[-’'])?[A-Z][\w'’&.\-]*"
 _CONNECTORS = ("of", "for", "de", "del", "della", "der", "den", "van", "von", "da", "du", "la", "le", "al", "bin",
-               "ibn", "abu", "y", "&")
+               "ibn", "abu", "y", "&", "on")
 _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ibn",
               "al",
               "el", "le", "la")
+#: A run of capitalised words (the definition; :func:`_runs` finds the same matches faster).
 _RUN = re.compile(rf"(?<![\w'’.&@#-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
                   rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+#: The same runs found from their first capital, which lets the regular expression engine skip to the
+#: next capital instead of trying every position: a capital not inside a word, or the capital after a
+#: lower-case prefix ("al-Sisi"); :func:`_runs` adds the prefix or a particle ("de Blasio") before it.
+_RUN_FREE = "\\w'’.&@#-"
+_RUN_AT_CAPITAL = re.compile(
+    rf"[A-Z](?:(?<![{_RUN_FREE}].)|(?<=(?<![{_RUN_FREE}])[a-z][-’'].)|(?<=(?<![{_RUN_FREE}])[a-z]{{2}}[-’'].)"
+    rf"|(?<=(?<![{_RUN_FREE}])[a-z]{{3}}[-’'].))[\w'’&.\-]*(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
+_PARTICLE_SET = frozenset(_PARTICLES)
+_PARTICLE_LENGTHS = tuple(sorted({len(p) for p in _PARTICLES}))
+_NOT_FREE = frozenset("_'’.&@#-")
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """(start, run) of each match of :data:`_RUN` in ``text``, in order (found by :data:`_RUN_AT_CAPITAL`)."""
+    for m in _RUN_AT_CAPITAL.finditer(text):
+        s = m.start()
+        if s:
+            before = text[s - 1]
+            if before == " ":
+                for n in _PARTICLE_LENGTHS:  # a particle before the capital: "de Blasio"
+                    a = s - 1 - n
+                    if a >= 0 and text[a:s - 1] in _PARTICLE_SET and \
+                            (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in _NOT_FREE)):
+                        yield a, text[a:m.end()]
+                        break
+                else:
+                    yield s, m.group()
+                continue
+            if before in "-’'":  # a prefix of one to three lower-case letters: "al-Sisi"
+                a = s - 1
+                while a > 0 and s - 1 - a < 3 and "a" <= text[a - 1] <= "z":
+                    a -= 1
+                yield a, text[a:m.end()]
+                continue
+        yield s, m.group()
+
+
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
-_PRONOUN = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
-                      r"(?![\w'’-])")
+_PRONOUNS = frozenset("he she him her his hers himself herself He She Him Her His Hers HE SHE".split())
+#: A word that can be one of _PRONOUNS (2 to 7 letters starting with h or s, not inside a word); the
+#: leading character class lets the engine skip ahead. Keep the matches in _PRONOUNS.
+_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)[a-zA-Z]{1,6}(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
 #: A place written after a name and a comma, ending the phrase: "Irving, Texas," "Aceh, Indonesia."
 _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
+#: Possessed nouns that only a person has ("Obama's wife", "Reyes's daughter") or a country or place
+#: ("Malaysia's prime minister", "Kenya's capital").
+_POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
+                          r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
+#: Works and deeds of a person right before "by" + a name: "a paper by X", "written by X".
+_BY_AUTHOR = re.compile(r"(?<![\w-])(written|directed|painted|composed|authored|photographed|illustrated|"
+                        r"narrated|paper|book|novel|poem|poems|memoir|biography|essay|painting|paintings|"
+                        r"portrait|sculpture|photograph|photographs) by $")
+_PERSON_AFTER = re.compile(r"\s+(administration|presidency|family|dynasty)\b")
+_POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
+                         r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
+                         r"borders?|citizens|national team|largest city|second[- ]largest city)\b")
+#: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
+_OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
+                       r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
+#: An apposition after a name: ", a/an/the" and its lower-case words (their head decides: _apposition_kind).
+_APPOSITION_NOUN = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][\w'’-]*\s?)+)")
+_PHRASE_END = frozenset("in of on at for from near outside with that which who whose where based founded run "
+                        "owned known".split())
+#: The lower-case word right before a name ("the oil giant Exxon": giant).
+_NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+) $")
+_WHO = re.compile(r",\s+who\s")
+#: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
+_SAID_BEFORE = re.compile(r"[,\"'”’]\s*(said|says|added|adds|explained|recalled|wrote|asked|continued|replied)\s$")
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
+#: A name governed by a preposition ("lawyers for X said", "the mayor of X said"): the cue's subject is
+#: the noun before the preposition, not the name
+_GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
 _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
@@ -178,6 +263,10 @@ _PLACE_SHORTENS = frozenset("county parish borough township province region gove
 #: A word as a person's name is written: a capital, then lower-case letters, parts joined by hyphens or
 #: an apostrophe ("Hee-Chan", "O'Brien", "McKenzie").
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]*['’])?[A-Z][a-z]+[A-Za-z]*(?:-[A-Z]?[a-z]+)*$")
+#: A kind of place and "of" right before a name: "the town of Yeoncheon", "the province of Aceh".
+_KIND_OF = re.compile(r"(?<![\w-])(town|city|village|hamlet|province|region|district|island|islands|state|county|"
+                      r"municipality|suburb|port|capital) of $")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w-])capital(?: city)?, $")
 _COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest "
                      "southeast southwest northeastern northwestern southeastern southwestern upper lower "
                      "greater inner outer".split())
@@ -191,12 +280,6 @@ def _person_cue() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
     return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
                       rf"(?:{finite}|{verbs})(?![\w-])")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _slug(text: str) -> str:
-    plain = text.lower().replace(".", "").replace("’", "").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "entity"
 
 
 @dataclass(slots=True)
@@ -242,8 +325,9 @@ def _core(token: str) -> tuple[str, bool]:
     if token.endswith("."):
         low = token.lower()
         if _ACRONYM.match(token) or _INITIAL.match(token) or low in words.honorifics or \
-                (low,) in words.titles or low in words.legal_suffixes or low in words.title_modifiers:
-            return token, False
+                (low,) in words.titles or low in words.legal_suffixes or low in words.title_modifiers or \
+                low in words.place_first:
+            return token, False  # "Dr.", "Inc.", "St. Louis", "Mt. Everest"
         return token.rstrip("."), True
     return token, False
 
@@ -303,9 +387,15 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
             continue
         split_at = []
         for i, tok in enumerate(piece):
-            if tok[2] in ("of", "for", "&") and i > 0:
+            if tok[2] in ("of", "for", "&", "on") and i > 0:
                 left = piece[i - 1][2].lower()
                 head = any(t[2].lower() in words.org_words for t in piece[:i])
+                if tok[2] == "on" and (left not in words.org_words or i + 1 >= len(piece) or
+                                       not _NAME_WORD.match(piece[i + 1][2])):
+                    # "on" only after an organisation word and before a word: "Council on Foreign
+                    # Relations", not "Kennedy Space Center on STS-1"
+                    split_at.append(i)
+                    continue
                 if tok[2] == "&" or left in words.org_words or left in words.place_last or \
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
                     continue
@@ -323,9 +413,14 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _run_piece_words(run: str) -> tuple[tuple[str, ...], ...]:
-    """The words of each piece of :func:`_run_pieces` (cached)."""
-    return tuple(tuple(t[2] for t in piece) for piece in _run_pieces(run))
+def _run_parts(run: str) -> tuple[tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple], ...]:
+    """Each piece of :func:`_run_pieces` with its words and what they say on their own
+    (:func:`_name_facts`), cached: the same runs recur."""
+    out = []
+    for piece in _run_pieces(run):
+        toks = tuple([t[2] for t in piece])
+        out.append((piece, toks, _name_facts(toks)))
+    return tuple(out)
 
 
 def _title_at(words: EntityWords, lows: Sequence[str], i: int) -> int:
@@ -428,14 +523,18 @@ _TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet as at by in of
 
 
 _LOWER_START = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+#: A word of _LOWER_START that is not in _TITLE_CASE_LOWER, in one search (a word of the set, whole,
+#: is skipped by the look-ahead; "vs." cannot be such a word: it ends at the full stop).
+_HEADLINE_WORDS = sorted((re.escape(w) for w in _TITLE_CASE_LOWER if re.fullmatch(r"[\w'’-]+", w)),
+                         key=lambda w: (-len(w), w))
+_PROSE_WORD = re.compile(rf"(?<![\w'’-])(?!(?:{'|'.join(_HEADLINE_WORDS)})(?![\w'’-]))[a-z]")
 
 
 def _is_weak(text: str) -> bool:
     """Untrusted capitalisation: all-caps lines (2+ words, 60% in capitals) and title-case lines (4+
     words, every lower-case word one that headline style leaves lower-case, at least 3 capitalised)."""
-    for m in _LOWER_START.finditer(text):
-        if m.group() not in _TITLE_CASE_LOWER:
-            return False  # a lower-case word headlines keep capitalised: ordinary prose
+    if _PROSE_WORD.search(text):
+        return False  # a lower-case word headlines keep capitalised: ordinary prose
     alpha = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(alpha) >= 2 and sum(1 for w in alpha if w.isupper() and len(w) > 1) >= 0.6 * len(alpha):
         return True
@@ -467,9 +566,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
-    if last in words.org_words or any(a in words.org_words and b in ("of", "for") for a, b in zip(low, low[1:])):
+    if last in words.org_words or any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
         word = last if last in words.org_words else next(a for a, b in zip(low, low[1:])
-                                                        if a in words.org_words and b in ("of", "for"))
+                                                        if a in words.org_words and b in ("of", "for", "on"))
         ev.append((3, "organization", f"organization word: {word}"))
     elif len(low) > 1 and any(t in words.org_words for t in low[1:]) and low[0] not in words.place_first:
         word = next(t for t in low[1:] if t in words.org_words)
@@ -477,18 +576,24 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
     if len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
-            not (len(low) == 2 and toks[0] in words.first_names):
+            not (len(low) == 2 and toks[0] in words.first_names and
+                 (last not in words.place_last or toks[-1] in words.surnames)):
+        # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
     if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
+    event = len(low) > 1 and (low[0] in words.event_words or " ".join(low[:2]) in words.event_words)
+    if event:
+        ev.append((3, "other", f"event word: {toks[0]}"))  # "Hurricane Irma", "Operation Protective Edge"
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
+            full not in words.cities and not event and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
-            not (low[0] in words.english and toks[-1] not in words.surnames
-                 and (low[-1] in words.english or _plural(toks[-1]))):
-        # not a first name that is also a common word before a common word or a plural ("Winter
-        # Olympics", "Moon Rocks", "Summer Paralympics")
+            not ((low[0] in words.english or low[0] in words.places or low[0] in words.big_cities)
+                 and toks[-1] not in words.surnames and (low[-1] in words.english or _plural(toks[-1]))):
+        # not a first name that is also a common word or a place before a common word or a plural
+        # ("Winter Olympics", "Moon Rocks", "Summer Paralympics", "Paris Climate Accords")
         ev.append((4, "person", f"first name: {toks[0]}"))
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
             not any(t in words.org_words for t in low):
@@ -509,6 +614,31 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     return ev
 
 
+def _is_place(words: EntityWords, name: str) -> bool:
+    """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays),
+    or an AP abbreviation of a US state ("Ore.")."""
+    low = name.lower()
+    return low in words.places or (low.endswith(".") and low[:-1] in words.places) or \
+        low in words.state_abbreviations or low + "." in words.state_abbreviations
+
+
+def _apposition_kind(words: EntityWords, lows: Sequence[str]) -> tuple[str, str] | None:
+    """(type, noun) of an apposition's head noun ("a small town in" -> place, "town"): the first word,
+    among at most five, that is an organisation or place noun and ends the noun phrase (last, or before a
+    preposition or relative word); None when a role title comes first (a person's apposition)."""
+    for i, w in enumerate(lows[:5]):
+        if i + 1 < len(lows) and lows[i + 1] not in _PHRASE_END:
+            continue
+        if w in words.title_heads and w not in words.ambiguous_titles:
+            return None
+        if w in words.org_nouns:
+            return "organization", w
+        if w in words.place_nouns:
+            return "place", w
+        return None
+    return None
+
+
 def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
                       ) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
@@ -516,9 +646,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
+    governed = _GOVERNED.search(text, max(0, start - 12), start) is not None
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
-    elif (cue := _person_cue().match(text, end)):
+    elif not governed and (cue := _person_cue().match(text, end)):
         if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
             ev.append((5, "person", "said-cue"))
         elif _SAID_PRONOUN.match(text, cue.end()):
@@ -527,7 +658,35 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
+    elif start > 6 and (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
+            (len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or
+             (_NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english)):
+        # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
+        ev.append((5, "person", f"said-cue: {m.group(1).lower()} X"))
+    speaks_like_a_name = len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or \
+        (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
+    if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
+        speaks_like_a_name = True  # "the Trump administration": a common word as a name
+    if speaks_like_a_name and start > 4 and (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
+        ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
+    if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
+        ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
+    if text[end:end + 1] in ("'", "’"):
+        if (m := _POSS_PERSON.match(text, end)):
+            ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
+        elif (m := _POSS_PLACE.match(text, end)):
+            ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
+    if (m := _APPOSITION_NOUN.match(text, end)):
+        kind = _apposition_kind(words, m.group(1).split())
+        if kind is not None:
+            ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+        m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
+        if m and m.group(1) in words.org_nouns:
+            ev.append((5, "organization", f"organization noun: {m.group(1)}"))  # "the oil giant Exxon"
     if text[end:end + 1] == ",":
+        if speaks_like_a_name and _WHO.match(text, end):
+            ev.append((5, "person", "who"))  # "Mauer, who ..."; an organisation is "which"
         if _AGE.match(text, end):
             ev.append((5, "person", "age"))
         m = _APPOSITION.match(text, end)
@@ -547,13 +706,45 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     m = _PLACE_AFTER.match(text, end)
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS):
+    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS) and \
+            not (len(toks) == 1 and toks[0].lower() in words.english and
+                 toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
+        # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+    elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
+        ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _org_cue_ends() -> frozenset[str] | None:
+    """The last words of the organisation cues, lower-case (None when a cue is a single word)."""
+    cues = _default_words().org_cues
+    if not all(" " in c for c in cues):
+        return None
+    return frozenset(c.rsplit(" ", 1)[1].lower() for c in cues)
+
+
+def _may_follow_org_cue(text: str, start: int) -> bool:
+    """A quick necessary condition for :func:`_org_cue_pattern` to match right before ``start`` (a cue,
+    then "the " or not, ends there): the word before (or before "the") is the last word of a cue.
+    Words that are not ASCII always go to the pattern (its case-insensitive matching is Unicode's)."""
+    ends = _org_cue_ends()
+    if ends is None:
+        return True
+    j = start - 1
+    i = text.rfind(" ", 0, j) + 1
+    word = text[i:j]
+    if not word.isascii() or word.lower() in ends:
+        return True
+    if word.lower() != "the" or i < 2:
+        return False
+    before = text[text.rfind(" ", 0, i - 1) + 1:i - 1]
+    return not before.isascii() or before.lower() in ends
 
 
 @functools.lru_cache(maxsize=1)
@@ -562,11 +753,12 @@ def _org_cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 
+_RANK = operator.itemgetter(0)
+
+
 def _decide(evidence: Iterable[tuple[int, str, str]]) -> tuple[str, str]:
-    best = None
-    for item in evidence:
-        if best is None or item[0] < best[0]:
-            best = item
+    """(type, label) of the first best-ranked evidence, or ("other", "none")."""
+    best = min(evidence, key=_RANK, default=None)  # min keeps the first of equal ranks
     return (best[1], best[2]) if best else ("other", "none")
 
 
@@ -604,6 +796,8 @@ class _Capitals:
     lower: frozenset[str]
 
 
+#: A maximal run of letters and digits (``str.isalnum`` characters: word characters but the underscore).
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
@@ -615,11 +809,17 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
             lower.update(_LOWER_WORD.findall(text))
             if _is_weak(text):
                 continue
-            for m in _RUN.finditer(text):
-                for piece in _run_pieces(m.group()):
-                    initial = _initial(text, m.start() + piece[0][0])
+            for base, run in _runs(text):
+                for piece in _run_pieces(run):
+                    initial = _initial(text, base + piece[0][0])
                     midcaps.update(t[2] for t in (piece[1:] if initial else piece))
     return _Capitals(frozenset(midcaps), frozenset(lower))
+
+
+_READING_ORDER = operator.attrgetter("k", "start")
+#: Documents longer than this (characters) answer "written in lower case?" from a set of their words
+#: rather than by scanning the text per word (the same answers; the set costs more on short documents).
+_SCAN_LIMIT = 20_000
 
 
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
@@ -629,12 +829,22 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     (in the corpus, with corpus-level ``capitals``)."""
     joined = "\n".join(texts)
     lower_seen: dict[str, bool] = {}
+    runs: list[set[str]] = []  # the document's maximal letter/digit runs, made on first use
 
     def written_lower(word: str) -> bool:
         """``word`` occurs in lower case in the document (as a whole word)."""
         if capitals is not None:
             return word in capitals.lower
         if word not in lower_seen:
+            if word.isalnum() and len(joined) > _SCAN_LIMIT:
+                # a word of letters and digits stands alone exactly where it is a maximal run of them: one
+                # set of the document's runs (made on first use) answers in O(1), not a scan of the
+                # document per word (quadratic on one long document; on an article of ordinary length
+                # the scans cost less than making the set)
+                if not runs:
+                    runs.append(set(_ALNUM_RUN.findall(joined)))
+                lower_seen[word] = word in runs[0]
+                return lower_seen[word]
             pos, found = joined.find(word), False
             while pos >= 0 and not found:
                 end = pos + len(word)
@@ -653,16 +863,18 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if _is_weak(text):
             weak_sentences.append(k)
             continue
-        for m in _RUN.finditer(text):
-            base = m.start()
-            run = m.group()
-            for piece, toks in zip(_run_pieces(run), _run_piece_words(run)):
-                if _initial(text, base + piece[0][0]):
+        for base, run in _runs(text):
+            for piece, toks, facts in _run_parts(run):
+                # _initial(text, base + piece[0][0]), inlined
+                j = base + piece[0][0] - 1
+                while j >= 0 and text[j] == " ":
+                    j -= 1
+                if j < 0 or text[j] in _OPENERS:
                     midcaps.update(toks[1:])
                     deferred.append((k, piece, base))
                     continue
                 midcaps.update(toks)
-                cand = _make_candidate(words, text, k, piece, base, cands, toks)
+                cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
                 if cand is not None:
                     cands.append(cand)
     for k, piece, base in deferred:
@@ -699,7 +911,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
             cands.append(cand)
-    cands.sort(key=lambda c: (c.k, c.start))
+    cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
 
 
@@ -732,13 +944,32 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     return p, cut, title, tuple(name), ok, evidence, gender
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _name_facts(toks: tuple[str, ...]) -> tuple:
+    """:func:`_name_parts` of a piece's words and three facts :func:`_make_candidate` asks of them
+    (cached): whether the name's evidence gives an organisation, place or group at rank 3 or better,
+    and for a single word whether it is a demonym and whether it ends like an adjective of origin
+    ("Israeli troops")."""
+    words = _default_words()
+    parts = _name_parts(toks)
+    name, evidence = parts[3], parts[5]
+    strong = any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in evidence)
+    demonym = adjective = False
+    if len(name) == 1:
+        low = name[0].lower()
+        demonym = low in words.demonyms
+        adjective = bool(_DEMONYM_SUFFIX.search(low)) and low not in words.group_words and \
+            low not in words.places and not low.endswith("ans")
+    return (*parts, strong, demonym, adjective)
+
+
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
-                    out: list[_Cand] | None, piece_words: tuple[str, ...] | None = None) -> _Cand | None:
+                    out: list[_Cand] | None, *, facts: tuple | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
-    ``piece_words``: the piece's words when known (saves building them)."""
-    p, cut, title, toks, ok, name_evidence, gender = _name_parts(
-        piece_words if piece_words is not None else tuple([t[2] for t in piece]))
+    ``facts``: :func:`_name_facts` of the piece's words when known (saves looking them up)."""
+    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective = \
+        facts if facts is not None else _name_facts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
@@ -746,29 +977,46 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[cut][0], base + piece[-1][1]
-    if len(toks) == 1:
-        low = toks[0].lower()
-        nxt = text[end:end + 2]
-        if low in words.demonyms and nxt[:1] not in ("'", "’"):
-            return None
-        if len(nxt) == 2 and nxt[0] == " " and nxt[1].islower() and _DEMONYM_SUFFIX.search(low) and \
-                low not in words.group_words and low not in words.places and not low.endswith("ans"):
-            return None  # "Israeli troops"
+    if demonym and text[end:end + 1] not in ("'", "’"):
+        return None
+    if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+        return None  # "Israeli troops"
     evidence = list(name_evidence)
-    if title is None and not any(e[1] in ("organization", "place", "group") and e[0] <= 3 for e in name_evidence):
+    if len(toks) > 1 and title is None and toks[0].lower() in words.demonyms and not strong:
+        rest = toks[1:]
+        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
+                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+            # "Democratic Florida", "Italian Matteo Salvini": the adjective of origin or party is no part
+            # of the name (a place or organisation named so keeps it: "American Samoa", "British Airways")
+            start, toks = base + piece[cut + 1][0], tuple(rest)
+            evidence = _name_evidence(words, toks)
+    if title is None and not strong:
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and m.group(1).lower() in words.places and \
+    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
-        evidence.append((3, "place", f"place, {m.group(1)}"))  # "Irving, Texas", "Aceh, Indonesia"
+        evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
+    if len(toks) == 1 and text[max(0, start - 2):start] == ", " and text[end:end + 1] == "." and \
+            toks[0].lower() + "." in words.state_abbreviations:
+        evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
+    if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
+            (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
+        evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
+    elif start > 9 and text[start - 2] == "," and _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
+        evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
+    if len(toks) == 1 and text[max(0, start - 4):start] in ("the ", "The "):
+        # "the West", "the Sun", "the Gliders": no person is written with "the"
+        evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
+        if toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic"):
+            evidence.append((3, "place", f"place word: the {toks[0]}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         evidence.extend(_context_evidence(words, text, start, end, toks))
-    return _Cand(k=k, start=start, end=end, words=toks, title=title, gender=gender, evidence=evidence)
+    return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 
 def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[str, int], words: EntityWords
@@ -791,8 +1039,8 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
                 if edge and not any(s < e and pos < t for s, t in spans):
                     spans.append((pos, e))
                 pos = hay.find(needle, pos + 1)
-        for m in _RUN.finditer(text):
-            for piece in _split_run(text, m.start(), m.group()):
+        for base, run in _runs(text):
+            for piece in _split_run(text, base, run):
                 for s, e, core in piece:
                     if core.lower() in words.places and not any(a < e and s < b for a, b in spans):
                         spans.append((s, e))
@@ -804,15 +1052,45 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
     return out
 
 
+def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
+    by "and" to a following organisation name (its last word an organisation word) is one name when the
+    part before "and" holds a common English word ("Food", "National"; not "Google"), so does the first
+    word after it ("Drug"; not "Creative Commons and Wikimedia Foundation"), the first part has no title
+    and no evidence of rank 4 or better (not "Northwind Energy and Harbor Foods", "FBI and Justice
+    Department") and is not written alone elsewhere in the document ("the Senate and House Armed
+    Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
+    if len(cands) < 2:
+        return cands
+    alone = Counter(c.words for c in cands)
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
+                b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
+                any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
+                not any(e[0] <= 4 for e in a.evidence):
+            joined = (*a.words, "and", *b.words)
+            out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
+                             evidence=_name_evidence(words, joined), weak=a.weak and b.weak))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
+    cands = _join_and_names(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:
-        m = _BRACKET_ACRONYM.match(texts[c.k], c.end)
-        if m and len(c.words) > 1:
+        if len(c.words) > 1 and "(" in texts[c.k] and (m := _BRACKET_ACRONYM.match(texts[c.k], c.end)):
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
     entities: list[_Entity] = []
@@ -837,13 +1115,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         ent.last = (c.k, c.start)
 
     def new(c: _Cand) -> int:
-        entities.append(_Entity(words=c.words, display=" ".join(c.words)))
+        entities.append(_Entity(c.words, " ".join(c.words)))
         idx = len(entities) - 1
         by_words[_key(c.words)] = idx
         by_last.setdefault(c.words[-1], []).append(idx)
         by_first.setdefault(c.words[0], []).append(idx)
         if len(c.words) > 1:
-            by_initials.setdefault(_initials(c.words), []).append(idx)
+            by_initials.setdefault(_name_initials(c.words), []).append(idx)
         first = c.words[0]
         if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
             entities[idx].first_name_gender = words.first_names[first]
@@ -854,10 +1132,6 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
-        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
-        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
-        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
-        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         if acr is not None:
             defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
             pool: Iterable[int] = [*by_initials.get(acr, ()), *(() if defined_as is None else (defined_as,))]
@@ -865,12 +1139,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             pool = by_last.get(c.words[-1], ())
             if n == 1:
                 pool = [*pool, *by_first.get(c.words[0], ())]
+        if not pool:
+            return None
+        # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
+        # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
+        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         for idx in pool:
             ent = entities[idx]
             if len(ent.words) <= n:
                 continue
             if acr is not None:
-                if defined.get(acr) == ent.words or _initials(ent.words) == acr:
+                if defined.get(acr) == ent.words or _name_initials(ent.words) == acr:
                     if ent.last > best_at:
                         best, best_at = idx, ent.last
                 continue
@@ -878,7 +1158,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
                 # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
                 # common word of the document: "Environmental" is no short form of the agency)
-                if not own_types - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
+                # nor a gazetteer place wherever written ("Massachusetts" after "Massachusetts Institute of
+                # Technology" is the state)
+                strong = {t for r, t, _ in c.evidence if r <= 3}
+                if not strong - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
                     best, best_at = idx, ent.last
                 continue
             if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \
@@ -901,7 +1184,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
         return best
 
-    cands.sort(key=lambda c: (c.k, c.start))
+    # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
         if len(c.words) == 1 and c.words[0] in words.first_names and i + 1 < len(cands):
@@ -949,6 +1232,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # persons by their first word; two or three words ending in a known surname, none of them a common
     # word here, are ("Starry Lee"; not "Green New Deal")
     for ent in entities:
+        if len(ent.words) == 1 and ent.best is not None and ent.best[2].startswith(("surname:", "first name:")) and \
+                ent.mentions and ent.words[0].isalpha() and written_lower(ent.words[0].lower()):
+            # a single word the document also writes in lower case ("our Nation", "on Day One", "Cancer
+            # Alley"; "Rose" beside "rose") is no person by the name lists alone
+            kept = [e for e in ent.evidence if not e[2].startswith(("surname:", "first name:"))]
+            ent.evidence = kept
+            ent.best = min(kept, key=lambda e: e[0]) if kept else None
+            continue
         if not ent.mentions or len(ent.words) < 2:
             continue
         common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
@@ -958,9 +1249,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence)[0] == "other" and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                _decide(ent.evidence) == ("other", "none") and \
+                not any(_vocabulary_word(words, w.lower()) for w in ent.words):
             ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
-        elif not common and len(ent.words) <= 3 and _decide(ent.evidence)[0] == "other" and \
+        elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
                 all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
                     and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
                     and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
@@ -1004,10 +1296,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
-        full = [m for m in ent.mentions if m[3] == "name"]
-        if full:
-            forms = [texts[k][s:e] for k, s, e, *_ in full] + [" ".join(ent.words)]
-            ent.display = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
+        forms = dict.fromkeys([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
+        if forms:
+            forms[" ".join(ent.words)] = None
+            # (the first of equal forms wins, as in the list of all forms)
+            ent.display = next(iter(forms)) if len(forms) == 1 else \
+                max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
         if ent.gender is None and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             ent.gender = ent.first_name_gender
@@ -1077,7 +1371,13 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _initials(toks: Sequence[str]) -> str:
-    return "".join(t[0] for t in toks if t[:1].isupper())
+    return "".join([t[0] for t in toks if t[:1].isupper()])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_initials(words: tuple[str, ...]) -> str:
+    """:func:`_initials` of a name's words (cached: names repeat)."""
+    return _initials(words)
 
 
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
@@ -1109,35 +1409,40 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         return []
     out = []
     learned: dict[int, str] = {}
-    for k, text in enumerate(texts):
-        if not text or ("he" not in text and "his" not in text and "him" not in text and "He" not in text
-                        and "His" not in text and "Her" not in text and "Him" not in text and "HE" not in text):
+    # one scan of the document (sentences joined by a line break, which no pronoun spans)
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    for m in _PRONOUN.finditer("\n".join(texts)):
+        word = m.group()
+        if word not in _PRONOUNS:
             continue
-        for m in _PRONOUN.finditer(text):
-            at = (k, m.start())
-            low = m.group().lower()
-            gender = "male" if low in _MALE else "female"
-            chosen = unknown = fallback = None
-            here = bisect_left(persons, at)
-            for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
-                idx = persons[j][2]
-                if fallback is None:
-                    fallback = idx
-                g = live[idx].gender or learned.get(idx)
-                if g == gender:
-                    chosen = idx
-                    break
-                if g is None and unknown is None:
-                    unknown = idx
-                    if persons[j][0] == k:
-                        break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
-            chosen = chosen if chosen is not None else unknown
-            chosen = chosen if chosen is not None else fallback
-            if chosen is None:
-                continue
-            if live[chosen].gender is None and chosen not in learned:
-                learned[chosen] = gender
-            out.append((k, m.start(), m.end(), chosen, m.group()))
+        k = bisect_right(starts, m.start()) - 1
+        offset = starts[k]
+        at = (k, m.start() - offset)
+        low = word.lower()
+        gender = "male" if low in _MALE else "female"
+        chosen = unknown = fallback = None
+        here = bisect_left(persons, at)
+        for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
+            idx = persons[j][2]
+            if fallback is None:
+                fallback = idx
+            g = live[idx].gender or learned.get(idx)
+            if g == gender:
+                chosen = idx
+                break
+            if g is None and unknown is None:
+                unknown = idx
+                if persons[j][0] == k:
+                    break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
+        chosen = chosen if chosen is not None else unknown
+        chosen = chosen if chosen is not None else fallback
+        if chosen is None:
+            continue
+        if live[chosen].gender is None and chosen not in learned:
+            learned[chosen] = gender
+        out.append((k, at[1], m.end() - offset, chosen, word))
     for idx, g in learned.items():
         live[idx].gender = live[idx].gender or g
     return out
@@ -1150,6 +1455,7 @@ def _empty() -> pd.DataFrame:
     return _typed(pd.DataFrame({c: [] for c in ENTITY_COLUMNS}), ENTITY_COLUMNS, ints=_INT_COLUMNS)
 
 
+@output_columns("entities")
 def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
              capitalisation: str = "document") -> pd.DataFrame:
     """Named entities, one row per mention (and per resolved pronoun), by the rules of this module's
@@ -1165,9 +1471,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     mid-sentence in any document, or never written in lower case in any, is a name candidate at a
     sentence start everywhere; costs one more pass over the text).
 
-    Output columns (``ENTITY_COLUMNS``): doc_id, sentence_id, start, end, text, entity_id, entity, type,
-    via, title, actor_id, evidence, gender — ``start``/``end`` index into the sentence's ``text``; rows in
-    reading order. Computed document by document: partitions of a corpus give the same rows.
+    Rows in reading order. Computed document by document: partitions of a corpus give the same rows.
     """
     from analysis.actors import load_actors
 
@@ -1180,8 +1484,6 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     doc_ids = sents["doc_id"].to_numpy(dtype=object)[order]
     sids = sents["sentence_id"].to_numpy()[order]
     texts = sents["text"].to_numpy(dtype=object)[order]
-    rows: list[tuple] = []
-    sid_list = sids.tolist()
     bounds = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1], True]).tolist() if len(doc_ids) else [0]
     if capitalisation not in ("document", "corpus"):
         raise InputError(f"entities: capitalisation={capitalisation!r}; use 'document' (each document on its "
@@ -1190,40 +1492,53 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
+    # the table is built column by column: one row per mention holds its sentence (position in the
+    # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
+    ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
+    rows: list[tuple[int, int, int, int, str, str | None, str]] = []  # sentence, start, end, entity, via, title, text
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
-        doc_id = doc_ids[lo]
-        info = []
+        first = len(ent_cols[0])
+        c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
-            info.append((f"{etype}:{_slug(ent.display)}", ent.display, etype,
-                         overlay.actor_ids[actor] if actor is not None else None, evidence, ent.gender))
-        doc_rows = []
-        for idx, ent in enumerate(live):
-            eid, display, etype, actor_id, evidence, gender = info[idx]
-            for k, s, e, via, title in ent.mentions:
-                doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, doc_texts[k][s:e], eid, display, etype, via,
-                                 title, actor_id, evidence, gender))
-        for k, s, e, idx, word in pronouns:
-            eid, display, etype, actor_id, evidence, gender = info[idx]
-            doc_rows.append((k, s, doc_id, sid_list[lo + k], s, e, word, eid, display, etype, "pronoun", None,
-                             actor_id, evidence, gender))
-        doc_rows.sort(key=lambda r: (r[0], r[1]))
-        rows.extend(r[2:] for r in doc_rows)
+            c_eid.append(f"{etype}:{slug(ent.display, empty='entity')}")
+            c_display.append(ent.display)
+            c_type.append(etype)
+            c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
+            c_evidence.append(evidence)
+            c_gender.append(ent.gender)
+        for idx, ent in enumerate(live, first):
+            rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
+        rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     if not rows:
         return _empty()
-    columns = list(zip(*rows))
-    out = {}
-    for j, col in enumerate(ENTITY_COLUMNS):
-        if col in _INT_COLUMNS:
-            out[col] = np.asarray(columns[j], dtype="int64")
-        else:
-            out[col] = pd.array(columns[j], dtype="str")
-    return pd.DataFrame(out)
+    r_sent, r_start, r_end, r_ent, r_via, r_title, r_text = zip(*rows)
+    start = np.asarray(r_start, dtype="int64")
+    # reading order: by sentence, then start (stable: ties keep the order the rows were made in)
+    reading = np.argsort((np.asarray(r_sent, dtype="int64") << 32) | start, kind="stable")
+    sent = np.asarray(r_sent, dtype="int64")[reading]
+    ent_at = np.asarray(r_ent, dtype="int64")[reading]
+    per_entity = [pd.array(col, dtype="str").take(ent_at) for col in ent_cols]
+
+    def strings(values: tuple) -> Any:
+        return pd.array(np.asarray(values, dtype=object)[reading], dtype="str")
+
+    out = {
+        "doc_id": pd.array(doc_ids[sent], dtype="str"),
+        "sentence_id": sids[sent].astype("int64"),
+        "start": start[reading],
+        "end": np.asarray(r_end, dtype="int64")[reading],
+        "text": strings(r_text),
+        "entity_id": per_entity[0], "entity": per_entity[1], "type": per_entity[2],
+        "via": strings(r_via), "title": strings(r_title),
+        "actor_id": per_entity[3], "evidence": per_entity[4], "gender": per_entity[5],
+    }
+    return pd.DataFrame({col: out[col] for col in ENTITY_COLUMNS})
 
 
 def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[str] = (),
@@ -1240,6 +1555,7 @@ def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[st
     return pd.DataFrame(out, columns=list(columns))
 
 
+@output_columns("entity_table")
 def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     """One row per entity of an ``entities`` table, most mentions first.
 
@@ -1249,9 +1565,6 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
     entity of its type whose initials it spells — when one candidate has at least 80% of all the
     candidates' mentions (unambiguous), else NA.
-
-    Output columns (``ENTITY_TABLE_COLUMNS``): entity_id, entity, type, evidence, gender, mentions,
-    pronouns, documents, variants, titles, actor_id, actor, group, same_as, doc_id, sentence_id.
     """
     return entity_table_of_parts([entities], actors=actors)
 
@@ -1370,6 +1683,7 @@ def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
             acc[eid]["documents"] += int(n)
 
 
+@output_columns("mentions")
 def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
                          ) -> pd.DataFrame:
     """The entities as a mentions table (``analysis.actors.MENTION_COLUMNS``), so that the actor
@@ -1378,9 +1692,6 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's; ``alias``: the text; ``via``: 'alias' for
     direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body').
-
-    Output columns (:data:`analysis.schema.MENTION_COLUMNS`): doc_id, sentence_id, section, actor_id,
-    actor, alias, via, start, end (sentence-relative, as in the entities table).
     """
     from analysis.actors import load_actors
     from analysis.schema import MENTION_COLUMNS
@@ -1409,6 +1720,7 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     return out[list(MENTION_COLUMNS)].reset_index(drop=True)
 
 
+@output_columns("entity_rollup")
 def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
                 include_pronouns: bool = False) -> pd.DataFrame:
     """Who is in it: the entities table aggregated by actor, one row per actor; entities linked to a
@@ -1417,11 +1729,7 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
-    Counts direct mentions unless ``include_pronouns``.
-    Output columns: key (the lexicon actor_id where linked, else the entity_id), name (the lexicon's
-    display name where linked, else the entity's), type (the entity type), group (the lexicon group,
-    or NA), linked (bool), mentions, documents, sentences, share (of all mentions counted); most
-    mentions first, then by name.
+    Counts direct mentions unless ``include_pronouns``. Most mentions first, then by name.
     """
     from analysis.actors import load_actors
 

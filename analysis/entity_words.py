@@ -57,13 +57,30 @@ class EntityWords:
     english: frozenset[str] = frozenset()  # common English words (Brill's lexicon, lower-case entries)
     known: Mapping[str, str] = field(default_factory=dict)  # well-known names -> type (Pattern's entity list)
     function_words: frozenset[str] = frozenset()  # lower-case words Brill's lexicon tags as no noun or adjective
+    org_nouns: frozenset[str] = frozenset()  # "the oil giant Exxon", "Exxon, the oil giant,"
+    place_nouns: frozenset[str] = frozenset()  # "Aceh, a province of Indonesia,"
+    event_words: frozenset[str] = frozenset()  # "Hurricane Irma": a name of an event, no person
+    state_abbreviations: frozenset[str] = frozenset()  # "Eugene, Ore.": AP abbreviations of US states
     source: str = ""
     sha256: str = ""
 
 
+_OPTIONAL_LISTS = ("organization_nouns", "place_nouns", "event_words", "state_abbreviations", "regions")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
+
+
+def _names_as_written(doc, key: str) -> list[str]:
+    """A list of names in their own capitalisation ("ExxonMobil"); LexiconError naming a bad item."""
+    value = doc.data.get(key)
+    if not isinstance(value, list):
+        raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of names")
+    for k, v in enumerate(value):
+        if not isinstance(v, str) or not v.strip():
+            raise LexiconError(f"{doc.where(key)}: field {key!r}, item {k + 1}: {v!r} is not a name; "
+                               "quote it if YAML reads it as true/false or a number")
+    return [v.strip() for v in value]
 
 
 def _word_list(doc, key: str) -> list[str]:
@@ -98,6 +115,8 @@ def _build_words(doc) -> EntityWords:
     if not isinstance(doc.data, Mapping):
         raise LexiconError(f"{doc.where()}: expected a mapping of word lists (see analysis/lexicons/entities.yml)")
     lists = {key: _word_list(doc, key) for key in _LISTS}
+    # optional lists (a word-list file written before they existed stays valid)
+    lists.update({key: _word_list(doc, key) for key in _OPTIONAL_LISTS if key in doc.data})
     hon = doc.data.get("honorifics")
     if not isinstance(hon, Mapping) or not all(isinstance(v, str) for v in hon.values()):
         raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics': give a mapping word: gender "
@@ -107,6 +126,9 @@ def _build_words(doc) -> EntityWords:
             raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
                                "not male, female or unknown")
     titles = frozenset(tuple(t.split()) for t in lists["titles"])
+    # well-known organisations, written as the names are (case kept); Pattern's list wins where both name one
+    known_orgs = _names_as_written(doc, "known_organizations") if "known_organizations" in doc.data else []
+    known = {**{name: "organization" for name in known_orgs}, **_known_entities()}
     return EntityWords(
         honorifics={str(k).lower(): v for k, v in hon.items()},
         titles=titles, title_max=max((len(t) for t in titles), default=1),
@@ -116,14 +138,19 @@ def _build_words(doc) -> EntityWords:
         org_words=frozenset(lists["organization_words"]), legal_suffixes=frozenset(lists["legal_suffixes"]),
         group_words=frozenset(lists["group_words"]), demonyms=frozenset(lists["demonyms"]),
         place_last=frozenset(lists["place_last_words"]), place_first=frozenset(lists["place_first_words"]),
-        places=frozenset(lists["places"]) | _gazetteer()[0], big_cities=_gazetteer()[1], cities=_gazetteer()[2],
+        places=frozenset(lists["places"]) | frozenset(lists.get("regions", ())) | _gazetteer()[0],
+        big_cities=_gazetteer()[1], cities=_gazetteer()[2],
         stop=frozenset(lists["stop_words"]), furniture=frozenset(lists["furniture"]),
         common_acronyms=frozenset(lists["common_acronyms"]),
         person_verbs=frozenset(lists["person_verbs"]),
+        org_nouns=frozenset(lists.get("organization_nouns", ())), place_nouns=frozenset(lists.get("place_nouns", ())),
+        event_words=frozenset(lists.get("event_words", ())),
+        state_abbreviations=frozenset(lists.get("state_abbreviations", ())),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
-        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=_known_entities(), function_words=_function_words(),
+        first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),
         source=doc.name,
-        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256()}))
+        sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256(),
+                             "known_organizations": known_orgs}))
 
 
 @functools.lru_cache(maxsize=1)

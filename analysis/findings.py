@@ -118,12 +118,12 @@ def findings(
         if len(people) and named < len(people) / 2:
             examples = _names([str(v) for v in people.loc[people["actor_id"].isna(), "entity"].head(3)])
             warning = (f"The actor lexicon names {named} of the {len(people)} people and organisations found in "
-                       f"{unnamed_unit(one)} (e.g. not {examples}). The charts show every one of them under the "
+                       f"{_unnamed_unit(one)} (e.g. not {examples}). The charts show every one of them under the "
                        f"name found in the text; to give them lexicon names and groups, copy the YAML under \"Names "
                        f"the lexicon does not cover yet\" into a lexicon file and render again with --actors FILE.")
     elif n_unnamed and n_unnamed >= max(3, len(counts)):
         examples = _names([str(v) for v in unnamed["name"].head(3)])
-        warning = (f"The actor lexicon names {len(counts)} of the people and organisations in {unnamed_unit(one)}; "
+        warning = (f"The actor lexicon names {len(counts)} of the people and organisations in {_unnamed_unit(one)}; "
                    f"{n_unnamed} more are not in it yet (e.g. {examples}). Copy the YAML under \"Names the lexicon "
                    f"does not cover yet\" into a lexicon file and render again with --actors FILE to count them.")
     if counts.empty:
@@ -202,5 +202,5 @@ def findings(
     return Findings(title=str(title), table=table, warning=warning)
 
 
-def unnamed_unit(one: bool) -> str:
+def _unnamed_unit(one: bool) -> str:
     return "this article" if one else "this corpus"

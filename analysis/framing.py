@@ -10,6 +10,8 @@ A codebook lists frames, each with an id, a label, a description and the terms t
         description: disagreement between parties; one side reproaches another; winners and losers
         threshold: 2          # optional: hits a document needs for the frame to be present (default 1)
         min_terms: 1          # optional: distinct terms a document needs as well (default 1)
+        lead_sentences: 3     # optional: the headline and the first 3 sentences are the lead ...
+        lead_weight: 2        # ... where every hit counts twice toward the threshold (default 1)
         terms: [rift, defiant, criticiz*, "stand alone"]
 
 Matching rules (each has a test in tests/test_framing.py):
@@ -45,14 +47,14 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from analysis.deprecation import deprecated_alias
+from analysis.deprecation import deprecated_alias, moved_names
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
                                  is_analysis,
                                  lexicon_id, optional_text, read_yaml, required_text, validate_entry)
-from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS
+from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS, output_columns
 
 __all__ = [
     "frames_by",
@@ -96,8 +98,10 @@ def normalize_text(text: str) -> str:
 class Codebook:
     """A validated frame codebook.
 
-    ``frames``: one row per frame — frame_id, label, description, threshold (int, default 1: hits a
-    document needs), min_terms (int, default 1: distinct terms a document needs).
+    ``frames``: one row per frame — frame_id, label, description, threshold (int, default 1: weighted
+    hits a document needs), min_terms (int, default 1: distinct terms a document needs), lead_sentences
+    (int, default 0: the headline and this many first sentences are the lead), lead_weight (int,
+    default 1: what a hit in the lead counts toward the threshold).
     ``terms``: one row per term and frame — frame_id, term (as written, lower-cased), prefix (bool).
     ``name``: the codebook's name; ``source``: the file it came from (or '<mapping>');
     ``sha256``: a hash of the normalised content, for provenance (same content, same hash).
@@ -136,6 +140,9 @@ class Codebook:
                 entry["threshold"] = int(row.threshold)
             if int(row.min_terms) != 1:
                 entry["min_terms"] = int(row.min_terms)
+            if int(row.lead_sentences) > 0:
+                entry["lead_sentences"] = int(row.lead_sentences)
+                entry["lead_weight"] = int(row.lead_weight)
             own = self.terms[self.terms["frame_id"] == row.frame_id]
             plain, bound = own[own["min_actors"] == 0], own[own["min_actors"] > 0]
             if len(plain):
@@ -159,13 +166,16 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
 
     Frame fields: ``id`` (unique, lower-case), ``label``, ``description``, ``terms`` (non-empty list;
     trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1: hits a document needs),
-    ``min_terms`` (whole number >= 1: distinct terms a document needs) and ``notes``.
+    ``min_terms`` (whole number >= 1: distinct terms a document needs), ``lead_sentences`` and
+    ``lead_weight`` (whole numbers >= 1, given together: a hit in the headline or the first
+    ``lead_sentences`` sentences counts ``lead_weight`` times toward the threshold) and ``notes``.
 
     Raises LexiconError naming the file, the line, the frame (number and id) and the term for:
     malformed YAML, a missing ``frames`` list, an unknown field, a missing or malformed id or
     label, a duplicate frame id, an empty frame (no terms), an empty or non-text term, a malformed
     wildcard (``*`` not at the end, a lone ``*``, ``*`` after a space), a term listed twice in one
-    frame, and a bad threshold or min_terms.
+    frame, a bad threshold, min_terms, lead_sentences or lead_weight, and one of lead_sentences and
+    lead_weight without the other.
     """
     if source is None:
         return _shipped("generic")
@@ -219,6 +229,8 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
             "description": pd.array([f["description"] for f in frames], dtype="str"),
             "threshold": np.array([f["threshold"] for f in frames], dtype=np.int64),
             "min_terms": np.array([f["min_terms"] for f in frames], dtype=np.int64),
+            "lead_sentences": np.array([f["lead_sentences"] for f in frames], dtype=np.int64),
+            "lead_weight": np.array([f["lead_weight"] for f in frames], dtype=np.int64),
         }
     )
     owners = [f["id"] for f in frames for _ in (*f["terms"], *f["actor_terms"])]
@@ -239,7 +251,8 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
         source=doc.name,
         sha256=content_hash({"codebook": name.strip(), "frames": [
             {k: v for k, v in f.items()
-             if (k not in ("actor_terms", "min_actors") or f["actor_terms"]) and (k != "min_terms" or v != 1)}
+             if (k not in ("actor_terms", "min_actors") or f["actor_terms"]) and (k != "min_terms" or v != 1)
+             and (k not in ("lead_sentences", "lead_weight") or f["lead_sentences"])}
             for f in frames
         ]}),
     )
@@ -259,8 +272,14 @@ def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
             raise fail("actor_terms", f"term {k + 1} {term!r} is also in 'terms' of this frame; keep it in one list", k)
     if "min_actors" in entry and not actor_terms:
         raise fail("min_actors", "applies to 'actor_terms', which this frame does not have; add them or remove min_actors")
+    for given, missing in (("lead_sentences", "lead_weight"), ("lead_weight", "lead_sentences")):
+        if given in entry and missing not in entry:
+            raise fail(given, f"needs '{missing}' as well (lead_sentences: 3, lead_weight: 2 counts a hit in the "
+                              "headline and the first 3 sentences twice); give both or neither")
     return {"id": values["id"], "label": values["label"], "description": values["description"] or "",
-            "threshold": values["threshold"], "min_terms": values["min_terms"], "terms": terms,
+            "threshold": values["threshold"], "min_terms": values["min_terms"],
+            "lead_sentences": values["lead_sentences"] if "lead_sentences" in entry else 0,
+            "lead_weight": values["lead_weight"], "terms": terms,
             "actor_terms": actor_terms, "min_actors": values["min_actors"]}
 
 
@@ -304,6 +323,8 @@ FRAMES_FILE = ListSchema(
         "min_actors": Field(count("named actors a sentence needs for an actor term to count")),
         "threshold": Field(count("hits a document needs")),
         "min_terms": Field(count("distinct terms a document needs")),
+        "lead_sentences": Field(count("sentences after the headline that form the lead")),
+        "lead_weight": Field(count("what a hit in the lead counts toward the threshold")),
         "notes": Field(),
     },
 )
@@ -455,6 +476,7 @@ def _check_threshold(value: object) -> int:
     return int(value)
 
 
+@output_columns("frames", "document_frames")
 def frames(
     documents: pd.DataFrame,
     codebook: str | Path | Mapping[str, Any] | Codebook | None = None,
@@ -472,20 +494,16 @@ def frames(
 
     ``codebook``: anything :func:`load_frames` takes (None = the generic news frames).
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
-    ``threshold``: hits a document needs for ``present``; None uses each frame's ``threshold`` from
+    ``threshold``: weighted hits a document needs for ``present``; None uses each frame's ``threshold`` from
     the codebook (1 where it gives none); an int applies to every frame; a mapping
     ``{frame_id: n}`` overrides single frames.
 
     Sentence level: one row per sentence and frame with at least one hit, in reading order then
-    codebook order. Columns (:data:`FRAME_SENTENCE_COLUMNS`): doc_id, sentence_id, frame_id, hits,
-    terms (the matched codebook terms, distinct, in order of first match, joined by "; ").
-
-    Document level: one row per document (in the documents' order; with ``documents=None``, the
-    sentences' documents) and frame (codebook order), frames without hits included. Columns
-    (:data:`FRAME_DOCUMENT_COLUMNS`): doc_id, frame_id, hits, distinct_terms (distinct terms of the
-    frame matched), hits_per_1000_words, share, present (``hits >= threshold`` and ``distinct_terms >=
-    min_terms``, the frame's ``min_terms`` from the codebook), dominant (the frame(s) with the most
-    hits; ties: every tied frame; none without hits).
+    codebook order. Document level: one row per document (in the documents' order; with
+    ``documents=None``, the sentences' documents) and frame (codebook order), frames without hits
+    included; ``present`` uses ``threshold`` (against ``weighted_hits``: hits in the frame's lead — the
+    headline, sentence_id 0, and the first ``lead_sentences`` sentences — count ``lead_weight`` times)
+    and the frame's ``min_terms`` from the codebook.
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
@@ -511,8 +529,15 @@ def frames(
         ordered = matches.sort_values(["m", "t"], kind="stable")  # terms of one span in codebook order
         return _sentence_level(sents, ordered, frame_ids, matcher.term_text)
     hits = matches.drop_duplicates(["m", "f"])
+    # a hit in a frame's lead (headline and first lead_sentences sentences) counts lead_weight times
+    lead = book.frames["lead_sentences"].to_numpy(dtype=np.int64)
+    weight = book.frames["lead_weight"].to_numpy(dtype=np.int64)
+    f_of_hit = hits["f"].to_numpy(dtype=np.int64)
+    in_lead = sents["sentence_id"].to_numpy(dtype=np.int64)[hits["s"].to_numpy(dtype=np.int64)] <= lead[f_of_hit]
+    hit_weight = np.where(in_lead & (lead[f_of_hit] > 0), weight[f_of_hit], 1)
     min_terms = book.frames["min_terms"].to_numpy(dtype=np.int64)
-    return _document_level(documents, sents, hits, words, frame_ids, limits, matches=matches, min_terms=min_terms)
+    return _document_level(documents, sents, hits, words, frame_ids, limits, matches=matches, min_terms=min_terms,
+                           hit_weight=hit_weight)
 
 
 def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
@@ -585,6 +610,7 @@ def _document_level(
     *,
     matches: pd.DataFrame,
     min_terms: np.ndarray,
+    hit_weight: np.ndarray,
 ) -> pd.DataFrame:
     if documents is not None:
         require_columns(documents, ["doc_id"], fn="frames", name="documents",
@@ -601,9 +627,11 @@ def _document_level(
         )
     n_docs, n_frames = len(doc_order), len(frame_ids)
     counts = np.zeros((n_docs, n_frames), dtype=np.int64)
+    weighted = np.zeros((n_docs, n_frames), dtype=np.int64)
     distinct = np.zeros((n_docs, n_frames), dtype=np.int64)
     if not hits.empty:
         np.add.at(counts, (sent_doc[hits["s"].to_numpy()], hits["f"].to_numpy()), 1)
+        np.add.at(weighted, (sent_doc[hits["s"].to_numpy()], hits["f"].to_numpy()), hit_weight)
         # distinct terms: each (document, term) once; a term belongs to one frame
         pairs = pd.DataFrame({"d": sent_doc[matches["s"].to_numpy()], "f": matches["f"].to_numpy(),
                               "t": matches["t"].to_numpy()}).drop_duplicates()
@@ -615,12 +643,13 @@ def _document_level(
         share = np.where(total > 0, counts / np.maximum(total, 1), 0.0)
     top = counts.max(axis=1, keepdims=True) if n_frames else np.zeros((n_docs, 1))
     dominant = (counts == top) & (top > 0)
-    present = (counts >= limits[None, :]) & (distinct >= min_terms[None, :])
+    present = (weighted >= limits[None, :]) & (distinct >= min_terms[None, :])
     return pd.DataFrame(
         {
             "doc_id": pd.array(np.repeat(doc_order.to_numpy(dtype=object), n_frames), dtype="str"),
             "frame_id": pd.array(np.tile(frame_ids, n_docs), dtype="str"),
             "hits": counts.ravel(),
+            "weighted_hits": weighted.ravel(),
             "distinct_terms": distinct.ravel(),
             "hits_per_1000_words": per_1000.ravel(),
             "share": share.ravel(),
@@ -633,16 +662,13 @@ def _document_level(
 # ------------------------------------------------------------------------------------ actors
 
 
+@output_columns("actor_frames")
 def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     """The frames of the sentences that mention each actor.
 
     ``mentions``: an actor mentions table (doc_id, sentence_id, actor_id, optional actor);
     ``frames``: ``frames(..., level="sentence")``. A sentence mentioning an actor twice
     counts once for that actor.
-
-    Output columns: actor_id, actor (when the mentions have it), frame_id, sentences (number of
-    the actor's sentences carrying the frame), hits (the frame's hits in them), share (sentences /
-    all sentences mentioning the actor). Sorted by actor_id, then most sentences first.
     """
     require_columns(mentions, ("doc_id", "sentence_id", "actor_id"), fn="actor_frames", name="mentions",
                     fix="pass the table analysis.mentions(documents) returns")
@@ -664,14 +690,11 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True).astype({"sentences": "int64", "hits": "int64"})
 
 
+@output_columns("frame_rollup")
 def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence[str] = ("day",)) -> pd.DataFrame:
     """Document-level frame scores aggregated by documents columns ("day" = the UTC publication date).
 
-    ``document_frames``: ``frames(documents, level="document")``.
-    Output columns: the ``by`` columns, frame_id, hits (sum), documents (documents where the frame is
-    present), n_documents (documents in the cell), share (the frame's hits / all frame hits in the
-    cell; 0 when the cell has none), present_share (documents / n_documents). Undated documents have
-    day NA.
+    ``document_frames``: ``frames(documents, level="document")``. Undated documents have day NA.
     """
     by = (by,) if isinstance(by, str) else tuple(by)
     table = join_document_keys(document_frames, documents, by, fn="frames_by", how="inner")
@@ -690,13 +713,7 @@ frame_scores = deprecated_alias(frames, "analysis.framing.frame_scores", "analys
 frame_rollup = deprecated_alias(frames_by, "analysis.framing.frame_rollup", "analysis.frames_by")
 
 
-def __getattr__(name: str) -> Any:
-    """frame_agreement and suggest_thresholds moved to :mod:`analysis.validation.frames` (evaluation
-    lives with validation); the old addresses work for one release, with a DeprecationWarning."""
-    if name in ("frame_agreement", "suggest_thresholds"):
-        from analysis.deprecation import warn_renamed
-        from analysis.validation import frames as evaluation
-
-        warn_renamed(f"analysis.framing.{name}", f"analysis.validation.{name}")
-        return getattr(evaluation, name)
-    raise AttributeError(f"module 'analysis.framing' has no attribute {name!r}")
+#: frame_agreement and suggest_thresholds moved to :mod:`analysis.validation.frames` (evaluation lives
+#: with validation); the old addresses work for one release, with a DeprecationWarning.
+__getattr__ = moved_names("analysis.framing", {name: ("analysis.validation.frames", name, f"analysis.validation.{name}")
+                                               for name in ("frame_agreement", "suggest_thresholds")})

@@ -24,7 +24,12 @@ Layouts (the tables are given by name; :mod:`analysis.pipeline` says which table
 Parquet returns list columns as arrays; :func:`restore_lists` turns them back into lists, so a table
 read back equals the one written.
 
-This module imports nothing of the package but :mod:`analysis.errors`, so that any module can use it.
+Keys and fingerprints: :func:`content_key` (the one hash of settings), :func:`code_sha256` (the
+package's code), :func:`corpus_fingerprint` (a documents table; :func:`parts_fingerprint` gives the same
+from its Parquet parts) and :func:`source_fingerprint` (the files a load reads).
+
+This module imports nothing of the package but :mod:`analysis.errors` and, for the names of a file's
+metadata companions, :mod:`analysis.corpus.sidecars`, so that any module but the loader's can use it.
 """
 
 from __future__ import annotations
@@ -35,30 +40,26 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+import stat
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from analysis.corpus.sidecars import METADATA_CSV, sidecar_paths
 from analysis.errors import InputError
 
-__all__ = ["atomic_write", "atomic_folder", "current_umask", "SCRATCH_SUFFIX", "MANIFEST", "RUN_MARKER",
+__all__ = ["atomic_write", "atomic_folder", "SCRATCH_SUFFIX", "MANIFEST", "RUN_MARKER",
            "PARTITIONED_FORMAT", "LIST_COLUMNS", "META", "part_name", "read_json", "read_manifest", "file_sha256",
            "parquet_rows", "check_files", "restore_lists", "concat_parts", "write_table_folder",
-           "read_table_folder", "read_partitioned_tables", "code_sha256", "CODE_SUFFIXES", "content_key"]
+           "read_table_folder", "read_partitioned_tables", "code_sha256", "CODE_SUFFIXES", "content_key",
+           "corpus_fingerprint", "parts_fingerprint", "source_fingerprint"]
 
 #: The suffix of every temporary file and folder (a run that was killed can leave one; see scale.store).
 SCRATCH_SUFFIX = ".tmp"
 
 Writer = Callable[[Path], object]
-
-
-def current_umask() -> int:
-    """The process's file creation mask (read by setting it and putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _scratch_name(target: Path) -> Path:
@@ -285,3 +286,99 @@ def code_sha256(root: str | None = None) -> str:
         relative = path.relative_to(folder).as_posix()
         digest.update(relative.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+# ----------------------------------------------------------------------------------------- fingerprints
+
+#: The columns :func:`corpus_fingerprint` hashes, in this order.
+FINGERPRINT_COLUMNS = ("doc_id", "title", "text")
+
+
+def _fingerprint(columns: Sequence[Sequence[Any]]) -> str:
+    """SHA-256 over the values of each column in turn (missing values as ''), each value ended by 0x1f
+    and each column by 0x1e."""
+    digest = hashlib.sha256()
+    for values in columns:
+        for value in values:
+            digest.update(value.encode("utf-8"))
+            digest.update(b"\x1f")
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def corpus_fingerprint(documents: pd.DataFrame) -> dict[str, Any]:
+    """Document count and a SHA-256 over every document's id, title and text, in table order.
+
+    Output keys: documents (int), content_sha256 (hex str). Two corpora with the same fingerprint hold
+    the same articles in the same order.
+    """
+    columns = [documents[column].astype("string").fillna("") if column in documents else ()
+               for column in FINGERPRINT_COLUMNS]
+    return {"documents": int(len(documents)), "content_sha256": _fingerprint(columns)}
+
+
+def parts_fingerprint(files: Sequence[Path]) -> dict[str, Any]:
+    """:func:`corpus_fingerprint` of the documents table stored as the Parquet parts ``files`` (in
+    order), read one column of one part at a time."""
+    import pyarrow.parquet as pq
+
+    def values(column: str) -> Iterator[str]:
+        for file in files:
+            for value in pq.read_table(file, columns=[column]).column(0).to_pylist():
+                yield "" if value is None else str(value)
+
+    documents = sum(parquet_rows(Path(file)) for file in files)
+    return {"documents": documents, "content_sha256": _fingerprint([values(c) for c in FINGERPRINT_COLUMNS])}
+
+
+def _source_files(given: Path) -> list[tuple[str, str]]:
+    """(name relative to ``given``, path) of every non-hidden file a load of ``given`` may read."""
+    if given.is_file():
+        siblings = [given.parent / METADATA_CSV, *sidecar_paths(given)]
+        return [(given.name, str(given))] + [(p.name, str(p)) for p in siblings if p.is_file()]
+    found = []
+    top = os.fspath(given)
+    for root, dirs, names in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = os.path.relpath(root, top)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found.extend((prefix + name, os.path.join(root, name)) for name in sorted(names) if not name.startswith("."))
+    return found
+
+
+def _file_entry(name: str, path: str) -> tuple[str, int | None]:
+    """(fingerprint entry, bytes or None when not read) of one file; a file that is not regular (FIFO, socket, device), a
+    dangling link or an unreadable file is entered by its name and what it is, never opened or waited on."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return f"{name}\x1fnot a regular file\x1e", None
+        with open(path, "rb") as handle:
+            content = hashlib.file_digest(handle, "sha256").hexdigest()
+            size = os.fstat(handle.fileno()).st_size
+    except OSError as exc:
+        return f"{name}\x1funreadable: {type(exc).__name__}\x1e", None
+    return f"{name}\x1f{size}\x1f{content}\x1e", size
+
+
+def source_fingerprint(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> dict[str, Any]:
+    """Files, bytes and a SHA-256 over every file a load of ``source`` reads: paths as given, names, contents.
+
+    Two sources with the same fingerprint load to the same documents (with the same options). Files
+    that are not regular files (FIFOs, sockets, devices), dangling or looping links and unreadable
+    files enter by name only (they are not counted, and never opened: a FIFO would block).
+    Output keys: files (int), bytes (int), sha256 (hex str).
+    """
+    digest = hashlib.sha256()
+    files = total = 0
+    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+    for given in map(Path, sources):
+        digest.update(f"source\x1f{given.as_posix()}\x1e".encode())
+        if not given.exists():
+            continue
+        for name, path in _source_files(given):
+            entry, size = _file_entry(name, path)
+            digest.update(entry.encode())
+            if size is not None:  # a regular, readable file
+                files += 1
+                total += size
+    return {"files": files, "bytes": total, "sha256": digest.hexdigest()}

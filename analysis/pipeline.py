@@ -30,18 +30,17 @@ from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
 from analysis.framing import frames as find_frames
-from analysis.persistence import (MANIFEST, code_sha256, content_key, read_partitioned_tables, read_table_folder,
-                                  write_table_folder)
-from analysis.provenance import corpus_fingerprint, package_versions
+from analysis.persistence import (MANIFEST, code_sha256, concat_parts, content_key, corpus_fingerprint,
+                                  read_partitioned_tables, read_table_folder, write_table_folder)
+from analysis.provenance import package_versions
 from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
 from analysis.actor_tone import actor_tone
 from analysis.tone import tone
 
 __all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
-           "check_actor_tone_method",
-           "analysis_of", "analyze", "analyze_partition", "combine_partitions", "corpus_tables", "lexicon_hashes",
-           "load_analysis", "split_documents"]
+           "check_actor_tone_method", "analysis_of", "analyze", "analyze_partition", "combine_partitions",
+           "corpus_tables", "keyed_settings", "lexicon_hashes", "load_analysis", "split_documents"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -260,20 +259,22 @@ def _codebook_definition(codebook: Codebook) -> dict[str, Any]:
     return definition
 
 
+def keyed_settings(lexicon: ActorLexicon, codebook: Codebook, tone_engine: str,
+                   actor_tone_method: str = "target") -> dict[str, Any]:
+    """What determines an analysis' numbers besides its input, as analysis keys (:func:`analysis_key`)
+    and run keys (``analysis.scale.store.run_key``) take it: lexicons (:func:`lexicon_hashes`),
+    frames_codebook (the codebook's name), tone_engine, actor_tone_method, versions, code."""
+    return {"lexicons": lexicon_hashes(lexicon, codebook), "frames_codebook": codebook.name,
+            "tone_engine": tone_engine, "actor_tone_method": actor_tone_method, "versions": package_versions(),
+            "code": code_sha256()}
+
+
 def analysis_meta(corpus: dict[str, Any], lexicon: ActorLexicon, codebook: Codebook,
                   tone_engine: str, actor_tone_method: str = "target") -> dict[str, Any]:
     """The ``meta`` of an analysis of a corpus with this fingerprint, lexicon, codebook, tone engine and
     actor tone method: what determines its numbers (keyed, see :func:`analysis_key`), the key, and the
     lexicon and codebook definitions (``definitions``, not keyed: their hashes are)."""
-    meta = {
-        "corpus": corpus,
-        "lexicons": lexicon_hashes(lexicon, codebook),
-        "frames_codebook": codebook.name,
-        "tone_engine": tone_engine,
-        "actor_tone_method": actor_tone_method,
-        "versions": package_versions(),
-        "code": code_sha256(),
-    }
+    meta = {"corpus": corpus, **keyed_settings(lexicon, codebook, tone_engine, actor_tone_method)}
     return {**meta, "key": analysis_key(meta),
             "definitions": {"actors": lexicon.to_yaml(), "frames": _codebook_definition(codebook)}}
 
@@ -291,17 +292,7 @@ def combine_partitions(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.Dat
     Tables are concatenated in partition order with a fresh index; partitions where a table is empty
     are left out (so they cannot change its dtypes); a table empty everywhere is the first partition's.
     """
-    combined = {}
-    for name in PARTITION_TABLES:
-        tables = [part[name] for part in parts]
-        filled = [table for table in tables if len(table)]
-        if not filled:
-            combined[name] = tables[0].reset_index(drop=True)
-        elif len(filled) == 1:
-            combined[name] = filled[0].reset_index(drop=True)
-        else:
-            combined[name] = pd.concat(filled, ignore_index=True)
-    return combined
+    return {name: concat_parts([part[name] for part in parts]).reset_index(drop=True) for name in PARTITION_TABLES}
 
 
 def _default_partition_size(n_documents: int, workers: int) -> int:

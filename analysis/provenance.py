@@ -16,6 +16,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from analysis.persistence import corpus_fingerprint  # re-exported: its home is analysis.persistence
+
 __all__ = ["PROVENANCE_MIMETYPE", "corpus_fingerprint", "content_hash", "package_versions", "record_provenance",
            "Provenance"]
 
@@ -24,22 +26,6 @@ PROVENANCE_MIMETYPE = "application/vnd.media-workbench.provenance+json"
 #: Packages whose versions every report records.
 RECORDED_PACKAGES = ("media-workbench", "pandas", "pyarrow", "plotly", "textblob", "vaderSentiment",
                      "papermill", "nbconvert")
-
-
-def corpus_fingerprint(documents: pd.DataFrame) -> dict[str, Any]:
-    """Document count and a SHA-256 over every document's id, title and text, in table order.
-
-    Output keys: documents (int), content_sha256 (hex str). Two corpora with the same fingerprint hold
-    the same articles in the same order.
-    """
-    digest = hashlib.sha256()
-    for column in ("doc_id", "title", "text"):
-        values = documents[column].astype("string").fillna("") if column in documents else pd.Series([], dtype="string")
-        for value in values:
-            digest.update(value.encode("utf-8"))
-            digest.update(b"\x1f")
-        digest.update(b"\x1e")
-    return {"documents": int(len(documents)), "content_sha256": digest.hexdigest()}
 
 
 def content_hash(lexicon: object) -> str:

@@ -86,13 +86,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, islice
+from itertools import accumulate
+from operator import le, lt
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import ahocorasick
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.actors import ActorLexicon, load_actors
 from analysis.actors import mentions as find_mentions
@@ -100,7 +102,7 @@ from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.entities import LEXICON_ENTITY_TYPES
 from analysis.errors import InputError, require_columns
-from analysis.schema import QUOTE_COLUMNS
+from analysis.schema import QUOTE_COLUMNS, output_columns
 
 __all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
 
@@ -118,16 +120,20 @@ _SINGLE_OPEN = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])")  # where _SING
 _SINGLE = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
 _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
+_COLON_NEXT = re.compile(r"\s*:")  # a colon after whitespace (matched in place: no copy of the rest of the text)
 _COLON = re.compile(r"\A\s*:")
 _BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|following|prompting|citing)\b")
 _CLAUSE_END_CHARS = frozenset(",;:!?\"“”).")
 _NOUN_ENDINGS = ("'s", "’s", "s'", "s’", "n't", "n’t")  # a possessive before a cue: a noun; a negation
 _PHRASE_END = re.compile(r"[,;:!?\"“”)]$")
+_PHRASE_END_CHARS = frozenset(",;:!?\"“”)")  # what _PHRASE_END matches, by character
 _POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ENDS_THAT = re.compile(r"\bthat$")
+_THAT_WORD = re.compile(r"\bthat\b")
 _TAIL_STOP = re.compile(r",|;|[.!?](?=\s|$|[\"”’])")
 _CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
+_SPACE_TOKEN = re.compile(r"(\s*)(\S+)")  # a token (as _TOKEN) and the whitespace before it
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
 _LETTERS = re.compile(r"[a-z]+")
@@ -140,6 +146,7 @@ _CUT = re.compile(r"[A-Za-z][\w-]")  # at hi - 1: hi cuts a word, a cue form may
 _AUX = frozenset("has have had also reportedly later then again previously would will once recently "
                  "further publicly earlier repeatedly separately privately quickly already just did "
                  "does do had".split())
+_AUX_NOT_PERFECT = _AUX - {"had", "has", "have"}  # what may stand between a passive's "be" and its verb
 _PASSIVE = frozenset("is was were are been being be".split())
 _CLAUSE = frozenset("that which who whom while and but after before as when because if since though "
                     "although where with without for to in on at by from than".split())
@@ -169,14 +176,23 @@ _TAIL_STARTERS = frozenset("on in at during after before of about from via when 
 
 def _is_name(text: str) -> bool:
     """Every word capitalised (or a short function word): the name of a thing, not speech."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False  # checked first: it is cheaper than reading the words
     words = _WORD.findall(text)
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) and (
-        not text.rstrip().endswith((".", "!", "?")))
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words)
 
 
 def _fewer_words(text: str, n: int, lo: int = 0, hi: int | None = None) -> bool:
     """``count_words(text[lo:hi]) < n``, counting no further than ``n`` (without copying the slice)."""
-    return len(list(islice(_WORD.finditer(text, lo, len(text) if hi is None else hi), n))) < n
+    return _n_words(n).match(text, lo, len(text) if hi is None else hi) is None
+
+
+@functools.lru_cache(maxsize=8)
+def _n_words(n: int) -> re.Pattern[str]:
+    """A pattern that matches at ``lo`` when text[lo:hi] has at least ``n`` words: what
+    ``_WORD.finditer`` skips between words (characters no word starts with: ``[\\W_]``), then a
+    word taken whole as ``_WORD`` takes it (an atomic group: never split in two), ``n`` times."""
+    return re.compile(r"(?:[\W_]*+(?>" + _WORD.pattern + r")){" + str(n) + "}")
 
 
 def count_words(text: str) -> int:
@@ -222,9 +238,10 @@ def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[t
 
 
 def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
-                    sentence_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                    sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False) -> list[tuple[int, int]]:
     """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
-    (offset, mark) of text[lo:hi] and of the sentences."""
+    (offset, mark) of text[lo:hi] and of the sentences (``sentence_spans``: (start, end) each, or with
+    ``rows`` sentence rows (sentence_id, paragraph_id, start, end))."""
     spans: list[tuple[int, int]] = []
     open_at = None
     for pos, mark in marks:
@@ -240,10 +257,14 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
         return _trimmed(text, spans)
     doubles = list(spans)  # in order, not overlapping: looked up by bisection
     double_starts = [d_lo for d_lo, _ in doubles]
-    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation
-    if not any(lo <= pos < hi and _SINGLE_OPEN.match(text, pos, hi) for pos, _ in singles):
+    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation (a mark right after a
+    # letter or digit, "Israel's", cannot: its look-behind fails, so it is passed over by character)
+    if not any(lo <= pos < hi and not (pos and text[pos - 1].isalnum()) and _SINGLE_OPEN.match(text, pos, hi)
+               for pos, _ in singles):
         return _trimmed(text, spans)
     single_starts = [pos for pos, _ in singles]
+    if rows:
+        sentence_spans = [(row[2], row[3]) for row in sentence_spans]
     for s_lo, s_hi in sentence_spans:
         k = bisect_left(single_starts, s_lo)
         if k == len(single_starts) or single_starts[k] >= s_hi:
@@ -299,15 +320,17 @@ class _Field:
         # Lookups by bisection: sentence ends (when the sentences follow one another without
         # overlapping, as sentences() makes them), and quotation starts with the furthest end so far.
         rows = self.sentences
+        starts = [row[2] for row in rows]
         self._ends = [row[3] for row in rows]
-        self._in_order = all(row[2] < row[3] for row in rows) and all(a[3] <= b[2] for a, b in zip(rows, rows[1:]))
+        self._in_order = all(map(lt, starts, self._ends)) and all(map(le, self._ends, starts[1:]))
         self._mention_starts: list[int] = [m.start for m in self.mentions]
         self._place_starts = [m.start for m in self.places]
         self.set_quotes(self.quotes)
 
     def mentions_in(self, lo: int, hi: int) -> list[_Mention]:
         """The mentions starting in [lo, hi), places among them, by start."""
-        found = self.mentions[bisect_left(self.mention_starts, lo):bisect_left(self.mention_starts, hi)]
+        starts = self.mention_starts
+        found = self.mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
         if self.places:
             here = self.places[bisect_left(self._place_starts, lo):bisect_left(self._place_starts, hi)]
             if here:
@@ -350,8 +373,13 @@ class _Field:
 def _last_word(seg: str) -> str:
     """The run of word characters ``seg`` ends with ("" if none), read from the end: for a ``seg``
     without trailing whitespace, what a search for a word at the end of ``seg`` finds."""
-    m = _LEADING_WORD.match(seg[::-1])
-    return seg[len(seg) - m.end():] if m else ""
+    tail = seg[:-33:-1]  # the last 32 characters, reversed
+    m = _LEADING_WORD.match(tail)
+    if m is None:
+        return ""
+    if m.end() == len(tail) < len(seg):  # the word may go on before the tail
+        m = _LEADING_WORD.match(seg[::-1])
+    return seg[len(seg) - m.end():]
 
 
 def _strip_tail(seg: str, words: frozenset[str]) -> str:
@@ -385,7 +413,10 @@ _SPACE = frozenset(" \n\t\r\f\v\xa0")
 
 def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
     """A token that ends a noun phrase: closing punctuation, or a full stop that is no abbreviation."""
-    if _PHRASE_END.search(word) or word[:1] in "\"“”‘(":
+    last = word[-1:]
+    if last == "\n":  # _PHRASE_END's $ also matches before a final newline
+        last = word[-2:-1]
+    if last in _PHRASE_END_CHARS or word[:1] in "\"“”‘(":
         return True
     return word.endswith(".") and not _is_abbreviation(word, honorifics)
 
@@ -398,18 +429,35 @@ def _is_abbreviation(word: str, honorifics: frozenset[str]) -> bool:
 def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: frozenset[str]) -> list[_Tok]:
     """The noun phrase text[lo:hi] ends with, read backwards: up to 8 words, stopping before
     punctuation, a clause word or after a determiner; "of"/"for"/"at"/... are kept between a name or a
-    speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service")."""
-    toks = _tokens_before(text, lo, hi, 10)
+    speaker noun and what follows ("A spokesman for Ms. Ruiz", "Forecasters at the Weather Service").
+    Read from the last 10 tokens; tried first on the last 4, which give the same phrase unless the
+    walk reaches their front (most phrases are a word or two)."""
+    toks = _tokens_before(text, lo, hi, 4)
+    taken, front = _np_walk(toks, nouns, honorifics)
+    if front and len(toks) == 4:  # there may be more tokens before: read the 10
+        taken, _ = _np_walk(_tokens_before(text, lo, hi, 10), nouns, honorifics)
+    return taken
+
+
+def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]) -> tuple[list[_Tok], bool]:
+    """:func:`_np_before` on the tokens ``toks``, and whether it ran into their front (a check for a
+    token before the first one): with more tokens before them, the phrase could differ."""
     taken: list[_Tok] = []
     k = len(toks) - 1
-    while k >= 0 and len(taken) < 8:
+    while len(taken) < 8:
+        if k < 0:
+            return taken, True
         tok = toks[k]
         word = tok[2]
-        if _ends_phrase(word, honorifics):
+        last = word[-1]  # _ends_phrase(word, honorifics), inline (a token is never empty, has no newline)
+        if last in _PHRASE_END_CHARS or word[0] in "\"“”‘(" or (
+                last == "." and not _is_abbreviation(word, honorifics)):
             break
         low = word.lower()
         if low in _CLAUSE:
-            if low in _PREPS and taken and k > 0:
+            if low in _PREPS and taken:
+                if k == 0:
+                    return taken, True
                 prev = toks[k - 1][2]
                 if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
                     taken.insert(0, tok)
@@ -420,27 +468,37 @@ def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: f
         k -= 1
         if low in _DETERMINERS_ALL:
             # "Forecasters at the National Weather Service": a preposition after a noun goes on
-            if k >= 1 and toks[k][2].lower() in _PREPS and len(taken) < 7:
+            if k < 1:
+                return taken, True
+            if toks[k][2].lower() in _PREPS and len(taken) < 7:
                 prev = toks[k - 1][2]
                 if not _ends_phrase(prev, honorifics) and (prev[:1].isupper() or _bare(prev).lower() in nouns):
                     continue
             break
-    return taken
+    return taken, False
 
 
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
     """The last ``n`` whitespace-separated tokens of text[lo:hi], in order: runs of characters other
     than space, newline and tab, without trailing whitespace (runs of whitespace only skipped), the
-    first one cut at ``lo``. Read from a window before ``hi``, widened while it may cut a token short."""
-    width = 16 * n
+    first one cut at ``lo``. Read from a window before ``hi``, widened while it may cut a token short
+    (the window's runs, each with the separators after it, found by one search and read backwards
+    from ``hi``)."""
+    width = 8 * n
     while True:
         w_lo = max(lo, hi - width)
-        toks = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text, w_lo, hi)]
-        if w_lo > lo and (text[w_lo - 1] not in " \n\t" and toks and toks[0][0] == w_lo):
-            toks = toks[1:]  # cut by the window: not a whole token
+        runs = _RUN_SEP.findall(text, w_lo, hi)
+        cut = w_lo > lo and text[w_lo - 1] not in " \n\t"  # a token at w_lo may go on before it
         out = []
-        for s, e, word in reversed(toks):
-            word = word.rstrip(_SPACE_CHARS)
+        pos = hi
+        for i in range(len(runs) - 1, -1, -1):
+            run, sep = runs[i]
+            pos -= len(sep)
+            s = pos - len(run)
+            pos = s
+            if not i and cut and s == w_lo:
+                break  # cut by the window: not a whole token
+            word = run.rstrip(_SPACE_CHARS)
             if word:
                 out.append((s, s + len(word), word))
                 if len(out) == n:
@@ -451,23 +509,26 @@ def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
         width *= 4
 
 
-_RUN = re.compile(r"[^ \n\t]+")
+_RUN_SEP = re.compile(r"([^ \n\t]+)([ \n\t]*)")  # a run and the separators after it
 _SPACE_CHARS = " \n\t\r\f\v\xa0"
 
 
 def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
     """The noun phrase text[lo:hi] starts with: up to 8 words, to punctuation or a clause word
     ("of"/"at"/... go on when a capitalised word follows: "Professor Kenji Mori of Osaka University")."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, min(hi, lo + _NP_REACH))]
+    toks = _SPACE_TOKEN.findall(text, lo, min(hi, lo + _NP_REACH))  # (whitespace before, token)
     taken: list[_Tok] = []
-    for k, (s, e, word) in enumerate(toks):
+    pos = lo
+    for k, (space, word) in enumerate(toks):
+        s = pos + len(space)
+        e = pos = s + len(word)
         if word[:1] in "\"“‘(":
             break
         end = _ends_phrase(word, honorifics)
         core = word.rstrip(",;:!?\"“”’).") if end else word
         low = core.lower()
         if low in _CLAUSE:
-            if low in _PREPS and taken and not end and k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+            if low in _PREPS and taken and not end and k + 1 < len(toks) and toks[k + 1][1][:1].isupper():
                 taken.append((s, e, word))
                 continue
             break
@@ -493,7 +554,11 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
     anything else: no speaker."""
     if not taken:
         return None
-    head_i = next((i for i, t in enumerate(taken) if i and t[2].lower() in _PREPS), len(taken)) - 1
+    head_i = len(taken) - 1
+    for i in range(1, len(taken)):
+        if taken[i][2].lower() in _PREPS:
+            head_i = i - 1
+            break
     s, e, head_word = taken[head_i]
     if head_word.endswith(("'s", "’s", "s'", "s’")):
         return None
@@ -538,6 +603,9 @@ class _Cue(NamedTuple):
     form: str
 
 
+_NEW_CUE = functools.partial(tuple.__new__, _Cue)  # a _Cue from a tuple, without a Python call
+
+
 class _CueFinder:
     """Finds what ``cues.pattern`` matches: any cue form, lower case or capitalised, as a whole word
     (no letter, digit, "_" or "-" directly before or after it). When every form is a single word a
@@ -574,7 +642,7 @@ class _CueFinder:
                 c = text[end]
                 if c.isalnum() or c == "_" or c == "-":
                     continue
-            out.append(_Cue(start, end, form))
+            out.append(_NEW_CUE((start, end, form)))
         return out
 
 
@@ -600,18 +668,20 @@ class _Attributor:
         """A cue form used as a verb of speech: outside quotations, not capitalised mid-sentence, not
         followed by "to" (but "wrote to staff"), not a noun ("the governor's promise that", "a swing
         state that"), not an infinitive or negated ("declined to comment", "did not say")."""
-        text = self.f.text
-        if self.f.in_quote(m.start, m.end):
+        f = self.f
+        text = f.text
+        start, end, written = m
+        k = bisect_right(f._quote_starts, start + 1)  # f.in_quote(start, end), inline
+        if k and f._quote_reach[k - 1] >= end - 1:
             return False
-        form = m.form if m.form[0].islower() else m.form.lower()
-        if _TO.match(text, m.end) and not (
-                self._addressee_of[form] == "to" and self._to_addressee(m.end)):
+        form = written if written[0].islower() else written.lower()
+        if _TO.match(text, end) and not (self._addressee_of[form] == "to" and self._to_addressee(end)):
             return False
-        if m.form[0].isupper():
-            sent = self.f.sentence_at(m.start)
-            if text[sent[2]:m.start].strip(" \"'“‘(["):
+        if written[0].isupper():
+            sent = f.sentence_at(start)
+            if text[sent[2]:start].strip(" \"'“‘(["):
                 return False  # capitalised mid-sentence: a title-case headline word, not a verb
-        before = text[max(0, m.start - 40):m.start]
+        before = text[max(0, start - 40):start]
         stripped = before.rstrip()
         if len(stripped) == len(before):
             prev = ""
@@ -640,7 +710,7 @@ class _Attributor:
             return None
         first = toks[0][2]
         if not (first.lower() in _DETERMINERS_ALL or first[:1].isupper() or first.lower() in _OBJECT_PRONOUNS
-                or _THAT.match(text[m.end():m.end() + 200]) or text[toks[-1][1]:].lstrip().startswith(":")):
+                or _THAT.match(text[m.end():m.end() + 200]) or _COLON_NEXT.match(text, toks[-1][1])):
             return None
         return toks[0][0], toks[-1][1]
 
@@ -665,12 +735,17 @@ class _Attributor:
                 for m in self.cues_in(row[2], row[3]):
                     yield row, m
             return
-        done = -1  # sentences in order: look each verb's sentence up
+        done = -1  # sentences in order: look each verb's sentence up (as f.sentence_at does; the verbs
+        rows, ends = f.sentences, f._ends  # are in order, so each search starts at the previous one)
+        k, n, last, cut = 0, len(rows), None, False
         for m in self._verbs:
-            row = f.sentence_at(m.start)
+            k = bisect_left(ends, m.start, k)
+            row = rows[k] if k < n and (rows[k][2] <= m.start or ends[k] == m.start) else rows[-1]
             if row[0] == done:
                 continue
-            if 0 < row[3] < len(text) and _CUT.match(text, row[3] - 1):
+            if row is not last:
+                last, cut = row, 0 < row[3] < len(text) and _CUT.match(text, row[3] - 1) is not None
+            if cut:
                 done = row[0]  # a sentence ending inside a word: searched itself, as cues_in does
                 for cut in self.cues_in(row[2], row[3]):
                     yield row, cut
@@ -708,8 +783,7 @@ class _Attributor:
                 if m.start <= sp.head < m.end and not f.possessive(m):
                     best = m
             if best is not None:
-                return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id,
-                                   gender=best.gender, etype=best.etype)
+                return _linked(sp, best)
         for m in inside:
             if m.end == sp.end and not f.possessive(m):
                 best = m
@@ -719,8 +793,7 @@ class _Attributor:
                     best = m
         if best is None:
             return self._by_name(sp) if sp.type == "name" else sp
-        return sp._replace(actor_id=best.actor_id, name=best.actor, entity_id=best.entity_id, gender=best.gender,
-                           etype=best.etype)
+        return _linked(sp, best)
 
     def _by_name(self, sp: _Speaker) -> _Speaker:
         """A name speaker with no mention at its words (the entity layer passed over a sentence's
@@ -747,7 +820,7 @@ class _Attributor:
         if len(found) != 1:
             return sp
         m = next(iter(found.values()))
-        return sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, gender=m.gender, etype=m.etype)
+        return _linked(sp, m)
 
     def subject(self, sent_lo: int, cue_at: int) -> _Speaker | None:
         """The sentence's subject for an -ing cue: its first actor or entity that can speak."""
@@ -775,7 +848,7 @@ class _Attributor:
             return sp, start
         prep_at = self._preposition_before(lo, sp.start)  # before the place's own words
         if prep_at < 0:
-            return sp._replace(type="nominal"), start
+            return _as_nominal(sp), start
         core = _strip_tail(self.f.text[lo:prep_at], _LOCATIVE_ADVERBS)
         if not core or core[-1] in ",;:":
             return None, start
@@ -861,7 +934,7 @@ class _Attributor:
         if sp is None or sp.type == "pronoun":
             return None
         sp = self.link(sp)
-        return sp._replace(type="nominal") if sp.etype == "place" else sp  # "said Israel": a government
+        return _as_nominal(sp) if sp.etype == "place" else sp  # "said Israel": a government
 
     def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
@@ -870,7 +943,7 @@ class _Attributor:
         return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue, hi)
 
     def passive(self, cue: _Cue) -> bool:
-        before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX - {"had", "has", "have"})
+        before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX_NOT_PERFECT)
         word = _last_word(before)  # no trailing whitespace: _strip_tail strips it
         return bool(word) and word.lower() in _PASSIVE
 
@@ -908,6 +981,17 @@ class _Attributor:
         return max([s_lo] + ends)
 
 
+def _linked(sp: _Speaker, m: _Mention) -> _Speaker:
+    """The speaker linked to mention ``m``: its actor, name, entity, gender and type (built directly:
+    ``sp._replace(actor_id=m.actor_id, name=m.actor, ...)`` is several times slower)."""
+    return _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender, m.etype, sp.head)
+
+
+def _as_nominal(sp: _Speaker) -> _Speaker:
+    """``sp._replace(type="nominal")``, built directly."""
+    return _Speaker(sp.actor_id, sp.name, "nominal", sp.start, sp.end, sp.entity_id, sp.gender, sp.etype, sp.head)
+
+
 def _from_mention(m: _Mention) -> _Speaker:
     return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end, m.entity_id,
                     m.gender, m.etype)
@@ -916,9 +1000,13 @@ def _from_mention(m: _Mention) -> _Speaker:
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them)."""
     text = f.text
-    paragraphs: dict[int, list[tuple[int, int, int, int]]] = {}
-    for row in f.sentences:
-        paragraphs.setdefault(row[1], []).append(row)
+    rows = f.sentences
+    if rows and rows[0][1] == rows[-1][1] and all(row[1] == rows[0][1] for row in rows):
+        paragraphs = {rows[0][1]: rows}  # one paragraph (a text without blank lines)
+    else:
+        paragraphs = {}
+        for row in rows:
+            paragraphs.setdefault(row[1], []).append(row)
     # the marks of the whole field, found once (by character; '' and `` need the paragraph's own search)
     doubles = None if ("''" in text or "``" in text) else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
     singles = _char_positions(text, _SINGLE_CHARS, 0, len(text))
@@ -927,18 +1015,17 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     out = []
     for sents in paragraphs.values():
         lo, hi = sents[0][2], sents[-1][3]
-        if doubles is None or any(s[2] < lo or s[3] > hi for s in sents):
+        if doubles is None or (not f._in_order and any(s[2] < lo or s[3] > hi for s in sents)):
             out.append(quote_spans(text, lo=lo, hi=hi, sentence_spans=[(s[2], s[3]) for s in sents]))
             continue
         marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
         ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
-        out.append(_spans_of_marks(text, lo, hi, marks, ones, [(s[2], s[3]) for s in sents]) if marks or ones
-                   else [])
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True) if marks or ones else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A quotation found in a field, before it becomes a row of the table."""
 
@@ -965,10 +1052,13 @@ class _Attribution(NamedTuple):
 _NONE = _Attribution(None, None, False, False, False)
 
 
-def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> _Attribution:
-    """The cue and speaker of the quotation text[q_lo:q_hi] (rules 1 and 2)."""
+def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
+               sent: tuple[int, int, int, int] | None = None) -> _Attribution:
+    """The cue and speaker of the quotation text[q_lo:q_hi] (rules 1 and 2); ``sent``: the
+    sentence at ``q_lo`` where the caller has it."""
     f, cues, text = att.f, att.cues, att.f.text
-    sent = f.sentence_at(q_lo)
+    if sent is None:
+        sent = f.sentence_at(q_lo)
     # 1. a cue before the quotation, in its clause
     for m in reversed(att.cues_in(clause_lo, q_lo)):
         between = text[m.end:q_lo]
@@ -976,10 +1066,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int) -> _Attri
         if adr is not None and adr[0] < q_lo:
             between = text[adr[1]:q_lo]
         core = between.rstrip(" \n\"“‘'`")
-        adjacent = not core.strip() or core.endswith((",", ":")) or bool(_ENDS_THAT.search(core))
+        adjacent = not core.strip() or core.endswith((",", ":")) or _ends_that(core)
         if adjacent:
             return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
-        if cues.clause_of[m.form.lower()] == "bare" or re.search(r"\bthat\b", between):
+        if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
             return _Attribution(None, m, False, True, False)
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
@@ -1010,14 +1100,16 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             prev_end = q_hi + 1
             if att.is_title(q_lo):
                 continue  # the title of a work: "the bill, known as "Safe Streets""
-            a = _attribute(att, q_lo, q_hi, clause_lo)
+            a = _attribute(att, q_lo, q_hi, clause_lo, sent)
             if a.mixed:
                 continue  # part of a reported clause: reported speech takes it whole
             if previous is not None and a.cue is not None and a.cue.start == previous.cue_start:
                 previous.parts.append((q_lo, q_hi))  # "A," he said, "B." — one quotation
                 continue
-            if previous is not None and a.cue is None and previous.cue_after and _only_attribution_between(
-                    text, previous.parts[-1][1], q_lo, previous.cue_start):
+            other_cue = previous is not None and any(
+                m.start != previous.cue_start for m in att.cues_in(previous.parts[-1][1], q_lo))
+            if previous is not None and a.cue is None and previous.cue_after and not other_cue and \
+                    _only_attribution_between(text, previous.parts[-1][1], q_lo, previous.cue_start):
                 previous.parts.append((q_lo, q_hi))  # "A," he said. "B." — one quotation
                 previous.cue_after = False
                 continue
@@ -1028,8 +1120,9 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 adr = att.addressee(a.cue)
                 if adr is not None:
                     addressee = text[adr[0]:adr[1]]
-            elif previous is not None and previous.speaker is not None:
+            elif previous is not None and previous.speaker is not None and not other_cue:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
+                # (unless another cue, someone else's speech, comes between them)
                 speaker, lemma, adjacent = previous.speaker, previous.cue, True
             if _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi) and not (
                     adjacent and speaker is not None and lemma is not pd.NA):
@@ -1047,12 +1140,23 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
     return rows, used
 
 
+def _ends_that(core: str) -> bool:
+    """``_ENDS_THAT.search(core)`` for a ``core`` without trailing newline, by its last characters."""
+    if not core.endswith("that"):
+        return False
+    if len(core) == 4:
+        return True
+    c = core[-5]
+    return not (c.isalnum() or c == "_")
+
+
 def _only_attribution_between(text: str, a_hi: int, b_lo: int, cue_start: int) -> bool:
     """Between the end of quotation A and the start of B: A's cue clause only (a few words, the cue
     among them, no other quotation)."""
+    if not (a_hi <= cue_start < b_lo and _fewer_words(text, 17, a_hi, b_lo)):  # at most 16 words
+        return False
     between = text[a_hi:b_lo]
-    return a_hi <= cue_start < b_lo and count_words(between) <= 16 and not _DOUBLE.search(between.strip(
-        " \n\"“”‘’'`,.")) and "\n\n" not in between
+    return not _DOUBLE.search(between.strip(" \n\"“”‘’'`,.")) and "\n\n" not in between
 
 
 def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
@@ -1078,7 +1182,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             rows.append(row)
             continue
         after = text[after_lo:s_hi]
-        opener = _THAT.match(after) or _COLON.match(after)
+        opener = ("that" in after and _THAT.match(after)) or _COLON.match(after)
         if opener:
             c_lo = after_lo + opener.end()
         elif cues.clause_of[form] == "bare":
@@ -1146,13 +1250,37 @@ def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _source_phrases_in(text: str, cues: CueVerbs) -> list[re.Match[str]]:
+    """``list(cues.source_pattern.finditer(text))``, tried only where a source phrase's words after
+    its first letter are (found by str.find): each alternative of the pattern is its first letter
+    (either case) and then those words, so it can match nowhere else."""
+    starts: set[int] = set()
+    for phrase in cues.source_phrases:
+        rest = phrase[1:]
+        if not rest:
+            return list(cues.source_pattern.finditer(text))
+        pos = text.find(rest, 1)
+        while pos >= 0:
+            starts.add(pos - 1)
+            pos = text.find(rest, pos + 1)
+    out: list[re.Match[str]] = []
+    reached = 0
+    for pos in sorted(starts):
+        if pos >= reached:
+            m = cues.source_pattern.match(text, pos)
+            if m is not None:
+                out.append(m)
+                reached = max(m.end(), pos + 1)
+    return out
+
+
 def _according_to(att: _Attributor) -> list[_Row]:
     """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X";
     X is the whole phrase to the next comma or the sentence's end ("a review of court records by the
     watchdog group Open Ledger"), linked to the actor it starts with."""
     f, text = att.f, att.f.text
     rows = []
-    for m in att.cues.source_pattern.finditer(text):
+    for m in _source_phrases_in(text, att.cues):
         if f.in_quote(m.start(), m.end()):
             continue
         sid, pid, s_lo, s_hi = f.sentence_at(m.start())
@@ -1215,7 +1343,7 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
 
 def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | None) -> _Speaker:
     f = att.f
-    unknown = sp._replace(actor_id=pd.NA, name=pd.NA, entity_id=pd.NA, gender=None, etype=None)
+    unknown = _Speaker(pd.NA, pd.NA, sp.type, sp.start, sp.end, pd.NA, None, None, sp.head)
     gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
     if gender is None:
         return unknown
@@ -1223,27 +1351,31 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             and last.speaker.gender in (None, gender) and last.speaker.etype in (None, "person") \
             and last.speaker.type != "nominal":
         p = last.speaker
-        return sp._replace(actor_id=p.actor_id, name=p.name, entity_id=p.entity_id, gender=p.gender, etype=p.etype)
-    k = bisect_left(f.mention_starts, sp.start)
-    here = [m for m in f.mentions[k:bisect_left(f.mention_starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+        return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
+    mentions, starts = f.mentions, f.mention_starts
+    k = bisect_left(starts, sp.start)
+    here = [m for m in mentions[k:bisect_left(starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
+    if not here:
+        return unknown
+    sp_sentence = f.sentence_at(sp.start)
     for cand in here:  # the entity layer's resolution, then the lexicon's
         if cand.gender not in (None, gender):
             continue  # resolved against its gender: not trusted
         antecedent = None
-        for m in reversed(f.mentions[:k]):
+        for j in range(k - 1, -1, -1):  # the nearest mention of the same entity or actor before it
+            m = mentions[j]
             if m.via != "pronoun" and (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id)):
                 antecedent = m
                 break
-        if antecedent is None or f.sentence_at(sp.start)[0] - f.sentence_at(antecedent.start)[0] > 2:
+        if antecedent is None or sp_sentence[0] - f.sentence_at(antecedent.start)[0] > 2:
             continue
-        window = min(antecedent.start, f.sentence_at(sp.start)[2])
+        window = min(antecedent.start, sp_sentence[2])
         if any(m.via != "pronoun" and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
                and m.etype in (None, "person") and m.gender in (None, gender)
-               for m in f.mentions[bisect_left(f.mention_starts, window - 400):k] if m.start >= window - 400
-               and f.sentence_at(sp.start)[0] - f.sentence_at(m.start)[0] <= 2):
+               for m in mentions[bisect_left(starts, window - 400):k] if m.start >= window - 400
+               and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2):
             continue  # someone else who could be meant, named in the same stretch of text
-        return sp._replace(actor_id=cand.actor_id, name=cand.actor, entity_id=cand.entity_id, gender=cand.gender,
-                           etype=cand.etype)
+        return _linked(sp, cand)
     return unknown
 
 
@@ -1259,16 +1391,18 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
             continue
         sid = f.sentence_at(sp.start)[0]
-        k = bisect_left(f.mention_starts, sp.start)
+        mentions = f.mentions
         orgs = {}
-        for m in reversed(f.mentions[:k]):
+        for j in range(bisect_left(f.mention_starts, sp.start) - 1, -1, -1):
+            m = mentions[j]
             if f.sentence_at(m.start)[0] < sid - 5:
                 break
             if m.via != "pronoun" and m.etype == "organization" and not f.in_quote(m.start, m.end):
                 orgs.setdefault(m.entity_id if isinstance(m.entity_id, str) else m.actor_id, m)
         if len(orgs) == 1:
             m = next(iter(orgs.values()))
-            row.speaker = sp._replace(actor_id=m.actor_id, name=m.actor, entity_id=m.entity_id, etype=m.etype)
+            row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
+                                   sp.head)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -1278,18 +1412,21 @@ def _same(a: Any, b: Any) -> bool:
 
 def _emit(rows: list[tuple], doc_id: str, text: str, found: list[_Row]) -> None:
     """Append the quotations of a field as rows (tuples in :data:`QUOTE_COLUMNS` order)."""
+    na = pd.NA
     for r in found:
-        sp = r.speaker
-        quote = " ".join(text[lo:hi] for lo, hi in r.parts)
-        values = (doc_id, r.sentence_id, quote,
-                  sp.entity_id if sp is not None else pd.NA,
-                  sp.name if sp is not None else pd.NA,
-                  sp.type if sp is not None else pd.NA,
-                  sp.actor_id if sp is not None else pd.NA,
-                  r.addressee, r.cue, r.kind, r.parts[0][0], r.parts[-1][1],
-                  ";".join(f"{lo} {hi}" for lo, hi in r.parts),
-                  sp.start if sp is not None else pd.NA, sp.end if sp is not None else pd.NA)
-        rows.append(values)
+        sp, parts = r.speaker, r.parts
+        if len(parts) == 1:
+            lo, hi = parts[0]
+            quote, spans = text[lo:hi], f"{lo} {hi}"
+        else:
+            quote = " ".join([text[lo:hi] for lo, hi in parts])
+            spans = ";".join([f"{lo} {hi}" for lo, hi in parts])
+        if sp is None:
+            rows.append((doc_id, r.sentence_id, quote, na, na, na, na, r.addressee, r.cue, r.kind, parts[0][0],
+                         parts[-1][1], spans, na, na))
+        else:
+            rows.append((doc_id, r.sentence_id, quote, sp.entity_id, sp.name, sp.type, sp.actor_id, r.addressee,
+                         r.cue, r.kind, parts[0][0], parts[-1][1], spans, sp.start, sp.end))
 
 
 
@@ -1333,6 +1470,11 @@ def _possessive_at(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(nxt)) and (nxt[1:2] == "s" or text[end - 1:end] == "s")
 
 
+def _as_str(column: pd.Series) -> pd.Series:
+    """``column.astype("str")``, without the copy when it already is a string column."""
+    return column if isinstance(column.dtype, pd.StringDtype) else column.astype("str")
+
+
 def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Mapping[str, str]
                           ) -> dict[str, tuple[list[_Mention], list[_Mention], list[_Mention], list[_Mention]]]:
     """doc_id (as str) -> (title mentions, text mentions, title places, text places) of the entity
@@ -1347,11 +1489,11 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
 
     if not len(entities):
         return {}
-    doc_ids = entities["doc_id"].astype("str").to_numpy(dtype=object)
+    doc_ids = _as_str(entities["doc_id"]).to_numpy(dtype=object)
     sids = entities["sentence_id"].to_numpy(dtype=np.int64)
     # where each sentence starts in its field, and whether it is the headline (the title field):
     # looked up by (document, sentence_id) as one integer key, by binary search
-    s_docs = sents["doc_id"].astype("str").to_numpy(dtype=object)
+    s_docs = _as_str(sents["doc_id"]).to_numpy(dtype=object)
     codes, _ = pd.factorize(np.concatenate([s_docs, doc_ids]))
     s_sids = sents["sentence_id"].to_numpy(dtype=np.int64)
     s_key = codes[:len(s_docs)].astype(np.int64) * (1 << 32) + s_sids
@@ -1364,7 +1506,9 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
         return {}
     rows = order[pos[ok]]
     base = sents["start"].to_numpy(dtype=np.int64)[rows]
-    titles = (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).to_numpy(dtype=bool)[rows]
+    titles = s_sids[rows] == 0  # the headline is sentence 0 with section "headline"
+    if titles.any():
+        titles[titles] = sents["section"].iloc[rows[titles]].to_numpy(dtype=object) == "headline"
     keep, doc_ids = np.flatnonzero(ok), doc_ids[ok]
     actor_ids = column("actor_id")[keep]
     linked = pd.notna(actor_ids)
@@ -1380,12 +1524,13 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
     codes, uniques = pd.factorize(doc_ids)
-    place = column("type")[keep] == "place"
+    types = column("type")[keep]
+    place = types == "place"
     order = np.lexsort((fs, place, titles, codes))  # the mentions built in this order: one slice per field
     keep = keep[order]                               # and kind (places apart)
     mentions = list(map(_NEW_MENTION, zip(
         fs[order].tolist(), fe[order].tolist(), actor_ids[order].tolist(), display[order].tolist(),
-        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), column("type")[keep].tolist(),
+        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), types[order].tolist(),
         gender[order].tolist())))
     c, t, p = codes[order], titles[order], place[order]
     bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]) | (p[1:] != p[:-1]), True]).tolist()
@@ -1429,7 +1574,7 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
         if via != "pronoun":
             if spans:
                 k = bisect_left(spans, (fe,))  # entity mentions starting before fe
-                if k and max(m.end for m in spans[max(0, k - 4):k]) > fs:
+                if k and max([m.end for m in spans[max(0, k - 4):k]]) > fs:
                     continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
             at = places[part]
             if at:
@@ -1453,6 +1598,7 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
 
 
 
+@output_columns("quotes")
 def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None, *,
            sentences: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
            entities: pd.DataFrame | bool | None = None,
@@ -1466,10 +1612,6 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     table (None: computed here; False: no entity layer, speakers from the lexicon and the words only);
     ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
     The rules are in this module's docstring.
-
-    Output columns (:data:`QUOTE_COLUMNS`): doc_id, sentence_id, quote, speaker_entity_id, speaker,
-    speaker_type, speaker_id, addressee, cue, kind, start, end, spans, speaker_start, speaker_end —
-    offsets index into the document's text (its title for sentence 0); rows in reading order.
     """
     require_columns(documents, ("doc_id", "text"), fn="quotes", name="documents",
                     fix="load documents with analysis.load_corpus or add the column")
@@ -1515,6 +1657,15 @@ _QUOTE_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "spea
                  "speaker_end": "Int64"}  # every other column: str
 
 
+def _str_array(values: Sequence[Any]) -> Any:
+    """``pd.array(values, dtype="str")`` for str and missing values, built through one Arrow array
+    (about twice as fast); anything else takes pandas' own conversion."""
+    try:
+        return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.array(values, dtype="str")
+
+
 def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
     """The quotes table from rows in :data:`QUOTE_COLUMNS` order (each column built once in its
     dtype), sorted by document (in ``doc_order``), sentence_id and start: rows come in that order
@@ -1523,7 +1674,12 @@ def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
     data = {}
     for name, column in zip(QUOTE_COLUMNS, values):
         dtype = _QUOTE_DTYPES.get(name, "str")
-        data[name] = np.array(column, dtype=np.int64) if dtype == "int64" else pd.array(column, dtype=dtype)
+        if dtype == "int64":
+            data[name] = np.array(column, dtype=np.int64)
+        elif dtype == "str":
+            data[name] = _str_array(column)
+        else:
+            data[name] = pd.array(column, dtype=dtype)
     out = pd.DataFrame(data)
     if len(out) < 2:
         return out
@@ -1538,6 +1694,7 @@ def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
     return out.take(order).reset_index(drop=True)
 
 
+@output_columns("voice")
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:
     """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
 
@@ -1548,14 +1705,9 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
     else its speaker_entity_id, else its speaker's words.
 
-    Output columns, one row per actor or entity that is mentioned or quoted (speakers linked to
-    neither get a row under their words with actor_id NA, "a senior official"; quotations without
-    a speaker get no row but count in the shares' denominator):
-    actor_id, actor, mentions, quoted_direct, quoted_reported, quotes (direct + reported),
-    mention_share (mentions / all mentions), quote_share (quotes / all quotations),
-    voice_gap (mention_share - quote_share: > 0 talked about more than heard),
-    never_quoted (mentioned but not quoted at all).
-    Sorted so that the never-quoted come first, most mentioned first, then the rest by mentions.
+    Speakers linked to neither get a row under their words with actor_id NA ("a senior official");
+    quotations without a speaker get no row but count in the shares' denominator. Sorted so that the
+    never-quoted come first, most mentioned first, then the rest by mentions.
     """
     if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
         linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False

@@ -9,6 +9,7 @@ Every file is written atomically (temporary file + rename), so a failed run neve
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import keyword
@@ -20,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analysis.engines import ignore_interrupts, stop_pool
 from analysis.errors import InputError
 from analysis.persistence import atomic_write
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
@@ -290,6 +292,36 @@ def _kernel_for(notebook: Path) -> str:
     return wanted if wanted in KernelSpecManager().find_kernel_specs() else "python3"
 
 
+#: The papermill engine :func:`render_report` runs notebooks with (:func:`_papermill_engine`).
+_PAPERMILL_ENGINE = "workbench"
+
+
+@functools.cache
+def _papermill_engine() -> str:
+    """Register papermill's nbclient engine, saving the executed notebook when the run ends, under
+    ``"workbench"`` (once per process) and return that name.
+
+    papermill's own engine writes the whole notebook (JSON with indentation, plotly.js included) before
+    and after every cell: 80 writes for a brief, most of the CPU a report costs outside its kernel. This
+    one writes it when the run ends, failed or not (papermill saves it on completion, on a cell's error
+    and when the kernel dies), which is all :func:`render_report` reads: the run goes to a scratch
+    folder nobody watches. Same executed notebook.
+    """
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class SaveAtEnd(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man: Any, kernel_name: str, **kwargs: Any) -> Any:
+            output_path, nb_man.output_path = nb_man.output_path, None  # no save per cell
+            try:
+                return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+            finally:
+                nb_man.output_path = output_path  # papermill's notebook_complete() saves, also on failure
+
+    papermill_engines.register(_PAPERMILL_ENGINE, SaveAtEnd)
+    return _PAPERMILL_ENGINE
+
+
 def _kernel_config() -> Any:
     """The kernel manager's settings: CurveZMQ transport encryption where the kernel supports it.
 
@@ -346,6 +378,7 @@ def render_report(
             papermill.execute_notebook(
                 str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
                 cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
+                engine_name=_papermill_engine(),
             )
             page = export_html(executed, title=effective.get("title"), parameters=effective,
                                paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)
@@ -443,7 +476,7 @@ def _worker_init(log: str | None = None) -> None:
     the kernel of the report under way is shut down on the way out. The chatter of workers and their
     kernels (warnings, a kernel's own traceback when Ctrl-C reaches it) goes to ``log``, not the
     terminal: each failure is reported once, in one line, by the batch."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     if log is not None:
         descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
         os.dup2(descriptor, 2)
@@ -481,28 +514,6 @@ class BatchInterrupted(KeyboardInterrupt):
     def __init__(self, result: BatchResult) -> None:
         super().__init__(f"interrupted: {len(result.reports)} report(s) finished and kept; index: {result.index}")
         self.result = result
-
-
-def _stop_workers(pool: Any, *, grace: float = 10.0) -> None:
-    """Cancel queued reports and end the running ones: SIGTERM, then SIGKILL after ``grace`` seconds."""
-    import time
-
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    deadline = time.monotonic() + grace
-    for process in processes:
-        process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():
-            process.kill()
-            process.join(1.0)
-    # Let the pool's manager thread see its dead workers and close its wake-up pipe now: otherwise
-    # Python's exit hook may write to that pipe while the thread closes it ("Bad file descriptor").
-    manager = getattr(pool, "_executor_manager_thread", None)
-    if manager is not None:
-        manager.join(grace)
 
 
 def render_batch(
@@ -545,7 +556,7 @@ def render_batch(
                            disable=not progress):
             results.append(future.result())
     except KeyboardInterrupt:
-        _stop_workers(pool)
+        stop_pool(pool, grace=10.0)
         raise BatchInterrupted(_batch_result(results, runs, out_dir)) from None
     pool.shutdown(wait=True)
     return _batch_result(results, runs, out_dir)

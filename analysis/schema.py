@@ -2,10 +2,11 @@
 
 One table per concept, one row per unit (docs/design.md). This module is the single place where
 column names are written down: the modules that build a table import its columns from here
-(``analysis.actors.MENTION_COLUMNS`` is :data:`MENTION_COLUMNS`), the "Output columns" of each
-function's docstring list the same names, and ``tests/test_schema.py`` runs every public table
+(``analysis.actors.MENTION_COLUMNS`` is :data:`MENTION_COLUMNS`), the "Output columns" section of
+each table function's docstring is generated from here (:func:`output_columns`, a decorator that
+appends it when the function is defined), and ``tests/test_schema.py`` runs every public table
 function on a small input and checks its columns, their order and their dtypes against
-:data:`TABLES` (and that the docstring lists the same columns).
+:data:`TABLES` (and that ``help()`` lists exactly these columns).
 
 Each table is a :class:`Table`: its ``columns`` map a name to a :class:`Column` (dtype, meaning,
 and ``when`` for a column that only some inputs or options give). Dtypes are pandas' names:
@@ -30,11 +31,15 @@ analysis); the frame is part of the table's definition.
 
 from __future__ import annotations
 
+import inspect
+import re
+import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 __all__ = [
-    "Column", "Table", "TABLES", "table_of", "SENTENCE_RELATIVE", "FIELD_RELATIVE",
+    "Column", "Table", "TABLES", "table_of", "columns_section", "output_columns", "SENTENCE_RELATIVE", "FIELD_RELATIVE",
     "DOCUMENT_COLUMNS", "OPTIONAL_DOCUMENT_COLUMNS", "SENTENCE_COLUMNS", "MENTION_COLUMNS", "ENTITY_COLUMNS",
     "ENTITY_TABLE_COLUMNS", "QUOTE_COLUMNS", "TONE_COLUMNS", "DOCUMENT_TONE_COLUMNS", "FRAME_SENTENCE_COLUMNS",
     "FRAME_DOCUMENT_COLUMNS", "ACTOR_TONE_COLUMNS", "TARGET_TONE_COLUMNS", "ACTOR_DOCUMENT_TONE_COLUMNS",
@@ -107,10 +112,11 @@ DOCUMENTS = Table("documents", "one row per article", ("load_corpus",), _cols([
 SENTENCES = Table("sentences", "one row per sentence, headline first, in reading order", ("sentences",), _cols([
     _DOC,
     ("sentence_id", "int64", "0 for the headline, then 1, 2, ... in reading order within the document"),
-    ("paragraph_id", "int64", "0 for the headline, then 1, 2, ... for the paragraphs of `text`"),
+    ("paragraph_id", "int64", "0 for the headline, then 1, 2, ... for the paragraphs of `text` (a heading "
+     "paragraph takes a number but yields no row)"),
     ("section", "str", "'headline', 'standfirst', 'body', or the name of the heading above it "
      "(e.g. 'Why It Matters')"),
-    ("text", "str", "the sentence (bullet markers stripped)"),
+    ("text", "str", "the sentence (bullet marker and outer whitespace stripped)"),
     ("start", "int64", "field-relative: offset of the sentence's first character in the document's title "
      "(headline) or text"),
     ("end", "int64", "field-relative: offset one past its last character: field[start:end] == text"),
@@ -220,11 +226,13 @@ DOCUMENT_FRAMES = Table("document_frames", "one row per document and frame, ever
     _DOC,
     ("frame_id", "str", "the frame's id in the codebook"),
     ("hits", "int64", "number of term matches of this frame in the document (headline included)"),
+    ("weighted_hits", "int64", "hits, those in the frame's lead (the headline and its first lead_sentences "
+     "sentences) counted lead_weight times; equals hits for a frame without a lead"),
     ("distinct_terms", "int64", "number of distinct codebook terms of this frame matched in the document"),
     ("hits_per_1000_words", "float64", "hits per 1,000 words (whitespace-separated tokens of its sentences); "
      "NaN for a document without words"),
     ("share", "float64", "the frame's share of the document's frame hits (0.0 when it has none)"),
-    ("present", "bool", "hits >= the frame's threshold and distinct_terms >= its min_terms"),
+    ("present", "bool", "weighted_hits >= the frame's threshold and distinct_terms >= its min_terms"),
     ("dominant", "bool", "the frame has the most hits in the document (all tied frames are dominant; none "
      "when the document has no hits)"),
 ]))
@@ -250,8 +258,8 @@ ACTOR_TONE = Table("actor_tone", "one row per mention, in the mentions table's o
      "to this actor, else 'about'"),
     ("text", "str", "the text that was scored: the sentence, or the window of words around the mention"),
     ("{score}", "float64", "the engine's scores (textblob: polarity, subjectivity; vader: compound, pos, neu, "
-     "neg)", "method='sentence' or 'window'"),
-    *[(*row, "method='target'") for row in _TARGET_TONE],
+     "neg)", "actor_tone_method='sentence' or 'window'"),
+    *[(*row, "actor_tone_method='target'") for row in _TARGET_TONE],
 ]))
 
 ACTOR_DOCUMENT_TONE = Table("actor_document_tone", "one row per document and actor, in order of first mention",
@@ -403,6 +411,46 @@ def table_of(name: str) -> Table:
         return TABLES[name]
     except KeyError:
         raise KeyError(f"no table {name!r}; tables are {', '.join(TABLES)}") from None
+
+
+# ------------------------------------------------------------------- docstrings generated from the schema
+
+F = TypeVar("F", bound=Callable[..., Any])
+_WIDTH = 100  # characters per line of a generated section
+#: A short quoted literal ('; ', "a b"): never broken across lines (a quote after a letter is an apostrophe).
+_LITERAL = re.compile(r"""(?<!\w)'[^'\n]{1,12}'(?!\w)|(?<!\w)"[^"\n]{1,12}"(?!\w)""")
+_KEEP = "\x00"  # a space of a literal while the line is wrapped
+
+
+def columns_section(name: str) -> str:
+    """The "Output columns" section of a docstring for the table ``name``: its unit, then one line per
+    column, in order: ``- ``name`` (dtype[, when]): meaning`` (the ``by=`` columns first where the
+    table starts with them)."""
+    table = table_of(name)
+    head = f"Output columns of the ``{table.name}`` table (:data:`analysis.schema.TABLES`; {table.unit}):"
+    lines = [*textwrap.wrap(head, width=_WIDTH), ""]
+    if table.by_first:
+        lines.append("- first, the ``by`` columns, in the order given")
+    for column, spec in table.columns.items():
+        kind = spec.dtype if spec.when is None else f"{spec.dtype}, {spec.when}"
+        line = _LITERAL.sub(lambda m: m.group(0).replace(" ", _KEEP), f"- ``{column}`` ({kind}): {spec.meaning}")
+        lines += [part.replace(_KEEP, " ") for part in textwrap.wrap(
+            line, width=_WIDTH, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)]
+    return "\n".join(lines)
+
+
+def output_columns(*names: str) -> Callable[[F], F]:
+    """Decorator: append the "Output columns" section of each table ``names`` (:func:`columns_section`)
+    to the function's docstring, so that ``help(fn)`` lists the schema's columns and nothing is written
+    twice. Runs once, when the function is defined (no I/O); the function itself is returned."""
+    sections = [columns_section(name) for name in names]
+
+    def decorate(fn: F) -> F:
+        fn.__doc__ = "\n\n".join([inspect.cleandoc(fn.__doc__ or ""), *sections])
+        fn.output_tables = names  # type: ignore[attr-defined]
+        return fn
+
+    return decorate
 
 
 def _required(table: Table) -> dict[str, str]:

@@ -85,9 +85,12 @@ def filter_documents(
     """The documents published in ``[start, end]`` (UTC; dates are whole days) from ``outlets`` that
     match ``where``.
 
-    ``None`` means no limit. With a date limit, undated documents are left out. ``where`` is a
-    pandas query on the documents' columns, e.g. ``"topic == 'immigration' and bias_text != 'left'"``.
-    Raises InputError on a date it cannot read and on a query it cannot run (naming the columns).
+    ``None`` means no limit. With a date limit, undated documents are left out. Outlets match whole
+    names, ignoring case and surrounding spaces. ``where`` is a pandas query on the documents' columns,
+    e.g. ``"topic == 'immigration' and bias_text != 'left'"``. Raises InputError on a date it cannot
+    read, on a query it cannot run (naming the columns), and when a limit leaves no documents of a
+    non-empty corpus (naming the limit and what the corpus holds: its dates or its outlets), since
+    every table and chart of nothing would be empty.
     """
     keep = pd.Series(True, index=documents.index)
     published = published_utc(documents, fn="filter_documents")
@@ -102,9 +105,19 @@ def filter_documents(
         if name == "end" and moment == moment.normalize():
             moment += pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
         keep &= compare(moment).fillna(False)
+        if len(documents) and not keep.any():
+            raise InputError(f"{name}={value!r} leaves no documents: {_date_range(published)}; "
+                             "change or drop the limit")
     if outlets:
         wanted = [outlets] if isinstance(outlets, str) else list(outlets)
-        keep &= documents["outlet"].isin(wanted)
+        outlet = documents["outlet"] if "outlet" in documents.columns else pd.Series(pd.NA, index=documents.index)
+        keep &= outlet.astype("string").str.strip().str.casefold().isin(
+            [str(w).strip().casefold() for w in wanted]).fillna(False)
+        if len(documents) and not keep.any():
+            present = sorted({str(o) for o in outlet.dropna()})
+            held = f"the outlets in the corpus are {', '.join(present[:20])}" if present else \
+                "the corpus has no outlet column or no outlet values"
+            raise InputError(f"outlets={outlets!r} leaves no documents: {held}; change or drop the limit")
     chosen = documents[keep.to_numpy()]
     if where is not None and str(where).strip():
         try:
@@ -113,8 +126,19 @@ def filter_documents(
             columns = ", ".join(str(c) for c in documents.columns if str(c).isidentifier())
             raise InputError(f"where={where!r}: {type(error).__name__}: {error}. Write a pandas query on the "
                              f"documents' columns ({columns}), e.g. where=\"outlet == 'Daily'\"") from error
+        if len(chosen) and not len(matched):
+            raise InputError(f"where={where!r} matches none of the {len(chosen):,} documents left; "
+                             "change or drop the query")
         chosen = matched
     return chosen
+
+
+def _date_range(published: pd.Series) -> str:
+    """Where the corpus's dates run, for an error message: 'the corpus's dates run from A to B'."""
+    dated = published.dropna()
+    if dated.empty:
+        return "no document has a date"
+    return f"the corpus's dates run from {dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}"
 
 
 def with_sentence_text(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

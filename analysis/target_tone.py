@@ -15,7 +15,9 @@ over features computed by plain, readable code from the sentence and the target'
   possessive ("X's", "his");
 * **learned word weights** — lower-case words of the sentence (not the target's own words, not
   capitalised words inside the sentence, which are mostly names) as ``s:<word>`` (weighted by distance
-  as above) and ``l:<word>`` / ``r:<word>`` (within 3 tokens left / right of the target);
+  as above), ``l:<word>`` / ``r:<word>`` (within 3 tokens left / right of the target) and, when the
+  spec's ``sentence_bag`` is on, ``a:<word>`` (anywhere in the sentence, unweighted: the sentence's own
+  vocabulary, which the distance-weighted ``s:`` words lose far from the target);
 
 version 2 (word lists in ``lexicons/target_tone_words.yml``, copied into the coefficient file's spec):
 
@@ -32,6 +34,13 @@ version 2 (word lists in ``lexicons/target_tone_words.yml``, copied into the coe
   ("told X"), ``second_person`` ("you");
 * **neighbours and word pairs** — ``L1:``/``R1:`` the token on each side, ``L2:``/``R2:`` the two-token
   sequences ending or starting next to the target (names as ``<N>``, sentence edges ``<s>``/``</s>``);
+
+session 5:
+
+* **the nearest sentiment predicate** — ``next_sentiment`` / ``prev_sentiment``: the (shift-signed)
+  VADER value of the first sentiment word after / before the target inside its clause, and the same
+  divided by its distance (``*_near``); ``clause_names`` (log 1 + other capitalised words in the
+  clause: other persons its tone may be about); ``other_clause_vader`` (the tone outside the clause);
 
 word features seen with at least ``min_count`` (5) targets in the training data are learned.
 
@@ -59,7 +68,6 @@ import json
 import math
 import os
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +76,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.deprecation import moved_names
 from analysis.errors import InputError, LexiconError
 from analysis.schema import TARGET_TONE_COLUMNS
 
@@ -110,6 +119,7 @@ DEFAULT_SPEC: dict[str, Any] = {
     "shift_reach": 3,
     "role_reach": 3,
     "min_count": 5,
+    "sentence_bag": True,
 }
 
 #: The word lists a specification holds (keys of ``lexicons/target_tone_words.yml``).
@@ -161,11 +171,16 @@ def _dense_names(spec: dict[str, Any]) -> list[str]:
               "near_vader_negative", "negation_near", "in_quote", "has_quote", "speech_after",
               "speech_before", "position", "log_tokens", "at_start", "is_pronoun", "possessive"]
     names += list(_V2_NAMES)
+    names += list(_PREDICATE_NAMES)
     return names
 
 
 #: The version-2 dense features (see the module docstring): clause scope, polarity shifters, roles,
 #: quote structure, and interactions of roles with the lexicon tone on either side.
+_PREDICATE_NAMES: tuple[str, ...] = (
+    "next_sentiment", "prev_sentiment", "next_sentiment_near", "prev_sentiment_near", "clause_names",
+    "other_clause_vader",
+)
 _V2_NAMES: tuple[str, ...] = (
     "clause_tb", "clause_vader", "clause_vader_positive", "clause_vader_negative", "clause_left_vader",
     "clause_right_vader", "shifted_tb", "shifted_vader", "shifter_near", "passive", "harm_before",
@@ -237,6 +252,35 @@ def _weights(tau: float, n: int) -> tuple[float, ...]:
     return tuple(math.exp(-(d - 1) / tau) for d in range(n))
 
 
+def _predicate_features(tokens: list, lows: list[str], clauses: list[int], signs: list[float],
+                        vader_values: list[float], first: int, last: int, own: int) -> list[float]:
+    """next_sentiment / prev_sentiment: the VADER value (shift-signed) of the nearest sentiment word
+    after / before the target in its clause (the predicate the target is likely subject / object
+    of), and the same divided by its distance in tokens (``*_near``); clause_names: log(1 + the
+    capitalised tokens in the target's clause outside the target, after the sentence's first token)
+    (other persons the clause's tone may be about); other_clause_vader: the summed shift-signed VADER
+    values of the words outside the target's clause."""
+    n = len(tokens)
+    after = before = after_near = before_near = 0.0
+    for i in range(last + 1, n):
+        if clauses[i] != own:
+            break
+        if vader_values[i] != 0.0:
+            after = signs[i] * vader_values[i]
+            after_near = after / (i - last)
+            break
+    for i in range(first - 1, -1, -1):
+        if clauses[i] != own:
+            break
+        if vader_values[i] != 0.0:
+            before = signs[i] * vader_values[i]
+            before_near = before / (first - i)
+            break
+    names = sum(1 for i in range(1, n) if not first <= i <= last and clauses[i] == own and tokens[i][0][:1].isupper())
+    other = sum(signs[i] * vader_values[i] for i in range(n) if clauses[i] != own and not first <= i <= last)
+    return [after, before, after_near, before_near, math.log1p(names), other]
+
+
 def _target_row(
     sentence: str, start: int, end: int, spec: dict[str, Any], tb_words: dict, vader_words: dict,
     lists: dict[str, frozenset[str]] | None = None, prepared: tuple[Any, ...] | None = None,
@@ -256,7 +300,7 @@ def _target_row(
         last = first - 1
     n = len(tokens)
     own = clauses[first] if first < n else (clauses[-1] if n else 0)
-    tau, near = float(spec["tau"]), int(spec["near"])
+    tau, near, bag = float(spec["tau"]), int(spec["near"]), bool(spec["sentence_bag"])
     table = _weights(tau, max(64, 1 << (n + 1).bit_length()))
     negations, speech = lists["negations"], lists["speech_verbs"]
     words: dict[str, float] = {}
@@ -304,6 +348,8 @@ def _target_row(
             words[key] = weight
         if d <= near:
             words[("l:" if i < first else "r:") + low] = 1.0
+        if bag:
+            words["a:" + low] = 1.0
 
     def neighbour(i: int) -> str:  # a token next to the target, names as <N>, edges as <s> </s>
         if i < 0:
@@ -363,6 +409,8 @@ def _target_row(
         math.log(clause_tokens + 1), float(clauses[-1] if clauses else 0),
         max(speech_after, speech_before) * sentence_vd, in_quote * sentence_vd,
         possessive * c_right, subject * c_right, (1.0 - subject) * c_left, passive * c_vd,
+        # the nearest sentiment predicate, other names in the clause, tone outside the clause
+        *_predicate_features(tokens, lows, clauses, signs, vader_values, first, last, own),
     ]
     return dense, words
 
@@ -646,11 +694,5 @@ _MOVED = ("train", "main", "choose_band", "choose_document_rule", "write_model",
           "FOLDS", "LEAD_WEIGHTS")
 
 
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        import importlib
-
-        warnings.warn(f"analysis.target_tone.{name} moved to analysis.validation.train_tone.{name}; "
-                      "import it from there", DeprecationWarning, stacklevel=2)
-        return getattr(importlib.import_module("analysis.validation.train_tone"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = moved_names("analysis.target_tone", {
+    name: ("analysis.validation.train_tone", name, f"analysis.validation.train_tone.{name}") for name in _MOVED})

@@ -87,6 +87,7 @@ The sentences table (``sentences``)
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -94,7 +95,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError, require_columns
-from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, SENTENCE_COLUMNS
+from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, SENTENCE_COLUMNS, output_columns
 
 __all__ = [
     "Paragraph",
@@ -104,6 +105,7 @@ __all__ = [
     "sentences_of",
     "heading_name",
     "bullet_marker",
+    "slug",
     "BULLET_START",
     "PREFIX_ABBREVIATIONS",
     "NUMBER_ABBREVIATIONS",
@@ -177,6 +179,22 @@ BULLET_START = r"(?:[•·▪◦‣●∙]|(?:[-*–]|\d{1,3}[.)])(?=\s))"
 # P1-P3: a blank-line run, or the line break before a bullet line or a markdown heading line.
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:" + BULLET_START + r"|#{1,6}[^\S\n]))")
 _BULLET = re.compile(BULLET_START + r"\s*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def slug(text: str, *, empty: str, apostrophes: bool = True) -> str:
+    """An id made of a name: lower case, dots dropped, every other run of characters but a-z and 0-9
+    one underscore (none at either end); ``empty`` when nothing is left. Apostrophes are dropped
+    (``apostrophes=True``: entity ids, "O'Brien" -> ``obrien``) or split words like any other mark
+    (``False``: the ids :func:`analysis.discover_actors` suggests, ``o_brien``).
+
+    >>> slug("Dr. Ruth O'Neil-Adeyemi", empty="entity"), slug("O'Neil", empty="actor", apostrophes=False)
+    ('dr_ruth_oneil_adeyemi', 'o_neil')
+    """
+    plain = text.lower().replace(".", "")
+    if apostrophes:
+        plain = plain.replace("\u2019", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or empty
 
 
 def bullet_marker(line: str) -> re.Match[str] | None:
@@ -377,23 +395,13 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+@output_columns("sentences")
 def sentences(documents: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence of every document, headline first, in reading order.
 
     ``documents`` needs the columns ``doc_id``, ``title`` and ``text``; an optional ``standfirst``
     column marks the first paragraph as section ``standfirst`` where it matches (see the module
     docstring for every rule).
-
-    Output columns (:data:`analysis.schema.SENTENCE_COLUMNS`):
-
-    - ``doc_id`` (str): the document's id
-    - ``sentence_id`` (int64): 0 for the headline, then 1, 2, ...
-    - ``paragraph_id`` (int64): 0 for the headline, then the paragraph's number in ``text`` from 1
-      (heading paragraphs take a number but yield no row)
-    - ``section`` (str): ``headline``, ``standfirst``, ``body`` or the heading's name
-    - ``text`` (str): the sentence, bullet marker and outer whitespace removed
-    - ``start``, ``end`` (int64): ``field[start:end] == text``, field = ``title`` for the headline,
-      else ``text``
 
     Raises :class:`~analysis.errors.InputError` naming a missing column, or the row and column of a
     title/text value that is neither text nor NA.

@@ -37,10 +37,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.deprecation import renamed_keywords
+from analysis.deprecation import moved_names, renamed_keywords
 from analysis.text import sentences_of
 from analysis.errors import InputError, require_columns
-from analysis.schema import DOCUMENT_TONE_COLUMNS
+from analysis.schema import DOCUMENT_TONE_COLUMNS, output_columns
 
 __all__ = [
     "tone",
@@ -512,6 +512,7 @@ def article_text(title: object, text: object) -> str:
 
 
 @renamed_keywords(engine="tone_engine")
+@output_columns("tone", "document_tone")
 def tone(
     documents: pd.DataFrame,
     *,
@@ -522,15 +523,13 @@ def tone(
     """Tone of every sentence (``level="sentence"``) or of every document (``level="document"``).
 
     Sentence level, one row per sentence of ``analysis.sentences(documents)`` (or of ``sentences``),
-    in its order. Columns: doc_id, sentence_id, then the columns of the tone engine ``tone_engine``
-    (the old keyword ``engine=`` is deprecated). With the default "textblob": polarity (-1..1) and
-    subjectivity (0..1), equal to ``TextBlob(sentence).sentiment``. With "vader": compound, pos, neu, neg.
+    in its order. The ``{score}`` columns are those of the tone engine ``tone_engine`` (the old keyword
+    ``engine=`` is deprecated): with the default "textblob" polarity (-1..1) and subjectivity (0..1),
+    equal to ``TextBlob(sentence).sentiment``; with "vader" compound, pos, neu, neg.
 
-    Document level, one row per document, in the documents' order. Columns: doc_id; the engine's
-    columns for the whole article as one text, ``title + "\\n\\n" + text`` (equal to
-    ``TextBlob(title + "\\n\\n" + text).sentiment`` for "textblob"); ``mean_sentence_<score>``
-    (mean of the sentence scores, <score> being the engine's first column, e.g. polarity);
-    share_negative and share_positive (share of sentences scoring < 0 and > 0); n_sentences.
+    Document level, one row per document, in the documents' order: the engine's columns for the whole
+    article as one text, ``title + "\\n\\n" + text`` (equal to ``TextBlob(title + "\\n\\n" + text).sentiment``
+    for "textblob"); ``mean_sentence_{score}`` for the engine's first column (e.g. polarity).
     A document without sentences has NaN means and shares and n_sentences 0.
     """
     if level not in ("sentence", "document"):
@@ -603,18 +602,6 @@ _MOVED_TO_ACTOR_TONE = ("actor_tone", "actor_tone_summary", "actor_document_tone
                         "ACTOR_TONE_COLUMNS", "ACTOR_DOCUMENT_TONE_COLUMNS")
 
 
-def __getattr__(name: str) -> Any:
-    """``analysis.tone.actor_tone`` and the other names that moved to :mod:`analysis.actor_tone`, with a
-    DeprecationWarning. The import runs only when an old name is asked for, never when this module loads."""
-    if name in _MOVED_TO_ACTOR_TONE:
-        import warnings
-
-        from analysis.actor_tone import (ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS, actor_document_tone,
-                                         actor_tone, actor_tone_summary, bootstrap_mean_ci)
-
-        moved = {"actor_tone": actor_tone, "actor_tone_summary": actor_tone_summary,
-                 "actor_document_tone": actor_document_tone, "bootstrap_mean_ci": bootstrap_mean_ci,
-                 "ACTOR_TONE_COLUMNS": ACTOR_TONE_COLUMNS, "ACTOR_DOCUMENT_TONE_COLUMNS": ACTOR_DOCUMENT_TONE_COLUMNS}
-        warnings.warn(f"analysis.tone.{name} moved to analysis.actor_tone.{name}", DeprecationWarning, stacklevel=2)
-        return moved[name]
-    raise AttributeError(f"module 'analysis.tone' has no attribute {name!r}")
+#: ``analysis.tone.actor_tone`` and the others warn and return the objects of :mod:`analysis.actor_tone`.
+__getattr__ = moved_names("analysis.tone", {name: ("analysis.actor_tone", name, f"analysis.actor_tone.{name}")
+                                            for name in _MOVED_TO_ACTOR_TONE})

@@ -32,8 +32,21 @@ def chromium() -> str:
     pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium; .ci/run does this)")
 
 
+#: DOMs already read in this process, by page and the page file's state (path, size, mtime) and budget:
+#: tests that open the same rendered report (same xdist group, so same worker) launch Chromium once.
+_DOMS: dict[tuple, str] = {}
+
+
 def rendered_dom(page: Path, *, budget_ms: int = 20000, screenshot: Path | None = None) -> str:
-    """The page's DOM after its scripts ran (``--dump-dom`` with a virtual time budget)."""
+    """The page's DOM after its scripts ran (``--dump-dom`` with a virtual time budget).
+
+    Without ``screenshot``, a page whose file has not changed since it was last opened in this process
+    is not opened again: its DOM is read from :data:`_DOMS`.
+    """
+    state = page.stat()
+    key = (str(page.resolve()), state.st_size, state.st_mtime_ns, budget_ms)
+    if screenshot is None and key in _DOMS:
+        return _DOMS[key]
     with tempfile.TemporaryDirectory() as profile:
         command = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
                    f"--virtual-time-budget={budget_ms}", "--window-size=1280,2000"]
@@ -42,6 +55,7 @@ def rendered_dom(page: Path, *, budget_ms: int = 20000, screenshot: Path | None 
                            capture_output=True, timeout=180, check=False)
         done = subprocess.run([*command, "--dump-dom", page.resolve().as_uri()],
                               capture_output=True, text=True, timeout=180, check=True)
+    _DOMS[key] = done.stdout
     return done.stdout
 
 

@@ -78,7 +78,8 @@ def test_old_names_in_analysis_tone_are_deprecated_aliases():
     old_module, moved = sys.modules["analysis.tone"], sys.modules["analysis.actor_tone"]
     for name in ("actor_tone", "actor_tone_summary", "actor_document_tone", "bootstrap_mean_ci",
                  "ACTOR_TONE_COLUMNS", "ACTOR_DOCUMENT_TONE_COLUMNS"):
-        with pytest.warns(DeprecationWarning, match=f"analysis.tone.{name} moved to analysis.actor_tone.{name}"):
+        with pytest.warns(DeprecationWarning, match=rf"^analysis\.tone\.{name} is deprecated .*; "
+                                                    rf"use analysis\.actor_tone\.{name} instead$"):
             assert getattr(old_module, name) is getattr(moved, name)
     with pytest.warns(DeprecationWarning):
         from analysis.tone import actor_tone as old

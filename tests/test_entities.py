@@ -187,6 +187,219 @@ def test_single_word_that_speaks_is_a_person_only_when_a_known_name():
                                                    ("Adeyemi", "person", "said-cue")]
 
 
+def test_a_name_after_a_preposition_is_not_the_speaker_of_the_cue():
+    # "Lawyers for X said": the lawyers speak, so "said" is no evidence that X is a person
+    e = found("Lawyers for Quorvex said the firm would appeal. Later Quorvex said nothing.")
+    assert rows(e, "text", "type", "evidence")[0] == ("Quorvex", "person", "said-cue")  # the second one speaks
+    e = found("Lawyers for Quorvex said the firm would appeal. The mayor of Adeyemi said no.")
+    assert rows(e, "text", "type", "evidence") == [("Quorvex", "other", "none"),
+                                                   ("Adeyemi", "place", "place cue: mayor of")]
+
+
+def test_company_and_club_head_words_make_organisations():
+    e = found("Lawyers for Brightwater Chemicals said it would appeal. Riverton United beat Northgate Rovers.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Brightwater Chemicals", "organization", "organization word: chemicals"),
+        ("Riverton United", "organization", "organization word: united"),
+        ("Northgate Rovers", "organization", "organization word: rovers")]
+
+
+def test_place_words_and_kinds_of_place_make_places():
+    e = found("The expedition reached the Ross Sea. Grace Park met them at McMurdo Station near the Ross Ice Shelf.")
+    # a place word after a first name makes a place unless the word is also a surname ("Park")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Ross Sea", "place", "place word: Sea"), ("Grace Park", "person", "first name: Grace"),
+        ("McMurdo Station", "place", "place word: Station"), ("Ross Ice Shelf", "place", "place word: Shelf")]
+    e = found("Shells fell on the town of Yeoncheon. Fishermen were found off the coast of Lembuhan, Indonesia. "
+              "He was born in Irving, Texas.")
+    # "the town of X"; "X, <gazetteer place>" also at the end of a sentence
+    assert rows(e, "text", "type", "evidence") == [
+        ("Yeoncheon", "place", "place cue: town of"), ("Lembuhan", "place", "place, Indonesia"),
+        ("Indonesia", "place", "gazetteer: place"), ("Irving", "place", "place, Texas"),
+        ("Texas", "place", "gazetteer: place")]
+
+
+def test_a_single_name_after_the_is_no_person():
+    e = found("Voters in the West and the South agreed. The Sun rose over the Gliders. Sun Yang swam.")
+    # a compass word after "the" is a region; a first name or surname after "the" is no evidence of a person
+    assert rows(e, "text", "type", "evidence") == [
+        ("West", "place", "place word: the West"), ("South", "place", "place word: the South"),
+        ("Sun", "other", "none"), ("Gliders", "other", "none"), ("Sun Yang", "person", "first name: Sun")]
+
+
+def test_person_cues_after_a_speech_verb_a_who_clause_a_family_word_or_an_occupation():
+    e = found('"We will appeal," said Mauer. Brzezinski, who won twice, agreed. Later Kowalczyk\'s wife spoke. '
+              "Sales rose, said Oracle. The fashion designer Halston and athletes Vitas Gerulaitis and Jack "
+              "Nicklaus came.")
+    # a common English word after "said" is no person ("said Oracle"); occupations are titles
+    assert rows(e, "text", "type", "evidence") == [
+        ("Mauer", "person", "said-cue: said X"), ("Brzezinski", "person", "who"),
+        ("Kowalczyk", "person", "possessive: wife"), ("Oracle", "other", "none"),
+        ("Halston", "person", "title: the fashion designer"), ("Vitas Gerulaitis", "person", "title: athletes"),
+        ("Jack Nicklaus", "person", "first name: Jack")]
+
+
+def test_place_cues_of_possession_and_of_a_place_word_before_of():
+    e = found("Ngata met Tuvalia's prime minister. Shells fell near the coast of Lembuhan. Tuvalia's lawyer objected.")
+    assert rows(e, "text", "type", "evidence")[1:] == [
+        ("Tuvalia", "place", "possessive: prime minister"), ("Lembuhan", "place", "place cue: coast of"),
+        ("Tuvalia", "place", "possessive: prime minister")]
+
+
+def test_a_capital_in_apposition_is_a_place_and_a_state_is_no_short_form_of_an_institute():
+    e = found("The Massachusetts Institute of Technology agreed. He works in Cambridge, Massachusetts. "
+              "The flag will fly in the nation's capital, Wellington.")
+    # "Massachusetts" stays the state (a gazetteer place), not a short form of the institute
+    assert rows(e, "text", "entity", "type", "evidence") == [
+        ("Massachusetts Institute of Technology", "Massachusetts Institute of Technology", "organization",
+         "organization word: institute"),
+        ("Cambridge", "Cambridge", "place", "place, Massachusetts"),
+        ("Massachusetts", "Massachusetts", "place", "gazetteer: place"),
+        ("Wellington", "Wellington", "place", "place cue: capital")]
+
+
+def test_organisation_and_place_nouns_before_a_name_or_heading_its_apposition():
+    e = found("The oil giant Petrolux agreed. Zorbex, a startup founded in 2019, failed. They fled Herat, a city in "
+              "western Afghanistan. Brzezinski, the new coach, smiled. Ngata, the former union leader, spoke.")
+    # the head of the apposition decides ("union leader" is a role, not a union)
+    assert rows(e, "text", "type", "evidence") == [
+        ("Petrolux", "organization", "organization noun: giant"), ("Zorbex", "organization", "apposition: startup"),
+        ("Herat", "place", "apposition: city"), ("Afghanistan", "place", "gazetteer: place"),
+        ("Brzezinski", "person", "apposition: coach"), ("Ngata", "other", "none")]
+
+
+def test_word_lists_without_the_optional_noun_lists_still_load(tmp_path):
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    data = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    del data["organization_nouns"], data["place_nouns"]
+    words = load_entity_words(data)
+    assert words.org_nouns == frozenset() and "giant" in load_entity_words().org_nouns
+
+
+def test_a_place_as_first_name_before_common_words_makes_no_person():
+    e = found("He backed the Paris Climate Accords. Later Paris Hilton and Georgia Smith came to the Great Lakes.")
+    # "Paris" is a first name and a city: before common words ("Climate Accords") no person
+    assert rows(e, "text", "type", "evidence") == [
+        ("Paris Climate Accords", "other", "none"), ("Paris Hilton", "person", "first name: Paris"),
+        ("Georgia Smith", "person", "first name: Georgia"), ("Great Lakes", "place", "place word: Lakes")]
+
+
+def test_and_joins_a_name_to_a_following_organisation_name_once_only():
+    e = found("The Food and Drug Administration and the National Oceanic and Atmospheric Administration (NOAA) "
+              "agreed. The Senate voted. Later the Senate and House Armed Services Committee met. "
+              "The FBI and Justice Department said no.")
+    # "Senate" stands alone elsewhere, "FBI" has no common word: they stay names of their own
+    assert rows(e, "text", "type", "evidence") == [
+        ("Food and Drug Administration", "organization", "organization word: administration"),
+        ("National Oceanic and Atmospheric Administration", "organization", "acronym: NOAA"),
+        ("NOAA", "organization", "acronym: NOAA"),
+        ("Senate", "organization", "organization word: senate"),
+        ("Senate", "organization", "organization word: senate"),
+        ("House Armed Services Committee", "organization", "organization word: committee"),
+        ("FBI", "organization", "acronym"), ("Justice Department", "organization", "organization word: department")]
+
+
+def test_events_and_towns_named_like_people_are_no_persons():
+    e = found("Hurricane Irma and Tropical Storm Harvey hit Long Beach. Later Kenneth Starr came.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Hurricane Irma", "other", "event word: Hurricane"),
+        ("Tropical Storm Harvey", "other", "event word: Tropical"),
+        ("Long Beach", "place", "gazetteer: town"), ("Kenneth Starr", "person", "first name: Kenneth")]
+
+
+def test_regions_and_ap_state_abbreviations_make_places():
+    e = found("He came to Kanata, Ontario, and later to Bavaria. The trial began in Eugene, Ore. but stopped.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Kanata", "place", "place, Ontario"), ("Ontario", "place", "gazetteer: place"),
+        ("Bavaria", "place", "gazetteer: place"), ("Eugene", "place", "place, Ore"),
+        ("Ore", "place", "place word: Ore.")]
+
+
+def test_in_makes_no_place_of_a_capitalised_common_word():
+    e = found("She did a project on learning in Ants and took a degree in Linguistics in Helsinki.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Ants", "other", "none"), ("Linguistics", "other", "none"), ("Helsinki", "place", "gazetteer: city")]
+
+
+def test_well_known_organisations_of_the_word_list_keep_their_case():
+    e = found("He posted on Twitter that ExxonMobil and Greenpeace agreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Twitter", "organization", "known name"), ("ExxonMobil", "organization", "known name"),
+        ("Greenpeace", "organization", "known name")]
+    assert load_entity_words().known["ExxonMobil"] == "organization"
+    assert load_entity_words().known["Microsoft"] == "organization"  # Pattern's list still read
+
+
+def test_the_word_lists_hash_covers_the_optional_lists(tmp_path):
+    import yaml
+
+    from analysis.entities import DEFAULT_ENTITY_WORDS
+
+    data = yaml.safe_load(DEFAULT_ENTITY_WORDS.read_text(encoding="utf-8"))
+    base = load_entity_words(data).sha256
+    for key in ("known_organizations", "regions", "organization_nouns"):
+        changed = {**data, key: data[key][:-1]}
+        assert load_entity_words(changed).sha256 != base, key  # an edit invalidates cached results
+
+
+def test_a_single_name_list_word_the_document_writes_in_lower_case_is_no_person():
+    e = found("The law was signed on New Year's Day in 1970. It was a long day. Later Kowalski signed.")
+    # "Day" is a Census surname, but this document writes "day": no person; "Kowalski" stays one
+    assert rows(e, "text", "type", "evidence") == [
+        ("Day", "other", "none"), ("Kowalski", "person", "surname: Kowalski")]
+
+
+def test_a_work_by_a_name_and_person_verbs_make_a_person():
+    e = found("Results were published in a paper by AS Heagle in 1989. The deal was that Gorbachev proposed it. "
+              "The film was directed by Zbynek Novak. Later Oracle proposed it.")
+    # "proposed" as "said": a word no English corpus writes in lower case is a person, a common word not
+    assert rows(e, "text", "type", "evidence") == [
+        ("AS Heagle", "person", "person cue: paper by"), ("Gorbachev", "person", "said-cue"),
+        ("Zbynek Novak", "person", "person cue: directed by"), ("Oracle", "organization", "said-cue")]
+
+
+def test_an_adjective_of_origin_or_party_before_a_person_or_place_is_split_off():
+    e = found("They met the Democratic Florida contender. Later Italian Matteo Salvini spoke. "
+              "American Samoa and British Airways agreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Florida", "place", "gazetteer: place"), ("Matteo Salvini", "person", "name words: no common word"),
+        ("American Samoa", "place", "gazetteer: place"),
+        ("British Airways", "organization", "organization word: airways")]
+
+
+def test_on_joins_a_name_only_after_an_organisation_word():
+    e = found("The Intergovernmental Panel on Climate Change and the Council on Foreign Relations agreed. "
+              "Later Sanders on Twitter disagreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Intergovernmental Panel on Climate Change", "organization", "organization word: panel"),
+        ("Council on Foreign Relations", "organization", "organization word: council"),
+        ("Sanders", "person", "surname: Sanders"), ("Twitter", "organization", "known name")]
+    e = found("The shuttle lifted off from the Kennedy Space Center on STS-1, the first mission.")
+    assert rows(e, "text") == [("Kennedy Space Center",), ("STS-1",)]  # "on" before a code: two names
+
+
+def test_a_name_before_administration_or_presidency_is_a_person():
+    e = found("It thwarted a Trump administration plan. The Bush presidency ended. Later Oracle said no.")
+    # "trump" is a common English word, yet "the Trump administration" names a person
+    assert rows(e, "text", "type", "evidence") == [
+        ("Trump", "person", "person cue: administration"), ("Bush", "person", "person cue: presidency"),
+        ("Oracle", "organization", "said-cue")]
+
+
+def test_abbreviated_place_words_and_more_organisation_words_keep_names_whole():
+    e = found("He flew to St. Louis to see the International Brotherhood of Magicians.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("St. Louis", "place", "place word: St."),
+        ("International Brotherhood of Magicians", "organization", "organization word: brotherhood")]
+
+
+def test_common_acronyms_are_no_entities():
+    assert found("She has a PhD and chats on IRC at noon GMT.").empty
+
+
 # ------------------------------------------------------------------------------------------ merging
 
 
@@ -499,3 +712,102 @@ def test_a_lexicon_actor_overrides_a_cue_but_not_a_names_own_evidence():
     e = found("Earlier, Vorlak said nothing. Rep. Jordan spoke.", actors=lex)
     # "Vorlak said" alone would make a person (a cue); the lexicon's organisation wins over a cue
     assert rows(e, "text", "type", "actor_id") == [("Vorlak", "organization", "vorlak"), ("Jordan", "person", None)]
+
+
+# ------------------------------------------------------------------------- speed-only rewrites
+
+_TRICKY = ["de Blasio said", "Mayor de Blasio and al-Sisi met Ben-Gvir.", "van der Berg of the Ministry of Health",
+           "x.De Gaulle", "del Toro", "della Rovere", "o'Neil O'Neil", "dal-Sisi", "abcd-Foo", "ab’Foo", "la  Paz",
+           "\nDe la Cruz", "bin Laden, ibn Saud", "d'Artagnan", "ter Stegen", "el-Sisi", "@Foo #Bar", "e-Mail",
+           "US-led", "A", "aB", "ab-C", "deVos", "de Vos", "eBay Inc. said", "(de Gaulle)", "ex-President Obama",
+           "the U.S. and U.K.", "Hee-Chan Hwang", "Mr. & Mrs. Smith", "y Gasset", "la-la Land", "Smith's"]
+
+
+def test_runs_find_the_same_runs_as_the_run_pattern():
+    """_runs (which scans from capitals, for speed) gives exactly the matches of the _RUN pattern."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    for text in _TRICKY + [" ".join(_TRICKY)]:
+        assert [(s, s + len(r)) for s, r in ent._runs(text)] == [m.span() for m in ent._RUN.finditer(text)], text
+        assert [r for _, r in ent._runs(text)] == [m.group() for m in ent._RUN.finditer(text)], text
+
+
+def test_the_pronoun_scan_finds_exactly_the_pronouns():
+    import importlib
+    import re
+
+    ent = importlib.import_module("analysis.entities")
+    plain = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
+                       r"(?![\w'’-])")
+    for text in ["He said she'd go; her-self, his, HIS, hers.", "shE She SHE sHe he's", "ahe he-he (him) Herself",
+                 "Himself and himself, her and Her"]:
+        found_ = [m.span() for m in ent._PRONOUN.finditer(text) if m.group() in ent._PRONOUNS]
+        assert found_ == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_quick_organisation_cue_test_never_misses_a_cue():
+    """_may_follow_org_cue is only a shortcut: wherever the cue pattern matches before a name, it says so."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    texts = ["said a spokesman for the Northwind Energy board", "shares OF Acme rose", "a unit of The Foo Group",
+             "according to a statement from Foo", "analyst at  the Bank", "the ceo of\u0130n Corp", "works for X",
+             "he works for the the Agency", "member of \u00c9cole Normale"]
+    pattern = ent._org_cue_pattern()
+    found = 0
+    for text in texts:
+        for start in range(4, len(text)):
+            if text[start - 1] == " " and text[start - 2].islower():
+                if pattern.search(text, max(0, start - 45), start):
+                    found += 1
+                    assert ent._may_follow_org_cue(text, start), (text, start)
+    assert found >= 6
+    assert not ent._may_follow_org_cue("the Agency said", 4)
+
+
+def test_one_search_finds_a_prose_word_as_the_loop_did():
+    """_PROSE_WORD finds a lower-case word that headline style would capitalise exactly where the loop over
+    _LOWER_START did."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+
+    def loop(text: str) -> bool:
+        return any(m.group() not in ent._TITLE_CASE_LOWER for m in ent._LOWER_START.finditer(text))
+
+    for text in ["Trump vs. Biden In The Race", "A Man For All Seasons", "the", "vs vs. of", "Of Mice and Men",
+                 "x2 y", "éa b", "a_b c", "vs.x", "on-the-go Deal", "Into the Woods", "in'n out", "The cat sat",
+                 "HIDE CAPTION", "and the of", "theory"]:
+        assert bool(ent._PROSE_WORD.search(text)) == loop(text), text
+
+
+def test_long_document_written_lower_answers_like_a_scan_of_the_text():
+    """Issue 10 point 18: whether a word is written in lower case in a document is answered from the
+    document's letter/digit runs (one pass, not a scan of the text per word); the answers are those of
+    a scan for a whole word (neighbours that are no letter or digit: an underscore or a combining accent
+    ends a word), with digits, accents, hyphens and apostrophes around."""
+    from analysis.entities import _default_words, _find_candidates
+
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9"]
+    _, _, written_lower = _find_candidates(texts, _default_words())
+    expected = {"state": True, "owned": True, "firm": True, "x": True, "2nd": True, "tree": False,
+                "café": True, "caf": False, "o": True, "brien": True, "o'brien": True, "na": False,
+                "naïve": True, "e": True, "té": True, "t": False, "said 2nd": True, "sai": False}
+    assert {word: written_lower(word) for word in expected} == expected
+
+
+def test_written_lower_answers_the_same_by_scan_and_by_set(monkeypatch):
+    """Short documents are scanned per word, long ones answered from a set of their words: the same answers."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    texts = ["the state-owned firm_x said 2nd", "Tree² café o'brien", "state", "naïve e\u0301t\u00e9",
+             "Ruth Adeyemi met the clerk; adeyemi's notes", "Brown and brown"]
+    words = ["state", "owned", "firm", "x", "2nd", "tree", "café", "caf", "o", "brien", "o'brien", "naïve", "e",
+             "té", "t", "adeyemi", "ruth", "brown", "clerk", "notes", "s"]
+    _, _, scanned = ent._find_candidates(texts, ent._default_words())
+    monkeypatch.setattr(ent, "_SCAN_LIMIT", 0)
+    _, _, from_set = ent._find_candidates(texts, ent._default_words())
+    assert [scanned(w) for w in words] == [from_set(w) for w in words]
+    assert scanned("adeyemi") and not scanned("ruth") and scanned("brown")

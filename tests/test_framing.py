@@ -211,8 +211,10 @@ def test_document_level_scores():
     )
     out = frames(docs, book, level="document")
     assert list(out.columns) == [
-        "doc_id", "frame_id", "hits", "distinct_terms", "hits_per_1000_words", "share", "present", "dominant"
+        "doc_id", "frame_id", "hits", "weighted_hits", "distinct_terms", "hits_per_1000_words", "share", "present",
+        "dominant"
     ]
+    assert (out["weighted_hits"] == out["hits"]).all()  # no lead weight in this codebook
     assert len(out) == 4 * 3
     d0 = out[out["doc_id"] == "d0"]
     assert d0["hits"].tolist() == [4, 1, 0]
@@ -533,6 +535,43 @@ def test_actor_term_errors(frame, message):
         load_frames(_cb(**frame))
 
 
+def test_lead_hits_count_lead_weight_times():
+    lead = {"lead_sentences": 2, "lead_weight": 3}
+    book = _cb(terms=["rift"], threshold=4, **lead)
+    # headline (sentence 0) and body sentences 1, 2 are the lead; sentence 3 is not
+    docs = _docs("A rift. Calm. A rift.", "Calm. Calm. Calm. A rift and a rift.", "Calm.",
+                 titles=["Rift", "Calm", "A rift"])
+    out = frames(docs, book, level="document")
+    # d0: headline x3 + sentence 1 x3 + sentence 3 x1 = 7; d1: two hits in sentence 4 = 2; d2: headline = 3
+    assert out[["doc_id", "hits", "weighted_hits", "present"]].values.tolist() == [
+        ["d0", 3, 7, True], ["d1", 2, 2, False], ["d2", 1, 3, False]]
+    # the sentence table is unchanged: weights only decide document-level presence
+    assert frames(docs, book)["hits"].tolist() == [1, 1, 1, 2, 1]
+    # round trip keeps both fields, and a codebook without a lead keeps its old hash
+    import yaml
+
+    loaded = load_frames(book)
+    assert loaded.frames[["lead_sentences", "lead_weight"]].values.tolist() == [[2, 3]]
+    back = load_frames(yaml.safe_load(loaded.to_yaml()))
+    assert back.sha256 == loaded.sha256 and back.frames["lead_weight"].tolist() == [3]
+    assert load_frames(_cb(terms=["rift"])).sha256 != loaded.sha256
+    assert load_frames(_cb(terms=["rift"], threshold=4)).frames[["lead_sentences", "lead_weight"]].values.tolist() == [[0, 1]]
+
+
+@pytest.mark.parametrize(
+    "frame, message",
+    [
+        ({"lead_sentences": 3}, "field 'lead_sentences': needs 'lead_weight' as well"),
+        ({"lead_weight": 2}, "field 'lead_weight': needs 'lead_sentences' as well"),
+        ({"lead_sentences": 0, "lead_weight": 2}, "field 'lead_sentences': 0 must be a whole number >= 1"),
+        ({"lead_sentences": 3, "lead_weight": 1.5}, "field 'lead_weight': 1.5 must be a whole number >= 1"),
+    ],
+)
+def test_lead_errors(frame, message):
+    with pytest.raises(LexiconError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_frames(_cb(terms=["rift"], **frame))
+
+
 def test_actor_terms_round_trip_and_hash():
     book = load_frames(_cb(terms=["rift"], actor_terms=["blame*"], min_actors=2))
     assert book.terms[["term", "min_actors"]].values.tolist() == [["rift", 0], ["blame*", 2]]
@@ -588,6 +627,7 @@ def test_frame_rule_cv_exact_on_separable_and_flat_scores():
     present = [i % 2 == 0 for i in range(20)]
     scores = pd.DataFrame({"doc_id": ids, "frame_id": "f",
                            "hits": [3 if p else 1 for p in present],       # separable at 3
+                           "weighted_hits": [6 if p else 2 for p in present],  # separable at 6
                            "distinct_terms": [1] * 20,                      # says nothing
                            "hits_per_1000_words": [0.0] * 20})              # never fires
     gold = pd.DataFrame({"doc_id": ids, "frame_id": "f", "present": present})
@@ -595,6 +635,7 @@ def test_frame_rule_cv_exact_on_separable_and_flat_scores():
     assert list(out.columns) == ["frame_id", "rule", "cv_f1", "threshold", "f1", "f1_all_present", "n"]
     rows = {r["rule"]: r for r in out.to_dict("records")}
     assert (rows["hits"]["cv_f1"], rows["hits"]["threshold"], rows["hits"]["f1"]) == (1.0, 3.0, 1.0)
+    assert (rows["weighted_hits"]["cv_f1"], rows["weighted_hits"]["threshold"], rows["weighted_hits"]["f1"]) == (1.0, 6.0, 1.0)
     flat = rows["distinct_terms"]  # threshold 1 = every document: the "always present" F1
     assert flat["threshold"] == 1.0 and flat["cv_f1"] == flat["f1"] == flat["f1_all_present"] == pytest.approx(2 / 3)
     never = rows["hits_per_1000_words"]
@@ -614,3 +655,21 @@ def test_frame_agreement_moved_to_validation_and_the_old_address_warns():
     assert old is validation.frame_agreement is frame_agreement
     with pytest.warns(DeprecationWarning, match="analysis.validation.suggest_thresholds"):
         assert framing_module.suggest_thresholds is suggest_thresholds
+
+
+def test_normalize_text_is_how_terms_and_text_are_compared():
+    from analysis.framing import normalize_text
+
+    assert normalize_text("  Don\u2019t\n\tSTOP  now ") == "don't stop now"
+
+
+def test_a_codebook_from_a_mapping_holds_its_frames_and_terms():
+    from analysis.framing import Codebook
+
+    codebook = wb.load_frames({"codebook": "t", "frames": [{"id": "economy", "label": "Economy",
+                                                            "terms": ["jobs", "wage*"]}]})
+    assert isinstance(codebook, Codebook) and len(codebook) == 1
+    assert codebook.frames[["frame_id", "label", "threshold", "min_terms"]].to_dict("list") == {
+        "frame_id": ["economy"], "label": ["Economy"], "threshold": [1], "min_terms": [1]}
+    assert codebook.terms[["term", "prefix"]].to_dict("list") == {"term": ["jobs", "wage*"], "prefix": [False, True]}
+    assert repr(codebook).startswith("Codebook('t': 1 frames, 2 terms, source='<mapping>', sha256=")

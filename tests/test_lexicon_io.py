@@ -87,3 +87,62 @@ def test_deeply_nested_yaml_lexicon_is_a_lexicon_error_not_a_recursion_error(tmp
     with pytest.raises(LexiconError) as info:
         read_yaml(path)
     assert str(info.value) == f"{path}: malformed YAML (nested too deeply); flatten the file"
+
+
+# --------------------------------------------------------------- lines, entry errors and field checks
+
+
+LEXICON_WITH_A_REPEATED_FIELD = "actors:\n  - id: a\n    name: A\n  - id: b\n    name: B\n    name: C\n"
+
+
+def _schema():
+    from analysis.lexicon_io import ListSchema
+
+    return ListSchema(key="actors", kind="lexicon", items="entries", noun="actors entry", start="actors:",
+                      entry_hint="- id: x", label_key="id")
+
+
+def test_yaml_doc_knows_the_line_of_every_node_and_the_keys_written_twice(tmp_path):
+    from analysis.lexicon_io import YamlDoc
+
+    path = tmp_path / "a.yml"
+    path.write_text(LEXICON_WITH_A_REPEATED_FIELD)
+    doc = read_yaml(path)
+    assert isinstance(doc, YamlDoc)
+    assert doc.line("actors", 1, "name") == 6, "the key YAML keeps (the last)"
+    assert doc.where("actors", 1) == f"{path}, line 4"
+    assert doc.duplicate_keys("actors", 1) == [("name", 6)]
+    assert read_yaml({"x": 1}).line("x") is None, "a mapping has no lines"
+
+
+def test_entry_error_names_file_line_entry_and_field(tmp_path):
+    from analysis.lexicon_io import entry_error
+
+    path = tmp_path / "a.yml"
+    path.write_text(LEXICON_WITH_A_REPEATED_FIELD)
+    doc = read_yaml(path)
+    error = entry_error(doc, _schema(), 1, doc.data["actors"][1], "name", "bad")
+    assert isinstance(error, LexiconError)
+    assert str(error) == f"{path}, line 6: actors entry 2 (id 'b'), field 'name': bad"
+
+
+def test_optional_text_strips_and_refuses_blank_unless_allowed():
+    from analysis.lexicon_io import Problem, optional_text
+
+    check = optional_text("must be text")
+    assert check(None) is None and check("  x ") == "x"
+    with pytest.raises(Problem, match="^must be text$"):
+        check("  ")
+    with pytest.raises(Problem):
+        check(3)
+    assert optional_text("p", blank=True)("  ") == ""
+
+
+def test_is_analysis_goes_by_shape():
+    from types import SimpleNamespace
+
+    from analysis.lexicon_io import is_analysis
+
+    assert is_analysis(SimpleNamespace(tables={}, meta={}, codebook=None))
+    assert not is_analysis(SimpleNamespace(tables={}, meta={}))
+    assert not is_analysis({"tables": {}})

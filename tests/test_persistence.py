@@ -144,3 +144,89 @@ def test_content_key_is_the_sha256_of_canonical_json():
     assert content_key(value) == hashlib.sha256(
         json.dumps(value, sort_keys=True, default=str).encode("utf-8")).hexdigest()
     assert content_key({"a": 1}) != content_key({"a": 2})
+
+
+# ------------------------------------------------------------------------------------ fingerprints and parts
+
+
+def test_parts_fingerprint_of_parquet_parts_equals_corpus_fingerprint_of_the_table(tmp_path):
+    from analysis.persistence import corpus_fingerprint, parts_fingerprint
+
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["T1", None, "T3"], "text": ["x", "y", "z"]})
+    documents.iloc[:2].to_parquet(tmp_path / "p0.parquet", index=False)
+    documents.iloc[2:].to_parquet(tmp_path / "p1.parquet", index=False)
+    whole = corpus_fingerprint(documents)
+    assert whole["documents"] == 3
+    assert parts_fingerprint([tmp_path / "p0.parquet", tmp_path / "p1.parquet"]) == whole
+    assert parts_fingerprint([tmp_path / "p1.parquet", tmp_path / "p0.parquet"]) != whole, "order counts"
+
+
+def test_fingerprints_keep_their_old_import_paths():
+    from analysis import persistence, provenance
+    from analysis.scale import partitions, source_fingerprint
+
+    assert provenance.corpus_fingerprint is persistence.corpus_fingerprint
+    assert source_fingerprint is partitions.source_fingerprint is persistence.source_fingerprint
+
+
+def test_source_fingerprint_counts_a_file_and_its_metadata_companions(tmp_path):
+    from analysis.persistence import source_fingerprint
+
+    (tmp_path / "a.txt").write_text("Title\n\nBody.")
+    (tmp_path / "a.meta.yml").write_text("outlet: X\n")
+    (tmp_path / ".hidden.txt").write_text("never read")
+    one = source_fingerprint(tmp_path / "a.txt")
+    assert (one["files"], one["bytes"]) == (2, len("Title\n\nBody.") + len("outlet: X\n"))
+    folder = source_fingerprint(tmp_path)
+    assert (folder["files"], folder["bytes"]) == (2, one["bytes"]), "hidden files are left out"
+    assert source_fingerprint(tmp_path / "missing.txt") == {"files": 0, "bytes": 0,
+                                                           "sha256": source_fingerprint(tmp_path / "missing.txt")["sha256"]}
+
+
+def test_restore_lists_turns_parquet_arrays_back_into_lists():
+    import numpy as np
+    from analysis.persistence import restore_lists
+
+    table = pd.DataFrame({"tags": [np.array(["a", "b"]), None], "other": [np.array([1]), None]})
+    restored = restore_lists("documents", table)
+    assert restored["tags"].tolist() == [["a", "b"], []]
+    assert isinstance(restored["other"].iloc[0], np.ndarray), "only the table's list columns"
+    assert restore_lists("sentences", pd.DataFrame({"tags": [np.array([1])]}))["tags"].iloc[0].tolist() == [1]
+
+
+def test_concat_parts_leaves_out_empty_parts():
+    from analysis.persistence import concat_parts
+
+    empty = pd.DataFrame({"a": pd.Series([], dtype="float64")})
+    one = pd.DataFrame({"a": pd.Series([1, 2], dtype="int64")})
+    assert concat_parts([empty, empty]) is empty
+    assert concat_parts([empty, one]) is one
+    both = concat_parts([one, empty, one])
+    assert both["a"].tolist() == [1, 2, 1, 2] and str(both["a"].dtype) == "int64"
+    assert both.index.tolist() == [0, 1, 2, 3]
+
+
+def test_part_name_and_parquet_rows(tmp_path):
+    from analysis.persistence import parquet_rows, part_name
+
+    assert part_name(7) == "part-00007.parquet"
+    pd.DataFrame({"a": range(5)}).to_parquet(tmp_path / part_name(0), index=False)
+    assert parquet_rows(tmp_path / "part-00000.parquet") == 5
+
+
+def test_read_partitioned_tables_concatenates_parts_in_manifest_order(tmp_path):
+    import json
+
+    from analysis.persistence import MANIFEST, PARTITIONED_FORMAT, read_partitioned_tables
+
+    (tmp_path / "documents").mkdir()
+    pd.DataFrame({"doc_id": ["a"], "tags": [["x"]]}).to_parquet(tmp_path / "documents/part-00000.parquet", index=False)
+    pd.DataFrame({"doc_id": ["b"], "tags": [[]]}).to_parquet(tmp_path / "documents/part-00001.parquet", index=False)
+    (tmp_path / MANIFEST).write_text(json.dumps({
+        "format": PARTITIONED_FORMAT, "meta": {"k": 1}, "load_report": [{"source": "f"}],
+        "tables": {"documents": {"parts": ["documents/part-00001.parquet", "documents/part-00000.parquet"]}}}))
+    tables, meta = read_partitioned_tables(tmp_path, ["documents"])
+    assert meta == {"k": 1}
+    assert tables["documents"]["doc_id"].tolist() == ["b", "a"]
+    assert tables["documents"]["tags"].tolist() == [[], ["x"]]
+    assert tables["documents"].attrs == {"load_report": [{"source": "f"}]}

@@ -121,3 +121,47 @@ def test_corpus_tables_is_the_entity_table_of_the_combined_entities(seed_analysi
     got = corpus_tables(seed_analysis.tables(), actors=None)
     assert list(got) == ["entity_table"]
     pd.testing.assert_frame_equal(got["entity_table"], wb.entity_table(seed_analysis.entities))
+
+
+def test_check_actor_tone_method_names_the_two_methods():
+    from analysis.pipeline import check_actor_tone_method
+
+    check_actor_tone_method("target")
+    check_actor_tone_method("sentence")
+    with pytest.raises(InputError, match=r"^actor_tone_method='window': use 'target' or 'sentence'$"):
+        check_actor_tone_method("window")
+
+
+def test_lexicon_hashes_cover_every_word_list_an_analysis_reads():
+    from analysis.cues import load_cue_verbs
+    from analysis.entity_words import load_entity_words
+    from analysis.pipeline import lexicon_hashes
+
+    actors, codebook = wb.load_actors(), wb.load_frames()
+    assert lexicon_hashes(actors, codebook) == {"actors": actors.sha256, "frames": codebook.sha256,
+                                                "entities": load_entity_words().sha256,
+                                                "cue_verbs": load_cue_verbs().sha256}
+
+
+def test_analysis_of_rebuilds_an_analysis_from_its_tables_and_meta():
+    from analysis.pipeline import Analysis, analysis_of
+
+    tables = {name: pd.DataFrame() for name in TABLES}
+    result = analysis_of(tables, {"tone_engine": "textblob"})
+    assert isinstance(result, Analysis)
+    assert result.meta == {"tone_engine": "textblob"}
+    assert all(getattr(result, name) is tables[name] for name in TABLES)
+
+
+def test_keyed_settings_are_what_analysis_and_run_keys_share():
+    from analysis.persistence import code_sha256
+    from analysis.pipeline import analysis_meta, keyed_settings, lexicon_hashes
+    from analysis.provenance import package_versions
+
+    actors, codebook = wb.load_actors(), wb.load_frames()
+    settings = keyed_settings(actors, codebook, "vader", "sentence")
+    assert settings == {"lexicons": lexicon_hashes(actors, codebook), "frames_codebook": codebook.name,
+                        "tone_engine": "vader", "actor_tone_method": "sentence", "versions": package_versions(),
+                        "code": code_sha256()}
+    meta = analysis_meta({"documents": 0}, actors, codebook, "vader", "sentence")
+    assert {k: meta[k] for k in settings} == settings and meta["corpus"] == {"documents": 0}

@@ -106,8 +106,7 @@ def test_changed_cue_verbs_give_new_analysis_and_run_keys(monkeypatch):
 
 def test_a_changed_code_hash_gives_new_analysis_and_run_keys(monkeypatch):
     before, run_before = _meta(None)["key"], _run_key()
-    monkeypatch.setattr(pipeline, "code_sha256", lambda: "0" * 64)
-    monkeypatch.setattr(store, "code_sha256", lambda: "0" * 64)
+    monkeypatch.setattr(pipeline, "code_sha256", lambda: "0" * 64)  # store.run_key uses pipeline.keyed_settings
     assert _meta(None)["key"] != before
     assert _run_key() != run_before
 

@@ -117,6 +117,20 @@ def test_a_following_quotation_without_a_cue_continues_the_speaker():
         ["d0", 2, "We will continue our work here.", "kirby", "John Kirby", "say", "direct"]]
 
 
+def test_someone_elses_speech_between_two_quotations_stops_the_continuation():
+    # a reported or direct cue of another speaker between them: the second quotation is not the first
+    # speaker's (neither a part of their quotation nor continued by rule 3)
+    rows = q('"He knew exactly what he was doing," Grant said. Hale\'s lawyer, Sam Ortiz, said his client '
+             'would testify. "My client is innocent."',
+             "‘We have lost everything,’ said resident Tom Hughes. The council says repairs will take "
+             "months. “It is a disaster” – that was how Councillor Jane Patel described it.")
+    direct = [(r[0], r[2], r[4]) for r in rows if r[6] == "direct"]
+    assert direct == [("d0", "He knew exactly what he was doing", "Grant"),
+                      ("d0", "My client is innocent.", None),
+                      ("d1", "We have lost everything", "Tom Hughes"),
+                      ("d1", "It is a disaster", None)]
+
+
 def test_unknown_speaker_keeps_its_surface_name():
     assert q('"This is a terrible day for everyone," a senior Israeli official said.',
              '"I will go back home," said Mohammed Ali, a resident.') == [
@@ -460,6 +474,16 @@ def test_addressee_of_told_and_wrote_to():
         ["Maria Chen", "staff", "write", "reported"],
         ["Carla Jimenez", "the school board", "tell", "direct"],
         ["Ortega", None, "say", "reported"]]
+
+
+def test_addressee_of_wrote_to_before_a_colon_after_spaces():
+    # issue 10 point 18: the colon after "to <addressee>" is looked for in place (not in a copy of the
+    # rest of the text, quadratic on one long document); whitespace and a line break may come before it
+    assert rows('Maria Lopez wrote to colleagues :\n"We are leaving the city."',
+                'Maria Lopez wrote to colleagues: "We are leaving the city."',
+                'Maria Lopez wrote to colleagues about it. "We are leaving the city."',
+                cols=("speaker", "addressee")) == [["Maria Lopez", "colleagues"], ["Maria Lopez", "colleagues"],
+                                                   [None, None]]
 
 
 def test_told_never_makes_its_object_the_speaker():

@@ -28,3 +28,28 @@ def test_methods_text_names_an_unknown_measure_and_the_known_ones():
     with pytest.raises(InputError, match=r"methods_text: unknown measure 'voice'; use 'sentences', 'entities', "
                                          r"'actors', 'quotes', 'tone', 'frames'"):
         methods_text(("tone", "voice"))
+
+
+def test_shown_table_escapes_cells_and_offers_the_rest_as_csv():
+    import pandas as pd
+
+    from analysis.readable import ShownTable
+
+    shown = ShownTable(data=pd.DataFrame({"name": ["<b>A</b>", "B"], "mentions": [1200, 3]}),
+                       labels={"name": "name", "mentions": "mentions"}, top=1, name="my table")
+    page = shown.to_html()
+    assert "<td class=\"short\">&lt;b&gt;A&lt;/b&gt;</td>" in page and "<td class=\"num\">1,200</td>" in page
+    assert "<b>A</b>" not in page and ">B<" not in page, "only the first row is shown"
+    assert "Showing the first 1 of 2 rows." in page and 'download="my-table.csv"' in page
+    empty = ShownTable(data=pd.DataFrame({"a": []}), labels={"a": "a"}, empty="No <rows>.")
+    assert empty.to_html().endswith('<p class="wb-note">No &lt;rows&gt;.</p>')
+
+
+def test_copyable_code_escapes_its_text_and_shows_nothing_when_empty():
+    from analysis.readable import CopyableCode
+
+    block = CopyableCode("actors:\n  - id: <x>", caption="Save & render")
+    page = block._repr_html_()
+    assert "<pre>actors:\n  - id: &lt;x&gt;</pre>" in page and "Save &amp; render" in page
+    assert repr(block) == "actors:\n  - id: <x>"
+    assert CopyableCode("  ")._repr_html_() == ""

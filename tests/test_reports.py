@@ -258,6 +258,9 @@ def test_parameter_dates_from_yaml_become_iso_strings():
     assert parse_parameter("start=2024-05-01") == ("start", "2024-05-01")
     assert parse_parameter("when=2024-05-01 10:30:00") == ("when", "2024-05-01T10:30:00")
     assert parse_parameter("days=[2024-05-01, 2024-05-02]") == ("days", ["2024-05-01", "2024-05-02"])
+    # a date-like value that is no date stays text (the notebook then says what is wrong), not a traceback
+    assert parse_parameter("start=2025-13-45") == ("start", "2025-13-45")
+    assert parse_parameter("start=2025-05-01T25:00:00") == ("start", "2025-05-01T25:00:00")
 
 
 # ------------------------------------------------------ issue 10: batches and interruptions (point 13)
@@ -479,3 +482,82 @@ def test_a_text_parameter_with_a_colon_stays_text(monkeypatch):
     monkeypatch.setattr("analysis.reports.render_report", fake_render)
     assert cli.main(["report", "corpus_report", "--out", "x", "-p", "title=Race: the results", "-p", "top=5"]) == 2
     assert seen == {"title": "Race: the results", "top": 5}
+
+
+# ------------------------------------------------------------------ the pieces of a render and of a batch
+
+
+def test_path_roots_and_relative_paths_hide_this_machines_folders():
+    from analysis.reports import path_roots, relative_paths
+
+    roots = path_roots({"corpus": "/data/news/own", "top": 3}, cwd="/work/proj")
+    assert ("/work/proj", "") in roots and ("/data/news", "") in roots
+    assert [len(k) for k, _ in roots] == sorted((len(k) for k, _ in roots), reverse=True), "longest first"
+    shown = relative_paths("read /data/news/own/a.txt and /work/proj/out and /work/projx",
+                           [("/work/proj", ""), ("/data/news", "")])
+    assert shown == "read own/a.txt and out and /work/projx", "a longer folder name is not under the root"
+    assert relative_paths("in /home/me/x", [("/home/me", "~")]) == "in ~/x"
+
+
+def test_write_shared_js_writes_plotly_once(tmp_path):
+    import plotly
+
+    from analysis.reports import write_shared_js
+
+    path = write_shared_js(tmp_path)
+    assert path == tmp_path / f"plotly-{plotly.__version__}.min.js" and path.stat().st_size > 1_000_000
+    before = path.stat().st_mtime_ns
+    assert write_shared_js(tmp_path) == path and path.stat().st_mtime_ns == before
+
+
+def test_check_parameter_name_refuses_what_would_run_as_code():
+    from analysis.reports import check_parameter_name
+
+    assert check_parameter_name("top") == "top"
+    with pytest.raises(InputError, match=r"^-p 'import': parameter names are Python identifiers"):
+        check_parameter_name("import")
+    with pytest.raises(InputError, match=r"^-p '1x=3': parameter names"):
+        check_parameter_name("1x", given="1x=3")
+
+
+def test_batch_name_and_describe_failure():
+    from analysis.reports import batch_name, describe_failure
+
+    assert batch_name("report", {"outlet": "The Times/UK", "top": 20}) == "report-The-Times-UK-20"
+
+    class NotebookError(Exception):
+        ename, evalue = "ValueError", "bad\n  value"
+
+    assert describe_failure(NotebookError()) == "ValueError: bad value"
+    assert describe_failure(KeyError("k")) == "KeyError: 'k'"
+
+
+def test_batch_results_and_an_interrupted_batch(tmp_path):
+    from analysis.reports import BatchInterrupted, BatchResult, ReportFailure, ReportResult
+
+    done = ReportResult(name="a", notebook="report", html=tmp_path / "a.html", executed=tmp_path / "a.ipynb")
+    failed = ReportFailure(name="b", parameters={"top": 1}, error="ValueError: x", notebook=None)
+    result = BatchResult(reports=[done], failures=[failed], index=tmp_path / "index.html")
+    stop = BatchInterrupted(result)
+    assert isinstance(stop, KeyboardInterrupt) and stop.result is result
+    assert str(stop) == f"interrupted: 1 report(s) finished and kept; index: {tmp_path / 'index.html'}"
+    assert done.parameters == {} and done.html_bytes == 0
+
+
+@pytest.mark.e2e
+def test_executed_notebook_is_saved_when_the_run_ends_not_per_cell_and_kept_when_the_kernel_dies(tmp_path, monkeypatch):
+    """papermill's own engine rewrote the whole notebook before and after every cell; render_report's
+    engine saves it at the start and the end (also when the kernel dies mid-run, so the error notebook
+    still shows how far it got)."""
+    import papermill.engines
+
+    saves = []
+    write = papermill.engines.write_ipynb
+    monkeypatch.setattr(papermill.engines, "write_ipynb", lambda nb, path: (saves.append(path), write(nb, path)))
+    notebook = _fixture_notebook(tmp_path / "dies.ipynb", "import os\nos._exit(1)")
+    with pytest.raises(Exception, match="(?i)kernel died") as died:
+        render_report(notebook, out_dir=tmp_path / "out")
+    assert len(saves) == 2, "one save when the run starts, one when it ends"
+    assert died.value.failed_notebook == tmp_path / "out" / "dies" / "dies.failed.ipynb"
+    cells = nbformat.read(died.value.failed_notebook, as_version=4).cells
+    assert [cell.execution_count for cell in cells] == [1, None], "the parameters cell ran, the next one died"

@@ -182,3 +182,61 @@ def test_the_readme_tables_are_copied_from_the_schema(heading, meanings):
     section = readme.split(heading, 1)[1].split("|---|---|\n", 1)[1]
     rows = dict(re.findall(r"^\| `([^`]+)` \| (.*) \|$", section.split("\n\n", 1)[0], re.M))
     assert rows == meanings
+
+
+def test_every_column_is_a_column_record_with_a_dtype_and_a_meaning():
+    from analysis.schema import Column
+
+    for table in TABLES.values():
+        for name, column in table.columns.items():
+            assert isinstance(column, Column), (table.name, name)
+            assert column.dtype and column.meaning, (table.name, name)
+    assert Column("string", "who").when is None
+
+
+def _help_sections(function) -> dict[str, list[str]]:
+    """{table: the columns its "Output columns" section lists, in order} from ``help(function)``'s text."""
+    import pydoc
+
+    text = pydoc.render_doc(function, renderer=pydoc.plaintext)
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in (raw.strip() for raw in text.splitlines()):
+        heading = re.match(r"Output columns of the ``(\w+)`` table", line)
+        if heading:
+            current = sections.setdefault(heading.group(1), [])
+        elif current is not None and line.startswith("- ``"):
+            current.append(re.match(r"- ``([^`]+)`` \(", line).group(1))
+    assert text.count("Output columns") == len(sections), "a hand-written Output columns section is left"
+    return sections
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_help_of_every_table_function_lists_exactly_the_schemas_columns(name):
+    table = TABLES[name]
+    for function in table.made_by:
+        sections = _help_sections(_function(function))
+        assert sections[name] == list(table.columns), f"help({function}) lists other columns than schema.{name}"
+
+
+def test_the_output_columns_section_is_generated_from_the_schema():
+    from analysis.schema import columns_section, output_columns
+
+    @output_columns("cooccurrence")
+    def pairs():
+        """Pairs.
+
+        More words.
+        """
+
+    assert pairs.__doc__ == "Pairs.\n\nMore words.\n\n" + columns_section("cooccurrence")
+    assert pairs.output_tables == ("cooccurrence",)
+    assert columns_section("cooccurrence").splitlines()[:3] == [
+        "Output columns of the ``cooccurrence`` table (:data:`analysis.schema.TABLES`; one row per pair of",
+        "actors, most co-occurrences first):", ""], "wrapped at 100 characters"
+    assert "- ``actor_a`` (str): one actor's id (actor_a < actor_b)" in columns_section("cooccurrence")
+    assert "- first, the ``by`` columns, in the order given" in columns_section("frame_rollup")
+    assert "- ``actor`` (str, the mentions have actor): the actor's display name" in columns_section("actor_frames")
+    assert wb.quotes.output_tables == ("quotes",) and wb.tone.output_tables == ("tone", "document_tone")
+    assert "joined by\n  '; ' (two terms" in columns_section("frames"), "a quoted literal is never broken"
+    assert all(len(line) <= 100 for name in TABLES for line in columns_section(name).splitlines())

@@ -68,6 +68,23 @@ def test_filter_documents_by_whole_days_and_outlets():
     assert filter_documents(docs, outlets=["Wire"])["doc_id"].tolist() == ["a", "c"]
     assert filter_documents(docs, outlets="Daily")["doc_id"].tolist() == ["b", "d"]
     assert filter_documents(docs)["doc_id"].tolist() == ["a", "b", "c", "d"], "no limits keeps undated ones"
+    assert filter_documents(docs, outlets=" wire ")["doc_id"].tolist() == ["a", "c"], "case and spaces ignored"
+
+
+def test_filter_documents_that_leave_nothing_name_the_limit_and_what_the_corpus_holds():
+    from analysis.tables import filter_documents
+
+    docs = _dated()
+    with pytest.raises(InputError, match=r"outlets='Nowhere' leaves no documents: the outlets in the corpus "
+                                         r"are Daily, Wire; change or drop the limit"):
+        filter_documents(docs, outlets="Nowhere")
+    with pytest.raises(InputError, match=r"start='2030-01-01' leaves no documents: the corpus's dates run "
+                                         r"from 2024-05-08 to 2024-05-10"):
+        filter_documents(docs, start="2030-01-01")
+    with pytest.raises(InputError, match=r"where=\"outlet == 'Wire'\" matches none of the 2 documents left"):
+        filter_documents(docs, outlets="Daily", where="outlet == 'Wire'")
+    empty = docs.iloc[:0]
+    assert filter_documents(empty, outlets="Daily").empty, "an empty corpus stays empty, no error"
 
 
 def test_filter_documents_names_a_bad_date():
@@ -248,6 +265,7 @@ def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
     two["topic"] = two["topic"].fillna("war") if "topic" in two else ["war", "other"]
     analysis = wb.analyze(two)
     comparison = wb.tables.compare_groups(analysis, two, by="topic")
+    assert isinstance(comparison, wb.tables.GroupComparison) and comparison.by == "topic"
     assert comparison.groups == ["war", "other"] or sorted(comparison.groups) == ["other", "war"]
     assert set(comparison.attention["topic"]) == {"war", "other"}
     assert set(comparison.tone["topic"]) == {"war", "other"} and "mean_target_polarity" in comparison.tone

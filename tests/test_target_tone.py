@@ -15,6 +15,7 @@ from textblob import TextBlob
 import analysis as wb
 from analysis.errors import InputError, LexiconError
 from analysis.target_tone import (
+    TargetToneModel,
     CLASSES,
     default_spec,
     MODEL_PATH,
@@ -57,6 +58,9 @@ def test_word_features_and_the_targets_place():
     assert words["s:said"] == 1.0 and words["r:said"] == 1.0
     assert words["s:will"] == pytest.approx(math.exp(-3 / 4))  # 4 tokens to the left
     assert "l:win" in words and "r:but" in words and "l:will" not in words and "r:critics" not in words
+    # the sentence's own vocabulary, unweighted: every learnable word once, however far from the target
+    assert words["a:will"] == 1.0 and words["a:praise"] == 1.0 and words["a:him"] == 1.0
+    assert {k[2:] for k in words if k.startswith("a:")} == {k[2:] for k in words if k.startswith("s:")}
     assert not any(k.endswith((":smith", ":we")) for k in words)  # the target and capitalised words are not learned
     assert not any(k[2:] in {",", '"', "."} for k in words)
 
@@ -131,6 +135,22 @@ def test_neighbour_and_word_pair_features():
     assert words["L2:critics_accused"] == 1.0 and words["R2:of_lying"] == 1.0
     _, words = features("Smith met Jones.", "Smith")
     assert words["L1:<s>"] == 1.0 and words["R2:met_<N>"] == 1.0  # sentence edge and a name
+
+
+def test_nearest_sentiment_predicate_names_and_tone_outside_the_clause():
+    row, _ = features("Critics say Smith and Brown failed badly, but Jones won.", "Smith")
+    # clause 0: Critics say Smith and Brown failed badly ,   clause 1: but Jones won .
+    # VADER valences / 4: critics -1.2, failed -2.3, won 2.7
+    assert row["next_sentiment"] == pytest.approx(-2.3 / 4)  # "failed", 3 tokens after Smith
+    assert row["next_sentiment_near"] == pytest.approx(-2.3 / 4 / 3)
+    assert row["prev_sentiment"] == pytest.approx(-1.2 / 4)  # "Critics", 2 tokens before
+    assert row["prev_sentiment_near"] == pytest.approx(-1.2 / 4 / 2)
+    assert row["clause_names"] == pytest.approx(math.log(2))  # Brown (Critics opens the sentence, Jones is in clause 1)
+    assert row["other_clause_vader"] == pytest.approx(2.7 / 4)
+    shifted, _ = features("Smith ended the praised programme.", "Smith")
+    assert shifted["next_sentiment"] == pytest.approx(-2.2 / 4)  # a shifter reverses "praised"
+    none, _ = features("Smith met Jones.", "Smith")
+    assert (none["next_sentiment"], none["prev_sentiment"], none["other_clause_vader"]) == (0.0, 0.0, 0.0)
 
 
 def test_interactions_read_the_sentence_score():
@@ -213,7 +233,7 @@ def test_fit_reaches_the_penalised_optimum_deterministically():
 
 
 def test_shipped_coefficient_file():
-    assert MODEL_PATH.stat().st_size < 250_000
+    assert MODEL_PATH.stat().st_size < 1_000_000  # a small coefficient file (about 0.3 MB)
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert data["format"] == "media-workbench/target-tone" and data["classes"] == list(CLASSES)
     assert len(data["training_data"]["sha256"]) == 64 and data["training_data"]["file"] == "train.jsonl"
@@ -224,6 +244,7 @@ def test_shipped_coefficient_file():
     assert set(data["train_metrics"]) >= {"macro_f1", "accuracy", "cv_macro_f1"}
     assert data["trained"][:2] == "20"
     model = load_target_model()
+    assert isinstance(model, TargetToneModel)
     assert model.bands["textblob"][0] <= 0 <= model.bands["textblob"][1]
     assert load_target_model() is model  # read once
 
@@ -427,7 +448,8 @@ def test_training_names_moved_to_validation_with_deprecated_aliases():
     import analysis.validation.train_tone as tr
 
     for name in ("train", "main", "choose_band", "choose_document_rule", "write_model", "LAMBDAS"):
-        with pytest.warns(DeprecationWarning, match=f"analysis.target_tone.{name} moved to analysis.validation.train_tone"):
+        with pytest.warns(DeprecationWarning, match=rf"^analysis\.target_tone\.{name} is deprecated .*; "
+                                                    rf"use analysis\.validation\.train_tone\.{name} instead$"):
             assert getattr(tt, name) is getattr(tr, name)
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         tt.nope  # noqa: B018

@@ -641,3 +641,21 @@ def test_sentences_of_segments_when_not_given_and_checks_a_given_table():
     with pytest.raises(InputError, match=r"the sentences table lacks column\(s\) sentence_id, text; pass the table "
                                          r"analysis\.sentences\(documents\) returns"):
         sentences_of(documents, given[["doc_id"]])
+
+
+def test_bullet_marker_is_rule_p2s_marker_with_the_space_after_it():
+    from analysis.text import bullet_marker
+
+    assert bullet_marker("– talks resume").group(0) == "– "
+    assert bullet_marker("12) Go").group(0) == "12) "
+    assert bullet_marker("• item").group(0) == "• "
+    assert bullet_marker("-3 degrees") is None, "a minus sign is not a bullet"
+
+
+def test_slug_is_the_one_rule_for_ids_made_of_names():
+    from analysis.text import slug
+
+    assert slug("Dr. Ruth O'Neil-Adeyemi", empty="entity") == "dr_ruth_oneil_adeyemi"
+    assert slug("O\u2019Brien  & Co.", empty="actor") == "obrien_co"
+    assert slug("...", empty="actor") == "actor"
+    assert slug("O'Rourke", empty="actor", apostrophes=False) == "o_rourke", "discover_actors' suggested ids"

@@ -424,3 +424,35 @@ def test_vader_sentiment_gives_vaders_own_scores_and_zero_for_missing_text():
     assert list(got.columns) == ["compound", "pos", "neu", "neg"]
     assert got.values.tolist() == [[0.4404, 1.0, 0.0, 0.0], [-0.5423, 0.0, 0.0, 1.0],
                                    [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]
+
+
+def test_window_text_keeps_whole_words_around_the_mention():
+    from analysis.tone import window_text
+
+    text = "Critics said Netanyahu's plan would fail badly today."
+    start = text.index("Netanyahu")
+    end = start + len("Netanyahu")
+    assert window_text(text, start, end, 2) == "Critics said Netanyahu's plan would"
+    assert window_text(text, start, end, 0) == "Netanyahu's"
+    assert window_text(text, -5, 3, 1) == "Critics said", "offsets are clipped to the text"
+
+
+def test_check_documents_names_the_function_and_the_missing_columns():
+    from analysis.tone import check_documents
+
+    check_documents(pd.DataFrame({"title": [], "text": []}), ["title", "text"])
+    with pytest.raises(InputError, match=r"^tone: the documents table lacks column\(s\) text; load it with "
+                                         r"analysis.load_corpus$"):
+        check_documents(pd.DataFrame({"title": []}), ["title", "text"])
+    with pytest.raises(InputError, match="^documents must be a pandas DataFrame .*not list$"):
+        check_documents([], ["text"])
+
+
+def test_tone_engine_function_and_the_vader_analyzer_loaded_once():
+    from analysis.tone import tone_engine_function, vader_analyzer, vader_sentiment
+
+    assert tone_engine_function("vader") is vader_sentiment
+    assert vader_analyzer() is vader_analyzer()
+    assert vader_analyzer().polarity_scores("good")["compound"] == 0.4404, "VADER's published score of 'good'"
+    with pytest.raises(InputError, match=r"^unknown tone engine 'nope'; use one of 'textblob', 'vader'"):
+        tone_engine_function("nope")

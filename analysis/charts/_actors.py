@@ -25,6 +25,7 @@ from analysis.charts._base import (
     NO_ACTORS_HINT,
     NO_DATES_HINT,
     empty_figure,
+    first_labels,
     hover_lines,
     key_column,
     labels_of,
@@ -46,20 +47,6 @@ __all__ = ["mentions_by_group", "prominence_scatter", "voice_bars", "cooccurrenc
            "attention_over_time"]
 
 _ROLLUP_HINT = "the table wb.mentions_by(mentions, documents, by=(...)) returns"
-
-
-def _first_labels(table: pd.DataFrame, keys: pd.Series, label: str) -> dict[str, str]:
-    """key -> escaped display label of its first row, keys in order of first appearance; two keys
-    of one name get the key's kind or id in brackets ("Coastal Freight (person)")."""
-    out: dict[str, str] = {}
-    for key, value in zip(keys, table[label]):
-        if key not in out:
-            out[key] = safe_text(value, missing="(none)")
-    names = list(out.values())
-    for key, name in out.items():
-        if names.count(name) > 1:
-            out[key] = f"{name} ({safe_text(key.split(':', 1)[0] if ':' in key else key)})"
-    return out
 
 
 # ------------------------------------------------------------------------------ mentions by group
@@ -95,7 +82,7 @@ def mentions_by_group(
     keys = color_keys(table, actor_id, actor)
     require_unique(table, [group, key_column(table, actor_id, actor)], fn,
                    hint=f"Pass one row per group and actor, e.g. {hint}.")
-    names = _first_labels(table, keys, actor)
+    names = first_labels(table, keys, actor)
     palette = resolve_colors(list(names), colors)
     groups = labels_of(table[group])
     again = dict(zip(names, repeats([palette[k] for k in names])))
@@ -197,7 +184,7 @@ def prominence_scatter(
     evidence = (_sentence_texts(table[[doc_id, first_sentence]], sentences, fn) if sentences is not None
                 else [None] * len(table))
     keys = color_keys(table, actor_id, actor)
-    names = _first_labels(table, keys, actor)
+    names = first_labels(table, keys, actor)
     palette = resolve_colors(list(names), colors)
     several_docs = table[doc_id].nunique() > 1
     flag_names = [name for col, name in (("in_headline", "in the headline"), ("in_lead", "in the lead"))
@@ -542,7 +529,7 @@ def attention_over_time(
                           "v": pd.to_numeric(table[value], errors="coerce").to_numpy()})
     require_unique(frame.rename(columns={"t": time, "k": "actor"}), [time, "actor"], fn,
                    hint=f"Pass one row per time and actor, e.g. {hint}.")
-    names = _first_labels(table, keys, actor)
+    names = first_labels(table, keys, actor)
     palette = resolve_colors(list(names), colors)
     wide = frame.pivot(index="t", columns="k", values="v").sort_index()
     if fill_value is not None:

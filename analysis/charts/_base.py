@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import math
 import textwrap
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -391,14 +392,24 @@ def distinct_names(table: pd.DataFrame, key: str | None, label: str) -> tuple[pd
     owners: dict[str, set[str]] = {}
     for k, name in zip(keys, names):
         owners.setdefault(name, set()).add(k)
-    out = []
-    for k, name in zip(keys, names):
-        if len(owners[name]) > 1:
-            tag = k.split(":", 1)[0] if ":" in k else k
-            out.append(f"{name} ({safe_text(tag)})")
-        else:
-            out.append(name)
-    return keys, out
+    return keys, [_tagged(name, k) if len(owners[name]) > 1 else name for k, name in zip(keys, names)]
+
+
+def first_labels(table: pd.DataFrame, keys: pd.Series, label: str) -> dict[str, str]:
+    """key -> escaped display label of its first row, keys in order of first appearance; two keys
+    of one name get the key's kind or id in brackets ("Coastal Freight (person)"), as in
+    :func:`distinct_names`."""
+    out: dict[str, str] = {}
+    for key, value in zip(keys, table[label]):
+        if key not in out:
+            out[key] = safe_text(value, missing="(none)")
+    counts = Counter(out.values())
+    return {key: _tagged(name, key) if counts[name] > 1 else name for key, name in out.items()}
+
+
+def _tagged(name: str, key: str) -> str:
+    """``name`` made distinct by its key's kind (``person:x`` -> "name (person)") or, without one, the key."""
+    return f"{name} ({safe_text(key.split(':', 1)[0] if ':' in key else key)})"
 
 
 def axis_values(values: Iterable[object]) -> list[object]:

@@ -30,6 +30,7 @@ from analysis.corpus.sidecars import (
 )
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
 from analysis.corpus.tokenised import note_pretokenised_files
+from analysis.schema import output_columns
 from analysis.corpus.tables import (
     TABLE_FORMATS,
     json_line_chunks,
@@ -475,6 +476,7 @@ def _drop_duplicates(documents: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     return documents[~dropped].reset_index(drop=True)
 
 
+@output_columns("documents")
 def load_corpus(
     source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
@@ -496,8 +498,7 @@ def load_corpus(
     ``duplicate_of``. ``title_from_first_line``: for plain text and markdown. ``dayfirst``: for
     numeric dates like 09/05/2024 (None: decided from the data, day-first when ambiguous).
 
-    Returns the documents table: doc_id, title, text, outlet, author, published, url, tags,
-    source, standfirst, subtitle, duplicate_of, then other metadata columns;
+    Returns the documents table (the columns below, then other metadata columns);
     ``attrs["load_report"]`` lists what was skipped, ignored, dropped or altered (a list of
     dicts with source, row, line, problem, action; see :func:`analysis.corpus.loader_report`).
     """

@@ -30,9 +30,8 @@ import pandas as pd
 from analysis.deprecation import renamed_keywords
 from analysis.actors import load_actors
 from analysis.framing import load_frames
-from analysis.persistence import atomic_write
+from analysis.persistence import atomic_write, corpus_fingerprint
 from analysis.pipeline import TABLES, Analysis, analysis_meta, analyze, load_analysis
-from analysis.provenance import corpus_fingerprint
 from analysis.scale.partitions import ReadOptions
 from analysis.scale.store import (analyze_corpus, check_files, clear_analysis, file_sha256, parquet_rows, read_manifest,
                                   run_key, run_lock, verify_analysis)

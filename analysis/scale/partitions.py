@@ -39,7 +39,6 @@ Differences from ``load_corpus`` (each partition is loaded on its own):
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import stat
 import warnings
@@ -60,6 +59,7 @@ from analysis.corpus.report import LoadLog
 from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
 from analysis.corpus.tables import TABLE_FORMATS, json_line_items, json_objects, read_table, string_columns, table_documents
 from analysis.errors import InputError
+from analysis.persistence import source_fingerprint  # re-exported: its home is analysis.persistence
 
 __all__ = ["CorpusPartitions", "Partition", "ReadOptions", "source_fingerprint"]
 
@@ -478,56 +478,3 @@ def _decoded_line(raw: bytes, *, first: bool) -> str:
     if first:
         line = line.removeprefix("\ufeff")
     return line.removesuffix("\n").removesuffix("\r")
-
-
-def _corpus_files(given: Path) -> list[tuple[str, str]]:
-    """(name relative to ``given``, path) of every non-hidden file a load of ``given`` may read."""
-    if given.is_file():
-        siblings = [given.parent / METADATA_CSV, *sidecar_paths(given)]
-        return [(given.name, str(given))] + [(p.name, str(p)) for p in siblings if p.is_file()]
-    found = []
-    top = os.fspath(given)
-    for root, dirs, names in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        relative = os.path.relpath(root, top)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        found.extend((prefix + name, os.path.join(root, name)) for name in sorted(names) if not name.startswith("."))
-    return found
-
-
-def _file_entry(name: str, path: str) -> tuple[str, int | None]:
-    """(fingerprint entry, bytes or None when not read) of one file; a file that is not regular (FIFO, socket, device), a
-    dangling link or an unreadable file is entered by its name and what it is, never opened or waited on."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return f"{name}\x1fnot a regular file\x1e", None
-        with open(path, "rb") as handle:
-            content = hashlib.file_digest(handle, "sha256").hexdigest()
-            size = os.fstat(handle.fileno()).st_size
-    except OSError as exc:
-        return f"{name}\x1funreadable: {type(exc).__name__}\x1e", None
-    return f"{name}\x1f{size}\x1f{content}\x1e", size
-
-
-def source_fingerprint(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> dict[str, Any]:
-    """Files, bytes and a SHA-256 over every file a load of ``source`` reads: paths as given, names, contents.
-
-    Two sources with the same fingerprint load to the same documents (with the same options). Files
-    that are not regular files (FIFOs, sockets, devices), dangling or looping links and unreadable
-    files enter by name only (they are not counted, and never opened: a FIFO would block).
-    Output keys: files (int), bytes (int), sha256 (hex str).
-    """
-    digest = hashlib.sha256()
-    files = total = 0
-    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
-    for given in map(Path, sources):
-        digest.update(f"source\x1f{given.as_posix()}\x1e".encode())
-        if not given.exists():
-            continue
-        for name, path in _corpus_files(given):
-            entry, size = _file_entry(name, path)
-            digest.update(entry.encode())
-            if size is not None:  # a regular, readable file
-                files += 1
-                total += size
-    return {"files": files, "bytes": total, "sha256": digest.hexdigest()}

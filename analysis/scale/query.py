@@ -22,6 +22,7 @@ from analysis.corpus.keys import DAY, document_keys
 from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError
 from analysis.pipeline import TABLES
+from analysis.schema import output_columns
 
 __all__ = ["connect", "mentions_by", "query"]
 
@@ -91,6 +92,7 @@ def _document_keys(con: Any, doc_columns: list[str], by: list[str]) -> pd.DataFr
 
 
 @renamed_keywords(path="mentions")
+@output_columns("actor_rollup")
 def mentions_by(mentions: pd.DataFrame | str | os.PathLike[str], documents: pd.DataFrame | None = None, *,
                 by: Sequence[str] | str = ("actor",), actors: Any = None, include_pronouns: bool = False
                 ) -> pd.DataFrame:
@@ -104,12 +106,8 @@ def mentions_by(mentions: pd.DataFrame | str | os.PathLike[str], documents: pd.D
     ``by``: any of "actor" (actor_id + actor), "group" and "type" (from the lexicon ``actors``; None =
     the default lexicon: pass the one the analysis used), "day" (the UTC day of ``published``,
     ``YYYY-MM-DD``), "outlet" or any other documents column. Counts direct mentions (via alias or
-    title) unless ``include_pronouns``.
-
-    Output columns: the ``by`` columns, mentions (count), documents (distinct documents), sentences
-    (distinct sentences), share (this row's mentions / all mentions in rows with the same non-actor
-    keys; / all mentions when ``by`` has only actor keys). Sorted by the non-actor keys, then most
-    mentions first, then by the actor keys; missing values last.
+    title) unless ``include_pronouns``. Sorted by the non-actor keys, then most mentions first, then
+    by the actor keys; missing values last.
     """
     if isinstance(mentions, pd.DataFrame):
         if documents is None:

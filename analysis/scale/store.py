@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -44,16 +43,15 @@ from analysis.corpus.report import CorpusWarning
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
 from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atomic_write, check_files, file_sha256,
-                                  parquet_rows, part_name, read_json, read_manifest, read_partitioned_tables,
-                                  code_sha256, content_key)
-from analysis.pipeline import (PARTITION_TABLES, TABLES, Analysis, analysis_meta, analysis_of, check_actor_tone_method,
-                               analyze_partition, lexicon_hashes)
-from analysis.provenance import package_versions
+                                  parquet_rows, part_name, parts_fingerprint, read_json, read_manifest,
+                                  content_key, source_fingerprint)
+from analysis.pipeline import (PARTITION_TABLES, TABLES, analysis_meta, check_actor_tone_method,
+                               analyze_partition, keyed_settings)
 from analysis.engines import map_partitions, progress_bar
-from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions, source_fingerprint
+from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions
 
 __all__ = ["MANIFEST", "analyze_corpus", "check_files", "clear_analysis", "file_sha256", "part_name",
-           "read_manifest", "read_partitioned", "run_key", "run_lock", "verify_analysis"]
+           "read_manifest", "run_key", "run_lock", "verify_analysis"]
 
 _PARTS = "_parts"
 _LOCK = "_lock.json"
@@ -68,22 +66,13 @@ def run_key(source: Any, *, partition_size: int, options: ReadOptions, actors: A
             tone_engine: str, actor_tone_method: str = "target", fingerprint: dict[str, Any] | None = None) -> str:
     """SHA-256 identifying a run of :func:`analyze_corpus`: equal keys, equal partitions and tables.
 
-    Covers the source's files (:func:`source_fingerprint`), the load options, the partition size, the
-    hashes of the word lists (:func:`analysis.pipeline.lexicon_hashes`: lexicon, codebook, entity
-    words, cue verbs), the tone engine, the actor tone method, the package versions and the hash of the
-    package's code.
+    Covers the source's files (:func:`source_fingerprint`), the load options, the partition size and
+    what an analysis key covers besides the corpus (:func:`analysis.pipeline.keyed_settings`: the
+    hashes of the word lists, the tone engine, the actor tone method, the package versions and the
+    hash of the package's code).
     """
-    keyed = {
-        "source": fingerprint or source_fingerprint(source),
-        "load": options.as_dict(),
-        "partition_size": partition_size,
-        "lexicons": lexicon_hashes(actors, frames),
-        "frames_codebook": frames.name,
-        "tone_engine": tone_engine,
-        "actor_tone_method": actor_tone_method,
-        "versions": package_versions(),
-        "code": code_sha256(),
-    }
+    keyed = {"source": fingerprint or source_fingerprint(source), "load": options.as_dict(),
+             "partition_size": partition_size, **keyed_settings(actors, frames, tone_engine, actor_tone_method)}
     return content_key(keyed)
 
 
@@ -281,23 +270,6 @@ def _parts(folder: Path, name: str, count: int) -> list[Path]:
     return [folder / name / part_name(index) for index in range(count)]
 
 
-def _corpus_fingerprint(files: list[Path]) -> dict[str, Any]:
-    """``analysis.provenance.corpus_fingerprint`` of the documents parts, read one column of one part at a time."""
-    import pyarrow.parquet as pq
-
-    digest = hashlib.sha256()
-    documents = 0
-    for column in ("doc_id", "title", "text"):
-        for file in files:
-            values = pq.read_table(file, columns=[column]).column(0).to_pylist()
-            documents += len(values) if column == "doc_id" else 0
-            for value in values:
-                digest.update(("" if value is None else str(value)).encode("utf-8"))
-                digest.update(b"\x1f")
-        digest.update(b"\x1e")
-    return {"documents": documents, "content_sha256": digest.hexdigest()}
-
-
 def _check_unique_ids(files: list[Path]) -> None:
     import pyarrow.parquet as pq
 
@@ -340,7 +312,7 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
         raise RuntimeError(f"partitions {missing[:5]} were not written")
     documents = _parts(folder, "documents", count)
     _check_unique_ids(documents)
-    meta = analysis_meta(_corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
+    meta = analysis_meta(parts_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
     corpus = _corpus_tables(folder, count, lexicon)
     report = planning + [entry for index in range(count) for entry in records[index]["load_report"]]
     manifest = {
@@ -468,9 +440,3 @@ def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: d
                        codebook=codebook, tone_engine=tone_engine, actor_tone_method=actor_tone_method)
     _warn_report(manifest["load_report"])
     return folder
-
-
-def read_partitioned(path: str | os.PathLike[str]) -> Analysis:
-    """An :class:`Analysis` from a finished :func:`analyze_corpus` folder (every table in memory)."""
-    tables, meta = read_partitioned_tables(path, TABLES)
-    return analysis_of(tables, meta)

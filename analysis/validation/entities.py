@@ -9,7 +9,8 @@ per gold mention with character offsets. :func:`score_entities` compares ``analy
   a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name
   is the run of proper nouns (joined by of, for, the, de, &; a person's name by none of them) around
   the minimal span's last proper noun, within the mention, title words stripped up to the last one
-  ("President Obama" -> "Obama", as CoNLL writes names); names nested inside another name
+  ("President Obama" -> "Obama", as CoNLL writes names); a minimal span of names separated by a comma
+  is named by its first part ("Houston, Texas" -> "Houston": Texas has a chain of its own); names nested inside another name
   ("Helsinki" in "University of Helsinki") are left out (flat spans).
 * **Typed F1**: a predicted mention (via name or short, typed person/organization/place) is right when
   its span and type equal a gold name's. ``mention F1`` ignores the type.
@@ -184,6 +185,9 @@ def _close(stack, eid, ti, toks, offsets, text, field, doc_id, gold, titles) -> 
     name_start = name_end = -1
     if etype in _NAME_TYPES and propn:
         # the run of proper nouns (joined by of/for/the/de/&) around the minimal span's last proper noun
+        comma = next((i for i in range(min(propn), max(propn)) if toks[i][0] == ","), None)
+        if comma is not None:
+            propn = [i for i in propn if i < comma]  # "Houston, Texas": the place is Houston, Texas is its own
         lo = hi = max(propn)
         joiners = _JOINERS if etype != "person" else frozenset()  # a person's name has no "of"
         while lo > first and (toks[lo - 1][1] == "PROPN" or (toks[lo - 1][0] in joiners and lo - 2 >= first

@@ -41,7 +41,8 @@ TERM_PRECISION_COLUMNS: dict[str, str] = {
 #: Document-level presence rules :func:`frame_rule_cv` compares: a column of
 #: ``frames(..., level="document")`` and what a threshold on it means.
 FRAME_RULES: dict[str, str] = {
-    "hits": "hits >= threshold (the codebook's `threshold`)",
+    "hits": "hits >= threshold",
+    "weighted_hits": "hits, those in the lead counted lead_weight times, >= threshold (the codebook's `threshold`)",
     "distinct_terms": "distinct terms >= threshold (the codebook's `min_terms`)",
     "hits_per_1000_words": "hits per 1,000 words >= threshold",
 }

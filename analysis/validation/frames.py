@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.deprecation import renamed_keywords
 from analysis.errors import InputError, require_columns
+from analysis.schema import output_columns
 from analysis.validation.data import FRAME_COLUMNS, read_narrative_frames
 from analysis.validation.metrics import precision_recall_f1
 
@@ -51,7 +52,8 @@ def narrative_frames(
     or False (see :func:`analysis.validation.read_narrative_frames` for the quirks handled).
     ``codebook``: anything :func:`analysis.load_frames` takes (None = the generic news frames); frames
     are matched by id (conflict, human_interest, economic, morality, responsibility); frames the
-    codebook lacks are left out. Presence = ``hits >= the frame's threshold`` in the article.
+    codebook lacks are left out. Presence = the ``present`` column of :func:`analysis.frames`
+    (weighted hits >= the frame's threshold, distinct terms >= its min_terms).
     ``held_out=True`` compares only articles whose numeric ID is divisible by 3: the third of the
     narrative-framing articles the generic codebook's thresholds were *not* tuned on (see
     lexicons/README.md).
@@ -135,8 +137,10 @@ def frame_errors(
 
     Compares like :func:`narrative_frames` (``held_out=True``: only the held-out third). False
     positives (the codebook calls the frame present, the coders did not) with the most hits come
-    first, then false negatives with the fewest hits; ``n`` rows of each kind at most.
-    Output columns: doc_id, frame, error ("false positive" / "false negative"), hits, threshold,
+    first, then false negatives with the fewest hits (weighted hits, as presence counts them); ``n``
+    rows of each kind at most.
+    Output columns: doc_id, frame, error ("false positive" / "false negative"), hits, weighted_hits
+    (hits in the frame's lead counted its lead_weight times), threshold (of weighted_hits),
     terms (the matched terms with their counts, most frequent first), opening (the article's first
     200 characters).
     """
@@ -164,22 +168,21 @@ def frame_errors(
     wrong["threshold"] = wrong["frame_id"].map(thresholds).astype("int64")
     opening = dict(zip(documents["doc_id"], documents["text"].str.slice(0, 200)))
     wrong["opening"] = wrong["doc_id"].map(opening)
-    fp = wrong[wrong["error"] == "false positive"].sort_values(["hits", "doc_id"], ascending=[False, True], kind="stable").head(n)
-    fn = wrong[wrong["error"] == "false negative"].sort_values(["hits", "doc_id"], kind="stable").head(n)
+    fp = wrong[wrong["error"] == "false positive"].sort_values(["weighted_hits", "doc_id"], ascending=[False, True],
+                                                                kind="stable").head(n)
+    fn = wrong[wrong["error"] == "false negative"].sort_values(["weighted_hits", "doc_id"], kind="stable").head(n)
     out = pd.concat([fp, fn], ignore_index=True).rename(columns={"frame_id": "frame"})
-    return out[["doc_id", "frame", "error", "hits", "threshold", "terms", "opening"]].reset_index(drop=True)
+    return out[["doc_id", "frame", "error", "hits", "weighted_hits", "threshold", "terms", "opening"]].reset_index(
+        drop=True)
 
 
+@output_columns("frame_agreement")
 def frame_agreement(predicted: pd.DataFrame, gold: pd.DataFrame, *, column: str = "present") -> pd.DataFrame:
     """Per-frame agreement of predicted with gold document-level frame presence.
 
     ``predicted``: frames(level="document") (doc_id, frame_id, ``column``); ``gold``: doc_id,
     frame_id, present (bool) — human codes. Only documents and frames in both are compared.
-
-    Output columns: frame_id, n (documents), gold_positive, predicted_positive, tp, fp, fn,
-    precision, recall, f1 (NaN where undefined; the rules of :mod:`analysis.validation.metrics`),
-    accuracy, f1_all_present (the F1 of calling the frame present in every document: the floor a
-    useful codebook must beat). One row per frame, in gold's order.
+    Precision, recall and F1 follow the rules of :mod:`analysis.validation.metrics`.
     """
     require_columns(predicted, ("doc_id", "frame_id", column), fn="frame_agreement", name="predicted",
                     fix="pass the table analysis.frames(documents) returns (or name its column with column=)")

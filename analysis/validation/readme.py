@@ -101,6 +101,13 @@ def validity_section(figures: dict[str, Any]) -> str:
     lines += ["", f"Macro-F1 {sum(f1s) / max(len(f1s), 1):.2f}." + (
         f" Not clearly better (by more than 0.05) than calling the frame present in every article: "
         f"{', '.join(beaten)}." if beaten else "")]
+    training = frames.get("training_cv")
+    if training:
+        parts = [f"{_FRAME_NAMES.get(f, f)} {_f(v.get('cv_f1_weighted_hits'))} (raw hits {_f(v.get('cv_f1_hits'))}, "
+                 f"always present {_f(v.get('f1_all_present'))})" for f, v in training["frames"].items()]
+        lines += ["", f"Per-frame evidence on the {training['articles']} tuning articles ({training['folds']}-fold "
+                      f"cross-validation, threshold chosen on the other folds, mean of {training['repeats']} fold "
+                      f"assignments), F1 of the shipped rule (lead hits weighted): " + "; ".join(parts) + "."]
     evidence = frames.get("term_evidence")
     if evidence:
         gen = evidence["generic_tuning_articles"]
@@ -118,6 +125,12 @@ def validity_section(figures: dict[str, Any]) -> str:
             f"{len(misfires)} with precision below 0.5"
             + (f" ({', '.join(t['frame'] + ': ' + t['term'] for t in misfires[:6])})" if misfires else "") + ".",
         ]
+    frame_errors = frames.get("worst_errors") or []
+    if frame_errors:
+        lines += ["", "Its plainest held-out errors (`wb.validation.frame_errors`; read them in `notebooks/validation.ipynb`):", ""]
+        lines += [f"- article {_cell(e['doc_id'])}, *{_FRAME_NAMES.get(e['frame'], e['frame'])}* — {e['error']} "
+                  f"({e['weighted_hits']} weighted hits, threshold {e['threshold']}; terms: {_cell('; '.join(e['terms'].split('; ')[:5]) or 'none')}): "
+                  f"\"{_cell(e['opening'])}...\"" for e in frame_errors[:4]]
     stamp = (f"*Generated from `analysis/lexicons/validation.json` (run of {figures['created']}, version "
              f"{figures['package_version']}).*")
     return "\n".join(lines + ["", stamp])

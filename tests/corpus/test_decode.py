@@ -34,3 +34,11 @@ def test_find_nul_in_file_names_line_and_offset_or_gives_none(tmp_path):
     assert find_nul_in_file(tmp_path / "ok.txt") is None
     (tmp_path / "u16.txt").write_bytes("one\ntwo".encode("utf-16"))
     assert find_nul_in_file(tmp_path / "u16.txt") is None
+
+
+def test_decoded_lists_the_fallback_lines_per_encoding():
+    from analysis.corpus.decode import Decoded, decode_text
+
+    assert Decoded("x", "utf-8", {3: "cp1252", 1: "latin-1", 2: "cp1252"}).fallback_summary() == {
+        "latin-1": [1], "cp1252": [2, 3]}
+    assert decode_text(b"ok\ncaf\xe9\n") == Decoded("ok\ncafé\n", "utf-8", {2: "cp1252"})

@@ -194,3 +194,41 @@ def test_folder_of_json_files_with_varying_fields_loads_as_each_file_alone(tmp_p
     for column in ("doc_id", "title", "text", "source", "author", "outlet", "tags"):
         expected = pd.concat([frame[column] for frame in alone], ignore_index=True)
         assert together[column].fillna("<NA>").tolist() == expected.fillna("<NA>").tolist(), column
+
+
+# ------------------------------------------------------------- the loader's steps (shared with analysis.scale)
+
+
+def test_unknown_format_is_ignored_in_a_folder_and_an_error_when_named():
+    from analysis.corpus.loader import EXTENSIONS, unknown_format
+    from analysis.corpus.report import LoadLog
+
+    log = LoadLog(errors="skip")
+    unknown_format("x.doc", ".doc", log, in_folder=True)
+    unknown_format("y", "", log, in_folder=False)
+    supported = ", ".join(EXTENSIONS)
+    assert [(e["problem"], e["action"]) for e in log.entries] == [
+        (f"not a document: unknown format '.doc' (supported: {supported})", "ignored"),
+        (f"unknown format '(no extension)'; supported extensions: {supported}", "skipped")]
+
+
+def test_walk_folder_and_load_files_read_a_folder_in_path_order(tmp_path):
+    from analysis.corpus.loader import LoaderOptions, load_files, walk_folder
+    from analysis.corpus.report import LoadLog
+
+    (tmp_path / "b.txt").write_text("B title\n\nB body.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub/a.txt").write_text("A\n\nbody")
+    (tmp_path / "a.txt").write_text("A title\n\nA body.")
+    (tmp_path / "a.meta.yml").write_text("outlet: X\n")
+    (tmp_path / "metadata.csv").write_text("file,outlet\nb.txt,Y\n")
+    (tmp_path / ".hidden.txt").write_text("never read")
+    files, tables, sidecars = walk_folder(tmp_path)
+    assert files == [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "sub/a.txt"]
+    assert tables == [tmp_path / "metadata.csv"] and sidecars == {tmp_path / "a.meta.yml"}
+    assert LoaderOptions() == LoaderOptions(format=None, columns=None, title_from_first_line=True)
+    [part] = load_files(files, tmp_path, LoaderOptions(), {}, sidecars, LoadLog(), in_folder=True)
+    assert part["title"].tolist() == ["A title", "B title", "A"]
+    assert part["text"].tolist() == ["A body.", "B body.", "body"]
+    assert part["outlet"].tolist()[0] == "X", "the sidecar; metadata.csv rows are the caller's to pass"
+    assert part["__name__"].tolist() == ["a.txt", "b.txt", "sub/a.txt"]

@@ -173,3 +173,12 @@ def test_html_without_main_content_is_an_input_error(tmp_path):
     path.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
     with pytest.raises(wb.InputError, match=r"empty\.html: no text; add the article's text, or remove the file"):
         wb.load_corpus(path)
+
+
+def test_split_front_matter_returns_the_mapping_and_the_rest():
+    from analysis.corpus.plaintext import FrontMatterError, split_front_matter
+
+    assert split_front_matter("---\ntitle: T\n---\nBody\n") == ({"title": "T"}, "Body\n")
+    assert split_front_matter("no front matter") == ({}, "no front matter")
+    with pytest.raises(FrontMatterError, match="^front matter must be a mapping of keys to values, not a list$"):
+        split_front_matter("---\n- a\n---\nB")

@@ -338,3 +338,98 @@ def test_arrow_text_column_is_ruled_as_the_python_values_are(paragraphs):
                             ignore_index=True)
         got, bad = text_column(chunked, "text", rows, labels, LoadLog("raise"), paragraphs=paragraphs)
         assert got.dtype == expected.dtype and got.equals(expected) and not bad.any()
+
+
+# ------------------------------------------------------------------ the readers' building blocks, one by one
+
+
+def _skip_log():
+    from analysis.corpus.report import LoadLog
+
+    return LoadLog(errors="skip")
+
+
+def test_note_fallback_lists_lines_per_file_or_one_entry_per_row_or_line():
+    from analysis.corpus.tables import note_fallback
+
+    log = _skip_log()
+    note_fallback("f.txt", {3: "cp1252", 1: "cp1252"}, log)
+    note_fallback("f.csv", {2: "cp1252", 3: "cp1252"}, log, unit="row", rows={2: 1, 3: 1})
+    note_fallback("f.jsonl", {4: "latin-1"}, log, unit="each line")
+    note_fallback("g.txt", {}, log)
+    assert [(e["source"], e["row"], e["line"], e["problem"]) for e in log.entries] == [
+        ("f.txt", None, None, "not valid UTF-8 on line(s) 1, 3; those lines decoded as cp1252, the rest as UTF-8"),
+        ("f.csv", 1, None, "not valid UTF-8; this row decoded as cp1252"),
+        ("f.jsonl", None, 4, "not valid UTF-8; this line decoded as latin-1"),
+    ]
+
+
+def test_string_columns_are_the_columns_that_fill_documents_columns():
+    from analysis.corpus.tables import string_columns
+
+    assert string_columns(["headline", "body", "x"], None) == {"headline": str, "body": str}
+    assert string_columns(["x"], None) is None
+
+
+def test_json_objects_keep_objects_with_their_rows_and_log_the_rest():
+    from analysis.corpus.tables import json_objects
+
+    log = _skip_log()
+    assert json_objects([{"a": 1}, [1], {"b": 2}], [1, 2, 3], "f.json", log, unit="row") == ([{"a": 1}, {"b": 2}], [1, 3])
+    assert [(e["row"], e["problem"]) for e in log.entries] == [
+        (2, "a JSON list where an object (one document) was expected")]
+
+
+def test_json_line_items_skip_blank_lines_and_name_a_malformed_one():
+    from analysis.corpus.tables import json_line_items
+
+    log = _skip_log()
+    assert list(json_line_items([(1, '{"a": 1}'), (2, "  "), (3, "{bad")], "f.jsonl", log)) == [(1, {"a": 1})]
+    assert [(e["line"], e["problem"]) for e in log.entries] == [
+        (3, "not valid JSON (Expecting property name enclosed in double quotes at column 2)")]
+
+
+def test_read_json_records_numbers_jsonl_by_line_and_json_arrays_by_row(tmp_path):
+    from analysis.corpus.report import LoadLog
+    from analysis.corpus.tables import read_json_records
+
+    (tmp_path / "a.jsonl").write_text('{"title": "T", "text": "x"}\n\n{"title": "U", "text": "y"}\n')
+    (tmp_path / "b.json").write_text('[{"title": "T"}, {"title": "U"}]')
+    assert read_json_records(tmp_path / "a.jsonl", "jsonl", label="a.jsonl", log=LoadLog()) == (
+        [{"title": "T", "text": "x"}, {"title": "U", "text": "y"}], [1, 3])
+    assert read_json_records(tmp_path / "b.json", "json", label="b.json", log=LoadLog()) == (
+        [{"title": "T"}, {"title": "U"}], [1, 2])
+
+
+def test_read_table_usable_mapping_and_table_documents_on_a_two_row_csv(tmp_path):
+    from analysis.corpus.report import LoadLog
+    from analysis.corpus.tables import read_table, table_documents, usable_mapping
+
+    (tmp_path / "c.csv").write_text("headline,body\nT,x\nU,y\n")
+    table, rows = read_table(tmp_path / "c.csv", "csv", label="c.csv", columns=None, log=LoadLog())
+    assert table.to_dict("list") == {"headline": ["T", "U"], "body": ["x", "y"]} and rows.tolist() == [1, 2]
+    assert usable_mapping(["headline", "body"], None, "c.csv", LoadLog()) == {"title": "headline", "text": "body"}
+    log = _skip_log()
+    assert usable_mapping(["x"], None, "c.csv", log) is None
+    assert usable_mapping(["x"], {"text": "y"}, "c.csv", log) is None
+    assert [e["problem"] for e in log.entries] == ["no text column and no title column (columns found: x)",
+                                                   "column(s) 'y' given in columns= not found (columns found: x)"]
+    documents = table_documents(table, rows, label="c.csv", name="c.csv", columns=None, log=LoadLog())
+    assert documents.to_dict("list") == {"title": ["T", "U"], "text": ["x", "y"],
+                                         "source": ["c.csv, row 1", "c.csv, row 2"],
+                                         "__name__": ["c.csv, row 1", "c.csv, row 2"],
+                                         "__file__": ["c.csv", "c.csv"], "__row__": [1, 2]}
+
+
+def test_text_column_joins_lists_decodes_bytes_and_refuses_structs():
+    import numpy as np
+
+    from analysis.corpus.tables import text_column
+
+    log = _skip_log()
+    values = pd.Series(["a", None, ["p1", "p2"], b"caf\xe9", {"k": 1}, 7], dtype=object)
+    text, bad = text_column(values, "text", np.arange(1, 7), np.full(6, "f.json", dtype=object), log)
+    assert text.tolist() == ["a", pd.NA, "p1\n\np2", "café", pd.NA, "7"] and str(text.dtype) == "string"
+    assert bad.tolist() == [False, False, False, False, True, False]
+    assert [(e["row"], e["action"]) for e in log.entries] == [(4, "decoded with fallback"), (5, "skipped"),
+                                                              (None, "joined list")]

@@ -858,3 +858,42 @@ def test_streaming_names_a_nul_byte_past_the_first_64_kib(tmp_path, suffix):
     line = 5 if suffix == "csv" else 4  # the CSV's header is line 1
     with pytest.raises(InputError, match=rf"late_nul\.{suffix}: looks like a binary file \(NUL byte at line {line}, "):
         _streamed(path)
+
+
+def test_connect_gives_one_view_per_table_of_a_saved_analysis(tmp_path):
+    from analysis.persistence import write_table_folder
+    from analysis.pipeline import TABLES
+    from analysis.scale import connect
+
+    tables = {name: pd.DataFrame({"doc_id": ["a", "b"]}) for name in TABLES}
+    tables["mentions"] = pd.DataFrame({"doc_id": ["a", "a", "b"], "actor_id": ["x", "y", "x"]})
+    write_table_folder(tmp_path / "saved", tables, {})
+    con = connect(tmp_path / "saved")
+    assert con.sql("SELECT actor_id, count(*) AS n FROM mentions GROUP BY 1 ORDER BY 1").fetchall() == [("x", 2), ("y", 1)]
+    assert sorted(name for (name,) in con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()) \
+        == sorted(TABLES)
+
+
+def test_clear_analysis_removes_the_tables_and_keeps_the_lock(tmp_path):
+    from analysis.scale.store import clear_analysis
+
+    folder = tmp_path / "out"
+    (folder / "mentions").mkdir(parents=True)
+    (folder / "mentions" / "part-00000.parquet").write_bytes(b"x")
+    for name in ("manifest.json", "_run.json", "meta.json", "documents.parquet", "_lock.json"):
+        (folder / name).write_text("{}")
+    clear_analysis(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["_lock.json"]
+
+
+def test_run_key_is_the_content_key_of_the_source_the_load_options_and_the_keyed_settings(tmp_path):
+    from analysis.persistence import content_key, source_fingerprint
+    from analysis.pipeline import keyed_settings
+    from analysis.scale.partitions import ReadOptions
+
+    (tmp_path / "a.txt").write_text("Title\n\nBody.")
+    actors, codebook = wb.load_actors(), wb.load_frames()
+    key = store.run_key(tmp_path, partition_size=7, options=ReadOptions(), actors=actors, frames=codebook,
+                        tone_engine="textblob")
+    assert key == content_key({"source": source_fingerprint(tmp_path), "load": ReadOptions().as_dict(),
+                               "partition_size": 7, **keyed_settings(actors, codebook, "textblob", "target")})

@@ -116,3 +116,28 @@ def test_scores_on_gum_when_present():
     assert scores["typed_f1"] > 0.55 and scores["merge_precision"] > 0.9 and scores["pronoun_accuracy"] > 0.7
     assert not math.isnan(scores["merge_recall"])
     assert isinstance(docs, pd.DataFrame)
+
+
+# "He lives in Irving, Texas.": one place mention whose minimal span holds both names (GUM's "1,3"),
+# and Texas a place of its own.
+CONLLU_COMMA = """# newdoc id = GUM_news_comma
+# newpar
+# text = He lives in Irving, Texas.
+1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-sgl)
+2\tlives\tlive\tVERB\tVBZ\t_\t0\troot\t_\t_
+3\tin\tin\tADP\tIN\t_\t4\tcase\t_\t_
+4\tIrving\tIrving\tPROPN\tNNP\t_\t2\tobl\t_\tEntity=(2-place-new-sssss-cf1-1,3-coref-Irving|SpaceAfter=No
+5\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_
+6\tTexas\tTexas\tPROPN\tNNP\t_\t4\tappos\t_\tEntity=(3-place-new-sssss-cf1-1-sgl-Texas)2)|SpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+
+def test_read_gum_names_a_place_written_with_its_region_by_its_first_part(tmp_path):
+    path = tmp_path / "GUM_news_comma.conllu"
+    path.write_text(CONLLU_COMMA, encoding="utf-8")
+    _, gold = read_gum([path])
+    rows = [(r.text, r.chain.split(":")[1], r.name_start, r.name_end) for r in gold.itertuples() if r.name_start >= 0]
+    # "Irving, Texas" is named Irving (not Texas, which has its own chain)
+    assert sorted(rows) == [("Irving, Texas", "2", 12, 18), ("Texas", "3", 20, 25)]

@@ -298,6 +298,25 @@ def test_narrative_frames_exact_figures_and_quirks(tiny_frames):
     assert held["n"].tolist() == [1, 1] and held["f1"].tolist()[1] == 0.0
 
 
+def test_frame_errors_exact_with_lead_weights(tiny_frames):
+    from analysis.validation import frame_errors
+
+    book = {"codebook": "tiny", "frames": [
+        {"id": "conflict", "label": "Conflict", "terms": ["fight"]},
+        {"id": "economic", "label": "Economic", "terms": ["cost*"], "threshold": 2, "lead_sentences": 1,
+         "lead_weight": 2}]}
+    out = frame_errors(tiny_frames, codebook=book, held_out=False, n=2)
+    assert out.columns.tolist() == ["doc_id", "frame", "error", "hits", "weighted_hits", "threshold", "terms", "opening"]
+    # a single "costs" in the first sentence counts twice and reaches economic's threshold of 2
+    assert out[["doc_id", "frame", "error", "hits", "weighted_hits", "threshold", "terms"]].values.tolist() == [
+        ["2", "economic", "false positive", 1, 2, 2, "cost* (1)"],
+        ["4", "economic", "false positive", 1, 2, 2, "cost* (1)"],
+        ["3", "economic", "false negative", 0, 0, 2, ""],
+        ["4", "conflict", "false negative", 0, 0, 1, ""],
+    ]
+    assert frame_errors(tiny_frames, codebook=book, held_out=False, n=0).empty
+
+
 def test_read_narrative_frames_tables_and_errors(tmp_path, tiny_frames):
     docs, gold, notes = read_narrative_frames(tiny_frames)
     assert docs["doc_id"].tolist() == ["1", "2", "3", "4"] and (docs["title"] == "").all()
@@ -554,6 +573,30 @@ def test_readme_validity_section_is_generated_between_markers(tmp_path):
         update_readme(FIGURES, readme)
 
 
+def test_readme_frame_evidence_and_worst_errors():
+    import copy
+
+    from analysis.validation.readme import validity_section
+
+    figures = copy.deepcopy(FIGURES)
+    figures["measures"]["frames"]["training_cv"] = {"articles": 193, "folds": 5, "repeats": 5, "frames": {
+        "conflict": {"f1_all_present": 0.775, "cv_f1_weighted_hits": 0.812, "cv_f1_hits": 0.81},
+        "human_interest": {"f1_all_present": 0.196, "cv_f1_weighted_hits": 0.427, "cv_f1_hits": None}}}
+    figures["measures"]["frames"]["worst_errors"] = [
+        {"doc_id": "12", "frame": "human_interest", "error": "false positive", "hits": 5, "weighted_hits": 9,
+         "threshold": 2, "terms": "a (3); b | c (1); d (1); e (1); f (1); g (1)", "opening": "Floods <b>hit</b>"},
+        {"doc_id": "15", "frame": "conflict", "error": "false negative", "hits": 0, "weighted_hits": 0,
+         "threshold": 1, "terms": "", "opening": "Calm"}]
+    text = validity_section(figures)
+    assert ("Per-frame evidence on the 193 tuning articles (5-fold cross-validation, threshold chosen on the other "
+            "folds, mean of 5 fold assignments), F1 of the shipped rule (lead hits weighted): conflict 0.81 (raw hits "
+            "0.81, always present 0.78); human interest 0.43 (raw hits n/a, always present 0.20).") in text
+    assert ('- article 12, *human interest* — false positive (9 weighted hits, threshold 2; terms: a (3); b \\| c (1); '
+            'd (1); e (1); f (1)): "Floods &lt;b&gt;hit&lt;/b&gt;..."') in text
+    assert '- article 15, *conflict* — false negative (0 weighted hits, threshold 1; terms: none): "Calm..."' in text
+    assert "Per-frame evidence" not in validity_section(FIGURES)  # older figures files: the lines are left out
+
+
 def test_shipped_readme_shows_the_shipped_figures():
     from analysis.validation.readme import END, START, validity_section
 
@@ -623,3 +666,145 @@ def test_narrative_frames_figures(datasets_dir):
     assert held["n"].tolist() == [96] * 5
     shipped = load_validation_figures()["measures"]["frames"]["held_out"]["frames"]
     assert {f: round(v, 4) for f, v in zip(held["frame"], held["f1"])} == {f: v["f1"] for f, v in shipped.items()}
+
+
+# ------------------------------------------------------- document-level tone, frame notes and errors, figures
+
+TINY_NEWSMTSC_ARTICLES = [  # primary_gid: <article>_<sentence>_<person>_<from>_<to>
+    {"primary_gid": "t_1_1_0_Alice_0_5", "sentence_normalized": "Alice made a good plan.",
+     "targets": [{"from": 0, "to": 5, "mention": "Alice", "polarity": 6.0}]},
+    {"primary_gid": "t_1_1_1_Alice_0_5", "sentence_normalized": "Alice is a good friend.",
+     "targets": [{"from": 0, "to": 5, "mention": "Alice", "polarity": 6.0}]},
+    {"primary_gid": "u_2_2_0_Bob_0_3", "sentence_normalized": "Bob made a bad plan.",
+     "targets": [{"from": 0, "to": 3, "mention": "Bob", "polarity": 2.0}]},
+]
+
+
+@pytest.fixture()
+def tiny_articles(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in TINY_NEWSMTSC_ARTICLES) + "\n", encoding="utf-8")
+    return path
+
+
+def test_newsmtsc_documents_scores_each_articles_main_person_and_documents_summary_lists_it(tiny_articles):
+    from analysis.validation import documents_summary, newsmtsc_documents
+
+    # TextBlob: "good" 0.7 (twice) for Alice, "bad" -0.7 for Bob; gold: the sign of the mean label
+    result = newsmtsc_documents(tiny_articles, method="textblob")
+    groups = result["groups"]
+    assert groups["group"].tolist() == ["t_1_1 | Alice", "u_2_2 | Bob"]
+    assert groups["n_mentions"].tolist() == [2, 1]
+    assert groups["score"].tolist() == pytest.approx([0.7, -0.7])
+    assert groups["gold"].tolist() == groups["predicted"].tolist() == ["positive", "negative"]
+    assert (result["n_groups"], result["macro_f1"], result["accuracy"]) == (2, 1.0, 1.0)
+    summary = documents_summary(result)
+    assert summary.columns.tolist() == ["method", "units", "macro_f1", "accuracy", "krippendorff_alpha", "rule"]
+    assert summary.iloc[0][["method", "units", "macro_f1"]].tolist() == ["textblob", 2, 1.0]
+    with pytest.raises(InputError, match="documents_summary: pass results of"):
+        documents_summary({"method": "x"})
+    with pytest.raises(InputError, match="method='vader': use 'target' or 'textblob'"):
+        newsmtsc_documents(tiny_articles, method="vader")
+
+
+def test_newsmtsc_ids_give_article_person_and_group_gold():
+    import numpy as np
+
+    from analysis.validation.data import newsmtsc_article, newsmtsc_group_gold, newsmtsc_groups
+
+    assert newsmtsc_article("allsides_1000_401_25_Trump_3_8") == "allsides_1000_401"
+    assert newsmtsc_article("polusa_v1_113704059_-1_35_Northam_148_155") == "polusa_v1_113704059_-1"
+    assert newsmtsc_article("odd") == "odd"
+    table = pd.DataFrame({"primary_gid": ["a_1_2_5_Bob_0_3", "a_1_2_5_Bob_0_3", "a_1_2_6_Bob_10_13"],
+                          "start": [0, 20, 11], "line": [1, 1, 2]})
+    groups = newsmtsc_groups(table)
+    assert groups.to_dict("list") == {"article": ["a_1_2"] * 3, "sentence": [5, 5, 6], "person": ["Bob"] * 3,
+                                      "primary": [True, False, True], "group": ["a_1_2 | Bob"] * 3}
+    gold = newsmtsc_group_gold(np.array(["negative", "neutral", "positive", "positive"]),
+                               pd.Series(["g1", "g1", "g2", "g1"]))
+    assert gold.to_dict() == {"g1": "neutral", "g2": "positive"}, "g1: (-1 + 0 + 1) / 3 = 0"
+
+
+def test_datasets_path_takes_the_argument_then_the_environment(monkeypatch, tmp_path):
+    from analysis.validation.data import datasets_path
+
+    assert datasets_path(tmp_path / "x") == tmp_path / "x"
+    monkeypatch.setenv("MEDIA_WORKBENCH_DATASETS", str(tmp_path / "env"))
+    assert datasets_path(None) == datasets_path("  ") == tmp_path / "env"
+
+
+def test_frame_notes_and_frame_errors_on_the_tiny_file(tiny_frames):
+    from analysis.validation import frame_errors, frame_notes
+
+    notes = frame_notes(narrative_frames(tiny_frames, codebook=TINY_CODEBOOK))
+    assert notes.to_dict("list") == {"row": [4, 5], "doc_id": ["4", "5"], "column": ["EC", ""],
+                                     "value": ["False)", ""],
+                                     "action": ["read leniently as False", "skipped row: no frame codes"]}
+    # conflict: gold T F F T, found T F T F; economic: gold T F T F, found T T F T
+    errors = frame_errors(tiny_frames, codebook=TINY_CODEBOOK, held_out=False)
+    assert errors[["doc_id", "frame", "error", "hits"]].values.tolist() == [
+        ["2", "economic", "false positive", 1], ["3", "conflict", "false positive", 1],
+        ["4", "economic", "false positive", 1], ["3", "economic", "false negative", 0],
+        ["4", "conflict", "false negative", 0]]
+    assert errors["terms"].tolist() == ["cost* (1)", "fight (1)", "cost* (1)", "", ""]
+    assert errors["opening"].tolist()[0] == "A quiet day with costs."
+    held = frame_errors(tiny_frames, codebook=TINY_CODEBOOK)  # only ID 3
+    assert held[["doc_id", "frame", "error"]].values.tolist() == [["3", "conflict", "false positive"],
+                                                                  ["3", "economic", "false negative"]]
+    with pytest.raises(InputError, match="frame_notes: pass the table"):
+        frame_notes(pd.DataFrame())
+
+
+def test_split_articles_holds_out_ids_divisible_by_three():
+    from analysis.validation import split_articles
+
+    tuning, held = split_articles(["1", "3", 6])
+    assert tuning.tolist() == [True, False, False] and held.tolist() == [False, True, True]
+    with pytest.raises(InputError, match="split_articles: ID 'x' is not a number"):
+        split_articles(["1", "x"])
+
+
+def test_code_columns_of_each_unit():
+    from analysis.validation import code_columns
+
+    assert code_columns("mention") == {"tone": (
+        "the tone of the sentence toward this actor: negative, neutral or positive (blank = not coded)",
+        ("negative", "neutral", "positive"))}
+    columns = code_columns("sentence", TINY_CODEBOOK)
+    assert list(columns) == ["tone", "frame_conflict", "frame_economic"]
+    assert columns["frame_conflict"] == (
+        "does this sentence carry the Conflict frame? yes or no (blank = not coded)", ("yes", "no"))
+    with pytest.raises(InputError, match="unit='word'"):
+        code_columns("word")
+
+
+def test_write_validation_figures_writes_what_measure_all_measures(monkeypatch, tmp_path):
+    from analysis.validation import figures
+
+    def measured(datasets, *, newsmtsc_file=None, frames_file=None):
+        return {"format": figures.FIGURES_FORMAT, "schema_version": figures.SCHEMA_VERSION,
+                "given": [str(datasets), str(newsmtsc_file), str(frames_file)]}
+
+    monkeypatch.setattr(figures, "measure_all", measured)
+    out = figures.write_validation_figures("d", path=tmp_path / "v.json", newsmtsc_file="n", frames_file="f")
+    assert out["given"] == ["d", "n", "f"]
+    assert load_validation_figures(tmp_path / "v.json") == out
+
+
+@pytest.mark.slow  # three tone methods and the target model: a few seconds
+def test_measure_all_on_tiny_files(tiny_articles, tiny_frames):
+    from analysis.validation import measure_all
+
+    figures = measure_all(tiny_frames.parent, newsmtsc_file=tiny_articles, frames_file=tiny_frames)
+    assert figures["datasets"]["newsmtsc_test"]["sentences"] == 3 and figures["datasets"]["newsmtsc_test"]["targets"] == 3
+    framing = figures["datasets"]["narrative_framing"]
+    assert (framing["articles_compared"], framing["skipped_rows"], framing["lenient_values"]) == (4, 1, 1)
+    assert figures["measures"]["actor_tone"]["document_level"]["methods"]["textblob"] == {
+        "macro_f1": 1.0, "accuracy": 1.0, "krippendorff_alpha": 1.0}
+
+
+def test_methods_card_renders_as_markdown_or_html():
+    from analysis.validation import MethodsCard
+
+    card = MethodsCard("- a *b*")
+    assert card == "- a *b*" and card._repr_markdown_() == "- a *b*" and card._repr_html_() is None

@@ -1,0 +1,107 @@
+"""The chart helpers of ``analysis.charts._base`` shared by every builder: exact values on tiny inputs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.charts._base import (MISSING_COLOR, ChartNote, axis_values, color_keys, column_label, date_axis,
+                                   distinct_names, empty_figure, hover_lines, key_column, labels_of, new_figure,
+                                   point_label, require_table, require_unique, resolve_colors, sign_of)
+from analysis.errors import InputError
+
+
+def test_resolve_colors_takes_the_callers_mapping_and_greys_keys_it_lacks():
+    assert resolve_colors(["a", "b"], {"a": "#111111"}) == {"a": "#111111", "b": MISSING_COLOR}
+    assert resolve_colors(["a", "b"], None, {"b": "#222222"}) == {"a": MISSING_COLOR, "b": "#222222"}
+    own = resolve_colors(["a", "b"], None)
+    assert set(own) == {"a", "b"} and own["a"] != own["b"]
+
+
+def test_date_axis_gives_whole_day_ticks_for_midnight_dates_within_two_weeks():
+    assert date_axis(["2024-01-01", "2024-01-05"]) == {"type": "date", "tickformat": "%b %-d, %Y",
+                                                        "dtick": 86_400_000}
+    assert date_axis(["2024-01-01", "2024-03-01"]) == {"type": "date", "tickformat": "%b %-d, %Y"}
+    assert date_axis(["2024-01-01 06:00"]) == {}, "a time of day keeps plotly's ticks"
+    assert date_axis([None]) == {}
+    assert date_axis(["not a date"]) == {}
+
+
+def test_column_label_names_known_columns_and_spaces_the_rest():
+    assert column_label("hits_per_1000_words") == "hits per 1,000 words"
+    assert column_label("my_column") == "my column"
+    assert column_label("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+
+
+def test_point_label_dates_numbers_and_text():
+    assert point_label(pd.Timestamp("2024-03-05")) == "2024-03-05"
+    assert point_label(pd.Timestamp("2024-03-05 14:30")) == "2024-03-05 14:30"
+    assert point_label(1234) == "1,234"
+    assert point_label("already &amp; escaped") == "already &amp; escaped"
+
+
+def test_sign_of():
+    assert [sign_of(v) for v in (-0.5, 0, 0.2, float("nan"))] == ["negative", "neutral", "positive", "neutral"]
+
+
+def test_require_table_names_the_builder():
+    table = pd.DataFrame({"a": [1]})
+    assert require_table(table, "bars") is table
+    with pytest.raises(InputError, match=r"bars: expected a pandas DataFrame .* got list"):
+        require_table([1], "bars")
+
+
+def test_require_unique_refuses_two_rows_for_one_mark():
+    require_unique(pd.DataFrame({"k": [1, 2]}), ["k"], "bars", hint="aggregate first")
+    with pytest.raises(InputError, match=r"bars: 2 rows share k=1; .* aggregate first"):
+        require_unique(pd.DataFrame({"k": [1, 1]}), ["k"], "bars", hint="aggregate first")
+
+
+def test_key_column_and_color_keys_fall_back_to_the_label():
+    table = pd.DataFrame({"actor_id": ["a:1", None, None], "name": ["One", "Two", None]})
+    assert key_column(table, "actor_id", "name") == "actor_id"
+    assert key_column(table, "entity_id", "name") == "name"
+    assert key_column(table, None, "name") == "name"
+    assert color_keys(table, "actor_id", "name").tolist() == ["a:1", "Two", "(none)"]
+
+
+def test_distinct_names_tags_a_name_two_keys_share():
+    table = pd.DataFrame({"key": ["person:cf", "org:cf", "person:x"],
+                          "name": ["Coastal Freight", "Coastal Freight", "<X>"]})
+    keys, names = distinct_names(table, "key", "name")
+    assert keys.tolist() == ["person:cf", "org:cf", "person:x"]
+    assert names == ["Coastal Freight (person)", "Coastal Freight (org)", "&lt;X&gt;"]
+
+
+def test_axis_values_and_labels_of_escape_text_only():
+    assert axis_values(["<a>", 1.5, None]) == ["&lt;a&gt;", 1.5, None]
+    assert labels_of(["<a>", None]) == ["&lt;a&gt;", "(none)"]
+    assert labels_of([None], missing="-") == ["-"]
+
+
+def test_new_figure_escapes_its_title_and_sets_the_height():
+    fig = new_figure("<b>T</b>", height=300)
+    assert fig.layout.title.text == "&lt;b&gt;T&lt;/b&gt;"
+    assert fig.layout.height == 300
+    assert new_figure(None).layout.title.text is None
+
+
+def test_empty_figure_is_a_note_with_the_hint():
+    fig = empty_figure("no dates", title="Timeline", hint="add dates")
+    assert isinstance(fig, ChartNote)
+    assert fig.note == "no dates: add dates"
+    assert fig._repr_mimebundle_()["text/plain"] == "no dates: add dates"
+
+
+def test_hover_lines_drops_empty_lines():
+    assert hover_lines("a", "", "b") == "a<br>b"
+    assert hover_lines() == ""
+
+
+def test_first_labels_takes_each_keys_first_label_and_tags_a_name_two_keys_share():
+    from analysis.charts._base import first_labels
+
+    table = pd.DataFrame({"key": ["person:cf", "org:cf", "person:cf", "x"],
+                          "name": ["Coastal Freight", "Coastal Freight", "Later name", None]})
+    assert first_labels(table, table["key"], "name") == {
+        "person:cf": "Coastal Freight (person)", "org:cf": "Coastal Freight (org)", "x": "(none)"}

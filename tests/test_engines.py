@@ -1,0 +1,57 @@
+"""Execution engines (analysis.engines): how many partitions run at once, and running them in order."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from analysis.engines import dask_client, map_partitions, worker_count
+from analysis.errors import InputError
+
+
+def _scaled(item: int, *, factor: int) -> int:
+    return item * factor
+
+
+def test_worker_count_is_one_locally_else_the_workers_given_or_the_cores():
+    assert worker_count("local", 8) == 1
+    assert worker_count("processes", 3) == 3
+    if hasattr(os, "sched_getaffinity"):
+        assert worker_count("processes") == len(os.sched_getaffinity(0))
+
+    class Cluster:
+        def scheduler_info(self):
+            return {"workers": {"w1": {}, "w2": {}}}
+
+    assert worker_count("dask", scheduler=Cluster()) == 2
+
+
+def test_map_partitions_runs_every_item_with_the_shared_keywords_and_keeps_positions():
+    assert list(map_partitions(_scaled, iter([1, 2, 3]), shared={"factor": 10})) == [(0, 10), (1, 20), (2, 30)]
+    with pytest.raises(InputError, match=r"engine='threads': use 'local', 'processes' or 'dask'"):
+        map_partitions(_scaled, [1], engine="threads")
+
+
+def test_dask_client_passes_a_given_client_through_without_starting_a_cluster():
+    given = object()
+    with dask_client(given) as client:
+        assert client is given
+
+
+def test_stop_pool_ends_a_running_worker_and_cancels_queued_work():
+    import multiprocessing
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis.engines import ignore_interrupts, stop_pool
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=ignore_interrupts)
+    running = pool.submit(time.sleep, 60)
+    queued = pool.submit(time.sleep, 60)
+    processes = list(pool._processes.values())
+    stop_pool(pool, grace=2.0)  # does not wait for the sleeping task
+    assert processes and not any(p.is_alive() for p in processes)
+    assert queued.cancelled() or queued.done()
+    assert running.done()
