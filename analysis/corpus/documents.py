@@ -44,19 +44,26 @@ def hashed_id(name: str, title: str, text: str) -> str:
     return hashlib.sha1(f"{name}\n{title}\n{text}".encode()).hexdigest()[:16]
 
 
+_HASH_ROWS = 1_000  # rows joined at once: the joined text of a slice stays small (memory reused, not new pages)
+
+
 def _hashed_ids(names: pd.Series, titles: pd.Series, texts: pd.Series) -> list[str]:
-    """:func:`hashed_id` of every row, the three fields joined in Arrow and hashed from its buffer
-    (no Python string per field)."""
+    """:func:`hashed_id` of every row, the three fields joined in Arrow (a slice of rows at a time)
+    and hashed from its buffer (no Python string per field)."""
     columns = [pa.array(c, type=pa.large_string(), from_pandas=True) for c in (names, titles, texts)]
-    joined = pc.binary_join_element_wise(*columns, pa.scalar("\n", type=pa.large_string()))
-    if isinstance(joined, pa.ChunkedArray):
-        joined = joined.combine_chunks()
-    if joined.null_count:
+    if any(c.null_count for c in columns):
         return [hashed_id(n, t, x) for n, t, x in zip(names, titles, texts)]
-    offsets = np.frombuffer(joined.buffers()[1], dtype=np.int64)[joined.offset : joined.offset + len(joined) + 1]
-    data = memoryview(joined.buffers()[2] or b"")
+    separator = pa.scalar("\n", type=pa.large_string())
     sha1 = hashlib.sha1
-    return [sha1(data[s:e]).hexdigest()[:16] for s, e in zip(offsets[:-1].tolist(), offsets[1:].tolist())]
+    out: list[str] = []
+    for start in range(0, len(names), _HASH_ROWS):
+        joined = pc.binary_join_element_wise(*(c[start : start + _HASH_ROWS] for c in columns), separator)
+        if isinstance(joined, pa.ChunkedArray):
+            joined = joined.combine_chunks()
+        offsets = np.frombuffer(joined.buffers()[1], dtype=np.int64)[joined.offset : joined.offset + len(joined) + 1]
+        data = memoryview(joined.buffers()[2] or b"")
+        out.extend(sha1(data[s:e]).hexdigest()[:16] for s, e in zip(offsets[:-1].tolist(), offsets[1:].tolist()))
+    return out
 
 
 def empty_documents() -> pd.DataFrame:

@@ -35,7 +35,7 @@ THRESHOLD = 0.8
 SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
-_BATCH_CHARS = 8_000_000  # about 1.3 million words: arrays of a batch stay near 10 MB each
+_BATCH_CHARS = 2_000_000  # about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -54,6 +54,7 @@ for _c in b"abcdefghijklmnopqrstuvwxyz0123456789":
     _LOWER_ALNUM[_c] = _c
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
     _LOWER_ALNUM[_c] = _c + 32
+_LOWER_ALNUM_BYTES = _LOWER_ALNUM.tobytes()  # as a bytes.translate table
 
 
 #: Second bytes of the characters U+0080-U+00BF (UTF-8 C2 xx) that NFKC and the regex make a space:
@@ -81,7 +82,7 @@ def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
     """
     data, offsets = _buffers(arr)
     n = len(data)
-    mapped = _LOWER_ALNUM[data]  # ASCII letters lower-cased, digits kept, other ASCII -> space
+    mapped = np.frombuffer(bytearray(data).translate(_LOWER_ALNUM_BYTES), dtype=np.uint8)  # writable; C loop
     high = np.flatnonzero(data >= 0x80)
     if len(high):  # General Punctuation (E2 80 xx), no-break space and guillemets (C2 A0/AB/BB) -> spaces
         lead = high[high < n - 1]
@@ -139,17 +140,41 @@ def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
     if exact.all():
         return fast
     slow = np.flatnonzero(~exact)
-    merged = pa.concat_arrays([fast.filter(pa.array(exact)), _regex_normalise(arr.take(pa.array(slow)))])
-    order = np.concatenate([np.flatnonzero(exact), slow])
-    return merged.take(pa.array(np.argsort(order, kind="stable")))
+    return pc.replace_with_mask(fast, pa.array(~exact), _regex_normalise(arr.take(pa.array(slow))))
 
 
-def _words(norm: pa.Array) -> tuple[pa.Array, np.ndarray]:
-    """(the words of each normalised text as a list array, the number of words per text)."""
-    lists = pc.ascii_split_whitespace(norm)  # normalised texts are separated by single ASCII spaces
-    counts = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
-    empty = pc.equal(norm, "").to_numpy(zero_copy_only=False)
-    return lists, np.where(empty, 0, counts)
+def _tokens(norm: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(64-bit hashes of the words of all normalised texts, concatenated; the number of words per text).
+
+    Normalised texts are words separated by single ASCII spaces, so the words are found on the
+    array's UTF-8 buffer with numpy: each word with the space after it is one value of a string
+    array over the same buffer (no copy), dictionary-encoded, and only the distinct words are hashed
+    (:func:`_word_hashes`, the trailing space left out).
+    """
+    data, offsets = _buffers(norm)
+    n = len(data)
+    if not n:
+        return np.empty(0, dtype=np.uint64), np.zeros(len(offsets) - 1, dtype=np.int64)
+    start = np.empty(n, dtype=bool)  # a word starts after a space, or where a text starts
+    start[0] = True
+    np.equal(data[:-1], 0x20, out=start[1:])
+    firsts = offsets[:-1][offsets[:-1] < n]
+    start[firsts] = True
+    starts = np.flatnonzero(start)
+    counts = np.diff(np.searchsorted(starts, offsets))
+    bounds = np.empty(len(starts) + 1, dtype=np.int64)
+    bounds[:-1], bounds[-1] = starts, n
+    words = pa.LargeStringArray.from_buffers(len(starts), pa.py_buffer(bounds), pa.py_buffer(data))
+    encoded = pc.dictionary_encode(words)
+    dictionary = encoded.dictionary
+    distinct, distinct_offsets = _buffers(dictionary)
+    lengths = np.diff(distinct_offsets)
+    ends = distinct_offsets[1:]
+    spaced = np.flatnonzero(lengths > 0)
+    spaced = spaced[distinct[ends[spaced] - 1] == 0x20]
+    lengths[spaced] -= 1
+    hashes = _word_hashes(distinct, distinct_offsets[:-1], lengths)
+    return hashes[encoded.indices.to_numpy(zero_copy_only=False)], counts
 
 
 def _text_keys(norm: pa.Array) -> np.ndarray:
@@ -170,35 +195,32 @@ def _exact_first(keys: np.ndarray, empty: np.ndarray) -> np.ndarray:
     return np.where(empty, -1, first)
 
 
-def _word_hashes(words: pa.Array) -> np.ndarray:
-    """64-bit hashes of distinct words, vectorised: a polynomial over the UTF-8 bytes (mod 2**64),
-    with the length mixed in and finished with splitmix64. Depends only on the word's bytes."""
-    words = words.cast(pa.large_string()) if words.type != pa.large_string() else words
-    data, offsets = _buffers(words)
-    lengths = np.diff(offsets)
-    if not len(data):
+def _word_hashes(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """64-bit hashes of the words ``data[start:start + length]``, vectorised: a polynomial over the
+    UTF-8 bytes (mod 2**64), with the length mixed in and finished with splitmix64. Depends only on
+    the word's bytes."""
+    lengths = lengths.astype(np.int64)
+    total = int(lengths.sum())
+    if not total:
         return _mix(lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
     word = np.repeat(np.arange(len(lengths)), lengths)
-    position = np.arange(len(data)) - offsets[word]
+    within = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     powers = np.ones(int(lengths.max()), dtype=np.uint64)
     powers[1:] = np.uint64(0x100000001B3)
     powers = np.multiply.accumulate(powers)
-    terms = (data.astype(np.uint64) + np.uint64(1)) * powers[position]
+    terms = (data[np.repeat(starts, lengths) + within].astype(np.uint64) + np.uint64(1)) * powers[within]
     sums = np.zeros(len(lengths), dtype=np.uint64)
     np.add.at(sums, word, terms)
     return _mix(sums ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)))
 
 
-def _shingles(lists: pa.Array, shingle_size: int) -> tuple[np.ndarray, np.ndarray]:
-    """(shingle hashes of all documents' word lists, concatenated; per-document offsets, length n + 1).
+def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(shingle hashes of all documents' words, concatenated; per-document offsets, length n + 1).
 
+    ``tokens``: the word hashes of all documents, concatenated; ``lengths``: words per document.
     A document of at least ``shingle_size`` words has one shingle per window; a shorter one, one
     shingle of its words (last word repeated); an empty one, none.
     """
-    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False).astype(np.int64)
-    flat = pc.list_flatten(lists)
-    encoded = pc.dictionary_encode(flat)
-    tokens = _word_hashes(encoded.dictionary)[encoded.indices.to_numpy(zero_copy_only=False)]
     token_start = np.concatenate([[0], np.add.accumulate(lengths)])
     counts = np.maximum(lengths - shingle_size + 1, np.minimum(lengths, 1))
     offsets = np.concatenate([[0], np.add.accumulate(counts)])
@@ -250,12 +272,15 @@ def _band_keys(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     empty = np.uint64(2**64 - 1)
     signatures = np.full(n * bins, empty, dtype=np.uint64)
     np.minimum.at(signatures, slot, h & np.uint64(0xFFFFFFFF))
-    signatures = signatures.reshape(n, bins)
-    doubled = np.concatenate([signatures, signatures], axis=1)
-    position = np.where(doubled != empty, np.arange(2 * bins), 2 * bins)
-    following = np.minimum.accumulate(position[:, ::-1], axis=1)[:, ::-1][:, :bins]
-    distance = (following - np.arange(bins)).astype(np.uint64)
-    signatures = np.take_along_axis(doubled, following, axis=1) + distance * np.uint64(0x9E3779B97F4A7C15)
+    missing = np.flatnonzero(signatures == empty)
+    if len(missing):  # each empty bin borrows from the next non-empty bin of its row, circularly
+        filled = np.flatnonzero(signatures != empty)
+        row_start = missing - missing % bins
+        following = filled[np.minimum(np.searchsorted(filled, missing), len(filled) - 1)]
+        wrapped = (following < missing) | (following >= row_start + bins)
+        following = np.where(wrapped, filled[np.searchsorted(filled, row_start)], following)
+        distance = (following - missing + np.where(wrapped, bins, 0)).astype(np.uint64)
+        signatures[missing] = signatures[following] + distance * np.uint64(0x9E3779B97F4A7C15)
     bands = signatures.reshape(n, BANDS, ROWS)
     return (bands * _BAND_MULT[None, None, :]).sum(axis=2, dtype=np.uint64)
 
@@ -288,10 +313,10 @@ def _verify(
 ) -> dict[int, tuple[int, float]]:
     """For each document with candidates: the first earlier one at Jaccard >= threshold, and that Jaccard."""
     involved = sorted(set(candidates) | {i for earlier in candidates.values() for i in earlier})
-    chosen = texts.iloc[involved].reset_index(drop=True)
+    chosen = _take(texts, np.asarray(involved, dtype=np.int64))
     sets: dict[int, np.ndarray] = {}
     for start, stop in _batches(chosen):  # shingle sets (sorted unique hashes), batch by batch
-        hashes, offsets = _shingles(_words(normalise_texts(chosen.iloc[start:stop]))[0], shingle_size)
+        hashes, offsets = _shingles(*_tokens(normalise_texts(chosen.iloc[start:stop])), shingle_size)
         doc = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
         order = np.lexsort((hashes, doc))
         hashes, doc = hashes[order], doc[order]
@@ -312,6 +337,20 @@ def _verify(
                 matches[j] = (i, jaccard)
                 break
     return matches
+
+
+def _take(texts: pd.Series, positions: np.ndarray) -> pd.Series:
+    """``texts`` at the ascending ``positions``, gathered chunk by chunk from its Arrow data (a take
+    on the whole column would first join all its chunks: a copy of every text for a few of them)."""
+    arr = _arrow_strings(texts) if not isinstance(texts.array, pd.arrays.ArrowStringArray) else texts.array._pa_array
+    if not isinstance(arr, pa.ChunkedArray):
+        arr = pa.chunked_array([arr])
+    bounds = np.cumsum([0] + [len(chunk) for chunk in arr.chunks])
+    which = np.searchsorted(bounds, positions, side="right") - 1
+    pieces = [arr.chunks[c].take(pa.array(positions[which == c] - bounds[c]))
+              for c in np.unique(which).tolist()]
+    taken = pa.chunked_array(pieces, arr.type) if pieces else pa.chunked_array([], arr.type)
+    return pd.Series(pd.arrays.ArrowStringArray(taken.cast(pa.large_string())))
 
 
 def _batches(texts: pd.Series) -> list[tuple[int, int]]:
@@ -343,26 +382,34 @@ def duplicate_pairs(
     """
     texts = pd.Series(texts, dtype="string").reset_index(drop=True)
     n = len(texts)
-    keys, empty, long_docs, band_keys = [], [], [], []
-    for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
-        norm = normalise_texts(texts.iloc[start:stop])
-        lists, counts = _words(norm)
-        keys.append(_text_keys(norm))
-        empty.append(counts == 0)
-        long_mask = counts >= min_words
-        long_docs.append(start + np.flatnonzero(long_mask))
-        if long_mask.any():
-            band_keys.append(_band_keys(*_shingles(lists.filter(pa.array(long_mask)), shingle_size)))
     if n == 0:
         return np.empty(0, dtype=np.int64), np.empty(0)
-    exact = _exact_first(np.concatenate(keys), np.concatenate(empty))
+    # results of every batch go into arrays made once, before the batches' scratch arrays: nothing
+    # long-lived is allocated between them, so their memory is reused from batch to batch
+    keys = np.empty((n, 2), dtype=np.uint64)
+    empty = np.empty(n, dtype=bool)
+    long_mask = np.zeros(n, dtype=bool)
+    band_keys = np.empty((n, BANDS), dtype=np.uint64)  # rows of the long documents filled in
+    for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
+        norm = normalise_texts(texts.iloc[start:stop])
+        tokens, counts = _tokens(norm)
+        keys[start:stop] = _text_keys(norm)
+        empty[start:stop] = counts == 0
+        long_batch = counts >= min_words
+        long_mask[start:stop] = long_batch
+        if long_batch.any():
+            long_tokens = tokens if long_batch.all() else tokens[np.repeat(long_batch, counts)]
+            band_keys[start + np.flatnonzero(long_batch)] = _band_keys(
+                *_shingles(long_tokens, counts[long_batch], shingle_size))
+        del norm, tokens, counts, long_batch
+    exact = _exact_first(keys, empty)
     parent = np.where(exact >= 0, exact, np.arange(n))
     similarity = np.where(parent != np.arange(n), 1.0, np.nan)
-    long_docs = np.concatenate(long_docs)
+    long_docs = np.flatnonzero(long_mask)
     original = parent[long_docs] == long_docs
     if original.sum() > 1:
         eligible = long_docs[original]
-        candidates = _candidate_pairs(np.concatenate(band_keys)[original])
+        candidates = _candidate_pairs(band_keys[eligible])
         by_doc = {int(eligible[j]): [int(eligible[i]) for i in earlier] for j, earlier in candidates.items()}
         for j, (i, jaccard) in _verify(texts, by_doc, shingle_size, threshold).items():
             parent[j], similarity[j] = i, jaccard

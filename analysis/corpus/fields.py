@@ -161,4 +161,7 @@ def tag_list(value: object) -> list[str]:
 
 def tag_lists(values: pd.Series) -> pd.Series:
     """A Series of tag lists (object dtype) from any tags column; missing -> []."""
+    missing = values.isna().to_numpy(dtype=bool)
+    if missing.all():  # no tags column (most corpora): one fresh empty list per row, no per-value parsing
+        return pd.Series([[] for _ in range(len(values))], index=values.index, dtype=object)
     return pd.Series([tag_list(v) for v in values], index=values.index, dtype=object)

@@ -70,13 +70,18 @@ def read_bytes(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise _os_problem(path, exc) from None
-    with open(fd, "rb", closefd=True) as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
             raise FileProblem(f"not a regular file: {kind}",
                               "remove it from the folder, or copy the data into a file")
         try:
-            return handle.read()
+            pieces = [os.read(fd, info.st_size + 1)]  # one read for a file that does not grow meanwhile
+            while pieces[-1]:
+                pieces.append(os.read(fd, 1 << 20))
         except OSError as exc:
             raise _os_problem(path, exc) from None
+        return pieces[0] if len(pieces) == 2 else b"".join(pieces)
+    finally:
+        os.close(fd)

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.corpus.article import looks_like_article, parse_article
 from analysis.corpus.decode import BinaryFileError, decode_text
@@ -32,9 +33,11 @@ from analysis.corpus.tokenised import note_pretokenised_files
 from analysis.schema import output_columns
 from analysis.corpus.tables import (
     TABLE_FORMATS,
+    json_line_chunks,
     note_fallback,
     read_json_records,
     read_table,
+    streams_json_lines,
     table_documents,
     usable_mapping,
 )
@@ -175,31 +178,104 @@ def _with_sidecars(fields: dict[str, Any], file: Path, metadata: dict[Path, dict
     return fields
 
 
+_CHUNK_RECORDS = 1_000  # JSON records held as Python objects before their columns are converted
+_BATCH_RECORDS = 2_000  # a batch of JSON files is turned into a table once it holds this many records
+
+
+def _column_chunk(values: list[Any]) -> pa.Array | list[Any]:
+    """One column of a chunk of JSON records: an Arrow string array when every value is a str or
+    None and one is a str (most columns: compact, several times smaller than Python strings), else
+    the Python values as they are."""
+    kinds = set(map(type, values))
+    if str in kinds and kinds <= {str, type(None)}:
+        return pa.array(values, type=pa.large_string())
+    return values
+
+
+@dataclass
+class _JsonColumns:
+    """JSON records gathered column by column: every ``_CHUNK_RECORDS`` records, their columns are
+    converted (:func:`_column_chunk`) and the records let go, so a big JSON Lines file or a folder of
+    many JSON files is held as compact columns, not as one Python dict per document."""
+
+    found: dict[str, None] = field(default_factory=dict)
+    chunks: list[tuple[int, dict[str, pa.Array | list[Any]]]] = field(default_factory=list)
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def add(self, records: list[dict[str, Any]], rows: list[int], found: tuple[str, ...] | None = None) -> None:
+        """Add records with their row numbers (``found``: their keys in order, if known)."""
+        self.found.update(dict.fromkeys(str(k) for record in records for k in record) if found is None
+                          else dict.fromkeys(found))
+        self.pending.extend(records)
+        self.rows.extend(rows)
+        if len(self.pending) >= _CHUNK_RECORDS:
+            self.seal()
+
+    def seal(self) -> None:
+        """Convert the pending records to a chunk of columns."""
+        if self.pending:
+            names = dict.fromkeys(str(k) for record in self.pending for k in record)
+            self.chunks.append((len(self.pending),
+                                {name: _column_chunk([record.get(name) for record in self.pending]) for name in names}))
+            self.pending = []
+
+    def extend(self, other: _JsonColumns) -> None:
+        """Append the records of ``other`` (a file read by :func:`json_line_chunks`)."""
+        self.found.update(other.found)
+        if other.chunks:
+            self.seal()
+            self.chunks.extend(other.chunks)
+        self.pending.extend(other.pending)
+        self.rows.extend(other.rows)
+        if len(self.pending) >= _CHUNK_RECORDS:
+            self.seal()
+
+    def frame(self, mapping: Mapping[str, object]) -> pd.DataFrame:
+        """The records as a table (like ``DataFrame.from_records``), columns in order of first appearance.
+
+        A column that is text in every chunk stays in Arrow (dtype "str", as pandas infers it; the
+        title and text columns "string", checked and converted by ``table_documents``); any other is
+        built from its Python values as before (title and text as Python objects).
+        """
+        self.seal()
+        raw = {str(c) for t, c in mapping.items() if t in ("title", "text")}
+        columns: dict[str, Any] = {}
+        for name in self.found:
+            pieces = [(n, chunk.get(name)) for n, chunk in self.chunks]
+            if all(piece is None or isinstance(piece, pa.Array) for _, piece in pieces):
+                arrays = [pa.nulls(n, pa.large_string()) if piece is None else piece for n, piece in pieces]
+                dtype = pd.StringDtype("pyarrow") if name in raw else pd.StringDtype("pyarrow", na_value=np.nan)
+                columns[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(arrays, pa.large_string()),
+                                                                     dtype=dtype))
+                continue
+            values: list[Any] = []
+            for n, piece in pieces:
+                values.extend([None] * n if piece is None else piece.to_pylist() if isinstance(piece, pa.Array)
+                              else piece)
+            columns[name] = pd.Series(values, dtype=object) if name in raw else values
+        self.chunks = []
+        return pd.DataFrame(columns)
+
+
 @dataclass
 class _JsonBatch:
     """JSON documents of consecutive files with compatible column mappings, turned into one table at
     once (one ``table_documents`` call for thousands of one-article files instead of one per file)."""
 
     mapping: dict[str, object] = field(default_factory=dict)
-    found: dict[str, None] = field(default_factory=dict)
-    records: list[dict[str, Any]] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)
+    columns: _JsonColumns = field(default_factory=_JsonColumns)
     labels: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
 
+    @property
+    def found(self) -> dict[str, None]:
+        return self.columns.found
 
-_BATCH_RECORDS = 2_000  # JSON records held as Python objects at once (they cost several times their text)
 
-
-def _records_frame(records: list[dict[str, Any]], found: Mapping[str, None], mapping: Mapping[str, object]) -> pd.DataFrame:
-    """A table of JSON records (like ``DataFrame.from_records``), the title and text columns left as
-    Python objects: the loader converts them once, after its checks, instead of twice."""
-    raw = {str(c) for t, c in mapping.items() if t in ("title", "text")}
-    columns = {}
-    for name in found:
-        values = [record.get(name) for record in records]
-        columns[name] = pd.Series(values, dtype=object) if name in raw else values
-    return pd.DataFrame(columns)
 _CORE = ("text", "title")
 
 
@@ -220,11 +296,11 @@ class _Parts:
             self.parts.append(pd.DataFrame.from_records(self.records))
             self.records = []
         batch = self.batch
-        if batch.records:
-            table = _records_frame(batch.records, batch.found, batch.mapping)
-            batch.records = self.batch.records = []  # the dicts go; their values live on in the table
+        if len(batch.columns):
+            rows = np.asarray(batch.columns.rows, dtype=np.int64)
+            table = batch.columns.frame(batch.mapping)
             frame = table_documents(
-                table, np.asarray(batch.rows, dtype=np.int64),
+                table, rows,
                 label=np.asarray(batch.labels, dtype=object), name=np.asarray(batch.names, dtype=object),
                 columns=self.options.columns, log=self.log,
             )
@@ -234,7 +310,7 @@ class _Parts:
             self.batch = _JsonBatch()
 
     def text(self, record: dict[str, Any]) -> None:
-        if self.batch.records:
+        if len(self.batch.columns):
             self.flush()
         self.records.append(record)
 
@@ -259,26 +335,33 @@ class _Parts:
             fits = self._fit_cache[key] = same_core and agree and joined == {**batch.mapping, **mapping}
         return fits
 
-    def json(self, records: list[dict[str, Any]], rows: list[int], label: str, name: str) -> None:
-        found = tuple(dict.fromkeys(str(k) for record in records for k in record))
+    def json(self, records: list[dict[str, Any]] | _JsonColumns, rows: list[int], label: str, name: str) -> None:
+        """Add the JSON records of one file (a list of records with their ``rows``, or the columns
+        of a JSON Lines file read in chunks, ``rows`` then unused)."""
+        if isinstance(records, _JsonColumns):
+            found, n = tuple(records.found), len(records)
+        else:
+            found, n = tuple(dict.fromkeys(str(k) for record in records for k in record)), len(records)
         mapping = self._mappings.get(found)
         if mapping is None:
             mapping = usable_mapping(list(found), self.options.columns, label, self.log)
-            if mapping is None or not records:
+            if mapping is None or not n:
                 if mapping is not None:
                     self.log.fail(label, "the table has no rows", "remove the file or add rows")
                 return
             self._mappings[found] = mapping
         batch = self.batch
-        if self.records or (batch.records and (len(batch.records) >= _BATCH_RECORDS or not self._fits(found, mapping))):
+        if self.records or (len(batch.columns) and (len(batch.columns) >= _BATCH_RECORDS
+                                                    or not self._fits(found, mapping))):
             self.flush()
             batch = self.batch
         batch.mapping = {**batch.mapping, **mapping}
-        batch.found.update(dict.fromkeys(found))
-        batch.records.extend(records)
-        batch.rows.extend(rows)
-        batch.labels.extend([label] * len(records))
-        batch.names.extend([name] * len(records))
+        if isinstance(records, _JsonColumns):
+            batch.columns.extend(records)
+        else:
+            batch.columns.add(records, rows, found)
+        batch.labels.extend([label] * n)
+        batch.names.extend([name] * n)
 
 
 def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metadata: Mapping[Path, dict[str, Any]],
@@ -303,6 +386,13 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
         fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
             unknown_format(label, file.suffix, log, in_folder=in_folder)
+            continue
+        if streams_json_lines(file, fmt):  # read in chunks: never a Python dict per line for the whole file
+            columns = _JsonColumns()
+            for records, rows in json_line_chunks(file, label=label, log=log, size=_CHUNK_RECORDS):
+                columns.add(records, rows)
+            parts.json(columns, [], label=label, name=rel)
+            del columns
             continue
         if fmt in ("json", "jsonl"):
             read = read_json_records(file, fmt, label=label, log=log)

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.corpus.decode import BinaryFileError, Decoded, decode_text, find_nul_in_file, sniff_encoding
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
@@ -44,6 +45,7 @@ MEDIA_CLOUD_COLUMNS = frozenset(
      "processed_stories_id"}
 )
 _RECORD_KEYS = ("results", "data", "stories", "articles", "items", "documents", "records")
+_RECORD_KEY_SET = frozenset(_RECORD_KEYS)
 _SKIP_FIX = "fix it, or pass errors='skip' to skip it"
 
 
@@ -219,6 +221,8 @@ def _records(data: Any) -> list[Any]:
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
+        if _RECORD_KEY_SET.isdisjoint(data):  # one article (the usual one-file-per-article case)
+            return [data]
         for key in _RECORD_KEYS:
             if isinstance(data.get(key), list):
                 return data[key]
@@ -312,6 +316,35 @@ def _streamed_json_lines(path: Path, label: str, log: LoadLog) -> tuple[list[dic
     is then the parsed records, not also the file's bytes, its text and its lines)."""
     parsed = list(json_line_items(_lines_of(path), label, log))
     return json_objects([item for _, item in parsed], [number for number, _ in parsed], label, log, unit="line")
+
+
+def streams_json_lines(path: Path, fmt: str) -> bool:
+    """Whether :func:`json_line_chunks` reads ``path``: a ``.jsonl`` file of plain UTF-8 with content
+    (any other file goes through :func:`read_json_records`, which names its problems)."""
+    return fmt == "jsonl" and bool(_plain_utf8(path))
+
+
+def json_line_chunks(path: Path, *, label: str, log: LoadLog, size: int) -> Iterator[tuple[list[dict], list[int]]]:
+    """The JSON objects of a JSON Lines file of plain UTF-8 (see :func:`streams_json_lines`) with their
+    line numbers, ``size`` objects at a time, read line by line: as :func:`read_json_records` reads
+    it, with the same load-report entries in the same order (malformed lines as they come, then the
+    lines that are not objects), but never more than ``size`` parsed objects in memory at once."""
+    records: list[dict] = []
+    rows: list[int] = []
+    others: list[tuple[int, Any]] = []
+    for number, item in json_line_items(_lines_of(path), label, log):
+        if isinstance(item, dict):
+            records.append(item)
+            rows.append(number)
+            if len(records) >= size:
+                yield records, rows
+                records, rows = [], []
+        else:
+            others.append((number, item))
+    if others:
+        json_objects([item for _, item in others], [number for number, _ in others], label, log, unit="line")
+    if records:
+        yield records, rows
 
 
 def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tuple[list[dict], list[int]] | None:
@@ -460,6 +493,88 @@ def _missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+_PY_SPACE = np.zeros(256, dtype=bool)  # first/last bytes after which str.strip() may change a text
+_PY_SPACE[[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20]] = True
+_PY_SPACE[0x80:] = True  # any non-ASCII character: left to Python to decide
+
+
+def _arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
+    """The values of an Arrow-backed string column as ``large_string`` chunks (not copied), else None."""
+    if not isinstance(values.array, pd.arrays.ArrowStringArray):
+        return None
+    arr = values.array._pa_array  # noqa: SLF001 - the column's own Arrow data
+    if not isinstance(arr, pa.ChunkedArray):
+        arr = pa.chunked_array([arr])
+    return arr if arr.type == pa.large_string() else arr.cast(pa.large_string())
+
+
+def _rows_of(positions: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    return np.searchsorted(offsets, positions, side="right") - 1
+
+
+def _fast_text_column(arr: pa.ChunkedArray, index: pd.Index, *, paragraphs: bool) -> pd.Series | None:
+    """:func:`text_column` of a column of text without NUL characters, vectorised chunk by chunk;
+    None when a value holds a NUL (the general path names the row)."""
+    chunks: list[pa.Array] = []
+    for chunk in arr.chunks:
+        pieces = _fast_text_chunk(chunk, paragraphs=paragraphs)
+        if pieces is None:
+            return None
+        chunks.extend(pieces)
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, pa.large_string())), index=index)
+
+
+def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> list[pa.Array] | None:
+    """One chunk of :func:`_fast_text_column`, as pieces. Only the texts the paragraph rules could
+    change (a carriage return, a single or indented line break, three in a row, white space at either
+    end) go through :func:`_paragraphs` in Python; the others are kept as they are, which it would
+    do, in slices of the chunk (not copied: a few changed texts do not copy the chunk's text)."""
+    buffers = arr.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
+    data = np.frombuffer(buffers[2], dtype=np.uint8)[offsets[0] : offsets[-1]] if buffers[2] is not None \
+        else np.empty(0, dtype=np.uint8)
+    offsets = offsets - offsets[0]
+    if len(data) and not data.all():
+        return None
+    if not paragraphs or not len(data):
+        return [arr]
+    n = len(arr)
+    change = np.zeros(n, dtype=bool)
+    change[_rows_of(np.flatnonzero(data == 0x0D), offsets)] = True
+    breaks = np.flatnonzero(data == 0x0A)
+    if len(breaks):
+        after = data[np.minimum(breaks + 1, len(data) - 1)]
+        after[breaks + 1 >= len(data)] = 0
+        row = _rows_of(breaks, offsets)
+        double = after == 0x0A
+        has_double = np.zeros(n, dtype=bool)
+        has_double[row[double]] = True
+        has_break = np.zeros(n, dtype=bool)
+        has_break[row] = True
+        change |= has_break & ~has_double
+        change[row[(after == 0x20) | (after == 0x09)]] = True
+        triple = breaks[double]
+        triple = triple[triple + 2 < len(data)]
+        change[_rows_of(triple[data[triple + 2] == 0x0A], offsets)] = True
+    filled = np.flatnonzero(offsets[1:] > offsets[:-1])
+    change[filled[_PY_SPACE[data[offsets[filled]]] | _PY_SPACE[data[offsets[filled + 1] - 1]]]] = True
+    if arr.null_count:
+        change &= arr.is_valid().to_numpy(zero_copy_only=False)
+    todo = np.flatnonzero(change)
+    if not len(todo):
+        return [arr]
+    fixed = pa.array([_paragraphs(v) for v in arr.take(pa.array(todo)).to_pylist()], type=pa.large_string())
+    pieces, start = [], 0
+    for k, row in enumerate(todo.tolist()):
+        if row > start:
+            pieces.append(arr.slice(start, row - start))
+        pieces.append(fixed.slice(k, 1))
+        start = row + 1
+    if start < n:
+        pieces.append(arr.slice(start))
+    return pieces
+
+
 def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.ndarray,
                 log: LoadLog, *, paragraphs: bool = False) -> tuple[pd.Series, np.ndarray]:
     """A title or text column as str, never a Python repr; returns (values, bad-row mask).
@@ -472,6 +587,10 @@ def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.nda
     conversion to the ``"string"`` dtype at the end. Missing values stay missing.
     """
     bad = np.zeros(len(values), dtype=bool)
+    arr = _arrow_text(values)
+    fast = None if arr is None else _fast_text_column(arr, values.index, paragraphs=paragraphs)
+    if fast is not None:
+        return fast, bad
     out: list[str | None] = []
     joined: dict[str, int] = {}
     for j, value in enumerate(values.tolist()):

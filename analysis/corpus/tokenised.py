@@ -37,6 +37,8 @@ _SAMPLE = 200
 
 
 def _tokenised(text: str) -> bool:
+    if text.count(" ,") + text.count(" .") < 2:  # fewer than two stand-alone marks (a quick upper bound)
+        return False
     spaced = len(_SPACED.findall(text))
     return spaced >= 2 and spaced > len(_ATTACHED.findall(text))
 

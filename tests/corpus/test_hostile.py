@@ -395,3 +395,13 @@ def test_pretokenised_text_file_is_listed_with_one_warning(tmp_path):
     ]
     assert docs.attrs["load_report"] == [entry(path, "text looks pre-tokenised (spaces before commas and full stops)",
                                                "loaded as it is")]
+
+
+def test_read_bytes_of_a_folder_is_a_file_problem_not_an_os_error(tmp_path):
+    # the descriptor is checked before it is read: a folder is named as such, never IsADirectoryError
+    from analysis.corpus.files import FileProblem, read_bytes
+
+    with pytest.raises(FileProblem, match="not a regular file: a folder"):
+        read_bytes(tmp_path)
+    (tmp_path / "a.txt").write_bytes(b"x" * 70_000)
+    assert read_bytes(tmp_path / "a.txt") == b"x" * 70_000

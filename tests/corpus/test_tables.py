@@ -275,6 +275,71 @@ def test_json_lines_file_is_read_line_by_line_with_the_same_rows_bom_and_line_en
     assert [(e["line"], e["action"]) for e in docs.attrs["load_report"]] == [(4, "skipped")]
 
 
+def test_big_json_lines_file_in_chunks_loads_as_one_table_would(tmp_path, monkeypatch):
+    # issue 10 point 16: a JSON Lines file is held as Arrow columns chunk by chunk, never one dict per line;
+    # keys that appear only in a later chunk, a column that is text in one chunk and numbers in another,
+    # and a title-only line load exactly as the whole file as one table (pandas' record rules)
+    import analysis.corpus.loader as loader
+
+    monkeypatch.setattr(loader, "_CHUNK_RECORDS", 3)
+    lines = [{"title": f"T{i}", "text": f"Text number {i}.", "outlet": "Daily" if i % 2 else None}
+             for i in range(7)]
+    lines[4]["section"] = "World"  # a key first seen in the second chunk
+    lines[1]["score"], lines[5]["score"] = "high", 7  # text in one chunk, a number in another
+    lines[6]["text"] = "Two\nlines"  # a single line break becomes a paragraph break
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    docs = wb.load_corpus(path)
+    assert docs["title"].tolist() == [f"T{i}" for i in range(7)]
+    assert docs["text"].tolist()[-1] == "Two\n\nlines"
+    assert docs["outlet"].tolist() == [pd.NA, "Daily", pd.NA, "Daily", pd.NA, "Daily", pd.NA]
+    assert docs["section"].isna().tolist() == [True] * 4 + [False, True, True] and docs["section"].iat[4] == "World"
+    assert docs["score"].tolist()[:2] == [None, "high"] and docs["score"].iat[5] == 7
+    assert list(docs.columns[-2:]) == ["score", "section"]  # order of first appearance
+    assert docs["doc_id"].tolist() == [sha16(f"big.jsonl, row {i + 1}\nT{i}\n{docs['text'].iat[i]}") for i in range(7)]
+
+
+def test_json_lines_errors_in_chunks_are_reported_in_file_order(tmp_path, monkeypatch):
+    # malformed lines as they come, then the lines that are not objects, then bad rows: as for a whole read
+    import analysis.corpus.loader as loader
+
+    monkeypatch.setattr(loader, "_CHUNK_RECORDS", 2)
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"title": "A", "text": "one"}\n[1]\n{"title": "B", "text": ""}\n{"title": "C", "text": "x"}\n'
+                    '{"title": "D", "text": "y"}\n{oops\n', encoding="utf-8")
+    with pytest.warns(CorpusWarning):
+        docs = wb.load_corpus(path, errors="skip")
+    assert docs["title"].tolist() == ["A", "C", "D"]
+    assert [e["line"] or e["row"] for e in docs.attrs["load_report"]] == [6, 2, 3]
+    with pytest.raises(wb.InputError, match="line 6"):
+        wb.load_corpus(path)
+
+
+@pytest.mark.parametrize("paragraphs", [True, False])
+def test_arrow_text_column_is_ruled_as_the_python_values_are(paragraphs):
+    # the vectorised path for Arrow text (JSON, CSV, Parquet) keeps exactly what the per-value rules give,
+    # including Unicode white space at either end, carriage returns, indented and repeated line breaks
+    import random
+
+    import numpy as np
+
+    from analysis.corpus.report import LoadLog
+    from analysis.corpus.tables import text_column
+
+    rng = random.Random(3)
+    pieces = ["a", "b", " ", "\n", "\r", "\t", "\u00a0", "\u2028", "é", "\x1c", "\x85", "\u3000", "."]
+    values = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    values += [None, "", "\n\n\nx\n \n", "x\n\n\n", "\n", "a\nb", "a\n\nb\nc", "a\n\n b", "x\n\n"]
+    rows, labels = np.arange(len(values)), np.full(len(values), "f", dtype=object)
+    expected, _ = text_column(pd.Series(values, dtype=object), "text", rows, labels, LoadLog("raise"),
+                              paragraphs=paragraphs)
+    for dtype in ("string", "str"):
+        chunked = pd.concat([pd.Series(values[:2000], dtype=dtype), pd.Series(values[2000:], dtype=dtype)],
+                            ignore_index=True)
+        got, bad = text_column(chunked, "text", rows, labels, LoadLog("raise"), paragraphs=paragraphs)
+        assert got.dtype == expected.dtype and got.equals(expected) and not bad.any()
+
+
 # ------------------------------------------------------------------ the readers' building blocks, one by one
 
 
