@@ -72,7 +72,7 @@ Open Ledger"). The content runs to the end of the sentence or to a clause break 
 
 Offsets: ``start``/``end`` index into the document's ``text`` (into its ``title`` for quotations in
 the headline, sentence_id 0): the first part's start and the last part's end; ``spans`` lists the
-parts and ``quote`` joins them with a space (one part: ``quote == field[start:end]``);
+parts and ``quote`` joins them with " … " (one part: ``quote == field[start:end]``);
 ``sentence_id`` is the sentence where the quotation starts; ``speaker_start``/``speaker_end`` are the
 speaker's words in the same field. Cue verbs match in lower case (or capitalised as a sentence's
 first word), so title-case headlines are not parsed for speech. Every look-up within a document is
@@ -1419,7 +1419,7 @@ def _emit(rows: list[tuple], doc_id: str, text: str, found: list[_Row]) -> None:
             lo, hi = parts[0]
             quote, spans = text[lo:hi], f"{lo} {hi}"
         else:
-            quote = " ".join([text[lo:hi] for lo, hi in parts])
+            quote = " … ".join([text[lo:hi] for lo, hi in parts])
             spans = ";".join([f"{lo} {hi}" for lo, hi in parts])
         if sp is None:
             rows.append((doc_id, r.sentence_id, quote, na, na, na, na, r.addressee, r.cue, r.kind, parts[0][0],

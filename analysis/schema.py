@@ -175,7 +175,7 @@ QUOTES = Table("quotes", "one row per quotation, in reading order", ("quotes",),
     _DOC,
     ("sentence_id", "int64", "the sentence where the quotation starts (0 = headline)"),
     ("quote", "str", "the quoted words (direct: between the marks, a trailing comma dropped; reported: the "
-     "content clause); a quotation in parts (split around its cue) joins them with a space"),
+     "content clause); a quotation in parts (split around its cue) joins them with \" … \""),
     ("speaker_entity_id", "str", "the speaker's entity (analysis.entities), or NA"),
     ("speaker", "str", "the speaker's display name (the actor's or entity's name where linked, else the words "
      "naming the speaker: 'a senior official', 'Dana Price'), or NA (none found, or a pronoun not "

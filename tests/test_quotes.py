@@ -541,8 +541,8 @@ def test_a_quotation_split_around_its_cue_is_one_quotation():
     d = docs(text, '"We cannot keep patching roads," Dana Price said, "and the budget has to change."')
     out = wb.quotes(d, NO_ACTORS)
     assert out[["doc_id", "quote", "speaker", "spans"]].values.tolist() == [
-        ["d0", "We cannot keep patching roads The budget has to change.", "Dana Price", "1 30;51 76"],
-        ["d1", "We cannot keep patching roads and the budget has to change.", "Dana Price", "1 30;51 80"]]
+        ["d0", "We cannot keep patching roads … The budget has to change.", "Dana Price", "1 30;51 76"],
+        ["d1", "We cannot keep patching roads … and the budget has to change.", "Dana Price", "1 30;51 80"]]
     assert [text[1:30], text[51:76]] == ["We cannot keep patching roads", "The budget has to change."]
     assert (out["start"].tolist(), out["end"].tolist()) == ([1, 1], [76, 80])
 
@@ -558,7 +558,7 @@ def test_typographic_variants_of_quotation_marks(marks):
     o, c = marks
     text = f"{o}We didn't deserve to win tonight,{c} Coach Ray Delgado said. {o}We gave them the first goal.{c}"
     assert rows(text, cols=("quote", "speaker", "kind")) == [
-        ["We didn't deserve to win tonight We gave them the first goal.", "Ray Delgado", "direct"]]
+        ["We didn't deserve to win tonight … We gave them the first goal.", "Ray Delgado", "direct"]]
 
 
 def test_titles_of_works_and_bills_are_not_quotations():

@@ -433,3 +433,20 @@ def test_text_column_joins_lists_decodes_bytes_and_refuses_structs():
     assert bad.tolist() == [False, False, False, False, True, False]
     assert [(e["row"], e["action"]) for e in log.entries] == [(4, "decoded with fallback"), (5, "skipped"),
                                                               (None, "joined list")]
+
+
+def test_json_line_chunks_gives_objects_with_line_numbers_in_chunks_and_names_the_other_lines(tmp_path):
+    from analysis.corpus.report import LoadLog
+    from analysis.corpus.tables import json_line_chunks, streams_json_lines
+
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "a"}\n{"text": "b"}\n[1, 2]\n\n{"text": "c"}\n', encoding="utf-8")
+    assert streams_json_lines(path, "jsonl") is True
+    assert streams_json_lines(path, "json") is False, "only .jsonl files are read line by line"
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert streams_json_lines(empty, "jsonl") is False, "an empty file goes where its problem is named"
+    log = LoadLog(errors="skip")
+    chunks = list(json_line_chunks(path, label="c.jsonl", log=log, size=2))
+    assert chunks == [([{"text": "a"}, {"text": "b"}], [1, 2]), ([{"text": "c"}], [5])]
+    assert [(e.get("line"), "JSON list" in e["problem"]) for e in log.entries] == [(3, True)]
