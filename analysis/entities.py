@@ -1193,11 +1193,25 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if nxt.k == c.k and between == " and " and len(nxt.words) == 2 and nxt.words[0] in words.first_names:
                 c.words = (c.words[0], nxt.words[1])
                 c.evidence.append((4, "person", f"first name: {c.words[0]}"))
+    # an entity's first best-ranked strong (rank <= 2) evidence, kept over the evidence appended since the
+    # last look (its evidence only grows in this loop): _conflict without rescanning it per mention
+    strong_seen: dict[int, tuple[int, tuple[int, str, str] | None]] = {}
+
+    def strong_best(idx: int) -> tuple[int, str, str] | None:
+        evidence = entities[idx].evidence
+        seen, best = strong_seen.get(idx, (0, None))
+        for item in evidence[seen:] if seen else evidence:
+            if item[0] <= 2 and (best is None or item[0] < best[0]):
+                best = item
+        strong_seen[idx] = (len(evidence), best)
+        return best
+
     for c in cands:
         idx = by_words.get(_key(c.words))
-        if idx is not None and c.evidence and min(c.evidence)[0] <= 2 and \
-                _conflict(c.evidence, entities[idx].evidence):
-            idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
+        if idx is not None and c.evidence and min(c.evidence)[0] <= 2:
+            theirs = strong_best(idx)
+            if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
+                idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
         if idx is not None and len(entities[idx].words) == len(c.words):
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
