@@ -202,8 +202,8 @@ _SCORE = ("{score}", "float64", "one column per score of the tone engine: polari
 TONE = Table("tone", "one row per sentence", ("tone",), _cols([
     _DOC, ("sentence_id", "int64", "the sentence (0 = headline)"), _SCORE]))
 
-DOCUMENT_TONE = Table("document_tone", "one row per document (tone(level='document'))", ("tone",), _cols([
-    ("doc_id", "object", "the document's id (as in the documents table)"),
+DOCUMENT_TONE = Table("document_tone", "one row per document, from tone(level='document')", ("tone",), _cols([
+    ("doc_id", "str", "the document's id (as in the documents table)"),
     ("{score}", "float64", "the engine's scores of the whole article (title and text) as one text"),
     ("mean_sentence_{score}", "float64", "mean of the engine's score over the document's sentences"),
     ("share_negative", "float64", "share of sentences whose score is < 0"),
@@ -211,7 +211,7 @@ DOCUMENT_TONE = Table("document_tone", "one row per document (tone(level='docume
     ("n_sentences", "int64", "number of sentences (headline included)"),
 ]))
 
-FRAMES = Table("frames", "one row per sentence and frame with at least one hit (frames(level='sentence'))",
+FRAMES = Table("frames", "one row per sentence and frame with at least one hit, from frames(level='sentence')",
                ("frames",), _cols([
     _DOC,
     ("sentence_id", "int64", "the sentence (0 = headline)"),
@@ -221,8 +221,8 @@ FRAMES = Table("frames", "one row per sentence and frame with at least one hit (
      "(two terms of the frame matching the same words are both listed, and count as one hit)"),
 ]))
 
-DOCUMENT_FRAMES = Table("document_frames", "one row per document and frame, every frame, hits 0 included "
-                        "(frames(level='document'))", ("frames",), _cols([
+DOCUMENT_FRAMES = Table("document_frames", "one row per document and frame, every frame, hits 0 included, "
+                        "from frames(level='document')", ("frames",), _cols([
     _DOC,
     ("frame_id", "str", "the frame's id in the codebook"),
     ("hits", "int64", "number of term matches of this frame in the document (headline included)"),
@@ -384,7 +384,7 @@ FRAME_AGREEMENT = Table("frame_agreement", "one row per frame, in gold's order",
      "codebook must beat"),
 ]))
 
-DISCOVERY = Table("discovery", "one row per candidate actor (discover_actors)", ("discover_actors",), _cols([
+DISCOVERY = Table("discovery", "one row per candidate actor, from discover_actors", ("discover_actors",), _cols([
     ("name", "str", "the suggested display name (the entity's fullest form)"),
     ("suggested_id", "str", "a lower-case id, unique against the lexicon and the other candidates"),
     ("type", "str", "suggested type: person, organization, country, group or other"),

@@ -571,7 +571,7 @@ def tone(
     out = pd.concat([documents[["doc_id"]].reset_index(drop=True), whole], axis=1)
     out = out.join(agg, on="doc_id")
     out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
-    return out
+    return out.astype({"doc_id": "str"})
 
 
 
