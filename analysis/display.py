@@ -104,7 +104,9 @@ def analysis_html(result) -> str:
     for name, digest in (meta.get("lexicons") or {}).items():
         facts.append(f"{name}: sha256 {str(digest)[:12]}")
     return (f"<div><strong>Analysis</strong><table><thead><tr><th>table</th><th>rows</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table><p>{_html.escape('; '.join(facts))}</p></div>")
+            f"<tbody>{rows}</tbody></table><p>{_html.escape('; '.join(facts))}</p>"
+            + (f"<p><em>{_html.escape(result.hint())}</em></p>" if hasattr(result, "hint") and result.hint() else "")
+            + "</div>")
 
 
 def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400, tables: bool = True) -> None:

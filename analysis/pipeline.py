@@ -112,7 +112,18 @@ class Analysis:
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(table)}" for name, table in self.tables().items())
-        return f"Analysis({sizes})"
+        hint = self.hint()
+        return f"Analysis({sizes})" + (f"\n{hint}" if hint else "")
+
+    def hint(self) -> str:
+        """What a user who sees empty lexicon tables should read instead ("" when nothing is empty):
+        the lexicon tables (mentions, actor_tone) count only the actor lexicon's actors, while the
+        entity layer finds everyone."""
+        if len(self.mentions) or not len(self.entities):
+            return ""
+        return (f"mentions=0: the actor lexicon names no one in these documents; .entities and "
+                f".entity_table list the {len(self.entity_table):,} people, organisations and places "
+                "found, and analysis.discover_actors(...) suggests lexicon entries for them")
 
     def _repr_html_(self) -> str:
         """JupyterLab's view: each table's rows and the provenance (analysis.display.analysis_html)."""

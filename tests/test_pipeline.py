@@ -165,3 +165,19 @@ def test_keyed_settings_are_what_analysis_and_run_keys_share():
                         "code": code_sha256()}
     meta = analysis_meta({"documents": 0}, actors, codebook, "vader", "sentence")
     assert {k: meta[k] for k in settings} == settings and meta["corpus"] == {"documents": 0}
+
+
+def test_an_analysis_without_lexicon_mentions_points_to_the_entity_layer():
+    import pandas as pd
+
+    own = pd.DataFrame({"doc_id": ["a"], "title": ["Vote count"],
+                        "text": ["County clerk Ruth Adeyemi said the count was fair. Adeyemi met Paul Becker."]})
+    result = wb.analyze(own)
+    assert result.mentions.empty and len(result.entity_table) == 2
+    assert repr(result).splitlines()[1] == (
+        "mentions=0: the actor lexicon names no one in these documents; .entities and .entity_table list "
+        "the 2 people, organisations and places found, and analysis.discover_actors(...) suggests lexicon "
+        "entries for them")
+    assert "discover_actors" in result._repr_html_()
+    seed = wb.analyze(pd.DataFrame({"doc_id": ["s"], "title": ["t"], "text": ["Netanyahu said no."]}))
+    assert len(seed.mentions) and seed.hint() == "" and "\n" not in repr(seed)
