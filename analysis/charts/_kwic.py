@@ -64,8 +64,9 @@ def kwic_table(
     limit: int | None = 500,
     title: str | None = None,
 ) -> go.Figure:
-    """Keyword in context as a plotly table: document, sentence, left context, the match (bold,
-    highlighted), right context — one row per occurrence, in the sentences table's order.
+    """Keyword in context as a plotly table: document (when the rows come from more than one),
+    sentence, left context, the match (bold, highlighted), right context — one row per occurrence, in
+    the sentences table's order.
 
     Either ``term``: searched in the ``text`` of ``sentences`` (``wb.sentences(documents)``) on word
     edges, case-insensitively unless ``case_sensitive``, a trailing ``*`` matching any ending; or
@@ -106,10 +107,10 @@ def kwic_table(
     # the match is bold, and its whole column is coloured through cells.font.color
     match = [f"<b>{safe_text(text[s:e])}</b>" for _, _, _, text, s, e in rows]
     right = [safe_text(_right(text, e, width)) for _, _, _, text, s, e in rows]
-    columns = [[safe_text(r[0]) for r in rows], [number(r[1]) for r in rows]]
-    header = ["document", "sentence"]
-    widths = [1.7, 0.9]
-    align = ["left", "right"]
+    columns, header, widths, align = [[number(r[1]) for r in rows]], ["sentence"], [1.2], ["right"]
+    if len({r[0] for r in rows}) > 1:  # one document (an article brief): its id would tell a reader nothing
+        columns, header, widths, align = ([[safe_text(r[0]) for r in rows], *columns], ["document", *header],
+                                          [1.7, *widths], ["left", *align])
     if with_actor:
         columns.append([safe_text(r[2]) for r in rows])
         header.append("actor")

@@ -700,16 +700,17 @@ def _cells(fig: go.Figure) -> list[list[str]]:
 def test_kwic_table_finds_a_term_on_word_edges_case_insensitively(sents):
     fig = charts.kwic_table(sents, term="israel")
     header = list(fig.data[0].header.values)
-    assert header == ["<b>document</b>", "<b>sentence</b>", "<b>left context</b>", "<b>israel</b>",
-                      "<b>right context</b>"]
-    doc, sid, left, match, right = _cells(fig)
+    assert header == ["<b>sentence</b>", "<b>left context</b>", "<b>israel</b>", "<b>right context</b>"]
+    sid, left, match, right = _cells(fig)  # one document: no document column
     assert sid == ["0", "1", "2"]  # "Israeli" in sentence 2 is not a match
     assert match == ["<b>Israel</b>"] * 3
     assert left == ["", "Netanyahu said", "Biden warned"]
     assert right == ["defies U.S.", "will stand alone.", "; Israeli officials shrugged."]
-    assert fig.data[0].cells.font.color[3] == "#D55E00"
+    assert fig.data[0].cells.font.color[2] == "#D55E00"
     prefix = charts.kwic_table(sents, term="Israel*")
-    assert _cells(prefix)[3] == ["<b>Israel</b>", "<b>Israel</b>", "<b>Israel</b>", "<b>Israeli</b>"]
+    assert _cells(prefix)[2] == ["<b>Israel</b>", "<b>Israel</b>", "<b>Israel</b>", "<b>Israeli</b>"]
+    two = charts.kwic_table(pd.concat([sents, sents.assign(doc_id="d2")]), term="israel")
+    assert two.data[0].header.values[0] == "<b>document</b>" and _cells(two)[0] == ["d1"] * 3 + ["d2"] * 3
     assert charts.kwic_table(sents, term="israel", case_sensitive=True).layout.annotations[0].text == (
         "No matches found for &#x27;israel&#x27;: try another spelling, a shorter term or a regular expression")
 
@@ -718,7 +719,7 @@ def test_kwic_table_from_mentions_offsets_and_context_width(sents):
     mentions = pd.DataFrame({"doc_id": ["d1", "d1"], "sentence_id": [1, 2], "actor": ["Israel", "Joe Biden"],
                              "start": [15, 0], "end": [21, 5]})
     fig = charts.kwic_table(sents, mentions=mentions, width=10)
-    doc, sid, actor, left, match, right = _cells(fig)
+    sid, actor, left, match, right = _cells(fig)
     assert actor == ["Israel", "Joe Biden"] and match == ["<b>Israel</b>", "<b>Biden</b>"]
     assert left == ["…said", ""] and right == ["will…", "warned…"]
     bad = mentions.assign(end=[99, 5])
@@ -732,7 +733,7 @@ def test_kwic_table_from_mentions_offsets_and_context_width(sents):
 
 def test_kwic_table_limits_rows_and_says_so(sents):
     fig = charts.kwic_table(sents, term="Israel", limit=2)
-    assert _cells(fig)[1] == ["0", "1"]
+    assert _cells(fig)[0] == ["0", "1"]
     assert fig.layout.title.text == "Keyword in context: Israel (first 2 of 3)"
     with pytest.raises(InputError, match=r"kwic_table: term='\*' is empty"):
         charts.kwic_table(sents, term="*")
@@ -741,12 +742,12 @@ def test_kwic_table_limits_rows_and_says_so(sents):
 def test_kwic_table_escapes_every_cell_before_highlighting(sents):
     sents.loc[1, "text"] = f"{EVIL} Netanyahu <script>alert(2)</script>"
     sents.loc[1, "doc_id"] = BOLD
-    fig = charts.kwic_table(sents, term="Netanyahu")
-    doc, sid, left, match, right = _cells(fig)
-    assert doc == [BOLD_SAFE] and left == [EVIL_SAFE] and match == ["<b>Netanyahu</b>"]
-    assert right == ["&lt;script&gt;alert(2)&lt;/script&gt;"]
+    fig = charts.kwic_table(pd.concat([sents, sents.iloc[[1]].assign(doc_id="d2")]), term="Netanyahu")
+    doc, sid, left, match, right = _cells(fig)  # two documents: the document column is shown, escaped
+    assert doc == [BOLD_SAFE, "d2"] and left == [EVIL_SAFE] * 2 and match == ["<b>Netanyahu</b>"] * 2
+    assert right == ["&lt;script&gt;alert(2)&lt;/script&gt;"] * 2
     hostile_term = charts.kwic_table(sents, term=EVIL)
-    assert _cells(hostile_term)[3] == [f"<b>{EVIL_SAFE}</b>"]
+    assert _cells(hostile_term)[2] == [f"<b>{EVIL_SAFE}</b>"]  # its one document: no document column
     assert hostile_term.layout.title.text == f"Keyword in context: {EVIL_SAFE}"
     assert_escaped(fig)
 
