@@ -127,9 +127,13 @@ def actor_frame_heatmap(
     hover = [[hover_lines(f"<b>{rows[i]}</b> · {cols[j]}", f"{column_label(value)}: {text[i][j] or 'no row'}")
               for j in range(len(cols))] for i in range(len(rows))]
     fig = new_figure(title, height=max(320, 30 * len(actors) + 180))
+    shown = [v for row in z for v in row if v is not None]
+    # counts and shares start the scale at 0 (one cell of 1 is not "the middle of 0.5 to 1.5")
+    low, high = (0.0, max(max(shown), 1e-9)) if shown and min(shown) >= 0 else (None, None)
     fig.add_trace(go.Heatmap(
-        z=z, x=cols, y=rows, text=text, texttemplate="%{text}", hovertext=hover, hoverinfo="text",
-        colorscale=SEQUENTIAL_SCALE, xgap=2, ygap=2, colorbar=dict(title=dict(text=column_label(value))),
+        z=z, x=cols, y=rows, text=text, texttemplate="%{text}", hovertext=hover, hoverinfo="text", zmin=low,
+        zmax=high, colorscale=SEQUENTIAL_SCALE, xgap=2, ygap=2,
+        colorbar=dict(title=dict(text=column_label(value))),
     ))
     fig.update_layout(
         xaxis=dict(type="category", title_text="frame", side="top", showgrid=False),
