@@ -47,7 +47,8 @@ def frame_profile(
     Input: ``wb.frames(documents)`` at document level (or a table per outlet): one row per
     ``by`` value and frame, columns ``by`` (default doc_id; e.g. "outlet"), ``frame`` (frame id) and
     ``value`` (default share; e.g. hits or hits_per_1000_words). ``names`` maps frame ids to
-    display labels. Bars and frames keep the table's order. ``barmode``: "stack" or "group".
+    display labels. Bars and frames keep the table's order (one document's bar is labelled "this
+    document", not by its id). ``barmode``: "stack" or "group".
     Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids).
     """
     fn = "frame_profile"
@@ -74,10 +75,12 @@ def frame_profile(
                        for i in rows],
             hoverinfo="text",
         ))
+    one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
     fig.update_layout(
         barmode=barmode, legend_title_text="frame",
         xaxis=dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(bars)),
-                   title_text=column_label(by)),
+                   title_text="this document" if one_document else column_label(by),
+                   showticklabels=not one_document),
         yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(
             table[value], top=pd.Series(values, dtype=float).clip(lower=0).groupby(bars).sum().max()
             if barmode == "stack" else None)),

@@ -580,6 +580,9 @@ def test_frame_profile_stacks_one_trace_per_frame_in_table_order(frames):
     default = charts.frame_colors(frames["frame_id"])
     assert [t.marker.color for t in fig.data] == [default["conflict"], default["economic"], default["morality"]]
     assert fig.layout.barmode == "stack" and conflict.hovertext[1] == "<b>conflict</b><br>b: 0.333 share"
+    assert fig.layout.xaxis.showticklabels is True and fig.layout.xaxis.title.text != "this document"
+    one = charts.frame_profile(frames[frames["doc_id"] == "a"])
+    assert one.layout.xaxis.showticklabels is False and one.layout.xaxis.title.text == "this document"
 
 
 def test_frame_profile_by_outlet_hits_names_and_grouped(frames):
