@@ -403,7 +403,18 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
     if note is not None:
         return note
     counts = mentions_by(mentions, documents, by=("period", "actor"))
-    return attention_over_time(keep_top(counts, n=top), time="period", colors=colors, title=title)
+    return attention_over_time(keep_top(counts, n=top), time="period", times=period_grid(documents), colors=colors,
+                               title=title)
+
+
+def period_grid(documents: pd.DataFrame) -> list[str]:
+    """Every period (``with_period``: YYYY-MM-DD, the first day of each day, week or month) from the
+    documents' first to their last, those without articles included; [] without dated documents."""
+    dated = pd.to_datetime(documents["period"].dropna()) if "period" in documents else pd.Series([], dtype=object)
+    if dated.empty:
+        return []
+    step = {"day": "D", "week": "W-MON", "month": "MS"}[documents.attrs.get("period_unit", "day")]
+    return [f"{t:%Y-%m-%d}" for t in pd.date_range(dated.min(), dated.max(), freq=step)]
 
 
 def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None) -> go.Figure:

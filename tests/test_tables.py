@@ -375,3 +375,14 @@ def test_report_colors_give_mentioned_actors_then_unmentioned_speakers_their_own
     colors = report_colors(mentions, voice)
     assert colors == {"x": PALETTE[0], "An Official": PALETTE[1], "y": PALETTE[2]}, "x twice; ties in id order"
     assert report_colors(mentions) == {"x": PALETTE[0], "y": PALETTE[1]}
+
+
+def test_period_grid_lists_every_period_of_the_range_days_without_articles_included():
+    from analysis.tables import period_grid, with_period
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["x"] * 3, "text": ["y"] * 3,
+                         "published": pd.to_datetime(["2025-03-04", "2025-03-08", None], utc=True)})
+    assert period_grid(with_period(docs, period="day")) == [
+        "2025-03-04", "2025-03-05", "2025-03-06", "2025-03-07", "2025-03-08"]
+    assert period_grid(with_period(docs, period="week")) == ["2025-03-03"]
+    assert period_grid(with_period(docs.iloc[[2]], period="day")) == []

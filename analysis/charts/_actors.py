@@ -503,6 +503,7 @@ def attention_over_time(
     actor_id: str = "actor_id",
     value: str = "mentions",
     fill_value: float | None = 0,
+    times: Sequence[object] | None = None,
     colors: Mapping[str, str] | None = None,
     title: str | None = "Attention over time",
 ) -> go.Figure:
@@ -513,7 +514,9 @@ def attention_over_time(
     ``actor_id`` (colour key; the name when absent), ``value``. Rows without a time (undated
     documents) are left out. Times are sorted; an actor without a
     row at a time the table has is drawn at ``fill_value`` (0: no row means no mentions; None leaves
-    a gap). Colours from ``colors`` (actor id -> colour).
+    a gap). ``times``: every time to draw (e.g. each day of the corpus's range, so that a day without
+    articles shows as ``fill_value`` instead of a line drawn straight across it). Colours from
+    ``colors`` (actor id -> colour).
     """
     fn = "attention_over_time"
     table = require_table(rollup, fn)
@@ -531,7 +534,10 @@ def attention_over_time(
                    hint=f"Pass one row per time and actor, e.g. {hint}.")
     names = first_labels(table, keys, actor)
     palette = resolve_colors(list(names), colors)
-    wide = frame.pivot(index="t", columns="k", values="v").sort_index()
+    wide = frame.pivot(index="t", columns="k", values="v")
+    if times is not None:
+        wide = wide.reindex(wide.index.union(pd.Index(list(times), dtype=wide.index.dtype)))
+    wide = wide.sort_index()
     if fill_value is not None:
         wide = wide.fillna(fill_value)
     times = axis_values(wide.index)

@@ -400,6 +400,9 @@ def test_attention_over_time_one_line_per_actor_sorted_and_zero_filled(daily):
     assert israel.line.color == "#222222" and biden.line.color == "#333333"
     assert biden.hovertext[2] == "<b>Joe Biden</b><br>2024-05-03: 4 mentions"
     assert fig.layout.xaxis.type == "date" and fig.layout.xaxis.dtick == 86_400_000  # whole days, no "06:00"
+    grid = charts.attention_over_time(daily, times=["2024-05-01", "2024-05-02", "2024-05-03", "2024-05-04"])
+    assert list(grid.data[0].x)[-1] == "2024-05-04" and list(grid.data[0].y) == [3, 5, 0, 0], \
+        "a day without articles is drawn at 0, not skipped by a straight line"
 
 
 def test_attention_over_time_gaps_datetimes_and_duplicates(daily):
