@@ -55,6 +55,27 @@ def _actor_type(entity_type: str, name: str) -> str:
     return _TYPES.get(entity_type, "other")
 
 
+def _fold_short_forms(table: pd.DataFrame) -> pd.DataFrame:
+    """Entities seen only as a short form of another candidate (``same_as``: "Whitcombe" in one article,
+    "Thomas Whitcombe" in another) folded into it: its forms join the full name's variants and its
+    mentions and documents are added, so that pasting the YAML makes one actor, not two."""
+    ids = set(table["entity_id"])
+    short = table["same_as"].isin(ids) if "same_as" in table.columns else pd.Series(False, index=table.index)
+    if not short.any():
+        return table
+    table = table.copy()
+    into = table.set_index("entity_id", drop=False)
+    for row in table[short].itertuples(index=False):
+        at = into.index.get_loc(row.same_as)
+        target = into.iloc[at]
+        into.iat[at, into.columns.get_loc("variants")] = [*target["variants"],
+                                                         *[v for v in row.variants if v not in target["variants"]]]
+        into.iat[at, into.columns.get_loc("mentions")] = target["mentions"] + row.mentions
+        into.iat[at, into.columns.get_loc("documents")] = target["documents"] + row.documents
+    kept = into[~short.to_numpy()]
+    return kept.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
+
+
 @output_columns("discovery")
 def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                     *, sentences: pd.DataFrame | None = None, min_count: int = 1,
@@ -71,7 +92,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     found = entities if entities is not None else find_entities(documents, sentences=sents, actors=lexicon)
     cols = list(DISCOVERY_COLUMNS)
     unlinked = found[found["actor_id"].isna() & (found["via"] != "pronoun")]
-    table = entity_table(unlinked, actors=lexicon)
+    table = _fold_short_forms(entity_table(unlinked, actors=lexicon))
     table = table[table["mentions"] >= min_count]
     if table.empty:
         return pd.DataFrame({c: [] for c in cols})

@@ -686,3 +686,15 @@ def test_discovery_name_shapes():
         ["Elizabeth Warren", ["Elizabeth Warren", "Warren"], ["sen."], "person"],
         ["Bill de Blasio", ["Bill de Blasio", "de Blasio"], ["mayor"], "person"],
         ["Ministry of Health", ["Ministry of Health"], [], "organization"]]
+
+
+def test_discover_actors_folds_a_short_form_seen_alone_into_its_full_name():
+    # "Whitcombe" is written alone only in the second article; entity_table links it (same_as) to
+    # Thomas Whitcombe, so the suggestion is one actor with both forms, not a second "whitcombe_2"
+    d = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Race", "Race 2"], "text": [
+        "Thomas Whitcombe opened his campaign. Thomas Whitcombe said he would win.",
+        "Whitcombe's campaign manager said the polls were wrong."]})
+    found = wb.discover_actors(d, {"actors": []})
+    assert found[["name", "suggested_id", "type", "count", "documents"]].values.tolist() == [
+        ["Thomas Whitcombe", "whitcombe", "person", 3, 2]]
+    assert found["aliases"].tolist() == [["Thomas Whitcombe", "Whitcombe"]]
