@@ -434,7 +434,7 @@ def _headline_only_message(label: str, found: list[str], title: object, n: int) 
     return (
         f"{label} {what}: its {n} rows were loaded as headline-only documents (text '', title from "
         f"column {title!r}); measures that read text will see only the headlines. If a column holds "
-        f"the article text, pass columns={{'text': '<column>'}}."
+        f"the article text, pass columns={{'text': '<column>'}} (in a report: -p columns='{{text: <column>}}')."
     )
 
 
@@ -448,7 +448,8 @@ def usable_mapping(found: list[str], columns: Any, label: str, log: LoadLog) -> 
         return None
     if "text" not in mapping and "title" not in mapping:
         log.fail(label, f"no text column and no title column (columns found: {', '.join(found)})",
-                 "pass columns={'text': '<column>'} naming the column that holds the article text")
+                 "pass columns={'text': '<column>'} naming the column that holds the article text (in a report: "
+                 "-p columns='{text: <column>}')")
         return None
     return mapping
 

@@ -170,7 +170,8 @@ def test_media_cloud_export_loads_headline_only_with_a_warning(tmp_path):
         f"{(tmp_path / 'mc.csv').as_posix()} looks like a Media Cloud story export (columns ap_syndicated, "
         "indexed_date, media_id, media_name, media_url, stories_id) and has no article text: its 2 rows were "
         "loaded as headline-only documents (text '', title from column 'title'); measures that read text will "
-        "see only the headlines. If a column holds the article text, pass columns={'text': '<column>'}."
+        "see only the headlines. If a column holds the article text, pass columns={'text': '<column>'} (in a report: "
+        "-p columns='{text: <column>}')."
     ]
     assert docs["doc_id"].tolist() == ["1001", "1002"]
     assert docs["title"].tolist() == ["Israel vows to stand alone", "Biden warns on weapons"]
@@ -211,7 +212,8 @@ def test_table_without_text_or_title_is_an_input_error(tmp_path):
         wb.load_corpus(path)
     assert str(info.value) == (
         f"{path.as_posix()}: no text column and no title column (columns found: stories_id, publish_date, media_name); "
-        "pass columns={'text': '<column>'} naming the column that holds the article text"
+        "pass columns={'text': '<column>'} naming the column that holds the article text (in a report: "
+        "-p columns='{text: <column>}')"
     )
 
 
