@@ -177,7 +177,11 @@ def findings(
         enough = counts.loc[counts["n"] >= min_mentions, "actor_id"]
         scored = tone[tone["actor_id"].isin(enough) & tone["polarity"].notna()]
         scored = scored.drop_duplicates(["doc_id", "sentence_id", "actor_id"])
-        for pick, word in ((scored.nsmallest(1, "polarity"), "negative"), (scored.nlargest(1, "polarity"), "positive")):
+        # with the target-aware model, only a sentence whose most probable class is that tone (a +0.05
+        # "most positive sentence" is a neutral one)
+        negative = scored[scored["label"] == "negative"] if "label" in scored.columns else scored
+        positive = scored[scored["label"] == "positive"] if "label" in scored.columns else scored
+        for pick, word in ((negative.nsmallest(1, "polarity"), "negative"), (positive.nlargest(1, "polarity"), "positive")):
             if len(pick) and ((word == "negative" and pick["polarity"].iloc[0] < 0)
                               or (word == "positive" and pick["polarity"].iloc[0] > 0)):
                 row = pick.iloc[0]

@@ -386,3 +386,17 @@ def test_period_grid_lists_every_period_of_the_range_days_without_articles_inclu
         "2025-03-04", "2025-03-05", "2025-03-06", "2025-03-07", "2025-03-08"]
     assert period_grid(with_period(docs, period="week")) == ["2025-03-03"]
     assert period_grid(with_period(docs.iloc[[2]], period="day")) == []
+
+
+def test_findings_report_a_most_positive_sentence_only_when_the_model_calls_it_positive(seed_analysis):
+    import analysis as wb
+
+    documents, result = seed_analysis
+    tone = result.actor_tone.assign(label="neutral", target_polarity=0.05, p_positive=0.4, p_negative=0.35)
+    lines = wb.findings(result, actor_tone=tone).table["finding"].tolist()
+    assert not any(line.startswith("The most positive") or line.startswith("The most negative") for line in lines)
+    first = tone.index[0]
+    tone.loc[first, ["label", "target_polarity"]] = ["positive", 0.6]
+    lines = wb.findings(result, actor_tone=tone).table["finding"].tolist()
+    actor = tone.loc[first, "actor"]
+    assert f"The most positive sentence about {actor}: tone +0.60 toward {actor} (from -1 to +1)." in lines
