@@ -63,8 +63,7 @@ def _fold_short_forms(table: pd.DataFrame) -> pd.DataFrame:
     short = table["same_as"].isin(ids) if "same_as" in table.columns else pd.Series(False, index=table.index)
     if not short.any():
         return table
-    table = table.copy()
-    into = table.set_index("entity_id", drop=False)
+    into = table.set_index("entity_id", drop=False)  # a new frame: the caller's table is left as it is
     for row in table[short].itertuples(index=False):
         at = into.index.get_loc(row.same_as)
         target = into.iloc[at]

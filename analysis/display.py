@@ -93,6 +93,7 @@ def analysis_html(result) -> str:
     rows = "".join(f"<tr><td style=\"text-align:left\"><code>result.{_html.escape(name)}</code></td>"
                    f"<td style=\"text-align:right\">{len(table):,}</td></tr>"
                    for name, table in result.tables().items())
+    hint = result.hint() if hasattr(result, "hint") else ""  # what to read when the lexicon found no one
     meta = getattr(result, "meta", {}) or {}
     corpus = meta.get("corpus") or {}
     facts = []
@@ -105,8 +106,7 @@ def analysis_html(result) -> str:
         facts.append(f"{name}: sha256 {str(digest)[:12]}")
     return (f"<div><strong>Analysis</strong><table><thead><tr><th>table</th><th>rows</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><p>{_html.escape('; '.join(facts))}</p>"
-            + (f"<p><em>{_html.escape(result.hint())}</em></p>" if hasattr(result, "hint") and result.hint() else "")
-            + "</div>")
+            + (f"<p><em>{_html.escape(hint)}</em></p>" if hint else "") + "</div>")
 
 
 def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400, tables: bool = True) -> None:

@@ -409,11 +409,14 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
 
 def period_grid(documents: pd.DataFrame) -> list[str]:
     """Every period (``with_period``: YYYY-MM-DD, the first day of each day, week or month) from the
-    documents' first to their last, those without articles included; [] without dated documents."""
-    dated = pd.to_datetime(documents["period"].dropna()) if "period" in documents else pd.Series([], dtype=object)
-    if dated.empty:
-        return []
-    step = {"day": "D", "week": "W-MON", "month": "MS"}[documents.attrs.get("period_unit", "day")]
+    documents' first to their last, those without articles included; [] without dated documents.
+    Without the unit ``with_period`` stores in ``.attrs`` (lost by some pandas operations), the
+    periods the documents have, sorted: no unit is guessed."""
+    periods = documents["period"].dropna() if "period" in documents else pd.Series([], dtype=object)
+    step = {"day": "D", "week": "W-MON", "month": "MS"}.get(documents.attrs.get("period_unit"))
+    if periods.empty or step is None:
+        return sorted(set(periods.astype(str)))
+    dated = pd.to_datetime(periods)
     return [f"{t:%Y-%m-%d}" for t in pd.date_range(dated.min(), dated.max(), freq=step)]
 
 

@@ -400,3 +400,14 @@ def test_findings_report_a_most_positive_sentence_only_when_the_model_calls_it_p
     lines = wb.findings(result, actor_tone=tone).table["finding"].tolist()
     actor = tone.loc[first, "actor"]
     assert f"The most positive sentence about {actor}: tone +0.60 toward {actor} (from -1 to +1)." in lines
+
+
+def test_period_grid_without_the_stored_unit_lists_the_periods_it_has():
+    from analysis.tables import period_grid, with_period
+
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["x"] * 2, "text": ["y"] * 2,
+                         "published": pd.to_datetime(["2025-03-17", "2025-03-03"], utc=True)})
+    weekly = with_period(docs, period="week")
+    assert period_grid(weekly) == ["2025-03-03", "2025-03-10", "2025-03-17"]
+    weekly.attrs.clear()  # no unit: no daily grid guessed between weekly periods
+    assert period_grid(weekly) == ["2025-03-03", "2025-03-17"]

@@ -540,14 +540,14 @@ def attention_over_time(
     wide = wide.sort_index()
     if fill_value is not None:
         wide = wide.fillna(fill_value)
-    times = axis_values(wide.index)
-    labels = [point_label(t) for t in times]
+    xs = axis_values(wide.index)
+    labels = [point_label(t) for t in xs]
     again = dict(zip(names, repeats([palette[k] for k in names])))
     fig = new_figure(title)
     for key in names:
         ys = [None if pd.isna(v) else float(v) for v in wide[key]]
         fig.add_trace(go.Scatter(
-            x=times, y=ys, mode="lines+markers", name=names[key], legendgroup=key,
+            x=xs, y=ys, mode="lines+markers", name=names[key], legendgroup=key,
             line=dict(color=palette[key], width=2, dash=DASHES[again[key] % len(DASHES)]),
             marker=dict(color=palette[key], size=6, symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
             hovertext=[hover_lines(f"<b>{names[key]}</b>", f"{t}: {number(v)} {column_label(value)}")
