@@ -252,6 +252,19 @@ def _weights(tau: float, n: int) -> tuple[float, ...]:
     return tuple(math.exp(-(d - 1) / tau) for d in range(n))
 
 
+def _nearest_sentiment(positions: range, anchor: int, clauses: list[int], signs: list[float],
+                       vader_values: list[float], own: int) -> tuple[float, float]:
+    """(value, value / distance) of the first sentiment word at ``positions`` (walking away from the
+    target's edge ``anchor``) within the target's clause ``own``; (0.0, 0.0) when there is none."""
+    for i in positions:
+        if clauses[i] != own:
+            break
+        if vader_values[i] != 0.0:
+            value = signs[i] * vader_values[i]
+            return value, value / abs(i - anchor)
+    return 0.0, 0.0
+
+
 def _predicate_features(tokens: list, lows: list[str], clauses: list[int], signs: list[float],
                         vader_values: list[float], first: int, last: int, own: int) -> list[float]:
     """next_sentiment / prev_sentiment: the VADER value (shift-signed) of the nearest sentiment word
@@ -261,21 +274,8 @@ def _predicate_features(tokens: list, lows: list[str], clauses: list[int], signs
     (other persons the clause's tone may be about); other_clause_vader: the summed shift-signed VADER
     values of the words outside the target's clause."""
     n = len(tokens)
-    after = before = after_near = before_near = 0.0
-    for i in range(last + 1, n):
-        if clauses[i] != own:
-            break
-        if vader_values[i] != 0.0:
-            after = signs[i] * vader_values[i]
-            after_near = after / (i - last)
-            break
-    for i in range(first - 1, -1, -1):
-        if clauses[i] != own:
-            break
-        if vader_values[i] != 0.0:
-            before = signs[i] * vader_values[i]
-            before_near = before / (first - i)
-            break
+    after, after_near = _nearest_sentiment(range(last + 1, n), last, clauses, signs, vader_values, own)
+    before, before_near = _nearest_sentiment(range(first - 1, -1, -1), first, clauses, signs, vader_values, own)
     names = sum(1 for i in range(1, n) if not first <= i <= last and clauses[i] == own and tokens[i][0][:1].isupper())
     other = sum(signs[i] * vader_values[i] for i in range(n) if clauses[i] != own and not first <= i <= last)
     return [after, before, after_near, before_near, math.log1p(names), other]
