@@ -480,11 +480,14 @@ def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None
     acronym = False
     for j in range(len(toks) - 1, -1, -1):
         tok = toks[j]
+        if tok in words.modals:
+            return None  # "fans would judge Ortega": a verb, not a title
         if not tok.islower() or not tok[0].isalpha() or tok in words.stop:
             if _ACRONYM.match(tok) and taken:
                 taken.insert(0, tok.lower())
                 acronym = True
-            elif taken and tok[:1].isupper() and tok.lower() in words.title_words and start <= 60 and \
+            elif taken and tok[:1].isupper() and tok.lower() in words.title_words and \
+                    tok.lower() not in words.stop and start <= 60 and \
                     not window[:window.rfind(tok)].strip():
                 taken.insert(0, tok.lower())  # a title that starts the sentence: "Council member Ruth Adeyemi"
             break
@@ -1629,16 +1632,23 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         out["sentence_id"].append(a["first"][1])
     table = pd.DataFrame(out)
     # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
-    # (or as a person) -> the one multi-word person ending with it; an acronym -> the one multi-word
-    # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency)
+    # (or as a person) -> the one multi-word person ending with it, an organisation's last word -> the one
+    # multi-word organisation ending with it ("Rovers" -> Northgate Rovers); an acronym -> the one multi-word
+    # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency); a name
+    # typed by no evidence where it was found -> the one typed entity of the same name elsewhere
+    # ("Harbour Voices" untyped in one article, "supporters' group Harbour Voices" in another)
     multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
              if " " in e]
     by_last: dict[str, list[tuple[int, str]]] = {}
     by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    by_name: dict[str, list[tuple[int, str]]] = {}
     for i, e, t, n in multi:
-        if t == "person":
-            by_last.setdefault(e.split()[-1], []).append((n, i))
+        if t in ("person", "organization"):
+            by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
         by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
+    for i, e, n, ev in zip(table["entity_id"], table["entity"], table["mentions"], table["evidence"]):
+        if ev != "none":
+            by_name.setdefault(e.casefold(), []).append((n, i))
     same = []
     for e, t, ev in zip(table["entity"], table["type"], table["evidence"]):
         if " " in e:
@@ -1646,9 +1656,15 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         elif _ACRONYM.match(e):
             same.append(_dominant(by_spelling.get((e.replace(".", ""), t), [])))
         elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
-            same.append(_dominant(by_last.get(e, [])))
+            same.append(_dominant(by_last.get(f"person:{e}", [])))
+        elif t == "organization":  # "Rovers" -> Northgate Rovers
+            same.append(_dominant(by_last.get(f"organization:{e}", [])))
         else:
             same.append(None)
+    same_of = dict(zip(table["entity_id"], same))
+    for k, (e, ev) in enumerate(zip(table["entity"], table["evidence"])):
+        if same[k] is None and ev == "none" and (typed := _dominant(by_name.get(e.casefold(), []))):
+            same[k] = same_of.get(typed) or typed
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))

@@ -57,6 +57,7 @@ class EntityWords:
     english: frozenset[str] = frozenset()  # common English words (Brill's lexicon, lower-case entries)
     known: Mapping[str, str] = field(default_factory=dict)  # well-known names -> type (Pattern's entity list)
     function_words: frozenset[str] = frozenset()  # lower-case words Brill's lexicon tags as no noun or adjective
+    modals: frozenset[str] = frozenset()  # "would", "must": Brill's MD words; a title word after one is a verb
     org_nouns: frozenset[str] = frozenset()  # "the oil giant Exxon", "Exxon, the oil giant,"
     place_nouns: frozenset[str] = frozenset()  # "Aceh, a province of Indonesia,"
     event_words: frozenset[str] = frozenset()  # "Hurricane Irma": a name of an event, no person
@@ -148,6 +149,7 @@ def _build_words(doc) -> EntityWords:
         state_abbreviations=frozenset(lists.get("state_abbreviations", ())),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),
+        modals=_modals(),
         source=doc.name,
         sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256(),
                              "known_organizations": known_orgs}))
@@ -228,6 +230,13 @@ def _function_words() -> frozenset[str]:
     """Lower-case words Brill's lexicon knows only as an adverb, verb, pronoun, preposition ...
     ("currently", "says", "yesterday" is NN so not one): a sentence-initial one starts no name."""
     return frozenset(w for w, tag in _brill_tags().items() if tag and tag.split()[0] not in _NAME_TAGS)
+
+
+@functools.lru_cache(maxsize=1)
+def _modals() -> frozenset[str]:
+    """Lower-case modal verbs of Brill's lexicon (tag MD: "would", "must", "can"): a title word written
+    right after one is a verb ("fans would judge Ortega", "she will chair the panel"), not a title."""
+    return frozenset(w for w, tag in _brill_tags().items() if tag.split()[:1] == ["MD"])
 
 
 def _shipped_lists(path: Path, keys: Sequence[str], *, what: str) -> dict[str, list[str]]:

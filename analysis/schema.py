@@ -166,7 +166,7 @@ ENTITY_TABLE = Table("entity_table", "one row per entity", ("entity_table",), _c
     ("actor_id", "str", "the linked lexicon actor, or NA"),
     ("actor", "str", "that actor's display name in the lexicon, or NA"),
     ("group", "str", "that actor's group in the lexicon, or NA"),
-    ("same_as", "str", "for a short-form-only entity: the one full-name entity it belongs to, or NA"),
+    ("same_as", "str", "for a short-form-only entity (or a name typed by no evidence): the one full-name (or typed) entity it belongs to, or NA"),
     ("doc_id", "str", "the document of the first mention"),
     ("sentence_id", "int64", "the sentence of the first mention"),
 ]))

@@ -149,6 +149,13 @@ def test_rank_words_used_as_adjectives_are_no_titles():
         ("US", "place", None), ("General Motors", "organization", None)]
 
 
+def test_a_title_word_after_a_modal_verb_is_a_verb_not_a_title():
+    e = found("Coach Elena Marsh left. Fans would judge Javier Ortega on results. "
+              "The board must head coach Tom Reyes off.")
+    assert rows(e, "text", "title") == [("Elena Marsh", "coach"), ("Javier Ortega", None), ("Tom Reyes", None)]
+    assert rows(found("The retired judge Omar Haddad spoke."), "text", "title") == [("Omar Haddad", "retired judge")]
+
+
 # ------------------------------------------------------------------------------------------- typing
 
 
@@ -235,7 +242,7 @@ def test_person_cues_after_a_speech_verb_a_who_clause_a_family_word_or_an_occupa
     assert rows(e, "text", "type", "evidence") == [
         ("Mauer", "person", "said-cue: said X"), ("Brzezinski", "person", "who"),
         ("Kowalczyk", "person", "possessive: wife"), ("Oracle", "other", "none"),
-        ("Halston", "person", "title: the fashion designer"), ("Vitas Gerulaitis", "person", "title: athletes"),
+        ("Halston", "person", "title: fashion designer"), ("Vitas Gerulaitis", "person", "title: athletes"),
         ("Jack Nicklaus", "person", "first name: Jack")]
 
 
@@ -587,6 +594,15 @@ def test_same_as_links_acronyms_and_dominant_full_names_across_documents():
                    ignore_index=True)
     table2 = wb.entity_table(e2, actors=NONE).set_index("entity_id")
     assert table2.loc[table2.index.str.endswith(":trump")].iloc[0]["same_as"] == "person:donald_trump"
+
+
+def test_same_as_links_an_untyped_name_and_an_organisations_last_word_to_the_typed_entity():
+    e = found("Supporters' group Harbour Voices protested. Northgate Rovers won.",
+              "Harbour Voices collected 2,000 names. Fans of Rovers sang.")
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert table.loc["other:harbour_voices", "same_as"] == "organization:harbour_voices"
+    assert pd.isna(table.loc["organization:harbour_voices", "same_as"])
+    assert table.loc["organization:rovers", "same_as"] == "organization:northgate_rovers"
 
 
 def test_rollup_folds_short_form_entities_into_their_full_name():
