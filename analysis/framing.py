@@ -12,6 +12,9 @@ A codebook lists frames, each with an id, a label, a description and the terms t
         min_terms: 1          # optional: distinct terms a document needs as well (default 1)
         lead_sentences: 3     # optional: the headline and the first 3 sentences are the lead ...
         lead_weight: 2        # ... where every hit counts twice toward the threshold (default 1)
+        actor_terms: [accus*] # optional: count only in a sentence naming min_actors actors ...
+        min_actors: 2
+        actor_weight: 2       # ... and there count twice toward the threshold (default 1)
         terms: [rift, defiant, criticiz*, "stand alone"]
 
 Matching rules (each has a test in tests/test_framing.py):
@@ -101,7 +104,8 @@ class Codebook:
     ``frames``: one row per frame — frame_id, label, description, threshold (int, default 1: weighted
     hits a document needs), min_terms (int, default 1: distinct terms a document needs), lead_sentences
     (int, default 0: the headline and this many first sentences are the lead), lead_weight (int,
-    default 1: what a hit in the lead counts toward the threshold).
+    default 1: what a hit in the lead counts toward the threshold), actor_weight (int, default 1: what a
+    hit of an actor term counts toward the threshold, times lead_weight in the lead).
     ``terms``: one row per term and frame — frame_id, term (as written, lower-cased), prefix (bool).
     ``name``: the codebook's name; ``source``: the file it came from (or '<mapping>');
     ``sha256``: a hash of the normalised content, for provenance (same content, same hash).
@@ -150,6 +154,8 @@ class Codebook:
             if len(bound):
                 entry["actor_terms"] = bound["term"].tolist()
                 entry["min_actors"] = int(bound["min_actors"].iloc[0])
+                if int(row.actor_weight) != 1:
+                    entry["actor_weight"] = int(row.actor_weight)
             frames.append(entry)
         return yaml.safe_dump(
             {"codebook": self.name, "frames": frames}, sort_keys=False, allow_unicode=True, width=110
@@ -168,14 +174,16 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1: hits a document needs),
     ``min_terms`` (whole number >= 1: distinct terms a document needs), ``lead_sentences`` and
     ``lead_weight`` (whole numbers >= 1, given together: a hit in the headline or the first
-    ``lead_sentences`` sentences counts ``lead_weight`` times toward the threshold) and ``notes``.
+    ``lead_sentences`` sentences counts ``lead_weight`` times toward the threshold), ``actor_terms``
+    with ``min_actors`` and ``actor_weight`` (whole numbers >= 1: an actor term counts only in a
+    sentence naming ``min_actors`` actors, and then ``actor_weight`` times) and ``notes``.
 
     Raises LexiconError naming the file, the line, the frame (number and id) and the term for:
     malformed YAML, a missing ``frames`` list, an unknown field, a missing or malformed id or
     label, a duplicate frame id, an empty frame (no terms), an empty or non-text term, a malformed
     wildcard (``*`` not at the end, a lone ``*``, ``*`` after a space), a term listed twice in one
-    frame, a bad threshold, min_terms, lead_sentences or lead_weight, and one of lead_sentences and
-    lead_weight without the other.
+    frame, a bad threshold, min_terms, lead_sentences, lead_weight, min_actors or actor_weight, one of
+    lead_sentences and lead_weight without the other, and min_actors or actor_weight without actor_terms.
     """
     if source is None:
         return _shipped("generic")
@@ -231,6 +239,7 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
             "min_terms": np.array([f["min_terms"] for f in frames], dtype=np.int64),
             "lead_sentences": np.array([f["lead_sentences"] for f in frames], dtype=np.int64),
             "lead_weight": np.array([f["lead_weight"] for f in frames], dtype=np.int64),
+            "actor_weight": np.array([f["actor_weight"] for f in frames], dtype=np.int64),
         }
     )
     owners = [f["id"] for f in frames for _ in (*f["terms"], *f["actor_terms"])]
@@ -251,7 +260,7 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
         source=doc.name,
         sha256=content_hash({"codebook": name.strip(), "frames": [
             {k: v for k, v in f.items()
-             if (k not in ("actor_terms", "min_actors") or f["actor_terms"]) and (k != "min_terms" or v != 1)
+             if (k not in ("actor_terms", "min_actors") or f["actor_terms"]) and (k not in ("min_terms", "actor_weight") or v != 1)
              and (k not in ("lead_sentences", "lead_weight") or f["lead_sentences"])}
             for f in frames
         ]}),
@@ -270,8 +279,9 @@ def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
     for k, term in enumerate(actor_terms):
         if term in terms:
             raise fail("actor_terms", f"term {k + 1} {term!r} is also in 'terms' of this frame; keep it in one list", k)
-    if "min_actors" in entry and not actor_terms:
-        raise fail("min_actors", "applies to 'actor_terms', which this frame does not have; add them or remove min_actors")
+    for field in ("min_actors", "actor_weight"):
+        if field in entry and not actor_terms:
+            raise fail(field, f"applies to 'actor_terms', which this frame does not have; add them or remove {field}")
     for given, missing in (("lead_sentences", "lead_weight"), ("lead_weight", "lead_sentences")):
         if given in entry and missing not in entry:
             raise fail(given, f"needs '{missing}' as well (lead_sentences: 3, lead_weight: 2 counts a hit in the "
@@ -280,7 +290,8 @@ def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
             "threshold": values["threshold"], "min_terms": values["min_terms"],
             "lead_sentences": values["lead_sentences"] if "lead_sentences" in entry else 0,
             "lead_weight": values["lead_weight"], "terms": terms,
-            "actor_terms": actor_terms, "min_actors": values["min_actors"]}
+            "actor_terms": actor_terms, "min_actors": values["min_actors"],
+            "actor_weight": values["actor_weight"] if "actor_weight" in entry else 1}
 
 
 def _terms(field: str) -> Callable[[Any], list[str]]:
@@ -321,6 +332,7 @@ FRAMES_FILE = ListSchema(
         "terms": Field(_terms("terms")),
         "actor_terms": Field(_terms("actor_terms")),
         "min_actors": Field(count("named actors a sentence needs for an actor term to count")),
+        "actor_weight": Field(count("what a hit of an actor term counts toward the threshold")),
         "threshold": Field(count("hits a document needs")),
         "min_terms": Field(count("distinct terms a document needs")),
         "lead_sentences": Field(count("sentences after the headline that form the lead")),
@@ -502,8 +514,9 @@ def frames(
     codebook order. Document level: one row per document (in the documents' order; with
     ``documents=None``, the sentences' documents) and frame (codebook order), frames without hits
     included; ``present`` uses ``threshold`` (against ``weighted_hits``: hits in the frame's lead — the
-    headline, sentence_id 0, and the first ``lead_sentences`` sentences — count ``lead_weight`` times)
-    and the frame's ``min_terms`` from the codebook.
+    headline, sentence_id 0, and the first ``lead_sentences`` sentences — count ``lead_weight`` times,
+    hits of actor terms ``actor_weight`` times, both multiplied) and the frame's ``min_terms`` from the
+    codebook.
     """
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
@@ -535,6 +548,9 @@ def frames(
     f_of_hit = hits["f"].to_numpy(dtype=np.int64)
     in_lead = sents["sentence_id"].to_numpy(dtype=np.int64)[hits["s"].to_numpy(dtype=np.int64)] <= lead[f_of_hit]
     hit_weight = np.where(in_lead & (lead[f_of_hit] > 0), weight[f_of_hit], 1)
+    # a hit of an actor term (counted because the sentence names enough actors) counts actor_weight times
+    of_actor_term = book.terms["min_actors"].to_numpy(dtype=np.int64)[hits["t"].to_numpy(dtype=np.int64)] > 0
+    hit_weight = hit_weight * np.where(of_actor_term, book.frames["actor_weight"].to_numpy(dtype=np.int64)[f_of_hit], 1)
     min_terms = book.frames["min_terms"].to_numpy(dtype=np.int64)
     return _document_level(documents, sents, hits, words, frame_ids, limits, matches=matches, min_terms=min_terms,
                            hit_weight=hit_weight)

@@ -227,7 +227,8 @@ DOCUMENT_FRAMES = Table("document_frames", "one row per document and frame, ever
     ("frame_id", "str", "the frame's id in the codebook"),
     ("hits", "int64", "number of term matches of this frame in the document (headline included)"),
     ("weighted_hits", "int64", "hits, those in the frame's lead (the headline and its first lead_sentences "
-     "sentences) counted lead_weight times; equals hits for a frame without a lead"),
+     "sentences) counted lead_weight times, hits of actor terms actor_weight times (both multiplied); equals "
+     "hits for a frame without a lead or actor weight"),
     ("distinct_terms", "int64", "number of distinct codebook terms of this frame matched in the document"),
     ("hits_per_1000_words", "float64", "hits per 1,000 words (whitespace-separated tokens of its sentences); "
      "NaN for a document without words"),

@@ -528,6 +528,9 @@ def test_named_actor_counts_rules():
         ({"terms": ["rift"], "min_actors": 2}, "applies to 'actor_terms', which this frame does not have"),
         ({"actor_terms": ["blame*"], "min_actors": 0}, "field 'min_actors': 0 must be a whole number >= 1"),
         ({"actor_terms": ["blame*", "blame*"]}, "field 'actor_terms': term 2 'blame*' is listed twice"),
+        ({"terms": ["rift"], "actor_weight": 2}, "field 'actor_weight': applies to 'actor_terms', which this frame "
+                                                 "does not have; add them or remove actor_weight"),
+        ({"actor_terms": ["blame*"], "actor_weight": 0}, "field 'actor_weight': 0 must be a whole number >= 1"),
     ],
 )
 def test_actor_term_errors(frame, message):
@@ -582,6 +585,53 @@ def test_actor_terms_round_trip_and_hash():
     # a codebook without actor terms keeps the hash it had before actor terms existed
     plain = load_frames(_cb(terms=["rift"]))
     assert plain.sha256 == load_frames(yaml.safe_load(plain.to_yaml())).sha256
+
+
+def test_actor_terms_count_actor_weight_times_times_the_lead_weight():
+    book = _cb(terms=["rift"], actor_terms=["accus*"], min_actors=2, actor_weight=2, threshold=3,
+               lead_sentences=1, lead_weight=3)
+    # d0: a reproach between Smith and Jones in sentence 2 (not the lead): 1 hit worth 2; a rift in the lead: 3
+    # d1: the reproach in the lead (sentence 1): 2 x 3 = 6; d2: no second named actor, the term does not count
+    docs = _docs("A rift opened. Then Smith accused Jones of lying.", "Smith accused Jones of lying. Smith left.",
+                 "Critics accused everyone. Smith left.")
+    out = frames(docs, book, level="document")
+    assert out[["doc_id", "hits", "weighted_hits", "present"]].values.tolist() == [
+        ["d0", 2, 5, True], ["d1", 1, 6, True], ["d2", 0, 0, False]]
+    # the sentence table still shows every hit once, with its term: each decision traces to its sentences
+    assert frames(docs, book)[["doc_id", "sentence_id", "hits", "terms"]].values.tolist() == [
+        ["d0", 1, 1, "rift"], ["d0", 2, 1, "accus*"], ["d1", 1, 1, "accus*"]]
+    import yaml
+
+    loaded = load_frames(book)
+    assert loaded.frames["actor_weight"].tolist() == [2]
+    back = load_frames(yaml.safe_load(loaded.to_yaml()))
+    assert back.sha256 == loaded.sha256 and back.frames["actor_weight"].tolist() == [2]
+    # actor_weight 1 is the default: same hash as leaving it out
+    plain = _cb(terms=["rift"], actor_terms=["accus*"], min_actors=2)
+    assert load_frames({**plain, "frames": [{**plain["frames"][0], "actor_weight": 1}]}).sha256 == load_frames(plain).sha256
+
+
+def test_generic_conflict_counts_a_reproach_between_named_actors_twice():
+    docs = _docs("The weather was calm for days. Nothing happened. People went to work. "
+                 "Later Smith accused Jones of lying.",
+                 "The weather was calm for days. Nothing happened. People went to work. "
+                 "Later a protest was held in the park.")
+    out = frames(docs, "generic", level="document").query("frame_id == 'conflict'")
+    # one reproach between two named actors (after the lead) is 2 weighted hits: present at threshold 2;
+    # one plain conflict term outside the lead is 1: not present
+    assert out[["doc_id", "hits", "weighted_hits", "present"]].values.tolist() == [
+        ["d0", 1, 2, True], ["d1", 1, 1, False]]
+
+
+def test_generic_responsibility_goal_and_target_only_as_policy_phrases():
+    docs = _docs("Smith scored the winning goal. The striker hit the target twice. Their goals came late. "
+                 "Troops struck military targets.",
+                 "The city set a target for cleaner air. The council set goals for recycling. "
+                 "It missed its reduction targets.")
+    out = frames(docs, "generic").query("frame_id == 'responsibility'")
+    # football goals and military targets are no policy goals; set targets and reduction targets are
+    assert out[["doc_id", "sentence_id", "terms"]].values.tolist() == [
+        ["d1", 1, "set a target"], ["d1", 2, "set goals"], ["d1", 3, "reduction target*"]]
 
 
 def test_term_precision_exact_counts():

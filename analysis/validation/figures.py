@@ -239,7 +239,8 @@ def measure_all(
             },
             "frames": {
                 "what": "presence of each generic frame in an article (weighted hits >= the frame's threshold: "
-                        "hits in the headline and first sentences count the frame's lead_weight times) against "
+                        "hits in the headline and first sentences count the frame's lead_weight times, hits of actor terms its "
+                        "actor_weight times) against "
                         "human frame codes; terms, lead weight and thresholds were chosen on articles with ID % 3 != 0",
                 "dataset": "narrative_framing",
                 "codebook": book.name,
