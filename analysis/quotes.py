@@ -32,7 +32,8 @@ Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``s
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
 Dana Price; "Mr. Field, a retired engineer, said" -> Field); for a chain of appositions the name the
 clause starts with ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in Wyoming,
-wrote"). With nothing found, the nearest actor or entity (not a place) named earlier in the clause.
+wrote"); after the cue, a name in apposition to a description ("said its spokeswoman, Priya Nair"
+-> Priya Nair). With nothing found, the nearest actor or entity (not a place) named earlier in the clause.
 Possessives and names inside quotation marks are never speakers. The speaker then links to the
 entity mention holding its head word (or ending with it), which gives ``speaker_entity_id``, the
 display name and, through the lexicon overlay, ``speaker_id``; a name with no mention at its words
@@ -933,8 +934,23 @@ class _Attributor:
         sp = _classify(taken, self.nouns, self.honorifics)
         if sp is None or sp.type == "pronoun":
             return None
+        if sp.type == "nominal":
+            sp = self.apposition_after(sp, hi) or sp
         sp = self.link(sp)
         return _as_nominal(sp) if sp.etype == "place" else sp  # "said Israel": a government
+
+    def apposition_after(self, nominal: _Speaker, hi: int) -> _Speaker | None:
+        """The name in apposition right after a description that follows a cue ("said its
+        spokeswoman, Priya Nair." -> Priya Nair): a name that ends the clause or is set off by a comma."""
+        text = self.f.text
+        if text[nominal.end:nominal.end + 1] != ",":
+            return None
+        taken = _np_after(text, nominal.end + 1, hi, self.honorifics)
+        name = _classify(taken, self.nouns, self.honorifics)
+        if name is None or name.type != "name" or text[nominal.end + 1:taken[0][0]].strip(" \n"):
+            return None
+        phrase_end = taken[-1][1]  # "Mr. Tom Reyes of Acme": the name with its affiliation
+        return name if phrase_end >= hi or text[phrase_end] in ",.;!?" else None
 
     def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""

@@ -448,6 +448,17 @@ def test_appositions_and_titles_around_the_speaker():
         ["I was not consulted", "Joan Pryce", "name", "say", "direct"]]
 
 
+def test_a_name_in_apposition_after_a_description_after_the_cue_speaks():
+    assert rows('"Sacking a coach in November solves nothing," said its spokeswoman, Priya Nair.',
+                '"No," said the spokesman, Mr. Tom Reyes of Acme, on Friday.',
+                '"We will appeal," said a spokesman, adding that the club was calm.',
+                '"We will appeal," said a spokesman for the club, John.') == [
+        ["Sacking a coach in November solves nothing", "Priya Nair", "name", "say", "direct"],
+        ["No", "Tom Reyes", "name", "say", "direct"],
+        ["We will appeal", "a spokesman", "nominal", "say", "direct"],
+        ["We will appeal", "a spokesman", "nominal", "say", "direct"]]
+
+
 def test_honorifics_and_titles_are_never_speakers_by_themselves():
     out = rows('"The farm bill is dead," said Rep. George Miller.',
                "Sen. Ana Ruiz said she would vote against the measure.",
