@@ -1714,14 +1714,16 @@ def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
 
 
 @output_columns("mentions")
-def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None
-                         ) -> pd.DataFrame:
+def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | None = None, actors: Any = None,
+                         entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The entities as a mentions table (``analysis.actors.MENTION_COLUMNS``), so that the actor
     functions and charts (prominence, mentions_by, cooccurrence, ...) work on entities.
 
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's; ``alias``: the text; ``via``: 'alias' for
-    direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body').
+    direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body'). With
+    ``entity_table`` (:func:`entity_table` of the same entities), an entity it links by ``same_as``
+    counts as the entity it is the same as ("Okafor" alone in one article as David Okafor).
     """
     from analysis.actors import load_actors
     from analysis.schema import MENTION_COLUMNS
@@ -1730,6 +1732,8 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
                                "end"), fn="entities_as_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     lexicon = load_actors(actors).actors
     names = dict(zip(lexicon["actor_id"], lexicon["name"]))
+    if entity_table is not None and len(entities):
+        entities = _as_same_entities(entities, entity_table)
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
         "doc_id": entities["doc_id"].astype("str"),
@@ -1748,6 +1752,27 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
         out = out.drop(columns=["section"]).merge(key, on=["doc_id", "sentence_id"], how="left")
         out["section"] = out["section"].fillna("body")
     return out[list(MENTION_COLUMNS)].reset_index(drop=True)
+
+
+def _as_same_entities(entities: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """``entities`` with each entity that ``table`` links by ``same_as`` written as that entity: its
+    entity_id, display name and lexicon actor."""
+    require_columns(table, ("entity_id", "entity", "actor_id", "same_as"), fn="entities_as_mentions",
+                    name="entity_table", fix="pass analysis.entity_table(entities) of the same entities")
+    same = table[table["same_as"].notna()]
+    if same.empty:
+        return entities
+    target = table.set_index("entity_id")
+    into = dict(zip(same["entity_id"], same["same_as"]))
+    moved = entities["entity_id"].map(into)
+    hit = moved.notna() & entities["actor_id"].isna()
+    if not hit.any():
+        return entities
+    out = entities.copy()
+    out.loc[hit, "entity_id"] = moved[hit]
+    out.loc[hit, "entity"] = moved[hit].map(target["entity"])
+    out.loc[hit, "actor_id"] = moved[hit].map(target["actor_id"])
+    return out
 
 
 @output_columns("entity_rollup")

@@ -435,8 +435,8 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
     return frame_profile(per_period[per_period["period"].notna()], by="period", names=names, title=title)
 
 
-def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None
-                         ) -> pd.DataFrame:
+def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None,
+                         entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """``quotes`` with ``speaker_id`` and ``speaker`` keyed like ``mentions`` (entity mentions from
     ``wb.entities_as_mentions``: the lexicon actor where linked, else the entity), so ``wb.voice`` counts
     each speaker once, under the name the charts use.
@@ -445,8 +445,10 @@ def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entiti
     ``speaker_entity_id`` (the quotes module's link to the entity layer) mapped to the key the
     mentions use for that entity. A quotes table without ``speaker_entity_id`` is linked here: the
     speaker as written ("Adeyemi", "County Clerk Maria Lindqvist") to the entity of the same document
-    one of whose mentions it ends with or equals (needs ``entities``). Unlinked speakers keep their
-    text. Output columns: those of ``quotes``, with speaker_id and speaker replaced.
+    one of whose mentions it ends with or equals (needs ``entities``). With ``entity_table``, a speaker
+    entity it links by ``same_as`` speaks as that entity (as ``wb.entities_as_mentions(...,
+    entity_table=...)`` counts it). Unlinked speakers keep their text. Output columns: those of
+    ``quotes``, with speaker_id and speaker replaced.
     """
     names = mentions.drop_duplicates("actor_id").set_index("actor_id")["actor"].to_dict()
     out = quotes.copy()
@@ -455,6 +457,10 @@ def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entiti
         linked = entities.dropna(subset=["entity_id"]).drop_duplicates("entity_id")
         to_key = dict(zip(linked["entity_id"], linked["actor_id"].astype("object").where(linked["actor_id"].notna(),
                                                                                           linked["entity_id"])))
+        if entity_table is not None and "same_as" in entity_table:
+            same = entity_table[entity_table["same_as"].notna()]
+            to_key.update({e: to_key.get(t, t) for e, t in zip(same["entity_id"], same["same_as"])
+                           if not isinstance(to_key.get(e), str) or to_key.get(e) == e})
         from_entity = out["speaker_entity_id"].map(lambda e: to_key.get(e, e) if isinstance(e, str) and e else None)
         key = key.where(key.notna(), from_entity)
     elif entities is not None and len(entities):

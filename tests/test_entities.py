@@ -827,3 +827,23 @@ def test_written_lower_answers_the_same_by_scan_and_by_set(monkeypatch):
     _, _, from_set = ent._find_candidates(texts, ent._default_words())
     assert [scanned(w) for w in words] == [from_set(w) for w in words]
     assert scanned("adeyemi") and not scanned("ruth") and scanned("brown")
+
+
+def test_entities_as_mentions_and_speakers_fold_same_as_entities_with_the_entity_table():
+    d = docs('Chairman David Okafor resigned. "We did our best," Okafor said.',
+             '"It is over," Okafor said on Monday.')
+    e = wb.entities(d, actors=NONE)
+    table = wb.entity_table(e, actors=NONE)
+    assert table.set_index("entity_id").loc["person:okafor", "same_as"] == "person:david_okafor"
+    plain = wb.entities_as_mentions(e, actors=NONE)
+    assert sorted(set(plain["actor_id"])) == ["person:david_okafor", "person:okafor"]
+    folded = wb.entities_as_mentions(e, actors=NONE, entity_table=table)
+    assert folded[["doc_id", "actor_id", "actor", "alias"]].values.tolist() == [
+        ["d0", "person:david_okafor", "David Okafor", "David Okafor"],
+        ["d0", "person:david_okafor", "David Okafor", "Okafor"],
+        ["d1", "person:david_okafor", "David Okafor", "Okafor"]]
+    quotes = wb.tables.speakers_as_entities(wb.quotes(d, NONE, entities=e), folded, entities=e, entity_table=table)
+    voice = wb.voice(folded, quotes)
+    assert voice[["actor", "mentions", "quotes"]].values.tolist() == [["David Okafor", 3, 2]]
+    with pytest.raises(wb.InputError, match="entity_table.*same_as"):
+        wb.entities_as_mentions(e, actors=NONE, entity_table=table.drop(columns=["same_as"]))
