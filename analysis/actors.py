@@ -47,8 +47,8 @@ from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, is_analysis,
-                                 lexicon_id,
-                                 optional_text, read_yaml, required_text, validate_entry)
+                                 item_list, lexicon_id, optional_text, read_yaml, recorded_lexicon, required_text,
+                                 validate_entry)
 from analysis.schema import MENTION_COLUMNS, SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, output_columns
 
 __all__ = [
@@ -149,10 +149,9 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
     if isinstance(source, ActorLexicon):
         return source
     if is_analysis(source):
-        if source.actors is None:
-            raise LexiconError("this analysis does not record its actor lexicon (it was saved by an older version); "
-                               "pass the lexicon it was made with, actors=<path or load_actors(...)>")
-        return source.actors
+        return recorded_lexicon(source, attribute="actors", missing=(
+            "this analysis does not record its actor lexicon (it was saved by an older version); "
+            "pass the lexicon it was made with, actors=<path or load_actors(...)>"))
     return _build_lexicon(read_yaml(source))
 
 
@@ -220,12 +219,8 @@ def _terms(field: str) -> Callable[[Any], list[str] | None]:
     def check(value: Any) -> list[str] | None:
         if value is None:
             return None
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            raise Problem(f"must be a list such as [Netanyahu, Benjamin Netanyahu], not {type(value).__name__}")
         out: list[str] = []
-        for k, term in enumerate(value):
+        for k, term in enumerate(item_list(value, example="Netanyahu, Benjamin Netanyahu")):
             if isinstance(term, bool):
                 raise Problem(f"item {k + 1} was read by YAML as {str(term).lower()}; put it in quotes "
                               "(e.g. \"NO\", \"On\")")

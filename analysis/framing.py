@@ -55,8 +55,8 @@ from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
-                                 is_analysis,
-                                 lexicon_id, optional_text, read_yaml, required_text, validate_entry)
+                                 is_analysis, item_list, lexicon_id, optional_text, read_yaml, recorded_lexicon,
+                                 required_text, validate_entry)
 from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS, output_columns
 
 __all__ = [
@@ -190,10 +190,9 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     if isinstance(source, Codebook):
         return source
     if is_analysis(source):
-        if source.codebook is None:
-            raise LexiconError("this analysis does not record its frame codebook (saved by an older version, or "
-                               "made from a mapping); pass the codebook it was made with, codebook=<path or name>")
-        return source.codebook
+        return recorded_lexicon(source, attribute="codebook", missing=(
+            "this analysis does not record its frame codebook (saved by an older version, or "
+            "made from a mapping); pass the codebook it was made with, codebook=<path or name>"))
     if isinstance(source, str) and source in CODEBOOKS:
         return _shipped(source)
     if isinstance(source, (str, Path)) and not Path(source).exists() and not str(source).endswith(
@@ -299,12 +298,8 @@ def _terms(field: str) -> Callable[[Any], list[str]]:
     def check(raw_terms: Any) -> list[str]:
         if raw_terms is None or raw_terms == []:
             return []
-        if isinstance(raw_terms, str):
-            raw_terms = [raw_terms]
-        if not isinstance(raw_terms, list):
-            raise Problem(f"must be a list such as [rift, criticiz*], not {type(raw_terms).__name__}")
         terms: list[str] = []
-        for k, term in enumerate(raw_terms):
+        for k, term in enumerate(item_list(raw_terms, example="rift, criticiz*")):
             if isinstance(term, bool) or not isinstance(term, (str, int, float)):
                 raise Problem(f"term {k + 1} ({term!r}) is not text; write it in quotes", k)
             term = normalize_text(str(term))

@@ -28,7 +28,8 @@ from analysis.errors import LexiconError, where
 
 __all__ = ["MAX_EXPANSION", "YamlAliasError", "YamlDoc", "check_aliases", "content_hash", "read_yaml", "safe_load",
            "Problem", "Field", "ListSchema", "entry_list", "validate_entry", "entry_error", "required_text",
-           "optional_text", "choice", "count", "lexicon_id"]
+           "optional_text", "choice", "count", "lexicon_id", "item_list",
+           "recorded_lexicon"]
 
 #: A document may expand (through aliases) to at most this many times its written nodes, plus 10,000.
 MAX_EXPANSION = 10
@@ -203,6 +204,15 @@ def is_analysis(source: Any) -> bool:
     """An :class:`analysis.Analysis`, recognised by its shape (the lexicon and codebook loaders take one to
     reuse the lexicon or codebook it was made with, and must not import the pipeline)."""
     return hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook")
+
+
+def recorded_lexicon(analysis: Any, *, attribute: str, missing: str) -> Any:
+    """The lexicon (or codebook) an :class:`analysis.Analysis` was made with, its ``attribute``
+    (``"actors"``, ``"codebook"``); LexiconError ``missing`` (what to pass instead) when it records none."""
+    lexicon = getattr(analysis, attribute)
+    if lexicon is None:
+        raise LexiconError(missing)
+    return lexicon
 
 
 def content_hash(data: Any) -> str:
@@ -392,3 +402,14 @@ def lexicon_id(pattern: re.Pattern[str], *, example: str, allowed: str, pattern_
             raise Problem(f"{value!r} must be {allowed} with no spaces (e.g. {pattern_example!r})")
         return value
     return check
+
+
+def item_list(value: Any, *, example: str) -> list[Any]:
+    """The items of a list field as written: a lone text is a one-item list (``aliases: Hamas``);
+    anything else that is not a list raises :class:`Problem` ("must be a list such as [<example>],
+    not <type>"). The caller handles an absent field (None) and checks the items."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise Problem(f"must be a list such as [{example}], not {type(value).__name__}")
+    return value

@@ -12,8 +12,8 @@ from analysis.actors import ACTORS_FILE
 from analysis.cues import CUE_VERBS_FILE
 from analysis.errors import LexiconError
 from analysis.framing import FRAMES_FILE
-from analysis.lexicon_io import (Field, ListSchema, Problem, choice, count, entry_list, lexicon_id, read_yaml,
-                                 required_text, validate_entry)
+from analysis.lexicon_io import (Field, ListSchema, Problem, choice, count, entry_list, item_list, lexicon_id,
+                                 read_yaml, recorded_lexicon, required_text, validate_entry)
 
 TOY = ListSchema(key="birds", kind="bird list", items="birds", noun="birds entry", label_key="id",
                  top=("birds", "notes"), start="'birds:'", entry_hint="'- id: ...'",
@@ -78,6 +78,21 @@ def test_entry_problems(tmp_path, entry, message):
     with pytest.raises(LexiconError) as raised:
         validate_entry(d, TOY, 0, d.data["birds"][0])
     assert str(raised.value) == f"{path}, {message}"
+
+
+def test_item_list_takes_a_list_or_one_text_and_names_an_example_otherwise():
+    assert item_list(["rift", 7], example="rift, row") == ["rift", 7]
+    assert item_list("Hamas", example="Hamas") == ["Hamas"]
+    with pytest.raises(Problem, match=r"^must be a list such as \[rift, row\], not dict$"):
+        item_list({"a": 1}, example="rift, row")
+
+
+def test_recorded_lexicon_is_the_analysis_attribute_or_the_error_saying_what_to_pass():
+    class Saved:
+        actors, codebook = "the lexicon", None
+    assert recorded_lexicon(Saved(), attribute="actors", missing="pass actors=") == "the lexicon"
+    with pytest.raises(LexiconError, match="^pass codebook=<path>$"):
+        recorded_lexicon(Saved(), attribute="codebook", missing="pass codebook=<path>")
 
 
 def test_the_three_loaders_declare_their_formats():
