@@ -46,8 +46,8 @@ from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
-from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, is_analysis,
-                                 item_list, lexicon_id, optional_text, read_yaml, recorded_lexicon, required_text,
+from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, item_list,
+                                 lexicon_id, loaded_lexicon, optional_text, read_yaml, required_text, shipped_lexicon,
                                  validate_entry)
 from analysis.schema import MENTION_COLUMNS, SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, output_columns
 
@@ -145,19 +145,11 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
     claimed by two actors.
     """
     if source is None:
-        return _default_actors()
-    if isinstance(source, ActorLexicon):
-        return source
-    if is_analysis(source):
-        return recorded_lexicon(source, attribute="actors", missing=(
-            "this analysis does not record its actor lexicon (it was saved by an older version); "
-            "pass the lexicon it was made with, actors=<path or load_actors(...)>"))
-    return _build_lexicon(read_yaml(source))
-
-
-@functools.lru_cache(maxsize=1)
-def _default_actors() -> ActorLexicon:
-    return _build_lexicon(read_yaml(DEFAULT_ACTORS))
+        return shipped_lexicon(_build_lexicon, DEFAULT_ACTORS)
+    loaded = loaded_lexicon(source, kind=ActorLexicon, attribute="actors", missing=(
+        "this analysis does not record its actor lexicon (it was saved by an older version); "
+        "pass the lexicon it was made with, actors=<path or load_actors(...)>"))
+    return loaded if loaded is not None else _build_lexicon(read_yaml(source))
 
 
 def _build_lexicon(doc: YamlDoc) -> ActorLexicon:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.errors import LexiconError
 from analysis.lexicon_io import (Field, ListSchema, Problem, choice, content_hash, entry_error, read_yaml,
-                                 required_text, validate_entry)
+                                 required_text, shipped_lexicon, validate_entry)
 
 __all__ = ["CueVerbs", "load_cue_verbs", "DEFAULT_CUE_VERBS"]
 
@@ -136,13 +136,8 @@ def load_cue_verbs(source: str | Path | Mapping[str, Any] | None = None) -> CueV
     Raises LexiconError naming the file, line, entry and field on a bad entry.
     """
     if source is None:
-        return _default_cue_verbs()
+        return shipped_lexicon(_build, DEFAULT_CUE_VERBS)
     return _build(read_yaml(source))
-
-
-@functools.lru_cache(maxsize=1)
-def _default_cue_verbs() -> CueVerbs:
-    return _build(read_yaml(DEFAULT_CUE_VERBS))
 
 
 def _build(doc) -> CueVerbs:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import LexiconError
-from analysis.lexicon_io import content_hash, read_yaml
+from analysis.lexicon_io import content_hash, read_yaml, shipped_lexicon
 
 __all__ = ["DEFAULT_ENTITY_WORDS", "DEFAULT_FIRST_NAMES", "DEFAULT_PLACES", "DEFAULT_SURNAMES", "EntityWords",
            "country_names", "load_entity_words"]
@@ -72,30 +72,33 @@ _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words",
           "person_verbs", "organization_cues")
 
 
+_QUOTE_IT = "quote it if YAML reads it as true/false or a number"
+
+
+def _text_items(value: Any, *, place: str, key: str, what: str, quote_hint: str, list_hint: str = "") -> list[str]:
+    """``value`` (list field ``key``) when it is a list of non-blank texts, as written. Otherwise
+    LexiconError "<place>: field '<key>': give a list of <what>s<list_hint>", or, for a bad item,
+    "<place>: field '<key>', item <n>: <item> is not a <what>; <quote_hint>"."""
+    if not isinstance(value, list):
+        raise LexiconError(f"{place}: field {key!r}: give a list of {what}s{list_hint}")
+    for k, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise LexiconError(f"{place}: field {key!r}, item {k + 1}: {item!r} is not a {what}; {quote_hint}")
+    return value
+
+
 def _names_as_written(doc, key: str) -> list[str]:
     """A list of names in their own capitalisation ("ExxonMobil"); LexiconError naming a bad item."""
-    value = doc.data.get(key)
-    if not isinstance(value, list):
-        raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of names")
-    for k, v in enumerate(value):
-        if not isinstance(v, str) or not v.strip():
-            raise LexiconError(f"{doc.where(key)}: field {key!r}, item {k + 1}: {v!r} is not a name; "
-                               "quote it if YAML reads it as true/false or a number")
-    return [v.strip() for v in value]
+    names = _text_items(doc.data.get(key), place=doc.where(key), key=key, what="name", quote_hint=_QUOTE_IT)
+    return [v.strip() for v in names]
 
 
 def _word_list(doc, key: str) -> list[str]:
-    value = doc.data.get(key) if isinstance(doc.data, Mapping) else None
-    if not isinstance(value, list):
-        raise LexiconError(f"{doc.where(key) if isinstance(doc.data, Mapping) else doc.where()}: field {key!r}: "
-                           "give a list of words (quote yes/no/on/off)")
-    out = []
-    for k, v in enumerate(value):
-        if not isinstance(v, str) or not v.strip():
-            raise LexiconError(f"{doc.where(key)}: field {key!r}, item {k + 1}: {v!r} is not a word; "
-                               "quote it if YAML reads it as true/false or a number")
-        out.append(v.strip().lower())
-    return out
+    """The word list ``key`` of ``doc``, each word stripped and lower-cased; LexiconError naming a bad item."""
+    mapping = isinstance(doc.data, Mapping)
+    words = _text_items(doc.data.get(key) if mapping else None, place=doc.where(key) if mapping else doc.where(),
+                        key=key, what="word", quote_hint=_QUOTE_IT, list_hint=" (quote yes/no/on/off)")
+    return [v.strip().lower() for v in words]
 
 
 def load_entity_words(source: str | Path | Mapping[str, Any] | None = None) -> EntityWords:
@@ -103,13 +106,8 @@ def load_entity_words(source: str | Path | Mapping[str, Any] | None = None) -> E
     ``lexicons/entities.yml`` (None = the shipped file, cached). Raises LexiconError naming the file,
     the field and the item of a bad entry."""
     if source is None:
-        return _default_words()
+        return shipped_lexicon(_build_words, DEFAULT_ENTITY_WORDS)
     return _build_words(read_yaml(source))
-
-
-@functools.lru_cache(maxsize=1)
-def _default_words() -> EntityWords:
-    return _build_words(read_yaml(DEFAULT_ENTITY_WORDS))
 
 
 def _build_words(doc) -> EntityWords:
@@ -250,17 +248,9 @@ def _shipped_lists(path: Path, keys: Sequence[str], *, what: str) -> dict[str, l
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as err:
         raise LexiconError(f"{path}: cannot be read as YAML ({err}); restore the file from the repository") from err
-    out = {}
-    for key in keys:
-        value = data.get(key) if isinstance(data, Mapping) else None
-        if not isinstance(value, list):
-            raise LexiconError(f"{path}: field {key!r}: give a list of {what}s")
-        for k, name in enumerate(value):
-            if not isinstance(name, str) or not name.strip():
-                raise LexiconError(f"{path}: field {key!r}, item {k + 1}: {name!r} is not a {what}; quote it "
-                                   "(YAML reads yes/no/on/off/null as other values)")
-        out[key] = value
-    return out
+    return {key: _text_items(data.get(key) if isinstance(data, Mapping) else None, place=str(path), key=key,
+                             what=what, quote_hint="quote it (YAML reads yes/no/on/off/null as other values)")
+            for key in keys}
 
 
 def _name_lists(path: Path, keys: Sequence[str]) -> dict[str, list[str]]:

@@ -55,8 +55,8 @@ from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
 from analysis.errors import InputError, LexiconError, require_columns
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
-                                 is_analysis, item_list, lexicon_id, optional_text, read_yaml, recorded_lexicon,
-                                 required_text, validate_entry)
+                                 item_list, lexicon_id, loaded_lexicon, optional_text, read_yaml, required_text,
+                                 shipped_lexicon, validate_entry)
 from analysis.schema import FRAME_DOCUMENT_COLUMNS, FRAME_SENTENCE_COLUMNS, output_columns
 
 __all__ = [
@@ -186,15 +186,14 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     lead_sentences and lead_weight without the other, and min_actors or actor_weight without actor_terms.
     """
     if source is None:
-        return _shipped("generic")
-    if isinstance(source, Codebook):
-        return source
-    if is_analysis(source):
-        return recorded_lexicon(source, attribute="codebook", missing=(
-            "this analysis does not record its frame codebook (saved by an older version, or "
-            "made from a mapping); pass the codebook it was made with, codebook=<path or name>"))
+        return shipped_lexicon(_build_codebook, CODEBOOKS["generic"])
+    loaded = loaded_lexicon(source, kind=Codebook, attribute="codebook", missing=(
+        "this analysis does not record its frame codebook (saved by an older version, or "
+        "made from a mapping); pass the codebook it was made with, codebook=<path or name>"))
+    if loaded is not None:
+        return loaded
     if isinstance(source, str) and source in CODEBOOKS:
-        return _shipped(source)
+        return shipped_lexicon(_build_codebook, CODEBOOKS[source])
     if isinstance(source, (str, Path)) and not Path(source).exists() and not str(source).endswith(
         (".yml", ".yaml")
     ):
@@ -203,11 +202,6 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
             f"{', '.join(map(repr, CODEBOOKS))}"
         )
     return _build_codebook(read_yaml(source))
-
-
-@functools.lru_cache(maxsize=None)
-def _shipped(name: str) -> Codebook:
-    return _build_codebook(read_yaml(CODEBOOKS[name]))
 
 
 def _build_codebook(doc: YamlDoc) -> Codebook:

@@ -14,13 +14,14 @@ built from it: :func:`check_aliases` works on the composed node graph in time li
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -29,7 +30,7 @@ from analysis.errors import LexiconError, where
 __all__ = ["MAX_EXPANSION", "YamlAliasError", "YamlDoc", "check_aliases", "content_hash", "read_yaml", "safe_load",
            "Problem", "Field", "ListSchema", "entry_list", "validate_entry", "entry_error", "required_text",
            "optional_text", "choice", "count", "lexicon_id", "item_list",
-           "recorded_lexicon"]
+           "loaded_lexicon", "shipped_lexicon"]
 
 #: A document may expand (through aliases) to at most this many times its written nodes, plus 10,000.
 MAX_EXPANSION = 10
@@ -206,10 +207,27 @@ def is_analysis(source: Any) -> bool:
     return hasattr(source, "tables") and hasattr(source, "meta") and hasattr(source, "codebook")
 
 
-def recorded_lexicon(analysis: Any, *, attribute: str, missing: str) -> Any:
-    """The lexicon (or codebook) an :class:`analysis.Analysis` was made with, its ``attribute``
-    (``"actors"``, ``"codebook"``); LexiconError ``missing`` (what to pass instead) when it records none."""
-    lexicon = getattr(analysis, attribute)
+_Lexicon = TypeVar("_Lexicon")
+
+
+@functools.lru_cache(maxsize=None)
+def shipped_lexicon(build: Callable[[YamlDoc], _Lexicon], path: Path) -> _Lexicon:
+    """``build(read_yaml(path))`` for a lexicon file shipped with the package, built once per process:
+    every later call with the same ``build`` and ``path`` returns the same object (and so reuses its
+    matcher)."""
+    return build(read_yaml(path))
+
+
+def loaded_lexicon(source: Any, *, kind: type, attribute: str, missing: str) -> Any | None:
+    """The lexicon ``source`` already is, for a loader to return as it is: ``source`` itself when it is
+    a ``kind`` (an ActorLexicon, a Codebook); for an :class:`analysis.Analysis`, the one it was made
+    with (its ``attribute``: ``"actors"``, ``"codebook"``), or LexiconError ``missing`` (what to pass
+    instead) when it records none. None for a source to read (a path, a name, a mapping)."""
+    if isinstance(source, kind):
+        return source
+    if not is_analysis(source):
+        return None
+    lexicon = getattr(source, attribute)
     if lexicon is None:
         raise LexiconError(missing)
     return lexicon

@@ -13,7 +13,8 @@ from analysis.cues import CUE_VERBS_FILE
 from analysis.errors import LexiconError
 from analysis.framing import FRAMES_FILE
 from analysis.lexicon_io import (Field, ListSchema, Problem, choice, count, entry_list, item_list, lexicon_id,
-                                 read_yaml, recorded_lexicon, required_text, validate_entry)
+                                 read_yaml, loaded_lexicon, required_text, shipped_lexicon,
+                                 validate_entry)
 
 TOY = ListSchema(key="birds", kind="bird list", items="birds", noun="birds entry", label_key="id",
                  top=("birds", "notes"), start="'birds:'", entry_hint="'- id: ...'",
@@ -87,12 +88,31 @@ def test_item_list_takes_a_list_or_one_text_and_names_an_example_otherwise():
         item_list({"a": 1}, example="rift, row")
 
 
-def test_recorded_lexicon_is_the_analysis_attribute_or_the_error_saying_what_to_pass():
-    class Saved:
-        actors, codebook = "the lexicon", None
-    assert recorded_lexicon(Saved(), attribute="actors", missing="pass actors=") == "the lexicon"
+def test_loaded_lexicon_is_the_source_itself_or_the_one_an_analysis_recorded_or_none_to_read():
+    class Saved:  # an Analysis, by its shape
+        tables, meta, actors, codebook = {}, {}, "the lexicon", None
+    lexicon = wb.load_actors()
+    assert loaded_lexicon(lexicon, kind=type(lexicon), attribute="actors", missing="-") is lexicon
+    assert loaded_lexicon(Saved(), kind=type(lexicon), attribute="actors", missing="-") == "the lexicon"
+    assert loaded_lexicon("actors.yml", kind=type(lexicon), attribute="actors", missing="-") is None
     with pytest.raises(LexiconError, match="^pass codebook=<path>$"):
-        recorded_lexicon(Saved(), attribute="codebook", missing="pass codebook=<path>")
+        loaded_lexicon(Saved(), kind=type(lexicon), attribute="codebook", missing="pass codebook=<path>")
+
+
+def test_a_shipped_lexicon_is_built_once_and_the_loaders_return_that_object(tmp_path):
+    path = tmp_path / "birds.yml"
+    path.write_text("birds:\n  - id: wren\n", encoding="utf-8")
+    built = []
+
+    def build(d):
+        built.append(d.name)
+        return [entry["id"] for entry in d.data["birds"]]
+
+    assert shipped_lexicon(build, path) == ["wren"]
+    assert shipped_lexicon(build, path) is shipped_lexicon(build, path)
+    assert built == [str(path)]
+    assert wb.load_actors() is wb.load_actors() and wb.load_frames("generic") is wb.load_frames()
+    assert wb.load_cue_verbs() is wb.load_cue_verbs()
 
 
 def test_the_three_loaders_declare_their_formats():
