@@ -18,6 +18,7 @@ from analysis.charts._base import (
     HIGHLIGHT_COLOR,
     OKABE_ITO,
     bold,
+    chart_table,
     color_keys,
     column_label,
     date_axis,
@@ -33,7 +34,7 @@ from analysis.charts._base import (
     number,
     repeats,
     point_label,
-    require_table,
+    require_choice,
     require_unique,
     resolve_colors,
     safe_text,
@@ -72,13 +73,11 @@ def mentions_by_group(
     the table's order; sort the table to change it.
     """
     fn = "mentions_by_group"
-    table = require_table(rollup, fn)
+    hint = _ROLLUP_HINT.replace("(...)", "('group', 'actor')")
+    table = chart_table(rollup, fn, columns={"group": group, "actor": actor, "value": value}, source=hint)
     if table.empty:
         return empty_figure("No actor mentions found", title=title, hint=NO_ACTORS_HINT)
-    hint = _ROLLUP_HINT.replace("(...)", "('group', 'actor')")
-    require_columns(table, {"group": group, "actor": actor, "value": value}, fn=fn, fix="pass " + hint)
-    if barmode not in ("stack", "group"):
-        raise InputError(f"{fn}: barmode={barmode!r}; use 'stack' or 'group'")
+    require_choice(barmode, ("stack", "group"), name="barmode", fn=fn)
     keys = color_keys(table, actor_id, actor)
     require_unique(table, [group, key_column(table, actor_id, actor)], fn,
                    hint=f"Pass one row per group and actor, e.g. {hint}.")
@@ -175,12 +174,11 @@ def prominence_scatter(
     One trace per actor, colour from ``colors`` (actor id -> colour).
     """
     fn = "prominence_scatter"
-    table = require_table(prominence, fn)
+    table = chart_table(prominence, fn, columns={"x": x, "y": y, "actor": actor, "doc_id": doc_id,
+                                                 "first_sentence": first_sentence},
+                        source="the table wb.prominence(mentions, sentences) returns")
     if table.empty:
         return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
-    hint = "the table wb.prominence(mentions, sentences) returns"
-    require_columns(table, {"x": x, "y": y, "actor": actor, "doc_id": doc_id,
-                            "first_sentence": first_sentence}, fn=fn, fix="pass " + hint)
     evidence = (_sentence_texts(table[[doc_id, first_sentence]], sentences, fn) if sentences is not None
                 else [None] * len(table))
     keys = color_keys(table, actor_id, actor)
@@ -268,12 +266,11 @@ def voice_bars(
     ``colors`` maps the measure columns and "never quoted" to colours.
     """
     fn = "voice_bars"
-    table = require_table(voice, fn)
+    table = chart_table(voice, fn, columns={"actor": actor, "mentions": mentions, "quoted": quoted},
+                        source="the voice table (wb.voice) with one row per actor")
     if table.empty:
         return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
     quoted = [quoted] if isinstance(quoted, str) else list(quoted)
-    hint = "the voice table (wb.voice) with one row per actor"
-    require_columns(table, {"actor": actor, "mentions": mentions, "quoted": quoted}, fn=fn, fix="pass " + hint)
     key = "actor_id" if "actor_id" in table.columns else actor
     table = table.assign(_key=color_keys(table, key, actor).to_numpy())
     require_unique(table.drop(columns=[key]).rename(columns={"_key": key}), [key], fn, hint="Pass one row per actor.")
@@ -412,18 +409,16 @@ def cooccurrence_network(
     display only: it says nothing about the actors.
     """
     fn = "cooccurrence_network"
-    table = require_table(pairs, fn)
+    table = chart_table(pairs, fn, columns={"source": source, "target": target, "weight": weight},
+                        source="the table wb.cooccurrence(mentions) returns")
     if table.empty:
         return empty_figure("No two actors appear together", title=title, hint="a network needs at least two actors in one sentence or article")
-    hint = "the table wb.cooccurrence(mentions) returns"
-    require_columns(table, {"source": source, "target": target, "weight": weight}, fn=fn, fix="pass " + hint)
     w = pd.to_numeric(table[weight], errors="coerce")
     if w.isna().any() or (w < 0).any():
         bad = table.loc[w.isna() | (w < 0)].iloc[0]
         raise InputError(f"{fn}: pair {shown(bad[source])}-{shown(bad[target])} has weight {shown(bad[weight])}; line widths "
                          f"need a number >= 0: use weight='count' or 'jaccard' (pmi can be negative)")
-    if layout not in ("auto", "circle", "force"):
-        raise InputError(f"{fn}: layout={layout!r}; use 'auto', 'circle' or 'force'")
+    require_choice(layout, ("auto", "circle", "force"), name="layout", fn=fn)
     table = table.assign(_w=w)
     dropped = 0
     if min_weight is not None:
@@ -519,11 +514,10 @@ def attention_over_time(
     ``colors`` (actor id -> colour).
     """
     fn = "attention_over_time"
-    table = require_table(rollup, fn)
+    hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
+    table = chart_table(rollup, fn, columns={"time": time, "actor": actor, "value": value}, source=hint)
     if table.empty:
         return empty_figure("No actor mentions found", title=title, hint=NO_ACTORS_HINT)
-    hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
-    require_columns(table, {"time": time, "actor": actor, "value": value}, fn=fn, fix="pass " + hint)
     table = table[table[time].notna()]
     if table.empty:
         return empty_figure("No dates in this corpus", title=title, hint=NO_DATES_HINT)

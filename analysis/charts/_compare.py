@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     axis_values,
+    chart_table,
     count_axis,
     color_keys,
     column_label,
@@ -19,13 +20,13 @@ from analysis.charts._base import (
     labels_of,
     number,
     point_label,
-    require_table,
+    require_choice,
     require_unique,
     resolve_colors,
     safe_text,
     workbench_template,
 )
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError
 
 __all__ = ["outlet_comparison"]
 
@@ -55,13 +56,12 @@ def outlet_comparison(
     ``colors`` (key -> colour).
     """
     fn = "outlet_comparison"
-    table = require_table(table, fn)
+    table = chart_table(table, fn, columns={"outlet": outlet, "x": x, "y": y},
+                        source="a table with one row per outlet and x value, e.g. "
+                               "wb.mentions_by(mentions, documents, by=('outlet', 'actor'))")
     if table.empty:
         return empty_figure("Nothing to compare", title=title, hint="the table has no rows; check the group_by column and the where filter")
-    hint = "a table with one row per outlet and x value, e.g. wb.mentions_by(mentions, documents, by=('outlet', 'actor'))"
-    require_columns(table, {"outlet": outlet, "x": x, "y": y}, fn=fn, fix="pass " + hint)
-    if kind not in ("bar", "line"):
-        raise InputError(f"{fn}: kind={kind!r}; use 'bar' or 'line'")
+    require_choice(kind, ("bar", "line"), name="kind", fn=fn)
     if isinstance(panels_per_row, bool) or not isinstance(panels_per_row, int) or panels_per_row < 1:
         raise InputError(f"{fn}: panels_per_row={panels_per_row!r}; give a whole number >= 1")
     keys = color_keys(table, color, x)

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     SEQUENTIAL_SCALE,
+    chart_table,
     count_axis,
     column_label,
     empty_figure,
@@ -16,12 +17,11 @@ from analysis.charts._base import (
     hover_lines,
     new_figure,
     number,
-    require_table,
+    require_choice,
     require_unique,
     resolve_colors,
     safe_text,
 )
-from analysis.errors import InputError, require_columns
 
 __all__ = ["frame_profile", "actor_frame_heatmap"]
 
@@ -52,13 +52,11 @@ def frame_profile(
     Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids).
     """
     fn = "frame_profile"
-    table = require_table(frames, fn)
+    table = chart_table(frames, fn, columns={"by": by, "frame": frame, "value": value},
+                        source="the document-level table wb.frames(documents) returns")
     if table.empty:
         return empty_figure("No frame found", title=title, hint="no frame's terms reach the codebook's threshold here; try another codebook (-p frames=conflict-news) or your own YAML")
-    hint = "the document-level table wb.frames(documents) returns"
-    require_columns(table, {"by": by, "frame": frame, "value": value}, fn=fn, fix="pass " + hint)
-    if barmode not in ("stack", "group"):
-        raise InputError(f"{fn}: barmode={barmode!r}; use 'stack' or 'group'")
+    require_choice(barmode, ("stack", "group"), name="barmode", fn=fn)
     require_unique(table, [by, frame], fn, hint=f"Pass one row per {by} and frame.")
     frame_ids = _ids(table[frame])
     order = list(dict.fromkeys(frame_ids))
@@ -110,11 +108,10 @@ def actor_frame_heatmap(
     (single hue); there are no categories, so this builder takes no ``colors``.
     """
     fn = "actor_frame_heatmap"
-    table = require_table(actor_frames, fn)
+    table = chart_table(actor_frames, fn, columns={"actor_id": actor_id, "frame": frame, "value": value},
+                        source="the table wb.actor_frames(mentions, frames) returns")
     if table.empty:
         return empty_figure("No actor appears in a framed sentence", title=title, hint="actors and frame terms never share a sentence here")
-    hint = "the table wb.actor_frames(mentions, frames) returns"
-    require_columns(table, {"actor_id": actor_id, "frame": frame, "value": value}, fn=fn, fix="pass " + hint)
     require_unique(table, [actor_id, frame], fn, hint="Pass one row per actor and frame.")
     long = pd.DataFrame({"a": _ids(table[actor_id]), "f": _ids(table[frame]),
                          "v": pd.to_numeric(table[value], errors="coerce").to_numpy()})

@@ -12,6 +12,7 @@ from analysis.charts._base import (
     count_axis,
     SIGN_COLORS,
     bold,
+    chart_table,
     column_label,
     distinct_names,
     NO_ACTORS_HINT,
@@ -83,11 +84,10 @@ def tone_arc(
     ``colors`` maps those names to colours.
     """
     fn = "tone_arc"
-    table = require_table(tone, fn)
+    table = chart_table(tone, fn, columns={"doc_id": "doc_id", "sentence_id": "sentence_id", "score": score},
+                        source="the sentence-level table wb.tone(documents) returns")
     if table.empty:
         return empty_figure("No sentences found", title=title, hint="the documents have no text; check the load report")
-    hint = "the sentence-level table wb.tone(documents) returns"
-    require_columns(table, {"doc_id": "doc_id", "sentence_id": "sentence_id", "score": score}, fn=fn, fix="pass " + hint)
     table, chosen = _one_document(table, "doc_id", doc_id, fn)
     table = table.drop(columns=[c for c in (text, section) if c in table.columns and sentences is not None])
     if sentences is not None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.charts._base import (MISSING_COLOR, ChartNote, axis_values, color_keys, column_label, date_axis,
-                                   distinct_names, empty_figure, hover_lines, key_column, labels_of, new_figure,
-                                   point_label, require_table, require_unique, resolve_colors, sign_of)
+from analysis.charts._base import (MISSING_COLOR, ChartNote, axis_values, chart_table, color_keys, column_label,
+                                   date_axis, distinct_names, empty_figure, hover_lines, key_column, labels_of,
+                                   new_figure, point_label, require_choice, require_table, require_unique,
+                                   resolve_colors, sign_of)
 from analysis.errors import InputError
 
 
@@ -49,6 +50,27 @@ def test_require_table_names_the_builder():
     assert require_table(table, "bars") is table
     with pytest.raises(InputError, match=r"bars: expected a pandas DataFrame .* got list"):
         require_table([1], "bars")
+
+
+def test_chart_table_checks_the_drawn_columns_of_a_table_with_rows_only():
+    table = pd.DataFrame({"a": [1]})
+    assert chart_table(table, "bars", columns={"x": "a"}, source="wb.frames(documents)") is table
+    with pytest.raises(InputError) as raised:
+        chart_table(table, "bars", columns={"x": "a", "y": "b"}, source="wb.frames(documents)")
+    assert str(raised.value) == ("bars: the table lacks column(s) b (the y= column); its columns are: a. "
+                                 "Pass y='<column>' to name the right one, or pass wb.frames(documents)")
+    empty = pd.DataFrame()
+    assert chart_table(empty, "bars", columns={"y": "b"}, source="-") is empty  # drawn as a note
+    with pytest.raises(InputError, match=r"bars: expected a pandas DataFrame .* got dict"):
+        chart_table({}, "bars", columns={"y": "b"}, source="-")
+
+
+def test_require_choice_lists_the_options():
+    require_choice("stack", ("stack", "group"), name="barmode", fn="bars")
+    with pytest.raises(InputError, match=r"^bars: barmode='pile'; use 'stack' or 'group'$"):
+        require_choice("pile", ("stack", "group"), name="barmode", fn="bars")
+    with pytest.raises(InputError, match=r"^net: layout=None; use 'auto', 'circle' or 'force'$"):
+        require_choice(None, ("auto", "circle", "force"), name="layout", fn="net")
 
 
 def test_require_unique_refuses_two_rows_for_one_mark():
