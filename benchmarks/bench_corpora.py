@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_pipeline import PARTITION, STREAM_WORKERS, _article, measure
-from benchmarks.common import append_rows, print_figures
+from benchmarks.common import append_rows, print_figures, record_targets, target_table
 from benchmarks.texts import REPO, article_texts, sentence_pool
 
 DEFAULTS = {"BENCH_FOLDER_FILES": 40_000, "BENCH_JSONL_MB": 1000, "BENCH_LONG_MB": 20}
@@ -301,10 +301,7 @@ def _targets(figures: dict[str, Any]) -> None:
         "long_line_rss_growth_4x_text": (
             round(figures["long_full_peak_rss_mb"] / figures["long_quarter_peak_rss_mb"], 2), 4.5),
     }
-    for name, (value, limit) in checks.items():
-        figures[f"target_{name}"] = value
-        figures[f"target_{name}_max"] = limit
-        figures[f"target_{name}_met"] = bool(value <= limit)
+    record_targets(figures, {name: (value, "max", limit) for name, (value, limit) in checks.items()})
 
 
 def markdown(figures: dict[str, Any]) -> str:
@@ -342,8 +339,7 @@ def markdown(figures: dict[str, Any]) -> str:
                      f"{figures[f'long_{tier}_sentences']:,} | {figures[f'long_{tier}_mentions']:,} | "
                      f"{figures[f'long_{tier}_s']:,} | {figures.get(f'long_{tier}_cpu_s', '')} | "
                      f"{figures[f'long_{tier}_peak_rss_mb']:,} |")
-    lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
-    target_labels = {
+    lines += target_table(figures, {
         "folder_load_x_plain_read": "folder: `load_corpus` time / `json.load` of every file",
         "jsonl_load_x_plain_read": "JSON Lines: `load_corpus` time / `json.loads` of every line",
         "folder_load_x_plain_read_cpu": "folder: `load_corpus` CPU time / `json.load` of every file",
@@ -354,12 +350,7 @@ def markdown(figures: dict[str, Any]) -> str:
         "long_line_time_growth_4x_text": "one long line: time, 4x the text / 1x",
         "long_line_cpu_growth_4x_text": "one long line: CPU time, 4x the text / 1x",
         "long_line_rss_growth_4x_text": "one long line: peak RSS, 4x the text / 1x",
-    }
-    for name, label in target_labels.items():
-        if f"target_{name}" not in figures:  # a run from before this figure existed
-            continue
-        met = "yes" if figures[f"target_{name}_met"] else "**no**"
-        lines.append(f"| {label} | {figures[f'target_{name}']} | <= {figures[f'target_{name}_max']} | {met} |")
+    })
     notes = [f"Text: {figures['text_source']}."]
     if figures["folder_files"] < DEFAULTS["BENCH_FOLDER_FILES"] or figures["jsonl_target_mb"] < DEFAULTS["BENCH_JSONL_MB"] \
             or figures["long_full_mb"] < DEFAULTS["BENCH_LONG_MB"]:

@@ -47,7 +47,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import append_rows, print_figures
+from benchmarks.common import append_rows, print_figures, record_targets, target_table
 from benchmarks.texts import REPO, resampled_body, sentence_pool
 
 
@@ -326,10 +326,7 @@ def _targets(figures: dict[str, Any]) -> None:
         "stream_rss_growth_10x_corpus": (
             round(figures["large_stream_peak_rss_mb"] / figures["medium_stream_peak_rss_mb"], 2), "max", 1.5),
     }
-    for name, (value, kind, limit) in checks.items():
-        figures[f"target_{name}"] = value
-        figures[f"target_{name}_{kind}"] = limit
-        figures[f"target_{name}_met"] = bool(value <= limit if kind == "max" else value >= limit)
+    record_targets(figures, checks)
 
 
 def markdown(figures: dict[str, Any]) -> str:
@@ -351,17 +348,12 @@ def markdown(figures: dict[str, Any]) -> str:
                      f"{figures[f'{tier}_articles']:,} | {figures[f'{tier}_stream_words_per_s']:,} | "
                      f"{figures[f'{tier}_stream_articles_per_s']:,} | {figures[f'{tier}_stream_s']:,} | | "
                      f"{figures[f'{tier}_stream_peak_rss_mb']} |")
-    lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
     medium = f"{figures['medium_articles']:,}"
-    labels = {"full_x_floor": f"full analysis time / floor time ({medium} articles, one core)",
-              "tone_speedup_vs_textblob": "sentence tone speed / `TextBlob(s).sentiment` loop",
-              "alias10k_to_alias10_ratio": "mentions time, 10,000 aliases / 10 aliases",
-              "stream_rss_growth_10x_corpus": f"streaming peak RSS, {figures['large_articles']:,} / {medium} articles"}
-    for name, label in labels.items():
-        kind = "max" if f"target_{name}_max" in figures else "min"
-        sign = "<=" if kind == "max" else ">="
-        met = "yes" if figures[f"target_{name}_met"] else "**no**"
-        lines.append(f"| {label} | {figures[f'target_{name}']} | {sign} {figures[f'target_{name}_{kind}']} | {met} |")
+    lines += target_table(figures, {
+        "full_x_floor": f"full analysis time / floor time ({medium} articles, one core)",
+        "tone_speedup_vs_textblob": "sentence tone speed / `TextBlob(s).sentiment` loop",
+        "alias10k_to_alias10_ratio": "mentions time, 10,000 aliases / 10 aliases",
+        "stream_rss_growth_10x_corpus": f"streaming peak RSS, {figures['large_articles']:,} / {medium} articles"})
     lines += ["", f"Baselines on the {medium}-article corpus: TextBlob loop "
               f"{figures['textblob_sentences_per_s']:,} sentences/s "
               f"(measured on {figures['textblob_sample_sentences']:,} sampled sentences, extrapolated per sentence); "
