@@ -1,4 +1,5 @@
-"""Helpers for the loader tests: the expected load-report entry, and a load that skips bad input."""
+"""Helpers for the loader tests: the expected load-report entry, a load that skips bad input, and the
+message of a load that refuses it."""
 
 from __future__ import annotations
 
@@ -24,3 +25,10 @@ def load_skipping(path, **options) -> tuple[pd.DataFrame, list[str]]:
     with pytest.warns(CorpusWarning) as caught:
         docs = wb.load_corpus(path, errors="skip", **options)
     return docs, [str(w.message) for w in caught]
+
+
+def load_error(path, **options) -> str:
+    """The message of the InputError ``load_corpus(path, **options)`` raises (the test fails if it raises none)."""
+    with pytest.raises(wb.InputError) as info:
+        wb.load_corpus(path, **options)
+    return str(info.value)

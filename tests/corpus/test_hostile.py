@@ -20,15 +20,9 @@ from analysis.corpus.dates import parse_published
 from analysis.corpus.decode import decode_text
 from analysis.corpus.files import file_problem
 from analysis.corpus.tokenised import alternative_columns, looks_pretokenised
-from loading import entry, load_skipping
+from loading import entry, load_error, load_skipping
 
 pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
-
-
-def raised(path, **options) -> str:
-    with pytest.raises(wb.InputError) as info:
-        wb.load_corpus(path, **options)
-    return str(info.value)
 
 
 def utc(text: str) -> pd.Timestamp:
@@ -57,7 +51,7 @@ def test_csv_with_an_unnamed_extra_field_holding_values_is_an_error_naming_the_r
     path.write_text("title,text\nHeadline one,Body one.,\nHeadline two,Body two.,Outlet B\n", encoding="utf-8")
     problem = ("data rows have 3 fields but the header has 2 (row 2 has a value in field 3, which no column name "
                "covers); the columns would be shifted")
-    assert raised(path) == (f"{path.as_posix()}: {problem}; add the missing column name to the header row, "
+    assert load_error(path) == (f"{path.as_posix()}: {problem}; add the missing column name to the header row, "
                             "or remove the extra field")
     docs, _ = load_skipping(path)
     assert len(docs) == 0 and docs.attrs["load_report"] == [entry(path, problem)]
@@ -177,7 +171,7 @@ def test_parquet_struct_text_column_is_an_error_never_a_repr(tmp_path):
     path = tmp_path / "st.parquet"
     pq.write_table(pa.table({"title": ["A", "B"], "text": pa.array([{"x": "a"}, {"x": "b"}])}), path)
     problem = "column 'text' holds a JSON object (struct) of fields, not text"
-    assert raised(path) == (f"{path.as_posix()}, row 1: {problem}; store the article as text in that column, "
+    assert load_error(path) == (f"{path.as_posix()}, row 1: {problem}; store the article as text in that column, "
                             "or pass errors='skip' to skip such rows")
     docs, _ = load_skipping(path)
     assert len(docs) == 0
@@ -198,14 +192,14 @@ def test_parquet_binary_text_with_a_bad_byte_is_decoded_with_the_fallback(tmp_pa
 def test_nul_byte_after_the_first_64kb_of_a_csv_is_named(tmp_path):
     path = tmp_path / "nul.csv"
     path.write_bytes(b"title,text\nA," + b"x" * 70000 + b"\nB,b\x00c\n")
-    assert raised(path) == (f"{path.as_posix()}: looks like a binary file (NUL byte at line 3, offset 70017), "
+    assert load_error(path) == (f"{path.as_posix()}: looks like a binary file (NUL byte at line 3, offset 70017), "
                             "not a text table; remove it or export it as UTF-8 CSV/TSV")
 
 
 def test_nul_byte_late_in_a_text_file_is_named(tmp_path):
     path = tmp_path / "nul.txt"
     path.write_bytes(b"Title\n\n" + b"x " * 40000 + b"\x00")
-    assert raised(path) == (f"{path.as_posix()}: looks like a binary file (NUL byte at line 3, offset 80007), "
+    assert load_error(path) == (f"{path.as_posix()}: looks like a binary file (NUL byte at line 3, offset 80007), "
                             "not text; remove it, or convert it to UTF-8 text")
 
 
@@ -213,7 +207,7 @@ def test_nul_character_in_a_parquet_or_json_value_names_the_row(tmp_path):
     path = tmp_path / "nul.parquet"
     pq.write_table(pa.table({"title": ["A", "B"], "text": ["ok", "bad\x00x"]}), path)
     problem = "column 'text' holds a NUL character (a binary or corrupted value)"
-    assert raised(path) == (f"{path.as_posix()}, row 2: {problem}; remove it from the source, "
+    assert load_error(path) == (f"{path.as_posix()}, row 2: {problem}; remove it from the source, "
                             "or pass errors='skip' to skip such rows")
     escaped = tmp_path / "nul.jsonl"
     escaped.write_text('{"title": "A", "text": "ok"}\n{"title": "B", "text": "bad\\u0000x"}\n', encoding="utf-8")
@@ -251,13 +245,13 @@ def test_dangling_symlinks_loops_and_fifos_are_skipped_with_report_entries(hosti
 
 def test_dangling_symlink_loop_and_fifo_raise_input_errors_naming_them(hostile_folder):
     folder = hostile_folder
-    assert raised(folder) == (f"{(folder / 'dangling.txt').as_posix()}: a dangling symbolic link (its target "
+    assert load_error(folder) == (f"{(folder / 'dangling.txt').as_posix()}: a dangling symbolic link (its target "
                               f"{str(folder / 'missing.txt')!r} does not exist); remove the link or restore its target")
-    assert raised(folder / "loop.txt") == (f"{folder / 'loop.txt'}: a symbolic link loop (the link points back to "
+    assert load_error(folder / "loop.txt") == (f"{folder / 'loop.txt'}: a symbolic link loop (the link points back to "
                                           "itself); remove or fix the link")
-    assert raised(folder / "pipe.txt") == (f"{(folder / 'pipe.txt').as_posix()}: not a regular file: a named pipe "
+    assert load_error(folder / "pipe.txt") == (f"{(folder / 'pipe.txt').as_posix()}: not a regular file: a named pipe "
                                           "(FIFO); remove it from the folder, or copy the data into a file")
-    assert raised(folder / "pipe.csv").endswith("not a regular file: a named pipe (FIFO); remove it from the folder, "
+    assert load_error(folder / "pipe.csv").endswith("not a regular file: a named pipe (FIFO); remove it from the folder, "
                                                 "or copy the data into a file")
 
 
@@ -272,7 +266,7 @@ def test_unreadable_file_is_named(tmp_path, monkeypatch):
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr("os.open", denied)
-    assert raised(path) == (f"{path.as_posix()}: permission denied: the file cannot be read; "
+    assert load_error(path) == (f"{path.as_posix()}: permission denied: the file cannot be read; "
                             "give yourself read permission (chmod u+r), or remove it")
 
 
@@ -298,7 +292,7 @@ def test_dangling_sidecar_is_skipped_and_its_document_loads(tmp_path):
 def test_deeply_nested_json_is_an_input_error_not_a_recursion_error(tmp_path):
     path = tmp_path / "deep.json"
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    assert raised(path) == (f"{path.as_posix()}: not a usable JSON file: nested too deeply (deeper than Python's "
+    assert load_error(path) == (f"{path.as_posix()}: not a usable JSON file: nested too deeply (deeper than Python's "
                             "recursion limit); flatten it to an array of objects of fields")
 
 
@@ -377,7 +371,7 @@ def test_folder_that_cannot_be_listed_is_named(tmp_path, monkeypatch):
         return real_scandir(path)
 
     monkeypatch.setattr("os.scandir", denied)
-    assert raised(tmp_path) == (f"{tmp_path / 'locked'}: a folder that cannot be listed (Permission denied); "
+    assert load_error(tmp_path) == (f"{tmp_path / 'locked'}: a folder that cannot be listed (Permission denied); "
                                 "give yourself read and execute permission on it, or remove it")
 
 
