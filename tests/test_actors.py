@@ -120,6 +120,13 @@ def test_aliases_default_to_the_name_and_titles_are_lower_cased():
     ]
 
 
+def actors_error(source) -> str:
+    """The message of the LexiconError ``load_actors(source)`` raises (the test fails if it raises none)."""
+    with pytest.raises(wb.LexiconError) as err:
+        wb.load_actors(source)
+    return str(err.value)
+
+
 GOOD = """actors:
   - id: israel
     name: Israel
@@ -132,68 +139,41 @@ GOOD = """actors:
 """
 
 
-def test_error_duplicate_id(tmp_path):
-    path = write(tmp_path, GOOD.replace("id: hamas", "id: israel"))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    assert str(err.value) == (
-        f"{path}, line 6: actors entry 2 (id 'israel'), field 'id': duplicate id 'israel', already used by "
-        "entry 1 (line 2); give each actor its own id, or merge the two entries")
+@pytest.mark.parametrize(("old", "new", "message"), [
+    pytest.param("id: hamas", "id: israel",
+                 "line 6: actors entry 2 (id 'israel'), field 'id': duplicate id 'israel', already used by entry 1 "
+                 "(line 2); give each actor its own id, or merge the two entries", id="duplicate id"),
+    pytest.param("aliases: [Hamas]", 'aliases: [Hamas, ""]',
+                 "line 9: actors entry 2 (id 'hamas'), field 'aliases': item 2 is empty; remove it or write the alias "
+                 "(quote it if it starts with a YAML special character)", id="empty alias"),
+    pytest.param("type: organization", "type: militia",
+                 "line 8: actors entry 2 (id 'hamas'), field 'type': 'militia' is not a known type; use one of "
+                 "person | organization | country | group | other", id="unknown type"),
+    pytest.param("    name: Hamas\n", "",  # the field is absent: the line is the entry's
+                 "line 6: actors entry 2 (id 'hamas'), field 'name': missing or empty; give the display name, "
+                 "e.g. 'Benjamin Netanyahu'", id="missing name"),
+    pytest.param("id: hamas", "id: Hamas",
+                 "line 6: actors entry 2 (id 'Hamas'), field 'id': 'Hamas' is not lower-case; write 'hamas'",
+                 id="id not lower-case"),
+])
+def test_an_entry_error_names_the_file_line_entry_field_and_fix(tmp_path, old, new, message):
+    path = write(tmp_path, GOOD.replace(old, new))
+    assert actors_error(path) == f"{path}, {message}"
 
 
 def test_error_alias_claimed_by_two_actors(tmp_path):
     path = write(tmp_path, GOOD.replace("aliases: [Hamas]", "aliases: [Hamas, Israel]"))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    message = str(err.value)
+    message = actors_error(path)
     assert message.startswith(f"{path}, line 9: actors entry 2 (id 'hamas'), field 'aliases': alias 'Israel' "
                               "is also claimed by entry 1 (id 'israel', line 5)")
     assert "remove it from one of them" in message
 
 
-def test_error_empty_alias(tmp_path):
-    path = write(tmp_path, GOOD.replace("aliases: [Hamas]", 'aliases: [Hamas, ""]'))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    assert str(err.value).startswith(
-        f"{path}, line 9: actors entry 2 (id 'hamas'), field 'aliases': item 2 is empty; remove it or write "
-        "the alias")
-
-
-def test_error_unknown_type(tmp_path):
-    path = write(tmp_path, GOOD.replace("type: organization", "type: militia"))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    assert str(err.value) == (
-        f"{path}, line 8: actors entry 2 (id 'hamas'), field 'type': 'militia' is not a known type; "
-        "use one of person | organization | country | group | other")
-
-
-def test_error_missing_name(tmp_path):
-    path = write(tmp_path, GOOD.replace("    name: Hamas\n", ""))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    # the field is absent: the line is the entry's
-    assert str(err.value) == (
-        f"{path}, line 6: actors entry 2 (id 'hamas'), field 'name': missing or empty; give the display "
-        "name, e.g. 'Benjamin Netanyahu'")
-
-
 def test_error_malformed_yaml(tmp_path):
     path = write(tmp_path, GOOD.replace("aliases: [Hamas]", "aliases: [Hamas"))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    message = str(err.value)
+    message = actors_error(path)
     assert message.startswith(f"{path}, line ")
     assert "malformed YAML" in message and "check the indentation" in message
-
-
-def test_error_id_not_lower_case(tmp_path):
-    path = write(tmp_path, GOOD.replace("id: hamas", "id: Hamas"))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    assert str(err.value) == (
-        f"{path}, line 6: actors entry 2 (id 'Hamas'), field 'id': 'Hamas' is not lower-case; write 'hamas'")
 
 
 def test_error_unknown_field_and_missing_actors_list(tmp_path):
@@ -206,10 +186,9 @@ def test_error_unknown_field_and_missing_actors_list(tmp_path):
 
 
 def test_error_gender_and_mapping_source():
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(lexicon(person("kirby", "John Kirby", gender="m")))
-    assert str(err.value) == ("<mapping>: actors entry 1 (id 'kirby'), field 'gender': 'm' is not one of male, "
-                              "female, nonbinary, unknown; or leave the field out")
+    assert actors_error(lexicon(person("kirby", "John Kirby", gender="m"))) == (
+        "<mapping>: actors entry 1 (id 'kirby'), field 'gender': 'm' is not one of male, female, nonbinary, unknown; "
+        "or leave the field out")
 
 
 def test_error_missing_file(tmp_path):
@@ -650,15 +629,11 @@ def test_discovery_skips_known_names_and_applies_the_sentence_start_rule():
 
 def test_error_more_entry_problems(tmp_path):
     path = write(tmp_path, GOOD.replace("    type: organization\n", "    type: organization\n    type: group\n"))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    assert str(err.value) == (f"{path}, line 9: actors entry 2 (id 'hamas'), field 'type': written twice in one "
-                              "entry; keep one (YAML would silently keep the last)")
+    assert actors_error(path) == (f"{path}, line 9: actors entry 2 (id 'hamas'), field 'type': written twice in one "
+                                  "entry; keep one (YAML would silently keep the last)")
     path = write(tmp_path, GOOD.replace("aliases: [Hamas]", "aliases: [Hamas, NO]"))
-    with pytest.raises(wb.LexiconError) as err:
-        wb.load_actors(path)
-    assert str(err.value) == (f'{path}, line 9: actors entry 2 (id \'hamas\'), field \'aliases\': item 2 was read '
-                              'by YAML as false; put it in quotes (e.g. "NO", "On")')
+    assert actors_error(path) == (f'{path}, line 9: actors entry 2 (id \'hamas\'), field \'aliases\': item 2 was read '
+                                  'by YAML as false; put it in quotes (e.g. "NO", "On")')
     with pytest.raises(wb.LexiconError, match=r"<mapping>: actors entry 1 is not a mapping"):
         wb.load_actors({"actors": ["Israel"]})
     with pytest.raises(wb.LexiconError, match=r"<mapping>: 'actors' must be a list of entries"):
