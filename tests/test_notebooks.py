@@ -270,8 +270,8 @@ def test_shared_report_no_two_actors_share_a_colour_and_every_quoted_actor_speak
     documents = wb.load_corpus(OWN_ARTICLES if corpus == "own" else Path(__file__).resolve().parents[1] / "seeds")
     documents = documents.iloc[[0]] if kind == "brief" else documents
     analysis = wb.analyze(documents)
-    mentions = wb.entities_as_mentions(analysis.entities, sentences=analysis.sentences)
-    quotes = wb.tables.speakers_as_entities(analysis.quotes, mentions, entities=analysis.entities)
+    mentions = wb.entities_as_mentions(analysis.entities, sentences=analysis.sentences, entity_table=analysis.entity_table)
+    quotes = wb.tables.speakers_as_entities(analysis.quotes, mentions, entities=analysis.entities, entity_table=analysis.entity_table)
     quoted = wb.voice(mentions, quotes).query("quotes > 0")["actor"].tolist()
     assert len(voice_charts) == 1 and quoted
     labels = [label for trace in voice_charts[0]["data"] for label in trace.get("y", [])]
