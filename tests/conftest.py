@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from analysis.lazy_imports import import_jsonschema_lazily
+
 REPO = Path(__file__).resolve().parents[1]
+
+# Test modules import nbformat while being collected, on every xdist worker: without its 2 s IRI grammar.
+import_jsonschema_lazily()
 
 
 @pytest.fixture(scope="session")
