@@ -163,7 +163,10 @@ def test_shipped_lexicons_read_by_libyaml_give_the_same_data_nodes_and_lines_as_
             value = node.value
         return type(node).__name__, node.tag, value, node.start_mark.line, node.start_mark.column
 
-    paths = sorted((Path(__file__).resolve().parents[1] / "analysis" / "lexicons").glob("*.yml"))
+    # the lexicons read_yaml reads (the generated name lists are read by entity_words with libyaml alone)
+    generated = {"first_names.yml", "surnames.yml", "places.yml"}
+    paths = [p for p in sorted((Path(__file__).resolve().parents[1] / "analysis" / "lexicons").glob("*.yml"))
+             if p.name not in generated]
     assert len(paths) >= 5
     for path in paths:
         loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
