@@ -121,8 +121,11 @@ def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400, t
     """
     import pandas as pd
 
+    from analysis.lazy_imports import import_jsonschema_lazily
+
     pd.set_option("display.max_colwidth", max_colwidth)
     config = {"responsive": responsive, "displaylogo": False}
+    import_jsonschema_lazily()  # plotly's renderers import nbformat, and so jsonschema: 2 s less per kernel
     if pio.renderers.default != RENDERER_NAME:
         pio.renderers[RENDERER_NAME] = OfflineRenderer(config=config)
         pio.renderers.default = RENDERER_NAME

@@ -23,6 +23,7 @@ from typing import Any
 
 from analysis.engines import ignore_interrupts, stop_pool
 from analysis.errors import InputError
+from analysis.lazy_imports import import_jsonschema_lazily
 from analysis.persistence import atomic_write
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
@@ -162,6 +163,7 @@ def _duration(seconds: object) -> str:
 
 def notebook_parameters(notebook: str | os.PathLike[str]) -> dict[str, Any]:
     """The defaults of a notebook's ``parameters`` cell, as Python values (text where not a literal)."""
+    import_jsonschema_lazily()  # before nbformat is imported (see analysis.lazy_imports)
     import ast
 
     import papermill
@@ -243,6 +245,7 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
     nothing from the network: the template (``analysis/templates/workbench``) drops the CDN scripts of
     JupyterLab's template.
     """
+    import_jsonschema_lazily()  # before nbformat is imported (see analysis.lazy_imports)
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -361,6 +364,7 @@ def render_report(
     the full paths. With ``shared_js`` the page loads plotly.js from ``out_dir/plotly-<version>.min.js``
     (written once per folder) instead of embedding it: for batches served from one folder.
     """
+    import_jsonschema_lazily()  # before papermill imports nbformat (see analysis.lazy_imports)
     import papermill
 
     source = notebook_path(notebook)

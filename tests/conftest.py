@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from analysis.lazy_imports import import_jsonschema_lazily
+
 REPO = Path(__file__).resolve().parents[1]
+
+# Test modules import nbformat while being collected, on every xdist worker: without its 2 s IRI grammar.
+import_jsonschema_lazily()
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +65,25 @@ def newsmtsc_devtest(datasets_dir):
         return done[method]
 
     return scores
+
+
+def _uses_a_shared_fixture_narrower_than_the_session(item: pytest.Item) -> bool:
+    """Whether ``item`` uses a module-, class- or package-scoped fixture (moving it away from its
+    module's other tests would build that fixture once more)."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return True
+    return any(d.scope in ("module", "class", "package")
+               for name in item.fixturenames for d in info.name2fixturedefs.get(name, ()))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests first, in their collected order, the rest after them: under pytest-xdist each worker
+    starts on the long tests and ends on short ones, so the two finish together instead of one waiting
+    for a long test that started last (``--dist loadgroup`` still sends the tests that share a rendered
+    report to one worker; it hands out the groups of several tests first). Tests that use a module- or
+    class-scoped fixture stay where they are."""
+    def moves(item: pytest.Item) -> bool:
+        return item.get_closest_marker("slow") is not None and not _uses_a_shared_fixture_narrower_than_the_session(item)
+
+    items[:] = [item for item in items if moves(item)] + [item for item in items if not moves(item)]

@@ -25,6 +25,7 @@ from analysis.target_tone import (
     predict_target_tone,
     target_features,
 )
+from analysis.validation.metrics import macro_f1
 from analysis.validation.train_tone import _fit, _lbfgs, _Sparse, choose_band, main, train
 
 
@@ -204,6 +205,42 @@ def test_sparse_products_equal_dense_ones():
     assert np.allclose(matrix.dot(w), full @ w) and np.allclose(matrix.tdot(g), full.T @ g)
     sub = matrix.subset(np.array([False, True, True, False, True]))
     assert np.allclose(sub.dot(w), full[[1, 2, 4]] @ w)
+
+
+def test_sparse_products_add_in_a_fixed_order_to_the_last_bit():
+    """A row's dense terms left to right then its words in sorted order; a column's terms row by row:
+    the same floats as these plain loops, whatever BLAS or numpy's pairwise summation would do."""
+    rng = np.random.default_rng(2)
+    n, m = 30, 20
+    dense = rng.normal(size=(n, m)) * 10.0 ** rng.integers(-3, 4, size=(n, m))
+    words = [{w: float(rng.normal()) for w in rng.choice(list("abcdefg"), size=int(rng.integers(0, 5)), replace=False)}
+             for _ in range(n)]
+    vocab = {w: j for j, w in enumerate("abcdef")}  # "g" is not in the vocabulary
+    matrix = _Sparse.build(dense, words, vocab)
+    w, g = rng.normal(size=(m + 6, 3)), rng.normal(size=(n, 3))
+    entries = [(i, j, dense[i, j]) for i in range(n) for j in range(m)]
+    entries += [(i, m + vocab[key], words[i][key]) for i in range(n) for key in sorted(words[i]) if key in vocab]
+    entries.sort(key=lambda e: (e[0], e[1] >= m))  # stable: a row's dense terms, then its words in sorted order
+    by_row, by_col = np.zeros((n, 3)), np.zeros((m + 6, 3))
+    for i, j, v in entries:
+        by_row[i] += v * w[j]
+    for i, j, v in sorted(entries, key=lambda e: e[0]):
+        by_col[j] += v * g[i]
+    assert np.array_equal(matrix.dot(w), by_row) and np.array_equal(matrix.tdot(g), by_col)
+    keep = np.arange(n) % 3 != 0
+    assert np.array_equal(matrix.subset(keep).dot(w), by_row[keep])
+
+
+def test_choose_band_is_the_best_band_labels_and_macro_f1_find():
+    rng = np.random.default_rng(3)
+    scores = np.round(rng.normal(scale=0.2, size=40), 2)
+    scores[[3, 17]] = np.nan  # neither below nor above a band: neutral
+    gold = rng.choice(["negative", "neutral", "positive", "unsure"], size=40).tolist()
+    grid = np.round(np.arange(0.0, 0.3 + 0.025, 0.05), 6)
+    best = max(((a, b) for a in grid for b in grid),  # the best F1; ties: the narrower, then the smaller low
+               key=lambda ab: (round(macro_f1(gold, band_labels(scores, (-ab[0], ab[1])), classes=CLASSES), 12),
+                               -(ab[0] + ab[1]), -ab[0]))
+    assert choose_band(scores, gold, step=0.05, limit=0.3) == (-best[0], best[1])
 
 
 def test_lbfgs_minimises_a_quadratic():

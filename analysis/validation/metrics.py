@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["PER_CLASS_COLUMNS", "precision_recall_f1", "per_class_scores", "macro_f1"]
+__all__ = ["PER_CLASS_COLUMNS", "precision_recall_f1", "per_class_scores", "macro_f1", "macro_f1_of_counts"]
 
 #: Output columns of :func:`per_class_scores`.
 PER_CLASS_COLUMNS: dict[str, str] = {
@@ -61,7 +61,13 @@ def per_class_scores(gold: Any, predicted: Any, *, classes: Sequence[Any]) -> pd
 
 def macro_f1(gold: Any, predicted: Any, *, classes: Sequence[Any]) -> float:
     """Macro-F1 of ``predicted`` against ``gold`` over ``classes`` (rule 3)."""
-    f1 = [precision_recall_f1(*counts)[2] for counts in _class_counts(gold, predicted, classes)]
+    return macro_f1_of_counts(_class_counts(gold, predicted, classes))
+
+
+def macro_f1_of_counts(counts: Sequence[tuple[int, int, int]]) -> float:
+    """Macro-F1 (rule 3) of per-class ``(tp, fp, fn)`` counts, one tuple per class: what
+    :func:`macro_f1` computes from labels, for callers that count many predictions at once."""
+    f1 = [precision_recall_f1(*c)[2] for c in counts]
     f1 = [value for value in f1 if not np.isnan(value)]
     return float(np.mean(f1)) if f1 else float("nan")
 

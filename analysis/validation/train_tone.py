@@ -55,7 +55,7 @@ from analysis.validation.data import (
     newsmtsc_groups,
     read_newsmtsc,
 )
-from analysis.validation.metrics import macro_f1
+from analysis.validation.metrics import macro_f1, macro_f1_of_counts
 
 __all__ = [
     "LAMBDAS",
@@ -87,12 +87,43 @@ def choose_band(scores: Sequence[float], gold: Sequence[str], *, step: float = 0
     s = np.asarray(scores, dtype=float)
     g = np.asarray(gold, dtype=object)
     grid = np.round(np.arange(0.0, limit + step / 2, step), 6)
+    widths = sorted({(a, b) for a in grid for b in grid}, key=lambda ab: (ab[0] + ab[1], ab[0]))
+    counts = _band_counts(s, g, -np.array([a for a, _b in widths]), np.array([b for _a, b in widths]))
     best, band = -1.0, (0.0, 0.0)
-    for width in sorted({(a, b) for a in grid for b in grid}, key=lambda ab: (ab[0] + ab[1], ab[0])):
-        f1 = macro_f1(g, band_labels(s, (-width[0], width[1])), classes=CLASSES)
+    for width, per_class in zip(widths, counts):
+        f1 = macro_f1_of_counts(per_class)
         if f1 > best + 1e-12:
             best, band = f1, (0.0 - float(width[0]), float(width[1]))
     return band
+
+
+def _band_counts(s: np.ndarray, g: np.ndarray, lows: np.ndarray, highs: np.ndarray) -> list[list[tuple[int, int, int]]]:
+    """For every band ``(lows[i], highs[i])``: the (tp, fp, fn) of each class of :data:`CLASSES` when
+    ``s`` is labelled by :func:`band_labels` and compared with ``g`` (as :func:`macro_f1` counts them),
+    from sorted scores instead of one labelling per band."""
+    groups = [g == c for c in CLASSES]
+    groups.append(~np.logical_or.reduce(groups))  # gold outside CLASSES: only ever a false positive
+    predicted = np.zeros((len(lows), 3), dtype=np.int64)  # negative, neutral, positive per band
+    hits = []
+    for members in groups:
+        values = s[members]
+        total = len(values)
+        values = np.sort(values[~np.isnan(values)])  # NaN is neither below nor above: neutral
+        negative = np.searchsorted(values, lows, side="left")  # score < low
+        positive = len(values) - np.searchsorted(values, highs, side="right")  # score > high
+        per_band = np.column_stack([negative, total - negative - positive, positive])
+        predicted += per_band
+        hits.append(per_band)
+    order = {c: k for k, c in enumerate(("negative", "neutral", "positive"))}
+    out = []
+    for i in range(len(lows)):
+        row = []
+        for j, c in enumerate(CLASSES):
+            k = order[c]
+            tp = int(hits[j][i, k])
+            row.append((tp, int(predicted[i, k]) - tp, int(sum(hits[j][i])) - tp))
+        out.append(row)
+    return out
 
 
 def choose_document_rule(prob: np.ndarray, gold: np.ndarray, table: pd.DataFrame) -> dict[str, Any]:
@@ -138,50 +169,62 @@ def choose_document_rule(prob: np.ndarray, gold: np.ndarray, table: pd.DataFrame
 
 
 class _Sparse:
-    """A feature matrix as coordinates (row, column, value) with the two products training needs.
+    """A feature matrix: the dense features as an array, the word features as coordinates (row,
+    column, value), with the two products training needs.
 
-    Both products are sums by ``numpy.bincount`` in a fixed order, single-threaded: the fitted
-    weights do not depend on the machine's BLAS or its number of threads.
+    Both products add their terms one after another in a fixed order, single-threaded (``numpy``
+    reductions across rows, ``numpy.bincount``; no BLAS): the fitted weights do not depend on the
+    machine's BLAS or its number of threads. A row's sum adds its dense terms left to right, then its
+    words in sorted order; a column's sum adds its terms row by row.
     """
 
-    def __init__(self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n: int, d: int) -> None:
-        self.rows, self.cols, self.vals, self.n, self.d = rows, cols, vals, n, d
+    def __init__(self, dense: np.ndarray, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, d: int) -> None:
+        self.dense = np.ascontiguousarray(dense, dtype=float)
+        self.dense_t = np.ascontiguousarray(self.dense.T)  # (features, rows): reductions over axis 0 add in order
+        self.rows, self.cols, self.vals = rows, cols, vals
+        self.n, self.d = self.dense.shape[0], d
+        # bincount's input for dot: one entry per row (its dense sum) first, then the word terms
+        self._dot_rows = np.concatenate([np.arange(self.n, dtype=np.int64), rows])
 
     @classmethod
     def build(cls, dense: np.ndarray, words: list[dict[str, float]], vocab: dict[str, int]) -> _Sparse:
         """Columns: the dense features first, then the words of ``vocab`` (offset by the dense count)."""
-        n, d = dense.shape
-        rows = [np.repeat(np.arange(n, dtype=np.int64), d)]
-        cols = [np.tile(np.arange(d, dtype=np.int64), n)]
-        vals = [dense.ravel()]
         wr, wc, wv = [], [], []
         for i, feats in enumerate(words):
             for key in sorted(feats):
                 j = vocab.get(key)
                 if j is not None:
                     wr.append(i)
-                    wc.append(d + j)
+                    wc.append(j)
                     wv.append(feats[key])
-        rows.append(np.asarray(wr, dtype=np.int64))
-        cols.append(np.asarray(wc, dtype=np.int64))
-        vals.append(np.asarray(wv, dtype=float))
-        return cls(np.concatenate(rows), np.concatenate(cols), np.concatenate(vals), n, d + len(vocab))
+        return cls(dense, np.asarray(wr, dtype=np.int64), np.asarray(wc, dtype=np.int64),
+                   np.asarray(wv, dtype=float), dense.shape[1] + len(vocab))
 
     def subset(self, mask: np.ndarray) -> _Sparse:
         index = np.full(self.n, -1, dtype=np.int64)
         index[mask] = np.arange(int(mask.sum()))
         keep = mask[self.rows]
-        return _Sparse(index[self.rows[keep]], self.cols[keep], self.vals[keep], int(mask.sum()), self.d)
+        return _Sparse(self.dense[mask], index[self.rows[keep]], self.cols[keep], self.vals[keep], self.d)
 
     def dot(self, w: np.ndarray) -> np.ndarray:  # (n, k)
-        terms = self.vals[:, None] * w[self.cols]  # one gather for all classes
-        return np.column_stack([np.bincount(self.rows, weights=terms[:, k], minlength=self.n)
-                                for k in range(w.shape[1])])
+        m = self.dense_t.shape[0]
+        word_w = np.ascontiguousarray(w[m:].T)
+        weights = np.empty(len(self._dot_rows))
+        out = np.empty((self.n, w.shape[1]))
+        for k in range(w.shape[1]):
+            np.add.reduce(self.dense_t * w[:m, k, None], axis=0, out=weights[: self.n])
+            np.multiply(self.vals, word_w[k].take(self.cols), out=weights[self.n:])
+            out[:, k] = np.bincount(self._dot_rows, weights=weights, minlength=self.n)
+        return out
 
     def tdot(self, g: np.ndarray) -> np.ndarray:  # (d, k)
-        terms = self.vals[:, None] * g[self.rows]
-        return np.column_stack([np.bincount(self.cols, weights=terms[:, k], minlength=self.d)
-                                for k in range(g.shape[1])])
+        m = self.dense_t.shape[0]
+        g_t = np.ascontiguousarray(g.T)
+        out = np.empty((self.d, g.shape[1]))
+        for k in range(g.shape[1]):
+            out[:m, k] = np.add.reduce(self.dense * g_t[k, :, None], axis=0)
+            out[m:, k] = np.bincount(self.cols, weights=self.vals * g_t[k].take(self.rows), minlength=self.d - m)
+        return out
 
 
 def _lbfgs(fg: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, *, max_iter: int = _MAX_ITER,
@@ -360,12 +403,10 @@ def train(
             "words": dict(zip(vocab_order, rel_words)),
         },
     }
-    # the bands of the sentence-wide baselines, chosen on this file
-    from analysis.tone import pattern_sentiment, vader_sentiment
-
-    sentences = table["sentence"].tolist()
-    tb = pattern_sentiment(sentences)["polarity"].to_numpy()
-    vd = vader_sentiment(sentences)["compound"].to_numpy()
+    # the bands of the sentence-wide baselines, chosen on this file (their scores of each target's
+    # sentence are features already)
+    tb = dense_df["sentence_tb_polarity"].to_numpy()
+    vd = dense_df["sentence_vader_compound"].to_numpy()
     content["bands"] = {"textblob": choose_band(tb, gold), "vader": choose_band(vd, gold)}
     content["document_level"] = choose_document_rule(oof[lam], gold, table)
     rule = content["document_level"]

@@ -392,15 +392,18 @@ def test_dask_engine_equals_one_process(corpora, reference, tmp_path):
 
 @pytest.mark.slow
 def test_benchmark_quick_run_writes_every_figure(tmp_path):
+    # the corpus benchmark at a tenth of its quick sizes, by its own size variables: the same figures
+    sizes = {"BENCH_FOLDER_FILES": "30", "BENCH_JSONL_MB": "0.3", "BENCH_LONG_MB": "0.04"}
     done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(tmp_path)], cwd=REPO,
-                          capture_output=True, text=True, env={**__import__("os").environ, "TQDM_DISABLE": "1"},
-                          timeout=300)
+                          capture_output=True, text=True,
+                          env={**__import__("os").environ, "TQDM_DISABLE": "1", **sizes}, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads((tmp_path / "results.json").read_text())
     assert report["quick"] is True and set(report["results"]) >= {"corpora", "mentions", "pipeline", "sentences",
                                                                   "tone"}
     corpora = report["results"]["corpora"]
-    assert corpora["folder_files"] == corpora["stream_folder_documents"] == corpora["stream_parquet_documents"] == 300
+    assert corpora["folder_files"] == corpora["stream_folder_documents"] == corpora["stream_parquet_documents"] == 30
+    assert corpora["stream_folder_tenth_documents"] == 3 and corpora["long_full_mb"] == 0.04
     assert corpora["stream_folder_partitions"] == 1 and corpora["stream_folder_words_per_s"] > 0
     assert corpora["jsonl_articles"] > 0 and corpora["jsonl_load_x_plain_read"] > 0
     for target in ("folder_load_x_plain_read", "jsonl_load_x_plain_read", "stream_folder_x_parquet",

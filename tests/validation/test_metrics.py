@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from analysis.validation.metrics import PER_CLASS_COLUMNS, macro_f1, per_class_scores, precision_recall_f1
+from analysis.validation.metrics import PER_CLASS_COLUMNS, macro_f1, macro_f1_of_counts, per_class_scores, precision_recall_f1
 
 GOLD = ["a", "a", "b", "b", "c"]
 PREDICTED = ["a", "b", "b", "b", "a"]
@@ -36,3 +36,10 @@ def test_precision_recall_f1_of_empty_counts_follow_zero_division():
     assert all(math.isnan(v) for v in precision_recall_f1(0, 0, 0))
     assert precision_recall_f1(0, 0, 0, zero_division=0.0) == (0.0, 0.0, 0.0)
     assert precision_recall_f1(3, 1, 2) == (0.75, 0.6, pytest.approx(6 / 9))
+
+
+def test_macro_f1_of_counts_is_macro_f1_of_the_labels_it_counts():
+    counts = [(1, 1, 1), (2, 1, 0), (0, 0, 1), (0, 0, 0)]  # the hand counts above; d absent from both
+    assert macro_f1_of_counts(counts) == pytest.approx((0.5 + 0.8 + 0.0) / 3)
+    assert macro_f1_of_counts(counts) == macro_f1(GOLD, PREDICTED, classes=("a", "b", "c", "d"))
+    assert math.isnan(macro_f1_of_counts([(0, 0, 0)]))
