@@ -140,10 +140,21 @@ _TOKEN = re.compile(r"\S+")
 _SPACE_TOKEN = re.compile(r"(\s*)(\S+)")  # a token (as _TOKEN) and the whitespace before it
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
+_APOSTROPHES = frozenset("'’")
 _LETTERS = re.compile(r"[a-z]+")
 _WORD_CHAR = re.compile(r"[\w-]")  # what may not touch a cue verb (the edges of CueVerbs.pattern)
 _LEADING_WORD = re.compile(r"\w+")
 _CUT = re.compile(r"[A-Za-z][\w-]")  # at hi - 1: hi cuts a word, a cue form may end there
+
+
+def _cuts_word(text: str, hi: int) -> bool:
+    """``_CUT.match(text, hi - 1)`` for 0 < hi < len(text), by character (``\\w`` is what
+    str.isalnum() accepts, and "_"): the character at ``hi`` first, most often a space or a mark."""
+    c = text[hi]
+    if not (c.isalnum() or c == "_" or c == "-"):
+        return False
+    c = text[hi - 1]
+    return c.isascii() and c.isalpha()
 
 # Grammar words (not lexicon data): what may stand between a subject and its verb, what marks a
 # passive, where a speaker's words stop.
@@ -375,6 +386,21 @@ class _Field:
         return k > 0 and self._quote_reach[k - 1] >= e - 1
 
 
+@functools.lru_cache(maxsize=8)
+def _endings(words: frozenset[str]) -> tuple[int, tuple[str, ...]]:
+    """The longest of ``words`` (lower case) and the words as a tuple, for ``str.endswith``: a
+    word that is one of them in lower case ends ``seg.lower()`` when ``seg`` ends with it."""
+    return max(map(len, words), default=1), tuple(words)
+
+
+def _to_follows(text: str, pos: int) -> bool:
+    """``_TO.match(text, pos)`` (whitespace, then "to" as a word), the search made only where the
+    characters after ``pos`` allow it: with no whitespace at pos + 1, "to" must start there."""
+    if text[pos + 1:pos + 3] != "to" and not text[pos + 1:pos + 2].isspace():
+        return False
+    return _TO.match(text, pos) is not None
+
+
 def _last_word(seg: str) -> str:
     """The run of word characters ``seg`` ends with ("" if none), read from the end: for a ``seg``
     without trailing whitespace, what a search for a word at the end of ``seg`` finds."""
@@ -389,8 +415,11 @@ def _last_word(seg: str) -> str:
 
 def _strip_tail(seg: str, words: frozenset[str]) -> str:
     """``seg`` without trailing whitespace and trailing ``words``."""
+    longest, endings = _endings(words)
     while True:
         seg = seg.rstrip()
+        if not seg[-longest:].lower().endswith(endings):
+            return seg  # no word of ``words`` at the end, whatever word is there (found without reading it)
         word = _last_word(seg)
         if not word or word.lower() not in words:
             return seg
@@ -486,35 +515,28 @@ def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
     """The last ``n`` whitespace-separated tokens of text[lo:hi], in order: runs of characters other
     than space, newline and tab, without trailing whitespace (runs of whitespace only skipped), the
-    first one cut at ``lo``. Read from a window before ``hi``, widened while it may cut a token short
-    (the window's runs, each with the separators after it, found by one search and read backwards
-    from ``hi``)."""
-    width = 8 * n
-    while True:
-        w_lo = max(lo, hi - width)
-        runs = _RUN_SEP.findall(text, w_lo, hi)
-        cut = w_lo > lo and text[w_lo - 1] not in " \n\t"  # a token at w_lo may go on before it
-        out = []
-        pos = hi
-        for i in range(len(runs) - 1, -1, -1):
-            run, sep = runs[i]
-            pos -= len(sep)
-            s = pos - len(run)
-            pos = s
-            if not i and cut and s == w_lo:
-                break  # cut by the window: not a whole token
-            word = run.rstrip(_SPACE_CHARS)
-            if word:
-                out.append((s, s + len(word), word))
-                if len(out) == n:
-                    break
-        if len(out) == n or w_lo == lo:
-            out.reverse()
-            return out
-        width *= 4
+    first one cut at ``lo``. Read backwards from ``hi``, each token's start found by ``str.rfind``
+    of the separators."""
+    out: list[_Tok] = []
+    pos = hi
+    while pos > lo:
+        c = text[pos - 1]
+        if c == " " or c == "\n" or c == "\t":
+            pos -= 1
+            continue
+        s = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos)) + 1
+        if s < lo:
+            s = lo
+        word = text[s:pos].rstrip(_SPACE_CHARS)
+        if word:
+            out.append((s, s + len(word), word))
+            if len(out) == n:
+                break
+        pos = s
+    out.reverse()
+    return out
 
 
-_RUN_SEP = re.compile(r"([^ \n\t]+)([ \n\t]*)")  # a run and the separators after it
 _SPACE_CHARS = " \n\t\r\f\v\xa0"
 
 
@@ -682,7 +704,7 @@ class _Attributor:
         if k and f._quote_reach[k - 1] >= end - 1:
             return False
         form = written if written[0].islower() else written.lower()
-        if _TO.match(text, end) and not (self._addressee_of[form] == "to" and self._to_addressee(end)):
+        if _to_follows(text, end) and not (self._addressee_of[form] == "to" and self._to_addressee(end)):
             return False
         if written[0].isupper():
             sent = f.sentence_at(start)
@@ -751,7 +773,7 @@ class _Attributor:
             if row[0] == done:
                 continue
             if row is not last:
-                last, cut = row, 0 < row[3] < len(text) and _CUT.match(text, row[3] - 1) is not None
+                last, cut = row, 0 < row[3] < len(text) and _cuts_word(text, row[3])
             if cut:
                 done = row[0]  # a sentence ending inside a word: searched itself, as cues_in does
                 for cut in self.cues_in(row[2], row[3]):
@@ -765,7 +787,7 @@ class _Attributor:
         Taken from the verbs of the whole field; a range whose end cuts a word is searched itself
         (the word's first part can be a cue form of the range, not of the field)."""
         text = self.f.text
-        if 0 < hi < len(text) and _CUT.match(text, hi - 1):
+        if 0 < hi < len(text) and _cuts_word(text, hi):
             return [m for m in self.finder.find(text, lo, hi) if self._is_verb(m)]
         return self._verbs[bisect_left(self._verb_starts, lo):bisect_left(self._verb_starts, hi)]
 
@@ -1489,6 +1511,8 @@ def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
 def _possessive_at(text: str, end: int) -> bool:
     """A possessive ending right after ``end``: "Netanyahu's", "Netanyahu’s", "the Saudis'"."""
     nxt = text[end:end + 3]
+    if nxt[:1] not in _APOSTROPHES:
+        return False  # _POSSESSIVE starts with one: most mentions are decided here, without the search
     return bool(_POSSESSIVE.match(nxt)) and (nxt[1:2] == "s" or text[end - 1:end] == "s")
 
 
