@@ -277,7 +277,7 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
     if not any(lo <= pos < hi and not (pos and text[pos - 1].isalnum()) and _SINGLE_OPEN.match(text, pos, hi)
                for pos, _ in singles):
         return _trimmed(text, spans)
-    single_starts = [pos for pos, _ in singles]
+    single_starts = list(map(_START, singles))
     if rows:
         sentence_spans = [(row[2], row[3]) for row in sentence_spans]
     for s_lo, s_hi in sentence_spans:
@@ -319,7 +319,8 @@ class _Mention(NamedTuple):
 
 
 _NEW_MENTION = functools.partial(tuple.__new__, _Mention)  # a _Mention from a tuple, without a Python call
-_START = itemgetter(0)  # a _Mention's start, as a sort key (m.start, without a Python call)
+_START = itemgetter(0)  # a _Mention's, _Cue's or span's start (m.start, lo), without a Python call
+_ROW_START, _ROW_END = itemgetter(2), itemgetter(3)  # a sentence row's (sentence_id, paragraph_id, start, end)
 
 
 @dataclass
@@ -336,11 +337,11 @@ class _Field:
         # Lookups by bisection: sentence ends (when the sentences follow one another without
         # overlapping, as sentences() makes them), and quotation starts with the furthest end so far.
         rows = self.sentences
-        starts = [row[2] for row in rows]
-        self._ends = [row[3] for row in rows]
+        starts = list(map(_ROW_START, rows))
+        self._ends = list(map(_ROW_END, rows))
         self._in_order = all(map(lt, starts, self._ends)) and all(map(le, self._ends, starts[1:]))
-        self._mention_starts: list[int] = [m.start for m in self.mentions]
-        self._place_starts = [m.start for m in self.places]
+        self._mention_starts: list[int] = list(map(_START, self.mentions))
+        self._place_starts = list(map(_START, self.places))
         self.set_quotes(self.quotes)
 
     def mentions_in(self, lo: int, hi: int) -> list[_Mention]:
@@ -361,13 +362,13 @@ class _Field:
     def mention_starts(self) -> list[int]:
         """The mentions' starts (the mentions are sorted by start)."""
         if len(self._mention_starts) != len(self.mentions):
-            self._mention_starts = [m.start for m in self.mentions]
+            self._mention_starts = list(map(_START, self.mentions))
         return self._mention_starts
 
     def set_quotes(self, quotes: list[tuple[int, int]]) -> None:
         self.quotes = quotes
         spans = sorted(quotes)
-        self._quote_starts = [lo for lo, _ in spans]
+        self._quote_starts = list(map(_START, spans))
         self._quote_reach = list(accumulate((hi for _, hi in spans), max))  # the furthest end so far
 
     def sentence_at(self, pos: int) -> tuple[int, int, int, int]:
@@ -690,7 +691,7 @@ class _Attributor:
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
         self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
-        self._verb_starts = [m.start for m in self._verbs]
+        self._verb_starts = list(map(_START, self._verbs))
         # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self._names: dict[str, dict[Any, _Mention]] | None = None  # for _by_name, made when first needed
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
@@ -1013,7 +1014,7 @@ class _Attributor:
     def set_direct(self, parts: list[tuple[int, int]]) -> None:
         """The parts of the direct quotations made into rows (for overlaps and clause starts)."""
         self.direct = sorted(parts)
-        self._direct_starts = [lo for lo, _ in self.direct]
+        self._direct_starts = list(map(_START, self.direct))
         self._direct_reach = list(accumulate((hi for _, hi in self.direct), max))
 
     def overlaps_direct(self, lo: int, hi: int) -> bool:
@@ -1058,8 +1059,8 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     # the marks of the whole field, found once (by character; '' and `` need the paragraph's own search)
     doubles = None if ("''" in text or "``" in text) else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
     singles = _char_positions(text, _SINGLE_CHARS, 0, len(text))
-    double_at = [pos for pos, _ in doubles or ()]
-    single_at = [pos for pos, _ in singles]
+    double_at = list(map(_START, doubles or ()))
+    single_at = list(map(_START, singles))
     out = []
     for sents in paragraphs.values():
         lo, hi = sents[0][2], sents[-1][3]
