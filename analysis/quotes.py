@@ -694,6 +694,7 @@ class _Attributor:
         self._verb_starts = list(map(_START, self._verbs))
         # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self._names: dict[str, dict[Any, _Mention]] | None = None  # for _by_name, made when first needed
+        self._addressees: dict[tuple[int, int], tuple[int, int] | None] = {}
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
                                           for phrase in cues.source_phrases)
         self.set_direct([])
@@ -749,7 +750,14 @@ class _Attributor:
         return toks[0][0], toks[-1][1]
 
     def addressee(self, m: _Cue) -> tuple[int, int] | None:
-        """Who the cue addresses: "told reporters", "wrote to staff" (span in the field), else None."""
+        """Who the cue addresses: "told reporters", "wrote to staff" (span in the field), else None
+        (found once per cue: a cue is asked about by its quotation and again by its row)."""
+        key = (m.start, m.end)
+        if key not in self._addressees:
+            self._addressees[key] = self._find_addressee(m)
+        return self._addressees[key]
+
+    def _find_addressee(self, m: _Cue) -> tuple[int, int] | None:
         mode = self.cues.addressee_of[m.form.lower()]
         if mode == "to":
             return self._to_addressee(m.end)
@@ -1155,7 +1163,7 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             if previous is not None and a.cue is not None and a.cue.start == previous.cue_start:
                 previous.parts.append((q_lo, q_hi))  # "A," he said, "B." — one quotation
                 continue
-            other_cue = previous is not None and any(
+            other_cue = previous is not None and a.cue is None and any(  # (read only without a cue)
                 m.start != previous.cue_start for m in att.cues_in(previous.parts[-1][1], q_lo))
             if previous is not None and a.cue is None and previous.cue_after and not other_cue and \
                     _only_attribution_between(text, previous.parts[-1][1], q_lo, previous.cue_start):
