@@ -643,8 +643,10 @@ _NEW_CUE = functools.partial(tuple.__new__, _Cue)  # a _Cue from a tuple, withou
 class _CueFinder:
     """Finds what ``cues.pattern`` matches: any cue form, lower case or capitalised, as a whole word
     (no letter, digit, "_" or "-" directly before or after it). When every form is a single word a
-    match is one whole word, so no two overlap: they are found with one Aho-Corasick automaton over
-    the forms and a check of their edges, instead of trying every form at every position."""
+    match is one whole word: they are found with one Aho-Corasick automaton over the forms and a
+    check of their edges, instead of trying every form at every position. The automaton reports
+    every form it passes (``iter``: "say" in "says" too, dropped by the edge check), which takes
+    about a tenth fewer instructions than asking it for the longest ones (``iter_long``)."""
 
     def __init__(self, cues: CueVerbs):
         self.pattern = cues.pattern
@@ -662,10 +664,10 @@ class _CueFinder:
         hi = min(hi, len(text))
         if self.automaton is None:
             return [_Cue(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text, lo, hi)]
-        out = []
+        out: list[_Cue] = []
         if lo >= hi:
             return out
-        for last, form in self.automaton.iter_long(text, lo, hi):
+        for last, form in self.automaton.iter(text, lo, hi):
             start, end = last + 1 - len(form), last + 1
             # _WORD_CHAR on either side: a word character (str.isalnum() or "_", as re's \w) or "-"
             if start > 0:
@@ -678,7 +680,6 @@ class _CueFinder:
                     continue
             out.append(_NEW_CUE((start, end, form)))
         return out
-
 
 
 class _Attributor:
