@@ -1066,8 +1066,12 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
         for row in rows:
             paragraphs.setdefault(row[1], []).append(row)
     # the marks of the whole field, found once (by character; '' and `` need the paragraph's own search)
-    doubles = None if ("''" in text or "``" in text) else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
     singles = _char_positions(text, _SINGLE_CHARS, 0, len(text))
+    # "''" looked for among the single marks already found, "``" only where a backtick is (searching
+    # the text for either pair costs more than the marks' own search)
+    archive = ("`" in text and "``" in text) or any(
+        q[0] - p[0] == 1 and p[1] == "'" == q[1] for p, q in zip(singles, singles[1:]))
+    doubles = None if archive else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
     double_at = list(map(_START, doubles or ()))
     single_at = list(map(_START, singles))
     out = []
