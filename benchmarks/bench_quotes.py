@@ -8,9 +8,10 @@ and passed in, as ``analyze()`` does, so that the figure is the attribution step
 is ``analysis/quotes.py`` of commit :data:`BASELINE_COMMIT` (the last one before issue 12), read from
 the repository's git history and run on the same sentences and mentions (it has no entity layer);
 the two alternate, best of seven (``quick``: two), so that both see the same load on a shared
-machine (the load average before and after is recorded with the figures). Without git or that commit the baseline is left out (figures None). Also measured: the
-attribution gold set shipped with the workbench (content F1, speaker accuracy and end-to-end F1 of
-its held-out part), so a speed-up that loses accuracy shows in the same table.
+machine (the load average before and after is recorded with the figures). Without git or that
+commit the baseline is left out (figures None). Also measured: the attribution gold set shipped
+with the workbench (content F1, speaker accuracy and end-to-end F1 of its held-out part), so a
+speed-up that loses accuracy shows in the same table.
 
 Targets (reported, not asserted): at least the baseline's speed measured in the same run
 (``speed_vs_baseline`` >= 1), and 0.9 million words per second (the figure before issue 12).
