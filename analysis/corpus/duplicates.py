@@ -71,14 +71,16 @@ def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return data[offsets[0] : offsets[-1]], offsets - offsets[0]
 
 
-def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
-    """The normalised texts computed on the UTF-8 bytes, and a mask of the texts this is exact for.
+def _mapped(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(mapped UTF-8 bytes, offsets from 0, exact mask) of a large_string array without nulls: every
+    byte lower-cased, or a space where normalisation puts one (runs of spaces not yet collapsed).
 
     Exact for texts whose only non-ASCII characters are General Punctuation (U+2000-U+203F: curly
     quotes, dashes, ellipsis, special spaces) and Latin-1 (U+0080-U+00FF) but for the nine that
     NFKC turns into letters or digits (ª ² ³ µ ¹ º ¼ ½ ¾): NFKC maps punctuation and symbols to
     punctuation or space, which the regex turns into a space, as this does; it leaves the accented
-    letters as they are, and lower case moves À-Þ (but ×) to à-þ, as this does.
+    letters as they are, and lower case moves À-Þ (but ×) to à-þ, as this does. For those texts the
+    words of the mapped bytes (runs of bytes other than a space) are the normalised text's words.
     """
     data, offsets = _buffers(arr)
     n = len(data)
@@ -101,6 +103,14 @@ def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
         done[c3] = done[c3 + 1] = True  # Latin-1 letters: kept as they are (upper case lowered above)
         high = high[(mapped[high] >= 0x80) & ~done[high]]
     exact = np.searchsorted(high, offsets[1:]) == np.searchsorted(high, offsets[:-1])
+    return mapped, offsets, exact
+
+
+def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """The normalised texts computed on the UTF-8 bytes (:func:`_mapped`, runs of spaces collapsed
+    and trimmed), and a mask of the texts this is exact for."""
+    mapped, offsets, exact = _mapped(arr)
+    n = len(mapped)
     space = mapped == 0x20
     dropped = space.copy()  # leading spaces, and spaces after a space
     dropped[1:] &= space[:-1]

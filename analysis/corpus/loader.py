@@ -33,6 +33,7 @@ from analysis.corpus.tokenised import note_pretokenised_files
 from analysis.schema import output_columns
 from analysis.corpus.tables import (
     TABLE_FORMATS,
+    arrow_json_lines,
     json_line_chunks,
     note_fallback,
     read_json_records,
@@ -223,6 +224,17 @@ class _JsonColumns:
                                 {name: _column_chunk([record.get(name) for record in self.pending]) for name in names}))
             self.pending = []
 
+    @classmethod
+    def from_arrow(cls, found: list[str], chunks: list[tuple[int, dict[str, pa.Array]]]) -> _JsonColumns:
+        """The columns of a JSON Lines file read by :func:`arrow_json_lines` (record N on line N), as
+        :meth:`add` would hold them: a column without any value is None on every row (Python values)."""
+        valid = {name for _, chunk in chunks for name, array in chunk.items() if array.null_count < len(array)}
+        columns = cls(found=dict.fromkeys(found))
+        for n, chunk in chunks:
+            columns.chunks.append((n, {name: array if name in valid else [None] * n for name, array in chunk.items()}))
+        columns.rows = list(range(1, sum(n for n, _ in chunks) + 1))
+        return columns
+
     def extend(self, other: _JsonColumns) -> None:
         """Append the records of ``other`` (a file read by :func:`json_line_chunks`)."""
         self.found.update(other.found)
@@ -388,9 +400,12 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
             unknown_format(label, file.suffix, log, in_folder=in_folder)
             continue
         if streams_json_lines(file, fmt):  # read in chunks: never a Python dict per line for the whole file
-            columns = _JsonColumns()
-            for records, rows in json_line_chunks(file, label=label, log=log, size=_CHUNK_RECORDS):
-                columns.add(records, rows)
+            read = arrow_json_lines(file)  # a file of one text-only object per line: parsed by Arrow
+            columns = _JsonColumns() if read is None else _JsonColumns.from_arrow(*read)
+            del read
+            if not len(columns):
+                for records, rows in json_line_chunks(file, label=label, log=log, size=_CHUNK_RECORDS):
+                    columns.add(records, rows)
             parts.json(columns, [], label=label, name=rel)
             del columns
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 
 import pandas as pd
 import pytest
@@ -315,6 +316,78 @@ def test_json_lines_errors_in_chunks_are_reported_in_file_order(tmp_path, monkey
     assert [e["line"] or e["row"] for e in docs.attrs["load_report"]] == [6, 2, 3]
     with pytest.raises(wb.InputError, match="line 6"):
         wb.load_corpus(path)
+
+
+_LINE_A, _LINE_B = b'{"title": "A", "text": "Some text [1] {x}."}', b'{"title": "B", "text": "Other text."}'
+#: JSON Lines files: (content, whether Arrow's JSON reader takes the file; else it is read line by line)
+ARROW_JSON_LINES = {
+    "plain": (_LINE_A + b"\n" + _LINE_B + b"\n", True),
+    "windows line ends, a BOM, no last line end": (b"\xef\xbb\xbf" + _LINE_A + b"\r\n" + _LINE_B, True),
+    "dates, nulls, keys that come and go": (
+        b'{"title": "A", "text": "One.", "date": "2024-05-01", "x": null}\n'
+        b'{"text": "Two.", "published": "2024-05-02T10:00:00Z", "author": null, "outlet": "O"}\n', True),
+    "escapes, a surrogate pair, a NUL": (b'{"title": "A\\u00e9", "text": "\\ud83d\\ude00 \\u0000 x"}\n' + _LINE_B, True),
+    "an empty object, an empty text, paragraphs": (
+        b'{}\n{"title": "A", "text": ""}\n{"title": " B ", "text": "one\\ntwo\\r\\n\\n\\n\\nthree  "}\n', True),
+    "a blank line": (_LINE_A + b"\n\n" + _LINE_B + b"\n", False),
+    "two objects on a line": (_LINE_A + b" " + _LINE_B + b"\n" + _LINE_B + b"\n", False),
+    "an object over two lines": (b'{"title": "A",\n"text": "x"}\n' + _LINE_B + b"\n", False),
+    "a space after an object": (_LINE_A + b" \n" + _LINE_B + b"\n", False),
+    "a number": (b'{"title": "A", "text": "x", "id": 5}\n' + _LINE_B + b"\n", False),
+    "a number on a later line": (_LINE_A + b'\n{"title": "B", "text": "y", "n": 6.5}\n', False),
+    "a list": (_LINE_A + b'\n{"title": "B", "text": "y", "tags": ["a", "b"]}\n', False),
+    "a repeated key": (b'{"title": "A", "text": "x", "title": "AA"}\n' + _LINE_B + b"\n", False),
+    "deep nesting": (_LINE_A + b'\n{"title": "B", "text": "y", "d": ' + b"[" * 5000 + b"]" * 5000 + b"}\n", False),
+    "malformed": (_LINE_A + b'\n{"title": "B", "text": "y}\n', False),
+    "not an object": (_LINE_A + b"\n[1, 2]\n", False),
+}
+
+
+def _loaded(path) -> tuple[pd.DataFrame, list[dict]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        docs = wb.load_corpus(path, errors="skip")
+    return docs, docs.attrs["load_report"]
+
+
+@pytest.mark.parametrize("case", list(ARROW_JSON_LINES))
+def test_json_lines_parsed_by_arrow_load_as_read_line_by_line(tmp_path, monkeypatch, case):
+    # issue 10 point 16: a JSON Lines file of one object of text values per line is parsed by Arrow's JSON
+    # reader (no Python object per line); any other file is read line by line, which names its problems;
+    # both ways give the same table (values and dtypes) and the same load report
+    import analysis.corpus.loader as loader
+    from analysis.corpus.tables import arrow_json_lines
+
+    content, by_arrow = ARROW_JSON_LINES[case]
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(content)
+    assert (arrow_json_lines(path) is not None) == by_arrow
+    docs, report = _loaded(path)
+    monkeypatch.setattr(loader, "arrow_json_lines", lambda path: None)
+    line_by_line, expected_report = _loaded(path)
+    pd.testing.assert_frame_equal(docs, line_by_line)
+    assert report == expected_report
+
+
+def test_json_lines_parsed_by_arrow_in_blocks_keep_keys_dates_and_empty_columns(tmp_path, monkeypatch):
+    # blocks of a few lines: a key first seen in a later block, a date Arrow would read as a timestamp there,
+    # a column that is null on every line (Python None, as read line by line), first-appearance column order
+    import analysis.corpus.loader as loader
+    import analysis.corpus.tables as tables
+
+    monkeypatch.setattr(tables, "_ARROW_BLOCK", 64)
+    lines = [{"title": f"T{i}", "text": f"Text number {i}.", "empty": None} for i in range(9)]
+    lines[5]["section"], lines[7]["when"] = "World", "2024-05-01T10:00:00"
+    path = tmp_path / "blocks.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    found, chunks = tables.arrow_json_lines(path)
+    assert found == ["title", "text", "empty", "section", "when"] and len(chunks) > 3
+    docs, _ = _loaded(path)
+    assert docs["section"].isna().tolist() == [True] * 5 + [False] + [True] * 3 and docs["section"].iat[5] == "World"
+    assert docs["when"].iat[7] == "2024-05-01T10:00:00" and docs["empty"].tolist() == [None] * 9
+    assert list(docs.columns[-3:]) == ["empty", "section", "when"]
+    monkeypatch.setattr(loader, "arrow_json_lines", lambda path: None)
+    pd.testing.assert_frame_equal(docs, _loaded(path)[0])
 
 
 @pytest.mark.parametrize("paragraphs", [True, False])
