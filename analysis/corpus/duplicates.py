@@ -143,14 +143,20 @@ def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
     Texts that are ASCII but for common punctuation (most news in English) are normalised on their
     bytes with numpy; the others with Arrow's Unicode normalisation and regex (same result).
     """
-    arr = pc.fill_null(_arrow_strings(texts), "")
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    fast, exact = _byte_normalise(arr)
+    fast, exact, arr = _normalise_bytes(texts)
     if exact.all():
         return fast
     slow = np.flatnonzero(~exact)
     return pc.replace_with_mask(fast, pa.array(~exact), _regex_normalise(arr.take(pa.array(slow))))
+
+
+def _normalise_bytes(texts: Sequence[str] | pd.Series) -> tuple[pa.Array, np.ndarray, pa.Array]:
+    """(:func:`_byte_normalise` of the texts: normalised texts and the mask of those it is exact for;
+    the texts as one Arrow array, None as '')."""
+    arr = pc.fill_null(_arrow_strings(texts), "")
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return *_byte_normalise(arr), arr
 
 
 def _tokens(norm: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -261,9 +267,12 @@ def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tup
 
 def _mix(h: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: spreads every input bit over the whole 64-bit hash."""
-    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return h ^ (h >> np.uint64(31))
+    h = h ^ (h >> np.uint64(30))  # a new array; then in place
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return h
 
 
 def _band_keys(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
@@ -277,11 +286,14 @@ def _band_keys(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """
     n, bins = len(offsets) - 1, BANDS * ROWS
     h = _mix(hashes)
-    doc = np.repeat(np.arange(n), np.diff(offsets))
-    slot = doc * bins + (((h >> np.uint64(32)) * np.uint64(bins)) >> np.uint64(32)).astype(np.int64)
+    slot = h >> np.uint64(32)  # the bin: high bits * bins >> 32, then the document's row
+    slot *= np.uint64(bins)
+    slot >>= np.uint64(32)
+    slot += np.repeat(np.arange(n, dtype=np.uint64) * np.uint64(bins), np.diff(offsets))
+    h &= np.uint64(0xFFFFFFFF)  # the value: the low bits
     empty = np.uint64(2**64 - 1)
     signatures = np.full(n * bins, empty, dtype=np.uint64)
-    np.minimum.at(signatures, slot, h & np.uint64(0xFFFFFFFF))
+    np.minimum.at(signatures, slot.view(np.int64), h)
     missing = np.flatnonzero(signatures == empty)
     if len(missing):  # each empty bin borrows from the next non-empty bin of its row, circularly
         filled = np.flatnonzero(signatures != empty)
@@ -377,6 +389,20 @@ def _batches(texts: pd.Series) -> list[tuple[int, int]]:
     return bounds
 
 
+def _document_keys(norm: pa.Array, positions: np.ndarray, keys: np.ndarray, empty: np.ndarray,
+                   long_mask: np.ndarray, band_keys: np.ndarray, shingle_size: int, min_words: int) -> None:
+    """Fill in, at ``positions``, the text keys, empty and long masks and LSH band keys (long documents)
+    of normalised texts (the arrays of :func:`duplicate_pairs`)."""
+    tokens, counts = _tokens(norm)
+    keys[positions] = _text_keys(norm)
+    empty[positions] = counts == 0
+    long_batch = counts >= min_words
+    long_mask[positions] = long_batch
+    if long_batch.any():
+        long_tokens = tokens if long_batch.all() else tokens[np.repeat(long_batch, counts)]
+        band_keys[positions[long_batch]] = _band_keys(*_shingles(long_tokens, counts[long_batch], shingle_size))
+
+
 def duplicate_pairs(
     texts: Sequence[str] | pd.Series,
     *,
@@ -400,18 +426,21 @@ def duplicate_pairs(
     empty = np.empty(n, dtype=bool)
     long_mask = np.zeros(n, dtype=bool)
     band_keys = np.empty((n, BANDS), dtype=np.uint64)  # rows of the long documents filled in
+    unicode: list[np.ndarray] = []
     for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
-        norm = normalise_texts(texts.iloc[start:stop])
-        tokens, counts = _tokens(norm)
-        keys[start:stop] = _text_keys(norm)
-        empty[start:stop] = counts == 0
-        long_batch = counts >= min_words
-        long_mask[start:stop] = long_batch
-        if long_batch.any():
-            long_tokens = tokens if long_batch.all() else tokens[np.repeat(long_batch, counts)]
-            band_keys[start + np.flatnonzero(long_batch)] = _band_keys(
-                *_shingles(long_tokens, counts[long_batch], shingle_size))
-        del norm, tokens, counts, long_batch
+        norm, exact, _ = _normalise_bytes(texts.iloc[start:stop])
+        positions = np.arange(start, stop)
+        _document_keys(norm, positions, keys, empty, long_mask, band_keys, shingle_size, min_words)
+        if not exact.all():  # done again below: the texts that need Unicode rules, all at once
+            unicode.append(positions[~exact])
+        del norm, exact, positions
+    if unicode:  # (a few Arrow calls for all of them, not some in every batch)
+        positions = np.concatenate(unicode)
+        chosen = _take(texts, positions)
+        for start, stop in _batches(chosen):
+            _document_keys(normalise_texts(chosen.iloc[start:stop]), positions[start:stop], keys, empty, long_mask,
+                           band_keys, shingle_size, min_words)
+        del chosen
     exact = _exact_first(keys, empty)
     parent = np.where(exact >= 0, exact, np.arange(n))
     similarity = np.where(parent != np.arange(n), 1.0, np.nan)

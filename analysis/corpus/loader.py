@@ -33,6 +33,7 @@ from analysis.corpus.tokenised import note_pretokenised_files
 from analysis.schema import output_columns
 from analysis.corpus.tables import (
     TABLE_FORMATS,
+    arrow_json_files,
     arrow_json_lines,
     json_line_chunks,
     note_fallback,
@@ -347,6 +348,31 @@ class _Parts:
             fits = self._fit_cache[key] = same_core and agree and joined == {**batch.mapping, **mapping}
         return fits
 
+    def json_files(self, files: Sequence[Path], labels: list[str], names: list[str]) -> bool:
+        """Add one-object JSON files read together by Arrow (:func:`arrow_json_files`), as :meth:`json`
+        would add them one by one, if the batch is empty (or full) and they can be read that way;
+        False (nothing done) otherwise."""
+        if self.records or (len(self.batch.columns) and len(self.batch.columns) < _BATCH_RECORDS):
+            return False
+        read = arrow_json_files(files)
+        if read is None:
+            return False
+        found, chunks = read
+        mapping = self._mappings.get(tuple(found))
+        if mapping is None:
+            mapping = usable_mapping(found, self.options.columns, labels[0], LoadLog("skip"))
+            if mapping is None:  # (read one by one, the file names its problem)
+                return False
+            self._mappings[tuple(found)] = mapping
+        self.flush()  # a full batch: as the first of these files would
+        columns = _JsonColumns.from_arrow(found, chunks)
+        columns.rows = [1] * len(files)
+        self.batch.mapping = mapping
+        self.batch.columns.extend(columns)
+        self.batch.labels.extend(labels)
+        self.batch.names.extend(names)
+        return True
+
     def json(self, records: list[dict[str, Any]] | _JsonColumns, rows: list[int], label: str, name: str) -> None:
         """Add the JSON records of one file (a list of records with their ``rows``, or the columns
         of a JSON Lines file read in chunks, ``rows`` then unused)."""
@@ -393,12 +419,23 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
     share of a folder.
     """
     parts = _Parts(options, log)
-    for file in files:
+    formats = [options.format or EXTENSIONS.get(file.suffix.lower()) for file in files]
+    done = 0  # files before this one were read together with an earlier one
+    for k, (file, fmt) in enumerate(zip(files, formats)):
+        if k < done:
+            continue
         rel, label = _relative(file, base), file.as_posix()
-        fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
             unknown_format(label, file.suffix, log, in_folder=in_folder)
             continue
+        if fmt == "json" and k + 1 < len(files) and formats[k + 1] == "json":  # one-article files, together
+            stop, last = k + 1, min(len(files), k + _BATCH_RECORDS)
+            while stop < last and formats[stop] == "json":
+                stop += 1
+            group = files[k:stop]
+            if parts.json_files(group, [f.as_posix() for f in group], [_relative(f, base) for f in group]):
+                done = stop
+                continue
         if streams_json_lines(file, fmt):  # read in chunks: never a Python dict per line for the whole file
             read = arrow_json_lines(file)  # a file of one text-only object per line: parsed by Arrow
             columns = _JsonColumns() if read is None else _JsonColumns.from_arrow(*read)

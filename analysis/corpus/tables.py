@@ -21,7 +21,7 @@ import io
 import json
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from analysis.corpus.fields import as_strings, clash_name, resolve_columns
 from analysis.corpus.report import LoadLog
 from analysis.corpus.tokenised import prefer_untokenised
 
-__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "arrow_json_lines", "json_line_items", "json_objects", "note_fallback",
+__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "arrow_json_files", "arrow_json_lines", "json_line_items", "json_objects", "note_fallback",
            "read_json_records", "read_table", "table_documents", "usable_mapping"]
 
 TABLE_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
@@ -432,6 +432,66 @@ def arrow_json_lines(path: Path) -> tuple[list[str], list[tuple[int, dict[str, p
                                                 else column.cast(pa.large_string())
                                                 for name, column in zip(batch.schema.names, batch.columns)}))
     return schema.names, chunks
+
+
+_JSON_SPACE = b" \t\r\n"
+
+
+def arrow_json_files(paths: Sequence[Path]) -> tuple[list[str], list[tuple[int, dict[str, pa.Array]]]] | None:
+    """The records of JSON files holding one object each, parsed together by Arrow's JSON reader, when
+    that is exactly what :func:`read_json_records` reads file by file: every file a regular file of
+    UTF-8 (a UTF-8 BOM allowed) without a NUL byte holding one object whose values are all strings,
+    and every file with the same keys. Returns (the keys, [(number of records, {key: large_string
+    array})]), record k from file k; None for any other group of files (then read one by one, which
+    names each problem). Arrow is never given a file with more than ``_MAX_OPENERS`` brackets."""
+    import pyarrow.json as pa_json
+
+    bodies = []
+    for path in paths:
+        try:
+            data = read_bytes(path)
+        except FileProblem:
+            return None
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        body = data.removeprefix(codecs.BOM_UTF8).strip(_JSON_SPACE)
+        if not body.startswith(b"{") or not body.endswith(b"}"):
+            return None
+        bodies.append(body)
+    if not bodies:
+        return None
+    try:
+        first = json.loads(bodies[0])
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(first, dict) or not all(isinstance(v, str) for v in first.values()):
+        return None
+    joined = b"\n".join(bodies)  # a "}" and a "{" on either side of a line break: only between two objects
+    ends = np.cumsum([len(body) + 1 for body in bodies])
+    del bodies
+    if b"\x00" in joined:
+        return None
+    data = np.frombuffer(joined, dtype=np.uint8)
+    openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))
+    if len(openers) - len(ends) > _MAX_OPENERS and np.bincount(np.searchsorted(ends, openers, side="right"),
+                                                               minlength=len(ends)).max() > _MAX_OPENERS:
+        return None
+    try:  # valid UTF-8 (checked by Arrow on the joined bytes, no Python string made)
+        pa.Array.from_buffers(pa.large_binary(), 1, [None, pa.py_buffer(np.array([0, len(joined)], dtype=np.int64)),
+                                                    pa.py_buffer(joined)]).cast(pa.large_string()).validate(full=True)
+        table = pa_json.read_json(
+            pa.BufferReader(joined),
+            read_options=pa_json.ReadOptions(use_threads=False, block_size=max(len(joined) + 1, 1 << 20)),
+            parse_options=pa_json.ParseOptions(
+                explicit_schema=pa.schema([pa.field(str(k), pa.large_string()) for k in first]),
+                newlines_in_values=True))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if table.num_rows != len(paths) or table.schema.names != [str(k) for k in first] or any(
+            column.null_count for column in table.columns):
+        return None
+    return table.schema.names, [(batch.num_rows, dict(zip(batch.schema.names, batch.columns)))
+                                for batch in table.to_batches()]
 
 
 def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tuple[list[dict], list[int]] | None:

@@ -390,6 +390,75 @@ def test_json_lines_parsed_by_arrow_in_blocks_keep_keys_dates_and_empty_columns(
     pd.testing.assert_frame_equal(docs, _loaded(path)[0])
 
 
+_PRETTY = b'{\n  "title": "C",\n  "text": "Pretty printed."\n}\n'
+#: Folders of one-object JSON files: (contents, whether Arrow's JSON reader takes them together; else one by one)
+ARROW_JSON_FILES = {
+    "plain, pretty-printed": ([_LINE_A, _LINE_B, _PRETTY], True),
+    "a BOM, white space, keys in another order": (
+        [b"\xef\xbb\xbf  " + _LINE_A + b"\r\n", b'{"text": "Other text.", "title": "B"}'], True),
+    "escapes, a NUL escape, an empty text, a repeated text": (
+        [b'{"title": "A\\u00e9", "text": "x\\u0000y"}', b'{"title": "B", "text": ""}', _LINE_A, _LINE_A], True),
+    "other column names, ids": ([b'{"id": "1", "headline": "A", "body": "x"}', b'{"id": "1", "headline": "B", "body": "y"}'],
+                                True),
+    "a key missing": ([_LINE_A, b'{"text": "Other text."}'], False),
+    "a key more": ([_LINE_A, b'{"title": "B", "text": "x", "author": "Z"}'], False),
+    "a null": ([_LINE_A, b'{"title": null, "text": "x"}'], False),
+    "a number": ([_LINE_A, b'{"title": "B", "text": "x", "n": 1}'], False),
+    "a list of articles": ([_LINE_A, b'{"articles": [{"title": "X", "text": "y"}]}'], False),
+    "two objects in a file": ([_LINE_A, _LINE_B + b" " + _LINE_B], False),
+    "JSON Lines in a .json file": ([_LINE_A, _LINE_B + b"\n" + _LINE_B], False),
+    "an empty file": ([_LINE_A, b" \n"], False),
+    "an array": ([_LINE_A, b"[" + _LINE_B + b"]"], False),
+    "not UTF-8": ([_LINE_A, b'{"title": "B\xe9", "text": "x"}'], False),
+    "UTF-16": ([_LINE_A, '{"title": "B", "text": "x"}'.encode("utf-16")], False),
+    "a NUL byte": ([_LINE_A, b'{"title": "B", "text": "x\x00"}'], False),
+    "a repeated key": ([_LINE_A, b'{"title": "B", "text": "x", "text": "y"}'], False),
+    "deep nesting": ([_LINE_A, b'{"title": "B", "text": "x", "d": ' + b"[" * 3000 + b"]" * 3000 + b"}"], False),
+    "an object split over two files": ([b'{"title": "A", "text": {"b": "x"}', b'{"c": "y"}}'], False),
+    "a form feed": ([_LINE_A, b"\x0c" + _LINE_B], False),
+}
+
+
+@pytest.mark.parametrize("case", list(ARROW_JSON_FILES))
+def test_one_object_json_files_parsed_together_by_arrow_load_as_one_by_one(tmp_path, monkeypatch, case):
+    # issue 10 point 16: consecutive one-article JSON files whose objects hold the same keys with text values
+    # are parsed together by Arrow's JSON reader (no Python object per file); any other group is read file by
+    # file, which names each problem; both ways give the same table (values, dtypes) and load report
+    import analysis.corpus.loader as loader
+    from analysis.corpus.tables import arrow_json_files
+
+    contents, together = ARROW_JSON_FILES[case]
+    paths = [tmp_path / f"{k}.json" for k in range(len(contents))]
+    for path, content in zip(paths, contents):
+        path.write_bytes(content)
+    (tmp_path / "z.txt").write_text("Title\n\nA text file after them.", encoding="utf-8")
+    assert (arrow_json_files(paths) is not None) == together
+    docs, report = _loaded(tmp_path)
+    monkeypatch.setattr(loader, "arrow_json_files", lambda paths: None)
+    one_by_one, expected_report = _loaded(tmp_path)
+    pd.testing.assert_frame_equal(docs, one_by_one)
+    assert report == expected_report
+
+
+def test_json_files_parsed_together_keep_the_batches_of_one_by_one(tmp_path, monkeypatch):
+    # batches of 3 files: groups read by Arrow end where a batch ends, a JSON Lines file and a file with
+    # other keys in between join or end a batch as they would, rows and sources per file
+    import analysis.corpus.loader as loader
+
+    monkeypatch.setattr(loader, "_BATCH_RECORDS", 3)
+    for k in range(10):
+        article = {"title": f"T{k}", "text": f"Text number {k}."}
+        if k == 7:
+            article["author"] = "Z"
+        (tmp_path / f"{k}.json").write_text(json.dumps(article), encoding="utf-8")
+    (tmp_path / "4b.jsonl").write_text('{"title": "L", "text": "A line."}\n', encoding="utf-8")
+    docs, report = _loaded(tmp_path)
+    assert docs["title"].tolist() == ["T0", "T1", "T2", "T3", "T4", "L", "T5", "T6", "T7", "T8", "T9"]
+    assert docs["source"].iat[0] == f"{(tmp_path / '0.json').as_posix()}, row 1" and report == []
+    monkeypatch.setattr(loader, "arrow_json_files", lambda paths: None)
+    pd.testing.assert_frame_equal(docs, _loaded(tmp_path)[0])
+
+
 @pytest.mark.parametrize("paragraphs", [True, False])
 def test_arrow_text_column_is_ruled_as_the_python_values_are(paragraphs):
     # the vectorised path for Arrow text (JSON, CSV, Parquet) keeps exactly what the per-value rules give,
