@@ -36,6 +36,7 @@ SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
 _BATCH_CHARS = 2_000_000  # about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
+_P = np.uint64(0x100000001B3)  # the multiplier of the word hash's polynomial (and of a text's key)
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -143,40 +144,37 @@ def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
     Texts that are ASCII but for common punctuation (most news in English) are normalised on their
     bytes with numpy; the others with Arrow's Unicode normalisation and regex (same result).
     """
-    fast, exact, arr = _normalise_bytes(texts)
+    arr = pc.fill_null(_arrow_strings(texts), "")
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    fast, exact = _byte_normalise(arr)
     if exact.all():
         return fast
     slow = np.flatnonzero(~exact)
     return pc.replace_with_mask(fast, pa.array(~exact), _regex_normalise(arr.take(pa.array(slow))))
 
 
-def _normalise_bytes(texts: Sequence[str] | pd.Series) -> tuple[pa.Array, np.ndarray, pa.Array]:
-    """(:func:`_byte_normalise` of the texts: normalised texts and the mask of those it is exact for;
-    the texts as one Arrow array, None as '')."""
-    arr = pc.fill_null(_arrow_strings(texts), "")
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    return *_byte_normalise(arr), arr
+def _tokens(texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(64-bit hashes of the words of all texts, concatenated; the number of words per text).
 
-
-def _tokens(norm: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """(64-bit hashes of the words of all normalised texts, concatenated; the number of words per text).
-
-    Normalised texts are words separated by single ASCII spaces, so the words are found on the
-    array's UTF-8 buffer with numpy: each word with the space after it is one value of a string
-    array over the same buffer (no copy), dictionary-encoded, and only the distinct words are hashed
-    (:func:`_word_hashes`, the trailing space left out).
+    A word is a run of bytes other than the ASCII space: the words of a normalised text, and those of
+    a text mapped by :func:`_mapped` (spaces not collapsed) are the same. They are found on the
+    array's UTF-8 buffer with numpy: each word with the spaces after it is one value of a string array
+    over the same buffer (no copy), dictionary-encoded, and only the distinct words are hashed
+    (:func:`_word_hashes`, the trailing spaces left out).
     """
-    data, offsets = _buffers(norm)
+    data, offsets = _buffers(texts)
     n = len(data)
     if not n:
         return np.empty(0, dtype=np.uint64), np.zeros(len(offsets) - 1, dtype=np.int64)
-    start = np.empty(n, dtype=bool)  # a word starts after a space, or where a text starts
-    start[0] = True
-    np.equal(data[:-1], 0x20, out=start[1:])
+    space = data == 0x20
+    start = ~space  # a word starts after a space, or where a text starts
+    start[1:] &= space[:-1]
     firsts = offsets[:-1][offsets[:-1] < n]
-    start[firsts] = True
+    start[firsts] = ~space[firsts]
+    del space
     starts = np.flatnonzero(start)
+    del start
     counts = np.diff(np.searchsorted(starts, offsets))
     bounds = np.empty(len(starts) + 1, dtype=np.int64)
     bounds[:-1], bounds[-1] = starts, n
@@ -184,13 +182,26 @@ def _tokens(norm: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     encoded = pc.dictionary_encode(words)
     dictionary = encoded.dictionary
     distinct, distinct_offsets = _buffers(dictionary)
-    lengths = np.diff(distinct_offsets)
-    ends = distinct_offsets[1:]
-    spaced = np.flatnonzero(lengths > 0)
-    spaced = spaced[distinct[ends[spaced] - 1] == 0x20]
-    lengths[spaced] -= 1
+    lengths = pc.binary_length(pc.ascii_rtrim(dictionary, characters=" ")).to_numpy(zero_copy_only=False)
     hashes = _word_hashes(distinct, distinct_offsets[:-1], lengths)
     return hashes[encoded.indices.to_numpy(zero_copy_only=False)], counts
+
+
+def _word_keys(tokens: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Keys (n x 2 uint64) of texts from their words (:func:`_tokens`): a polynomial over the word
+    hashes, and the number of words. Texts with the same normalised text have the same key; texts with
+    the same key are compared by :func:`_confirm_exact`."""
+    keys = np.zeros((len(counts), 2), dtype=np.uint64)
+    keys[:, 1] = counts
+    filled = np.flatnonzero(counts)
+    if len(filled):
+        first_word = np.cumsum(counts) - counts
+        within = np.arange(len(tokens)) - np.repeat(first_word, counts)
+        powers = np.full(int(counts.max()), _P, dtype=np.uint64)
+        powers[0] = 1
+        np.multiply.accumulate(powers, out=powers)
+        keys[filled, 0] = np.add.reduceat(tokens * powers[within], first_word[filled])
+    return keys
 
 
 def _text_keys(norm: pa.Array) -> np.ndarray:
@@ -211,6 +222,24 @@ def _exact_first(keys: np.ndarray, empty: np.ndarray) -> np.ndarray:
     return np.where(empty, -1, first)
 
 
+def _confirm_exact(texts: pd.Series, first: np.ndarray) -> np.ndarray:
+    """``first`` (:func:`_exact_first` of :func:`_word_keys`) with every match confirmed: among the
+    documents sharing a key, each one's first document with the same normalised text (compared by a
+    128-bit BLAKE2b of it, :func:`_text_keys`). Only the documents sharing a key are normalised."""
+    positions = np.arange(len(first))
+    matched = (first >= 0) & (first != positions)
+    if not matched.any():
+        return first
+    members = np.union1d(first[matched], positions[matched])
+    chosen = _take(texts, members)
+    digests = np.empty((len(members), 2), dtype=np.uint64)
+    for start, stop in _batches(chosen):
+        digests[start:stop] = _text_keys(normalise_texts(chosen.iloc[start:stop]))
+    out = first.copy()
+    out[members] = members[_exact_first(digests, np.zeros(len(members), dtype=bool))]
+    return out
+
+
 def _word_hashes(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """64-bit hashes of the words ``data[start:start + length]``, vectorised: a polynomial over the
     UTF-8 bytes (mod 2**64), with the length mixed in and finished with splitmix64. Depends only on
@@ -222,7 +251,7 @@ def _word_hashes(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> n
     word = np.repeat(np.arange(len(lengths)), lengths)
     within = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     powers = np.ones(int(lengths.max()), dtype=np.uint64)
-    powers[1:] = np.uint64(0x100000001B3)
+    powers[1:] = _P
     powers = np.multiply.accumulate(powers)
     terms = (data[np.repeat(starts, lengths) + within].astype(np.uint64) + np.uint64(1)) * powers[within]
     sums = np.zeros(len(lengths), dtype=np.uint64)
@@ -389,12 +418,12 @@ def _batches(texts: pd.Series) -> list[tuple[int, int]]:
     return bounds
 
 
-def _document_keys(norm: pa.Array, positions: np.ndarray, keys: np.ndarray, empty: np.ndarray,
+def _document_keys(texts: pa.Array, positions: np.ndarray, keys: np.ndarray, empty: np.ndarray,
                    long_mask: np.ndarray, band_keys: np.ndarray, shingle_size: int, min_words: int) -> None:
     """Fill in, at ``positions``, the text keys, empty and long masks and LSH band keys (long documents)
-    of normalised texts (the arrays of :func:`duplicate_pairs`)."""
-    tokens, counts = _tokens(norm)
-    keys[positions] = _text_keys(norm)
+    of normalised or mapped texts (the arrays of :func:`duplicate_pairs`)."""
+    tokens, counts = _tokens(texts)
+    keys[positions] = _word_keys(tokens, counts)
     empty[positions] = counts == 0
     long_batch = counts >= min_words
     long_mask[positions] = long_batch
@@ -428,12 +457,14 @@ def duplicate_pairs(
     band_keys = np.empty((n, BANDS), dtype=np.uint64)  # rows of the long documents filled in
     unicode: list[np.ndarray] = []
     for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
-        norm, exact, _ = _normalise_bytes(texts.iloc[start:stop])
+        arr = pc.fill_null(_arrow_strings(texts.iloc[start:stop]), "")
+        data, offsets, exact = _mapped(arr)  # words as in the normalised texts, spaces not collapsed
+        mapped = pa.LargeStringArray.from_buffers(len(arr), pa.py_buffer(offsets), pa.py_buffer(data))
         positions = np.arange(start, stop)
-        _document_keys(norm, positions, keys, empty, long_mask, band_keys, shingle_size, min_words)
+        _document_keys(mapped, positions, keys, empty, long_mask, band_keys, shingle_size, min_words)
         if not exact.all():  # done again below: the texts that need Unicode rules, all at once
             unicode.append(positions[~exact])
-        del norm, exact, positions
+        del arr, data, mapped, exact, positions
     if unicode:  # (a few Arrow calls for all of them, not some in every batch)
         positions = np.concatenate(unicode)
         chosen = _take(texts, positions)
@@ -441,7 +472,7 @@ def duplicate_pairs(
             _document_keys(normalise_texts(chosen.iloc[start:stop]), positions[start:stop], keys, empty, long_mask,
                            band_keys, shingle_size, min_words)
         del chosen
-    exact = _exact_first(keys, empty)
+    exact = _confirm_exact(texts, _exact_first(keys, empty))
     parent = np.where(exact >= 0, exact, np.arange(n))
     similarity = np.where(parent != np.arange(n), 1.0, np.nan)
     long_docs = np.flatnonzero(long_mask)
