@@ -36,7 +36,7 @@ SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
 _BATCH_CHARS = 2_000_000  # about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
-_P = np.uint64(0x100000001B3)  # the multiplier of the word hash's polynomial (and of a text's key)
+_P = np.uint64(0x100000001B3)  # the multiplier of the word hash's polynomial
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -188,19 +188,15 @@ def _tokens(texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _word_keys(tokens: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Keys (n x 2 uint64) of texts from their words (:func:`_tokens`): a polynomial over the word
-    hashes, and the number of words. Texts with the same normalised text have the same key; texts with
-    the same key are compared by :func:`_confirm_exact`."""
+    """Keys (n x 2 uint64) of texts from their words (:func:`_tokens`): the sum of the word hashes
+    (mod 2**64) and the number of words. Texts with the same normalised text have the same key; texts
+    with the same key (also texts of the same words in another order) are compared by
+    :func:`_confirm_exact`."""
     keys = np.zeros((len(counts), 2), dtype=np.uint64)
     keys[:, 1] = counts
     filled = np.flatnonzero(counts)
     if len(filled):
-        first_word = np.cumsum(counts) - counts
-        within = np.arange(len(tokens)) - np.repeat(first_word, counts)
-        powers = np.full(int(counts.max()), _P, dtype=np.uint64)
-        powers[0] = 1
-        np.multiply.accumulate(powers, out=powers)
-        keys[filled, 0] = np.add.reduceat(tokens * powers[within], first_word[filled])
+        keys[filled, 0] = np.add.reduceat(tokens, (np.cumsum(counts) - counts)[filled])
     return keys
 
 

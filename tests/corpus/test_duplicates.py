@@ -236,3 +236,8 @@ def test_exact_duplicates_are_confirmed_on_the_normalised_text_when_keys_collide
     first, similarity = duplicate_pairs(texts)
     assert first.tolist() == expected[0].tolist() == [-1, -1, 0, 1, -1, -1]
     assert similarity[[2, 3]].tolist() == [1.0, 1.0]
+
+
+def test_the_same_words_in_another_order_are_not_an_exact_duplicate():
+    first, _ = duplicate_pairs(["one two three", "Three, two, one.", "ONE two three!"])
+    assert first.tolist() == [-1, -1, 0]
