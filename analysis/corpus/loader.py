@@ -348,30 +348,34 @@ class _Parts:
             fits = self._fit_cache[key] = same_core and agree and joined == {**batch.mapping, **mapping}
         return fits
 
-    def json_files(self, files: Sequence[Path], labels: list[str], names: list[str]) -> bool:
-        """Add one-object JSON files read together by Arrow (:func:`arrow_json_files`), as :meth:`json`
-        would add them one by one, if the batch is empty (or full) and they can be read that way;
-        False (nothing done) otherwise."""
-        if self.records or (len(self.batch.columns) and len(self.batch.columns) < _BATCH_RECORDS):
-            return False
-        read = arrow_json_files(files)
+    def json_files(self, files: Sequence[Path], base: Path) -> int:
+        """Add the first of ``files`` (one-object JSON files) read together by Arrow
+        (:func:`arrow_json_files`), as many as :meth:`json` would add one by one to the current batch,
+        and as it would; returns how many were added (0: none, read them one by one)."""
+        anew = bool(self.records) or len(self.batch.columns) >= _BATCH_RECORDS  # the first file starts a batch
+        group = files[: _BATCH_RECORDS if anew else _BATCH_RECORDS - len(self.batch.columns)]
+        read = arrow_json_files(group) if len(group) > 1 else None
         if read is None:
-            return False
+            return 0
         found, chunks = read
         mapping = self._mappings.get(tuple(found))
         if mapping is None:
-            mapping = usable_mapping(found, self.options.columns, labels[0], LoadLog("skip"))
+            mapping = usable_mapping(found, self.options.columns, group[0].as_posix(), LoadLog("skip"))
             if mapping is None:  # (read one by one, the file names its problem)
-                return False
+                return 0
             self._mappings[tuple(found)] = mapping
-        self.flush()  # a full batch: as the first of these files would
+        if anew:
+            self.flush()
+        elif len(self.batch.columns) and not self._fits(tuple(found), mapping):
+            return 0  # the first file starts a new batch (read one by one), the next ones join it
+        batch = self.batch
         columns = _JsonColumns.from_arrow(found, chunks)
-        columns.rows = [1] * len(files)
-        self.batch.mapping = mapping
-        self.batch.columns.extend(columns)
-        self.batch.labels.extend(labels)
-        self.batch.names.extend(names)
-        return True
+        columns.rows = [1] * len(group)
+        batch.mapping = {**batch.mapping, **mapping}
+        batch.columns.extend(columns)
+        batch.labels.extend(f.as_posix() for f in group)
+        batch.names.extend(_relative(f, base) for f in group)
+        return len(group)
 
     def json(self, records: list[dict[str, Any]] | _JsonColumns, rows: list[int], label: str, name: str) -> None:
         """Add the JSON records of one file (a list of records with their ``rows``, or the columns
@@ -432,9 +436,8 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
             stop, last = k + 1, min(len(files), k + _BATCH_RECORDS)
             while stop < last and formats[stop] == "json":
                 stop += 1
-            group = files[k:stop]
-            if parts.json_files(group, [f.as_posix() for f in group], [_relative(f, base) for f in group]):
-                done = stop
+            done = k + parts.json_files(files[k:stop], base)
+            if done > k:
                 continue
         if streams_json_lines(file, fmt):  # read in chunks: never a Python dict per line for the whole file
             read = arrow_json_lines(file)  # a file of one text-only object per line: parsed by Arrow

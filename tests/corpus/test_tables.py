@@ -441,22 +441,39 @@ def test_one_object_json_files_parsed_together_by_arrow_load_as_one_by_one(tmp_p
 
 
 def test_json_files_parsed_together_keep_the_batches_of_one_by_one(tmp_path, monkeypatch):
-    # batches of 3 files: groups read by Arrow end where a batch ends, a JSON Lines file and a file with
-    # other keys in between join or end a batch as they would, rows and sources per file
+    # batches of 4 files: groups read by Arrow end where a batch ends; a JSON Lines file, a text file, a file
+    # of an unknown format and a file with other keys in between join or end a batch as they would; rows and
+    # sources per file; after a stray file the next files are still read together
     import analysis.corpus.loader as loader
+    from analysis.corpus.tables import arrow_json_files
 
-    monkeypatch.setattr(loader, "_BATCH_RECORDS", 3)
-    for k in range(10):
-        article = {"title": f"T{k}", "text": f"Text number {k}."}
+    monkeypatch.setattr(loader, "_BATCH_RECORDS", 4)
+    for k in range(14):
+        article = {"title": f"T{k:02d}", "text": f"Text number {k}."}
         if k == 7:
             article["author"] = "Z"
-        (tmp_path / f"{k}.json").write_text(json.dumps(article), encoding="utf-8")
-    (tmp_path / "4b.jsonl").write_text('{"title": "L", "text": "A line."}\n', encoding="utf-8")
+        (tmp_path / f"{k:02d}.json").write_text(json.dumps(article), encoding="utf-8")
+    (tmp_path / "04b.jsonl").write_text('{"title": "L", "text": "A line."}\n', encoding="utf-8")
+    (tmp_path / "09b.txt").write_text("Plain\n\nA text file.", encoding="utf-8")
+    (tmp_path / "11b.xml").write_text("<a/>", encoding="utf-8")
+    together: list[int] = []
+
+    def counted(paths):
+        read = arrow_json_files(paths)
+        together.extend([len(paths)] if read is not None else [])
+        return read
+
+    monkeypatch.setattr(loader, "arrow_json_files", counted)
     docs, report = _loaded(tmp_path)
-    assert docs["title"].tolist() == ["T0", "T1", "T2", "T3", "T4", "L", "T5", "T6", "T7", "T8", "T9"]
-    assert docs["source"].iat[0] == f"{(tmp_path / '0.json').as_posix()}, row 1" and report == []
+    assert docs["title"].tolist() == [*(f"T{k:02d}" for k in range(5)), "L", *(f"T{k:02d}" for k in range(5, 10)),
+                                      "Plain", *(f"T{k:02d}" for k in range(10, 14))]
+    assert docs["source"].iat[0] == f"{(tmp_path / '00.json').as_posix()}, row 1"
+    assert [e["action"] for e in report] == ["ignored"]  # the .xml file
+    assert sum(together) >= 10  # of 14 files
     monkeypatch.setattr(loader, "arrow_json_files", lambda paths: None)
-    pd.testing.assert_frame_equal(docs, _loaded(tmp_path)[0])
+    one_by_one, expected_report = _loaded(tmp_path)
+    pd.testing.assert_frame_equal(docs, one_by_one)
+    assert report == expected_report
 
 
 @pytest.mark.parametrize("paragraphs", [True, False])
