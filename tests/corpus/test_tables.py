@@ -350,29 +350,36 @@ def _loaded(path) -> tuple[pd.DataFrame, list[dict]]:
     return docs, docs.attrs["load_report"]
 
 
+def _same_as_without(monkeypatch, source, reader: str) -> tuple[pd.DataFrame, list[dict]]:
+    """The table and load report of ``source`` as loaded, checked equal to those loaded with the Arrow
+    reader ``analysis.corpus.loader.<reader>`` turned off (files read one by one, lines line by line)."""
+    import analysis.corpus.loader as loader
+
+    docs, report = _loaded(source)
+    monkeypatch.setattr(loader, reader, lambda paths: None)
+    without, expected_report = _loaded(source)
+    pd.testing.assert_frame_equal(docs, without)
+    assert report == expected_report
+    return docs, report
+
+
 @pytest.mark.parametrize("case", list(ARROW_JSON_LINES))
 def test_json_lines_parsed_by_arrow_load_as_read_line_by_line(tmp_path, monkeypatch, case):
     # issue 10 point 16: a JSON Lines file of one object of text values per line is parsed by Arrow's JSON
     # reader (no Python object per line); any other file is read line by line, which names its problems;
     # both ways give the same table (values and dtypes) and the same load report
-    import analysis.corpus.loader as loader
     from analysis.corpus.tables import arrow_json_lines
 
     content, by_arrow = ARROW_JSON_LINES[case]
     path = tmp_path / "a.jsonl"
     path.write_bytes(content)
     assert (arrow_json_lines(path) is not None) == by_arrow
-    docs, report = _loaded(path)
-    monkeypatch.setattr(loader, "arrow_json_lines", lambda path: None)
-    line_by_line, expected_report = _loaded(path)
-    pd.testing.assert_frame_equal(docs, line_by_line)
-    assert report == expected_report
+    _same_as_without(monkeypatch, path, "arrow_json_lines")
 
 
 def test_json_lines_parsed_by_arrow_in_blocks_keep_keys_dates_and_empty_columns(tmp_path, monkeypatch):
     # blocks of a few lines: a key first seen in a later block, a date Arrow would read as a timestamp there,
     # a column that is null on every line (Python None, as read line by line), first-appearance column order
-    import analysis.corpus.loader as loader
     import analysis.corpus.tables as tables
 
     monkeypatch.setattr(tables, "_ARROW_BLOCK", 64)
@@ -382,12 +389,10 @@ def test_json_lines_parsed_by_arrow_in_blocks_keep_keys_dates_and_empty_columns(
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
     found, chunks = tables.arrow_json_lines(path)
     assert found == ["title", "text", "empty", "section", "when"] and len(chunks) > 3
-    docs, _ = _loaded(path)
+    docs, _ = _same_as_without(monkeypatch, path, "arrow_json_lines")
     assert docs["section"].isna().tolist() == [True] * 5 + [False] + [True] * 3 and docs["section"].iat[5] == "World"
     assert docs["when"].iat[7] == "2024-05-01T10:00:00" and docs["empty"].tolist() == [None] * 9
     assert list(docs.columns[-3:]) == ["empty", "section", "when"]
-    monkeypatch.setattr(loader, "arrow_json_lines", lambda path: None)
-    pd.testing.assert_frame_equal(docs, _loaded(path)[0])
 
 
 _PRETTY = b'{\n  "title": "C",\n  "text": "Pretty printed."\n}\n'
@@ -424,7 +429,6 @@ def test_one_object_json_files_parsed_together_by_arrow_load_as_one_by_one(tmp_p
     # issue 10 point 16: consecutive one-article JSON files whose objects hold the same keys with text values
     # are parsed together by Arrow's JSON reader (no Python object per file); any other group is read file by
     # file, which names each problem; both ways give the same table (values, dtypes) and load report
-    import analysis.corpus.loader as loader
     from analysis.corpus.tables import arrow_json_files
 
     contents, together = ARROW_JSON_FILES[case]
@@ -433,11 +437,7 @@ def test_one_object_json_files_parsed_together_by_arrow_load_as_one_by_one(tmp_p
         path.write_bytes(content)
     (tmp_path / "z.txt").write_text("Title\n\nA text file after them.", encoding="utf-8")
     assert (arrow_json_files(paths) is not None) == together
-    docs, report = _loaded(tmp_path)
-    monkeypatch.setattr(loader, "arrow_json_files", lambda paths: None)
-    one_by_one, expected_report = _loaded(tmp_path)
-    pd.testing.assert_frame_equal(docs, one_by_one)
-    assert report == expected_report
+    _same_as_without(monkeypatch, tmp_path, "arrow_json_files")
 
 
 def test_json_files_parsed_together_keep_the_batches_of_one_by_one(tmp_path, monkeypatch):
@@ -464,16 +464,12 @@ def test_json_files_parsed_together_keep_the_batches_of_one_by_one(tmp_path, mon
         return read
 
     monkeypatch.setattr(loader, "arrow_json_files", counted)
-    docs, report = _loaded(tmp_path)
+    docs, report = _same_as_without(monkeypatch, tmp_path, "arrow_json_files")
     assert docs["title"].tolist() == [*(f"T{k:02d}" for k in range(5)), "L", *(f"T{k:02d}" for k in range(5, 10)),
                                       "Plain", *(f"T{k:02d}" for k in range(10, 14))]
     assert docs["source"].iat[0] == f"{(tmp_path / '00.json').as_posix()}, row 1"
     assert [e["action"] for e in report] == ["ignored"]  # the .xml file
     assert sum(together) >= 10  # of 14 files
-    monkeypatch.setattr(loader, "arrow_json_files", lambda paths: None)
-    one_by_one, expected_report = _loaded(tmp_path)
-    pd.testing.assert_frame_equal(docs, one_by_one)
-    assert report == expected_report
 
 
 @pytest.mark.parametrize("paragraphs", [True, False])
