@@ -227,8 +227,9 @@ class _JsonColumns:
 
     @classmethod
     def from_arrow(cls, found: list[str], chunks: list[tuple[int, dict[str, pa.Array]]]) -> _JsonColumns:
-        """The columns of a JSON Lines file read by :func:`arrow_json_lines` (record N on line N), as
-        :meth:`add` would hold them: a column without any value is None on every row (Python values)."""
+        """The columns of a JSON Lines file read by :func:`arrow_json_lines` (record N on line N; for
+        files read by :func:`arrow_json_files` the caller sets the rows), as :meth:`add` would hold
+        them: a column without any value is None on every row (Python values)."""
         valid = {name for _, chunk in chunks for name, array in chunk.items() if array.null_count < len(array)}
         columns = cls(found=dict.fromkeys(found))
         for n, chunk in chunks:
@@ -417,9 +418,10 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
     unknown extension is noted as ignored (True) or is an error (False). Problems go to ``log``.
 
     Any mix of formats: text, markdown and HTML files become one record each; consecutive JSON and
-    JSON Lines files sharing a column mapping are batched into one table (so a folder of many
-    one-article JSON files costs about a ``json.load`` per file); CSV, TSV and Parquet files are
-    one table each. This is what ``load_corpus`` runs, and what a streaming worker runs on its
+    JSON Lines files sharing a column mapping are batched into one table; one-object JSON files with
+    the same text-only keys are parsed together by Arrow (:func:`arrow_json_files`), as is a JSON Lines
+    file of such objects (:func:`arrow_json_lines`), any other file on its own; CSV, TSV and Parquet
+    files are one table each. This is what ``load_corpus`` runs, and what a streaming worker runs on its
     share of a folder.
     """
     parts = _Parts(options, log)
