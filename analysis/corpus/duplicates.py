@@ -36,6 +36,7 @@ SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
 _BATCH_CHARS = 2_000_000  # about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
+_P = np.uint64(0x100000001B3)  # the multiplier of the word hash's polynomial
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -71,14 +72,16 @@ def _buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return data[offsets[0] : offsets[-1]], offsets - offsets[0]
 
 
-def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
-    """The normalised texts computed on the UTF-8 bytes, and a mask of the texts this is exact for.
+def _mapped(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(mapped UTF-8 bytes, offsets from 0, exact mask) of a large_string array without nulls: every
+    byte lower-cased, or a space where normalisation puts one (runs of spaces not yet collapsed).
 
     Exact for texts whose only non-ASCII characters are General Punctuation (U+2000-U+203F: curly
     quotes, dashes, ellipsis, special spaces) and Latin-1 (U+0080-U+00FF) but for the nine that
     NFKC turns into letters or digits (ª ² ³ µ ¹ º ¼ ½ ¾): NFKC maps punctuation and symbols to
     punctuation or space, which the regex turns into a space, as this does; it leaves the accented
-    letters as they are, and lower case moves À-Þ (but ×) to à-þ, as this does.
+    letters as they are, and lower case moves À-Þ (but ×) to à-þ, as this does. For those texts the
+    words of the mapped bytes (runs of bytes other than a space) are the normalised text's words.
     """
     data, offsets = _buffers(arr)
     n = len(data)
@@ -101,6 +104,14 @@ def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
         done[c3] = done[c3 + 1] = True  # Latin-1 letters: kept as they are (upper case lowered above)
         high = high[(mapped[high] >= 0x80) & ~done[high]]
     exact = np.searchsorted(high, offsets[1:]) == np.searchsorted(high, offsets[:-1])
+    return mapped, offsets, exact
+
+
+def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """The normalised texts computed on the UTF-8 bytes (:func:`_mapped`, runs of spaces collapsed
+    and trimmed), and a mask of the texts this is exact for."""
+    mapped, offsets, exact = _mapped(arr)
+    n = len(mapped)
     space = mapped == 0x20
     dropped = space.copy()  # leading spaces, and spaces after a space
     dropped[1:] &= space[:-1]
@@ -143,24 +154,27 @@ def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
     return pc.replace_with_mask(fast, pa.array(~exact), _regex_normalise(arr.take(pa.array(slow))))
 
 
-def _tokens(norm: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """(64-bit hashes of the words of all normalised texts, concatenated; the number of words per text).
+def _tokens(texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(64-bit hashes of the words of all texts, concatenated; the number of words per text).
 
-    Normalised texts are words separated by single ASCII spaces, so the words are found on the
-    array's UTF-8 buffer with numpy: each word with the space after it is one value of a string
-    array over the same buffer (no copy), dictionary-encoded, and only the distinct words are hashed
-    (:func:`_word_hashes`, the trailing space left out).
+    A word is a run of bytes other than the ASCII space: the words of a normalised text, and those of
+    a text mapped by :func:`_mapped` (spaces not collapsed) are the same. They are found on the
+    array's UTF-8 buffer with numpy: each word with the spaces after it is one value of a string array
+    over the same buffer (no copy), dictionary-encoded, and only the distinct words are hashed
+    (:func:`_word_hashes`, the trailing spaces left out).
     """
-    data, offsets = _buffers(norm)
+    data, offsets = _buffers(texts)
     n = len(data)
     if not n:
         return np.empty(0, dtype=np.uint64), np.zeros(len(offsets) - 1, dtype=np.int64)
-    start = np.empty(n, dtype=bool)  # a word starts after a space, or where a text starts
-    start[0] = True
-    np.equal(data[:-1], 0x20, out=start[1:])
+    space = data == 0x20
+    start = ~space  # a word starts after a space, or where a text starts
+    start[1:] &= space[:-1]
     firsts = offsets[:-1][offsets[:-1] < n]
-    start[firsts] = True
+    start[firsts] = ~space[firsts]
+    del space
     starts = np.flatnonzero(start)
+    del start
     counts = np.diff(np.searchsorted(starts, offsets))
     bounds = np.empty(len(starts) + 1, dtype=np.int64)
     bounds[:-1], bounds[-1] = starts, n
@@ -168,13 +182,22 @@ def _tokens(norm: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     encoded = pc.dictionary_encode(words)
     dictionary = encoded.dictionary
     distinct, distinct_offsets = _buffers(dictionary)
-    lengths = np.diff(distinct_offsets)
-    ends = distinct_offsets[1:]
-    spaced = np.flatnonzero(lengths > 0)
-    spaced = spaced[distinct[ends[spaced] - 1] == 0x20]
-    lengths[spaced] -= 1
+    lengths = pc.binary_length(pc.ascii_rtrim(dictionary, characters=" ")).to_numpy(zero_copy_only=False)
     hashes = _word_hashes(distinct, distinct_offsets[:-1], lengths)
     return hashes[encoded.indices.to_numpy(zero_copy_only=False)], counts
+
+
+def _word_keys(tokens: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Keys (n x 2 uint64) of texts from their words (:func:`_tokens`): the sum of the word hashes
+    (mod 2**64) and the number of words. Texts with the same normalised text have the same key; texts
+    with the same key (also texts of the same words in another order) are compared by
+    :func:`_confirm_exact`."""
+    keys = np.zeros((len(counts), 2), dtype=np.uint64)
+    keys[:, 1] = counts
+    filled = np.flatnonzero(counts)
+    if len(filled):
+        keys[filled, 0] = np.add.reduceat(tokens, (np.cumsum(counts) - counts)[filled])
+    return keys
 
 
 def _text_keys(norm: pa.Array) -> np.ndarray:
@@ -195,6 +218,24 @@ def _exact_first(keys: np.ndarray, empty: np.ndarray) -> np.ndarray:
     return np.where(empty, -1, first)
 
 
+def _confirm_exact(texts: pd.Series, first: np.ndarray) -> np.ndarray:
+    """``first`` (:func:`_exact_first` of :func:`_word_keys`) with every match confirmed: among the
+    documents sharing a key, each one's first document with the same normalised text (compared by a
+    128-bit BLAKE2b of it, :func:`_text_keys`). Only the documents sharing a key are normalised."""
+    positions = np.arange(len(first))
+    matched = (first >= 0) & (first != positions)
+    if not matched.any():
+        return first
+    members = np.union1d(first[matched], positions[matched])
+    chosen = _take(texts, members)
+    digests = np.empty((len(members), 2), dtype=np.uint64)
+    for start, stop in _batches(chosen):
+        digests[start:stop] = _text_keys(normalise_texts(chosen.iloc[start:stop]))
+    out = first.copy()
+    out[members] = members[_exact_first(digests, np.zeros(len(members), dtype=bool))]
+    return out
+
+
 def _word_hashes(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """64-bit hashes of the words ``data[start:start + length]``, vectorised: a polynomial over the
     UTF-8 bytes (mod 2**64), with the length mixed in and finished with splitmix64. Depends only on
@@ -206,7 +247,7 @@ def _word_hashes(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> n
     word = np.repeat(np.arange(len(lengths)), lengths)
     within = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     powers = np.ones(int(lengths.max()), dtype=np.uint64)
-    powers[1:] = np.uint64(0x100000001B3)
+    powers[1:] = _P
     powers = np.multiply.accumulate(powers)
     terms = (data[np.repeat(starts, lengths) + within].astype(np.uint64) + np.uint64(1)) * powers[within]
     sums = np.zeros(len(lengths), dtype=np.uint64)
@@ -251,9 +292,12 @@ def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tup
 
 def _mix(h: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: spreads every input bit over the whole 64-bit hash."""
-    h = (h ^ (h >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    h = (h ^ (h >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return h ^ (h >> np.uint64(31))
+    h = h ^ (h >> np.uint64(30))  # a new array; then in place
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return h
 
 
 def _band_keys(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
@@ -267,11 +311,14 @@ def _band_keys(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """
     n, bins = len(offsets) - 1, BANDS * ROWS
     h = _mix(hashes)
-    doc = np.repeat(np.arange(n), np.diff(offsets))
-    slot = doc * bins + (((h >> np.uint64(32)) * np.uint64(bins)) >> np.uint64(32)).astype(np.int64)
+    slot = h >> np.uint64(32)  # the bin: high bits * bins >> 32, then the document's row
+    slot *= np.uint64(bins)
+    slot >>= np.uint64(32)
+    slot += np.repeat(np.arange(n, dtype=np.uint64) * np.uint64(bins), np.diff(offsets))
+    h &= np.uint64(0xFFFFFFFF)  # the value: the low bits
     empty = np.uint64(2**64 - 1)
     signatures = np.full(n * bins, empty, dtype=np.uint64)
-    np.minimum.at(signatures, slot, h & np.uint64(0xFFFFFFFF))
+    np.minimum.at(signatures, slot.view(np.int64), h)
     missing = np.flatnonzero(signatures == empty)
     if len(missing):  # each empty bin borrows from the next non-empty bin of its row, circularly
         filled = np.flatnonzero(signatures != empty)
@@ -367,6 +414,20 @@ def _batches(texts: pd.Series) -> list[tuple[int, int]]:
     return bounds
 
 
+def _document_keys(texts: pa.Array, positions: np.ndarray, keys: np.ndarray, empty: np.ndarray,
+                   long_mask: np.ndarray, band_keys: np.ndarray, shingle_size: int, min_words: int) -> None:
+    """Fill in, at ``positions``, the text keys, empty and long masks and LSH band keys (long documents)
+    of normalised or mapped texts (the arrays of :func:`duplicate_pairs`)."""
+    tokens, counts = _tokens(texts)
+    keys[positions] = _word_keys(tokens, counts)
+    empty[positions] = counts == 0
+    long_batch = counts >= min_words
+    long_mask[positions] = long_batch
+    if long_batch.any():
+        long_tokens = tokens if long_batch.all() else tokens[np.repeat(long_batch, counts)]
+        band_keys[positions[long_batch]] = _band_keys(*_shingles(long_tokens, counts[long_batch], shingle_size))
+
+
 def duplicate_pairs(
     texts: Sequence[str] | pd.Series,
     *,
@@ -390,19 +451,24 @@ def duplicate_pairs(
     empty = np.empty(n, dtype=bool)
     long_mask = np.zeros(n, dtype=bool)
     band_keys = np.empty((n, BANDS), dtype=np.uint64)  # rows of the long documents filled in
+    unicode: list[np.ndarray] = []
     for start, stop in _batches(texts):  # batches of bounded size: memory stays flat in corpus size
-        norm = normalise_texts(texts.iloc[start:stop])
-        tokens, counts = _tokens(norm)
-        keys[start:stop] = _text_keys(norm)
-        empty[start:stop] = counts == 0
-        long_batch = counts >= min_words
-        long_mask[start:stop] = long_batch
-        if long_batch.any():
-            long_tokens = tokens if long_batch.all() else tokens[np.repeat(long_batch, counts)]
-            band_keys[start + np.flatnonzero(long_batch)] = _band_keys(
-                *_shingles(long_tokens, counts[long_batch], shingle_size))
-        del norm, tokens, counts, long_batch
-    exact = _exact_first(keys, empty)
+        arr = pc.fill_null(_arrow_strings(texts.iloc[start:stop]), "")
+        data, offsets, exact = _mapped(arr)  # words as in the normalised texts, spaces not collapsed
+        mapped = pa.LargeStringArray.from_buffers(len(arr), pa.py_buffer(offsets), pa.py_buffer(data))
+        positions = np.arange(start, stop)
+        _document_keys(mapped, positions, keys, empty, long_mask, band_keys, shingle_size, min_words)
+        if not exact.all():  # done again below: the texts that need Unicode rules, all at once
+            unicode.append(positions[~exact])
+        del arr, data, mapped, exact, positions
+    if unicode:  # (a few Arrow calls for all of them, not some in every batch)
+        positions = np.concatenate(unicode)
+        chosen = _take(texts, positions)
+        for start, stop in _batches(chosen):
+            _document_keys(normalise_texts(chosen.iloc[start:stop]), positions[start:stop], keys, empty, long_mask,
+                           band_keys, shingle_size, min_words)
+        del chosen
+    exact = _confirm_exact(texts, _exact_first(keys, empty))
     parent = np.where(exact >= 0, exact, np.arange(n))
     similarity = np.where(parent != np.arange(n), 1.0, np.nan)
     long_docs = np.flatnonzero(long_mask)

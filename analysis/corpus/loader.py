@@ -33,6 +33,8 @@ from analysis.corpus.tokenised import note_pretokenised_files
 from analysis.schema import output_columns
 from analysis.corpus.tables import (
     TABLE_FORMATS,
+    arrow_json_files,
+    arrow_json_lines,
     json_line_chunks,
     note_fallback,
     read_json_records,
@@ -223,6 +225,18 @@ class _JsonColumns:
                                 {name: _column_chunk([record.get(name) for record in self.pending]) for name in names}))
             self.pending = []
 
+    @classmethod
+    def from_arrow(cls, found: list[str], chunks: list[tuple[int, dict[str, pa.Array]]]) -> _JsonColumns:
+        """The columns of a JSON Lines file read by :func:`arrow_json_lines` (record N on line N; for
+        files read by :func:`arrow_json_files` the caller sets the rows), as :meth:`add` would hold
+        them: a column without any value is None on every row (Python values)."""
+        valid = {name for _, chunk in chunks for name, array in chunk.items() if array.null_count < len(array)}
+        columns = cls(found=dict.fromkeys(found))
+        for n, chunk in chunks:
+            columns.chunks.append((n, {name: array if name in valid else [None] * n for name, array in chunk.items()}))
+        columns.rows = list(range(1, sum(n for n, _ in chunks) + 1))
+        return columns
+
     def extend(self, other: _JsonColumns) -> None:
         """Append the records of ``other`` (a file read by :func:`json_line_chunks`)."""
         self.found.update(other.found)
@@ -335,6 +349,35 @@ class _Parts:
             fits = self._fit_cache[key] = same_core and agree and joined == {**batch.mapping, **mapping}
         return fits
 
+    def json_files(self, files: Sequence[Path], base: Path) -> int:
+        """Add the first of ``files`` (one-object JSON files) read together by Arrow
+        (:func:`arrow_json_files`), as many as :meth:`json` would add one by one to the current batch,
+        and as it would; returns how many were added (0: none, read them one by one)."""
+        anew = bool(self.records) or len(self.batch.columns) >= _BATCH_RECORDS  # the first file starts a batch
+        group = files[: _BATCH_RECORDS if anew else _BATCH_RECORDS - len(self.batch.columns)]
+        read = arrow_json_files(group) if len(group) > 1 else None
+        if read is None:
+            return 0
+        found, chunks = read
+        mapping = self._mappings.get(tuple(found))
+        if mapping is None:
+            mapping = usable_mapping(found, self.options.columns, group[0].as_posix(), LoadLog("skip"))
+            if mapping is None:  # (read one by one, the file names its problem)
+                return 0
+            self._mappings[tuple(found)] = mapping
+        if anew:
+            self.flush()
+        elif len(self.batch.columns) and not self._fits(tuple(found), mapping):
+            return 0  # the first file starts a new batch (read one by one), the next ones join it
+        batch = self.batch
+        columns = _JsonColumns.from_arrow(found, chunks)
+        columns.rows = [1] * len(group)
+        batch.mapping = {**batch.mapping, **mapping}
+        batch.columns.extend(columns)
+        batch.labels.extend(f.as_posix() for f in group)
+        batch.names.extend(_relative(f, base) for f in group)
+        return len(group)
+
     def json(self, records: list[dict[str, Any]] | _JsonColumns, rows: list[int], label: str, name: str) -> None:
         """Add the JSON records of one file (a list of records with their ``rows``, or the columns
         of a JSON Lines file read in chunks, ``rows`` then unused)."""
@@ -375,22 +418,36 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
     unknown extension is noted as ignored (True) or is an error (False). Problems go to ``log``.
 
     Any mix of formats: text, markdown and HTML files become one record each; consecutive JSON and
-    JSON Lines files sharing a column mapping are batched into one table (so a folder of many
-    one-article JSON files costs about a ``json.load`` per file); CSV, TSV and Parquet files are
-    one table each. This is what ``load_corpus`` runs, and what a streaming worker runs on its
+    JSON Lines files sharing a column mapping are batched into one table; one-object JSON files with
+    the same text-only keys are parsed together by Arrow (:func:`arrow_json_files`), as is a JSON Lines
+    file of such objects (:func:`arrow_json_lines`), any other file on its own; CSV, TSV and Parquet
+    files are one table each. This is what ``load_corpus`` runs, and what a streaming worker runs on its
     share of a folder.
     """
     parts = _Parts(options, log)
-    for file in files:
+    formats = [options.format or EXTENSIONS.get(file.suffix.lower()) for file in files]
+    done = 0  # files before this one were read together with an earlier one
+    for k, (file, fmt) in enumerate(zip(files, formats)):
+        if k < done:
+            continue
         rel, label = _relative(file, base), file.as_posix()
-        fmt = options.format or EXTENSIONS.get(file.suffix.lower())
         if fmt is None:
             unknown_format(label, file.suffix, log, in_folder=in_folder)
             continue
+        if fmt == "json" and k + 1 < len(files) and formats[k + 1] == "json":  # one-article files, together
+            stop, last = k + 1, min(len(files), k + _BATCH_RECORDS)
+            while stop < last and formats[stop] == "json":
+                stop += 1
+            done = k + parts.json_files(files[k:stop], base)
+            if done > k:
+                continue
         if streams_json_lines(file, fmt):  # read in chunks: never a Python dict per line for the whole file
-            columns = _JsonColumns()
-            for records, rows in json_line_chunks(file, label=label, log=log, size=_CHUNK_RECORDS):
-                columns.add(records, rows)
+            read = arrow_json_lines(file)  # a file of one text-only object per line: parsed by Arrow
+            columns = _JsonColumns() if read is None else _JsonColumns.from_arrow(*read)
+            del read
+            if not len(columns):
+                for records, rows in json_line_chunks(file, label=label, log=log, size=_CHUNK_RECORDS):
+                    columns.add(records, rows)
             parts.json(columns, [], label=label, name=rel)
             del columns
             continue

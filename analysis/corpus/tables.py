@@ -21,7 +21,7 @@ import io
 import json
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from analysis.corpus.fields import as_strings, clash_name, resolve_columns
 from analysis.corpus.report import LoadLog
 from analysis.corpus.tokenised import prefer_untokenised
 
-__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "json_line_items", "json_objects", "note_fallback",
+__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "arrow_json_files", "arrow_json_lines", "json_line_items", "json_objects", "note_fallback",
            "read_json_records", "read_table", "table_documents", "usable_mapping"]
 
 TABLE_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
@@ -345,6 +345,153 @@ def json_line_chunks(path: Path, *, label: str, log: LoadLog, size: int) -> Iter
         json_objects([item for _, item in others], [number for number, _ in others], label, log, unit="line")
     if records:
         yield records, rows
+
+
+_ARROW_BLOCK = 1 << 24  # bytes of JSON Lines given to Arrow's JSON reader at once (cut at a line end)
+_MAX_OPENERS = 256  # "[" and "{" on one line beyond which Arrow is not asked (its parser recurses)
+
+
+def _one_object_per_line(block: bytes, *, last: bool) -> int | None:
+    """The number of lines of a block of JSON Lines if every line starts with "{" and ends with "}" (or
+    "}\\r") and no line holds more than ``_MAX_OPENERS`` brackets and braces, else None.
+
+    JSON strings hold no line break, so if the block parses as a stream of JSON values, each line is
+    exactly one object when this holds and there are as many values as lines (a "}" at the end of a line
+    and a "{" at the start of the next can only meet between two top-level values).
+    """
+    data = np.frombuffer(block, dtype=np.uint8)
+    if not len(data) or data[0] != 0x7B or (data[-1] != 0x0A and not last):
+        return None
+    ends = np.flatnonzero(data == 0x0A)  # the line breaks, and the end of a last line without one
+    if data[-1] != 0x0A:
+        ends = np.append(ends, len(data))
+    before = data[ends - 1]
+    carriage = np.flatnonzero(before == 0x0D)
+    before[carriage] = data[np.maximum(ends[carriage] - 2, 0)]
+    if not (before == 0x7D).all() or not (data[ends[:-1] + 1] == 0x7B).all():
+        return None
+    openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))
+    if len(openers) - len(ends) > _MAX_OPENERS:  # a line may be nested deeply: count per line
+        if np.bincount(np.searchsorted(ends, openers), minlength=len(ends)).max() > _MAX_OPENERS:
+            return None
+    return len(ends)
+
+
+def _arrow_block(block: bytes, schema: pa.Schema) -> tuple[pa.Table, pa.Schema] | None:
+    """One block of JSON Lines read by Arrow with ``schema`` (every field text), and the schema grown
+    by the block's new fields; None when a value is not a string or null (or the block is not JSON)."""
+    import pyarrow.json as pa_json
+
+    for _ in range(2):
+        try:
+            table = pa_json.read_json(pa.BufferReader(block), read_options=pa_json.ReadOptions(use_threads=False),
+                                      parse_options=pa_json.ParseOptions(explicit_schema=schema))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return None
+        new = [f for f in table.schema if schema.get_field_index(f.name) < 0]
+        if not all(pa.types.is_string(f.type) or pa.types.is_null(f.type) or pa.types.is_timestamp(f.type)
+                   for f in new):
+            return None
+        for f in new:
+            schema = schema.append(pa.field(f.name, pa.large_string()))
+        if not any(pa.types.is_timestamp(f.type) for f in new):
+            return table, schema
+    return None  # (a field Arrow read as a timestamp is read again as text: never reached twice)
+
+
+def arrow_json_lines(path: Path) -> tuple[list[str], list[tuple[int, dict[str, pa.Array]]]] | None:
+    """The columns of a JSON Lines file of plain UTF-8 (see :func:`streams_json_lines`) read by Arrow's
+    JSON reader block by block, when that is exactly what :func:`json_line_chunks` reads: one JSON
+    object per line, no blank line, every value a string or null. Returns (the keys in order of first
+    appearance, [(number of records, {key: large_string array of those records})]); None for any other
+    file, which is then read line by line (and its problems named). Line N is record N."""
+    with path.open("rb") as handle:
+        first = handle.readline()
+        try:
+            record = json.loads(first)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict) or not all(v is None or isinstance(v, str) for v in record.values()):
+            return None
+        schema = pa.schema([pa.field(str(k), pa.large_string()) for k in record])
+        handle.seek(0)
+        chunks: list[tuple[int, dict[str, pa.Array]]] = []
+        bom = True
+        while block := handle.read(_ARROW_BLOCK):
+            if not block.endswith(b"\n"):
+                block += handle.readline()
+            if bom:
+                block, bom = block.removeprefix(codecs.BOM_UTF8), False
+            lines = _one_object_per_line(block, last=not block.endswith(b"\n"))
+            read = None if lines is None else _arrow_block(block, schema)
+            if read is None or read[0].num_rows != lines:
+                return None
+            table, schema = read
+            for batch in table.to_batches():
+                chunks.append((batch.num_rows, {name: column if column.type == pa.large_string()
+                                                else column.cast(pa.large_string())
+                                                for name, column in zip(batch.schema.names, batch.columns)}))
+    return schema.names, chunks
+
+
+_JSON_SPACE = b" \t\r\n"
+
+
+def arrow_json_files(paths: Sequence[Path]) -> tuple[list[str], list[tuple[int, dict[str, pa.Array]]]] | None:
+    """The records of JSON files holding one object each, parsed together by Arrow's JSON reader, when
+    that is exactly what :func:`read_json_records` reads file by file: every file a regular file of
+    UTF-8 (a UTF-8 BOM allowed) without a NUL byte holding one object whose values are all strings,
+    and every file with the same keys. Returns (the keys, [(number of records, {key: large_string
+    array})]), record k from file k; None for any other group of files (then read one by one, which
+    names each problem). Arrow is never given a file with more than ``_MAX_OPENERS`` brackets."""
+    import pyarrow.json as pa_json
+
+    bodies = []
+    for path in paths:
+        try:
+            data = read_bytes(path)
+        except FileProblem:
+            return None
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        body = data.removeprefix(codecs.BOM_UTF8).strip(_JSON_SPACE)
+        if not body.startswith(b"{") or not body.endswith(b"}"):
+            return None
+        bodies.append(body)
+    if not bodies:
+        return None
+    try:
+        first = json.loads(bodies[0])
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(first, dict) or not all(isinstance(v, str) for v in first.values()):
+        return None
+    joined = b"\n".join(bodies)  # a "}" and a "{" on either side of a line break: only between two objects
+    ends = np.cumsum([len(body) + 1 for body in bodies])
+    del bodies
+    if b"\x00" in joined:
+        return None
+    data = np.frombuffer(joined, dtype=np.uint8)
+    openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))
+    if len(openers) - len(ends) > _MAX_OPENERS and np.bincount(np.searchsorted(ends, openers, side="right"),
+                                                               minlength=len(ends)).max() > _MAX_OPENERS:
+        return None
+    try:  # valid UTF-8 (checked by Arrow on the joined bytes, no Python string made)
+        pa.Array.from_buffers(pa.large_binary(), 1, [None, pa.py_buffer(np.array([0, len(joined)], dtype=np.int64)),
+                                                    pa.py_buffer(joined)]).cast(pa.large_string()).validate(full=True)
+        table = pa_json.read_json(
+            pa.BufferReader(joined),
+            read_options=pa_json.ReadOptions(use_threads=False, block_size=max(len(joined) + 1, 1 << 20)),
+            parse_options=pa_json.ParseOptions(
+                explicit_schema=pa.schema([pa.field(str(k), pa.large_string()) for k in first]),
+                newlines_in_values=True))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if table.num_rows != len(paths) or table.schema.names != [str(k) for k in first] or any(
+            column.null_count for column in table.columns):
+        return None
+    return table.schema.names, [(batch.num_rows, dict(zip(batch.schema.names, batch.columns)))
+                                for batch in table.to_batches()]
 
 
 def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tuple[list[dict], list[int]] | None:

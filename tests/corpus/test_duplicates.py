@@ -202,3 +202,42 @@ def test_byte_level_normalisation_is_exact_for_every_latin1_character_it_claims(
     slow = {t[1] for t, ok in zip(texts, exact) if not ok and t.startswith("a")}
     assert slow == set("ª²³µ¹º¼½¾")
     assert normalise_texts(["ÀÉÎÕÜ Çà × ÷ 5°C £3"]).to_pylist() == ["àéîõü çà 5 c 3"]
+
+
+def test_words_of_byte_mapped_texts_are_the_words_of_the_normalised_texts():
+    # issue 10 point 16: duplicate_pairs finds the words on the texts' bytes mapped in place (spaces not
+    # collapsed) for the texts the byte rules are exact for: the same word hashes and counts as on the
+    # normalised texts, so the same keys
+    import pyarrow as pa
+
+    from analysis.corpus.duplicates import _mapped, _tokens
+
+    rng = random.Random(5)
+    alphabet = [*"abcXYZ019 ,.!?-_\n\t", "“", "”", "’", "—", "…", "\u00a0", "«", "»", "é", "À", "×"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(2000)]
+    texts += ["", " ", "a", " a ", "a“b", "“a”"]
+    arr = pa.array(texts, type=pa.large_string())
+    data, offsets, exact = _mapped(arr)
+    assert exact.all()
+    mapped = pa.LargeStringArray.from_buffers(len(arr), pa.py_buffer(offsets), pa.py_buffer(data))
+    by_bytes, by_text = _tokens(mapped), _tokens(normalise_texts(texts))
+    assert by_bytes[1].tolist() == by_text[1].tolist()
+    assert by_bytes[0].tolist() == by_text[0].tolist()
+
+
+def test_exact_duplicates_are_confirmed_on_the_normalised_text_when_keys_collide(monkeypatch):
+    # texts with the same word key are compared on their normalised text: even if every key collided,
+    # only equal texts are exact duplicates
+    import analysis.corpus.duplicates as duplicates
+
+    texts = ["Short wire story.", "Another one.", "SHORT  wire-story!", "another ONE", "A third.", ""]
+    expected = duplicate_pairs(texts)
+    monkeypatch.setattr(duplicates, "_word_keys", lambda tokens, counts: np.zeros((len(counts), 2), dtype=np.uint64))
+    first, similarity = duplicate_pairs(texts)
+    assert first.tolist() == expected[0].tolist() == [-1, -1, 0, 1, -1, -1]
+    assert similarity[[2, 3]].tolist() == [1.0, 1.0]
+
+
+def test_the_same_words_in_another_order_are_not_an_exact_duplicate():
+    first, _ = duplicate_pairs(["one two three", "Three, two, one.", "ONE two three!"])
+    assert first.tolist() == [-1, -1, 0]

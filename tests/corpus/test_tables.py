@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 
 import pandas as pd
 import pytest
@@ -312,6 +313,160 @@ def test_json_lines_errors_in_chunks_are_reported_in_file_order(tmp_path, monkey
     assert [e["line"] or e["row"] for e in docs.attrs["load_report"]] == [6, 2, 3]
     with pytest.raises(wb.InputError, match="line 6"):
         wb.load_corpus(path)
+
+
+_LINE_A, _LINE_B = b'{"title": "A", "text": "Some text [1] {x}."}', b'{"title": "B", "text": "Other text."}'
+#: JSON Lines files: (content, whether Arrow's JSON reader takes the file; else it is read line by line)
+ARROW_JSON_LINES = {
+    "plain": (_LINE_A + b"\n" + _LINE_B + b"\n", True),
+    "windows line ends, a BOM, no last line end": (b"\xef\xbb\xbf" + _LINE_A + b"\r\n" + _LINE_B, True),
+    "dates, nulls, keys that come and go": (
+        b'{"title": "A", "text": "One.", "date": "2024-05-01", "x": null}\n'
+        b'{"text": "Two.", "published": "2024-05-02T10:00:00Z", "author": null, "outlet": "O"}\n', True),
+    "escapes, a surrogate pair, a NUL": (b'{"title": "A\\u00e9", "text": "\\ud83d\\ude00 \\u0000 x"}\n' + _LINE_B, True),
+    "an empty object, an empty text, paragraphs": (
+        b'{}\n{"title": "A", "text": ""}\n{"title": " B ", "text": "one\\ntwo\\r\\n\\n\\n\\nthree  "}\n', True),
+    "a blank line": (_LINE_A + b"\n\n" + _LINE_B + b"\n", False),
+    "two objects on a line": (_LINE_A + b" " + _LINE_B + b"\n" + _LINE_B + b"\n", False),
+    "an object over two lines": (b'{"title": "A",\n"text": "x"}\n' + _LINE_B + b"\n", False),
+    "a space after an object": (_LINE_A + b" \n" + _LINE_B + b"\n", False),
+    "a number": (b'{"title": "A", "text": "x", "id": 5}\n' + _LINE_B + b"\n", False),
+    "a number on a later line": (_LINE_A + b'\n{"title": "B", "text": "y", "n": 6.5}\n', False),
+    "a list": (_LINE_A + b'\n{"title": "B", "text": "y", "tags": ["a", "b"]}\n', False),
+    "a repeated key": (b'{"title": "A", "text": "x", "title": "AA"}\n' + _LINE_B + b"\n", False),
+    "deep nesting": (_LINE_A + b'\n{"title": "B", "text": "y", "d": ' + b"[" * 5000 + b"]" * 5000 + b"}\n", False),
+    "malformed": (_LINE_A + b'\n{"title": "B", "text": "y}\n', False),
+    "not an object": (_LINE_A + b"\n[1, 2]\n", False),
+}
+
+
+def _loaded(path) -> tuple[pd.DataFrame, list[dict]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        docs = wb.load_corpus(path, errors="skip")
+    return docs, docs.attrs["load_report"]
+
+
+def _same_as_without(monkeypatch, source, reader: str) -> tuple[pd.DataFrame, list[dict]]:
+    """The table and load report of ``source`` as loaded, checked equal to those loaded with the Arrow
+    reader ``analysis.corpus.loader.<reader>`` turned off (files read one by one, lines line by line)."""
+    import analysis.corpus.loader as loader
+
+    docs, report = _loaded(source)
+    monkeypatch.setattr(loader, reader, lambda paths: None)
+    without, expected_report = _loaded(source)
+    pd.testing.assert_frame_equal(docs, without)
+    assert report == expected_report
+    return docs, report
+
+
+@pytest.mark.parametrize("case", list(ARROW_JSON_LINES))
+def test_json_lines_parsed_by_arrow_load_as_read_line_by_line(tmp_path, monkeypatch, case):
+    # issue 10 point 16: a JSON Lines file of one object of text values per line is parsed by Arrow's JSON
+    # reader (no Python object per line); any other file is read line by line, which names its problems;
+    # both ways give the same table (values and dtypes) and the same load report
+    from analysis.corpus.tables import arrow_json_lines
+
+    content, by_arrow = ARROW_JSON_LINES[case]
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(content)
+    assert (arrow_json_lines(path) is not None) == by_arrow
+    _same_as_without(monkeypatch, path, "arrow_json_lines")
+
+
+def test_json_lines_parsed_by_arrow_in_blocks_keep_keys_dates_and_empty_columns(tmp_path, monkeypatch):
+    # blocks of a few lines: a key first seen in a later block, a date Arrow would read as a timestamp there,
+    # a column that is null on every line (Python None, as read line by line), first-appearance column order
+    import analysis.corpus.tables as tables
+
+    monkeypatch.setattr(tables, "_ARROW_BLOCK", 64)
+    lines = [{"title": f"T{i}", "text": f"Text number {i}.", "empty": None} for i in range(9)]
+    lines[5]["section"], lines[7]["when"] = "World", "2024-05-01T10:00:00"
+    path = tmp_path / "blocks.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    found, chunks = tables.arrow_json_lines(path)
+    assert found == ["title", "text", "empty", "section", "when"] and len(chunks) > 3
+    docs, _ = _same_as_without(monkeypatch, path, "arrow_json_lines")
+    assert docs["section"].isna().tolist() == [True] * 5 + [False] + [True] * 3 and docs["section"].iat[5] == "World"
+    assert docs["when"].iat[7] == "2024-05-01T10:00:00" and docs["empty"].tolist() == [None] * 9
+    assert list(docs.columns[-3:]) == ["empty", "section", "when"]
+
+
+_PRETTY = b'{\n  "title": "C",\n  "text": "Pretty printed."\n}\n'
+#: Folders of one-object JSON files: (contents, whether Arrow's JSON reader takes them together; else one by one)
+ARROW_JSON_FILES = {
+    "plain, pretty-printed": ([_LINE_A, _LINE_B, _PRETTY], True),
+    "a BOM, white space, keys in another order": (
+        [b"\xef\xbb\xbf  " + _LINE_A + b"\r\n", b'{"text": "Other text.", "title": "B"}'], True),
+    "escapes, a NUL escape, an empty text, a repeated text": (
+        [b'{"title": "A\\u00e9", "text": "x\\u0000y"}', b'{"title": "B", "text": ""}', _LINE_A, _LINE_A], True),
+    "other column names, ids": ([b'{"id": "1", "headline": "A", "body": "x"}', b'{"id": "1", "headline": "B", "body": "y"}'],
+                                True),
+    "a key missing": ([_LINE_A, b'{"text": "Other text."}'], False),
+    "a key more": ([_LINE_A, b'{"title": "B", "text": "x", "author": "Z"}'], False),
+    "a null": ([_LINE_A, b'{"title": null, "text": "x"}'], False),
+    "a number": ([_LINE_A, b'{"title": "B", "text": "x", "n": 1}'], False),
+    "a list of articles": ([_LINE_A, b'{"articles": [{"title": "X", "text": "y"}]}'], False),
+    "two objects in a file": ([_LINE_A, _LINE_B + b" " + _LINE_B], False),
+    "JSON Lines in a .json file": ([_LINE_A, _LINE_B + b"\n" + _LINE_B], False),
+    "an empty file": ([_LINE_A, b" \n"], False),
+    "an array": ([_LINE_A, b"[" + _LINE_B + b"]"], False),
+    "not UTF-8": ([_LINE_A, b'{"title": "B\xe9", "text": "x"}'], False),
+    "UTF-16": ([_LINE_A, '{"title": "B", "text": "x"}'.encode("utf-16")], False),
+    "a NUL byte": ([_LINE_A, b'{"title": "B", "text": "x\x00"}'], False),
+    "a repeated key": ([_LINE_A, b'{"title": "B", "text": "x", "text": "y"}'], False),
+    "deep nesting": ([_LINE_A, b'{"title": "B", "text": "x", "d": ' + b"[" * 3000 + b"]" * 3000 + b"}"], False),
+    "an object split over two files": ([b'{"title": "A", "text": {"b": "x"}', b'{"c": "y"}}'], False),
+    "a form feed": ([_LINE_A, b"\x0c" + _LINE_B], False),
+}
+
+
+@pytest.mark.parametrize("case", list(ARROW_JSON_FILES))
+def test_one_object_json_files_parsed_together_by_arrow_load_as_one_by_one(tmp_path, monkeypatch, case):
+    # issue 10 point 16: consecutive one-article JSON files whose objects hold the same keys with text values
+    # are parsed together by Arrow's JSON reader (no Python object per file); any other group is read file by
+    # file, which names each problem; both ways give the same table (values, dtypes) and load report
+    from analysis.corpus.tables import arrow_json_files
+
+    contents, together = ARROW_JSON_FILES[case]
+    paths = [tmp_path / f"{k}.json" for k in range(len(contents))]
+    for path, content in zip(paths, contents):
+        path.write_bytes(content)
+    (tmp_path / "z.txt").write_text("Title\n\nA text file after them.", encoding="utf-8")
+    assert (arrow_json_files(paths) is not None) == together
+    _same_as_without(monkeypatch, tmp_path, "arrow_json_files")
+
+
+def test_json_files_parsed_together_keep_the_batches_of_one_by_one(tmp_path, monkeypatch):
+    # batches of 4 files: groups read by Arrow end where a batch ends; a JSON Lines file, a text file, a file
+    # of an unknown format and a file with other keys in between join or end a batch as they would; rows and
+    # sources per file; after a stray file the next files are still read together
+    import analysis.corpus.loader as loader
+    from analysis.corpus.tables import arrow_json_files
+
+    monkeypatch.setattr(loader, "_BATCH_RECORDS", 4)
+    for k in range(14):
+        article = {"title": f"T{k:02d}", "text": f"Text number {k}."}
+        if k == 7:
+            article["author"] = "Z"
+        (tmp_path / f"{k:02d}.json").write_text(json.dumps(article), encoding="utf-8")
+    (tmp_path / "04b.jsonl").write_text('{"title": "L", "text": "A line."}\n', encoding="utf-8")
+    (tmp_path / "09b.txt").write_text("Plain\n\nA text file.", encoding="utf-8")
+    (tmp_path / "11b.xml").write_text("<a/>", encoding="utf-8")
+    together: list[int] = []
+
+    def counted(paths):
+        read = arrow_json_files(paths)
+        together.extend([len(paths)] if read is not None else [])
+        return read
+
+    monkeypatch.setattr(loader, "arrow_json_files", counted)
+    docs, report = _same_as_without(monkeypatch, tmp_path, "arrow_json_files")
+    assert docs["title"].tolist() == [*(f"T{k:02d}" for k in range(5)), "L", *(f"T{k:02d}" for k in range(5, 10)),
+                                      "Plain", *(f"T{k:02d}" for k in range(10, 14))]
+    assert docs["source"].iat[0] == f"{(tmp_path / '00.json').as_posix()}, row 1"
+    assert [e["action"] for e in report] == ["ignored"]  # the .xml file
+    assert sum(together) >= 10  # of 14 files
 
 
 @pytest.mark.parametrize("paragraphs", [True, False])
