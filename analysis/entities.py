@@ -134,7 +134,7 @@ from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of, slug
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
-           "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words"]
+           "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words", "same_entity_ids"]
 
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
@@ -1754,16 +1754,25 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     return out[list(MENTION_COLUMNS)].reset_index(drop=True)
 
 
+def same_entity_ids(table: pd.DataFrame) -> dict[str, str]:
+    """``{entity_id: entity_id it is the same as}`` for the entities that ``table`` (an
+    :func:`entity_table`) links by ``same_as`` ("Okafor" alone in one article -> David Okafor's id);
+    empty when it links none. The one reading of ``same_as`` that the report functions share
+    (:func:`entities_as_mentions`, :func:`entities_by`, ``tables.speakers_as_entities``)."""
+    if "same_as" not in table:
+        return {}
+    return {a: b for a, b in zip(table["entity_id"], table["same_as"]) if isinstance(b, str) and b}
+
+
 def _as_same_entities(entities: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """``entities`` with each entity that ``table`` links by ``same_as`` written as that entity: its
     entity_id, display name and lexicon actor."""
     require_columns(table, ("entity_id", "entity", "actor_id", "same_as"), fn="entities_as_mentions",
                     name="entity_table", fix="pass analysis.entity_table(entities) of the same entities")
-    same = table[table["same_as"].notna()]
-    if same.empty:
+    into = same_entity_ids(table)
+    if not into:
         return entities
     target = table.set_index("entity_id")
-    into = dict(zip(same["entity_id"], same["same_as"]))
     moved = entities["entity_id"].map(into)
     hit = moved.notna() & entities["actor_id"].isna()
     if not hit.any():
@@ -1800,7 +1809,7 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     if all(c in entities.columns for c in ENTITY_COLUMNS):
         # entities seen only as a short form roll into the full name they are (entity_table's same_as)
         table = entity_table(entities, actors=lexicon)
-        fold = {a: b for a, b in zip(table["entity_id"], table["same_as"]) if isinstance(b, str)}
+        fold = same_entity_ids(table)
         if fold:
             display_of = dict(zip(table["entity_id"], table["entity"]))
             type_of = dict(zip(table["entity_id"], table["type"]))

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.corpus.keys import published_utc
 from analysis.deprecation import deprecated_alias, renamed_keywords
+from analysis.entities import same_entity_ids
 from analysis.errors import InputError
 from analysis.readable import copyable_yaml
 
@@ -457,9 +458,8 @@ def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entiti
         linked = entities.dropna(subset=["entity_id"]).drop_duplicates("entity_id")
         to_key = dict(zip(linked["entity_id"], linked["actor_id"].astype("object").where(linked["actor_id"].notna(),
                                                                                           linked["entity_id"])))
-        if entity_table is not None and "same_as" in entity_table:
-            same = entity_table[entity_table["same_as"].notna()]
-            to_key.update({e: to_key.get(t, t) for e, t in zip(same["entity_id"], same["same_as"])
+        if entity_table is not None:
+            to_key.update({e: to_key.get(t, t) for e, t in same_entity_ids(entity_table).items()
                            if not isinstance(to_key.get(e), str) or to_key.get(e) == e})
         from_entity = out["speaker_entity_id"].map(lambda e: to_key.get(e, e) if isinstance(e, str) and e else None)
         key = key.where(key.notna(), from_entity)

@@ -8,7 +8,7 @@ import pytest
 
 import analysis as wb
 from analysis.actors import MENTION_COLUMNS
-from analysis.entities import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, load_entity_words
+from analysis.entities import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, load_entity_words, same_entity_ids
 
 NONE = {"actors": []}
 
@@ -835,6 +835,8 @@ def test_entities_as_mentions_and_speakers_fold_same_as_entities_with_the_entity
     e = wb.entities(d, actors=NONE)
     table = wb.entity_table(e, actors=NONE)
     assert table.set_index("entity_id").loc["person:okafor", "same_as"] == "person:david_okafor"
+    assert same_entity_ids(table) == {"person:okafor": "person:david_okafor"}
+    assert same_entity_ids(table.drop(columns=["same_as"])) == {}
     plain = wb.entities_as_mentions(e, actors=NONE)
     assert sorted(set(plain["actor_id"])) == ["person:david_okafor", "person:okafor"]
     folded = wb.entities_as_mentions(e, actors=NONE, entity_table=table)
