@@ -405,6 +405,12 @@ def test_benchmark_quick_run_writes_every_figure(tmp_path):
     assert corpora["folder_files"] == corpora["stream_folder_documents"] == corpora["stream_parquet_documents"] == 30
     assert corpora["stream_folder_tenth_documents"] == 3 and corpora["long_full_mb"] == 0.04
     assert corpora["stream_folder_partitions"] == 1 and corpora["stream_folder_words_per_s"] > 0
+    # the memory comparison gives both workers a partition of the tenth folder, and runs the whole
+    # folder again at that partition size: growth in corpus size, not one worker against two
+    assert corpora["memory_partition_size"] == 1
+    assert corpora["stream_folder_tenth_partitions"] == 3 and corpora["stream_folder_memory_partitions"] == 30
+    assert corpora["target_stream_rss_growth_10x_files"] == round(
+        corpora["stream_folder_memory_peak_rss_mb"] / corpora["stream_folder_tenth_peak_rss_mb"], 2)
     assert corpora["jsonl_articles"] > 0 and corpora["jsonl_load_x_plain_read"] > 0
     for target in ("folder_load_x_plain_read", "jsonl_load_x_plain_read", "stream_folder_x_parquet",
                    "stream_rss_growth_10x_files", "long_line_time_growth_4x_text", "long_line_rss_growth_4x_text"):
