@@ -29,7 +29,8 @@ from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 
 __all__ = ["ReportResult", "ReportFailure", "BatchResult", "BatchInterrupted", "notebook_path", "render_report",
            "render_batch", "batch_runs", "expand_each", "describe_failure", "write_index", "export_html",
-           "notebook_parameters", "check_parameters", "check_parameter_name", "path_roots", "relative_paths",
+           "notebook_parameters", "check_parameters", "check_parameter_name", "check_parameter_value",
+           "check_date_limits", "PARAMETER_RULES", "path_roots", "relative_paths",
            "write_shared_js", "write_atomic", "NOTEBOOK_DIR"]
 
 #: The project's notebooks, beside the package in a source checkout.
@@ -119,7 +120,57 @@ def check_parameters(notebook: str | os.PathLike[str], parameters: dict[str, Any
             raise InputError(f"-p {key}={value!r}: {key} expects {_EXPECTS[kind]} (default: {default!r}); "
                              f"got {type(value).__name__}")
         checked[key] = value
+    for key, value in checked.items():
+        check_parameter_value(key, value, default=defaults[key])
+    check_date_limits(start=checked.get("start"), end=checked.get("end"))
     return checked
+
+
+def _at_least(least: int, *, example: int) -> tuple[Any, str]:
+    """A rule for a count parameter: a whole number of at least ``least``."""
+    return (lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= least,
+            f"a whole number of at least {least}, e.g. {example}")
+
+
+def _is_day(value: Any) -> bool:
+    """Whether ``value`` reads as a day, YYYY-MM-DD (or a full ISO date and time)."""
+    try:
+        dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+#: What the values of the notebooks' shared parameters must be, beyond their type: a parameter's name
+#: means the same in every notebook. Each rule: (test of a value, what the parameter expects).
+PARAMETER_RULES: dict[str, tuple[Any, str]] = {
+    "top": _at_least(1, example=20),
+    "min_mentions": _at_least(0, example=3),
+    "start": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-01"),
+    "end": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-31"),
+}
+
+
+def check_parameter_value(key: str, value: Any, *, default: Any = None) -> Any:
+    """``value`` when it is a value parameter ``key`` can take (see :data:`PARAMETER_RULES`), else
+    InputError naming the parameter, what it expects and what it got. None (the default) passes."""
+    if value is None or key not in PARAMETER_RULES:
+        return value
+    test, expects = PARAMETER_RULES[key]
+    if not test(value):
+        shown = f" (default: {default!r})" if default is not None else ""
+        raise InputError(f"-p {key}={value!r}: {key} expects {expects}{shown}; got {value!r}")
+    return value
+
+
+def check_date_limits(*, start: Any = None, end: Any = None) -> None:
+    """InputError naming both dates when ``start`` is after ``end`` (both given and readable)."""
+    if start is None or end is None or not (_is_day(start) and _is_day(end)):
+        return
+    first, last = dt.datetime.fromisoformat(str(start)), dt.datetime.fromisoformat(str(end))
+    if first.date() > last.date():
+        raise InputError(f"-p start={start} is after -p end={end}: start is the first day to include and "
+                         f"end the last; swap them or drop one")
 
 
 def _lift_provenance(notebook) -> dict[str, Any]:

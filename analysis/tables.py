@@ -95,16 +95,13 @@ def filter_documents(
     """
     keep = pd.Series(True, index=documents.index)
     published = published_utc(documents, fn="filter_documents")
-    for name, value, compare in (("start", start, published.__ge__), ("end", end, published.__le__)):
-        if value is None or (isinstance(value, str) and not value.strip()):
+    limits = {"start": _date_limit("start", start), "end": _date_limit("end", end)}
+    if limits["start"] is not None and limits["end"] is not None and limits["start"] > limits["end"]:
+        raise InputError(f"start={start!r} is after end={end!r}: start is the first day to include and end "
+                         "the last; swap them or drop one")
+    for (name, moment), value, compare in zip(limits.items(), (start, end), (published.__ge__, published.__le__)):
+        if moment is None:
             continue
-        try:
-            moment = pd.Timestamp(value)
-        except (ValueError, TypeError) as error:
-            raise InputError(f"{name}={value!r} is not a date; write it as YYYY-MM-DD") from error
-        moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment.tz_convert("UTC")
-        if name == "end" and moment == moment.normalize():
-            moment += pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
         keep &= compare(moment).fillna(False)
         if len(documents) and not keep.any():
             raise InputError(f"{name}={value!r} leaves no documents: {_date_range(published)}; "
@@ -132,6 +129,21 @@ def filter_documents(
                              "change or drop the query")
         chosen = matched
     return chosen
+
+
+def _date_limit(name: str, value: str | pd.Timestamp | None) -> pd.Timestamp | None:
+    """A ``start``/``end`` limit of :func:`filter_documents` as a UTC moment (None for no limit): the
+    first moment of a start day, the last of an end day. InputError when ``value`` is not a date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        moment = pd.Timestamp(value)
+    except (ValueError, TypeError) as error:
+        raise InputError(f"{name}={value!r} is not a date; write it as YYYY-MM-DD") from error
+    moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment.tz_convert("UTC")
+    if name == "end" and moment == moment.normalize():
+        moment += pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+    return moment
 
 
 def _date_range(published: pd.Series) -> str:

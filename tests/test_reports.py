@@ -563,3 +563,38 @@ def test_executed_notebook_is_saved_when_the_run_ends_not_per_cell_and_kept_when
     # the parameters cell ran; the next one died (numbered or not, as the kernel got to announce it)
     assert cells[0].execution_count == 1 and cells[1].execution_count in (2, None)
     assert "os._exit" in cells[1].source
+
+
+# ------------------------------------------------------ issue 10 point 9 / issue 15: parameter values
+
+
+def test_count_parameters_below_their_least_value_name_the_parameter_and_what_it_expects(tmp_path, capsys):
+    from analysis.reports import check_parameters
+
+    for given in (-3, 0):
+        with pytest.raises(InputError) as caught:
+            check_parameters("corpus_report", {"top": given})
+        assert str(caught.value) == (f"-p top={given}: top expects a whole number of at least 1, e.g. 20 "
+                                     f"(default: 12); got {given}")
+    with pytest.raises(InputError, match=r"^-p min_mentions=-1: min_mentions expects a whole number of at least 0"):
+        check_parameters("corpus_report", {"min_mentions": -1})
+    assert check_parameters("corpus_report", {"top": 1, "min_mentions": 0}) == {"top": 1, "min_mentions": 0}
+    assert main(["report", "corpus_report", "--out", str(tmp_path), "-p", "top=-3"]) == 2
+    assert "top expects a whole number of at least 1" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
+
+
+def test_start_after_end_names_both_dates(tmp_path, capsys):
+    from analysis.reports import check_parameters
+
+    with pytest.raises(InputError) as caught:
+        check_parameters("corpus_report", {"start": "2025-06-01", "end": "2025-05-01"})
+    assert str(caught.value) == ("-p start=2025-06-01 is after -p end=2025-05-01: start is the first day to "
+                                 "include and end the last; swap them or drop one")
+    with pytest.raises(InputError, match=r"^-p start='2025-13-45': start expects a date, YYYY-MM-DD"):
+        check_parameters("corpus_report", {"start": "2025-13-45"})
+    assert check_parameters("corpus_report", {"start": "2025-05-01", "end": "2025-05-01"}) == {
+        "start": "2025-05-01", "end": "2025-05-01"}
+    assert main(["report", "corpus_report", "--out", str(tmp_path), "-p", "start=2025-06-01",
+                 "-p", "end=2025-05-01"]) == 2
+    assert "-p start=2025-06-01 is after -p end=2025-05-01" in capsys.readouterr().err

@@ -87,6 +87,15 @@ def test_filter_documents_that_leave_nothing_name_the_limit_and_what_the_corpus_
     assert filter_documents(empty, outlets="Daily").empty, "an empty corpus stays empty, no error"
 
 
+def test_filter_documents_with_start_after_end_names_both_dates():
+    from analysis.tables import filter_documents
+
+    with pytest.raises(InputError) as caught:
+        filter_documents(_dated(), start="2024-05-10", end="2024-05-09")
+    assert str(caught.value) == ("start='2024-05-10' is after end='2024-05-09': start is the first day to "
+                                 "include and end the last; swap them or drop one")
+
+
 def test_filter_documents_names_a_bad_date():
     from analysis.tables import filter_documents
 
