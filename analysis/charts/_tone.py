@@ -36,6 +36,11 @@ __all__ = ["tone_arc", "actor_tone_bars"]
 _SIGNS = ("negative", "neutral", "positive")
 
 
+#: The width of a sentence's bar in the tone arc, in sentences (ids are one apart). Set on every bar
+#: trace: plotly otherwise sizes each trace's bars by the smallest gap between its own x values, so
+#: the negative bars of sentences 1, 5 and 7 would be two sentences wide and overlap their neighbours.
+ARC_BAR_WIDTH = 0.8
+
 #: Bars of actors with too few mentions to read.
 FEW_COLOR = "#CCCCCC"
 
@@ -121,13 +126,13 @@ def tone_arc(
         if sign == "neutral":  # a bar of height 0 cannot be seen or hovered: a dot on the zero line
             fig.add_trace(go.Scatter(mode="markers", marker=dict(color=palette[sign], size=7), **common))
         else:
-            fig.add_trace(go.Bar(marker_color=palette[sign], **common))
+            fig.add_trace(go.Bar(marker_color=palette[sign], width=ARC_BAR_WIDTH, **common))
     if has_section:
         _mark_sections(fig, table["sentence_id"].tolist(), table[section].tolist())
     yaxis = dict(title_text=column_label(score), zeroline=True, zerolinecolor=MUTED_COLOR)
     if values.dropna().between(-1, 1).all():
         yaxis["range"] = [-1.05, 1.05]
-    fig.update_layout(barmode="overlay", bargap=0.1, yaxis=yaxis,
+    fig.update_layout(barmode="overlay", yaxis=yaxis,
                       xaxis=dict(title_text="sentence (reading order)", zeroline=False,
                                  **count_axis(table["sentence_id"])),
                       legend=dict(orientation="h", y=-0.18), margin_t=100)

@@ -448,6 +448,17 @@ def test_tone_arc_bars_by_sign_in_reading_order_with_sentence_hover(tone_table, 
     assert list(fig.layout.yaxis.range) == [-1.05, 1.05]
 
 
+def test_tone_arc_bars_are_one_width_however_far_apart_a_sign_s_sentences_are():
+    # negative sentences 1, 5 and 7, one positive: plotly alone drew the negative bars two sentences
+    # wide (their smallest gap), overlapping the neighbours, and the lone positive bar narrower
+    table = pd.DataFrame({"doc_id": ["d1"] * 8, "sentence_id": list(range(8)),
+                          "polarity": [0.0, -0.1, 0.0, 0.0, 0.5, -0.05, 0.0, -0.25]})
+    negative, _, positive = charts.tone_arc(table).data
+    assert list(negative.x) == [1, 5, 7] and list(positive.x) == [4]
+    assert (negative.width, positive.width) == (0.8, 0.8)
+    assert charts.tone_arc(table).layout.barmode == "overlay"
+
+
 def test_tone_arc_marks_where_each_section_begins(tone_table, sents):
     fig = charts.tone_arc(tone_table, sentences=sents)
     assert [s.x0 for s in fig.layout.shapes] == [-0.5, 0.5, 1.5, 3.5]
