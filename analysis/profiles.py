@@ -21,8 +21,10 @@ class ActorProfile:
     """The tables of one actor.
 
     ``mentions``, ``quotes`` (spoken by the actor), ``actor_tone``: that actor's rows of the analysis
-    tables; ``partners``: co-occurrence pairs (sentence level) that include the actor; ``frames``: its
-    row(s) of ``actor_frames``; ``card``: a field/value summary.
+    tables; ``partners``: co-occurrence pairs (sentence level) that include the actor, with the other
+    actor's id and display name in ``partner_id`` and ``partner``; ``frames``: its row(s) of
+    ``actor_frames``; ``card``: a field/value summary; ``name``: the actor's display name (a report's
+    title).
     """
 
     actor_id: str
@@ -32,6 +34,18 @@ class ActorProfile:
     actor_tone: pd.DataFrame
     partners: pd.DataFrame
     frames: pd.DataFrame
+    name: str = ""
+
+
+def _with_partner(pairs: pd.DataFrame, *, actor_id: str, names: dict[str, str]) -> pd.DataFrame:
+    """Co-occurrence ``pairs`` that include ``actor_id``, with the other actor of each pair added.
+
+    Output columns: those of ``cooccurrence`` (actor_a, actor_b, count, n_a, n_b, pmi, jaccard), then
+    partner_id (the actor of the pair that is not ``actor_id``) and partner (its display name from
+    ``names``, else its id).
+    """
+    other = pairs["actor_b"].where(pairs["actor_a"] == actor_id, pairs["actor_a"])
+    return pairs.assign(partner_id=other, partner=other.map(lambda i: names.get(i, i)))
 
 
 def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
@@ -50,8 +64,10 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
                          f"{known or 'none'}. Check the id against the actor lexicon.")
     quotes = result.quotes[result.quotes["speaker_id"] == actor_id]
     tone = result.actor_tone[result.actor_tone["actor_id"] == actor_id]
+    names = dict(zip(result.mentions["actor_id"], result.mentions["actor"].astype(str)))
     pairs = cooccurrence(result.mentions)
-    partners = pairs[(pairs["actor_a"] == actor_id) | (pairs["actor_b"] == actor_id)]
+    partners = _with_partner(pairs[(pairs["actor_a"] == actor_id) | (pairs["actor_b"] == actor_id)],
+                            actor_id=actor_id, names=names)
     frames = actor_frames(result.mentions, result.frames)
     direct = mentions[mentions["via"] != "pronoun"]
     days = published_utc(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"])],
@@ -72,4 +88,5 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     return ActorProfile(actor_id=actor_id, card=card, mentions=mentions.reset_index(drop=True),
                         quotes=quotes.reset_index(drop=True), actor_tone=tone.reset_index(drop=True),
                         partners=partners.reset_index(drop=True),
-                        frames=frames[frames["actor_id"] == actor_id].reset_index(drop=True))
+                        frames=frames[frames["actor_id"] == actor_id].reset_index(drop=True),
+                        name=names[actor_id])

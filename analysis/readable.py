@@ -143,8 +143,13 @@ class ShownTable:
     total_rows: int = 0
     notes: list[str] = field(default_factory=list)
     empty: str | None = None
+    title: str | None = None
 
     def to_html(self) -> str:
+        heading = f'<h2 class="wb-title">{html.escape(self.title)}</h2>' if self.title else ""
+        return heading + self._table_html()
+
+    def _table_html(self) -> str:
         if self.data.empty and self.empty:
             return f'{TABLE_STYLE}<p class="wb-note">{html.escape(self.empty)}</p>'
         shown = self.data.head(self.top) if self.top else self.data
@@ -183,8 +188,18 @@ class ShownTable:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, object]:
+        """HTML and text; with a ``title``, also the title the report exporter lifts into the page's header."""
+        from analysis.findings import TITLE_MIMETYPE
+
+        bundle: dict[str, object] = {"text/html": self.to_html(), "text/plain": repr(self)}
+        if self.title:
+            bundle[TITLE_MIMETYPE] = {"title": self.title}
+        return bundle
+
     def __repr__(self) -> str:
-        return self.data.head(self.top).to_string(index=False)
+        shown = self.data.head(self.top).to_string(index=False)
+        return f"{self.title}\n{shown}" if self.title else shown
 
 
 def show_table(
@@ -197,6 +212,7 @@ def show_table(
     name: str = "table",
     one_document: bool | None = None,
     empty: str | None = "Nothing to show.",
+    title: str | None = None,
 ) -> ShownTable:
     """``table`` as a reader sees it in a report or in JupyterLab (see the module docstring).
 
@@ -207,7 +223,8 @@ def show_table(
     display names (e.g. ``{"frame_id": {"conflict": "Conflict"}}``). ``top``: rows shown (0: all);
     a longer table gets a link to download all rows as CSV, embedded in the page. ``explain``: one
     line under the table. ``empty``: the line shown instead of a table with no rows (say why and
-    what to do). InputError names a column the table lacks.
+    what to do). ``title``: a heading above the table, which a rendered report also takes as its
+    page title (as it takes the title of ``findings``). InputError names a column the table lacks.
     """
     if not isinstance(table, pd.DataFrame):
         raise InputError(f"show_table: expected a pandas DataFrame, got {type(table).__name__}")
@@ -228,7 +245,7 @@ def show_table(
             data[column] = data[column].map(lambda v, m=mapping: m.get(v, v))
     words = {c: labels.get(c, COLUMN_WORDS.get(str(c), str(c).replace("_", " "))) for c in data.columns}
     return ShownTable(data=data, labels=words, explain=explain, top=int(top), name=name, total_rows=len(data),
-                      empty=empty)
+                      empty=empty, title=title)
 
 
 @dataclass(frozen=True)

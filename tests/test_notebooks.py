@@ -139,6 +139,24 @@ def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
         "the methods card quotes the shipped validation figure of the default actor-tone method"
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
+@on_report("actor_profile", "seed")
+def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(rendered, repo_dir):
+    html_path = rendered("actor_profile")
+    page = html_path.read_text()
+    assert "<title>Benjamin Netanyahu</title>" in page and '<h1>Benjamin Netanyahu</h1>' in page
+    assert "corpus sha256" in page, "the provenance is recorded (it was lost when not a cell's last value)"
+    shown = re.sub(r"<script.*?</script>|<style.*?</style>|data:[^\"]*", "", page, flags=re.S)  # what a reader reads
+    assert not re.search(r"\d+ rows, \d+ columns|rows x \d+ columns", shown), "no pandas footers"
+    assert not re.search(r"-?\d\.\d{5,}", shown), "no number shown with more than 4 decimals"
+    import analysis as wb
+
+    seed_ids = wb.load_corpus(repo_dir / "seeds")["doc_id"]
+    assert not [i for i in seed_ids if f">{i}<" in shown], "articles are named by their headline, not their id"
+    assert ">appears with</th>" in page and ">Joe Biden</td>" in page
+
+
 HOSTILE = {
     "script": "<script>document.body.setAttribute('data-pwned','script')</script>",
     "img": "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">",

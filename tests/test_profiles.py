@@ -93,3 +93,16 @@ def test_keep_top_keeps_the_rows_of_the_largest_totals_in_table_order():
     other = pd.DataFrame({"frame_id": ["x", "y", "x"], "n_mentions": [1, 5, 1]})
     assert keep_top(other, n=1, by="frame_id", weight="n_mentions")["frame_id"].tolist() == ["y"]
     assert wb.tables.keep_top is keep_top
+
+
+def test_actor_profile_names_the_actor_and_each_partner_for_a_reader(result):
+    profile = actor_profile(result, actor_id="netanyahu")
+    assert profile.name == "Benjamin Netanyahu"
+    assert profile.partners[["actor_a", "actor_b", "partner_id", "partner"]].values.tolist() == [
+        ["biden", "netanyahu", "biden", "Joe Biden"]]
+    shown = wb.show_table(profile.partners, columns={"partner": "appears with", "count": "sentences together",
+                                                     "pmi": "PMI", "jaccard": "Jaccard"}, title=profile.name)
+    page = shown.to_html()
+    assert page.startswith('<h2 class="wb-title">Benjamin Netanyahu</h2>')
+    assert "<td>Joe Biden</td>" in page.replace(' class="short"', "") and "netanyahu" not in page
+    assert f'<td class="num">{profile.partners["pmi"].iloc[0]:,.2f}</td>' in page  # 2 decimals, not 16

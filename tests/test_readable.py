@@ -45,6 +45,20 @@ def test_shown_table_escapes_cells_and_offers_the_rest_as_csv():
     assert empty.to_html().endswith('<p class="wb-note">No &lt;rows&gt;.</p>')
 
 
+def test_a_shown_table_with_a_title_heads_the_table_and_gives_a_report_its_page_title():
+    import pandas as pd
+
+    from analysis.findings import TITLE_MIMETYPE
+
+    card = pd.DataFrame({"field": ["mentions"], "value": ["11"]})
+    bundle = wb.show_table(card, title="Marcus <Delane>")._repr_mimebundle_()
+    assert bundle[TITLE_MIMETYPE] == {"title": "Marcus <Delane>"}
+    assert bundle["text/html"].startswith('<h2 class="wb-title">Marcus &lt;Delane&gt;</h2>')
+    assert bundle["text/plain"] == "Marcus <Delane>\n   field value\nmentions    11"
+    untitled = wb.show_table(card)._repr_mimebundle_()
+    assert TITLE_MIMETYPE not in untitled and untitled["text/html"].startswith("<style>")
+
+
 def test_copyable_code_escapes_its_text_and_shows_nothing_when_empty():
     from analysis.readable import CopyableCode
 

@@ -598,3 +598,15 @@ def test_start_after_end_names_both_dates(tmp_path, capsys):
     assert main(["report", "corpus_report", "--out", str(tmp_path), "-p", "start=2025-06-01",
                  "-p", "end=2025-05-01"]) == 2
     assert "-p start=2025-06-01 is after -p end=2025-05-01" in capsys.readouterr().err
+
+
+def test_check_parameter_value_and_check_date_limits_on_their_own():
+    from analysis.reports import check_date_limits, check_parameter_value
+
+    assert check_parameter_value("top", 3) == 3 and check_parameter_value("top", None) is None
+    assert check_parameter_value("title", -3) == -3, "a parameter without a rule takes any value of its type"
+    with pytest.raises(InputError, match=r"^-p top=0: top expects a whole number of at least 1, e\.g\. 20; got 0$"):
+        check_parameter_value("top", 0)
+    assert check_date_limits(start="2025-05-01", end="2025-05-01T10:00:00") is None, "the same day is fine"
+    with pytest.raises(InputError, match=r"^-p start=2025-05-02 is after -p end=2025-05-01T23:00:00:"):
+        check_date_limits(start="2025-05-02", end="2025-05-01T23:00:00")

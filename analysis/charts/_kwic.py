@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -62,6 +63,7 @@ def kwic_table(
     width: int = 60,
     case_sensitive: bool = False,
     limit: int | None = 500,
+    names: Mapping[str, str] | None = None,
     title: str | None = None,
 ) -> go.Figure:
     """Keyword in context as a plotly table: document (when the rows come from more than one),
@@ -71,7 +73,9 @@ def kwic_table(
     Either ``term``: searched in the ``text`` of ``sentences`` (``wb.sentences(documents)``) on word
     edges, case-insensitively unless ``case_sensitive``, a trailing ``*`` matching any ending; or
     ``mentions``: rows of ``wb.mentions(...)`` (filter it to one actor first), whose
-    ``start``/``end`` index into their sentence's text (an ``actor`` column, when present, is shown).
+    ``start``/``end`` index into their sentence's text (an ``actor`` column, when present and naming
+    more than one actor, is shown). ``names`` maps document ids to what the document column shows
+    (e.g. ``dict(zip(documents.doc_id, documents.title))``; an id not in it is shown as is).
     ``width``: characters of context on each side (cut at a space, marked "…"); ``limit``: at most
     this many rows (the title says how many there were). All text is escaped before the highlight
     tags go in. The table has no categories, so this builder takes no ``colors``.
@@ -101,7 +105,7 @@ def kwic_table(
     if limit is not None and total > limit:
         rows = rows[:limit]
         title = f"{title} (first {limit:,} of {total:,})"
-    with_actor = any(r[2] is not None for r in rows)
+    with_actor = len({r[2] for r in rows if r[2] is not None}) > 1  # one actor (a profile): its title says who
     left = [safe_text(_left(text, s, width)) for _, _, _, text, s, e in rows]
     # plotly.js wraps table cells at spaces before reading tags, so a tag with an attribute breaks:
     # the match is bold, and its whole column is coloured through cells.font.color
@@ -109,8 +113,9 @@ def kwic_table(
     right = [safe_text(_right(text, e, width)) for _, _, _, text, s, e in rows]
     columns, header, widths, align = [[number(r[1]) for r in rows]], ["sentence"], [1.2], ["right"]
     if len({r[0] for r in rows}) > 1:  # one document (an article brief): its id would tell a reader nothing
-        columns, header, widths, align = ([[safe_text(r[0]) for r in rows], *columns], ["document", *header],
-                                          [1.7, *widths], ["left", *align])
+        shown = [_display_name(names, r[0]) for r in rows]
+        columns, header, widths, align = ([[safe_text(d) for d in shown], *columns], ["document", *header],
+                                          [2.6 if names else 1.7, *widths], ["left", *align])
     if with_actor:
         columns.append([safe_text(r[2]) for r in rows])
         header.append("actor")
@@ -130,6 +135,12 @@ def kwic_table(
     ))
     fig.update_layout(margin=dict(l=20, r=20, t=70, b=20))
     return fig
+
+
+def _display_name(names: Mapping[str, object] | None, key: object) -> object:
+    """``names[key]`` when it is non-empty text, else ``key`` (a document without a headline keeps its id)."""
+    name = (names or {}).get(key)
+    return name if isinstance(name, str) and name.strip() else key
 
 
 def _term_rows(table: pd.DataFrame, pattern: re.Pattern[str]) -> list[tuple]:

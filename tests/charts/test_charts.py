@@ -751,6 +751,16 @@ def test_kwic_table_from_mentions_offsets_and_context_width(sents):
         charts.kwic_table(sents)
 
 
+def test_kwic_table_of_one_actor_across_documents_shows_headlines_not_ids(sents):
+    two = pd.concat([sents, sents.assign(doc_id="d2")])
+    mentions = pd.DataFrame({"doc_id": ["d1", "d2"], "sentence_id": [1, 2], "actor": ["Joe Biden"] * 2,
+                             "start": [0, 0], "end": [9, 5]})
+    fig = charts.kwic_table(two, mentions=mentions, names={"d1": "Israel defies U.S."})
+    assert list(fig.data[0].header.values) == ["<b>document</b>", "<b>sentence</b>", "<b>left context</b>",
+                                               "<b>mention</b>", "<b>right context</b>"]
+    assert _cells(fig)[0] == ["Israel defies U.S.", "d2"]  # an id without a name is shown as is
+
+
 def test_kwic_table_limits_rows_and_says_so(sents):
     fig = charts.kwic_table(sents, term="Israel", limit=2)
     assert _cells(fig)[0] == ["0", "1"]
