@@ -427,13 +427,25 @@ def lexicon_id(pattern: re.Pattern[str], *, example: str, allowed: str, pattern_
 
 def item_list(value: Any, *, example: str) -> list[Any]:
     """The items of a list field as written: a lone text is a one-item list (``aliases: Hamas``);
-    anything else that is not a list raises :class:`Problem` ("must be a list such as [<example>],
-    not <type>"). The caller handles an absent field (None) and checks the items."""
+    a lone text with a comma (``aliases: Marcus Delane, Delane``, which YAML reads as one text) and
+    anything else that is not a list raise :class:`Problem` (the list form to write instead, or "must
+    be a list such as [<example>], not <type>"). The caller handles an absent field (None) and checks
+    the items."""
+    if isinstance(value, str) and "," in value:
+        raise Problem(_comma_text_problem(value))
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list):
         raise Problem(f"must be a list such as [{example}], not {type(value).__name__}")
     return value
+
+
+def _comma_text_problem(value: str) -> str:
+    """What to write instead of one text with commas in a list field: the list of its parts, or one
+    quoted item when the comma belongs to the term (``Washington, D.C.``)."""
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    return (f"{value!r} is one text with commas, read as a single item; for several items write a list: "
+            f"[{', '.join(parts)}]; for one item that contains a comma, quote it in a list: [\"{value.strip()}\"]")
 
 
 def _read_with_libyaml(text: str, path: Path) -> YamlDoc | None:

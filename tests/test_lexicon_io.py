@@ -175,3 +175,28 @@ def test_shipped_lexicons_read_by_libyaml_give_the_same_data_nodes_and_lines_as_
         data = loader.construct_document(node)
         doc = read_yaml(path)
         assert doc.data == data and shape(doc.node) == shape(node), path.name
+
+
+def test_a_lone_alias_text_with_commas_names_the_entry_and_the_list_to_write(tmp_path):
+    path = tmp_path / "alias-string.yml"
+    path.write_text("actors:\n  - id: delane\n    name: Marcus Delane\n    type: person\n"
+                    "    aliases: Marcus Delane, Delane\n")
+    with pytest.raises(LexiconError) as caught:
+        wb.load_actors(path)
+    assert str(caught.value) == (
+        f"{path}, line 5: actors entry 1 (id 'delane'), field 'aliases': 'Marcus Delane, Delane' is one text "
+        "with commas, read as a single item; for several items write a list: [Marcus Delane, Delane]; for one "
+        "item that contains a comma, quote it in a list: [\"Marcus Delane, Delane\"]")
+    path.write_text("actors:\n  - id: delane\n    name: Marcus Delane\n    type: person\n"
+                    "    aliases: [Marcus Delane, Delane]\n    titles: [\"Chief, Nimbusly\"]\n")
+    lexicon = wb.load_actors(path)
+    assert lexicon.aliases["term"].tolist()[:2] == ["Marcus Delane", "Delane"], "the list form loads"
+    assert wb.load_actors({"actors": [{"id": "x", "name": "X", "type": "person", "aliases": "Hamas"}]}) \
+        .aliases["term"].tolist() == ["Hamas"], "a lone text without a comma is still a one-item list"
+
+
+def test_a_lone_frame_term_text_with_commas_is_named_too():
+    codebook = {"frames": [{"id": "conflict", "label": "Conflict", "terms": "rift, clash", "threshold": 1}]}
+    with pytest.raises(LexiconError, match=r"field 'terms': 'rift, clash' is one text with commas, read as a "
+                                           r"single item; for several items write a list: \[rift, clash\]"):
+        wb.load_frames(codebook)
