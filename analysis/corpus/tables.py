@@ -251,15 +251,62 @@ def json_objects(
 
 _DEEP = "nested too deeply (deeper than Python's recursion limit)"
 
+#: A JSON escape of a UTF-16 surrogate (``\ud800``): JSON text may hold one without its pair, which
+#: Python decodes to a lone surrogate that no UTF-8 text can hold.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_NOTE = ("a lone UTF-16 surrogate escape (such as \\ud800) in the JSON text, which is no character",
+                   "replaced with U+FFFD, the replacement character")
+
+
+def _without_lone_surrogates(value: Any) -> tuple[Any, int]:
+    """``value`` (parsed JSON) with every lone surrogate in its texts (keys and values, at any depth)
+    replaced by U+FFFD, as undecodable bytes are, and how many were replaced. Surrogate pairs are
+    already one character once parsed, so any surrogate left is a lone one."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        pairs = [_without_lone_surrogates(item) for item in value]
+        return [item for item, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        out, total = {}, 0
+        for key, item in value.items():
+            (key, n_key), (item, n_item) = _without_lone_surrogates(key), _without_lone_surrogates(item)
+            out[key], total = item, total + n_key + n_item
+        return out, total
+    return value, 0
+
+
+def _parsed_json(text: str, label: str, log: LoadLog, *, line: int | None = None) -> Any:
+    """``json.loads(text)``, lone surrogates replaced (:func:`_without_lone_surrogates`) and noted in
+    the load report (at ``line``; for a whole file, at each row that held one)."""
+    parsed = json.loads(text)
+    if not _SURROGATE_ESCAPE.search(text):
+        return parsed
+    if line is not None:
+        parsed, replaced = _without_lone_surrogates(parsed)
+        if replaced:
+            log.note(label, *_SURROGATE_NOTE, line=line)
+        return parsed
+    items = _records(parsed)
+    cleaned = []
+    for row, item in enumerate(items, start=1):
+        item, replaced = _without_lone_surrogates(item)
+        if replaced:
+            log.note(label, *_SURROGATE_NOTE, row=row)
+        cleaned.append(item)
+    return cleaned
+
 
 def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) -> Iterator[tuple[int, Any]]:
     """(line number, parsed value) for each non-blank JSON Lines line; a malformed line (or one nested
-    too deeply) is reported to ``log`` (an error naming the line, or a skip) and yields nothing."""
+    too deeply) is reported to ``log`` (an error naming the line, or a skip) and yields nothing; a
+    lone surrogate escape is replaced and noted (:func:`_without_lone_surrogates`)."""
     for number, line in lines:
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, _parsed_json(line, label, log, line=number)
         except json.JSONDecodeError as exc:
             log.fail(label, f"not valid JSON ({exc.msg} at column {exc.colno})",
                      "fix or remove the line, or pass errors='skip' to skip it", line=number)
@@ -512,7 +559,7 @@ def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tupl
         note_fallback(label, decoded.fallback, log, unit="each line")
         return _json_lines(text, label, log)
     try:
-        items = _records(json.loads(text))
+        items = _records(_parsed_json(text, label, log))
     except RecursionError:
         log.fail(label, f"not a usable JSON file: {_DEEP}", "flatten it to an array of objects of fields")
         return None

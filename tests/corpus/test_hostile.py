@@ -148,6 +148,37 @@ def test_one_bad_byte_in_a_jsonl_file_is_noted_on_its_line(tmp_path):
                                                "decoded as cp1252", line=2)]
 
 
+SURROGATE = ("a lone UTF-16 surrogate escape (such as \\ud800) in the JSON text, which is no character",
+             "replaced with U+FFFD, the replacement character")
+
+
+def test_a_lone_surrogate_escape_in_json_is_replaced_and_noted_like_a_bad_byte(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text('{"title": "T", "text": "abc \\ud800 def"}')
+    for errors in ("raise", "skip"):  # as for bad bytes: never an error, never a crash
+        docs = wb.load_corpus(one, errors=errors)
+        assert docs["text"].tolist() == ["abc \ufffd def"]
+        assert docs.attrs["load_report"] == [entry(one, *SURROGATE, row=1)]
+    many = tmp_path / "many.json"  # a pair (an emoji) is one character and stays; row 2's lone one is noted
+    many.write_text('[{"title": "A", "text": "ok"}, {"title": "B \\udc00", "text": "x \\ud83d\\ude00"}]')
+    docs = wb.load_corpus(many)
+    assert docs["title"].tolist() == ["A", "B \ufffd"] and docs["text"].tolist() == ["ok", "x \U0001F600"]
+    assert docs.attrs["load_report"] == [entry(many, *SURROGATE, row=2)]
+    lines = tmp_path / "a.jsonl"
+    lines.write_text('{"title": "A", "text": "fine"}\n{"title": "B", "text": "abc \\ud800 def"}\n')
+    docs = wb.load_corpus(lines)
+    assert docs["text"].tolist() == ["fine", "abc \ufffd def"]
+    assert docs.attrs["load_report"] == [entry(lines, *SURROGATE, line=2)]
+
+
+def test_a_folder_of_json_files_with_a_lone_surrogate_loads_every_file(tmp_path):
+    for i in range(3):  # several one-object files are read together by Arrow, which refuses the escape
+        (tmp_path / f"{i}.json").write_text(f'{{"title": "T{i}", "text": "abc \\ud800 {i}"}}')
+    docs = wb.load_corpus(tmp_path)
+    assert docs["text"].tolist() == ["abc \ufffd 0", "abc \ufffd 1", "abc \ufffd 2"]
+    assert [e["row"] for e in docs.attrs["load_report"]] == [1, 1, 1]
+
+
 # 4. Text columns read as text -----------------------------------------------------------------------------
 
 def test_numeric_looking_title_and_text_stay_text(tmp_path):
