@@ -14,7 +14,8 @@ Policy (documented in the README):
 * Day-first: ``dayfirst=None`` (the default) decides from the values themselves: if some numeric
   date can only be day-first (``13/05/2024``) they are read day-first, if some can only be
   month-first (``05/13/2024``) month-first; when all are ambiguous they are read day-first (the
-  international convention). ``dayfirst=True``/``False`` forces the reading. ISO dates
+  international convention), and the load report names each file and row read so
+  (:func:`ambiguous_dates`). ``dayfirst=True``/``False`` forces the reading. ISO dates
   (year first) are never affected.
 * A value without a year (``May 9``) is not guessed. A value that is not understood becomes NaT
   and is reported by the caller (one warning for the whole load), never an error.
@@ -32,7 +33,7 @@ from numbers import Number
 
 import pandas as pd
 
-__all__ = ["MAX", "MIN", "infer_dayfirst", "parse_dates", "parse_published"]
+__all__ = ["MAX", "MIN", "ambiguous_dates", "infer_dayfirst", "parse_dates", "parse_published"]
 
 DTYPE = "datetime64[ns, UTC]"
 TZINFOS: dict[str, int] = {
@@ -58,6 +59,29 @@ def infer_dayfirst(values: pd.Series) -> bool:
     if (second > 12).any():
         return False
     return True
+
+
+def _date_text(values: pd.Series) -> pd.Series:
+    """``values`` as stripped text (``string`` dtype, NA where missing or blank), as they are parsed."""
+    text = (values.map(_as_text) if values.dtype == object else values).astype("string").str.strip()
+    return text.mask(text == "")
+
+
+def ambiguous_dates(values: pd.Series, *, dayfirst: bool | None = None) -> pd.Series:
+    """True where a value is a numeric date whose day and month could be either way (``04/07/2025``:
+    both parts 12 or less and different) and nothing decided the reading: ``dayfirst`` is None and
+    no numeric date among ``values`` can be read only one way, so :func:`parse_published` read it
+    day first by convention. Same index as ``values``; all False for datetime or number columns."""
+    none = pd.Series(False, index=values.index)
+    if dayfirst is not None or not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
+        return none
+    parts = _date_text(values).str.extract(_NUMERIC_DMY).dropna()
+    if parts.empty:
+        return none
+    first, second = parts[0].astype(int), parts[1].astype(int)
+    if (first > 12).any() or (second > 12).any():
+        return none
+    return none.mask(none.index.isin(parts.index[first != second]), True)
 
 
 def _epoch(numbers: pd.Series) -> pd.Series:
@@ -127,8 +151,7 @@ def parse_published(values: pd.Series, *, dayfirst: bool | None = None) -> tuple
         out = _epoch(values.astype("float64")).astype(DTYPE)
         bad = values.notna() & out.isna()
         return out, bad, bad.astype(bool)
-    text = (values.map(_as_text) if values.dtype == object else values).astype("string").str.strip()
-    text = text.mask(text == "")
+    text = _date_text(values)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out, outside = _in_range(pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce"))

@@ -21,13 +21,14 @@ String columns use pandas' nullable ``"string"`` dtype (missing = ``pd.NA``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.corpus.dates import DTYPE, parse_published
+from analysis.corpus.dates import DTYPE, ambiguous_dates, parse_published
 from analysis.corpus.fields import as_strings, tag_lists
 from analysis.corpus.report import LoadLog
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
@@ -107,21 +108,36 @@ def _row(frame: pd.DataFrame, j: int) -> int | None:
     return None if pd.isna(row) else int(row)
 
 
+def _by_file(frame: pd.DataFrame, mask: pd.Series) -> Iterator[tuple[str, pd.Series, str]]:
+    """(file, positions, " (rows 2, 5, ...)") of the rows where ``mask`` holds, file by file in order."""
+    positions = np.flatnonzero(mask.to_numpy(dtype=bool))
+    for file, group in pd.Series(positions, dtype="int64").groupby(frame["__file__"].to_numpy()[positions], sort=False):
+        rows = [r for r in (_row(frame, j) for j in group[:5]) if r is not None]
+        yield file, group, f" (rows {', '.join(map(str, rows))}{', ...' if len(group) > 5 else ''})" if rows else ""
+
+
+def _report_ambiguous_dates(frame: pd.DataFrame, raw: pd.Series, ambiguous: pd.Series, log: LoadLog) -> None:
+    """A load-report note per file naming the rows whose numeric date was read day first by convention."""
+    for file, group, where in _by_file(frame, ambiguous):
+        read = frame["published"]
+        examples = ", ".join(f"{str(raw.iat[j]).strip()!r} as {read.iat[j].day} {read.iat[j]:%B %Y}" for j in group[:3])
+        log.note(file, f"{len(group)} publication date(s) could be day/month or month/day{where}, and no date in "
+                       f"the corpus settles it: read day first, {examples}",
+                 "read day first; pass dayfirst=False to read them month first")
+
+
 def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: LoadLog, *,
                       what: str = "not understood") -> None:
-    positions = np.flatnonzero(bad.to_numpy(dtype=bool))
-    if not len(positions):
-        return
     summaries = []
-    for file, group in pd.Series(positions).groupby(frame["__file__"].to_numpy()[positions], sort=False):
+    for file, group, where in _by_file(frame, bad):
         examples = ", ".join(repr(str(raw.iat[j])) for j in group[:3])
-        rows = [r for r in (_row(frame, j) for j in group[:5]) if r is not None]
-        where = f" (rows {', '.join(map(str, rows))}{', ...' if len(group) > 5 else ''})" if rows else ""
         log.note(file, f"{len(group)} publication date(s) {what}{where}: {examples}", "set to NaT")
         summaries.append(f"{file}: {len(group)}{where}, e.g. {examples}")
+    if not summaries:
+        return
     more = f"; and {len(summaries) - 3} more files" if len(summaries) > 3 else ""
     log.warn_later(
-        f"{len(positions)} publication date(s) {what} were set to NaT - "
+        f"{int(bad.sum())} publication date(s) {what} were set to NaT - "
         f"{'; '.join(summaries[:3])}{more}. "
         "Fix the values, or see documents.attrs['load_report']."
     )
@@ -155,6 +171,7 @@ def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None =
     frame["published"], bad, outside = parse_published(raw, dayfirst=dayfirst)
     _report_bad_dates(frame, raw, bad & ~outside, log)
     _report_bad_dates(frame, raw, outside, log, what=_OUT_OF_RANGE)
+    _report_ambiguous_dates(frame, raw, ambiguous_dates(raw, dayfirst=dayfirst) & frame["published"].notna(), log)
     given = _id_strings(frame["doc_id"])
     missing = given.isna().to_numpy(dtype=bool)
     todo = frame.loc[missing, ["__name__", "title", "text"]]

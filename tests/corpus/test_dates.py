@@ -85,3 +85,26 @@ def test_load_counts_bad_dates_in_one_warning_naming_the_file(tmp_path):
          "problem": "4 publication date(s) not understood (rows 2, 3, 5, 6): 'soon', 'someday', 'never'",
          "action": "set to NaT"}
     ]
+
+
+def test_ambiguous_dates_are_those_read_day_first_by_convention_alone():
+    from analysis.corpus.dates import ambiguous_dates
+
+    values = pd.Series(["04/07/2025", "2025-03-01", "04/04/2025", None, "5.7.2025"])
+    assert ambiguous_dates(values).tolist() == [True, False, False, False, True], "04/04 reads the same either way"
+    assert not ambiguous_dates(values, dayfirst=True).any() and not ambiguous_dates(values, dayfirst=False).any()
+    assert not ambiguous_dates(pd.Series(["04/07/2025", "13/07/2025"])).any(), "13/07 settles the order"
+    assert not ambiguous_dates(pd.Series([1714521600, 1714608000])).any()
+
+
+def test_an_ambiguous_date_gets_a_load_report_note_naming_the_file_rows_and_reading(tmp_path):
+    path = tmp_path / "stories.csv"
+    path.write_text("title,text,date\nA,one,04/07/2025\nB,two,2025-03-01\nC,three,05/07/2025\n")
+    docs = wb.load_corpus(path)
+    assert docs["published"].tolist() == [utc("2025-07-04"), utc("2025-03-01"), utc("2025-07-05")]
+    assert docs.attrs["load_report"] == [{
+        "source": path.as_posix(), "row": None, "line": None,
+        "problem": "2 publication date(s) could be day/month or month/day (rows 1, 3), and no date in the corpus "
+                   "settles it: read day first, '04/07/2025' as 4 July 2025, '05/07/2025' as 5 July 2025",
+        "action": "read day first; pass dayfirst=False to read them month first"}]
+    assert wb.load_corpus(path, dayfirst=False).attrs["load_report"] == [], "a reading asked for is no guess"
