@@ -4,8 +4,9 @@
 [-p KEY=VALUE ...] [--each KEY=V1,V2,...] [--workers N]`` renders reports; see README.md.
 
 ``python -m analysis analyze --corpus PATH --out DIR [--actors YML] [--frames YML] [--tone-engine NAME]
-[--actor-tone-method target|sentence] [--partition-size N] [--engine local|processes|dask] [--workers N] [--scheduler ADDRESS] [--format FMT]
-[--errors raise|skip] [--dayfirst|--monthfirst] [--columns FIELD=COLUMN ...]`` analyses a corpus on
+[--actor-tone-method target|sentence] [--partition-size N] [--engine local|processes|dask] [--workers N]
+[--scheduler ADDRESS] [--format FMT] [--errors raise|skip] [--dayfirst|--monthfirst]
+[--columns FIELD=COLUMN ...]`` analyses a corpus on
 disk in partitions into partitioned Parquet (:func:`analysis.scale.analyze_corpus`), with a progress
 bar (total and ETA) on a terminal. Interrupted (Ctrl-C), it says how to resume instead of a traceback.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -23,7 +25,7 @@ import yaml
 from analysis.errors import InputError
 from analysis.reports import check_parameter_name
 
-__all__ = ["main", "parse_columns", "parse_parameter", "parse_each"]
+__all__ = ["main", "parse_columns", "parse_parameter", "parse_each", "plain_help"]
 
 
 def _plain(value: Any) -> Any:
@@ -56,8 +58,16 @@ def parse_parameter(text: str) -> tuple[str, Any]:
     return key, _plain(value)
 
 
+def plain_help(text: str) -> str:
+    """``text`` (a docstring) without its reStructuredText markup, as ``--help`` shows it: ````code````
+    becomes code and :func:`analysis.scale.analyze_corpus` becomes analysis.scale.analyze_corpus."""
+    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", text)
+    return re.sub(r"``([^`]+)``", r"\1", text).strip()
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=plain_help(__doc__ or ""),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     report = commands.add_parser("report", help="render a parameterized notebook into an HTML report")
     report.add_argument("notebook", help="a name under notebooks/ (e.g. article_brief) or a path to .ipynb")

@@ -116,6 +116,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1794,6 +1795,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
     Counts direct mentions unless ``include_pronouns``. Most mentions first, then by name.
+    ``actors``: the lexicon the entities were linked with (an Analysis gives its own); left out, the
+    shipped one, and a warning names the linked actors it does not hold (their group stays empty).
     """
     from analysis.actors import load_actors
 
@@ -1805,6 +1808,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
         return pd.DataFrame({c: [] for c in cols})
     lexicon = load_actors(actors)
     lex = lexicon.actors.set_index("actor_id")
+    if actors is None:
+        _warn_unknown_actors(e["actor_id"], lex.index)
     entity_ids, displays, etypes = e["entity_id"], e["entity"], e["type"]
     if all(c in entities.columns for c in ENTITY_COLUMNS):
         # entities seen only as a short form roll into the full name they are (entity_table's same_as)
@@ -1838,6 +1843,17 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     out["share"] = out["mentions"] / out["mentions"].sum()
     out = out.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
     return out[cols].astype({"mentions": "int64", "documents": "int64", "sentences": "int64"}).reset_index(drop=True)
+
+
+def _warn_unknown_actors(actor_ids: pd.Series, known: pd.Index) -> None:
+    """A UserWarning when linked ``actor_ids`` are not in the shipped lexicon (``known``): the entities
+    were linked with another lexicon, which ``entities_by`` was not given."""
+    unknown = list(dict.fromkeys(a for a in actor_ids.dropna().astype(str) if a not in known))
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+        warnings.warn(f"entities_by: {len(unknown)} linked actor(s) ({shown}) are not in the shipped actor lexicon, "
+                      "so their group is left empty; pass the lexicon the entities were linked with: "
+                      "actors=result (the Analysis) or actors='your-actors.yml'", UserWarning, stacklevel=3)
 
 
 # ------------------------------------------------------------------- deprecated names (one release)

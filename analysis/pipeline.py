@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -160,8 +160,21 @@ def load_analysis(path: str | os.PathLike[str]) -> Analysis:
 def analysis_of(tables: dict[str, pd.DataFrame], meta: dict[str, Any]) -> Analysis:
     """An :class:`Analysis` of tables read back, with the lexicon and codebook its ``meta`` defines."""
     definitions = meta.get("definitions") or {}
-    return Analysis(**tables, meta=meta, actors=_restore_lexicon(definitions.get("actors"), meta),
-                    codebook=_restore_codebook(definitions.get("frames"), meta))
+    lexicon = _restore_lexicon(definitions.get("actors"), meta)
+    codebook = _restore_codebook(definitions.get("frames"), meta)
+    frames_source = (definitions.get("frames") or {}).get("source") if isinstance(definitions.get("frames"), dict) else None
+    return Analysis(**tables, meta=meta,
+                    actors=lexicon and replace(lexicon, source=saved_source(definitions.get("actors_source"))),
+                    codebook=codebook and replace(codebook, source=saved_source(frames_source)))
+
+
+def saved_source(source: Any) -> str:
+    """The ``source`` of a lexicon or codebook restored from an analysis' record: the file it was read
+    from, marked as the copy saved with the analysis (the file may have changed since), or "saved with
+    the analysis" when the record names none or it was given as a mapping."""
+    if isinstance(source, str) and source and source != "<mapping>":
+        return f"{source} (as saved with the analysis)"
+    return "saved with the analysis"
 
 
 def _recorded(meta: dict[str, Any], name: str) -> Any:
@@ -287,7 +300,8 @@ def analysis_meta(corpus: dict[str, Any], lexicon: ActorLexicon, codebook: Codeb
     lexicon and codebook definitions (``definitions``, not keyed: their hashes are)."""
     meta = {"corpus": corpus, **keyed_settings(lexicon, codebook, tone_engine, actor_tone_method)}
     return {**meta, "key": analysis_key(meta),
-            "definitions": {"actors": lexicon.to_yaml(), "frames": _codebook_definition(codebook)}}
+            "definitions": {"actors": lexicon.to_yaml(), "actors_source": lexicon.source,
+                            "frames": _codebook_definition(codebook)}}
 
 
 def split_documents(documents: pd.DataFrame, *, partition_size: int) -> list[pd.DataFrame]:

@@ -17,3 +17,15 @@ def test_parse_columns_reads_field_equals_column_and_an_empty_column_turns_detec
         with pytest.raises(InputError, match=rf"--columns {bad!r}: write FIELD=COLUMN, e\.g\. --columns text=body"):
             parse_columns([bad])
 
+
+
+def test_help_shows_no_restructuredtext_markup(capsys):
+    from analysis.cli import main, plain_help
+
+    assert plain_help("Run ``python -m analysis`` (:func:`analysis.scale.analyze_corpus`, :class:`~a.B`).") == (
+        "Run python -m analysis (analysis.scale.analyze_corpus, a.B).")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    assert "``" not in shown and ":func:" not in shown
+    assert "into partitioned Parquet (analysis.scale.analyze_corpus)" in shown

@@ -47,8 +47,13 @@ def test_an_analysis_carries_its_lexicon_codebook_and_every_hash(custom_result):
 def test_downstream_functions_given_the_analysis_use_its_lexicon_not_the_shipped_one(custom_result):
     rolled = wb.entities_by(custom_result.entities, actors=custom_result)
     assert "Dr Ruth Adeyemi" in set(rolled["name"])
-    shipped = wb.entities_by(custom_result.entities)  # the old fallback: the shipped lexicon has no Ruth
+    with pytest.warns(UserWarning) as caught:  # the old fallback: the shipped lexicon has no Ruth, and says so
+        shipped = wb.entities_by(custom_result.entities)
     assert "Dr Ruth Adeyemi" not in set(shipped["name"])
+    assert str(caught[0].message) == (
+        "entities_by: 1 linked actor(s) (ruth) are not in the shipped actor lexicon, so their group is left "
+        "empty; pass the lexicon the entities were linked with: actors=result (the Analysis) or "
+        "actors='your-actors.yml'")
     who = wb.tables.who_is_in_it(custom_result.mentions, actors=custom_result)
     assert who.loc[who["actor_id"] == "ruth", "group"].tolist() == ["Scientists"]
 
@@ -71,6 +76,19 @@ def test_a_saved_analysis_comes_back_with_its_lexicon_and_codebook(tmp_path, cus
     assert back.actors.actors["name"].tolist() == ["Dr Ruth Adeyemi"]
     assert back.codebook.sha256 == custom_result.codebook.sha256
     assert "Dr Ruth Adeyemi" in set(wb.entities_by(back.entities, actors=back)["name"])
+
+
+def test_a_saved_analysis_names_where_its_lexicon_and_codebook_came_from(tmp_path, custom_docs):
+    from analysis.pipeline import saved_source
+
+    path = tmp_path / "ruth.yml"
+    path.write_text(wb.load_actors(CUSTOM).to_yaml())
+    back = wb.load_analysis(wb.analyze(custom_docs, actors=path).save(tmp_path / "saved"))
+    assert back.actors.source == f"{path} (as saved with the analysis)"
+    assert back.codebook.source.endswith("lexicons/generic.yml (as saved with the analysis)")
+    mapped = wb.load_analysis(wb.analyze(custom_docs, actors=CUSTOM).save(tmp_path / "mapped"))
+    assert mapped.actors.source == "saved with the analysis", "never '<mapping>'"
+    assert saved_source(None) == saved_source("<mapping>") == "saved with the analysis"
 
 
 def test_an_analysis_without_its_lexicon_says_what_to_pass(custom_result):
