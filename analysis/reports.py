@@ -153,8 +153,9 @@ PARAMETER_RULES: dict[str, tuple[Any, str]] = {
 
 def check_parameter_value(key: str, value: Any, *, default: Any = None) -> Any:
     """``value`` when it is a value parameter ``key`` can take (see :data:`PARAMETER_RULES`), else
-    InputError naming the parameter, what it expects and what it got. None (the default) passes."""
-    if value is None or key not in PARAMETER_RULES:
+    InputError naming the parameter, what it expects and what it got. None (the default) and empty
+    text (``-p start=``, no limit) pass."""
+    if value is None or value == "" or key not in PARAMETER_RULES:
         return value
     test, expects = PARAMETER_RULES[key]
     if not test(value):
@@ -165,7 +166,7 @@ def check_parameter_value(key: str, value: Any, *, default: Any = None) -> Any:
 
 def check_date_limits(*, start: Any = None, end: Any = None) -> None:
     """InputError naming both dates when ``start`` is after ``end`` (both given and readable)."""
-    if start is None or end is None or not (_is_day(start) and _is_day(end)):
+    if not (_is_day(start) and _is_day(end)):
         return
     first, last = dt.datetime.fromisoformat(str(start)), dt.datetime.fromisoformat(str(end))
     if first.date() > last.date():

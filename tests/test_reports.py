@@ -595,6 +595,8 @@ def test_start_after_end_names_both_dates(tmp_path, capsys):
         check_parameters("corpus_report", {"start": "2025-13-45"})
     assert check_parameters("corpus_report", {"start": "2025-05-01", "end": "2025-05-01"}) == {
         "start": "2025-05-01", "end": "2025-05-01"}
+    assert check_parameters("corpus_report", {"start": "", "end": "2025-05-01"}) == {
+        "start": "", "end": "2025-05-01"}, "-p start= is no limit, as filter_documents reads it"
     assert main(["report", "corpus_report", "--out", str(tmp_path), "-p", "start=2025-06-01",
                  "-p", "end=2025-05-01"]) == 2
     assert "-p start=2025-06-01 is after -p end=2025-05-01" in capsys.readouterr().err
