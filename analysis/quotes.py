@@ -1584,10 +1584,10 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
         if antecedent is None or sp_sentence[0] - f.sentence_at(antecedent.start)[0] > 2:
             continue
         window = min(antecedent.start, sp_sentence[2])
-        rivals = [m for m in mentions[bisect_left(starts, window - 400):k] if m.start >= window - 400
-                  and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2 and m.via != "pronoun"
+        rivals = [m for m in mentions[bisect_left(starts, window - 400):k] if m.via != "pronoun"
+                  and m.etype in (None, "person") and m.gender in (None, gender) and m.start >= window - 400
                   and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
-                  and m.etype in (None, "person") and m.gender in (None, gender)]
+                  and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2]
         if rivals and not _in_focus(f, antecedent, rivals, sp_sentence):
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
