@@ -1254,11 +1254,11 @@ def _cue_in_own_clause(text: str, q_hi: int, cue_start: int) -> bool:
     set off by a comma with a few words of speaker before it ("... "…" or wait, he tells the BBC").
     An attribution after a quotation is set off by a comma or an end mark (""…," Kirby said",
     ""Why?" she asked")."""
-    between = text[q_hi:cue_start]
-    if _THAT_WORD.search(between) is not None and _THAT_WORD.search(_PARENTHETICAL.sub(" ", between)) is not None:
+    if _THAT_WORD.search(text, q_hi, cue_start) is not None and \
+            _THAT_WORD.search(_PARENTHETICAL.sub(" ", text[q_hi:cue_start])) is not None:
         return True
-    lead = between.lstrip(" \n\"”’'`")
-    if not lead[:1].isalpha() or lead.split(None, 1)[0].lower() not in _CLAUSE_OPENERS:
+    first = _LEADING_WORD.search(text, q_hi, cue_start)  # the first word after the quotation
+    if first is None or text[q_hi:first.start()].strip(" \n\"”’'`") or first.group().lower() not in _CLAUSE_OPENERS:
         return False
     comma = text.rfind(",", q_hi, cue_start)
     return comma < 0 or not _fewer_words(text, 6, comma + 1, cue_start)
