@@ -1404,6 +1404,8 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
             return None
     else:
         sp = att.speaker_after(m, s_hi)
+        if sp is None and text.rfind(",", s_lo, max(s_lo, text.rfind(",", s_lo, comma))) < 0:
+            return None  # no two commas before this one: no description and name set off by commas
         tail_lo = after_lo if sp is None else max(sp.end, after_lo)
         stop = _TAIL_STOP.search(text, tail_lo, s_hi)
         if not _tail_is_adverbial(text[tail_lo:stop.start() if stop else s_hi]):
