@@ -58,6 +58,7 @@ class CueVerbs:
     never a speaker by themselves ("Mr.", "Rep.", "Coach"); ``title_markers`` are words after which a
     quotation is the title of a work, not speech ("known as", "the book"); ``organization_nouns`` are
     the speaker nouns that stand for an organisation named before them ("the company said");
+    ``document_nouns`` name documents, a source at most ("according to a statement");
     ``sha256`` identifies the content."""
 
     verbs: pd.DataFrame
@@ -68,6 +69,7 @@ class CueVerbs:
     honorifics: frozenset[str] = frozenset()
     title_markers: tuple[str, ...] = ()
     organization_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def lemma_of(self) -> dict[str, str]:
@@ -169,7 +171,8 @@ def _build(doc) -> CueVerbs:
                            "non-empty nouns such as [official, spokesman]")
     lists = {}
     for key, example in (("honorifics", "[Mr., Rep., Coach]"), ("title_markers", "[known as, the book]"),
-                         ("organization_nouns", "[company, ministry]")):
+                         ("organization_nouns", "[company, ministry]"),
+                         ("document_nouns", "[statement, report]")):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of non-empty words such as {example}")
@@ -181,4 +184,5 @@ def _build(doc) -> CueVerbs:
                     source=doc.name, sha256=content_hash(normal),
                     honorifics=frozenset(h.strip().lower().rstrip(".") for h in lists["honorifics"]),
                     title_markers=tuple(t.strip().lower() for t in lists["title_markers"]),
-                    organization_nouns=frozenset(n.strip().lower() for n in lists["organization_nouns"]))
+                    organization_nouns=frozenset(n.strip().lower() for n in lists["organization_nouns"]),
+                    document_nouns=frozenset(n.strip().lower() for n in lists["document_nouns"]))

@@ -17,7 +17,12 @@ for a quotation that goes on in the next paragraph — runs to the paragraph's e
    "..."" (an ``-ing`` cue: the speaker is the sentence's subject, its first actor or entity that can
    speak). Quoted words further into a clause ("X said the team had "lost its nerve"") are part of
    that reported clause: no direct row, the reported row holds them;
-2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby.";
+2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby." — unless
+   that cue is in a clause of its own ("that" between them, or a conjunction right after the
+   quotation: "Whitaker called the breach "a disgrace" and demanded that Delane testify"); "call X
+   "Y"" names, it does not quote (no cue verb), so such a quotation has no speaker, and one of one
+   to three words no row (a media researcher counts Whitaker's speech where she is quoted, not a
+   label put on her; a wrong speaker is worse than none);
 3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
 A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
 both parts (``spans``).
@@ -43,10 +48,11 @@ could be meant. A place (entity type place, lexicon type country) speaks only as
 itself ("Israel said", "said Israel", "according to Israel"): then it is a *nominal* speaker (a
 government, like "the ministry"); after a preposition ("scientists here in Alaska say", "the leaders
 of France, Germany and Italy said") it is a locative and the phrase before it is the speaker, and a
-place naming whose sources ("according to U.S. officials") is not linked. A nominal "the <organisation noun>" links to the one organisation named in the five
-sentences before it (``organization_nouns``), if exactly one is. Pronouns: see
-:func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and "wrote to X"
-fill ``addressee``.
+place naming whose sources ("according to U.S. officials") is not linked. A nominal "the
+<organisation noun>" (``organization_nouns``) links to the organisation named in the five sentences
+before it when it is the only organisation the text names before it (two named before: unlinked).
+Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
+"wrote to X" fill ``addressee``.
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -64,12 +70,18 @@ quotation row, not passive ("was reported"), with a speaker and a content of at 
 "X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that"),
 "X announced that ..." / "X maintained: ..." (``clause: that`` verbs need "that" within 8 words, or a
 colon); with the cue after the content, "..., analysts say." / "..., the company said Tuesday." /
-"..., said Tom Becker." (the content from the sentence start to the comma before the speaker; what
-follows the cue must be a few words of time or place; a parenthetical "A, she said, B." takes both
-parts); and "according to X, ..." / "..., according to X" (phrases from ``source_phrases``; X is the
-whole phrase to the comma or the sentence's end: "a review of court records by the watchdog group
-Open Ledger"). The content runs to the end of the sentence or to a clause break (``;``, ", while",
-", but", ", whereas", ", following" ...).
+"..., said Tom Becker." / "..., a spokeswoman for the agency, Carla Mendes, said." (the content
+from the sentence start to the comma before the speaker, or before a description and a name set off
+by commas; what follows the cue must be a few words of time or place; a parenthetical "A, she said,
+B." takes both parts); and "according to X, ..." / "..., according to X" (phrases from
+``source_phrases``; X is the whole phrase to the comma or the sentence's end: "a review of court
+records by the watchdog group Open Ledger"; titles dropped from a name: "According to Dr. Anita
+Raghavan, a security researcher at ..., the ..." -> Anita Raghavan, the description after the name
+not content). A document (``document_nouns``: "a statement released on Thursday") is a nominal
+source without its time tail ("a statement"), and no row when a cue verb of the sentence already
+reports the words ("The company denied that ..., according to a statement": one row, the
+company's). The content runs to the end of the sentence or to a clause break (``;``, ", while",
+", but", ", whereas", ", following" ...) or to ", according to".
 
 Offsets: ``start``/``end`` index into the document's ``text`` (into its ``title`` for quotations in
 the headline, sentence_id 0): the first part's start and the last part's end; ``spans`` lists the
@@ -573,6 +585,15 @@ def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_
     return taken
 
 
+def _after_titles(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> int:
+    """Where text[lo:hi] starts without honorifics and titles in front ("Dr. Anita Raghavan" -> at
+    "Anita"); a title alone is kept (``lo``)."""
+    for m in _TOKEN.finditer(text, lo, hi):
+        if m.group().rstrip(".").lower() not in honorifics:
+            return m.start()
+    return lo
+
+
 def _bare(word: str) -> str:
     """A word without a possessive ending and outer punctuation."""
     return _POSSESSIVE_END.sub("", word.strip(",;:!?\"“”‘’()"))
@@ -994,6 +1015,76 @@ class _Attributor:
         phrase_end = taken[-1][1]  # "Mr. Tom Reyes of Acme": the name with its affiliation
         return name if phrase_end >= hi or text[phrase_end] in ",.;!?" else None
 
+    def apposed_speaker(self, lo: int, comma: int) -> tuple[_Speaker, int] | None:
+        """The name and its description set off by commas before ``comma`` (which a cue follows
+        with nothing between): "…, a spokeswoman for the agency, Carla Mendes, said" or "…, Carla
+        Mendes, a spokeswoman for the agency, said" -> Carla Mendes, and where the comma before the
+        pair is (the content ends there); else None. Each of the two is a whole noun phrase."""
+        text = self.f.text
+        mid = text.rfind(",", lo, comma)
+        start = text.rfind(",", lo, mid) if mid >= 0 else -1
+        if start < 0:
+            return None
+        second, second_lo = self.subject_phrase(mid + 1, comma)
+        if second is None or text[mid + 1:second_lo].strip():
+            return None
+        first, first_lo = self.subject_phrase(start + 1, mid)
+        if first is None or text[start + 1:first_lo].strip():
+            return None
+        if second.type == "name" and first.type == "nominal":
+            return second, start
+        if first.type == "name" and second.type == "nominal":
+            return first, start
+        return None
+
+    def source_speaker(self, lo: int, hi: int) -> _Speaker:
+        """The source text[lo:hi] of "according to": a name when it starts with a capitalised word
+        that is no determiner (titles in front dropped: "Dr. Anita Raghavan" -> Anita Raghavan), else
+        nominal; linked to the mention it starts with (after titles or "the"), else for a name to the
+        one entity it names (:meth:`_by_name`). A place followed by more words ("U.S. officials") makes
+        it nominal and unlinked; a place alone is nominal, linked (a government)."""
+        text = self.f.text
+        words = text[lo:hi]
+        if words[:1].isupper() and not words.split()[0].lower() in _DETERMINERS_ALL:
+            first = _after_titles(text, lo, hi, self.honorifics)
+            speaker = _Speaker(pd.NA, text[first:hi], "name", first, hi)
+        else:
+            first = lo
+            speaker = _Speaker(pd.NA, words, "nominal", lo, hi)
+        for mention in self.speakers(lo, hi, places=True):
+            if mention.etype == "place" and mention.end < hi:
+                return _as_nominal(speaker)  # a place saying whose sources: "according to U.S. officials"
+            if text[first:mention.start].strip() in ("", "the", "The"):
+                return _Speaker(mention.actor_id, mention.actor, "nominal" if mention.etype == "place" else "name",
+                                mention.start, mention.end, mention.entity_id, mention.gender, mention.etype)
+            break
+        return self._by_name(speaker) if speaker.type == "name" else speaker
+
+    def before_source(self, lo: int, hi: int) -> int:
+        """Where the content text[lo:hi] ends before a source phrase set off by a comma ("staff cuts
+        played no role, according to a statement": the phrase attributes it, it is not said): the
+        content's end before that comma, else ``hi``."""
+        text = self.f.text
+        m = self.cues.source_pattern.search(text, lo, hi)
+        if m is None or not text[lo:m.start()].rstrip().endswith(","):
+            return hi
+        return _content(text, lo, text.rindex(",", lo, m.start()))[1]
+
+    def description_end(self, lo: int, hi: int) -> int:
+        """Where the content starts after "According to <name>," (at ``lo``) when a description of
+        the source comes first, set off by a comma: a relative clause ("who led the review,") or a
+        phrase headed by a speaker noun ("a security researcher at Helix Labs,": the head is the word
+        before the first preposition, else the last word) -> after its comma; else ``lo``."""
+        text = self.f.text
+        comma = text.find(",", lo, hi)
+        words = text[lo:comma].split() if comma >= 0 else []
+        if not words or len(words) > 12:
+            return lo
+        if words[0].lower() in ("who", "whose"):
+            return comma + 1
+        head = next((words[i - 1] for i in range(1, len(words)) if words[i].lower() in _PREPS), words[-1])
+        return comma + 1 if _bare(head).lower() in self.nouns else lo
+
     def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
         """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
         if cue.form.endswith("ing"):
@@ -1141,11 +1232,36 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     if not post:
         return _NONE
     m = post[0]
+    if _cue_in_own_clause(text, q_hi, m.start):
+        return _NONE  # "called the breach "a disgrace" and demanded that Delane testify": not its cue
     speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m, post_hi)
     if speaker is None and m.form.endswith("ing"):
         speaker = att.subject(sent[2], q_lo)
     close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
     return _Attribution(speaker, m, close, False, True)
+
+
+_CLAUSE_OPENERS = frozenset("and but or nor then because so while whereas if unless before after when".split())
+_PARENTHETICAL = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\([^()]*\)")  # "— a phrase that ... —", "(...)"
+
+
+def _cue_in_own_clause(text: str, q_hi: int, cue_start: int) -> bool:
+    """Is the cue after a quotation (ending at ``q_hi``) in a clause of its own, not the quotation's
+    attribution? So when "that" stands between them (the cue is inside a complement clause:
+    "called the breach "a disgrace" and demanded that Delane testify"; a parenthetical between
+    dashes or brackets aside), or when the quotation is followed, with no comma or end mark
+    between, by a conjunction ("... "a disgrace" and said Delane must resign") and the cue is not
+    set off by a comma with a few words of speaker before it ("... "…" or wait, he tells the BBC").
+    An attribution after a quotation is set off by a comma or an end mark (""…," Kirby said",
+    ""Why?" she asked")."""
+    if _THAT_WORD.search(text, q_hi, cue_start) is not None and \
+            _THAT_WORD.search(_PARENTHETICAL.sub(" ", text[q_hi:cue_start])) is not None:
+        return True
+    first = _LEADING_WORD.search(text, q_hi, cue_start)  # the first word after the quotation
+    if first is None or text[q_hi:first.start()].strip(" \n\"”’'`") or first.group().lower() not in _CLAUSE_OPENERS:
+        return False
+    comma = text.rfind(",", q_hi, cue_start)
+    return comma < 0 or not _fewer_words(text, 6, comma + 1, cue_start)
 
 
 def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
@@ -1252,6 +1368,8 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         else:
             continue
         c_lo, c_hi = _content(text, c_lo, s_hi)
+        if att.source_phrase_in_field:
+            c_hi = att.before_source(c_lo, c_hi)
         if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi):
             continue
         clause_lo = att.clause_start(s_lo, m.start)
@@ -1260,7 +1378,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, cues.lemma_of[form], "reported", m.start,
                              addressee=addressee))
     if att.source_phrase_in_field:
-        rows.extend(_according_to(att))
+        rows.extend(_according_to(att, rows))
     return rows
 
 
@@ -1286,11 +1404,20 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
             return None
     else:
         sp = att.speaker_after(m, s_hi)
-        if sp is None:
+        if sp is None and text.rfind(",", s_lo, max(s_lo, text.rfind(",", s_lo, comma))) < 0:
+            return None  # no two commas before this one: no description and name set off by commas
+        tail_lo = after_lo if sp is None else max(sp.end, after_lo)
+        stop = _TAIL_STOP.search(text, tail_lo, s_hi)
+        if not _tail_is_adverbial(text[tail_lo:stop.start() if stop else s_hi]):
             return None
-        stop = _TAIL_STOP.search(text, max(sp.end, after_lo), s_hi)
-        if not _tail_is_adverbial(text[max(sp.end, after_lo):stop.start() if stop else s_hi]):
-            return None
+        if sp is None:  # "…, a spokeswoman for the agency, Carla Mendes, said on Wednesday."
+            apposed = att.apposed_speaker(s_lo, comma)
+            if apposed is None:
+                return None
+            sp, comma = apposed
+            c_lo, c_hi = _content(text, s_lo, comma)
+            if _fewer_words(text, 3, c_lo, c_hi):
+                return None
     parts = [(c_lo, c_hi)]
     if stop and stop.group().startswith(","):
         rest_lo, rest_hi = _content(text, stop.end(), s_hi)
@@ -1336,12 +1463,19 @@ def _source_phrases_in(text: str, cues: CueVerbs) -> list[re.Match[str]]:
     return out
 
 
-def _according_to(att: _Attributor) -> list[_Row]:
+def _according_to(att: _Attributor, reported: Sequence[_Row] = ()) -> list[_Row]:
     """Reported speech introduced by a source phrase: "According to X, ..." / "..., according to X";
     X is the whole phrase to the next comma or the sentence's end ("a review of court records by the
-    watchdog group Open Ledger"), linked to the actor it starts with."""
+    watchdog group Open Ledger"), as :meth:`_Attributor.source_speaker` reads it. After "According to
+    <name>," a description of the source set off by commas ("a security researcher at Helix Labs,")
+    is not content (:meth:`_Attributor.description_end`). A document (``document_nouns``: "a
+    statement released on Thursday") is a nominal source, its time tail dropped ("a statement"), and
+    makes no row when the content holds the cue verb of a row of ``reported`` (the field's other
+    reported speech): "The company denied that ..., according to a statement" is one row, the
+    company's."""
     f, text = att.f, att.f.text
     rows = []
+    cue_starts = sorted(r.cue_start for r in reported)
     for m in _source_phrases_in(text, att.cues):
         if f.in_quote(m.start(), m.end()):
             continue
@@ -1352,31 +1486,49 @@ def _according_to(att: _Attributor) -> list[_Row]:
         src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
         if src_hi <= src_lo:
             continue
-        words = text[src_lo:src_hi]
-        if words[:1].isupper() and not words.split()[0].lower() in _DETERMINERS_ALL:
-            speaker = _Speaker(pd.NA, words, "name", src_lo, src_hi)
-        else:
-            speaker = _Speaker(pd.NA, words, "nominal", src_lo, src_hi)
-        for mention in att.speakers(src_lo, src_hi, places=True):
-            if mention.etype == "place" and mention.end < src_hi:
-                speaker = speaker._replace(type="nominal")
-                break  # a place saying whose sources: "according to U.S. officials" (nominal, unlinked)
-            if text[src_lo:mention.start].strip() in ("", "the", "The"):
-                speaker = speaker._replace(actor_id=mention.actor_id, name=mention.actor,
-                                           type="nominal" if mention.etype == "place" else "name",
-                                           start=mention.start, end=mention.end, entity_id=mention.entity_id,
-                                           gender=mention.gender, etype=mention.etype)
-            break
+        speaker = att.source_speaker(src_lo, src_hi)
+        doc_end = -1  # a document not led by a name it links to ("EPA data" is the EPA's)
+        if not (isinstance(speaker.entity_id, str) or isinstance(speaker.actor_id, str)):
+            doc_end = _document_end(text, src_lo, src_hi, att.cues.document_nouns)
+            if doc_end > 0:
+                speaker = _Speaker(pd.NA, text[src_lo:doc_end], "nominal", src_lo, doc_end)
         if text[s_lo:m.start()].strip(" ,\"“"):
             c_lo, c_hi = _content(text, s_lo, m.start())
         elif comma >= 0:
-            c_lo, c_hi = _content(text, comma + 1, s_hi)
+            c_lo, c_hi = _content(text, att.description_end(comma + 1, s_hi) if speaker.type == "name" else comma + 1,
+                                  s_hi)
         else:
             continue
         if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi):
             continue
+        if doc_end > 0 and bisect_left(cue_starts, c_lo) < bisect_left(cue_starts, c_hi):
+            continue  # the document of a cue verb's row: "The company denied ..., according to a statement"
         rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, m.group().lower(), "reported", m.start()))
     return rows
+
+
+_PARTICIPLES = frozenset("released issued published posted filed obtained seen sent made given written "
+                         "circulated distributed shared dated".split())
+
+
+def _document_end(text: str, lo: int, hi: int, documents: frozenset[str]) -> int:
+    """Where the source phrase text[lo:hi] ends without its time tail when it names a document (its
+    head, the word before its first preposition or its last word, is one of ``documents``, in lower
+    case): "a statement released on Thursday" -> after "statement"; "a report by the watchdog group
+    Open Ledger" keeps its words (hi). Not a document: -1."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    head = len(toks) - 1
+    for i, (_, _, word) in enumerate(toks[1:], 1):
+        if word.lower() in _PREPS or word.lower() in ("by", "on") or word.lower() in _PARTICIPLES:
+            head = i - 1
+            break
+    if head < 0 or _bare(toks[head][2]) not in documents:
+        return -1  # a capitalised head is a name ("The Washington Post")
+    rest = [_bare(w).lower() for _, _, w in toks[head + 1:]]
+    if rest and rest[0] in _PARTICIPLES and all(w in _TIME_WORDS or w in ("on", "in") or w.isdigit()
+                                                 for w in rest[1:]):
+        return toks[head][1]  # "released on Thursday": a time tail
+    return hi
 
 
 _PRONOUN_GENDER = {"he": "male", "she": "female"}
@@ -1391,7 +1543,9 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
     2. else the person the entity layer (or the lexicon's pronoun rule) resolves it to, when that
        person was named at most two sentences back and no other person who could be meant (same
        gender, or gender unknown) is named in those sentences ("Dana Price met Maria Chen. She
-       said ..." stays unknown);
+       said ..." stays unknown), or when that person is the one in focus: the subject of the
+       sentence right before, the others named before it (:func:`_in_focus`: "Delane replied ...
+       Senator Paul Brennan, a Republican, was more sympathetic. He said ..." -> Paul Brennan);
     3. else none: speaker, speaker_id and speaker_entity_id NA, speaker_type 'pronoun'.
     Only "he" and "she" are resolved ("they", "we", "I" stay unknown)."""
     last: _Row | None = None
@@ -1432,18 +1586,40 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
         if antecedent is None or sp_sentence[0] - f.sentence_at(antecedent.start)[0] > 2:
             continue
         window = min(antecedent.start, sp_sentence[2])
-        if any(m.via != "pronoun" and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
-               and m.etype in (None, "person") and m.gender in (None, gender)
-               for m in mentions[bisect_left(starts, window - 400):k] if m.start >= window - 400
-               and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2):
+        rivals = [m for m in mentions[bisect_left(starts, window - 400):k] if m.via != "pronoun"
+                  and m.etype in (None, "person") and m.gender in (None, gender) and m.start >= window - 400
+                  and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
+                  and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2]
+        if rivals and not _in_focus(f, antecedent, rivals, sp_sentence):
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
 
 
+def _in_focus(f: _Field, antecedent: _Mention, rivals: Sequence[_Mention],
+              sentence: tuple[int, int, int, int]) -> bool:
+    """Is ``antecedent`` the one person in focus for a pronoun in ``sentence``, though ``rivals``
+    (other persons it could mean) were named two sentences back? So when it is the subject of the
+    sentence right before (that sentence's first mention, with only capitalised words before it:
+    "Senator Paul Brennan, a Republican, was more sympathetic. He said ...") and every rival was
+    named before that sentence."""
+    prev = f.sentence_at(antecedent.start)
+    if prev[0] != sentence[0] - 1:
+        return False
+    first = next((m for m in f.mentions[bisect_left(f.mention_starts, prev[2]):] if m.via != "pronoun"), None)
+    if first is None or first.start != antecedent.start:
+        return False
+    if any(not w[:1].isupper() for w in f.text[prev[2]:antecedent.start].split()):
+        return False  # "After meeting Delane, Brennan ...": not plainly the subject
+    return all(m.start < prev[2] for m in rivals)
+
+
 def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     """A nominal speaker "the <organisation noun>" ("the company said", "The ministry said") links to
-    the organisation named in the five sentences before it, when exactly one is; it stays nominal."""
+    the organisation named in the five sentences before it when that is the only organisation the
+    field names before it (:func:`_only_organization_before`); it stays nominal. With two
+    organisations named before ("Nimbusly ... a researcher at Carrow University ... The company
+    said") it stays unlinked: a wrong guess is worse than none."""
     f, nouns = att.f, att.cues.organization_nouns
     for row in rows:
         sp = row.speaker
@@ -1452,19 +1628,31 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         words = f.text[sp.start:sp.end].split()
         if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
             continue
-        sid = f.sentence_at(sp.start)[0]
-        mentions = f.mentions
-        orgs = {}
-        for j in range(bisect_left(f.mention_starts, sp.start) - 1, -1, -1):
-            m = mentions[j]
-            if f.sentence_at(m.start)[0] < sid - 5:
-                break
-            if m.via != "pronoun" and m.etype == "organization" and not f.in_quote(m.start, m.end):
-                orgs.setdefault(m.entity_id if isinstance(m.entity_id, str) else m.actor_id, m)
-        if len(orgs) == 1:
-            m = next(iter(orgs.values()))
+        m = _only_organization_before(f, sp.start)
+        if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Mention | None:
+    """The organisation mention (outside quotations, no pronoun) nearest before ``pos`` when every
+    organisation mention of the field before ``pos`` is of that one entity (or lexicon actor) and it
+    is named in the ``window`` sentences before ``pos``'s sentence; else None."""
+    sid = f.sentence_at(pos)[0]
+    found: _Mention | None = None
+    key: Any = None
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if m.via == "pronoun" or m.etype != "organization" or f.in_quote(m.start, m.end):
+            continue
+        k = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
+        if found is None:
+            if f.sentence_at(m.start)[0] < sid - window:
+                return None  # the nearest is too far back
+            found, key = m, k
+        elif not _same(k, key):
+            return None  # two organisations: which one is meant is not clear
+    return found
 
 
 def _same(a: Any, b: Any) -> bool:

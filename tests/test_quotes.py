@@ -762,3 +762,88 @@ def test_a_person_at_the_start_of_a_chain_of_appositions_is_the_speaker():
                          'helps our industry."'), NO_ACTORS)
     assert _speaker_cols(out) == [["Colin Marshall", "name", "person:colin_marshall", None]]
     assert out["addressee"].tolist() == ["the senator"]
+
+
+# ------------------------------------------------------------- red-team cases (issue 12, session 6)
+
+
+def _attribution(*texts: str) -> list[list]:
+    """(doc_id, quote, speaker, speaker_type, speaker_entity_id, kind) of quotes(texts) with no lexicon."""
+    out = wb.quotes(docs(*texts), NO_ACTORS)
+    cols = ["doc_id", "quote", "speaker", "speaker_type", "speaker_entity_id", "kind"]
+    return [[None if pd.isna(v) else v for v in r] for r in out[cols].itertuples(index=False)]
+
+
+def test_a_cue_in_a_complement_clause_after_a_quotation_does_not_claim_it():
+    # "called X "a disgrace"" is a naming, not speech (call is no cue verb): the two words are a scare
+    # quote, no row; before, "testify" after it gave the quotation to Delane. A longer quotation stays
+    # a row, without a speaker rather than with the wrong one; a cue set off by a comma still speaks.
+    assert _attribution('Senator Ada Whitcombe called the leak "a disgrace" and demanded that Tom Delgado testify.',
+                        'Whitcombe called the plan "a disgrace to the whole profession" and said Delgado must go.',
+                        'Calling the plan "an existential threat" — a phrase that will come up again — Mr. Ruben '
+                        'Castell said he would rejoin the accord.',
+                        'Whether wardens will see "this slow but certain change in the forest" or wait is unclear, '
+                        'Ruben Castell tells the radio.') == [
+        ["d1", "a disgrace to the whole profession", None, None, None, "direct"],
+        ["d2", "an existential threat", "Ruben Castell", "name", "person:ruben_castell", "direct"],
+        ["d3", "this slow but certain change in the forest", "Ruben Castell", "name", "person:ruben_castell",
+         "direct"]]
+
+
+def test_according_to_a_titled_name_with_a_description_after_it():
+    # the title is dropped, the name links to its entity, the description is not content
+    assert _attribution("According to Dr. Mira Okafor, a data scientist at Helix Labs, the intruders used stolen "
+                        "passwords. She said the firm had ignored warnings.") == [
+        ["d0", "the intruders used stolen passwords", "Mira Okafor", "name", "person:mira_okafor", "reported"],
+        ["d0", "the firm had ignored warnings", "Mira Okafor", "pronoun", "person:mira_okafor", "reported"]]
+    # without a speaker noun heading it, the part after the comma is content ("the talks" are no speaker)
+    assert _attribution("According to Ines Vargas, the talks failed on Monday, and the team left.")[0][1] == \
+        "the talks failed on Monday, and the team left"
+
+
+def test_a_nominal_speaker_after_two_organisations_stays_unlinked():
+    # Brightwater Energy is named six sentences before, Lisbon University in the window: two candidates
+    assert _attribution("Brightwater Energy said on Monday that its network had failed for six hours. Engineers worked "
+                        "through the night. Calls were rerouted. Shops stayed closed. Customers waited. According to "
+                        "Paulo Reis, an engineer at Lisbon University, the outage began at a data centre. The company "
+                        "said refunds would follow.")[-1] == \
+        ["d0", "refunds would follow", "The company", "nominal", None, "reported"]
+
+
+def test_a_document_is_a_nominal_source_and_never_a_second_row():
+    # the statement is the company's: one row, the content cut before "according to"; a document alone
+    # is a nominal source without its time tail; a capitalised head is a name ("The Harbor Post")
+    assert _attribution("Brightwater Energy sold its towers. The company denied that the sale caused the outage, "
+                        "according to a statement released on Friday.",
+                        "Ticket sales fell by a third, according to a report published last week.",
+                        "Ticket sales fell by a third, according to a review of court records by the watchdog group "
+                        "Open Ledger.",
+                        "Ticket sales fell by a third, according to The Harbor Post.") == [
+        ["d0", "the sale caused the outage", "Brightwater Energy", "nominal", "organization:brightwater_energy", "reported"],
+        ["d1", "Ticket sales fell by a third", "a report", "nominal", None, "reported"],
+        ["d2", "Ticket sales fell by a third", "a review of court records by the watchdog group Open Ledger",
+         "nominal", None, "reported"],
+        ["d3", "Ticket sales fell by a third", "Harbor Post", "name", "organization:harbor_post", "reported"]]
+
+
+def test_a_pronoun_resolves_to_the_one_person_in_focus():
+    # the subject of the sentence before is the one man in focus, though another was named two back
+    assert _attribution("Tom Alder and Ray Costa argued about the budget on Monday. Mayor Ray Costa, a Democrat, was "
+                        "more cautious. He said that the new rules would hurt small shops.",
+                        "Tom Alder met Ray Costa on Monday. He said that the new rules would hurt small shops.") == [
+        ["d0", "the new rules would hurt small shops", "Ray Costa", "pronoun", "person:ray_costa", "reported"],
+        ["d1", "the new rules would hurt small shops", None, "pronoun", None, "reported"]]
+
+
+def test_a_description_and_a_name_set_off_by_commas_before_the_cue_speak():
+    assert _attribution("The regulator has opened an inquiry into the outage, a spokeswoman for the agency, Lena "
+                        "Duarte, said on Wednesday.",
+                        "The regulator has opened an inquiry into the outage, Lena Duarte, a spokeswoman for the "
+                        "agency, said on Wednesday.",
+                        '"We are looking into every complaint," a spokeswoman for the agency, Lena Duarte, said on '
+                        "Wednesday.") == [
+        ["d0", "The regulator has opened an inquiry into the outage", "Lena Duarte", "name", "person:lena_duarte",
+         "reported"],
+        ["d1", "The regulator has opened an inquiry into the outage", "Lena Duarte", "name", "person:lena_duarte",
+         "reported"],
+        ["d2", "We are looking into every complaint", "Lena Duarte", "name", "person:lena_duarte", "direct"]]
