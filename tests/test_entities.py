@@ -854,23 +854,38 @@ def test_entities_as_mentions_and_speakers_fold_same_as_entities_with_the_entity
 # --------------------------------------------------- red-team cases (issue 11): weak place, surnames, companies
 
 
-def test_a_preposition_never_outweighs_organisation_or_person_evidence_in_a_document():
-    # "into Brightwave" alone says place (weakly); "Brightwave said in a statement" says organisation:
-    # one organisation entity, whichever comes first
-    e = found("Regulators opened an inquiry into Brightwave on Monday. Brightwave said in a statement that it "
-              "would cooperate.",
-              "The club put its hopes in Quenneville this season. Quenneville said he was ready.")
-    assert rows(e, "doc_id", "text", "entity_id", "via", "evidence") == [
-        ("d0", "Brightwave", "organization:brightwave", "name", "statement-cue"),
-        ("d0", "Brightwave", "organization:brightwave", "name", "statement-cue"),
-        ("d1", "Quenneville", "person:quenneville", "name", "said-cue: he/she"),
-        ("d1", "Quenneville", "person:quenneville", "name", "said-cue: he/she"),
-        ("d1", "he", "person:quenneville", "pronoun", "said-cue: he/she")]
-    # with nothing else said of the name, the preposition still types it; the name lists of a single
-    # word ("Florence" is a first name) do not set it aside
-    assert rows(found("The band played in Florence on Friday. Investors poured money into Brightwave."),
-                "text", "entity_id", "evidence") == [("Florence", "place:florence", "place cue: in"),
-                                                     ("Brightwave", "place:brightwave", "place cue: into")]
+@pytest.mark.parametrize("texts, expected", [
+    # "into Brightwave" alone says place (weakly); "Brightwave said in a statement" says organisation: one
+    # organisation entity, whichever comes first; the same for a person ("Quenneville said he")
+    (("Regulators opened an inquiry into Brightwave on Monday. Brightwave said in a statement that it would "
+      "cooperate.", "The club put its hopes in Quenneville this season. Quenneville said he was ready."),
+     [("d0", "Brightwave", "organization:brightwave", "name", "statement-cue"),
+      ("d0", "Brightwave", "organization:brightwave", "name", "statement-cue"),
+      ("d1", "Quenneville", "person:quenneville", "name", "said-cue: he/she"),
+      ("d1", "Quenneville", "person:quenneville", "name", "said-cue: he/she"),
+      ("d1", "he", "person:quenneville", "pronoun", "said-cue: he/she")]),
+    # with nothing else said of the name, the preposition still types it; the name lists of a single word
+    # ("Florence" is a first name) do not set it aside
+    (("The band played in Florence on Friday. Investors poured money into Brightwave.",),
+     [("d0", "Florence", "place:florence", "name", "place cue: in"),
+      ("d0", "Brightwave", "place:brightwave", "name", "place cue: into")]),
+    # a surname used alone is its person's, not the company named after them, whose trade word last
+    # ("Roofing") outranks the first name Harper; "said in a statement" after it does not make the person an
+    # organisation
+    (("Jo Harper owns Harper Roofing, which won the contract. Harper said in a statement that the bid was fair.",
+      "Zorbek Ilyin defended the bid on Tuesday. Ilyin said in a statement that the bid was fair."),
+     [("d0", "Jo Harper", "person:jo_harper", "name", "first name: Jo"),
+      ("d0", "Harper Roofing", "organization:harper_roofing", "name", "organization word: roofing"),
+      ("d0", "Harper", "person:jo_harper", "short", "first name: Jo"),
+      ("d1", "Zorbek Ilyin", "person:zorbek_ilyin", "name", "surname used alone"),
+      ("d1", "Ilyin", "person:zorbek_ilyin", "short", "surname used alone")]),
+    # without a person of that surname, the short form is the company's
+    (("Harper Roofing won the contract. Harper said in a statement that the bid was fair.",),
+     [("d0", "Harper Roofing", "organization:harper_roofing", "name", "organization word: roofing"),
+      ("d0", "Harper", "organization:harper_roofing", "short", "organization word: roofing")]),
+])
+def test_weak_place_evidence_surnames_and_companies_in_a_document(texts, expected):
+    assert rows(found(*texts), "doc_id", "text", "entity_id", "via", "evidence") == expected
 
 
 def test_a_name_typed_a_place_only_by_a_preposition_is_the_organisation_of_that_name_elsewhere():
@@ -890,24 +905,6 @@ def test_a_name_typed_a_place_only_by_a_preposition_is_the_organisation_of_that_
     # one row in "who is in it"
     assert wb.entities_by(e, actors=NONE)[["key", "name", "type", "mentions", "documents"]].values.tolist() == [
         ["organization:brightwave_inc", "Brightwave Inc.", "organization", 4, 3]]
-
-
-def test_a_surname_used_alone_links_to_the_person_not_to_a_company_named_after_them():
-    e = found("Jo Harper owns Harper Roofing, which won the contract. Harper said in a statement that the bid "
-              "was fair.",
-              "Zorbek Ilyin defended the bid on Tuesday. Ilyin said in a statement that the bid was fair.")
-    assert rows(e, "doc_id", "text", "entity_id", "via", "evidence") == [
-        ("d0", "Jo Harper", "person:jo_harper", "name", "first name: Jo"),
-        # a company word last ("Roofing") outranks the first name Harper
-        ("d0", "Harper Roofing", "organization:harper_roofing", "name", "organization word: roofing"),
-        ("d0", "Harper", "person:jo_harper", "short", "first name: Jo"),
-        # "said in a statement" after a surname used alone does not make its person an organisation
-        ("d1", "Zorbek Ilyin", "person:zorbek_ilyin", "name", "surname used alone"),
-        ("d1", "Ilyin", "person:zorbek_ilyin", "short", "surname used alone")]
-    # without a person of that surname, the short form is the company's
-    assert rows(found("Harper Roofing won the contract. Harper said in a statement that the bid was fair."),
-                "text", "entity_id", "via") == [("Harper Roofing", "organization:harper_roofing", "name"),
-                                                 ("Harper", "organization:harper_roofing", "short")]
 
 
 def test_a_company_word_last_makes_an_organisation():
