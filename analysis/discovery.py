@@ -6,14 +6,20 @@ lexicon actor links to and writes each as an ``actors.yml`` entry:
 
 * ``name``: the entity's display name (its fullest form, titles stripped);
 * ``aliases``: the forms written in the texts, most frequent first (ties: the longer first), less
-  any form that already is an alias of the lexicon (so the entry can be pasted as it is);
-* ``titles``: the titles written with it ("israeli prime minister", "county clerk");
+  any form that already is an alias of the lexicon or of a candidate listed before it (more mentions
+  first), and less forms of address ("Dr.", "Ms."): the entries can be pasted as they are and load as
+  one lexicon (a candidate left with no alias is not suggested);
+* ``titles``: the titles written with it ("israeli prime minister", "county clerk"), without forms of
+  address: "mr.", "ms.", "dr." name no role and would match every "Mr." of a document;
 * ``type``: from the entity's type and the evidence recorded for it: person -> person, organization
   -> organization, group -> group, a place that is a country (the gazetteer's countries and the
   workbench's country forms, "U.S.") -> country, any other place or entity -> other.
   These are suggestions to check, not classifications;
 * ``suggested_id``: the surname of a person, else the name, as a lower-case id unique against the
   lexicon and the other candidates.
+
+A name typed differently in different articles (a place by "an inquiry into Nimbusly" alone, an
+organisation elsewhere) is one candidate: entity_table's ``same_as`` folds it (:func:`_fold_short_forms`).
 
 Pronoun mentions are not counted.
 """
@@ -31,6 +37,7 @@ import yaml
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table
+from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
@@ -75,6 +82,34 @@ def _fold_short_forms(table: pd.DataFrame) -> pd.DataFrame:
     return kept.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def _forms_of_address(honorifics: Mapping[str, str], titles: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The honorifics that are forms of address, not roles (lower-case): abbreviations ("mr.", "dr.",
+    "prof.") and words that are no role title on their own ("ms", "sir", "dame", "father")."""
+    return frozenset(h for h in honorifics if h.endswith(".") or (h,) not in titles)
+
+
+def _without_address(name: str, address: frozenset[str]) -> str:
+    """``name`` without the forms of address it starts with ("Dr. Anita Raghavan" -> "Anita Raghavan",
+    "Dr." -> "")."""
+    parts = name.split()
+    while parts and parts[0].lower() in address:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def _suggested_aliases(variants: list[str], taken: set[str], address: frozenset[str]) -> list[str]:
+    """The forms of ``variants`` to suggest as aliases, in order: forms of address stripped, none
+    already ``taken`` (by the lexicon or an earlier candidate), each once."""
+    return [a for a in dict.fromkeys(_without_address(v, address) for v in variants) if a and a not in taken]
+
+
+def _suggested_titles(titles: list[str], address: frozenset[str]) -> list[str]:
+    """The titles to suggest, in order, without their words of address ("dr." is dropped, "mp dame"
+    is "mp"), each once."""
+    kept = (" ".join(w for w in t.split() if w not in address) for t in titles)
+    return [t for t in dict.fromkeys(kept) if t]
+
+
 @output_columns("discovery")
 def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                     *, sentences: pd.DataFrame | None = None, min_count: int = 1,
@@ -95,26 +130,31 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     table = table[table["mentions"] >= min_count]
     if table.empty:
         return pd.DataFrame({c: [] for c in cols})
-    known = set(lexicon.aliases.loc[lexicon.aliases["kind"] == "alias", "term"])
+    known = set(lexicon.aliases.loc[lexicon.aliases["kind"] == "alias", "term"])  # grows with each suggestion
+    words = load_entity_words()
+    address = _forms_of_address(words.honorifics, words.titles)
     text_of = {(str(d), int(s)): t for d, s, t in zip(sents["doc_id"], sents["sentence_id"], sents["text"])}
     used_ids = set(lexicon.actors["actor_id"])
     out: dict[str, list] = {c: [] for c in cols}
     for row in table.itertuples(index=False):
-        aliases = [a for a in row.variants if a not in known]  # entity_table's variants, most written first
-        if not aliases:
+        # entity_table's variants, most written first; an alias names one actor: a later candidate of the
+        # same name (another type) gets no alias a suggestion before it has, and is left out with none
+        aliases = _suggested_aliases(row.variants, known, address)
+        name = _without_address(row.entity, address)
+        if not aliases or not name:
             continue
-        kind = _actor_type(row.type, row.entity)
-        base = slug(row.entity.split()[-1] if kind == "person" else row.entity, empty="actor",
-                    apostrophes=False)
+        known.update(aliases)
+        kind = _actor_type(row.type, name)
+        base = slug(name.split()[-1] if kind == "person" else name, empty="actor", apostrophes=False)
         sid, n = base, 2
         while sid in used_ids:
             sid, n = f"{base}_{n}", n + 1
         used_ids.add(sid)
-        entry: dict[str, Any] = {"id": sid, "name": row.entity, "type": kind, "aliases": aliases}
-        titles = list(row.titles)
+        entry: dict[str, Any] = {"id": sid, "name": name, "type": kind, "aliases": aliases}
+        titles = _suggested_titles(list(row.titles), address)
         if titles:
             entry["titles"] = titles
-        out["name"].append(row.entity)
+        out["name"].append(name)
         out["suggested_id"].append(sid)
         out["type"].append(kind)
         out["aliases"].append(aliases)

@@ -44,10 +44,11 @@ the rank, the stronger):
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
    place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
-3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...) ->
-   organization; a group word last (Democrats, Palestinians, residents) -> group; a place word
-   (County, River, Lake, Mount, Sea, Station, "Bay of", "Eastern Europe"; after a first name only
-   when the word is no surname: "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
+3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
+   trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
+   word last (Democrats, Palestinians, residents) -> group; a place word (County, River, Lake, Mount,
+   Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
+   "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
    ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
 4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
@@ -63,7 +64,9 @@ the rank, the stronger):
    followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
    precincts", "the X plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
    minister/capital/government/economy" -> place ("to X", "from X" are no place cues:
-   "posted to Twitter", "a letter from Microsoft");
+   "posted to Twitter", "a letter from Microsoft"; "in X", "into X" is weak: set aside wherever the
+   name has organisation or person evidence other than a single word's name lists, "an inquiry into
+   Nimbusly" beside "Nimbusly said in a statement");
 6. a single first name or surname, two or three words ending in a surname (none a common word of the
    document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
    Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
@@ -83,14 +86,18 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned); an organisation's first word to the organisation ("Northwind" -> Northwind Energy; not a
-gazetteer place: "Massachusetts" is not MIT); a
+mentioned); a surname used alone brings only its person evidence ("Mallory said in a statement" does
+not make Dana Mallory an organisation); an organisation's first word to the organisation ("Northwind"
+-> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT), only where no person or place
+fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits. Across the corpus the same full name and type is one entity (``entity_id`` =
 ``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
-the full name it is, when one candidate has 80% of the candidates' mentions.
+the full name it is, when one candidate has 80% of the candidates' mentions, and so a name typed a
+place only by a preposition in some articles to the organisation or person of that name in others,
+and an organisation to the same name with a legal suffix ("Nimbusly" -> Nimbusly Inc.).
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
@@ -253,6 +260,13 @@ _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outsid
 #: Prepositions that make the next name a place ("in Ohio"); not "to" and "from", which as often take a
 #: company, a website or a person ("posted to Twitter", "a letter from Microsoft", "according to Smith").
 _PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
+#: The evidence of such a preposition: weak ("an inquiry into Nimbusly", "a stake in Nimbusly" take a
+#: company as well), set aside wherever the name has organisation or person evidence
+#: (:func:`_set_aside_weak_place`).
+_WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
+#: Person or organisation evidence that is about a single word, not the entity: the name lists, the shape
+#: of the word ("McAllen"). It does not set weak place evidence aside ("in Florence" stays a place).
+_WORD_LISTS = ("first name:", "surname:", "inner capital")
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
@@ -459,6 +473,12 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
             p += 1  # "Harlow County Clerk": the place is "Harlow County", the title "clerk"
         return p, q
     return 0, 0
+
+
+def _longer_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> int:
+    """The number of words of the title a run piece starts with when it is longer than its first word
+    ("Chief Executive Officer Marcus Delane": 3), else 1 (the first word alone)."""
+    return max(1, _title_at(words, [t[2].lower() for t in piece], 0))
 
 
 def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
@@ -900,7 +920,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
         if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
             keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
-        if low in words.ambiguous_titles and not _looks_personal(words, [t[2].lower() for t in piece[1:]]):
+        if low in words.ambiguous_titles and \
+                not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
         if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
@@ -1104,12 +1125,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     by_first: dict[str, list[int]] = {}
     by_initials: dict[str, list[int]] = {}
 
-    def add(c: _Cand, idx: int, via: str) -> None:
+    def add(c: _Cand, idx: int, via: str, *, only: str | None = None) -> None:
+        """Add mention ``c`` to entity ``idx`` with its evidence (``only``: of that type alone)."""
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title))
         # a short form brings its own evidence, except what its single word alone says (a place: "Paris"
         # in "Valeska Paris"; a surname: "Deal" in "Green New Deal"): that is about the word, not the name
         evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith(_WORD_ONLY)]
+        if only is not None:
+            evidence = [e for e in evidence if e[1] == only]
         ent.evidence.extend(evidence)
         for item in evidence:
             if ent.best is None or item[0] < ent.best[0]:
@@ -1132,8 +1156,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         return idx
 
     def short_target(c: _Cand) -> int | None:
-        """The most recent compatible fuller entity for a shorter form."""
+        """The most recent compatible fuller entity for a shorter form; an organisation by its first word
+        only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
         best, best_at = None, (-2, -2)
+        org, org_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
         if acr is not None:
@@ -1165,8 +1191,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 # nor a gazetteer place wherever written ("Massachusetts" after "Massachusetts Institute of
                 # Technology" is the state)
                 strong = {t for r, t, _ in c.evidence if r <= 3}
-                if not strong - {"organization"} and ent.last > best_at and not written_lower(c.words[0].lower()):
-                    best, best_at = idx, ent.last
+                if not strong - {"organization"} and ent.last > org_at and not written_lower(c.words[0].lower()):
+                    org, org_at = idx, ent.last
                 continue
             if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \
                     ent.words[1].lower() in _PLACE_SHORTENS:
@@ -1186,7 +1212,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             if ent.last > best_at:
                 best, best_at = idx, ent.last
-        return best
+        return best if best is not None else org
 
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
@@ -1230,7 +1256,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
-            add(c, target, "short")
+                # a surname used alone is a person's: the cues around it of another type ("Mallory said
+                # in a statement") do not make the person an organisation
+                add(c, target, "short", only="person")
+            else:
+                add(c, target, "short")
             by_words.setdefault(_key(c.words), target) if len(c.words) > 1 else None
         else:
             add(c, new(c), "name")
@@ -1311,6 +1341,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent = live[idx]
                 via = "name" if form.lower() == ent.display.lower() else "short"
                 ent.mentions.append((c.k, c.start, c.end, via, None))
+    for ent in live:
+        _set_aside_weak_place(ent)
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
@@ -1328,6 +1360,20 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             _link(ent, texts, overlay)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _set_aside_weak_place(ent: _Entity) -> None:
+    """Drop the weak place evidence of a preposition ("into Nimbusly") from an entity it would type a
+    place although the entity has organisation or person evidence of any rank other than the name
+    lists' ("Nimbusly said in a statement", "Nimbusly's chief executive", "Nimbusly shares"): a
+    preposition never outweighs what the name says or does elsewhere in the document."""
+    best = min(ent.evidence, key=_RANK, default=None)
+    if best is None or best[2] not in _WEAK_PLACE:
+        return
+    if not any(t in ("organization", "person") and not label.startswith(_WORD_LISTS) for _, t, label in ent.evidence):
+        return
+    ent.evidence = [e for e in ent.evidence if e[2] not in _WEAK_PLACE]
+    ent.best = min(ent.evidence, key=_RANK, default=None)
 
 
 _COORDINATION = frozenset((" and ", " or ", ", and ", ", or ", " nor ", " as well as "))
@@ -1581,8 +1627,10 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     Type: the type of the entity's direct mentions (part of its id). ``same_as`` links an entity seen
     only in a short form to the full-name entity it is across the corpus: a single word typed as a
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
-    entity of its type whose initials it spells — when one candidate has at least 80% of all the
-    candidates' mentions (unambiguous), else NA.
+    entity of its type whose initials it spells, a name typed by no evidence to the typed entity of
+    that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
+    person of that name — when one candidate has at least 80% of all the candidates' mentions
+    (unambiguous), else NA.
     """
     return entity_table_of_parts([entities], actors=actors)
 
@@ -1637,7 +1685,11 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
     # multi-word organisation ending with it ("Rovers" -> Northgate Rovers); an acronym -> the one multi-word
     # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency); a name
     # typed by no evidence where it was found -> the one typed entity of the same name elsewhere
-    # ("Harbour Voices" untyped in one article, "supporters' group Harbour Voices" in another)
+    # ("Harbour Voices" untyped in one article, "supporters' group Harbour Voices" in another); a name
+    # typed a place only by a preposition -> the one organisation or person of that name elsewhere
+    # ("an inquiry into Nimbusly" in one article, "Nimbusly said in a statement" in others); an
+    # organisation (or an untyped name) -> the one organisation of its name and a legal suffix ("Nimbusly"
+    # -> Nimbusly Inc.)
     multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
              if " " in e]
     by_last: dict[str, list[tuple[int, str]]] = {}
@@ -1662,13 +1714,35 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
             same.append(_dominant(by_last.get(f"organization:{e}", [])))
         else:
             same.append(None)
+    by_stem = _legal_stems(multi)
+    for k, (e, t, ev) in enumerate(zip(table["entity"], table["type"], table["evidence"])):
+        if same[k] is None and (t == "organization" or ev == "none" or ev in _WEAK_PLACE):
+            same[k] = _dominant(by_stem.get(e.casefold(), []))  # "Nimbusly" -> Nimbusly Inc.
     same_of = dict(zip(table["entity_id"], same))
+    type_of = dict(zip(table["entity_id"], table["type"]))
     for k, (e, ev) in enumerate(zip(table["entity"], table["evidence"])):
-        if same[k] is None and ev == "none" and (typed := _dominant(by_name.get(e.casefold(), []))):
+        if same[k] is not None or (ev != "none" and ev not in _WEAK_PLACE):
+            continue
+        pool = by_name.get(e.casefold(), [])
+        if ev != "none":  # "into Nimbusly" alone in one article: the organisation or person named so elsewhere
+            pool = [(n, i) for n, i in pool if type_of[i] in ("organization", "person")]
+        if (typed := _dominant(pool)):
             same[k] = same_of.get(typed) or typed
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _legal_stems(multi: Iterable[tuple[str, str, str, int]]) -> dict[str, list[tuple[int, str]]]:
+    """The organisations among ``multi`` (entity_id, entity, type, mentions) whose name ends in a legal
+    suffix, by their name without it, case-folded: {"nimbusly": [(mentions, "organization:nimbusly_inc")]}."""
+    suffixes = _default_words().legal_suffixes
+    out: dict[str, list[tuple[int, str]]] = {}
+    for i, e, t, n in multi:
+        stem, _, last = e.rpartition(" ")
+        if t == "organization" and last.lower() in suffixes:
+            out.setdefault(stem.rstrip(",").casefold(), []).append((n, i))
+    return out
 
 
 def _dominant(candidates: list[tuple[int, str]]) -> str | None:

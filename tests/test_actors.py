@@ -673,3 +673,35 @@ def test_discover_actors_folds_a_short_form_seen_alone_into_its_full_name():
     assert found[["name", "suggested_id", "type", "count", "documents"]].values.tolist() == [
         ["Thomas Whitcombe", "whitcombe", "person", 3, 2]]
     assert found["aliases"].tolist() == [["Thomas Whitcombe", "Whitcombe"]]
+
+
+def test_discovery_suggestions_load_as_one_lexicon_with_unique_ids_and_aliases_and_no_honorifics():
+    # a company typed a place by "into" in one article and an organisation in two others; a person and a
+    # country written "Jordan"; honorifics (Dr., Ms., Mr.) before names
+    d = docs("Investors poured money into Brightwave last year. Dr. Ines Varga, a researcher, warned them.",
+             "Brightwave said in a statement on Friday that Ms. Varga was wrong. Mr. Tomas Reyes agreed.",
+             "Brightwave's chief executive resigned. Rep. Jordan visited Jordan on Monday. Jordan said it was "
+             "a good trip.",
+             "King Abdullah of Jordan welcomed the visit to Jordan.")
+    c = wb.discover_actors(d, {"actors": []})
+    assert c[["name", "suggested_id", "type", "aliases", "titles", "count", "documents"]].values.tolist() == [
+        ["Jordan", "jordan", "country", ["Jordan"], [], 4, 2],
+        ["Brightwave", "brightwave", "organization", ["Brightwave"], [], 3, 3],  # one company, not two
+        ["Ines Varga", "varga", "person", ["Ines Varga", "Varga"], [], 2, 2],  # no "dr." nor "ms." title
+        ["Tomas Reyes", "reyes", "person", ["Tomas Reyes"], [], 1, 1],
+        # the person "Jordan" is left out: its only alias names the country suggested before it
+        ["Abdullah", "abdullah", "person", ["Abdullah"], ["king"], 1, 1]]
+    lex = wb.load_actors(yaml.safe_load(discovery_yaml(c)))  # loads as written
+    assert lex.actors["actor_id"].tolist() == ["jordan", "brightwave", "varga", "reyes", "abdullah"]
+    assert lex.aliases["term"].tolist() == ["Jordan", "Brightwave", "Ines Varga", "Varga", "Tomas Reyes", "Abdullah",
+                                            "king"]
+
+
+def test_discovery_titles_keep_roles_and_drop_forms_of_address():
+    d = docs("Labour MP Dame Sarah Hill spoke. Father Tomas Bello and Sir Alan Pike agreed. Prof. Ada Kline "
+             "disagreed, as did Professor Ada Kline.")
+    c = wb.discover_actors(d, {"actors": []})
+    assert c[["name", "titles"]].values.tolist() == [
+        ["Ada Kline", ["professor"]],  # "prof." is an abbreviation of address, "professor" a role
+        ["Labour", []], ["Sarah Hill", ["mp"]],  # "mp dame": the role kept
+        ["Tomas Bello", []], ["Alan Pike", []]]

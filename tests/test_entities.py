@@ -849,3 +849,75 @@ def test_entities_as_mentions_and_speakers_fold_same_as_entities_with_the_entity
     assert voice[["actor", "mentions", "quotes"]].values.tolist() == [["David Okafor", 3, 2]]
     with pytest.raises(wb.InputError, match="entity_table.*same_as"):
         wb.entities_as_mentions(e, actors=NONE, entity_table=table.drop(columns=["same_as"]))
+
+
+# --------------------------------------------------- red-team cases (issue 11): weak place, surnames, companies
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # "into Brightwave" alone says place (weakly); "Brightwave said in a statement" says organisation: one
+    # organisation entity, whichever comes first; the same for a person ("Quenneville said he")
+    (("Regulators opened an inquiry into Brightwave on Monday. Brightwave said in a statement that it would "
+      "cooperate.", "The club put its hopes in Quenneville this season. Quenneville said he was ready."),
+     [("d0", "Brightwave", "organization:brightwave", "name", "statement-cue"),
+      ("d0", "Brightwave", "organization:brightwave", "name", "statement-cue"),
+      ("d1", "Quenneville", "person:quenneville", "name", "said-cue: he/she"),
+      ("d1", "Quenneville", "person:quenneville", "name", "said-cue: he/she"),
+      ("d1", "he", "person:quenneville", "pronoun", "said-cue: he/she")]),
+    # with nothing else said of the name, the preposition still types it; the name lists of a single word
+    # ("Florence" is a first name) do not set it aside
+    (("The band played in Florence on Friday. Investors poured money into Brightwave.",),
+     [("d0", "Florence", "place:florence", "name", "place cue: in"),
+      ("d0", "Brightwave", "place:brightwave", "name", "place cue: into")]),
+    # a surname used alone is its person's, not the company named after them, whose trade word last
+    # ("Roofing") outranks the first name Harper; "said in a statement" after it does not make the person an
+    # organisation
+    (("Jo Harper owns Harper Roofing, which won the contract. Harper said in a statement that the bid was fair.",
+      "Zorbek Ilyin defended the bid on Tuesday. Ilyin said in a statement that the bid was fair."),
+     [("d0", "Jo Harper", "person:jo_harper", "name", "first name: Jo"),
+      ("d0", "Harper Roofing", "organization:harper_roofing", "name", "organization word: roofing"),
+      ("d0", "Harper", "person:jo_harper", "short", "first name: Jo"),
+      ("d1", "Zorbek Ilyin", "person:zorbek_ilyin", "name", "surname used alone"),
+      ("d1", "Ilyin", "person:zorbek_ilyin", "short", "surname used alone")]),
+    # without a person of that surname, the short form is the company's
+    (("Harper Roofing won the contract. Harper said in a statement that the bid was fair.",),
+     [("d0", "Harper Roofing", "organization:harper_roofing", "name", "organization word: roofing"),
+      ("d0", "Harper", "organization:harper_roofing", "short", "organization word: roofing")]),
+])
+def test_weak_place_evidence_surnames_and_companies_in_a_document(texts, expected):
+    assert rows(found(*texts), "doc_id", "text", "entity_id", "via", "evidence") == expected
+
+
+def test_a_name_typed_a_place_only_by_a_preposition_is_the_organisation_of_that_name_elsewhere():
+    e = found("Investors poured money into Brightwave last year.",
+              "Brightwave's chief executive resigned on Friday. Brightwave shares fell.",
+              "Brightwave Inc. said in a statement that it had hired auditors.")
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    # the place by a preposition -> the organisation of that name -> the same with its legal suffix
+    assert table["same_as"].dropna().to_dict() == {"organization:brightwave": "organization:brightwave_inc",
+                                                   "place:brightwave": "organization:brightwave_inc"}
+    folded = wb.entities_as_mentions(e, actors=NONE, entity_table=table.reset_index())
+    assert folded[["doc_id", "actor_id", "actor", "alias"]].values.tolist() == [
+        ["d0", "organization:brightwave_inc", "Brightwave Inc.", "Brightwave"],
+        ["d1", "organization:brightwave_inc", "Brightwave Inc.", "Brightwave"],
+        ["d1", "organization:brightwave_inc", "Brightwave Inc.", "Brightwave"],
+        ["d2", "organization:brightwave_inc", "Brightwave Inc.", "Brightwave Inc."]]
+    # one row in "who is in it"
+    assert wb.entities_by(e, actors=NONE)[["key", "name", "type", "mentions", "documents"]].values.tolist() == [
+        ["organization:brightwave_inc", "Brightwave Inc.", "organization", 4, 3]]
+
+
+def test_a_company_word_last_makes_an_organisation():
+    e = found("Dana Mallory Paving, Vance Consulting and Rosa Lindqvist met Ruth Bakery Holdings on Monday.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Dana Mallory Paving", "organization", "organization word: paving"),
+        ("Vance Consulting", "organization", "organization word: consulting"),
+        ("Rosa Lindqvist", "person", "first name: Rosa"),
+        ("Ruth Bakery Holdings", "organization", "organization word: holdings")]
+
+
+def test_a_long_rank_title_starting_a_sentence_is_the_whole_title():
+    e = found("Chief Executive Officer Lena Brandt apologised on Monday. Chief Brandt left.")
+    assert rows(e, "text", "entity_id", "title") == [
+        ("Lena Brandt", "person:lena_brandt", "chief executive officer"),
+        ("Brandt", "person:lena_brandt", "chief")]
