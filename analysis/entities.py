@@ -196,9 +196,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
 _PRONOUNS = frozenset("he she him her his hers himself herself He She Him Her His Hers HE SHE".split())
-#: A word that can be one of _PRONOUNS (2 to 7 letters starting with h or s, not inside a word); the
-#: leading character class lets the engine skip ahead. Keep the matches in _PRONOUNS.
-_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)[a-zA-Z]{1,6}(?![\w'’-])")
+#: A word of _PRONOUNS, not inside a word; the leading character class lets the engine skip ahead, and
+#: the alternatives after it spell exactly _PRONOUNS (so that Python sees only the pronouns, not every
+#: short word starting with h or s).
+_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)(?:(?<=[hH])(?:e|im|is|ers?)|(?<=h)(?:im|er)self|(?<=[sS])he|"
+                      r"(?<=H)E|(?<=S)HE)(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
