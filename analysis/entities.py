@@ -229,11 +229,15 @@ _PHRASE_END = frozenset("in of on at for from near outside with that which who w
 _NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+) $")
 _WHO = re.compile(r",\s+who\s")
 #: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
-_SAID_BEFORE = re.compile(r"[,\"'”’]\s*(said|says|added|adds|explained|recalled|wrote|asked|continued|replied)\s$")
+_SAID_VERBS = ("said", "says", "added", "adds", "explained", "recalled", "wrote", "asked", "continued", "replied")
+_SAID_BEFORE = re.compile(rf"[,\"'”’]\s*({'|'.join(_SAID_VERBS)})\s$")
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
 #: A name governed by a preposition ("lawyers for X said", "the mayor of X said"): the cue's subject is
 #: the noun before the preposition, not the name
 _GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What the text before a name governed by a preposition ends with, whitespace stripped and lower-cased
+#: (a quick test before _GOVERNED's search: :func:`_may_be_governed`).
+_GOVERNED_ENDS = ("for", "of", "at", "with", "from", "against", "to", "by", "the")
 #: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
 _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
@@ -651,7 +655,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    governed = _GOVERNED.search(text, max(0, start - 12), start) is not None
+    governed = _may_be_governed(text, start) and _GOVERNED.search(text, max(0, start - 12), start) is not None
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
     elif not governed and (cue := _person_cue().match(text, end)):
@@ -663,7 +667,9 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
-    elif start > 6 and (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
+    elif start > 6 and (text.endswith(_SAID_VERBS, 0, start - 1) or
+                        (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2))) and \
+            (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
             (len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or
              (_NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english)):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
@@ -672,7 +678,8 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
     if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
-    if speaks_like_a_name and start > 4 and (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
+    if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
+            (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
         ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
     if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
@@ -681,11 +688,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
         elif (m := _POSS_PLACE.match(text, end)):
             ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
-    if (m := _APPOSITION_NOUN.match(text, end)):
+    if text[end:end + 1] == "," and (m := _APPOSITION_NOUN.match(text, end)):
         kind = _apposition_kind(words, m.group(1).split())
         if kind is not None:
             ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and \
+            text.endswith(_space_after(words.org_nouns), 0, start):
         m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
         if m and m.group(1) in words.org_nouns:
             ev.append((5, "organization", f"organization noun: {m.group(1)}"))  # "the oil giant Exxon"
@@ -716,7 +724,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
                  toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
         # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
-    elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
+    elif _ends_before(text, start, (" of ", " of the ")) and (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
@@ -750,6 +758,30 @@ def _may_follow_org_cue(text: str, start: int) -> bool:
         return False
     before = text[text.rfind(" ", 0, i - 1) + 1:i - 1]
     return not before.isascii() or before.lower() in ends
+
+
+def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:
+    """``text[:at]`` ends with one of ``suffixes``, or does so before a final line break: a necessary
+    condition for a pattern ending in the suffix and ``$`` (which also matches before a final "\\n") to
+    match in ``text[..:at]``, so that its search is skipped where it cannot match."""
+    return text.endswith(suffixes, 0, at) or (at > 0 and text[at - 1] == "\n" and text.endswith(suffixes, 0, at - 1))
+
+
+def _may_be_governed(text: str, start: int) -> bool:
+    """A quick necessary condition for :data:`_GOVERNED` to match in the 12 characters before ``start``:
+    they end in whitespace after a preposition or "the" (case-insensitive). Text that is not ASCII
+    always goes to the pattern (its case-insensitive matching is Unicode's)."""
+    tail = text[max(0, start - 12):start]
+    if not tail.isascii():
+        return True
+    stripped = tail.rstrip()
+    return len(stripped) < len(tail) and stripped.lower().endswith(_GOVERNED_ENDS)
+
+
+@functools.lru_cache(maxsize=8)
+def _space_after(nouns: frozenset[str]) -> tuple[str, ...]:
+    """Each noun with a space after it (the suffixes :data:`_NOUN_BEFORE` can match with a noun of ``nouns``)."""
+    return tuple(n + " " for n in nouns)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1009,9 +1041,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
-            (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
+            text.endswith(" of ", 0, start) and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
+            not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
-    elif start > 9 and text[start - 2] == "," and _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
+    elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
+            _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
     if len(toks) == 1 and text[max(0, start - 4):start] in ("the ", "The "):
         # "the West", "the Sun", "the Gliders": no person is written with "the"

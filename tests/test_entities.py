@@ -782,6 +782,45 @@ def test_the_quick_organisation_cue_test_never_misses_a_cue():
     assert not ent._may_follow_org_cue("the Agency said", 4)
 
 
+def test_the_quick_tests_before_the_context_patterns_never_miss_a_match():
+    """The shortcuts before the context patterns' searches (_may_be_governed, _ends_before, the suffix
+    tests) are necessary conditions: wherever a pattern matches before a name, its shortcut says so
+    (line breaks before the name, where ``$`` also matches, case and text that is not ASCII included)."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    words = ent._default_words()
+    noun = sorted(words.org_nouns)[0]
+    texts = ["lawyers for Name", "lawyers FOR the\nName", "a suit against  Name", "a suit aga\u0131nst Name",
+             "the CEO of\tThe\nName", "\"We will,\" said Name", "\"We will,\" replied\nName", "a book by Name",
+             "a paper by\nName", "the mayor of Name", "the coast of the\nName", "the town of Name",
+             "the capital, Name", "its capital city, Name", f"the {noun} Name", f"a big {noun}\nName", "into Name",
+             "Name"]
+    patterns = {
+        "governed": (lambda t, s: ent._GOVERNED.search(t, max(0, s - 12), s), ent._may_be_governed),
+        "said": (lambda t, s: ent._SAID_BEFORE.search(t, max(0, s - 24), s),
+                 lambda t, s: t.endswith(ent._SAID_VERBS, 0, s - 1) or
+                 (t[s - 1] == "\n" and t.endswith(ent._SAID_VERBS, 0, s - 2))),
+        "by": (lambda t, s: ent._BY_AUTHOR.search(t, max(0, s - 32), s), lambda t, s: ent._ends_before(t, s, " by ")),
+        "of place": (lambda t, s: ent._OF_PLACE.search(t, max(0, s - 20), s),
+                     lambda t, s: ent._ends_before(t, s, (" of ", " of the "))),
+        "kind of": (lambda t, s: ent._KIND_OF.search(t, max(0, s - 16), s), lambda t, s: t.endswith(" of ", 0, s)),
+        "capital": (lambda t, s: ent._CAPITAL_BEFORE.search(t, max(0, s - 16), s),
+                    lambda t, s: t.endswith(("capital, ", "capital city, "), 0, s)),
+        "noun": (lambda t, s: (m := ent._NOUN_BEFORE.search(t, max(0, s - 30), s)) and m.group(1) in words.org_nouns,
+                 lambda t, s: t.endswith(ent._space_after(words.org_nouns), 0, s) or t[s - 1] != " "),
+    }
+    matched = set()
+    for text in texts:
+        start = text.rindex("Name")
+        for name, (pattern, quick) in patterns.items():
+            if pattern(text, start):
+                matched.add(name)
+                assert quick(text, start), (name, text)
+    assert not ent._may_be_governed("Mr Name", 3) and not ent._ends_before("a book by Name", 14, " of ")
+    assert matched == set(patterns)
+
+
 def test_one_search_finds_a_prose_word_as_the_loop_did():
     """_PROSE_WORD finds a lower-case word that headline style would capitalise exactly where the loop over
     _LOWER_START did."""
