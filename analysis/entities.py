@@ -162,6 +162,8 @@ _RUN_AT_CAPITAL = re.compile(
     rf"|(?<=(?<![{_RUN_FREE}])[a-z]{{3}}[-’'].))[\w'’&.\-]*(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _PARTICLE_SET = frozenset(_PARTICLES)
 _PARTICLE_LENGTHS = tuple(sorted({len(p) for p in _PARTICLES}))
+#: The last two letters of the particles: a word before a capital that ends otherwise is no particle.
+_PARTICLE_TAILS = frozenset(p[-2:] for p in _PARTICLES)
 _NOT_FREE = frozenset("_'’.&@#-")
 
 
@@ -172,6 +174,9 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
         if s:
             before = text[s - 1]
             if before == " ":
+                if text[s - 3:s - 1] not in _PARTICLE_TAILS:  # (every particle has two letters or more)
+                    yield s, m.group()
+                    continue
                 for n in _PARTICLE_LENGTHS:  # a particle before the capital: "de Blasio"
                     a = s - 1 - n
                     if a >= 0 and text[a:s - 1] in _PARTICLE_SET and \
@@ -1559,7 +1564,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
-            c_eid.append(f"{etype}:{slug(ent.display, empty='entity')}")
+            c_eid.append(_entity_id(etype, ent.display))
             c_display.append(ent.display)
             c_type.append(etype)
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
@@ -1592,6 +1597,12 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         "actor_id": per_entity[3], "evidence": per_entity[4], "gender": per_entity[5],
     }
     return pd.DataFrame({col: out[col] for col in ENTITY_COLUMNS})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _entity_id(etype: str, display: str) -> str:
+    """'<type>:<slug of the display name>' (cached: names recur across documents)."""
+    return f"{etype}:{slug(display, empty='entity')}"
 
 
 def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[str] = (),

@@ -736,7 +736,8 @@ _TRICKY = ["de Blasio said", "Mayor de Blasio and al-Sisi met Ben-Gvir.", "van d
            "x.De Gaulle", "del Toro", "della Rovere", "o'Neil O'Neil", "dal-Sisi", "abcd-Foo", "ab’Foo", "la  Paz",
            "\nDe la Cruz", "bin Laden, ibn Saud", "d'Artagnan", "ter Stegen", "el-Sisi", "@Foo #Bar", "e-Mail",
            "US-led", "A", "aB", "ab-C", "deVos", "de Vos", "eBay Inc. said", "(de Gaulle)", "ex-President Obama",
-           "the U.S. and U.K.", "Hee-Chan Hwang", "Mr. & Mrs. Smith", "y Gasset", "la-la Land", "Smith's"]
+           "the U.S. and U.K.", "Hee-Chan Hwang", "Mr. & Mrs. Smith", "y Gasset", "la-la Land", "Smith's",
+           "xde Gaulle", "-de Gaulle", "ée la Paz", "e Foo", "l Foo"]
 
 
 def test_runs_find_the_same_runs_as_the_run_pattern():
