@@ -119,6 +119,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1615,7 +1616,21 @@ def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[st
         elif col in lists:
             out[col] = list(frame[col])
         else:
-            out[col] = pd.array([v if isinstance(v, str) else None for v in frame[col]], dtype="str")
+            out[col] = pd.array([v if isinstance(v, str) else None for v in frame[col].tolist()], dtype="str")
+    return pd.DataFrame(out, columns=list(columns))
+
+
+def _typed_lists(values: Mapping[str, list], columns: Mapping[str, str], *, ints: Sequence[str] = (),
+                 lists: Sequence[str] = ()) -> pd.DataFrame:
+    """:func:`_typed` of columns given as lists (``values``: column -> its values in row order)."""
+    out = {}
+    for col in columns:
+        if col in ints:
+            out[col] = np.asarray(values[col], dtype="int64")
+        elif col in lists:
+            out[col] = values[col]
+        else:
+            out[col] = pd.array([v if isinstance(v, str) else None for v in values[col]], dtype="str")
     return pd.DataFrame(out, columns=list(columns))
 
 
@@ -1653,51 +1668,53 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
                       lists=("variants", "titles"))
     out: dict[str, list] = {c: [] for c in cols}
+    # (the tallies are dicts in order of first appearance: max() and a stable sort by count pick as
+    # Counter.most_common does, the first seen of equal counts)
     for eid, a in acc.items():
-        types = a["types"] or Counter({eid.split(":", 1)[0]: 1})
+        types = a["types"] or {eid.split(":", 1)[0]: 1}
         etype = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 0))
         evidence = [(n, e) for (t, e), n in a["evidence"].items() if t == etype]
         displays = a["displays"]
-        actor_id = a["actor"].most_common(1)[0][0] if a["actor"] else None
+        actor_id = max(a["actor"], key=a["actor"].__getitem__) if a["actor"] else None
         variants = a["variants"]
         group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
         out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
-        out["gender"].append(a["gender"].most_common(1)[0][0] if a["gender"] else None)
+        out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)
         out["mentions"].append(a["mentions"])
         out["pronouns"].append(a["pronouns"])
         out["documents"].append(a["documents"])
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
-        out["titles"].append([t for t, _ in a["titles"].most_common()])
+        out["titles"].append(sorted(a["titles"], key=a["titles"].__getitem__, reverse=True))
         out["actor_id"].append(actor_id)
         out["actor"].append(names.get(actor_id) if actor_id else None)
         out["group"].append(group if isinstance(group, str) else None)
-        out["same_as"].append(None)
         out["doc_id"].append(a["first"][0])
         out["sentence_id"].append(a["first"][1])
-    table = pd.DataFrame(out)
     # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
     # (or as a person) -> the one multi-word person ending with it, an organisation's last word -> the one
     # multi-word organisation ending with it ("Rovers" -> Northgate Rovers); an acronym -> the one multi-word
     # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency); a name
     # typed by no evidence where it was found -> the one typed entity of the same name elsewhere
     # ("Harbour Voices" untyped in one article, "supporters' group Harbour Voices" in another)
-    multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
-             if " " in e]
+    ids, shown, etypes, counts, evidences = (out["entity_id"], out["entity"], out["type"], out["mentions"],
+                                             out["evidence"])
     by_last: dict[str, list[tuple[int, str]]] = {}
     by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
     by_name: dict[str, list[tuple[int, str]]] = {}
-    for i, e, t, n in multi:
+    for i, e, t, n in zip(ids, shown, etypes, counts):
+        if " " not in e:
+            continue
         if t in ("person", "organization"):
             by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
         by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
-    for i, e, n, ev in zip(table["entity_id"], table["entity"], table["mentions"], table["evidence"]):
+    for i, e, n, ev in zip(ids, shown, counts, evidences):
         if ev != "none":
             by_name.setdefault(e.casefold(), []).append((n, i))
     same = []
-    for e, t, ev in zip(table["entity"], table["type"], table["evidence"]):
+    for e, t, ev in zip(shown, etypes, evidences):
         if " " in e:
             same.append(None)
         elif _ACRONYM.match(e):
@@ -1708,13 +1725,15 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
             same.append(_dominant(by_last.get(f"organization:{e}", [])))
         else:
             same.append(None)
-    same_of = dict(zip(table["entity_id"], same))
-    for k, (e, ev) in enumerate(zip(table["entity"], table["evidence"])):
+    same_of = dict(zip(ids, same))
+    for k, (e, ev) in enumerate(zip(shown, evidences)):
         if same[k] is None and ev == "none" and (typed := _dominant(by_name.get(e.casefold(), []))):
             same[k] = same_of.get(typed) or typed
-    table["same_as"] = same
-    table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
-    return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+    out["same_as"] = same
+    # most mentions first (a stable sort: ties first seen first)
+    order = sorted(range(len(ids)), key=counts.__getitem__, reverse=True)
+    return _typed_lists({c: [out[c][i] for i in order] for c in cols}, ENTITY_TABLE_COLUMNS, ints=table_ints,
+                        lists=("variants", "titles"))
 
 
 def _dominant(candidates: list[tuple[int, str]]) -> str | None:
@@ -1729,32 +1748,38 @@ def _dominant(candidates: list[tuple[int, str]]) -> str | None:
 
 def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
     """Add the rows of one entities table to the per-entity tallies ``acc`` (a document lies in one part:
-    its distinct documents are counted per part and added up)."""
-    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
-    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
-            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
-            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
-            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
-            entities["evidence"].tolist(), entities["gender"].tolist()):
-        a = acc.get(eid)
-        if a is None:
-            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
-                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "documents": 0,
-                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
-        if isinstance(gender, str):
-            a["gender"][gender] += 1
-        if isinstance(actor_id, str):
-            a["actor"][actor_id] += 1
-        if via == "pronoun":
-            a["pronouns"] += 1
-            continue
-        a["mentions"] += 1
-        a["types"][etype] += 1
-        a["evidence"][(etype, evidence)] += 1
-        a["displays"][display] += 1
-        a["variants"][text] += 1
-        if isinstance(title, str):
-            a["titles"][title] += 1
+    its distinct documents are counted per part and added up). Each tally is a dict in order of first
+    appearance, as a pass over the rows in order would fill it; the counting is done per (entity, value)
+    pair by ``Counter`` over the columns (a groupby per entity would cost milliseconds each on a large
+    corpus, and a Python pass over the rows most of the table's time)."""
+    eids = entities["entity_id"].tolist()
+    vias = entities["via"].tolist()
+    direct = [v != "pronoun" for v in vias]
+    for eid, doc, sid in zip(eids, entities["doc_id"].tolist(), entities["sentence_id"].tolist()):
+        if eid not in acc:
+            acc[eid] = {"types": {}, "evidence": {}, "gender": {}, "actor": {}, "displays": {}, "variants": {},
+                        "titles": {}, "documents": 0, "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
+    etypes = entities["type"].tolist()
+    genders = entities["gender"].tolist()
+    actor_ids = entities["actor_id"].tolist()
+    titles = entities["title"].tolist()
+    pairs = (
+        ("types", compress(zip(eids, etypes), direct)),
+        ("evidence", compress(zip(eids, zip(etypes, entities["evidence"].tolist())), direct)),
+        ("displays", compress(zip(eids, entities["entity"].tolist()), direct)),
+        ("variants", compress(zip(eids, entities["text"].tolist()), direct)),
+        ("titles", ((e, t) for e, t, d in zip(eids, titles, direct) if d and isinstance(t, str))),
+        ("gender", ((e, g) for e, g in zip(eids, genders) if isinstance(g, str))),
+        ("actor", ((e, a) for e, a in zip(eids, actor_ids) if isinstance(a, str))),
+    )
+    for key, found in pairs:
+        for (eid, value), n in Counter(found).items():
+            tally = acc[eid][key]
+            tally[value] = tally.get(value, 0) + n
+    for eid, n in Counter(compress(eids, direct)).items():
+        acc[eid]["mentions"] += n
+    for eid, n in Counter(e for e, d in zip(eids, direct) if not d).items():
+        acc[eid]["pronouns"] += n
     if len(entities):
         for eid, n in entities.groupby("entity_id", sort=False)["doc_id"].nunique().items():
             acc[eid]["documents"] += int(n)

@@ -567,6 +567,30 @@ def test_entity_table_of_parts_equals_the_whole():
     assert wb.entity_table(e, actors=NONE).set_index("entity_id").loc["person:ruth_adeyemi", "documents"] == 2
 
 
+def test_entity_table_breaks_ties_by_first_seen():
+    """Equal counts: the first seen title, gender, lexicon actor and display name come first (as
+    Counter.most_common has it); pronoun rows count for gender and pronouns, not for mentions."""
+    def row(doc, sid, text, display, via="name", title=None, actor=None, gender=None, evidence="said-cue"):
+        return {"doc_id": doc, "sentence_id": sid, "start": 0, "end": len(text), "text": text,
+                "entity_id": "person:ann_lee", "entity": display, "type": "person", "via": via, "title": title,
+                "actor_id": actor, "evidence": evidence, "gender": gender}
+
+    e = pd.DataFrame([row("b", 2, "Ann Lee", "Ann Lee", title="mayor", actor="lee", gender="female"),
+                      row("b", 3, "Lee", "Ann Lee", via="short", title="county clerk", actor="lee2", gender="male"),
+                      row("a", 1, "she", "Ann Lee", via="pronoun", gender="female"),
+                      row("a", 4, "A. Lee", "A. Lee", title="county clerk", actor="lee2", gender="male",
+                          evidence="title: mayor"),
+                      row("a", 5, "ANN LEE", "ANN LEE", title="mayor", actor="lee")])
+    for c in ("doc_id", "text", "entity_id", "entity", "type", "via", "title", "actor_id", "evidence", "gender"):
+        e[c] = e[c].astype("str")
+    t = wb.entity_table(e, actors=NONE)
+    assert t.loc[0, ["entity", "type", "mentions", "pronouns", "documents", "doc_id", "sentence_id"]].tolist() == [
+        "Ann Lee", "person", 4, 1, 2, "b", 2]
+    assert t.loc[0, "titles"] == ["mayor", "county clerk"] and t.loc[0, "variants"] == ["ANN LEE", "Ann Lee",
+                                                                                       "A. Lee", "Lee"]
+    assert (t.loc[0, "gender"], t.loc[0, "actor_id"], t.loc[0, "evidence"]) == ("female", "lee", "said-cue")
+
+
 def test_word_list_errors_name_the_field_and_item():
     import yaml
 
