@@ -1620,20 +1620,6 @@ def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[st
     return pd.DataFrame(out, columns=list(columns))
 
 
-def _typed_lists(values: Mapping[str, list], columns: Mapping[str, str], *, ints: Sequence[str] = (),
-                 lists: Sequence[str] = ()) -> pd.DataFrame:
-    """:func:`_typed` of columns given as lists (``values``: column -> its values in row order)."""
-    out = {}
-    for col in columns:
-        if col in ints:
-            out[col] = np.asarray(values[col], dtype="int64")
-        elif col in lists:
-            out[col] = values[col]
-        else:
-            out[col] = pd.array([v if isinstance(v, str) else None for v in values[col]], dtype="str")
-    return pd.DataFrame(out, columns=list(columns))
-
-
 @output_columns("entity_table")
 def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     """One row per entity of an ``entities`` table, most mentions first.
@@ -1691,30 +1677,31 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         out["actor_id"].append(actor_id)
         out["actor"].append(names.get(actor_id) if actor_id else None)
         out["group"].append(group if isinstance(group, str) else None)
+        out["same_as"].append(None)
         out["doc_id"].append(a["first"][0])
         out["sentence_id"].append(a["first"][1])
+    # (object columns: iterating them below costs no Python call per cell, as Arrow-backed text would)
+    table = pd.DataFrame(out, dtype=object)
     # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
     # (or as a person) -> the one multi-word person ending with it, an organisation's last word -> the one
     # multi-word organisation ending with it ("Rovers" -> Northgate Rovers); an acronym -> the one multi-word
     # entity of its type whose initials it spells ("EPA" -> Environmental Protection Agency); a name
     # typed by no evidence where it was found -> the one typed entity of the same name elsewhere
     # ("Harbour Voices" untyped in one article, "supporters' group Harbour Voices" in another)
-    ids, shown, etypes, counts, evidences = (out["entity_id"], out["entity"], out["type"], out["mentions"],
-                                             out["evidence"])
+    multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
+             if " " in e]
     by_last: dict[str, list[tuple[int, str]]] = {}
     by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
     by_name: dict[str, list[tuple[int, str]]] = {}
-    for i, e, t, n in zip(ids, shown, etypes, counts):
-        if " " not in e:
-            continue
+    for i, e, t, n in multi:
         if t in ("person", "organization"):
             by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
         by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
-    for i, e, n, ev in zip(ids, shown, counts, evidences):
+    for i, e, n, ev in zip(table["entity_id"], table["entity"], table["mentions"], table["evidence"]):
         if ev != "none":
             by_name.setdefault(e.casefold(), []).append((n, i))
     same = []
-    for e, t, ev in zip(shown, etypes, evidences):
+    for e, t, ev in zip(table["entity"], table["type"], table["evidence"]):
         if " " in e:
             same.append(None)
         elif _ACRONYM.match(e):
@@ -1725,15 +1712,13 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
             same.append(_dominant(by_last.get(f"organization:{e}", [])))
         else:
             same.append(None)
-    same_of = dict(zip(ids, same))
-    for k, (e, ev) in enumerate(zip(shown, evidences)):
+    same_of = dict(zip(table["entity_id"], same))
+    for k, (e, ev) in enumerate(zip(table["entity"], table["evidence"])):
         if same[k] is None and ev == "none" and (typed := _dominant(by_name.get(e.casefold(), []))):
             same[k] = same_of.get(typed) or typed
-    out["same_as"] = same
-    # most mentions first (a stable sort: ties first seen first)
-    order = sorted(range(len(ids)), key=counts.__getitem__, reverse=True)
-    return _typed_lists({c: [out[c][i] for i in order] for c in cols}, ENTITY_TABLE_COLUMNS, ints=table_ints,
-                        lists=("variants", "titles"))
+    table["same_as"] = same
+    table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
+    return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
 
 
 def _dominant(candidates: list[tuple[int, str]]) -> str | None:
@@ -1781,7 +1766,8 @@ def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
     for eid, n in Counter(e for e, d in zip(eids, direct) if not d).items():
         acc[eid]["pronouns"] += n
     if len(entities):
-        for eid, n in entities.groupby("entity_id", sort=False)["doc_id"].nunique().items():
+        documents = entities.groupby("entity_id", sort=False)["doc_id"].nunique()
+        for eid, n in zip(documents.index.tolist(), documents.tolist()):
             acc[eid]["documents"] += int(n)
 
 
