@@ -900,26 +900,41 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     midcaps: set[str] = set()
     weak_sentences = []
     cands: list[_Cand] = []
+    # the runs of the whole document in one scan of ``joined`` (no run spans the line break between two
+    # sentences, and a line break before a run counts as the start of the text does: the same runs as a
+    # scan per sentence), each in its sentence ``k`` at offset ``base``; untrusted lines are skipped
+    ends = []  # the offset in ``joined`` where each sentence ends
+    skip = []
+    at = -1
     for k, text in enumerate(texts):
-        if not text:
-            continue
-        if _is_weak(text):
+        at += len(text) + 1
+        ends.append(at)
+        weak = bool(text) and _is_weak(text)
+        skip.append(weak or not text)
+        if weak:
             weak_sentences.append(k)
+    k, offset, text = -1, 0, ""
+    for at, run in _runs(joined):
+        if k < 0 or at > ends[k]:
+            k = bisect_left(ends, at)
+            text = texts[k]
+            offset = ends[k] - len(text)
+        if skip[k]:
             continue
-        for base, run in _runs(text):
-            for piece, toks, facts in _run_parts(run):
-                # _initial(text, base + piece[0][0]), inlined
-                j = base + piece[0][0] - 1
-                while j >= 0 and text[j] == " ":
-                    j -= 1
-                if j < 0 or text[j] in _OPENERS:
-                    midcaps.update(toks[1:])
-                    deferred.append((k, piece, base))
-                    continue
-                midcaps.update(toks)
-                cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
-                if cand is not None:
-                    cands.append(cand)
+        base = at - offset
+        for piece, toks, facts in _run_parts(run):
+            # _initial(text, base + piece[0][0]), inlined
+            j = base + piece[0][0] - 1
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            if j < 0 or text[j] in _OPENERS:
+                midcaps.update(toks[1:])
+                deferred.append((k, piece, base))
+                continue
+            midcaps.update(toks)
+            cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
+            if cand is not None:
+                cands.append(cand)
     for k, piece, base in deferred:
         text = texts[k]
         first = piece[0][2]

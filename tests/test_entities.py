@@ -772,6 +772,12 @@ def test_runs_find_the_same_runs_as_the_run_pattern():
     for text in _TRICKY + [" ".join(_TRICKY)]:
         assert [(s, s + len(r)) for s, r in ent._runs(text)] == [m.span() for m in ent._RUN.finditer(text)], text
         assert [r for _, r in ent._runs(text)] == [m.group() for m in ent._RUN.finditer(text)], text
+    # a document's sentences joined by line breaks (as _find_candidates scans them) give each sentence's runs
+    offsets = [0]
+    for text in _TRICKY:
+        offsets.append(offsets[-1] + len(text) + 1)
+    per_sentence = [(offset + s, r) for text, offset in zip(_TRICKY, offsets) for s, r in ent._runs(text)]
+    assert list(ent._runs("\n".join(_TRICKY))) == per_sentence
 
 
 def test_the_pronoun_scan_finds_exactly_the_pronouns():
