@@ -1316,23 +1316,26 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         if not ent.mentions or len(ent.words) < 2:
             continue
-        common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
-        if common and (ent.words[-1] in common or ent.words[0] in common) and ent.words[-1] not in words.surnames:
+        # (a word is common when the document writes it in lower case; written_lower scans the document
+        # for each new word, so it is asked only where the answer decides)
+        if ent.words[-1] not in words.surnames and any(w.isalpha() and written_lower(w.lower())
+                                                       for w in (ent.words[-1], ent.words[0])):
+            # the first or last word common
             kept = [e for e in ent.evidence if not e[2].startswith("first name")]
             if len(kept) != len(ent.evidence):
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
-        elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence) == ("other", "none") and \
-                not any(_vocabulary_word(words, w.lower()) for w in ent.words):
-            ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
-        elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
-                all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
-                    and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
-                    and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
-            # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
-            # case, none a word of the lists: a person's name (weakest evidence)
-            ent.evidence.append((7, "person", "name words: no common word"))
+        elif len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
+                not any(w.isalpha() and written_lower(w.lower()) for w in ent.words):
+            # no word common
+            if ent.words[-1] in words.surnames and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
+            elif all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
+                     and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
+                     and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
+                # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
+                # case, none a word of the lists: a person's name (weakest evidence)
+                ent.evidence.append((7, "person", "name words: no common word"))
     # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
     for ent in entities:
         if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
