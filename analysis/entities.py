@@ -105,10 +105,12 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
 only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence, scanning from capital to capital
-(``_runs``); everything else is per run (and cached per distinct run), so the cost grows with the
-number of names, not of words, and linearly with a document's length; the table is built column by
-column (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a document's sentences (joined by line breaks, which
+no run spans), scanning from capital to capital (``_runs``); everything else is per run (and cached
+per distinct run), so the cost grows with the number of names, not of words, and linearly with a
+document's length; the context patterns run only where a quick test of the text next to the name
+says they can match; the table is built column by column; :func:`entity_table` counts its tallies per
+(entity, value) pair over the columns (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
