@@ -243,9 +243,6 @@ _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
 #: A name governed by a preposition ("lawyers for X said", "the mayor of X said"): the cue's subject is
 #: the noun before the preposition, not the name
 _GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
-#: What the text before a name governed by a preposition ends with, whitespace stripped and lower-cased
-#: (a quick test before _GOVERNED's search: :func:`_may_be_governed`).
-_GOVERNED_ENDS = ("for", "of", "at", "with", "from", "against", "to", "by", "the")
 #: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
 _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
@@ -663,7 +660,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    governed = _may_be_governed(text, start) and _GOVERNED.search(text, max(0, start - 12), start) is not None
+    governed = _GOVERNED.search(text, max(0, start - 12), start) is not None
     if _STATEMENT.match(text, end):
         ev.append((5, "organization", "statement-cue"))
     elif not governed and (cue := _person_cue().match(text, end)):
@@ -773,17 +770,6 @@ def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:
     condition for a pattern ending in the suffix and ``$`` (which also matches before a final "\\n") to
     match in ``text[..:at]``, so that its search is skipped where it cannot match."""
     return text.endswith(suffixes, 0, at) or (at > 0 and text[at - 1] == "\n" and text.endswith(suffixes, 0, at - 1))
-
-
-def _may_be_governed(text: str, start: int) -> bool:
-    """A quick necessary condition for :data:`_GOVERNED` to match in the 12 characters before ``start``:
-    they end in whitespace after a preposition or "the" (case-insensitive). Text that is not ASCII
-    always goes to the pattern (its case-insensitive matching is Unicode's)."""
-    tail = text[max(0, start - 12):start]
-    if not tail.isascii():
-        return True
-    stripped = tail.rstrip()
-    return len(stripped) < len(tail) and stripped.lower().endswith(_GOVERNED_ENDS)
 
 
 @functools.lru_cache(maxsize=8)

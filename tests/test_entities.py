@@ -814,9 +814,9 @@ def test_the_quick_organisation_cue_test_never_misses_a_cue():
 
 
 def test_the_quick_tests_before_the_context_patterns_never_miss_a_match():
-    """The shortcuts before the context patterns' searches (_may_be_governed, _ends_before, the suffix
-    tests) are necessary conditions: wherever a pattern matches before a name, its shortcut says so
-    (line breaks before the name, where ``$`` also matches, case and text that is not ASCII included)."""
+    """The shortcuts before the context patterns' searches (_ends_before, the suffix tests) are
+    necessary conditions: wherever a pattern matches before a name, its shortcut says so
+    (line breaks before the name, where ``$`` also matches, included)."""
     import importlib
 
     ent = importlib.import_module("analysis.entities")
@@ -828,7 +828,6 @@ def test_the_quick_tests_before_the_context_patterns_never_miss_a_match():
              "the capital, Name", "its capital city, Name", f"the {noun} Name", f"a big {noun}\nName", "into Name",
              "Name"]
     patterns = {
-        "governed": (lambda t, s: ent._GOVERNED.search(t, max(0, s - 12), s), ent._may_be_governed),
         "said": (lambda t, s: ent._SAID_BEFORE.search(t, max(0, s - 24), s),
                  lambda t, s: t.endswith(ent._SAID_VERBS, 0, s - 1) or
                  (t[s - 1] == "\n" and t.endswith(ent._SAID_VERBS, 0, s - 2))),
@@ -848,7 +847,7 @@ def test_the_quick_tests_before_the_context_patterns_never_miss_a_match():
             if pattern(text, start):
                 matched.add(name)
                 assert quick(text, start), (name, text)
-    assert not ent._may_be_governed("Mr Name", 3) and not ent._ends_before("a book by Name", 14, " of ")
+    assert not ent._ends_before("a book by Name", 14, " of ")
     assert matched == set(patterns)
 
 
