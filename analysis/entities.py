@@ -112,10 +112,12 @@ types agree (a lexicon person only to a person entity, a country only to a place
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
 only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
 
-Speed: one regular expression finds the runs of a sentence, scanning from capital to capital
-(``_runs``); everything else is per run (and cached per distinct run), so the cost grows with the
-number of names, not of words, and linearly with a document's length; the table is built column by
-column (``benchmarks/bench_entities.py``).
+Speed: one regular expression finds the runs of a document's sentences (joined by line breaks, which
+no run spans), scanning from capital to capital (``_runs``); everything else is per run (and cached
+per distinct run), so the cost grows with the number of names, not of words, and linearly with a
+document's length; the context patterns run only where a quick test of the text next to the name
+says they can match; the table is built column by column; :func:`entity_table` counts its tallies per
+(entity, value) pair over the columns (``benchmarks/bench_entities.py``).
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,6 +173,8 @@ _RUN_AT_CAPITAL = re.compile(
     rf"|(?<=(?<![{_RUN_FREE}])[a-z]{{3}}[-’'].))[\w'’&.\-]*(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _PARTICLE_SET = frozenset(_PARTICLES)
 _PARTICLE_LENGTHS = tuple(sorted({len(p) for p in _PARTICLES}))
+#: The last two letters of the particles: a word before a capital that ends otherwise is no particle.
+_PARTICLE_TAILS = frozenset(p[-2:] for p in _PARTICLES)
 _NOT_FREE = frozenset("_'’.&@#-")
 
 
@@ -180,6 +185,9 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
         if s:
             before = text[s - 1]
             if before == " ":
+                if text[s - 3:s - 1] not in _PARTICLE_TAILS:  # (every particle has two letters or more)
+                    yield s, m.group()
+                    continue
                 for n in _PARTICLE_LENGTHS:  # a particle before the capital: "de Blasio"
                     a = s - 1 - n
                     if a >= 0 and text[a:s - 1] in _PARTICLE_SET and \
@@ -204,9 +212,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
 _PRONOUNS = frozenset("he she him her his hers himself herself He She Him Her His Hers HE SHE".split())
-#: A word that can be one of _PRONOUNS (2 to 7 letters starting with h or s, not inside a word); the
-#: leading character class lets the engine skip ahead. Keep the matches in _PRONOUNS.
-_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)[a-zA-Z]{1,6}(?![\w'’-])")
+#: A word of _PRONOUNS, not inside a word; the leading character class lets the engine skip ahead, and
+#: the alternatives after it spell exactly _PRONOUNS (so that Python sees only the pronouns, not every
+#: short word starting with h or s).
+_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)(?:(?<=[hH])(?:e|im|is|ers?)|(?<=h)(?:im|er)self|(?<=[sS])he|"
+                      r"(?<=H)E|(?<=S)HE)(?![\w'’-])")
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
@@ -235,7 +245,8 @@ _PHRASE_END = frozenset("in of on at for from near outside with that which who w
 _NOUN_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+) $")
 _WHO = re.compile(r",\s+who\s")
 #: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
-_SAID_BEFORE = re.compile(r"[,\"'”’]\s*(said|says|added|adds|explained|recalled|wrote|asked|continued|replied)\s$")
+_SAID_VERBS = ("said", "says", "added", "adds", "explained", "recalled", "wrote", "asked", "continued", "replied")
+_SAID_BEFORE = re.compile(rf"[,\"'”’]\s*({'|'.join(_SAID_VERBS)})\s$")
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
 #: A name governed by a preposition ("lawyers for X said", "the mayor of X said"): the cue's subject is
 #: the noun before the preposition, not the name
@@ -682,7 +693,9 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
-    elif start > 6 and (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
+    elif start > 6 and (text.endswith(_SAID_VERBS, 0, start - 1) or
+                        (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2))) and \
+            (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
             (len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or
              (_NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english)):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
@@ -691,7 +704,8 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
     if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
-    if speaks_like_a_name and start > 4 and (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
+    if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
+            (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
         ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
     if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
@@ -700,11 +714,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
         elif (m := _POSS_PLACE.match(text, end)):
             ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
-    if (m := _APPOSITION_NOUN.match(text, end)):
+    if text[end:end + 1] == "," and (m := _APPOSITION_NOUN.match(text, end)):
         kind = _apposition_kind(words, m.group(1).split())
         if kind is not None:
             ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower():
+    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and \
+            text.endswith(_space_after(words.org_nouns), 0, start):
         m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
         if m and m.group(1) in words.org_nouns:
             ev.append((5, "organization", f"organization noun: {m.group(1)}"))  # "the oil giant Exxon"
@@ -735,7 +750,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
                  toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
         # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
-    elif (m := _OF_PLACE.search(text, max(0, start - 20), start)):
+    elif _ends_before(text, start, (" of ", " of the ")) and (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
@@ -769,6 +784,19 @@ def _may_follow_org_cue(text: str, start: int) -> bool:
         return False
     before = text[text.rfind(" ", 0, i - 1) + 1:i - 1]
     return not before.isascii() or before.lower() in ends
+
+
+def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:
+    """``text[:at]`` ends with one of ``suffixes``, or does so before a final line break: a necessary
+    condition for a pattern ending in the suffix and ``$`` (which also matches before a final "\\n") to
+    match in ``text[..:at]``, so that its search is skipped where it cannot match."""
+    return text.endswith(suffixes, 0, at) or (at > 0 and text[at - 1] == "\n" and text.endswith(suffixes, 0, at - 1))
+
+
+@functools.lru_cache(maxsize=8)
+def _space_after(nouns: frozenset[str]) -> tuple[str, ...]:
+    """Each noun with a space after it (the suffixes :data:`_NOUN_BEFORE` can match with a noun of ``nouns``)."""
+    return tuple(n + " " for n in nouns)
 
 
 @functools.lru_cache(maxsize=1)
@@ -881,26 +909,41 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     midcaps: set[str] = set()
     weak_sentences = []
     cands: list[_Cand] = []
+    # the runs of the whole document in one scan of ``joined`` (no run spans the line break between two
+    # sentences, and a line break before a run counts as the start of the text does: the same runs as a
+    # scan per sentence), each in its sentence ``k`` at offset ``base``; untrusted lines are skipped
+    ends = []  # the offset in ``joined`` where each sentence ends
+    skip = []
+    at = -1
     for k, text in enumerate(texts):
-        if not text:
-            continue
-        if _is_weak(text):
+        at += len(text) + 1
+        ends.append(at)
+        weak = bool(text) and _is_weak(text)
+        skip.append(weak or not text)
+        if weak:
             weak_sentences.append(k)
+    k, offset, text = -1, 0, ""
+    for at, run in _runs(joined):
+        if k < 0 or at > ends[k]:
+            k = bisect_left(ends, at)
+            text = texts[k]
+            offset = ends[k] - len(text)
+        if skip[k]:
             continue
-        for base, run in _runs(text):
-            for piece, toks, facts in _run_parts(run):
-                # _initial(text, base + piece[0][0]), inlined
-                j = base + piece[0][0] - 1
-                while j >= 0 and text[j] == " ":
-                    j -= 1
-                if j < 0 or text[j] in _OPENERS:
-                    midcaps.update(toks[1:])
-                    deferred.append((k, piece, base))
-                    continue
-                midcaps.update(toks)
-                cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
-                if cand is not None:
-                    cands.append(cand)
+        base = at - offset
+        for piece, toks, facts in _run_parts(run):
+            # _initial(text, base + piece[0][0]), inlined
+            j = base + piece[0][0] - 1
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            if j < 0 or text[j] in _OPENERS:
+                midcaps.update(toks[1:])
+                deferred.append((k, piece, base))
+                continue
+            midcaps.update(toks)
+            cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
+            if cand is not None:
+                cands.append(cand)
     for k, piece, base in deferred:
         text = texts[k]
         first = piece[0][2]
@@ -1029,9 +1072,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
-            (m := _KIND_OF.search(text, max(0, start - 16), start)) and not any(e[0] <= 2 for e in evidence):
+            text.endswith(" of ", 0, start) and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
+            not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
-    elif start > 9 and text[start - 2] == "," and _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
+    elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
+            _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
     if len(toks) == 1 and text[max(0, start - 4):start] in ("the ", "The "):
         # "the West", "the Sun", "the Gliders": no person is written with "the"
@@ -1290,23 +1335,26 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         if not ent.mentions or len(ent.words) < 2:
             continue
-        common = [w for w in ent.words if w.isalpha() and written_lower(w.lower())]
-        if common and (ent.words[-1] in common or ent.words[0] in common) and ent.words[-1] not in words.surnames:
+        # (a word is common when the document writes it in lower case; written_lower scans the document
+        # for each new word, so it is asked only where the answer decides)
+        if ent.words[-1] not in words.surnames and any(w.isalpha() and written_lower(w.lower())
+                                                       for w in (ent.words[-1], ent.words[0])):
+            # the first or last word common
             kept = [e for e in ent.evidence if not e[2].startswith("first name")]
             if len(kept) != len(ent.evidence):
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
-        elif not common and len(ent.words) <= 3 and ent.words[-1] in words.surnames and \
-                _decide(ent.evidence) == ("other", "none") and \
-                not any(_vocabulary_word(words, w.lower()) for w in ent.words):
-            ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
-        elif not common and len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
-                all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
-                    and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
-                    and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
-            # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
-            # case, none a word of the lists: a person's name (weakest evidence)
-            ent.evidence.append((7, "person", "name words: no common word"))
+        elif len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
+                not any(w.isalpha() and written_lower(w.lower()) for w in ent.words):
+            # no word common
+            if ent.words[-1] in words.surnames and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+                ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
+            elif all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
+                     and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
+                     and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
+                # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
+                # case, none a word of the lists: a person's name (weakest evidence)
+                ent.evidence.append((7, "person", "name words: no common word"))
     # an acronym before its expansion ("U.S." ... "United States"): join the one expansion it spells
     for ent in entities:
         if len(ent.words) != 1 or not ent.mentions or not _ACRONYM.match(ent.words[0]):
@@ -1570,7 +1618,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         for ent in live:
             etype, evidence = _decide(ent.evidence)
             actor = ent.actor
-            c_eid.append(f"{etype}:{slug(ent.display, empty='entity')}")
+            c_eid.append(_entity_id(etype, ent.display))
             c_display.append(ent.display)
             c_type.append(etype)
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
@@ -1605,6 +1653,12 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     return pd.DataFrame({col: out[col] for col in ENTITY_COLUMNS})
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _entity_id(etype: str, display: str) -> str:
+    """'<type>:<slug of the display name>' (cached: names recur across documents)."""
+    return f"{etype}:{slug(display, empty='entity')}"
+
+
 def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[str] = (),
            lists: Sequence[str] = ()) -> pd.DataFrame:
     """``frame`` with int64 ``ints``, list columns as they are, every other column as str (NA kept)."""
@@ -1615,7 +1669,7 @@ def _typed(frame: pd.DataFrame, columns: Mapping[str, str], *, ints: Sequence[st
         elif col in lists:
             out[col] = list(frame[col])
         else:
-            out[col] = pd.array([v if isinstance(v, str) else None for v in frame[col]], dtype="str")
+            out[col] = pd.array([v if isinstance(v, str) else None for v in frame[col].tolist()], dtype="str")
     return pd.DataFrame(out, columns=list(columns))
 
 
@@ -1655,31 +1709,34 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
                       lists=("variants", "titles"))
     out: dict[str, list] = {c: [] for c in cols}
+    # (the tallies are dicts in order of first appearance: max() and a stable sort by count pick as
+    # Counter.most_common does, the first seen of equal counts)
     for eid, a in acc.items():
-        types = a["types"] or Counter({eid.split(":", 1)[0]: 1})
+        types = a["types"] or {eid.split(":", 1)[0]: 1}
         etype = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 0))
         evidence = [(n, e) for (t, e), n in a["evidence"].items() if t == etype]
         displays = a["displays"]
-        actor_id = a["actor"].most_common(1)[0][0] if a["actor"] else None
+        actor_id = max(a["actor"], key=a["actor"].__getitem__) if a["actor"] else None
         variants = a["variants"]
         group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
         out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
-        out["gender"].append(a["gender"].most_common(1)[0][0] if a["gender"] else None)
+        out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)
         out["mentions"].append(a["mentions"])
         out["pronouns"].append(a["pronouns"])
         out["documents"].append(a["documents"])
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
-        out["titles"].append([t for t, _ in a["titles"].most_common()])
+        out["titles"].append(sorted(a["titles"], key=a["titles"].__getitem__, reverse=True))
         out["actor_id"].append(actor_id)
         out["actor"].append(names.get(actor_id) if actor_id else None)
         out["group"].append(group if isinstance(group, str) else None)
         out["same_as"].append(None)
         out["doc_id"].append(a["first"][0])
         out["sentence_id"].append(a["first"][1])
-    table = pd.DataFrame(out)
+    # (object columns: iterating them below costs no Python call per cell, as Arrow-backed text would)
+    table = pd.DataFrame(out, dtype=object)
     # a short-form-only entity -> the one full-name entity it can be: a single word typed by weak evidence
     # (or as a person) -> the one multi-word person ending with it, an organisation's last word -> the one
     # multi-word organisation ending with it ("Rovers" -> Northgate Rovers); an acronym -> the one multi-word
@@ -1757,34 +1814,41 @@ def _dominant(candidates: list[tuple[int, str]]) -> str | None:
 
 def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
     """Add the rows of one entities table to the per-entity tallies ``acc`` (a document lies in one part:
-    its distinct documents are counted per part and added up)."""
-    # one pass over the rows (a groupby per entity would cost milliseconds each on a large corpus)
-    for doc, sid, text, eid, display, etype, via, title, actor_id, evidence, gender in zip(
-            entities["doc_id"].tolist(), entities["sentence_id"].tolist(), entities["text"].tolist(),
-            entities["entity_id"].tolist(), entities["entity"].tolist(), entities["type"].tolist(),
-            entities["via"].tolist(), entities["title"].tolist(), entities["actor_id"].tolist(),
-            entities["evidence"].tolist(), entities["gender"].tolist()):
-        a = acc.get(eid)
-        if a is None:
-            a = acc[eid] = {"types": Counter(), "evidence": Counter(), "gender": Counter(), "actor": Counter(),
-                            "displays": Counter(), "variants": Counter(), "titles": Counter(), "documents": 0,
-                            "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
-        if isinstance(gender, str):
-            a["gender"][gender] += 1
-        if isinstance(actor_id, str):
-            a["actor"][actor_id] += 1
-        if via == "pronoun":
-            a["pronouns"] += 1
-            continue
-        a["mentions"] += 1
-        a["types"][etype] += 1
-        a["evidence"][(etype, evidence)] += 1
-        a["displays"][display] += 1
-        a["variants"][text] += 1
-        if isinstance(title, str):
-            a["titles"][title] += 1
+    its distinct documents are counted per part and added up). Each tally is a dict in order of first
+    appearance, as a pass over the rows in order would fill it; the counting is done per (entity, value)
+    pair by ``Counter`` over the columns (a groupby per entity would cost milliseconds each on a large
+    corpus, and a Python pass over the rows most of the table's time)."""
+    eids = entities["entity_id"].tolist()
+    vias = entities["via"].tolist()
+    direct = [v != "pronoun" for v in vias]
+    for eid, doc, sid in zip(eids, entities["doc_id"].tolist(), entities["sentence_id"].tolist()):
+        if eid not in acc:
+            acc[eid] = {"types": {}, "evidence": {}, "gender": {}, "actor": {}, "displays": {}, "variants": {},
+                        "titles": {}, "documents": 0, "mentions": 0, "pronouns": 0, "first": (str(doc), int(sid))}
+    etypes = entities["type"].tolist()
+    genders = entities["gender"].tolist()
+    actor_ids = entities["actor_id"].tolist()
+    titles = entities["title"].tolist()
+    pairs = (
+        ("types", compress(zip(eids, etypes), direct)),
+        ("evidence", compress(zip(eids, zip(etypes, entities["evidence"].tolist())), direct)),
+        ("displays", compress(zip(eids, entities["entity"].tolist()), direct)),
+        ("variants", compress(zip(eids, entities["text"].tolist()), direct)),
+        ("titles", ((e, t) for e, t, d in zip(eids, titles, direct) if d and isinstance(t, str))),
+        ("gender", ((e, g) for e, g in zip(eids, genders) if isinstance(g, str))),
+        ("actor", ((e, a) for e, a in zip(eids, actor_ids) if isinstance(a, str))),
+    )
+    for key, found in pairs:
+        for (eid, value), n in Counter(found).items():
+            tally = acc[eid][key]
+            tally[value] = tally.get(value, 0) + n
+    for eid, n in Counter(compress(eids, direct)).items():
+        acc[eid]["mentions"] += n
+    for eid, n in Counter(e for e, d in zip(eids, direct) if not d).items():
+        acc[eid]["pronouns"] += n
     if len(entities):
-        for eid, n in entities.groupby("entity_id", sort=False)["doc_id"].nunique().items():
+        documents = entities.groupby("entity_id", sort=False)["doc_id"].nunique()
+        for eid, n in zip(documents.index.tolist(), documents.tolist()):
             acc[eid]["documents"] += int(n)
 
 

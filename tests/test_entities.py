@@ -567,6 +567,30 @@ def test_entity_table_of_parts_equals_the_whole():
     assert wb.entity_table(e, actors=NONE).set_index("entity_id").loc["person:ruth_adeyemi", "documents"] == 2
 
 
+def test_entity_table_breaks_ties_by_first_seen():
+    """Equal counts: the first seen title, gender, lexicon actor and display name come first (as
+    Counter.most_common has it); pronoun rows count for gender and pronouns, not for mentions."""
+    def row(doc, sid, text, display, via="name", title=None, actor=None, gender=None, evidence="said-cue"):
+        return {"doc_id": doc, "sentence_id": sid, "start": 0, "end": len(text), "text": text,
+                "entity_id": "person:ann_lee", "entity": display, "type": "person", "via": via, "title": title,
+                "actor_id": actor, "evidence": evidence, "gender": gender}
+
+    e = pd.DataFrame([row("b", 2, "Ann Lee", "Ann Lee", title="mayor", actor="lee", gender="female"),
+                      row("b", 3, "Lee", "Ann Lee", via="short", title="county clerk", actor="lee2", gender="male"),
+                      row("a", 1, "she", "Ann Lee", via="pronoun", gender="female"),
+                      row("a", 4, "A. Lee", "A. Lee", title="county clerk", actor="lee2", gender="male",
+                          evidence="title: mayor"),
+                      row("a", 5, "ANN LEE", "ANN LEE", title="mayor", actor="lee")])
+    for c in ("doc_id", "text", "entity_id", "entity", "type", "via", "title", "actor_id", "evidence", "gender"):
+        e[c] = e[c].astype("str")
+    t = wb.entity_table(e, actors=NONE)
+    assert t.loc[0, ["entity", "type", "mentions", "pronouns", "documents", "doc_id", "sentence_id"]].tolist() == [
+        "Ann Lee", "person", 4, 1, 2, "b", 2]
+    assert t.loc[0, "titles"] == ["mayor", "county clerk"] and t.loc[0, "variants"] == ["ANN LEE", "Ann Lee",
+                                                                                       "A. Lee", "Lee"]
+    assert (t.loc[0, "gender"], t.loc[0, "actor_id"], t.loc[0, "evidence"]) == ("female", "lee", "said-cue")
+
+
 def test_word_list_errors_name_the_field_and_item():
     import yaml
 
@@ -736,7 +760,8 @@ _TRICKY = ["de Blasio said", "Mayor de Blasio and al-Sisi met Ben-Gvir.", "van d
            "x.De Gaulle", "del Toro", "della Rovere", "o'Neil O'Neil", "dal-Sisi", "abcd-Foo", "ab’Foo", "la  Paz",
            "\nDe la Cruz", "bin Laden, ibn Saud", "d'Artagnan", "ter Stegen", "el-Sisi", "@Foo #Bar", "e-Mail",
            "US-led", "A", "aB", "ab-C", "deVos", "de Vos", "eBay Inc. said", "(de Gaulle)", "ex-President Obama",
-           "the U.S. and U.K.", "Hee-Chan Hwang", "Mr. & Mrs. Smith", "y Gasset", "la-la Land", "Smith's"]
+           "the U.S. and U.K.", "Hee-Chan Hwang", "Mr. & Mrs. Smith", "y Gasset", "la-la Land", "Smith's",
+           "xde Gaulle", "-de Gaulle", "ée la Paz", "e Foo", "l Foo"]
 
 
 def test_runs_find_the_same_runs_as_the_run_pattern():
@@ -747,6 +772,12 @@ def test_runs_find_the_same_runs_as_the_run_pattern():
     for text in _TRICKY + [" ".join(_TRICKY)]:
         assert [(s, s + len(r)) for s, r in ent._runs(text)] == [m.span() for m in ent._RUN.finditer(text)], text
         assert [r for _, r in ent._runs(text)] == [m.group() for m in ent._RUN.finditer(text)], text
+    # a document's sentences joined by line breaks (as _find_candidates scans them) give each sentence's runs
+    offsets = [0]
+    for text in _TRICKY:
+        offsets.append(offsets[-1] + len(text) + 1)
+    per_sentence = [(offset + s, r) for text, offset in zip(_TRICKY, offsets) for s, r in ent._runs(text)]
+    assert list(ent._runs("\n".join(_TRICKY))) == per_sentence
 
 
 def test_the_pronoun_scan_finds_exactly_the_pronouns():
@@ -757,8 +788,8 @@ def test_the_pronoun_scan_finds_exactly_the_pronouns():
     plain = re.compile(r"(?<![\w'’-])(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|HE|SHE)"
                        r"(?![\w'’-])")
     for text in ["He said she'd go; her-self, his, HIS, hers.", "shE She SHE sHe he's", "ahe he-he (him) Herself",
-                 "Himself and himself, her and Her"]:
-        found_ = [m.span() for m in ent._PRONOUN.finditer(text) if m.group() in ent._PRONOUNS]
+                 "Himself and himself, her and Her", "his.herself\nHe's sHE hE HIS heres she-he x_he héhe Hers"]:
+        found_ = [m.span() for m in ent._PRONOUN.finditer(text)]  # the scan itself keeps only the pronouns
         assert found_ == [m.span() for m in plain.finditer(text)], text
 
 
@@ -780,6 +811,44 @@ def test_the_quick_organisation_cue_test_never_misses_a_cue():
                     assert ent._may_follow_org_cue(text, start), (text, start)
     assert found >= 6
     assert not ent._may_follow_org_cue("the Agency said", 4)
+
+
+def test_the_quick_tests_before_the_context_patterns_never_miss_a_match():
+    """The shortcuts before the context patterns' searches (_ends_before, the suffix tests) are
+    necessary conditions: wherever a pattern matches before a name, its shortcut says so
+    (line breaks before the name, where ``$`` also matches, included)."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    words = ent._default_words()
+    noun = sorted(words.org_nouns)[0]
+    texts = ["lawyers for Name", "lawyers FOR the\nName", "a suit against  Name", "a suit aga\u0131nst Name",
+             "the CEO of\tThe\nName", "\"We will,\" said Name", "\"We will,\" replied\nName", "a book by Name",
+             "a paper by\nName", "the mayor of Name", "the coast of the\nName", "the town of Name",
+             "the capital, Name", "its capital city, Name", f"the {noun} Name", f"a big {noun}\nName", "into Name",
+             "Name"]
+    patterns = {
+        "said": (lambda t, s: ent._SAID_BEFORE.search(t, max(0, s - 24), s),
+                 lambda t, s: t.endswith(ent._SAID_VERBS, 0, s - 1) or
+                 (t[s - 1] == "\n" and t.endswith(ent._SAID_VERBS, 0, s - 2))),
+        "by": (lambda t, s: ent._BY_AUTHOR.search(t, max(0, s - 32), s), lambda t, s: ent._ends_before(t, s, " by ")),
+        "of place": (lambda t, s: ent._OF_PLACE.search(t, max(0, s - 20), s),
+                     lambda t, s: ent._ends_before(t, s, (" of ", " of the "))),
+        "kind of": (lambda t, s: ent._KIND_OF.search(t, max(0, s - 16), s), lambda t, s: t.endswith(" of ", 0, s)),
+        "capital": (lambda t, s: ent._CAPITAL_BEFORE.search(t, max(0, s - 16), s),
+                    lambda t, s: t.endswith(("capital, ", "capital city, "), 0, s)),
+        "noun": (lambda t, s: (m := ent._NOUN_BEFORE.search(t, max(0, s - 30), s)) and m.group(1) in words.org_nouns,
+                 lambda t, s: t.endswith(ent._space_after(words.org_nouns), 0, s) or t[s - 1] != " "),
+    }
+    matched = set()
+    for text in texts:
+        start = text.rindex("Name")
+        for name, (pattern, quick) in patterns.items():
+            if pattern(text, start):
+                matched.add(name)
+                assert quick(text, start), (name, text)
+    assert not ent._ends_before("a book by Name", 14, " of ")
+    assert matched == set(patterns)
 
 
 def test_one_search_finds_a_prose_word_as_the_loop_did():
