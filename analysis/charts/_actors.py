@@ -321,7 +321,8 @@ def voice_bars(
         yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
                    title_text=""),
         xaxis=dict(title_text="count", rangemode="tozero"),
-        legend=dict(orientation="h", y=-0.12 if len(table) > 3 else -0.3),
+        # the legend at the foot of the figure, below the axis title, whatever the number of rows
+        legend=dict(orientation="h", yref="container", y=0, yanchor="bottom"), margin_b=100,
     )
     # room for the label after the longest bar
     fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1],

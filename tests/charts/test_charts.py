@@ -314,6 +314,10 @@ def test_voice_bars_wide_mentions_bar_and_stacked_quote_bars(voice):
     assert mentions.width > direct.width and fig.layout.barmode == "overlay"
     assert list(never.y) == ["Hamas"] and list(never.x) == [4] and "never quoted" in never.text[0]
     assert fig.layout.yaxis.autorange == "reversed"  # most mentioned at the top
+    # the legend sits at the foot of the figure, in the bottom margin, never over the axis title
+    # ("count"): a fraction of the plot area (y=-0.12) ran into it on charts of few actors
+    assert (fig.layout.legend.yref, fig.layout.legend.y, fig.layout.legend.yanchor) == ("container", 0, "bottom")
+    assert fig.layout.margin.b >= 100
     assert list(charts.voice_bars(voice, sort=False).data[0].y) == ["Hamas", "Benjamin Netanyahu", "Joe Biden"]
     assert mentions.hovertext[1] == ("<b>Benjamin Netanyahu</b><br>mentions: 7<br>quoted directly: 3<br>"
                                      "quoted in reported speech: 1")
