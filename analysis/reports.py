@@ -148,6 +148,7 @@ PARAMETER_RULES: dict[str, tuple[Any, str]] = {
     "min_mentions": _at_least(0, example=3),
     "start": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-01"),
     "end": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-31"),
+    "period": (lambda value: value in ("day", "week", "month"), '"day", "week" or "month"'),
 }
 
 

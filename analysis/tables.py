@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "period_unit", "with_period", "lump_values", "keep_top", "voice_for_chart",
+           "key_sentences", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "who_is_in_it", "report_colors", "copyable_yaml"]
 
@@ -199,15 +199,47 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def period_unit(documents: pd.DataFrame) -> str:
-    """The time bin that suits the documents' date range: "day" up to 45 days, "week" up to about
-    nine months (39 weeks), else "month". Undated documents do not count; no dates gives "day"."""
+#: The fewest articles the median period with articles must hold for a sparse unit to be used (see
+#: :func:`period_unit`).
+PERIOD_MIN_DOCUMENTS = 3
+
+_PERIOD_STEPS = {"day": "D", "week": "W-MON", "month": "MS"}
+
+
+def period_unit(documents: pd.DataFrame, *, min_documents: int = PERIOD_MIN_DOCUMENTS) -> str:
+    """The time bin that suits the documents' dates: "day", "week" or "month".
+
+    The date range gives the finest unit allowed ("day" up to 45 days, "week" up to about nine
+    months (39 weeks), else "month"); from there the unit grows (day, week, month) until the
+    documents fill it: at least half of its periods from the first to the last date hold an
+    article, or the median period that holds any holds at least ``min_documents``. "month" is the
+    coarsest. So 4 articles on 4 days of a 33-day span are binned by week (4 of 6 weeks hold one),
+    not as 34 days of which 30 are zeros. Undated documents do not count; no dates gives "day".
+    ``with_period(documents, period=...)`` (the reports' ``-p period=...``) overrides the choice.
+    """
     published = published_utc(documents, fn="period_unit").dropna() \
         if "published" in documents else pd.Series([], dtype="datetime64[ns, UTC]")
     if published.empty:
         return "day"
     span = (published.max() - published.min()).days
-    return "day" if span <= 45 else "week" if span <= 273 else "month"
+    units = ["day", "week", "month"][0 if span <= 45 else 1 if span <= 273 else 2:]
+    days = published.dt.tz_localize(None).dt.normalize()
+    for unit in units[:-1]:
+        starts = _period_start(days, unit)
+        grid = pd.date_range(starts.min(), starts.max(), freq=_PERIOD_STEPS[unit])
+        per_period = starts.value_counts()
+        if len(per_period) * 2 >= len(grid) or per_period.median() >= min_documents:
+            return unit
+    return units[-1]
+
+
+def _period_start(days: pd.Series, unit: str) -> pd.Series:
+    """The first day of the day, week (Monday) or month of each of ``days`` (tz-naive midnights)."""
+    if unit == "week":
+        return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+    if unit == "month":
+        return days - pd.to_timedelta(days.dt.day - 1, unit="D")
+    return days
 
 
 @renamed_keywords(unit="period")
@@ -224,11 +256,7 @@ def with_period(documents: pd.DataFrame, *, period: str | None = None) -> pd.Dat
         raise InputError(f"period={unit!r}: use 'day', 'week' or 'month'")
     published = published_utc(documents, fn="with_period") if "published" in documents \
         else pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
-    day = published.dt.tz_localize(None).dt.normalize()
-    if unit == "week":
-        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    elif unit == "month":
-        day = day - pd.to_timedelta(day.dt.day - 1, unit="D")
+    day = _period_start(published.dt.tz_localize(None).dt.normalize(), unit)
     out = documents.assign(period=day.dt.strftime("%Y-%m-%d").astype("string"))
     out.attrs["period_unit"] = unit
     return out
@@ -426,7 +454,7 @@ def period_grid(documents: pd.DataFrame) -> list[str]:
     Without the unit ``with_period`` stores in ``.attrs`` (lost by some pandas operations), the
     periods the documents have, sorted: no unit is guessed."""
     periods = documents["period"].dropna() if "period" in documents else pd.Series([], dtype=object)
-    step = {"day": "D", "week": "W-MON", "month": "MS"}.get(documents.attrs.get("period_unit"))
+    step = _PERIOD_STEPS.get(documents.attrs.get("period_unit"))
     if periods.empty or step is None:
         return sorted(set(periods.astype(str)))
     dated = pd.to_datetime(periods)
@@ -434,8 +462,9 @@ def period_grid(documents: pd.DataFrame) -> list[str]:
 
 
 def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None) -> go.Figure:
-    """Report panel: the frame profile per period (``with_period``), undated articles left out; one
-    line instead when there are no dates or only one period."""
+    """Report panel: the frame profile per period (``with_period``), undated articles left out, each
+    period labelled with its number of articles (a period whose articles hold no frame term reads "no
+    frame terms"); one line instead when there are no dates or only one period."""
     from analysis.charts import frame_profile
     from analysis.framing import frames_by
 
@@ -445,7 +474,13 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
     if note is not None:
         return note
     per_period = frames_by(document_frames, documents, by="period")
-    return frame_profile(per_period[per_period["period"].notna()], by="period", names=names, title=title)
+    per_period = per_period[per_period["period"].notna()]
+    fig = frame_profile(per_period, by="period", names=names, title=title)
+    if fig.data:  # each period's label says how many articles its shares are of
+        articles = per_period.groupby("period", sort=False)["n_documents"].max()
+        fig.update_xaxes(tickmode="array", tickvals=list(articles.index),
+                         ticktext=[f"{period}<br>{n:,} article{'s' if n != 1 else ''}" for period, n in articles.items()])
+    return fig
 
 
 def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None,

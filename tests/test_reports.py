@@ -584,6 +584,16 @@ def test_count_parameters_below_their_least_value_name_the_parameter_and_what_it
     assert not any(tmp_path.iterdir())
 
 
+def test_period_parameter_takes_day_week_or_month_and_says_so_otherwise():
+    from analysis.reports import check_parameters
+
+    assert check_parameters("corpus_report", {"period": "week"}) == {"period": "week"}
+    assert check_parameters("corpus_report", {"period": ""}) == {"period": ""}, "-p period= lets the dates decide"
+    with pytest.raises(InputError) as caught:
+        check_parameters("corpus_report", {"period": "quarter"})
+    assert str(caught.value) == "-p period='quarter': period expects \"day\", \"week\" or \"month\"; got 'quarter'"
+
+
 def test_start_after_end_names_both_dates(tmp_path, capsys):
     from analysis.reports import check_parameters
 

@@ -231,11 +231,14 @@ def test_findings_state_the_charts_numbers_with_evidence(seed_analysis):
 def test_with_period_chooses_day_week_or_month_from_the_range():
     from analysis.tables import period_unit, with_period
 
-    days = pd.DataFrame({"published": pd.to_datetime(["2024-05-01", "2024-05-20", None], utc=True)})
-    weeks = pd.DataFrame({"published": pd.to_datetime(["2024-05-01", "2024-08-08"], utc=True)})
+    days = pd.DataFrame({"published": pd.to_datetime(["2024-05-01", "2024-05-02", None], utc=True)})
+    weekly = pd.date_range("2024-05-01", "2024-08-08", freq="7D")  # 15 articles over 99 days, one a week
+    weeks = pd.DataFrame({"published": pd.to_datetime(weekly, utc=True)})
     months = pd.DataFrame({"published": pd.to_datetime(["2023-01-15", "2024-08-08"], utc=True)})
     assert [period_unit(t) for t in (days, weeks, months)] == ["day", "week", "month"]
-    assert with_period(weeks)["period"].tolist() == ["2024-04-29", "2024-08-05"], "weeks start on Monday"
+    assert with_period(weeks)["period"].tolist()[:2] == ["2024-04-29", "2024-05-06"], "weeks start on Monday"
+    assert with_period(weeks.iloc[[0, -1]])["period"].tolist() == ["2024-05-01", "2024-08-01"], \
+        "2 articles 14 weeks apart: sparse weeks, so months"
     assert with_period(months)["period"].tolist() == ["2023-01-01", "2024-08-01"]
     assert with_period(days)["period"].isna().tolist() == [False, False, True], "undated stays undated"
 
@@ -323,6 +326,34 @@ def test_undated_note_counts_the_undated_and_is_silent_when_all_or_none_are():
     assert undated_note(pd.DataFrame({"title": ["x"]})).text == ""
 
 
+def test_period_unit_grows_until_the_articles_fill_the_periods():
+    from analysis.tables import period_unit, with_period
+
+    def dated(*days):
+        return pd.DataFrame({"published": pd.to_datetime(list(days), utc=True)})
+
+    # /work/mytest/election: 4 articles on 4 days of a 33-day span: 30 of 34 days would be zeros
+    election = dated("2026-10-02", "2026-10-16", "2026-10-20", "2026-11-04")
+    assert period_unit(election) == "week", "4 of the 6 weeks from Sep 28 to Nov 2 hold an article"
+    assert with_period(election)["period"].tolist() == ["2026-09-28", "2026-10-12", "2026-10-19", "2026-11-02"]
+    assert with_period(election).attrs["period_unit"] == "week"
+    assert with_period(election, period="day").attrs["period_unit"] == "day", "period= overrides the rule"
+    assert with_period(election, period="")["period"].iloc[0] == "2026-09-28", "empty text: the rule decides"
+    # most days hold an article: day
+    assert period_unit(dated("2024-05-01", "2024-05-02", "2024-05-04")) == "day"
+    # few days hold one, but those that do hold 3 or more (a busy news day each week): day
+    busy = dated(*(["2024-05-01"] * 3 + ["2024-05-08"] * 3 + ["2024-05-15"] * 4))
+    assert period_unit(busy) == "day"
+    assert period_unit(busy, min_documents=4) == "week"
+    # sparse days and sparse weeks: month (2 articles 3 weeks apart: 2 of 4 weeks still count as half)
+    assert period_unit(dated("2024-05-01", "2024-05-30")) == "month"
+    assert period_unit(dated("2024-05-01", "2024-05-22")) == "week"
+    # a long range never gets finer than its span allows, however dense
+    assert period_unit(dated(*pd.date_range("2024-01-01", "2024-12-31", freq="D").astype(str))) == "month"
+    assert period_unit(dated("2024-05-01")) == "day"
+    assert period_unit(pd.DataFrame({"published": pd.to_datetime([None, None], utc=True)})) == "day"
+
+
 def test_attention_by_period_draws_the_top_actors_per_period_or_says_why_not():
     from analysis.charts import ChartNote
     from analysis.tables import attention_panel
@@ -353,6 +384,23 @@ def test_frames_over_time_rolls_frames_up_per_period_leaving_undated_out():
     assert [(trace.name, list(trace.x)) for trace in fig.data] == [("Conflict", ["2024-05-01", "2024-05-02"])]
     assert frames_panel(document_frames, documents.iloc[[0, 2]]).note.startswith(
         "Every dated article falls in one day")
+
+
+def test_a_period_without_frame_terms_reads_as_zero_not_as_a_blank_slot():
+    from analysis.tables import frames_panel
+
+    # the election corpus' last article (2026-11-04) holds no frame term: its slot was blank, with a label
+    documents = with_period(pd.DataFrame({"doc_id": ["a", "b", "c"],
+                                          "published": ["2026-10-02", "2026-10-02", "2026-11-04"]}), period="day")
+    document_frames = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c", "c"],
+                                    "frame_id": ["conflict", "morality"] * 3, "hits": [2, 1, 1, 0, 0, 0],
+                                    "present": [True, True, True, False, False, False],
+                                    "share": [2 / 3, 1 / 3, 1.0, 0.0, 0.0, 0.0]})
+    fig = frames_panel(document_frames, documents, names={"conflict": "Conflict", "morality": "Morality"})
+    assert {trace.name: list(trace.y) for trace in fig.data} == {"Conflict": [0.75, 0.0], "Morality": [0.25, 0.0]}
+    assert [(a.x, a.y, a.text) for a in fig.layout.annotations] == [("2026-11-04", 0, "no frame terms")]
+    assert list(fig.layout.xaxis.ticktext) == ["2026-10-02<br>2 articles", "2026-11-04<br>1 article"]
+    assert list(fig.layout.xaxis.tickvals) == ["2026-10-02", "2026-11-04"]
 
 
 def test_who_is_in_it_groups_by_lexicon_group_else_entity_kind_direct_mentions_only():

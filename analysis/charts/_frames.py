@@ -48,7 +48,9 @@ def frame_profile(
     ``by`` value and frame, columns ``by`` (default doc_id; e.g. "outlet"), ``frame`` (frame id) and
     ``value`` (default share; e.g. hits or hits_per_1000_words). ``names`` maps frame ids to
     display labels. Bars and frames keep the table's order (one document's bar is labelled "this
-    document", not by its id). ``barmode``: "stack" or "group".
+    document", not by its id). ``barmode``: "stack" or "group". A bar whose values are all 0 (no
+    frame term in its documents) is not a blank slot: it reads "no frame terms" (a figure
+    annotation at its place).
     Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids).
     """
     fn = "frame_profile"
@@ -73,6 +75,11 @@ def frame_profile(
                        for i in rows],
             hoverinfo="text",
         ))
+    totals = pd.Series(values, dtype=float).abs().fillna(0).groupby(bars, sort=False).sum()
+    empty = [bar for bar, total in totals.items() if total == 0]
+    for bar in empty:  # an honest zero, said in words: an empty slot with a label reads as a rendering fault
+        fig.add_annotation(x=bar, y=0, yanchor="bottom", text="no frame terms", showarrow=False,
+                           textangle=-90 if len(totals) > 8 else 0, font=dict(size=11, color="#666666"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
     fig.update_layout(
         barmode=barmode, legend_title_text="frame",
