@@ -48,11 +48,26 @@ def _with_partner(pairs: pd.DataFrame, *, actor_id: str, names: dict[str, str]) 
     return pairs.assign(partner_id=other, partner=other.map(lambda i: names.get(i, i)))
 
 
+def _lexicon_fields(lexicon, *, actor_id: str, shown: int = 8) -> tuple[str, str]:
+    """The card's "lexicon entry" (``actor_id (type, group G)``) and "names counted" (its aliases, then
+    its titles, the first ``shown``, "and N more"); the id and "n/a" without the lexicon."""
+    rows = lexicon.actors[lexicon.actors["actor_id"] == actor_id] if lexicon is not None else None
+    if rows is None or rows.empty:
+        return actor_id, "n/a"
+    row = rows.iloc[0]
+    group = row["group"]
+    entry = f"{actor_id} ({row['type']}" + (f", group {group}" if isinstance(group, str) and group else "") + ")"
+    names = [*row["aliases"], *row["titles"]]
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return entry, ", ".join(names[:shown]) + more
+
+
 def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     """The profile of ``actor_id`` in an analysis; InputError when the actor is never mentioned.
 
-    The card's fields: actor, mentions (direct), pronoun mentions, documents, quoted directly, quoted
-    (reported), mean tone of the sentences about it (the target-aware ``target_polarity`` when the
+    The card's fields: lexicon entry (the id, type and group: the name is the report's title, not
+    repeated), names counted (the lexicon's aliases and titles, the first 8), mentions (direct),
+    pronoun mentions, documents, quoted directly, quoted (reported), mean tone of the sentences about it (the target-aware ``target_polarity`` when the
     analysis' actor tone is the target model, the default; the sentence ``polarity`` when it was made
     with ``actor_tone_method="sentence"``; the field's name says which), first and last publication
     day it appears.
@@ -76,9 +91,9 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
                          if "target_polarity" in tone else ("polarity", "mean polarity, sentences about it"))
     about = tone.loc[tone["stance"] == "about", score] if score in tone else pd.Series(dtype=float)
     card = pd.DataFrame({
-        "field": ["actor", "mentions", "pronoun mentions", "documents", "quoted directly", "quoted (reported)",
-                  tone_field, "first day", "last day"],
-        "value": [str(mentions["actor"].iloc[0]), str(len(direct)), str(len(mentions) - len(direct)),
+        "field": ["lexicon entry", "names counted", "mentions", "pronoun mentions", "documents", "quoted directly",
+                  "quoted (reported)", tone_field, "first day", "last day"],
+        "value": [*_lexicon_fields(result.actors, actor_id=actor_id), str(len(direct)), str(len(mentions) - len(direct)),
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),
                   f"{about.mean():+.3f} (n={len(about)})" if len(about) else "n/a",

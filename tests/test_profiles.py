@@ -38,7 +38,8 @@ def test_actor_profile_card_counts_what_was_hand_counted(result):
     profile = actor_profile(result, actor_id="biden")
     assert isinstance(profile, ActorProfile) and profile.actor_id == "biden"
     assert profile.card.set_index("field")["value"].to_dict() == {
-        "actor": "Joe Biden",
+        "lexicon entry": "biden (person)",  # not the name again: the name is the report's title
+        "names counted": "Biden, Joe Biden",
         "mentions": "5",                 # a: headline, 1, 2, 3; b: 2
         "pronoun mentions": "1",         # a: "He left for Washington."
         "documents": "2",
@@ -48,6 +49,16 @@ def test_actor_profile_card_counts_what_was_hand_counted(result):
         "first day": "2024-05-08",
         "last day": "2024-05-10",
     }
+
+
+def test_actor_profile_card_names_the_lexicon_group_and_cuts_long_alias_lists(result):
+    lexicon = {"actors": [{"id": "biden", "name": "Joe Biden", "type": "person", "group": "United States",
+                           "aliases": ["Biden", "Joe Biden", "B1", "B2", "B3", "B4", "B5", "B6", "B7"],
+                           "titles": ["president"]}]}
+    card = actor_profile(wb.analyze(result.documents, actors=lexicon), actor_id="biden").card.set_index("field")
+    assert card.loc["lexicon entry", "value"] == "biden (person, group United States)"
+    assert card.loc["names counted", "value"] == "Biden, Joe Biden, B1, B2, B3, B4, B5, B6 and 2 more"
+    assert "Joe Biden" not in card["value"].iloc[0]
 
 
 def test_actor_profile_card_gives_the_target_aware_tone_of_the_default_analysis(result):

@@ -39,6 +39,7 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     MUTED_COLOR,
+    shorten,
     shown,
     wrap_text,
 )
@@ -160,11 +161,19 @@ def prominence_scatter(
     doc_id: str = "doc_id",
     first_sentence: str = "first_sentence",
     labels: int = 5,
+    names: Mapping[str, str] | None = None,
     colors: Mapping[str, str] | None = None,
     title: str | None = "Prominence: how early and how often each actor appears",
 ) -> go.Figure:
     """Each actor's first-mention position (x) against its number of mentions (y), one point per
     document and actor.
+
+    With one actor in several documents (an actor profile) the chart is about the documents: each
+    point is labelled with its document's headline (``names``: document id -> headline, as in
+    ``kwic_table``; an id not in it is shown as is): the ``labels`` points with the most mentions are
+    numbered on the chart and their headlines listed in the legend, documents at the same place are
+    one point (a larger marker) whose legend entry and hover name them all ("… and 1 more"), the
+    other points name their headline in the hover, and the default title names the actor.
 
     Input: ``wb.prominence(mentions, sentences)``: columns ``x`` (default first_position,
     0 = first sentence .. 1 = last), ``y`` (mentions), ``actor``, ``actor_id`` (colour key; the name
@@ -174,6 +183,8 @@ def prominence_scatter(
     One trace per actor, colour from ``colors`` (actor id -> colour).
     """
     fn = "prominence_scatter"
+    if isinstance(labels, bool) or not isinstance(labels, int) or labels < 0:
+        raise InputError(f"{fn}: labels={labels!r}; give how many points to name (0 for none)")
     table = chart_table(prominence, fn, columns={"x": x, "y": y, "actor": actor, "doc_id": doc_id,
                                                  "first_sentence": first_sentence},
                         source="the table wb.prominence(mentions, sentences) returns")
@@ -182,9 +193,16 @@ def prominence_scatter(
     evidence = (_sentence_texts(table[[doc_id, first_sentence]], sentences, fn) if sentences is not None
                 else [None] * len(table))
     keys = color_keys(table, actor_id, actor)
-    names = first_labels(table, keys, actor)
-    palette = resolve_colors(list(names), colors)
+    actor_names = first_labels(table, keys, actor)
+    palette = resolve_colors(list(actor_names), colors)
     several_docs = table[doc_id].nunique() > 1
+    if len(actor_names) == 1 and several_docs:  # one actor's profile: the points are its documents
+        who = str(table[actor].iloc[0])
+        return _documents_scatter(
+            table, evidence, x=x, y=y, doc_id=doc_id, first_sentence=first_sentence, labels=labels,
+            headlines=names, color=palette[next(iter(actor_names))],
+            title=f"How early and how often {who} appears in each article"
+            if title == "Prominence: how early and how often each actor appears" else title)
     flag_names = [name for col, name in (("in_headline", "in the headline"), ("in_lead", "in the lead"))
                   if col in table.columns]
     flag_values = [table[col].fillna(False).astype(bool).tolist() for col in ("in_headline", "in_lead")
@@ -200,21 +218,19 @@ def prominence_scatter(
             safe_text(flags),
             ("first mention: <i>" + wrap_text(evidence[i]) + "</i>") if isinstance(evidence[i], str) else "",
         ))
-    if isinstance(labels, bool) or not isinstance(labels, int) or labels < 0:
-        raise InputError(f"{fn}: labels={labels!r}; give how many points to name (0 for none)")
     ranked = np.argsort(-pd.to_numeric(table[y], errors="coerce").fillna(-np.inf).to_numpy(), kind="stable")
     named = np.zeros(len(table), dtype=bool)
     named[ranked[:labels]] = True
-    again = dict(zip(names, repeats([palette[k] for k in names])))
+    again = dict(zip(actor_names, repeats([palette[k] for k in actor_names])))
     positions = label_positions(pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float),
                                 pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named)
     fig = new_figure(title)
-    for key in names:
+    for key in actor_names:
         rows = (keys == key).to_numpy()
         fig.add_trace(go.Scatter(
-            x=table.loc[rows, x].tolist(), y=table.loc[rows, y].tolist(), name=names[key],
+            x=table.loc[rows, x].tolist(), y=table.loc[rows, y].tolist(), name=actor_names[key],
             mode="markers+text" if named[rows].any() else "markers", cliponaxis=False,
-            text=[names[key] if n else "" for n in named[rows]],
+            text=[actor_names[key] if n else "" for n in named[rows]],
             textposition=[pos for pos, r in zip(positions, rows) if r],
             marker=dict(color=palette[key], size=12, line=dict(width=1, color="white"),
                         symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
@@ -229,6 +245,71 @@ def prominence_scatter(
     if pd.notna(top) and top > 0:
         yaxis["range"] = [0, float(top) * 1.15]  # room for the name above the highest point
     fig.update_layout(xaxis=xaxis, yaxis=yaxis, legend_title_text="actor")
+    return fig
+
+
+def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, doc_id: str, first_sentence: str,
+                       labels: int, headlines: Mapping[str, str] | None, color: str, title: str | None) -> go.Figure:
+    """prominence_scatter of one actor over several documents: one point per place; the ``labels``
+    places with the most mentions are numbered on the chart, their headlines in the legend."""
+    def headline(doc: object) -> str:
+        name = (headlines or {}).get(doc)
+        return name if isinstance(name, str) and name.strip() else str(doc)
+
+    xs = pd.to_numeric(table[x], errors="coerce")
+    ys = pd.to_numeric(table[y], errors="coerce")
+    places: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(xs.round(6), ys)):
+        places.setdefault(key, []).append(i)
+    groups = list(places.values())
+    py = np.array([ys.iat[g[0]] for g in groups], dtype=float)
+    ranked = [int(i) for i in np.argsort(-np.nan_to_num(py, nan=-np.inf), kind="stable")]
+    numbered = ranked[:labels]
+    fig = new_figure(title)
+
+    def point(g: list[int]) -> tuple[str, str]:
+        """(legend name, hover) of the place of rows ``g``."""
+        titles = [headline(d) for d in table[doc_id].iloc[g]]
+        more = f" and {len(titles) - 1} more" if len(titles) > 1 else ""
+        listed = [bold(wrap_text(t)) for t in titles[:6]] + ([safe_text(f"and {len(titles) - 6} more")]
+                                                             if len(titles) > 6 else [])
+        first = evidence[g[0]] if len(g) == 1 else None
+        return shorten(titles[0], width=60) + more, hover_lines(
+            *listed,
+            f"{column_label(y)}: {number(ys.iat[g[0]])}",
+            f"{column_label(x)}: {number(xs.iat[g[0]])}" + (
+                f" (sentence {number(table[first_sentence].iat[g[0]])})" if len(g) == 1 else ""),
+            ("first mention: <i>" + wrap_text(first) + "</i>") if isinstance(first, str) else "")
+
+    def size(g: list[int]) -> int:
+        return 12 + 4 * min(len(g) - 1, 3)  # documents at one place: a larger point
+
+    for rank, i in enumerate(numbered, start=1):  # numbered on the chart, the headline in the legend
+        g = groups[i]
+        name, hover = point(g)
+        fig.add_trace(go.Scatter(
+            x=[xs.iat[g[0]]], y=[ys.iat[g[0]]], mode="markers+text", cliponaxis=False, text=[str(rank)],
+            textposition="top center", name=safe_text(f"{rank}. {name}"), customdata=[len(g)],
+            marker=dict(color=color, size=size(g), line=dict(width=1, color="white")),
+            hovertext=[hover], hoverinfo="text"))
+    rest = [groups[i] for i in ranked[labels:]]
+    if rest:
+        hovers = [point(g)[1] for g in rest]
+        fig.add_trace(go.Scatter(
+            x=[xs.iat[g[0]] for g in rest], y=[ys.iat[g[0]] for g in rest], mode="markers", cliponaxis=False,
+            name=f"{len(rest)} more place(s): hover for the headline" if numbered else "articles: hover for the headline",
+            customdata=[len(g) for g in rest], opacity=0.6,
+            marker=dict(color=color, size=[size(g) for g in rest], line=dict(width=1, color="white")),
+            hovertext=hovers, hoverinfo="text"))
+    xaxis = dict(title_text=column_label(x), zeroline=False)
+    if xs.notna().all() and xs.between(0, 1).all():
+        xaxis["range"] = [-0.05, 1.05]
+    top = ys.max()
+    yaxis = dict(title_text=column_label(y), rangemode="tozero", **count_axis(table[y]))
+    if pd.notna(top) and top > 0:
+        yaxis["range"] = [0, float(top) * 1.15]
+    fig.update_layout(xaxis=xaxis, yaxis=yaxis, showlegend=True, legend_title_text="article",
+                      legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"))
     return fig
 
 

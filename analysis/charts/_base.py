@@ -238,6 +238,17 @@ def safe_text(value: object, *, missing: str = "") -> str:
     return html.escape(str(value), quote=True).replace("&quot;", "&#34;")
 
 
+def shorten(text: object, *, width: int = 60) -> str:
+    """``text`` (whitespace runs made one space) cut at a space to at most about ``width`` characters,
+    with an ellipsis when cut; a word ending exactly at ``width`` stays. Not escaped."""
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    head = text[:width + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else text[:width]
+    return cut.rstrip(" ,;:-—") + "…"
+
+
 def wrap_text(value: object, *, width: int = HOVER_WIDTH, max_chars: int = HOVER_MAX_CHARS) -> str:
     """Escaped text broken into lines of about ``width`` characters joined by ``<br>``.
 

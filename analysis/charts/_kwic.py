@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 
@@ -16,6 +17,7 @@ from analysis.charts._base import (
     number,
     require_table,
     safe_text,
+    shorten,
 )
 from analysis.errors import InputError, require_columns
 
@@ -55,6 +57,42 @@ def _right(text: str, end: int, width: int) -> str:
     return (cut[:space] if space > 0 else cut) + "…"
 
 
+#: Plotly table geometry, measured on rendered reports (headless Chromium, 1300 px window: charts are
+#: 1070 px wide): a one-line row is 26 px, each wrapped line adds 20 px; a character of the 12 px font
+#: takes about 6.2 px (6.4 here, to err towards room to spare); the title, header and margins 170 px.
+_ROW_PX, _LINE_PX, _CHAR_PX, _FRAME_PX = 26, 20, 6.4, 170
+
+
+def table_height(columns: list[list[str]], *, widths: list[float], width: float = 1060) -> int:
+    """The height in pixels a plotly table of ``columns`` (cell texts, column by column) needs to show
+    every row without its own scroll bar, at ``width`` pixels wide (1060: a little narrower than a
+    report's charts, so rows rather wrap less than estimated than more; in a narrower window the
+    table scrolls inside its box for what does not fit). Each row is as tall as its most wrapped
+    cell; a cell's lines are its length over the characters its column holds, plus one for words
+    that do not fit at a line's end."""
+    inner = (width - 40) / sum(widths)  # the table's margins are 20 px a side
+    holds = [max(4, int((inner * w - 16) / _CHAR_PX)) for w in widths]  # 8 px of padding a side
+    total = _FRAME_PX
+    for cells in zip(*columns):
+        lines = max(_lines(re.sub(r"<[^>]+>", "", str(text)), n) for text, n in zip(cells, holds))
+        total += _ROW_PX + _LINE_PX * (lines - 1)
+    return int(total)
+
+
+def _lines(text: str, holds: int) -> int:
+    """How many lines ``text`` wraps to at ``holds`` characters a line, cut at spaces."""
+    lines, used = 1, 0
+    for word in html.unescape(text).split():
+        need = len(word) + (1 if used else 0)
+        if used and used + need > holds:
+            lines, used = lines + 1, len(word)
+        else:
+            used += need
+        while used > holds:  # a word longer than a line
+            lines, used = lines + 1, used - holds
+    return lines
+
+
 def kwic_table(
     sentences: pd.DataFrame,
     *,
@@ -75,7 +113,9 @@ def kwic_table(
     ``mentions``: rows of ``wb.mentions(...)`` (filter it to one actor first), whose
     ``start``/``end`` index into their sentence's text (an ``actor`` column, when present and naming
     more than one actor, is shown). ``names`` maps document ids to what the document column shows
-    (e.g. ``dict(zip(documents.doc_id, documents.title))``; an id not in it is shown as is).
+    (e.g. ``dict(zip(documents.doc_id, documents.title))``; an id not in it is shown as is; cut to
+    about 60 characters). The figure is as tall as its rows need (:func:`table_height`), so every row
+    shows on the page: no scroll box inside the chart, nothing cut off.
     ``width``: characters of context on each side (cut at a space, marked "…"); ``limit``: at most
     this many rows (the title says how many there were). All text is escaped before the highlight
     tags go in. The table has no categories, so this builder takes no ``colors``.
@@ -113,9 +153,9 @@ def kwic_table(
     right = [safe_text(_right(text, e, width)) for _, _, _, text, s, e in rows]
     columns, header, widths, align = [[number(r[1]) for r in rows]], ["sentence"], [1.2], ["right"]
     if len({r[0] for r in rows}) > 1:  # one document (an article brief): its id would tell a reader nothing
-        shown = [_display_name(names, r[0]) for r in rows]
+        shown = [shorten(_display_name(names, r[0]), width=60) for r in rows]  # 3 lines at most
         columns, header, widths, align = ([[safe_text(d) for d in shown], *columns], ["document", *header],
-                                          [2.6 if names else 1.7, *widths], ["left", *align])
+                                          [3.0 if names else 1.7, *widths], ["left", *align])
     if with_actor:
         columns.append([safe_text(r[2]) for r in rows])
         header.append("actor")
@@ -123,9 +163,11 @@ def kwic_table(
         align.append("left")
     columns += [left, match, right]
     header += ["left context", safe_text(term) if term is not None else "mention", "right context"]
-    widths += [4.0, 1.6, 4.0]
+    widths += [3.6, 1.6, 3.6]
     align += ["right", "center", "left"]
-    fig = new_figure(title, height=min(900, 170 + 44 * len(rows)))
+    height = table_height(columns, widths=widths)
+    fig = new_figure(title, height=height)
+    fig.update_layout(title_y=1 - 18 / height)  # 18 px from the top: the template's 0.97 of a tall table is inside it
     font_colors = [TEXT_COLOR] * len(columns)
     font_colors[-2] = HIGHLIGHT_COLOR
     fig.add_trace(go.Table(

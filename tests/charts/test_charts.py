@@ -276,6 +276,30 @@ def test_prominence_scatter_labels_the_most_mentioned_and_works_without_sentence
         charts.prominence_scatter(prominence, labels=True)
 
 
+def test_prominence_scatter_of_one_actor_names_its_articles_not_the_actor_again():
+    """An actor profile: 4 articles, two of them at the same place (first named in the headline, 3
+    mentions). Labelling every point with the actor's name said nothing, and hid one point under another."""
+    table = pd.DataFrame({"doc_id": ["e1", "e2", "e3", "e4"], "actor_id": ["hollis"] * 4,
+                          "actor": ["Janet & Hollis"] * 4, "mentions": [3, 3, 3, 2], "first_sentence": [0, 1, 0, 1],
+                          "first_position": [0.0, 1 / 6, 0.0, 1 / 6]})
+    headlines = {"e1": "Mayor Hollis faces challenger in tight Riverside race", "e3": "Hollis campaign rejects claims",
+                 "e2": "Debate turns to housing"}
+    fig = charts.prominence_scatter(table, names=headlines, colors={"hollis": "#123456"}, labels=2)
+    assert fig.layout.title.text == "How early and how often Janet &amp; Hollis appears in each article"
+    assert [t.name for t in fig.data] == [
+        "1. Mayor Hollis faces challenger in tight Riverside race and 1 more", "2. Debate turns to housing",
+        "1 more place(s): hover for the headline"], "numbered on the chart, headlines in the legend"
+    assert [list(t.text) if t.text else None for t in fig.data] == [["1"], ["2"], None]
+    assert [(list(t.x), list(t.y), list(t.customdata)) for t in fig.data] == [
+        ([0.0], [3], [2]), ([1 / 6], [3], [1]), ([1 / 6], [2], [1])], "e1 and e3 share a place: one point for both"
+    assert {t.marker.color for t in fig.data} == {"#123456"}
+    assert fig.data[0].hovertext[0].startswith(
+        "<b>Mayor Hollis faces challenger in tight Riverside race</b><br><b>Hollis campaign rejects claims</b>")
+    assert fig.data[2].hovertext[0].startswith("<b>e4</b>"), "no headline: the id"
+    assert not any(t.name == "Janet &amp; Hollis" for t in fig.data), "the actor's name is in the title, once"
+    assert [t.name for t in charts.prominence_scatter(table, labels=0).data] == ["articles: hover for the headline"]
+
+
 def test_prominence_scatter_escapes_names_and_the_sentence(prominence, sents):
     prominence.loc[1, "actor"] = EVIL
     sents.loc[1, "text"] = f"He wrote {EVIL} and <script>x()</script> here."
