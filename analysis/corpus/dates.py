@@ -33,7 +33,7 @@ from numbers import Number
 
 import pandas as pd
 
-__all__ = ["MAX", "MIN", "ambiguous_dates", "infer_dayfirst", "parse_dates", "parse_published"]
+__all__ = ["MAX", "MIN", "ambiguous_dates", "infer_dayfirst", "parse_dates", "parse_published", "settled_reading"]
 
 DTYPE = "datetime64[ns, UTC]"
 TZINFOS: dict[str, int] = {
@@ -59,6 +59,21 @@ def infer_dayfirst(values: pd.Series) -> bool:
     if (second > 12).any():
         return False
     return True
+
+
+def settled_reading(values: pd.Series) -> tuple[bool, object] | None:
+    """``(dayfirst, label)`` when a numeric date among ``values`` can be read one way only (a part
+    above 12: ``13/05/2024`` day first, ``05/13/2024`` month first), the reading :func:`infer_dayfirst`
+    takes and the index label of the first such value; None when no value settles it."""
+    if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
+        return None
+    text = _date_text(values)
+    parts = text.str.extract(_NUMERIC_DMY).dropna()
+    if parts.empty:
+        return None
+    first, second = parts[0].astype(int), parts[1].astype(int)
+    settling = parts.index[(first > 12) | (second > 12)]
+    return (infer_dayfirst(text.dropna()), settling[0]) if len(settling) else None
 
 
 def _date_text(values: pd.Series) -> pd.Series:

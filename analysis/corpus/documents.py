@@ -28,7 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.corpus.dates import DTYPE, ambiguous_dates, parse_published
+from analysis.corpus.dates import DTYPE, ambiguous_dates, parse_published, settled_reading
 from analysis.corpus.fields import as_strings, tag_lists
 from analysis.corpus.report import LoadLog
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
@@ -116,14 +116,34 @@ def _by_file(frame: pd.DataFrame, mask: pd.Series) -> Iterator[tuple[str, pd.Ser
         yield file, group, f" (rows {', '.join(map(str, rows))}{', ...' if len(group) > 5 else ''})" if rows else ""
 
 
-def _report_ambiguous_dates(frame: pd.DataFrame, raw: pd.Series, ambiguous: pd.Series, log: LoadLog) -> None:
+#: The start of the load-report problem of dates read day first by convention (:func:`assemble`).
+AMBIGUOUS_DATES = "publication date(s) could be day/month or month/day"
+#: The start of a streamed partition's load-report problem when its own dates settled the reading.
+SETTLED_DATES = "numeric publication dates read"
+
+
+def _report_ambiguous_dates(frame: pd.DataFrame, raw: pd.Series, ambiguous: pd.Series, log: LoadLog, *,
+                            scope: str = "the corpus") -> None:
     """A load-report note per file naming the rows whose numeric date was read day first by convention."""
     for file, group, where in _by_file(frame, ambiguous):
         read = frame["published"]
         examples = ", ".join(f"{str(raw.iat[j]).strip()!r} as {read.iat[j].day} {read.iat[j]:%B %Y}" for j in group[:3])
-        log.note(file, f"{len(group)} publication date(s) could be day/month or month/day{where}, and no date in "
-                       f"the corpus settles it: read day first, {examples}",
-                 "read day first; pass dayfirst=False to read them month first")
+        log.note(file, f"{len(group)} {AMBIGUOUS_DATES}{where}, and no date in {scope} settles it: read day "
+                       f"first, {examples}",
+                 "read day first; pass dayfirst=False" + (" (--monthfirst)" if scope == "this partition" else "")
+                 + " to read them month first")
+
+
+def _report_settled_reading(frame: pd.DataFrame, raw: pd.Series, log: LoadLog) -> None:
+    """A note (streamed partitions only) when the partition's numeric dates settle the reading: another
+    partition may have settled it the other way, which :func:`analysis.scale.analyze_corpus` checks."""
+    settled = settled_reading(raw)
+    if settled is None:
+        return
+    reading = "day first" if settled[0] else "month first"
+    example = str(raw.loc[settled[1]]).strip()
+    log.note(frame["__file__"].loc[settled[1]], f"{SETTLED_DATES} {reading} in this partition: {example!r} can "
+                                                  f"only be read {reading}", f"read {reading}")
 
 
 def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: LoadLog, *,
@@ -146,8 +166,13 @@ def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: 
 _OUT_OF_RANGE = "out of the representable range (1677-09-21 to 2262-04-11)"
 
 
-def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None = None) -> pd.DataFrame:
+def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None = None,
+             partition: bool = False) -> pd.DataFrame:
     """The documents table from loaded parts (rows with raw fields and the internal columns).
+
+    ``partition``: the parts are one partition of a streamed corpus, so numeric dates are read as
+    the partition's own dates settle (``dayfirst=None``): the load report says "this partition", and
+    notes a reading the partition's dates settled, for the run to compare across partitions.
 
     Columns in order: DOCUMENT_COLUMNS, then standfirst, subtitle, duplicate_of (NA here), then
     the other metadata columns in order of first appearance, then the internal columns
@@ -171,7 +196,10 @@ def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None =
     frame["published"], bad, outside = parse_published(raw, dayfirst=dayfirst)
     _report_bad_dates(frame, raw, bad & ~outside, log)
     _report_bad_dates(frame, raw, outside, log, what=_OUT_OF_RANGE)
-    _report_ambiguous_dates(frame, raw, ambiguous_dates(raw, dayfirst=dayfirst) & frame["published"].notna(), log)
+    _report_ambiguous_dates(frame, raw, ambiguous_dates(raw, dayfirst=dayfirst) & frame["published"].notna(), log,
+                            scope="this partition" if partition else "the corpus")
+    if partition and dayfirst is None:
+        _report_settled_reading(frame, raw, log)
     given = _id_strings(frame["doc_id"])
     missing = given.isna().to_numpy(dtype=bool)
     todo = frame.loc[missing, ["__name__", "title", "text"]]

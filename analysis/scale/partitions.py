@@ -95,7 +95,7 @@ class Partition(Protocol):
 
 def _documents(parts: list[pd.DataFrame], log: LoadLog, options: ReadOptions) -> pd.DataFrame:
     """The loader's last steps on one partition: assemble (ids, dates, dtypes), flag duplicates, report."""
-    documents = flag_duplicates(assemble(parts, log, dayfirst=options.dayfirst))
+    documents = flag_duplicates(assemble(parts, log, dayfirst=options.dayfirst, partition=True))
     documents = documents.drop(columns=[c for c in INTERNAL_COLUMNS if c in documents.columns])
     documents.attrs["load_report"] = log.entries
     return documents

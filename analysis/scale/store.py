@@ -38,7 +38,7 @@ import pandas as pd
 
 from analysis.deprecation import renamed_keywords
 from analysis.actors import ActorLexicon, load_actors
-from analysis.corpus.documents import empty_documents
+from analysis.corpus.documents import AMBIGUOUS_DATES, SETTLED_DATES, empty_documents
 from analysis.corpus.report import CorpusWarning
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
@@ -314,7 +314,7 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
     _check_unique_ids(documents)
     meta = analysis_meta(parts_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
     corpus = _corpus_tables(folder, count, lexicon)
-    report = planning + [entry for index in range(count) for entry in records[index]["load_report"]]
+    report = _date_readings(planning + [entry for index in range(count) for entry in records[index]["load_report"]])
     manifest = {
         "format": PARTITIONED_FORMAT,
         "run_key": key,
@@ -338,12 +338,38 @@ def _finish(folder: Path, *, key: str, count: int, records: Mapping[int, dict[st
     return manifest
 
 
+#: The start of the load-report problem when partitions read numeric dates differently.
+MIXED_READINGS = "partitions read numeric dates differently"
+
+
+def _date_readings(report: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The load report without the partitions' notes of the reading their own dates settled, plus one
+    entry when partitions read numeric dates differently: some month first (their dates settled it),
+    others day first (settled so, or by convention when nothing in the partition settled it)."""
+    settled = [e for e in report if str(e["problem"]).startswith(SETTLED_DATES)]
+    kept = [e for e in report if not str(e["problem"]).startswith(SETTLED_DATES)]
+    month = [e for e in settled if e["action"] == "read month first"]
+    day = [e for e in settled if e["action"] == "read day first"] + [
+        e for e in kept if AMBIGUOUS_DATES in str(e["problem"])]
+    if month and day:
+        example = str(month[0]["problem"]).split(": ", 1)[-1]
+        kept.append({"source": str(month[0]["source"]), "row": None, "line": None,
+                     "problem": f"{MIXED_READINGS}: {len(month)} partition(s) month first ({example}), "
+                                f"{len(day)} load-report entr(ies) day first; each partition was read as its own "
+                                "dates settle, so the same date may have been read two ways",
+                     "action": "pass dayfirst=False (--monthfirst) or dayfirst=True (--dayfirst) and run again"})
+    return kept
+
+
 def _warn_report(report: list[dict[str, Any]]) -> None:
     lost = [entry for entry in report if entry["action"] in ("skipped", "ignored")]
     if lost:
         warnings.warn(f"analyze_corpus: {len(lost)} input item(s) skipped or ignored while loading, listed in the "
                       f"manifest's load_report; first: {lost[0]['source']}: {lost[0]['problem']}", CorpusWarning,
                       stacklevel=3)
+    mixed = [entry for entry in report if str(entry["problem"]).startswith(MIXED_READINGS)]
+    if mixed:
+        warnings.warn(f"analyze_corpus: {mixed[0]['problem']}; {mixed[0]['action']}", CorpusWarning, stacklevel=3)
 
 
 @renamed_keywords(frames="codebook")

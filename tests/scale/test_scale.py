@@ -906,3 +906,45 @@ def test_run_key_is_the_content_key_of_the_source_the_load_options_and_the_keyed
                         tone_engine="textblob")
     assert key == content_key({"source": source_fingerprint(tmp_path), "load": ReadOptions().as_dict(),
                                "partition_size": 7, **keyed_settings(actors, codebook, "textblob", "target")})
+
+
+def test_streamed_analysis_notes_ambiguous_dates_and_partitions_that_read_them_differently(tmp_path):
+    """`python -m analysis analyze`: the ambiguous-date note of load_corpus is in the manifest's load
+    report; as each partition is read on its own, a partition whose dates settle month first while
+    another reads day first (by convention) gets one corpus-level entry, a warning and the way out."""
+    import json
+    import warnings
+
+    from analysis.cli import main
+    from analysis.corpus.report import CorpusWarning
+
+    corpus = tmp_path / "dates.csv"
+    corpus.write_text("id,date,title,text\na1,03/04/2026,One,Mayor Hollis spoke.\n"
+                      "a2,05/13/2026,Two,Ruiz answered.\na3,05/06/2026,Three,Hollis again.\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert main(["analyze", "--corpus", str(corpus), "--out", str(tmp_path / "one"), "--partition-size", "10"]) == 0
+    report = json.loads((tmp_path / "one" / "manifest.json").read_text())["load_report"]
+    assert report == [], "one partition: 05/13 settles the reading month first for every date, as load_corpus does"
+    assert not [w for w in caught if issubclass(w.category, CorpusWarning)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert main(["analyze", "--corpus", str(corpus), "--out", str(tmp_path / "three"), "--partition-size", "1"]) == 0
+    report = json.loads((tmp_path / "three" / "manifest.json").read_text())["load_report"]
+    assert [entry["problem"] for entry in report] == [
+        "1 publication date(s) could be day/month or month/day (rows 1), and no date in this partition settles it: "
+        "read day first, '03/04/2026' as 3 April 2026",
+        "1 publication date(s) could be day/month or month/day (rows 3), and no date in this partition settles it: "
+        "read day first, '05/06/2026' as 5 June 2026",
+        "partitions read numeric dates differently: 1 partition(s) month first ('05/13/2026' can only be read "
+        "month first), 2 load-report entr(ies) day first; each partition was read as its own dates settle, so "
+        "the same date may have been read two ways"]
+    assert report[0]["action"] == "read day first; pass dayfirst=False (--monthfirst) to read them month first"
+    assert report[2]["action"] == "pass dayfirst=False (--monthfirst) or dayfirst=True (--dayfirst) and run again"
+    assert [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)] == [
+        f"analyze_corpus: {report[2]['problem']}; {report[2]['action']}"]
+    assert main(["analyze", "--corpus", str(corpus), "--out", str(tmp_path / "fixed"), "--partition-size", "1",
+                 "--monthfirst"]) == 0
+    assert json.loads((tmp_path / "fixed" / "manifest.json").read_text())["load_report"] == []
+    published = pd.read_parquet(tmp_path / "fixed" / "documents")["published"].dt.strftime("%Y-%m-%d").tolist()
+    assert published == ["2026-03-04", "2026-05-13", "2026-05-06"]
