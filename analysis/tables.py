@@ -444,8 +444,22 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
     if note is not None:
         return note
     counts = mentions_by(mentions, documents, by=("period", "actor"))
-    return attention_over_time(keep_top(counts, n=top), time="period", times=period_grid(documents), colors=colors,
-                               title=title)
+    grid = period_grid(documents)
+    fig = attention_over_time(keep_top(counts, n=top), time="period", times=grid, colors=colors, title=title)
+    return fig.update_xaxes(**_period_ticks(grid, unit))
+
+
+def _period_ticks(grid: list[str], unit: str) -> dict:
+    """x-axis settings that put the ticks on the periods' first days (plotly's own weekly ticks fall
+    on Sundays, a day before each weekly point), at most about 12 of them, and name the unit."""
+    if unit not in _PERIOD_STEPS or not grid:
+        return {}
+    every = -(-len(grid) // 12)  # ceil: a tick every so many periods
+    if unit == "month":
+        return dict(title_text="month", tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
+    days = 7 if unit == "week" else 1
+    return dict(title_text="week (starting Monday)" if unit == "week" else "day", tick0=grid[0],
+                dtick=86_400_000 * days * every, tickformat="%b %-d, %Y")
 
 
 def period_grid(documents: pd.DataFrame) -> list[str]:

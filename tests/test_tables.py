@@ -372,6 +372,24 @@ def test_attention_by_period_draws_the_top_actors_per_period_or_says_why_not():
     assert attention_panel(mentions, undated).note.startswith("No dates in this corpus")
 
 
+def test_weekly_attention_ticks_fall_on_the_mondays_its_points_stand_for():
+    from analysis.tables import attention_panel
+
+    # the election corpus: weeks Sep 28 .. Nov 2; plotly's own ticks were Sundays (Sep 27, Oct 4, ...)
+    documents = with_period(pd.DataFrame({"doc_id": ["a", "b", "c", "d"],
+                                          "published": ["2026-10-02", "2026-10-16", "2026-10-20", "2026-11-04"]}))
+    mentions = _mentions([("a", "x", "X", "alias"), ("d", "x", "X", "alias")])
+    fig = attention_panel(mentions, documents)
+    assert fig.layout.title.text == "Mentions per week"
+    assert list(fig.data[0].x) == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26", "2026-11-02"]
+    assert list(fig.data[0].y) == [1.0, 0.0, 0.0, 0.0, 0.0, 1.0]
+    assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == ("2026-09-28", 7 * 86_400_000)
+    assert fig.layout.xaxis.title.text == "week (starting Monday)"
+    monthly = attention_panel(mentions, with_period(documents, period="month"))
+    assert (monthly.layout.xaxis.tick0, monthly.layout.xaxis.dtick, monthly.layout.xaxis.title.text) == (
+        "2026-10-01", "M1", "month")
+
+
 def test_frames_over_time_rolls_frames_up_per_period_leaving_undated_out():
     from analysis.tables import frames_panel
 

@@ -79,7 +79,7 @@ def frame_profile(
     empty = [bar for bar, total in totals.items() if total == 0]
     for bar in empty:  # an honest zero, said in words: an empty slot with a label reads as a rendering fault
         fig.add_annotation(x=bar, y=0, yanchor="bottom", text="no frame terms", showarrow=False,
-                           textangle=-90 if len(totals) > 8 else 0, font=dict(size=11, color="#666666"))
+                           textangle=-90 if len(totals) > 8 else 0, font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
     fig.update_layout(
         barmode=barmode, legend_title_text="frame",
