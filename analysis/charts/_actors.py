@@ -125,27 +125,37 @@ def _sentence_texts(keys: pd.DataFrame, sentences: pd.DataFrame, fn: str) -> lis
     return left.merge(lookup, on=["doc_id", "sentence_id"], how="left")["text"].tolist()
 
 
-def label_positions(xs: np.ndarray, ys: np.ndarray, named: np.ndarray) -> list[str]:
+#: The share of a scatter's x range one character of a point's name takes (7 px of a ~560 px plot).
+_CHAR_OF_RANGE = 0.0125
+
+
+def label_positions(xs: np.ndarray, ys: np.ndarray, named: np.ndarray, *,
+                    lengths: Sequence[int] | None = None) -> list[str]:
     """Where each point's name goes so that names stay inside the chart and apart.
 
     A name goes right of a point in the left half of the x range and left of it in the right half
     (so it never runs off the edge); a named point close to an earlier named one (within 12% of the x
-    range and 8% of the y range) puts its name below instead of above, then at the same height.
+    range and 8% of the y range), or whose name (``lengths``: characters of each name) would run into
+    an earlier name at about the same height, puts its name below instead of above, then at the same
+    height.
     """
     finite_x, finite_y = xs[np.isfinite(xs)], ys[np.isfinite(ys)]
     x_lo, x_span = (finite_x.min(), np.ptp(finite_x) or 1.0) if finite_x.size else (0.0, 1.0)
     y_span = (np.ptp(finite_y) or abs(finite_y.max()) or 1.0) if finite_y.size else 1.0
-    placed: list[tuple[float, float, str]] = []
+    axis = 1.1 if finite_x.size and finite_x.min() >= 0 and finite_x.max() <= 1 else x_span * 1.1
+    placed: list[tuple[float, float, str, float, float]] = []
     out = []
-    for px, py, is_named in zip(xs, ys, named):
+    for i, (px, py, is_named) in enumerate(zip(xs, ys, named)):
         side = "right" if not np.isfinite(px) or (px - x_lo) / x_span <= 0.5 else "left"
         if not is_named:
             out.append(f"top {side}")
             continue
-        taken = {v for qx, qy, v in placed
-                 if abs(qx - px) / x_span < 0.12 and abs(qy - py) / y_span < 0.08}
+        width = (lengths[i] if lengths is not None else 0) * _CHAR_OF_RANGE * axis
+        lo, hi = (px, px + width) if side == "right" else (px - width, px)
+        taken = {v for qx, qy, v, qlo, qhi in placed
+                 if abs(qy - py) / y_span < 0.08 and (abs(qx - px) / x_span < 0.12 or (lo < qhi and qlo < hi))}
         vertical = next((v for v in ("top", "bottom", "middle") if v not in taken), "top")
-        placed.append((px, py, vertical))
+        placed.append((px, py, vertical, lo, hi))
         out.append(f"{vertical} {side}")
     return out
 
@@ -223,7 +233,8 @@ def prominence_scatter(
     named[ranked[:labels]] = True
     again = dict(zip(actor_names, repeats([palette[k] for k in actor_names])))
     positions = label_positions(pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float),
-                                pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named)
+                                pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named,
+                                lengths=[len(str(who)) for who in table[actor]])
     fig = new_figure(title)
     for key in actor_names:
         rows = (keys == key).to_numpy()

@@ -583,6 +583,13 @@ def test_prominence_labels_stay_inside_and_apart():
     positions = label_positions(xs, ys, np.array([True, True, True, False]))
     assert positions[0] == "top right" and positions[1] == "bottom right", "close names split up and down"
     assert positions[2] == "top left", "a name at the right edge goes left of its point"
+    # the election brief: "Riverside Chamber of Commerce" (left of its point at 0.71) ran into "Elm Street"
+    # (right of its point at 0.29), both at 1 mention
+    xs, ys = np.array([0.0, 0.43, 0.0, 0.29, 0.71, 0.86]), np.array([3.0, 2.0, 1.0, 1.0, 1.0, 1.0])
+    names = ["Janet Hollis", "Tomas Ruiz", "Riverside", "Elm Street", "Riverside Chamber of Commerce", "Alicia Brandt"]
+    positions = label_positions(xs, ys, np.array([True] * 5 + [False]), lengths=[len(n) for n in names])
+    assert positions[3] == "top right" and positions[4] == "bottom left", "long names that would overlap split up"
+    assert label_positions(xs, ys, np.array([True] * 5 + [False]))[4] == "top left", "without lengths: points only"
 
 
 def test_network_force_layout_names_minimum_weight_and_fifty_actors():
