@@ -127,3 +127,15 @@ def test_first_labels_takes_each_keys_first_label_and_tags_a_name_two_keys_share
                           "name": ["Coastal Freight", "Coastal Freight", "Later name", None]})
     assert first_labels(table, table["key"], "name") == {
         "person:cf": "Coastal Freight (person)", "org:cf": "Coastal Freight (org)", "x": "(none)"}
+
+
+def test_shorten_cuts_at_a_space_with_an_ellipsis_and_keeps_a_word_ending_at_the_width():
+    from analysis.charts._base import shorten
+
+    headline = "Mayor Hollis faces challenger in tight Riverside race"
+    assert shorten(headline, width=60) == headline
+    assert shorten(headline, width=48) == "Mayor Hollis faces challenger in tight Riverside…", "48 characters end a word"
+    assert shorten(headline, width=45) == "Mayor Hollis faces challenger in tight…"
+    assert shorten("Debate   turns,  to housing", width=14) == "Debate turns…", "spaces made one; no comma before …"
+    assert shorten("x" * 20, width=8) == "xxxxxxxx…", "one long word: cut inside it"
+    assert shorten("<b>A & B</b>", width=60) == "<b>A & B</b>", "not escaped: the caller escapes"

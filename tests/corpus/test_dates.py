@@ -108,3 +108,13 @@ def test_an_ambiguous_date_gets_a_load_report_note_naming_the_file_rows_and_read
                    "settles it: read day first, '04/07/2025' as 4 July 2025, '05/07/2025' as 5 July 2025",
         "action": "read day first; pass dayfirst=False to read them month first"}]
     assert wb.load_corpus(path, dayfirst=False).attrs["load_report"] == [], "a reading asked for is no guess"
+
+
+def test_settled_reading_names_the_reading_and_the_first_date_that_settles_it():
+    from analysis.corpus.dates import settled_reading
+
+    assert settled_reading(pd.Series(["03/04/2026", "05/13/2026", "05/06/2026"])) == (False, 1), "13 can only be a day"
+    assert settled_reading(pd.Series(["2026-01-02", "13/05/2026", "25/05/2026"], index=[7, 8, 9])) == (True, 8)
+    assert settled_reading(pd.Series(["03/04/2026", "05/06/2026", None])) is None, "all ambiguous: nothing settles it"
+    assert settled_reading(pd.Series(["2026-05-13"])) is None, "ISO dates are not numeric day/month dates"
+    assert settled_reading(pd.Series([1714521600])) is None
