@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,8 @@ class CueVerbs:
     quotation is the title of a work, not speech ("known as", "the book"); ``organization_nouns`` are
     the speaker nouns that stand for an organisation named before them ("the company said");
     ``document_nouns`` name documents, a source at most ("according to a statement");
+    ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
+    record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
     ``sha256`` identifies the content."""
 
     verbs: pd.DataFrame
@@ -70,6 +72,7 @@ class CueVerbs:
     title_markers: tuple[str, ...] = ()
     organization_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    naming_of: Mapping[str, str] = dc_field(default_factory=dict)
 
     @functools.cached_property
     def lemma_of(self) -> dict[str, str]:
@@ -177,12 +180,22 @@ def _build(doc) -> CueVerbs:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of non-empty words such as {example}")
         lists[key] = value
+    naming = data.get("naming_verbs", {})
+    if not isinstance(naming, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, list) and v and all(isinstance(f, str) and f.strip() for f in v)
+            for k, v in naming.items()):
+        raise LexiconError(f"{doc.where('naming_verbs')}: field 'naming_verbs': give a mapping of lemmas to their "
+                           "forms such as {call: [call, calls, called]}")
+    naming_of = {f.strip().lower(): k.strip().lower() for k, v in naming.items() for f in v}
     verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses, "addressee": addressees})
     normal = {"cue_verbs": verbs.to_dict("records"), "source_phrases": phrases, "speaker_nouns": nouns, **lists}
+    if naming_of:  # only when given: a list without them keeps its hash
+        normal["naming_verbs"] = naming_of
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
                     speaker_nouns=frozenset(n.strip().lower() for n in nouns),
                     source=doc.name, sha256=content_hash(normal),
                     honorifics=frozenset(h.strip().lower().rstrip(".") for h in lists["honorifics"]),
                     title_markers=tuple(t.strip().lower() for t in lists["title_markers"]),
                     organization_nouns=frozenset(n.strip().lower() for n in lists["organization_nouns"]),
-                    document_nouns=frozenset(n.strip().lower() for n in lists["document_nouns"]))
+                    document_nouns=frozenset(n.strip().lower() for n in lists["document_nouns"]),
+                    naming_of=naming_of)

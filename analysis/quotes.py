@@ -717,6 +717,7 @@ class _Attributor:
         # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self._names: dict[str, dict[Any, _Mention]] | None = None  # for _by_name, made when first needed
         self._addressees: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self.shared: dict[int, _Speaker] = {}  # cue start -> the speaker of a cue coordinated before it
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
                                           for phrase in cues.source_phrases)
         self.set_direct([])
@@ -1085,11 +1086,68 @@ class _Attributor:
         head = next((words[i - 1] for i in range(1, len(words)) if words[i].lower() in _PREPS), words[-1])
         return comma + 1 if _bare(head).lower() in self.nouns else lo
 
+    def before_coordinated(self, lo: int, hi: int) -> tuple[int, int]:
+        """The reported content text[lo:hi] cut before a cue verb coordinated with its own cue by
+        "and" with no subject of its own ("said the accusations were "desperate" and accused Ruiz
+        of …": the speaker accusing is not what was said): before ", and"/" and" directly followed
+        by a finite cue form other than the base form (past "accused", present "warns"). "and" with
+        a subject after it joins two clauses of the content ("prices rose and wages fell"). A known
+        limit: a content whose own subject does two things of speech ("the company denied
+        wrongdoing and admitted errors") is cut too."""
+        starts = self._verb_starts
+        text, lemma_of = self.f.text, self.cues.lemma_of
+        for k in range(bisect_right(starts, lo), bisect_left(starts, hi)):
+            v = self._verbs[k]
+            if not text.endswith(" and ", max(lo, v.start - 5), v.start):
+                continue
+            form = v.form.lower()
+            if form.endswith("ing") or lemma_of[form] == form or self.f.in_quote(v.start, v.end):
+                continue
+            cut = v.start - 5
+            return _content(text, lo, cut + (0 if text[cut - 1:cut] != "," else -1))
+        return lo, hi
+
+    def cue_between(self, lo: int, hi: int) -> bool:
+        """Is a cue verb in text[lo:hi]?"""
+        return bisect_left(self._verb_starts, lo) < bisect_left(self._verb_starts, hi)
+
+    def share_subject(self, pos: int, speaker: _Speaker) -> None:
+        """A cue verb right after ``pos`` (a quotation's or a content's end) with only "and" (quotation
+        marks, a comma) between shares ``speaker``: the two verbs are coordinated with one subject
+        ("Ruiz called the record "…" and said …"); :meth:`speaker_of` gives it."""
+        k = bisect_left(self._verb_starts, pos)
+        if k < len(self._verbs):
+            v = self._verbs[k]
+            if self.f.text[pos:v.start].strip(" \n\"”’',") == "and":
+                self.shared[v.start] = speaker
+
     def speaker_of(self, cue: _Cue, clause_lo: int, sent_lo: int, hi: int) -> _Speaker | None:
-        """The speaker attributed by ``cue``: before it in its clause, else directly after it."""
+        """The speaker attributed by ``cue``: the subject it shares with a cue coordinated before it
+        (:meth:`share_subject`), else before it in its clause, else directly after it."""
+        if self.shared and cue.start in self.shared:
+            return self.shared[cue.start]
         if cue.form.endswith("ing"):
             return self.subject(sent_lo, cue.start)
         return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue, hi)
+
+    def naming_cue(self, clause_lo: int, q_lo: int) -> _Cue | None:
+        """The naming verb (``naming_of``: "called") whose object, one to four words, stands between
+        it and the quotation at ``q_lo`` in its clause ("called the record "a list of …"", not
+        passive), else None. Nothing between ("a group called "X"") is a title (:meth:`is_title`)."""
+        text = self.f.text
+        if not any(form in text[max(clause_lo, q_lo - 60):q_lo] for form in self.cues.naming_of):
+            return None  # checked first: most quotations have no naming verb before them
+        hi = clause_lo + len(text[clause_lo:q_lo].rstrip(" \n\"“‘'`"))
+        toks = _tokens_before(text, clause_lo, hi, 6)
+        for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
+            start, end, word = toks[k]
+            if word in self.cues.naming_of:
+                cue = _NEW_CUE((start, end, word))
+                return None if self.passive(cue) else cue
+            low = word.lower()
+            if _ends_phrase(word, self.honorifics) or (low in _CLAUSE and low not in _DETERMINERS_ALL):
+                return None  # punctuation or a clause word: the quotation is not the verb's object
+        return None
 
     def passive(self, cue: _Cue) -> bool:
         before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX_NOT_PERFECT)
@@ -1224,6 +1282,13 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
             return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
         if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
             return _Attribution(None, m, False, True, False)
+    # 1b. "called the record "…"": a naming verb and its object right before the quotation
+    if cues.naming_of:
+        named = att.naming_cue(clause_lo, q_lo)
+        if named is not None:
+            speaker = att.speaker_before(clause_lo, named.start)
+            if speaker is not None:
+                return _Attribution(speaker, named, False, False, False)
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
     k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one
@@ -1293,7 +1358,9 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 continue
             speaker, lemma, adjacent = a.speaker, pd.NA, a.adjacent
             addressee: Any = pd.NA
-            if a.cue is not None:
+            if a.cue is not None and a.cue.form in cues.naming_of:
+                lemma = cues.naming_of[a.cue.form]  # "called the record "…"": no addressee
+            elif a.cue is not None:
                 lemma = cues.lemma_of[a.cue.form.lower()]
                 adr = att.addressee(a.cue)
                 if adr is not None:
@@ -1312,6 +1379,8 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             rows.append(row)
             if a.cue is not None:
                 used.add(a.cue.start)  # only a quotation made into a row uses its cue
+                if speaker is not None and not a.after:
+                    att.share_subject(q_hi, speaker)  # "called the record "…" and said …"
             if speaker is not None:
                 previous = row
     att.set_direct([p for row in rows for p in row.parts])
@@ -1361,6 +1430,8 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             continue
         after = text[after_lo:s_hi]
         opener = ("that" in after and _THAT.match(after)) or _COLON.match(after)
+        if opener and att.cue_between(after_lo, after_lo + opener.end()):
+            opener = None  # "said the road was unsafe, and warned that …": the "that" of another cue
         if opener:
             c_lo = after_lo + opener.end()
         elif cues.clause_of[form] == "bare":
@@ -1370,6 +1441,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         c_lo, c_hi = _content(text, c_lo, s_hi)
         if att.source_phrase_in_field:
             c_hi = att.before_source(c_lo, c_hi)
+        c_lo, c_hi = att.before_coordinated(c_lo, c_hi)
         if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi):
             continue
         clause_lo = att.clause_start(s_lo, m.start)
@@ -1377,6 +1449,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         if speaker is not None:
             rows.append(_Row(sid, pid, [(c_lo, c_hi)], speaker, cues.lemma_of[form], "reported", m.start,
                              addressee=addressee))
+            att.share_subject(c_hi, speaker)
     if att.source_phrase_in_field:
         rows.extend(_according_to(att, rows))
     return rows

@@ -776,15 +776,17 @@ def _attribution(*texts: str) -> list[list]:
 
 def test_a_cue_in_a_complement_clause_after_a_quotation_does_not_claim_it():
     # "called X "a disgrace"" is a naming, not speech (call is no cue verb): the two words are a scare
-    # quote, no row; before, "testify" after it gave the quotation to Delane. A longer quotation stays
-    # a row, without a speaker rather than with the wrong one; a cue set off by a comma still speaks.
+    # quote, no row; before, "testify" after it gave the quotation to Delane. A longer quotation is
+    # the words of the subject of "called" (naming_verbs), and "and said" after it shares that
+    # subject; a cue set off by a comma still speaks.
     assert _attribution('Senator Ada Whitcombe called the leak "a disgrace" and demanded that Tom Delgado testify.',
                         'Whitcombe called the plan "a disgrace to the whole profession" and said Delgado must go.',
                         'Calling the plan "an existential threat" — a phrase that will come up again — Mr. Ruben '
                         'Castell said he would rejoin the accord.',
                         'Whether wardens will see "this slow but certain change in the forest" or wait is unclear, '
                         'Ruben Castell tells the radio.') == [
-        ["d1", "a disgrace to the whole profession", None, None, None, "direct"],
+        ["d1", "a disgrace to the whole profession", "Whitcombe", "name", "other:whitcombe", "direct"],
+        ["d1", "Delgado must go", "Whitcombe", "name", "other:whitcombe", "reported"],
         ["d2", "an existential threat", "Ruben Castell", "name", "person:ruben_castell", "direct"],
         ["d3", "this slow but certain change in the forest", "Ruben Castell", "name", "person:ruben_castell",
          "direct"]]
@@ -847,3 +849,31 @@ def test_a_description_and_a_name_set_off_by_commas_before_the_cue_speak():
         ["d1", "The regulator has opened an inquiry into the outage", "Lena Duarte", "name", "person:lena_duarte",
          "reported"],
         ["d2", "We are looking into every complaint", "Lena Duarte", "name", "person:lena_duarte", "direct"]]
+
+
+def test_a_quotation_after_called_and_its_object_is_the_subjects():
+    # "call X "…"" with a quotation of four words or more quotes the subject of "called" (named in
+    # the same sentence): no row without a speaker. A title right after "called" stays no quotation.
+    assert rows('Mayor Jane Hollis has run the city since 2019. Her challenger, councillor Tomas Ruiz, called the '
+                'record "a list of missed deadlines".',
+                'Critics called the plan "a giveaway to the developers who fund the mayor."',
+                'They joined a group called "Neighbors First for a Better Town" last year.') == [
+        ["a list of missed deadlines", "Tomas Ruiz", "name", "call", "direct"],
+        ["a giveaway to the developers who fund the mayor.", "Critics", "nominal", "call", "direct"]]
+
+
+def test_reported_content_ends_before_a_cue_verb_coordinated_with_its_own():
+    # "and accused" (a cue form, no subject of its own) is the speaker's second act, not what was
+    # said; "and" with a subject after it joins two clauses of the content. A cue coordinated so
+    # shares the subject ("and said", "and warned that").
+    assert rows('Hollis said the accusations were "desperate" and accused Ruiz of running a negative campaign.',
+                "The economist Omar Haddad said prices rose and wages fell last year.",
+                "The mayor said the road was unsafe, and warned that repairs would take a year.",
+                'Her challenger, councillor Tomas Ruiz, called the record "a list of missed deadlines" and said the '
+                "city budget had grown faster than wages.") == [
+        ['the accusations were "desperate"', "Hollis", "name", "say", "reported"],
+        ["prices rose and wages fell last year", "Omar Haddad", "name", "say", "reported"],
+        ["the road was unsafe", "The mayor", "nominal", "say", "reported"],
+        ["repairs would take a year", "The mayor", "nominal", "warn", "reported"],
+        ["a list of missed deadlines", "Tomas Ruiz", "name", "call", "direct"],
+        ["the city budget had grown faster than wages", "Tomas Ruiz", "name", "say", "reported"]]
