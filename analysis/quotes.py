@@ -14,15 +14,20 @@ for a quotation that goes on in the next paragraph — runs to the paragraph's e
 1. before it, in the same clause (from the sentence start or the end of the previous quotation in
    that sentence), when the quotation is the cue's whole complement (right after the verb, its
    addressee, a comma, a colon or "that"): "X said, "..."", "X wrote on X that "..."", "stating,
-   "..."" (an ``-ing`` cue: the speaker is the sentence's subject, its first actor or entity that can
-   speak). Quoted words further into a clause ("X said the team had "lost its nerve"") are part of
-   that reported clause: no direct row, the reported row holds them;
+   "..."" (an ``-ing`` cue: its subject only when not in doubt, see :meth:`_Attributor.subject`:
+   the phrase right before it, "with an expert explaining", else the one actor or entity that can
+   speak named before it, when it starts its clause; with two named, "Dana Price met Omar Haddad,
+   an economist, explaining ...", none). Quoted words further into a clause ("X said the team had
+   "lost its nerve"") are part of that reported clause: no direct row, the reported row holds them;
+   a quotation of four words or more right after a naming verb (``naming_verbs``) and its object
+   of one to four words is its subject's: "Her challenger, councillor Tomas Ruiz, called the record
+   "a list of missed deadlines"" -> Tomas Ruiz, cue "call" (found before rule 2);
 2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby." — unless
    that cue is in a clause of its own ("that" between them, or a conjunction right after the
-   quotation: "Whitaker called the breach "a disgrace" and demanded that Delane testify"); "call X
-   "Y"" names, it does not quote (no cue verb), so such a quotation has no speaker, and one of one
-   to three words no row (a media researcher counts Whitaker's speech where she is quoted, not a
-   label put on her; a wrong speaker is worse than none);
+   quotation: "Whitaker called the breach "a disgrace" and demanded that Delane testify"); a
+   quotation of one to three words after "call X" is a label, no row (a media researcher counts
+   Whitaker's speech where she is quoted, not a label put on her; a wrong speaker is worse than
+   none);
 3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
 A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
 both parts (``spans``).
@@ -73,7 +78,8 @@ colon); with the cue after the content, "..., analysts say." / "..., the company
 "..., said Tom Becker." / "..., a spokeswoman for the agency, Carla Mendes, said." (the content
 from the sentence start to the comma before the speaker, or before a description and a name set off
 by commas; what follows the cue must be a few words of time or place; a parenthetical "A, she said,
-B." takes both parts); and "according to X, ..." / "..., according to X" (phrases from
+B." takes both parts, unless B starts with a conjunction or "with": "..., Ana Ruiz said, with an
+expert explaining that ..." is the expert's); and "according to X, ..." / "..., according to X" (phrases from
 ``source_phrases``; X is the whole phrase to the comma or the sentence's end: "a review of court
 records by the watchdog group Open Ledger"; titles dropped from a name: "According to Dr. Anita
 Raghavan, a security researcher at ..., the ..." -> Anita Raghavan, the description after the name
@@ -81,7 +87,10 @@ not content). A document (``document_nouns``: "a statement released on Thursday"
 source without its time tail ("a statement"), and no row when a cue verb of the sentence already
 reports the words ("The company denied that ..., according to a statement": one row, the
 company's). The content runs to the end of the sentence or to a clause break (``;``, ", while",
-", but", ", whereas", ", following" ...) or to ", according to".
+", but", ", whereas", ", following" ...) or to ", according to", or to "and" before a finite cue
+form coordinated with the cue ("said the accusations were "desperate" and accused Ruiz of ...": the
+content ends at "desperate"; "said prices rose and wages fell" is kept whole); a cue coordinated so
+("... and said ...") shares the speaker of the one before it.
 
 Offsets: ``start``/``end`` index into the document's ``text`` (into its ``title`` for quotations in
 the headline, sentence_id 0): the first part's start and the last part's end; ``spans`` lists the
@@ -147,7 +156,8 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")  # what _POSSESSIVE_END match
 _ENDS_THAT = re.compile(r"\bthat$")
 _THAT_WORD = re.compile(r"\bthat\b")
 _TAIL_STOP = re.compile(r",|;|[.!?](?=\s|$|[\"”’])")
-_CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then)\b", re.IGNORECASE)
+# what a clause after "A, she said," starts with when it is no second part of what she said
+_CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then|with)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _SPACE_TOKEN = re.compile(r"(\s*)(\S+)")  # a token (as _TOKEN) and the whitespace before it
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
@@ -196,6 +206,12 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
 # adverbs of place that may stand between a speaker and such a phrase ("scientists here in Alaska").
 _LOCATIVE_PREPS = frozenset("in across from of at throughout around near outside inside within for to on by "
                             "with over into among between along beyond".split())
+_OBJECT_PREPS = _LOCATIVE_PREPS | {"about", "against", "toward", "towards", "than", "like"}  # a name after them is their object
+# a phrase after them before an -ing cue is what is talked about ("rowed back on that statement saying")
+_ABOUT_PREPS = frozenset("on about at to against over".split())
+# what may stand between another person's name and an -ing cue for that person to be meant: a comma,
+# or a description set off by commas ("Omar Haddad, an economist, explaining")
+_APPOSED_BEFORE = re.compile(r"\s*(?:,[^,;:.]{1,60})?,\s*$")
 _LOCATIVE_ADVERBS = frozenset("here there locally abroad nationwide worldwide overseas".split())
 _TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
                            "last this earlier late early".split())
@@ -888,9 +904,102 @@ class _Attributor:
         return _linked(sp, m)
 
     def subject(self, sent_lo: int, cue_at: int) -> _Speaker | None:
-        """The sentence's subject for an -ing cue: its first actor or entity that can speak."""
-        cands = [m for m in self.speakers(sent_lo, cue_at) if m.etype in _SPEAKER_TYPES]
-        return _from_mention(cands[0]) if cands else None
+        """The subject of an -ing cue at ``cue_at`` (or of the quotation there), only when it is not
+        in doubt:
+
+        0. after "is", "has been" … it is a finite verb: the speaker before those;
+        1. a noun phrase right before it, no comma between, is its own subject when it can speak
+           and is no object of "on", "about", "to" … ("rowed back on that statement saying"):
+           "with an expert explaining that …" -> "an expert", "labor leaders warning" -> "labor
+           leaders", "a Vox article warning" -> Vox; "with Randall Luthi of the … Association
+           noting" -> Randall Luthi; after "with" a phrase that cannot speak ("with one employee
+           stating") leaves it unknown; a document ("released a statement saying") speaks only
+           when rules 2 and 3 find no one;
+        2. after a comma that ends a finite cue's clause of fewer than 20 words, that cue's speaker
+           ("Felsenthal said Thunberg '…,' adding: …", "…, Alexander said, adding that …");
+        3. else the first actor or entity that can speak named before it in the sentence (outside
+           quotations, no possessive, not the object of a preposition: "called on Mayor Pete
+           Buttigieg", "on Twitter"), when it starts its clause (only capitalised words,
+           determiners, titles or speaker nouns between the sentence's start or the comma before
+           it and it: "The secretary of state, Mike Pompeo, announced …, saying" -> Mike Pompeo)
+           and no other one stands right before the cue, alone or with a description set off by
+           commas;
+        4. else none: "Dana Price met Omar Haddad, an economist, explaining …" (either could be
+           meant), "The company hired Kirby last year, saying …" (the one named is the object)."""
+        text = self.f.text
+        own_lo = max(sent_lo, text.rfind(",", sent_lo, cue_at) + 1)
+        toks = _tokens_before(text, own_lo, cue_at, 12)
+        document = None
+        if toks and not text[toks[-1][1]:cue_at].strip():
+            last = toks[-1][2].lower()
+            if last in _PASSIVE or last in _AUX:  # "is saying", "has been saying": finite
+                return self.speaker_before(sent_lo, toks[-1][0])
+            if last.endswith(("'re", "’re", "'s", "’s")) and len(toks) == 1:  # "They're predicting"
+                return None
+        with_at = next((k for k in range(len(toks) - 2, -1, -1) if toks[k][2] in ("with", "With")), -1)
+        if with_at >= 0:  # "with an expert explaining": the phrase after "with" is the subject
+            lo = toks[with_at][1]
+            first = next((m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES), None)
+            if first is not None and self._only_titles(lo, first.start):
+                return _from_mention(first)
+            sp, _ = self.subject_phrase(lo, toks[-1][1])
+            return sp if sp is not None and sp.type != "pronoun" else None
+        if toks and not text[toks[-1][1]:cue_at].strip():
+            sp, sp_lo = self.subject_phrase(own_lo, toks[-1][1])
+            if sp is not None and sp.type != "pronoun" and not self._after_preposition(own_lo, sp_lo, _ABOUT_PREPS):
+                if sp.type == "name" or text[sp.head:sp.end].lower() not in self.cues.document_nouns:
+                    return sp  # "a study suggesting", "labor leaders warning", "Haddad explaining"
+                document = sp  # "released a statement saying": the one who released it, else the statement
+            elif sp is None:  # "a Vox article warning": the article's source
+                inner = [m for m in self.speakers(sp_lo, cue_at) if m.etype in _SPEAKER_TYPES]
+                if inner and sp_lo < cue_at:
+                    return _from_mention(inner[-1])
+        prior = self.prior_cue(sent_lo, cue_at)
+        if prior is not None:  # "Felsenthal said …, adding": the subject of the cue before it
+            return self.speaker_before(self.clause_start(sent_lo, prior.start), prior.start) or \
+                self.speaker_after(prior, cue_at)
+        cands = [m for m in self.speakers(sent_lo, cue_at) if m.etype in _SPEAKER_TYPES
+                 and not self._after_preposition(sent_lo, m.start)]
+        if not cands:
+            return document
+        first = cands[0]
+        for m in cands[1:]:
+            if not _same_speaker(m, first) and _APPOSED_BEFORE.match(text, m.end, cue_at):
+                return document  # "met Omar Haddad, an economist, explaining": Haddad may be meant
+        clause_lo = max(sent_lo, text.rfind(",", sent_lo, first.start) + 1)
+        return _from_mention(first) if self._only_titles(clause_lo, first.start) else document
+
+    def prior_cue(self, sent_lo: int, cue_at: int) -> _Cue | None:
+        """The finite cue verb before an -ing cue whose clause the -ing one continues after a comma
+        ("Felsenthal said Thunberg '…,' adding: …", "…, Alexander said, adding that"; fewer than 20
+        words between them), else None."""
+        k = bisect_left(self._verb_starts, cue_at)
+        if k == 0 or self._verbs[k - 1].start < sent_lo or self._verbs[k - 1].form.endswith("ing"):
+            return None
+        prior = self._verbs[k - 1]
+        if not self.f.text[prior.end:cue_at].rstrip(" \n\"”’'").endswith(","):
+            return None
+        return prior if _fewer_words(self.f.text, 20, prior.end, cue_at) else None  # a clause or two between
+
+    def _only_titles(self, lo: int, hi: int) -> bool:
+        """Does text[lo:hi] (quotation marks and brackets aside) hold only words that may lead a
+        subject: capitalised words, numbers, determiners, titles, speaker nouns ("campaign manager")?"""
+        for word in self.f.text[lo:hi].split():
+            word = word.strip("\"“”‘’'()")
+            low = word.lower()
+            if word and not (word[:1].isupper() or word[:1].isdigit() or low in _DETERMINERS_ALL
+                             or low.rstrip(".") in self.honorifics or _bare(low) in self.nouns or low == "former"):
+                return False
+        return True
+
+    def _after_preposition(self, lo: int, start: int, preps: frozenset[str] | None = None) -> bool:
+        """Is the name at ``start`` the object of a preposition ("on Mayor Pete Buttigieg", "with
+        Netanyahu"; ``preps``, default :data:`_OBJECT_PREPS`), titles and determiners before it aside?"""
+        toks = _tokens_before(self.f.text, lo, start, 4)
+        k = len(toks) - 1
+        while k >= 0 and (toks[k][2].lower() in _DETERMINERS_ALL or toks[k][2].rstrip(".").lower() in self.honorifics):
+            k -= 1
+        return k >= 0 and toks[k][2].lower() in (_OBJECT_PREPS if preps is None else preps)
 
     def _phrase(self, lo: int, hi: int) -> tuple[_Speaker | None, int]:
         """The speaker the noun phrase ending at ``hi`` names, and where the phrase starts."""
@@ -1139,9 +1248,9 @@ class _Attributor:
             return None  # checked first: most quotations have no naming verb before them
         hi = clause_lo + len(text[clause_lo:q_lo].rstrip(" \n\"“‘'`"))
         toks = _tokens_before(text, clause_lo, hi, 6)
-        for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
+        for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
             start, end, word = toks[k]
-            if word in self.cues.naming_of:
+            if word in self.cues.naming_of and k < len(toks) - 1:
                 cue = _NEW_CUE((start, end, word))
                 return None if self.passive(cue) else cue
             low = word.lower()
@@ -1197,6 +1306,15 @@ def _linked(sp: _Speaker, m: _Mention) -> _Speaker:
 def _as_nominal(sp: _Speaker) -> _Speaker:
     """``sp._replace(type="nominal")``, built directly."""
     return _Speaker(sp.actor_id, sp.name, "nominal", sp.start, sp.end, sp.entity_id, sp.gender, sp.etype, sp.head)
+
+
+def _same_speaker(a: _Mention, b: _Mention) -> bool:
+    """Two mentions of one entity or lexicon actor (unlinked ones: the same name)."""
+    if isinstance(a.entity_id, str) or isinstance(b.entity_id, str):
+        return _same(a.entity_id, b.entity_id)
+    if isinstance(a.actor_id, str) or isinstance(b.actor_id, str):
+        return _same(a.actor_id, b.actor_id)
+    return a.actor == b.actor
 
 
 def _from_mention(m: _Mention) -> _Speaker:
@@ -1285,7 +1403,7 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     # 1b. "called the record "…"": a naming verb and its object right before the quotation
     if cues.naming_of:
         named = att.naming_cue(clause_lo, q_lo)
-        if named is not None:
+        if named is not None and _ends_naming(text, q_hi) and not _is_name(text[q_lo:q_hi]):
             speaker = att.speaker_before(clause_lo, named.start)
             if speaker is not None:
                 return _Attribution(speaker, named, False, False, False)
@@ -1304,6 +1422,17 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         speaker = att.subject(sent[2], q_lo)
     close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
     return _Attribution(speaker, m, close, False, True)
+
+
+def _ends_naming(text: str, q_hi: int) -> bool:
+    """Does the object complement of a naming verb end with the quotation ending at ``q_hi``: its
+    closing mark followed by punctuation, the text's end or a clause word ("called the record "…"
+    and said"), not by more words of a noun phrase ("called her 'Person of the Year' award")?"""
+    m = _LEADING_WORD.search(text, q_hi, q_hi + 40)
+    if m is None:
+        return True
+    between = text[q_hi:m.start()].strip(" \n\"”’'`")
+    return bool(between) or m.group().lower() in _CLAUSE or m.group().lower() in _CLAUSE_OPENERS
 
 
 _CLAUSE_OPENERS = frozenset("and but or nor then because so while whereas if unless before after when".split())

@@ -456,6 +456,7 @@ def test_a_name_in_apposition_after_a_description_after_the_cue_speaks():
         ["Sacking a coach in November solves nothing", "Priya Nair", "name", "say", "direct"],
         ["No", "Tom Reyes", "name", "say", "direct"],
         ["We will appeal", "a spokesman", "nominal", "say", "direct"],
+        ["the club was calm", "a spokesman", "nominal", "add", "reported"],  # "adding": the cue's speaker
         ["We will appeal", "a spokesman", "nominal", "say", "direct"]]
 
 
@@ -877,3 +878,19 @@ def test_reported_content_ends_before_a_cue_verb_coordinated_with_its_own():
         ["repairs would take a year", "The mayor", "nominal", "warn", "reported"],
         ["a list of missed deadlines", "Tomas Ruiz", "name", "call", "direct"],
         ["the city budget had grown faster than wages", "Tomas Ruiz", "name", "say", "reported"]]
+
+
+def test_an_ing_cue_speaks_for_its_own_subject_only_when_it_is_not_in_doubt():
+    # "with an expert explaining" is the expert's, not the first person of the sentence; with two
+    # people named before "explaining" either could be meant (no speaker: no reported row), and the
+    # one person named may be the object ("hired Tom Becker"); one subject alone still speaks.
+    assert rows("The plan is too expensive, Senator Ana Ruiz said, with an expert explaining that the costs "
+                "would rise.",
+                "Dana Price met Omar Haddad, an economist, explaining that the costs would rise sharply.",
+                "The company hired Tom Becker last year, saying that he would lead the new unit.",
+                "Dana Price spoke at the forum on Tuesday, explaining that the costs would rise sharply.",
+                "The secretary of state, Mike Pompeo, announced the plan on Monday, saying the deal was unfair.") == [
+        ["The plan is too expensive", "Ana Ruiz", "name", "say", "reported"],
+        ["the costs would rise", "an expert", "nominal", "explain", "reported"],
+        ["the costs would rise sharply", "Dana Price", "name", "explain", "reported"],
+        ["the deal was unfair", "Mike Pompeo", "name", "say", "reported"]]
