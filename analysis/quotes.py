@@ -156,6 +156,8 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")  # what _POSSESSIVE_END match
 _ENDS_THAT = re.compile(r"\bthat$")
 _THAT_WORD = re.compile(r"\bthat\b")
 _TAIL_STOP = re.compile(r",|;|[.!?](?=\s|$|[\"”’])")
+_COORDINATED = re.compile(r"(?:,[\"”’']?\s+|\s+)(?:and|but)\s+$")  # before a coordinated cue verb
+_COMMA_BEFORE = re.compile(r",[\"”’']?\s+$")  # before an -ing cue that starts a clause of its own
 # what a clause after "A, she said," starts with when it is no second part of what she said
 _CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then|with)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
@@ -1196,24 +1198,31 @@ class _Attributor:
         return comma + 1 if _bare(head).lower() in self.nouns else lo
 
     def before_coordinated(self, lo: int, hi: int) -> tuple[int, int]:
-        """The reported content text[lo:hi] cut before a cue verb coordinated with its own cue by
-        "and" with no subject of its own ("said the accusations were "desperate" and accused Ruiz
-        of …": the speaker accusing is not what was said): before ", and"/" and" directly followed
-        by a finite cue form other than the base form (past "accused", present "warns"). "and" with
-        a subject after it joins two clauses of the content ("prices rose and wages fell"). A known
-        limit: a content whose own subject does two things of speech ("the company denied
+        """The reported content text[lo:hi] cut before a cue verb coordinated with its own cue with
+        no subject of its own ("said the accusations were "desperate" and accused Ruiz of …": the
+        speaker accusing is not what was said): before ", and"/" and"/" but" directly followed by a
+        finite cue form other than the base form (past "accused", present "warns"), or before a
+        comma directly followed by an -ing cue form ("promises that …, saying experts …"). "and"
+        with a subject after it joins two clauses of the content ("prices rose and wages fell"). A
+        known limit: a content whose own subject does two things of speech ("the company denied
         wrongdoing and admitted errors") is cut too."""
         starts = self._verb_starts
         text, lemma_of = self.f.text, self.cues.lemma_of
         for k in range(bisect_right(starts, lo), bisect_left(starts, hi)):
             v = self._verbs[k]
-            if not text.endswith(" and ", max(lo, v.start - 5), v.start):
-                continue
             form = v.form.lower()
-            if form.endswith("ing") or lemma_of[form] == form or self.f.in_quote(v.start, v.end):
+            if form.endswith("ing"):
+                m = _COMMA_BEFORE.search(text, max(lo, v.start - 4), v.start)
+            elif lemma_of[form] != form:
+                m = _COORDINATED.search(text, max(lo, v.start - 8), v.start)
+            else:
                 continue
-            cut = v.start - 5
-            return _content(text, lo, cut + (0 if text[cut - 1:cut] != "," else -1))
+            if m is None or self.f.in_quote(v.start, v.end):
+                continue
+            cut = m.start()
+            if text[cut] == "," and text[cut + 1] in "\"”’'":
+                cut += 2  # '"relevant," but said': the closing mark stays with its quotation
+            return _content(text, lo, cut)
         return lo, hi
 
     def cue_between(self, lo: int, hi: int) -> bool:
@@ -1581,7 +1590,78 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             att.share_subject(c_hi, speaker)
     if att.source_phrase_in_field:
         rows.extend(_according_to(att, rows))
-    return rows
+    return _outer_rows(rows, cues.source_phrases)
+
+
+def _outer_rows(rows: list[_Row], sources: Sequence[str] = ()) -> list[_Row]:
+    """The reported rows without those that overlap another row of their sentence and lose to it:
+    two cues of one sentence whose contents overlap report one piece of speech, and one row is
+    kept, with its speaker and content as found. The row kept is the outer cue's — the attribution
+    a reader names first: "The IPCC report says the climate is warming, scientists said" gives the
+    scientists' row with the content "The IPCC report says the climate is warming"; "Officials
+    said the report says the climate is warming" the officials'. The outer row is the one whose
+    content holds the other's cue; when each holds the other's cue (the inner content then runs
+    into the outer attribution) the one whose cue comes last ("…, scientists said" closes the
+    sentence); when neither does, the one whose cue comes first. Two exceptions, where the inner
+    row names the speech better: a source phrase (``sources``: "according to X") relays the speech
+    of a cue verb's row and loses to it ("Zinke has said …, according to the Huffington Post":
+    Zinke's, as with a document, :func:`_according_to`); and when both rows have one speaker, the
+    inner cue is that speaker's more exact one ("UNICEF said in a report warning of …"), and it
+    takes the outer row's parts that lie beside its own ("Bernhardt responded by noting that A,
+    but, he said, B": the "noting" row with A and B).
+    """
+    if len(rows) < 2:
+        return rows
+    dropped: set[int] = set()
+    by_sentence: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_sentence.setdefault(row.sentence_id, []).append(i)
+    for ids in by_sentence.values():
+        if len(ids) < 2:
+            continue
+        ids = sorted(ids, key=lambda i: rows[i].cue_start)
+        for x, i in enumerate(ids):
+            for j in ids[x + 1:]:
+                if i in dropped or j in dropped:
+                    continue
+                a, b = rows[i], rows[j]  # a's cue comes first
+                if not (a.parts[0][0] < b.parts[-1][1] and b.parts[0][0] < a.parts[-1][1]):
+                    continue
+                a_holds, b_holds = _holds(a, b.cue_start), _holds(b, a.cue_start)
+                if a_holds and not b_holds:
+                    outer, inner = i, j
+                elif b_holds:  # b alone holds a's cue, or each holds the other's: b's cue closes it
+                    outer, inner = j, i
+                else:
+                    outer, inner = i, j
+                if (rows[outer].cue in sources) != (rows[inner].cue in sources):
+                    dropped.add(i if rows[i].cue in sources else j)  # the source phrase relays
+                elif a_holds != b_holds and _same_speaker_of(rows[outer].speaker, rows[inner].speaker):
+                    dropped.add(outer)  # its parts beside the inner one's go on: "A, he said, B"
+                    keep = rows[inner]
+                    extra = [p for p in rows[outer].parts if not (p[0] < keep.parts[-1][1] and keep.parts[0][0] < p[1])
+                             and not p[0] <= keep.cue_start < p[1]]
+                    if extra:
+                        keep.parts = sorted(keep.parts + extra)
+                else:
+                    dropped.add(inner)
+    return [row for i, row in enumerate(rows) if i not in dropped] if dropped else rows
+
+
+def _same_speaker_of(a: _Speaker | None, b: _Speaker | None) -> bool:
+    """Two speakers of one entity, lexicon actor or (unlinked) name."""
+    if a is None or b is None:
+        return False
+    if isinstance(a.entity_id, str) or isinstance(b.entity_id, str):
+        return _same(a.entity_id, b.entity_id)
+    if isinstance(a.actor_id, str) or isinstance(b.actor_id, str):
+        return _same(a.actor_id, b.actor_id)
+    return isinstance(a.name, str) and a.name == b.name
+
+
+def _holds(row: _Row, pos: int) -> bool:
+    """Is ``pos`` inside one of the row's parts?"""
+    return any(lo <= pos < hi for lo, hi in row.parts)
 
 
 def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_hi: int,

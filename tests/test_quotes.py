@@ -894,3 +894,20 @@ def test_an_ing_cue_speaks_for_its_own_subject_only_when_it_is_not_in_doubt():
         ["the costs would rise", "an expert", "nominal", "explain", "reported"],
         ["the costs would rise sharply", "Dana Price", "name", "explain", "reported"],
         ["the deal was unfair", "Mike Pompeo", "name", "say", "reported"]]
+
+
+def test_overlapping_reported_rows_of_a_sentence_are_one_row_the_outer_cues():
+    # two cues reporting one piece of speech give one row: the cue whose content holds the other's
+    # (or, each holding the other's, the one closing the sentence) with its speaker and content; a
+    # source phrase relays a cue verb's speech, and one speaker's two cues keep the more exact one
+    assert rows("The IPCC report says the climate is warming, scientists said.",
+                "Officials said the report says the climate is warming.",
+                "According to the mayor, officials said the road would close.",
+                "Northwind Energy said in a report warning that the river would flood.",
+                "Bernhardt responded by noting that the law had 600 mandates, but, he said, there is no mandate "
+                "for warming.") == [
+        ["The IPCC report says the climate is warming", "scientists", "nominal", "say", "reported"],
+        ["the report says the climate is warming", "Officials", "nominal", "say", "reported"],
+        ["the road would close", "officials", "nominal", "say", "reported"],
+        ["the river would flood", "Northwind Energy", "name", "warn", "reported"],
+        ["the law had 600 mandates … there is no mandate for warming", "Bernhardt", "name", "note", "reported"]]
