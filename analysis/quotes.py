@@ -21,7 +21,10 @@ for a quotation that goes on in the next paragraph — runs to the paragraph's e
    "lost its nerve"") are part of that reported clause: no direct row, the reported row holds them;
    a quotation of four words or more right after a naming verb (``naming_verbs``) and its object
    of one to four words is its subject's: "Her challenger, councillor Tomas Ruiz, called the record
-   "a list of missed deadlines"" -> Tomas Ruiz, cue "call" (found before rule 2);
+   "a list of missed deadlines"" -> Tomas Ruiz, cue "call" (found before rule 2); with no
+   subject phrase right before the verb ("John Kerry and Chuck Hagel, ..., in a Washington Post
+   op-ed, called it "a dark day for all of America"") no row: a row without the speaker the
+   sentence names would be wrong;
 2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby." — unless
    that cue is in a clause of its own ("that" between them, or a conjunction right after the
    quotation: "Whitaker called the breach "a disgrace" and demanded that Delane testify"); a
@@ -1048,13 +1051,13 @@ class _Attributor:
             return toks[k][0]
         return -1
 
-    def speaker_before(self, lo: int, cue_at: int) -> _Speaker | None:
+    def speaker_before(self, lo: int, cue_at: int, *, nearest: bool = True) -> _Speaker | None:
         """The speaker before a cue, in text[lo:cue_at]: the noun phrase directly before it (auxiliaries
         and adverbs between are fine); for "X, <apposition>, said" the name of the two (the
         apposition when X is a description: "the mayor's spokeswoman, Dana Price, said"); for a chain
         of appositions ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in
-        Wyoming, also wrote") the name the clause starts with; else the nearest actor or entity that
-        can speak named earlier in the clause."""
+        Wyoming, also wrote") the name the clause starts with; else (``nearest``) the nearest actor or
+        entity that can speak named earlier in the clause."""
         text = self.f.text
         core = _strip_tail(text[lo:cue_at], _AUX)
         core_end = lo + len(core)
@@ -1082,6 +1085,8 @@ class _Attributor:
             sp, _ = self.subject_phrase(lo, core_end)
             if sp is not None:
                 return sp
+        if not nearest:
+            return None
         cands = [m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES]
         return _from_mention(cands[-1]) if cands else None
 
@@ -1388,6 +1393,7 @@ class _Attribution(NamedTuple):
 
 
 _NONE = _Attribution(None, None, False, False, False)
+_NO_ROW = _Attribution(None, None, False, True, False)  # skipped as a mixed one is: no direct row
 
 
 def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
@@ -1413,9 +1419,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     if cues.naming_of:
         named = att.naming_cue(clause_lo, q_lo)
         if named is not None and _ends_naming(text, q_hi) and not _is_name(text[q_lo:q_hi]):
-            speaker = att.speaker_before(clause_lo, named.start)
-            if speaker is not None:
-                return _Attribution(speaker, named, False, False, False)
+            speaker = att.speaker_before(clause_lo, named.start, nearest=False)  # its subject, no guess
+            if speaker is None:
+                return _NO_ROW  # a quotation of someone the sentence names, but who is not clear
+            return _Attribution(speaker, named, False, False, False)
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
     k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one

@@ -854,11 +854,14 @@ def test_a_description_and_a_name_set_off_by_commas_before_the_cue_speak():
 
 def test_a_quotation_after_called_and_its_object_is_the_subjects():
     # "call X "…"" with a quotation of four words or more quotes the subject of "called" (named in
-    # the same sentence): no row without a speaker. A title right after "called" stays no quotation.
+    # the same sentence): no row without a speaker. A title right after "called" stays no quotation;
+    # with no subject right before "called" (two people, a description, "in a … op-ed,") no row.
     assert rows('Mayor Jane Hollis has run the city since 2019. Her challenger, councillor Tomas Ruiz, called the '
                 'record "a list of missed deadlines".',
                 'Critics called the plan "a giveaway to the developers who fund the mayor."',
-                'They joined a group called "Neighbors First for a Better Town" last year.') == [
+                'They joined a group called "Neighbors First for a Better Town" last year.',
+                "John Kerry and Chuck Hagel, Barack Obama's secretaries of state and defense, in a Washington Post "
+                'op-ed, called it "a dark day for all of America".') == [
         ["a list of missed deadlines", "Tomas Ruiz", "name", "call", "direct"],
         ["a giveaway to the developers who fund the mayor.", "Critics", "nominal", "call", "direct"]]
 
