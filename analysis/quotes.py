@@ -174,6 +174,26 @@ _LEADING_WORD = re.compile(r"\w+")
 _CUT = re.compile(r"[A-Za-z][\w-]")  # at hi - 1: hi cuts a word, a cue form may end there
 
 
+def _naming_starts(text: str, forms: Mapping[str, str]) -> list[int]:
+    """Where the naming-verb ``forms`` start in ``text`` as whole words (as cue forms are found), in
+    order (``str.find``: most texts have few of them)."""
+    found = []
+    for form in forms:
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            if not (pos and _word_char(text[pos - 1])) and not (end < len(text) and _word_char(text[end])):
+                found.append(pos)
+            pos = text.find(form, end)
+    found.sort()
+    return found
+
+
+def _word_char(c: str) -> bool:
+    """What ``_WORD_CHAR`` matches: a word character (as re's ``\\w``) or "-"."""
+    return c.isalnum() or c == "_" or c == "-"
+
+
 def _cuts_word(text: str, hi: int) -> bool:
     """``_CUT.match(text, hi - 1)`` for 0 < hi < len(text), by character (``\\w`` is what
     str.isalnum() accepts, and "_"): the character at ``hi`` first, most often a space or a mark."""
@@ -739,6 +759,7 @@ class _Attributor:
         self._names: dict[str, dict[Any, _Mention]] | None = None  # for _by_name, made when first needed
         self._addressees: dict[tuple[int, int], tuple[int, int] | None] = {}
         self.shared: dict[int, _Speaker] = {}  # cue start -> the speaker of a cue coordinated before it
+        self.naming = _naming_starts(f.text, cues.naming_of) if cues.naming_of else []  # naming verbs' starts
         self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
                                           for phrase in cues.source_phrases)
         self.set_direct([])
@@ -1238,6 +1259,8 @@ class _Attributor:
         """A cue verb right after ``pos`` (a quotation's or a content's end) with only "and" (quotation
         marks, a comma) between shares ``speaker``: the two verbs are coordinated with one subject
         ("Ruiz called the record "…" and said …"); :meth:`speaker_of` gives it."""
+        if "and" not in self.f.text[pos:pos + 8]:
+            return  # checked first: most contents and quotations are not followed by "and"
         k = bisect_left(self._verb_starts, pos)
         if k < len(self._verbs):
             v = self._verbs[k]
@@ -1258,8 +1281,6 @@ class _Attributor:
         it and the quotation at ``q_lo`` in its clause ("called the record "a list of …"", not
         passive), else None. Nothing between ("a group called "X"") is a title (:meth:`is_title`)."""
         text = self.f.text
-        if not any(form in text[max(clause_lo, q_lo - 60):q_lo] for form in self.cues.naming_of):
-            return None  # checked first: most quotations have no naming verb before them
         hi = clause_lo + len(text[clause_lo:q_lo].rstrip(" \n\"“‘'`"))
         toks = _tokens_before(text, clause_lo, hi, 6)
         for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
@@ -1416,8 +1437,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
             return _Attribution(None, m, False, True, False)
     # 1b. "called the record "…"": a naming verb and its object right before the quotation
-    if cues.naming_of:
-        named = att.naming_cue(clause_lo, q_lo)
+    naming = att.naming
+    if naming and naming[-1] >= clause_lo:  # a naming verb shortly before (most fields have none)
+        k = bisect_left(naming, max(clause_lo, q_lo - 60))
+        named = att.naming_cue(clause_lo, q_lo) if k < len(naming) and naming[k] < q_lo else None
         if named is not None and _ends_naming(text, q_hi) and not _is_name(text[q_lo:q_hi]):
             speaker = att.speaker_before(clause_lo, named.start, nearest=False)  # its subject, no guess
             if speaker is None:
@@ -1617,8 +1640,8 @@ def _outer_rows(rows: list[_Row], sources: Sequence[str] = ()) -> list[_Row]:
     takes the outer row's parts that lie beside its own ("Bernhardt responded by noting that A,
     but, he said, B": the "noting" row with A and B).
     """
-    if len(rows) < 2:
-        return rows
+    if len(rows) < 2 or len({row.sentence_id for row in rows}) == len(rows):
+        return rows  # no two rows in one sentence
     dropped: set[int] = set()
     by_sentence: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
