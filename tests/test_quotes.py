@@ -334,6 +334,11 @@ def test_cue_verb_file_errors(tmp_path):
         wb.load_cue_verbs(path)
     with pytest.raises(wb.LexiconError, match=r"<mapping>: expected a mapping with a 'cue_verbs:' list"):
         wb.load_cue_verbs({"verbs": []})
+    with pytest.raises(wb.LexiconError, match=r"field 'naming_verbs': give a mapping of lemmas to their forms such "
+                                              r"as \{call: \[call, calls, called\]\}"):
+        wb.load_cue_verbs({"cue_verbs": [], "naming_verbs": ["call"]})
+    assert wb.load_cue_verbs({"cue_verbs": [], "naming_verbs": {"Dub": ["dubbed", "Dubs"]}}).naming_of == {
+        "dubbed": "dub", "dubs": "dub"}
 
 
 # ----------------------------------------------------- fast look-ups give what the rules define
