@@ -182,8 +182,8 @@ def _build(doc) -> CueVerbs:
         lists[key] = value
     naming = data.get("naming_verbs", {})
     if not isinstance(naming, Mapping) or not all(
-            isinstance(k, str) and k.strip() and isinstance(v, list) and v and all(isinstance(f, str) and f.strip() for f in v)
-            for k, v in naming.items()):
+            isinstance(k, str) and k.strip() and isinstance(v, list) and v
+            and all(isinstance(f, str) and f.strip() for f in v) for k, v in naming.items()):
         raise LexiconError(f"{doc.where('naming_verbs')}: field 'naming_verbs': give a mapping of lemmas to their "
                            "forms such as {call: [call, calls, called]}")
     naming_of = {f.strip().lower(): k.strip().lower() for k, v in naming.items() for f in v}

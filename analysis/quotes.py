@@ -231,7 +231,8 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
 # adverbs of place that may stand between a speaker and such a phrase ("scientists here in Alaska").
 _LOCATIVE_PREPS = frozenset("in across from of at throughout around near outside inside within for to on by "
                             "with over into among between along beyond".split())
-_OBJECT_PREPS = _LOCATIVE_PREPS | {"about", "against", "toward", "towards", "than", "like"}  # a name after them is their object
+# a name after them is their object, not a subject
+_OBJECT_PREPS = _LOCATIVE_PREPS | {"about", "against", "toward", "towards", "than", "like"}
 # a phrase after them before an -ing cue is what is talked about ("rowed back on that statement saying")
 _ABOUT_PREPS = frozenset("on about at to against over".split())
 # what may stand between another person's name and an -ing cue for that person to be meant: a comma,
