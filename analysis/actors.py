@@ -164,16 +164,17 @@ def _build_lexicon(doc: YamlDoc) -> ActorLexicon:
             j = seen_ids[entry["id"]]
             raise LexiconError(
                 f"{doc.where('actors', i, 'id')}: {label}, field 'id': duplicate id {entry['id']!r}, "
-                f"already used by entry {j + 1} (line {doc.line('actors', j, 'id')}); give each actor "
+                f"already used by entry {j + 1}{doc.line_note('actors', j, 'id')}; give each actor "
                 "its own id, or merge the two entries")
         seen_ids[entry["id"]] = i
         for alias in entry["aliases"]:
             if alias in alias_owner and alias_owner[alias] != i:
                 j = alias_owner[alias]
+                line = doc.line("actors", j, "aliases")  # None for a mapping: no line to name
                 raise LexiconError(
                     f"{doc.where('actors', i, 'aliases')}: {label}, field 'aliases': alias {alias!r} is "
-                    f"also claimed by entry {j + 1} (id {entries[j]['id']!r}, line "
-                    f"{doc.line('actors', j, 'aliases')}); an alias must name one actor: remove it from "
+                    f"also claimed by entry {j + 1} (id {entries[j]['id']!r}{'' if line is None else f', line {line}'}"
+                    "); an alias must name one actor: remove it from "
                     "one of them (use 'titles' for words several actors share)")
             alias_owner[alias] = i
 

@@ -137,6 +137,11 @@ class YamlDoc:
                 break
         return found
 
+    def line_note(self, *path: str | int) -> str:
+        """``' (line 12)'`` for the node at ``path``, or ``''`` when lines are unknown (a mapping, no file)."""
+        line = self.line(*path)
+        return "" if line is None else f" (line {line})"
+
     def where(self, *path: str | int) -> str:
         """``'actors.yml, line 12'`` for the node at ``path`` (just the name when lines are unknown)."""
         return where(self.name, line=self.line(*path))

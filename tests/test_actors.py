@@ -169,6 +169,22 @@ def test_error_alias_claimed_by_two_actors(tmp_path):
     assert "remove it from one of them" in message
 
 
+@pytest.mark.parametrize(("entries", "message"), [
+    pytest.param([{"id": "a", "name": "A", "type": "person", "aliases": ["Ann"]},
+                  {"id": "a", "name": "B", "type": "person", "aliases": ["Bea"]}],
+                 "<mapping>: actors entry 2 (id 'a'), field 'id': duplicate id 'a', already used by entry 1; "
+                 "give each actor its own id, or merge the two entries", id="duplicate id"),
+    pytest.param([{"id": "a", "name": "A", "type": "person", "aliases": ["Ann"]},
+                  {"id": "b", "name": "B", "type": "person", "aliases": ["Ann"]}],
+                 "<mapping>: actors entry 2 (id 'b'), field 'aliases': alias 'Ann' is also claimed by entry 1 "
+                 "(id 'a'); an alias must name one actor: remove it from one of them (use 'titles' for words "
+                 "several actors share)", id="alias of two actors"),
+])
+def test_an_error_in_a_mapping_names_no_line(entries, message):
+    # a lexicon given as a mapping has no lines: the message names none (never "line None")
+    assert actors_error({"actors": entries}) == message
+
+
 def test_error_malformed_yaml(tmp_path):
     path = write(tmp_path, GOOD.replace("aliases: [Hamas]", "aliases: [Hamas"))
     message = actors_error(path)
