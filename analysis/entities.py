@@ -260,9 +260,15 @@ _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|s
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+#: The rank of "X said" and '"...," said X' for a name of several words: below the cues that say one
+#: type (rank 5: "said in a statement", "customers of X", "X, 45,"), because companies, governments and
+#: people all say things ("Orchard Mobile said ..." then "customers of Orchard Mobile"). A single word of
+#: the name lists that speaks ("Okafor said", "Mallory said in a statement") keeps rank 5: a known name
+#: and a speech cue together.
+_SPEECH_RANK = 6
 _WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 #: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
-_WEAK_EVIDENCE = ("none", "said-cue", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
+_WEAK_EVIDENCE = ("none", "said-cue", "person verb", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: A pronoun looks back over at most this many person mentions (keeps a long document linear).
 _PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
@@ -278,6 +284,12 @@ _WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
 #: Person or organisation evidence that is about a single word, not the entity: the name lists, the shape
 #: of the word ("McAllen"). It does not set weak place evidence aside ("in Florence" stays a place).
 _WORD_LISTS = ("first name:", "surname:", "inner capital")
+
+
+def _speech_only(label: str) -> bool:
+    """Person evidence that an organisation's name can have as well: "X said", '"...," said X' (not "X
+    said he/she": an organisation is "it")."""
+    return label == "said-cue" or (label.startswith("said-cue: ") and label != "said-cue: he/she")
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
@@ -305,7 +317,7 @@ def _person_cue() -> re.Pattern[str]:
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
     return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
-                      rf"(?:{finite}|{verbs})(?![\w-])")
+                      rf"(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
 
 
 @dataclass(slots=True)
@@ -486,6 +498,18 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
     return 0, 0
 
 
+def _all_title(words: EntityWords, lows: Sequence[str]) -> bool:
+    """The words are role titles and their modifiers only, with no name ("chief financial officer",
+    "former secretary of state"): each word starts a title phrase of the list or is a title modifier."""
+    i = 0
+    while i < len(lows):
+        size = _title_at(words, lows, i) or (1 if lows[i] in words.title_modifiers else 0)
+        if not size:
+            return False
+        i += size
+    return True
+
+
 def _longer_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> int:
     """The number of words of the title a run piece starts with when it is longer than its first word
     ("Chief Executive Officer Marcus Delane": 3), else 1 (the first word alone)."""
@@ -622,6 +646,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     event = len(low) > 1 and (low[0] in words.event_words or " ".join(low[:2]) in words.event_words)
     if event:
         ev.append((3, "other", f"event word: {toks[0]}"))  # "Hurricane Irma", "Operation Protective Edge"
+    elif len(low) > 1 and (last in words.event_last or " ".join(low[-2:]) in words.event_last) and \
+            not (len(toks) == 2 and toks[0] in words.first_names and toks[1] in words.surnames):
+        # "Earth Day", "World Cup", "Monaco Grand Prix"; not "Doris Day"
+        event = True
+        ev.append((3, "other", f"event word: {toks[-1]}"))
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             full not in words.cities and not event and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
@@ -682,11 +711,18 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     governed = _GOVERNED.search(text, max(0, start - 12), start) is not None
+    listed = len(toks) == 1 and (toks[0] in words.surnames or toks[0] in words.first_names)
     if _STATEMENT.match(text, end):
-        ev.append((5, "organization", "statement-cue"))
+        # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
+        # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
+        ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
     elif not governed and (cue := _person_cue().match(text, end)):
-        if len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names:
-            ev.append((5, "person", "said-cue"))
+        if cue.group("verb") is not None and (len(toks) > 1 or listed):
+            ev.append((5, "person", f"person verb: {cue.group('verb')}"))  # "Ilyin testified", "Orchard Mobile died"
+        elif listed:
+            ev.append((5, "person", "said-cue"))  # a known name that speaks: "Okafor said"
+        elif len(toks) > 1:
+            ev.append((_SPEECH_RANK, "person", "said-cue"))  # organisations say things too: the weakest cue
         elif _SAID_PRONOUN.match(text, cue.end()):
             ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
         elif _NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english:
@@ -699,7 +735,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             (len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or
              (_NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english)):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
-        ev.append((5, "person", f"said-cue: {m.group(1).lower()} X"))
+        ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
     speaks_like_a_name = len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or \
         (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
     if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
@@ -745,11 +781,11 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     m = _PLACE_AFTER.match(text, end)
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text[max(0, start - 8):start].endswith(_PLACE_PREPOSITIONS) and \
+    elif text[end:end + 1] not in ("'", "’") and text.endswith(_PLACE_PREPOSITIONS, 0, start) and \
             not (len(toks) == 1 and toks[0].lower() in words.english and
                  toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
         # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
-        ev.append((5, "place", f"place cue: {text[max(0, start - 8):start].split()[-1]}"))
+        ev.append((5, "place", f"place cue: {text[text.rfind(' ', 0, start - 1) + 1:start - 1]}"))
     elif _ends_before(text, start, (" of ", " of the ")) and (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
     if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
@@ -1004,9 +1040,9 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
         ok = False
-    elif title is None and all(w in words.title_heads or w in words.title_modifiers for w in lows) and \
-            not any(_ACRONYM.match(t) for t in name):
-        ok = False  # a title alone ("President", "Prime Minister")
+    elif title is None and not any(_ACRONYM.match(t) for t in name) and \
+            (all(w in words.title_heads or w in words.title_modifiers for w in lows) or _all_title(words, lows)):
+        ok = False  # a title alone ("President", "Prime Minister", "Chief Financial Officer")
     evidence = tuple(_name_evidence(words, name)) if ok else ()
     gender = _title_gender(words, title) if title else None
     return p, cut, title, tuple(name), ok, evidence, gender
@@ -1218,7 +1254,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             return None
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
-        locative = texts[c.k][max(0, c.start - 8):c.start].endswith(_LOCATIVES)
+        locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         for idx in pool:
             ent = entities[idx]
@@ -1414,13 +1450,25 @@ def _set_aside_weak_place(ent: _Entity) -> None:
     """Drop the weak place evidence of a preposition ("into Nimbusly") from an entity it would type a
     place although the entity has organisation or person evidence of any rank other than the name
     lists' ("Nimbusly said in a statement", "Nimbusly's chief executive", "Nimbusly shares"): a
-    preposition never outweighs what the name says or does elsewhere in the document."""
+    preposition never outweighs what the name says or does elsewhere in the document. Likewise drop
+    "said in a statement" from an entity it would type an organisation although the entity has person
+    evidence other than the name lists' and "X said" ("Ilyin, 58,", "Ilyin said he", "Ilyin's wife"):
+    people issue statements too."""
     best = min(ent.evidence, key=_RANK, default=None)
-    if best is None or best[2] not in _WEAK_PLACE:
+    if best is None:
         return
-    if not any(t in ("organization", "person") and not label.startswith(_WORD_LISTS) for _, t, label in ent.evidence):
+    if best[2] in _WEAK_PLACE:
+        if not any(t in ("organization", "person") and not label.startswith(_WORD_LISTS)
+                   for _, t, label in ent.evidence):
+            return
+        ent.evidence = [e for e in ent.evidence if e[2] not in _WEAK_PLACE]
+    elif best[2] == "statement-cue":
+        if not any(t == "person" and not label.startswith(_WORD_LISTS) and not _speech_only(label)
+                   for _, t, label in ent.evidence):
+            return
+        ent.evidence = [e for e in ent.evidence if e[2] != "statement-cue"]
+    else:
         return
-    ent.evidence = [e for e in ent.evidence if e[2] not in _WEAK_PLACE]
     ent.best = min(ent.evidence, key=_RANK, default=None)
 
 

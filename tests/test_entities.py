@@ -990,3 +990,57 @@ def test_a_long_rank_title_starting_a_sentence_is_the_whole_title():
     assert rows(e, "text", "entity_id", "title") == [
         ("Lena Brandt", "person:lena_brandt", "chief executive officer"),
         ("Brandt", "person:lena_brandt", "chief")]
+
+
+# ------------------------------------- red-team cases, round 2 (issue 11): typing by evidence, events, titles
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # a title that states no gender (Senator) leaves it to the first name, and a pronoun that does not fit
+    # ("he", resolved to the only person) does not change a gender the first name gives
+    (("Senator Joan Whitaker spoke on Monday. He said the bill would pass.",),
+     [("Joan Whitaker", "person:joan_whitaker", "title: senator", "female"),
+      ("He", "person:joan_whitaker", "title: senator", "female")]),
+    # "X said" fits a company as well as a person: the cues that say one type ("customers of X", "X said in
+    # a statement") decide, whichever comes first; a person verb ("resigned") says person
+    (("Orchard Mobile said prices would rise. Thousands of customers of Orchard Mobile lost service.",
+      "Orchard Mobile said on Monday that it was sorry. Orchard Mobile said in a statement that it would pay.",
+      "Vela Ostrow resigned on Monday."),
+     [("Orchard Mobile", "organization:orchard_mobile", "organization cue: customers of", None),
+      ("Orchard Mobile", "organization:orchard_mobile", "organization cue: customers of", None),
+      ("Orchard Mobile", "organization:orchard_mobile", "statement-cue", None),
+      ("Orchard Mobile", "organization:orchard_mobile", "statement-cue", None),
+      ("Vela Ostrow", "person:vela_ostrow", "person verb: resigned", None)]),
+    # "outside", "throughout" and "across" are place prepositions as "in" is (nine and twelve characters
+    # with their spaces: the whole word is read)
+    (("Protesters gathered outside Harlowe on Sunday. Storms spread throughout Brackley and across Denholm.",),
+     [("Harlowe", "place:harlowe", "place cue: outside", None),
+      ("Brackley", "place:brackley", "place cue: throughout", None),
+      ("Denholm", "place:denholm", "place cue: across", None)]),
+    # role words with no name are no entity, capitalised or not, at a sentence start or not
+    (("The Chief Financial Officer left. Chief Financial Officer Maria Lopez stayed, said the Chief "
+      "Operating Officer.",),
+     [("Maria Lopez", "person:maria_lopez", "title: chief financial officer", "female")]),
+    # events and holidays are `other`, never persons ("Day" is a surname) or organisations; a first name
+    # and the surname Day remain a person
+    (("Thousands marked Earth Day in Portland. The Boston Marathon, the World Cup and the Glastonbury "
+      "Festival drew crowds. Doris Day sang.",),
+     [("Earth Day", "other:earth_day", "event word: Day", None),
+      ("Portland", "place:portland", "gazetteer: city", None),
+      ("Boston Marathon", "other:boston_marathon", "event word: Marathon", None),
+      ("World Cup", "other:world_cup", "event word: Cup", None),
+      ("Glastonbury Festival", "other:glastonbury_festival", "event word: Festival", None),
+      ("Doris Day", "person:doris_day", "first name: Doris", "female")]),
+    # a bare word of the name lists that speaks in a statement is a person, as "X said" is (people issue
+    # statements too); a word the lists do not know is the organisation, unless the document says person
+    # ("Ilyin, 58,")
+    (("Mallory said in a statement that the deal was off.",
+      "Nimbusly said in a statement that the deal was off.",
+      "Ilyin said in a statement that the deal was off. Ilyin, 58, has led the firm since 2001."),
+     [("Mallory", "person:mallory", "said-cue", None),
+      ("Nimbusly", "organization:nimbusly", "statement-cue", None),
+      ("Ilyin", "person:ilyin", "age", None), ("Ilyin", "person:ilyin", "age", None)]),
+])
+def test_red_team_typing_by_evidence(texts, expected):
+    e = found(*texts)
+    assert rows(e, "text", "entity_id", "evidence", "gender") == expected
