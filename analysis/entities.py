@@ -34,8 +34,8 @@ the ``title`` column and are stripped from the name; a place or affiliation writ
 is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
 Maria Okafor"). A rank word that is also an adjective or part of an organisation's name ("General
 Electric", "Major League Baseball", "major US banks") is not a title: the words after a title must
-not contain an organisation word. A title alone ("President") is no name; "Governor of Virginia" is
-the place Virginia.
+not contain an organisation word. A title alone ("President", "The Chief Financial Officer left":
+role words and their modifiers with no name) is no name; "Governor of Virginia" is the place Virginia.
 
 **Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
 the rank, the stronger):
@@ -54,20 +54,23 @@ the rank, the stronger):
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
    textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
-5. cues around the name: "X said in a statement", "a spokesman for X", "X shares", "the oil giant X",
+5. cues around the name: "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
-   "X said", '"...," said X', "X, who", "X's wife" (family words), "the X administration", "a paper
-   by X", "directed by X", "X, 45,",
-   "X, a retired astronaut,"
-   and person verbs -> person (a single word only when
-   a known first name or surname, a word no English corpus writes in lower case ("Adeyemi said") or
-   followed by he/she ("Jafari said she"), else organization: "Oracle said"); "in X", "near X", "X
-   precincts", "the X plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
+   "X said" and '"...," said X' of a single word of the name lists ("Okafor said", also "Mallory said in
+   a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
+   administration", "a paper by X", "directed by X", "X, 45,", "X, a retired astronaut," and person
+   verbs ("X resigned") -> person ("said in a statement" is set aside where the document has such
+   person evidence of the name); "in X", "near X", "outside X", "throughout X", "X precincts", "the X
+   plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
    minister/capital/government/economy" -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft"; "in X", "into X" is weak: set aside wherever the
    name has organisation or person evidence other than a single word's name lists, "an inquiry into
    Nimbusly" beside "Nimbusly said in a statement");
-6. a single first name or surname, two or three words ending in a surname (none a common word of the
+6. "X said" of a name of several words or of a word no English corpus writes in lower case ("Adeyemi
+   said") -> person, below every rank-5 cue (companies say
+   things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
+   common word -> organization ("Oracle said");
+   a single first name or surname, two or three words ending in a surname (none a common word of the
    document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
    Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
@@ -75,8 +78,9 @@ the rank, the stronger):
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
 also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
-written alone after "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") keeps
-a name ``other`` (rank 3).
+written alone after "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") or
+last ("Earth Day", "World Cup", "Boston Marathon", ``event_last_words``; not a first name and a
+surname: "Doris Day") keeps a name ``other`` (rank 3: the schema has no event type).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
 alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
@@ -1907,7 +1911,8 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     functions and charts (prominence, mentions_by, cooccurrence, ...) work on entities.
 
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
-    lexicon's display name where linked, else the entity's; ``alias``: the text; ``via``: 'alias' for
+    lexicon's display name where linked, else the entity's, with its type added where entities of
+    different types (or a lexicon actor) share it ("Jordan (person)" beside the country); ``alias``: the text; ``via``: 'alias' for
     direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body'). With
     ``entity_table`` (:func:`entity_table` of the same entities), an entity it links by ``same_as``
     counts as the entity it is the same as ("Okafor" alone in one article as David Okafor).
@@ -1933,12 +1938,34 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
         "start": entities["start"].astype("int64"),
         "end": entities["end"].astype("int64"),
     })
+    if len(out):
+        out["actor"] = _distinct_names(keys=out["actor_id"].tolist(), names=out["actor"].tolist(),
+                                       types=entities["type"].tolist(), linked=linked.tolist())
     if sentences is not None and len(out):
         key = sentences[["doc_id", "sentence_id", "section"]].copy()
         key["doc_id"] = key["doc_id"].astype("str")
         out = out.drop(columns=["section"]).merge(key, on=["doc_id", "sentence_id"], how="left")
         out["section"] = out["section"].fillna("body")
     return out[list(MENTION_COLUMNS)].reset_index(drop=True)
+
+
+def _distinct_names(*, keys: Sequence[str], names: Sequence[str], types: Sequence[str], linked: Sequence[bool]
+                    ) -> list[str]:
+    """``names`` (one per row of actor ``keys``) with the entity type added to an entity's name where
+    actors of different types share it, so that charts and tables tell them apart: "Jordan (place)"
+    and "Jordan (person)". An unlinked entity's type is its id's prefix (``<type>:<slug>``, also for a
+    row folded into another entity by ``same_as``), a lexicon actor's the row's ``types``; a lexicon
+    actor keeps the name the lexicon gives it. Keys are unchanged."""
+    kinds: dict[str, dict[str, str]] = {}  # name -> {key: type}
+    for key, name, etype, ok in zip(keys, names, types, linked):
+        by_key = kinds.setdefault(name, {})
+        if key not in by_key:
+            by_key[key] = etype if ok else key.partition(":")[0]
+    shared = {name for name, by_key in kinds.items() if len(set(by_key.values())) > 1}
+    if not shared:
+        return list(names)
+    return [f"{name} ({key.partition(':')[0]})" if name in shared and not ok else name
+            for key, name, ok in zip(keys, names, linked)]
 
 
 def same_entity_ids(table: pd.DataFrame) -> dict[str, str]:
@@ -1980,7 +2007,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
-    Counts direct mentions unless ``include_pronouns``. Most mentions first, then by name.
+    Counts direct mentions unless ``include_pronouns``. Most mentions first, then by name. ``name``: as in
+    :func:`entities_as_mentions`, an entity's name carries its type where one of another type shares it.
     ``actors``: the lexicon the entities were linked with (an Analysis gives its own); left out, the
     shipped one, and a warning names the linked actors it does not hold (their group stays empty).
     """
@@ -2015,6 +2043,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
         "doc_id": e["doc_id"].astype("str"),
         "sentence": e["doc_id"].astype("str") + "\x1f" + e["sentence_id"].astype("str"),
     })
+    frame["name"] = _distinct_names(keys=frame["key"].tolist(), names=frame["name"].tolist(),
+                                    types=frame["type"].tolist(), linked=frame["linked"].tolist())
     frame["group"] = [lex["group"].get(a) if ok else None for a, ok in zip(e["actor_id"], linked)]
     if types is not None:
         frame = frame[frame["type"].isin(list(types))]

@@ -1044,3 +1044,24 @@ def test_a_long_rank_title_starting_a_sentence_is_the_whole_title():
 def test_red_team_typing_by_evidence(texts, expected):
     e = found(*texts)
     assert rows(e, "text", "entity_id", "evidence", "gender") == expected
+
+
+def test_a_name_shared_by_entities_of_two_types_is_told_apart_in_charts_and_rollups():
+    e = found("Rep. Jordan spoke in the House on Monday.", "He visited Jordan last year. Jordan is a kingdom.")
+    table = wb.entity_table(e, actors=NONE)
+    # the ids stay as they are; the names the charts and "who is in it" show carry the type
+    mentions = wb.entities_as_mentions(e, actors=NONE, entity_table=table)
+    assert mentions[["actor_id", "actor"]].values.tolist() == [
+        ["person:jordan", "Jordan (person)"], ["organization:house", "House"],
+        ["place:jordan", "Jordan (place)"], ["place:jordan", "Jordan (place)"]]
+    assert wb.tables.who_is_in_it(mentions, actors=NONE, entity_table=table)[["actor_id", "actor"]].values.tolist() == [
+        ["place:jordan", "Jordan (place)"], ["organization:house", "House"], ["person:jordan", "Jordan (person)"]]
+    assert wb.entities_by(e, actors=NONE)[["key", "name"]].values.tolist() == [
+        ["place:jordan", "Jordan (place)"], ["organization:house", "House"], ["person:jordan", "Jordan (person)"]]
+    # a lexicon actor keeps its lexicon name; the unlinked entity of another type is told apart from it
+    lex = {"actors": [{"id": "jordan", "name": "Jordan", "type": "country", "aliases": ["Jordan"]}]}
+    e = found("Rep. Jordan spoke in the House on Monday.", "He visited Jordan last year.", actors=lex)
+    assert wb.entities_by(e, actors=lex)[["key", "name"]].values.tolist() == [
+        ["organization:house", "House"], ["jordan", "Jordan"], ["person:jordan", "Jordan (person)"]]
+    # one name of one type is left as it is
+    assert wb.entities_as_mentions(found("Jordan is a kingdom."), actors=NONE)["actor"].tolist() == ["Jordan"]
