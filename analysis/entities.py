@@ -105,7 +105,8 @@ and an organisation to the same name with a legal suffix ("Nimbusly" -> Nimbusly
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
-own earlier pronouns for that person), else of unknown gender, else the most recent person; a person
+own earlier pronouns for that person; a first name's gender wins over a "-man" title's, which news
+writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, else the most recent person; a person
 of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
 ("Later President Obama said his plan ..."); rows with ``via == "pronoun"``, apart from the direct
 mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
@@ -347,6 +348,7 @@ class _Entity:
     best: tuple[int, str, str] | None = None  # the first best-ranked evidence (= _decide(evidence))
     gender: str | None = None
     first_name_gender: str | None = None
+    gender_weak: bool = False    # ``gender`` only from a "-man" title ("Chairman Joan Whitaker"): a first name wins
     last: tuple[int, int] = (-1, -1)
     acronym: str | None = None
     actor: int | None = None
@@ -581,6 +583,24 @@ def _title_gender(words: EntityWords, title: str) -> str | None:
 
 
 #: Words that title case leaves in lower case (Chicago/AP headline style).
+def _man_title(words: EntityWords, title: str | None) -> bool:
+    """The title states a gender only by a "-man" role word ("chairman", "congressman", "spokesman"),
+    which news writing also gives to women ("Chairman Joan Whitaker"): weaker than a first name. Not an
+    honorific or a title of men only (Mr., king, sir)."""
+    if not title:
+        return False
+    last = title.split()[-1]
+    return last.endswith("man") and last not in words.honorifics and last not in _MALE_TITLES and \
+        title not in _MALE_TITLES and _title_gender(words, title) == "male"
+
+
+def _gender_of(ent: _Entity) -> str | None:
+    """An entity's gender as known while merging: a first name's over a "-man" title's."""
+    if ent.gender_weak and ent.first_name_gender:
+        return ent.first_name_gender
+    return ent.gender or ent.first_name_gender
+
+
 _TITLE_CASE_LOWER = frozenset("a an the and but or nor for so yet as at by in of off on per to up via vs vs. with from "
                               "into onto over than".split())
 
@@ -1223,8 +1243,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         for item in evidence:
             if ent.best is None or item[0] < ent.best[0]:
                 ent.best = item
-        if c.gender and not ent.gender:
-            ent.gender = c.gender
+        if c.gender and (not ent.gender or ent.gender_weak):
+            weak = _man_title(words, c.title)
+            if not ent.gender or not weak:
+                ent.gender, ent.gender_weak = c.gender, weak
         ent.last = (c.k, c.start)
 
     def new(c: _Cand) -> int:
@@ -1292,8 +1314,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             if own_types - {"person"}:
                 continue
-            g = ent.gender or ent.first_name_gender
-            if c.gender and g and c.gender != g:
+            g = _gender_of(ent)
+            if c.gender and g and c.gender != g and not _man_title(words, c.title):
                 continue
             if ent.last > best_at:
                 best, best_at = idx, ent.last
@@ -1359,7 +1381,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
-            target.gender = target.gender or ent.gender
+            if ent.gender and (not target.gender or target.gender_weak and not ent.gender_weak):
+                target.gender, target.gender_weak = ent.gender, ent.gender_weak
             ent.mentions = []
     # names whose words are common words of this document ("Paris Agreement": "agreement") are no
     # persons by their first word; two or three words ending in a known surname, none of them a common
@@ -1441,8 +1464,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.display = next(iter(forms)) if len(forms) == 1 else \
                 max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
-        if ent.gender is None and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
-            ent.gender = ent.first_name_gender
+        if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
+            # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
+            ent.gender, ent.gender_weak = ent.first_name_gender, False
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
@@ -1561,7 +1585,7 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
                 ent.evidence.append((0, lex_type, f"lexicon: {overlay.types[actor]}"))
             g = overlay.genders[actor]
             if isinstance(g, str) and g in ("male", "female"):
-                ent.gender = g
+                ent.gender, ent.gender_weak = g, False
             return
 
 

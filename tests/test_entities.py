@@ -998,9 +998,17 @@ def test_a_long_rank_title_starting_a_sentence_is_the_whole_title():
 @pytest.mark.parametrize("texts, expected", [
     # a title that states no gender (Senator) leaves it to the first name, and a pronoun that does not fit
     # ("he", resolved to the only person) does not change a gender the first name gives
-    (("Senator Joan Whitaker spoke on Monday. He said the bill would pass.",),
+    # a "-man" title, which news writing gives to women too, yields to the first name ("she" then finds her);
+    # it still gives the gender where the first name says none ("Dana")
+    (("Senator Joan Whitaker spoke on Monday. He said the bill would pass.",
+      "Chairman Joan Whitaker said the bill would pass. Tom Reyes said she was wrong.",
+      "Spokesman Dana Ruiz said no."),
      [("Joan Whitaker", "person:joan_whitaker", "title: senator", "female"),
-      ("He", "person:joan_whitaker", "title: senator", "female")]),
+      ("He", "person:joan_whitaker", "title: senator", "female"),
+      ("Joan Whitaker", "person:joan_whitaker", "title: chairman", "female"),
+      ("Tom Reyes", "person:tom_reyes", "first name: Tom", "male"),
+      ("she", "person:joan_whitaker", "title: chairman", "female"),
+      ("Dana Ruiz", "person:dana_ruiz", "title: spokesman", "male")]),
     # "X said" fits a company as well as a person: the cues that say one type ("customers of X", "X said in
     # a statement") decide, whichever comes first; a person verb ("resigned") says person
     (("Orchard Mobile said prices would rise. Thousands of customers of Orchard Mobile lost service.",
