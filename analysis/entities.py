@@ -1980,12 +1980,10 @@ def _distinct_names(*, keys: Sequence[str], names: Sequence[str], types: Sequenc
     and "Jordan (person)". An unlinked entity's type is its id's prefix (``<type>:<slug>``, also for a
     row folded into another entity by ``same_as``), a lexicon actor's the row's ``types``; a lexicon
     actor keeps the name the lexicon gives it. Keys are unchanged."""
-    kinds: dict[str, dict[str, str]] = {}  # name -> {key: type}
-    for key, name, etype, ok in zip(keys, names, types, linked):
-        by_key = kinds.setdefault(name, {})
-        if key not in by_key:
-            by_key[key] = etype if ok else key.partition(":")[0]
-    shared = {name for name, by_key in kinds.items() if len(set(by_key.values())) > 1}
+    kinds: dict[str, set[str]] = {}  # name -> its actors' types (over the distinct rows: few per entity)
+    for key, name, etype, ok in set(zip(keys, names, types, linked)):
+        kinds.setdefault(name, set()).add(etype if ok else key.partition(":")[0])
+    shared = {name for name, found in kinds.items() if len(found) > 1}
     if not shared:
         return list(names)
     return [f"{name} ({key.partition(':')[0]})" if name in shared and not ok else name
