@@ -6,14 +6,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.actor_tone import actor_tone
 from analysis.actors import cooccurrence
+from analysis.entities import entities_as_mentions
 from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
+from analysis.tables import speakers_as_entities
 from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
-__all__ = ["ActorProfile", "actor_profile"]
+__all__ = ["ActorProfile", "actor_profile", "entity_tables"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class ActorProfile:
     tables; ``partners``: co-occurrence pairs (sentence level) that include the actor, with the other
     actor's id and display name in ``partner_id`` and ``partner``; ``frames``: its row(s) of
     ``actor_frames``; ``card``: a field/value summary; ``name``: the actor's display name (a report's
-    title).
+    title); ``names``: the display names of the actor and its partners by key.
     """
 
     actor_id: str
@@ -35,6 +38,11 @@ class ActorProfile:
     partners: pd.DataFrame
     frames: pd.DataFrame
     name: str = ""
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Display names by key: the actor's own, then its partners' (for charts' ``names=``)."""
+        return {self.actor_id: self.name, **dict(zip(self.partners["partner_id"], self.partners["partner"]))}
 
 
 def _with_partner(pairs: pd.DataFrame, *, actor_id: str, names: dict[str, str]) -> pd.DataFrame:
@@ -48,12 +56,19 @@ def _with_partner(pairs: pd.DataFrame, *, actor_id: str, names: dict[str, str]) 
     return pairs.assign(partner_id=other, partner=other.map(lambda i: names.get(i, i)))
 
 
-def _lexicon_fields(lexicon, *, actor_id: str, shown: int = 8) -> tuple[str, str]:
+def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None = None,
+                    shown: int = 8) -> tuple[str, str]:
     """The card's "lexicon entry" (``actor_id (type, group G)``) and "names counted" (its aliases, then
-    its titles, the first ``shown``, "and N more"); the id and "n/a" without the lexicon."""
+    its titles, the first ``shown``, "and N more"); for an entity of ``entity_table`` that the lexicon
+    lacks, ``entity_id (type, not in the lexicon)`` and its forms as written; else the id and "n/a"."""
     rows = lexicon.actors[lexicon.actors["actor_id"] == actor_id] if lexicon is not None else None
     if rows is None or rows.empty:
-        return actor_id, "n/a"
+        entity = entity_table[entity_table["entity_id"] == actor_id] if entity_table is not None else None
+        if entity is None or entity.empty:
+            return actor_id, "n/a"
+        forms = list(entity.iloc[0]["variants"])
+        more = f" and {len(forms) - shown} more" if len(forms) > shown else ""
+        return f"{actor_id} ({entity.iloc[0]['type']}, not in the lexicon)", ", ".join(forms[:shown]) + more
     row = rows.iloc[0]
     group = row["group"]
     entry = f"{actor_id} ({row['type']}" + (f", group {group}" if isinstance(group, str) and group else "") + ")"
@@ -62,28 +77,74 @@ def _lexicon_fields(lexicon, *, actor_id: str, shown: int = 8) -> tuple[str, str
     return entry, ", ".join(names[:shown]) + more
 
 
+def entity_tables(result: Analysis) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The mentions, quotes and actor tone of everyone the entity layer found, keyed as the corpus
+    report keys them: the lexicon actor where an entity links to one, else the entity (its
+    ``same_as`` entity where it has one).
+
+    Returns (mentions, quotes, actor_tone): the mentions table of :func:`wb.entities_as_mentions`,
+    the quotes with ``speaker_id``/``speaker`` keyed like it (:func:`analysis.tables.speakers_as_entities`)
+    and the actor tone of those mentions, by the method the analysis' own actor tone used (the
+    target-aware model when its table has ``target_polarity``, else the sentence's polarity).
+    """
+    mentions = entities_as_mentions(result.entities, sentences=result.sentences, actors=result.actors,
+                                    entity_table=result.entity_table)
+    quotes = speakers_as_entities(result.quotes, mentions, entities=result.entities, entity_table=result.entity_table)
+    method = "target" if "target_polarity" in result.actor_tone.columns else "sentence"
+    tone = actor_tone(result.documents, result.actors, sentences=result.sentences, mentions=mentions,
+                      quotes=quotes, actor_tone_method=method)
+    return mentions, quotes, tone
+
+
+def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
+    """The key in ``mentions`` (entity mentions) that ``actor_id`` names: the key itself, or the one
+    key whose display name it is (case and surrounding spaces ignored); InputError naming the most
+    mentioned names when there is none, and the keys when a name is shared."""
+    if (mentions["actor_id"] == actor_id).any():
+        return actor_id
+    wanted = " ".join(str(actor_id).split()).casefold()
+    direct = mentions[mentions["via"] != "pronoun"]
+    keys = direct.loc[direct["actor"].astype(str).str.casefold() == wanted, "actor_id"].value_counts()
+    if len(keys) == 1:
+        return str(keys.index[0])
+    if len(keys) > 1:
+        raise InputError(f"actor_id {actor_id!r} names {len(keys)} entities: {', '.join(keys.index)}; "
+                         "pass one of these ids.")
+    top = direct.groupby("actor_id")["actor"].agg(["first", "size"]).sort_values("size", ascending=False, kind="stable")
+    known = ", ".join(f"{name} ({key})" for key, name in zip(top.index[:10], top["first"][:10]))
+    raise InputError(f"actor_id {actor_id!r} is not mentioned in this corpus; the most mentioned are: "
+                     f"{known or 'none'}. Pass an id of the actor lexicon, or a name or entity id from this list.")
+
+
 def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     """The profile of ``actor_id`` in an analysis; InputError when the actor is never mentioned.
 
+    ``actor_id`` is an id of the actor lexicon (its mentions, quotes and tone are the analysis'
+    tables) or, for anyone the lexicon does not list, an entity of the entity layer: its
+    ``entity_id`` or its display name as the reports show it, in any case ("Janet Hollis"); then the
+    tables are the entity layer's (:func:`entity_tables`), as in the corpus report, so a corpus
+    needs no lexicon for a profile.
+
     The card's fields: lexicon entry (the id, type and group: the name is the report's title, not
-    repeated), names counted (the lexicon's aliases and titles, the first 8), mentions (direct),
+    repeated; for an entity, its id and type), names counted (the lexicon's aliases and titles, or the
+    entity's forms as written, the first 8), mentions (direct),
     pronoun mentions, documents, quoted directly, quoted (reported), mean tone of the sentences about it (the target-aware ``target_polarity`` when the
     analysis' actor tone is the target model, the default; the sentence ``polarity`` when it was made
     with ``actor_tone_method="sentence"``; the field's name says which), first and last publication
     day it appears.
     """
-    mentions = result.mentions[result.mentions["actor_id"] == actor_id]
-    if mentions.empty:
-        known = ", ".join(result.mentions["actor_id"].value_counts().index[:10])
-        raise InputError(f"actor_id {actor_id!r} is not mentioned in this corpus; the most mentioned are: "
-                         f"{known or 'none'}. Check the id against the actor lexicon.")
-    quotes = result.quotes[result.quotes["speaker_id"] == actor_id]
-    tone = result.actor_tone[result.actor_tone["actor_id"] == actor_id]
-    names = dict(zip(result.mentions["actor_id"], result.mentions["actor"].astype(str)))
-    pairs = cooccurrence(result.mentions)
+    all_mentions, all_quotes, all_tone = result.mentions, result.quotes, result.actor_tone
+    if not (all_mentions["actor_id"] == actor_id).any():
+        all_mentions, all_quotes, all_tone = entity_tables(result)
+        actor_id = _entity_key(all_mentions, actor_id=actor_id)
+    mentions = all_mentions[all_mentions["actor_id"] == actor_id]
+    quotes = all_quotes[all_quotes["speaker_id"] == actor_id]
+    tone = all_tone[all_tone["actor_id"] == actor_id]
+    names = dict(zip(all_mentions["actor_id"], all_mentions["actor"].astype(str)))
+    pairs = cooccurrence(all_mentions)
     partners = _with_partner(pairs[(pairs["actor_a"] == actor_id) | (pairs["actor_b"] == actor_id)],
                             actor_id=actor_id, names=names)
-    frames = actor_frames(result.mentions, result.frames)
+    frames = actor_frames(all_mentions, result.frames)
     direct = mentions[mentions["via"] != "pronoun"]
     days = published_utc(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"])],
                          fn="actor_profile").dropna()
@@ -93,7 +154,7 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     card = pd.DataFrame({
         "field": ["lexicon entry", "names counted", "mentions", "pronoun mentions", "documents", "quoted directly",
                   "quoted (reported)", tone_field, "first day", "last day"],
-        "value": [*_lexicon_fields(result.actors, actor_id=actor_id), str(len(direct)), str(len(mentions) - len(direct)),
+        "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table), str(len(direct)), str(len(mentions) - len(direct)),
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),
                   f"{about.mean():+.3f} (n={len(about)})" if len(about) else "n/a",

@@ -90,9 +90,55 @@ def test_actor_profile_tables_are_the_actors_rows(result):
 
 
 def test_actor_profile_of_an_actor_never_mentioned_names_the_most_mentioned(result):
+    # everyone the entity layer found, lexicon actors under their lexicon id, most mentioned first
     with pytest.raises(InputError, match=r"actor_id 'obama' is not mentioned in this corpus; the most mentioned "
-                                         r"are: biden, netanyahu, hamas\. Check the id against the actor lexicon"):
+                                         r"are: Joe Biden \(biden\), Benjamin Netanyahu \(netanyahu\), "
+                                         r".*Pass an id of the actor lexicon, or a name or entity id from this list"):
         actor_profile(result, actor_id="obama")
+
+
+@pytest.fixture(scope="module")
+def unlisted() -> wb.Analysis:
+    """Two articles about a mayor no lexicon lists (the default lexicon: Israel-Gaza actors). Dana Price:
+    named in a's headline and sentences 1-2 ("Price"), "She" in sentence 3; in b's sentences 1-2;
+    quoted directly once (a, 2); named with Omar Haddad in b's sentence 1 and with Harlow in a's 1."""
+    documents = pd.DataFrame({
+        "doc_id": ["a", "b"], "title": ["Dana Price wins the vote", "Council row"],
+        "text": ["Mayor Dana Price thanked voters in Harlow. \"We did it,\" Price said. She met Omar Haddad later.",
+                 "Omar Haddad criticised Dana Price. Price did not respond."],
+        "published": pd.to_datetime(["2024-05-08", "2024-05-10"], utc=True),
+    })
+    return wb.analyze(documents, actor_tone_method="sentence")
+
+
+def test_actor_profile_of_anyone_the_lexicon_does_not_list_by_name_or_entity_id(unlisted):
+    assert unlisted.mentions.empty  # the lexicon finds nobody: the profile comes from the entity layer
+    profile = actor_profile(unlisted, actor_id=" dana  PRICE ")  # the name as the reports show it, any case
+    assert (profile.actor_id, profile.name) == ("person:dana_price", "Dana Price")
+    card = profile.card.set_index("field")["value"].to_dict()
+    assert {k: card[k] for k in ("lexicon entry", "names counted", "mentions", "pronoun mentions", "documents",
+                                 "quoted directly", "quoted (reported)", "first day", "last day")} == {
+        "lexicon entry": "person:dana_price (person, not in the lexicon)", "names counted": "Dana Price, Price",
+        "mentions": "5", "pronoun mentions": "1", "documents": "2", "quoted directly": "1",
+        "quoted (reported)": "0", "first day": "2024-05-08", "last day": "2024-05-10"}
+    assert profile.quotes[["speaker_id", "speaker", "kind", "quote"]].values.tolist() == [
+        ["person:dana_price", "Dana Price", "direct", "We did it"]]
+    assert sorted(profile.partners["partner"]) == ["Harlow", "Omar Haddad"]
+    assert profile.names == {"person:dana_price": "Dana Price", "person:omar_haddad": "Omar Haddad",
+                             "place:harlow": "Harlow"}
+    assert set(profile.actor_tone["actor_id"]) == {"person:dana_price"} and len(profile.actor_tone) == 6
+    assert actor_profile(unlisted, actor_id="person:dana_price").card.equals(profile.card)  # the entity id
+
+
+def test_actor_profile_of_a_name_two_keys_share_names_their_ids():
+    from analysis.profiles import _entity_key
+    named = pd.DataFrame({"actor_id": ["person:jordan", "jordan", "jordan", "place:amman"],
+                          "actor": ["Jordan", "jordan", "Jordan", "Amman"], "via": ["alias"] * 4})
+    with pytest.raises(InputError, match=r"actor_id 'Jordan' names 2 entities: jordan, person:jordan; pass one of these ids"):
+        _entity_key(named, actor_id="Jordan")
+    assert _entity_key(named, actor_id="person:jordan") == "person:jordan"  # an id is never a name
+    assert _entity_key(named, actor_id="AMMAN") == "place:amman"
+
 
 
 def test_keep_top_keeps_the_rows_of_the_largest_totals_in_table_order():
@@ -117,3 +163,13 @@ def test_actor_profile_names_the_actor_and_each_partner_for_a_reader(result):
     assert page.startswith('<h2 class="wb-title">Benjamin Netanyahu</h2>')
     assert "<td>Joe Biden</td>" in page.replace(' class="short"', "") and "netanyahu" not in page
     assert f'<td class="num">{profile.partners["pmi"].iloc[0]:,.2f}</td>' in page  # 2 decimals, not 16
+
+
+def test_entity_tables_key_everyone_as_the_corpus_report_does(unlisted):
+    from analysis.profiles import entity_tables
+    mentions, quotes, tone = entity_tables(unlisted)
+    assert mentions["actor_id"].value_counts().to_dict() == {
+        "person:dana_price": 6, "person:omar_haddad": 2, "place:harlow": 1}
+    assert quotes[["speaker_id", "speaker"]].values.tolist() == [["person:dana_price", "Dana Price"]]
+    # one tone row per mention, scored as the analysis' own actor tone was (here the sentence's polarity)
+    assert len(tone) == len(mentions) and "target_polarity" not in tone.columns
