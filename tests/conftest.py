@@ -48,6 +48,25 @@ def report_cache(tmp_path_factory):
     return ReportCache(tmp_path_factory.mktemp("reports"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def background_jobs(request, tmp_path_factory):
+    """Start the background job of every selected test marked ``in_background`` (tests/background.py),
+    once per run; at the end of this worker's session, wait for the jobs it started."""
+    from background import jobs_root, start_jobs, wait_jobs
+
+    started = start_jobs(request.session.items, jobs_root(request.config, tmp_path_factory.getbasetemp()))
+    yield
+    wait_jobs(started)
+
+
+@pytest.fixture
+def background(request, tmp_path_factory):
+    """The finished background job of this test (tests/background.py), waited for if still running."""
+    from background import background_run, jobs_root
+
+    return background_run(request.node, jobs_root(request.config, tmp_path_factory.getbasetemp()))
+
+
 @pytest.fixture(scope="session")
 def newsmtsc_devtest(datasets_dir):
     """``newsmtsc_devtest(method)``: the NewsMTSC devtest_mt scores of a tone method, computed once per
@@ -82,8 +101,13 @@ def pytest_collection_modifyitems(config, items):
     starts on the long tests and ends on short ones, so the two finish together instead of one waiting
     for a long test that started last (``--dist loadgroup`` still sends the tests that share a rendered
     report to one worker; it hands out the groups of several tests first). Tests that use a module- or
-    class-scoped fixture stay where they are."""
+    class-scoped fixture stay where they are. Tests that read a background job (tests/background.py)
+    come last of all: their command runs from the session's start, alongside the others."""
     def moves(item: pytest.Item) -> bool:
         return item.get_closest_marker("slow") is not None and not _uses_a_shared_fixture_narrower_than_the_session(item)
 
-    items[:] = [item for item in items if moves(item)] + [item for item in items if not moves(item)]
+    def waits(item: pytest.Item) -> bool:
+        return item.get_closest_marker("background") is not None
+
+    items[:] = ([item for item in items if moves(item) and not waits(item)]
+                + [item for item in items if not moves(item) and not waits(item)] + [item for item in items if waits(item)])
