@@ -48,6 +48,25 @@ def report_cache(tmp_path_factory):
     return ReportCache(tmp_path_factory.mktemp("reports"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def background_jobs(request, tmp_path_factory):
+    """Start the background job of every selected test marked ``in_background`` (tests/background.py),
+    once per run; at the end of this worker's session, wait for the jobs it started."""
+    from background import jobs_root, start_jobs, wait_jobs
+
+    started = start_jobs(request.session.items, jobs_root(request.config, tmp_path_factory.getbasetemp()))
+    yield
+    wait_jobs(started)
+
+
+@pytest.fixture
+def background(request, tmp_path_factory):
+    """The finished background job of this test (tests/background.py), waited for if still running."""
+    from background import background_run, jobs_root
+
+    return background_run(request.node, jobs_root(request.config, tmp_path_factory.getbasetemp()))
+
+
 @pytest.fixture(scope="session")
 def newsmtsc_devtest(datasets_dir):
     """``newsmtsc_devtest(method)``: the NewsMTSC devtest_mt scores of a tone method, computed once per
@@ -67,6 +86,28 @@ def newsmtsc_devtest(datasets_dir):
     return scores
 
 
+def _keep_xdist_groups(config, items) -> None:
+    """Keep ``--dist loadgroup`` grouping: pytest-xdist 3.8 tells its scheduler a test's
+    ``xdist_group`` by appending ``@<group>`` to the test's node id on each worker, in a field that
+    pytest 9.2 no longer reads (pytest-xdist issue 1386). Without the suffix every test is
+    scheduled alone and a report shared by several tests is rendered on both workers; this appends
+    it where the node id now lives (the tests of a group then share one worker and one rendering)."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                        for m in item.iter_markers("xdist_group")})
+        if not names or "@" in item.nodeid.rsplit("]", 1)[-1]:
+            continue  # no group, or pytest-xdist's own suffix took effect
+        grouped = f"{item.nodeid}@{'_'.join(names)}"
+        if hasattr(item, "_id"):
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(grouped)
+        else:
+            item._nodeid = grouped
+
+
 def _uses_a_shared_fixture_narrower_than_the_session(item: pytest.Item) -> bool:
     """Whether ``item`` uses a module-, class- or package-scoped fixture (moving it away from its
     module's other tests would build that fixture once more)."""
@@ -77,13 +118,21 @@ def _uses_a_shared_fixture_narrower_than_the_session(item: pytest.Item) -> bool:
                for name in item.fixturenames for d in info.name2fixturedefs.get(name, ()))
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-xdist's own
 def pytest_collection_modifyitems(config, items):
     """Slow tests first, in their collected order, the rest after them: under pytest-xdist each worker
     starts on the long tests and ends on short ones, so the two finish together instead of one waiting
     for a long test that started last (``--dist loadgroup`` still sends the tests that share a rendered
     report to one worker; it hands out the groups of several tests first). Tests that use a module- or
-    class-scoped fixture stay where they are."""
+    class-scoped fixture stay where they are. Tests that read a background job (tests/background.py)
+    come last of all: their command runs from the session's start, alongside the others."""
+    _keep_xdist_groups(config, items)
+
     def moves(item: pytest.Item) -> bool:
         return item.get_closest_marker("slow") is not None and not _uses_a_shared_fixture_narrower_than_the_session(item)
 
-    items[:] = [item for item in items if moves(item)] + [item for item in items if not moves(item)]
+    def waits(item: pytest.Item) -> bool:
+        return item.get_closest_marker("background") is not None
+
+    items[:] = ([item for item in items if moves(item) and not waits(item)]
+                + [item for item in items if not moves(item) and not waits(item)] + [item for item in items if waits(item)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 import yaml
 
 
@@ -46,3 +47,15 @@ def test_environment_python_matches_requires_python(repo_dir):
 def test_environment_uses_conda_forge(repo_dir):
     spec = yaml.safe_load((repo_dir / "environment.yml").read_text())
     assert spec["channels"] == ["conda-forge"]
+
+
+# ------------------------------------------------------------------ the suite's own set-up (tests/conftest.py)
+
+
+@pytest.mark.xdist_group("suite-self-check")
+def test_a_test_in_an_xdist_group_is_scheduled_with_its_group(request):
+    """Under ``--dist loadgroup`` (make test) the scheduler groups tests by the ``@<group>`` suffix of
+    their node ids; if it were lost again (pytest-xdist issue 1386), each shared report would be
+    rendered once per worker instead of once."""
+    suffix = "@suite-self-check" if getattr(request.config.option, "loadgroup", False) else ""
+    assert request.node.nodeid == f"tests/test_environment.py::{request.node.name}{suffix}"

@@ -8,6 +8,8 @@ import re
 import pytest
 
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS, SENTENCE_COLUMNS
+from background import Command, in_background
+from conftest import REPO
 
 
 def _table_rows(readme: str, heading: str) -> list[str]:
@@ -68,22 +70,27 @@ def _readme_files(folder, repo_dir) -> None:
     shutil.copytree(repo_dir / "seeds", folder / "path" / "to" / "your" / "articles")
 
 
-@pytest.mark.slow
-def test_every_python_block_of_the_readme_runs_against_the_seed(repo_dir, tmp_path):
-    """The README's Python examples, in order, as one script in a fresh process (examples that set up
-    notebook display state do not leak into other tests), in a folder holding the files they name."""
-    import subprocess
+def _readme_python_blocks(folder) -> Command:
+    """The README's Python examples, in order, as one script run by a fresh interpreter in ``folder``,
+    which holds the files they name."""
     import sys
 
-    blocks = _code_blocks((repo_dir / "README.md").read_text(encoding="utf-8"), "python")
-    assert len(blocks) >= 6
-    _readme_files(tmp_path, repo_dir)
+    blocks = _code_blocks((REPO / "README.md").read_text(encoding="utf-8"), "python")
+    _readme_files(folder, REPO)
     script = "\n".join(f"# --- README block {i}\n{block}" for i, block in enumerate(blocks, 1))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo_dir), os.environ.get("PYTHONPATH", "")]),
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
            "TQDM_DISABLE": "1"}
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
+    return Command([sys.executable, "-c", script], cwd=folder, env=env)
+
+
+@pytest.mark.slow
+@in_background("readme-python-blocks", _readme_python_blocks)
+def test_every_python_block_of_the_readme_runs_against_the_seed(repo_dir, background):
+    """The README's Python examples, in order, as one script in a fresh process (examples that set up
+    notebook display state do not leak into other tests), in a folder holding the files they name;
+    the script runs from the session's start (tests/background.py)."""
+    assert len(_code_blocks((repo_dir / "README.md").read_text(encoding="utf-8"), "python")) >= 6
+    assert background.returncode == 0, background.stderr[-3000:]
 
 
 def _commands(readme: str) -> list[list[str]]:

@@ -22,6 +22,7 @@ from analysis.pipeline import TABLES, Analysis, analyze, load_analysis
 from analysis.scale import CorpusPartitions, analyze_corpus, cached_analysis, mentions_by, query, read_manifest
 from analysis.scale import store
 from analysis.engines import progress_bar
+from background import Command, in_background
 
 REPO = Path(__file__).resolve().parents[2]
 OUTLETS = ("Daily Ledger", "The Courier", "Morning Post")
@@ -390,15 +391,20 @@ def test_dask_engine_equals_one_process(corpora, reference, tmp_path):
 # ------------------------------------------------------------------------------- benchmarks
 
 
-@pytest.mark.slow
-def test_benchmark_quick_run_writes_every_figure(tmp_path):
-    # the corpus benchmark at a tenth of its quick sizes, by its own size variables: the same figures
+def _benchmark_quick_run(folder: Path) -> Command:
+    """``python -m benchmarks --quick --out folder``, the corpus benchmark at a tenth of its quick sizes
+    (by its own size variables: the same figures)."""
     sizes = {"BENCH_FOLDER_FILES": "30", "BENCH_JSONL_MB": "0.3", "BENCH_LONG_MB": "0.04"}
-    done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(tmp_path)], cwd=REPO,
-                          capture_output=True, text=True,
-                          env={**__import__("os").environ, "TQDM_DISABLE": "1", **sizes}, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads((tmp_path / "results.json").read_text())
+    return Command([sys.executable, "-m", "benchmarks", "--quick", "--out", str(folder)], cwd=REPO,
+                   env={**__import__("os").environ, "TQDM_DISABLE": "1", **sizes})
+
+
+@pytest.mark.slow
+@in_background("benchmark-quick", _benchmark_quick_run)
+def test_benchmark_quick_run_writes_every_figure(background):
+    # a dozen short-lived interpreters one after the other: started with the session (tests/background.py)
+    assert background.returncode == 0, background.stderr[-2000:]
+    report = json.loads((background.folder / "results.json").read_text())
     assert report["quick"] is True and set(report["results"]) >= {"corpora", "mentions", "pipeline", "sentences",
                                                                   "tone"}
     corpora = report["results"]["corpora"]
@@ -415,7 +421,7 @@ def test_benchmark_quick_run_writes_every_figure(tmp_path):
     for target in ("folder_load_x_plain_read", "jsonl_load_x_plain_read", "stream_folder_x_parquet",
                    "stream_rss_growth_10x_files", "long_line_time_growth_4x_text", "long_line_rss_growth_4x_text"):
         assert isinstance(corpora[f"target_{target}_met"], bool)
-    assert "## corpora" in (tmp_path / "results.md").read_text()
+    assert "## corpora" in (background.folder / "results.md").read_text()
     pipeline = report["results"]["pipeline"]
     for tier in ("small", "medium"):
         for stage in ("sentences", "mentions", "quotes", "tone", "frames", "full"):
@@ -427,7 +433,7 @@ def test_benchmark_quick_run_writes_every_figure(tmp_path):
     for target in ("full_x_floor", "tone_speedup_vs_textblob", "alias10k_to_alias10_ratio",
                    "stream_rss_growth_10x_corpus"):
         assert isinstance(pipeline[f"target_{target}_met"], bool)
-    markdown = (tmp_path / "results.md").read_text()
+    markdown = (background.folder / "results.md").read_text()
     assert "## pipeline" in markdown and "| streaming `analyze` (processes, 2 workers) | 200 |" in markdown
 
 
@@ -536,7 +542,7 @@ def test_ctrl_c_stops_a_processes_run_without_tracebacks_and_it_resumes(tmp_path
     folder = tmp_path / "many"
     folder.mkdir()
     base = _articles()
-    for i in range(120):
+    for i in range(60):  # 20 partitions: the run is still going when the first one is written
         row = base.iloc[i % 9]
         (folder / f"{i:03d}.json").write_text(json.dumps({"title": f"{row.title} ({i})", "text": row.text}))
     out = tmp_path / "o"
@@ -556,7 +562,7 @@ def test_ctrl_c_stops_a_processes_run_without_tracebacks_and_it_resumes(tmp_path
     assert not (out / "manifest.json").exists() and not (out / "_lock.json").exists()
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert read_manifest(out)["tables"]["documents"]["rows"] == 120
+    assert read_manifest(out)["tables"]["documents"]["rows"] == 60
 
 
 def test_cli_analyze_takes_columns_like_load_corpus(tmp_path, capsys):
