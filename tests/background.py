@@ -54,6 +54,10 @@ def jobs_root(config: pytest.Config, basetemp: Path) -> Path:
     return (basetemp.parent if hasattr(config, "workerinput") else basetemp) / "background"
 
 
+#: The jobs this process started (:func:`stop_jobs` ends them when the run is interrupted).
+STARTED: list[subprocess.Popen] = []
+
+
 def start_jobs(items: list[pytest.Item], root: Path) -> list[subprocess.Popen]:
     """Start the background job of every item that has one and that no other worker has claimed."""
     started = []
@@ -71,7 +75,17 @@ def start_jobs(items: list[pytest.Item], root: Path) -> list[subprocess.Popen]:
         job = command(folder)
         started.append(subprocess.Popen(["sh", "-c", _RUN, "sh", str(folder), *job.argv], cwd=job.cwd, env=job.env,
                                         stdin=subprocess.DEVNULL, start_new_session=True))
+    STARTED.extend(started)
     return started
+
+
+def stop_jobs() -> None:
+    """End the jobs this process started that still run, with their children (Ctrl-C on the run: the
+    jobs run in their own sessions, which the terminal's interrupt does not reach)."""
+    for process in STARTED:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def wait_jobs(started: list[subprocess.Popen], *, timeout: float = 900) -> None:

@@ -59,6 +59,13 @@ def background_jobs(request, tmp_path_factory):
     wait_jobs(started)
 
 
+def pytest_keyboard_interrupt(excinfo):
+    """Ctrl-C: end the background jobs this process started instead of waiting for them."""
+    from background import stop_jobs
+
+    stop_jobs()
+
+
 @pytest.fixture
 def background(request, tmp_path_factory):
     """The finished background job of this test (tests/background.py), waited for if still running."""
