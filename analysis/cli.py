@@ -28,6 +28,18 @@ from analysis.reports import check_parameter_name
 __all__ = ["main", "parse_columns", "parse_parameter", "parse_each", "plain_help"]
 
 
+
+def _failure_line(name: str, description: str, *, failed: object = None) -> str:
+    """The one line a failed report prints: its name, why it failed and, where one was kept, the
+    executed notebook with the error (one sentence after a description that ends with a full stop,
+    never ".;")."""
+    line = f"error: report {name} failed: {description}"
+    if not failed:
+        return line
+    return f"{line} The executed notebook with the error: {failed}" if description.endswith(".") else \
+        f"{line}; the executed notebook with the error: {failed}"
+
+
 def _plain(value: Any) -> Any:
     """YAML values as notebook parameters: dates and times become ISO strings (``2024-05-01``), inside
     lists and mappings too; everything else is kept."""
@@ -176,9 +188,8 @@ def _report(args: argparse.Namespace) -> int:
             return 130
         except Exception as error:  # noqa: BLE001 - the notebook failed: say why in one line, keep its notebook
             name = args.name or notebook_path(args.notebook).stem
-            failed = getattr(error, "failed_notebook", None)
-            where = f"; the executed notebook with the error: {failed}" if failed else ""
-            print(f"error: report {name} failed: {describe_failure(error)}{where}", file=sys.stderr)
+            print(_failure_line(name, describe_failure(error), failed=getattr(error, "failed_notebook", None)),
+                  file=sys.stderr)
             return 1
         write_index(args.out)
         print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")

@@ -217,6 +217,17 @@ def test_cli_says_in_one_line_why_a_report_failed(tmp_path, capsys):
     assert not (tmp_path / "out" / "article_brief" / "article_brief.html").exists()
 
 
+def test_a_failure_that_ends_a_sentence_is_followed_by_a_sentence_never_by_a_semicolon():
+    from analysis.cli import _failure_line
+    said = "InputError: actor_id 'x' is not mentioned in this corpus; pass a name from this list."
+    assert _failure_line("actor_profile", said, failed="out/a.failed.ipynb") == (
+        "error: report actor_profile failed: InputError: actor_id 'x' is not mentioned in this corpus; pass a name "
+        "from this list. The executed notebook with the error: out/a.failed.ipynb")
+    assert _failure_line("b", "KeyError: 'x'", failed="b.failed.ipynb") == (
+        "error: report b failed: KeyError: 'x'; the executed notebook with the error: b.failed.ipynb")
+    assert _failure_line("b", "KeyError: 'x'") == "error: report b failed: KeyError: 'x'"
+
+
 def test_cli_names_a_missing_corpus_before_any_kernel_starts(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     status = main(["report", "article_brief", "--corpus", "nowhere", "--out", str(tmp_path / "out")])
