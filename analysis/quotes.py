@@ -1687,7 +1687,7 @@ def _same_speaker_of(a: _Speaker | None, b: _Speaker | None) -> bool:
         return _same(a.entity_id, b.entity_id)
     if isinstance(a.actor_id, str) or isinstance(b.actor_id, str):
         return _same(a.actor_id, b.actor_id)
-    return isinstance(a.name, str) and a.name == b.name
+    return _same(a.name, b.name)  # never a == NA, which is NA, not False
 
 
 def _holds(row: _Row, pos: int) -> bool:

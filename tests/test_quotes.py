@@ -921,3 +921,15 @@ ATTRIBUTION_CASES = {
 @pytest.mark.parametrize(("texts", "expected"), ATTRIBUTION_CASES.values(), ids=list(ATTRIBUTION_CASES))
 def test_attribution_cases_of_real_articles(texts, expected):
     assert rows(*texts) == expected
+
+
+def test_two_speakers_one_without_a_name_are_not_the_same_and_never_na():
+    # "..., the sources said The campaign ... Sept 4, they said" (a run-on line of real news, no
+    # sentence punctuation): a nominal speaker against an unresolved pronoun; comparing the name
+    # with NA gave NA, and quotes() raised "boolean value of NA is ambiguous" on the 2 MB long line
+    from analysis.quotes import _same_speaker_of, _Speaker
+    na = pd.NA
+    sources = _Speaker(actor_id=na, name="the sources", type="nominal", start=0, end=11)
+    they = _Speaker(actor_id=na, name=na, type="pronoun", start=20, end=24)
+    assert _same_speaker_of(sources, they) is False and _same_speaker_of(they, sources) is False
+    assert _same_speaker_of(sources, _Speaker(actor_id=na, name="the sources", type="nominal", start=40, end=51)) is True
