@@ -28,7 +28,6 @@ from analysis.reports import check_parameter_name
 __all__ = ["main", "parse_columns", "parse_parameter", "parse_each", "plain_help"]
 
 
-
 def _failure_line(name: str, description: str, *, failed: object = None) -> str:
     """The one line a failed report prints: its name, why it failed and, where one was kept, the
     executed notebook with the error (one sentence after a description that ends with a full stop,

@@ -6,17 +6,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.actor_tone import actor_tone
 from analysis.actors import cooccurrence
-from analysis.entities import entities_as_mentions
 from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
-from analysis.tables import speakers_as_entities
+from analysis.tables import entity_tables
 from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
-__all__ = ["ActorProfile", "actor_profile", "entity_tables"]
+__all__ = ["ActorProfile", "actor_profile"]
 
 
 @dataclass(frozen=True)
@@ -61,39 +59,19 @@ def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None
     """The card's "lexicon entry" (``actor_id (type, group G)``) and "names counted" (its aliases, then
     its titles, the first ``shown``, "and N more"); for an entity of ``entity_table`` that the lexicon
     lacks, ``entity_id (type, not in the lexicon)`` and its forms as written; else the id and "n/a"."""
-    rows = lexicon.actors[lexicon.actors["actor_id"] == actor_id] if lexicon is not None else None
-    if rows is None or rows.empty:
-        entity = entity_table[entity_table["entity_id"] == actor_id] if entity_table is not None else None
-        if entity is None or entity.empty:
-            return actor_id, "n/a"
-        forms = list(entity.iloc[0]["variants"])
-        more = f" and {len(forms) - shown} more" if len(forms) > shown else ""
-        return f"{actor_id} ({entity.iloc[0]['type']}, not in the lexicon)", ", ".join(forms[:shown]) + more
-    row = rows.iloc[0]
-    group = row["group"]
-    entry = f"{actor_id} ({row['type']}" + (f", group {group}" if isinstance(group, str) and group else "") + ")"
-    names = [*row["aliases"], *row["titles"]]
+    rows = lexicon.actors[lexicon.actors["actor_id"] == actor_id] if lexicon is not None else pd.DataFrame()
+    entity = entity_table[entity_table["entity_id"] == actor_id] if entity_table is not None else pd.DataFrame()
+    if not rows.empty:
+        row = rows.iloc[0]
+        group = row["group"]
+        entry = f"{actor_id} ({row['type']}" + (f", group {group}" if isinstance(group, str) and group else "") + ")"
+        names = [*row["aliases"], *row["titles"]]
+    elif not entity.empty:
+        entry, names = f"{actor_id} ({entity.iloc[0]['type']}, not in the lexicon)", list(entity.iloc[0]["variants"])
+    else:
+        return actor_id, "n/a"
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     return entry, ", ".join(names[:shown]) + more
-
-
-def entity_tables(result: Analysis) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The mentions, quotes and actor tone of everyone the entity layer found, keyed as the corpus
-    report keys them: the lexicon actor where an entity links to one, else the entity (its
-    ``same_as`` entity where it has one).
-
-    Returns (mentions, quotes, actor_tone): the mentions table of :func:`wb.entities_as_mentions`,
-    the quotes with ``speaker_id``/``speaker`` keyed like it (:func:`analysis.tables.speakers_as_entities`)
-    and the actor tone of those mentions, by the method the analysis' own actor tone used (the
-    target-aware model when its table has ``target_polarity``, else the sentence's polarity).
-    """
-    mentions = entities_as_mentions(result.entities, sentences=result.sentences, actors=result.actors,
-                                    entity_table=result.entity_table)
-    quotes = speakers_as_entities(result.quotes, mentions, entities=result.entities, entity_table=result.entity_table)
-    method = "target" if "target_polarity" in result.actor_tone.columns else "sentence"
-    tone = actor_tone(result.documents, result.actors, sentences=result.sentences, mentions=mentions,
-                      quotes=quotes, actor_tone_method=method)
-    return mentions, quotes, tone
 
 
 def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
@@ -122,7 +100,7 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     ``actor_id`` is an id of the actor lexicon (its mentions, quotes and tone are the analysis'
     tables) or, for anyone the lexicon does not list, an entity of the entity layer: its
     ``entity_id`` or its display name as the reports show it, in any case ("Janet Hollis"); then the
-    tables are the entity layer's (:func:`entity_tables`), as in the corpus report, so a corpus
+    tables are the entity layer's (:func:`analysis.tables.entity_tables`), as in the reports, so a corpus
     needs no lexicon for a profile.
 
     The card's fields: lexicon entry (the id, type and group: the name is the report's title, not
@@ -154,7 +132,8 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     card = pd.DataFrame({
         "field": ["lexicon entry", "names counted", "mentions", "pronoun mentions", "documents", "quoted directly",
                   "quoted (reported)", tone_field, "first day", "last day"],
-        "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table), str(len(direct)), str(len(mentions) - len(direct)),
+        "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table),
+                  str(len(direct)), str(len(mentions) - len(direct)),
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),
                   f"{about.mean():+.3f} (n={len(about)})" if len(about) else "n/a",

@@ -17,19 +17,21 @@ import pandas as pd
 
 from analysis.corpus.keys import published_utc
 from analysis.deprecation import deprecated_alias, renamed_keywords
-from analysis.entities import same_entity_ids
+from analysis.actor_tone import actor_tone
+from analysis.entities import entities_as_mentions, same_entity_ids
 from analysis.errors import InputError
 from analysis.readable import copyable_yaml
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
+    from analysis.pipeline import Analysis
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
            "key_sentences", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
-           "speakers_as_entities", "who_is_in_it", "report_colors", "copyable_yaml"]
+           "speakers_as_entities", "entity_tables", "who_is_in_it", "report_colors", "copyable_yaml"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -495,6 +497,25 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
         fig.update_xaxes(tickmode="array", tickvals=list(articles.index),
                          ticktext=[f"{period}<br>{n:,} article{'s' if n != 1 else ''}" for period, n in articles.items()])
     return fig
+
+
+def entity_tables(result: Analysis) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The mentions, quotes and actor tone of everyone the entity layer found, keyed as the reports
+    key them: the lexicon actor where an entity links to one, else the entity (its
+    ``same_as`` entity where it has one).
+
+    Returns (mentions, quotes, actor_tone): the mentions table of :func:`wb.entities_as_mentions`,
+    the quotes with ``speaker_id``/``speaker`` keyed like it (:func:`speakers_as_entities`)
+    and the actor tone of those mentions, by the method the analysis' own actor tone used (the
+    target-aware model when its table has ``target_polarity``, else the sentence's polarity).
+    """
+    mentions = entities_as_mentions(result.entities, sentences=result.sentences, actors=result.actors,
+                                    entity_table=result.entity_table)
+    quotes = speakers_as_entities(result.quotes, mentions, entities=result.entities, entity_table=result.entity_table)
+    method = "target" if "target_polarity" in result.actor_tone.columns else "sentence"
+    tone = actor_tone(result.documents, result.actors, sentences=result.sentences, mentions=mentions,
+                      quotes=quotes, actor_tone_method=method)
+    return mentions, quotes, tone
 
 
 def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None,

@@ -166,7 +166,7 @@ def test_actor_profile_names_the_actor_and_each_partner_for_a_reader(result):
 
 
 def test_entity_tables_key_everyone_as_the_corpus_report_does(unlisted):
-    from analysis.profiles import entity_tables
+    from analysis.tables import entity_tables
     mentions, quotes, tone = entity_tables(unlisted)
     assert mentions["actor_id"].value_counts().to_dict() == {
         "person:dana_price": 6, "person:omar_haddad": 2, "place:harlow": 1}
