@@ -1344,13 +1344,18 @@ def _as_nominal(sp: _Speaker) -> _Speaker:
     return _Speaker(sp.actor_id, sp.name, "nominal", sp.start, sp.end, sp.entity_id, sp.gender, sp.etype, sp.head)
 
 
+def _same_referent(a: tuple[Any, Any, Any], b: tuple[Any, Any, Any]) -> bool:
+    """Two (entity_id, actor_id, name) triples of one entity, else (neither linked to one) of one
+    lexicon actor, else (neither linked at all) of one name; NA is never the same as anything."""
+    for x, y in zip(a[:2], b[:2]):
+        if isinstance(x, str) or isinstance(y, str):
+            return _same(x, y)
+    return _same(a[2], b[2])
+
+
 def _same_speaker(a: _Mention, b: _Mention) -> bool:
     """Two mentions of one entity or lexicon actor (unlinked ones: the same name)."""
-    if isinstance(a.entity_id, str) or isinstance(b.entity_id, str):
-        return _same(a.entity_id, b.entity_id)
-    if isinstance(a.actor_id, str) or isinstance(b.actor_id, str):
-        return _same(a.actor_id, b.actor_id)
-    return a.actor == b.actor
+    return _same_referent((a.entity_id, a.actor_id, a.actor), (b.entity_id, b.actor_id, b.actor))
 
 
 def _from_mention(m: _Mention) -> _Speaker:
@@ -1681,13 +1686,8 @@ def _outer_rows(rows: list[_Row], sources: Sequence[str] = ()) -> list[_Row]:
 
 def _same_speaker_of(a: _Speaker | None, b: _Speaker | None) -> bool:
     """Two speakers of one entity, lexicon actor or (unlinked) name."""
-    if a is None or b is None:
-        return False
-    if isinstance(a.entity_id, str) or isinstance(b.entity_id, str):
-        return _same(a.entity_id, b.entity_id)
-    if isinstance(a.actor_id, str) or isinstance(b.actor_id, str):
-        return _same(a.actor_id, b.actor_id)
-    return _same(a.name, b.name)  # never a == NA, which is NA, not False
+    return a is not None and b is not None and _same_referent((a.entity_id, a.actor_id, a.name),
+                                                               (b.entity_id, b.actor_id, b.name))
 
 
 def _holds(row: _Row, pos: int) -> bool:
