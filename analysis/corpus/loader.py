@@ -18,7 +18,7 @@ from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
 from analysis.corpus.html import parse_html
-from analysis.corpus.plaintext import FrontMatterError, parse_text, split_front_matter
+from analysis.corpus.plaintext import FrontMatterError, parse_text_file, split_metadata
 from analysis.corpus.report import LoadLog
 from analysis.corpus.sidecars import (
     META_SUFFIXES,
@@ -131,13 +131,13 @@ def _relative(file: Path, base: Path) -> str:
 def _parse_file(text: str, fmt: str, options: LoaderOptions) -> dict[str, Any]:
     if fmt == "html":
         return parse_html(text)
-    if fmt == "article" or (fmt == "txt" and looks_like_article(text)):
+    if fmt == "article":
         return parse_article(text)
-    if fmt == "markdown":
-        front, body = split_front_matter(text)
-        fields = parse_text(body, title_from_first_line=options.title_from_first_line, markdown=True)
-        return {**fields, **canonical_fields(front)}
-    return parse_text(text, title_from_first_line=options.title_from_first_line)
+    if fmt == "txt":
+        meta, body = split_metadata(text)
+        if looks_like_article(body):
+            return {**parse_article(body), **canonical_fields(meta)}
+    return parse_text_file(text, title_from_first_line=options.title_from_first_line, markdown=fmt == "markdown")
 
 
 def _read_document(

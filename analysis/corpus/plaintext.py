@@ -3,8 +3,14 @@
 * The title is the first non-empty line (a leading markdown ``#`` marker stripped), unless
   ``title_from_first_line=False``: then the title is "" and every line is text.
 * The remaining lines become paragraphs (rules in :mod:`analysis.corpus.paragraphs`).
-* Markdown only: a YAML front matter block (``---`` on the first line, closed by ``---``) gives
-  metadata like a sidecar does; headings (``## Background``) become heading paragraphs
+* Metadata at the top of the file (:func:`split_metadata`), read like a sidecar (same key aliases):
+  a YAML front matter block (``---`` on the first line, closed by ``---``), or, in plain text, a
+  header block of ``Key: value`` lines ending at a blank line whose first key is a documents field
+  (``Title:``, ``Headline:``, ``Date:``, ``Outlet:``, ``Source:``, ``Author:``, ``URL:``, ``Tags:``
+  ...; ``Text:``/``Body:`` and ``Id:`` are not header keys). When the metadata gives the title, the
+  first line of the body is dropped only when it is a title line (it repeats the title, or it is a
+  markdown ``#`` heading); a first paragraph of prose stays in the text.
+* Markdown only: headings (``## Background``) become heading paragraphs
   ``Background:`` (a colon added unless the heading ends in punctuation) so that the sentence
   segmenter treats them as sections; a heading line is always a paragraph of its own (as rule P3
   of :mod:`analysis.text` has it), never joined with the lines around it; images are dropped, links keep their text, ``**``/``__``/
@@ -18,17 +24,20 @@ from typing import Any
 
 import yaml
 
+from analysis.corpus.fields import canonical_key
 from analysis.corpus.paragraphs import join_paragraphs, normalise_newlines, paragraphs_of_lines
-from analysis.corpus.sidecars import yaml_problem
+from analysis.corpus.sidecars import canonical_fields, yaml_problem
 from analysis.lexicon_io import safe_load
 
-__all__ = ["FrontMatterError", "parse_text", "split_front_matter"]
+__all__ = ["FrontMatterError", "parse_text", "parse_text_file", "split_front_matter", "split_header", "split_metadata"]
 
 _TITLE_MARK_RE = re.compile(r"^#{1,6}\s+")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK_RE = re.compile(r"\[(?P<text>[^\]]+)\]\([^)]*\)")
 _MD_MARKS_RE = re.compile(r"\*\*|__|`")
+_HEADER_LINE_RE = re.compile(r"(?P<key>[A-Za-z][A-Za-z _-]{0,29}?)[ \t]*:[ \t]*(?P<value>.*?)\s*")
+_NOT_HEADER_KEYS = frozenset({"text", "doc_id"})
 _MD_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=\S)(?P<text>[^*\n]+?)(?<=\S)\*(?![\w*])")
 
 
@@ -70,6 +79,41 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
 
 
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """(header fields, the rest) of a plain text that opens with a ``Key: value`` header block.
+
+    The block is the lines before the first blank line; every one must be ``Key: value`` (a key of
+    at most 30 letters, spaces, hyphens or underscores), the first key a documents field other
+    than text and id (:func:`analysis.corpus.fields.canonical_key`), and text must follow the
+    blank line. Otherwise ``({}, text)``: "Update: talks resumed" or a body with no header stays
+    text. Keys are returned as written; empty values are left out.
+    """
+    text = normalise_newlines(text)
+    start = len(text) - len(text.lstrip("\n"))
+    end = text.find("\n\n", start)
+    if end < 0 or not text[end:].strip():
+        return {}, text
+    matches = [_HEADER_LINE_RE.fullmatch(line) for line in text[start:end].split("\n")]
+    if not all(matches):
+        return {}, text
+    first = canonical_key(matches[0]["key"])
+    if first is None or first in _NOT_HEADER_KEYS:
+        return {}, text
+    header = {m["key"].strip(): m["value"] for m in matches if m["value"]}
+    return header, text[end + 2 :]
+
+
+def split_metadata(text: str, *, markdown: bool = False) -> tuple[dict[str, Any], str]:
+    """(metadata, the rest) of a text or markdown file: its front matter, else (plain text only) its
+    header block (:func:`split_header`); ``({}, text)`` when it has neither.
+
+    Raises :class:`FrontMatterError` when a front matter block is not a YAML mapping.
+    """
+    if markdown or normalise_newlines(text).startswith("---\n"):
+        return split_front_matter(text)
+    return split_header(text)
+
+
 def _markdown_lines(line: str) -> list[str]:
     """One markdown line as plain-text lines: a heading between blank lines (its own paragraph)."""
     heading = _MD_HEADING_RE.match(line.strip())
@@ -97,3 +141,30 @@ def parse_text(text: str, *, title_from_first_line: bool = True, markdown: bool 
     if markdown:
         lines = [out for line in lines for out in _markdown_lines(line)]
     return {"title": title, "text": join_paragraphs(paragraphs_of_lines(lines))}
+
+
+def _title_line(body: str, title: str, *, markdown: bool) -> bool:
+    """True when the body's first non-empty line is a title line: it repeats ``title`` (spacing and
+    case aside, a ``#`` marker stripped) or, in markdown, is a ``#`` heading."""
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    if markdown and _TITLE_MARK_RE.match(first):
+        return True
+    words = _TITLE_MARK_RE.sub("", first).split()
+    return " ".join(words).casefold() == " ".join(title.split()).casefold()
+
+
+def parse_text_file(text: str, *, title_from_first_line: bool = True, markdown: bool = False) -> dict[str, Any]:
+    """Parse a whole plain-text or markdown file: metadata at the top (:func:`split_metadata`,
+    keys mapped like a sidecar's), then the body (:func:`parse_text`).
+
+    Returns the metadata fields plus ``title`` and ``text``. A title given by the metadata wins; the
+    body's first line is then dropped only when it is a title line (it repeats that title, or is a
+    markdown ``#`` heading), else it stays in ``text``.
+    """
+    meta, body = split_metadata(text, markdown=markdown)
+    fields = canonical_fields(meta)
+    title = fields.get("title")
+    parsed = parse_text(body, title_from_first_line=title_from_first_line, markdown=markdown)
+    if title_from_first_line and title is not None and not _title_line(body, str(title), markdown=markdown):
+        parsed = parse_text(body, title_from_first_line=False, markdown=markdown)
+    return {**parsed, **fields}

@@ -182,3 +182,49 @@ def test_split_front_matter_returns_the_mapping_and_the_rest():
     assert split_front_matter("no front matter") == ({}, "no front matter")
     with pytest.raises(FrontMatterError, match="^front matter must be a mapping of keys to values, not a list$"):
         split_front_matter("---\n- a\n---\nB")
+
+
+def test_text_file_header_block_gives_metadata_and_keeps_the_whole_body(tmp_path):
+    (tmp_path / "recall.txt").write_text(
+        "Headline: Brightwater recalls 40,000 jars\nSource: The Valley Ledger\nSection: Business\n"
+        "Date: 3 March 2026\nTags: recall, food safety\n\n"
+        "Brightwater Foods recalled jars on Monday.\n\nParents were angry.\n",
+        encoding="utf-8",
+    )
+    doc = wb.load_corpus(tmp_path).iloc[0]
+    assert doc["title"] == "Brightwater recalls 40,000 jars"
+    assert doc["outlet"] == "The Valley Ledger"
+    assert doc["published"] == pd.Timestamp("2026-03-03", tz="UTC")
+    assert doc["tags"] == ["recall", "food safety"]
+    assert doc["Section"] == "Business"
+    assert doc["text"] == "Brightwater Foods recalled jars on Monday.\n\nParents were angry."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: talks resumed\n\nThe talks resumed.",  # first key is not a documents field
+        "Story: talks resumed\n\nThe talks resumed.",  # 'story' is the text column: not a header key
+        "Title: Talks resumed\nThey resumed on Monday after a week.\n\nMore.",  # a line that is no 'Key: value'
+        "Title: Talks resumed\n\n",  # nothing after the block
+    ],
+)
+def test_text_without_a_header_block_is_plain_text(text):
+    from analysis.corpus.plaintext import split_header
+
+    assert split_header(text) == ({}, text)
+
+
+def test_front_matter_title_never_swallows_the_first_paragraph(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: The real title\noutlet: Ledger\n---\nFirst paragraph says something.\n\nSecond.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("---\ntitle: The Real Title\n---\nThe real  title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("---\ntitle: T\ndate: 2026-03-02\n---\nBody of a text file.\n", encoding="utf-8")
+    docs = wb.load_corpus(tmp_path)
+    docs = docs.set_index(docs["source"].str.rsplit("/", n=1).str[-1])
+    assert docs.loc["a.md", "text"] == "First paragraph says something.\n\nSecond."
+    assert docs.loc["b.txt", ["title", "text"]].tolist() == ["The Real Title", "Body."]
+    assert docs.loc["c.txt", ["title", "text"]].tolist() == ["T", "Body of a text file."]
+    assert docs.loc["c.txt", "published"] == pd.Timestamp("2026-03-02", tz="UTC")
