@@ -52,7 +52,8 @@ def outlet_comparison(
     per value, in the table's order; NA is "(no outlet)"), ``x`` (categories or times), ``y`` (the
     measure), ``color`` (colour key, e.g. actor_id; when None or absent the ``x`` value is the key).
     ``kind``: "bar" or "line" (one line per colour key per panel). Panels share the y scale unless
-    ``shared_y=False``; every panel lists the x categories in the same order. Colours from
+    ``shared_y=False``; bars: every panel lists its own x categories (no empty slot for a
+    category only other panels have), in one order for all panels (the table's). Colours from
     ``colors`` (key -> colour).
     """
     fn = "outlet_comparison"
@@ -113,7 +114,13 @@ def outlet_comparison(
             fig.add_trace(trace, row=row, col=col)
             legend_shown.add(key)
     if kind == "bar":
-        fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(xs)))
+        # one order for all panels, each listing only its own categories: a category of another
+        # panel would be an empty slot that reads as a measured zero
+        rank = {category: i for i, category in enumerate(dict.fromkeys(xs))}
+        for p, name in enumerate(order):
+            own = sorted({xv for pn, xv in zip(panels, xs) if pn == name}, key=rank.__getitem__)
+            fig.update_xaxes(type="category", categoryorder="array", categoryarray=own,
+                             row=p // n_cols + 1, col=p % n_cols + 1)
         fig.update_layout(barmode="stack")
     heights = pd.Series(ys, dtype=float).clip(lower=0)
     top = heights.groupby([f"{pn}\x00{xv}" for pn, xv in zip(panels, xs)]).sum().max() if kind == "bar" else heights.max()

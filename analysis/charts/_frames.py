@@ -50,7 +50,8 @@ def frame_profile(
     display labels. Bars and frames keep the table's order (one document's bar is labelled "this
     document", not by its id). ``barmode``: "stack" or "group". A bar whose values are all 0 (no
     frame term in its documents) is not a blank slot: it reads "no frame terms" (a figure
-    annotation at its place).
+    annotation at its place). A frame with no term in any bar has no legend entry: the legend's
+    title names it ("no terms found: ...").
     Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids).
     """
     fn = "frame_profile"
@@ -66,7 +67,11 @@ def frame_profile(
     bars = [safe_text(v, missing="(none)") for v in table[by]]
     values = pd.to_numeric(table[value], errors="coerce").tolist()
     fig = new_figure(title)
+    present = {f for f, v in zip(frame_ids, values) if v == v and v != 0}
+    absent = [fid for fid in order if fid not in present] if present else []
     for fid in order:
+        if fid in absent:  # a frame with no term anywhere: named under the legend, not a legend entry with no bar
+            continue
         label = safe_text((names or {}).get(fid, fid))
         rows = [i for i, f in enumerate(frame_ids) if f == fid]
         fig.add_trace(go.Bar(
@@ -82,7 +87,9 @@ def frame_profile(
                            textangle=-90 if len(totals) > 8 else 0, font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
     fig.update_layout(
-        barmode=barmode, legend_title_text="frame",
+        barmode=barmode, legend_title_text="frame" + (
+            "<br><span style='font-size:11px;color:#555555'>no terms found: "
+            + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else ""),
         xaxis=dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(bars)),
                    title_text="this document" if one_document else column_label(by),
                    showticklabels=not one_document),

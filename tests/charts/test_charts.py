@@ -645,6 +645,16 @@ def test_frame_profile_by_outlet_hits_names_and_grouped(frames):
         charts.frame_profile(pd.concat([frames, frames.iloc[[0]]]))
 
 
+def test_frame_profile_names_frames_found_nowhere_under_the_legend_instead_of_listing_them(frames):
+    frames = pd.concat([frames, pd.DataFrame({"doc_id": ["a", "b"], "frame_id": ["human", "human"],
+                                              "hits": [0, 0], "share": [0.0, 0.0]})])
+    fig = charts.frame_profile(frames, names={"human": "Human <interest>"})
+    assert [t.name for t in fig.data] == ["conflict", "economic", "morality"]
+    assert fig.layout.legend.title.text.endswith("no terms found: Human &lt;interest&gt;</span>")
+    nothing = charts.frame_profile(frames.assign(share=0.0))  # no frame anywhere: the bars say it instead
+    assert len(nothing.data) == 4 and nothing.layout.legend.title.text == "frame"
+
+
 def test_frame_profile_escapes_labels(frames):
     frames.loc[0, "doc_id"] = EVIL
     fig = charts.frame_profile(frames, names={"economic": BOLD})
@@ -707,14 +717,16 @@ def _panel_of(trace) -> str:
     return trace.xaxis
 
 
-def test_outlet_comparison_one_panel_per_outlet_with_shared_categories(by_outlet):
+def test_outlet_comparison_one_panel_per_outlet_own_categories_in_one_order(by_outlet):
     fig = charts.outlet_comparison(by_outlet, colors=COLORS)
     assert [a.text for a in fig.layout.annotations] == ["AP", "Reuters", "(no outlet)"]
     assert [(_panel_of(t), t.name, list(t.y)) for t in fig.data] == [
         ("x", "Israel", [5]), ("x", "Joe Biden", [2]), ("x2", "Israel", [4]), ("x2", "Hamas", [1]),
         ("x3", "Israel", [3])]
     assert fig.data[0].marker.color == "#222222" and fig.data[3].marker.color == MISSING_COLOR
-    assert list(fig.layout.xaxis2.categoryarray) == ["Israel", "Joe Biden", "Hamas"]
+    # Reuters never names Joe Biden: no empty slot for him there (it would read as a measured 0)
+    assert [list(a.categoryarray) for a in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3)] == [
+        ["Israel", "Joe Biden"], ["Israel", "Hamas"], ["Israel"]]
     assert fig.layout.yaxis2.matches == "y"  # shared scale
     assert not any(t.showlegend for t in fig.data)  # the x axis already names the actors
 
