@@ -181,13 +181,15 @@ def _lift_provenance(notebook) -> dict[str, Any]:
     from analysis.findings import TITLE_MIMETYPE
 
     record: dict[str, Any] = {}
-    title = None
+    title, titled = None, None
     for cell in notebook.cells:
         kept = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if TITLE_MIMETYPE in data:
-                title = dict(data.pop(TITLE_MIMETYPE)).get("title") or title
+                lifted = dict(data.pop(TITLE_MIMETYPE)).get("title")
+                if lifted:
+                    title, titled = lifted, data
             if PROVENANCE_MIMETYPE in data:
                 record = dict(data[PROVENANCE_MIMETYPE])
             else:
@@ -196,7 +198,17 @@ def _lift_provenance(notebook) -> dict[str, Any]:
             cell["outputs"] = kept
     if title:
         record["title"] = str(title)
+        _drop_heading(titled, str(title))
     return record
+
+
+def _drop_heading(data: dict[str, Any], title: str) -> None:
+    """Remove a table's own heading from its HTML output once its title is the page's title (the
+    header shows it: the same words twice, one under the other, read as a fault)."""
+    page = data.get("text/html")
+    text = "".join(page) if isinstance(page, list) else page
+    if isinstance(text, str):
+        data["text/html"] = text.replace(f'<h2 class="wb-title">{html.escape(title)}</h2>', "", 1)
 
 
 def _when(stamp: object) -> str:

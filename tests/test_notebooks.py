@@ -146,6 +146,7 @@ def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(ren
     html_path = rendered("actor_profile")
     page = html_path.read_text()
     assert "<title>Benjamin Netanyahu</title>" in page and '<h1>Benjamin Netanyahu</h1>' in page
+    assert '<h2 class="wb-title">Benjamin Netanyahu</h2>' not in page, "the card does not repeat the page's title"
     assert "corpus sha256" in page, "the provenance is recorded (it was lost when not a cell's last value)"
     shown = re.sub(r"<script.*?</script>|<style.*?</style>|data:[^\"]*", "", page, flags=re.S)  # what a reader reads
     assert not re.search(r"\d+ rows, \d+ columns|rows x \d+ columns", shown), "no pandas footers"

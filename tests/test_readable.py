@@ -59,6 +59,23 @@ def test_a_shown_table_with_a_title_heads_the_table_and_gives_a_report_its_page_
     assert TITLE_MIMETYPE not in untitled and untitled["text/html"].startswith("<style>")
 
 
+def test_the_table_whose_title_becomes_the_page_title_drops_its_own_heading():
+    import nbformat
+    import pandas as pd
+
+    from analysis.reports import _lift_provenance
+
+    card = pd.DataFrame({"field": ["mentions"], "value": ["11"]})
+    other = pd.DataFrame({"field": ["documents"], "value": ["4"]})
+    outputs = [nbformat.v4.new_output("display_data", data=wb.show_table(t, title=name)._repr_mimebundle_())
+               for t, name in ((other, "Sources"), (card, "Marcus <Delane>"))]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("", outputs=outputs)])
+    assert _lift_provenance(notebook) == {"title": "Marcus <Delane>"}
+    sources, lifted = (o["data"]["text/html"] for o in notebook.cells[0]["outputs"])
+    assert '<h2 class="wb-title">Sources</h2>' in sources  # another table keeps its heading
+    assert '<h2 class="wb-title">' not in lifted and '<td class="short">11</td>' in lifted
+
+
 def test_copyable_code_escapes_its_text_and_shows_nothing_when_empty():
     from analysis.readable import CopyableCode
 
