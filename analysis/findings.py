@@ -92,7 +92,9 @@ def findings(
     entities found (``result.entity_table``): when the lexicon names fewer than half of the people
     and organisations in it, a warning at the top says so and points to the fix. ``quotes`` and
     ``actor_tone``: the tables the report charts (defaults: ``result.quotes``, ``result.actor_tone``).
-    Tone findings need an actor with at least ``min_mentions`` mentions.
+    Tone findings need an actor with at least ``min_mentions`` mentions; the most negative and most
+    positive sentence about an actor leave out the sentences in which it is the speaker (their
+    tone is its own, not the coverage's).
     """
     from analysis.quotes import voice as voice_table
 
@@ -177,6 +179,9 @@ def findings(
         enough = counts.loc[counts["n"] >= min_mentions, "actor_id"]
         scored = tone[tone["actor_id"].isin(enough) & tone["polarity"].notna()]
         scored = scored.drop_duplicates(["doc_id", "sentence_id", "actor_id"])
+        if len(quotes):  # a sentence in which the actor speaks is by it, not about it ("He said it was a great win")
+            speaking = set(zip(quotes["doc_id"], quotes["sentence_id"], quotes["speaker_id"]))
+            scored = scored[[k not in speaking for k in zip(scored["doc_id"], scored["sentence_id"], scored["actor_id"])]]
         # with the target-aware model, only a sentence whose most probable class is that tone (a +0.05
         # "most positive sentence" is a neutral one)
         negative = scored[scored["label"] == "negative"] if "label" in scored.columns else scored

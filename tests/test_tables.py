@@ -475,6 +475,12 @@ def test_findings_report_a_most_positive_sentence_only_when_the_model_calls_it_p
     lines = wb.findings(result, actor_tone=tone).table["finding"].tolist()
     actor = tone.loc[first, "actor"]
     assert f"The most positive sentence about {actor}: tone +0.60 toward {actor} (from -1 to +1)." in lines
+    # the same sentence with the actor as its speaker is its own words, not a sentence about it
+    own = pd.DataFrame({"doc_id": [tone.loc[first, "doc_id"]], "sentence_id": [tone.loc[first, "sentence_id"]],
+                        "speaker_id": [tone.loc[first, "actor_id"]], "speaker": [actor], "quote": ["We won."]})
+    quotes = pd.concat([result.quotes, own], ignore_index=True)
+    lines = wb.findings(result, actor_tone=tone, quotes=quotes).table["finding"].tolist()
+    assert not any(line.startswith("The most positive") for line in lines)
 
 
 def test_period_grid_without_the_stored_unit_lists_the_periods_it_has():
