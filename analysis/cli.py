@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -241,8 +242,17 @@ def _analyze(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    try:
-        return {"report": _report, "analyze": _analyze}[args.command](args)
-    except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    with warnings.catch_warnings():
+        warnings.showwarning = _print_warning
+        try:
+            return {"report": _report, "analyze": _analyze}[args.command](args)
+        except InputError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+
+
+def _print_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                   file: Any = None, line: str | None = None) -> None:
+    """A warning on the command line: ``warning: <message>``, without the workbench's file and
+    source line (they tell a user nothing)."""
+    print(f"warning: {message}", file=sys.stderr if file is None else file)

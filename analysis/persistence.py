@@ -168,6 +168,17 @@ def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
     return manifest
 
 
+def saved_analysis_file(folder: Path) -> str | None:
+    """The file that marks ``folder`` as a saved analysis, or None: ``manifest.json`` or ``_run.json``
+    of :func:`analysis.analyze_corpus` beside a ``documents/`` folder, ``meta.json`` of
+    :meth:`Analysis.save` beside ``documents.parquet`` (a bare ``meta.json`` may be anyone's)."""
+    if (folder / "documents").is_dir():
+        found = next((name for name in (MANIFEST, RUN_MARKER) if (folder / name).is_file()), None)
+        if found:
+            return found
+    return META if (folder / META).is_file() and (folder / "documents.parquet").is_file() else None
+
+
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """SHA-256 (hex) of a file's bytes."""
     with open(path, "rb") as handle:

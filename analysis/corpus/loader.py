@@ -44,7 +44,8 @@ from analysis.corpus.tables import (
     usable_mapping,
 )
 
-__all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "unknown_format", "walk_folder"]
+__all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "not_a_corpus", "unknown_format",
+           "walk_folder", "walk_folder_logged"]
 
 #: File extension -> format read by default ("txt" = scraped article or plain text, detected).
 EXTENSIONS: dict[str, str] = {
@@ -81,6 +82,32 @@ def unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) ->
                  f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them")
 
 
+def not_a_corpus(folder: Path, log: LoadLog) -> bool:
+    """True (the problem logged) when ``folder`` is a saved analysis, whose Parquet parts are tables
+    of results, not articles."""
+    from analysis.persistence import saved_analysis_file
+
+    marker = saved_analysis_file(folder)
+    if marker is not None:
+        log.fail(folder, f"a saved analysis (it has {marker}), not a corpus",
+                 f"read it with wb.load_analysis({str(folder)!r}) or query it with wb.query; to analyse or "
+                 "report, give the articles' file or folder")
+    return marker is not None
+
+
+def walk_folder_logged(folder: Path, log: LoadLog) -> tuple[list[Path], list[Path], set[Path]]:
+    """:func:`walk_folder`, its problems logged: what was left out as a note, an unreadable sub-folder
+    as a failure."""
+    problems: list[tuple[Path, str, str]] = []
+    found = walk_folder(folder, problems=problems)
+    for path, problem, kind in problems:
+        if kind == "ignored":
+            log.note(path, problem, "ignored")
+        else:
+            log.fail(path, problem, "give yourself read and execute permission on it, or remove it")
+    return found
+
+
 def walk_folder(folder: Path, *, problems: list[tuple[Path, str, str]] | None = None
                 ) -> tuple[list[Path], list[Path], set[Path]]:
     """(document files, metadata.csv files, sidecar files) under ``folder``; hidden ones left out.
@@ -88,7 +115,8 @@ def walk_folder(folder: Path, *, problems: list[tuple[Path, str, str]] | None = 
     Documents are sorted by relative path, compared folder by folder; metadata.csv files from
     the top down (so that deeper ones win). Symbolic links to folders are not followed (no loops).
     ``problems``: if given, gets ``(path, problem, kind)`` for each sub-folder that could not be
-    listed (kind "fail") and each symbolic link to a folder left out (kind "ignored").
+    listed (kind "fail") and each symbolic link to a folder or saved analysis inside it (the output
+    of ``analyze``/``Analysis.save``) left out (kind "ignored").
     """
     files: list[tuple[tuple[str, ...], Path]] = []
     tables: list[tuple[int, Path]] = []
@@ -97,9 +125,16 @@ def walk_folder(folder: Path, *, problems: list[tuple[Path, str, str]] | None = 
         if problems is not None:
             problems.append((Path(exc.filename or folder), f"a folder that cannot be listed ({exc.strerror})", "fail"))
 
+    from analysis.persistence import saved_analysis_file
+
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         where = Path(root)
+        if where != folder and (marker := saved_analysis_file(where)):  # its Parquet parts are tables, not articles
+            if problems is not None:
+                problems.append((where, f"a saved analysis (it has {marker}), not articles: not read", "ignored"))
+            dirs[:] = []
+            continue
         if problems is not None:
             for name in dirs:
                 if os.path.islink(where / name):
@@ -490,13 +525,9 @@ def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.Dat
             log.fail(given, "no such file or folder", f"check the path (relative paths start at {Path.cwd()})")
         return []
     if given.is_dir():
-        problems: list[tuple[Path, str, str]] = []
-        files, tables, sidecars = walk_folder(given, problems=problems)
-        for path, problem, kind in problems:
-            if kind == "ignored":
-                log.note(path, problem, "ignored")
-            else:
-                log.fail(path, problem, "give yourself read and execute permission on it, or remove it")
+        if not_a_corpus(given, log):
+            return []
+        files, tables, sidecars = walk_folder_logged(given, log)
         if not any(options.format or f.suffix.lower() in EXTENSIONS for f in files):
             log.fail(given, "no document files in the folder",
                      f"add files with one of the extensions {', '.join(EXTENSIONS)}")

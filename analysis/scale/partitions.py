@@ -54,7 +54,8 @@ from analysis.corpus.decode import find_nul, find_nul_in_file, sniff_encoding
 from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
-from analysis.corpus.loader import EXTENSIONS, FORMATS, LoaderOptions, load_files, unknown_format, walk_folder
+from analysis.corpus.loader import (EXTENSIONS, FORMATS, LoaderOptions, load_files, not_a_corpus, unknown_format,
+                                   walk_folder_logged)
 from analysis.corpus.report import LoadLog
 from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
 from analysis.corpus.tables import TABLE_FORMATS, json_line_items, json_objects, read_table, string_columns, table_documents
@@ -238,7 +239,9 @@ class CorpusPartitions:
             metadata = read_metadata_csv(metadata_csv, self.log) if metadata_csv.is_file() else {}
             self._plan_files([given], given.parent, metadata, None, in_folder=False)
             return
-        files, tables, sidecars = walk_folder(given)
+        if not_a_corpus(given, self.log):
+            return
+        files, tables, sidecars = walk_folder_logged(given, self.log)
         if not any(self._format(f) is not None for f in files):
             self.log.fail(given, "no document files in the folder",
                           f"add files with one of the extensions {', '.join(EXTENSIONS)}")

@@ -232,3 +232,42 @@ def test_walk_folder_and_load_files_read_a_folder_in_path_order(tmp_path):
     assert part["text"].tolist() == ["A body.", "B body.", "body"]
     assert part["outlet"].tolist()[0] == "X", "the sidecar; metadata.csv rows are the caller's to pass"
     assert part["__name__"].tolist() == ["a.txt", "b.txt", "sub/a.txt"]
+
+
+def test_a_saved_analysis_is_no_corpus_named_or_inside_one(tmp_path):
+    articles = tmp_path / "articles"
+    write(articles / "a.txt", "Mayor resigns\n\nThe mayor of Eastfield resigned on Monday.")
+    result = wb.analyze(wb.load_corpus(articles))
+    result.save(articles / "processed")  # an analysis saved inside the corpus folder: its Parquet is results
+    out = wb.analyze_corpus(articles / "a.txt", out=tmp_path / "streamed")
+    write(tmp_path / "notes" / "meta.json", "{}")
+    from analysis.persistence import saved_analysis_file
+
+    assert saved_analysis_file(tmp_path / "notes") is None, "a meta.json alone is anyone's, not an analysis"
+    with pytest.warns(CorpusWarning, match="processed: a saved analysis"):
+        docs = wb.load_corpus(articles)
+    assert docs["title"].tolist() == ["Mayor resigns"]
+    assert docs.attrs["load_report"] == [{"source": str(articles / "processed"), "row": None, "line": None,
+                                          "problem": "a saved analysis (it has meta.json), not articles: not read",
+                                          "action": "ignored"}]
+    with pytest.raises(wb.InputError, match=rf"^{out}: a saved analysis \(it has manifest\.json\), not a corpus; read "
+                                            rf"it with wb\.load_analysis\('{out}'\) or query it with wb\.query"):
+        wb.load_corpus(out)
+    with pytest.raises(wb.InputError, match=r"streamed: a saved analysis \(it has manifest\.json\), not a corpus"):
+        wb.analyze_corpus(out, out=tmp_path / "again")
+    assert not (tmp_path / "again" / "manifest.json").exists()
+
+
+def test_walk_folder_logged_notes_what_it_leaves_out_and_not_a_corpus_names_a_saved_analysis(tmp_path):
+    from analysis.corpus.loader import not_a_corpus, walk_folder_logged
+    from analysis.corpus.report import LoadLog
+
+    write(tmp_path / "a.txt", "T\n\nBody.")
+    write(tmp_path / "run" / "manifest.json", "{}")
+    (tmp_path / "run" / "documents").mkdir()
+    log = LoadLog(errors="skip")
+    assert walk_folder_logged(tmp_path, log)[0] == [tmp_path / "a.txt"]
+    assert [(e["source"], e["action"]) for e in log.entries] == [(str(tmp_path / "run"), "ignored")]
+    assert not_a_corpus(tmp_path, log) is False
+    assert not_a_corpus(tmp_path / "run", log) is True
+    assert log.entries[-1]["problem"] == "a saved analysis (it has manifest.json), not a corpus"

@@ -228,3 +228,14 @@ def test_front_matter_title_never_swallows_the_first_paragraph(tmp_path):
     assert docs.loc["b.txt", ["title", "text"]].tolist() == ["The Real Title", "Body."]
     assert docs.loc["c.txt", ["title", "text"]].tolist() == ["T", "Body of a text file."]
     assert docs.loc["c.txt", "published"] == pd.Timestamp("2026-03-02", tz="UTC")
+
+
+def test_split_metadata_and_parse_text_file_on_small_inputs():
+    from analysis.corpus.plaintext import parse_text_file, split_metadata
+
+    assert split_metadata("Title: T\nDate: 2026-03-02\n\nBody.") == ({"Title": "T", "Date": "2026-03-02"}, "Body.")
+    assert split_metadata("---\ntitle: T\n---\nBody.") == ({"title": "T"}, "Body.")
+    assert split_metadata("Title: T\n\nBody.", markdown=True) == ({}, "Title: T\n\nBody.")  # markdown: front matter only
+    assert parse_text_file("Source: Ledger\n\nHeadline here\n\nBody.") == {
+        "title": "Headline here", "text": "Body.", "outlet": "Ledger"}
+    assert parse_text_file("---\ntitle: T\n---\n# Other heading\n\nBody.", markdown=True) == {"title": "T", "text": "Body."}
