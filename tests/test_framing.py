@@ -651,12 +651,20 @@ def test_conflict_news_gold_set_reads_and_matches_the_seed():
     from analysis.validation.frame_terms import read_sentence_gold, term_precision
 
     docs, gold = read_sentence_gold()
-    assert len(gold) == 24 * 5 and gold["sentence_id"].nunique() == 24
+    # the seed article and the four articles written for the gold set, in the file's order
+    assert docs["title"].tolist()[0].startswith("Israel Defies U.S. Warning") and len(docs) == 5
+    assert len(gold) == 76 * 5 and len(gold[["doc_id", "sentence_id"]].drop_duplicates()) == 76
+    assert (gold["doc_id"] == docs["doc_id"].iloc[0]).sum() == 24 * 5
     counts = gold[gold["present"]].groupby("frame_id").size().to_dict()
-    assert counts == {"diplomacy": 19, "domestic_politics": 2, "humanitarian_crisis": 6, "military_action": 18}
-    report = term_precision(docs, gold, "conflict-news", unit="sentence")
-    row = report[(report["frame_id"] == "domestic_politics") & (report["term"] == "ministers")].iloc[0]
-    assert (row["units"], row["with_frame"]) == (3, 0)  # "ministers" fires where the coder saw no domestic politics
+    assert counts == {"diplomacy": 33, "domestic_politics": 16, "humanitarian_crisis": 20, "law_accountability": 10,
+                      "military_action": 34}
+    report = term_precision(docs, gold, "conflict-news", unit="sentence").set_index(["frame_id", "term"])
+    fired = {key: (row["units"], row["with_frame"]) for key, row in report.iterrows() if row["units"] > 0}
+    assert fired[("domestic_politics", "ministers")] == (3, 0)  # ministers criticising a foreign government
+    assert fired[("humanitarian_crisis", "hospital*")] == (5, 1)  # a strike on a hospital, a budget for hospitals
+    assert fired[("diplomacy", "talks")] == (6, 4)  # talks with striking rail workers are no diplomacy
+    assert fired[("law_accountability", "tribunal*")] == (4, 4)
+    assert ("military_action", "strike") in fired and fired[("military_action", "strike")] == (2, 2)  # not "striking"
 
 
 def test_sentence_gold_errors(tmp_path):
@@ -666,8 +674,24 @@ def test_sentence_gold_errors(tmp_path):
     text = text.replace("source: seeds/", f"source: {Path(__file__).resolve().parents[1]}/seeds/")
     bad = tmp_path / "gold.yml"
     bad.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError, match=r"sentence entry 1 \(sentence_id 0\): its text differs"):
+    with pytest.raises(InputError, match=r"document 1, sentence entry 1 \(sentence_id 0\): its text differs"):
         read_sentence_gold(bad)
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_f73c93858b36e7c9.txt"
+    one = tmp_path / "one.yml"  # the one-document form: source and sentences at the top
+    one.write_text(f"frames: [diplomacy]\nsource: {seed}\nsentences:\n  - {{sentence_id: 20, frames: [diplomacy], "
+                   "text: 'Negotiations for a hostage deal and ceasefire between Israel and Hamas appear to be faltering.'}\n",
+                   encoding="utf-8")
+    docs, gold = read_sentence_gold(one)
+    assert gold.values.tolist() == [[docs["doc_id"].iloc[0], 20, "diplomacy", True]] and len(docs) == 1
+    twice = tmp_path / "twice.yml"
+    twice.write_text(f"frames: [diplomacy]\ndocuments:\n  - {{source: {seed}, sentences: []}}\n"
+                     f"  - {{source: {seed}, sentences: []}}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="document '[0-9a-f]+' is listed twice"):
+        read_sentence_gold(twice)
+    neither = tmp_path / "neither.yml"
+    neither.write_text(f"frames: [diplomacy]\ndocuments:\n  - {{source: {seed}}}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="document 1: a document needs 'source' and 'sentences'"):
+        read_sentence_gold(neither)
 
 
 def test_frame_rule_cv_exact_on_separable_and_flat_scores():

@@ -15,7 +15,8 @@
 * frame evidence: :func:`term_precision` (per term: where it fired and how often coders saw its
   frame), :func:`frame_rule_cv` (which presence rule, by cross-validation on tuning articles),
   :func:`frame_errors` (the plainest disagreements), :func:`split_articles` (the fixed
-  tuning / held-out split), :func:`read_sentence_gold` (the hand-coded conflict-news seed sentences);
+  tuning / held-out split), :func:`read_sentence_gold` (the hand-coded conflict-news sentences: the
+  seed article and four articles written for the gold set);
 * the latest figures: :func:`write_validation_figures` writes ``analysis/lexicons/validation.json``;
   :func:`methods_card` turns it into the methods-section paragraph of a report and
   :func:`method_note` into the one line naming the method behind a number.

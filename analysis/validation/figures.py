@@ -96,7 +96,8 @@ def _frame_figures(table: pd.DataFrame) -> dict[str, Any]:
 
 def _term_evidence(frames_file: Path) -> dict[str, Any]:
     """Per-term precision of the generic codebook on the tuning articles (the evidence its terms were
-    revised with), and of the conflict-news codebook on the shipped hand-coded seed sentences."""
+    revised with), and of the conflict-news codebook on the shipped hand-coded sentences (the seed article
+    and the articles written for the gold set, :func:`read_sentence_gold`)."""
     from analysis.validation.data import read_narrative_frames
     from analysis.validation.frame_terms import read_sentence_gold, split_articles, term_precision
 
@@ -114,8 +115,9 @@ def _term_evidence(frames_file: Path) -> dict[str, Any]:
                 for r in fired.to_dict("records")]
 
     return {"generic_tuning_articles": {"units": "articles", "n": int(len(docs)), "terms": rows(generic)},
-            "conflict_news_seed_sentences": {"units": "sentences", "n": int(seed_gold["sentence_id"].nunique()),
-                                             "terms": rows(news)}}
+            "conflict_news_seed_sentences": {"units": "sentences",
+                                             "n": int(len(seed_gold[["doc_id", "sentence_id"]].drop_duplicates())),
+                                             "documents": int(seed_gold["doc_id"].nunique()), "terms": rows(news)}}
 
 
 def _frame_training_cv(frames_file: Path) -> dict[str, Any]:

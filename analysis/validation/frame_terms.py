@@ -208,46 +208,68 @@ CONFLICT_NEWS_GOLD = Path(__file__).resolve().parent / "conflict_news_gold.yml"
 def read_sentence_gold(path: str | os.PathLike[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A sentence-level frame gold set (default: the shipped conflict-news set) and its documents.
 
-    The YAML file names ``source`` (a text file or folder, relative to the repository unless
-    absolute, read with :func:`analysis.load_corpus`), ``frames`` (the coded frame ids) and
+    The YAML file names ``frames`` (the coded frame ids) and its documents: either one ``source`` (a
+    text file, relative to the repository unless absolute, read with :func:`analysis.load_corpus`)
+    with its ``sentences``, or ``documents``, a list of such ``source`` / ``sentences`` pairs.
     ``sentences``: entries with ``sentence_id``, ``frames`` (the frames it carries) and ``text`` (the
     sentence as :func:`analysis.sentences` gives it: checked, so a changed segmenter cannot shift the
-    codes silently). Returns (documents, gold): gold has doc_id, sentence_id, frame_id, present —
-    one row per coded sentence and frame. Raises InputError naming the file and the entry.
+    codes silently). Returns (documents, gold): documents in the file's order; gold has doc_id,
+    sentence_id, frame_id, present — one row per coded sentence and frame. Raises InputError naming
+    the file and the entry.
     """
     import yaml
-
-    from analysis.corpus import load_corpus
-    from analysis.text import sentences as segment
 
     target = Path(CONFLICT_NEWS_GOLD if path is None else path)
     try:
         data = yaml.safe_load(target.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise InputError(f"{target}: cannot read the gold set ({error})") from None
-    if not isinstance(data, dict) or not all(k in data for k in ("source", "frames", "sentences")):
-        raise InputError(f"{target}: a gold set needs 'source', 'frames' and 'sentences'")
-    source = Path(data["source"])
+    one = isinstance(data, dict) and all(k in data for k in ("source", "sentences")) and "documents" not in data
+    many = isinstance(data, dict) and isinstance(data.get("documents"), list) and "source" not in data
+    if not (one or many) or "frames" not in data:
+        raise InputError(f"{target}: a gold set needs 'frames' and either 'source' with 'sentences' or a list "
+                         "of 'documents' (each with 'source' and 'sentences')")
+    coded = [str(f) for f in data["frames"]]
+    parts = [data] if one else data["documents"]
+    documents, rows = [], []
+    for d, part in enumerate(parts):
+        where = f"{target}" if one else f"{target}, document {d + 1}"
+        if not isinstance(part, dict) or not all(k in part for k in ("source", "sentences")):
+            raise InputError(f"{where}: a document needs 'source' and 'sentences'")
+        doc, doc_rows = _gold_document(part, coded, where)
+        documents.append(doc)
+        rows += doc_rows
+    docs = pd.concat(documents, ignore_index=True)
+    if docs["doc_id"].duplicated().any():
+        raise InputError(f"{target}: document {docs['doc_id'][docs['doc_id'].duplicated()].iloc[0]!r} is listed twice")
+    return docs, pd.DataFrame(rows, columns=["doc_id", "sentence_id", "frame_id", "present"])
+
+
+def _gold_document(part: dict[str, Any], coded: list[str], where: str) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """One document of a sentence gold set: (its documents row, its gold rows); checks every entry."""
+    from analysis.corpus import load_corpus
+    from analysis.text import sentences as segment
+
+    source = Path(part["source"])
     if not source.is_absolute():
         source = Path(__file__).resolve().parents[2] / source
     documents = load_corpus(source)
-    sents = segment(documents)
     if documents["doc_id"].nunique() != 1:
-        raise InputError(f"{target}: 'source' must hold exactly one document (found {documents['doc_id'].nunique()})")
+        raise InputError(f"{where}: 'source' must hold exactly one document (found {documents['doc_id'].nunique()})")
+    sents = segment(documents)
     doc_id = str(documents["doc_id"].iloc[0])
     texts = dict(zip(sents["sentence_id"], sents["text"]))
-    coded = [str(f) for f in data["frames"]]
     rows = []
-    for k, entry in enumerate(data["sentences"]):
+    for k, entry in enumerate(part["sentences"]):
         sid = entry.get("sentence_id") if isinstance(entry, dict) else None
         if sid not in texts:
-            raise InputError(f"{target}, sentence entry {k + 1}: sentence_id {sid!r} is not a sentence of {source.name}")
+            raise InputError(f"{where}, sentence entry {k + 1}: sentence_id {sid!r} is not a sentence of {source.name}")
         if entry.get("text") != texts[sid]:
-            raise InputError(f"{target}, sentence entry {k + 1} (sentence_id {sid}): its text differs from the "
+            raise InputError(f"{where}, sentence entry {k + 1} (sentence_id {sid}): its text differs from the "
                              f"sentence the segmenter gives ({texts[sid][:60]!r}...); re-check the codes")
         unknown = [f for f in entry.get("frames", []) if f not in coded]
         if unknown:
-            raise InputError(f"{target}, sentence entry {k + 1}: frame {unknown[0]!r} is not one of {', '.join(coded)}")
+            raise InputError(f"{where}, sentence entry {k + 1}: frame {unknown[0]!r} is not one of {', '.join(coded)}")
         rows += [{"doc_id": doc_id, "sentence_id": sid, "frame_id": f, "present": f in entry.get("frames", [])}
                  for f in coded]
-    return documents, pd.DataFrame(rows, columns=["doc_id", "sentence_id", "frame_id", "present"])
+    return documents, rows

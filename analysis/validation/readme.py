@@ -120,7 +120,7 @@ def validity_section(figures: dict[str, Any]) -> str:
             f"Per-term evidence (the full tables are in `notebooks/validation.ipynb`): on the {gen['n']} tuning articles, "
             f"{len(gen['terms'])} generic terms fire; {len(weak)} fire in 3+ articles more often without their frame "
             f"than its base rate" + (f" ({', '.join(t['term'] for t in weak[:8])})" if weak else "") + ". "
-            f"The `conflict-news` codebook, on {news['n']} hand-coded sentences of the seed article "
+            f"The `conflict-news` codebook, on {news['n']} hand-coded sentences of {_gold_articles(news.get('documents', 1))} "
             f"(`analysis/validation/conflict_news_gold.yml`, one coder): {len(news['terms'])} terms fire, "
             f"{len(misfires)} with precision below 0.5"
             + (f" ({', '.join(t['frame'] + ': ' + t['term'] for t in misfires[:6])})" if misfires else "") + ".",
@@ -134,6 +134,14 @@ def validity_section(figures: dict[str, Any]) -> str:
     stamp = (f"*Generated from `analysis/lexicons/validation.json` (run of {figures['created']}, version "
              f"{figures['package_version']}).*")
     return "\n".join(lines + ["", stamp])
+
+
+def _gold_articles(documents: int) -> str:
+    """Which articles the conflict-news gold set codes, in words."""
+    if documents <= 1:
+        return "the seed article"
+    others = documents - 1
+    return f"the seed article and {others} article{'s' if others > 1 else ''} written for the gold set"
 
 
 def update_readme(figures: dict[str, Any], path: str | os.PathLike[str] = README_PATH) -> Path:
