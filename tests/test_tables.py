@@ -27,7 +27,9 @@ def test_select_document_by_id(documents):
 
 
 def test_select_document_unknown_id_names_it_and_known_ones(documents):
-    with pytest.raises(InputError, match=r"doc_id 'zz' is not in the corpus; some ids it has: a, b"):
+    with pytest.raises(InputError, match=r"^doc_id 'zz' is not in the corpus; ids it has \(headline in brackets\): "
+                                         r"a \(First\), b \(Second\); wb\.load_corpus\(corpus\)\[\['doc_id', 'title', "
+                                         r"'source'\]\] lists them all$"):
         select_document(documents, doc_id="zz")
 
 
