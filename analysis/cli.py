@@ -242,17 +242,18 @@ def _analyze(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    with warnings.catch_warnings():
-        warnings.showwarning = _print_warning
-        try:
-            return {"report": _report, "analyze": _analyze}[args.command](args)
-        except InputError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
+    shown_as, warnings.formatwarning = warnings.formatwarning, _warning_line
+    try:
+        return {"report": _report, "analyze": _analyze}[args.command](args)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    finally:
+        warnings.formatwarning = shown_as
 
 
-def _print_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-                   file: Any = None, line: str | None = None) -> None:
-    """A warning on the command line: ``warning: <message>``, without the workbench's file and
-    source line (they tell a user nothing)."""
-    print(f"warning: {message}", file=sys.stderr if file is None else file)
+def _warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  line: str | None = None) -> str:
+    """A warning as the command line prints it: ``warning: <message>``, without the workbench's
+    file and source line (they tell a user nothing)."""
+    return f"warning: {message}\n"

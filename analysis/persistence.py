@@ -47,6 +47,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.corpus.files import MANIFEST, META, RUN_MARKER
 from analysis.corpus.sidecars import METADATA_CSV, sidecar_paths
 from analysis.errors import InputError
 
@@ -130,14 +131,12 @@ def atomic_folder(path: str | os.PathLike[str], fill: Writer) -> Path:
 
 # ---------------------------------------------------------------------------------------------- layouts
 
-#: The manifest of a partitioned analysis, written last: a folder without it is not finished.
-MANIFEST = "manifest.json"
-#: The marker of a partitioned run in progress (its key and start time).
-RUN_MARKER = "_run.json"
+#: ``MANIFEST``: the manifest of a partitioned analysis, written last (a folder without it is not
+#: finished); ``RUN_MARKER``: the marker of a partitioned run in progress (its key and start time);
+#: ``META``: the meta file of a saved analysis. They live in :mod:`analysis.corpus.files`, which
+#: tells a saved analysis from a corpus (:func:`analysis.corpus.files.saved_analysis_file`).
 #: The ``format`` entry of a partitioned analysis' manifest.
 PARTITIONED_FORMAT = "media-workbench partitioned analysis"
-#: The meta file of a saved analysis.
-META = "meta.json"
 #: Columns holding lists, by table, which Parquet returns as arrays and :func:`restore_lists` makes lists again.
 LIST_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("tags",), "entity_table": ("variants", "titles")}
 
@@ -166,17 +165,6 @@ def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise InputError(f"{folder}: not a finished partitioned analysis ({state}); "
                          "write one with analysis.analyze_corpus(source, out=...)")
     return manifest
-
-
-def saved_analysis_file(folder: Path) -> str | None:
-    """The file that marks ``folder`` as a saved analysis, or None: ``manifest.json`` or ``_run.json``
-    of :func:`analysis.analyze_corpus` beside a ``documents/`` folder, ``meta.json`` of
-    :meth:`Analysis.save` beside ``documents.parquet`` (a bare ``meta.json`` may be anyone's)."""
-    if (folder / "documents").is_dir():
-        found = next((name for name in (MANIFEST, RUN_MARKER) if (folder / name).is_file()), None)
-        if found:
-            return found
-    return META if (folder / META).is_file() and (folder / "documents.parquet").is_file() else None
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:

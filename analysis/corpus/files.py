@@ -5,6 +5,8 @@ may not read, a named pipe (FIFO, which would block a reader forever), a socket 
 :func:`file_problem` says what is wrong with such a path *without opening it*, so a loader can
 skip it (``errors="skip"``, listed in the load report) or raise an ``InputError`` naming it, never
 a traceback and never a hang. Symbolic links to regular files are followed.
+:func:`saved_analysis_file` tells a folder of saved results (whose Parquet parts are tables, not
+articles) from a corpus.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["FileProblem", "file_problem", "read_bytes"]
+__all__ = ["MANIFEST", "META", "RUN_MARKER", "FileProblem", "file_problem", "read_bytes", "saved_analysis_file"]
+
+#: The manifest of a partitioned analysis, written last: a folder without it is not finished.
+MANIFEST = "manifest.json"
+#: The marker of a partitioned run in progress (its key and start time).
+RUN_MARKER = "_run.json"
+#: The meta file of a saved analysis (:meth:`analysis.Analysis.save`).
+META = "meta.json"
 
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
@@ -85,3 +94,14 @@ def read_bytes(path: Path) -> bytes:
         return pieces[0] if len(pieces) == 2 else b"".join(pieces)
     finally:
         os.close(fd)
+
+
+def saved_analysis_file(folder: Path) -> str | None:
+    """The file that marks ``folder`` as a saved analysis, or None: ``manifest.json`` or ``_run.json``
+    of :func:`analysis.analyze_corpus` beside a ``documents/`` folder, ``meta.json`` of
+    :meth:`Analysis.save` beside ``documents.parquet`` (a bare ``meta.json`` may be anyone's)."""
+    if (folder / "documents").is_dir():
+        found = next((name for name in (MANIFEST, RUN_MARKER) if (folder / name).is_file()), None)
+        if found:
+            return found
+    return META if (folder / META).is_file() and (folder / "documents.parquet").is_file() else None

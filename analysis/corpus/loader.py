@@ -28,7 +28,7 @@ from analysis.corpus.sidecars import (
     read_metadata_csv,
     sidecar_paths,
 )
-from analysis.corpus.files import FileProblem, file_problem, read_bytes
+from analysis.corpus.files import FileProblem, file_problem, read_bytes, saved_analysis_file
 from analysis.corpus.tokenised import note_pretokenised_files
 from analysis.schema import output_columns
 from analysis.corpus.tables import (
@@ -85,8 +85,6 @@ def unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) ->
 def not_a_corpus(folder: Path, log: LoadLog) -> bool:
     """True (the problem logged) when ``folder`` is a saved analysis, whose Parquet parts are tables
     of results, not articles."""
-    from analysis.persistence import saved_analysis_file
-
     marker = saved_analysis_file(folder)
     if marker is not None:
         log.fail(folder, f"a saved analysis (it has {marker}), not a corpus",
@@ -124,8 +122,6 @@ def walk_folder(folder: Path, *, problems: list[tuple[Path, str, str]] | None = 
     def unreadable(exc: OSError) -> None:
         if problems is not None:
             problems.append((Path(exc.filename or folder), f"a folder that cannot be listed ({exc.strerror})", "fail"))
-
-    from analysis.persistence import saved_analysis_file
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]

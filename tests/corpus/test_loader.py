@@ -241,7 +241,7 @@ def test_a_saved_analysis_is_no_corpus_named_or_inside_one(tmp_path):
     result.save(articles / "processed")  # an analysis saved inside the corpus folder: its Parquet is results
     out = wb.analyze_corpus(articles / "a.txt", out=tmp_path / "streamed")
     write(tmp_path / "notes" / "meta.json", "{}")
-    from analysis.persistence import saved_analysis_file
+    from analysis.corpus.files import saved_analysis_file
 
     assert saved_analysis_file(tmp_path / "notes") is None, "a meta.json alone is anyone's, not an analysis"
     with pytest.warns(CorpusWarning, match="processed: a saved analysis"):
