@@ -8,8 +8,9 @@ per gold mention with character offsets. :func:`score_entities` compares ``analy
 * **Named mentions (gold).** A mention of type person, organization or place whose minimal span holds
   a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name
   is the run of proper nouns (joined by of, for, the, de, &; a person's name by none of them) around
-  the minimal span's last proper noun, within the mention, title words stripped up to the last one
-  ("President Obama" -> "Obama", as CoNLL writes names); a minimal span of names separated by a comma
+  the minimal span's last proper noun, within the mention, a person's title words stripped up to the
+  last one ("President Obama" -> "Obama", as CoNLL writes names; not "Duke University" -> "University"
+  nor "US State Department" -> "Department": "Duke" and "State" are title words too); a minimal span of names separated by a comma
   is named by its first part ("Houston, Texas" -> "Houston": Texas has a chain of its own); names nested inside another name
   ("Helsinki" in "University of Helsinki") are left out (flat spans).
 * **Typed F1**: a predicted mention (via name or short, typed person/organization/place) is right when
@@ -196,7 +197,8 @@ def _close(stack, eid, ti, toks, offsets, text, field, doc_id, gold, titles) -> 
         while hi < ti and (toks[hi + 1][1] == "PROPN" or (toks[hi + 1][0] in joiners and hi + 2 <= ti
                                                          and toks[hi + 2][1] == "PROPN")):
             hi += 1
-        lo = max((i + 1 for i in range(lo, hi) if toks[i][0].lower() in titles), default=lo)
+        if etype == "person":  # "President Obama" -> "Obama"; not "Duke University" -> "University"
+            lo = max((i + 1 for i in range(lo, hi) if toks[i][0].lower() in titles), default=lo)
         while lo < hi and toks[lo][0] in _JOINERS:
             lo += 1
         name_start, name_end = offsets[lo][0], offsets[hi][1]

@@ -141,3 +141,26 @@ def test_read_gum_names_a_place_written_with_its_region_by_its_first_part(tmp_pa
     rows = [(r.text, r.chain.split(":")[1], r.name_start, r.name_end) for r in gold.itertuples() if r.name_start >= 0]
     # "Irving, Texas" is named Irving (not Texas, which has its own chain)
     assert sorted(rows) == [("Irving, Texas", "2", 12, 18), ("Texas", "3", 20, 25)]
+
+
+# "She studied at Duke University.": "Duke" is an honorific in the title list, but only a person's name
+# loses its title words ("President Obama" -> "Obama"); the organisation is named in full.
+CONLLU_DUKE = """# newdoc id = GUM_news_duke
+# newpar
+# text = She studied at Duke University.
+1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-sgl)
+2\tstudied\tstudy\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tat\tat\tADP\tIN\t_\t5\tcase\t_\t_
+4\tDuke\tDuke\tPROPN\tNNP\t_\t5\tcompound\t_\tEntity=(2-organization-new-sssss-cf1-1,2-sgl-Duke_University
+5\tUniversity\tUniversity\tPROPN\tNNP\t_\t2\tobl\t_\tEntity=2)|SpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+
+def test_read_gum_strips_title_words_from_a_persons_name_only(tmp_path):
+    path = tmp_path / "GUM_news_duke.conllu"
+    path.write_text(CONLLU_DUKE, encoding="utf-8")
+    _, gold = read_gum([path])
+    rows = [(r.text, r.type, r.name_start, r.name_end) for r in gold.itertuples() if r.name_start >= 0]
+    assert rows == [("Duke University", "organization", 15, 30)]
