@@ -25,16 +25,20 @@ lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partition
 common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
-lines are not trusted: there only names the document's other sentences establish, and places, count.
+lines are not trusted: there only names the document's other sentences establish, and places, count
+(also an all-caps line joined to the next sentence by a single line break: "SENATOR JOAN WHITAKER
+SPEAKS" on a line above "Senator Joan Whitaker spoke ..." gives Joan Whitaker, not "JOAN WHITAKER SPEAKS").
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
 Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu", "Labour MP
 Dame Sarah Hill") or lower-case ("county treasurer Ruth Adeyemi", "CIA director Bill Burns"), go to
 the ``title`` column and are stripped from the name; a place or affiliation written before the title
 is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
-Maria Okafor"). A rank word that is also an adjective or part of an organisation's name ("General
-Electric", "Major League Baseball", "major US banks") is not a title: the words after a title must
-not contain an organisation word. A title alone ("President", "The Chief Financial Officer left":
+Maria Okafor"); the kind of body a role is held in is part of the title when no name stands before
+it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
+gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
+adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
+banks") is not a title: the words after a title must not contain an organisation word. A title alone ("President", "The Chief Financial Officer left":
 role words and their modifiers with no name) is no name; "Governor of Virginia" is the place Virginia.
 
 **Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
@@ -78,9 +82,10 @@ the rank, the stronger):
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
 also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
-written alone after "the" ("the Sun"); an event word first ("Hurricane Irma", "Operation ...") or
-last ("Earth Day", "World Cup", "Boston Marathon", ``event_last_words``; not a first name and a
-surname: "Doris Day") keeps a name ``other`` (rank 3: the schema has no event type).
+written after "the" ("the Sun", "the Jeff McBride Experience"), nor what such a name does in its
+sentence ("The Boston Globe ran a correction", "the Beatles, who": said, person verbs, "who"); an
+event word first ("Hurricane Irma", "Operation ...") or last ("Earth Day", "World Cup", "Boston
+Marathon", ``event_last_words``; not a first name and a surname: "Doris Day") keeps a name ``other`` (rank 3: the schema has no event type).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
 alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
@@ -271,6 +276,9 @@ _TITLE_CASE_MIN = 4
 #: the name lists that speaks ("Okafor said", "Mallory said in a statement") keeps rank 5: a known name
 #: and a speech cue together.
 _SPEECH_RANK = 6
+#: Person evidence of what a name does in its sentence ("X said", "X resigned", "X, who"), which a name
+#: written with "the" does as an organisation or a group ("The Boston Globe ran", "the Beatles, who").
+_SPEECH_CUES = ("said-cue", "person verb", "who")
 _WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 #: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
 _WEAK_EVIDENCE = ("none", "said-cue", "person verb", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
@@ -498,6 +506,8 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms) and \
                 lows[p - 1] not in words.places:
             p -= 1  # "former", "Israeli" join the title; a place ("U.S.") is a name of its own
+        while 0 < p < i and lows[p] in words.org_words:
+            p += 1  # "Committee Chairman" is a title, but "Coastal Commission Chair": the body is a name
         if 0 < p < q - 1 and lows[p] in words.place_last:
             p += 1  # "Harlow County Clerk": the place is "Harlow County", the title "clerk"
         return p, q
@@ -506,10 +516,12 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
 
 def _all_title(words: EntityWords, lows: Sequence[str]) -> bool:
     """The words are role titles and their modifiers only, with no name ("chief financial officer",
-    "former secretary of state"): each word starts a title phrase of the list or is a title modifier."""
+    "former secretary of state", "Board Chairman"): each word starts a title phrase of the list or is a
+    title modifier (a body's kind only before another word: "the Board" is an organisation)."""
     i = 0
     while i < len(lows):
-        size = _title_at(words, lows, i) or (1 if lows[i] in words.title_modifiers else 0)
+        size = _title_at(words, lows, i) or (1 if lows[i] in words.title_modifiers and (
+            i + 1 < len(lows) or lows[i] not in words.org_words) else 0)  # "Board Chairman"; not "the Board"
         if not size:
             return False
         i += size
@@ -624,6 +636,18 @@ def _is_weak(text: str) -> bool:
     if len(alpha) < _TITLE_CASE_MIN:
         return False
     return sum(1 for w in alpha if w.strip(_OPENERS)[:1].isupper()) >= 3
+
+
+def _weak_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the untrusted lines (:func:`_is_weak`) of a sentence that spans line breaks: an
+    all-caps headline joined to the first sentence of the text ("SENATOR JOAN WHITAKER SPEAKS\nSenator
+    ...")."""
+    out, lo = [], 0
+    for line in text.split("\n"):
+        if line and _is_weak(line):
+            out.append((lo, lo + len(line)))
+        lo += len(line) + 1
+    return out
 
 
 def _initial(text: str, start: int) -> bool:
@@ -921,7 +945,10 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
             lower.update(_LOWER_WORD.findall(text))
             if _is_weak(text):
                 continue
+            lines = _weak_lines(text) if "\n" in text else ()
             for base, run in _runs(text):
+                if lines and any(lo <= base < hi for lo, hi in lines):
+                    continue
                 for piece in _run_pieces(run):
                     initial = _initial(text, base + piece[0][0])
                     midcaps.update(t[2] for t in (piece[1:] if initial else piece))
@@ -975,13 +1002,17 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     ends = []  # the offset in ``joined`` where each sentence ends
     skip = []
     at = -1
+    weak_lines: dict[int, list[tuple[int, int]]] = {}  # untrusted lines inside a sentence of prose
     for k, text in enumerate(texts):
         at += len(text) + 1
         ends.append(at)
         weak = bool(text) and _is_weak(text)
         skip.append(weak or not text)
         if weak:
-            weak_sentences.append(k)
+            weak_sentences.append((k, 0, len(text)))
+        elif "\n" in text and (lines := _weak_lines(text)):
+            weak_lines[k] = lines
+            weak_sentences.extend((k, lo, hi) for lo, hi in lines)
     k, offset, text = -1, 0, ""
     for at, run in _runs(joined):
         if k < 0 or at > ends[k]:
@@ -991,6 +1022,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if skip[k]:
             continue
         base = at - offset
+        if weak_lines and k in weak_lines and any(lo <= base < hi for lo, hi in weak_lines[k]):
+            continue
         for piece, toks, facts in _run_parts(run):
             # _initial(text, base + piece[0][0]), inlined
             j = base + piece[0][0] - 1
@@ -1012,7 +1045,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         keep = (first in midcaps or (capitals is not None and first in capitals.midcaps)
                 or low in words.places or _ACRONYM.match(first) or low in words.honorifics
                 or (known is not None and first in known)
-                or (low,) in words.titles or low in words.title_modifiers
+                or (low,) in words.titles or (low in words.title_modifiers and len(piece) > 1)
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
                 or first in words.first_names and text[end:end + 5] == " and "
                 or (len(piece) == 1 and first in words.surnames and not written_lower(low)
@@ -1065,7 +1098,8 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
         ok = False
     elif title is None and not any(_ACRONYM.match(t) for t in name) and \
-            (all(w in words.title_heads or w in words.title_modifiers for w in lows) or _all_title(words, lows)):
+            (all(w in words.title_heads or w in words.title_modifiers for w in lows) and
+             not (len(lows) == 1 and lows[0] in words.org_words) or _all_title(words, lows)):
         ok = False  # a title alone ("President", "Prime Minister", "Chief Financial Officer")
     evidence = tuple(_name_evidence(words, name)) if ok else ()
     gender = _title_gender(words, title) if title else None
@@ -1138,25 +1172,29 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
-    if len(toks) == 1 and text[max(0, start - 4):start] in ("the ", "The "):
-        # "the West", "the Sun", "the Gliders": no person is written with "the"
+    the = title is None and text[max(0, start - 4):start] in ("the ", "The ")
+    if the:
+        # "the West", "the Sun", "the Gliders", "The Boston Globe": no person is written with "the"
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
-        if toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic"):
+        if len(toks) == 1 and (toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic")):
             evidence.append((3, "place", f"place word: the {toks[0]}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
-        evidence.extend(_context_evidence(words, text, start, end, toks))
+        found = _context_evidence(words, text, start, end, toks)
+        if the:  # "The Boston Globe ran a correction", "the Beatles, who": the verb says nothing of a person
+            found = [e for e in found if e[1] != "person" or not e[2].startswith(_SPEECH_CUES)]
+        evidence.extend(found)
     return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 
-def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[str, int], words: EntityWords
-                     ) -> list[_Cand]:
-    """Names in untrusted lines: known forms of the document (case-insensitive in all-caps lines)
-    and gazetteer places, leftmost-longest."""
+def _weak_candidates(texts: Sequence[str], weak: Sequence[tuple[int, int, int]], known: Mapping[str, int],
+                     words: EntityWords) -> list[_Cand]:
+    """Names in untrusted lines (``weak``: sentence, start and end of the line in it): known forms of
+    the document (case-insensitive in all-caps lines) and gazetteer places, leftmost-longest."""
     out: list[_Cand] = []
     forms = sorted(known, key=len, reverse=True)
-    for k in weak:
-        text = texts[k]
+    for k, lo, hi in weak:
+        text = texts[k][lo:hi]
         upper = sum(1 for w in text.split() if w.isupper()) >= 0.6 * max(1, len(text.split()))
         hay = text.lower() if upper else text
         spans: list[tuple[int, int]] = []
@@ -1176,7 +1214,7 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[int], known: Mapping[s
                         spans.append((s, e))
         for s, e in sorted(spans):
             toks = tuple(text[s:e].split())
-            cand = _Cand(k=k, start=s, end=e, words=toks, title=None, gender=None,
+            cand = _Cand(k=k, start=lo + s, end=lo + e, words=toks, title=None, gender=None,
                          evidence=_name_evidence(words, toks), weak=True)
             out.append(cand)
     return out
@@ -1937,9 +1975,11 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's, with its type added where entities of
     different types (or a lexicon actor) share it ("Jordan (person)" beside the country); ``alias``: the text; ``via``: 'alias' for
-    direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body'). With
-    ``entity_table`` (:func:`entity_table` of the same entities), an entity it links by ``same_as``
-    counts as the entity it is the same as ("Okafor" alone in one article as David Okafor).
+    direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body'). An entity
+    that ``entity_table`` (:func:`entity_table` of the same entities; made here when not given) links
+    by ``same_as`` counts as the entity it is the same as ("Okafor" alone in one article as David
+    Okafor; "Harborview" untyped in one article as the place Harborview of another, not a second
+    "Harborview (other)").
     """
     from analysis.actors import load_actors
     from analysis.schema import MENTION_COLUMNS
@@ -1948,7 +1988,9 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
                                "end"), fn="entities_as_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     lexicon = load_actors(actors).actors
     names = dict(zip(lexicon["actor_id"], lexicon["name"]))
-    if entity_table is not None and len(entities):
+    if len(entities):
+        if entity_table is None:
+            entity_table = entity_table_of_parts([entities], actors=actors)
         entities = _as_same_entities(entities, entity_table)
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({

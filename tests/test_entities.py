@@ -906,13 +906,13 @@ def test_entities_as_mentions_and_speakers_fold_same_as_entities_with_the_entity
     assert table.set_index("entity_id").loc["person:okafor", "same_as"] == "person:david_okafor"
     assert same_entity_ids(table) == {"person:okafor": "person:david_okafor"}
     assert same_entity_ids(table.drop(columns=["same_as"])) == {}
-    plain = wb.entities_as_mentions(e, actors=NONE)
-    assert sorted(set(plain["actor_id"])) == ["person:david_okafor", "person:okafor"]
     folded = wb.entities_as_mentions(e, actors=NONE, entity_table=table)
     assert folded[["doc_id", "actor_id", "actor", "alias"]].values.tolist() == [
         ["d0", "person:david_okafor", "David Okafor", "David Okafor"],
         ["d0", "person:david_okafor", "David Okafor", "Okafor"],
         ["d1", "person:david_okafor", "David Okafor", "Okafor"]]
+    # without a table, entities_as_mentions makes it: the same rows
+    assert wb.entities_as_mentions(e, actors=NONE).equals(folded)
     quotes = wb.tables.speakers_as_entities(wb.quotes(d, NONE, entities=e), folded, entities=e, entity_table=table)
     voice = wb.voice(folded, quotes)
     assert voice[["actor", "mentions", "quotes"]].values.tolist() == [["David Okafor", 3, 2]]
@@ -1073,3 +1073,50 @@ def test_a_name_shared_by_entities_of_two_types_is_told_apart_in_charts_and_roll
         ["organization:house", "House"], ["jordan", "Jordan"], ["person:jordan", "Jordan (person)"]]
     # one name of one type is left as it is
     assert wb.entities_as_mentions(found("Jordan is a kingdom."), actors=NONE)["actor"].tolist() == ["Jordan"]
+
+
+# ------------------------------------------ red-team leftovers (issue 11, session 8): titles, headlines, "the"
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # the kind of body a role is held in is part of the title, not a name of its own ("Committee")
+    # ... but a name before it keeps the body ("Coastal Commission"), and the body's kind alone is a name
+    (("Committee Chairman Joan Whitaker said the vote would go ahead. Whitaker added that she was sure.",
+      "Coastal Commission Chair Dayna Bochco spoke. He joined the Committee on Monday."),
+     [("Joan Whitaker", "person:joan_whitaker", "name", "committee chairman"),
+      ("Whitaker", "person:joan_whitaker", "short", None), ("she", "person:joan_whitaker", "pronoun", None),
+      ("Coastal Commission", "organization:coastal_commission", "name", None),
+      ("Dayna Bochco", "person:dayna_bochco", "name", "chair"), ("He", "person:dayna_bochco", "pronoun", None),
+      ("Committee", "organization:committee", "name", None)]),
+    # an all-caps headline on a line of its own, joined to the first sentence of the text by a single
+    # line break: untrusted as a headline sentence is (only the document's names count there), not a
+    # person "JOAN WHITAKER SPEAKS"
+    (("SENATOR JOAN WHITAKER SPEAKS\nSenator Joan Whitaker spoke to reporters on Monday.",),
+     [("JOAN WHITAKER", "person:joan_whitaker", "name", None),
+      ("Joan Whitaker", "person:joan_whitaker", "name", "senator")]),
+    # no person is written with "the": a verb after "The Boston Globe" says nothing of a person, and the
+    # last word of a newspaper's name makes it an organisation
+    (("The Boston Globe first reported the story. The Boston Globe ran a correction on Monday.",
+      "The Harbour Ledger said the count was wrong.",),
+     [("Boston Globe", "organization:boston_globe", "name", None),
+      ("Boston Globe", "organization:boston_globe", "name", None),
+      ("Harbour Ledger", "organization:harbour_ledger", "name", None)]),
+    # a football club named after its town is the club, the town the town: two entities of two types
+    (("Harbour City lost again on Saturday. Harbour City FC said the coach would stay. Fans in Harbour City "
+      "were angry.",),
+     [("Harbour City", "place:harbour_city", "name", None),
+      ("Harbour City FC", "organization:harbour_city_fc", "name", None),
+      ("Harbour City", "place:harbour_city", "name", None)]),
+])
+def test_red_team_leftovers_titles_headlines_and_the(texts, expected):
+    assert rows(found(*texts), "text", "entity_id", "via", "title") == expected
+
+
+def test_an_untyped_name_is_the_typed_entity_of_that_name_elsewhere_in_mentions_without_a_table():
+    # "Harborview" untyped in one article, a place in another: one "Harborview", not "Harborview (other)"
+    # beside "Harborview (place)"
+    e = found("The best news Harborview has had in years.", "Crowds filled the Harborview mayoral race debate.")
+    assert sorted(set(e["entity_id"])) == ["other:harborview", "place:harborview"]
+    mentions = wb.entities_as_mentions(e, actors=NONE)
+    assert mentions[["doc_id", "actor_id", "actor"]].values.tolist() == [
+        ["d0", "place:harborview", "Harborview"], ["d1", "place:harborview", "Harborview"]]
