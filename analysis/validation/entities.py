@@ -7,11 +7,13 @@ per gold mention with character offsets. :func:`score_entities` compares ``analy
 
 * **Named mentions (gold).** A mention of type person, organization or place whose minimal span holds
   a proper noun (tagged NNP or NNPS: "United" in "United States" is a UPOS VERB but an NNP). Its name
-  is the run of proper nouns (joined by of, for, the, de, &; a person's name by none of them) around
-  the minimal span's last proper noun, within the mention, a person's title words stripped up to the
-  last one ("President Obama" -> "Obama", as CoNLL writes names; not "Duke University" -> "University"
-  nor "US State Department" -> "Department": "Duke" and "State" are title words too); a minimal span of names separated by a comma
-  is named by its first part ("Houston, Texas" -> "Houston": Texas has a chain of its own); names nested inside another name
+  is the run of proper nouns (joined by of, for, the, de, &, and a hyphen inside a word, "Kim Jong-un";
+  a person's name by none of the words) around the mention's syntactic head where that is a proper
+  noun and not a title ("Matthew Ingram of The Globe and Mail" is Matthew Ingram, not Mail), else
+  around the minimal span's last proper noun, within the mention, a person's title words stripped up
+  to the last one ("President Obama" -> "Obama", as CoNLL writes names; not "Duke University" ->
+  "University" nor "US State Department" -> "Department": "Duke" and "State" are title words too); a
+  minimal span of names separated by a comma is named by its first part ("Houston, Texas" -> "Houston": Texas has a chain of its own); names nested inside another name
   ("Helsinki" in "University of Helsinki") are left out (flat spans).
 * **Typed F1**: a predicted mention (via name or short, typed person/organization/place) is right when
   its span and type equal a gold name's. ``mention F1`` ignores the type.
@@ -111,9 +113,11 @@ def read_gum(files: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
     for path in files:
         path = Path(path)
         doc_id = path.stem
-        sentences: list[tuple[bool, list[tuple[str, str, str, bool]]]] = []  # (new paragraph, tokens)
+        # (new paragraph, tokens); a token: form, UPOS (PROPN for NNP/NNPS), Entity field, space after,
+        # index of its syntactic head in the sentence (-1 for the root)
+        sentences: list[tuple[bool, list[tuple[str, str, str, bool, int]]]] = []
         newpar = False
-        tokens: list[tuple[str, str, str, bool]] = []
+        tokens: list[tuple[str, str, str, bool, int]] = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# newpar"):
                 newpar = True
@@ -130,7 +134,8 @@ def read_gum(files: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
                 misc = cols[9]
                 entity = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
                 upos = "PROPN" if cols[4] in ("NNP", "NNPS") else cols[3]
-                tokens.append((cols[1], upos, entity, "SpaceAfter=No" not in misc))
+                head = int(cols[6]) - 1 if cols[6].isdigit() else -1
+                tokens.append((cols[1], upos, entity, "SpaceAfter=No" not in misc, head))
         if tokens:
             sentences.append((newpar, tokens))
         fields = {"title": "", "text": ""}
@@ -141,13 +146,13 @@ def read_gum(files: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
             if field == "text" and text:
                 text += "\n\n" if par else " "
             offsets = []
-            for form, _upos, _ent, space in toks:
+            for form, _upos, _ent, space, _head in toks:
                 offsets.append((len(text), len(text) + len(form)))
                 text += form + (" " if space else "")
             text = text.rstrip(" ")
             fields[field] = text
             stack: dict[str, list[tuple[list[str], int]]] = {}
-            for ti, (form, upos, ent, _) in enumerate(toks):
+            for ti, (form, upos, ent, _, _head) in enumerate(toks):
                 for m in _ENTITY.finditer(ent):
                     if m.group("open"):
                         parts = m.group("open").split("-", 7)
@@ -185,16 +190,25 @@ def _close(stack, eid, ti, toks, offsets, text, field, doc_id, gold, titles) -> 
     propn = [i for i in idx if toks[i][1] == "PROPN"]
     name_start = name_end = -1
     if etype in _NAME_TYPES and propn:
-        # the run of proper nouns (joined by of/for/the/de/&) around the minimal span's last proper noun
+        # the run of proper nouns (joined by of/for/the/de/&) around the mention's syntactic head where
+        # that is a proper noun ("Matthew Ingram of The Globe and Mail" is named Matthew Ingram, "the
+        # University of Sheffield of the UK" University of Sheffield), else around the minimal span's
+        # last proper noun
         comma = next((i for i in range(min(propn), max(propn)) if toks[i][0] == ","), None)
         if comma is not None:
             propn = [i for i in propn if i < comma]  # "Houston, Texas": the place is Houston, Texas is its own
-        lo = hi = max(propn)
+        head = next((i for i in range(first, ti + 1) if not first <= toks[i][4] <= ti), None)
+        if head is None or toks[head][1] != "PROPN" or (etype == "person" and toks[head][0].lower() in titles):
+            head = max(propn)  # (a person's head may be a title: "Secretary of State John Kerry")
+        lo = hi = head
         joiners = _JOINERS if etype != "person" else frozenset()  # a person's name has no "of"
-        while lo > first and (toks[lo - 1][1] == "PROPN" or (toks[lo - 1][0] in joiners and lo - 2 >= first
+        def joins(i: int) -> bool:  # a joiner word, or a hyphen inside a word ("Jong-un", "Udvar-Hazy")
+            return toks[i][0] in joiners or (toks[i][0] == "-" and not toks[i - 1][3] and not toks[i][3])
+
+        while lo > first and (toks[lo - 1][1] == "PROPN" or (joins(lo - 1) and lo - 2 >= first
                                                             and toks[lo - 2][1] == "PROPN")):
             lo -= 1
-        while hi < ti and (toks[hi + 1][1] == "PROPN" or (toks[hi + 1][0] in joiners and hi + 2 <= ti
+        while hi < ti and (toks[hi + 1][1] == "PROPN" or (joins(hi + 1) and hi + 2 <= ti
                                                          and toks[hi + 2][1] == "PROPN")):
             hi += 1
         if etype == "person":  # "President Obama" -> "Obama"; not "Duke University" -> "University"

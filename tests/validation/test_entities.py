@@ -164,3 +164,40 @@ def test_read_gum_strips_title_words_from_a_persons_name_only(tmp_path):
     _, gold = read_gum([path])
     rows = [(r.text, r.type, r.name_start, r.name_end) for r in gold.itertuples() if r.name_start >= 0]
     assert rows == [("Duke University", "organization", 15, 30)]
+
+
+# "Matthew Ingram of The Globe wrote." / "Kim Jong-un spoke.": a person's mention is named by the run of
+# proper nouns around its syntactic head (Ingram), not around the last proper noun of its span (Globe,
+# which has a chain of its own); a hyphen inside a word joins the run ("Jong-un").
+CONLLU_HEAD = """# newdoc id = GUM_news_head
+# newpar
+# text = Matthew Ingram of The Globe wrote.
+1\tMatthew\tMatthew\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-sssss-cf1-1,2,3,4,5-sgl
+2\tIngram\tIngram\tPROPN\tNNP\t_\t6\tnsubj\t_\t_
+3\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_
+4\tThe\tthe\tDET\tDT\t_\t5\tdet\t_\tEntity=(2-organization-new-sssss-cf1-1,2-sgl
+5\tGlobe\tGlobe\tPROPN\tNNP\t_\t2\tnmod\t_\tEntity=2)1)
+6\twrote\twrite\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+
+# newpar
+# text = Kim Jong-un spoke.
+1\tKim\tKim\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(3-person-new-sssss-cf1-1,2,3,4-sgl
+2\tJong\tJong\tPROPN\tNNP\t_\t5\tnsubj\t_\tSpaceAfter=No
+3\t-\t-\tPUNCT\tHYPH\t_\t4\tpunct\t_\tSpaceAfter=No
+4\tun\tun\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=3)
+5\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+
+"""
+
+
+def test_read_gum_names_a_mention_by_the_proper_nouns_around_its_head(tmp_path):
+    path = tmp_path / "GUM_news_head.conllu"
+    path.write_text(CONLLU_HEAD, encoding="utf-8")
+    docs, gold = read_gum([path])
+    named = gold[gold["name_start"] >= 0]
+    text = {"title": docs["title"][0], "text": docs["text"][0]}
+    assert [(text[f][s:e], t) for f, s, e, t in zip(named["field"], named["name_start"], named["name_end"],
+                                                    named["type"])] == [
+        ("Globe", "organization"), ("Matthew Ingram", "person"), ("Kim Jong-un", "person")]
