@@ -2049,20 +2049,18 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     needed = ("doc_id", "sentence_id", "start", "end", "entity_id", "entity", "type", "via", "actor_id")
     require_columns(entities, needed, fn="quotes", name="entities",
                     fix="pass the table analysis.entities(documents, sentences=..., actors=...) returns")
-    def column(name: str) -> np.ndarray:
-        return entities[name].to_numpy(dtype=object)
-
     if not len(entities):
         return {}
-    doc_ids = _as_str(entities["doc_id"]).to_numpy(dtype=object)
     sids = entities["sentence_id"].to_numpy(dtype=np.int64)
     # where each sentence starts in its field, and whether it is the headline (the title field):
-    # looked up by (document, sentence_id) as one integer key, by binary search
-    s_docs = _as_str(sents["doc_id"]).to_numpy(dtype=object)
-    codes, _ = pd.factorize(np.concatenate([s_docs, doc_ids]))
+    # looked up by (document, sentence_id) as one integer key, by binary search; documents by their
+    # code among the sentences' documents (an entity's document without sentences matches none)
+    s_codes, s_docs = pd.factorize(_as_str(sents["doc_id"]))
+    e_codes = s_docs.get_indexer(_as_str(entities["doc_id"]))
+    e_codes[e_codes < 0] = len(s_docs)  # no sentence row has this code
     s_sids = sents["sentence_id"].to_numpy(dtype=np.int64)
-    s_key = codes[:len(s_docs)].astype(np.int64) * (1 << 32) + s_sids
-    e_key = codes[len(s_docs):].astype(np.int64) * (1 << 32) + sids
+    s_key = s_codes.astype(np.int64) * (1 << 32) + s_sids
+    e_key = e_codes.astype(np.int64) * (1 << 32) + sids
     order = np.argsort(s_key, kind="stable")
     s_key = s_key[order]
     pos = np.minimum(np.searchsorted(s_key, e_key), max(len(s_key) - 1, 0))
@@ -2074,37 +2072,50 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     titles = s_sids[rows] == 0  # the headline is sentence 0 with section "headline"
     if titles.any():
         titles[titles] = sents["section"].iloc[rows[titles]].to_numpy(dtype=object) == "headline"
-    keep, doc_ids = np.flatnonzero(ok), doc_ids[ok]
-    actor_ids = column("actor_id")[keep]
+    keep = np.flatnonzero(ok)
+    codes = e_codes[keep]
+    fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
+    fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
+    types = _values_at(entities["type"], keep)
+    place = types == "place"
+    order = np.lexsort((fs, place, titles, codes))  # the mentions built in this order: one slice per field
+    at = keep[order]                                 # and kind (places apart)
+    actor_ids = _values_at(entities["actor_id"], at)
     linked = pd.notna(actor_ids)
-    display = column("entity")[keep]
+    display = _values_at(entities["entity"], at)
     if linked.any():
         display[linked] = [names.get(a, d) for a, d in zip(actor_ids[linked], display[linked])]
     if "gender" in entities.columns:
-        gender = column("gender")[keep]
+        gender = _values_at(entities["gender"], at)
         gender[pd.isna(gender)] = None
     else:
-        gender = np.full(len(keep), None, dtype=object)
+        gender = np.full(len(at), None, dtype=object)
     actor_ids[~linked] = pd.NA
-    fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
-    fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
-    codes, uniques = pd.factorize(doc_ids)
-    types = column("type")[keep]
-    place = types == "place"
-    order = np.lexsort((fs, place, titles, codes))  # the mentions built in this order: one slice per field
-    keep = keep[order]                               # and kind (places apart)
     mentions = list(map(_NEW_MENTION, zip(
-        fs[order].tolist(), fe[order].tolist(), actor_ids[order].tolist(), display[order].tolist(),
-        column("via")[keep].tolist(), column("entity_id")[keep].tolist(), types[order].tolist(),
-        gender[order].tolist())))
+        fs[order].tolist(), fe[order].tolist(), actor_ids.tolist(), display.tolist(),
+        _values_at(entities["via"], at).tolist(), _values_at(entities["entity_id"], at).tolist(),
+        types[order].tolist(), gender.tolist())))
     c, t, p = codes[order], titles[order], place[order]
     bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]) | (p[1:] != p[:-1]), True]).tolist()
+    doc_names = s_docs.tolist()
     out: dict[str, tuple[list[_Mention], list[_Mention], list[_Mention], list[_Mention]]] = {}
     for lo, hi in zip(bounds[:-1], bounds[1:]):
-        doc = uniques[c[lo]]
+        doc = doc_names[c[lo]]
         parts = out.setdefault(doc, ([], [], [], []))
         parts[(0 if t[lo] else 1) + (2 if p[lo] else 0)].extend(mentions[lo:hi])
     return out
+
+
+def _values_at(column: pd.Series, at: np.ndarray) -> np.ndarray:
+    """``column.to_numpy(dtype=object)[at]``; for a string column made from its distinct values
+    (factorized: each distinct string becomes one Python object, not one per row)."""
+    if not isinstance(column.dtype, pd.StringDtype):
+        return column.to_numpy(dtype=object)[at]
+    codes, uniques = pd.factorize(column)
+    table = np.empty(len(uniques) + 1, dtype=object)
+    table[:-1] = uniques.to_numpy(dtype=object)
+    table[-1] = column.dtype.na_value  # code -1: missing, as to_numpy gives it
+    return table[codes[at]]
 
 
 def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
