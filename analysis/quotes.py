@@ -1543,8 +1543,8 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
                 # (unless another cue, someone else's speech, comes between them)
                 speaker, lemma, adjacent = previous.speaker, previous.cue, True
-            if _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi) and not (
-                    adjacent and speaker is not None and lemma is not pd.NA):
+            if not (adjacent and speaker is not None and lemma is not pd.NA) and \
+                    _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi):
                 continue  # a scare quote: one to three words without a cue of its own
             if a.cue is None and speaker is None and _is_name(text[q_lo:q_hi]):
                 continue  # a name or title in quotation marks ("Green New Deal")
@@ -2205,29 +2205,40 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     lexicon_info = {a: (LEXICON_ENTITY_TYPES.get(t, "other"), g if g in ("male", "female") else None)
                     for a, t, g in zip(actor_table["actor_id"], actor_table["type"], actor_table["gender"])}
     with _gc_paused():  # tens of thousands of small tuples that live until the table is made
-        entities_of = _entities_by_document(entities, sents, names) if isinstance(entities, pd.DataFrame) else {}
-        rows: list[tuple] = []
-        titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
-        fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
-                  for d, t, x in zip(documents["doc_id"], titles, documents["text"])}
-        doc_ids = sents["doc_id"].astype("str")
-        mentions_of = _mentions_by_document(mentions)
-        finder = _CueFinder(cues)
-        for doc_id, sentence_rows, heads in _sentences_by_document(sents, doc_ids):
-            if doc_id not in fields:
-                raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
-                                 "documents the sentences were made from")
-            title, text = fields[doc_id]
-            for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ()),
-                                         entities_of.get(doc_id), lexicon_info):
-                if part.sentences:
-                    att = _Attributor(part, cues, finder)
-                    direct, used = _direct_quotes(att)
-                    found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
-                    _resolve_pronouns(att, found)
-                    _link_nominals(att, found)
-                    _emit(rows, doc_id, part.text, found)
-        return _quote_table(rows, pd.unique(doc_ids))
+        rows, doc_order = _quote_rows(documents, sents, mentions, entities, cues, names, lexicon_info)
+        table = _quote_table(rows, doc_order)
+        del rows  # the rows' tuples freed while the collector is paused (else its next run walks them)
+    return table
+
+
+def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataFrame, entities: Any,
+                cues: CueVerbs, names: Mapping[str, str], lexicon_info: Mapping[str, tuple[str, Any]]
+                ) -> tuple[list[tuple], Any]:
+    """The rows of :func:`quotes` (tuples in :data:`QUOTE_COLUMNS` order) and the documents' order
+    (its work apart, so that what it builds is freed when it returns)."""
+    entities_of = _entities_by_document(entities, sents, names) if isinstance(entities, pd.DataFrame) else {}
+    rows: list[tuple] = []
+    titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
+    fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
+              for d, t, x in zip(documents["doc_id"], titles, documents["text"])}
+    doc_ids = sents["doc_id"].astype("str")
+    mentions_of = _mentions_by_document(mentions)
+    finder = _CueFinder(cues)
+    for doc_id, sentence_rows, heads in _sentences_by_document(sents, doc_ids):
+        if doc_id not in fields:
+            raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
+                             "documents the sentences were made from")
+        title, text = fields[doc_id]
+        for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ()),
+                                     entities_of.get(doc_id), lexicon_info):
+            if part.sentences:
+                att = _Attributor(part, cues, finder)
+                direct, used = _direct_quotes(att)
+                found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
+                _resolve_pronouns(att, found)
+                _link_nominals(att, found)
+                _emit(rows, doc_id, part.text, found)
+    return rows, pd.unique(doc_ids)
 
 
 @contextlib.contextmanager
