@@ -448,14 +448,6 @@ def _endings(words: frozenset[str]) -> tuple[int, tuple[str, ...]]:
     return max(map(len, words), default=1), tuple(words)
 
 
-def _to_follows(text: str, pos: int) -> bool:
-    """``_TO.match(text, pos)`` (whitespace, then "to" as a word), the search made only where the
-    characters after ``pos`` allow it: with no whitespace at pos + 1, "to" must start there."""
-    if text[pos + 1:pos + 3] != "to" and not text[pos + 1:pos + 2].isspace():
-        return False
-    return _TO.match(text, pos) is not None
-
-
 def _last_word(seg: str) -> str:
     """The run of word characters ``seg`` ends with ("" if none), read from the end: for a ``seg``
     without trailing whitespace, what a search for a word at the end of ``seg`` finds."""
@@ -776,7 +768,11 @@ class _Attributor:
         if k and f._quote_reach[k - 1] >= end - 1:
             return False
         form = written if written[0].islower() else written.lower()
-        if _to_follows(text, end) and not (self._addressee_of[form] == "to" and self._to_addressee(end)):
+        # whitespace, then "to" as a word (_TO), searched only where the characters after ``end``
+        # allow it: with no whitespace at end + 1, "to" must start there
+        nxt = text[end + 1:end + 3]
+        if (nxt == "to" or nxt[:1].isspace()) and _TO.match(text, end) is not None and \
+                not (self._addressee_of[form] == "to" and self._to_addressee(end)):
             return False
         if written[0].isupper():
             sent = f.sentence_at(start)
@@ -818,6 +814,8 @@ class _Attributor:
     def addressee(self, m: _Cue) -> tuple[int, int] | None:
         """Who the cue addresses: "told reporters", "wrote to staff" (span in the field), else None
         (found once per cue: a cue is asked about by its quotation and again by its row)."""
+        if self._addressee_of[m.form.lower()] == "none":
+            return None  # (what _find_addressee gives such a cue, without the call)
         key = (m.start, m.end)
         if key not in self._addressees:
             self._addressees[key] = self._find_addressee(m)
@@ -866,8 +864,12 @@ class _Attributor:
         Taken from the verbs of the whole field; a range whose end cuts a word is searched itself
         (the word's first part can be a cue form of the range, not of the field)."""
         text = self.f.text
-        if 0 < hi < len(text) and _cuts_word(text, hi):
-            return [m for m in self.finder.find(text, lo, hi) if self._is_verb(m)]
+        if 0 < hi < len(text):  # _cuts_word(text, hi), inline
+            c = text[hi]
+            if c.isalnum() or c == "_" or c == "-":
+                c = text[hi - 1]
+                if c.isascii() and c.isalpha():
+                    return [m for m in self.finder.find(text, lo, hi) if self._is_verb(m)]
         return self._verbs[bisect_left(self._verb_starts, lo):bisect_left(self._verb_starts, hi)]
 
     def speakers(self, lo: int, hi: int, *, places: bool = False) -> list[_Mention]:
