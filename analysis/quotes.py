@@ -1706,13 +1706,15 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
     comma = text.rfind(",", s_lo, m.start)
     if comma < 0:
         return None
+    words_between = bool(text[comma + 1:m.start].strip())  # a speaker before the cue ("…, analysts say")
+    if words_between:
+        stop = _TAIL_STOP.search(text, after_lo, s_hi)
+        if not _tail_is_adverbial(text[after_lo:stop.start() if stop else s_hi]):
+            return None  # checked first: it is cheaper than the content and the speaker
     c_lo, c_hi = _content(text, s_lo, comma)
     if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
         return None
-    if text[comma + 1:m.start].strip():
-        stop = _TAIL_STOP.search(text, after_lo, s_hi)
-        if not _tail_is_adverbial(text[after_lo:stop.start() if stop else s_hi]):
-            return None  # checked first: it is cheaper than the speaker
+    if words_between:
         seg = _strip_tail(text[comma + 1:m.start], _AUX)
         sp, np_lo = att.subject_phrase(comma + 1, comma + 1 + len(seg))
         if sp is None or text[comma + 1:np_lo].strip():
@@ -2000,19 +2002,19 @@ def _sentences_by_document(sents: pd.DataFrame, doc_ids: pd.Series
     """Per document (in order of first appearance; ``doc_ids`` is ``sents["doc_id"]`` as str): its id,
     its sentences as (sentence_id, paragraph_id, start, end) by sentence_id, and whether each is the
     headline. The table is sorted once and cut at document boundaries."""
-    codes, _ = pd.factorize(doc_ids)
+    codes, uniques = pd.factorize(doc_ids)
     order = np.lexsort((sents["sentence_id"].to_numpy(), codes))
     codes = codes[order]
-    ids = doc_ids.to_numpy(dtype=object)[order]
+    ids = uniques.tolist()  # a document's id by its code (one str per document, not per sentence)
     rows = list(zip(*(sents[c].to_numpy(dtype=np.int64)[order].tolist()
                       for c in ("sentence_id", "paragraph_id", "start", "end"))))
     heads = (sents["section"].eq("headline") & sents["sentence_id"].eq(0)).to_numpy(dtype=bool)[order].tolist()
     if not len(codes):
         return
     bounds = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1], True]).tolist()
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        if codes[lo] >= 0:  # rows without a doc_id belong to no document
-            yield ids[lo], rows[lo:hi], heads[lo:hi]
+    for lo, hi, code in zip(bounds[:-1], bounds[1:], codes[bounds[:-1]].tolist()):
+        if code >= 0:  # rows without a doc_id belong to no document
+            yield ids[code], rows[lo:hi], heads[lo:hi]
 
 
 def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
@@ -2024,8 +2026,8 @@ def _mentions_by_document(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
     columns = [mentions["doc_id"].astype("str").tolist()] + [
         mentions[c].tolist() for c in ("sentence_id", "section", "start", "end", "actor_id", "actor", "via")]
     out: dict[str, list[tuple]] = {}
-    for doc_id, *row in zip(*columns):
-        out.setdefault(doc_id, []).append(tuple(row))
+    for doc_id, row in zip(columns[0], zip(*columns[1:])):
+        out.setdefault(doc_id, []).append(row)
     return out
 
 
@@ -2152,7 +2154,10 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
         if via != "pronoun":
             if spans:
                 k = bisect_left(spans, (fe,))  # entity mentions starting before fe
-                if k and max([m.end for m in spans[max(0, k - 4):k]]) > fs:
+                j = max(0, k - 4)
+                while j < k and spans[j].end <= fs:  # one of the four before fe ending after fs?
+                    j += 1
+                if j < k:
                     continue  # the entity layer has this mention (a pronoun is kept: a second opinion)
             at = places[part]
             if at:
