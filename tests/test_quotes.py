@@ -933,3 +933,13 @@ def test_two_speakers_one_without_a_name_are_not_the_same_and_never_na():
     they = _Speaker(actor_id=na, name=na, type="pronoun", start=20, end=24)
     assert _same_speaker_of(sources, they) is False and _same_speaker_of(they, sources) is False
     assert _same_speaker_of(sources, _Speaker(actor_id=na, name="the sources", type="nominal", start=40, end=51)) is True
+
+
+def test_speaker_offsets_are_int64_and_missing_without_a_speaker():
+    text = ('The banner read "we will not go away now" in red letters. '
+            '"We will keep marching every week," Dana Price said.')
+    table = wb.quotes(docs(text))
+    assert str(table["speaker_start"].dtype) == "Int64" and str(table["speaker_end"].dtype) == "Int64"
+    assert table["speaker_start"].isna().tolist() == [True, False]
+    assert text[table.loc[1, "speaker_start"]:table.loc[1, "speaker_end"]] == "Dana Price"
+    assert wb.quotes(docs("No quotation here.")).dtypes["speaker_start"] == "Int64"
