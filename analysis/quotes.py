@@ -1797,7 +1797,7 @@ def _according_to(att: _Attributor, reported: Sequence[_Row] = ()) -> list[_Row]
         if f.in_quote(m.start(), m.end()):
             continue
         sid, pid, s_lo, s_hi = f.sentence_at(m.start())
-        if not s_lo <= m.start() and m.end() <= s_hi:
+        if not (s_lo <= m.start() and m.end() <= s_hi):  # a phrase across a sentence break is no source
             continue
         comma = text.find(",", m.end(), s_hi)
         src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
