@@ -149,6 +149,18 @@ _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
 _COLON_NEXT = re.compile(r"\s*:")  # a colon after whitespace (matched in place: no copy of the rest of the text)
 _COLON = re.compile(r"\A\s*:")
+# words that end the object of "told" (a new noun phrase, a subject pronoun, a finite verb, a time word),
+# as written: "the Today show" goes on
+_OBJECT_ENDS = frozenset("the a an this these those his her their its our my your some many most all no every "
+                         "I we he she they you it is was were are will would could should had has have can may "
+                         "might must did does during about over last yesterday today tomorrow earlier later "
+                         "recently".split())
+# a clause (not a noun phrase) after "told <addressee>" without "that": it opens with a subject pronoun,
+# or a finite auxiliary, modal or copula comes within its first words ("told reporters the plan was dead",
+# "told CNN he would run"; not "told him the story of her life")
+_FINITE_CLAUSE = re.compile(r"\A\s+(?:(?:I|we|he|she|they|you)\s|(?:[^\s.;!?,\"“”]+\s+){1,6}?"
+                            r"(?:is|was|were|are|will|would|could|should|had|has|have|can|may|might|must|did|"
+                            r"does|won't|wouldn't|can't|couldn't|didn't|doesn't|isn't|wasn't|weren't)\b)")
 _BREAK = re.compile(r";|,\s+(?:while|but|whereas|although|following|prompting|citing)\b")
 _CLAUSE_END_CHARS = frozenset(",;:!?\"“”).")
 _NOUN_ENDINGS = ("'s", "’s", "s'", "s’", "n't", "n’t")  # a possessive before a cue: a noun; a negation
@@ -830,7 +842,10 @@ class _Attributor:
             sent = self.f.sentence_at(m.start)
             toks = _np_after(text, m.end, sent[3], self.honorifics)
             if toks and toks[0][2].lower() not in _TIME_WORDS:
-                return toks[0][0], toks[-1][1]
+                # the object ends where a clause's subject or verb starts: "told reporters | the plan was
+                # dead", "told CNN | she would run"
+                cut = next((k for k in range(1, len(toks)) if toks[k][2] in _OBJECT_ENDS), len(toks))
+                return toks[0][0], toks[cut - 1][1]
         return None
 
     def verbs_by_sentence(self) -> Iterator[tuple[tuple[int, int, int, int], _Cue]]:
@@ -1592,7 +1607,8 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             continue
         form = m.form.lower()
         if bare_of[form] != "bare" and text.rfind(",", s_lo, m.start) < 0 and not (
-                "that" in text[m.end:min(s_hi, m.end + 120)] or ":" in text[m.end:min(s_hi, m.end + 4)]):
+                "that" in text[m.end:min(s_hi, m.end + 120)] or ":" in text[m.end:min(s_hi, m.end + 4)]) \
+                and cues.addressee_of[form] != "object":
             continue  # a "that" verb with neither "that", a colon nor a comma before it: no speech
         if att.passive(m):
             continue
@@ -1610,8 +1626,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             opener = None  # "said the road was unsafe, and warned that …": the "that" of another cue
         if opener:
             c_lo = after_lo + opener.end()
-        elif cues.clause_of[form] == "bare":
-            c_lo = after_lo
+        elif cues.clause_of[form] == "bare" or (adr is not None and cues.addressee_of[form] == "object"
+                                                 and _FINITE_CLAUSE.match(after)):
+            c_lo = after_lo  # "told reporters the plan was dead": a clause after the addressee, "that" left out
         else:
             continue
         c_lo, c_hi = _content(text, c_lo, s_hi)

@@ -943,3 +943,20 @@ def test_speaker_offsets_are_int64_and_missing_without_a_speaker():
     assert table["speaker_start"].isna().tolist() == [True, False]
     assert text[table.loc[1, "speaker_start"]:table.loc[1, "speaker_end"]] == "Dana Price"
     assert wb.quotes(docs("No quotation here.")).dtypes["speaker_start"] == "Int64"
+
+
+def test_people_quoted_without_a_name_are_nominal_speakers():
+    assert rows("A nurse at a hospital in Chicago said the ward was full.",
+                "Passengers said the train stopped for an hour.",
+                "Union councillor Mary Fox said nothing; one farmer told reporters that the rain came too late.") == [
+        ["the ward was full", "A nurse at a hospital", "nominal", "say", "reported"],
+        ["the train stopped for an hour", "Passengers", "nominal", "say", "reported"],
+        ["the rain came too late", "one farmer", "nominal", "tell", "reported"]]
+
+
+def test_told_with_an_addressee_and_a_clause_without_that():
+    assert rows("Mary Fox told reporters the plan was dead.", "Fox told CNN she would run again in 2028.",
+                "He told him the story of her life.",  # a noun phrase, not a clause: no speech
+                cols=("quote", "speaker", "addressee")) == [
+        ["the plan was dead", "Mary Fox", "reporters"],
+        ["she would run again in 2028", "Fox", "CNN"]]
