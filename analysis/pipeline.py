@@ -40,7 +40,7 @@ from analysis.tone import tone
 
 __all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
            "check_actor_tone_method", "analysis_of", "analyze", "analyze_partition", "combine_partitions",
-           "corpus_tables", "keyed_settings", "lexicon_hashes", "load_analysis", "split_documents"]
+           "corpus_tables", "filter_analysis", "keyed_settings", "lexicon_hashes", "load_analysis", "split_documents"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -155,6 +155,37 @@ def load_analysis(path: str | os.PathLike[str]) -> Analysis:
     else:
         tables, meta = read_table_folder(folder, TABLES)
     return analysis_of(tables, meta)
+
+
+def filter_analysis(result: Analysis, *, doc_ids: Any) -> Analysis:
+    """``result`` restricted to the documents ``doc_ids``: the same tables an analysis of those
+    documents alone holds.
+
+    Every table computed document by document keeps the rows of those documents (the documents
+    table its index, the others a fresh one); the entity table, counted over the whole corpus, is
+    counted again over the documents kept (with the analysis' own lexicon). ``meta["corpus"]`` becomes
+    the kept documents' fingerprint and ``meta["key"]`` their analysis key, so both equal those of
+    ``analyze(documents kept)`` with the same lexicons and code. Ids not in the analysis are ignored;
+    when every document is kept, ``result`` is returned as it is. InputError when the entity table must
+    be counted again and the analysis does not record its actor lexicon.
+    """
+    wanted = set(map(str, pd.Series(list(doc_ids), dtype="object").dropna()))
+    keep = result.documents["doc_id"].astype(str).isin(wanted)
+    if keep.all():
+        return result
+    if result.actors is None:
+        raise InputError("this analysis does not record the actor lexicon it was made with, so its entity "
+                         "table cannot be counted again for some of its documents; analyse the documents "
+                         "again (analysis.analyze)")
+    tables = {"documents": result.documents[keep]}
+    for name in (n for n in PARTITION_TABLES if n != "documents"):
+        table = getattr(result, name)
+        tables[name] = table[table["doc_id"].astype(str).isin(wanted)].reset_index(drop=True)
+    tables.update(corpus_tables(tables, actors=result.actors))
+    meta = {**result.meta, "corpus": corpus_fingerprint(tables["documents"])}
+    if "key" in meta:
+        meta["key"] = analysis_key(meta)
+    return replace(result, **tables, meta=meta)
 
 
 def analysis_of(tables: dict[str, pd.DataFrame], meta: dict[str, Any]) -> Analysis:

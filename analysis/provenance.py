@@ -60,18 +60,38 @@ class Provenance:
         corpus = self.record["corpus"]
         lexicons = ", ".join(f"{name} {digest[:12]}" for name, digest in self.record["lexicons"].items())
         summary = (f"corpus: {corpus['documents']} documents, sha256 {corpus['content_sha256'][:12]}"
-                   + (f"; lexicons: {lexicons}" if lexicons else ""))
+                   + (f"; lexicons: {lexicons}" if lexicons else "") + _saved_summary(self.record))
         return {PROVENANCE_MIMETYPE: self.record, "text/plain": summary}
 
 
-def record_provenance(documents: pd.DataFrame, *, lexicons: Mapping[str, object] | None = None) -> Provenance:
+def _saved_summary(record: Mapping[str, Any]) -> str:
+    """``; from the saved analysis PATH (FILE, N documents, sha256 ...)`` of a record, or ""."""
+    saved = record.get("saved_analysis")
+    if not saved:
+        return ""
+    corpus = saved.get("corpus") or {}
+    fingerprint = (f", {corpus.get('documents')} documents, sha256 {str(corpus.get('content_sha256'))[:12]}"
+                   if corpus else "")
+    return f"; from the saved analysis {saved.get('path')} ({saved.get('file')}{fingerprint})"
+
+
+def record_provenance(documents: pd.DataFrame, *, lexicons: Mapping[str, object] | None = None,
+                      result: Any = None) -> Provenance:
     """The provenance of an analysis of ``documents`` with the given lexicons and codebooks.
 
     ``lexicons`` maps a display name (e.g. ``"actors"``, ``"frames"``) to a path or a loaded lexicon.
-    The record holds: corpus (documents, content_sha256), lexicons (name -> sha256), versions.
+    ``result``: the Analysis the report shows; when it was read from a saved analysis
+    (:func:`analysis.tables.report_analysis` records that in ``meta["saved_analysis"]``), the record
+    says so. The record holds: corpus (documents, content_sha256), lexicons (name -> sha256), versions,
+    and for a saved analysis saved_analysis (path, file: ``manifest.json`` or ``meta.json``, corpus:
+    the documents and content_sha256 it was saved with).
     """
-    return Provenance({
+    record: dict[str, Any] = {
         "corpus": corpus_fingerprint(documents),
         "lexicons": {name: content_hash(value) for name, value in (lexicons or {}).items()},
         "versions": package_versions(),
-    })
+    }
+    saved = (getattr(result, "meta", None) or {}).get("saved_analysis")
+    if saved:
+        record["saved_analysis"] = dict(saved)
+    return Provenance(record)

@@ -9,9 +9,11 @@ saying why there is none), ``<thing>_as_<table>`` re-keys one table as another, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
            "key_sentences", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
-           "speakers_as_entities", "entity_tables", "who_is_in_it", "report_colors", "copyable_yaml"]
+           "speakers_as_entities", "entity_tables", "who_is_in_it", "report_colors", "copyable_yaml", "report_analysis"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -628,3 +630,105 @@ def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> 
 
 attention_by_period = deprecated_alias(attention_panel, "analysis.attention_by_period", "analysis.tables.attention_panel")
 frames_over_time = deprecated_alias(frames_panel, "analysis.frames_over_time", "analysis.tables.frames_panel")
+
+
+# ------------------------------------------------------------------------ what a report is made from
+
+def report_analysis(
+    source: Any,
+    *,
+    format: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    actors: Any = None,
+    codebook: Any = None,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    outlets: Sequence[str] | str | None = None,
+    where: str | None = None,
+    doc_id: str | None = None,
+    one_document: bool = False,
+) -> Analysis:
+    """The :class:`Analysis` a report shows: of the articles at ``source``, or read from the saved
+    analysis ``source`` is, without analysing again.
+
+    ``source``: what :func:`analysis.load_corpus` reads (loaded with ``format`` and ``columns``, the
+    documents kept analysed with ``actors`` and ``codebook``: :func:`analysis.analyze`), or the folder
+    of a saved analysis, either layout (``Analysis.save``'s ``meta.json``, ``analyze_corpus``'s
+    ``manifest.json``; read whole into memory by :func:`analysis.load_analysis`). The documents kept are
+    those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
+    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it; every
+    table of a saved analysis is restricted to them (:func:`analysis.pipeline.filter_analysis`), which
+    gives the tables an analysis of those documents alone gives.
+
+    A saved analysis is reported with the actor lexicon and codebook it was made with
+    (``result.actors``, ``result.codebook``): ``actors`` and ``codebook`` may be left out, or name the
+    same ones (same SHA-256); others raise InputError naming both, as do ``format`` and ``columns``
+    (options of reading articles). Its ``meta["saved_analysis"]`` records where it was read from:
+    path, file (``manifest.json`` or ``meta.json``) and corpus (the fingerprint it was saved with), for
+    :func:`analysis.record_provenance`.
+    """
+    from dataclasses import replace
+
+    from analysis.corpus import load_corpus
+    from analysis.corpus.files import saved_analysis_file
+    from analysis.pipeline import analyze, filter_analysis, load_analysis
+
+    def kept(documents: pd.DataFrame) -> pd.DataFrame:
+        documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
+        return select_document(documents, doc_id=doc_id) if one_document else documents
+
+    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
+    marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
+    if marker is None:
+        return analyze(kept(load_corpus(source, format=format, columns=columns)), actors=actors, codebook=codebook)
+    given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
+    if given:
+        raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "
+                         f"{' and '.join(f'{key}={value!r}' for key, value in given.items())}, which only reading "
+                         "articles uses")
+    result = load_analysis(folder)
+    result = replace(result, actors=_saved_lexicon(result, folder, "actors", actors),
+                     codebook=_saved_lexicon(result, folder, "frames", codebook))
+    saved = {"path": str(folder), "file": marker, "corpus": result.meta.get("corpus")}
+    result = filter_analysis(result, doc_ids=kept(result.documents)["doc_id"])
+    return replace(result, meta={**result.meta, "saved_analysis": saved})
+
+
+#: How :func:`_saved_lexicon` names a lexicon: (what it is, the report's option, the keyword of report_analysis).
+_LEXICON_WORDS = {"actors": ("actor lexicon", "--actors", "actors="),
+                  "frames": ("frame codebook", "--frames", "codebook=")}
+
+
+def _saved_lexicon(result: Analysis, folder: Path, name: str, given: Any) -> Any:
+    """The actor lexicon (``name="actors"``) or codebook (``"frames"``) a report of the saved analysis
+    ``result`` uses: the one it was made with (``given`` None, or the same by SHA-256); InputError
+    naming both when ``given`` is another, or when the saved one cannot be rebuilt and none is given."""
+    from analysis.actors import load_actors
+    from analysis.framing import load_frames
+
+    load = load_actors if name == "actors" else load_frames
+    saved = result.actors if name == "actors" else result.codebook
+    recorded = (result.meta.get("lexicons") or {}).get(name)
+    what, option, keyword = _LEXICON_WORDS[name]
+    if given is None and saved is not None:
+        return saved
+    chosen = load(given)
+    if chosen.sha256 == recorded:
+        return chosen
+    made_with = (f"the {what} ({_lexicon_label(saved)}, sha256 {str(recorded)[:12]})" if saved is not None else
+                 f"a {what} it does not record in full (sha256 {str(recorded)[:12]})")
+    asked = f"{option} {given}" if given is not None else f"the default {what}"
+    redo = f"{option} {given}" if given is not None else f"{option} FILE"
+    fix = (f"leave {option} ({keyword}) out to report with the {what} the analysis was made with" if saved is not None
+           else f"give the {what} it was made with as {option} ({keyword})")
+    raise InputError(f"{folder} is an analysis made with {made_with}, not with {asked} ({_lexicon_label(chosen)}, "
+                     f"sha256 {chosen.sha256[:12]}): a report from a saved analysis shows its tables as they were "
+                     f"analysed and never mixes two {what}s. Run the analysis again with {redo} (python -m analysis "
+                     f"analyze --corpus ARTICLES --out NEW_FOLDER {redo}) and report from that, or {fix}")
+
+
+def _lexicon_label(lexicon: Any) -> str:
+    """A lexicon or codebook as an error message names it: its name (codebooks) and the file it was read from."""
+    source = str(getattr(lexicon, "source", "") or "").removesuffix(" (as saved with the analysis)")
+    name = getattr(lexicon, "name", None)
+    return f"{name}, {source}" if name else source

@@ -41,6 +41,25 @@ def datasets_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """Three dated articles from two outlets, as a CSV."""
+    import pandas as pd
+
+    folder = tmp_path_factory.mktemp("corpus")
+    pd.DataFrame({
+        "id": ["a1", "a2", "a3"],
+        "title": ["Netanyahu rejects Biden warning", "Hamas and Israel resume talks in Cairo",
+                  "Biden says the U.S. will not send weapons"],
+        "text": ["Netanyahu said Israel will stand alone. Biden warned of a crisis in Rafah.",
+                 "Negotiators from Hamas and Israel met in Egypt. \"We want a ceasefire,\" a Hamas official said.",
+                 "Biden said the U.S. opposes the offensive. Netanyahu's ministers criticized Biden."],
+        "date": ["2024-05-08", "2024-05-09", "2024-05-09"],
+        "media_name": ["Wire", "Daily", "Wire"],
+    }).to_csv(folder / "stories.csv", index=False)
+    return folder / "stories.csv"
+
+
+@pytest.fixture(scope="session")
 def report_cache(tmp_path_factory):
     """Reports rendered once per session (see tests/rendering.py)."""
     from rendering import ReportCache

@@ -65,25 +65,6 @@ def _plotly_outputs(executed: Path) -> int:
                for cell in notebook["cells"] for output in cell.get("outputs", []))
 
 
-@pytest.fixture(scope="session")
-def small_corpus(tmp_path_factory) -> Path:
-    """Three dated articles from two outlets, as a CSV."""
-    import pandas as pd
-
-    folder = tmp_path_factory.mktemp("corpus")
-    pd.DataFrame({
-        "id": ["a1", "a2", "a3"],
-        "title": ["Netanyahu rejects Biden warning", "Hamas and Israel resume talks in Cairo",
-                  "Biden says the U.S. will not send weapons"],
-        "text": ["Netanyahu said Israel will stand alone. Biden warned of a crisis in Rafah.",
-                 "Negotiators from Hamas and Israel met in Egypt. \"We want a ceasefire,\" a Hamas official said.",
-                 "Biden said the U.S. opposes the offensive. Netanyahu's ministers criticized Biden."],
-        "date": ["2024-05-08", "2024-05-09", "2024-05-09"],
-        "media_name": ["Wire", "Daily", "Wire"],
-    }).to_csv(folder / "stories.csv", index=False)
-    return folder / "stories.csv"
-
-
 #: The input each notebook is rendered on in the tests that draw every notebook: the seed, a three-article
 #: CSV for the corpus report, the validation data for the validation report.
 INPUT_OF = {"corpus_report": "small", "validation": "datasets"}
@@ -156,6 +137,37 @@ def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(ren
     seed_ids = wb.load_corpus(repo_dir / "seeds")["doc_id"]
     assert not [i for i in seed_ids if f">{i}<" in shown], "articles are named by their headline, not their id"
     assert ">appears with</th>" in page and ">Joe Biden</td>" in page
+
+
+def _report_body(html: str) -> str:
+    """A report's page below its header, without the ids that differ from one run to the next."""
+    body = html[html.index("</header>"):]
+    return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|cell-id=[0-9a-f]{8}", "ID", body)
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@on_report("corpus_report", "small")
+def test_corpus_report_of_an_analyze_output_folder_is_the_report_of_its_articles(rendered, small_corpus, tmp_path,
+                                                                                 capsys):
+    """``analyze --out DIR`` then ``report corpus_report --corpus DIR``: the tables are read, not computed
+    again, the page below the header is the one rendered from the articles, and the header says where
+    the tables come from."""
+    from analysis.cli import main
+    from analysis.persistence import corpus_fingerprint
+
+    import analysis as wb
+
+    folder = tmp_path / "processed"
+    assert main(["analyze", "--corpus", str(small_corpus), "--out", str(folder)]) == 0
+    assert main(["report", "corpus_report", "--corpus", str(folder), "--out", str(tmp_path / "reports")]) == 0
+    assert "report written:" in capsys.readouterr().out
+    page = (tmp_path / "reports" / "corpus_report" / "corpus_report.html").read_text()
+    assert _report_body(page) == _report_body(rendered("corpus_report").read_text())
+    fingerprint = corpus_fingerprint(wb.load_corpus(small_corpus))["content_sha256"]
+    assert "3 documents · from the saved analysis <code>processed</code>, not analysed again</div>" in page
+    assert (f"<tr><th>saved analysis</th><td><code>processed</code> (manifest.json: 3 documents, corpus sha256 "
+            f"<code>{fingerprint}</code>)</td></tr>") in page
 
 
 HOSTILE = {

@@ -1,0 +1,115 @@
+"""Reports from a saved analysis: ``wb.tables.report_analysis`` reads one instead of analysing again,
+restricted to the documents a report keeps (``analysis.pipeline.filter_analysis``), with the lexicon and
+codebook it was made with, and says so in the provenance."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis.errors import InputError
+from analysis.persistence import corpus_fingerprint
+from analysis.pipeline import TABLES, filter_analysis
+from analysis.tables import report_analysis
+
+
+@pytest.fixture(scope="module")
+def saved(small_corpus, tmp_path_factory):
+    """The three-article corpus analysed from its articles, and saved both ways: by Analysis.save
+    ("meta.json") and by analyze_corpus ("manifest.json")."""
+    root = tmp_path_factory.mktemp("saved")
+    direct = report_analysis(small_corpus)
+    folders = {"meta.json": direct.save(root / "saved"),
+               "manifest.json": wb.analyze_corpus(small_corpus, out=root / "streamed", progress=False)}
+    return direct, folders
+
+
+def _assert_same_tables(result, expected):
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(result, name), getattr(expected, name), obj=name)
+
+
+@pytest.mark.parametrize("layout", ["meta.json", "manifest.json"])
+def test_a_saved_analysis_is_read_not_analysed_again_and_equals_analysing_the_articles(saved, small_corpus, layout):
+    direct, folders = saved
+    result = report_analysis(folders[layout])
+    assert direct.documents["doc_id"].tolist() == ["a1", "a2", "a3"]
+    assert (len(direct.sentences), len(direct.mentions), len(direct.quotes)) == (9, 17, 4)
+    _assert_same_tables(result, direct)
+    assert result.actors.sha256 == wb.load_actors(None).sha256
+    assert result.codebook.name == "generic-news-frames"
+    assert result.meta["saved_analysis"] == {"path": str(folders[layout]), "file": layout,
+                                             "corpus": corpus_fingerprint(direct.documents)}
+    assert "saved_analysis" not in direct.meta, "an analysis of articles is not a saved one"
+
+
+@pytest.mark.parametrize("layout", ["meta.json", "manifest.json"])
+@pytest.mark.parametrize(("limits", "kept"), [
+    ({"outlets": "Wire"}, ["a1", "a3"]),
+    ({"start": "2024-05-09"}, ["a2", "a3"]),
+    ({"where": "outlet == 'Daily'"}, ["a2"]),
+    ({"one_document": True, "doc_id": "a3"}, ["a3"]),
+    ({"one_document": True}, ["a1"]),
+])
+def test_the_reports_filters_restrict_every_table_of_a_saved_analysis(saved, small_corpus, layout, limits, kept):
+    _, folders = saved
+    result = report_analysis(folders[layout], **limits)
+    for name in TABLES:
+        if name != "entity_table":
+            assert set(getattr(result, name)["doc_id"]) <= set(kept), name
+    assert result.documents["doc_id"].tolist() == kept
+    expected = report_analysis(small_corpus, **limits)  # the kept articles analysed on their own
+    _assert_same_tables(result, expected)
+    assert result.meta["key"] == expected.meta["key"] and result.meta["corpus"]["documents"] == len(kept)
+    assert result.meta["saved_analysis"]["corpus"]["documents"] == 3, "the fingerprint it was saved with"
+
+
+def test_filter_analysis_keeps_the_rows_of_the_documents_asked_for(saved):
+    direct, _ = saved
+    assert filter_analysis(direct, doc_ids=["a1", "a2", "a3", "nope"]) is direct, "all kept: the same analysis"
+    only = filter_analysis(direct, doc_ids=["a2"])
+    assert only.quotes["quote"].tolist() == ["We want a ceasefire"]
+    assert sorted(only.entity_table["entity"]) == sorted(set(only.entities["entity"]))
+    assert only.entity_table["mentions"].sum() == len(only.entities[only.entities["via"] != "pronoun"])
+    assert filter_analysis(direct, doc_ids=[]).documents.empty
+
+
+def test_a_lexicon_or_codebook_other_than_the_saved_one_is_refused_naming_both(saved, tmp_path):
+    _, folders = saved
+    folder = folders["manifest.json"]
+    generic, conflict = wb.load_frames("generic"), wb.load_frames("conflict-news")
+    with pytest.raises(InputError) as caught:
+        report_analysis(folder, codebook="conflict-news")
+    assert str(caught.value) == (
+        f"{folder} is an analysis made with the frame codebook (generic-news-frames, {generic.source}, sha256 "
+        f"{generic.sha256[:12]}), not with --frames conflict-news (conflict-news-frames, {conflict.source}, sha256 "
+        f"{conflict.sha256[:12]}): a report from a saved analysis shows its tables as they were analysed and never "
+        "mixes two frame codebooks. Run the analysis again with --frames conflict-news (python -m analysis analyze "
+        "--corpus ARTICLES --out NEW_FOLDER --frames conflict-news) and report from that, or leave --frames "
+        "(codebook=) out to report with the frame codebook the analysis was made with")
+    lexicon = tmp_path / "mine.yml"
+    lexicon.write_text("actors:\n  - id: hamas\n    name: Hamas\n    type: organization\n")
+    with pytest.raises(InputError, match=rf"made with the actor lexicon \(.*actors\.yml, sha256 \w{{12}}\), not with "
+                                         rf"--actors {re.escape(str(lexicon))} \({re.escape(str(lexicon))}, sha256"):
+        report_analysis(folder, actors=lexicon)
+    same = report_analysis(folder, actors=wb.load_actors(None).source, codebook="generic")  # the same, given
+    assert same.codebook.sha256 == generic.sha256
+    with pytest.raises(InputError, match=r"is a saved analysis, read as it was saved: leave out format='csv', which "
+                                         r"only reading articles uses"):
+        report_analysis(folder, format="csv")
+
+
+def test_provenance_says_the_report_was_made_from_the_saved_analysis(saved):
+    direct, folders = saved
+    result = report_analysis(folders["manifest.json"], outlets="wire")
+    record = wb.record_provenance(result.documents, result=result).record
+    assert record["corpus"] == corpus_fingerprint(result.documents)
+    assert record["saved_analysis"] == {"path": str(folders["manifest.json"]), "file": "manifest.json",
+                                        "corpus": corpus_fingerprint(direct.documents)}
+    assert "saved_analysis" not in wb.record_provenance(direct.documents, result=direct).record
+    summary = wb.record_provenance(result.documents, result=result)._repr_mimebundle_()["text/plain"]
+    assert summary.endswith(f"; from the saved analysis {folders['manifest.json']} (manifest.json, 3 documents, "
+                            f"sha256 {corpus_fingerprint(direct.documents)['content_sha256'][:12]})")
