@@ -22,6 +22,7 @@ Rules (documented in the README):
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
@@ -103,8 +104,53 @@ def _mapped(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         done = np.zeros(n, dtype=bool)
         done[c3] = done[c3 + 1] = True  # Latin-1 letters: kept as they are (upper case lowered above)
         high = high[(mapped[high] >= 0x80) & ~done[high]]
+        if len(high):
+            high = _space_symbols(data, mapped, high)
     exact = np.searchsorted(high, offsets[1:]) == np.searchsorted(high, offsets[:-1])
     return mapped, offsets, exact
+
+
+#: Code point -> whether :func:`_space_symbols` may map the character to spaces (filled as met).
+_SYMBOL_SPACE: dict[int, bool] = {}
+
+
+def _symbols_are_spaces(code_points: list[int]) -> list[bool]:
+    """Whether each character is one the normalisation turns into a space wherever it stands: NFKC
+    then the regex leave nothing of it alone, beside letters (``a_b``, ``é_é``: it does not compose
+    with them), and it is no mark, unassigned, surrogate or private character, nor is the first
+    character of its NFKC form a combining one. Checked with the Arrow functions of
+    :func:`_regex_normalise` itself, once per code point (cached)."""
+    todo = [c for c in dict.fromkeys(code_points) if c not in _SYMBOL_SPACE]
+    if todo:
+        chars = [chr(c) for c in todo]
+        kinds = [not unicodedata.category(c).startswith(("M", "Cn", "Cs", "Co")) for c in chars]
+        nfkc = pc.utf8_normalize(pa.array(chars, pa.large_string()), form="NFKC").to_pylist()
+        tests = [(chars, ""), (["a" + c + "b" for c in chars], "a b"), (["é" + c + "é" for c in chars], "é é")]
+        results = [_regex_normalise(pa.array(texts, pa.large_string())).to_pylist() for texts, _ in tests]
+        for k, code in enumerate(todo):
+            _SYMBOL_SPACE[code] = (kinds[k] and (not nfkc[k] or unicodedata.combining(nfkc[k][0]) == 0)
+                                   and all(got[k] == want for got, (_, want) in zip(results, tests)))
+    return [_SYMBOL_SPACE[c] for c in code_points]
+
+
+def _space_symbols(data: np.ndarray, mapped: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Map to spaces, in ``mapped``, the characters among the bytes at ``high`` (the non-ASCII bytes
+    :func:`_mapped` left as they are) that normalisation turns into a space wherever they stand
+    (symbols, arrows, emoji, the replacement character, ...: :func:`_symbols_are_spaces`); returns
+    the bytes still left as they are."""
+    lead = high[data[high] >= 0xC0]
+    size = np.where(data[lead] >= 0xF0, 4, np.where(data[lead] >= 0xE0, 3, 2))
+    code = (data[lead].astype(np.int64) & np.where(size == 4, 0x07, np.where(size == 3, 0x0F, 0x1F))) << 6
+    code |= data[lead + 1] & 0x3F
+    for k in (2, 3):  # the third and fourth bytes of longer characters
+        longer = size > k
+        code[longer] = (code[longer] << 6) | (data[lead[longer] + k] & 0x3F)
+    distinct, inverse = np.unique(code, return_inverse=True)
+    spaced = np.asarray(_symbols_are_spaces(distinct.tolist()), dtype=bool)[inverse]
+    lead, size = lead[spaced], size[spaced]
+    for k in range(4):
+        mapped[lead[size > k] + k] = 0x20
+    return high[mapped[high] >= 0x80]
 
 
 def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
