@@ -36,7 +36,7 @@ THRESHOLD = 0.8
 SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
-_BATCH_CHARS = 2_000_000  # about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
+_BATCH_CHARS = 2_000_000  # bytes of text, about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
 _P = np.uint64(0x100000001B3)  # the multiplier of the word hash's polynomial
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -125,11 +125,12 @@ def _symbols_are_spaces(code_points: list[int]) -> list[bool]:
         chars = [chr(c) for c in todo]
         kinds = [not unicodedata.category(c).startswith(("M", "Cn", "Cs", "Co")) for c in chars]
         nfkc = pc.utf8_normalize(pa.array(chars, pa.large_string()), form="NFKC").to_pylist()
-        tests = [(chars, ""), (["a" + c + "b" for c in chars], "a b"), (["é" + c + "é" for c in chars], "é é")]
-        results = [_regex_normalise(pa.array(texts, pa.large_string())).to_pylist() for texts, _ in tests]
+        forms = (("{}", ""), ("a{}b", "a b"), ("é{}é", "é é"))  # (text, its normalised text if c is a space)
+        got = _regex_normalise(pa.array([form.format(c) for form, _ in forms for c in chars], pa.large_string()))
+        got = got.to_pylist()
         for k, code in enumerate(todo):
             _SYMBOL_SPACE[code] = (kinds[k] and (not nfkc[k] or unicodedata.combining(nfkc[k][0]) == 0)
-                                   and all(got[k] == want for got, (_, want) in zip(results, tests)))
+                                   and all(got[f * len(chars) + k] == want for f, (_, want) in enumerate(forms)))
     return [_SYMBOL_SPACE[c] for c in code_points]
 
 
@@ -311,12 +312,13 @@ def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tup
     token_start = np.concatenate([[0], np.add.accumulate(lengths)])
     counts = np.maximum(lengths - shingle_size + 1, np.minimum(lengths, 1))
     offsets = np.concatenate([[0], np.add.accumulate(counts)])
-    hashes = np.zeros(offsets[-1], dtype=np.uint64)
     k, total = shingle_size, len(tokens)
     if total >= k:  # full windows, on contiguous slices of the token array
-        windows = np.zeros(total - k + 1, dtype=np.uint64)
-        for j in range(k):
-            windows += tokens[j : total - k + 1 + j] * _MULT[j % len(_MULT)]
+        windows = tokens[: total - k + 1] * _MULT[0]
+        scratch = np.empty_like(windows)
+        for j in range(1, k):
+            windows += np.multiply(tokens[j : total - k + 1 + j], _MULT[j % len(_MULT)], out=scratch)
+        del scratch
         short = np.flatnonzero((lengths > 0) & (lengths < k))
         if not len(short):  # windows crossing into the next document are the only ones to leave out
             valid = np.ones(total - k + 1, dtype=bool)
@@ -324,10 +326,13 @@ def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tup
                 crossing = token_start[1:] - j
                 valid[crossing[(crossing >= 0) & (crossing < total - k + 1)]] = False
             return windows[valid], offsets
+        hashes = np.zeros(offsets[-1], dtype=np.uint64)
         doc = np.repeat(np.arange(len(lengths)), lengths)[: total - k + 1]
         position = np.arange(total - k + 1) - token_start[doc]
         valid = position <= lengths[doc] - k
         hashes[offsets[doc[valid]] + position[valid]] = windows[valid]
+    else:
+        hashes = np.zeros(offsets[-1], dtype=np.uint64)
     short = np.flatnonzero((lengths > 0) & (lengths < k))
     for d in short:  # rare: documents shorter than one shingle
         words = tokens[token_start[d] : token_start[d + 1]]
@@ -447,8 +452,10 @@ def _take(texts: pd.Series, positions: np.ndarray) -> pd.Series:
 
 
 def _batches(texts: pd.Series) -> list[tuple[int, int]]:
-    """(start, stop) positions cutting ``texts`` into runs of about _BATCH_CHARS characters (at least one text)."""
-    sizes = texts.str.len().fillna(0).to_numpy(dtype=np.int64)
+    """(start, stop) positions cutting ``texts`` into runs of about _BATCH_CHARS bytes of UTF-8 (at
+    least one text; the sizes read from the Arrow offsets, no pass over the text)."""
+    arr = texts.array._pa_array if isinstance(texts.array, pd.arrays.ArrowStringArray) else _arrow_strings(texts)
+    sizes = pc.fill_null(pc.binary_length(arr), 0).to_numpy().tolist()
     bounds, start, total = [], 0, 0
     for j, size in enumerate(sizes):
         if total and total + size > _BATCH_CHARS:
