@@ -740,7 +740,10 @@ def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> list[pa.Array] | Non
         return [arr]
     n = len(arr)
     change = np.zeros(n, dtype=bool)
-    change[_rows_of(np.flatnonzero(data == 0x0D), offsets)] = True
+    carriage = data == 0x0D
+    if carriage.any():  # (rare: located only when there is one)
+        change[_rows_of(np.flatnonzero(carriage), offsets)] = True
+    del carriage
     breaks = np.flatnonzero(data == 0x0A)
     if len(breaks):
         after = data[np.minimum(breaks + 1, len(data) - 1)]
