@@ -83,6 +83,8 @@ def _mapped(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     punctuation or space, which the regex turns into a space, as this does; it leaves the accented
     letters as they are, and lower case moves À-Þ (but ×) to à-þ, as this does. For those texts the
     words of the mapped bytes (runs of bytes other than a space) are the normalised text's words.
+    Other characters that the normalisation turns into a space wherever they stand (symbols, arrows,
+    dingbats, emoji, ...) are spaces too (:func:`_space_symbols`), and exact as well.
     """
     data, offsets = _buffers(arr)
     n = len(data)
@@ -188,8 +190,9 @@ def _regex_normalise(arr: pa.Array) -> pa.Array:
 def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
     """Normalised texts (NFKC, lower case, non-alphanumeric runs -> one space, trimmed); None -> ''.
 
-    Texts that are ASCII but for common punctuation (most news in English) are normalised on their
-    bytes with numpy; the others with Arrow's Unicode normalisation and regex (same result).
+    Texts that are ASCII but for common punctuation, Latin-1 and symbols (most news in English) are
+    normalised on their bytes with numpy; the others with Arrow's Unicode normalisation and regex
+    (same result).
     """
     arr = pc.fill_null(_arrow_strings(texts), "")
     if isinstance(arr, pa.ChunkedArray):
