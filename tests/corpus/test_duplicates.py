@@ -265,3 +265,21 @@ def test_exact_duplicates_are_confirmed_on_the_normalised_text_when_keys_collide
 def test_the_same_words_in_another_order_are_not_an_exact_duplicate():
     first, _ = duplicate_pairs(["one two three", "Three, two, one.", "ONE two three!"])
     assert first.tolist() == [-1, -1, 0]
+
+
+def test_duplicates_do_not_depend_on_how_the_texts_are_batched(monkeypatch):
+    # issue 10 point 16: texts are cut into batches by their UTF-8 size; any cut (here one text or less per
+    # batch, a text longer than a batch, a missing text, texts that need the Unicode rules) gives the same pairs
+    import analysis.corpus.duplicates as duplicates
+
+    story = " ".join(f"word{k}" for k in range(60))
+    texts = [story, None, story.upper() + "!", "Ünïcode ﬁrst " + story, "", "Ünïcode ﬁrst " + story + " ❄",
+             story.replace("word30", "other"), "short one", "Short  one."]
+    expected = duplicate_pairs(texts)
+    assert expected[0].tolist() == [-1, -1, 0, 0, -1, 0, 0, -1, 7]
+    assert np.round(expected[1], 3).tolist()[2:] == [1.0, 0.967, pytest.approx(np.nan, nan_ok=True), 1.0, 0.902,
+                                                    pytest.approx(np.nan, nan_ok=True), 1.0]
+    monkeypatch.setattr(duplicates, "_BATCH_CHARS", 40)
+    first, similarity = duplicate_pairs(texts)
+    assert first.tolist() == expected[0].tolist()
+    np.testing.assert_array_equal(similarity, expected[1])
