@@ -22,6 +22,7 @@ Rules (documented in the README):
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,7 +36,7 @@ THRESHOLD = 0.8
 SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
-_BATCH_CHARS = 2_000_000  # about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
+_BATCH_CHARS = 2_000_000  # bytes of text, about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
 _P = np.uint64(0x100000001B3)  # the multiplier of the word hash's polynomial
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -82,6 +83,8 @@ def _mapped(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     punctuation or space, which the regex turns into a space, as this does; it leaves the accented
     letters as they are, and lower case moves À-Þ (but ×) to à-þ, as this does. For those texts the
     words of the mapped bytes (runs of bytes other than a space) are the normalised text's words.
+    Other characters that the normalisation turns into a space wherever they stand (symbols, arrows,
+    dingbats, emoji, ...) are spaces too (:func:`_space_symbols`), and exact as well.
     """
     data, offsets = _buffers(arr)
     n = len(data)
@@ -103,8 +106,54 @@ def _mapped(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         done = np.zeros(n, dtype=bool)
         done[c3] = done[c3 + 1] = True  # Latin-1 letters: kept as they are (upper case lowered above)
         high = high[(mapped[high] >= 0x80) & ~done[high]]
+        if len(high):
+            high = _space_symbols(data, mapped, high)
     exact = np.searchsorted(high, offsets[1:]) == np.searchsorted(high, offsets[:-1])
     return mapped, offsets, exact
+
+
+#: Code point -> whether :func:`_space_symbols` may map the character to spaces (filled as met).
+_SYMBOL_SPACE: dict[int, bool] = {}
+
+
+def _symbols_are_spaces(code_points: list[int]) -> list[bool]:
+    """Whether each character is one the normalisation turns into a space wherever it stands: NFKC
+    then the regex leave nothing of it alone, beside letters (``a_b``, ``é_é``: it does not compose
+    with them), and it is no mark, unassigned, surrogate or private character, nor is the first
+    character of its NFKC form a combining one. Checked with the Arrow functions of
+    :func:`_regex_normalise` itself, once per code point (cached)."""
+    todo = [c for c in dict.fromkeys(code_points) if c not in _SYMBOL_SPACE]
+    if todo:
+        chars = [chr(c) for c in todo]
+        kinds = [not unicodedata.category(c).startswith(("M", "Cn", "Cs", "Co")) for c in chars]
+        nfkc = pc.utf8_normalize(pa.array(chars, pa.large_string()), form="NFKC").to_pylist()
+        forms = (("{}", ""), ("a{}b", "a b"), ("é{}é", "é é"))  # (text, its normalised text if c is a space)
+        got = _regex_normalise(pa.array([form.format(c) for form, _ in forms for c in chars], pa.large_string()))
+        got = got.to_pylist()
+        for k, code in enumerate(todo):
+            _SYMBOL_SPACE[code] = (kinds[k] and (not nfkc[k] or unicodedata.combining(nfkc[k][0]) == 0)
+                                   and all(got[f * len(chars) + k] == want for f, (_, want) in enumerate(forms)))
+    return [_SYMBOL_SPACE[c] for c in code_points]
+
+
+def _space_symbols(data: np.ndarray, mapped: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Map to spaces, in ``mapped``, the characters among the bytes at ``high`` (the non-ASCII bytes
+    :func:`_mapped` left as they are) that normalisation turns into a space wherever they stand
+    (symbols, arrows, emoji, the replacement character, ...: :func:`_symbols_are_spaces`); returns
+    the bytes still left as they are."""
+    lead = high[data[high] >= 0xC0]
+    size = np.where(data[lead] >= 0xF0, 4, np.where(data[lead] >= 0xE0, 3, 2))
+    code = (data[lead].astype(np.int64) & np.where(size == 4, 0x07, np.where(size == 3, 0x0F, 0x1F))) << 6
+    code |= data[lead + 1] & 0x3F
+    for k in (2, 3):  # the third and fourth bytes of longer characters
+        longer = size > k
+        code[longer] = (code[longer] << 6) | (data[lead[longer] + k] & 0x3F)
+    distinct, inverse = np.unique(code, return_inverse=True)
+    spaced = np.asarray(_symbols_are_spaces(distinct.tolist()), dtype=bool)[inverse]
+    lead, size = lead[spaced], size[spaced]
+    for k in range(4):
+        mapped[lead[size > k] + k] = 0x20
+    return high[mapped[high] >= 0x80]
 
 
 def _byte_normalise(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
@@ -141,8 +190,9 @@ def _regex_normalise(arr: pa.Array) -> pa.Array:
 def normalise_texts(texts: Sequence[str] | pd.Series) -> pa.Array:
     """Normalised texts (NFKC, lower case, non-alphanumeric runs -> one space, trimmed); None -> ''.
 
-    Texts that are ASCII but for common punctuation (most news in English) are normalised on their
-    bytes with numpy; the others with Arrow's Unicode normalisation and regex (same result).
+    Texts that are ASCII but for common punctuation, Latin-1 and symbols (most news in English) are
+    normalised on their bytes with numpy; the others with Arrow's Unicode normalisation and regex
+    (same result).
     """
     arr = pc.fill_null(_arrow_strings(texts), "")
     if isinstance(arr, pa.ChunkedArray):
@@ -265,12 +315,13 @@ def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tup
     token_start = np.concatenate([[0], np.add.accumulate(lengths)])
     counts = np.maximum(lengths - shingle_size + 1, np.minimum(lengths, 1))
     offsets = np.concatenate([[0], np.add.accumulate(counts)])
-    hashes = np.zeros(offsets[-1], dtype=np.uint64)
     k, total = shingle_size, len(tokens)
     if total >= k:  # full windows, on contiguous slices of the token array
-        windows = np.zeros(total - k + 1, dtype=np.uint64)
-        for j in range(k):
-            windows += tokens[j : total - k + 1 + j] * _MULT[j % len(_MULT)]
+        windows = tokens[: total - k + 1] * _MULT[0]
+        scratch = np.empty_like(windows)
+        for j in range(1, k):
+            windows += np.multiply(tokens[j : total - k + 1 + j], _MULT[j % len(_MULT)], out=scratch)
+        del scratch
         short = np.flatnonzero((lengths > 0) & (lengths < k))
         if not len(short):  # windows crossing into the next document are the only ones to leave out
             valid = np.ones(total - k + 1, dtype=bool)
@@ -278,10 +329,13 @@ def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tup
                 crossing = token_start[1:] - j
                 valid[crossing[(crossing >= 0) & (crossing < total - k + 1)]] = False
             return windows[valid], offsets
+        hashes = np.zeros(offsets[-1], dtype=np.uint64)
         doc = np.repeat(np.arange(len(lengths)), lengths)[: total - k + 1]
         position = np.arange(total - k + 1) - token_start[doc]
         valid = position <= lengths[doc] - k
         hashes[offsets[doc[valid]] + position[valid]] = windows[valid]
+    else:
+        hashes = np.zeros(offsets[-1], dtype=np.uint64)
     short = np.flatnonzero((lengths > 0) & (lengths < k))
     for d in short:  # rare: documents shorter than one shingle
         words = tokens[token_start[d] : token_start[d + 1]]
@@ -401,8 +455,10 @@ def _take(texts: pd.Series, positions: np.ndarray) -> pd.Series:
 
 
 def _batches(texts: pd.Series) -> list[tuple[int, int]]:
-    """(start, stop) positions cutting ``texts`` into runs of about _BATCH_CHARS characters (at least one text)."""
-    sizes = texts.str.len().fillna(0).to_numpy(dtype=np.int64)
+    """(start, stop) positions cutting ``texts`` into runs of about _BATCH_CHARS bytes of UTF-8 (at
+    least one text; the sizes read from the Arrow offsets, no pass over the text)."""
+    arr = texts.array._pa_array if isinstance(texts.array, pd.arrays.ArrowStringArray) else _arrow_strings(texts)
+    sizes = pc.fill_null(pc.binary_length(arr), 0).to_numpy().tolist()
     bounds, start, total = [], 0, 0
     for j, size in enumerate(sizes):
         if total and total + size > _BATCH_CHARS:

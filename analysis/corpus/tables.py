@@ -398,6 +398,11 @@ _ARROW_BLOCK = 1 << 24  # bytes of JSON Lines given to Arrow's JSON reader at on
 _MAX_OPENERS = 256  # "[" and "{" on one line beyond which Arrow is not asked (its parser recurses)
 
 
+def _count_openers(data: np.ndarray) -> int:
+    """The number of "[" and "{" bytes in ``data`` (counted, not located)."""
+    return int(np.count_nonzero(data == 0x5B)) + int(np.count_nonzero(data == 0x7B))
+
+
 def _one_object_per_line(block: bytes, *, last: bool) -> int | None:
     """The number of lines of a block of JSON Lines if every line starts with "{" and ends with "}" (or
     "}\\r") and no line holds more than ``_MAX_OPENERS`` brackets and braces, else None.
@@ -417,8 +422,8 @@ def _one_object_per_line(block: bytes, *, last: bool) -> int | None:
     before[carriage] = data[np.maximum(ends[carriage] - 2, 0)]
     if not (before == 0x7D).all() or not (data[ends[:-1] + 1] == 0x7B).all():
         return None
-    openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))
-    if len(openers) - len(ends) > _MAX_OPENERS:  # a line may be nested deeply: count per line
+    if _count_openers(data) - len(ends) > _MAX_OPENERS:  # a line may be nested deeply
+        openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))  # count per line
         if np.bincount(np.searchsorted(ends, openers), minlength=len(ends)).max() > _MAX_OPENERS:
             return None
     return len(ends)
@@ -519,10 +524,10 @@ def arrow_json_files(paths: Sequence[Path]) -> tuple[list[str], list[tuple[int, 
     if b"\x00" in joined:
         return None
     data = np.frombuffer(joined, dtype=np.uint8)
-    openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))
-    if len(openers) - len(ends) > _MAX_OPENERS and np.bincount(np.searchsorted(ends, openers, side="right"),
-                                                               minlength=len(ends)).max() > _MAX_OPENERS:
-        return None
+    if _count_openers(data) - len(ends) > _MAX_OPENERS:  # count per file
+        openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))
+        if np.bincount(np.searchsorted(ends, openers, side="right"), minlength=len(ends)).max() > _MAX_OPENERS:
+            return None
     try:  # valid UTF-8 (checked by Arrow on the joined bytes, no Python string made)
         pa.Array.from_buffers(pa.large_binary(), 1, [None, pa.py_buffer(np.array([0, len(joined)], dtype=np.int64)),
                                                     pa.py_buffer(joined)]).cast(pa.large_string()).validate(full=True)
@@ -735,7 +740,10 @@ def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> list[pa.Array] | Non
         return [arr]
     n = len(arr)
     change = np.zeros(n, dtype=bool)
-    change[_rows_of(np.flatnonzero(data == 0x0D), offsets)] = True
+    carriage = data == 0x0D
+    if carriage.any():  # (rare: located only when there is one)
+        change[_rows_of(np.flatnonzero(carriage), offsets)] = True
+    del carriage
     breaks = np.flatnonzero(data == 0x0A)
     if len(breaks):
         after = data[np.minimum(breaks + 1, len(data) - 1)]

@@ -22,6 +22,7 @@ tone all read such text worse. Rules (documented in the README):
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import pandas as pd
 
@@ -45,7 +46,7 @@ def _tokenised(text: str) -> bool:
 
 def looks_pretokenised(values: pd.Series) -> bool:
     """True when at least half of the first 200 non-empty string values look pre-tokenised."""
-    sample = [v for v in values.head(_SAMPLE * 5) if isinstance(v, str) and v.strip()][:_SAMPLE]
+    sample = list(islice((v for v in values.head(_SAMPLE * 5) if isinstance(v, str) and v.strip()), _SAMPLE))
     return bool(sample) and 2 * sum(map(_tokenised, sample)) >= len(sample)
 
 

@@ -204,6 +204,30 @@ def test_byte_level_normalisation_is_exact_for_every_latin1_character_it_claims(
     assert normalise_texts(["ÀÉÎÕÜ Çà × ÷ 5°C £3"]).to_pylist() == ["àéîõü çà 5 c 3"]
 
 
+def test_byte_level_normalisation_is_exact_for_every_symbol_it_maps_to_spaces():
+    # issue 10 point 16: symbols, arrows, dingbats, emoji, the BOM and the replacement character are
+    # spaces on the bytes too (no second, Unicode pass over texts that hold one); letters, digits,
+    # marks and characters NFKC turns into either (™ ① ﬁ ½ VS16) still go the Unicode way; every
+    # character of the ranges below gives the same text both ways wherever it stands
+    import pyarrow as pa
+
+    from analysis.corpus.duplicates import _byte_normalise, _regex_normalise
+
+    codes = [*range(0x100, 0x3400), *range(0xFB00, 0x10000), *range(0x1F000, 0x1FB00)]
+    chars = [chr(code) for code in codes if not 0xD800 <= code < 0xE000]
+    texts = [form.format(c=c) for c in chars for form in ("a{c}b", "{c}", "X{c}{c}z", " {c} Y ", "É{c}", "{c}x\u0301")]
+    arr = pa.array(texts, type=pa.large_string())
+    fast, exact = _byte_normalise(arr)
+    expected = _regex_normalise(arr).to_pylist()
+    got = fast.to_pylist()
+    assert [t for t, e, g, ok in zip(texts, expected, got, exact) if ok and e != g] == []
+    spaced = ["a❄b −5 ˚C\ufeff", "\ufffd 🌹 ⚑ → ≤ ■ ★", "x\u3000y"]
+    assert _byte_normalise(pa.array(spaced, type=pa.large_string()))[1].all()
+    assert normalise_texts(spaced).to_pylist() == ["a b 5 c", "", "x y"]
+    kept = ["a™", "①", "ﬁ", "⅓", "❤\ufe0f", "e\u0301"]
+    assert not _byte_normalise(pa.array(kept, type=pa.large_string()))[1].any()
+
+
 def test_words_of_byte_mapped_texts_are_the_words_of_the_normalised_texts():
     # issue 10 point 16: duplicate_pairs finds the words on the texts' bytes mapped in place (spaces not
     # collapsed) for the texts the byte rules are exact for: the same word hashes and counts as on the
@@ -241,3 +265,21 @@ def test_exact_duplicates_are_confirmed_on_the_normalised_text_when_keys_collide
 def test_the_same_words_in_another_order_are_not_an_exact_duplicate():
     first, _ = duplicate_pairs(["one two three", "Three, two, one.", "ONE two three!"])
     assert first.tolist() == [-1, -1, 0]
+
+
+def test_duplicates_do_not_depend_on_how_the_texts_are_batched(monkeypatch):
+    # issue 10 point 16: texts are cut into batches by their UTF-8 size; any cut (here one text or less per
+    # batch, a text longer than a batch, a missing text, texts that need the Unicode rules) gives the same pairs
+    import analysis.corpus.duplicates as duplicates
+
+    story = " ".join(f"word{k}" for k in range(60))
+    texts = [story, None, story.upper() + "!", "Ünïcode ﬁrst " + story, "", "Ünïcode ﬁrst " + story + " ❄",
+             story.replace("word30", "other"), "short one", "Short  one."]
+    expected = duplicate_pairs(texts)
+    assert expected[0].tolist() == [-1, -1, 0, 0, -1, 0, 0, -1, 7]
+    assert np.round(expected[1], 3).tolist()[2:] == [1.0, 0.967, pytest.approx(np.nan, nan_ok=True), 1.0, 0.902,
+                                                    pytest.approx(np.nan, nan_ok=True), 1.0]
+    monkeypatch.setattr(duplicates, "_BATCH_CHARS", 40)
+    first, similarity = duplicate_pairs(texts)
+    assert first.tolist() == expected[0].tolist()
+    np.testing.assert_array_equal(similarity, expected[1])
