@@ -88,8 +88,9 @@ def not_a_corpus(folder: Path, log: LoadLog) -> bool:
     marker = saved_analysis_file(folder)
     if marker is not None:
         log.fail(folder, f"a saved analysis (it has {marker}), not a corpus",
-                 f"read it with wb.load_analysis({str(folder)!r}) or query it with wb.query; to analyse or "
-                 "report, give the articles' file or folder")
+                 f"read it with wb.load_analysis({str(folder)!r}), query it with wb.query or report on it "
+                 "(python -m analysis report corpus_report --corpus FOLDER); to analyse again, give the "
+                 "articles' file or folder")
     return marker is not None
 
 

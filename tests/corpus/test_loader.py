@@ -251,7 +251,9 @@ def test_a_saved_analysis_is_no_corpus_named_or_inside_one(tmp_path):
                                           "problem": "a saved analysis (it has meta.json), not articles: not read",
                                           "action": "ignored"}]
     with pytest.raises(wb.InputError, match=rf"^{out}: a saved analysis \(it has manifest\.json\), not a corpus; read "
-                                            rf"it with wb\.load_analysis\('{out}'\) or query it with wb\.query"):
+                                            rf"it with wb\.load_analysis\('{out}'\), query it with wb\.query or report on it "
+                                            r"\(python -m analysis report corpus_report --corpus FOLDER\); to analyse "
+                                            r"again, give the articles' file or folder$"):
         wb.load_corpus(out)
     with pytest.raises(wb.InputError, match=r"streamed: a saved analysis \(it has manifest\.json\), not a corpus"):
         wb.analyze_corpus(out, out=tmp_path / "again")
