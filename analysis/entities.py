@@ -60,7 +60,8 @@ the rank, the stronger):
    textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
 5. cues around the name: "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
-   "X said" and '"...," said X' of a single word of the name lists ("Okafor said", also "Mallory said in
+   "X said" and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
+   ...", "the plant in Millbrook says he ...", "the mayor of X said") of a single word of the name lists ("Okafor said", also "Mallory said in
    a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
    administration", "a paper by X", "directed by X", "X, 45,", "X, a retired astronaut," and person
    verbs ("X resigned") -> person ("said in a statement" is set aside where the document has such
@@ -95,7 +96,14 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned); a surname used alone brings only its person evidence ("Mallory said in a statement" does
+mentioned, unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
+stays his after "his father Mohamed El-Hassan Mohamed"); a surname that is also the first word of a
+business named in the document (its last word in ``company_last_words`` or a legal suffix:
+"Brightwater" beside Laura Brightwater and Brightwater Foods; not "Trump Administration") is
+ambiguous: it goes to the person only with a title, an honorific or what a company cannot do ("Ms.
+Brightwater", "Brightwater said she", "Brightwater, 52,"), to the business where a company cue is next
+to it ("Brightwater shares", "Brightwater said in a statement"), else it stays a bare name of its own
+with no person evidence; a surname used alone brings only its person evidence ("Mallory said in a statement" does
 not make Dana Mallory an organisation); an organisation's first word to the organisation ("Northwind"
 -> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
@@ -104,7 +112,9 @@ acronym to its bracketed expansion or the most recent name whose initials it spe
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits. Across the corpus the same full name and type is one entity (``entity_id`` =
 ``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
-the full name it is, when one candidate has 80% of the candidates' mentions, and so a name typed a
+the full name it is, when one candidate has 80% of the candidates' mentions (never a bare word that is
+also the first word of a business to a person: "Brightwater" typed by weak evidence goes to
+Brightwater Foods only where typed an organisation, else nowhere), and so a name typed a
 place only by a preposition in some articles to the organisation or person of that name in others,
 and an organisation to the same name with a legal suffix ("Nimbusly" -> Nimbusly Inc.).
 
@@ -258,9 +268,11 @@ _WHO = re.compile(r",\s+who\s")
 _SAID_VERBS = ("said", "says", "added", "adds", "explained", "recalled", "wrote", "asked", "continued", "replied")
 _SAID_BEFORE = re.compile(rf"[,\"'”’]\s*({'|'.join(_SAID_VERBS)})\s$")
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
-#: A name governed by a preposition ("lawyers for X said", "the mayor of X said"): the cue's subject is
-#: the noun before the preposition, not the name
-_GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A name governed by a preposition ("lawyers for X said", "the mayor of X said", "a manager at the plant
+#: in X says he ...", "the maker based in X, recalled ..."): the object of a preposition is never the
+#: subject of the cue verb after it; the cue's subject is the noun before the preposition
+_GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by|in|into|near|inside|outside|across|throughout)"
+                       r"\s+(?:the\s+)?$", re.IGNORECASE)
 #: A role noun (and "of"/"for"/"at" an organisation) and a comma right before a name: "the coach,
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
 _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
@@ -303,6 +315,34 @@ def _speech_only(label: str) -> bool:
     """Person evidence that an organisation's name can have as well: "X said", '"...," said X' (not "X
     said he/she": an organisation is "it")."""
     return label == "said-cue" or (label.startswith("said-cue: ") and label != "said-cue: he/she")
+
+
+def _is_person(ent: _Entity) -> bool:
+    """The entity's best evidence so far says person."""
+    return ent.best is not None and ent.best[1] == "person"
+
+
+def _settles_person(evidence: Iterable[tuple[int, str, str]]) -> bool:
+    """Person evidence that an organisation's name cannot have: a title or honorific ("Ms. Brightwater"),
+    "X said he/she", "X, 45,", "X, who", "X's wife", a role apposition ("X, the chief executive,");
+    not "X said" or "X denied", which companies do as well."""
+    return any(t == "person" and (r <= 1 or label in ("said-cue: he/she", "age", "who") or
+                                  label.startswith(("possessive:", "apposition:")))
+               for r, t, label in evidence)
+
+
+def _says_organization(evidence: Iterable[tuple[int, str, str]], text: str, end: int) -> bool:
+    """Organisation evidence of the words around a short form ending at ``end`` of ``text``
+    ("Brightwater shares", "a spokesman for Brightwater"), of rank 5 or better, or "X said in a
+    statement" (which a known surname records as a person's: people issue statements too)."""
+    return any(t == "organization" and r <= 5 for r, t, _ in evidence) or _STATEMENT.match(text, end) is not None
+
+
+def _unsettled(evidence: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The evidence of an ambiguous single word (a person's surname and an organisation's first word)
+    that still counts: not the person evidence of what it does ("Brightwater denied"), not what the
+    word alone says (the name lists, a town of that name): those fit a short form of either."""
+    return [e for e in evidence if e[1] != "person" and not e[2].startswith(_WORD_ONLY)]
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
@@ -758,13 +798,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    governed = _GOVERNED.search(text, max(0, start - 12), start) is not None
     listed = len(toks) == 1 and (toks[0] in words.surnames or toks[0] in words.first_names)
     if _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif not governed and (cue := _person_cue().match(text, end)):
+    elif (cue := _person_cue().match(text, end)) and _GOVERNED.search(text, max(0, start - 16), start) is None:
         if cue.group("verb") is not None and (len(toks) > 1 or listed):
             ev.append((5, "person", f"person verb: {cue.group('verb')}"))  # "Ilyin testified", "Orchard Mobile died"
         elif listed:
@@ -1267,6 +1306,22 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     by_initials: dict[str, list[int]] = {}
+    org_firsts: list[set[str]] = []  # (filled on first use)
+    #: the entities each shorter form written bare already stands for ("Mohamed" -> Ahmed Mohamed)
+    stands_for: dict[tuple[str, ...], set[int]] = {}
+    #: single words that are a person's surname and an organisation's first word here, seen alone
+    unsettled: set[str] = set()
+
+    def org_first(word: str) -> bool:
+        """``word`` is the first word of a business's name (its last word a company word or legal suffix,
+        ``company_last_words``) that the document types an organisation by its own evidence
+        ("Brightwater" of "Brightwater Foods"; not "Trump" of "Trump Administration"), anywhere in it."""
+        if not org_firsts:
+            org_firsts.append({x.words[0] for x in cands if len(x.words) > 1 and x.words[-1] != x.words[0] and
+                               (x.words[-1].lower() in words.company_words or
+                                x.words[-1].lower() in words.legal_suffixes) and
+                               _decide(x.evidence)[0] == "organization"})
+        return word in org_firsts[0]
 
     def add(c: _Cand, idx: int, via: str, *, only: str | None = None) -> None:
         """Add mention ``c`` to entity ``idx`` with its evidence (``only``: of that type alone)."""
@@ -1286,6 +1341,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if not ent.gender or not weak:
                 ent.gender, ent.gender_weak = c.gender, weak
         ent.last = (c.k, c.start)
+        if via == "short" and c.title is None:  # (not "Ms. Becker": the honorific decided that one)
+            stands_for.setdefault(c.words, set()).add(idx)
 
     def new(c: _Cand) -> int:
         entities.append(_Entity(c.words, " ".join(c.words)))
@@ -1304,6 +1361,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         """The most recent compatible fuller entity for a shorter form; an organisation by its first word
         only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
         best, best_at = None, (-2, -2)
+        kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
+        used = stands_for.get(c.words, ())
         org, org_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
@@ -1357,6 +1416,20 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             if ent.last > best_at:
                 best, best_at = idx, ent.last
+            if idx in used and ent.last > kept_at:
+                kept, kept_at = idx, ent.last
+        if kept is not None and kept != best and _is_person(entities[kept]) and _is_person(entities[best]):
+            # a form that already stands for one person keeps doing so when a second person of that
+            # surname appears ("Mohamed" for the boy Ahmed Mohamed, after "his father Mohamed El-Hassan
+            # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
+            best = kept
+        if best is not None and n == 1 and acr is None and entities[best].words[-1] == c.words[0] and \
+                org_first(c.words[0]) and not _settles_person(c.evidence):
+            # "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous; the organisation only
+            # where the words around it say so ("Brightwater shares"), the person only by an honorific or
+            # what a company cannot do ("Ms. Brightwater", "Brightwater said she"), else neither
+            unsettled.add(c.words[0])
+            return org if org is not None and _says_organization(c.evidence, texts[c.k], c.end) else None
         return best if best is not None else org
 
     # (cands are in reading order: _find_candidates sorts them)
@@ -1383,6 +1456,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
 
     for c in cands:
         idx = by_words.get(_key(c.words))
+        if idx is not None and len(c.words) == 1 and c.words[0] in unsettled and \
+                (_settles_person(c.evidence) or _says_organization(c.evidence, texts[c.k], c.end)):
+            idx = None  # an ambiguous word with evidence that settles it ("Ms. Brightwater"): see short_target
         if idx is not None and c.evidence and min(c.evidence)[0] <= 2:
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
@@ -1408,6 +1484,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 add(c, target, "short")
             by_words.setdefault(_key(c.words), target) if len(c.words) > 1 else None
         else:
+            if len(c.words) == 1 and c.words[0] in unsettled:
+                c.evidence = _unsettled(c.evidence)  # an ambiguous word alone ("Brightwater denied")
             add(c, new(c), "name")
     # a short form before its full form (e.g. in the headline): join the one full person form ending with it
     for idx, ent in enumerate(entities):
@@ -1415,6 +1493,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         owners = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1
                   and entities[j].best is not None and entities[j].best[1] == "person"]
+        if owners and org_first(ent.words[0]) and not _settles_person(ent.evidence):
+            # a headline's "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous (as
+            # in short_target)
+            kept = _unsettled(ent.evidence)
+            if len(kept) != len(ent.evidence):
+                ent.evidence = kept
+                ent.best = min(kept, key=_RANK) if kept else None
+            continue
         if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"}:
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
@@ -1475,7 +1561,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         known: dict[str, int] = {}
         for idx, ent in enumerate(live):
             for k, s, e, via, _ in ent.mentions:
-                known.setdefault(texts[k][s:e], idx)
+                form = texts[k][s:e]
+                if via == "short" and " " not in form and len(ent.words) > 1 and form == ent.words[-1] and \
+                        org_first(form):
+                    continue  # "Ms. Brightwater" is the person, an all-caps "BRIGHTWATER" ambiguous
+                known.setdefault(form, idx)
         for c in _weak_candidates(texts, weak, known, words):
             form = texts[c.k][c.start:c.end]
             idx = known.get(form)
@@ -1798,7 +1888,9 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     entity of its type whose initials it spells, a name typed by no evidence to the typed entity of
     that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
     person of that name — when one candidate has at least 80% of all the candidates' mentions
-    (unambiguous), else NA.
+    (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
+    first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
+    or no person, it goes to the business only when typed an organisation, else NA; never to the person.
     """
     return entity_table_of_parts([entities], actors=actors)
 
@@ -1866,9 +1958,14 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
     by_last: dict[str, list[tuple[int, str]]] = {}
     by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
     by_name: dict[str, list[tuple[int, str]]] = {}
+    org_first: dict[str, list[tuple[int, str]]] = {}  # businesses by their first word ("Brightwater Foods")
+    words = _default_words()
     for i, e, t, n in multi:
         if t in ("person", "organization"):
             by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
+        if t == "organization" and (parts := e.split())[0] != parts[-1] and \
+                (parts[-1].lower() in words.company_words or parts[-1].lower() in words.legal_suffixes):
+            org_first.setdefault(parts[0], []).append((n, i))
         by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
     for i, e, n, ev in zip(table["entity_id"], table["entity"], table["mentions"], table["evidence"]):
         if ev != "none":
@@ -1879,6 +1976,11 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
             same.append(None)
         elif _ACRONYM.match(e):
             same.append(_dominant(by_spelling.get((e.replace(".", ""), t), [])))
+        elif e in org_first and (t != "person" or ev.startswith(_WEAK_EVIDENCE)) and f"person:{e}" in by_last:
+            # "Brightwater" beside Laura Brightwater and Brightwater Foods: a surname and an organisation's
+            # first word; never the person without a title or honorific (the organisation only where its
+            # words say so)
+            same.append(_dominant(org_first[e]) if t == "organization" else None)
         elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
             same.append(_dominant(by_last.get(f"person:{e}", [])))
         elif t == "organization":  # "Rovers" -> Northgate Rovers
@@ -1895,6 +1997,8 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         if same[k] is not None or (ev != "none" and ev not in _WEAK_PLACE):
             continue
         pool = by_name.get(e.casefold(), [])
+        if e in org_first and f"person:{e}" in by_last:  # the ambiguous word above: not a person of that name
+            pool = [(n, i) for n, i in pool if type_of[i] != "person"]
         if ev != "none":  # "into Nimbusly" alone in one article: the organisation or person named so elsewhere
             pool = [(n, i) for n, i in pool if type_of[i] in ("organization", "person")]
         if (typed := _dominant(pool)):

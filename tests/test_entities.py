@@ -938,14 +938,15 @@ def test_entities_as_mentions_and_speakers_fold_same_as_entities_with_the_entity
     (("The band played in Florence on Friday. Investors poured money into Brightwave.",),
      [("d0", "Florence", "place:florence", "name", "place cue: in"),
       ("d0", "Brightwave", "place:brightwave", "name", "place cue: into")]),
-    # a surname used alone is its person's, not the company named after them, whose trade word last
-    # ("Roofing") outranks the first name Harper; "said in a statement" after it does not make the person an
-    # organisation
+    # a surname that is also the first word of a company named in the document ("Harper" beside Jo Harper
+    # and Harper Roofing, whose trade word last outranks the first name Harper) is ambiguous: "said in a
+    # statement" after it makes it the company's (as it does a company's name); a surname used alone with
+    # no such company is its person's, and "said in a statement" does not make the person an organisation
     (("Jo Harper owns Harper Roofing, which won the contract. Harper said in a statement that the bid was fair.",
       "Zorbek Ilyin defended the bid on Tuesday. Ilyin said in a statement that the bid was fair."),
      [("d0", "Jo Harper", "person:jo_harper", "name", "first name: Jo"),
       ("d0", "Harper Roofing", "organization:harper_roofing", "name", "organization word: roofing"),
-      ("d0", "Harper", "person:jo_harper", "short", "first name: Jo"),
+      ("d0", "Harper", "organization:harper_roofing", "short", "organization word: roofing"),
       ("d1", "Zorbek Ilyin", "person:zorbek_ilyin", "name", "surname used alone"),
       ("d1", "Ilyin", "person:zorbek_ilyin", "short", "surname used alone")]),
     # without a person of that surname, the short form is the company's
@@ -1120,3 +1121,80 @@ def test_an_untyped_name_is_the_typed_entity_of_that_name_elsewhere_in_mentions_
     mentions = wb.entities_as_mentions(e, actors=NONE)
     assert mentions[["doc_id", "actor_id", "actor"]].values.tolist() == [
         ["d0", "place:harborview", "Harborview"], ["d1", "place:harborview", "Harborview"]]
+
+
+# ------------------------------- a user's corpus (issue 11, session 8): prepositions, surnames of companies
+def test_a_name_after_a_preposition_is_no_subject_of_the_cue_verb_after_it():
+    # "based in Kestrelton, recalled ..." ("recall" is a cue verb) and "the depot in Kestrelton says he
+    # ...": the town is the object of "in", not the one who recalls or says; one place in every article
+    e = found("Copperleaf Foods, the food maker based in Kestrelton, recalled 9,000 jars on Friday. Inspectors "
+              "will visit its plant in Kestrelton this week.",
+              "A former driver at the Copperleaf Foods depot in Kestrelton says he saw mouldy crates.",
+              "Workers at the Kestrelton plant said they were worried.")
+    assert rows(e, "doc_id", "text", "entity_id", "via", "evidence") == [
+        ("d0", "Copperleaf Foods", "organization:copperleaf_foods", "name", "organization word: foods"),
+        ("d0", "Kestrelton", "place:kestrelton", "name", "place cue: in"),
+        ("d0", "Kestrelton", "place:kestrelton", "name", "place cue: in"),
+        ("d1", "Copperleaf Foods", "organization:copperleaf_foods", "name", "organization word: foods"),
+        ("d1", "Kestrelton", "place:kestrelton", "name", "place cue: in"),
+        ("d2", "Kestrelton", "place:kestrelton", "name", "place cue: plant")]
+    table = wb.entity_table(e, actors=NONE)
+    assert table[["entity_id", "mentions", "documents"]].values.tolist() == [
+        ["place:kestrelton", 4, 3], ["organization:copperleaf_foods", 2, 2]]
+
+
+def test_a_surname_that_is_also_a_companys_first_word_is_ambiguous():
+    e = found(
+        # bare: neither the chief executive nor (with no company word near it) the company
+        "Copperleaf Foods recalled its jam on Friday. Chief executive Nina Copperleaf apologised. Copperleaf "
+        "rejected the claims.",
+        # an honorific makes it the person, "shares" the company
+        "Nina Copperleaf runs Copperleaf Foods. Ms. Copperleaf said she was sorry. Copperleaf shares fell.",
+        # a headline's bare word before both
+        "Drivers at Copperleaf Foods complained. Nina Copperleaf did not reply.",
+        "Copperleaf sales slumped in May, the company said.",
+        # a company named after a person that does not go by the surname alone: the surname is the person's
+        "Senator Dan Moreau spoke on Monday. The Moreau Foundation gave $5 million. Moreau said he was proud.",
+        titles=["", "", "Drivers say Copperleaf ignored warnings", "", ""])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity_id", "via") == [
+        ("d0", 1, "Copperleaf Foods", "organization:copperleaf_foods", "name"),
+        ("d0", 2, "Nina Copperleaf", "person:nina_copperleaf", "name"),
+        ("d0", 3, "Copperleaf", "other:copperleaf", "name"),
+        ("d1", 1, "Nina Copperleaf", "person:nina_copperleaf", "name"),
+        ("d1", 1, "Copperleaf Foods", "organization:copperleaf_foods", "name"),
+        ("d1", 2, "Copperleaf", "person:nina_copperleaf", "short"),
+        ("d1", 2, "she", "person:nina_copperleaf", "pronoun"),
+        ("d1", 3, "Copperleaf", "organization:copperleaf_foods", "short"),
+        ("d2", 0, "Copperleaf", "other:copperleaf", "name"),
+        ("d2", 1, "Copperleaf Foods", "organization:copperleaf_foods", "name"),
+        ("d2", 2, "Nina Copperleaf", "person:nina_copperleaf", "name"),
+        ("d3", 1, "Copperleaf", "other:copperleaf", "name"),
+        ("d4", 1, "Dan Moreau", "person:dan_moreau", "name"),
+        ("d4", 2, "Moreau Foundation", "organization:moreau_foundation", "name"),
+        ("d4", 3, "Moreau", "person:dan_moreau", "short"),
+        ("d4", 3, "he", "person:dan_moreau", "pronoun")]
+    # across the corpus the bare word is not the person either (NA: no company word says the company)
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert table.loc["other:copperleaf", ["mentions", "documents"]].tolist() == [3, 3]
+    assert pd.isna(table.loc["other:copperleaf", "same_as"])
+
+
+def test_a_bare_word_typed_an_organisation_goes_to_the_company_not_the_person_across_the_corpus():
+    e = found("Nina Copperleaf founded Copperleaf Foods in 1990. Copperleaf Foods now employs 400 people.",
+              "Copperleaf shares fell on Monday.")
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert table["same_as"].dropna().to_dict() == {"organization:copperleaf": "organization:copperleaf_foods"}
+
+
+def test_a_bare_surname_keeps_the_person_it_already_stands_for():
+    # the son is "Haddad" before his father is named in full: "Haddad" after that is still the son; the
+    # most recent full name is taken where the bare form was not used yet ("Becker" in the election case)
+    e = found("Samir Haddad, a 15-year-old student, built a robot. Haddad showed it at school. His father Karim "
+              "Haddad said he was proud. Teachers praised Haddad on Monday.")
+    assert rows(e, "sentence_id", "text", "entity_id", "via") == [
+        (1, "Samir Haddad", "person:samir_haddad", "name"),
+        (2, "Haddad", "person:samir_haddad", "short"),
+        (3, "His", "person:samir_haddad", "pronoun"),
+        (3, "Karim Haddad", "person:karim_haddad", "name"),
+        (3, "he", "person:karim_haddad", "pronoun"),
+        (4, "Haddad", "person:samir_haddad", "short")]
