@@ -100,8 +100,8 @@ def stop_pool(pool: ProcessPoolExecutor, *, grace: float = 5.0) -> None:
     for process in processes:
         process.join(max(0.0, deadline - time.monotonic()))
         if process.is_alive():
-            process.kill()
-            process.join(1.0)
+            process.kill()  # cannot be caught: the join returns as soon as the system has ended it
+            process.join(30.0)  # (1 s was too short on a loaded machine: the worker still looked alive)
     manager = getattr(pool, "_executor_manager_thread", None)
     if manager is not None:
         manager.join(grace)
