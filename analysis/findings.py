@@ -181,7 +181,8 @@ def findings(
         scored = scored.drop_duplicates(["doc_id", "sentence_id", "actor_id"])
         if len(quotes):  # a sentence in which the actor speaks is by it, not about it ("He said it was a great win")
             speaking = set(zip(quotes["doc_id"], quotes["sentence_id"], quotes["speaker_id"]))
-            scored = scored[[k not in speaking for k in zip(scored["doc_id"], scored["sentence_id"], scored["actor_id"])]]
+            own = [k in speaking for k in zip(scored["doc_id"], scored["sentence_id"], scored["actor_id"])]
+            scored = scored.loc[~pd.Series(own, index=scored.index, dtype=bool)]  # (a list indexer would pick columns)
         # with the target-aware model, only a sentence whose most probable class is that tone (a +0.05
         # "most positive sentence" is a neutral one)
         negative = scored[scored["label"] == "negative"] if "label" in scored.columns else scored

@@ -483,6 +483,9 @@ def test_findings_report_a_most_positive_sentence_only_when_the_model_calls_it_p
     quotes = pd.concat([result.quotes, own], ignore_index=True)
     lines = wb.findings(result, actor_tone=tone, quotes=quotes).table["finding"].tolist()
     assert not any(line.startswith("The most positive") for line in lines)
+    # no actor mentioned often enough, someone quoted: no tone finding, and no crash (a short brief)
+    lines = wb.findings(result, actor_tone=tone, quotes=quotes, min_mentions=10_000).table["finding"].tolist()
+    assert not any(line.startswith("The most") for line in lines)
 
 
 def test_period_grid_without_the_stored_unit_lists_the_periods_it_has():
