@@ -66,8 +66,9 @@ def _plotly_outputs(executed: Path) -> int:
 
 
 #: The input each notebook is rendered on in the tests that draw every notebook: the seed, a three-article
-#: CSV for the corpus report, the validation data for the validation report.
-INPUT_OF = {"corpus_report": "small", "validation": "datasets"}
+#: CSV for the corpus report and the guided tour (which must work on more than one article: its tone arc
+#: once refused a corpus), the validation data for the validation report.
+INPUT_OF = {"corpus_report": "small", "explore": "small", "validation": "datasets"}
 
 
 @pytest.fixture
