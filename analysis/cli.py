@@ -23,7 +23,7 @@ from typing import Any, Sequence
 
 import yaml
 
-from analysis.errors import InputError
+from analysis.errors import InputError, warning_line
 from analysis.reports import check_parameter_name
 
 __all__ = ["main", "parse_columns", "parse_parameter", "parse_each", "plain_help"]
@@ -193,6 +193,8 @@ def _report(args: argparse.Namespace) -> int:
             return 1
         write_index(args.out)
         print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
+        for line in result.warnings:  # what the page shows, said where the user looks
+            print(f"{line} (shown in the report)", file=sys.stderr)
         return 0
     try:
         batch = render_batch(args.notebook, out_dir=args.out, parameters=parameters,
@@ -204,6 +206,8 @@ def _report(args: argparse.Namespace) -> int:
         return 130
     for result in batch.reports:
         print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
+        for line in result.warnings:
+            print(f"{line} (shown in the report)", file=sys.stderr)
     for failure in batch.failures:
         where = f"; error notebook: {failure.notebook}" if failure.notebook else ""
         print(f"report FAILED: {failure.name} {failure.parameters}: {failure.error}{where}", file=sys.stderr)
@@ -242,7 +246,7 @@ def _analyze(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    shown_as, warnings.formatwarning = warnings.formatwarning, _warning_line
+    shown_as, warnings.formatwarning = warnings.formatwarning, warning_line
     try:
         return {"report": _report, "analyze": _analyze}[args.command](args)
     except InputError as error:
@@ -251,9 +255,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         warnings.formatwarning = shown_as
 
-
-def _warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-                  line: str | None = None) -> str:
-    """A warning as the command line prints it: ``warning: <message>``, without the workbench's
-    file and source line (they tell a user nothing)."""
-    return f"warning: {message}\n"

@@ -10,8 +10,12 @@ changes nothing.
 
 from __future__ import annotations
 
+import warnings
+
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
+
+from analysis.errors import warning_line
 
 __all__ = ["setup_notebook", "OfflineRenderer", "RENDERER_NAME", "PLOTLY_MIMETYPE", "PLOTLYJS_MARK", "frame_html",
            "analysis_html", "KEY_COLUMNS"]
@@ -116,8 +120,9 @@ def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400, t
     is embedded only the first time a chart is shown), and lets pandas show evidence sentences whole
     (up to ``max_colwidth`` characters per cell, instead of pandas' 50). With ``tables`` (in an
     IPython kernel), DataFrames show key columns first with long text cut and whole on hover
-    (:func:`frame_html`), and an :class:`analysis.Analysis` shows its table sizes and provenance.
-    Safe to call more than once.
+    (:func:`frame_html`), an :class:`analysis.Analysis` shows its table sizes and provenance, and a
+    warning shows as ``warning: <message>`` (:func:`analysis.errors.warning_line`) without the
+    workbench's file and source line. Safe to call more than once.
     """
     import pandas as pd
 
@@ -136,6 +141,7 @@ def setup_notebook(*, responsive: bool = True, max_colwidth: int | None = 400, t
             return
         shell = get_ipython()
         if shell is not None:
+            warnings.formatwarning = warning_line  # a report shows "warning: ...", not a line of our code
             formatter = shell.display_formatter.formatters["text/html"]
             formatter.for_type(pd.DataFrame, frame_html)
             # by name, so that this module does not import analysis.pipeline (which imports it)

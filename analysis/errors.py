@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["InputError", "LexiconError", "where", "require_columns"]
+__all__ = ["InputError", "LexiconError", "where", "require_columns", "warning_line"]
 
 
 class InputError(ValueError):
@@ -62,3 +62,11 @@ def require_columns(table: pd.DataFrame, columns: Iterable[str] | Mapping[str, s
         fix = f"its columns are: {have}. Pass {missing[0][0]}='<column>' to name the right one, or {fix}"
     table_name = f"the {name} table" if name else "the table"
     raise InputError(f"{fn}: {table_name} lacks column(s) {listed}; {fix}")
+
+
+def warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 line: str | None = None) -> str:
+    """A warning as the command line and the reports show it (``warnings.formatwarning``):
+    ``warning: <message>``, without the workbench's file name and source line, which tell a
+    reader nothing."""
+    return f"warning: {message}\n"

@@ -51,6 +51,7 @@ class ReportResult:
     parameters: dict[str, Any] = field(default_factory=dict)
     html_bytes: int = 0
     rendered_at: str = ""
+    warnings: tuple[str, ...] = ()  # the warnings the notebook printed (:func:`notebook_warnings`)
 
 
 def notebook_path(name: str | os.PathLike[str]) -> Path:
@@ -459,6 +460,7 @@ def render_report(
             except AttributeError:
                 pass
             raise
+        printed = notebook_warnings(executed.read_text(encoding="utf-8"))
         atomic_write(target / f"{name}.ipynb", _without_plotlyjs(executed.read_text(encoding="utf-8")))
     if shared_js:
         write_shared_js(out_dir)
@@ -467,11 +469,27 @@ def render_report(
     result = ReportResult(
         name=name, notebook=str(source), html=html_path, executed=target / f"{name}.ipynb",
         parameters=parameters, html_bytes=html_path.stat().st_size, rendered_at=started.isoformat(),
+        warnings=printed,
     )
     manifest = {**asdict(result), "html": str(result.html.resolve()), "executed": str(result.executed.resolve()),
                 "effective_parameters": effective, "versions": package_versions()}
     atomic_write(target / "manifest.json", json.dumps(manifest, indent=2, default=str))
     return result
+
+
+def notebook_warnings(executed: str) -> tuple[str, ...]:
+    """The warnings an executed notebook (its JSON text) printed, in order, each once: the
+    ``warning: ...`` lines of its stderr outputs (the form :func:`analysis.setup_notebook` gives them),
+    for the command line to repeat after "report written"."""
+    import nbformat
+
+    found: dict[str, None] = {}
+    for cell in nbformat.reads(executed, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                found.update((line, None) for line in output.get("text", "").splitlines()
+                             if line.startswith("warning: "))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

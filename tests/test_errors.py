@@ -56,3 +56,18 @@ def test_public_functions_use_the_one_form(call, start):
     with pytest.raises(InputError) as raised:
         call()
     assert str(raised.value).startswith(start)
+
+
+def test_warning_line_is_the_message_alone():
+    import warnings
+
+    from analysis.errors import warning_line
+
+    assert warning_line(UserWarning("3 dates not understood"), UserWarning, "/x/analysis/tables.py", 683,
+                        "return analyze(...)") == "warning: 3 dates not understood\n"
+    with warnings.catch_warnings():
+        shown, warnings.formatwarning = warnings.formatwarning, warning_line
+        try:
+            assert warnings.formatwarning(UserWarning("w"), UserWarning, "f.py", 1) == "warning: w\n"
+        finally:
+            warnings.formatwarning = shown

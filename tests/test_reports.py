@@ -633,3 +633,16 @@ def test_check_parameter_value_and_check_date_limits_on_their_own():
     assert check_date_limits(start="2025-05-01", end="2025-05-01T10:00:00") is None, "the same day is fine"
     with pytest.raises(InputError, match=r"^-p start=2025-05-02 is after -p end=2025-05-01T23:00:00:"):
         check_date_limits(start="2025-05-02", end="2025-05-01T23:00:00")
+
+
+def test_notebook_warnings_lists_the_warning_lines_a_notebook_printed_once_each():
+    import nbformat
+
+    from analysis.reports import notebook_warnings
+
+    stderr = nbformat.v4.new_output("stream", name="stderr", text="warning: 2 dates not understood\nother noise\n")
+    again = nbformat.v4.new_output("stream", name="stderr", text="warning: 2 dates not understood\nwarning: no text\n")
+    stdout = nbformat.v4.new_output("stream", name="stdout", text="warning: printed, not warned\n")
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("", outputs=[stderr, stdout]),
+                                               nbformat.v4.new_code_cell("", outputs=[again])])
+    assert notebook_warnings(nbformat.writes(notebook)) == ("warning: 2 dates not understood", "warning: no text")
