@@ -130,14 +130,16 @@ def _analyze_parser(commands: Any) -> None:
                               "of that field off")
 
 
-def parse_columns(items: Sequence[str]) -> dict[str, str | None] | None:
-    """``["text=body", "doc_id="]`` -> ``{"text": "body", "doc_id": None}`` (None when no items)."""
+def parse_columns(items: Sequence[str], *, option: str = "--columns") -> dict[str, str | None] | None:
+    """``["text=body", "doc_id="]`` -> ``{"text": "body", "doc_id": None}`` (None when no items);
+    ``option`` names the command-line option in errors ("--columns", or "-p columns=" of a report)."""
     columns: dict[str, str | None] = {}
+    example = "--columns text=body" if option == "--columns" else f"{option}'text=body title=headline'"
     for item in items:
         field, sep, column = item.partition("=")
         if not sep or not field.strip():
-            raise InputError(f"--columns {item!r}: write FIELD=COLUMN, e.g. --columns text=body "
-                             "(FIELD= with nothing after it turns detection of that field off)")
+            raise InputError(f"{option}{'' if option.endswith('=') else ' '}{item!r}: write FIELD=COLUMN, e.g. "
+                             f"{example} (FIELD= with nothing after it turns detection of that field off)")
         columns[field.strip()] = column.strip() or None
     return columns or None
 
@@ -167,6 +169,8 @@ def _report(args: argparse.Namespace) -> int:
 
     parameters = dict(parse_parameter(p) for p in args.parameter)
     parameters = _text_where_text_is_expected(args.notebook, parameters, args.parameter)
+    if isinstance(parameters.get("columns"), str):  # -p columns="text=summary title=headline", as analyze --columns
+        parameters["columns"] = parse_columns(parameters["columns"].split(), option="-p columns=")
     for key in ("corpus", "actors", "frames"):
         given = getattr(args, key)
         if given and key == "corpus" and not Path(given).exists():  # say so before a kernel starts

@@ -18,6 +18,19 @@ def test_parse_columns_reads_field_equals_column_and_an_empty_column_turns_detec
             parse_columns([bad])
 
 
+def test_report_columns_parameter_takes_the_analyze_form_and_names_itself_in_errors(tmp_path, capsys):
+    from analysis.cli import main
+
+    corpus = tmp_path / "a.csv"
+    corpus.write_text("headline,summary\nMayor quits,The mayor quit on Monday.\n", encoding="utf-8")
+    assert main(["report", "corpus_report", "--corpus", str(corpus), "--out", str(tmp_path / "r"),
+                 "-p", "columns=summary"]) == 2
+    assert capsys.readouterr().err == ("error: -p columns='summary': write FIELD=COLUMN, e.g. -p columns='text=body "
+                                       "title=headline' (FIELD= with nothing after it turns detection of that field "
+                                       "off)\n")
+    assert parse_columns("text=summary title=".split(), option="-p columns=") == {"text": "summary", "title": None}
+
+
 
 def test_help_shows_no_restructuredtext_markup(capsys):
     from analysis.cli import main, plain_help
