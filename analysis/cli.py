@@ -194,6 +194,8 @@ def _report(args: argparse.Namespace) -> int:
             name = args.name or notebook_path(args.notebook).stem
             print(_failure_line(name, describe_failure(error), failed=getattr(error, "failed_notebook", None)),
                   file=sys.stderr)
+            if Path(args.out).is_dir():
+                write_index(args.out)  # the index lists the failure beside the reports that did render
             return 1
         write_index(args.out)
         print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
