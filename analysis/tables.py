@@ -281,7 +281,8 @@ def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8
     ``other``, so charts by outlet (or any group) stay readable with hundreds of values. Missing
     values are kept missing."""
     if column not in documents:
-        raise InputError(f"column {column!r} is not in the documents; columns are {', '.join(map(str, documents.columns))}")
+        raise InputError(f"column {column!r} (the column to group by) is not in the documents; columns are "
+                         f"{', '.join(map(str, documents.columns))}: pick one (in a report: -p group_by=outlet)")
     counts = documents[column].value_counts(dropna=True)
     if len(counts) <= top:
         return documents

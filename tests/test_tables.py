@@ -250,7 +250,8 @@ def test_lump_values_keeps_the_top_groups_and_others():
 
     docs = pd.DataFrame({"outlet": ["a", "a", "b", "c", None]})
     assert lump_values(docs, column="outlet", top=1)["outlet"].tolist()[:4] == ["a", "a", "others", "others"]
-    with pytest.raises(InputError, match="column 'bias' is not in the documents"):
+    with pytest.raises(InputError, match=r"^column 'bias' \(the column to group by\) is not in the documents; columns "
+                                         r"are outlet: pick one \(in a report: -p group_by=outlet\)$"):
         lump_values(docs, column="bias")
 
 
