@@ -49,7 +49,8 @@ def outlet_comparison(
     Input: any tidy table with an outlet column, e.g. ``wb.mentions_by(mentions, documents,
     by=("outlet", "actor"))`` (the defaults), an actor tone summary by outlet (``y="mean_polarity"``)
     or frame scores per outlet (``x="frame_id"``, ``color=None``). Columns: ``outlet`` (one panel
-    per value, in the table's order; NA is "(no outlet)"), ``x`` (categories or times), ``y`` (the
+    per value, in name order with "others" and then "(no outlet)" last, so that every chart of a report
+    lists them alike; NA is "(no outlet)"), ``x`` (categories or times), ``y`` (the
     measure), ``color`` (colour key, e.g. actor_id; when None or absent the ``x`` value is the key).
     ``kind``: "bar" or "line" (one line per colour key per panel). Panels share the y scale unless
     ``shared_y=False``; bars: every panel lists its own x categories (no empty slot for a
@@ -69,7 +70,9 @@ def outlet_comparison(
     unique_by = list(dict.fromkeys([outlet, x, key_column(table, color, x)]))
     require_unique(table, unique_by, fn, hint=f"Pass one row per {' and '.join(unique_by)}.")
     panels = labels_of(table[outlet], missing="(no outlet)")
-    order = list(dict.fromkeys(panels))
+    # panels in name order, "others" and "(no outlet)" last: the same order in every chart of a report,
+    # whatever order each table comes in
+    order = sorted(dict.fromkeys(panels), key=lambda p: (p in ("others", "(no outlet)"), p == "(no outlet)", p.casefold()))
     xs = labels_of(table[x]) if kind == "bar" else axis_values(table[x])
     ys = pd.to_numeric(table[y], errors="coerce").tolist()
     key_order = list(dict.fromkeys(keys))

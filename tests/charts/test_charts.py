@@ -731,6 +731,13 @@ def test_outlet_comparison_one_panel_per_outlet_own_categories_in_one_order(by_o
     assert not any(t.showlegend for t in fig.data)  # the x axis already names the actors
 
 
+def test_outlet_comparison_panels_in_name_order_others_and_no_outlet_last(by_outlet):
+    shuffled = pd.concat([by_outlet.iloc[[4, 2, 0]], pd.DataFrame({"outlet": ["others"], "actor_id": ["hamas"],
+                                                                    "actor": ["Hamas"], "mentions": [1]})])
+    fig = charts.outlet_comparison(shuffled.assign(outlet=shuffled["outlet"].replace({"AP": "ap"})))
+    assert [a.text for a in fig.layout.annotations] == ["ap", "Reuters", "others", "(no outlet)"]
+
+
 def test_outlet_comparison_lines_and_panels_per_row(by_outlet):
     table = pd.DataFrame({"outlet": ["AP", "AP", "AP", "BBC", "CNN", "DW"], "day": ["2", "1", "1", "1", "1", "1"],
                           "actor_id": ["a", "a", "b", "a", "a", "a"], "actor": ["A", "A", "B", "A", "A", "A"],
