@@ -24,11 +24,15 @@ from analysis.charts._base import (
     require_unique,
     resolve_colors,
     safe_text,
+    shorten,
     workbench_template,
 )
 from analysis.errors import InputError
 
 __all__ = ["outlet_comparison"]
+
+#: Characters of a bar's category name shown under it (the whole name is in the hover).
+X_LABEL_WIDTH = 24
 
 
 def outlet_comparison(
@@ -74,6 +78,12 @@ def outlet_comparison(
     # whatever order each table comes in
     order = sorted(dict.fromkeys(panels), key=lambda p: (p in ("others", "(no outlet)"), p == "(no outlet)", p.casefold()))
     xs = labels_of(table[x]) if kind == "bar" else axis_values(table[x])
+    hover_x = xs
+    if kind == "bar":  # long category names ("two officials familiar with the inquiry") run into the next
+        cut = [safe_text(shorten(v, width=X_LABEL_WIDTH)) if isinstance(v, str) else full  # panel: cut (before
+               for v, full in zip(table[x], xs)]                                          # escaping), whole in the hover
+        if len(set(cut)) == len(set(xs)):
+            xs = cut
     ys = pd.to_numeric(table[y], errors="coerce").tolist()
     key_order = list(dict.fromkeys(keys))
     # the legend names a key by its display name: the actor's name for actor ids, else the key column
@@ -106,7 +116,7 @@ def outlet_comparison(
             if kind == "line":
                 rows.sort(key=lambda i: xs[i])
             hover = [hover_lines(f"<b>{key_label[key]}</b> · {name}",
-                                 f"{point_label(xs[i])}: {number(ys[i])} {column_label(y)}") for i in rows]
+                                 f"{point_label(hover_x[i])}: {number(ys[i])} {column_label(y)}") for i in rows]
             common = dict(name=key_label[key], legendgroup=key, showlegend=key not in legend_shown,
                           hovertext=hover, hoverinfo="text")
             if kind == "bar":

@@ -731,6 +731,14 @@ def test_outlet_comparison_one_panel_per_outlet_own_categories_in_one_order(by_o
     assert not any(t.showlegend for t in fig.data)  # the x axis already names the actors
 
 
+def test_outlet_comparison_cuts_long_category_names_under_the_bars_and_keeps_them_whole_in_the_hover(by_outlet):
+    by_outlet.loc[1, "actor"] = "two officials familiar with the inquiry & <more>"
+    fig = charts.outlet_comparison(by_outlet)
+    assert list(fig.data[1].x) == ["two officials familiar…"]
+    assert fig.data[1].hovertext[0].endswith("two officials familiar with the inquiry &amp; &lt;more&gt;: 2 mentions")
+    assert list(fig.layout.xaxis.categoryarray) == ["Israel", "two officials familiar…"]
+
+
 def test_outlet_comparison_panels_in_name_order_others_and_no_outlet_last(by_outlet):
     shuffled = pd.concat([by_outlet.iloc[[4, 2, 0]], pd.DataFrame({"outlet": ["others"], "actor_id": ["hamas"],
                                                                     "actor": ["Hamas"], "mentions": [1]})])
