@@ -593,6 +593,7 @@ def attention_over_time(
     fill_value: float | None = 0,
     times: Sequence[object] | None = None,
     colors: Mapping[str, str] | None = None,
+    shown: int | None = 6,
     title: str | None = "Attention over time",
 ) -> go.Figure:
     """Mentions per day (or any time column) per actor, one line per actor.
@@ -604,7 +605,9 @@ def attention_over_time(
     row at a time the table has is drawn at ``fill_value`` (0: no row means no mentions; None leaves
     a gap). ``times``: every time to draw (e.g. each day of the corpus's range, so that a day without
     articles shows as ``fill_value`` instead of a line drawn straight across it). Colours from
-    ``colors`` (actor id -> colour).
+    ``colors`` (actor id -> colour). ``shown``: how many lines are drawn at first, the actors with the
+    most mentions in all (the others are in the legend, a click away: twelve lines are a tangle); None
+    draws all.
     """
     fn = "attention_over_time"
     hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
@@ -630,11 +633,14 @@ def attention_over_time(
     xs = axis_values(wide.index)
     labels = [point_label(t) for t in xs]
     again = dict(zip(names, repeats([palette[k] for k in names])))
+    totals = wide.sum()
+    first = set(sorted(names, key=lambda k: -float(totals.get(k, 0)))[:shown]) if shown is not None else set(names)
     fig = new_figure(title)
     for key in names:
         ys = [None if pd.isna(v) else float(v) for v in wide[key]]
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name=names[key], legendgroup=key,
+            visible=True if key in first else "legendonly",
             line=dict(color=palette[key], width=2, dash=DASHES[again[key] % len(DASHES)]),
             marker=dict(color=palette[key], size=6, symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
             hovertext=[hover_lines(f"<b>{names[key]}</b>", f"{t}: {number(v)} {column_label(value)}")
@@ -643,5 +649,7 @@ def attention_over_time(
         ))
     fig.update_layout(xaxis=dict(title_text=column_label(time), **date_axis(wide.index)),
                       yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(table[value])),
-                      legend_title_text="actor", hovermode="closest")
+                      legend_title_text="actor" if len(first) == len(names) else
+                      f"actor<br><span style='font-size:11px;color:#555555'>{len(first)} of {len(names)} drawn; "
+                      "click a name to draw it</span>", hovermode="closest")
     return fig

@@ -445,6 +445,17 @@ def test_attention_over_time_gaps_datetimes_and_duplicates(daily):
         "No dates in this corpus: add a published column or a metadata.csv")
 
 
+def test_attention_over_time_draws_the_most_mentioned_and_keeps_the_rest_a_click_away():
+    table = pd.DataFrame({"day": ["2024-05-01"] * 4, "actor_id": list("abcd"), "actor": list("ABCD"),
+                          "mentions": [1, 5, 3, 5]})
+    fig = charts.attention_over_time(table, shown=2)
+    assert [(t.name, t.visible) for t in fig.data] == [("A", "legendonly"), ("B", True), ("C", "legendonly"),
+                                                       ("D", True)]
+    assert "2 of 4 drawn; click a name to draw it" in fig.layout.legend.title.text
+    every = charts.attention_over_time(table, shown=None)
+    assert {t.visible for t in every.data} == {True} and every.layout.legend.title.text == "actor"
+
+
 def test_attention_over_time_escapes_names(daily):
     daily.loc[0:1, "actor"] = EVIL
     fig = charts.attention_over_time(daily)
