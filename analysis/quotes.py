@@ -434,6 +434,7 @@ class _Field:
     def set_quotes(self, quotes: list[tuple[int, int]]) -> None:
         self.quotes = quotes
         spans = sorted(quotes)
+        self._quote_spans = spans
         self._quote_starts = list(map(_START, spans))
         self._quote_reach = list(accumulate((hi for _, hi in spans), max))  # the furthest end so far
 
@@ -447,10 +448,53 @@ class _Field:
             return self.sentences[k]
         return self.sentences[-1]
 
+    def whole_quote_end(self, lo: int, hi: int, limit: int) -> int:
+        """Where a reported content text[lo:hi] ends so that it does not end inside a quotation that
+        opens in it (a comma or a clause break between the marks: 'said the walkout was "the last
+        thing anyone wanted, but the only thing left."' was cut after "wanted"): after that
+        quotation's closing mark when the mark ends by ``limit``, else before its opening mark (ends
+        of content stripped, as :func:`_content` strips them); else ``hi``."""
+        k = bisect_left(self._quote_starts, hi) - 1  # the last quotation starting before hi: the one
+        if k < 0:                                     # that can hold hi (quotations do not overlap)
+            return hi
+        q_lo, q_hi = self._quote_spans[k]
+        if q_lo <= lo:
+            return hi  # the content starts inside it: not a quotation the content holds
+        text = self.text
+        close = _closing_mark_end(text, q_hi)
+        if hi >= close or (close == q_hi and _LEADING_WORD.search(text, hi, q_hi) is None):
+            return hi  # holds it whole, or all the words of one left open (its end stripped: "… standards.")
+        if close <= limit:
+            return close
+        return _content(text, lo, _opening_mark_start(text, lo, q_lo))[1]
+
     def in_quote(self, s: int, e: int) -> bool:
         """Is text[s:e] within a quotation (give or take its marks)?"""
         k = bisect_right(self._quote_starts, s + 1)  # the quotations starting at s + 1 or before
         return k > 0 and self._quote_reach[k - 1] >= e - 1
+
+
+def _closing_mark_end(text: str, q_hi: int) -> int:
+    """Where the closing mark of the quotation ending at ``q_hi`` (a span of :func:`quote_spans`:
+    a trailing comma and whitespace trimmed) ends; ``q_hi`` for a quotation left unclosed."""
+    p = q_hi
+    while p < len(text) and p < q_hi + 4 and text[p] in " ,\n":
+        p += 1
+    if text.startswith("''", p):
+        return p + 2
+    return p + 1 if p < len(text) and text[p] in "\"”’'" else q_hi
+
+
+def _opening_mark_start(text: str, lo: int, q_lo: int) -> int:
+    """Where the opening mark of the quotation starting at ``q_lo`` starts (not before ``lo``)."""
+    p = q_lo
+    while p > lo and text[p - 1].isspace():
+        p -= 1
+    if p > lo:
+        p -= 1
+        if p > lo and text[p - 1:p + 1] in ("''", "``"):
+            p -= 1
+    return p
 
 
 @functools.lru_cache(maxsize=8)
@@ -1645,7 +1689,28 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             att.share_subject(c_hi, speaker)
     if att.source_phrase_in_field:
         rows.extend(_according_to(att, rows))
+    if f.quotes:
+        rows = _with_whole_quotes(f, rows)
     return _outer_rows(rows, cues.source_phrases)
+
+
+def _with_whole_quotes(f: _Field, rows: list[_Row]) -> list[_Row]:
+    """The reported rows with no part ending inside a quotation it holds (:meth:`_Field.whole_quote_end`;
+    a part before its cue ends by the cue; after it, the quotation may go on into the paragraph's
+    next sentences: 'said asylum laws should "include those who … change. They are refugees too."');
+    a part left with fewer than 3 words is dropped, and a row left with no part."""
+    out = []
+    for row in rows:
+        parts = []
+        for lo, hi in row.parts:
+            limit = row.cue_start if hi <= row.cue_start else len(f.text)
+            end = f.whole_quote_end(lo, hi, limit)
+            if end == hi or not _fewer_words(f.text, 3, lo, end):
+                parts.append((lo, end))
+        if parts:
+            row.parts = parts
+            out.append(row)
+    return out
 
 
 def _outer_rows(rows: list[_Row], sources: Sequence[str] = ()) -> list[_Row]:

@@ -960,3 +960,23 @@ def test_told_with_an_addressee_and_a_clause_without_that():
                 cols=("quote", "speaker", "addressee")) == [
         ["the plan was dead", "Mary Fox", "reporters"],
         ["she would run again in 2028", "Fox", "CNN"]]
+
+
+# ------------------------------------------------- a new user's corpus (issue 12, session 8, qfix3)
+
+
+def test_reported_content_never_ends_inside_a_quotation_it_holds():
+    # a clause break (", but"), a comma or ";" between the marks used to cut the content there, leaving
+    # an opening mark without its closing one: the content runs to the quotation's closing mark, in
+    # the paragraph's next sentence too (as a direct quotation may)
+    assert rows('Ruth Moss, the union secretary, said the strike was "the last thing anyone wanted, but the '
+                'only thing left."',
+                'Tom Vale said the vote was "a farce, but a legal one," but he would accept it.',
+                'Tom Vale said the budget was "a disgrace; a real one" and left.',
+                'Ana Ruiz said the plan was not ready "at all. We need more time" and the board agreed.',
+                cols=("quote", "speaker", "kind")) == [
+        ['the strike was "the last thing anyone wanted, but the only thing left."', "Ruth Moss", "reported"],
+        ['the vote was "a farce, but a legal one,"', "Tom Vale", "reported"],
+        ['the budget was "a disgrace; a real one"', "Tom Vale", "reported"],
+        ['the plan was not ready "at all. We need more time"', "Ana Ruiz", "reported"]]
+
