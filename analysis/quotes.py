@@ -149,12 +149,14 @@ _TO = re.compile(r"\s+to\b")
 _THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
 _COLON_NEXT = re.compile(r"\s*:")  # a colon after whitespace (matched in place: no copy of the rest of the text)
 _COLON = re.compile(r"\A\s*:")
-# words that end the object of "told" (a new noun phrase, a subject pronoun, a finite verb, a time word),
-# as written: "the Today show" goes on
+# words that end the object of "told" (a new noun phrase, a subject pronoun, a finite verb, a time word,
+# a preposition of place, time or manner: "told reporters | outside the main entrance that"; "of" and
+# "for" go on: "told members of the board"), as written: "the Today show" goes on
 _OBJECT_ENDS = frozenset("the a an this these those his her their its our my your some many most all no every "
                          "I we he she they you it is was were are will would could should had has have can may "
                          "might must did does during about over last yesterday today tomorrow earlier later "
-                         "recently".split())
+                         "recently outside inside at in on near from by within across around behind beside "
+                         "throughout".split())
 # a clause (not a noun phrase) after "told <addressee>" without "that": it opens with a subject pronoun,
 # or a finite auxiliary, modal or copula comes within its first words ("told reporters the plan was dead",
 # "told CNN he would run"; not "told him the story of her life")
@@ -732,12 +734,13 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
 
 def _tail_is_adverbial(tail: str) -> bool:
     """What follows a cue at a clause's end ("Tuesday", "on Friday", "in a statement", "of the
-    plan"): empty, or a few words starting with a time word or a preposition."""
+    plan"): empty, or a few words starting with a time word or a preposition, "that" not among
+    them ("told a conference in Abu Dhabi that …": the cue's content follows)."""
     words = tail.split(None, 7)
     if not words:
         return True
     first = words[0].strip(",.;:!?").lower()
-    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS)
+    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS) and "that" not in words
 
 
 class _Cue(NamedTuple):
@@ -886,9 +889,12 @@ class _Attributor:
             sent = self.f.sentence_at(m.start)
             toks = _np_after(text, m.end, sent[3], self.honorifics)
             if toks and toks[0][2].lower() not in _TIME_WORDS:
-                # the object ends where a clause's subject or verb starts: "told reporters | the plan was
-                # dead", "told CNN | she would run"
-                cut = next((k for k in range(1, len(toks)) if toks[k][2] in _OBJECT_ENDS), len(toks))
+                # the object ends where a clause's subject or verb or a preposition of place or time
+                # starts: "told reporters | the plan was dead", "told CNN | she would run", "told
+                # reporters | outside the main entrance"; a determiner after "of"/"for" goes on: "told
+                # members of the board"
+                cut = next((k for k in range(1, len(toks))
+                            if toks[k][2] in _OBJECT_ENDS and toks[k - 1][2] not in ("of", "for")), len(toks))
                 return toks[0][0], toks[cut - 1][1]
         return None
 

@@ -980,3 +980,17 @@ def test_reported_content_never_ends_inside_a_quotation_it_holds():
         ['the budget was "a disgrace; a real one"', "Tom Vale", "reported"],
         ['the plan was not ready "at all. We need more time"', "Ana Ruiz", "reported"]]
 
+
+def test_the_addressee_of_told_ends_before_a_preposition_of_place_or_time():
+    # "told reporters outside the main entrance that …" gave the addressee "reporters outside"; a
+    # determiner after "of" goes on ("members of the board" was cut to "members of"); a "that" after
+    # the addressee's place is the cue's content, not a tail of time or place after a content before it
+    assert rows("She told reporters outside the main entrance that the wards were short of staff.",
+                "Ana Ruiz told staff at the depot on Monday that the line would reopen.",
+                "Ana Ruiz told members of the board in a letter that the line would reopen.",
+                "Late on Monday, after the vote, Ana Ruiz told a meeting in Leeds that the line would reopen.",
+                cols=("quote", "addressee")) == [
+        ["the wards were short of staff", "reporters"],
+        ["the line would reopen", "staff"],
+        ["the line would reopen", "members of the board"],
+        ["the line would reopen", "a meeting"]]
