@@ -1146,7 +1146,9 @@ class _Attributor:
         apposition when X is a description: "the mayor's spokeswoman, Dana Price, said"); for a chain
         of appositions ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in
         Wyoming, also wrote") the name the clause starts with; else (``nearest``) the nearest actor or
-        entity that can speak named earlier in the clause."""
+        entity that can speak named earlier in the clause, unless a subordinate clause opens after it
+        with no comma before the cue ("Zinke walked back the exemption after other states demanded
+        that …": not Zinke)."""
         text = self.f.text
         core = _strip_tail(text[lo:cue_at], _AUX)
         core_end = lo + len(core)
@@ -1177,7 +1179,12 @@ class _Attributor:
         if not nearest:
             return None
         cands = [m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES]
-        return _from_mention(cands[-1]) if cands else None
+        if not cands:
+            return None
+        sub = _SUBORDINATOR.search(text, cands[-1].end, cue_at)
+        if sub is not None and "," not in text[sub.end():cue_at]:
+            return None  # the cue's subject is in a clause of its own: "Zinke ... after other states demanded"
+        return _from_mention(cands[-1])
 
     def clause_subject(self, lo: int, hi: int) -> _Speaker | None:
         """The name a clause starts with, before its first comma, when appositions follow it up to
@@ -1345,9 +1352,10 @@ class _Attributor:
         return self.speaker_before(clause_lo, cue.start) or self.speaker_after(cue, hi)
 
     def naming_cue(self, clause_lo: int, q_lo: int) -> _Cue | None:
-        """The naming verb (``naming_of``: "called") whose object, one to four words, stands between
-        it and the quotation at ``q_lo`` in its clause ("called the record "a list of …"", not
-        passive), else None. Nothing between ("a group called "X"") is a title (:meth:`is_title`)."""
+        """The naming verb (``naming_of``: "called") whose object, one to four words ("of", "in",
+        "for" … among them, not first: "the delay in funding"), stands between it and the quotation
+        at ``q_lo`` in its clause ("called the record "a list of …"", not passive), else None.
+        Nothing between ("a group called "X"") is a title (:meth:`is_title`)."""
         text = self.f.text
         hi = clause_lo + len(text[clause_lo:q_lo].rstrip(" \n\"“‘'`"))
         toks = _tokens_before(text, clause_lo, hi, 6)
@@ -1357,6 +1365,8 @@ class _Attributor:
                 cue = _NEW_CUE((start, end, word))
                 return None if self.passive(cue) else cue
             low = word.lower()
+            if low in _PREPS and 0 < k < len(toks) - 1 and toks[k - 1][2] not in self.cues.naming_of:
+                continue  # inside the object: "called the delay in funding "…"" (not "called for "…"")
             if _ends_phrase(word, self.honorifics) or (low in _CLAUSE and low not in _DETERMINERS_ALL):
                 return None  # punctuation or a clause word: the quotation is not the verb's object
         return None
@@ -1547,6 +1557,9 @@ def _ends_naming(text: str, q_hi: int) -> bool:
     return bool(between) or m.group().lower() in _CLAUSE or m.group().lower() in _CLAUSE_OPENERS
 
 
+# a subordinate clause's first word: a name before it is no subject of a cue after it in that clause
+_SUBORDINATOR = re.compile(r"\b(?:after|because|when|whenever|while|before|since|if|although|though|until|unless|"
+                           r"whereas)\b")
 _CLAUSE_OPENERS = frozenset("and but or nor then because so while whereas if unless before after when".split())
 _PARENTHETICAL = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\([^()]*\)")  # "— a phrase that ... —", "(...)"
 
@@ -1612,6 +1625,8 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 speaker, lemma, adjacent = previous.speaker, previous.cue, True
             if not (adjacent and speaker is not None and lemma is not pd.NA) and \
                     _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi):
+                if speaker is not None and a.cue is not None and a.cue.form in cues.naming_of:
+                    att.share_subject(q_hi, speaker)  # a label, but "called X "a scandal" and demanded that …"
                 continue  # a scare quote: one to three words without a cue of its own
             if a.cue is None and speaker is None and _is_name(text[q_lo:q_hi]):
                 continue  # a name or title in quotation marks ("Green New Deal")

@@ -784,13 +784,15 @@ def test_a_cue_in_a_complement_clause_after_a_quotation_does_not_claim_it():
     # "called X "a disgrace"" is a naming, not speech (call is no cue verb): the two words are a scare
     # quote, no row; before, "testify" after it gave the quotation to Delane. A longer quotation is
     # the words of the subject of "called" (naming_verbs), and "and said" after it shares that
-    # subject; a cue set off by a comma still speaks.
+    # subject; a cue set off by a comma still speaks. "demanded that" is a cue (session 8): its
+    # content is the subject's reported speech, never the quotation's.
     assert _attribution('Senator Ada Whitcombe called the leak "a disgrace" and demanded that Tom Delgado testify.',
                         'Whitcombe called the plan "a disgrace to the whole profession" and said Delgado must go.',
                         'Calling the plan "an existential threat" — a phrase that will come up again — Mr. Ruben '
                         'Castell said he would rejoin the accord.',
                         'Whether wardens will see "this slow but certain change in the forest" or wait is unclear, '
                         'Ruben Castell tells the radio.') == [
+        ["d0", "Tom Delgado testify", "Ada Whitcombe", "name", "person:ada_whitcombe", "reported"],
         ["d1", "a disgrace to the whole profession", "Whitcombe", "name", "other:whitcombe", "direct"],
         ["d1", "Delgado must go", "Whitcombe", "name", "other:whitcombe", "reported"],
         ["d2", "an existential threat", "Ruben Castell", "name", "person:ruben_castell", "direct"],
@@ -994,3 +996,22 @@ def test_the_addressee_of_told_ends_before_a_preposition_of_place_or_time():
         ["the line would reopen", "staff"],
         ["the line would reopen", "members of the board"],
         ["the line would reopen", "a meeting"]]
+
+
+def test_demanded_that_after_a_naming_verb_is_the_subjects_reported_speech():
+    # "demand" is a cue verb ("demanded that ministers visit the city" was missed); after "called X
+    # "<label>" and" it shares the subject of "called", not the nearest name ("called Ana Ruiz …"
+    # gave Ana Ruiz); a label of fewer than four words stays no row (naming_verbs), a longer
+    # quotation is the subject's words, also when the object holds "in"/"of" ("the delay in funding");
+    # "demand"/"demands" stay no cue (mostly nouns)
+    assert rows('Dan Brook called the delay in funding "a scandal" and demanded that ministers visit the city.',
+                'Dan Brook called Ana Ruiz "a liar" and demanded that she resign at once.',
+                'Dan Brook called the delay in funding "a scandal of the first order" and left.',
+                "Dan Brook demanded to know why the ministers had stayed away.",  # "to": no cue
+                "It is a demanding job, and the demands of the union are clear.",
+                # a name before a subordinate clause is not the subject of a cue inside it
+                "Ana Ruiz dropped the plan after other states demanded that they get the same deal.",
+                cols=("quote", "speaker", "cue", "kind")) == [
+        ["ministers visit the city", "Dan Brook", "demand", "reported"],
+        ["she resign at once", "Dan Brook", "demand", "reported"],
+        ["a scandal of the first order", "Dan Brook", "call", "direct"]]
