@@ -1110,7 +1110,9 @@ class _Attributor:
         adverbs such as "here" dropped), and with none the speaker is unknown."""
         sp, start = self._phrase(lo, hi)
         if sp is None:
-            return None, start
+            sp, start = self._before_participle(lo, hi, start)
+            if sp is None:
+                return None, start
         sp = self.link(sp)
         if sp.etype != "place":
             return sp, start
@@ -1125,6 +1127,31 @@ class _Attributor:
             return None, start
         before = self.link(before)
         return (None, start) if before.etype == "place" or before.type == "pronoun" else (before, b_start)
+
+    def _before_participle(self, lo: int, hi: int, start: int) -> tuple[_Speaker | None, int]:
+        """The speaker noun phrase before a participle phrase that ends at ``hi`` ("Several patients |
+        waiting at the entrance | said" -> "Several patients"): an -ing word (no cue form) right
+        after a speaker noun, and up to ``hi`` no punctuation and no clause word; else (None,
+        ``start``)."""
+        text = self.f.text
+        if text.find("ing ", max(lo, hi - _NP_REACH), hi) < 0:
+            return None, start  # checked first: most phrases hold no -ing word
+        toks = _tokens_before(text, lo, hi, 8)
+        for k in range(len(toks) - 1, 0, -1):
+            word = toks[k][2]
+            low = word.lower()
+            if _ends_phrase(word, self.honorifics) or low in _PARTICIPLE_STOPS:
+                break
+            if low.endswith("ing") and len(low) > 4 and low not in self.cues.lemma_of:
+                noun = toks[k - 1][2]
+                if _ends_phrase(noun, self.honorifics) or noun.endswith(_POSSESSIVE_ENDINGS) or \
+                        _bare(noun).lower() not in self.nouns:
+                    break
+                sp, np_start = self._phrase(lo, toks[k - 1][1])
+                if sp is not None and sp.type == "nominal":
+                    return sp, np_start
+                break
+        return None, start
 
     def _preposition_before(self, lo: int, start: int) -> int:
         """Where the preposition governing the name at ``start`` starts (going back over a list of
@@ -1200,14 +1227,21 @@ class _Attributor:
         return sp
 
     def speaker_after(self, cue: _Cue, hi: int) -> _Speaker | None:
-        """The speaker right after a cue ("said Rep. George Miller, the ..."), unless the verb's object
-        is its addressee ("told reporters")."""
+        """The speaker right after a cue ("said Rep. George Miller, the ..."; a speaker noun before a
+        participle phrase: "said several patients waiting at the entrance" -> "several patients"),
+        unless the verb's object is its addressee ("told reporters")."""
         if self.cues.addressee_of[cue.form.lower()] == "object":
             return None
         taken = _np_after(self.f.text, cue.end, hi, self.honorifics)
         if taken and taken[0][2].lower() in _TIME_WORDS:
             return None
         sp = _classify(taken, self.nouns, self.honorifics)
+        if sp is None and len(taken) > 1:  # "said several patients | waiting at the entrance"
+            k = next((k for k in range(1, len(taken)) if taken[k][2].endswith("ing") and len(taken[k][2]) > 4
+                      and _bare(taken[k - 1][2]).lower() in self.nouns), 0)
+            sp = _classify(taken[:k], self.nouns, self.honorifics) if k else None
+            if sp is not None and sp.type != "nominal":
+                sp = None
         if sp is None or sp.type == "pronoun":
             return None
         if sp.type == "nominal":
@@ -1557,6 +1591,9 @@ def _ends_naming(text: str, q_hi: int) -> bool:
     return bool(between) or m.group().lower() in _CLAUSE or m.group().lower() in _CLAUSE_OPENERS
 
 
+# words that end a participle phrase read back from a cue ("patients waiting at the entrance said")
+_PARTICIPLE_STOPS = frozenset("that which who whom whose while and but or as when because if since though although "
+                              "where than".split())
 # a subordinate clause's first word: a name before it is no subject of a cue after it in that clause
 _SUBORDINATOR = re.compile(r"\b(?:after|because|when|whenever|while|before|since|if|although|though|until|unless|"
                            r"whereas)\b")

@@ -1015,3 +1015,17 @@ def test_demanded_that_after_a_naming_verb_is_the_subjects_reported_speech():
         ["ministers visit the city", "Dan Brook", "demand", "reported"],
         ["she resign at once", "Dan Brook", "demand", "reported"],
         ["a scandal of the first order", "Dan Brook", "call", "direct"]]
+
+
+def test_a_participle_phrase_after_a_speaker_noun_is_part_of_the_speaker_phrase():
+    # "Several patients waiting at the entrance said …" had no speaker (the phrase before the cue,
+    # "the entrance", cannot speak): the speaker noun before an -ing phrase speaks, before or after
+    # the cue; a cue form ("saying") or a clause word between them does not make one
+    assert rows("Several patients waiting at the entrance said they had not been told about it.",
+                "Residents living near the river said the water rose in minutes.",
+                '"We waited all day for nothing," said several patients waiting at the entrance.',
+                "The morning session ended early and the building manager said nothing.",
+                cols=("quote", "speaker", "speaker_type")) == [
+        ["they had not been told about it", "Several patients", "nominal"],
+        ["the water rose in minutes", "Residents", "nominal"],
+        ["We waited all day for nothing", "several patients", "nominal"]]
