@@ -60,7 +60,9 @@ place naming whose sources ("according to U.S. officials") is not linked. A nomi
 <organisation noun>" (``organization_nouns``) links to the organisation named in the five sentences
 before it when it is the only organisation the text names before it (two named before: unlinked).
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
-"wrote to X" fill ``addressee``.
+"wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
+object ends before a preposition of place or time). A speaker noun before a participle phrase
+speaks: "Several patients waiting at the entrance said" -> "Several patients".
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -93,7 +95,11 @@ company's). The content runs to the end of the sentence or to a clause break (``
 ", but", ", whereas", ", following" ...) or to ", according to", or to "and" before a finite cue
 form coordinated with the cue ("said the accusations were "desperate" and accused Ruiz of ...": the
 content ends at "desperate"; "said prices rose and wages fell" is kept whole); a cue coordinated so
-("... and said ...") shares the speaker of the one before it.
+("... and said ...", "called X "a scandal" and demanded that ...") shares the speaker of the one
+before it. A content never ends inside a quotation it holds: a break or comma between the marks
+('said the walkout was "the last thing anyone wanted, but the only thing left."') is passed over
+to the quotation's closing mark (in the paragraph's next sentence too, as a direct quotation may
+run on).
 
 Offsets: ``start``/``end`` index into the document's ``text`` (into its ``title`` for quotations in
 the headline, sentence_id 0): the first part's start and the last part's end; ``spans`` lists the
