@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.actor_tone import actor_tone_by
 from analysis.actors import cooccurrence
 from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
@@ -22,7 +23,7 @@ class ActorProfile:
     """The tables of one actor.
 
     ``mentions``, ``quotes`` (spoken by the actor), ``actor_tone``: that actor's rows of the analysis
-    tables; ``partners``: co-occurrence pairs (sentence level) that include the actor, with the other
+    tables; ``partners``: co-occurrence pairs (document level, as the corpus report's network) that include the actor, with the other
     actor's id and display name in ``partner_id`` and ``partner``; ``frames``: its row(s) of
     ``actor_frames``; ``card``: a field/value summary; ``name``: the actor's display name (a report's
     title); ``names``: the display names of the actor and its partners by key.
@@ -36,6 +37,13 @@ class ActorProfile:
     partners: pd.DataFrame
     frames: pd.DataFrame
     name: str = ""
+    from_lexicon: bool = True
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """The keys of :func:`analysis.methods_text` that explain this profile: "actors" (the lexicon's
+        actors) for a lexicon actor, "entities" (names found in the text) for an entity."""
+        return ("sentences", "actors" if self.from_lexicon else "entities", "quotes", "tone", "frames")
 
     @property
     def names(self) -> dict[str, str]:
@@ -58,7 +66,8 @@ def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None
                     shown: int = 8) -> tuple[str, str]:
     """The card's "lexicon entry" (``actor_id (type, group G)``) and "names counted" (its aliases, then
     its titles, the first ``shown``, "and N more"); for an entity of ``entity_table`` that the lexicon
-    lacks, ``entity_id (type, not in the lexicon)`` and its forms as written; else the id and "n/a"."""
+    lacks, ``found in the text (not in the lexicon): TYPE, id ENTITY_ID`` and its forms as written;
+    else the id and "n/a"."""
     rows = lexicon.actors[lexicon.actors["actor_id"] == actor_id] if lexicon is not None else pd.DataFrame()
     entity = entity_table[entity_table["entity_id"] == actor_id] if entity_table is not None else pd.DataFrame()
     if not rows.empty:
@@ -67,7 +76,8 @@ def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None
         entry = f"{actor_id} ({row['type']}" + (f", group {group}" if isinstance(group, str) and group else "") + ")"
         names = [*row["aliases"], *row["titles"]]
     elif not entity.empty:
-        entry, names = f"{actor_id} ({entity.iloc[0]['type']}, not in the lexicon)", list(entity.iloc[0]["variants"])
+        entry = f"found in the text (not in the lexicon): {entity.iloc[0]['type']}, id {actor_id}"
+        names = list(entity.iloc[0]["variants"])
     else:
         return actor_id, "n/a"
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
@@ -76,22 +86,43 @@ def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None
 
 def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
     """The key in ``mentions`` (entity mentions) that ``actor_id`` names: the key itself, or the one
-    key whose display name it is (case and surrounding spaces ignored); InputError naming the most
-    mentioned names when there is none, and the keys when a name is shared."""
+    key whose display name or one of whose forms as written (``alias``: "Okafor" for Miriam Okafor) it
+    is (case and surrounding spaces ignored); InputError naming the most mentioned names when there is
+    none, and the candidates (name and key) when several share it."""
     if (mentions["actor_id"] == actor_id).any():
         return actor_id
     wanted = " ".join(str(actor_id).split()).casefold()
     direct = mentions[mentions["via"] != "pronoun"]
-    keys = direct.loc[direct["actor"].astype(str).str.casefold() == wanted, "actor_id"].value_counts()
+
+    def keys_where(column: str) -> pd.Series:
+        if column not in direct:
+            return pd.Series(dtype="int64")
+        written = direct[column].astype(str).map(lambda text: " ".join(text.split()).casefold())
+        return direct.loc[written == wanted, "actor_id"].value_counts()
+
+    keys = keys_where("actor")
+    if keys.empty:
+        keys = keys_where("alias")
     if len(keys) == 1:
         return str(keys.index[0])
+    names = dict(zip(direct["actor_id"], direct["actor"].astype(str)))
     if len(keys) > 1:
-        raise InputError(f"actor_id {actor_id!r} names {len(keys)} entities: {', '.join(keys.index)}; "
-                         "pass one of these ids.")
+        candidates = ", ".join(f"{names.get(key, key)} ({key})" for key in keys.index)
+        raise InputError(f"actor_id {actor_id!r} names {len(keys)} entities: {candidates}; "
+                         "pass one of these names or ids.")
     top = direct.groupby("actor_id")["actor"].agg(["first", "size"]).sort_values("size", ascending=False, kind="stable")
     known = ", ".join(f"{name} ({key})" for key, name in zip(top.index[:10], top["first"][:10]))
     raise InputError(f"actor_id {actor_id!r} is not mentioned in this corpus; the most mentioned are: "
                      f"{known or 'none'}. Pass an id of the actor lexicon, or a name or entity id from this list.")
+
+
+def _mean_tone(tone: pd.DataFrame, *, score: str) -> str:
+    """``score``'s mean over the rows of ``tone`` (one actor's tone rows) as the corpus report's tone
+    chart (:func:`analysis.actor_tone_by`) computes it, with its n: "+0.123 (n=4)"; "n/a" when none."""
+    if tone.empty or score not in tone:
+        return "n/a"
+    row = actor_tone_by(tone, score=score, n_boot=0).iloc[0]
+    return f"{row[f'mean_{score}']:+.3f} (n={int(row['n_mentions'])})"
 
 
 def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
@@ -104,39 +135,44 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     needs no lexicon for a profile.
 
     The card's fields: lexicon entry (the id, type and group: the name is the report's title, not
-    repeated; for an entity, its id and type), names counted (the lexicon's aliases and titles, or the
-    entity's forms as written, the first 8), mentions (direct),
-    pronoun mentions, documents, quoted directly, quoted (reported), mean tone of the sentences about it (the target-aware ``target_polarity`` when the
-    analysis' actor tone is the target model, the default; the sentence ``polarity`` when it was made
-    with ``actor_tone_method="sentence"``; the field's name says which), first and last publication
-    day it appears.
+    repeated; for an entity, "found in the text (not in the lexicon)", its type and id), names counted
+    (the lexicon's aliases and titles, or the entity's forms as written, the first 8), mentions
+    (direct), pronoun mentions, documents, quoted directly, quoted (reported), the mean tone of every
+    sentence naming it (the number the corpus report's tone chart shows for it) and of the sentences
+    about it (not its own quotes): the target-aware ``target_polarity`` when the analysis' actor tone
+    is the target model, the default; the sentence ``polarity`` when it was made with
+    ``actor_tone_method="sentence"`` (the field's name says which); first and last publication day it
+    appears. ``partners``: the actors named in the same document (as the corpus report's network links
+    them); ``from_lexicon``: whether the tables are the lexicon's (else the entity layer's);
+    ``methods``: the keys of :func:`analysis.methods_text` for it.
     """
     all_mentions, all_quotes, all_tone = result.mentions, result.quotes, result.actor_tone
-    if not (all_mentions["actor_id"] == actor_id).any():
+    from_lexicon = bool((all_mentions["actor_id"] == actor_id).any())
+    if not from_lexicon:
         all_mentions, all_quotes, all_tone = entity_tables(result)
         actor_id = _entity_key(all_mentions, actor_id=actor_id)
     mentions = all_mentions[all_mentions["actor_id"] == actor_id]
     quotes = all_quotes[all_quotes["speaker_id"] == actor_id]
     tone = all_tone[all_tone["actor_id"] == actor_id]
     names = dict(zip(all_mentions["actor_id"], all_mentions["actor"].astype(str)))
-    pairs = cooccurrence(all_mentions)
+    pairs = cooccurrence(all_mentions, within="document")
     partners = _with_partner(pairs[(pairs["actor_a"] == actor_id) | (pairs["actor_b"] == actor_id)],
                             actor_id=actor_id, names=names)
     frames = actor_frames(all_mentions, result.frames)
     direct = mentions[mentions["via"] != "pronoun"]
     days = published_utc(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"])],
                          fn="actor_profile").dropna()
-    score, tone_field = (("target_polarity", "mean tone toward it (target-aware), sentences about it")
-                         if "target_polarity" in tone else ("polarity", "mean polarity, sentences about it"))
-    about = tone.loc[tone["stance"] == "about", score] if score in tone else pd.Series(dtype=float)
+    score, tone_field = (("target_polarity", "mean tone toward it (target-aware)")
+                         if "target_polarity" in tone else ("polarity", "mean polarity"))
     card = pd.DataFrame({
         "field": ["lexicon entry", "names counted", "mentions", "pronoun mentions", "documents", "quoted directly",
-                  "quoted (reported)", tone_field, "first day", "last day"],
+                  "quoted (reported)", f"{tone_field}, every sentence naming it", f"{tone_field}, sentences about it",
+                  "first day", "last day"],
         "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table),
                   str(len(direct)), str(len(mentions) - len(direct)),
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),
-                  f"{about.mean():+.3f} (n={len(about)})" if len(about) else "n/a",
+                  _mean_tone(tone, score=score), _mean_tone(tone[tone["stance"] == "about"], score=score),
                   days.min().strftime("%Y-%m-%d") if len(days) else "n/a",
                   days.max().strftime("%Y-%m-%d") if len(days) else "n/a"],
     })
@@ -144,4 +180,4 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
                         quotes=quotes.reset_index(drop=True), actor_tone=tone.reset_index(drop=True),
                         partners=partners.reset_index(drop=True),
                         frames=frames[frames["actor_id"] == actor_id].reset_index(drop=True),
-                        name=names[actor_id])
+                        name=names[actor_id], from_lexicon=from_lexicon)

@@ -45,6 +45,7 @@ def test_actor_profile_card_counts_what_was_hand_counted(result):
         "documents": "2",
         "quoted directly": "1",
         "quoted (reported)": "1",
+        "mean polarity, every sentence naming it": "-0.167 (n=6)",  # the four below and a2 0, a3 0 (by him)
         "mean polarity, sentences about it": "-0.250 (n=4)",  # a0 0, a1 -1, a4 0, b2 0 (a2, a3 are by him)
         "first day": "2024-05-08",
         "last day": "2024-05-10",
@@ -81,7 +82,8 @@ def test_actor_profile_tables_are_the_actors_rows(result):
         [2, "direct", "We will not send weapons"], [3, "reported", "the talks would go on"]]
     assert profile.actor_tone["stance"].tolist() == ["about", "about", "by", "by", "about", "about"]
     assert profile.actor_tone["polarity"].tolist() == [0.0, -1.0, 0.0, 0.0, 0.0, 0.0]
-    assert profile.partners[["actor_a", "actor_b", "count"]].values.tolist() == [["biden", "netanyahu", 3]]
+    # articles naming both (the corpus report's network): a and b
+    assert profile.partners[["actor_a", "actor_b", "count"]].values.tolist() == [["biden", "netanyahu", 2], ["biden", "hamas", 1]]
     assert set(profile.frames["actor_id"]) <= {"biden"}
     everyone = wb.actor_frames(result.mentions, result.frames)
     pd.testing.assert_frame_equal(profile.frames, everyone[everyone["actor_id"] == "biden"].reset_index(drop=True))
@@ -118,12 +120,15 @@ def test_actor_profile_of_anyone_the_lexicon_does_not_list_by_name_or_entity_id(
     card = profile.card.set_index("field")["value"].to_dict()
     assert {k: card[k] for k in ("lexicon entry", "names counted", "mentions", "pronoun mentions", "documents",
                                  "quoted directly", "quoted (reported)", "first day", "last day")} == {
-        "lexicon entry": "person:dana_price (person, not in the lexicon)", "names counted": "Dana Price, Price",
+        "lexicon entry": "found in the text (not in the lexicon): person, id person:dana_price", "names counted": "Dana Price, Price",
         "mentions": "5", "pronoun mentions": "1", "documents": "2", "quoted directly": "1",
         "quoted (reported)": "0", "first day": "2024-05-08", "last day": "2024-05-10"}
     assert profile.quotes[["speaker_id", "speaker", "kind", "quote"]].values.tolist() == [
         ["person:dana_price", "Dana Price", "direct", "We did it"]]
     assert sorted(profile.partners["partner"]) == ["Harlow", "Omar Haddad"]
+    assert profile.methods == ("sentences", "entities", "quotes", "tone", "frames")
+    assert "not counted" not in wb.methods_text(profile.methods)
+    assert actor_profile(unlisted, actor_id="price").card.equals(profile.card)  # a form as written
     assert profile.names == {"person:dana_price": "Dana Price", "person:omar_haddad": "Omar Haddad",
                              "place:harlow": "Harlow"}
     assert set(profile.actor_tone["actor_id"]) == {"person:dana_price"} and len(profile.actor_tone) == 6
@@ -134,10 +139,26 @@ def test_actor_profile_of_a_name_two_keys_share_names_their_ids():
     from analysis.profiles import _entity_key
     named = pd.DataFrame({"actor_id": ["person:jordan", "jordan", "jordan", "place:amman"],
                           "actor": ["Jordan", "jordan", "Jordan", "Amman"], "via": ["alias"] * 4})
-    with pytest.raises(InputError, match=r"actor_id 'Jordan' names 2 entities: jordan, person:jordan; pass one of these ids"):
+    with pytest.raises(InputError, match=r"actor_id 'Jordan' names 2 entities: Jordan \(jordan\), Jordan "
+                                         r"\(person:jordan\); pass one of these names or ids"):
         _entity_key(named, actor_id="Jordan")
     assert _entity_key(named, actor_id="person:jordan") == "person:jordan"  # an id is never a name
     assert _entity_key(named, actor_id="AMMAN") == "place:amman"
+
+
+def test_actor_profile_accepts_any_form_of_one_entity_and_names_the_candidates_of_a_shared_one():
+    from analysis.profiles import _entity_key
+    named = pd.DataFrame({"actor_id": ["person:miriam_okafor", "person:miriam_okafor", "person:ann_lee",
+                                       "person:tom_lee", "person:miriam_okafor"],
+                          "actor": ["Miriam Okafor", "Miriam Okafor", "Ann Lee", "Tom Lee", "Miriam Okafor"],
+                          "alias": ["Miriam Okafor", "Okafor", "Lee", "Lee", "she"],
+                          "via": ["alias", "alias", "alias", "alias", "pronoun"]})
+    assert _entity_key(named, actor_id="okafor") == "person:miriam_okafor"
+    with pytest.raises(InputError, match=r"actor_id 'Lee' names 2 entities: Ann Lee \(person:ann_lee\), "
+                                         r"Tom Lee \(person:tom_lee\); pass one of these names or ids"):
+        _entity_key(named, actor_id="Lee")
+    with pytest.raises(InputError, match="'she' is not mentioned"):  # a pronoun is no name
+        _entity_key(named, actor_id="she")
 
 
 
@@ -156,13 +177,13 @@ def test_actor_profile_names_the_actor_and_each_partner_for_a_reader(result):
     profile = actor_profile(result, actor_id="netanyahu")
     assert profile.name == "Benjamin Netanyahu"
     assert profile.partners[["actor_a", "actor_b", "partner_id", "partner"]].values.tolist() == [
-        ["biden", "netanyahu", "biden", "Joe Biden"]]
-    shown = wb.show_table(profile.partners, columns={"partner": "appears with", "count": "sentences together",
+        ["biden", "netanyahu", "biden", "Joe Biden"], ["hamas", "netanyahu", "hamas", "Hamas"]]
+    shown = wb.show_table(profile.partners, columns={"partner": "appears with", "count": "articles together",
                                                      "pmi": "PMI", "jaccard": "Jaccard"}, title=profile.name)
     page = shown.to_html()
     assert page.startswith('<h2 class="wb-title">Benjamin Netanyahu</h2>')
     assert "<td>Joe Biden</td>" in page.replace(' class="short"', "") and "netanyahu" not in page
-    assert f'<td class="num">{profile.partners["pmi"].iloc[0]:,.2f}</td>' in page  # 2 decimals, not 16
+    assert f'<td class="num">{profile.partners["jaccard"].iloc[1]:,.2f}</td>' in page  # 2 decimals, not 16
 
 
 def test_entity_tables_key_everyone_as_the_corpus_report_does(unlisted):
