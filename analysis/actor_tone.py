@@ -277,6 +277,21 @@ def bootstrap_mean_ci(
     return low, high
 
 
+def _one_row_per_sentence(table: pd.DataFrame, codes: np.ndarray, *, score: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """``table`` (actor tone rows, one per mention) and its group ``codes`` with one row per group,
+    document, sentence and actor: the mean ``score`` of its mentions ("Okafor said she ..." is one
+    sentence, not two values). Unchanged without doc_id and sentence_id columns."""
+    if not {"doc_id", "sentence_id"} <= set(table.columns) or table.empty:
+        return table, codes
+    keys = ["_g", "doc_id", "sentence_id", *(["actor_id"] if "actor_id" in table.columns else [])]
+    rows = pd.DataFrame({"_g": codes, "doc_id": table["doc_id"].to_numpy(), "sentence_id": table["sentence_id"].to_numpy(),
+                         score: table[score].to_numpy(dtype=float)})
+    if "actor_id" in table.columns:
+        rows["actor_id"] = table["actor_id"].astype(object).to_numpy()
+    one = rows.groupby(keys, sort=False, dropna=False)[score].mean().reset_index()
+    return one, one["_g"].to_numpy(dtype=np.int64)
+
+
 @output_columns("actor_tone_summary")
 def actor_tone_by(
     actor_tone_table: pd.DataFrame,
@@ -292,8 +307,11 @@ def actor_tone_by(
     ``by`` names the grouping columns: any column of ``actor_tone_table`` (actor_id, doc_id,
     stance, ...) plus "outlet" and "day" (the UTC date of ``published``), which need ``documents``.
     ``score`` is the column averaged (default: polarity, else compound, else target_polarity).
+    The unit is the sentence: a sentence that names an actor twice ("Okafor said she ...") gives one
+    value, the mean of its mentions' scores, so ``n_sentences`` (sentences naming the actor in the
+    cell) is the n behind the mean, the interval and the shares; ``n_mentions`` counts the mentions.
     Intervals are percentile bootstraps of the mean with ``n_boot`` resamples from ``seed`` (a
-    group of one mention gets its value as both bounds). Missing keys (e.g. no publication date)
+    group of one sentence gets its value as both bounds). Missing keys (e.g. no publication date)
     form their own group, shown as "<NA>".
     """
     table = actor_tone_table
@@ -325,6 +343,8 @@ def actor_tone_by(
         )
     keys = table[by].astype(object).where(table[by].notna(), "<NA>")
     codes, uniques = pd.MultiIndex.from_frame(keys).factorize() if len(by) > 1 else pd.factorize(keys[by[0]])
+    n_mentions = np.bincount(codes, minlength=len(uniques)) if len(codes) else np.zeros(0, dtype=np.int64)
+    rows, (table, codes) = table, _one_row_per_sentence(table, codes, score=score)
     values = table[score].to_numpy(dtype=float)
     low, high = bootstrap_mean_ci(values, codes, n_boot=n_boot, seed=seed)
     frame = pd.DataFrame(
@@ -343,10 +363,11 @@ def actor_tone_by(
         else pd.DataFrame({by[0]: np.asarray(uniques, dtype=object)})
     )
     out = head.copy()
-    if "actor_id" in by and "actor" in table.columns and "actor" not in by:
-        names = table.drop_duplicates("actor_id").set_index("actor_id")["actor"]
+    if "actor_id" in by and "actor" in rows.columns and "actor" not in by:
+        names = rows.drop_duplicates("actor_id").set_index("actor_id")["actor"]
         out.insert(by.index("actor_id") + 1, "actor", out["actor_id"].map(names))
-    out["n_mentions"] = grouped.size().to_numpy()
+    out["n_mentions"] = n_mentions[grouped.size().index.to_numpy()]
+    out["n_sentences"] = grouped.size().to_numpy()
     out["n_documents"] = grouped["doc"].nunique().to_numpy()
     out[f"mean_{score}"] = grouped["v"].mean().to_numpy()
     out["ci_low"] = low

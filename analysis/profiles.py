@@ -118,11 +118,11 @@ def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
 
 def _mean_tone(tone: pd.DataFrame, *, score: str) -> str:
     """``score``'s mean over the rows of ``tone`` (one actor's tone rows) as the corpus report's tone
-    chart (:func:`analysis.actor_tone_by`) computes it, with its n: "+0.123 (n=4)"; "n/a" when none."""
+    chart (:func:`analysis.actor_tone_by`: per sentence) computes it, with its n (sentences): "+0.123 (n=4)"; "n/a" when none."""
     if tone.empty or score not in tone:
         return "n/a"
     row = actor_tone_by(tone, score=score, n_boot=0).iloc[0]
-    return f"{row[f'mean_{score}']:+.3f} (n={int(row['n_mentions'])})"
+    return f"{row[f'mean_{score}']:+.3f} (n={int(row['n_sentences'])})"
 
 
 def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:

@@ -53,6 +53,7 @@ COLUMN_WORDS: dict[str, str] = {
     "ci_low": "95% interval from",
     "ci_high": "95% interval to",
     "n_mentions": "mentions",
+    "n_sentences": "sentences",
     "n_documents": "articles",
     "share_negative": "negative sentences",
     "share_positive": "positive sentences",

@@ -342,12 +342,13 @@ ACTOR_TONE_SUMMARY = Table("actor_tone_summary", "one row per cell of the by= ke
                            ("actor_tone_by",), _cols([
     ("actor", "str", "the actor's display name", "by has actor_id"),
     ("n_mentions", "int64", "mentions in the cell"),
+    ("n_sentences", "int64", "sentences naming the actor in the cell: the n of the mean"),
     ("n_documents", "int64", "distinct documents in the cell"),
-    ("mean_{score}", "float64", "mean of the score column (polarity, else compound, else target_polarity)"),
+    ("mean_{score}", "float64", "mean of the score column over sentences (a sentence's mentions averaged first)"),
     ("ci_low", "float64", "percentile bootstrap 95% interval of the mean: low"),
     ("ci_high", "float64", "percentile bootstrap 95% interval of the mean: high"),
-    ("share_negative", "float64", "share of mentions scoring < 0"),
-    ("share_positive", "float64", "share of mentions scoring > 0"),
+    ("share_negative", "float64", "share of sentences scoring < 0"),
+    ("share_positive", "float64", "share of sentences scoring > 0"),
 ]), by_first=True)
 
 FRAME_ROLLUP = Table("frame_rollup", "one row per cell of the by= keys and frame", ("frames_by",), _cols([

@@ -422,7 +422,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
     tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
     tone = actor_tone_by(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
-        columns=[by, "actor_id", "actor", "n_mentions", "mean_polarity"])
+        columns=[by, "actor_id", "actor", "n_mentions", "n_sentences", "mean_polarity"])
     if document_frames is None:
         from analysis.framing import frames as find_frames
 

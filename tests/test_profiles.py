@@ -129,6 +129,10 @@ def test_actor_profile_of_anyone_the_lexicon_does_not_list_by_name_or_entity_id(
     assert profile.methods == ("sentences", "entities", "quotes", "tone", "frames")
     assert "not counted" not in wb.methods_text(profile.methods)
     assert actor_profile(unlisted, actor_id="price").card.equals(profile.card)  # a form as written
+    # the corpus report's tone chart (actor_tone_by of the entity tables) shows the same mean and n
+    shown = wb.actor_tone_by(wb.tables.entity_tables(unlisted)[2]).set_index("actor_id").loc["person:dana_price"]
+    assert card["mean polarity, every sentence naming it"] == f"{shown['mean_polarity']:+.3f} (n=6)"
+    assert shown["n_sentences"] == 6
     assert profile.names == {"person:dana_price": "Dana Price", "person:omar_haddad": "Omar Haddad",
                              "place:harlow": "Harlow"}
     assert set(profile.actor_tone["actor_id"]) == {"person:dana_price"} and len(profile.actor_tone) == 6

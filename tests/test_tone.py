@@ -352,10 +352,11 @@ def test_actor_tone_summary_counts_means_and_intervals():
     )
     out = actor_tone_by(table, n_boot=500, seed=1)
     assert list(out.columns) == [
-        "actor_id", "actor", "n_mentions", "n_documents", "mean_polarity", "ci_low", "ci_high",
+        "actor_id", "actor", "n_mentions", "n_sentences", "n_documents", "mean_polarity", "ci_low", "ci_high",
         "share_negative", "share_positive",
     ]
     assert out["actor_id"].tolist() == ["x", "y"]
+    assert out["n_sentences"].tolist() == [3, 2]  # no sentence_id: every row is its own unit
     assert out["n_mentions"].tolist() == [3, 2]
     assert out["n_documents"].tolist() == [2, 2]
     assert out["mean_polarity"].tolist() == pytest.approx([0.1, 0.1])
@@ -370,6 +371,27 @@ def test_actor_tone_summary_counts_means_and_intervals():
     ]
     single = per_doc[per_doc["n_mentions"] == 1]
     assert (single["ci_low"] == single["mean_polarity"]).all() and (single["ci_high"] == single["mean_polarity"]).all()
+
+
+def test_actor_tone_summary_averages_per_sentence_so_a_name_and_its_pronoun_count_once():
+    # "Okafor said she was angry": two mentions of x in sentence 5 (-0.6 and -0.8) are one sentence (-0.7)
+    table = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "a"], "sentence_id": [5, 5, 6, 1, 5],
+        "actor_id": ["x", "x", "x", "x", "y"], "actor": ["X", "X", "X", "X", "Y"],
+        "stance": ["by", "by", "by", "about", "about"],
+        "target_polarity": [-0.6, -0.8, 0.1, 0.3, 0.4],
+    })
+    out = actor_tone_by(table, n_boot=200)
+    assert out[["actor_id", "n_mentions", "n_sentences", "n_documents"]].values.tolist() == [["x", 4, 3, 2],
+                                                                                            ["y", 1, 1, 1]]
+    assert out["mean_target_polarity"].tolist() == pytest.approx([(-0.7 + 0.1 + 0.3) / 3, 0.4])  # not -0.25
+    assert out["share_negative"].tolist() == pytest.approx([1 / 3, 0.0])
+    by_stance = actor_tone_by(table[table["actor_id"] == "x"], by=("actor_id", "stance"), n_boot=50)
+    assert by_stance[["stance", "n_mentions", "n_sentences"]].values.tolist() == [["about", 1, 1], ["by", 3, 2]]
+    assert by_stance["mean_target_polarity"].tolist() == pytest.approx([0.3, (-0.7 + 0.1) / 2])
+    fig = wb.charts.actor_tone_bars(out, min_n=2)
+    assert list(fig.data[0].y) == ["X (n=3)", "Y (n=1)"]  # top down; n = sentences; Y last, in grey: fewer than 2
+    assert fig.layout.annotations[0].text == "Grey, at the bottom: fewer than 2 sentences, too few to read a tone."
 
 
 def test_bootstrap_matches_a_plain_loop():

@@ -289,6 +289,7 @@ COLUMN_LABELS: dict[str, str] = {
     "mean_polarity": "mean polarity",
     "mean_compound": "mean compound score",
     "n_mentions": "mentions",
+    "n_sentences": "sentences",
     "n_documents": "documents",
     "count": "sentences with both",
     "sentence_id": "sentence",

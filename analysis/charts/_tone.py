@@ -163,7 +163,7 @@ def actor_tone_bars(
     mean: str | None = None,
     low: str = "ci_low",
     high: str = "ci_high",
-    n: str = "n_mentions",
+    n: str | None = None,
     sort: bool = True,
     min_n: int = 3,
     colors: Mapping[str, str] | None = None,
@@ -174,10 +174,11 @@ def actor_tone_bars(
     Input: ``wb.actor_tone_by(wb.actor_tone(documents))``: one row per actor, columns
     ``actor`` (display name), ``mean`` (default: the first of mean_polarity, mean_target_polarity,
     mean_compound the table has), ``low``/``high`` (the interval;
-    rows with NA bounds get no error bar) and ``n`` (mentions behind the mean, shown in the hover).
+    rows with NA bounds get no error bar) and ``n`` (default: n_sentences, the sentences behind the
+    mean, where the table has it, else n_mentions; shown in each label as "n=" and in the hover).
     ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
     Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours). Every actor's
-    label carries its n. Actors with fewer than ``min_n`` mentions are drawn apart, below the others
+    label carries its n. Actors with an n below ``min_n`` are drawn apart, below the others
     and in grey, and a line under the chart says so: their mean rests on too little to read.
     """
     fn = "actor_tone_bars"
@@ -188,6 +189,8 @@ def actor_tone_bars(
     if mean is None:
         mean = next((c for c in ("mean_polarity", "mean_target_polarity", "mean_compound") if c in table.columns),
                     "mean_polarity")
+    if n is None:
+        n = "n_sentences" if "n_sentences" in table.columns else "n_mentions"
     require_columns(table, {"actor": actor, "mean": mean, "low": low, "high": high, "n": n}, fn=fn, fix="pass " + hint)
     key = "actor_id" if actor == "actor" and "actor_id" in table.columns else actor
     require_unique(table, [key], fn, hint="Pass one row per actor (summarise with by=('actor_id',), or "
@@ -228,7 +231,7 @@ def actor_tone_bars(
                    zerolinecolor=MUTED_COLOR, zerolinewidth=1.5),
     )
     if any(few):
-        fig.add_annotation(text=safe_text(f"Grey, at the bottom: fewer than {min_n} mentions, too few to read a tone."),
+        fig.add_annotation(text=safe_text(f"Grey, at the bottom: fewer than {min_n} {column_label(n)}, too few to read a tone."),
                            xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
                            font=dict(size=12, color=MUTED_COLOR))
     return fig
