@@ -80,6 +80,7 @@ def findings(
     actor_tone: pd.DataFrame | None = None,
     entity_table: pd.DataFrame | None = None,
     min_mentions: int = 2,
+    document_frames: pd.DataFrame | None = None,
 ) -> Findings:
     """The title and 3-5 findings of a report on ``result`` (an :class:`analysis.Analysis`).
 
@@ -92,6 +93,11 @@ def findings(
     entities found (``result.entity_table``): when the lexicon names fewer than half of the people
     and organisations in it, a warning at the top says so and points to the fix. ``quotes`` and
     ``actor_tone``: the tables the report charts (defaults: ``result.quotes``, ``result.actor_tone``).
+    The most mentioned actor is named, or every one of a tie ("A, B and C are mentioned most, 2 times
+    each"). The dominant frame is the one with most term hits among the frames present (reaching
+    their codebook threshold, ``document_frames``: ``wb.frames(documents, codebook, level="document",
+    ...)``, computed when None), counting hits in the documents where a frame is present, with its
+    share of those hits; when no frame is present anywhere, a line says so.
     Tone findings need an actor with at least ``min_mentions`` mentions; the most negative and most
     positive sentence about an actor leave out the sentences in which it is the speaker (their
     tone is its own, not the coverage's).
@@ -136,12 +142,18 @@ def findings(
                      str(first["example"]) if first is not None else "", None, None))
     else:
         top = counts.iloc[0]
-        rest = counts.iloc[1:3]
-        where = "" if one else f" in {int(top['docs']):,} of {len(documents):,} articles"
+        tied = counts[counts["n"] == top["n"]]
+        rest = counts.iloc[len(tied):len(tied) + 2]
         also = ("; then " + _names([f"{a} ({n:,})" for a, n in zip(rest["actor"], rest["n"])])) if len(rest) else ""
         first = direct[direct["actor_id"] == top["actor_id"]].iloc[0]
-        rows.append((f"{top['actor']} is mentioned most: {_count(int(top['n']), 'time')}{where}{also}.",
-                     _sentence(sentences, first["doc_id"], first["sentence_id"]), first["doc_id"], first["sentence_id"]))
+        if len(tied) > 1:  # a tie: every one of them, not the first in alphabetical order
+            line = (f"{_names([str(a) for a in tied['actor']])} are mentioned most, "
+                    f"{_count(int(top['n']), 'time')} each{also}.")
+        else:
+            where = "" if one else f" in {int(top['docs']):,} of {len(documents):,} articles"
+            line = f"{top['actor']} is mentioned most: {_count(int(top['n']), 'time')}{where}{also}."
+        rows.append((line, _sentence(sentences, first["doc_id"], first["sentence_id"]), first["doc_id"],
+                     first["sentence_id"]))
 
     quotes = result.quotes if quotes is None else quotes
     voice = voice_table(mentions, quotes) if voice is None else voice
@@ -197,15 +209,29 @@ def findings(
 
     frames = result.frames
     if len(frames):
+        if document_frames is None:
+            from analysis.framing import frames as find_frames
+
+            document_frames = find_frames(documents, result.codebook, level="document", sentences=sentences,
+                                          mentions=result.entities)
+        kept = set(documents["doc_id"].astype(str))
+        present = document_frames[document_frames["present"].astype(bool)
+                                  & document_frames["doc_id"].astype(str).isin(kept)]
+        pairs = set(zip(present["doc_id"].astype(str), present["frame_id"]))
+        frames = frames[[pair in pairs for pair in zip(frames["doc_id"].astype(str), frames["frame_id"])]]
+        if frames.empty:
+            rows.append((f"No frame reaches its threshold in {unit}: the codebook's frame terms occur too rarely "
+                         f"to name a dominant frame.", "", None, None))
+    if len(frames):
         hits = frames.groupby("frame_id")["hits"].sum().sort_values(ascending=False, kind="stable")
         frame = hits.index[0]
         label = (frame_names or {}).get(frame, str(frame).replace("_", " "))
-        docs = frames.loc[frames["frame_id"] == frame, "doc_id"].nunique()
+        docs = present.loc[present["frame_id"] == frame, "doc_id"].nunique()
         where = "" if one else f", in {docs:,} of {len(documents):,} articles"
         example = frames[frames["frame_id"] == frame]
         best = example.sort_values("hits", ascending=False, kind="stable").iloc[0]
         rows.append((f"The dominant frame is {label}: {_count(int(hits.iloc[0]), 'term hit')} "
-                     f"({hits.iloc[0] / hits.sum():.0%} of all frame terms){where}; terms such as "
+                     f"({hits.iloc[0] / hits.sum():.0%} of the hits of frames present){where}; terms such as "
                      f"\u201c{best['terms']}\u201d.", _sentence(sentences, best["doc_id"], best["sentence_id"]),
                      best["doc_id"], best["sentence_id"]))
     table = pd.DataFrame(rows[:5], columns=["finding", "evidence", "doc_id", "sentence_id"])

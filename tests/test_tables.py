@@ -498,3 +498,30 @@ def test_period_grid_without_the_stored_unit_lists_the_periods_it_has():
     assert period_grid(weekly) == ["2025-03-03", "2025-03-10", "2025-03-17"]
     weekly.attrs.clear()  # no unit: no daily grid guessed between weekly periods
     assert period_grid(weekly) == ["2025-03-03", "2025-03-17"]
+
+
+def test_findings_name_a_tie_for_most_mentioned_and_only_frames_that_reach_their_threshold():
+    import analysis as wb
+
+    docs = pd.DataFrame({"doc_id": ["a"], "title": ["Council row over budget"],
+                         "text": ["Mayor Anna Berg blamed Carl Dahl for the budget crisis. Carl Dahl said Anna Berg "
+                                  "was responsible. Ruth Mensah watched."],
+                         "published": pd.to_datetime(["2024-05-08"], utc=True)})
+    result = wb.analyze(docs, actor_tone_method="sentence")
+    mentions, quotes, tone = wb.tables.entity_tables(result)
+
+    def found(threshold):
+        document_frames = wb.frames(docs, result.codebook, level="document", sentences=result.sentences,
+                                    mentions=result.entities, threshold=threshold)
+        return wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone,
+                           document_frames=document_frames).table["finding"].tolist()
+
+    # hits: responsibility 3 (blame*, crisis; responsib*), conflict 1 (blame*)
+    every = found(None)
+    assert every[0] == "Anna Berg and Carl Dahl are mentioned most, 2 times each; then Ruth Mensah (1)."
+    assert every[-1].startswith("The dominant frame is responsibility: 3 term hits (75% of the hits of frames present)")
+    assert found({"responsibility": 99})[-1].startswith(
+        "The dominant frame is conflict: 1 term hit (100% of the hits of frames present)")
+    assert found(99)[-1] == ("No frame reaches its threshold in the article: the codebook's frame terms occur too "
+                             "rarely to name a dominant frame.")
+    assert wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table["finding"].tolist() == every
