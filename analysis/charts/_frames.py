@@ -51,7 +51,7 @@ def frame_profile(
     document", not by its id). ``barmode``: "stack" or "group". A bar whose values are all 0 (no
     frame term in its documents) is not a blank slot: it reads "no frame terms" (a figure
     annotation at its place). A frame with no term in any bar has no legend entry: the legend's
-    title names it ("no terms found: ...").
+    title names it ("no terms found: ..."); the legend shows even when one frame has terms.
     Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids).
     """
     fn = "frame_profile"
@@ -87,6 +87,7 @@ def frame_profile(
                            textangle=-90 if len(totals) > 8 else 0, font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
     fig.update_layout(
+        showlegend=True,  # plotly hides the legend of a single trace: one frame with terms would go unnamed
         barmode=barmode, legend_title_text="frame" + (
             "<br><span style='font-size:11px;color:#555555'>no terms found: "
             + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else ""),

@@ -666,6 +666,19 @@ def test_frame_profile_names_frames_found_nowhere_under_the_legend_instead_of_li
     assert len(nothing.data) == 4 and nothing.layout.legend.title.text == "frame"
 
 
+def test_frame_profile_of_one_article_with_one_frame_names_it_in_the_legend_and_hover():
+    # an article brief: one bar, "this document"; one frame has a term, two none
+    one = pd.DataFrame({"doc_id": ["a", "a", "a"], "frame_id": ["responsibility", "conflict", "economic"],
+                        "hits": [1, 0, 0], "share": [1.0, 0.0, 0.0]})
+    fig = charts.frame_profile(one, names={"responsibility": "Attribution of responsibility",
+                                           "conflict": "Conflict", "economic": "Economic consequences"})
+    assert [t.name for t in fig.data] == ["Attribution of responsibility"]
+    assert fig.layout.showlegend is True  # plotly would hide the legend of a single trace
+    assert fig.data[0].hovertext[0].startswith("<b>Attribution of responsibility</b>")
+    assert fig.layout.xaxis.title.text == "this document"
+    assert fig.layout.legend.title.text.endswith("no terms found: Conflict, Economic consequences</span>")
+
+
 def test_frame_profile_escapes_labels(frames):
     frames.loc[0, "doc_id"] = EVIL
     fig = charts.frame_profile(frames, names={"economic": BOLD})
