@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
            "key_sentences", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
-           "speakers_as_entities", "entity_tables", "who_is_in_it", "report_colors", "copyable_yaml", "report_analysis"]
+           "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "copyable_yaml", "report_analysis"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -299,6 +299,27 @@ def keep_top(table: pd.DataFrame, *, n: int = 10, by: str = "actor_id", weight: 
     totals = table.groupby(by, sort=False)[weight].sum()
     chosen = totals.sort_values(ascending=False, kind="stable").index[:n]
     return table[table[by].isin(chosen)]
+
+
+def lump_actors(table: pd.DataFrame, *, n: int = 10, group: str = "group", weight: str = "mentions",
+                other: str = "other actors") -> pd.DataFrame:
+    """``table`` (one row per group and actor, e.g. :func:`who_is_in_it`) with the actors beyond the
+    ``n`` of largest total ``weight`` (:func:`keep_top`) summed into one row per group, so that a
+    stacked chart still adds up to every mention of each group.
+
+    Output columns: those of ``table``; the rows kept in their order, each group's rest after its own
+    rows (actor_id "others", actor ``other``, ``weight`` the rest's sum; other columns empty); a group
+    with nothing left over gets no such row.
+    """
+    kept = keep_top(table, n=n, by="actor_id", weight=weight)
+    rest = table.drop(index=kept.index)
+    if rest.empty:
+        return kept.reset_index(drop=True)
+    lumped = rest.groupby(group, sort=False)[weight].sum().reset_index().assign(actor_id="others", actor=other)
+    order = {g: i for i, g in enumerate(dict.fromkeys(table[group]))}
+    both = pd.concat([kept.assign(_o=0), lumped.assign(_o=1)], ignore_index=True)
+    both = both.assign(_g=both[group].map(order)).sort_values(["_g", "_o"], kind="stable")
+    return both.drop(columns=["_g", "_o"])[list(table.columns)].reset_index(drop=True)
 
 
 def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:

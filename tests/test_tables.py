@@ -525,3 +525,19 @@ def test_findings_name_a_tie_for_most_mentioned_and_only_frames_that_reach_their
     assert found(99)[-1] == ("No frame reaches its threshold in the article: the codebook's frame terms occur too "
                              "rarely to name a dominant frame.")
     assert wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table["finding"].tolist() == every
+
+
+def test_lump_actors_keeps_the_top_and_sums_the_rest_of_each_group_so_stacks_add_up():
+    import analysis as wb
+    from analysis.tables import lump_actors
+
+    table = pd.DataFrame({"group": ["people", "people", "people", "places", "places"],
+                          "actor_id": ["p:a", "p:b", "p:c", "x:k", "x:m"], "actor": ["A", "B", "C", "K", "M"],
+                          "mentions": [5, 2, 1, 4, 1]})
+    out = lump_actors(table, n=2)  # the top 2 overall: A (5), K (4)
+    assert out.values.tolist() == [["people", "p:a", "A", 5], ["people", "others", "other actors", 3],
+                                   ["places", "x:k", "K", 4], ["places", "others", "other actors", 1]]
+    assert out.groupby("group")["mentions"].sum().to_dict() == {"people": 8, "places": 5}  # every mention
+    assert lump_actors(table, n=5).equals(table)
+    fig = wb.charts.mentions_by_group(out)
+    assert [t.name for t in fig.data] == ["A", "other actors", "K"] and list(fig.data[1].y) == [3, 1]
