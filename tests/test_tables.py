@@ -540,4 +540,5 @@ def test_lump_actors_keeps_the_top_and_sums_the_rest_of_each_group_so_stacks_add
     assert out.groupby("group")["mentions"].sum().to_dict() == {"people": 8, "places": 5}  # every mention
     assert lump_actors(table, n=5).equals(table)
     fig = wb.charts.mentions_by_group(out)
-    assert [t.name for t in fig.data] == ["A", "other actors", "K"] and list(fig.data[1].y) == [3, 1]
+    assert [t.name for t in fig.data] == ["A", "K", "other actors"] and list(fig.data[2].y) == [3, 1]  # on top
+    assert list(fig.layout.xaxis.categoryarray) == ["people", "places"]

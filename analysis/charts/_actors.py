@@ -64,6 +64,7 @@ def mentions_by_group(
     barmode: str = "stack",
     colors: Mapping[str, str] | None = None,
     title: str | None = "Mentions by group",
+    last: str | None = "others",
 ) -> go.Figure:
     """Actor mentions per group as bars, stacked (``barmode="stack"``) or side by side ("group").
 
@@ -71,7 +72,8 @@ def mentions_by_group(
     by=("group", "actor"))`` (or by outlet: ``group="outlet"``). Columns: ``group`` (x axis),
     ``actor`` (display name), ``actor_id`` (colour key; the name when absent), ``value`` (bar
     height). One trace per actor, colour from ``colors`` (actor id -> colour). Groups and actors keep
-    the table's order; sort the table to change it.
+    the table's order; sort the table to change it. The actor keyed ``last`` (default "others", the
+    rest row of :func:`analysis.tables.lump_actors`) is drawn last: on top of every stack.
     """
     fn = "mentions_by_group"
     hint = _ROLLUP_HINT.replace("(...)", "('group', 'actor')")
@@ -83,6 +85,8 @@ def mentions_by_group(
     require_unique(table, [group, key_column(table, actor_id, actor)], fn,
                    hint=f"Pass one row per group and actor, e.g. {hint}.")
     names = first_labels(table, keys, actor)
+    if last is not None and last in names:
+        names = {**{k: v for k, v in names.items() if k != last}, last: names[last]}
     palette = resolve_colors(list(names), colors)
     groups = labels_of(table[group])
     again = dict(zip(names, repeats([palette[k] for k in names])))
