@@ -301,10 +301,10 @@ def keep_top(table: pd.DataFrame, *, n: int = 10, by: str = "actor_id", weight: 
     return table[table[by].isin(chosen)]
 
 
-def lump_actors(table: pd.DataFrame, *, n: int = 10, group: str = "group", weight: str = "mentions",
+def lump_actors(table: pd.DataFrame, *, n: int = 10, by: str = "group", weight: str = "mentions",
                 other: str = "other actors") -> pd.DataFrame:
     """``table`` (one row per group and actor, e.g. :func:`who_is_in_it`) with the actors beyond the
-    ``n`` of largest total ``weight`` (:func:`keep_top`) summed into one row per group, so that a
+    ``n`` of largest total ``weight`` (:func:`keep_top`) summed into one row per group (``by``), so that a
     stacked chart still adds up to every mention of each group.
 
     Output columns: those of ``table``; the rows kept in their order, each group's rest after its own
@@ -315,10 +315,10 @@ def lump_actors(table: pd.DataFrame, *, n: int = 10, group: str = "group", weigh
     rest = table.drop(index=kept.index)
     if rest.empty:
         return kept.reset_index(drop=True)
-    lumped = rest.groupby(group, sort=False)[weight].sum().reset_index().assign(actor_id="others", actor=other)
-    order = {g: i for i, g in enumerate(dict.fromkeys(table[group]))}
+    lumped = rest.groupby(by, sort=False)[weight].sum().reset_index().assign(actor_id="others", actor=other)
+    order = {g: i for i, g in enumerate(dict.fromkeys(table[by]))}
     both = pd.concat([kept.assign(_o=0), lumped.assign(_o=1)], ignore_index=True)
-    both = both.assign(_g=both[group].map(order)).sort_values(["_g", "_o"], kind="stable")
+    both = both.assign(_g=both[by].map(order)).sort_values(["_g", "_o"], kind="stable")
     return both.drop(columns=["_g", "_o"])[list(table.columns)].reset_index(drop=True)
 
 
