@@ -23,10 +23,10 @@ class ActorProfile:
     """The tables of one actor.
 
     ``mentions``, ``quotes`` (spoken by the actor), ``actor_tone``: that actor's rows of the analysis
-    tables; ``partners``: co-occurrence pairs (document level, as the corpus report's network) that include the actor, with the other
-    actor's id and display name in ``partner_id`` and ``partner``; ``frames``: its row(s) of
-    ``actor_frames``; ``card``: a field/value summary; ``name``: the actor's display name (a report's
-    title); ``names``: the display names of the actor and its partners by key.
+    tables; ``partners``: co-occurrence pairs (document level, as the corpus report's network) that
+    include the actor, with the other actor's id and display name in ``partner_id`` and ``partner``;
+    ``frames``: its row(s) of ``actor_frames``; ``card``: a field/value summary; ``name``: the actor's
+    display name (a report's title); ``names``: the display names of the actor and its partners by key.
     """
 
     actor_id: str
