@@ -165,13 +165,18 @@ def findings(
         if len(spoken):
             top = spoken.iloc[0]
             said = quotes[(quotes["speaker"] == top["actor"]) | (quotes["speaker_id"] == top["actor_id"])]
-            first = said.iloc[0] if len(said) else quotes.iloc[0]
+            said = said if len(said) else quotes
+            direct = said[said["kind"] == "direct"] if "kind" in said.columns else said
+            first = (direct if len(direct) else said).iloc[0]  # the actor's own words where there are some
             others = spoken.iloc[1:3]
             also = ("; also quoted: " + _names([f"{a} ({q:,})" for a, q in zip(others["actor"], others["quotes"])])) \
                 if len(others) else ""
+            # a direct quotation in quotation marks; reported speech is a paraphrase: its sentence, as written
+            evidence = f"\u201c{' '.join(str(first['quote']).split())}\u201d" if len(direct) else \
+                _sentence(sentences, first["doc_id"], first["sentence_id"])
             rows.append((f"{top['actor']} is quoted most: {_count(int(top['quotes']), 'quotation')} of "
                          f"{len(quotes):,} ({top['quote_share']:.0%}){also}.",
-                         f"\u201c{' '.join(str(first['quote']).split())}\u201d", first["doc_id"], first["sentence_id"]))
+                         evidence, first["doc_id"], first["sentence_id"]))
         silent = voice[voice["never_quoted"].fillna(False).astype(bool)].sort_values("mentions", ascending=False,
                                                                                      kind="stable")
         if len(silent):

@@ -542,3 +542,25 @@ def test_lump_actors_keeps_the_top_and_sums_the_rest_of_each_group_so_stacks_add
     fig = wb.charts.mentions_by_group(out)
     assert [t.name for t in fig.data] == ["A", "K", "other actors"] and list(fig.data[2].y) == [3, 1]  # on top
     assert list(fig.layout.xaxis.categoryarray) == ["people", "places"]
+
+
+def test_findings_show_reported_speech_as_its_sentence_and_prefer_direct_words():
+    import analysis as wb
+
+    docs = pd.DataFrame({"doc_id": ["a"], "title": ["Council row"], "text": [
+        "Mayor Ana Ruiz said the budget was fair. Mayor Ana Ruiz said the vote would pass. "
+        "Critics disagreed with Ana Ruiz."]})
+    result = wb.analyze(docs, actors={"actors": []})
+    from analysis.tables import entity_tables
+
+    mentions, quotes, tone = entity_tables(result)
+    quoted = [r for r in wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table.itertuples()
+              if "is quoted most" in r.finding]
+    assert quoted[0].evidence == "Mayor Ana Ruiz said the budget was fair.", "a paraphrase is not shown in quotation marks"
+    direct = pd.DataFrame({"doc_id": ["a"], "title": ["Council row"], "text": [
+        "Mayor Ana Ruiz said the budget was fair. \"We will win the vote,\" Ana Ruiz said."]})
+    result = wb.analyze(direct, actors={"actors": []})
+    mentions, quotes, tone = entity_tables(result)
+    quoted = [r for r in wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table.itertuples()
+              if "is quoted most" in r.finding]
+    assert quoted[0].evidence == "\u201cWe will win the vote\u201d", "her own words, where there are some"
