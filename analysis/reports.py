@@ -150,6 +150,8 @@ PARAMETER_RULES: dict[str, tuple[Any, str]] = {
     "start": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-01"),
     "end": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-31"),
     "period": (lambda value: value in ("day", "week", "month"), '"day", "week" or "month"'),
+    "errors": (lambda value: value in ("raise", "skip"), '"raise" (stop at bad input) or "skip" (leave it out, listed '
+                                                          'in the load report)'),
 }
 
 

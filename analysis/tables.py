@@ -669,6 +669,7 @@ def report_analysis(
     where: str | None = None,
     doc_id: str | None = None,
     one_document: bool = False,
+    errors: str = "raise",
 ) -> Analysis:
     """The :class:`Analysis` a report shows: of the articles at ``source``, or read from the saved
     analysis ``source`` is, without analysing again.
@@ -678,7 +679,9 @@ def report_analysis(
     of a saved analysis, either layout (``Analysis.save``'s ``meta.json``, ``analyze_corpus``'s
     ``manifest.json``; read whole into memory by :func:`analysis.load_analysis`). The documents kept are
     those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
-    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it; every
+    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it;
+    ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis
+    was read when it was made: ignored there); every
     table of a saved analysis is restricted to them (:func:`analysis.pipeline.filter_analysis`), which
     gives the tables an analysis of those documents alone gives.
 
@@ -702,7 +705,8 @@ def report_analysis(
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
     if marker is None:
-        return analyze(kept(load_corpus(source, format=format, columns=columns)), actors=actors, codebook=codebook)
+        return analyze(kept(load_corpus(source, format=format, columns=columns, errors=errors)), actors=actors,
+                       codebook=codebook)
     given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
     if given:
         raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "

@@ -607,6 +607,30 @@ def test_period_parameter_takes_day_week_or_month_and_says_so_otherwise():
     assert str(caught.value) == "-p period='quarter': period expects \"day\", \"week\" or \"month\"; got 'quarter'"
 
 
+def test_errors_parameter_of_every_report_takes_raise_or_skip():
+    from analysis.reports import check_parameters, notebook_parameters
+
+    for notebook in ("corpus_report", "article_brief", "actor_profile", "explore"):
+        assert notebook_parameters(notebook)["errors"] == "raise", notebook
+        assert check_parameters(notebook, {"errors": "skip"}) == {"errors": "skip"}
+    with pytest.raises(InputError) as caught:
+        check_parameters("corpus_report", {"errors": "ignore"})
+    assert str(caught.value) == ("-p errors='ignore': errors expects \"raise\" (stop at bad input) or \"skip\" (leave "
+                                 "it out, listed in the load report) (default: 'raise'); got 'ignore'")
+
+
+def test_report_analysis_skips_bad_rows_with_errors_skip(tmp_path):
+    from analysis.tables import report_analysis
+
+    corpus = tmp_path / "a.csv"
+    corpus.write_text("title,text\nMayor quits,The mayor quit on Monday.\nEmpty,\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"row 2: empty text .* or pass errors='skip' to skip such rows"):
+        report_analysis(corpus)
+    with pytest.warns(UserWarning, match="skipped 1 bad item"):
+        result = report_analysis(corpus, errors="skip")
+    assert result.documents["title"].tolist() == ["Mayor quits"]
+
+
 def test_start_after_end_names_both_dates(tmp_path, capsys):
     from analysis.reports import check_parameters
 
