@@ -440,6 +440,34 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
     return [[(s + start, e + start, core) for s, e, core in piece] for piece in _run_pieces(run)]
 
 
+def _possessive_in_name(words: EntityWords, owner: Sequence[str], rest: Sequence[str]) -> bool:
+    """A possessive inside an organisation's name: the name so far (``owner``, its last word without
+    the "'s") is no organisation, acronym, known name or place, and the next word of the run (``rest``)
+    is an organisation head word (not a company's trade word or a newspaper's or broadcaster's) that
+    ends the run or comes before a connector ("the Information Commissioner's Office", "the Attorney
+    General's Office", "Children's Hospital of Philadelphia", "St Mary's College"; not "MIT's Department
+    of Urban Studies", "EPA's Office of Air", "Google's News app", "Acme's Group", "Britain's Labour
+    Party")."""
+    if not rest or not owner or len(owner[-1]) < 2:
+        return False
+    head = rest[0].lower()
+    if head not in words.org_words or head in words.company_words or head in _MEDIA_WORDS or \
+            (len(rest) > 1 and rest[1] not in _CONNECTORS):
+        return False
+    full = " ".join(owner)
+    return not any(_ACRONYM.match(t) or t.lower() in words.org_words for t in owner) and \
+        full not in words.known and full.lower() not in words.places and full.lower() not in words.big_cities
+
+
+#: Organisation words that a sports club goes by alone ("Rovers" for Northgate Rovers), unlike the generic
+#: head words of organisation names ("Office", "Council", "University").
+_CLUB_WORDS = frozenset(("united", "rovers", "wanderers", "athletic"))
+#: Organisation words that name a newspaper, broadcaster or product after a possessive ("Google's News").
+_MEDIA_WORDS = frozenset("news times post press journal herald tribune gazette magazine weekly globe chronicle "
+                         "ledger observer inquirer courier dispatch examiner telegraph bulletin review radio "
+                         "television tv media network networks records studios".split())
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """:func:`_split_run` at offset 0 (cached: the same runs recur)."""
@@ -448,13 +476,16 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     pieces: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
     pos = start
-    for raw in run.split(" "):
+    raws = run.split(" ")
+    for n, raw in enumerate(raws):
         s = pos
         pos += len(raw) + 1
         if raw in _CONNECTORS:
             cur.append((s, s + len(raw), raw))
             continue
         core, ends = _core(raw)
+        if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
+            core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
         low = core.lower()
         if _is_adjective(core) or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop)):
@@ -1983,7 +2014,9 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
             same.append(_dominant(org_first[e]) if t == "organization" else None)
         elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
             same.append(_dominant(by_last.get(f"person:{e}", [])))
-        elif t == "organization":  # "Rovers" -> Northgate Rovers
+        elif t == "organization" and (e.lower() not in words.org_words or e.lower() in _CLUB_WORDS):
+            # "Rovers" -> Northgate Rovers; never a generic head word ("Office" is no short form of the Met
+            # Office, "University" none of the University of Kelsford)
             same.append(_dominant(by_last.get(f"organization:{e}", [])))
         else:
             same.append(None)

@@ -1198,3 +1198,29 @@ def test_a_bare_surname_keeps_the_person_it_already_stands_for():
         (3, "Karim Haddad", "person:karim_haddad", "name"),
         (3, "he", "person:karim_haddad", "pronoun"),
         (4, "Haddad", "person:samir_haddad", "short")]
+
+
+# ------------------------------------------------------------- issue 11: a new user's Kelsford corpus
+
+def test_possessive_inside_an_organisation_name_keeps_one_name():
+    e = found("The firm told the Data Protection Commissioner's Office on Monday. Staff at St Anne's College "
+              "and the Attorney General's Office agreed. Google's News app is new. Researchers at MIT's "
+              "Department of Urban Studies wrote to it.")
+    assert rows(e, "text", "entity_id", "type") == [
+        ("Data Protection Commissioner's Office", "organization:data_protection_commissioners_office",
+         "organization"),
+        ("St Anne's College", "organization:st_annes_college", "organization"),
+        ("Attorney General's Office", "organization:attorney_generals_office", "organization"),
+        ("Google", "organization:google", "organization"),
+        ("News", "organization:news", "organization"),
+        # an organisation's own unit: two names
+        ("MIT", "organization:mit", "organization"),
+        ("Department of Urban Studies", "organization:department_of_urban_studies", "organization")]
+
+
+def test_same_as_never_links_a_generic_organisation_word_by_last_word():
+    e = found("Ann Lee wrote to the Office on Monday. Northgate Rovers won.",
+              "According to the Met Office, rain is coming. Fans of Rovers sang.")
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert pd.isna(table.loc["organization:office", "same_as"])
+    assert table.loc["organization:rovers", "same_as"] == "organization:northgate_rovers"
