@@ -1224,3 +1224,12 @@ def test_same_as_never_links_a_generic_organisation_word_by_last_word():
     table = wb.entity_table(e, actors=NONE).set_index("entity_id")
     assert pd.isna(table.loc["organization:office", "same_as"])
     assert table.loc["organization:rovers", "same_as"] == "organization:northgate_rovers"
+
+
+def test_health_care_head_words_outrank_a_said_cue():
+    e = found("Ashworth General Infirmary said it had moved patients. Brook Lane Surgery said it was closed. "
+              "St Clare's Hospice said it would reopen.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Ashworth General Infirmary", "organization", "organization word: infirmary"),
+        ("Brook Lane Surgery", "organization", "organization word: surgery"),
+        ("St Clare's Hospice", "organization", "organization word: hospice")]
