@@ -1290,6 +1290,14 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[tuple[int, int, int]],
     return out
 
 
+def _head_and(words: EntityWords, text: str, a: _Cand, b: _Cand) -> bool:
+    """"the University and College Union": ``a`` is an organisation head word alone after "the", ``b``
+    an organisation name of two or three words after "and"; not "the House and Senate" (two bodies),
+    "the Senate and House Armed Services Committee" (four words: two committees)."""
+    return len(a.words) == 1 and a.words[0].lower() in words.org_words and 2 <= len(b.words) <= 3 and \
+        text[max(0, a.start - 4):a.start] in ("the ", "The ")
+
+
 def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
     by "and" to a following organisation name (its last word an organisation word) is one name when the
@@ -1309,7 +1317,7 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
         if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
                 b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
                 any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
-                not any(e[0] <= 4 for e in a.evidence):
+                (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)):
             joined = (*a.words, "and", *b.words)
             out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
                              evidence=_name_evidence(words, joined), weak=a.weak and b.weak))

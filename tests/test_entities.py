@@ -1233,3 +1233,16 @@ def test_health_care_head_words_outrank_a_said_cue():
         ("Ashworth General Infirmary", "organization", "organization word: infirmary"),
         ("Brook Lane Surgery", "organization", "organization word: surgery"),
         ("St Clare's Hospice", "organization", "organization word: hospice")]
+
+
+def test_head_word_and_organisation_name_is_one_organisation():
+    e = found("The University and College Union called a strike. Members of the Council and Works Union met "
+              "the House and Senate and the Senate and House Armed Services Committee.")
+    assert rows(e, "text", "entity_id") == [
+        ("University and College Union", "organization:university_and_college_union"),
+        ("Council and Works Union", "organization:council_and_works_union"),
+        ("House", "organization:house"),
+        ("Senate", "organization:senate"),
+        # four words after "and": two bodies
+        ("Senate", "organization:senate"),
+        ("House Armed Services Committee", "organization:house_armed_services_committee")]
