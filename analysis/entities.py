@@ -305,6 +305,9 @@ _PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " in
 #: The evidence of such a preposition: weak ("an inquiry into Nimbusly", "a stake in Nimbusly" take a
 #: company as well), set aside wherever the name has organisation or person evidence
 #: (:func:`_set_aside_weak_place`).
+#: Prepositions after which a single word of the surname list is no person by the list alone ("a teacher
+#: from Ashby").
+_PLACE_BEFORE_SURNAME = _PLACE_PREPOSITIONS + (" from ", " at ")
 _WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
 #: Person or organisation evidence that is about a single word, not the entity: the name lists, the shape
 #: of the word ("McAllen"). It does not set weak place evidence aside ("in Florence" stays a place).
@@ -451,6 +454,8 @@ def _possessive_in_name(words: EntityWords, owner: Sequence[str], rest: Sequence
     if not rest or not owner or len(owner[-1]) < 2:
         return False
     head = rest[0].lower()
+    if len(rest) == 1 and head.endswith(".") and head not in words.org_words:
+        head = head[:-1]  # "...informed the Information Commissioner's Office." ends a sentence
     if head not in words.org_words or head in words.company_words or head in _MEDIA_WORDS or \
             (len(rest) > 1 and rest[1] not in _CONNECTORS):
         return False
@@ -1248,6 +1253,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
         if len(toks) == 1 and (toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic")):
             evidence.append((3, "place", f"place word: the {toks[0]}"))
+    if len(toks) == 1 and title is None and text.endswith(_PLACE_BEFORE_SURNAME, 0, start) and \
+            text[end:end + 1] not in ("'", "’") and evidence:
+        # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
+        # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
+        evidence = [e for e in evidence if not e[2].startswith("surname:")]
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         found = _context_evidence(words, text, start, end, toks)
@@ -1573,7 +1583,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         elif len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
                 not any(w.isalpha() and written_lower(w.lower()) for w in ent.words):
             # no word common
-            if ent.words[-1] in words.surnames and not any(_vocabulary_word(words, w.lower()) for w in ent.words):
+            if ent.words[-1] in words.surnames and not any(_vocabulary_word(words, w.lower()) for w in ent.words) \
+                    and not (ent.words[0] not in words.first_names and
+                             any(texts[k].endswith(("the ", "The "), 0, s) for k, s, *_ in ent.mentions)):
+                # not without a first name after "the" ("outside the Great Whitcombe", "the Corn Belt":
+                # no person is written with "the"; "in the Matt Ridley camp" stays a person)
                 ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
             elif all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
                      and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places

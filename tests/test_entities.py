@@ -1205,7 +1205,7 @@ def test_a_bare_surname_keeps_the_person_it_already_stands_for():
 def test_possessive_inside_an_organisation_name_keeps_one_name():
     e = found("The firm told the Data Protection Commissioner's Office on Monday. Staff at St Anne's College "
               "and the Attorney General's Office agreed. Google's News app is new. Researchers at MIT's "
-              "Department of Urban Studies wrote to it.")
+              "Department of Urban Studies wrote to it. They informed the Data Protection Commissioner's Office.")
     assert rows(e, "text", "entity_id", "type") == [
         ("Data Protection Commissioner's Office", "organization:data_protection_commissioners_office",
          "organization"),
@@ -1215,7 +1215,9 @@ def test_possessive_inside_an_organisation_name_keeps_one_name():
         ("News", "organization:news", "organization"),
         # an organisation's own unit: two names
         ("MIT", "organization:mit", "organization"),
-        ("Department of Urban Studies", "organization:department_of_urban_studies", "organization")]
+        ("Department of Urban Studies", "organization:department_of_urban_studies", "organization"),
+        ("Data Protection Commissioner's Office", "organization:data_protection_commissioners_office",
+         "organization")]
 
 
 def test_same_as_never_links_a_generic_organisation_word_by_last_word():
@@ -1246,3 +1248,18 @@ def test_head_word_and_organisation_name_is_one_organisation():
         # four words after "and": two bodies
         ("Senate", "organization:senate"),
         ("House Armed Services Committee", "organization:house_armed_services_committee")]
+
+
+def test_surname_words_make_no_person_of_places():
+    e = found("Students protested outside the Great Whitcombe on Friday. Farmers in the Corn Belt wait. "
+              "\"I drove for nothing,\" said Tom Reed, a retired nurse from Hendon. I am in the Matt Ridley camp.",
+              "Residents of Orchard Terrace fled as the River Tamsin rose. Crowds gathered in the Corn Hall.")
+    assert rows(e, "text", "entity_id", "evidence") == [
+        ("Great Whitcombe", "other:great_whitcombe", "none"),
+        ("Corn Belt", "other:corn_belt", "none"),
+        ("Tom Reed", "person:tom_reed", "first name: Tom"),
+        ("Hendon", "other:hendon", "none"),
+        ("Matt Ridley", "person:matt_ridley", "surname: Ridley"),
+        ("Orchard Terrace", "place:orchard_terrace", "place word: Terrace"),
+        ("River Tamsin", "place:river_tamsin", "place word: River"),
+        ("Corn Hall", "place:corn_hall", "place word: Hall")]
