@@ -464,9 +464,11 @@ def _possessive_in_name(words: EntityWords, owner: Sequence[str], rest: Sequence
         full not in words.known and full.lower() not in words.places and full.lower() not in words.big_cities
 
 
-#: Organisation words that a sports club goes by alone ("Rovers" for Northgate Rovers), unlike the generic
-#: head words of organisation names ("Office", "Council", "University").
-_CLUB_WORDS = frozenset(("united", "rovers", "wanderers", "athletic"))
+#: Organisation words that an organisation goes by alone, unlike the generic head words of organisation
+#: names ("Office", "Council", "University"): a sports club's ("Rovers" for Northgate Rovers) and a
+#: legislature's ("the Senate" for the U.S. Senate, "Parliament" for the Scottish Parliament), linked
+#: by ``same_as`` where the corpus names one such organisation.
+_CLUB_WORDS = frozenset(("united", "rovers", "wanderers", "athletic", "senate", "parliament", "congress"))
 #: Organisation words that name a newspaper, broadcaster or product after a possessive ("Google's News").
 _MEDIA_WORDS = frozenset("news times post press journal herald tribune gazette magazine weekly globe chronicle "
                          "ledger observer inquirer courier dispatch examiner telegraph bulletin review radio "

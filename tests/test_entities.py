@@ -1226,6 +1226,10 @@ def test_same_as_never_links_a_generic_organisation_word_by_last_word():
     table = wb.entity_table(e, actors=NONE).set_index("entity_id")
     assert pd.isna(table.loc["organization:office", "same_as"])
     assert table.loc["organization:rovers", "same_as"] == "organization:northgate_rovers"
+    # a legislature goes by its head word alone: "the Senate" of a corpus that names one Senate
+    e = found("The U.S. Senate voted on Tuesday.", "The Senate will vote again in May, aides said.")
+    table = wb.entity_table(e, actors=NONE).set_index("entity_id")
+    assert table.loc["organization:senate", "same_as"] == "organization:us_senate"
 
 
 def test_health_care_head_words_outrank_a_said_cue():
