@@ -972,6 +972,11 @@ class _Attributor:
             for m in inside:
                 if m.end <= sp.end and not f.possessive(m):
                     best = m
+        if best is None and sp.type == "name":  # the words are the end of a longer name the entity layer
+            for m in f.mentions_in(max(0, sp.start - 80), sp.start):  # found, cut at a joining word ("College
+                if m.end >= sp.end and m.via != "pronoun" and not f.possessive(m) \
+                        and f.text[m.start:sp.start].rstrip().rsplit(None, 1)[-1] in _NAME_JOINERS:  # Union" of
+                    best = m                                                       # "University and College Union")
         if best is None:
             return self._by_name(sp) if sp.type == "name" else sp
         return _linked(sp, best)

@@ -1029,3 +1029,9 @@ def test_a_participle_phrase_after_a_speaker_noun_is_part_of_the_speaker_phrase(
         ["they had not been told about it", "Several patients", "nominal"],
         ["the water rose in minutes", "Residents", "nominal"],
         ["We waited all day for nothing", "several patients", "nominal"]]
+
+
+def test_a_speaker_whose_words_end_a_longer_name_is_that_name():
+    assert rows("The University and College Union called the cuts a disaster and said it would ballot members.",
+                cols=("quote", "speaker", "speaker_type")) == [
+        ["it would ballot members", "University and College Union", "name"]]
