@@ -40,6 +40,14 @@ def _failure_line(name: str, description: str, *, failed: object = None) -> str:
         f"{line}; the executed notebook with the error: {failed}"
 
 
+def _print_written(result: Any) -> None:
+    """'report written: PATH (SIZE)', then the warnings the report printed (what the page shows, said
+    where the user looks)."""
+    print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
+    for line in result.warnings:
+        print(f"{line} (shown in the report)", file=sys.stderr)
+
+
 def _plain(value: Any) -> Any:
     """YAML values as notebook parameters: dates and times become ISO strings (``2024-05-01``), inside
     lists and mappings too; everything else is kept."""
@@ -198,9 +206,7 @@ def _report(args: argparse.Namespace) -> int:
                 write_index(args.out)  # the index lists the failure beside the reports that did render
             return 1
         write_index(args.out)
-        print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
-        for line in result.warnings:  # what the page shows, said where the user looks
-            print(f"{line} (shown in the report)", file=sys.stderr)
+        _print_written(result)
         return 0
     try:
         batch = render_batch(args.notebook, out_dir=args.out, parameters=parameters,
@@ -211,9 +217,7 @@ def _report(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 130
     for result in batch.reports:
-        print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
-        for line in result.warnings:
-            print(f"{line} (shown in the report)", file=sys.stderr)
+        _print_written(result)
     for failure in batch.failures:
         where = f"; error notebook: {failure.notebook}" if failure.notebook else ""
         print(f"report FAILED: {failure.name} {failure.parameters}: {failure.error}{where}", file=sys.stderr)
@@ -260,4 +264,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         warnings.formatwarning = shown_as
-

@@ -131,10 +131,9 @@ def atomic_folder(path: str | os.PathLike[str], fill: Writer) -> Path:
 
 # ---------------------------------------------------------------------------------------------- layouts
 
-#: ``MANIFEST``: the manifest of a partitioned analysis, written last (a folder without it is not
-#: finished); ``RUN_MARKER``: the marker of a partitioned run in progress (its key and start time);
-#: ``META``: the meta file of a saved analysis. They live in :mod:`analysis.corpus.files`, which
-#: tells a saved analysis from a corpus (:func:`analysis.corpus.files.saved_analysis_file`).
+# (MANIFEST, RUN_MARKER and META, the layouts' file names, live in analysis.corpus.files, which tells a
+# saved analysis from a corpus.)
+
 #: The ``format`` entry of a partitioned analysis' manifest.
 PARTITIONED_FORMAT = "media-workbench partitioned analysis"
 #: Columns holding lists, by table, which Parquet returns as arrays and :func:`restore_lists` makes lists again.

@@ -462,8 +462,9 @@ def render_report(
             except AttributeError:
                 pass
             raise
-        printed = notebook_warnings(executed.read_text(encoding="utf-8"))
-        atomic_write(target / f"{name}.ipynb", _without_plotlyjs(executed.read_text(encoding="utf-8")))
+        executed_text = executed.read_text(encoding="utf-8")
+        printed = notebook_warnings(executed_text)
+        atomic_write(target / f"{name}.ipynb", _without_plotlyjs(executed_text))
     if shared_js:
         write_shared_js(out_dir)
     html_path = target / f"{name}.html"

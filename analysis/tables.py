@@ -49,19 +49,16 @@ def select_document(documents: pd.DataFrame, *, doc_id: str | None = None) -> pd
         return documents.iloc[[0]]
     chosen = documents[documents["doc_id"] == str(doc_id)]
     if chosen.empty:
+        from analysis.charts import shorten
+
         shown = documents.head(5)
         titles = shown["title"] if "title" in shown else pd.Series([None] * len(shown), index=shown.index)
-        known = ", ".join(f"{i} ({_short(t)})" if isinstance(t, str) and t.strip() else str(i)
+        known = ", ".join(f"{i} ({shorten(t, width=50)})" if isinstance(t, str) and t.strip() else str(i)
                           for i, t in zip(shown["doc_id"], titles))
         more = f" and {len(documents) - len(shown):,} more" if len(documents) > len(shown) else ""
         raise InputError(f"doc_id {doc_id!r} is not in the corpus; ids it has (headline in brackets): {known}{more}; "
                          "wb.load_corpus(corpus)[['doc_id', 'title', 'source']] lists them all")
     return chosen.iloc[[0]]
-
-
-def _short(text: str, *, width: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
 def document_card(documents: pd.DataFrame, *, with_doc_id: bool = True) -> pd.DataFrame:

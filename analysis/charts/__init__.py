@@ -12,7 +12,7 @@ draws (mentions, prominence, voice, cooccurrence, attention, tone, actor_tone, f
 outlet, kwic); the view says how it is laid out: ``_by_group`` / ``_over_time`` (the breakdown on the
 x axis), ``_bars``, ``_scatter``, ``_network``, ``_arc``, ``_heatmap``, ``_profile`` (stacked shares),
 ``_comparison`` (small multiples), ``_table``. Helpers that are not charts are plain nouns
-(``workbench_template``, ``actor_colors``, ``frame_colors``, ``safe_text``).
+(``workbench_template``, ``actor_colors``, ``frame_colors``, ``safe_text``, ``shorten``).
 
 The builders and the tables they draw by default:
 
@@ -78,6 +78,7 @@ from analysis.charts._base import (
     actor_colors,
     frame_colors,
     safe_text,
+    shorten,
     workbench_template,
 )
 from analysis.charts._compare import outlet_comparison
@@ -91,6 +92,7 @@ __all__ = [
     "actor_colors",
     "frame_colors",
     "safe_text",
+    "shorten",
     "OKABE_ITO",
     "PALETTE",
     "OTHERS_COLOR",

@@ -164,7 +164,5 @@ def parse_text_file(text: str, *, title_from_first_line: bool = True, markdown: 
     meta, body = split_metadata(text, markdown=markdown)
     fields = canonical_fields(meta)
     title = fields.get("title")
-    parsed = parse_text(body, title_from_first_line=title_from_first_line, markdown=markdown)
-    if title_from_first_line and title is not None and not _title_line(body, str(title), markdown=markdown):
-        parsed = parse_text(body, title_from_first_line=False, markdown=markdown)
-    return {**parsed, **fields}
+    first_is_title = title_from_first_line and (title is None or _title_line(body, str(title), markdown=markdown))
+    return {**parse_text(body, title_from_first_line=first_is_title, markdown=markdown), **fields}
