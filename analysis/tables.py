@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
+           "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "copyable_yaml", "report_analysis"]
 
@@ -189,6 +189,21 @@ def key_sentences(tone: pd.DataFrame, sentences: pd.DataFrame, *, score: str = "
     positive = scored[scored[score] > 0].nlargest(n, score).assign(end="most positive")
     columns = ["end", "doc_id", "sentence_id", "section", score, "text"]
     return pd.concat([negative, positive], ignore_index=True)[columns]
+
+
+def most_written_name(entities: pd.DataFrame, *, fallback: str = "said") -> str:
+    """A first term for keyword in context on any corpus: the form in which the most mentioned entity
+    is most often written (its surname, say, when the text mostly uses that), counting direct
+    mentions only (no pronouns); ties go to the entity and form met first. ``fallback`` (``"said"``:
+    every attribution in context) when ``entities`` (``wb.entities``) holds no named mention.
+    """
+    named = entities[entities["via"] != "pronoun"] if len(entities) else entities
+    if named.empty:
+        return fallback
+    counts = named.groupby("entity_id", sort=False).size()
+    top = named[named["entity_id"] == counts.idxmax()]
+    forms = top.groupby("text", sort=False).size()
+    return str(forms.idxmax())
 
 
 def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:

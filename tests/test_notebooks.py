@@ -123,6 +123,16 @@ def test_seed_brief_has_at_least_eight_charts_and_stays_small(rendered):
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@on_report("explore", "small")
+def test_explore_shows_the_corpus_own_most_mentioned_name_in_context(rendered):
+    # the keyword in context defaulted to the sample's "ceasefire", meaningless for any other news;
+    # now it is how the corpus writes its most mentioned entity (Biden: 4 mentions, Netanyahu 3)
+    page = rendered("explore").read_text()
+    assert "Keyword in context: Biden" in page and "ceasefire</b>" not in page
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
 @on_report("actor_profile", "seed")
 def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(rendered, repo_dir):
     html_path = rendered("actor_profile")

@@ -562,3 +562,18 @@ def test_findings_show_reported_speech_as_its_sentence_and_prefer_direct_words()
         "a paraphrase is not shown in quotation marks"
     assert _quoted_most_evidence("Mayor Ana Ruiz said the budget was fair. \"We will win the vote,\" Ana Ruiz said.") \
         == "\u201cWe will win the vote\u201d", "her own words, where there are some"
+
+
+def test_most_written_name_is_the_usual_form_of_the_most_mentioned_entity():
+    from analysis.tables import most_written_name
+
+    entities = pd.DataFrame({
+        "entity_id": ["person:ruth_adeyemi", "person:ruth_adeyemi", "person:ruth_adeyemi", "person:tom_reyes",
+                      "person:tom_reyes", "person:tom_reyes", "person:tom_reyes", "person:tom_reyes"],
+        "text": ["Ruth Adeyemi", "Adeyemi", "Adeyemi", "Tom Reyes", "Reyes", "he", "he", "him"],
+        "via": ["name", "short", "short", "name", "short", "pronoun", "pronoun", "pronoun"]})
+    # Reyes has more rows, but three are pronouns: Adeyemi is named three times, Reyes twice
+    assert most_written_name(entities) == "Adeyemi"
+    assert most_written_name(entities[entities["entity_id"] == "person:tom_reyes"]) == "Tom Reyes"  # a tie: first met
+    assert most_written_name(entities[entities["via"] == "pronoun"]) == "said"
+    assert most_written_name(entities.iloc[0:0], fallback="council") == "council"
