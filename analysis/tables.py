@@ -191,15 +191,15 @@ def key_sentences(tone: pd.DataFrame, sentences: pd.DataFrame, *, score: str = "
     return pd.concat([negative, positive], ignore_index=True)[columns]
 
 
-def most_written_name(entities: pd.DataFrame, *, fallback: str = "said") -> str:
+def most_written_name(entities: pd.DataFrame) -> str:
     """A first term for keyword in context on any corpus: the form in which the most mentioned entity
     is most often written (its surname, say, when the text mostly uses that), counting direct
-    mentions only (no pronouns); ties go to the entity and form met first. ``fallback`` (``"said"``:
-    every attribution in context) when ``entities`` (``wb.entities``) holds no named mention.
+    mentions only (no pronouns); ties go to the entity and form met first. ``"said"`` (every
+    attribution in context) when ``entities`` (``wb.entities``) holds no named mention.
     """
     named = entities[entities["via"] != "pronoun"] if len(entities) else entities
     if named.empty:
-        return fallback
+        return "said"
     counts = named.groupby("entity_id", sort=False).size()
     top = named[named["entity_id"] == counts.idxmax()]
     forms = top.groupby("text", sort=False).size()

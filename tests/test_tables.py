@@ -576,4 +576,4 @@ def test_most_written_name_is_the_usual_form_of_the_most_mentioned_entity():
     assert most_written_name(entities) == "Adeyemi"
     assert most_written_name(entities[entities["entity_id"] == "person:tom_reyes"]) == "Tom Reyes"  # a tie: first met
     assert most_written_name(entities[entities["via"] == "pronoun"]) == "said"
-    assert most_written_name(entities.iloc[0:0], fallback="council") == "council"
+    assert most_written_name(entities.iloc[0:0]) == "said"
