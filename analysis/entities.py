@@ -110,7 +110,8 @@ fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
-fits. Across the corpus the same full name and type is one entity (``entity_id`` =
+fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
+"Boston" before "Boston Globe" stays the city). Across the corpus the same full name and type is one entity (``entity_id`` =
 ``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
 the full name it is, when one candidate has 80% of the candidates' mentions (never a bare word that is
 also the first word of a business to a person: "Brightwater" typed by weak evidence goes to
@@ -123,7 +124,8 @@ matching gender (from the lexicon, an honorific or gendered title, the first nam
 own earlier pronouns for that person; a first name's gender wins over a "-man" title's, which news
 writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, else the most recent person; a person
 of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
-("Later President Obama said his plan ..."); rows with ``via == "pronoun"``, apart from the direct
+("Later President Obama said his plan ..."), and so does one a pronoun opening its sentence follows as
+the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ..."); rows with ``via == "pronoun"``, apart from the direct
 mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
 place.
 
@@ -294,6 +296,10 @@ _SPEECH_CUES = ("said-cue", "person verb", "who")
 _WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 #: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
 _WEAK_EVIDENCE = ("none", "said-cue", "person verb", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
+#: What may stand before a pronoun that opens its sentence (quotation marks, a dash) ...
+_OPENS_SENTENCE = re.compile(r"[\s\"'“‘—–-]*$")
+#: ... and before the person a sentence starts with: at most three capitalised words (a title, "Dr.")
+_SUBJECT_START = re.compile(r"[\s\"'“‘]*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 #: A pronoun looks back over at most this many person mentions (keeps a long document linear).
 _PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
@@ -1552,6 +1558,24 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=_RANK) if kept else None
             continue
+        if not owners and ent.words[0] not in unsettled and ent.mentions[0][0] == 0:
+            # a headline's "Veltra" before "Veltra Pharma" in the body (first written in the first
+            # sentence, which is the headline where there is one): the first word of the one
+            # organisation named with it, on the terms short_target joins it after (no strong evidence
+            # of another type, no word the document writes in lower case, the organisation not named
+            # by that word alone at its end), and no word of the lists (a place, a first name or a
+            # surname, a known name: "Boston" before "Boston Globe" stays the city)
+            owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > 1
+                      and entities[j].words[-1] != ent.words[0]
+                      and entities[j].best is not None and entities[j].best[1] == "organization"]
+            if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
+                    any(label.startswith(_WORD_ONLY) for _, _, label in ent.evidence) or \
+                    written_lower(ent.words[0].lower()):
+                continue
+            target = entities[owners[0]]
+            target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+            ent.mentions = []
+            continue
         if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"}:
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
@@ -1794,6 +1818,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         low = word.lower()
         gender = "male" if low in _MALE else "female"
         chosen = unknown = fallback = None
+        opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
@@ -1807,6 +1832,11 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 unknown = idx
                 if persons[j][0] == k:
                     break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
+                if opens and persons[j][0] == k - 1 and _SUBJECT_START.match(texts[k - 1], 0, persons[j][1]) and \
+                        (j == 0 or persons[j - 1][0] != k - 1):
+                    # "Priya Raman welcomed the inquiry. She said ...": a pronoun opening its sentence
+                    # continues the subject of the sentence before (the person it starts with)
+                    break
         chosen = chosen if chosen is not None else unknown
         chosen = chosen if chosen is not None else fallback
         if chosen is None:

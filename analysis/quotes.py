@@ -1003,6 +1003,11 @@ class _Attributor:
         found = dict(self._names.get(" ".join(words), {}))
         if len(words) == 1:
             found.update(self._names.get("\x00" + words[0], {}))
+        if not found and len(words) == 1 and _common_noun(words[0]) and \
+                not self.f.text[self.f.sentence_at(sp.start)[2]:sp.start].strip(" \n\"“‘'("):
+            # "Whistleblower says ..." (a headline), "Campaigners said ...": a common word capitalised
+            # only because it opens the sentence, no name: a nominal speaker
+            return _as_nominal(sp)
         if len(found) != 1:
             return sp
         m = next(iter(found.values()))
@@ -1459,6 +1464,15 @@ def _linked(sp: _Speaker, m: _Mention) -> _Speaker:
     """The speaker linked to mention ``m``: its actor, name, entity, gender and type (built directly:
     ``sp._replace(actor_id=m.actor_id, name=m.actor, ...)`` is several times slower)."""
     return _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender, m.etype, sp.head)
+
+
+def _common_noun(word: str) -> bool:
+    """A word large English corpora write in lower case ("whistleblower"; Brill's lexicon, as the entity
+    layer reads it) that is not on the name lists ("Hunt", "Rose" may be people)."""
+    from analysis.entity_words import load_entity_words
+
+    words = load_entity_words()
+    return word.lower() in words.english and word not in words.surnames and word not in words.first_names
 
 
 def _as_nominal(sp: _Speaker) -> _Speaker:

@@ -1267,3 +1267,27 @@ def test_surname_words_make_no_person_of_places():
         ("Orchard Terrace", "place:orchard_terrace", "place word: Terrace"),
         ("River Tamsin", "place:river_tamsin", "place word: River"),
         ("Corn Hall", "place:corn_hall", "place word: Hall")]
+
+
+def test_a_headline_short_form_of_an_organisation_joins_the_full_name_in_the_body():
+    # a user's recall corpus: "Veltra" in the headline was an entity apart from Veltra Pharma, and every
+    # later "Veltra" joined it ("Veltra denied it" even made it a person, taking "she" from the manager)
+    e = found("A former manager at Veltra Pharma says she warned her bosses. Veltra denied it.",
+              titles=["Whistleblower says Veltra ignored warnings"])
+    assert rows(e, "sentence_id", "text", "entity", "type", "via") == [
+        (0, "Veltra", "Veltra Pharma", "organization", "short"),
+        (1, "Veltra Pharma", "Veltra Pharma", "organization", "name"),
+        (2, "Veltra", "Veltra Pharma", "organization", "short")]
+    # a word of the lists stays what it is: the city before the newspaper
+    e = found("The Boston Globe reported the vote.", titles=["Boston votes on stadium"])
+    assert rows(e, "text", "entity", "type") == [("Boston", "Boston", "place"),
+                                                ("Boston Globe", "Boston Globe", "organization")]
+
+
+def test_a_pronoun_opening_its_sentence_continues_the_subject_before_it():
+    # "Priya" is on no first-name list: her gender is unknown, and "She" went back to Helen Osei
+    e = found("The board named Helen Osei as interim chief executive. Osei said the company would cooperate. "
+              "Priya Raman welcomed the inquiry. She said it was a first step. Dr. Omar Haddad met Helen Osei. "
+              "She said nothing.")
+    pronouns = e[e["via"] == "pronoun"]
+    assert rows(pronouns, "sentence_id", "text", "entity") == [(4, "She", "Priya Raman"), (6, "She", "Helen Osei")]

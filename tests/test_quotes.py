@@ -1035,3 +1035,13 @@ def test_a_speaker_whose_words_end_a_longer_name_is_that_name():
     assert rows("The University and College Union called the cuts a disaster and said it would ballot members.",
                 cols=("quote", "speaker", "speaker_type")) == [
         ["it would ballot members", "University and College Union", "name"]]
+
+
+def test_a_common_noun_opening_a_sentence_is_a_nominal_speaker_not_a_name():
+    # a headline's "Whistleblower says ..." made "Whistleblower" a named speaker in the voice chart
+    out = wb.quotes(docs("Campaigners said the recall came too late. Hunt said the plan was dead.",
+                         titles=["Whistleblower says Veltra ignored warnings"]), LEX)
+    assert out[["speaker", "speaker_type", "quote"]].values.tolist() == [
+        ["Whistleblower", "nominal", "Veltra ignored warnings"],
+        ["Campaigners", "nominal", "the recall came too late"],
+        ["Hunt", "name", "the plan was dead"]]  # a surname on the lists may be a person: kept a name
