@@ -1346,11 +1346,59 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     return out
 
 
+#: A word that may stand inside a name its bracketed acronym spells: a capitalised word (its initial
+#: counts) or a lower-case one ("and", "of", "products": skipped)
+_ACRONYM_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _join_acronym_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"The Medicines and Healthcare products Regulatory Agency (MHRA)": a name before a bracketed
+    acronym that spells more than the name's initials takes the words before it whose initials complete
+    the acronym, lower-case words between them included (at most two in a row), as one name (the runs
+    of capitals cut it into "Medicines", "Healthcare" and "Regulatory Agency"). ``cands`` sorted by
+    (k, start)."""
+    out: list[_Cand] = []
+    for c in cands:
+        text = texts[c.k]
+        m = _BRACKET_ACRONYM.match(text, c.end) if "(" in text[c.end:c.end + 3] else None
+        if m is None:
+            out.append(c)
+            continue
+        acronym, initials = m.group("a").replace(".", ""), _name_initials(c.words)
+        need = acronym[:len(acronym) - len(initials)]
+        if not initials or len(initials) >= len(acronym) or not acronym.endswith(initials):
+            out.append(c)
+            continue
+        start, lower_run = c.start, 0
+        for tok in reversed(list(re.finditer(r"\S+", text[:c.start]))):
+            word = tok.group()
+            if not need or not _ACRONYM_WORD.fullmatch(word):
+                break
+            if word[0].isupper():
+                if word[0] != need[-1]:
+                    break
+                need, start, lower_run = need[:-1], tok.start(), 0
+            elif lower_run == 2:
+                break
+            else:
+                lower_run += 1
+        if need:
+            out.append(c)
+            continue
+        while out and out[-1].k == c.k and out[-1].start >= start:
+            out.pop()  # the runs of capitals inside the name ("Medicines", "Healthcare")
+        joined = tuple(text[start:c.end].split())
+        out.append(_Cand(k=c.k, start=start, end=c.end, words=joined, title=None, gender=None,
+                         evidence=_name_evidence(words, joined), weak=c.weak))
+    return out
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     cands = _join_and_names(texts, cands, words)
+    cands = _join_acronym_names(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     for c in cands:

@@ -1291,3 +1291,16 @@ def test_a_pronoun_opening_its_sentence_continues_the_subject_before_it():
               "She said nothing.")
     pronouns = e[e["via"] == "pronoun"]
     assert rows(pronouns, "sentence_id", "text", "entity") == [(4, "She", "Priya Raman"), (6, "She", "Helen Osei")]
+
+
+def test_a_bracketed_acronym_gathers_the_words_its_letters_spell():
+    # a user's recall corpus: the regulator was three entities, "Medicines", "Healthcare" and "Regulatory Agency"
+    e = found("The Medicines and Healthcare products Regulatory Agency (MHRA) opened an inquiry. "
+              "The MHRA declined to comment. The National Nurses Union (NNU) agreed.")
+    assert rows(e, "text", "entity", "type", "via") == [
+        ("Medicines and Healthcare products Regulatory Agency", "Medicines and Healthcare products Regulatory Agency",
+         "organization", "name"),
+        ("MHRA", "Medicines and Healthcare products Regulatory Agency", "organization", "short"),
+        ("MHRA", "Medicines and Healthcare products Regulatory Agency", "organization", "short"),
+        ("National Nurses Union", "National Nurses Union", "organization", "name"),
+        ("NNU", "National Nurses Union", "organization", "short")]
