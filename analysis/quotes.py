@@ -183,6 +183,8 @@ _COORDINATED = re.compile(r"(?:,[\"”’']?\s+|\s+)(?:and|but)\s+$")  # before 
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s+$")  # before an -ing cue that starts a clause of its own
 # what a clause after "A, she said," starts with when it is no second part of what she said
 _CONJUNCTION = re.compile(r"(?:and|but|or|while|as|so|then|with)\b", re.IGNORECASE)
+#: A relative clause after a speaker describes it ("..., said the club owner, who was in Spain"): no content
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _SPACE_TOKEN = re.compile(r"(\s*)(\S+)")  # a token (as _TOKEN) and the whitespace before it
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
@@ -243,6 +245,9 @@ _NOT_BEFORE_VERB = _DETERMINERS_ALL | {"to", "not", "never"}
 _PREPS = frozenset("of for at from with in".split())
 _MODALS = frozenset("will would could should may might must can shall also often still now never "
                     "always usually generally frequently routinely".split())
+_FINITE_AFTER = re.compile(r"\s+(?:will|would|could|should|may|might|must|can|shall|is|was|were|are|has|have|had)\b")
+#: Finite verbs no noun phrase holds, as written (lower case: "Will Smith" is a name)
+_FINITE_VERBS = frozenset("will would could should may might must can shall is was were are has have had".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "tomorrow week month year day morning afternoon evening night earlier later last "
                         "this late early recently previously then january february march april may june "
@@ -657,7 +662,8 @@ _SPACE_CHARS = " \n\t\r\f\v\xa0"
 
 def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_Tok]:
     """The noun phrase text[lo:hi] starts with: up to 8 words, to punctuation or a clause word
-    ("of"/"at"/... go on when a capitalised word follows: "Professor Kenji Mori of Osaka University")."""
+    ("of"/"at"/... go on when a capitalised word follows: "Professor Kenji Mori of Osaka University"),
+    or to a finite verb ("the trust | would ask ...")."""
     toks = _SPACE_TOKEN.findall(text, lo, min(hi, lo + _NP_REACH))  # (whitespace before, token)
     taken: list[_Tok] = []
     pos = lo
@@ -674,6 +680,8 @@ def _np_after(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> list[_
                 taken.append((s, e, word))
                 continue
             break
+        if core in _FINITE_VERBS:
+            break  # "the trust | would ask the Football Association to ...": the phrase ends before a verb
         if len(taken) == 8:
             break
         if core:
@@ -1003,7 +1011,7 @@ class _Attributor:
         found = dict(self._names.get(" ".join(words), {}))
         if len(words) == 1:
             found.update(self._names.get("\x00" + words[0], {}))
-        if not found and len(words) == 1 and _common_noun(words[0]) and \
+        if not found and len(words) == 1 and _common_noun(words[0], self.f.text) and \
                 not self.f.text[self.f.sentence_at(sp.start)[2]:sp.start].strip(" \n\"“‘'("):
             # "Whistleblower says ..." (a headline), "Campaigners said ...": a common word capitalised
             # only because it opens the sentence, no name: a nominal speaker
@@ -1248,9 +1256,10 @@ class _Attributor:
         unless the verb's object is its addressee ("told reporters")."""
         if self.cues.addressee_of[cue.form.lower()] == "object":
             return None
-        taken = _np_after(self.f.text, cue.end, hi, self.honorifics)
-        if taken and taken[0][2].lower() in _TIME_WORDS:
-            return None
+        text = self.f.text
+        taken = _np_after(text, cue.end, hi, self.honorifics)
+        if taken and (taken[0][2].lower() in _TIME_WORDS or _FINITE_AFTER.match(text, taken[-1][1])):
+            return None  # "said the trust would ask ...": the subject of the clause said, not the speaker
         sp = _classify(taken, self.nouns, self.honorifics)
         if sp is None and len(taken) > 1:  # "said several patients | waiting at the entrance"
             k = next((k for k in range(1, len(taken)) if taken[k][2].endswith("ing") and len(taken[k][2]) > 4
@@ -1466,13 +1475,16 @@ def _linked(sp: _Speaker, m: _Mention) -> _Speaker:
     return _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender, m.etype, sp.head)
 
 
-def _common_noun(word: str) -> bool:
-    """A word large English corpora write in lower case ("whistleblower"; Brill's lexicon, as the entity
-    layer reads it) that is not on the name lists ("Hunt", "Rose" may be people)."""
+def _common_noun(word: str, text: str) -> bool:
+    """A word large English corpora write in lower case ("Whistleblower", "Campaigners", "Some"; Brill's
+    lexicon, as the entity layer reads it), not on the name lists ("Hunt", "Rose" may be people), and
+    not written capitalised inside a sentence of ``text`` ("Unison" there is a name)."""
     from analysis.entity_words import load_entity_words
 
     words = load_entity_words()
-    return word.lower() in words.english and word not in words.surnames and word not in words.first_names
+    if word.lower() not in words.english or word in words.surnames or word in words.first_names:
+        return False
+    return re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None
 
 
 def _as_nominal(sp: _Speaker) -> _Speaker:
@@ -1904,7 +1916,8 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
     if stop and stop.group().startswith(","):
         rest_lo, rest_hi = _content(text, stop.end(), s_hi)
         rest = text[rest_lo:rest_hi]
-        if not _fewer_words(rest, 3) and not _CONJUNCTION.match(rest) and not att.overlaps_direct(rest_lo, rest_hi):
+        if not _fewer_words(rest, 3) and not _CONJUNCTION.match(rest) and not _RELATIVE.match(rest) and \
+                not att.overlaps_direct(rest_lo, rest_hi):
             parts.append((rest_lo, rest_hi))
     return _Row(sid, pid, parts, sp, att.cues.lemma_of[m.form.lower()], "reported", m.start)
 

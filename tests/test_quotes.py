@@ -1045,3 +1045,14 @@ def test_a_common_noun_opening_a_sentence_is_a_nominal_speaker_not_a_name():
         ["Whistleblower", "nominal", "Veltra ignored warnings"],
         ["Campaigners", "nominal", "the recall came too late"],
         ["Hunt", "name", "the plan was dead"]]  # a surname on the lists may be a person: kept a name
+
+
+def test_a_clause_after_the_cue_is_no_speaker_and_a_relative_clause_no_content():
+    # a user's stadium corpus: the speaker was "Football Association" and the quotation "Its chair, Gwen Pritchard"
+    out = wb.quotes(docs("Its chair, Gwen Pritchard, said the trust would ask the Football Association to review the sale. "
+                         "The deal was done, said the club owner, who was in Spain. Unison said the staff were angry. "
+                         "The staff joined Unison in May."), LEX)
+    assert out[["speaker", "speaker_type", "quote"]].values.tolist() == [
+        ["Gwen Pritchard", "name", "the trust would ask the Football Association to review the sale"],
+        ["the club owner", "nominal", "The deal was done"],
+        ["Unison", "name", "the staff were angry"]]  # a common word the text writes capitalised mid-sentence: a name
