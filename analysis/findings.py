@@ -168,15 +168,21 @@ def findings(
             said = said if len(said) else quotes
             direct = said[said["kind"] == "direct"] if "kind" in said.columns else said
             first = (direct if len(direct) else said).iloc[0]  # the actor's own words where there are some
-            others = spoken.iloc[1:3]
+            tied = spoken[spoken["quotes"] == top["quotes"]]
+            others = spoken.iloc[len(tied):len(tied) + 2]
             also = ("; also quoted: " + _names([f"{a} ({q:,})" for a, q in zip(others["actor"], others["quotes"])])) \
                 if len(others) else ""
             # a direct quotation in quotation marks; reported speech is a paraphrase: its sentence, as written
             evidence = f"\u201c{' '.join(str(first['quote']).split())}\u201d" if len(direct) else \
                 _sentence(sentences, first["doc_id"], first["sentence_id"])
-            rows.append((f"{top['actor']} is quoted most: {_count(int(top['quotes']), 'quotation')} of "
-                         f"{len(quotes):,} ({top['quote_share']:.0%}){also}.",
-                         evidence, first["doc_id"], first["sentence_id"]))
+            if len(tied) > 1:  # a tie: every one of them (the evidence is the first one's words)
+                line = (f"{_names([str(a) for a in tied['actor']])} are quoted most, "
+                        f"{_count(int(top['quotes']), 'quotation')} each of {len(quotes):,} "
+                        f"({top['quote_share']:.0%} each){also}.")
+            else:
+                line = (f"{top['actor']} is quoted most: {_count(int(top['quotes']), 'quotation')} of "
+                        f"{len(quotes):,} ({top['quote_share']:.0%}){also}.")
+            rows.append((line, evidence, first["doc_id"], first["sentence_id"]))
         silent = voice[voice["never_quoted"].fillna(False).astype(bool)].sort_values("mentions", ascending=False,
                                                                                      kind="stable")
         if len(silent):
