@@ -25,6 +25,7 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     shorten,
+    TEXT_COLOR,
     workbench_template,
 )
 from analysis.errors import InputError
@@ -56,6 +57,8 @@ def outlet_comparison(
     per value, in name order with "others" and then "(no outlet)" last, so that every chart of a report
     lists them alike; NA is "(no outlet)"), ``x`` (categories or times), ``y`` (the
     measure), ``color`` (colour key, e.g. actor_id; when None or absent the ``x`` value is the key).
+    A summary with a 95% interval (``ci_low``, ``ci_high``, as ``actor_tone_by`` gives) draws it as
+    error bars, and its size (``n_sentences``, ``n_mentions`` or ``documents``) is in the hover.
     ``kind``: "bar" or "line" (one line per colour key per panel). Panels share the y scale unless
     ``shared_y=False``; bars: every panel lists its own x categories (no empty slot for a
     category only other panels have), in one order for all panels (the table's). Colours from
@@ -85,6 +88,13 @@ def outlet_comparison(
         if len(set(cut)) == len(set(xs)):
             xs = cut
     ys = pd.to_numeric(table[y], errors="coerce").tolist()
+    # a summary with a 95% interval (actor_tone_by: ci_low, ci_high) draws it; its size (n_sentences, ...)
+    # is in the hover, so that a bar from one sentence does not read as solid as one from fifty
+    interval = kind == "bar" and {"ci_low", "ci_high"} <= set(table.columns)
+    lows = pd.to_numeric(table["ci_low"], errors="coerce").fillna(pd.Series(ys, index=table.index)).tolist() if interval else []
+    highs = pd.to_numeric(table["ci_high"], errors="coerce").fillna(pd.Series(ys, index=table.index)).tolist() if interval else []
+    size = next((c for c in ("n_sentences", "n_mentions", "documents") if c in table.columns and c != y), None)
+    sizes = pd.to_numeric(table[size], errors="coerce").tolist() if size else []
     key_order = list(dict.fromkeys(keys))
     # the legend names a key by its display name: the actor's name for actor ids, else the key column
     if color is None or color not in table.columns:
@@ -116,11 +126,18 @@ def outlet_comparison(
             if kind == "line":
                 rows.sort(key=lambda i: xs[i])
             hover = [hover_lines(f"<b>{key_label[key]}</b> · {name}",
-                                 f"{point_label(hover_x[i])}: {number(ys[i])} {column_label(y)}") for i in rows]
+                                 f"{point_label(hover_x[i])}: {number(ys[i])} {column_label(y)}",
+                                 *([f"95% interval {number(lows[i])} to {number(highs[i])}"] if interval else []),
+                                 *([f"n = {number(sizes[i])} {column_label(size)}"] if size else []))
+                     for i in rows]
             common = dict(name=key_label[key], legendgroup=key, showlegend=key not in legend_shown,
                           hovertext=hover, hoverinfo="text")
             if kind == "bar":
-                trace = go.Bar(x=[xs[i] for i in rows], y=[ys[i] for i in rows], marker_color=palette[key], **common)
+                error = dict(type="data", symmetric=False, color=TEXT_COLOR, thickness=1, width=3,
+                             array=[max(0.0, highs[i] - ys[i]) for i in rows],
+                             arrayminus=[max(0.0, ys[i] - lows[i]) for i in rows]) if interval else None
+                trace = go.Bar(x=[xs[i] for i in rows], y=[ys[i] for i in rows], marker_color=palette[key],
+                               error_y=error, **common)
             else:
                 trace = go.Scatter(x=[xs[i] for i in rows], y=[ys[i] for i in rows], mode="lines+markers",
                                    line=dict(color=palette[key], width=2), marker=dict(color=palette[key]), **common)

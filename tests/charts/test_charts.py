@@ -763,6 +763,19 @@ def test_outlet_comparison_cuts_long_category_names_under_the_bars_and_keeps_the
     assert list(fig.layout.xaxis.categoryarray) == ["Israel", "two officials familiar…"]
 
 
+def test_outlet_comparison_draws_a_tone_summary_with_its_interval_and_size(by_outlet):
+    # a user's "Tone around actors, by outlet": a bar from one sentence looked as solid as one from fifty
+    tone = by_outlet.drop(columns="mentions").assign(
+        mean_target_polarity=[0.25, -0.5, 0.0, 0.1, -0.2], ci_low=[0.1, -0.5, -0.3, 0.1, -0.4],
+        ci_high=[0.4, -0.5, 0.2, 0.1, 0.0], n_sentences=[12, 1, 7, 1, 3])
+    fig = charts.outlet_comparison(tone, y="mean_target_polarity")
+    first = fig.data[0]
+    assert list(first.error_y.array) == [pytest.approx(0.15)] and list(first.error_y.arrayminus) == [pytest.approx(0.15)]
+    assert list(fig.data[1].error_y.array) == [0.0]  # one sentence: no interval to draw
+    assert first.hovertext[0].endswith("0.250 mean target polarity<br>95% interval 0.100 to 0.400<br>n = 12 sentences")
+    assert charts.outlet_comparison(by_outlet).data[0].error_y.array is None  # counts have no interval
+
+
 def test_outlet_comparison_panels_in_name_order_others_and_no_outlet_last(by_outlet):
     shuffled = pd.concat([by_outlet.iloc[[4, 2, 0]], pd.DataFrame({"outlet": ["others"], "actor_id": ["hamas"],
                                                                     "actor": ["Hamas"], "mentions": [1]})])
