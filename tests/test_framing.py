@@ -747,3 +747,13 @@ def test_a_codebook_from_a_mapping_holds_its_frames_and_terms():
         "frame_id": ["economy"], "label": ["Economy"], "threshold": [1], "min_terms": [1]}
     assert codebook.terms[["term", "prefix"]].to_dict("list") == {"term": ["jobs", "wage*"], "prefix": [False, True]}
     assert repr(codebook).startswith("Codebook('t': 1 frames, 2 terms, source='<mapping>', sha256=")
+
+
+def test_economic_terms_do_not_count_investigations_insurgents_or_waged_wars():
+    # a user's recall corpus: "the MHRA said it had opened an investigation" was an economic hit ("invest*")
+    text = ("The regulator opened an investigation. Investigators said insurgents had waged war. "
+            "The firm invested in a plant. Insurance costs rose and wages fell.")
+    out = frames(_docs(text), "generic")
+    economic = out[out["frame_id"] == "economic"]
+    assert economic[["sentence_id", "hits", "terms"]].values.tolist() == [
+        [3, 1, "invested"], [4, 3, "insurance; cost*; wages"]]
