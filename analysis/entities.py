@@ -466,8 +466,16 @@ def _possessive_in_name(words: EntityWords, owner: Sequence[str], rest: Sequence
             (len(rest) > 1 and rest[1] not in _CONNECTORS):
         return False
     full = " ".join(owner)
-    return not any(_ACRONYM.match(t) or t.lower() in words.org_words for t in owner) and \
+    last = owner[-1].lower()
+    # a group of people owning the organisation ("Supporters' Trust", "Women's Institute") is part of
+    # its name even after an organisation word ("the Ashbury Athletic Supporters' Trust")
+    people = last in _PEOPLE_OWNERS or (last.endswith("s") and last in words.english and not _ACRONYM.match(owner[-1]))
+    return not any(_ACRONYM.match(t) or (t.lower() in words.org_words and not people) for t in owner) and \
         full not in words.known and full.lower() not in words.places and full.lower() not in words.big_cities
+
+
+#: Plurals without an -s that own organisations ("Women's Institute", "Children's Hospital")
+_PEOPLE_OWNERS = frozenset(("women", "men", "children", "people"))
 
 
 #: Organisation words that an organisation goes by alone, unlike the generic head words of organisation

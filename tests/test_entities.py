@@ -1304,3 +1304,12 @@ def test_a_bracketed_acronym_gathers_the_words_its_letters_spell():
         ("MHRA", "Medicines and Healthcare products Regulatory Agency", "organization", "short"),
         ("National Nurses Union", "National Nurses Union", "organization", "name"),
         ("NNU", "National Nurses Union", "organization", "short")]
+
+
+def test_a_plural_possessive_of_people_inside_an_organisation_name_is_one_name():
+    # a user's stadium corpus: "Ashbury Athletic Supporters" and a speaker "Trust"
+    e = found("The Ashbury Athletic Supporters' Trust said the sale was rushed. The Women's Institute agreed. "
+              "Britain's Labour Party objected.")
+    assert rows(e, "text", "type") == [("Ashbury Athletic Supporters' Trust", "organization"),
+                                       ("Women's Institute", "organization"), ("Britain", "place"),
+                                       ("Labour Party", "organization")]
