@@ -2114,13 +2114,21 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     the organisation named in the five sentences before it when that is the only organisation the
     field names before it (:func:`_only_organization_before`); it stays nominal. With two
     organisations named before ("Nimbusly ... a researcher at Carrow University ... The company
-    said") it stays unlinked: a wrong guess is worse than none."""
+    said") it stays unlinked: a wrong guess is worse than none. "The mayor" (the and a title) links to the
+    one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal."""
     f, nouns = att.f, att.cues.organization_nouns
     for row in rows:
         sp = row.speaker
         if sp is None or sp.type != "nominal" or isinstance(sp.entity_id, str) or isinstance(sp.actor_id, str):
             continue
         words = f.text[sp.start:sp.end].split()
+        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() not in nouns:
+            # "According to the mayor" after "Mayor Helen Stroud": the one person given that title
+            m = _only_titled_person_before(f, sp.start, words[1])
+            if m is not None:
+                row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender,
+                                       m.etype, sp.head)
+            continue
         if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
             continue
         m = _only_organization_before(f, sp.start)
@@ -2147,6 +2155,25 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
             found, key = m, k
         elif not _same(k, key):
             return None  # two organisations: which one is meant is not clear
+    return found
+
+
+def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
+    """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
+    the mayor,") when every person given that title before ``pos`` is that one entity; else None."""
+    before = re.compile(rf"\b{re.escape(title)}\s+$", re.IGNORECASE)
+    after = re.compile(rf",\s+(?:the|its|a)\s+(?:[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
+    found: _Mention | None = None
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
+            continue
+        if before.search(f.text, max(0, m.start - 40), m.start) or after.match(f.text, m.end):
+            key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
+            if found is not None and not _same(key, found.entity_id if isinstance(found.entity_id, str)
+                                               else found.actor_id):
+                return None  # two people with that title: which one is meant is not clear
+            found = found or m
     return found
 
 

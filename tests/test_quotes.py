@@ -1056,3 +1056,19 @@ def test_a_clause_after_the_cue_is_no_speaker_and_a_relative_clause_no_content()
         ["Gwen Pritchard", "name", "the trust would ask the Football Association to review the sale"],
         ["the club owner", "nominal", "The deal was done"],
         ["Unison", "name", "the staff were angry"]]  # a common word the text writes capitalised mid-sentence: a name
+
+
+def test_the_title_of_one_person_named_before_links_the_nominal_speaker_to_that_person():
+    # a user's stadium corpus: "According to the mayor" right after Mayor Helen Stroud stayed "the mayor"
+    def speakers(text):
+        out = wb.quotes(docs(text), LEX)
+        return out[["speaker", "speaker_type", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist()
+
+    assert speakers("Mayor Helen Stroud backed the plan. According to the mayor, the deal was fair.") == [
+        ["Helen Stroud", "nominal", "person:helen_stroud"]]
+    assert speakers("Helen Stroud, the city's mayor, backed it. The mayor said the deal was fair.") == [
+        ["Helen Stroud", "nominal", "person:helen_stroud"]]
+    # two mayors, or none named with the title: which one is meant is not clear
+    assert speakers("Mayor Helen Stroud met Mayor Tom Reyes. The mayor said the deal was fair.") == [
+        ["The mayor", "nominal", None]]
+    assert speakers("Helen Stroud backed the plan. The mayor said the deal was fair.") == [["The mayor", "nominal", None]]
