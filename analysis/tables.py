@@ -10,6 +10,7 @@ saying why there is none), ``<thing>_as_<table>`` re-keys one table as another, 
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from dataclasses import dataclass
@@ -687,6 +688,7 @@ def report_analysis(
     doc_id: str | None = None,
     one_document: bool = False,
     errors: str = "raise",
+    drop_duplicates: bool = False,
 ) -> Analysis:
     """The :class:`Analysis` a report shows: of the articles at ``source``, or read from the saved
     analysis ``source`` is, without analysing again.
@@ -698,7 +700,9 @@ def report_analysis(
     those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
     ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it;
     ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis
-    was read when it was made: ignored there); every
+    was read when it was made: ignored there); ``drop_duplicates``: leave out the articles flagged as
+    copies of another (``duplicate_of``; :func:`analysis.load_corpus` lists them in the load report, a
+    saved analysis with a warning giving their count); every
     table of a saved analysis is restricted to them (:func:`analysis.pipeline.filter_analysis`), which
     gives the tables an analysis of those documents alone gives.
 
@@ -722,8 +726,8 @@ def report_analysis(
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
     if marker is None:
-        return analyze(kept(load_corpus(source, format=format, columns=columns, errors=errors)), actors=actors,
-                       codebook=codebook)
+        return analyze(kept(load_corpus(source, format=format, columns=columns, errors=errors,
+                                        drop_duplicates=drop_duplicates)), actors=actors, codebook=codebook)
     given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
     if given:
         raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "
@@ -733,7 +737,13 @@ def report_analysis(
     result = replace(result, actors=_saved_lexicon(result, folder, "actors", actors),
                      codebook=_saved_lexicon(result, folder, "frames", codebook))
     saved = {"path": str(folder), "file": marker, "corpus": result.meta.get("corpus")}
-    result = filter_analysis(result, doc_ids=kept(result.documents)["doc_id"])
+    documents = result.documents
+    copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) if drop_duplicates else None
+    if copies is not None and copies.any():
+        warnings.warn(f"drop_duplicates=True left out {int(copies.sum())} article(s) flagged as copies of "
+                      "another (duplicate_of)", stacklevel=2)
+        documents = documents[~copies]
+    result = filter_analysis(result, doc_ids=kept(documents)["doc_id"])
     return replace(result, meta={**result.meta, "saved_analysis": saved})
 
 

@@ -113,3 +113,23 @@ def test_provenance_says_the_report_was_made_from_the_saved_analysis(saved):
     summary = wb.record_provenance(result.documents, result=result)._repr_mimebundle_()["text/plain"]
     assert summary.endswith(f"; from the saved analysis {folders['manifest.json']} (manifest.json, 3 documents, "
                             f"sha256 {corpus_fingerprint(direct.documents)['content_sha256'][:12]})")
+
+
+def test_reports_leave_out_flagged_copies_when_asked_from_articles_and_from_a_saved_analysis(tmp_path):
+    # a user's corpus with a wire copy: "flagged duplicates 1", yet every count of the report included the copy
+    body = ("Mayor Helen Stroud said the stadium vote would go ahead on Tuesday despite the protests outside "
+            "the town hall, and that the council had answered every question the residents had asked.")
+    pd.DataFrame({"id": ["a1", "a2", "a3"], "title": ["Vote on", "Vote on (wire copy)", "Other story"],
+                  "text": [body, body, "Tom Reyes said the club would appeal against the ruling of the court."],
+                  "date": ["2024-05-08", "2024-05-09", "2024-05-09"]}).to_csv(tmp_path / "c.csv", index=False)
+    kept = report_analysis(tmp_path / "c.csv", drop_duplicates=True)
+    assert kept.documents["doc_id"].tolist() == ["a1", "a3"]
+    assert set(kept.quotes["doc_id"]) == {"a1", "a3"}
+    assert [(e["row"], e["problem"], e["action"]) for e in kept.documents.attrs["load_report"]] == [
+        (2, "duplicate of doc_id a1 (this is doc_id a2)", "dropped")]  # the copy is listed
+    every = report_analysis(tmp_path / "c.csv")
+    assert every.documents["doc_id"].tolist() == ["a1", "a2", "a3"] and every.documents["duplicate_of"].tolist()[1] == "a1"
+    saved = every.save(tmp_path / "saved")
+    with pytest.warns(UserWarning, match=r"left out 1 article\(s\) flagged as copies"):
+        from_saved = report_analysis(saved, drop_duplicates=True)
+    assert from_saved.documents["doc_id"].tolist() == ["a1", "a3"] and set(from_saved.quotes["doc_id"]) == {"a1", "a3"}
