@@ -125,7 +125,7 @@ own earlier pronouns for that person; a first name's gender wins over a "-man" t
 writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, else the most recent person; a person
 of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
 ("Later President Obama said his plan ..."), and so does one a pronoun opening its sentence follows as
-the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ..."); rows with ``via == "pronoun"``, apart from the direct
+the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'); rows with ``via == "pronoun"``, apart from the direct
 mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
 place.
 
@@ -298,6 +298,8 @@ _WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 _WEAK_EVIDENCE = ("none", "said-cue", "person verb", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: What may stand before a pronoun that opens its sentence (quotation marks, a dash) ...
 _OPENS_SENTENCE = re.compile(r"[\s\"'“‘—–-]*$")
+#: ... or the quotation a pronoun follows as its speaker ('"We were given the report late," she said')
+_AFTER_QUOTATION = re.compile(r"[\"”’]\s*$")
 #: ... and before the person a sentence starts with: at most three capitalised words (a title, "Dr.")
 _SUBJECT_START = re.compile(r"[\s\"'“‘]*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 #: A pronoun looks back over at most this many person mentions (keeps a long document linear).
@@ -1874,7 +1876,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         low = word.lower()
         gender = "male" if low in _MALE else "female"
         chosen = unknown = fallback = None
-        opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None
+        opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
+            _AFTER_QUOTATION.search(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]

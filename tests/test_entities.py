@@ -1291,6 +1291,10 @@ def test_a_pronoun_opening_its_sentence_continues_the_subject_before_it():
               "She said nothing.")
     pronouns = e[e["via"] == "pronoun"]
     assert rows(pronouns, "sentence_id", "text", "entity") == [(4, "She", "Priya Raman"), (6, "She", "Helen Osei")]
+    # the speaker of a quotation is a pronoun after it: the same (a user's stadium corpus gave "he" to Colin)
+    e = found("\u201cNobody asked us,\u201d Colin Ashworth said. Councillor Declan Fitzgerald rejected the claim. "
+              "\u201cThere were eleven public meetings,\u201d he said.")
+    assert rows(e[e["via"] == "pronoun"], "sentence_id", "text", "entity") == [(3, "he", "Declan Fitzgerald")]
 
 
 def test_a_bracketed_acronym_gathers_the_words_its_letters_spell():
