@@ -67,6 +67,13 @@ def _names(values: list[str]) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
+def _tied(values: list[str], *, shown: int = 3) -> str:
+    """The names of a tie: all of them up to ``shown``, else the first ``shown`` and how many more."""
+    if len(values) <= shown:
+        return _names(values)
+    return ", ".join(values[:shown]) + f" and {len(values) - shown:,} more"
+
+
 def findings(
     result,
     *,
@@ -147,7 +154,7 @@ def findings(
         also = ("; then " + _names([f"{a} ({n:,})" for a, n in zip(rest["actor"], rest["n"])])) if len(rest) else ""
         first = direct[direct["actor_id"] == top["actor_id"]].iloc[0]
         if len(tied) > 1:  # a tie: every one of them, not the first in alphabetical order
-            line = (f"{_names([str(a) for a in tied['actor']])} are mentioned most, "
+            line = (f"{_tied([str(a) for a in tied['actor']])} are mentioned most, "
                     f"{_count(int(top['n']), 'time')} each{also}.")
         else:
             where = "" if one else f" in {int(top['docs']):,} of {len(documents):,} articles"
@@ -175,8 +182,11 @@ def findings(
             # a direct quotation in quotation marks; reported speech is a paraphrase: its sentence, as written
             evidence = f"\u201c{' '.join(str(first['quote']).split())}\u201d" if len(direct) else \
                 _sentence(sentences, first["doc_id"], first["sentence_id"])
-            if len(tied) > 1:  # a tie: every one of them (the evidence is the first one's words)
-                line = (f"{_names([str(a) for a in tied['actor']])} are quoted most, "
+            if len(tied) > 3 and int(top["quotes"]) == 1:  # nobody quoted twice: no one is quoted "most"
+                line = (f"{len(tied):,} speakers are quoted once each ({_tied([str(a) for a in tied['actor']])})"
+                        f"{also}.")
+            elif len(tied) > 1:  # a tie: every one of them (the evidence is the first one's words)
+                line = (f"{_tied([str(a) for a in tied['actor']])} are quoted most, "
                         f"{_count(int(top['quotes']), 'quotation')} each of {len(quotes):,} "
                         f"({top['quote_share']:.0%} each){also}.")
             else:

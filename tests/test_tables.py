@@ -579,6 +579,14 @@ def test_findings_name_every_speaker_tied_for_quoted_most():
     line = table.loc[table["finding"].str.contains("quoted most"), "finding"].iloc[0]
     assert line.startswith("Ana Ruiz, Lena Park and Tom Reyes are quoted most, 2 quotations each of 7 (29% each); "
                            "also quoted: Omar Haddad (1).")
+    # nobody quoted twice: nobody is quoted "most" (a user's brief listed six speakers "quoted most, 1 each")
+    text = " ".join(f"{name} said the plan was late." for name in ("Ana Ruiz", "Tom Reyes", "Lena Park", "Omar Haddad"))
+    result = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": ["Council row"], "text": [text]}), actors={"actors": []})
+    mentions, quotes, tone = entity_tables(result)
+    table = wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table
+    assert table["finding"].str.contains("4 speakers are quoted once each (Ana Ruiz, Lena Park, Omar Haddad and 1 more).",
+                                         regex=False).any()
+    assert table["finding"].iloc[0].startswith("Ana Ruiz, Lena Park, Omar Haddad and 1 more are mentioned most, 1 time each")
 
 
 def test_most_written_name_is_the_usual_form_of_the_most_mentioned_entity():
