@@ -43,7 +43,7 @@ role words and their modifiers with no name) is no name; "Governor of Virginia" 
 
 **Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
 the rank, the stronger):
-0. a linked lexicon actor's type (person; country -> place; organization; group);
+0. a linked lexicon actor's type (person; country or place -> place; organization; group);
 1. a title or honorific -> person;
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
@@ -130,7 +130,7 @@ mentions. "X said he/she" makes a single unknown word X a person ("Jafari said s
 place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
-types agree (a lexicon person only to a person entity, a country only to a place, an organisation to
+types agree (a lexicon person only to a person entity, a country or place only to a place, an organisation to
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
 only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan;
 and, for a person actor, when the first names agree: a person whose full name (titles stripped) writes
@@ -1021,10 +1021,12 @@ class _Overlay:
                    name_words=[frozenset(w) for w in name_words])
 
 
-_AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organization": ("organization", "other"),
+_AGREES = {"person": ("person", "other"), "country": ("place", "other"), "place": ("place", "other"),
+           "organization": ("organization", "other"),
            "group": ("group", "other"), "other": ENTITY_TYPES}
 #: The entity type of a lexicon actor's type (a country is a place).
-LEXICON_ENTITY_TYPES = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
+LEXICON_ENTITY_TYPES = {"person": "person", "country": "place", "place": "place", "organization": "organization",
+                        "group": "group"}
 
 
 @dataclass(frozen=True)
