@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 DEFAULT_ACTORS = Path(__file__).resolve().parent / "lexicons" / "actors.yml"
-ACTOR_TYPES = ("person", "organization", "country", "group", "other")
+ACTOR_TYPES = ("person", "organization", "country", "place", "group", "other")
 GENDERS = ("male", "female", "nonbinary", "unknown")
 _TOP_FIELDS = ("actors", "lexicon", "version", "source", "notes", "description")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
@@ -134,7 +134,8 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
     installed default ``analysis/lexicons/actors.yml``.
 
     Entry fields: ``id`` (unique, lower-case, no spaces), ``name`` (display name), ``type``
-    (person | organization | country | group | other), optional ``group`` (roll-up label),
+    (person | organization | country | place | group | other: a place is any other place, a town, a
+    street, a building), optional ``group`` (roll-up label),
     ``aliases`` (list; the name alone when omitted), ``titles`` (matched case-insensitively),
     ``gender`` (male | female | nonbinary | unknown; used for pronouns), ``notes``/``wikidata``/
     ``description`` (kept in the file, ignored here).

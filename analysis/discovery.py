@@ -13,7 +13,7 @@ lexicon actor links to and writes each as an ``actors.yml`` entry:
   address: "mr.", "ms.", "dr." name no role and would match every "Mr." of a document;
 * ``type``: from the entity's type and the evidence recorded for it: person -> person, organization
   -> organization, group -> group, a place that is a country (the gazetteer's countries and the
-  workbench's country forms, "U.S.") -> country, any other place or entity -> other.
+  workbench's country forms, "U.S.") -> country, any other place -> place, any other entity -> other.
   These are suggestions to check, not classifications;
 * ``suggested_id``: the surname of a person, else the name, as a lower-case id unique against the
   lexicon and the other candidates.
@@ -58,7 +58,7 @@ def _countries() -> frozenset[str]:
 
 def _actor_type(entity_type: str, name: str) -> str:
     if entity_type == "place":
-        return "country" if name.lower() in _countries() else "other"
+        return "country" if name.lower() in _countries() else "place"
     return _TYPES.get(entity_type, "other")
 
 

@@ -43,7 +43,7 @@ role words and their modifiers with no name) is no name; "Governor of Virginia" 
 
 **Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
 the rank, the stronger):
-0. a linked lexicon actor's type (person; country -> place; organization; group);
+0. a linked lexicon actor's type (person; country or place -> place; organization; group);
 1. a title or honorific -> person;
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
@@ -130,9 +130,16 @@ mentions. "X said he/she" makes a single unknown word X a person ("Jafari said s
 place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
-types agree (a lexicon person only to a person entity, a country only to a place, an organisation to
+types agree (a lexicon person only to a person entity, a country or place only to a place, an organisation to
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
-only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan.
+only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan;
+and, for a person actor, when the first names agree: a person whose full name (titles stripped) writes
+a first name before a surname alias does not link through the surname when that first name is no
+word of the actor's name or aliases, nor an initial of one ("Councillor Sarah Harris ... Harris said"
+is not Kamala Harris; "K. Harris", "Kamala Devi Harris" are; middle names are not compared); a bare
+surname with no other full name in the document, or a full name that is itself an alias, links as
+before. The first name is the full name's first word, unless a common English word that no
+first-name list has ("Bus Trump": a headline word run into the name).
 
 Speed: one regular expression finds the runs of a document's sentences (joined by line breaks, which
 no run spans), scanning from capital to capital (``_runs``); everything else is per run (and cached
@@ -1000,20 +1007,28 @@ class _Overlay:
     actor_ids: list[str]
     types: list[str]
     genders: list[object]
+    #: per actor, the words of its name and aliases (full stops dropped): what a first name must be
+    name_words: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, lexicon) -> _Overlay:
         index = {a: k for k, a in enumerate(lexicon.actors["actor_id"])}
         alias_actor = {term: index[a] for term, a, kind in zip(lexicon.aliases["term"], lexicon.aliases["actor_id"],
                                                                 lexicon.aliases["kind"]) if kind == "alias"}
+        name_words: list[set[str]] = [set(str(n).replace(".", "").split()) for n in lexicon.actors["name"]]
+        for term, k in alias_actor.items():
+            name_words[k].update(term.replace(".", "").split())
         return cls(alias_actor=alias_actor, actor_ids=list(lexicon.actors["actor_id"]),
-                   types=list(lexicon.actors["type"]), genders=list(lexicon.actors["gender"]))
+                   types=list(lexicon.actors["type"]), genders=list(lexicon.actors["gender"]),
+                   name_words=[frozenset(w) for w in name_words])
 
 
-_AGREES = {"person": ("person", "other"), "country": ("place", "other"), "organization": ("organization", "other"),
+_AGREES = {"person": ("person", "other"), "country": ("place", "other"), "place": ("place", "other"),
+           "organization": ("organization", "other"),
            "group": ("group", "other"), "other": ENTITY_TYPES}
 #: The entity type of a lexicon actor's type (a country is a place).
-LEXICON_ENTITY_TYPES = {"person": "person", "country": "place", "organization": "organization", "group": "group"}
+LEXICON_ENTITY_TYPES = {"person": "person", "country": "place", "place": "place", "organization": "organization",
+                        "group": "group"}
 
 
 @dataclass(frozen=True)
@@ -1834,6 +1849,9 @@ def _name_initials(words: tuple[str, ...]) -> str:
 
 
 def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
+    """Link ``ent`` to the actor one of its forms (its display name first, then its mentions as written)
+    is an alias of, when the types agree (see the module docstring) and, for a person actor, the first
+    names do (:func:`_other_first_name`)."""
     forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
     etype = _decide(ent.evidence)[0]
     # only a name's own evidence (rank 4 or better: a title, the gazetteer, an organisation word ...) can
@@ -1843,7 +1861,8 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
         actor = overlay.alias_actor.get(form)
         if actor is None:
             continue
-        if weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES):
+        if (weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES)) and not (
+                overlay.types[actor] == "person" and _other_first_name(ent.display.split(), form, overlay.name_words[actor])):
             ent.actor = actor
             lex_type = LEXICON_ENTITY_TYPES.get(overlay.types[actor])
             if lex_type:
@@ -1852,6 +1871,35 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
             if isinstance(g, str) and g in ("male", "female"):
                 ent.gender, ent.gender_weak = g, False
             return
+
+
+#: A first name written as an initial ("K." or "K").
+_FIRST_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str]) -> bool:
+    """Whether the full name ``full`` (an entity's display name, titles stripped) writes a first name
+    other than the actor's, which its shorter ``form`` (an alias of the actor: a surname) is no
+    evidence against ("Sarah Harris", written "Harris" later, is not Kamala Harris).
+
+    A person's first name is the first word of the full name when the full name ends with the words of
+    ``form`` and is longer: the words before the alias are given names, and the first of them is
+    compared (a middle name or initial is not: "Kamala Devi Harris" is Kamala Harris) — unless it is a
+    common English word that is no first name of the list (a headline's word run into the name: "Bus
+    Trump", "Calls Donald Trump"; "Will Harris" and "Ivanka Trump" have first names). It agrees when it
+    is a word of the actor's name or aliases (``actor_words``: "Bill", "William", "Bibi"), or is an
+    initial ("K." or "K") of such a word other than the alias's ("K. Harris"). No first name — a bare
+    "Harris", a form that is not the end of the full name — never disagrees."""
+    words = form.split()
+    if len(full) <= len(words) or list(full[len(full) - len(words):]) != words:
+        return False
+    first = full[0].replace(".", "")
+    if first in actor_words:
+        return False
+    if _FIRST_INITIAL.fullmatch(full[0]):
+        return not any(w.startswith(first) for w in actor_words - set(words))
+    names = _default_words()
+    return first in names.first_names or first.lower() not in names.english
 
 
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:

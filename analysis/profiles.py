@@ -12,10 +12,11 @@ from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
+from analysis.entities import entities_as_mentions
 from analysis.tables import entity_tables
 from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
-__all__ = ["ActorProfile", "actor_profile"]
+__all__ = ["ActorProfile", "actor_profile", "most_mentioned_actor"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,9 @@ class ActorProfile:
     tables; ``partners``: co-occurrence pairs (document level, as the corpus report's network) that
     include the actor, with the other actor's id and display name in ``partner_id`` and ``partner``;
     ``frames``: its row(s) of ``actor_frames``; ``card``: a field/value summary; ``name``: the actor's
-    display name (a report's title); ``names``: the display names of the actor and its partners by key.
+    display name; ``most_mentioned``: whether the actor was chosen as the corpus' most mentioned
+    (``actor_profile(..., actor_id=None)``); ``title``: a report's title, which says so;
+    ``names``: the display names of the actor and its partners by key.
     """
 
     actor_id: str
@@ -38,6 +41,13 @@ class ActorProfile:
     frames: pd.DataFrame
     name: str = ""
     from_lexicon: bool = True
+    most_mentioned: bool = False
+
+    @property
+    def title(self) -> str:
+        """The report's title: the actor's name, "Jordan Henderson, the most mentioned actor" when the
+        profile chose it (no ``actor_id`` given)."""
+        return f"{self.name}, the most mentioned actor" if self.most_mentioned else self.name
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -125,14 +135,31 @@ def _mean_tone(tone: pd.DataFrame, *, score: str) -> str:
     return f"{row[f'mean_{score}']:+.3f} (n={int(row['n_sentences'])})"
 
 
-def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
+def most_mentioned_actor(result: Analysis) -> str:
+    """The key of the most mentioned actor of an analysis, as the corpus report counts and names it
+    first: direct mentions (no pronouns) of everyone the entity layer found, a lexicon actor under its
+    lexicon id, anyone else under its entity id (:func:`analysis.entities_as_mentions`); a tie goes to
+    the name first in alphabetical order. InputError when the corpus names no one."""
+    mentions = entities_as_mentions(result.entities, sentences=result.sentences, actors=result.actors,
+                                    entity_table=result.entity_table)
+    direct = mentions[mentions["via"] != "pronoun"]
+    if direct.empty:
+        raise InputError("actor_id=None profiles the most mentioned actor, but this corpus names no one; "
+                         "pass an actor_id of the actor lexicon.")
+    counts = (direct.groupby("actor_id", sort=False).agg(actor=("actor", "first"), n=("actor", "size"))
+              .reset_index().sort_values(["n", "actor"], ascending=[False, True], kind="stable"))
+    return str(counts["actor_id"].iloc[0])
+
+
+def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProfile:
     """The profile of ``actor_id`` in an analysis; InputError when the actor is never mentioned.
 
     ``actor_id`` is an id of the actor lexicon (its mentions, quotes and tone are the analysis'
     tables) or, for anyone the lexicon does not list, an entity of the entity layer: its
     ``entity_id`` or its display name as the reports show it, in any case ("Janet Hollis"); then the
     tables are the entity layer's (:func:`analysis.tables.entity_tables`), as in the reports, so a corpus
-    needs no lexicon for a profile.
+    needs no lexicon for a profile. None (or empty text): the most mentioned actor, lexicon actor or
+    entity (:func:`most_mentioned_actor`; ``most_mentioned`` is then True).
 
     The card's fields: lexicon entry (the id, type and group: the name is the report's title, not
     repeated; for an entity, "found in the text (not in the lexicon)", its type and id), names counted
@@ -146,6 +173,9 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
     them); ``from_lexicon``: whether the tables are the lexicon's (else the entity layer's);
     ``methods``: the keys of :func:`analysis.methods_text` for it.
     """
+    chosen = actor_id is None or not str(actor_id).strip()
+    if chosen:
+        actor_id = most_mentioned_actor(result)
     all_mentions, all_quotes, all_tone = result.mentions, result.quotes, result.actor_tone
     from_lexicon = bool((all_mentions["actor_id"] == actor_id).any())
     if not from_lexicon:
@@ -180,4 +210,4 @@ def actor_profile(result: Analysis, *, actor_id: str) -> ActorProfile:
                         quotes=quotes.reset_index(drop=True), actor_tone=tone.reset_index(drop=True),
                         partners=partners.reset_index(drop=True),
                         frames=frames[frames["actor_id"] == actor_id].reset_index(drop=True),
-                        name=names[actor_id], from_lexicon=from_lexicon)
+                        name=names[actor_id], from_lexicon=from_lexicon, most_mentioned=chosen)

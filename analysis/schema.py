@@ -389,7 +389,7 @@ FRAME_AGREEMENT = Table("frame_agreement", "one row per frame, in gold's order",
 DISCOVERY = Table("discovery", "one row per candidate actor, from discover_actors", ("discover_actors",), _cols([
     ("name", "str", "the suggested display name (the entity's fullest form)"),
     ("suggested_id", "str", "a lower-case id, unique against the lexicon and the other candidates"),
-    ("type", "str", "suggested type: person, organization, country, group or other"),
+    ("type", "str", "suggested type: person, organization, country, place, group or other"),
     ("aliases", "object", "the forms seen, most frequent first (list of str)"),
     ("titles", "object", "titles seen with the name, lower-case (list of str)"),
     ("count", "int64", "direct mentions over all forms"),

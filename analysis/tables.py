@@ -621,29 +621,43 @@ def speakers_as_entities(quotes: pd.DataFrame, mentions: pd.DataFrame, *, entiti
 
 def who_is_in_it(mentions: pd.DataFrame, *, actors=None, entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Mentions per actor grouped for the "who is in it" chart: the lexicon's group where the actor is
-    in the lexicon, else the entity's type in words ("people", "organisations", "places", ...).
+    in the lexicon and has one; else the kind of name in words: for a lexicon actor with no group, its
+    lexicon type ("people (in the lexicon, no group)"; a country or place: "places ..."; type ``other``:
+    the type of the entity it links to, from ``entity_table``, so that a place pasted as ``other`` is
+    still a place); for anyone else, the entity's type ("people (not in the lexicon)", "places (not in
+    the lexicon)", ...).
 
     Output columns: group, actor_id, actor, mentions; groups by total mentions, actors most mentioned
     first (direct mentions only).
     """
     from analysis.actors import load_actors
+    from analysis.entities import LEXICON_ENTITY_TYPES
 
     lexicon = load_actors(actors)
     groups = lexicon.actors.set_index("actor_id")["group"].to_dict() if len(lexicon.actors) else {}
+    lexicon_kinds = {a: LEXICON_ENTITY_TYPES.get(t, "other")
+                     for a, t in zip(lexicon.actors["actor_id"], lexicon.actors["type"])}
     kinds = {}
     if entity_table is not None and len(entity_table):
         kinds = dict(zip(entity_table["entity_id"], entity_table["type"]))
-    words = {"person": "people (not in the lexicon)", "organization": "organisations (not in the lexicon)",
-             "place": "places (not in the lexicon)", "group": "groups (not in the lexicon)",
-             "other": "other names (not in the lexicon)"}
+        if "actor_id" in entity_table:
+            linked = entity_table[entity_table["actor_id"].notna()]
+            for actor_id, kind in zip(linked["actor_id"], linked["type"]):  # the first (most mentioned) entity
+                kinds.setdefault(actor_id, kind)
+    words = {"person": "people", "organization": "organisations", "place": "places", "group": "groups",
+             "other": "other names"}
     direct = mentions[mentions["via"] != "pronoun"]
     counts = direct.groupby("actor_id", sort=False).agg(actor=("actor", "first"), mentions=("actor", "size")).reset_index()
 
     def group_of(actor_id: str) -> str:
         if actor_id in groups and isinstance(groups[actor_id], str):
             return groups[actor_id]
+        if actor_id in lexicon_kinds:
+            kind = lexicon_kinds[actor_id]
+            kind = kinds.get(actor_id, kind) if kind == "other" else kind
+            return f"{words.get(kind, words['other'])} (in the lexicon, no group)"
         kind = kinds.get(actor_id) or (actor_id.split(":", 1)[0] if ":" in actor_id else "other")
-        return words.get(kind, words["other"])
+        return f"{words.get(kind, words['other'])} (not in the lexicon)"
 
     counts["group"] = [group_of(str(a)) for a in counts["actor_id"]]
     totals = counts.groupby("group")["mentions"].transform("sum")

@@ -148,7 +148,7 @@ GOOD = """actors:
                  "(quote it if it starts with a YAML special character)", id="empty alias"),
     pytest.param("type: organization", "type: militia",
                  "line 8: actors entry 2 (id 'hamas'), field 'type': 'militia' is not a known type; use one of "
-                 "person | organization | country | group | other", id="unknown type"),
+                 "person | organization | country | place | group | other", id="unknown type"),
     pytest.param("    name: Hamas\n", "",  # the field is absent: the line is the entry's
                  "line 6: actors entry 2 (id 'hamas'), field 'name': missing or empty; give the display name, "
                  "e.g. 'Benjamin Netanyahu'", id="missing name"),
@@ -609,7 +609,7 @@ def test_discovery_on_the_seed_with_an_empty_lexicon(seed):
     types = {name: by_name[name].type for name in expected}
     assert types == {"Benjamin Netanyahu": "person", "Joe Biden": "person", "Itamar Ben-Gvir": "person",
                      "Bezalel Smotrich": "person", "John Kirby": "person", "Bill Burns": "person",
-                     "Hamas": "organization", "Rafah": "other", "Gaza": "other", "Egypt": "country", "CIA": "organization",
+                     "Hamas": "organization", "Rafah": "place", "Gaza": "place", "Egypt": "country", "CIA": "organization",
                      "House Democrats": "group", "Israel": "country", "Palestinians": "group"}
     # no function words, no demonyms, no headline words
     proposed = {a for aliases in c["aliases"] for a in aliases}
@@ -630,6 +630,20 @@ def test_discovery_yaml_is_a_loadable_lexicon(seed):
     assert yaml.safe_load(row.yaml) == [{"id": "netanyahu", "name": "Benjamin Netanyahu", "type": "person",
                                          "aliases": ["Netanyahu", "Benjamin Netanyahu"],
                                          "titles": ["israeli prime minister"]}]
+
+
+def test_discovery_suggests_a_place_that_is_no_country_as_a_place_and_the_pasted_entry_keeps_it_one():
+    d = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [
+        "Residents of Millfield Road met in Ashbury. \"We were not asked,\" said Helen Stroud. Egypt was not "
+        "mentioned."]})
+    c = wb.discover_actors(d, {"actors": []})
+    assert c[["name", "type"]].values.tolist() == [["Millfield Road", "place"], ["Ashbury", "place"],
+                                                  ["Helen Stroud", "person"], ["Egypt", "country"]]
+    lex = wb.load_actors(yaml.safe_load(discovery_yaml(c)))
+    e = wb.entities(d, actors=lex)
+    assert e[["text", "type", "actor_id", "evidence"]].values.tolist() == [
+        ["Millfield Road", "place", "millfield_road", "lexicon: place"], ["Ashbury", "place", "ashbury", "lexicon: place"],
+        ["Helen Stroud", "person", "stroud", "lexicon: person"], ["Egypt", "place", "egypt", "lexicon: country"]]
 
 
 def test_discovery_skips_known_names_and_applies_the_sentence_start_rule():

@@ -471,6 +471,46 @@ def test_lexicon_alias_links_only_where_the_type_agrees():
     assert pd.isna(table.loc["person:jordan", "actor_id"])
 
 
+HARRIS = {"actors": [{"id": "harris", "name": "Kamala Harris", "type": "person", "gender": "female",
+                      "aliases": ["Kamala Harris", "Harris"]},
+                     {"id": "burns", "name": "Bill Burns", "type": "person", "gender": "male",
+                      "aliases": ["Bill Burns", "William Burns", "Burns"]}]}
+
+
+def test_a_namesake_with_another_first_name_does_not_link_through_the_surname():
+    # "Sarah Harris" written "Harris" later is not Kamala Harris; "Ruth Burns" not Bill Burns
+    e = found("Councillor Sarah Harris will chair the panel. \"We will publish,\" Harris said. "
+              "Planning officer Ruth Burns agreed. Burns said so.", actors=HARRIS)
+    assert rows(e, "text", "entity_id", "actor_id", "gender") == [
+        ("Sarah Harris", "person:sarah_harris", None, "female"), ("Harris", "person:sarah_harris", None, "female"),
+        ("Ruth Burns", "person:ruth_burns", None, "female"), ("Burns", "person:ruth_burns", None, "female")]
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("Harris spoke. She left.", "harris"),                          # no first name written
+    ("Vice President Kamala Harris spoke. Harris left.", "harris"),  # the full name is an alias
+    ("Kamala Devi Harris spoke. Harris left.", "harris"),            # first names agree (a middle name is not compared)
+    ("K. Harris spoke. Harris left.", "harris"),                     # an initial of the actor's first name
+    ("S. Harris spoke. Harris left.", None),                         # ... of another
+    ("William Burns spoke. Burns left.", "burns"),                   # a first name of an alias
+    ("Grace Harris spoke. Harris left.", None),                      # a first name that is also a common word
+    ("Ivanka Harris spoke. Harris left.", None),                     # a first name no list has
+])
+def test_first_names_decide_a_link_through_a_surname(text, linked):
+    e = found(text, actors=HARRIS)
+    e = e[e["via"] != "pronoun"]
+    assert e["entity_id"].nunique() == 1
+    assert rows(e, "actor_id") == [(linked,)] * len(e)
+
+
+def test_a_common_word_run_into_a_name_is_no_first_name():
+    # a common word written before the name ("Bus Harris", a headline's "Calls Donald Trump") is no first
+    # name: the link stays
+    e = found("Bus Harris is here. Harris said nothing.", actors=HARRIS)
+    assert rows(e, "text", "entity", "actor_id") == [("Bus Harris", "Bus Harris", "harris"),
+                                                     ("Harris", "Bus Harris", "harris")]
+
+
 # ------------------------------------------------------------------------------------------- tables
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import analysis as wb
 from analysis.errors import InputError
-from analysis.profiles import ActorProfile, actor_profile, keep_top
+from analysis.profiles import ActorProfile, actor_profile, keep_top, most_mentioned_actor
 
 LEXICON = {"actors": [
     {"id": "biden", "name": "Joe Biden", "type": "person", "aliases": ["Biden", "Joe Biden"]},
@@ -97,6 +97,31 @@ def test_actor_profile_of_an_actor_never_mentioned_names_the_most_mentioned(resu
                                          r"are: Joe Biden \(biden\), Benjamin Netanyahu \(netanyahu\), "
                                          r".*Pass an id of the actor lexicon, or a name or entity id from this list"):
         actor_profile(result, actor_id="obama")
+
+
+def test_actor_profile_of_no_actor_id_is_the_most_mentioned(result):
+    # Biden: named 5 times (headline, sentences 1-3 of a, sentence 2 of b), Netanyahu 3, Hamas 1
+    assert most_mentioned_actor(result) == "biden"
+    profile = actor_profile(result)
+    assert (profile.actor_id, profile.most_mentioned, profile.title) == (
+        "biden", True, "Joe Biden, the most mentioned actor")
+    assert profile.card.equals(actor_profile(result, actor_id="biden").card)
+    assert actor_profile(result, actor_id=" ").actor_id == "biden"  # empty text (-p actor_id=) is None
+    named = actor_profile(result, actor_id="netanyahu")
+    assert (named.most_mentioned, named.title) == (False, "Benjamin Netanyahu")
+
+
+def test_most_mentioned_actor_counts_entities_and_breaks_ties_by_name():
+    # no lexicon actor: entities count; Tom Reyes and Ann Lee are named twice each ("he" is no mention)
+    day = pd.to_datetime(["2024-05-08"], utc=True)
+    tied = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": [""], "published": day, "text": [
+        "Tom Reyes met Ann Lee in Harlow. Reyes said he was glad. Lee agreed."]}), actors={"actors": []})
+    assert most_mentioned_actor(tied) == "person:ann_lee"
+    assert actor_profile(tied).title == "Ann Lee, the most mentioned actor"
+    nobody = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": [""], "published": day, "text": ["it rained all day."]}))
+    with pytest.raises(InputError, match=r"^actor_id=None profiles the most mentioned actor, but this corpus "
+                                         r"names no one; pass an actor_id of the actor lexicon\.$"):
+        actor_profile(nobody)
 
 
 @pytest.fixture(scope="module")

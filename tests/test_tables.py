@@ -444,6 +444,34 @@ def test_who_is_in_it_groups_by_lexicon_group_else_entity_kind_direct_mentions_o
     ]
 
 
+def test_who_is_in_it_groups_a_lexicon_actor_with_no_group_by_its_lexicon_type():
+    # pasted from the report's YAML (no groups): never "not in the lexicon"; a country or place is a
+    # place, and an actor of type other takes the type of the entity it links to ("Grange Lane" pasted
+    # as other before the lexicon had a place type)
+    from analysis.tables import who_is_in_it
+
+    lexicon = {"actors": [{"id": "stroud", "name": "Helen Stroud", "type": "person", "aliases": ["Stroud"]},
+                          {"id": "millfield_road", "name": "Millfield Road", "type": "place",
+                           "aliases": ["Millfield Road"]},
+                          {"id": "grange_lane", "name": "Grange Lane", "type": "other", "aliases": ["Grange Lane"]},
+                          {"id": "echo", "name": "Echo", "type": "other", "aliases": ["Echo"]},
+                          {"id": "wales", "name": "Wales", "type": "country", "aliases": ["Wales"]}]}
+    mentions = _mentions([("a", "stroud", "Helen Stroud", "alias"), ("a", "millfield_road", "Millfield Road", "alias"),
+                          ("a", "grange_lane", "Grange Lane", "alias"), ("a", "echo", "Echo", "alias"),
+                          ("a", "wales", "Wales", "alias"), ("a", "place:london", "London", "name")])
+    entity_table = pd.DataFrame({"entity_id": ["place:grange_lane", "other:echo", "place:london"],
+                                 "type": ["place", "other", "place"], "actor_id": ["grange_lane", "echo", None]})
+    got = who_is_in_it(mentions, actors=lexicon, entity_table=entity_table)
+    assert got.values.tolist() == [
+        ["places (in the lexicon, no group)", "grange_lane", "Grange Lane", 1],
+        ["places (in the lexicon, no group)", "millfield_road", "Millfield Road", 1],
+        ["places (in the lexicon, no group)", "wales", "Wales", 1],
+        ["other names (in the lexicon, no group)", "echo", "Echo", 1],
+        ["people (in the lexicon, no group)", "stroud", "Helen Stroud", 1],
+        ["places (not in the lexicon)", "place:london", "London", 1],
+    ]
+
+
 def test_report_colors_give_mentioned_actors_then_unmentioned_speakers_their_own_colour():
     from analysis.charts import PALETTE
     from analysis.tables import report_colors
