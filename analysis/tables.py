@@ -58,7 +58,9 @@ def select_document(documents: pd.DataFrame, *, doc_id: str | None = None) -> pd
                           for i, t in zip(shown["doc_id"], titles))
         more = f" and {len(documents) - len(shown):,} more" if len(documents) > len(shown) else ""
         raise InputError(f"doc_id {doc_id!r} is not in the corpus; ids it has (headline in brackets): {known}{more}; "
-                         "wb.load_corpus(corpus)[['doc_id', 'title', 'source']] lists them all")
+                         "wb.load_corpus(corpus)[['doc_id', 'title', 'source']] lists them all (from a shell: "
+                         "python -c \"import analysis as wb; print(wb.load_corpus('CORPUS')[['doc_id', 'title']]"
+                         ".to_string())\")")
     return chosen.iloc[[0]]
 
 

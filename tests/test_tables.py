@@ -29,7 +29,9 @@ def test_select_document_by_id(documents):
 def test_select_document_unknown_id_names_it_and_known_ones(documents):
     with pytest.raises(InputError, match=r"^doc_id 'zz' is not in the corpus; ids it has \(headline in brackets\): "
                                          r"a \(First\), b \(Second\); wb\.load_corpus\(corpus\)\[\['doc_id', 'title', "
-                                         r"'source'\]\] lists them all$"):
+                                         r"'source'\]\] lists them all \(from a shell: python -c "
+                                         r"\"import analysis as wb; print\(wb\.load_corpus\('CORPUS'\)"
+                                         r"\[\['doc_id', 'title'\]\]\.to_string\(\)\)\"\)$"):
         select_document(documents, doc_id="zz")
 
 

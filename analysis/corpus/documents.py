@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 
 from analysis.corpus.dates import DTYPE, ambiguous_dates, parse_published, settled_reading
 from analysis.corpus.fields import as_strings, tag_lists
-from analysis.corpus.report import LoadLog
+from analysis.corpus.report import REPORT_PLACE, LoadLog
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
 
 __all__ = ["COLUMNS", "INTERNAL_COLUMNS", "assemble", "empty_documents", "hashed_id"]
@@ -97,7 +97,7 @@ def _unique_ids(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
             frame["__file__"].iat[j],
             f"doc_id {doc_id!r} is already used by {first[doc_id]}",
             "doc ids must be unique: remove the repeated document, or pass columns={'doc_id': None} "
-            "to use hashed ids",
+            "to use hashed ids (in a report: -p columns=doc_id=; with analyze: --columns doc_id=)",
             row=_row(frame, j),
         )
     return frame[~repeated.to_numpy()]
@@ -159,7 +159,7 @@ def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: 
     log.warn_later(
         f"{int(bad.sum())} publication date(s) {what} were set to NaT - "
         f"{'; '.join(summaries[:3])}{more}. "
-        "Fix the values, or see documents.attrs['load_report']."
+        f"Fix the values, or see {REPORT_PLACE}."
     )
 
 

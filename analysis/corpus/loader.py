@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
 from analysis.corpus.html import parse_html
 from analysis.corpus.plaintext import FrontMatterError, parse_text_file, split_metadata
-from analysis.corpus.report import LoadLog
+from analysis.corpus.report import REPORT_PLACE, LoadLog
 from analysis.corpus.sidecars import (
     META_SUFFIXES,
     METADATA_CSV,
@@ -54,6 +55,8 @@ EXTENSIONS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".json": "json", ".parquet": "parquet", ".pq": "parquet",
 }
+#: Spreadsheet extensions: not read, but named in the error, which says to save the sheet as CSV.
+_SPREADSHEET_EXTENSIONS: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
 #: The values ``format=`` accepts.
 FORMATS: tuple[str, ...] = ("article", "text", "markdown", "html", *TABLE_FORMATS)
 
@@ -67,6 +70,9 @@ class LoaderOptions:
     title_from_first_line: bool = True
 
 
+#: The start of an HTML page (a title line that begins so names the file as one saved under another name).
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+
 _Options = LoaderOptions  # the name analysis.scale used before LoaderOptions was public
 
 
@@ -75,11 +81,17 @@ def unknown_format(label: str, suffix: str, log: LoadLog, *, in_folder: bool) ->
     supported extensions and ``format=``."""
     problem = f"unknown format {suffix or '(no extension)'!r}"
     supported = ", ".join(EXTENSIONS)
+    spreadsheet = suffix.lower() in _SPREADSHEET_EXTENSIONS
     if in_folder:
-        log.note(label, f"not a document: {problem} (supported: {supported})", "ignored")
+        save = "; a spreadsheet: save it as CSV to load it" if spreadsheet else ""
+        log.note(label, f"not a document: {problem} (supported: {supported}){save}", "ignored")
+    elif spreadsheet:
+        log.fail(label, f"{problem}: a spreadsheet, which is not read; supported extensions: {supported}",
+                 "save it as CSV (in Excel: File > Save As > CSV UTF-8) and load the CSV file")
     else:
         log.fail(label, f"{problem}; supported extensions: {supported}",
-                 f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them")
+                 f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them (in a report: "
+                 "-p format=NAME; with analyze: --format NAME)")
 
 
 def not_a_corpus(folder: Path, log: LoadLog) -> bool:
@@ -504,7 +516,12 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
         if not str(fields.get("text") or "").strip():
             title = str(fields.get("title") or "")
             problem = f"no text after the title line {title!r}" if title else "no text"
-            log.fail(label, problem, "add the article's text, or remove the file")
+            fix = "add the article's text, or remove the file"
+            if fmt != "html" and _HTML_START.match(title):
+                problem += " (the file looks like an HTML page)"
+                fix = ("name it .html (or pass format='html'; in a report: -p format=html; with analyze: "
+                       "--format html) to read it as a web page, or " + fix)
+            log.fail(label, problem, fix)
             continue
         parts.text({**fields, "source": label, "__name__": rel, "__file__": label})
     parts.flush()
@@ -556,7 +573,7 @@ def _drop_duplicates(documents: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
         log.note(file, f"duplicate of doc_id {original} (this is doc_id {doc_id})", "dropped", row=row)
     log.warn_later(
         f"drop_duplicates=True dropped {int(dropped.sum())} duplicate document(s), "
-        "listed in documents.attrs['load_report']"
+        f"listed in {REPORT_PLACE}"
     )
     return documents[~dropped].reset_index(drop=True)
 

@@ -30,12 +30,22 @@ import pandas as pd
 from analysis.deprecation import deprecated_alias
 from analysis.errors import InputError, where
 
-__all__ = ["CorpusWarning", "LoadLog", "REPORT_COLUMNS", "loader_report"]
+__all__ = ["CorpusWarning", "LoadLog", "REPORT_COLUMNS", "REPORT_PLACE", "loader_report", "skip_hint"]
 
 #: The columns of the load report, in order.
 REPORT_COLUMNS: tuple[str, ...] = ("source", "row", "line", "problem", "action")
 
 ERRORS_POLICIES = ("raise", "skip")
+
+#: Where messages send a reader to see what was skipped or altered, for Python and command-line users.
+REPORT_PLACE = "the load report (documents.attrs['load_report'] in Python; the corpus_report report shows it)"
+
+
+def skip_hint(what: str = "it") -> str:
+    """The end of a fix that offers to skip the bad item, naming both ways of asking for it (errors
+    are read by Python users and by users of the command line alike): ``"or pass errors='skip' to
+    skip it (in a report: -p errors=skip; with analyze: --errors skip)"``."""
+    return f"or pass errors='skip' to skip {what} (in a report: -p errors=skip; with analyze: --errors skip)"
 
 
 class CorpusWarning(UserWarning):
@@ -92,7 +102,7 @@ class LoadLog:
             )
             more = f" (and {len(lost) - 3} more)" if len(lost) > 3 else ""
             warnings.warn(
-                f"load_corpus {' and '.join(counts)}, listed in documents.attrs['load_report']: "
+                f"load_corpus {' and '.join(counts)}, listed in {REPORT_PLACE}: "
                 f"{first}{more}",
                 CorpusWarning,
                 stacklevel=stacklevel,

@@ -1,8 +1,12 @@
 """Tabular corpora (CSV, TSV, JSON Lines, JSON, Parquet) to documents rows, vectorised.
 
 * Columns are found by name (see :mod:`analysis.corpus.fields`) or given with ``columns=``.
-* Row numbers: ``row N`` is the 1-based data row (the header is not counted) for CSV, TSV, JSON
-  arrays and Parquet, and the line number for JSON Lines.
+* Row numbers: ``row N`` is the 1-based data row (the header is not counted; a row over several
+  lines counts once; rows after a skipped one keep their numbers) for CSV, TSV, JSON arrays and
+  Parquet, and the line number for JSON Lines.
+* A CSV is comma-separated unless its header line says otherwise (:func:`table_separator`). A
+  quotation mark left open, which would merge the rows after it into its field, is an error naming
+  the row, or is skipped (see :func:`_careful_read`).
 * Text from a table is kept as given except that line endings become ``\\n`` and, in a text
   without any blank line, each line break becomes a paragraph break (one paragraph per line);
   runs of blank lines become one. A ``standfirst`` column is put in front of the text as its
@@ -32,11 +36,12 @@ import pyarrow as pa
 from analysis.corpus.decode import BinaryFileError, Decoded, decode_text, find_nul_in_file, sniff_encoding
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
 from analysis.corpus.fields import as_strings, clash_name, resolve_columns
-from analysis.corpus.report import LoadLog
+from analysis.corpus.report import LoadLog, skip_hint
 from analysis.corpus.tokenised import prefer_untokenised
 
-__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "arrow_json_files", "arrow_json_lines", "json_line_items", "json_objects", "note_fallback",
-           "read_json_records", "read_table", "table_documents", "usable_mapping"]
+__all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "arrow_json_files", "arrow_json_lines", "has_unclosed_quotes",
+           "json_line_items", "json_objects", "note_fallback", "read_json_records", "read_table", "table_documents",
+           "table_separator", "usable_mapping"]
 
 TABLE_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "json", "parquet")
 #: Columns typical of Media Cloud story exports (two or more of them name the warning after it).
@@ -46,7 +51,7 @@ MEDIA_CLOUD_COLUMNS = frozenset(
 )
 _RECORD_KEYS = ("results", "data", "stories", "articles", "items", "documents", "records")
 _RECORD_KEY_SET = frozenset(_RECORD_KEYS)
-_SKIP_FIX = "fix it, or pass errors='skip' to skip it"
+_SKIP_FIX = f"fix it, {skip_hint()}"
 
 
 def _unreadable(label: str, problem: FileProblem, log: LoadLog) -> None:
@@ -122,28 +127,133 @@ def string_columns(header: Any, columns: Any) -> dict[Any, type] | None:
     return {c: str for c in mapped} or None
 
 
-def _read_csv(source: Any, sep: str, encoding: str | None, dtype: Any, label: str, log: LoadLog,
-              **options: Any) -> pd.DataFrame:
-    """``pandas.read_csv``; malformed lines raise, or (errors='skip') are skipped and listed."""
+_SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _separator_counts(line: str) -> dict[str, int]:
+    """How often each separator of ``_SEPARATORS`` occurs in ``line`` outside quotation marks."""
+    counts = dict.fromkeys(_SEPARATORS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return counts
+
+
+def table_separator(head: bytes, fmt: str, *, label: str, log: LoadLog | None = None) -> str:
+    """The field separator of a ``csv`` or ``tsv`` table whose file starts with ``head``.
+
+    A TSV is tab-separated. A CSV is comma-separated unless its header line (outside quotation
+    marks) holds more semicolons, tabs or pipes than commas, as European spreadsheet exports do
+    (``title;text;date``): then the most frequent of them, and (``log`` given) a load-report note
+    "read as semicolon-separated" (tab-, pipe-).
+    """
+    if fmt != "csv":
+        return "\t"
+    text = head.decode(sniff_encoding(head), errors="replace").removeprefix("\ufeff")
+    counts = _separator_counts(text.split("\n", 1)[0])
+    sep = max(counts, key=counts.__getitem__)  # the comma on a tie (it comes first)
+    if sep != "," and log is not None:
+        name = _SEPARATORS[sep]
+        log.note(label, f"the header line is separated by {name}s, not commas", f"read as {name}-separated")
+    return sep
+
+
+def _rewind(source: Any) -> None:
+    if hasattr(source, "seek"):
+        source.seek(0)
+
+
+def _text_lines(source: Any, encoding: str | None) -> io.TextIOBase:
+    """The text of a delimited table (a path read with ``encoding``, or a StringIO) for the csv module."""
+    if isinstance(source, io.StringIO):
+        return io.StringIO(source.getvalue(), newline="")
+    return open(source, encoding=encoding, newline="")  # noqa: SIM115 - closed by the caller's with
+
+
+_FIELD_LIMIT = 2**31 - 1  # (csv's default limit, 131,072 characters, is less than a long article)
+
+
+def _record_spans(lines: Iterable[str], sep: str) -> Iterator[tuple[int, int, str]]:
+    """(first line, last line, kind) of each record of a delimited text, read strictly by the csv
+    module. Kind "blank" (an empty line, which pandas skips), "row", "unclosed": a quoted field that
+    runs on over a line break and is not closed where its field ends (its closing quotation mark is
+    followed by something other than the separator or a line end) - the mark of a quotation mark left
+    open, which swallows the lines after it up to the next one - or "unclosed at the end": the file
+    ends inside a quoted field."""
+    reader = csv.reader(lines, delimiter=sep, strict=True)
+    end = 0
+    limit = csv.field_size_limit(_FIELD_LIMIT)
+    try:
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # the reader goes on at the line after the one it failed on
+                start, end = end + 1, reader.line_num
+                if "unexpected end of data" in str(exc):
+                    yield start, end, "unclosed at the end"
+                else:
+                    yield start, end, "unclosed" if end > start else "row"
+                continue
+            start, end = end + 1, reader.line_num
+            blank = not record or (len(record) == 1 and end == start and not record[0].strip(" \t"))
+            yield start, end, "blank" if blank else "row"
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _has_line_breaks(table: pd.DataFrame) -> bool:
+    """Whether any text value of ``table`` holds a line break (only then can a quotation mark left
+    open have merged rows)."""
+    for column in table.columns:
+        values = table[column]
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            try:
+                if values.str.contains("\n", regex=False, na=False).any():
+                    return True
+            except AttributeError:  # (an object column of no text, such as True/False with gaps)
+                continue
+    return False
+
+
+def _any_unclosed(source: Any, sep: str, encoding: str | None) -> bool:
+    with _text_lines(source, encoding) as lines:
+        return any(kind.startswith("unclosed") for _, _, kind in _record_spans(lines, sep))
+
+
+def has_unclosed_quotes(path: Path, *, sep: str, encoding: str) -> bool:
+    """Whether a delimited table file holds a quotation mark left open (see :func:`read_table`): then
+    only the whole-file read of :func:`read_table` names or skips the row it is in."""
+    return _any_unclosed(path, sep, encoding)
+
+
+def _read_csv(source: Any, sep: str, encoding: str | None, dtype: Any, log: LoadLog,
+              **options: Any) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """``pandas.read_csv``; with errors='skip', rows of more fields than expected are left out:
+    returns the table and (pandas' line number, problem) of each. Raises ``ParserError`` otherwise."""
     kwargs = {"sep": sep, "dtype": dtype, **options}
     if encoding is not None:
         kwargs["encoding"] = encoding
     try:
-        return pd.read_csv(source, **kwargs)
-    except pd.errors.ParserError as exc:
+        return pd.read_csv(source, **kwargs), []
+    except pd.errors.ParserError:
         if log.errors == "raise":
-            log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
-    if hasattr(source, "seek"):
-        source.seek(0)
+            raise
+    _rewind(source)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         table = pd.read_csv(source, on_bad_lines="warn", **kwargs)
+    skipped = []
     for warning in caught:
         for message in str(warning.message).splitlines():
             if message.startswith("Skipping line "):
                 number, _, problem = message[len("Skipping line ") :].partition(": ")
-                log.note(label, f"malformed line: {problem.strip()}", "skipped", line=int(number))
-    return table
+                skipped.append((int(number), problem.strip()))
+    return table, skipped
 
 
 def _extra_field(table: pd.DataFrame, source: Any, sep: str, encoding: str | None, dtype: Any, label: str,
@@ -161,17 +271,17 @@ def _extra_field(table: pd.DataFrame, source: Any, sep: str, encoding: str | Non
                  f"field {n + 1}, which no column name covers); the columns would be shifted",
                  "add the missing column name to the header row, or remove the extra field")
         return None
-    if hasattr(source, "seek"):
-        source.seek(0)
+    _rewind(source)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", pd.errors.ParserWarning)
-        fixed = _read_csv(source, sep, encoding, dtype, label, log, index_col=False)
+        fixed, _ = _read_csv(source, sep, encoding, dtype, log, index_col=False)
     log.note(label, f"every data row ends with an empty extra field (a trailing {'comma' if sep == ',' else 'separator'}): "
              f"{n + 1} fields under a header of {n}; the empty last field was ignored", "ignored trailing field")
     return fixed
 
 
-def _read_delimited(path: Path, sep: str, label: str, columns: Any, log: LoadLog) -> pd.DataFrame | None:
+def _read_delimited(path: Path, fmt: str, label: str, columns: Any, log: LoadLog
+                    ) -> tuple[pd.DataFrame, np.ndarray] | None:
     problem = file_problem(path)
     if problem is not None:
         _unreadable(label, problem, log)
@@ -185,6 +295,7 @@ def _read_delimited(path: Path, sep: str, label: str, columns: Any, log: LoadLog
     if nul is not None:
         _binary(label, nul, "a text table", "remove it or export it as UTF-8 CSV/TSV", log)
         return None
+    sep = table_separator(head, fmt, label=label, log=log)
     first = sniff_encoding(head)
     try:
         read = _parse_delimited(path, sep, first, label, columns, log)
@@ -198,23 +309,146 @@ def _read_delimited(path: Path, sep: str, label: str, columns: Any, log: LoadLog
 
 
 def _parse_delimited(source: Any, sep: str, encoding: str | None, label: str, columns: Any,
-                     log: LoadLog) -> pd.DataFrame | None:
+                     log: LoadLog) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """The table and its data row numbers. A table whose reading went wrong (a quotation mark left
+    open, rows of too many fields) is read again by :func:`_careful_read`, which names the row."""
     options = {} if encoding is None else {"encoding": encoding}
     try:
         header = pd.read_csv(source, sep=sep, nrows=0, **options).columns
-        if hasattr(source, "seek"):
-            source.seek(0)
+        _rewind(source)
         dtype = string_columns(header, columns)
-        table = _read_csv(source, sep, encoding, dtype, label, log)
+        table, skipped = _read_csv(source, sep, encoding, dtype, log)
     except pd.errors.EmptyDataError:
         log.fail(label, "the file is empty", "remove it or add a header row and data rows")
         return None
+    except pd.errors.ParserError:
+        pass
+    else:
+        if not skipped and not (_has_line_breaks(table) and _any_unclosed(source, sep, encoding)):
+            if not isinstance(table.index, pd.RangeIndex):
+                table = _extra_field(table, source, sep, encoding, dtype, label, log)
+                if table is None:
+                    return None
+            return table, np.arange(1, len(table) + 1)
+    _rewind(source)
+    return _careful_read(source, sep, encoding, label, columns, log)
+
+
+def _is_row(line: str, sep: str, width: int) -> bool:
+    """Whether one line, read on its own, is a whole row of ``width`` fields."""
+    try:
+        return len(next(csv.reader([line], delimiter=sep, strict=True))) == width
+    except (csv.Error, StopIteration):
+        return False
+
+
+def _unclosed_problem(lines: int, eof: bool) -> str:
+    """What is wrong with a row whose quoted field, left open, took in the next ``lines`` lines."""
+    if eof:
+        return (f"unclosed quotation mark: a quoted field runs on past the end of its line to the end of the "
+                f"file ({lines} more line(s)), whose rows would be merged into this one")
+    return (f"unclosed quotation mark: a quoted field runs on past the end of its line and takes in the next "
+            f"{lines} line(s), whose rows would be merged into this one")
+
+
+_UNCLOSED_FIX = ('close the quotation mark (a quotation mark inside a quoted field is written twice: ""), '
+                 + skip_hint("the row"))
+_FIELD_COUNT = re.compile(r"[Ee]xpected (\d+) fields in line (\d+), saw (\d+)")
+_SKIPPED_COUNT = re.compile(r"expected (\d+) fields, saw (\d+)")
+
+
+def _careful_read(source: Any, sep: str, encoding: str | None, label: str, columns: Any,
+                  log: LoadLog) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """Read a delimited table whose plain reading went wrong, naming each bad row by its data row
+    (the README's ``row N``: header not counted, a row over several lines counted once).
+
+    A row with a quotation mark left open is an error naming it, or (errors='skip') is left out:
+    its own line alone when the lines it swallowed read as whole rows of the table (they are then
+    loaded), else with them. Rows of too many fields are an error naming the row, or are skipped.
+    The other rows keep the numbers they have in the file."""
+    with _text_lines(source, encoding) as handle:
+        lines = handle.readlines()
+    original = list(range(1, len(lines) + 1))  # line of the file of each line read now
+    dropped: list[tuple[int, str]] = []  # (line of the file, problem) of each row left out
+    while True:
+        spans = list(_record_spans(io.StringIO("".join(lines), newline=""), sep))
+        records = [(start, end, kind) for start, end, kind in spans if kind != "blank"]
+        if not records or not records[0][2].startswith("unclosed"):
+            bad = [(k, start, end, kind) for k, (start, end, kind) in enumerate(records) if kind.startswith("unclosed")]
+        else:
+            start, end, _ = records[0]
+            log.fail(label, "unclosed quotation mark in the header row: it runs on past the end of line "
+                     f"{original[start - 1]}", 'close the quotation mark (a quotation mark inside a quoted field is '
+                     'written twice: "")')
+            return None
+        if not bad:
+            break
+        top, bottom, _ = records[0]  # the header row's lines
+        width = len(next(csv.reader(["".join(lines[top - 1:bottom])], delimiter=sep)))
+        drop: set[int] = set()
+        for k, start, end, kind in bad:
+            problem = _unclosed_problem(end - start, kind == "unclosed at the end")
+            if log.errors == "raise":
+                log.fail(label, problem, _UNCLOSED_FIX, row=k, line=original[start - 1])
+            swallowed = [line for line in lines[start:end] if line.strip()]
+            if swallowed and all(_is_row(line, sep, width) for line in swallowed):
+                drop.add(start)
+                problem += "; the line(s) it took in were read as rows"
+            else:
+                drop.update(range(start, end + 1))
+                if end > start:
+                    problem += f"; lines {original[start - 1]}-{original[end - 1]} were skipped with it"
+            dropped.append((original[start - 1], problem))
+        lines = [line for number, line in enumerate(lines, start=1) if number not in drop]
+        original = [line for number, line in enumerate(original, start=1) if number not in drop]
+    # data row numbers: the rows read now and the rows left out, in the order of the file
+    data = [original[start - 1] for start, _, _ in records[1:]]
+    at = sorted([(line, False) for line in data] + [(line, True) for line, _ in dropped])
+    numbers = {(line, left_out): row for row, (line, left_out) in enumerate(at, start=1)}
+    for line, problem in sorted(dropped):
+        log.note(label, problem, "skipped", row=numbers[(line, True)], line=line)
+    rows = [numbers[(line, False)] for line in data]
+    pandas_line = {k: j for j, k in enumerate(  # pandas' line N (blank lines counted): record j of data
+        [n for n, (_, _, kind) in enumerate(spans, start=1) if kind != "blank"][1:])}
+    fixed = io.StringIO("".join(lines))
+    try:
+        header = pd.read_csv(fixed, sep=sep, nrows=0).columns
+        fixed.seek(0)
+        dtype = string_columns(header, columns)
+        table, skipped = _read_csv(fixed, sep, None, dtype, log)
     except pd.errors.ParserError as exc:
-        log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
+        message = " ".join(str(exc).split())
+        count = _FIELD_COUNT.search(message)
+        if count is None or int(count.group(2)) not in pandas_line:
+            log.fail(label, f"not a well-formed table ({message})", _SKIP_FIX)
+            return None
+        expected, line, saw = map(int, count.groups())
+        log.fail(label, f"{saw} fields where {expected} were expected", _fields_fix(sep),
+                 row=rows[pandas_line[line]])
         return None
+    left_out = set()
+    for line, problem in skipped:
+        count = _SKIPPED_COUNT.search(problem)
+        if count is None or line not in pandas_line:
+            log.note(label, f"malformed line: {problem}", "skipped", line=line)
+            continue
+        left_out.add(pandas_line[line])
+        log.note(label, f"{count.group(2)} fields where {count.group(1)} were expected", "skipped",
+                 row=rows[pandas_line[line]])
+    rows = [row for j, row in enumerate(rows) if j not in left_out]
     if not isinstance(table.index, pd.RangeIndex):
-        return _extra_field(table, source, sep, encoding, dtype, label, log)
-    return table
+        table = _extra_field(table, fixed, sep, None, dtype, label, log)
+        if table is None:
+            return None
+    if len(rows) != len(table):  # (the csv module and pandas split the text differently: numbered as read)
+        rows = list(range(1, len(table) + 1))
+    return table, np.asarray(rows, dtype=np.int64)
+
+
+def _fields_fix(sep: str) -> str:
+    name = _SEPARATORS.get(sep, "separator")
+    return (f"remove the extra field(s) or add their column name(s) to the header row (a value holding a {name} "
+            f"must be in quotation marks), {skip_hint('the row')}")
 
 
 def _records(data: Any) -> list[Any]:
@@ -242,8 +476,7 @@ def json_objects(
         else:
             where = {"line": number} if unit == "line" else {"row": number}
             log.fail(label, f"a JSON {type(item).__name__} where an object (one document) was expected",
-                     'make each item a JSON object like {"title": ..., "text": ...}, '
-                     "or pass errors='skip' to skip it", **where)
+                     'make each item a JSON object like {"title": ..., "text": ...}, ' + skip_hint(), **where)
     return records, rows
 
 
@@ -309,10 +542,10 @@ def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) 
             yield number, _parsed_json(line, label, log, line=number)
         except json.JSONDecodeError as exc:
             log.fail(label, f"not valid JSON ({exc.msg} at column {exc.colno})",
-                     "fix or remove the line, or pass errors='skip' to skip it", line=number)
+                     f"fix or remove the line, {skip_hint()}", line=number)
         except RecursionError:
             log.fail(label, f"not a usable JSON document: {_DEEP}",
-                     "flatten the line to one object of fields, or pass errors='skip' to skip it", line=number)
+                     f"flatten the line to one object of fields, {skip_hint()}", line=number)
 
 
 def _json_lines(text: str, label: str, log: LoadLog) -> tuple[list[dict], list[int]]:
@@ -592,8 +825,7 @@ def read_table(
 ) -> tuple[pd.DataFrame, np.ndarray] | None:
     """Read a table file; returns ``(table, row numbers)`` or None when the file was skipped."""
     if fmt in ("csv", "tsv"):
-        table = _read_delimited(path, "," if fmt == "csv" else "\t", label, columns, log)
-        return None if table is None else (table, np.arange(1, len(table) + 1))
+        return _read_delimited(path, fmt, label, columns, log)
     problem = file_problem(path)
     if problem is not None:
         _unreadable(label, problem, log)
@@ -805,7 +1037,7 @@ def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.nda
             if value is None:
                 bad[j] = True
                 log.fail(labels[j], f"column {column!r} holds {what}",
-                         "store the article as text in that column, or pass errors='skip' to skip such rows",
+                         f"store the article as text in that column, {skip_hint('such rows')}",
                          row=int(rows[j]))
                 out.append(None)
                 continue
@@ -817,7 +1049,7 @@ def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.nda
         if "\x00" in value:
             bad[j] = True
             log.fail(labels[j], f"column {column!r} holds a NUL character (a binary or corrupted value)",
-                     "remove it from the source, or pass errors='skip' to skip such rows", row=int(rows[j]))
+                     f"remove it from the source, {skip_hint('such rows')}", row=int(rows[j]))
             out.append(None)
             continue
         out.append(_paragraphs(value) if paragraphs else value)
@@ -843,12 +1075,12 @@ def _title_and_text(out: pd.DataFrame, mapping: dict[str, object], rows: np.ndar
         broken |= bad_text
         bad = (text == "").to_numpy(dtype=bool) & ~broken
         problem = f"empty text (column {mapping['text']!r})"
-        fix = "fill it in or remove the row, or pass errors='skip' to skip such rows"
+        fix = f"fill it in or remove the row, {skip_hint('such rows')}"
     else:
         text = empty
         bad = (title == "").to_numpy(dtype=bool) & ~broken
         problem = f"no title (column {mapping['title']!r}) and the table has no text column"
-        fix = "fill it in or remove the row, or pass errors='skip'"
+        fix = f"fill it in or remove the row, {skip_hint('such rows')}"
         loaded = int((~bad & ~broken).sum())
         log.warn_later(_headline_only_message(_describe(labels), found, mapping["title"], loaded))
         for label in dict.fromkeys(labels.tolist()):

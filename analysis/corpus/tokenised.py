@@ -27,7 +27,7 @@ from itertools import islice
 import pandas as pd
 
 from analysis.corpus.fields import ALIASES
-from analysis.corpus.report import LoadLog
+from analysis.corpus.report import REPORT_PLACE, LoadLog
 
 __all__ = ["alternative_columns", "looks_pretokenised", "note_pretokenised_files", "prefer_untokenised"]
 
@@ -91,5 +91,5 @@ def note_pretokenised_files(records: list[dict], log: LoadLog) -> None:
         log.warn_later(
             f"{len(files)} file(s) hold text that looks pre-tokenised (tokens joined by spaces, as in "
             f"'Karachi , Pakistan .'), e.g. {files[0]}; sentence splitting, quotes and tone read such text "
-            "less well. Detokenise the text; the files are listed in documents.attrs['load_report']."
+            f"less well. Detokenise the text; the files are listed in {REPORT_PLACE}."
         )

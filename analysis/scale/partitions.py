@@ -56,15 +56,16 @@ from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
 from analysis.corpus.loader import (EXTENSIONS, FORMATS, LoaderOptions, load_files, not_a_corpus, unknown_format,
                                    walk_folder_logged)
-from analysis.corpus.report import LoadLog
+from analysis.corpus.report import LoadLog, skip_hint
 from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
-from analysis.corpus.tables import TABLE_FORMATS, json_line_items, json_objects, read_table, string_columns, table_documents
+from analysis.corpus.tables import (TABLE_FORMATS, has_unclosed_quotes, json_line_items, json_objects, read_table,
+                                    string_columns, table_documents, table_separator)
 from analysis.errors import InputError
 from analysis.persistence import source_fingerprint  # re-exported: its home is analysis.persistence
 
 __all__ = ["CorpusPartitions", "Partition", "ReadOptions", "source_fingerprint"]
 
-_SKIP_FIX = "fix it, or pass errors='skip' to skip it"
+_SKIP_FIX = f"fix it, {skip_hint()}"
 _BLOCK = 1 << 20
 #: JSON files up to this size are grouped with the folder's other small files into partitions.
 SMALL_JSON_BYTES = 1 << 20
@@ -310,7 +311,7 @@ class CorpusPartitions:
         if fmt == "parquet":
             yield from self._parquet(file, label, name)
         elif fmt in ("csv", "tsv"):
-            yield from self._delimited(file, "," if fmt == "csv" else "\t", label, name)
+            yield from self._delimited(file, fmt, label, name)
         elif fmt == "jsonl":
             yield from self._json_lines(file, label, name)
         else:
@@ -365,16 +366,20 @@ class CorpusPartitions:
             first += len(table)
             yield Loaded(_table_partition(table, rows, label=label, name=name, options=self.options))
 
-    def _delimited(self, file: Path, sep: str, label: str, name: str) -> Iterator[Partition]:
+    def _delimited(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
         log = self.log
         head = _head(file, label, log, "remove it or add a header row and data rows", "a text table")
         if head is None:
             return
         encoding = _stream_encoding(file, sniff_encoding(head))
-        if encoding is None or find_nul_in_file(file) is not None:
-            # not UTF-8 (the loader's per-line fallback) or a NUL past the head (the loader names it)
-            yield from self._whole(file, "csv" if sep == "," else "tsv", label, name)
+        sep = table_separator(head, fmt, label=label)
+        if (encoding is None or find_nul_in_file(file) is not None
+                or has_unclosed_quotes(file, sep=sep, encoding=encoding)):
+            # not UTF-8 (the loader's per-line fallback), a NUL past the head or a quotation mark left
+            # open (the loader names them)
+            yield from self._whole(file, fmt, label, name)
             return
+        table_separator(head, fmt, label=label, log=log)  # (noted once: here, or by the loader)
         try:
             header = pd.read_csv(file, sep=sep, nrows=0, encoding=encoding).columns
         except pd.errors.EmptyDataError:
@@ -393,11 +398,13 @@ class CorpusPartitions:
                     except StopIteration:
                         break
                     except pd.errors.ParserError as exc:
+                        if log.errors == "raise":  # the loader names the row (an InputError)
+                            read_table(file, fmt, label=label, columns=self.options.columns, log=log)
                         log.fail(label, f"not a well-formed table ({' '.join(str(exc).split())})", _SKIP_FIX)
                         return
                 if not first and not isinstance(chunk.index, pd.RangeIndex):
                     # data rows with one field more than the header: the loader reads or names them
-                    yield from self._whole(file, "csv" if sep == "," else "tsv", label, name)
+                    yield from self._whole(file, fmt, label, name)
                     return
                 for warning in caught:
                     for message in str(warning.message).splitlines():

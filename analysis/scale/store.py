@@ -283,7 +283,7 @@ def _check_unique_ids(files: list[Path]) -> None:
                 where_again = again.loc[again["doc_id"] == doc_id, "source"].iloc[0]
                 raise InputError(f"{where_again}: doc_id {doc_id!r} is already used by {where_first}; doc ids must "
                                  "be unique: remove the repeated document, or pass columns={'doc_id': None} to use "
-                                 "hashed ids")
+                                 "hashed ids (in a report: -p columns=doc_id=; with analyze: --columns doc_id=)")
             seen[doc_id] = index
 
 

@@ -38,7 +38,8 @@ def test_missing_path(tmp_path):
     assert len(docs) == 0 and list(docs.columns)[:3] == ["doc_id", "title", "text"]
     assert docs.attrs["load_report"] == [entry(str(path), "no such file or folder")]
     assert messages == [
-        f"load_corpus skipped 1 bad item(s), listed in documents.attrs['load_report']: {path}: no such file or folder"
+        "load_corpus skipped 1 bad item(s), listed in the load report "
+        f"(documents.attrs['load_report'] in Python; the corpus_report report shows it): {path}: no such file or folder"
     ]
 
 
@@ -93,7 +94,8 @@ def test_row_with_empty_text(tmp_path):
     path = write(tmp_path / "t.csv", "title,text\nA,Alpha.\nB,\nC,   \nD,Delta.\n")
     assert load_error(path) == (
         f"{path.as_posix()}, row 2: empty text (column 'text'); "
-        "fill it in or remove the row, or pass errors='skip' to skip such rows"
+        "fill it in or remove the row, or pass errors='skip' to skip such rows (in a report: -p "
+        "errors=skip; with analyze: --errors skip)"
     )
     docs, messages = load_skipping(path)
     assert docs["title"].tolist() == ["A", "D"]
@@ -102,7 +104,8 @@ def test_row_with_empty_text(tmp_path):
         entry(path, "empty text (column 'text')", row=2), entry(path, "empty text (column 'text')", row=3)
     ]
     assert messages == [
-        "load_corpus skipped 2 bad item(s), listed in documents.attrs['load_report']: "
+        "load_corpus skipped 2 bad item(s), listed in the load report "
+        "(documents.attrs['load_report'] in Python; the corpus_report report shows it): "
         f"{path.as_posix()}, row 2: empty text (column 'text'); {path.as_posix()}, row 3: empty text (column 'text')"
     ]
 
@@ -132,7 +135,8 @@ def test_malformed_json_line(tmp_path):
     path = write(tmp_path / "c.jsonl", '{"title": "A", "text": "a."}\n{bad json\n[1, 2]\n{"title": "B", "text": "b."}')
     assert load_error(path) == (
         f"{path.as_posix()}, line 2: not valid JSON (Expecting property name enclosed in double quotes at column 2); "
-        "fix or remove the line, or pass errors='skip' to skip it"
+        "fix or remove the line, or pass errors='skip' to skip it (in a report: -p errors=skip; with "
+        "analyze: --errors skip)"
     )
     docs, _ = load_skipping(path)
     assert docs["title"].tolist() == ["A", "B"]
@@ -151,13 +155,14 @@ def test_malformed_json_file(tmp_path):
 def test_malformed_csv_line(tmp_path):
     path = write(tmp_path / "t.csv", "title,text\nA,a.\nB,b.,extra\nC,c.\n")
     assert load_error(path) == (
-        f"{path.as_posix()}: not a well-formed table "
-        "(Error tokenizing data. C error: Expected 2 fields in line 3, saw 3); "
-        "fix it, or pass errors='skip' to skip it"
+        f"{path.as_posix()}, row 2: 3 fields where 2 were expected; remove the extra field(s) or add their column "
+        "name(s) to the header row (a value holding a comma must be in quotation marks), or pass errors='skip' to "
+        "skip the row (in a report: -p errors=skip; with analyze: --errors skip)"
     )
     docs, _ = load_skipping(path)
     assert docs["title"].tolist() == ["A", "C"]
-    assert docs.attrs["load_report"] == [entry(path, "malformed line: expected 2 fields, saw 3", line=3)]
+    assert docs["source"].tolist() == [f"{path.as_posix()}, row 1", f"{path.as_posix()}, row 3"]  # C keeps its row
+    assert docs.attrs["load_report"] == [entry(path, "3 fields where 2 were expected", row=2)]
 
 
 def test_unreadable_parquet(tmp_path):
@@ -171,7 +176,8 @@ def test_unknown_format_single_file_and_in_a_folder(tmp_path):
     path = write(tmp_path / "notes.docx", "x")
     assert load_error(path) == (
         f"{path.as_posix()}: unknown format '.docx'; supported extensions: {', '.join(EXTENSIONS)}; "
-        f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them"
+        f"pass format= (one of {', '.join(FORMATS)}) to read it as one of them (in a report: -p format=NAME; "
+        "with analyze: --format NAME)"
     )
     docs, _ = load_skipping(path)
     problem = f"unknown format '.docx'; supported extensions: {', '.join(EXTENSIONS)}"
@@ -196,7 +202,8 @@ def test_repeated_doc_ids(tmp_path):
     path = write(tmp_path / "t.csv", "id,title,text\n1,A,a.\n2,B,b.\n1,C,c.\n")
     assert load_error(path) == (
         f"{path.as_posix()}, row 3: doc_id '1' is already used by {path.as_posix()}, row 1; doc ids must be unique: "
-        "remove the repeated document, or pass columns={'doc_id': None} to use hashed ids"
+        "remove the repeated document, or pass columns={'doc_id': None} to use hashed ids (in a report: "
+        "-p columns=doc_id=; with analyze: --columns doc_id=)"
     )
     docs, _ = load_skipping(path)
     assert docs["title"].tolist() == ["A", "B"]
@@ -261,7 +268,8 @@ def test_skip_warning_counts_and_lists_the_first_three(tmp_path):
     docs, messages = load_skipping(tmp_path)
     assert len(docs) == 1
     assert messages == [
-        "load_corpus skipped 4 bad item(s), listed in documents.attrs['load_report']: "
+        "load_corpus skipped 4 bad item(s), listed in the load report "
+        "(documents.attrs['load_report'] in Python; the corpus_report report shows it): "
         + "; ".join(f"{(tmp_path / n).as_posix()}: the file is empty" for n in ("a.txt", "b.txt", "c.txt"))
         + " (and 1 more)"
     ]

@@ -19,6 +19,8 @@ from analysis.corpus import CorpusWarning, parse_dates
 from analysis.corpus.dates import parse_published
 from analysis.corpus.decode import decode_text
 from analysis.corpus.files import file_problem
+from analysis.corpus.report import REPORT_PLACE, skip_hint
+from analysis.corpus.tables import has_unclosed_quotes, table_separator
 from analysis.corpus.tokenised import alternative_columns, looks_pretokenised
 from loading import entry, load_error, load_skipping
 
@@ -102,7 +104,8 @@ def test_csv_dates_out_of_range_are_nat_in_one_warning(tmp_path):
     assert [str(w.message) for w in caught] == [
         "4 publication date(s) out of the representable range (1677-09-21 to 2262-04-11) were set to NaT - "
         f"{path.as_posix()}: 4 (rows 1, 2, 3, 4), e.g. '9999-12-31', '0001-01-01', '-62135596800'. "
-        "Fix the values, or see documents.attrs['load_report']."
+        "Fix the values, or see the load report (documents.attrs['load_report'] in Python; the "
+        "corpus_report report shows it)."
     ]
     assert docs["published"].isna().tolist() == [True, True, True, True, False]
 
@@ -203,7 +206,8 @@ def test_parquet_struct_text_column_is_an_error_never_a_repr(tmp_path):
     pq.write_table(pa.table({"title": ["A", "B"], "text": pa.array([{"x": "a"}, {"x": "b"}])}), path)
     problem = "column 'text' holds a JSON object (struct) of fields, not text"
     assert load_error(path) == (f"{path.as_posix()}, row 1: {problem}; store the article as text in that column, "
-                            "or pass errors='skip' to skip such rows")
+                            "or pass errors='skip' to skip such rows (in a report: -p errors=skip; "
+                            "with analyze: --errors skip)")
     docs, _ = load_skipping(path)
     assert len(docs) == 0
     assert docs.attrs["load_report"] == [entry(path, problem, row=1), entry(path, problem, row=2)]
@@ -239,7 +243,8 @@ def test_nul_character_in_a_parquet_or_json_value_names_the_row(tmp_path):
     pq.write_table(pa.table({"title": ["A", "B"], "text": ["ok", "bad\x00x"]}), path)
     problem = "column 'text' holds a NUL character (a binary or corrupted value)"
     assert load_error(path) == (f"{path.as_posix()}, row 2: {problem}; remove it from the source, "
-                            "or pass errors='skip' to skip such rows")
+                            "or pass errors='skip' to skip such rows (in a report: -p errors=skip; "
+                            "with analyze: --errors skip)")
     escaped = tmp_path / "nul.jsonl"
     escaped.write_text('{"title": "A", "text": "ok"}\n{"title": "B", "text": "bad\\u0000x"}\n', encoding="utf-8")
     docs, _ = load_skipping(escaped)
@@ -416,7 +421,8 @@ def test_pretokenised_text_file_is_listed_with_one_warning(tmp_path):
     assert [str(w.message) for w in caught] == [
         "1 file(s) hold text that looks pre-tokenised (tokens joined by spaces, as in 'Karachi , Pakistan .'), "
         f"e.g. {path.as_posix()}; sentence splitting, quotes and tone read such text less well. Detokenise the "
-        "text; the files are listed in documents.attrs['load_report']."
+        "text; the files are listed in the load report (documents.attrs['load_report'] in Python; "
+        "the corpus_report report shows it)."
     ]
     assert docs.attrs["load_report"] == [entry(path, "text looks pre-tokenised (spaces before commas and full stops)",
                                                "loaded as it is")]
@@ -430,3 +436,153 @@ def test_read_bytes_of_a_folder_is_a_file_problem_not_an_os_error(tmp_path):
         read_bytes(tmp_path)
     (tmp_path / "a.txt").write_bytes(b"x" * 70_000)
     assert read_bytes(tmp_path / "a.txt") == b"x" * 70_000
+
+
+# 21. A new user's hostile CSV and text files ----------------------------------------------------------------
+
+SKIP = "or pass errors='skip' to skip the row (in a report: -p errors=skip; with analyze: --errors skip)"
+BAD_QUOTE = ('title,text,date,outlet\nA,"Mayor Helen Stroud said the vote was fair.",2026-04-14,Echo\n'
+             'B,"Councillor Jo Reed said ""no"" to the plan.,2026-04-15,Echo\n'
+             'C,"Third article text here.",2026-04-16,Echo\n')
+UNCLOSED = ("unclosed quotation mark: a quoted field runs on past the end of its line and takes in the next 1 "
+            "line(s), whose rows would be merged into this one")
+
+
+def test_bad_quote_csv_one_unclosed_quotation_mark_is_an_error_naming_the_row(tmp_path):
+    # row B's quotation mark is never closed: pandas ran its text on into row C (B took C's date, C vanished)
+    path = tmp_path / "bad_quote.csv"
+    path.write_text(BAD_QUOTE, encoding="utf-8")
+    assert load_error(path) == (f"{path.as_posix()}, row 2, line 3: {UNCLOSED}; close the quotation mark (a "
+                                f'quotation mark inside a quoted field is written twice: ""), {SKIP}')
+
+
+def test_bad_quote_csv_skipped_leaves_out_that_row_only_and_says_so(tmp_path):
+    path = tmp_path / "bad_quote.csv"
+    path.write_text(BAD_QUOTE, encoding="utf-8")
+    docs, caught = load_skipping(path)
+    assert docs[["title", "text"]].to_dict("records") == [
+        {"title": "A", "text": "Mayor Helen Stroud said the vote was fair."},
+        {"title": "C", "text": "Third article text here."}]
+    assert docs["published"].tolist() == [utc("2026-04-14"), utc("2026-04-16")]
+    assert docs["source"].tolist() == [f"{path.as_posix()}, row 1", f"{path.as_posix()}, row 3"]
+    assert docs.attrs["load_report"] == [entry(path, f"{UNCLOSED}; the line(s) it took in were read as rows",
+                                               row=2, line=3)]
+    assert caught[0].startswith("load_corpus skipped 1 bad item(s)")
+
+
+def test_bad_quote_csv_left_open_to_the_end_of_the_file(tmp_path):
+    path = tmp_path / "open_end.csv"
+    path.write_text('title,text\nA,Alpha.\nB,"Beta.\nC,Gamma.\nD,Delta.\n', encoding="utf-8")
+    problem = ("unclosed quotation mark: a quoted field runs on past the end of its line to the end of the file "
+               "(2 more line(s)), whose rows would be merged into this one")
+    assert load_error(path).startswith(f"{path.as_posix()}, row 2, line 3: {problem}; close the quotation mark")
+    docs, _ = load_skipping(path)
+    assert docs["title"].tolist() == ["A", "C", "D"]
+    assert docs["source"].str.slice(-5).tolist() == ["row 1", "row 3", "row 4"]
+    assert docs.attrs["load_report"] == [entry(path, f"{problem}; the line(s) it took in were read as rows",
+                                               row=2, line=3)]
+
+
+def test_bad_quote_csv_whose_swallowed_lines_are_no_rows_skips_them_with_it(tmp_path):
+    # the closing mark of a two-paragraph text is missing: "Para two.,2026-01-01" is no row of three fields
+    path = tmp_path / "paragraphs.csv"
+    path.write_text('title,text,date\nA,"Para one.\n\nPara two.,2026-01-01\nB,"Bee.",2026-01-02\n'
+                    'C,"Sea.",2026-01-03\n', encoding="utf-8")
+    docs, _ = load_skipping(path)
+    assert docs[["title", "text"]].to_dict("records") == [{"title": "C", "text": "Sea."}]
+    assert docs["source"].tolist() == [f"{path.as_posix()}, row 2"]
+    assert docs.attrs["load_report"] == [entry(
+        path, "unclosed quotation mark: a quoted field runs on past the end of its line and takes in the next 3 "
+        "line(s), whose rows would be merged into this one; lines 2-5 were skipped with it", row=1, line=2)]
+
+
+def test_csv_with_paragraphs_inside_closed_quotation_marks_loads_unchanged(tmp_path):
+    path = tmp_path / "paragraphs.csv"
+    path.write_text('title,text,date\nA,"Para one, with a comma.\n\nPara two said ""no"".",2026-01-01\r\n'
+                    'B,"Bee.\nSecond line.",2026-01-02\n\nC,Sea.,2026-01-03\n', encoding="utf-8")
+    docs = wb.load_corpus(path)
+    assert docs["text"].tolist() == ['Para one, with a comma.\n\nPara two said "no".', "Bee.\n\nSecond line.", "Sea."]
+    assert docs["source"].str.slice(-5).tolist() == ["row 1", "row 2", "row 3"]
+    assert docs.attrs["load_report"] == []
+    assert not has_unclosed_quotes(path, sep=",", encoding="utf-8-sig")
+    (tmp_path / "bad.csv").write_text(BAD_QUOTE, encoding="utf-8")
+    assert has_unclosed_quotes(tmp_path / "bad.csv", sep=",", encoding="utf-8-sig")
+
+
+def test_semicolon_csv_is_read_as_semicolon_separated_with_a_note(tmp_path):
+    # a European Excel export: semicolons, day-first dates with dots
+    path = tmp_path / "semicolon.csv"
+    path.write_text("title;text;date;outlet\nVote passes;Mayor Helen Stroud said the vote was fair.;14.04.2026;Echo\n"
+                    'Union warns;"Unison said: jobs; pay; pensions.";15.04.2026;Echo\n', encoding="utf-8")
+    docs = wb.load_corpus(path)
+    assert docs[["title", "text", "outlet"]].to_dict("records") == [
+        {"title": "Vote passes", "text": "Mayor Helen Stroud said the vote was fair.", "outlet": "Echo"},
+        {"title": "Union warns", "text": "Unison said: jobs; pay; pensions.", "outlet": "Echo"}]
+    assert docs["published"].tolist() == [utc("2026-04-14"), utc("2026-04-15")]
+    assert docs.attrs["load_report"] == [entry(path, "the header line is separated by semicolons, not commas",
+                                               "read as semicolon-separated")]
+
+
+@pytest.mark.parametrize(("header", "sep", "name"), [("title\ttext\tdate", "\t", "tab"),
+                                                      ("title|text|date", "|", "pipe")])
+def test_tab_as_csv_and_pipe_csv_are_read_by_their_separator(tmp_path, header, sep, name):
+    path = tmp_path / "tab_as.csv"
+    path.write_text(f"{header}\nA{sep}Gwen Pritchard said fans were robbed.{sep}2026-04-14\n", encoding="utf-8")
+    docs = wb.load_corpus(path)
+    assert docs[["title", "text"]].to_dict("records") == [
+        {"title": "A", "text": "Gwen Pritchard said fans were robbed."}]
+    assert docs.attrs["load_report"] == [entry(path, f"the header line is separated by {name}s, not commas",
+                                               f"read as {name}-separated")]
+
+
+def test_table_separator_reads_the_header_line_outside_quotation_marks():
+    assert table_separator(b'title,text;notes,date\nA;b', "csv", label="x") == ","  # more commas
+    assert table_separator(b'"a,b,c";d;e\n', "csv", label="x") == ";"  # commas inside quotation marks not counted
+    assert table_separator(b"title\n", "csv", label="x") == ","  # one column
+    assert table_separator(b"\xef\xbb\xbftitle;text\n", "csv", label="x") == ";"
+    assert table_separator("title;text\n".encode("utf-16"), "csv", label="x") == ";"
+    assert table_separator(b"title;text,x\n", "tsv", label="x") == "\t"  # a .tsv stays tab-separated
+
+
+def test_extra_field_csv_names_the_data_row(tmp_path):
+    path = tmp_path / "extra_field.csv"
+    path.write_text('title,text,date,outlet\nA,"Mayor Helen Stroud said the vote\nwas fair.",2026-04-14,Echo\n'
+                    'B,"Reed said, no, to the plan.",2026-04-15,Echo,EXTRA\nC,c.,2026-04-16,Echo\n', encoding="utf-8")
+    assert load_error(path) == (
+        f"{path.as_posix()}, row 2: 5 fields where 4 were expected; remove the extra field(s) or add their column "
+        f"name(s) to the header row (a value holding a comma must be in quotation marks), {SKIP}")
+    docs, _ = load_skipping(path)
+    assert docs["source"].str.slice(-5).tolist() == ["row 1", "row 3"]
+    assert docs.attrs["load_report"] == [entry(path, "5 fields where 4 were expected", row=2)]
+
+
+def test_page_as_txt_says_it_looks_like_html(tmp_path):
+    path = tmp_path / "page_as.txt"
+    path.write_text('<html><body><h1>Vote</h1><p>Mayor Helen Stroud said "yes".</p></body></html>\n', encoding="utf-8")
+    assert load_error(path) == (
+        f"{path.as_posix()}: no text after the title line '<html><body><h1>Vote</h1><p>Mayor Helen Stroud said "
+        "\"yes\".</p></body></html>' (the file looks like an HTML page); name it .html (or pass format='html'; in a "
+        "report: -p format=html; with analyze: --format html) to read it as a web page, or add the article's text, "
+        "or remove the file")
+    assert wb.load_corpus(path, format="html")["text"].tolist() == ['Vote Mayor Helen Stroud said "yes".']
+
+
+def test_fake_xlsx_says_to_save_the_sheet_as_csv(tmp_path):
+    path = tmp_path / "fake.xlsx"
+    path.write_bytes(b"PK\x03\x04 fake")
+    assert load_error(path).endswith(": a spreadsheet, which is not read; supported extensions: "
+                                     ".txt, .text, .md, .markdown, .html, .htm, .xhtml, .csv, .tsv, .tab, .jsonl, "
+                                     ".ndjson, .json, .parquet, .pq; save it as CSV (in Excel: File > Save As > CSV "
+                                     "UTF-8) and load the CSV file")
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="ignored 1 item"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs.attrs["load_report"][0]["problem"].endswith("; a spreadsheet: save it as CSV to load it")
+
+
+def test_skip_hint_and_report_place_name_the_command_line_too():
+    assert skip_hint() == ("or pass errors='skip' to skip it (in a report: -p errors=skip; with analyze: "
+                           "--errors skip)")
+    assert skip_hint("such rows").startswith("or pass errors='skip' to skip such rows (in a report:")
+    assert REPORT_PLACE == ("the load report (documents.attrs['load_report'] in Python; the corpus_report report "
+                            "shows it)")

@@ -852,6 +852,38 @@ def test_streaming_a_csv_with_trailing_comma_on_every_row_loads_like_load_corpus
     pd.testing.assert_frame_equal(got, wb.load_corpus(path))
 
 
+def test_streaming_a_semicolon_csv_reads_it_as_load_corpus_does(tmp_path):
+    path = tmp_path / "semicolon.csv"
+    path.write_text("title;text;date\nA;Alpha said no.;14.04.2026\nB;Beta said yes.;15.04.2026\nC;Gamma.;16.04.2026\n",
+                    encoding="utf-8")
+    partitions = CorpusPartitions(path, partition_size=2)
+    got = pd.concat([p.load() for p in partitions], ignore_index=True)
+    assert got["text"].tolist() == ["Alpha said no.", "Beta said yes.", "Gamma."]
+    pd.testing.assert_frame_equal(got, wb.load_corpus(path))
+    assert [e["action"] for e in partitions.log.entries] == ["read as semicolon-separated"]
+
+
+def test_streaming_a_bad_quote_csv_names_or_skips_the_row_as_load_corpus_does(tmp_path):
+    from analysis.scale.partitions import ReadOptions
+
+    path = tmp_path / "bad_quote.csv"
+    path.write_text('title,text,date\nA,"Alpha.",2026-04-14\nB,"Beta ""no"".,2026-04-15\nC,"Gamma.",2026-04-16\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad_quote\.csv, row 2, line 3: unclosed quotation mark"):
+        _streamed(path)
+    partitions = CorpusPartitions(path, partition_size=2, options=ReadOptions(errors="skip"))
+    got = pd.concat([p.load() for p in partitions], ignore_index=True)
+    assert got["title"].tolist() == ["A", "C"] and got["source"].str.slice(-5).tolist() == ["row 1", "row 3"]
+    assert [(e["row"], e["line"], e["action"]) for e in partitions.log.entries] == [(2, 3, "skipped")]
+
+
+def test_streaming_an_extra_field_csv_names_the_data_row(tmp_path):
+    path = tmp_path / "extra_field.csv"
+    path.write_text("title,text\nA,a.\nB,b.,extra\nC,c.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"extra_field\.csv, row 2: 3 fields where 2 were expected; "):
+        _streamed(path)
+
+
 def test_streaming_keeps_number_like_text_columns_as_written(tmp_path):
     path = tmp_path / "numbers.csv"
     path.write_text("id,title,text\n0123,0123,1e5\n0456,007,2.50\n", encoding="utf-8")
