@@ -122,7 +122,8 @@ def test_reports_leave_out_flagged_copies_when_asked_from_articles_and_from_a_sa
     pd.DataFrame({"id": ["a1", "a2", "a3"], "title": ["Vote on", "Vote on (wire copy)", "Other story"],
                   "text": [body, body, "Tom Reyes said the club would appeal against the ruling of the court."],
                   "date": ["2024-05-08", "2024-05-09", "2024-05-09"]}).to_csv(tmp_path / "c.csv", index=False)
-    kept = report_analysis(tmp_path / "c.csv", drop_duplicates=True)
+    with pytest.warns(UserWarning, match=r"dropped 1 duplicate document"):
+        kept = report_analysis(tmp_path / "c.csv", drop_duplicates=True)
     assert kept.documents["doc_id"].tolist() == ["a1", "a3"]
     assert set(kept.quotes["doc_id"]) == {"a1", "a3"}
     assert [(e["row"], e["problem"], e["action"]) for e in kept.documents.attrs["load_report"]] == [
