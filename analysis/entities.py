@@ -1601,8 +1601,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
-                    not written_lower(ent.words[0].lower()) and \
-                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames):
+                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames) and \
+                    not written_lower(ent.words[0].lower()):
                 # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup")
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
@@ -1671,7 +1671,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if not ent.mentions or len(ent.words) < 2:
             continue
         # (a word is common when the document writes it in lower case; written_lower scans the document
-        # for each new word, so it is asked only where the answer decides)
+        # for each new word, so it is asked only where the answer decides: a name with no first-name
+        # evidence to drop and some evidence of its type is left as it is by both branches below)
+        if not any(e[2].startswith("first name") for e in ent.evidence) and \
+                not (len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none")):
+            continue
         if ent.words[-1] not in words.surnames and any(w.isalpha() and written_lower(w.lower())
                                                        for w in (ent.words[-1], ent.words[0])):
             # the first or last word common
