@@ -1754,6 +1754,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
+    for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
+        ent.best = min(ent.evidence, key=_RANK, default=None)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
 
@@ -1907,8 +1909,9 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
 
 
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
-    """he/she/... -> the most recent person of matching gender (else the most recent person)."""
-    persons = sorted((k, s, idx) for idx, ent in enumerate(live) if _decide(ent.evidence)[0] == "person"
+    """he/she/... -> the most recent person of matching gender (else the most recent person); each
+    entity's ``best`` evidence is its decision."""
+    persons = sorted((k, s, idx) for idx, ent in enumerate(live) if _is_person(ent)
                      for k, s, *_ in ent.mentions)
     if not persons:
         return []
@@ -2016,7 +2019,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
-            etype, evidence = _decide(ent.evidence)
+            etype, evidence = (ent.best[1], ent.best[2]) if ent.best is not None else ("other", "none")
             actor = ent.actor
             c_eid.append(_entity_id(etype, ent.display))
             c_display.append(ent.display)
