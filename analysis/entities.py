@@ -164,6 +164,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.deprecation import deprecated_alias
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
@@ -2032,28 +2033,44 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     if not rows:
         return _empty()
+    return _mention_table(rows, ent_cols, doc_ids, sids)
+
+
+def _mention_table(rows: Sequence[tuple[int, int, int, int, str, str | None, str]], ent_cols: Sequence[list],
+                   doc_ids: np.ndarray, sids: np.ndarray) -> pd.DataFrame:
+    """The entities table of mention ``rows`` (sentence position in ``doc_ids``/``sids``, start, end,
+    entity position in ``ent_cols``, via, title, text) and the per-entity columns ``ent_cols``
+    (entity_id, entity, type, actor_id, evidence, gender), in reading order: by sentence, then start
+    (stable: ties keep the order the rows were made in)."""
+    n = len(rows)
     r_sent, r_start, r_end, r_ent, r_via, r_title, r_text = zip(*rows)
-    start = np.asarray(r_start, dtype="int64")
-    # reading order: by sentence, then start (stable: ties keep the order the rows were made in)
-    reading = np.argsort((np.asarray(r_sent, dtype="int64") << 32) | start, kind="stable")
-    sent = np.asarray(r_sent, dtype="int64")[reading]
-    ent_at = np.asarray(r_ent, dtype="int64")[reading]
-    per_entity = [pd.array(col, dtype="str").take(ent_at) for col in ent_cols]
-
-    def strings(values: tuple) -> Any:
-        return pd.array(np.asarray(values, dtype=object)[reading], dtype="str")
-
+    sent, start = np.fromiter(r_sent, np.int64, n), np.fromiter(r_start, np.int64, n)
+    reading = np.argsort((sent << 32) | start, kind="stable")
+    sent = sent[reading]
+    ent_at = np.fromiter(r_ent, np.int64, n)[reading]
+    per_entity = [_str_column(col, ent_at) for col in ent_cols]
     out = {
-        "doc_id": pd.array(doc_ids[sent], dtype="str"),
+        "doc_id": _str_column(doc_ids, sent),
         "sentence_id": sids[sent].astype("int64"),
         "start": start[reading],
-        "end": np.asarray(r_end, dtype="int64")[reading],
-        "text": strings(r_text),
+        "end": np.fromiter(r_end, np.int64, n)[reading],
+        "text": _str_column(r_text, reading),
         "entity_id": per_entity[0], "entity": per_entity[1], "type": per_entity[2],
-        "via": strings(r_via), "title": strings(r_title),
+        "via": _str_column(r_via, reading), "title": _str_column(r_title, reading),
         "actor_id": per_entity[3], "evidence": per_entity[4], "gender": per_entity[5],
     }
     return pd.DataFrame({col: out[col] for col in ENTITY_COLUMNS})
+
+
+def _str_column(values: Sequence[Any], at: np.ndarray) -> Any:
+    """``pd.array(values, dtype="str").take(at)``, for str and None values built through one Arrow
+    array and Arrow's take (pandas' own conversion of the values costs about twice as much); any other
+    values take pandas' conversion."""
+    try:
+        arrow = pa.array(values, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.array(np.asarray(values, dtype=object), dtype="str").take(at)
+    return pd.array(arrow.take(at), dtype="str")
 
 
 @functools.lru_cache(maxsize=1 << 16)
