@@ -1352,25 +1352,26 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     and no evidence of rank 4 or better (not "Northwind Energy and Harbor Foods", "FBI and Justice
     Department") and is not written alone elsewhere in the document ("the Senate and House Armed
     Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
-    if len(cands) < 2:
+    # (the pairs written "X and Y" first: most documents have none, and then nothing is copied)
+    pairs = [i for i, (a, b) in enumerate(zip(cands, cands[1:])) if b.k == a.k and texts[a.k][a.end:b.start] == " and "]
+    if not pairs:
         return cands
     alone = Counter(c.words for c in cands)
     out: list[_Cand] = []
-    i = 0
-    while i < len(cands):
-        a = cands[i]
-        b = cands[i + 1] if i + 1 < len(cands) else None
-        if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
-                b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
+    i = 0  # the first candidate not yet in ``out``
+    for p in pairs:
+        if p < i:
+            continue  # the second name of the pair joined before
+        a, b = cands[p], cands[p + 1]
+        if a.title is None and b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
                 any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
                 (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)):
             joined = (*a.words, "and", *b.words)
+            out.extend(cands[i:p])
             out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
                              evidence=_name_evidence(words, joined), weak=a.weak and b.weak))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
+            i = p + 2
+    out.extend(cands[i:])
     return out
 
 
