@@ -1117,7 +1117,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     for k, text in enumerate(texts):
         at += len(text) + 1
         ends.append(at)
-        weak = bool(text) and _is_weak(text)
+        weak = bool(text) and _PROSE_WORD.search(text) is None and _is_weak(text)  # (prose: one search, no call)
         skip.append(weak or not text)
         if weak:
             weak_sentences.append((k, 0, len(text)))
