@@ -2021,9 +2021,11 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """The cyclic garbage collector paused (and restored as it was): :func:`entities` makes tens of
-    thousands of small objects (candidates, entities, rows) that hold no reference cycles and are freed
-    by reference counting; every collection while they live walks them all (a full collection, every
-    third call on the 290 benchmark articles, cost about a fifth of the call)."""
+    thousands of small objects (candidates, entities, rows; :func:`entity_table`'s tallies) that hold
+    no reference cycles and are freed by reference counting; every collection while they live walks
+    them all (on the 290 benchmark articles a full collection came every third call of
+    :func:`entities`, costing about a fifth of the call, and in two of three calls of
+    :func:`entity_table`, costing more than the table)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -2135,7 +2137,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
     """
-    return entity_table_of_parts([entities], actors=actors)
+    with _gc_paused():  # (the tallies live until the table is made: see entity_table_of_parts)
+        return entity_table_of_parts([entities], actors=actors)
 
 
 def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) -> pd.DataFrame:
@@ -2153,10 +2156,21 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via",
                                    "title", "actor_id", "evidence", "gender"),
                         fn="entity_table", name="entities", fix="pass the output of analysis.entities(...)")
-        _accumulate(acc, entities)
+        with _gc_paused():  # (a part read lazily is read with the collector as the caller has it)
+            _accumulate(acc, entities)
     if not acc:
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
                       lists=("variants", "titles"))
+    with _gc_paused():
+        return _entity_table_of(acc, names, groups)
+
+
+def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str], groups: Mapping[str, Any]
+                     ) -> pd.DataFrame:
+    """The entity table of the per-entity tallies of :func:`_accumulate` (``names``, ``groups``: the
+    lexicon actors' by actor_id)."""
+    cols = list(ENTITY_TABLE_COLUMNS)
+    table_ints = ("mentions", "pronouns", "documents", "sentence_id")
     out: dict[str, list] = {c: [] for c in cols}
     # (the tallies are dicts in order of first appearance: max() and a stable sort by count pick as
     # Counter.most_common does, the first seen of equal counts)
