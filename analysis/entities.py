@@ -876,7 +876,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    listed = len(toks) == 1 and (toks[0] in words.surnames or toks[0] in words.first_names)
+    listed, name_word, unknown = _speaker_words(tuple(toks))
     if _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
@@ -890,20 +890,17 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((_SPEECH_RANK, "person", "said-cue"))  # organisations say things too: the weakest cue
         elif _SAID_PRONOUN.match(text, cue.end()):
             ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
-        elif _NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english:
+        elif unknown:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
     elif start > 6 and (text.endswith(_SAID_VERBS, 0, start - 1) or
                         (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2))) and \
-            (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
-            (len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or
-             (_NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english)):
+            (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and (len(toks) > 1 or listed or unknown):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
-    speaks_like_a_name = len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or \
-        (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
-    if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
+    speaks_like_a_name = len(toks) > 1 or listed or unknown
+    if not speaks_like_a_name and name_word and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
     if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
             (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
@@ -958,6 +955,20 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _speaker_words(toks: tuple[str, ...]) -> tuple[bool, bool, bool]:
+    """What :func:`_context_evidence` asks of a single word (cached: names repeat; all False for a
+    name of several words): it is in the name lists; it is written as a person's name is
+    (:data:`_NAME_WORD`: "Adeyemi", "eBay" is not); both that and no English corpus writes it in lower
+    case."""
+    if len(toks) != 1:
+        return False, False, False
+    words = _default_words()
+    word = toks[0]
+    name_word = _NAME_WORD.match(word) is not None
+    return word in words.surnames or word in words.first_names, name_word, name_word and word.lower() not in words.english
 
 
 @functools.lru_cache(maxsize=1)
