@@ -1492,9 +1492,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if only is not None:
             evidence = [e for e in evidence if e[1] == only]
         ent.evidence.extend(evidence)
+        best = ent.best
         for item in evidence:
-            if ent.best is None or item[0] < ent.best[0]:
-                ent.best = item
+            if best is None or item[0] < best[0]:
+                best = item
+        ent.best = best
         if c.gender and (not ent.gender or ent.gender_weak):
             weak = _man_title(words, c.title)
             if not ent.gender or not weak:
@@ -1504,25 +1506,23 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             stands_for.setdefault(c.words, set()).add(idx)
 
     def new(c: _Cand) -> int:
-        entities.append(_Entity(c.words, " ".join(c.words)))
-        idx = len(entities) - 1
-        by_words[_key(c.words)] = idx
-        by_last.setdefault(c.words[-1], []).append(idx)
-        by_first.setdefault(c.words[0], []).append(idx)
-        if len(c.words) > 1:
-            by_initials.setdefault(_name_initials(c.words), []).append(idx)
-        first = c.words[0]
-        if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
-            entities[idx].first_name_gender = words.first_names[first]
+        name = c.words
+        ent = _Entity(name, " ".join(name))
+        idx = len(entities)
+        entities.append(ent)
+        by_words[_key(name)] = idx
+        by_last.setdefault(name[-1], []).append(idx)
+        by_first.setdefault(name[0], []).append(idx)
+        if len(name) > 1:
+            by_initials.setdefault(_name_initials(name), []).append(idx)
+            gender = words.first_names.get(name[0])
+            if gender is not None and gender != "unknown":
+                ent.first_name_gender = gender
         return idx
 
     def short_target(c: _Cand) -> int | None:
         """The most recent compatible fuller entity for a shorter form; an organisation by its first word
         only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
-        best, best_at = None, (-2, -2)
-        kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
-        used = stands_for.get(c.words, ())
-        org, org_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
         if acr is not None:
@@ -1534,6 +1534,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 pool = [*pool, *by_first.get(c.words[0], ())]
         if not pool:
             return None
+        best, best_at = None, (-2, -2)
+        kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
+        used = stands_for.get(c.words, ())
+        org, org_at = None, (-2, -2)
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
