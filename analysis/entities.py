@@ -151,7 +151,9 @@ says they can match; the table is built column by column; :func:`entity_table` c
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import operator
 import re
 import warnings
@@ -164,6 +166,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.deprecation import deprecated_alias
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
@@ -241,11 +244,25 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
 _PRONOUNS = frozenset("he she him her his hers himself herself He She Him Her His Hers HE SHE".split())
-#: A word of _PRONOUNS, not inside a word; the leading character class lets the engine skip ahead, and
-#: the alternatives after it spell exactly _PRONOUNS (so that Python sees only the pronouns, not every
-#: short word starting with h or s).
-_PRONOUN = re.compile(r"[hHsS](?<![\w'’-].)(?:(?<=[hH])(?:e|im|is|ers?)|(?<=h)(?:im|er)self|(?<=[sS])he|"
-                      r"(?<=H)E|(?<=S)HE)(?![\w'’-])")
+#: The words of _PRONOUNS, not inside a word, found from their "h" or "H" (each has one): the engine
+#: skips to the next occurrence of a literal several times faster than to the next character of a set
+#: (a pattern starting with [hHsS] cost twice as much); the alternatives spell exactly _PRONOUNS, so
+#: that Python sees only the pronouns. "she", "She" and "SHE" match from their "h"/"H", after an "s"/"S"
+#: that starts a word (:func:`_pronouns` moves the start back to it).
+_PRONOUN_LOWER_H = re.compile(r"h(?:(?<![\w'’-]h)(?:e|im|is|ers?|imself|erself)|(?<=(?<![\w'’-])[sS]h)e)(?![\w'’-])")
+_PRONOUN_UPPER_H = re.compile(r"H(?:(?<![\w'’-]H)(?:e|im|is|ers?|E)|(?<=(?<![\w'’-])SH)E)(?![\w'’-])")
+
+
+def _pronouns(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word of :data:`_PRONOUNS` in ``text`` that is not inside a word, in order."""
+    found = []
+    for pattern in (_PRONOUN_LOWER_H, _PRONOUN_UPPER_H):
+        for m in pattern.finditer(text):
+            s = m.start()
+            found.append((s - 1 if s and text[s - 1] in "sS" else s, m.end()))  # ("she": from its "s")
+    found.sort()
+    return found
+
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
@@ -859,7 +876,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
-    listed = len(toks) == 1 and (toks[0] in words.surnames or toks[0] in words.first_names)
+    listed, name_word, unknown = _speaker_words(tuple(toks))
     if _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
@@ -873,20 +890,17 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((_SPEECH_RANK, "person", "said-cue"))  # organisations say things too: the weakest cue
         elif _SAID_PRONOUN.match(text, cue.end()):
             ev.append((5, "person", "said-cue: he/she"))  # "Jafari said she felt": an organisation is "it"
-        elif _NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english:
+        elif unknown:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
     elif start > 6 and (text.endswith(_SAID_VERBS, 0, start - 1) or
                         (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2))) and \
-            (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and \
-            (len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or
-             (_NAME_WORD.match(toks[0]) and toks[0].lower() not in words.english)):
+            (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and (len(toks) > 1 or listed or unknown):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
-    speaks_like_a_name = len(toks) > 1 or toks[0] in words.surnames or toks[0] in words.first_names or \
-        (_NAME_WORD.match(toks[0]) is not None and toks[0].lower() not in words.english)
-    if not speaks_like_a_name and len(toks) == 1 and _NAME_WORD.match(toks[0]) and _PERSON_AFTER.match(text, end):
+    speaks_like_a_name = len(toks) > 1 or listed or unknown
+    if not speaks_like_a_name and name_word and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
     if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
             (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
@@ -941,6 +955,20 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _speaker_words(toks: tuple[str, ...]) -> tuple[bool, bool, bool]:
+    """What :func:`_context_evidence` asks of a single word (cached: names repeat; all False for a
+    name of several words): it is in the name lists; it is written as a person's name is
+    (:data:`_NAME_WORD`: "Adeyemi", "eBay" is not); both that and no English corpus writes it in lower
+    case."""
+    if len(toks) != 1:
+        return False, False, False
+    words = _default_words()
+    word = toks[0]
+    name_word = _NAME_WORD.match(word) is not None
+    return word in words.surnames or word in words.first_names, name_word, name_word and word.lower() not in words.english
 
 
 @functools.lru_cache(maxsize=1)
@@ -1114,7 +1142,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
     for k, text in enumerate(texts):
         at += len(text) + 1
         ends.append(at)
-        weak = bool(text) and _is_weak(text)
+        weak = bool(text) and _PROSE_WORD.search(text) is None and _is_weak(text)  # (prose: one search, no call)
         skip.append(weak or not text)
         if weak:
             weak_sentences.append((k, 0, len(text)))
@@ -1349,25 +1377,26 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     and no evidence of rank 4 or better (not "Northwind Energy and Harbor Foods", "FBI and Justice
     Department") and is not written alone elsewhere in the document ("the Senate and House Armed
     Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
-    if len(cands) < 2:
+    # (the pairs written "X and Y" first: most documents have none, and then nothing is copied)
+    pairs = [i for i, (a, b) in enumerate(zip(cands, cands[1:])) if b.k == a.k and texts[a.k][a.end:b.start] == " and "]
+    if not pairs:
         return cands
     alone = Counter(c.words for c in cands)
     out: list[_Cand] = []
-    i = 0
-    while i < len(cands):
-        a = cands[i]
-        b = cands[i + 1] if i + 1 < len(cands) else None
-        if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
-                b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
+    i = 0  # the first candidate not yet in ``out``
+    for p in pairs:
+        if p < i:
+            continue  # the second name of the pair joined before
+        a, b = cands[p], cands[p + 1]
+        if a.title is None and b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
                 any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
                 (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)):
             joined = (*a.words, "and", *b.words)
+            out.extend(cands[i:p])
             out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
                              evidence=_name_evidence(words, joined), weak=a.weak and b.weak))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
+            i = p + 2
+    out.extend(cands[i:])
     return out
 
 
@@ -1463,9 +1492,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if only is not None:
             evidence = [e for e in evidence if e[1] == only]
         ent.evidence.extend(evidence)
+        best = ent.best
         for item in evidence:
-            if ent.best is None or item[0] < ent.best[0]:
-                ent.best = item
+            if best is None or item[0] < best[0]:
+                best = item
+        ent.best = best
         if c.gender and (not ent.gender or ent.gender_weak):
             weak = _man_title(words, c.title)
             if not ent.gender or not weak:
@@ -1475,25 +1506,23 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             stands_for.setdefault(c.words, set()).add(idx)
 
     def new(c: _Cand) -> int:
-        entities.append(_Entity(c.words, " ".join(c.words)))
-        idx = len(entities) - 1
-        by_words[_key(c.words)] = idx
-        by_last.setdefault(c.words[-1], []).append(idx)
-        by_first.setdefault(c.words[0], []).append(idx)
-        if len(c.words) > 1:
-            by_initials.setdefault(_name_initials(c.words), []).append(idx)
-        first = c.words[0]
-        if len(c.words) > 1 and first in words.first_names and words.first_names[first] != "unknown":
-            entities[idx].first_name_gender = words.first_names[first]
+        name = c.words
+        ent = _Entity(name, " ".join(name))
+        idx = len(entities)
+        entities.append(ent)
+        by_words[_key(name)] = idx
+        by_last.setdefault(name[-1], []).append(idx)
+        by_first.setdefault(name[0], []).append(idx)
+        if len(name) > 1:
+            by_initials.setdefault(_name_initials(name), []).append(idx)
+            gender = words.first_names.get(name[0])
+            if gender is not None and gender != "unknown":
+                ent.first_name_gender = gender
         return idx
 
     def short_target(c: _Cand) -> int | None:
         """The most recent compatible fuller entity for a shorter form; an organisation by its first word
         only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
-        best, best_at = None, (-2, -2)
-        kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
-        used = stands_for.get(c.words, ())
-        org, org_at = None, (-2, -2)
         n = len(c.words)
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
         if acr is not None:
@@ -1505,6 +1534,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 pool = [*pool, *by_first.get(c.words[0], ())]
         if not pool:
             return None
+        best, best_at = None, (-2, -2)
+        kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
+        used = stands_for.get(c.words, ())
+        org, org_at = None, (-2, -2)
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
@@ -1601,8 +1634,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
-                    not written_lower(ent.words[0].lower()) and \
-                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames):
+                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames) and \
+                    not written_lower(ent.words[0].lower()):
                 # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup")
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
@@ -1671,7 +1704,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if not ent.mentions or len(ent.words) < 2:
             continue
         # (a word is common when the document writes it in lower case; written_lower scans the document
-        # for each new word, so it is asked only where the answer decides)
+        # for each new word, so it is asked only where the answer decides: a name with no first-name
+        # evidence to drop and some evidence of its type is left as it is by both branches below)
+        if not any(e[2].startswith("first name") for e in ent.evidence) and \
+                not (len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none")):
+            continue
         if ent.words[-1] not in words.surnames and any(w.isalpha() and written_lower(w.lower())
                                                        for w in (ent.words[-1], ent.words[0])):
             # the first or last word common
@@ -1750,6 +1787,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
+    for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
+        ent.best = min(ent.evidence, key=_RANK, default=None)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
 
@@ -1903,8 +1942,9 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
 
 
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
-    """he/she/... -> the most recent person of matching gender (else the most recent person)."""
-    persons = sorted((k, s, idx) for idx, ent in enumerate(live) if _decide(ent.evidence)[0] == "person"
+    """he/she/... -> the most recent person of matching gender (else the most recent person); each
+    entity's ``best`` evidence is its decision."""
+    persons = sorted((k, s, idx) for idx, ent in enumerate(live) if _is_person(ent)
                      for k, s, *_ in ent.mentions)
     if not persons:
         return []
@@ -1914,13 +1954,12 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
     starts = [0]
     for text in texts:
         starts.append(starts[-1] + len(text) + 1)
-    for m in _PRONOUN.finditer("\n".join(texts)):
-        word = m.group()
-        if word not in _PRONOUNS:
-            continue
-        k = bisect_right(starts, m.start()) - 1
+    joined = "\n".join(texts)
+    for start, end in _pronouns(joined):
+        word = joined[start:end]
+        k = bisect_right(starts, start) - 1
         offset = starts[k]
-        at = (k, m.start() - offset)
+        at = (k, start - offset)
         low = word.lower()
         gender = "male" if low in _MALE else "female"
         chosen = unknown = fallback = None
@@ -1950,7 +1989,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             continue
         if live[chosen].gender is None and chosen not in learned:
             learned[chosen] = gender
-        out.append((k, at[1], m.end() - offset, chosen, word))
+        out.append((k, at[1], end - offset, chosen, word))
     for idx, g in learned.items():
         live[idx].gender = live[idx].gender or g
     return out
@@ -2000,6 +2039,34 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
+    with _gc_paused():
+        rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals)
+        table = _mention_table(rows, ent_cols, doc_ids, sids) if rows else _empty()
+        del rows, ent_cols  # (freed while the collector is paused)
+    return table
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused (and restored as it was): :func:`entities` makes tens of
+    thousands of small objects (candidates, entities, rows; :func:`entity_table`'s tallies) that hold
+    no reference cycles and are freed by reference counting; every collection while they live walks
+    them all (on the 290 benchmark articles a full collection came every third call of
+    :func:`entities`, costing about a fifth of the call, and in two of three calls of
+    :func:`entity_table`, costing more than the table)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, overlay: _Overlay | None,
+                 capitals: _Capitals | None) -> tuple[list[tuple], tuple[list, ...]]:
+    """The mention rows and per-entity columns of :func:`_mention_table` for the sentence ``texts``
+    (sorted by document and sentence; document ``i`` is ``texts[bounds[i]:bounds[i + 1]]``)."""
     # the table is built column by column: one row per mention holds its sentence (position in the
     # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
     ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
@@ -2012,7 +2079,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
-            etype, evidence = _decide(ent.evidence)
+            etype, evidence = (ent.best[1], ent.best[2]) if ent.best is not None else ("other", "none")
             actor = ent.actor
             c_eid.append(_entity_id(etype, ent.display))
             c_display.append(ent.display)
@@ -2023,30 +2090,44 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
         for idx, ent in enumerate(live, first):
             rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
-    if not rows:
-        return _empty()
+    return rows, ent_cols
+
+
+def _mention_table(rows: Sequence[tuple[int, int, int, int, str, str | None, str]], ent_cols: Sequence[list],
+                   doc_ids: np.ndarray, sids: np.ndarray) -> pd.DataFrame:
+    """The entities table of mention ``rows`` (sentence position in ``doc_ids``/``sids``, start, end,
+    entity position in ``ent_cols``, via, title, text) and the per-entity columns ``ent_cols``
+    (entity_id, entity, type, actor_id, evidence, gender), in reading order: by sentence, then start
+    (stable: ties keep the order the rows were made in)."""
+    n = len(rows)
     r_sent, r_start, r_end, r_ent, r_via, r_title, r_text = zip(*rows)
-    start = np.asarray(r_start, dtype="int64")
-    # reading order: by sentence, then start (stable: ties keep the order the rows were made in)
-    reading = np.argsort((np.asarray(r_sent, dtype="int64") << 32) | start, kind="stable")
-    sent = np.asarray(r_sent, dtype="int64")[reading]
-    ent_at = np.asarray(r_ent, dtype="int64")[reading]
-    per_entity = [pd.array(col, dtype="str").take(ent_at) for col in ent_cols]
-
-    def strings(values: tuple) -> Any:
-        return pd.array(np.asarray(values, dtype=object)[reading], dtype="str")
-
+    sent, start = np.fromiter(r_sent, np.int64, n), np.fromiter(r_start, np.int64, n)
+    reading = np.argsort((sent << 32) | start, kind="stable")
+    sent = sent[reading]
+    ent_at = np.fromiter(r_ent, np.int64, n)[reading]
+    per_entity = [_str_column(col, ent_at) for col in ent_cols]
     out = {
-        "doc_id": pd.array(doc_ids[sent], dtype="str"),
+        "doc_id": _str_column(doc_ids, sent),
         "sentence_id": sids[sent].astype("int64"),
         "start": start[reading],
-        "end": np.asarray(r_end, dtype="int64")[reading],
-        "text": strings(r_text),
+        "end": np.fromiter(r_end, np.int64, n)[reading],
+        "text": _str_column(r_text, reading),
         "entity_id": per_entity[0], "entity": per_entity[1], "type": per_entity[2],
-        "via": strings(r_via), "title": strings(r_title),
+        "via": _str_column(r_via, reading), "title": _str_column(r_title, reading),
         "actor_id": per_entity[3], "evidence": per_entity[4], "gender": per_entity[5],
     }
     return pd.DataFrame({col: out[col] for col in ENTITY_COLUMNS})
+
+
+def _str_column(values: Sequence[Any], at: np.ndarray) -> Any:
+    """``pd.array(values, dtype="str").take(at)``, for str and None values built through one Arrow
+    array and Arrow's take (pandas' own conversion of the values costs about twice as much); any other
+    values take pandas' conversion."""
+    try:
+        arrow = pa.array(values, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.array(np.asarray(values, dtype=object), dtype="str").take(at)
+    return pd.array(arrow.take(at), dtype="str")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -2084,7 +2165,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
     """
-    return entity_table_of_parts([entities], actors=actors)
+    with _gc_paused():  # (the tallies live until the table is made: see entity_table_of_parts)
+        return entity_table_of_parts([entities], actors=actors)
 
 
 def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) -> pd.DataFrame:
@@ -2102,10 +2184,21 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via",
                                    "title", "actor_id", "evidence", "gender"),
                         fn="entity_table", name="entities", fix="pass the output of analysis.entities(...)")
-        _accumulate(acc, entities)
+        with _gc_paused():  # (a part read lazily is read with the collector as the caller has it)
+            _accumulate(acc, entities)
     if not acc:
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
                       lists=("variants", "titles"))
+    with _gc_paused():
+        return _entity_table_of(acc, names, groups)
+
+
+def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str], groups: Mapping[str, Any]
+                     ) -> pd.DataFrame:
+    """The entity table of the per-entity tallies of :func:`_accumulate` (``names``, ``groups``: the
+    lexicon actors' by actor_id)."""
+    cols = list(ENTITY_TABLE_COLUMNS)
+    table_ints = ("mentions", "pronouns", "documents", "sentence_id")
     out: dict[str, list] = {c: [] for c in cols}
     # (the tallies are dicts in order of first appearance: max() and a stable sort by count pick as
     # Counter.most_common does, the first seen of equal counts)
