@@ -11,10 +11,14 @@ tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexi
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
 "Centers for Disease Control", "Gulf of Mexico"; "on" only after an organisation word: "Council on
 Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
-Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
+Angeles"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
+Abbott": Texas and Greg Abbott). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
-a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+a hyphen makes an adjective ("Obama-era"; with the words before it: no "Los" of "Los Angeles-based"),
+except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"); a single demonym
+before a lower-case word ("Israeli troops"; also after a compass word: "North Korean leader"), a
+function word in capitals that the document does not define in brackets ("NOT"; but "World Health
+Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
 Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
@@ -54,11 +58,14 @@ the rank, the stronger):
    Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
    "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
    ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
-4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
+4. the first word a first name (US Census) in a longer name, initials ("O.J. Simpson"; not a place:
+   "U.S. Space"), or a surname and a hyphenated given name ("Park Joo-Ho") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
    textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
-5. cues around the name: "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
+5. cues around the name: "the Mets" (a single capitalised plural after "the", not a group word,
+   demonym, family or place; set aside where the name is also written bare: "100 Polaroids") -> organization;
+   "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
    "X said" and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
    ...", "the plant in Millbrook says he ...", "the mayor of X said") of a single word of the name lists ("Okafor said", also "Mallory said in
@@ -76,7 +83,8 @@ the rank, the stronger):
    things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
    common word -> organization ("Oracle said");
    a single first name or surname, two or three words ending in a surname (none a common word of the
-   document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
+   document, none a word of the lists), a surname used alone later -> person (not where the first word
+   ends another person's name: "Warhol Polaroid" beside Andy Warhol); a name in a list ("X and
    Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
@@ -105,7 +113,8 @@ Brightwater", "Brightwater said she", "Brightwater, 52,"), to the business where
 to it ("Brightwater shares", "Brightwater said in a statement"), else it stays a bare name of its own
 with no person evidence; a surname used alone brings only its person evidence ("Mallory said in a statement" does
 not make Dana Mallory an organisation); an organisation's first word to the organisation ("Northwind"
--> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT), only where no person or place
+-> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT; nor the place before a place
+word: "Springfield" of "Springfield City Council"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
@@ -235,6 +244,8 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
         yield s, m.group()
 
 
+#: A romanised Korean or Chinese given name: two syllables joined by a hyphen ("Joo-Ho", "Jae-in").
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -450,6 +461,30 @@ def _is_adjective(token: str) -> bool:
     return bool(tail) and tail[0].islower()
 
 
+#: The second parts of hyphenated adjectives made of a name ("Los Angeles-based", "Obama-era").
+_ADJECTIVE_TAILS = frozenset("era style born based like wide type area run made owned bound sized class free only "
+                             "linked led backed".split())
+
+
+def _hyphenated_given_name(words: EntityWords, token: str) -> bool:
+    """A capitalised syllable hyphenated to a lower-case one, written after a name word, is a given
+    name ("Kim Jong-un", "Ban Ki-moon", "Moon Jae-in", "Lee Myung-bak"), not an adjective ("Los
+    Angeles-based", "New York-born", "Sinn Fein-led"): the first part is of two to five letters and no
+    English word, surname or place, the second of two to five letters and no adjective-forming word."""
+    head, _, tail = token.partition("-")
+    return 2 <= len(head) <= 5 and 2 <= len(tail) <= 5 and tail.isalpha() and tail.islower() and \
+        head.isalpha() and head[1:].islower() and not tail.endswith(("ed", "ing")) and \
+        tail not in _ADJECTIVE_TAILS and head.lower() not in words.english and head not in words.surnames and \
+        head.lower() not in words.cities and head.lower() not in words.places and head.lower() not in words.big_cities
+
+
+def _caps_stop_word(words: EntityWords, name: Sequence[str]) -> bool:
+    """A function word of three or more letters written in capitals ("WHO"): an acronym where the
+    document defines it in brackets ("the World Health Organization (WHO)"), else emphasis ("NOT")."""
+    return len(name) == 1 and len(name[0]) >= 3 and name[0].isupper() and name[0].isalpha() and \
+        name[0].lower() not in words.places
+
+
 def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str]]]:
     """A regex run -> pieces of (start, end, core) tokens, split at possessives, full stops, stop
     words, adjectives and connectors that do not belong to a name."""
@@ -517,7 +552,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
         low = core.lower()
-        if _is_adjective(core) or (not _ACRONYM.match(core) and (
+        adjective = _is_adjective(core)
+        if adjective and cur and _hyphenated_given_name(words, core):
+            adjective = False  # "Kim Jong-un", "Ban Ki-moon": a given name, not "Obama-era"
+        elif adjective and cur and cur[-1][2] not in _CONNECTORS and core.index("-") > 1:  # (not "NASA T-shirt")
+            cur = []  # "Los Angeles-based", "Hong Kong-listed": the name is the adjective's, no "Los" or "Hong"
+        if adjective or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop)):
             if cur:
                 pieces.append(cur)
@@ -553,6 +593,17 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
                     continue
                 split_at.append(i)
+        for i, tok in enumerate(piece[:-3]):
+            if tok[2] == "of" and i and piece[i - 1][2].lower() in words.title_heads:
+                # "Governor of Washington Chris Gregoire": the title's place (the longest) ends before a
+                # person's name, a first name or two or three words ("Mayor of London Sadiq Khan"): two names
+                j = next((j for j in range(min(i + 4, len(piece) - 2), i + 1, -1)
+                          if _is_place(words, place := " ".join(t[2] for t in piece[i + 1:j])) or
+                          place.lower() in words.big_cities), 0)
+                if j and (piece[j][2] in words.first_names or len(piece) - j <= 3):
+                    out.append(piece[:j])
+                    piece = piece[j:]
+                break
         if not split_at:
             out.append(piece)
             continue
@@ -809,8 +860,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         # ("Winter Olympics", "Moon Rocks", "Summer Paralympics", "Paris Climate Accords")
         ev.append((4, "person", f"first name: {toks[0]}"))
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
-            not any(t in words.org_words for t in low):
+            not any(t in words.org_words for t in low) and low[0] not in words.places:  # (not "U.S. Space")
         ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
+    elif len(toks) == 2 and _GIVEN_NAME.match(toks[1]) and len(toks[0]) <= 5 and \
+            (toks[0] in words.surnames or toks[0] in words.first_names):
+        ev.append((4, "person", f"hyphenated given name: {toks[1]}"))  # "Park Joo-Ho", "Moon Jae-in"
     known = words.known.get(" ".join(toks))
     if known is not None:
         ev.append((4, known, "known name"))
@@ -1200,7 +1254,8 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
         title, name, lows = None, name[1:], lows[1:]
     ok = bool(name)
     full = " ".join(lows)
-    if not ok or full in words.furniture or (full in words.stop and full not in words.places) or \
+    if not ok or full in words.furniture or (full in words.stop and full not in words.places and
+                                             not _caps_stop_word(words, name)) or \
             full in words.common_acronyms:
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
@@ -1246,11 +1301,15 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             out.append(before)
     if not ok:
         return None
-    start, end = base + piece[cut][0], base + piece[-1][1]
+    start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
+    if len(toks) == 2 and title is None and toks[0].lower() in _COMPASS and text[end:end + 1] == " " and \
+            text[end + 1:end + 2].islower() and not toks[1].endswith("s") and (toks[1].lower() in words.demonyms or (
+                _DEMONYM_SUFFIX.search(toks[1].lower()) and toks[1].lower() not in words.places)):
+        return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
     if len(toks) > 1 and title is None and toks[0].lower() in words.demonyms and not strong:
         rest = toks[1:]
@@ -1286,6 +1345,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
         if len(toks) == 1 and (toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic")):
             evidence.append((3, "place", f"place word: the {toks[0]}"))
+        elif _team_plural(words, toks) and not any(e[0] <= 4 for e in evidence):
+            evidence.append((5, "organization", f"organization cue: the {toks[-1]}"))  # "the Mets", "the Red Sox"
     if len(toks) == 1 and title is None and text.endswith(_PLACE_BEFORE_SURNAME, 0, start) and \
             text[end:end + 1] not in ("'", "’") and evidence:
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
@@ -1351,14 +1412,14 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
     if len(cands) < 2:
         return cands
-    alone = Counter(c.words for c in cands)
+    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end))  # (written alone)
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
         a = cands[i]
         b = cands[i + 1] if i + 1 < len(cands) else None
         if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
-                b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
+                b.title is None and b.words[-1].lower() in words.org_words and not alone[a.words] and \
                 any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
                 (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)):
             joined = (*a.words, "and", *b.words)
@@ -1426,10 +1487,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands = _join_acronym_names(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
+    caps_stop = False
     for c in cands:
         if len(c.words) > 1 and "(" in texts[c.k] and (m := _BRACKET_ACRONYM.match(texts[c.k], c.end)):
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
+        elif len(c.words) == 1 and c.words[0].isupper() and c.words[0].lower() in words.stop and \
+                _caps_stop_word(words, c.words):
+            caps_stop = True
+    if caps_stop:  # "WHO" is a name only where the document defines it: "World Health Organization (WHO)"
+        cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].isupper() and
+                                          c.words[0].lower() in words.stop and _caps_stop_word(words, c.words)
+                                          and c.words[0] not in defined)]
     entities: list[_Entity] = []
     by_words: dict[tuple[str, ...], int] = {}
 
@@ -1519,11 +1588,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                         best, best_at = idx, ent.last
                 continue
             etype = ent.best[1] if ent.best else "other"
-            if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
+            if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0] \
+                    and not (len(ent.words) > 2 and ent.words[1].lower() in words.place_last):
                 # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
                 # common word of the document: "Environmental" is no short form of the agency)
                 # nor a gazetteer place wherever written ("Massachusetts" after "Massachusetts Institute of
-                # Technology" is the state)
+                # Technology" is the state), nor the place before a place word the body is named after
+                # ("Springfield" of "Springfield City Council", "Harlow" of "Harlow County Council")
                 strong = {t for r, t, _ in c.evidence if r <= 3}
                 if not strong - {"organization"} and ent.last > org_at and not written_lower(c.words[0].lower()):
                     org, org_at = idx, ent.last
@@ -1561,6 +1632,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             unsettled.add(c.words[0])
             return org if org is not None and _says_organization(c.evidence, texts[c.k], c.end) else None
         return best if best is not None else org
+
+    def others_surname(word: str) -> bool:
+        """``word`` ends the name of a person of the document ("Warhol" of Andy Warhol): a name it
+        starts ("Warhol Polaroid") is named after that person, no person of the same words' evidence."""
+        return any(len(entities[j].words) > 1 and entities[j].best is not None and entities[j].best[1] == "person"
+                   for j in by_last.get(word, ()))
 
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
@@ -1602,8 +1679,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
                     not written_lower(ent.words[0].lower()) and \
-                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames):
-                # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup")
+                    (c.words[0].lower() not in words.english or c.words[0] in words.surnames) and \
+                    not others_surname(ent.words[0]):
+                # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup"), nor
+                # after another person's surname ("Polaroid" after "Warhol Polaroid" after "Andy Warhol")
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
@@ -1680,7 +1759,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
-                not any(w.isalpha() and written_lower(w.lower()) for w in ent.words):
+                not any(w.isalpha() and written_lower(w.lower()) for w in ent.words) and \
+                not others_surname(ent.words[0]):
             # no word common
             if ent.words[-1] in words.surnames and not any(_vocabulary_word(words, w.lower()) for w in ent.words) \
                     and not (ent.words[0] not in words.first_names and
@@ -1734,6 +1814,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.mentions.append((c.k, c.start, c.end, via, None))
     for ent in live:
         _set_aside_weak_place(ent)
+        if ent.best is not None and ent.best[2].startswith("organization cue: the "):
+            _set_aside_team_plural(ent, texts)
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
@@ -1780,6 +1862,26 @@ def _set_aside_weak_place(ent: _Entity) -> None:
     ent.best = min(ent.evidence, key=_RANK, default=None)
 
 
+_DETERMINERS = (" the ", " a ", " an ", " one ", " his ", " her ", " their ", " our ", " my ", " your ", " this ",
+                " that ", " every ", " each ", " no ", " most ", " many ", " some ", " all ")
+
+
+def _set_aside_team_plural(ent: _Entity, texts: Sequence[str]) -> None:
+    """Drop the evidence of "the" before a plural name ("the Mets": a team) from an entity written bare
+    anywhere in the document, with no "the" or other determiner before it ("100 Polaroids", "exhibit of
+    Polaroids", "the cruise ship, Freewinds"): a plural common noun or a name of another kind, not a
+    team, band or club ("a Mets fan", "your Mets work", "Cardinals fans": a determiner before it, or
+    the name used as a modifier before a lower-case word that is no function word)."""
+    stop = _default_words().stop
+    for k, s, end, _, _ in ent.mentions:
+        text = texts[k]
+        if not (" " + text[max(0, s - 7):s].lower()).endswith(_DETERMINERS) and \
+                not ((m := _LOWER_WORD.match(text, end + 1)) and text[end:end + 1] == " " and m.group() not in stop):
+            ent.evidence = [e for e in ent.evidence if not e[2].startswith("organization cue: the ")]
+            ent.best = min(ent.evidence, key=_RANK, default=None)
+            return
+
+
 _COORDINATION = frozenset((" and ", " or ", ", and ", ", or ", " nor ", " as well as "))
 #: Evidence a coordinated name of a known type overrides: none, or a town of the gazetteer.
 _COORDINATION_WEAK = 7
@@ -1823,6 +1925,27 @@ def _plural(word: str) -> bool:
     """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis")."""
     return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
         word not in _default_words().surnames
+
+
+def _team_plural(words: EntityWords, toks: Sequence[str]) -> bool:
+    """A single capitalised plural written after "the", as a team, band or club is named ("the Mets",
+    "the Beatles", "the Gliders"): not a group word or demonym ("the Democrats", "the Americans":
+    groups), not a family ("the Clintons": the singular is a surname or first name), not a place ("the
+    Philippines") or event ("the Olympics"). (Not a name of several words: "the Paris Climate Accords",
+    "the Warhol Polaroids".)"""
+    if len(toks) != 1:
+        return False
+    last = toks[0]
+    if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or not last.isalpha() or \
+            not last[0].isupper() or not last[1:].islower():
+        return False
+    low = last.lower()
+    single = last[:-1]
+    if low in words.group_words or low in words.demonyms or _DEMONYM_SUFFIX.search(low) or \
+            single in words.surnames or single in words.first_names or single.lower() in words.demonyms:
+        return False
+    return not (low in words.places or low in words.cities or low in words.big_cities or low in words.event_last or
+                low in words.furniture)
 
 
 def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str]]) -> bool:
