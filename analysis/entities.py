@@ -12,7 +12,9 @@ tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexi
 "Centers for Disease Control", "Gulf of Mexico"; "on" only after an organisation word: "Council on
 Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
-Abbott": Texas and Greg Abbott). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
+Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
+("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
+it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
 a hyphen makes an adjective ("Obama-era"; with the words before it: no "Los" of "Los Angeles-based"),
 except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"); a single demonym
@@ -478,6 +480,44 @@ def _hyphenated_given_name(words: EntityWords, token: str) -> bool:
         head.lower() not in words.cities and head.lower() not in words.places and head.lower() not in words.big_cities
 
 
+def _cut_trailing_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> Sequence[tuple[int, int, str]]:
+    """A piece without the role title it ends with when what comes before it names an organisation
+    (an organisation word or an acronym): "the Museum of Flight CEO said", "State Department
+    Spokesperson", "White House Press Secretary" (the longest title: not "White House Press") name the
+    organisation; the title is the role of someone in it, no part of its name. Not a single ambiguous
+    rank word ("Army General")."""
+    if len(piece) < 2:
+        return piece
+    lows = [t[2].lower() for t in piece]
+    if lows[-1] not in words.title_heads:
+        return piece
+    for size in range(min(words.title_max, len(piece) - 1), 0, -1):
+        if tuple(lows[-size:]) in words.titles:
+            if size == 1 and lows[-1] in words.ambiguous_titles:
+                return piece
+            rest = piece[:-size]
+            while rest and rest[-1][2] in _CONNECTORS:
+                rest = rest[:-1]
+            if rest and any(t[2].lower() in words.org_words or _ACRONYM.match(t[2]) for t in rest) and \
+                    any(t[2].lower() not in words.org_words for t in rest):  # (not "Team Manager")
+                return rest
+            return piece
+    return piece
+
+
+def _person_after_organization(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> int:
+    """Where a person's name starts in a piece that names an organisation before it ("Washington
+    State University Simon Ličen", "Manchester United Wayne Rooney"): after an organisation word, a
+    first name and one or two more words, none an English word or organisation word; else 0."""
+    n = len(piece)
+    for i in range(max(1, n - 3), n - 1):
+        if piece[i - 1][2].lower() in words.org_words and piece[i][2] in words.first_names and \
+                all(t[2][:1].isupper() and t[2].isalpha() and t[2].lower() not in words.english and
+                    t[2].lower() not in words.org_words for t in piece[i + 1:]):
+            return i
+    return 0
+
+
 def _caps_stop_word(words: EntityWords, name: Sequence[str]) -> bool:
     """A function word of three or more letters written in capitals ("WHO"): an acronym where the
     document defines it in brackets ("the World Health Organization (WHO)"), else emphasis ("NOT")."""
@@ -593,6 +633,10 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
                     continue
                 split_at.append(i)
+        piece = _cut_trailing_title(words, piece)
+        if (j := _person_after_organization(words, piece)):
+            out.append(piece[:j])  # "Washington State University Simon Ličen", "Manchester United Wayne Rooney"
+            piece = piece[j:]
         for i, tok in enumerate(piece[:-3]):
             if tok[2] == "of" and i and piece[i - 1][2].lower() in words.title_heads:
                 # "Governor of Washington Chris Gregoire": the title's place (the longest) ends before a

@@ -1469,3 +1469,24 @@ def test_a_compass_word_and_a_demonym_before_a_lower_case_word_is_an_adjective()
 def test_a_lab_is_an_organisation():
     assert rows(found("The Cosmic Dust Lab at Berkeley found it."), "text", "type", "evidence") == [
         ("Cosmic Dust Lab", "organization", "organization word: lab"), ("Berkeley", "place", "gazetteer: town")]
+
+
+def test_a_role_title_ending_an_organisations_name_is_no_part_of_it():
+    # "the Museum of Flight CEO said": the museum (the title is someone's role in it); the longest
+    # title ("Press Secretary", not "White House Press"); not a lone organisation word ("Team Manager")
+    # nor an ambiguous rank word ("Army General")
+    e = found("The Museum of Flight CEO said no. The White House Press Secretary spoke. The State Department "
+              "Spokesperson and the Team Manager and the Army General came.")
+    assert rows(e, "text", "type") == [
+        ("Museum of Flight", "organization"), ("White House", "organization"), ("State Department", "organization"),
+        ("Team Manager", "other"), ("Army General", "other")]
+
+
+def test_a_person_named_right_after_an_organisation_is_a_name_of_its_own():
+    # an organisation word, then a first name and one or two words no English corpus writes in lower case
+    e = found("Washington State University Simon Ličen wrote it. Manchester United Wayne Rooney scored. "
+              "They met at the Columbia University Irving Medical Center.")
+    assert rows(e, "text", "type") == [
+        ("Washington State University", "organization"), ("Simon Ličen", "person"),
+        ("Manchester United", "organization"), ("Wayne Rooney", "person"),
+        ("Columbia University Irving Medical Center", "organization")]
