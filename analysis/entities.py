@@ -89,7 +89,8 @@ the rank, the stronger):
    ends another person's name: "Warhol Polaroid" beside Andy Warhol); a name in a list ("X and
    Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
-   lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
+   lower case, none a word of the lists, a place or a big city ("Mathias Krumbholz"; not "Bayern
+   Munich") -> person; else ``other``. A known name's type comes before a first name's ("Morgan Stanley").
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
 also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
@@ -895,6 +896,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         # "Earth Day", "World Cup", "Monaco Grand Prix"; not "Doris Day"
         event = True
         ev.append((3, "other", f"event word: {toks[-1]}"))
+    known = words.known.get(" ".join(toks))
+    if known is not None:
+        ev.append((4, known, "known name"))  # (before a first name's: "Morgan Stanley" is the bank)
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             full not in words.cities and not event and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
@@ -909,9 +913,6 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     elif len(toks) == 2 and _GIVEN_NAME.match(toks[1]) and len(toks[0]) <= 5 and \
             (toks[0] in words.surnames or toks[0] in words.first_names):
         ev.append((4, "person", f"hyphenated given name: {toks[1]}"))  # "Park Joo-Ho", "Moon Jae-in"
-    known = words.known.get(" ".join(toks))
-    if known is not None:
-        ev.append((4, known, "known name"))
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -1814,6 +1815,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
             elif all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
                      and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
+                     and w.lower() not in words.big_cities
                      and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
                 # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
                 # case, none a word of the lists: a person's name (weakest evidence)

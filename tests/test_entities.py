@@ -1490,3 +1490,14 @@ def test_a_person_named_right_after_an_organisation_is_a_name_of_its_own():
         ("Washington State University", "organization"), ("Simon Ličen", "person"),
         ("Manchester United", "organization"), ("Wayne Rooney", "person"),
         ("Columbia University Irving Medical Center", "organization")]
+
+
+def test_a_known_organisation_beats_a_first_name_and_a_big_city_is_no_persons_name():
+    # "Morgan Stanley" is on the list of known organisations (before its first name's evidence);
+    # "Bayern Munich" holds a big city: no person by its words alone ("Mathias Krumbholz" still is)
+    e = found("Real Madrid beat Bayern Munich 3-1. Analysts at Morgan Stanley cut their targets. "
+              "Yesterday Mathias Krumbholz agreed.")
+    assert rows(e, "text", "type", "evidence") == [
+        ("Real Madrid", "organization", "known name"), ("Bayern Munich", "other", "none"),
+        ("Morgan Stanley", "organization", "known name"),
+        ("Mathias Krumbholz", "person", "name words: no common word")]
