@@ -100,7 +100,9 @@ event word first ("Hurricane Irma", "Operation ...") or last ("Earth Day", "Worl
 Marathon", ``event_last_words``; not a first name and a surname: "Doris Day") keeps a name ``other`` (rank 3: the schema has no event type).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
-alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
+alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation"), and so is an
+organisation of a field and a field of common words with no evidence of its own ("National Institute
+of Allergy and Infectious Diseases"; not "Ministry of Defence and Foreign Office").
 
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
@@ -1356,12 +1358,14 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
                 _DEMONYM_SUFFIX.search(toks[1].lower()) and toks[1].lower() not in words.places)):
         return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
-    if len(toks) > 1 and title is None and toks[0].lower() in words.demonyms and not strong:
+    if len(toks) > 1 and title is None and not strong and (toks[0].lower() in words.demonyms or
+                                                           toks[0].lower() + "s" in words.group_words):
         rest = toks[1:]
         if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
                 (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
-            # "Democratic Florida", "Italian Matteo Salvini": the adjective of origin or party is no part
-            # of the name (a place or organisation named so keeps it: "American Samoa", "British Airways")
+            # "Democratic Florida", "Italian Matteo Salvini", "Democrat Luis Ortega": the adjective of origin
+            # or party, or a member of a group (``group_words``: Democrats), is no part of the name (a place
+            # or organisation named so keeps it: "American Samoa", "British Airways")
             start, toks = base + piece[cut + 1][0], tuple(rest)
             evidence = _name_evidence(words, toks)
     if title is None and not strong:
@@ -1447,6 +1451,19 @@ def _head_and(words: EntityWords, text: str, a: _Cand, b: _Cand) -> bool:
         text[max(0, a.start - 4):a.start] in ("the ", "The ")
 
 
+def _of_and(words: EntityWords, a: _Cand, b: _Cand, alone: Counter) -> bool:
+    """"the National Institute of Allergy and Infectious Diseases", "the Department of Housing and Urban
+    Development", "Centers for Disease Control and Prevention": ``a`` an organisation word with "of" or
+    "for" and its field, ``b`` a field of common English words alone (no evidence of rank 4 or better,
+    not written alone elsewhere in the document) joins it (not "the Ministry of Defence and Foreign
+    Office": an organisation of its own)."""
+    lows = [w.lower() for w in a.words]
+    return any(x in words.org_words and y in ("of", "for") for x, y in zip(lows, lows[1:])) and \
+        lows[-1] not in words.org_words and not alone[b.words] and \
+        all(w.lower() in words.english and w.lower() not in words.org_words for w in b.words) and \
+        not any(e[0] <= 4 for e in b.evidence)
+
+
 def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
     by "and" to a following organisation name (its last word an organisation word) is one name when the
@@ -1457,16 +1474,19 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
     if len(cands) < 2:
         return cands
-    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end))  # (written alone)
+    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
+                    not texts[c.k].endswith(" and ", 0, c.start))  # (written alone)
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
         a = cands[i]
         b = cands[i + 1] if i + 1 < len(cands) else None
         if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
-                b.title is None and b.words[-1].lower() in words.org_words and not alone[a.words] and \
-                any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
-                (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)):
+                b.title is None and (b.words[-1].lower() in words.org_words and not alone[a.words] and
+                                     any(w.lower() in words.english for w in a.words) and
+                                     b.words[0].lower() in words.english and
+                                     (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b))
+                                     or _of_and(words, a, b, alone)):
             joined = (*a.words, "and", *b.words)
             out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
                              evidence=_name_evidence(words, joined), weak=a.weak and b.weak))

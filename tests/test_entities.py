@@ -1501,3 +1501,22 @@ def test_a_known_organisation_beats_a_first_name_and_a_big_city_is_no_persons_na
         ("Real Madrid", "organization", "known name"), ("Bayern Munich", "other", "none"),
         ("Morgan Stanley", "organization", "known name"),
         ("Mathias Krumbholz", "person", "name words: no common word")]
+
+
+def test_a_member_of_a_group_before_a_name_is_no_part_of_it():
+    # "Democrat Luis Ortega": as "Italian Matteo Salvini" (the singular of a group word); not "Rebel Wilson"
+    e = found("Yesterday Democrat Luis Ortega and Rebel Wilson and Independent Bernie Sanders agreed.")
+    assert rows(e, "text", "type") == [("Luis Ortega", "person"), ("Rebel Wilson", "person"),
+                                       ("Bernie Sanders", "person")]
+
+
+def test_an_organisation_of_a_field_and_a_field_is_one_name():
+    # "Institute of Allergy" + "and Infectious Diseases": common words with no evidence of their own join
+    # the organisation; an organisation of its own ("Foreign Office") or a place ("Cambridge") does not
+    e = found("Dr. Anthony Fauci of the National Institute of Allergy and Infectious Diseases testified. The "
+              "Centers for Disease Control and Prevention agreed. The Ministry of Defence and Foreign Office "
+              "agreed. The University of Oxford and Cambridge agreed.")
+    assert rows(e, "text", "type") == [
+        ("Anthony Fauci", "person"), ("National Institute of Allergy and Infectious Diseases", "organization"),
+        ("Centers for Disease Control and Prevention", "organization"), ("Ministry of Defence", "organization"),
+        ("Foreign Office", "organization"), ("University of Oxford", "organization"), ("Cambridge", "organization")]
