@@ -1394,7 +1394,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
         if len(toks) == 1 and (toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic")):
             evidence.append((3, "place", f"place word: the {toks[0]}"))
-        elif _team_plural(words, toks) and not any(e[0] <= 4 for e in evidence):
+        elif len(toks) == 1 and _team_plural(toks) and not any(e[0] <= 4 for e in evidence):
             evidence.append((5, "organization", f"organization cue: the {toks[-1]}"))  # "the Mets", "the Red Sox"
     if len(toks) == 1 and title is None and text.endswith(_PLACE_BEFORE_SURNAME, 0, start) and \
             text[end:end + 1] not in ("'", "’") and evidence:
@@ -1474,19 +1474,24 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
     if len(cands) < 2:
         return cands
-    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
-                    not texts[c.k].endswith(" and ", 0, c.start))  # (written alone)
+    alone: Counter | None = None  # the names written alone (not before or after "and"), counted on first need
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
         a = cands[i]
         b = cands[i + 1] if i + 1 < len(cands) else None
         if b is not None and b.k == a.k and texts[a.k][a.end:b.start] == " and " and a.title is None and \
-                b.title is None and (b.words[-1].lower() in words.org_words and not alone[a.words] and
-                                     any(w.lower() in words.english for w in a.words) and
-                                     b.words[0].lower() in words.english and
-                                     (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b))
-                                     or _of_and(words, a, b, alone)):
+                b.title is None:
+            if alone is None:
+                alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
+                                not texts[c.k].endswith(" and ", 0, c.start))
+            join = b.words[-1].lower() in words.org_words and not alone[a.words] and \
+                any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
+                (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)) or \
+                _of_and(words, a, b, alone)
+        else:
+            join = False
+        if join:
             joined = (*a.words, "and", *b.words)
             out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
                              evidence=_name_evidence(words, joined), weak=a.weak and b.weak))
@@ -1993,7 +1998,8 @@ def _plural(word: str) -> bool:
         word not in _default_words().surnames
 
 
-def _team_plural(words: EntityWords, toks: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=1 << 14)
+def _team_plural(toks: tuple[str, ...]) -> bool:
     """A single capitalised plural written after "the", as a team, band or club is named ("the Mets",
     "the Beatles", "the Gliders"): not a group word or demonym ("the Democrats", "the Americans":
     groups), not a family ("the Clintons": the singular is a surname or first name), not a place ("the
@@ -2001,6 +2007,7 @@ def _team_plural(words: EntityWords, toks: Sequence[str]) -> bool:
     "the Warhol Polaroids".)"""
     if len(toks) != 1:
         return False
+    words = _default_words()
     last = toks[0]
     if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or not last.isalpha() or \
             not last[0].isupper() or not last[1:].islower():
