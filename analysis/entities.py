@@ -11,10 +11,16 @@ tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexi
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
 "Centers for Disease Control", "Gulf of Mexico"; "on" only after an organisation word: "Council on
 Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
-Angeles"). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
+Angeles"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
+Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
+("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
+it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
-a hyphen makes an adjective ("Obama-era"); a single demonym before a lower-case word ("Israeli
-troops"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+a hyphen makes an adjective ("Obama-era"; with the words before it: no "Los" of "Los Angeles-based"),
+except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"); a single demonym
+before a lower-case word ("Israeli troops"; also after a compass word: "North Korean leader"), a
+function word in capitals that the document does not define in brackets ("NOT"; but "World Health
+Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
 Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
@@ -54,11 +60,14 @@ the rank, the stronger):
    Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
    "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
    ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
-4. the first word a first name (US Census) in a longer name, or initials ("O.J. Simpson") ->
+4. the first word a first name (US Census) in a longer name, initials ("O.J. Simpson"; not a place:
+   "U.S. Space"), or a surname and a hyphenated given name ("Park Joo-Ho") ->
    person (not a first name that is a common word before a common word or a plural: "Winter
    Olympics"); an acronym -> organization; a well-known name of Pattern's entity list (shipped with
    textblob: "Microsoft", "Albert Einstein") or of ``known_organizations`` ("Reuters", "Gazprom") -> its type;
-5. cues around the name: "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
+5. cues around the name: "the Mets" (a single capitalised plural after "the", not a group word,
+   demonym, family or place; set aside where the name is also written bare: "100 Polaroids") -> organization;
+   "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
    "X said" and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
    ...", "the plant in Millbrook says he ...", "the mayor of X said") of a single word of the name lists ("Okafor said", also "Mallory said in
@@ -76,10 +85,12 @@ the rank, the stronger):
    things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
    common word -> organization ("Oracle said");
    a single first name or surname, two or three words ending in a surname (none a common word of the
-   document, none a word of the lists), a surname used alone later -> person; a name in a list ("X and
+   document, none a word of the lists), a surname used alone later -> person (not where the first word
+   ends another person's name: "Warhol Polaroid" beside Andy Warhol); a name in a list ("X and
    Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
 7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
-   lower case, none a word of the lists or a place ("Mathias Krumbholz") -> person; else ``other``.
+   lower case, none a word of the lists, a place or a big city ("Mathias Krumbholz"; not "Bayern
+   Munich") -> person; else ``other``. A known name's type comes before a first name's ("Morgan Stanley").
 A first name does not make a person of a name whose last word is a common word of the document
 ("Paris Agreement"), of a town ("Long Beach"), nor do the name lists of a single word the document
 also writes in lower case ("on New Year's Day" beside "a long day"), nor does a first name or surname
@@ -89,7 +100,9 @@ event word first ("Hurricane Irma", "Operation ...") or last ("Earth Day", "Worl
 Marathon", ``event_last_words``; not a first name and a surname: "Doris Day") keeps a name ``other`` (rank 3: the schema has no event type).
 Names joined by "and" are one organisation when the second ends in an organisation word and starts
 with a common word, and the first holds a common word, has no evidence of its own and is not written
-alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation").
+alone ("Food and Drug Administration"; not "Creative Commons and Wikimedia Foundation"), and so is an
+organisation of a field and a field of common words with no evidence of its own ("National Institute
+of Allergy and Infectious Diseases"; not "Ministry of Defence and Foreign Office").
 
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
@@ -105,7 +118,8 @@ Brightwater", "Brightwater said she", "Brightwater, 52,"), to the business where
 to it ("Brightwater shares", "Brightwater said in a statement"), else it stays a bare name of its own
 with no person evidence; a surname used alone brings only its person evidence ("Mallory said in a statement" does
 not make Dana Mallory an organisation); an organisation's first word to the organisation ("Northwind"
--> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT), only where no person or place
+-> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT; nor the place before a place
+word: "Springfield" of "Springfield City Council"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
@@ -238,6 +252,8 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
         yield s, m.group()
 
 
+#: A romanised Korean or Chinese given name: two syllables joined by a hyphen ("Joo-Ho", "Jae-in").
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -467,6 +483,68 @@ def _is_adjective(token: str) -> bool:
     return bool(tail) and tail[0].islower()
 
 
+#: The second parts of hyphenated adjectives made of a name ("Los Angeles-based", "Obama-era").
+_ADJECTIVE_TAILS = frozenset("era style born based like wide type area run made owned bound sized class free only "
+                             "linked led backed".split())
+
+
+def _hyphenated_given_name(words: EntityWords, token: str) -> bool:
+    """A capitalised syllable hyphenated to a lower-case one, written after a name word, is a given
+    name ("Kim Jong-un", "Ban Ki-moon", "Moon Jae-in", "Lee Myung-bak"), not an adjective ("Los
+    Angeles-based", "New York-born", "Sinn Fein-led"): the first part is of two to five letters and no
+    English word, surname or place, the second of two to five letters and no adjective-forming word."""
+    head, _, tail = token.partition("-")
+    return 2 <= len(head) <= 5 and 2 <= len(tail) <= 5 and tail.isalpha() and tail.islower() and \
+        head.isalpha() and head[1:].islower() and not tail.endswith(("ed", "ing")) and \
+        tail not in _ADJECTIVE_TAILS and head.lower() not in words.english and head not in words.surnames and \
+        head.lower() not in words.cities and head.lower() not in words.places and head.lower() not in words.big_cities
+
+
+def _cut_trailing_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> Sequence[tuple[int, int, str]]:
+    """A piece without the role title it ends with when what comes before it names an organisation
+    (an organisation word or an acronym): "the Museum of Flight CEO said", "State Department
+    Spokesperson", "White House Press Secretary" (the longest title: not "White House Press") name the
+    organisation; the title is the role of someone in it, no part of its name. Not a single ambiguous
+    rank word ("Army General")."""
+    if len(piece) < 2:
+        return piece
+    lows = [t[2].lower() for t in piece]
+    if lows[-1] not in words.title_heads:
+        return piece
+    for size in range(min(words.title_max, len(piece) - 1), 0, -1):
+        if tuple(lows[-size:]) in words.titles:
+            if size == 1 and lows[-1] in words.ambiguous_titles:
+                return piece
+            rest = piece[:-size]
+            while rest and rest[-1][2] in _CONNECTORS:
+                rest = rest[:-1]
+            if rest and any(t[2].lower() in words.org_words or _ACRONYM.match(t[2]) for t in rest) and \
+                    any(t[2].lower() not in words.org_words for t in rest):  # (not "Team Manager")
+                return rest
+            return piece
+    return piece
+
+
+def _person_after_organization(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> int:
+    """Where a person's name starts in a piece that names an organisation before it ("Washington
+    State University Simon Ličen", "Manchester United Wayne Rooney"): after an organisation word, a
+    first name and one or two more words, none an English word or organisation word; else 0."""
+    n = len(piece)
+    for i in range(max(1, n - 3), n - 1):
+        if piece[i - 1][2].lower() in words.org_words and piece[i][2] in words.first_names and \
+                all(t[2][:1].isupper() and t[2].isalpha() and t[2].lower() not in words.english and
+                    t[2].lower() not in words.org_words for t in piece[i + 1:]):
+            return i
+    return 0
+
+
+def _caps_stop_word(words: EntityWords, name: Sequence[str]) -> bool:
+    """A function word of three or more letters written in capitals ("WHO"): an acronym where the
+    document defines it in brackets ("the World Health Organization (WHO)"), else emphasis ("NOT")."""
+    return len(name) == 1 and len(name[0]) >= 3 and name[0].isupper() and name[0].isalpha() and \
+        name[0].lower() not in words.places
+
+
 def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str]]]:
     """A regex run -> pieces of (start, end, core) tokens, split at possessives, full stops, stop
     words, adjectives and connectors that do not belong to a name."""
@@ -534,7 +612,12 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
         low = core.lower()
-        if _is_adjective(core) or (not _ACRONYM.match(core) and (
+        adjective = _is_adjective(core)
+        if adjective and cur and _hyphenated_given_name(words, core):
+            adjective = False  # "Kim Jong-un", "Ban Ki-moon": a given name, not "Obama-era"
+        elif adjective and cur and cur[-1][2] not in _CONNECTORS and core.index("-") > 1:  # (not "NASA T-shirt")
+            cur = []  # "Los Angeles-based", "Hong Kong-listed": the name is the adjective's, no "Los" or "Hong"
+        if adjective or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop)):
             if cur:
                 pieces.append(cur)
@@ -570,6 +653,21 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
                     continue
                 split_at.append(i)
+        piece = _cut_trailing_title(words, piece)
+        if (j := _person_after_organization(words, piece)):
+            out.append(piece[:j])  # "Washington State University Simon Ličen", "Manchester United Wayne Rooney"
+            piece = piece[j:]
+        for i, tok in enumerate(piece[:-3]):
+            if tok[2] == "of" and i and piece[i - 1][2].lower() in words.title_heads:
+                # "Governor of Washington Chris Gregoire": the title's place (the longest) ends before a
+                # person's name, a first name or two or three words ("Mayor of London Sadiq Khan"): two names
+                j = next((j for j in range(min(i + 4, len(piece) - 2), i + 1, -1)
+                          if _is_place(words, place := " ".join(t[2] for t in piece[i + 1:j])) or
+                          place.lower() in words.big_cities), 0)
+                if j and (piece[j][2] in words.first_names or len(piece) - j <= 3):
+                    out.append(piece[:j])
+                    piece = piece[j:]
+                break
         if not split_at:
             out.append(piece)
             continue
@@ -817,6 +915,9 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         # "Earth Day", "World Cup", "Monaco Grand Prix"; not "Doris Day"
         event = True
         ev.append((3, "other", f"event word: {toks[-1]}"))
+    known = words.known.get(" ".join(toks))
+    if known is not None:
+        ev.append((4, known, "known name"))  # (before a first name's: "Morgan Stanley" is the bank)
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             full not in words.cities and not event and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
@@ -826,11 +927,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         # ("Winter Olympics", "Moon Rocks", "Summer Paralympics", "Paris Climate Accords")
         ev.append((4, "person", f"first name: {toks[0]}"))
     elif 1 < len(toks) <= 3 and _INITIALS.match(toks[0]) and toks[-1][:1].isupper() and \
-            not any(t in words.org_words for t in low):
+            not any(t in words.org_words for t in low) and low[0] not in words.places:  # (not "U.S. Space")
         ev.append((4, "person", f"initials: {toks[0]}"))  # "O.J. Simpson", "R Saravanan"
-    known = words.known.get(" ".join(toks))
-    if known is not None:
-        ev.append((4, known, "known name"))
+    elif len(toks) == 2 and _GIVEN_NAME.match(toks[1]) and len(toks[0]) <= 5 and \
+            (toks[0] in words.surnames or toks[0] in words.first_names):
+        ev.append((4, "person", f"hyphenated given name: {toks[1]}"))  # "Park Joo-Ho", "Moon Jae-in"
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -1228,7 +1329,8 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
         title, name, lows = None, name[1:], lows[1:]
     ok = bool(name)
     full = " ".join(lows)
-    if not ok or full in words.furniture or (full in words.stop and full not in words.places) or \
+    if not ok or full in words.furniture or (full in words.stop and full not in words.places and
+                                             not _caps_stop_word(words, name)) or \
             full in words.common_acronyms:
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
@@ -1274,18 +1376,24 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             out.append(before)
     if not ok:
         return None
-    start, end = base + piece[cut][0], base + piece[-1][1]
+    start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
+    if len(toks) == 2 and title is None and toks[0].lower() in _COMPASS and text[end:end + 1] == " " and \
+            text[end + 1:end + 2].islower() and not toks[1].endswith("s") and (toks[1].lower() in words.demonyms or (
+                _DEMONYM_SUFFIX.search(toks[1].lower()) and toks[1].lower() not in words.places)):
+        return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
-    if len(toks) > 1 and title is None and toks[0].lower() in words.demonyms and not strong:
+    if len(toks) > 1 and title is None and not strong and (toks[0].lower() in words.demonyms or
+                                                           toks[0].lower() + "s" in words.group_words):
         rest = toks[1:]
         if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
                 (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
-            # "Democratic Florida", "Italian Matteo Salvini": the adjective of origin or party is no part
-            # of the name (a place or organisation named so keeps it: "American Samoa", "British Airways")
+            # "Democratic Florida", "Italian Matteo Salvini", "Democrat Luis Ortega": the adjective of origin
+            # or party, or a member of a group (``group_words``: Democrats), is no part of the name (a place
+            # or organisation named so keeps it: "American Samoa", "British Airways")
             start, toks = base + piece[cut + 1][0], tuple(rest)
             evidence = _name_evidence(words, toks)
     if title is None and not strong:
@@ -1314,6 +1422,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
         if len(toks) == 1 and (toks[0].lower() in _COMPASS or toks[0].lower() in ("midwest", "arctic", "antarctic")):
             evidence.append((3, "place", f"place word: the {toks[0]}"))
+        elif len(toks) == 1 and _team_plural(toks) and not any(e[0] <= 4 for e in evidence):
+            evidence.append((5, "organization", f"organization cue: the {toks[-1]}"))  # "the Mets", "the Red Sox"
     if len(toks) == 1 and title is None and text.endswith(_PLACE_BEFORE_SURNAME, 0, start) and \
             text[end:end + 1] not in ("'", "’") and evidence:
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
@@ -1369,6 +1479,19 @@ def _head_and(words: EntityWords, text: str, a: _Cand, b: _Cand) -> bool:
         text[max(0, a.start - 4):a.start] in ("the ", "The ")
 
 
+def _of_and(words: EntityWords, a: _Cand, b: _Cand, alone: Counter) -> bool:
+    """"the National Institute of Allergy and Infectious Diseases", "the Department of Housing and Urban
+    Development", "Centers for Disease Control and Prevention": ``a`` an organisation word with "of" or
+    "for" and its field, ``b`` a field of common English words alone (no evidence of rank 4 or better,
+    not written alone elsewhere in the document) joins it (not "the Ministry of Defence and Foreign
+    Office": an organisation of its own)."""
+    lows = [w.lower() for w in a.words]
+    return any(x in words.org_words and y in ("of", "for") for x, y in zip(lows, lows[1:])) and \
+        lows[-1] not in words.org_words and not alone[b.words] and \
+        all(w.lower() in words.english and w.lower() not in words.org_words for w in b.words) and \
+        not any(e[0] <= 4 for e in b.evidence)
+
+
 def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
     by "and" to a following organisation name (its last word an organisation word) is one name when the
@@ -1381,16 +1504,22 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     pairs = [i for i, (a, b) in enumerate(zip(cands, cands[1:])) if b.k == a.k and texts[a.k][a.end:b.start] == " and "]
     if not pairs:
         return cands
-    alone = Counter(c.words for c in cands)
+    # the names written alone (not before or after "and")
+    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
+                    not texts[c.k].endswith(" and ", 0, c.start))
     out: list[_Cand] = []
     i = 0  # the first candidate not yet in ``out``
     for p in pairs:
         if p < i:
             continue  # the second name of the pair joined before
         a, b = cands[p], cands[p + 1]
-        if a.title is None and b.title is None and b.words[-1].lower() in words.org_words and alone[a.words] == 1 and \
-                any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
-                (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)):
+        if a.title is not None or b.title is not None:
+            continue
+        join = b.words[-1].lower() in words.org_words and not alone[a.words] and \
+            any(w.lower() in words.english for w in a.words) and b.words[0].lower() in words.english and \
+            (not any(e[0] <= 4 for e in a.evidence) or _head_and(words, texts[a.k], a, b)) or \
+            _of_and(words, a, b, alone)
+        if join:
             joined = (*a.words, "and", *b.words)
             out.extend(cands[i:p])
             out.append(_Cand(k=a.k, start=a.start, end=b.end, words=joined, title=None, gender=None,
@@ -1455,10 +1584,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands = _join_acronym_names(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
+    caps_stop = False
     for c in cands:
         if len(c.words) > 1 and "(" in texts[c.k] and (m := _BRACKET_ACRONYM.match(texts[c.k], c.end)):
             defined[m.group("a").replace(".", "")] = c.words
             c.evidence.append((2, "organization", f"acronym: {m.group('a')}"))
+        elif len(c.words) == 1 and c.words[0].isupper() and c.words[0].lower() in words.stop and \
+                _caps_stop_word(words, c.words):
+            caps_stop = True
+    if caps_stop:  # "WHO" is a name only where the document defines it: "World Health Organization (WHO)"
+        cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].isupper() and
+                                          c.words[0].lower() in words.stop and _caps_stop_word(words, c.words)
+                                          and c.words[0] not in defined)]
     entities: list[_Entity] = []
     by_words: dict[tuple[str, ...], int] = {}
 
@@ -1552,11 +1689,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                         best, best_at = idx, ent.last
                 continue
             etype = ent.best[1] if ent.best else "other"
-            if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0]:
+            if n == 1 and ent.words[0] == c.words[0] and etype == "organization" and ent.words[-1] != c.words[0] \
+                    and not (len(ent.words) > 2 and ent.words[1].lower() in words.place_last):
                 # "Northwind" after "Northwind Energy": the first word of an organisation's name (not a
                 # common word of the document: "Environmental" is no short form of the agency)
                 # nor a gazetteer place wherever written ("Massachusetts" after "Massachusetts Institute of
-                # Technology" is the state)
+                # Technology" is the state), nor the place before a place word the body is named after
+                # ("Springfield" of "Springfield City Council", "Harlow" of "Harlow County Council")
                 strong = {t for r, t, _ in c.evidence if r <= 3}
                 if not strong - {"organization"} and ent.last > org_at and not written_lower(c.words[0].lower()):
                     org, org_at = idx, ent.last
@@ -1594,6 +1733,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             unsettled.add(c.words[0])
             return org if org is not None and _says_organization(c.evidence, texts[c.k], c.end) else None
         return best if best is not None else org
+
+    def others_surname(word: str) -> bool:
+        """``word`` ends the name of a person of the document ("Warhol" of Andy Warhol): a name it
+        starts ("Warhol Polaroid") is named after that person, no person of the same words' evidence."""
+        return any(len(entities[j].words) > 1 and entities[j].best is not None and entities[j].best[1] == "person"
+                   for j in by_last.get(word, ()))
 
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
@@ -1635,8 +1780,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
                     not _ACRONYM.match(c.words[0]) and not _plural(c.words[0]) and \
                     (c.words[0].lower() not in words.english or c.words[0] in words.surnames) and \
-                    not written_lower(ent.words[0].lower()):
-                # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup")
+                    not others_surname(ent.words[0]) and not written_lower(ent.words[0].lower()):
+                # not a common word ("Chrome" after "Google Chrome", "Soup" after "Campbell Soup"), nor
+                # after another person's surname ("Polaroid" after "Warhol Polaroid" after "Andy Warhol")
                 ent.evidence.append((6, "person", "surname used alone"))
                 if ent.best is None or ent.best[0] > 6:
                     ent.best = ent.evidence[-1]
@@ -1717,7 +1863,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=lambda e: e[0]) if kept else None
         elif len(ent.words) <= 3 and _decide(ent.evidence) == ("other", "none") and \
-                not any(w.isalpha() and written_lower(w.lower()) for w in ent.words):
+                not any(w.isalpha() and written_lower(w.lower()) for w in ent.words) and \
+                not others_surname(ent.words[0]):
             # no word common
             if ent.words[-1] in words.surnames and not any(_vocabulary_word(words, w.lower()) for w in ent.words) \
                     and not (ent.words[0] not in words.first_names and
@@ -1727,6 +1874,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence.append((6, "person", f"surname: {ent.words[-1]}"))
             elif all(_NAME_WORD.match(w) and not _plural(w) and w.lower() not in words.english
                      and not _vocabulary_word(words, w.lower()) and w.lower() not in words.places
+                     and w.lower() not in words.big_cities
                      and w.lower() not in words.demonyms for w in ent.words if w not in _PARTICLES):
                 # "Mathias Krumbholz", "Hwang Hee-Chan": words a large English corpus never writes in lower
                 # case, none a word of the lists: a person's name (weakest evidence)
@@ -1771,6 +1919,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.mentions.append((c.k, c.start, c.end, via, None))
     for ent in live:
         _set_aside_weak_place(ent)
+        if ent.best is not None and ent.best[2].startswith("organization cue: the "):
+            _set_aside_team_plural(ent, texts)
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
@@ -1819,6 +1969,26 @@ def _set_aside_weak_place(ent: _Entity) -> None:
     ent.best = min(ent.evidence, key=_RANK, default=None)
 
 
+_DETERMINERS = (" the ", " a ", " an ", " one ", " his ", " her ", " their ", " our ", " my ", " your ", " this ",
+                " that ", " every ", " each ", " no ", " most ", " many ", " some ", " all ")
+
+
+def _set_aside_team_plural(ent: _Entity, texts: Sequence[str]) -> None:
+    """Drop the evidence of "the" before a plural name ("the Mets": a team) from an entity written bare
+    anywhere in the document, with no "the" or other determiner before it ("100 Polaroids", "exhibit of
+    Polaroids", "the cruise ship, Freewinds"): a plural common noun or a name of another kind, not a
+    team, band or club ("a Mets fan", "your Mets work", "Cardinals fans": a determiner before it, or
+    the name used as a modifier before a lower-case word that is no function word)."""
+    stop = _default_words().stop
+    for k, s, end, _, _ in ent.mentions:
+        text = texts[k]
+        if not (" " + text[max(0, s - 7):s].lower()).endswith(_DETERMINERS) and \
+                not ((m := _LOWER_WORD.match(text, end + 1)) and text[end:end + 1] == " " and m.group() not in stop):
+            ent.evidence = [e for e in ent.evidence if not e[2].startswith("organization cue: the ")]
+            ent.best = min(ent.evidence, key=_RANK, default=None)
+            return
+
+
 _COORDINATION = frozenset((" and ", " or ", ", and ", ", or ", " nor ", " as well as "))
 #: Evidence a coordinated name of a known type overrides: none, or a town of the gazetteer.
 _COORDINATION_WEAK = 7
@@ -1862,6 +2032,29 @@ def _plural(word: str) -> bool:
     """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis")."""
     return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
         word not in _default_words().surnames
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _team_plural(toks: tuple[str, ...]) -> bool:
+    """A single capitalised plural written after "the", as a team, band or club is named ("the Mets",
+    "the Beatles", "the Gliders"): not a group word or demonym ("the Democrats", "the Americans":
+    groups), not a family ("the Clintons": the singular is a surname or first name), not a place ("the
+    Philippines") or event ("the Olympics"). (Not a name of several words: "the Paris Climate Accords",
+    "the Warhol Polaroids".)"""
+    if len(toks) != 1:
+        return False
+    words = _default_words()
+    last = toks[0]
+    if len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or not last.isalpha() or \
+            not last[0].isupper() or not last[1:].islower():
+        return False
+    low = last.lower()
+    single = last[:-1]
+    if low in words.group_words or low in words.demonyms or _DEMONYM_SUFFIX.search(low) or \
+            single in words.surnames or single in words.first_names or single.lower() in words.demonyms:
+        return False
+    return not (low in words.places or low in words.cities or low in words.big_cities or low in words.event_last or
+                low in words.furniture)
 
 
 def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str]]) -> bool:
