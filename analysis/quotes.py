@@ -768,22 +768,46 @@ class _Cue(NamedTuple):
 _NEW_CUE = functools.partial(tuple.__new__, _Cue)  # a _Cue from a tuple, without a Python call
 
 
+class _FieldWords(NamedTuple):
+    """What one pass of :meth:`_CueFinder.scan` finds in a field."""
+
+    cues: list[_Cue]                # the cue forms, as :meth:`_CueFinder.find` finds them
+    naming: list[int]               # where the naming verbs start, as :func:`_naming_starts` finds them
+    source_phrase: bool             # whether a source phrase ("according to", "According to") is in it
+
+
+_CUE, _NAMING, _SOURCE = 1, 2, 4  # what an automaton key is (one key can be several)
+
+
 class _CueFinder:
     """Finds what ``cues.pattern`` matches: any cue form, lower case or capitalised, as a whole word
     (no letter, digit, "_" or "-" directly before or after it). When every form is a single word a
     match is one whole word: they are found with one Aho-Corasick automaton over the forms and a
     check of their edges, instead of trying every form at every position. The automaton reports
     every form it passes (``iter``: "say" in "says" too, dropped by the edge check), which takes
-    about a tenth fewer instructions than asking it for the longest ones (``iter_long``)."""
+    about a tenth fewer instructions than asking it for the longest ones (``iter_long``). The same
+    pass finds the naming verbs (when they too are single words) and the source phrases, which
+    would otherwise take a search of the text each (:meth:`scan`)."""
 
     def __init__(self, cues: CueVerbs):
         self.pattern = cues.pattern
+        self.cues = cues
         forms = list(cues.lemma_of)
         self.automaton = None
+        self.finds_naming = False
         if forms and all(_LETTERS.fullmatch(form) for form in forms):
-            self.automaton = ahocorasick.Automaton()
+            kinds: dict[str, int] = {}
             for form in forms + [form[0].upper() + form[1:] for form in forms]:
-                self.automaton.add_word(form, form)
+                kinds[form] = _CUE
+            self.finds_naming = all(_LETTERS.fullmatch(form) for form in cues.naming_of)
+            for form in cues.naming_of if self.finds_naming else ():
+                kinds[form] = kinds.get(form, 0) | _NAMING
+            for phrase in cues.source_phrases:
+                for key in (phrase, phrase[0].upper() + phrase[1:]):
+                    kinds[key] = kinds.get(key, 0) | _SOURCE
+            self.automaton = ahocorasick.Automaton()
+            for key, kind in kinds.items():
+                self.automaton.add_word(key, (key, kind))
             self.automaton.make_automaton()
 
     def find(self, text: str, lo: int, hi: int) -> list[_Cue]:
@@ -795,7 +819,9 @@ class _CueFinder:
         out: list[_Cue] = []
         if lo >= hi:
             return out
-        for last, form in self.automaton.iter(text, lo, hi):
+        for last, (form, kind) in self.automaton.iter(text, lo, hi):
+            if not kind & _CUE:
+                continue
             start, end = last + 1 - len(form), last + 1
             # _WORD_CHAR on either side: a word character (str.isalnum() or "_", as re's \w) or "-"
             if start > 0:
@@ -809,6 +835,38 @@ class _CueFinder:
             out.append(_NEW_CUE((start, end, form)))
         return out
 
+    def scan(self, text: str) -> _FieldWords:
+        """The cue forms of the whole ``text`` (:meth:`find`), its naming verbs' starts and whether
+        it holds a source phrase: one pass of the automaton where it can find them all."""
+        cues = self.cues
+        if self.automaton is None or not self.finds_naming:
+            return _FieldWords(self.find(text, 0, len(text)),
+                               _naming_starts(text, cues.naming_of) if cues.naming_of else [],
+                               any(p in text or p[0].upper() + p[1:] in text for p in cues.source_phrases))
+        out: list[_Cue] = []
+        naming: list[int] = []  # in order: whole words of letters do not overlap
+        source = False
+        n = len(text)
+        for last, (form, kind) in self.automaton.iter(text, 0, n):
+            if kind & _SOURCE:
+                source = True  # anywhere, as ``phrase in text`` finds it
+                if kind == _SOURCE:
+                    continue
+            start, end = last + 1 - len(form), last + 1
+            if start > 0:
+                c = text[start - 1]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            if end < n:
+                c = text[end]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            if kind & _CUE:
+                out.append(_NEW_CUE((start, end, form)))
+            if kind & _NAMING:
+                naming.append(start)
+        return _FieldWords(out, naming, source)
+
 
 class _Attributor:
     """Finds cues and speakers in one field of one document."""
@@ -819,15 +877,15 @@ class _Attributor:
         self._addressee_of, self._present = cues.addressee_of, cues.present_forms
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
-        self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
+        words = finder.scan(f.text)
+        self._verbs = [m for m in words.cues if self._is_verb(m)]
         self._verb_starts = list(map(_START, self._verbs))
-        # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self._names: dict[str, dict[Any, _Mention]] | None = None  # for _by_name, made when first needed
         self._addressees: dict[tuple[int, int], tuple[int, int] | None] = {}
         self.shared: dict[int, _Speaker] = {}  # cue start -> the speaker of a cue coordinated before it
-        self.naming = _naming_starts(f.text, cues.naming_of) if cues.naming_of else []  # naming verbs' starts
-        self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
-                                          for phrase in cues.source_phrases)
+        self.naming = words.naming  # naming verbs' starts
+        # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
+        self.source_phrase_in_field = words.source_phrase
         self.set_direct([])
 
     def _is_verb(self, m: _Cue) -> bool:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis as wb
-from analysis.quotes import QUOTE_COLUMNS, _CueFinder, _Field, count_words, quote_spans
+from analysis.quotes import QUOTE_COLUMNS, _CueFinder, _Field, _naming_starts, count_words, quote_spans
 
 LEX = {"actors": [
     {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["John Kirby", "Kirby"]},
@@ -368,6 +368,25 @@ def test_cue_verbs_are_found_as_the_cue_pattern_finds_them():
                 lo, hi = sorted(rng.randint(0, len(text)) for _ in range(2))
                 expected = [(m.start(), m.end(), m.group()) for m in verbs.pattern.finditer(text, lo, hi)]
                 assert [tuple(c) for c in _CueFinder(verbs).find(text, lo, hi)] == expected, (text, lo, hi)
+
+
+def test_one_scan_finds_cues_naming_verbs_and_source_phrases():
+    """The automaton's one pass over a field finds what the three searches find: the cue forms,
+    the naming verbs' starts (whole words, lower case) and whether a source phrase is anywhere."""
+    text = "Ruiz called it \"a mess,\" recalled calls, Called callers; call-in, said Ruiz, according to X."
+    scan = _CueFinder(wb.load_cue_verbs()).scan(text)
+    assert scan.naming == [5, 34] and scan.source_phrase
+    assert [c.form for c in scan.cues] == ["recalled", "said"]
+    assert not _CueFinder(wb.load_cue_verbs()).scan("Accordingly, he said so.").source_phrase
+    multi = wb.load_cue_verbs({"cue_verbs": [{"lemma": "point out", "forms": ["point out"]}],
+                               "naming_verbs": {"call": ["call", "called"]}, "source_phrases": ["according to"]})
+    for verbs in (wb.load_cue_verbs(), multi):
+        finder = _CueFinder(verbs)
+        for t in CUE_TEXTS + [text, "According to Ruiz, Kirby called it \"X\" and pointed out: call."]:
+            scan = finder.scan(t)
+            assert scan.cues == finder.find(t, 0, len(t))
+            assert scan.naming == _naming_starts(t, verbs.naming_of)
+            assert scan.source_phrase == any(p in t or p[0].upper() + p[1:] in t for p in verbs.source_phrases)
 
 
 def test_a_sentence_ending_inside_a_word_is_read_as_given():
