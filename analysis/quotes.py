@@ -2323,7 +2323,10 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     # looked up by (document, sentence_id) as one integer key, by binary search; documents by their
     # code among the sentences' documents (an entity's document without sentences matches none)
     s_codes, s_docs = pd.factorize(_as_str(sents["doc_id"]))
-    e_codes = s_docs.get_indexer(_as_str(entities["doc_id"]))
+    # the entities' documents factorized first, then their few distinct ids looked up (a look-up of
+    # every row converts each id to a Python str)
+    e_doc_codes, e_docs = pd.factorize(_as_str(entities["doc_id"]))
+    e_codes = np.append(s_docs.get_indexer(e_docs), -1)[e_doc_codes]  # code -1 (no id): -1
     e_codes[e_codes < 0] = len(s_docs)  # no sentence row has this code
     s_sids = sents["sentence_id"].to_numpy(dtype=np.int64)
     s_key = s_codes.astype(np.int64) * (1 << 32) + s_sids
@@ -2488,9 +2491,10 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
     (its work apart, so that what it builds is freed when it returns)."""
     entities_of = _entities_by_document(entities, sents, names) if isinstance(entities, pd.DataFrame) else {}
     rows: list[tuple] = []
-    titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
-    fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
-              for d, t, x in zip(documents["doc_id"], titles, documents["text"])}
+    titles = documents["title"].tolist() if "title" in documents.columns else [""] * len(documents)
+    fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")  # lists: a string
+              for d, t, x in zip(documents["doc_id"].tolist(), titles, documents["text"].tolist())}  # column's
+    # own iteration converts its values one by one
     doc_ids = sents["doc_id"].astype("str")
     mentions_of = _mentions_by_document(mentions)
     finder = _CueFinder(cues)
