@@ -332,10 +332,12 @@ def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[t
 
 
 def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
-                    sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False) -> list[tuple[int, int]]:
+                    sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False,
+                    ordered: bool = False) -> list[tuple[int, int]]:
     """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
     (offset, mark) of text[lo:hi] and of the sentences (``sentence_spans``: (start, end) each, or with
-    ``rows`` sentence rows (sentence_id, paragraph_id, start, end))."""
+    ``rows`` sentence rows (sentence_id, paragraph_id, start, end); ``ordered``: they follow one
+    another without overlapping)."""
     spans: list[tuple[int, int]] = []
     open_at = None
     for pos, mark in marks:
@@ -357,17 +359,36 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
                for pos, _ in singles):
         return _trimmed(text, spans)
     single_starts = list(map(_START, singles))
-    if rows:
-        sentence_spans = [(row[2], row[3]) for row in sentence_spans]
-    for s_lo, s_hi in sentence_spans:
-        k = bisect_left(single_starts, s_lo)
-        if k == len(single_starts) or single_starts[k] >= s_hi:
-            continue  # no single mark in the sentence
-        for m in _SINGLE.finditer(text, single_starts[k], s_hi):
+    for s_from, s_hi in _sentences_with_marks(single_starts, sentence_spans, rows=rows, ordered=ordered):
+        for m in _SINGLE.finditer(text, s_from, s_hi):
             k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
             if not (k >= 0 and m.start() < doubles[k][1] + 2):
                 spans.append((m.start(1), m.end(1)))
     return _trimmed(text, spans)
+
+
+def _sentences_with_marks(starts: list[int], sentence_spans: Sequence[tuple[int, ...]], *, rows: bool,
+                          ordered: bool) -> Iterator[tuple[int, int]]:
+    """(first mark, end) of each sentence holding one of the marks at ``starts`` (sorted), in order.
+    ``sentence_spans`` as :func:`_spans_of_marks` takes them; ``ordered``: they follow one another
+    without overlapping, so each mark's sentence is looked up (most sentences hold no mark), else
+    each sentence's first mark."""
+    at_lo, at_hi = (2, 3) if rows else (0, 1)
+    if not ordered:
+        for span in sentence_spans:
+            k = bisect_left(starts, span[at_lo])
+            if k < len(starts) and starts[k] < span[at_hi]:
+                yield starts[k], span[at_hi]
+        return
+    ends = list(map(itemgetter(at_hi), sentence_spans))
+    i, last = 0, -1
+    for pos in starts:
+        i = bisect_right(ends, pos, i)  # the first sentence ending after the mark: the one holding it, if any
+        if i == len(ends):
+            return
+        if i != last and sentence_spans[i][at_lo] <= pos:
+            last = i
+            yield pos, ends[i]
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1596,7 +1617,8 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
             continue
         marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
         ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
-        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True) if marks or ones else [])
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True, ordered=f._in_order)
+                   if marks or ones else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
 

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import analysis as wb
-from analysis.quotes import QUOTE_COLUMNS, _CueFinder, _Field, _naming_starts, count_words, quote_spans
+from analysis.quotes import (QUOTE_COLUMNS, _CueFinder, _Field, _char_positions, _naming_starts, _spans_of_marks,
+                             count_words, quote_spans)
 
 LEX = {"actors": [
     {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["John Kirby", "Kirby"]},
@@ -387,6 +388,18 @@ def test_one_scan_finds_cues_naming_verbs_and_source_phrases():
             assert scan.cues == finder.find(t, 0, len(t))
             assert scan.naming == _naming_starts(t, verbs.naming_of)
             assert scan.source_phrase == any(p in t or p[0].upper() + p[1:] in t for p in verbs.source_phrases)
+
+
+def test_single_quotations_are_read_only_in_sentences_holding_a_mark():
+    """With the sentences in order, single marks are looked up in the sentences holding one (each
+    mark's sentence found by bisection): the spans of reading every sentence for its first mark."""
+    text = "He said 'go home' now. It's late. Nothing here. She wrote 'stay put' and 'wait'. End's near."
+    sents = [(0, 0, 0, 22), (1, 0, 23, 33), (2, 0, 34, 47), (3, 0, 48, 80), (4, 0, 81, 92)]
+    singles = _char_positions(text, ("'", "‘"), 0, len(text))
+    spans = [_spans_of_marks(text, 0, len(text), [], singles, sents, rows=True, ordered=ordered)
+             for ordered in (True, False)]
+    assert [text[a:b] for a, b in spans[0]] == ["go home", "stay put", "wait"]
+    assert spans[0] == spans[1] == quote_spans(text, sentence_spans=[(s[2], s[3]) for s in sents])
 
 
 def test_a_sentence_ending_inside_a_word_is_read_as_given():
