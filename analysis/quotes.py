@@ -420,7 +420,9 @@ class _Mention(NamedTuple):
 
 _NEW_MENTION = functools.partial(tuple.__new__, _Mention)  # a _Mention from a tuple, without a Python call
 _START = itemgetter(0)  # a _Mention's, _Cue's or span's start (m.start, lo), without a Python call
+_END = itemgetter(1)  # a span's end (hi)
 _ROW_START, _ROW_END = itemgetter(2), itemgetter(3)  # a sentence row's (sentence_id, paragraph_id, start, end)
+_ROW_PARAGRAPH, _ROW_SENTENCE_START = itemgetter(1), itemgetter(0, 2)
 
 
 @dataclass
@@ -470,7 +472,7 @@ class _Field:
         spans = sorted(quotes)
         self._quote_spans = spans
         self._quote_starts = list(map(_START, spans))
-        self._quote_reach = list(accumulate((hi for _, hi in spans), max))  # the furthest end so far
+        self._quote_reach = list(accumulate(map(_END, spans), max))  # the furthest end so far
 
     def sentence_at(self, pos: int) -> tuple[int, int, int, int]:
         """The first sentence holding ``pos`` or ending at it; else the last sentence."""
@@ -1533,7 +1535,7 @@ class _Attributor:
         """The parts of the direct quotations made into rows (for overlaps and clause starts)."""
         self.direct = sorted(parts)
         self._direct_starts = list(map(_START, self.direct))
-        self._direct_reach = list(accumulate((hi for _, hi in self.direct), max))
+        self._direct_reach = list(accumulate(map(_END, self.direct), max))
 
     def overlaps_direct(self, lo: int, hi: int) -> bool:
         """Does text[lo:hi] overlap a direct quotation made into a row?"""
@@ -1594,7 +1596,7 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them)."""
     text = f.text
     rows = f.sentences
-    if rows and rows[0][1] == rows[-1][1] and all(row[1] == rows[0][1] for row in rows):
+    if rows and rows[0][1] == rows[-1][1] and len(set(map(_ROW_PARAGRAPH, rows))) == 1:
         paragraphs = {rows[0][1]: rows}  # one paragraph (a text without blank lines)
     else:
         paragraphs = {}
@@ -2431,7 +2433,7 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
     places = {"title": ents[2] if ents else [], "text": ents[3] if ents else []}
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
     covered: dict[str, set[int]] = {"title": set(), "text": set()}
-    sentence_start = {row[0]: row[2] for row in sentence_rows} if mentions else {}
+    sentence_start = dict(map(_ROW_SENTENCE_START, sentence_rows)) if mentions else {}  # sentence_id -> start
     info = lexicon_info or {}
     for sentence_id, section, start, end, actor_id, actor, via in mentions:
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
