@@ -358,7 +358,9 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
     if not any(lo <= pos < hi and not (pos and text[pos - 1].isalnum()) and _SINGLE_OPEN.match(text, pos, hi)
                for pos, _ in singles):
         return _trimmed(text, spans)
-    single_starts = list(map(_START, singles))
+    # a quotation opens at a mark not right after a letter or digit (_SINGLE_OPEN's look-behind): only
+    # the sentences holding such a mark are read, from the first one ("It's" is passed over)
+    single_starts = [pos for pos, _ in singles if not (pos and text[pos - 1].isalnum())]
     for s_from, s_hi in _sentences_with_marks(single_starts, sentence_spans, rows=rows, ordered=ordered):
         for m in _SINGLE.finditer(text, s_from, s_hi):
             k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
