@@ -332,10 +332,12 @@ def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[t
 
 
 def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
-                    sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False) -> list[tuple[int, int]]:
+                    sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False,
+                    ordered: bool = False) -> list[tuple[int, int]]:
     """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
     (offset, mark) of text[lo:hi] and of the sentences (``sentence_spans``: (start, end) each, or with
-    ``rows`` sentence rows (sentence_id, paragraph_id, start, end))."""
+    ``rows`` sentence rows (sentence_id, paragraph_id, start, end); ``ordered``: they follow one
+    another without overlapping)."""
     spans: list[tuple[int, int]] = []
     open_at = None
     for pos, mark in marks:
@@ -356,18 +358,39 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
     if not any(lo <= pos < hi and not (pos and text[pos - 1].isalnum()) and _SINGLE_OPEN.match(text, pos, hi)
                for pos, _ in singles):
         return _trimmed(text, spans)
-    single_starts = list(map(_START, singles))
-    if rows:
-        sentence_spans = [(row[2], row[3]) for row in sentence_spans]
-    for s_lo, s_hi in sentence_spans:
-        k = bisect_left(single_starts, s_lo)
-        if k == len(single_starts) or single_starts[k] >= s_hi:
-            continue  # no single mark in the sentence
-        for m in _SINGLE.finditer(text, single_starts[k], s_hi):
+    # a quotation opens at a mark not right after a letter or digit (_SINGLE_OPEN's look-behind): only
+    # the sentences holding such a mark are read, from the first one ("It's" is passed over)
+    single_starts = [pos for pos, _ in singles if not (pos and text[pos - 1].isalnum())]
+    for s_from, s_hi in _sentences_with_marks(single_starts, sentence_spans, rows=rows, ordered=ordered):
+        for m in _SINGLE.finditer(text, s_from, s_hi):
             k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
             if not (k >= 0 and m.start() < doubles[k][1] + 2):
                 spans.append((m.start(1), m.end(1)))
     return _trimmed(text, spans)
+
+
+def _sentences_with_marks(starts: list[int], sentence_spans: Sequence[tuple[int, ...]], *, rows: bool,
+                          ordered: bool) -> Iterator[tuple[int, int]]:
+    """(first mark, end) of each sentence holding one of the marks at ``starts`` (sorted), in order.
+    ``sentence_spans`` as :func:`_spans_of_marks` takes them; ``ordered``: they follow one another
+    without overlapping, so each mark's sentence is looked up (most sentences hold no mark), else
+    each sentence's first mark."""
+    at_lo, at_hi = (2, 3) if rows else (0, 1)
+    if not ordered:
+        for span in sentence_spans:
+            k = bisect_left(starts, span[at_lo])
+            if k < len(starts) and starts[k] < span[at_hi]:
+                yield starts[k], span[at_hi]
+        return
+    ends = list(map(itemgetter(at_hi), sentence_spans))
+    i, last = 0, -1
+    for pos in starts:
+        i = bisect_right(ends, pos, i)  # the first sentence ending after the mark: the one holding it, if any
+        if i == len(ends):
+            return
+        if i != last and sentence_spans[i][at_lo] <= pos:
+            last = i
+            yield pos, ends[i]
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -399,7 +422,9 @@ class _Mention(NamedTuple):
 
 _NEW_MENTION = functools.partial(tuple.__new__, _Mention)  # a _Mention from a tuple, without a Python call
 _START = itemgetter(0)  # a _Mention's, _Cue's or span's start (m.start, lo), without a Python call
+_END = itemgetter(1)  # a span's end (hi)
 _ROW_START, _ROW_END = itemgetter(2), itemgetter(3)  # a sentence row's (sentence_id, paragraph_id, start, end)
+_ROW_PARAGRAPH, _ROW_SENTENCE_START = itemgetter(1), itemgetter(0, 2)
 
 
 @dataclass
@@ -449,7 +474,7 @@ class _Field:
         spans = sorted(quotes)
         self._quote_spans = spans
         self._quote_starts = list(map(_START, spans))
-        self._quote_reach = list(accumulate((hi for _, hi in spans), max))  # the furthest end so far
+        self._quote_reach = list(accumulate(map(_END, spans), max))  # the furthest end so far
 
     def sentence_at(self, pos: int) -> tuple[int, int, int, int]:
         """The first sentence holding ``pos`` or ending at it; else the last sentence."""
@@ -768,22 +793,46 @@ class _Cue(NamedTuple):
 _NEW_CUE = functools.partial(tuple.__new__, _Cue)  # a _Cue from a tuple, without a Python call
 
 
+class _FieldWords(NamedTuple):
+    """What one pass of :meth:`_CueFinder.scan` finds in a field."""
+
+    cues: list[_Cue]                # the cue forms, as :meth:`_CueFinder.find` finds them
+    naming: list[int]               # where the naming verbs start, as :func:`_naming_starts` finds them
+    source_phrase: bool             # whether a source phrase ("according to", "According to") is in it
+
+
+_CUE, _NAMING, _SOURCE = 1, 2, 4  # what an automaton key is (one key can be several)
+
+
 class _CueFinder:
     """Finds what ``cues.pattern`` matches: any cue form, lower case or capitalised, as a whole word
     (no letter, digit, "_" or "-" directly before or after it). When every form is a single word a
     match is one whole word: they are found with one Aho-Corasick automaton over the forms and a
     check of their edges, instead of trying every form at every position. The automaton reports
     every form it passes (``iter``: "say" in "says" too, dropped by the edge check), which takes
-    about a tenth fewer instructions than asking it for the longest ones (``iter_long``)."""
+    about a tenth fewer instructions than asking it for the longest ones (``iter_long``). The same
+    pass finds the naming verbs (when they too are single words) and the source phrases, which
+    would otherwise take a search of the text each (:meth:`scan`)."""
 
     def __init__(self, cues: CueVerbs):
         self.pattern = cues.pattern
+        self.cues = cues
         forms = list(cues.lemma_of)
         self.automaton = None
+        self.finds_naming = False
         if forms and all(_LETTERS.fullmatch(form) for form in forms):
-            self.automaton = ahocorasick.Automaton()
+            kinds: dict[str, int] = {}
             for form in forms + [form[0].upper() + form[1:] for form in forms]:
-                self.automaton.add_word(form, form)
+                kinds[form] = _CUE
+            self.finds_naming = all(_LETTERS.fullmatch(form) for form in cues.naming_of)
+            for form in cues.naming_of if self.finds_naming else ():
+                kinds[form] = kinds.get(form, 0) | _NAMING
+            for phrase in cues.source_phrases:
+                for key in (phrase, phrase[0].upper() + phrase[1:]):
+                    kinds[key] = kinds.get(key, 0) | _SOURCE
+            self.automaton = ahocorasick.Automaton()
+            for key, kind in kinds.items():
+                self.automaton.add_word(key, (key, kind))
             self.automaton.make_automaton()
 
     def find(self, text: str, lo: int, hi: int) -> list[_Cue]:
@@ -795,7 +844,9 @@ class _CueFinder:
         out: list[_Cue] = []
         if lo >= hi:
             return out
-        for last, form in self.automaton.iter(text, lo, hi):
+        for last, (form, kind) in self.automaton.iter(text, lo, hi):
+            if not kind & _CUE:
+                continue
             start, end = last + 1 - len(form), last + 1
             # _WORD_CHAR on either side: a word character (str.isalnum() or "_", as re's \w) or "-"
             if start > 0:
@@ -809,6 +860,38 @@ class _CueFinder:
             out.append(_NEW_CUE((start, end, form)))
         return out
 
+    def scan(self, text: str) -> _FieldWords:
+        """The cue forms of the whole ``text`` (:meth:`find`), its naming verbs' starts and whether
+        it holds a source phrase: one pass of the automaton where it can find them all."""
+        cues = self.cues
+        if self.automaton is None or not self.finds_naming:
+            return _FieldWords(self.find(text, 0, len(text)),
+                               _naming_starts(text, cues.naming_of) if cues.naming_of else [],
+                               any(p in text or p[0].upper() + p[1:] in text for p in cues.source_phrases))
+        out: list[_Cue] = []
+        naming: list[int] = []  # in order: whole words of letters do not overlap
+        source = False
+        n = len(text)
+        for last, (form, kind) in self.automaton.iter(text, 0, n):
+            if kind & _SOURCE:
+                source = True  # anywhere, as ``phrase in text`` finds it
+                if kind == _SOURCE:
+                    continue
+            start, end = last + 1 - len(form), last + 1
+            if start > 0:
+                c = text[start - 1]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            if end < n:
+                c = text[end]
+                if c.isalnum() or c == "_" or c == "-":
+                    continue
+            if kind & _CUE:
+                out.append(_NEW_CUE((start, end, form)))
+            if kind & _NAMING:
+                naming.append(start)
+        return _FieldWords(out, naming, source)
+
 
 class _Attributor:
     """Finds cues and speakers in one field of one document."""
@@ -819,15 +902,15 @@ class _Attributor:
         self._addressee_of, self._present = cues.addressee_of, cues.present_forms
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
-        self._verbs = [m for m in finder.find(f.text, 0, len(f.text)) if self._is_verb(m)]
+        words = finder.scan(f.text)
+        self._verbs = [m for m in words.cues if self._is_verb(m)]
         self._verb_starts = list(map(_START, self._verbs))
-        # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
         self._names: dict[str, dict[Any, _Mention]] | None = None  # for _by_name, made when first needed
         self._addressees: dict[tuple[int, int], tuple[int, int] | None] = {}
         self.shared: dict[int, _Speaker] = {}  # cue start -> the speaker of a cue coordinated before it
-        self.naming = _naming_starts(f.text, cues.naming_of) if cues.naming_of else []  # naming verbs' starts
-        self.source_phrase_in_field = any(phrase in f.text or phrase[0].upper() + phrase[1:] in f.text
-                                          for phrase in cues.source_phrases)
+        self.naming = words.naming  # naming verbs' starts
+        # whether cues.source_pattern ("according to" or "According to") can match anywhere in the field
+        self.source_phrase_in_field = words.source_phrase
         self.set_direct([])
 
     def _is_verb(self, m: _Cue) -> bool:
@@ -1454,7 +1537,7 @@ class _Attributor:
         """The parts of the direct quotations made into rows (for overlaps and clause starts)."""
         self.direct = sorted(parts)
         self._direct_starts = list(map(_START, self.direct))
-        self._direct_reach = list(accumulate((hi for _, hi in self.direct), max))
+        self._direct_reach = list(accumulate(map(_END, self.direct), max))
 
     def overlaps_direct(self, lo: int, hi: int) -> bool:
         """Does text[lo:hi] overlap a direct quotation made into a row?"""
@@ -1515,7 +1598,7 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them)."""
     text = f.text
     rows = f.sentences
-    if rows and rows[0][1] == rows[-1][1] and all(row[1] == rows[0][1] for row in rows):
+    if rows and rows[0][1] == rows[-1][1] and len(set(map(_ROW_PARAGRAPH, rows))) == 1:
         paragraphs = {rows[0][1]: rows}  # one paragraph (a text without blank lines)
     else:
         paragraphs = {}
@@ -1538,7 +1621,8 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
             continue
         marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
         ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
-        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True) if marks or ones else [])
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True, ordered=f._in_order)
+                   if marks or ones else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
 
@@ -2265,7 +2349,10 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     # looked up by (document, sentence_id) as one integer key, by binary search; documents by their
     # code among the sentences' documents (an entity's document without sentences matches none)
     s_codes, s_docs = pd.factorize(_as_str(sents["doc_id"]))
-    e_codes = s_docs.get_indexer(_as_str(entities["doc_id"]))
+    # the entities' documents factorized first, then their few distinct ids looked up (a look-up of
+    # every row converts each id to a Python str)
+    e_doc_codes, e_docs = pd.factorize(_as_str(entities["doc_id"]))
+    e_codes = np.append(s_docs.get_indexer(e_docs), -1)[e_doc_codes]  # code -1 (no id): -1
     e_codes[e_codes < 0] = len(s_docs)  # no sentence row has this code
     s_sids = sents["sentence_id"].to_numpy(dtype=np.int64)
     s_key = s_codes.astype(np.int64) * (1 << 32) + s_sids
@@ -2348,7 +2435,7 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
     places = {"title": ents[2] if ents else [], "text": ents[3] if ents else []}
     found: dict[str, list[_Mention]] = {"title": [], "text": []}
     covered: dict[str, set[int]] = {"title": set(), "text": set()}
-    sentence_start = {row[0]: row[2] for row in sentence_rows} if mentions else {}
+    sentence_start = dict(map(_ROW_SENTENCE_START, sentence_rows)) if mentions else {}  # sentence_id -> start
     info = lexicon_info or {}
     for sentence_id, section, start, end, actor_id, actor, via in mentions:
         part = "title" if (sentence_id == 0 and section == "headline") else "text"
@@ -2430,9 +2517,10 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
     (its work apart, so that what it builds is freed when it returns)."""
     entities_of = _entities_by_document(entities, sents, names) if isinstance(entities, pd.DataFrame) else {}
     rows: list[tuple] = []
-    titles = documents["title"] if "title" in documents.columns else pd.Series([""] * len(documents))
-    fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")
-              for d, t, x in zip(documents["doc_id"], titles, documents["text"])}
+    titles = documents["title"].tolist() if "title" in documents.columns else [""] * len(documents)
+    fields = {str(d): (t if isinstance(t, str) else "", x if isinstance(x, str) else "")  # lists: a string
+              for d, t, x in zip(documents["doc_id"].tolist(), titles, documents["text"].tolist())}  # column's
+    # own iteration converts its values one by one
     doc_ids = sents["doc_id"].astype("str")
     mentions_of = _mentions_by_document(mentions)
     finder = _CueFinder(cues)

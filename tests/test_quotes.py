@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import analysis as wb
-from analysis.quotes import QUOTE_COLUMNS, _CueFinder, _Field, count_words, quote_spans
+from analysis.quotes import (QUOTE_COLUMNS, _CueFinder, _Field, _char_positions, _naming_starts, _spans_of_marks,
+                             count_words, quote_spans)
 
 LEX = {"actors": [
     {"id": "kirby", "name": "John Kirby", "type": "person", "gender": "male", "aliases": ["John Kirby", "Kirby"]},
@@ -368,6 +369,37 @@ def test_cue_verbs_are_found_as_the_cue_pattern_finds_them():
                 lo, hi = sorted(rng.randint(0, len(text)) for _ in range(2))
                 expected = [(m.start(), m.end(), m.group()) for m in verbs.pattern.finditer(text, lo, hi)]
                 assert [tuple(c) for c in _CueFinder(verbs).find(text, lo, hi)] == expected, (text, lo, hi)
+
+
+def test_one_scan_finds_cues_naming_verbs_and_source_phrases():
+    """The automaton's one pass over a field finds what the three searches find: the cue forms,
+    the naming verbs' starts (whole words, lower case) and whether a source phrase is anywhere."""
+    text = "Ruiz called it \"a mess,\" recalled calls, Called callers; call-in, said Ruiz, according to X."
+    scan = _CueFinder(wb.load_cue_verbs()).scan(text)
+    assert scan.naming == [5, 34] and scan.source_phrase
+    assert [c.form for c in scan.cues] == ["recalled", "said"]
+    assert not _CueFinder(wb.load_cue_verbs()).scan("Accordingly, he said so.").source_phrase
+    multi = wb.load_cue_verbs({"cue_verbs": [{"lemma": "point out", "forms": ["point out"]}],
+                               "naming_verbs": {"call": ["call", "called"]}, "source_phrases": ["according to"]})
+    for verbs in (wb.load_cue_verbs(), multi):
+        finder = _CueFinder(verbs)
+        for t in CUE_TEXTS + [text, "According to Ruiz, Kirby called it \"X\" and pointed out: call."]:
+            scan = finder.scan(t)
+            assert scan.cues == finder.find(t, 0, len(t))
+            assert scan.naming == _naming_starts(t, verbs.naming_of)
+            assert scan.source_phrase == any(p in t or p[0].upper() + p[1:] in t for p in verbs.source_phrases)
+
+
+def test_single_quotations_are_read_only_in_sentences_holding_a_mark():
+    """With the sentences in order, single marks are looked up in the sentences holding one (each
+    mark's sentence found by bisection): the spans of reading every sentence for its first mark."""
+    text = "He said 'go home' now. It's late. Nothing here. She wrote 'stay put' and 'wait'. End's near."
+    sents = [(0, 0, 0, 22), (1, 0, 23, 33), (2, 0, 34, 47), (3, 0, 48, 80), (4, 0, 81, 92)]
+    singles = _char_positions(text, ("'", "‘"), 0, len(text))
+    spans = [_spans_of_marks(text, 0, len(text), [], singles, sents, rows=True, ordered=ordered)
+             for ordered in (True, False)]
+    assert [text[a:b] for a, b in spans[0]] == ["go home", "stay put", "wait"]
+    assert spans[0] == spans[1] == quote_spans(text, sentence_spans=[(s[2], s[3]) for s in sents])
 
 
 def test_a_sentence_ending_inside_a_word_is_read_as_given():
