@@ -165,9 +165,7 @@ says they can match; the table is built column by column; :func:`entity_table` c
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import operator
 import re
 import warnings
@@ -189,6 +187,7 @@ from analysis.entity_words import load_entity_words as _default_words  # no argu
 from analysis.errors import InputError, require_columns
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of, slug
+from analysis.runtime import collector_paused
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
            "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words", "same_entity_ids"]
@@ -2232,28 +2231,11 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
-    with _gc_paused():
+    with collector_paused():
         rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals)
         table = _mention_table(rows, ent_cols, doc_ids, sids) if rows else _empty()
         del rows, ent_cols  # (freed while the collector is paused)
     return table
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused (and restored as it was): :func:`entities` makes tens of
-    thousands of small objects (candidates, entities, rows; :func:`entity_table`'s tallies) that hold
-    no reference cycles and are freed by reference counting; every collection while they live walks
-    them all (on the 290 benchmark articles a full collection came every third call of
-    :func:`entities`, costing about a fifth of the call, and in two of three calls of
-    :func:`entity_table`, costing more than the table)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, overlay: _Overlay | None,
@@ -2358,7 +2340,7 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
     """
-    with _gc_paused():  # (the tallies live until the table is made: see entity_table_of_parts)
+    with collector_paused():  # (the tallies live until the table is made: see entity_table_of_parts)
         return entity_table_of_parts([entities], actors=actors)
 
 
@@ -2377,12 +2359,12 @@ def entity_table_of_parts(parts: Iterable[pd.DataFrame], *, actors: Any = None) 
         require_columns(entities, ("doc_id", "sentence_id", "text", "entity_id", "entity", "type", "via",
                                    "title", "actor_id", "evidence", "gender"),
                         fn="entity_table", name="entities", fix="pass the output of analysis.entities(...)")
-        with _gc_paused():  # (a part read lazily is read with the collector as the caller has it)
+        with collector_paused():  # (a part read lazily is read with the collector as the caller has it)
             _accumulate(acc, entities)
     if not acc:
         return _typed(pd.DataFrame({c: [] for c in cols}), ENTITY_TABLE_COLUMNS, ints=table_ints,
                       lists=("variants", "titles"))
-    with _gc_paused():
+    with collector_paused():
         return _entity_table_of(acc, names, groups)
 
 

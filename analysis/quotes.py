@@ -112,9 +112,7 @@ a bisection, so the time grows with the text's length, not its square.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
@@ -136,6 +134,7 @@ from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.entities import LEXICON_ENTITY_TYPES
 from analysis.errors import InputError, require_columns
 from analysis.schema import QUOTE_COLUMNS, output_columns
+from analysis.runtime import collector_paused
 
 __all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
 
@@ -2503,7 +2502,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     names = dict(zip(actor_table["actor_id"], actor_table["name"]))
     lexicon_info = {a: (LEXICON_ENTITY_TYPES.get(t, "other"), g if g in ("male", "female") else None)
                     for a, t, g in zip(actor_table["actor_id"], actor_table["type"], actor_table["gender"])}
-    with _gc_paused():  # tens of thousands of small tuples that live until the table is made
+    with collector_paused():  # tens of thousands of small tuples that live until the table is made
         rows, doc_order = _quote_rows(documents, sents, mentions, entities, cues, names, lexicon_info)
         table = _quote_table(rows, doc_order)
         del rows  # the rows' tuples freed while the collector is paused (else its next run walks them)
@@ -2539,21 +2538,6 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
                 _link_nominals(att, found)
                 _emit(rows, doc_id, part.text, found)
     return rows, pd.unique(doc_ids)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused (and restored as it was). :func:`quotes` makes tens of
-    thousands of small tuples (mentions, tokens, speakers) that hold no reference cycles and are
-    freed by reference counting when it returns; every collection while they live would walk them
-    all (one full collection took about 50 ms of a 0.5 s run on 580 articles)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _QUOTE_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "speaker_start": "Int64",
