@@ -847,16 +847,8 @@ class _CueFinder:
             if not kind & _CUE:
                 continue
             start, end = last + 1 - len(form), last + 1
-            # _WORD_CHAR on either side: a word character (str.isalnum() or "_", as re's \w) or "-"
-            if start > 0:
-                c = text[start - 1]
-                if c.isalnum() or c == "_" or c == "-":
-                    continue
-            if end < hi:
-                c = text[end]
-                if c.isalnum() or c == "_" or c == "-":
-                    continue
-            out.append(_NEW_CUE((start, end, form)))
+            if _whole_word(text, start, end, hi):
+                out.append(_NEW_CUE((start, end, form)))
         return out
 
     def scan(self, text: str) -> _FieldWords:
@@ -877,19 +869,27 @@ class _CueFinder:
                 if kind == _SOURCE:
                     continue
             start, end = last + 1 - len(form), last + 1
-            if start > 0:
-                c = text[start - 1]
-                if c.isalnum() or c == "_" or c == "-":
-                    continue
-            if end < n:
-                c = text[end]
-                if c.isalnum() or c == "_" or c == "-":
-                    continue
+            if not _whole_word(text, start, end, n):
+                continue
             if kind & _CUE:
                 out.append(_NEW_CUE((start, end, form)))
             if kind & _NAMING:
                 naming.append(start)
         return _FieldWords(out, naming, source)
+
+
+def _whole_word(text: str, start: int, end: int, hi: int) -> bool:
+    """text[start:end] has no word character (str.isalnum() or "_", as re's \\w) nor "-" right before
+    it, nor right after it before ``hi``: an automaton match that is a whole word."""
+    if start > 0:
+        c = text[start - 1]
+        if c.isalnum() or c == "_" or c == "-":
+            return False
+    if end < hi:
+        c = text[end]
+        if c.isalnum() or c == "_" or c == "-":
+            return False
+    return True
 
 
 class _Attributor:
