@@ -28,9 +28,11 @@ Policy (documented in the README):
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from numbers import Number
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["MAX", "MIN", "ambiguous_dates", "infer_dayfirst", "parse_dates", "parse_published", "settled_reading"]
@@ -42,15 +44,29 @@ TZINFOS: dict[str, int] = {
     "CET": 3600, "CEST": 2 * 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
 }
 _NUMERIC_DMY = r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b"
+_NUMERIC_DMY_RE = re.compile(_NUMERIC_DMY)
 _EPOCH = r"-?\d{9,13}(?:\.\d+)?"
 #: The representable range of ``datetime64[ns, UTC]``.
 MIN, MAX = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
 _HAS_YEAR = r"\b\d{4}\b|^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\b"  # _NUMERIC_DMY without groups
 
 
+def _numeric_parts(text: pd.Series) -> pd.DataFrame:
+    """``text.str.extract(_NUMERIC_DMY).dropna()``: the numeric dates' three parts, extracted from the
+    values the pattern matches only (each distinct value searched once)."""
+    present = text.dropna()
+    if len(present):
+        codes, distinct = pd.factorize(present)
+        search = _NUMERIC_DMY_RE.search
+        matched = np.fromiter((isinstance(v, str) and search(v) is not None for v in distinct.tolist()),
+                              dtype=bool, count=len(distinct))
+        text = present[matched[codes]]
+    return text.str.extract(_NUMERIC_DMY).dropna()
+
+
 def infer_dayfirst(values: pd.Series) -> bool:
     """Day-first reading for numeric dates ``a/b/yyyy`` among ``values`` (rule in the module docstring)."""
-    parts = values.str.extract(_NUMERIC_DMY).dropna()
+    parts = _numeric_parts(values)
     if parts.empty:
         return True
     first, second = parts[0].astype(int), parts[1].astype(int)
@@ -68,7 +84,7 @@ def settled_reading(values: pd.Series) -> tuple[bool, object] | None:
     if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
         return None
     text = _date_text(values)
-    parts = text.str.extract(_NUMERIC_DMY).dropna()
+    parts = _numeric_parts(text)
     if parts.empty:
         return None
     first, second = parts[0].astype(int), parts[1].astype(int)
@@ -90,7 +106,7 @@ def ambiguous_dates(values: pd.Series, *, dayfirst: bool | None = None) -> pd.Se
     none = pd.Series(False, index=values.index)
     if dayfirst is not None or not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
         return none
-    parts = _date_text(values).str.extract(_NUMERIC_DMY).dropna()
+    parts = _numeric_parts(_date_text(values))
     if parts.empty:
         return none
     first, second = parts[0].astype(int), parts[1].astype(int)
@@ -171,11 +187,13 @@ def parse_published(values: pd.Series, *, dayfirst: bool | None = None) -> tuple
         warnings.simplefilter("ignore")
         out, outside = _in_range(pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce"))
         todo = text.notna() & out.isna()
-        epoch = todo & text.str.fullmatch(_EPOCH).fillna(False)
+        epoch = todo & text.str.fullmatch(_EPOCH).fillna(False) if todo.any() else todo  # (regex: only if needed)
         if epoch.any():
             out[epoch] = _epoch(pd.to_numeric(text[epoch]))
             outside |= (epoch & out.isna()).astype(bool)
-        todo = text.notna() & out.isna() & ~epoch & text.str.contains(_HAS_YEAR).fillna(False)
+        todo = text.notna() & out.isna() & ~epoch
+        if todo.any():
+            todo &= text.str.contains(_HAS_YEAR).fillna(False)
         if todo.any():
             first = infer_dayfirst(text[todo]) if dayfirst is None else dayfirst
             out[todo] = _mixed(text[todo], first)

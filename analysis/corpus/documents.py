@@ -76,6 +76,8 @@ def empty_documents() -> pd.DataFrame:
 
 
 def _id_strings(values: pd.Series) -> pd.Series:
+    if values.dtype == object and values.isna().all():  # (no id column: every id hashed)
+        return pd.Series(pd.NA, index=values.index, dtype="string", name=values.name)
     if pd.api.types.is_float_dtype(values.dtype):
         whole = values.dropna()
         if (whole == np.floor(whole)).all():

@@ -30,6 +30,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.corpus.bytescan import sparse_flatnonzero
+
 __all__ = ["duplicate_pairs", "flag_duplicates", "normalise_texts"]
 
 THRESHOLD = 0.8
@@ -89,7 +91,7 @@ def _mapped(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     data, offsets = _buffers(arr)
     n = len(data)
     mapped = np.frombuffer(bytearray(data).translate(_LOWER_ALNUM_BYTES), dtype=np.uint8)  # writable; C loop
-    high = np.flatnonzero(data >= 0x80)
+    high = sparse_flatnonzero(data >= 0x80)
     if len(high):  # General Punctuation (E2 80 xx), no-break space and guillemets (C2 A0/AB/BB) -> spaces
         lead = high[high < n - 1]
         e2 = lead[(data[lead] == 0xE2) & (data[lead + 1] == 0x80)]
@@ -396,8 +398,12 @@ def _candidate_pairs(keys: np.ndarray) -> dict[int, list[int]]:
     """
     earlier: dict[int, set[int]] = {}
     for band in range(keys.shape[1]):
-        order = np.argsort(keys[:, band], kind="stable")
-        sorted_keys = keys[order, band]
+        column = keys[:, band]
+        shared = np.flatnonzero(pd.Series(column, copy=False).duplicated(keep=False).to_numpy())
+        if not len(shared):  # (hashed, not sorted: most keys are in no bucket with another)
+            continue
+        order = shared[np.argsort(column[shared], kind="stable")]
+        sorted_keys = column[order]
         same = np.r_[False, sorted_keys[1:] == sorted_keys[:-1]]
         if not same.any():
             continue

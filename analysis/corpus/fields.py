@@ -133,6 +133,8 @@ def resolve_columns(
 
 def as_strings(values: pd.Series) -> pd.Series:
     """A column as pandas ``"string"`` dtype; list values (e.g. several authors) joined with "; "."""
+    if values.dtype == object and values.isna().all():  # (a column no input had: nothing to convert)
+        return pd.Series(pd.NA, index=values.index, dtype="string", name=values.name)
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
         values = values.map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
     return values.astype("string")

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from analysis.corpus.bytescan import sparse_flatnonzero
 from analysis.corpus.decode import BinaryFileError, Decoded, decode_text, find_nul_in_file, sniff_encoding
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
 from analysis.corpus.fields import as_strings, clash_name, resolve_columns
@@ -631,9 +632,19 @@ _ARROW_BLOCK = 1 << 24  # bytes of JSON Lines given to Arrow's JSON reader at on
 _MAX_OPENERS = 256  # "[" and "{" on one line beyond which Arrow is not asked (its parser recurses)
 
 
-def _count_openers(data: np.ndarray) -> int:
-    """The number of "[" and "{" bytes in ``data`` (counted, not located)."""
-    return int(np.count_nonzero(data == 0x5B)) + int(np.count_nonzero(data == 0x7B))
+def _openers(data: np.ndarray) -> np.ndarray:
+    """The positions of the "[" and "{" bytes in ``data`` (the bytes whose value with bit 0x20 set is
+    that of "{", which only "[" and "{" are), ascending."""
+    return sparse_flatnonzero((data | 0x20) == 0x7B)
+
+
+def _too_deep(openers: np.ndarray, ends: np.ndarray, *, side: str = "left") -> bool:
+    """Whether a line (or file) holds more than ``_MAX_OPENERS`` "[" and "{" bytes. ``openers``: their
+    positions (:func:`_openers`); ``ends``: where each line (file) ends, ascending; ``side``: whether
+    a byte at an end belongs to the line ending there ("left") or to the next ("right")."""
+    if len(openers) - len(ends) <= _MAX_OPENERS:  # (at least one per line: none can hold more)
+        return False
+    return bool(np.bincount(np.searchsorted(ends, openers, side=side), minlength=len(ends)).max() > _MAX_OPENERS)
 
 
 def _one_object_per_line(block: bytes, *, last: bool) -> int | None:
@@ -647,7 +658,7 @@ def _one_object_per_line(block: bytes, *, last: bool) -> int | None:
     data = np.frombuffer(block, dtype=np.uint8)
     if not len(data) or data[0] != 0x7B or (data[-1] != 0x0A and not last):
         return None
-    ends = np.flatnonzero(data == 0x0A)  # the line breaks, and the end of a last line without one
+    ends = sparse_flatnonzero(data == 0x0A)  # the line breaks, and the end of a last line without one
     if data[-1] != 0x0A:
         ends = np.append(ends, len(data))
     before = data[ends - 1]
@@ -655,10 +666,8 @@ def _one_object_per_line(block: bytes, *, last: bool) -> int | None:
     before[carriage] = data[np.maximum(ends[carriage] - 2, 0)]
     if not (before == 0x7D).all() or not (data[ends[:-1] + 1] == 0x7B).all():
         return None
-    if _count_openers(data) - len(ends) > _MAX_OPENERS:  # a line may be nested deeply
-        openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))  # count per line
-        if np.bincount(np.searchsorted(ends, openers), minlength=len(ends)).max() > _MAX_OPENERS:
-            return None
+    if _too_deep(_openers(data), ends):  # a line may be nested deeply
+        return None
     return len(ends)
 
 
@@ -756,11 +765,8 @@ def arrow_json_files(paths: Sequence[Path]) -> tuple[list[str], list[tuple[int, 
     del bodies
     if b"\x00" in joined:
         return None
-    data = np.frombuffer(joined, dtype=np.uint8)
-    if _count_openers(data) - len(ends) > _MAX_OPENERS:  # count per file
-        openers = np.flatnonzero((data == 0x5B) | (data == 0x7B))
-        if np.bincount(np.searchsorted(ends, openers, side="right"), minlength=len(ends)).max() > _MAX_OPENERS:
-            return None
+    if _too_deep(_openers(np.frombuffer(joined, dtype=np.uint8)), ends, side="right"):  # count per file
+        return None
     try:  # valid UTF-8 (checked by Arrow on the joined bytes, no Python string made)
         pa.Array.from_buffers(pa.large_binary(), 1, [None, pa.py_buffer(np.array([0, len(joined)], dtype=np.int64)),
                                                     pa.py_buffer(joined)]).cast(pa.large_string()).validate(full=True)
@@ -966,7 +972,7 @@ def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> list[pa.Array] | Non
     data = np.frombuffer(buffers[2], dtype=np.uint8)[offsets[0] : offsets[-1]] if buffers[2] is not None \
         else np.empty(0, dtype=np.uint8)
     offsets = offsets - offsets[0]
-    if len(data) and not data.all():
+    if len(data) and data.min() == 0:  # a NUL
         return None
     if not paragraphs or not len(data):
         return [arr]
@@ -976,7 +982,7 @@ def _fast_text_chunk(arr: pa.Array, *, paragraphs: bool) -> list[pa.Array] | Non
     if carriage.any():  # (rare: located only when there is one)
         change[_rows_of(np.flatnonzero(carriage), offsets)] = True
     del carriage
-    breaks = np.flatnonzero(data == 0x0A)
+    breaks = sparse_flatnonzero(data == 0x0A)
     if len(breaks):
         after = data[np.minimum(breaks + 1, len(data) - 1)]
         after[breaks + 1 >= len(data)] = 0

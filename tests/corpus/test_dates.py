@@ -119,3 +119,15 @@ def test_settled_reading_names_the_reading_and_the_first_date_that_settles_it():
     assert settled_reading(pd.Series(["03/04/2026", "05/06/2026", None])) is None, "all ambiguous: nothing settles it"
     assert settled_reading(pd.Series(["2026-05-13"])) is None, "ISO dates are not numeric day/month dates"
     assert settled_reading(pd.Series([1714521600])) is None
+
+
+def test_numeric_dates_are_found_among_repeated_and_other_values():
+    # issue 10 point 16: each distinct value is searched once for a numeric date; repeats, ISO dates and
+    # missing values around them change nothing
+    from analysis.corpus.dates import ambiguous_dates, infer_dayfirst, settled_reading
+
+    values = pd.Series(["04/07/2025", "2024-06-06T05:00:00Z", None, "04/07/2025", " 05.06.24", "2024-06-06T05:00:00Z"])
+    assert ambiguous_dates(values).tolist() == [True, False, False, True, True, False]
+    assert settled_reading(values) is None
+    assert settled_reading(pd.concat([values, pd.Series(["07/13/2025"])], ignore_index=True)) == (False, 6)
+    assert infer_dayfirst(pd.Series(["2024-06-06", "13/07/2025", "13/07/2025"])) is True
