@@ -39,7 +39,6 @@ SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
 _BATCH_CHARS = 2_000_000  # bytes of text, about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
-_P = np.uint64(0x100000001B3)  # the multiplier of the word hash's polynomial
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -211,32 +210,93 @@ def _tokens(texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
     A word is a run of bytes other than the ASCII space: the words of a normalised text, and those of
     a text mapped by :func:`_mapped` (spaces not collapsed) are the same. They are found on the
-    array's UTF-8 buffer with numpy: each word with the spaces after it is one value of a string array
-    over the same buffer (no copy), dictionary-encoded, and only the distinct words are hashed
-    (:func:`_word_hashes`, the trailing spaces left out).
+    array's UTF-8 buffer with numpy (a word starts at a byte other than a space after a space or at
+    the start of a text) and hashed where they stand (:func:`_word_hashes`), no string made.
     """
     data, offsets = _buffers(texts)
     n = len(data)
     if not n:
         return np.empty(0, dtype=np.uint64), np.zeros(len(offsets) - 1, dtype=np.int64)
     space = data == 0x20
-    start = ~space  # a word starts after a space, or where a text starts
-    start[1:] &= space[:-1]
+    start = np.empty(n, dtype=bool)  # a word starts after a space, or where a text starts
+    start[0] = not space[0]
+    np.greater(space[:-1], space[1:], out=start[1:])
     firsts = offsets[:-1][offsets[:-1] < n]
     start[firsts] = ~space[firsts]
     del space
     starts = np.flatnonzero(start)
     del start
     counts = np.diff(np.searchsorted(starts, offsets))
-    bounds = np.empty(len(starts) + 1, dtype=np.int64)
-    bounds[:-1], bounds[-1] = starts, n
-    words = pa.LargeStringArray.from_buffers(len(starts), pa.py_buffer(bounds), pa.py_buffer(data))
-    encoded = pc.dictionary_encode(words)
-    dictionary = encoded.dictionary
-    distinct, distinct_offsets = _buffers(dictionary)
-    lengths = pc.binary_length(pc.ascii_rtrim(dictionary, characters=" ")).to_numpy(zero_copy_only=False)
-    hashes = _word_hashes(distinct, distinct_offsets[:-1], lengths)
-    return hashes[encoded.indices.to_numpy(zero_copy_only=False)], counts
+    return _word_hashes(data, starts, counts, offsets), counts
+
+
+_SPACES = np.uint64(0x2020202020202020)
+_ONES = np.uint64(0x0101010101010101)
+_HIGHS = np.uint64(0x8080808080808080)
+_CHUNK_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _chunks(lanes: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the bytes of the word from each position ``at`` up to 8, the rest of the 8 bytes zero; whether
+    the 8 bytes hold no space, so the word may go on). ``lanes``: the bytes as aligned little-endian
+    uint64 (the 8 bytes from a position are two of them shifted together).
+
+    The first space is found in the 8 bytes at once: in ``x``, the bytes xor 0x20, a space is a zero
+    byte, and the lowest byte whose top bit ``(x - 0x01..) & ~x & 0x80..`` sets is the first zero byte
+    (a borrow only runs upward from a zero byte)."""
+    lane = at >> 3
+    shift = (at & 7).astype(np.uint64) << np.uint64(3)
+    chunk = lanes.take(lane)
+    chunk >>= shift
+    high = lanes.take(lane + 1)
+    high <<= np.uint64(1)  # (two shifts: never one of 64 bits)
+    high <<= np.uint64(63) - shift
+    chunk |= high
+    x = chunk ^ _SPACES
+    first = (x - _ONES) & ~x & _HIGHS
+    first &= ~first + np.uint64(1)  # its lowest set bit: the top bit of the first space byte (0: none)
+    first >>= np.uint64(7)
+    first -= np.uint64(1)  # the bytes before the first space (all of them when there is none)
+    chunk &= first
+    return chunk, first == np.uint64(2**64 - 1)
+
+
+def _word_hashes(data: np.ndarray, starts: np.ndarray, counts: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """64-bit hashes of the words of ``data`` (UTF-8 of texts at ``offsets``, ``counts`` words each)
+    starting at ``starts``, vectorised: the word's bytes, 8 at a time as little-endian integers (the
+    last ones padded with zero bytes, which no word holds), combined as ``h * K + chunk`` and finished
+    with splitmix64. Depends only on the word's bytes; words of up to 8 bytes never collide."""
+    n = len(data)
+    lanes = np.empty(n // 8 + 2, dtype=np.uint64)  # the bytes, then spaces
+    padded = lanes.view(np.uint8)
+    padded[:n] = data
+    padded[n:] = 0x20
+    filled = np.flatnonzero(counts)
+    last = np.cumsum(counts)[filled] - 1  # the last word of each text: it may run into the next text
+    room = offsets[1:][filled] - starts[last]  # its bytes up to the end of its text
+    acc, more = _chunks(lanes, starts)
+    short = room < 8
+    if short.any():
+        cut = last[short]
+        acc[cut] &= (np.uint64(1) << (room[short].astype(np.uint64) * np.uint64(8))) - np.uint64(1)
+    more[last] &= room > 8
+    going = np.flatnonzero(more)
+    if len(going):
+        left = np.full(len(starts), np.iinfo(np.int64).max, dtype=np.int64)
+        left[last] = room
+        k = 8
+        while len(going):  # words longer than k bytes: the next 8 bytes
+            chunk, more = _chunks(lanes, starts[going] + k)
+            rest = left[going] - k
+            short = rest < 8
+            if short.any():
+                chunk[short] &= (np.uint64(1) << (rest[short].astype(np.uint64) * np.uint64(8))) - np.uint64(1)
+            some = chunk != 0  # (a word of exactly k bytes ends here)
+            ongoing = going[some]
+            acc[ongoing] = acc[ongoing] * _CHUNK_MULT + chunk[some]
+            going = going[more & (rest > 8)]
+            k += 8
+    return _mix(acc)
 
 
 def _word_keys(tokens: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -286,25 +346,6 @@ def _confirm_exact(texts: pd.Series, first: np.ndarray) -> np.ndarray:
     out = first.copy()
     out[members] = members[_exact_first(digests, np.zeros(len(members), dtype=bool))]
     return out
-
-
-def _word_hashes(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """64-bit hashes of the words ``data[start:start + length]``, vectorised: a polynomial over the
-    UTF-8 bytes (mod 2**64), with the length mixed in and finished with splitmix64. Depends only on
-    the word's bytes."""
-    lengths = lengths.astype(np.int64)
-    total = int(lengths.sum())
-    if not total:
-        return _mix(lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
-    word = np.repeat(np.arange(len(lengths)), lengths)
-    within = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    powers = np.ones(int(lengths.max()), dtype=np.uint64)
-    powers[1:] = _P
-    powers = np.multiply.accumulate(powers)
-    terms = (data[np.repeat(starts, lengths) + within].astype(np.uint64) + np.uint64(1)) * powers[within]
-    sums = np.zeros(len(lengths), dtype=np.uint64)
-    np.add.at(sums, word, terms)
-    return _mix(sums ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)))
 
 
 def _shingles(tokens: np.ndarray, lengths: np.ndarray, shingle_size: int) -> tuple[np.ndarray, np.ndarray]:

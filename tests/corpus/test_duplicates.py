@@ -284,3 +284,20 @@ def test_duplicates_do_not_depend_on_how_the_texts_are_batched(monkeypatch):
     first, similarity = duplicate_pairs(texts)
     assert first.tolist() == expected[0].tolist()
     np.testing.assert_array_equal(similarity, expected[1])
+
+
+def test_word_hashes_depend_only_on_the_word_wherever_it_stands():
+    # issue 10 point 16: words are hashed on the texts' bytes, 8 at a time: a word of exactly 8 bytes,
+    # longer words, a word at the end of a text (the next text starts right after it) or of the buffer
+    # hash the same wherever they are; different words differ
+    import pyarrow as pa
+
+    from analysis.corpus.duplicates import _tokens
+
+    texts = ["abcdefgh abcdefghi", "abcdefgh", "abcdefghi  abcdefgh", "x" * 20, "x" * 20 + " x", "é" * 5, "é" * 5 + " é"]
+    hashes, counts = _tokens(pa.array(texts, type=pa.large_string()))
+    assert counts.tolist() == [2, 1, 2, 1, 2, 1, 2]
+    h = hashes.tolist()
+    eight, nine, twenty, x, e5, e = h[0], h[1], h[5], h[7], h[8], h[10]
+    assert h == [eight, nine, eight, nine, eight, twenty, twenty, x, e5, e5, e]
+    assert len({eight, nine, twenty, x, e5, e}) == 6
