@@ -38,7 +38,7 @@ THRESHOLD = 0.8
 SHINGLE_SIZE = 3
 MIN_WORDS = 20
 BANDS, ROWS = 25, 5
-_BATCH_CHARS = 2_000_000  # bytes of text, about 330,000 words: arrays of a batch stay near 3 MB each (reused, not new pages)
+_BATCH_CHARS = 1_000_000  # bytes of text, about 160,000 words: arrays of a batch stay near 1.3 MB each (in cache; reused)
 _RNG = np.random.default_rng(20240509)
 _MULT = _RNG.integers(1, 2**63, size=16, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _BAND_MULT = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
