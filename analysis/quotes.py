@@ -244,9 +244,9 @@ _NOT_BEFORE_VERB = _DETERMINERS_ALL | {"to", "not", "never"}
 _PREPS = frozenset("of for at from with in".split())
 _MODALS = frozenset("will would could should may might must can shall also often still now never "
                     "always usually generally frequently routinely".split())
-_FINITE_AFTER = re.compile(r"\s+(?:will|would|could|should|may|might|must|can|shall|is|was|were|are|has|have|had)\b")
 #: Finite verbs no noun phrase holds, as written (lower case: "Will Smith" is a name)
 _FINITE_VERBS = frozenset("will would could should may might must can shall is was were are has have had".split())
+_FINITE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_FINITE_VERBS)) + r")\b")  # one of them next
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "tomorrow week month year day morning afternoon evening night earlier later last "
                         "this late early recently previously then january february march april may june "

@@ -221,15 +221,11 @@ def _has_line_breaks(table: pd.DataFrame) -> bool:
     return False
 
 
-def _any_unclosed(source: Any, sep: str, encoding: str | None) -> bool:
+def has_unclosed_quotes(source: Any, *, sep: str, encoding: str | None) -> bool:
+    """Whether a delimited table (a file path, or a StringIO) holds a quotation mark left open (see
+    :func:`read_table`): then only the whole-file read of :func:`read_table` names or skips its row."""
     with _text_lines(source, encoding) as lines:
         return any(kind.startswith("unclosed") for _, _, kind in _record_spans(lines, sep))
-
-
-def has_unclosed_quotes(path: Path, *, sep: str, encoding: str) -> bool:
-    """Whether a delimited table file holds a quotation mark left open (see :func:`read_table`): then
-    only the whole-file read of :func:`read_table` names or skips the row it is in."""
-    return _any_unclosed(path, sep, encoding)
 
 
 def _read_csv(source: Any, sep: str, encoding: str | None, dtype: Any, log: LoadLog,
@@ -325,7 +321,7 @@ def _parse_delimited(source: Any, sep: str, encoding: str | None, label: str, co
     except pd.errors.ParserError:
         pass
     else:
-        if not skipped and not (_has_line_breaks(table) and _any_unclosed(source, sep, encoding)):
+        if not skipped and not (_has_line_breaks(table) and has_unclosed_quotes(source, sep=sep, encoding=encoding)):
             if not isinstance(table.index, pd.RangeIndex):
                 table = _extra_field(table, source, sep, encoding, dtype, label, log)
                 if table is None:
