@@ -574,15 +574,20 @@ def test_lump_actors_keeps_the_top_and_sums_the_rest_of_each_group_so_stacks_add
     assert list(fig.layout.xaxis.categoryarray) == ["people", "places"]
 
 
-def _quoted_most_evidence(text: str) -> str:
-    """The evidence line of the 'is quoted most' finding of a one-article corpus, no lexicon."""
+def _findings_of(text: str) -> pd.DataFrame:
+    """The findings table of a one-article corpus, no lexicon, keyed as the reports key it."""
     import analysis as wb
     from analysis.tables import entity_tables
 
     result = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": ["Council row"], "text": [text]}),
                         actors={"actors": []})
     mentions, quotes, tone = entity_tables(result)
-    table = wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table
+    return wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table
+
+
+def _quoted_most_evidence(text: str) -> str:
+    """The evidence line of the 'is quoted most' finding of a one-article corpus, no lexicon."""
+    table = _findings_of(text)
     return table.loc[table["finding"].str.contains("quoted most"), "evidence"].iloc[0]
 
 
@@ -597,23 +602,15 @@ def test_findings_show_reported_speech_as_its_sentence_and_prefer_direct_words()
 def test_findings_name_every_speaker_tied_for_quoted_most():
     # a user's brief said "Declan Fitzgerald is quoted most ... also quoted: Tobias Wren (2) and Helen Stroud (2)"
     # in a four-way tie, leaving the fourth out
-    import analysis as wb
-    from analysis.tables import entity_tables
-
-    text = ("Mayor Ana Ruiz said the budget was fair. Ana Ruiz said the vote would pass. Tom Reyes said the plan "
-            "was late. Tom Reyes said the costs were high. Lena Park said the park would close. Lena Park said "
-            "the pool would stay open. Omar Haddad said nothing had changed.")
-    result = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": ["Council row"], "text": [text]}), actors={"actors": []})
-    mentions, quotes, tone = entity_tables(result)
-    table = wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table
+    table = _findings_of("Mayor Ana Ruiz said the budget was fair. Ana Ruiz said the vote would pass. Tom Reyes said "
+                         "the plan was late. Tom Reyes said the costs were high. Lena Park said the park would close. "
+                         "Lena Park said the pool would stay open. Omar Haddad said nothing had changed.")
     line = table.loc[table["finding"].str.contains("quoted most"), "finding"].iloc[0]
     assert line.startswith("Ana Ruiz, Lena Park and Tom Reyes are quoted most, 2 quotations each of 7 (29% each); "
                            "also quoted: Omar Haddad (1).")
     # nobody quoted twice: nobody is quoted "most" (a user's brief listed six speakers "quoted most, 1 each")
-    text = " ".join(f"{name} said the plan was late." for name in ("Ana Ruiz", "Tom Reyes", "Lena Park", "Omar Haddad"))
-    result = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": ["Council row"], "text": [text]}), actors={"actors": []})
-    mentions, quotes, tone = entity_tables(result)
-    table = wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table
+    table = _findings_of(" ".join(f"{name} said the plan was late."
+                                  for name in ("Ana Ruiz", "Tom Reyes", "Lena Park", "Omar Haddad")))
     assert table["finding"].str.contains("4 speakers are quoted once each (Ana Ruiz, Lena Park, Omar Haddad and 1 more).",
                                          regex=False).any()
     assert table["finding"].iloc[0].startswith("Ana Ruiz, Lena Park, Omar Haddad and 1 more are mentioned most, 1 time each")
