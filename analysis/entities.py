@@ -2156,7 +2156,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         gender = "male" if low in _MALE else "female"
         chosen = unknown = fallback = None
         opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
-            _AFTER_QUOTATION.search(texts[k], 0, at[1]) is not None
+            _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
         here = bisect_left(persons, at)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
