@@ -375,8 +375,8 @@ def test_seed_hand_checked_terms(seed_path):
 
     # read by hand from the seed article
     assert terms("generic", "conflict", "Israel Defies U.S. Warning") == "1: defies"
-    assert terms("generic", "conflict", "The rift deepens") == "2: rift; critic*"
-    assert terms("generic", "conflict", "Despite US opposition") == "1: oppos*"
+    assert terms("generic", "conflict", "The rift deepens") == "2: rift; criticiz*"
+    assert terms("generic", "conflict", "Despite US opposition") == "1: opposition*"
     assert terms("generic", "morality", "But we have much more than fingernails") == "1: god"
     assert terms("generic", "economic", "The rift deepens") == ""
     assert terms("conflict-news", "military_action", "Amid escalating tensions") == "2: weapon*; incursion*"
@@ -647,6 +647,43 @@ def test_term_precision_exact_counts():
         term_precision(docs, gold.drop(columns="present"), _cb(terms=["rift"]))
 
 
+def test_wildcard_words_lists_every_word_a_prefix_term_matches():
+    from analysis.validation.frame_terms import WILDCARD_WORD_COLUMNS, wildcard_words
+
+    docs = _docs("The committee was committed. Commitments followed.", "A feud, a feudal lord, feuds.",
+                 "Critics were critical; Smith slammed Jones.")
+    book = _cb(terms=["feud*", "commit*", "rift"], actor_terms=["critic*", "slam*"], min_actors=2)
+    out = wildcard_words(docs, codebook=book)
+    assert list(out.columns) == list(WILDCARD_WORD_COLUMNS)
+    # codebook order of the terms, then most matches first, then the word; exact terms are left out;
+    # actor terms are listed wherever the text matches (the "critic*" sentence names no two actors)
+    assert out.values.tolist() == [
+        ["conflict", "feud*", "term", "feud", 1, 1], ["conflict", "feud*", "term", "feudal", 1, 1],
+        ["conflict", "feud*", "term", "feuds", 1, 1],
+        ["conflict", "commit*", "term", "commitments", 1, 1], ["conflict", "commit*", "term", "committed", 1, 1],
+        ["conflict", "commit*", "term", "committee", 1, 1],
+        ["conflict", "critic*", "actor_term", "critical", 1, 1], ["conflict", "critic*", "actor_term", "critics", 1, 1],
+        ["conflict", "slam*", "actor_term", "slammed", 1, 1]]
+    again = wildcard_words(pd.concat([docs, docs.assign(doc_id=docs["doc_id"] + "x")]), codebook=book)
+    assert again.query("word == 'feud'")[["matches", "documents"]].values.tolist() == [[2, 2]]
+    assert wildcard_words(docs, codebook=_cb(terms=["rift"])).empty
+
+
+def test_generic_wildcards_match_no_other_word():
+    # written out because the wildcard also matched another word (lexicons/README.md, session 10)
+    text = ("The committee met. Morale fell. Costa and Costco spoke. The opposite held. A Protestant church "
+            "stood near Churchill's statue. Critical steps. An adaptor broke. The storm subsides. A billionaire "
+            "smiled. Husbandry and feudal grievances. Rabbits in Islamabad. Promiscuous priceless costumes.")
+    assert frames(_docs(text), "generic").query("frame_id != 'morality'").empty
+    morality = frames(_docs(text), "generic").query("frame_id == 'morality'")
+    assert morality["terms"].tolist() == ["church"]
+    kept = frames(_docs("They committed to cuts. Their commitments, costs and subsidies. Moral failure. "
+                        "Critics were critical of Smith and Jones."), "generic")
+    assert kept[["sentence_id", "frame_id", "terms"]].values.tolist() == [
+        [1, "responsibility", "committed"], [2, "economic", "costs; subsidies"],
+        [2, "responsibility", "commitment*"], [3, "morality", "moral"], [4, "conflict", "critics; critical of"]]
+
+
 def test_conflict_news_gold_set_reads_and_matches_the_seed():
     from analysis.validation.frame_terms import read_sentence_gold, term_precision
 
@@ -756,4 +793,4 @@ def test_economic_terms_do_not_count_investigations_insurgents_or_waged_wars():
     out = frames(_docs(text), "generic")
     economic = out[out["frame_id"] == "economic"]
     assert economic[["sentence_id", "hits", "terms"]].values.tolist() == [
-        [3, 1, "invested"], [4, 3, "insurance; cost*; wages"]]
+        [3, 1, "invested"], [4, 3, "insurance; costs; wages"]]

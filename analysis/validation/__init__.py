@@ -13,7 +13,8 @@
   :func:`analysis.actor_document_tone` against article-level labels built from NewsMTSC sentences);
 * frames against gold per document: :func:`frame_agreement` (precision, recall, F1 per frame);
 * frame evidence: :func:`term_precision` (per term: where it fired and how often coders saw its
-  frame), :func:`frame_rule_cv` (which presence rule, by cross-validation on tuning articles),
+  frame), :func:`wildcard_words` (the words each wildcard term matches), :func:`frame_rule_cv` (which
+  presence rule, by cross-validation on tuning articles),
   :func:`frame_errors` (the plainest disagreements), :func:`split_articles` (the fixed
   tuning / held-out split), :func:`read_sentence_gold` (the hand-coded conflict-news sentences: the
   seed article and four articles written for the gold set);
@@ -56,10 +57,12 @@ from analysis.validation.frame_terms import (
     FRAME_RULE_COLUMNS,
     FRAME_RULES,
     TERM_PRECISION_COLUMNS,
+    WILDCARD_WORD_COLUMNS,
     frame_rule_cv,
     read_sentence_gold,
     split_articles,
     term_precision,
+    wildcard_words,
 )
 from analysis.validation.frames import (FRAME_RESULT_COLUMNS, frame_agreement, frame_errors, frame_notes,
                                        narrative_frames, suggest_thresholds)
@@ -119,6 +122,8 @@ __all__ = [
     "split_articles",
     "term_precision",
     "TERM_PRECISION_COLUMNS",
+    "wildcard_words",
+    "WILDCARD_WORD_COLUMNS",
     "frame_rule_cv",
     "FRAME_RULE_COLUMNS",
     "FRAME_RULES",

@@ -96,15 +96,17 @@ def _frame_figures(table: pd.DataFrame) -> dict[str, Any]:
 
 def _term_evidence(frames_file: Path) -> dict[str, Any]:
     """Per-term precision of the generic codebook on the tuning articles (the evidence its terms were
-    revised with), and of the conflict-news codebook on the shipped hand-coded sentences (the seed article
+    revised with) with the words each of its wildcard terms matches there (:func:`wildcard_words`; per term,
+    word -> matches), and of the conflict-news codebook on the shipped hand-coded sentences (the seed article
     and the articles written for the gold set, :func:`read_sentence_gold`)."""
     from analysis.validation.data import read_narrative_frames
-    from analysis.validation.frame_terms import read_sentence_gold, split_articles, term_precision
+    from analysis.validation.frame_terms import read_sentence_gold, split_articles, term_precision, wildcard_words
 
     documents, gold, _notes = read_narrative_frames(frames_file)
     tune, _held = split_articles(documents["doc_id"])
     docs = documents[tune]
     generic = term_precision(docs, gold[gold["doc_id"].isin(set(docs["doc_id"]))], "generic")
+    wildcards = wildcard_words(docs, codebook="generic")
     seed_docs, seed_gold = read_sentence_gold()
     news = term_precision(seed_docs, seed_gold, "conflict-news", unit="sentence")
 
@@ -114,7 +116,10 @@ def _term_evidence(frames_file: Path) -> dict[str, Any]:
                  "with_frame": int(r["with_frame"]), "precision": _num(r["precision"]), "base_rate": _num(r["base_rate"])}
                 for r in fired.to_dict("records")]
 
-    return {"generic_tuning_articles": {"units": "articles", "n": int(len(docs)), "terms": rows(generic)},
+    words = [{"frame": frame, "term": term, "words": {str(w): int(n) for w, n in zip(g["word"], g["matches"])}}
+             for (frame, term), g in wildcards.groupby(["frame_id", "term"], sort=False)]
+    return {"generic_tuning_articles": {"units": "articles", "n": int(len(docs)), "terms": rows(generic),
+                                        "wildcard_words": words},
             "conflict_news_seed_sentences": {"units": "sentences",
                                              "n": int(len(seed_gold[["doc_id", "sentence_id"]].drop_duplicates())),
                                              "documents": int(seed_gold["doc_id"].nunique()), "terms": rows(news)}}

@@ -6,6 +6,10 @@ and term, the units where the term counted, how many of them the coders coded wi
 whose precision is below the base rate fires more often *without* the frame than chance would have
 it: the evidence for dropping it (lexicons/README.md states the rule the shipped codebooks follow).
 
+:func:`wildcard_words` lists the words each prefix term (a trailing ``*``) matches in a corpus, with
+counts: the evidence that a wildcard matches only forms of the word it was written for ("commit*"
+also matches "committee"; such terms are written out, lexicons/README.md).
+
 :func:`split_articles` is the fixed tuning / held-out split of the narrative-framing articles.
 """
 
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +28,7 @@ from analysis.errors import InputError, require_columns
 from analysis.validation.metrics import precision_recall_f1
 
 __all__ = ["CONFLICT_NEWS_GOLD", "FRAME_RULE_COLUMNS", "FRAME_RULES", "TERM_PRECISION_COLUMNS", "frame_rule_cv",
-           "read_sentence_gold", "split_articles", "term_precision"]
+           "read_sentence_gold", "split_articles", "term_precision", "WILDCARD_WORD_COLUMNS", "wildcard_words"]
 
 #: Output columns of :func:`term_precision`.
 TERM_PRECISION_COLUMNS: dict[str, str] = {
@@ -36,6 +41,19 @@ TERM_PRECISION_COLUMNS: dict[str, str] = {
     "base_rate": "share of all coded units coded with the frame",
     "lift": "precision - base_rate: > 0 the term marks the frame, < 0 it fires more often without it",
 }
+
+#: Output columns of :func:`wildcard_words`.
+WILDCARD_WORD_COLUMNS: dict[str, str] = {
+    "frame_id": "the frame",
+    "term": "the codebook's prefix term as written (ending in *)",
+    "kind": "'term' or 'actor_term' (the words are counted wherever the text matches, whether or not an "
+    "actor term counted there)",
+    "word": "the word the term matched (lower-cased, curly apostrophes straightened; a phrase term's whole match)",
+    "matches": "times the term matched this word",
+    "documents": "documents where it did",
+}
+
+_WORD_TAIL = re.compile(r"[^\W_]*")  # the rest of a word after a prefix: letters and digits, as the matcher reads it
 
 
 #: Document-level presence rules :func:`frame_rule_cv` compares: a column of
@@ -199,6 +217,55 @@ def term_precision(
     out = out.assign(_o=out["frame_id"].map(order), _p=out["precision"].fillna(np.inf))
     return out.sort_values(["_o", "_p", "units"], ascending=[True, True, False], kind="stable").drop(
         columns=["_o", "_p"]).reset_index(drop=True)
+
+
+def wildcard_words(
+    documents: pd.DataFrame,
+    *,
+    codebook: Any = None,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every word each prefix term of a codebook matches in ``documents``, with counts.
+
+    A term ending in ``*`` matches every word that starts with it; this table shows which words
+    those are, so a wildcard that also matches a different word ("commit*": "committee"; "moral*":
+    "morale") can be written out. Matches are found as :func:`analysis.frames` finds them (case-insensitive,
+    word edges, leftmost-longest: a word another, longer term claims is not counted here) but wherever
+    the text matches: an actor term's words are counted even in sentences naming too few actors.
+
+    ``codebook``: anything :func:`analysis.load_frames` takes (None = generic); ``sentences``: a
+    precomputed ``analysis.sentences(documents)`` table to reuse.
+
+    Output (:data:`WILDCARD_WORD_COLUMNS`): frame_id, term, kind, word, matches, documents — one row
+    per prefix term and word it matched (terms that matched nothing are left out), in codebook order
+    of the terms, then most matches first, then the word.
+    """
+    from analysis.framing import load_frames, normalize_text
+    from analysis.text import sentences_of
+
+    book = load_frames(codebook)
+    sents = sentences_of(documents, sentences, fn="wildcard_words")
+    matcher = book.matcher
+    prefix = book.terms["prefix"].to_numpy(dtype=bool)
+    counts: dict[tuple[int, str], int] = {}
+    seen: dict[tuple[int, str], set[str]] = {}
+    for doc_id, text in zip(sents["doc_id"].astype(str), sents["text"]):
+        line = normalize_text(text if isinstance(text, str) else "")
+        starts, terms, _ids = matcher.hits(line)
+        for start, t in zip(starts, terms):
+            if not prefix[t]:
+                continue
+            end = _WORD_TAIL.match(line, start + len(matcher.term_text[t]) - 1).end()
+            key = (t, line[start:end])
+            counts[key] = counts.get(key, 0) + 1
+            seen.setdefault(key, set()).add(doc_id)
+    rows = [{"_t": t, "frame_id": book.terms["frame_id"].iloc[t], "term": book.terms["term"].iloc[t],
+             "kind": "actor_term" if book.terms["min_actors"].iloc[t] > 0 else "term", "word": word,
+             "matches": n, "documents": len(seen[(t, word)])} for (t, word), n in counts.items()]
+    out = pd.DataFrame(rows, columns=["_t", *WILDCARD_WORD_COLUMNS])
+    out = out.astype({"_t": "int64", "matches": "int64", "documents": "int64"})
+    return out.sort_values(["_t", "matches", "word"], ascending=[True, False, True], kind="stable").drop(
+        columns="_t").reset_index(drop=True)
 
 
 #: The shipped sentence-level gold set for the conflict-news codebook.

@@ -120,6 +120,7 @@ def validity_section(figures: dict[str, Any]) -> str:
             f"Per-term evidence (the full tables are in `notebooks/validation.ipynb`): on the {gen['n']} tuning articles, "
             f"{len(gen['terms'])} generic terms fire; {len(weak)} fire in 3+ articles more often without their frame "
             f"than its base rate" + (f" ({', '.join(t['term'] for t in weak[:8])})" if weak else "") + ". "
+            + _wildcard_line(gen.get("wildcard_words")) +
             f"The `conflict-news` codebook, on {news['n']} hand-coded sentences of {_gold_articles(news.get('documents', 1))} "
             f"(`analysis/validation/conflict_news_gold.yml`, one coder): {len(news['terms'])} terms fire, "
             f"{len(misfires)} with precision below 0.5"
@@ -134,6 +135,15 @@ def validity_section(figures: dict[str, Any]) -> str:
     stamp = (f"*Generated from `analysis/lexicons/validation.json` (run of {figures['created']}, version "
              f"{figures['package_version']}).*")
     return "\n".join(lines + ["", stamp])
+
+
+def _wildcard_line(wildcards: list[dict[str, Any]] | None) -> str:
+    """One sentence on the words the generic codebook's wildcard terms match (empty for older figures files)."""
+    if wildcards is None:
+        return ""
+    words = sum(len(w["words"]) for w in wildcards)
+    return (f"Its {len(wildcards)} wildcard terms that fire there (a trailing `*`) match {words} distinct words, "
+            "each listed with its count in `validation.json` (`wildcard_words`). ")
 
 
 def _gold_articles(documents: int) -> str:

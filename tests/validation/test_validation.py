@@ -597,6 +597,27 @@ def test_readme_frame_evidence_and_worst_errors():
     assert "Per-frame evidence" not in validity_section(FIGURES)  # older figures files: the lines are left out
 
 
+def test_readme_term_evidence_counts_the_wildcard_words():
+    import copy
+
+    from analysis.validation.readme import validity_section
+
+    figures = copy.deepcopy(FIGURES)
+    term = {"frame": "conflict", "term": "rift", "kind": "term", "units": 4, "with_frame": 1, "precision": 0.25,
+            "base_rate": 0.5}
+    figures["measures"]["frames"]["term_evidence"] = {
+        "generic_tuning_articles": {"units": "articles", "n": 10, "terms": [term], "wildcard_words": [
+            {"frame": "conflict", "term": "feud*", "words": {"feud": 2, "feuds": 1}},
+            {"frame": "economic", "term": "cost*", "words": {"costs": 3}}]},
+        "conflict_news_seed_sentences": {"units": "sentences", "n": 24, "documents": 1, "terms": []}}
+    text = validity_section(figures)
+    assert ("on the 10 tuning articles, 1 generic terms fire; 1 fire in 3+ articles more often without their frame "
+            "than its base rate (rift). Its 2 wildcard terms that fire there (a trailing `*`) match 3 distinct words, "
+            "each listed with its count in `validation.json` (`wildcard_words`). The `conflict-news` codebook") in text
+    del figures["measures"]["frames"]["term_evidence"]["generic_tuning_articles"]["wildcard_words"]
+    assert "wildcard" not in validity_section(figures)  # older figures files: the sentence is left out
+
+
 def test_shipped_readme_shows_the_shipped_figures():
     from analysis.validation.readme import END, START, validity_section
 
