@@ -15,8 +15,8 @@ Policy (documented in the README):
   date can only be day-first (``13/05/2024``) they are read day-first, if some can only be
   month-first (``05/13/2024``) month-first; when all are ambiguous they are read day-first (the
   international convention), and the load report names each file and row read so
-  (:func:`ambiguous_dates`). ``dayfirst=True``/``False`` forces the reading. ISO dates
-  (year first) are never affected.
+  (:func:`ambiguous_dates`). ``dayfirst=True``/``False`` forces the reading. Dates written year first
+  (ISO 8601 and its variants with a zone name or AM/PM: ``2026-03-05 14:00 UTC``) are year, month, day, always.
 * A value without a year (``May 9``) is not guessed. A value that is not understood becomes NaT
   and is reported by the caller (one warning for the whole load), never an error.
 * Dates outside the range of ``datetime64[ns]`` (1677-09-21 to 2262-04-11), such as
@@ -49,6 +49,8 @@ _EPOCH = r"-?\d{9,13}(?:\.\d+)?"
 #: The representable range of ``datetime64[ns, UTC]``.
 MIN, MAX = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
 _HAS_YEAR = r"\b\d{4}\b|^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\b"  # _NUMERIC_DMY without groups
+#: A date written year first (``2026-03-05 14:00 UTC``, ``2026/03/05``): always year, month, day.
+_YEAR_FIRST = r"^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
 
 
 def _numeric_parts(text: pd.Series) -> pd.DataFrame:
@@ -195,14 +197,19 @@ def parse_published(values: pd.Series, *, dayfirst: bool | None = None) -> tuple
         if todo.any():
             todo &= text.str.contains(_HAS_YEAR).fillna(False)
         if todo.any():
-            first = infer_dayfirst(text[todo]) if dayfirst is None else dayfirst
-            out[todo] = _mixed(text[todo], first)
-            rest = todo & out.isna()
-            if rest.any():
-                parsed = [_dateutil(v, first) for v in text[rest]]
-                outside[rest] = [p is None for p in parsed]
-                out[rest] = pd.Series([pd.NaT if p is None else p for p in parsed], index=text.index[rest],
-                                      dtype=DTYPE)
+            year_first = todo & text.str.contains(_YEAR_FIRST).fillna(False)
+            others = todo & ~year_first
+            first = infer_dayfirst(text[others]) if dayfirst is None else dayfirst
+            for part, day_first in ((year_first, False), (others, first)):  # year first is never day first
+                if not part.any():
+                    continue
+                out[part] = _mixed(text[part], day_first)
+                rest = part & out.isna()
+                if rest.any():
+                    parsed = [_dateutil(v, day_first) for v in text[rest]]
+                    outside[rest] = [p is None for p in parsed]
+                    out[rest] = pd.Series([pd.NaT if p is None else p for p in parsed], index=text.index[rest],
+                                          dtype=DTYPE)
     out = out.astype(DTYPE)
     return out, (text.notna() & out.isna()).astype(bool), outside
 

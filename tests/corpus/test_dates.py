@@ -131,3 +131,20 @@ def test_numeric_dates_are_found_among_repeated_and_other_values():
     assert settled_reading(values) is None
     assert settled_reading(pd.concat([values, pd.Series(["07/13/2025"])], ignore_index=True)) == (False, 6)
     assert infer_dayfirst(pd.Series(["2024-06-06", "13/07/2025", "13/07/2025"])) is True
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-03-05 14:00 UTC", "2026-03-05 14:00"),  # pandas' ISO reader refuses the zone name
+        ("2026-03-06 2:00 PM", "2026-03-06 14:00"),
+        ("2026-03-09T14:30 CET", "2026-03-09 13:30"),
+        ("2026/03/05", "2026-03-05"),
+    ],
+)
+def test_a_date_written_year_first_is_never_read_day_first(value, expected):
+    # alone (no numeric date settles the reading, which is day first by convention) and beside one
+    # that can only be day first: year, month, day either way (the 5th of March, not the 3rd of May)
+    for values in ([value], [value, "13/05/2024"]):
+        published, bad = parse_dates(pd.Series(values))
+        assert published.iloc[0] == utc(expected) and not bad.any(), values
