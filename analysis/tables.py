@@ -386,8 +386,11 @@ class GroupComparison:
             return None
         if not first:
             return Note("")  # the first chart of the comparison says why once
-        only = f" ({self.groups[0]})" if self.groups else ""
-        return ChartNote(f"Only one {self.by}{only} in these documents", title=what,
+        if self.groups and self.groups[0] == "(none)":
+            why = f"No document here gives its {self.by}"
+        else:
+            why = f"Only one {self.by}{f' ({self.groups[0]})' if self.groups else ''} in these documents"
+        return ChartNote(why, title=what,
                          hint=f"attention, voice, tone and frames by {self.by} would repeat the charts above; pick another "
                               f"-p group_by=... column or widen -p where=...")
 

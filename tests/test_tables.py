@@ -288,7 +288,10 @@ def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
     assert set(comparison.tone["topic"]) == {"war", "other"} and "mean_target_polarity" in comparison.tone
     assert not isinstance(comparison.attention_chart(), ChartNote)
     single = wb.tables.compare_groups(result, documents, by="outlet")
-    assert isinstance(single.attention_chart(), ChartNote) and "Only one outlet" in single.attention_chart().note
+    assert isinstance(single.attention_chart(), ChartNote)  # the seed gives no outlet: not "Only one outlet ((none))"
+    assert single.attention_chart().note.startswith("No document here gives its outlet: attention, voice")
+    one = wb.tables.compare_groups(result, documents.assign(outlet="Ledger"), by="outlet")
+    assert one.attention_chart().note.startswith("Only one outlet (Ledger) in these documents: attention")
     with pytest.raises(InputError, match="group_by='bias' is not a column"):
         wb.tables.compare_groups(result, documents, by="bias")
 
