@@ -684,6 +684,27 @@ def test_generic_wildcards_match_no_other_word():
         [2, "responsibility", "commitment*"], [3, "morality", "moral"], [4, "conflict", "critics; critical of"]]
 
 
+def test_conflict_news_wildcards_match_no_other_word():
+    # written out because the wildcard also matched another word, or a form whose ordinary sense is
+    # another (rocketed: rose; judged; demonstrated: showed); lexicons/README.md, session 10
+    text = ("Firefighters and a firefighter were firefighting in Bombay. The bombastic speech was a bombshell. "
+            "Hospitality workers at Rocketdyne. Prices rocketed and kept rocketing. She judged it a judgemental remark. "
+            "The figures demonstrated little and demonstrates less. He droned on. After the war Crimea changed. "
+            "The arrest warranted comment. The front lineman and the front linebacker.")
+    assert frames(_docs(text), "conflict-news").empty
+    kept = ("Bombers bombarded the town and bombed the bridge. Demonstrators and a demonstration filled the square. "
+            "The judge read the judgement. Two were hospitalized after firefights. Rockets, drones and rocketry. "
+            "War crimes and an arrest warrant. They held the front lines.")
+    out = frames(_docs(kept), "conflict-news")
+    assert out[["sentence_id", "frame_id", "hits", "terms"]].values.tolist() == [
+        [1, "military_action", 3, "bombers; bombarded; bombed"],
+        [2, "domestic_politics", 2, "demonstrators; demonstration"],
+        [3, "law_accountability", 2, "judge; judgement"],
+        [4, "military_action", 1, "firefights"], [4, "humanitarian_crisis", 1, "hospitaliz*"],
+        [5, "military_action", 3, "rockets; drones; rocketry"],
+        [6, "law_accountability", 2, "war crimes; arrest warrant"], [7, "military_action", 1, "front lines"]]
+
+
 def test_conflict_news_gold_set_reads_and_matches_the_seed():
     from analysis.validation.frame_terms import read_sentence_gold, term_precision
 
@@ -698,7 +719,10 @@ def test_conflict_news_gold_set_reads_and_matches_the_seed():
     report = term_precision(docs, gold, "conflict-news", unit="sentence").set_index(["frame_id", "term"])
     fired = {key: (row["units"], row["with_frame"]) for key, row in report.iterrows() if row["units"] > 0}
     assert fired[("domestic_politics", "ministers")] == (3, 0)  # ministers criticising a foreign government
-    assert fired[("humanitarian_crisis", "hospital*")] == (5, 1)  # a strike on a hospital, a budget for hospitals
+    # a strike on a hospital, a budget for hospitals ("hospital*" before session 10: 5, 1)
+    assert fired[("humanitarian_crisis", "hospital")] == (4, 1)
+    assert fired[("humanitarian_crisis", "hospitals")] == (1, 0)
+    assert len(fired) == 79 and ("military_action", "bombing") in fired and ("military_action", "bomb*") not in fired
     assert fired[("diplomacy", "talks")] == (6, 4)  # talks with striking rail workers are no diplomacy
     assert fired[("law_accountability", "tribunal*")] == (4, 4)
     assert ("military_action", "strike") in fired and fired[("military_action", "strike")] == (2, 2)  # not "striking"

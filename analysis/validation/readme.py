@@ -119,12 +119,12 @@ def validity_section(figures: dict[str, Any]) -> str:
             "",
             f"Per-term evidence (the full tables are in `notebooks/validation.ipynb`): on the {gen['n']} tuning articles, "
             f"{len(gen['terms'])} generic terms fire; {len(weak)} fire in 3+ articles more often without their frame "
-            f"than its base rate" + (f" ({', '.join(t['term'] for t in weak[:8])})" if weak else "") + ". "
+            f"than its base rate" + (f" ({_listed([t['term'] for t in weak], 8)})" if weak else "") + ". "
             + _wildcard_line(gen.get("wildcard_words")) +
             f"The `conflict-news` codebook, on {news['n']} hand-coded sentences of {_gold_articles(news.get('documents', 1))} "
             f"(`analysis/validation/conflict_news_gold.yml`, one coder): {len(news['terms'])} terms fire, "
             f"{len(misfires)} with precision below 0.5"
-            + (f" ({', '.join(t['frame'] + ': ' + t['term'] for t in misfires[:6])})" if misfires else "") + ".",
+            + (f" ({_listed([t['frame'] + ': ' + t['term'] for t in misfires], 8)})" if misfires else "") + ".",
         ]
     frame_errors = frames.get("worst_errors") or []
     if frame_errors:
@@ -135,6 +135,12 @@ def validity_section(figures: dict[str, Any]) -> str:
     stamp = (f"*Generated from `analysis/lexicons/validation.json` (run of {figures['created']}, version "
              f"{figures['package_version']}).*")
     return "\n".join(lines + ["", stamp])
+
+
+def _listed(names: list[str], most: int) -> str:
+    """The first ``most`` names joined by commas, and how many more there are when some are left out."""
+    more = len(names) - most
+    return ", ".join(names[:most]) + (f" and {more} more" if more > 0 else "")
 
 
 def _wildcard_line(wildcards: list[dict[str, Any]] | None) -> str:

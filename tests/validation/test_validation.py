@@ -618,6 +618,25 @@ def test_readme_term_evidence_counts_the_wildcard_words():
     assert "wildcard" not in validity_section(figures)  # older figures files: the sentence is left out
 
 
+def test_readme_term_evidence_says_how_many_terms_it_leaves_out():
+    import copy
+
+    from analysis.validation.readme import validity_section
+
+    figures = copy.deepcopy(FIGURES)
+    low = [{"frame": "diplomacy", "term": f"t{i}", "kind": "term", "units": 1, "with_frame": 0, "precision": 0.0,
+            "base_rate": 0.4} for i in range(10)]
+    good = {"frame": "diplomacy", "term": "talks", "kind": "term", "units": 2, "with_frame": 2, "precision": 1.0,
+            "base_rate": 0.4}
+    evidence = {"generic_tuning_articles": {"units": "articles", "n": 10, "terms": []},
+                "conflict_news_seed_sentences": {"units": "sentences", "n": 24, "documents": 1, "terms": [good, *low]}}
+    figures["measures"]["frames"]["term_evidence"] = evidence
+    names = ", ".join(f"diplomacy: t{i}" for i in range(8))
+    assert f"11 terms fire, 10 with precision below 0.5 ({names} and 2 more)." in validity_section(figures)
+    evidence["conflict_news_seed_sentences"]["terms"] = [good, *low[:8]]
+    assert f"9 terms fire, 8 with precision below 0.5 ({names})." in validity_section(figures)
+
+
 def test_shipped_readme_shows_the_shipped_figures():
     from analysis.validation.readme import END, START, validity_section
 
