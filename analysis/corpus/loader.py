@@ -578,9 +578,13 @@ def _drop_duplicates(documents: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     return documents[~dropped].reset_index(drop=True)
 
 
+#: How messages and the ``source`` column name a DataFrame given to :func:`load_corpus`.
+_DATAFRAME = "the DataFrame"
+
+
 @output_columns("documents")
 def load_corpus(
-    source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | pd.DataFrame,
     *,
     format: str | None = None,  # noqa: A002 - the name the issue asks for
     columns: Mapping[str, str | None] | None = None,
@@ -592,7 +596,9 @@ def load_corpus(
     """Load files and folders of news articles into the documents table.
 
     ``source``: a file, a folder (read recursively, files in sorted order; hidden files,
-    ``*.meta.yml`` and ``metadata.csv`` are not documents) or a list of them. ``format``: read
+    ``*.meta.yml`` and ``metadata.csv`` are not documents) or a list of them; or a pandas
+    DataFrame of one's own, read as a table file is (its columns found by name, ids made where it
+    has none, dates parsed, copies flagged; messages name it "the DataFrame", rows from 1). ``format``: read
     every file as one of :data:`FORMATS` instead of going by extension. ``columns``: for tables,
     documents column -> input column (None turns detection off). ``errors``: "raise" an
     :class:`~analysis.errors.InputError` at the first bad item, or "skip" bad items (listed in
@@ -611,8 +617,13 @@ def load_corpus(
         )
     resolve_columns([], columns)  # validates the mapping's keys
     options = LoaderOptions(format, columns, title_from_first_line)
-    sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
-    parts = [part for given in sources for part in _load_path(Path(given), options, log)]
+    if isinstance(source, pd.DataFrame):
+        frame = table_documents(source.reset_index(drop=True), np.arange(1, len(source) + 1), label=_DATAFRAME,
+                                name=_DATAFRAME, columns=columns, log=log)
+        parts = [] if frame is None else [frame]
+    else:
+        sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+        parts = [part for given in sources for part in _load_path(Path(given), options, log)]
     documents = assemble(parts, log, dayfirst=dayfirst)
     documents = flag_duplicates(documents)
     if drop_duplicates:

@@ -586,3 +586,16 @@ def test_skip_hint_and_report_place_name_the_command_line_too():
     assert skip_hint("such rows").startswith("or pass errors='skip' to skip such rows (in a report:")
     assert REPORT_PLACE == ("the load report (documents.attrs['load_report'] in Python; the corpus_report report "
                             "shows it)")
+
+
+def test_a_dataframe_of_ones_own_is_loaded_as_a_table_file_is():
+    frame = pd.DataFrame({"headline": ["Strike ends", "Second"], "body": ["Nurses said the strike was over.", "More."],
+                          "date": ["2026-03-05 14:00 UTC", "2026-03-06"]}, index=[10, 11])
+    documents = wb.load_corpus(frame)
+    assert documents["title"].tolist() == ["Strike ends", "Second"]
+    assert documents["text"].tolist() == ["Nurses said the strike was over.", "More."]
+    assert documents["published"].tolist() == [pd.Timestamp("2026-03-05 14:00", tz="UTC"), pd.Timestamp("2026-03-06", tz="UTC")]
+    assert documents["source"].tolist() == ["the DataFrame, row 1", "the DataFrame, row 2"]
+    assert documents["doc_id"].str.fullmatch(r"[0-9a-f]{16}").all() and documents["doc_id"].is_unique
+    with pytest.raises(wb.InputError, match=r"^the DataFrame: no text column and no title column \(columns found: x\)"):
+        wb.load_corpus(pd.DataFrame({"x": [1]}))
