@@ -64,7 +64,8 @@ Applied inside each paragraph: the end of a paragraph always ends a sentence.
   Meanwhile, ...; ``SENTENCE_STARTERS``), optionally after opening quotes or brackets. Proper nouns,
   titles and weekdays are not starters, which is what keeps ``U.S. National Security Council`` whole.
 - S10. Run-on sentences are cut: a sentence (by S1-S9) of more than ``MAX_SENTENCE_WORDS`` (1,000)
-  words is cut after every 1,000th word, each piece running from its first word to its last. A word
+  words is cut after every 1,000th word (after a capitalised name the cut would split, up to 10
+  words later), each piece running from its first word to its last. A word
   here is a run of non-whitespace characters, a run longer than ``MAX_WORD_CHARS`` (100) counting as
   one word per started 100 characters (and cut there). This keeps every per-sentence and per-mention
   cost (quotes, actor tone windows) bounded, so analysis time and memory are linear in text length
@@ -358,12 +359,26 @@ def _append_capped(text: str, start: int, end: int, out: list[tuple[int, int]]) 
         return
     count = 0
     for word in _WORD_UNIT.finditer(text, start, end):
-        if count == MAX_SENTENCE_WORDS:
+        if count >= MAX_SENTENCE_WORDS and not (count < MAX_SENTENCE_WORDS + _NAME_GRACE
+                                                and _name_across(text, previous_end, word.start())):
             out.append((start, previous_end))
             start, count = word.start(), 0
         count += 1
         previous_end = word.end()
     out.append((start, end))
+
+
+#: Words a cut of rule S10 waits for a capitalised run ("Helen Marsh") to end.
+_NAME_GRACE = 10
+
+
+def _name_across(text: str, previous_end: int, next_start: int) -> bool:
+    """True when the words ending at ``previous_end`` and starting at ``next_start`` are both
+    capitalised (a name a cut between them would split)."""
+    first = previous_end - 1
+    while first > 0 and previous_end - first < MAX_WORD_CHARS and not text[first - 1].isspace():
+        first -= 1
+    return text[next_start].isupper() and text[first].isupper()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -582,6 +582,18 @@ def test_run_on_sentence_of_2500_words_is_cut_after_every_1000th_word() -> None:
     assert got == [_words(0, 1000), _words(1000, 2000), _words(2000, 2500)]
 
 
+def test_run_on_cut_does_not_split_a_capitalised_name() -> None:
+    # "Helen Marsh" would straddle the 1000th word: the piece ends after the name; a run of
+    # capitals longer than the grace of 10 words is cut at the 1010th
+    text = _words(0, 999) + " Helen Marsh said " + _words(1002, 1500)
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [_words(0, 999) + " Helen Marsh", "said " + _words(1002, 1500)]
+    caps = " ".join(f"W{i}" for i in range(995, 1030))
+    text = _words(0, 995) + " " + caps
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got[0].endswith(" W1009") and got[1].startswith("W1010 ")
+
+
 def test_sentence_of_exactly_1000_words_is_not_cut() -> None:
     text = _words(0, 1000) + ". The end."
     got = [text[s:e] for s, e in split_sentences(text)]
