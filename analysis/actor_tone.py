@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.corpus.keys import join_document_keys
 from analysis.deprecation import deprecated_alias, renamed_keywords
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 from analysis.text import sentences_of
 from analysis.tone import score_texts, tone_engine_function, window_text
 from analysis.schema import ACTOR_DOCUMENT_TONE_COLUMNS, ACTOR_TONE_COLUMNS, output_columns
@@ -165,6 +165,7 @@ def actor_tone(
     scores are used instead of scoring the sentences again (the same numbers: the engine scores each
     text on its own). The other methods score other texts and ignore it.
     """
+    require_table(documents, fn="actor_tone")
     if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < 0):
         raise InputError(f"window={window!r}: give a whole number of words >= 0, or None for the whole sentence")
     method = _actor_tone_method(actor_tone_method, window, tone_engine)

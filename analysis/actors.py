@@ -45,7 +45,7 @@ import pandas as pd
 from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
-from analysis.errors import InputError, LexiconError, require_columns
+from analysis.errors import InputError, LexiconError, require_columns, require_table
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, choice, content_hash, entry_list, item_list,
                                  lexicon_id, loaded_lexicon, optional_text, read_yaml, required_text, shipped_lexicon,
                                  validate_entry)
@@ -519,6 +519,7 @@ def mentions(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] |
     ``pronouns``: also resolve "He ..." / "he said" to person actors (rows with via 'pronoun').
     Rows in reading order.
     """
+    require_table(documents, fn="mentions")
     lexicon = load_actors(actors)
     sents = sentences_of(documents, sentences, needs=_SENTENCE_NEEDS, fn="mentions")
     m = lexicon.matcher

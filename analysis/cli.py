@@ -241,7 +241,7 @@ def _analyze(args: argparse.Namespace) -> int:
                              workers=args.workers, scheduler=args.scheduler, format=args.format, errors=args.errors,
                              dayfirst=args.dayfirst, columns=columns)
     except ValueError as error:  # columns= naming a field the documents table does not have
-        if isinstance(error, InputError) or "columns=" not in str(error):
+        if not str(error).startswith("columns="):
             raise
         raise InputError(f"--columns: {error}") from error
     except KeyboardInterrupt:

@@ -34,6 +34,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from analysis.errors import require_table
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import entity_table
@@ -121,6 +122,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     have been made with the same lexicon). ``min_count``: keep candidates with at least that many
     direct mentions. Most mentions first. :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
     """
+    require_table(documents, fn="discover_actors")
     lexicon = load_actors(actors)
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="discover_actors")
     found = entities if entities is not None else find_entities(documents, sentences=sents, actors=lexicon)

@@ -184,7 +184,7 @@ from analysis.deprecation import deprecated_alias
 from analysis.entity_words import (DEFAULT_ENTITY_WORDS,  # noqa: F401
                                    EntityWords, load_entity_words)
 from analysis.entity_words import load_entity_words as _default_words  # no argument: the shipped lists
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of, slug
 from analysis.runtime import collector_paused
@@ -2212,6 +2212,7 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
 
     Rows in reading order. Computed document by document: partitions of a corpus give the same rows.
     """
+    require_table(documents, fn="entities")
     from analysis.actors import load_actors
 
     lexicon = load_actors(actors)

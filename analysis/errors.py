@@ -7,12 +7,13 @@ place (file, row or line, lexicon entry) and says what to do about it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from os import PathLike
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["InputError", "LexiconError", "where", "require_columns", "warning_line"]
+__all__ = ["InputError", "LexiconError", "where", "require_columns", "require_table", "warning_line"]
 
 
 class InputError(ValueError):
@@ -48,6 +49,7 @@ def require_columns(table: pd.DataFrame, columns: Iterable[str] | Mapping[str, s
     by its option, "outlet (the group= column)", and the fix starts with the table's columns and
     "Pass group='<column>' to name the right one, or ".
     """
+    require_table(table, fn=fn, name=name, fix=fix)
     roles = columns if isinstance(columns, Mapping) else {None: list(columns)}
     missing: list[tuple[str | None, str]] = []
     for role, names in roles.items():
@@ -62,6 +64,31 @@ def require_columns(table: pd.DataFrame, columns: Iterable[str] | Mapping[str, s
         fix = f"its columns are: {have}. Pass {missing[0][0]}='<column>' to name the right one, or {fix}"
     table_name = f"the {name} table" if name else "the table"
     raise InputError(f"{fn}: {table_name} lacks column(s) {listed}; {fix}")
+
+
+def require_table(table: object, *, fn: str, name: str | None = "documents", fix: str | None = None) -> None:
+    """Raise an :class:`InputError` unless ``table`` is a pandas DataFrame: the first check of every
+    public function that takes a table (:func:`require_columns` makes it too).
+
+    A path given where the documents table belongs (``wb.analyze("articles/")``) is named with the
+    call that loads it::
+
+        analyze: documents must be the documents table (a pandas DataFrame), not the path 'articles/'; pass wb.load_corpus('articles/')
+    """
+    import pandas as pd  # (here: this module is imported by everything, pandas is not needed to define errors)
+
+    if isinstance(table, pd.DataFrame):
+        return
+    what = f"the {name} table (a pandas DataFrame)" if name else "a pandas DataFrame"
+    if name == "documents":
+        if isinstance(table, (str, PathLike)):
+            path = str(table)
+            raise InputError(f"{fn}: documents must be the documents table (a pandas DataFrame), not the path "
+                             f"{path!r}; pass wb.load_corpus({path!r})")
+        fix = "load it with wb.load_corpus(path)"
+    kind = type(table).__name__
+    raise InputError(f"{fn}: {name or 'the table'} must be {what}, not a {kind}"
+                     + (f"; {fix}" if fix else ""))
 
 
 def warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,

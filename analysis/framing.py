@@ -53,7 +53,7 @@ import pandas as pd
 from analysis.deprecation import deprecated_alias, moved_names
 from analysis.text import sentences_of
 from analysis.corpus.keys import join_document_keys
-from analysis.errors import InputError, LexiconError, require_columns
+from analysis.errors import InputError, LexiconError, require_columns, require_table
 from analysis.lexicon_io import (Field, ListSchema, Problem, YamlDoc, content_hash, count, entry_error, entry_list,
                                  item_list, lexicon_id, loaded_lexicon, optional_text, read_yaml, required_text,
                                  shipped_lexicon, validate_entry)
@@ -507,6 +507,7 @@ def frames(
     hits of actor terms ``actor_weight`` times, both multiplied) and the frame's ``min_terms`` from the
     codebook.
     """
+    require_table(documents, fn="frames")
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
     book = load_frames(codebook)

@@ -27,7 +27,7 @@ from analysis.entities import entities as find_entities
 from analysis.entities import entity_table, load_entity_words
 from analysis.cues import load_cue_verbs
 from analysis.deprecation import renamed_keywords
-from analysis.errors import InputError
+from analysis.errors import InputError, require_table
 from analysis.framing import Codebook, load_frames
 from analysis.framing import frames as find_frames
 from analysis.persistence import (MANIFEST, code_sha256, concat_parts, content_key, corpus_fingerprint,
@@ -395,6 +395,7 @@ def analyze(
     environment sets ``TQDM_DISABLE=1``).
     Returns an :class:`Analysis`; ``.save(path)`` writes it as Parquet, :func:`load_analysis` reads it.
     """
+    require_table(documents, fn="analyze")
     if engine not in ENGINES:
         raise InputError(f"engine={engine!r}: use one of {', '.join(map(repr, ENGINES))} "
                          "(the tone engine is chosen with tone_engine=)")

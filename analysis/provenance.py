@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from analysis.errors import require_table
 from analysis.persistence import corpus_fingerprint  # re-exported: its home is analysis.persistence
 
 __all__ = ["PROVENANCE_MIMETYPE", "corpus_fingerprint", "content_hash", "package_versions", "record_provenance",
@@ -86,6 +87,7 @@ def record_provenance(documents: pd.DataFrame, *, lexicons: Mapping[str, object]
     and for a saved analysis saved_analysis (path, file: ``manifest.json`` or ``meta.json``, corpus:
     the documents and content_sha256 it was saved with).
     """
+    require_table(documents, fn="record_provenance")
     record: dict[str, Any] = {
         "corpus": corpus_fingerprint(documents),
         "lexicons": {name: content_hash(value) for name, value in (lexicons or {}).items()},

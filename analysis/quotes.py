@@ -132,7 +132,7 @@ from analysis.actors import mentions as find_mentions
 from analysis.text import sentences_of
 from analysis.cues import CueVerbs, load_cue_verbs
 from analysis.entities import LEXICON_ENTITY_TYPES
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 from analysis.schema import QUOTE_COLUMNS, output_columns
 from analysis.runtime import collector_paused
 
@@ -2487,6 +2487,7 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
     The rules are in this module's docstring.
     """
+    require_table(documents, fn="quotes")
     require_columns(documents, ("doc_id", "text"), fn="quotes", name="documents",
                     fix="load documents with analysis.load_corpus or add the column")
     lexicon = load_actors(actors)

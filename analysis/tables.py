@@ -22,7 +22,7 @@ from analysis.corpus.keys import published_utc
 from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
 from analysis.entities import entities_as_mentions, same_entity_ids
-from analysis.errors import InputError
+from analysis.errors import InputError, require_table
 from analysis.readable import copyable_yaml
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def select_document(documents: pd.DataFrame, *, doc_id: str | None = None) -> pd
 
     Raises InputError naming the id (and a few available ones) when it is not in the table.
     """
+    require_table(documents, fn="select_document")
     if documents.empty:
         raise InputError("the corpus has no documents; check the corpus path and the load report")
     if doc_id is None:
@@ -72,6 +73,7 @@ def document_card(documents: pd.DataFrame, *, with_doc_id: bool = True) -> pd.Da
 
     Output columns: field (str), value (str).
     """
+    require_table(documents, fn="document_card")
     row = documents.iloc[0]
     fields, values = [], []
     for name in _CARD_FIELDS if with_doc_id else _CARD_FIELDS[1:]:
@@ -107,6 +109,7 @@ def filter_documents(
     non-empty corpus (naming the limit and what the corpus holds: its dates or its outlets), since
     every table and chart of nothing would be empty.
     """
+    require_table(documents, fn="filter_documents")
     keep = pd.Series(True, index=documents.index)
     published = published_utc(documents, fn="filter_documents")
     limits = {"start": _date_limit("start", start), "end": _date_limit("end", end)}
@@ -215,6 +218,7 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
     publication day (UTC), undated documents, flagged duplicates.
     """
+    require_table(documents, fn="corpus_summary")
     published = published_utc(documents, fn="corpus_summary")
     words = (documents["title"].fillna("") + " " + documents["text"].fillna("")).str.split().str.len().sum()
     outlets = documents["outlet"].dropna().nunique() if "outlet" in documents else 0
@@ -280,6 +284,7 @@ def with_period(documents: pd.DataFrame, *, period: str | None = None) -> pd.Dat
 
     Use ``by=("period", "actor")`` in ``mentions_by`` and ``by="period"`` in ``frames_by``.
     """
+    require_table(documents, fn="with_period")
     unit = period or period_unit(documents)
     if unit not in ("day", "week", "month"):
         raise InputError(f"period={unit!r}: use 'day', 'week' or 'month'")

@@ -95,7 +95,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 from analysis.schema import SECTION_BODY, SECTION_HEADLINE, SECTION_STANDFIRST, SENTENCE_COLUMNS, output_columns
 
 __all__ = [
@@ -421,6 +421,7 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
     Raises :class:`~analysis.errors.InputError` naming a missing column, or the row and column of a
     title/text value that is neither text nor NA.
     """
+    require_table(documents, fn="sentences")
     require_columns(documents, REQUIRED_COLUMNS, fn="sentences", name="documents",
                     fix=f"it has {list(map(str, documents.columns))}. Load documents with the workbench "
                     "loaders or add the column(s).")

@@ -39,7 +39,7 @@ import pandas as pd
 
 from analysis.deprecation import moved_names, renamed_keywords
 from analysis.text import sentences_of
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 from analysis.schema import DOCUMENT_TONE_COLUMNS, output_columns
 
 __all__ = [
@@ -493,8 +493,6 @@ def score_texts(texts: Sequence[str], *, engine: str = "textblob") -> pd.DataFra
 
 def check_documents(documents: pd.DataFrame, columns: Sequence[str], *, fn: str = "tone") -> None:
     """InputError unless ``documents`` is a DataFrame with ``columns`` (naming ``fn`` and the missing ones)."""
-    if not isinstance(documents, pd.DataFrame):
-        raise InputError(f"documents must be a pandas DataFrame (the documents table), not {type(documents).__name__}")
     require_columns(documents, columns, fn=fn, name="documents", fix="load it with analysis.load_corpus")
 
 
@@ -532,6 +530,7 @@ def tone(
     for "textblob"); ``mean_sentence_{score}`` for the engine's first column (e.g. polarity).
     A document without sentences has NaN means and shares and n_sentences 0.
     """
+    require_table(documents, fn="tone")
     if level not in ("sentence", "document"):
         raise InputError(f"level={level!r}: use level='sentence' or level='document'")
     tone_engine_function(tone_engine)

@@ -71,3 +71,52 @@ def test_warning_line_is_the_message_alone():
             assert warnings.formatwarning(UserWarning("w"), UserWarning, "f.py", 1) == "warning: w\n"
         finally:
             warnings.formatwarning = shown
+
+
+# A path (or anything else) where a table belongs: the red-team case wb.analyze("/some/folder") and
+# wb.entities(path) failed with AttributeError. Every public measure that takes documents first checks it
+# through the one function require_table.
+DOCUMENT_MEASURES = ("actor_tone", "analyze", "corpus_summary", "discover_actors", "document_card", "entities",
+                     "filter_documents", "frames", "loader_report", "mentions", "quotes", "record_provenance",
+                     "select_document", "sentences", "tone", "with_period")
+
+
+@pytest.mark.parametrize("fn", DOCUMENT_MEASURES)
+def test_analyze_given_a_folder_path_says_pass_load_corpus(fn, tmp_path):
+    with pytest.raises(InputError) as raised:
+        getattr(wb, fn)(str(tmp_path))
+    assert str(raised.value) == (f"{fn}: documents must be the documents table (a pandas DataFrame), not the path "
+                                 f"{str(tmp_path)!r}; pass wb.load_corpus({str(tmp_path)!r})")
+
+
+def test_every_public_function_taking_documents_first_is_checked():
+    import inspect
+
+    taking = set()
+    for name in dir(wb):
+        obj = getattr(wb, name)
+        if callable(obj) and not inspect.isclass(obj):
+            try:
+                first = next(iter(inspect.signature(obj).parameters), None)
+            except (TypeError, ValueError):
+                continue
+            if first == "documents":
+                taking.add(name)
+    assert taking == set(DOCUMENT_MEASURES)
+
+
+def test_require_table_names_the_type_and_the_fix():
+    from pathlib import Path
+
+    from analysis.errors import require_table
+
+    assert require_table(TABLE, fn="f") is None
+    with pytest.raises(InputError, match=r"^f: documents must be the documents table \(a pandas DataFrame\), not the "
+                                         r"path 'a/b'; pass wb.load_corpus\('a/b'\)$"):
+        require_table(Path("a/b"), fn="f")
+    with pytest.raises(InputError, match=r"^f: documents must be the documents table \(a pandas DataFrame\), not a "
+                                         r"list; load it with wb.load_corpus\(path\)$"):
+        require_table([], fn="f")
+    with pytest.raises(InputError, match=r"^g: mentions must be the mentions table \(a pandas DataFrame\), not a "
+                                         r"str; pass the table analysis.mentions returns$"):
+        require_columns("x", ["doc_id"], fn="g", name="mentions", fix="pass the table analysis.mentions returns")

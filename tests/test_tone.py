@@ -466,7 +466,8 @@ def test_check_documents_names_the_function_and_the_missing_columns():
     with pytest.raises(InputError, match=r"^tone: the documents table lacks column\(s\) text; load it with "
                                          r"analysis.load_corpus$"):
         check_documents(pd.DataFrame({"title": []}), ["title", "text"])
-    with pytest.raises(InputError, match="^documents must be a pandas DataFrame .*not list$"):
+    with pytest.raises(InputError, match=r"^tone: documents must be the documents table \(a pandas DataFrame\), not a list; load it with "
+                                         r"wb.load_corpus\(path\)$"):
         check_documents([], ["text"])
 
 

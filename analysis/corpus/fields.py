@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from analysis.errors import InputError
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
 
 __all__ = [
@@ -105,16 +106,21 @@ def resolve_columns(
     """Map documents columns to input columns: ``{'text': 'content', 'published': 'date', ...}``.
 
     ``found`` are the input's column names; ``columns`` the user's explicit mapping. Raises
-    ValueError for a mapping key that is not a mappable documents column; a mapped input column
+    :class:`~analysis.errors.InputError` (naming ``found``) for a mapping key that is not a mappable documents column; a mapped input column
     that is missing is returned as given (the caller reports it, naming the file).
     """
     columns = dict(columns or {})
+    found = list(found)
     unknown = sorted(set(columns) - set(MAPPABLE))
     if unknown:
-        raise ValueError(
-            f"columns={columns!r}: unknown documents column(s) {unknown}; keys must be among {list(MAPPABLE)}"
+        swapped = {v: k for k, v in columns.items() if k in unknown and v in MAPPABLE and (not found or k in found)}
+        has = f"; the input's columns are {', '.join(map(str, found))}" if found else ""
+        hint = f"; did you mean columns={swapped!r}?" if swapped else ""
+        raise InputError(
+            f"columns={columns!r}: unknown documents column(s) {unknown}; keys must be among {list(MAPPABLE)}, "
+            f"values name the input's columns (columns={{'text': 'body'}} reads the text from a 'body' column)"
+            f"{has}{hint}"
         )
-    found = list(found)
     by_norm: dict[str, object] = {}
     for name in found:
         by_norm.setdefault(_norm(name), name)

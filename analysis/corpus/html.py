@@ -11,15 +11,30 @@ Text: trafilatura's main-content extraction, one paragraph per block element; a 
 (``<h2>Why It Matters</h2>``) becomes a heading paragraph ``Why It Matters:`` (a colon added
 unless it ends in punctuation) and each list item a paragraph ``• item``. A first heading equal
 to the title is dropped (it is the headline).
+
+**HTML in a table's text or title field** (:func:`looks_like_html`, :func:`html_fragment_text`): a
+field holding tags such as ``<p>``, ``<br>``, ``<a href=...>`` or a closing tag, or character
+entities such as ``&quot;``, is converted to text by the same paragraph rules (block elements are
+paragraphs, headings heading paragraphs, list items ``• item``), scripts and styles dropped,
+entities decoded. Not trafilatura's main-content extraction: a fragment is all content, and the
+extraction drops short ones (``<h1>Strike</h1>`` gives nothing). Two ``<br>`` in a row end a
+paragraph, one is a space. A field with entities but no tag only has its entities decoded (its
+lines stay as they are). Text with a ``<`` that is not a tag (``x < 5``) is not HTML.
 """
 
 from __future__ import annotations
 
+import html as html_entities
+import re
 from typing import Any
 
-from analysis.corpus.paragraphs import BULLET, join_paragraphs
+import numpy as np
+import pandas as pd
 
-__all__ = ["parse_html"]
+from analysis.corpus.paragraphs import BULLET, join_paragraphs
+from analysis.corpus.report import LoadLog
+
+__all__ = ["HTML_MARKUP", "convert_html_fields", "html_fragment_text", "looks_like_html", "parse_html"]
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
@@ -51,6 +66,100 @@ def _body_paragraphs(body: Any) -> list[str]:
 def _tags(*groups: list[str] | None) -> list[str]:
     tags = [t.strip() for group in groups for value in (group or []) for t in value.split(",")]
     return list(dict.fromkeys(t for t in tags if t))
+
+
+#: A tag (opening, closing or empty) or a character entity: what marks a table field as HTML.
+HTML_MARKUP = (
+    r"(?i)<(?:p|br|hr|a|div|span|b|i|u|em|strong|small|sup|sub|font|img|h[1-6]|ul|ol|li|dl|dt|dd|table|tr|td|th"
+    r"|thead|tbody|blockquote|q|cite|figure|figcaption|section|article|header|footer|nav|aside|main|pre|code"
+    r"|script|style|noscript|iframe|html|head|body|meta|link|title)(?:\s[^<>]*)?/?>"
+    r"|</[a-z][a-z0-9]*\s*>|&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});"
+)
+_MARKUP_RE = re.compile(HTML_MARKUP)
+CONVERTED = "converted from HTML"  # the load report's action
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "figure",
+    "figcaption", "pre", "table", "thead", "tbody", "tr", "ul", "ol", "dl", "dt", "dd", "hr", "body", "html",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li",
+})
+_DROPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "iframe"})
+_HEADING_MARK = "\u2060\u2063"  # (word joiner + invisible separator: a marker no fragment holds in this order)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` holds an HTML tag or character entity (:data:`HTML_MARKUP`)."""
+    return any(m[0][0] == "<" or html_entities.unescape(m[0]) != m[0]  # (an entity must be a real one)
+               for m in _MARKUP_RE.finditer(text))
+
+
+def html_fragment_text(fragment: str, *, one_line: bool = False) -> str:
+    """The text of an HTML fragment (a table's text or title field), paragraphs separated by blank
+    lines as :func:`parse_html` gives them; ``one_line``: the words on one line (for a title)."""
+    from lxml import etree
+    from lxml import html as lxml_html  # (trafilatura's own parser)
+
+    if not any(m[0][0] == "<" for m in _MARKUP_RE.finditer(fragment)):  # entities only: decoded, lines kept
+        text = html_entities.unescape(fragment)
+        return _clean(text) if one_line else text
+
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(html_entities.unescape(re.sub(r"<[^>]*>", " ", fragment)).split())
+    for element in list(root.iter()):
+        tag = element.tag if isinstance(element.tag, str) else None
+        if tag is None or tag.lower() in _DROPPED_TAGS:
+            if element.getparent() is not None:
+                element.drop_tree()  # (keeps the text after it)
+            continue
+        tag = tag.lower()
+        if tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif tag in _BLOCK_TAGS:
+            start = BULLET if tag == "li" else _HEADING_MARK if tag[0] == "h" and tag[1:].isdigit() else ""
+            element.text = "\n\n" + start + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+        elif tag in ("td", "th"):
+            element.tail = " " + (element.tail or "")
+    text = root.text_content()
+    if one_line:
+        return _clean(text.replace(_HEADING_MARK, ""))
+    paragraphs = []
+    for block in re.split(r"\n[ \t\r\f\v]*\n", text):
+        paragraph = _clean(block)
+        if paragraph.startswith(_HEADING_MARK):
+            paragraph = _heading(_clean(paragraph[len(_HEADING_MARK):]))
+        if paragraph and paragraph != BULLET.strip():
+            paragraphs.append(paragraph)
+    return join_paragraphs(paragraphs)
+
+
+def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
+    """``frame`` (documents rows of a table, with the internal ``__file__`` and ``__row__`` columns)
+    with each title and text field that holds HTML markup (:func:`looks_like_html`) converted to text
+    (:func:`html_fragment_text`), noted in ``log`` per file and field (action ``converted from HTML``)."""
+    for column in ("title", "text"):
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        candidates = values.str.contains("[<&]", regex=True, na=False).to_numpy(dtype=bool)  # (a fast scan)
+        if not candidates.any():
+            continue
+        at = [i for i in np.flatnonzero(candidates) if looks_like_html(values.iat[i])]
+        if not at:
+            continue
+        converted = values.astype(object).tolist()
+        for i in at:
+            converted[i] = html_fragment_text(converted[i], one_line=column == "title")
+        frame = frame.assign(**{column: pd.Series(converted, index=frame.index, dtype=object)})
+        files, rows = frame["__file__"].to_numpy(dtype=object)[at], frame["__row__"].to_numpy()[at]
+        for label in dict.fromkeys(files):
+            mine = [int(r) for r in rows[files == label]]
+            shown = ", ".join(map(str, mine[:5])) + (f" and {len(mine) - 5} more" if len(mine) > 5 else "")
+            which = f"row {mine[0]}" if len(mine) == 1 else f"{len(mine)} rows (rows {shown})"
+            log.note(label, f"the {column} of {which} held HTML markup (tags or entities such as &quot;): "
+                     "converted to plain text as .html files are", CONVERTED, row=mine[0] if len(mine) == 1 else None)
+    return frame
 
 
 def parse_html(html: str) -> dict[str, Any]:

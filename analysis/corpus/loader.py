@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -17,9 +18,9 @@ from analysis.corpus.article import looks_like_article, parse_article
 from analysis.corpus.decode import BinaryFileError, decode_text
 from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
-from analysis.corpus.fields import resolve_columns
+from analysis.corpus.fields import MAPPABLE, resolve_columns
 from analysis.corpus.html import parse_html
-from analysis.corpus.plaintext import FrontMatterError, parse_text_file, split_metadata
+from analysis.corpus.plaintext import FrontMatterError, is_title_line, parse_text_file, split_metadata
 from analysis.corpus.report import REPORT_PLACE, LoadLog
 from analysis.corpus.sidecars import (
     META_SUFFIXES,
@@ -179,8 +180,12 @@ def _parse_file(text: str, fmt: str, options: LoaderOptions) -> dict[str, Any]:
         return parse_article(text)
     if fmt == "txt":
         meta, body = split_metadata(text)
+        fields = canonical_fields(meta)
+        title = fields.get("title")
+        if title is not None and not is_title_line(body, str(title)):  # the header's title is the headline,
+            body = " ".join(str(title).split()) + "\n\n" + body      # the body's first line text
         if looks_like_article(body):
-            return {**parse_article(body), **canonical_fields(meta)}
+            return {**parse_article(body), **fields}
     return parse_text_file(text, title_from_first_line=options.title_from_first_line, markdown=fmt == "markdown")
 
 
@@ -210,18 +215,95 @@ def _read_document(
         return None
 
 
-def _with_sidecars(fields: dict[str, Any], file: Path, metadata: dict[Path, dict[str, Any]],
-                   sidecars: set[Path] | None, log: LoadLog) -> dict[str, Any]:
-    """Fields overridden by the file's metadata.csv row, then by its .meta.yml.
-
-    ``sidecars``: the sidecar files known from walking the folder; None: look on disk.
-    """
-    if metadata:
-        fields = {**fields, **metadata.get(file.resolve(), {})}
+def _sidecar_layers(file: Path, metadata: Mapping[Path, dict[str, Any]], sidecars: set[Path] | None,
+                    log: LoadLog) -> list[tuple[str, dict[str, Any]]]:
+    """(where, fields) of the sidecar metadata of ``file``, the weakest first: its metadata.csv row,
+    then its .meta.yml. ``sidecars``: the sidecar files known from walking the folder; None: look on disk."""
+    layers: list[tuple[str, dict[str, Any]]] = []
+    if metadata and (row := metadata.get(file.resolve())):
+        layers.append((METADATA_CSV, row))
     for path in sidecar_paths(file):
         if (path in sidecars) if sidecars is not None else path.is_file():
-            fields = {**fields, **read_meta_yml(path, log)}
+            layers.append((path.name, read_meta_yml(path, log)))
+    return layers
+
+
+def _given(value: object) -> bool:
+    """Whether a field holds a value (not None, NaN, NA, "" or [])."""
+    if isinstance(value, (list, tuple)):
+        return bool(value)
+    return value is not None and not (pd.api.types.is_scalar(value) and pd.isna(value)) and str(value).strip() != ""
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        return list(a) == list(b) if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)) else False
+    return " ".join(str(a).split()) == " ".join(str(b).split())
+
+
+def _note_replaced(log: LoadLog, label: str, where: str, key: str, new: object, old: object, by: str,
+                   rows: list[int] | None = None) -> None:
+    """A load-report entry for a sidecar value that replaced a different one (sidecar metadata wins)."""
+    on = "" if rows is None or len(rows) < 2 else f" on {len(rows)} rows"
+    log.note(label, f"{where} gives {key} {new!r}, {by} gives {old!r}{on}: the {where} value is used "
+             "(sidecar metadata wins)", "replaced", row=rows[0] if rows and len(rows) == 1 else None)
+
+
+def _with_sidecars(fields: dict[str, Any], file: Path, label: str, metadata: Mapping[Path, dict[str, Any]],
+                   sidecars: set[Path] | None, log: LoadLog) -> dict[str, Any]:
+    """Fields overridden by the file's metadata.csv row, then by its .meta.yml; each value that
+    replaces a different one is noted in the load report."""
+    by: dict[str, str] = {}
+    for where, values in _sidecar_layers(file, metadata, sidecars, log):
+        for key, value in values.items():
+            old = fields.get(key)
+            if _given(old) and not _same(old, value):
+                _note_replaced(log, label, where, key, value, old, by.get(key, "the file"))
+            by[key] = where
+        fields = {**fields, **values}
     return fields
+
+
+def _table_sidecars(parts: list[pd.DataFrame], files: Sequence[Path], formats: Sequence[str | None],
+                    metadata: Mapping[Path, dict[str, Any]], sidecars: set[Path] | None, log: LoadLog) -> None:
+    """Sidecar metadata applied to the rows of table files (CSV, JSON, ...) in ``parts``, as to text
+    files: every row of the file gets the values (a doc_id only when the file has one row); a value
+    that replaces a different one is noted in the load report, per file and field."""
+    if not metadata and not sidecars and sidecars is not None:
+        return
+    layers = {}
+    for file, fmt in zip(files, formats):
+        if fmt in TABLE_FORMATS:
+            found = _sidecar_layers(file, metadata, sidecars, log)
+            if found:
+                layers[file.as_posix()] = found
+    if not layers:
+        return
+    for k, part in enumerate(parts):
+        if "__row__" not in part.columns:
+            continue  # text, markdown and HTML files: applied as they were read
+        labels = part["__file__"].to_numpy(dtype=object)
+        for label in set(labels) & set(layers):
+            at = np.flatnonzero(labels == label)
+            rows = part["__row__"].to_numpy()[at].tolist()
+            by: dict[str, str] = {}
+            for where, values in layers[label]:
+                for key, value in values.items():
+                    if key == "doc_id" and len(at) > 1:
+                        log.note(label, f"{where} gives doc_id {value!r} but the file holds {len(at)} documents: "
+                                 "not used (one id cannot name several documents)", "not used")
+                        continue
+                    column = part[key].tolist() if key in part.columns else [None] * len(part)
+                    changed = [(int(r), column[i]) for i, r in zip(at, rows)
+                               if _given(column[i]) and not _same(column[i], value)]
+                    if changed:
+                        _note_replaced(log, label, where, key, value, changed[0][1], by.get(key, "the file"),
+                                       rows=[r for r, _ in changed])
+                    for i in at:
+                        column[i] = value
+                    part = part.assign(**{key: pd.Series(column, index=part.index, dtype=object)})
+                    by[key] = where
+        parts[k] = part
 
 
 _CHUNK_RECORDS = 1_000  # JSON records held as Python objects before their columns are converted
@@ -465,8 +547,10 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
     JSON Lines files sharing a column mapping are batched into one table; one-object JSON files with
     the same text-only keys are parsed together by Arrow (:func:`arrow_json_files`), as is a JSON Lines
     file of such objects (:func:`arrow_json_lines`), any other file on its own; CSV, TSV and Parquet
-    files are one table each. This is what ``load_corpus`` runs, and what a streaming worker runs on its
-    share of a folder.
+    files are one table each. Title and text fields of tables that hold HTML markup are converted to
+    text (:func:`analysis.corpus.html.convert_html_fields`); sidecar metadata applies to every file kind
+    (see :mod:`analysis.corpus.sidecars`); both noted in the load report. This is what ``load_corpus``
+    runs, and what a streaming worker runs on its share of a folder.
     """
     parts = _Parts(options, log)
     formats = [options.format or EXTENSIONS.get(file.suffix.lower()) for file in files]
@@ -512,7 +596,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
         fields = _read_document(file, fmt, label, options, log)
         if fields is None:
             continue
-        fields = _with_sidecars(fields, file, metadata, sidecars, log)
+        fields = _with_sidecars(fields, file, label, metadata, sidecars, log)
         if not str(fields.get("text") or "").strip():
             title = str(fields.get("title") or "")
             problem = f"no text after the title line {title!r}" if title else "no text"
@@ -525,6 +609,7 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
             continue
         parts.text({**fields, "source": label, "__name__": rel, "__file__": label})
     parts.flush()
+    _table_sidecars(parts.parts, files, formats, metadata, sidecars, log)
     return parts.parts
 
 
@@ -545,12 +630,11 @@ def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.Dat
         if not any(options.format or f.suffix.lower() in EXTENSIONS for f in files):
             log.fail(given, "no document files in the folder",
                      f"add files with one of the extensions {', '.join(EXTENSIONS)}")
-        texts = [f for f in files if (options.format or EXTENSIONS.get(f.suffix.lower())) not in (*TABLE_FORMATS, None)]
-        for path in sorted(sidecars - {p for f in texts for p in sidecar_paths(f)}):
-            log.note(path, "metadata sidecar without a text, markdown or html file of the same name beside it",
-                     "ignored")
+        documents = [f for f in files if options.format or f.suffix.lower() in EXTENSIONS]
+        for path in sorted(sidecars - {p for f in documents for p in sidecar_paths(f)}):
+            log.note(path, "metadata sidecar without a document file of the same name beside it", "ignored")
         metadata: dict[Path, dict[str, Any]] = {}
-        known = {f.resolve() for f in files} if tables else set()
+        known = {f.resolve() for f in documents} if tables else set()
         for table in tables:
             entries = read_metadata_csv(table, log)
             for path in sorted(set(entries) - known):
@@ -560,6 +644,33 @@ def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.Dat
     folder_metadata = given.parent / METADATA_CSV
     metadata = read_metadata_csv(folder_metadata, log) if folder_metadata.is_file() else {}
     return load_files([given], given.parent, options, metadata, None, log, in_folder=False)
+
+
+def _table_columns(sources: Sequence[str | os.PathLike[str]], format: str | None) -> list[str]:  # noqa: A002
+    """The column names of the first CSV, TSV, JSON Lines or Parquet file among ``sources`` (named
+    directly), read from its first line or schema; [] when there is none or it cannot be read."""
+    for given in sources:
+        path = Path(given)
+        fmt = format or EXTENSIONS.get(path.suffix.lower())
+        if fmt not in ("csv", "tsv", "jsonl", "parquet") or not path.is_file():
+            continue
+        try:
+            if fmt == "parquet":
+                import pyarrow.parquet as pq
+
+                return list(pq.read_schema(path).names)
+            with open(path, encoding="utf-8-sig", errors="replace") as handle:
+                first = handle.readline()
+            if fmt == "jsonl":
+                import json
+
+                record = json.loads(first)
+                return [str(k) for k in record] if isinstance(record, dict) else []
+            return [str(c) for c in pd.read_csv(io.StringIO(first), sep="\t" if fmt == "tsv" else None,
+                                                engine="python", nrows=0).columns]
+        except (OSError, ValueError, pa.ArrowException, pd.errors.ParserError):
+            return []
+    return []
 
 
 def _drop_duplicates(documents: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
@@ -615,7 +726,10 @@ def load_corpus(
         raise ValueError(
             f"format must be one of {', '.join(FORMATS)} (or None to go by extension), not {format!r}"
         )
-    resolve_columns([], columns)  # validates the mapping's keys
+    if set(columns or {}) - set(MAPPABLE):  # the error names the columns of the table given
+        found = ([str(c) for c in source.columns] if isinstance(source, pd.DataFrame)
+                 else _table_columns([source] if isinstance(source, (str, os.PathLike)) else list(source), format))
+        resolve_columns(found, columns)
     options = LoaderOptions(format, columns, title_from_first_line)
     if isinstance(source, pd.DataFrame):
         frame = table_documents(source.reset_index(drop=True), np.arange(1, len(source) + 1), label=_DATAFRAME,

@@ -29,7 +29,8 @@ from analysis.corpus.paragraphs import join_paragraphs, normalise_newlines, para
 from analysis.corpus.sidecars import canonical_fields, yaml_problem
 from analysis.lexicon_io import safe_load
 
-__all__ = ["FrontMatterError", "parse_text", "parse_text_file", "split_front_matter", "split_header", "split_metadata"]
+__all__ = ["FrontMatterError", "is_title_line", "parse_text", "parse_text_file", "split_front_matter", "split_header",
+           "split_metadata"]
 
 _TITLE_MARK_RE = re.compile(r"^#{1,6}\s+")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
@@ -143,7 +144,7 @@ def parse_text(text: str, *, title_from_first_line: bool = True, markdown: bool 
     return {"title": title, "text": join_paragraphs(paragraphs_of_lines(lines))}
 
 
-def _title_line(body: str, title: str, *, markdown: bool) -> bool:
+def is_title_line(body: str, title: str, *, markdown: bool = False) -> bool:
     """True when the body's first non-empty line is a title line: it repeats ``title`` (spacing and
     case aside, a ``#`` marker stripped) or, in markdown, is a ``#`` heading."""
     first = next((line.strip() for line in body.split("\n") if line.strip()), "")
@@ -164,5 +165,5 @@ def parse_text_file(text: str, *, title_from_first_line: bool = True, markdown: 
     meta, body = split_metadata(text, markdown=markdown)
     fields = canonical_fields(meta)
     title = fields.get("title")
-    first_is_title = title_from_first_line and (title is None or _title_line(body, str(title), markdown=markdown))
+    first_is_title = title_from_first_line and (title is None or is_title_line(body, str(title), markdown=markdown))
     return {**parse_text(body, title_from_first_line=first_is_title, markdown=markdown), **fields}

@@ -12,7 +12,9 @@ problem   what was wrong, in words
 action    what the loader did: ``skipped`` (bad item not loaded), ``ignored`` (a file in a
           folder that is not a document), ``dropped`` (a duplicate, with drop_duplicates=True),
           ``set to NaT`` (dates not understood), ``decoded as cp1252`` / ``decoded as latin-1``
-          (not UTF-8), ``loaded headline-only`` (a table without text)
+          (not UTF-8), ``loaded headline-only`` (a table without text), ``replaced`` (a sidecar
+          value used instead of a different one), ``not used`` (a sidecar doc_id of a table of
+          several documents), ``converted from HTML`` (a table's title/text field held HTML markup)
 ========  ======================================================================
 
 A list of plain dicts (not a DataFrame) so that pandas can copy and compare ``attrs`` when it
@@ -28,7 +30,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from analysis.deprecation import deprecated_alias
-from analysis.errors import InputError, where
+from analysis.errors import InputError, where, require_table
 
 __all__ = ["CorpusWarning", "LoadLog", "REPORT_COLUMNS", "REPORT_PLACE", "loader_report", "skip_hint"]
 
@@ -107,6 +109,11 @@ class LoadLog:
                 CorpusWarning,
                 stacklevel=stacklevel,
             )
+        converted = [e for e in self.entries if e["action"] == "converted from HTML"]
+        if converted:
+            files = len({e["source"] for e in converted})
+            warnings.warn(f"load_corpus converted HTML markup to plain text in title/text fields of {files} table(s), "
+                          f"listed in {REPORT_PLACE}", CorpusWarning, stacklevel=stacklevel)
         for message in self.messages:
             warnings.warn(message, CorpusWarning, stacklevel=stacklevel)
 
@@ -121,6 +128,7 @@ def loader_report(documents: pd.DataFrame) -> pd.DataFrame:
     nullable integers. Empty (with these columns) when nothing was reported or the table carries
     no report.
     """
+    require_table(documents, fn="loader_report")
     entries = documents.attrs.get("load_report") or []
     report = pd.DataFrame(list(entries), columns=list(REPORT_COLUMNS))
     return report.astype(

@@ -1,6 +1,7 @@
 """Metadata beside text files: ``<name>.meta.yml`` and a folder's ``metadata.csv``.
 
-* ``<name>.meta.yml`` (or ``.meta.yaml``) next to ``<name>.txt`` / ``.md`` / ``.html``: a YAML
+* ``<name>.meta.yml`` (or ``.meta.yaml``) next to any document file (``<name>.txt`` / ``.md`` /
+  ``.html``, or a table: ``.csv``, ``.json``, ``.jsonl``, ...): a YAML
   mapping, e.g. ``outlet: Example News``, ``published: 2024-05-09T10:00:00+02:00``,
   ``url: ...``, ``author: ...``, ``tags: [Biden, Israel]``, ``title: ...``, plus any extra keys
   (kept as metadata columns).
@@ -10,7 +11,9 @@
 * Keys are read with the same aliases as table columns (``date`` -> published, ``source`` ->
   outlet, ``keywords`` -> tags, ``id`` -> doc_id, ...; see :mod:`analysis.corpus.fields`).
 * Precedence: ``.meta.yml`` over ``metadata.csv`` over what the parser found in the file
-  (markdown front matter counts as found in the file).
+  (markdown front matter counts as found in the file); a value that replaces a different one is
+  noted in the load report (action ``replaced``). A table file's sidecar values go to every row of
+  it, except a ``doc_id`` when the file holds several documents (noted, action ``not used``).
 * YAML whose aliases expand far beyond what is written (an alias bomb) or recurse is malformed
   (see :mod:`analysis.lexicon_io`).
 * A sidecar that cannot be read (not YAML, not a mapping, a dangling link or a FIFO, a ``metadata.csv`` without a ``file``

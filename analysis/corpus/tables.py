@@ -37,6 +37,7 @@ from analysis.corpus.bytescan import sparse_flatnonzero
 from analysis.corpus.decode import BinaryFileError, Decoded, decode_text, find_nul_in_file, sniff_encoding
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
 from analysis.corpus.fields import as_strings, clash_name, resolve_columns
+from analysis.corpus.html import convert_html_fields
 from analysis.corpus.report import LoadLog, skip_hint
 from analysis.corpus.tokenised import prefer_untokenised
 
@@ -1108,7 +1109,8 @@ def table_documents(
     the loaded folder, for hashed ids) are one string, or one per row when the table gathers the
     documents of several files. Adds the internal columns ``__name__`` (the hash name
     'relative/path, row N'), ``__file__`` and ``__row__``; keeps unused input columns as metadata
-    (clashing names get '_input'). A text column that looks pre-tokenised is replaced by an
+    (clashing names get '_input'). Title and text fields holding HTML markup are converted to text
+    (:func:`analysis.corpus.html.convert_html_fields`). A text column that looks pre-tokenised is replaced by an
     untokenised alternative column when there is one (see :mod:`analysis.corpus.tokenised`).
     """
     found = [str(c) for c in table.columns]
@@ -1136,4 +1138,5 @@ def table_documents(
     out["__row__"] = rows
     extras = {clash_name(c): table[c] for c in found if c not in used}
     out = pd.concat([out, pd.DataFrame(extras, index=out.index)], axis=1) if extras else out
-    return (out[~bad] if bad.any() else out).reset_index(drop=True)
+    out = convert_html_fields(out[~bad] if bad.any() else out, log)
+    return out.reset_index(drop=True)

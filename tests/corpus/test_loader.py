@@ -62,7 +62,15 @@ def test_folder_is_recursive_sorted_and_mixed(corpus):
         (corpus / "sub/rows.csv").as_posix() + ", row 2",
         (corpus / "sub/z.txt").as_posix(),
     ]
-    assert docs.attrs["load_report"] == []
+    article = (corpus / "b_article.txt").as_posix()
+    assert [(e["source"], e["problem"], e["action"]) for e in docs.attrs["load_report"]] == [  # sidecars win, noted
+        (article, "metadata.csv gives author 'Meta Author', the file gives 'Jane Doe': the metadata.csv value is "
+                  "used (sidecar metadata wins)", "replaced"),
+        (article, "b_article.meta.yml gives outlet 'Trim', metadata.csv gives 'Loses To Yml': the b_article.meta.yml "
+                  "value is used (sidecar metadata wins)", "replaced"),
+        (article, "b_article.meta.yml gives tags ['Override'], the file gives ['Gaza', 'Egypt']: the "
+                  "b_article.meta.yml value is used (sidecar metadata wins)", "replaced"),
+    ]
 
 
 def test_sidecars_win_in_order_yml_then_metadata_csv_then_parser(corpus):
@@ -151,7 +159,7 @@ def test_sidecar_without_document_is_reported(tmp_path):
         docs = wb.load_corpus(tmp_path)
     assert docs.attrs["load_report"] == [
         {"source": str(stray), "row": None, "line": None,
-         "problem": "metadata sidecar without a text, markdown or html file of the same name beside it",
+         "problem": "metadata sidecar without a document file of the same name beside it",
          "action": "ignored"}
     ]
 
@@ -273,3 +281,58 @@ def test_walk_folder_logged_notes_what_it_leaves_out_and_not_a_corpus_names_a_sa
     assert not_a_corpus(tmp_path, log) is False
     assert not_a_corpus(tmp_path / "run", log) is True
     assert log.entries[-1]["problem"] == "a saved analysis (it has manifest.json), not a corpus"
+
+
+def test_lostlead_header_title_keeps_the_first_paragraph_of_a_scraped_article(tmp_path):
+    # red team lostlead/a_with_share.txt: with a Title: header and page furniture (Share), the body's
+    # first paragraph was taken as the title, then replaced by the header's title: the lead was lost
+    body = ("Nurses will return to work on Friday after a deal, the union said.\n\n"
+            "Helen Marsh said it was a victory.\n\nShare\n")
+    write(tmp_path / "a_with_share.txt", "Title: Strike ends\nOutlet: Wire\nDate: 2026-03-06\n\n" + body)
+    write(tmp_path / "b_no_header.txt", "Strike ends\n\n" + body)
+    write(tmp_path / "c_repeats_title.txt", "Title: Strike ends\n\nStrike ends\n\n" + body)
+    docs = wb.load_corpus(tmp_path)
+    text = "Nurses will return to work on Friday after a deal, the union said.\n\nHelen Marsh said it was a victory."
+    assert docs["title"].tolist() == ["Strike ends"] * 3
+    assert docs["text"].tolist() == [text] * 3
+    assert docs["standfirst"].tolist() == ["Nurses will return to work on Friday after a deal, the union said."] * 3
+    assert docs.loc[0, "outlet"] == "Wire"
+    assert docs.attrs["load_report"] == []
+
+
+def test_folder_topic_metadata_csv_applies_to_json_and_csv_files(tmp_path):
+    # red team folder_topic: metadata.csv rows naming a .json file were ignored (topic "(none)")
+    write(tmp_path / "a.json", json.dumps({"title": "A", "text": "Alpha.", "outlet": "Wire"}))
+    write(tmp_path / "b.csv", "title,text,outlet\nB1,One.,Ledger\nB2,Two.,\n")
+    write(tmp_path / "b.meta.yml", "outlet: Ledger Two\nid: 7\n")
+    write(tmp_path / "c.txt", "C\n\nSee.")
+    write(tmp_path / "h.pdf", "x")
+    table = write(tmp_path / "metadata.csv",
+                  "file,topic,outlet\na.json,tennis,Wire Two\nb.csv,strike,\nc.txt,x,\nh.pdf,z,\n")
+    with pytest.warns(CorpusWarning, match=r"ignored 2 item\(s\) that are not documents"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs["title"].tolist() == ["A", "B1", "B2", "C"]
+    assert docs["topic"].tolist() == ["tennis", "strike", "strike", "x"]
+    assert docs["outlet"].tolist()[:3] == ["Wire Two", "Ledger Two", "Ledger Two"] and pd.isna(docs.loc[3, "outlet"])
+    assert docs["doc_id"].tolist()[1] != "7"
+    a, b = (tmp_path / "a.json").as_posix(), (tmp_path / "b.csv").as_posix()
+    assert [(e["source"], e["row"], e["problem"], e["action"]) for e in docs.attrs["load_report"]] == [
+        (str(table), None, "names 'h.pdf', which is not a document file in the folder", "ignored"),
+        ((tmp_path / "h.pdf").as_posix(), None,
+         "not a document: unknown format '.pdf' (supported: .txt, .text, .md, .markdown, .html, .htm, .xhtml, "
+         ".csv, .tsv, .tab, .jsonl, .ndjson, .json, .parquet, .pq)", "ignored"),
+        (a, 1, "metadata.csv gives outlet 'Wire Two', the file gives 'Wire': the metadata.csv value is used "
+               "(sidecar metadata wins)", "replaced"),
+        (b, 1, "b.meta.yml gives outlet 'Ledger Two', the file gives 'Ledger': the b.meta.yml value is used "
+               "(sidecar metadata wins)", "replaced"),
+        (b, None, "b.meta.yml gives doc_id '7' but the file holds 2 documents: not used (one id cannot name "
+                  "several documents)", "not used"),
+    ]
+
+
+def test_folder_topic_sidecar_of_a_one_row_json_file_sets_its_doc_id(tmp_path):
+    write(tmp_path / "a.json", json.dumps({"title": "A", "text": "Alpha."}))
+    write(tmp_path / "a.meta.yml", "id: 42\ntopic: tennis\n")
+    docs = wb.load_corpus(tmp_path / "a.json")  # named directly: its sidecar applies too
+    assert docs[["doc_id", "topic"]].values.tolist() == [["42", "tennis"]]
+    assert docs.attrs["load_report"] == []

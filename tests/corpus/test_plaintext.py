@@ -239,3 +239,43 @@ def test_split_metadata_and_parse_text_file_on_small_inputs():
     assert parse_text_file("Source: Ledger\n\nHeadline here\n\nBody.") == {
         "title": "Headline here", "text": "Body.", "outlet": "Ledger"}
     assert parse_text_file("---\ntitle: T\n---\n# Other heading\n\nBody.", markdown=True) == {"title": "T", "text": "Body."}
+
+
+def test_is_title_line_repeats_the_title_or_is_a_markdown_heading():
+    from analysis.corpus.plaintext import is_title_line
+
+    assert is_title_line("\n  strike   ENDS\n\nBody.", "Strike ends")
+    assert not is_title_line("Nurses will return.\n\nBody.", "Strike ends")
+    assert not is_title_line("# Other\n\nBody.", "Strike ends")
+    assert is_title_line("# Other\n\nBody.", "Strike ends", markdown=True)
+
+
+def test_html_fragment_text_and_looks_like_html():
+    import re
+
+    from analysis.corpus.html import HTML_MARKUP, html_fragment_text, looks_like_html
+
+    assert html_fragment_text('<p>Nurse <b>Ann</b> said &quot;no&quot;.</p><script>x()</script>') == 'Nurse Ann said "no".'
+    assert html_fragment_text("<h2>Why</h2><ul><li>a</li><li>b</li></ul>One.<br>Two.<br><br>Three.") == (
+        "Why:\n\n• a\n\n• b\n\nOne. Two.\n\nThree.")
+    assert html_fragment_text("<h1>Strike</h1> <i>ends</i>", one_line=True) == "Strike ends"
+    assert html_fragment_text("Who&apos;s\nthere &amp; here") == "Who's\nthere & here"  # entities only: lines kept
+    assert [looks_like_html(t) for t in ("<br>", "a</span>", "&amp;", "&#8217;", "<a href='x'>y</a>")] == [True] * 5
+    assert [looks_like_html(t) for t in ("x < 5 and y > 3", "Use <Name>", "AT&T", "&foo;", "x < 5 &foo;")] == [False] * 5
+    assert re.search(HTML_MARKUP, "&nbsp;") and not re.search(HTML_MARKUP, "R&D")
+
+
+def test_convert_html_fields_notes_each_file_and_field():
+    from analysis.corpus.html import convert_html_fields
+    from analysis.corpus.report import LoadLog
+
+    frame = pd.DataFrame({"title": ["<b>T</b>", "U", "V"], "text": ["<p>A</p><p>B</p>", "x < y", "C &amp; D"],
+                          "__file__": ["f.csv", "f.csv", "g.json"], "__row__": [1, 2, 1]})
+    log = LoadLog()
+    out = convert_html_fields(frame, log)
+    assert out["title"].tolist() == ["T", "U", "V"]
+    assert out["text"].tolist() == ["A\n\nB", "x < y", "C & D"]
+    why = "held HTML markup (tags or entities such as &quot;): converted to plain text as .html files are"
+    assert [(e["source"], e["row"], e["problem"]) for e in log.entries] == [
+        ("f.csv", 1, f"the title of row 1 {why}"), ("f.csv", 1, f"the text of row 1 {why}"),
+        ("g.json", 1, f"the text of row 1 {why}")]

@@ -85,6 +85,61 @@ def test_unknown_mapping_key_is_a_value_error(tmp_path):
         wb.load_corpus(tmp_path, columns={"body": "content"})
 
 
+def test_columns_txt_text_is_an_input_error_naming_the_key_and_the_files_columns(tmp_path):
+    # red team: load_corpus(columns={'txt': 'text'}) raised a bare ValueError naming no column of the file
+    (tmp_path / "t.csv").write_text("id,title,txt\n1,T,Body.\n", encoding="utf-8")
+    from analysis.errors import InputError
+
+    with pytest.raises(InputError) as raised:
+        wb.load_corpus(tmp_path / "t.csv", columns={"txt": "text"})
+    assert str(raised.value) == (
+        "columns={'txt': 'text'}: unknown documents column(s) ['txt']; keys must be among ['doc_id', 'title', "
+        "'text', 'published', 'outlet', 'author', 'url', 'tags', 'standfirst', 'subtitle'], values name the "
+        "input's columns (columns={'text': 'body'} reads the text from a 'body' column); the input's columns "
+        "are id, title, txt; did you mean columns={'text': 'txt'}?"
+    )
+    (tmp_path / "t.jsonl").write_text(json.dumps({"headline": "H", "body": "B."}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\['body'\].*the input's columns are headline, body; did you mean "
+                                         r"columns=\{'text': 'body'\}\?$"):
+        wb.load_corpus(tmp_path / "t.jsonl", columns={"body": "text"})
+    with pytest.raises(InputError, match=r"\['txt'\].*reads the text from a 'body' column\); did you mean "
+                                         r"columns=\{'text': 'txt'\}\?$"):
+        wb.load_corpus(tmp_path, columns={"txt": "text"})  # a folder: no file's columns to name
+
+
+def test_html_text_csv_markup_converted_and_reported(tmp_path):
+    # red team bad/html_text.csv: tags and &quot; passed through, so quotes were not found; no warning
+    path = tmp_path / "html_text.csv"
+    path.write_text('id,title,text\n1,<h1>Strike</h1>,"<p>Nurse <b>Helen Marsh</b> said &quot;we are '
+                    'tired&quot;.</p><script>alert(1)</script>"\n2,Plain,"x < 5 and y > 3, she said."\n'
+                    '3,Three,"<h2>Why</h2><ul><li>a</li><li>b &amp; c</li></ul>One.<br>Two.<br><br>Three."\n',
+                    encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"^load_corpus converted HTML markup to plain text in title/text fields "
+                                           r"of 1 table\(s\), listed in the load report"):
+        docs = wb.load_corpus(path)
+    assert docs["title"].tolist() == ["Strike", "Plain", "Three"]
+    assert docs["text"].tolist() == ['Nurse Helen Marsh said "we are tired".', "x < 5 and y > 3, she said.",
+                                     "Why:\n\n• a\n\n• b & c\n\nOne. Two.\n\nThree."]
+    why = "held HTML markup (tags or entities such as &quot;): converted to plain text as .html files are"
+    assert docs.attrs["load_report"] == [
+        {"source": str(path.as_posix()), "row": 1, "line": None, "problem": f"the title of row 1 {why}",
+         "action": "converted from HTML"},
+        {"source": str(path.as_posix()), "row": None, "line": None, "problem": f"the text of 2 rows (rows 1, 3) {why}",
+         "action": "converted from HTML"},
+    ]
+    assert wb.quotes(docs)["quote"].tolist()[0] == "we are tired"  # (the quotation marks are found)
+
+
+def test_html_text_in_json_and_plain_angle_brackets_kept(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"title": "T", "text": "Ann said &quot;no&quot;."}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"title": "U", "text": "Use <Name> or AT&T &foo; here."}),
+                                     encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="^load_corpus converted HTML markup .* of 1 table"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs["text"].tolist() == ['Ann said "no".', "Use <Name> or AT&T &foo; here."]
+    assert [e["source"] for e in docs.attrs["load_report"]] == [(tmp_path / "a.json").as_posix()]
+
+
 def test_mapping_to_a_missing_column_names_the_file(tmp_path):
     (tmp_path / "t.csv").write_text("title,body\nT,B\n", encoding="utf-8")
     assert load_error(tmp_path / "t.csv", columns={"text": "content"}) == (
@@ -248,7 +303,8 @@ def test_tag_list(value, tags):
 @pytest.mark.validation
 def test_narrative_framing_tsv_loads_without_mapping(datasets_dir):
     path = datasets_dir / "narrative-framing" / "articles_metadata.tsv"
-    docs = wb.load_corpus(path)
+    with pytest.warns(CorpusWarning, match=r"^load_corpus converted HTML markup to plain text"):
+        docs = wb.load_corpus(path)
     assert len(docs) == 290
     assert list(docs.columns) == [*COLUMNS, "mbfc", "RE", "HI", "CO", "MO", "EC"]
     assert docs["doc_id"].is_unique and docs.loc[0, "doc_id"] == "0"
@@ -259,7 +315,12 @@ def test_narrative_framing_tsv_loads_without_mapping(datasets_dir):
     assert docs.loc[0, "published"] == pd.Timestamp("2019-12-02", tz="UTC")
     assert (docs["EC"] == "False)").sum() == 1  # the known quirk is kept as it is
     assert docs[["RE", "HI", "CO", "MO", "EC"]].isna().all(axis=1).sum() == 1
-    assert wb.loader_report(docs).empty
+    assert docs.attrs["load_report"] == [  # three texts hold HTML entities (who&apos;s, &amp;, &#8211;): decoded
+        {"source": path.as_posix(), "row": None, "line": None, "action": "converted from HTML",
+         "problem": "the text of 3 rows (rows 75, 232, 267) held HTML markup (tags or entities such as &quot;): "
+                    "converted to plain text as .html files are"}]
+    assert "Andrew Wheeler, who's been leading" in docs.loc[74, "text"]
+    assert "&" not in docs.loc[266, "text"] and "conditions\u2013drought" in docs.loc[266, "text"]
 
 
 def test_json_lines_file_is_read_line_by_line_with_the_same_rows_bom_and_line_endings(tmp_path):
