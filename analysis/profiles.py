@@ -169,7 +169,8 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     about it (not its own quotes): the target-aware ``target_polarity`` when the analysis' actor tone
     is the target model, the default; the sentence ``polarity`` when it was made with
     ``actor_tone_method="sentence"`` (the field's name says which); first and last publication day it
-    appears. ``partners``: the actors named in the same document (as the corpus report's network links
+    appears ("n/a (no dates in this corpus)" when no article has a date, as when the documents have no
+    ``published`` column). ``partners``: the actors named in the same document (as the corpus report's network links
     them); ``from_lexicon``: whether the tables are the lexicon's (else the entity layer's);
     ``methods``: the keys of :func:`analysis.methods_text` for it.
     """
@@ -190,8 +191,9 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
                             actor_id=actor_id, names=names)
     frames = actor_frames(all_mentions, result.frames)
     direct = mentions[mentions["via"] != "pronoun"]
-    days = published_utc(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"])],
-                         fn="actor_profile").dropna()
+    published = published_utc(result.documents, fn="actor_profile")
+    days = published[result.documents["doc_id"].isin(direct["doc_id"]).to_numpy()].dropna()
+    undated = "n/a (no dates in this corpus)" if published.isna().all() else "n/a (its articles have no date)"
     score, tone_field = (("target_polarity", "mean tone toward it (target-aware)")
                          if "target_polarity" in tone else ("polarity", "mean polarity"))
     card = pd.DataFrame({
@@ -203,8 +205,8 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),
                   _mean_tone(tone, score=score), _mean_tone(tone[tone["stance"] == "about"], score=score),
-                  days.min().strftime("%Y-%m-%d") if len(days) else "n/a",
-                  days.max().strftime("%Y-%m-%d") if len(days) else "n/a"],
+                  days.min().strftime("%Y-%m-%d") if len(days) else undated,
+                  days.max().strftime("%Y-%m-%d") if len(days) else undated],
     })
     return ActorProfile(actor_id=actor_id, card=card, mentions=mentions.reset_index(drop=True),
                         quotes=quotes.reset_index(drop=True), actor_tone=tone.reset_index(drop=True),

@@ -757,7 +757,8 @@ def report_analysis(
                      codebook=_saved_lexicon(result, folder, "frames", codebook))
     saved = {"path": str(folder), "file": marker, "corpus": result.meta.get("corpus")}
     documents = result.documents
-    copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) if drop_duplicates else None
+    copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) \
+        if drop_duplicates and "duplicate_of" in documents.columns else None  # a DataFrame of one's own may lack it
     if copies is not None and copies.any():
         warnings.warn(f"drop_duplicates=True left out {int(copies.sum())} article(s) flagged as copies of "
                       "another (duplicate_of)", stacklevel=2)

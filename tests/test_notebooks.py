@@ -363,3 +363,22 @@ def test_executed_notebook_keeps_outputs_without_plotlyjs_and_shared_js_is_small
         assert drawn_charts(rendered_dom(report.html)) == len(_figures(report.executed)) >= 8
         executed = report.executed.read_text()
         assert "plotly.js v" not in executed and len(_figures(report.executed)) >= 8, "outputs kept, plotly.js not"
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_actor_profile_of_an_undated_saved_analysis_renders_and_says_the_corpus_has_no_dates(tmp_path):
+    """A saved analysis of documents without a published column (a DataFrame of one's own) once
+    stopped the actor profile with KeyError: 'published'."""
+    import pandas as pd
+
+    import analysis as wb
+
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Okafor wins the vote", "Okafor speaks"],
+                              "text": ["Miriam Okafor won the vote in Harborview.", "Miriam Okafor thanked voters."]})
+    wb.analyze(documents).save(tmp_path / "saved")
+    page = render_report("actor_profile", out_dir=tmp_path / "out", parameters={"corpus": str(tmp_path / "saved")}
+                         ).html.read_text()
+    assert "<h1>Miriam Okafor, the most mentioned actor</h1>" in page
+    assert "No dates in this corpus" in page, "the attention chart says why it is not drawn"
+    assert page.count(">n/a (no dates in this corpus)</td>") == 2, "first and last day"
