@@ -133,6 +133,18 @@ def test_explore_shows_the_corpus_own_most_mentioned_name_in_context(rendered):
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@on_report("explore", "small")
+def test_explore_labels_the_frame_chart_by_headline_not_document_id(rendered):
+    frame_chart = [f for f in _figures(rendered("explore").with_suffix(".ipynb"))
+                   if (f["layout"].get("title") or {}).get("text") == "Frame profile"]
+    assert len(frame_chart) == 1
+    assert frame_chart[0]["layout"]["xaxis"]["ticktext"] == [
+        "Netanyahu rejects Biden warning", "Hamas and Israel resume talks in Cairo",
+        "Biden says the U.S. will not send weapons"]
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
 @on_report("actor_profile", "seed")
 def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(rendered, repo_dir):
     html_path = rendered("actor_profile")

@@ -679,6 +679,23 @@ def test_frame_profile_of_one_article_with_one_frame_names_it_in_the_legend_and_
     assert fig.layout.legend.title.text.endswith("no terms found: Conflict, Economic consequences</span>")
 
 
+def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
+    # the guided tour's frame chart was labelled by document id where a reader looks for the headline
+    frames = pd.concat([frames, pd.DataFrame({"doc_id": ["c"], "frame_id": ["conflict"], "hits": [1], "share": [1.0]})])
+    headlines = {"a": "Council backs <b>stadium</b> plan in a late-night vote after a long and angry debate",
+                 "b": "Council backs <b>stadium</b> plan in a late-night vote after a long and angry debate",
+                 "c": None}  # a and b share a headline; c has none
+    fig = charts.frame_profile(frames, bar_names=headlines)
+    assert list(fig.data[0].x) == ["a", "b", "c"], "one bar per document, even of one headline"
+    shown = "Council backs &lt;b&gt;stadium&lt;/b&gt; plan in a…"  # about 48 characters, cut at a space
+    assert list(fig.layout.xaxis.ticktext) == [shown, shown, "c"] and list(fig.layout.xaxis.tickvals) == ["a", "b", "c"]
+    assert fig.data[0].hovertext[0] == ("<b>conflict</b><br>Council backs &lt;b&gt;stadium&lt;/b&gt; plan in a "
+                                        "late-night vote after a long<br>and angry debate: 0.600 share")
+    assert fig.data[0].hovertext[2] == "<b>conflict</b><br>c: 1 share", "no headline: the id"
+    assert fig.layout.xaxis.title.text == "article"
+    assert charts.frame_profile(frames).layout.xaxis.ticktext is None, "without bar_names: the ids, as before"
+
+
 def test_frame_profile_escapes_labels(frames):
     frames.loc[0, "doc_id"] = EVIL
     fig = charts.frame_profile(frames, names={"economic": BOLD})
