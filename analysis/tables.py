@@ -499,7 +499,7 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
         return note
     counts = mentions_by(mentions, documents, by=("period", "actor"))
     grid = period_grid(documents)
-    fig = attention_over_time(keep_top(counts, n=top), time="period", times=grid, colors=colors, title=title)
+    fig = attention_over_time(keep_top(counts, n=top), time="period", times=grid, period=unit, colors=colors, title=title)
     return fig.update_xaxes(**_period_ticks(grid, unit))
 
 
@@ -543,11 +543,13 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
         return note
     per_period = frames_by(document_frames, documents, by="period")
     per_period = per_period[per_period["period"].notna()]
-    fig = frame_profile(per_period, by="period", names=names, title=title)
-    if fig.data:  # each period's label says how many articles its shares are of
+    fig = frame_profile(per_period, by="period", names=names, title=title, period=unit)
+    if fig.data:  # each period's label ("week of 2024-05-06") says how many articles its shares are of
         articles = per_period.groupby("period", sort=False)["n_documents"].max()
+        labels = dict(zip(fig.layout.xaxis.tickvals or (), fig.layout.xaxis.ticktext or ()))
         fig.update_xaxes(tickmode="array", tickvals=list(articles.index),
-                         ticktext=[f"{period}<br>{n:,} article{'s' if n != 1 else ''}" for period, n in articles.items()])
+                         ticktext=[f"{labels.get(period, period)}<br>{n:,} article{'s' if n != 1 else ''}"
+                                   for period, n in articles.items()])
     return fig
 
 

@@ -339,6 +339,20 @@ def point_label(value: object) -> str:
     return number(value)
 
 
+def period_label(value: object, period: str | None) -> str:
+    """A time point for hover text and ticks, saying what it stands for: with ``period`` "week", the
+    week starting that day ("week of 2024-05-06"); "month": the month ("May 2024"); else
+    :func:`point_label` (a day: "2024-05-06"). A value that is no date is shown as it is."""
+    shown = point_label(value)
+    if period not in ("week", "month") or _is_missing(value):
+        return shown
+    try:
+        moment = pd.Timestamp(str(value))
+    except (TypeError, ValueError):
+        return shown
+    return f"week of {moment:%Y-%m-%d}" if period == "week" else f"{moment:%B %Y}"
+
+
 def sign_of(value: float) -> str:
     """'negative', 'neutral' or 'positive' (the keys of :data:`SIGN_COLORS`)."""
     if _is_missing(value) or value == 0:

@@ -17,6 +17,7 @@ from analysis.charts._base import (
     hover_lines,
     new_figure,
     number,
+    period_label,
     require_choice,
     require_unique,
     resolve_colors,
@@ -40,6 +41,7 @@ def frame_profile(
     value: str = "share",
     names: Mapping[str, str] | None = None,
     bar_names: Mapping[str, str] | None = None,
+    period: str | None = None,
     barmode: str = "stack",
     colors: Mapping[str, str] | None = None,
     title: str | None = "Frame profile",
@@ -52,7 +54,9 @@ def frame_profile(
     ``value`` (default share; e.g. hits or hits_per_1000_words). ``names`` maps frame ids to
     display labels; ``bar_names`` maps ``by`` values to the bars' labels (document id -> headline:
     the tick shows it shortened, the hover in full; a value it lacks, or maps to nothing, shows as
-    itself, and two bars of one label stay two bars). Bars and frames keep the table's order (one document's bar is labelled "this
+    itself, and two bars of one label stay two bars); ``period``: "day", "week" or "month" when each
+    ``by`` value is the first day of such a period (``by="period"`` of ``wb.with_period``): bars are
+    labelled, and hovered, "week of 2024-05-06" or "May 2024", not by a bare date. Bars and frames keep the table's order (one document's bar is labelled "this
     document", not by its id). ``barmode``: "stack" or "group". A bar whose values are all 0 (no
     frame term in its documents) is not a blank slot: it reads "no frame terms" (a figure
     annotation at its place). A frame with no term in any bar has no legend entry: the legend's
@@ -72,6 +76,8 @@ def frame_profile(
     bars = [safe_text(v, missing="(none)") for v in table[by]]
     bar_order = list(dict.fromkeys(bars))
     full = {bar: raw for bar, raw in zip(bars, table[by])}  # escaped bar -> its by value
+    if period is not None and bar_names is None:
+        bar_names = {raw: period_label(raw, period) for raw in full.values()}
     label_of = {bar: (bar_names or {}).get(full[bar]) for bar in bar_order}
     label_of = {bar: bar if label is None or pd.isna(label) or not str(label).strip() else str(label)
                 for bar, label in label_of.items()}

@@ -950,3 +950,15 @@ def test_count_charts_show_whole_number_ticks_never_halves(rollup, prominence, v
     assert charts.frame_profile(frames, value="hits").layout.yaxis.dtick == 1
     assert charts.frame_profile(frames).layout.yaxis.dtick is None, "shares"
     assert charts.outlet_comparison(by_outlet).layout.yaxis.dtick == 1
+
+
+def test_time_charts_with_a_period_name_it_in_the_hover_not_a_bare_date():
+    weekly = pd.DataFrame({"period": ["2024-05-06", "2024-05-13"], "actor_id": "x", "actor": "X", "mentions": [2, 1]})
+    fig = charts.attention_over_time(weekly, time="period", period="week")
+    assert list(fig.data[0].hovertext) == ["<b>X</b><br>week of 2024-05-06: 2 mentions",
+                                           "<b>X</b><br>week of 2024-05-13: 1 mentions"]
+    assert charts.attention_over_time(weekly, time="period").data[0].hovertext[0] == "<b>X</b><br>2024-05-06: 2 mentions"
+    frames = pd.DataFrame({"period": ["2024-05-01", "2024-06-01"], "frame_id": "conflict", "share": [1.0, 1.0]})
+    fig = charts.frame_profile(frames, by="period", period="month")
+    assert list(fig.layout.xaxis.ticktext) == ["May 2024", "June 2024"]
+    assert fig.data[0].hovertext[1] == "<b>conflict</b><br>June 2024: 1 share"
