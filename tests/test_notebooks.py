@@ -165,6 +165,14 @@ def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(ren
     seed_ids = wb.load_corpus(repo_dir / "seeds")["doc_id"]
     assert not [i for i in seed_ids if f">{i}<" in shown], "articles are named by their headline, not their id"
     assert ">appears with</th>" in page and ">Joe Biden</td>" in page
+    # every actor has the colour the corpus report gives it (the profile once coloured by id order)
+    result = wb.tables.report_analysis(repo_dir / "seeds")
+    corpus_colours = wb.tables.report_colors(wb.tables.entity_tables(result)[0])
+    drawn = {key: colour for figure in _figures(html_path.with_suffix(".ipynb"))
+             for colour, keys in _actor_colours(figure).items() for key in keys}
+    shared = [key for key in drawn if key in corpus_colours]  # not biden_administration: a lexicon alias, no entity
+    assert len(shared) >= 3 and {k: drawn[k] for k in shared} == {k: corpus_colours[k] for k in shared}
+    assert drawn["israel"] == corpus_colours["israel"] == wb.charts.PALETTE[0]
 
 
 def _report_body(html: str) -> str:

@@ -507,8 +507,26 @@ def test_report_colors_give_mentioned_actors_then_unmentioned_speakers_their_own
     mentions = _mentions([("a", "y", "Y", "alias"), ("a", "x", "X", "alias"), ("b", "x", "X", "alias")])
     voice = pd.DataFrame({"actor_id": ["x", None], "actor": ["X", "An Official"]}).astype({"actor_id": "object"})
     colors = report_colors(mentions, voice)
-    assert colors == {"x": PALETTE[0], "An Official": PALETTE[1], "y": PALETTE[2]}, "x twice; ties in id order"
+    assert colors == {"x": PALETTE[0], "y": PALETTE[1], "An Official": PALETTE[2]}, "x twice; never mentioned: last"
     assert report_colors(mentions) == {"x": PALETTE[0], "y": PALETTE[1]}
+
+
+def test_report_colors_rank_by_direct_mentions_then_name_as_the_most_mentioned_actor_is_chosen():
+    # the corpus report, the actor profile and the guided tour coloured one person differently; they
+    # now all rank the corpus' actors this way, the actor profile's default actor first
+    from analysis.charts import PALETTE
+    from analysis.tables import report_colors
+
+    mentions = _mentions([("a", "z", "Ann", "name"), ("a", "z", "Ann", "name"),  # 2 direct
+                          ("a", "b", "Zoe", "name"), ("b", "b", "Zoe", "pronoun"), ("b", "b", "Zoe", "pronoun"),
+                          ("b", "c", "Bob", "name"),                            # Zoe and Bob: 1 direct each
+                          ("b", "p", "Pam", "pronoun"), (None, None, None, "name")])  # only a pronoun; no key
+    colors = report_colors(mentions)
+    assert list(colors) == ["z", "b", "c", "p"], "Ann (2); Zoe before Bob: more rows; Pam: no direct mention"
+    assert list(colors.values()) == list(PALETTE[:4])
+    assert list(report_colors(mentions[mentions["actor_id"] != "b"])) == ["z", "c", "p"]
+    tie = _mentions([("a", "b", "Zoe", "name"), ("a", "a", "Yan", "name"), ("a", "c", "Amy", "name")])
+    assert list(report_colors(tie)) == ["c", "a", "b"], "a tie goes to the name first in alphabetical order"
 
 
 def test_period_grid_lists_every_period_of_the_range_days_without_articles_included():

@@ -108,6 +108,12 @@ def test_actor_colors_most_mentioned_first_distinct_up_to_twenty_then_grey_other
     assert charts.actor_colors(reversed(ids)) == colors  # order does not matter
 
 
+def test_actor_colors_ranked_take_the_palette_in_the_order_given():
+    ranked = charts.actor_colors(["b", "a", "b", None, *[f"x{i:02d}" for i in range(20)]], ranked=True)
+    assert list(ranked)[:3] == ["b", "a", "x00"] and ranked["b"] == charts.PALETTE[0] and ranked["a"] == charts.PALETTE[1]
+    assert ranked["x17"] == charts.PALETTE[19] and ranked["x18"] == charts.OTHERS_COLOR
+
+
 def test_safe_text_escapes_markup_and_quotes_the_way_plotly_decodes():
     assert charts.safe_text(EVIL) == EVIL_SAFE
     assert charts.safe_text('He said "no" & left') == "He said &#34;no&#34; &amp; left"
