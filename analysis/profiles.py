@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -13,7 +13,7 @@ from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
 from analysis.entities import entities_as_mentions
-from analysis.tables import entity_tables
+from analysis.tables import entity_tables, report_colors
 from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
 __all__ = ["ActorProfile", "actor_profile", "most_mentioned_actor"]
@@ -29,7 +29,9 @@ class ActorProfile:
     ``frames``: its row(s) of ``actor_frames``; ``card``: a field/value summary; ``name``: the actor's
     display name; ``most_mentioned``: whether the actor was chosen as the corpus' most mentioned
     (``actor_profile(..., actor_id=None)``); ``title``: a report's title, which says so;
-    ``names``: the display names of the actor and its partners by key.
+    ``names``: the display names of the actor and its partners by key; ``colors``: a colour per key
+    as every report on the corpus gives it (:func:`analysis.tables.report_colors` of the corpus'
+    entity mentions: the corpus report's colours), for the charts' ``colors=``.
     """
 
     actor_id: str
@@ -42,6 +44,7 @@ class ActorProfile:
     name: str = ""
     from_lexicon: bool = True
     most_mentioned: bool = False
+    colors: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -169,7 +172,8 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     about it (not its own quotes): the target-aware ``target_polarity`` when the analysis' actor tone
     is the target model, the default; the sentence ``polarity`` when it was made with
     ``actor_tone_method="sentence"`` (the field's name says which); first and last publication day it
-    appears. ``partners``: the actors named in the same document (as the corpus report's network links
+    appears ("n/a (no dates in this corpus)" when no article has a date, as when the documents have no
+    ``published`` column). ``partners``: the actors named in the same document (as the corpus report's network links
     them); ``from_lexicon``: whether the tables are the lexicon's (else the entity layer's);
     ``methods``: the keys of :func:`analysis.methods_text` for it.
     """
@@ -181,6 +185,8 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     if not from_lexicon:
         all_mentions, all_quotes, all_tone = entity_tables(result)
         actor_id = _entity_key(all_mentions, actor_id=actor_id)
+    corpus_mentions = all_mentions if not from_lexicon else entities_as_mentions(
+        result.entities, sentences=result.sentences, actors=result.actors, entity_table=result.entity_table)
     mentions = all_mentions[all_mentions["actor_id"] == actor_id]
     quotes = all_quotes[all_quotes["speaker_id"] == actor_id]
     tone = all_tone[all_tone["actor_id"] == actor_id]
@@ -190,8 +196,9 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
                             actor_id=actor_id, names=names)
     frames = actor_frames(all_mentions, result.frames)
     direct = mentions[mentions["via"] != "pronoun"]
-    days = published_utc(result.documents.loc[result.documents["doc_id"].isin(direct["doc_id"])],
-                         fn="actor_profile").dropna()
+    published = published_utc(result.documents, fn="actor_profile")
+    days = published[result.documents["doc_id"].isin(direct["doc_id"]).to_numpy()].dropna()
+    undated = "n/a (no dates in this corpus)" if published.isna().all() else "n/a (its articles have no date)"
     score, tone_field = (("target_polarity", "mean tone toward it (target-aware)")
                          if "target_polarity" in tone else ("polarity", "mean polarity"))
     card = pd.DataFrame({
@@ -203,11 +210,15 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),
                   _mean_tone(tone, score=score), _mean_tone(tone[tone["stance"] == "about"], score=score),
-                  days.min().strftime("%Y-%m-%d") if len(days) else "n/a",
-                  days.max().strftime("%Y-%m-%d") if len(days) else "n/a"],
+                  days.min().strftime("%Y-%m-%d") if len(days) else undated,
+                  days.max().strftime("%Y-%m-%d") if len(days) else undated],
     })
+    from analysis.charts import actor_colors  # plotly: imported when needed, not with the package
+
+    colors = report_colors(corpus_mentions)  # the corpus report's colours; a lexicon-only key (a title) after them
+    colors = actor_colors([*colors, actor_id, *partners["partner_id"].astype(str)], ranked=True)
     return ActorProfile(actor_id=actor_id, card=card, mentions=mentions.reset_index(drop=True),
                         quotes=quotes.reset_index(drop=True), actor_tone=tone.reset_index(drop=True),
                         partners=partners.reset_index(drop=True),
                         frames=frames[frames["actor_id"] == actor_id].reset_index(drop=True),
-                        name=names[actor_id], from_lexicon=from_lexicon, most_mentioned=chosen)
+                        name=names[actor_id], from_lexicon=from_lexicon, most_mentioned=chosen, colors=colors)

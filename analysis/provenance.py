@@ -77,7 +77,7 @@ def _saved_summary(record: Mapping[str, Any]) -> str:
 
 
 def record_provenance(documents: pd.DataFrame, *, lexicons: Mapping[str, object] | None = None,
-                      result: Any = None) -> Provenance:
+                      result: Any = None, chosen: Mapping[str, object] | None = None) -> Provenance:
     """The provenance of an analysis of ``documents`` with the given lexicons and codebooks.
 
     ``lexicons`` maps a display name (e.g. ``"actors"``, ``"frames"``) to a path or a loaded lexicon.
@@ -86,6 +86,10 @@ def record_provenance(documents: pd.DataFrame, *, lexicons: Mapping[str, object]
     says so. The record holds: corpus (documents, content_sha256), lexicons (name -> sha256), versions,
     and for a saved analysis saved_analysis (path, file: ``manifest.json`` or ``meta.json``, corpus:
     the documents and content_sha256 it was saved with).
+    ``chosen``: the value the report used for each parameter it may choose itself (the actor profile's
+    ``actor_id``, the brief's ``doc_id``); the header shows it in place of a parameter left None
+    ("israel (not given: chosen by the report)"), never in place of a value the user gave. Recorded
+    as ``chosen`` (name -> text) when given.
     """
     require_table(documents, fn="record_provenance")
     record: dict[str, Any] = {
@@ -93,6 +97,8 @@ def record_provenance(documents: pd.DataFrame, *, lexicons: Mapping[str, object]
         "lexicons": {name: content_hash(value) for name, value in (lexicons or {}).items()},
         "versions": package_versions(),
     }
+    if chosen:
+        record["chosen"] = {str(name): str(value) for name, value in chosen.items()}
     saved = (getattr(result, "meta", None) or {}).get("saved_analysis")
     if saved:
         record["saved_analysis"] = dict(saved)

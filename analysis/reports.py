@@ -326,8 +326,8 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
     notebook.metadata["title"] = title
     header = {
         "title": title,
-        "parameters": {key: json.dumps(value) if not isinstance(value, str) else value
-                       for key, value in (parameters if parameters is not None else run.get("parameters") or {}).items()},
+        "parameters": _shown_parameters(parameters if parameters is not None else run.get("parameters") or {},
+                                        chosen={"title": title, **(provenance.get("chosen") or {})}),
         "rendered": _when(run.get("end_time")),
         "duration": _duration(run.get("duration")),
         "provenance": provenance,
@@ -343,6 +343,19 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
     )
     body, _ = exporter.from_notebook_node(notebook, resources={"workbench": header})
     return relative_paths(body, paths if paths is not None else path_roots(parameters))
+
+
+def _shown_parameters(parameters: dict[str, Any], *, chosen: dict[str, Any]) -> dict[str, str]:
+    """The header's parameters as text: a parameter left None that the report chose a value for
+    (``chosen``: what :func:`analysis.record_provenance` recorded, and the page's title) shows that value
+    and says so, not ``null``; the rest as given (JSON for anything but text)."""
+    shown = {}
+    for key, value in parameters.items():
+        if value is None and chosen.get(key) not in (None, ""):
+            shown[key] = f"{chosen[key]} (not given: chosen by the report)"
+        else:
+            shown[key] = value if isinstance(value, str) else json.dumps(value)
+    return shown
 
 
 def _link_plotlyjs(notebook, src: str) -> None:

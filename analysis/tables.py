@@ -504,7 +504,7 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
         return note
     counts = mentions_by(mentions, documents, by=("period", "actor"))
     grid = period_grid(documents)
-    fig = attention_over_time(keep_top(counts, n=top), time="period", times=grid, colors=colors, title=title)
+    fig = attention_over_time(keep_top(counts, n=top), time="period", times=grid, period=unit, colors=colors, title=title)
     return fig.update_xaxes(**_period_ticks(grid, unit))
 
 
@@ -548,11 +548,13 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
         return note
     per_period = frames_by(document_frames, documents, by="period")
     per_period = per_period[per_period["period"].notna()]
-    fig = frame_profile(per_period, by="period", names=names, title=title)
-    if fig.data:  # each period's label says how many articles its shares are of
+    fig = frame_profile(per_period, by="period", names=names, title=title, period=unit)
+    if fig.data:  # each period's label ("week of 2024-05-06") says how many articles its shares are of
         articles = per_period.groupby("period", sort=False)["n_documents"].max()
+        labels = dict(zip(fig.layout.xaxis.tickvals or (), fig.layout.xaxis.ticktext or ()))
         fig.update_xaxes(tickmode="array", tickvals=list(articles.index),
-                         ticktext=[f"{period}<br>{n:,} article{'s' if n != 1 else ''}" for period, n in articles.items()])
+                         ticktext=[f"{labels.get(period, period)}<br>{n:,} article{'s' if n != 1 else ''}"
+                                   for period, n in articles.items()])
     return fig
 
 
@@ -677,17 +679,29 @@ def who_is_in_it(mentions: pd.DataFrame, *, actors=None, entity_table: pd.DataFr
 
 
 def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> dict[str, str]:
-    """One colour per actor for a whole report (``wb.charts.actor_colors``): every mentioned actor,
-    most mentioned first, then speakers that are never mentioned (keyed by name when they have no id),
-    so that no chart of the report shows an actor in the grey of "others" while colours remain."""
+    """One colour per actor for every report on a corpus (``wb.charts.actor_colors``), by the actor's
+    rank in the corpus' most-mentioned order: direct mentions (no pronouns; the count "who is in the
+    news" shows), most first, ties by display name then key (so the actor profile's default actor,
+    :func:`analysis.profiles.most_mentioned_actor`, takes the first colour); then actors mentioned only
+    by a pronoun; then speakers that are never mentioned (keyed by name when they have no id). The 20
+    palette colours go to the first 20, so the top actors never share one; pass the corpus' entity
+    mentions (as the corpus report, the actor profile and the guided tour do) and an actor has the same
+    colour in all of them, and no chart shows an actor in the grey of "others" while colours remain."""
     from analysis.charts import actor_colors
 
-    keys = list(mentions["actor_id"].dropna().astype(str))
+    known = mentions[mentions["actor_id"].notna()]
+    keys = known["actor_id"].astype(str)
+    names = known["actor"].astype(str) if "actor" in known else keys
+    direct = (known["via"] != "pronoun").to_numpy(dtype=bool) if "via" in known else [True] * len(known)
+    counts = pd.DataFrame({"key": keys.to_numpy(), "name": names.to_numpy(), "direct": direct})
+    ranked = (counts.groupby("key", sort=False).agg(name=("name", "first"), n=("direct", "sum"), rows=("direct", "size"))
+              .reset_index().sort_values(["n", "rows", "name", "key"], ascending=[False, False, True, True], kind="stable"))
+    order = ranked["key"].tolist()
     if voice is not None and len(voice):
         extra = voice["actor_id"].astype("object").where(voice["actor_id"].notna(), voice["actor"])
-        seen = set(keys)
-        keys += [k for k in extra.dropna().astype(str) if k not in seen]
-    return actor_colors(keys)
+        seen = set(order)
+        order += [k for k in dict.fromkeys(extra.dropna().astype(str)) if k not in seen]
+    return actor_colors(order, ranked=True)
 
 
 # ------------------------------------------------------------------- deprecated names (one release)
@@ -762,7 +776,8 @@ def report_analysis(
                      codebook=_saved_lexicon(result, folder, "frames", codebook))
     saved = {"path": str(folder), "file": marker, "corpus": result.meta.get("corpus")}
     documents = result.documents
-    copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) if drop_duplicates else None
+    copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) \
+        if drop_duplicates and "duplicate_of" in documents.columns else None  # a DataFrame of one's own may lack it
     if copies is not None and copies.any():
         warnings.warn(f"drop_duplicates=True left out {int(copies.sum())} article(s) flagged as copies of "
                       "another (duplicate_of)", stacklevel=2)

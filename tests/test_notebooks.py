@@ -133,12 +133,27 @@ def test_explore_shows_the_corpus_own_most_mentioned_name_in_context(rendered):
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@on_report("explore", "small")
+def test_explore_labels_the_frame_chart_by_headline_not_document_id(rendered):
+    frame_chart = [f for f in _figures(rendered("explore").with_suffix(".ipynb"))
+                   if (f["layout"].get("title") or {}).get("text") == "Frame profile"]
+    assert len(frame_chart) == 1
+    assert frame_chart[0]["layout"]["xaxis"]["ticktext"] == [
+        "Netanyahu rejects Biden warning", "Hamas and Israel resume talks in Cairo",
+        "Biden says the U.S. will not send weapons"]
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
 @on_report("actor_profile", "seed")
 def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(rendered, repo_dir):
     html_path = rendered("actor_profile")
     page = html_path.read_text()
     # no actor_id: the seed's most mentioned actor (Israel), and the title says it was chosen so
     assert "<title>Israel, the most mentioned actor</title>" in page and "<h1>Israel, the most mentioned actor</h1>" in page
+    # the header's parameters say which actor and period were chosen (they said "actor_id null")
+    assert "<tr><th>actor_id</th><td><code>israel (not given: chosen by the report)</code></td></tr>" in page
+    assert "<tr><th>period</th><td><code>day (not given: chosen by the report)</code></td></tr>" in page
     assert '<h2 class="wb-title">Israel, the most mentioned actor</h2>' not in page, \
         "the card does not repeat the page's title"
     assert "corpus sha256" in page, "the provenance is recorded (it was lost when not a cell's last value)"
@@ -150,6 +165,14 @@ def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(ren
     seed_ids = wb.load_corpus(repo_dir / "seeds")["doc_id"]
     assert not [i for i in seed_ids if f">{i}<" in shown], "articles are named by their headline, not their id"
     assert ">appears with</th>" in page and ">Joe Biden</td>" in page
+    # every actor has the colour the corpus report gives it (the profile once coloured by id order)
+    result = wb.tables.report_analysis(repo_dir / "seeds")
+    corpus_colours = wb.tables.report_colors(wb.tables.entity_tables(result)[0])
+    drawn = {key: colour for figure in _figures(html_path.with_suffix(".ipynb"))
+             for colour, keys in _actor_colours(figure).items() for key in keys}
+    shared = [key for key in drawn if key in corpus_colours]  # not biden_administration: a lexicon alias, no entity
+    assert len(shared) >= 3 and {k: drawn[k] for k in shared} == {k: corpus_colours[k] for k in shared}
+    assert drawn["israel"] == corpus_colours["israel"] == wb.charts.PALETTE[0]
 
 
 def _report_body(html: str) -> str:
@@ -363,3 +386,22 @@ def test_executed_notebook_keeps_outputs_without_plotlyjs_and_shared_js_is_small
         assert drawn_charts(rendered_dom(report.html)) == len(_figures(report.executed)) >= 8
         executed = report.executed.read_text()
         assert "plotly.js v" not in executed and len(_figures(report.executed)) >= 8, "outputs kept, plotly.js not"
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_actor_profile_of_an_undated_saved_analysis_renders_and_says_the_corpus_has_no_dates(tmp_path):
+    """A saved analysis of documents without a published column (a DataFrame of one's own) once
+    stopped the actor profile with KeyError: 'published'."""
+    import pandas as pd
+
+    import analysis as wb
+
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Okafor wins the vote", "Okafor speaks"],
+                              "text": ["Miriam Okafor won the vote in Harborview.", "Miriam Okafor thanked voters."]})
+    wb.analyze(documents).save(tmp_path / "saved")
+    page = render_report("actor_profile", out_dir=tmp_path / "out", parameters={"corpus": str(tmp_path / "saved")}
+                         ).html.read_text()
+    assert "<h1>Miriam Okafor, the most mentioned actor</h1>" in page
+    assert "No dates in this corpus" in page, "the attention chart says why it is not drawn"
+    assert page.count(">n/a (no dates in this corpus)</td>") == 2, "first and last day"

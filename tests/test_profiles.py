@@ -111,6 +111,35 @@ def test_actor_profile_of_no_actor_id_is_the_most_mentioned(result):
     assert (named.most_mentioned, named.title) == (False, "Benjamin Netanyahu")
 
 
+def test_actor_profile_of_documents_without_dates_says_the_corpus_has_none(result):
+    # documents with no published column (a DataFrame of one's own, a saved analysis of one) once
+    # raised KeyError: 'published'
+    undated = wb.analyze(result.documents.drop(columns=["published"]), actors=LEXICON, actor_tone_method="sentence")
+    card = dict(zip(*actor_profile(undated, actor_id="biden").card[["field", "value"]].T.values))
+    assert card["first day"] == card["last day"] == "n/a (no dates in this corpus)"
+    assert card["mentions"] == "5"
+    partly = wb.analyze(result.documents.assign(published=[result.documents["published"].iloc[0], pd.NaT]),
+                        actors=LEXICON, actor_tone_method="sentence")
+    card = dict(zip(*actor_profile(partly, actor_id="hamas").card[["field", "value"]].T.values))
+    assert card["first day"] == card["last day"] == "n/a (its articles have no date)"  # Hamas: article b only
+
+
+def test_actor_profile_colours_every_actor_as_the_corpus_report_does(result):
+    # the actor profile coloured its actor and partners by id order, unlike the corpus report
+    from analysis.charts import PALETTE
+    from analysis.tables import entity_tables, report_colors
+
+    corpus = report_colors(entity_tables(result)[0])
+    for actor_id in (None, "biden", "hamas"):
+        profile = actor_profile(result, actor_id=actor_id)
+        shown = [profile.actor_id, *profile.partners["partner_id"]]
+        assert {k: profile.colors[k] for k in shown if k in corpus} == {k: corpus[k] for k in shown if k in corpus}
+        # a lexicon actor the entity layer does not find (Hamas here) still gets a colour, after the corpus' own
+        assert all(profile.colors[k] in PALETTE[len(corpus):] for k in shown if k not in corpus), actor_id
+    assert "hamas" not in corpus and "biden" in corpus
+    assert actor_profile(result).colors[most_mentioned_actor(result)] == PALETTE[0], "the default actor: the first colour"
+
+
 def test_most_mentioned_actor_counts_entities_and_breaks_ties_by_name():
     # no lexicon actor: entities count; Tom Reyes and Ann Lee are named twice each ("he" is no mention)
     day = pd.to_datetime(["2024-05-08"], utc=True)

@@ -134,3 +134,15 @@ def test_reports_leave_out_flagged_copies_when_asked_from_articles_and_from_a_sa
     with pytest.warns(UserWarning, match=r"left out 1 article\(s\) flagged as copies"):
         from_saved = report_analysis(saved, drop_duplicates=True)
     assert from_saved.documents["doc_id"].tolist() == ["a1", "a3"] and set(from_saved.quotes["doc_id"]) == {"a1", "a3"}
+
+
+def test_a_saved_analysis_of_a_dataframe_without_dates_or_duplicate_flags_is_read(tmp_path):
+    # an analysis of one's own DataFrame has no published or duplicate_of column: reading it for a
+    # report once raised KeyError ('duplicate_of', then 'published')
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["One", "Two"],
+                              "text": ["Miriam Okafor won.", "Miriam Okafor spoke."]})
+    folder = wb.analyze(documents).save(tmp_path / "saved")
+    result = report_analysis(folder, start=None)
+    assert result.documents["doc_id"].tolist() == ["a", "b"]
+    with pytest.raises(InputError, match="start='2024-01-01' leaves no documents: no document has a date"):
+        report_analysis(folder, start="2024-01-01")

@@ -155,6 +155,29 @@ def test_report_header_shows_escaped_parameters_and_the_recorded_provenance(tmp_
     assert "application/vnd.media-workbench.provenance+json" not in html, "the raw record is lifted out"
 
 
+def test_report_header_shows_the_value_the_report_chose_for_a_parameter_left_none(tmp_path):
+    """The actor profile run without -p actor_id showed "actor_id null" in its header: a parameter left
+    None shows the value the notebook recorded as chosen (and the page title for title), a given one
+    shows as given."""
+    import pandas as pd
+
+    from analysis.provenance import record_provenance
+
+    record = record_provenance(pd.DataFrame({"doc_id": ["a"], "title": ["T"], "text": ["Body."]}),
+                               chosen={"actor_id": "israel", "period": "week"})._repr_mimebundle_()
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data=record)])]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, path)
+    html = export_html(path, title="Israel, the most mentioned actor",
+                       parameters={"actor_id": None, "period": "day", "title": None, "actors": None})
+    header = dict(re.findall(r"<tr><th>(\w+)</th><td><code>(.*?)</code></td></tr>", html))
+    assert header["actor_id"] == "israel (not given: chosen by the report)"
+    assert header["period"] == "day", "a value given is shown as given"
+    assert header["title"] == "Israel, the most mentioned actor (not given: chosen by the report)"
+    assert header["actors"] == "null", "nothing recorded: shown as it was"
+
+
 def test_expand_each_gives_every_combination_in_order():
     from analysis.reports import expand_each
 

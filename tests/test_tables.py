@@ -398,6 +398,29 @@ def test_weekly_attention_ticks_fall_on_the_mondays_its_points_stand_for():
         "2026-10-01", "M1", "month")
 
 
+def test_weekly_and_monthly_time_charts_say_what_a_point_stands_for_in_the_hover():
+    # a weekly point's hover showed a bare date (2026-09-28) that reads as one day
+    from analysis.tables import attention_panel, frames_panel
+
+    documents = with_period(pd.DataFrame({"doc_id": ["a", "b", "c", "d"],
+                                          "published": ["2026-10-02", "2026-10-16", "2026-10-20", "2026-11-04"]}))
+    assert documents.attrs["period_unit"] == "week"
+    mentions = _mentions([("a", "x", "X", "alias"), ("d", "x", "X", "alias")])
+    hover = attention_panel(mentions, documents).data[0].hovertext
+    assert hover[0] == "<b>X</b><br>week of 2026-09-28: 1 mentions" and hover[1] == "<b>X</b><br>week of 2026-10-05: 0 mentions"
+    monthly = attention_panel(mentions, with_period(documents, period="month")).data[0].hovertext
+    assert list(monthly) == ["<b>X</b><br>October 2026: 1 mentions", "<b>X</b><br>November 2026: 1 mentions"]
+    daily = attention_panel(mentions, with_period(documents, period="day")).data[0].hovertext
+    assert daily[0] == "<b>X</b><br>2026-10-02: 1 mentions", "a day is a date"
+    document_frames = pd.DataFrame({"doc_id": list("abcd"), "frame_id": ["conflict"] * 4, "hits": [1, 1, 1, 1],
+                                    "present": [True] * 4, "share": [1.0] * 4})
+    frames = frames_panel(document_frames, documents, names={"conflict": "Conflict"})
+    assert frames.data[0].hovertext[0] == "<b>Conflict</b><br>week of 2026-09-28: 1 share"
+    assert list(frames.layout.xaxis.ticktext) == ["week of 2026-09-28<br>1 article", "week of 2026-10-12<br>1 article",
+                                                  "week of 2026-10-19<br>1 article", "week of 2026-11-02<br>1 article"]
+    assert list(frames.layout.xaxis.tickvals) == ["2026-09-28", "2026-10-12", "2026-10-19", "2026-11-02"]
+
+
 def test_frames_over_time_rolls_frames_up_per_period_leaving_undated_out():
     from analysis.tables import frames_panel
 
@@ -484,8 +507,26 @@ def test_report_colors_give_mentioned_actors_then_unmentioned_speakers_their_own
     mentions = _mentions([("a", "y", "Y", "alias"), ("a", "x", "X", "alias"), ("b", "x", "X", "alias")])
     voice = pd.DataFrame({"actor_id": ["x", None], "actor": ["X", "An Official"]}).astype({"actor_id": "object"})
     colors = report_colors(mentions, voice)
-    assert colors == {"x": PALETTE[0], "An Official": PALETTE[1], "y": PALETTE[2]}, "x twice; ties in id order"
+    assert colors == {"x": PALETTE[0], "y": PALETTE[1], "An Official": PALETTE[2]}, "x twice; never mentioned: last"
     assert report_colors(mentions) == {"x": PALETTE[0], "y": PALETTE[1]}
+
+
+def test_report_colors_rank_by_direct_mentions_then_name_as_the_most_mentioned_actor_is_chosen():
+    # the corpus report, the actor profile and the guided tour coloured one person differently; they
+    # now all rank the corpus' actors this way, the actor profile's default actor first
+    from analysis.charts import PALETTE
+    from analysis.tables import report_colors
+
+    mentions = _mentions([("a", "z", "Ann", "name"), ("a", "z", "Ann", "name"),  # 2 direct
+                          ("a", "b", "Zoe", "name"), ("b", "b", "Zoe", "pronoun"), ("b", "b", "Zoe", "pronoun"),
+                          ("b", "c", "Bob", "name"),                            # Zoe and Bob: 1 direct each
+                          ("b", "p", "Pam", "pronoun"), (None, None, None, "name")])  # only a pronoun; no key
+    colors = report_colors(mentions)
+    assert list(colors) == ["z", "b", "c", "p"], "Ann (2); Zoe before Bob: more rows; Pam: no direct mention"
+    assert list(colors.values()) == list(PALETTE[:4])
+    assert list(report_colors(mentions[mentions["actor_id"] != "b"])) == ["z", "c", "p"]
+    tie = _mentions([("a", "b", "Zoe", "name"), ("a", "a", "Yan", "name"), ("a", "c", "Amy", "name")])
+    assert list(report_colors(tie)) == ["c", "a", "b"], "a tie goes to the name first in alphabetical order"
 
 
 def test_period_grid_lists_every_period_of_the_range_days_without_articles_included():

@@ -33,7 +33,7 @@ from analysis.charts._base import (
     new_figure,
     number,
     repeats,
-    point_label,
+    period_label,
     require_choice,
     require_unique,
     resolve_colors,
@@ -596,6 +596,7 @@ def attention_over_time(
     value: str = "mentions",
     fill_value: float | None = 0,
     times: Sequence[object] | None = None,
+    period: str | None = None,
     colors: Mapping[str, str] | None = None,
     shown: int | None = 6,
     title: str | None = "Attention over time",
@@ -608,7 +609,9 @@ def attention_over_time(
     documents) are left out. Times are sorted; an actor without a
     row at a time the table has is drawn at ``fill_value`` (0: no row means no mentions; None leaves
     a gap). ``times``: every time to draw (e.g. each day of the corpus's range, so that a day without
-    articles shows as ``fill_value`` instead of a line drawn straight across it). Colours from
+    articles shows as ``fill_value`` instead of a line drawn straight across it). ``period``: "day",
+    "week" or "month" when each time is the first day of such a period (``wb.with_period``); the hover
+    then says so ("week of 2024-05-06", "May 2024") instead of showing a bare date. Colours from
     ``colors`` (actor id -> colour). ``shown``: how many lines are drawn at first, the actors with the
     most mentions in all (the others are in the legend, a click away: twelve lines are a tangle); None
     draws all.
@@ -635,7 +638,7 @@ def attention_over_time(
     if fill_value is not None:
         wide = wide.fillna(fill_value)
     xs = axis_values(wide.index)
-    labels = [point_label(t) for t in xs]
+    labels = [period_label(t, period) for t in xs]
     again = dict(zip(names, repeats([palette[k] for k in names])))
     totals = wide.sum()
     first = set(sorted(names, key=lambda k: -float(totals.get(k, 0)))[:shown]) if shown is not None else set(names)

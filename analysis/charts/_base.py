@@ -145,16 +145,21 @@ def _key_colors(keys: Iterable[object]) -> dict[str, str]:
     return {key: PALETTE[i] if i < len(PALETTE) else OTHERS_COLOR for i, key in enumerate(ranked)}
 
 
-def actor_colors(actor_ids: Iterable[object]) -> dict[str, str]:
+def actor_colors(actor_ids: Iterable[object], *, ranked: bool = False) -> dict[str, str]:
     """A colour per actor id: the most frequent id takes the first (most distinct) palette colour, the
     next the second, and so on (ties in id order); beyond the palette's 20 colours, the rest are the
-    grey of "others" (:data:`OTHERS_COLOR`).
+    grey of "others" (:data:`OTHERS_COLOR`). ``ranked=True``: the ids are already in rank order (most
+    mentioned first) and each takes the next colour in that order (a repeated id keeps its first place).
 
     Pass every mention (e.g. ``actor_colors(mentions["actor_id"])``) so the key actors get the most
-    distinct colours. Deterministic: the same ids give the same mapping in every run. Make it once
-    per report and pass it as ``colors=`` to every chart, so an actor has one colour throughout.
+    distinct colours. Deterministic: the same ids give the same mapping in every run. The reports
+    all take theirs from :func:`analysis.tables.report_colors` of the corpus' mentions (the corpus'
+    most-mentioned order), so an actor has one colour in every chart of every report on a corpus.
     """
-    return _key_colors(actor_ids)
+    if not ranked:
+        return _key_colors(actor_ids)
+    order = dict.fromkeys(str(k) for k in actor_ids if not _is_missing(k))
+    return {key: PALETTE[i] if i < len(PALETTE) else OTHERS_COLOR for i, key in enumerate(order)}
 
 
 def frame_colors(frame_ids: Iterable[object]) -> dict[str, str]:
@@ -337,6 +342,20 @@ def point_label(value: object) -> str:
     if isinstance(value, str):
         return value
     return number(value)
+
+
+def period_label(value: object, period: str | None) -> str:
+    """A time point for hover text and ticks, saying what it stands for: with ``period`` "week", the
+    week starting that day ("week of 2024-05-06"); "month": the month ("May 2024"); else
+    :func:`point_label` (a day: "2024-05-06"). A value that is no date is shown as it is."""
+    shown = point_label(value)
+    if period not in ("week", "month") or _is_missing(value):
+        return shown
+    try:
+        moment = pd.Timestamp(str(value))
+    except (TypeError, ValueError):
+        return shown
+    return f"week of {moment:%Y-%m-%d}" if period == "week" else f"{moment:%B %Y}"
 
 
 def sign_of(value: float) -> str:

@@ -17,10 +17,13 @@ from analysis.charts._base import (
     hover_lines,
     new_figure,
     number,
+    period_label,
     require_choice,
     require_unique,
     resolve_colors,
     safe_text,
+    shorten,
+    wrap_text,
 )
 
 __all__ = ["frame_profile", "actor_frame_heatmap"]
@@ -37,6 +40,8 @@ def frame_profile(
     frame: str = "frame_id",
     value: str = "share",
     names: Mapping[str, str] | None = None,
+    bar_names: Mapping[str, str] | None = None,
+    period: str | None = None,
     barmode: str = "stack",
     colors: Mapping[str, str] | None = None,
     title: str | None = "Frame profile",
@@ -47,7 +52,11 @@ def frame_profile(
     Input: ``wb.frames(documents)`` at document level (or a table per outlet): one row per
     ``by`` value and frame, columns ``by`` (default doc_id; e.g. "outlet"), ``frame`` (frame id) and
     ``value`` (default share; e.g. hits or hits_per_1000_words). ``names`` maps frame ids to
-    display labels. Bars and frames keep the table's order (one document's bar is labelled "this
+    display labels; ``bar_names`` maps ``by`` values to the bars' labels (document id -> headline:
+    the tick shows it shortened, the hover in full; a value it lacks, or maps to nothing, shows as
+    itself, and two bars of one label stay two bars); ``period``: "day", "week" or "month" when each
+    ``by`` value is the first day of such a period (``by="period"`` of ``wb.with_period``): bars are
+    labelled, and hovered, "week of 2024-05-06" or "May 2024", not by a bare date. Bars and frames keep the table's order (one document's bar is labelled "this
     document", not by its id). ``barmode``: "stack" or "group". A bar whose values are all 0 (no
     frame term in its documents) is not a blank slot: it reads "no frame terms" (a figure
     annotation at its place). A frame with no term in any bar has no legend entry: the legend's
@@ -65,6 +74,14 @@ def frame_profile(
     order = list(dict.fromkeys(frame_ids))
     palette = resolve_colors(order, colors, default=frame_colors(order))
     bars = [safe_text(v, missing="(none)") for v in table[by]]
+    bar_order = list(dict.fromkeys(bars))
+    full = {bar: raw for bar, raw in zip(bars, table[by])}  # escaped bar -> its by value
+    if period is not None and bar_names is None:
+        bar_names = {raw: period_label(raw, period) for raw in full.values()}
+    label_of = {bar: (bar_names or {}).get(full[bar]) for bar in bar_order}
+    label_of = {bar: bar if label is None or pd.isna(label) or not str(label).strip() else str(label)
+                for bar, label in label_of.items()}
+    hover_of = {bar: label if label == bar else wrap_text(label) for bar, label in label_of.items()}
     values = pd.to_numeric(table[value], errors="coerce").tolist()
     fig = new_figure(title)
     present = {f for f, v in zip(frame_ids, values) if v == v and v != 0}
@@ -76,7 +93,7 @@ def frame_profile(
         rows = [i for i, f in enumerate(frame_ids) if f == fid]
         fig.add_trace(go.Bar(
             x=[bars[i] for i in rows], y=[values[i] for i in rows], name=label, marker_color=palette[fid],
-            hovertext=[hover_lines(f"<b>{label}</b>", f"{bars[i]}: {number(values[i])} {column_label(value)}")
+            hovertext=[hover_lines(f"<b>{label}</b>", f"{hover_of[bars[i]]}: {number(values[i])} {column_label(value)}")
                        for i in rows],
             hoverinfo="text",
         ))
@@ -91,9 +108,12 @@ def frame_profile(
         barmode=barmode, legend_title_text="frame" + (
             "<br><span style='font-size:11px;color:#555555'>no terms found: "
             + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else ""),
-        xaxis=dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(bars)),
-                   title_text="this document" if one_document else column_label(by),
-                   showticklabels=not one_document),
+        xaxis=dict(type="category", categoryorder="array", categoryarray=bar_order,
+                   title_text="this document" if one_document else "article" if bar_names and by == "doc_id"
+                   else column_label(by), showticklabels=not one_document,
+                   **(dict(tickmode="array", tickvals=bar_order,
+                           ticktext=[bar if label_of[bar] == bar else safe_text(shorten(label_of[bar], width=48))
+                                     for bar in bar_order]) if bar_names else {})),
         yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(
             table[value], top=pd.Series(values, dtype=float).clip(lower=0).groupby(bars).sum().max()
             if barmode == "stack" else None)),

@@ -36,7 +36,10 @@ DAY = "day"
 
 def published_utc(documents: pd.DataFrame, *, fn: str) -> pd.Series:
     """The documents' ``published`` column as ``datetime64[ns, UTC]`` (rule 3): NaT where missing or
-    unreadable; unreadable values are reported with a CorpusWarning naming ``fn``."""
+    unreadable; unreadable values are reported with a CorpusWarning naming ``fn``. A table without a
+    ``published`` column (a DataFrame of one's own, a saved analysis of one) is undated: all NaT."""
+    if "published" not in documents.columns:
+        return pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
     raw = documents["published"]
     if isinstance(raw.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(raw.dtype):
         return pd.to_datetime(raw, utc=True)  # the loaders' dtype: nothing to read

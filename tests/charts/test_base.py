@@ -7,7 +7,7 @@ import pytest
 
 from analysis.charts._base import (MISSING_COLOR, ChartNote, axis_values, chart_table, color_keys, column_label,
                                    date_axis, distinct_names, empty_figure, hover_lines, key_column, labels_of,
-                                   new_figure, point_label, require_choice, require_table, require_unique,
+                                   new_figure, period_label, point_label, require_choice, require_table, require_unique,
                                    resolve_colors, sign_of)
 from analysis.errors import InputError
 
@@ -32,6 +32,14 @@ def test_column_label_names_known_columns_and_spaces_the_rest():
     assert column_label("hits_per_1000_words") == "hits per 1,000 words"
     assert column_label("my_column") == "my column"
     assert column_label("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+
+
+def test_period_label_says_what_a_weekly_or_monthly_point_stands_for():
+    assert period_label("2024-05-06", "week") == "week of 2024-05-06"
+    assert period_label(pd.Timestamp("2024-05-01"), "month") == "May 2024"
+    assert period_label("2024-05-06", "day") == period_label("2024-05-06", None) == "2024-05-06"
+    assert period_label("Daily", "week") == "Daily", "no date: shown as it is"
+    assert period_label(None, "week") == "n/a"
 
 
 def test_point_label_dates_numbers_and_text():

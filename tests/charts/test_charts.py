@@ -108,6 +108,12 @@ def test_actor_colors_most_mentioned_first_distinct_up_to_twenty_then_grey_other
     assert charts.actor_colors(reversed(ids)) == colors  # order does not matter
 
 
+def test_actor_colors_ranked_take_the_palette_in_the_order_given():
+    ranked = charts.actor_colors(["b", "a", "b", None, *[f"x{i:02d}" for i in range(20)]], ranked=True)
+    assert list(ranked)[:3] == ["b", "a", "x00"] and ranked["b"] == charts.PALETTE[0] and ranked["a"] == charts.PALETTE[1]
+    assert ranked["x17"] == charts.PALETTE[19] and ranked["x18"] == charts.OTHERS_COLOR
+
+
 def test_safe_text_escapes_markup_and_quotes_the_way_plotly_decodes():
     assert charts.safe_text(EVIL) == EVIL_SAFE
     assert charts.safe_text('He said "no" & left') == "He said &#34;no&#34; &amp; left"
@@ -679,6 +685,23 @@ def test_frame_profile_of_one_article_with_one_frame_names_it_in_the_legend_and_
     assert fig.layout.legend.title.text.endswith("no terms found: Conflict, Economic consequences</span>")
 
 
+def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
+    # the guided tour's frame chart was labelled by document id where a reader looks for the headline
+    frames = pd.concat([frames, pd.DataFrame({"doc_id": ["c"], "frame_id": ["conflict"], "hits": [1], "share": [1.0]})])
+    headlines = {"a": "Council backs <b>stadium</b> plan in a late-night vote after a long and angry debate",
+                 "b": "Council backs <b>stadium</b> plan in a late-night vote after a long and angry debate",
+                 "c": None}  # a and b share a headline; c has none
+    fig = charts.frame_profile(frames, bar_names=headlines)
+    assert list(fig.data[0].x) == ["a", "b", "c"], "one bar per document, even of one headline"
+    shown = "Council backs &lt;b&gt;stadium&lt;/b&gt; plan in a…"  # about 48 characters, cut at a space
+    assert list(fig.layout.xaxis.ticktext) == [shown, shown, "c"] and list(fig.layout.xaxis.tickvals) == ["a", "b", "c"]
+    assert fig.data[0].hovertext[0] == ("<b>conflict</b><br>Council backs &lt;b&gt;stadium&lt;/b&gt; plan in a "
+                                        "late-night vote after a long<br>and angry debate: 0.600 share")
+    assert fig.data[0].hovertext[2] == "<b>conflict</b><br>c: 1 share", "no headline: the id"
+    assert fig.layout.xaxis.title.text == "article"
+    assert charts.frame_profile(frames).layout.xaxis.ticktext is None, "without bar_names: the ids, as before"
+
+
 def test_frame_profile_escapes_labels(frames):
     frames.loc[0, "doc_id"] = EVIL
     fig = charts.frame_profile(frames, names={"economic": BOLD})
@@ -933,3 +956,15 @@ def test_count_charts_show_whole_number_ticks_never_halves(rollup, prominence, v
     assert charts.frame_profile(frames, value="hits").layout.yaxis.dtick == 1
     assert charts.frame_profile(frames).layout.yaxis.dtick is None, "shares"
     assert charts.outlet_comparison(by_outlet).layout.yaxis.dtick == 1
+
+
+def test_time_charts_with_a_period_name_it_in_the_hover_not_a_bare_date():
+    weekly = pd.DataFrame({"period": ["2024-05-06", "2024-05-13"], "actor_id": "x", "actor": "X", "mentions": [2, 1]})
+    fig = charts.attention_over_time(weekly, time="period", period="week")
+    assert list(fig.data[0].hovertext) == ["<b>X</b><br>week of 2024-05-06: 2 mentions",
+                                           "<b>X</b><br>week of 2024-05-13: 1 mentions"]
+    assert charts.attention_over_time(weekly, time="period").data[0].hovertext[0] == "<b>X</b><br>2024-05-06: 2 mentions"
+    frames = pd.DataFrame({"period": ["2024-05-01", "2024-06-01"], "frame_id": "conflict", "share": [1.0, 1.0]})
+    fig = charts.frame_profile(frames, by="period", period="month")
+    assert list(fig.layout.xaxis.ticktext) == ["May 2024", "June 2024"]
+    assert fig.data[0].hovertext[1] == "<b>conflict</b><br>June 2024: 1 share"

@@ -81,3 +81,10 @@ def test_every_rollup_reads_days_by_the_one_rule():
         summary = wb.actor_tone_by(tone, docs, by=("day",), n_boot=10)
     assert summary["day"].tolist() == ["2024-05-01", "<NA>"]
     assert np.allclose(summary["mean_polarity"], [0.5, -0.5])
+
+
+def test_documents_without_a_published_column_are_undated_not_a_key_error():
+    # a DataFrame of one's own (or a saved analysis of one) may have no dates at all
+    published = published_utc(DOCS.drop(columns=["published"]), fn="t")
+    assert published.isna().all() and len(published) == len(DOCS)
+    assert str(published.dtype) == "datetime64[ns, UTC]"
