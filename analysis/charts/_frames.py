@@ -61,7 +61,10 @@ def frame_profile(
     frame term in its documents) is not a blank slot: it reads "no frame terms" (a figure
     annotation at its place). A frame with no term in any bar has no legend entry: the legend's
     title names it ("no terms found: ..."); the legend shows even when one frame has terms.
-    Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids).
+    Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids). With a
+    ``present`` column (the document-level table has one), a bar part whose frame is not present
+    (terms found, fewer than the codebook's threshold) is drawn faded and hatched, and says so in
+    its hover and under the legend's title: the chart then agrees with the frame counts and findings.
     """
     fn = "frame_profile"
     table = chart_table(frames, fn, columns={"by": by, "frame": frame, "value": value},
@@ -83,6 +86,8 @@ def frame_profile(
                 for bar, label in label_of.items()}
     hover_of = {bar: label if label == bar else wrap_text(label) for bar, label in label_of.items()}
     values = pd.to_numeric(table[value], errors="coerce").tolist()
+    below = ([not (pd.notna(p) and bool(p)) for p in table["present"]] if "present" in table.columns
+             else [False] * len(table))  # terms found, but fewer than the frame's threshold
     fig = new_figure(title)
     present = {f for f, v in zip(frame_ids, values) if v == v and v != 0}
     absent = [fid for fid in order if fid not in present] if present else []
@@ -93,7 +98,10 @@ def frame_profile(
         rows = [i for i, f in enumerate(frame_ids) if f == fid]
         fig.add_trace(go.Bar(
             x=[bars[i] for i in rows], y=[values[i] for i in rows], name=label, marker_color=palette[fid],
-            hovertext=[hover_lines(f"<b>{label}</b>", f"{hover_of[bars[i]]}: {number(values[i])} {column_label(value)}")
+            marker_opacity=[0.35 if below[i] else 1.0 for i in rows],
+            marker_pattern_shape=["/" if below[i] else "" for i in rows],
+            hovertext=[hover_lines(f"<b>{label}</b>", f"{hover_of[bars[i]]}: {number(values[i])} {column_label(value)}",
+                                   *(["below the frame's threshold: not counted as present"] if below[i] else []))
                        for i in rows],
             hoverinfo="text",
         ))
@@ -106,6 +114,8 @@ def frame_profile(
     fig.update_layout(
         showlegend=True,  # plotly hides the legend of a single trace: one frame with terms would go unnamed
         barmode=barmode, legend_title_text="frame" + (
+            "<br><span style='font-size:11px;color:#555555'>faded, hatched: terms found, below the frame's "
+            "threshold</span>" if any(b and v == v and v != 0 for b, v in zip(below, values)) else "") + (
             "<br><span style='font-size:11px;color:#555555'>no terms found: "
             + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else ""),
         xaxis=dict(type="category", categoryorder="array", categoryarray=bar_order,

@@ -685,6 +685,21 @@ def test_frame_profile_of_one_article_with_one_frame_names_it_in_the_legend_and_
     assert fig.layout.legend.title.text.endswith("no terms found: Conflict, Economic consequences</span>")
 
 
+def test_frame_profile_fades_a_frame_below_its_threshold():
+    # the red team's brief: one term of "responsibility" drew a 100% bar while the findings said no
+    # frame reaches its threshold; with the document table's present column the bar says it
+    two = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "frame_id": ["responsibility", "conflict"] * 2,
+                        "share": [1.0, 0.0, 0.4, 0.6], "present": [False, False, True, False]})
+    fig = charts.frame_profile(two)
+    responsibility, conflict = fig.data
+    assert responsibility.marker.opacity == (0.35, 1.0) and responsibility.marker.pattern.shape == ("/", "")
+    assert responsibility.hovertext[0].endswith("below the frame's threshold: not counted as present")
+    assert "below" not in responsibility.hovertext[1]
+    assert conflict.marker.opacity == (0.35, 0.35) and conflict.x == ("a", "b")
+    assert "faded, hatched: terms found, below the frame's threshold" in fig.layout.legend.title.text
+    assert "faded" not in charts.frame_profile(two.drop(columns="present")).layout.legend.title.text
+
+
 def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
     # the guided tour's frame chart was labelled by document id where a reader looks for the headline
     frames = pd.concat([frames, pd.DataFrame({"doc_id": ["c"], "frame_id": ["conflict"], "hits": [1], "share": [1.0]})])
