@@ -123,7 +123,8 @@ class Analysis:
             return ""
         return (f"mentions=0: the actor lexicon names no one in these documents; .entities and "
                 f".entity_table list the {len(self.entity_table):,} people, organisations and places "
-                "found, and analysis.discover_actors(...) suggests lexicon entries for them")
+                "found, analysis.tables.entity_tables(result) gives their mentions, quotes and actor tone as the "
+                "reports count them, and analysis.discover_actors(...) suggests lexicon entries for them")
 
     def _repr_html_(self) -> str:
         """JupyterLab's view: each table's rows and the provenance (analysis.display.analysis_html)."""

@@ -176,8 +176,11 @@ def test_an_analysis_without_lexicon_mentions_points_to_the_entity_layer():
     assert result.mentions.empty and len(result.entity_table) == 2
     assert repr(result).splitlines()[1] == (
         "mentions=0: the actor lexicon names no one in these documents; .entities and .entity_table list "
-        "the 2 people, organisations and places found, and analysis.discover_actors(...) suggests lexicon "
-        "entries for them")
+        "the 2 people, organisations and places found, analysis.tables.entity_tables(result) gives their "
+        "mentions, quotes and actor tone as the reports count them, and analysis.discover_actors(...) "
+        "suggests lexicon entries for them")
+    mentions, quotes, tone = wb.tables.entity_tables(result)  # what the hint promises
+    assert set(mentions["actor"]) == {"Ruth Adeyemi", "Paul Becker"} and len(tone) == len(mentions)
     assert "discover_actors" in result._repr_html_()
     seed = wb.analyze(pd.DataFrame({"doc_id": ["s"], "title": ["t"], "text": ["Netanyahu said no."]}))
     assert len(seed.mentions) and seed.hint() == "" and "\n" not in repr(seed)
