@@ -216,19 +216,23 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     """The corpus at a glance as a two-column table: ``field``, ``value`` (both str).
 
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
-    publication day (UTC), undated documents, flagged duplicates.
+    publication day (UTC), undated documents, flagged duplicates, and "duplicates left out" when the
+    load report (``documents.attrs["load_report"]``) lists copies dropped by ``drop_duplicates``.
     """
     require_table(documents, fn="corpus_summary")
     published = published_utc(documents, fn="corpus_summary")
     words = (documents["title"].fillna("") + " " + documents["text"].fillna("")).str.split().str.len().sum()
     outlets = documents["outlet"].dropna().nunique() if "outlet" in documents else 0
     duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
+    dropped = sum(1 for entry in documents.attrs.get("load_report", ())
+                  if entry.get("action") == "dropped" and str(entry.get("problem", "")).startswith("duplicate of"))
     day = (lambda moment: moment.strftime("%Y-%m-%d") if pd.notna(moment) else "n/a")
     return pd.DataFrame({
         "field": ["documents", "words", "outlets", "first day", "last day", "undated documents",
-                  "flagged duplicates"],
+                  "flagged duplicates", *(["duplicates left out"] if dropped else [])],
         "value": [f"{len(documents):,}", f"{int(words):,}", f"{outlets:,}", day(published.min()),
-                  day(published.max()), f"{int(published.isna().sum()):,}", f"{duplicates:,}"],
+                  day(published.max()), f"{int(published.isna().sum()):,}", f"{duplicates:,}",
+                  *([f"{dropped:,}"] if dropped else [])],
     })
 
 

@@ -128,6 +128,8 @@ def test_reports_leave_out_flagged_copies_when_asked_from_articles_and_from_a_sa
     assert set(kept.quotes["doc_id"]) == {"a1", "a3"}
     assert [(e["row"], e["problem"], e["action"]) for e in kept.documents.attrs["load_report"]] == [
         (2, "duplicate of doc_id a1 (this is doc_id a2)", "dropped")]  # the copy is listed
+    summary = wb.corpus_summary(kept.documents).set_index("field")["value"]
+    assert (summary["documents"], summary["flagged duplicates"], summary["duplicates left out"]) == ("2", "0", "1")
     every = report_analysis(tmp_path / "c.csv")
     assert every.documents["doc_id"].tolist() == ["a1", "a2", "a3"] and every.documents["duplicate_of"].tolist()[1] == "a1"
     saved = every.save(tmp_path / "saved")
