@@ -30,7 +30,10 @@ for a quotation that goes on in the next paragraph — runs to the paragraph's e
    quotation: "Whitaker called the breach "a disgrace" and demanded that Delane testify"); a
    quotation of one to three words after "call X" is a label, no row (a media researcher counts
    Whitaker's speech where she is quoted, not a label put on her; a wrong speaker is worse than
-   none);
+   none); with no cue verb after it, a quotation that opens its sentence and is followed by a source
+   phrase is that source's (""…," according to the chief executive of Northwind Energy, Sam Patel."
+   -> Sam Patel, cue "according to"; quoted words inside the author's own clause are not: 'he is now
+   convinced that "…," according to an interview' is no interview's speech);
 3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
 A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
 both parts (``spans``).
@@ -88,7 +91,10 @@ expert explaining that ..." is the expert's); and "according to X, ..." / "..., 
 ``source_phrases``; X is the whole phrase to the comma or the sentence's end: "a review of court
 records by the watchdog group Open Ledger"; titles dropped from a name: "According to Dr. Anita
 Raghavan, a security researcher at ..., the ..." -> Anita Raghavan, the description after the name
-not content). A document (``document_nouns``: "a statement released on Thursday") is a nominal
+not content); a source phrase that closes its sentence with a description of a person and a name in
+apposition gives the name ("…, according to the chief executive of Northwind, Sam Patel." -> Sam
+Patel), and a name phrase ending with a person's name that person ("according to Exacta Weather
+forecaster James Madden"). A document (``document_nouns``: "a statement released on Thursday") is a nominal
 source without its time tail ("a statement"), and no row when a cue verb of the sentence already
 reports the words ("The company denied that ..., according to a statement": one row, the
 company's). The content runs to the end of the sentence or to a clause break (``;``, ", while",
@@ -261,6 +267,7 @@ _OBJECT_PREPS = _LOCATIVE_PREPS | {"about", "against", "toward", "towards", "tha
 _ABOUT_PREPS = frozenset("on about at to against over".split())
 # what may stand between another person's name and an -ing cue for that person to be meant: a comma,
 # or a description set off by commas ("Omar Haddad, an economist, explaining")
+_AFTER_QUOTE_CHARS = frozenset(" \n,.!?\"”’'")  # between a quotation's words and a phrase attributing it
 _APPOSED_BEFORE = re.compile(r"\s*(?:,[^,;:.]{1,60})?,\s*$")
 _LOCATIVE_ADVERBS = frozenset("here there locally abroad nationwide worldwide overseas".split())
 _TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
@@ -1405,7 +1412,16 @@ class _Attributor:
         else:
             first = lo
             speaker = _Speaker(pd.NA, words, "nominal", lo, hi)
-        for mention in self.speakers(lo, hi, places=True):
+        found = self.speakers(lo, hi, places=True)
+        if speaker.type == "name" and found and found[-1].end == hi and found[-1].etype == "person" \
+                and found[-1].via != "pronoun" and \
+                not any(w in _PREPS or w in ("and", "or") for w in text[lo:hi].lower().split()):
+            # the name ends the phrase (its head): "according to Exacta Weather forecaster James Madden"
+            # (not in a list of names: "Politico's Andrew Restuccia and Josh Dawsey")
+            last = found[-1]
+            return _Speaker(last.actor_id, last.actor, "name", last.start, last.end, last.entity_id, last.gender,
+                            last.etype)
+        for mention in found:
             if mention.etype == "place" and mention.end < hi:
                 return _as_nominal(speaker)  # a place saying whose sources: "according to U.S. officials"
             if text[first:mention.start].strip() in ("", "the", "The"):
@@ -1413,6 +1429,59 @@ class _Attributor:
                                 mention.start, mention.end, mention.entity_id, mention.gender, mention.etype)
             break
         return self._by_name(speaker) if speaker.type == "name" else speaker
+
+    def closing_source(self, lo: int, hi: int) -> tuple[_Speaker, int] | None:
+        """The source of a phrase ("according to") that closes its sentence, its words starting at
+        ``lo`` and the sentence ending at ``hi``, and where its words end: the phrase to the next comma
+        (:meth:`source_speaker`), or, when that is a description of a person (its head, the word
+        before its first preposition or its last word, a speaker noun and no document) and a name
+        follows it in apposition to the sentence's end or to a relative clause ("…, according to the
+        chief executive of Northwind Energy, Sam Patel." / "…, Sam Patel, who …"), that name, linked.
+        None when the phrase has no words."""
+        text = self.f.text
+        comma = text.find(",", lo, hi)
+        src_lo, src_hi = _content(text, lo, comma if comma >= 0 else hi)
+        while src_hi > src_lo and text[src_hi - 1] in _AFTER_QUOTE_CHARS:  # 'Madden."' at a quotation's end
+            src_hi -= 1
+        if src_hi <= src_lo:
+            return None
+        speaker = self.source_speaker(src_lo, src_hi)
+        if comma < 0 or speaker.type != "nominal" or isinstance(speaker.entity_id, str) or \
+                isinstance(speaker.actor_id, str) or src_hi != comma:
+            return speaker, src_hi
+        words = text[src_lo:src_hi].split()
+        head = next((words[i - 1] for i in range(1, len(words)) if words[i].lower() in _PREPS), words[-1])
+        head = _bare(head).lower()
+        if head not in self.nouns or head in self.cues.document_nouns:
+            return speaker, src_hi
+        name = self.apposition_after(speaker, hi)
+        if name is None:
+            return speaker, src_hi
+        rest = text[name.end:hi]
+        if rest.strip(" \n.!?\"”’'") and not (rest.startswith(",") and _RELATIVE.match(rest[1:].lstrip())):
+            return speaker, src_hi  # more words after the name: not an apposition that closes the sentence
+        return self.link(name), name.end
+
+    def source_after(self, q_hi: int, hi: int) -> _Attribution | None:
+        """The attribution of a quotation ending at ``q_hi`` by a source phrase right after it in its
+        sentence (ending at ``hi``), its closing mark and a comma between: ""…," according to the
+        chief executive of Northwind Energy, Sam Patel." -> Sam Patel (:meth:`closing_source`),
+        cue "according to"; else None. (The caller asks only for a quotation that opens its sentence:
+        quoted words inside the author's own clause, 'he is now convinced that "…," according to an
+        interview', may be someone else's than the source's.)"""
+        text = self.f.text
+        pos = q_hi
+        while pos < hi and text[pos] in _AFTER_QUOTE_CHARS:
+            pos += 1
+        if pos == q_hi or pos >= hi or text[pos] != "a":  # lower case: the phrase goes on the sentence
+            return None
+        m = self.cues.source_pattern.match(text, pos)
+        if m is None or m.end() > hi:
+            return None
+        found = self.closing_source(m.end(), hi)
+        if found is None:
+            return None
+        return _Attribution(found[0], _NEW_CUE((m.start(), m.end(), m.group())), True, False, True)
 
     def before_source(self, lo: int, hi: int) -> int:
         """Where the content text[lo:hi] ends before a source phrase set off by a comma ("staff cuts
@@ -1688,7 +1757,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one
     post_hi = f._quote_starts[k] - 1 if k < len(f._quote_starts) and f._quote_starts[k] < end_sent[3] else end_sent[3]
     post = att.cues_in(q_hi, post_hi)
-    if not post:
+    if not post:  # 2a. no cue verb: ""…," according to X." (a source phrase right after a quotation
+        # that opens its sentence; quoted words inside the author's clause are left as they were)
+        if att.source_phrase_in_field and not text[sent[2]:q_lo].strip(" \n\"“‘'`("):
+            return att.source_after(q_hi, end_sent[3]) or _NONE
         return _NONE
     m = post[0]
     if _cue_in_own_clause(text, q_hi, m.start):
@@ -1771,6 +1843,8 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             addressee: Any = pd.NA
             if a.cue is not None and a.cue.form in cues.naming_of:
                 lemma = cues.naming_of[a.cue.form]  # "called the record "…"": no addressee
+            elif a.cue is not None and a.cue.form.lower() in cues.source_phrases:
+                lemma = a.cue.form.lower()  # a source phrase: ""…," according to X"
             elif a.cue is not None:
                 lemma = cues.lemma_of[a.cue.form.lower()]
                 adr = att.addressee(a.cue)
@@ -2061,16 +2135,24 @@ def _according_to(att: _Attributor, reported: Sequence[_Row] = ()) -> list[_Row]
         if not (s_lo <= m.start() and m.end() <= s_hi):  # a phrase across a sentence break is no source
             continue
         comma = text.find(",", m.end(), s_hi)
-        src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
-        if src_hi <= src_lo:
-            continue
-        speaker = att.source_speaker(src_lo, src_hi)
+        closing = bool(text[s_lo:m.start()].strip(" ,\"“"))  # the phrase closes the sentence
+        if closing:  # "…, according to the chief executive of Northwind, Sam Patel.": the name
+            found = att.closing_source(m.end(), s_hi)
+            if found is None:
+                continue
+            speaker, src_hi = found
+            src_lo = _content(text, m.end(), src_hi)[0]
+        else:
+            src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
+            if src_hi <= src_lo:
+                continue
+            speaker = att.source_speaker(src_lo, src_hi)
         doc_end = -1  # a document not led by a name it links to ("EPA data" is the EPA's)
         if not (isinstance(speaker.entity_id, str) or isinstance(speaker.actor_id, str)):
             doc_end = _document_end(text, src_lo, src_hi, att.cues.document_nouns)
             if doc_end > 0:
                 speaker = _Speaker(pd.NA, text[src_lo:doc_end], "nominal", src_lo, doc_end)
-        if text[s_lo:m.start()].strip(" ,\"“"):
+        if closing:
             c_lo, c_hi = _content(text, s_lo, m.start())
         elif comma >= 0:
             c_lo, c_hi = _content(text, att.description_end(comma + 1, s_hi) if speaker.type == "name" else comma + 1,

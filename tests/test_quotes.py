@@ -1104,3 +1104,32 @@ def test_the_title_of_one_person_named_before_links_the_nominal_speaker_to_that_
     assert speakers("Mayor Helen Stroud met Mayor Tom Reyes. The mayor said the deal was fair.") == [
         ["The mayor", "nominal", None]]
     assert speakers("Helen Stroud backed the plan. The mayor said the deal was fair.") == [["The mayor", "nominal", None]]
+
+
+def test_according_to_a_description_and_the_name_in_apposition_gives_the_name():
+    # a user's energy corpus: the quotation had no speaker, the reported row the nominal description
+    assert _attribution('"We will meet the target a year early," according to the chief executive of Northwind '
+                        'Energy, Sam Patel.',
+                        "Demand is falling across the region, according to the chief executive of Northwind, Sam "
+                        "Patel.",
+                        "Demand is falling across the region, according to a spokesman for the utility, Tom Reyes, "
+                        "who declined to give details.") == [
+        ["d0", "We will meet the target a year early", "Sam Patel", "name", "person:sam_patel", "direct"],
+        ["d1", "Demand is falling across the region", "Sam Patel", "name", "person:sam_patel", "reported"],
+        ["d2", "Demand is falling across the region", "Tom Reyes", "name", "person:tom_reyes", "reported"]]
+    assert wb.quotes(docs('"We will meet the target a year early," according to the chief executive of Northwind '
+                          'Energy, Sam Patel.'), NO_ACTORS)["cue"].tolist() == ["according to"]
+    # a quotation right before the phrase is its source's (a plain source; with a cue verb after it in
+    # the sentence, that cue's: as before); a name after a document is no apposition
+    assert _attribution('"The line will reopen next spring," according to the transit agency.',
+                        'Fares rose "far more than riders were told," according to a report, Tom Reyes said.',
+                        "Fares rose by a third, according to the report, Tom Reyes.") == [
+        ["d0", "The line will reopen next spring", "the transit agency", "nominal", None, "direct"],
+        ["d1", "far more than riders were told", "Tom Reyes", "name", "person:tom_reyes", "direct"],
+        ["d2", "Fares rose by a third", "the report", "nominal", None, "reported"]]
+
+
+def test_a_source_phrase_name_ending_with_a_person_gives_that_person():
+    # the head of "Exacta Weather forecaster James Madden" is the person (it was the organisation)
+    assert _attribution("Frost is likely by the end of the month, according to Exacta Weather forecaster James "
+                        "Madden.")[0][2:5] == ["James Madden", "name", "person:james_madden"]
