@@ -61,11 +61,24 @@ government, like "the ministry"); after a preposition ("scientists here in Alask
 of France, Germany and Italy said") it is a locative and the phrase before it is the speaker, and a
 place naming whose sources ("according to U.S. officials") is not linked. A nominal "the
 <organisation noun>" (``organization_nouns``) links to the organisation named in the five sentences
-before it when it is the only organisation the text names before it (two named before: unlinked).
+before it when it is the only organisation the text names before it (two named before: unlinked;
+see below for organisations whose name holds the noun).
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time). A speaker noun before a participle phrase
-speaks: "Several patients waiting at the entrance said" -> "Several patients".
+speaks: "Several patients waiting at the entrance said" -> "Several patients", and so does one
+before a relative clause whose verb follows "that"/"who"/"which" ("The union that represents nurses
+said" -> "The union"). A name that is the object of a preposition after a word of its clause is
+inside a modifier, not the subject: "The union representing midwives at Grange Lane Hospital said"
+-> "The union", "The aide to Sam Patel said" -> "The aide", and with no speaker noun before the
+preposition no speaker ("the administrator of the Environmental Protection Agency, says" is not
+the agency); a preposition opening the clause ("At Acme Sam Patel said"), a part of a group ("half
+of Republicans said") and the antecedent of "who" (", who have argued") keep the name. After the
+cue, a noun followed by a relative clause with no comma is the subject of what is said ("says
+companies that emit gases should ..."), no speaker. "The <organisation noun>" first links to the
+one organisation named before it whose name holds that noun ("the union" -> "Allied Nurses Union",
+"the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
+name holds another such noun ("Grange Lane Hospital ... The union said": a hospital is no union).
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -195,6 +208,7 @@ _SPACE_TOKEN = re.compile(r"(\s*)(\S+)")  # a token (as _TOKEN) and the whitespa
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
 _APOSTROPHES = frozenset("'’")
+_MARK_BEFORE = frozenset(",.!?")  # before a closing single mark that ends a phrase ("years,'")
 _LETTERS = re.compile(r"[a-z]+")
 _WORD_CHAR = re.compile(r"[\w-]")  # what may not touch a cue verb (the edges of CueVerbs.pattern)
 _LEADING_WORD = re.compile(r"\w+")
@@ -252,6 +266,7 @@ _MODALS = frozenset("will would could should may might must can shall also often
                     "always usually generally frequently routinely".split())
 #: Finite verbs no noun phrase holds, as written (lower case: "Will Smith" is a name)
 _FINITE_VERBS = frozenset("will would could should may might must can shall is was were are has have had".split())
+_RELATIVE_NEXT = re.compile(r"\s+(?:who|which|that)\b")  # a relative clause with no comma before it
 _FINITE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_FINITE_VERBS)) + r")\b")  # one of them next
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "tomorrow week month year day morning afternoon evening night earlier later last "
@@ -264,6 +279,11 @@ _LOCATIVE_PREPS = frozenset("in across from of at throughout around near outside
 # a name after them is their object, not a subject
 _OBJECT_PREPS = _LOCATIVE_PREPS | {"about", "against", "toward", "towards", "than", "like"}
 # a phrase after them before an -ing cue is what is talked about ("rowed back on that statement saying")
+_ANY_PREPS = _OBJECT_PREPS | _PREPS
+# words before "of" that make the group after it the speaker ("half of Republicans said")
+_QUANTIFIERS = frozenset("half many most some all none one two three several few majority minority "
+                         "dozens hundreds thousands millions number percent each both either neither".split())
+_RELATIVE_AFTER = re.compile(r",?\s*(?:who|which|that)\s*$")  # "the Standing Rock Sioux, who (have) argued"
 _ABOUT_PREPS = frozenset("on about at to against over".split())
 # what may stand between another person's name and an -ing cue for that person to be meant: a comma,
 # or a description set off by commas ("Omar Haddad, an economist, explaining")
@@ -597,8 +617,8 @@ def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
     last = word[-1:]
     if last == "\n":  # _PHRASE_END's $ also matches before a final newline
         last = word[-2:-1]
-    if last in _PHRASE_END_CHARS or word[:1] in "\"“”‘(":
-        return True
+    if last in _PHRASE_END_CHARS or word[:1] in "\"“”‘(" or (last in _APOSTROPHES and word[-2:-1] in _MARK_BEFORE):
+        return True  # (a closing single mark after a comma or end mark: "years,'")
     return word.endswith(".") and not _is_abbreviation(word, honorifics)
 
 
@@ -632,7 +652,8 @@ def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]
         word = tok[2]
         last = word[-1]  # _ends_phrase(word, honorifics), inline (a token is never empty, has no newline)
         if last in _PHRASE_END_CHARS or word[0] in "\"“”‘(" or (
-                last == "." and not _is_abbreviation(word, honorifics)):
+                last == "." and not _is_abbreviation(word, honorifics)) or (
+                last in _APOSTROPHES and word[-2:-1] in _MARK_BEFORE):
             break
         low = word.lower()
         if low in _CLAUSE:
@@ -1222,12 +1243,19 @@ class _Attributor:
         locative, not the speaker: the phrase before the preposition is read instead (locative
         adverbs such as "here" dropped), and with none the speaker is unknown."""
         sp, start = self._phrase(lo, hi)
-        if sp is None:
-            sp, start = self._before_participle(lo, hi, start)
-            if sp is None:
+        if sp is None or sp.type == "nominal":
+            # "The union representing nurses at Grange Lane hospital said": the noun the modifier follows
+            modified, m_start = self._before_participle(lo, hi, start)
+            if modified is not None:
+                sp, start = modified, m_start
+            elif sp is None:
                 return None, start
         sp = self.link(sp)
         if sp.etype != "place":
+            if sp.type == "name":
+                obj = self._object_of_modifier(lo, start)
+                if obj is not None:
+                    return obj
             return sp, start
         prep_at = self._preposition_before(lo, sp.start)  # before the place's own words
         if prep_at < 0:
@@ -1241,28 +1269,55 @@ class _Attributor:
         before = self.link(before)
         return (None, start) if before.etype == "place" or before.type == "pronoun" else (before, b_start)
 
-    def _before_participle(self, lo: int, hi: int, start: int) -> tuple[_Speaker | None, int]:
-        """The speaker noun phrase before a participle phrase that ends at ``hi`` ("Several patients |
-        waiting at the entrance | said" -> "Several patients"): an -ing word (no cue form) right
-        after a speaker noun, and up to ``hi`` no punctuation and no clause word; else (None,
-        ``start``)."""
+    def _object_of_modifier(self, lo: int, start: int) -> tuple[_Speaker | None, int] | None:
+        """For a name phrase starting at ``start`` that is the object of a preposition after a word of
+        its clause ("The union representing midwives at | Grange Lane Hospital | said", "The aide to
+        | Sam Patel | said"): the speaker the phrase before the preposition names (a speaker noun, or
+        one before a participle or relative clause: "The union", "The aide"), or (None, ``start``)
+        when it names none (the name is no subject: no speaker is better than a wrong one). None
+        when the name is no such object (a preposition opening the clause: "At Acme Sam Patel said")."""
         text = self.f.text
-        if text.find("ing ", max(lo, hi - _NP_REACH), hi) < 0:
-            return None, start  # checked first: most phrases hold no -ing word
+        toks = _tokens_before(text, lo, start, 2)
+        if len(toks) < 2 or toks[1][2] not in _OBJECT_PREPS or _ends_phrase(toks[0][2], self.honorifics) or \
+                (toks[1][2] == "of" and toks[0][2].lower() in _QUANTIFIERS):
+            return None  # (a part of a group speaks as the group: "half of Republicans said")
+        core_hi = lo + len(_strip_tail(text[lo:toks[1][0]], _LOCATIVE_ADVERBS))
+        before, b_start = self._phrase(lo, core_hi)
+        if before is None or before.type != "nominal":
+            before, b_start = self._before_participle(lo, core_hi, b_start)
+        if before is None or before.type != "nominal" or text[lo:b_start].strip(" \n\"“‘'`("):
+            return None, start  # (a phrase that does not open the clause is no subject either)
+        return self.link(before), b_start
+
+    def _before_participle(self, lo: int, hi: int, start: int) -> tuple[_Speaker | None, int]:
+        """The speaker noun phrase before a participle phrase or a relative clause that ends at ``hi``
+        ("Several patients | waiting at the entrance | said" -> "Several patients"; "The union |
+        that represents nurses | said" -> "The union"): an -ing word (no cue form), or "who",
+        "which" or "that" and a verb (:func:`_verb_like`), right after a speaker noun, and up to
+        ``hi`` no punctuation and no other clause word; else (None, ``start``)."""
+        text = self.f.text
+        w_lo = max(lo, hi - _NP_REACH)
+        if text.find("ing ", w_lo, hi) < 0 and text.find("that ", w_lo, hi) < 0 and \
+                text.find("who ", w_lo, hi) < 0 and text.find("which ", w_lo, hi) < 0:
+            return None, start  # checked first: most phrases hold neither
         toks = _tokens_before(text, lo, hi, 8)
         for k in range(len(toks) - 1, 0, -1):
             word = toks[k][2]
             low = word.lower()
-            if _ends_phrase(word, self.honorifics) or low in _PARTICIPLE_STOPS:
+            if _ends_phrase(word, self.honorifics):
                 break
-            if low.endswith("ing") and len(low) > 4 and low not in self.cues.lemma_of:
+            relative = low in _RELATIVE_SUBJECTS and k + 1 < len(toks) and _verb_like(toks[k + 1][2], self.nouns)
+            if low in _PARTICIPLE_STOPS and not relative:
+                break
+            if relative or (low.endswith("ing") and len(low) > 4 and word[0].islower()
+                            and low not in self.cues.lemma_of):
                 noun = toks[k - 1][2]
                 if _ends_phrase(noun, self.honorifics) or noun.endswith(_POSSESSIVE_ENDINGS) or \
                         _bare(noun).lower() not in self.nouns:
                     break
                 sp, np_start = self._phrase(lo, toks[k - 1][1])
-                if sp is not None and sp.type == "nominal":
-                    return sp, np_start
+                if sp is not None and sp.type == "nominal" and not self._after_preposition(lo, np_start, _ANY_PREPS):
+                    return sp, np_start  # (the object of a preposition is no subject: "with members who ...")
                 break
         return None, start
 
@@ -1324,7 +1379,20 @@ class _Attributor:
         sub = _SUBORDINATOR.search(text, cands[-1].end, cue_at)
         if sub is not None and "," not in text[sub.end():cue_at]:
             return None  # the cue's subject is in a clause of its own: "Zinke ... after other states demanded"
+        if not _RELATIVE_AFTER.match(core, cands[-1].end - lo) and \
+                self._object_of_modifier(lo, self._phrase_start(lo, cands[-1].start)) is not None:
+            return None  # "the administrator of | the Environmental Protection Agency |": no subject
         return _from_mention(cands[-1])
+
+    def _phrase_start(self, lo: int, start: int) -> int:
+        """Where the phrase of a name starting at ``start`` starts, with the determiners and titles
+        before it ("the | Environmental Protection Agency")."""
+        toks = _tokens_before(self.f.text, lo, start, 3)
+        k = len(toks) - 1
+        while k >= 0 and (toks[k][2].lower() in _DETERMINERS_ALL or toks[k][2].rstrip(".").lower() in self.honorifics):
+            start = toks[k][0]
+            k -= 1
+        return start
 
     def clause_subject(self, lo: int, hi: int) -> _Speaker | None:
         """The name a clause starts with, before its first comma, when appositions follow it up to
@@ -1347,8 +1415,10 @@ class _Attributor:
             return None
         text = self.f.text
         taken = _np_after(text, cue.end, hi, self.honorifics)
-        if taken and (taken[0][2].lower() in _TIME_WORDS or _FINITE_AFTER.match(text, taken[-1][1])):
-            return None  # "said the trust would ask ...": the subject of the clause said, not the speaker
+        if taken and (taken[0][2].lower() in _TIME_WORDS or _FINITE_AFTER.match(text, taken[-1][1])
+                      or _RELATIVE_NEXT.match(text, taken[-1][1])):
+            return None  # "said the trust would ask ...", "says companies that emit ... should": the
+            # subject of the clause said, not the speaker
         sp = _classify(taken, self.nouns, self.honorifics)
         if sp is None and len(taken) > 1:  # "said several patients | waiting at the entrance"
             k = next((k for k in range(1, len(taken)) if taken[k][2].endswith("ing") and len(taken[k][2]) > 4
@@ -1786,6 +1856,23 @@ def _ends_naming(text: str, q_hi: int) -> bool:
 # words that end a participle phrase read back from a cue ("patients waiting at the entrance said")
 _PARTICIPLE_STOPS = frozenset("that which who whom whose while and but or as when because if since though although "
                               "where than".split())
+# a relative pronoun that is the subject of its clause ("the union that represents nurses")
+_RELATIVE_SUBJECTS = frozenset("that who which".split())
+_VERB_LIKE = frozenset("is was are were has had have will would can could may might must does did "
+                       "also".split())
+
+
+def _verb_like(word: str, nouns: frozenset[str]) -> bool:
+    """Can ``word`` be the finite verb of a relative clause whose subject is "that"/"who"/"which"
+    ("represents", "runs", "organised", "has")? An auxiliary or a lower-case word ending in -s or
+    -ed that is no speaker noun, determiner or pronoun ("that officials said": a new subject)."""
+    low = word.lower()
+    if low in _VERB_LIKE:
+        return True
+    return word[:1].islower() and low.endswith(("s", "ed")) and low not in nouns and \
+        low not in _DETERMINERS_ALL and low not in _PRONOUNS and not low.endswith(("'s", "’s", "ss"))
+
+
 # a subordinate clause's first word: a name before it is no subject of a cue after it in that clause
 _SUBORDINATOR = re.compile(r"\b(?:after|because|when|whenever|while|before|since|if|although|though|until|unless|"
                            r"whereas)\b")
@@ -2296,10 +2383,42 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             continue
         if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
             continue
-        m = _only_organization_before(f, sp.start)
+        noun = words[1].lower()
+        m = _organization_named(f, sp.start, noun)
+        if m is None:
+            m = _only_organization_before(f, sp.start)
+            if m is not None and _kinds_of(m.actor, nouns) - {noun}:
+                m = None  # "Grange Lane Hospital ... The union said": a hospital is no union
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+def _kinds_of(name: Any, nouns: frozenset[str]) -> set[str]:
+    """The organisation nouns (``nouns``) among the words of an organisation's name, in lower case
+    ("Grange Lane Hospital" -> {"hospital"}; "Northwind Energy" -> none)."""
+    return {w for w in name.lower().split() if w in nouns} if isinstance(name, str) else set()
+
+
+def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5) -> _Mention | None:
+    """The organisation whose name holds ``noun`` ("the union" -> "Unite the Union", "the university"
+    -> "Carrow University"), named in the ``window`` sentences before ``pos``'s sentence, when it is
+    the only one so named before ``pos``; else None."""
+    sid = f.sentence_at(pos)[0]
+    found: _Mention | None = None
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if m.via == "pronoun" or m.etype != "organization" or f.in_quote(m.start, m.end) or \
+                not isinstance(m.actor, str) or noun not in m.actor.lower().split():
+            continue
+        if found is None:
+            if f.sentence_at(m.start)[0] < sid - window:
+                return None
+            found = m
+        elif not _same(m.entity_id if isinstance(m.entity_id, str) else m.actor_id,
+                       found.entity_id if isinstance(found.entity_id, str) else found.actor_id):
+            return None  # two unions: which one is meant is not clear
+    return found
 
 
 def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Mention | None:

@@ -1133,3 +1133,43 @@ def test_a_source_phrase_name_ending_with_a_person_gives_that_person():
     # the head of "Exacta Weather forecaster James Madden" is the person (it was the organisation)
     assert _attribution("Frost is likely by the end of the month, according to Exacta Weather forecaster James "
                         "Madden.")[0][2:5] == ["James Madden", "name", "person:james_madden"]
+
+
+def test_a_name_inside_the_modifier_of_a_nominal_subject_does_not_speak():
+    # a user's hospital-strike corpus: the speaker was the hospital named inside the union's modifier
+    def speakers(*texts):
+        out = wb.quotes(docs(*texts), NO_ACTORS)
+        return out[["speaker", "speaker_type", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist()
+
+    assert speakers('The union representing nurses at Grange Lane hospital said "we have no choice but to strike '
+                    'this winter."',
+                    "The union representing midwives at Grange Lane Hospital said the strike would go ahead.",
+                    "The union that represents porters at Grange Lane Hospital said the strike would go ahead.",
+                    "The aide to Sam Patel said the plan was dead.") == [
+        ["The union", "nominal", None], ["The union", "nominal", None], ["The union", "nominal", None],
+        ["The aide", "nominal", None]]
+    # the subject itself still speaks: a preposition opening the clause, a part of a group, the antecedent
+    # of "who", a speaker noun after "of" ("Members of ...") with a participle phrase set off by commas
+    assert speakers("At Grange Lane Hospital Sam Patel said the plan was dead.",
+                    "Nearly half of Republicans said the plan was dead.",
+                    "It was a blow to the Standing Rock Sioux, who have argued that a spill would poison their "
+                    "water.",
+                    "Members of the Allied Nurses Union, responding to the offer in a statement on Twitter, said "
+                    "the offer was too low.") == [
+        ["Sam Patel", "name", "person:sam_patel"], ["Republicans", "name", "group:republicans"],
+        ["Standing Rock Sioux", "name", "other:standing_rock_sioux"],
+        ["Members of the Allied Nurses Union", "nominal", None]]
+    # a noun with a relative clause after the cue is the subject of what was said: no speaker, no row
+    assert speakers("The proposal also says companies that emit greenhouse gases should be protected from "
+                    "lawsuits.") == []
+
+
+def test_the_organisation_noun_links_to_the_organisation_of_that_kind():
+    # "the union" links to the one union named before it, among other organisations; not to a hospital
+    out = wb.quotes(docs("The Allied Nurses Union balloted its members on Monday. Grange Lane Hospital cancelled "
+                         "operations. The union representing nurses at the hospital said \"we have no choice but to "
+                         "strike this winter.\"",
+                         "Grange Lane Hospital cancelled operations. The union said the strike would go ahead."),
+                    NO_ACTORS)
+    assert out[["speaker", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist() == [
+        ["Allied Nurses Union", "organization:allied_nurses_union"], ["The union", None]]
