@@ -79,6 +79,9 @@ companies that emit gases should ..."), no speaker. "The <organisation noun>" fi
 one organisation named before it whose name holds that noun ("the union" -> "Allied Nurses Union",
 "the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
 name holds another such noun ("Grange Lane Hospital ... The union said": a hospital is no union).
+"The" and a word of origin or party (the entity layer's demonyms and the singulars of its group
+words: "the German wrote", "said the Briton", "the Democrat said") is a nominal speaker, not a name,
+linked to the one person named in its sentence or the two before it (two people named: unlinked).
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -2371,6 +2374,15 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     f, nouns = att.f, att.cues.organization_nouns
     for row in rows:
         sp = row.speaker
+        if sp is not None and sp.type == "name" and f.text[max(0, sp.start - 4):sp.start].lower() == "the " and \
+                f.text[sp.start:sp.end].lower() in _epithets():
+            # "the German wrote": a person called by origin or party, no name: the one person named just before
+            m = _only_person_before(f, sp.start)
+            sp = _Speaker(pd.NA, f.text[sp.start - 4:sp.end], "nominal", sp.start - 4, sp.end, pd.NA, None, None,
+                          sp.head)
+            row.speaker = sp if m is None else _Speaker(m.actor_id, m.actor, "nominal", sp.start, sp.end, m.entity_id,
+                                                        m.gender, m.etype, sp.head)
+            continue
         if sp is None or sp.type != "nominal" or isinstance(sp.entity_id, str) or isinstance(sp.actor_id, str):
             continue
         words = f.text[sp.start:sp.end].split()
@@ -2392,6 +2404,36 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+@functools.cache
+def _epithets() -> frozenset[str]:
+    """Words that name a person by origin or party after "the" ("the German", "the Briton", "the
+    Democrat"): the entity layer's demonyms and the singulars of its group words."""
+    from analysis.entity_words import load_entity_words
+
+    words = load_entity_words()
+    found = set(words.demonyms) | {w[:-1] for w in words.group_words if w.endswith("s")}
+    return frozenset(w for w in found if w.isalpha())
+
+
+def _only_person_before(f: _Field, pos: int, *, window: int = 2) -> _Mention | None:
+    """The person named (no pronoun, outside quotations) in ``pos``'s sentence before it or in the
+    ``window`` sentences before, when every person named there is that one; else None."""
+    sid = f.sentence_at(pos)[0]
+    found: _Mention | None = None
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if f.sentence_at(m.start)[0] < sid - window:
+            break
+        if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
+            continue
+        if found is None:
+            found = m
+        elif not _same(m.entity_id if isinstance(m.entity_id, str) else m.actor_id,
+                       found.entity_id if isinstance(found.entity_id, str) else found.actor_id):
+            return None  # two people: which one is meant is not clear
+    return found
 
 
 def _kinds_of(name: Any, nouns: frozenset[str]) -> set[str]:

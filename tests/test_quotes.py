@@ -1173,3 +1173,16 @@ def test_the_organisation_noun_links_to_the_organisation_of_that_kind():
                     NO_ACTORS)
     assert out[["speaker", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist() == [
         ["Allied Nurses Union", "organization:allied_nurses_union"], ["The union", None]]
+
+
+def test_a_person_called_by_origin_or_party_is_a_nominal_speaker():
+    # "the German wrote" gave the name "German"; it is the one person named just before, or no one named
+    assert _attribution("The agency has suspended the world No. 14, Lukas Brandt. Brandt, 26, denied wrongdoing. "
+                        '"I have never knowingly taken a prohibited substance," the German wrote on Instagram.',
+                        'Lukas Brandt met Tom Ashby on Monday. "I have never knowingly taken a banned substance," '
+                        "the German wrote.",
+                        '"I have never taken a prohibited substance," said the Briton.') == [
+        ["d0", "I have never knowingly taken a prohibited substance", "Lukas Brandt", "nominal",
+         "person:lukas_brandt", "direct"],
+        ["d1", "I have never knowingly taken a banned substance", "the German", "nominal", None, "direct"],
+        ["d2", "I have never taken a prohibited substance", "the Briton", "nominal", None, "direct"]]
