@@ -46,7 +46,9 @@ last word: a capitalised head makes a *name* (honorifics and titles in front dro
 Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
 *nominal* speaker ("officials", "the company", "the report"), "he"/"she"/"they" a *pronoun*. For "X,
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
-Dana Price; "Mr. Field, a retired engineer, said" -> Field); for a chain of appositions the name the
+Dana Price; "Mr. Field, a retired engineer, said" -> Field; an example set off by commas is no
+apposition: "Critics, including the former player Tom Ashby, have argued" -> Critics, "A study,
+from the Institute ..., says" -> A study); for a chain of appositions the name the
 clause starts with ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in Wyoming,
 wrote"); after the cue, a name in apposition to a description ("said its spokeswoman, Priya Nair"
 -> Priya Nair). With nothing found, the nearest actor or entity (not a place) named earlier in the clause.
@@ -269,6 +271,7 @@ _MODALS = frozenset("will would could should may might must can shall also often
                     "always usually generally frequently routinely".split())
 #: Finite verbs no noun phrase holds, as written (lower case: "Will Smith" is a name)
 _FINITE_VERBS = frozenset("will would could should may might must can shall is was were are has have had".split())
+_EXAMPLE = re.compile(r"\s*(?:including|such as|among them|notably|especially|like|from)\s", re.IGNORECASE)
 _RELATIVE_NEXT = re.compile(r"\s+(?:who|which|that)\b")  # a relative clause with no comma before it
 _FINITE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_FINITE_VERBS)) + r")\b")  # one of them next
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
@@ -1354,6 +1357,8 @@ class _Attributor:
             comma = text.rfind(",", lo, core_end - 1)
             if comma >= 0:
                 inner, _ = self.subject_phrase(comma + 1, core_end - 1)
+                if inner is not None and _EXAMPLE.match(text, comma + 1, core_end):
+                    inner = None  # "Critics, including Tom Ashby, said": an example, no apposition
                 outer, _ = self.subject_phrase(lo, comma)
                 if inner is not None and inner.type == "name" and (outer is None or outer.type != "name"):
                     return inner

@@ -1186,3 +1186,12 @@ def test_a_person_called_by_origin_or_party_is_a_nominal_speaker():
          "person:lukas_brandt", "direct"],
         ["d1", "I have never knowingly taken a banned substance", "the German", "nominal", None, "direct"],
         ["d2", "I have never taken a prohibited substance", "the Briton", "nominal", None, "direct"]]
+
+
+def test_an_example_set_off_by_commas_is_no_apposition():
+    # "Critics, including the former player Tom Ashby, have argued" gave Tom Ashby: the critics argue
+    assert rows("Critics, including the former player Tom Ashby, have argued that the agency moves too slowly.",
+                "A study, from the Institute of International Affairs, says the decision has soured the talks.",
+                cols=("quote", "speaker", "speaker_type")) == [
+        ["the agency moves too slowly", "Critics", "nominal"],
+        ["the decision has soured the talks", "A study", "nominal"]]
