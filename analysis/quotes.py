@@ -24,7 +24,10 @@ for a quotation that goes on in the next paragraph — runs to the paragraph's e
    "a list of missed deadlines"" -> Tomas Ruiz, cue "call" (found before rule 2); with no
    subject phrase right before the verb ("John Kerry and Chuck Hagel, ..., in a Washington Post
    op-ed, called it "a dark day for all of America"") no row: a row without the speaker the
-   sentence names would be wrong;
+   sentence names would be wrong; so is a quotation after a cue (not a bare one, whose clause it
+   is part of), its object of one to four words and "of"/"for": "Dan Whitfield accused her of
+   "hiding behind the spreadsheet"" -> Dan Whitfield, cue "accuse" (with no subject right before
+   the cue, no speaker);
 2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby." — unless
    that cue is in a clause of its own ("that" between them, or a conjunction right after the
    quotation: "Whitaker called the breach "a disgrace" and demanded that Delane testify"); a
@@ -271,6 +274,8 @@ _MODALS = frozenset("will would could should may might must can shall also often
                     "always usually generally frequently routinely".split())
 #: Finite verbs no noun phrase holds, as written (lower case: "Will Smith" is a name)
 _FINITE_VERBS = frozenset("will would could should may might must can shall is was were are has have had".split())
+# between a cue and a quotation: an object of one to four words and "of"/"for" ("accused her of")
+_OBJECT_AND_OF = re.compile(r"\s+(?:[^\s.;:!?,\"“”]+\s+){1,4}?(?:of|for)\Z")
 _EXAMPLE = re.compile(r"\s*(?:including|such as|among them|notably|especially|like|from)\s", re.IGNORECASE)
 _RELATIVE_NEXT = re.compile(r"\s+(?:who|which|that)\b")  # a relative clause with no comma before it
 _FINITE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_FINITE_VERBS)) + r")\b")  # one of them next
@@ -1820,6 +1825,14 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
             return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
         if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
             return _Attribution(None, m, False, True, False)
+        if _OBJECT_AND_OF.match(core) and not m.form.endswith("ing"):  # (a bare verb's clause is above:
+            # "He said his plan calls for "new civil rights legislation"" is reported speech)
+            # "accused her of "hiding behind the spreadsheet"": the cue's object, then the quotation
+            # after "of"/"for": its subject's words (as after a naming verb); with no subject right
+            # before the cue, as before (no guess)
+            speaker = att.speaker_before(clause_lo, m.start, nearest=False)
+            if speaker is not None:
+                return _Attribution(speaker, m, False, False, False)
     # 1b. "called the record "…"": a naming verb and its object right before the quotation
     naming = att.naming
     if naming and naming[-1] >= clause_lo:  # a naming verb shortly before (most fields have none)

@@ -1195,3 +1195,19 @@ def test_an_example_set_off_by_commas_is_no_apposition():
                 cols=("quote", "speaker", "speaker_type")) == [
         ["the agency moves too slowly", "Critics", "nominal"],
         ["the decision has soured the talks", "A study", "nominal"]]
+
+
+def test_a_quotation_after_a_cue_its_object_and_of_is_the_subjects():
+    # "accused her of "…"" had no speaker, and the coordinated "and said" no row
+    assert rows("Priya Mehta said the pay offer was fair. Her opposite number, Dan Whitfield, accused her of "
+                '"hiding behind the spreadsheet" and said nurses deserved better.',
+                cols=("quote", "speaker", "cue", "kind")) == [
+        ["the pay offer was fair", "Priya Mehta", "say", "reported"],
+        ["hiding behind the spreadsheet", "Dan Whitfield", "accuse", "direct"],
+        ["nurses deserved better", "Dan Whitfield", "say", "reported"]]
+    # a bare verb's clause stays reported speech; with no subject right before the cue, no speaker
+    assert rows('He said the plan calls for "new civil rights legislation" at once.',
+                'Campaigners have long accused the firm of "poisoning the river for profit".',
+                cols=("quote", "speaker_type", "cue", "kind")) == [
+        ['the plan calls for "new civil rights legislation" at once', "pronoun", "say", "reported"],
+        ["poisoning the river for profit", None, None, "direct"]]
