@@ -47,7 +47,8 @@ the ...") — never the object of a verb whose object is its addressee ("told re
 head is the word before its first preposition ("A spokesman for Ms. Ruiz" -> spokesman), else its
 last word: a capitalised head makes a *name* (honorifics and titles in front dropped: "Rep. George
 Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
-*nominal* speaker ("officials", "the company", "the report"), "he"/"she"/"they" a *pronoun*. For "X,
+*nominal* speaker ("officials", "the company", "the report"; a document noun, ``document_nouns``, too:
+"the email said", "The lawsuit contends"), "he"/"she"/"they" a *pronoun*. For "X,
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
 Dana Price; "Mr. Field, a retired engineer, said" -> Field; an example set off by commas is no
 apposition: "Critics, including the former player Tom Ashby, have argued" -> Critics, "A study,
@@ -106,7 +107,8 @@ quotation row, not passive ("was reported"), with a speaker and a content of at 
 colon); with the cue after the content, "..., analysts say." / "..., the company said Tuesday." /
 "..., said Tom Becker." / "..., a spokeswoman for the agency, Carla Mendes, said." (the content
 from the sentence start to the comma before the speaker, or before a description and a name set off
-by commas; what follows the cue must be a few words of time or place; a parenthetical "A, she said,
+by commas; what follows the cue must be a few words of time or place, with no finite verb: in
+"…, said Harris' record on the environment was decent" the words after "said" are a clause; a parenthetical "A, she said,
 B." takes both parts, unless B starts with a conjunction or "with": "..., Ana Ruiz said, with an
 expert explaining that ..." is the expert's); and "according to X, ..." / "..., according to X" (phrases from
 ``source_phrases``; X is the whole phrase to the comma or the sentence's end: "a review of court
@@ -817,7 +819,8 @@ def _tail_is_adverbial(tail: str) -> bool:
     if not words:
         return True
     first = words[0].strip(",.;:!?").lower()
-    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS) and "that" not in words
+    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS) and "that" not in words and \
+        not any(w in _FINITE_VERBS for w in words)  # "on the environment was ...": a clause, no tail
 
 
 class _Cue(NamedTuple):
@@ -855,6 +858,8 @@ class _CueFinder:
     def __init__(self, cues: CueVerbs):
         self.pattern = cues.pattern
         self.cues = cues
+        # the nouns that can head an unnamed speaker: speaker nouns and documents ("the email said")
+        self.nouns = cues.speaker_nouns | cues.document_nouns
         forms = list(cues.lemma_of)
         self.automaton = None
         self.finds_naming = False
@@ -936,7 +941,7 @@ class _Attributor:
 
     def __init__(self, f: _Field, cues: CueVerbs, finder: _CueFinder):
         self.f, self.cues, self.finder = f, cues, finder
-        self.nouns, self.honorifics = cues.speaker_nouns, cues.honorifics
+        self.nouns, self.honorifics = finder.nouns, cues.honorifics
         self._addressee_of, self._present = cues.addressee_of, cues.present_forms
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range

@@ -1211,3 +1211,16 @@ def test_a_quotation_after_a_cue_its_object_and_of_is_the_subjects():
                 cols=("quote", "speaker_type", "cue", "kind")) == [
         ['the plan calls for "new civil rights legislation" at once', "pronoun", "say", "reported"],
         ["poisoning the river for profit", None, None, "direct"]]
+
+
+def test_a_document_as_the_subject_of_a_cue_is_a_nominal_speaker():
+    # "the email said" had no speaker: a document speaks as "the report says" does
+    assert rows("''We have exhausted every other option,'' the email said.",
+                "The lawsuit contends that the agency ignored repeated warnings about the dam.",
+                cols=("quote", "speaker", "speaker_type", "cue")) == [
+        ["We have exhausted every other option", "the email", "nominal", "say"],
+        ["the agency ignored repeated warnings about the dam", "The lawsuit", "nominal", "contend"]]
+    # a document noun after the cue heading a clause is no speaker of the words before it
+    assert rows("Sam Patel, director of research for the group, said Harris' record on the environment was "
+                '"decent."', cols=("quote", "speaker")) == [
+        ['Harris\' record on the environment was "decent."', "Sam Patel"]]
