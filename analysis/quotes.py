@@ -293,6 +293,8 @@ _LOCATIVE_PREPS = frozenset("in across from of at throughout around near outside
 _OBJECT_PREPS = _LOCATIVE_PREPS | {"about", "against", "toward", "towards", "than", "like"}
 # a phrase after them before an -ing cue is what is talked about ("rowed back on that statement saying")
 _ANY_PREPS = _OBJECT_PREPS | _PREPS
+_PREPOSITION_ENDINGS = tuple(f" {p} " for p in sorted(_OBJECT_PREPS))  # a preposition right before a phrase
+_PREPOSITION_DET_ENDINGS = tuple(e + d for e in _PREPOSITION_ENDINGS for d in ("", "the ", "The ", "a ", "an "))
 # words before "of" that make the group after it the speaker ("half of Republicans said")
 _QUANTIFIERS = frozenset("half many most some all none one two three several few majority minority "
                          "dozens hundreds thousands millions number percent each both either neither".split())
@@ -820,7 +822,7 @@ def _tail_is_adverbial(tail: str) -> bool:
         return True
     first = words[0].strip(",.;:!?").lower()
     return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS) and "that" not in words and \
-        not any(w in _FINITE_VERBS for w in words)  # "on the environment was ...": a clause, no tail
+        _FINITE_VERBS.isdisjoint(words)  # "on the environment was ...": a clause, no tail
 
 
 class _Cue(NamedTuple):
@@ -1258,18 +1260,21 @@ class _Attributor:
         list ("scientists here in Alaska say", "the leaders of France, Germany and Italy said") is a
         locative, not the speaker: the phrase before the preposition is read instead (locative
         adverbs such as "here" dropped), and with none the speaker is unknown."""
+        text = self.f.text
         sp, start = self._phrase(lo, hi)
-        if sp is None or sp.type == "nominal":
+        if sp is None or (sp.type == "nominal" and (text.find("ing ", start, hi) >= 0 or
+                                                     text.endswith(_RELATIVE_ENDINGS, lo, start))):
             # "The union representing nurses at Grange Lane hospital said": the noun the modifier follows
-            modified, m_start = self._before_participle(lo, hi, start)
+            # (for a phrase found, its modifier is in it or, "that", right before it)
+            modified, m_start = self._before_participle(lo, hi, start, hi - _NP_REACH if sp is None else start - 6)
             if modified is not None:
                 sp, start = modified, m_start
             elif sp is None:
                 return None, start
         sp = self.link(sp)
         if sp.etype != "place":
-            if sp.type == "name":
-                obj = self._object_of_modifier(lo, start)
+            if sp.type == "name" and text.endswith(_PREPOSITION_ENDINGS, lo, start):
+                obj = self._object_of_modifier(lo, start)  # (checked first: a preposition right before it)
                 if obj is not None:
                     return obj
             return sp, start
@@ -1293,6 +1298,11 @@ class _Attributor:
         when it names none (the name is no subject: no speaker is better than a wrong one). None
         when the name is no such object (a preposition opening the clause: "At Acme Sam Patel said")."""
         text = self.f.text
+        e = start  # the word right before the phrase, read first (most names open their clause)
+        while e > lo and text[e - 1] in _SPACE:
+            e -= 1
+        if text[max(lo, text.rfind(" ", lo, e) + 1):e] not in _OBJECT_PREPS:
+            return None
         toks = _tokens_before(text, lo, start, 2)
         if len(toks) < 2 or toks[1][2] not in _OBJECT_PREPS or _ends_phrase(toks[0][2], self.honorifics) or \
                 (toks[1][2] == "of" and toks[0][2].lower() in _QUANTIFIERS):
@@ -1305,17 +1315,20 @@ class _Attributor:
             return None, start  # (a phrase that does not open the clause is no subject either)
         return self.link(before), b_start
 
-    def _before_participle(self, lo: int, hi: int, start: int) -> tuple[_Speaker | None, int]:
+    def _before_participle(self, lo: int, hi: int, start: int, reach: int | None = None
+                           ) -> tuple[_Speaker | None, int]:
         """The speaker noun phrase before a participle phrase or a relative clause that ends at ``hi``
         ("Several patients | waiting at the entrance | said" -> "Several patients"; "The union |
         that represents nurses | said" -> "The union"): an -ing word (no cue form), or "who",
         "which" or "that" and a verb (:func:`_verb_like`), right after a speaker noun, and up to
-        ``hi`` no punctuation and no other clause word; else (None, ``start``)."""
+        ``hi`` no punctuation and no other clause word; else (None, ``start``). ``reach``: where an
+        -ing word is looked for first (default: :data:`_NP_REACH` characters before ``hi``); a relative
+        word, right before ``start`` (where the noun phrase the walk took starts)."""
         text = self.f.text
-        w_lo = max(lo, hi - _NP_REACH)
-        if text.find("ing ", w_lo, hi) < 0 and text.find("that ", w_lo, hi) < 0 and \
-                text.find("who ", w_lo, hi) < 0 and text.find("which ", w_lo, hi) < 0:
-            return None, start  # checked first: most phrases hold neither
+        w_lo = max(lo, hi - _NP_REACH if reach is None else reach)
+        if text.find("ing ", w_lo, hi) < 0 and _RELATIVE_HINT.search(text, max(lo, start - 7), start) is None:
+            return None, start  # checked first: most phrases hold neither (a relative word is right before
+            # the phrase the walk took: "The union that | represents nurses")
         toks = _tokens_before(text, lo, hi, 8)
         for k in range(len(toks) - 1, 0, -1):
             word = toks[k][2]
@@ -1397,7 +1410,8 @@ class _Attributor:
         sub = _SUBORDINATOR.search(text, cands[-1].end, cue_at)
         if sub is not None and "," not in text[sub.end():cue_at]:
             return None  # the cue's subject is in a clause of its own: "Zinke ... after other states demanded"
-        if not _RELATIVE_AFTER.match(core, cands[-1].end - lo) and \
+        if text.endswith(_PREPOSITION_DET_ENDINGS, lo, cands[-1].start) and \
+                not _RELATIVE_AFTER.match(core, cands[-1].end - lo) and \
                 self._object_of_modifier(lo, self._phrase_start(lo, cands[-1].start)) is not None:
             return None  # "the administrator of | the Environmental Protection Agency |": no subject
         return _from_mention(cands[-1])
@@ -1884,6 +1898,8 @@ _PARTICIPLE_STOPS = frozenset("that which who whom whose while and but or as whe
                               "where than".split())
 # a relative pronoun that is the subject of its clause ("the union that represents nurses")
 _RELATIVE_SUBJECTS = frozenset("that who which".split())
+_RELATIVE_ENDINGS = (" that ", " who ", " which ")
+_RELATIVE_HINT = re.compile(r"(?:that|who|which)\s+\Z")  # a relative word right before a phrase
 _VERB_LIKE = frozenset("is was are were has had have will would can could may might must does did "
                        "also".split())
 
@@ -1928,6 +1944,7 @@ def _cue_in_own_clause(text: str, q_hi: int, cue_start: int) -> bool:
 def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
     """The direct quotations of a field, and the offsets of the cues they used."""
     f, cues, text = att.f, att.cues, att.f.text
+    lemma_of = cues.lemma_of
     used: set[int] = set()
     rows: list[_Row] = []
     for spans in att.paragraph_quotes:
@@ -1956,13 +1973,15 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             addressee: Any = pd.NA
             if a.cue is not None and a.cue.form in cues.naming_of:
                 lemma = cues.naming_of[a.cue.form]  # "called the record "…"": no addressee
-            elif a.cue is not None and a.cue.form.lower() in cues.source_phrases:
-                lemma = a.cue.form.lower()  # a source phrase: ""…," according to X"
             elif a.cue is not None:
-                lemma = cues.lemma_of[a.cue.form.lower()]
-                adr = att.addressee(a.cue)
-                if adr is not None:
-                    addressee = text[adr[0]:adr[1]]
+                form = a.cue.form.lower()
+                lemma = lemma_of.get(form)
+                if lemma is None:
+                    lemma = form  # a source phrase: ""…," according to X"
+                else:
+                    adr = att.addressee(a.cue)
+                    if adr is not None:
+                        addressee = text[adr[0]:adr[1]]
             elif previous is not None and previous.speaker is not None and not other_cue:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
                 # (unless another cue, someone else's speech, comes between them)
@@ -2397,7 +2416,7 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     f, nouns = att.f, att.cues.organization_nouns
     for row in rows:
         sp = row.speaker
-        if sp is not None and sp.type == "name" and f.text[max(0, sp.start - 4):sp.start].lower() == "the " and \
+        if sp is not None and sp.type == "name" and f.text.endswith(("the ", "The "), 0, sp.start) and \
                 f.text[sp.start:sp.end].lower() in _epithets():
             # "the German wrote": a person called by origin or party, no name: the one person named just before
             m = _only_person_before(f, sp.start)
