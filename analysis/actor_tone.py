@@ -140,6 +140,7 @@ def actor_tone(
     quotes: pd.DataFrame | None = None,
     actor_tone_method: str | None = None,
     tone: pd.DataFrame | None = None,
+    entities: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tone around every actor mention: the score of the mention's sentence, or of a window.
 
@@ -159,6 +160,9 @@ def actor_tone(
     ``mentions``, ``quotes`` and ``sentences`` reuse precomputed tables (mention offsets index into
     the sentence's text, as analysis.mentions gives them); when not given they are made with
     analysis.sentences, analysis.mentions and analysis.quotes, with ``actors`` passed on.
+    ``entities``: a precomputed ``analysis.entities(documents, sentences=sentences, actors=actors)``
+    table, passed on to analysis.quotes when ``quotes`` is not given (else quotes runs the entity layer
+    again); unused when ``quotes`` is given.
     ``tone``: the sentence-level tone table of the same sentences and engine
     (``analysis.tone(documents, sentences=sentences, tone_engine=tone_engine)``); with
     ``actor_tone_method="sentence"`` its
@@ -182,7 +186,7 @@ def actor_tone(
     if quotes is None:
         from analysis.quotes import quotes as find_quotes
 
-        quotes = find_quotes(documents, actors, sentences=sents, mentions=mentions)
+        quotes = find_quotes(documents, actors, sentences=sents, mentions=mentions, entities=entities)
     keep = need[:4] + (["via"] if "via" in mentions.columns else []) + need[4:]
     ment = mentions[keep].reset_index(drop=True)
     ment_key = ment.assign(doc_id=ment["doc_id"].astype(str))

@@ -24,13 +24,19 @@ for a quotation that goes on in the next paragraph — runs to the paragraph's e
    "a list of missed deadlines"" -> Tomas Ruiz, cue "call" (found before rule 2); with no
    subject phrase right before the verb ("John Kerry and Chuck Hagel, ..., in a Washington Post
    op-ed, called it "a dark day for all of America"") no row: a row without the speaker the
-   sentence names would be wrong;
+   sentence names would be wrong; so is a quotation after a cue (not a bare one, whose clause it
+   is part of), its object of one to four words and "of"/"for": "Dan Whitfield accused her of
+   "hiding behind the spreadsheet"" -> Dan Whitfield, cue "accuse" (with no subject right before
+   the cue, no speaker);
 2. else after it, in the rest of the sentence: ""...," Kirby said." / ""...," said Kirby." — unless
    that cue is in a clause of its own ("that" between them, or a conjunction right after the
    quotation: "Whitaker called the breach "a disgrace" and demanded that Delane testify"); a
    quotation of one to three words after "call X" is a label, no row (a media researcher counts
    Whitaker's speech where she is quoted, not a label put on her; a wrong speaker is worse than
-   none);
+   none); with no cue verb after it, a quotation that opens its sentence and is followed by a source
+   phrase is that source's (""…," according to the chief executive of Northwind Energy, Sam Patel."
+   -> Sam Patel, cue "according to"; quoted words inside the author's own clause are not: 'he is now
+   convinced that "…," according to an interview' is no interview's speech);
 3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
 A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
 both parts (``spans``).
@@ -41,9 +47,12 @@ the ...") — never the object of a verb whose object is its addressee ("told re
 head is the word before its first preposition ("A spokesman for Ms. Ruiz" -> spokesman), else its
 last word: a capitalised head makes a *name* (honorifics and titles in front dropped: "Rep. George
 Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
-*nominal* speaker ("officials", "the company", "the report"), "he"/"she"/"they" a *pronoun*. For "X,
+*nominal* speaker ("officials", "the company", "the report"; a document noun, ``document_nouns``, too:
+"the email said", "The lawsuit contends"), "he"/"she"/"they" a *pronoun*. For "X,
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
-Dana Price; "Mr. Field, a retired engineer, said" -> Field); for a chain of appositions the name the
+Dana Price; "Mr. Field, a retired engineer, said" -> Field; an example set off by commas is no
+apposition: "Critics, including the former player Tom Ashby, have argued" -> Critics, "A study,
+from the Institute ..., says" -> A study); for a chain of appositions the name the
 clause starts with ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in Wyoming,
 wrote"); after the cue, a name in apposition to a description ("said its spokeswoman, Priya Nair"
 -> Priya Nair). With nothing found, the nearest actor or entity (not a place) named earlier in the clause.
@@ -58,11 +67,27 @@ government, like "the ministry"); after a preposition ("scientists here in Alask
 of France, Germany and Italy said") it is a locative and the phrase before it is the speaker, and a
 place naming whose sources ("according to U.S. officials") is not linked. A nominal "the
 <organisation noun>" (``organization_nouns``) links to the organisation named in the five sentences
-before it when it is the only organisation the text names before it (two named before: unlinked).
+before it when it is the only organisation the text names before it (two named before: unlinked;
+see below for organisations whose name holds the noun).
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time). A speaker noun before a participle phrase
-speaks: "Several patients waiting at the entrance said" -> "Several patients".
+speaks: "Several patients waiting at the entrance said" -> "Several patients", and so does one
+before a relative clause whose verb follows "that"/"who"/"which" ("The union that represents nurses
+said" -> "The union"). A name that is the object of a preposition after a word of its clause is
+inside a modifier, not the subject: "The union representing midwives at Grange Lane Hospital said"
+-> "The union", "The aide to Sam Patel said" -> "The aide", and with no speaker noun before the
+preposition no speaker ("the administrator of the Environmental Protection Agency, says" is not
+the agency); a preposition opening the clause ("At Acme Sam Patel said"), a part of a group ("half
+of Republicans said") and the antecedent of "who" (", who have argued") keep the name. After the
+cue, a noun followed by a relative clause with no comma is the subject of what is said ("says
+companies that emit gases should ..."), no speaker. "The <organisation noun>" first links to the
+one organisation named before it whose name holds that noun ("the union" -> "Allied Nurses Union",
+"the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
+name holds another such noun ("Grange Lane Hospital ... The union said": a hospital is no union).
+"The" and a word of origin or party (the entity layer's demonyms and the singulars of its group
+words: "the German wrote", "said the Briton", "the Democrat said") is a nominal speaker, not a name,
+linked to the one person named in its sentence or the two before it (two people named: unlinked).
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -82,13 +107,17 @@ quotation row, not passive ("was reported"), with a speaker and a content of at 
 colon); with the cue after the content, "..., analysts say." / "..., the company said Tuesday." /
 "..., said Tom Becker." / "..., a spokeswoman for the agency, Carla Mendes, said." (the content
 from the sentence start to the comma before the speaker, or before a description and a name set off
-by commas; what follows the cue must be a few words of time or place; a parenthetical "A, she said,
+by commas; what follows the cue must be a few words of time or place, with no finite verb: in
+"…, said Harris' record on the environment was decent" the words after "said" are a clause; a parenthetical "A, she said,
 B." takes both parts, unless B starts with a conjunction or "with": "..., Ana Ruiz said, with an
 expert explaining that ..." is the expert's); and "according to X, ..." / "..., according to X" (phrases from
 ``source_phrases``; X is the whole phrase to the comma or the sentence's end: "a review of court
 records by the watchdog group Open Ledger"; titles dropped from a name: "According to Dr. Anita
 Raghavan, a security researcher at ..., the ..." -> Anita Raghavan, the description after the name
-not content). A document (``document_nouns``: "a statement released on Thursday") is a nominal
+not content); a source phrase that closes its sentence with a description of a person and a name in
+apposition gives the name ("…, according to the chief executive of Northwind, Sam Patel." -> Sam
+Patel), and a name phrase ending with a person's name that person ("according to Exacta Weather
+forecaster James Madden"). A document (``document_nouns``: "a statement released on Thursday") is a nominal
 source without its time tail ("a statement"), and no row when a cue verb of the sentence already
 reports the words ("The company denied that ..., according to a statement": one row, the
 company's). The content runs to the end of the sentence or to a clause break (``;``, ", while",
@@ -189,6 +218,7 @@ _SPACE_TOKEN = re.compile(r"(\s*)(\S+)")  # a token (as _TOKEN) and the whitespa
 _ACRONYM = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’](?:s(?!\w)|(?!\w))")
 _APOSTROPHES = frozenset("'’")
+_MARK_BEFORE = frozenset(",.!?")  # before a closing single mark that ends a phrase ("years,'")
 _LETTERS = re.compile(r"[a-z]+")
 _WORD_CHAR = re.compile(r"[\w-]")  # what may not touch a cue verb (the edges of CueVerbs.pattern)
 _LEADING_WORD = re.compile(r"\w+")
@@ -246,6 +276,10 @@ _MODALS = frozenset("will would could should may might must can shall also often
                     "always usually generally frequently routinely".split())
 #: Finite verbs no noun phrase holds, as written (lower case: "Will Smith" is a name)
 _FINITE_VERBS = frozenset("will would could should may might must can shall is was were are has have had".split())
+# between a cue and a quotation: an object of one to four words and "of"/"for" ("accused her of")
+_OBJECT_AND_OF = re.compile(r"\s+(?:[^\s.;:!?,\"“”]+\s+){1,4}?(?:of|for)\Z")
+_EXAMPLE = re.compile(r"\s*(?:including|such as|among them|notably|especially|like|from)\s", re.IGNORECASE)
+_RELATIVE_NEXT = re.compile(r"\s+(?:who|which|that)\b")  # a relative clause with no comma before it
 _FINITE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_FINITE_VERBS)) + r")\b")  # one of them next
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                         "tomorrow week month year day morning afternoon evening night earlier later last "
@@ -258,9 +292,17 @@ _LOCATIVE_PREPS = frozenset("in across from of at throughout around near outside
 # a name after them is their object, not a subject
 _OBJECT_PREPS = _LOCATIVE_PREPS | {"about", "against", "toward", "towards", "than", "like"}
 # a phrase after them before an -ing cue is what is talked about ("rowed back on that statement saying")
+_ANY_PREPS = _OBJECT_PREPS | _PREPS
+_PREPOSITION_ENDINGS = tuple(f" {p} " for p in sorted(_OBJECT_PREPS))  # a preposition right before a phrase
+_PREPOSITION_DET_ENDINGS = tuple(e + d for e in _PREPOSITION_ENDINGS for d in ("", "the ", "The ", "a ", "an "))
+# words before "of" that make the group after it the speaker ("half of Republicans said")
+_QUANTIFIERS = frozenset("half many most some all none one two three several few majority minority "
+                         "dozens hundreds thousands millions number percent each both either neither".split())
+_RELATIVE_AFTER = re.compile(r",?\s*(?:who|which|that)\s*$")  # "the Standing Rock Sioux, who (have) argued"
 _ABOUT_PREPS = frozenset("on about at to against over".split())
 # what may stand between another person's name and an -ing cue for that person to be meant: a comma,
 # or a description set off by commas ("Omar Haddad, an economist, explaining")
+_AFTER_QUOTE_CHARS = frozenset(" \n,.!?\"”’'")  # between a quotation's words and a phrase attributing it
 _APPOSED_BEFORE = re.compile(r"\s*(?:,[^,;:.]{1,60})?,\s*$")
 _LOCATIVE_ADVERBS = frozenset("here there locally abroad nationwide worldwide overseas".split())
 _TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
@@ -590,8 +632,8 @@ def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
     last = word[-1:]
     if last == "\n":  # _PHRASE_END's $ also matches before a final newline
         last = word[-2:-1]
-    if last in _PHRASE_END_CHARS or word[:1] in "\"“”‘(":
-        return True
+    if last in _PHRASE_END_CHARS or word[:1] in "\"“”‘(" or (last in _APOSTROPHES and word[-2:-1] in _MARK_BEFORE):
+        return True  # (a closing single mark after a comma or end mark: "years,'")
     return word.endswith(".") and not _is_abbreviation(word, honorifics)
 
 
@@ -625,7 +667,8 @@ def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]
         word = tok[2]
         last = word[-1]  # _ends_phrase(word, honorifics), inline (a token is never empty, has no newline)
         if last in _PHRASE_END_CHARS or word[0] in "\"“”‘(" or (
-                last == "." and not _is_abbreviation(word, honorifics)):
+                last == "." and not _is_abbreviation(word, honorifics)) or (
+                last in _APOSTROPHES and word[-2:-1] in _MARK_BEFORE):
             break
         low = word.lower()
         if low in _CLAUSE:
@@ -778,7 +821,8 @@ def _tail_is_adverbial(tail: str) -> bool:
     if not words:
         return True
     first = words[0].strip(",.;:!?").lower()
-    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS) and "that" not in words
+    return len(words) <= 6 and (first in _TIME_WORDS or first in _TAIL_STARTERS) and "that" not in words and \
+        _FINITE_VERBS.isdisjoint(words)  # "on the environment was ...": a clause, no tail
 
 
 class _Cue(NamedTuple):
@@ -816,6 +860,8 @@ class _CueFinder:
     def __init__(self, cues: CueVerbs):
         self.pattern = cues.pattern
         self.cues = cues
+        # the nouns that can head an unnamed speaker: speaker nouns and documents ("the email said")
+        self.nouns = cues.speaker_nouns | cues.document_nouns
         forms = list(cues.lemma_of)
         self.automaton = None
         self.finds_naming = False
@@ -897,7 +943,7 @@ class _Attributor:
 
     def __init__(self, f: _Field, cues: CueVerbs, finder: _CueFinder):
         self.f, self.cues, self.finder = f, cues, finder
-        self.nouns, self.honorifics = cues.speaker_nouns, cues.honorifics
+        self.nouns, self.honorifics = finder.nouns, cues.honorifics
         self._addressee_of, self._present = cues.addressee_of, cues.present_forms
         self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
@@ -1214,13 +1260,23 @@ class _Attributor:
         list ("scientists here in Alaska say", "the leaders of France, Germany and Italy said") is a
         locative, not the speaker: the phrase before the preposition is read instead (locative
         adverbs such as "here" dropped), and with none the speaker is unknown."""
+        text = self.f.text
         sp, start = self._phrase(lo, hi)
-        if sp is None:
-            sp, start = self._before_participle(lo, hi, start)
-            if sp is None:
+        if sp is None or (sp.type == "nominal" and (text.find("ing ", start, hi) >= 0 or
+                                                     text.endswith(_RELATIVE_ENDINGS, lo, start))):
+            # "The union representing nurses at Grange Lane hospital said": the noun the modifier follows
+            # (for a phrase found, its modifier is in it or, "that", right before it)
+            modified, m_start = self._before_participle(lo, hi, start, hi - _NP_REACH if sp is None else start - 6)
+            if modified is not None:
+                sp, start = modified, m_start
+            elif sp is None:
                 return None, start
         sp = self.link(sp)
         if sp.etype != "place":
+            if sp.type == "name" and text.endswith(_PREPOSITION_ENDINGS, lo, start):
+                obj = self._object_of_modifier(lo, start)  # (checked first: a preposition right before it)
+                if obj is not None:
+                    return obj
             return sp, start
         prep_at = self._preposition_before(lo, sp.start)  # before the place's own words
         if prep_at < 0:
@@ -1234,28 +1290,63 @@ class _Attributor:
         before = self.link(before)
         return (None, start) if before.etype == "place" or before.type == "pronoun" else (before, b_start)
 
-    def _before_participle(self, lo: int, hi: int, start: int) -> tuple[_Speaker | None, int]:
-        """The speaker noun phrase before a participle phrase that ends at ``hi`` ("Several patients |
-        waiting at the entrance | said" -> "Several patients"): an -ing word (no cue form) right
-        after a speaker noun, and up to ``hi`` no punctuation and no clause word; else (None,
-        ``start``)."""
+    def _object_of_modifier(self, lo: int, start: int) -> tuple[_Speaker | None, int] | None:
+        """For a name phrase starting at ``start`` that is the object of a preposition after a word of
+        its clause ("The union representing midwives at | Grange Lane Hospital | said", "The aide to
+        | Sam Patel | said"): the speaker the phrase before the preposition names (a speaker noun, or
+        one before a participle or relative clause: "The union", "The aide"), or (None, ``start``)
+        when it names none (the name is no subject: no speaker is better than a wrong one). None
+        when the name is no such object (a preposition opening the clause: "At Acme Sam Patel said")."""
         text = self.f.text
-        if text.find("ing ", max(lo, hi - _NP_REACH), hi) < 0:
-            return None, start  # checked first: most phrases hold no -ing word
+        e = start  # the word right before the phrase, read first (most names open their clause)
+        while e > lo and text[e - 1] in _SPACE:
+            e -= 1
+        if text[max(lo, text.rfind(" ", lo, e) + 1):e] not in _OBJECT_PREPS:
+            return None
+        toks = _tokens_before(text, lo, start, 2)
+        if len(toks) < 2 or toks[1][2] not in _OBJECT_PREPS or _ends_phrase(toks[0][2], self.honorifics) or \
+                (toks[1][2] == "of" and toks[0][2].lower() in _QUANTIFIERS):
+            return None  # (a part of a group speaks as the group: "half of Republicans said")
+        core_hi = lo + len(_strip_tail(text[lo:toks[1][0]], _LOCATIVE_ADVERBS))
+        before, b_start = self._phrase(lo, core_hi)
+        if before is None or before.type != "nominal":
+            before, b_start = self._before_participle(lo, core_hi, b_start)
+        if before is None or before.type != "nominal" or text[lo:b_start].strip(" \n\"“‘'`("):
+            return None, start  # (a phrase that does not open the clause is no subject either)
+        return self.link(before), b_start
+
+    def _before_participle(self, lo: int, hi: int, start: int, reach: int | None = None
+                           ) -> tuple[_Speaker | None, int]:
+        """The speaker noun phrase before a participle phrase or a relative clause that ends at ``hi``
+        ("Several patients | waiting at the entrance | said" -> "Several patients"; "The union |
+        that represents nurses | said" -> "The union"): an -ing word (no cue form), or "who",
+        "which" or "that" and a verb (:func:`_verb_like`), right after a speaker noun, and up to
+        ``hi`` no punctuation and no other clause word; else (None, ``start``). ``reach``: where an
+        -ing word is looked for first (default: :data:`_NP_REACH` characters before ``hi``); a relative
+        word, right before ``start`` (where the noun phrase the walk took starts)."""
+        text = self.f.text
+        w_lo = max(lo, hi - _NP_REACH if reach is None else reach)
+        if text.find("ing ", w_lo, hi) < 0 and _RELATIVE_HINT.search(text, max(lo, start - 7), start) is None:
+            return None, start  # checked first: most phrases hold neither (a relative word is right before
+            # the phrase the walk took: "The union that | represents nurses")
         toks = _tokens_before(text, lo, hi, 8)
         for k in range(len(toks) - 1, 0, -1):
             word = toks[k][2]
             low = word.lower()
-            if _ends_phrase(word, self.honorifics) or low in _PARTICIPLE_STOPS:
+            if _ends_phrase(word, self.honorifics):
                 break
-            if low.endswith("ing") and len(low) > 4 and low not in self.cues.lemma_of:
+            relative = low in _RELATIVE_SUBJECTS and k + 1 < len(toks) and _verb_like(toks[k + 1][2], self.nouns)
+            if low in _PARTICIPLE_STOPS and not relative:
+                break
+            if relative or (low.endswith("ing") and len(low) > 4 and word[0].islower()
+                            and low not in self.cues.lemma_of):
                 noun = toks[k - 1][2]
                 if _ends_phrase(noun, self.honorifics) or noun.endswith(_POSSESSIVE_ENDINGS) or \
                         _bare(noun).lower() not in self.nouns:
                     break
                 sp, np_start = self._phrase(lo, toks[k - 1][1])
-                if sp is not None and sp.type == "nominal":
-                    return sp, np_start
+                if sp is not None and sp.type == "nominal" and not self._after_preposition(lo, np_start, _ANY_PREPS):
+                    return sp, np_start  # (the object of a preposition is no subject: "with members who ...")
                 break
         return None, start
 
@@ -1289,6 +1380,8 @@ class _Attributor:
             comma = text.rfind(",", lo, core_end - 1)
             if comma >= 0:
                 inner, _ = self.subject_phrase(comma + 1, core_end - 1)
+                if inner is not None and _EXAMPLE.match(text, comma + 1, core_end):
+                    inner = None  # "Critics, including Tom Ashby, said": an example, no apposition
                 outer, _ = self.subject_phrase(lo, comma)
                 if inner is not None and inner.type == "name" and (outer is None or outer.type != "name"):
                     return inner
@@ -1317,7 +1410,21 @@ class _Attributor:
         sub = _SUBORDINATOR.search(text, cands[-1].end, cue_at)
         if sub is not None and "," not in text[sub.end():cue_at]:
             return None  # the cue's subject is in a clause of its own: "Zinke ... after other states demanded"
+        if text.endswith(_PREPOSITION_DET_ENDINGS, lo, cands[-1].start) and \
+                not _RELATIVE_AFTER.match(core, cands[-1].end - lo) and \
+                self._object_of_modifier(lo, self._phrase_start(lo, cands[-1].start)) is not None:
+            return None  # "the administrator of | the Environmental Protection Agency |": no subject
         return _from_mention(cands[-1])
+
+    def _phrase_start(self, lo: int, start: int) -> int:
+        """Where the phrase of a name starting at ``start`` starts, with the determiners and titles
+        before it ("the | Environmental Protection Agency")."""
+        toks = _tokens_before(self.f.text, lo, start, 3)
+        k = len(toks) - 1
+        while k >= 0 and (toks[k][2].lower() in _DETERMINERS_ALL or toks[k][2].rstrip(".").lower() in self.honorifics):
+            start = toks[k][0]
+            k -= 1
+        return start
 
     def clause_subject(self, lo: int, hi: int) -> _Speaker | None:
         """The name a clause starts with, before its first comma, when appositions follow it up to
@@ -1340,8 +1447,10 @@ class _Attributor:
             return None
         text = self.f.text
         taken = _np_after(text, cue.end, hi, self.honorifics)
-        if taken and (taken[0][2].lower() in _TIME_WORDS or _FINITE_AFTER.match(text, taken[-1][1])):
-            return None  # "said the trust would ask ...": the subject of the clause said, not the speaker
+        if taken and (taken[0][2].lower() in _TIME_WORDS or _FINITE_AFTER.match(text, taken[-1][1])
+                      or _RELATIVE_NEXT.match(text, taken[-1][1])):
+            return None  # "said the trust would ask ...", "says companies that emit ... should": the
+            # subject of the clause said, not the speaker
         sp = _classify(taken, self.nouns, self.honorifics)
         if sp is None and len(taken) > 1:  # "said several patients | waiting at the entrance"
             k = next((k for k in range(1, len(taken)) if taken[k][2].endswith("ing") and len(taken[k][2]) > 4
@@ -1405,7 +1514,16 @@ class _Attributor:
         else:
             first = lo
             speaker = _Speaker(pd.NA, words, "nominal", lo, hi)
-        for mention in self.speakers(lo, hi, places=True):
+        found = self.speakers(lo, hi, places=True)
+        if speaker.type == "name" and found and found[-1].end == hi and found[-1].etype == "person" \
+                and found[-1].via != "pronoun" and \
+                not any(w in _PREPS or w in ("and", "or") for w in text[lo:hi].lower().split()):
+            # the name ends the phrase (its head): "according to Exacta Weather forecaster James Madden"
+            # (not in a list of names: "Politico's Andrew Restuccia and Josh Dawsey")
+            last = found[-1]
+            return _Speaker(last.actor_id, last.actor, "name", last.start, last.end, last.entity_id, last.gender,
+                            last.etype)
+        for mention in found:
             if mention.etype == "place" and mention.end < hi:
                 return _as_nominal(speaker)  # a place saying whose sources: "according to U.S. officials"
             if text[first:mention.start].strip() in ("", "the", "The"):
@@ -1413,6 +1531,59 @@ class _Attributor:
                                 mention.start, mention.end, mention.entity_id, mention.gender, mention.etype)
             break
         return self._by_name(speaker) if speaker.type == "name" else speaker
+
+    def closing_source(self, lo: int, hi: int) -> tuple[_Speaker, int] | None:
+        """The source of a phrase ("according to") that closes its sentence, its words starting at
+        ``lo`` and the sentence ending at ``hi``, and where its words end: the phrase to the next comma
+        (:meth:`source_speaker`), or, when that is a description of a person (its head, the word
+        before its first preposition or its last word, a speaker noun and no document) and a name
+        follows it in apposition to the sentence's end or to a relative clause ("…, according to the
+        chief executive of Northwind Energy, Sam Patel." / "…, Sam Patel, who …"), that name, linked.
+        None when the phrase has no words."""
+        text = self.f.text
+        comma = text.find(",", lo, hi)
+        src_lo, src_hi = _content(text, lo, comma if comma >= 0 else hi)
+        while src_hi > src_lo and text[src_hi - 1] in _AFTER_QUOTE_CHARS:  # 'Madden."' at a quotation's end
+            src_hi -= 1
+        if src_hi <= src_lo:
+            return None
+        speaker = self.source_speaker(src_lo, src_hi)
+        if comma < 0 or speaker.type != "nominal" or isinstance(speaker.entity_id, str) or \
+                isinstance(speaker.actor_id, str) or src_hi != comma:
+            return speaker, src_hi
+        words = text[src_lo:src_hi].split()
+        head = next((words[i - 1] for i in range(1, len(words)) if words[i].lower() in _PREPS), words[-1])
+        head = _bare(head).lower()
+        if head not in self.nouns or head in self.cues.document_nouns:
+            return speaker, src_hi
+        name = self.apposition_after(speaker, hi)
+        if name is None:
+            return speaker, src_hi
+        rest = text[name.end:hi]
+        if rest.strip(" \n.!?\"”’'") and not (rest.startswith(",") and _RELATIVE.match(rest[1:].lstrip())):
+            return speaker, src_hi  # more words after the name: not an apposition that closes the sentence
+        return self.link(name), name.end
+
+    def source_after(self, q_hi: int, hi: int) -> _Attribution | None:
+        """The attribution of a quotation ending at ``q_hi`` by a source phrase right after it in its
+        sentence (ending at ``hi``), its closing mark and a comma between: ""…," according to the
+        chief executive of Northwind Energy, Sam Patel." -> Sam Patel (:meth:`closing_source`),
+        cue "according to"; else None. (The caller asks only for a quotation that opens its sentence:
+        quoted words inside the author's own clause, 'he is now convinced that "…," according to an
+        interview', may be someone else's than the source's.)"""
+        text = self.f.text
+        pos = q_hi
+        while pos < hi and text[pos] in _AFTER_QUOTE_CHARS:
+            pos += 1
+        if pos == q_hi or pos >= hi or text[pos] != "a":  # lower case: the phrase goes on the sentence
+            return None
+        m = self.cues.source_pattern.match(text, pos)
+        if m is None or m.end() > hi:
+            return None
+        found = self.closing_source(m.end(), hi)
+        if found is None:
+            return None
+        return _Attribution(found[0], _NEW_CUE((m.start(), m.end(), m.group())), True, False, True)
 
     def before_source(self, lo: int, hi: int) -> int:
         """Where the content text[lo:hi] ends before a source phrase set off by a comma ("staff cuts
@@ -1673,6 +1844,14 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
             return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
         if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
             return _Attribution(None, m, False, True, False)
+        if _OBJECT_AND_OF.match(core) and not m.form.endswith("ing"):  # (a bare verb's clause is above:
+            # "He said his plan calls for "new civil rights legislation"" is reported speech)
+            # "accused her of "hiding behind the spreadsheet"": the cue's object, then the quotation
+            # after "of"/"for": its subject's words (as after a naming verb); with no subject right
+            # before the cue, as before (no guess)
+            speaker = att.speaker_before(clause_lo, m.start, nearest=False)
+            if speaker is not None:
+                return _Attribution(speaker, m, False, False, False)
     # 1b. "called the record "…"": a naming verb and its object right before the quotation
     naming = att.naming
     if naming and naming[-1] >= clause_lo:  # a naming verb shortly before (most fields have none)
@@ -1688,7 +1867,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one
     post_hi = f._quote_starts[k] - 1 if k < len(f._quote_starts) and f._quote_starts[k] < end_sent[3] else end_sent[3]
     post = att.cues_in(q_hi, post_hi)
-    if not post:
+    if not post:  # 2a. no cue verb: ""…," according to X." (a source phrase right after a quotation
+        # that opens its sentence; quoted words inside the author's clause are left as they were)
+        if att.source_phrase_in_field and not text[sent[2]:q_lo].strip(" \n\"“‘'`("):
+            return att.source_after(q_hi, end_sent[3]) or _NONE
         return _NONE
     m = post[0]
     if _cue_in_own_clause(text, q_hi, m.start):
@@ -1714,6 +1896,25 @@ def _ends_naming(text: str, q_hi: int) -> bool:
 # words that end a participle phrase read back from a cue ("patients waiting at the entrance said")
 _PARTICIPLE_STOPS = frozenset("that which who whom whose while and but or as when because if since though although "
                               "where than".split())
+# a relative pronoun that is the subject of its clause ("the union that represents nurses")
+_RELATIVE_SUBJECTS = frozenset("that who which".split())
+_RELATIVE_ENDINGS = (" that ", " who ", " which ")
+_RELATIVE_HINT = re.compile(r"(?:that|who|which)\s+\Z")  # a relative word right before a phrase
+_VERB_LIKE = frozenset("is was are were has had have will would can could may might must does did "
+                       "also".split())
+
+
+def _verb_like(word: str, nouns: frozenset[str]) -> bool:
+    """Can ``word`` be the finite verb of a relative clause whose subject is "that"/"who"/"which"
+    ("represents", "runs", "organised", "has")? An auxiliary or a lower-case word ending in -s or
+    -ed that is no speaker noun, determiner or pronoun ("that officials said": a new subject)."""
+    low = word.lower()
+    if low in _VERB_LIKE:
+        return True
+    return word[:1].islower() and low.endswith(("s", "ed")) and low not in nouns and \
+        low not in _DETERMINERS_ALL and low not in _PRONOUNS and not low.endswith(("'s", "’s", "ss"))
+
+
 # a subordinate clause's first word: a name before it is no subject of a cue after it in that clause
 _SUBORDINATOR = re.compile(r"\b(?:after|because|when|whenever|while|before|since|if|although|though|until|unless|"
                            r"whereas)\b")
@@ -1743,6 +1944,7 @@ def _cue_in_own_clause(text: str, q_hi: int, cue_start: int) -> bool:
 def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
     """The direct quotations of a field, and the offsets of the cues they used."""
     f, cues, text = att.f, att.cues, att.f.text
+    lemma_of = cues.lemma_of
     used: set[int] = set()
     rows: list[_Row] = []
     for spans in att.paragraph_quotes:
@@ -1772,10 +1974,14 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             if a.cue is not None and a.cue.form in cues.naming_of:
                 lemma = cues.naming_of[a.cue.form]  # "called the record "…"": no addressee
             elif a.cue is not None:
-                lemma = cues.lemma_of[a.cue.form.lower()]
-                adr = att.addressee(a.cue)
-                if adr is not None:
-                    addressee = text[adr[0]:adr[1]]
+                form = a.cue.form.lower()
+                lemma = lemma_of.get(form)
+                if lemma is None:
+                    lemma = form  # a source phrase: ""…," according to X"
+                else:
+                    adr = att.addressee(a.cue)
+                    if adr is not None:
+                        addressee = text[adr[0]:adr[1]]
             elif previous is not None and previous.speaker is not None and not other_cue:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
                 # (unless another cue, someone else's speech, comes between them)
@@ -2061,16 +2267,24 @@ def _according_to(att: _Attributor, reported: Sequence[_Row] = ()) -> list[_Row]
         if not (s_lo <= m.start() and m.end() <= s_hi):  # a phrase across a sentence break is no source
             continue
         comma = text.find(",", m.end(), s_hi)
-        src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
-        if src_hi <= src_lo:
-            continue
-        speaker = att.source_speaker(src_lo, src_hi)
+        closing = bool(text[s_lo:m.start()].strip(" ,\"“"))  # the phrase closes the sentence
+        if closing:  # "…, according to the chief executive of Northwind, Sam Patel.": the name
+            found = att.closing_source(m.end(), s_hi)
+            if found is None:
+                continue
+            speaker, src_hi = found
+            src_lo = _content(text, m.end(), src_hi)[0]
+        else:
+            src_lo, src_hi = _content(text, m.end(), comma if comma >= 0 else s_hi)
+            if src_hi <= src_lo:
+                continue
+            speaker = att.source_speaker(src_lo, src_hi)
         doc_end = -1  # a document not led by a name it links to ("EPA data" is the EPA's)
         if not (isinstance(speaker.entity_id, str) or isinstance(speaker.actor_id, str)):
             doc_end = _document_end(text, src_lo, src_hi, att.cues.document_nouns)
             if doc_end > 0:
                 speaker = _Speaker(pd.NA, text[src_lo:doc_end], "nominal", src_lo, doc_end)
-        if text[s_lo:m.start()].strip(" ,\"“"):
+        if closing:
             c_lo, c_hi = _content(text, s_lo, m.start())
         elif comma >= 0:
             c_lo, c_hi = _content(text, att.description_end(comma + 1, s_hi) if speaker.type == "name" else comma + 1,
@@ -2202,6 +2416,15 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     f, nouns = att.f, att.cues.organization_nouns
     for row in rows:
         sp = row.speaker
+        if sp is not None and sp.type == "name" and f.text.endswith(("the ", "The "), 0, sp.start) and \
+                f.text[sp.start:sp.end].lower() in _epithets():
+            # "the German wrote": a person called by origin or party, no name: the one person named just before
+            m = _only_person_before(f, sp.start)
+            sp = _Speaker(pd.NA, f.text[sp.start - 4:sp.end], "nominal", sp.start - 4, sp.end, pd.NA, None, None,
+                          sp.head)
+            row.speaker = sp if m is None else _Speaker(m.actor_id, m.actor, "nominal", sp.start, sp.end, m.entity_id,
+                                                        m.gender, m.etype, sp.head)
+            continue
         if sp is None or sp.type != "nominal" or isinstance(sp.entity_id, str) or isinstance(sp.actor_id, str):
             continue
         words = f.text[sp.start:sp.end].split()
@@ -2214,10 +2437,72 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             continue
         if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
             continue
-        m = _only_organization_before(f, sp.start)
+        noun = words[1].lower()
+        m = _organization_named(f, sp.start, noun)
+        if m is None:
+            m = _only_organization_before(f, sp.start)
+            if m is not None and _kinds_of(m.actor, nouns) - {noun}:
+                m = None  # "Grange Lane Hospital ... The union said": a hospital is no union
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+@functools.cache
+def _epithets() -> frozenset[str]:
+    """Words that name a person by origin or party after "the" ("the German", "the Briton", "the
+    Democrat"): the entity layer's demonyms and the singulars of its group words."""
+    from analysis.entity_words import load_entity_words
+
+    words = load_entity_words()
+    found = set(words.demonyms) | {w[:-1] for w in words.group_words if w.endswith("s")}
+    return frozenset(w for w in found if w.isalpha())
+
+
+def _only_person_before(f: _Field, pos: int, *, window: int = 2) -> _Mention | None:
+    """The person named (no pronoun, outside quotations) in ``pos``'s sentence before it or in the
+    ``window`` sentences before, when every person named there is that one; else None."""
+    sid = f.sentence_at(pos)[0]
+    found: _Mention | None = None
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if f.sentence_at(m.start)[0] < sid - window:
+            break
+        if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
+            continue
+        if found is None:
+            found = m
+        elif not _same(m.entity_id if isinstance(m.entity_id, str) else m.actor_id,
+                       found.entity_id if isinstance(found.entity_id, str) else found.actor_id):
+            return None  # two people: which one is meant is not clear
+    return found
+
+
+def _kinds_of(name: Any, nouns: frozenset[str]) -> set[str]:
+    """The organisation nouns (``nouns``) among the words of an organisation's name, in lower case
+    ("Grange Lane Hospital" -> {"hospital"}; "Northwind Energy" -> none)."""
+    return {w for w in name.lower().split() if w in nouns} if isinstance(name, str) else set()
+
+
+def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5) -> _Mention | None:
+    """The organisation whose name holds ``noun`` ("the union" -> "Unite the Union", "the university"
+    -> "Carrow University"), named in the ``window`` sentences before ``pos``'s sentence, when it is
+    the only one so named before ``pos``; else None."""
+    sid = f.sentence_at(pos)[0]
+    found: _Mention | None = None
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if m.via == "pronoun" or m.etype != "organization" or f.in_quote(m.start, m.end) or \
+                not isinstance(m.actor, str) or noun not in m.actor.lower().split():
+            continue
+        if found is None:
+            if f.sentence_at(m.start)[0] < sid - window:
+                return None
+            found = m
+        elif not _same(m.entity_id if isinstance(m.entity_id, str) else m.actor_id,
+                       found.entity_id if isinstance(found.entity_id, str) else found.actor_id):
+            return None  # two unions: which one is meant is not clear
+    return found
 
 
 def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Mention | None:

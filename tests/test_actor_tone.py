@@ -70,6 +70,27 @@ def test_analyze_sentence_method_equals_the_function_called_alone(seed_path):
     pd.testing.assert_frame_equal(result.actor_tone, wb.actor_tone(docs, actor_tone_method="sentence"))
 
 
+def test_entities_passed_through_to_quotes_are_not_computed_again(seed_path, monkeypatch):
+    """``entities=`` reaches the quotes actor_tone makes: the same table, and the entity layer does not run."""
+    import sys
+
+    docs = wb.load_corpus(seed_path)
+    sents = wb.sentences(docs)
+    mentions = wb.mentions(docs, sentences=sents)
+    ents = wb.entities(docs, sentences=sents)
+    alone = actor_tone(docs, sentences=sents, mentions=mentions, actor_tone_method="sentence")
+    assert (alone["stance"] == "by").any()  # the quotes matter: some mentions are in their own quotation
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the entity layer ran again")
+
+    monkeypatch.setattr(sys.modules["analysis.entities"], "entities", refuse)  # (wb.entities is the function)
+    reused = actor_tone(docs, sentences=sents, mentions=mentions, actor_tone_method="sentence", entities=ents)
+    pd.testing.assert_frame_equal(reused, alone)
+    with pytest.raises(AssertionError, match="ran again"):
+        actor_tone(docs, sentences=sents, mentions=mentions, actor_tone_method="sentence")
+
+
 def test_old_names_in_analysis_tone_are_deprecated_aliases():
     import sys
 

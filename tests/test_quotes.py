@@ -1104,3 +1104,123 @@ def test_the_title_of_one_person_named_before_links_the_nominal_speaker_to_that_
     assert speakers("Mayor Helen Stroud met Mayor Tom Reyes. The mayor said the deal was fair.") == [
         ["The mayor", "nominal", None]]
     assert speakers("Helen Stroud backed the plan. The mayor said the deal was fair.") == [["The mayor", "nominal", None]]
+
+
+def test_according_to_a_description_and_the_name_in_apposition_gives_the_name():
+    # a user's energy corpus: the quotation had no speaker, the reported row the nominal description
+    assert _attribution('"We will meet the target a year early," according to the chief executive of Northwind '
+                        'Energy, Sam Patel.',
+                        "Demand is falling across the region, according to the chief executive of Northwind, Sam "
+                        "Patel.",
+                        "Demand is falling across the region, according to a spokesman for the utility, Tom Reyes, "
+                        "who declined to give details.") == [
+        ["d0", "We will meet the target a year early", "Sam Patel", "name", "person:sam_patel", "direct"],
+        ["d1", "Demand is falling across the region", "Sam Patel", "name", "person:sam_patel", "reported"],
+        ["d2", "Demand is falling across the region", "Tom Reyes", "name", "person:tom_reyes", "reported"]]
+    assert wb.quotes(docs('"We will meet the target a year early," according to the chief executive of Northwind '
+                          'Energy, Sam Patel.'), NO_ACTORS)["cue"].tolist() == ["according to"]
+    # a quotation right before the phrase is its source's (a plain source; with a cue verb after it in
+    # the sentence, that cue's: as before); a name after a document is no apposition
+    assert _attribution('"The line will reopen next spring," according to the transit agency.',
+                        'Fares rose "far more than riders were told," according to a report, Tom Reyes said.',
+                        "Fares rose by a third, according to the report, Tom Reyes.") == [
+        ["d0", "The line will reopen next spring", "the transit agency", "nominal", None, "direct"],
+        ["d1", "far more than riders were told", "Tom Reyes", "name", "person:tom_reyes", "direct"],
+        ["d2", "Fares rose by a third", "the report", "nominal", None, "reported"]]
+
+
+def test_a_source_phrase_name_ending_with_a_person_gives_that_person():
+    # the head of "Exacta Weather forecaster James Madden" is the person (it was the organisation)
+    assert _attribution("Frost is likely by the end of the month, according to Exacta Weather forecaster James "
+                        "Madden.")[0][2:5] == ["James Madden", "name", "person:james_madden"]
+
+
+def test_a_name_inside_the_modifier_of_a_nominal_subject_does_not_speak():
+    # a user's hospital-strike corpus: the speaker was the hospital named inside the union's modifier
+    def speakers(*texts):
+        out = wb.quotes(docs(*texts), NO_ACTORS)
+        return out[["speaker", "speaker_type", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist()
+
+    assert speakers('The union representing nurses at Grange Lane hospital said "we have no choice but to strike '
+                    'this winter."',
+                    "The union representing midwives at Grange Lane Hospital said the strike would go ahead.",
+                    "The union that represents porters at Grange Lane Hospital said the strike would go ahead.",
+                    "The aide to Sam Patel said the plan was dead.") == [
+        ["The union", "nominal", None], ["The union", "nominal", None], ["The union", "nominal", None],
+        ["The aide", "nominal", None]]
+    # the subject itself still speaks: a preposition opening the clause, a part of a group, the antecedent
+    # of "who", a speaker noun after "of" ("Members of ...") with a participle phrase set off by commas
+    assert speakers("At Grange Lane Hospital Sam Patel said the plan was dead.",
+                    "Nearly half of Republicans said the plan was dead.",
+                    "It was a blow to the Standing Rock Sioux, who have argued that a spill would poison their "
+                    "water.",
+                    "Members of the Allied Nurses Union, responding to the offer in a statement on Twitter, said "
+                    "the offer was too low.") == [
+        ["Sam Patel", "name", "person:sam_patel"], ["Republicans", "name", "group:republicans"],
+        ["Standing Rock Sioux", "name", "other:standing_rock_sioux"],
+        ["Members of the Allied Nurses Union", "nominal", None]]
+    # a noun with a relative clause after the cue is the subject of what was said: no speaker, no row
+    assert speakers("The proposal also says companies that emit greenhouse gases should be protected from "
+                    "lawsuits.") == []
+
+
+def test_the_organisation_noun_links_to_the_organisation_of_that_kind():
+    # "the union" links to the one union named before it, among other organisations; not to a hospital
+    out = wb.quotes(docs("The Allied Nurses Union balloted its members on Monday. Grange Lane Hospital cancelled "
+                         "operations. The union representing nurses at the hospital said \"we have no choice but to "
+                         "strike this winter.\"",
+                         "Grange Lane Hospital cancelled operations. The union said the strike would go ahead."),
+                    NO_ACTORS)
+    assert out[["speaker", "speaker_entity_id"]].astype(object).where(out.notna(), None).values.tolist() == [
+        ["Allied Nurses Union", "organization:allied_nurses_union"], ["The union", None]]
+
+
+def test_a_person_called_by_origin_or_party_is_a_nominal_speaker():
+    # "the German wrote" gave the name "German"; it is the one person named just before, or no one named
+    assert _attribution("The agency has suspended the world No. 14, Lukas Brandt. Brandt, 26, denied wrongdoing. "
+                        '"I have never knowingly taken a prohibited substance," the German wrote on Instagram.',
+                        'Lukas Brandt met Tom Ashby on Monday. "I have never knowingly taken a banned substance," '
+                        "the German wrote.",
+                        '"I have never taken a prohibited substance," said the Briton.') == [
+        ["d0", "I have never knowingly taken a prohibited substance", "Lukas Brandt", "nominal",
+         "person:lukas_brandt", "direct"],
+        ["d1", "I have never knowingly taken a banned substance", "the German", "nominal", None, "direct"],
+        ["d2", "I have never taken a prohibited substance", "the Briton", "nominal", None, "direct"]]
+
+
+def test_an_example_set_off_by_commas_is_no_apposition():
+    # "Critics, including the former player Tom Ashby, have argued" gave Tom Ashby: the critics argue
+    assert rows("Critics, including the former player Tom Ashby, have argued that the agency moves too slowly.",
+                "A study, from the Institute of International Affairs, says the decision has soured the talks.",
+                cols=("quote", "speaker", "speaker_type")) == [
+        ["the agency moves too slowly", "Critics", "nominal"],
+        ["the decision has soured the talks", "A study", "nominal"]]
+
+
+def test_a_quotation_after_a_cue_its_object_and_of_is_the_subjects():
+    # "accused her of "…"" had no speaker, and the coordinated "and said" no row
+    assert rows("Priya Mehta said the pay offer was fair. Her opposite number, Dan Whitfield, accused her of "
+                '"hiding behind the spreadsheet" and said nurses deserved better.',
+                cols=("quote", "speaker", "cue", "kind")) == [
+        ["the pay offer was fair", "Priya Mehta", "say", "reported"],
+        ["hiding behind the spreadsheet", "Dan Whitfield", "accuse", "direct"],
+        ["nurses deserved better", "Dan Whitfield", "say", "reported"]]
+    # a bare verb's clause stays reported speech; with no subject right before the cue, no speaker
+    assert rows('He said the plan calls for "new civil rights legislation" at once.',
+                'Campaigners have long accused the firm of "poisoning the river for profit".',
+                cols=("quote", "speaker_type", "cue", "kind")) == [
+        ['the plan calls for "new civil rights legislation" at once', "pronoun", "say", "reported"],
+        ["poisoning the river for profit", None, None, "direct"]]
+
+
+def test_a_document_as_the_subject_of_a_cue_is_a_nominal_speaker():
+    # "the email said" had no speaker: a document speaks as "the report says" does
+    assert rows("''We have exhausted every other option,'' the email said.",
+                "The lawsuit contends that the agency ignored repeated warnings about the dam.",
+                cols=("quote", "speaker", "speaker_type", "cue")) == [
+        ["We have exhausted every other option", "the email", "nominal", "say"],
+        ["the agency ignored repeated warnings about the dam", "The lawsuit", "nominal", "contend"]]
+    # a document noun after the cue heading a clause is no speaker of the words before it
+    assert rows("Sam Patel, director of research for the group, said Harris' record on the environment was "
+                '"decent."', cols=("quote", "speaker")) == [
+        ['Harris\' record on the environment was "decent."', "Sam Patel"]]
