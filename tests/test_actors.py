@@ -735,3 +735,19 @@ def test_discovery_titles_keep_roles_and_drop_forms_of_address():
         ["Ada Kline", ["professor"]],  # "prof." is an abbreviation of address, "professor" a role
         ["Labour", []], ["Sarah Hill", ["mp"]],  # "mp dame": the role kept
         ["Tomas Bello", []], ["Alan Pike", []]]
+
+
+def test_discovery_counts_distinct_documents_and_never_suggests_an_alias_two_persons_share():
+    # the headline's "Vasquez" and the body's "Mateo Vasquez": one candidate in two articles, not 2 + 1;
+    # "Marsh" could be Helen or Owen Marsh: an alias of neither, and ids from the full names
+    d = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "title": ["Vasquez suspended after failed test", "Appeal",
+                                                                "Talks", "Strike"], "text": [
+        "Mateo Vasquez was suspended on Wednesday. Vasquez told reporters he was innocent.",
+        "Mateo Vasquez will appeal, his lawyer said on Friday.",
+        "Nurse Helen Marsh met Dr. Owen Marsh on Friday. Owen Marsh said the talks had been useful.",
+        "Helen Marsh spoke to the strikers on Monday. Marsh said the strike would go on."]})
+    c = wb.discover_actors(d, {"actors": []})
+    assert c[["name", "suggested_id", "aliases", "count", "documents"]].values.tolist() == [
+        ["Mateo Vasquez", "vasquez", ["Mateo Vasquez", "Vasquez"], 4, 2],
+        ["Helen Marsh", "helen_marsh", ["Helen Marsh"], 3, 2],
+        ["Owen Marsh", "owen_marsh", ["Owen Marsh"], 2, 1]]
