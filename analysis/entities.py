@@ -1801,6 +1801,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         owners = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1
                   and entities[j].best is not None and entities[j].best[1] == "person"]
+        if not owners and any(t == "person" for _, t, _ in ent.evidence):
+            # "Vasquez" in the headline, a person by its own evidence ("Vasquez told reporters"), before
+            # "Mateo Vasquez", a name with no evidence yet (its first name in no list): the one name of
+            # two or three name words ending with it and typed nothing else joins it, as a typed one would
+            owners = [j for j in by_last.get(ent.words[0], ()) if 2 <= len(entities[j].words) <= 3
+                      and entities[j].best is None and entities[j].mentions
+                      and all(_NAME_WORD.match(w) for w in entities[j].words)]
         if owners and org_first(ent.words[0]) and not _settles_person(ent.evidence):
             # a headline's "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous (as
             # in short_target)

@@ -1520,3 +1520,13 @@ def test_an_organisation_of_a_field_and_a_field_is_one_name():
         ("Anthony Fauci", "person"), ("National Institute of Allergy and Infectious Diseases", "organization"),
         ("Centers for Disease Control and Prevention", "organization"), ("Ministry of Defence", "organization"),
         ("Foreign Office", "organization"), ("University of Oxford", "organization"), ("Cambridge", "organization")]
+
+
+def test_a_headline_surname_joins_the_full_name_the_body_gives_even_with_a_first_name_in_no_list():
+    # "Mateo" is in no first-name list, so "Mateo Vasquez" has no evidence of its own when the
+    # headline's "Vasquez" (a person by "Vasquez told reporters") looks for its full name
+    e = found("Mateo Vasquez was suspended on Wednesday. Vasquez told reporters he was innocent.",
+              titles=["Vasquez suspended after failed doping test"])
+    assert rows(e, "sentence_id", "text", "entity_id", "via") == [
+        (0, "Vasquez", "person:mateo_vasquez", "short"), (1, "Mateo Vasquez", "person:mateo_vasquez", "name"),
+        (2, "Vasquez", "person:mateo_vasquez", "short"), (2, "he", "person:mateo_vasquez", "pronoun")]
