@@ -110,7 +110,11 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
 mentioned, unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
-stays his after "his father Mohamed El-Hassan Mohamed"); a surname that is also the first word of a
+stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
+with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
+them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
+is worse than none; a form of address of another gender, or one stating no gender ("Dr.", "Prof.")
+after a formal one-word title of another kind ("Nurse Helen Marsh"), is someone else); a surname that is also the first word of a
 business named in the document (its last word in ``company_last_words`` or a legal suffix:
 "Brightwater" beside Laura Brightwater and Brightwater Foods; not "Trump Administration") is
 ambiguous: it goes to the person only with a title, an honorific or what a company cannot do ("Ms.
@@ -1674,6 +1678,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
         used = stands_for.get(c.words, ())
         org, org_at = None, (-2, -2)
+        namesakes: list[int] = []  # the fitting entities whose surname the one-word form is
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
@@ -1715,6 +1720,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             g = _gender_of(ent)
             if c.gender and g and c.gender != g and not _man_title(words, c.title):
                 continue
+            if n == 1 and ent.words[-1] == c.words[0]:
+                if _title_conflicts(words, texts, c.title, ent):
+                    continue
+                namesakes.append(idx)
             if ent.last > best_at:
                 best, best_at = idx, ent.last
             if idx in used and ent.last > kept_at:
@@ -1724,6 +1733,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # surname appears ("Mohamed" for the boy Ahmed Mohamed, after "his father Mohamed El-Hassan
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
             best = kept
+        elif len(namesakes) > 1:
+            best = _among_namesakes(entities, namesakes, best, c.title)
+            if best is None:
+                return _AMBIGUOUS
         if best is not None and n == 1 and acr is None and entities[best].words[-1] == c.words[0] and \
                 org_first(c.words[0]) and not _settles_person(c.evidence):
             # "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous; the organisation only
@@ -1774,6 +1787,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
         target = short_target(c)
+        if target is _AMBIGUOUS:
+            continue  # "Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh": either could be meant
         if target is not None:
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
@@ -1834,7 +1849,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             ent.mentions = []
             continue
-        if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"}:
+        if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"} and \
+                not any(_title_conflicts(words, texts, m[4], entities[owners[0]]) for m in ent.mentions) and \
+                not (ent.gender and not ent.gender_weak and _gender_of(entities[owners[0]]) not in (None, ent.gender)):
+            # not "Dr. Marsh" after "Nurse Helen Marsh" (see _title_conflicts), nor "Ms. Marsh" after "Dr.
+            # Owen Marsh": a form of address that states another gender is someone else, as in short_target
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
@@ -1947,6 +1966,60 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         ent.best = min(ent.evidence, key=_RANK, default=None)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+#: short_target's answer for a surname two persons of the document could be meant by: no entity.
+_AMBIGUOUS = -1
+
+
+def _titles_of(ent: _Entity) -> set[str]:
+    """The titles written with an entity's mentions so far, without the full stop ("dr", "nurse")."""
+    return {m[4].rstrip(".") for m in ent.mentions if m[4]}
+
+
+def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
+    """``title``, a form of address stating no gender ("Dr.", "Prof.", "Rev."), names someone else than
+    ``ent`` when ``ent`` is written with a formal one-word title of another kind (capitalised before the
+    name, as news style writes a formal title, not a description: "Nurse Helen Marsh", not "philosopher
+    Noam Chomsky") and never with it: "Dr. Marsh" is not "Nurse Helen Marsh". (Gendered forms of
+    address are settled by gender; two-word roles do not conflict: "First Lady Jill Biden" is "Dr.
+    Biden".)"""
+    if not title or " " in title or words.honorifics.get(title) != "unknown":
+        return False
+    mine = title.rstrip(".")
+    formal = False
+    for k, s, _, _, own in ent.mentions:
+        if not own:
+            continue
+        if own.rstrip(".") == mine:
+            return False
+        if " " not in own and (own,) in words.titles and own not in words.honorifics and \
+                f"{own}." not in words.honorifics:
+            before = texts[k][:s].rstrip()
+            word = before[before.rfind(" ") + 1:]
+            formal = formal or (word[:1].isupper() and word.lower() == own)
+    return formal
+
+
+def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
+                     title: str | None) -> int | None:
+    """Which of two or more persons sharing a surname a bare surname (with or without a title) stands
+    for: the one written with that title when only one is ("Dr. Marsh" after "Nurse Helen Marsh met Dr.
+    Owen Marsh"), else the most recently named when the others were named in earlier sentences (a
+    writer uses the bare surname for the person just written about: "Ann and Paul Becker agreed. ...
+    Paul Becker said he was tired. Becker left"), else none: named in the same sentence, either could be
+    meant, and a wrong guess is worse than no link."""
+    people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
+    if len(people) < 2 or best is None:
+        return best
+    if title:
+        same = [i for i in people if title.rstrip(".") in _titles_of(entities[i])]
+        if len(same) == 1:
+            return same[0]
+    latest = entities[best].last[0]
+    if any(i != best and entities[i].last[0] == latest for i in people):
+        return None
+    return best
 
 
 def _set_aside_weak_place(ent: _Entity) -> None:

@@ -1530,3 +1530,22 @@ def test_a_headline_surname_joins_the_full_name_the_body_gives_even_with_a_first
     assert rows(e, "sentence_id", "text", "entity_id", "via") == [
         (0, "Vasquez", "person:mateo_vasquez", "short"), (1, "Mateo Vasquez", "person:mateo_vasquez", "name"),
         (2, "Vasquez", "person:mateo_vasquez", "short"), (2, "he", "person:mateo_vasquez", "pronoun")]
+
+
+def test_a_bare_surname_two_persons_of_the_same_sentence_share_links_to_neither():
+    # named in the same sentence, either could be meant: no link (a wrong guess is worse than none);
+    # the title written with a surname picks the one written with that title; a form of address of
+    # another kind than a person's formal one-word title ("Dr." after "Nurse") or of another gender
+    # ("Ms." after Owen) is someone else
+    e = found("Nurse Helen Marsh met Dr. Owen Marsh on Friday. Marsh said the talks had been useful. "
+              "Dr. Marsh agreed. Nurse Marsh did not.",
+              "Nurse Helen Marsh spoke on Friday. Dr. Marsh, the trust's chief executive, disagreed.",
+              "Dr. Owen Marsh spoke on Friday. Ms. Marsh disagreed.")
+    assert rows(e, "doc_id", "sentence_id", "text", "entity_id", "title") == [
+        ("d0", 1, "Helen Marsh", "person:helen_marsh", "nurse"), ("d0", 1, "Owen Marsh", "person:owen_marsh", "dr."),
+        ("d0", 3, "Marsh", "person:owen_marsh", "dr."), ("d0", 4, "Marsh", "person:helen_marsh", "nurse"),
+        ("d1", 1, "Helen Marsh", "person:helen_marsh", "nurse"), ("d1", 2, "Marsh", "person:marsh", "dr."),
+        ("d2", 1, "Owen Marsh", "person:owen_marsh", "dr."), ("d2", 2, "Marsh", "person:marsh", "ms.")]
+    q = wb.quotes(docs("Nurse Helen Marsh met Dr. Owen Marsh on Friday. Marsh said the talks had been useful."),
+                  actors=NONE)
+    assert q["speaker"].tolist() == ["Marsh"] and q["speaker_entity_id"].isna().all()
