@@ -1783,10 +1783,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
                 idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
-        if idx is not None and len(entities[idx].words) == len(c.words):
+        if idx is not None and len(entities[idx].words) == len(c.words) and \
+                not (len(c.words) == 1 and _bare_before_full(entities, idx, by_last.get(c.words[0], ()))):
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
         target = short_target(c)
+        if target is None and idx is not None:  # (a bare form of its own, as before the full name came)
+            add(c, idx, "name" if entities[idx].words == c.words else "short")
+            continue
         if target is _AMBIGUOUS:
             continue  # "Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh": either could be meant
         if target is not None:
@@ -1823,6 +1827,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             owners = [j for j in by_last.get(ent.words[0], ()) if 2 <= len(entities[j].words) <= 3
                       and entities[j].best is None and entities[j].mentions
                       and all(_NAME_WORD.match(w) for w in entities[j].words)]
+        if len(owners) > 1 and len(stands_for.get(ent.words, ())) == 1 and \
+                next(iter(stands_for[ent.words])) in owners:
+            # "Brandt" in the headline, Elena and Jonas Brandt in the body: the person the body's bare
+            # "Brandt" stands for (named before the other)
+            owners = list(stands_for[ent.words])
         if owners and org_first(ent.words[0]) and not _settles_person(ent.evidence):
             # a headline's "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous (as
             # in short_target)
@@ -1966,6 +1975,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         ent.best = min(ent.evidence, key=_RANK, default=None)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _bare_before_full(entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
+    """Entity ``idx`` is a person's bare one-word name first written before a full name ending with it
+    (a headline's "Brandt" before "Elena Brandt"): a later bare "Brandt" is a short form of the full
+    name (short_target), not a mention of the bare entity."""
+    ent = entities[idx]
+    return len(ent.words) == 1 and _is_person(ent) and \
+        any(len(entities[j].words) > 1 and entities[j].mentions and _is_person(entities[j]) for j in same_last)
 
 
 #: short_target's answer for a surname two persons of the document could be meant by: no entity.

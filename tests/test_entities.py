@@ -1549,3 +1549,17 @@ def test_a_bare_surname_two_persons_of_the_same_sentence_share_links_to_neither(
     q = wb.quotes(docs("Nurse Helen Marsh met Dr. Owen Marsh on Friday. Marsh said the talks had been useful."),
                   actors=NONE)
     assert q["speaker"].tolist() == ["Marsh"] and q["speaker_entity_id"].isna().all()
+
+
+def test_a_bare_surname_after_one_full_name_joins_it_though_the_headline_wrote_it_first():
+    # the headline's "Brandt" came before any full name; the body's "Brandt said", written when only
+    # Elena Brandt has been named, is hers, and so is the headline's (the person the body's bare form
+    # stands for), though Jonas Brandt is named later
+    e = found("Elena Brandt, who coached Mateo Vasquez, said the news was a shock. \"It hurts,\" Brandt said. "
+              "His opponent, Jonas Brandt, was given a walkover. Jonas Brandt is not related to the coach.",
+              titles=["Brandt: Vasquez devastated by positive test"])
+    assert rows(e[e["via"] != "pronoun"], "sentence_id", "text", "entity_id", "via") == [
+        (0, "Brandt", "person:elena_brandt", "short"), (0, "Vasquez", "person:mateo_vasquez", "short"),
+        (1, "Elena Brandt", "person:elena_brandt", "name"), (1, "Mateo Vasquez", "person:mateo_vasquez", "name"),
+        (2, "Brandt", "person:elena_brandt", "short"), (3, "Jonas Brandt", "person:jonas_brandt", "name"),
+        (4, "Jonas Brandt", "person:jonas_brandt", "name")]
