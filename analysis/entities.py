@@ -140,7 +140,7 @@ and an organisation to the same name with a legal suffix ("Nimbusly" -> Nimbusly
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
 own earlier pronouns for that person; a first name's gender wins over a "-man" title's, which news
-writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, else the most recent person; a person
+writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, never to one whose known gender it contradicts (then to no one); a person
 of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
 ("Later President Obama said his plan ..."), and so does one a pronoun opening its sentence follows as
 the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'); rows with ``via == "pronoun"``, apart from the direct
@@ -2232,8 +2232,8 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
 
 
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
-    """he/she/... -> the most recent person of matching gender (else the most recent person); each
-    entity's ``best`` evidence is its decision."""
+    """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
+    known gender the pronoun contradicts); each entity's ``best`` evidence is its decision."""
     persons = sorted((k, s, idx) for idx, ent in enumerate(live) if _is_person(ent)
                      for k, s, *_ in ent.mentions)
     if not persons:
@@ -2252,14 +2252,12 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         at = (k, start - offset)
         low = word.lower()
         gender = "male" if low in _MALE else "female"
-        chosen = unknown = fallback = None
+        chosen = unknown = None
         opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
             _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
         here = bisect_left(persons, at)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
-            if fallback is None:
-                fallback = idx
             g = live[idx].gender or learned.get(idx)
             if g == gender:
                 chosen = idx
@@ -2273,8 +2271,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     # "Priya Raman welcomed the inquiry. She said ...": a pronoun opening its sentence
                     # continues the subject of the sentence before (the person it starts with)
                     break
+        # (never a person whose known gender the pronoun contradicts: "Ms. Marsh ... him" is someone else)
         chosen = chosen if chosen is not None else unknown
-        chosen = chosen if chosen is not None else fallback
         if chosen is None:
             continue
         if live[chosen].gender is None and chosen not in learned:
