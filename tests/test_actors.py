@@ -751,3 +751,16 @@ def test_discovery_counts_distinct_documents_and_never_suggests_an_alias_two_per
         ["Mateo Vasquez", "vasquez", ["Mateo Vasquez", "Vasquez"], 4, 2],
         ["Helen Marsh", "helen_marsh", ["Helen Marsh"], 3, 2],
         ["Owen Marsh", "owen_marsh", ["Owen Marsh"], 2, 1]]
+
+
+def test_a_pronoun_inside_quotation_marks_is_no_mention_of_the_actor_named_before():
+    # inside a quotation the speaker talks about someone ("He" is her player, not the coach); outside
+    # it, the pronoun is the writer's and goes to the most recent person actor
+    lex = {"actors": [{"id": "brandt", "name": "Elena Brandt", "type": "person", "gender": "female",
+                       "aliases": ["Elena Brandt", "Brandt"]}]}
+    d = docs("Elena Brandt defended her player.\n\n'He is not a cheat,' Brandt said. \"He never lied,\" she "
+             "added. “She will appeal,” he said.\n\nShe said the team would appeal.")
+    m = wb.mentions(d, lex)
+    assert m[["sentence_id", "alias", "via", "start"]].values.tolist() == [
+        [1, "Elena Brandt", "alias", 0], [2, "Brandt", "alias", 21], [3, "she", "pronoun", 17],
+        [5, "She", "pronoun", 0]]
