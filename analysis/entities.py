@@ -1965,6 +1965,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.display = next(iter(forms)) if len(forms) == 1 else \
                 max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
+            if ent.display.isupper() and " " in ent.display:
+                ent.display = _written_in_case(texts, ent.display)
         if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
             ent.gender, ent.gender_weak = ent.first_name_gender, False
@@ -2038,6 +2040,23 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
     if any(i != best and entities[i].last[0] == latest for i in people):
         return None
     return best
+
+
+def _written_in_case(texts: Sequence[str], name: str) -> str:
+    """An all-caps name of several words ("CARROW VALLEY" of a dateline or an all-caps headline) as the
+    document writes it in mixed case elsewhere, as a whole word sequence ("Carrow Valley", also inside
+    "Carrow Valley General Hospital"); else as it is."""
+    low = name.lower()
+    for text in texts:
+        lowered = text.lower()
+        at = lowered.find(low)
+        while at >= 0:
+            form = text[at:at + len(name)]
+            if not form.isupper() and form[:1].isupper() and \
+                    not text[at - 1:at].isalnum() and not text[at + len(name):at + len(name) + 1].isalnum():
+                return form
+            at = lowered.find(low, at + 1)
+    return name
 
 
 def _set_aside_weak_place(ent: _Entity) -> None:
@@ -2483,7 +2502,10 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         variants = a["variants"]
         group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
-        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))) if displays else eid)
+        # (a mixed-case form over an all-caps one of as many words: "Carrow Valley", not a dateline's
+        # "CARROW VALLEY")
+        out["entity"].append(max(displays, key=lambda d: (len(d.split()), not d.isupper() or len(d.split()) == 1,
+                                                          displays[d], len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
         out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)

@@ -1569,3 +1569,17 @@ def test_a_pronoun_never_links_to_a_person_whose_known_gender_it_contradicts():
     e = found("Coach Elena Brandt said she was shocked. The agency told him nothing. He will appeal.")
     assert rows(e, "sentence_id", "text", "entity_id", "via") == [
         (1, "Elena Brandt", "person:elena_brandt", "name"), (1, "she", "person:elena_brandt", "pronoun")]
+
+
+def test_an_all_caps_dateline_name_is_displayed_as_the_texts_write_it_in_mixed_case():
+    # in the document that also writes it in mixed case (here inside a longer name), and in the table
+    # over articles where only some do
+    e = found("CARROW VALLEY - Nurses at Carrow Valley General Hospital went back to work on Friday.",
+              "CARROW VALLEY - Nurses went back to work on Friday.",
+              "CARROW VALLEY - The strike is over.", "Nurses in Carrow Valley went home.")
+    assert rows(e[e["type"] == "place"], "doc_id", "text", "entity") == [
+        ("d0", "CARROW VALLEY", "Carrow Valley"), ("d1", "CARROW VALLEY", "CARROW VALLEY"),
+        ("d2", "CARROW VALLEY", "CARROW VALLEY"), ("d3", "Carrow Valley", "Carrow Valley")]
+    t = wb.entity_table(e, actors=NONE)
+    assert t.loc[t["type"] == "place", ["entity_id", "entity", "mentions"]].values.tolist() == [
+        ["place:carrow_valley", "Carrow Valley", 4]]
