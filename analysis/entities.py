@@ -1585,6 +1585,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     cands = _join_and_names(texts, cands, words)
     cands = _join_acronym_names(texts, cands, words)
+    cands = _without_dateline_credits(texts, cands)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     caps_stop = False
@@ -2057,6 +2058,23 @@ def _written_in_case(texts: Sequence[str], name: str) -> str:
                 return form
             at = lowered.find(low, at + 1)
     return name
+
+
+#: A dateline with its credit: "CARROW VALLEY (Northern Wire) -", "GAZA CITY, Jan 5 (Reuters) —".
+_DATELINE_CREDIT = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40})?\s*\((?P<credit>[^()\n]{2,60})\)\s*[-–—]")
+
+
+def _without_dateline_credits(texts: Sequence[str], cands: list[_Cand]) -> list[_Cand]:
+    """``cands`` less the names of a dateline's credit, the agency in brackets after the all-caps place
+    a report starts with ("CARROW VALLEY (Northern Wire) - Nurses ...": the wire is the byline's
+    source, page furniture, not an actor of the report); the place stays."""
+    credits = {}
+    for k, text in enumerate(texts[:3]):  # (a dateline opens the text: the headline's sentence or the next)
+        if "(" in text[:80] and (m := _DATELINE_CREDIT.match(text)):
+            credits[k] = m.span("credit")
+    if not credits:
+        return cands
+    return [c for c in cands if not (c.k in credits and credits[c.k][0] <= c.start and c.end <= credits[c.k][1])]
 
 
 def _set_aside_weak_place(ent: _Entity) -> None:

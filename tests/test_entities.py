@@ -1583,3 +1583,16 @@ def test_an_all_caps_dateline_name_is_displayed_as_the_texts_write_it_in_mixed_c
     t = wb.entity_table(e, actors=NONE)
     assert t.loc[t["type"] == "place", ["entity_id", "entity", "mentions"]].values.tolist() == [
         ["place:carrow_valley", "Carrow Valley", 4]]
+
+
+def test_a_datelines_credit_is_no_entity_and_its_place_stays():
+    # the agency in brackets after a report's all-caps dateline place is the byline's source; named in
+    # the report itself it is a name as any other, and brackets elsewhere are no dateline
+    e = found("CARROW VALLEY (Northern Wire) - Nurses at Carrow Valley General Hospital will return to work.",
+              "LONDON, March 6 (Northern Wire) — Talks resumed. Northern Wire later corrected its report.",
+              "The union (Northern Wire Workers) - a small one - agreed.")
+    assert rows(e, "doc_id", "text", "entity_id") == [
+        ("d0", "CARROW VALLEY", "place:carrow_valley"),
+        ("d0", "Carrow Valley General Hospital", "organization:carrow_valley_general_hospital"),
+        ("d1", "LONDON", "place:london"), ("d1", "Northern Wire", "other:northern_wire"),
+        ("d2", "Northern Wire Workers", "other:northern_wire_workers")]
