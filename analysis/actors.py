@@ -17,7 +17,8 @@ The lexicon format and the matching rules are docs/design.md's ("Lexicon formats
   mentions of an actor with the title "president"); a title several present actors share ("president") goes to the
   one whose alias was mentioned most recently before it (else the next one after it);
 * pronouns: a sentence-initial "He"/"She", and "he"/"she" directly before a finite cue verb
-  ("he added", "she said", "he also said") anywhere in a sentence, resolve to the most recent person
+  ("he added", "she said", "he also said") anywhere in a sentence, outside quotation marks (inside,
+  the speaker talks about someone: '"He is not a cheat," Brandt said'), resolve to the most recent person
   actor of matching gender (persons without a stated gender match both). Possessive mentions
   ("Biden's warning") are passed over while a non-possessive one exists. These rows have
   ``via == "pronoun"``; counts and aggregates use ``via`` alias and title only unless asked.
@@ -378,7 +379,8 @@ def _is_possessive(text: str, end: int) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _pronoun_patterns(finite: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    initial = re.compile(r"^[\s\"'“‘(\[]*(?P<p>He|She)(?![\w'’-])")
+    # (not after an opening quotation mark: '"He is not a cheat."' is the speaker's words about someone)
+    initial = re.compile(r"^[\s(\[]*(?P<p>He|She)(?![\w'’-])")
     # he/He/she/She with no letter, digit, "_" or "-" before it: each pronoun is written first and
     # its left edge checked behind it, so that a search skips to the next h, H, s or S
     pronoun = "|".join(rf"{word}(?<![\w-]{word})" for word in ("he", "He", "she", "She"))
@@ -442,7 +444,7 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
         spans.setdefault(k, []).append((s, e))
     for k, spots in enumerate(_pronoun_spots(texts, finite)):
         for s, e, word in spots:
-            if any(ps <= s < pe for ps, pe in spans.get(k, ())):
+            if any(ps <= s < pe for ps, pe in spans.get(k, ())) or _in_quotation(texts[k], s):
                 continue
             actor = _antecedent(persons, (k, s), "male" if word.lower() == "he" else "female", m.gender)
             if actor is not None:
@@ -481,6 +483,20 @@ def _title_owner(owners: tuple[int, ...], present: set[int], timeline: list, at:
         if timeline[j][1] in wanted:
             return timeline[j][1]
     return live[0]
+
+
+_CLOSING_SINGLE = re.compile(r"['’](?=[\s,.;:!?)\]]|$)")
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Position ``at`` of a sentence is inside a quotation: a double quotation mark opened before it and
+    not closed, or a single one opening the sentence and not closed. A pronoun there is the speaker's
+    word for someone the speaker talks about, not a reference the writer makes."""
+    before = text[:at]
+    if ('"' in before and before.count('"') % 2) or before.count("“") > before.count("”"):
+        return True
+    lead = before.lstrip(" ([")
+    return lead[:1] in ("'", "‘") and _CLOSING_SINGLE.search(lead, 1) is None
 
 
 def _antecedent(persons: list[tuple], at: tuple[int, int], gender: str, genders: list[object]) -> int | None:

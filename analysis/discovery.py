@@ -16,7 +16,13 @@ lexicon actor links to and writes each as an ``actors.yml`` entry:
   workbench's country forms, "U.S.") -> country, any other place -> place, any other entity -> other.
   These are suggestions to check, not classifications;
 * ``suggested_id``: the surname of a person, else the name, as a lower-case id unique against the
-  lexicon and the other candidates.
+  lexicon and the other candidates; a person whose surname another suggested person or a lexicon
+  actor id has gets the id of the full name ("helen_marsh" and "owen_marsh", not "marsh" and
+  "marsh_2").
+
+An alias names one actor: a one-word form that two suggested persons could be called (the bare
+"Marsh" of Helen Marsh, where Owen Marsh is suggested too: it ends both names or is a variant of
+both) is suggested for neither, and a person known only by it is left out.
 
 A name typed differently in different articles (a place by "an inquiry into Nimbusly" alone, an
 organisation elsewhere) is one candidate: entity_table's ``same_as`` folds it (:func:`_fold_short_forms`).
@@ -27,6 +33,7 @@ Pronoun mentions are not counted.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -63,14 +70,17 @@ def _actor_type(entity_type: str, name: str) -> str:
     return _TYPES.get(entity_type, "other")
 
 
-def _fold_short_forms(table: pd.DataFrame) -> pd.DataFrame:
+def _fold_short_forms(table: pd.DataFrame, doc_ids: Mapping[str, frozenset] | None = None) -> pd.DataFrame:
     """Entities seen only as a short form of another candidate (``same_as``: "Whitcombe" in one article,
     "Thomas Whitcombe" in another) folded into it: its forms join the full name's variants and its
-    mentions and documents are added, so that pasting the YAML makes one actor, not two."""
+    mentions are added, so that pasting the YAML makes one actor, not two. ``doc_ids``: each entity's
+    documents; the folded entity's ``documents`` is the number of distinct documents of the two (an
+    article naming both forms counts once); without it, the two counts are added."""
     ids = set(table["entity_id"])
     short = table["same_as"].isin(ids) if "same_as" in table.columns else pd.Series(False, index=table.index)
     if not short.any():
         return table
+    docs_of = {e: set(doc_ids.get(e, ())) for e in table["entity_id"]} if doc_ids is not None else None
     into = table.set_index("entity_id", drop=False)  # a new frame: the caller's table is left as it is
     for row in table[short].itertuples(index=False):
         at = into.index.get_loc(row.same_as)
@@ -78,7 +88,11 @@ def _fold_short_forms(table: pd.DataFrame) -> pd.DataFrame:
         into.iat[at, into.columns.get_loc("variants")] = [*target["variants"],
                                                          *[v for v in row.variants if v not in target["variants"]]]
         into.iat[at, into.columns.get_loc("mentions")] = target["mentions"] + row.mentions
-        into.iat[at, into.columns.get_loc("documents")] = target["documents"] + row.documents
+        if docs_of is not None:
+            docs_of[row.same_as] |= docs_of[row.entity_id]
+            into.iat[at, into.columns.get_loc("documents")] = len(docs_of[row.same_as])
+        else:
+            into.iat[at, into.columns.get_loc("documents")] = target["documents"] + row.documents
     kept = into[~short.to_numpy()]
     return kept.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -102,6 +116,30 @@ def _suggested_aliases(variants: list[str], taken: set[str], address: frozenset[
     """The forms of ``variants`` to suggest as aliases, in order: forms of address stripped, none
     already ``taken`` (by the lexicon or an earlier candidate), each once."""
     return [a for a in dict.fromkeys(_without_address(v, address) for v in variants) if a and a not in taken]
+
+
+def _surname_id(entity: str, address: frozenset[str]) -> str:
+    """The id a person named ``entity`` gets from its surname."""
+    return slug(_without_address(entity, address).split()[-1] if _without_address(entity, address) else entity,
+                empty="actor", apostrophes=False)
+
+
+def _shared_person_forms(table: pd.DataFrame, address: frozenset[str]) -> set[str]:
+    """The one-word forms two persons of ``table`` could be called: the last word of two persons'
+    names, or a one-word variant of a person that is another person's last word or variant ("Marsh" of
+    Helen Marsh and Owen Marsh). Such a form names neither (:func:`discover_actors`)."""
+    owners: dict[str, set[str]] = {}
+    for eid, etype, entity, variants in zip(table["entity_id"], table["type"], table["entity"], table["variants"]):
+        if etype != "person":
+            continue
+        name = _without_address(entity, address).split()
+        forms = {_without_address(v, address) for v in variants}
+        if len(name) > 1:
+            forms.add(name[-1])
+        for form in forms:
+            if form and " " not in form:
+                owners.setdefault(form, set()).add(eid)
+    return {form for form, ids in owners.items() if len(ids) > 1}
 
 
 def _suggested_titles(titles: list[str], address: frozenset[str]) -> list[str]:
@@ -128,7 +166,8 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     found = entities if entities is not None else find_entities(documents, sentences=sents, actors=lexicon)
     cols = list(DISCOVERY_COLUMNS)
     unlinked = found[found["actor_id"].isna() & (found["via"] != "pronoun")]
-    table = _fold_short_forms(entity_table(unlinked, actors=lexicon))
+    doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
+    table = _fold_short_forms(entity_table(unlinked, actors=lexicon), doc_ids)
     table = table[table["mentions"] >= min_count]
     if table.empty:
         return pd.DataFrame({c: [] for c in cols})
@@ -137,6 +176,8 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     address = _forms_of_address(words.honorifics, words.titles)
     text_of = {(str(d), int(s)): t for d, s, t in zip(sents["doc_id"], sents["sentence_id"], sents["text"])}
     used_ids = set(lexicon.actors["actor_id"])
+    known |= _shared_person_forms(table, address)
+    surnames = Counter(_surname_id(e, address) for e, t in zip(table["entity"], table["type"]) if t == "person")
     out: dict[str, list] = {c: [] for c in cols}
     for row in table.itertuples(index=False):
         # entity_table's variants, most written first; an alias names one actor: a later candidate of the
@@ -147,7 +188,10 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
             continue
         known.update(aliases)
         kind = _actor_type(row.type, name)
-        base = slug(name.split()[-1] if kind == "person" else name, empty="actor", apostrophes=False)
+        base = slug(name, empty="actor", apostrophes=False)
+        if kind == "person" and row.type == "person":
+            surname = _surname_id(row.entity, address)
+            base = surname if surnames[surname] == 1 and surname not in used_ids else base
         sid, n = base, 2
         while sid in used_ids:
             sid, n = f"{base}_{n}", n + 1

@@ -110,7 +110,11 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
 mentioned, unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
-stays his after "his father Mohamed El-Hassan Mohamed"); a surname that is also the first word of a
+stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
+with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
+them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
+is worse than none; a form of address of another gender, or one stating no gender ("Dr.", "Prof.")
+after a formal one-word title of another kind ("Nurse Helen Marsh"), is someone else); a surname that is also the first word of a
 business named in the document (its last word in ``company_last_words`` or a legal suffix:
 "Brightwater" beside Laura Brightwater and Brightwater Foods; not "Trump Administration") is
 ambiguous: it goes to the person only with a title, an honorific or what a company cannot do ("Ms.
@@ -136,7 +140,7 @@ and an organisation to the same name with a legal suffix ("Nimbusly" -> Nimbusly
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
 own earlier pronouns for that person; a first name's gender wins over a "-man" title's, which news
-writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, else the most recent person; a person
+writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, never to one whose known gender it contradicts (then to no one); a person
 of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
 ("Later President Obama said his plan ..."), and so does one a pronoun opening its sentence follows as
 the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'); rows with ``via == "pronoun"``, apart from the direct
@@ -1581,6 +1585,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     cands = _join_and_names(texts, cands, words)
     cands = _join_acronym_names(texts, cands, words)
+    cands = _without_dateline_credits(texts, cands)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     caps_stop = False
@@ -1674,6 +1679,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
         used = stands_for.get(c.words, ())
         org, org_at = None, (-2, -2)
+        namesakes: list[int] = []  # the fitting entities whose surname the one-word form is
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
@@ -1715,6 +1721,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             g = _gender_of(ent)
             if c.gender and g and c.gender != g and not _man_title(words, c.title):
                 continue
+            if n == 1 and ent.words[-1] == c.words[0]:
+                if _title_conflicts(words, texts, c.title, ent):
+                    continue
+                namesakes.append(idx)
             if ent.last > best_at:
                 best, best_at = idx, ent.last
             if idx in used and ent.last > kept_at:
@@ -1724,6 +1734,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # surname appears ("Mohamed" for the boy Ahmed Mohamed, after "his father Mohamed El-Hassan
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
             best = kept
+        elif len(namesakes) > 1:
+            best = _among_namesakes(entities, namesakes, best, c.title)
+            if best is None:
+                return _AMBIGUOUS
         if best is not None and n == 1 and acr is None and entities[best].words[-1] == c.words[0] and \
                 org_first(c.words[0]) and not _settles_person(c.evidence):
             # "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous; the organisation only
@@ -1770,10 +1784,16 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
                 idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
-        if idx is not None and len(entities[idx].words) == len(c.words):
+        if idx is not None and len(entities[idx].words) == len(c.words) and \
+                not (len(c.words) == 1 and _bare_before_full(entities, idx, by_last.get(c.words[0], ()))):
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
         target = short_target(c)
+        if target is None and idx is not None:  # (a bare form of its own, as before the full name came)
+            add(c, idx, "name" if entities[idx].words == c.words else "short")
+            continue
+        if target is _AMBIGUOUS:
+            continue  # "Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh": either could be meant
         if target is not None:
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
@@ -1801,6 +1821,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         owners = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1
                   and entities[j].best is not None and entities[j].best[1] == "person"]
+        if not owners and any(t == "person" for _, t, _ in ent.evidence):
+            # "Vasquez" in the headline, a person by its own evidence ("Vasquez told reporters"), before
+            # "Mateo Vasquez", a name with no evidence yet (its first name in no list): the one name of
+            # two or three name words ending with it and typed nothing else joins it, as a typed one would
+            owners = [j for j in by_last.get(ent.words[0], ()) if 2 <= len(entities[j].words) <= 3
+                      and entities[j].best is None and entities[j].mentions
+                      and all(_NAME_WORD.match(w) for w in entities[j].words)]
+        if len(owners) > 1 and len(stands_for.get(ent.words, ())) == 1 and \
+                next(iter(stands_for[ent.words])) in owners:
+            # "Brandt" in the headline, Elena and Jonas Brandt in the body: the person the body's bare
+            # "Brandt" stands for (named before the other)
+            owners = list(stands_for[ent.words])
         if owners and org_first(ent.words[0]) and not _settles_person(ent.evidence):
             # a headline's "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous (as
             # in short_target)
@@ -1827,7 +1859,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             ent.mentions = []
             continue
-        if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"}:
+        if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"} and \
+                not any(_title_conflicts(words, texts, m[4], entities[owners[0]]) for m in ent.mentions) and \
+                not (ent.gender and not ent.gender_weak and _gender_of(entities[owners[0]]) not in (None, ent.gender)):
+            # not "Dr. Marsh" after "Nurse Helen Marsh" (see _title_conflicts), nor "Ms. Marsh" after "Dr.
+            # Owen Marsh": a form of address that states another gender is someone else, as in short_target
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
@@ -1930,6 +1966,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.display = next(iter(forms)) if len(forms) == 1 else \
                 max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
+            if ent.display.isupper() and " " in ent.display:
+                ent.display = _written_in_case(texts, ent.display)
         if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
             ent.gender, ent.gender_weak = ent.first_name_gender, False
@@ -1940,6 +1978,103 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         ent.best = min(ent.evidence, key=_RANK, default=None)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _bare_before_full(entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
+    """Entity ``idx`` is a person's bare one-word name first written before a full name ending with it
+    (a headline's "Brandt" before "Elena Brandt"): a later bare "Brandt" is a short form of the full
+    name (short_target), not a mention of the bare entity."""
+    ent = entities[idx]
+    return len(ent.words) == 1 and _is_person(ent) and \
+        any(len(entities[j].words) > 1 and entities[j].mentions and _is_person(entities[j]) for j in same_last)
+
+
+#: short_target's answer for a surname two persons of the document could be meant by: no entity.
+_AMBIGUOUS = -1
+
+
+def _titles_of(ent: _Entity) -> set[str]:
+    """The titles written with an entity's mentions so far, without the full stop ("dr", "nurse")."""
+    return {m[4].rstrip(".") for m in ent.mentions if m[4]}
+
+
+def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
+    """``title``, a form of address stating no gender ("Dr.", "Prof.", "Rev."), names someone else than
+    ``ent`` when ``ent`` is written with a formal one-word title of another kind (capitalised before the
+    name, as news style writes a formal title, not a description: "Nurse Helen Marsh", not "philosopher
+    Noam Chomsky") and never with it: "Dr. Marsh" is not "Nurse Helen Marsh". (Gendered forms of
+    address are settled by gender; two-word roles do not conflict: "First Lady Jill Biden" is "Dr.
+    Biden".)"""
+    if not title or " " in title or words.honorifics.get(title) != "unknown":
+        return False
+    mine = title.rstrip(".")
+    formal = False
+    for k, s, _, _, own in ent.mentions:
+        if not own:
+            continue
+        if own.rstrip(".") == mine:
+            return False
+        if " " not in own and (own,) in words.titles and own not in words.honorifics and \
+                f"{own}." not in words.honorifics:
+            before = texts[k][:s].rstrip()
+            word = before[before.rfind(" ") + 1:]
+            formal = formal or (word[:1].isupper() and word.lower() == own)
+    return formal
+
+
+def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
+                     title: str | None) -> int | None:
+    """Which of two or more persons sharing a surname a bare surname (with or without a title) stands
+    for: the one written with that title when only one is ("Dr. Marsh" after "Nurse Helen Marsh met Dr.
+    Owen Marsh"), else the most recently named when the others were named in earlier sentences (a
+    writer uses the bare surname for the person just written about: "Ann and Paul Becker agreed. ...
+    Paul Becker said he was tired. Becker left"), else none: named in the same sentence, either could be
+    meant, and a wrong guess is worse than no link."""
+    people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
+    if len(people) < 2 or best is None:
+        return best
+    if title:
+        same = [i for i in people if title.rstrip(".") in _titles_of(entities[i])]
+        if len(same) == 1:
+            return same[0]
+    latest = entities[best].last[0]
+    if any(i != best and entities[i].last[0] == latest for i in people):
+        return None
+    return best
+
+
+def _written_in_case(texts: Sequence[str], name: str) -> str:
+    """An all-caps name of several words ("CARROW VALLEY" of a dateline or an all-caps headline) as the
+    document writes it in mixed case elsewhere, as a whole word sequence ("Carrow Valley", also inside
+    "Carrow Valley General Hospital"); else as it is."""
+    low = name.lower()
+    for text in texts:
+        lowered = text.lower()
+        at = lowered.find(low)
+        while at >= 0:
+            form = text[at:at + len(name)]
+            if not form.isupper() and form[:1].isupper() and \
+                    not text[at - 1:at].isalnum() and not text[at + len(name):at + len(name) + 1].isalnum():
+                return form
+            at = lowered.find(low, at + 1)
+    return name
+
+
+#: A dateline with its credit: "CARROW VALLEY (Northern Wire) -", "GAZA CITY, Jan 5 (Reuters) —".
+_DATELINE_CREDIT = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40})?\s*\((?P<credit>[^()\n]{2,60})\)\s*[-–—]")
+
+
+def _without_dateline_credits(texts: Sequence[str], cands: list[_Cand]) -> list[_Cand]:
+    """``cands`` less the names of a dateline's credit, the agency in brackets after the all-caps place
+    a report starts with ("CARROW VALLEY (Northern Wire) - Nurses ...": the wire is the byline's
+    source, page furniture, not an actor of the report); the place stays."""
+    credits = {}
+    for k, text in enumerate(texts[:3]):  # (a dateline opens the text: the headline's sentence or the next)
+        if "(" in text[:80] and (m := _DATELINE_CREDIT.match(text)):
+            credits[k] = m.span("credit")
+    if not credits:
+        return cands
+    return [c for c in cands if not (c.k in credits and credits[c.k][0] <= c.start and c.end <= credits[c.k][1])]
 
 
 def _set_aside_weak_place(ent: _Entity) -> None:
@@ -2134,8 +2269,8 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
 
 
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
-    """he/she/... -> the most recent person of matching gender (else the most recent person); each
-    entity's ``best`` evidence is its decision."""
+    """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
+    known gender the pronoun contradicts); each entity's ``best`` evidence is its decision."""
     persons = sorted((k, s, idx) for idx, ent in enumerate(live) if _is_person(ent)
                      for k, s, *_ in ent.mentions)
     if not persons:
@@ -2154,14 +2289,12 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         at = (k, start - offset)
         low = word.lower()
         gender = "male" if low in _MALE else "female"
-        chosen = unknown = fallback = None
+        chosen = unknown = None
         opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
             _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
         here = bisect_left(persons, at)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
-            if fallback is None:
-                fallback = idx
             g = live[idx].gender or learned.get(idx)
             if g == gender:
                 chosen = idx
@@ -2175,8 +2308,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     # "Priya Raman welcomed the inquiry. She said ...": a pronoun opening its sentence
                     # continues the subject of the sentence before (the person it starts with)
                     break
+        # (never a person whose known gender the pronoun contradicts: "Ms. Marsh ... him" is someone else)
         chosen = chosen if chosen is not None else unknown
-        chosen = chosen if chosen is not None else fallback
         if chosen is None:
             continue
         if live[chosen].gender is None and chosen not in learned:
@@ -2387,7 +2520,10 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         variants = a["variants"]
         group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
-        out["entity"].append(max(displays, key=lambda d: (len(d.split()), displays[d], len(d))) if displays else eid)
+        # (a mixed-case form over an all-caps one of as many words: "Carrow Valley", not a dateline's
+        # "CARROW VALLEY")
+        out["entity"].append(max(displays, key=lambda d: (len(d.split()), not d.isupper() or len(d.split()) == 1,
+                                                          displays[d], len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
         out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)

@@ -735,3 +735,32 @@ def test_discovery_titles_keep_roles_and_drop_forms_of_address():
         ["Ada Kline", ["professor"]],  # "prof." is an abbreviation of address, "professor" a role
         ["Labour", []], ["Sarah Hill", ["mp"]],  # "mp dame": the role kept
         ["Tomas Bello", []], ["Alan Pike", []]]
+
+
+def test_discovery_counts_distinct_documents_and_never_suggests_an_alias_two_persons_share():
+    # the headline's "Vasquez" and the body's "Mateo Vasquez": one candidate in two articles, not 2 + 1;
+    # "Marsh" could be Helen or Owen Marsh: an alias of neither, and ids from the full names
+    d = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "title": ["Vasquez suspended after failed test", "Appeal",
+                                                                "Talks", "Strike"], "text": [
+        "Mateo Vasquez was suspended on Wednesday. Vasquez told reporters he was innocent.",
+        "Mateo Vasquez will appeal, his lawyer said on Friday.",
+        "Nurse Helen Marsh met Dr. Owen Marsh on Friday. Owen Marsh said the talks had been useful.",
+        "Helen Marsh spoke to the strikers on Monday. Marsh said the strike would go on."]})
+    c = wb.discover_actors(d, {"actors": []})
+    assert c[["name", "suggested_id", "aliases", "count", "documents"]].values.tolist() == [
+        ["Mateo Vasquez", "vasquez", ["Mateo Vasquez", "Vasquez"], 4, 2],
+        ["Helen Marsh", "helen_marsh", ["Helen Marsh"], 3, 2],
+        ["Owen Marsh", "owen_marsh", ["Owen Marsh"], 2, 1]]
+
+
+def test_a_pronoun_inside_quotation_marks_is_no_mention_of_the_actor_named_before():
+    # inside a quotation the speaker talks about someone ("He" is her player, not the coach); outside
+    # it, the pronoun is the writer's and goes to the most recent person actor
+    lex = {"actors": [{"id": "brandt", "name": "Elena Brandt", "type": "person", "gender": "female",
+                       "aliases": ["Elena Brandt", "Brandt"]}]}
+    d = docs("Elena Brandt defended her player.\n\n'He is not a cheat,' Brandt said. \"He never lied,\" she "
+             "added. “She will appeal,” he said.\n\nShe said the team would appeal.")
+    m = wb.mentions(d, lex)
+    assert m[["sentence_id", "alias", "via", "start"]].values.tolist() == [
+        [1, "Elena Brandt", "alias", 0], [2, "Brandt", "alias", 21], [3, "she", "pronoun", 17],
+        [5, "She", "pronoun", 0]]
