@@ -18,7 +18,10 @@ for a quotation that goes on in the next paragraph — runs to the paragraph's e
    the phrase right before it, "with an expert explaining", else the one actor or entity that can
    speak named before it, when it starts its clause; with two named, "Dana Price met Omar Haddad,
    an economist, explaining ...", none). Quoted words further into a clause ("X said the team had
-   "lost its nerve"") are part of that reported clause: no direct row, the reported row holds them;
+   "lost its nerve"") are part of that reported clause: no direct row, the reported row holds them,
+   and so are later quotations of the sentence that nothing else attributes, with no clause break
+   between the cue and them ('said the strike was "deeply regrettable" and that the trust had made
+   "a fair and final offer."': one reported row);
    a quotation of four words or more right after a naming verb (``naming_verbs``) and its object
    of one to four words is its subject's: "Her challenger, councillor Tomas Ruiz, called the record
    "a list of missed deadlines"" -> Tomas Ruiz, cue "call" (found before rule 2); with no
@@ -88,6 +91,11 @@ name holds another such noun ("Grange Lane Hospital ... The union said": a hospi
 "The" and a word of origin or party (the entity layer's demonyms and the singulars of its group
 words: "the German wrote", "said the Briton", "the Democrat said") is a nominal speaker, not a name,
 linked to the one person named in its sentence or the two before it (two people named: unlinked).
+Between a quotation and its cue after it, "the"/"a"/"an" and one to three lower-case words are a
+nominal speaker whatever the noun (""…," the player said", ""…," the 24-year-old said", "the visibly shaken defender
+later said"); an age ("the 24-year-old") is a nominal speaker anywhere. "The player" or "the
+24-year-old" links to the one person the text named so before it ("tennis player Maria Vasquez",
+"Maria Vasquez, 24,"), as "the mayor" does; else it stays unlinked.
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -102,7 +110,9 @@ an addressee so ("wrote to staff that").
 
 **Reported speech** (kind 'reported'): a cue verb outside quotation marks, not used by a direct
 quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
-"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that"),
+"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that";
+"X said A and that B" holds both clauses, "A and that B", when A is a clause: a bare verb's, or one
+with a finite auxiliary or a subject pronoun),
 "X announced that ..." / "X maintained: ..." (``clause: that`` verbs need "that" within 8 words, or a
 colon); with the cue after the content, "..., analysts say." / "..., the company said Tuesday." /
 "..., said Tom Becker." / "..., a spokeswoman for the agency, Carla Mendes, said." (the content
@@ -114,8 +124,10 @@ expert explaining that ..." is the expert's); and "according to X, ..." / "..., 
 ``source_phrases``; X is the whole phrase to the comma or the sentence's end: "a review of court
 records by the watchdog group Open Ledger"; titles dropped from a name: "According to Dr. Anita
 Raghavan, a security researcher at ..., the ..." -> Anita Raghavan, the description after the name
-not content); a source phrase that closes its sentence with a description of a person and a name in
-apposition gives the name ("…, according to the chief executive of Northwind, Sam Patel." -> Sam
+not content; "According to the Health Secretary, Priya Lindqvist, the …" -> Priya Lindqvist, the
+content after her name: a description headed by a speaker noun and a name in apposition to it); a
+source phrase that closes its sentence with a description of a person and a name in apposition
+gives the name ("…, according to the chief executive of Northwind, Sam Patel." -> Sam
 Patel), and a name phrase ending with a person's name that person ("according to Exacta Weather
 forecaster James Madden"). A document (``document_nouns``: "a statement released on Thursday") is a nominal
 source without its time tail ("a statement"), and no row when a cue verb of the sentence already
@@ -303,6 +315,10 @@ _ABOUT_PREPS = frozenset("on about at to against over".split())
 # what may stand between another person's name and an -ing cue for that person to be meant: a comma,
 # or a description set off by commas ("Omar Haddad, an economist, explaining")
 _AFTER_QUOTE_CHARS = frozenset(" \n,.!?\"”’'")  # between a quotation's words and a phrase attributing it
+_AFTER_QUOTE = frozenset(" \n,!?\"”’'")  # between a quotation's words and a description after it
+# "the player", "a 24-year-old", "the visibly shaken defender": a determiner and lower-case words, group 1 the head
+_DESCRIPTION = re.compile(r"(?:the|a|an)(?:\s+[a-z0-9][a-z0-9'’-]*){0,2}\s+([a-z0-9][a-z0-9'’-]*)")
+_AGE = re.compile(r"(\d{1,3})-year-old")  # a description by age ("the 24-year-old")
 _APPOSED_BEFORE = re.compile(r"\s*(?:,[^,;:.]{1,60})?,\s*$")
 _LOCATIVE_ADVERBS = frozenset("here there locally abroad nationwide worldwide overseas".split())
 _TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
@@ -774,7 +790,8 @@ def _bare(word: str) -> str:
 
 def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]) -> _Speaker | None:
     """A noun phrase as a speaker: its head is the word before its first preposition, else its last
-    word. A pronoun alone: 'pronoun'; a speaker noun: 'nominal' (the whole phrase); a capitalised word:
+    word. A pronoun alone: 'pronoun'; a speaker noun or an age ("the 24-year-old"): 'nominal' (the whole
+    phrase); a capitalised word:
     'name' (the run of capitalised words ending at the head, honorifics and titles in front dropped:
     "Rep. George Miller" -> "George Miller"; nothing left: no speaker). Possessives, time words and
     anything else: no speaker."""
@@ -801,6 +818,9 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
         return _Speaker(pd.NA, " ".join([t[2] for t in taken]), "nominal", taken[0][0], taken[-1][1], pd.NA, None,
                         None, s)
     if not head[:1].isupper() or low in honorifics:
+        if low.endswith("-year-old") and _AGE.fullmatch(low):  # "the 24-year-old": a person, by age
+            return _Speaker(pd.NA, " ".join([t[2] for t in taken]), "nominal", taken[0][0], taken[-1][1], pd.NA,
+                            None, None, s)
         return None
     i = head_i
     # capitalised words before the head (an acronym, "U.S.", starts with a capital too), no possessive
@@ -1465,6 +1485,24 @@ class _Attributor:
         sp = self.link(sp)
         return _as_nominal(sp) if sp.etype == "place" else sp  # "said Israel": a government
 
+    def description_before(self, q_hi: int, cue_at: int) -> _Speaker | None:
+        """A nominal speaker that describes a person between a quotation ending at ``q_hi`` and its
+        cue, when those words are all there is: "the", "a" or "an" and one to three lower-case words
+        (digits and hyphens allowed; adverbs such as "later" before the cue dropped): '"I am
+        innocent," the player said' -> "the player", '"…," the 24-year-old said' -> "the
+        24-year-old" (words no speaker-noun list can hold); else None."""
+        text = self.f.text
+        lo = q_hi
+        while lo < cue_at and text[lo] in _AFTER_QUOTE:
+            lo += 1
+        if lo == q_hi or lo >= cue_at or text[lo - 1] not in _SPACE:
+            return None  # (no closing mark and comma, or an end mark, between: not set off)
+        m = _DESCRIPTION.fullmatch(_strip_tail(text[lo:cue_at], _AUX))
+        if m is None or m.group(1).lower() in _TIME_WORDS:
+            return None
+        end = lo + m.end()
+        return _Speaker(pd.NA, text[lo:end], "nominal", lo, end, pd.NA, None, None, lo + m.start(1))
+
     def apposition_after(self, nominal: _Speaker, hi: int) -> _Speaker | None:
         """The name in apposition right after a description that follows a cue ("said its
         spokeswoman, Priya Nair." -> Priya Nair): a name that ends the clause or is set off by a comma."""
@@ -1584,6 +1622,32 @@ class _Attributor:
         if found is None:
             return None
         return _Attribution(found[0], _NEW_CUE((m.start(), m.end(), m.group())), True, False, True)
+
+    def name_apposed_to_source(self, source: _Speaker, comma: int, hi: int) -> tuple[_Speaker, int] | None:
+        """The name in apposition to the description of a person or organisation an opening source
+        phrase gives, and the comma that ends it: "According to the Health Secretary, Priya
+        Lindqvist, the government …" -> (Priya Lindqvist, linked; the comma after "Lindqvist").
+        ``source`` is the phrase up to ``comma``, ``hi`` the sentence's end. None unless the source
+        is an unlinked nominal whose head (the word before its first preposition, else its last) is
+        a speaker noun and no document, and a name set off by commas follows it with at least three
+        words after it that do not open a relative clause or an age ("According to police, Smith,
+        who was driving, …" keeps the police)."""
+        if source.type != "nominal" or isinstance(source.entity_id, str) or isinstance(source.actor_id, str) \
+                or source.end != comma:
+            return None
+        text = self.f.text
+        words = text[source.start:source.end].split()
+        head = next((words[i - 1] for i in range(1, len(words)) if words[i].lower() in _PREPS), words[-1])
+        head = _bare(head).lower()
+        if head not in self.nouns or head in self.cues.document_nouns:
+            return None
+        name = self.apposition_after(source, hi)
+        if name is None or text[name.end:name.end + 1] != ",":
+            return None
+        rest = text[name.end + 1:hi].lstrip()
+        if _RELATIVE.match(rest) or rest[:1].isdigit() or _fewer_words(rest, 3):
+            return None
+        return self.link(name), name.end
 
     def before_source(self, lo: int, hi: int) -> int:
         """Where the content text[lo:hi] ends before a source phrase set off by a comma ("staff cuts
@@ -1875,7 +1939,8 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     m = post[0]
     if _cue_in_own_clause(text, q_hi, m.start):
         return _NONE  # "called the breach "a disgrace" and demanded that Delane testify": not its cue
-    speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m, post_hi)
+    speaker = att.speaker_before(q_hi + 1, m.start) or att.speaker_after(m, post_hi) or \
+        att.description_before(q_hi, m.start)
     if speaker is None and m.form.endswith("ing"):
         speaker = att.subject(sent[2], q_lo)
     close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
@@ -1950,6 +2015,7 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
     for spans in att.paragraph_quotes:
         previous: _Row | None = None
         prev_end = -1
+        mixed_in, mixed_cue = -1, -1  # the sentence of the last quotation skipped as part of a reported clause, its cue's end
         for q_lo, q_hi in spans:
             sent = f.sentence_at(q_lo)
             clause_lo = max(sent[2], prev_end)
@@ -1958,7 +2024,11 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 continue  # the title of a work: "the bill, known as "Safe Streets""
             a = _attribute(att, q_lo, q_hi, clause_lo, sent)
             if a.mixed:
+                if a.cue is not None and a.cue.start not in used:  # (a cue used by a row reports no clause)
+                    mixed_in, mixed_cue = sent[0], a.cue.end
                 continue  # part of a reported clause: reported speech takes it whole
+            if mixed_in == sent[0] and _in_same_report(text, a, mixed_cue, q_lo):
+                continue  # 'said the strike was "regrettable" and that it made "a fair offer."': the same clause
             if previous is not None and a.cue is not None and a.cue.start == previous.cue_start:
                 previous.parts.append((q_lo, q_hi))  # "A," he said, "B." — one quotation
                 continue
@@ -1996,6 +2066,7 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             row = _Row(sent[0], sent[1], [(q_lo, q_hi)], speaker, lemma, "direct",
                        a.cue.start if a.cue is not None else -1, a.after, adjacent, addressee)
             rows.append(row)
+            mixed_in = -1
             if a.cue is not None:
                 used.add(a.cue.start)  # only a quotation made into a row uses its cue
                 if speaker is not None and not a.after:
@@ -2004,6 +2075,16 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 previous = row
     att.set_direct([p for row in rows for p in row.parts])
     return rows, used
+
+
+def _in_same_report(text: str, a: _Attribution, cue_end: int, q_lo: int) -> bool:
+    """Is a quotation starting at ``q_lo`` with attribution ``a``, after a quotation of its sentence
+    that is part of the reported clause of a cue ending at ``cue_end``, part of that clause too? So
+    when nothing attributes it (no cue between the two quotations, none after it in its sentence)
+    and no clause break (:func:`_content`'s: ";", ", while", ", but" ...) comes between the cue and
+    it: 'Marsh said the strike was "deeply regrettable" and that the trust had made "a fair and
+    final offer."' is one reported row, Marsh's, not a direct quotation without a speaker beside it."""
+    return a.cue is None and a.speaker is None and _BREAK.search(text, cue_end, q_lo) is None
 
 
 def _ends_that(core: str) -> bool:
@@ -2052,7 +2133,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         opener = ("that" in after and _THAT.match(after)) or _COLON.match(after)
         if opener and att.cue_between(after_lo, after_lo + opener.end()):
             opener = None  # "said the road was unsafe, and warned that …": the "that" of another cue
-        if opener:
+        if opener and _second_that(after, opener.end()) and (bare_of[form] == "bare" or _FINITE_CLAUSE.match(after)):
+            c_lo = after_lo  # "said the strike was regrettable and that …": both clauses were said
+        elif opener:
             c_lo = after_lo + opener.end()
         elif cues.clause_of[form] == "bare" or (adr is not None and cues.addressee_of[form] == "object"
                                                  and _FINITE_CLAUSE.match(after)):
@@ -2076,6 +2159,16 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
     if f.quotes:
         rows = _with_whole_quotes(f, rows)
     return _outer_rows(rows, cues.source_phrases)
+
+
+_AND_THAT = re.compile(r"\S\s+\S+,?\s+(?:and|but)\s+that\Z")  # two words at least, then "and that"
+
+
+def _second_that(after: str, end: int) -> bool:
+    """Does the "that" ending ``after[:end]`` (:data:`_THAT` matched there) open a second clause
+    coordinated with a first one that has no "that" ("said | the strike was regrettable and that |
+    …"), rather than the cue's only one ("said on Tuesday that")?"""
+    return after.endswith("that", 0, end) and _AND_THAT.search(after, 0, end) is not None
 
 
 def _with_whole_quotes(f: _Field, rows: list[_Row]) -> list[_Row]:
@@ -2287,6 +2380,9 @@ def _according_to(att: _Attributor, reported: Sequence[_Row] = ()) -> list[_Row]
         if closing:
             c_lo, c_hi = _content(text, s_lo, m.start())
         elif comma >= 0:
+            named = att.name_apposed_to_source(speaker, comma, s_hi)
+            if named is not None:  # "According to the Health Secretary, Priya Lindqvist, the …"
+                speaker, comma = named
             c_lo, c_hi = _content(text, att.description_end(comma + 1, s_hi) if speaker.type == "name" else comma + 1,
                                   s_hi)
         else:
@@ -2528,9 +2624,13 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
-    the mayor,") when every person given that title before ``pos`` is that one entity; else None."""
+    the mayor,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
+    title before ``pos`` is that one entity; else None."""
     before = re.compile(rf"\b{re.escape(title)}\s+$", re.IGNORECASE)
     after = re.compile(rf",\s+(?:the|its|a)\s+(?:[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
+    age = _AGE.fullmatch(title)
+    if age is not None:
+        after = re.compile(rf"{after.pattern}|,\s+{age.group(1)}\s*,", re.IGNORECASE)
     found: _Mention | None = None
     for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
         m = f.mentions[j]

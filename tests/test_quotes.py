@@ -1224,3 +1224,72 @@ def test_a_document_as_the_subject_of_a_cue_is_a_nominal_speaker():
     assert rows("Sam Patel, director of research for the group, said Harris' record on the environment was "
                 '"decent."', cols=("quote", "speaker")) == [
         ['Harris\' record on the environment was "decent."', "Sam Patel"]]
+# ----------------------------------------------------------------------------- red team, session 10
+
+
+def _rows(*texts: str) -> list[list]:
+    """(doc_id, kind, quote, speaker, speaker_type, speaker_entity_id) per row, NA as None."""
+    out = wb.quotes(docs(*texts))
+    return [[r.doc_id, r.kind, r.quote] + [None if pd.isna(v) else v for v in
+                                          (r.speaker, r.speaker_type, r.speaker_entity_id)]
+            for r in out.itertuples()]
+
+
+def test_said_a_and_that_b_reports_both_clauses_with_the_speaker():
+    # the first clause had been lost ("that" found after "and"); with quoted words in the second, the
+    # quotation was a direct one without a speaker and the reported row was dropped beside it
+    assert _rows("Owen Marsh said the strike was regrettable and that the trust had made a fair offer.",
+                 "The trust's chief executive, Dr. Owen Marsh, said the strike was \"deeply regrettable\" and that "
+                 "the CVHT had made \"a fair and final offer.\"",
+                 "Owen Marsh said on Tuesday that the trust had made a fair offer.") == [
+        ["d0", "reported", "the strike was regrettable and that the trust had made a fair offer", "Owen Marsh",
+         "name", "person:owen_marsh"],
+        ["d1", "reported", "the strike was \"deeply regrettable\" and that the CVHT had made \"a fair and final "
+         "offer.\"", "Owen Marsh", "name", "person:owen_marsh"],
+        ["d2", "reported", "the trust had made a fair offer", "Owen Marsh", "name", "person:owen_marsh"]]
+
+
+def test_a_quotation_after_a_clause_break_is_not_taken_into_the_reported_clause():
+    # ", but" ends the reported content: the second quotation stays a row of its own (no speaker found)
+    text = ("The leaders said in a statement that they regretted the decision, but affirmed \"our commitment\" "
+            "and encouraged \"all our partners to speed up their action.\"")
+    assert [r[:3] for r in _rows(text)] == [
+        ["d0", "reported", "they regretted the decision"],
+        ["d0", "direct", "all our partners to speed up their action."]]
+
+
+def test_a_description_between_a_quotation_and_its_cue_is_a_nominal_speaker():
+    assert _rows("Vasquez denied wrongdoing. \"I am innocent,\" the player said.",
+                 "Vasquez denied wrongdoing. \"I am innocent,\" the 24-year-old said.",
+                 "Vasquez denied wrongdoing. \"I have never taken anything banned,\" the player said.",
+                 "\"It was a long season for all of us,\" the visibly shaken defender later said.") == [
+        ["d0", "direct", "I am innocent", "the player", "nominal", None],
+        ["d1", "direct", "I am innocent", "the 24-year-old", "nominal", None],
+        ["d2", "direct", "I have never taken anything banned", "the player", "nominal", None],
+        ["d3", "direct", "It was a long season for all of us", "the visibly shaken defender", "nominal", None]]
+    # before the quotation and after the cue: "player" is a speaker noun, an age a nominal speaker
+    assert _rows("\"I am innocent,\" said the player.",
+                 "The 24-year-old said: \"I have never taken anything banned.\"") == [
+        ["d0", "direct", "I am innocent", "the player", "nominal", None],
+        ["d1", "direct", "I have never taken anything banned.", "The 24-year-old", "nominal", None]]
+
+
+def test_a_description_links_to_the_one_person_the_text_gave_it():
+    assert _rows("Maria Vasquez, 24, denied wrongdoing. \"I am innocent,\" the 24-year-old said.",
+                 "Tennis player Maria Vasquez denied wrongdoing. \"I am innocent,\" the player said.",
+                 "Tennis player Maria Vasquez and tennis player Ana Ruiz denied wrongdoing. \"I am innocent,\" "
+                 "the player said.",
+                 "Maria Vasquez, 24, and Ana Ruiz, 24, denied wrongdoing. \"I am innocent,\" the 24-year-old said.") == [
+        ["d0", "direct", "I am innocent", "Maria Vasquez", "nominal", "person:maria_vasquez"],
+        ["d1", "direct", "I am innocent", "Maria Vasquez", "nominal", "person:maria_vasquez"],
+        ["d2", "direct", "I am innocent", "the player", "nominal", None],  # two players: unlinked
+        ["d3", "direct", "I am innocent", "the 24-year-old", "nominal", None]]
+
+
+def test_according_to_a_description_and_a_name_in_apposition_gives_the_name():
+    assert _rows("According to the Health Secretary, Priya Lindqvist, the government will not intervene in "
+                 "local pay disputes.",
+                 "According to police, Smith, who was driving, crashed into a wall.") == [
+        ["d0", "reported", "the government will not intervene in local pay disputes", "Priya Lindqvist", "name",
+         "person:priya_lindqvist"],
+        ["d1", "reported", "Smith, who was driving, crashed into a wall", "police", "nominal", None]]
