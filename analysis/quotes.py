@@ -2056,8 +2056,8 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 # 3. no cue at all: the previous quotation's speaker in the paragraph goes on
                 # (unless another cue, someone else's speech, comes between them)
                 speaker, lemma, adjacent = previous.speaker, previous.cue, True
-            if not (adjacent and speaker is not None and lemma is not pd.NA) and \
-                    _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi):
+            if not (adjacent and speaker is not None and a.cue is not None) and \
+                    _fewer_words(text, MIN_QUOTE_WORDS, q_lo, q_hi):  # (a speaker carried on by rule 3 is no cue)
                 if speaker is not None and a.cue is not None and a.cue.form in cues.naming_of:
                     att.share_subject(q_hi, speaker)  # a label, but "called X "a scandal" and demanded that …"
                 continue  # a scare quote: one to three words without a cue of its own

@@ -1293,3 +1293,13 @@ def test_according_to_a_description_and_a_name_in_apposition_gives_the_name():
         ["d0", "reported", "the government will not intervene in local pay disputes", "Priya Lindqvist", "name",
          "person:priya_lindqvist"],
         ["d1", "reported", "Smith, who was driving, crashed into a wall", "police", "nominal", None]]
+
+
+def test_a_short_quotation_needs_a_cue_of_its_own_not_the_speaker_before_it():
+    # rule 3 carries a speaker on to the paragraph's next quotation; one to three words without a cue
+    # of their own are a scare quote even so (they were the previous speaker's row)
+    text = ('"We will not stop until the work is done," Kirby said. Critics who had gathered outside the town '
+            'hall for most of the afternoon dismissed the plan as a "gimmick" and "a stunt." "It is the right '
+            'thing to do for the country."')
+    assert [r[2:4] for r in _rows(text)] == [["We will not stop until the work is done", "John Kirby"],
+                                             ["It is the right thing to do for the country.", "John Kirby"]]
