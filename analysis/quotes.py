@@ -312,13 +312,13 @@ _QUANTIFIERS = frozenset("half many most some all none one two three several few
                          "dozens hundreds thousands millions number percent each both either neither".split())
 _RELATIVE_AFTER = re.compile(r",?\s*(?:who|which|that)\s*$")  # "the Standing Rock Sioux, who (have) argued"
 _ABOUT_PREPS = frozenset("on about at to against over".split())
-# what may stand between another person's name and an -ing cue for that person to be meant: a comma,
-# or a description set off by commas ("Omar Haddad, an economist, explaining")
 _AFTER_QUOTE_CHARS = frozenset(" \n,.!?\"”’'")  # between a quotation's words and a phrase attributing it
 _AFTER_QUOTE = frozenset(" \n,!?\"”’'")  # between a quotation's words and a description after it
 # "the player", "a 24-year-old", "the visibly shaken defender": a determiner and lower-case words, group 1 the head
 _DESCRIPTION = re.compile(r"(?:the|a|an)(?:\s+[a-z0-9][a-z0-9'’-]*){0,2}\s+([a-z0-9][a-z0-9'’-]*)")
 _AGE = re.compile(r"(\d{1,3})-year-old")  # a description by age ("the 24-year-old")
+# what may stand between another person's name and an -ing cue for that person to be meant: a comma,
+# or a description set off by commas ("Omar Haddad, an economist, explaining")
 _APPOSED_BEFORE = re.compile(r"\s*(?:,[^,;:.]{1,60})?,\s*$")
 _LOCATIVE_ADVERBS = frozenset("here there locally abroad nationwide worldwide overseas".split())
 _TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
@@ -2015,7 +2015,8 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
     for spans in att.paragraph_quotes:
         previous: _Row | None = None
         prev_end = -1
-        mixed_in, mixed_cue = -1, -1  # the sentence of the last quotation skipped as part of a reported clause, its cue's end
+        # the sentence of the last quotation skipped as part of a reported clause, and its cue's end
+        mixed_in, mixed_cue = -1, -1
         for q_lo, q_hi in spans:
             sent = f.sentence_at(q_lo)
             clause_lo = max(sent[2], prev_end)

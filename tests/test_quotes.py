@@ -1279,7 +1279,8 @@ def test_a_description_links_to_the_one_person_the_text_gave_it():
                  "Tennis player Maria Vasquez denied wrongdoing. \"I am innocent,\" the player said.",
                  "Tennis player Maria Vasquez and tennis player Ana Ruiz denied wrongdoing. \"I am innocent,\" "
                  "the player said.",
-                 "Maria Vasquez, 24, and Ana Ruiz, 24, denied wrongdoing. \"I am innocent,\" the 24-year-old said.") == [
+                 "Maria Vasquez, 24, and Ana Ruiz, 24, denied wrongdoing. \"I am innocent,\" the 24-year-old "
+                 "said.") == [
         ["d0", "direct", "I am innocent", "Maria Vasquez", "nominal", "person:maria_vasquez"],
         ["d1", "direct", "I am innocent", "Maria Vasquez", "nominal", "person:maria_vasquez"],
         ["d2", "direct", "I am innocent", "the player", "nominal", None],  # two players: unlinked
