@@ -33,7 +33,8 @@ the default: a corpus cut into partitions gives the same rows) or all documents'
 (``capitalisation="corpus"``). Title-case headlines and all-caps
 lines are not trusted: there only names the document's other sentences establish, and places, count
 (also an all-caps line joined to the next sentence by a single line break: "SENATOR JOAN WHITAKER
-SPEAKS" on a line above "Senator Joan Whitaker spoke ..." gives Joan Whitaker, not "JOAN WHITAKER SPEAKS").
+SPEAKS" on a line above "Senator Joan Whitaker spoke ..." gives Joan Whitaker, not "JOAN WHITAKER SPEAKS"; the
+line after such a line starts a sentence: "HOW WE GOT HERE\nCouncillors will vote" gives no "Councillors").
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
 Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu", "Labour MP
@@ -869,6 +870,13 @@ def _weak_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _after_weak_line(lines: Sequence[tuple[int, int]], at: int) -> bool:
+    """The line break at ``at`` ends one of the untrusted ``lines`` (:func:`_weak_lines`): the line after
+    an all-caps or title-case headline or kicker joined to it ("HOW WE GOT HERE\nCouncillors will
+    vote ...") starts a sentence, and its first word is decided as a sentence's first word is."""
+    return any(hi == at for _, hi in lines)
+
+
 def _initial(text: str, start: int) -> bool:
     """The word at ``start`` starts the sentence, a quotation or a clause after a colon or dash."""
     j = start - 1
@@ -1190,7 +1198,8 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
                 if lines and any(lo <= base < hi for lo, hi in lines):
                     continue
                 for piece in _run_pieces(run):
-                    initial = _initial(text, base + piece[0][0])
+                    initial = _initial(text, base + piece[0][0]) or (
+                        bool(lines) and _after_weak_line(lines, text.rfind("\n", 0, base + piece[0][0] + 1)))
                     midcaps.update(t[2] for t in (piece[1:] if initial else piece))
     return _Capitals(frozenset(midcaps), frozenset(lower))
 
@@ -1269,7 +1278,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             j = base + piece[0][0] - 1
             while j >= 0 and text[j] == " ":
                 j -= 1
-            if j < 0 or text[j] in _OPENERS:
+            if j < 0 or text[j] in _OPENERS or (text[j] == "\n" and k in weak_lines and
+                                                _after_weak_line(weak_lines[k], j)):
                 midcaps.update(toks[1:])
                 deferred.append((k, piece, base))
                 continue

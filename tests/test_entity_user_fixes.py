@@ -1,0 +1,32 @@
+"""Entity detection, typing and merging errors a user met (session 10): each rule on a small inline text
+with exact, hand-checked expectations; each test fails on the code before its rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import analysis as wb
+
+NONE = {"actors": []}
+
+
+def found(*texts: str, titles: list[str] | None = None, **columns) -> pd.DataFrame:
+    n = len(texts)
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts),
+                         **columns})
+    return wb.entities(docs, actors=NONE)
+
+
+def rows(e: pd.DataFrame, *cols: str) -> list[tuple]:
+    cols = cols or ("text", "entity", "type", "via")
+    return [tuple(None if isinstance(v, float) or v is pd.NA else v for v in r)
+            for r in e[list(cols)].itertuples(index=False, name=None)]
+
+
+def test_the_line_after_an_all_caps_or_title_case_kicker_starts_a_sentence():
+    # the kicker is joined to the next line in one sentence; the next line's first word is a sentence's
+    # first word ("Heavy", "Councillors", "Sunny" are no names), a name there still is one ("Devon")
+    e = found("STORM BATTERS COAST AS RESIDENTS FLEE\nHeavy rain hit the coast of Devon on Monday.",
+              "HOW WE GOT HERE\nCouncillors will vote in May.",
+              "A GREAT DAY FOR THE TOWN\nSunny weather brought crowds to Brighton.")
+    assert rows(e, "doc_id", "text", "type") == [("d0", "Devon", "place"), ("d2", "Brighton", "place")]
