@@ -15,7 +15,9 @@ Angeles"); a title's place before a person's name is a name of its own ("Governo
 Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
 ("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
 it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
-at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
+at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
+is also a first name before a surname ("Will Harris", "MP Will Quince"; a sentence's first "Will" stays
+the verb unless the document writes it mid-sentence: "Will Washington become ...?"); a lower-case part after
 a hyphen makes an adjective ("Obama-era"; with the words before it: no "Los" of "Los Angeles-based"),
 except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"); a single demonym
 before a lower-case word ("Israeli troops"; also after a compass word: "North Korean leader"), a
@@ -597,6 +599,30 @@ _MEDIA_WORDS = frozenset("news times post press journal herald tribune gazette m
                          "television tv media network networks records studios".split())
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _first_name_modals() -> frozenset[str]:
+    """Stop words that are a modal verb and a first name, no month ("will": "Will Harris"; not "may",
+    which is a month as often: "In May Johnson said")."""
+    words = _default_words()
+    return frozenset(w for w in words.modals if w in words.stop and w.capitalize() in words.first_names
+                     and w not in _MONTHS)
+
+
+def _surname_after(words: EntityWords, raws: Sequence[str], n: int, before: Sequence[tuple[int, int, str]]) -> bool:
+    """The word after run word ``n`` is a surname: capitalised as a name is, and a word of the surname
+    or first-name lists, no English word, or any name word after a title (``before``: the run's piece
+    so far) ("Will Harris", "Will Saletan", "MP Will Quince"; not "Will Eat")."""
+    if n + 1 >= len(raws):
+        return False
+    nxt = _core(raws[n + 1])[0]
+    return _NAME_WORD.match(nxt) is not None and (nxt in words.surnames or nxt in words.first_names or
+                                                  nxt.lower() not in words.english or
+                                                  (bool(before) and (before[-1][2].lower(),) in words.titles))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """:func:`_split_run` at offset 0 (cached: the same runs recur)."""
@@ -622,7 +648,8 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         elif adjective and cur and cur[-1][2] not in _CONNECTORS and core.index("-") > 1:  # (not "NASA T-shirt")
             cur = []  # "Los Angeles-based", "Hong Kong-listed": the name is the adjective's, no "Los" or "Hong"
         if adjective or (not _ACRONYM.match(core) and (
-                low in words.stop or low.split("'")[0].split("’")[0] in words.stop)):
+                low in words.stop or low.split("'")[0].split("’")[0] in words.stop) and
+                not (low in _first_name_modals() and _surname_after(words, raws, n, cur))):
             if cur:
                 pieces.append(cur)
             cur = []
@@ -1313,6 +1340,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
                 first not in words.first_names and (known is None or first not in known):
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
+        if keep and low in _first_name_modals() and first not in midcaps:
+            keep = False  # "Will Washington become ...?": a modal opens a question; "Will Harris" mid-sentence is a name
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:

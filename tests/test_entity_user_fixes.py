@@ -30,3 +30,18 @@ def test_the_line_after_an_all_caps_or_title_case_kicker_starts_a_sentence():
               "HOW WE GOT HERE\nCouncillors will vote in May.",
               "A GREAT DAY FOR THE TOWN\nSunny weather brought crowds to Brighton.")
     assert rows(e, "doc_id", "text", "type") == [("d0", "Devon", "place"), ("d2", "Brighton", "place")]
+
+
+def test_will_before_a_surname_mid_sentence_is_a_first_name():
+    # "Will" is a modal verb and a first name: mid-sentence before a surname (or after a title) it is
+    # the first name; opening a question it is the verb ("Will Washington become ...?")
+    e = found("The prize went to Will Harris on Monday. Harris said he was happy.",
+              "Writing in the paper, MP Will Quince said he would step down.",
+              "Will Washington become the first state to tax carbon?",
+              "Fans said Will Harris and Joe Root played well.")
+    assert rows(e, "doc_id", "text", "entity", "via") == [
+        ("d0", "Will Harris", "Will Harris", "name"), ("d0", "Harris", "Will Harris", "short"),
+        ("d0", "he", "Will Harris", "pronoun"),
+        ("d1", "Will Quince", "Will Quince", "name"), ("d1", "he", "Will Quince", "pronoun"),
+        ("d2", "Washington", "Washington", "name"),
+        ("d3", "Will Harris", "Will Harris", "name"), ("d3", "Joe Root", "Joe Root", "name")]
