@@ -128,7 +128,10 @@ not make Dana Mallory an organisation); an organisation's first word to the orga
 -> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT; nor the place before a place
 word: "Springfield" of "Springfield City Council"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
-place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
+place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an organisation
+word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
+Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
+one such organisation of the document); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
@@ -1750,6 +1753,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 if not own_types - {"place"} and ent.last > best_at:
                     best, best_at = idx, ent.last
                 continue
+            if n == 1 and etype == "organization" and ent.words[-1] == c.words[0] and \
+                    c.words[0].lower() in words.org_words and not own_types - {"organization"} and \
+                    texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The "):
+                # "the Council" after "Ashbury Borough Council": the head word of an organisation's name
+                # alone, written with "the" (a reference back; not a modifier: "Council leader Jo Bell"),
+                # stands for the most recent organisation named with it
+                if ent.last > best_at:
+                    best, best_at = idx, ent.last
+                continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
                                                    and c.words[0] in words.first_names):
                 continue
@@ -1880,6 +1892,17 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=_RANK) if kept else None
             continue
+        if not owners and ent.words[0].lower() in words.org_words and \
+                not {t for r, t, _ in ent.evidence if r <= 3} - {"organization"}:
+            # a headline's bare "Council" before "Ashbury Borough Council" in the body: the one
+            # organisation whose name ends with that head word
+            heads = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and
+                     entities[j].mentions and entities[j].best is not None and entities[j].best[1] == "organization"]
+            if len(heads) == 1:
+                target = entities[heads[0]]
+                target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+                ent.mentions = []
+                continue
         if not owners and ent.words[0] not in unsettled and ent.mentions[0][0] == 0:
             # a headline's "Veltra" before "Veltra Pharma" in the body (first written in the first
             # sentence, which is the headline where there is one): the first word of the one

@@ -45,3 +45,18 @@ def test_will_before_a_surname_mid_sentence_is_a_first_name():
         ("d1", "Will Quince", "Will Quince", "name"), ("d1", "he", "Will Quince", "pronoun"),
         ("d2", "Washington", "Washington", "name"),
         ("d3", "Will Harris", "Will Harris", "name"), ("d3", "Joe Root", "Joe Root", "name")]
+
+
+def test_a_bare_organisation_head_word_joins_the_organisation_named_with_it():
+    # the headline's "Council" and the body's "the Council" are Ashbury Borough Council; with two
+    # councils named, the most recent
+    e = found("Ashbury Borough Council voted on Monday. The Council said work starts in May.",
+              "Ashbury Borough Council and Kent County Council met. The Council said work starts in May.",
+              titles=["Council backs stadium plan", ""])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "via") == [
+        ("d0", 0, "Council", "Ashbury Borough Council", "short"),
+        ("d0", 1, "Ashbury Borough Council", "Ashbury Borough Council", "name"),
+        ("d0", 2, "Council", "Ashbury Borough Council", "short"),
+        ("d1", 1, "Ashbury Borough Council", "Ashbury Borough Council", "name"),
+        ("d1", 1, "Kent County Council", "Kent County Council", "name"),
+        ("d1", 2, "Council", "Kent County Council", "short")]
