@@ -19,7 +19,8 @@ at capitalised function words (``stop_words``: The, However, In, Monday ...), bu
 is also a first name before a surname ("Will Harris", "MP Will Quince"; a sentence's first "Will" stays
 the verb unless the document writes it mid-sentence: "Will Washington become ...?"); a lower-case part after
 a hyphen makes an adjective ("Obama-era"; with the words before it: no "Los" of "Los Angeles-based"),
-except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"); a single demonym
+except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"; its first syllable may be an
+English word after a one-syllable family name that is none: "Hau Lung-bin"); a single demonym
 before a lower-case word ("Israeli troops"; also after a compass word: "North Korean leader"), a
 function word in capitals that the document does not define in brackets ("NOT"; but "World Health
 Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
@@ -110,7 +111,8 @@ of Allergy and Infectious Diseases"; not "Ministry of Defence and Foreign Office
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
-person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
+person whose name ends (or starts) with it (a family name before a hyphenated given name: "Hau" ->
+Hau Lung-bin), gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
 mentioned, unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
@@ -497,16 +499,34 @@ _ADJECTIVE_TAILS = frozenset("era style born based like wide type area run made 
                              "linked led backed".split())
 
 
-def _hyphenated_given_name(words: EntityWords, token: str) -> bool:
+def _hyphenated_given_name(words: EntityWords, token: str, before: str = "") -> bool:
     """A capitalised syllable hyphenated to a lower-case one, written after a name word, is a given
     name ("Kim Jong-un", "Ban Ki-moon", "Moon Jae-in", "Lee Myung-bak"), not an adjective ("Los
     Angeles-based", "New York-born", "Sinn Fein-led"): the first part is of two to five letters and no
-    English word, surname or place, the second of two to five letters and no adjective-forming word."""
+    English word, surname or place, the second of two to five letters and no adjective-forming word.
+    The first part may be an English word after a surname of one syllable that is no English word
+    (``before``: "Hau Lung-bin", "Hu Jin-tao"): a romanised family name, and a given name of two
+    syllables, the pattern of Chinese and Korean names."""
     head, _, tail = token.partition("-")
     return 2 <= len(head) <= 5 and 2 <= len(tail) <= 5 and tail.isalpha() and tail.islower() and \
         head.isalpha() and head[1:].islower() and not tail.endswith(("ed", "ing")) and \
-        tail not in _ADJECTIVE_TAILS and head.lower() not in words.english and head not in words.surnames and \
+        tail not in _ADJECTIVE_TAILS and (head.lower() not in words.english or _family_name(words, before)) and \
+        head not in words.surnames and \
         head.lower() not in words.cities and head.lower() not in words.places and head.lower() not in words.big_cities
+
+
+def _given_name_last(name: Sequence[str]) -> bool:
+    """A family name and a hyphenated given name ("Hau Lung-bin", "Kim Jong-un"): the family name comes
+    first, and the first word alone ("Hau said") is the short form."""
+    return len(name) == 2 and "-" in name[1] and _is_adjective(name[1]) and name[1][:1].isupper()
+
+
+def _family_name(words: EntityWords, word: str) -> bool:
+    """A romanised Chinese or Korean family name: one capitalised syllable of two to four letters that is
+    no English word and no place ("Hau", "Hu", "Kim"; not "Los", "New", "Fox")."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word[0].isupper() and word[1:].islower() and \
+        word.lower() not in words.english and word.lower() not in words.places and \
+        word.lower() not in words.big_cities and word.lower() not in words.cities and word not in words.first_names
 
 
 def _cut_trailing_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> Sequence[tuple[int, int, str]]:
@@ -646,7 +666,7 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
         low = core.lower()
         adjective = _is_adjective(core)
-        if adjective and cur and _hyphenated_given_name(words, core):
+        if adjective and cur and _hyphenated_given_name(words, core, cur[-1][2]):
             adjective = False  # "Kim Jong-un", "Ban Ki-moon": a given name, not "Obama-era"
         elif adjective and cur and cur[-1][2] not in _CONNECTORS and core.index("-") > 1:  # (not "NASA T-shirt")
             cur = []  # "Los Angeles-based", "Hong Kong-listed": the name is the adjective's, no "Los" or "Hong"
@@ -1763,7 +1783,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     best, best_at = idx, ent.last
                 continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
-                                                   and c.words[0] in words.first_names):
+                                                   and (c.words[0] in words.first_names or
+                                                        _given_name_last(ent.words))):
                 continue
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue

@@ -60,3 +60,14 @@ def test_a_bare_organisation_head_word_joins_the_organisation_named_with_it():
         ("d1", 1, "Ashbury Borough Council", "Ashbury Borough Council", "name"),
         ("d1", 1, "Kent County Council", "Kent County Council", "name"),
         ("d1", 2, "Council", "Kent County Council", "short")]
+
+
+def test_a_hyphenated_given_name_after_a_one_syllable_family_name():
+    # "Lung" is an English word, but after a romanised one-syllable family name that is none ("Hau") the
+    # hyphenated word is a given name, not an adjective ("Los Angeles-based"); "Hau" alone is the short form
+    e = found("Taipei city mayor Hau Lung-bin flipped the switch. Hau said it was a great night.",
+              "The Los Angeles-based firm hired a New York-born actor.")
+    assert rows(e, "doc_id", "text", "entity", "type", "via", "title") == [
+        ("d0", "Taipei", "Taipei", "place", "name", None),
+        ("d0", "Hau Lung-bin", "Hau Lung-bin", "person", "name", "city mayor"),
+        ("d0", "Hau", "Hau Lung-bin", "person", "short", None)]
