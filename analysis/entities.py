@@ -58,7 +58,8 @@ the rank, the stronger):
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
    place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
-3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
+3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
+   organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
    trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
    word last (Democrats, Palestinians, residents) -> group; a place word (County, River, Lake, Mount,
    Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
@@ -1438,6 +1439,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
+            if " ".join(before.words).lower() in words.party_names:
+                # "Labour MP Dame Sarah Hill", "SNP leader": a party named before its member's role title
+                before.evidence.append((3, "organization", f"party before a title: {title}"))
             out.append(before)
     if not ok:
         return None

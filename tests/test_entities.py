@@ -136,7 +136,7 @@ def test_titles_are_stripped_and_kept():
         ("Obama", "Obama", "person", "name", "president"),
         ("Ruth Adeyemi", "Ruth Adeyemi", "person", "name", "county treasurer"),
         ("Nick Bos", "Nick Bos", "person", "name", "biologist"),
-        ("Labour", "Labour", "other", "name", None),
+        ("Labour", "Labour", "organization", "name", None),
         ("Sarah Hill", "Sarah Hill", "person", "name", "mp dame"),
         ("Sarah Hill", "Sarah Hill", "person", "name", None)]
 

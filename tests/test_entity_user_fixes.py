@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 import analysis as wb
+from analysis.entities import load_entity_words
 
 NONE = {"actors": []}
 
@@ -71,3 +72,12 @@ def test_a_hyphenated_given_name_after_a_one_syllable_family_name():
         ("d0", "Taipei", "Taipei", "place", "name", None),
         ("d0", "Hau Lung-bin", "Hau Lung-bin", "person", "name", "city mayor"),
         ("d0", "Hau", "Hau Lung-bin", "person", "short", None)]
+
+
+def test_a_party_named_before_a_members_title_is_an_organisation():
+    # the party (entities.yml party_names) before "MP", "leader" ...; a constituency before "MP" stays a place
+    e = found("Labour MP Dame Sarah Hill said the plan was wrong. Hartlepool MP Jill Mortimer agreed.")
+    assert rows(e, "text", "type", "title") == [
+        ("Labour", "organization", None), ("Sarah Hill", "person", "mp dame"),
+        ("Hartlepool", "place", None), ("Jill Mortimer", "person", "mp")]
+    assert load_entity_words().party_names >= {"labour", "snp", "plaid cymru"}
