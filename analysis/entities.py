@@ -74,7 +74,7 @@ the rank, the stronger):
    demonym, family or place; set aside where the name is also written bare: "100 Polaroids") -> organization;
    "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
-   "X said" and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
+   "X said" (also with a time adverbial between: "Okafor on Monday said") and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
    ...", "the plant in Millbrook says he ...", "the mayor of X said") of a single word of the name lists ("Okafor said", also "Mallory said in
    a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
    administration", "a paper by X", "directed by X", "X, 45,", "X, a retired astronaut," and person
@@ -93,7 +93,8 @@ the rank, the stronger):
    document, none a word of the lists), a surname used alone later -> person (not where the first word
    ends another person's name: "Warhol Polaroid" beside Andy Warhol); a name in a list ("X and
    Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
-7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
+7. the surname of a well-known person of Pattern's list written alone ("Obama") -> person, and before it
+   (the first of equal ranks) a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists, a place or a big city ("Mathias Krumbholz"; not "Bayern
    Munich") -> person; else ``other``. A known name's type comes before a first name's ("Morgan Stanley").
 A first name does not make a person of a name whose last word is a common word of the document
@@ -115,7 +116,8 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 person whose name ends (or starts) with it (a family name before a hyphenated given name: "Hau" ->
 Hau Lung-bin), gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned, unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
+mentioned (a bare surname written before them, a headline's "Ruskin" before "John and Effie Ruskin", is a
+person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
 them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
@@ -432,8 +434,15 @@ def _person_cue() -> re.Pattern[str]:
 
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
-    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
+    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|{_WHEN})?"
                       rf"(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
+
+
+#: A time adverbial news writing puts between a subject and its verb: "Obama on Monday said", "Okafor
+#: yesterday said", "Hill last week told".
+_WHEN = (r"(?:(?:on|late on|early on|earlier on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+         r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
+         r"(?:last|this|earlier this)\s+(?:week|month|year|morning|afternoon|evening|night))\s+")
 
 
 @dataclass(slots=True)
@@ -1000,11 +1009,34 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((6, "person", f"first name: {toks[0]}"))
     elif len(toks) == 1 and toks[0] in words.surnames:
         ev.append((6, "person", f"surname: {toks[0]}"))
+    elif len(toks) == 1 and toks[0] in _known_surnames():
+        # a well-known person's surname: the weakest evidence, but before a town of that name ("Obama")
+        ev.append((7, "person", f"surname: {toks[0]}"))
     if full in words.cities:
         ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _known_surnames() -> frozenset[str]:
+    """The surnames of the well-known people of Pattern's entity list (``known``: "Barack Obama" ->
+    "Obama"), the last of two or more name words, where the surname is no English word and no country, state or
+    big city nor a word of a well-known organisation's name: written alone it is the person's surname, as news writes a person after the first mention
+    (a town of that name, "Obama" in Japan, ranks below it)."""
+    words = _default_words()
+    out = set()
+    # (not a word of a well-known organisation's or place's name: "Disney", "Berkshire Hathaway")
+    others = {w for name, etype in words.known.items() if etype != "person" for w in name.split()}
+    for name, etype in words.known.items():
+        parts = name.split()
+        last = parts[-1]
+        if etype == "person" and len(parts) > 1 and _NAME_WORD.match(parts[0]) and _NAME_WORD.match(last) and \
+                last.lower() not in words.english and last.lower() not in words.places and \
+                last.lower() not in words.big_cities and last not in words.first_names and last not in others:
+            out.add(last)
+    return frozenset(out)
 
 
 def _is_place(words: EntityWords, name: str) -> bool:
@@ -1957,6 +1989,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if ent.gender and (not target.gender or target.gender_weak and not ent.gender_weak):
                 target.gender, target.gender_weak = ent.gender, ent.gender_weak
             ent.mentions = []
+        elif len(owners) > 1 and {t for r, t, _ in ent.evidence if r <= 5} <= {"person"} and \
+                any(label.startswith("gazetteer") for _, _, label in ent.evidence):
+            # the surname of two people of the document ("John and Effie Ruskin") first written alone (a
+            # headline's "Ruskin"): which of them it is stays open, but it is a person's surname, not the
+            # town the gazetteer lists by that name
+            ent.evidence = [e for e in ent.evidence if not e[2].startswith("gazetteer")]
+            ent.evidence.append((6, "person", "surname of a person named here"))
+            ent.best = min(ent.evidence, key=_RANK)
     # names whose words are common words of this document ("Paris Agreement": "agreement") are no
     # persons by their first word; two or three words ending in a known surname, none of them a common
     # word here, are ("Starry Lee"; not "Green New Deal")

@@ -81,3 +81,17 @@ def test_a_party_named_before_a_members_title_is_an_organisation():
         ("Labour", "organization", None), ("Sarah Hill", "person", "mp dame"),
         ("Hartlepool", "place", None), ("Jill Mortimer", "person", "mp")]
     assert load_entity_words().party_names >= {"labour", "snp", "plaid cymru"}
+
+
+def test_a_persons_surname_is_no_town_of_that_name():
+    # "Obama" is also a town in Japan (the gazetteer's towns rank last): the surname of a well-known
+    # person (Pattern's list) alone is a person; so is a surname speaking after a time adverbial ("on
+    # Monday said"), and the surname of two people of the document written before them; a place cue
+    # still makes the town ("Crowds in Obama")
+    e = found("Support for Obama fell.", "Okafor on Monday said the plan works.",
+              "John and Effie Ruskin wrote the letters.", "Crowds in Obama cheered.",
+              titles=["", "", "Ruskin letters found", ""])
+    assert rows(e, "doc_id", "text", "entity", "type") == [
+        ("d0", "Obama", "Obama", "person"), ("d1", "Okafor", "Okafor", "person"),
+        ("d2", "Ruskin", "Ruskin", "person"), ("d2", "John", "John Ruskin", "person"),
+        ("d2", "Effie Ruskin", "Effie Ruskin", "person"), ("d3", "Obama", "Obama", "place")]
