@@ -85,6 +85,10 @@ the rank, the stronger):
    "posted to Twitter", "a letter from Microsoft"; "in X", "into X" is weak: set aside wherever the
    name has organisation or person evidence other than a single word's name lists, "an inquiry into
    Nimbusly" beside "Nimbusly said in a statement");
+   a country, US state or big city of the gazetteer as the subject of a verb of saying ("North Korea
+   stated", "Moscow said"; not one of a list: "Malaysia and Indonesia have") is its government:
+   organization (rank 2, over the gazetteer, wherever the document names it; not where a person of the document
+   goes by that word, "Rep. Jordan ... Jordan said"; a lexicon actor still decides);
 6. "X said" of a name of several words or of a word no English corpus writes in lower case ("Adeyemi
    said") -> person, below every rank-5 cue (companies say
    things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
@@ -338,6 +342,15 @@ _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|s
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+#: The evidence of a country, US state or county, continent or big city by the gazetteer ...
+_GAZETTEER_PLACES = frozenset(("gazetteer: place", "gazetteer: city"))
+#: ... and of such a place that speaks: "North Korea stated", "Moscow said" (its government).
+_SPEAKING_PLACE = "place that speaks: "
+#: The verbs of saying that make such a place speak (not "maintained", "added": "Malaysia and Indonesia have
+#: maintained a policy"); a place in a list ("and Indonesia") is not the one subject.
+_PLACE_SPEECH = frozenset("said says stated states announced announces told tells warned warns declared declares "
+                          "insisted insists".split())
+
 #: The rank of "X said" and '"...," said X' for a name of several words: below the cues that say one
 #: type (rank 5: "said in a statement", "customers of X", "X, 45,"), because companies, governments and
 #: people all say things ("Orchard Mobile said ..." then "customers of Orchard Mobile"). A single word of
@@ -1039,6 +1052,17 @@ def _known_surnames() -> frozenset[str]:
     return frozenset(out)
 
 
+def _listed_after_name(text: str, start: int) -> bool:
+    """The name at ``start`` follows another name and "and"/"or" ("Malaysia and Indonesia have ..."): one
+    of a list, not the one subject of the verb after it (not "... in August and South Korea says")."""
+    for joint in (" and ", " or "):
+        if text.endswith(joint, 0, start):
+            before = text[:start - len(joint)].rstrip(",")
+            word = before[before.rfind(" ") + 1:]
+            return word[:1].isupper() and word.lower().rstrip(".") not in _default_words().stop  # (not "in August")
+    return False
+
+
 def _is_place(words: EntityWords, name: str) -> bool:
     """A gazetteer place, with or without a closing full stop ("Indonesia." ends a sentence; "D.C." stays),
     or an AP abbreviation of a US state ("Ore.")."""
@@ -1530,6 +1554,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
+    if evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and text[end:end + 1] in (" ", ",") and \
+            (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
+            _GOVERNED.search(text, max(0, start - 16), start) is None and \
+            text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
+        # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
+        evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         found = _context_evidence(words, text, start, end, toks)
@@ -2103,6 +2133,17 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             _link(ent, texts, overlay)
     for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
         ent.best = min(ent.evidence, key=_RANK, default=None)
+    for ent in live:
+        if ent.best is not None and ent.best[2] in _GAZETTEER_PLACES and \
+                any(label.startswith(_SPEAKING_PLACE) for _, _, label in ent.evidence) and \
+                not any(o.best is not None and o.best[1] == "person" and o.words[-1] == ent.words[-1] for o in live):
+            # (not where a person of the document goes by that word: "Rep. Jordan ... Jordan said")
+            # "North Korea stated it would attack", "South Korea says": a country, state or city that
+            # speaks is its government, an organisation, wherever the document names it (a lexicon actor's
+            # type, rank 0, still decides)
+            label = next(label for _, _, label in ent.evidence if label.startswith(_SPEAKING_PLACE))
+            ent.evidence.insert(0, (2, "organization", label))
+            ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
 

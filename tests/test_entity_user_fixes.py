@@ -95,3 +95,18 @@ def test_a_persons_surname_is_no_town_of_that_name():
         ("d0", "Obama", "Obama", "person"), ("d1", "Okafor", "Okafor", "person"),
         ("d2", "Ruskin", "Ruskin", "person"), ("d2", "John", "John Ruskin", "person"),
         ("d2", "Effie Ruskin", "Effie Ruskin", "person"), ("d3", "Obama", "Obama", "place")]
+
+
+def test_a_country_or_city_that_speaks_is_an_organisation():
+    # a gazetteer place as the subject of a verb of saying is its government, wherever the document names
+    # it; not one of a list ("Malaysia and Indonesia have maintained ..."), nor after a preposition
+    e = found("Yesterday, shells fell in South Korea. Broadcasts began in August and South Korea says they "
+              "will continue.",
+              "Malaysia and Indonesia have maintained a policy. Officials in Washington said the talks failed.",
+              "Moscow said it would respond.")
+    assert rows(e, "doc_id", "text", "type", "evidence") == [
+        ("d0", "South Korea", "organization", "place that speaks: says"),
+        ("d0", "South Korea", "organization", "place that speaks: says"),
+        ("d1", "Malaysia", "place", "gazetteer: place"), ("d1", "Indonesia", "place", "gazetteer: place"),
+        ("d1", "Washington", "place", "gazetteer: place"),
+        ("d2", "Moscow", "organization", "place that speaks: said")]
