@@ -61,7 +61,11 @@ the rank, the stronger):
 3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
    organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
    trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
-   word last (Democrats, Palestinians, residents) -> group; a place word (County, River, Lake, Mount,
+   word last (Democrats, Palestinians, residents) -> group; the plural of a surname after "the" ("the
+   Obamas", "the Adeyemis": a family, people together, so ``group`` as "residents" is, never a person
+   that pronouns could resolve to) -> group, its evidence naming the person of the document it is the
+   family of ("family of Barack Obama") or the surname of the lists ("family: Clinton"; not a common
+   word: "the Kings" stays a team); a place word (County, River, Lake, Mount,
    Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
    "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
    ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
@@ -2128,6 +2132,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
             ent.gender, ent.gender_weak = ent.first_name_gender, False
+    if any(len(e.words) == 1 and e.words[0].endswith("s") for e in live):
+        _families(texts, live)
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
@@ -2353,10 +2359,49 @@ def _team_plural(toks: tuple[str, ...]) -> bool:
     low = last.lower()
     single = last[:-1]
     if low in words.group_words or low in words.demonyms or _DEMONYM_SUFFIX.search(low) or \
-            single in words.surnames or single in words.first_names or single.lower() in words.demonyms:
+            single in words.surnames or _family_of(last) is not None or single in words.first_names or \
+            single.lower() in words.demonyms:
         return False
     return not (low in words.places or low in words.cities or low in words.big_cities or low in words.event_last or
                 low in words.furniture)
+
+
+def _family_of(word: str) -> str | None:
+    """The surname a capitalised plural is the family of ("Obamas" -> "Obama", "Joneses" -> "Jones"): a
+    surname of the lists or a well-known person's (:func:`_known_surnames`) that is no common English word
+    (not "Kings", "Browns", "Packers": teams); else None."""
+    if len(word) < 4 or not word.endswith("s"):
+        return None
+    words = _default_words()
+    known = _known_surnames()
+    for single in (word[:-1], word[:-2] if word.endswith("es") else None):
+        if single and (single in words.surnames or single in known) and single.lower() not in words.english:
+            return single
+    return None
+
+
+def _families(texts: Sequence[str], live: list[_Entity]) -> None:
+    """"the Obamas", "the Adeyemis": the plural of a person's surname after "the" is the family, a group
+    (the schema's type for people together), with evidence naming the person of the document it is the
+    family of ("family of Barack Obama", rank 3), or by the surname lists alone ("family: Obama")."""
+    people: dict[str, _Entity] = {}
+    for ent in live:
+        if len(ent.words) > 1 and ent.best is not None and ent.best[1] == "person":
+            people.setdefault(ent.words[-1], ent)
+    for ent in live:
+        if len(ent.words) != 1 or not ent.words[0].endswith("s") or not ent.words[0][:1].isupper() or \
+                not any(texts[k].endswith(("the ", "The "), 0, s) for k, s, *_ in ent.mentions):
+            continue
+        word = ent.words[0]
+        person = people.get(word[:-1]) or (people.get(word[:-2]) if word.endswith("es") else None)
+        if person is not None:
+            item = (3, "group", f"family of {person.display}")
+        elif (single := _family_of(word)) is not None:
+            item = (3, "group", f"family: {single}")
+        else:
+            continue
+        ent.evidence = [item] + [e for e in ent.evidence if not e[2].startswith("organization cue: the ")]
+        ent.best = min(ent.evidence, key=_RANK)
 
 
 def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str]]) -> bool:

@@ -1373,7 +1373,7 @@ def test_a_single_plural_after_the_is_a_team_unless_written_bare():
         ("d0", "Cardinals", "organization", "organization cue: the Cardinals"),
         ("d0", "Cardinals", "organization", "organization cue: the Cardinals"),
         ("d0", "Democrats", "group", "group word: Democrats"),
-        ("d0", "Clintons", "other", "none"),
+        ("d0", "Clintons", "group", "family: Clinton"),  # (a family: test_entity_user_fixes)
         ("d0", "Paris Climate Accords", "other", "none"),
         ("d1", "Polaroids", "other", "none"), ("d1", "Polaroids", "other", "none")]
 

@@ -110,3 +110,20 @@ def test_a_country_or_city_that_speaks_is_an_organisation():
         ("d1", "Malaysia", "place", "gazetteer: place"), ("d1", "Indonesia", "place", "gazetteer: place"),
         ("d1", "Washington", "place", "gazetteer: place"),
         ("d2", "Moscow", "organization", "place that speaks: said")]
+
+
+def test_the_plural_of_a_surname_is_the_family_a_group():
+    # "the Obamas" was an organisation (a team: "the Mets"); a family is a group, its evidence names the
+    # person of the document it is the family of, or the surname; a plural of a common word is no family
+    e = found("Barack Obama spoke on Monday. The Obamas will move to Washington.", "The Clintons arrived.",
+              "Ruth Adeyemi spoke. The Adeyemis live in Ohio.", "Fans saw the Kings beat the Mets.")
+    assert rows(e, "doc_id", "text", "entity", "type", "evidence") == [
+        ("d0", "Barack Obama", "Barack Obama", "person", "known name"),
+        ("d0", "Obamas", "Obamas", "group", "family of Barack Obama"),
+        ("d0", "Washington", "Washington", "place", "gazetteer: place"),
+        ("d1", "Clintons", "Clintons", "group", "family: Clinton"),
+        ("d2", "Ruth Adeyemi", "Ruth Adeyemi", "person", "first name: Ruth"),
+        ("d2", "Adeyemis", "Adeyemis", "group", "family of Ruth Adeyemi"),
+        ("d2", "Ohio", "Ohio", "place", "gazetteer: place"),
+        ("d3", "Kings", "Kings", "other", "none"),  # (no family: "king" is a common word)
+        ("d3", "Mets", "Mets", "organization", "organization cue: the Mets")]
