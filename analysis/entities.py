@@ -14,7 +14,9 @@ Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
 Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
 ("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
-it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
+it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run, and so does an abbreviation
+before initials and a name ("in the U.S. O.J. Simpson was ...": the abbreviation ended a sentence); an initial
+starting a run is no stop word ("A. Smith"). A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
 is also a first name before a surname ("Will Harris", "MP Will Quince"; a sentence's first "Will" stays
 the verb unless the document writes it mid-sentence: "Will Washington become ...?"); a lower-case part after
@@ -34,7 +36,8 @@ lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partition
 common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
-lines are not trusted: there only names the document's other sentences establish, and places, count
+lines are not trusted: there only names the document's other sentences establish, places, and initials
+with the word after them ("O.J. Simpson Granted Parole": a person's name by its shape) count
 (also an all-caps line joined to the next sentence by a single line break: "SENATOR JOAN WHITAKER
 SPEAKS" on a line above "Senator Joan Whitaker spoke ..." gives Joan Whitaker, not "JOAN WHITAKER SPEAKS"; the
 line after such a line starts a sentence: "HOW WE GOT HERE\nCouncillors will vote" gives no "Councillors").
@@ -428,6 +431,8 @@ def _unsettled(evidence: Iterable[tuple[int, str, str]]) -> list[tuple[int, str,
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
+#: Two or three initials written as one word ("O.J.", "J.K.", "W.E.B."): the start of a person's name.
+_NAME_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
 #: The kind of place a name can drop and remain the same place ("Harlow County" -> "Harlow"); not city,
 #: town or street ("Gaza City" is not all of Gaza, "Wall Street" not a wall).
@@ -692,14 +697,23 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
         low = core.lower()
+        if cur and _NAME_INITIALS.match(core) and cur[-1][2].endswith(".") and len(cur[-1][2]) > 2 and \
+                _ACRONYM.match(cur[-1][2]) and n + 1 < len(raws) and _NAME_WORD.match(_core(raws[n + 1])[0]):
+            # "... lived in the U.S. O.J. Simpson was acquitted": initials and a surname start a person's
+            # name, the abbreviation before them ended the sentence before
+            pieces.append(cur)
+            cur = []
         adjective = _is_adjective(core)
         if adjective and cur and _hyphenated_given_name(words, core, cur[-1][2]):
             adjective = False  # "Kim Jong-un", "Ban Ki-moon": a given name, not "Obama-era"
         elif adjective and cur and cur[-1][2] not in _CONNECTORS and core.index("-") > 1:  # (not "NASA T-shirt")
             cur = []  # "Los Angeles-based", "Hong Kong-listed": the name is the adjective's, no "Los" or "Hong"
+        # a stop word splits the run, but not "Will" before a surname ("Will Harris"), nor an initial that
+        # starts the run ("A. Smith"; not "Plan A. Smith agreed")
         if adjective or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop) and
-                not (low in _first_name_modals() and _surname_after(words, raws, n, cur))):
+                not (low in _first_name_modals() and _surname_after(words, raws, n, cur)) and
+                not (not cur and raw.endswith(".") and _INITIAL.match(core) and n + 1 < len(raws))):
             if cur:
                 pieces.append(cur)
             cur = []
@@ -1597,6 +1611,12 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[tuple[int, int, int]],
             for piece in _split_run(text, base, run):
                 for s, e, core in piece:
                     if core.lower() in words.places and not any(a < e and s < b for a, b in spans):
+                        spans.append((s, e))
+                # initials and the word after them ("O.J. Simpson Granted Parole"): a person's name by its
+                # shape, which no headline word has
+                for (s, _, core), (_, e, nxt) in zip(piece, piece[1:]):
+                    if _NAME_INITIALS.match(core) and (_NAME_WORD.match(nxt) or (nxt.isalpha() and nxt.isupper())) \
+                            and not any(a < e and s < b for a, b in spans):
                         spans.append((s, e))
         for s, e in sorted(spans):
             toks = tuple(text[s:e].split())

@@ -127,3 +127,16 @@ def test_the_plural_of_a_surname_is_the_family_a_group():
         ("d2", "Ohio", "Ohio", "place", "gazetteer: place"),
         ("d3", "Kings", "Kings", "other", "none"),  # (no family: "king" is a common word)
         ("d3", "Mets", "Mets", "organization", "organization cue: the Mets")]
+
+
+def test_initials_and_a_surname_start_a_name_at_a_sentence_start():
+    # after an abbreviation that ends the sentence before ("the U.S." + "O.J. Simpson" was one run, typed
+    # other), in a title-case or all-caps headline (initials are no headline word), and a single initial
+    # "A." (a stop word) that starts the name
+    e = found("He lived in the U.S. O.J. Simpson was acquitted.", "The board voted on Thursday.",
+              "A. Smith was acquitted. We chose Plan A. Smith agreed.",
+              titles=["", "O.J. Simpson Granted Parole After Nine Years", ""])
+    assert rows(e, "doc_id", "sentence_id", "text", "type") == [
+        ("d0", 1, "U.S.", "place"), ("d0", 1, "O.J. Simpson", "person"),
+        ("d1", 0, "O.J. Simpson", "person"),
+        ("d2", 1, "A. Smith", "person"), ("d2", 2, "Plan", "other"), ("d2", 2, "Smith", "person")]
