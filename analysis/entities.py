@@ -2702,7 +2702,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
     entity of its type whose initials it spells, a name typed by no evidence to the typed entity of
     that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
-    person of that name — when one candidate has at least 80% of all the candidates' mentions
+    person of that name, a country or city typed an organisation only because it speaks ("Russia said")
+    to the place of that name — when one candidate has at least 80% of all the candidates' mentions
     (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
@@ -2835,6 +2836,11 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             pool = [(n, i) for n, i in pool if type_of[i] in ("organization", "person")]
         if (typed := _dominant(pool)):
             same[k] = same_of.get(typed) or typed
+    for k, (e, t, ev) in enumerate(zip(table["entity"], table["type"], table["evidence"])):
+        if same[k] is None and t == "organization" and ev.startswith(_SPEAKING_PLACE):
+            # "Russia said" (its government, typed an organisation there) is the place Russia of the other
+            # articles: one actor in the corpus
+            same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
