@@ -215,8 +215,9 @@ from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of, slug
 from analysis.runtime import collector_paused
 
-__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
-           "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words", "same_entity_ids"]
+__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "OUTLET_EVIDENCE",
+           "actor_rows", "entities", "entity_table", "entity_table_of_parts", "entities_as_mentions", "entities_by",
+           "load_entity_words", "same_entity_ids"]
 
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
@@ -2576,6 +2577,15 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     mid-sentence in any document, or never written in lower case in any, is a name candidate at a
     sentence start everywhere; costs one more pass over the text).
 
+    The document's own outlet (a ``documents`` column ``outlet``, as ``load_corpus`` fills it): an
+    entity that names it ("told the Echo", "the Echo understands" in an article of The Ashbury Echo; the
+    outlet's name without "The", or its last words) is typed organization with evidence
+    ``"the document's outlet: <outlet>"`` (:data:`OUTLET_EVIDENCE`, deciding as a lexicon actor's type
+    does). Its rows stay in this table (the text names it), but it is the publisher, no actor of the
+    story: :func:`entities_by`, :func:`entities_as_mentions` (so the actor charts and tables) and
+    ``discover_actors`` leave them out (:func:`actor_rows`). Another outlet's article naming it keeps it
+    as an actor there.
+
     Rows in reading order. Computed document by document: partitions of a corpus give the same rows.
     """
     require_table(documents, fn="entities")
@@ -2598,26 +2608,34 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
+    outlets = None
+    if "outlet" in documents.columns and "doc_id" in documents.columns:
+        outlets = {d: o for d, o in zip(documents["doc_id"], documents["outlet"]) if isinstance(o, str) and o.strip()}
     with collector_paused():
-        rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals)
+        rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals,
+                                      [outlets.get(doc_ids[lo]) for lo in bounds[:-1]] if outlets else None)
         table = _mention_table(rows, ent_cols, doc_ids, sids) if rows else _empty()
         del rows, ent_cols  # (freed while the collector is paused)
     return table
 
 
 def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, overlay: _Overlay | None,
-                 capitals: _Capitals | None) -> tuple[list[tuple], tuple[list, ...]]:
+                 capitals: _Capitals | None, outlets: Sequence[str | None] | None = None
+                 ) -> tuple[list[tuple], tuple[list, ...]]:
     """The mention rows and per-entity columns of :func:`_mention_table` for the sentence ``texts``
-    (sorted by document and sentence; document ``i`` is ``texts[bounds[i]:bounds[i + 1]]``)."""
+    (sorted by document and sentence; document ``i`` is ``texts[bounds[i]:bounds[i + 1]]``, published by
+    ``outlets[i]`` when given)."""
     # the table is built column by column: one row per mention holds its sentence (position in the
     # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
     ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
     rows: list[tuple[int, int, int, int, str, str | None, str]] = []  # sentence, start, end, entity, via, title, text
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
+    for i, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
+        if outlets is not None and outlets[i]:
+            _mark_outlet(live, outlets[i])
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
@@ -2633,6 +2651,41 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
+
+
+#: The evidence of an entity that names the document's own outlet ("told the Echo" in an article of The
+#: Ashbury Echo): an organisation, no actor of the story (:func:`actor_rows` leaves it out).
+OUTLET_EVIDENCE = "the document's outlet: "
+
+
+def _mark_outlet(live: Sequence[_Entity], outlet: str) -> None:
+    """Type the entities that name the document's ``outlet`` an organisation, by evidence
+    :data:`OUTLET_EVIDENCE` (rank 0, as a lexicon actor's type): the outlet's name without "The" or its
+    last words ("Ashbury Echo", "Echo" for The Ashbury Echo; "Times" for the Ledger Times), not its first
+    words ("Ashbury", a place)."""
+    name = outlet.split()
+    if name and name[0].lower() == "the":
+        name = name[1:]
+    if not name:
+        return
+    label = OUTLET_EVIDENCE + outlet.strip()
+    for ent in live:
+        n = len(ent.words)
+        if n <= len(name) and [w.lower() for w in ent.words] == [w.lower() for w in name[-n:]] and \
+                not (ent.best is not None and ent.best[0] == 0):  # (a linked lexicon actor stays one)
+            ent.evidence.insert(0, (0, "organization", label))
+            ent.best = ent.evidence[0]
+
+
+def actor_rows(entities: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an :func:`entities` table that can be actors of the story: all but the mentions of a
+    document's own outlet ("told the Echo", "the Echo understands" in an article of The Ashbury Echo,
+    evidence :data:`OUTLET_EVIDENCE`), which :func:`entities_by`, :func:`entities_as_mentions` and
+    ``discover_actors`` leave out (the rows stay in the entities table, typed organization)."""
+    if "evidence" not in entities.columns or not len(entities):
+        return entities
+    outlet = entities["evidence"].astype("str").str.startswith(OUTLET_EVIDENCE)
+    return entities[~outlet.to_numpy(dtype=bool)] if outlet.any() else entities
 
 
 def _mention_table(rows: Sequence[tuple[int, int, int, int, str, str | None, str]], ent_cols: Sequence[list],
@@ -2930,6 +2983,7 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
                                "end"), fn="entities_as_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     lexicon = load_actors(actors).actors
     names = dict(zip(lexicon["actor_id"], lexicon["name"]))
+    entities = actor_rows(entities)
     if len(entities):
         if entity_table is None:
             entity_table = entity_table_of_parts([entities], actors=actors)
@@ -3023,7 +3077,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     require_columns(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"),
                     fn="entities_by", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
-    e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
+    e = actor_rows(entities)
+    e = e if include_pronouns else e[e["via"] != "pronoun"]
     if e.empty:
         return pd.DataFrame({c: [] for c in cols})
     lexicon = load_actors(actors)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 import analysis as wb
-from analysis.entities import load_entity_words
+from analysis.entities import OUTLET_EVIDENCE, actor_rows, load_entity_words
 
 NONE = {"actors": []}
 
@@ -140,3 +140,35 @@ def test_initials_and_a_surname_start_a_name_at_a_sentence_start():
         ("d0", 1, "U.S.", "place"), ("d0", 1, "O.J. Simpson", "person"),
         ("d1", 0, "O.J. Simpson", "person"),
         ("d2", 1, "A. Smith", "person"), ("d2", 2, "Plan", "other"), ("d2", 2, "Smith", "person")]
+
+
+def test_the_documents_own_outlet_is_an_organisation_left_out_of_the_actors():
+    # "told the Echo", "the Echo understands" in an article of The Ashbury Echo: typed organization with
+    # evidence OUTLET_EVIDENCE, kept in the entities table, left out of entities_by / entities_as_mentions /
+    # discover_actors (actor_rows); another outlet's article naming the Echo keeps it as an actor
+    e = found("Residents told the Echo that the road was closed. The Echo understands the council will meet. "
+              "Mayor Helen Stroud confirmed it.",
+              "Dr. Priya Raman told the Ledger Times her reports were buried. She also spoke to the Echo.",
+              outlet=["The Ashbury Echo", "Ledger Times"])
+    assert rows(e[e["via"] != "pronoun"], "doc_id", "text", "type", "evidence") == [
+        ("d0", "Echo", "organization", OUTLET_EVIDENCE + "The Ashbury Echo"),
+        ("d0", "Echo", "organization", OUTLET_EVIDENCE + "The Ashbury Echo"),
+        ("d0", "Helen Stroud", "person", "title: mayor"),
+        ("d1", "Priya Raman", "person", "title: dr."),
+        ("d1", "Ledger Times", "organization", OUTLET_EVIDENCE + "Ledger Times"),
+        ("d1", "Echo", "other", "none")]
+    assert rows(actor_rows(e[e["via"] != "pronoun"]), "doc_id", "text") == [
+        ("d0", "Helen Stroud"), ("d1", "Priya Raman"), ("d1", "Echo")]
+    by = wb.entities_by(e, actors=NONE)
+    assert sorted(by["name"]) == ["Echo", "Helen Stroud", "Priya Raman"] and by["mentions"].sum() == 3
+    assert set(wb.entities_as_mentions(e, actors=NONE)["alias"]) == {"Echo", "Helen Stroud", "Priya Raman", "her", "She"}
+
+
+def test_discovery_and_the_keyword_default_leave_out_the_documents_own_outlet():
+    d = pd.DataFrame({"doc_id": ["d0"], "title": [""], "outlet": ["The Ashbury Echo"],
+                      "text": ["Residents told the Echo that the road was closed. The Echo understands the council "
+                               "will meet. The Echo asked the council. Mayor Helen Stroud confirmed it."]})
+    assert wb.discover_actors(d, NONE)["name"].tolist() == ["Helen Stroud"]
+    from analysis.tables import most_written_name
+
+    assert most_written_name(wb.entities(d, actors=NONE)) == "Helen Stroud"
