@@ -669,14 +669,16 @@ def _first_name_modals() -> frozenset[str]:
 
 def _surname_after(words: EntityWords, raws: Sequence[str], n: int, before: Sequence[tuple[int, int, str]]) -> bool:
     """The word after run word ``n`` is a surname: capitalised as a name is, and a word of the surname
-    or first-name lists, no English word, or any name word after a title (``before``: the run's piece
-    so far) ("Will Harris", "Will Saletan", "MP Will Quince"; not "Will Eat")."""
+    or first-name lists, no English word, or any name word after a title that is no rank word (``before``:
+    the run's piece so far) ("Will Harris", "Will Saletan", "MP Will Quince"; not "Will Eat", not "EPA
+    Chief Will Continue Scott Pruitt's War": "chief" is an adjective as often)."""
     if n + 1 >= len(raws):
         return False
     nxt = _core(raws[n + 1])[0]
     return _NAME_WORD.match(nxt) is not None and (nxt in words.surnames or nxt in words.first_names or
                                                   nxt.lower() not in words.english or
-                                                  (bool(before) and (before[-1][2].lower(),) in words.titles))
+                                                  (bool(before) and (before[-1][2].lower(),) in words.titles and
+                                                   before[-1][2].lower() not in words.ambiguous_titles))
 
 
 @functools.lru_cache(maxsize=1 << 16)
