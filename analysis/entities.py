@@ -354,10 +354,11 @@ _TITLE_CASE_MIN = 4
 _GAZETTEER_PLACES = frozenset(("gazetteer: place", "gazetteer: city"))
 #: ... and of such a place that speaks: "North Korea stated", "Moscow said" (its government).
 _SPEAKING_PLACE = "place that speaks: "
-#: The verbs of saying that make such a place speak (not "maintained", "added": "Malaysia and Indonesia have
-#: maintained a policy"); a place in a list ("and Indonesia") is not the one subject.
-_PLACE_SPEECH = frozenset("said says stated states announced announces told tells warned warns declared declares "
-                          "insisted insists".split())
+#: The verbs of saying that make such a place speak (not "maintained": "Malaysia and Indonesia have maintained
+#: a policy"; not "states", a plural noun as often: "U.S. states"); a place in a list ("and Indonesia") is not
+#: the one subject.
+_PLACE_SPEECH = frozenset("said says stated announced announces told tells warned warns declared declares "
+                          "insisted insists".split())  # (not "states": "U.S. states like Ohio")
 
 #: The rank of "X said" and '"...," said X' for a name of several words: below the cues that say one
 #: type (rank 5: "said in a statement", "customers of X", "X, 45,"), because companies, governments and
