@@ -549,6 +549,13 @@ def _hyphenated_given_name(words: EntityWords, token: str, before: str = "") -> 
         head.lower() not in words.cities and head.lower() not in words.places and head.lower() not in words.big_cities
 
 
+def _named_body(words: EntityWords, name: Sequence[str], by_words: Mapping[tuple[str, ...], int]) -> bool:
+    """``name`` names one body, which a bare head word can stand for: no word of it is a verb or adverb
+    (Brill's function words: "Interior Chief Blames Congress", a headline run) and its words before the head
+    word are no name of their own in the document ("Green New Deal Congress" beside "Green New Deal")."""
+    return not any(w.lower() in words.function_words for w in name) and _key(tuple(name[:-1])) not in by_words
+
+
 def _given_name_last(name: Sequence[str]) -> bool:
     """A family name and a hyphenated given name ("Hau Lung-bin", "Kim Jong-un"): the family name comes
     first, and the first word alone ("Hau said") is the short form."""
@@ -1869,7 +1876,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             if n == 1 and etype == "organization" and ent.words[-1] == c.words[0] and \
                     c.words[0].lower() in words.org_words and not own_types - {"organization"} and \
-                    texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The "):
+                    texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The ") and _named_body(words, ent.words, by_words):
                 # "the Council" after "Ashbury Borough Council": the head word of an organisation's name
                 # alone, written with "the" (a reference back; not a modifier: "Council leader Jo Bell"),
                 # stands for the most recent organisation named with it
@@ -2007,12 +2014,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=_RANK) if kept else None
             continue
-        if not owners and ent.words[0].lower() in words.org_words and \
+        if not owners and ent.mentions[0][0] == 0 and ent.words[0].lower() in words.org_words and \
                 not {t for r, t, _ in ent.evidence if r <= 3} - {"organization"}:
             # a headline's bare "Council" before "Ashbury Borough Council" in the body: the one
             # organisation whose name ends with that head word
             heads = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and
-                     entities[j].mentions and entities[j].best is not None and entities[j].best[1] == "organization"]
+                     entities[j].mentions and entities[j].best is not None and entities[j].best[1] == "organization"
+                     and _named_body(words, entities[j].words, by_words)]
             if len(heads) == 1:
                 target = entities[heads[0]]
                 target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
