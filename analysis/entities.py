@@ -458,8 +458,33 @@ def _person_cue() -> re.Pattern[str]:
 
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
-    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+|{_WHEN})?"
+    return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
                       rf"(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _person_cue_when() -> re.Pattern[str]:
+    """:func:`_person_cue` with a time adverbial before the verb ("Obama on Monday said"): tried only
+    where the text after the name starts like one (:data:`_WHEN_STARTS`), so that the common case pays
+    nothing for it."""
+    from analysis.cues import load_cue_verbs
+
+    finite = load_cue_verbs().finite_pattern
+    verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
+    return re.compile(rf"\s+{_WHEN}(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
+
+
+def _cue_after(text: str, end: int) -> re.Match[str] | None:
+    """A speech or person verb after a name ending at ``end`` (:func:`_person_cue`), also after a time
+    adverbial (:func:`_person_cue_when`)."""
+    cue = _person_cue().match(text, end)
+    if cue is None and text.startswith(_WHEN_STARTS, end):
+        cue = _person_cue_when().match(text, end)
+    return cue
+
+
+_WHEN_STARTS = (" on ", " late on ", " early on ", " earlier ", " yesterday ", " today ", " tonight ", " last ",
+                " this ")
 
 
 #: A time adverbial news writing puts between a subject and its verb: "Obama on Monday said", "Okafor
@@ -1129,7 +1154,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif (cue := _person_cue().match(text, end)) and _GOVERNED.search(text, max(0, start - 16), start) is None:
+    elif (cue := _cue_after(text, end)) and _GOVERNED.search(text, max(0, start - 16), start) is None:
         if cue.group("verb") is not None and (len(toks) > 1 or listed):
             ev.append((5, "person", f"person verb: {cue.group('verb')}"))  # "Ilyin testified", "Orchard Mobile died"
         elif listed:
