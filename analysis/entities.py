@@ -359,6 +359,9 @@ _SPEAKING_PLACE = "place that speaks: "
 #: the one subject.
 _PLACE_SPEECH = frozenset("said says stated announced announces told tells warned warns declared declares "
                           "insisted insists".split())  # (not "states": "U.S. states like Ohio")
+#: What can follow such a place before its verb (a quick test before the speech pattern is tried).
+_PLACE_SPEECH_STARTS = tuple(f" {w}" for w in sorted(_PLACE_SPEECH)) + (" has ", " had ", " have ", " also ", " later ",
+                                                                       " then ", "'s ", "’s ", ", ")
 
 #: The rank of "X said" and '"...," said X' for a name of several words: below the cues that say one
 #: type (rank 5: "said in a statement", "customers of X", "X, 45,"), because companies, governments and
@@ -472,15 +475,6 @@ def _person_cue_when() -> re.Pattern[str]:
     finite = load_cue_verbs().finite_pattern
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
     return re.compile(rf"\s+{_WHEN}(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
-
-
-def _cue_after(text: str, end: int) -> re.Match[str] | None:
-    """A speech or person verb after a name ending at ``end`` (:func:`_person_cue`), also after a time
-    adverbial (:func:`_person_cue_when`)."""
-    cue = _person_cue().match(text, end)
-    if cue is None and text.startswith(_WHEN_STARTS, end):
-        cue = _person_cue_when().match(text, end)
-    return cue
 
 
 _WHEN_STARTS = (" on ", " late on ", " early on ", " earlier ", " yesterday ", " today ", " tonight ", " last ",
@@ -1154,7 +1148,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif (cue := _cue_after(text, end)) and _GOVERNED.search(text, max(0, start - 16), start) is None:
+    elif ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
+                                                      (cue := _person_cue_when().match(text, end)))) and \
+            _GOVERNED.search(text, max(0, start - 16), start) is None:
+        # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
         if cue.group("verb") is not None and (len(toks) > 1 or listed):
             ev.append((5, "person", f"person verb: {cue.group('verb')}"))  # "Ilyin testified", "Orchard Mobile died"
         elif listed:
@@ -1608,7 +1605,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
-    if evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and text[end:end + 1] in (" ", ",") and \
+    if evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and text.startswith(_PLACE_SPEECH_STARTS, end) and \
             (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and \
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
@@ -2189,16 +2186,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
             ent.gender, ent.gender_weak = ent.first_name_gender, False
-    if any(len(e.words) == 1 and e.words[0].endswith("s") for e in live):
-        _families(texts, live)
+    _families(texts, live)
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
     for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
         ent.best = min(ent.evidence, key=_RANK, default=None)
     for ent in live:
-        if ent.best is not None and ent.best[2] in _GAZETTEER_PLACES and \
-                any(label.startswith(_SPEAKING_PLACE) for _, _, label in ent.evidence) and \
+        if ent.best is not None and ent.best[2] in _GAZETTEER_PLACES and max(ent.evidence)[0] == 8 and \
                 not any(o.best is not None and o.best[1] == "person" and o.words[-1] == ent.words[-1] for o in live):
             # (not where a person of the document goes by that word: "Rep. Jordan ... Jordan said")
             # "North Korea stated it would attack", "South Korea says": a country, state or city that
@@ -2441,14 +2436,17 @@ def _families(texts: Sequence[str], live: list[_Entity]) -> None:
     """"the Obamas", "the Adeyemis": the plural of a person's surname after "the" is the family, a group
     (the schema's type for people together), with evidence naming the person of the document it is the
     family of ("family of Barack Obama", rank 3), or by the surname lists alone ("family: Obama")."""
-    people: dict[str, _Entity] = {}
-    for ent in live:
-        if len(ent.words) > 1 and ent.best is not None and ent.best[1] == "person":
-            people.setdefault(ent.words[-1], ent)
-    for ent in live:
-        if len(ent.words) != 1 or not ent.words[0].endswith("s") or not ent.words[0][:1].isupper() or \
-                not any(texts[k].endswith(("the ", "The "), 0, s) for k, s, *_ in ent.mentions):
+    plurals = [ent for ent in live if ent.words[-1][-1:] == "s" and (ent.best is None or ent.best[0] > 3) and
+               len(ent.words) == 1 and ent.words[0][:1].isupper()]  # (not "Democrats", "Texas": rank 3 or better)
+    people: dict[str, _Entity] | None = None
+    for ent in plurals:
+        if not any(texts[k].endswith(("the ", "The "), 0, s) for k, s, *_ in ent.mentions):
             continue
+        if people is None:
+            people = {}
+            for other in live:
+                if len(other.words) > 1 and other.best is not None and other.best[1] == "person":
+                    people.setdefault(other.words[-1], other)
         word = ent.words[0]
         person = people.get(word[:-1]) or (people.get(word[:-2]) if word.endswith("es") else None)
         if person is not None:
