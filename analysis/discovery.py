@@ -44,7 +44,7 @@ import yaml
 from analysis.errors import require_table
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
-from analysis.entities import entity_table
+from analysis.entities import actor_rows, entity_table
 from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
@@ -165,6 +165,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     sents = sentences_of(documents, sentences, needs=("doc_id", "sentence_id", "text"), fn="discover_actors")
     found = entities if entities is not None else find_entities(documents, sentences=sents, actors=lexicon)
     cols = list(DISCOVERY_COLUMNS)
+    found = actor_rows(found)  # (not the document's own outlet: "told the Echo")
     unlinked = found[found["actor_id"].isna() & (found["via"] != "pronoun")]
     doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
     table = _fold_short_forms(entity_table(unlinked, actors=lexicon), doc_ids)

@@ -14,10 +14,15 @@ Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
 Angeles"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
 Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
 ("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
-it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run. A run is split
-at capitalised function words (``stop_words``: The, However, In, Monday ...); a lower-case part after
+it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run, and so does an abbreviation
+before initials and a name ("in the U.S. O.J. Simpson was ...": the abbreviation ended a sentence); an initial
+starting a run is no stop word ("A. Smith"). A run is split
+at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
+is also a first name before a surname ("Will Harris", "MP Will Quince"; a sentence's first "Will" stays
+the verb unless the document writes it mid-sentence: "Will Washington become ...?"); a lower-case part after
 a hyphen makes an adjective ("Obama-era"; with the words before it: no "Los" of "Los Angeles-based"),
-except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"); a single demonym
+except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"; its first syllable may be an
+English word after a one-syllable family name that is none: "Hau Lung-bin"); a single demonym
 before a lower-case word ("Israeli troops"; also after a compass word: "North Korean leader"), a
 function word in capitals that the document does not define in brackets ("NOT"; but "World Health
 Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
@@ -31,9 +36,11 @@ lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partition
 common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
-lines are not trusted: there only names the document's other sentences establish, and places, count
+lines are not trusted: there only names the document's other sentences establish, places, and initials
+with the word after them ("O.J. Simpson Granted Parole": a person's name by its shape) count
 (also an all-caps line joined to the next sentence by a single line break: "SENATOR JOAN WHITAKER
-SPEAKS" on a line above "Senator Joan Whitaker spoke ..." gives Joan Whitaker, not "JOAN WHITAKER SPEAKS").
+SPEAKS" on a line above "Senator Joan Whitaker spoke ..." gives Joan Whitaker, not "JOAN WHITAKER SPEAKS"; the
+line after such a line starts a sentence: "HOW WE GOT HERE\nCouncillors will vote" gives no "Councillors").
 
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
 Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu", "Labour MP
@@ -54,9 +61,14 @@ the rank, the stronger):
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
    place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
-3. an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
+3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
+   organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
    trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
-   word last (Democrats, Palestinians, residents) -> group; a place word (County, River, Lake, Mount,
+   word last (Democrats, Palestinians, residents) -> group; the plural of a surname after "the" ("the
+   Obamas", "the Adeyemis": a family, people together, so ``group`` as "residents" is, never a person
+   that pronouns could resolve to) -> group, its evidence naming the person of the document it is the
+   family of ("family of Barack Obama") or the surname of the lists ("family: Clinton"; not a common
+   word: "the Kings" stays a team); a place word (County, River, Lake, Mount,
    Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
    "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
    ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
@@ -69,7 +81,7 @@ the rank, the stronger):
    demonym, family or place; set aside where the name is also written bare: "100 Polaroids") -> organization;
    "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
    "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
-   "X said" and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
+   "X said" (also with a time adverbial between: "Okafor on Monday said") and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
    ...", "the plant in Millbrook says he ...", "the mayor of X said") of a single word of the name lists ("Okafor said", also "Mallory said in
    a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
    administration", "a paper by X", "directed by X", "X, 45,", "X, a retired astronaut," and person
@@ -80,6 +92,10 @@ the rank, the stronger):
    "posted to Twitter", "a letter from Microsoft"; "in X", "into X" is weak: set aside wherever the
    name has organisation or person evidence other than a single word's name lists, "an inquiry into
    Nimbusly" beside "Nimbusly said in a statement");
+   a country, US state or big city of the gazetteer as the subject of a verb of saying ("North Korea
+   stated", "Moscow said"; not one of a list: "Malaysia and Indonesia have") is its government:
+   organization (rank 2, over the gazetteer, wherever the document names it; not where a person of the document
+   goes by that word, "Rep. Jordan ... Jordan said"; a lexicon actor still decides);
 6. "X said" of a name of several words or of a word no English corpus writes in lower case ("Adeyemi
    said") -> person, below every rank-5 cue (companies say
    things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
@@ -88,7 +104,8 @@ the rank, the stronger):
    document, none a word of the lists), a surname used alone later -> person (not where the first word
    ends another person's name: "Warhol Polaroid" beside Andy Warhol); a name in a list ("X and
    Y", "X or Y") beside a name of strong evidence (rank 3 or better, or a first name) -> its type;
-7. a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
+7. the surname of a well-known person of Pattern's list written alone ("Obama") -> person, and before it
+   (the first of equal ranks) a town of 15,000+ people -> place; two or three words none of which an English corpus writes in
    lower case, none a word of the lists, a place or a big city ("Mathias Krumbholz"; not "Bayern
    Munich") -> person; else ``other``. A known name's type comes before a first name's ("Morgan Stanley").
 A first name does not make a person of a name whose last word is a common word of the document
@@ -107,9 +124,11 @@ of Allergy and Infectious Diseases"; not "Ministry of Defence and Foreign Office
 **Merging** within a document: the same words are the same entity ("U.S." = "US"), except where
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
-person whose name ends (or starts) with it, gender permitting (two people sharing a surname stay two:
+person whose name ends (or starts) with it (a family name before a hyphenated given name: "Hau" ->
+Hau Lung-bin), gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned, unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
+mentioned (a bare surname written before them, a headline's "Ruskin" before "John and Effie Ruskin", is a
+person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
 them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
@@ -125,7 +144,10 @@ not make Dana Mallory an organisation); an organisation's first word to the orga
 -> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT; nor the place before a place
 word: "Springfield" of "Springfield City Council"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
-place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an
+place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an organisation
+word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
+Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
+one such organisation of the document); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
@@ -193,8 +215,9 @@ from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of, slug
 from analysis.runtime import collector_paused
 
-__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "entities", "entity_table",
-           "entity_table_of_parts", "entities_as_mentions", "entities_by", "load_entity_words", "same_entity_ids"]
+__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "OUTLET_EVIDENCE",
+           "actor_rows", "entities", "entity_table", "entity_table_of_parts", "entities_as_mentions", "entities_by",
+           "load_entity_words", "same_entity_ids"]
 
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
@@ -327,6 +350,19 @@ _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|s
                         r"(?:a|an|its|their)\s+"
                         r"(?:\w+\s+)?(?:statement|release|filing|report|post|letter)")
 _TITLE_CASE_MIN = 4
+#: The evidence of a country, US state or county, continent or big city by the gazetteer ...
+_GAZETTEER_PLACES = frozenset(("gazetteer: place", "gazetteer: city"))
+#: ... and of such a place that speaks: "North Korea stated", "Moscow said" (its government).
+_SPEAKING_PLACE = "place that speaks: "
+#: The verbs of saying that make such a place speak (not "maintained": "Malaysia and Indonesia have maintained
+#: a policy"; not "states", a plural noun as often: "U.S. states"); a place in a list ("and Indonesia") is not
+#: the one subject.
+_PLACE_SPEECH = frozenset("said says stated announced announces told tells warned warns declared declares "
+                          "insisted insists".split())  # (not "states": "U.S. states like Ohio")
+#: What can follow such a place before its verb (a quick test before the speech pattern is tried).
+_PLACE_SPEECH_STARTS = tuple(f" {w}" for w in sorted(_PLACE_SPEECH)) + (" has ", " had ", " have ", " also ", " later ",
+                                                                       " then ", "'s ", "’s ", ", ")
+
 #: The rank of "X said" and '"...," said X' for a name of several words: below the cues that say one
 #: type (rank 5: "said in a statement", "customers of X", "X, 45,"), because companies, governments and
 #: people all say things ("Orchard Mobile said ..." then "customers of Orchard Mobile"). A single word of
@@ -400,6 +436,8 @@ def _unsettled(evidence: Iterable[tuple[int, str, str]]) -> list[tuple[int, str,
 _ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
                         r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
                         re.IGNORECASE)
+#: Two or three initials written as one word ("O.J.", "J.K.", "W.E.B."): the start of a person's name.
+_NAME_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
 #: The kind of place a name can drop and remain the same place ("Harlow County" -> "Harlow"); not city,
 #: town or street ("Gaza City" is not all of Gaza, "Wall Street" not a wall).
@@ -425,6 +463,29 @@ def _person_cue() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
     return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
                       rf"(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _person_cue_when() -> re.Pattern[str]:
+    """:func:`_person_cue` with a time adverbial before the verb ("Obama on Monday said"): tried only
+    where the text after the name starts like one (:data:`_WHEN_STARTS`), so that the common case pays
+    nothing for it."""
+    from analysis.cues import load_cue_verbs
+
+    finite = load_cue_verbs().finite_pattern
+    verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
+    return re.compile(rf"\s+{_WHEN}(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
+
+
+_WHEN_STARTS = (" on ", " late on ", " early on ", " earlier ", " yesterday ", " today ", " tonight ", " last ",
+                " this ")
+
+
+#: A time adverbial news writing puts between a subject and its verb: "Obama on Monday said", "Okafor
+#: yesterday said", "Hill last week told".
+_WHEN = (r"(?:(?:on|late on|early on|earlier on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+         r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|"
+         r"(?:last|this|earlier this)\s+(?:week|month|year|morning|afternoon|evening|night))\s+")
 
 
 @dataclass(slots=True)
@@ -491,16 +552,41 @@ _ADJECTIVE_TAILS = frozenset("era style born based like wide type area run made 
                              "linked led backed".split())
 
 
-def _hyphenated_given_name(words: EntityWords, token: str) -> bool:
+def _hyphenated_given_name(words: EntityWords, token: str, before: str = "") -> bool:
     """A capitalised syllable hyphenated to a lower-case one, written after a name word, is a given
     name ("Kim Jong-un", "Ban Ki-moon", "Moon Jae-in", "Lee Myung-bak"), not an adjective ("Los
     Angeles-based", "New York-born", "Sinn Fein-led"): the first part is of two to five letters and no
-    English word, surname or place, the second of two to five letters and no adjective-forming word."""
+    English word, surname or place, the second of two to five letters and no adjective-forming word.
+    The first part may be an English word after a surname of one syllable that is no English word
+    (``before``: "Hau Lung-bin", "Hu Jin-tao"): a romanised family name, and a given name of two
+    syllables, the pattern of Chinese and Korean names."""
     head, _, tail = token.partition("-")
     return 2 <= len(head) <= 5 and 2 <= len(tail) <= 5 and tail.isalpha() and tail.islower() and \
         head.isalpha() and head[1:].islower() and not tail.endswith(("ed", "ing")) and \
-        tail not in _ADJECTIVE_TAILS and head.lower() not in words.english and head not in words.surnames and \
+        tail not in _ADJECTIVE_TAILS and (head.lower() not in words.english or _family_name(words, before)) and \
+        head not in words.surnames and \
         head.lower() not in words.cities and head.lower() not in words.places and head.lower() not in words.big_cities
+
+
+def _named_body(words: EntityWords, name: Sequence[str], by_words: Mapping[tuple[str, ...], int]) -> bool:
+    """``name`` names one body, which a bare head word can stand for: no word of it is a verb or adverb
+    (Brill's function words: "Interior Chief Blames Congress", a headline run) and its words before the head
+    word are no name of their own in the document ("Green New Deal Congress" beside "Green New Deal")."""
+    return not any(w.lower() in words.function_words for w in name) and _key(tuple(name[:-1])) not in by_words
+
+
+def _given_name_last(name: Sequence[str]) -> bool:
+    """A family name and a hyphenated given name ("Hau Lung-bin", "Kim Jong-un"): the family name comes
+    first, and the first word alone ("Hau said") is the short form."""
+    return len(name) == 2 and "-" in name[1] and _is_adjective(name[1]) and name[1][:1].isupper()
+
+
+def _family_name(words: EntityWords, word: str) -> bool:
+    """A romanised Chinese or Korean family name: one capitalised syllable of two to four letters that is
+    no English word and no place ("Hau", "Hu", "Kim"; not "Los", "New", "Fox")."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word[0].isupper() and word[1:].islower() and \
+        word.lower() not in words.english and word.lower() not in words.places and \
+        word.lower() not in words.big_cities and word.lower() not in words.cities and word not in words.first_names
 
 
 def _cut_trailing_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> Sequence[tuple[int, int, str]]:
@@ -596,6 +682,32 @@ _MEDIA_WORDS = frozenset("news times post press journal herald tribune gazette m
                          "television tv media network networks records studios".split())
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _first_name_modals() -> frozenset[str]:
+    """Stop words that are a modal verb and a first name, no month ("will": "Will Harris"; not "may",
+    which is a month as often: "In May Johnson said")."""
+    words = _default_words()
+    return frozenset(w for w in words.modals if w in words.stop and w.capitalize() in words.first_names
+                     and w not in _MONTHS)
+
+
+def _surname_after(words: EntityWords, raws: Sequence[str], n: int, before: Sequence[tuple[int, int, str]]) -> bool:
+    """The word after run word ``n`` is a surname: capitalised as a name is, and a word of the surname
+    or first-name lists, no English word, or any name word after a title that is no rank word (``before``:
+    the run's piece so far) ("Will Harris", "Will Saletan", "MP Will Quince"; not "Will Eat", not "EPA
+    Chief Will Continue Scott Pruitt's War": "chief" is an adjective as often)."""
+    if n + 1 >= len(raws):
+        return False
+    nxt = _core(raws[n + 1])[0]
+    return _NAME_WORD.match(nxt) is not None and (nxt in words.surnames or nxt in words.first_names or
+                                                  nxt.lower() not in words.english or
+                                                  (bool(before) and (before[-1][2].lower(),) in words.titles and
+                                                   before[-1][2].lower() not in words.ambiguous_titles))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """:func:`_split_run` at offset 0 (cached: the same runs recur)."""
@@ -615,13 +727,23 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
         low = core.lower()
+        if cur and _NAME_INITIALS.match(core) and cur[-1][2].endswith(".") and len(cur[-1][2]) > 2 and \
+                _ACRONYM.match(cur[-1][2]) and n + 1 < len(raws) and _NAME_WORD.match(_core(raws[n + 1])[0]):
+            # "... lived in the U.S. O.J. Simpson was acquitted": initials and a surname start a person's
+            # name, the abbreviation before them ended the sentence before
+            pieces.append(cur)
+            cur = []
         adjective = _is_adjective(core)
-        if adjective and cur and _hyphenated_given_name(words, core):
+        if adjective and cur and _hyphenated_given_name(words, core, cur[-1][2]):
             adjective = False  # "Kim Jong-un", "Ban Ki-moon": a given name, not "Obama-era"
         elif adjective and cur and cur[-1][2] not in _CONNECTORS and core.index("-") > 1:  # (not "NASA T-shirt")
             cur = []  # "Los Angeles-based", "Hong Kong-listed": the name is the adjective's, no "Los" or "Hong"
+        # a stop word splits the run, but not "Will" before a surname ("Will Harris"), nor an initial that
+        # starts the run ("A. Smith"; not "Plan A. Smith agreed")
         if adjective or (not _ACRONYM.match(core) and (
-                low in words.stop or low.split("'")[0].split("’")[0] in words.stop)):
+                low in words.stop or low.split("'")[0].split("’")[0] in words.stop) and
+                not (low in _first_name_modals() and _surname_after(words, raws, n, cur)) and
+                not (not cur and raw.endswith(".") and _INITIAL.match(core) and n + 1 < len(raws))):
             if cur:
                 pieces.append(cur)
             cur = []
@@ -869,6 +991,13 @@ def _weak_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _after_weak_line(lines: Sequence[tuple[int, int]], at: int) -> bool:
+    """The line break at ``at`` ends one of the untrusted ``lines`` (:func:`_weak_lines`): the line after
+    an all-caps or title-case headline or kicker joined to it ("HOW WE GOT HERE\nCouncillors will
+    vote ...") starts a sentence, and its first word is decided as a sentence's first word is."""
+    return any(hi == at for _, hi in lines)
+
+
 def _initial(text: str, start: int) -> bool:
     """The word at ``start`` starts the sentence, a quotation or a clause after a colon or dash."""
     j = start - 1
@@ -941,11 +1070,45 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((6, "person", f"first name: {toks[0]}"))
     elif len(toks) == 1 and toks[0] in words.surnames:
         ev.append((6, "person", f"surname: {toks[0]}"))
+    elif len(toks) == 1 and toks[0] in _known_surnames():
+        # a well-known person's surname: the weakest evidence, but before a town of that name ("Obama")
+        ev.append((7, "person", f"surname: {toks[0]}"))
     if full in words.cities:
         ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _known_surnames() -> frozenset[str]:
+    """The surnames of the well-known people of Pattern's entity list (``known``: "Barack Obama" ->
+    "Obama"), the last of two or more name words, where the surname is no English word and no country, state or
+    big city nor a word of a well-known organisation's name: written alone it is the person's surname, as news writes a person after the first mention
+    (a town of that name, "Obama" in Japan, ranks below it)."""
+    words = _default_words()
+    out = set()
+    # (not a word of a well-known organisation's or place's name: "Disney", "Berkshire Hathaway")
+    others = {w for name, etype in words.known.items() if etype != "person" for w in name.split()}
+    for name, etype in words.known.items():
+        parts = name.split()
+        last = parts[-1]
+        if etype == "person" and len(parts) > 1 and _NAME_WORD.match(parts[0]) and _NAME_WORD.match(last) and \
+                last.lower() not in words.english and last.lower() not in words.places and \
+                last.lower() not in words.big_cities and last not in words.first_names and last not in others:
+            out.add(last)
+    return frozenset(out)
+
+
+def _listed_after_name(text: str, start: int) -> bool:
+    """The name at ``start`` follows another name and "and"/"or" ("Malaysia and Indonesia have ..."): one
+    of a list, not the one subject of the verb after it (not "... in August and South Korea says")."""
+    for joint in (" and ", " or "):
+        if text.endswith(joint, 0, start):
+            before = text[:start - len(joint)].rstrip(",")
+            word = before[before.rfind(" ") + 1:]
+            return word[:1].isupper() and word.lower().rstrip(".") not in _default_words().stop  # (not "in August")
+    return False
 
 
 def _is_place(words: EntityWords, name: str) -> bool:
@@ -985,7 +1148,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif (cue := _person_cue().match(text, end)) and _GOVERNED.search(text, max(0, start - 16), start) is None:
+    elif ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
+                                                      (cue := _person_cue_when().match(text, end)))) and \
+            _GOVERNED.search(text, max(0, start - 16), start) is None:
+        # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
         if cue.group("verb") is not None and (len(toks) > 1 or listed):
             ev.append((5, "person", f"person verb: {cue.group('verb')}"))  # "Ilyin testified", "Orchard Mobile died"
         elif listed:
@@ -1190,7 +1356,8 @@ def _capitals(doc_texts: Iterable[Sequence[str]]) -> _Capitals:
                 if lines and any(lo <= base < hi for lo, hi in lines):
                     continue
                 for piece in _run_pieces(run):
-                    initial = _initial(text, base + piece[0][0])
+                    initial = _initial(text, base + piece[0][0]) or (
+                        bool(lines) and _after_weak_line(lines, text.rfind("\n", 0, base + piece[0][0] + 1)))
                     midcaps.update(t[2] for t in (piece[1:] if initial else piece))
     return _Capitals(frozenset(midcaps), frozenset(lower))
 
@@ -1269,7 +1436,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             j = base + piece[0][0] - 1
             while j >= 0 and text[j] == " ":
                 j -= 1
-            if j < 0 or text[j] in _OPENERS:
+            if j < 0 or text[j] in _OPENERS or (text[j] == "\n" and k in weak_lines and
+                                                _after_weak_line(weak_lines[k], j)):
                 midcaps.update(toks[1:])
                 deferred.append((k, piece, base))
                 continue
@@ -1303,6 +1471,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
                 first not in words.first_names and (known is None or first not in known):
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
+        if keep and low in _first_name_modals() and first not in midcaps:
+            keep = False  # "Will Washington become ...?": a modal opens a question; "Will Harris" mid-sentence is a name
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:
@@ -1376,6 +1546,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
         if before is not None:
+            if " ".join(before.words).lower() in words.party_names:
+                # "Labour MP Dame Sarah Hill", "SNP leader": a party named before its member's role title
+                before.evidence.append((3, "organization", f"party before a title: {title}"))
             out.append(before)
     if not ok:
         return None
@@ -1432,6 +1605,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
+    if evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and text.startswith(_PLACE_SPEECH_STARTS, end) and \
+            (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
+            _GOVERNED.search(text, max(0, start - 16), start) is None and \
+            text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
+        # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
+        evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         found = _context_evidence(words, text, start, end, toks)
@@ -1465,6 +1644,12 @@ def _weak_candidates(texts: Sequence[str], weak: Sequence[tuple[int, int, int]],
             for piece in _split_run(text, base, run):
                 for s, e, core in piece:
                     if core.lower() in words.places and not any(a < e and s < b for a, b in spans):
+                        spans.append((s, e))
+                # initials and the word after them ("O.J. Simpson Granted Parole"): a person's name by its
+                # shape, which no headline word has
+                for (s, _, core), (_, e, nxt) in zip(piece, piece[1:]):
+                    if _NAME_INITIALS.match(core) and (_NAME_WORD.match(nxt) or (nxt.isalpha() and nxt.isupper())) \
+                            and not any(a < e and s < b for a, b in spans):
                         spans.append((s, e))
         for s, e in sorted(spans):
             toks = tuple(text[s:e].split())
@@ -1711,8 +1896,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 if not own_types - {"place"} and ent.last > best_at:
                     best, best_at = idx, ent.last
                 continue
+            if n == 1 and etype == "organization" and ent.words[-1] == c.words[0] and \
+                    c.words[0].lower() in words.org_words and not own_types - {"organization"} and \
+                    texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The ") and _named_body(words, ent.words, by_words):
+                # "the Council" after "Ashbury Borough Council": the head word of an organisation's name
+                # alone, written with "the" (a reference back; not a modifier: "Council leader Jo Bell"),
+                # stands for the most recent organisation named with it
+                if ent.last > best_at:
+                    best, best_at = idx, ent.last
+                continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
-                                                   and c.words[0] in words.first_names):
+                                                   and (c.words[0] in words.first_names or
+                                                        _given_name_last(ent.words))):
                 continue
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue
@@ -1841,6 +2036,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 ent.evidence = kept
                 ent.best = min(kept, key=_RANK) if kept else None
             continue
+        if not owners and ent.mentions[0][0] == 0 and ent.words[0].lower() in words.org_words and \
+                not {t for r, t, _ in ent.evidence if r <= 3} - {"organization"}:
+            # a headline's bare "Council" before "Ashbury Borough Council" in the body: the one
+            # organisation whose name ends with that head word
+            heads = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and
+                     entities[j].mentions and entities[j].best is not None and entities[j].best[1] == "organization"
+                     and _named_body(words, entities[j].words, by_words)]
+            if len(heads) == 1:
+                target = entities[heads[0]]
+                target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+                ent.mentions = []
+                continue
         if not owners and ent.words[0] not in unsettled and ent.mentions[0][0] == 0:
             # a headline's "Veltra" before "Veltra Pharma" in the body (first written in the first
             # sentence, which is the headline where there is one): the first word of the one
@@ -1870,6 +2077,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if ent.gender and (not target.gender or target.gender_weak and not ent.gender_weak):
                 target.gender, target.gender_weak = ent.gender, ent.gender_weak
             ent.mentions = []
+        elif len(owners) > 1 and {t for r, t, _ in ent.evidence if r <= 5} <= {"person"} and \
+                any(label.startswith("gazetteer") for _, _, label in ent.evidence):
+            # the surname of two people of the document ("John and Effie Ruskin") first written alone (a
+            # headline's "Ruskin"): which of them it is stays open, but it is a person's surname, not the
+            # town the gazetteer lists by that name
+            ent.evidence = [e for e in ent.evidence if not e[2].startswith("gazetteer")]
+            ent.evidence.append((6, "person", "surname of a person named here"))
+            ent.best = min(ent.evidence, key=_RANK)
     # names whose words are common words of this document ("Paris Agreement": "agreement") are no
     # persons by their first word; two or three words ending in a known surname, none of them a common
     # word here, are ("Starry Lee"; not "Green New Deal")
@@ -1971,11 +2186,22 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
             ent.gender, ent.gender_weak = ent.first_name_gender, False
+    _families(texts, live)
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
     for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
         ent.best = min(ent.evidence, key=_RANK, default=None)
+    for ent in live:
+        if ent.best is not None and ent.best[2] in _GAZETTEER_PLACES and max(ent.evidence)[0] == 8 and \
+                not any(o.best is not None and o.best[1] == "person" and o.words[-1] == ent.words[-1] for o in live):
+            # (not where a person of the document goes by that word: "Rep. Jordan ... Jordan said")
+            # "North Korea stated it would attack", "South Korea says": a country, state or city that
+            # speaks is its government, an organisation, wherever the document names it (a lexicon actor's
+            # type, rank 0, still decides)
+            label = next(label for _, _, label in ent.evidence if label.startswith(_SPEAKING_PLACE))
+            ent.evidence.insert(0, (2, "organization", label))
+            ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
 
@@ -2185,10 +2411,52 @@ def _team_plural(toks: tuple[str, ...]) -> bool:
     low = last.lower()
     single = last[:-1]
     if low in words.group_words or low in words.demonyms or _DEMONYM_SUFFIX.search(low) or \
-            single in words.surnames or single in words.first_names or single.lower() in words.demonyms:
+            single in words.surnames or _family_of(last) is not None or single in words.first_names or \
+            single.lower() in words.demonyms:
         return False
     return not (low in words.places or low in words.cities or low in words.big_cities or low in words.event_last or
                 low in words.furniture)
+
+
+def _family_of(word: str) -> str | None:
+    """The surname a capitalised plural is the family of ("Obamas" -> "Obama", "Joneses" -> "Jones"): a
+    surname of the lists or a well-known person's (:func:`_known_surnames`) that is no common English word
+    (not "Kings", "Browns", "Packers": teams); else None."""
+    if len(word) < 4 or not word.endswith("s"):
+        return None
+    words = _default_words()
+    known = _known_surnames()
+    for single in (word[:-1], word[:-2] if word.endswith("es") else None):
+        if single and (single in words.surnames or single in known) and single.lower() not in words.english:
+            return single
+    return None
+
+
+def _families(texts: Sequence[str], live: list[_Entity]) -> None:
+    """"the Obamas", "the Adeyemis": the plural of a person's surname after "the" is the family, a group
+    (the schema's type for people together), with evidence naming the person of the document it is the
+    family of ("family of Barack Obama", rank 3), or by the surname lists alone ("family: Obama")."""
+    plurals = [ent for ent in live if ent.words[-1][-1:] == "s" and (ent.best is None or ent.best[0] > 3) and
+               len(ent.words) == 1 and ent.words[0][:1].isupper()]  # (not "Democrats", "Texas": rank 3 or better)
+    people: dict[str, _Entity] | None = None
+    for ent in plurals:
+        if not any(texts[k].endswith(("the ", "The "), 0, s) for k, s, *_ in ent.mentions):
+            continue
+        if people is None:
+            people = {}
+            for other in live:
+                if len(other.words) > 1 and other.best is not None and other.best[1] == "person":
+                    people.setdefault(other.words[-1], other)
+        word = ent.words[0]
+        person = people.get(word[:-1]) or (people.get(word[:-2]) if word.endswith("es") else None)
+        if person is not None:
+            item = (3, "group", f"family of {person.display}")
+        elif (single := _family_of(word)) is not None:
+            item = (3, "group", f"family: {single}")
+        else:
+            continue
+        ent.evidence = [item] + [e for e in ent.evidence if not e[2].startswith("organization cue: the ")]
+        ent.best = min(ent.evidence, key=_RANK)
 
 
 def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str]]) -> bool:
@@ -2343,6 +2611,15 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     mid-sentence in any document, or never written in lower case in any, is a name candidate at a
     sentence start everywhere; costs one more pass over the text).
 
+    The document's own outlet (a ``documents`` column ``outlet``, as ``load_corpus`` fills it): an
+    entity that names it ("told the Echo", "the Echo understands" in an article of The Ashbury Echo; the
+    outlet's name without "The", or its last words) is typed organization with evidence
+    ``"the document's outlet: <outlet>"`` (:data:`OUTLET_EVIDENCE`, deciding as a lexicon actor's type
+    does). Its rows stay in this table (the text names it), but it is the publisher, no actor of the
+    story: :func:`entities_by`, :func:`entities_as_mentions` (so the actor charts and tables) and
+    ``discover_actors`` leave them out (:func:`actor_rows`). Another outlet's article naming it keeps it
+    as an actor there.
+
     Rows in reading order. Computed document by document: partitions of a corpus give the same rows.
     """
     require_table(documents, fn="entities")
@@ -2365,26 +2642,34 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
+    outlets = None
+    if "outlet" in documents.columns and "doc_id" in documents.columns:
+        outlets = {d: o for d, o in zip(documents["doc_id"], documents["outlet"]) if isinstance(o, str) and o.strip()}
     with collector_paused():
-        rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals)
+        rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals,
+                                      [outlets.get(doc_ids[lo]) for lo in bounds[:-1]] if outlets else None)
         table = _mention_table(rows, ent_cols, doc_ids, sids) if rows else _empty()
         del rows, ent_cols  # (freed while the collector is paused)
     return table
 
 
 def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, overlay: _Overlay | None,
-                 capitals: _Capitals | None) -> tuple[list[tuple], tuple[list, ...]]:
+                 capitals: _Capitals | None, outlets: Sequence[str | None] | None = None
+                 ) -> tuple[list[tuple], tuple[list, ...]]:
     """The mention rows and per-entity columns of :func:`_mention_table` for the sentence ``texts``
-    (sorted by document and sentence; document ``i`` is ``texts[bounds[i]:bounds[i + 1]]``)."""
+    (sorted by document and sentence; document ``i`` is ``texts[bounds[i]:bounds[i + 1]]``, published by
+    ``outlets[i]`` when given)."""
     # the table is built column by column: one row per mention holds its sentence (position in the
     # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
     ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
     rows: list[tuple[int, int, int, int, str, str | None, str]] = []  # sentence, start, end, entity, via, title, text
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
+    for i, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
         doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
+        if outlets is not None and outlets[i]:
+            _mark_outlet(live, outlets[i])
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
@@ -2400,6 +2685,41 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
+
+
+#: The evidence of an entity that names the document's own outlet ("told the Echo" in an article of The
+#: Ashbury Echo): an organisation, no actor of the story (:func:`actor_rows` leaves it out).
+OUTLET_EVIDENCE = "the document's outlet: "
+
+
+def _mark_outlet(live: Sequence[_Entity], outlet: str) -> None:
+    """Type the entities that name the document's ``outlet`` an organisation, by evidence
+    :data:`OUTLET_EVIDENCE` (rank 0, as a lexicon actor's type): the outlet's name without "The" or its
+    last words ("Ashbury Echo", "Echo" for The Ashbury Echo; "Times" for the Ledger Times), not its first
+    words ("Ashbury", a place)."""
+    name = outlet.split()
+    if name and name[0].lower() == "the":
+        name = name[1:]
+    if not name:
+        return
+    label = OUTLET_EVIDENCE + outlet.strip()
+    for ent in live:
+        n = len(ent.words)
+        if n <= len(name) and [w.lower() for w in ent.words] == [w.lower() for w in name[-n:]] and \
+                not (ent.best is not None and ent.best[0] == 0):  # (a linked lexicon actor stays one)
+            ent.evidence.insert(0, (0, "organization", label))
+            ent.best = ent.evidence[0]
+
+
+def actor_rows(entities: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an :func:`entities` table that can be actors of the story: all but the mentions of a
+    document's own outlet ("told the Echo", "the Echo understands" in an article of The Ashbury Echo,
+    evidence :data:`OUTLET_EVIDENCE`), which :func:`entities_by`, :func:`entities_as_mentions` and
+    ``discover_actors`` leave out (the rows stay in the entities table, typed organization)."""
+    if "evidence" not in entities.columns or not len(entities):
+        return entities
+    outlet = entities["evidence"].astype("str").str.startswith(OUTLET_EVIDENCE)
+    return entities[~outlet.to_numpy(dtype=bool)] if outlet.any() else entities
 
 
 def _mention_table(rows: Sequence[tuple[int, int, int, int, str, str | None, str]], ent_cols: Sequence[list],
@@ -2469,7 +2789,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
     entity of its type whose initials it spells, a name typed by no evidence to the typed entity of
     that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
-    person of that name — when one candidate has at least 80% of all the candidates' mentions
+    person of that name, a country or city typed an organisation only because it speaks ("Russia said")
+    to the place of that name — when one candidate has at least 80% of all the candidates' mentions
     (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
@@ -2602,6 +2923,11 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             pool = [(n, i) for n, i in pool if type_of[i] in ("organization", "person")]
         if (typed := _dominant(pool)):
             same[k] = same_of.get(typed) or typed
+    for k, (e, t, ev) in enumerate(zip(table["entity"], table["type"], table["evidence"])):
+        if same[k] is None and t == "organization" and ev.startswith(_SPEAKING_PLACE):
+            # "Russia said" (its government, typed an organisation there) is the place Russia of the other
+            # articles: one actor in the corpus
+            same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
@@ -2691,6 +3017,7 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
                                "end"), fn="entities_as_mentions", name="entities", fix="pass the output of analysis.entities(...)")
     lexicon = load_actors(actors).actors
     names = dict(zip(lexicon["actor_id"], lexicon["name"]))
+    entities = actor_rows(entities)
     if len(entities):
         if entity_table is None:
             entity_table = entity_table_of_parts([entities], actors=actors)
@@ -2784,7 +3111,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     require_columns(entities, ("doc_id", "sentence_id", "entity_id", "entity", "type", "via", "actor_id"),
                     fn="entities_by", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
-    e = entities if include_pronouns else entities[entities["via"] != "pronoun"]
+    e = actor_rows(entities)
+    e = e if include_pronouns else e[e["via"] != "pronoun"]
     if e.empty:
         return pd.DataFrame({c: [] for c in cols})
     lexicon = load_actors(actors)

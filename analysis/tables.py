@@ -203,6 +203,9 @@ def most_written_name(entities: pd.DataFrame) -> str:
     mentions only (no pronouns); ties go to the entity and form met first. ``"said"`` (every
     attribution in context) when ``entities`` (``wb.entities``) holds no named mention.
     """
+    from analysis.entities import actor_rows
+
+    entities = actor_rows(entities)  # (not the document's own outlet: "told the Echo")
     named = entities[entities["via"] != "pronoun"] if len(entities) else entities
     if named.empty:
         return "said"

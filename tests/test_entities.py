@@ -136,7 +136,7 @@ def test_titles_are_stripped_and_kept():
         ("Obama", "Obama", "person", "name", "president"),
         ("Ruth Adeyemi", "Ruth Adeyemi", "person", "name", "county treasurer"),
         ("Nick Bos", "Nick Bos", "person", "name", "biologist"),
-        ("Labour", "Labour", "other", "name", None),
+        ("Labour", "Labour", "organization", "name", None),
         ("Sarah Hill", "Sarah Hill", "person", "name", "mp dame"),
         ("Sarah Hill", "Sarah Hill", "person", "name", None)]
 
@@ -1373,7 +1373,7 @@ def test_a_single_plural_after_the_is_a_team_unless_written_bare():
         ("d0", "Cardinals", "organization", "organization cue: the Cardinals"),
         ("d0", "Cardinals", "organization", "organization cue: the Cardinals"),
         ("d0", "Democrats", "group", "group word: Democrats"),
-        ("d0", "Clintons", "other", "none"),
+        ("d0", "Clintons", "group", "family: Clinton"),  # (a family: test_entity_user_fixes)
         ("d0", "Paris Climate Accords", "other", "none"),
         ("d1", "Polaroids", "other", "none"), ("d1", "Polaroids", "other", "none")]
 
@@ -1596,3 +1596,14 @@ def test_a_datelines_credit_is_no_entity_and_its_place_stays():
         ("d0", "Carrow Valley General Hospital", "organization:carrow_valley_general_hospital"),
         ("d1", "LONDON", "place:london"), ("d1", "Northern Wire", "other:northern_wire"),
         ("d2", "Northern Wire Workers", "other:northern_wire_workers")]
+
+
+def test_a_country_typed_an_organisation_because_it_speaks_is_the_place_across_the_corpus():
+    # "Russia said" (its government: organization in that article) is the place Russia of the other
+    # articles (entity_table same_as), one actor in entities_by
+    e = found("Russia said it would respond.", "Talks were held in Russia on Monday. Putin spoke in Russia.")
+    t = wb.entity_table(e, actors=NONE)
+    assert t[["entity_id", "same_as"]].fillna("").values.tolist() == [
+        ["place:russia", ""], ["organization:russia", "place:russia"], ["person:putin", ""]]
+    assert wb.entities_by(e, actors=NONE)[["key", "mentions"]].values.tolist() == [
+        ["place:russia", 3], ["person:putin", 1]]

@@ -715,7 +715,8 @@ def test_voice_leaves_out_places_that_do_not_speak():
     d = docs("Russia said it would respond. Talks were held in Geneva.")
     ents = wb.entities(d)
     v = wb.voice(ents, wb.quotes(d, entities=ents))
-    assert v[["actor_id", "mentions", "quotes"]].values.tolist() == [["place:russia", 1, 1]]  # Geneva left out
+    assert v[["actor_id", "mentions", "quotes"]].values.tolist() == [["organization:russia", 1, 1]]  # Geneva left out
+    # (a country that speaks is its government: an organisation; test_entity_user_fixes)
 
 
 def test_a_scare_quote_does_not_take_the_cue_of_the_clause_after_it():
@@ -778,7 +779,7 @@ def test_a_place_speaks_only_as_the_subject_and_then_as_a_nominal_speaker():
                          "The deal is off, according to U.S. officials."), LEX)
     assert _speaker_cols(out) == [
         ["Israel", "nominal", "place:israel", "israel"],
-        ["France", "nominal", "place:france", None],
+        ["France", "name", "organization:france", None],  # (a country that speaks: its government, an organisation)
         ["Israel", "nominal", "place:israel", "israel"],
         ["Israel", "nominal", "place:israel", "israel"],
         ["U.S. officials", "nominal", None, None]]   # the officials speak, not the country
