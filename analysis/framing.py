@@ -710,7 +710,8 @@ def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Seq
     total = out.groupby(cell, dropna=False)["hits"].transform("sum")
     out["share"] = (out["hits"] / total.where(total > 0)).fillna(0.0)
     out["present_share"] = out["documents"] / out["n_documents"]
-    return out.astype({"hits": "int64", "documents": "int64", "n_documents": "int64"})
+    out["present"] = out["documents"] > 0
+    return out.astype({"hits": "int64", "documents": "int64", "n_documents": "int64", "present": "bool"})
 
 
 # ------------------------------------------------------------------- deprecated names (one release)

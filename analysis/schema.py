@@ -358,6 +358,8 @@ FRAME_ROLLUP = Table("frame_rollup", "one row per cell of the by= keys and frame
     ("n_documents", "int64", "documents in the cell"),
     ("share", "float64", "the frame's hits / all frame hits in the cell; 0 when the cell has none"),
     ("present_share", "float64", "documents / n_documents"),
+    ("present", "bool", "the frame is present in a document of the cell (documents > 0); the charts fade the "
+                        "hits of a frame that is not"),
 ]), by_first=True)
 
 ACTOR_FRAMES = Table("actor_frames", "one row per actor and frame, sorted by actor_id, then most sentences first",

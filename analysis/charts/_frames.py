@@ -62,8 +62,9 @@ def frame_profile(
     annotation at its place). A frame with no term in any bar has no legend entry: the legend's
     title names it ("no terms found: ..."); the legend shows even when one frame has terms.
     Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids). With a
-    ``present`` column (the document-level table has one), a bar part whose frame is not present
-    (terms found, fewer than the codebook's threshold) is drawn faded and hatched, and says so in
+    ``present`` column (the document-level table and ``wb.frames_by`` have one), a bar part whose
+    frame is not present (terms found, fewer than the codebook's threshold in every document of the
+    bar) is drawn faded and hatched, and says so in
     its hover and under the legend's title: the chart then agrees with the frame counts and findings.
     """
     fn = "frame_profile"
