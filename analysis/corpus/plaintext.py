@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from analysis.corpus.article import is_chrome_line
 from analysis.corpus.fields import canonical_key
 from analysis.corpus.paragraphs import join_paragraphs, normalise_newlines, paragraphs_of_lines
 from analysis.corpus.sidecars import canonical_fields, yaml_problem
@@ -128,9 +129,13 @@ def parse_text(text: str, *, title_from_first_line: bool = True, markdown: bool 
     """Parse a plain-text (or markdown, without its front matter) document.
 
     Returns a dict with ``title`` (str, "" when not taken from the first line or the text is
-    empty) and ``text`` (paragraphs separated by blank lines).
+    empty) and ``text`` (paragraphs separated by blank lines). Lines of page chrome that end the
+    text ("Share", "Advertisement", "Read more": whole lines of :data:`CHROME_TOKENS
+    <analysis.corpus.article.CHROME_TOKENS>`, as a scraped article drops them) are not text.
     """
     lines = normalise_newlines(text).split("\n")
+    while lines and (not lines[-1].strip() or is_chrome_line(lines[-1])):
+        lines.pop()
     title = ""
     if title_from_first_line:
         first = next((i for i, line in enumerate(lines) if line.strip()), None)

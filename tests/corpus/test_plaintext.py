@@ -7,6 +7,7 @@ import pytest
 
 import analysis as wb
 from analysis.corpus import parse_html, parse_text
+from analysis.corpus.plaintext import parse_text_file
 from analysis.corpus.paragraphs import is_heading, paragraphs_of_block
 
 pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
@@ -279,3 +280,12 @@ def test_convert_html_fields_notes_each_file_and_field():
     assert [(e["source"], e["row"], e["problem"]) for e in log.entries] == [
         ("f.csv", 1, f"the title of row 1 {why}"), ("f.csv", 1, f"the text of row 1 {why}"),
         ("g.json", 1, f"the text of row 1 {why}")]
+
+
+def test_page_chrome_ending_a_plain_text_is_not_text():
+    # a .txt with a Title:/Date: header and three paragraphs is plain text, not a scraped article, so the
+    # article rules never dropped its trailing furniture: "Share Advertisement Read more" became its
+    # most positive sentence (second red-team pass)
+    body = "Title: Strike ends\nDate: 2026-03-06\n\nOne.\n\nTwo.\n\nThree.\n\nShare\nAdvertisement\nRead more\n"
+    assert parse_text_file(body)["text"] == "One.\n\nTwo.\n\nThree."
+    assert parse_text("Head\n\nShare the load, she said.\n\nLive")["text"] == "Share the load, she said."
