@@ -236,20 +236,20 @@ _HIGHS = np.uint64(0x8080808080808080)
 _CHUNK_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _chunks(lanes: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _chunks(lanes: pa.Array, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(the bytes of the word from each position ``at`` up to 8, the rest of the 8 bytes zero; whether
     the 8 bytes hold no space, so the word may go on). ``lanes``: the bytes as aligned little-endian
-    uint64 (the 8 bytes from a position are two of them shifted together).
+    uint64, an Arrow array (the 8 bytes from a position are two of them shifted together, gathered by
+    Arrow's take: about half the instructions of numpy's; positions are in range, bounds unchecked).
 
     The first space is found in the 8 bytes at once: in ``x``, the bytes xor 0x20, a space is a zero
     byte, and the lowest byte whose top bit ``(x - 0x01..) & ~x & 0x80..`` sets is the first zero byte
     (a borrow only runs upward from a zero byte)."""
     lane = at >> 3
     shift = (at & 7).astype(np.uint64) << np.uint64(3)
-    chunk = lanes.take(lane)
-    chunk >>= shift
-    high = lanes.take(lane + 1)
-    high <<= np.uint64(1)  # (two shifts: never one of 64 bits)
+    chunk = pc.take(lanes, pa.array(lane), boundscheck=False).to_numpy() >> shift  # (read-only: new arrays)
+    lane += 1
+    high = pc.take(lanes, pa.array(lane), boundscheck=False).to_numpy() << np.uint64(1)  # (never one shift of 64)
     high <<= np.uint64(63) - shift
     chunk |= high
     x = chunk ^ _SPACES
@@ -274,7 +274,8 @@ def _word_hashes(data: np.ndarray, starts: np.ndarray, counts: np.ndarray, offse
     filled = np.flatnonzero(counts)
     last = np.cumsum(counts)[filled] - 1  # the last word of each text: it may run into the next text
     room = offsets[1:][filled] - starts[last]  # its bytes up to the end of its text
-    acc, more = _chunks(lanes, starts)
+    arrow_lanes = pa.array(lanes)  # (the same memory)
+    acc, more = _chunks(arrow_lanes, starts)
     short = room < 8
     if short.any():
         cut = last[short]
@@ -286,7 +287,7 @@ def _word_hashes(data: np.ndarray, starts: np.ndarray, counts: np.ndarray, offse
         left[last] = room
         k = 8
         while len(going):  # words longer than k bytes: the next 8 bytes
-            chunk, more = _chunks(lanes, starts[going] + k)
+            chunk, more = _chunks(arrow_lanes, starts[going] + k)
             rest = left[going] - k
             short = rest < 8
             if short.any():

@@ -148,10 +148,9 @@ def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
         at = [i for i in np.flatnonzero(candidates) if looks_like_html(values.iat[i])]
         if not at:
             continue
-        converted = values.astype(object).tolist()
-        for i in at:
-            converted[i] = html_fragment_text(converted[i], one_line=column == "title")
-        frame = frame.assign(**{column: pd.Series(converted, index=frame.index, dtype=object)})
+        converted = values.copy()  # (the other values as they are: an Arrow column stays one, not copied to Python)
+        converted.iloc[at] = [html_fragment_text(values.iat[i], one_line=column == "title") for i in at]
+        frame = frame.assign(**{column: converted})
         files, rows = frame["__file__"].to_numpy(dtype=object)[at], frame["__row__"].to_numpy()[at]
         for label in dict.fromkeys(files):
             mine = [int(r) for r in rows[files == label]]

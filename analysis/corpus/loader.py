@@ -32,6 +32,7 @@ from analysis.corpus.sidecars import (
 )
 from analysis.corpus.files import FileProblem, file_problem, read_bytes, saved_analysis_file
 from analysis.corpus.tokenised import note_pretokenised_files
+from analysis.runtime import collector_paused
 from analysis.schema import output_columns
 from analysis.corpus.tables import (
     TABLE_FORMATS,
@@ -731,15 +732,16 @@ def load_corpus(
                  else _table_columns([source] if isinstance(source, (str, os.PathLike)) else list(source), format))
         resolve_columns(found, columns)
     options = LoaderOptions(format, columns, title_from_first_line)
-    if isinstance(source, pd.DataFrame):
-        frame = table_documents(source.reset_index(drop=True), np.arange(1, len(source) + 1), label=_DATAFRAME,
-                                name=_DATAFRAME, columns=columns, log=log)
-        parts = [] if frame is None else [frame]
-    else:
-        sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
-        parts = [part for given in sources for part in _load_path(Path(given), options, log)]
-    documents = assemble(parts, log, dayfirst=dayfirst)
-    documents = flag_duplicates(documents)
+    with collector_paused():  # (collections during the load would walk every object it holds; resumed after)
+        if isinstance(source, pd.DataFrame):
+            frame = table_documents(source.reset_index(drop=True), np.arange(1, len(source) + 1), label=_DATAFRAME,
+                                    name=_DATAFRAME, columns=columns, log=log)
+            parts = [] if frame is None else [frame]
+        else:
+            sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+            parts = [part for given in sources for part in _load_path(Path(given), options, log)]
+        documents = assemble(parts, log, dayfirst=dayfirst)
+        documents = flag_duplicates(documents)
     if drop_duplicates:
         documents = _drop_duplicates(documents, log)
     documents = documents.drop(columns=list(INTERNAL_COLUMNS))
