@@ -30,7 +30,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from analysis.corpus.bytescan import sparse_flatnonzero
 from analysis.corpus.paragraphs import BULLET, join_paragraphs
 from analysis.corpus.report import LoadLog
 
@@ -134,6 +136,28 @@ def html_fragment_text(fragment: str, *, one_line: bool = False) -> str:
     return join_paragraphs(paragraphs)
 
 
+def _markup_candidates(values: pd.Series) -> np.ndarray:
+    """True where a value holds a "<" or "&" (where markup may be). An Arrow-backed column is scanned
+    as its bytes (the UTF-8 of "<" and "&" is never part of another character), a few times faster
+    than a regular expression; other columns by ``str.contains``."""
+    chunks = getattr(values.array, "_pa_array", None)
+    if not isinstance(chunks, pa.ChunkedArray) or not all(
+            pa.types.is_string(c.type) or pa.types.is_large_string(c.type) for c in chunks.chunks):
+        return values.str.contains("[<&]", regex=True, na=False).to_numpy(dtype=bool)
+    out = np.zeros(len(values), dtype=bool)
+    base = 0
+    for chunk in chunks.chunks:
+        _validity, offsets_buffer, data_buffer = chunk.buffers()
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset:chunk.offset + len(chunk) + 1]
+        if len(chunk) and data_buffer is not None and offsets[-1] > offsets[0]:
+            data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0]:offsets[-1]]
+            hits = sparse_flatnonzero((data == 0x3C) | (data == 0x26)) + offsets[0]
+            out[base + np.searchsorted(offsets, hits, side="right") - 1] = True
+        base += len(chunk)
+    return out & values.notna().to_numpy(dtype=bool)
+
+
 def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     """``frame`` (documents rows of a table, with the internal ``__file__`` and ``__row__`` columns)
     with each title and text field that holds HTML markup (:func:`looks_like_html`) converted to text
@@ -142,7 +166,7 @@ def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
         if column not in frame.columns:
             continue
         values = frame[column]
-        candidates = values.str.contains("[<&]", regex=True, na=False).to_numpy(dtype=bool)  # (a fast scan)
+        candidates = _markup_candidates(values)
         if not candidates.any():
             continue
         at = [i for i in np.flatnonzero(candidates) if looks_like_html(values.iat[i])]

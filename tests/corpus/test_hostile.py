@@ -599,3 +599,16 @@ def test_a_dataframe_of_ones_own_is_loaded_as_a_table_file_is():
     assert documents["doc_id"].str.fullmatch(r"[0-9a-f]{16}").all() and documents["doc_id"].is_unique
     with pytest.raises(wb.InputError, match=r"^the DataFrame: no text column and no title column \(columns found: x\)"):
         wb.load_corpus(pd.DataFrame({"x": [1]}))
+
+
+def test_markup_candidates_read_the_bytes_of_arrow_columns_as_str_contains_reads_any_column():
+    from analysis.corpus.html import _markup_candidates
+
+    values = ["a < b", None, "plain", "AT&T", "", "é<", "x" * 10]
+    expected = [True, False, False, True, False, True, False]
+    sliced = pa.chunked_array([pa.array(values).slice(2)])  # an offset into the buffers
+    two = pa.chunked_array([pa.array(values[:3], pa.large_string()), pa.array(values[3:], pa.large_string())])
+    assert _markup_candidates(pd.Series(values, dtype="string[pyarrow]")).tolist() == expected
+    assert _markup_candidates(pd.Series(values, dtype=object)).tolist() == expected
+    assert _markup_candidates(pd.Series(two, dtype=pd.ArrowDtype(pa.large_string()))).tolist() == expected
+    assert _markup_candidates(pd.Series(sliced, dtype=pd.ArrowDtype(pa.string()))).tolist() == expected[2:]
