@@ -632,7 +632,8 @@ def _load_path(given: Path, options: LoaderOptions, log: LoadLog) -> list[pd.Dat
             log.fail(given, "no document files in the folder",
                      f"add files with one of the extensions {', '.join(EXTENSIONS)}")
         documents = [f for f in files if options.format or f.suffix.lower() in EXTENSIONS]
-        for path in sorted(sidecars - {p for f in documents for p in sidecar_paths(f)}):
+        beside = {p for f in documents for p in sidecar_paths(f)} if sidecars else set()  # (none: no lookups)
+        for path in sorted(sidecars - beside):
             log.note(path, "metadata sidecar without a document file of the same name beside it", "ignored")
         metadata: dict[Path, dict[str, Any]] = {}
         known = {f.resolve() for f in documents} if tables else set()
