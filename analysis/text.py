@@ -423,8 +423,9 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
     """
     require_table(documents, fn="sentences")
     require_columns(documents, REQUIRED_COLUMNS, fn="sentences", name="documents",
-                    fix=f"it has {list(map(str, documents.columns))}. Load documents with the workbench "
-                    "loaders or add the column(s).")
+                    fix=f"it has {list(map(str, documents.columns))}. Pass your table through "
+                    "wb.load_corpus(table) first (it finds the columns by name and makes ids, titles and dates), "
+                    "or add the column(s).")
     # Column lists: one entry per sentence for spans, ids and texts; one entry per run of sentences
     # sharing document, paragraph and section (expanded with np.repeat at the end).
     spans: list[tuple[int, int]] = []

@@ -542,8 +542,9 @@ def test_sentences_numeric_doc_ids_become_strings() -> None:
 def test_sentences_missing_column_error_names_it(column: str) -> None:
     docs = _docs().drop(columns=[column])
     message = rf"^sentences: the documents table lacks column\(s\) {column}; it has \["
-    with pytest.raises(InputError, match=message):
+    with pytest.raises(InputError, match=message) as raised:
         sentences(docs)
+    assert "Pass your table through wb.load_corpus(table) first" in str(raised.value)  # a DataFrame of one's own
 
 
 def test_sentences_non_text_value_error_names_row_and_column() -> None:
