@@ -647,9 +647,9 @@ def _document_level(
     with np.errstate(invalid="ignore", divide="ignore"):
         per_1000 = np.where(doc_words[:, None] > 0, counts * 1000.0 / doc_words[:, None], np.nan)
         share = np.where(total > 0, counts / np.maximum(total, 1), 0.0)
-    top = counts.max(axis=1, keepdims=True) if n_frames else np.zeros((n_docs, 1))
-    dominant = (counts == top) & (top > 0)
     present = (weighted >= limits[None, :]) & (distinct >= min_terms[None, :])
+    top = np.where(present, counts, 0).max(axis=1, keepdims=True) if n_frames else np.zeros((n_docs, 1))
+    dominant = present & (counts == top) & (top > 0)  # among the frames present, as the findings name it
     return pd.DataFrame(
         {
             "doc_id": pd.array(np.repeat(doc_order.to_numpy(dtype=object), n_frames), dtype="str"),

@@ -234,8 +234,8 @@ DOCUMENT_FRAMES = Table("document_frames", "one row per document and frame, ever
      "NaN for a document without words"),
     ("share", "float64", "the frame's share of the document's frame hits (0.0 when it has none)"),
     ("present", "bool", "weighted_hits >= the frame's threshold and distinct_terms >= its min_terms"),
-    ("dominant", "bool", "the frame has the most hits in the document (all tied frames are dominant; none "
-     "when the document has no hits)"),
+    ("dominant", "bool", "the frame has the most hits of the frames present in the document (all tied frames "
+     "are dominant; none when no frame is present)"),
 ]))
 
 _TARGET_TONE = [

@@ -237,6 +237,8 @@ def test_document_level_scores():
     own = dict(book)
     own["frames"] = [dict(f, threshold=5) if f["id"] == "conflict" else f for f in book["frames"]]
     assert frames(docs, own, level="document")["present"].tolist()[:3] == [False, True, False]
+    # dominant is named among the frames present: conflict has most hits but is below its threshold
+    assert frames(docs, own, level="document")["dominant"].tolist()[:3] == [False, True, False]
     # min_terms: distinct terms a document needs as well (rift x3 + clash* is 2 terms, not 4)
     terms2 = dict(book)
     terms2["frames"] = [dict(f, min_terms=2) for f in book["frames"]]
@@ -709,6 +711,21 @@ def test_conflict_news_wildcards_match_no_other_word():
         [4, "military_action", 1, "firefights"], [4, "humanitarian_crisis", 1, "hospitaliz*"],
         [5, "military_action", 3, "rockets; drones; rocketry"],
         [6, "law_accountability", 2, "war crimes; arrest warrant"], [7, "military_action", 1, "front lines"]]
+
+
+def test_no_shipped_term_is_matched_by_another_term_of_its_frame():
+    # "voter*" next to "vote*" listed both terms for one word ("voters": terms "voter*; vote*"), so the
+    # per-term evidence counted the word twice
+    for name in ("generic", "conflict-news"):
+        terms = load_frames(name).terms
+        for frame_id, group in terms.groupby("frame_id"):
+            stems = group.loc[group["prefix"], "term"].str.lower().str.rstrip("*").tolist()
+            for term in group["term"].str.lower().str.rstrip("*"):
+                if " " not in term:
+                    covered = [s + "*" for s in stems if term.startswith(s) and term != s]
+                    assert not covered, f"{name}/{frame_id}: {term!r} is also matched by {covered}"
+    out = frames(_docs("Voters went to the polls. They were complicit."), "conflict-news")
+    assert out["terms"].tolist() == ["vote*; polls", "complicit*"]
 
 
 def test_conflict_news_gold_set_reads_and_matches_the_seed():
