@@ -87,7 +87,8 @@ def require_table(table: object, *, fn: str, name: str | None = "documents", fix
                              f"{path!r}; pass wb.load_corpus({path!r})")
         fix = "load it with wb.load_corpus(path)"
     kind = type(table).__name__
-    raise InputError(f"{fn}: {name or 'the table'} must be {what}, not a {kind}"
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    raise InputError(f"{fn}: {name or 'the table'} must be {what}, not {article} {kind}"
                      + (f"; {fix}" if fix else ""))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 
 __all__ = ["show_table", "ShownTable", "Note", "COLUMN_WORDS", "TABLE_STYLE", "format_value", "copyable_yaml", "limits",
            "METHODS_TEXT", "methods_text"]
@@ -227,8 +227,7 @@ def show_table(
     what to do). ``title``: a heading above the table, which a rendered report also takes as its
     page title (as it takes the title of ``findings``). InputError names a column the table lacks.
     """
-    if not isinstance(table, pd.DataFrame):
-        raise InputError(f"show_table: expected a pandas DataFrame, got {type(table).__name__}")
+    require_table(table, fn="show_table", name=None, fix="pass a table the workbench returns, or one of your own")
     labels = dict(columns) if isinstance(columns, Mapping) else {}
     picked = list(columns) if columns is not None else list(table.columns)
     require_columns(table, picked, fn="show_table",

@@ -120,3 +120,26 @@ def test_require_table_names_the_type_and_the_fix():
     with pytest.raises(InputError, match=r"^g: mentions must be the mentions table \(a pandas DataFrame\), not a "
                                          r"str; pass the table analysis.mentions returns$"):
         require_columns("x", ["doc_id"], fn="g", name="mentions", fix="pass the table analysis.mentions returns")
+
+
+# Every other "is it a DataFrame?" check goes through require_table too (the chart builders, show_table, the
+# agreement measures): one message form, with each caller's own fix.
+@pytest.mark.parametrize("call, message", [
+    (lambda: wb.show_table([1]), "show_table: the table must be a pandas DataFrame, not a list; pass a table the "
+                                 "workbench returns, or one of your own"),
+    (lambda: wb.validation.krippendorff_alpha(3), "krippendorff_alpha: codes must be the codes table (a pandas "
+                                                  "DataFrame), not an int; pass the table "
+                                                  "analysis.validation.read_codes returns, with columns unit, "
+                                                  "coder, value"),
+    (lambda: wb.charts.kwic_table(pd.DataFrame({"doc_id": ["d"], "sentence_id": [0], "text": ["A b."]}),
+                                  mentions={"doc_id": "d"}),
+     "kwic_table: mentions must be the mentions table (a pandas DataFrame), not a dict; pass rows of the table "
+     "wb.mentions(documents) returns"),
+    (lambda: wb.charts.actor_tone_bars(None), "actor_tone_bars: the table must be a pandas DataFrame, not a "
+                                              "NoneType; pass the table wb.actor_tone_by(wb.actor_tone(documents)) "
+                                              "returns"),
+])
+def test_every_table_check_has_the_one_message_form(call, message):
+    with pytest.raises(InputError) as raised:
+        call()
+    assert str(raised.value) == message

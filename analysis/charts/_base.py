@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 
 __all__ = [
     "OKABE_ITO",
@@ -368,23 +368,15 @@ def sign_of(value: float) -> str:
 # --------------------------------------------------------------------------------------- checks
 
 
-def require_table(table: object, fn: str) -> pd.DataFrame:
-    """``table`` if it is a DataFrame, else an InputError naming the builder."""
-    if not isinstance(table, pd.DataFrame):
-        raise InputError(f"{fn}: expected a pandas DataFrame as the first argument, got "
-                         f"{type(table).__name__}; pass a workbench table")
-    return table
-
-
 def chart_table(data: object, fn: str, *, columns: Mapping[str, str | Sequence[str]], source: str) -> pd.DataFrame:
     """The table a builder draws: ``data`` when it is a DataFrame (InputError naming the builder
     ``fn`` otherwise) with the ``columns`` it draws (column role -> column name(s); InputError naming
     each missing one, its role and "pass <source>" otherwise). An empty table is returned unchecked:
     the builder draws it as a note saying there is nothing to show, whatever its columns."""
-    table = require_table(data, fn)
-    if not table.empty:
-        require_columns(table, columns, fn=fn, fix="pass " + source)
-    return table
+    require_table(data, fn=fn, name=None, fix="pass " + source)
+    if not data.empty:
+        require_columns(data, columns, fn=fn, fix="pass " + source)
+    return data
 
 
 def require_choice(value: object, options: Sequence[str], *, name: str, fn: str) -> None:

@@ -15,15 +15,15 @@ from analysis.charts._base import (
     empty_figure,
     new_figure,
     number,
-    require_table,
     safe_text,
     shorten,
 )
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 
 __all__ = ["kwic_table"]
 
 _SENTENCES_HINT = "the table wb.sentences(documents) returns"
+_MENTIONS_FIX = "pass rows of the table wb.mentions(documents) returns"
 
 
 def term_pattern(term: str, *, case_sensitive: bool = False) -> re.Pattern[str]:
@@ -121,7 +121,10 @@ def kwic_table(
     tags go in. The table has no categories, so this builder takes no ``colors``.
     """
     fn = "kwic_table"
-    table = require_table(sentences, fn)
+    require_table(sentences, fn=fn, name="sentences", fix="pass " + _SENTENCES_HINT)
+    if mentions is not None:
+        require_table(mentions, fn=fn, name="mentions", fix=_MENTIONS_FIX)
+    table = sentences
     if (term is None) == (mentions is None):
         raise InputError(f"{fn}: pass either term='...' or mentions=<mentions rows>, not "
                          f"{'both' if term is not None else 'neither'}")
@@ -197,9 +200,7 @@ def _term_rows(table: pd.DataFrame, pattern: re.Pattern[str]) -> list[tuple]:
 
 def _mention_rows(table: pd.DataFrame, mentions: pd.DataFrame, fn: str) -> list[tuple]:
     """(doc_id, sentence_id, actor, sentence text, start, end) of every mention, in mentions order."""
-    require_table(mentions, fn)
-    require_columns(mentions, ["doc_id", "sentence_id", "start", "end"], fn=fn,
-                    fix="pass rows of the table wb.mentions(documents) returns", name="mentions")
+    require_columns(mentions, ["doc_id", "sentence_id", "start", "end"], fn=fn, fix=_MENTIONS_FIX, name="mentions")
     lookup = {(str(d), int(s)): t for d, s, t in zip(table["doc_id"], table["sentence_id"], table["text"])}
     actors = mentions["actor"] if "actor" in mentions.columns else [None] * len(mentions)
     out = []

@@ -22,14 +22,13 @@ from analysis.charts._base import (
     labels_of,
     new_figure,
     number,
-    require_table,
     require_unique,
     safe_text,
     sign_of,
     signed,
     wrap_text,
 )
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 
 __all__ = ["tone_arc", "actor_tone_bars"]
 
@@ -182,10 +181,11 @@ def actor_tone_bars(
     and in grey, and a line under the chart says so: their mean rests on too little to read.
     """
     fn = "actor_tone_bars"
-    table = require_table(summary, fn)
+    hint = "the table wb.actor_tone_by(wb.actor_tone(documents)) returns"
+    require_table(summary, fn=fn, name=None, fix="pass " + hint)
+    table = summary
     if table.empty:
         return empty_figure("No tone around actors", title=title, hint=NO_ACTORS_HINT)
-    hint = "the table wb.actor_tone_by(wb.actor_tone(documents)) returns"
     if mean is None:
         mean = next((c for c in ("mean_polarity", "mean_target_polarity", "mean_compound") if c in table.columns),
                     "mean_polarity")

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.deprecation import renamed_keywords
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, require_columns, require_table
 
 __all__ = ["AGREEMENT_COLUMNS", "LEVELS", "agreement", "krippendorff_alpha", "cohen_kappa", "percent_agreement"]
 
@@ -50,8 +50,8 @@ _TONE_ORDER = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
 
 
 def _prepare(codes: pd.DataFrame, unit: str, coder: str, value: str, what: str) -> pd.DataFrame:
-    if not isinstance(codes, pd.DataFrame):
-        raise InputError(f"{what}: codes must be a DataFrame with columns unit, coder, value (see analysis.validation.read_codes)")
+    require_table(codes, fn=what, name="codes", fix="pass the table analysis.validation.read_codes returns, "
+                                                    "with columns unit, coder, value")
     require_columns(codes, {"unit_column": unit, "coder_column": coder, "value_column": value}, fn=what,
                     name="codes",
                     fix="pass unit_column=, coder_column=, value_column= naming its columns, or use the table "

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.charts._base import (MISSING_COLOR, ChartNote, axis_values, chart_table, color_keys, column_label,
                                    date_axis, distinct_names, empty_figure, hover_lines, key_column, labels_of,
-                                   new_figure, period_label, point_label, require_choice, require_table, require_unique,
+                                   new_figure, period_label, point_label, require_choice, require_unique,
                                    resolve_colors, sign_of)
 from analysis.errors import InputError
 
@@ -53,13 +53,6 @@ def test_sign_of():
     assert [sign_of(v) for v in (-0.5, 0, 0.2, float("nan"))] == ["negative", "neutral", "positive", "neutral"]
 
 
-def test_require_table_names_the_builder():
-    table = pd.DataFrame({"a": [1]})
-    assert require_table(table, "bars") is table
-    with pytest.raises(InputError, match=r"bars: expected a pandas DataFrame .* got list"):
-        require_table([1], "bars")
-
-
 def test_chart_table_checks_the_drawn_columns_of_a_table_with_rows_only():
     table = pd.DataFrame({"a": [1]})
     assert chart_table(table, "bars", columns={"x": "a"}, source="wb.frames(documents)") is table
@@ -69,8 +62,9 @@ def test_chart_table_checks_the_drawn_columns_of_a_table_with_rows_only():
                                  "Pass y='<column>' to name the right one, or pass wb.frames(documents)")
     empty = pd.DataFrame()
     assert chart_table(empty, "bars", columns={"y": "b"}, source="-") is empty  # drawn as a note
-    with pytest.raises(InputError, match=r"bars: expected a pandas DataFrame .* got dict"):
-        chart_table({}, "bars", columns={"y": "b"}, source="-")
+    with pytest.raises(InputError) as raised:  # the one check of analysis.errors, with the builder's fix
+        chart_table({}, "bars", columns={"y": "b"}, source="wb.frames(documents)")
+    assert str(raised.value) == "bars: the table must be a pandas DataFrame, not a dict; pass wb.frames(documents)"
 
 
 def test_require_choice_lists_the_options():

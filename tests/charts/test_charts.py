@@ -158,7 +158,8 @@ def test_every_builder_names_itself_and_the_missing_column(name):
 
 @pytest.mark.parametrize("name", ALL_BUILDERS)
 def test_every_builder_refuses_a_non_table(name):
-    with pytest.raises(InputError, match=f"^{name}: expected a pandas DataFrame"):
+    with pytest.raises(InputError, match=rf"^{name}: (the table|sentences) must be (the sentences table \(a pandas "
+                                         r"DataFrame\)|a pandas DataFrame), not a list; pass "):
         getattr(charts, name)([1, 2, 3])
 
 
