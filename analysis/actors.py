@@ -62,6 +62,7 @@ __all__ = [
     "mentions",
     "prominence",
     "mentions_by",
+    "actor_ranking",
     "cooccurrence",
 ]
 
@@ -674,6 +675,33 @@ def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence
     out = out.sort_values(cell + ["mentions"] + rest, ascending=[True] * len(cell) + [False] + [True] * len(rest),
                           kind="stable", na_position="last")
     return out[cols].reset_index(drop=True)
+
+
+def actor_ranking(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Every actor of a mentions table, most mentioned first: the one order in which a report on a corpus
+    names its most mentioned actors (:func:`analysis.findings`), hands out their colours
+    (:func:`analysis.tables.report_colors`) and picks the actor profile's default actor
+    (:func:`analysis.profiles.most_mentioned_actor`), so the three never disagree.
+
+    Counts direct mentions (every ``via`` but "pronoun"). The tie rule: more direct mentions first;
+    equal counts by display name (alphabetical), then by key. Actors mentioned only by a pronoun have 0
+    mentions and so come after every named one. Rows without an ``actor_id`` are left out.
+
+    Output columns: actor_id (str), actor (display name: that of the actor's first row), mentions
+    (direct mentions), documents (documents with a direct mention).
+    """
+    require_columns(mentions, ("doc_id", "actor_id", "actor", "via"), fn="actor_ranking", name="mentions",
+                    fix="pass the table analysis.mentions returns (or analysis.entities_as_mentions)")
+    known = mentions[mentions["actor_id"].notna()]
+    direct = (known["via"] != "pronoun").to_numpy(dtype=bool)
+    rows = pd.DataFrame({"actor_id": known["actor_id"].astype(str).to_numpy(),
+                         "actor": known["actor"].astype(str).to_numpy(), "direct": direct,
+                         "doc": known["doc_id"].astype(object).where(direct, None).to_numpy()})
+    ranked = (rows.groupby("actor_id", sort=False)
+              .agg(actor=("actor", "first"), mentions=("direct", "sum"), documents=("doc", "nunique"))
+              .reset_index().astype({"mentions": "int64", "documents": "int64"})
+              .sort_values(["mentions", "actor", "actor_id"], ascending=[False, True, True], kind="stable"))
+    return ranked[["actor_id", "actor", "mentions", "documents"]].reset_index(drop=True)
 
 
 @renamed_keywords(level="within")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.actors import actor_ranking
+
 __all__ = ["findings", "Findings", "TITLE_MIMETYPE"]
 
 #: Output mimetype carrying a report's title (lifted into the page's title by the exporter).
@@ -101,7 +103,7 @@ def findings(
     and organisations in it, a warning at the top says so and points to the fix. ``quotes`` and
     ``actor_tone``: the tables the report charts (defaults: ``result.quotes``, ``result.actor_tone``).
     The most mentioned actor is named, or every one of a tie ("A, B and C are mentioned most, 2 times
-    each"). The dominant frame is the one with most term hits among the frames present (reaching
+    each"), in the order of :func:`analysis.actors.actor_ranking` (the order of the report's colours). The dominant frame is the one with most term hits among the frames present (reaching
     their codebook threshold, ``document_frames``: ``wb.frames(documents, codebook, level="document",
     ...)``, computed when None), counting hits in the documents where a frame is present, with its
     share of those hits; when no frame is present anywhere, a line says so.
@@ -122,9 +124,8 @@ def findings(
     rows: list[tuple[str, str, object, object]] = []
 
     direct = mentions[mentions["via"] != "pronoun"]
-    counts = (direct.groupby("actor_id", sort=False).agg(actor=("actor", "first"), n=("actor", "size"),
-                                                          docs=("doc_id", "nunique"))
-              .reset_index().sort_values(["n", "actor"], ascending=[False, True], kind="stable"))
+    counts = actor_ranking(mentions)  # the order the report's colours and the actor profile follow
+    counts = counts[counts["mentions"] > 0]
     warning = None
     n_unnamed = 0 if unnamed is None else len(unnamed)
     if entity_table is not None and len(entity_table):
@@ -149,16 +150,17 @@ def findings(
                      str(first["example"]) if first is not None else "", None, None))
     else:
         top = counts.iloc[0]
-        tied = counts[counts["n"] == top["n"]]
+        tied = counts[counts["mentions"] == top["mentions"]]
         rest = counts.iloc[len(tied):len(tied) + 2]
-        also = ("; then " + _names([f"{a} ({n:,})" for a, n in zip(rest["actor"], rest["n"])])) if len(rest) else ""
-        first = direct[direct["actor_id"] == top["actor_id"]].iloc[0]
+        also = ("; then " + _names([f"{a} ({n:,})" for a, n in zip(rest["actor"], rest["mentions"])])) \
+            if len(rest) else ""
+        first = direct[direct["actor_id"].astype(str) == top["actor_id"]].iloc[0]
         if len(tied) > 1:  # a tie: every one of them, not the first in alphabetical order
             line = (f"{_tied([str(a) for a in tied['actor']])} are mentioned most, "
-                    f"{_count(int(top['n']), 'time')} each{also}.")
+                    f"{_count(int(top['mentions']), 'time')} each{also}.")
         else:
-            where = "" if one else f" in {int(top['docs']):,} of {len(documents):,} articles"
-            line = f"{top['actor']} is mentioned most: {_count(int(top['n']), 'time')}{where}{also}."
+            where = "" if one else f" in {int(top['documents']):,} of {len(documents):,} articles"
+            line = f"{top['actor']} is mentioned most: {_count(int(top['mentions']), 'time')}{where}{also}."
         rows.append((line, _sentence(sentences, first["doc_id"], first["sentence_id"]), first["doc_id"],
                      first["sentence_id"]))
 
@@ -209,8 +211,8 @@ def findings(
     score = next((c for c in ("polarity", "target_polarity", "compound") if c in tone.columns), None)
     if len(tone) and score is not None:
         tone = tone.rename(columns={score: "polarity"}) if score != "polarity" else tone
-        enough = counts.loc[counts["n"] >= min_mentions, "actor_id"]
-        scored = tone[tone["actor_id"].isin(enough) & tone["polarity"].notna()]
+        enough = counts.loc[counts["mentions"] >= min_mentions, "actor_id"]
+        scored = tone[tone["actor_id"].astype(str).isin(enough) & tone["polarity"].notna()]
         scored = scored.drop_duplicates(["doc_id", "sentence_id", "actor_id"])
         if len(quotes):  # a sentence in which the actor speaks is by it, not about it ("He said it was a great win")
             speaking = set(zip(quotes["doc_id"], quotes["sentence_id"], quotes["speaker_id"]))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.actor_tone import actor_tone_by
-from analysis.actors import cooccurrence
+from analysis.actors import actor_ranking, cooccurrence
 from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 from analysis.framing import actor_frames
@@ -123,8 +123,8 @@ def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
         candidates = ", ".join(f"{names.get(key, key)} ({key})" for key in keys.index)
         raise InputError(f"actor_id {actor_id!r} names {len(keys)} entities: {candidates}; "
                          "pass one of these names or ids.")
-    top = direct.groupby("actor_id")["actor"].agg(["first", "size"]).sort_values("size", ascending=False, kind="stable")
-    known = ", ".join(f"{name} ({key})" for key, name in zip(top.index[:10], top["first"][:10]))
+    top = actor_ranking(mentions).query("mentions > 0").head(10)
+    known = ", ".join(f"{name} ({key})" for key, name in zip(top["actor_id"], top["actor"]))
     raise InputError(f"actor_id {actor_id!r} is not mentioned in this corpus; the most mentioned are: "
                      f"{known or 'none'}. Pass an id of the actor lexicon, or a name or entity id from this list.")
 
@@ -142,16 +142,15 @@ def most_mentioned_actor(result: Analysis) -> str:
     """The key of the most mentioned actor of an analysis, as the corpus report counts and names it
     first: direct mentions (no pronouns) of everyone the entity layer found, a lexicon actor under its
     lexicon id, anyone else under its entity id (:func:`analysis.entities_as_mentions`); a tie goes to
-    the name first in alphabetical order. InputError when the corpus names no one."""
+    the name first in alphabetical order, then the key (:func:`analysis.actors.actor_ranking`, the order
+    of the report's colours and findings). InputError when the corpus names no one."""
     mentions = entities_as_mentions(result.entities, sentences=result.sentences, actors=result.actors,
                                     entity_table=result.entity_table)
-    direct = mentions[mentions["via"] != "pronoun"]
-    if direct.empty:
+    ranked = actor_ranking(mentions)
+    if ranked.empty or ranked["mentions"].iloc[0] == 0:
         raise InputError("actor_id=None profiles the most mentioned actor, but this corpus names no one; "
                          "pass an actor_id of the actor lexicon.")
-    counts = (direct.groupby("actor_id", sort=False).agg(actor=("actor", "first"), n=("actor", "size"))
-              .reset_index().sort_values(["n", "actor"], ascending=[False, True], kind="stable"))
-    return str(counts["actor_id"].iloc[0])
+    return str(ranked["actor_id"].iloc[0])
 
 
 def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProfile:

@@ -21,6 +21,7 @@ import pandas as pd
 from analysis.corpus.keys import published_utc
 from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
+from analysis.actors import actor_ranking
 from analysis.entities import entities_as_mentions, same_entity_ids
 from analysis.errors import InputError, require_table
 from analysis.readable import copyable_yaml
@@ -687,23 +688,17 @@ def who_is_in_it(mentions: pd.DataFrame, *, actors=None, entity_table: pd.DataFr
 
 def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> dict[str, str]:
     """One colour per actor for every report on a corpus (``wb.charts.actor_colors``), by the actor's
-    rank in the corpus' most-mentioned order: direct mentions (no pronouns; the count "who is in the
-    news" shows), most first, ties by display name then key (so the actor profile's default actor,
-    :func:`analysis.profiles.most_mentioned_actor`, takes the first colour); then actors mentioned only
-    by a pronoun; then speakers that are never mentioned (keyed by name when they have no id). The 20
+    rank in the corpus' most-mentioned order (:func:`analysis.actors.actor_ranking`): direct mentions
+    (no pronouns; the count "who is in the news" shows), most first, ties by display name then key (so
+    the actor profile's default actor, :func:`analysis.profiles.most_mentioned_actor`, takes the first
+    colour, and the findings name tied actors in colour order); then actors mentioned only by a pronoun
+    (by name); then speakers that are never mentioned (keyed by name when they have no id). The 20
     palette colours go to the first 20, so the top actors never share one; pass the corpus' entity
     mentions (as the corpus report, the actor profile and the guided tour do) and an actor has the same
     colour in all of them, and no chart shows an actor in the grey of "others" while colours remain."""
     from analysis.charts import actor_colors
 
-    known = mentions[mentions["actor_id"].notna()]
-    keys = known["actor_id"].astype(str)
-    names = known["actor"].astype(str) if "actor" in known else keys
-    direct = (known["via"] != "pronoun").to_numpy(dtype=bool) if "via" in known else [True] * len(known)
-    counts = pd.DataFrame({"key": keys.to_numpy(), "name": names.to_numpy(), "direct": direct})
-    ranked = (counts.groupby("key", sort=False).agg(name=("name", "first"), n=("direct", "sum"), rows=("direct", "size"))
-              .reset_index().sort_values(["n", "rows", "name", "key"], ascending=[False, False, True, True], kind="stable"))
-    order = ranked["key"].tolist()
+    order = actor_ranking(mentions)["actor_id"].tolist()
     if voice is not None and len(voice):
         extra = voice["actor_id"].astype("object").where(voice["actor_id"].notna(), voice["actor"])
         seen = set(order)

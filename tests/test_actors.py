@@ -764,3 +764,22 @@ def test_a_pronoun_inside_quotation_marks_is_no_mention_of_the_actor_named_befor
     assert m[["sentence_id", "alias", "via", "start"]].values.tolist() == [
         [1, "Elena Brandt", "alias", 0], [2, "Brandt", "alias", 21], [3, "she", "pronoun", 17],
         [5, "She", "pronoun", 0]]
+
+
+def test_actor_ranking_counts_direct_mentions_and_breaks_ties_by_name_then_key():
+    from analysis.actors import actor_ranking
+
+    rows = [("d1", "z", "Ann", "alias"), ("d2", "z", "Ann", "title"),   # 2 direct, in 2 documents
+            ("d1", "b", "Zoe", "alias"), ("d1", "b", "Zoe", "pronoun"), ("d2", "b", "Zoe", "pronoun"),
+            ("d1", "c", "Bob", "alias"),                                # Zoe and Bob: 1 direct each -> by name
+            ("d1", "k2", "Kim", "alias"), ("d1", "k1", "Kim", "alias"),  # same name: by key
+            ("d2", "p", "Pam", "pronoun"),                              # only a pronoun: 0, last
+            ("d2", None, None, "alias")]                                # no key: left out
+    ranked = actor_ranking(pd.DataFrame(rows, columns=["doc_id", "actor_id", "actor", "via"]))
+    assert ranked.to_dict("list") == {"actor_id": ["z", "c", "k1", "k2", "b", "p"],
+                                      "actor": ["Ann", "Bob", "Kim", "Kim", "Zoe", "Pam"],
+                                      "mentions": [2, 1, 1, 1, 1, 0], "documents": [2, 1, 1, 1, 1, 0]}
+    empty = actor_ranking(pd.DataFrame(columns=["doc_id", "actor_id", "actor", "via"]))
+    assert list(empty.columns) == ["actor_id", "actor", "mentions", "documents"] and empty.empty
+    with pytest.raises(wb.InputError, match=r"^actor_ranking: the mentions table lacks column\(s\) via; "):
+        actor_ranking(pd.DataFrame({"doc_id": ["d"], "actor_id": ["a"], "actor": ["A"]}))

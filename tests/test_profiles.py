@@ -153,6 +153,24 @@ def test_most_mentioned_actor_counts_entities_and_breaks_ties_by_name():
         actor_profile(nobody)
 
 
+def test_findings_colours_and_the_default_actor_agree_on_a_tie():
+    # Tom Reyes and Ann Lee are named twice each; Reyes is also "he". The report's colours ranked Reyes first
+    # (more rows, pronouns counted) while the actor profile chose Ann Lee (by name): one ranking now serves all
+    from analysis.charts import PALETTE
+    from analysis.tables import entity_tables, report_colors
+
+    day = pd.to_datetime(["2024-05-08"], utc=True)
+    tied = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": [""], "published": day, "text": [
+        "Tom Reyes met Ann Lee in Harlow. Reyes said he was glad. Lee agreed."]}), actors={"actors": []})
+    mentions = entity_tables(tied)[0]
+    assert (mentions["via"] == "pronoun").sum() == 1  # "he": Tom Reyes
+    assert wb.findings(tied, mentions=mentions).table["finding"].iloc[0] == (
+        "Ann Lee and Tom Reyes are mentioned most, 2 times each; then Harlow (1).")
+    assert list(report_colors(mentions)) == ["person:ann_lee", "person:tom_reyes", "place:harlow"]
+    assert most_mentioned_actor(tied) == "person:ann_lee"
+    assert actor_profile(tied).colors["person:ann_lee"] == PALETTE[0]
+
+
 @pytest.fixture(scope="module")
 def unlisted() -> wb.Analysis:
     """Two articles about a mayor no lexicon lists (the default lexicon: Israel-Gaza actors). Dana Price:
@@ -210,7 +228,7 @@ def test_actor_profile_accepts_any_form_of_one_entity_and_names_the_candidates_o
                                        "person:tom_lee", "person:miriam_okafor"],
                           "actor": ["Miriam Okafor", "Miriam Okafor", "Ann Lee", "Tom Lee", "Miriam Okafor"],
                           "alias": ["Miriam Okafor", "Okafor", "Lee", "Lee", "she"],
-                          "via": ["alias", "alias", "alias", "alias", "pronoun"]})
+                          "via": ["alias", "alias", "alias", "alias", "pronoun"], "doc_id": "a"})
     assert _entity_key(named, actor_id="okafor") == "person:miriam_okafor"
     with pytest.raises(InputError, match=r"actor_id 'Lee' names 2 entities: Ann Lee \(person:ann_lee\), "
                                          r"Tom Lee \(person:tom_lee\); pass one of these names or ids"):

@@ -522,7 +522,7 @@ def test_report_colors_rank_by_direct_mentions_then_name_as_the_most_mentioned_a
                           ("b", "c", "Bob", "name"),                            # Zoe and Bob: 1 direct each
                           ("b", "p", "Pam", "pronoun"), (None, None, None, "name")])  # only a pronoun; no key
     colors = report_colors(mentions)
-    assert list(colors) == ["z", "b", "c", "p"], "Ann (2); Zoe before Bob: more rows; Pam: no direct mention"
+    assert list(colors) == ["z", "c", "b", "p"], "Ann (2); Bob before Zoe: a tie, by name; Pam: no direct mention"
     assert list(colors.values()) == list(PALETTE[:4])
     assert list(report_colors(mentions[mentions["actor_id"] != "b"])) == ["z", "c", "p"]
     tie = _mentions([("a", "b", "Zoe", "name"), ("a", "a", "Yan", "name"), ("a", "c", "Amy", "name")])
