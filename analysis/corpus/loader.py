@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -242,26 +242,38 @@ def _same(a: object, b: object) -> bool:
     return " ".join(str(a).split()) == " ".join(str(b).split())
 
 
-def _note_replaced(log: LoadLog, label: str, where: str, key: str, new: object, old: object, by: str,
+def _sidecar_values(layers: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, str, object, str]]:
+    """(where, key, value, before) of every sidecar value of one file, the weakest layer first (a
+    stronger one is applied over it): the one replacement order of text and table files. ``before``
+    names what gave the value it replaces: "the file", or a weaker sidecar."""
+    by: dict[str, str] = {}
+    for where, values in layers:
+        for key, value in values.items():
+            yield where, key, value, by.get(key, "the file")
+            by[key] = where
+
+
+def _note_replaced(log: LoadLog, label: str, where: str, key: str, value: object, olds: list[object], before: str,
                    rows: list[int] | None = None) -> None:
-    """A load-report entry for a sidecar value that replaced a different one (sidecar metadata wins)."""
-    on = "" if rows is None or len(rows) < 2 else f" on {len(rows)} rows"
-    log.note(label, f"{where} gives {key} {new!r}, {by} gives {old!r}{on}: the {where} value is used "
-             "(sidecar metadata wins)", "replaced", row=rows[0] if rows and len(rows) == 1 else None)
+    """A load-report entry (action ``replaced``) when sidecar ``value`` replaces a different one among
+    ``olds`` (one per row of the file; ``rows``: their row numbers, None for a text file)."""
+    changed = [(i, old) for i, old in enumerate(olds) if _given(old) and not _same(old, value)]
+    if not changed:
+        return
+    at = None if rows is None else [rows[i] for i, _ in changed]
+    on = "" if at is None or len(at) < 2 else f" on {len(at)} rows"
+    log.note(label, f"{where} gives {key} {value!r}, {before} gives {changed[0][1]!r}{on}: the {where} value is "
+             "used (sidecar metadata wins)", "replaced", row=at[0] if at and len(at) == 1 else None)
 
 
 def _with_sidecars(fields: dict[str, Any], file: Path, label: str, metadata: Mapping[Path, dict[str, Any]],
                    sidecars: set[Path] | None, log: LoadLog) -> dict[str, Any]:
     """Fields overridden by the file's metadata.csv row, then by its .meta.yml; each value that
     replaces a different one is noted in the load report."""
-    by: dict[str, str] = {}
-    for where, values in _sidecar_layers(file, metadata, sidecars, log):
-        for key, value in values.items():
-            old = fields.get(key)
-            if _given(old) and not _same(old, value):
-                _note_replaced(log, label, where, key, value, old, by.get(key, "the file"))
-            by[key] = where
-        fields = {**fields, **values}
+    fields = dict(fields)
+    for where, key, value, before in _sidecar_values(_sidecar_layers(file, metadata, sidecars, log)):
+        _note_replaced(log, label, where, key, value, [fields.get(key)], before)
+        fields[key] = value
     return fields
 
 
@@ -287,23 +299,18 @@ def _table_sidecars(parts: list[pd.DataFrame], files: Sequence[Path], formats: S
         for label in set(labels) & set(layers):
             at = np.flatnonzero(labels == label)
             rows = part["__row__"].to_numpy()[at].tolist()
-            by: dict[str, str] = {}
-            for where, values in layers[label]:
-                for key, value in values.items():
-                    if key == "doc_id" and len(at) > 1:
-                        log.note(label, f"{where} gives doc_id {value!r} but the file holds {len(at)} documents: "
-                                 "not used (one id cannot name several documents)", "not used")
-                        continue
-                    column = part[key].tolist() if key in part.columns else [None] * len(part)
-                    changed = [(int(r), column[i]) for i, r in zip(at, rows)
-                               if _given(column[i]) and not _same(column[i], value)]
-                    if changed:
-                        _note_replaced(log, label, where, key, value, changed[0][1], by.get(key, "the file"),
-                                       rows=[r for r, _ in changed])
-                    for i in at:
-                        column[i] = value
-                    part = part.assign(**{key: pd.Series(column, index=part.index, dtype=object)})
-                    by[key] = where
+            columns: dict[str, list[object]] = {}
+            for where, key, value, before in _sidecar_values(layers[label]):
+                if key == "doc_id" and len(at) > 1:
+                    log.note(label, f"{where} gives doc_id {value!r} but the file holds {len(at)} documents: "
+                             "not used (one id cannot name several documents)", "not used")
+                    continue
+                column = columns.setdefault(key, part[key].tolist() if key in part.columns else [None] * len(part))
+                _note_replaced(log, label, where, key, value, [column[i] for i in at], before, rows)
+                for i in at:
+                    column[i] = value
+            part = part.assign(**{key: pd.Series(column, index=part.index, dtype=object)
+                                  for key, column in columns.items()})
         parts[k] = part
 
 
