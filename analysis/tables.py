@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from analysis.corpus.keys import published_utc
+from analysis.corpus.report import DROPPED_DUPLICATE
 from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
 from analysis.actors import actor_ranking
@@ -221,15 +222,15 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
 
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
     publication day (UTC), undated documents, flagged duplicates, and "duplicates left out" when the
-    load report (``documents.attrs["load_report"]``) lists copies dropped by ``drop_duplicates``.
+    load report (``documents.attrs["load_report"]``) lists copies dropped by ``drop_duplicates``
+    (entries whose ``action`` is :data:`analysis.corpus.report.DROPPED_DUPLICATE`).
     """
     require_table(documents, fn="corpus_summary")
     published = published_utc(documents, fn="corpus_summary")
     words = (documents["title"].fillna("") + " " + documents["text"].fillna("")).str.split().str.len().sum()
     outlets = documents["outlet"].dropna().nunique() if "outlet" in documents else 0
     duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
-    dropped = sum(1 for entry in documents.attrs.get("load_report", ())
-                  if entry.get("action") == "dropped" and str(entry.get("problem", "")).startswith("duplicate of"))
+    dropped = sum(entry.get("action") == DROPPED_DUPLICATE for entry in documents.attrs.get("load_report", ()))
     day = (lambda moment: moment.strftime("%Y-%m-%d") if pd.notna(moment) else "n/a")
     return pd.DataFrame({
         "field": ["documents", "words", "outlets", "first day", "last day", "undated documents",

@@ -143,6 +143,19 @@ def test_corpus_summary_counts_what_a_reader_checks_first():
         "undated documents": "1", "flagged duplicates": "1"}
 
 
+
+def test_corpus_summary_counts_duplicates_left_out_by_the_report_action_not_its_words():
+    # the count matched the problem's text ("duplicate of ..."): rewording the message lost the count
+    from analysis.corpus.report import DROPPED_DUPLICATE
+    from analysis.tables import corpus_summary
+
+    docs = _dated().assign(title="t", text="x")
+    docs.attrs["load_report"] = [
+        {"source": "a.csv", "row": 2, "line": None, "problem": "same text as doc_id x", "action": DROPPED_DUPLICATE},
+        {"source": "a.csv", "row": 3, "line": None, "problem": "duplicate of doc_id x (skipped)", "action": "skipped"},
+        {"source": "b.csv", "row": 1, "line": None, "problem": "a copy", "action": "dropped"}]
+    assert corpus_summary(docs).set_index("field")["value"]["duplicates left out"] == "2"
+
 # ------------------------------------------------------------------ issue 13: tables people read, findings
 
 from analysis.readable import copyable_yaml, format_value, limits, show_table  # noqa: E402

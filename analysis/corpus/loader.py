@@ -21,7 +21,7 @@ from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import MAPPABLE, resolve_columns
 from analysis.corpus.html import parse_html
 from analysis.corpus.plaintext import FrontMatterError, is_title_line, parse_text_file, split_metadata
-from analysis.corpus.report import REPORT_PLACE, LoadLog
+from analysis.corpus.report import DROPPED_DUPLICATE, REPORT_PLACE, LoadLog
 from analysis.corpus.sidecars import (
     META_SUFFIXES,
     METADATA_CSV,
@@ -690,7 +690,7 @@ def _drop_duplicates(documents: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     columns = ("__file__", "__row__", "doc_id", "duplicate_of")
     for file, row, doc_id, original in zip(*(rows[c] for c in columns)):
         row = None if pd.isna(row) else int(row)
-        log.note(file, f"duplicate of doc_id {original} (this is doc_id {doc_id})", "dropped", row=row)
+        log.note(file, f"duplicate of doc_id {original} (this is doc_id {doc_id})", DROPPED_DUPLICATE, row=row)
     log.warn_later(
         f"drop_duplicates=True dropped {int(dropped.sum())} duplicate document(s), "
         f"listed in {REPORT_PLACE}"

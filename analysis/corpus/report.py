@@ -32,10 +32,15 @@ import pandas as pd
 from analysis.deprecation import deprecated_alias
 from analysis.errors import InputError, where, require_table
 
-__all__ = ["CorpusWarning", "LoadLog", "REPORT_COLUMNS", "REPORT_PLACE", "loader_report", "skip_hint"]
+__all__ = ["CorpusWarning", "DROPPED_DUPLICATE", "LoadLog", "REPORT_COLUMNS", "REPORT_PLACE", "loader_report",
+           "skip_hint"]
 
 #: The columns of the load report, in order.
 REPORT_COLUMNS: tuple[str, ...] = ("source", "row", "line", "problem", "action")
+
+#: The ``action`` of a duplicate left out by ``drop_duplicates=True``: what counts such entries (the
+#: corpus summary's "duplicates left out"), never the words of the ``problem``.
+DROPPED_DUPLICATE = "dropped"
 
 ERRORS_POLICIES = ("raise", "skip")
 
