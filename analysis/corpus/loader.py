@@ -48,6 +48,7 @@ from analysis.corpus.tables import (
 )
 
 __all__ = ["EXTENSIONS", "FORMATS", "LoaderOptions", "load_corpus", "load_files", "not_a_corpus", "unknown_format",
+           "sidecar_layers", "single_document_layers", "with_sidecar_metadata",
            "walk_folder", "walk_folder_logged"]
 
 #: File extension -> format read by default ("txt" = scraped article or plain text, detected).
@@ -216,8 +217,8 @@ def _read_document(
         return None
 
 
-def _sidecar_layers(file: Path, metadata: Mapping[Path, dict[str, Any]], sidecars: set[Path] | None,
-                    log: LoadLog) -> list[tuple[str, dict[str, Any]]]:
+def sidecar_layers(file: Path, metadata: Mapping[Path, dict[str, Any]], sidecars: set[Path] | None,
+                   log: LoadLog) -> list[tuple[str, dict[str, Any]]]:
     """(where, fields) of the sidecar metadata of ``file``, the weakest first: its metadata.csv row,
     then its .meta.yml. ``sidecars``: the sidecar files known from walking the folder; None: look on disk."""
     layers: list[tuple[str, dict[str, Any]]] = []
@@ -242,7 +243,7 @@ def _same(a: object, b: object) -> bool:
     return " ".join(str(a).split()) == " ".join(str(b).split())
 
 
-def _sidecar_values(layers: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, str, object, str]]:
+def _sidecar_values(layers: Sequence[tuple[str, Mapping[str, Any]]]) -> Iterator[tuple[str, str, object, str]]:
     """(where, key, value, before) of every sidecar value of one file, the weakest layer first (a
     stronger one is applied over it): the one replacement order of text and table files. ``before``
     names what gave the value it replaces: "the file", or a weaker sidecar."""
@@ -271,23 +272,67 @@ def _with_sidecars(fields: dict[str, Any], file: Path, label: str, metadata: Map
     """Fields overridden by the file's metadata.csv row, then by its .meta.yml; each value that
     replaces a different one is noted in the load report."""
     fields = dict(fields)
-    for where, key, value, before in _sidecar_values(_sidecar_layers(file, metadata, sidecars, log)):
+    for where, key, value, before in _sidecar_values(sidecar_layers(file, metadata, sidecars, log)):
         _note_replaced(log, label, where, key, value, [fields.get(key)], before)
         fields[key] = value
     return fields
 
 
+def _note_unused_doc_id(log: LoadLog, label: str, where: str, value: object, documents: int) -> None:
+    log.note(label, f"{where} gives doc_id {value!r} but the file holds {documents} documents: "
+             "not used (one id cannot name several documents)", "not used")
+
+
+def single_document_layers(layers: Sequence[tuple[str, Mapping[str, Any]]], *, label: str, documents: int,
+                           log: LoadLog) -> list[tuple[str, Mapping[str, Any]]]:
+    """The sidecar ``layers`` of the table file ``label`` as they apply to its ``documents`` documents: as
+    they are for one document; for several, without a doc_id (noted in the load report as ``not used``: one
+    id cannot name several documents). For a table read in partitions, which each hold part of the file."""
+    if documents <= 1:
+        return list(layers)
+    kept: list[tuple[str, Mapping[str, Any]]] = []
+    for where, values in layers:
+        if "doc_id" in values:
+            _note_unused_doc_id(log, label, where, values["doc_id"], documents)
+            values = {key: value for key, value in values.items() if key != "doc_id"}
+        kept.append((where, values))
+    return kept
+
+
+def with_sidecar_metadata(part: pd.DataFrame, *, label: str, layers: Sequence[tuple[str, Mapping[str, Any]]],
+                          log: LoadLog, at: np.ndarray | None = None) -> pd.DataFrame:
+    """``part`` (rows read from table files, with ``__row__``) with the sidecar metadata of the table file
+    ``label`` (``layers``: :func:`sidecar_layers`, the weakest first) put in its rows ``at`` (None: every
+    row), as :func:`load_corpus` applies it, in memory or streamed in partitions: every row gets the
+    values, a doc_id only when ``at`` is one row (else it is noted as ``not used``; a partition of a file
+    applies :func:`single_document_layers` first); a value that replaces a different one is noted in the
+    load report (action ``replaced``). Columns: those of ``part``, plus each sidecar key."""
+    at = np.arange(len(part)) if at is None else at
+    rows = part["__row__"].to_numpy()[at].tolist()
+    columns: dict[str, list[object]] = {}
+    for where, key, value, before in _sidecar_values(layers):
+        if key == "doc_id" and len(at) > 1:
+            _note_unused_doc_id(log, label, where, value, len(at))
+            continue
+        column = columns.setdefault(key, part[key].tolist() if key in part.columns else [None] * len(part))
+        _note_replaced(log, label, where, key, value, [column[i] for i in at], before, rows)
+        for i in at:
+            column[i] = value
+    if not columns:
+        return part
+    return part.assign(**{key: pd.Series(column, index=part.index, dtype=object) for key, column in columns.items()})
+
+
 def _table_sidecars(parts: list[pd.DataFrame], files: Sequence[Path], formats: Sequence[str | None],
                     metadata: Mapping[Path, dict[str, Any]], sidecars: set[Path] | None, log: LoadLog) -> None:
-    """Sidecar metadata applied to the rows of table files (CSV, JSON, ...) in ``parts``, as to text
-    files: every row of the file gets the values (a doc_id only when the file has one row); a value
-    that replaces a different one is noted in the load report, per file and field."""
+    """Sidecar metadata applied to the rows of table files (CSV, JSON, ...) in ``parts``
+    (:func:`with_sidecar_metadata`, per file)."""
     if not metadata and not sidecars and sidecars is not None:
         return
     layers = {}
     for file, fmt in zip(files, formats):
         if fmt in TABLE_FORMATS:
-            found = _sidecar_layers(file, metadata, sidecars, log)
+            found = sidecar_layers(file, metadata, sidecars, log)
             if found:
                 layers[file.as_posix()] = found
     if not layers:
@@ -297,20 +342,8 @@ def _table_sidecars(parts: list[pd.DataFrame], files: Sequence[Path], formats: S
             continue  # text, markdown and HTML files: applied as they were read
         labels = part["__file__"].to_numpy(dtype=object)
         for label in set(labels) & set(layers):
-            at = np.flatnonzero(labels == label)
-            rows = part["__row__"].to_numpy()[at].tolist()
-            columns: dict[str, list[object]] = {}
-            for where, key, value, before in _sidecar_values(layers[label]):
-                if key == "doc_id" and len(at) > 1:
-                    log.note(label, f"{where} gives doc_id {value!r} but the file holds {len(at)} documents: "
-                             "not used (one id cannot name several documents)", "not used")
-                    continue
-                column = columns.setdefault(key, part[key].tolist() if key in part.columns else [None] * len(part))
-                _note_replaced(log, label, where, key, value, [column[i] for i in at], before, rows)
-                for i in at:
-                    column[i] = value
-            part = part.assign(**{key: pd.Series(column, index=part.index, dtype=object)
-                                  for key, column in columns.items()})
+            part = with_sidecar_metadata(part, label=label, layers=layers[label], log=log,
+                                         at=np.flatnonzero(labels == label))
         parts[k] = part
 
 

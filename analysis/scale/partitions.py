@@ -13,7 +13,10 @@ How each input is cut:
   ``metadata.csv`` rows and ``.meta.yml`` sidecars), in the loader's file order, by the worker that
   analyses the group (so the files must be visible to the workers). A folder of 40,000 one-article
   JSON files is thus 40 partitions of 1,000 documents, not 40,000 partitions of one. Larger JSON
-  files, and the other tables, are streamed on their own as below.
+  files, and the other tables, are streamed on their own as below, each with its ``metadata.csv`` row
+  and ``.meta.yml`` applied to every partition as ``load_corpus`` applies them (a sidecar doc_id only to
+  a file of one document; a CSV/TSV or JSON Lines file whose sidecar gives one is read whole, to count
+  its documents).
 * **Parquet**: whole row groups, consecutive ones grouped up to ``partition_size`` rows; a worker
   reads its own row groups from the file (so the file must be visible to the workers). A file whose
   row groups are larger than ``partition_size`` is read in row batches here and sent to the workers.
@@ -32,6 +35,8 @@ Differences from ``load_corpus`` (each partition is loaded on its own):
 * ``dayfirst=None`` decides day-first reading of numeric dates per partition (pass ``dayfirst=`` to
   fix it for the whole corpus);
 * metadata columns of tables take the dtype pandas infers for each chunk;
+* a sidecar value that replaces a table's own is noted in the load report once per partition (with the
+  partition's rows), not once per file;
 * doc ids repeated across partitions are found after the run (:func:`analysis.scale.analyze_corpus`
   raises then), not while loading.
 """
@@ -54,8 +59,8 @@ from analysis.corpus.decode import find_nul, find_nul_in_file, sniff_encoding
 from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import resolve_columns
-from analysis.corpus.loader import (EXTENSIONS, FORMATS, LoaderOptions, load_files, not_a_corpus, unknown_format,
-                                   walk_folder_logged)
+from analysis.corpus.loader import (EXTENSIONS, FORMATS, LoaderOptions, load_files, not_a_corpus, sidecar_layers,
+                                   single_document_layers, unknown_format, walk_folder_logged, with_sidecar_metadata)
 from analysis.corpus.report import LoadLog, skip_hint
 from analysis.corpus.sidecars import METADATA_CSV, read_metadata_csv, sidecar_paths
 from analysis.corpus.tables import (TABLE_FORMATS, has_unclosed_quotes, json_line_items, json_objects, read_table,
@@ -103,11 +108,19 @@ def _documents(parts: list[pd.DataFrame], log: LoadLog, options: ReadOptions) ->
     return documents
 
 
-def _table_partition(table: pd.DataFrame, rows: np.ndarray, *, label: str, name: str,
-                     options: ReadOptions) -> pd.DataFrame:
+#: The sidecar metadata of a table file (:func:`analysis.corpus.loader.sidecar_layers`), the weakest first.
+Layers = tuple[tuple[str, Mapping[str, Any]], ...]
+
+
+def _table_partition(table: pd.DataFrame, rows: np.ndarray, *, label: str, name: str, options: ReadOptions,
+                     layers: Layers = ()) -> pd.DataFrame:
+    """Rows of a table file as a partition's documents, with the file's sidecar metadata (``layers``, a
+    doc_id in them only when the file is one document: :func:`single_document_layers`)."""
     log = LoadLog(options.errors)
     frame = table_documents(table.reset_index(drop=True), rows, label=label, name=name, columns=options.columns,
                             log=log)
+    if frame is not None and layers:
+        frame = with_sidecar_metadata(frame, label=label, layers=layers, log=log)
     return _documents([] if frame is None else [frame], log, options)
 
 
@@ -131,13 +144,15 @@ class ParquetRowGroups:
     row_groups: tuple[int, ...]
     first_row: int
     options: ReadOptions
+    layers: Layers = ()
 
     def load(self) -> pd.DataFrame:
         import pyarrow.parquet as pq
 
         table = pq.ParquetFile(self.path).read_row_groups(list(self.row_groups)).to_pandas()
         rows = np.arange(self.first_row + 1, self.first_row + len(table) + 1)
-        return _table_partition(table, rows, label=self.label, name=self.name, options=self.options)
+        return _table_partition(table, rows, label=self.label, name=self.name, options=self.options,
+                                layers=self.layers)
 
 
 @dataclass(frozen=True)
@@ -267,7 +282,8 @@ class CorpusPartitions:
                 if run:
                     self._units.append(("files", run, base, metadata, sidecars, in_folder))
                     run = []
-                self._units.append(("table", file, fmt, file.as_posix(), file.relative_to(base).as_posix()))
+                layers = tuple(sidecar_layers(file, metadata, sidecars, self.log))
+                self._units.append(("table", file, fmt, file.as_posix(), file.relative_to(base).as_posix(), layers))
                 self._hint(self._table_rows(file, fmt))
             else:
                 run.append(file)
@@ -307,33 +323,40 @@ class CorpusPartitions:
                 str(p) for f in group for p in sidecar_paths(f) if p in sidecars) if sidecars else ()
             yield FileGroup(tuple(str(f) for f in group), str(base), meta, side, in_folder, self.options)
 
-    def _table(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
+    def _table(self, file: Path, fmt: str, label: str, name: str, layers: Layers) -> Iterator[Partition]:
+        """The partitions of a table file, each with the file's sidecar metadata. A sidecar doc_id needs the
+        file's number of documents (used for one only), so a CSV/TSV or JSON Lines file with one is read
+        whole, as are JSON arrays."""
+        streams = not any("doc_id" in values for _, values in layers)
         if fmt == "parquet":
-            yield from self._parquet(file, label, name)
-        elif fmt in ("csv", "tsv"):
-            yield from self._delimited(file, fmt, label, name)
-        elif fmt == "jsonl":
-            yield from self._json_lines(file, label, name)
+            yield from self._parquet(file, label, name, layers)
+        elif fmt in ("csv", "tsv") and streams:
+            yield from self._delimited(file, fmt, label, name, layers)
+        elif fmt == "jsonl" and streams:
+            yield from self._json_lines(file, label, name, layers)
         else:
-            yield from self._whole(file, fmt, label, name)
+            yield from self._whole(file, fmt, label, name, layers)
 
-    def _batches(self, table: pd.DataFrame, rows: np.ndarray, label: str, name: str) -> Iterator[Partition]:
+    def _batches(self, table: pd.DataFrame, rows: np.ndarray, label: str, name: str,
+                 layers: Layers) -> Iterator[Partition]:
         for lo in range(0, len(table), self.partition_size):
             hi = lo + self.partition_size
-            yield Loaded(_table_partition(table.iloc[lo:hi], rows[lo:hi], label=label, name=name, options=self.options))
+            yield Loaded(_table_partition(table.iloc[lo:hi], rows[lo:hi], label=label, name=name, options=self.options,
+                                          layers=layers))
 
-    def _whole(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
+    def _whole(self, file: Path, fmt: str, label: str, name: str, layers: Layers) -> Iterator[Partition]:
         """Read the whole table with the loader, then cut it (JSON arrays, non-UTF-8 files, empty tables)."""
         read = read_table(file, fmt, label=label, columns=self.options.columns, log=self.log)
         if read is None:
             return
         table, rows = read
+        layers = tuple(single_document_layers(layers, label=label, documents=len(table), log=self.log))
         if table.empty:  # let the loader say what is wrong with it
-            yield Loaded(_table_partition(table, rows, label=label, name=name, options=self.options))
+            yield Loaded(_table_partition(table, rows, label=label, name=name, options=self.options, layers=layers))
             return
-        yield from self._batches(table, rows, label, name)
+        yield from self._batches(table, rows, label, name, layers)
 
-    def _parquet(self, file: Path, label: str, name: str) -> Iterator[Partition]:
+    def _parquet(self, file: Path, label: str, name: str, layers: Layers) -> Iterator[Partition]:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -347,26 +370,27 @@ class CorpusPartitions:
         meta = parquet.metadata
         sizes = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
         if not sum(sizes):
-            yield from self._whole(file, "parquet", label, name)
+            yield from self._whole(file, "parquet", label, name, layers)
             return
+        layers = tuple(single_document_layers(layers, label=label, documents=sum(sizes), log=self.log))
         if max(sizes) <= self.partition_size:
             first, groups, count = 0, [], 0
             for i, n in enumerate(sizes):
                 if groups and count + n > self.partition_size:
-                    yield ParquetRowGroups(str(file), label, name, tuple(groups), first, self.options)
+                    yield ParquetRowGroups(str(file), label, name, tuple(groups), first, self.options, layers)
                     first, groups, count = first + count, [], 0
                 groups.append(i)
                 count += n
-            yield ParquetRowGroups(str(file), label, name, tuple(groups), first, self.options)
+            yield ParquetRowGroups(str(file), label, name, tuple(groups), first, self.options, layers)
             return
         first = 0
         for batch in parquet.iter_batches(batch_size=self.partition_size):
             table = pa.Table.from_batches([batch]).to_pandas()
             rows = np.arange(first + 1, first + len(table) + 1)
             first += len(table)
-            yield Loaded(_table_partition(table, rows, label=label, name=name, options=self.options))
+            yield Loaded(_table_partition(table, rows, label=label, name=name, options=self.options, layers=layers))
 
-    def _delimited(self, file: Path, fmt: str, label: str, name: str) -> Iterator[Partition]:
+    def _delimited(self, file: Path, fmt: str, label: str, name: str, layers: Layers) -> Iterator[Partition]:
         log = self.log
         head = _head(file, label, log, "remove it or add a header row and data rows", "a text table")
         if head is None:
@@ -377,7 +401,7 @@ class CorpusPartitions:
                 or has_unclosed_quotes(file, sep=sep, encoding=encoding)):
             # not UTF-8 (the loader's per-line fallback), a NUL past the head or a quotation mark left
             # open (the loader names them)
-            yield from self._whole(file, fmt, label, name)
+            yield from self._whole(file, fmt, label, name, layers)
             return
         table_separator(head, fmt, label=label, log=log)  # (noted once: here, or by the loader)
         try:
@@ -404,7 +428,7 @@ class CorpusPartitions:
                         return
                 if not first and not isinstance(chunk.index, pd.RangeIndex):
                     # data rows with one field more than the header: the loader reads or names them
-                    yield from self._whole(file, fmt, label, name)
+                    yield from self._whole(file, fmt, label, name, layers)
                     return
                 for warning in caught:
                     for message in str(warning.message).splitlines():
@@ -413,18 +437,19 @@ class CorpusPartitions:
                             log.note(label, f"malformed line: {problem.strip()}", "skipped", line=int(number))
                 rows = np.arange(first + 1, first + len(chunk) + 1)
                 first += len(chunk)
-                yield Loaded(_table_partition(chunk, rows, label=label, name=name, options=self.options))
+                yield Loaded(_table_partition(chunk, rows, label=label, name=name, options=self.options,
+                                              layers=layers))
         if not first:  # a header and no rows: the loader's message
             yield Loaded(_table_partition(pd.DataFrame(columns=header), np.arange(0), label=label, name=name,
                                           options=self.options))
 
-    def _json_lines(self, file: Path, label: str, name: str) -> Iterator[Partition]:
+    def _json_lines(self, file: Path, label: str, name: str, layers: Layers) -> Iterator[Partition]:
         log = self.log
         head = _head(file, label, log, "remove it or add content", "text")
         if head is None:
             return
         if _stream_encoding(file, sniff_encoding(head)) != "utf-8-sig" or find_nul_in_file(file) is not None:
-            yield from self._whole(file, "jsonl", label, name)
+            yield from self._whole(file, "jsonl", label, name, layers)
             return
         items: list[Any] = []
         numbers: list[int] = []
@@ -435,7 +460,7 @@ class CorpusPartitions:
             items.clear()
             numbers.clear()
             return Loaded(_table_partition(table, np.asarray(rows, dtype=np.int64), label=label, name=name,
-                                           options=self.options))
+                                           options=self.options, layers=layers))
 
         found = False
         with file.open("rb") as handle:

@@ -336,3 +336,39 @@ def test_folder_topic_sidecar_of_a_one_row_json_file_sets_its_doc_id(tmp_path):
     docs = wb.load_corpus(tmp_path / "a.json")  # named directly: its sidecar applies too
     assert docs[["doc_id", "topic"]].values.tolist() == [["42", "tennis"]]
     assert docs.attrs["load_report"] == []
+
+
+def test_sidecar_helpers_apply_a_table_files_metadata_as_load_corpus_does(tmp_path):
+    # the helpers load_corpus and the streamed partitions (analysis.scale.partitions) share
+    import numpy as np
+
+    from analysis.corpus.loader import sidecar_layers, single_document_layers, with_sidecar_metadata
+    from analysis.corpus.report import LoadLog
+
+    write(tmp_path / "b.csv", "title,text\nB1,One.\n")
+    write(tmp_path / "b.meta.yml", "outlet: Ledger\nid: seven\n")
+    csv_row = {(tmp_path / "b.csv").resolve(): {"outlet": "Wire", "topic": "war"}}
+    layers = sidecar_layers(tmp_path / "b.csv", csv_row, None, LoadLog())
+    assert layers == [("metadata.csv", {"outlet": "Wire", "topic": "war"}),
+                      ("b.meta.yml", {"outlet": "Ledger", "doc_id": "seven"})]
+    log = LoadLog()
+    assert single_document_layers(layers, label="b.csv", documents=1, log=log) == layers
+    assert single_document_layers(layers, label="b.csv", documents=3, log=log) == [
+        ("metadata.csv", {"outlet": "Wire", "topic": "war"}), ("b.meta.yml", {"outlet": "Ledger"})]
+    assert log.entries == [{"source": "b.csv", "row": None, "line": None, "action": "not used", "problem":
+                            "b.meta.yml gives doc_id 'seven' but the file holds 3 documents: not used (one id "
+                            "cannot name several documents)"}]
+    part = pd.DataFrame({"title": ["B1", "B2", "X"], "outlet": ["Post", None, "Own"], "__row__": [1, 2, 9]})
+    log = LoadLog()
+    out = with_sidecar_metadata(part, label="b.csv", layers=layers, log=log, at=np.array([0, 1]))
+    assert out[["outlet", "topic"]].values.tolist() == [["Ledger", "war"], ["Ledger", "war"], ["Own", None]]
+    assert "doc_id" not in out.columns
+    assert [(e["row"], e["problem"], e["action"]) for e in log.entries] == [
+        (1, "metadata.csv gives outlet 'Wire', the file gives 'Post': the metadata.csv value is used (sidecar "
+            "metadata wins)", "replaced"),
+        (None, "b.meta.yml gives outlet 'Ledger', metadata.csv gives 'Wire' on 2 rows: the b.meta.yml value is used "
+               "(sidecar metadata wins)", "replaced"),
+        (None, "b.meta.yml gives doc_id 'seven' but the file holds 2 documents: not used (one id cannot name "
+               "several documents)", "not used")]
+    one = with_sidecar_metadata(part.iloc[:1], label="b.csv", layers=layers, log=LoadLog())
+    assert one[["outlet", "topic", "doc_id"]].values.tolist() == [["Ledger", "war", "seven"]]

@@ -986,3 +986,35 @@ def test_streamed_analysis_notes_ambiguous_dates_and_partitions_that_read_them_d
     assert json.loads((tmp_path / "fixed" / "manifest.json").read_text())["load_report"] == []
     published = pd.read_parquet(tmp_path / "fixed" / "documents")["published"].dt.strftime("%Y-%m-%d").tolist()
     assert published == ["2026-03-04", "2026-05-13", "2026-05-06"]
+
+
+def test_streamed_tables_take_their_sidecar_metadata_as_load_corpus_does(tmp_path, capsys):
+    # analyze --corpus FOLDER streamed CSV/TSV, JSON Lines and Parquet files without their metadata.csv row
+    # and .meta.yml (outlet, topic and a one-document file's doc_id were missing from the documents)
+    from analysis.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "b.tsv").write_text("title\ttext\toutlet\nB1\tHamas spoke in Rafah.\tLedger\nB2\tRafah waited.\t\n"
+                                  "B3\tHamas again.\tLedger\n")
+    (folder / "b.meta.yml").write_text("outlet: Ledger Two\nauthor: Kim\n")
+    (folder / "c.jsonl").write_text(json.dumps({"title": "C", "text": "Hamas spoke."}) + "\n")
+    (folder / "c.meta.yml").write_text("id: c-one\n")
+    pd.DataFrame({"title": ["P1", "P2", "P3"], "text": ["Rafah one.", "Rafah two.", "Rafah three."]}).to_parquet(
+        folder / "p.parquet", row_group_size=1)
+    (folder / "p.meta.yml").write_text("id: p-all\nauthor: Lee\n")
+    (folder / "t.txt").write_text("T\n\nHamas and Rafah.")
+    (folder / "metadata.csv").write_text("file,topic\nb.tsv,war\nc.jsonl,talks\np.parquet,city\nt.txt,note\n")
+    assert main(["analyze", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--partition-size", "2"]) == 0
+    capsys.readouterr()
+    streamed = load_analysis(tmp_path / "out").documents
+    in_memory = analyze(wb.load_corpus(folder)).documents
+    # (a metadata column's dtype is what its Parquet parts read back as: partitions.py, "Differences")
+    pd.testing.assert_frame_equal(streamed, in_memory.astype({"topic": streamed["topic"].dtype}))
+    assert streamed[["title", "outlet", "author", "topic"]].fillna("-").values.tolist() == [
+        ["B1", "Ledger Two", "Kim", "war"], ["B2", "Ledger Two", "Kim", "war"], ["B3", "Ledger Two", "Kim", "war"],
+        ["C", "-", "-", "talks"], ["P1", "-", "Lee", "city"], ["P2", "-", "Lee", "city"], ["P3", "-", "Lee", "city"],
+        ["T", "-", "-", "note"]]
+    assert streamed["doc_id"].iloc[3] == "c-one" and "p-all" not in set(streamed["doc_id"])
+    report = [(Path(e["source"]).name, e["action"]) for e in read_manifest(tmp_path / "out")["load_report"]]
+    assert report.count(("p.parquet", "not used")) == 1  # once for the file, not once per partition
