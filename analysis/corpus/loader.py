@@ -775,8 +775,13 @@ def load_corpus(
     options = LoaderOptions(format, columns, title_from_first_line)
     with collector_paused():  # (collections during the load would walk every object it holds; resumed after)
         if isinstance(source, pd.DataFrame):
-            frame = table_documents(source.reset_index(drop=True), np.arange(1, len(source) + 1), label=_DATAFRAME,
-                                    name=_DATAFRAME, columns=columns, log=log)
+            frame = None
+            if len(source):
+                frame = table_documents(source.reset_index(drop=True), np.arange(1, len(source) + 1),
+                                        label=_DATAFRAME, name=_DATAFRAME, columns=columns, log=log)
+            else:  # (a table file's fix, "remove the file or add rows", means nothing for a DataFrame)
+                log.fail(_DATAFRAME, "the table has no rows", "pass a DataFrame with one row per article "
+                         "(a text column, a title column or both)")
             parts = [] if frame is None else [frame]
         else:
             sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)

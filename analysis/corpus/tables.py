@@ -876,12 +876,13 @@ def usable_mapping(found: list[str], columns: Any, label: str, log: LoadLog) -> 
     """The column mapping of a table, or None (problem logged) when it names no usable column."""
     mapping = resolve_columns(found, columns)
     missing = [str(c) for c in mapping.values() if c not in found]
+    listed = ", ".join(found) or "none"
     if missing:
         log.fail(label, f"column(s) {', '.join(map(repr, missing))} given in columns= not found "
-                 f"(columns found: {', '.join(found)})", "fix columns= to name existing columns")
+                 f"(columns found: {listed})", "fix columns= to name existing columns")
         return None
     if "text" not in mapping and "title" not in mapping:
-        log.fail(label, f"no text column and no title column (columns found: {', '.join(found)})",
+        log.fail(label, f"no text column and no title column (columns found: {listed})",
                  "pass columns={'text': '<column>'} naming the column that holds the article text (in a report: "
                  "-p columns='{text: <column>}')")
         return None

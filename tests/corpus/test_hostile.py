@@ -601,6 +601,22 @@ def test_a_dataframe_of_ones_own_is_loaded_as_a_table_file_is():
         wb.load_corpus(pd.DataFrame({"x": [1]}))
 
 
+def test_an_empty_dataframe_is_named_as_a_dataframe_not_a_file():
+    # it said "remove the file or add rows": a DataFrame has no file
+    fix = "pass a DataFrame with one row per article (a text column, a title column or both)"
+    for empty in (pd.DataFrame(), pd.DataFrame(columns=["title", "text"])):
+        with pytest.raises(wb.InputError) as raised:
+            wb.load_corpus(empty)
+        assert str(raised.value) == f"the DataFrame: the table has no rows; {fix}"
+    with pytest.warns(CorpusWarning, match="skipped 1 bad item"):
+        documents = wb.load_corpus(pd.DataFrame(), errors="skip")
+    assert documents.empty and documents.attrs["load_report"] == [
+        {"source": "the DataFrame", "row": None, "line": None, "problem": "the table has no rows", "action": "skipped"}]
+    with pytest.raises(wb.InputError, match=r"^the DataFrame: no text column and no title column \(columns found: "
+                                            r"none\)"):
+        wb.load_corpus(pd.DataFrame(index=[0, 1]))
+
+
 def test_markup_candidates_read_the_bytes_of_arrow_columns_as_str_contains_reads_any_column():
     from analysis.corpus.html import _markup_candidates
 
