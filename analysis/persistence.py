@@ -34,6 +34,7 @@ metadata companions, :mod:`analysis.corpus.sidecars`, so that any module but the
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -41,7 +42,7 @@ import os
 import secrets
 import shutil
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ from analysis.errors import InputError
 __all__ = ["atomic_write", "atomic_folder", "SCRATCH_SUFFIX", "MANIFEST", "RUN_MARKER",
            "PARTITIONED_FORMAT", "LIST_COLUMNS", "META", "part_name", "read_json", "read_manifest", "file_sha256",
            "parquet_rows", "check_files", "restore_lists", "concat_parts", "write_table_folder",
-           "read_table_folder", "read_partitioned_tables", "code_sha256", "CODE_SUFFIXES", "content_key",
+           "read_table_folder", "read_partitioned_tables", "read_parquet_rows", "code_sha256", "CODE_SUFFIXES", "content_key",
            "corpus_fingerprint", "parts_fingerprint", "source_fingerprint"]
 
 #: The suffix of every temporary file and folder (a run that was killed can leave one; see scale.store).
@@ -228,9 +229,64 @@ def write_table_folder(path: str | os.PathLike[str], tables: Mapping[str, pd.Dat
     return atomic_folder(path, fill)
 
 
-def read_table_folder(path: str | os.PathLike[str], names: Sequence[str]) -> tuple[dict[str, pd.DataFrame], dict]:
+#: Rows per batch when :func:`read_parquet_rows` filters a file while reading it.
+_FILTER_BATCH_ROWS = 1024
+
+
+@contextlib.contextmanager
+def _system_memory_pool() -> Iterator[None]:
+    """Arrow allocates from the C library's allocator (``malloc``) inside the block, then from the pool
+    it used before. Arrow's default pool (mimalloc) keeps what a read freed for Arrow's later use, about
+    20-50 MB of a report process that reads a saved analysis once; ``malloc`` returns it for pandas and
+    Python to reuse. Buffers allocated inside stay valid after the block."""
+    import pyarrow as pa
+
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
+
+
+def read_parquet_rows(path: str | os.PathLike[str], *, doc_ids: Collection[str] | None = None,
+                      columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A Parquet table as :func:`pandas.read_parquet` reads it, only the rows whose ``doc_id`` is one of
+    ``doc_ids`` (None: every row) and only ``columns`` (None: all), in the file's order with a fresh index.
+
+    The rows are filtered while the file is read, batch by batch (1,024 rows, in Arrow), so the rows
+    left out are never held together nor turned into pandas objects: a report on one document of a
+    large saved analysis holds that document's rows, not the whole table (a pyarrow dataset filter,
+    ``pd.read_parquet(filters=...)``, decodes a whole row group, here the whole table, at once). Arrow
+    allocates from ``malloc`` while reading (:func:`_system_memory_pool`). The rows and dtypes equal
+    those of the whole table read and filtered.
+    """
+    chosen = list(columns) if columns is not None else None
+    with _system_memory_pool():
+        if doc_ids is None:
+            return pd.read_parquet(path, columns=chosen)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        wanted = pa.array(sorted({str(i) for i in doc_ids}), type=pa.string())
+        read = None if chosen is None else list(dict.fromkeys(["doc_id", *chosen]))  # the filter reads doc_id
+        with pq.ParquetFile(path) as file:
+            schema = file.schema_arrow
+            if read is not None:
+                schema = pa.schema([schema.field(name) for name in read], metadata=schema.metadata)
+            batches = [batch.filter(pc.is_in(batch.column("doc_id"), value_set=wanted))
+                       for batch in file.iter_batches(batch_size=_FILTER_BATCH_ROWS, columns=read,
+                                                      use_threads=False)]
+        rows = pa.Table.from_batches([batch for batch in batches if batch.num_rows], schema=schema)
+        return (rows if chosen is None else rows.select(chosen)).to_pandas()
+
+
+def read_table_folder(path: str | os.PathLike[str], names: Sequence[str], *, doc_ids: Collection[str] | None = None,
+                      columns: Mapping[str, Sequence[str]] | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
     """The tables ``names`` and the meta of a folder written by :func:`write_table_folder`; InputError
-    naming what is missing when it is not one."""
+    naming what is missing when it is not one. ``doc_ids`` and ``columns`` (by table name) read only
+    those documents' rows and those columns (:func:`read_parquet_rows`)."""
     folder = Path(path)
     missing = [name for name in names if not (folder / f"{name}.parquet").is_file()]
     if missing or not (folder / META).is_file():
@@ -238,18 +294,25 @@ def read_table_folder(path: str | os.PathLike[str], names: Sequence[str]) -> tup
             f"{folder}: not a saved analysis (missing {', '.join(missing) or META}); "
             "write one with analyze(documents).save(path)"
         )
-    tables = {name: restore_lists(name, pd.read_parquet(folder / f"{name}.parquet")) for name in names}
+    tables = {name: restore_lists(name, read_parquet_rows(folder / f"{name}.parquet", doc_ids=doc_ids,
+                                                          columns=(columns or {}).get(name)))
+              for name in names}
     return tables, json.loads((folder / META).read_text())
 
 
-def read_partitioned_tables(path: str | os.PathLike[str], names: Sequence[str]) -> tuple[dict[str, pd.DataFrame], dict]:
+def read_partitioned_tables(path: str | os.PathLike[str], names: Sequence[str], *,
+                            doc_ids: Collection[str] | None = None,
+                            columns: Mapping[str, Sequence[str]] | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
     """The tables ``names`` (every part concatenated, in order) and the meta of a finished partitioned
-    analysis; the documents table's ``attrs["load_report"]`` is the manifest's load report."""
+    analysis; the documents table's ``attrs["load_report"]`` is the manifest's load report. ``doc_ids``
+    and ``columns`` (by table name) read only those documents' rows and those columns
+    (:func:`read_parquet_rows`)."""
     folder = Path(path)
     manifest = read_manifest(folder)
     tables = {}
     for name in names:
-        parts = [pd.read_parquet(folder / part) for part in manifest["tables"][name]["parts"]]
+        parts = [read_parquet_rows(folder / part, doc_ids=doc_ids, columns=(columns or {}).get(name))
+                 for part in manifest["tables"][name]["parts"]]
         tables[name] = restore_lists(name, concat_parts(parts).reset_index(drop=True))
     if "documents" in tables:
         tables["documents"].attrs = {"load_report": manifest.get("load_report", [])}

@@ -40,7 +40,8 @@ from analysis.tone import tone
 
 __all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
            "check_actor_tone_method", "analysis_of", "analyze", "analyze_partition", "combine_partitions",
-           "corpus_tables", "filter_analysis", "keyed_settings", "lexicon_hashes", "load_analysis", "split_documents"]
+           "corpus_tables", "filter_analysis", "keyed_settings", "lexicon_hashes", "load_analysis", "saved_documents",
+           "saved_tables", "split_documents"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -142,20 +143,74 @@ class Analysis:
         return write_table_folder(path, self.tables(), self.meta)
 
 
-def load_analysis(path: str | os.PathLike[str]) -> Analysis:
+def load_analysis(path: str | os.PathLike[str], *, doc_ids: Any = None) -> Analysis:
     """Read an analysis from disk; the tables come back identical to the ones written.
 
     Reads both layouts (:mod:`analysis.persistence`): ``<path>/<table>.parquet`` + ``meta.json``
     (:meth:`Analysis.save`) and the partitioned ``<path>/<table>/part-NNNNN.parquet`` + ``manifest.json``
     written by :func:`analysis.scale.analyze_corpus` (the partitions concatenated in order; the whole
     analysis is then in memory: for corpora larger than memory query the files with :func:`analysis.query`).
+
+    ``doc_ids``: read only the rows of these documents (None: every document), filtered while the files
+    are read (:func:`analysis.persistence.read_parquet_rows`), so memory grows with the documents kept,
+    not with the analysis: the result equals ``filter_analysis(load_analysis(path), doc_ids=doc_ids)``
+    (the entity table counted again over them with the analysis' own lexicon; InputError, as there, when
+    the analysis does not record it and some documents are left out).
     """
     folder = Path(path)
-    if (folder / MANIFEST).is_file() or any((folder / name).is_dir() for name in TABLES):
-        tables, meta = read_partitioned_tables(folder, TABLES)
-    else:
-        tables, meta = read_table_folder(folder, TABLES)
-    return analysis_of(tables, meta)
+    if doc_ids is None:
+        return analysis_of(*_read_saved(folder, TABLES))
+    saved, _ = _read_saved(folder, ("documents",), columns={"documents": ["doc_id"]})
+    every = saved["documents"]["doc_id"].astype(str)
+    keep = every.isin(_id_set(doc_ids))
+    if keep.all():
+        return load_analysis(folder)
+    tables, meta = _read_saved(folder, PARTITION_TABLES, doc_ids=set(every[keep]))
+    tables["documents"].index = every.index[keep.to_numpy()]  # the rows' places in the analysis, as filter_analysis keeps them
+    result = analysis_of({**tables, "entity_table": pd.DataFrame()}, meta)
+    return _counted_again(result, tables)
+
+
+def saved_documents(path: str | os.PathLike[str], *, without: Any = ()) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The documents table of a saved analysis (either layout, as :func:`load_analysis` reads it) without
+    the columns ``without`` (e.g. ``("text",)``: the one large column, not read at all), and the
+    analysis' meta; nothing else is read. For choosing which documents to read
+    (``load_analysis(path, doc_ids=...)``) without holding every text."""
+    import pyarrow.parquet as pq
+
+    from analysis.persistence import read_manifest
+
+    folder = Path(path)
+    partitioned = _partitioned(folder)
+    first = folder / (read_manifest(folder)["tables"]["documents"]["parts"][0] if partitioned else "documents.parquet")
+    columns = None
+    if without and first.is_file():
+        columns = [name for name in pq.read_schema(first).names if name not in set(without)]
+    tables, meta = _read_saved(folder, ("documents",), columns={"documents": columns} if columns is not None else None)
+    return tables["documents"], meta
+
+
+def saved_tables(path: str | os.PathLike[str], names: Any, *, doc_ids: Any = None) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` of a saved analysis (either layout) as written, nothing else read; with
+    ``doc_ids`` only the rows whose ``doc_id`` is one of them (:func:`analysis.persistence.read_parquet_rows`;
+    in the entity table, the entities first named there). Unlike :func:`load_analysis` no table is
+    counted again: the entity table is the one saved."""
+    return _read_saved(Path(path), tuple(names), doc_ids=None if doc_ids is None else _id_set(doc_ids))[0]
+
+
+def _partitioned(folder: Path) -> bool:
+    return (folder / MANIFEST).is_file() or any((folder / name).is_dir() for name in TABLES)
+
+
+def _read_saved(folder: Path, names: Any, **keywords: Any) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
+    """The tables ``names`` and the meta of the saved analysis at ``folder``, either layout."""
+    if _partitioned(folder):
+        return read_partitioned_tables(folder, names, **keywords)
+    return read_table_folder(folder, names, **keywords)
+
+
+def _id_set(doc_ids: Any) -> set[str]:
+    return set(map(str, pd.Series(list(doc_ids), dtype="object").dropna()))
 
 
 def filter_analysis(result: Analysis, *, doc_ids: Any) -> Analysis:
@@ -170,19 +225,25 @@ def filter_analysis(result: Analysis, *, doc_ids: Any) -> Analysis:
     when every document is kept, ``result`` is returned as it is. InputError when the entity table must
     be counted again and the analysis does not record its actor lexicon.
     """
-    wanted = set(map(str, pd.Series(list(doc_ids), dtype="object").dropna()))
+    wanted = _id_set(doc_ids)
     keep = result.documents["doc_id"].astype(str).isin(wanted)
     if keep.all():
         return result
-    if result.actors is None:
-        raise InputError("this analysis does not record the actor lexicon it was made with, so its entity "
-                         "table cannot be counted again for some of its documents; analyse the documents "
-                         "again (analysis.analyze)")
     tables = {"documents": result.documents[keep]}
     for name in (n for n in PARTITION_TABLES if n != "documents"):
         table = getattr(result, name)
         tables[name] = table[table["doc_id"].astype(str).isin(wanted)].reset_index(drop=True)
-    tables.update(corpus_tables(tables, actors=result.actors))
+    return _counted_again(result, tables)
+
+
+def _counted_again(result: Analysis, tables: dict[str, pd.DataFrame]) -> Analysis:
+    """``result`` with the partition ``tables`` of some of its documents, its corpus tables counted
+    again over them and its fingerprint and key those of these documents."""
+    if result.actors is None:
+        raise InputError("this analysis does not record the actor lexicon it was made with, so its entity "
+                         "table cannot be counted again for some of its documents; analyse the documents "
+                         "again (analysis.analyze)")
+    tables = {**tables, **corpus_tables(tables, actors=result.actors)}
     meta = {**result.meta, "corpus": corpus_fingerprint(tables["documents"])}
     if "key" in meta:
         meta["key"] = analysis_key(meta)

@@ -304,9 +304,14 @@ def _validation() -> dict:
         return {}
 
 
-def limits(measure: str) -> Note:
+def limits(measure: str, *, documents: pd.DataFrame | None = None) -> Note:
     """The one-line limit of a chart's measure, with its validation figure where one exists: shown
-    under the chart. ``measure``: mentions, voice, tone, actor_tone, frames, network, attention."""
+    under the chart. ``measure``: mentions, voice, tone, actor_tone, frames, network, attention.
+    ``documents``: for a chart over time ("attention"), the documents it counts (with ``period``,
+    :func:`analysis.with_period`): when none has a date there is no chart, and no line (empty Note)."""
+    if documents is not None and measure == "attention" and not (
+            "period" in documents and documents["period"].notna().any()):
+        return Note("")
     figures = _validation().get("measures", {})
 
     def get(*keys, default=None):

@@ -348,11 +348,14 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
 def _shown_parameters(parameters: dict[str, Any], *, chosen: dict[str, Any]) -> dict[str, str]:
     """The header's parameters as text: a parameter left None that the report chose a value for
     (``chosen``: what :func:`analysis.record_provenance` recorded, and the page's title) shows that value
-    and says so, not ``null``; the rest as given (JSON for anything but text)."""
+    and says so; one left None otherwise shows "—" (the notebook's default: no limit, the shipped
+    lexicon ...), never ``null``; the rest as given (JSON for anything but text)."""
     shown = {}
     for key, value in parameters.items():
         if value is None and chosen.get(key) not in (None, ""):
             shown[key] = f"{chosen[key]} (not given: chosen by the report)"
+        elif value is None:
+            shown[key] = "—"
         else:
             shown[key] = value if isinstance(value, str) else json.dumps(value)
     return shown

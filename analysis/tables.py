@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
            "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
-           "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "copyable_yaml", "report_analysis"]
+           "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
+           "report_analysis"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
 
@@ -486,13 +487,14 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     return GroupComparison(by=by, groups=groups, attention=attention, voice=voices, tone=tone, frames=frames)
 
 
-def _time_note(documents: pd.DataFrame, what: str):
-    """A ChartNote when a chart over time has nothing to show (no dates, or one period), else None."""
+def _time_note(documents: pd.DataFrame, what: str, *, undated: str):
+    """A ChartNote when a chart over time has nothing to show (no dates, or one period), else None;
+    without dates it is titled ``undated`` ("Mentions over time"): no unit was chosen, as none can be."""
     from analysis.charts import NO_DATES_HINT, ChartNote
 
     periods = documents["period"].dropna().unique() if "period" in documents else []
     if len(periods) == 0:
-        return ChartNote("No dates in this corpus", title=what, hint=NO_DATES_HINT)
+        return ChartNote("No dates in this corpus", title=undated, hint=NO_DATES_HINT)
     if len(periods) == 1:
         unit = documents.attrs.get("period_unit", "period")
         return ChartNote(f"Every dated article falls in one {unit} ({periods[0]})", title=what,
@@ -508,7 +510,7 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
 
     unit = documents.attrs.get("period_unit", "period")
     title = f"Mentions per {unit}"
-    note = _time_note(documents, title)
+    note = _time_note(documents, title, undated="Mentions over time")
     if note is not None:
         return note
     counts = mentions_by(mentions, documents, by=("period", "actor"))
@@ -552,7 +554,7 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
 
     unit = documents.attrs.get("period_unit", "period")
     title = f"Frames per {unit}"
-    note = _time_note(documents, title)
+    note = _time_note(documents, title, undated="Frames over time")
     if note is not None:
         return note
     per_period = frames_by(document_frames, documents, by="period")
@@ -687,7 +689,8 @@ def who_is_in_it(mentions: pd.DataFrame, *, actors=None, entity_table: pd.DataFr
     return counts[["group", "actor_id", "actor", "mentions"]].reset_index(drop=True)
 
 
-def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> dict[str, str]:
+def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None, *,
+                  corpus_order: Sequence[str] | None = None) -> dict[str, str]:
     """One colour per actor for every report on a corpus (``wb.charts.actor_colors``), by the actor's
     rank in the corpus' most-mentioned order (:func:`analysis.actors.actor_ranking`): direct mentions
     (no pronouns; the count "who is in the news" shows), most first, ties by display name then key (so
@@ -696,15 +699,45 @@ def report_colors(mentions: pd.DataFrame, voice: pd.DataFrame | None = None) -> 
     (by name); then speakers that are never mentioned (keyed by name when they have no id). The 20
     palette colours go to the first 20, so the top actors never share one; pass the corpus' entity
     mentions (as the corpus report, the actor profile and the guided tour do) and an actor has the same
-    colour in all of them, and no chart shows an actor in the grey of "others" while colours remain."""
-    from analysis.charts import actor_colors
+    colour in all of them, and no chart shows an actor in the grey of "others" while colours remain.
+
+    ``corpus_order``: for a report on part of a corpus (the article brief: one article), the keys of
+    the corpus' most-mentioned order (:func:`corpus_actor_order`). An actor of ``mentions`` among the
+    corpus' first 20 then takes the colour the corpus report gives it; the others (beyond the corpus'
+    20, or not mentioned in it: a speaker only quoted) take, in their order in ``mentions``, the palette
+    colours no actor of the corpus order holds, then those of corpus actors absent from ``mentions``,
+    then grey: never the colour of another actor of the same chart.
+    """
+    from analysis.charts import OTHERS_COLOR, PALETTE, actor_colors
 
     order = actor_ranking(mentions)["actor_id"].tolist()
     if voice is not None and len(voice):
         extra = voice["actor_id"].astype("object").where(voice["actor_id"].notna(), voice["actor"])
         seen = set(order)
         order += [k for k in dict.fromkeys(extra.dropna().astype(str)) if k not in seen]
-    return actor_colors(order, ranked=True)
+    if corpus_order is None:
+        return actor_colors(order, ranked=True)
+    corpus = list(dict.fromkeys(map(str, corpus_order)))[:len(PALETTE)]
+    held = dict(zip(corpus, PALETTE))
+    present = set(order)
+    free = [*PALETTE[len(corpus):], *(color for key, color in held.items() if key not in present)]
+    colors = {}
+    for key in dict.fromkeys(order):
+        colors[key] = held[key] if key in held else (free.pop(0) if free else OTHERS_COLOR)
+    return colors
+
+
+def corpus_actor_order(entities: pd.DataFrame, *, actors: Any = None, entity_table: pd.DataFrame | None = None,
+                       n: int = 20) -> list[str]:
+    """The keys of the ``n`` most mentioned actors of a corpus, most first, as :func:`report_colors`
+    ranks the corpus' entity mentions (lexicon id where linked, else entity id): what a report on part
+    of the corpus passes as ``report_colors(..., corpus_order=)`` to colour its actors as the corpus
+    report does. ``entities``: the corpus' entity rows (:func:`analysis.entities`), ``actors`` the
+    lexicon they were found with, ``entity_table`` theirs (made when None)."""
+    if entities.empty:
+        return []
+    mentions = entities_as_mentions(entities, actors=actors, entity_table=entity_table)
+    return list(report_colors(mentions))[:n]
 
 
 # ------------------------------------------------------------------- deprecated names (one release)
@@ -737,7 +770,9 @@ def report_analysis(
     ``source``: what :func:`analysis.load_corpus` reads (loaded with ``format`` and ``columns``, the
     documents kept analysed with ``actors`` and ``codebook``: :func:`analysis.analyze`), or the folder
     of a saved analysis, either layout (``Analysis.save``'s ``meta.json``, ``analyze_corpus``'s
-    ``manifest.json``; read whole into memory by :func:`analysis.load_analysis`). The documents kept are
+    ``manifest.json``): its documents table is read without the texts, the documents kept are chosen on
+    it, and only their rows of every table are read (:func:`analysis.load_analysis` with ``doc_ids``;
+    every table whole when every document is kept). The documents kept are
     those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
     ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it;
     ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis
@@ -753,12 +788,19 @@ def report_analysis(
     (options of reading articles). Its ``meta["saved_analysis"]`` records where it was read from:
     path, file (``manifest.json`` or ``meta.json``) and corpus (the fingerprint it was saved with), for
     :func:`analysis.record_provenance`.
+
+    With ``one_document=True``, ``meta["corpus_order"]`` holds the corpus' 20 most mentioned actors, most
+    first (:func:`corpus_actor_order` of its entities, the copies flagged ``duplicate_of`` left out, as
+    the corpus report counts them), for ``report_colors(..., corpus_order=)``: the brief colours an
+    actor as the corpus report does. From articles this finds the entities of every document (not
+    their quotes or tone); from a saved analysis it reads its entities table.
     """
     from dataclasses import replace
 
     from analysis.corpus import load_corpus
     from analysis.corpus.files import saved_analysis_file
-    from analysis.pipeline import analyze, filter_analysis, load_analysis
+    from analysis.pipeline import (TABLES, analysis_of, analyze, filter_analysis, load_analysis, saved_documents,
+                                   saved_tables)
 
     def kept(documents: pd.DataFrame) -> pd.DataFrame:
         documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
@@ -767,26 +809,57 @@ def report_analysis(
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
     if marker is None:
-        return analyze(kept(load_corpus(source, format=format, columns=columns, errors=errors,
-                                        drop_duplicates=drop_duplicates)), actors=actors, codebook=codebook)
+        loaded = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
+        result = analyze(kept(loaded), actors=actors, codebook=codebook)
+        if not one_document:
+            return result
+        if len(loaded) == 1:  # the article is the corpus
+            order = corpus_actor_order(result.entities, actors=result.actors, entity_table=result.entity_table)
+        else:
+            from analysis.entities import entities as find_entities
+
+            corpus = _without_copies(loaded)
+            order = corpus_actor_order(find_entities(corpus, actors=result.actors), actors=result.actors)
+        return replace(result, meta={**result.meta, "corpus_order": order})
     given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
     if given:
         raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "
                          f"{' and '.join(f'{key}={value!r}' for key, value in given.items())}, which only reading "
                          "articles uses")
-    result = load_analysis(folder)
-    result = replace(result, actors=_saved_lexicon(result, folder, "actors", actors),
-                     codebook=_saved_lexicon(result, folder, "frames", codebook))
-    saved = {"path": str(folder), "file": marker, "corpus": result.meta.get("corpus")}
-    documents = result.documents
+    # The documents without their texts choose the documents kept; then only their rows are read
+    # (a brief of one article reads that article's rows, not every table whole). A where= query may
+    # name any column, the text too: then the documents are read whole.
+    documents, meta = saved_documents(folder, without=() if where else ("text",))
+    recorded = analysis_of({name: pd.DataFrame() for name in TABLES}, meta)  # the lexicons it records
+    chosen = {"actors": _saved_lexicon(recorded, folder, "actors", actors),
+              "codebook": _saved_lexicon(recorded, folder, "frames", codebook)}
+    saved = {"path": str(folder), "file": marker, "corpus": meta.get("corpus")}
     copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) \
         if drop_duplicates and "duplicate_of" in documents.columns else None  # a DataFrame of one's own may lack it
     if copies is not None and copies.any():
         warnings.warn(f"drop_duplicates=True left out {int(copies.sum())} article(s) flagged as copies of "
                       "another (duplicate_of)", stacklevel=2)
-        documents = documents[~copies]
-    result = filter_analysis(result, doc_ids=kept(documents)["doc_id"])
-    return replace(result, meta={**result.meta, "saved_analysis": saved})
+    ids = kept(documents[~copies] if copies is not None else documents)["doc_id"]
+    if len(ids) < len(documents) and recorded.actors is not None:
+        result = replace(load_analysis(folder, doc_ids=ids), **chosen)
+    else:  # every document, or an analysis whose lexicon only the one given rebuilds: read whole, then restricted
+        result = filter_analysis(replace(load_analysis(folder), **chosen), doc_ids=ids)
+    meta = {**result.meta, "saved_analysis": saved}
+    if one_document:  # the corpus' actor order, from its entities (the copies left out, as the corpus report does)
+        originals = _without_copies(documents)
+        whole = len(originals) == len(documents)
+        corpus = saved_tables(folder, ("entities", "entity_table") if whole else ("entities",),
+                              doc_ids=None if whole else originals["doc_id"])
+        meta["corpus_order"] = corpus_actor_order(corpus["entities"], actors=chosen["actors"],
+                                                  entity_table=corpus.get("entity_table"))
+    return replace(result, meta=meta)
+
+
+def _without_copies(documents: pd.DataFrame) -> pd.DataFrame:
+    """``documents`` without the articles flagged as copies of another (``duplicate_of``)."""
+    if "duplicate_of" not in documents.columns:
+        return documents
+    return documents[documents["duplicate_of"].isna().to_numpy(dtype=bool)]
 
 
 #: How :func:`_saved_lexicon` names a lexicon: (what it is, the report's option, the keyword of report_analysis).

@@ -405,3 +405,88 @@ def test_actor_profile_of_an_undated_saved_analysis_renders_and_says_the_corpus_
     assert "<h1>Miriam Okafor, the most mentioned actor</h1>" in page
     assert "No dates in this corpus" in page, "the attention chart says why it is not drawn"
     assert page.count(">n/a (no dates in this corpus)</td>") == 2, "first and last day"
+
+
+def _header(page: str) -> dict[str, str]:
+    import html as _html
+
+    header = page.split('id="report-header"', 1)[1].split("</header>", 1)[0]
+    return {key: _html.unescape(value) for key, value in re.findall(r"<tr><th>(\w+)</th><td><code>(.*?)</code></td></tr>", header)}
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@on_report("explore", "small")
+def test_explore_names_articles_by_headline_and_says_what_it_chose_never_null(rendered):
+    """The guided tour's frame table and keyword in context showed document ids where a reader expects
+    headlines, and its header "term null", "doc_id null" for what it had chosen."""
+    page = rendered("explore").read_text()
+    frames = page.split("5. Frames", 1)[1].split("Frame profile", 1)[0]
+    assert ">Netanyahu rejects Biden warning</td>" in frames and ">a1</td>" not in frames
+    assert ">Conflict</td>" in frames and ">conflict</td>" not in frames, "frames by their label"
+    kwic = page.split("6. Keyword in context", 1)[1].split("7. Drill down", 1)[0]
+    assert "Netanyahu rejects Biden warning" in kwic and ">a1<" not in kwic
+    header = _header(page)
+    assert header["term"] == "Biden (not given: chosen by the report)"
+    assert header["doc_id"] == "a1 (Netanyahu rejects Biden warning) (not given: chosen by the report)"
+    assert header["actors"] == "—" and "null" not in header.values()
+    assert "Tone through the article: Netanyahu rejects Biden warning" in page
+
+
+@pytest.fixture(scope="module")
+def corpus_with_a_skipped_file(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("skipped")
+    for path in OWN_ARTICLES.glob("*.md"):
+        (folder / path.name).write_text(path.read_text())
+    (folder / "05-empty.txt").write_text("")
+    return folder
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["actor_profile", "explore", "article_brief"])
+def test_a_load_warning_names_the_section_every_report_shows_the_load_report_in(name, corpus_with_a_skipped_file, tmp_path):
+    """The actor profile's and the tour's load warning said "(the corpus_report report shows it)": now
+    every report has a "Load report" section, and the warning names it."""
+    result = render_report(name, out_dir=tmp_path, parameters={"corpus": str(corpus_with_a_skipped_file),
+                                                               "errors": "skip"})
+    assert any("listed in the load report" in w and "every report shows it under 'Load report')" in w
+               for w in result.warnings), result.warnings
+    assert not any("corpus_report report" in w for w in result.warnings)
+    page = result.html.read_text()
+    assert re.search(r"<h[23][^>]*>Load report", page), "the section the warning names"
+    section = page.split(">Load report", 1)[1]
+    assert "05-empty.txt" in section and "the file is empty" in section
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@on_report("article_brief", "own")
+def test_own_brief_colours_every_actor_as_the_corpus_report_does(shared_report):
+    """The brief coloured actors by their rank in the article (Harborview Public Library took the
+    corpus report's colour of Priya Raman); now by the corpus' order, as every other report."""
+    def colours(kind):
+        by_key: dict[str, set[str]] = {}
+        for figure in _figures(shared_report("own", kind).executed):
+            for colour, keys in _actor_colours(figure).items():
+                for key in keys:
+                    by_key.setdefault(key, set()).add(colour)
+        return by_key
+
+    brief, corpus = colours("brief"), colours("corpus")
+    shared = set(brief) & set(corpus)
+    assert len(shared) >= 5 and all(len(brief[key]) == 1 for key in brief), brief
+    assert {key: brief[key] for key in shared} == {key: corpus[key] for key in shared}
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@on_report("corpus_report", "seed")
+def test_seed_corpus_report_without_dates_says_over_time_not_per_day(shared_report):
+    """The seed has no date: its attention panel was titled "Mentions per day" over "No dates in this
+    corpus", with the chart's limit line ("Mentions per period ...") under no chart."""
+    page = shared_report("seed", "corpus").html.read_text()
+    assert "<strong>Mentions over time.</strong> No dates in this corpus" in page
+    assert "Frames over time" in page
+    assert "Mentions per day" not in page and "Frames per day" not in page
+    assert "Mentions per period of the most mentioned actors" not in page

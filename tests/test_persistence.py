@@ -230,3 +230,20 @@ def test_read_partitioned_tables_concatenates_parts_in_manifest_order(tmp_path):
     assert tables["documents"]["doc_id"].tolist() == ["b", "a"]
     assert tables["documents"]["tags"].tolist() == [[], ["x"]]
     assert tables["documents"].attrs == {"load_report": [{"source": "f"}]}
+
+
+def test_read_parquet_rows_reads_the_rows_of_some_documents_and_some_columns(tmp_path):
+    from analysis.persistence import read_parquet_rows
+
+    table = pd.DataFrame({"doc_id": ["a", "b", "a", "c"], "n": [1, 2, 3, 4], "text": ["w", "x", "y", None]})
+    path = tmp_path / "t.parquet"
+    table.to_parquet(path, index=False)
+    whole = pd.read_parquet(path)
+    pd.testing.assert_frame_equal(read_parquet_rows(path), whole)
+    rows = read_parquet_rows(path, doc_ids=["a", "zz"])
+    assert rows["n"].tolist() == [1, 3] and rows.index.tolist() == [0, 1]
+    pd.testing.assert_frame_equal(rows, whole[whole["doc_id"] == "a"].reset_index(drop=True))
+    pd.testing.assert_frame_equal(read_parquet_rows(path, doc_ids=[]), whole.iloc[:0].reset_index(drop=True))
+    pd.testing.assert_frame_equal(read_parquet_rows(path, doc_ids={"b", "c"}, columns=["text", "n"]),
+                                  whole.loc[[1, 3], ["text", "n"]].reset_index(drop=True))
+    assert list(read_parquet_rows(path, columns=["n"]).columns) == ["n"]

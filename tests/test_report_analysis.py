@@ -148,3 +148,73 @@ def test_a_saved_analysis_of_a_dataframe_without_dates_or_duplicate_flags_is_rea
     assert result.documents["doc_id"].tolist() == ["a", "b"]
     with pytest.raises(InputError, match="start='2024-01-01' leaves no documents: no document has a date"):
         report_analysis(folder, start="2024-01-01")
+
+
+@pytest.mark.parametrize("layout", ["meta.json", "manifest.json"])
+def test_load_analysis_of_some_documents_reads_their_rows_and_equals_filtering_the_whole(saved, layout):
+    _, folders = saved
+    whole = wb.load_analysis(folders[layout])
+    for ids in (["a2"], ["a3", "a1", "nope"]):
+        part = wb.load_analysis(folders[layout], doc_ids=ids)
+        expected = filter_analysis(whole, doc_ids=ids)
+        _assert_same_tables(part, expected)
+        assert part.meta["corpus"] == expected.meta["corpus"] and part.meta["key"] == expected.meta["key"]
+    assert wb.load_analysis(folders[layout], doc_ids=["a1", "a2", "a3"]).entity_table.equals(whole.entity_table), \
+        "every document: the analysis as saved"
+    assert wb.load_analysis(folders[layout], doc_ids=["a2"]).documents.index.tolist() == [1], "its place, as filtered"
+
+
+@pytest.mark.parametrize("layout", ["meta.json", "manifest.json"])
+def test_saved_documents_and_saved_tables_read_only_what_is_asked(saved, layout):
+    from analysis.pipeline import saved_documents, saved_tables
+
+    direct, folders = saved
+    documents, meta = saved_documents(folders[layout], without=("text",))
+    assert "text" not in documents.columns and documents["doc_id"].tolist() == ["a1", "a2", "a3"]
+    assert documents["title"].tolist() == direct.documents["title"].tolist()
+    assert meta["corpus"] == corpus_fingerprint(direct.documents)
+    tables = saved_tables(folders[layout], ["quotes", "entity_table"], doc_ids=["a2"])
+    assert list(tables) == ["quotes", "entity_table"]
+    assert tables["quotes"]["quote"].tolist() == ["We want a ceasefire"]
+    assert set(tables["entity_table"]["doc_id"]) == {"a2"}, "the entity table: the entities first named there"
+
+
+def test_a_brief_of_a_saved_analysis_reads_only_its_article_rows(saved, monkeypatch):
+    """The brief of ONE article of a saved 600-article analysis read every table whole (+110 MB):
+    now only the article's rows of the tables it shows are read (the entities of every article are read for
+    the corpus' actor order, the documents without their texts to choose the article)."""
+    import analysis.persistence as persistence
+
+    _, folders = saved
+    read: dict[str, set] = {}
+    original = persistence.restore_lists
+
+    def spy(name, table):
+        read.setdefault(name, set()).update(table["doc_id"] if "doc_id" in table else [])
+        if name == "documents" and "text" in table:
+            read.setdefault("document texts", set()).update(table["doc_id"])
+        return original(name, table)
+
+    monkeypatch.setattr(persistence, "restore_lists", spy)
+    for layout in ("meta.json", "manifest.json"):
+        read.clear()
+        result = report_analysis(folders[layout], one_document=True, doc_id="a2")
+        assert result.documents["doc_id"].tolist() == ["a2"]
+        for name in ("sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "document texts"):
+            assert name in read and read[name] <= {"a2"}, (layout, name)
+        assert read["sentences"] == read["document texts"] == {"a2"}
+
+
+def test_a_brief_records_the_corpus_actor_order_from_articles_and_from_a_saved_analysis(saved, small_corpus):
+    """The article brief coloured actors by their rank in the article, the other reports by their rank in
+    the corpus: the brief now carries the corpus' order (report_colors(..., corpus_order=))."""
+    direct, folders = saved
+    mentions, _, _ = wb.tables.entity_tables(direct)
+    corpus_order = list(wb.tables.report_colors(mentions))
+    assert corpus_order[:3] == ["biden", "netanyahu", "israel"]
+    from_articles = report_analysis(small_corpus, one_document=True, doc_id="a2")
+    assert from_articles.meta["corpus_order"] == corpus_order
+    for layout in ("meta.json", "manifest.json"):
+        assert report_analysis(folders[layout], one_document=True, doc_id="a2").meta["corpus_order"] == corpus_order
+    assert "corpus_order" not in report_analysis(small_corpus).meta, "a report on the whole corpus has its own order"
+    assert wb.tables.corpus_actor_order(direct.entities, actors=direct.actors, n=2) == corpus_order[:2]

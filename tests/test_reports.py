@@ -175,7 +175,7 @@ def test_report_header_shows_the_value_the_report_chose_for_a_parameter_left_non
     assert header["actor_id"] == "israel (not given: chosen by the report)"
     assert header["period"] == "day", "a value given is shown as given"
     assert header["title"] == "Israel, the most mentioned actor (not given: chosen by the report)"
-    assert header["actors"] == "null", "nothing recorded: shown as it was"
+    assert header["actors"] == "—", "nothing recorded: the default, a dash, never null"
 
 
 def test_expand_each_gives_every_combination_in_order():

@@ -391,6 +391,22 @@ def test_attention_by_period_draws_the_top_actors_per_period_or_says_why_not():
     assert isinstance(note, ChartNote) and note.note.startswith("Every dated article falls in one day (2024-05-01)")
     undated = with_period(documents.assign(published=None), period="day")
     assert attention_panel(mentions, undated).note.startswith("No dates in this corpus")
+    # it was titled "Mentions per day" over a corpus without dates: no day was counted
+    assert attention_panel(mentions, undated).layout.title.text == "Mentions over time"
+
+
+def test_time_panels_of_a_corpus_without_dates_are_titled_over_time_and_have_no_limit_line():
+    from analysis.readable import limits
+    from analysis.tables import frames_panel
+
+    undated = with_period(pd.DataFrame({"doc_id": ["a", "b"], "title": ["A", "B"], "text": ["x", "y"],
+                                        "published": [None, None]}))
+    frames = pd.DataFrame({"doc_id": ["a"], "frame_id": ["conflict"], "hits": [1]})
+    note = frames_panel(frames, undated)
+    assert note.layout.title.text == "Frames over time" and note.note.startswith("No dates in this corpus: ")
+    assert limits("attention", documents=undated).text == "", "no chart over time: no line about it"
+    dated = with_period(undated.assign(published=["2024-05-01", "2024-05-02"]))
+    assert limits("attention", documents=dated).text == limits("attention").text != ""
 
 
 def test_weekly_attention_ticks_fall_on_the_mondays_its_points_stand_for():
@@ -522,6 +538,30 @@ def test_report_colors_give_mentioned_actors_then_unmentioned_speakers_their_own
     colors = report_colors(mentions, voice)
     assert colors == {"x": PALETTE[0], "y": PALETTE[1], "An Official": PALETTE[2]}, "x twice; never mentioned: last"
     assert report_colors(mentions) == {"x": PALETTE[0], "y": PALETTE[1]}
+
+
+def test_report_colors_of_part_of_a_corpus_keep_the_corpus_colours():
+    # the article brief ranked its actors within the article: its second actor took the colour the
+    # corpus report gives the corpus' second, another actor
+    from analysis.charts import OTHERS_COLOR, PALETTE
+    from analysis.tables import report_colors
+
+    article = _mentions([("a", "y", "Y", "alias"), ("a", "y", "Y", "alias"), ("a", "w", "W", "alias"),
+                         ("a", "q", "Q", "alias")])
+    corpus_order = ["x", "y", "q"]  # the corpus: x most mentioned, then y, then q; w beyond (or not in it)
+    assert list(report_colors(article).items()) == [("y", PALETTE[0]), ("q", PALETTE[1]), ("w", PALETTE[2])], \
+        "the article's own ranks (a tie: by name)"
+    colors = report_colors(article, corpus_order=corpus_order)
+    assert colors == {"y": PALETTE[1], "w": PALETTE[3], "q": PALETTE[2]}, \
+        "y and q as in the corpus; w the first colour no corpus actor holds"
+    full = [f"k{i}" for i in range(len(PALETTE))]  # every colour held by an actor of the corpus
+    crowded = report_colors(article, corpus_order=["y", *full][:len(PALETTE)])
+    assert crowded == {"y": PALETTE[0], "q": PALETTE[1], "w": PALETTE[2]}, \
+        "then the colours of corpus actors absent from the article (k0, k1, ...), in order"
+    one = _mentions([(chr(97 + i), f"n{i}", f"N{i}", "alias") for i in range(len(PALETTE) + 1)])
+    shared = report_colors(one, corpus_order=["n0"])
+    assert shared["n0"] == PALETTE[0] and sorted(shared.values()) == sorted([*PALETTE, OTHERS_COLOR]), \
+        "21 actors, 20 colours: one grey, no colour twice"
 
 
 def test_report_colors_rank_by_direct_mentions_then_name_as_the_most_mentioned_actor_is_chosen():

@@ -45,7 +45,7 @@ DROPPED_DUPLICATE = "dropped"
 ERRORS_POLICIES = ("raise", "skip")
 
 #: Where messages send a reader to see what was skipped or altered, for Python and command-line users.
-REPORT_PLACE = "the load report (documents.attrs['load_report'] in Python; the corpus_report report shows it)"
+REPORT_PLACE = "the load report (documents.attrs['load_report'] in Python; every report shows it under 'Load report')"
 
 
 def skip_hint(what: str = "it") -> str:

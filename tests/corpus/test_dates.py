@@ -78,7 +78,7 @@ def test_load_counts_bad_dates_in_one_warning_naming_the_file(tmp_path):
     assert [str(w.message) for w in caught] == [
         f"4 publication date(s) not understood were set to NaT - {path.as_posix()}: 4 (rows 2, 3, 5, 6), "
         "e.g. 'soon', 'someday', 'never'. Fix the values, or see the load report "
-        "(documents.attrs['load_report'] in Python; the corpus_report report shows it)."
+        "(documents.attrs['load_report'] in Python; every report shows it under 'Load report')."
     ]
     assert docs["published"].isna().tolist() == [False, True, True, True, True, True]
     assert docs.attrs["load_report"] == [

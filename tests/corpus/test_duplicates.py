@@ -113,7 +113,7 @@ def test_load_flags_and_drop_duplicates_drops_with_warning_and_report(tmp_path):
     flagged = wb.load_corpus(tmp_path)
     assert flagged["duplicate_of"].tolist()[1] == flagged["doc_id"].iloc[0]
     expected = (r"^drop_duplicates=True dropped 1 duplicate document\(s\), listed in the load report "
-                r"\(documents\.attrs\['load_report'\] in Python; the corpus_report report shows it\)$")
+                r"\(documents\.attrs\['load_report'\] in Python; every report shows it under 'Load report'\)$")
     with pytest.warns(CorpusWarning, match=expected):
         docs = wb.load_corpus(tmp_path, drop_duplicates=True)
     assert docs["title"].tolist() == ["Netanyahu vows", "Weather"]

@@ -39,7 +39,7 @@ def test_missing_path(tmp_path):
     assert docs.attrs["load_report"] == [entry(str(path), "no such file or folder")]
     assert messages == [
         "load_corpus skipped 1 bad item(s), listed in the load report "
-        f"(documents.attrs['load_report'] in Python; the corpus_report report shows it): {path}: no such file or folder"
+        f"(documents.attrs['load_report'] in Python; every report shows it under 'Load report'): {path}: no such file or folder"
     ]
 
 
@@ -105,7 +105,7 @@ def test_row_with_empty_text(tmp_path):
     ]
     assert messages == [
         "load_corpus skipped 2 bad item(s), listed in the load report "
-        "(documents.attrs['load_report'] in Python; the corpus_report report shows it): "
+        "(documents.attrs['load_report'] in Python; every report shows it under 'Load report'): "
         f"{path.as_posix()}, row 2: empty text (column 'text'); {path.as_posix()}, row 3: empty text (column 'text')"
     ]
 
@@ -269,7 +269,7 @@ def test_skip_warning_counts_and_lists_the_first_three(tmp_path):
     assert len(docs) == 1
     assert messages == [
         "load_corpus skipped 4 bad item(s), listed in the load report "
-        "(documents.attrs['load_report'] in Python; the corpus_report report shows it): "
+        "(documents.attrs['load_report'] in Python; every report shows it under 'Load report'): "
         + "; ".join(f"{(tmp_path / n).as_posix()}: the file is empty" for n in ("a.txt", "b.txt", "c.txt"))
         + " (and 1 more)"
     ]

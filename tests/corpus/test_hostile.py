@@ -104,8 +104,8 @@ def test_csv_dates_out_of_range_are_nat_in_one_warning(tmp_path):
     assert [str(w.message) for w in caught] == [
         "4 publication date(s) out of the representable range (1677-09-21 to 2262-04-11) were set to NaT - "
         f"{path.as_posix()}: 4 (rows 1, 2, 3, 4), e.g. '9999-12-31', '0001-01-01', '-62135596800'. "
-        "Fix the values, or see the load report (documents.attrs['load_report'] in Python; the "
-        "corpus_report report shows it)."
+        "Fix the values, or see the load report (documents.attrs['load_report'] in Python; every "
+        "report shows it under 'Load report')."
     ]
     assert docs["published"].isna().tolist() == [True, True, True, True, False]
 
@@ -422,7 +422,7 @@ def test_pretokenised_text_file_is_listed_with_one_warning(tmp_path):
         "1 file(s) hold text that looks pre-tokenised (tokens joined by spaces, as in 'Karachi , Pakistan .'), "
         f"e.g. {path.as_posix()}; sentence splitting, quotes and tone read such text less well. Detokenise the "
         "text; the files are listed in the load report (documents.attrs['load_report'] in Python; "
-        "the corpus_report report shows it)."
+        "every report shows it under 'Load report')."
     ]
     assert docs.attrs["load_report"] == [entry(path, "text looks pre-tokenised (spaces before commas and full stops)",
                                                "loaded as it is")]
@@ -584,8 +584,8 @@ def test_skip_hint_and_report_place_name_the_command_line_too():
     assert skip_hint() == ("or pass errors='skip' to skip it (in a report: -p errors=skip; with analyze: "
                            "--errors skip)")
     assert skip_hint("such rows").startswith("or pass errors='skip' to skip such rows (in a report:")
-    assert REPORT_PLACE == ("the load report (documents.attrs['load_report'] in Python; the corpus_report report "
-                            "shows it)")
+    assert REPORT_PLACE == ("the load report (documents.attrs['load_report'] in Python; every report shows it "
+                            "under 'Load report')")
 
 
 def test_a_dataframe_of_ones_own_is_loaded_as_a_table_file_is():

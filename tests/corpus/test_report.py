@@ -30,8 +30,8 @@ def test_load_log_skips_and_warns_once_when_told_to():
     assert [w.category for w in caught] == [CorpusWarning, CorpusWarning]
     assert str(caught[0].message).startswith("load_corpus skipped 1 bad item(s) and ignored 1 item(s) that are "
                                              "not documents, listed in the load report "
-                                             "(documents.attrs['load_report'] in Python; the corpus_report "
-                                             "report shows it): "
+                                             "(documents.attrs['load_report'] in Python; every report "
+                                             "shows it under 'Load report'): "
                                              "a.csv, row 3: bad date; b.txt: not a document")
     assert str(caught[1].message) == "later"
 
