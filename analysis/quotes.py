@@ -944,6 +944,20 @@ class _CueFinder:
         return _FieldWords(out, naming, source)
 
 
+_FINDERS: dict[str, _CueFinder] = {}  # sha256 of a cue list -> its finder (the automaton is built once)
+
+
+def _finder_for(cues: CueVerbs) -> _CueFinder:
+    """The :class:`_CueFinder` of a cue list, built once per content (``sha256``) and kept for the
+    next calls (a few lists at most)."""
+    finder = _FINDERS.get(cues.sha256)
+    if finder is None:
+        if len(_FINDERS) >= 8:
+            _FINDERS.clear()
+        finder = _FINDERS[cues.sha256] = _CueFinder(cues)
+    return finder
+
+
 def _whole_word(text: str, start: int, end: int, hi: int) -> bool:
     """text[start:end] has no word character (str.isalnum() or "_", as re's \\w) nor "-" right before
     it, nor right after it before ``hi``: an automaton match that is a whole word."""
@@ -2913,7 +2927,7 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
     # own iteration converts its values one by one
     doc_ids = sents["doc_id"].astype("str")
     mentions_of = _mentions_by_document(mentions)
-    finder = _CueFinder(cues)
+    finder = _finder_for(cues)
     for doc_id, sentence_rows, heads in _sentences_by_document(sents, doc_ids):
         if doc_id not in fields:
             raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
