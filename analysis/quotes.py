@@ -1816,7 +1816,23 @@ def _common_noun(word: str, text: str) -> bool:
     words = load_entity_words()
     if word.lower() not in words.english or word in words.surnames or word in words.first_names:
         return False
-    return re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None
+    # re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None, by str.find of " " + word (a
+    # search of that pattern tries every position of the text)
+    needle, n = " " + word, len(text)
+    tail_word = bool(word) and _is_word_char(word[-1])
+    pos = text.find(needle, 1)
+    while pos >= 0:
+        c, end = text[pos - 1], pos + len(needle)
+        if c == "," or c == ";" or _is_word_char(c):
+            if (end < n and _is_word_char(text[end])) != tail_word:  # \b after the word
+                return False
+        pos = text.find(needle, pos + 1)
+    return True
+
+
+def _is_word_char(c: str) -> bool:
+    """What re's ``\\w`` matches (str.isalnum() or "_")."""
+    return c.isalnum() or c == "_"
 
 
 def _as_nominal(sp: _Speaker) -> _Speaker:
