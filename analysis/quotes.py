@@ -2147,9 +2147,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         if m.start in used:
             continue
         form = m.form.lower()
-        if bare_of[form] != "bare" and text.rfind(",", s_lo, m.start) < 0 and not (
-                "that" in text[m.end:min(s_hi, m.end + 120)] or ":" in text[m.end:min(s_hi, m.end + 4)]) \
-                and cues.addressee_of[form] != "object":
+        if bare_of[form] != "bare" and text.rfind(",", s_lo, m.start) < 0 and not (  # (find: no slices)
+                text.find("that", m.end, min(s_hi, m.end + 120)) >= 0 or
+                text.find(":", m.end, min(s_hi, m.end + 4)) >= 0) and cues.addressee_of[form] != "object":
             continue  # a "that" verb with neither "that", a colon nor a comma before it: no speech
         if att.passive(m):
             continue
@@ -2902,12 +2902,14 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
         found[part].append(_Mention(fs, fe, actor_id, actor, via, entity_id, etype, gender))
     fields = []
     for part in ("title", "text"):
+        if not sentences[part]:
+            continue  # (most titles: no headline sentence) nothing to attribute, no field made
         both = from_entities[part]
         if found[part]:
             both = sorted(both + found[part], key=_START)
         apart = [m for j, m in enumerate(places[part]) if j not in covered[part]] if covered[part] else places[part]
         fields.append(_Field(texts[part], sentences[part], both, places=apart))
-    return fields[0], fields[1]
+    return fields
 
 
 
