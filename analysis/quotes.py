@@ -477,6 +477,7 @@ class _Mention(NamedTuple):
     gender: Any = None
 
 
+_MISSING = object()  # no value given (for :func:`_coded`)
 _NEW_MENTION = functools.partial(tuple.__new__, _Mention)  # a _Mention from a tuple, without a Python call
 _START = itemgetter(0)  # a _Mention's, _Cue's or span's start (m.start, lo), without a Python call
 _END = itemgetter(1)  # a span's end (hi)
@@ -942,6 +943,20 @@ class _CueFinder:
             if kind & _NAMING:
                 naming.append(start)
         return _FieldWords(out, naming, source)
+
+
+_FINDERS: dict[str, _CueFinder] = {}  # sha256 of a cue list -> its finder (the automaton is built once)
+
+
+def _finder_for(cues: CueVerbs) -> _CueFinder:
+    """The :class:`_CueFinder` of a cue list, built once per content (``sha256``) and kept for the
+    next calls (a few lists at most)."""
+    finder = _FINDERS.get(cues.sha256)
+    if finder is None:
+        if len(_FINDERS) >= 8:
+            _FINDERS.clear()
+        finder = _FINDERS[cues.sha256] = _CueFinder(cues)
+    return finder
 
 
 def _whole_word(text: str, start: int, end: int, hi: int) -> bool:
@@ -1801,7 +1816,23 @@ def _common_noun(word: str, text: str) -> bool:
     words = load_entity_words()
     if word.lower() not in words.english or word in words.surnames or word in words.first_names:
         return False
-    return re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None
+    # re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is None, by str.find of " " + word (a
+    # search of that pattern tries every position of the text)
+    needle, n = " " + word, len(text)
+    tail_word = bool(word) and _is_word_char(word[-1])
+    pos = text.find(needle, 1)
+    while pos >= 0:
+        c, end = text[pos - 1], pos + len(needle)
+        if c == "," or c == ";" or _is_word_char(c):
+            if (end < n and _is_word_char(text[end])) != tail_word:  # \b after the word
+                return False
+        pos = text.find(needle, pos + 1)
+    return True
+
+
+def _is_word_char(c: str) -> bool:
+    """What re's ``\\w`` matches (str.isalnum() or "_")."""
+    return c.isalnum() or c == "_"
 
 
 def _as_nominal(sp: _Speaker) -> _Speaker:
@@ -2116,9 +2147,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         if m.start in used:
             continue
         form = m.form.lower()
-        if bare_of[form] != "bare" and text.rfind(",", s_lo, m.start) < 0 and not (
-                "that" in text[m.end:min(s_hi, m.end + 120)] or ":" in text[m.end:min(s_hi, m.end + 4)]) \
-                and cues.addressee_of[form] != "object":
+        if bare_of[form] != "bare" and text.rfind(",", s_lo, m.start) < 0 and not (  # (find: no slices)
+                text.find("that", m.end, min(s_hi, m.end + 120)) >= 0 or
+                text.find(":", m.end, min(s_hi, m.end + 4)) >= 0) and cues.addressee_of[form] != "object":
             continue  # a "that" verb with neither "that", a colon nor a comma before it: no speech
         if att.passive(m):
             continue
@@ -2761,25 +2792,35 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     codes = e_codes[keep]
     fs = base + entities["start"].to_numpy(dtype=np.int64)[keep]
     fe = base + entities["end"].to_numpy(dtype=np.int64)[keep]
-    types = _values_at(entities["type"], keep)
-    place = types == "place"
+    type_codes, type_table = _coded(entities["type"])
+    type_codes = type_codes[keep]
+    place = np.array([isinstance(v, str) and v == "place" for v in type_table], dtype=bool)[type_codes]
     order = np.lexsort((fs, place, titles, codes))  # the mentions built in this order: one slice per field
     at = keep[order]                                 # and kind (places apart)
-    actor_ids = _values_at(entities["actor_id"], at)
-    linked = pd.notna(actor_ids)
-    display = _values_at(entities["entity"], at)
-    if linked.any():
-        display[linked] = [names.get(a, d) for a, d in zip(actor_ids[linked], display[linked])]
+    # string columns read through their distinct values (one Python str each, not one per row)
+    actor_codes, actor_table = _coded(entities["actor_id"])
+    actor_codes = actor_codes[at]
+    actor_ids = actor_table[actor_codes]
+    linked = actor_codes >= 0 if isinstance(entities["actor_id"].dtype, pd.StringDtype) else pd.notna(actor_ids)
+    actor_ids[~linked] = pd.NA
+    display_codes, display_table = _coded(entities["entity"])
+    display = display_table[display_codes[at]]
+    if linked.any():  # a linked mention shows its lexicon actor's name (names.get(actor_id, entity))
+        named = np.array([a in names for a in actor_table[:-1]] + [False], dtype=bool)[actor_codes] & linked
+        if named.any():
+            display[named] = np.array([names.get(a) for a in actor_table[:-1]] + [None], dtype=object)[
+                actor_codes[named]]
     if "gender" in entities.columns:
-        gender = _values_at(entities["gender"], at)
-        gender[pd.isna(gender)] = None
+        gender_codes, gender_table = _coded(entities["gender"], na=None)
+        gender = gender_table[gender_codes[at]]
     else:
         gender = np.full(len(at), None, dtype=object)
-    actor_ids[~linked] = pd.NA
+    via_codes, via_table = _coded(entities["via"])
+    id_codes, id_table = _coded(entities["entity_id"])
     mentions = list(map(_NEW_MENTION, zip(
         fs[order].tolist(), fe[order].tolist(), actor_ids.tolist(), display.tolist(),
-        _values_at(entities["via"], at).tolist(), _values_at(entities["entity_id"], at).tolist(),
-        types[order].tolist(), gender.tolist())))
+        via_table[via_codes[at]].tolist(), id_table[id_codes[at]].tolist(),
+        type_table[type_codes[order]].tolist(), gender.tolist())))
     c, t, p = codes[order], titles[order], place[order]
     bounds = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (t[1:] != t[:-1]) | (p[1:] != p[:-1]), True]).tolist()
     doc_names = s_docs.tolist()
@@ -2791,23 +2832,32 @@ def _entities_by_document(entities: pd.DataFrame, sents: pd.DataFrame, names: Ma
     return out
 
 
-def _values_at(column: pd.Series, at: np.ndarray) -> np.ndarray:
-    """``column.to_numpy(dtype=object)[at]``; for a string column made from its distinct values
-    (factorized: each distinct string becomes one Python object, not one per row)."""
+def _coded(column: pd.Series, na: Any = _MISSING) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, values) of a column: ``values[codes]`` is ``column.to_numpy(dtype=object)``, a missing
+    cell given as ``na`` (default: as ``to_numpy`` gives it); for a string column made from its distinct
+    values (factorized: each distinct string becomes one Python object, not one per row). ``values``
+    ends with the missing value, so code -1 reads it."""
     if not isinstance(column.dtype, pd.StringDtype):
-        return column.to_numpy(dtype=object)[at]
+        values = column.to_numpy(dtype=object)
+        if na is not _MISSING:
+            values = values.copy()
+            values[pd.isna(values)] = na
+        table = np.empty(len(values) + 1, dtype=object)
+        table[:-1] = values
+        table[-1] = na if na is not _MISSING else None
+        return np.arange(len(values)), table
     codes, uniques = pd.factorize(column)
     table = np.empty(len(uniques) + 1, dtype=object)
     table[:-1] = uniques.to_numpy(dtype=object)
-    table[-1] = column.dtype.na_value  # code -1: missing, as to_numpy gives it
-    return table[codes[at]]
+    table[-1] = column.dtype.na_value if na is _MISSING else na  # code -1: missing
+    return codes, table
 
 
 def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, int, int, int]],
                      heads: Sequence[bool], mentions: Sequence[tuple],
                      ents: tuple[list[_Mention], ...] | None = None,
-                     lexicon_info: Mapping[str, tuple[str, Any]] | None = None) -> tuple[_Field, _Field]:
-    """The title and the text of one document as fields, each with its sentences (rows from
+                     lexicon_info: Mapping[str, tuple[str, Any]] | None = None) -> list[_Field]:
+    """The title and the text of one document as fields (those that have sentences), each with its sentences (rows from
     :func:`_sentences_by_document`) and its mentions, offsets moved from the sentence into the field,
     sorted by start: the entity layer's (``ents`` from :func:`_entities_by_document`) and the
     lexicon's (from :func:`_mentions_by_document`) where they overlap no entity mention."""
@@ -2852,12 +2902,14 @@ def _document_fields(title: str, text: str, sentence_rows: Sequence[tuple[int, i
         found[part].append(_Mention(fs, fe, actor_id, actor, via, entity_id, etype, gender))
     fields = []
     for part in ("title", "text"):
+        if not sentences[part]:
+            continue  # (most titles: no headline sentence) nothing to attribute, no field made
         both = from_entities[part]
         if found[part]:
             both = sorted(both + found[part], key=_START)
         apart = [m for j, m in enumerate(places[part]) if j not in covered[part]] if covered[part] else places[part]
         fields.append(_Field(texts[part], sentences[part], both, places=apart))
-    return fields[0], fields[1]
+    return fields
 
 
 
@@ -2913,7 +2965,7 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
     # own iteration converts its values one by one
     doc_ids = sents["doc_id"].astype("str")
     mentions_of = _mentions_by_document(mentions)
-    finder = _CueFinder(cues)
+    finder = _finder_for(cues)
     for doc_id, sentence_rows, heads in _sentences_by_document(sents, doc_ids):
         if doc_id not in fields:
             raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
