@@ -409,6 +409,27 @@ def _papermill_engine() -> str:
     return _PAPERMILL_ENGINE
 
 
+@functools.cache
+def _kernel_manager_class() -> type:
+    """jupyter_client's kernel manager, without the interrupt it sends before shutting a kernel down.
+
+    ``shutdown_kernel`` sends SIGINT first (to stop a running cell), then a shutdown request on the
+    control channel, then kills the process if it has not exited. A report's kernel is shut down when
+    its last cell has run, so the interrupt stops nothing; arriving while the kernel still answered a
+    message it printed ``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.`` on about every
+    second report, which reads as a failure. The shutdown request (answered on the control channel even
+    while a cell runs) and the kill stay; an interrupt asked for outside a shutdown is sent as before.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ReportKernelManager(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return ReportKernelManager
+
+
 def _kernel_config() -> Any:
     """The kernel manager's settings: CurveZMQ transport encryption where the kernel supports it.
 
@@ -466,7 +487,7 @@ def render_report(
             papermill.execute_notebook(
                 str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
                 cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
-                engine_name=_papermill_engine(),
+                engine_name=_papermill_engine(), kernel_manager_class=_kernel_manager_class(),
             )
             page = export_html(executed, title=effective.get("title"), parameters=effective,
                                paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)

@@ -92,6 +92,31 @@ def test_cli_report_prints_no_kernel_transport_warning_and_keeps_the_kernels_own
     assert "kernel stderr reaches the terminal" in err, "nothing the kernel itself writes is hidden"
 
 
+def test_a_report_kernel_is_shut_down_without_an_interrupt_and_interrupted_otherwise(monkeypatch):
+    # jupyter_client sent SIGINT before every shutdown; landing while the idle kernel answered a message,
+    # it printed "[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel." on about every second report
+    import asyncio
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    from analysis.reports import _kernel_manager_class
+
+    sent = []
+
+    async def interrupt(self):
+        sent.append(self.shutting_down)
+
+    monkeypatch.setattr(AsyncKernelManager, "_async_interrupt_kernel", interrupt)
+    manager = _kernel_manager_class()(kernel_name="python3")
+    assert isinstance(manager, AsyncKernelManager)
+    manager.shutting_down = True
+    asyncio.run(manager._async_interrupt_kernel())
+    assert sent == [], "no interrupt while shutting down"
+    manager.shutting_down = False
+    asyncio.run(manager._async_interrupt_kernel())
+    assert sent == [False], "an interrupt asked for otherwise (a cell to stop) is sent"
+
+
 @pytest.mark.e2e
 def test_failed_run_keeps_the_good_report_and_the_error_notebook(tmp_path):
     notebook = _fixture_notebook(tmp_path / "flaky.ipynb", 'assert greeting == "hello", "bad greeting"\nprint("fine")')
