@@ -581,6 +581,15 @@ def _given_name_last(name: Sequence[str]) -> bool:
     return len(name) == 2 and "-" in name[1] and _is_adjective(name[1]) and name[1][:1].isupper()
 
 
+def _family_name_first(words: EntityWords, name: Sequence[str]) -> bool:
+    """A romanised family name of one syllable (:func:`_family_name`) before a given name of one word that
+    is no surname, first name or English word ("Hu Jintao", "Xi Jinping"): Chinese order, the family name
+    first, and the first word alone ("Hu said") is the short form."""
+    return len(name) == 2 and _family_name(words, name[0]) and _NAME_WORD.match(name[1]) is not None and \
+        "-" not in name[1] and name[1] not in words.surnames and name[1] not in words.first_names and \
+        name[1].lower() not in words.english
+
+
 def _family_name(words: EntityWords, word: str) -> bool:
     """A romanised Chinese or Korean family name: one capitalised syllable of two to four letters that is
     no English word and no place ("Hau", "Hu", "Kim"; not "Los", "New", "Fox")."""
@@ -1453,6 +1462,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         keep = (first in midcaps or (capitals is not None and first in capitals.midcaps)
                 or low in words.places or _ACRONYM.match(first) or low in words.honorifics
                 or (known is not None and first in known)
+                or (len(piece) == 1 and first in words.known and low not in words.english)
                 or (low,) in words.titles or (low in words.title_modifiers and len(piece) > 1)
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
                 or first in words.first_names and text[end:end + 5] == " and "
@@ -1462,7 +1472,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 or (low not in words.english and _NAME_WORD.match(first) is not None and not written_lower(low)))
         if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
             keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
-        if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
+        if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places and \
+                first not in words.known:
             keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
         if low in words.ambiguous_titles and \
                 not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
@@ -1473,6 +1484,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
         if keep and low in _first_name_modals() and first not in midcaps:
             keep = False  # "Will Washington become ...?": a modal opens a question; "Will Harris" mid-sentence is a name
+        if not keep and len(piece) > 1 and _whole_place(words, piece):
+            keep = True  # "North Korea stated ...": the whole run is a place of the gazetteer, "North" part of it
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:
@@ -1484,6 +1497,13 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+def _whole_place(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
+    """The words of a run piece are together a place of the gazetteer (a country, state, big city:
+    "North Korea", "South Africa", "New York")."""
+    full = " ".join([t[2] for t in piece])
+    return _is_place(words, full) or full.lower() in words.big_cities
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1536,6 +1556,23 @@ def _name_facts(toks: tuple[str, ...]) -> tuple:
     return (*parts, strong, demonym, adjective)
 
 
+#: Months as dates write them, abbreviated or not (a name of the lists as well: "Jan", "June", "August").
+_MONTH_WORDS = frozenset(w for m in ("January February March April May June July August September October "
+                                     "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+                         for w in (m, m.upper()))
+_DAY_AFTER = re.compile(r"\.?,? \d{1,4}(?![\d:])")
+_DAY_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)? $")
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    """The month name at ``text[start:end]`` is part of a date: a day or year after it ("Jan 5", "Jan. 5,
+    2024", "Sept 2023") or a day before it ("5 Jan"), or it is written with an abbreviation's full stop
+    ("in Jan. and Feb.")."""
+    return _DAY_AFTER.match(text, end) is not None or _DAY_BEFORE.search(text, max(0, start - 6), start) is not None \
+        or (text[end:end + 1] == "." and end - start <= 4 and text[end + 1:end + 2] in (" ", ",", ")") and
+            not text[end + 2:end + 3].isupper())
+
+
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
                     out: list[_Cand] | None, *, facts: tuple | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
@@ -1553,6 +1590,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
+    if len(toks) == 1 and toks[0] in _MONTH_WORDS and _in_date(text, start, end):
+        return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
@@ -1717,6 +1756,40 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     return out
 
 
+#: A capitalised verb and "the" right before a name: "Unite the Union", "Stop the War Coalition".
+_VERB_THE = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+) the $")
+
+
+def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"Unite the Union", "Stop the War Coalition", "Save the Children Fund": an organisation's name (its
+    last word an organisation word, no title) after a capitalised verb (a word Brill's lexicon tags no
+    noun or adjective, no stop word: not "Yesterday the Council") and "the" is one name with them (the
+    runs of capitals stop at the lower-case "the": "Unite" and "Union"). ``cands`` sorted by (k, start)."""
+    joined: dict[int, _Cand] = {}
+    for i, c in enumerate(cands):
+        if c.title is not None or c.start < 6 or c.words[-1].lower() not in words.org_words:
+            continue
+        text = texts[c.k]
+        if not text.endswith(" the ", 0, c.start):
+            continue
+        m = _VERB_THE.search(text, max(0, c.start - 24), c.start)
+        if m is None or m.group(1).lower() not in words.function_words or m.group(1).lower() in words.stop:
+            continue
+        name = tuple(text[m.start(1):c.end].split())
+        joined[i] = _Cand(k=c.k, start=m.start(1), end=c.end, words=name, title=None, gender=None,
+                          evidence=_name_evidence(words, name), weak=c.weak)
+    if not joined:
+        return cands
+    out: list[_Cand] = []
+    for i, c in enumerate(cands):
+        if i in joined:
+            c = joined[i]
+            while out and out[-1].k == c.k and out[-1].start >= c.start:
+                out.pop()  # the verb's own candidate ("Unite")
+        out.append(c)
+    return out
+
+
 #: A word that may stand inside a name its bracketed acronym spells: a capitalised word (its initial
 #: counts) or a lower-case one ("and", "of", "products": skipped)
 _ACRONYM_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -1770,7 +1843,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     cands = _join_and_names(texts, cands, words)
     cands = _join_acronym_names(texts, cands, words)
-    cands = _without_dateline_credits(texts, cands)
+    cands = _join_the_names(texts, cands, words)
+    cands = _without_credits(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     caps_stop = False
@@ -1905,9 +1979,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 if ent.last > best_at:
                     best, best_at = idx, ent.last
                 continue
-            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
-                                                   and (c.words[0] in words.first_names or
-                                                        _given_name_last(ent.words))):
+            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and (
+                    etype == "person" and (c.words[0] in words.first_names or _given_name_last(ent.words)) or
+                    etype in ("person", "other") and _family_name_first(words, ent.words))):
                 continue
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue
@@ -1930,9 +2004,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
             best = kept
         elif len(namesakes) > 1:
-            best = _among_namesakes(entities, namesakes, best, c.title)
-            if best is None:
-                return _AMBIGUOUS
+            best = _among_namesakes(entities, namesakes, best, c.title, texts)
+            if best is None or best == _UNSURE:
+                return _AMBIGUOUS if best is None else _UNSURE
         if best is not None and n == 1 and acr is None and entities[best].words[-1] == c.words[0] and \
                 org_first(c.words[0]) and not _settles_person(c.evidence):
             # "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous; the organisation only
@@ -1989,6 +2063,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         if target is _AMBIGUOUS:
             continue  # "Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh": either could be meant
+        if target is _UNSURE:
+            # "Marsh" after "Helen Marsh ... Her husband, Owen Marsh, ...": a bare name of its own, linked
+            # to neither (but still a person's name)
+            add(c, new(c), "name")
+            continue
         if target is not None:
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
@@ -2215,8 +2294,13 @@ def _bare_before_full(entities: Sequence[_Entity], idx: int, same_last: Iterable
         any(len(entities[j].words) > 1 and entities[j].mentions and _is_person(entities[j]) for j in same_last)
 
 
-#: short_target's answer for a surname two persons of the document could be meant by: no entity.
+#: short_target's answer for a surname two persons of the document named in one sentence could be meant
+#: by: no entity.
 _AMBIGUOUS = -1
+#: short_target's (and _among_namesakes') answer for a surname of two persons of the document where the
+#: one named last is not surely meant (last named in a description: "Her husband, Owen Marsh,"): a bare
+#: name of its own, linked to neither.
+_UNSURE = -2
 
 
 def _titles_of(ent: _Entity) -> set[str]:
@@ -2249,13 +2333,16 @@ def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None
 
 
 def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
-                     title: str | None) -> int | None:
+                     title: str | None, texts: Sequence[str]) -> int | None:
     """Which of two or more persons sharing a surname a bare surname (with or without a title) stands
     for: the one written with that title when only one is ("Dr. Marsh" after "Nurse Helen Marsh met Dr.
-    Owen Marsh"), else the most recently named when the others were named in earlier sentences (a
-    writer uses the bare surname for the person just written about: "Ann and Paul Becker agreed. ...
-    Paul Becker said he was tired. Becker left"), else none: named in the same sentence, either could be
-    meant, and a wrong guess is worse than no link."""
+    Owen Marsh"), else the most recently named when the others were named in earlier sentences and it
+    is the one the document names most so far or was last named as the subject of its sentence (a writer
+    uses the bare surname for the person just written about: "Ann and Paul Becker agreed. ... Paul Becker
+    said he was tired. Becker left"), else none: named in the same sentence (None: no mention), or last
+    named in a description (:data:`_UNSURE`: a bare name of its own; "Her husband, Owen Marsh, was at
+    home. Marsh thanked the nurses": the husband, or the article's Helen Marsh?), either could be meant,
+    and a wrong guess is worse than no link."""
     people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
     if len(people) < 2 or best is None:
         return best
@@ -2266,6 +2353,11 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
     latest = entities[best].last[0]
     if any(i != best and entities[i].last[0] == latest for i in people):
         return None
+    if len(entities[best].mentions) > max(len(entities[i].mentions) for i in people if i != best):
+        return best  # the one of them the document names most so far ("Mohamed" for the boy Ahmed Mohamed)
+    k, s = entities[best].last
+    if _SUBJECT_START.match(texts[k], 0, s) is None:
+        return _UNSURE  # last named in a description, an object or a clause: not surely the one meant
     return best
 
 
@@ -2286,21 +2378,93 @@ def _written_in_case(texts: Sequence[str], name: str) -> str:
     return name
 
 
-#: A dateline with its credit: "CARROW VALLEY (Northern Wire) -", "GAZA CITY, Jan 5 (Reuters) —".
-_DATELINE_CREDIT = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40})?\s*\((?P<credit>[^()\n]{2,60})\)\s*[-–—]")
+_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+#: A date as a dateline writes it: "Jan 5", "Jan. 5, 2024", "5 January".
+_DATE = rf"(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?(?:,?\s+\d{{4}})?)"
+#: A dateline with its credit: "CARROW VALLEY (Northern Wire) -", "GAZA CITY, Jan 5 (Reuters) —", "Jan 5
+#: (Reuters) -", "(CNN) —": an all-caps place (and what follows it up to the bracket), a date or nothing,
+#: then the credit in brackets and a dash.
+_DATELINE_CREDIT = re.compile(rf"\s*(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{{1,40}})?|{_DATE})?"
+                              r"\s*\((?P<credit>[^()\n]{2,60})\)\s*[-–—]")
+#: A credit line's label and the names after it (capitalised words joined by spaces, slashes, "and",
+#: "via"): "Photo: Reuters", "Photograph: Evan Vucci/AP", a wire's reporting line ("staff": "(Reporting by
+#: Jane Doe and Sam Lee; Editing by Ann Roe)").
+_CREDIT_LABEL = re.compile(r"(?<![\w-])(?:(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|[Ff]ootage)"
+                           r"(?: [Cc]redit)?:|[Cc]redit:|(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|"
+                           r"[Ff]ootage|[Gg]raphics?) by|(?P<staff>(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|"
+                           r"[Ee]diting|[Cc]ompiled) by)\s*(?P<names>[A-Z][\w.'’&-]*(?:(?: |/| and | via )[A-Z][\w.'’&-]*)*)")
+#: A name joined by a slash to another, as photo credits write photographer and agency: "REUTERS/Toby
+#: Melville", "Evan Vucci/AP", "AFP/Getty Images".
+_SLASH_PART = re.compile(r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*")
 
 
-def _without_dateline_credits(texts: Sequence[str], cands: list[_Cand]) -> list[_Cand]:
-    """``cands`` less the names of a dateline's credit, the agency in brackets after the all-caps place
-    a report starts with ("CARROW VALLEY (Northern Wire) - Nurses ...": the wire is the byline's
-    source, page furniture, not an actor of the report); the place stays."""
-    credits = {}
+def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the credits in a sentence: the names after a credit label (:data:`_CREDIT_LABEL`),
+    a news agency alone in brackets ("(Reuters)", "(AP Photo)"), and both sides of a slash one side of
+    which is a news agency ("REUTERS/Toby Melville")."""
+    spans = []
+    if ":" in text or " by " in text:
+        for m in _CREDIT_LABEL.finditer(text):
+            if m.group("staff"):
+                spans.append(m.span("names"))  # the wire's own reporters and editors
+            else:  # a picture's credit: the agency (a photographer's name is a name: "Image: Nick Moreau")
+                at = m.start("names")
+                for part in re.split(r"( |/| and | via )", m.group("names")):
+                    if part.strip() and _agency(part, agencies):
+                        spans.append((at, at + len(part)))
+                    at += len(part)
+                if _agency(m.group("names"), agencies):
+                    spans.append(m.span("names"))
+    if "/" in text:
+        at = text.find("/")
+        while at > 0:
+            left = _SLASH_PART.search(text, max(0, at - 60), at)
+            while left is not None and left.end() != at:
+                left = _SLASH_PART.search(text, left.end() + 1, at)
+            right = _SLASH_PART.match(text, at + 1)
+            if left is not None and right is not None and (
+                    _agency(left.group(), agencies) or _agency(right.group(), agencies)):
+                spans.append((left.start(), right.end()))
+            at = text.find("/", at + 1)
+    if "(" in text:
+        for m in re.finditer(r"\(([^()\n]{2,40})\)", text):
+            if _agency(m.group(1), agencies):
+                spans.append(m.span(1))
+    return spans
+
+
+def _agency(name: str, agencies: frozenset[str]) -> bool:
+    """``name`` is a news agency of ``agencies`` (lower-case), alone or with "Photo" ("AP Photo")."""
+    low = name.lower().strip().rstrip(".")
+    return low in agencies or (low.endswith(" photo") and low[:-6] in agencies)
+
+
+def _without_credits(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """``cands`` less the names of credits, which are page furniture, no actors of the report: a
+    dateline's credit, the agency in brackets after the all-caps place or the date a report starts with
+    ("CARROW VALLEY (Northern Wire) - Nurses ...", "Jan 5 (Reuters) - ..."); the news agency of a photo
+    credit ("Photo: Reuters"; a photographer's name is kept, "Image: Nick Moreau", unless joined to an
+    agency by a slash: "REUTERS/Toby Melville"); the names of a wire's reporting line ("(Reporting by Jane
+    Doe; Editing by Ann Roe)"); a news agency alone in brackets ("(AP)"). The dateline's place stays, and
+    a news agency named otherwise is a name ("Reuters reported", "told the Associated Press")."""
+    credits: dict[int, list[tuple[int, int]]] = {}
     for k, text in enumerate(texts[:3]):  # (a dateline opens the text: the headline's sentence or the next)
         if "(" in text[:80] and (m := _DATELINE_CREDIT.match(text)):
-            credits[k] = m.span("credit")
-    if not credits:
+            credits[k] = [m.span("credit")]
+    seen: set[int] = set()
+    for c in cands:
+        if c.k in seen:
+            continue
+        seen.add(c.k)
+        text = texts[c.k]
+        if "/" in text or "(" in text or ":" in text or " by " in text:
+            spans = _credit_spans(text, words.news_agencies)
+            if spans:
+                credits.setdefault(c.k, []).extend(spans)
+    if not any(credits.values()):
         return cands
-    return [c for c in cands if not (c.k in credits and credits[c.k][0] <= c.start and c.end <= credits[c.k][1])]
+    return [c for c in cands if not any(s <= c.start and c.end <= e for s, e in credits.get(c.k, ()))]
 
 
 def _set_aside_weak_place(ent: _Entity) -> None:
@@ -2536,6 +2700,13 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
     return first in names.first_names or first.lower() not in names.english
 
 
+#: A possessive pronoun and a relative or companion right before a name and a comma: "his brother, ",
+#: "her late husband, ".
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'’-])(his|her|His|Her) (?:[a-z]+ )?(?:brother|sister|son|daughter|wife|"
+                              r"husband|father|mother|partner|friend|cousin|uncle|aunt|nephew|niece|"
+                              r"grandson|granddaughter|grandfather|grandmother|fiancée?|boyfriend|girlfriend), $")
+
+
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision."""
@@ -2563,6 +2734,12 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         here = bisect_left(persons, at)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
+            if persons[j][0] == k and persons[j][1] > 6 and texts[k][persons[j][1] - 2] == "," and \
+                    (m := _RELATIVE_BEFORE.search(texts[k], max(0, persons[j][1] - 40), persons[j][1])) and \
+                    (m.group(1).lower() == "his") == (gender == "male"):
+                # "He went looking for his brother, George Whitman, after he got a telegram": a person
+                # named as a relative of the sentence's own he/she is no antecedent of its next he/she
+                continue
             g = live[idx].gender or learned.get(idx)
             if g == gender:
                 chosen = idx
@@ -2653,6 +2830,27 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     return table
 
 
+def _headline_unglued(texts: list[str]) -> list[str]:
+    """A document's sentences with its headline (the first sentence, the title) set apart by a line break
+    where the body's first sentence repeats it with only a space before the body's first word
+    ("Local Hero Wins Top Prize John Smith said ...", as a page's <h1> and first paragraph can come
+    out of an HTML extraction): a name never runs from the headline into the body; the headline's line
+    is then trusted or not as any line is (title case, all caps). Same offsets (a space becomes a line
+    break)."""
+    if len(texts) < 2 or not texts[0]:
+        return texts
+    head = texts[0]
+    n = len(head)
+    for k in range(1, min(len(texts), 4)):
+        text = texts[k]
+        if not text:
+            continue
+        if text[n:n + 1] == " " and text.startswith(head) and head[-1:].isalnum() and text[n + 1:n + 2].isupper():
+            texts[k] = f"{head}\n{text[n + 1:]}"
+        break
+    return texts
+
+
 def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, overlay: _Overlay | None,
                  capitals: _Capitals | None, outlets: Sequence[str | None] | None = None
                  ) -> tuple[list[tuple], tuple[list, ...]]:
@@ -2664,7 +2862,7 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
     ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
     rows: list[tuple[int, int, int, int, str, str | None, str]] = []  # sentence, start, end, entity, via, title, text
     for i, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
-        doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
+        doc_texts = _headline_unglued([t if isinstance(t, str) else "" for t in texts[lo:hi]])
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
