@@ -27,12 +27,23 @@ before a lower-case word ("Israeli troops"; also after a compass word: "North Ko
 function word in capitals that the document does not define in brackets ("NOT"; but "World Health
 Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
-Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
+Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
+month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name), nor a credit: a dateline's
+agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of ``news_agencies`` in
+a photo credit or alone in brackets ("Photo: Reuters", "REUTERS/Toby Melville" with its photographer,
+"(AP)"), the names of a wire's reporting line ("(Reporting by Jane Doe; Editing by Ann Roe)"); an
+agency named otherwise is a name ("Reuters reported", "told the Associated Press"). A capitalised verb
+and "the" before an organisation's name are part of it ("Unite the Union", "Stop the War Coalition"; not
+"Yesterday the Council"). Where the body's first sentence repeats the title (the headline) with a space
+before its first word, as an HTML page's heading and first paragraph can come out, no name runs from
+the headline into the body ("Local Hero Wins Top Prize John Smith said": John Smith).
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
 a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
 a known surname that speaks, or is a word a large English corpus never writes in lower case (Brill's
-lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning); never a plural
+lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning), or a well-known
+name of one word ("Reuters reported"); a run that is as a whole a place of the gazetteer stays whole ("North
+Korea stated ...": "North" is an adverb too); never a plural
 common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
@@ -95,7 +106,9 @@ the rank, the stronger):
    a country, US state or big city of the gazetteer as the subject of a verb of saying ("North Korea
    stated", "Moscow said"; not one of a list: "Malaysia and Indonesia have") is its government:
    organization (rank 2, over the gazetteer, wherever the document names it; not where a person of the document
-   goes by that word, "Rep. Jordan ... Jordan said"; a lexicon actor still decides);
+   goes by that word, "Rep. Jordan ... Jordan said"; a lexicon actor still decides); and so is one on a
+   side of a score, its team ("Sweden defeated South Korea 1 – 0", "Tunisia lost 1-2 to England", "Spain
+   2-1 Italy"; not "a 5-4 vote", "2-3 June");
 6. "X said" of a name of several words or of a word no English corpus writes in lower case ("Adeyemi
    said") -> person, below every rank-5 cue (companies say
    things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
@@ -125,14 +138,17 @@ of Allergy and Infectious Diseases"; not "Ministry of Defence and Foreign Office
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it (a family name before a hyphenated given name: "Hau" ->
-Hau Lung-bin), gender permitting (two people sharing a surname stay two:
+Hau Lung-bin, or a romanised one-syllable family name before a given name that is no word of the lists:
+"Hu" -> Hu Jintao), gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
 mentioned (a bare surname written before them, a headline's "Ruskin" before "John and Effie Ruskin", is a
 person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
 them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
-is worse than none; a form of address of another gender, or one stating no gender ("Dr.", "Prof.")
+is worse than none; when the most recent was last named in a description, not as its sentence's subject,
+and is not the one named most ("Helen Marsh won ... Her husband, Owen Marsh, was at home. Marsh
+thanked ..."), the bare form is a name of its own, linked to neither; a form of address of another gender, or one stating no gender ("Dr.", "Prof.")
 after a formal one-word title of another kind ("Nurse Helen Marsh"), is someone else); a surname that is also the first word of a
 business named in the document (its last word in ``company_last_words`` or a legal suffix:
 "Brightwater" beside Laura Brightwater and Brightwater Foods; not "Trump Administration") is
@@ -164,7 +180,9 @@ matching gender (from the lexicon, an honorific or gendered title, the first nam
 own earlier pronouns for that person; a first name's gender wins over a "-man" title's, which news
 writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, never to one whose known gender it contradicts (then to no one); a person
 of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
-("Later President Obama said his plan ..."), and so does one a pronoun opening its sentence follows as
+("Later President Obama said his plan ..."), but not one named as a relative of the sentence's own
+he/she ("He went looking for his brother, George Whitman, after he ...": the second "he" is not the
+brother), and one a pronoun opening its sentence follows as
 the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'); rows with ``via == "pronoun"``, apart from the direct
 mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
 place.
@@ -354,6 +372,27 @@ _TITLE_CASE_MIN = 4
 _GAZETTEER_PLACES = frozenset(("gazetteer: place", "gazetteer: city"))
 #: ... and of such a place that speaks: "North Korea stated", "Moscow said" (its government).
 _SPEAKING_PLACE = "place that speaks: "
+#: ... and of such a place that plays a match: "Sweden defeated South Korea 1 – 0" (its national team).
+_PLAYING_PLACE = "place that plays: "
+_SCORE = r"\d{1,2} ?[-–—] ?\d{1,2}(?![\d%]|[.,]\d| ?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|am\b|pm\b|a\.m\.|p\.m\.|per\b|percent|years?\b|months?\b|" \
+         r"weeks?\b|days?\b|hours?\b|minutes?\b|votes?\b|ruling|decision|majority|split|margin))"
+#: A score after a team's name, directly or after a verb of a match and up to three words ("Belgium
+#: defeated debutants Panama 3 – 0", "Tunisia lost 1 – 2"), or before it ("... 1 – 2 to England").
+_SCORE_AFTER = re.compile(rf" (?:(?:defeated|defeats|beat|beats|thrashed|thrashes|edged|edges|lost|loses|drew|draws|"
+                          rf"won|wins|led|leads|trailed|trails)(?: [\w'’-]+){{0,3}} )?(?P<score>{_SCORE})")
+_SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:to |against |over |with )?$")
+
+
+def _match_score(text: str, start: int, end: int) -> str | None:
+    """The score a name written at ``text[start:end]`` is a side of, as "N – M", or None."""
+    m = None
+    if any(c.isdigit() for c in text[end:end + 48]):
+        m = _SCORE_AFTER.match(text, end)
+    if m is None and any(c.isdigit() for c in text[max(0, start - 18):start]):
+        m = _SCORE_BEFORE.search(text, max(0, start - 18), start)
+    return None if m is None else m.group("score").replace(" ", "").replace("-", "–").replace("—", "–")
+
+
 #: The verbs of saying that make such a place speak (not "maintained": "Malaysia and Indonesia have maintained
 #: a policy"; not "states", a plural noun as often: "U.S. states"); a place in a list ("and Indonesia") is not
 #: the one subject.
@@ -1650,6 +1689,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
         # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
         evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
+    elif evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and \
+            (score := _match_score(text, start, end)) is not None:
+        # "Sweden defeated South Korea 1 – 0", "Tunisia lost 1 – 2 to England": a country that plays is
+        # its team (rank 8, read as a speaking place's is)
+        evidence.append((8, "organization", f"{_PLAYING_PLACE}{score}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         found = _context_evidence(words, text, start, end, toks)
@@ -2278,7 +2322,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # "North Korea stated it would attack", "South Korea says": a country, state or city that
             # speaks is its government, an organisation, wherever the document names it (a lexicon actor's
             # type, rank 0, still decides)
-            label = next(label for _, _, label in ent.evidence if label.startswith(_SPEAKING_PLACE))
+            # (likewise a country that plays a match is its team: "Sweden defeated South Korea 1 – 0")
+            label = next(label for _, _, label in ent.evidence if label.startswith((_SPEAKING_PLACE, _PLAYING_PLACE)))
             ent.evidence.insert(0, (2, "organization", label))
             ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)

@@ -144,3 +144,21 @@ def test_a_person_named_as_a_relative_of_the_sentences_he_or_she_is_no_anteceden
         ("d0", "He", "Walt Whitman"), ("d0", "his", "Walt Whitman"), ("d0", "he", "Walt Whitman"),
         ("d0", "him", "Walt Whitman"), ("d0", "his", "Walt Whitman"),
         ("d1", "Her", "Helen Marsh"), ("d1", "he", "Owen Marsh")]
+
+
+def test_a_country_that_plays_a_match_is_its_team_an_organisation():
+    # a country, state or big city of the gazetteer on one side of a score ("Sweden defeated South Korea
+    # 1 – 0", "Tunisia lost 1-2 to England", "Spain 2-1 Italy") is its team, wherever the document names
+    # it; a place beside other number pairs stays a place (a vote, dates, ages)
+    e = found("Sweden defeated South Korea 1 – 0 on Monday. Earlier, Sweden had faced Mexico.",
+              "Tunisia lost 1-2 to England. Spain 2-1 Italy.",
+              "The court's 5-4 vote in Ohio was close. Talks in Paris 2-3 June ended.")
+    assert rows(e, "doc_id", "text", "type", "evidence") == [
+        ("d0", "Sweden", "organization", "place that plays: 1–0"),
+        ("d0", "South Korea", "organization", "place that plays: 1–0"),
+        ("d0", "Sweden", "organization", "place that plays: 1–0"), ("d0", "Mexico", "place", "gazetteer: place"),
+        ("d1", "Tunisia", "organization", "place that plays: 1–2"),
+        ("d1", "England", "organization", "place that plays: 1–2"),
+        ("d1", "Spain", "organization", "place that plays: 2–1"),
+        ("d1", "Italy", "organization", "place that plays: 2–1"),
+        ("d2", "Ohio", "place", "gazetteer: place"), ("d2", "Paris", "place", "gazetteer: city")]
