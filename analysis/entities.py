@@ -30,8 +30,8 @@ Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party
 Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
 month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name), nor a credit: a dateline's
 agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of ``news_agencies`` in
-a photo credit or alone in brackets ("Photo: Reuters", "REUTERS/Toby Melville" with its photographer,
-"(AP)"), the names of a wire's reporting line ("(Reporting by Jane Doe; Editing by Ann Roe)"); an
+a photo credit or alone in brackets after a sentence ("Photo: Reuters", "REUTERS/Toby Melville" with its
+photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by Jane Doe; Editing by Ann Roe)"); an
 agency named otherwise is a name ("Reuters reported", "told the Associated Press"). A capitalised verb
 and "the" before an organisation's name are part of it ("Unite the Union", "Stop the War Coalition"; not
 "Yesterday the Council"). Where the body's first sentence repeats the title (the headline) with a space
@@ -2446,13 +2446,16 @@ _SLASH_PART = re.compile(r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*")
 
 def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of the credits in a sentence: the names after a credit label (:data:`_CREDIT_LABEL`),
-    a news agency alone in brackets ("(Reuters)", "(AP Photo)"), and both sides of a slash one side of
-    which is a news agency ("REUTERS/Toby Melville")."""
+    a news agency alone in brackets after the start of the text or of a sentence or before a dash
+    ("(Reuters)", "(AP Photo)", "WASHINGTON (Reuters) –"; not an acronym after its name, "Environmental
+    Protection Agency (EPA)"), and both sides of a
+    slash between a news agency and another or a photographer's name ("REUTERS/Toby Melville", "AFP/Getty
+    Images"; not "the Reuters/Ipsos poll")."""
     spans = []
     if ":" in text or " by " in text:
         for m in _CREDIT_LABEL.finditer(text):
             if m.group("staff"):
-                spans.append(m.span("names"))  # the wire's own reporters and editors
+                spans.append((m.start(), m.end()))  # the wire's own reporters and editors (and "Editing")
             else:  # a picture's credit: the agency (a photographer's name is a name: "Image: Nick Moreau")
                 at = m.start("names")
                 for part in re.split(r"( |/| and | via )", m.group("names")):
@@ -2464,19 +2467,28 @@ def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
     if "/" in text:
         at = text.find("/")
         while at > 0:
-            left = _SLASH_PART.search(text, max(0, at - 60), at)
-            while left is not None and left.end() != at:
-                left = _SLASH_PART.search(text, left.end() + 1, at)
-            right = _SLASH_PART.match(text, at + 1)
-            if left is not None and right is not None and (
-                    _agency(left.group(), agencies) or _agency(right.group(), agencies)):
+            lo, hi = (at - 1, at + 2) if text[at - 1:at] == " " and text[at + 1:at + 2] == " " else (at, at + 1)
+            left = _SLASH_PART.search(text, max(0, lo - 60), lo)  # ("REUTERS/Toby Melville", "Kirsti McCluer / Reuters")
+            while left is not None and left.end() != lo:
+                left = _SLASH_PART.search(text, left.end() + 1, lo)
+            right = _SLASH_PART.match(text, hi)
+            if left is not None and right is not None and any(
+                    _agency(a.group(), agencies) and (_agency(b.group(), agencies) or _photographer(b.group()))
+                    for a, b in ((left, right), (right, left))):
                 spans.append((left.start(), right.end()))
             at = text.find("/", at + 1)
     if "(" in text:
         for m in re.finditer(r"\(([^()\n]{2,40})\)", text):
-            if _agency(m.group(1), agencies):
-                spans.append(m.span(1))
+            if _agency(m.group(1), agencies) and (text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", '"', "”") or
+                                                  text[m.end():m.end() + 3].lstrip()[:1] in ("-", "–", "—")):
+                spans.append(m.span(1))  # (not an acronym defined after its name: "Protection Agency (EPA)")
     return spans
+
+
+def _photographer(name: str) -> bool:
+    """A person's name as a photo credit writes it: two or three capitalised words ("Toby Melville")."""
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and all(_NAME_WORD.match(p) for p in parts)
 
 
 def _agency(name: str, agencies: frozenset[str]) -> bool:
@@ -2491,7 +2503,7 @@ def _without_credits(texts: Sequence[str], cands: list[_Cand], words: EntityWord
     ("CARROW VALLEY (Northern Wire) - Nurses ...", "Jan 5 (Reuters) - ..."); the news agency of a photo
     credit ("Photo: Reuters"; a photographer's name is kept, "Image: Nick Moreau", unless joined to an
     agency by a slash: "REUTERS/Toby Melville"); the names of a wire's reporting line ("(Reporting by Jane
-    Doe; Editing by Ann Roe)"); a news agency alone in brackets ("(AP)"). The dateline's place stays, and
+    Doe; Editing by Ann Roe)"); a news agency alone in brackets ("(AP)" after a sentence). The dateline's place stays, and
     a news agency named otherwise is a name ("Reuters reported", "told the Associated Press")."""
     credits: dict[int, list[tuple[int, int]]] = {}
     for k, text in enumerate(texts[:3]):  # (a dateline opens the text: the headline's sentence or the next)
@@ -2657,6 +2669,8 @@ def _families(texts: Sequence[str], live: list[_Entity]) -> None:
                 if len(other.words) > 1 and other.best is not None and other.best[1] == "person":
                     people.setdefault(other.words[-1], other)
         word = ent.words[0]
+        if word in _default_words().known:
+            continue  # a well-known name ("the Reuters article"), no family
         person = people.get(word[:-1]) or (people.get(word[:-2]) if word.endswith("es") else None)
         if person is not None:
             item = (3, "group", f"family of {person.display}")

@@ -72,14 +72,20 @@ def test_a_news_agency_as_a_credit_is_no_entity_as_a_speaker_an_organisation():
     e = found("Jan 5 (Reuters) - Prices rose in Ohio on Friday. Reuters reported that stocks fell.",
               "(CNN) - Talks resumed in Paris. A man walks past a bank. REUTERS/Toby Melville",
               "Photo: AFP. The minister spoke in Paris, according to Reuters.",
-              "Talks resumed in Geneva. (Reporting by Jane Doe and Sam Lee; Editing by Ann Roe)",
-              "The mayor told the Associated Press that he would run. (AP)")
+              "Talks resumed in Geneva. (Reporting by Jane Doe and Sam Lee; Editing by Ann Roe)\n\nA golfer "
+              "plays. Kirsti McCluer / Reuters\n\nRuling due on climate WASHINGTON (Reuters) – The court met.",
+              "The mayor told the Associated Press that he would run. (AP)",
+              "The Reuters/Ipsos poll asked the Environmental Protection Agency (EPA) and the Reuters article.")
     assert rows(e, "doc_id", "text", "type") == [
         ("d0", "Ohio", "place"), ("d0", "Reuters", "organization"),
         ("d1", "Paris", "place"),
         ("d2", "Paris", "place"), ("d2", "Reuters", "organization"),
-        ("d3", "Geneva", "place"),
-        ("d4", "Associated Press", "organization")]
+        ("d3", "Geneva", "place"), ("d3", "WASHINGTON", "place"),
+        ("d4", "Associated Press", "organization"),
+        # (not a photo credit: a poll's sponsors; an acronym after its name; no family "the Reuters")
+        ("d5", "Reuters", "organization"), ("d5", "Ipsos", "other"),
+        ("d5", "Environmental Protection Agency", "organization"), ("d5", "EPA", "organization"),
+        ("d5", "Reuters", "organization")]
     assert {"reuters", "ap", "afp"} <= load_entity_words().news_agencies
 
 
