@@ -383,12 +383,19 @@ _SCORE_AFTER = re.compile(rf" (?:(?:defeated|defeats|beat|beats|thrashed|thrashe
 _SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:to |against |over |with )?$")
 
 
+#: What may follow a team's name before a score (a quick test before :data:`_SCORE_AFTER`) ...
+_MATCH_VERBS = tuple(f" {v} " for v in "defeated defeats beat beats thrashed thrashes edged edges lost loses drew draws "
+                     "won wins led leads trailed trails".split())
+#: ... and precede it after a score (before :data:`_SCORE_BEFORE`).
+_SCORE_JOINS = (" to ", " against ", " over ", " with ")
+
+
 def _match_score(text: str, start: int, end: int) -> str | None:
     """The score a name written at ``text[start:end]`` is a side of, as "N – M", or None."""
     m = None
-    if any(c.isdigit() for c in text[end:end + 48]):
+    if text[end + 1:end + 2].isdigit() or text.startswith(_MATCH_VERBS, end):
         m = _SCORE_AFTER.match(text, end)
-    if m is None and any(c.isdigit() for c in text[max(0, start - 18):start]):
+    if m is None and start > 2 and (text[start - 2].isdigit() or text.endswith(_SCORE_JOINS, 0, start)):
         m = _SCORE_BEFORE.search(text, max(0, start - 18), start)
     return None if m is None else m.group("score").replace(" ", "").replace("-", "–").replace("—", "–")
 
@@ -1501,7 +1508,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         keep = (first in midcaps or (capitals is not None and first in capitals.midcaps)
                 or low in words.places or _ACRONYM.match(first) or low in words.honorifics
                 or (known is not None and first in known)
-                or (len(piece) == 1 and first in words.known and low not in words.english)
+                or (first in words.known and len(piece) == 1 and low not in words.english)
                 or (low,) in words.titles or (low in words.title_modifiers and len(piece) > 1)
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
                 or first in words.first_names and text[end:end + 5] == " and "
@@ -1629,7 +1636,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
-    if len(toks) == 1 and toks[0] in _MONTH_WORDS and _in_date(text, start, end):
+    if toks[0] in _MONTH_WORDS and len(toks) == 1 and _in_date(text, start, end):
         return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
@@ -1811,10 +1818,8 @@ def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     runs of capitals stop at the lower-case "the": "Unite" and "Union"). ``cands`` sorted by (k, start)."""
     joined: dict[int, _Cand] = {}
     for i, c in enumerate(cands):
-        if c.title is not None or c.start < 6 or c.words[-1].lower() not in words.org_words:
-            continue
         text = texts[c.k]
-        if not text.endswith(" the ", 0, c.start):
+        if text[c.start - 5:c.start] != " the " or c.title is not None or c.words[-1].lower() not in words.org_words:
             continue
         m = _VERB_THE.search(text, max(0, c.start - 24), c.start)
         if m is None or m.group(1).lower() not in words.function_words or m.group(1).lower() in words.stop:
@@ -2432,20 +2437,40 @@ _DATE = rf"(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:
 #: then the credit in brackets and a dash.
 _DATELINE_CREDIT = re.compile(rf"\s*(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{{1,40}})?|{_DATE})?"
                               r"\s*\((?P<credit>[^()\n]{2,60})\)\s*[-–—]")
-#: A credit line's label and the names after it (capitalised words joined by spaces, slashes, "and",
-#: "via"): "Photo: Reuters", "Photograph: Evan Vucci/AP", a wire's reporting line ("staff": "(Reporting by
-#: Jane Doe and Sam Lee; Editing by Ann Roe)").
-_CREDIT_LABEL = re.compile(r"(?<![\w-])(?:(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|[Ff]ootage)"
-                           r"(?: [Cc]redit)?:|[Cc]redit:|(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|"
-                           r"[Ff]ootage|[Gg]raphics?) by|(?P<staff>(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|"
-                           r"[Ee]diting|[Cc]ompiled) by)\s*(?P<names>[A-Z][\w.'’&-]*(?:(?: |/| and | via )[A-Z][\w.'’&-]*)*)")
+#: The label words of a credit line, before a colon or "by", and the names after it (capitalised words
+#: joined by spaces, slashes, "and", "via"): "Photo: Reuters", "Photograph: Evan Vucci/AP", "Image by
+#: AFP"; a wire's reporting line ("staff": "(Reporting by Jane Doe and Sam Lee; Editing by Ann Roe)").
+_PICTURE_LABELS = frozenset("photo photos photograph photographs picture pictures image images video footage".split())
+_COLON_LABELS = _PICTURE_LABELS | {"credit"}
+_BY_LABELS = _PICTURE_LABELS | {"graphic", "graphics"}
+_STAFF_LABELS = frozenset(("reporting", "writing", "editing", "compiled"))
+_CREDIT_NAMES = re.compile(r"\s*(?P<names>[A-Z][\w.'’&-]*(?:(?: |/| and | via )[A-Z][\w.'’&-]*)*)")
+
+
+def _credit_labels(text: str) -> Iterator[tuple[bool, int, re.Match[str]]]:
+    """(a wire's staff line, where its label starts, the names) of each credit label of ``text``
+    (:data:`_COLON_LABELS` before a colon, :data:`_BY_LABELS` or :data:`_STAFF_LABELS` before "by")."""
+    for sep in (":", " by "):
+        at = text.find(sep) if sep in text else -1
+        while at > 0:
+            w0 = text.rfind(" ", 0, at) + 1
+            word = text[w0:at].lstrip("(").lower()
+            staff = sep == " by " and word in _STAFF_LABELS
+            if (word in _COLON_LABELS if sep == ":" else (staff or word in _BY_LABELS)) and \
+                    (m := _CREDIT_NAMES.match(text, at + len(sep))):
+                if staff and text.endswith(("Additional ", "additional "), 0, w0):
+                    w0 -= 11
+                yield staff, w0, m
+            at = text.find(sep, at + 1)
+
+
 #: A name joined by a slash to another, as photo credits write photographer and agency: "REUTERS/Toby
 #: Melville", "Evan Vucci/AP", "AFP/Getty Images".
 _SLASH_PART = re.compile(r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*")
 
 
 def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of the credits in a sentence: the names after a credit label (:data:`_CREDIT_LABEL`),
+    """(start, end) of the credits in a sentence: the names after a credit label (:func:`_credit_labels`),
     a news agency alone in brackets after the start of the text or of a sentence or before a dash
     ("(Reuters)", "(AP Photo)", "WASHINGTON (Reuters) –"; not an acronym after its name, "Environmental
     Protection Agency (EPA)"), and both sides of a
@@ -2453,9 +2478,9 @@ def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
     Images"; not "the Reuters/Ipsos poll")."""
     spans = []
     if ":" in text or " by " in text:
-        for m in _CREDIT_LABEL.finditer(text):
-            if m.group("staff"):
-                spans.append((m.start(), m.end()))  # the wire's own reporters and editors (and "Editing")
+        for staff, label, m in _credit_labels(text):
+            if staff:
+                spans.append((label, m.end()))  # the wire's own reporters and editors (and "Editing")
             else:  # a picture's credit: the agency (a photographer's name is a name: "Image: Nick Moreau")
                 at = m.start("names")
                 for part in re.split(r"( |/| and | via )", m.group("names")):
@@ -2467,6 +2492,9 @@ def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
     if "/" in text:
         at = text.find("/")
         while at > 0:
+            if not (text[at + 1:at + 3].lstrip()[:1].isupper() and text[at - 2:at].rstrip()[-1:].isalpha()):
+                at = text.find("/", at + 1)  # (no capital after it, no letter before it: a URL, "and/or")
+                continue
             lo, hi = (at - 1, at + 2) if text[at - 1:at] == " " and text[at + 1:at + 2] == " " else (at, at + 1)
             left = _SLASH_PART.search(text, max(0, lo - 60), lo)  # ("REUTERS/Toby Melville", "Kirsti McCluer / Reuters")
             while left is not None and left.end() != lo:
@@ -2478,11 +2506,14 @@ def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
                 spans.append((left.start(), right.end()))
             at = text.find("/", at + 1)
     if "(" in text:
-        for m in re.finditer(r"\(([^()\n]{2,40})\)", text):
+        for m in _BRACKETED.finditer(text):
             if _agency(m.group(1), agencies) and (text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", '"', "”") or
                                                   text[m.end():m.end() + 3].lstrip()[:1] in ("-", "–", "—")):
                 spans.append(m.span(1))  # (not an acronym defined after its name: "Protection Agency (EPA)")
     return spans
+
+
+_BRACKETED = re.compile(r"\(([^()\n]{2,40})\)")
 
 
 def _photographer(name: str) -> bool:
@@ -2509,19 +2540,19 @@ def _without_credits(texts: Sequence[str], cands: list[_Cand], words: EntityWord
     for k, text in enumerate(texts[:3]):  # (a dateline opens the text: the headline's sentence or the next)
         if "(" in text[:80] and (m := _DATELINE_CREDIT.match(text)):
             credits[k] = [m.span("credit")]
-    seen: set[int] = set()
-    for c in cands:
-        if c.k in seen:
+    last = -1
+    for c in cands:  # (in reading order: each sentence with a name once)
+        if c.k == last:
             continue
-        seen.add(c.k)
+        last = c.k
         text = texts[c.k]
         if "/" in text or "(" in text or ":" in text or " by " in text:
             spans = _credit_spans(text, words.news_agencies)
             if spans:
                 credits.setdefault(c.k, []).extend(spans)
-    if not any(credits.values()):
+    if not credits:
         return cands
-    return [c for c in cands if not any(s <= c.start and c.end <= e for s, e in credits.get(c.k, ()))]
+    return [c for c in cands if c.k not in credits or not any(s <= c.start and c.end <= e for s, e in credits[c.k])]
 
 
 def _set_aside_weak_place(ent: _Entity) -> None:
