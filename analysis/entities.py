@@ -388,6 +388,12 @@ _MATCH_VERBS = tuple(f" {v} " for v in "defeated defeats beat beats thrashed thr
                      "won wins led leads trailed trails".split())
 #: ... and precede it after a score (before :data:`_SCORE_BEFORE`).
 _SCORE_JOINS = (" to ", " against ", " over ", " with ")
+#: The character after the space after a name that can start a score or a match verb, and the one or two
+#: characters before the space before it that can end a score or a join ("0", "to", "st"): a quick test
+#: before :func:`_match_score`.
+_DIGITS = frozenset("0123456789")
+_SCORE_NEXT = _DIGITS | frozenset(v[1] for v in _MATCH_VERBS)
+_JOIN_ENDS = frozenset(j[-3:-1] for j in _SCORE_JOINS)
 
 
 def _match_score(text: str, start: int, end: int) -> str | None:
@@ -1697,6 +1703,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
         evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
     elif evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and \
+            (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
+             text[start - 3:start - 1] in _JOIN_ENDS) and \
             (score := _match_score(text, start, end)) is not None:
         # "Sweden defeated South Korea 1 – 0", "Tunisia lost 1 – 2 to England": a country that plays is
         # its team (rank 8, read as a speaking place's is)
@@ -1811,15 +1819,26 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
 _VERB_THE = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+) the $")
 
 
+@functools.lru_cache(maxsize=4)
+def _capitalised(lows: frozenset[str]) -> frozenset[str]:
+    """The words of ``lows`` as written at a name's end: lower-case, capitalised, in capitals."""
+    return lows | frozenset(w.capitalize() for w in lows) | frozenset(w.upper() for w in lows)
+
+
 def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"Unite the Union", "Stop the War Coalition", "Save the Children Fund": an organisation's name (its
     last word an organisation word, no title) after a capitalised verb (a word Brill's lexicon tags no
     noun or adjective, no stop word: not "Yesterday the Council") and "the" is one name with them (the
     runs of capitals stop at the lower-case "the": "Unite" and "Union"). ``cands`` sorted by (k, start)."""
     joined: dict[int, _Cand] = {}
+    heads = None
     for i, c in enumerate(cands):
         text = texts[c.k]
-        if text[c.start - 5:c.start] != " the " or c.title is not None or c.words[-1].lower() not in words.org_words:
+        if text[c.start - 5:c.start] != " the " or c.title is not None:
+            continue
+        if heads is None:
+            heads = _capitalised(words.org_words)
+        if c.words[-1] not in heads:
             continue
         m = _VERB_THE.search(text, max(0, c.start - 24), c.start)
         if m is None or m.group(1).lower() not in words.function_words or m.group(1).lower() in words.stop:
@@ -2444,6 +2463,9 @@ _PICTURE_LABELS = frozenset("photo photos photograph photographs picture picture
 _COLON_LABELS = _PICTURE_LABELS | {"credit"}
 _BY_LABELS = _PICTURE_LABELS | {"graphic", "graphics"}
 _STAFF_LABELS = frozenset(("reporting", "writing", "editing", "compiled"))
+_COLON_FORMS, _BY_FORMS, _STAFF_FORMS = (frozenset(f"{b}{form}" for w in labels for form in (w, w.capitalize())
+                                                for b in ("", "("))
+                                      for labels in (_COLON_LABELS, _BY_LABELS, _STAFF_LABELS))
 _CREDIT_NAMES = re.compile(r"\s*(?P<names>[A-Z][\w.'’&-]*(?:(?: |/| and | via )[A-Z][\w.'’&-]*)*)")
 
 
@@ -2454,9 +2476,9 @@ def _credit_labels(text: str) -> Iterator[tuple[bool, int, re.Match[str]]]:
         at = text.find(sep) if sep in text else -1
         while at > 0:
             w0 = text.rfind(" ", 0, at) + 1
-            word = text[w0:at].lstrip("(").lower()
-            staff = sep == " by " and word in _STAFF_LABELS
-            if (word in _COLON_LABELS if sep == ":" else (staff or word in _BY_LABELS)) and \
+            word = text[w0:at]
+            staff = sep == " by " and word in _STAFF_FORMS
+            if (word in _COLON_FORMS if sep == ":" else (staff or word in _BY_FORMS)) and \
                     (m := _CREDIT_NAMES.match(text, at + len(sep))):
                 if staff and text.endswith(("Additional ", "additional "), 0, w0):
                     w0 -= 11
