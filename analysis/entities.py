@@ -2819,6 +2819,15 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w'’-])(his|her|His|Her) (?:[a-z]+ )?(?:b
                               r"grandson|granddaughter|grandfather|grandmother|fiancée?|boyfriend|girlfriend), $")
 
 
+def _relative_of(text: str, start: int, gender: str) -> bool:
+    """The person named at ``start`` of ``text`` is written as a relative of someone the possessive before
+    it stands for, of ``gender`` ("He went looking for his brother, George Whitman, after he got a
+    telegram"): no antecedent of a he/she of that gender after it in the sentence (the possessor's)."""
+    return start > 6 and text[start - 2] == "," and \
+        (m := _RELATIVE_BEFORE.search(text, max(0, start - 40), start)) is not None and \
+        (m.group(1).lower() == "his") == (gender == "male")
+
+
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision."""
@@ -2846,13 +2855,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         here = bisect_left(persons, at)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
-            if persons[j][0] == k and persons[j][1] > 6 and texts[k][persons[j][1] - 2] == "," and \
-                    (m := _RELATIVE_BEFORE.search(texts[k], max(0, persons[j][1] - 40), persons[j][1])) and \
-                    (m.group(1).lower() == "his") == (gender == "male"):
-                # "He went looking for his brother, George Whitman, after he got a telegram": a person
-                # named as a relative of the sentence's own he/she is no antecedent of its next he/she
-                continue
             g = live[idx].gender or learned.get(idx)
+            if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
+                    _relative_of(texts[k], persons[j][1], gender):
+                continue
             if g == gender:
                 chosen = idx
                 break
