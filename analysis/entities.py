@@ -31,7 +31,8 @@ Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") a
 month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name), nor a credit: a dateline's
 agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of ``news_agencies`` in
 a photo credit or alone in brackets after a sentence ("Photo: Reuters", "REUTERS/Toby Melville" with its
-photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by Jane Doe; Editing by Ann Roe)"); an
+photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by
+Jane Doe; Editing by Ann Roe)"); an
 agency named otherwise is a name ("Reuters reported", "told the Associated Press"). A capitalised verb
 and "the" before an organisation's name are part of it ("Unite the Union", "Stop the War Coalition"; not
 "Yesterday the Council"). Where the body's first sentence repeats the title (the headline) with a space
@@ -148,7 +149,8 @@ with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when 
 them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
 is worse than none; when the most recent was last named in a description, not as its sentence's subject,
 and is not the one named most ("Helen Marsh won ... Her husband, Owen Marsh, was at home. Marsh
-thanked ..."), the bare form is a name of its own, linked to neither; a form of address of another gender, or one stating no gender ("Dr.", "Prof.")
+thanked ..."), the bare form is a name of its own, linked to neither; a form of address of another
+gender, or one stating no gender ("Dr.", "Prof.")
 after a formal one-word title of another kind ("Nurse Helen Marsh"), is someone else); a surname that is also the first word of a
 business named in the document (its last word in ``company_last_words`` or a legal suffix:
 "Brightwater" beside Laura Brightwater and Brightwater Foods; not "Trump Administration") is
@@ -374,7 +376,8 @@ _GAZETTEER_PLACES = frozenset(("gazetteer: place", "gazetteer: city"))
 _SPEAKING_PLACE = "place that speaks: "
 #: ... and of such a place that plays a match: "Sweden defeated South Korea 1 – 0" (its national team).
 _PLAYING_PLACE = "place that plays: "
-_SCORE = r"\d{1,2} ?[-–—] ?\d{1,2}(?![\d%]|[.,]\d| ?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|am\b|pm\b|a\.m\.|p\.m\.|per\b|percent|years?\b|months?\b|" \
+_SCORE = r"\d{1,2} ?[-–—] ?\d{1,2}(?![\d%]|[.,]\d| ?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|" \
+         r"am\b|pm\b|a\.m\.|p\.m\.|per\b|percent|years?\b|months?\b|" \
          r"weeks?\b|days?\b|hours?\b|minutes?\b|votes?\b|ruling|decision|majority|split|margin))"
 #: A score after a team's name, directly or after a verb of a match and up to three words ("Belgium
 #: defeated debutants Panama 3 – 0", "Tunisia lost 1 – 2"), or before it ("... 1 – 2 to England").
@@ -384,8 +387,8 @@ _SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:to |against |ove
 
 
 #: What may follow a team's name before a score (a quick test before :data:`_SCORE_AFTER`) ...
-_MATCH_VERBS = tuple(f" {v} " for v in "defeated defeats beat beats thrashed thrashes edged edges lost loses drew draws "
-                     "won wins led leads trailed trails".split())
+_MATCH_VERBS = tuple(f" {v} " for v in "defeated defeats beat beats thrashed thrashes edged edges lost loses drew "
+                     "draws won wins led leads trailed trails".split())
 #: ... and precede it after a score (before :data:`_SCORE_BEFORE`).
 _SCORE_JOINS = (" to ", " against ", " over ", " with ")
 #: The character after the space after a name that can start a score or a match verb, and the one or two
@@ -2518,7 +2521,8 @@ def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
                 at = text.find("/", at + 1)  # (no capital after it, no letter before it: a URL, "and/or")
                 continue
             lo, hi = (at - 1, at + 2) if text[at - 1:at] == " " and text[at + 1:at + 2] == " " else (at, at + 1)
-            left = _SLASH_PART.search(text, max(0, lo - 60), lo)  # ("REUTERS/Toby Melville", "Kirsti McCluer / Reuters")
+            # ("REUTERS/Toby Melville", "Kirsti McCluer / Reuters")
+            left = _SLASH_PART.search(text, max(0, lo - 60), lo)
             while left is not None and left.end() != lo:
                 left = _SLASH_PART.search(text, left.end() + 1, lo)
             right = _SLASH_PART.match(text, hi)
@@ -2556,7 +2560,8 @@ def _without_credits(texts: Sequence[str], cands: list[_Cand], words: EntityWord
     ("CARROW VALLEY (Northern Wire) - Nurses ...", "Jan 5 (Reuters) - ..."); the news agency of a photo
     credit ("Photo: Reuters"; a photographer's name is kept, "Image: Nick Moreau", unless joined to an
     agency by a slash: "REUTERS/Toby Melville"); the names of a wire's reporting line ("(Reporting by Jane
-    Doe; Editing by Ann Roe)"); a news agency alone in brackets ("(AP)" after a sentence). The dateline's place stays, and
+    Doe; Editing by Ann Roe)"); a news agency alone in brackets ("(AP)" after a sentence). The dateline's
+    place stays, and
     a news agency named otherwise is a name ("Reuters reported", "told the Associated Press")."""
     credits: dict[int, list[tuple[int, int]]] = {}
     for k, text in enumerate(texts[:3]):  # (a dateline opens the text: the headline's sentence or the next)
