@@ -27,12 +27,24 @@ before a lower-case word ("Israeli troops"; also after a compass word: "North Ko
 function word in capitals that the document does not define in brackets ("NOT"; but "World Health
 Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
-Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names.
+Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
+month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name), nor a credit: a dateline's
+agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of ``news_agencies`` in
+a photo credit or alone in brackets after a sentence ("Photo: Reuters", "REUTERS/Toby Melville" with its
+photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by
+Jane Doe; Editing by Ann Roe)"); an
+agency named otherwise is a name ("Reuters reported", "told the Associated Press"). A capitalised verb
+and "the" before an organisation's name are part of it ("Unite the Union", "Stop the War Coalition"; not
+"Yesterday the Council"). Where the body's first sentence repeats the title (the headline) with a space
+before its first word, as an HTML page's heading and first paragraph can come out, no name runs from
+the headline into the body ("Local Hero Wins Top Prize John Smith said": John Smith).
 Capitalisation statistics decide the first word of a sentence (or of a quotation): it is a name only
 when the same word is capitalised away from a sentence start, is a place, an acronym, a lexicon alias,
 a possessive ("Whitcombe's manager"), starts a longer run and is never written in lower case, is
 a known surname that speaks, or is a word a large English corpus never writes in lower case (Brill's
-lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning); never a plural
+lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning), or a well-known
+name of one word ("Reuters reported"); a run that is as a whole a place of the gazetteer stays whole ("North
+Korea stated ...": "North" is an adverb too); never a plural
 common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
@@ -95,7 +107,9 @@ the rank, the stronger):
    a country, US state or big city of the gazetteer as the subject of a verb of saying ("North Korea
    stated", "Moscow said"; not one of a list: "Malaysia and Indonesia have") is its government:
    organization (rank 2, over the gazetteer, wherever the document names it; not where a person of the document
-   goes by that word, "Rep. Jordan ... Jordan said"; a lexicon actor still decides);
+   goes by that word, "Rep. Jordan ... Jordan said"; a lexicon actor still decides); and so is one on a
+   side of a score, its team ("Sweden defeated South Korea 1 – 0", "Tunisia lost 1-2 to England", "Spain
+   2-1 Italy"; not "a 5-4 vote", "2-3 June");
 6. "X said" of a name of several words or of a word no English corpus writes in lower case ("Adeyemi
    said") -> person, below every rank-5 cue (companies say
    things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
@@ -125,14 +139,18 @@ of Allergy and Infectious Diseases"; not "Ministry of Defence and Foreign Office
 strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter form (a surname,
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it (a family name before a hyphenated given name: "Hau" ->
-Hau Lung-bin), gender permitting (two people sharing a surname stay two:
+Hau Lung-bin, or a romanised one-syllable family name before a given name that is no word of the lists:
+"Hu" -> Hu Jintao), gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
 mentioned (a bare surname written before them, a headline's "Ruskin" before "John and Effie Ruskin", is a
 person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
 them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
-is worse than none; a form of address of another gender, or one stating no gender ("Dr.", "Prof.")
+is worse than none; when the most recent was last named in a description, not as its sentence's subject,
+and is not the one named most ("Helen Marsh won ... Her husband, Owen Marsh, was at home. Marsh
+thanked ..."), the bare form is a name of its own, linked to neither; a form of address of another
+gender, or one stating no gender ("Dr.", "Prof.")
 after a formal one-word title of another kind ("Nurse Helen Marsh"), is someone else); a surname that is also the first word of a
 business named in the document (its last word in ``company_last_words`` or a legal suffix:
 "Brightwater" beside Laura Brightwater and Brightwater Foods; not "Trump Administration") is
@@ -164,7 +182,9 @@ matching gender (from the lexicon, an honorific or gendered title, the first nam
 own earlier pronouns for that person; a first name's gender wins over a "-man" title's, which news
 writing gives to women too: "Chairman Joan Whitaker"; a title such as Senator states none), else of unknown gender, never to one whose known gender it contradicts (then to no one); a person
 of unknown gender named earlier in the pronoun's own sentence comes before a matching one further back
-("Later President Obama said his plan ..."), and so does one a pronoun opening its sentence follows as
+("Later President Obama said his plan ..."), but not one named as a relative of the sentence's own
+he/she ("He went looking for his brother, George Whitman, after he ...": the second "he" is not the
+brother), and one a pronoun opening its sentence follows as
 the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'); rows with ``via == "pronoun"``, apart from the direct
 mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
 place.
@@ -354,6 +374,41 @@ _TITLE_CASE_MIN = 4
 _GAZETTEER_PLACES = frozenset(("gazetteer: place", "gazetteer: city"))
 #: ... and of such a place that speaks: "North Korea stated", "Moscow said" (its government).
 _SPEAKING_PLACE = "place that speaks: "
+#: ... and of such a place that plays a match: "Sweden defeated South Korea 1 – 0" (its national team).
+_PLAYING_PLACE = "place that plays: "
+_SCORE = r"\d{1,2} ?[-–—] ?\d{1,2}(?![\d%]|[.,]\d| ?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|" \
+         r"am\b|pm\b|a\.m\.|p\.m\.|per\b|percent|years?\b|months?\b|" \
+         r"weeks?\b|days?\b|hours?\b|minutes?\b|votes?\b|ruling|decision|majority|split|margin))"
+#: A score after a team's name, directly or after a verb of a match and up to three words ("Belgium
+#: defeated debutants Panama 3 – 0", "Tunisia lost 1 – 2"), or before it ("... 1 – 2 to England").
+_SCORE_AFTER = re.compile(rf" (?:(?:defeated|defeats|beat|beats|thrashed|thrashes|edged|edges|lost|loses|drew|draws|"
+                          rf"won|wins|led|leads|trailed|trails)(?: [\w'’-]+){{0,3}} )?(?P<score>{_SCORE})")
+_SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:to |against |over |with )?$")
+
+
+#: What may follow a team's name before a score (a quick test before :data:`_SCORE_AFTER`) ...
+_MATCH_VERBS = tuple(f" {v} " for v in "defeated defeats beat beats thrashed thrashes edged edges lost loses drew "
+                     "draws won wins led leads trailed trails".split())
+#: ... and precede it after a score (before :data:`_SCORE_BEFORE`).
+_SCORE_JOINS = (" to ", " against ", " over ", " with ")
+#: The character after the space after a name that can start a score or a match verb, and the one or two
+#: characters before the space before it that can end a score or a join ("0", "to", "st"): a quick test
+#: before :func:`_match_score`.
+_DIGITS = frozenset("0123456789")
+_SCORE_NEXT = _DIGITS | frozenset(v[1] for v in _MATCH_VERBS)
+_JOIN_ENDS = frozenset(j[-3:-1] for j in _SCORE_JOINS)
+
+
+def _match_score(text: str, start: int, end: int) -> str | None:
+    """The score a name written at ``text[start:end]`` is a side of, as "N – M", or None."""
+    m = None
+    if text[end + 1:end + 2].isdigit() or text.startswith(_MATCH_VERBS, end):
+        m = _SCORE_AFTER.match(text, end)
+    if m is None and start > 2 and (text[start - 2].isdigit() or text.endswith(_SCORE_JOINS, 0, start)):
+        m = _SCORE_BEFORE.search(text, max(0, start - 18), start)
+    return None if m is None else m.group("score").replace(" ", "").replace("-", "–").replace("—", "–")
+
+
 #: The verbs of saying that make such a place speak (not "maintained": "Malaysia and Indonesia have maintained
 #: a policy"; not "states", a plural noun as often: "U.S. states"); a place in a list ("and Indonesia") is not
 #: the one subject.
@@ -579,6 +634,15 @@ def _given_name_last(name: Sequence[str]) -> bool:
     """A family name and a hyphenated given name ("Hau Lung-bin", "Kim Jong-un"): the family name comes
     first, and the first word alone ("Hau said") is the short form."""
     return len(name) == 2 and "-" in name[1] and _is_adjective(name[1]) and name[1][:1].isupper()
+
+
+def _family_name_first(words: EntityWords, name: Sequence[str]) -> bool:
+    """A romanised family name of one syllable (:func:`_family_name`) before a given name of one word that
+    is no surname, first name or English word ("Hu Jintao", "Xi Jinping"): Chinese order, the family name
+    first, and the first word alone ("Hu said") is the short form."""
+    return len(name) == 2 and _family_name(words, name[0]) and _NAME_WORD.match(name[1]) is not None and \
+        "-" not in name[1] and name[1] not in words.surnames and name[1] not in words.first_names and \
+        name[1].lower() not in words.english
 
 
 def _family_name(words: EntityWords, word: str) -> bool:
@@ -1453,6 +1517,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         keep = (first in midcaps or (capitals is not None and first in capitals.midcaps)
                 or low in words.places or _ACRONYM.match(first) or low in words.honorifics
                 or (known is not None and first in known)
+                or (first in words.known and len(piece) == 1 and low not in words.english)
                 or (low,) in words.titles or (low in words.title_modifiers and len(piece) > 1)
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
                 or first in words.first_names and text[end:end + 5] == " and "
@@ -1462,7 +1527,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 or (low not in words.english and _NAME_WORD.match(first) is not None and not written_lower(low)))
         if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
             keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
-        if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places:
+        if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places and \
+                first not in words.known:
             keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
         if low in words.ambiguous_titles and \
                 not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
@@ -1473,6 +1539,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
         if keep and low in _first_name_modals() and first not in midcaps:
             keep = False  # "Will Washington become ...?": a modal opens a question; "Will Harris" mid-sentence is a name
+        if not keep and len(piece) > 1 and _whole_place(words, piece):
+            keep = True  # "North Korea stated ...": the whole run is a place of the gazetteer, "North" part of it
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:
@@ -1484,6 +1552,13 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+def _whole_place(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
+    """The words of a run piece are together a place of the gazetteer (a country, state, big city:
+    "North Korea", "South Africa", "New York")."""
+    full = " ".join([t[2] for t in piece])
+    return _is_place(words, full) or full.lower() in words.big_cities
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1536,6 +1611,23 @@ def _name_facts(toks: tuple[str, ...]) -> tuple:
     return (*parts, strong, demonym, adjective)
 
 
+#: Months as dates write them, abbreviated or not (a name of the lists as well: "Jan", "June", "August").
+_MONTH_WORDS = frozenset(w for m in ("January February March April May June July August September October "
+                                     "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+                         for w in (m, m.upper()))
+_DAY_AFTER = re.compile(r"\.?,? \d{1,4}(?![\d:])")
+_DAY_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)? $")
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    """The month name at ``text[start:end]`` is part of a date: a day or year after it ("Jan 5", "Jan. 5,
+    2024", "Sept 2023") or a day before it ("5 Jan"), or it is written with an abbreviation's full stop
+    ("in Jan. and Feb.")."""
+    return _DAY_AFTER.match(text, end) is not None or _DAY_BEFORE.search(text, max(0, start - 6), start) is not None \
+        or (text[end:end + 1] == "." and end - start <= 4 and text[end + 1:end + 2] in (" ", ",", ")") and
+            not text[end + 2:end + 3].isupper())
+
+
 def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple[int, int, str]], base: int,
                     out: list[_Cand] | None, *, facts: tuple | None = None) -> _Cand | None:
     """The candidate for one run piece (None when it is no name); an affiliation written before a
@@ -1553,6 +1645,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
+    if toks[0] in _MONTH_WORDS and len(toks) == 1 and _in_date(text, start, end):
+        return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
@@ -1611,6 +1705,13 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
         # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
         evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
+    elif evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and \
+            (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
+             text[start - 3:start - 1] in _JOIN_ENDS) and \
+            (score := _match_score(text, start, end)) is not None:
+        # "Sweden defeated South Korea 1 – 0", "Tunisia lost 1 – 2 to England": a country that plays is
+        # its team (rank 8, read as a speaking place's is)
+        evidence.append((8, "organization", f"{_PLAYING_PLACE}{score}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
         found = _context_evidence(words, text, start, end, toks)
@@ -1717,6 +1818,49 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     return out
 
 
+#: A capitalised verb and "the" right before a name: "Unite the Union", "Stop the War Coalition".
+_VERB_THE = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+) the $")
+
+
+@functools.lru_cache(maxsize=4)
+def _capitalised(lows: frozenset[str]) -> frozenset[str]:
+    """The words of ``lows`` as written at a name's end: lower-case, capitalised, in capitals."""
+    return lows | frozenset(w.capitalize() for w in lows) | frozenset(w.upper() for w in lows)
+
+
+def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"Unite the Union", "Stop the War Coalition", "Save the Children Fund": an organisation's name (its
+    last word an organisation word, no title) after a capitalised verb (a word Brill's lexicon tags no
+    noun or adjective, no stop word: not "Yesterday the Council") and "the" is one name with them (the
+    runs of capitals stop at the lower-case "the": "Unite" and "Union"). ``cands`` sorted by (k, start)."""
+    joined: dict[int, _Cand] = {}
+    heads = None
+    for i, c in enumerate(cands):
+        text = texts[c.k]
+        if text[c.start - 5:c.start] != " the " or c.title is not None:
+            continue
+        if heads is None:
+            heads = _capitalised(words.org_words)
+        if c.words[-1] not in heads:
+            continue
+        m = _VERB_THE.search(text, max(0, c.start - 24), c.start)
+        if m is None or m.group(1).lower() not in words.function_words or m.group(1).lower() in words.stop:
+            continue
+        name = tuple(text[m.start(1):c.end].split())
+        joined[i] = _Cand(k=c.k, start=m.start(1), end=c.end, words=name, title=None, gender=None,
+                          evidence=_name_evidence(words, name), weak=c.weak)
+    if not joined:
+        return cands
+    out: list[_Cand] = []
+    for i, c in enumerate(cands):
+        if i in joined:
+            c = joined[i]
+            while out and out[-1].k == c.k and out[-1].start >= c.start:
+                out.pop()  # the verb's own candidate ("Unite")
+        out.append(c)
+    return out
+
+
 #: A word that may stand inside a name its bracketed acronym spells: a capitalised word (its initial
 #: counts) or a lower-case one ("and", "of", "products": skipped)
 _ACRONYM_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -1770,7 +1914,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     cands = _join_and_names(texts, cands, words)
     cands = _join_acronym_names(texts, cands, words)
-    cands = _without_dateline_credits(texts, cands)
+    cands = _join_the_names(texts, cands, words)
+    cands = _without_credits(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     caps_stop = False
@@ -1905,9 +2050,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 if ent.last > best_at:
                     best, best_at = idx, ent.last
                 continue
-            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and etype == "person"
-                                                   and (c.words[0] in words.first_names or
-                                                        _given_name_last(ent.words))):
+            if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and (
+                    etype == "person" and (c.words[0] in words.first_names or _given_name_last(ent.words)) or
+                    etype in ("person", "other") and _family_name_first(words, ent.words))):
                 continue
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue
@@ -1930,9 +2075,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
             best = kept
         elif len(namesakes) > 1:
-            best = _among_namesakes(entities, namesakes, best, c.title)
-            if best is None:
-                return _AMBIGUOUS
+            best = _among_namesakes(entities, namesakes, best, c.title, texts)
+            if best is None or best == _UNSURE:
+                return _AMBIGUOUS if best is None else _UNSURE
         if best is not None and n == 1 and acr is None and entities[best].words[-1] == c.words[0] and \
                 org_first(c.words[0]) and not _settles_person(c.evidence):
             # "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous; the organisation only
@@ -1989,6 +2134,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         if target is _AMBIGUOUS:
             continue  # "Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh": either could be meant
+        if target is _UNSURE:
+            # "Marsh" after "Helen Marsh ... Her husband, Owen Marsh, ...": a bare name of its own, linked
+            # to neither (but still a person's name)
+            add(c, new(c), "name")
+            continue
         if target is not None:
             ent = entities[target]
             if len(c.words) == 1 and 2 <= len(ent.words) <= 3 and ent.words[-1] == c.words[0] and \
@@ -2199,7 +2349,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # "North Korea stated it would attack", "South Korea says": a country, state or city that
             # speaks is its government, an organisation, wherever the document names it (a lexicon actor's
             # type, rank 0, still decides)
-            label = next(label for _, _, label in ent.evidence if label.startswith(_SPEAKING_PLACE))
+            # (likewise a country that plays a match is its team: "Sweden defeated South Korea 1 – 0")
+            label = next(label for _, _, label in ent.evidence if label.startswith((_SPEAKING_PLACE, _PLAYING_PLACE)))
             ent.evidence.insert(0, (2, "organization", label))
             ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)
@@ -2215,8 +2366,13 @@ def _bare_before_full(entities: Sequence[_Entity], idx: int, same_last: Iterable
         any(len(entities[j].words) > 1 and entities[j].mentions and _is_person(entities[j]) for j in same_last)
 
 
-#: short_target's answer for a surname two persons of the document could be meant by: no entity.
+#: short_target's answer for a surname two persons of the document named in one sentence could be meant
+#: by: no entity.
 _AMBIGUOUS = -1
+#: short_target's (and _among_namesakes') answer for a surname of two persons of the document where the
+#: one named last is not surely meant (last named in a description: "Her husband, Owen Marsh,"): a bare
+#: name of its own, linked to neither.
+_UNSURE = -2
 
 
 def _titles_of(ent: _Entity) -> set[str]:
@@ -2249,13 +2405,16 @@ def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None
 
 
 def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
-                     title: str | None) -> int | None:
+                     title: str | None, texts: Sequence[str]) -> int | None:
     """Which of two or more persons sharing a surname a bare surname (with or without a title) stands
     for: the one written with that title when only one is ("Dr. Marsh" after "Nurse Helen Marsh met Dr.
-    Owen Marsh"), else the most recently named when the others were named in earlier sentences (a
-    writer uses the bare surname for the person just written about: "Ann and Paul Becker agreed. ...
-    Paul Becker said he was tired. Becker left"), else none: named in the same sentence, either could be
-    meant, and a wrong guess is worse than no link."""
+    Owen Marsh"), else the most recently named when the others were named in earlier sentences and it
+    is the one the document names most so far or was last named as the subject of its sentence (a writer
+    uses the bare surname for the person just written about: "Ann and Paul Becker agreed. ... Paul Becker
+    said he was tired. Becker left"), else none: named in the same sentence (None: no mention), or last
+    named in a description (:data:`_UNSURE`: a bare name of its own; "Her husband, Owen Marsh, was at
+    home. Marsh thanked the nurses": the husband, or the article's Helen Marsh?), either could be meant,
+    and a wrong guess is worse than no link."""
     people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
     if len(people) < 2 or best is None:
         return best
@@ -2266,6 +2425,11 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
     latest = entities[best].last[0]
     if any(i != best and entities[i].last[0] == latest for i in people):
         return None
+    if len(entities[best].mentions) > max(len(entities[i].mentions) for i in people if i != best):
+        return best  # the one of them the document names most so far ("Mohamed" for the boy Ahmed Mohamed)
+    k, s = entities[best].last
+    if _SUBJECT_START.match(texts[k], 0, s) is None:
+        return _UNSURE  # last named in a description, an object or a clause: not surely the one meant
     return best
 
 
@@ -2286,21 +2450,136 @@ def _written_in_case(texts: Sequence[str], name: str) -> str:
     return name
 
 
-#: A dateline with its credit: "CARROW VALLEY (Northern Wire) -", "GAZA CITY, Jan 5 (Reuters) —".
-_DATELINE_CREDIT = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{1,40})?\s*\((?P<credit>[^()\n]{2,60})\)\s*[-–—]")
+_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+#: A date as a dateline writes it: "Jan 5", "Jan. 5, 2024", "5 January".
+_DATE = rf"(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?(?:,?\s+\d{{4}})?)"
+#: A dateline with its credit: "CARROW VALLEY (Northern Wire) -", "GAZA CITY, Jan 5 (Reuters) —", "Jan 5
+#: (Reuters) -", "(CNN) —": an all-caps place (and what follows it up to the bracket), a date or nothing,
+#: then the credit in brackets and a dash.
+_DATELINE_CREDIT = re.compile(rf"\s*(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^()\n]{{1,40}})?|{_DATE})?"
+                              r"\s*\((?P<credit>[^()\n]{2,60})\)\s*[-–—]")
+#: The label words of a credit line, before a colon or "by", and the names after it (capitalised words
+#: joined by spaces, slashes, "and", "via"): "Photo: Reuters", "Photograph: Evan Vucci/AP", "Image by
+#: AFP"; a wire's reporting line ("staff": "(Reporting by Jane Doe and Sam Lee; Editing by Ann Roe)").
+_PICTURE_LABELS = frozenset("photo photos photograph photographs picture pictures image images video footage".split())
+_COLON_LABELS = _PICTURE_LABELS | {"credit"}
+_BY_LABELS = _PICTURE_LABELS | {"graphic", "graphics"}
+_STAFF_LABELS = frozenset(("reporting", "writing", "editing", "compiled"))
+_COLON_FORMS, _BY_FORMS, _STAFF_FORMS = (frozenset(f"{b}{form}" for w in labels for form in (w, w.capitalize())
+                                                for b in ("", "("))
+                                      for labels in (_COLON_LABELS, _BY_LABELS, _STAFF_LABELS))
+_CREDIT_NAMES = re.compile(r"\s*(?P<names>[A-Z][\w.'’&-]*(?:(?: |/| and | via )[A-Z][\w.'’&-]*)*)")
 
 
-def _without_dateline_credits(texts: Sequence[str], cands: list[_Cand]) -> list[_Cand]:
-    """``cands`` less the names of a dateline's credit, the agency in brackets after the all-caps place
-    a report starts with ("CARROW VALLEY (Northern Wire) - Nurses ...": the wire is the byline's
-    source, page furniture, not an actor of the report); the place stays."""
-    credits = {}
+def _credit_labels(text: str) -> Iterator[tuple[bool, int, re.Match[str]]]:
+    """(a wire's staff line, where its label starts, the names) of each credit label of ``text``
+    (:data:`_COLON_LABELS` before a colon, :data:`_BY_LABELS` or :data:`_STAFF_LABELS` before "by")."""
+    for sep in (":", " by "):
+        at = text.find(sep) if sep in text else -1
+        while at > 0:
+            w0 = text.rfind(" ", 0, at) + 1
+            word = text[w0:at]
+            staff = sep == " by " and word in _STAFF_FORMS
+            if (word in _COLON_FORMS if sep == ":" else (staff or word in _BY_FORMS)) and \
+                    (m := _CREDIT_NAMES.match(text, at + len(sep))):
+                if staff and text.endswith(("Additional ", "additional "), 0, w0):
+                    w0 -= 11
+                yield staff, w0, m
+            at = text.find(sep, at + 1)
+
+
+#: A name joined by a slash to another, as photo credits write photographer and agency: "REUTERS/Toby
+#: Melville", "Evan Vucci/AP", "AFP/Getty Images".
+_SLASH_PART = re.compile(r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*)*")
+
+
+def _credit_spans(text: str, agencies: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the credits in a sentence: the names after a credit label (:func:`_credit_labels`),
+    a news agency alone in brackets after the start of the text or of a sentence or before a dash
+    ("(Reuters)", "(AP Photo)", "WASHINGTON (Reuters) –"; not an acronym after its name, "Environmental
+    Protection Agency (EPA)"), and both sides of a
+    slash between a news agency and another or a photographer's name ("REUTERS/Toby Melville", "AFP/Getty
+    Images"; not "the Reuters/Ipsos poll")."""
+    spans = []
+    if ":" in text or " by " in text:
+        for staff, label, m in _credit_labels(text):
+            if staff:
+                spans.append((label, m.end()))  # the wire's own reporters and editors (and "Editing")
+            else:  # a picture's credit: the agency (a photographer's name is a name: "Image: Nick Moreau")
+                at = m.start("names")
+                for part in re.split(r"( |/| and | via )", m.group("names")):
+                    if part.strip() and _agency(part, agencies):
+                        spans.append((at, at + len(part)))
+                    at += len(part)
+                if _agency(m.group("names"), agencies):
+                    spans.append(m.span("names"))
+    if "/" in text:
+        at = text.find("/")
+        while at > 0:
+            if not (text[at + 1:at + 3].lstrip()[:1].isupper() and text[at - 2:at].rstrip()[-1:].isalpha()):
+                at = text.find("/", at + 1)  # (no capital after it, no letter before it: a URL, "and/or")
+                continue
+            lo, hi = (at - 1, at + 2) if text[at - 1:at] == " " and text[at + 1:at + 2] == " " else (at, at + 1)
+            # ("REUTERS/Toby Melville", "Kirsti McCluer / Reuters")
+            left = _SLASH_PART.search(text, max(0, lo - 60), lo)
+            while left is not None and left.end() != lo:
+                left = _SLASH_PART.search(text, left.end() + 1, lo)
+            right = _SLASH_PART.match(text, hi)
+            if left is not None and right is not None and any(
+                    _agency(a.group(), agencies) and (_agency(b.group(), agencies) or _photographer(b.group()))
+                    for a, b in ((left, right), (right, left))):
+                spans.append((left.start(), right.end()))
+            at = text.find("/", at + 1)
+    if "(" in text:
+        for m in _BRACKETED.finditer(text):
+            if _agency(m.group(1), agencies) and (text[:m.start()].rstrip()[-1:] in ("", ".", "!", "?", '"', "”") or
+                                                  text[m.end():m.end() + 3].lstrip()[:1] in ("-", "–", "—")):
+                spans.append(m.span(1))  # (not an acronym defined after its name: "Protection Agency (EPA)")
+    return spans
+
+
+_BRACKETED = re.compile(r"\(([^()\n]{2,40})\)")
+
+
+def _photographer(name: str) -> bool:
+    """A person's name as a photo credit writes it: two or three capitalised words ("Toby Melville")."""
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and all(_NAME_WORD.match(p) for p in parts)
+
+
+def _agency(name: str, agencies: frozenset[str]) -> bool:
+    """``name`` is a news agency of ``agencies`` (lower-case), alone or with "Photo" ("AP Photo")."""
+    low = name.lower().strip().rstrip(".")
+    return low in agencies or (low.endswith(" photo") and low[:-6] in agencies)
+
+
+def _without_credits(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """``cands`` less the names of credits, which are page furniture, no actors of the report: a
+    dateline's credit, the agency in brackets after the all-caps place or the date a report starts with
+    ("CARROW VALLEY (Northern Wire) - Nurses ...", "Jan 5 (Reuters) - ..."); the news agency of a photo
+    credit ("Photo: Reuters"; a photographer's name is kept, "Image: Nick Moreau", unless joined to an
+    agency by a slash: "REUTERS/Toby Melville"); the names of a wire's reporting line ("(Reporting by Jane
+    Doe; Editing by Ann Roe)"); a news agency alone in brackets ("(AP)" after a sentence). The dateline's
+    place stays, and
+    a news agency named otherwise is a name ("Reuters reported", "told the Associated Press")."""
+    credits: dict[int, list[tuple[int, int]]] = {}
     for k, text in enumerate(texts[:3]):  # (a dateline opens the text: the headline's sentence or the next)
         if "(" in text[:80] and (m := _DATELINE_CREDIT.match(text)):
-            credits[k] = m.span("credit")
+            credits[k] = [m.span("credit")]
+    last = -1
+    for c in cands:  # (in reading order: each sentence with a name once)
+        if c.k == last:
+            continue
+        last = c.k
+        text = texts[c.k]
+        if "/" in text or "(" in text or ":" in text or " by " in text:
+            spans = _credit_spans(text, words.news_agencies)
+            if spans:
+                credits.setdefault(c.k, []).extend(spans)
     if not credits:
         return cands
-    return [c for c in cands if not (c.k in credits and credits[c.k][0] <= c.start and c.end <= credits[c.k][1])]
+    return [c for c in cands if c.k not in credits or not any(s <= c.start and c.end <= e for s, e in credits[c.k])]
 
 
 def _set_aside_weak_place(ent: _Entity) -> None:
@@ -2448,6 +2727,8 @@ def _families(texts: Sequence[str], live: list[_Entity]) -> None:
                 if len(other.words) > 1 and other.best is not None and other.best[1] == "person":
                     people.setdefault(other.words[-1], other)
         word = ent.words[0]
+        if word in _default_words().known:
+            continue  # a well-known name ("the Reuters article"), no family
         person = people.get(word[:-1]) or (people.get(word[:-2]) if word.endswith("es") else None)
         if person is not None:
             item = (3, "group", f"family of {person.display}")
@@ -2536,6 +2817,22 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
     return first in names.first_names or first.lower() not in names.english
 
 
+#: A possessive pronoun and a relative or companion right before a name and a comma: "his brother, ",
+#: "her late husband, ".
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'’-])(his|her|His|Her) (?:[a-z]+ )?(?:brother|sister|son|daughter|wife|"
+                              r"husband|father|mother|partner|friend|cousin|uncle|aunt|nephew|niece|"
+                              r"grandson|granddaughter|grandfather|grandmother|fiancée?|boyfriend|girlfriend), $")
+
+
+def _relative_of(text: str, start: int, gender: str) -> bool:
+    """The person named at ``start`` of ``text`` is written as a relative of someone the possessive before
+    it stands for, of ``gender`` ("He went looking for his brother, George Whitman, after he got a
+    telegram"): no antecedent of a he/she of that gender after it in the sentence (the possessor's)."""
+    return start > 6 and text[start - 2] == "," and \
+        (m := _RELATIVE_BEFORE.search(text, max(0, start - 40), start)) is not None and \
+        (m.group(1).lower() == "his") == (gender == "male")
+
+
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision."""
@@ -2564,6 +2861,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
             g = live[idx].gender or learned.get(idx)
+            if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
+                    _relative_of(texts[k], persons[j][1], gender):
+                continue
             if g == gender:
                 chosen = idx
                 break
@@ -2653,6 +2953,27 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     return table
 
 
+def _headline_unglued(texts: list[str]) -> list[str]:
+    """A document's sentences with its headline (the first sentence, the title) set apart by a line break
+    where the body's first sentence repeats it with only a space before the body's first word
+    ("Local Hero Wins Top Prize John Smith said ...", as a page's <h1> and first paragraph can come
+    out of an HTML extraction): a name never runs from the headline into the body; the headline's line
+    is then trusted or not as any line is (title case, all caps). Same offsets (a space becomes a line
+    break)."""
+    if len(texts) < 2 or not texts[0]:
+        return texts
+    head = texts[0]
+    n = len(head)
+    for k in range(1, min(len(texts), 4)):
+        text = texts[k]
+        if not text:
+            continue
+        if text[n:n + 1] == " " and text.startswith(head) and head[-1:].isalnum() and text[n + 1:n + 2].isupper():
+            texts[k] = f"{head}\n{text[n + 1:]}"
+        break
+    return texts
+
+
 def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, overlay: _Overlay | None,
                  capitals: _Capitals | None, outlets: Sequence[str | None] | None = None
                  ) -> tuple[list[tuple], tuple[list, ...]]:
@@ -2664,7 +2985,7 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
     ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
     rows: list[tuple[int, int, int, int, str, str | None, str]] = []  # sentence, start, end, entity, via, title, text
     for i, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
-        doc_texts = [t if isinstance(t, str) else "" for t in texts[lo:hi]]
+        doc_texts = _headline_unglued([t if isinstance(t, str) else "" for t in texts[lo:hi]])
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
