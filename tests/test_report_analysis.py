@@ -211,7 +211,7 @@ def test_a_brief_records_the_corpus_actor_order_from_articles_and_from_a_saved_a
     direct, folders = saved
     mentions, _, _ = wb.tables.entity_tables(direct)
     corpus_order = list(wb.tables.report_colors(mentions))
-    assert corpus_order[:3] == ["biden", "netanyahu", "israel"]
+    assert corpus_order[:3] == ["biden", "netanyahu", "hamas"]  # Hamas and Israel 3 each: by name
     from_articles = report_analysis(small_corpus, one_document=True, doc_id="a2")
     assert from_articles.meta["corpus_order"] == corpus_order
     for layout in ("meta.json", "manifest.json"):
