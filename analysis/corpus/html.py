@@ -3,7 +3,10 @@ text, never fetches anything).
 
 Fields taken from the page: ``title``; ``author`` (several authors joined by "; ");
 ``published`` (the page's own publication date, with its time and zone when the page states
-them); ``url`` (the canonical URL, else og:url); ``outlet`` (the site name); ``tags`` (the page's
+them, in any form the loader reads: trafilatura keeps only the day of a date that is not ISO 8601,
+such as RFC 2822 ``Sat, 14 Mar 2026 23:30:00 -0500``, so the page's own text of that date is taken
+from its ``<meta>`` tags, ``<time datetime>`` or JSON-LD ``datePublished`` when it states a time on
+the day trafilatura chose); ``url`` (the canonical URL, else og:url); ``outlet`` (the site name); ``tags`` (the page's
 categories then its tags/keywords, split on commas, duplicates removed); ``description`` (the
 meta description, kept as an extra metadata column when present).
 
@@ -24,8 +27,11 @@ lines stay as they are). Text with a ``<`` that is not a tag (``x < 5``) is not 
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import html as html_entities
 import re
+import warnings
 from typing import Any
 
 import numpy as np
@@ -33,12 +39,65 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.corpus.bytescan import sparse_flatnonzero
+from analysis.corpus.dates import TZINFOS
 from analysis.corpus.paragraphs import BULLET, join_paragraphs
 from analysis.corpus.report import LoadLog
 
 __all__ = ["HTML_MARKUP", "convert_html_fields", "html_fragment_text", "looks_like_html", "parse_html"]
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+
+
+_META_TAG = re.compile(r"<meta\s[^<>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_TIME_TAG = re.compile(r"""<time\s[^<>]*?datetime\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_JSON_LD_DATE = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]+)"')
+#: Names of date tags that are not the publication date.
+_NOT_PUBLISHED = re.compile(r"modif|updat|revis|expir|edit", re.IGNORECASE)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_DAY_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00$")
+
+
+def _stated_dates(html: str) -> list[str]:
+    """The page's own texts of dates with a time, in page order: ``<meta>`` contents (except those of
+    modification dates), ``<time datetime>`` values and JSON-LD ``datePublished``/``dateCreated``."""
+    found: list[tuple[int, str]] = []
+    for tag in _META_TAG.finditer(html):
+        attributes = {m.group(1).lower(): html_entities.unescape(next(g for g in m.groups()[1:] if g is not None))
+                      for m in _ATTRIBUTE.finditer(tag.group(0))}
+        key = attributes.get("name") or attributes.get("property") or attributes.get("itemprop") or ""
+        if "date" in key.lower() or "time" in key.lower():
+            if not _NOT_PUBLISHED.search(key) and attributes.get("content"):
+                found.append((tag.start(), attributes["content"]))
+    found += [(m.start(), m.group(1) or m.group(2) or "") for m in _TIME_TAG.finditer(html)]
+    found += [(m.start(), m.group(1)) for m in _JSON_LD_DATE.finditer(html)]
+    return [text.strip() for _, text in sorted(found) if _CLOCK.search(text)]
+
+
+def _local_day(text: str) -> dt.date | None:
+    """The calendar day ``text`` names in its own zone (RFC 2822 first, then any form dateutil reads)."""
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    from dateutil import parser
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return parser.parse(text, tzinfos=TZINFOS).date()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _published(date: str | None, html: str) -> str | None:
+    """trafilatura's ``date``, or when it has no time (a date that is not ISO 8601, of which it keeps
+    the day only) the page's first stated date with a time on that same day (:func:`_stated_dates`)."""
+    day = _DAY_ONLY.match(date or "")
+    if day is None:
+        return date or None
+    wanted = dt.date.fromisoformat(day.group(1))
+    return next((text for text in _stated_dates(html) if _local_day(text) == wanted), date)
 
 
 def _clean(text: str) -> str:
@@ -209,7 +268,7 @@ def parse_html(html: str) -> dict[str, Any]:
         "title": title,
         "text": join_paragraphs(paragraphs),
         "author": doc.author or None,
-        "published": doc.date or None,
+        "published": _published(doc.date, html),
         "url": doc.url or None,
         "outlet": doc.sitename or None,
         "tags": _tags(doc.categories, doc.tags),

@@ -169,6 +169,32 @@ def test_load_html_file_with_sidecar_override(tmp_path):
     assert list(docs.columns[-2:]) == ["description", "language"]
 
 
+def _dated_page(head: str) -> str:
+    return (f'<html><head><title>Hawks win late</title>{head}</head><body><article><h1>Hawks win late</h1>'
+            "<p>Jamal Turner scored 34 points for the Harbor City Hawks on Saturday night in a close game "
+            "against the Riverside Pilots.</p></article></body></html>")
+
+
+def test_html_rfc_2822_date_keeps_its_time_and_zone(tmp_path):
+    # trafilatura keeps only the day of a date that is not ISO 8601: 23:30 at -0500 is 04:30 UTC the next day
+    rfc = '<meta name="date" content="Sat, 14 Mar 2026 23:30:00 -0500">'
+    assert parse_html(_dated_page(rfc))["published"] == "Sat, 14 Mar 2026 23:30:00 -0500"
+    (tmp_path / "rfc.html").write_text(_dated_page(rfc), encoding="utf-8")
+    (tmp_path / "iso.html").write_text(_dated_page('<meta name="date" content="2026-03-14T23:30:00-05:00">'),
+                                       encoding="utf-8")
+    (tmp_path / "gmt.html").write_text(_dated_page(
+        '<meta property="article:modified_time" content="Sun, 15 Mar 2026 09:00:00 GMT">'
+        '<meta property="article:published_time" content="Sat, 14 Mar 2026 22:15:00 GMT">'), encoding="utf-8")
+    (tmp_path / "day.html").write_text(_dated_page('<meta name="date" content="March 4, 2026">'), encoding="utf-8")
+    docs = wb.load_corpus(sorted(tmp_path.glob("*.html")))
+    assert docs["published"].tolist() == [
+        pd.Timestamp("2026-03-04 00:00", tz="UTC"),  # day.html: a day without a time stays the day
+        pd.Timestamp("2026-03-14 22:15", tz="UTC"),  # gmt.html: the published date, not the modified one
+        pd.Timestamp("2026-03-15 04:30", tz="UTC"),  # iso.html
+        pd.Timestamp("2026-03-15 04:30", tz="UTC"),  # rfc.html: the same instant
+    ]
+
+
 def test_html_without_main_content_is_an_input_error(tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
