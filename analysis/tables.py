@@ -774,7 +774,9 @@ def report_analysis(
     it, and only their rows of every table are read (:func:`analysis.load_analysis` with ``doc_ids``;
     every table whole when every document is kept). The documents kept are
     those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
-    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it;
+    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it
+    (without it, a ``doc_id`` given is the article a report of the corpus follows: checked among the
+    documents kept before anything is analysed, with :func:`select_document`'s InputError);
     ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis
     was read when it was made: ignored there); ``drop_duplicates``: leave out the articles flagged as
     copies of another (``duplicate_of``; :func:`analysis.load_corpus` lists them in the load report, a
@@ -804,7 +806,11 @@ def report_analysis(
 
     def kept(documents: pd.DataFrame) -> pd.DataFrame:
         documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
-        return select_document(documents, doc_id=doc_id) if one_document else documents
+        if one_document:
+            return select_document(documents, doc_id=doc_id)
+        if doc_id is not None:  # the article a report of the corpus follows: checked before analysing
+            select_document(documents, doc_id=doc_id)
+        return documents
 
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None

@@ -218,3 +218,21 @@ def test_a_brief_records_the_corpus_actor_order_from_articles_and_from_a_saved_a
         assert report_analysis(folders[layout], one_document=True, doc_id="a2").meta["corpus_order"] == corpus_order
     assert "corpus_order" not in report_analysis(small_corpus).meta, "a report on the whole corpus has its own order"
     assert wb.tables.corpus_actor_order(direct.entities, actors=direct.actors, n=2) == corpus_order[:2]
+
+
+def test_a_doc_id_a_corpus_report_follows_is_checked_before_analysing(small_corpus, saved, monkeypatch):
+    """explore's tone arc follows doc_id: a wrong one was named by tone_arc after the whole analysis;
+    now report_analysis checks it first, with the message the article brief gives."""
+    from analysis import pipeline
+
+    def never(*args, **kwargs):
+        raise AssertionError("analysed before the doc_id was checked")
+
+    monkeypatch.setattr(pipeline, "analyze", never)
+    _, folders = saved
+    for source in (small_corpus, folders["meta.json"]):
+        with pytest.raises(InputError, match=r"^doc_id 'zzz' is not in the corpus; ids it has \(headline in "
+                                             r"brackets\): a1 \(Netanyahu rejects Biden warning\), a2 "):
+            report_analysis(source, doc_id="zzz")
+    monkeypatch.undo()
+    assert report_analysis(small_corpus, doc_id="a2").documents["doc_id"].tolist() == ["a1", "a2", "a3"]
