@@ -97,11 +97,25 @@ def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None
     return entry, ", ".join(names[:shown]) + more
 
 
+def _ending_with(direct: pd.DataFrame, *, wanted: str) -> pd.Series:
+    """Mentions by key of the keys in ``direct`` (direct mentions) one of whose display names or forms
+    as written ends with the words of ``wanted`` (casefolded, spaces normalised) after another word:
+    "vasquez" for Robert Vasquez, whose mentions never wrote the bare surname."""
+    ends = pd.Series(False, index=direct.index)
+    for column in ("actor", "alias"):
+        if column in direct:
+            written = direct[column].astype(str).map(lambda text: " ".join(text.split()).casefold())
+            ends |= written.str.endswith(" " + wanted)
+    return direct.loc[ends, "actor_id"].value_counts()
+
+
 def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
     """The key in ``mentions`` (entity mentions) that ``actor_id`` names: the key itself, or the one
-    key whose display name or one of whose forms as written (``alias``: "Okafor" for Miriam Okafor) it
-    is (case and surrounding spaces ignored); InputError naming the most mentioned names when there is
-    none, and the candidates (name and key) when several share it."""
+    key whose display name it is, or else whose forms as written (``alias``: "Okafor" for Miriam Okafor)
+    include it or end with it (case and surrounding spaces ignored); InputError naming the most
+    mentioned names when there is none, and the candidates (name and key) when several share it: a bare
+    surname ("Vasquez") of two people (Helen Vasquez, Robert Vasquez) is not resolved to either, even
+    when the text wrote only one of them so."""
     if (mentions["actor_id"] == actor_id).any():
         return actor_id
     wanted = " ".join(str(actor_id).split()).casefold()
@@ -114,8 +128,9 @@ def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
         return direct.loc[written == wanted, "actor_id"].value_counts()
 
     keys = keys_where("actor")
-    if keys.empty:
+    if keys.empty:  # a form as written; a bare surname also names everyone whose name ends with it
         keys = keys_where("alias")
+        keys = pd.concat([keys, _ending_with(direct, wanted=wanted).drop(keys.index, errors="ignore")])
     if len(keys) == 1:
         return str(keys.index[0])
     names = dict(zip(direct["actor_id"], direct["actor"].astype(str)))

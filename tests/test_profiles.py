@@ -222,6 +222,23 @@ def test_actor_profile_of_a_name_two_keys_share_names_their_ids():
     assert _entity_key(named, actor_id="AMMAN") == "place:amman"
 
 
+def test_a_bare_surname_of_two_people_names_both_even_when_only_one_was_written_so():
+    """rt11: "Vasquez" resolved silently to Helen Vasquez (the text wrote the bare surname of her only),
+    though Robert Vasquez is in the corpus too."""
+    from analysis.profiles import _entity_key
+    named = pd.DataFrame({"actor_id": ["person:helen_vasquez"] * 3 + ["person:robert_vasquez", "person:daniel_osei"],
+                          "actor": ["Helen Vasquez"] * 3 + ["Robert Vasquez", "Daniel Osei"],
+                          "alias": ["Helen Vasquez", "Vasquez", "Vasquez", "Robert Vasquez", "Osei"],
+                          "via": ["alias"] * 5, "doc_id": "a"})
+    with pytest.raises(InputError, match=r"^actor_id 'Vasquez' names 2 entities: Helen Vasquez \(person:helen_vasquez\), "
+                                         r"Robert Vasquez \(person:robert_vasquez\); pass one of these names or ids"):
+        _entity_key(named, actor_id="Vasquez")
+    assert _entity_key(named, actor_id="helen vasquez") == "person:helen_vasquez"
+    assert _entity_key(named, actor_id="Osei") == "person:daniel_osei"
+    with pytest.raises(InputError, match=r"actor_id 'asquez' is not mentioned in this corpus"):
+        _entity_key(named, actor_id="asquez")
+
+
 def test_actor_profile_accepts_any_form_of_one_entity_and_names_the_candidates_of_a_shared_one():
     from analysis.profiles import _entity_key
     named = pd.DataFrame({"actor_id": ["person:miriam_okafor", "person:miriam_okafor", "person:ann_lee",
