@@ -11,9 +11,11 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import json
+
     import pandas as pd
 
-__all__ = ["InputError", "LexiconError", "where", "require_columns", "require_table", "warning_line"]
+__all__ = ["InputError", "LexiconError", "json_problem", "where", "require_columns", "require_table", "warning_line"]
 
 
 class InputError(ValueError):
@@ -98,3 +100,11 @@ def warning_line(message: Warning | str, category: type[Warning], filename: str,
     ``warning: <message>``, without the workbench's file name and source line, which tell a
     reader nothing."""
     return f"warning: {message}\n"
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON text, and where on its line: ``Expecting ',' delimiter at column 12``;
+    Python's messages that end with "at" (``Unterminated string starting at``) get the column only,
+    not a second "at"."""
+    message = error.msg.rstrip()
+    return f"{message} column {error.colno}" if message.endswith(" at") else f"{message} at column {error.colno}"

@@ -77,7 +77,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.deprecation import moved_names
-from analysis.errors import InputError, LexiconError
+from analysis.errors import InputError, LexiconError, json_problem
 from analysis.schema import TARGET_TONE_COLUMNS
 
 __all__ = [
@@ -549,7 +549,7 @@ def _load_cached(path: str, _mtime_ns: int, _size: int) -> TargetToneModel:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
-        raise LexiconError(f"{path}, line {error.lineno}: not valid JSON ({error.msg})") from None
+        raise LexiconError(f"{path}, line {error.lineno}: not valid JSON ({json_problem(error)})") from None
     return model_from_dict(data, source=path, sha256=hashlib.sha256(raw).hexdigest())
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis as wb
-from analysis.errors import InputError, require_columns
+from analysis.errors import InputError, json_problem, require_columns
 
 TABLE = pd.DataFrame({"doc_id": ["d1"], "sentence_id": [0]})
 
@@ -143,3 +143,15 @@ def test_every_table_check_has_the_one_message_form(call, message):
     with pytest.raises(InputError) as raised:
         call()
     assert str(raised.value) == message
+
+
+def test_json_problem_gives_the_column_after_one_at():
+    import json
+
+    def problem(text: str) -> str:
+        with pytest.raises(json.JSONDecodeError) as raised:
+            json.loads(text)
+        return json_problem(raised.value)
+
+    assert problem('{"a": "b') == "Unterminated string starting at column 7"
+    assert problem('{"a" "b"}') == "Expecting ':' delimiter at column 6"

@@ -40,6 +40,7 @@ from analysis.corpus.fields import as_strings, clash_name, resolve_columns
 from analysis.corpus.html import convert_html_fields
 from analysis.corpus.report import LoadLog, skip_hint
 from analysis.corpus.tokenised import prefer_untokenised
+from analysis.errors import json_problem
 
 __all__ = ["MEDIA_CLOUD_COLUMNS", "TABLE_FORMATS", "arrow_json_files", "arrow_json_lines", "has_unclosed_quotes",
            "json_line_items", "json_objects", "note_fallback", "read_json_records", "read_table", "table_documents",
@@ -539,7 +540,7 @@ def json_line_items(lines: Iterable[tuple[int, str]], label: str, log: LoadLog) 
         try:
             yield number, _parsed_json(line, label, log, line=number)
         except json.JSONDecodeError as exc:
-            log.fail(label, f"not valid JSON ({exc.msg} at column {exc.colno})",
+            log.fail(label, f"not valid JSON ({json_problem(exc)})",
                      f"fix or remove the line, {skip_hint()}", line=number)
         except RecursionError:
             log.fail(label, f"not a usable JSON document: {_DEEP}",
@@ -806,7 +807,7 @@ def read_json_records(path: Path, fmt: str, *, label: str, log: LoadLog) -> tupl
         return None
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":
-            problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
+            problem = f"not valid JSON ({json_problem(exc)})"
             log.fail(label, problem, "fix the file", line=exc.lineno)
             return None
         note_fallback(label, decoded.fallback, log, unit="each line")

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.errors import InputError, json_problem
 from analysis.persistence import file_sha256
 
 __all__ = [
@@ -143,7 +143,7 @@ def read_newsmtsc(path: str | os.PathLike[str]) -> pd.DataFrame:
             try:
                 record = json.loads(raw)
             except json.JSONDecodeError as error:
-                raise InputError(f"{name}, line {number}: not valid JSON ({error.msg}); one JSON object per line") from None
+                raise InputError(f"{name}, line {number}: not valid JSON ({json_problem(error)}); one JSON object per line") from None
             rows.extend(_newsmtsc_rows(record, name, number))
     if not rows:
         raise InputError(f"{name}: no targets found; expected NewsMTSC JSON Lines (sentence_normalized, targets)")

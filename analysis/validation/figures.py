@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.errors import InputError, LexiconError
+from analysis.errors import InputError, LexiconError, json_problem
 from analysis.persistence import atomic_write
 from analysis.validation.data import dataset_files, file_sha256, read_newsmtsc
 
@@ -286,7 +286,7 @@ def load_validation_figures(path: str | os.PathLike[str] | None = None) -> dict[
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise LexiconError(f"{target}, line {error.lineno}: not valid JSON ({error.msg}); {fix}") from None
+        raise LexiconError(f"{target}, line {error.lineno}: not valid JSON ({json_problem(error)}); {fix}") from None
     if not isinstance(data, dict) or data.get("format") != FIGURES_FORMAT:
         raise LexiconError(f"{target}, field 'format': not a validation-figures file; {fix}")
     if data.get("schema_version") != SCHEMA_VERSION:

@@ -152,6 +152,16 @@ def test_malformed_json_file(tmp_path):
     assert load_error(path) == expected
 
 
+def test_an_unterminated_json_string_says_at_once(tmp_path):
+    """Python's message "Unterminated string starting at" ends with "at": the column followed a second "at"."""
+    path = write(tmp_path / "c.jsonl", '{"title": "A", "text": "a."}\n{"title": "B", "text": "b.\n')
+    assert load_error(path).startswith(
+        f"{path.as_posix()}, line 2: not valid JSON (Unterminated string starting at column 24); fix or remove")
+    single = write(tmp_path / "c.json", '[{"title": "A", "text": "a.}]')
+    assert load_error(single) == (f"{single.as_posix()}, line 1: not valid JSON (Unterminated string starting at "
+                                  "column 25); fix the file")
+
+
 def test_malformed_csv_line(tmp_path):
     path = write(tmp_path / "t.csv", "title,text\nA,a.\nB,b.,extra\nC,c.\n")
     assert load_error(path) == (
