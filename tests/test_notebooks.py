@@ -490,3 +490,19 @@ def test_seed_corpus_report_without_dates_says_over_time_not_per_day(shared_repo
     assert "Frames over time" in page
     assert "Mentions per day" not in page and "Frames per day" not in page
     assert "Mentions per period of the most mentioned actors" not in page
+
+
+def test_every_table_a_report_shows_downloads_under_a_name_of_its_own(repo_dir):
+    """A long table's CSV download is named after show_table's name=: the unlisted names downloaded as
+    unnamed.csv, and tables without a name as table.csv."""
+    names: dict[str, list[str]] = {}
+    for notebook in NOTEBOOKS:
+        for cell in _code_cells(notebook, repo_dir):
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "show_table":
+                    given = {k.arg: k.value for k in node.keywords}
+                    assert "name" in given, f"{notebook}: a show_table without name= downloads as table.csv"
+                    names.setdefault(notebook, []).append(ast.literal_eval(given["name"]))
+    for notebook, shown in names.items():
+        assert "unnamed" not in shown and len(set(shown)) == len(shown), (notebook, shown)
+    assert "names-not-in-lexicon" in names["article_brief"] and "names-not-in-lexicon" in names["corpus_report"]
