@@ -100,7 +100,9 @@ def findings(
     ``wb.voice(mentions, result.quotes)``); ``frame_names``: frame id -> label; ``unnamed``: the
     names found that the lexicon does not cover (``wb.discover_actors``); ``entity_table``: the
     entities found (``result.entity_table``): when the lexicon names fewer than half of the people
-    and organisations in it, a warning at the top says so and points to the fix. ``quotes`` and
+    and organisations in it, a warning at the top says so and points to the fix. The warning of one
+    article flagged as a copy of another (``duplicate_of``) first says so, naming the article it copies
+    (its headline from ``result.meta["copy_of"]``, which :func:`analysis.tables.report_analysis` records). ``quotes`` and
     ``actor_tone``: the tables the report charts (defaults: ``result.quotes``, ``result.actor_tone``).
     The most mentioned actor is named, or every one of a tie ("A, B and C are mentioned most, 2 times
     each"), in the order of :func:`analysis.actors.actor_ranking` (the order of the report's colours). The dominant frame is the one with most term hits among the frames present (reaching
@@ -257,8 +259,23 @@ def findings(
                      f"({hits.iloc[0] / hits.sum():.0%} of the hits of frames present){where}; terms such as "
                      f"\u201c{best['terms']}\u201d.", _sentence(sentences, best["doc_id"], best["sentence_id"]),
                      best["doc_id"], best["sentence_id"]))
+    copy = _copy_note(documents, result) if one else None
+    warning = " ".join(w for w in (copy, warning) if w) or None
     table = pd.DataFrame(rows[:5], columns=["finding", "evidence", "doc_id", "sentence_id"])
     return Findings(title=str(title), table=table, warning=warning)
+
+
+def _copy_note(documents: pd.DataFrame, result) -> str | None:
+    """The note heading the report of one article flagged as a copy of another (``duplicate_of``)."""
+    original = documents["duplicate_of"].iloc[0] if "duplicate_of" in documents.columns else None
+    if original is None or pd.isna(original):
+        return None
+    known = (getattr(result, "meta", None) or {}).get("copy_of") or {}
+    title = known.get("title") if str(known.get("doc_id")) == str(original) else None
+    named = f"{original} (\u201c{title}\u201d)" if title else str(original)
+    return (f"This article is flagged as a copy of article {named}, which comes first in the corpus (a "
+            "near-identical text): the corpus report, explore and the actor profile leave it "
+            "out by default.")
 
 
 def _unnamed_unit(one: bool) -> str:

@@ -39,7 +39,7 @@ __all__ = ["select_document", "document_card", "corpus_summary", "filter_documen
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
            "report_analysis"]
 
-_CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source")
+_CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source", "duplicate_of")
 
 
 def select_document(documents: pd.DataFrame, *, doc_id: str | None = None) -> pd.DataFrame:
@@ -791,7 +791,9 @@ def report_analysis(
     path, file (``manifest.json`` or ``meta.json``) and corpus (the fingerprint it was saved with), for
     :func:`analysis.record_provenance`.
 
-    With ``one_document=True``, ``meta["corpus_order"]`` holds the corpus' 20 most mentioned actors, most
+    With ``one_document=True``, ``meta["copy_of"]`` names the article it is flagged as a copy of
+    (``duplicate_of``: ``{"doc_id": ..., "title": ...}``, the title None when unknown), for
+    :func:`analysis.findings`, and ``meta["corpus_order"]`` holds the corpus' 20 most mentioned actors, most
     first (:func:`corpus_actor_order` of its entities, the copies flagged ``duplicate_of`` left out, as
     the corpus report counts them), for ``report_colors(..., corpus_order=)``: the brief colours an
     actor as the corpus report does. From articles this finds the entities of every document (not
@@ -826,7 +828,7 @@ def report_analysis(
 
             corpus = _without_copies(loaded)
             order = corpus_actor_order(find_entities(corpus, actors=result.actors), actors=result.actors)
-        return replace(result, meta={**result.meta, "corpus_order": order})
+        return replace(result, meta={**result.meta, "corpus_order": order, **_copy_of(result.documents, loaded)})
     given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
     if given:
         raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "
@@ -858,7 +860,19 @@ def report_analysis(
                               doc_ids=None if whole else originals["doc_id"])
         meta["corpus_order"] = corpus_actor_order(corpus["entities"], actors=chosen["actors"],
                                                   entity_table=corpus.get("entity_table"))
+        meta.update(_copy_of(result.documents, documents))
     return replace(result, meta=meta)
+
+
+def _copy_of(article: pd.DataFrame, corpus: pd.DataFrame) -> dict[str, dict[str, str | None]]:
+    """``{"copy_of": {"doc_id": ..., "title": ...}}``: the article of ``corpus`` that the one article of
+    ``article`` is flagged as a copy of (``duplicate_of``), for the brief's findings; {} when it is none's."""
+    original = article["duplicate_of"].iloc[0] if "duplicate_of" in article.columns and len(article) else None
+    if original is None or pd.isna(original):
+        return {}
+    same = corpus.loc[corpus["doc_id"].astype(str) == str(original)]
+    title = same["title"].iloc[0] if len(same) and "title" in same.columns else None
+    return {"copy_of": {"doc_id": str(original), "title": str(title) if isinstance(title, str) and title.strip() else None}}
 
 
 def _without_copies(documents: pd.DataFrame) -> pd.DataFrame:

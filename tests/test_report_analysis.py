@@ -236,3 +236,24 @@ def test_a_doc_id_a_corpus_report_follows_is_checked_before_analysing(small_corp
             report_analysis(source, doc_id="zzz")
     monkeypatch.undo()
     assert report_analysis(small_corpus, doc_id="a2").documents["doc_id"].tolist() == ["a1", "a2", "a3"]
+
+
+def test_the_brief_of_a_flagged_copy_says_which_article_it_copies(tmp_path):
+    """rt11: the brief of a wire copy (a05 of a04) did not say it was one."""
+    body = ("Mayor Helen Stroud said the stadium vote would go ahead on Tuesday despite the protests outside "
+            "the town hall, and that the council had answered every question the residents had asked.")
+    pd.DataFrame({"id": ["a1", "a2", "a3"], "title": ["Vote on", "Vote on (wire copy)", "Other story"],
+                  "text": [body, body, "Tom Reyes said the club would appeal against the ruling of the court."],
+                  "date": ["2024-05-08", "2024-05-09", "2024-05-09"]}).to_csv(tmp_path / "c.csv", index=False)
+    note = ("This article is flagged as a copy of article a1 (\u201cVote on\u201d), which comes first in the corpus (a "
+            "near-identical text): the corpus report, explore and the actor profile leave it out by default.")
+    saved = report_analysis(tmp_path / "c.csv").save(tmp_path / "saved")
+    for source in (tmp_path / "c.csv", saved):
+        copy = report_analysis(source, one_document=True, doc_id="a2")
+        assert copy.meta["copy_of"] == {"doc_id": "a1", "title": "Vote on"}
+        assert wb.findings(copy).warning == note
+        card = wb.document_card(copy.documents, with_doc_id=False).set_index("field")["value"]
+        assert card["duplicate_of"] == "a1"
+        original = report_analysis(source, one_document=True, doc_id="a1")
+        assert "copy_of" not in original.meta and wb.findings(original).warning is None
+        assert "duplicate_of" not in set(wb.document_card(original.documents)["field"])
