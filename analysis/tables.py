@@ -40,6 +40,7 @@ __all__ = ["select_document", "document_card", "corpus_summary", "filter_documen
            "report_analysis"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source", "duplicate_of")
+_CARD_WORDS = {"duplicate_of": "copy of"}  # the doc_id of the article it is flagged as a copy of
 
 
 def select_document(documents: pd.DataFrame, *, doc_id: str | None = None) -> pd.DataFrame:
@@ -72,7 +73,8 @@ def document_card(documents: pd.DataFrame, *, with_doc_id: bool = True) -> pd.Da
     """The first document's metadata as a two-column table: ``field``, ``value`` (missing fields left out).
 
     ``with_doc_id=False`` leaves the ``doc_id`` row out (a one-article report, where the id, often a
-    hash, tells a reader nothing).
+    hash, tells a reader nothing). An article flagged as a copy of another has a ``copy of`` row:
+    the other's doc_id (``duplicate_of``).
 
     Output columns: field (str), value (str).
     """
@@ -89,7 +91,7 @@ def document_card(documents: pd.DataFrame, *, with_doc_id: bool = True) -> pd.Da
             value = value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M %Z").strip()
         if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
             continue
-        fields.append(name)
+        fields.append(_CARD_WORDS.get(name, name))
         values.append(str(value))
     return pd.DataFrame({"field": fields, "value": values})
 

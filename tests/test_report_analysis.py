@@ -253,7 +253,7 @@ def test_the_brief_of_a_flagged_copy_says_which_article_it_copies(tmp_path):
         assert copy.meta["copy_of"] == {"doc_id": "a1", "title": "Vote on"}
         assert wb.findings(copy).warning == note
         card = wb.document_card(copy.documents, with_doc_id=False).set_index("field")["value"]
-        assert card["duplicate_of"] == "a1"
+        assert card["copy of"] == "a1"
         original = report_analysis(source, one_document=True, doc_id="a1")
         assert "copy_of" not in original.meta and wb.findings(original).warning is None
-        assert "duplicate_of" not in set(wb.document_card(original.documents)["field"])
+        assert "copy of" not in set(wb.document_card(original.documents)["field"])
