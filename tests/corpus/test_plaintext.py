@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -193,6 +195,25 @@ def test_html_rfc_2822_date_keeps_its_time_and_zone(tmp_path):
         pd.Timestamp("2026-03-15 04:30", tz="UTC"),  # iso.html
         pd.Timestamp("2026-03-15 04:30", tz="UTC"),  # rfc.html: the same instant
     ]
+
+
+def test_an_rfc_2822_date_keeps_its_time_and_zone_from_every_kind_of_source(tmp_path):
+    # the HTML case above was the one that lost them; text headers, front matter, JSON, tables and
+    # sidecars read the same value through the same date parser
+    rfc = "Sat, 14 Mar 2026 23:30:00 -0500"
+    (tmp_path / "t.txt").write_text(f"Title: A\nDate: {rfc}\n\nJamal Turner scored.\n", encoding="utf-8")
+    (tmp_path / "m.md").write_text(f"---\ntitle: B\ndate: {rfc}\n---\nJamal Turner scored.\n", encoding="utf-8")
+    (tmp_path / "j.json").write_text(json.dumps({"headline": "C", "body": "Jamal Turner scored.", "date": rfc}),
+                                     encoding="utf-8")
+    (tmp_path / "s.txt").write_text("D\n\nJamal Turner scored.\n", encoding="utf-8")
+    (tmp_path / "s.meta.yml").write_text(f"date: {rfc}\n", encoding="utf-8")
+    (tmp_path / "u.txt").write_text("E\n\nJamal Turner scored.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(f'file,date\nu.txt,"{rfc}"\n', encoding="utf-8")
+    table = tmp_path.parent / f"{tmp_path.name}.csv"
+    table.write_text(f'title,text,date\nF,Jamal Turner scored.,"{rfc}"\n', encoding="utf-8")
+    docs = wb.load_corpus([tmp_path, table])
+    assert sorted(docs["title"]) == ["A", "B", "C", "D", "E", "F"]
+    assert set(docs["published"]) == {pd.Timestamp("2026-03-15 04:30", tz="UTC")}
 
 
 def test_html_without_main_content_is_an_input_error(tmp_path):
