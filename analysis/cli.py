@@ -219,8 +219,9 @@ def _report(args: argparse.Namespace) -> int:
     for result in batch.reports:
         _print_written(result)
     for failure in batch.failures:
-        where = f"; error notebook: {failure.notebook}" if failure.notebook else ""
-        print(f"report FAILED: {failure.name} {failure.parameters}: {failure.error}{where}", file=sys.stderr)
+        where = f" (error notebook: {failure.notebook})" if failure.notebook else ""
+        print(f"report FAILED: {failure.name} {failure.parameters}: {str(failure.error).rstrip()}{where}",
+              file=sys.stderr)
     print(f"{len(batch.reports)} rendered, {len(batch.failures)} failed; index: {batch.index}")
     return 1 if batch.failures else 0
 

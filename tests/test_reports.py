@@ -233,7 +233,7 @@ def test_batch_renders_in_parallel_reports_a_failure_and_keeps_the_rest(tmp_path
     assert status == 1
     assert "2 rendered, 1 failed" in captured.out
     assert "report FAILED: greet-boom" in captured.err
-    assert "AssertionError: boom is not a greeting; error notebook:" in captured.err, "the notebook's own error, briefly"
+    assert "AssertionError: boom is not a greeting (error notebook:" in captured.err, "the notebook's own error, briefly"
     assert "Traceback" not in captured.err
     assert "greet-boom.failed.ipynb" in captured.err
     assert (out / "greet-hi" / "greet-hi.html").exists()
