@@ -71,7 +71,9 @@ of France, Germany and Italy said") it is a locative and the phrase before it is
 place naming whose sources ("according to U.S. officials") is not linked. A nominal "the
 <organisation noun>" (``organization_nouns``) links to the organisation named in the five sentences
 before it when it is the only organisation the text names before it (two named before: unlinked;
-see below for organisations whose name holds the noun).
+see below for organisations whose name holds the noun); a noun of a kind that names state ("the union",
+"the league", "the hospital"; all but the generic "the company", "the agency", "the team", ...) links
+only to an organisation whose name holds it.
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time). A speaker noun before a participle phrase
@@ -2540,7 +2542,10 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     field names before it (:func:`_only_organization_before`); it stays nominal. With two
     organisations named before ("Nimbusly ... a researcher at Carrow University ... The company
     said") it stays unlinked: a wrong guess is worse than none. "The mayor" (the and a title) links to the
-    one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal."""
+    one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal.
+    Only a generic noun (:data:`_GENERIC_ORGANIZATION_NOUNS`: "the company") links to an organisation
+    whose name does not hold it; "the union", "the league" link only to a name that says so, never to
+    another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
     f, nouns = att.f, att.cues.organization_nouns
     for row in rows:
         sp = row.speaker
@@ -2567,13 +2572,23 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             continue
         noun = words[1].lower()
         m = _organization_named(f, sp.start, noun)
-        if m is None:
+        if m is None and noun in _GENERIC_ORGANIZATION_NOUNS:
             m = _only_organization_before(f, sp.start)
             if m is not None and _kinds_of(m.actor, nouns) - {noun}:
                 m = None  # "Grange Lane Hospital ... The union said": a hospital is no union
+        # (a noun of a kind an organisation's name states, "the union", "the league", links only to a
+        # name that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+#: organisation nouns that fit an organisation whose name does not say its kind ("Northwind Energy ...
+#: the company said"); any other organisation noun ("the union", "the league", "the hospital") links
+#: only to an organisation whose name holds it (:func:`_organization_named`)
+_GENERIC_ORGANIZATION_NOUNS = frozenset("company firm utility agency group organization organisation startup "
+                                        "retailer manufacturer automaker airline newspaper network team club "
+                                        "campaign government charity regulator bank".split())
 
 
 @functools.cache

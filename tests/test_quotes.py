@@ -1305,3 +1305,16 @@ def test_a_short_quotation_needs_a_cue_of_its_own_not_the_speaker_before_it():
             'thing to do for the country."')
     assert [r[2:4] for r in _rows(text)] == [["We will not stop until the work is done", "John Kirby"],
                                              ["It is the right thing to do for the country.", "John Kirby"]]
+
+
+def test_a_nominal_of_a_named_kind_never_links_to_an_organisation_whose_name_does_not_say_it():
+    # rt11 F1: "the union said" went to the cooperative named in its own sentence; "the company" still links
+    out = wb.quotes(docs("Workers at Northfield Dairy Cooperative's Ashby plant voted 291 to 22 to authorise a strike, "
+                         "the union said.",
+                         "Harbor City Hawks coach Dennis Mahoney was suspended for one game on Monday, the league said.",
+                         "Northwind Energy cut its forecast on Monday. The company said demand had fallen sharply."),
+                    NO_ACTORS)
+    assert out[["speaker", "speaker_type", "speaker_entity_id"]].astype(object).where(out.notna(), None
+                                                                                       ).values.tolist() == [
+        ["the union", "nominal", None], ["the league", "nominal", None],
+        ["Northwind Energy", "nominal", "organization:northwind_energy"]]
