@@ -2308,10 +2308,15 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
     if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
         return None
     if words_between:
-        seg = _strip_tail(text[comma + 1:m.start], _AUX)
-        sp, np_lo = att.subject_phrase(comma + 1, comma + 1 + len(seg))
+        seg_hi = comma + 1 + len(_strip_tail(text[comma + 1:m.start], _AUX))
+        acronym = _PAREN_ACRONYM.search(text, comma + 1, seg_hi)
+        if acronym is not None:  # "…, the Food and Drug Administration (FDA) said": the name before it
+            seg_hi = acronym.start()
+        sp, np_lo = att.subject_phrase(comma + 1, seg_hi)
         if sp is None or text[comma + 1:np_lo].strip():
-            return None
+            sp = _name_ending_at(att.f, comma + 1, seg_hi)  # a name with "and" or "of" in it
+            if sp is None:
+                return None
     else:
         sp = att.speaker_after(m, s_hi)
         if sp is None and text.rfind(",", s_lo, max(s_lo, text.rfind(",", s_lo, comma))) < 0:
@@ -2336,6 +2341,24 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
                 not att.overlaps_direct(rest_lo, rest_hi):
             parts.append((rest_lo, rest_hi))
     return _Row(sid, pid, parts, sp, att.cues.lemma_of[m.form.lower()], "reported", m.start)
+
+
+_PAREN_ACRONYM = re.compile(r"\s+\([A-Z][A-Za-z0-9&.\-]{0,11}\)\Z")  # "(FDA)" after a name, at the end
+
+
+def _name_ending_at(f: _Field, lo: int, hi: int) -> _Speaker | None:
+    """The speaker of the one name mention (no pronoun, no place) that is all of text[lo:hi] but a
+    leading "the" ("the Food and Drug Administration", which the noun-phrase walk stops in at "and"),
+    else None."""
+    text = f.text
+    while hi > lo and text[hi - 1] in _SPACE_CHARS:
+        hi -= 1
+    for j in range(bisect_left(f.mention_starts, lo), bisect_left(f.mention_starts, hi)):
+        m = f.mentions[j]
+        if m.end == hi and m.via != "pronoun" and m.etype not in ("place", None) and \
+                text[lo:m.start].strip().lower() in ("", "the"):
+            return _from_mention(m)
+    return None
 
 
 def _content(text: str, lo: int, hi: int) -> tuple[int, int]:

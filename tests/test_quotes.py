@@ -1318,3 +1318,15 @@ def test_a_nominal_of_a_named_kind_never_links_to_an_organisation_whose_name_doe
                                                                                        ).values.tolist() == [
         ["the union", "nominal", None], ["the league", "nominal", None],
         ["Northwind Energy", "nominal", "organization:northwind_energy"]]
+
+
+def test_a_long_name_or_a_parenthesised_acronym_before_a_cue_after_the_content():
+    # rt11 F9: "…, the Food and Drug Administration (FDA) said." gave no row ("and" and "(FDA)" stopped the phrase)
+    out = wb.quotes(docs("Northfield Dairy Cooperative on Tuesday recalled 180,000 packages of soft cheese, the Food "
+                         "and Drug Administration (FDA) said.",
+                         "The plant withdrew 180,000 packages of soft cheese, the Food and Drug Administration said."),
+                    NO_ACTORS)
+    assert out[["doc_id", "quote", "speaker", "speaker_type"]].values.tolist() == [
+        ["d0", "Northfield Dairy Cooperative on Tuesday recalled 180,000 packages of soft cheese",
+         "Food and Drug Administration", "name"],
+        ["d1", "The plant withdrew 180,000 packages of soft cheese", "Food and Drug Administration", "name"]]
