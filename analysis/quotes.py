@@ -2167,6 +2167,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         opener = ("that" in after and _THAT.match(after)) or _COLON.match(after)
         if opener and att.cue_between(after_lo, after_lo + opener.end()):
             opener = None  # "said the road was unsafe, and warned that …": the "that" of another cue
+        elif opener and after[opener.end() - 4:opener.end()] == "that" and after[:opener.end() - 4].strip(" ,") \
+                and _FINITE_AFTER.match(after, opener.end()):
+            opener = None  # "said 14 ballots that had been rejected were counted": a relative "that", no opener
         if opener and _second_that(after, opener.end()) and (bare_of[form] == "bare" or _FINITE_CLAUSE.match(after)):
             c_lo = after_lo  # "said the strike was regrettable and that …": both clauses were said
         elif opener:

@@ -1330,3 +1330,12 @@ def test_a_long_name_or_a_parenthesised_acronym_before_a_cue_after_the_content()
         ["d0", "Northfield Dairy Cooperative on Tuesday recalled 180,000 packages of soft cheese",
          "Food and Drug Administration", "name"],
         ["d1", "The plant withdrew 180,000 packages of soft cheese", "Food and Drug Administration", "name"]]
+
+
+def test_a_relative_that_after_a_noun_is_no_opener_of_the_reported_clause():
+    # rt11 F8: the content started at "had been rejected"; a "that" the clause's subject opens stays in it
+    assert [r[2] for r in q("Lindqvist said 14 ballots that had been rejected for signature problems were counted "
+                            "after voters corrected them.",
+                            "Lindqvist said on Monday that the ballots had been counted again.", lex=NO_ACTORS)] == [
+        "14 ballots that had been rejected for signature problems were counted after voters corrected them",
+        "the ballots had been counted again"]
