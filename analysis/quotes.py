@@ -2549,16 +2549,25 @@ def _in_focus(f: _Field, antecedent: _Mention, rivals: Sequence[_Mention],
     """Is ``antecedent`` the one person in focus for a pronoun in ``sentence``, though ``rivals``
     (other persons it could mean) were named two sentences back? So when it is the subject of the
     sentence right before (that sentence's first mention, with only capitalised words before it:
-    "Senator Paul Brennan, a Republican, was more sympathetic. He said ...") and every rival was
-    named before that sentence."""
+    "Senator Paul Brennan, a Republican, was more sympathetic. He said ..."; or the name in apposition
+    to a short subject phrase: "Northfield's chief executive, Martin Kessler, apologised.") and every
+    rival was named before that sentence."""
     prev = f.sentence_at(antecedent.start)
     if prev[0] != sentence[0] - 1:
         return False
     first = next((m for m in f.mentions[bisect_left(f.mention_starts, prev[2]):] if m.via != "pronoun"), None)
-    if first is None or first.start != antecedent.start:
+    if first is None:
         return False
-    if any(not w[:1].isupper() for w in f.text[prev[2]:antecedent.start].split()):
-        return False  # "After meeting Delane, Brennan ...": not plainly the subject
+    before = f.text[prev[2]:antecedent.start]
+    if first.start != antecedent.start or any(not w[:1].isupper() for w in before.split()):
+        # "Northfield's chief executive, Martin Kessler, apologised": the name in apposition to the
+        # subject (a short phrase set off by commas, no other person named before it) is the subject
+        if not (before.endswith(", ") and before.count(",") == 1 and len(before.split()) <= 5
+                and f.text.startswith(",", antecedent.end)
+                and all(m.via == "pronoun" or m.etype not in (None, "person")
+                        for m in f.mentions[bisect_left(f.mention_starts, prev[2]):
+                                            bisect_left(f.mention_starts, antecedent.start)])):
+            return False  # "After meeting Delane, Brennan ...": not plainly the subject
     return all(m.start < prev[2] for m in rivals)
 
 

@@ -1339,3 +1339,17 @@ def test_a_relative_that_after_a_noun_is_no_opener_of_the_reported_clause():
                             "Lindqvist said on Monday that the ballots had been counted again.", lex=NO_ACTORS)] == [
         "14 ballots that had been rejected for signature problems were counted after voters corrected them",
         "the ballots had been counted again"]
+
+
+def test_a_pronoun_speaker_after_a_name_in_apposition_to_the_subject():
+    # rt11 F11: the entity layer resolves "He" to Kessler, the subject's apposition; another man quoted before
+    text = ("Dr. Alan Perez, the state epidemiologist, said the outbreak strain matched samples from the drain.\n\n"
+            "Northfield's chief executive, Martin Kessler, apologised to customers on Wednesday. He said the company "
+            "would pay for medical costs.")
+    out = wb.quotes(docs(text), NO_ACTORS)
+    assert out[["speaker", "speaker_type", "speaker_entity_id"]].values.tolist() == [
+        ["Alan Perez", "name", "person:alan_perez"], ["Martin Kessler", "pronoun", "person:martin_kessler"]]
+    # a person named before the apposition: not plainly the subject, no speaker
+    out = wb.quotes(docs(text.replace("Northfield's chief executive", "After Perez spoke, the chief executive")),
+                    NO_ACTORS)
+    assert out["speaker"].isna().tolist() == [False, True]
