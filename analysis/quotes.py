@@ -2312,7 +2312,7 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
         return None
     if words_between:
         seg_hi = comma + 1 + len(_strip_tail(text[comma + 1:m.start], _AUX))
-        acronym = _PAREN_ACRONYM.search(text, comma + 1, seg_hi)
+        acronym = _PAREN_ACRONYM.search(text, comma + 1, seg_hi) if text[seg_hi - 1] == ")" else None
         if acronym is not None:  # "…, the Food and Drug Administration (FDA) said": the name before it
             seg_hi = acronym.start()
         sp, np_lo = att.subject_phrase(comma + 1, seg_hi)
