@@ -178,3 +178,9 @@ def test_a_pronoun_opening_its_sentence_is_the_subject_before_and_never_its_own_
               "Turner said.")
     assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [
         ("d0", "He", "Robert Vasquez"), ("d1", "his", "Jamal Turner"), ("d1", "He", "Dennis Mahoney")]
+    # not a possessive at the sentence start, nor over a person a relative clause describes
+    e = found("Scott Pruitt's deputy praised Andrew Wheeler on Monday. He knows the agency well.",
+              "Scott Pruitt also tapped Tony Cox, who runs a consultancy, to lead the panel. He has studied lung "
+              "disease.")
+    assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [
+        ("d0", "He", "Andrew Wheeler"), ("d1", "He", "Tony Cox")]
