@@ -415,6 +415,7 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
         present = {c[2] for sent in found for c in sent}
         # the alias mentions (position, actor) in reading order, to choose between titles' owners
         timeline = [((k, c[0]), c[2]) for k, sent in enumerate(found) for c in sent]
+        held = _titles_held_by_others(texts, title_c, found, m.names)
         for k, ti in enumerate(title_c):
             if not ti:
                 continue
@@ -423,6 +424,8 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
             for s, e, owners in ti:
                 if any(s < ne and ns < e for ns, ne, *_ in names):
                     continue  # a name always wins over a title (titles fill the gaps between names)
+                if held and texts[k][s:e].lower() in held:
+                    continue  # the document gives this title to someone else ("Mayor Daniel Osei")
                 owner = _title_owner(owners, present, timeline, (k, s))
                 if owner is not None:
                     cands.append((s, e, owner, 1))
@@ -451,6 +454,38 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
             if actor is not None:
                 pronouns.append((k, s, e, actor, "pronoun"))
     return sorted(out + pronouns, key=lambda r: (r[0], r[1])) if pronouns else out
+
+
+def _titles_held_by_others(texts: Sequence[str], title_c: list[list[tuple]], found: list[list[tuple]],
+                           names: list[str]) -> set[str]:
+    """The lexicon titles (lower case) the document writes with a person who is none of the title's
+    owners: before a name ("Mayor Daniel Osei" when the lexicon titles Helen Vasquez "mayor"; a name
+    outside the lexicon too, unless its words are an owner's: "Mayor Vasquez") or after one, set off
+    ("Daniel Osei, the mayor,"). In that document the bare title ("the mayor said") is nobody's: the
+    text's own title wins over the lexicon's."""
+    held: set[str] = set()
+    for k, ti in enumerate(title_c):
+        text = texts[k]
+        for s, e, owners in ti:
+            term = text[s:e].lower()
+            if term in held:
+                continue
+            nxt = next((c for c in found[k] if c[0] >= e), None)
+            if nxt is not None and not text[e:nxt[0]].strip():
+                if nxt[2] not in owners:
+                    held.add(term)
+                continue
+            word = _NEXT_WORD.match(text, e)
+            if word is not None and _name_follows(text, e):
+                own = {w.lower() for o in owners for w in names[o].split()}
+                if word.group(1).rstrip(".").lower() not in own:
+                    held.add(term)
+                continue
+            before = [c for c in found[k] if c[1] <= s]
+            if before and before[-1][2] not in owners and \
+                    re.fullmatch(r",\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+)?", text[before[-1][1]:s]):
+                held.add(term)
+    return held
 
 
 _NEXT_WORD = re.compile(r"[ \t]+((?:[a-z]{1,3}-)?[A-Z][\w'’\-]*\.?)")

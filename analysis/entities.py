@@ -185,7 +185,10 @@ of unknown gender named earlier in the pronoun's own sentence comes before a mat
 ("Later President Obama said his plan ..."), but not one named as a relative of the sentence's own
 he/she ("He went looking for his brother, George Whitman, after he ...": the second "he" is not the
 brother), and one a pronoun opening its sentence follows as
-the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'); rows with ``via == "pronoun"``, apart from the direct
+the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'),
+also over a person of its gender named after that subject there ("Robert Vasquez ... endorsed Osei. He
+said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
+after it ('"He fights for us," Turner said'); rows with ``via == "pronoun"``, apart from the direct
 mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
 place.
 
@@ -2833,6 +2836,33 @@ def _relative_of(text: str, start: int, gender: str) -> bool:
         (m.group(1).lower() == "his") == (gender == "male")
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b|['’]")
+_RELATIVE_AFTER_NAME = re.compile(r",\s+(?:who|whose|whom)\b")
+
+
+def _mention_end(ent: _Entity, k: int, start: int) -> int:
+    """The end of ``ent``'s mention at ``start`` of sentence ``k`` (``start`` when not found)."""
+    return next((e for kk, s, e, *_ in ent.mentions if kk == k and s == start), start)
+
+
+def _own_speaker(text: str, at: int, persons: list[tuple[int, int, int]], here: int, k: int) -> int | None:
+    """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` opens ('"He fights for us
+    every night," Turner said' -> Turner's entity): the first person named in the sentence within
+    a few words after the quotation's closing mark; None when the pronoun is in no quotation."""
+    lo = max(text.rfind('"', 0, at), text.rfind("“", 0, at))
+    if lo < 0 or text[lo:at].strip(" \"“'‘") or (text[lo] == '"' and text.count('"', 0, lo) % 2):
+        return None  # the pronoun does not open a quotation (a closing mark before it: '"…," he said')
+    close = min((c for c in (text.find('"', at), text.find("”", at)) if c >= 0), default=-1)
+    if close < 0:
+        return None
+    for p in persons[here:]:
+        if p[0] != k or p[1] > close + 40:
+            return None
+        if p[1] > close:
+            return p[2]
+    return None
+
+
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision."""
@@ -2858,8 +2888,11 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
             _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
         here = bisect_left(persons, at)
+        speaker = _own_speaker(texts[k], at[1], persons, here, k) if opens else None
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
+            if idx == speaker:
+                continue  # '"He fights for us," Turner said': a pronoun in a quotation is never its speaker
             g = live[idx].gender or learned.get(idx)
             if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
                     _relative_of(texts[k], persons[j][1], gender):
@@ -2878,6 +2911,19 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     break
         # (never a person whose known gender the pronoun contradicts: "Ms. Marsh ... him" is someone else)
         chosen = chosen if chosen is not None else unknown
+        if chosen is not None and k > 0 and _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None:
+            # "Robert Vasquez ... endorsed Osei. He said ...": the subject of the sentence before (the
+            # person it starts with, no possessive, of the pronoun's gender) wins over a person named
+            # after it there, unless a relative clause describes that one ("tapped Tony Cox, who runs ...")
+            j = bisect_left(persons, (k - 1, 0))
+            if j < here and persons[j][0] == k - 1 and persons[j][2] != chosen and persons[j][2] != speaker and \
+                    (live[persons[j][2]].gender or learned.get(persons[j][2])) == gender and \
+                    _SUBJECT_START.match(texts[k - 1], 0, persons[j][1]) and \
+                    not _POSSESSIVE_AFTER.match(texts[k - 1], _mention_end(live[persons[j][2]], k - 1, persons[j][1])) \
+                    and any(p[0] == k - 1 and p[2] == chosen for p in persons[j:here]) and \
+                    not any(p[0] == k - 1 and p[2] == chosen and _RELATIVE_AFTER_NAME.match(
+                        texts[k - 1], _mention_end(live[chosen], k - 1, p[1])) for p in persons[j:here]):
+                chosen = persons[j][2]
         if chosen is None:
             continue
         if live[chosen].gender is None and chosen not in learned:

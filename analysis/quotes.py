@@ -71,7 +71,9 @@ of France, Germany and Italy said") it is a locative and the phrase before it is
 place naming whose sources ("according to U.S. officials") is not linked. A nominal "the
 <organisation noun>" (``organization_nouns``) links to the organisation named in the five sentences
 before it when it is the only organisation the text names before it (two named before: unlinked;
-see below for organisations whose name holds the noun).
+see below for organisations whose name holds the noun); a noun of a kind that names state ("the union",
+"the league", "the hospital"; all but the generic "the company", "the agency", "the team", ...) links
+only to an organisation whose name holds it.
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time). A speaker noun before a participle phrase
@@ -2165,6 +2167,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         opener = ("that" in after and _THAT.match(after)) or _COLON.match(after)
         if opener and att.cue_between(after_lo, after_lo + opener.end()):
             opener = None  # "said the road was unsafe, and warned that …": the "that" of another cue
+        elif opener and after[opener.end() - 4:opener.end()] == "that" and after[:opener.end() - 4].strip(" ,") \
+                and _FINITE_AFTER.match(after, opener.end()):
+            opener = None  # "said 14 ballots that had been rejected were counted": a relative "that", no opener
         if opener and _second_that(after, opener.end()) and (bare_of[form] == "bare" or _FINITE_CLAUSE.match(after)):
             c_lo = after_lo  # "said the strike was regrettable and that …": both clauses were said
         elif opener:
@@ -2306,10 +2311,15 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
     if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
         return None
     if words_between:
-        seg = _strip_tail(text[comma + 1:m.start], _AUX)
-        sp, np_lo = att.subject_phrase(comma + 1, comma + 1 + len(seg))
+        seg_hi = comma + 1 + len(_strip_tail(text[comma + 1:m.start], _AUX))
+        acronym = _PAREN_ACRONYM.search(text, comma + 1, seg_hi) if text[seg_hi - 1] == ")" else None
+        if acronym is not None:  # "…, the Food and Drug Administration (FDA) said": the name before it
+            seg_hi = acronym.start()
+        sp, np_lo = att.subject_phrase(comma + 1, seg_hi)
         if sp is None or text[comma + 1:np_lo].strip():
-            return None
+            sp = _name_ending_at(att.f, comma + 1, seg_hi)  # a name with "and" or "of" in it
+            if sp is None:
+                return None
     else:
         sp = att.speaker_after(m, s_hi)
         if sp is None and text.rfind(",", s_lo, max(s_lo, text.rfind(",", s_lo, comma))) < 0:
@@ -2334,6 +2344,24 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
                 not att.overlaps_direct(rest_lo, rest_hi):
             parts.append((rest_lo, rest_hi))
     return _Row(sid, pid, parts, sp, att.cues.lemma_of[m.form.lower()], "reported", m.start)
+
+
+_PAREN_ACRONYM = re.compile(r"\s+\([A-Z][A-Za-z0-9&.\-]{0,11}\)\Z")  # "(FDA)" after a name, at the end
+
+
+def _name_ending_at(f: _Field, lo: int, hi: int) -> _Speaker | None:
+    """The speaker of the one name mention (no pronoun, no place) that is all of text[lo:hi] but a
+    leading "the" ("the Food and Drug Administration", which the noun-phrase walk stops in at "and"),
+    else None."""
+    text = f.text
+    while hi > lo and text[hi - 1] in _SPACE_CHARS:
+        hi -= 1
+    for j in range(bisect_left(f.mention_starts, lo), bisect_left(f.mention_starts, hi)):
+        m = f.mentions[j]
+        if m.end == hi and m.via != "pronoun" and m.etype not in ("place", None) and \
+                text[lo:m.start].strip().lower() in ("", "the"):
+            return _from_mention(m)
+    return None
 
 
 def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -2521,16 +2549,25 @@ def _in_focus(f: _Field, antecedent: _Mention, rivals: Sequence[_Mention],
     """Is ``antecedent`` the one person in focus for a pronoun in ``sentence``, though ``rivals``
     (other persons it could mean) were named two sentences back? So when it is the subject of the
     sentence right before (that sentence's first mention, with only capitalised words before it:
-    "Senator Paul Brennan, a Republican, was more sympathetic. He said ...") and every rival was
-    named before that sentence."""
+    "Senator Paul Brennan, a Republican, was more sympathetic. He said ..."; or the name in apposition
+    to a short subject phrase: "Northfield's chief executive, Martin Kessler, apologised.") and every
+    rival was named before that sentence."""
     prev = f.sentence_at(antecedent.start)
     if prev[0] != sentence[0] - 1:
         return False
     first = next((m for m in f.mentions[bisect_left(f.mention_starts, prev[2]):] if m.via != "pronoun"), None)
-    if first is None or first.start != antecedent.start:
+    if first is None:
         return False
-    if any(not w[:1].isupper() for w in f.text[prev[2]:antecedent.start].split()):
-        return False  # "After meeting Delane, Brennan ...": not plainly the subject
+    before = f.text[prev[2]:antecedent.start]
+    if first.start != antecedent.start or any(not w[:1].isupper() for w in before.split()):
+        # "Northfield's chief executive, Martin Kessler, apologised": the name in apposition to the
+        # subject (a short phrase set off by commas, no other person named before it) is the subject
+        if not (before.endswith(", ") and before.count(",") == 1 and len(before.split()) <= 5
+                and f.text.startswith(",", antecedent.end)
+                and all(m.via == "pronoun" or m.etype not in (None, "person")
+                        for m in f.mentions[bisect_left(f.mention_starts, prev[2]):
+                                            bisect_left(f.mention_starts, antecedent.start)])):
+            return False  # "After meeting Delane, Brennan ...": not plainly the subject
     return all(m.start < prev[2] for m in rivals)
 
 
@@ -2540,7 +2577,10 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     field names before it (:func:`_only_organization_before`); it stays nominal. With two
     organisations named before ("Nimbusly ... a researcher at Carrow University ... The company
     said") it stays unlinked: a wrong guess is worse than none. "The mayor" (the and a title) links to the
-    one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal."""
+    one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal.
+    Only a generic noun (:data:`_GENERIC_ORGANIZATION_NOUNS`: "the company") links to an organisation
+    whose name does not hold it; "the union", "the league" link only to a name that says so, never to
+    another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
     f, nouns = att.f, att.cues.organization_nouns
     for row in rows:
         sp = row.speaker
@@ -2567,13 +2607,23 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             continue
         noun = words[1].lower()
         m = _organization_named(f, sp.start, noun)
-        if m is None:
+        if m is None and noun in _GENERIC_ORGANIZATION_NOUNS:
             m = _only_organization_before(f, sp.start)
             if m is not None and _kinds_of(m.actor, nouns) - {noun}:
                 m = None  # "Grange Lane Hospital ... The union said": a hospital is no union
+        # (a noun of a kind an organisation's name states, "the union", "the league", links only to a
+        # name that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+#: organisation nouns that fit an organisation whose name does not say its kind ("Northwind Energy ...
+#: the company said"); any other organisation noun ("the union", "the league", "the hospital") links
+#: only to an organisation whose name holds it (:func:`_organization_named`)
+_GENERIC_ORGANIZATION_NOUNS = frozenset("company firm utility agency group organization organisation startup "
+                                        "retailer manufacturer automaker airline newspaper network team club "
+                                        "campaign government charity regulator bank".split())
 
 
 @functools.cache

@@ -168,3 +168,19 @@ def test_a_country_that_plays_a_match_is_its_team_an_organisation():
         ("d1", "Spain", "organization", "place that plays: 2–1"),
         ("d1", "Italy", "organization", "place that plays: 2–1"),
         ("d2", "Ohio", "place", "gazetteer: place"), ("d2", "Paris", "place", "gazetteer: city")]
+
+
+def test_a_pronoun_opening_its_sentence_is_the_subject_before_and_never_its_own_quotations_speaker():
+    # rt11 F2: "He" went to Osei, named after the subject; F10: the "He" of Turner's quotation went to Turner
+    e = found("Mayor Helen Vasquez faces Daniel Osei on Tuesday.\n\nRobert Vasquez, a school board member who is "
+              "not related to the mayor, endorsed Osei last week. He said the budget shortchanged every classroom.",
+              "Dennis Mahoney was suspended.\n\nJamal Turner defended his coach. \"He fights for us every night,\" "
+              "Turner said.")
+    assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [
+        ("d0", "He", "Robert Vasquez"), ("d1", "his", "Jamal Turner"), ("d1", "He", "Dennis Mahoney")]
+    # not a possessive at the sentence start, nor over a person a relative clause describes
+    e = found("Scott Pruitt's deputy praised Andrew Wheeler on Monday. He knows the agency well.",
+              "Scott Pruitt also tapped Tony Cox, who runs a consultancy, to lead the panel. He has studied lung "
+              "disease.")
+    assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [
+        ("d0", "He", "Andrew Wheeler"), ("d1", "He", "Tony Cox")]

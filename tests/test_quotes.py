@@ -1305,3 +1305,51 @@ def test_a_short_quotation_needs_a_cue_of_its_own_not_the_speaker_before_it():
             'thing to do for the country."')
     assert [r[2:4] for r in _rows(text)] == [["We will not stop until the work is done", "John Kirby"],
                                              ["It is the right thing to do for the country.", "John Kirby"]]
+
+
+def test_a_nominal_of_a_named_kind_never_links_to_an_organisation_whose_name_does_not_say_it():
+    # rt11 F1: "the union said" went to the cooperative named in its own sentence; "the company" still links
+    out = wb.quotes(docs("Workers at Northfield Dairy Cooperative's Ashby plant voted 291 to 22 to authorise a strike, "
+                         "the union said.",
+                         "Harbor City Hawks coach Dennis Mahoney was suspended for one game on Monday, the league said.",
+                         "Northwind Energy cut its forecast on Monday. The company said demand had fallen sharply."),
+                    NO_ACTORS)
+    assert out[["speaker", "speaker_type", "speaker_entity_id"]].astype(object).where(out.notna(), None
+                                                                                       ).values.tolist() == [
+        ["the union", "nominal", None], ["the league", "nominal", None],
+        ["Northwind Energy", "nominal", "organization:northwind_energy"]]
+
+
+def test_a_long_name_or_a_parenthesised_acronym_before_a_cue_after_the_content():
+    # rt11 F9: "…, the Food and Drug Administration (FDA) said." gave no row ("and" and "(FDA)" stopped the phrase)
+    out = wb.quotes(docs("Northfield Dairy Cooperative on Tuesday recalled 180,000 packages of soft cheese, the Food "
+                         "and Drug Administration (FDA) said.",
+                         "The plant withdrew 180,000 packages of soft cheese, the Food and Drug Administration said."),
+                    NO_ACTORS)
+    assert out[["doc_id", "quote", "speaker", "speaker_type"]].values.tolist() == [
+        ["d0", "Northfield Dairy Cooperative on Tuesday recalled 180,000 packages of soft cheese",
+         "Food and Drug Administration", "name"],
+        ["d1", "The plant withdrew 180,000 packages of soft cheese", "Food and Drug Administration", "name"]]
+
+
+def test_a_relative_that_after_a_noun_is_no_opener_of_the_reported_clause():
+    # rt11 F8: the content started at "had been rejected"; a "that" the clause's subject opens stays in it
+    assert [r[2] for r in q("Lindqvist said 14 ballots that had been rejected for signature problems were counted "
+                            "after voters corrected them.",
+                            "Lindqvist said on Monday that the ballots had been counted again.", lex=NO_ACTORS)] == [
+        "14 ballots that had been rejected for signature problems were counted after voters corrected them",
+        "the ballots had been counted again"]
+
+
+def test_a_pronoun_speaker_after_a_name_in_apposition_to_the_subject():
+    # rt11 F11: the entity layer resolves "He" to Kessler, the subject's apposition; another man quoted before
+    text = ("Dr. Alan Perez, the state epidemiologist, said the outbreak strain matched samples from the drain.\n\n"
+            "Northfield's chief executive, Martin Kessler, apologised to customers on Wednesday. He said the company "
+            "would pay for medical costs.")
+    out = wb.quotes(docs(text), NO_ACTORS)
+    assert out[["speaker", "speaker_type", "speaker_entity_id"]].values.tolist() == [
+        ["Alan Perez", "name", "person:alan_perez"], ["Martin Kessler", "pronoun", "person:martin_kessler"]]
+    # a person named before the apposition: not plainly the subject, no speaker
+    out = wb.quotes(docs(text.replace("Northfield's chief executive", "After Perez spoke, the chief executive")),
+                    NO_ACTORS)
+    assert out["speaker"].isna().tolist() == [False, True]
