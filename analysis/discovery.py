@@ -49,7 +49,11 @@ from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
-__all__ = ["discover_actors", "discovery_yaml", "DISCOVERY_COLUMNS"]
+__all__ = ["discover_actors", "discovery_yaml", "example_window", "DISCOVERY_COLUMNS", "EXAMPLE_WORDS"]
+
+#: An example sentence of more than ``2 * EXAMPLE_WORDS + 10`` words (a run-on line) is shown as the
+#: ``EXAMPLE_WORDS`` words on each side of the name (:func:`example_window`).
+EXAMPLE_WORDS = 25
 
 
 _TYPES = {"person": "person", "organization": "organization", "group": "group"}
@@ -210,11 +214,32 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
         out["documents"].append(int(row.documents))
         out["doc_id"].append(row.doc_id)
         out["sentence_id"].append(int(row.sentence_id))
-        out["example"].append(text_of.get((row.doc_id, int(row.sentence_id)), ""))
+        out["example"].append(example_window(text_of.get((row.doc_id, int(row.sentence_id)), ""),
+                                             names=[*row.variants, name]))
         out["yaml"].append(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None,
                                           width=110))
     frame = pd.DataFrame(out, columns=cols)
     return frame.astype({"count": "int64", "documents": "int64", "sentence_id": "int64"})
+
+
+def example_window(sentence: str, *, names: list[str], words: int = EXAMPLE_WORDS) -> str:
+    """``sentence`` as an example of a name: whole when it has at most ``2 * words + 10``
+    whitespace-separated words, else the first of ``names`` written in it (else the sentence's start)
+    with up to ``words`` words on each side, a cut end marked "…" ("… the council and Osei voted …")."""
+    if len(sentence.split(None, 2 * words + 10)) <= 2 * words + 10:
+        return sentence
+    from analysis.tone import window_text
+
+    at = next((i for i in (sentence.find(n) for n in names if n) if i >= 0), 0)
+    end = at + next((len(n) for n in names if n and sentence.startswith(n, at)), 0)
+    start, stop = at, max(at, end)
+    while start > 0 and not sentence[start - 1].isspace():  # the words window_text keeps whole
+        start -= 1
+    while stop < len(sentence) and not sentence[stop].isspace():
+        stop += 1
+    head = "… " if len(sentence[:start].split()) > words else ""
+    tail = " …" if len(sentence[stop:].split()) > words else ""
+    return head + window_text(sentence, at, end, words) + tail
 
 
 def discovery_yaml(candidates: pd.DataFrame) -> str:

@@ -62,6 +62,7 @@ signed score (-1..1) that actor summaries average.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -98,6 +99,8 @@ __all__ = [
     "AGGREGATES",
     "WORD_LISTS",
     "WORDS_PATH",
+    "LONG_SENTENCE_TOKENS",
+    "LONG_SENTENCE_WINDOW",
 ]
 
 CLASSES: tuple[str, ...] = ("negative", "neutral", "positive")
@@ -127,7 +130,17 @@ WORD_LISTS: tuple[str, ...] = ("negations", "speech_verbs", "pronouns", "shifter
                                "addressee", "second_person", "clause_breaks", "clause_words")
 WORDS_PATH = Path(__file__).resolve().parent / "lexicons" / "target_tone_words.yml"
 
-#: Regularisation strengths tried by cross-validation, and the number of folds.
+#: A sentence of more than this many tokens (words and punctuation marks; the run-on cut of
+#: :mod:`analysis.text` allows 1,000 words) is read, for each target, only within
+#: :data:`LONG_SENTENCE_WINDOW` tokens on each side of it for the features that walk the words around
+#: the target (the distance-weighted lexicon sums and the ``s:``/``l:``/``r:`` words; a word further
+#: away would weigh less than 1e-5), so a target costs about what it costs in a news sentence. Every
+#: other feature still reads the whole sentence, from look-ups made once per sentence (the ``a:``
+#: vocabulary, the clause, the nearest sentiment words, quotation marks). Sentences of up to this
+#: many tokens are read whole, as before.
+LONG_SENTENCE_TOKENS = 200
+#: Tokens on each side of a target read in a long sentence (a word 50 tokens away weighs exp(-49/4) < 1e-5).
+LONG_SENTENCE_WINDOW = 50
 
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -231,7 +244,8 @@ def _inside_quote(sentence: str, start: int) -> bool:
 def _prepare_sentence(sentence: str, spec: dict[str, Any], lists: dict[str, frozenset[str]], tb_words: dict,
                       vader_words: dict) -> tuple[Any, ...]:
     """What every target of one sentence shares: tokens, lower-case forms, clauses, shift signs, the
-    TextBlob and VADER lexicon values of every token and whether a token's word may be learned."""
+    TextBlob and VADER lexicon values of every token, whether a token's word may be learned, and
+    :class:`_SentenceIndex` (what lets a target's features be read without walking the sentence)."""
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     lows = [w.lower() for w, _s, _e in tokens]
     clauses = _clause_ids(lows, lists)
@@ -243,7 +257,81 @@ def _prepare_sentence(sentence: str, spec: dict[str, Any], lists: dict[str, froz
         valence = vader_words.get(low)
         vader_values.append(valence / 4.0 if valence is not None else 0.0)
     learn = [not ((i > 0 and w[:1].isupper()) or _WORDY.search(w) is None) for i, (w, _s, _e) in enumerate(tokens)]
-    return tokens, lows, clauses, signs, tb_values, vader_values, learn
+    index = _SentenceIndex(sentence, tokens, lows, clauses, signs, vader_values, learn, lists)
+    return tokens, lows, clauses, signs, tb_values, vader_values, learn, index
+
+
+class _SentenceIndex:
+    """Per-sentence look-ups, made in one pass over the sentence, that answer what a target's
+    features ask about the whole sentence in (amortised) constant time: the tokens a span covers,
+    the quotation marks before a position, the tokens, capitalised tokens and first non-article
+    word of every clause, the next and previous sentiment word of every token, and (for long
+    sentences) the summed shift-signed VADER value of every clause and the sentence's vocabulary. The answers are the same
+    integers and booleans the direct walks give, so a target's features do not depend on it."""
+
+    __slots__ = ("starts", "ends", "open_quotes", "close_quotes", "straight_quotes", "has_quote",
+                 "second_person", "clause_tokens", "clause_caps", "first_lead", "next_sentiment",
+                 "prev_sentiment", "clause_vader", "total_vader", "learned", "vocabulary")
+
+    def __init__(self, sentence: str, tokens: list, lows: list[str], clauses: list[int], signs: list[float],
+                 vader_values: list[float], learn: list[bool], lists: dict[str, frozenset[str]]) -> None:
+        n = len(tokens)
+        self.starts = [s for _w, s, _e in tokens]
+        self.ends = [e for _w, _s, e in tokens]
+        self.open_quotes = [i for i, c in enumerate(sentence) if c in _OPEN_QUOTES] if "“" in sentence else []
+        self.close_quotes = [i for i, c in enumerate(sentence) if c in _CLOSE_QUOTES] if "”" in sentence else []
+        self.straight_quotes = [m.start() for m in re.finditer('"', sentence)]
+        self.has_quote = any(q in sentence for q in ('"', "“", "”"))
+        self.second_person = any(w in lists["second_person"] for w in lows)
+        clause_tokens: dict[int, int] = {}
+        clause_caps: dict[int, int] = {}
+        first_lead: dict[int, int] = {}
+        for i, c in enumerate(clauses):
+            clause_tokens[c] = clause_tokens.get(c, 0) + 1
+            if i > 0 and tokens[i][0][:1].isupper():
+                clause_caps[c] = clause_caps.get(c, 0) + 1
+            if c not in first_lead and _WORDY.search(tokens[i][0]) and lows[i] not in ("the", "a", "an", "and"):
+                first_lead[c] = i
+        self.clause_tokens, self.clause_caps, self.first_lead = clause_tokens, clause_caps, first_lead
+        following, after = [n] * (n + 1), n
+        for i in range(n - 1, -1, -1):
+            if vader_values[i] != 0.0:
+                after = i
+            following[i] = after
+        preceding, before = [-1] * (n + 1), -1
+        for i in range(n):
+            if vader_values[i] != 0.0:
+                before = i
+            preceding[i] = before
+        self.next_sentiment, self.prev_sentiment = following, preceding
+        self.clause_vader: dict[int, float] = {}
+        self.total_vader = 0.0
+        self.learned: dict[str, int] = {}  # long sentences: learned word -> times written
+        self.vocabulary: dict[str, float] = {}  # long sentences: "a:" + learned word -> 1.0
+        if n > LONG_SENTENCE_TOKENS:
+            for low, keep in zip(lows, learn):
+                if keep:
+                    self.learned[low] = self.learned.get(low, 0) + 1
+            self.vocabulary = {"a:" + low: 1.0 for low in self.learned}
+            for i, c in enumerate(clauses):
+                value = signs[i] * vader_values[i]
+                self.clause_vader[c] = self.clause_vader.get(c, 0.0) + value
+                self.total_vader += value
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """(first, last): the tokens overlapping ``[start, end)``; a span without word characters
+        is placed before the first token at or after ``start`` (last = first - 1)."""
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end) - 1
+        if first <= last:
+            return first, last
+        first = bisect.bisect_left(self.starts, start)
+        return first, first - 1
+
+    def inside_quote(self, start: int) -> bool:
+        """:func:`_inside_quote` of the sentence at ``start``."""
+        curly = bisect.bisect_left(self.open_quotes, start) - bisect.bisect_left(self.close_quotes, start)
+        return curly > 0 or bisect.bisect_left(self.straight_quotes, start) % 2 == 1
 
 
 @functools.lru_cache(maxsize=16)
@@ -266,18 +354,38 @@ def _nearest_sentiment(positions: range, anchor: int, clauses: list[int], signs:
 
 
 def _predicate_features(tokens: list, lows: list[str], clauses: list[int], signs: list[float],
-                        vader_values: list[float], first: int, last: int, own: int) -> list[float]:
+                        vader_values: list[float], first: int, last: int, own: int,
+                        index: _SentenceIndex | None = None) -> list[float]:
     """next_sentiment / prev_sentiment: the VADER value (shift-signed) of the nearest sentiment word
     after / before the target in its clause (the predicate the target is likely subject / object
     of), and the same divided by its distance in tokens (``*_near``); clause_names: log(1 + the
     capitalised tokens in the target's clause outside the target, after the sentence's first token)
     (other persons the clause's tone may be about); other_clause_vader: the summed shift-signed VADER
-    values of the words outside the target's clause."""
+    values of the words outside the target's clause. With the sentence's ``index`` the answers come
+    from its look-ups (the same values; other_clause_vader of a long sentence summed per clause)."""
     n = len(tokens)
-    after, after_near = _nearest_sentiment(range(last + 1, n), last, clauses, signs, vader_values, own)
-    before, before_near = _nearest_sentiment(range(first - 1, -1, -1), first, clauses, signs, vader_values, own)
-    names = sum(1 for i in range(1, n) if not first <= i <= last and clauses[i] == own and tokens[i][0][:1].isupper())
-    other = sum(signs[i] * vader_values[i] for i in range(n) if clauses[i] != own and not first <= i <= last)
+    if index is None:
+        after, after_near = _nearest_sentiment(range(last + 1, n), last, clauses, signs, vader_values, own)
+        before, before_near = _nearest_sentiment(range(first - 1, -1, -1), first, clauses, signs, vader_values, own)
+        names = sum(1 for i in range(1, n) if not first <= i <= last and clauses[i] == own and tokens[i][0][:1].isupper())
+        other = sum(signs[i] * vader_values[i] for i in range(n) if clauses[i] != own and not first <= i <= last)
+        return [after, before, after_near, before_near, math.log1p(names), other]
+    after = after_near = before = before_near = 0.0
+    j = index.next_sentiment[last + 1] if last + 1 < n else n
+    if j < n and clauses[j] == own:  # clause ids never decrease: every token between is in the clause
+        after = signs[j] * vader_values[j]
+        after_near = after / abs(j - last)
+    j = index.prev_sentiment[first - 1] if first >= 1 else -1
+    if j >= 0 and clauses[j] == own:
+        before = signs[j] * vader_values[j]
+        before_near = before / abs(j - first)
+    names = index.clause_caps.get(own, 0) - sum(
+        1 for i in range(max(first, 1), min(last, n - 1) + 1) if clauses[i] == own and tokens[i][0][:1].isupper())
+    if n <= LONG_SENTENCE_TOKENS:  # the sum in the sentence's order, as without the index
+        other = sum(signs[i] * vader_values[i] for i in range(n) if clauses[i] != own and not first <= i <= last)
+    else:
+        other = index.total_vader - index.clause_vader.get(own, 0.0) - sum(
+            signs[i] * vader_values[i] for i in range(max(first, 0), min(last, n - 1) + 1) if clauses[i] != own)
     return [after, before, after_near, before_near, math.log1p(names), other]
 
 
@@ -292,12 +400,8 @@ def _target_row(
         lists = {name: frozenset(spec[name]) for name in WORD_LISTS}
     if prepared is None:
         prepared = _prepare_sentence(sentence, spec, lists, tb_words, vader_words)
-    tokens, lows, clauses, signs, tb_values, vader_values, learn = prepared
-    inside = [i for i, (_w, s, e) in enumerate(tokens) if e > start and s < end]
-    first, last = (inside[0], inside[-1]) if inside else (0, -1)
-    if not inside:  # a span without word characters: place it before the first token after it
-        first = next((i for i, (_w, s, _e) in enumerate(tokens) if s >= start), len(tokens))
-        last = first - 1
+    tokens, lows, clauses, signs, tb_values, vader_values, learn, index = prepared
+    first, last = index.span(start, end)
     n = len(tokens)
     own = clauses[first] if first < n else (clauses[-1] if n else 0)
     tau, near, bag = float(spec["tau"]), int(spec["near"]), bool(spec["sentence_bag"])
@@ -306,7 +410,12 @@ def _target_row(
     words: dict[str, float] = {}
     tb = tb_pos = tb_neg = vd = vd_pos = vd_neg = 0.0
     c_tb = c_vd = c_pos = c_neg = c_left = c_right = s_tb = s_vd = 0.0
-    for i in range(n):
+    # the words around the target: the whole sentence, or in a long sentence (a run-on line) the
+    # LONG_SENTENCE_WINDOW tokens on each side (weights beyond it are below exp(-12)); the a: words
+    # of a long sentence come from its vocabulary, made once
+    whole = n <= LONG_SENTENCE_TOKENS
+    lo, hi = (0, n) if whole else (max(0, first - LONG_SENTENCE_WINDOW), min(n, last + 1 + LONG_SENTENCE_WINDOW))
+    for i in range(lo, hi):
         if first <= i <= last:
             continue
         d = first - i if i < first else i - last
@@ -348,8 +457,14 @@ def _target_row(
             words[key] = weight
         if d <= near:
             words[("l:" if i < first else "r:") + low] = 1.0
-        if bag:
+        if bag and whole:
             words["a:" + low] = 1.0
+    if bag and not whole:  # the sentence's vocabulary, less words written only in the target
+        words.update(index.vocabulary)
+        inside = [lows[i] for i in range(max(first, 0), min(last, n - 1) + 1) if learn[i]]
+        for low in set(inside):
+            if index.learned[low] == inside.count(low):
+                del words["a:" + low]
 
     def neighbour(i: int) -> str:  # a token next to the target, names as <N>, edges as <s> </s>
         if i < 0:
@@ -370,7 +485,7 @@ def _target_row(
     before = lows[max(0, first - sreach): first]
     mention = sentence[start:end].strip().lower()
     possessive = float(sentence[end:end + 2] in ("'s", "’s") or mention in ("his", "her", "their", "its"))
-    in_quote = float(_inside_quote(sentence, start))
+    in_quote = float(index.inside_quote(start))
     speech_after = float(any(w in speech for w in after))
     speech_before = float(any(w in speech for w in before))
     # roles (no parser: word order around the target)
@@ -384,17 +499,17 @@ def _target_row(
     harm_agent = float(not passive and any(w in harm for w in next3))
     by_agent = float(first >= 1 and lows[first - 1] == "by")
     addressee = float(any(w in lists["addressee"] for w in lows[max(0, first - 2): first]))
-    second = float(any(w in lists["second_person"] for w in lows))
-    lead_in = [j for j in range(first) if clauses[j] == own and _WORDY.search(tokens[j][0])
-               and lows[j] not in ("the", "a", "an", "and")]
-    subject = float(not lead_in)  # first words of its clause: most likely the clause's subject
-    clause_tokens = sum(1 for c in clauses if c == own)
+    second = float(index.second_person)
+    # first words of its clause (no word but an article or "and" before it in the clause): most
+    # likely the clause's subject
+    subject = float(not index.first_lead.get(own, n) < first)
+    clause_tokens = index.clause_tokens.get(own, 0)
     sentence_vd = 0.0  # filled in by target_features (needs the engine score)
     dense = [
         tb, tb_pos, tb_neg, vd, vd_pos, vd_neg,
         float(any(w in negations or w.endswith("n't") for w in around)),
         in_quote,
-        float(any(q in sentence for q in ('"', "“", "”"))),
+        float(index.has_quote),
         speech_after,
         speech_before,
         first / max(n - 1, 1),
@@ -410,7 +525,7 @@ def _target_row(
         max(speech_after, speech_before) * sentence_vd, in_quote * sentence_vd,
         possessive * c_right, subject * c_right, (1.0 - subject) * c_left, passive * c_vd,
         # the nearest sentiment predicate, other names in the clause, tone outside the clause
-        *_predicate_features(tokens, lows, clauses, signs, vader_values, first, last, own),
+        *_predicate_features(tokens, lows, clauses, signs, vader_values, first, last, own, index),
     ]
     return dense, words
 
@@ -456,8 +571,14 @@ def target_features(
             columns[f"window{n}_vader_{name}"] = vd[name].to_numpy()[at]
     tb_words, vader_words = pattern_lexicon().words, vader_analyzer().lexicon
     lists = {name: frozenset(spec[name]) for name in WORD_LISTS}
-    prepared = {t: _prepare_sentence(t, spec, lists, tb_words, vader_words) for t in dict.fromkeys(texts)}
-    rows = [_target_row(t, s, e, spec, tb_words, vader_words, lists, prepared[t]) for t, s, e in zip(texts, starts, ends)]
+    targets: dict[str, list[int]] = {}  # the targets of each sentence: each sentence is prepared once,
+    for i, t in enumerate(texts):       # and only one prepared sentence is held at a time
+        targets.setdefault(t, []).append(i)
+    rows: list[Any] = [None] * len(texts)
+    for t, members in targets.items():
+        prepared = _prepare_sentence(t, spec, lists, tb_words, vader_words)
+        for i in members:
+            rows[i] = _target_row(t, starts[i], ends[i], spec, tb_words, vader_words, lists, prepared)
     names = _dense_names(spec)
     hand = np.array([r[0] for r in rows], dtype=float).reshape(len(rows), len(names) - len(columns))
     for j, name in enumerate(names[len(columns):]):
@@ -602,6 +723,10 @@ def most_probable(p: np.ndarray) -> np.ndarray:
     return np.array(["neutral", "negative", "positive"], dtype=object)[order]
 
 
+#: Targets whose features :func:`predict_target_tone` holds at a time.
+_CHUNK = 5_000
+
+
 def predict_target_tone(
     texts: Sequence[str],
     starts: Sequence[int],
@@ -619,8 +744,10 @@ def predict_target_tone(
     fitted = load_target_model(model)
     if len(texts) == 0:
         return pd.DataFrame({c: pd.Series(dtype="str" if c == "label" else "float64") for c in TARGET_TONE_COLUMNS})
-    dense, words = target_features(texts, starts, ends, spec=fitted.spec)
-    p = target_probabilities(fitted, dense, words)
+    p = np.concatenate([  # in chunks: the word features of a chunk are dropped once it is scored
+        target_probabilities(fitted, *target_features(texts[i:i + _CHUNK], starts[i:i + _CHUNK],
+                                                      ends[i:i + _CHUNK], spec=fitted.spec))
+        for i in range(0, len(texts), _CHUNK)])
     labels = most_probable(p)
     return pd.DataFrame(
         {

@@ -588,9 +588,32 @@ def window_text(text: str, start: int, end: int, window: int) -> str:
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    left = text[:start].split()[-window:] if window > 0 else []
-    right = text[end:].split()[:window] if window > 0 else []
+    left = _words_before(text, start, window) if window > 0 else []
+    right = _words_after(text, end, window) if window > 0 else []
     return " ".join([*left, text[start:end], *right])
+
+
+def _words_before(text: str, start: int, window: int) -> list[str]:
+    """``text[:start].split()[-window:]``, reading only as much of the text before ``start`` as needed
+    (a growing slice that holds more than ``window`` words, so its first, maybe cut word is dropped)."""
+    size = 16 * (window + 1)
+    while True:
+        lo = max(0, start - size)
+        words = text[lo:start].split()
+        if lo == 0 or len(words) > window:
+            return words[-window:]
+        size *= 4
+
+
+def _words_after(text: str, end: int, window: int) -> list[str]:
+    """``text[end:].split()[:window]``, reading only as much of the text after ``end`` as needed."""
+    size = 16 * (window + 1)
+    while True:
+        hi = min(len(text), end + size)
+        words = text[end:hi].split()
+        if hi == len(text) or len(words) > window:
+            return words[:window]
+        size *= 4
 
 
 # --------------------------------------------------------------------------------------------------
