@@ -190,16 +190,20 @@ def actor_tone(
     keep = need[:4] + (["via"] if "via" in mentions.columns else []) + need[4:]
     ment = mentions[keep].reset_index(drop=True)
     ment_key = ment.assign(doc_id=ment["doc_id"].astype(str))
-    sent_text = sents[["doc_id", "sentence_id", "text"]].astype({"doc_id": str})
-    sent_text = sent_text.drop_duplicates(["doc_id", "sentence_id"]).rename(columns={"text": "_sentence"})
-    joined = ment_key.merge(sent_text, on=["doc_id", "sentence_id"], how="left")
-    if joined["_sentence"].isna().any():
-        bad = joined.loc[joined["_sentence"].isna(), ["doc_id", "sentence_id"]].iloc[0]
+    # each mention's sentence as a reference to one string per sentence (a sentence's text is not
+    # copied per mention: a run-on line of 1,000 words may hold hundreds of mentions)
+    sent_all = sents[["doc_id", "sentence_id", "text"]].reset_index(drop=True).astype({"doc_id": str})
+    sent_all = sent_all.drop_duplicates(["doc_id", "sentence_id"]).dropna(subset=["text"])
+    sentence_list = sent_all["text"].astype(str).tolist()
+    sent_keys = sent_all[["doc_id", "sentence_id"]].assign(_row=np.arange(len(sent_all)))
+    joined = ment_key.merge(sent_keys, on=["doc_id", "sentence_id"], how="left")
+    if joined["_row"].isna().any():
+        bad = joined.loc[joined["_row"].isna(), ["doc_id", "sentence_id"]].iloc[0]
         raise InputError(
             f"the mention in doc_id {bad['doc_id']!r}, sentence_id {bad['sentence_id']!r} has no such "
             "sentence in the sentences table; pass the sentences the mentions were found in"
         )
-    sentence_texts = joined["_sentence"].astype(str).tolist()
+    sentence_texts = [sentence_list[i] for i in joined["_row"].astype("int64").tolist()]
     if method == "target":
         from analysis.target_tone import predict_target_tone
 

@@ -51,8 +51,8 @@ from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
 __all__ = ["discover_actors", "discovery_yaml", "example_window", "DISCOVERY_COLUMNS", "EXAMPLE_WORDS"]
 
-#: An example sentence of more than ``2 * EXAMPLE_WORDS + 10`` words (a run-on line) is shown as the
-#: ``EXAMPLE_WORDS`` words on each side of the name (:func:`example_window`).
+#: An example sentence of more than ``4 * EXAMPLE_WORDS`` (100) words (a run-on line: news sentences
+#: are shorter) is shown as the ``EXAMPLE_WORDS`` words on each side of the name (:func:`example_window`).
 EXAMPLE_WORDS = 25
 
 
@@ -223,10 +223,10 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
 
 
 def example_window(sentence: str, *, names: list[str], words: int = EXAMPLE_WORDS) -> str:
-    """``sentence`` as an example of a name: whole when it has at most ``2 * words + 10``
+    """``sentence`` as an example of a name: whole when it has at most ``4 * words``
     whitespace-separated words, else the first of ``names`` written in it (else the sentence's start)
     with up to ``words`` words on each side, a cut end marked "…" ("… the council and Osei voted …")."""
-    if len(sentence.split(None, 2 * words + 10)) <= 2 * words + 10:
+    if len(sentence.split(None, 4 * words)) <= 4 * words:
         return sentence
     from analysis.tone import window_text
 

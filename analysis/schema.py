@@ -398,7 +398,7 @@ DISCOVERY = Table("discovery", "one row per candidate actor, from discover_actor
     ("documents", "int64", "documents it occurs in"),
     ("doc_id", "str", "the document of the first occurrence"),
     ("sentence_id", "int64", "the sentence of the first occurrence"),
-    ("example", "str", "that sentence's text"),
+    ("example", "str", "that sentence's text (one of more than 100 words: the 25 words on each side of the name, cut ends marked \"…\")"),
     ("yaml", "str", "the entry as actors.yml text, ready to paste under 'actors:'"),
 ]))
 

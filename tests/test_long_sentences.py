@@ -136,6 +136,7 @@ def test_example_window_caps_a_run_on_example_sentence():
                      + " ".join(f"v{i}" for i in range(24)) + " …")
     assert example_window("Osei said " + " ".join(f"v{i}" for i in range(100)), names=["Osei"]) == (
         "Osei said " + " ".join(f"v{i}" for i in range(24)) + " …")
-    news = " ".join(f"w{i}" for i in range(59)) + " Osei"  # 60 words: kept whole
+    news = " ".join(f"w{i}" for i in range(99)) + " Osei"  # 100 words: kept whole
     assert example_window(news, names=["Osei"]) == news
+    assert example_window(news + " w", names=["Osei"]) == "… " + " ".join(f"w{i}" for i in range(74, 99)) + " Osei w"
     assert example_window("", names=["Osei"]) == ""
