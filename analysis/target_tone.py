@@ -266,8 +266,8 @@ class _SentenceIndex:
     features ask about the whole sentence in (amortised) constant time: the tokens a span covers,
     the quotation marks before a position, the tokens, capitalised tokens and first non-article
     word of every clause, the next and previous sentiment word of every token, and (for long
-    sentences) the summed shift-signed VADER value of every clause and the sentence's vocabulary. The answers are the same
-    integers and booleans the direct walks give, so a target's features do not depend on it."""
+    sentences) the summed shift-signed VADER value of every clause and the sentence's vocabulary.
+    The answers are the same integers and booleans the direct walks give."""
 
     __slots__ = ("starts", "ends", "open_quotes", "close_quotes", "straight_quotes", "has_quote",
                  "second_person", "clause_tokens", "clause_caps", "first_lead", "next_sentiment",
