@@ -133,11 +133,11 @@ WORDS_PATH = Path(__file__).resolve().parent / "lexicons" / "target_tone_words.y
 #: A sentence of more than this many tokens (words and punctuation marks; the run-on cut of
 #: :mod:`analysis.text` allows 1,000 words) is read, for each target, only within
 #: :data:`LONG_SENTENCE_WINDOW` tokens on each side of it for the features that walk the words around
-#: the target (the distance-weighted lexicon sums and the ``s:``/``l:``/``r:`` words; a word further
-#: away would weigh less than 1e-5), so a target costs about what it costs in a news sentence. Every
-#: other feature still reads the whole sentence, from look-ups made once per sentence (the ``a:``
-#: vocabulary, the clause, the nearest sentiment words, quotation marks). Sentences of up to this
-#: many tokens are read whole, as before.
+#: the target (the distance-weighted lexicon sums, whose terms further away weigh less than 1e-5),
+#: so a target costs about what it costs in a news sentence. Every other feature still reads the
+#: whole sentence, from look-ups made once per sentence (the ``s:`` and ``a:`` words, the clause, the
+#: nearest sentiment words, quotation marks) and has the value it had. Sentences of up to this many
+#: tokens are read whole, as before.
 LONG_SENTENCE_TOKENS = 200
 #: Tokens on each side of a target read in a long sentence (a word 50 tokens away weighs exp(-49/4) < 1e-5).
 LONG_SENTENCE_WINDOW = 50
@@ -271,7 +271,8 @@ class _SentenceIndex:
 
     __slots__ = ("starts", "ends", "open_quotes", "close_quotes", "straight_quotes", "has_quote",
                  "second_person", "clause_tokens", "clause_caps", "first_lead", "next_sentiment",
-                 "prev_sentiment", "clause_vader", "total_vader", "learned", "vocabulary")
+                 "prev_sentiment", "clause_vader", "total_vader", "learned", "vocabulary",
+                 "positions")
 
     def __init__(self, sentence: str, tokens: list, lows: list[str], clauses: list[int], signs: list[float],
                  vader_values: list[float], learn: list[bool], lists: dict[str, frozenset[str]]) -> None:
@@ -308,10 +309,12 @@ class _SentenceIndex:
         self.total_vader = 0.0
         self.learned: dict[str, int] = {}  # long sentences: learned word -> times written
         self.vocabulary: dict[str, float] = {}  # long sentences: "a:" + learned word -> 1.0
+        self.positions: dict[str, list[int]] = {}  # long sentences: learned word -> its tokens
         if n > LONG_SENTENCE_TOKENS:
-            for low, keep in zip(lows, learn):
+            for i, (low, keep) in enumerate(zip(lows, learn)):
                 if keep:
                     self.learned[low] = self.learned.get(low, 0) + 1
+                    self.positions.setdefault(low, []).append(i)
             self.vocabulary = {"a:" + low: 1.0 for low in self.learned}
             for i, c in enumerate(clauses):
                 value = signs[i] * vader_values[i]
@@ -411,8 +414,8 @@ def _target_row(
     tb = tb_pos = tb_neg = vd = vd_pos = vd_neg = 0.0
     c_tb = c_vd = c_pos = c_neg = c_left = c_right = s_tb = s_vd = 0.0
     # the words around the target: the whole sentence, or in a long sentence (a run-on line) the
-    # LONG_SENTENCE_WINDOW tokens on each side (weights beyond it are below exp(-12)); the a: words
-    # of a long sentence come from its vocabulary, made once
+    # LONG_SENTENCE_WINDOW tokens on each side (weights beyond it are below exp(-12)); the s: words
+    # further away and the a: words of a long sentence come from look-ups made once per sentence
     whole = n <= LONG_SENTENCE_TOKENS
     lo, hi = (0, n) if whole else (max(0, first - LONG_SENTENCE_WINDOW), min(n, last + 1 + LONG_SENTENCE_WINDOW))
     for i in range(lo, hi):
@@ -459,6 +462,19 @@ def _target_row(
             words[("l:" if i < first else "r:") + low] = 1.0
         if bag and whole:
             words["a:" + low] = 1.0
+    if not whole:  # words of a long sentence outside the window: s: at the weight of the nearest one
+        for low, where in index.positions.items():
+            key = "s:" + low
+            if key in words:
+                continue  # written in the window: nearer than anywhere outside it
+            k, d = bisect.bisect_left(where, lo), n
+            if k > 0:
+                d = first - where[k - 1]
+            k = bisect.bisect_left(where, hi)
+            if k < len(where):
+                d = min(d, where[k] - last)
+            if d < n:
+                words[key] = table[d]
     if bag and not whole:  # the sentence's vocabulary, less words written only in the target
         words.update(index.vocabulary)
         inside = [lows[i] for i in range(max(first, 0), min(last, n - 1) + 1) if learn[i]]

@@ -78,7 +78,7 @@ def test_word_features_of_a_long_sentence_come_from_the_window_around_the_target
     assert len(words) > LONG_SENTENCE_TOKENS
     _dense, feats = target_features([sentence], [start], [start + 4])
     assert feats[0]["s:alpha"] == 1.0 and feats[0]["l:alpha"] == 1.0 and feats[0]["a:alpha"] == 1.0
-    assert "s:omega" not in feats[0]  # 301 tokens away: outside the window
+    assert feats[0]["s:omega"] == pytest.approx(math.exp(-300 / 4))  # 301 tokens away, from the look-up
     assert feats[0]["a:omega"] == 1.0  # the sentence's vocabulary is read whole
     # a word written only in the target is not in the vocabulary its features read; one also written elsewhere is
     words = ["the", "mayor"] + ["x"] * 300 + ["the"]
