@@ -233,14 +233,6 @@ def _engine_scores(texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pattern_sentiment(texts), vader_sentiment(texts)
 
 
-def _inside_quote(sentence: str, start: int) -> bool:
-    """True when ``start`` lies inside a quotation: an odd number of straight double quotes before it,
-    or more curly opening than closing double quotes before it."""
-    before = sentence[:start]
-    curly = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
-    return curly > 0 or before.count('"') % 2 == 1
-
-
 def _prepare_sentence(sentence: str, spec: dict[str, Any], lists: dict[str, frozenset[str]], tb_words: dict,
                       vader_words: dict) -> tuple[Any, ...]:
     """What every target of one sentence shares: tokens, lower-case forms, clauses, shift signs, the
@@ -332,7 +324,8 @@ class _SentenceIndex:
         return first, first - 1
 
     def inside_quote(self, start: int) -> bool:
-        """:func:`_inside_quote` of the sentence at ``start``."""
+        """True when ``start`` lies inside a quotation: an odd number of straight double quotes before
+        it, or more curly opening than closing double quotes before it."""
         curly = bisect.bisect_left(self.open_quotes, start) - bisect.bisect_left(self.close_quotes, start)
         return curly > 0 or bisect.bisect_left(self.straight_quotes, start) % 2 == 1
 
@@ -343,36 +336,17 @@ def _weights(tau: float, n: int) -> tuple[float, ...]:
     return tuple(math.exp(-(d - 1) / tau) for d in range(n))
 
 
-def _nearest_sentiment(positions: range, anchor: int, clauses: list[int], signs: list[float],
-                       vader_values: list[float], own: int) -> tuple[float, float]:
-    """(value, value / distance) of the first sentiment word at ``positions`` (walking away from the
-    target's edge ``anchor``) within the target's clause ``own``; (0.0, 0.0) when there is none."""
-    for i in positions:
-        if clauses[i] != own:
-            break
-        if vader_values[i] != 0.0:
-            value = signs[i] * vader_values[i]
-            return value, value / abs(i - anchor)
-    return 0.0, 0.0
-
-
 def _predicate_features(tokens: list, lows: list[str], clauses: list[int], signs: list[float],
                         vader_values: list[float], first: int, last: int, own: int,
-                        index: _SentenceIndex | None = None) -> list[float]:
+                        index: _SentenceIndex) -> list[float]:
     """next_sentiment / prev_sentiment: the VADER value (shift-signed) of the nearest sentiment word
     after / before the target in its clause (the predicate the target is likely subject / object
     of), and the same divided by its distance in tokens (``*_near``); clause_names: log(1 + the
     capitalised tokens in the target's clause outside the target, after the sentence's first token)
     (other persons the clause's tone may be about); other_clause_vader: the summed shift-signed VADER
-    values of the words outside the target's clause. With the sentence's ``index`` the answers come
-    from its look-ups (the same values; other_clause_vader of a long sentence summed per clause)."""
+    values of the words outside the target's clause. The answers come from the sentence's ``index``
+    (other_clause_vader of a long sentence summed per clause)."""
     n = len(tokens)
-    if index is None:
-        after, after_near = _nearest_sentiment(range(last + 1, n), last, clauses, signs, vader_values, own)
-        before, before_near = _nearest_sentiment(range(first - 1, -1, -1), first, clauses, signs, vader_values, own)
-        names = sum(1 for i in range(1, n) if not first <= i <= last and clauses[i] == own and tokens[i][0][:1].isupper())
-        other = sum(signs[i] * vader_values[i] for i in range(n) if clauses[i] != own and not first <= i <= last)
-        return [after, before, after_near, before_near, math.log1p(names), other]
     after = after_near = before = before_near = 0.0
     j = index.next_sentiment[last + 1] if last + 1 < n else n
     if j < n and clauses[j] == own:  # clause ids never decrease: every token between is in the clause
