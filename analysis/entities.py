@@ -1097,7 +1097,10 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((5, "organization", f"organization word: {word}"))
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
-    if len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
+    team = last[-1:] == "s" and len(low) > 1 and _place_team(words, toks)
+    if team:
+        ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
+    elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
             not (len(low) == 2 and toks[0] in words.first_names and
                  (last not in words.place_last or toks[-1] in words.surnames)):
         # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
@@ -1217,7 +1220,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
     elif ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
                                                       (cue := _person_cue_when().match(text, end)))) and \
-            _GOVERNED.search(text, max(0, start - 16), start) is None:
+            _GOVERNED.search(text, max(0, start - 16), start) is None and not _product_recall(text, cue):
         # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
         if cue.group("verb") is not None and (len(toks) > 1 or listed):
             ev.append((5, "person", f"person verb: {cue.group('verb')}"))  # "Ilyin testified", "Orchard Mobile died"
@@ -1292,6 +1295,19 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
     return ev
+
+
+#: What follows "recall(s/ed)" as a verb of speech or memory: a clause, a quotation, a pause ("Okafor
+#: recalled that ...", "recalls, ...", "recalled how"); anything else is its object, a product recalled
+#: ("Northfield Dairy recalls cheese", "recalled 180,000 packages"), which a company does.
+_RECALL_SPEECH = re.compile(r"\s*(?:[,.;:!?\"“”‘’'(—–-]|$|(?:that|how|when|what|why|where|being|having|in|on|to|with|"
+                            r"his|her|their|he|she|they)\b)")
+
+
+def _product_recall(text: str, cue: re.Match[str]) -> bool:
+    """The cue ``cue`` (of :func:`_person_cue`) is "recall" with an object: a product recall, no speech."""
+    verb = cue.group("speech") or cue.group("verb") or ""
+    return verb[:6].lower() == "recall" and _RECALL_SPEECH.match(text, cue.end()) is None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -2167,6 +2183,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     for idx, ent in enumerate(entities):
         if len(ent.words) != 1 or not ent.mentions:
             continue
+        teams = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and entities[j].mentions
+                 and _place_team(words, entities[j].words)]
+        if len(teams) == 1 and not {t for r, t, _ in ent.evidence if r <= 3} - {"organization"}:
+            # "Hawks" beside "Harbor City Hawks": the team (its word alone a surname of the lists)
+            target = entities[teams[0]]
+            target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+            target.evidence.extend(e for e in ent.evidence if e[1] != "person")
+            ent.mentions = []
+            continue
         owners = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1
                   and entities[j].best is not None and entities[j].best[1] == "person"]
         if not owners and any(t == "person" for _, t, _ in ent.evidence):
@@ -2175,7 +2200,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # two or three name words ending with it and typed nothing else joins it, as a typed one would
             owners = [j for j in by_last.get(ent.words[0], ()) if 2 <= len(entities[j].words) <= 3
                       and entities[j].best is None and entities[j].mentions
-                      and all(_NAME_WORD.match(w) for w in entities[j].words)]
+                      and all(_NAME_WORD.match(w) for w in entities[j].words)
+                      and not _place_team(words, entities[j].words)]  # (not "Hawks" of "Harbor City Hawks")
         if len(owners) > 1 and len(stands_for.get(ent.words, ())) == 1 and \
                 next(iter(stands_for[ent.words])) in owners:
             # "Brandt" in the headline, Elena and Jonas Brandt in the body: the person the body's bare
@@ -2207,12 +2233,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # organisation named with it, on the terms short_target joins it after (no strong evidence
             # of another type, no word the document writes in lower case, the organisation not named
             # by that word alone at its end), and no word of the lists (a place, a first name or a
-            # surname, a known name: "Boston" before "Boston Globe" stays the city)
+            # surname, a known name: "Boston" before "Boston Globe" stays the city; a small town of the
+            # gazetteer, its weakest evidence, joins: a headline's "Northfield" before "Northfield Dairy
+            # Cooperative")
             owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > 1
                       and entities[j].words[-1] != ent.words[0]
                       and entities[j].best is not None and entities[j].best[1] == "organization"]
             if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
-                    any(label.startswith(_WORD_ONLY) for _, _, label in ent.evidence) or \
+                    any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
                     written_lower(ent.words[0].lower()):
                 continue
             target = entities[owners[0]]
@@ -2698,6 +2726,36 @@ def _team_plural(toks: tuple[str, ...]) -> bool:
         return False
     return not (low in words.places or low in words.cities or low in words.big_cities or low in words.event_last or
                 low in words.furniture)
+
+
+def _place_team(words: EntityWords, toks: Sequence[str]) -> bool:
+    """A place name and a plural noun ("Harbor City Hawks", "New York Giants", "Los Angeles Lakers"): a
+    team or club named after its town, not a person whose surname the plural happens to be ("Hawks").
+    The place: a city of the gazetteer, a place of two words ("New York"; not of one: "Israel Vows" is a
+    headline's verb), or words ending in a place word ("Harbor City"); the plural no form of a speech verb."""
+    last = toks[-1]
+    if len(toks) < 2 or len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")) or \
+            not last[1:].islower():
+        return False
+    single = last[:-1].lower()
+    if single not in words.english or single in words.place_last:
+        return False  # not "George Soros", nor "Hampton Roads", "Beaufort Seas": a place
+    full = " ".join(toks).lower()
+    if last.lower() in words.place_last or full in words.places or full in words.cities or full in words.big_cities:
+        return False  # "Colorado Springs", "Idaho Falls": a place of a place's name and a plural
+    if last.lower() in _speech_forms():
+        return False  # a title-case headline's verb: "Chicago Warns", "Boston Vows"
+    place = " ".join(toks[:-1]).lower()
+    return place in words.cities or place in words.big_cities or \
+        len(toks) > 2 and (place in words.places or toks[-2].lower() in words.place_last)
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
+    """Every form of the speech cue verbs (``cue_verbs.yml``): "says", "vows", "warns"."""
+    from analysis.cues import load_cue_verbs
+
+    return frozenset(load_cue_verbs().lemma_of)
 
 
 def _family_of(word: str) -> str | None:
@@ -3295,9 +3353,51 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # "Russia said" (its government, typed an organisation there) is the place Russia of the other
             # articles: one actor in the corpus
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
+    _leading_parts(table, same, words)
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWords) -> None:
+    """Fill ``same`` (one per row of ``table``) for a short form that is the leading part of exactly one
+    organisation's name in the corpus: a headline's "Northfield" or "Northfield Dairy", or "Northfield's
+    chief executive", beside the body's "Northfield Dairy Cooperative" is the cooperative, not a town of
+    the gazetteer, a person by a speech verb alone or a new organisation. Only a form typed by no
+    evidence, by a speech verb, statement or organisation cue alone (not by words of its own: "European
+    Union" is no short form of the European Union Emissions Trading System), or a place by the
+    gazetteer's towns alone, and no common word alone ("Two"); never a single word typed a person (a surname beside "Mallory Paving"), nor
+    where another entity's name (of any type) starts with the same words, nor the place an organisation
+    is named after ("Springfield" of "Springfield City Council")."""
+    starts: dict[tuple[str, ...], list[int]] = {}
+    names = [tuple(e.split()) for e in table["entity"]]
+    for k, name in enumerate(names):
+        for n in range(1, min(len(name), 4)):
+            starts.setdefault(name[:n], []).append(k)
+    if not starts:
+        return
+    types = table["type"].tolist()
+    ids = table["entity_id"].tolist()
+    surnames = {n[-1] for n, t in zip(names, types) if t == "person" and len(n) > 1}
+    for k, (name, t, ev) in enumerate(zip(names, types, table["evidence"])):
+        if same[k] is not None or name not in starts or len(name) == 1 and name[0] in surnames:
+            continue  # (nor a person's surname: "Copperleaf" beside Nina Copperleaf and Copperleaf Foods)
+        if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue")) and
+                t in ("organization", "person") and (t != "person" or len(name) > 1) or
+                t == "place" and ev == "gazetteer: town"):
+            continue  # (a name with evidence of its own is its own: "European Union", "US Senate", "CBS")
+        if len(name) == 1 and not ev.startswith("organization cue") and name[0].lower() in words.english:
+            continue  # a common word ("Two", "Android")
+        longer = starts[name]
+        # (the longest names only: "Northfield Dairy" is itself a leading part of the cooperative)
+        longest = [j for j in longer if not any(len(names[i]) > len(names[j]) and names[i][:len(names[j])] == names[j]
+                                                for i in longer)]
+        if len(longest) != 1 or types[longest[0]] != "organization":
+            continue
+        full = names[longest[0]]
+        if len(full) > len(name) and full[len(name)].lower() in words.place_last:
+            continue
+        same[k] = ids[longest[0]]
 
 
 def _legal_stems(multi: Iterable[tuple[str, str, str, int]]) -> dict[str, list[tuple[int, str]]]:

@@ -113,6 +113,7 @@ def findings(
     positive sentence about an actor leave out the sentences in which it is the speaker (their
     tone is its own, not the coverage's).
     """
+    from analysis.entities import same_entity_ids
     from analysis.quotes import voice as voice_table
 
     documents = result.documents if documents is None else documents
@@ -131,7 +132,10 @@ def findings(
     warning = None
     n_unnamed = 0 if unnamed is None else len(unnamed)
     if entity_table is not None and len(entity_table):
-        people = entity_table[entity_table["type"].isin(("person", "organization", "group"))]
+        # distinct entities: a short form that same_as links to a fuller one ("Kessler" alone in one article
+        # as Martin Kessler) is that entity, counted once
+        folded = entity_table["entity_id"].isin(same_entity_ids(entity_table).keys())
+        people = entity_table[entity_table["type"].isin(("person", "organization", "group")) & ~folded]
         named = int(people["actor_id"].notna().sum())
         if len(people) and named < len(people) / 2:
             examples = _names([str(v) for v in people.loc[people["actor_id"].isna(), "entity"].head(3)])

@@ -12,7 +12,7 @@ from analysis.corpus.keys import published_utc
 from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
-from analysis.entities import entities_as_mentions
+from analysis.entities import entities_as_mentions, same_entity_ids
 from analysis.tables import entity_tables, report_colors
 from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
@@ -90,7 +90,11 @@ def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None
         names = [*row["aliases"], *row["titles"]]
     elif not entity.empty:
         entry = f"found in the text (not in the lexicon): {entity.iloc[0]['type']}, id {actor_id}"
-        names = list(entity.iloc[0]["variants"])
+        # its forms as written, then those of the entities same_as folds into it (a07's "Whitfield" alone,
+        # counted as Grace Whitfield)
+        folded = [e for e, same in same_entity_ids(entity_table).items() if same == actor_id]
+        extra = entity_table.loc[entity_table["entity_id"].isin(folded), "variants"]
+        names = list(dict.fromkeys([*entity.iloc[0]["variants"], *(v for vs in extra for v in vs)]))
     else:
         return actor_id, "n/a"
     more = f" and {len(names) - shown} more" if len(names) > shown else ""

@@ -1607,3 +1607,60 @@ def test_a_country_typed_an_organisation_because_it_speaks_is_the_place_across_t
         ["place:russia", ""], ["organization:russia", "place:russia"], ["person:putin", ""]]
     assert wb.entities_by(e, actors=NONE)[["key", "mentions"]].values.tolist() == [
         ["place:russia", 3], ["person:putin", 1]]
+
+
+# ------------------------------------------------------------------------ rt11: a company, a team, a role word
+
+
+def test_a_product_recall_is_no_speech_and_a_short_form_is_the_one_organisation_it_begins():
+    # a user's recall corpus: the headline's "Ostervale Dairy recalls" made the dairy a person ("recalls" read
+    # as a speech verb); "Ostervale" alone, a headline's and "Ostervale's chief executive" elsewhere, was an
+    # organisation apart, and a headline's "Wexford" (a town of the gazetteer) a place
+    d = docs("Ostervale Dairy Cooperative closed a plant on Tuesday.",
+             "Ostervale's chief executive, Ana Ruiz, apologised.",
+             "Workers at the Wexford Dairy Cooperative plant said they were told on Monday.",
+             "Officials said the Wexford Dairy Cooperative recall had widened.",
+             titles=["Ostervale Dairy recalls 18,000 packages of cheese", "Ostervale apologises", "Wexford workers",
+                     "Wexford recall widens"])
+    e = wb.entities(d, actors=NONE)
+    assert rows(e, "doc_id", "text", "entity", "type", "via") == [
+        ("d0", "Ostervale Dairy", "Ostervale Dairy", "other", "name"),
+        ("d0", "Ostervale Dairy Cooperative", "Ostervale Dairy Cooperative", "organization", "name"),
+        ("d1", "Ostervale", "Ostervale", "organization", "name"),
+        ("d1", "Ostervale", "Ostervale", "organization", "name"),
+        ("d1", "Ana Ruiz", "Ana Ruiz", "person", "name"),
+        ("d2", "Wexford", "Wexford Dairy Cooperative", "organization", "short"),
+        ("d2", "Wexford Dairy Cooperative", "Wexford Dairy Cooperative", "organization", "name"),
+        ("d3", "Wexford", "Wexford Dairy Cooperative", "organization", "short"),
+        ("d3", "Wexford Dairy Cooperative", "Wexford Dairy Cooperative", "organization", "name")]
+    table = wb.entity_table(e, actors=NONE)
+    assert same_entity_ids(table) == {"other:ostervale_dairy": "organization:ostervale_dairy_cooperative",
+                                      "organization:ostervale": "organization:ostervale_dairy_cooperative"}
+    # a recall of memory is still speech ("Kessler recalled that ..."), and a town alone stays a town where
+    # no organisation or several begin with its name
+    e = found("Kessler recalled that the plant was clean. Workers in Wexford agreed.")
+    assert rows(e, "text", "type", "evidence") == [("Kessler", "person", "said-cue"),
+                                                   ("Wexford", "place", "place cue: in")]
+
+
+def test_a_place_and_a_plural_is_a_team_not_a_person_of_that_surname():
+    # "Harbor City Hawks" was a person by the surname Hawks, and counted among the people
+    e = found("Jamal Turner scored 34 points and the Bay City Hawks beat the Riverside Pilots on Saturday.",
+              titles=["Hawks edge Pilots"])
+    assert rows(e, "text", "entity", "type", "via") == [
+        ("Hawks", "Bay City Hawks", "organization", "short"),
+        ("Pilots", "Riverside Pilots", "organization", "short"),
+        ("Jamal Turner", "Jamal Turner", "person", "name"),
+        ("Bay City Hawks", "Bay City Hawks", "organization", "name"),
+        ("Riverside Pilots", "Riverside Pilots", "organization", "name")]
+    assert rows(e.head(1), "evidence") == [("team: Hawks",)]
+    # a place named with a plural is no team ("Colorado Springs", "Marlow Springs")
+    assert rows(found("Fans came from Colorado Springs and Marlow Springs."), "text", "type") == [
+        ("Colorado Springs", "place"), ("Marlow Springs", "place")]
+
+
+def test_a_role_word_before_a_full_name_at_sentence_start_is_a_title():
+    e = found("Jamal Turner scored 34 points. Rookie Tyler Turner, no relation, added 11 points off the bench.")
+    assert rows(e, "text", "entity", "type", "title") == [("Jamal Turner", "Jamal Turner", "person", None),
+                                                        ("Tyler Turner", "Tyler Turner", "person", "rookie")]
+    assert ("rookie",) in load_entity_words().titles

@@ -290,3 +290,19 @@ def test_entity_tables_key_everyone_as_the_corpus_report_does(unlisted):
     # Millfield Road")
     assert tone["actor_id"].value_counts().to_dict() == {"person:dana_price": 6, "person:omar_haddad": 2}
     assert "target_polarity" not in tone.columns
+
+
+def test_a_short_form_that_same_as_links_is_one_entity_in_the_coverage_warning_and_a_name_counted():
+    # rt11: "Kessler" alone in one article, linked to Martin Kessler by same_as, was counted as a person of
+    # its own in "The actor lexicon names 0 of the N people ...", and left out of his "names counted"
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""],
+                              "text": ["Mayor Dana Price thanked voters. Omar Haddad agreed.",
+                                       "Price said the count was fair."]})
+    result = wb.analyze(documents)
+    assert result.entity_table.set_index("entity_id")["same_as"].dropna().to_dict() == {
+        "person:price": "person:dana_price"}
+    warning = wb.findings(result, entity_table=result.entity_table).warning
+    assert warning.startswith("The actor lexicon names 0 of the 2 people and organisations found in this corpus "
+                              "(e.g. not Dana Price and Omar Haddad).")
+    card = actor_profile(result, actor_id="Dana Price").card.set_index("field")["value"].to_dict()
+    assert (card["names counted"], card["mentions"]) == ("Dana Price, Price", "2")
