@@ -8,20 +8,7 @@ import pandas as pd
 import analysis as wb
 from analysis.entities import OUTLET_EVIDENCE, actor_rows, load_entity_words
 
-NONE = {"actors": []}
-
-
-def found(*texts: str, titles: list[str] | None = None, **columns) -> pd.DataFrame:
-    n = len(texts)
-    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts),
-                         **columns})
-    return wb.entities(docs, actors=NONE)
-
-
-def rows(e: pd.DataFrame, *cols: str) -> list[tuple]:
-    cols = cols or ("text", "entity", "type", "via")
-    return [tuple(None if isinstance(v, float) or v is pd.NA else v for v in r)
-            for r in e[list(cols)].itertuples(index=False, name=None)]
+from entity_rows import NONE, found, rows
 
 
 def test_the_line_after_an_all_caps_or_title_case_kicker_starts_a_sentence():

@@ -3,24 +3,11 @@ expectations; each test fails on the code before its rule."""
 
 from __future__ import annotations
 
-import pandas as pd
 
 import analysis as wb
 from analysis.entities import load_entity_words
 
-NONE = {"actors": []}
-
-
-def found(*texts: str, titles: list[str] | None = None) -> pd.DataFrame:
-    n = len(texts)
-    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts)})
-    return wb.entities(docs, actors=NONE)
-
-
-def rows(e: pd.DataFrame, *cols: str) -> list[tuple]:
-    cols = cols or ("text", "entity", "type", "via")
-    return [tuple(None if isinstance(v, float) or v is pd.NA else v for v in r)
-            for r in e[list(cols)].itertuples(index=False, name=None)]
+from entity_rows import NONE, found, rows
 
 
 def test_a_place_name_run_at_a_sentence_start_stays_whole():

@@ -115,13 +115,18 @@ def test_provenance_says_the_report_was_made_from_the_saved_analysis(saved):
                             f"sha256 {corpus_fingerprint(direct.documents)['content_sha256'][:12]})")
 
 
-def test_reports_leave_out_flagged_copies_when_asked_from_articles_and_from_a_saved_analysis(tmp_path):
-    # a user's corpus with a wire copy: "flagged duplicates 1", yet every count of the report included the copy
+def _corpus_with_a_wire_copy(path):
+    """Three articles as a CSV at ``path``: a2 is a copy of a1 (the same body), a3 another story."""
     body = ("Mayor Helen Stroud said the stadium vote would go ahead on Tuesday despite the protests outside "
             "the town hall, and that the council had answered every question the residents had asked.")
     pd.DataFrame({"id": ["a1", "a2", "a3"], "title": ["Vote on", "Vote on (wire copy)", "Other story"],
                   "text": [body, body, "Tom Reyes said the club would appeal against the ruling of the court."],
-                  "date": ["2024-05-08", "2024-05-09", "2024-05-09"]}).to_csv(tmp_path / "c.csv", index=False)
+                  "date": ["2024-05-08", "2024-05-09", "2024-05-09"]}).to_csv(path, index=False)
+
+
+def test_reports_leave_out_flagged_copies_when_asked_from_articles_and_from_a_saved_analysis(tmp_path):
+    # a user's corpus with a wire copy: "flagged duplicates 1", yet every count of the report included the copy
+    _corpus_with_a_wire_copy(tmp_path / "c.csv")
     with pytest.warns(UserWarning, match=r"dropped 1 duplicate document"):
         kept = report_analysis(tmp_path / "c.csv", drop_duplicates=True)
     assert kept.documents["doc_id"].tolist() == ["a1", "a3"]
@@ -240,11 +245,7 @@ def test_a_doc_id_a_corpus_report_follows_is_checked_before_analysing(small_corp
 
 def test_the_brief_of_a_flagged_copy_says_which_article_it_copies(tmp_path):
     """rt11: the brief of a wire copy (a05 of a04) did not say it was one."""
-    body = ("Mayor Helen Stroud said the stadium vote would go ahead on Tuesday despite the protests outside "
-            "the town hall, and that the council had answered every question the residents had asked.")
-    pd.DataFrame({"id": ["a1", "a2", "a3"], "title": ["Vote on", "Vote on (wire copy)", "Other story"],
-                  "text": [body, body, "Tom Reyes said the club would appeal against the ruling of the court."],
-                  "date": ["2024-05-08", "2024-05-09", "2024-05-09"]}).to_csv(tmp_path / "c.csv", index=False)
+    _corpus_with_a_wire_copy(tmp_path / "c.csv")
     note = ("This article is flagged as a copy of article a1 (\u201cVote on\u201d), which comes first in the corpus (a "
             "near-identical text): the corpus report, explore and the actor profile leave it out by default.")
     saved = report_analysis(tmp_path / "c.csv").save(tmp_path / "saved")
