@@ -415,7 +415,7 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
         present = {c[2] for sent in found for c in sent}
         # the alias mentions (position, actor) in reading order, to choose between titles' owners
         timeline = [((k, c[0]), c[2]) for k, sent in enumerate(found) for c in sent]
-        held = _titles_held_by_others(texts, title_c, found, m.names)
+        held, given = _titles_held_by_others(texts, title_c, found, m.names)
         for k, ti in enumerate(title_c):
             if not ti:
                 continue
@@ -424,9 +424,11 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
             for s, e, owners in ti:
                 if any(s < ne and ns < e for ns, ne, *_ in names):
                     continue  # a name always wins over a title (titles fill the gaps between names)
-                if held and texts[k][s:e].lower() in held:
+                term = texts[k][s:e].lower()
+                if term in held:
                     continue  # the document gives this title to someone else ("Mayor Daniel Osei")
-                owner = _title_owner(owners, present, timeline, (k, s))
+                # the owner the document writes the title with, else the nearest owner named
+                owner = given[term] if term in given else _title_owner(owners, present, timeline, (k, s))
                 if owner is not None:
                     cands.append((s, e, owner, 1))
             if not cands:
@@ -457,13 +459,22 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
 
 
 def _titles_held_by_others(texts: Sequence[str], title_c: list[list[tuple]], found: list[list[tuple]],
-                           names: list[str]) -> set[str]:
-    """The lexicon titles (lower case) the document writes with a person who is none of the title's
-    owners: before a name ("Mayor Daniel Osei" when the lexicon titles Helen Vasquez "mayor"; a name
-    outside the lexicon too, unless its words are an owner's: "Mayor Vasquez") or after one, set off
-    ("Daniel Osei, the mayor,"). In that document the bare title ("the mayor said") is nobody's: the
-    text's own title wins over the lexicon's."""
+                           names: list[str]) -> tuple[set[str], dict[str, int]]:
+    """(held, given): ``held``, the lexicon titles (lower case) the document writes with a person who
+    is none of the title's owners: before a name ("Mayor Daniel Osei" when the lexicon titles Helen
+    Vasquez "mayor"; a name outside the lexicon too, unless its words are an owner's: "Mayor Vasquez")
+    or after one, set off ("Daniel Osei, the mayor,"), or with two of its owners; in that document the
+    bare title ("the mayor said") is nobody's: the text's own title wins over the lexicon's. ``given``,
+    the titles the document writes so with one of their owners only: the bare title is that owner's
+    (when the lexicon titles both Helen Vasquez and Daniel Osei "mayor", "Mayor Daniel Osei ... the
+    mayor said" is Osei), whoever was named last."""
     held: set[str] = set()
+    given: dict[str, int] = {}
+
+    def give(term: str, owner: int) -> None:
+        if given.setdefault(term, owner) != owner:
+            held.add(term)
+
     for k, ti in enumerate(title_c):
         text = texts[k]
         for s, e, owners in ti:
@@ -474,6 +485,8 @@ def _titles_held_by_others(texts: Sequence[str], title_c: list[list[tuple]], fou
             if nxt is not None and not text[e:nxt[0]].strip():
                 if nxt[2] not in owners:
                     held.add(term)
+                else:
+                    give(term, nxt[2])
                 continue
             word = _NEXT_WORD.match(text, e)
             if word is not None and _name_follows(text, e):
@@ -482,10 +495,12 @@ def _titles_held_by_others(texts: Sequence[str], title_c: list[list[tuple]], fou
                     held.add(term)
                 continue
             before = [c for c in found[k] if c[1] <= s]
-            if before and before[-1][2] not in owners and \
-                    re.fullmatch(r",\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+)?", text[before[-1][1]:s]):
-                held.add(term)
-    return held
+            if before and re.fullmatch(r",\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+)?", text[before[-1][1]:s]):
+                if before[-1][2] not in owners:
+                    held.add(term)
+                else:
+                    give(term, before[-1][2])
+    return held, {term: owner for term, owner in given.items() if term not in held}
 
 
 _NEXT_WORD = re.compile(r"[ \t]+((?:[a-z]{1,3}-)?[A-Z][\w'’\-]*\.?)")

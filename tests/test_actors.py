@@ -799,3 +799,19 @@ def test_actor_ranking_counts_direct_mentions_and_breaks_ties_by_name_then_key()
     assert list(empty.columns) == ["actor_id", "actor", "mentions", "documents"] and empty.empty
     with pytest.raises(wb.InputError, match=r"^actor_ranking: the mentions table lacks column\(s\) via; "):
         actor_ranking(pd.DataFrame({"doc_id": ["d"], "actor_id": ["a"], "actor": ["A"]}))
+
+
+def test_a_title_two_lexicon_actors_share_is_the_one_the_document_writes_it_with():
+    # verify11: the suggested lexicon titled both candidates "mayor"; "Mayor Daniel Osei ... Helen Vasquez
+    # criticised ... The mayor said" gave the bare title to Helen Vasquez, the one named last
+    lexicon = {"actors": [{"id": "helen", "name": "Helen Vasquez", "type": "person", "titles": ["mayor"]},
+                          {"id": "osei", "name": "Daniel Osei", "type": "person", "titles": ["mayor"]}]}
+    docs = wb.load_corpus(pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["x", "y", "z"], "text": [
+        "Mayor Daniel Osei opened the bridge. Helen Vasquez criticised the cost. The mayor said it would pay.",
+        "Helen Vasquez spoke. Daniel Osei listened. The mayor said little.",
+        "Mayor Daniel Osei met Mayor Helen Vasquez. The mayor said little."]}))
+    found = wb.mentions(docs, lexicon)
+    titles = found[found["via"] == "title"]
+    assert titles[["doc_id", "sentence_id", "actor_id"]].values.tolist() == [
+        ["a", 3, "osei"],  # the document writes the title with Osei only
+        ["b", 3, "osei"]]  # written with nobody: the owner named last, as before; c: with both, nobody's
