@@ -10,12 +10,16 @@ import analysis as wb
 NONE = {"actors": []}
 
 
-def found(*texts: str, titles: list[str] | None = None, **columns) -> pd.DataFrame:
-    """``wb.entities`` of one document per text (ids d0, d1, ...), without any lexicon actor."""
+def docs(*texts: str, titles: list[str] | None = None, **columns) -> pd.DataFrame:
+    """One document per text (ids d0, d1, ...), with ``titles`` and any further ``columns``."""
     n = len(texts)
-    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts),
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts),
                          **columns})
-    return wb.entities(docs, actors=NONE)
+
+
+def found(*texts: str, titles: list[str] | None = None, actors=NONE, **columns) -> pd.DataFrame:
+    """``wb.entities`` of :func:`docs`, with the lexicon ``actors`` (default: none)."""
+    return wb.entities(docs(*texts, titles=titles, **columns), actors=actors)
 
 
 def rows(e: pd.DataFrame, *cols: str) -> list[tuple]:

@@ -10,22 +10,7 @@ import analysis as wb
 from analysis.actors import MENTION_COLUMNS
 from analysis.entities import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, load_entity_words, same_entity_ids
 
-NONE = {"actors": []}
-
-
-def docs(*texts: str, titles: list[str] | None = None) -> pd.DataFrame:
-    n = len(texts)
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts)})
-
-
-def rows(found: pd.DataFrame, *cols: str) -> list[tuple]:
-    cols = cols or ("text", "entity", "type", "via")
-    return [tuple(None if isinstance(v, float) or v is pd.NA else v for v in r)
-            for r in found[list(cols)].itertuples(index=False, name=None)]
-
-
-def found(*texts: str, titles: list[str] | None = None, actors=NONE) -> pd.DataFrame:
-    return wb.entities(docs(*texts, titles=titles), actors=actors)
+from entity_rows import NONE, docs, found, rows
 
 
 # ------------------------------------------------------------------------ the local-election case
