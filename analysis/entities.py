@@ -384,16 +384,17 @@ _SCORE = r"\d{1,2} ?[-–—] ?\d{1,2}(?![\d%]|[.,]\d| ?(?:(?:Jan|Feb|Mar|Apr|Ma
          r"weeks?\b|days?\b|hours?\b|minutes?\b|votes?\b|ruling|decision|majority|split|margin))"
 #: A score after a team's name, directly or after a verb of a match and up to three words ("Belgium
 #: defeated debutants Panama 3 – 0", "Tunisia lost 1 – 2"), or before it ("... 1 – 2 to England").
-_SCORE_AFTER = re.compile(rf" (?:(?:defeated|defeats|beat|beats|thrashed|thrashes|edged|edges|lost|loses|drew|draws|"
-                          rf"won|wins|led|leads|trailed|trails)(?: [\w'’-]+){{0,3}} )?(?P<score>{_SCORE})")
-_SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:to |against |over |with )?$")
+_MATCH_VERB_WORDS = ("defeated defeats beat beats thrashed thrashes edged edges lost loses drew draws won wins led "
+                     "leads trailed trails").split()
+_SCORE_JOIN_WORDS = ("to", "against", "over", "with")
+_SCORE_AFTER = re.compile(rf" (?:(?:{'|'.join(_MATCH_VERB_WORDS)})(?: [\w'’-]+){{0,3}} )?(?P<score>{_SCORE})")
+_SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:{'|'.join(w + ' ' for w in _SCORE_JOIN_WORDS)})?$")
 
 
 #: What may follow a team's name before a score (a quick test before :data:`_SCORE_AFTER`) ...
-_MATCH_VERBS = tuple(f" {v} " for v in "defeated defeats beat beats thrashed thrashes edged edges lost loses drew "
-                     "draws won wins led leads trailed trails".split())
+_MATCH_VERBS = tuple(f" {v} " for v in _MATCH_VERB_WORDS)
 #: ... and precede it after a score (before :data:`_SCORE_BEFORE`).
-_SCORE_JOINS = (" to ", " against ", " over ", " with ")
+_SCORE_JOINS = tuple(f" {j} " for j in _SCORE_JOIN_WORDS)
 #: The character after the space after a name that can start a score or a match verb, and the one or two
 #: characters before the space before it that can end a score or a join ("0", "to", "st"): a quick test
 #: before :func:`_match_score`.
@@ -1631,9 +1632,9 @@ def _name_facts(toks: tuple[str, ...]) -> tuple:
 
 
 #: Months as dates write them, abbreviated or not (a name of the lists as well: "Jan", "June", "August").
-_MONTH_WORDS = frozenset(w for m in ("January February March April May June July August September October "
-                                     "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
-                         for w in (m, m.upper()))
+_MONTHS = ("January February March April May June July August September October November December "
+           "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec").split()
+_MONTH_WORDS = frozenset(w for m in _MONTHS for w in (m, m.upper()))
 _DAY_AFTER = re.compile(r"\.?,? \d{1,4}(?![\d:])")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)? $")
 
@@ -2481,8 +2482,7 @@ def _written_in_case(texts: Sequence[str], name: str) -> str:
     return name
 
 
-_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-                "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_MONTH_NAMES = "|".join(_MONTHS)  # ("Sept" before "Sep")
 #: A date as a dateline writes it: "Jan 5", "Jan. 5, 2024", "5 January".
 _DATE = rf"(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?(?:,?\s+\d{{4}})?)"
 #: A dateline with its credit: "CARROW VALLEY (Northern Wire) -", "GAZA CITY, Jan 5 (Reuters) —", "Jan 5
