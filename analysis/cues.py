@@ -57,7 +57,9 @@ class CueVerbs:
     nouns that can head an unnamed speaker ("officials said"); ``honorifics`` are titles that are
     never a speaker by themselves ("Mr.", "Rep.", "Coach"); ``title_markers`` are words after which a
     quotation is the title of a work, not speech ("known as", "the book"); ``organization_nouns`` are
-    the speaker nouns that stand for an organisation named before them ("the company said");
+    the speaker nouns that stand for an organisation named before them ("the company said"), of which
+    ``generic_organization_nouns`` fit an organisation whose name does not state its kind ("Northwind
+    Energy ... the company said"; the others, "the union", only one whose name holds them; None: all);
     ``document_nouns`` name documents, a source at most ("according to a statement");
     ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
     record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
@@ -71,6 +73,7 @@ class CueVerbs:
     honorifics: frozenset[str] = frozenset()
     title_markers: tuple[str, ...] = ()
     organization_nouns: frozenset[str] = frozenset()
+    generic_organization_nouns: frozenset[str] | None = None
     document_nouns: frozenset[str] = frozenset()
     naming_of: Mapping[str, str] = dc_field(default_factory=dict)
 
@@ -175,11 +178,13 @@ def _build(doc) -> CueVerbs:
     lists = {}
     for key, example in (("honorifics", "[Mr., Rep., Coach]"), ("title_markers", "[known as, the book]"),
                          ("organization_nouns", "[company, ministry]"),
+                         ("generic_organization_nouns", "[company, agency]"),
                          ("document_nouns", "[statement, report]")):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of non-empty words such as {example}")
-        lists[key] = value
+        if key in data or key != "generic_organization_nouns":
+            lists[key] = value
     naming = data.get("naming_verbs", {})
     if not isinstance(naming, Mapping) or not all(
             isinstance(k, str) and k.strip() and isinstance(v, list) and v
@@ -188,7 +193,10 @@ def _build(doc) -> CueVerbs:
                            "forms such as {call: [call, calls, called]}")
     naming_of = {f.strip().lower(): k.strip().lower() for k, v in naming.items() for f in v}
     verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses, "addressee": addressees})
+    generic = lists.pop("generic_organization_nouns") if "generic_organization_nouns" in data else None
     normal = {"cue_verbs": verbs.to_dict("records"), "source_phrases": phrases, "speaker_nouns": nouns, **lists}
+    if generic is not None:  # only when given: a list without it keeps its hash
+        normal["generic_organization_nouns"] = generic
     if naming_of:  # only when given: a list without them keeps its hash
         normal["naming_verbs"] = naming_of
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
@@ -197,5 +205,7 @@ def _build(doc) -> CueVerbs:
                     honorifics=frozenset(h.strip().lower().rstrip(".") for h in lists["honorifics"]),
                     title_markers=tuple(t.strip().lower() for t in lists["title_markers"]),
                     organization_nouns=frozenset(n.strip().lower() for n in lists["organization_nouns"]),
+                    generic_organization_nouns=None if generic is None else frozenset(
+                        n.strip().lower() for n in generic),
                     document_nouns=frozenset(n.strip().lower() for n in lists["document_nouns"]),
                     naming_of=naming_of)

@@ -2578,10 +2578,10 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     organisations named before ("Nimbusly ... a researcher at Carrow University ... The company
     said") it stays unlinked: a wrong guess is worse than none. "The mayor" (the and a title) links to the
     one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal.
-    Only a generic noun (:data:`_GENERIC_ORGANIZATION_NOUNS`: "the company") links to an organisation
+    Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
     whose name does not hold it; "the union", "the league" link only to a name that says so, never to
     another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
-    f, nouns = att.f, att.cues.organization_nouns
+    f, nouns, generic = att.f, att.cues.organization_nouns, att.cues.generic_organization_nouns
     for row in rows:
         sp = row.speaker
         if sp is not None and sp.type == "name" and f.text.endswith(("the ", "The "), 0, sp.start) and \
@@ -2607,7 +2607,7 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             continue
         noun = words[1].lower()
         m = _organization_named(f, sp.start, noun)
-        if m is None and noun in _GENERIC_ORGANIZATION_NOUNS:
+        if m is None and (generic is None or noun in generic):
             m = _only_organization_before(f, sp.start)
             if m is not None and _kinds_of(m.actor, nouns) - {noun}:
                 m = None  # "Grange Lane Hospital ... The union said": a hospital is no union
@@ -2616,14 +2616,6 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
-
-
-#: organisation nouns that fit an organisation whose name does not say its kind ("Northwind Energy ...
-#: the company said"); any other organisation noun ("the union", "the league", "the hospital") links
-#: only to an organisation whose name holds it (:func:`_organization_named`)
-_GENERIC_ORGANIZATION_NOUNS = frozenset("company firm utility agency group organization organisation startup "
-                                        "retailer manufacturer automaker airline newspaper network team club "
-                                        "campaign government charity regulator bank".split())
 
 
 @functools.cache

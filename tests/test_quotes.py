@@ -1320,6 +1320,28 @@ def test_a_nominal_of_a_named_kind_never_links_to_an_organisation_whose_name_doe
         ["Northwind Energy", "nominal", "organization:northwind_energy"]]
 
 
+def test_which_organisation_nouns_are_generic_is_data_of_the_cue_list(tmp_path):
+    # generic_organization_nouns (cue_verbs.yml): a noun left out of it ("union") links only to a name holding
+    # it; a cue list without the field treats every organisation noun as generic, as before the field
+    import yaml
+
+    from analysis.cues import DEFAULT_CUE_VERBS
+
+    text = "Northwind Energy cut its forecast on Monday. The union said demand had fallen sharply."
+    shipped = yaml.safe_load(DEFAULT_CUE_VERBS.read_text(encoding="utf-8"))
+    assert "union" in shipped["organization_nouns"] and "union" not in shipped["generic_organization_nouns"]
+    assert wb.quotes(docs(text), NO_ACTORS)["speaker_entity_id"].isna().tolist() == [True]
+    del shipped["generic_organization_nouns"]
+    (tmp_path / "cues.yml").write_text(yaml.safe_dump(shipped), encoding="utf-8")
+    assert wb.load_cue_verbs(tmp_path / "cues.yml").generic_organization_nouns is None
+    out = wb.quotes(docs(text), NO_ACTORS, cue_verbs=tmp_path / "cues.yml")
+    assert out["speaker_entity_id"].tolist() == ["organization:northwind_energy"]
+    shipped["generic_organization_nouns"] = "union"
+    (tmp_path / "cues.yml").write_text(yaml.safe_dump(shipped), encoding="utf-8")
+    with pytest.raises(wb.LexiconError, match="field 'generic_organization_nouns': give a list of non-empty words"):
+        wb.load_cue_verbs(tmp_path / "cues.yml")
+
+
 def test_a_long_name_or_a_parenthesised_acronym_before_a_cue_after_the_content():
     # rt11 F9: "…, the Food and Drug Administration (FDA) said." gave no row ("and" and "(FDA)" stopped the phrase)
     out = wb.quotes(docs("Northfield Dairy Cooperative on Tuesday recalled 180,000 packages of soft cheese, the Food "
