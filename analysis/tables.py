@@ -739,7 +739,7 @@ def corpus_actor_order(entities: pd.DataFrame, *, actors: Any = None, entity_tab
     if entities.empty:
         return []
     mentions = entities_as_mentions(entities, actors=actors, entity_table=entity_table)
-    return list(report_colors(mentions))[:n]
+    return actor_ranking(mentions)["actor_id"].head(n).tolist()
 
 
 # ------------------------------------------------------------------- deprecated names (one release)
