@@ -48,9 +48,6 @@ __all__ = ["HTML_MARKUP", "convert_html_fields", "html_fragment_text", "looks_li
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 
-_META_TAG = re.compile(r"<meta\s[^<>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_TIME_TAG = re.compile(r"""<time\s[^<>]*?datetime\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _JSON_LD_DATE = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]+)"')
 #: Names of date tags that are not the publication date.
 _NOT_PUBLISHED = re.compile(r"modif|updat|revis|expir|edit", re.IGNORECASE)
@@ -59,19 +56,27 @@ _DAY_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00$")
 
 
 def _stated_dates(html: str) -> list[str]:
-    """The page's own texts of dates with a time, in page order: ``<meta>`` contents (except those of
-    modification dates), ``<time datetime>`` values and JSON-LD ``datePublished``/``dateCreated``."""
-    found: list[tuple[int, str]] = []
-    for tag in _META_TAG.finditer(html):
-        attributes = {m.group(1).lower(): html_entities.unescape(next(g for g in m.groups()[1:] if g is not None))
-                      for m in _ATTRIBUTE.finditer(tag.group(0))}
-        key = attributes.get("name") or attributes.get("property") or attributes.get("itemprop") or ""
-        if "date" in key.lower() or "time" in key.lower():
-            if not _NOT_PUBLISHED.search(key) and attributes.get("content"):
-                found.append((tag.start(), attributes["content"]))
-    found += [(m.start(), m.group(1) or m.group(2) or "") for m in _TIME_TAG.finditer(html)]
-    found += [(m.start(), m.group(1)) for m in _JSON_LD_DATE.finditer(html)]
-    return [text.strip() for _, text in sorted(found) if _CLOCK.search(text)]
+    """The page's own texts of dates with a time, in page order (read by lxml, trafilatura's parser):
+    ``<meta>`` contents whose name holds "date" or "time" (except modification dates), ``<time
+    datetime>`` values and JSON-LD ``datePublished``/``dateCreated``."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:  # (as bytes: a page may declare its encoding, which lxml refuses in a str)
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (ValueError, etree.ParserError):
+        return []
+    found: list[str] = []
+    for element in root.iter("meta", "time", "script"):
+        if element.tag == "meta":
+            key = element.get("name") or element.get("property") or element.get("itemprop") or ""
+            if ("date" in key.lower() or "time" in key.lower()) and not _NOT_PUBLISHED.search(key):
+                found.append(element.get("content") or "")
+        elif element.tag == "time":
+            found.append(element.get("datetime") or "")
+        elif "ld+json" in (element.get("type") or ""):
+            found += _JSON_LD_DATE.findall(element.text or "")
+    return [text.strip() for text in found if _CLOCK.search(text)]
 
 
 def _local_day(text: str) -> dt.date | None:
