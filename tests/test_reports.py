@@ -230,10 +230,13 @@ def test_batch_renders_in_parallel_reports_a_failure_and_keeps_the_rest(tmp_path
     status = main(["report", str(notebook), "--out", str(out), "--each", "greeting=hi,boom,<b>yo</b>",
                    "--workers", "2"])
     captured = capsys.readouterr()
-    assert status == 1
-    assert "2 rendered, 1 failed" in captured.out
-    assert "report FAILED: greet-boom" in captured.err
-    assert "AssertionError: boom is not a greeting (error notebook:" in captured.err, "the notebook's own error, briefly"
+    log = out / ".batch.log"
+    seen = f"stderr:\n{captured.err}\nbatch log:\n{log.read_text() if log.exists() else '(none)'}"
+    assert status == 1, seen
+    assert "2 rendered, 1 failed" in captured.out, seen
+    assert "report FAILED: greet-boom" in captured.err, seen
+    assert "AssertionError: boom is not a greeting (error notebook:" in captured.err, \
+        f"the notebook's own error, briefly\n{seen}"
     assert "Traceback" not in captured.err
     assert "greet-boom.failed.ipynb" in captured.err
     assert (out / "greet-hi" / "greet-hi.html").exists()
