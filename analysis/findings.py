@@ -12,6 +12,7 @@ the page's ``<title>`` and header by :func:`analysis.reports.export_html`.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -56,9 +57,36 @@ class Findings:
         return {"text/html": self.to_html(), "text/plain": f"{self.title}\n{text}", TITLE_MIMETYPE: {"title": self.title}}
 
 
-def _sentence(sentences: pd.DataFrame, doc_id: object, sentence_id: object) -> str:
+#: Evidence longer than this many words is shown as a window of it (a run-on "sentence" of scraped
+#: text can be thousands of words long).
+EVIDENCE_WORDS = 60
+
+
+def _excerpt(text: str, *, at: int | None = None, words: int = EVIDENCE_WORDS) -> str:
+    """``text`` with its whitespace collapsed; longer than ``words`` words, the ``words`` words around
+    the character offset ``at`` (the start when None), with "…" where words were left out."""
+    if at is None or at < 0:
+        at = 0
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    if len(spans) <= words:
+        return " ".join(text[a:b] for a, b in spans)
+    hit = next((i for i, (_, end) in enumerate(spans) if end > at), len(spans) - 1)
+    first = max(0, min(hit - words // 3, len(spans) - words))
+    shown = " ".join(text[a:b] for a, b in spans[first:first + words])
+    return ("\u2026 " if first else "") + shown + (" \u2026" if first + words < len(spans) else "")
+
+
+def _sentence(sentences: pd.DataFrame, doc_id: object, sentence_id: object, *, at: object = None,
+              near: str | None = None) -> str:
+    """The text of one sentence as evidence: :func:`_excerpt` of it around the offset ``at``, or
+    around the first occurrence of the word ``near`` (a frame term; a trailing ``*`` is a wildcard)."""
     hit = sentences[(sentences["doc_id"].astype(str) == str(doc_id)) & (sentences["sentence_id"] == sentence_id)]
-    return " ".join(str(hit["text"].iloc[0]).split()) if len(hit) else ""
+    if not len(hit):
+        return ""
+    text = str(hit["text"].iloc[0])
+    if near:
+        at = text.lower().find(near.rstrip("*").lower())
+    return _excerpt(text, at=None if at is None or pd.isna(at) else int(at))
 
 
 def _count(n: int, word: str) -> str:
@@ -167,7 +195,8 @@ def findings(
         else:
             where = "" if one else f" in {int(top['documents']):,} of {len(documents):,} articles"
             line = f"{top['actor']} is mentioned most: {_count(int(top['mentions']), 'time')}{where}{also}."
-        rows.append((line, _sentence(sentences, first["doc_id"], first["sentence_id"]), first["doc_id"],
+        rows.append((line, _sentence(sentences, first["doc_id"], first["sentence_id"], at=first.get("start")),
+                     first["doc_id"],
                      first["sentence_id"]))
 
     quotes = result.quotes if quotes is None else quotes
@@ -188,7 +217,7 @@ def findings(
             also = ("; also quoted: " + _names([f"{a} ({q:,})" for a, q in zip(others["actor"], others["quotes"])])) \
                 if len(others) else ""
             # a direct quotation in quotation marks; reported speech is a paraphrase: its sentence, as written
-            evidence = f"\u201c{' '.join(str(first['quote']).split())}\u201d" if len(direct) else \
+            evidence = f"\u201c{_excerpt(str(first['quote']))}\u201d" if len(direct) else \
                 _sentence(sentences, first["doc_id"], first["sentence_id"])
             if len(tied) > 3 and int(top["quotes"]) == 1:  # nobody quoted twice: no one is quoted "most"
                 line = (f"{len(tied):,} speakers are quoted once each ({_tied([str(a) for a in tied['actor']])})"
@@ -233,7 +262,8 @@ def findings(
                               or (word == "positive" and pick["polarity"].iloc[0] > 0)):
                 row = pick.iloc[0]
                 rows.append((f"The most {word} sentence about {row['actor']}: tone {row['polarity']:+.2f} "
-                             f"toward {row['actor']} (from -1 to +1).", _sentence(sentences, row["doc_id"], row["sentence_id"]),
+                             f"toward {row['actor']} (from -1 to +1).", _sentence(sentences, row["doc_id"], row["sentence_id"],
+                                                                                 at=row.get("start")),
                              row["doc_id"], row["sentence_id"]))
 
     frames = result.frames
@@ -261,7 +291,8 @@ def findings(
         best = example.sort_values("hits", ascending=False, kind="stable").iloc[0]
         rows.append((f"The dominant frame is {label}: {_count(int(hits.iloc[0]), 'term hit')} "
                      f"({hits.iloc[0] / hits.sum():.0%} of the hits of frames present){where}; terms such as "
-                     f"\u201c{best['terms']}\u201d.", _sentence(sentences, best["doc_id"], best["sentence_id"]),
+                     f"\u201c{best['terms']}\u201d.", _sentence(sentences, best["doc_id"], best["sentence_id"],
+                                                   near=str(best["terms"]).split("; ")[0]),
                      best["doc_id"], best["sentence_id"]))
     copy = _copy_note(documents, result) if one else None
     warning = " ".join(w for w in (copy, warning) if w) or None

@@ -726,3 +726,16 @@ def test_most_written_name_is_the_usual_form_of_the_most_mentioned_entity():
     assert most_written_name(entities[entities["entity_id"] == "person:tom_reyes"]) == "Tom Reyes"  # a tie: first met
     assert most_written_name(entities[entities["via"] == "pronoun"]) == "said"
     assert most_written_name(entities.iloc[0:0]) == "said"
+
+
+def test_findings_show_a_window_of_a_run_on_sentence_around_the_mention():
+    # scraped text without sentence punctuation: the findings quoted a whole 1,000-word "sentence"
+    filler = " ".join(f"word{i}" for i in range(300))
+    table = _findings_of(f"{filler} then Mayor Ana Ruiz spoke {filler} and more {filler}")
+    evidence = table.loc[table["finding"].str.contains("mentioned most"), "evidence"].iloc[0]
+    words = evidence.split()
+    assert words[0] == "\u2026" and words[-1] == "\u2026", "cut at both ends, and says so"
+    assert len(words) == 60 + 2
+    assert "Mayor Ana Ruiz spoke" in evidence and words.index("Ana") == 21, "the name a third of the way in"
+    short = _findings_of("Mayor Ana Ruiz said the budget was fair.")
+    assert short["evidence"].iloc[0] == "Mayor Ana Ruiz said the budget was fair.", "a short sentence whole"
