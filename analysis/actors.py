@@ -686,7 +686,8 @@ def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence
     default lexicon when None: pass the lexicon the mentions were made with), "day" (the documents'
     ``published`` date in UTC), "outlet" or any other documents column.
     Counts direct mentions (via alias or title) unless ``include_pronouns``. Sorted by the non-actor
-    keys, then most mentions first, then by name.
+    keys, then most mentions first, then by display name, then by key (the tie rule of
+    :func:`actor_ranking`).
     """
     if isinstance(by, str):
         by = (by,)
@@ -721,7 +722,7 @@ def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence
     cell = [k for k in keys if k not in actor_keys and k not in ("actor_id",)]
     total = out.groupby(cell, dropna=False)["mentions"].transform("sum") if cell else out["mentions"].sum()
     out["share"] = out["mentions"] / total
-    rest = [k for k in keys if k not in cell]
+    rest = sorted((k for k in keys if k not in cell), key=lambda k: k != "actor")  # ties by name, then key
     out = out.sort_values(cell + ["mentions"] + rest, ascending=[True] * len(cell) + [False] + [True] * len(rest),
                           kind="stable", na_position="last")
     return out[cols].reset_index(drop=True)

@@ -561,7 +561,7 @@ def test_rollups_by_actor_group_outlet_and_day():
     lex = wb.load_actors(ISRAEL_US | {"actors": ISRAEL_US["actors"] + [org("hamas", "Hamas", group="Palestinians")]})
     by_actor = wb.mentions_by(m, d)
     assert by_actor[["actor_id", "mentions", "documents", "sentences"]].values.tolist() == [
-        ["biden", 3, 2, 3], ["hamas", 3, 2, 3], ["israel", 3, 1, 3]]
+        ["hamas", 3, 2, 3], ["israel", 3, 1, 3], ["biden", 3, 2, 3]], "a tie: by display name (Joe Biden last)"
     assert by_actor["share"].tolist() == [1 / 3, 1 / 3, 1 / 3]
     by_group = wb.mentions_by(m, d, by="group", actors=lex)
     assert dict(zip(by_group["group"], by_group["mentions"])) == {"(no group)": 6, "Palestinians": 3}
@@ -815,3 +815,14 @@ def test_a_title_two_lexicon_actors_share_is_the_one_the_document_writes_it_with
     assert titles[["doc_id", "sentence_id", "actor_id"]].values.tolist() == [
         ["a", 3, "osei"],  # the document writes the title with Osei only
         ["b", 3, "osei"]]  # written with nobody: the owner named last, as before; c: with both, nobody's
+
+
+def test_mentions_by_breaks_ties_by_name_as_the_ranking_does():
+    # on tied counts the charts built from mentions_by listed actors by key, the findings and colours by name
+    mentions = pd.DataFrame({"doc_id": ["d"] * 4, "sentence_id": [0, 1, 2, 3], "actor_id": ["aa", "zz", "aa", "zz"],
+                             "actor": ["Zoe Ames", "Ada Zell", "Zoe Ames", "Ada Zell"], "via": ["alias"] * 4})
+    documents = pd.DataFrame({"doc_id": ["d"], "text": ["x"]})
+    assert wb.mentions_by(mentions, documents)["actor"].tolist() == ["Ada Zell", "Zoe Ames"]
+    from analysis.actors import actor_ranking
+
+    assert actor_ranking(mentions)["actor"].tolist() == ["Ada Zell", "Zoe Ames"]

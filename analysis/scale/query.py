@@ -107,7 +107,8 @@ def mentions_by(mentions: pd.DataFrame | str | os.PathLike[str], documents: pd.D
     the default lexicon: pass the one the analysis used), "day" (the UTC day of ``published``,
     ``YYYY-MM-DD``), "outlet" or any other documents column. Counts direct mentions (via alias or
     title) unless ``include_pronouns``. Sorted by the non-actor keys, then most mentions first, then
-    by the actor keys; missing values last.
+    by display name, then by the other actor keys (the tie rule of :func:`analysis.actors.actor_ranking`);
+    missing values last.
     """
     if isinstance(mentions, pd.DataFrame):
         if documents is None:
@@ -148,7 +149,7 @@ def mentions_by(mentions: pd.DataFrame | str | os.PathLike[str], documents: pd.D
             joins.insert(0, "LEFT JOIN _document_keys AS d ON d.doc_id = CAST(m.doc_id AS VARCHAR)")
         where = "" if include_pronouns else "WHERE via IN ('alias', 'title')"
         cell = [k for k in keys if k not in _ACTOR_KEYS and k != "actor_id"]
-        rest = [k for k in keys if k not in cell]
+        rest = sorted((k for k in keys if k not in cell), key=lambda k: k != "actor")  # ties by name, then key
         partition = f"PARTITION BY {', '.join(map(_ident, cell))}" if cell else ""
         order = ([f"{_ident(k)} ASC NULLS LAST" for k in cell] + ["mentions DESC"]
                  + [f"{_ident(k)} ASC NULLS LAST" for k in rest])
