@@ -1686,6 +1686,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             # or organisation named so keeps it: "American Samoa", "British Airways")
             start, toks = base + piece[cut + 1][0], tuple(rest)
             evidence = _name_evidence(words, toks)
+    elif len(toks) > 2 and title is None and toks[1] in words.first_names and toks[0].lower() in words.english and \
+            text.endswith(" of the ", 0, start):
+        # "Rookie of the Year Tyler Turner", "Man of the Match Jude Bellingham": the award's last word is
+        # no part of the name
+        start, toks = base + piece[len(piece) - len(toks) + 1][0], toks[1:]
+        evidence = _name_evidence(words, toks)
     if title is None and not strong:
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:

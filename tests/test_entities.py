@@ -1649,3 +1649,13 @@ def test_a_role_word_before_a_full_name_at_sentence_start_is_a_title():
     assert rows(e, "text", "entity", "type", "title") == [("Jamal Turner", "Jamal Turner", "person", None),
                                                         ("Tyler Turner", "Tyler Turner", "person", "rookie")]
     assert ("rookie",) in load_entity_words().titles
+
+
+def test_an_award_before_a_name_is_no_part_of_it():
+    # "Rookie of the Year Tyler Turner" was the person "Year Tyler Turner"
+    e = found("Rookie of the Year Tyler Turner scored 30 points. Turner said the team was ready. "
+              "Man of the Match Jude Bellingham scored twice.")
+    assert rows(e, "text", "entity", "type", "via") == [
+        ("Tyler Turner", "Tyler Turner", "person", "name"), ("Turner", "Tyler Turner", "person", "short"),
+        ("Jude Bellingham", "Jude Bellingham", "person", "name")]
+    assert rows(e.head(1), "start", "end") == [(19, 31)]
