@@ -238,7 +238,7 @@ from analysis.schema import ENTITY_COLUMNS, ENTITY_TABLE_COLUMNS, output_columns
 from analysis.text import sentences_of, slug
 from analysis.runtime import collector_paused
 
-__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "OUTLET_EVIDENCE",
+__all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "OUTLET_EVIDENCE", "BYLINE_EVIDENCE",
            "actor_rows", "entities", "entity_table", "entity_table_of_parts", "entities_as_mentions", "entities_by",
            "load_entity_words", "same_entity_ids"]
 
@@ -3052,12 +3052,13 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
     if capitalisation == "corpus":
         capitals = _capitals([t if isinstance(t, str) else "" for t in texts[lo:hi]]
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
-    outlets = None
-    if "outlet" in documents.columns and "doc_id" in documents.columns:
-        outlets = {d: o for d, o in zip(documents["doc_id"], documents["outlet"]) if isinstance(o, str) and o.strip()}
+    publishers = None
+    if "doc_id" in documents.columns and ("outlet" in documents.columns or "author" in documents.columns):
+        named = {c: dict(zip(documents["doc_id"], documents[c])) for c in ("outlet", "author") if c in documents.columns}
+        publishers = [tuple(v if isinstance(v := named[c].get(doc_ids[lo]) if c in named else None, str) and v.strip()
+                            else None for c in ("outlet", "author")) for lo in bounds[:-1]]
     with collector_paused():
-        rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals,
-                                      [outlets.get(doc_ids[lo]) for lo in bounds[:-1]] if outlets else None)
+        rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals, publishers)
         table = _mention_table(rows, ent_cols, doc_ids, sids) if rows else _empty()
         del rows, ent_cols  # (freed while the collector is paused)
     return table
@@ -3085,11 +3086,11 @@ def _headline_unglued(texts: list[str]) -> list[str]:
 
 
 def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, overlay: _Overlay | None,
-                 capitals: _Capitals | None, outlets: Sequence[str | None] | None = None
+                 capitals: _Capitals | None, publishers: Sequence[tuple[str | None, str | None]] | None = None
                  ) -> tuple[list[tuple], tuple[list, ...]]:
     """The mention rows and per-entity columns of :func:`_mention_table` for the sentence ``texts``
     (sorted by document and sentence; document ``i`` is ``texts[bounds[i]:bounds[i + 1]]``, published by
-    ``outlets[i]`` when given)."""
+    the outlet and author ``publishers[i]`` when given)."""
     # the table is built column by column: one row per mention holds its sentence (position in the
     # sorted sentences), offsets, text, via, title and entity (position in the per-entity columns)
     ent_cols: tuple[list, ...] = ([], [], [], [], [], [])  # entity_id, entity, type, actor_id, evidence, gender
@@ -3099,8 +3100,12 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
         live, pronouns = _document_entities(doc_texts, words, overlay, capitals)
         if not live:
             continue
-        if outlets is not None and outlets[i]:
-            _mark_outlet(live, outlets[i])
+        if publishers is not None:
+            outlet, author = publishers[i]
+            if outlet:
+                _mark_outlet(live, outlet)
+            if author:
+                _mark_byline(live, author, words)
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
@@ -3121,6 +3126,9 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
 #: The evidence of an entity that names the document's own outlet ("told the Echo" in an article of The
 #: Ashbury Echo): an organisation, no actor of the story (:func:`actor_rows` leaves it out).
 OUTLET_EVIDENCE = "the document's outlet: "
+#: The evidence of an entity that names the organisation in the document's byline ("reviewed by Lakeland
+#: Wire" in an article by Lakeland Wire): likewise the publisher, no actor of the story.
+BYLINE_EVIDENCE = "the document's byline: "
 
 
 def _mark_outlet(live: Sequence[_Entity], outlet: str) -> None:
@@ -3142,14 +3150,32 @@ def _mark_outlet(live: Sequence[_Entity], outlet: str) -> None:
             ent.best = ent.evidence[0]
 
 
+def _mark_byline(live: Sequence[_Entity], author: str, words: EntityWords) -> None:
+    """Type the entity written exactly as the document's ``author`` an organisation, by evidence
+    :data:`BYLINE_EVIDENCE`, when the byline names an organisation (a wire service, "Lakeland Wire"): its
+    first word is no first name of the lists and no honorific. A person's byline changes nothing."""
+    name = author.split()
+    if name and name[0].lower() == "by":
+        name = name[1:]
+    if not name or name[0] in words.first_names or name[0].rstrip(".").lower() in words.honorifics or \
+            any(w[:1].islower() or "," in w for w in name):
+        return
+    label = BYLINE_EVIDENCE + " ".join(name)
+    wanted = [w.lower() for w in name]
+    for ent in live:
+        if [w.lower() for w in ent.words] == wanted and not (ent.best is not None and ent.best[0] == 0):
+            ent.evidence.insert(0, (0, "organization", label))
+            ent.best = ent.evidence[0]
+
+
 def actor_rows(entities: pd.DataFrame) -> pd.DataFrame:
     """The rows of an :func:`entities` table that can be actors of the story: all but the mentions of a
     document's own outlet ("told the Echo", "the Echo understands" in an article of The Ashbury Echo,
-    evidence :data:`OUTLET_EVIDENCE`), which :func:`entities_by`, :func:`entities_as_mentions` and
+    evidence :data:`OUTLET_EVIDENCE`) or of the organisation of its byline (:data:`BYLINE_EVIDENCE`), which :func:`entities_by`, :func:`entities_as_mentions` and
     ``discover_actors`` leave out (the rows stay in the entities table, typed organization)."""
     if "evidence" not in entities.columns or not len(entities):
         return entities
-    outlet = entities["evidence"].astype("str").str.startswith(OUTLET_EVIDENCE)
+    outlet = entities["evidence"].astype("str").str.startswith((OUTLET_EVIDENCE, BYLINE_EVIDENCE))
     return entities[~outlet.to_numpy(dtype=bool)] if outlet.any() else entities
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 import analysis as wb
-from analysis.entities import OUTLET_EVIDENCE, actor_rows, load_entity_words
+from analysis.entities import BYLINE_EVIDENCE, OUTLET_EVIDENCE, actor_rows, load_entity_words
 
 from entity_rows import NONE, found, rows
 
@@ -149,6 +149,24 @@ def test_the_documents_own_outlet_is_an_organisation_left_out_of_the_actors():
     by = wb.entities_by(e, actors=NONE)
     assert sorted(by["name"]) == ["Echo", "Helen Stroud", "Priya Raman"] and by["mentions"].sum() == 3
     assert set(wb.entities_as_mentions(e, actors=NONE)["alias"]) == {"Echo", "Helen Stroud", "Priya Raman", "her", "She"}
+
+
+def test_the_organisation_of_the_documents_byline_is_left_out_of_the_actors():
+    # a wire story ("Author: Lakeland Wire") that says "a report reviewed by Lakeland Wire" listed its own
+    # wire service as an actor of the story; a person's byline changes nothing, nor another document's
+    e = found("Inspectors found the bacteria, according to a report reviewed by Lakeland Wire. Mayor Ann Cole spoke.",
+              "Dana Reyes said Lakeland Wire had the report first.",
+              "Sam Okafor met the mayor. Okafor said the plan was late.",
+              author=["Lakeland Wire", "Sam Okafor", "By Sam Okafor"])
+    assert rows(e, "doc_id", "text", "type", "evidence") == [
+        ("d0", "Lakeland Wire", "organization", BYLINE_EVIDENCE + "Lakeland Wire"),
+        ("d0", "Ann Cole", "person", "title: mayor"),
+        ("d1", "Dana Reyes", "person", "first name: Dana"),
+        ("d1", "Lakeland Wire", "other", "none"),
+        ("d2", "Sam Okafor", "person", "first name: Sam"),
+        ("d2", "Okafor", "person", "first name: Sam")]
+    assert rows(actor_rows(e), "doc_id", "text") == [
+        ("d0", "Ann Cole"), ("d1", "Dana Reyes"), ("d1", "Lakeland Wire"), ("d2", "Sam Okafor"), ("d2", "Okafor")]
 
 
 def test_discovery_and_the_keyword_default_leave_out_the_documents_own_outlet():
