@@ -301,6 +301,8 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
         yield s, m.group()
 
 
+#: The number after a union's "Local" ("UFCW Local 7").
+_LOCAL_NUMBER = re.compile(r" (\d{1,5})(?![\w.,]\d)")
 #: A romanised Korean or Chinese given name: two syllables joined by a hyphen ("Joo-Ho", "Jae-in").
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
@@ -1744,6 +1746,10 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         if the:  # "The Boston Globe ran a correction", "the Beatles, who": the verb says nothing of a person
             found = [e for e in found if e[1] != "person" or not e[2].startswith(_SPEECH_CUES)]
         evidence.extend(found)
+    if toks[-1] == "Local" and len(toks) > 1 and (m := _LOCAL_NUMBER.match(text, end)):
+        # "UFCW Local 7", "Teamsters Local 727": a union's local, its number part of its name
+        end, toks = m.end(), (*toks, m.group(1))
+        evidence.append((3, "organization", "union local"))
     return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 

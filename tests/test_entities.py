@@ -1659,3 +1659,13 @@ def test_an_award_before_a_name_is_no_part_of_it():
         ("Tyler Turner", "Tyler Turner", "person", "name"), ("Turner", "Tyler Turner", "person", "short"),
         ("Jude Bellingham", "Jude Bellingham", "person", "name")]
     assert rows(e.head(1), "start", "end") == [(19, 31)]
+
+
+def test_a_union_local_keeps_its_number():
+    # "UFCW Local 7" was the entity "UFCW Local", typed other
+    e = found("UFCW Local 7 president Grace Whitfield spoke. Teamsters Local 727 voted. Chicago Local 2.5 percent.")
+    assert rows(e, "text", "entity", "type", "evidence") == [
+        ("UFCW Local 7", "UFCW Local 7", "organization", "union local"),
+        ("Grace Whitfield", "Grace Whitfield", "person", "title: president"),
+        ("Teamsters Local 727", "Teamsters Local 727", "organization", "union local"),
+        ("Chicago Local", "Chicago Local", "other", "none")]
