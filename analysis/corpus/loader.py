@@ -267,12 +267,33 @@ def _note_replaced(log: LoadLog, label: str, where: str, key: str, value: object
              "used (sidecar metadata wins)", "replaced", row=at[0] if at and len(at) == 1 else None)
 
 
+def _unreadable_date(key: str, value: object) -> bool:
+    """Whether ``value`` is a publication date (``key`` "published") that cannot be read as one."""
+    from analysis.corpus.dates import parse_published
+
+    return key == "published" and _given(value) and bool(parse_published(pd.Series([value], dtype=object))[1].iloc[0])
+
+
+def _note_kept_date(log: LoadLog, label: str, where: str, value: object, old: object, before: str,
+                    rows: list[int] | None = None) -> None:
+    """A load-report entry (action ``not used``) when a sidecar's unreadable date does not replace a
+    date the file (or a weaker sidecar) gives: a good date is never lost to a bad one."""
+    on = "" if rows is None or len(rows) < 2 else f" on {len(rows)} rows"
+    log.note(label, f"{where} gives published {value!r}, which is not a date it can read; {before} gives {old!r}"
+             f"{on}: that date is kept (correct or remove the {where} value)", "not used",
+             row=rows[0] if rows and len(rows) == 1 else None)
+
+
 def _with_sidecars(fields: dict[str, Any], file: Path, label: str, metadata: Mapping[Path, dict[str, Any]],
                    sidecars: set[Path] | None, log: LoadLog) -> dict[str, Any]:
     """Fields overridden by the file's metadata.csv row, then by its .meta.yml; each value that
-    replaces a different one is noted in the load report."""
+    replaces a different one is noted in the load report. An unreadable date does not replace a given
+    one (noted as ``not used``)."""
     fields = dict(fields)
     for where, key, value, before in _sidecar_values(sidecar_layers(file, metadata, sidecars, log)):
+        if _given(fields.get(key)) and _unreadable_date(key, value):
+            _note_kept_date(log, label, where, value, fields[key], before)
+            continue
         _note_replaced(log, label, where, key, value, [fields.get(key)], before)
         fields[key] = value
     return fields
@@ -305,7 +326,8 @@ def with_sidecar_metadata(part: pd.DataFrame, *, label: str, layers: Sequence[tu
     ``label`` (``layers``: :func:`sidecar_layers`, the weakest first) put in its rows ``at`` (None: every
     row), as :func:`load_corpus` applies it, in memory or streamed in partitions: every row gets the
     values, a doc_id only when ``at`` is one row (else it is noted as ``not used``; a partition of a file
-    applies :func:`single_document_layers` first); a value that replaces a different one is noted in the
+    applies :func:`single_document_layers` first), an unreadable publication date only where the row has
+    none (else noted as ``not used``); a value that replaces a different one is noted in the
     load report (action ``replaced``). Columns: those of ``part``, plus each sidecar key."""
     at = np.arange(len(part)) if at is None else at
     rows = part["__row__"].to_numpy()[at].tolist()
@@ -315,9 +337,15 @@ def with_sidecar_metadata(part: pd.DataFrame, *, label: str, layers: Sequence[tu
             _note_unused_doc_id(log, label, where, value, len(at))
             continue
         column = columns.setdefault(key, part[key].tolist() if key in part.columns else [None] * len(part))
-        _note_replaced(log, label, where, key, value, [column[i] for i in at], before, rows)
-        for i in at:
-            column[i] = value
+        into = list(range(len(at)))  # positions in ``at`` that take the value
+        if _unreadable_date(key, value):  # a good date is never lost to a bad one
+            kept = [j for j in into if _given(column[at[j]])]
+            if kept:
+                _note_kept_date(log, label, where, value, column[at[kept[0]]], before, [rows[j] for j in kept])
+                into = [j for j in into if not _given(column[at[j]])]
+        _note_replaced(log, label, where, key, value, [column[at[j]] for j in into], before, [rows[j] for j in into])
+        for j in into:
+            column[at[j]] = value
     if not columns:
         return part
     return part.assign(**{key: pd.Series(column, index=part.index, dtype=object) for key, column in columns.items()})

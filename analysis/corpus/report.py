@@ -14,7 +14,7 @@ action    what the loader did: ``skipped`` (bad item not loaded), ``ignored`` (a
           ``set to NaT`` (dates not understood), ``decoded as cp1252`` / ``decoded as latin-1``
           (not UTF-8), ``loaded headline-only`` (a table without text), ``replaced`` (a sidecar
           value used instead of a different one), ``not used`` (a sidecar doc_id of a table of
-          several documents), ``converted from HTML`` (a table's title/text field held HTML markup)
+          several documents; a sidecar date that cannot be read where the file gives one), ``converted from HTML`` (a table's title/text field held HTML markup)
 ========  ======================================================================
 
 A list of plain dicts (not a DataFrame) so that pandas can copy and compare ``attrs`` when it

@@ -12,7 +12,8 @@
   outlet, ``keywords`` -> tags, ``id`` -> doc_id, ...; see :mod:`analysis.corpus.fields`).
 * Precedence: ``.meta.yml`` over ``metadata.csv`` over what the parser found in the file
   (markdown front matter counts as found in the file); a value that replaces a different one is
-  noted in the load report (action ``replaced``). A table file's sidecar values go to every row of
+  noted in the load report (action ``replaced``), but a publication date that cannot be read never
+  replaces a given one (noted, action ``not used``). A table file's sidecar values go to every row of
   it, except a ``doc_id`` when the file holds several documents (noted, action ``not used``).
 * YAML whose aliases expand far beyond what is written (an alias bomb) or recurse is malformed
   (see :mod:`analysis.lexicon_io`).

@@ -372,3 +372,25 @@ def test_sidecar_helpers_apply_a_table_files_metadata_as_load_corpus_does(tmp_pa
                "several documents)", "not used")]
     one = with_sidecar_metadata(part.iloc[:1], label="b.csv", layers=layers, log=LoadLog())
     assert one[["outlet", "topic", "doc_id"]].values.tolist() == [["Ledger", "war", "seven"]]
+
+
+def test_an_unreadable_sidecar_date_never_replaces_a_good_one(tmp_path):
+    # red team: metadata.csv's '2026-02-30' replaced the file's 'Date: 30 October 2026'; the article became undated
+    write(tmp_path / "c.txt", "Title: C\nDate: 30 October 2026\n\nSee.")
+    write(tmp_path / "d.txt", "D\n\nNo date here.")
+    write(tmp_path / "t.csv", "title,text,published\nT1,One.,2026-10-01\nT2,Two.,\n")
+    write(tmp_path / "metadata.csv",
+          "file,published,outlet\nc.txt,2026-02-30,Meridian\nd.txt,2026-02-31,Meridian\nt.csv,someday,Ledger\n")
+    with pytest.warns(CorpusWarning, match=r"2 publication date\(s\) not understood"):
+        docs = wb.load_corpus(tmp_path)
+    assert docs["title"].tolist() == ["C", "D", "T1", "T2"]
+    assert docs["published"].dt.strftime("%Y-%m-%d").fillna("NaT").tolist() == ["2026-10-30", "NaT", "2026-10-01", "NaT"]
+    assert docs["outlet"].tolist() == ["Meridian", "Meridian", "Ledger", "Ledger"], "the sidecar's other values apply"
+    c, t = (tmp_path / "c.txt").as_posix(), (tmp_path / "t.csv").as_posix()
+    kept = [(e["source"], e["row"], e["problem"], e["action"]) for e in docs.attrs["load_report"]
+            if e["action"] == "not used"]
+    assert kept == [
+        (c, None, "metadata.csv gives published '2026-02-30', which is not a date it can read; the file gives "
+                  "'30 October 2026': that date is kept (correct or remove the metadata.csv value)", "not used"),
+        (t, 1, "metadata.csv gives published 'someday', which is not a date it can read; the file gives "
+               "'2026-10-01': that date is kept (correct or remove the metadata.csv value)", "not used")]
