@@ -322,6 +322,7 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
     title = provenance.get("title") or title or notebook.metadata.get("title") or Path(executed).stem
     if shared_js:
         _link_plotlyjs(notebook, f"../{shared_js}")
+    _readers_warnings(notebook)
     run = notebook.metadata.get("papermill", {})
     notebook.metadata["title"] = title
     header = {
@@ -343,6 +344,22 @@ def export_html(executed: Path, *, title: str | None = None, parameters: dict[st
     )
     body, _ = exporter.from_notebook_node(notebook, resources={"workbench": header})
     return relative_paths(body, paths if paths is not None else path_roots(parameters))
+
+
+#: Where a warning on a report page sends its reader to see what loading skipped or altered.
+REPORT_LOAD_SECTION = "the Load report section of this page"
+
+
+def _readers_warnings(notebook) -> None:
+    """The warnings a notebook printed, worded for the page's reader: "see the load report" points to
+    the page's own Load report section, not to ``documents.attrs`` in Python (the executed notebook
+    keeps the Python wording). The page styles them as notices (the template), not as errors."""
+    from analysis.corpus.report import REPORT_PLACE
+
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                output["text"] = output.get("text", "").replace(REPORT_PLACE, REPORT_LOAD_SECTION)
 
 
 def _shown_parameters(parameters: dict[str, Any], *, chosen: dict[str, Any]) -> dict[str, str]:

@@ -127,12 +127,13 @@ def _corpus_with_a_wire_copy(path):
 def test_reports_leave_out_flagged_copies_when_asked_from_articles_and_from_a_saved_analysis(tmp_path):
     # a user's corpus with a wire copy: "flagged duplicates 1", yet every count of the report included the copy
     _corpus_with_a_wire_copy(tmp_path / "c.csv")
-    with pytest.warns(UserWarning, match=r"dropped 1 duplicate document"):
+    with pytest.warns(UserWarning, match=r"1 duplicate document\(s\) left out"):
         kept = report_analysis(tmp_path / "c.csv", drop_duplicates=True)
     assert kept.documents["doc_id"].tolist() == ["a1", "a3"]
     assert set(kept.quotes["doc_id"]) == {"a1", "a3"}
     assert [(e["row"], e["problem"], e["action"]) for e in kept.documents.attrs["load_report"]] == [
-        (2, "duplicate of doc_id a1 (this is doc_id a2)", "dropped")]  # the copy is listed
+        (2, f"duplicate of doc_id a1 in {(tmp_path / 'c.csv').as_posix()}, row 1 (this is doc_id a2)",
+         "dropped")]  # the copy is listed, with where its original is
     summary = wb.corpus_summary(kept.documents).set_index("field")["value"]
     assert (summary["documents"], summary["flagged duplicates"], summary["duplicates left out"]) == ("2", "0", "1")
     every = report_analysis(tmp_path / "c.csv")

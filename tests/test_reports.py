@@ -148,6 +148,26 @@ def test_export_html_loads_nothing_from_the_network(tmp_path):
     assert remote_references(html) == [], "no CDN script, style, font or module"
 
 
+def test_a_reports_warning_points_to_its_load_report_section_and_reads_as_a_notice(tmp_path):
+    # red team: every report on a corpus with a wire copy opened with a red code box naming
+    # documents.attrs['load_report'], a Python detail a report's reader cannot use
+    from analysis.corpus.report import REPORT_PLACE
+
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stderr",
+                                           text=f"warning: 1 duplicate document(s) left out, listed in {REPORT_PLACE}\n")]
+    notebook.cells = [cell]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, path)
+    page = export_html(path, title="t")
+    assert "warning: 1 duplicate document(s) left out, listed in the Load report section of this page" in page
+    assert "documents.attrs" not in page
+    style = re.search(r"\.jp-RenderedText\[data-mime-type='application/vnd\.jupyter\.stderr'\] pre \{([^}]*)\}", page)
+    assert style and "white-space: pre-wrap" in style.group(1) and "sans-serif" in style.group(1), "wrapped prose"
+    assert "documents.attrs" in path.read_text(), "the executed notebook keeps the Python wording"
+
+
 def test_remote_reference_check_catches_the_stock_lab_template(tmp_path):
     """The check above can fail: JupyterLab's own template loads MathJax and Mermaid from a CDN."""
     from nbconvert import HTMLExporter

@@ -749,12 +749,17 @@ def _drop_duplicates(documents: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
         return documents
     rows = documents[dropped]
     columns = ("__file__", "__row__", "doc_id", "duplicate_of")
+    wanted = set(rows["duplicate_of"])
+    kept = documents[documents["doc_id"].isin(wanted)]
+    where = {d: f"{f}" + ("" if pd.isna(r) else f", row {int(r)}")
+             for d, f, r in zip(kept["doc_id"], kept["__file__"], kept["__row__"])}
     for file, row, doc_id, original in zip(*(rows[c] for c in columns)):
         row = None if pd.isna(row) else int(row)
-        log.note(file, f"duplicate of doc_id {original} (this is doc_id {doc_id})", DROPPED_DUPLICATE, row=row)
+        origin = f" in {where[original]}" if original in where else ""
+        log.note(file, f"duplicate of doc_id {original}{origin} (this is doc_id {doc_id})", DROPPED_DUPLICATE, row=row)
     log.warn_later(
-        f"drop_duplicates=True dropped {int(dropped.sum())} duplicate document(s), "
-        f"listed in {REPORT_PLACE}"
+        f"{int(dropped.sum())} duplicate document(s) left out (drop_duplicates=True: each a near-identical copy "
+        f"of an earlier document), listed in {REPORT_PLACE}"
     )
     return documents[~dropped].reset_index(drop=True)
 

@@ -112,7 +112,8 @@ def test_load_flags_and_drop_duplicates_drops_with_warning_and_report(tmp_path):
     (tmp_path / "c.txt").write_text("Weather\n\nSunny all week.", encoding="utf-8")
     flagged = wb.load_corpus(tmp_path)
     assert flagged["duplicate_of"].tolist()[1] == flagged["doc_id"].iloc[0]
-    expected = (r"^drop_duplicates=True dropped 1 duplicate document\(s\), listed in the load report "
+    expected = (r"^1 duplicate document\(s\) left out \(drop_duplicates=True: each a near-identical copy of an earlier "
+                r"document\), listed in the load report "
                 r"\(documents\.attrs\['load_report'\] in Python; every report shows it under 'Load report'\)$")
     with pytest.warns(CorpusWarning, match=expected):
         docs = wb.load_corpus(tmp_path, drop_duplicates=True)
@@ -120,7 +121,8 @@ def test_load_flags_and_drop_duplicates_drops_with_warning_and_report(tmp_path):
     assert docs["duplicate_of"].isna().all()
     assert docs.attrs["load_report"] == [
         {"source": (tmp_path / "b.txt").as_posix(), "row": None, "line": None,
-         "problem": f"duplicate of doc_id {flagged['doc_id'].iloc[0]} (this is doc_id {flagged['doc_id'].iloc[1]})",
+         "problem": f"duplicate of doc_id {flagged['doc_id'].iloc[0]} in {(tmp_path / 'a.txt').as_posix()} "
+                    f"(this is doc_id {flagged['doc_id'].iloc[1]})",
          "action": "dropped"}
     ]
 
@@ -135,11 +137,11 @@ def test_dropped_table_rows_are_reported_with_their_row(tmp_path):
     texts = [WIRE, "Other story.", WIRE.upper()]
     table = pd.DataFrame({"id": ["a", "b", "c"], "title": ["A", "B", "C"], "text": texts})
     table.to_csv(path, index=False)
-    with pytest.warns(CorpusWarning, match="dropped 1 duplicate"):
+    with pytest.warns(CorpusWarning, match="1 duplicate document\\(s\\) left out"):
         docs = wb.load_corpus(path, drop_duplicates=True)
     assert docs["doc_id"].tolist() == ["a", "b"]
     assert docs.attrs["load_report"] == [
-        {"source": path.as_posix(), "row": 3, "line": None, "problem": "duplicate of doc_id a (this is doc_id c)",
+        {"source": path.as_posix(), "row": 3, "line": None, "problem": f"duplicate of doc_id a in {path.as_posix()}, row 1 (this is doc_id c)",
          "action": "dropped"}
     ]
 
