@@ -717,11 +717,27 @@ def _batch_result(results: list, runs: list[tuple[dict[str, Any], str]], out_dir
     )
 
 
+def _failed_run(notebook: Path) -> tuple[dict[str, Any], str, str]:
+    """The parameters, error (:func:`describe_failure`'s one line, from the notebook's first error
+    output; "" when it holds none) and time (ISO, UTC) of the run an error notebook records."""
+    try:
+        saved = json.loads(notebook.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, "", ""
+    run = saved.get("metadata", {}).get("papermill", {}) if isinstance(saved, dict) else {}
+    error = next((" ".join(f"{o.get('ename', '')}: {o.get('evalue', '')}".split())[:300]
+                  for cell in saved.get("cells", []) for o in cell.get("outputs", [])
+                  if o.get("output_type") == "error"), "")
+    when = dt.datetime.fromtimestamp(notebook.stat().st_mtime, dt.timezone.utc).isoformat(timespec="seconds")
+    return dict(run.get("parameters") or {}), error, when
+
+
 def write_index(out_dir: str | os.PathLike[str]) -> Path:
     """Write ``out_dir/index.html``: every report in ``out_dir`` with its parameters, date and size.
 
     A folder whose last run failed (its ``.failed.ipynb`` is newer than its report) is listed as failed,
-    with a link to the error notebook. Every value is escaped.
+    with the parameters, time and error of that run (:func:`_failed_run`) and a link to the error
+    notebook. Every value is escaped.
     """
     root = Path(out_dir)
     rows = []
@@ -730,13 +746,15 @@ def write_index(out_dir: str | os.PathLike[str]) -> Path:
         failed = folder / f"{folder.name}.failed.ipynb"
         manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else None
         if failed.exists() and (manifest is None or failed.stat().st_mtime > manifest_path.stat().st_mtime):
-            rows.append((folder.name, f"{folder.name}/{failed.name}", "failed", {}, "", ""))
+            params, error, when = _failed_run(failed)
+            rows.append((folder.name, f"{folder.name}/{failed.name}", f"failed: {error}" if error else "failed",
+                         params, when, ""))
         elif manifest is not None:
             rows.append((folder.name, f"{folder.name}/{folder.name}.html", "ok", manifest.get("parameters", {}),
                          manifest.get("rendered_at", ""), f"{manifest.get('html_bytes', 0) / 1e6:.2f} MB"))
     body = "\n".join(
-        f"<tr class=\"{status}\"><td><a href=\"{html.escape(link, quote=True)}\">{html.escape(name)}</a></td>"
-        f"<td>{status}</td><td>{'<br>'.join(html.escape(f'{k} = {v}') for k, v in params.items())}</td>"
+        f"<tr class=\"{status.split(':')[0]}\"><td><a href=\"{html.escape(link, quote=True)}\">{html.escape(name)}</a></td>"
+        f"<td>{html.escape(status)}</td><td>{'<br>'.join(html.escape(f'{k} = {v}') for k, v in params.items())}</td>"
         f"<td>{html.escape(str(when))}</td><td>{html.escape(size)}</td></tr>"
         for name, link, status, params, when, size in rows
     )

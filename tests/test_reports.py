@@ -743,3 +743,25 @@ def test_notebook_warnings_lists_the_warning_lines_a_notebook_printed_once_each(
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("", outputs=[stderr, stdout]),
                                                nbformat.v4.new_code_cell("", outputs=[again])])
     assert notebook_warnings(nbformat.writes(notebook)) == ("warning: 2 dates not understood", "warning: no text")
+
+
+def test_the_index_says_why_a_report_failed_and_with_which_parameters(tmp_path):
+    # red team: a failed report's row said "failed" with no parameters, time or reason
+    from analysis.reports import write_index
+
+    folder = tmp_path / "out" / "brief-a3"
+    folder.mkdir(parents=True)
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("wb.select_document(docs, doc_id=doc_id)")
+    cell.outputs = [nbformat.v4.new_output("error", ename="InputError",
+                                           evalue="doc_id 'a3' is not in the corpus <b>; its ids are: a1, a2",
+                                           traceback=["..."])]
+    notebook.cells = [cell]
+    notebook.metadata["papermill"] = {"parameters": {"doc_id": "a3", "top": 5}}
+    nbformat.write(notebook, folder / "brief-a3.failed.ipynb")
+    index = write_index(tmp_path / "out").read_text()
+    row = re.search(r'<tr class="failed">(.*?)</tr>', index, re.S).group(1)
+    assert "<td>failed: InputError: doc_id &#x27;a3&#x27; is not in the corpus &lt;b&gt;; its ids are: a1, a2</td>" in row
+    assert "doc_id = a3<br>top = 5" in row
+    assert re.search(r"<td>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00</td>", row), "when it failed"
+    assert 'href="brief-a3/brief-a3.failed.ipynb"' in row
