@@ -251,6 +251,12 @@ def _analyze(args: argparse.Namespace) -> int:
     manifest = read_manifest(out)
     rows = ", ".join(f"{name} {table['rows']:,}" for name, table in manifest["tables"].items())
     print(f"analysis written: {out} ({manifest['partitions']} partition(s); {rows})")
+    tables = manifest["tables"]
+    if tables.get("mentions", {}).get("rows") == 0 and tables.get("entity_table", {}).get("rows", 0) > 0:
+        print(f"note: the actor lexicon names none of the {tables['entity_table']['rows']:,} names found in the "
+              "text, so the lexicon tables (mentions, actor_tone) are empty; the reports show the "
+              "entities found (entities, entity_table). To name and group them, write a lexicon (every report lists "
+              "the names it does not cover as ready-to-paste YAML) and pass --actors FILE.")
     return 0
 
 

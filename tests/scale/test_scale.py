@@ -225,6 +225,25 @@ def test_cli_analyze_writes_the_partitioned_analysis(corpora, tmp_path, capsys):
     assert "nowhere: no such file or folder" in capsys.readouterr().err
 
 
+def test_cli_analyze_says_why_the_lexicon_tables_are_empty(tmp_path, capsys):
+    # red team: "mentions 0 ... actor_tone 0" for a corpus the default lexicon does not cover read as a failure
+    from analysis.cli import main
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Strike ends\n\nVice-chancellor Amara Okafor met students in Leeds. "
+                                          "\"We listened,\" Okafor said.")
+    assert main(["analyze", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o")]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert ", mentions 0, " in said[0] and ", entity_table 2)" in said[0]
+    assert said[1].startswith("note: the actor lexicon names none of the 2 names found in the text, so the lexicon "
+                              "tables (mentions, actor_tone) are empty; the reports show the entities found")
+    (tmp_path / "lex.yml").write_text("actors:\n  - id: okafor\n    name: Amara Okafor\n    type: person\n"
+                                      "    aliases: [Amara Okafor, Okafor]\n")
+    assert main(["analyze", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o2"), "--actors",
+                 str(tmp_path / "lex.yml")]) == 0
+    assert "note:" not in capsys.readouterr().out, "a lexicon that names someone: nothing to explain"
+
+
 def test_analyze_corpus_takes_the_actor_tone_method_as_analyze_does(corpora, tmp_path):
     documents = wb.load_corpus(corpora["jsonl"])
     want = analyze(documents, actor_tone_method="sentence")
