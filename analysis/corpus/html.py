@@ -8,7 +8,7 @@ such as RFC 2822 ``Sat, 14 Mar 2026 23:30:00 -0500``, so the page's own text of 
 from its ``<meta>`` tags, ``<time datetime>`` or JSON-LD ``datePublished`` when it states a time on
 the day trafilatura chose); ``url`` (the canonical URL, else og:url); ``outlet`` (the site name); ``tags`` (the page's
 categories then its tags/keywords, split on commas, duplicates removed); ``description`` (the
-meta description, kept as an extra metadata column when present).
+meta description, kept as an extra metadata column when a page has one: no column of missing values).
 
 Text: trafilatura's main-content extraction, one paragraph per block element; a heading
 (``<h2>Why It Matters</h2>``) becomes a heading paragraph ``Why It Matters:`` (a colon added
@@ -250,7 +250,8 @@ def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
 
 
 def parse_html(html: str) -> dict[str, Any]:
-    """Parse one HTML page; returns title, text, author, published, url, outlet, tags, description.
+    """Parse one HTML page; returns title, text, author, published, url, outlet, tags, and description
+    when the page has one.
 
     Missing values are None (tags: []); ``text`` is "" when trafilatura finds no main content.
     """
@@ -277,5 +278,5 @@ def parse_html(html: str) -> dict[str, Any]:
         "url": doc.url or None,
         "outlet": doc.sitename or None,
         "tags": _tags(doc.categories, doc.tags),
-        "description": doc.description or None,
+        **({"description": doc.description} if doc.description else {}),  # (no empty column of pages without one)
     }

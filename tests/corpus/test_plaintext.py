@@ -153,8 +153,7 @@ def test_parse_html_fields():
         "url": "https://example.com/news/gaza-talks",
         "outlet": "Example News",
         "tags": ["Gaza", "Israel", "Diplomacy"],
-        "description": None,
-    }
+    }, "no description key for a page without one (a column of missing values, listed among the columns)"
 
 
 def test_load_html_file_with_sidecar_override(tmp_path):
@@ -168,7 +167,7 @@ def test_load_html_file_with_sidecar_override(tmp_path):
     assert doc["published"] == pd.Timestamp("2024-05-09 08:00", tz="UTC")
     assert doc["tags"] == ["Gaza", "Israel", "Diplomacy"]
     assert doc["language"] == "en"
-    assert list(docs.columns[-2:]) == ["description", "language"]
+    assert list(docs.columns[-2:]) == ["duplicate_of", "language"], "no empty description column"
 
 
 def _dated_page(head: str) -> str:
@@ -336,3 +335,12 @@ def test_page_chrome_ending_a_plain_text_is_not_text():
     body = "Title: Strike ends\nDate: 2026-03-06\n\nOne.\n\nTwo.\n\nThree.\n\nShare\nAdvertisement\nRead more\n"
     assert parse_text_file(body)["text"] == "One.\n\nTwo.\n\nThree."
     assert parse_text("Head\n\nShare the load, she said.\n\nLive")["text"] == "Share the load, she said."
+
+
+def test_a_pages_meta_description_is_a_column_only_where_a_page_has_one(tmp_path):
+    described = HTML.replace("<head>", '<head><meta name="description" content="Talks in Cairo end without a deal.">', 1)
+    assert parse_html(described)["description"] == "Talks in Cairo end without a deal."
+    (tmp_path / "a.html").write_text(described, encoding="utf-8")
+    (tmp_path / "b.html").write_text(HTML.replace("Gaza talks stall", "Talks stall again"), encoding="utf-8")
+    docs = wb.load_corpus(tmp_path)
+    assert docs["description"].tolist()[0] == "Talks in Cairo end without a deal." and pd.isna(docs["description"][1])
