@@ -113,11 +113,29 @@ def _ending_with(direct: pd.DataFrame, *, wanted: str) -> pd.Series:
     return direct.loc[ends, "actor_id"].value_counts()
 
 
+def _without_titles(name: str) -> str:
+    """``name`` (casefolded) without the honorifics and role titles of the entity layer's word lists
+    it starts with ("dr. amara okafor" -> "amara okafor"; "chief executive mo lee" -> "mo lee")."""
+    from analysis.entity_words import load_entity_words
+
+    words = load_entity_words()
+    tokens = name.split()
+    while len(tokens) > 1:
+        cut = next((n for n in range(min(4, len(tokens) - 1), 0, -1) if tuple(tokens[:n]) in words.titles), 0)
+        if not cut and (tokens[0] in words.honorifics or tokens[0].rstrip(".") in words.honorifics):
+            cut = 1
+        if not cut:
+            break
+        tokens = tokens[cut:]
+    return " ".join(tokens)
+
+
 def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
     """The key in ``mentions`` (entity mentions) that ``actor_id`` names: the key itself, or the one
     key whose display name it is, or else whose forms as written (``alias``: "Okafor" for Miriam Okafor)
     include it or end with it (case and surrounding spaces ignored); InputError naming the most
-    mentioned names when there is none, and the candidates (name and key) when several share it: a bare
+    mentioned names when there is none, and the candidates (name and key) when several share it; a name
+    given with a title or honorific ("Dr. Amara Okafor") is also tried without it. A bare
     surname ("Vasquez") of two people (Helen Vasquez, Robert Vasquez) is not resolved to either, even
     when the text wrote only one of them so."""
     if (mentions["actor_id"] == actor_id).any():
@@ -131,10 +149,13 @@ def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
         written = direct[column].astype(str).map(lambda text: " ".join(text.split()).casefold())
         return direct.loc[written == wanted, "actor_id"].value_counts()
 
-    keys = keys_where("actor")
-    if keys.empty:  # a form as written; a bare surname also names everyone whose name ends with it
-        keys = keys_where("alias")
-        keys = pd.concat([keys, _ending_with(direct, wanted=wanted).drop(keys.index, errors="ignore")])
+    for wanted in dict.fromkeys([wanted, _without_titles(wanted)]):  # "Dr. Amara Okafor": Amara Okafor
+        keys = keys_where("actor")
+        if keys.empty:  # a form as written; a bare surname also names everyone whose name ends with it
+            keys = keys_where("alias")
+            keys = pd.concat([keys, _ending_with(direct, wanted=wanted).drop(keys.index, errors="ignore")])
+        if len(keys):
+            break
     if len(keys) == 1:
         return str(keys.index[0])
     names = dict(zip(direct["actor_id"], direct["actor"].astype(str)))

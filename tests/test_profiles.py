@@ -255,6 +255,18 @@ def test_actor_profile_accepts_any_form_of_one_entity_and_names_the_candidates_o
 
 
 
+def test_actor_profile_takes_a_name_written_with_its_title():
+    # red team: actor_id="Dr. Amara Okafor", as the text writes her, was refused as "not mentioned"
+    from analysis.profiles import _entity_key
+    named = pd.DataFrame({"actor_id": ["person:amara_okafor", "person:mo_lee"], "actor": ["Amara Okafor", "Mo Lee"],
+                          "alias": ["Amara Okafor", "Mo Lee"], "via": ["alias", "alias"], "doc_id": "a"})
+    assert _entity_key(named, actor_id="Dr. Amara Okafor") == "person:amara_okafor"
+    assert _entity_key(named, actor_id="Dr Amara Okafor") == "person:amara_okafor"
+    assert _entity_key(named, actor_id="Chief Executive Mo Lee") == "person:mo_lee"
+    with pytest.raises(InputError, match=r"^actor_id 'Dr. Ann Cole' is not mentioned in this corpus"):
+        _entity_key(named, actor_id="Dr. Ann Cole")
+
+
 def test_keep_top_keeps_the_rows_of_the_largest_totals_in_table_order():
     table = pd.DataFrame({"actor_id": ["a", "b", "c", "a", "d", "c"], "mentions": [1, 4, 2, 2, 3, 2]})
     # totals: a 3, b 4, c 4, d 3 -> top 2: b and c (b first seen); a and d tie at 3: a was seen first
