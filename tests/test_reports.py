@@ -287,7 +287,8 @@ def test_cli_says_in_one_line_why_a_report_failed(tmp_path, capsys):
     assert "article_brief.failed.ipynb" in err and "Traceback" not in err
     assert not (tmp_path / "out" / "article_brief" / "article_brief.html").exists()
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert 'href="article_brief/article_brief.failed.ipynb"' in index and "<td>failed</td>" in index
+    assert 'href="article_brief/article_brief.failed.ipynb"' in index
+    assert "<td>failed: InputError: empty: no document files in the folder" in index, "why, its path relative"
 
 
 def test_a_failure_that_ends_a_sentence_is_followed_by_a_sentence_never_by_a_semicolon():
