@@ -45,21 +45,26 @@ OKABE_ITO: dict[str, str] = {
 
 #: Categorical colours in the order they are handed out: the Okabe–Ito colours first (the most
 #: distinct, for the most mentioned actors; yellow and black last among them: yellow is faint on white,
-#: black reads as "no category"), then twelve more hues and shades chosen to stay apart from them and
-#: from each other and from the grey of "others". Twenty actors get a colour of their own.
+#: black reads as "no category"), then twelve more from published qualitative palettes (Tol, Kelly,
+#: ColorBrewer), each picked as the one furthest from every colour before it and from the grey of
+#: "others" (CIEDE2000, the standard measure of how different two colours look). The first twelve
+#: differ from each other at least as much as the Okabe–Ito colours do among themselves (a colour
+#: difference of 20 or more); all twenty by 15 or more, from "others" too: no two actors of a chart get
+#: two shades of one hue. Twenty actors get a colour of their own; only the first eight are safe
+#: under colour-vision deficiencies, so charts also name what they colour.
 PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values()) + (
-    "#882255",  # wine
-    "#44AA99",  # teal
-    "#332288",  # indigo
-    "#999933",  # olive
-    "#AA4499",  # purple
-    "#117733",  # green
-    "#8C564B",  # brown
-    "#1F78B4",  # mid blue
-    "#FB9A99",  # pink
-    "#6A3D9A",  # violet
-    "#B15928",  # rust
-    "#88CCEE",  # pale cyan
+    "#882255",  # wine (Tol)
+    "#654522",  # dark brown (Kelly)
+    "#604E97",  # violet (Kelly)
+    "#999933",  # olive (Tol)
+    "#800000",  # maroon
+    "#F99379",  # salmon (Kelly)
+    "#D62728",  # red (Tableau)
+    "#B2DF8A",  # light green (ColorBrewer)
+    "#CAB2D6",  # lavender (ColorBrewer)
+    "#117733",  # green (Tol)
+    "#A6761D",  # mustard (ColorBrewer)
+    "#8C564B",  # brown (Tableau)
 )
 
 #: The colour of everything beyond the palette ("others"), and of keys a mapping lacks.
