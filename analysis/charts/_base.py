@@ -20,6 +20,7 @@ from analysis.errors import InputError, require_columns, require_table
 __all__ = [
     "OKABE_ITO",
     "PALETTE",
+    "FRAME_PALETTE",
     "SIGN_COLORS",
     "FONT_FAMILY",
     "workbench_template",
@@ -66,6 +67,18 @@ PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values()) + (
     "#A6761D",  # mustard (ColorBrewer)
     "#8C564B",  # brown (Tableau)
 )
+
+#: Frame colours in the order they are handed out. A frame below its threshold is drawn faded
+#: (:data:`FADED_OPACITY`), so frame colours must stay apart faded too, which two shades of blue (the
+#: palette's first and fifth) do not: the first five (a codebook's usual number of frames) differ by a
+#: CIEDE2000 of 21 or more solid, faded, and faded against solid; then the rest of the palette.
+FRAME_PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#604E97", "#800000", "#CC79A7", "#D55E00",
+                                  "#F0E442") + tuple(c for c in PALETTE if c not in
+                                                     {"#0072B2", "#E69F00", "#009E73", "#604E97", "#800000",
+                                                      "#CC79A7", "#D55E00", "#F0E442", "#56B4E9", "#000000"})
+
+#: How a category below its threshold is drawn (frames: terms found, too few to count the frame).
+FADED_OPACITY = 0.5
 
 #: The colour of everything beyond the palette ("others"), and of keys a mapping lacks.
 OTHERS_COLOR = "#BBBBBB"
@@ -139,15 +152,15 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def _key_colors(keys: Iterable[object]) -> dict[str, str]:
-    """Most frequent key first (ties: sorted), each taking the next palette colour; beyond the
+def _key_colors(keys: Iterable[object], palette: Sequence[str] = PALETTE) -> dict[str, str]:
+    """Most frequent key first (ties: sorted), each taking the next ``palette`` colour; beyond the
     palette, :data:`OTHERS_COLOR`."""
     counts: dict[str, int] = {}
     for k in keys:
         if not _is_missing(k):
             counts[str(k)] = counts.get(str(k), 0) + 1
     ranked = sorted(counts, key=lambda key: (-counts[key], key))
-    return {key: PALETTE[i] if i < len(PALETTE) else OTHERS_COLOR for i, key in enumerate(ranked)}
+    return {key: palette[i] if i < len(palette) else OTHERS_COLOR for i, key in enumerate(ranked)}
 
 
 def actor_colors(actor_ids: Iterable[object], *, ranked: bool = False) -> dict[str, str]:
@@ -168,8 +181,9 @@ def actor_colors(actor_ids: Iterable[object], *, ranked: bool = False) -> dict[s
 
 
 def frame_colors(frame_ids: Iterable[object]) -> dict[str, str]:
-    """A colour per frame id, by the same rule as :func:`actor_colors` (most frequent first)."""
-    return _key_colors(frame_ids)
+    """A colour per frame id, by the same rule as :func:`actor_colors` (most frequent first), from
+    :data:`FRAME_PALETTE`: colours that stay apart when a frame below its threshold is drawn faded."""
+    return _key_colors(frame_ids, FRAME_PALETTE)
 
 
 def resolve_colors(keys: Sequence[str], colors: Mapping[str, str] | None,

@@ -693,12 +693,33 @@ def test_frame_profile_fades_a_frame_below_its_threshold():
                         "share": [1.0, 0.0, 0.4, 0.6], "present": [False, False, True, False]})
     fig = charts.frame_profile(two)
     responsibility, conflict = fig.data
-    assert responsibility.marker.opacity == (0.35, 1.0) and responsibility.marker.pattern.shape == ("/", "")
+    assert responsibility.marker.opacity == (0.5, 1.0) and responsibility.marker.pattern.shape == ("/", "")
     assert responsibility.hovertext[0].endswith("below the frame's threshold: not counted as present")
     assert "below" not in responsibility.hovertext[1]
-    assert conflict.marker.opacity == (0.35, 0.35) and conflict.x == ("a", "b")
+    assert conflict.marker.opacity == (0.5, 0.5) and conflict.x == ("a", "b")
     assert "faded, hatched: terms found, below the frame's threshold" in fig.layout.legend.title.text
     assert "faded" not in charts.frame_profile(two.drop(columns="present")).layout.legend.title.text
+
+
+def test_frame_profile_gives_each_generic_frame_its_own_colour_solid_and_faded():
+    # the red team's screenshots: conflict (blue) and responsibility (sky blue), both below their threshold,
+    # were two near-identical light-blue hatchings (faded to 0.35: CIEDE2000 5.9)
+    from tests.charts.colour_difference import difference, faded
+
+    ids = ["conflict", "economic", "human_interest", "morality", "responsibility"]  # the generic codebook
+    table = pd.DataFrame({"outlet": ["A"] * 5 + ["B"] * 5, "frame_id": ids * 2, "share": [0.2] * 10,
+                          "present": [True] * 5 + [False] * 5})
+    fig = charts.frame_profile(table, by="outlet")
+    assert [t.name for t in fig.data] == ids
+    assert [t.marker.color for t in fig.data] == ["#0072B2", "#E69F00", "#009E73", "#604E97", "#800000"]
+    assert charts.frame_colors(ids) == dict(zip(ids, charts.FRAME_PALETTE))
+    assert {t.marker.opacity for t in fig.data} == {(1.0, 0.5)}
+    assert {(t.marker.pattern.shape, t.marker.pattern.fillmode, t.marker.pattern.fgcolor) for t in fig.data} \
+        == {(("", "/"), "overlay", "white")}, "hatched in white over the frame's colour, not in the colour on white"
+    drawn = [(t.marker.color, faded(t.marker.color, t.marker.opacity[1])) for t in fig.data]
+    looks = [min(difference(a, b), difference(fa, fb), difference(a, fb), difference(fa, b))
+             for i, (a, fa) in enumerate(drawn) for b, fb in drawn[i + 1:]]
+    assert round(min(looks), 1) == 21.5, "solid or faded, no frame looks like another"
 
 
 def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
