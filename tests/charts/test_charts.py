@@ -414,6 +414,75 @@ def test_cooccurrence_network_escapes_names(pairs):
     assert_escaped(fig)
 
 
+def test_cooccurrence_network_of_one_pair_is_a_sentence_not_a_chart(pairs):
+    # the red team's one-article brief: two dots and a line
+    note = charts.cooccurrence_network(pairs.head(1), names={"israel": "Israel"})
+    assert isinstance(note, charts.ChartNote) and len(note.data) == 0
+    assert note.note == ("Only one pair of actors appears together: Israel and united_states (sentences with both: 12): "
+                         "a network needs two pairs or more")
+    assert len(charts.cooccurrence_network(pairs.head(2)).data) == 4, "two pairs: a chart"
+    assert isinstance(charts.cooccurrence_network(pairs, top=1), charts.ChartNote)
+
+
+def _shown_label_boxes(fig):
+    """The pixel box (left, bottom, right, top) of every name the network draws, for a plot area 760
+    pixels wide, names of 7 pixels a character and 16 a line (the test's own geometry, not the chart's)."""
+    nodes = fig.data[-1]
+    plot_h = fig.layout.height - 130
+    if fig.layout.yaxis.scaleanchor == "x":
+        sx = sy = min(760, plot_h) / 3.2
+    else:
+        sx, sy = 760 / 2.6, plot_h / 2.24
+    boxes = []
+    for x, y, text, position, size in zip(nodes.x, nodes.y, nodes.text, nodes.textposition, nodes.marker.size):
+        if not text:
+            continue
+        cx, cy, r, w, h = x * sx, y * sy, size / 2, 7.0 * len(text), 16.0
+        vertical, horizontal = position.split()
+        side = r + 2 if vertical == "middle" or horizontal == "center" else r * 0.6
+        left = cx - w / 2 if horizontal == "center" else cx + side if horizontal == "right" else cx - side - w
+        bottom = cy - h / 2 if vertical == "middle" else cy + side if vertical == "top" else cy - side - h
+        boxes.append((left, bottom, left + w, bottom + h))
+    return boxes
+
+
+def test_cooccurrence_network_names_never_overlap():
+    # the red team's corpus report: three stories, three tight clusters of 10 actors, names on top of
+    # each other ("Daniel Osei" over "Margaret Lindqvist" over "Helen Vasquez")
+    stories = [[f"Person {s}{i} Longname" for i in range(10)] for s in "ABC"]
+    rows = [(a, b, 1 + (i + j) % 3) for story in stories for i, a in enumerate(story) for j, b in enumerate(story)
+            if i < j and (j - i) % 3 != 2]
+    fig = charts.cooccurrence_network(pd.DataFrame(rows, columns=["actor_a", "actor_b", "count"]))
+    boxes = _shown_label_boxes(fig)
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert overlapping == [] and len(boxes) == 30, (len(boxes), len(overlapping))
+    assert annotation_texts(fig) == [], "every actor named"
+    # each story in a box of its own: the three clusters side by side, each filling its third
+    nodes = fig.data[-1]
+    spans = {s: (min(x for x, t in zip(nodes.x, nodes.customdata) if t.startswith(f"Person {s}")),
+                 max(x for x, t in zip(nodes.x, nodes.customdata) if t.startswith(f"Person {s}"))) for s in "ABC"}
+    thirds = {"A": (-0.9, -0.4333), "B": (-0.2334, 0.2334), "C": (0.4333, 0.9)}  # each 70% of its box
+    assert all(thirds[s][0] <= low and high <= thirds[s][1] for s, (low, high) in spans.items()), spans
+    assert 0.85 < max(nodes.y) <= 0.9 and -0.9 <= min(nodes.y) < -0.85, "each fills its box's height"
+    # long names in a crowd: those that would overlap are left to the hover, and the note says so
+    crowd = pd.DataFrame(rows, columns=["actor_a", "actor_b", "count"]).replace(r"^Person (\w)(\d) Longname$",
+                                                                               r"Person \1\2 with a very long name indeed",
+                                                                               regex=True)
+    crowded = charts.cooccurrence_network(crowd[crowd["actor_a"].str.startswith("Person A")], labels=10)
+    named = sum(1 for t in crowded.data[-1].text if t)
+    assert _shown_label_boxes(crowded) and named < 10
+    assert annotation_texts(crowded) == [f"{named} of 10 actors named ({10 - named} left unnamed where names would "
+                                         "overlap); hover for the rest."]
+    # two actors on one spot: the second name goes to the other side, not over the first
+    from analysis.charts._actors import _network_labels
+
+    where = {"a": (0.5, 0.0), "b": (0.5, 0.0001), "c": (-0.5, 0.0)}
+    placed = _network_labels(where, ["a", "b", "c"], {"a": "Alpha", "b": "Beta", "c": "Gamma"},
+                             dict.fromkeys(where, 0.0), circle=True, height=560)
+    assert placed == {"a": "middle right", "b": "middle left", "c": "middle left"}
+
+
 # ---------------------------------------------------------------------------- attention over time
 
 
