@@ -224,9 +224,12 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     """The corpus at a glance as a two-column table: ``field``, ``value`` (both str).
 
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
-    publication day (UTC), undated documents, flagged duplicates, and "duplicates left out" when the
-    load report (``documents.attrs["load_report"]``) lists copies dropped by ``drop_duplicates``
-    (entries whose ``action`` is :data:`analysis.corpus.report.DROPPED_DUPLICATE`).
+    publication day (UTC), undated documents, then the duplicates, each field saying what it counts:
+    "duplicates left out (not counted)" when the load report (``documents.attrs["load_report"]``)
+    lists copies dropped by ``drop_duplicates`` (entries whose ``action`` is
+    :data:`analysis.corpus.report.DROPPED_DUPLICATE`), and "duplicates kept (flagged, counted)": the
+    documents whose ``duplicate_of`` is set, left out when copies were dropped and none is kept (a 0 next
+    to the copies dropped read as a contradiction).
     """
     require_table(documents, fn="corpus_summary")
     published = published_utc(documents, fn="corpus_summary")
@@ -235,12 +238,12 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
     dropped = sum(entry.get("action") == DROPPED_DUPLICATE for entry in documents.attrs.get("load_report", ()))
     day = (lambda moment: moment.strftime("%Y-%m-%d") if pd.notna(moment) else "n/a")
+    copies = {**({"duplicates kept (flagged, counted)": duplicates} if duplicates or not dropped else {}),
+              **({"duplicates left out (not counted)": dropped} if dropped else {})}
     return pd.DataFrame({
-        "field": ["documents", "words", "outlets", "first day", "last day", "undated documents",
-                  "flagged duplicates", *(["duplicates left out"] if dropped else [])],
+        "field": ["documents", "words", "outlets", "first day", "last day", "undated documents", *copies],
         "value": [f"{len(documents):,}", f"{int(words):,}", f"{outlets:,}", day(published.min()),
-                  day(published.max()), f"{int(published.isna().sum()):,}", f"{duplicates:,}",
-                  *([f"{dropped:,}"] if dropped else [])],
+                  day(published.max()), f"{int(published.isna().sum()):,}", *[f"{n:,}" for n in copies.values()]],
     })
 
 

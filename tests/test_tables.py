@@ -140,7 +140,7 @@ def test_corpus_summary_counts_what_a_reader_checks_first():
                            duplicate_of=[pd.NA, pd.NA, "a", pd.NA])
     assert corpus_summary(docs).set_index("field")["value"].to_dict() == {
         "documents": "4", "words": "12", "outlets": "2", "first day": "2024-05-08", "last day": "2024-05-10",
-        "undated documents": "1", "flagged duplicates": "1"}
+        "undated documents": "1", "duplicates kept (flagged, counted)": "1"}
 
 
 
@@ -154,7 +154,23 @@ def test_corpus_summary_counts_duplicates_left_out_by_the_report_action_not_its_
         {"source": "a.csv", "row": 2, "line": None, "problem": "same text as doc_id x", "action": DROPPED_DUPLICATE},
         {"source": "a.csv", "row": 3, "line": None, "problem": "duplicate of doc_id x (skipped)", "action": "skipped"},
         {"source": "b.csv", "row": 1, "line": None, "problem": "a copy", "action": "dropped"}]
-    assert corpus_summary(docs).set_index("field")["value"]["duplicates left out"] == "2"
+    assert corpus_summary(docs).set_index("field")["value"]["duplicates left out (not counted)"] == "2"
+
+
+def test_corpus_summary_says_what_each_duplicate_count_counts():
+    # the red team's report: "flagged duplicates 0" next to "duplicates left out 1"
+    from analysis.corpus.report import DROPPED_DUPLICATE
+    from analysis.tables import corpus_summary
+
+    docs = _dated().assign(title="t", text="x", duplicate_of=pd.NA)
+    assert corpus_summary(docs)["field"].tolist()[-1:] == ["duplicates kept (flagged, counted)"]
+    assert corpus_summary(docs)["value"].tolist()[-1:] == ["0"]
+    docs.attrs["load_report"] = [{"source": "a.csv", "row": 5, "line": None, "problem": "copy", "action": DROPPED_DUPLICATE}]
+    assert corpus_summary(docs).tail(1).to_dict("list") == {"field": ["duplicates left out (not counted)"],
+                                                             "value": ["1"]}, "no 0 of kept copies next to it"
+    both = docs.assign(duplicate_of=[pd.NA, "a", pd.NA, pd.NA])
+    assert corpus_summary(both).tail(2).to_dict("list") == {
+        "field": ["duplicates kept (flagged, counted)", "duplicates left out (not counted)"], "value": ["1", "1"]}
 
 # ------------------------------------------------------------------ issue 13: tables people read, findings
 
