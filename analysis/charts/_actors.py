@@ -287,8 +287,9 @@ def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, d
         """(legend name, hover) of the place of rows ``g``."""
         titles = [headline(d) for d in table[doc_id].iloc[g]]
         more = f" and {len(titles) - 1} more" if len(titles) > 1 else ""
-        listed = [bold(wrap_text(t)) for t in titles[:6]] + ([safe_text(f"and {len(titles) - 6} more")]
-                                                             if len(titles) > 6 else [])
+        # wrap_text escapes (bold() would escape it again: "&amp;#x27;", a literal "<br>")
+        listed = [f"<b>{wrap_text(t)}</b>" for t in titles[:6]] + ([safe_text(f"and {len(titles) - 6} more")]
+                                                                   if len(titles) > 6 else [])
         first = evidence[g[0]] if len(g) == 1 else None
         return shorten(titles[0], width=60) + more, hover_lines(
             *listed,
@@ -389,7 +390,7 @@ def voice_bars(
     names = distinct_names(table, key, actor)[1]
     counts = pd.to_numeric(table[mentions], errors="coerce").fillna(0).tolist()
     q_values = {q: pd.to_numeric(table[q], errors="coerce").fillna(0).tolist() for q in quoted}
-    hover = [hover_lines(bold(name), f"{column_label(mentions)}: {number(m)}",
+    hover = [hover_lines(f"<b>{name}</b>", f"{column_label(mentions)}: {number(m)}",  # names: escaped already
                          *[f"{column_label(q)}: {number(q_values[q][i])}" for q in quoted])
              for i, (name, m) in enumerate(zip(names, counts))]
     fig = new_figure(title, height=max(320, 34 * len(table) + 150))

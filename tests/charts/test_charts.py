@@ -307,6 +307,18 @@ def test_prominence_scatter_of_one_actor_names_its_articles_not_the_actor_again(
     assert [t.name for t in charts.prominence_scatter(table, labels=0).data] == ["articles: hover for the headline"]
 
 
+def test_hovers_escape_a_name_or_headline_once():
+    # "Clerk&#x27;s" and a literal "<br>" showed in the hovers: text escaped twice
+    table = pd.DataFrame({"doc_id": ["e1", "e2"], "actor_id": ["x", "x"], "actor": ["X", "X"], "mentions": [3, 1],
+                          "first_sentence": [0, 2], "first_position": [0.0, 0.5]})  # one actor's articles
+    headline = "The clerk's office says the recount of every ballot in the county will begin on Monday morning"
+    fig = charts.prominence_scatter(table, names={"e1": headline})
+    assert fig.data[0].hovertext[0].startswith("<b>The clerk&#x27;s office says the recount of every ballot in the "
+                                               "county will<br>begin on Monday morning</b>")
+    voice = pd.DataFrame({"actor": ["the clerk's office"], "mentions": [1], "quoted_direct": [0], "quoted_reported": [1]})
+    assert charts.voice_bars(voice).data[0].hovertext[0].startswith("<b>the clerk&#x27;s office</b><br>")
+
+
 def test_prominence_scatter_escapes_names_and_the_sentence(prominence, sents):
     prominence.loc[1, "actor"] = EVIL
     sents.loc[1, "text"] = f"He wrote {EVIL} and <script>x()</script> here."
