@@ -40,6 +40,7 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     MUTED_COLOR,
+    NAME_LABEL_WIDTH,
     shorten,
     shown,
     wrap_text,
@@ -361,7 +362,8 @@ def voice_bars(
     trace of its own, in the legend). Actors run top to bottom by mentions, most first (``sort``;
     else the table's order). ``top`` keeps the ``top`` most mentioned actors **and every quoted
     actor** (the cut is by mentions, never by quote status), and says how many were left out.
-    ``colors`` maps the measure columns and "never quoted" to colours.
+    ``colors`` maps the measure columns and "never quoted" to colours. A name longer than
+    ``NAME_LABEL_WIDTH`` (40) characters is cut on its axis label, whole in the hover.
     """
     fn = "voice_bars"
     table = chart_table(voice, fn, columns={"actor": actor, "mentions": mentions, "quoted": quoted},
@@ -416,8 +418,11 @@ def voice_bars(
         ))
     fig.update_layout(
         barmode="overlay",
+        # a speaker the text only describes ("unofficial results posted by the Harlan County Clerk's office
+        # early Wednesday") would squeeze the bars: its tick is cut, the hover (and the table) give it whole
         yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
-                   title_text=""),
+                   title_text="", tickmode="array", tickvals=names,
+                   ticktext=[safe_text(shorten(html.unescape(name), width=NAME_LABEL_WIDTH)) for name in names]),
         xaxis=dict(title_text="count", rangemode="tozero"),
         # the legend at the foot of the figure, below the axis title, whatever the number of rows
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom"), margin_b=100,

@@ -100,6 +100,7 @@ SEQUENTIAL_SCALE = [[0.0, "#F7FBFF"], [0.5, "#6BAED6"], [1.0, "#08306B"]]  # sin
 DIVERGING_SCALE = [[0.0, OKABE_ITO["vermillion"]], [0.5, "#F7F7F7"], [1.0, OKABE_ITO["blue"]]]
 
 HOVER_WIDTH = 70  # characters per line of hover text
+NAME_LABEL_WIDTH = 40  # characters of an actor's or speaker's name on an axis label (whole in the hover)
 HOVER_MAX_CHARS = 600  # longer evidence is cut with an ellipsis
 
 

@@ -376,6 +376,23 @@ def test_voice_bars_never_quoted_without_the_flag_column_and_colours(voice):
     assert [t.name for t in charts.voice_bars(everyone_quoted).data][-1] != "never quoted"
 
 
+def test_voice_bars_cut_a_long_described_speaker_on_the_axis_and_give_it_whole_in_the_hover(voice):
+    # the red team's brief: "unofficial results posted by the Harlan County Clerk's office early Wednesday"
+    # as a speaker's name took half the chart's width
+    long = "unofficial results posted by the Harlan County Clerk's office early Wednesday"
+    table = pd.concat([voice, pd.DataFrame({"actor_id": [long], "actor": [long], "mentions": [0], "quoted_direct": [0],
+                                            "quoted_reported": [1], "never_quoted": [False]})], ignore_index=True)
+    fig = charts.voice_bars(table)
+    escaped = "unofficial results posted by the Harlan County Clerk&#x27;s office early Wednesday"
+    assert fig.layout.yaxis.tickvals[-1] == escaped == fig.data[0].y[-1], "the category stays the whole name"
+    assert fig.layout.yaxis.ticktext[-1] == "unofficial results posted by the Harlan…"
+    assert list(fig.layout.yaxis.ticktext[:3]) == ["Joe Biden", "Benjamin Netanyahu", "Hamas"], "short names whole"
+    assert fig.data[0].hovertext[-1].startswith(f"<b>{escaped}</b>")
+    cut_after_markup = table.assign(actor=table["actor"].str.replace("unofficial", "<b>unofficial</b>"))
+    assert charts.voice_bars(cut_after_markup).layout.yaxis.ticktext[-1] == "&lt;b&gt;unofficial&lt;/b&gt; results posted by the…", \
+        "cut before escaping: no entity split"
+
+
 def test_voice_bars_escapes_names(voice):
     voice.loc[0, "actor"] = EVIL
     fig = charts.voice_bars(voice)
