@@ -86,7 +86,7 @@ from analysis.charts._base import (
 from analysis.charts._compare import outlet_comparison
 from analysis.charts._frames import actor_frame_heatmap, frame_profile
 from analysis.charts._kwic import kwic_table
-from analysis.charts._tone import actor_tone_bars, tone_arc
+from analysis.charts._tone import TONE_MIN_SENTENCES, actor_tone_bars, tone_arc
 
 __all__ = [
     # shared look
@@ -102,6 +102,7 @@ __all__ = [
     "ChartNote",
     "SIGN_COLORS",
     "NO_DATES_HINT",
+    "TONE_MIN_SENTENCES",
     # builders
     "mentions_by_group",
     "prominence_scatter",

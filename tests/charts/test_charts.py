@@ -683,6 +683,15 @@ def test_actor_tone_bars_few_mentions_apart_in_grey_and_said(tone_summary):
     assert not charts.actor_tone_bars(tone_summary, min_n=3).layout.annotations
 
 
+def test_actor_tone_bars_set_apart_below_one_threshold_for_every_report(tone_summary):
+    # the article brief drew actors of 2 sentences with the others, the corpus report set them apart
+    assert charts.TONE_MIN_SENTENCES == 3
+    fig = charts.actor_tone_bars(tone_summary.assign(n_mentions=[8, 2, 3]))
+    assert list(fig.data[0].y)[-1] == "Hamas (n=2)" and fig.data[0].marker.color[-1] == "#CCCCCC"
+    assert list(fig.data[0].marker.color).count("#CCCCCC") == 1, "3 is enough"
+    assert annotation_texts(fig) == ["Grey, at the bottom: fewer than 3 mentions, too few to read a tone."]
+
+
 def test_voice_bars_top_cuts_by_mentions_and_keeps_every_quoted_actor():
     voice = pd.DataFrame({"actor": ["A", "B", "C", "D", "E"], "mentions": [9, 8, 7, 6, 1],
                           "quoted_direct": [0, 0, 0, 0, 1], "quoted_reported": [0, 0, 0, 0, 0]})
