@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
+           "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
            "report_analysis"]
@@ -309,6 +309,20 @@ def with_period(documents: pd.DataFrame, *, period: str | None = None) -> pd.Dat
     out = documents.assign(period=day.dt.strftime("%Y-%m-%d").astype("string"))
     out.attrs["period_unit"] = unit
     return out
+
+
+#: What a report's header says of the period of a corpus without a date.
+NO_PERIOD = "n/a (no dates in this corpus)"
+
+
+def period_in_use(documents: pd.DataFrame) -> str:
+    """The time unit the charts over time of ``documents`` (:func:`with_period`) use, for a report's
+    header: ``.attrs["period_unit"]`` ("day", "week" or "month"), or :data:`NO_PERIOD` when no
+    document has a date (there is no chart over time, so no unit was chosen)."""
+    require_table(documents, fn="period_in_use")
+    if "period" not in documents or documents["period"].isna().all():
+        return NO_PERIOD
+    return str(documents.attrs.get("period_unit", "n/a (with_period was not applied)"))
 
 
 def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8, other: str = "others") -> pd.DataFrame:

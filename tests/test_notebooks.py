@@ -166,7 +166,8 @@ def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(ren
     assert "<title>Israel, the most mentioned actor</title>" in page and "<h1>Israel, the most mentioned actor</h1>" in page
     # the header's parameters say which actor and period were chosen (they said "actor_id null")
     assert "<tr><th>actor_id</th><td><code>israel (not given: chosen by the report)</code></td></tr>" in page
-    assert "<tr><th>period</th><td><code>day (not given: chosen by the report)</code></td></tr>" in page
+    # the seed has no date: no period was chosen, none applies (it read "day (not given: chosen by the report)")
+    assert "<tr><th>period</th><td><code>n/a (no dates in this corpus)</code></td></tr>" in page
     assert '<h2 class="wb-title">Israel, the most mentioned actor</h2>' not in page, \
         "the card does not repeat the page's title"
     assert "corpus sha256" in page, "the provenance is recorded (it was lost when not a cell's last value)"

@@ -276,6 +276,19 @@ def test_with_period_chooses_day_week_or_month_from_the_range():
     assert with_period(days)["period"].isna().tolist() == [False, False, True], "undated stays undated"
 
 
+def test_period_in_use_is_not_applicable_without_dates():
+    # an undated corpus's header read "period: day (not given: chosen by the report)"
+    from analysis.tables import NO_PERIOD, period_in_use, with_period
+
+    weekly = pd.DataFrame({"published": pd.to_datetime(pd.date_range("2024-05-01", "2024-08-08", freq="7D"), utc=True)})
+    assert period_in_use(with_period(weekly)) == "week"
+    assert period_in_use(with_period(weekly, period="month")) == "month"
+    undated = pd.DataFrame({"published": pd.to_datetime([None, None], utc=True)})
+    assert with_period(undated).attrs["period_unit"] == "day", "with_period still names a unit"
+    assert period_in_use(with_period(undated)) == NO_PERIOD == "n/a (no dates in this corpus)"
+    assert period_in_use(with_period(pd.DataFrame({"doc_id": ["a"]}))) == NO_PERIOD, "no published column"
+
+
 def test_lump_values_keeps_the_top_groups_and_others():
     from analysis.tables import lump_values
 
