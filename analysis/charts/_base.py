@@ -486,12 +486,21 @@ def labels_of(values: Iterable[object], *, missing: str = "(none)") -> list[str]
 # -------------------------------------------------------------------------------------- figures
 
 
+#: Characters of a chart title per line: a longer title (one naming a headline) is wrapped, so that it
+#: does not run under the chart's toolbar at the top right.
+TITLE_WIDTH = 70
+
+
 def new_figure(title: str | None, *, height: int | None = None) -> go.Figure:
-    """An empty figure with the workbench template and an escaped title."""
+    """An empty figure with the workbench template and an escaped title (wrapped after about
+    :data:`TITLE_WIDTH` characters, the top margin grown by a line for each line added)."""
     fig = go.Figure()
     fig.update_layout(template=workbench_template())
     if title:
-        fig.update_layout(title_text=safe_text(title))
+        text = wrap_text(title, width=TITLE_WIDTH, max_chars=3 * TITLE_WIDTH)
+        fig.update_layout(title_text=text)
+        if text.count("<br>"):
+            fig.update_layout(margin_t=70 + 22 * text.count("<br>"))
     if height is not None:
         fig.update_layout(height=height)
     return fig

@@ -164,3 +164,17 @@ def test_the_palette_gives_no_two_actors_shades_of_one_hue():
     assert min(pairs(rest))[0] >= 15, min(pairs(rest))
     assert min(difference(c, OTHERS_COLOR) for c in PALETTE) >= 15, "no actor looks like the grey of 'others'"
     assert PALETTE[:8] == tuple(OKABE_ITO.values()), "the first eight stay Okabe–Ito: the top actors keep their colours"
+
+
+def test_new_figure_wraps_a_long_title_clear_of_the_toolbar():
+    # the guided tour's "Tone through the article: <headline>" ran under the chart's toolbar
+    from analysis import charts
+
+    title = "Tone through the article: Vasquez and Osei make final pitch as Marlow Springs votes Tuesday"
+    fig = new_figure(title)
+    assert fig.layout.title.text == ("Tone through the article: Vasquez and Osei make final pitch as Marlow<br>"
+                                     "Springs votes Tuesday")
+    assert fig.layout.margin.t == 92
+    assert new_figure("Who & whom").layout.title.text == "Who &amp; whom" and new_figure("Who").layout.margin.t is None
+    tone = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [0, 1], "polarity": [0.1, -0.2]})
+    assert "<br>" in charts.tone_arc(tone, doc_id="a", title=title).layout.title.text
