@@ -365,11 +365,14 @@ def _readers_warnings(notebook) -> None:
 def _shown_parameters(parameters: dict[str, Any], *, chosen: dict[str, Any]) -> dict[str, str]:
     """The header's parameters as text: a parameter left None that the report chose a value for
     (``chosen``: what :func:`analysis.record_provenance` recorded, and the page's title) shows that value
-    and says so; one left None otherwise shows "—" (the notebook's default: no limit, the shipped
+    and says so, unless the value says the parameter does not apply ("n/a (no dates in this corpus)":
+    nothing was chosen); one left None otherwise shows "—" (the notebook's default: no limit, the shipped
     lexicon ...), never ``null``; the rest as given (JSON for anything but text)."""
     shown = {}
     for key, value in parameters.items():
-        if value is None and chosen.get(key) not in (None, ""):
+        if value is None and str(chosen.get(key, "")).startswith("n/a"):
+            shown[key] = str(chosen[key])
+        elif value is None and chosen.get(key) not in (None, ""):
             shown[key] = f"{chosen[key]} (not given: chosen by the report)"
         elif value is None:
             shown[key] = "—"

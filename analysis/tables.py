@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "lump_values", "keep_top", "voice_for_chart",
+           "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
            "report_analysis"]
@@ -224,9 +224,12 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     """The corpus at a glance as a two-column table: ``field``, ``value`` (both str).
 
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
-    publication day (UTC), undated documents, flagged duplicates, and "duplicates left out" when the
-    load report (``documents.attrs["load_report"]``) lists copies dropped by ``drop_duplicates``
-    (entries whose ``action`` is :data:`analysis.corpus.report.DROPPED_DUPLICATE`).
+    publication day (UTC), undated documents, then the duplicates, each field saying what it counts:
+    "duplicates left out (not counted)" when the load report (``documents.attrs["load_report"]``)
+    lists copies dropped by ``drop_duplicates`` (entries whose ``action`` is
+    :data:`analysis.corpus.report.DROPPED_DUPLICATE`), and "duplicates kept (flagged, counted)": the
+    documents whose ``duplicate_of`` is set, left out when copies were dropped and none is kept (a 0 next
+    to the copies dropped read as a contradiction).
     """
     require_table(documents, fn="corpus_summary")
     published = published_utc(documents, fn="corpus_summary")
@@ -235,12 +238,12 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
     dropped = sum(entry.get("action") == DROPPED_DUPLICATE for entry in documents.attrs.get("load_report", ()))
     day = (lambda moment: moment.strftime("%Y-%m-%d") if pd.notna(moment) else "n/a")
+    copies = {**({"duplicates kept (flagged, counted)": duplicates} if duplicates or not dropped else {}),
+              **({"duplicates left out (not counted)": dropped} if dropped else {})}
     return pd.DataFrame({
-        "field": ["documents", "words", "outlets", "first day", "last day", "undated documents",
-                  "flagged duplicates", *(["duplicates left out"] if dropped else [])],
+        "field": ["documents", "words", "outlets", "first day", "last day", "undated documents", *copies],
         "value": [f"{len(documents):,}", f"{int(words):,}", f"{outlets:,}", day(published.min()),
-                  day(published.max()), f"{int(published.isna().sum()):,}", f"{duplicates:,}",
-                  *([f"{dropped:,}"] if dropped else [])],
+                  day(published.max()), f"{int(published.isna().sum()):,}", *[f"{n:,}" for n in copies.values()]],
     })
 
 
@@ -306,6 +309,20 @@ def with_period(documents: pd.DataFrame, *, period: str | None = None) -> pd.Dat
     out = documents.assign(period=day.dt.strftime("%Y-%m-%d").astype("string"))
     out.attrs["period_unit"] = unit
     return out
+
+
+#: What a report's header says of the period of a corpus without a date.
+NO_PERIOD = "n/a (no dates in this corpus)"
+
+
+def period_in_use(documents: pd.DataFrame) -> str:
+    """The time unit the charts over time of ``documents`` (:func:`with_period`) use, for a report's
+    header: ``.attrs["period_unit"]`` ("day", "week" or "month"), or :data:`NO_PERIOD` when no
+    document has a date (there is no chart over time, so no unit was chosen)."""
+    require_table(documents, fn="period_in_use")
+    if "period" not in documents or documents["period"].isna().all():
+        return NO_PERIOD
+    return str(documents.attrs.get("period_unit", "n/a (with_period was not applied)"))
 
 
 def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8, other: str = "others") -> pd.DataFrame:

@@ -491,7 +491,7 @@ def test_frame_rollup_by_day_sums_hits_and_counts_present_documents():
     below = wb.frames_by(doc_frames.assign(present=[True, False, True, False, False, False]), documents, by="day")
     assert below["present"].tolist() == [True, False, False, False] and below["hits"].tolist() == [3, 1, 0, 0]
     fig = wb.charts.frame_profile(below, by="day")
-    assert [t.marker.opacity for t in fig.data] == [(1.0, 0.35), (0.35, 0.35)]  # conflict on the 9th solid
+    assert [t.marker.opacity for t in fig.data] == [(1.0, 0.5), (0.5, 0.5)]  # conflict on the 9th solid
     with pytest.raises(wb.InputError, match=r"^frames_by: the documents table lacks column\(s\) desk \(the by= column\); its columns are: doc_id, published\. "):
         wb.frames_by(doc_frames, documents, by="desk")
 

@@ -44,6 +44,19 @@ def test_notebook_is_thin_parameterized_and_committed_without_outputs(name, repo
     assert "wb.setup_notebook()" in cells[0].source, "charts must survive export"
 
 
+def test_reports_set_thin_tone_apart_at_the_one_package_threshold(repo_dir):
+    # the article brief passed min_n=2, the corpus report min_mentions = 3: two thresholds for one rule
+    for name in ("article_brief", "corpus_report"):
+        cells = _code_cells(name, repo_dir)
+        calls = [node for c in cells for node in ast.walk(ast.parse(c.source)) if isinstance(node, ast.Call)
+                 and isinstance(node.func, ast.Attribute) and node.func.attr == "actor_tone_bars"]
+        assert len(calls) == 1, name
+        given = {k.arg: k.value for k in calls[0].keywords}
+        assert "min_n" not in given or (isinstance(given["min_n"], ast.Name) and given["min_n"].id == "min_mentions"), name
+    parameters = [c for c in _code_cells("corpus_report", repo_dir) if "parameters" in c.metadata.get("tags", [])][0]
+    assert "min_mentions = None" in parameters.source, "None: wb.charts.TONE_MIN_SENTENCES"
+
+
 def test_reports_share_their_methods_text_through_the_package(repo_dir):
     """No prose is copied between notebooks: the methods section is one call into the package."""
     seen: dict[str, str] = {}
@@ -153,7 +166,8 @@ def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(ren
     assert "<title>Israel, the most mentioned actor</title>" in page and "<h1>Israel, the most mentioned actor</h1>" in page
     # the header's parameters say which actor and period were chosen (they said "actor_id null")
     assert "<tr><th>actor_id</th><td><code>israel (not given: chosen by the report)</code></td></tr>" in page
-    assert "<tr><th>period</th><td><code>day (not given: chosen by the report)</code></td></tr>" in page
+    # the seed has no date: no period was chosen, none applies (it read "day (not given: chosen by the report)")
+    assert "<tr><th>period</th><td><code>n/a (no dates in this corpus)</code></td></tr>" in page
     assert '<h2 class="wb-title">Israel, the most mentioned actor</h2>' not in page, \
         "the card does not repeat the page's title"
     assert "corpus sha256" in page, "the provenance is recorded (it was lost when not a cell's last value)"

@@ -221,6 +221,13 @@ def test_report_header_shows_the_value_the_report_chose_for_a_parameter_left_non
     assert header["period"] == "day", "a value given is shown as given"
     assert header["title"] == "Israel, the most mentioned actor (not given: chosen by the report)"
     assert header["actors"] == "—", "nothing recorded: the default, a dash, never null"
+    undated = record_provenance(pd.DataFrame({"doc_id": ["a"], "title": ["T"], "text": ["Body."]}),
+                                chosen={"period": "n/a (no dates in this corpus)"})._repr_mimebundle_()
+    notebook.cells = [nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data=undated)])]
+    nbformat.write(notebook, path)
+    header = dict(re.findall(r"<tr><th>(\w+)</th><td><code>(.*?)</code></td></tr>",
+                             export_html(path, title="T", parameters={"period": None})))
+    assert header["period"] == "n/a (no dates in this corpus)", "not applicable: nothing was chosen"
 
 
 def test_expand_each_gives_every_combination_in_order():

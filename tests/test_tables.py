@@ -140,7 +140,7 @@ def test_corpus_summary_counts_what_a_reader_checks_first():
                            duplicate_of=[pd.NA, pd.NA, "a", pd.NA])
     assert corpus_summary(docs).set_index("field")["value"].to_dict() == {
         "documents": "4", "words": "12", "outlets": "2", "first day": "2024-05-08", "last day": "2024-05-10",
-        "undated documents": "1", "flagged duplicates": "1"}
+        "undated documents": "1", "duplicates kept (flagged, counted)": "1"}
 
 
 
@@ -154,7 +154,23 @@ def test_corpus_summary_counts_duplicates_left_out_by_the_report_action_not_its_
         {"source": "a.csv", "row": 2, "line": None, "problem": "same text as doc_id x", "action": DROPPED_DUPLICATE},
         {"source": "a.csv", "row": 3, "line": None, "problem": "duplicate of doc_id x (skipped)", "action": "skipped"},
         {"source": "b.csv", "row": 1, "line": None, "problem": "a copy", "action": "dropped"}]
-    assert corpus_summary(docs).set_index("field")["value"]["duplicates left out"] == "2"
+    assert corpus_summary(docs).set_index("field")["value"]["duplicates left out (not counted)"] == "2"
+
+
+def test_corpus_summary_says_what_each_duplicate_count_counts():
+    # the red team's report: "flagged duplicates 0" next to "duplicates left out 1"
+    from analysis.corpus.report import DROPPED_DUPLICATE
+    from analysis.tables import corpus_summary
+
+    docs = _dated().assign(title="t", text="x", duplicate_of=pd.NA)
+    assert corpus_summary(docs)["field"].tolist()[-1:] == ["duplicates kept (flagged, counted)"]
+    assert corpus_summary(docs)["value"].tolist()[-1:] == ["0"]
+    docs.attrs["load_report"] = [{"source": "a.csv", "row": 5, "line": None, "problem": "copy", "action": DROPPED_DUPLICATE}]
+    assert corpus_summary(docs).tail(1).to_dict("list") == {"field": ["duplicates left out (not counted)"],
+                                                             "value": ["1"]}, "no 0 of kept copies next to it"
+    both = docs.assign(duplicate_of=[pd.NA, "a", pd.NA, pd.NA])
+    assert corpus_summary(both).tail(2).to_dict("list") == {
+        "field": ["duplicates kept (flagged, counted)", "duplicates left out (not counted)"], "value": ["1", "1"]}
 
 # ------------------------------------------------------------------ issue 13: tables people read, findings
 
@@ -258,6 +274,19 @@ def test_with_period_chooses_day_week_or_month_from_the_range():
         "2 articles 14 weeks apart: sparse weeks, so months"
     assert with_period(months)["period"].tolist() == ["2023-01-01", "2024-08-01"]
     assert with_period(days)["period"].isna().tolist() == [False, False, True], "undated stays undated"
+
+
+def test_period_in_use_is_not_applicable_without_dates():
+    # an undated corpus's header read "period: day (not given: chosen by the report)"
+    from analysis.tables import NO_PERIOD, period_in_use, with_period
+
+    weekly = pd.DataFrame({"published": pd.to_datetime(pd.date_range("2024-05-01", "2024-08-08", freq="7D"), utc=True)})
+    assert period_in_use(with_period(weekly)) == "week"
+    assert period_in_use(with_period(weekly, period="month")) == "month"
+    undated = pd.DataFrame({"published": pd.to_datetime([None, None], utc=True)})
+    assert with_period(undated).attrs["period_unit"] == "day", "with_period still names a unit"
+    assert period_in_use(with_period(undated)) == NO_PERIOD == "n/a (no dates in this corpus)"
+    assert period_in_use(with_period(pd.DataFrame({"doc_id": ["a"]}))) == NO_PERIOD, "no published column"
 
 
 def test_lump_values_keeps_the_top_groups_and_others():

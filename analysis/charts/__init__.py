@@ -46,7 +46,8 @@ Rules every builder keeps:
   charts (``actor_colors``), frame ids in frame charts (``frame_colors``), negative/neutral/positive
   in tone charts, measure columns in ``voice_bars``. ``actor_colors`` hands the 20 palette colours
   out most mentioned first (the Okabe–Ito ones to the key actors); the rest, and keys a mapping
-  lacks, are the grey of "others" (``OTHERS_COLOR``). The heatmap and the KWIC table have no
+  lacks, are the grey of "others" (``OTHERS_COLOR``); ``frame_colors`` takes ``FRAME_PALETTE``, whose
+  colours stay apart when a frame below its threshold is drawn faded. The heatmap and the KWIC table have no
   categories and take no ``colors``. Traces that share a colour (a mapping of your own that repeats
   colours) differ by bar pattern, marker symbol or line dash.
 * **Untrusted text stays text.** Every piece of article text (sentences, quotes, titles, actor,
@@ -73,6 +74,7 @@ from analysis.charts._base import (
     OKABE_ITO,
     OTHERS_COLOR,
     PALETTE,
+    FRAME_PALETTE,
     ChartNote,
     SIGN_COLORS,
     actor_colors,
@@ -84,7 +86,7 @@ from analysis.charts._base import (
 from analysis.charts._compare import outlet_comparison
 from analysis.charts._frames import actor_frame_heatmap, frame_profile
 from analysis.charts._kwic import kwic_table
-from analysis.charts._tone import actor_tone_bars, tone_arc
+from analysis.charts._tone import TONE_MIN_SENTENCES, actor_tone_bars, tone_arc
 
 __all__ = [
     # shared look
@@ -95,10 +97,12 @@ __all__ = [
     "shorten",
     "OKABE_ITO",
     "PALETTE",
+    "FRAME_PALETTE",
     "OTHERS_COLOR",
     "ChartNote",
     "SIGN_COLORS",
     "NO_DATES_HINT",
+    "TONE_MIN_SENTENCES",
     # builders
     "mentions_by_group",
     "prominence_scatter",

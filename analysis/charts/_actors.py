@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping, Sequence
 
@@ -39,6 +40,7 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     MUTED_COLOR,
+    NAME_LABEL_WIDTH,
     shorten,
     shown,
     wrap_text,
@@ -286,8 +288,9 @@ def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, d
         """(legend name, hover) of the place of rows ``g``."""
         titles = [headline(d) for d in table[doc_id].iloc[g]]
         more = f" and {len(titles) - 1} more" if len(titles) > 1 else ""
-        listed = [bold(wrap_text(t)) for t in titles[:6]] + ([safe_text(f"and {len(titles) - 6} more")]
-                                                             if len(titles) > 6 else [])
+        # wrap_text escapes (bold() would escape it again: "&amp;#x27;", a literal "<br>")
+        listed = [f"<b>{wrap_text(t)}</b>" for t in titles[:6]] + ([safe_text(f"and {len(titles) - 6} more")]
+                                                                   if len(titles) > 6 else [])
         first = evidence[g[0]] if len(g) == 1 else None
         return shorten(titles[0], width=60) + more, hover_lines(
             *listed,
@@ -359,7 +362,8 @@ def voice_bars(
     trace of its own, in the legend). Actors run top to bottom by mentions, most first (``sort``;
     else the table's order). ``top`` keeps the ``top`` most mentioned actors **and every quoted
     actor** (the cut is by mentions, never by quote status), and says how many were left out.
-    ``colors`` maps the measure columns and "never quoted" to colours.
+    ``colors`` maps the measure columns and "never quoted" to colours. A name longer than
+    ``NAME_LABEL_WIDTH`` (40) characters is cut on its axis label, whole in the hover.
     """
     fn = "voice_bars"
     table = chart_table(voice, fn, columns={"actor": actor, "mentions": mentions, "quoted": quoted},
@@ -388,7 +392,7 @@ def voice_bars(
     names = distinct_names(table, key, actor)[1]
     counts = pd.to_numeric(table[mentions], errors="coerce").fillna(0).tolist()
     q_values = {q: pd.to_numeric(table[q], errors="coerce").fillna(0).tolist() for q in quoted}
-    hover = [hover_lines(bold(name), f"{column_label(mentions)}: {number(m)}",
+    hover = [hover_lines(f"<b>{name}</b>", f"{column_label(mentions)}: {number(m)}",  # names: escaped already
                          *[f"{column_label(q)}: {number(q_values[q][i])}" for q in quoted])
              for i, (name, m) in enumerate(zip(names, counts))]
     fig = new_figure(title, height=max(320, 34 * len(table) + 150))
@@ -414,8 +418,11 @@ def voice_bars(
         ))
     fig.update_layout(
         barmode="overlay",
+        # a speaker the text only describes ("unofficial results posted by the Harlan County Clerk's office
+        # early Wednesday") would squeeze the bars: its tick is cut, the hover (and the table) give it whole
         yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
-                   title_text=""),
+                   title_text="", tickmode="array", tickvals=names,
+                   ticktext=[safe_text(shorten(html.unescape(name), width=NAME_LABEL_WIDTH)) for name in names]),
         xaxis=dict(title_text="count", rangemode="tozero"),
         # the legend at the foot of the figure, below the axis title, whatever the number of rows
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom"), margin_b=100,
@@ -471,10 +478,133 @@ def _force_layout(ids: list[str], edges: list[tuple[str, str, float]], *, iterat
     return {node: (float(round(pos[i, 0], 6)), float(round(pos[i, 1], 6))) for i, node in enumerate(ids)}
 
 
+def _components(ids: list[str], edges: list[tuple[str, str, float]]) -> list[list[str]]:
+    """The connected groups of ``ids``, largest first (ties: by first id), each in id order."""
+    parent = {node: node for node in ids}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b, _ in edges:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for node in ids:
+        groups.setdefault(root(node), []).append(node)
+    return sorted(groups.values(), key=lambda group: (-len(group), group[0]))
+
+
+def _packed_layout(ids: list[str], edges: list[tuple[str, str, float]]) -> dict[str, tuple[float, float]]:
+    """:func:`_force_layout` of each connected group in a box of its own, the boxes in rows filling
+    [-1, 1] (a group's width grows with its number of actors): unconnected groups laid out together
+    drift apart and each shrinks into a knot of names."""
+    groups = _components(ids, edges)
+    if len(groups) == 1:
+        return _force_layout(ids, edges)
+    n_rows = max(1, round(math.sqrt(len(groups) / 1.35)))  # the plot is about 1.35 times wider than high
+    rows: list[list[list[str]]] = [[] for _ in range(n_rows)]
+    for group in groups:  # largest first, each to the row holding fewest actors
+        min(rows, key=lambda row: (sum(map(len, row)), rows.index(row))).append(group)
+    rows = [row for row in rows if row]
+    heights = [math.sqrt(max(map(len, row))) for row in rows]
+    where: dict[str, tuple[float, float]] = {}
+    top = 1.0
+    for row, height in zip(rows, heights):
+        row_h = 2 * height / sum(heights)
+        left = -1.0
+        for group in row:
+            width = 2 * len(group) / sum(map(len, row))
+            inner = set(group)
+            local = _force_layout(group, [e for e in edges if e[0] in inner]) if len(group) > 2 else \
+                dict(zip(group, [(-1.0, 0.0), (1.0, 0.0)]))
+            for node, (x, y) in local.items():  # into the box, 15% of its width kept free on each side for
+                where[node] = (round(left + width * (0.5 + 0.35 * x), 6),  # the names, 5% of its height
+                               round(top - row_h * (0.5 - 0.45 * y), 6))
+            left += width
+        top -= row_h
+    return where
+
+
 def _label_position(x: float, y: float) -> str:
     if abs(x) < 0.2:
         return "top center" if y > 0 else "bottom center"
     return "middle right" if x > 0 else "middle left"
+
+
+#: The network's assumed plot area width in pixels (a report's or notebook's chart is wider: names then
+#: sit further apart than assumed, never closer), and a name's size: pixels per character and per line.
+NETWORK_PLOT_WIDTH = 760
+LABEL_CHAR_PX = 7.0
+LABEL_LINE_PX = 16.0
+_MARGINS_PX = 130  # the template's top and bottom margins
+
+
+def _network_scale(*, circle: bool, height: int) -> tuple[float, float, float, float]:
+    """Pixels per layout unit (x, y) and the half ranges (x, y) of :func:`cooccurrence_network`'s axes,
+    for a figure ``height`` pixels high at :data:`NETWORK_PLOT_WIDTH`."""
+    plot_h = height - _MARGINS_PX
+    if circle:  # x and y to one scale (scaleanchor): the smaller of the two fits
+        scale = min(NETWORK_PLOT_WIDTH, plot_h) / 3.2
+        return scale, scale, 1.6, 1.6
+    return NETWORK_PLOT_WIDTH / 2.6, plot_h / 2.24, 1.3, 1.12
+
+
+def _label_box(x: float, y: float, position: str, *, chars: int, radius: float,
+              scale: tuple[float, float]) -> tuple[float, float, float, float]:
+    """The box (left, bottom, right, top, in pixels) a name of ``chars`` characters takes at plotly
+    ``position`` ("middle right", "top center" ...) next to a marker of ``radius`` pixels at (x, y)."""
+    cx, cy = x * scale[0], y * scale[1]
+    w, h = chars * LABEL_CHAR_PX, LABEL_LINE_PX
+    vertical, horizontal = position.split()
+    gap = radius + 2
+    if horizontal == "center":
+        left = cx - w / 2
+    else:
+        left = cx + (gap if vertical == "middle" else radius * 0.6) if horizontal == "right" else \
+            cx - w - (gap if vertical == "middle" else radius * 0.6)
+    if vertical == "middle":
+        bottom = cy - h / 2
+    else:
+        offset = gap if horizontal == "center" else radius * 0.6
+        bottom = cy + offset if vertical == "top" else cy - offset - h
+    return left, bottom, left + w, bottom + h
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+_POSITIONS = ("middle right", "middle left", "top center", "bottom center", "top right", "top left",
+              "bottom right", "bottom left")
+
+
+def _network_labels(where: dict[str, tuple[float, float]], ranked: list[str], display: dict[str, str],
+                    radius: dict[str, float], *, circle: bool, height: int) -> dict[str, str]:
+    """The position of each name drawn, for the ids in ``ranked`` (most connected first): the first
+    place, from the one pointing away from the centre, where the name overlaps no name already
+    placed, no other actor's marker, and stays within the chart; a name with no such place is left
+    out (it is on hover)."""
+    sx, sy, hx, hy = _network_scale(circle=circle, height=height)
+    slack = 40  # pixels a name may reach into the margins (the text is not clipped)
+    bounds = (-hx * sx - slack, -hy * sy - slack / 2, hx * sx + slack, hy * sy + slack / 2)
+    markers = {n: (where[n][0] * sx - radius[n], where[n][1] * sy - radius[n],
+                   where[n][0] * sx + radius[n], where[n][1] * sy + radius[n]) for n in where}
+    placed: list[tuple[float, float, float, float]] = []
+    out: dict[str, str] = {}
+    for node in ranked:
+        x, y = where[node]
+        first = _label_position(x, y)
+        for position in (first, *[p for p in _POSITIONS if p != first]):
+            box = _label_box(x, y, position, chars=len(html.unescape(display[node])), radius=radius[node], scale=(sx, sy))
+            inside = bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1] and box[3] <= bounds[3]
+            if inside and not any(_overlap(box, other) for other in placed) and \
+                    not any(_overlap(box, markers[n]) for n in markers if n != node):
+                placed.append(box)
+                out[node] = position
+                break
+    return out
 
 
 def cooccurrence_network(
@@ -501,9 +631,12 @@ def cooccurrence_network(
     Hovering a line's middle shows the pair and its weight. Node colours from ``colors`` (actor id
     -> colour). ``min_weight`` drops pairs below it (say so under the chart). ``layout``: "circle",
     "force" (a force-directed layout: actors that appear together sit together) or "auto" (circle up
-    to 12 actors, else force); nodes grow with their summed weight and the ``labels`` actors with the
-    largest summed weight are named (the rest on hover), so 50 actors stay readable. The layout is
-    display only: it says nothing about the actors.
+    to 12 actors, else force; unconnected groups of actors each in a box of their own, side by side);
+    nodes grow with their summed weight and the ``labels`` actors with the largest summed weight are
+    named (the rest on hover), so 50 actors stay readable: a name that would run into another name or
+    over another actor's dot goes to another side of its dot, or, with no free side, to the hover (a
+    line under the chart counts them). The layout is display only: it says nothing about the actors.
+    A single pair is a sentence (a :class:`ChartNote`), not a chart of two dots and a line.
     """
     fn = "cooccurrence_network"
     table = chart_table(pairs, fn, columns={"source": source, "target": target, "weight": weight},
@@ -526,24 +659,35 @@ def cooccurrence_network(
                                 hint="lower min_weight to see weaker links")
     if top is not None:
         table = table.sort_values("_w", ascending=False, kind="stable").head(int(top))
+    if len(table) == 1:  # one line between two dots: a sentence says it better than a chart
+        only = table.iloc[0]
+        both = [str((names or {}).get(str(v), v)) for v in (only[source], only[target])]
+        return empty_figure(f"Only one pair of actors appears together: {both[0]} and {both[1]} "
+                            f"({column_label(weight)}: {number(only[weight])})", title=title,
+                            hint="a network needs two pairs or more")
     ids = sorted({str(v) for v in table[source]} | {str(v) for v in table[target]})
     circle = layout == "circle" or (layout == "auto" and len(ids) <= 12)
     if circle:
         xs, ys = _circle(len(ids))
         where = {node: (float(px), float(py)) for node, px, py in zip(ids, xs, ys)}
     else:
-        where = _force_layout(ids, list(zip(table[source].astype(str), table[target].astype(str),
-                                            table["_w"].astype(float))))
+        where = _packed_layout(ids, list(zip(table[source].astype(str), table[target].astype(str),
+                                             table["_w"].astype(float))))
     strength = dict.fromkeys(ids, 0.0)
     for a, b, value in zip(table[source].astype(str), table[target].astype(str), table["_w"]):
         strength[a] += float(value)
         strength[b] += float(value)
     smax = max(strength.values()) or 1.0
-    named = set(sorted(ids, key=lambda node: (-strength[node], node))[: max(int(labels), 0)])
     display = {node: safe_text((names or {}).get(node, node)) for node in ids}
+    height = 560 if len(ids) <= 20 else 720
+    sizes = {n: 10 + 14 * strength[n] / smax if len(ids) > 12 else 18 for n in ids}
+    wanted = sorted(ids, key=lambda node: (-strength[node], node))[: max(int(labels), 0)]
+    # names that would run into each other or over another actor's dot are moved, else left to the hover
+    position = _network_labels(where, wanted, display, {n: sizes[n] / 2 for n in ids}, circle=circle, height=height)
+    named = set(position)
     palette = resolve_colors(ids, colors)
     wmax = float(table["_w"].max()) or 1.0
-    fig = new_figure(title, height=560 if len(ids) <= 20 else 720)
+    fig = new_figure(title, height=height)
     mid_x, mid_y, mid_hover = [], [], []
     for a, b, value, raw in zip(table[source].astype(str), table[target].astype(str), table["_w"],
                                   table[weight]):
@@ -561,9 +705,10 @@ def cooccurrence_network(
                              marker=dict(size=14, color="rgba(0,0,0,0)"), hovertext=mid_hover, hoverinfo="text"))
     fig.add_trace(go.Scatter(
         x=[where[n][0] for n in ids], y=[where[n][1] for n in ids], mode="markers+text", name="actors",
-        text=[display[n] if n in named else "" for n in ids], textposition=[_label_position(*where[n]) for n in ids],
-        textfont=dict(size=12 if len(ids) <= 20 else 11), cliponaxis=False, customdata=ids,
-        marker=dict(size=[10 + 14 * strength[n] / smax if len(ids) > 12 else 18 for n in ids],
+        text=[display[n] if n in named else "" for n in ids],
+        textposition=[position.get(n, _label_position(*where[n])) for n in ids],
+        textfont=dict(size=12), cliponaxis=False, customdata=ids,
+        marker=dict(size=[sizes[n] for n in ids],
                     color=[palette[n] for n in ids], line=dict(width=1.5, color="white")),
         hovertext=[hover_lines(f"<b>{display[n]}</b>", f"id: {safe_text(n)}") for n in ids], hoverinfo="text",
         showlegend=False,
@@ -577,7 +722,10 @@ def cooccurrence_network(
     if dropped:
         notes.append(f"{dropped} weaker pair(s) (fewer than {number(min_weight)}) left out")
     if len(ids) > len(named):
-        notes.append(f"the {len(named)} most connected of {len(ids)} actors named; hover for the rest")
+        crowded = len(wanted) - len(named)
+        notes.append(f"{len(named)} of {len(ids)} actors named" + (f" ({crowded} left unnamed where names would overlap)"
+                                                                     if crowded else ", the most connected")
+                     + "; hover for the rest")
     if notes:
         fig.add_annotation(text=safe_text("; ".join(notes).capitalize() + "."), xref="paper", yref="paper", x=0,
                            y=-0.02, xanchor="left", yanchor="top", showarrow=False, font=dict(size=12, color=MUTED_COLOR))

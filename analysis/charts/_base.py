@@ -20,6 +20,7 @@ from analysis.errors import InputError, require_columns, require_table
 __all__ = [
     "OKABE_ITO",
     "PALETTE",
+    "FRAME_PALETTE",
     "SIGN_COLORS",
     "FONT_FAMILY",
     "workbench_template",
@@ -45,22 +46,39 @@ OKABE_ITO: dict[str, str] = {
 
 #: Categorical colours in the order they are handed out: the Okabe–Ito colours first (the most
 #: distinct, for the most mentioned actors; yellow and black last among them: yellow is faint on white,
-#: black reads as "no category"), then twelve more hues and shades chosen to stay apart from them and
-#: from each other and from the grey of "others". Twenty actors get a colour of their own.
+#: black reads as "no category"), then twelve more from published qualitative palettes (Tol, Kelly,
+#: ColorBrewer), each picked as the one furthest from every colour before it and from the grey of
+#: "others" (CIEDE2000, the standard measure of how different two colours look). The first twelve
+#: differ from each other at least as much as the Okabe–Ito colours do among themselves (a colour
+#: difference of 20 or more); all twenty by 15 or more, from "others" too: no two actors of a chart get
+#: two shades of one hue. Twenty actors get a colour of their own; only the first eight are safe
+#: under colour-vision deficiencies, so charts also name what they colour.
 PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values()) + (
-    "#882255",  # wine
-    "#44AA99",  # teal
-    "#332288",  # indigo
-    "#999933",  # olive
-    "#AA4499",  # purple
-    "#117733",  # green
-    "#8C564B",  # brown
-    "#1F78B4",  # mid blue
-    "#FB9A99",  # pink
-    "#6A3D9A",  # violet
-    "#B15928",  # rust
-    "#88CCEE",  # pale cyan
+    "#882255",  # wine (Tol)
+    "#654522",  # dark brown (Kelly)
+    "#604E97",  # violet (Kelly)
+    "#999933",  # olive (Tol)
+    "#800000",  # maroon
+    "#F99379",  # salmon (Kelly)
+    "#D62728",  # red (Tableau)
+    "#B2DF8A",  # light green (ColorBrewer)
+    "#CAB2D6",  # lavender (ColorBrewer)
+    "#117733",  # green (Tol)
+    "#A6761D",  # mustard (ColorBrewer)
+    "#8C564B",  # brown (Tableau)
 )
+
+#: Frame colours in the order they are handed out. A frame below its threshold is drawn faded
+#: (:data:`FADED_OPACITY`), so frame colours must stay apart faded too, which two shades of blue (the
+#: palette's first and fifth) do not: the first five (a codebook's usual number of frames) differ by a
+#: CIEDE2000 of 21 or more solid, faded, and faded against solid; then the rest of the palette.
+FRAME_PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#604E97", "#800000", "#CC79A7", "#D55E00",
+                                  "#F0E442") + tuple(c for c in PALETTE if c not in
+                                                     {"#0072B2", "#E69F00", "#009E73", "#604E97", "#800000",
+                                                      "#CC79A7", "#D55E00", "#F0E442", "#56B4E9", "#000000"})
+
+#: How a category below its threshold is drawn (frames: terms found, too few to count the frame).
+FADED_OPACITY = 0.5
 
 #: The colour of everything beyond the palette ("others"), and of keys a mapping lacks.
 OTHERS_COLOR = "#BBBBBB"
@@ -82,6 +100,7 @@ SEQUENTIAL_SCALE = [[0.0, "#F7FBFF"], [0.5, "#6BAED6"], [1.0, "#08306B"]]  # sin
 DIVERGING_SCALE = [[0.0, OKABE_ITO["vermillion"]], [0.5, "#F7F7F7"], [1.0, OKABE_ITO["blue"]]]
 
 HOVER_WIDTH = 70  # characters per line of hover text
+NAME_LABEL_WIDTH = 40  # characters of an actor's or speaker's name on an axis label (whole in the hover)
 HOVER_MAX_CHARS = 600  # longer evidence is cut with an ellipsis
 
 
@@ -134,15 +153,15 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def _key_colors(keys: Iterable[object]) -> dict[str, str]:
-    """Most frequent key first (ties: sorted), each taking the next palette colour; beyond the
+def _key_colors(keys: Iterable[object], palette: Sequence[str] = PALETTE) -> dict[str, str]:
+    """Most frequent key first (ties: sorted), each taking the next ``palette`` colour; beyond the
     palette, :data:`OTHERS_COLOR`."""
     counts: dict[str, int] = {}
     for k in keys:
         if not _is_missing(k):
             counts[str(k)] = counts.get(str(k), 0) + 1
     ranked = sorted(counts, key=lambda key: (-counts[key], key))
-    return {key: PALETTE[i] if i < len(PALETTE) else OTHERS_COLOR for i, key in enumerate(ranked)}
+    return {key: palette[i] if i < len(palette) else OTHERS_COLOR for i, key in enumerate(ranked)}
 
 
 def actor_colors(actor_ids: Iterable[object], *, ranked: bool = False) -> dict[str, str]:
@@ -163,8 +182,9 @@ def actor_colors(actor_ids: Iterable[object], *, ranked: bool = False) -> dict[s
 
 
 def frame_colors(frame_ids: Iterable[object]) -> dict[str, str]:
-    """A colour per frame id, by the same rule as :func:`actor_colors` (most frequent first)."""
-    return _key_colors(frame_ids)
+    """A colour per frame id, by the same rule as :func:`actor_colors` (most frequent first), from
+    :data:`FRAME_PALETTE`: colours that stay apart when a frame below its threshold is drawn faded."""
+    return _key_colors(frame_ids, FRAME_PALETTE)
 
 
 def resolve_colors(keys: Sequence[str], colors: Mapping[str, str] | None,
@@ -466,12 +486,21 @@ def labels_of(values: Iterable[object], *, missing: str = "(none)") -> list[str]
 # -------------------------------------------------------------------------------------- figures
 
 
+#: Characters of a chart title per line: a longer title (one naming a headline) is wrapped, so that it
+#: does not run under the chart's toolbar at the top right.
+TITLE_WIDTH = 70
+
+
 def new_figure(title: str | None, *, height: int | None = None) -> go.Figure:
-    """An empty figure with the workbench template and an escaped title."""
+    """An empty figure with the workbench template and an escaped title (wrapped after about
+    :data:`TITLE_WIDTH` characters, the top margin grown by a line for each line added)."""
     fig = go.Figure()
     fig.update_layout(template=workbench_template())
     if title:
-        fig.update_layout(title_text=safe_text(title))
+        text = wrap_text(title, width=TITLE_WIDTH, max_chars=3 * TITLE_WIDTH)
+        fig.update_layout(title_text=text)
+        if text.count("<br>"):
+            fig.update_layout(margin_t=70 + 22 * text.count("<br>"))
     if height is not None:
         fig.update_layout(height=height)
     return fig

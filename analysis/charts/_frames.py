@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts._base import (
+    FADED_OPACITY,
     SEQUENTIAL_SCALE,
     chart_table,
     count_axis,
@@ -99,8 +100,11 @@ def frame_profile(
         rows = [i for i, f in enumerate(frame_ids) if f == fid]
         fig.add_trace(go.Bar(
             x=[bars[i] for i in rows], y=[values[i] for i in rows], name=label, marker_color=palette[fid],
-            marker_opacity=[0.35 if below[i] else 1.0 for i in rows],
-            marker_pattern_shape=["/" if below[i] else "" for i in rows],
+            # faded and hatched in white over the frame's own colour (the colour stays readable: a
+            # hatch in the colour on white left two faded frames looking alike)
+            marker_opacity=[FADED_OPACITY if below[i] else 1.0 for i in rows],
+            marker_pattern=dict(shape=["/" if below[i] else "" for i in rows], fillmode="overlay",
+                                fgcolor="white", solidity=0.3),
             hovertext=[hover_lines(f"<b>{label}</b>", f"{hover_of[bars[i]]}: {number(values[i])} {column_label(value)}",
                                    *(["below the frame's threshold: not counted as present"] if below[i] else []))
                        for i in rows],

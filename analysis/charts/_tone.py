@@ -30,7 +30,12 @@ from analysis.charts._base import (
 )
 from analysis.errors import InputError, require_columns, require_table
 
-__all__ = ["tone_arc", "actor_tone_bars"]
+__all__ = ["tone_arc", "actor_tone_bars", "TONE_MIN_SENTENCES"]
+
+#: The fewest sentences (or mentions) behind an actor's mean tone for :func:`actor_tone_bars` to draw it
+#: with the others; fewer are set apart in grey. One number for every report (the article brief used 2,
+#: the corpus report 3).
+TONE_MIN_SENTENCES = 3
 
 _SIGNS = ("negative", "neutral", "positive")
 
@@ -164,7 +169,7 @@ def actor_tone_bars(
     high: str = "ci_high",
     n: str | None = None,
     sort: bool = True,
-    min_n: int = 3,
+    min_n: int | None = None,
     colors: Mapping[str, str] | None = None,
     title: str | None = "Tone around each actor",
 ) -> go.Figure:
@@ -177,9 +182,12 @@ def actor_tone_bars(
     mean, where the table has it, else n_mentions; shown in each label as "n=" and in the hover).
     ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
     Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours). Every actor's
-    label carries its n. Actors with an n below ``min_n`` are drawn apart, below the others
-    and in grey, and a line under the chart says so: their mean rests on too little to read.
+    label carries its n. Actors with an n below ``min_n`` (None: :data:`TONE_MIN_SENTENCES`, 3) are
+    drawn apart, below the others and in grey, and a line under the chart says so: their mean rests on
+    too little to read.
     """
+    if min_n is None:
+        min_n = TONE_MIN_SENTENCES
     fn = "actor_tone_bars"
     hint = "the table wb.actor_tone_by(wb.actor_tone(documents)) returns"
     require_table(summary, fn=fn, name=None, fix="pass " + hint)

@@ -141,3 +141,40 @@ def test_shorten_cuts_at_a_space_with_an_ellipsis_and_keeps_a_word_ending_at_the
     assert shorten("Debate   turns,  to housing", width=14) == "Debate turns…", "spaces made one; no comma before …"
     assert shorten("x" * 20, width=8) == "xxxxxxxx…", "one long word: cut inside it"
     assert shorten("<b>A & B</b>", width=60) == "<b>A & B</b>", "not escaped: the caller escapes"
+
+
+def test_colour_difference_matches_the_published_ciede2000_test_pairs():
+    from tests.charts.colour_difference import de2000_lab, difference, faded
+
+    # Sharma, Wu & Dalal (2005), table 1, pairs 1 and 7
+    assert round(de2000_lab((50, 2.6772, -79.7751), (50, 0, -82.7485)), 4) == 2.0425
+    assert round(de2000_lab((50, 0, 0), (50, -1, 2)), 4) == 2.3669
+    assert difference("#123456", "#123456") == 0 and faded("#000000", 0.5) == "#808080"
+
+
+def test_the_palette_gives_no_two_actors_shades_of_one_hue():
+    from analysis.charts import OKABE_ITO, OTHERS_COLOR, PALETTE
+    from tests.charts.colour_difference import difference
+
+    first, rest = PALETTE[:12], PALETTE
+    pairs = lambda colours: [(difference(a, b), a, b) for i, a in enumerate(colours) for b in colours[i + 1:]]
+    # the old palette's closest pairs: blue #0072B2 and "mid blue" #1F78B4 (2.3), sky blue #56B4E9 and
+    # pale cyan #88CCEE (8.0), vermillion #D55E00 and rust #B15928 (8.7)
+    assert min(pairs(first))[0] >= 20, min(pairs(first))  # the twelve most mentioned: clearly apart
+    assert min(pairs(rest))[0] >= 15, min(pairs(rest))
+    assert min(difference(c, OTHERS_COLOR) for c in PALETTE) >= 15, "no actor looks like the grey of 'others'"
+    assert PALETTE[:8] == tuple(OKABE_ITO.values()), "the first eight stay Okabe–Ito: the top actors keep their colours"
+
+
+def test_new_figure_wraps_a_long_title_clear_of_the_toolbar():
+    # the guided tour's "Tone through the article: <headline>" ran under the chart's toolbar
+    from analysis import charts
+
+    title = "Tone through the article: Vasquez and Osei make final pitch as Marlow Springs votes Tuesday"
+    fig = new_figure(title)
+    assert fig.layout.title.text == ("Tone through the article: Vasquez and Osei make final pitch as Marlow<br>"
+                                     "Springs votes Tuesday")
+    assert fig.layout.margin.t == 92
+    assert new_figure("Who & whom").layout.title.text == "Who &amp; whom" and new_figure("Who").layout.margin.t is None
+    tone = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [0, 1], "polarity": [0.1, -0.2]})
+    assert "<br>" in charts.tone_arc(tone, doc_id="a", title=title).layout.title.text

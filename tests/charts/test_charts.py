@@ -307,6 +307,18 @@ def test_prominence_scatter_of_one_actor_names_its_articles_not_the_actor_again(
     assert [t.name for t in charts.prominence_scatter(table, labels=0).data] == ["articles: hover for the headline"]
 
 
+def test_hovers_escape_a_name_or_headline_once():
+    # "Clerk&#x27;s" and a literal "<br>" showed in the hovers: text escaped twice
+    table = pd.DataFrame({"doc_id": ["e1", "e2"], "actor_id": ["x", "x"], "actor": ["X", "X"], "mentions": [3, 1],
+                          "first_sentence": [0, 2], "first_position": [0.0, 0.5]})  # one actor's articles
+    headline = "The clerk's office says the recount of every ballot in the county will begin on Monday morning"
+    fig = charts.prominence_scatter(table, names={"e1": headline})
+    assert fig.data[0].hovertext[0].startswith("<b>The clerk&#x27;s office says the recount of every ballot in the "
+                                               "county will<br>begin on Monday morning</b>")
+    voice = pd.DataFrame({"actor": ["the clerk's office"], "mentions": [1], "quoted_direct": [0], "quoted_reported": [1]})
+    assert charts.voice_bars(voice).data[0].hovertext[0].startswith("<b>the clerk&#x27;s office</b><br>")
+
+
 def test_prominence_scatter_escapes_names_and_the_sentence(prominence, sents):
     prominence.loc[1, "actor"] = EVIL
     sents.loc[1, "text"] = f"He wrote {EVIL} and <script>x()</script> here."
@@ -364,6 +376,23 @@ def test_voice_bars_never_quoted_without_the_flag_column_and_colours(voice):
     assert [t.name for t in charts.voice_bars(everyone_quoted).data][-1] != "never quoted"
 
 
+def test_voice_bars_cut_a_long_described_speaker_on_the_axis_and_give_it_whole_in_the_hover(voice):
+    # the red team's brief: "unofficial results posted by the Harlan County Clerk's office early Wednesday"
+    # as a speaker's name took half the chart's width
+    long = "unofficial results posted by the Harlan County Clerk's office early Wednesday"
+    table = pd.concat([voice, pd.DataFrame({"actor_id": [long], "actor": [long], "mentions": [0], "quoted_direct": [0],
+                                            "quoted_reported": [1], "never_quoted": [False]})], ignore_index=True)
+    fig = charts.voice_bars(table)
+    escaped = "unofficial results posted by the Harlan County Clerk&#x27;s office early Wednesday"
+    assert fig.layout.yaxis.tickvals[-1] == escaped == fig.data[0].y[-1], "the category stays the whole name"
+    assert fig.layout.yaxis.ticktext[-1] == "unofficial results posted by the Harlan…"
+    assert list(fig.layout.yaxis.ticktext[:3]) == ["Joe Biden", "Benjamin Netanyahu", "Hamas"], "short names whole"
+    assert fig.data[0].hovertext[-1].startswith(f"<b>{escaped}</b>")
+    cut_after_markup = table.assign(actor=table["actor"].str.replace("unofficial", "<b>unofficial</b>"))
+    assert charts.voice_bars(cut_after_markup).layout.yaxis.ticktext[-1] == "&lt;b&gt;unofficial&lt;/b&gt; results posted by the…", \
+        "cut before escaping: no entity split"
+
+
 def test_voice_bars_escapes_names(voice):
     voice.loc[0, "actor"] = EVIL
     fig = charts.voice_bars(voice)
@@ -412,6 +441,75 @@ def test_cooccurrence_network_escapes_names(pairs):
     assert fig.data[-1].text[0] == EVIL_SAFE
     assert fig.data[-2].hovertext[1].startswith(f"<b>{EVIL_SAFE}</b>")
     assert_escaped(fig)
+
+
+def test_cooccurrence_network_of_one_pair_is_a_sentence_not_a_chart(pairs):
+    # the red team's one-article brief: two dots and a line
+    note = charts.cooccurrence_network(pairs.head(1), names={"israel": "Israel"})
+    assert isinstance(note, charts.ChartNote) and len(note.data) == 0
+    assert note.note == ("Only one pair of actors appears together: Israel and united_states (sentences with both: 12): "
+                         "a network needs two pairs or more")
+    assert len(charts.cooccurrence_network(pairs.head(2)).data) == 4, "two pairs: a chart"
+    assert isinstance(charts.cooccurrence_network(pairs, top=1), charts.ChartNote)
+
+
+def _shown_label_boxes(fig):
+    """The pixel box (left, bottom, right, top) of every name the network draws, for a plot area 760
+    pixels wide, names of 7 pixels a character and 16 a line (the test's own geometry, not the chart's)."""
+    nodes = fig.data[-1]
+    plot_h = fig.layout.height - 130
+    if fig.layout.yaxis.scaleanchor == "x":
+        sx = sy = min(760, plot_h) / 3.2
+    else:
+        sx, sy = 760 / 2.6, plot_h / 2.24
+    boxes = []
+    for x, y, text, position, size in zip(nodes.x, nodes.y, nodes.text, nodes.textposition, nodes.marker.size):
+        if not text:
+            continue
+        cx, cy, r, w, h = x * sx, y * sy, size / 2, 7.0 * len(text), 16.0
+        vertical, horizontal = position.split()
+        side = r + 2 if vertical == "middle" or horizontal == "center" else r * 0.6
+        left = cx - w / 2 if horizontal == "center" else cx + side if horizontal == "right" else cx - side - w
+        bottom = cy - h / 2 if vertical == "middle" else cy + side if vertical == "top" else cy - side - h
+        boxes.append((left, bottom, left + w, bottom + h))
+    return boxes
+
+
+def test_cooccurrence_network_names_never_overlap():
+    # the red team's corpus report: three stories, three tight clusters of 10 actors, names on top of
+    # each other ("Daniel Osei" over "Margaret Lindqvist" over "Helen Vasquez")
+    stories = [[f"Person {s}{i} Longname" for i in range(10)] for s in "ABC"]
+    rows = [(a, b, 1 + (i + j) % 3) for story in stories for i, a in enumerate(story) for j, b in enumerate(story)
+            if i < j and (j - i) % 3 != 2]
+    fig = charts.cooccurrence_network(pd.DataFrame(rows, columns=["actor_a", "actor_b", "count"]))
+    boxes = _shown_label_boxes(fig)
+    overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert overlapping == [] and len(boxes) == 30, (len(boxes), len(overlapping))
+    assert annotation_texts(fig) == [], "every actor named"
+    # each story in a box of its own: the three clusters side by side, each filling its third
+    nodes = fig.data[-1]
+    spans = {s: (min(x for x, t in zip(nodes.x, nodes.customdata) if t.startswith(f"Person {s}")),
+                 max(x for x, t in zip(nodes.x, nodes.customdata) if t.startswith(f"Person {s}"))) for s in "ABC"}
+    thirds = {"A": (-0.9, -0.4333), "B": (-0.2334, 0.2334), "C": (0.4333, 0.9)}  # each 70% of its box
+    assert all(thirds[s][0] <= low and high <= thirds[s][1] for s, (low, high) in spans.items()), spans
+    assert 0.85 < max(nodes.y) <= 0.9 and -0.9 <= min(nodes.y) < -0.85, "each fills its box's height"
+    # long names in a crowd: those that would overlap are left to the hover, and the note says so
+    crowd = pd.DataFrame(rows, columns=["actor_a", "actor_b", "count"]).replace(r"^Person (\w)(\d) Longname$",
+                                                                               r"Person \1\2 with a very long name indeed",
+                                                                               regex=True)
+    crowded = charts.cooccurrence_network(crowd[crowd["actor_a"].str.startswith("Person A")], labels=10)
+    named = sum(1 for t in crowded.data[-1].text if t)
+    assert _shown_label_boxes(crowded) and named < 10
+    assert annotation_texts(crowded) == [f"{named} of 10 actors named ({10 - named} left unnamed where names would "
+                                         "overlap); hover for the rest."]
+    # two actors on one spot: the second name goes to the other side, not over the first
+    from analysis.charts._actors import _network_labels
+
+    where = {"a": (0.5, 0.0), "b": (0.5, 0.0001), "c": (-0.5, 0.0)}
+    placed = _network_labels(where, ["a", "b", "c"], {"a": "Alpha", "b": "Beta", "c": "Gamma"},
+                             dict.fromkeys(where, 0.0), circle=True, height=560)
+    assert placed == {"a": "middle right", "b": "middle left", "c": "middle left"}
 
 
 # ---------------------------------------------------------------------------- attention over time
@@ -585,6 +683,15 @@ def test_actor_tone_bars_few_mentions_apart_in_grey_and_said(tone_summary):
     assert not charts.actor_tone_bars(tone_summary, min_n=3).layout.annotations
 
 
+def test_actor_tone_bars_set_apart_below_one_threshold_for_every_report(tone_summary):
+    # the article brief drew actors of 2 sentences with the others, the corpus report set them apart
+    assert charts.TONE_MIN_SENTENCES == 3
+    fig = charts.actor_tone_bars(tone_summary.assign(n_mentions=[8, 2, 3]))
+    assert list(fig.data[0].y)[-1] == "Hamas (n=2)" and fig.data[0].marker.color[-1] == "#CCCCCC"
+    assert list(fig.data[0].marker.color).count("#CCCCCC") == 1, "3 is enough"
+    assert annotation_texts(fig) == ["Grey, at the bottom: fewer than 3 mentions, too few to read a tone."]
+
+
 def test_voice_bars_top_cuts_by_mentions_and_keeps_every_quoted_actor():
     voice = pd.DataFrame({"actor": ["A", "B", "C", "D", "E"], "mentions": [9, 8, 7, 6, 1],
                           "quoted_direct": [0, 0, 0, 0, 1], "quoted_reported": [0, 0, 0, 0, 0]})
@@ -693,12 +800,33 @@ def test_frame_profile_fades_a_frame_below_its_threshold():
                         "share": [1.0, 0.0, 0.4, 0.6], "present": [False, False, True, False]})
     fig = charts.frame_profile(two)
     responsibility, conflict = fig.data
-    assert responsibility.marker.opacity == (0.35, 1.0) and responsibility.marker.pattern.shape == ("/", "")
+    assert responsibility.marker.opacity == (0.5, 1.0) and responsibility.marker.pattern.shape == ("/", "")
     assert responsibility.hovertext[0].endswith("below the frame's threshold: not counted as present")
     assert "below" not in responsibility.hovertext[1]
-    assert conflict.marker.opacity == (0.35, 0.35) and conflict.x == ("a", "b")
+    assert conflict.marker.opacity == (0.5, 0.5) and conflict.x == ("a", "b")
     assert "faded, hatched: terms found, below the frame's threshold" in fig.layout.legend.title.text
     assert "faded" not in charts.frame_profile(two.drop(columns="present")).layout.legend.title.text
+
+
+def test_frame_profile_gives_each_generic_frame_its_own_colour_solid_and_faded():
+    # the red team's screenshots: conflict (blue) and responsibility (sky blue), both below their threshold,
+    # were two near-identical light-blue hatchings (faded to 0.35: CIEDE2000 5.9)
+    from tests.charts.colour_difference import difference, faded
+
+    ids = ["conflict", "economic", "human_interest", "morality", "responsibility"]  # the generic codebook
+    table = pd.DataFrame({"outlet": ["A"] * 5 + ["B"] * 5, "frame_id": ids * 2, "share": [0.2] * 10,
+                          "present": [True] * 5 + [False] * 5})
+    fig = charts.frame_profile(table, by="outlet")
+    assert [t.name for t in fig.data] == ids
+    assert [t.marker.color for t in fig.data] == ["#0072B2", "#E69F00", "#009E73", "#604E97", "#800000"]
+    assert charts.frame_colors(ids) == dict(zip(ids, charts.FRAME_PALETTE))
+    assert {t.marker.opacity for t in fig.data} == {(1.0, 0.5)}
+    assert {(t.marker.pattern.shape, t.marker.pattern.fillmode, t.marker.pattern.fgcolor) for t in fig.data} \
+        == {(("", "/"), "overlay", "white")}, "hatched in white over the frame's colour, not in the colour on white"
+    drawn = [(t.marker.color, faded(t.marker.color, t.marker.opacity[1])) for t in fig.data]
+    looks = [min(difference(a, b), difference(fa, fb), difference(a, fb), difference(fa, b))
+             for i, (a, fa) in enumerate(drawn) for b, fb in drawn[i + 1:]]
+    assert round(min(looks), 1) == 21.5, "solid or faded, no frame looks like another"
 
 
 def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
