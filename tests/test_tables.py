@@ -768,3 +768,17 @@ def test_findings_show_a_window_of_a_run_on_sentence_around_the_mention():
     assert "Mayor Ana Ruiz spoke" in evidence and words.index("Ana") == 21, "the name a third of the way in"
     short = _findings_of("Mayor Ana Ruiz said the budget was fair.")
     assert short["evidence"].iloc[0] == "Mayor Ana Ruiz said the budget was fair.", "a short sentence whole"
+
+
+def test_frame_charts_of_articles_without_any_frame_term_are_one_line():
+    # red team: "Frames, by outlet" and "Frames per day" were empty axes, every bar "no frame terms", with a legend
+    from analysis.tables import frames_panel
+
+    documents = with_period(pd.DataFrame({"doc_id": ["a", "b"], "published": ["2026-10-02", "2026-10-03"]}),
+                            period="day")
+    document_frames = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "frame_id": ["conflict", "morality"] * 2,
+                                    "hits": [0] * 4, "present": [False] * 4, "share": [0.0] * 4})
+    fig = frames_panel(document_frames, documents)
+    assert fig.note == ("No frame terms in these articles: none of the codebook's terms occurs in their text; try "
+                        "another codebook (-p frames=conflict-news) or your own YAML")
+    assert not fig.data

@@ -60,7 +60,7 @@ def frame_profile(
     labelled, and hovered, "week of 2024-05-06" or "May 2024", not by a bare date. Bars and frames keep the table's order (one document's bar is labelled "this
     document", not by its id). ``barmode``: "stack" or "group". A bar whose values are all 0 (no
     frame term in its documents) is not a blank slot: it reads "no frame terms" (a figure
-    annotation at its place). A frame with no term in any bar has no legend entry: the legend's
+    annotation at its place); when no bar has a term, the chart is one line saying so. A frame with no term in any bar has no legend entry: the legend's
     title names it ("no terms found: ..."); the legend shows even when one frame has terms.
     Colours from ``colors`` (frame id -> colour; default :func:`frame_colors` of the ids). With a
     ``present`` column (the document-level table and ``wb.frames_by`` have one), a bar part whose
@@ -73,6 +73,10 @@ def frame_profile(
                         source="the document-level table wb.frames(documents) returns")
     if table.empty:
         return empty_figure("No frame found", title=title, hint="no frame's terms reach the codebook's threshold here; try another codebook (-p frames=conflict-news) or your own YAML")
+    if not (pd.to_numeric(table[value], errors="coerce").fillna(0) != 0).any():
+        return empty_figure("No frame terms in these articles", title=title,
+                            hint="none of the codebook's terms occurs in their text; try another codebook "
+                                 "(-p frames=conflict-news) or your own YAML")
     require_choice(barmode, ("stack", "group"), name="barmode", fn=fn)
     require_unique(table, [by, frame], fn, hint=f"Pass one row per {by} and frame.")
     frame_ids = _ids(table[frame])

@@ -776,8 +776,8 @@ def test_frame_profile_names_frames_found_nowhere_under_the_legend_instead_of_li
     fig = charts.frame_profile(frames, names={"human": "Human <interest>"})
     assert [t.name for t in fig.data] == ["conflict", "economic", "morality"]
     assert fig.layout.legend.title.text.endswith("no terms found: Human &lt;interest&gt;</span>")
-    nothing = charts.frame_profile(frames.assign(share=0.0))  # no frame anywhere: the bars say it instead
-    assert len(nothing.data) == 4 and nothing.layout.legend.title.text == "frame"
+    nothing = charts.frame_profile(frames.assign(share=0.0))  # no frame anywhere: one line says it, no empty axes
+    assert not nothing.data and nothing.note.startswith("No frame terms in these articles")
 
 
 def test_frame_profile_of_one_article_with_one_frame_names_it_in_the_legend_and_hover():
