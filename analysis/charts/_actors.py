@@ -238,14 +238,15 @@ def prominence_scatter(
     named = np.zeros(len(table), dtype=bool)
     named[ranked[:labels]] = True
     again = dict(zip(actor_names, repeats([palette[k] for k in actor_names])))
-    positions = label_positions(pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float),
-                                pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named,
+    xs = _dodged(pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float),
+                 pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float))
+    positions = label_positions(xs, pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named,
                                 lengths=[len(str(who)) for who in table[actor]])
     fig = new_figure(title)
     for key in actor_names:
         rows = (keys == key).to_numpy()
         fig.add_trace(go.Scatter(
-            x=table.loc[rows, x].tolist(), y=table.loc[rows, y].tolist(), name=actor_names[key],
+            x=xs[rows].tolist(), y=table.loc[rows, y].tolist(), name=actor_names[key],
             mode="markers+text" if named[rows].any() else "markers", cliponaxis=False,
             text=[actor_names[key] if n else "" for n in named[rows]],
             textposition=[pos for pos, r in zip(positions, rows) if r],
@@ -263,6 +264,25 @@ def prominence_scatter(
         yaxis["range"] = [0, float(top) * 1.15]  # room for the name above the highest point
     fig.update_layout(xaxis=xaxis, yaxis=yaxis, legend_title_text="actor")
     return fig
+
+
+#: How far apart (in x units: 0 = first sentence, 1 = last) points at one place are drawn side by side.
+DODGE = 0.018
+
+
+def _dodged(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """``xs`` with the points that share a place (x and y) drawn side by side, :data:`DODGE` apart and
+    centred on it, in table order: two actors first named in the same sentence as often are both seen
+    (the hover gives the true value)."""
+    out = xs.astype(float).copy()
+    places: dict[tuple, list[int]] = {}
+    for i, place in enumerate(zip(np.round(xs, 6), ys)):
+        if not (np.isnan(place[0]) or np.isnan(place[1])):
+            places.setdefault(place, []).append(i)
+    for rows in places.values():
+        for k, i in enumerate(rows):
+            out[i] += (k - (len(rows) - 1) / 2) * DODGE
+    return out
 
 
 def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, doc_id: str, first_sentence: str,

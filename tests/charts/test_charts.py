@@ -273,6 +273,16 @@ def test_prominence_scatter_points_colours_and_evidence_hover(prominence, sents)
     assert list(fig.layout.xaxis.range) == [-0.05, 1.05]
 
 
+def test_prominence_scatter_draws_actors_at_one_place_side_by_side():
+    # red team: Tomás Reyes and WSU, both first named in sentence 8 once, were one dot (Reyes hidden)
+    table = pd.DataFrame({"doc_id": ["d"] * 3, "actor_id": ["reyes", "wsu", "marsh"],
+                          "actor": ["Tomás Reyes", "WSU", "Helen Marsh"], "first_position": [0.8, 0.8, 0.3],
+                          "mentions": [1, 1, 2], "first_sentence": [8, 8, 3]})
+    fig = charts.prominence_scatter(table)
+    assert [list(t.x) for t in fig.data] == [[pytest.approx(0.8 - 0.009)], [pytest.approx(0.8 + 0.009)], [0.3]]
+    assert fig.data[0].hovertext[0].endswith(": 0.800 (sentence 8)"), "the hover gives the true place"
+
+
 def test_prominence_scatter_labels_the_most_mentioned_and_works_without_sentences(prominence):
     fig = charts.prominence_scatter(prominence, labels=2)
     assert [list(t.text) for t in fig.data] == [["Israel"], [""], ["Joe Biden"]]
