@@ -27,12 +27,13 @@ from analysis.entities import entities as find_entities
 from analysis.entities import entity_table, load_entity_words
 from analysis.cues import load_cue_verbs
 from analysis.deprecation import renamed_keywords
-from analysis.errors import InputError, require_table
+from analysis.errors import InputError, require_columns, require_table
 from analysis.framing import Codebook, load_frames
 from analysis.framing import frames as find_frames
 from analysis.persistence import (MANIFEST, code_sha256, concat_parts, content_key, corpus_fingerprint,
                                   read_partitioned_tables, read_table_folder, write_table_folder)
 from analysis.provenance import package_versions
+from analysis.schema import ENTITY_COLUMNS
 from analysis.quotes import quotes as find_quotes
 from analysis.text import sentences as segment
 from analysis.actor_tone import actor_tone
@@ -40,8 +41,8 @@ from analysis.tone import tone
 
 __all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
            "check_actor_tone_method", "analysis_of", "analyze", "analyze_partition", "combine_partitions",
-           "corpus_tables", "filter_analysis", "keyed_settings", "lexicon_hashes", "load_analysis", "saved_documents",
-           "saved_tables", "split_documents"]
+           "corpus_tables", "entities_of", "filter_analysis", "keyed_settings", "lexicon_hashes", "load_analysis",
+           "saved_documents", "saved_tables", "split_documents"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -313,19 +314,25 @@ def analyze_partition(
     frames: Codebook,
     tone_engine: str = "textblob",
     actor_tone_method: str = "target",
+    entities: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every partition table for one partition of documents (a pure function: the unit of parallel work).
 
     ``actors`` and ``frames`` are loaded lexicons (:func:`analysis.load_actors`,
     :func:`analysis.load_frames`). ``actor_tone_method``: how ``actor_tone`` is measured ("target":
     the target-aware model, the best validated method; "sentence": the tone engine on the mention's
-    sentence); the ``tone`` table is always the tone engine's. Returns ``{table name: table}`` in
+    sentence); the ``tone`` table is always the tone engine's. ``entities``: an entities table already
+    found with ``actors`` (of these documents or of a corpus holding them): its rows of these documents
+    are the partition's entities (:func:`entities_of`), not found again. Returns ``{table name: table}`` in
     :data:`PARTITION_TABLES` order; the documents table is ``documents`` itself. The corpus tables
     (:data:`CORPUS_TABLES`) come from :func:`corpus_tables` once the partitions are combined.
     """
     sentences = segment(documents)
     mentions = find_mentions(documents, actors, sentences=sentences)
-    entities = find_entities(documents, sentences=sentences, actors=actors)
+    if entities is None:
+        entities = find_entities(documents, sentences=sentences, actors=actors)
+    else:
+        entities = entities_of(entities, documents=documents)
     quotations = find_quotes(documents, actors, sentences=sentences, mentions=mentions, entities=entities)
     sentence_tone = tone(documents, sentences=sentences, tone_engine=tone_engine)
     return {
@@ -341,6 +348,23 @@ def analyze_partition(
                                  tone=sentence_tone),
         "entities": entities,
     }
+
+
+def entities_of(entities: pd.DataFrame, *, documents: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the entities table ``entities`` (:func:`analysis.entities`, e.g. of a whole corpus)
+    that belong to the documents of ``documents``, in their order (rows of a document in the order
+    ``entities`` holds them), with a fresh index: the table ``analysis.entities(documents)`` gives with
+    the same lexicon, since entities are found document by document. Output columns: those of
+    ``entities``."""
+    ids = documents["doc_id"].astype(str).tolist()
+    place = dict(zip(ids, range(len(ids))))
+    at = entities["doc_id"].astype(str).map(place)
+    keep = at.notna().to_numpy()
+    rows = entities[keep]
+    order = at[keep].to_numpy(dtype="int64")
+    if len(order) > 1 and (order[1:] < order[:-1]).any():  # documents in another order than the corpus'
+        rows = rows.iloc[order.argsort(kind="stable")]
+    return rows.reset_index(drop=True)
 
 
 def corpus_tables(tables: dict[str, pd.DataFrame], *, actors: ActorLexicon) -> dict[str, pd.DataFrame]:
@@ -430,6 +454,7 @@ def analyze(
     scheduler: Any = None,
     partition_size: int | None = None,
     progress: bool | None = None,
+    entities: pd.DataFrame | None = None,
 ) -> Analysis:
     """Analyse a corpus in one call: sentences once, then mentions, quotes, tone, frames, actor tone,
     entities (and the entity table over the whole corpus).
@@ -455,6 +480,11 @@ def analyze(
 
     ``progress``: a progress bar over the partitions (None: only on a terminal, never when the
     environment sets ``TQDM_DISABLE=1``).
+    ``entities``: the entities table of these documents already found with the same actor lexicon
+    (:func:`analysis.entities`; it may be a corpus' holding them, its other documents' rows left out:
+    :func:`entities_of`): reused instead of found again, the same tables as without it (an article
+    brief finds the entities of the whole corpus once, for its entity table, and analyses its article
+    with them).
     Returns an :class:`Analysis`; ``.save(path)`` writes it as Parquet, :func:`load_analysis` reads it.
     """
     require_table(documents, fn="analyze")
@@ -466,6 +496,10 @@ def analyze(
     meta = analysis_meta(corpus_fingerprint(documents), lexicon, codebook, tone_engine, actor_tone_method)
     options = {"actors": lexicon, "frames": codebook, "tone_engine": tone_engine,
                "actor_tone_method": actor_tone_method}
+    if entities is not None:
+        require_columns(entities, list(ENTITY_COLUMNS), fn="analyze", name="entities",
+                        fix="pass analysis.entities(documents, actors=actors) of these documents or a corpus holding them")
+        options["entities"] = entities
     if engine == "local" and partition_size is None:
         tables = analyze_partition(documents, **options)
     else:

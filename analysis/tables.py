@@ -815,15 +815,20 @@ def report_analysis(
     :func:`analysis.findings`, and ``meta["corpus_order"]`` holds the corpus' 20 most mentioned actors, most
     first (:func:`corpus_actor_order` of its entities, the copies flagged ``duplicate_of`` left out, as
     the corpus report counts them), for ``report_colors(..., corpus_order=)``: the brief colours an
-    actor as the corpus report does. From articles this finds the entities of every document (not
-    their quotes or tone); from a saved analysis it reads its entities table.
+    actor as the corpus report does; and its ``entity_table`` is the corpus' (counted over those
+    documents, and the article when it is a copy) restricted to the entities the article names and
+    those they are ``same_as``: an article that writes only "Whitfield" names Grace Whitfield of the
+    other articles, with the names, entity ids and speakers of the corpus report
+    (:func:`entity_tables`). From articles this finds the entities of every document once (not their
+    quotes or tone) and analyses the article with its rows of them (``analyze(..., entities=)``); from
+    a saved analysis it reads its entities table.
     """
     from dataclasses import replace
 
     from analysis.corpus import load_corpus
     from analysis.corpus.files import saved_analysis_file
-    from analysis.pipeline import (TABLES, analysis_of, analyze, filter_analysis, load_analysis, saved_documents,
-                                   saved_tables)
+    from analysis.pipeline import (TABLES, analysis_of, analyze, entities_of, filter_analysis, load_analysis,
+                                   saved_documents, saved_tables)
 
     def kept(documents: pd.DataFrame) -> pd.DataFrame:
         documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
@@ -837,17 +842,22 @@ def report_analysis(
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
     if marker is None:
         loaded = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
-        result = analyze(kept(loaded), actors=actors, codebook=codebook)
         if not one_document:
-            return result
-        if len(loaded) == 1:  # the article is the corpus
-            order = corpus_actor_order(result.entities, actors=result.actors, entity_table=result.entity_table)
-        else:
-            from analysis.entities import entities as find_entities
+            return analyze(kept(loaded), actors=actors, codebook=codebook)
+        from analysis.actors import load_actors
+        from analysis.entities import entities as find_entities
 
-            corpus = _without_copies(loaded)
-            order = corpus_actor_order(find_entities(corpus, actors=result.actors), actors=result.actors)
-        return replace(result, meta={**result.meta, "corpus_order": order, **_copy_of(result.documents, loaded)})
+        article, lexicon = kept(loaded), load_actors(actors)
+        copy = _copy_of(article, loaded)
+        # the entities of the corpus the corpus report counts (the copies left out), and of the article
+        # when it is a copy: found once, for the corpus' actor order and entity resolution, and the
+        # article analysed with its rows of them
+        originals = _without_copies(loaded)
+        found = find_entities(loaded[_original_or(loaded, article)] if copy else originals, actors=lexicon)
+        result = analyze(article, actors=lexicon, codebook=codebook, entities=found)
+        corpus = found[found["doc_id"].isin(originals["doc_id"]).to_numpy(dtype=bool)].reset_index(drop=True) \
+            if copy else found
+        return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy))
     given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
     if given:
         raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "
@@ -871,16 +881,64 @@ def report_analysis(
         result = replace(load_analysis(folder, doc_ids=ids), **chosen)
     else:  # every document, or an analysis whose lexicon only the one given rebuilds: read whole, then restricted
         result = filter_analysis(replace(load_analysis(folder), **chosen), doc_ids=ids)
-    meta = {**result.meta, "saved_analysis": saved}
-    if one_document:  # the corpus' actor order, from its entities (the copies left out, as the corpus report does)
-        originals = _without_copies(documents)
-        whole = len(originals) == len(documents)
-        corpus = saved_tables(folder, ("entities", "entity_table") if whole else ("entities",),
-                              doc_ids=None if whole else originals["doc_id"])
-        meta["corpus_order"] = corpus_actor_order(corpus["entities"], actors=chosen["actors"],
-                                                  entity_table=corpus.get("entity_table"))
-        meta.update(_copy_of(result.documents, documents))
-    return replace(result, meta=meta)
+    result = replace(result, meta={**result.meta, "saved_analysis": saved})
+    if not one_document:
+        return result
+    # the corpus' entities (the copies left out, as the corpus report counts them), and the article's
+    # when it is a copy: the corpus' actor order and entity resolution
+    originals = _without_copies(documents)
+    whole = len(originals) == len(documents)
+    saved_corpus = saved_tables(folder, ("entities", "entity_table") if whole else ("entities",),
+                                doc_ids=None if whole else originals["doc_id"])
+    corpus = saved_corpus["entities"]
+    copy = _copy_of(result.documents, documents)
+    found = entities_of(pd.concat([corpus, result.entities], ignore_index=True), documents=documents) if copy \
+        else corpus
+    return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy,
+                                              entity_table=saved_corpus.get("entity_table")))
+
+
+def _original_or(corpus: pd.DataFrame, article: pd.DataFrame) -> Any:
+    """Which documents of ``corpus`` are no flagged copy (``duplicate_of``) or the one of ``article``
+    (a boolean array)."""
+    if "duplicate_of" not in corpus.columns:
+        return pd.Series(True, index=corpus.index).to_numpy()
+    return (corpus["doc_id"].isin(article["doc_id"]) | corpus["duplicate_of"].isna()).to_numpy(dtype=bool)
+
+
+def _corpus_resolved(result: Analysis, *, found: pd.DataFrame, corpus: pd.DataFrame, copy: dict[str, Any],
+                     entity_table: pd.DataFrame | None = None) -> dict[str, Any]:
+    """The entity table and meta of the article brief ``result`` (one article), resolved by its corpus, as
+    keywords of ``dataclasses.replace``.
+
+    ``corpus``: the entities of the corpus the corpus report counts (the flagged copies left out),
+    ``entity_table`` theirs when already counted (a saved analysis'); ``found``: the same with the
+    article's when it is a copy (else ``corpus`` itself). ``entity_table``: the entity table of ``found``
+    restricted to the entities the article names and those they are ``same_as``
+    (:func:`_named_entities`): "Whitfield" alone in the article is Grace Whitfield of the other
+    articles, as the corpus report has it, and the entity's rows are the corpus report's. ``meta``: the
+    analysis' with ``corpus_order`` (:func:`corpus_actor_order` of ``corpus``) and ``copy`` (the
+    ``copy_of`` entry of :func:`_copy_of`, or {})."""
+    from analysis.entities import entity_table as count_entities
+
+    lexicon = result.actors
+    order_table = entity_table if entity_table is not None else count_entities(corpus, actors=lexicon)
+    table = order_table if found is corpus else count_entities(found, actors=lexicon)
+    meta = {**result.meta, "corpus_order": corpus_actor_order(corpus, actors=lexicon, entity_table=order_table),
+            **copy}
+    return {"entity_table": _named_entities(table, result.entities), "meta": meta}
+
+
+def _named_entities(table: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the entity table ``table`` of the entities ``entities`` names and of those they are
+    ``same_as`` (and so on), in ``table``'s order, with a fresh index."""
+    into = same_entity_ids(table)
+    wanted = set(entities["entity_id"].dropna().astype(str))
+    new = wanted
+    while new:
+        new = {into[e] for e in new if e in into} - wanted
+        wanted |= new
+    return table[table["entity_id"].isin(wanted).to_numpy(dtype=bool)].reset_index(drop=True)
 
 
 def _copy_of(article: pd.DataFrame, corpus: pd.DataFrame) -> dict[str, dict[str, str | None]]:

@@ -184,3 +184,31 @@ def test_an_analysis_without_lexicon_mentions_points_to_the_entity_layer():
     assert "discover_actors" in result._repr_html_()
     seed = wb.analyze(pd.DataFrame({"doc_id": ["s"], "title": ["t"], "text": ["Netanyahu said no."]}))
     assert len(seed.mentions) and seed.hint() == "" and "\n" not in repr(seed)
+
+
+def test_analyze_reuses_entities_found_for_a_corpus_holding_its_documents(monkeypatch):
+    """The article brief found the entities of its article twice (alone, then with the corpus); analyze
+    now takes them found (entities=): its rows of the documents analysed, in their order, the same tables."""
+    from analysis import pipeline
+    from analysis.pipeline import entities_of
+
+    corpus = pd.DataFrame({
+        "doc_id": ["d1", "d2", "d3"], "title": ["Strike vote", "Recall widens", "Plant closes"],
+        "text": ["Grace Whitfield said members would vote on Friday.", "Martin Kessler apologised to customers.",
+                 "Whitfield said the plant would close."]})
+    found = wb.entities(corpus)
+    assert found["doc_id"].tolist() == ["d1", "d2", "d3"]
+    part = corpus.iloc[[2, 0]]  # d3 before d1: rows in the order of the documents analysed
+    rows = entities_of(found, documents=part)
+    assert rows["text"].tolist() == ["Whitfield", "Grace Whitfield"] and rows.index.tolist() == [0, 1]
+    pd.testing.assert_frame_equal(rows, wb.entities(part))
+    expected = analyze(part)
+    monkeypatch.setattr(pipeline, "find_entities", lambda *a, **k: pytest.fail("entities found again"))
+    reused = analyze(part, entities=found)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(reused, name), getattr(expected, name), obj=name)
+    assert reused.meta["key"] == expected.meta["key"]
+    assert entities_of(found, documents=corpus.iloc[[1]])["entity"].tolist() == ["Martin Kessler"]
+    assert entities_of(found, documents=corpus.iloc[:0]).empty
+    with pytest.raises(InputError, match=r"^analyze: the entities table lacks column\(s\) .*pass analysis\.entities"):
+        analyze(part, entities=found.drop(columns=["gender"]))

@@ -260,3 +260,34 @@ def test_the_brief_of_a_flagged_copy_says_which_article_it_copies(tmp_path):
         original = report_analysis(source, one_document=True, doc_id="a1")
         assert "copy_of" not in original.meta and wb.findings(original).warning is None
         assert "copy of" not in set(wb.document_card(original.documents)["field"])
+
+
+def test_a_brief_resolves_its_entities_by_the_corpus_as_the_corpus_report_does(tmp_path):
+    """rt11 a07: an article writing only "Whitfield" showed a bare Whitfield in its brief (the article's
+    entities resolved alone) and Grace Whitfield in the corpus report (same_as across the corpus)."""
+    body = "Whitfield said members wanted an independent monitor at the plant. \"Nobody listened,\" she said."
+    pd.DataFrame({"id": ["a1", "a2", "a3"],
+                  "title": ["Union warns Northfield", "Workers vote to strike", "Workers vote to strike (wire copy)"],
+                  "text": ["Grace Whitfield, president of the union, said staff had warned managers for months.",
+                           body, body],
+                  "date": ["2024-05-08", "2024-05-09", "2024-05-10"]}).to_csv(tmp_path / "c.csv", index=False)
+    with pytest.warns(UserWarning, match=r"1 duplicate document\(s\) left out"):
+        corpus = report_analysis(tmp_path / "c.csv", drop_duplicates=True)  # as the corpus report reads it
+    mentions, quotes, _ = wb.tables.entity_tables(corpus)
+    assert mentions.loc[mentions["doc_id"] == "a2", ["actor_id", "actor", "alias"]].values.tolist() == [
+        ["person:grace_whitfield", "Grace Whitfield", "Whitfield"], ["person:grace_whitfield", "Grace Whitfield", "she"]]
+    saved = report_analysis(tmp_path / "c.csv").save(tmp_path / "saved")
+    for source in (tmp_path / "c.csv", saved):
+        for doc_id, whitfield in (("a2", 1), ("a3", 2)):  # a3, a copy: the corpus and the copy resolve it
+            brief = report_analysis(source, one_document=True, doc_id=doc_id)
+            mentions, quotes, _ = wb.tables.entity_tables(brief)
+            assert mentions[["actor_id", "actor", "alias"]].values.tolist() == [
+                ["person:grace_whitfield", "Grace Whitfield", "Whitfield"],
+                ["person:grace_whitfield", "Grace Whitfield", "she"]], (source, doc_id)
+            assert quotes[["speaker", "speaker_id", "speaker_entity_id"]].values.tolist() == [
+                ["Grace Whitfield", "person:grace_whitfield", "person:whitfield"]] * 2
+            table = brief.entity_table.set_index("entity_id")
+            assert sorted(table.index) == ["person:grace_whitfield", "person:whitfield"], "not the corpus' Northfield"
+            assert table.loc["person:whitfield", "same_as"] == "person:grace_whitfield"
+            assert table["mentions"].to_dict() == {"person:grace_whitfield": 1, "person:whitfield": whitfield}
+            assert brief.meta["corpus_order"] == ["person:grace_whitfield", "place:northfield"]
