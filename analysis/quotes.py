@@ -64,7 +64,9 @@ entity mention holding its head word (or ending with it), which gives ``speaker_
 display name and, through the lexicon overlay, ``speaker_id``; a name with no mention at its words
 (the entity layer passes over a sentence's first word: "Adeyemi said") links to the one entity of
 the text with that name or, for one word, that last name ("Tunde Adeyemi"), and to none when two
-could be meant. A place (entity type place, lexicon type country) speaks only as the subject
+could be meant. A speaker linked to a lexicon actor through no entity mention (a lexicon title: "The
+mayor said"; an alias the entity layer did not find) takes as ``speaker_entity_id`` the entity of
+the document linked to that actor, when there is exactly one. A place (entity type place, lexicon type country) speaks only as the subject
 itself ("Israel said", "said Israel", "according to Israel"): then it is a *nominal* speaker (a
 government, like "the ministry"); after a preposition ("scientists here in Alaska say", "the leaders
 of France, Germany and Italy said") it is a locative and the phrase before it is the speaker, and a
@@ -2618,6 +2620,29 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
                                    sp.head)
 
 
+def _lexicon_speaker_entities(rows: list[_Row], ents: tuple[list[_Mention], ...] | None) -> None:
+    """A speaker linked to a lexicon actor through no entity mention ("The mayor said": a lexicon
+    title; a lexicon alias the entity layer did not find) takes the entity of the document the entity
+    layer links to that actor (``ents``: the document's entity mentions, :func:`_entities_by_document`)
+    as ``speaker_entity_id``, when exactly one entity of the document links to it ("Daniel Osei was
+    sworn in ... The mayor said" -> person:daniel_osei); none or two: it stays NA. The speaker's name is
+    the lexicon actor's, as a linked entity mention shows it."""
+    lone: dict[str, str] | None = None
+    for row in rows:
+        sp = row.speaker
+        if sp is None or not isinstance(sp.actor_id, str) or isinstance(sp.entity_id, str):
+            continue
+        if lone is None:
+            linked: dict[str, set[str]] = {}
+            for part in ents or ():
+                for m in part:
+                    if isinstance(m.actor_id, str) and isinstance(m.entity_id, str):
+                        linked.setdefault(m.actor_id, set()).add(m.entity_id)
+            lone = {a: next(iter(ids)) for a, ids in linked.items() if len(ids) == 1}
+        if sp.actor_id in lone:
+            row.speaker = sp._replace(entity_id=lone[sp.actor_id])
+
+
 @functools.cache
 def _epithets() -> frozenset[str]:
     """Words that name a person by origin or party after "the" ("the German", "the Briton", "the
@@ -3021,6 +3046,7 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
                 found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
                 _resolve_pronouns(att, found)
                 _link_nominals(att, found)
+                _lexicon_speaker_entities(found, entities_of.get(doc_id))
                 _emit(rows, doc_id, part.text, found)
     return rows, pd.unique(doc_ids)
 

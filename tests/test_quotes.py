@@ -1375,3 +1375,26 @@ def test_a_pronoun_speaker_after_a_name_in_apposition_to_the_subject():
     out = wb.quotes(docs(text.replace("Northfield's chief executive", "After Perez spoke, the chief executive")),
                     NO_ACTORS)
     assert out["speaker"].isna().tolist() == [False, True]
+
+
+def test_a_speaker_linked_through_a_lexicon_title_takes_the_entity_linked_to_its_actor():
+    # rt11: "The mayor said" (a title of the lexicon actor osei) had speaker_id osei but no
+    # speaker_entity_id, while the entity layer links Daniel Osei of the same article to osei
+    lexicon = {"actors": [{"id": "osei", "name": "Daniel Osei", "type": "person", "aliases": ["Daniel Osei", "Osei"],
+                           "titles": ["mayor"]}]}
+    texts = ("Daniel Osei was sworn in on Monday. The mayor said the city would review every contract.",
+             "Osei was sworn in on Monday. The mayor said the city would review every contract.",
+             "The council met on Monday. The mayor said the city would review every contract.")
+    documents = docs(*texts)
+    found = wb.quotes(documents, lexicon)
+    cols = ["doc_id", "speaker", "speaker_type", "speaker_id", "speaker_entity_id"]
+    assert [[None if pd.isna(v) else v for v in r] for r in found[cols].itertuples(index=False)] == [
+        ["d0", "Daniel Osei", "nominal", "osei", "person:daniel_osei"],
+        ["d1", "Daniel Osei", "nominal", "osei", "person:osei"],
+        ["d2", "The mayor", "nominal", None, None]]
+    # two entities of the document linked to the actor: which one is meant is not clear, none
+    entities = wb.entities(documents.iloc[:1], actors=lexicon)
+    twice = pd.concat([entities, entities.assign(entity_id="person:daniel_osei_2", start=0, end=0)],
+                      ignore_index=True)
+    again = wb.quotes(documents.iloc[:1], lexicon, entities=twice)
+    assert again["speaker_id"].tolist() == ["osei"] and again["speaker_entity_id"].isna().all()
