@@ -2915,6 +2915,20 @@ def _mention_end(ent: _Entity, k: int, start: int) -> int:
     return next((e for kk, s, e, *_ in ent.mentions if kk == k and s == start), start)
 
 
+def _starts_sentence(text: str, ent: _Entity, k: int, start: int) -> bool:
+    """The mention of ``ent`` at ``start`` of sentence ``k`` (``text``) is the person the sentence starts
+    with: at most three capitalised words before it, or before the title written in front of it
+    ("Security researcher Kwame Mensah, whose warnings went unanswered, welcomed ...")."""
+    if _SUBJECT_START.match(text, 0, start) is not None:
+        return True
+    title = next((t for kk, s, _, _, t in ent.mentions if kk == k and s == start), None)
+    if not title:
+        return False
+    head = text[:start].rstrip()
+    return head[-len(title):].lower() == title and (len(head) == len(title) or not head[-len(title) - 1].isalnum()) \
+        and _SUBJECT_START.match(text, 0, len(head) - len(title)) is not None
+
+
 def _own_speaker(text: str, at: int, persons: list[tuple[int, int, int]], here: int, k: int) -> int | None:
     """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` opens ('"He fights for us
     every night," Turner said' -> Turner's entity): the first person named in the sentence within
@@ -2974,7 +2988,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 unknown = idx
                 if persons[j][0] == k:
                     break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
-                if opens and persons[j][0] == k - 1 and _SUBJECT_START.match(texts[k - 1], 0, persons[j][1]) and \
+                if opens and persons[j][0] == k - 1 and _starts_sentence(texts[k - 1], live[idx], k - 1, persons[j][1]) and \
                         (j == 0 or persons[j - 1][0] != k - 1):
                     # "Priya Raman welcomed the inquiry. She said ...": a pronoun opening its sentence
                     # continues the subject of the sentence before (the person it starts with)
@@ -2988,7 +3002,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             j = bisect_left(persons, (k - 1, 0))
             if j < here and persons[j][0] == k - 1 and persons[j][2] != chosen and persons[j][2] != speaker and \
                     (live[persons[j][2]].gender or learned.get(persons[j][2])) == gender and \
-                    _SUBJECT_START.match(texts[k - 1], 0, persons[j][1]) and \
+                    _starts_sentence(texts[k - 1], live[persons[j][2]], k - 1, persons[j][1]) and \
                     not _POSSESSIVE_AFTER.match(texts[k - 1], _mention_end(live[persons[j][2]], k - 1, persons[j][1])) \
                     and any(p[0] == k - 1 and p[2] == chosen for p in persons[j:here]) and \
                     not any(p[0] == k - 1 and p[2] == chosen and _RELATIVE_AFTER_NAME.match(

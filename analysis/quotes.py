@@ -2540,20 +2540,31 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
                   and m.etype in (None, "person") and m.gender in (None, gender) and m.start >= window - 400
                   and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
                   and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2]
-        if rivals and not _in_focus(f, antecedent, rivals, sp_sentence):
+        if rivals and not _in_focus(att, antecedent, rivals, sp_sentence):
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
 
 
-def _in_focus(f: _Field, antecedent: _Mention, rivals: Sequence[_Mention],
+def _title_words_only(text: str) -> bool:
+    """Is ``text`` (the words before a name) a role title, capitalised words and title words of the
+    entity layer only ("Marine biologist ")?"""
+    from analysis.entity_words import load_entity_words
+
+    title_words = load_entity_words().title_words
+    return all(w[:1].isupper() or w.lower() in title_words for w in text.split())
+
+
+def _in_focus(att: _Attributor, antecedent: _Mention, rivals: Sequence[_Mention],
               sentence: tuple[int, int, int, int]) -> bool:
     """Is ``antecedent`` the one person in focus for a pronoun in ``sentence``, though ``rivals``
     (other persons it could mean) were named two sentences back? So when it is the subject of the
-    sentence right before (that sentence's first mention, with only capitalised words before it:
-    "Senator Paul Brennan, a Republican, was more sympathetic. He said ..."; or the name in apposition
+    sentence right before (that sentence's first mention, with only capitalised words, determiners and
+    speaker nouns before it: "Senator Paul Brennan, a Republican, was more sympathetic. He said ...",
+    "Dock inspector Tendai Moyo, who checked the hull, welcomed the delay."; or the name in apposition
     to a short subject phrase: "Northfield's chief executive, Martin Kessler, apologised.") and every
     rival was named before that sentence."""
+    f = att.f
     prev = f.sentence_at(antecedent.start)
     if prev[0] != sentence[0] - 1:
         return False
@@ -2561,7 +2572,8 @@ def _in_focus(f: _Field, antecedent: _Mention, rivals: Sequence[_Mention],
     if first is None:
         return False
     before = f.text[prev[2]:antecedent.start]
-    if first.start != antecedent.start or any(not w[:1].isupper() for w in before.split()):
+    if first.start != antecedent.start or not (att._only_titles(prev[2], antecedent.start)
+                                               or _title_words_only(before)):
         # "Northfield's chief executive, Martin Kessler, apologised": the name in apposition to the
         # subject (a short phrase set off by commas, no other person named before it) is the subject
         if not (before.endswith(", ") and before.count(",") == 1 and len(before.split()) <= 5

@@ -1,0 +1,34 @@
+"""Pronoun, title and speaker errors a user met (session 12): each rule on a small inline text with
+exact, hand-checked expectations; each test fails on the code before its rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import analysis as wb
+
+from entity_rows import found, rows
+
+
+def _quotes(*texts: str, titles: list[str] | None = None) -> list[tuple]:
+    n = len(texts)
+    d = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts)})
+    out = wb.quotes(d, {"actors": []})
+    return [(r.kind, r.quote, None if r.speaker is pd.NA else r.speaker)
+            for r in out.itertuples(index=False)]
+
+
+FERRY = ('Port director Colin Frye said the ferry would run. Dock inspector Tendai Moyo, who checked the hull, '
+         'welcomed the delay. "The hull needs work," he said.')
+
+
+def test_a_pronoun_after_a_quotation_goes_to_the_titled_subject_of_the_sentence_before():
+    # "Dock inspector Tendai Moyo ... welcomed the delay": the subject has a lower-case role title in
+    # front and no known gender ("Tendai" is on no list); the "he" after the next quotation is his,
+    # not the man of known gender named a sentence earlier
+    e = found(FERRY)
+    assert rows(e, "sentence_id", "text", "entity", "via") == [
+        (1, "Colin Frye", "Colin Frye", "name"), (2, "Tendai Moyo", "Tendai Moyo", "name"),
+        (3, "he", "Tendai Moyo", "pronoun")]
+    assert _quotes(FERRY) == [("reported", "the ferry would run", "Colin Frye"),
+                              ("direct", "The hull needs work", "Tendai Moyo")]
