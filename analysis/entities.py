@@ -2929,21 +2929,54 @@ def _starts_sentence(text: str, ent: _Entity, k: int, start: int) -> bool:
         and _SUBJECT_START.match(text, 0, len(head) - len(title)) is not None
 
 
-def _own_speaker(text: str, at: int, persons: list[tuple[int, int, int]], here: int, k: int) -> int | None:
-    """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` opens ('"He fights for us
-    every night," Turner said' -> Turner's entity): the first person named in the sentence within
-    a few words after the quotation's closing mark; None when the pronoun is in no quotation."""
-    lo = max(text.rfind('"', 0, at), text.rfind("“", 0, at))
-    if lo < 0 or text[lo:at].strip(" \"“'‘") or (text[lo] == '"' and text.count('"', 0, lo) % 2):
-        return None  # the pronoun does not open a quotation (a closing mark before it: '"…," he said')
-    close = min((c for c in (text.find('"', at), text.find("”", at)) if c >= 0), default=-1)
-    if close < 0:
+_CUE_BEFORE_QUOTATION = re.compile(r"[^\"“”]{0,60}(?<![\w'’-])(?:said|says|added|adds|told|tells|wrote|writes|"
+                                  r"insisted|insists|explained|replied|continued)(?![\w'’-])[^\"“”]{0,20}$")
+
+
+def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], here: int, k: int) -> int | None:
+    """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` stands in ('"Luca is our best
+    player and he is staying," Whitfield said' -> Whitfield's entity; also a pronoun opening the
+    quotation, or in the part of a quotation the sentence before opened): the first person named in the
+    sentence within a few words after the quotation's closing mark, else the one named before its
+    opening mark with a speech verb between ('Whitfield said: "…"'); None when the pronoun is in no
+    quotation. A third-person pronoun in a quotation is never its speaker, who would say "I"."""
+    if '"' not in text and "“" not in text and "”" not in text:
         return None
-    for p in persons[here:]:
-        if p[0] != k or p[1] > close + 40:
+    straight = text.count('"', 0, at)
+    curly_open, curly_close = text.rfind("“", 0, at), text.rfind("”", 0, at)
+    lo = -1
+    if straight % 2:
+        lo = text.rfind('"', 0, at)
+    if curly_open > curly_close and curly_open > lo:
+        lo = curly_open
+    if lo >= 0:
+        close = min((c for c in (text.find('"', at) if text[lo] == '"' else -1, text.find("”", at)) if c >= 0),
+                    default=-1)
+    elif not straight and curly_open < 0 and curly_close < 0:
+        # no mark before it in the sentence: inside only when the next mark closes a quotation the
+        # sentence before opened ('He is staying," Whitfield said.')
+        nxt_straight, nxt_open, nxt_close = text.find('"', at), text.find("“", at), text.find("”", at)
+        if nxt_straight >= 0 and text.count('"', at) % 2:
+            close = nxt_straight
+        elif nxt_close >= 0 and (nxt_open < 0 or nxt_close < nxt_open):
+            close = nxt_close
+        else:
             return None
-        if p[1] > close:
-            return p[2]
+    else:
+        return None
+    if close >= 0:
+        for p in persons[here:]:
+            if p[0] != k or p[1] > close + 40:
+                break
+            if p[1] > close:
+                return p[2]
+    if lo > 0:
+        before = None
+        for p in persons[bisect_left(persons, (k, 0)):here]:
+            if p[1] < lo:
+                before = p
+        if before is not None and _CUE_BEFORE_QUOTATION.match(text, before[1], lo) is not None:
+            return before[2]
     return None
 
 
@@ -2972,7 +3005,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
             _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
         here = bisect_left(persons, at)
-        speaker = _own_speaker(texts[k], at[1], persons, here, k) if opens else None
+        speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
         for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
             idx = persons[j][2]
             if idx == speaker:

@@ -32,3 +32,19 @@ def test_a_pronoun_after_a_quotation_goes_to_the_titled_subject_of_the_sentence_
         (3, "he", "Tendai Moyo", "pronoun")]
     assert _quotes(FERRY) == [("reported", "the ferry would run", "Colin Frye"),
                               ("direct", "The hull needs work", "Tendai Moyo")]
+
+
+def test_a_third_person_pronoun_inside_a_quotation_is_never_its_speaker():
+    # the speaker of '"Tiago is our best player and he is not for sale," Hartley said' would say "I":
+    # the "he" is the player named before (or no one), wherever it stands in the quotation, also
+    # with the speaker before the quotation and in a quotation's second sentence
+    before = ("Dunmore Rovers winger Tiago Vidal asked to leave on Monday. Dunmore coach Brian Hartley insisted the "
+              "22-year-old was staying. ")
+    e = found(before + '"Tiago is our best player and he is not for sale," Hartley said.',
+              before + 'Hartley said: "Tiago is our best player and he is not for sale."',
+              before + '"Tiago is our best player. He is not for sale," Hartley said.',
+              'Dunmore coach Brian Hartley insisted the winger was staying. "Tiago is our best player and he is not '
+              'for sale," Hartley said.')
+    pronouns = e[e["via"] == "pronoun"]
+    assert rows(pronouns, "doc_id", "sentence_id", "text", "entity") == [
+        ("d0", 3, "he", "Tiago Vidal"), ("d1", 3, "he", "Tiago Vidal"), ("d2", 4, "He", "Tiago Vidal")]
