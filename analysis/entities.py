@@ -914,9 +914,10 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest):
             return 0, 0
         p = i
-        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms) and \
-                lows[p - 1] not in words.places:
-            p -= 1  # "former", "Israeli" join the title; a place ("U.S.") is a name of its own
+        portfolio = lows[q - 1] in words.portfolio_heads
+        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms or
+                         portfolio and _portfolio_word(words, lows[p - 1])) and lows[p - 1] not in words.places:
+            p -= 1  # "former", "Israeli", "Higher Education" join the title; a place ("U.S.") is a name of its own
         while 0 < p < i and lows[p] in words.org_words:
             p += 1  # "Committee Chairman" is a title, but "Coastal Commission Chair": the body is a name
         if 0 < p < q - 1 and lows[p] in words.place_last:
@@ -925,14 +926,25 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
     return 0, 0
 
 
+def _portfolio_word(words: EntityWords, low: str) -> bool:
+    """A word of a portfolio before its title head ("higher", "education" in "Higher Education Minister"):
+    a common English word that is no place, first name, surname, organisation word or stop word."""
+    return low in words.english and low not in words.places and low not in words.org_words and \
+        low not in words.stop and (cap := low.capitalize()) not in words.first_names and cap not in words.surnames
+
+
 def _all_title(words: EntityWords, lows: Sequence[str]) -> bool:
     """The words are role titles and their modifiers only, with no name ("chief financial officer",
-    "former secretary of state", "Board Chairman"): each word starts a title phrase of the list or is a
-    title modifier (a body's kind only before another word: "the Board" is an organisation)."""
+    "former secretary of state", "Board Chairman", "Higher Education Minister"): each word starts a
+    title phrase of the list or is a title modifier (a body's kind only before another word: "the
+    Board" is an organisation), or a portfolio's word before a portfolio title (``portfolio_heads``)."""
     i = 0
+    portfolio = bool(lows) and lows[-1] in words.portfolio_heads
     while i < len(lows):
         size = _title_at(words, lows, i) or (1 if lows[i] in words.title_modifiers and (
             i + 1 < len(lows) or lows[i] not in words.org_words) else 0)  # "Board Chairman"; not "the Board"
+        if not size and portfolio and i + 1 < len(lows) and _portfolio_word(words, lows[i]):
+            size = 1
         if not size:
             return False
         i += size
@@ -1940,6 +1952,35 @@ def _join_acronym_names(texts: Sequence[str], cands: list[_Cand], words: EntityW
     return out
 
 
+def _portfolio_organizations(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """A portfolio written before its title that begins the name of an organisation of the document
+    ("Environment Minister John Baird" where "Environment Canada" is named) is that organisation's
+    short form again, a mention of its own; elsewhere a portfolio is only part of the title
+    ("Education Minister Helen Marsh": no "Education")."""
+    added = []
+    orgs = None
+    for c in cands:
+        if c.title is None or " " not in c.title or c.title.rsplit(" ", 1)[-1] not in words.portfolio_heads:
+            continue
+        size = len(c.title.split())
+        toks = texts[c.k][max(0, c.start - 80):c.start].split()[-size:]
+        if len(toks) != size or toks[0].lower() != c.title.split(" ", 1)[0] or not toks[0][:1].isupper():
+            continue
+        if orgs is None:
+            orgs = [x.words for x in cands if len(x.words) > 1 and _decide(x.evidence)[0] == "organization"]
+        lows = c.title.split()
+        listed = next((j for j in range(size) if tuple(lows[j:]) in words.titles), size)  # "home secretary": listed
+        n = next((n for n in range(listed, 0, -1) if any(len(o) > n and tuple(toks[:n]) == o[:n] for o in orgs)), 0)
+        if n and all(_portfolio_word(words, t.lower()) for t in toks[:n]):
+            start = c.start - len(texts[c.k][max(0, c.start - 80):c.start]) + \
+                texts[c.k][max(0, c.start - 80):c.start].rfind(" ".join(toks))
+            end = start + len(" ".join(toks[:n]))
+            added.append(_Cand(c.k, start, end, tuple(toks[:n]), None, None, [], c.weak))
+    if not added:
+        return cands
+    return sorted(cands + added, key=_READING_ORDER)
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
@@ -1948,6 +1989,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands = _join_acronym_names(texts, cands, words)
     cands = _join_the_names(texts, cands, words)
     cands = _without_credits(texts, cands, words)
+    if words.portfolio_heads:
+        cands = _portfolio_organizations(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     caps_stop = False

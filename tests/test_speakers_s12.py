@@ -48,3 +48,26 @@ def test_a_third_person_pronoun_inside_a_quotation_is_never_its_speaker():
     pronouns = e[e["via"] == "pronoun"]
     assert rows(pronouns, "doc_id", "sentence_id", "text", "entity") == [
         ("d0", 3, "he", "Tiago Vidal"), ("d1", 3, "he", "Tiago Vidal"), ("d2", 4, "He", "Tiago Vidal")]
+
+
+def test_a_portfolio_before_a_title_is_part_of_the_title_not_an_entity():
+    # "Transport Minister", "Data Commissioner", "Vice-Chancellor": the title of the person after it, no
+    # "Transport" or "Data" entity; a title standing alone in apposition is no entity either. A name
+    # before a title stays one ("Harlow Police", "Google", the party "Labour")
+    e = found("Transport Minister Aoife Brennan opened the bridge. The Rural Affairs Secretary, Tom Hale, was absent. "
+              "Vice-Chancellor Priya Natarajan spoke next, and Data Commissioner Ruth Okonjo sent a message.",
+              "Harlow Police Commissioner Dev Anand resigned. Google chief executive Sundar Pichai and Labour MP "
+              "Sarah Hill met.")
+    assert rows(e, "doc_id", "text", "type", "title") == [
+        ("d0", "Aoife Brennan", "person", "transport minister"), ("d0", "Tom Hale", "person", None),
+        ("d0", "Priya Natarajan", "person", "vice-chancellor"), ("d0", "Ruth Okonjo", "person", "data commissioner"),
+        ("d1", "Harlow Police", "organization", None), ("d1", "Dev Anand", "person", "commissioner"),
+        ("d1", "Google", "organization", None), ("d1", "Sundar Pichai", "person", "chief executive"),
+        ("d1", "Labour", "organization", None), ("d1", "Sarah Hill", "person", "mp")]
+    # a portfolio that begins the name of an organisation of the document is that organisation again
+    e = found("The Agriculture Department issued a recall on Monday. Agriculture Minister Claire Dubois said the "
+              "farms were safe.")
+    assert rows(e, "text", "entity", "via", "title") == [
+        ("Agriculture Department", "Agriculture Department", "name", None),
+        ("Agriculture", "Agriculture Department", "short", None),
+        ("Claire Dubois", "Claire Dubois", "name", "agriculture minister")]
