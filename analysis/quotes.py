@@ -2735,14 +2735,15 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
-    the mayor,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
+    the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
     title before ``pos`` is that one entity; else None."""
     text = f.text
     age = _AGE.fullmatch(title)
     if age is None and text.isascii() and title.isascii() and title.lower() not in text[:pos].lower() and \
             not text[:pos].rstrip().endswith(","):
         return None  # the title is not written before ``pos`` (found without compiling its patterns)
-    before = re.compile(rf"\b{re.escape(title)}\s+$", re.IGNORECASE)
+    before = re.compile(rf"\b{re.escape(title)}\s+$|\b(?:the|its|a)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
+                        re.IGNORECASE)  # "Mayor Helen Stroud", "The Higher Education Minister, Helen Marsh,"
     after = re.compile(rf",\s+(?:the|its|a)\s+(?:[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
     if age is not None:
         after = re.compile(rf"{after.pattern}|,\s+{age.group(1)}\s*,", re.IGNORECASE)
