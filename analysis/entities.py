@@ -1952,6 +1952,39 @@ def _join_acronym_names(texts: Sequence[str], cands: list[_Cand], words: EntityW
     return out
 
 
+_CLUB_PLACE_WORDS = frozenset(("city", "town"))
+_CONTEXT_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_SCORE_IN_TEXT = re.compile(rf"(?<![\w.,]){_SCORE}")
+
+
+def _city_clubs(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> None:
+    """A town's name and "City" or "Town" that the gazetteer does not know as a place ("Redport City",
+    "Manchester City"; not "Kansas City", "Mexico City") is a club where a sentence of the document
+    naming it holds a word of a sports story (``club_context_words``: "striker", "transfer", a
+    "club-record fee") or a score: evidence (2, organization, "club: <word>") on each of its mentions."""
+    named: dict[tuple[str, ...], list[_Cand]] = {}
+    for c in cands:
+        if len(c.words) > 1 and c.words[-1].lower() in _CLUB_PLACE_WORDS and c.evidence and \
+                any(e[2] == f"place word: {c.words[-1]}" for e in c.evidence) and \
+                not any(e[0] <= 2 and e[1] == "place" for e in c.evidence):
+            full = " ".join(c.words).lower()
+            if full not in words.places and full not in words.cities and full not in words.big_cities:
+                named.setdefault(c.words, []).append(c)  # (a town of the gazetteer: "Kansas City", "Jersey City")
+    for forms in named.values():
+        cue = None
+        for c in forms:
+            text = texts[c.k]
+            cue = next((w for m in _CONTEXT_WORD.finditer(text.lower()) for w in m.group().split("-")
+                        if w in words.club_context), None)
+            if cue is None and (m := _SCORE_IN_TEXT.search(text)) is not None:
+                cue = m.group()
+            if cue is not None:
+                break
+        if cue is not None:
+            for c in forms:
+                c.evidence.append((2, "organization", f"club: {cue}"))
+
+
 def _portfolio_organizations(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """A portfolio written before its title that begins the name of an organisation of the document
     ("Environment Minister John Baird" where "Environment Canada" is named) is that organisation's
@@ -1991,6 +2024,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands = _without_credits(texts, cands, words)
     if words.portfolio_heads:
         cands = _portfolio_organizations(texts, cands, words)
+    if words.club_context:
+        _city_clubs(texts, cands, words)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     caps_stop = False
