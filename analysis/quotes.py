@@ -6,7 +6,9 @@ measures them):
 **Direct quotations** are spans between quotation marks: straight ``"..."``, curly ``“...”`` or the
 ``''...''`` of some newspapers' archives (paired in order within a paragraph, so a quotation may run
 over several sentences; an opening mark left unclosed at the end of a paragraph — the news convention
-for a quotation that goes on in the next paragraph — runs to the paragraph's end), and single
+for a quotation that goes on in the next paragraph — runs to the paragraph's end and, when the next
+paragraph opens with a mark, is one quotation with that paragraph's: one row, its parts in ``spans``,
+the speaker of the part that has one), and single
 ``'...'`` / ``‘...’`` within one sentence and outside double quotes (an apostrophe inside a word,
 "Israel's", "We’ll", never opens or closes one). A direct quotation is attributed by the nearest
 **cue verb** (``lexicons/cue_verbs.yml``):
@@ -1910,6 +1912,7 @@ class _Row:
     cue_after: bool = False     # the cue came after the quotation ("A," he said): a split may follow
     adjacent: bool = False      # the cue introduces exactly this quotation
     addressee: Any = pd.NA
+    joined: bool = False        # parts in several paragraphs (:func:`_join_paragraph_quotations`)
 
 
 class _Attribution(NamedTuple):
@@ -2485,6 +2488,30 @@ _PRONOUN_GENDER = {"he": "male", "she": "female"}
 _SPEAKER_TYPES = (None, "person", "organization", "group", "other")  # entity types that can speak
 
 
+#: What lies between a quotation left open at a paragraph's end and the next paragraph that opens
+#: with a quotation mark: the news convention for one quotation over several paragraphs.
+_NEXT_PARAGRAPH_OPENS = re.compile(r"[ \t\r]*\n\s*[\"“]\s*")
+
+
+def _join_paragraph_quotations(f: _Field, rows: list[_Row]) -> list[_Row]:
+    """One quotation over several paragraphs is one row: a direct quotation left open at its
+    paragraph's end (no closing mark) and the direct quotation the next paragraph opens with a mark
+    ('"The waves came over the wall. … ¶ "By morning the boats were gone," she said.') join as parts
+    of one quotation with the speaker of the part that has one (when both have one, they stay apart)."""
+    out: list[_Row] = []
+    text = f.text
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "direct" == row.kind and (prev.speaker is None or row.speaker is None) \
+                and _NEXT_PARAGRAPH_OPENS.fullmatch(text, prev.parts[-1][1], row.parts[0][0]) is not None:
+            first, second = (prev, row) if row.speaker is None else (row, prev)
+            out[-1] = _Row(prev.sentence_id, prev.paragraph_id, prev.parts + row.parts, first.speaker, first.cue,
+                           "direct", first.cue_start, first.cue_after, first.adjacent, first.addressee, True)
+            continue
+        out.append(row)
+    return out
+
+
 def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
     """Pronoun speakers ("he said", "She added") keep a speaker only when the rule is confident:
 
@@ -2523,7 +2550,9 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
     here = [m for m in mentions[k:bisect_left(starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
     if not here:
         return unknown
-    sp_sentence = f.sentence_at(sp.start)
+    # a quotation over several paragraphs: the person named before it opens ('Lena Kowalczyk described
+    # the storm. ¶ "The waves … ¶ "By morning the boats were gone," she said.'), its words no rivals
+    sp_sentence = f.sentence_at(row.parts[0][0] if row.joined else sp.start)
     for cand in here:  # the entity layer's resolution, then the lexicon's
         if cand.gender not in (None, gender):
             continue  # resolved against its gender: not trusted
@@ -2539,7 +2568,8 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
         rivals = [m for m in mentions[bisect_left(starts, window - 400):k] if m.via != "pronoun"
                   and m.etype in (None, "person") and m.gender in (None, gender) and m.start >= window - 400
                   and not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id))
-                  and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2]
+                  and sp_sentence[0] - f.sentence_at(m.start)[0] <= 2
+                  and not (row.joined and f.in_quote(m.start, m.end))]
         if rivals and not _in_focus(att, antecedent, rivals, sp_sentence):
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
@@ -3057,6 +3087,8 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
                 att = _Attributor(part, cues, finder)
                 direct, used = _direct_quotes(att)
                 found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
+                if len(direct) > 1:
+                    found = _join_paragraph_quotations(part, found)
                 _resolve_pronouns(att, found)
                 _link_nominals(att, found)
                 _lexicon_speaker_entities(found, entities_of.get(doc_id))

@@ -14,7 +14,7 @@ def _quotes(*texts: str, titles: list[str] | None = None) -> list[tuple]:
     n = len(texts)
     d = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": list(texts)})
     out = wb.quotes(d, {"actors": []})
-    return [(r.kind, r.quote, None if r.speaker is pd.NA else r.speaker)
+    return [(r.kind, r.quote, None if pd.isna(r.speaker) else r.speaker)
             for r in out.itertuples(index=False)]
 
 
@@ -102,3 +102,18 @@ def test_a_town_and_city_named_in_a_sports_story_is_a_club_unless_the_gazetteer_
         ("d1", "Castlebridge City", "Castlebridge City", "place", "place word: City"),
         ("d2", "Manchester City", "Manchester City", "organization", "club: 2-1"),
         ("d2", "Arsenal", "Arsenal", "other", "none")]
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quotation_of_its_speaker():
+    # the news convention: no closing mark at the end of a paragraph, the next paragraph opens with a
+    # mark again; the parts are one quotation, attributed to the speaker of the part that has one
+    # (a pronoun after the last part: the person named before the quotation opens)
+    intro = "Lena Kowalczyk, the harbour master, described the storm to reporters.\n\n"
+    waves = "The waves came over the wall at midnight. We had never seen anything like it."
+    boats = "By morning the boats were gone"
+    assert _quotes(intro + f'"{waves}\n\n"{boats}," she said.',
+                   intro + f'“{waves}\n\n“{boats},” Kowalczyk said.',
+                   intro + f'"{waves}"\n\n"{boats}," she said.') == [
+        ("direct", f"{waves} … {boats}", "Lena Kowalczyk"),
+        ("direct", f"{waves} … {boats}", "Lena Kowalczyk"),
+        ("direct", waves, None), ("direct", boats, None)]  # closed: two quotations, "she" too far back
