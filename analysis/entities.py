@@ -57,7 +57,9 @@ line after such a line starts a sentence: "HOW WE GOT HERE\nCouncillors will vot
 **Titles.** Role titles and honorifics written before a name, capitalised ("County Clerk Ruth
 Adeyemi", "former President Bill Clinton", "Israeli Prime Minister Benjamin Netanyahu", "Labour MP
 Dame Sarah Hill") or lower-case ("county treasurer Ruth Adeyemi", "CIA director Bill Burns"), go to
-the ``title`` column and are stripped from the name; a place or affiliation written before the title
+the ``title`` column and are stripped from the name (an honorific also without its full stop, British
+style: "Mr Marsh", "Dr Jane Smith"; not one in capitals in mixed case, an acronym: "DR Congo", "people
+with MS"; nor "Dr" after a name: "Elm Dr", a street); a place or affiliation written before the title
 is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
 Maria Okafor"); the kind of body a role is held in is part of the title when no name stands before
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
@@ -778,6 +780,21 @@ def _surname_after(words: EntityWords, raws: Sequence[str], n: int, before: Sequ
                                                    before[-1][2].lower() not in words.ambiguous_titles))
 
 
+def _honorific_before_name(words: EntityWords, raws: Sequence[str], n: int, before: Sequence[tuple[int, int, str]]
+                           ) -> bool:
+    """Run word ``n`` is an honorific written without a full stop, as British style writes them ("Mr
+    Marsh", "Ms Okafor", "Mrs Thatcher", "Dr Jane Smith"): capitalised, not in capitals (an acronym: "MS"
+    the disease), before a name word, and first in its piece or after a title ("Chief Medical Officer Dr
+    Jane Smith"); not after a name ("Sunset Dr": a street)."""
+    raw = raws[n]
+    if raw.lower() not in words.honorifics or not raw[:1].isupper() or not raw[1:].islower() or n + 1 >= len(raws):
+        return False
+    if before and before[-1][2].lower() not in words.title_words and before[-1][2].lower() not in words.honorifics:
+        return False
+    nxt = _core(raws[n + 1])[0]
+    return _NAME_WORD.match(nxt) is not None and nxt.lower() not in words.stop
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """:func:`_split_run` at offset 0 (cached: the same runs recur)."""
@@ -809,11 +826,13 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         elif adjective and cur and cur[-1][2] not in _CONNECTORS and core.index("-") > 1:  # (not "NASA T-shirt")
             cur = []  # "Los Angeles-based", "Hong Kong-listed": the name is the adjective's, no "Los" or "Hong"
         # a stop word splits the run, but not "Will" before a surname ("Will Harris"), nor an initial that
-        # starts the run ("A. Smith"; not "Plan A. Smith agreed")
+        # starts the run ("A. Smith"; not "Plan A. Smith agreed"), nor an honorific without its full stop
+        # before a name ("Mr Marsh", "Dr Jane Smith")
         if adjective or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop) and
                 not (low in _first_name_modals() and _surname_after(words, raws, n, cur)) and
-                not (not cur and raw.endswith(".") and _INITIAL.match(core) and n + 1 < len(raws))):
+                not (not cur and raw.endswith(".") and _INITIAL.match(core) and n + 1 < len(raws)) and
+                not _honorific_before_name(words, raws, n, cur)):
             if cur:
                 pieces.append(cur)
             cur = []
@@ -1604,6 +1623,9 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     words = _default_words()
     lows = [t.lower() for t in toks]
     p, cut = _title_split(words, lows)
+    if cut and any(len(t) > 1 and t.isupper() and t.lower() in words.honorifics and (t.lower(),) not in words.titles
+                   for t in toks[p:cut]) and not all(t.isupper() for t in toks[cut:]):
+        p = cut = 0  # an acronym, not an honorific, in mixed case: "DR Congo", "MS Society", "people with MS"
     title = " ".join(lows[p:cut]) if cut else None
     name, lows = toks[cut:], lows[cut:]
     if name and name[0] in ("of", "for"):
