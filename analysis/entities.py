@@ -11,7 +11,8 @@ tested on small inline texts in ``tests/test_entities.py``; word lists in ``lexi
 "of"/"for" stay inside a name only after an organisation or place word ("Ministry of Health",
 "Centers for Disease Control", "Gulf of Mexico"; "on" only after an organisation word: "Council on
 Foreign Relations"); otherwise they split it ("Mayor Karen Bass of Los
-Angeles"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
+Angeles"; also after a person's name whose last word is a place word, a first name or a title before it:
+"Chief Superintendent Joanne Hall of Kelsford Police"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
 Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
 ("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
 it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run, and so does an abbreviation
@@ -780,6 +781,16 @@ def _surname_after(words: EntityWords, raws: Sequence[str], n: int, before: Sequ
                                                    before[-1][2].lower() not in words.ambiguous_titles))
 
 
+def _person_before(words: EntityWords, piece: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """The words of a run piece before its connector ``i`` are a person's name whose last word is also a
+    place word ("Daniel Marsh of Westbrook Police", "Chief Superintendent Marsh of ...", as "Bay of
+    Bengal" is a place): a first name before that word, or a title before the name."""
+    if i >= 2 and piece[i - 2][2] in words.first_names:
+        return True
+    _, cut = _title_split(words, [t[2].lower() for t in piece[:i]])
+    return 0 < cut < i
+
+
 def _honorific_before_name(words: EntityWords, raws: Sequence[str], n: int, before: Sequence[tuple[int, int, str]]
                            ) -> bool:
     """Run word ``n`` is an honorific written without a full stop, as British style writes them ("Mr
@@ -863,7 +874,8 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                     # Relations", not "Kennedy Space Center on STS-1"
                     split_at.append(i)
                     continue
-                if tok[2] == "&" or left in words.org_words or left in words.place_last or \
+                if tok[2] == "&" or left in words.org_words or \
+                        (left in words.place_last and not _person_before(words, piece, i)) or \
                         (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
                     continue
                 split_at.append(i)
@@ -972,8 +984,13 @@ def _all_title(words: EntityWords, lows: Sequence[str]) -> bool:
 
 def _longer_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> int:
     """The number of words of the title a run piece starts with when it is longer than its first word
-    ("Chief Executive Officer Marcus Delane": 3), else 1 (the first word alone)."""
-    return max(1, _title_at(words, [t[2].lower() for t in piece], 0))
+    ("Chief Executive Officer Marcus Delane": 3; title phrases in a row as :func:`_title_split` takes
+    them, "Chief Petty Officer Ann Cole": 3), else 1 (the first word alone)."""
+    lows = [t[2].lower() for t in piece]
+    q = _title_at(words, lows, 0)
+    while q and q < len(lows) - 1 and (more := _title_at(words, lows, q)):
+        q += more
+    return max(1, q)
 
 
 def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
