@@ -145,7 +145,10 @@ person whose name ends (or starts) with it (a family name before a hyphenated gi
 Hau Lung-bin, or a romanised one-syllable family name before a given name that is no word of the lists:
 "Hu" -> Hu Jintao), gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
-mentioned (a bare surname written before them, a headline's "Ruskin" before "John and Effie Ruskin", is a
+mentioned (a bare surname written before them, a headline's, goes to the person the body's bare form
+stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
+before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no list and Dario's is; to
+neither where two were first named in one sentence, "Ruskin" before "John and Effie Ruskin", but it is a
 person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
@@ -2274,7 +2277,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
                 idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
         if idx is not None and len(entities[idx].words) == len(c.words) and \
-                not (len(c.words) == 1 and _bare_before_full(entities, idx, by_last.get(c.words[0], ()))):
+                not (len(c.words) == 1 and _bare_before_full(words, entities, idx, by_last.get(c.words[0], ()))):
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
         target = short_target(c)
@@ -2324,19 +2327,30 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             continue
         owners = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1
                   and entities[j].best is not None and entities[j].best[1] == "person"]
-        if not owners and any(t == "person" for _, t, _ in ent.evidence):
+        if any(t == "person" for _, t, _ in ent.evidence):
             # "Vasquez" in the headline, a person by its own evidence ("Vasquez told reporters"), before
-            # "Mateo Vasquez", a name with no evidence yet (its first name in no list): the one name of
-            # two or three name words ending with it and typed nothing else joins it, as a typed one would
-            owners = [j for j in by_last.get(ent.words[0], ()) if 2 <= len(entities[j].words) <= 3
-                      and entities[j].best is None and entities[j].mentions
-                      and all(_NAME_WORD.match(w) for w in entities[j].words)
-                      and not _place_team(words, entities[j].words)]  # (not "Hawks" of "Harbor City Hawks")
+            # "Mateo Vasquez", a name with no evidence yet (its first name in no list): a name of two or
+            # three name words ending with it and typed nothing else is an owner, as a typed one is (not
+            # "Hawks" of "Harbor City Hawks")
+            untyped = [j for j in by_last.get(ent.words[0], ()) if entities[j].mentions and
+                       _untyped_name(words, entities[j])]
+            if untyped:
+                owners = sorted(owners + untyped, key=lambda j: entities[j].mentions[0][:2])
         if len(owners) > 1 and len(stands_for.get(ent.words, ())) == 1 and \
                 next(iter(stands_for[ent.words])) in owners:
             # "Brandt" in the headline, Elena and Jonas Brandt in the body: the person the body's bare
             # "Brandt" stands for (named before the other)
             owners = list(stands_for[ent.words])
+        elif len(owners) > 1 and ent.mentions[0][0] == 0 and \
+                all(ent.mentions[0][:2] < entities[j].mentions[0][:2] for j in owners):
+            # else a headline's bare form (first written in the first sentence, before any of them) is the
+            # one named first, as a headline names the person its story opens with ("Varga" in the headline:
+            # Teodor Varga of the first paragraph, not his brother Dario Varga of the last); none where two
+            # were first named in one sentence ("Ruskin" before "John and Effie Ruskin"): either could be
+            # meant
+            firsts = sorted((entities[j].mentions[0][0], j) for j in owners)
+            if firsts[0][0] < firsts[1][0]:
+                owners = [firsts[0][1]]
         if owners and org_first(ent.words[0]) and not _settles_person(ent.evidence):
             # a headline's "Brightwater" beside Laura Brightwater and Brightwater Foods: ambiguous (as
             # in short_target)
@@ -2518,13 +2532,23 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     return live, pronouns
 
 
-def _bare_before_full(entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
+def _bare_before_full(words: EntityWords, entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
     """Entity ``idx`` is a person's bare one-word name first written before a full name ending with it
-    (a headline's "Brandt" before "Elena Brandt"): a later bare "Brandt" is a short form of the full
+    (a headline's "Brandt" before "Elena Brandt", also before "Teodor Varga", a name not typed yet: its
+    first name in no list, :func:`_untyped_name`): a later bare "Brandt" is a short form of the full
     name (short_target), not a mention of the bare entity."""
     ent = entities[idx]
     return len(ent.words) == 1 and _is_person(ent) and \
-        any(len(entities[j].words) > 1 and entities[j].mentions and _is_person(entities[j]) for j in same_last)
+        any(len(entities[j].words) > 1 and entities[j].mentions and
+            (_is_person(entities[j]) or _untyped_name(words, entities[j])) for j in same_last)
+
+
+def _untyped_name(words: EntityWords, ent: _Entity) -> bool:
+    """A name of two or three name words with no evidence yet ("Teodor Varga": no first name of the
+    lists, no title), not a team named after its town ("Harbor City Hawks"): a person's name as far as
+    a bare surname written with it can tell."""
+    return ent.best is None and 2 <= len(ent.words) <= 3 and all(_NAME_WORD.match(w) for w in ent.words) and \
+        not _place_team(words, ent.words)
 
 
 #: short_target's answer for a surname two persons of the document named in one sentence could be meant

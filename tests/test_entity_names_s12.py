@@ -54,3 +54,36 @@ def test_a_titled_name_ending_in_a_place_word_before_of_is_a_person_of_an_organi
                        "\"Nobody was injured,\" Hall said. Councillor Mark Hall visited the scene later."), NONE)
     assert q[["speaker", "quote"]].values.tolist() == [["Joanne Hall", "the driver had been arrested"],
                                                        ["Joanne Hall", "Nobody was injured"]]
+
+
+def test_a_headline_surname_goes_to_the_person_the_story_opens_with():
+    # "Varga" in the headline, Teodor Varga (a first name in no list: not typed yet) in the first
+    # sentence, his brother Dario Varga (a listed first name: a person) only at the end: the headline's
+    # form went to the one typed person, Dario, and took the body's "Varga" and its quotation with it.
+    # The body's bare surname goes to the person named before it, the headline's to the person named
+    # first; to neither where two were first named in one sentence
+    e = found('Teodor Varga completed his switch to Eastfield Rovers on Tuesday. "It is a proud day," Varga said. '
+              'Dario Varga, his brother and agent, did not comment.',
+              'Nadia Varga won the final in Leeds. Her cousin Dario Varga watched.',
+              'Teodor Varga and his brother Bence Varga lost their appeal on Monday.',
+              titles=["Varga completes switch", "Varga takes the title", "Varga brothers lose appeal"])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "via") == [
+        ("d0", 0, "Varga", "Teodor Varga", "short"),
+        ("d0", 1, "Teodor Varga", "Teodor Varga", "name"), ("d0", 1, "his", "Teodor Varga", "pronoun"),
+        ("d0", 1, "Eastfield Rovers", "Eastfield Rovers", "name"),
+        ("d0", 2, "Varga", "Teodor Varga", "short"),
+        ("d0", 3, "Dario Varga", "Dario Varga", "name"), ("d0", 3, "his", "Dario Varga", "pronoun"),
+        ("d1", 0, "Varga", "Nadia Varga", "short"),
+        ("d1", 1, "Nadia Varga", "Nadia Varga", "name"), ("d1", 1, "Leeds", "Leeds", "name"),
+        ("d1", 2, "Her", "Nadia Varga", "pronoun"), ("d1", 2, "Dario Varga", "Dario Varga", "name"),
+        ("d2", 0, "Varga", "Varga", "name"),
+        ("d2", 1, "Teodor Varga", "Teodor Varga", "name"), ("d2", 1, "his", "Teodor Varga", "pronoun"),
+        ("d2", 1, "Bence Varga", "Bence Varga", "name")]
+    # a lexicon naming both brothers gives the same: its aliases are full names
+    lexicon = {"actors": [{"id": "teodor", "name": "Teodor Varga", "type": "person", "aliases": ["Teodor Varga"]},
+                          {"id": "dario", "name": "Dario Varga", "type": "person", "aliases": ["Dario Varga"]}]}
+    article = docs('Teodor Varga completed his switch to Eastfield Rovers on Tuesday. "It is a proud day," Varga '
+                   'said. Dario Varga, his brother and agent, did not comment.', titles=["Varga completes switch"])
+    for actors in (NONE, lexicon):
+        q = wb.quotes(article, actors)
+        assert q[["speaker", "quote"]].values.tolist() == [["Teodor Varga", "It is a proud day"]]
