@@ -46,7 +46,8 @@ a known surname that speaks, or is a word a large English corpus never writes in
 lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partitioning), or a well-known
 name of one word ("Reuters reported"); a run that is as a whole a place of the gazetteer stays whole ("North
 Korea stated ...": "North" is an adverb too); never a plural
-common noun ("Workers at the plant"). The statistics are the document's (``capitalisation="document"``,
+common noun ("Workers at the plant"; a double-barrelled surname ending in one of the lists is none:
+"Lloyd-Evans said"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
 lines are not trusted: there only names the document's other sentences establish, places, and initials
@@ -2852,9 +2853,10 @@ def _vocabulary_word(words: EntityWords, low: str) -> bool:
 
 
 def _plural(word: str) -> bool:
-    """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis")."""
+    """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis"), nor a
+    double-barrelled one ending in a surname ("Lloyd-Evans")."""
     return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
-        word not in _default_words().surnames
+        word not in _default_words().surnames and word[word.rfind("-") + 1:] not in _default_words().surnames
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -87,3 +87,14 @@ def test_a_headline_surname_goes_to_the_person_the_story_opens_with():
     for actors in (NONE, lexicon):
         q = wb.quotes(article, actors)
         assert q[["speaker", "quote"]].values.tolist() == [["Teodor Varga", "It is a proud day"]]
+
+
+def test_a_double_barrelled_surname_opening_a_sentence_is_a_name():
+    # "Pryce-Williams" ends in an "s" and is in no list as a whole: read as a capitalised plural noun
+    # ("Workers at the plant said"), it was dropped at a sentence's start, and the mention lost; its last
+    # part is a surname of the lists
+    e = found("Councillor Megan Pryce-Williams opened the library on Monday. "
+              "Pryce-Williams said that it had cost two million pounds. Workers at the site cheered.")
+    assert rows(e, "sentence_id", "text", "entity", "via") == [
+        (1, "Megan Pryce-Williams", "Megan Pryce-Williams", "name"),
+        (2, "Pryce-Williams", "Megan Pryce-Williams", "short")]
