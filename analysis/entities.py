@@ -144,7 +144,8 @@ strong evidence says two types ("Rep. Jordan" and the country Jordan); a shorter
 "Ms. Adeyemi", "Sarah Hill" after "Labour MP Dame Sarah Hill", a first name) goes to the most recent
 person whose name ends (or starts) with it (a family name before a hyphenated given name: "Hau" ->
 Hau Lung-bin, or a romanised one-syllable family name before a given name that is no word of the lists:
-"Hu" -> Hu Jintao), gender permitting (two people sharing a surname stay two:
+"Hu" -> Hu Jintao; a first name in no list before a surname of the lists to the one person of the
+document named with it: "Teodor" -> Teodor Varga), gender permitting (two people sharing a surname stay two:
 "Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
 mentioned (a bare surname written before them, a headline's, goes to the person the body's bare form
 stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
@@ -656,6 +657,17 @@ def _family_name_first(words: EntityWords, name: Sequence[str]) -> bool:
     return len(name) == 2 and _family_name(words, name[0]) and _NAME_WORD.match(name[1]) is not None and \
         "-" not in name[1] and name[1] not in words.surnames and name[1] not in words.first_names and \
         name[1].lower() not in words.english
+
+
+def _given_name_first(words: EntityWords, name: Sequence[str]) -> bool:
+    """A given name in no first-name list before a surname of the lists ("Luca Ferraro", "Teodor Varga"):
+    the surname last, so the first word alone ("Teodor is our best player") is the person's first
+    name, as a listed one is; not a word that is a surname, an English word or a place itself."""
+    if len(name) != 2 or name[1] not in words.surnames or _NAME_WORD.match(name[0]) is None:
+        return False
+    low = name[0].lower()
+    return name[0] not in words.surnames and low not in words.english and low not in words.places and \
+        low not in words.cities and low not in words.big_cities
 
 
 def _family_name(words: EntityWords, word: str) -> bool:
@@ -2205,7 +2217,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and (
                     etype == "person" and (c.words[0] in words.first_names or _given_name_last(ent.words)) or
-                    etype in ("person", "other") and _family_name_first(words, ent.words))):
+                    etype in ("person", "other") and _family_name_first(words, ent.words) or
+                    (etype == "person" or ent.best is None) and _given_name_first(words, ent.words) and
+                    sum(len(entities[j].words) > 1 for j in by_first.get(c.words[0], ())) == 1)):
+                # (an unlisted first name only for the one person of the document named with it)
                 continue
             if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
                 continue

@@ -98,3 +98,18 @@ def test_a_double_barrelled_surname_opening_a_sentence_is_a_name():
     assert rows(e, "sentence_id", "text", "entity", "via") == [
         (1, "Megan Pryce-Williams", "Megan Pryce-Williams", "name"),
         (2, "Pryce-Williams", "Megan Pryce-Williams", "short")]
+
+
+def test_a_first_name_in_no_list_alone_is_the_one_person_named_with_it():
+    # "Teodor" is in no first-name list: alone (in a quotation, "Teodor is our best player") it was a
+    # person of its own, a separate actor. Before a surname of the lists the first word is a given name,
+    # and alone it is the one person of the document named with it; with two Teodors, neither
+    e = found('Eastfield Rovers striker Teodor Varga has asked to leave. "Teodor is our best player," Gwen Whitlock '
+              'said. "Both clubs know what Teodor wants," his agent said.',
+              "Teodor Varga met Teodor Kask. Teodor said nothing.")
+    assert rows(e[e["via"] != "pronoun"], "doc_id", "sentence_id", "text", "entity", "via") == [
+        ("d0", 1, "Eastfield Rovers", "Eastfield Rovers", "name"), ("d0", 1, "Teodor Varga", "Teodor Varga", "name"),
+        ("d0", 2, "Teodor", "Teodor Varga", "short"), ("d0", 2, "Gwen Whitlock", "Gwen Whitlock", "name"),
+        ("d0", 3, "Teodor", "Teodor Varga", "short"),
+        ("d1", 1, "Teodor Varga", "Teodor Varga", "name"), ("d1", 1, "Teodor Kask", "Teodor Kask", "name"),
+        ("d1", 2, "Teodor", "Teodor", "name")]
