@@ -104,7 +104,8 @@ the rank, the stronger):
    verbs ("X resigned") -> person ("said in a statement" is set aside where the document has such
    person evidence of the name); "in X", "near X", "outside X", "throughout X", "X precincts", "the X
    plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
-   minister/capital/government/economy" -> place ("to X", "from X" are no place cues:
+   minister/capital/government/economy", X where the document names an organisation "of" it ("the
+   University of Westbrook": evidence "place of: University of Westbrook", over the name lists) -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft"; "in X", "into X" is weak: set aside wherever the
    name has organisation or person evidence other than a single word's name lists, "an inquiry into
    Nimbusly" beside "Nimbusly said in a statement");
@@ -168,7 +169,8 @@ to it ("Brightwater shares", "Brightwater said in a statement"), else it stays a
 with no person evidence; a surname used alone brings only its person evidence ("Mallory said in a statement" does
 not make Dana Mallory an organisation); an organisation's first word to the organisation ("Northwind"
 -> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT; nor the place before a place
-word: "Springfield" of "Springfield City Council"), only where no person or place
+word: "Springfield" of "Springfield City Council"; nor a place the document names an organisation "of":
+"Westbrook" beside "Westbrook Police" and "the University of Westbrook"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
@@ -2097,6 +2099,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                                           and c.words[0] not in defined)]
     entities: list[_Entity] = []
     by_words: dict[tuple[str, ...], int] = {}
+    #: the places organisations of the document are named "of" ("University of Westbrook": Westbrook ->
+    #: the organisation's name): a place, not a short form of an organisation named after it
+    named_of: dict[tuple[str, ...], str] = {}
+    for c in cands:
+        if len(c.words) > 2 and "of" in c.words:
+            i = c.words.index("of")
+            if 0 < i < len(c.words) - 1 and c.words[i - 1].lower() in words.org_words:
+                named_of.setdefault(c.words[i + 1:], " ".join(c.words))
 
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
@@ -2196,8 +2206,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 # nor a gazetteer place wherever written ("Massachusetts" after "Massachusetts Institute of
                 # Technology" is the state), nor the place before a place word the body is named after
                 # ("Springfield" of "Springfield City Council", "Harlow" of "Harlow County Council")
+                # (nor the place the document names another organisation "of": "Westbrook" beside
+                # "Westbrook Police" and "the University of Westbrook")
                 strong = {t for r, t, _ in c.evidence if r <= 3}
-                if not strong - {"organization"} and ent.last > org_at and not written_lower(c.words[0].lower()):
+                if not strong - {"organization"} and ent.last > org_at and not written_lower(c.words[0].lower()) \
+                        and c.words not in named_of:
                     org, org_at = idx, ent.last
                 continue
             if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \
@@ -2328,6 +2341,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if len(c.words) == 1 and c.words[0] in unsettled:
                 c.evidence = _unsettled(c.evidence)  # an ambiguous word alone ("Brightwater denied")
             add(c, new(c), "name")
+    if named_of:
+        for ent in entities:
+            if ent.words in named_of and ent.mentions and not any(r <= 4 for r, _, _ in ent.evidence):
+                # "Westbrook" beside "the University of Westbrook": the place the organisation is of, not a
+                # person by the surname list, nor a short form of "Westbrook Police"
+                ent.evidence.append((5, "place", f"place of: {named_of[ent.words]}"))
+                ent.best = min(ent.evidence, key=_RANK)
     # a short form before its full form (e.g. in the headline): join the one full person form ending with it
     for idx, ent in enumerate(entities):
         if len(ent.words) != 1 or not ent.mentions:
@@ -2401,8 +2421,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                       and entities[j].best is not None and entities[j].best[1] == "organization"]
             if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
                     any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
-                    written_lower(ent.words[0].lower()):
-                continue
+                    written_lower(ent.words[0].lower()) or ent.words in named_of:
+                continue  # (nor a place the document names another organisation "of": see named_of)
             target = entities[owners[0]]
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             ent.mentions = []

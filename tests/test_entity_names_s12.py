@@ -113,3 +113,23 @@ def test_a_first_name_in_no_list_alone_is_the_one_person_named_with_it():
         ("d0", 3, "Teodor", "Teodor Varga", "short"),
         ("d1", 1, "Teodor Varga", "Teodor Varga", "name"), ("d1", 1, "Teodor Kask", "Teodor Kask", "name"),
         ("d1", 2, "Teodor", "Teodor", "name")]
+
+
+def test_a_place_an_organisation_is_named_of_is_a_place_not_a_person_nor_its_namesake_organisation():
+    # "Radcliffe" is a surname of the lists and a town: beside "the University of Radcliffe" a headline's
+    # "Radcliffe" was a person by the surname list, and "from Radcliffe library" (no surname after
+    # "from") the first word of Radcliffe Police, so counted as the police. The document names an
+    # organisation "of" it: the place
+    e = found("Staff at the University of Radcliffe walked out on Monday over pay. Inspector Ruth Kell of "
+              "Radcliffe Police said the protest was peaceful.",
+              "Officers removed students from the University of Radcliffe library. Radcliffe Police made no arrests.",
+              titles=["Radcliffe staff strike over pay", "Students removed from Radcliffe library"])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "type", "evidence") == [
+        ("d0", 0, "Radcliffe", "Radcliffe", "place", "place of: University of Radcliffe"),
+        ("d0", 1, "University of Radcliffe", "University of Radcliffe", "organization", "organization word: university"),
+        ("d0", 2, "Ruth Kell", "Ruth Kell", "person", "title: inspector"),
+        ("d0", 2, "Radcliffe Police", "Radcliffe Police", "organization", "organization word: police"),
+        ("d1", 0, "Radcliffe", "Radcliffe", "place", "place of: University of Radcliffe"),
+        ("d1", 1, "University of Radcliffe", "University of Radcliffe", "organization", "organization word: university"),
+        ("d1", 2, "Radcliffe Police", "Radcliffe Police", "organization", "organization word: police")]
+
