@@ -3631,7 +3631,9 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     Union" is no short form of the European Union Emissions Trading System), or a place by the
     gazetteer's towns alone, and no common word alone ("Two"); never a single word typed a person (a surname beside "Mallory Paving"), nor
     where another entity's name (of any type) starts with the same words, nor the place an organisation
-    is named after ("Springfield" of "Springfield City Council")."""
+    is named after ("Springfield" of "Springfield City Council"), nor a name another name holds after its
+    first word: "Westbrook" beside the Westbrook Students' Union and the University of Westbrook is the
+    place both are named after, not the union."""
     starts: dict[tuple[str, ...], list[int]] = {}
     names = [tuple(e.split()) for e in table["entity"]]
     for k, name in enumerate(names):
@@ -3639,6 +3641,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
             starts.setdefault(name[:n], []).append(k)
     if not starts:
         return
+    blob: list[str] = []  # every name, one a line (made on first use)
     types = table["type"].tolist()
     ids = table["entity_id"].tolist()
     surnames = {n[-1] for n, t in zip(names, types) if t == "person" and len(n) > 1}
@@ -3660,6 +3663,10 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         full = names[longest[0]]
         if len(full) > len(name) and full[len(name)].lower() in words.place_last:
             continue
+        if not blob:
+            blob.append("\n".join(" ".join(n) for n in names))
+        if re.search(rf" {re.escape(' '.join(name))}(?![^ \n])", blob[0]):
+            continue  # (another name holds it after its first word: "University of Westbrook" beside the union)
         same[k] = ids[longest[0]]
 
 

@@ -133,3 +133,24 @@ def test_a_place_an_organisation_is_named_of_is_a_place_not_a_person_nor_its_nam
         ("d1", 1, "University of Radcliffe", "University of Radcliffe", "organization", "organization word: university"),
         ("d1", 2, "Radcliffe Police", "Radcliffe Police", "organization", "organization word: police")]
 
+
+def test_a_town_is_no_short_form_of_an_organisation_when_another_name_holds_it_too():
+    # across the corpus the town "Radcliffe" (typed by the gazetteer alone) was same_as the one
+    # organisation whose name starts with it, the lecturers' association, so the association's count
+    # took in the town (and discover_actors offered "Radcliffe" as its alias); the University of
+    # Radcliffe holds the word too: it is the place both are named after. A leading part no other name
+    # holds still joins its organisation (the town "Northfield" of a headline -> Northfield Dairy)
+    e = found("Lecturers marched from Radcliffe to the city hall on Monday.",
+              "The Radcliffe Lecturers' Association called the strike.",
+              "Pay at the University of Radcliffe has fallen.",
+              "Milk prices fell. The Northfield Dairy Cooperative said farmers were losing money.",
+              "Farmers met in Leeds on Monday.",
+              titles=["", "", "", "", "Northfield farmers meet"])
+    t = wb.entity_table(e, actors=NONE)
+    assert rows(t, "entity_id", "type", "evidence", "same_as") == [
+        ("place:radcliffe", "place", "gazetteer: town", None),
+        ("organization:radcliffe_lecturers_association", "organization", "organization word: association", None),
+        ("organization:university_of_radcliffe", "organization", "organization word: university", None),
+        ("organization:northfield_dairy_cooperative", "organization", "organization word: cooperative", None),
+        ("place:northfield", "place", "gazetteer: town", "organization:northfield_dairy_cooperative"),
+        ("place:leeds", "place", "gazetteer: city", None)]
