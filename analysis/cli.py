@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import re
 import sys
 import warnings
@@ -190,6 +191,7 @@ def _report(args: argparse.Namespace) -> int:
         if given:
             parameters[key] = str(Path(given).resolve()) if Path(given).exists() else given
     if not args.each:
+        earlier = _earlier_parameters(Path(args.out) / (args.name or notebook_path(args.notebook).stem))
         try:
             result = render_report(args.notebook, out_dir=args.out, parameters=parameters, name=args.name,
                                    shared_js=args.shared_js)
@@ -207,6 +209,10 @@ def _report(args: argparse.Namespace) -> int:
             return 1
         write_index(args.out)
         _print_written(result)
+        if earlier is not None and earlier != result.parameters:
+            shown = ", ".join(f"{k}={v}" for k, v in earlier.items()) or "the defaults"
+            print(f"note: this replaced the report rendered there before with {shown}; pass --name NAME (or "
+                  "--each KEY=V1,V2) to keep reports of different parameters side by side", file=sys.stderr)
         return 0
     try:
         batch = render_batch(args.notebook, out_dir=args.out, parameters=parameters,
@@ -224,6 +230,14 @@ def _report(args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(f"{len(batch.reports)} rendered, {len(batch.failures)} failed; index: {batch.index}")
     return 1 if batch.failures else 0
+
+
+def _earlier_parameters(folder: Path) -> dict | None:
+    """The parameters of the report already in ``folder`` (its manifest), None when there is none."""
+    try:
+        return dict(json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("parameters") or {})
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 #: What ``analyze`` prints when it is interrupted (the run resumes where it stopped).

@@ -773,3 +773,18 @@ def test_the_index_says_why_a_report_failed_and_with_which_parameters(tmp_path):
     assert "doc_id = a3<br>top = 5" in row
     assert re.search(r"<td>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00</td>", row), "when it failed"
     assert 'href="brief-a3/brief-a3.failed.ipynb"' in row
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_a_report_replacing_one_of_other_parameters_says_so(tmp_path, capsys):
+    # a user rendered two article briefs into one --out: the second silently replaced the first
+    notebook = _fixture_notebook(tmp_path / "greet.ipynb", "print(greeting)")
+    out = str(tmp_path / "out")
+    assert main(["report", str(notebook), "--out", out, "-p", "greeting=hi"]) == 0
+    assert "note:" not in capsys.readouterr().err, "nothing was there before"
+    assert main(["report", str(notebook), "--out", out, "-p", "greeting=hi"]) == 0
+    assert "note:" not in capsys.readouterr().err, "the same report again"
+    assert main(["report", str(notebook), "--out", out, "-p", "greeting=yo"]) == 0
+    assert ("note: this replaced the report rendered there before with greeting=hi; pass --name NAME (or "
+            "--each KEY=V1,V2) to keep reports of different parameters side by side") in capsys.readouterr().err
