@@ -594,8 +594,12 @@ def batch_name(base: str, varying: dict[str, Any]) -> str:
 def describe_failure(error: BaseException) -> str:
     """One line on why a report failed: the notebook's own exception (papermill's error carries it;
     its full text is a whole traceback), else the error itself."""
-    kind, text = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
-    return " ".join(f"{kind}: {text}".split())[:2000]
+    return _one_line_error(getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error)))
+
+
+def _one_line_error(kind: object, text: object, *, limit: int = 2000) -> str:
+    """``kind: text`` on one line (whitespace collapsed), at most ``limit`` characters."""
+    return " ".join(f"{kind}: {text}".split())[:limit]
 
 
 def _render_one(notebook: str, out_dir: str, parameters: dict[str, Any], name: str,
@@ -728,7 +732,7 @@ def _failed_run(notebook: Path) -> tuple[dict[str, Any], str, str]:
     except (OSError, ValueError):
         return {}, "", ""
     run = saved.get("metadata", {}).get("papermill", {}) if isinstance(saved, dict) else {}
-    error = next((" ".join(f"{o.get('ename', '')}: {o.get('evalue', '')}".split())[:300]
+    error = next((_one_line_error(o.get("ename", ""), o.get("evalue", ""), limit=300)
                   for cell in saved.get("cells", []) for o in cell.get("outputs", [])
                   if o.get("output_type") == "error"), "")
     when = dt.datetime.fromtimestamp(notebook.stat().st_mtime, dt.timezone.utc).isoformat(timespec="seconds")
