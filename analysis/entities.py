@@ -3285,14 +3285,20 @@ def entities(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None, 
                              for lo, hi in zip(bounds[:-1], bounds[1:]))
     publishers = None
     if "doc_id" in documents.columns and ("outlet" in documents.columns or "author" in documents.columns):
-        named = {c: dict(zip(documents["doc_id"], documents[c])) for c in ("outlet", "author") if c in documents.columns}
-        publishers = [tuple(v if isinstance(v := named[c].get(doc_ids[lo]) if c in named else None, str) and v.strip()
-                            else None for c in ("outlet", "author")) for lo in bounds[:-1]]
+        outlet, author = (_named_by_doc(documents, column) for column in ("outlet", "author"))
+        publishers = [(outlet.get(doc_ids[lo]), author.get(doc_ids[lo])) for lo in bounds[:-1]]
     with collector_paused():
         rows, ent_cols = _entity_rows(texts, bounds, words, overlay, capitals, publishers)
         table = _mention_table(rows, ent_cols, doc_ids, sids) if rows else _empty()
         del rows, ent_cols  # (freed while the collector is paused)
     return table
+
+
+def _named_by_doc(documents: pd.DataFrame, column: str) -> dict[object, str]:
+    """doc_id -> the documents' ``column`` where it holds text (no column: {})."""
+    if column not in documents.columns:
+        return {}
+    return {d: v for d, v in zip(documents["doc_id"], documents[column]) if isinstance(v, str) and v.strip()}
 
 
 def _headline_unglued(texts: list[str]) -> list[str]:
