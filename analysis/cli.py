@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import yaml
 
 from analysis.errors import InputError, warning_line
-from analysis.reports import check_parameter_name
+from analysis.reports import KERNEL_RESTARTED_WARNING, check_parameter_name
 
 __all__ = ["main", "parse_columns", "parse_parameter", "parse_each", "plain_help"]
 
@@ -47,6 +47,8 @@ def _print_written(result: Any) -> None:
     print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
     for line in result.warnings:
         print(f"{line} (shown in the report)", file=sys.stderr)
+    if result.kernel_restarted:
+        print(KERNEL_RESTARTED_WARNING, file=sys.stderr)
 
 
 def _plain(value: Any) -> Any:

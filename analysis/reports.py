@@ -52,6 +52,7 @@ class ReportResult:
     html_bytes: int = 0
     rendered_at: str = ""
     warnings: tuple[str, ...] = ()  # the warnings the notebook printed (:func:`notebook_warnings`)
+    kernel_restarted: bool = False  # its first kernel was lost before any cell ran (:data:`KERNEL_RESTARTED_WARNING`)
 
 
 def notebook_path(name: str | os.PathLike[str]) -> Path:
@@ -466,6 +467,57 @@ def _kernel_config() -> Any:
     return Config({"KernelManager": {"transport_encryption": "auto"}})
 
 
+KERNEL_RESTARTED_WARNING = ("warning: the report's first kernel died or did not answer before any cell ran; "
+                            "it was run again in a new kernel")
+
+
+def _execute_notebook(source: Path, executed: Path, *, parameters: dict[str, Any], progress_bar: bool) -> bool:
+    """Run ``source`` through papermill into ``executed``, once more if its kernel was lost before any
+    cell ran; whether it was run again.
+
+    A kernel that dies while starting, or does not answer within papermill's start timeout (a machine
+    busy with a batch of reports), fails the report without running a line of it; the second start
+    usually succeeds. A failure inside a cell, or a kernel lost after a cell ran, is raised at once.
+    """
+    import papermill
+
+    def run() -> None:
+        papermill.execute_notebook(
+            str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
+            cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
+            engine_name=_papermill_engine(), kernel_manager_class=_kernel_manager_class(),
+        )
+
+    try:
+        run()
+    except Exception as error:
+        if not _kernel_lost_before_any_cell(error, executed):
+            raise
+        executed.unlink(missing_ok=True)
+        run()
+        return True
+    return False
+
+
+def _kernel_lost_before_any_cell(error: BaseException, executed: Path) -> bool:
+    """Whether ``error``, raised by papermill, is a kernel that died or never answered (nbclient's
+    ``DeadKernelError``, jupyter_client's "Kernel didn't respond" / "Kernel died" ``RuntimeError``)
+    while no cell of the executed notebook at ``executed`` (absent: none) had started."""
+    from nbclient.exceptions import DeadKernelError
+
+    lost = isinstance(error, DeadKernelError) or (
+        type(error) is RuntimeError and str(error).startswith(("Kernel didn't respond", "Kernel died")))
+    if not lost:
+        return False
+    if not executed.exists():
+        return True
+    import nbformat
+
+    cells = nbformat.read(executed, as_version=4).cells
+    return all(cell.get("execution_count") is None and not cell.get("outputs") for cell in cells
+               if cell.cell_type == "code")
+
+
 def render_report(
     notebook: str | os.PathLike[str],
     *,
@@ -490,7 +542,6 @@ def render_report(
     (written once per folder) instead of embedding it: for batches served from one folder.
     """
     import_jsonschema_lazily()  # before papermill imports nbformat (see analysis.lazy_imports)
-    import papermill
 
     source = notebook_path(notebook)
     name = name or source.stem
@@ -504,11 +555,7 @@ def render_report(
     with tempfile.TemporaryDirectory(dir=target, prefix=".run-") as scratch:
         executed = Path(scratch) / f"{name}.ipynb"
         try:
-            papermill.execute_notebook(
-                str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
-                cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
-                engine_name=_papermill_engine(), kernel_manager_class=_kernel_manager_class(),
-            )
+            rerun = _execute_notebook(source, executed, parameters=parameters, progress_bar=progress_bar)
             page = export_html(executed, title=effective.get("title"), parameters=effective,
                                paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)
         except Exception as error:  # an interruption (KeyboardInterrupt, SystemExit) leaves no error notebook
@@ -529,7 +576,7 @@ def render_report(
     result = ReportResult(
         name=name, notebook=str(source), html=html_path, executed=target / f"{name}.ipynb",
         parameters=parameters, html_bytes=html_path.stat().st_size, rendered_at=started.isoformat(),
-        warnings=printed,
+        warnings=printed, kernel_restarted=rerun,
     )
     manifest = {**asdict(result), "html": str(result.html.resolve()), "executed": str(result.executed.resolve()),
                 "effective_parameters": effective, "versions": package_versions()}

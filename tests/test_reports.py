@@ -10,7 +10,7 @@ import pytest
 
 from analysis.cli import main, parse_parameter
 from analysis.errors import InputError
-from analysis.reports import export_html, notebook_path, render_report, write_atomic
+from analysis.reports import KERNEL_RESTARTED_WARNING, export_html, notebook_path, render_report, write_atomic
 from conftest import REPO
 
 
@@ -788,3 +788,61 @@ def test_a_report_replacing_one_of_other_parameters_says_so(tmp_path, capsys):
     assert main(["report", str(notebook), "--out", out, "-p", "greeting=yo"]) == 0
     assert ("note: this replaced the report rendered there before with greeting=hi; pass --name NAME (or "
             "--each KEY=V1,V2) to keep reports of different parameters side by side") in capsys.readouterr().err
+
+
+def _papermill_failing_first(monkeypatch, error, *, cell_ran: bool):
+    """papermill.execute_notebook that raises ``error`` on its first call (having written the executed
+    notebook with its first code cell run, when ``cell_ran``), then runs for real; returns the calls."""
+    import papermill
+
+    real, calls = papermill.execute_notebook, []
+
+    def execute(source, executed, **kwargs):
+        calls.append(executed)
+        if len(calls) > 1:
+            return real(source, executed, **kwargs)
+        if cell_ran:
+            notebook = nbformat.read(source, as_version=4)
+            notebook.cells[0].execution_count = 1
+            nbformat.write(notebook, executed)
+        raise error
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute)
+    return calls
+
+
+@pytest.mark.e2e
+def test_a_kernel_that_never_answered_is_started_once_more(tmp_path, monkeypatch):
+    calls = _papermill_failing_first(monkeypatch, RuntimeError("Kernel didn't respond in 60 seconds"),
+                                     cell_ran=False)
+    notebook = _fixture_notebook(tmp_path / "hello.ipynb", "print(greeting.upper())")
+    result = render_report(notebook, out_dir=tmp_path / "out")
+    assert len(calls) == 2
+    assert "HELLO" in result.html.read_text()
+    assert not (tmp_path / "out" / "hello" / "hello.failed.ipynb").exists()
+    assert result.kernel_restarted and result.warnings == ()
+    manifest = json.loads((tmp_path / "out" / "hello" / "manifest.json").read_text())
+    assert manifest["kernel_restarted"] is True, "the manifest records it"
+
+
+@pytest.mark.e2e
+def test_cli_says_when_a_report_was_run_again_in_a_new_kernel(tmp_path, monkeypatch, capsys):
+    _papermill_failing_first(monkeypatch, RuntimeError("Kernel died before replying to kernel_info"), cell_ran=False)
+    notebook = _fixture_notebook(tmp_path / "hello.ipynb", "print(greeting)")
+    assert main(["report", str(notebook), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert KERNEL_RESTARTED_WARNING in err and "(shown in the report)" not in err
+
+
+@pytest.mark.parametrize("error, cell_ran", [
+    (__import__("nbclient.exceptions", fromlist=["DeadKernelError"]).DeadKernelError("Kernel died"), True),
+    (RuntimeError("division by zero in a helper"), False),
+], ids=["kernel-died-after-a-cell-ran", "another-error"])
+def test_a_report_is_not_run_again_after_a_cell_ran_or_for_another_error(tmp_path, monkeypatch, error, cell_ran):
+    calls = _papermill_failing_first(monkeypatch, error, cell_ran=cell_ran)
+    notebook = _fixture_notebook(tmp_path / "hello.ipynb", "print(greeting)")
+    with pytest.raises(type(error)):
+        render_report(notebook, out_dir=tmp_path / "out")
+    assert len(calls) == 1
+    failed = tmp_path / "out" / "hello" / "hello.failed.ipynb"
+    assert failed.exists() == cell_ran, "the error notebook is kept when there is one"
