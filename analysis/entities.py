@@ -1627,6 +1627,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
         if keep and low in _first_name_modals() and first not in midcaps:
             keep = False  # "Will Washington become ...?": a modal opens a question; "Will Harris" mid-sentence is a name
+        if keep and len(piece) == 1 and _opens_title(words, text, end, low):
+            keep = False  # "Harbour master Ann Keel": the first word of a title written before the name
         if not keep and len(piece) > 1 and _whole_place(words, piece):
             keep = True  # "North Korea stated ...": the whole run is a place of the gazetteer, "North" part of it
         if not keep:
@@ -1640,6 +1642,19 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+_LOWER_WORDS_AFTER = re.compile(r"(?: [a-z][a-z-]*){1,3}")
+
+
+def _opens_title(words: EntityWords, text: str, end: int, low: str) -> bool:
+    """The capitalised word ``low`` (ending at ``end``) and the lower-case words after it are a title
+    of the lists ("Harbour master Ann Keel" -> "harbour master")."""
+    after = _LOWER_WORDS_AFTER.match(text, end)
+    if after is None:
+        return False
+    rest = after.group().split()
+    return any((low, *rest[:n]) in words.titles for n in range(1, min(len(rest), words.title_max - 1) + 1))
 
 
 def _whole_place(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
@@ -1661,7 +1676,7 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     if cut and any(len(t) > 1 and t.isupper() and t.lower() in words.honorifics and (t.lower(),) not in words.titles
                    for t in toks[p:cut]) and not all(t.isupper() for t in toks[cut:]):
         p = cut = 0  # an acronym, not an honorific, in mixed case: "DR Congo", "MS Society", "people with MS"
-    title = " ".join(lows[p:cut]) if cut else None
+    title = " ".join(lows[p:_without_address(words, lows, p, cut)]) if cut else None
     name, lows = toks[cut:], lows[cut:]
     if name and name[0] in ("of", "for"):
         # "Governor of Virginia": a title and its place, no person's name
@@ -1676,11 +1691,33 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
         ok = False
     elif title is None and not any(_ACRONYM.match(t) for t in name) and \
             (all(w in words.title_heads or w in words.title_modifiers for w in lows) and
-             not (len(lows) == 1 and lows[0] in words.org_words) or _all_title(words, lows)):
+             not (len(lows) == 1 and (lows[0] in words.org_words or lows[0] in _compound_heads())) or
+             _all_title(words, lows)):
         ok = False  # a title alone ("President", "Prime Minister", "Chief Financial Officer")
     evidence = tuple(_name_evidence(words, name)) if ok else ()
     gender = _title_gender(words, title) if title else None
     return p, cut, title, tuple(name), ok, evidence, gender
+
+
+def _without_address(words: EntityWords, lows: Sequence[str], p: int, q: int) -> int:
+    """The end of the title ``lows[p:q]`` without the honorifics of no gender that close it after a
+    role ("vice-chancellor dr." -> "vice-chancellor"; not "assistant professor", and not "mp dame":
+    that honorific states a gender)."""
+    end = q
+    while end - p > 1 and words.honorifics.get(lows[end - 1]) == "unknown":
+        end -= 1
+    return end if lows[end - 1] in words.title_heads else q
+
+
+@functools.cache
+def _compound_heads() -> frozenset[str]:
+    """Title heads that are a title only after a word of their own, used in no other title ("master"
+    of "harbour master"): alone such a word is a name ("hire Master"), not a title."""
+    words = _default_words()
+    elsewhere = Counter(w for t in words.titles for w in set(t))
+    return frozenset(t[-1] for t in words.titles if len(t) > 1 and (t[-1],) not in words.titles and
+                     all(elsewhere[w] == 1 for w in t[:-1]) and
+                     all(all(elsewhere[w] == 1 for w in u[:-1]) for u in words.titles if u[-1] == t[-1] and len(u) > 1))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1767,6 +1804,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
+    if title and cut and all(w in words.honorifics for w in title.split()) and \
+            (role := _lower_title_before(words, text, base + piece[p][0])):
+        # "vice-chancellor Dr. Mary Ode": the role written before the honorific is the title (the honorific
+        # only says how she is addressed; its gender is kept)
+        title, gender = role, gender or _title_gender(words, role)
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
