@@ -63,7 +63,9 @@ the ``title`` column and are stripped from the name (an honorific also without i
 style: "Mr Marsh", "Dr Jane Smith"; not one in capitals in mixed case, an acronym: "DR Congo", "people
 with MS"; nor "Dr" after a name: "Elm Dr", a street); a place or affiliation written before the title
 is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
-Maria Okafor"); the kind of body a role is held in is part of the title when no name stands before
+Maria Okafor"); a role before an honorific is the title, the honorific of no gender dropped from it
+("vice-chancellor Dr. Mary Ode", "Vice-Chancellor Dr. Mary Ode": vice-chancellor; "Labour MP Dame Sarah Hill":
+mp dame); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
 gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
@@ -147,7 +149,9 @@ person whose name ends (or starts) with it (a family name before a hyphenated gi
 Hau Lung-bin, or a romanised one-syllable family name before a given name that is no word of the lists:
 "Hu" -> Hu Jintao; a first name in no list before a surname of the lists to the one person of the
 document named with it: "Teodor" -> Teodor Varga), gender permitting (two people sharing a surname stay two:
-"Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
+"Ann and Paul Becker" gives Ann Becker and Paul Becker; "Mr and Mrs Jones", or "Mr Jones ... Mrs Jones"
+with no first name, gives two people shown with their honorifics, Mr Jones (the "Mr" of "Mr and Mrs" his
+mention) and Mrs Jones; and a bare "Becker" goes to the most recently
 mentioned (a bare surname written before them, a headline's, goes to the person the body's bare form
 stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
 before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no list and Dario's is; to
@@ -587,6 +591,7 @@ class _Entity:
     acronym: str | None = None
     actor: int | None = None
     mentions: list[tuple[int, int, int, str, str | None]] = field(default_factory=list)  # k, s, e, via, title
+    address: str | None = None   # the honorific its display keeps: a namesake of the other gender ("Mrs Jones")
 
 
 def _core(token: str) -> tuple[str, bool]:
@@ -1961,6 +1966,29 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     return out
 
 
+#: "Mr and Mrs Jones": an honorific and "and" before an honorific and a surname.
+_COUPLE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,3}\.?) and $")
+
+
+def _couples(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"Mr and Mrs Jones": two people, the one whose honorific stands before "and" added as a candidate
+    of its own (its mention the honorific, "Mr"), when the two honorifics state different genders
+    (not "Mr and Mr Smith"). ``cands`` sorted by (k, start); so is the result."""
+    added: dict[int, _Cand] = {}
+    for i, c in enumerate(cands):
+        if c.gender is None or len(c.words) != 1 or c.title not in words.honorifics:
+            continue
+        at = c.start - len(c.title) - 1  # where the honorific written with the name starts
+        m = _COUPLE.search(texts[c.k], max(0, at - 10), at) if at > 0 else None
+        first = words.honorifics.get(m.group(1).lower()) if m is not None else None
+        if first in ("male", "female") and first != c.gender:
+            added[i] = _Cand(k=c.k, start=m.start(1), end=m.end(1), words=c.words, title=m.group(1).lower(),
+                             gender=first, evidence=[(1, "person", f"honorific: {m.group(1).lower()}")], weak=c.weak)
+    if not added:
+        return cands
+    return [x for i, c in enumerate(cands) for x in ((added[i], c) if i in added else (c,))]
+
+
 #: A capitalised verb and "the" right before a name: "Unite the Union", "Stop the War Coalition".
 _VERB_THE = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+) the $")
 
@@ -2118,6 +2146,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     cands = _join_and_names(texts, cands, words)
+    cands = _couples(texts, cands, words)
     cands = _join_acronym_names(texts, cands, words)
     cands = _join_the_names(texts, cands, words)
     cands = _without_credits(texts, cands, words)
@@ -2338,8 +2367,30 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         strong_seen[idx] = (len(evidence), best)
         return best
 
+    #: one-word names two people of the document go by, told apart by honorifics of different genders
+    #: ("Mr Jones", "Mrs Jones"): the entities
+    namesakes: dict[tuple[str, ...], list[int]] = {}
+
+    def of_address(c: _Cand, idx: int) -> int | None:
+        """The entity a one-word name ``c`` found as ``idx`` (the last entity of those words) is: ``idx``,
+        or the one of its namesakes whose honorific's gender agrees with ``c``'s (the most recent one
+        when ``c`` states none); None for a person of the other gender than ``idx`` ("Mrs Jones" after
+        "Mr Jones" and no other Jones)."""
+        group = namesakes.get(c.words)
+        if group is None:
+            ent = entities[idx]
+            other = c.gender is not None and c.title in words.honorifics and ent.gender is not None and \
+                not ent.gender_weak and ent.gender != c.gender and len(ent.words) == 1
+            return None if other else idx
+        fitting = [j for j in group if c.gender is None or entities[j].gender == c.gender]
+        return max(fitting, key=lambda j: entities[j].last) if fitting else None
+
     for c in cands:
         idx = by_words.get(_key(c.words))
+        apart = None  # the namesake of the other gender this name is told apart from
+        if idx is not None and len(c.words) == 1 and (c.gender is not None or c.words in namesakes):
+            apart, idx = idx, of_address(c, idx)
+            apart = apart if idx is None and c.words not in namesakes else None
         if idx is not None and len(c.words) == 1 and c.words[0] in unsettled and \
                 (_settles_person(c.evidence) or _says_organization(c.evidence, texts[c.k], c.end)):
             idx = None  # an ambiguous word with evidence that settles it ("Ms. Brightwater"): see short_target
@@ -2383,6 +2434,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if len(c.words) == 1 and c.words[0] in unsettled:
                 c.evidence = _unsettled(c.evidence)  # an ambiguous word alone ("Brightwater denied")
             add(c, new(c), "name")
+            if apart is not None:
+                namesakes[c.words] = [apart, len(entities) - 1]
+                for j in namesakes[c.words]:
+                    entities[j].address = _written_address(texts, entities[j], words)
     if named_of:
         for ent in entities:
             if ent.words in named_of and ent.mentions and not any(r <= 4 for r, _, _ in ent.evidence):
@@ -2577,6 +2632,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
+        if ent.address is not None:  # "Mr" of "Mr and Mrs Jones": the honorific alone stands for Mr Jones
+            ent.mentions = [(k, s, e, "short" if texts[k][s:e].lower() == t else via, t)
+                            for k, s, e, via, t in ent.mentions]
         forms = dict.fromkeys([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
         if forms:
             forms[" ".join(ent.words)] = None
@@ -2586,6 +2644,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
             if ent.display.isupper() and " " in ent.display:
                 ent.display = _written_in_case(texts, ent.display)
+        if ent.address is not None:
+            ent.display = f"{ent.address} {ent.display}"  # "Mrs Jones" beside "Mr Jones"
         if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
             ent.gender, ent.gender_weak = ent.first_name_gender, False
@@ -2608,6 +2668,17 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _written_address(texts: Sequence[str], ent: _Entity, words: EntityWords) -> str | None:
+    """The honorific of the first mention of ``ent`` written with one that states a gender, as written
+    ("Mrs", "Mr."; the mention itself where it is the honorific: "Mr" of "Mr and Mrs Jones")."""
+    for k, s, e, _, title in ent.mentions:
+        if words.honorifics.get(title or "") in ("male", "female"):
+            text = texts[k]
+            written = text[s:e] if text[s:e].lower() == title else text[max(0, s - len(title) - 1):s - 1]
+            return written if written.lower() == title else title.capitalize()
+    return None
 
 
 def _bare_before_full(words: EntityWords, entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:

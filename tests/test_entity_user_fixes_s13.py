@@ -3,7 +3,18 @@ written for this test, with exact, hand-checked expectations; each test fails on
 
 from __future__ import annotations
 
-from entity_rows import found, rows
+import pandas as pd
+
+import analysis as wb
+
+from entity_rows import NONE, docs, found, rows
+
+
+def _quotes(*texts: str) -> list[tuple]:
+    """(quote, speaker, speaker_entity_id) of every quotation of ``wb.quotes`` without a lexicon."""
+    out = wb.quotes(docs(*texts), NONE)
+    return [tuple(None if v is pd.NA or isinstance(v, float) else v for v in r)
+            for r in out[["quote", "speaker", "speaker_entity_id"]].itertuples(index=False, name=None)]
 
 
 def test_a_role_written_before_an_honorific_is_the_title_and_a_capitalised_title_word_is_no_name():
@@ -23,3 +34,29 @@ def test_a_role_written_before_an_honorific_is_the_title_and_a_capitalised_title
         ("d1", "Labour", "Labour", "organization", None),
         ("d1", "Sarah Hill", "Sarah Hill", "person", "mp dame"),
         ("d1", "Master", "Master", "person", None)]
+
+
+def test_mr_and_mrs_of_one_surname_are_two_people():
+    # honorifics of different genders before one surname name two people, each shown with the honorific
+    # ("Mr and Mrs Jones": the "Mr" stands for Mr Jones); a later bare "Jones" is the most recent of
+    # them; one honorific alone, or two of one gender ("Mr Smith and Mr Jones"), changes nothing
+    e = found("Mr and Mrs Jones run the bakery. Mr Jones said trade was slow. Mrs Jones disagreed. Jones added "
+              "that she would stay.",
+              "Mr. Jones opened the shop in 1990. Mrs. Jones joined him later.",
+              "Mr Smith and Mr Jones met. Jones said no.")
+    assert rows(e, "doc_id", "sentence_id", "text", "entity_id", "entity", "via", "title") == [
+        ("d0", 1, "Mr", "person:mr_jones", "Mr Jones", "short", "mr"),
+        ("d0", 1, "Jones", "person:mrs_jones", "Mrs Jones", "name", "mrs"),
+        ("d0", 2, "Jones", "person:mr_jones", "Mr Jones", "name", "mr"),
+        ("d0", 3, "Jones", "person:mrs_jones", "Mrs Jones", "name", "mrs"),
+        ("d0", 4, "Jones", "person:mrs_jones", "Mrs Jones", "name", None),
+        ("d0", 4, "she", "person:mrs_jones", "Mrs Jones", "pronoun", None),
+        ("d1", 1, "Jones", "person:mr_jones", "Mr. Jones", "name", "mr."),
+        ("d1", 2, "Jones", "person:mrs_jones", "Mrs. Jones", "name", "mrs."),
+        ("d1", 2, "him", "person:mr_jones", "Mr. Jones", "pronoun", None),
+        ("d2", 1, "Smith", "person:smith", "Smith", "name", "mr"),
+        ("d2", 1, "Jones", "person:jones", "Jones", "name", "mr"),
+        ("d2", 2, "Jones", "person:jones", "Jones", "name", None)]
+    assert _quotes("Mr and Mrs Jones run the bakery. Mr Jones said trade was slow. Mrs Jones said the rent had "
+                   "doubled.") == [("trade was slow", "Mr Jones", "person:mr_jones"),
+                                   ("the rent had doubled", "Mrs Jones", "person:mrs_jones")]
