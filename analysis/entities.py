@@ -179,7 +179,8 @@ fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
-one such organisation of the document); an
+one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
+the one such organisation of the document named after a place, "Westbrook Police"); an
 acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
@@ -649,6 +650,14 @@ def _named_body(words: EntityWords, name: Sequence[str], by_words: Mapping[tuple
     (Brill's function words: "Interior Chief Blames Congress", a headline run) and its words before the head
     word are no name of their own in the document ("Green New Deal Congress" beside "Green New Deal")."""
     return not any(w.lower() in words.function_words for w in name) and _key(tuple(name[:-1])) not in by_words
+
+
+def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
+    """``name`` is a place's name and a head word ("Westbrook Police", "Harlow County Council"): its
+    words before the last are places of the lists, place words ("County") or no common English words
+    (not "Small Business Administration", "Food Standards Agency")."""
+    return len(name) > 1 and all(w.lower() in words.places or w.lower() in words.place_last or
+                                 w.lower() not in words.english for w in name[:-1])
 
 
 def _given_name_last(name: Sequence[str]) -> bool:
@@ -2256,6 +2265,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         used = stands_for.get(c.words, ())
         org, org_at = None, (-2, -2)
         namesakes: list[int] = []  # the fitting entities whose surname the one-word form is
+        heads: list[int] = []  # the organisations named with the word as their head, which starts the sentence
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
@@ -2292,12 +2302,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             if n == 1 and etype == "organization" and ent.words[-1] == c.words[0] and \
                     c.words[0].lower() in words.org_words and not own_types - {"organization"} and \
-                    texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The ") and _named_body(words, ent.words, by_words):
-                # "the Council" after "Ashbury Borough Council": the head word of an organisation's name
-                # alone, written with "the" (a reference back; not a modifier: "Council leader Jo Bell"),
-                # stands for the most recent organisation named with it
-                if ent.last > best_at:
-                    best, best_at = idx, ent.last
+                    _named_body(words, ent.words, by_words):
+                if texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The "):
+                    # "the Council" after "Ashbury Borough Council": the head word of an organisation's name
+                    # alone, written with "the" (a reference back; not a modifier: "Council leader Jo Bell"),
+                    # stands for the most recent organisation named with it
+                    if ent.last > best_at:
+                        best, best_at = idx, ent.last
+                elif not texts[c.k][:c.start].strip(_OPENERS + " ") and _named_for_place(words, ent.words):
+                    heads.append(idx)  # the first word of its sentence: see below
                 continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and (
                     etype == "person" and (c.words[0] in words.first_names or _given_name_last(ent.words)) or
@@ -2321,6 +2334,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
             if idx in used and ent.last > kept_at:
                 kept, kept_at = idx, ent.last
+        if best is None and org is None and len(heads) == 1:
+            # "Police said ..." after "Westbrook Police": the head word alone at a sentence's start (so
+            # capitalised; also as a modifier: "Council officials said") is the one organisation of the
+            # document named with it after a place (:func:`_named_for_place`; "Administration officials"
+            # is no "Small Business Administration"); with two ("Westbrook Police", "Harlow Police") neither
+            return heads[0]
         if kept is not None and kept != best and _is_person(entities[kept]) and _is_person(entities[best]):
             # a form that already stands for one person keeps doing so when a second person of that
             # surname appears ("Mohamed" for the boy Ahmed Mohamed, after "his father Mohamed El-Hassan

@@ -60,3 +60,23 @@ def test_mr_and_mrs_of_one_surname_are_two_people():
     assert _quotes("Mr and Mrs Jones run the bakery. Mr Jones said trade was slow. Mrs Jones said the rent had "
                    "doubled.") == [("trade was slow", "Mr Jones", "person:mr_jones"),
                                    ("the rent had doubled", "Mrs Jones", "person:mrs_jones")]
+
+
+def test_a_head_word_starting_a_sentence_is_the_one_organisation_named_after_a_place_with_it():
+    # "Police said" after "Westbrook Police", "Council officials said" after "Harlow County Council": the
+    # one organisation of the document named with that head word after a place; with two (Westbrook
+    # Police, Harlow Police) neither; "Administration officials" is no "Small Business Administration"
+    e = found("Westbrook Police arrested two men on Friday. Police said the men were 24 and 31. Harlow County "
+              "Council closed the road. Council officials said it would reopen on Monday.",
+              "Westbrook Police and Harlow Police searched the moor. Police said nothing was found.",
+              "The Small Business Administration cut loans. Administration officials said little.")
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "via") == [
+        ("d0", 1, "Westbrook Police", "Westbrook Police", "name"), ("d0", 2, "Police", "Westbrook Police", "short"),
+        ("d0", 3, "Harlow County Council", "Harlow County Council", "name"),
+        ("d0", 4, "Council", "Harlow County Council", "short"),
+        ("d1", 1, "Westbrook Police", "Westbrook Police", "name"), ("d1", 1, "Harlow Police", "Harlow Police", "name"),
+        ("d1", 2, "Police", "Police", "name"),
+        ("d2", 1, "Small Business Administration", "Small Business Administration", "name"),
+        ("d2", 2, "Administration", "Administration", "name")]
+    assert _quotes("Westbrook Police arrested two men on Friday. Police said the men were 24 and 31.") == [
+        ("the men were 24 and 31", "Westbrook Police", "organization:westbrook_police")]
