@@ -181,7 +181,9 @@ word alone, written with "the", to the most recent organisation whose name ends 
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
 one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
 the one such organisation of the document named after a place, "Westbrook Police"); an
-acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
+acronym to its bracketed expansion or the most recent name whose initials it spells (one with the
+initials of "for"/"of"/"the"/"and" in lower case, "DfE", "MoD", only to the one organisation of the
+document it spells: Department for Education, Ministry of Defence). A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
 "Boston" before "Boston Globe" stays the city). Across the corpus the same full name and type is one entity (``entity_id`` =
@@ -322,6 +324,9 @@ _LOCAL_NUMBER = re.compile(r" (\d{1,5})(?![\w.,]\d)")
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+#: An acronym with the initials of its function words in lower case: "DfE", "DoD", "DfID".
+_MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z])*[a-z][A-Z]+$")
+_ACRONYM_SKIPS = frozenset(("for", "of", "the", "and"))
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
@@ -2250,6 +2255,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         """The most recent compatible fuller entity for a shorter form; an organisation by its first word
         only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
         n = len(c.words)
+        if n == 1 and _MIXED_ACRONYM.match(c.words[0]):
+            # "the DfE said" after "the Department for Education": the one organisation it spells (or the
+            # one it was introduced for in brackets)
+            if c.words[0] in defined:
+                return by_words.get(_key(defined[c.words[0]]))
+            spelled = {j for j in by_initials.get("".join(filter(str.isupper, c.words[0])), ())
+                       if entities[j].best is not None and entities[j].best[1] == "organization" and
+                       _spells(c.words[0], entities[j].words)}
+            return spelled.pop() if len(spelled) == 1 else None
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
         if acr is not None:
             defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
@@ -3138,6 +3152,21 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _initials(toks: Sequence[str]) -> str:
     return "".join([t[0] for t in toks if t[:1].isupper()])
+
+
+def _spells(acronym: str, name: Sequence[str]) -> bool:
+    """``acronym`` is the initials of ``name``: a capital for each capitalised word in turn, a lower-case
+    letter for a function word ("for", "of", "the", "and") where the acronym writes one ("DfE":
+    Department for Education; "DHSC": Department of Health and Social Care)."""
+    i = 0
+    for word in name:
+        if word in _ACRONYM_SKIPS:
+            i += i < len(acronym) and acronym[i] == word[0]
+        elif i < len(acronym) and acronym[i].isupper() and acronym[i] == word[0]:
+            i += 1
+        else:
+            return False
+    return i == len(acronym)
 
 
 @functools.lru_cache(maxsize=1 << 16)

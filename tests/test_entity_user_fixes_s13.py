@@ -80,3 +80,24 @@ def test_a_head_word_starting_a_sentence_is_the_one_organisation_named_after_a_p
         ("d2", 2, "Administration", "Administration", "name")]
     assert _quotes("Westbrook Police arrested two men on Friday. Police said the men were 24 and 31.") == [
         ("the men were 24 and 31", "Westbrook Police", "organization:westbrook_police")]
+
+
+def test_an_acronym_with_lower_case_letters_links_to_the_one_organisation_it_spells():
+    # "the DfE said" after "the Department for Education": capitals for the capitalised words, a
+    # lower-case letter for "for"/"of" ("MoD": Ministry of Defence); an all-capitals acronym as before
+    # ("NHS"); with two organisations it spells (Department for Education, Department for Energy) neither
+    e = found("The Department for Education announced new funding on Monday. Schools will get more money, the DfE "
+              "said. The National Health Service is also affected. The NHS said waiting lists were falling.",
+              "The Ministry of Defence confirmed the test. The MoD said it was routine.",
+              "The Department for Education and the Department for Energy met. The DfE said little.")
+    assert rows(e, "doc_id", "text", "entity", "via") == [
+        ("d0", "Department for Education", "Department for Education", "name"),
+        ("d0", "DfE", "Department for Education", "short"),
+        ("d0", "National Health Service", "National Health Service", "name"),
+        ("d0", "NHS", "National Health Service", "short"),
+        ("d1", "Ministry of Defence", "Ministry of Defence", "name"), ("d1", "MoD", "Ministry of Defence", "short"),
+        ("d2", "Department for Education", "Department for Education", "name"),
+        ("d2", "Department for Energy", "Department for Energy", "name"), ("d2", "DfE", "DfE", "name")]
+    assert _quotes("The Department for Education announced new funding. Schools will get more money, the DfE "
+                   "said.") == [("Schools will get more money", "Department for Education",
+                                 "organization:department_for_education")]
