@@ -101,3 +101,24 @@ def test_an_acronym_with_lower_case_letters_links_to_the_one_organisation_it_spe
     assert _quotes("The Department for Education announced new funding. Schools will get more money, the DfE "
                    "said.") == [("Schools will get more money", "Department for Education",
                                  "organization:department_for_education")]
+
+
+def test_a_role_only_speaker_links_to_the_one_person_named_earlier_with_that_role():
+    # "the Ashvale manager said" after "Ashvale manager Tom Reid" (the role with its modifier; another
+    # club's manager named too changes nothing), "the agent said" after "Her agent, Luca Bianchi,", "the
+    # union's spokeswoman said" after "Union spokeswoman Dana Frost" (the title after the possessive):
+    # linked, kept nominal; with two people of the role ("Agents Luca Bianchi and Pia Roth") or two
+    # spokeswomen it stays unlinked
+    one = ('Ashvale manager Tom Reid and Brookfield manager Sam Hale met on Saturday. "We were brilliant," the '
+           'Ashvale manager said. Midfielder Jo Park is wanted elsewhere. Her agent, Luca Bianchi, met the club. '
+           '"Talks are going well," the agent said. Union spokeswoman Dana Frost called the offer an insult. '
+           '"Our members deserve better," the union\'s spokeswoman said.')
+    two = ('Agents Luca Bianchi and Pia Roth were there. "Talks are going well," the agent said. Union spokeswoman '
+           'Dana Frost and company spokeswoman Amy Lee spoke. "Our members deserve better," the union\'s '
+           'spokeswoman said.')
+    out = wb.quotes(docs(one, two), NONE)
+    assert [tuple(None if v is pd.NA or isinstance(v, float) else v for v in r)
+            for r in out[["speaker", "speaker_type", "speaker_entity_id"]].itertuples(index=False, name=None)] == [
+        ("Tom Reid", "nominal", "person:tom_reid"), ("Luca Bianchi", "nominal", "person:luca_bianchi"),
+        ("Dana Frost", "nominal", "person:dana_frost"),
+        ("the agent", "nominal", None), ("the union's spokeswoman", "nominal", None)]
