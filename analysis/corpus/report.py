@@ -11,7 +11,8 @@ line      1-based line of a text file (e.g. a malformed JSON line), else None
 problem   what was wrong, in words
 action    what the loader did: ``skipped`` (bad item not loaded), ``ignored`` (a file in a
           folder that is not a document), ``dropped`` (a duplicate, with drop_duplicates=True),
-          ``set to NaT`` (dates not understood), ``decoded as cp1252`` / ``decoded as latin-1``
+          ``date left empty (not a valid date)`` (a date not
+          understood or out of range: ``published`` is NaT), ``decoded as cp1252`` / ``decoded as latin-1``
           (not UTF-8), ``loaded headline-only`` (a table without text), ``replaced`` (a sidecar
           value used instead of a different one), ``not used`` (a sidecar doc_id of a table of
           several documents; a sidecar date that cannot be read where the file gives one), ``converted from HTML`` (a table's title/text field held HTML markup)
