@@ -613,6 +613,13 @@ def test_tone_arc_bars_are_one_width_however_far_apart_a_sign_s_sentences_are():
     assert charts.tone_arc(table).layout.barmode == "overlay"
 
 
+def test_tone_arc_x_axis_runs_from_the_first_sentence_to_the_last(tone_table, sents):
+    # red team: the axis started at -1 or -2 (plotly's padding), a sentence before the headline
+    assert list(charts.tone_arc(tone_table, sentences=sents).layout.xaxis.range) == [-0.5, 4.5]
+    later = tone_table.assign(sentence_id=tone_table["sentence_id"] + 3)  # a passage from sentence 3 on
+    assert list(charts.tone_arc(later).layout.xaxis.range) == [2.5, 7.5]
+
+
 def test_tone_arc_marks_where_each_section_begins(tone_table, sents):
     fig = charts.tone_arc(tone_table, sentences=sents)
     assert [s.x0 for s in fig.layout.shapes] == [-0.5, 0.5, 1.5, 3.5]
