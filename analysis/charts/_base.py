@@ -121,14 +121,19 @@ def workbench_template() -> go.layout.Template:
     )
     layout = go.Layout(
         font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
-        title=dict(font=dict(size=17), x=0.0, xref="paper", xanchor="left", y=0.97, yanchor="top"),
+        # the title a fixed 14 px below the top at any height (y=0.97 of a 1,120 px chart of panels sat on
+        # the first panel's own title)
+        title=dict(font=dict(size=17), x=0.0, xref="paper", xanchor="left", y=1.0, yref="container", yanchor="top",
+                   pad=dict(t=14)),
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=list(PALETTE),
         colorscale=dict(sequential=SEQUENTIAL_SCALE, diverging=DIVERGING_SCALE),
         xaxis=axis,
         yaxis=axis,
-        legend=dict(font=dict(size=12), bgcolor="rgba(255,255,255,0.8)", itemclick="toggleothers"),
+        # no gap between legend groups: each actor is a group of its own, and plotly's 10 px between
+        # groups made a legend of twelve actors longer than the plot (the last ones behind a scroll bar)
+        legend=dict(font=dict(size=12), bgcolor="rgba(255,255,255,0.8)", itemclick="toggleothers", tracegroupgap=0),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=12, color=TEXT_COLOR), bgcolor="white",
                         bordercolor=AXIS_COLOR, align="left"),
         margin=dict(l=70, r=30, t=70, b=60),
@@ -489,6 +494,24 @@ def labels_of(values: Iterable[object], *, missing: str = "(none)") -> list[str]
 #: Characters of a chart title per line: a longer title (one naming a headline) is wrapped, so that it
 #: does not run under the chart's toolbar at the top right.
 TITLE_WIDTH = 70
+
+
+#: A report's chart height when the figure sets none (analysis.display's renderer), the template's top
+#: and bottom margins with room for the x axis' tick labels, and a vertical legend's parts, in pixels
+#: (measured in Chromium: 19 px an entry at the template's 12 px legend font, 23 px the title line).
+DEFAULT_HEIGHT = 480
+_FRAME_PX = 70 + 60 + 60
+LEGEND_ENTRY_PX = 19
+LEGEND_TITLE_PX = 24
+
+
+def legend_height(entries: int, *, title_lines: int = 1) -> int | None:
+    """The figure height at which a vertical legend of ``entries`` items under a title of
+    ``title_lines`` lines shows whole, without a scroll bar (plotly caps it at the plot's height);
+    None when the default height (:data:`DEFAULT_HEIGHT`) already holds it. ``legend_height(21)``:
+    617 px; ``legend_height(12)``: None."""
+    needed = _FRAME_PX + LEGEND_TITLE_PX * max(title_lines, 0) + LEGEND_ENTRY_PX * max(entries, 0) + 4
+    return needed if needed > DEFAULT_HEIGHT else None
 
 
 def new_figure(title: str | None, *, height: int | None = None) -> go.Figure:

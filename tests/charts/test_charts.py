@@ -89,6 +89,15 @@ def test_template_is_okabe_ito_with_readable_fonts_and_white_background():
     assert t.layout.xaxis.gridcolor == t.layout.yaxis.gridcolor == "#E5E5E5"
 
 
+def test_template_keeps_legends_compact_and_the_title_at_the_top_at_any_height():
+    # red team: a legend of 13 actors ended behind a scroll bar (10 px between one-actor legend groups);
+    # the title of a 1,120 px chart of panels (y=0.97 of the height) sat on the first panel's title
+    t = charts.workbench_template()
+    assert t.layout.legend.tracegroupgap == 0
+    assert (t.layout.title.y, t.layout.title.yref, t.layout.title.yanchor, t.layout.title.pad.t) == (
+        1.0, "container", "top", 14)
+
+
 def test_importing_the_package_leaves_plotly_global_template_alone():
     code = ("import plotly.io as pio; before = pio.templates.default; names = set(pio.templates); "
             "import analysis; from analysis import charts; charts.mentions_by_group; "
@@ -211,6 +220,26 @@ def test_mentions_by_group_one_stacked_trace_per_actor_in_table_order(rollup):
     assert fig.layout.barmode == "stack"
     assert list(fig.layout.xaxis.categoryarray) == ["Israel", "United States"]
     assert israel.hovertext[1] == "<b>Israel</b><br>United States: 2 mentions"
+
+
+def test_legend_height_grows_a_chart_whose_legend_would_not_fit():
+    from analysis.charts._base import legend_height
+
+    assert legend_height(13) is None  # 190 + 24 + 13 * 19 + 4 = 465: the default 480 px hold it
+    assert legend_height(15) == 503 and legend_height(21) == 617
+    assert legend_height(14, title_lines=2) == 508
+
+
+def test_mentions_by_group_is_tall_enough_for_every_legend_entry():
+    # red team: the 12th and 13th actors of "Who is in the news" were cut off the legend
+    many = pd.DataFrame({"group": ["people"] * 21, "actor_id": [f"a{i}" for i in range(21)],
+                         "actor": [f"Actor {i}" for i in range(21)], "mentions": 1})
+    assert charts.mentions_by_group(many).layout.height == 617
+    assert charts.mentions_by_group(many.head(13)).layout.height is None
+    daily = pd.DataFrame({"day": "2024-05-01", "actor_id": [f"a{i}" for i in range(15)],
+                          "actor": [f"Actor {i}" for i in range(15)], "mentions": 1})
+    assert charts.attention_over_time(daily).layout.height == 527  # two title lines: "6 of 15 drawn; ..."
+    assert charts.attention_over_time(daily, shown=None).layout.height == 503
 
 
 def test_mentions_by_group_grouped_default_colours_and_name_keys(rollup):
@@ -945,6 +974,23 @@ def test_outlet_comparison_cuts_long_category_names_under_the_bars_and_keeps_the
     assert list(fig.data[1].x) == ["two officials familiar…"]
     assert fig.data[1].hovertext[0].endswith("two officials familiar with the inquiry &amp; &lt;more&gt;: 2 mentions")
     assert list(fig.layout.xaxis.categoryarray) == ["Israel", "two officials familiar…"]
+
+
+def test_outlet_comparison_sets_names_upright_when_they_would_run_into_the_next_panel(by_outlet):
+    # red team: names slanted at 30 degrees ran under the next panel's names
+    from analysis.charts._compare import panel_spacing, x_labels_upright
+
+    level = charts.outlet_comparison(by_outlet)
+    assert level.layout.xaxis.tickangle is None and level.layout.height == 400
+    by_outlet.loc[1, "actor"] = "two officials familiar with the inquiry"
+    upright = charts.outlet_comparison(by_outlet)
+    assert [upright.layout[f"xaxis{n}"].tickangle for n in ("", "2", "3")] == [90, 90, 90]
+    # "two officials familiar…": 23 characters, 185 px of names under each row
+    assert (upright.layout.height, upright.layout.margin.b) == (545, 215)
+    assert x_labels_upright(["Joe Biden"], panels=3, per_panel=2) is False  # 63 px in a 132 px slot
+    assert x_labels_upright(["two officials familiar…"], panels=3, per_panel=2) is True  # 161 px
+    assert panel_spacing([], rows=1) == {"height": 400, "vertical_spacing": 0.0, "margin_b": 60}
+    assert panel_spacing(["abcdefghij"], rows=2) == {"height": 858, "vertical_spacing": 144 / 664, "margin_b": 124}
 
 
 def test_outlet_comparison_draws_a_tone_summary_with_its_interval_and_size(by_outlet):
