@@ -44,38 +44,48 @@ OKABE_ITO: dict[str, str] = {
     "black": "#000000",
 }
 
-#: Categorical colours in the order they are handed out: the Okabe–Ito colours first (the most
-#: distinct, for the most mentioned actors; yellow and black last among them: yellow is faint on white,
-#: black reads as "no category"), then twelve more from published qualitative palettes (Tol, Kelly,
-#: ColorBrewer), each picked as the one furthest from every colour before it and from the grey of
-#: "others" (CIEDE2000, the standard measure of how different two colours look). The first twelve
-#: differ from each other at least as much as the Okabe–Ito colours do among themselves (a colour
-#: difference of 20 or more); all twenty by 15 or more, from "others" too: no two actors of a chart get
-#: two shades of one hue. Twenty actors get a colour of their own; only the first eight are safe
-#: under colour-vision deficiencies, so charts also name what they colour.
-PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values()) + (
-    "#882255",  # wine (Tol)
-    "#654522",  # dark brown (Kelly)
+#: Categorical colours in the order they are handed out. Every one stands out from a white page by a
+#: contrast ratio of 3:1 or more (WCAG 2.1, 1.4.11, for lines and marks), which Okabe–Ito's orange (2.2),
+#: sky blue (2.3) and yellow (1.3) do not: the Okabe–Ito colours that do (blue, bluish green, reddish
+#: purple, vermillion, black) keep their places, the rest were picked by a search over published
+#: qualitative palettes (Tol, Kelly, ColorBrewer, Tableau), darkened to 3:1 where needed, and CIELAB
+#: colours of that contrast. The search kept, by CIEDE2000 (the standard measure of how different two
+#: colours look): the first twelve 20 or more apart, all twenty 15 or more, two of the darker colours
+#: (CIELAB L* below 45) 22 or more, as dark marks are harder to tell apart (the old wine #882255 and
+#: maroon #800000, 23 apart but both dark reds, looked alike in a stacked bar), each colour and the
+#: next 25 or more (neighbours in a stack or legend), every colour 20 or more
+#: from the grey of "others", and the first eight at least as far apart under simulated red-green
+#: colour-vision deficiency (Machado et al. 2009) as the Okabe–Ito eight are (12 against 11.5). Twenty
+#: actors get a colour of their own; charts also name what they colour.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue (Okabe–Ito)
+    "#692C04",  # chestnut
+    "#009E73",  # bluish green (Okabe–Ito)
+    "#CC79A7",  # reddish purple (Okabe–Ito)
+    "#B2044E",  # raspberry
+    "#D55E00",  # vermillion (Okabe–Ito)
+    "#9080F6",  # periwinkle
+    "#000000",  # black (Okabe–Ito)
     "#604E97",  # violet (Kelly)
-    "#999933",  # olive (Tol)
-    "#800000",  # maroon
-    "#F99379",  # salmon (Kelly)
-    "#D62728",  # red (Tableau)
-    "#B2DF8A",  # light green (ColorBrewer)
-    "#CAB2D6",  # lavender (ColorBrewer)
-    "#117733",  # green (Tol)
-    "#A6761D",  # mustard (ColorBrewer)
-    "#8C564B",  # brown (Tableau)
+    "#349FB0",  # teal blue (Tableau cyan, darkened)
+    "#948A55",  # khaki (Tol sand, darkened)
+    "#0E5C5B",  # dark teal
+    "#D51B1D",  # red (ColorBrewer Set1)
+    "#C58500",  # amber (Kelly orange yellow, darkened)
+    "#B339A0",  # magenta (Tol purple)
+    "#0C7118",  # green (Tol green)
+    "#BA7A6C",  # rose brown (Kelly salmon, darkened)
+    "#63A21D",  # leaf green (ColorBrewer Dark2, darkened)
+    "#FA406B",  # rose red
+    "#554C02",  # dark olive
 )
 
 #: Frame colours in the order they are handed out. A frame below its threshold is drawn faded
-#: (:data:`FADED_OPACITY`), so frame colours must stay apart faded too, which two shades of blue (the
-#: palette's first and fifth) do not: the first five (a codebook's usual number of frames) differ by a
-#: CIEDE2000 of 21 or more solid, faded, and faded against solid; then the rest of the palette.
-FRAME_PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#604E97", "#800000", "#CC79A7", "#D55E00",
-                                  "#F0E442") + tuple(c for c in PALETTE if c not in
-                                                     {"#0072B2", "#E69F00", "#009E73", "#604E97", "#800000",
-                                                      "#CC79A7", "#D55E00", "#F0E442", "#56B4E9", "#000000"})
+#: (:data:`FADED_OPACITY`), so frame colours must stay apart faded too: the first five (a codebook's
+#: usual number of frames) differ by a CIEDE2000 of 21 or more solid, faded, and faded against solid;
+#: then the rest of the palette. Solid, each has a contrast of 3:1 or more on white.
+FRAME_PALETTE: tuple[str, ...] = ("#0072B2", "#C58500", "#009E73", "#604E97", "#800000", "#CC79A7", "#D55E00") + \
+    tuple(c for c in PALETTE if c not in {"#0072B2", "#C58500", "#009E73", "#604E97", "#CC79A7", "#D55E00", "#000000"})
 
 #: How a category below its threshold is drawn (frames: terms found, too few to count the frame).
 FADED_OPACITY = 0.5
@@ -108,7 +118,7 @@ HOVER_MAX_CHARS = 600  # longer evidence is cut with an ellipsis
 
 
 def workbench_template() -> go.layout.Template:
-    """The workbench's plotly template: Okabe–Ito colours, readable fonts, white background, light grid.
+    """The workbench's plotly template: :data:`PALETTE` colours, readable fonts, white background, light grid.
 
     Built afresh on each call and never registered with plotly, so importing the package changes
     nothing; every chart builder applies it to its own figure. Apply it to a figure of your own with

@@ -80,8 +80,8 @@ COLORS = {"netanyahu": "#111111", "israel": "#222222", "biden": "#333333"}
 
 def test_template_is_okabe_ito_with_readable_fonts_and_white_background():
     t = charts.workbench_template()
-    assert list(t.layout.colorway)[:8] == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-                                           "#F0E442", "#000000"]  # Okabe-Ito first, for the key actors
+    assert list(t.layout.colorway)[:8] == ["#0072B2", "#692C04", "#009E73", "#CC79A7", "#B2044E", "#D55E00",
+                                           "#9080F6", "#000000"]  # the most distinct first, for the key actors
     assert len(t.layout.colorway) == 20 and len(set(t.layout.colorway)) == 20
     assert charts.OTHERS_COLOR not in t.layout.colorway
     assert "system-ui" in t.layout.font.family and "DejaVu Sans" in t.layout.font.family
@@ -111,7 +111,7 @@ def test_actor_colors_most_mentioned_first_distinct_up_to_twenty_then_grey_other
     ids = [f"a{i:02d}" for i in range(25)][::-1] + ["a03", "a03", "a07", None]
     colors = charts.actor_colors(ids)
     assert list(colors)[:3] == ["a03", "a07", "a00"]  # most mentioned first, then ties in id order
-    assert colors["a03"] == "#0072B2" and colors["a07"] == "#E69F00" and colors["a00"] == "#009E73"
+    assert colors["a03"] == "#0072B2" and colors["a07"] == "#692C04" and colors["a00"] == "#009E73"
     assert len({colors[k] for k in list(colors)[:20]}) == 20, "twenty actors, twenty colours"
     assert {colors[k] for k in list(colors)[20:]} == {charts.OTHERS_COLOR}, "the smallest go to grey others"
     assert charts.actor_colors(reversed(ids)) == colors  # order does not matter
@@ -864,7 +864,7 @@ def test_frame_profile_gives_each_generic_frame_its_own_colour_solid_and_faded()
                           "present": [True] * 5 + [False] * 5})
     fig = charts.frame_profile(table, by="outlet")
     assert [t.name for t in fig.data] == ids
-    assert [t.marker.color for t in fig.data] == ["#0072B2", "#E69F00", "#009E73", "#604E97", "#800000"]
+    assert [t.marker.color for t in fig.data] == ["#0072B2", "#C58500", "#009E73", "#604E97", "#800000"]
     assert charts.frame_colors(ids) == dict(zip(ids, charts.FRAME_PALETTE))
     assert {t.marker.opacity for t in fig.data} == {(1.0, 0.5)}
     assert {(t.marker.pattern.shape, t.marker.pattern.fillmode, t.marker.pattern.fgcolor) for t in fig.data} \
