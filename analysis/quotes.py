@@ -53,7 +53,8 @@ head is the word before its first preposition ("A spokesman for Ms. Ruiz" -> spo
 last word: a capitalised head makes a *name* (honorifics and titles in front dropped: "Rep. George
 Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
 *nominal* speaker ("officials", "the company", "the report"; a document noun, ``document_nouns``, too:
-"the email said", "The lawsuit contends"), "he"/"she"/"they" a *pronoun*. For "X,
+"the email said", "The lawsuit contends"; and any organisation noun, ``organization_nouns``: "The
+hospital said", "the school said"), "he"/"she"/"they" a *pronoun*. For "X,
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
 Dana Price; "Mr. Field, a retired engineer, said" -> Field; an example set off by commas is no
 apposition: "Critics, including the former player Tom Ashby, have argued" -> Critics, "A study,
@@ -77,7 +78,9 @@ place naming whose sources ("according to U.S. officials") is not linked. A nomi
 before it when it is the only organisation the text names before it (two named before: unlinked;
 see below for organisations whose name holds the noun); a noun of a kind that names state ("the union",
 "the league", "the hospital"; all but the generic "the company", "the agency", "the team", ...) links
-only to an organisation whose name holds it.
+only to an organisation whose name holds it. So does a spokesperson (``spokesperson_nouns``) after
+an organisation noun: "A hospital spokesman said", "Hospital officials said", "the hospital's
+spokeswoman said" link as "the hospital" does (kept nominal).
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time). A speaker noun before a participle phrase
@@ -91,8 +94,8 @@ the agency); a preposition opening the clause ("At Acme Sam Patel said"), a part
 of Republicans said") and the antecedent of "who" (", who have argued") keep the name. After the
 cue, a noun followed by a relative clause with no comma is the subject of what is said ("says
 companies that emit gases should ..."), no speaker. "The <organisation noun>" first links to the
-one organisation named before it whose name holds that noun ("the union" -> "Allied Nurses Union",
-"the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
+one organisation named before it (however far back) whose name holds that noun ("the union" -> "Allied
+Nurses Union", "the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
 name holds another such noun ("Grange Lane Hospital ... The union said": a hospital is no union).
 "The" and a word of origin or party (the entity layer's demonyms and the singulars of its group
 words: "the German wrote", "said the Briton", "the Democrat said") is a nominal speaker, not a name,
@@ -890,8 +893,9 @@ class _CueFinder:
     def __init__(self, cues: CueVerbs):
         self.pattern = cues.pattern
         self.cues = cues
-        # the nouns that can head an unnamed speaker: speaker nouns and documents ("the email said")
-        self.nouns = cues.speaker_nouns | cues.document_nouns
+        # the nouns that can head an unnamed speaker: speaker nouns, documents ("the email said") and
+        # kinds of organisation ("The hospital said")
+        self.nouns = cues.speaker_nouns | cues.document_nouns | cues.organization_nouns
         forms = list(cues.lemma_of)
         self.automaton = None
         self.finds_naming = False
@@ -2625,7 +2629,8 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     organisations named before ("Nimbusly ... a researcher at Carrow University ... The company
     said") it stays unlinked: a wrong guess is worse than none. "The mayor" (the and a title) links to the
     one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal.
-    Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
+    A spokesperson of an organisation noun ("A hospital spokesman", "Hospital officials",
+    :func:`_spokesperson_of`) links as "the <noun>" does. Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
     whose name does not hold it; "the union", "the league" link only to a name that says so, never to
     another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
     f, nouns, generic = att.f, att.cues.organization_nouns, att.cues.generic_organization_nouns
@@ -2652,20 +2657,42 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             if m is not None:
                 row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender,
                                        m.etype, sp.head)
-            continue
-        if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
-            continue
-        noun = words[1].lower()
-        m = _organization_named(f, sp.start, noun)
-        if m is None and (generic is None or noun in generic):
-            m = _only_organization_before(f, sp.start)
-            if m is not None and _kinds_of(m.actor, nouns) - {noun}:
-                m = None  # "Grange Lane Hospital ... The union said": a hospital is no union
-        # (a noun of a kind an organisation's name states, "the union", "the league", links only to a
-        # name that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)
+                continue
+        noun = _spokesperson_of(words, nouns, att.cues.spokesperson_nouns)
+        if noun is None:
+            if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
+                continue
+            noun = words[1].lower()
+        m = _organization_for(f, sp.start, noun, nouns, generic)
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+def _spokesperson_of(words: Sequence[str], nouns: frozenset[str], spokespeople: frozenset[str]) -> str | None:
+    """The organisation noun a spokesperson phrase of no preposition names ("A hospital spokesman",
+    "Hospital officials", "the hospital's spokeswoman" -> "hospital"): the word right before its last
+    word, a noun of ``spokespeople``, when it is an organisation noun (``nouns``); else None."""
+    if len(words) < 2 or words[-1].lower() not in spokespeople:
+        return None
+    noun = _bare(words[-2]).lower()
+    return noun if noun in nouns else None
+
+
+def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None
+                      ) -> _Mention | None:
+    """The organisation "the <noun>" at ``pos`` stands for: the one named before it whose name holds
+    the noun (:func:`_organization_named`); for a generic noun (``generic``; None: every noun) else the
+    only organisation named before it (:func:`_only_organization_before`) whose name holds no other
+    organisation noun ("Grange Lane Hospital ... The union said": a hospital is no union); else None
+    (a noun of a kind an organisation's name states, "the union", "the league", links only to a name
+    that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)."""
+    m = _organization_named(f, pos, noun)
+    if m is None and (generic is None or noun in generic):
+        m = _only_organization_before(f, pos)
+        if m is not None and _kinds_of(m.actor, nouns) - {noun}:
+            m = None
+    return m
 
 
 def _lexicon_speaker_entities(rows: list[_Row], ents: tuple[list[_Mention], ...] | None) -> None:
@@ -2727,20 +2754,18 @@ def _kinds_of(name: Any, nouns: frozenset[str]) -> set[str]:
     return {w for w in name.lower().split() if w in nouns} if isinstance(name, str) else set()
 
 
-def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5) -> _Mention | None:
+def _organization_named(f: _Field, pos: int, noun: str) -> _Mention | None:
     """The organisation whose name holds ``noun`` ("the union" -> "Unite the Union", "the university"
-    -> "Carrow University"), named in the ``window`` sentences before ``pos``'s sentence, when it is
-    the only one so named before ``pos``; else None."""
-    sid = f.sentence_at(pos)[0]
+    -> "Carrow University"), named anywhere before ``pos``, when it is the only one so named before
+    ``pos``; else None (the noun says which kind is meant: the text's only hospital, however far back).
+    The noun alone, capitalised ("Hospital officials said" opening a sentence), names none."""
     found: _Mention | None = None
     for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
         m = f.mentions[j]
         if m.via == "pronoun" or m.etype != "organization" or f.in_quote(m.start, m.end) or \
-                not isinstance(m.actor, str) or noun not in m.actor.lower().split():
+                not isinstance(m.actor, str) or noun not in m.actor.lower().split() or m.actor.lower() == noun:
             continue
         if found is None:
-            if f.sentence_at(m.start)[0] < sid - window:
-                return None
             found = m
         elif not _same(m.entity_id if isinstance(m.entity_id, str) else m.actor_id,
                        found.entity_id if isinstance(found.entity_id, str) else found.actor_id):

@@ -1,0 +1,39 @@
+"""Speaker errors a red team met on a hospital-strike corpus (session 13, rt13): each rule on a small
+inline text of our own with exact, hand-checked rows; each test fails on the code before its rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import analysis as wb
+
+
+def _quotes(*texts: str) -> list[tuple]:
+    n = len(texts)
+    d = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": list(texts)})
+    out = wb.quotes(d, {"actors": []})
+    return [(r.doc_id, r.kind, r.quote, None if pd.isna(r.speaker) else r.speaker,
+             None if pd.isna(r.speaker_type) else r.speaker_type,
+             None if pd.isna(r.speaker_entity_id) else r.speaker_entity_id)
+            for r in out.itertuples(index=False)]
+
+
+def test_the_hospital_and_its_spokespeople_are_nominal_speakers_linked_to_the_one_hospital_named():
+    # rt13 #1a: "The hospital said ..." gave no row (hospital was no speaker noun), "Hospital officials"
+    # and "A hospital spokeswoman" were unlinked; now every organisation noun heads a nominal speaker, and
+    # the noun (alone or before a spokesperson noun) links to the only organisation named before whose
+    # name holds it, however far back; with two hospitals named, or none, it stays unlinked
+    hospital = "organization:harwick_royal_hospital"
+    assert _quotes(
+        "Harwick Royal Hospital opened a new ward in March. The hospital said 60 beds would be added by June.",
+        "Harwick Royal Hospital cut its waiting list. Parking was scarce. Buses were late. Porters were busy. "
+        "Visitors queued. Rain fell. Hospital officials said surgery would resume next week. A hospital "
+        "spokeswoman said the car park would close.",
+        "Harwick Royal Hospital and Linden Park Hospital share a laundry. The hospital said the contract would "
+        "be renewed.",
+        "The school said the roof would be repaired over the summer.") == [
+        ("d0", "reported", "60 beds would be added by June", "Harwick Royal Hospital", "nominal", hospital),
+        ("d1", "reported", "surgery would resume next week", "Harwick Royal Hospital", "nominal", hospital),
+        ("d1", "reported", "the car park would close", "Harwick Royal Hospital", "nominal", hospital),
+        ("d2", "reported", "the contract would be renewed", "The hospital", "nominal", None),
+        ("d3", "reported", "the roof would be repaired over the summer", "The school", "nominal", None)]
