@@ -88,7 +88,8 @@ speaks: "Several patients waiting at the entrance said" -> "Several patients", a
 before a relative clause whose verb follows "that"/"who"/"which" ("The union that represents nurses
 said" -> "The union"). A name that is the object of a preposition after a word of its clause is
 inside a modifier, not the subject: "The union representing midwives at Grange Lane Hospital said"
--> "The union", "The aide to Sam Patel said" -> "The aide", and with no speaker noun before the
+-> "The union", "The aide to Sam Patel said" -> "The aide" ("St." and "Mt." opening a name end no
+phrase: "Nurses at St. Brendan's Hospital warned" -> "Nurses at St. Brendan's Hospital"), and with no speaker noun before the
 preposition no speaker ("the administrator of the Environmental Protection Agency, says" is not
 the agency); a preposition opening the clause ("At Acme Sam Patel said"), a part of a group ("half
 of Republicans said") and the antecedent of "who" (", who have argued") keep the name. After the
@@ -696,7 +697,7 @@ def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]
         word = tok[2]
         last = word[-1]  # _ends_phrase(word, honorifics), inline (a token is never empty, has no newline)
         if last in _PHRASE_END_CHARS or word[0] in "\"“”‘(" or (
-                last == "." and not _is_abbreviation(word, honorifics)) or (
+                last == "." and not _is_abbreviation(word, honorifics) and not _opens_name(toks, k, taken)) or (
                 last in _APOSTROPHES and word[-2:-1] in _MARK_BEFORE):
             break
         low = word.lower()
@@ -722,6 +723,23 @@ def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]
                     continue
             break
     return taken, False
+
+
+def _opens_name(toks: list[_Tok], k: int, taken: list[_Tok]) -> bool:
+    """Is ``toks[k]`` an abbreviation that opens the name after it ("St." of "Nurses at St. Brendan's
+    Hospital", "Mt." of "on Mt. Hood"; :func:`_name_openers`), not a sentence's last word: a capitalised
+    word follows it, and no capitalised word stands before it ("on Main St. Officials said": a street)?"""
+    return bool(taken) and taken[0][2][:1].isupper() and toks[k][2].lower() in _name_openers() and \
+        (k == 0 or not toks[k - 1][2][:1].isupper())
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    """Abbreviations that open a name ("st.", "mt."): the entity layer's first words of place names
+    (``place_first_words``) written with a full stop."""
+    from analysis.entity_words import load_entity_words
+
+    return frozenset(w for w in load_entity_words().place_first if w.endswith("."))
 
 
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:

@@ -37,3 +37,19 @@ def test_the_hospital_and_its_spokespeople_are_nominal_speakers_linked_to_the_on
         ("d1", "reported", "the car park would close", "Harwick Royal Hospital", "nominal", hospital),
         ("d2", "reported", "the contract would be renewed", "The hospital", "nominal", None),
         ("d3", "reported", "the roof would be repaired over the summer", "The school", "nominal", None)]
+
+
+def test_a_name_opened_by_st_after_a_preposition_is_no_speaker():
+    # rt13 #1b: "Nurses at St. Brendan's Hospital warned ..." credited the hospital: "St." ended the noun
+    # phrase like a sentence's full stop, so the walk back from the cue saw only "Brendan's Hospital";
+    # "St." and "Mt." before a capitalised word (the entity layer's place_first_words with a full stop)
+    # now open a name, and the name after "at"/"on" is no subject; "Main St." (a capitalised word
+    # before it) still ends a phrase the splitter left unsplit
+    assert _quotes("Doctors at St. Aidan's Hospital warned on Monday that the lifts were unsafe.",
+                   "Porters at St. Aidan's Hospital warned on Monday that the lifts were unsafe.",
+                   "Hikers on Mt. Kessel said the trail was icy.",
+                   "Buses stop on Quarry St. Officials said the road was closed.") == [
+        ("d0", "reported", "the lifts were unsafe", "Doctors at St. Aidan's Hospital", "nominal", None),
+        ("d1", "reported", "the lifts were unsafe", "Porters", "nominal", None),
+        ("d2", "reported", "the trail was icy", "Hikers", "nominal", None),
+        ("d3", "reported", "the road was closed", "Officials", "nominal", None)]
