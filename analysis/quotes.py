@@ -80,7 +80,10 @@ see below for organisations whose name holds the noun); a noun of a kind that na
 "the league", "the hospital"; all but the generic "the company", "the agency", "the team", ...) links
 only to an organisation whose name holds it. So does a spokesperson (``spokesperson_nouns``) after
 an organisation noun: "A hospital spokesman said", "Hospital officials said", "the hospital's
-spokeswoman said" link as "the hospital" does (kept nominal).
+spokeswoman said" link as "the hospital" does (kept nominal); a spokesperson "for", "at", "of" or
+"from" an organisation speaks for it ("A spokeswoman for Lakeport General said" -> Lakeport General
+Hospital, the organisation of the field whose name goes on from those words; "officials at the
+hospital" as "the hospital"), never for a person ("A spokesman for Ms. Ruiz").
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time). A speaker noun before a participle phrase
@@ -2648,7 +2651,8 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     said") it stays unlinked: a wrong guess is worse than none. "The mayor" (the and a title) links to the
     one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal.
     A spokesperson of an organisation noun ("A hospital spokesman", "Hospital officials",
-    :func:`_spokesperson_of`) links as "the <noun>" does. Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
+    :func:`_spokesperson_of`) links as "the <noun>" does, and one for an organisation to it ("A
+    spokeswoman for Lakeport General", :func:`_spoken_for`). Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
     whose name does not hold it; "the union", "the league" link only to a name that says so, never to
     another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
     f, nouns, generic = att.f, att.cues.organization_nouns, att.cues.generic_organization_nouns
@@ -2676,12 +2680,16 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
                 row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender,
                                        m.etype, sp.head)
                 continue
-        noun = _spokesperson_of(words, nouns, att.cues.spokesperson_nouns)
-        if noun is None:
-            if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
-                continue
-            noun = words[1].lower()
-        m = _organization_for(f, sp.start, noun, nouns, generic)
+        spokespeople = att.cues.spokesperson_nouns
+        noun = _spokesperson_of(words, nouns, spokespeople)
+        if noun is not None:
+            m = _organization_for(f, sp.start, noun, nouns, generic)
+        elif spokespeople and any(w in _SPOKEN_FOR for w in words):
+            m = _spoken_for(f, sp, spokespeople, nouns, generic)  # "A spokeswoman for Lakeport General"
+        elif len(words) == 2 and words[0].lower() in ("the", "its") and words[1].lower() in nouns:
+            m = _organization_for(f, sp.start, words[1].lower(), nouns, generic)
+        else:
+            continue
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
@@ -2695,6 +2703,54 @@ def _spokesperson_of(words: Sequence[str], nouns: frozenset[str], spokespeople: 
         return None
     noun = _bare(words[-2]).lower()
     return noun if noun in nouns else None
+
+
+#: The prepositions after a spokesperson noun that name whom it speaks for ("a spokeswoman for X",
+#: "officials at X", "a representative of X", "a spokesman from X").
+_SPOKEN_FOR = frozenset("for at of from".split())
+
+
+def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: frozenset[str],
+                generic: frozenset[str] | None) -> _Mention | None:
+    """The organisation a spokesperson phrase names after its preposition ("A spokeswoman for
+    Lakeport General", "officials at the hospital"): the head before the first preposition is a noun
+    of ``spokespeople``, and right after the preposition (and "the") stands an organisation mention
+    (by its full name in the field, :func:`_full_organization`) or "the <organisation noun>" (linked as
+    :func:`_organization_for` links it); else None: a person ("A spokesman for Ms. Ruiz": the
+    spokesman speaks, not Ms. Ruiz), a place, or nothing known."""
+    text = f.text
+    toks = _TOKEN.findall(text, sp.start, sp.end)
+    at = next((i for i in range(1, len(toks)) if toks[i] in _SPOKEN_FOR), -1)
+    if at < 0 or _bare(toks[at - 1]).lower() not in spokespeople:
+        return None
+    after = text.find(" " + toks[at] + " ", sp.start, sp.end) + len(toks[at]) + 2
+    inner = [m for m in f.mentions_in(after, sp.end) if m.via != "pronoun" and m.end <= sp.end]
+    if inner:
+        m = inner[0]
+        if m.etype != "organization" or text[after:m.start].strip().lower() not in ("", "the"):
+            return None
+        return _full_organization(f, m)
+    rest = toks[at + 1:]
+    if len(rest) == 2 and rest[0].lower() == "the" and _bare(rest[1]).lower() in nouns:
+        return _organization_for(f, sp.start, _bare(rest[1]).lower(), nouns, generic)  # "for the hospital"
+    return None
+
+
+def _full_organization(f: _Field, m: _Mention) -> _Mention:
+    """The organisation mention of the field whose name is ``m``'s name and more words after it, when
+    one organisation is so named ("Lakeport General" -> Lakeport General Hospital, a short form the
+    entity layer kept apart); else ``m``."""
+    if not isinstance(m.actor, str):
+        return m
+    prefix = m.actor + " "
+    found: _Mention | None = None
+    for other in f.mentions:
+        if other.via != "pronoun" and other.etype == "organization" and isinstance(other.actor, str) and \
+                other.actor.startswith(prefix):
+            if found is not None and not _same(other.entity_id, found.entity_id):
+                return m  # two such names: which one is meant is not clear
+            found = found or other
+    return m if found is None else found
 
 
 def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None

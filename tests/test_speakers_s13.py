@@ -53,3 +53,25 @@ def test_a_name_opened_by_st_after_a_preposition_is_no_speaker():
         ("d1", "reported", "the lifts were unsafe", "Porters", "nominal", None),
         ("d2", "reported", "the trail was icy", "Hikers", "nominal", None),
         ("d3", "reported", "the road was closed", "Officials", "nominal", None)]
+
+
+def test_a_spokesperson_for_an_organisation_speaks_for_it():
+    # rt13 #8: "A spokeswoman for Lakeport General said ..." stayed unlinked, so voice() called the
+    # hospital never quoted; a spokesperson noun (cue list: spokesperson_nouns) before "for"/"at"/"of"/
+    # "from" and an organisation links to it, by the full name the field gives it ("Linden General" ->
+    # Linden General Hospital), kept nominal; a person after "for" does not speak
+    texts = ("Ambulances went to Linden General Hospital on Friday. A spokeswoman for Linden General said its "
+             "wards were busy but coping.",
+             "A spokesman for the Ashgrove Care Group said the homes would stay open.",
+             "A spokesman for Ms. Ruiz said the draft was 40 pages long.")
+    assert _quotes(*texts) == [
+        ("d0", "reported", "its wards were busy but coping", "Linden General Hospital", "nominal",
+         "organization:linden_general_hospital"),
+        ("d1", "reported", "the homes would stay open", "Ashgrove Care Group", "nominal",
+         "organization:ashgrove_care_group"),
+        ("d2", "reported", "the draft was 40 pages long", "A spokesman for Ms. Ruiz", "nominal", None)]
+    d = pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [texts[0]]})
+    ents = wb.entities(d, actors={"actors": []})
+    said = wb.voice(ents, wb.quotes(d, {"actors": []}, entities=ents)).set_index("actor_id")
+    assert said.loc["organization:linden_general_hospital", ["mentions", "quotes", "never_quoted"]].tolist() == [
+        1, 1, False]
