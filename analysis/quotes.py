@@ -2545,6 +2545,10 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
 
     1. the speaker of the quotation before it (in reading order), in the same sentence or the one
        before, when that speaker's gender (where known) agrees: "“…,” said Dana Price. She added …";
+       a nominal speaker so when it is one person of a gender the pronoun agrees with (linked to such
+       a person, or headed by a singular person noun: "The union's spokeswoman said …. "…," she
+       said") and no other person who could be meant is named from its sentence's start to the
+       pronoun (one is: no speaker; :func:`_nominal_antecedent`);
     2. else the person the entity layer (or the lexicon's pronoun rule) resolves it to, when that
        person was named at most two sentences back and no other person who could be meant (same
        gender, or gender unknown) is named in those sentences ("Dana Price met Maria Chen. She
@@ -2568,11 +2572,14 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
     gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
     if gender is None:
         return unknown
-    if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1 \
-            and last.speaker.gender in (None, gender) and last.speaker.etype in (None, "person") \
-            and last.speaker.type != "nominal":
+    if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1:
         p = last.speaker
-        return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
+        fits = p.gender in (None, gender) and p.etype in (None, "person") if p.type != "nominal" else \
+            _nominal_antecedent(att, last, sp, gender)
+        if fits:
+            return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
+        if fits is None:
+            return unknown  # the nominal speaker or another person named since: not clear
     mentions, starts = f.mentions, f.mention_starts
     k = bisect_left(starts, sp.start)
     here = [m for m in mentions[k:bisect_left(starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
@@ -2602,6 +2609,50 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
+
+
+def _nominal_antecedent(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -> bool | None:
+    """Is the pronoun ``sp`` of ``gender`` the nominal speaker of the quotation before it (``last``:
+    'The union's spokeswoman said …. "…," she said.')? True when that speaker is one person
+    (:func:`_one_person`) of a gender the pronoun agrees with and no other person who could be meant
+    (same gender, or gender unknown) is named between its sentence's start and the pronoun; None (not
+    clear: no speaker) when one is; False when the speaker is no such person."""
+    p, f = last.speaker, att.f
+    if not _one_person(att, p, gender):
+        return False
+    lo = f.sentence_at(min(p.start, last.parts[0][0]))[2]
+    starts = f.mention_starts
+    for m in f.mentions[bisect_left(starts, lo):bisect_left(starts, sp.start)]:
+        if m.via != "pronoun" and m.etype == "person" and m.gender in (None, gender) and \
+                not p.start <= m.start < p.end and not _same(m.entity_id, p.entity_id) and \
+                not f.in_quote(m.start, m.end):
+            return None  # someone else who could be meant
+    return True
+
+
+def _one_person(att: _Attributor, p: _Speaker, gender: str) -> bool:
+    """Is the nominal speaker ``p`` one person a pronoun of ``gender`` can stand for? Linked to a person
+    ("the mayor" -> Helen Stroud): when that person's gender agrees. Else by its head word: a speaker
+    noun or an age, no organisation or document noun ("the company", "the report"), no plural
+    ("officials", "spokesmen", "people", "staff"), and a "-woman"/"-man" word only of that gender
+    ("spokeswoman": she; "spokesman": he; "spokesperson", "official", "the 24-year-old": either)."""
+    if p.etype == "person":
+        return p.gender in (None, gender)
+    text = att.f.text
+    head = p.head if p.start <= p.head < p.end else text.rfind(" ", p.start, p.end) + 1
+    word = _bare(text[head:p.end].split(None, 1)[0] if head < p.end else "").lower()
+    cues = att.cues
+    if not (word in cues.speaker_nouns or _AGE.fullmatch(word)) or word in cues.organization_nouns or \
+            word in cues.document_nouns or word in _NOT_ONE_PERSON or (word.endswith("s") and not word.endswith("ss")) \
+            or word.endswith("men"):
+        return False
+    if word.endswith("woman"):
+        return gender == "female"
+    return gender == "male" or not word.endswith("man") or word in _epithets()
+
+
+#: Speaker nouns of no "-s" that stand for more than one person.
+_NOT_ONE_PERSON = frozenset("people staff family police crew public".split())
 
 
 def _title_words_only(text: str) -> bool:
@@ -3199,8 +3250,8 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
                 found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
                 if len(direct) > 1:
                     found = _join_paragraph_quotations(part, found)
-                _resolve_pronouns(att, found)
                 _link_nominals(att, found)
+                _resolve_pronouns(att, found)
                 _lexicon_speaker_entities(found, entities_of.get(doc_id))
                 _emit(rows, doc_id, part.text, found)
     return rows, pd.unique(doc_ids)

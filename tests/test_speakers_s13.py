@@ -75,3 +75,30 @@ def test_a_spokesperson_for_an_organisation_speaks_for_it():
     said = wb.voice(ents, wb.quotes(d, {"actors": []}, entities=ents)).set_index("actor_id")
     assert said.loc["organization:linden_general_hospital", ["mentions", "quotes", "never_quoted"]].tolist() == [
         1, 1, False]
+
+
+def test_she_after_a_nominal_speaker_is_that_speaker_when_no_one_else_could_be_meant():
+    # rt13 #5: '"…," she said' right after 'The union's spokeswoman said …' had no speaker (the previous
+    # quotation's speaker counted only when named); now a nominal speaker of one person whose gender
+    # agrees ("spokeswoman": she) is the pronoun's, linked or not ("the mayor" -> Helen Stroud), the
+    # pronoun keeping speaker_type 'pronoun' as with a named speaker; not a plural ("Officials"), an
+    # organisation ("The company"), a "-man" word for "she", or with another woman named in between
+    assert _quotes(
+        'The tenants\' spokeswoman said the vote was close. "We will not give up," she said. "Not this year."',
+        'Officials said the road was closed. "It will reopen soon," she said.',
+        'The company said profits fell sharply. "We expect a recovery," she said.',
+        'A council spokesman said the bins were late. "The lorry broke down," she said.',
+        'The tenants\' spokeswoman said the vote was close, and Mary Ohene agreed. "We will not give up," she said.',
+        'Mayor Helen Stroud toured the dock. "We will rebuild," the mayor said. "It will take years," she added.') == [
+        ("d0", "reported", "the vote was close", "The tenants' spokeswoman", "nominal", None),
+        ("d0", "direct", "We will not give up … Not this year.", "The tenants' spokeswoman", "pronoun", None),
+        ("d1", "reported", "the road was closed", "Officials", "nominal", None),
+        ("d1", "direct", "It will reopen soon", None, "pronoun", None),
+        ("d2", "reported", "profits fell sharply", "The company", "nominal", None),
+        ("d2", "direct", "We expect a recovery", None, "pronoun", None),
+        ("d3", "reported", "the bins were late", "A council spokesman", "nominal", None),
+        ("d3", "direct", "The lorry broke down", None, "pronoun", None),
+        ("d4", "reported", "the vote was close, and Mary Ohene agreed", "The tenants' spokeswoman", "nominal", None),
+        ("d4", "direct", "We will not give up", None, "pronoun", None),
+        ("d5", "direct", "We will rebuild", "Helen Stroud", "nominal", "person:helen_stroud"),
+        ("d5", "direct", "It will take years", "Helen Stroud", "pronoun", "person:helen_stroud")]
