@@ -7,6 +7,8 @@ import pandas as pd
 
 import analysis as wb
 
+from entity_rows import found, rows
+
 
 def _quotes(*texts: str) -> list[tuple]:
     n = len(texts)
@@ -102,3 +104,22 @@ def test_she_after_a_nominal_speaker_is_that_speaker_when_no_one_else_could_be_m
         ("d4", "direct", "We will not give up", None, "pronoun", None),
         ("d5", "direct", "We will rebuild", "Helen Stroud", "nominal", "person:helen_stroud"),
         ("d5", "direct", "It will take years", "Helen Stroud", "pronoun", "person:helen_stroud")]
+
+
+def test_she_opening_the_clause_a_she_reports_is_that_same_person():
+    # rt13 #4: "Mayor Farraday said that she had spoken to Karen Whitlock. She said she was hopeful." gave
+    # the second "she" to Karen Whitlock (the woman named last); the subject of the clause "She said"
+    # reports is the one who says it (a verb of no object: after "told Lucy Hart" the nearest woman is
+    # still taken, as before)
+    e = found("Councillor Ruth Dane said that she had phoned Maria Lopes. She said she was optimistic.",
+              "Ann Kerr met Lucy Hart. She told Lucy Hart she was hopeful.")
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "via") == [
+        ("d0", 1, "Ruth Dane", "Ruth Dane", "name"), ("d0", 1, "she", "Ruth Dane", "pronoun"),
+        ("d0", 1, "Maria Lopes", "Maria Lopes", "name"), ("d0", 2, "She", "Ruth Dane", "pronoun"),
+        ("d0", 2, "she", "Ruth Dane", "pronoun"),
+        ("d1", 1, "Ann Kerr", "Ann Kerr", "name"), ("d1", 1, "Lucy Hart", "Lucy Hart", "name"),
+        ("d1", 2, "She", "Ann Kerr", "pronoun"), ("d1", 2, "Lucy Hart", "Lucy Hart", "name"),
+        ("d1", 2, "she", "Lucy Hart", "pronoun")]
+    assert _quotes("Councillor Ruth Dane said that she had phoned Maria Lopes. She said she was optimistic.") == [
+        ("d0", "reported", "she had phoned Maria Lopes", "Ruth Dane", "name", "person:ruth_dane"),
+        ("d0", "reported", "she was optimistic", "Ruth Dane", "pronoun", "person:ruth_dane")]
