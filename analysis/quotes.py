@@ -98,7 +98,7 @@ the agency); a preposition opening the clause ("At Acme Sam Patel said"), a part
 of Republicans said") and the antecedent of "who" (", who have argued") keep the name. After the
 cue, a noun followed by a relative clause with no comma is the subject of what is said ("says
 companies that emit gases should ..."), no speaker. "The <organisation noun>" first links to the
-one organisation named before it (however far back) whose name holds that noun ("the union" -> "Allied
+one organisation named before it whose name holds that noun ("the union" -> "Allied
 Nurses Union", "the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
 name holds another such noun ("Grange Lane Hospital ... The union said": a hospital is no union).
 "The" and a word of origin or party (the entity layer's demonyms and the singulars of its group
@@ -2879,11 +2879,15 @@ def _kinds_of(name: Any, nouns: frozenset[str]) -> set[str]:
     return {w for w in name.lower().split() if w in nouns} if isinstance(name, str) else set()
 
 
-def _organization_named(f: _Field, pos: int, noun: str) -> _Mention | None:
+def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5) -> _Mention | None:
     """The organisation whose name holds ``noun`` ("the union" -> "Unite the Union", "the university"
-    -> "Carrow University"), named anywhere before ``pos``, when it is the only one so named before
-    ``pos``; else None (the noun says which kind is meant: the text's only hospital, however far back).
-    The noun alone, capitalised ("Hospital officials said" opening a sentence), names none."""
+    -> "Carrow University"), named in the ``window`` sentences before ``pos``'s sentence, when it is
+    the only one so named before ``pos``; else None. The noun alone, capitalised ("Hospital officials
+    said" opening a sentence), names none. (The window stays: a document that names one hospital
+    early and says "The hospital said" eight sentences later may mean another it names only by a short
+    form the entity layer left untyped: "Lakeport General Hospital ... the strike at St. Brendan's ...
+    The hospital said".)"""
+    sid = f.sentence_at(pos)[0]
     found: _Mention | None = None
     for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
         m = f.mentions[j]
@@ -2891,6 +2895,8 @@ def _organization_named(f: _Field, pos: int, noun: str) -> _Mention | None:
                 not isinstance(m.actor, str) or noun not in m.actor.lower().split() or m.actor.lower() == noun:
             continue
         if found is None:
+            if f.sentence_at(m.start)[0] < sid - window:
+                return None
             found = m
         elif not _same(m.entity_id if isinstance(m.entity_id, str) else m.actor_id,
                        found.entity_id if isinstance(found.entity_id, str) else found.actor_id):

@@ -24,21 +24,25 @@ def test_the_hospital_and_its_spokespeople_are_nominal_speakers_linked_to_the_on
     # rt13 #1a: "The hospital said ..." gave no row (hospital was no speaker noun), "Hospital officials"
     # and "A hospital spokeswoman" were unlinked; now every organisation noun heads a nominal speaker, and
     # the noun (alone or before a spokesperson noun) links to the only organisation named before whose
-    # name holds it, however far back; with two hospitals named, or none, it stays unlinked
+    # name holds it, in the five sentences before; with two hospitals named, none, or the only one
+    # named further back, it stays unlinked
     hospital = "organization:harwick_royal_hospital"
     assert _quotes(
         "Harwick Royal Hospital opened a new ward in March. The hospital said 60 beds would be added by June.",
         "Harwick Royal Hospital cut its waiting list. Parking was scarce. Buses were late. Porters were busy. "
-        "Visitors queued. Rain fell. Hospital officials said surgery would resume next week. A hospital "
-        "spokeswoman said the car park would close.",
+        "Hospital officials said surgery would resume next week. A hospital spokeswoman said the car park would "
+        "close.",
         "Harwick Royal Hospital and Linden Park Hospital share a laundry. The hospital said the contract would "
         "be renewed.",
-        "The school said the roof would be repaired over the summer.") == [
+        "The school said the roof would be repaired over the summer.",
+        "Harwick Royal Hospital cut its waiting list. Parking was scarce. Buses were late. Porters were busy. "
+        "Visitors queued. Rain fell. A hospital spokeswoman said the car park would close.") == [
         ("d0", "reported", "60 beds would be added by June", "Harwick Royal Hospital", "nominal", hospital),
         ("d1", "reported", "surgery would resume next week", "Harwick Royal Hospital", "nominal", hospital),
         ("d1", "reported", "the car park would close", "Harwick Royal Hospital", "nominal", hospital),
         ("d2", "reported", "the contract would be renewed", "The hospital", "nominal", None),
-        ("d3", "reported", "the roof would be repaired over the summer", "The school", "nominal", None)]
+        ("d3", "reported", "the roof would be repaired over the summer", "The school", "nominal", None),
+        ("d4", "reported", "the car park would close", "A hospital spokeswoman", "nominal", None)]
 
 
 def test_a_name_opened_by_st_after_a_preposition_is_no_speaker():
