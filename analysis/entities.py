@@ -203,6 +203,8 @@ of unknown gender named earlier in the pronoun's own sentence comes before a mat
 he/she ("He went looking for his brother, George Whitman, after he ...": the second "he" is not the
 brother), and one a pronoun opening its sentence follows as
 the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'),
+and one opening the clause a he/she of its gender reports is that pronoun's person ("She said she was
+hopeful": not a woman named since),
 also over a person of its gender named after that subject there ("Robert Vasquez ... endorsed Osei. He
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
 after it ('"He fights for us," Turner said'); rows with ``via == "pronoun"``, apart from the direct
@@ -3319,9 +3321,19 @@ def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], 
     return None
 
 
+#: Between a subject pronoun and the subject of the clause its speech verb reports: "She said (that) |she|
+#: was hopeful", "he added that |he| ..." (a verb of no object: "told X" may report about X).
+_REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+)?(?:said|says|added|adds|wrote|writes|"
+                                 r"insisted|insists|explained|explains|replied|argued|argues|warned|warns|stated|"
+                                 r"states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)"
+                                 r"(?:,?\s+that)?\s+")
+
+
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
-    known gender the pronoun contradicts); each entity's ``best`` evidence is its decision."""
+    known gender the pronoun contradicts); each entity's ``best`` evidence is its decision. A he/she
+    that opens the clause a he/she of its gender reports right before it ("She said she was hopeful",
+    :data:`_REPORTS_OWN_CLAUSE`) is that pronoun's person, not a person named since."""
     persons = sorted((k, s, idx) for idx, ent in enumerate(live) if _is_person(ent)
                      for k, s, *_ in ent.mentions)
     if not persons:
@@ -3333,6 +3345,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
     for text in texts:
         starts.append(starts[-1] + len(text) + 1)
     joined = "\n".join(texts)
+    subject: tuple[int, int, str, int] | None = None  # the last he/she: its end in ``joined``, word, person
     for start, end in _pronouns(joined):
         word = joined[start:end]
         k = bisect_right(starts, start) - 1
@@ -3340,6 +3353,13 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         at = (k, start - offset)
         low = word.lower()
         gender = "male" if low in _MALE else "female"
+        if low in ("he", "she"):
+            if subject is not None and subject[2] == low and _REPORTS_OWN_CLAUSE.fullmatch(joined, subject[1], start):
+                # "She said she was hopeful": the reported clause's subject is the speaker
+                out.append((k, at[1], end - offset, subject[3], word))
+                subject = (start, end, low, subject[3])
+                continue
+            subject = None
         chosen = unknown = None
         opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
             _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
@@ -3385,6 +3405,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         if live[chosen].gender is None and chosen not in learned:
             learned[chosen] = gender
         out.append((k, at[1], end - offset, chosen, word))
+        if low in ("he", "she"):
+            subject = (start, end, low, chosen)
     for idx, g in learned.items():
         live[idx].gender = live[idx].gender or g
     return out

@@ -53,7 +53,8 @@ head is the word before its first preposition ("A spokesman for Ms. Ruiz" -> spo
 last word: a capitalised head makes a *name* (honorifics and titles in front dropped: "Rep. George
 Miller" -> George Miller; an honorific alone is no speaker), a speaker noun (``speaker_nouns``) a
 *nominal* speaker ("officials", "the company", "the report"; a document noun, ``document_nouns``, too:
-"the email said", "The lawsuit contends"), "he"/"she"/"they" a *pronoun*. For "X,
+"the email said", "The lawsuit contends"; and any organisation noun, ``organization_nouns``: "The
+hospital said", "the school said"), "he"/"she"/"they" a *pronoun*. For "X,
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
 Dana Price; "Mr. Field, a retired engineer, said" -> Field; an example set off by commas is no
 apposition: "Critics, including the former player Tom Ashby, have argued" -> Critics, "A study,
@@ -77,7 +78,12 @@ place naming whose sources ("according to U.S. officials") is not linked. A nomi
 before it when it is the only organisation the text names before it (two named before: unlinked;
 see below for organisations whose name holds the noun); a noun of a kind that names state ("the union",
 "the league", "the hospital"; all but the generic "the company", "the agency", "the team", ...) links
-only to an organisation whose name holds it.
+only to an organisation whose name holds it. So does a spokesperson (``spokesperson_nouns``) after
+an organisation noun: "A hospital spokesman said", "Hospital officials said", "the hospital's
+spokeswoman said" link as "the hospital" does (kept nominal); a spokesperson "for", "at", "of" or
+"from" an organisation speaks for it ("A spokeswoman for Lakeport General said" -> Lakeport General
+Hospital, the organisation of the field whose name goes on from those words; "officials at the
+hospital" as "the hospital"), never for a person ("A spokesman for Ms. Ruiz").
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time). A speaker noun before a participle phrase
@@ -85,14 +91,15 @@ speaks: "Several patients waiting at the entrance said" -> "Several patients", a
 before a relative clause whose verb follows "that"/"who"/"which" ("The union that represents nurses
 said" -> "The union"). A name that is the object of a preposition after a word of its clause is
 inside a modifier, not the subject: "The union representing midwives at Grange Lane Hospital said"
--> "The union", "The aide to Sam Patel said" -> "The aide", and with no speaker noun before the
+-> "The union", "The aide to Sam Patel said" -> "The aide" ("St." and "Mt." opening a name end no
+phrase: "Nurses at St. Brendan's Hospital warned" -> "Nurses at St. Brendan's Hospital"), and with no speaker noun before the
 preposition no speaker ("the administrator of the Environmental Protection Agency, says" is not
 the agency); a preposition opening the clause ("At Acme Sam Patel said"), a part of a group ("half
 of Republicans said") and the antecedent of "who" (", who have argued") keep the name. After the
 cue, a noun followed by a relative clause with no comma is the subject of what is said ("says
 companies that emit gases should ..."), no speaker. "The <organisation noun>" first links to the
-one organisation named before it whose name holds that noun ("the union" -> "Allied Nurses Union",
-"the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
+one organisation named before it whose name holds that noun ("the union" -> "Allied
+Nurses Union", "the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
 name holds another such noun ("Grange Lane Hospital ... The union said": a hospital is no union).
 "The" and a word of origin or party (the entity layer's demonyms and the singulars of its group
 words: "the German wrote", "said the Briton", "the Democrat said") is a nominal speaker, not a name,
@@ -693,7 +700,7 @@ def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]
         word = tok[2]
         last = word[-1]  # _ends_phrase(word, honorifics), inline (a token is never empty, has no newline)
         if last in _PHRASE_END_CHARS or word[0] in "\"“”‘(" or (
-                last == "." and not _is_abbreviation(word, honorifics)) or (
+                last == "." and not _is_abbreviation(word, honorifics) and not _opens_name(toks, k, taken)) or (
                 last in _APOSTROPHES and word[-2:-1] in _MARK_BEFORE):
             break
         low = word.lower()
@@ -719,6 +726,23 @@ def _np_walk(toks: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]
                     continue
             break
     return taken, False
+
+
+def _opens_name(toks: list[_Tok], k: int, taken: list[_Tok]) -> bool:
+    """Is ``toks[k]`` an abbreviation that opens the name after it ("St." of "Nurses at St. Brendan's
+    Hospital", "Mt." of "on Mt. Hood"; :func:`_name_openers`), not a sentence's last word: a capitalised
+    word follows it, and no capitalised word stands before it ("on Main St. Officials said": a street)?"""
+    return bool(taken) and taken[0][2][:1].isupper() and toks[k][2].lower() in _name_openers() and \
+        (k == 0 or not toks[k - 1][2][:1].isupper())
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    """Abbreviations that open a name ("st.", "mt."): the entity layer's first words of place names
+    (``place_first_words``) written with a full stop."""
+    from analysis.entity_words import load_entity_words
+
+    return frozenset(w for w in load_entity_words().place_first if w.endswith("."))
 
 
 def _tokens_before(text: str, lo: int, hi: int, n: int) -> list[_Tok]:
@@ -890,8 +914,9 @@ class _CueFinder:
     def __init__(self, cues: CueVerbs):
         self.pattern = cues.pattern
         self.cues = cues
-        # the nouns that can head an unnamed speaker: speaker nouns and documents ("the email said")
-        self.nouns = cues.speaker_nouns | cues.document_nouns
+        # the nouns that can head an unnamed speaker: speaker nouns, documents ("the email said") and
+        # kinds of organisation ("The hospital said")
+        self.nouns = cues.speaker_nouns | cues.document_nouns | cues.organization_nouns
         forms = list(cues.lemma_of)
         self.automaton = None
         self.finds_naming = False
@@ -2520,6 +2545,10 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
 
     1. the speaker of the quotation before it (in reading order), in the same sentence or the one
        before, when that speaker's gender (where known) agrees: "“…,” said Dana Price. She added …";
+       a nominal speaker so when it is one person of a gender the pronoun agrees with (linked to such
+       a person, or headed by a singular person noun: "The union's spokeswoman said …. "…," she
+       said") and no other person who could be meant is named from its sentence's start to the
+       pronoun (one is: no speaker; :func:`_nominal_antecedent`);
     2. else the person the entity layer (or the lexicon's pronoun rule) resolves it to, when that
        person was named at most two sentences back and no other person who could be meant (same
        gender, or gender unknown) is named in those sentences ("Dana Price met Maria Chen. She
@@ -2543,11 +2572,14 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
     gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
     if gender is None:
         return unknown
-    if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1 \
-            and last.speaker.gender in (None, gender) and last.speaker.etype in (None, "person") \
-            and last.speaker.type != "nominal":
+    if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1:
         p = last.speaker
-        return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
+        fits = p.gender in (None, gender) and p.etype in (None, "person") if p.type != "nominal" else \
+            _nominal_antecedent(att, last, sp, gender)
+        if fits:
+            return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
+        if fits is None:
+            return unknown  # the nominal speaker or another person named since: not clear
     mentions, starts = f.mentions, f.mention_starts
     k = bisect_left(starts, sp.start)
     here = [m for m in mentions[k:bisect_left(starts, sp.end)] if m.via == "pronoun" and m.end == sp.end]
@@ -2577,6 +2609,50 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
+
+
+def _nominal_antecedent(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -> bool | None:
+    """Is the pronoun ``sp`` of ``gender`` the nominal speaker of the quotation before it (``last``:
+    'The union's spokeswoman said …. "…," she said.')? True when that speaker is one person
+    (:func:`_one_person`) of a gender the pronoun agrees with and no other person who could be meant
+    (same gender, or gender unknown) is named between its sentence's start and the pronoun; None (not
+    clear: no speaker) when one is; False when the speaker is no such person."""
+    p, f = last.speaker, att.f
+    if not _one_person(att, p, gender):
+        return False
+    lo = f.sentence_at(min(p.start, last.parts[0][0]))[2]
+    starts = f.mention_starts
+    for m in f.mentions[bisect_left(starts, lo):bisect_left(starts, sp.start)]:
+        if m.via != "pronoun" and m.etype == "person" and m.gender in (None, gender) and \
+                not p.start <= m.start < p.end and not _same(m.entity_id, p.entity_id) and \
+                not f.in_quote(m.start, m.end):
+            return None  # someone else who could be meant
+    return True
+
+
+def _one_person(att: _Attributor, p: _Speaker, gender: str) -> bool:
+    """Is the nominal speaker ``p`` one person a pronoun of ``gender`` can stand for? Linked to a person
+    ("the mayor" -> Helen Stroud): when that person's gender agrees. Else by its head word: a speaker
+    noun or an age, no organisation or document noun ("the company", "the report"), no plural
+    ("officials", "spokesmen", "people", "staff"), and a "-woman"/"-man" word only of that gender
+    ("spokeswoman": she; "spokesman": he; "spokesperson", "official", "the 24-year-old": either)."""
+    if p.etype == "person":
+        return p.gender in (None, gender)
+    text = att.f.text
+    head = p.head if p.start <= p.head < p.end else text.rfind(" ", p.start, p.end) + 1
+    word = _bare(text[head:p.end].split(None, 1)[0] if head < p.end else "").lower()
+    cues = att.cues
+    if not (word in cues.speaker_nouns or _AGE.fullmatch(word)) or word in cues.organization_nouns or \
+            word in cues.document_nouns or word in _NOT_ONE_PERSON or (word.endswith("s") and not word.endswith("ss")) \
+            or word.endswith("men"):
+        return False
+    if word.endswith("woman"):
+        return gender == "female"
+    return gender == "male" or not word.endswith("man") or word in _epithets()
+
+
+#: Speaker nouns of no "-s" that stand for more than one person.
+_NOT_ONE_PERSON = frozenset("people staff family police crew public".split())
 
 
 def _title_words_only(text: str) -> bool:
@@ -2625,7 +2701,9 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     organisations named before ("Nimbusly ... a researcher at Carrow University ... The company
     said") it stays unlinked: a wrong guess is worse than none. "The mayor" (the and a title) links to the
     one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal.
-    Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
+    A spokesperson of an organisation noun ("A hospital spokesman", "Hospital officials",
+    :func:`_spokesperson_of`) links as "the <noun>" does, and one for an organisation to it ("A
+    spokeswoman for Lakeport General", :func:`_spoken_for`). Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
     whose name does not hold it; "the union", "the league" link only to a name that says so, never to
     another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
     f, nouns, generic = att.f, att.cues.organization_nouns, att.cues.generic_organization_nouns
@@ -2652,20 +2730,94 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             if m is not None:
                 row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender,
                                        m.etype, sp.head)
+                continue
+        spokespeople = att.cues.spokesperson_nouns
+        noun = _spokesperson_of(words, nouns, spokespeople)
+        if noun is not None:
+            m = _organization_for(f, sp.start, noun, nouns, generic)
+        elif spokespeople and any(w in _SPOKEN_FOR for w in words):
+            m = _spoken_for(f, sp, spokespeople, nouns, generic)  # "A spokeswoman for Lakeport General"
+        elif len(words) == 2 and words[0].lower() in ("the", "its") and words[1].lower() in nouns:
+            m = _organization_for(f, sp.start, words[1].lower(), nouns, generic)
+        else:
             continue
-        if len(words) != 2 or words[0].lower() not in ("the", "its") or words[1].lower() not in nouns:
-            continue
-        noun = words[1].lower()
-        m = _organization_named(f, sp.start, noun)
-        if m is None and (generic is None or noun in generic):
-            m = _only_organization_before(f, sp.start)
-            if m is not None and _kinds_of(m.actor, nouns) - {noun}:
-                m = None  # "Grange Lane Hospital ... The union said": a hospital is no union
-        # (a noun of a kind an organisation's name states, "the union", "the league", links only to a
-        # name that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+def _spokesperson_of(words: Sequence[str], nouns: frozenset[str], spokespeople: frozenset[str]) -> str | None:
+    """The organisation noun a spokesperson phrase of no preposition names ("A hospital spokesman",
+    "Hospital officials", "the hospital's spokeswoman" -> "hospital"): the word right before its last
+    word, a noun of ``spokespeople``, when it is an organisation noun (``nouns``); else None."""
+    if len(words) < 2 or words[-1].lower() not in spokespeople:
+        return None
+    noun = _bare(words[-2]).lower()
+    return noun if noun in nouns else None
+
+
+#: The prepositions after a spokesperson noun that name whom it speaks for ("a spokeswoman for X",
+#: "officials at X", "a representative of X", "a spokesman from X").
+_SPOKEN_FOR = frozenset("for at of from".split())
+
+
+def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: frozenset[str],
+                generic: frozenset[str] | None) -> _Mention | None:
+    """The organisation a spokesperson phrase names after its preposition ("A spokeswoman for
+    Lakeport General", "officials at the hospital"): the head before the first preposition is a noun
+    of ``spokespeople``, and right after the preposition (and "the") stands an organisation mention
+    (by its full name in the field, :func:`_full_organization`) or "the <organisation noun>" (linked as
+    :func:`_organization_for` links it); else None: a person ("A spokesman for Ms. Ruiz": the
+    spokesman speaks, not Ms. Ruiz), a place, or nothing known."""
+    text = f.text
+    toks = _TOKEN.findall(text, sp.start, sp.end)
+    at = next((i for i in range(1, len(toks)) if toks[i] in _SPOKEN_FOR), -1)
+    if at < 0 or _bare(toks[at - 1]).lower() not in spokespeople:
+        return None
+    after = text.find(" " + toks[at] + " ", sp.start, sp.end) + len(toks[at]) + 2
+    inner = [m for m in f.mentions_in(after, sp.end) if m.via != "pronoun" and m.end <= sp.end]
+    if inner:
+        m = inner[0]
+        if m.etype != "organization" or text[after:m.start].strip().lower() not in ("", "the"):
+            return None
+        return _full_organization(f, m)
+    rest = toks[at + 1:]
+    if len(rest) == 2 and rest[0].lower() == "the" and _bare(rest[1]).lower() in nouns:
+        return _organization_for(f, sp.start, _bare(rest[1]).lower(), nouns, generic)  # "for the hospital"
+    return None
+
+
+def _full_organization(f: _Field, m: _Mention) -> _Mention:
+    """The organisation mention of the field whose name is ``m``'s name and more words after it, when
+    one organisation is so named ("Lakeport General" -> Lakeport General Hospital, a short form the
+    entity layer kept apart); else ``m``."""
+    if not isinstance(m.actor, str):
+        return m
+    prefix = m.actor + " "
+    found: _Mention | None = None
+    for other in f.mentions:
+        if other.via != "pronoun" and other.etype == "organization" and isinstance(other.actor, str) and \
+                other.actor.startswith(prefix):
+            if found is not None and not _same(other.entity_id, found.entity_id):
+                return m  # two such names: which one is meant is not clear
+            found = found or other
+    return m if found is None else found
+
+
+def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None
+                      ) -> _Mention | None:
+    """The organisation "the <noun>" at ``pos`` stands for: the one named before it whose name holds
+    the noun (:func:`_organization_named`); for a generic noun (``generic``; None: every noun) else the
+    only organisation named before it (:func:`_only_organization_before`) whose name holds no other
+    organisation noun ("Grange Lane Hospital ... The union said": a hospital is no union); else None
+    (a noun of a kind an organisation's name states, "the union", "the league", links only to a name
+    that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)."""
+    m = _organization_named(f, pos, noun)
+    if m is None and (generic is None or noun in generic):
+        m = _only_organization_before(f, pos)
+        if m is not None and _kinds_of(m.actor, nouns) - {noun}:
+            m = None
+    return m
 
 
 def _lexicon_speaker_entities(rows: list[_Row], ents: tuple[list[_Mention], ...] | None) -> None:
@@ -2730,13 +2882,17 @@ def _kinds_of(name: Any, nouns: frozenset[str]) -> set[str]:
 def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5) -> _Mention | None:
     """The organisation whose name holds ``noun`` ("the union" -> "Unite the Union", "the university"
     -> "Carrow University"), named in the ``window`` sentences before ``pos``'s sentence, when it is
-    the only one so named before ``pos``; else None."""
+    the only one so named before ``pos``; else None. The noun alone, capitalised ("Hospital officials
+    said" opening a sentence), names none. (The window stays: a document that names one hospital
+    early and says "The hospital said" eight sentences later may mean another it names only by a short
+    form the entity layer left untyped: "Lakeport General Hospital ... the strike at St. Brendan's ...
+    The hospital said".)"""
     sid = f.sentence_at(pos)[0]
     found: _Mention | None = None
     for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
         m = f.mentions[j]
         if m.via == "pronoun" or m.etype != "organization" or f.in_quote(m.start, m.end) or \
-                not isinstance(m.actor, str) or noun not in m.actor.lower().split():
+                not isinstance(m.actor, str) or noun not in m.actor.lower().split() or m.actor.lower() == noun:
             continue
         if found is None:
             if f.sentence_at(m.start)[0] < sid - window:
@@ -3100,8 +3256,8 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
                 found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])
                 if len(direct) > 1:
                     found = _join_paragraph_quotations(part, found)
-                _resolve_pronouns(att, found)
                 _link_nominals(att, found)
+                _resolve_pronouns(att, found)
                 _lexicon_speaker_entities(found, entities_of.get(doc_id))
                 _emit(rows, doc_id, part.text, found)
     return rows, pd.unique(doc_ids)

@@ -984,7 +984,8 @@ def test_people_quoted_without_a_name_are_nominal_speakers():
     assert rows("A nurse at a hospital in Chicago said the ward was full.",
                 "Passengers said the train stopped for an hour.",
                 "Union councillor Mary Fox said nothing; one farmer told reporters that the rain came too late.") == [
-        ["the ward was full", "A nurse at a hospital", "nominal", "say", "reported"],
+        # (a place after an organisation noun stays in the phrase, as "officials at the company in Chicago" did)
+        ["the ward was full", "A nurse at a hospital in Chicago", "nominal", "say", "reported"],
         ["the train stopped for an hour", "Passengers", "nominal", "say", "reported"],
         ["the rain came too late", "one farmer", "nominal", "tell", "reported"]]
 
