@@ -80,7 +80,8 @@ the rank, the stronger):
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
    place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
 3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
-   organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
+   organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...;
+   two last words, "Health System"; a
    trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
    word last (Democrats, Palestinians, residents) -> group; the plural of a surname after "the" ("the
    Obamas", "the Adeyemis": a family, people together, so ``group`` as "residents" is, never a person
@@ -185,7 +186,8 @@ acronym to its bracketed expansion or the most recent name whose initials it spe
 initials of "for"/"of"/"the"/"and" in lower case, "DfE", "MoD", only to the one organisation of the
 document it spells: Department for Education, Ministry of Defence). A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
-fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
+fits (a headline's "Veltra", or "Greyford Health" of two or three words, the one organisation named
+"Veltra ...", "Greyford Health ...", not a word of the name lists:
 "Boston" before "Boston Globe" stays the city). Across the corpus the same full name and type is one entity (``entity_id`` =
 ``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
 the full name it is, when one candidate has 80% of the candidates' mentions (never a bare word that is
@@ -1176,9 +1178,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
-    if last in words.org_words or any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
-        word = last if last in words.org_words else next(a for a, b in zip(low, low[1:])
-                                                        if a in words.org_words and b in ("of", "for", "on"))
+    pair = " ".join(low[-2:]) if len(low) > 2 else ""  # "Greyford Health System": "health system"
+    if last in words.org_words or pair in words.org_words or \
+            any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
+        word = last if last in words.org_words else pair if pair in words.org_words else \
+            next(a for a, b in zip(low, low[1:]) if a in words.org_words and b in ("of", "for", "on"))
         ev.append((3, "organization", f"organization word: {word}"))
     elif len(low) > 1 and any(t in words.org_words for t in low[1:]) and low[0] not in words.place_first:
         word = next(t for t in low[1:] if t in words.org_words)
@@ -2378,6 +2382,21 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         return any(len(entities[j].words) > 1 and entities[j].best is not None and entities[j].best[1] == "person"
                    for j in by_last.get(word, ()))
 
+    def headline_part_of(ent: _Entity) -> int | None:
+        """The one organisation whose name starts with the words of ``ent``, a name of two or three words
+        first written in the first sentence (the headline): "Greyford Health" before "Greyford Health
+        System"; on the terms a headline's single word joins one ("Veltra" -> Veltra Pharma): no strong
+        evidence of another type, no word of the name lists, its first word not written in lower case."""
+        n = len(ent.words)
+        owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > n and
+                  entities[j].words[:n] == ent.words and entities[j].mentions and
+                  entities[j].best is not None and entities[j].best[1] == "organization"]
+        if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
+                any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
+                written_lower(ent.words[0].lower()):
+            return None
+        return owners[0]
+
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
@@ -2481,6 +2500,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # a short form before its full form (e.g. in the headline): join the one full person form ending with it
     for idx, ent in enumerate(entities):
         if len(ent.words) != 1 or not ent.mentions:
+            if 1 < len(ent.words) <= 3 and ent.mentions and ent.mentions[0][0] == 0 and \
+                    (owner := headline_part_of(ent)) is not None:
+                # a headline's "Greyford Health" before "Greyford Health System" in the body: the leading
+                # words of the one organisation named with them (as "Veltra" below)
+                entities[owner].mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+                ent.mentions = []
             continue
         teams = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and entities[j].mentions
                  and _place_team(words, entities[j].words)]

@@ -1,0 +1,37 @@
+"""Entity cases of a user's corpus on a hospital merger and a nurses' strike (session 13, rt13): each rule
+on a small inline text written for this test, with exact, hand-checked expectations; each test fails on
+the code before its rule."""
+
+from __future__ import annotations
+
+import analysis as wb
+
+from entity_rows import docs, found, rows, NONE
+
+
+def _table(e) -> list[tuple]:
+    """(entity_id, type, mentions, same_as) of every row of the entity table."""
+    return rows(wb.entity_table(e, actors=NONE), "entity_id", "type", "mentions", "same_as")
+
+
+def test_a_health_system_is_an_organisation_and_a_headline_short_form_joins_it():
+    # "Health System" ends an organisation's name (not "system" alone: "Tax System"), so "Corland Health
+    # System said" is no person; the headline's "Pellworth Health" (two words) and the body's later
+    # "Pellworth" are the one organisation named "Pellworth Health ..."; in an article without the full
+    # name both are linked to it across the corpus (same_as)
+    e = found("Pellworth Health System will buy the clinic on Friday. Pellworth said no jobs would go.",
+              "Corland Health System said the complaint was without merit.",
+              "Staff fear that Pellworth Health will cut jobs. They say Pellworth has cut jobs before.",
+              titles=["Pellworth Health to buy clinic", "", ""])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "type", "via") == [
+        ("d0", 0, "Pellworth Health", "Pellworth Health System", "organization", "short"),
+        ("d0", 1, "Pellworth Health System", "Pellworth Health System", "organization", "name"),
+        ("d0", 2, "Pellworth", "Pellworth Health System", "organization", "short"),
+        ("d1", 1, "Corland Health System", "Corland Health System", "organization", "name"),
+        ("d2", 1, "Pellworth Health", "Pellworth Health", "other", "name"),
+        ("d2", 2, "Pellworth", "Pellworth", "other", "name")]
+    assert _table(e) == [
+        ("organization:pellworth_health_system", "organization", 3, None),
+        ("organization:corland_health_system", "organization", 1, None),
+        ("other:pellworth_health", "other", 1, "organization:pellworth_health_system"),
+        ("other:pellworth", "other", 1, "organization:pellworth_health_system")]
