@@ -15,7 +15,8 @@ Angeles"; also after a person's name whose last word is a place word, a first na
 "Chief Superintendent Joanne Hall of Kelsford Police"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
 Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
 ("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
-it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run, and so does an abbreviation
+it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run (a saint's name keeps its
+possessive: "St. Brendan's", no place "St. Brendan"; not a place of the lists: "St. Louis's mayor"), and so does an abbreviation
 before initials and a name ("in the U.S. O.J. Simpson was ...": the abbreviation ended a sentence); an initial
 starting a run is no stop word ("A. Smith"). A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
@@ -177,7 +178,8 @@ not make Dana Mallory an organisation); an organisation's first word to the orga
 word: "Springfield" of "Springfield City Council"; nor a place the document names an organisation "of":
 "Westbrook" beside "Westbrook Police" and "the University of Westbrook"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
-place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an organisation
+place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); a saint's name
+in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
 one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
@@ -754,6 +756,30 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
     return [[(s + start, e + start, core) for s, e, core in piece] for piece in _run_pieces(run)]
 
 
+#: "St." as a saint's title, before the saint's name ("St. Brendan's", "Saint Mary's").
+_SAINTS = frozenset(("St.", "St", "Saint"))
+
+
+def _saint_possessive(words: EntityWords, owner: Sequence[str], raw: str) -> bool:
+    """``raw`` is a saint's name in the possessive after ``owner`` = ("St.",): "St. Brendan's", "St. Mary's",
+    the short form of an institution named for the saint ("St. Brendan's Hospital"), whose possessive is
+    part of the name (a hospital's, a school's or a church's), not a place ("St." is no Street here); not a
+    place of the lists in the possessive ("St. Louis's mayor", "St. Petersburg's")."""
+    if len(owner) != 1 or owner[0] not in _SAINTS or not raw.endswith(("'s", "’s")):
+        return False
+    saint = raw[:-2]
+    if _NAME_WORD.match(saint) is None:
+        return False
+    low = saint.lower()
+    return not any(f"{t} {low}" in words.places or f"{t} {low}" in words.big_cities or f"{t} {low}" in words.cities
+                   for t in ("st.", "st", "saint"))
+
+
+def _saint_name(toks: Sequence[str]) -> bool:
+    """A saint's name in the possessive kept whole (:func:`_saint_possessive`): ("St.", "Brendan's")."""
+    return len(toks) == 2 and toks[0] in _SAINTS and toks[1].endswith(("'s", "’s"))
+
+
 def _possessive_in_name(words: EntityWords, owner: Sequence[str], rest: Sequence[str]) -> bool:
     """A possessive inside an organisation's name: the name so far (``owner``, its last word without
     the "'s") is no organisation, acronym, known name or place, and the next word of the run (``rest``)
@@ -863,6 +889,8 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         core, ends = _core(raw)
         if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
+        elif ends and core != raw and _saint_possessive(words, [t[2] for t in cur], raw):
+            core = raw  # "St. Brendan's" (its hospital): the possessive is part of the name, which ends here
         low = core.lower()
         if cur and _NAME_INITIALS.match(core) and cur[-1][2].endswith(".") and len(cur[-1][2]) > 2 and \
                 _ACRONYM.match(cur[-1][2]) and n + 1 < len(raws) and _NAME_WORD.match(_core(raws[n + 1])[0]):
@@ -1192,7 +1220,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     team = last[-1:] == "s" and len(low) > 1 and _place_team(words, toks)
     if team:
         ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
-    elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
+    elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and not _saint_name(toks) and \
             not (len(low) == 2 and toks[0] in words.first_names and
                  (last not in words.place_last or toks[-1] in words.surnames)):
         # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
@@ -2259,6 +2287,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         """The most recent compatible fuller entity for a shorter form; an organisation by its first word
         only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
         n = len(c.words)
+        if n == 2 and _saint_name(c.words):
+            # "St. Brendan's" after "St. Brendan's Hospital": the one organisation of the document named so
+            named = {j for j in by_first.get(c.words[0], ()) if len(entities[j].words) > 2 and
+                     entities[j].words[:2] == c.words and entities[j].best is not None and
+                     entities[j].best[1] == "organization"}
+            return named.pop() if len(named) == 1 else None
         if n == 1 and _MIXED_ACRONYM.match(c.words[0]):
             # "the DfE said" after "the Department for Education": the one organisation it spells (or the
             # one it was introduced for in brackets)
@@ -2699,7 +2733,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # (the first of equal forms wins, as in the list of all forms)
             ent.display = next(iter(forms)) if len(forms) == 1 else \
                 max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
-            ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
+            ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) and \
+                not _saint_name(ent.words) else ent.display  # ("St. Brendan's" keeps its possessive)
             if ent.display.isupper() and " " in ent.display:
                 ent.display = _written_in_case(texts, ent.display)
         if ent.address is not None:

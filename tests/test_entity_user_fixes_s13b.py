@@ -35,3 +35,30 @@ def test_a_health_system_is_an_organisation_and_a_headline_short_form_joins_it()
         ("organization:corland_health_system", "organization", 1, None),
         ("other:pellworth_health", "other", 1, "organization:pellworth_health_system"),
         ("other:pellworth", "other", 1, "organization:pellworth_health_system")]
+
+
+def test_a_saints_name_in_the_possessive_is_the_short_form_of_the_institution_named_for_the_saint():
+    # "St. Brendan's" was the place "St. Brendan" ("St." read as Street, the possessive dropped), never
+    # merged with St. Brendan's Hospital: it keeps its possessive and is the one organisation of the
+    # document named "St. Brendan's ..." (a headline's too); in an article without the full name, the
+    # entity table links it (same_as); a place in the possessive stays the place ("St. Louis's mayor")
+    e = found("St. Brendan's Hospital will merge with a larger group. The chief executive of St. Brendan's said so.",
+              "Dr. Ann Lee works at St. Mary's Hospital. Patients at St. Mary's praised her.",
+              "Cooks at St. Brendan's went on strike. St. Louis's mayor spoke.",
+              titles=["St. Brendan's to merge", "", ""])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "type", "via") == [
+        ("d0", 0, "St. Brendan's", "St. Brendan's Hospital", "organization", "short"),
+        ("d0", 1, "St. Brendan's Hospital", "St. Brendan's Hospital", "organization", "name"),
+        ("d0", 2, "St. Brendan's", "St. Brendan's Hospital", "organization", "short"),
+        ("d1", 1, "Ann Lee", "Ann Lee", "person", "name"),
+        ("d1", 1, "St. Mary's Hospital", "St. Mary's Hospital", "organization", "name"),
+        ("d1", 2, "St. Mary's", "St. Mary's Hospital", "organization", "short"),
+        ("d1", 2, "her", "Ann Lee", "person", "pronoun"),
+        ("d2", 1, "St. Brendan's", "St. Brendan's", "other", "name"),
+        ("d2", 2, "St. Louis", "St. Louis", "place", "name")]
+    assert _table(e) == [
+        ("organization:st_brendans_hospital", "organization", 3, None),
+        ("organization:st_marys_hospital", "organization", 2, None),
+        ("person:ann_lee", "person", 1, None),
+        ("other:st_brendans", "other", 1, "organization:st_brendans_hospital"),
+        ("place:st_louis", "place", 1, None)]
