@@ -109,7 +109,9 @@ the rank, the stronger):
    person evidence of the name); "in X", "near X", "outside X", "throughout X", "X precincts", "the X
    plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
    minister/capital/government/economy", X where the document names an organisation "of" it ("the
-   University of Westbrook": evidence "place of: University of Westbrook", over the name lists) -> place ("to X", "from X" are no place cues:
+   University of Westbrook": evidence "place of: University of Westbrook", over the name lists; and a word
+   written after "to", "in", "from" ... where an organisation of the document other than a business starts
+   with it: "drove to Lakeport" beside "Lakeport General Hospital") -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft"; "in X", "into X" is weak: set aside wherever the
    name has organisation or person evidence other than a single word's name lists, "an inquiry into
    Nimbusly" beside "Nimbusly said in a statement");
@@ -2224,6 +2226,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             i = c.words.index("of")
             if 0 < i < len(c.words) - 1 and c.words[i - 1].lower() in words.org_words:
                 named_of.setdefault(c.words[i + 1:], " ".join(c.words))
+    _places_of_institutions(texts, cands, words, named_of)
 
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
@@ -2761,6 +2764,29 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words: EntityWords,
+                            named_of: dict[tuple[str, ...], str]) -> None:
+    """Add to ``named_of`` a single word written as a place, after a preposition of place or motion
+    ("diverted to Lakeport", "in Lakeport"; ``_LOCATIVES``), that is the first word of an organisation of
+    the document other than a business ("Lakeport General Hospital"; not "Northwind Energy", which goes by
+    "Northwind": ``company_last_words``, legal suffixes): the town the institution is named after, not its
+    short form. Not a word of the name lists (a person: "to Clinton" beside the Clinton Foundation)."""
+    firsts: dict[str, str] = {}
+    for c in cands:
+        if len(c.words) != 1 or c.words in named_of or not texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
+                any(t == "person" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
+                    for _, t, label in c.evidence):
+            continue
+        if not firsts:
+            for d in cands:
+                if len(d.words) > 1 and d.words[-1].lower() not in words.company_words and \
+                        d.words[-1].lower() not in words.legal_suffixes and _decide(d.evidence)[0] == "organization":
+                    firsts.setdefault(d.words[0], " ".join(d.words))
+            firsts.setdefault("", "")  # (looked)
+        if c.words[0] in firsts:
+            named_of[c.words] = firsts[c.words[0]]
 
 
 def _written_address(texts: Sequence[str], ent: _Entity, words: EntityWords) -> str | None:

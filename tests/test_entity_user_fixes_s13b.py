@@ -62,3 +62,26 @@ def test_a_saints_name_in_the_possessive_is_the_short_form_of_the_institution_na
         ("person:ann_lee", "person", 1, None),
         ("other:st_brendans", "other", 1, "organization:st_brendans_hospital"),
         ("place:st_louis", "place", 1, None)]
+
+
+def test_a_word_written_as_a_place_is_not_the_institution_it_names():
+    # "drove 40 miles to Dunmore" is the town the infirmary is named after, not a short form of Dunmore
+    # Royal Infirmary (a headline's "to Dunmore" neither); a business goes by its first word after "to"
+    # as before ("sold to Northwind": Northwind Energy)
+    e = found("Patients were taken to Dunmore Royal Infirmary on Friday. One family drove 40 miles to Dunmore "
+              "instead. A spokeswoman for Dunmore Royal Infirmary said the wards were full.",
+              "Northwind Energy cut jobs. The plant was sold to Northwind in May.",
+              titles=["Patients sent to Dunmore", ""])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "type", "via", "evidence") == [
+        ("d0", 0, "Dunmore", "Dunmore", "place", "name", "place of: Dunmore Royal Infirmary"),
+        ("d0", 1, "Dunmore Royal Infirmary", "Dunmore Royal Infirmary", "organization", "name",
+         "organization word: infirmary"),
+        ("d0", 2, "Dunmore", "Dunmore", "place", "name", "place of: Dunmore Royal Infirmary"),
+        ("d0", 3, "Dunmore Royal Infirmary", "Dunmore Royal Infirmary", "organization", "name",
+         "organization word: infirmary"),
+        ("d1", 1, "Northwind Energy", "Northwind Energy", "organization", "name", "organization word: energy"),
+        ("d1", 2, "Northwind", "Northwind Energy", "organization", "short", "organization word: energy")]
+    assert _table(e) == [
+        ("place:dunmore", "place", 2, None),
+        ("organization:dunmore_royal_infirmary", "organization", 2, None),
+        ("organization:northwind_energy", "organization", 2, None)]
