@@ -48,7 +48,10 @@ lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partition
 name of one word ("Reuters reported"); a run that is as a whole a place of the gazetteer stays whole ("North
 Korea stated ...": "North" is an adverb too); never a plural
 common noun ("Workers at the plant"; a double-barrelled surname ending in one of the lists is none:
-"Lloyd-Evans said"). The statistics are the document's (``capitalisation="document"``,
+"Lloyd-Evans said"), nor, unless written capitalised alone elsewhere or a lexicon alias, an English
+plural ("Nurses warn ...", "Ambulances were diverted": also where a name holds it, "Northfield Nurses
+Association"), an English word the document writes in lower case, or an organisation head word that
+stands for no organisation of the document (see Merging: "Hospital officials said"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
 lines are not trusted: there only names the document's other sentences establish, places, and initials
@@ -185,7 +188,8 @@ in the possessive to the one organisation named with it ("St. Brendan's" -> St. 
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
 one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
-the one such organisation of the document named after a place, "Westbrook Police"); an
+the one such organisation of the document named after a place, "Westbrook Police", also opening a headline,
+else it is no name: not "Hospital news" beside St. Mary's Hospital, named for a saint); an
 acronym to its bracketed expansion or the most recent name whose initials it spells (one with the
 initials of "for"/"of"/"the"/"and" in lower case, "DfE", "MoD", only to the one organisation of the
 document it spells: Department for Education, Ministry of Defence). A short form
@@ -588,6 +592,7 @@ class _Cand:
     evidence: list[tuple[int, str, str]]  # (rank, type, label)
     weak: bool = False           # from a headline / title-case / all-caps line
     acronym_of: int | None = None  # index of the candidate this acronym expands
+    opening: bool = False        # an organisation head word opening its sentence ("Police said"): see _common_opener
 
 
 @dataclass(slots=True)
@@ -667,8 +672,9 @@ def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
     """``name`` is a place's name and a head word ("Westbrook Police", "Harlow County Council"): its
     words before the last are places of the lists, place words ("County") or no common English words
     (not "Small Business Administration", "Food Standards Agency")."""
-    return len(name) > 1 and all(w.lower() in words.places or w.lower() in words.place_last or
-                                 w.lower() not in words.english for w in name[:-1])
+    return len(name) > 1 and name[0] not in _SAINTS and \
+        all(w.lower() in words.places or w.lower() in words.place_last or w.lower() not in words.english
+            for w in name[:-1])
 
 
 def _given_name_last(name: Sequence[str]) -> bool:
@@ -1606,6 +1612,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         return lower_seen[word]
     deferred: list[tuple[int, Sequence[tuple[int, int, str]], int]] = []  # sentence-initial: need all midcaps
     midcaps: set[str] = set()
+    alone: set[str] = set()  # words capitalised as a name of their own away from a sentence's start
     weak_sentences = []
     cands: list[_Cand] = []
     # the runs of the whole document in one scan of ``joined`` (no run spans the line break between two
@@ -1647,6 +1654,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 deferred.append((k, piece, base))
                 continue
             midcaps.update(toks)
+            if len(toks) == 1:
+                alone.add(toks[0])
             cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
             if cand is not None:
                 cands.append(cand)
@@ -1671,6 +1680,15 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places and \
                 first not in words.known:
             keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
+        opening = False
+        if keep and len(piece) == 1 and first not in alone and text[end:end + 2] not in ("'s", "’s") and \
+                (known is None or first not in known) and _common_opener(words, first, low, written_lower):
+            # "Nurses warn ...", "Ambulances were diverted", "Hospital officials said": a common noun that a
+            # name of the document holds ("Northfield Nurses Association") is no name alone; an organisation
+            # head word may still be the one organisation of the document it stands for ("Police said" after
+            # "Westbrook Police", a headline's "Council" before "Ashbury Borough Council";
+            # :func:`_document_entities` decides)
+            opening = keep = low in words.org_words
         if low in words.ambiguous_titles and \
                 not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
@@ -1692,9 +1710,28 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 continue
         cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
+            cand.opening = opening and keep
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any) -> bool:
+    """The capitalised word ``first`` opening a sentence is a common noun that needs evidence of a name
+    of its own (written capitalised alone elsewhere, a lexicon alias): an organisation head word
+    ("Hospital officials said", "Police said"), or, no first name or surname of the lists, an English
+    plural ("Nurses", "Ambulances": also of a singular of the English word list) or an English word the
+    document (the corpus) writes in lower case. Not a place, an acronym or a well-known name."""
+    if low in words.places or _ACRONYM.match(first) or first in words.known:
+        return False
+    if low in words.org_words:
+        return True
+    if first in words.first_names or first in words.surnames or low in words.group_words or low in words.demonyms:
+        return False
+    if low.endswith("s") and not low.endswith("ss") and (
+            low in words.english or low[:-1] in words.english or (low.endswith("es") and low[:-2] in words.english)):
+        return True
+    return low in words.english and written_lower(low)
 
 
 _LOWER_WORDS_AFTER = re.compile(r"(?: [a-z][a-z-]*){1,3}")
@@ -2474,7 +2511,23 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         fitting = [j for j in group if c.gender is None or entities[j].gender == c.gender]
         return max(fitting, key=lambda j: entities[j].last) if fitting else None
 
+    openers: list[int] = []  # entities of a headline's opening head word ("Council demands ..."): see below
     for c in cands:
+        if c.opening and c.k > 0:
+            # "Police said" after "Westbrook Police": the one organisation of the document it can be, else
+            # no name ("Hospital officials said" beside St. Brendan's Hospital, named for a saint, not a place)
+            target = short_target(c)
+            if target is not None and target >= 0:
+                add(c, target, "short")
+            continue
+        if c.opening:
+            # a headline's: an entity for now, the full form coming later (joined or dropped below)
+            idx = by_words.get(_key(c.words))
+            if idx is None:
+                idx = new(c)
+                openers.append(idx)
+            add(c, idx, "name")
+            continue
         idx = by_words.get(_key(c.words))
         apart = None  # the namesake of the other gender this name is told apart from
         if idx is not None and len(c.words) == 1 and (c.gender is not None or c.words in namesakes):
@@ -2593,7 +2646,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # organisation whose name ends with that head word
             heads = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and
                      entities[j].mentions and entities[j].best is not None and entities[j].best[1] == "organization"
-                     and _named_body(words, entities[j].words, by_words)]
+                     and _named_body(words, entities[j].words, by_words)
+                     and (idx not in openers or _named_for_place(words, entities[j].words))]
+            # (opening the headline, one named after a place, as "Police said" below: not "Hospital news"
+            # beside St. Mary's Hospital)
             if len(heads) == 1:
                 target = entities[heads[0]]
                 target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
@@ -2695,6 +2751,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
             ent.mentions = []
+    for idx in openers:
+        if all(m[0] == 0 for m in entities[idx].mentions):
+            entities[idx].mentions = []  # "Hospital news" beside St. Mary's Hospital: no organisation it stands for
     live = [e for e in entities if e.mentions]
     # weak lines: the document's known forms
     if weak:

@@ -85,3 +85,28 @@ def test_a_word_written_as_a_place_is_not_the_institution_it_names():
         ("place:dunmore", "place", 2, None),
         ("organization:dunmore_royal_infirmary", "organization", 2, None),
         ("organization:northwind_energy", "organization", 2, None)]
+
+
+def test_a_common_noun_opening_a_sentence_or_headline_is_no_name():
+    # "Nurses" (a plural in -es, held by the name "Kelby Nurses Association"), "Ambulances" and "Hospital
+    # officials" opening their sentences were entities ("Nurses warned" even an organisation by its cue);
+    # a headline's "Hospital news" was a short form of St. Mary's Hospital (named for a saint, not a
+    # place). A head word opening a sentence or headline still stands for the one organisation of the
+    # document named after a place with it ("Council demands review", "Police said")
+    e = found("Nurses at Kelby Royal Infirmary warned on Monday that wards were short. The Kelby Nurses Association "
+              "agreed. About 90 nurses marched.",
+              "Dr. Ann Lee works at St. Mary's Hospital.",
+              "Ambulances queued outside Kelby General Hospital on Friday. Hospital officials said the hospital was full.",
+              "Westbrook Borough Council voted on Monday. The council met late. Westbrook Police closed the road. "
+              "Police said it would reopen.",
+              titles=["Nurses warn of cuts", "Hospital news", "", "Council demands review"])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "type", "via") == [
+        ("d0", 1, "Kelby Royal Infirmary", "Kelby Royal Infirmary", "organization", "name"),
+        ("d0", 2, "Kelby Nurses Association", "Kelby Nurses Association", "organization", "name"),
+        ("d1", 1, "Ann Lee", "Ann Lee", "person", "name"),
+        ("d1", 1, "St. Mary's Hospital", "St. Mary's Hospital", "organization", "name"),
+        ("d2", 1, "Kelby General Hospital", "Kelby General Hospital", "organization", "name"),
+        ("d3", 0, "Council", "Westbrook Borough Council", "organization", "short"),
+        ("d3", 1, "Westbrook Borough Council", "Westbrook Borough Council", "organization", "name"),
+        ("d3", 3, "Westbrook Police", "Westbrook Police", "organization", "name"),
+        ("d3", 4, "Police", "Westbrook Police", "organization", "short")]
