@@ -35,7 +35,9 @@ agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of
 a photo credit or alone in brackets after a sentence ("Photo: Reuters", "REUTERS/Toby Melville" with its
 photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by
 Jane Doe; Editing by Ann Roe)"); an
-agency named otherwise is a name ("Reuters reported", "told the Associated Press"). A capitalised verb
+agency named otherwise is a name ("Reuters reported", "told the Associated Press"). One word written three
+times or more ("Greyford Greyford Greyford", text run together) is a name per word; written twice ("Bora
+Bora") it is a name, but no fuller form of the word alone (in the document or by ``same_as``). A capitalised verb
 and "the" before an organisation's name are part of it ("Unite the Union", "Stop the War Coalition"; not
 "Yesterday the Council"). Where the body's first sentence repeats the title (the headline) with a space
 before its first word, as an HTML page's heading and first paragraph can come out, no name runs from
@@ -978,7 +980,15 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
             if part:
                 out.append(part)
             lo = i + 1
+    # one word three times or more ("Greyford Greyford Greyford", text run together) is no name: each word
+    # is one (twice can be a name: "Bora Bora", "Duran Duran")
+    out = [q for p in out for q in ([(t,) for t in p] if _repeated(tuple(t[2] for t in p), 3) else [p])]
     return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
+
+
+def _repeated(name: Sequence[str], times: int = 2) -> bool:
+    """``name`` is one word written ``times`` times or more ("Greyford Greyford")."""
+    return len(name) >= times and all(w == name[0] for w in name[1:])
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -2314,8 +2324,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         idx = len(entities)
         entities.append(ent)
         by_words[_key(name)] = idx
-        by_last.setdefault(name[-1], []).append(idx)
-        by_first.setdefault(name[0], []).append(idx)
+        if len(name) != 2 or name[0] != name[1]:  # "Greyford Greyford" is no fuller form of "Greyford"
+            by_last.setdefault(name[-1], []).append(idx)
+            by_first.setdefault(name[0], []).append(idx)
         if len(name) > 1:
             by_initials.setdefault(_name_initials(name), []).append(idx)
             gender = words.first_names.get(name[0])
@@ -3879,7 +3890,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     org_first: dict[str, list[tuple[int, str]]] = {}  # businesses by their first word ("Brightwater Foods")
     words = _default_words()
     for i, e, t, n in multi:
-        if t in ("person", "organization"):
+        if t in ("person", "organization") and not _repeated(e.split()):  # ("Greyford" -> "Greyford Greyford")
             by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
         if t == "organization" and (parts := e.split())[0] != parts[-1] and \
                 (parts[-1].lower() in words.company_words or parts[-1].lower() in words.legal_suffixes):
@@ -3949,6 +3960,8 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     starts: dict[tuple[str, ...], list[int]] = {}
     names = [tuple(e.split()) for e in table["entity"]]
     for k, name in enumerate(names):
+        if _repeated(name):
+            continue  # ("Greyford" is no leading part of "Greyford Greyford")
         for n in range(1, min(len(name), 4)):
             starts.setdefault(name[:n], []).append(k)
     if not starts:

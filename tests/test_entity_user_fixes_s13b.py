@@ -110,3 +110,16 @@ def test_a_common_noun_opening_a_sentence_or_headline_is_no_name():
         ("d3", 1, "Westbrook Borough Council", "Westbrook Borough Council", "organization", "name"),
         ("d3", 3, "Westbrook Police", "Westbrook Police", "organization", "name"),
         ("d3", 4, "Police", "Westbrook Police", "organization", "short")]
+
+
+def test_one_word_repeated_is_no_name_and_no_fuller_form_of_the_word():
+    # text run together ("the Tolby Tolby Tolby ward") made a name of one word written three times, and
+    # every "Tolby" its short form; three times or more each word is a name of its own; twice stays a
+    # name ("Bora Bora"), but no fuller form of the word, in the document or across the corpus
+    e = found("The ward Tolby Tolby Tolby strike the Tolby Tolby ward. Tolby said so.")
+    assert rows(e, "sentence_id", "text", "entity", "type", "via") == [
+        (1, "Tolby", "Tolby", "person", "name"), (1, "Tolby", "Tolby", "person", "name"),
+        (1, "Tolby", "Tolby", "person", "name"), (1, "Tolby Tolby", "Tolby Tolby", "person", "name"),
+        (2, "Tolby", "Tolby", "person", "name")]
+    e = found("Mr. Tolby Tolby arrived late.", "Tolby said nothing.")
+    assert _table(e) == [("person:tolby_tolby", "person", 1, None), ("person:tolby", "person", 1, None)]
