@@ -16,7 +16,8 @@ Angeles"; also after a person's name whose last word is a place word, a first na
 Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
 ("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
 it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run (a saint's name keeps its
-possessive: "St. Brendan's", no place "St. Brendan"; not a place of the lists: "St. Louis's mayor"), and so does an abbreviation
+possessive: "St. Brendan's", no place "St. Brendan", and a name after it: "St Mark's Square"; not a place of
+the lists: "St. Louis's mayor"), and so does an abbreviation
 before initials and a name ("in the U.S. O.J. Simpson was ...": the abbreviation ended a sentence); an initial
 starting a run is no stop word ("A. Smith"). A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
@@ -900,7 +901,9 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
         elif ends and core != raw and _saint_possessive(words, [t[2] for t in cur], raw):
-            core = raw  # "St. Brendan's" (its hospital): the possessive is part of the name, which ends here
+            # "St. Brendan's" (its hospital): the possessive is part of the name, which ends here or goes on
+            # ("St Mark's Square", "St Paul's Cathedral")
+            core, ends = raw, n + 1 >= len(raws) or raws[n + 1] in _CONNECTORS
         low = core.lower()
         if cur and _NAME_INITIALS.match(core) and cur[-1][2].endswith(".") and len(cur[-1][2]) > 2 and \
                 _ACRONYM.match(cur[-1][2]) and n + 1 < len(raws) and _NAME_WORD.match(_core(raws[n + 1])[0]):

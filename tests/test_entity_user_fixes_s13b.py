@@ -62,6 +62,11 @@ def test_a_saints_name_in_the_possessive_is_the_short_form_of_the_institution_na
         ("person:ann_lee", "person", 1, None),
         ("other:st_brendans", "other", 1, "organization:st_brendans_hospital"),
         ("place:st_louis", "place", 1, None)]
+    # a saint's possessive before more capitalised words is part of one name (not the person "St Mark")
+    e = found("Tourists crowded St Mark's Square on Sunday. Water invaded St Mark's Basilica.")
+    assert rows(e, "text", "entity", "type", "via") == [
+        ("St Mark's Square", "St Mark's Square", "place", "name"),
+        ("St Mark's Basilica", "St Mark's Basilica", "other", "name")]
 
 
 def test_a_word_written_as_a_place_is_not_the_institution_it_names():
