@@ -15,7 +15,9 @@ Angeles"; also after a person's name whose last word is a place word, a first na
 "Chief Superintendent Joanne Hall of Kelsford Police"); a title's place before a person's name is a name of its own ("Governor of Texas Greg
 Abbott": Texas and Greg Abbott), and so is a person's name right after an organisation word
 ("Washington State University Simon Ličen"); a role title ending an organisation's name is no part of
-it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run, and so does an abbreviation
+it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comma or a full stop that is not an abbreviation ends a run (a saint's name keeps its
+possessive: "St. Brendan's", no place "St. Brendan", and a name after it: "St Mark's Square"; not a place of
+the lists: "St. Louis's mayor"), and so does an abbreviation
 before initials and a name ("in the U.S. O.J. Simpson was ...": the abbreviation ended a sentence); an initial
 starting a run is no stop word ("A. Smith"). A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
@@ -34,7 +36,9 @@ agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of
 a photo credit or alone in brackets after a sentence ("Photo: Reuters", "REUTERS/Toby Melville" with its
 photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by
 Jane Doe; Editing by Ann Roe)"); an
-agency named otherwise is a name ("Reuters reported", "told the Associated Press"). A capitalised verb
+agency named otherwise is a name ("Reuters reported", "told the Associated Press"). One word written three
+times or more ("Greyford Greyford Greyford", text run together) is a name per word; written twice ("Bora
+Bora") it is a name, but no fuller form of the word alone (in the document or by ``same_as``). A capitalised verb
 and "the" before an organisation's name are part of it ("Unite the Union", "Stop the War Coalition"; not
 "Yesterday the Council"). Where the body's first sentence repeats the title (the headline) with a space
 before its first word, as an HTML page's heading and first paragraph can come out, no name runs from
@@ -47,7 +51,10 @@ lexicon, shipped with textblob: "Gorbachev", "Exxon"; the same for any partition
 name of one word ("Reuters reported"); a run that is as a whole a place of the gazetteer stays whole ("North
 Korea stated ...": "North" is an adverb too); never a plural
 common noun ("Workers at the plant"; a double-barrelled surname ending in one of the lists is none:
-"Lloyd-Evans said"). The statistics are the document's (``capitalisation="document"``,
+"Lloyd-Evans said"), nor, unless written capitalised alone elsewhere or a lexicon alias, an English
+plural ("Nurses warn ...", "Ambulances were diverted": also where a name holds it, "Northfield Nurses
+Association"), an English word the document writes in lower case, or an organisation head word that
+stands for no organisation of the document (see Merging: "Hospital officials said"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
 lines are not trusted: there only names the document's other sentences establish, places, and initials
@@ -80,7 +87,8 @@ the rank, the stronger):
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
    place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
 3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
-   organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...; a
+   organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...;
+   two last words, "Health System"; a
    trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
    word last (Democrats, Palestinians, residents) -> group; the plural of a surname after "the" ("the
    Obamas", "the Adeyemis": a family, people together, so ``group`` as "residents" is, never a person
@@ -107,7 +115,9 @@ the rank, the stronger):
    person evidence of the name); "in X", "near X", "outside X", "throughout X", "X precincts", "the X
    plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
    minister/capital/government/economy", X where the document names an organisation "of" it ("the
-   University of Westbrook": evidence "place of: University of Westbrook", over the name lists) -> place ("to X", "from X" are no place cues:
+   University of Westbrook": evidence "place of: University of Westbrook", over the name lists; and a word
+   written after "to", "in", "from" ... where an organisation of the document other than a business starts
+   with it: "drove to Lakeport" beside "Lakeport General Hospital") -> place ("to X", "from X" are no place cues:
    "posted to Twitter", "a letter from Microsoft"; "in X", "into X" is weak: set aside wherever the
    name has organisation or person evidence other than a single word's name lists, "an inquiry into
    Nimbusly" beside "Nimbusly said in a statement");
@@ -176,16 +186,19 @@ not make Dana Mallory an organisation); an organisation's first word to the orga
 word: "Springfield" of "Springfield City Council"; nor a place the document names an organisation "of":
 "Westbrook" beside "Westbrook Police" and "the University of Westbrook"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
-place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an organisation
+place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); a saint's name
+in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
 one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
-the one such organisation of the document named after a place, "Westbrook Police"); an
+the one such organisation of the document named after a place, "Westbrook Police", also opening a headline,
+else it is no name: not "Hospital news" beside St. Mary's Hospital, named for a saint); an
 acronym to its bracketed expansion or the most recent name whose initials it spells (one with the
 initials of "for"/"of"/"the"/"and" in lower case, "DfE", "MoD", only to the one organisation of the
 document it spells: Department for Education, Ministry of Defence). A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
-fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
+fits (a headline's "Veltra", or "Greyford Health" of two or three words, the one organisation named
+"Veltra ...", "Greyford Health ...", not a word of the name lists:
 "Boston" before "Boston Globe" stays the city). Across the corpus the same full name and type is one entity (``entity_id`` =
 ``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
 the full name it is, when one candidate has 80% of the candidates' mentions (never a bare word that is
@@ -584,6 +597,7 @@ class _Cand:
     evidence: list[tuple[int, str, str]]  # (rank, type, label)
     weak: bool = False           # from a headline / title-case / all-caps line
     acronym_of: int | None = None  # index of the candidate this acronym expands
+    opening: bool = False        # an organisation head word opening its sentence ("Police said"): see _common_opener
 
 
 @dataclass(slots=True)
@@ -663,8 +677,9 @@ def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
     """``name`` is a place's name and a head word ("Westbrook Police", "Harlow County Council"): its
     words before the last are places of the lists, place words ("County") or no common English words
     (not "Small Business Administration", "Food Standards Agency")."""
-    return len(name) > 1 and all(w.lower() in words.places or w.lower() in words.place_last or
-                                 w.lower() not in words.english for w in name[:-1])
+    return len(name) > 1 and name[0] not in _SAINTS and \
+        all(w.lower() in words.places or w.lower() in words.place_last or w.lower() not in words.english
+            for w in name[:-1])
 
 
 def _given_name_last(name: Sequence[str]) -> bool:
@@ -752,6 +767,30 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
     if not start:
         return _run_pieces(run)  # type: ignore[return-value]
     return [[(s + start, e + start, core) for s, e, core in piece] for piece in _run_pieces(run)]
+
+
+#: "St." as a saint's title, before the saint's name ("St. Brendan's", "Saint Mary's").
+_SAINTS = frozenset(("St.", "St", "Saint"))
+
+
+def _saint_possessive(words: EntityWords, owner: Sequence[str], raw: str) -> bool:
+    """``raw`` is a saint's name in the possessive after ``owner`` = ("St.",): "St. Brendan's", "St. Mary's",
+    the short form of an institution named for the saint ("St. Brendan's Hospital"), whose possessive is
+    part of the name (a hospital's, a school's or a church's), not a place ("St." is no Street here); not a
+    place of the lists in the possessive ("St. Louis's mayor", "St. Petersburg's")."""
+    if len(owner) != 1 or owner[0] not in _SAINTS or not raw.endswith(("'s", "’s")):
+        return False
+    saint = raw[:-2]
+    if _NAME_WORD.match(saint) is None:
+        return False
+    low = saint.lower()
+    return not any(f"{t} {low}" in words.places or f"{t} {low}" in words.big_cities or f"{t} {low}" in words.cities
+                   for t in ("st.", "st", "saint"))
+
+
+def _saint_name(toks: Sequence[str]) -> bool:
+    """A saint's name in the possessive kept whole (:func:`_saint_possessive`): ("St.", "Brendan's")."""
+    return len(toks) == 2 and toks[0] in _SAINTS and toks[1].endswith(("'s", "’s"))
 
 
 def _possessive_in_name(words: EntityWords, owner: Sequence[str], rest: Sequence[str]) -> bool:
@@ -863,6 +902,10 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         core, ends = _core(raw)
         if ends and core != raw and _possessive_in_name(words, [t[2] for t in cur] + [core], raws[n + 1:]):
             core, ends = raw, False  # "the Information Commissioner's Office", "St Mary's College": one name
+        elif ends and core != raw and _saint_possessive(words, [t[2] for t in cur], raw):
+            # "St. Brendan's" (its hospital): the possessive is part of the name, which ends here or goes on
+            # ("St Mark's Square", "St Paul's Cathedral")
+            core, ends = raw, n + 1 >= len(raws) or raws[n + 1] in _CONNECTORS
         low = core.lower()
         if cur and _NAME_INITIALS.match(core) and cur[-1][2].endswith(".") and len(cur[-1][2]) > 2 and \
                 _ACRONYM.match(cur[-1][2]) and n + 1 < len(raws) and _NAME_WORD.match(_core(raws[n + 1])[0]):
@@ -942,7 +985,15 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
             if part:
                 out.append(part)
             lo = i + 1
+    # one word three times or more ("Greyford Greyford Greyford", text run together) is no name: each word
+    # is one (twice can be a name: "Bora Bora", "Duran Duran")
+    out = [q for p in out for q in ([(t,) for t in p] if _repeated(tuple(t[2] for t in p), 3) else [p])]
     return tuple(tuple(p) for p in out if any(t[2] not in _CONNECTORS for t in p))
+
+
+def _repeated(name: Sequence[str], times: int = 2) -> bool:
+    """``name`` is one word written ``times`` times or more ("Greyford Greyford")."""
+    return len(name) >= times and all(w == name[0] for w in name[1:])
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1178,9 +1229,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
-    if last in words.org_words or any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
-        word = last if last in words.org_words else next(a for a, b in zip(low, low[1:])
-                                                        if a in words.org_words and b in ("of", "for", "on"))
+    pair = " ".join(low[-2:]) if len(low) > 2 else ""  # "Greyford Health System": "health system"
+    if last in words.org_words or pair in words.org_words or \
+            any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
+        word = last if last in words.org_words else pair if pair in words.org_words else \
+            next(a for a, b in zip(low, low[1:]) if a in words.org_words and b in ("of", "for", "on"))
         ev.append((3, "organization", f"organization word: {word}"))
     elif len(low) > 1 and any(t in words.org_words for t in low[1:]) and low[0] not in words.place_first:
         word = next(t for t in low[1:] if t in words.org_words)
@@ -1190,7 +1243,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     team = last[-1:] == "s" and len(low) > 1 and _place_team(words, toks)
     if team:
         ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
-    elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and \
+    elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and not _saint_name(toks) and \
             not (len(low) == 2 and toks[0] in words.first_names and
                  (last not in words.place_last or toks[-1] in words.surnames)):
         # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
@@ -1574,6 +1627,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         return lower_seen[word]
     deferred: list[tuple[int, Sequence[tuple[int, int, str]], int]] = []  # sentence-initial: need all midcaps
     midcaps: set[str] = set()
+    alone: set[str] = set()  # words capitalised as a name of their own away from a sentence's start
     weak_sentences = []
     cands: list[_Cand] = []
     # the runs of the whole document in one scan of ``joined`` (no run spans the line break between two
@@ -1615,6 +1669,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 deferred.append((k, piece, base))
                 continue
             midcaps.update(toks)
+            if len(toks) == 1:
+                alone.add(toks[0])
             cand = _make_candidate(words, text, k, piece, base, cands, facts=facts)
             if cand is not None:
                 cands.append(cand)
@@ -1639,6 +1695,15 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if len(piece) == 1 and _plural(first) and low not in words.group_words and low not in words.places and \
                 first not in words.known:
             keep = False  # "Workers at the plant said": a common plural noun, even if a name contains it
+        opening = False
+        if keep and len(piece) == 1 and first not in alone and text[end:end + 2] not in ("'s", "’s") and \
+                (known is None or first not in known) and _common_opener(words, first, low, written_lower):
+            # "Nurses warn ...", "Ambulances were diverted", "Hospital officials said": a common noun that a
+            # name of the document holds ("Northfield Nurses Association") is no name alone; an organisation
+            # head word may still be the one organisation of the document it stands for ("Police said" after
+            # "Westbrook Police", a headline's "Council" before "Ashbury Borough Council";
+            # :func:`_document_entities` decides)
+            opening = keep = low in words.org_words
         if low in words.ambiguous_titles and \
                 not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
@@ -1660,9 +1725,28 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 continue
         cand = _make_candidate(words, text, k, piece, base, cands)
         if cand is not None:
+            cand.opening = opening and keep
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any) -> bool:
+    """The capitalised word ``first`` opening a sentence is a common noun that needs evidence of a name
+    of its own (written capitalised alone elsewhere, a lexicon alias): an organisation head word
+    ("Hospital officials said", "Police said"), or, no first name or surname of the lists, an English
+    plural ("Nurses", "Ambulances": also of a singular of the English word list) or an English word the
+    document (the corpus) writes in lower case. Not a place, an acronym or a well-known name."""
+    if low in words.places or _ACRONYM.match(first) or first in words.known:
+        return False
+    if low in words.org_words:
+        return True
+    if first in words.first_names or first in words.surnames or low in words.group_words or low in words.demonyms:
+        return False
+    if low.endswith("s") and not low.endswith("ss") and (
+            low in words.english or low[:-1] in words.english or (low.endswith("es") and low[:-2] in words.english)):
+        return True
+    return low in words.english and written_lower(low)
 
 
 _LOWER_WORDS_AFTER = re.compile(r"(?: [a-z][a-z-]*){1,3}")
@@ -2194,6 +2278,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             i = c.words.index("of")
             if 0 < i < len(c.words) - 1 and c.words[i - 1].lower() in words.org_words:
                 named_of.setdefault(c.words[i + 1:], " ".join(c.words))
+    _places_of_institutions(texts, cands, words, named_of)
 
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
@@ -2244,8 +2329,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         idx = len(entities)
         entities.append(ent)
         by_words[_key(name)] = idx
-        by_last.setdefault(name[-1], []).append(idx)
-        by_first.setdefault(name[0], []).append(idx)
+        if len(name) != 2 or name[0] != name[1]:  # "Greyford Greyford" is no fuller form of "Greyford"
+            by_last.setdefault(name[-1], []).append(idx)
+            by_first.setdefault(name[0], []).append(idx)
         if len(name) > 1:
             by_initials.setdefault(_name_initials(name), []).append(idx)
             gender = words.first_names.get(name[0])
@@ -2257,6 +2343,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         """The most recent compatible fuller entity for a shorter form; an organisation by its first word
         only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
         n = len(c.words)
+        if n == 2 and _saint_name(c.words):
+            # "St. Brendan's" after "St. Brendan's Hospital": the one organisation of the document named so
+            named = {j for j in by_first.get(c.words[0], ()) if len(entities[j].words) > 2 and
+                     entities[j].words[:2] == c.words and entities[j].best is not None and
+                     entities[j].best[1] == "organization"}
+            return named.pop() if len(named) == 1 else None
         if n == 1 and _MIXED_ACRONYM.match(c.words[0]):
             # "the DfE said" after "the Department for Education": the one organisation it spells (or the
             # one it was introduced for in brackets)
@@ -2380,6 +2472,21 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         return any(len(entities[j].words) > 1 and entities[j].best is not None and entities[j].best[1] == "person"
                    for j in by_last.get(word, ()))
 
+    def headline_part_of(ent: _Entity) -> int | None:
+        """The one organisation whose name starts with the words of ``ent``, a name of two or three words
+        first written in the first sentence (the headline): "Greyford Health" before "Greyford Health
+        System"; on the terms a headline's single word joins one ("Veltra" -> Veltra Pharma): no strong
+        evidence of another type, no word of the name lists, its first word not written in lower case."""
+        n = len(ent.words)
+        owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > n and
+                  entities[j].words[:n] == ent.words and entities[j].mentions and
+                  entities[j].best is not None and entities[j].best[1] == "organization"]
+        if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
+                any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
+                written_lower(ent.words[0].lower()):
+            return None
+        return owners[0]
+
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
@@ -2420,7 +2527,23 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         fitting = [j for j in group if c.gender is None or entities[j].gender == c.gender]
         return max(fitting, key=lambda j: entities[j].last) if fitting else None
 
+    openers: list[int] = []  # entities of a headline's opening head word ("Council demands ..."): see below
     for c in cands:
+        if c.opening and c.k > 0:
+            # "Police said" after "Westbrook Police": the one organisation of the document it can be, else
+            # no name ("Hospital officials said" beside St. Brendan's Hospital, named for a saint, not a place)
+            target = short_target(c)
+            if target is not None and target >= 0:
+                add(c, target, "short")
+            continue
+        if c.opening:
+            # a headline's: an entity for now, the full form coming later (joined or dropped below)
+            idx = by_words.get(_key(c.words))
+            if idx is None:
+                idx = new(c)
+                openers.append(idx)
+            add(c, idx, "name")
+            continue
         idx = by_words.get(_key(c.words))
         apart = None  # the namesake of the other gender this name is told apart from
         if idx is not None and len(c.words) == 1 and (c.gender is not None or c.words in namesakes):
@@ -2483,6 +2606,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     # a short form before its full form (e.g. in the headline): join the one full person form ending with it
     for idx, ent in enumerate(entities):
         if len(ent.words) != 1 or not ent.mentions:
+            if 1 < len(ent.words) <= 3 and ent.mentions and ent.mentions[0][0] == 0 and \
+                    (owner := headline_part_of(ent)) is not None:
+                # a headline's "Greyford Health" before "Greyford Health System" in the body: the leading
+                # words of the one organisation named with them (as "Veltra" below)
+                entities[owner].mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
+                ent.mentions = []
             continue
         teams = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and entities[j].mentions
                  and _place_team(words, entities[j].words)]
@@ -2533,7 +2662,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # organisation whose name ends with that head word
             heads = [j for j in by_last.get(ent.words[0], ()) if len(entities[j].words) > 1 and
                      entities[j].mentions and entities[j].best is not None and entities[j].best[1] == "organization"
-                     and _named_body(words, entities[j].words, by_words)]
+                     and _named_body(words, entities[j].words, by_words)
+                     and (idx not in openers or _named_for_place(words, entities[j].words))]
+            # (opening the headline, one named after a place, as "Police said" below: not "Hospital news"
+            # beside St. Mary's Hospital)
             if len(heads) == 1:
                 target = entities[heads[0]]
                 target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
@@ -2635,6 +2767,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             target.mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
             target.evidence.extend(ent.evidence)
             ent.mentions = []
+    for idx in openers:
+        if all(m[0] == 0 for m in entities[idx].mentions):
+            entities[idx].mentions = []  # "Hospital news" beside St. Mary's Hospital: no organisation it stands for
     live = [e for e in entities if e.mentions]
     # weak lines: the document's known forms
     if weak:
@@ -2676,7 +2811,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # (the first of equal forms wins, as in the list of all forms)
             ent.display = next(iter(forms)) if len(forms) == 1 else \
                 max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
-            ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
+            ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) and \
+                not _saint_name(ent.words) else ent.display  # ("St. Brendan's" keeps its possessive)
             if ent.display.isupper() and " " in ent.display:
                 ent.display = _written_in_case(texts, ent.display)
         if ent.address is not None:
@@ -2703,6 +2839,29 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words: EntityWords,
+                            named_of: dict[tuple[str, ...], str]) -> None:
+    """Add to ``named_of`` a single word written as a place, after a preposition of place or motion
+    ("diverted to Lakeport", "in Lakeport"; ``_LOCATIVES``), that is the first word of an organisation of
+    the document other than a business ("Lakeport General Hospital"; not "Northwind Energy", which goes by
+    "Northwind": ``company_last_words``, legal suffixes): the town the institution is named after, not its
+    short form. Not a word of the name lists (a person: "to Clinton" beside the Clinton Foundation)."""
+    firsts: dict[str, str] = {}
+    for c in cands:
+        if len(c.words) != 1 or c.words in named_of or not texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
+                any(t == "person" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
+                    for _, t, label in c.evidence):
+            continue
+        if not firsts:
+            for d in cands:
+                if len(d.words) > 1 and d.words[-1].lower() not in words.company_words and \
+                        d.words[-1].lower() not in words.legal_suffixes and _decide(d.evidence)[0] == "organization":
+                    firsts.setdefault(d.words[0], " ".join(d.words))
+            firsts.setdefault("", "")  # (looked)
+        if c.words[0] in firsts:
+            named_of[c.words] = firsts[c.words[0]]
 
 
 def _written_address(texts: Sequence[str], ent: _Entity, words: EntityWords) -> str | None:
@@ -3756,7 +3915,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     org_first: dict[str, list[tuple[int, str]]] = {}  # businesses by their first word ("Brightwater Foods")
     words = _default_words()
     for i, e, t, n in multi:
-        if t in ("person", "organization"):
+        if t in ("person", "organization") and not _repeated(e.split()):  # ("Greyford" -> "Greyford Greyford")
             by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
         if t == "organization" and (parts := e.split())[0] != parts[-1] and \
                 (parts[-1].lower() in words.company_words or parts[-1].lower() in words.legal_suffixes):
@@ -3826,6 +3985,8 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     starts: dict[tuple[str, ...], list[int]] = {}
     names = [tuple(e.split()) for e in table["entity"]]
     for k, name in enumerate(names):
+        if _repeated(name):
+            continue  # ("Greyford" is no leading part of "Greyford Greyford")
         for n in range(1, min(len(name), 4)):
             starts.setdefault(name[:n], []).append(k)
     if not starts:
