@@ -526,12 +526,42 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
                      "greater inner outer".split())
 
 
-@functools.lru_cache(maxsize=1)
-def _person_cue() -> re.Pattern[str]:
+def _alternation(words: Sequence[str]) -> str:
+    """A regular expression that matches what ``"|".join(map(re.escape, words))`` matches, written as a
+    tree of the words' letters ("sa(?:id|ys)|to(?:ld)"), so that the engine tries one branch per
+    letter instead of every word in turn. ``words`` must list each word after every longer word it
+    starts (sorted by length, longest first, as the alternations here are): a word that ends where
+    another goes on is tried last, as in the plain alternation (two words that can match at the
+    same place are a word and a longer word it starts)."""
+    if not words:
+        return r"(?!x)x"
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = []
+    for first, rests in groups.items():
+        rest = "" if rests == [""] else _alternation(rests)
+        branches.append(re.escape(first) + (f"(?:{rest})" if "|" in rest else rest))
+    return "|".join(branches) + ("|" if ends else "")
+
+
+def _cue_verb_alternations() -> tuple[str, str]:
+    """The finite forms of the cue verbs (no -ing; ``load_cue_verbs``) and the person verbs
+    (``person_verbs``), each as :func:`_alternation`, longest first."""
     from analysis.cues import load_cue_verbs
 
-    finite = load_cue_verbs().finite_pattern
-    verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
+    finite = sorted((f for f in load_cue_verbs().lemma_of if not f.endswith("ing")), key=len, reverse=True)
+    verbs = sorted(_default_words().person_verbs, key=len, reverse=True)
+    return _alternation(finite), _alternation(verbs)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_cue() -> re.Pattern[str]:
+    finite, verbs = _cue_verb_alternations()
     return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
                       rf"(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
 
@@ -541,10 +571,7 @@ def _person_cue_when() -> re.Pattern[str]:
     """:func:`_person_cue` with a time adverbial before the verb ("Obama on Monday said"): tried only
     where the text after the name starts like one (:data:`_WHEN_STARTS`), so that the common case pays
     nothing for it."""
-    from analysis.cues import load_cue_verbs
-
-    finite = load_cue_verbs().finite_pattern
-    verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
+    finite, verbs = _cue_verb_alternations()
     return re.compile(rf"\s+{_WHEN}(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
 
 
