@@ -1918,7 +1918,8 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     Department") and is not written alone elsewhere in the document ("the Senate and House Armed
     Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
     # (the pairs written "X and Y" first: most documents have none, and then nothing is copied)
-    pairs = [i for i, (a, b) in enumerate(zip(cands, cands[1:])) if b.k == a.k and texts[a.k][a.end:b.start] == " and "]
+    pairs = [i for i, (a, b) in enumerate(zip(cands, cands[1:]))
+             if b.start - a.end == 5 and b.k == a.k and texts[a.k].startswith(" and ", a.end)]
     if not pairs:
         return cands
     # the names written alone (not before or after "and")
@@ -2876,6 +2877,7 @@ def _set_aside_team_plural(ent: _Entity, texts: Sequence[str]) -> None:
 
 
 _COORDINATION = frozenset((" and ", " or ", ", and ", ", or ", " nor ", " as well as "))
+_COORDINATION_LONGEST = max(map(len, _COORDINATION))
 #: Evidence a coordinated name of a known type overrides: none, or a town of the gazetteer.
 _COORDINATION_WEAK = 7
 
@@ -2892,7 +2894,7 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
     spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
     added: list[tuple[int, tuple[int, str, str]]] = []
     for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):
-        if k1 != k2 or a == b or texts[k1][e1:s2] not in _COORDINATION:
+        if k1 != k2 or a == b or s2 - e1 > _COORDINATION_LONGEST or texts[k1][e1:s2] not in _COORDINATION:
             continue
         for weak, strong in ((a, b), (b, a)):
             wb_, sb = live[weak].best, live[strong].best
@@ -3192,6 +3194,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                      for k, s, *_ in ent.mentions)
     if not persons:
         return []
+    # the persons a pronoun of each gender looks back over (positions in ``persons``): all but those of
+    # the other gender as stated, which the walk back below would pass over without a look
+    fitting = {g: [j for j, p in enumerate(persons) if not live[p[2]].gender or live[p[2]].gender == g]
+               for g in ("male", "female")}
     out = []
     learned: dict[int, str] = {}
     # one scan of the document (sentences joined by a line break, which no pronoun spans)
@@ -3211,7 +3217,11 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
         here = bisect_left(persons, at)
         speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
-        for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
+        fit = fitting[gender]
+        for i in range(bisect_left(fit, here) - 1, -1, -1):
+            j = fit[i]
+            if j < here - _PRONOUN_REACH:
+                break  # (at most _PRONOUN_REACH persons back)
             idx = persons[j][2]
             if idx == speaker:
                 continue  # '"He fights for us," Turner said': a pronoun in a quotation is never its speaker
