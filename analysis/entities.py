@@ -529,12 +529,21 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
 def _alternation(words: Sequence[str]) -> str:
     """A regular expression that matches what ``"|".join(map(re.escape, words))`` matches, written as a
     tree of the words' letters ("sa(?:id|ys)|to(?:ld)"), so that the engine tries one branch per
-    letter instead of every word in turn. ``words`` must list each word after every longer word it
-    starts (sorted by length, longest first, as the alternations here are): a word that ends where
-    another goes on is tried last, as in the plain alternation (two words that can match at the
-    same place are a word and a longer word it starts)."""
+    letter instead of every word in turn. Two words can match at one place only where one starts the
+    other; the tree tries the longer first, so ``words`` must list it first too (sorted by length,
+    longest first, as the alternations here are): otherwise the plain alternation is returned."""
     if not words:
         return r"(?!x)x"
+    later: set[str] = set()  # the proper beginnings of the words after the one looked at
+    for word in reversed(words):
+        if word in later:
+            return "|".join(map(re.escape, words))
+        later.update(word[:n] for n in range(len(word)))
+    return _letter_tree(words)
+
+
+def _letter_tree(words: Sequence[str]) -> str:
+    """:func:`_alternation` of ``words`` (non-empty; a word that ends where others go on comes last)."""
     groups: dict[str, list[str]] = {}
     ends = False
     for word in words:
@@ -544,7 +553,7 @@ def _alternation(words: Sequence[str]) -> str:
             ends = True
     branches = []
     for first, rests in groups.items():
-        rest = "" if rests == [""] else _alternation(rests)
+        rest = "" if rests == [""] else _letter_tree(rests)
         branches.append(re.escape(first) + (f"(?:{rest})" if "|" in rest else rest))
     return "|".join(branches) + ("|" if ends else "")
 
@@ -1462,7 +1471,11 @@ def _space_after(nouns: frozenset[str]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _org_cue_pattern() -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in _default_words().org_cues)
+    listed = _default_words().org_cues
+    # (a tree of the letters where every cue is written in lower-case ASCII: matched ignoring case, two
+    # cues that start with different letters never match at one place)
+    cues = _alternation(listed) if all(c.isascii() and c == c.lower() for c in listed) else \
+        "|".join(map(re.escape, listed))
     return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 

@@ -833,6 +833,8 @@ def test_a_letter_tree_alternation_matches_what_the_plain_alternation_matches():
     text = "saying said says sa s saidx told t.d tx sayings"
     spans = [m.span() for m in plain.finditer(text)]
     assert [m.span() for m in tree.finditer(text)] == spans and len(spans) == 8
+    # a word before a longer word it starts: the plain alternation (the tree would try the longer first)
+    assert ent._alternation(["sa", "said"]) == "sa|said"
 
 
 def test_the_person_cue_patterns_match_as_with_the_plain_verb_alternations():
@@ -859,6 +861,22 @@ def test_the_person_cue_patterns_match_as_with_the_plain_verb_alternations():
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
             matched += a is not None
     assert matched > len(forms) * 5
+
+
+def test_the_organisation_cue_pattern_matches_as_with_the_plain_cue_alternation():
+    import importlib
+    import re
+
+    ent = importlib.import_module("analysis.entities")
+    cues = ent._default_words().org_cues
+    plain = re.compile(rf"(?<![\w-])(?P<cue>{'|'.join(map(re.escape, cues))}) (?:the )?$", re.IGNORECASE)
+    texts = [f"{lead}{cue}{the}" for cue in cues for lead in ("", "x", "-", "said ", "A ")
+             for the in (" ", " the ", "  ", " The ")] + [cue.upper() + " " for cue in cues] + \
+        ["ſhares of ", "Kelvin \u212aeo of ", "a spokesman for the "]
+    for text in texts:
+        for pos in range(len(text)):
+            a, b = ent._org_cue_pattern().search(text, pos), plain.search(text, pos)
+            assert (a and (a.span(), a.group("cue"))) == (b and (b.span(), b.group("cue"))), text
 
 
 def test_the_quick_organisation_cue_test_never_misses_a_cue():
