@@ -551,12 +551,51 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
                      "greater inner outer".split())
 
 
-@functools.lru_cache(maxsize=1)
-def _person_cue() -> re.Pattern[str]:
+def _alternation(words: Sequence[str]) -> str:
+    """A regular expression that matches what ``"|".join(map(re.escape, words))`` matches, written as a
+    tree of the words' letters ("sa(?:id|ys)|to(?:ld)"), so that the engine tries one branch per
+    letter instead of every word in turn. Two words can match at one place only where one starts the
+    other; the tree tries the longer first, so ``words`` must list it first too (sorted by length,
+    longest first, as the alternations here are): otherwise the plain alternation is returned."""
+    if not words:
+        return r"(?!x)x"
+    later: set[str] = set()  # the proper beginnings of the words after the one looked at
+    for word in reversed(words):
+        if word in later:
+            return "|".join(map(re.escape, words))
+        later.update(word[:n] for n in range(len(word)))
+    return _letter_tree(words)
+
+
+def _letter_tree(words: Sequence[str]) -> str:
+    """:func:`_alternation` of ``words`` (non-empty; a word that ends where others go on comes last)."""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = []
+    for first, rests in groups.items():
+        rest = "" if rests == [""] else _letter_tree(rests)
+        branches.append(re.escape(first) + (f"(?:{rest})" if "|" in rest else rest))
+    return "|".join(branches) + ("|" if ends else "")
+
+
+def _cue_verb_alternations() -> tuple[str, str]:
+    """The finite forms of the cue verbs (no -ing; ``load_cue_verbs``) and the person verbs
+    (``person_verbs``), each as :func:`_alternation`, longest first."""
     from analysis.cues import load_cue_verbs
 
-    finite = load_cue_verbs().finite_pattern
-    verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
+    finite = sorted((f for f in load_cue_verbs().lemma_of if not f.endswith("ing")), key=len, reverse=True)
+    verbs = sorted(_default_words().person_verbs, key=len, reverse=True)
+    return _alternation(finite), _alternation(verbs)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_cue() -> re.Pattern[str]:
+    finite, verbs = _cue_verb_alternations()
     return re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
                       rf"(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
 
@@ -566,10 +605,7 @@ def _person_cue_when() -> re.Pattern[str]:
     """:func:`_person_cue` with a time adverbial before the verb ("Obama on Monday said"): tried only
     where the text after the name starts like one (:data:`_WHEN_STARTS`), so that the common case pays
     nothing for it."""
-    from analysis.cues import load_cue_verbs
-
-    finite = load_cue_verbs().finite_pattern
-    verbs = "|".join(re.escape(v) for v in sorted(_default_words().person_verbs, key=len, reverse=True))
+    finite, verbs = _cue_verb_alternations()
     return re.compile(rf"\s+{_WHEN}(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
 
 
@@ -1509,7 +1545,11 @@ def _space_after(nouns: frozenset[str]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _org_cue_pattern() -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in _default_words().org_cues)
+    listed = _default_words().org_cues
+    # (a tree of the letters where every cue is written in lower-case ASCII: matched ignoring case, two
+    # cues that start with different letters never match at one place)
+    cues = _alternation(listed) if all(c.isascii() and c == c.lower() for c in listed) else \
+        "|".join(map(re.escape, listed))
     return re.compile(rf"(?<![\w-])(?P<cue>{cues}) (?:the )?$", re.IGNORECASE)
 
 
@@ -2038,7 +2078,8 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     Department") and is not written alone elsewhere in the document ("the Senate and House Armed
     Services Committee" when "Senate" stands alone elsewhere). ``cands`` sorted by (k, start)."""
     # (the pairs written "X and Y" first: most documents have none, and then nothing is copied)
-    pairs = [i for i, (a, b) in enumerate(zip(cands, cands[1:])) if b.k == a.k and texts[a.k][a.end:b.start] == " and "]
+    pairs = [i for i, (a, b) in enumerate(zip(cands, cands[1:]))
+             if b.start - a.end == 5 and b.k == a.k and texts[a.k].startswith(" and ", a.end)]
     if not pairs:
         return cands
     # the names written alone (not before or after "and")
@@ -3156,6 +3197,7 @@ def _set_aside_team_plural(ent: _Entity, texts: Sequence[str]) -> None:
 
 
 _COORDINATION = frozenset((" and ", " or ", ", and ", ", or ", " nor ", " as well as "))
+_COORDINATION_LONGEST = max(map(len, _COORDINATION))
 #: Evidence a coordinated name of a known type overrides: none, or a town of the gazetteer.
 _COORDINATION_WEAK = 7
 
@@ -3172,7 +3214,7 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
     spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
     added: list[tuple[int, tuple[int, str, str]]] = []
     for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):
-        if k1 != k2 or a == b or texts[k1][e1:s2] not in _COORDINATION:
+        if k1 != k2 or a == b or s2 - e1 > _COORDINATION_LONGEST or texts[k1][e1:s2] not in _COORDINATION:
             continue
         for weak, strong in ((a, b), (b, a)):
             wb_, sb = live[weak].best, live[strong].best
@@ -3497,6 +3539,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                      for k, s, *_ in ent.mentions)
     if not persons:
         return []
+    # the persons a pronoun of each gender looks back over (positions in ``persons``): all but those of
+    # the other gender as stated, which the walk back below would pass over without a look
+    fitting = {g: [j for j, p in enumerate(persons) if not live[p[2]].gender or live[p[2]].gender == g]
+               for g in ("male", "female")}
     out = []
     learned: dict[int, str] = {}
     # one scan of the document (sentences joined by a line break, which no pronoun spans)
@@ -3524,7 +3570,11 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
         here = bisect_left(persons, at)
         speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
-        for j in range(here - 1, max(-1, here - 1 - _PRONOUN_REACH), -1):
+        fit = fitting[gender]
+        for i in range(bisect_left(fit, here) - 1, -1, -1):
+            j = fit[i]
+            if j < here - _PRONOUN_REACH:
+                break  # (at most _PRONOUN_REACH persons back)
             idx = persons[j][2]
             if idx == speaker:
                 continue  # '"He fights for us," Turner said': a pronoun in a quotation is never its speaker

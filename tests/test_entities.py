@@ -819,6 +819,66 @@ def test_the_pronoun_scan_finds_exactly_the_pronouns():
         assert ent._pronouns(text) == [m.span() for m in plain.finditer(text)], text
 
 
+def test_a_letter_tree_alternation_matches_what_the_plain_alternation_matches():
+    """_alternation writes words as a tree of their letters (for speed); with each word after the longer
+    words it starts, it matches exactly what the plain alternation does."""
+    import importlib
+    import re
+
+    ent = importlib.import_module("analysis.entities")
+    words = ["saying", "said", "says", "sa", "told", "t.d", "s"]
+    assert ent._alternation(words) == r"s(?:a(?:y(?:ing|s)|id|)|)|t(?:old|\.d)"
+    assert ent._alternation([]) == r"(?!x)x"
+    plain, tree = (re.compile(rf"(?:{alts})(?!\w)") for alts in ("|".join(map(re.escape, words)), ent._alternation(words)))
+    text = "saying said says sa s saidx told t.d tx sayings"
+    spans = [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in tree.finditer(text)] == spans and len(spans) == 8
+    # a word before a longer word it starts: the plain alternation (the tree would try the longer first)
+    assert ent._alternation(["sa", "said"]) == "sa|said"
+
+
+def test_the_person_cue_patterns_match_as_with_the_plain_verb_alternations():
+    """_person_cue and _person_cue_when (verbs as letter trees) match exactly as with the verbs listed one by
+    one, longest first: every cue form and person verb after a name, with the words around it."""
+    import importlib
+    import re
+
+    from analysis.cues import load_cue_verbs
+
+    ent = importlib.import_module("analysis.entities")
+    finite = load_cue_verbs().finite_pattern
+    verbs = "|".join(re.escape(v) for v in sorted(ent._default_words().person_verbs, key=len, reverse=True))
+    plain = re.compile(rf"(?:['’]s?)?,?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)?"
+                       rf"(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
+    plain_when = re.compile(rf"\s+{ent._WHEN}(?:(?P<speech>{finite})|(?P<verb>{verbs}))(?![\w-])")
+    forms = list(load_cue_verbs().lemma_of) + sorted(ent._default_words().person_verbs)
+    texts = [f"Okafor{lead} {form}{tail}" for form in forms for lead in ("", "'s", ",", " also", " on Monday")
+             for tail in ("", " that", "-x", "s", "d", ".")]
+    matched = 0
+    for text in texts:
+        for fast, slow in ((ent._person_cue(), plain), (ent._person_cue_when(), plain_when)):
+            a, b = fast.match(text, 6), slow.match(text, 6)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
+            matched += a is not None
+    assert matched > len(forms) * 5
+
+
+def test_the_organisation_cue_pattern_matches_as_with_the_plain_cue_alternation():
+    import importlib
+    import re
+
+    ent = importlib.import_module("analysis.entities")
+    cues = ent._default_words().org_cues
+    plain = re.compile(rf"(?<![\w-])(?P<cue>{'|'.join(map(re.escape, cues))}) (?:the )?$", re.IGNORECASE)
+    texts = [f"{lead}{cue}{the}" for cue in cues for lead in ("", "x", "-", "said ", "A ")
+             for the in (" ", " the ", "  ", " The ")] + [cue.upper() + " " for cue in cues] + \
+        ["ſhares of ", "Kelvin \u212aeo of ", "a spokesman for the "]
+    for text in texts:
+        for pos in range(len(text)):
+            a, b = ent._org_cue_pattern().search(text, pos), plain.search(text, pos)
+            assert (a and (a.span(), a.group("cue"))) == (b and (b.span(), b.group("cue"))), text
+
+
 def test_the_quick_organisation_cue_test_never_misses_a_cue():
     """_may_follow_org_cue is only a shortcut: wherever the cue pattern matches before a name, it says so."""
     import importlib
