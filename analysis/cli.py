@@ -24,6 +24,7 @@ from typing import Any, Sequence
 
 import yaml
 
+from analysis.corpus.report import REPORT_PLACE
 from analysis.errors import InputError, warning_line
 from analysis.reports import KERNEL_RESTARTED_WARNING, check_parameter_name
 
@@ -41,12 +42,19 @@ def _failure_line(name: str, description: str, *, failed: object = None) -> str:
         f"{line}; the executed notebook with the error: {failed}"
 
 
+#: Where a written report shows its load report, for the warnings the command line repeats.
+_LOAD_SECTION_OF_REPORT = "the report's Load report section"
+
+
 def _print_written(result: Any) -> None:
     """'report written: PATH (SIZE)', then the warnings the report printed (what the page shows, said
     where the user looks)."""
     print(f"report written: {result.html} ({result.html_bytes / 1e6:.2f} MB)")
     for line in result.warnings:
-        print(f"{line} (shown in the report)", file=sys.stderr)
+        if REPORT_PLACE in line:  # it names the load report already: where the page shows it
+            print(line.replace(REPORT_PLACE, _LOAD_SECTION_OF_REPORT), file=sys.stderr)
+        else:
+            print(f"{line} (shown in the report)", file=sys.stderr)
     if result.kernel_restarted:
         print(KERNEL_RESTARTED_WARNING, file=sys.stderr)
 

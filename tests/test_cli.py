@@ -57,3 +57,22 @@ def test_warnings_on_the_command_line_are_one_plain_line(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "warning: analyze_corpus: 1 input item(s) skipped or ignored" in run.stderr
     assert ".py:" not in run.stderr and "return " not in run.stderr, "no file name and source line of the workbench"
+
+
+def test_report_written_repeats_a_load_warning_naming_the_pages_section_once(capsys, tmp_path):
+    # red team: "... (documents.attrs['load_report'] in Python; every report shows it under 'Load report')
+    # (shown in the report)" said where to look twice, the first time in Python's terms
+    from types import SimpleNamespace
+
+    from analysis.cli import _print_written
+    from analysis.corpus.report import REPORT_PLACE
+
+    result = SimpleNamespace(html=tmp_path / "r.html", html_bytes=2_500_000, kernel_restarted=False, warnings=(
+        f"warning: 2 sidecar date(s) could not be read and were not used, listed in {REPORT_PLACE}",
+        "warning: 3 documents have no text"))
+    _print_written(result)
+    out, err = capsys.readouterr()
+    assert out == f"report written: {tmp_path / 'r.html'} (2.50 MB)\n"
+    assert err.splitlines() == [
+        "warning: 2 sidecar date(s) could not be read and were not used, listed in the report's Load report section",
+        "warning: 3 documents have no text (shown in the report)"]
