@@ -44,7 +44,8 @@ import yaml
 from analysis.errors import require_table
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
-from analysis.entities import actor_rows, entity_table
+from analysis.entities import actor_rows, same_entity_ids
+from analysis.entities import entity_table as build_entity_table
 from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
@@ -156,13 +157,19 @@ def _suggested_titles(titles: list[str], address: frozenset[str]) -> list[str]:
 @output_columns("discovery")
 def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                     *, sentences: pd.DataFrame | None = None, min_count: int = 1,
-                    entities: pd.DataFrame | None = None) -> pd.DataFrame:
+                    entities: pd.DataFrame | None = None,
+                    entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Candidate actors: the entities of ``documents`` that the lexicon ``actors`` does not link
     (None = the default lexicon; pass ``{"actors": []}`` to start from nothing).
 
     ``entities``: a computed ``analysis.entities(documents, actors=actors)`` table to reuse (it must
     have been made with the same lexicon). ``min_count``: keep candidates with at least that many
     direct mentions. Most mentions first. :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
+
+    A short form is folded into the full name it is the same as (``count`` the sum of both): by
+    ``entity_table``'s ``same_as`` when it is given (the table a report counts with, e.g.
+    ``result.entity_table``, so each candidate's count is the count the report's charts show for
+    it), else by the ``same_as`` of an entity table of the unlinked entities found.
     """
     require_table(documents, fn="discover_actors")
     lexicon = load_actors(actors)
@@ -172,7 +179,10 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     found = actor_rows(found)  # (not the document's own outlet: "told the Echo")
     unlinked = found[found["actor_id"].isna() & (found["via"] != "pronoun")]
     doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
-    table = _fold_short_forms(entity_table(unlinked, actors=lexicon), doc_ids)
+    table = build_entity_table(unlinked, actors=lexicon)
+    if entity_table is not None:  # fold as the page's own entity table does, not as these entities alone would
+        table = table.assign(same_as=table["entity_id"].map(same_entity_ids(entity_table)))
+    table = _fold_short_forms(table, doc_ids)
     table = table[table["mentions"] >= min_count]
     if table.empty:
         return pd.DataFrame({c: [] for c in cols})

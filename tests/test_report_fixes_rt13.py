@@ -1,0 +1,80 @@
+"""Report findings of the session-13 red team (a hospital merger and a nurses' strike): each test asserts
+what a reader of the report sees, with exact values on a small hand-checked input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+import analysis as wb
+
+REPO = Path(__file__).resolve().parents[1]
+NO_LEXICON = {"actors": []}
+
+
+def _notebook_sources(name: str) -> list[str]:
+    return ["".join(c["source"]) for c in json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text())["cells"]]
+
+
+# ---------------------------------------------------------------- #9: one page counts one way
+
+WHITCOMBE = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Race", "Race 2"], "text": [
+    "Thomas Whitcombe opened his campaign. Thomas Whitcombe said he would win.",
+    "Whitcombe's campaign manager said the polls were wrong."]})
+
+
+def _page_counts(entities: pd.DataFrame, table: pd.DataFrame) -> dict[str, int]:
+    """The mentions the report's charts count per name, folding by ``table`` (wb.tables.entity_tables)."""
+    sentences = wb.sentences(WHITCOMBE)
+    mentions = wb.entities_as_mentions(entities, sentences=sentences, actors=NO_LEXICON, entity_table=table)
+    shown = wb.tables.who_is_in_it(mentions, actors=NO_LEXICON, entity_table=table)
+    return dict(zip(shown["actor"], shown["mentions"]))
+
+
+def test_names_not_in_the_lexicon_count_as_the_pages_own_entity_table_folds():
+    entities = wb.entities(WHITCOMBE, actors=NO_LEXICON)
+    table = wb.entity_table(entities, actors=NO_LEXICON)
+    assert same_as_of(table) == {"other:whitcombe": "person:thomas_whitcombe"}
+    # the page's table links "Whitcombe" to Thomas Whitcombe: one candidate of 3, as the charts count it
+    folded = wb.discover_actors(WHITCOMBE, NO_LEXICON, entities=entities, entity_table=table)
+    assert dict(zip(folded["name"], folded["count"])) == {"Thomas Whitcombe": 3} == _page_counts(entities, table)
+    # a page whose entity table keeps them apart (the brief's corpus-wide table, where the link was
+    # ambiguous) lists them apart too: the same 2 and 1 as its "Who is in it", not a folded 3
+    apart = table.assign(same_as=None)
+    kept = wb.discover_actors(WHITCOMBE, NO_LEXICON, entities=entities, entity_table=apart)
+    assert dict(zip(kept["name"], kept["count"])) == {"Thomas Whitcombe": 2, "Whitcombe": 1} \
+        == _page_counts(entities, apart)
+    assert kept["aliases"].tolist() == [["Thomas Whitcombe"], ["Whitcombe"]]
+
+
+def same_as_of(table: pd.DataFrame) -> dict[str, str]:
+    return {e: s for e, s in zip(table["entity_id"], table["same_as"]) if isinstance(s, str)}
+
+
+def test_brief_and_corpus_report_fold_their_suggestions_by_their_own_entity_table_and_say_so():
+    for name in ("article_brief", "corpus_report"):
+        sources = _notebook_sources(name)
+        call = next(s for s in sources if "unnamed = wb.discover_actors(" in s)
+        assert "entity_table=result.entity_table)" in call, name
+        heading = next(s for s in sources if s.startswith("## Names the lexicon does not cover yet"))
+        assert "Mentions are counted as everywhere on this page: a short form the entity table links to a full " \
+               "name (its `same_as`) counts as that name" in heading, name
+
+
+def test_explore_shows_the_entity_counts_of_the_corpus_report_and_says_the_entity_table_does_not_fold():
+    result = wb.tables.report_analysis(WHITCOMBE, actors=NO_LEXICON)
+    # the raw entity table: Thomas Whitcombe 2, the short form a row of its own
+    assert dict(zip(result.entity_table["entity"], result.entity_table["mentions"])) == {
+        "Thomas Whitcombe": 2, "Whitcombe": 1}
+    mentions = wb.tables.entity_tables(result)[0]
+    report = wb.tables.who_is_in_it(mentions, actors=result.actors, entity_table=result.entity_table)
+    explore = wb.entities_by(result.entities, actors=result)  # what the explore notebook shows
+    assert dict(zip(explore["name"], explore["mentions"])) == {"Thomas Whitcombe": 3} \
+        == dict(zip(report["actor"], report["mentions"]))
+    sources = _notebook_sources("explore")
+    assert any(s.endswith("wb.entities_by(result.entities, actors=result).head(10)") for s in sources)
+    heading = next(s for s in sources if s.startswith("## 2. Entities"))
+    assert "counted as the corpus report counts them (`wb.entities_by`)" in heading
+    assert "`result.entity_table` has one row per entity as found, a short form apart from its full name" in heading
