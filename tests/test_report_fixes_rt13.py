@@ -78,3 +78,22 @@ def test_explore_shows_the_entity_counts_of_the_corpus_report_and_says_the_entit
     heading = next(s for s in sources if s.startswith("## 2. Entities"))
     assert "counted as the corpus report counts them (`wb.entities_by`)" in heading
     assert "`result.entity_table` has one row per entity as found, a short form apart from its full name" in heading
+
+
+# ---------------------------------------------------------------- #10: the voice table's caption is true
+
+def test_voice_table_caption_says_places_are_left_out_of_the_share_of_mentions():
+    d = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [
+        "Maria Lindqvist flew to Denver on Monday. \"We will win,\" Maria Lindqvist said. "
+        "Lindqvist met Tom Berg in Denver."]})
+    result = wb.tables.report_analysis(d, actors=NO_LEXICON)
+    mentions, quotes, _ = wb.tables.entity_tables(result)
+    assert mentions["actor_id"].value_counts().to_dict() == {
+        "person:maria_lindqvist": 3, "place:denver": 2, "person:tom_berg": 1}
+    voice = wb.voice(mentions, quotes)
+    # 3 of the 4 mentions of people (Denver's 2 left out), not 3 of all 6
+    assert dict(zip(voice["actor"], voice["mention_share"])) == {"Tom Berg": 0.25, "Maria Lindqvist": 0.75}
+    call = next(s for s in _notebook_sources("corpus_report") if 'name="who-speaks"' in s)
+    assert ('explain="Shares of mentions are of the mentions of people, organisations and other names in these '
+            'articles (places are left out unless they are quoted; pronouns are not counted); shares of quotations '
+            'are of all quotations, those with no speaker found included."') in call
