@@ -97,3 +97,28 @@ def test_voice_table_caption_says_places_are_left_out_of_the_share_of_mentions()
     assert ('explain="Shares of mentions are of the mentions of people, organisations and other names in these '
             'articles (places are left out unless they are quoted; pronouns are not counted); shares of quotations '
             'are of all quotations, those with no speaker found included."') in call
+
+
+# ---------------------------------------------------------------- #12: a finding never cuts a tie
+
+def _first_finding(text: str) -> str:
+    result = wb.analyze(pd.DataFrame({"doc_id": ["a"], "title": ["Council row"], "text": [text]}), actors=NO_LEXICON)
+    mentions, quotes, tone = wb.tables.entity_tables(result)
+    return wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone).table["finding"].iloc[0]
+
+
+def test_the_actors_after_the_most_mentioned_are_a_whole_tie_or_the_first_three_and_how_many_more():
+    # the red team's brief: "... 4 times; then Karen Whitlock (2) and Miriam Okonkwo (2)" where five had 2
+    five = ("Ana Ruiz spoke first. Ana Ruiz left early. Ana Ruiz returned later. Tom Reyes came in. Tom Reyes went "
+            "out. Lena Park came in. Lena Park went out. Omar Haddad came in. Omar Haddad went out. Eva Lund came in. "
+            "Eva Lund went out. Ivo Berg came in. Ivo Berg went out.")
+    assert _first_finding(five) == ("Ana Ruiz is mentioned most: 3 times; "
+                                    "then Eva Lund, Ivo Berg, Lena Park and 2 more (2 each).")
+    two = ("Ana Ruiz spoke first. Ana Ruiz left early. Ana Ruiz returned later. Tom Reyes came in. Tom Reyes went out. "
+           "Lena Park came in. Lena Park went out. Omar Haddad came in.")
+    assert _first_finding(two) == "Ana Ruiz is mentioned most: 3 times; then Lena Park and Tom Reyes (2 each)."
+    after_one = ("Ana Ruiz spoke first. Ana Ruiz left early. Ana Ruiz returned later. Ana Ruiz sat. Tom Reyes came in. "
+                 "Tom Reyes went out. Tom Reyes sat. Lena Park came in. Lena Park went out. Omar Haddad came in. "
+                 "Omar Haddad went out. Eva Lund came in. Eva Lund sat. Ivo Berg came in. Ivo Berg sat.")
+    assert _first_finding(after_one) == ("Ana Ruiz is mentioned most: 4 times; "
+                                         "then Tom Reyes (3) and Eva Lund, Ivo Berg, Lena Park and 1 more (2 each).")
