@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import analysis as wb
 
@@ -122,3 +123,17 @@ def test_the_actors_after_the_most_mentioned_are_a_whole_tie_or_the_first_three_
                  "Omar Haddad went out. Eva Lund came in. Eva Lund sat. Ivo Berg came in. Ivo Berg sat.")
     assert _first_finding(after_one) == ("Ana Ruiz is mentioned most: 4 times; "
                                          "then Tom Reyes (3) and Eva Lund, Ivo Berg, Lena Park and 1 more (2 each).")
+
+
+# ---------------------------------------------------------------- #15: charts and layout
+
+def test_tone_around_actors_draws_no_interval_from_one_sentence_and_says_n_1():
+    summary = pd.DataFrame({"actor_id": ["a", "b"], "actor": ["Ann Lee", "Bo Kim"], "n_sentences": [3, 1],
+                            "n_mentions": [3, 1], "mean_polarity": [0.2, 0.08],
+                            "ci_low": [0.1, 0.08], "ci_high": [0.3, 0.08]})  # one sentence: low = high = mean
+    (bar,) = wb.charts.actor_tone_bars(summary, min_n=1).data
+    assert list(bar.y) == ["Ann Lee (n=3)", "Bo Kim (n=1)"]
+    assert bar.error_x.array[0] == pytest.approx(0.1) and bar.error_x.arrayminus[0] == pytest.approx(0.1)
+    assert bar.error_x.array[1] is None and bar.error_x.arrayminus[1] is None  # no whisker, no caps
+    assert bar.hovertext[1] == ("<b>Bo Kim</b><br>mean polarity: +0.080<br>95% interval: none from n=1"
+                                "<br>n = 1 sentences")

@@ -178,7 +178,8 @@ def actor_tone_bars(
     Input: ``wb.actor_tone_by(wb.actor_tone(documents))``: one row per actor, columns
     ``actor`` (display name), ``mean`` (default: the first of mean_polarity, mean_target_polarity,
     mean_compound the table has), ``low``/``high`` (the interval;
-    rows with NA bounds get no error bar) and ``n`` (default: n_sentences, the sentences behind the
+    rows with NA bounds get no error bar, nor do rows of n below 2: one sentence gives no interval, and
+    the hover says "none from n=1") and ``n`` (default: n_sentences, the sentences behind the
     mean, where the table has it, else n_mentions; shown in each label as "n=" and in the hover).
     ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
     Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours). Every actor's
@@ -214,11 +215,15 @@ def actor_tone_bars(
     lows = pd.to_numeric(table[low], errors="coerce")
     highs = pd.to_numeric(table[high], errors="coerce")
     names = [f"{label} (n={number(k)})" for label, k in zip(distinct_names(table, key, actor)[1], table[n])]
+    # one sentence gives no interval: no whisker (a zero-length one draws caps that read as an interval)
+    single = (pd.to_numeric(table[n], errors="coerce").fillna(0) < 2).to_numpy()
+    lows, highs = lows.mask(single), highs.mask(single)
     plus = [None if pd.isna(h) or pd.isna(m) else float(h - m) for h, m in zip(highs, means)]
     minus = [None if pd.isna(lo) or pd.isna(m) else float(m - lo) for lo, m in zip(lows, means)]
     palette = _sign_palette(colors)
     hover = [hover_lines(bold(table[actor].iloc[i]),
                          f"{column_label(mean)}: {signed(means.iloc[i])}",
+                         f"95% interval: none from n={number(table[n].iloc[i])}" if single[i] else
                          f"95% interval: {signed(lows.iloc[i])} to {signed(highs.iloc[i])}",
                          f"n = {number(table[n].iloc[i])} {column_label(n)}")
              for i in range(len(table))]
