@@ -137,3 +137,28 @@ def test_tone_around_actors_draws_no_interval_from_one_sentence_and_says_n_1():
     assert bar.error_x.array[1] is None and bar.error_x.arrayminus[1] is None  # no whisker, no caps
     assert bar.hovertext[1] == ("<b>Bo Kim</b><br>mean polarity: +0.080<br>95% interval: none from n=1"
                                 "<br>n = 1 sentences")
+
+
+def test_warning_banners_wrap_whole_words_and_break_only_a_token_longer_than_the_line(tmp_path):
+    # "see the Load report se ction of this page": JupyterLab's output pre has word-break: break-all
+    import re
+
+    import nbformat
+
+    from analysis.reports import export_html
+
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stderr", text="warning: see the Load report section\n")]
+    notebook.cells = [cell]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, path)
+    page = export_html(path, title="t")
+    ours = page[page.index('<style type="text/css">\n  .wb-header'):]
+    ours = ours[:ours.index("</style>")]
+    assert "break-all" not in ours
+    rules = dict(re.findall(r"(body [^{]*pre) \{([^}]*)\}", ours))
+    for selector in ("body .jp-OutputArea-output pre",
+                     "body .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr'] pre"):
+        assert "word-break: normal;" in rules[selector] and "overflow-wrap: anywhere;" in rules[selector], selector
+    assert "word-break: break-all;" in page, "JupyterLab's own rule, which ours overrides, is still on the page"
