@@ -162,3 +162,17 @@ def test_warning_banners_wrap_whole_words_and_break_only_a_token_longer_than_the
                      "body .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr'] pre"):
         assert "word-break: normal;" in rules[selector] and "overflow-wrap: anywhere;" in rules[selector], selector
     assert "word-break: break-all;" in page, "JupyterLab's own rule, which ours overrides, is still on the page"
+
+
+def test_explore_documents_table_gives_the_cut_text_a_wide_column_and_the_whole_text_on_hover():
+    from analysis.display import frame_html
+
+    text = "Nurses at St. Brendan's Hospital warned on Thursday that the planned merger would leave wards short. " * 2
+    documents = pd.DataFrame({"doc_id": ["a"], "title": ["Nurses warn merger will thin staffing on wards"],
+                              "outlet": ["Northfield Post"], "text": [text]})
+    page = frame_html(documents)
+    cut = text[:120].rstrip()
+    assert (f'<td style="text-align:left;min-width:24em;max-width:40em" title="{text.replace(chr(39), "&#x27;")}">'
+            f'{cut.replace(chr(39), "&#x27;")}…</td>') in page
+    assert '<td style="text-align:left;min-width:12em">Nurses warn merger will thin staffing on wards</td>' in page
+    assert '<td style="text-align:left">Northfield Post</td>' in page
