@@ -155,7 +155,8 @@ def findings(
     their codebook threshold, ``document_frames``: ``wb.frames(documents, codebook, level="document",
     ...)``, computed when None), counting hits in the documents where a frame is present, with its
     share of those hits; when no frame is present anywhere, a line says so.
-    Tone findings need an actor with at least ``min_mentions`` mentions; the most negative and most
+    When no one is named at all (no mention, and ``unnamed`` given and empty), the first finding
+    says so, not that the lexicon names no one. Tone findings need an actor with at least ``min_mentions`` mentions; the most negative and most
     positive sentence about an actor leave out the sentences in which it is the speaker (their
     tone is its own, not the coverage's).
     """
@@ -194,7 +195,10 @@ def findings(
         warning = (f"The actor lexicon names {len(counts)} of the people and organisations in {_unnamed_unit(one)}; "
                    f"{n_unnamed} more are not in it yet (e.g. {examples}). Copy the YAML under \"Names the lexicon "
                    f"does not cover yet\" into a lexicon file and render again with --actors FILE to count them.")
-    if counts.empty:
+    if counts.empty and unnamed is not None and not n_unnamed:  # no name at all, in the lexicon or not
+        rows.append((f"No person, organisation or place is named in {unit}, so there is no one to count.", "", None,
+                     None))
+    elif counts.empty:
         first = unnamed.iloc[0] if n_unnamed else None
         rows.append((f"The actor lexicon names no one in {unit}"
                      + (f"; {n_unnamed} names it does not cover were found, most often {first['name']} "

@@ -176,3 +176,31 @@ def test_explore_documents_table_gives_the_cut_text_a_wide_column_and_the_whole_
             f'{cut.replace(chr(39), "&#x27;")}…</td>') in page
     assert '<td style="text-align:left;min-width:12em">Nurses warn merger will thin staffing on wards</td>' in page
     assert '<td style="text-align:left">Northfield Post</td>' in page
+
+
+def test_a_corpus_that_names_no_one_says_so_once_and_points_to_no_yaml():
+    # title_only.csv: the brief said "copy the YAML under 'Names the lexicon does not cover yet'" (there was
+    # none), then a second box, "Nothing to show."
+    d = pd.DataFrame({"doc_id": ["a"], "headline": ["Strike looms"]})  # no text column: headline-only
+    with pytest.warns(UserWarning, match="has no text column"):
+        result = wb.tables.report_analysis(d, one_document=True)
+    mentions, quotes, tone = wb.tables.entity_tables(result)
+    unnamed = wb.discover_actors(result.documents, result.actors, sentences=result.sentences,
+                                 entities=result.entities, entity_table=result.entity_table)
+    assert mentions.empty and unnamed.empty
+    lines = wb.findings(result, mentions=mentions, quotes=quotes, actor_tone=tone, unnamed=unnamed,
+                        entity_table=result.entity_table).table["finding"].tolist()
+    assert lines[0] == "No person, organisation or place is named in the article, so there is no one to count."
+    prominence = wb.prominence(mentions, result.sentences)
+    assert wb.charts.prominence_scatter(prominence, title="Who is in it, and how early").note == \
+        "No actors found: no person, organisation or place is named in these texts"
+    assert wb.charts.voice_bars(wb.voice(mentions, quotes)).note == \
+        "No actors found: no person or organisation is named in these texts, and no place is quoted"
+    assert wb.charts.kwic_table(result.sentences, mentions=mentions).note == \
+        "No mentions found: no person, organisation or place is named in these texts"
+    # the table under the chart shows nothing of its own (the chart said why), not "Nothing to show."
+    assert wb.show_table(prominence, columns=["actor", "mentions"], empty=None).to_html() == ""
+    assert "Nothing to show." in wb.show_table(prominence, columns=["actor", "mentions"]).to_html()
+    for name, table in (("article_brief", 'name="who-is-in-it", empty=None)'),
+                        ("corpus_report", 'name="who-speaks", empty=None)')):
+        assert any(s.endswith(table) for s in _notebook_sources(name)), name
