@@ -204,3 +204,28 @@ def test_a_corpus_that_names_no_one_says_so_once_and_points_to_no_yaml():
     for name, table in (("article_brief", 'name="who-is-in-it", empty=None)'),
                         ("corpus_report", 'name="who-speaks", empty=None)')):
         assert any(s.endswith(table) for s in _notebook_sources(name)), name
+
+
+# ---------------------------------------------------------------- #16: docs
+
+def test_readme_lists_the_validation_notebook_among_the_reports():
+    readme = (REPO / "README.md").read_text()
+    reports = readme[readme.index("## Reports"):]
+    rows = [line.split("|")[1].strip() for line in reports[:reports.index("```")].splitlines() if line.startswith("| `")]
+    assert rows == ["`article_brief`", "`corpus_report`", "`actor_profile`", "`explore`", "`validation`"]
+    assert {f"`{p.stem}`" for p in (REPO / "notebooks").glob("*.ipynb")} == set(rows), "every notebook, no other"
+
+
+def test_quotes_spans_is_a_string_of_start_end_pairs_as_documented():
+    text = 'Mayor Ana Ruiz spoke on Monday. "We will not close the pool," Ruiz said. "It stays open all summer."'
+    q = wb.quotes(pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [text]}), NO_LEXICON)
+    assert q[["quote", "spans", "start", "end"]].values.tolist() == [
+        ["We will not close the pool … It stays open all summer.", "33 59;74 99", 33, 99]]
+    parts = [tuple(map(int, p.split())) for p in q["spans"].iloc[0].split(";")]  # as the docstring says
+    assert [text[s:e] for s, e in parts] == ["We will not close the pool", "It stays open all summer."]
+    assert "``spans`` is a string, not a list" in wb.quotes.__doc__
+    assert list(q.columns) == [c.strip() for c in wb.quotes.__doc__.split("Output columns (:data:`QUOTE_COLUMNS`):")[1]
+                               .split(".")[0].replace("\n", " ").split(",")]
+    readme = (REPO / "README.md").read_text()
+    assert ("spans (the parts of a split quotation, one string of field offsets: `'410 451;473 527'` is `text[410:451]` "
+            "and `text[473:527]`; one part: `'start end'`)") in readme
