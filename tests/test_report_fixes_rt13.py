@@ -131,10 +131,12 @@ def test_tone_around_actors_draws_no_interval_from_one_sentence_and_says_n_1():
     summary = pd.DataFrame({"actor_id": ["a", "b"], "actor": ["Ann Lee", "Bo Kim"], "n_sentences": [3, 1],
                             "n_mentions": [3, 1], "mean_polarity": [0.2, 0.08],
                             "ci_low": [0.1, 0.08], "ci_high": [0.3, 0.08]})  # one sentence: low = high = mean
-    (bar,) = wb.charts.actor_tone_bars(summary, min_n=1).data
+    bar, whiskers = wb.charts.actor_tone_bars(summary, min_n=1).data
     assert list(bar.y) == ["Ann Lee (n=3)", "Bo Kim (n=1)"]
-    assert bar.error_x.array[0] == pytest.approx(0.1) and bar.error_x.arrayminus[0] == pytest.approx(0.1)
-    assert bar.error_x.array[1] is None and bar.error_x.arrayminus[1] is None  # no whisker, no caps
+    # Ann Lee's interval only: Bo Kim gets no whisker (a null error value draws as a 0-length one, caps and all)
+    assert list(whiskers.y) == ["Ann Lee (n=3)"] and list(whiskers.x) == [0.2]
+    assert list(whiskers.error_x.array) == pytest.approx([0.1]) and list(whiskers.error_x.arrayminus) == pytest.approx([0.1])
+    assert bar.error_x.array is None
     assert bar.hovertext[1] == ("<b>Bo Kim</b><br>mean polarity: +0.080<br>95% interval: none from n=1"
                                 "<br>n = 1 sentences")
 
