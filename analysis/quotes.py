@@ -3042,8 +3042,6 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
     The rules are in this module's docstring.
 
-    Output columns (:data:`QUOTE_COLUMNS`): doc_id, sentence_id, quote, speaker_entity_id, speaker,
-    speaker_type, speaker_id, addressee, cue, kind, start, end, spans, speaker_start, speaker_end.
     ``spans`` is a string, not a list: the parts of the quotation as "start end" pairs of offsets
     into the same field as ``start``/``end``, joined by ";" (``'410 451;473 527'`` for the two parts
     ``text[410:451]`` and ``text[473:527]`` of a split quotation; one part: ``'start end'``).

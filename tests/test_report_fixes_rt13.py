@@ -225,9 +225,11 @@ def test_quotes_spans_is_a_string_of_start_end_pairs_as_documented():
         ["We will not close the pool … It stays open all summer.", "33 59;74 99", 33, 99]]
     parts = [tuple(map(int, p.split())) for p in q["spans"].iloc[0].split(";")]  # as the docstring says
     assert [text[s:e] for s, e in parts] == ["We will not close the pool", "It stays open all summer."]
+    assert " … ".join(text[s:e] for s, e in parts) == q["quote"].iloc[0]
     assert "``spans`` is a string, not a list" in wb.quotes.__doc__
-    assert list(q.columns) == [c.strip() for c in wb.quotes.__doc__.split("Output columns (:data:`QUOTE_COLUMNS`):")[1]
-                               .split(".")[0].replace("\n", " ").split(",")]
+    assert ("- ``spans`` (str): a string, not a list: the parts as 'start end;start end' ('410 451;473 527': "
+            "field[410:451] and field[473:527]; one part: 'start end'), field-relative; "
+            "quote == ' … '.join(field[s:e] for each)") in " ".join(wb.quotes.__doc__.split())
     readme = (REPO / "README.md").read_text()
     assert ("spans (the parts of a split quotation, one string of field offsets: `'410 451;473 527'` is `text[410:451]` "
             "and `text[473:527]`; one part: `'start end'`)") in readme
