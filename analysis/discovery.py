@@ -45,7 +45,7 @@ from analysis.errors import require_table
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
 from analysis.entities import actor_rows, same_entity_ids
-from analysis.entities import entity_table as build_entity_table
+from analysis.entities import entity_table as _entity_table
 from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
@@ -73,6 +73,27 @@ def _actor_type(entity_type: str, name: str) -> str:
     if entity_type == "place":
         return "country" if name.lower() in _countries() else "place"
     return _TYPES.get(entity_type, "other")
+
+
+def _as_fuller_entities(rows: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Entity ``rows`` (unlinked, direct) with each entity that ``table`` (a corpus' entity table) links by
+    ``same_as`` written as the entity it is the same as (its entity_id, display name and type; left out
+    when that entity is a lexicon actor's), and the corpus' forms (``variants``) of each such entity."""
+    into = same_entity_ids(table)
+    moved = rows["entity_id"].map(into)
+    if not moved.notna().any():
+        return rows, {}
+    linked = set(table.loc[table["actor_id"].notna(), "entity_id"]) if "actor_id" in table else set()
+    covered = moved.isin(linked)  # a short form of a lexicon actor: the lexicon covers it
+    rows, moved = rows[~covered], moved[~covered]
+    target = table.drop_duplicates("entity_id").set_index("entity_id")
+    out = rows.copy()
+    at = moved.notna()
+    out.loc[at, "entity_id"] = moved[at]
+    out.loc[at, "entity"] = moved[at].map(target["entity"])
+    out.loc[at, "type"] = moved[at].map(target["type"])
+    forms = {e: list(target.at[e, "variants"]) for e in set(moved[at])}
+    return out, forms
 
 
 def _fold_short_forms(table: pd.DataFrame, doc_ids: Mapping[str, frozenset] | None = None) -> pd.DataFrame:
@@ -157,19 +178,24 @@ def _suggested_titles(titles: list[str], address: frozenset[str]) -> list[str]:
 @output_columns("discovery")
 def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                     *, sentences: pd.DataFrame | None = None, min_count: int = 1,
-                    entities: pd.DataFrame | None = None,
-                    entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
+                    entities: pd.DataFrame | None = None, entity_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Candidate actors: the entities of ``documents`` that the lexicon ``actors`` does not link
     (None = the default lexicon; pass ``{"actors": []}`` to start from nothing).
 
     ``entities``: a computed ``analysis.entities(documents, actors=actors)`` table to reuse (it must
-    have been made with the same lexicon). ``min_count``: keep candidates with at least that many
-    direct mentions. Most mentions first. :func:`discovery_yaml` joins the ``yaml`` column into one block to paste into a lexicon file.
+    have been made with the same lexicon). ``entity_table``: the entity table of a larger corpus these
+    documents are part of (as the article brief passes the corpus'): an entity it links by ``same_as``
+    (a bare "Whitfield" here, "Edith Whitfield" elsewhere in the corpus) is suggested under that
+    entity's name, with its forms as aliases, its mentions counted in ``documents``. ``min_count``: keep
+    candidates with at least that many direct mentions. Most mentions first. :func:`discovery_yaml`
+    joins the ``yaml`` column into one block to paste into a lexicon file.
 
-    A short form is folded into the full name it is the same as (``count`` the sum of both): by
-    ``entity_table``'s ``same_as`` when it is given (the table a report counts with, e.g.
-    ``result.entity_table``, so each candidate's count is the count the report's charts show for
-    it), else by the ``same_as`` of an entity table of the unlinked entities found.
+    A short form is folded into the full name it is the same as (``count`` the sum of both): with
+    ``entity_table``, exactly where that table's ``same_as`` links it (the table a report counts
+    with, so each candidate's count is the count the report's charts show for it: the brief's
+    "Greyford Health" stays apart from Greyford Health System when the corpus does not link them,
+    though the article alone would); without it, by the ``same_as`` of an entity table of the
+    unlinked entities found.
     """
     require_table(documents, fn="discover_actors")
     lexicon = load_actors(actors)
@@ -178,11 +204,17 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     cols = list(DISCOVERY_COLUMNS)
     found = actor_rows(found)  # (not the document's own outlet: "told the Echo")
     unlinked = found[found["actor_id"].isna() & (found["via"] != "pronoun")]
+    fuller: dict[str, list[str]] = {}
+    if entity_table is not None:
+        unlinked, fuller = _as_fuller_entities(unlinked, entity_table)
     doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
-    table = build_entity_table(unlinked, actors=lexicon)
+    table = _entity_table(unlinked, actors=lexicon)
     if entity_table is not None:  # fold as the page's own entity table does, not as these entities alone would
         table = table.assign(same_as=table["entity_id"].map(same_entity_ids(entity_table)))
     table = _fold_short_forms(table, doc_ids)
+    if fuller:  # the corpus' forms of an entity written here only in a short form, the full name first
+        table["variants"] = [[*fuller[e], *[v for v in own if v not in fuller[e]]] if e in fuller else own
+                             for e, own in zip(table["entity_id"], table["variants"])]
     table = table[table["mentions"] >= min_count]
     if table.empty:
         return pd.DataFrame({c: [] for c in cols})

@@ -63,7 +63,9 @@ the ``title`` column and are stripped from the name (an honorific also without i
 style: "Mr Marsh", "Dr Jane Smith"; not one in capitals in mixed case, an acronym: "DR Congo", "people
 with MS"; nor "Dr" after a name: "Elm Dr", a street); a place or affiliation written before the title
 is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
-Maria Okafor"); the kind of body a role is held in is part of the title when no name stands before
+Maria Okafor"); a role before an honorific is the title, the honorific of no gender dropped from it
+("vice-chancellor Dr. Mary Ode", "Vice-Chancellor Dr. Mary Ode": vice-chancellor; "Labour MP Dame Sarah Hill":
+mp dame); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
 gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
@@ -147,7 +149,9 @@ person whose name ends (or starts) with it (a family name before a hyphenated gi
 Hau Lung-bin, or a romanised one-syllable family name before a given name that is no word of the lists:
 "Hu" -> Hu Jintao; a first name in no list before a surname of the lists to the one person of the
 document named with it: "Teodor" -> Teodor Varga), gender permitting (two people sharing a surname stay two:
-"Ann and Paul Becker" gives Ann Becker and Paul Becker, and a bare "Becker" goes to the most recently
+"Ann and Paul Becker" gives Ann Becker and Paul Becker; "Mr and Mrs Jones", or "Mr Jones ... Mrs Jones"
+with no first name, gives two people shown with their honorifics, Mr Jones (the "Mr" of "Mr and Mrs" his
+mention) and Mrs Jones; and a bare "Becker" goes to the most recently
 mentioned (a bare surname written before them, a headline's, goes to the person the body's bare form
 stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
 before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no list and Dario's is; to
@@ -175,8 +179,11 @@ fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
-one such organisation of the document); an
-acronym to its bracketed expansion or the most recent name whose initials it spells. A short form
+one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
+the one such organisation of the document named after a place, "Westbrook Police"); an
+acronym to its bracketed expansion or the most recent name whose initials it spells (one with the
+initials of "for"/"of"/"the"/"and" in lower case, "DfE", "MoD", only to the one organisation of the
+document it spells: Department for Education, Ministry of Defence). A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits (a headline's "Veltra" the one organisation named "Veltra ...", not a word of the name lists:
 "Boston" before "Boston Globe" stays the city). Across the corpus the same full name and type is one entity (``entity_id`` =
@@ -317,6 +324,9 @@ _LOCAL_NUMBER = re.compile(r" (\d{1,5})(?![\w.,]\d)")
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+#: An acronym with the initials of its function words in lower case: "DfE", "DoD", "DfID".
+_MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z])*[a-z][A-Z]+$")
+_ACRONYM_SKIPS = frozenset(("for", "of", "the", "and"))
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _OPENERS = "\"'“‘([«—–-:"
@@ -587,6 +597,7 @@ class _Entity:
     acronym: str | None = None
     actor: int | None = None
     mentions: list[tuple[int, int, int, str, str | None]] = field(default_factory=list)  # k, s, e, via, title
+    address: str | None = None   # the honorific its display keeps: a namesake of the other gender ("Mrs Jones")
 
 
 def _core(token: str) -> tuple[str, bool]:
@@ -644,6 +655,14 @@ def _named_body(words: EntityWords, name: Sequence[str], by_words: Mapping[tuple
     (Brill's function words: "Interior Chief Blames Congress", a headline run) and its words before the head
     word are no name of their own in the document ("Green New Deal Congress" beside "Green New Deal")."""
     return not any(w.lower() in words.function_words for w in name) and _key(tuple(name[:-1])) not in by_words
+
+
+def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
+    """``name`` is a place's name and a head word ("Westbrook Police", "Harlow County Council"): its
+    words before the last are places of the lists, place words ("County") or no common English words
+    (not "Small Business Administration", "Food Standards Agency")."""
+    return len(name) > 1 and all(w.lower() in words.places or w.lower() in words.place_last or
+                                 w.lower() not in words.english for w in name[:-1])
 
 
 def _given_name_last(name: Sequence[str]) -> bool:
@@ -1627,6 +1646,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
         if keep and low in _first_name_modals() and first not in midcaps:
             keep = False  # "Will Washington become ...?": a modal opens a question; "Will Harris" mid-sentence is a name
+        if keep and len(piece) == 1 and _opens_title(words, text, end, low):
+            keep = False  # "Harbour master Ann Keel": the first word of a title written before the name
         if not keep and len(piece) > 1 and _whole_place(words, piece):
             keep = True  # "North Korea stated ...": the whole run is a place of the gazetteer, "North" part of it
         if not keep:
@@ -1640,6 +1661,19 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+_LOWER_WORDS_AFTER = re.compile(r"(?: [a-z][a-z-]*){1,3}")
+
+
+def _opens_title(words: EntityWords, text: str, end: int, low: str) -> bool:
+    """The capitalised word ``low`` (ending at ``end``) and the lower-case words after it are a title
+    of the lists ("Harbour master Ann Keel" -> "harbour master")."""
+    after = _LOWER_WORDS_AFTER.match(text, end)
+    if after is None:
+        return False
+    rest = after.group().split()
+    return any((low, *rest[:n]) in words.titles for n in range(1, min(len(rest), words.title_max - 1) + 1))
 
 
 def _whole_place(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
@@ -1661,7 +1695,7 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     if cut and any(len(t) > 1 and t.isupper() and t.lower() in words.honorifics and (t.lower(),) not in words.titles
                    for t in toks[p:cut]) and not all(t.isupper() for t in toks[cut:]):
         p = cut = 0  # an acronym, not an honorific, in mixed case: "DR Congo", "MS Society", "people with MS"
-    title = " ".join(lows[p:cut]) if cut else None
+    title = " ".join(lows[p:_without_address(words, lows, p, cut)]) if cut else None
     name, lows = toks[cut:], lows[cut:]
     if name and name[0] in ("of", "for"):
         # "Governor of Virginia": a title and its place, no person's name
@@ -1676,11 +1710,33 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
         ok = False
     elif title is None and not any(_ACRONYM.match(t) for t in name) and \
             (all(w in words.title_heads or w in words.title_modifiers for w in lows) and
-             not (len(lows) == 1 and lows[0] in words.org_words) or _all_title(words, lows)):
+             not (len(lows) == 1 and (lows[0] in words.org_words or lows[0] in _compound_heads())) or
+             _all_title(words, lows)):
         ok = False  # a title alone ("President", "Prime Minister", "Chief Financial Officer")
     evidence = tuple(_name_evidence(words, name)) if ok else ()
     gender = _title_gender(words, title) if title else None
     return p, cut, title, tuple(name), ok, evidence, gender
+
+
+def _without_address(words: EntityWords, lows: Sequence[str], p: int, q: int) -> int:
+    """The end of the title ``lows[p:q]`` without the honorifics of no gender that close it after a
+    role ("vice-chancellor dr." -> "vice-chancellor"; not "assistant professor", and not "mp dame":
+    that honorific states a gender)."""
+    end = q
+    while end - p > 1 and words.honorifics.get(lows[end - 1]) == "unknown":
+        end -= 1
+    return end if lows[end - 1] in words.title_heads else q
+
+
+@functools.cache
+def _compound_heads() -> frozenset[str]:
+    """Title heads that are a title only after a word of their own, used in no other title ("master"
+    of "harbour master"): alone such a word is a name ("hire Master"), not a title."""
+    words = _default_words()
+    elsewhere = Counter(w for t in words.titles for w in set(t))
+    return frozenset(t[-1] for t in words.titles if len(t) > 1 and (t[-1],) not in words.titles and
+                     all(elsewhere[w] == 1 for w in t[:-1]) and
+                     all(all(elsewhere[w] == 1 for w in u[:-1]) for u in words.titles if u[-1] == t[-1] and len(u) > 1))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1767,6 +1823,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
+    if title and cut and all(w in words.honorifics for w in title.split()) and \
+            (role := _lower_title_before(words, text, base + piece[p][0])):
+        # "vice-chancellor Dr. Mary Ode": the role written before the honorific is the title (the honorific
+        # only says how she is addressed; its gender is kept)
+        title, gender = role, gender or _title_gender(words, role)
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
@@ -1917,6 +1978,29 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
             i = p + 2
     out.extend(cands[i:])
     return out
+
+
+#: "Mr and Mrs Jones": an honorific and "and" before an honorific and a surname.
+_COUPLE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,3}\.?) and $")
+
+
+def _couples(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"Mr and Mrs Jones": two people, the one whose honorific stands before "and" added as a candidate
+    of its own (its mention the honorific, "Mr"), when the two honorifics state different genders
+    (not "Mr and Mr Smith"). ``cands`` sorted by (k, start); so is the result."""
+    added: dict[int, _Cand] = {}
+    for i, c in enumerate(cands):
+        if c.gender is None or len(c.words) != 1 or c.title not in words.honorifics:
+            continue
+        at = c.start - len(c.title) - 1  # where the honorific written with the name starts
+        m = _COUPLE.search(texts[c.k], max(0, at - 10), at) if at > 0 else None
+        first = words.honorifics.get(m.group(1).lower()) if m is not None else None
+        if first in ("male", "female") and first != c.gender:
+            added[i] = _Cand(k=c.k, start=m.start(1), end=m.end(1), words=c.words, title=m.group(1).lower(),
+                             gender=first, evidence=[(1, "person", f"honorific: {m.group(1).lower()}")], weak=c.weak)
+    if not added:
+        return cands
+    return [x for i, c in enumerate(cands) for x in ((added[i], c) if i in added else (c,))]
 
 
 #: A capitalised verb and "the" right before a name: "Unite the Union", "Stop the War Coalition".
@@ -2076,6 +2160,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
     cands, weak, written_lower = _find_candidates(texts, words, overlay.alias_actor if overlay else None, capitals)
     cands = _join_and_names(texts, cands, words)
+    cands = _couples(texts, cands, words)
     cands = _join_acronym_names(texts, cands, words)
     cands = _join_the_names(texts, cands, words)
     cands = _without_credits(texts, cands, words)
@@ -2170,6 +2255,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         """The most recent compatible fuller entity for a shorter form; an organisation by its first word
         only when no other fuller entity fits ("Mallory" is Dana Mallory, not Mallory Paving)."""
         n = len(c.words)
+        if n == 1 and _MIXED_ACRONYM.match(c.words[0]):
+            # "the DfE said" after "the Department for Education": the one organisation it spells (or the
+            # one it was introduced for in brackets)
+            if c.words[0] in defined:
+                return by_words.get(_key(defined[c.words[0]]))
+            spelled = {j for j in by_initials.get("".join(filter(str.isupper, c.words[0])), ())
+                       if entities[j].best is not None and entities[j].best[1] == "organization" and
+                       _spells(c.words[0], entities[j].words)}
+            return spelled.pop() if len(spelled) == 1 else None
         acr = c.words[0].replace(".", "") if n == 1 and _ACRONYM.match(c.words[0]) else None
         if acr is not None:
             defined_as = by_words.get(_key(defined[acr])) if acr in defined else None
@@ -2185,6 +2279,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         used = stands_for.get(c.words, ())
         org, org_at = None, (-2, -2)
         namesakes: list[int] = []  # the fitting entities whose surname the one-word form is
+        heads: list[int] = []  # the organisations named with the word as their head, which starts the sentence
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
@@ -2221,12 +2316,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue
             if n == 1 and etype == "organization" and ent.words[-1] == c.words[0] and \
                     c.words[0].lower() in words.org_words and not own_types - {"organization"} and \
-                    texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The ") and _named_body(words, ent.words, by_words):
-                # "the Council" after "Ashbury Borough Council": the head word of an organisation's name
-                # alone, written with "the" (a reference back; not a modifier: "Council leader Jo Bell"),
-                # stands for the most recent organisation named with it
-                if ent.last > best_at:
-                    best, best_at = idx, ent.last
+                    _named_body(words, ent.words, by_words):
+                if texts[c.k][max(0, c.start - 4):c.start] in ("the ", "The "):
+                    # "the Council" after "Ashbury Borough Council": the head word of an organisation's name
+                    # alone, written with "the" (a reference back; not a modifier: "Council leader Jo Bell"),
+                    # stands for the most recent organisation named with it
+                    if ent.last > best_at:
+                        best, best_at = idx, ent.last
+                elif not texts[c.k][:c.start].strip(_OPENERS + " ") and _named_for_place(words, ent.words):
+                    heads.append(idx)  # the first word of its sentence: see below
                 continue
             if ent.words[-n:] != c.words and not (n == 1 and ent.words[0] == c.words[0] and (
                     etype == "person" and (c.words[0] in words.first_names or _given_name_last(ent.words)) or
@@ -2250,6 +2348,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
             if idx in used and ent.last > kept_at:
                 kept, kept_at = idx, ent.last
+        if best is None and org is None and len(heads) == 1:
+            # "Police said ..." after "Westbrook Police": the head word alone at a sentence's start (so
+            # capitalised; also as a modifier: "Council officials said") is the one organisation of the
+            # document named with it after a place (:func:`_named_for_place`; "Administration officials"
+            # is no "Small Business Administration"); with two ("Westbrook Police", "Harlow Police") neither
+            return heads[0]
         if kept is not None and kept != best and _is_person(entities[kept]) and _is_person(entities[best]):
             # a form that already stands for one person keeps doing so when a second person of that
             # surname appears ("Mohamed" for the boy Ahmed Mohamed, after "his father Mohamed El-Hassan
@@ -2296,8 +2400,30 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         strong_seen[idx] = (len(evidence), best)
         return best
 
+    #: one-word names two people of the document go by, told apart by honorifics of different genders
+    #: ("Mr Jones", "Mrs Jones"): the entities
+    namesakes: dict[tuple[str, ...], list[int]] = {}
+
+    def of_address(c: _Cand, idx: int) -> int | None:
+        """The entity a one-word name ``c`` found as ``idx`` (the last entity of those words) is: ``idx``,
+        or the one of its namesakes whose honorific's gender agrees with ``c``'s (the most recent one
+        when ``c`` states none); None for a person of the other gender than ``idx`` ("Mrs Jones" after
+        "Mr Jones" and no other Jones)."""
+        group = namesakes.get(c.words)
+        if group is None:
+            ent = entities[idx]
+            other = c.gender is not None and c.title in words.honorifics and ent.gender is not None and \
+                not ent.gender_weak and ent.gender != c.gender and len(ent.words) == 1
+            return None if other else idx
+        fitting = [j for j in group if c.gender is None or entities[j].gender == c.gender]
+        return max(fitting, key=lambda j: entities[j].last) if fitting else None
+
     for c in cands:
         idx = by_words.get(_key(c.words))
+        apart = None  # the namesake of the other gender this name is told apart from
+        if idx is not None and len(c.words) == 1 and (c.gender is not None or c.words in namesakes):
+            apart, idx = idx, of_address(c, idx)
+            apart = apart if idx is None and c.words not in namesakes else None
         if idx is not None and len(c.words) == 1 and c.words[0] in unsettled and \
                 (_settles_person(c.evidence) or _says_organization(c.evidence, texts[c.k], c.end)):
             idx = None  # an ambiguous word with evidence that settles it ("Ms. Brightwater"): see short_target
@@ -2341,6 +2467,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             if len(c.words) == 1 and c.words[0] in unsettled:
                 c.evidence = _unsettled(c.evidence)  # an ambiguous word alone ("Brightwater denied")
             add(c, new(c), "name")
+            if apart is not None:
+                namesakes[c.words] = [apart, len(entities) - 1]
+                for j in namesakes[c.words]:
+                    entities[j].address = _written_address(texts, entities[j], words)
     if named_of:
         for ent in entities:
             if ent.words in named_of and ent.mentions and not any(r <= 4 for r, _, _ in ent.evidence):
@@ -2535,6 +2665,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     _coordination(texts, live)
     for ent in live:
         ent.mentions.sort()
+        if ent.address is not None:  # "Mr" of "Mr and Mrs Jones": the honorific alone stands for Mr Jones
+            ent.mentions = [(k, s, e, "short" if texts[k][s:e].lower() == t else via, t)
+                            for k, s, e, via, t in ent.mentions]
         forms = dict.fromkeys([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
         if forms:
             forms[" ".join(ent.words)] = None
@@ -2544,6 +2677,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) else ent.display
             if ent.display.isupper() and " " in ent.display:
                 ent.display = _written_in_case(texts, ent.display)
+        if ent.address is not None:
+            ent.display = f"{ent.address} {ent.display}"  # "Mrs Jones" beside "Mr Jones"
         if (ent.gender is None or ent.gender_weak) and ent.first_name_gender and _decide(ent.evidence)[0] == "person":
             # a title that states no gender (Senator) or only by "-man" ("Chairman Joan Whitaker")
             ent.gender, ent.gender_weak = ent.first_name_gender, False
@@ -2566,6 +2701,17 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.best = ent.evidence[0]
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
+
+
+def _written_address(texts: Sequence[str], ent: _Entity, words: EntityWords) -> str | None:
+    """The honorific of the first mention of ``ent`` written with one that states a gender, as written
+    ("Mrs", "Mr."; the mention itself where it is the honorific: "Mr" of "Mr and Mrs Jones")."""
+    for k, s, e, _, title in ent.mentions:
+        if words.honorifics.get(title or "") in ("male", "female"):
+            text = texts[k]
+            written = text[s:e] if text[s:e].lower() == title else text[max(0, s - len(title) - 1):s - 1]
+            return written if written.lower() == title else title.capitalize()
+    return None
 
 
 def _bare_before_full(words: EntityWords, entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
@@ -3006,6 +3152,21 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _initials(toks: Sequence[str]) -> str:
     return "".join([t[0] for t in toks if t[:1].isupper()])
+
+
+def _spells(acronym: str, name: Sequence[str]) -> bool:
+    """``acronym`` is the initials of ``name``: a capital for each capitalised word in turn, a lower-case
+    letter for a function word ("for", "of", "the", "and") where the acronym writes one ("DfE":
+    Department for Education; "DHSC": Department of Health and Social Care)."""
+    i = 0
+    for word in name:
+        if word in _ACRONYM_SKIPS:
+            i += i < len(acronym) and acronym[i] == word[0]
+        elif i < len(acronym) and acronym[i].isupper() and acronym[i] == word[0]:
+            i += 1
+        else:
+            return False
+    return i == len(acronym)
 
 
 @functools.lru_cache(maxsize=1 << 16)

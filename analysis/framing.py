@@ -30,7 +30,12 @@ Matching rules (each has a test in tests/test_framing.py):
   is one hit for the second frame only;
 * the **same term may appear in two frames** of one codebook (an indicator can serve two frames,
   e.g. "blame" for conflict and for responsibility): each match then counts once for each of them.
-  Listing a term twice in one frame is an error (a copy-paste slip).
+  Listing a term twice in one frame is an error (a copy-paste slip);
+* the codebook's top-level ``exclude`` list holds phrases that are **evidence of no frame**, written
+  as terms are: they take part in the leftmost-longest choice like terms, so "emergency department"
+  hides the term "emergency" and "air strike" the term "strike", and a match of an excluded phrase
+  counts for nothing (on exactly the same words as a term, the excluded phrase wins: "strike*" excluded
+  hides the term "strikes"). A phrase may not be both excluded and a term.
 
 Matches never cross sentence boundaries. The whole codebook is one Aho-Corasick automaton
 (pyahocorasick) run once over a chunk of sentences, so the cost per character does not grow
@@ -81,11 +86,12 @@ CODEBOOKS: dict[str, Path] = {
 
 
 
-_TOP_FIELDS = ("codebook", "frames", "description", "source", "version", "notes")
+_TOP_FIELDS = ("codebook", "frames", "exclude", "description", "source", "version", "notes")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _WORD_TAIL = re.compile(r"[^\W_]*")  # letters and digits (str.isalnum), for prefix terms
 _SEP = "\x00"  # separator between sentences matched in one pass
 _CHUNK = 50_000  # sentences per matching pass
+_EXCLUDED = -1  # the term index of an excluded phrase in the matcher
 
 
 # ------------------------------------------------------------------------------------ codebook
@@ -108,7 +114,8 @@ class Codebook:
     hit of an actor term counts toward the threshold, times lead_weight in the lead).
     ``terms``: one row per term and frame — frame_id, term (as written, lower-cased), prefix (bool).
     ``name``: the codebook's name; ``source``: the file it came from (or '<mapping>');
-    ``sha256``: a hash of the normalised content, for provenance (same content, same hash).
+    ``sha256``: a hash of the normalised content, for provenance (same content, same hash);
+    ``exclude``: the phrases that count for no frame (lower-cased, as written; a trailing * is a prefix).
     """
 
     name: str
@@ -116,6 +123,7 @@ class Codebook:
     terms: pd.DataFrame
     source: str
     sha256: str
+    exclude: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.frames)
@@ -157,9 +165,10 @@ class Codebook:
                 if int(row.actor_weight) != 1:
                     entry["actor_weight"] = int(row.actor_weight)
             frames.append(entry)
-        return yaml.safe_dump(
-            {"codebook": self.name, "frames": frames}, sort_keys=False, allow_unicode=True, width=110
-        )
+        top: dict[str, Any] = {"codebook": self.name, "frames": frames}
+        if self.exclude:
+            top["exclude"] = list(self.exclude)
+        return yaml.safe_dump(top, sort_keys=False, allow_unicode=True, width=110)
 
 
 def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None) -> Codebook:
@@ -169,6 +178,11 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     already-parsed mapping ``{"frames": [...]}``; a Codebook (returned as is); an
     :class:`analysis.Analysis` (the codebook it was made with); or None for the default generic news
     frames (``analysis/lexicons/generic.yml``).
+
+    Top-level fields: ``codebook`` (its name), ``frames`` (the list), ``exclude`` (optional: phrases,
+    written as terms, that count for no frame and hide the terms they overlap by the leftmost-longest
+    rule: "emergency department" keeps "emergency" from counting), ``description``, ``source``,
+    ``version``, ``notes``.
 
     Frame fields: ``id`` (unique, lower-case), ``label``, ``description``, ``terms`` (non-empty list;
     trailing ``*`` = prefix), optional ``threshold`` (whole number >= 1: hits a document needs),
@@ -182,7 +196,8 @@ def load_frames(source: str | Path | Mapping[str, Any] | Codebook | None = None)
     malformed YAML, a missing ``frames`` list, an unknown field, a missing or malformed id or
     label, a duplicate frame id, an empty frame (no terms), an empty or non-text term, a malformed
     wildcard (``*`` not at the end, a lone ``*``, ``*`` after a space), a term listed twice in one
-    frame, a bad threshold, min_terms, lead_sentences, lead_weight, min_actors or actor_weight, one of
+    frame, an ``exclude`` phrase that is malformed, listed twice or also a frame's term, a bad threshold,
+    min_terms, lead_sentences, lead_weight, min_actors or actor_weight, one of
     lead_sentences and lead_weight without the other, and min_actors or actor_weight without actor_terms.
     """
     if source is None:
@@ -213,6 +228,7 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
     if not isinstance(name, str) or not name.strip():
         raise LexiconError(f"{doc.where('codebook')}: 'codebook' must be a name such as 'generic-news-frames'")
     frames = [_validate_frame(doc, i, entry) for i, entry in enumerate(raw)]
+    exclude = _excluded(doc, frames)
     seen: dict[str, int] = {}
     for i, frame in enumerate(frames):
         if frame["id"] in seen:
@@ -246,18 +262,34 @@ def _build_codebook(doc: YamlDoc) -> Codebook:
             "min_actors": np.array(needs, dtype=np.int64),
         }
     )
-    return Codebook(
-        name=name.strip(),
-        frames=table,
-        terms=term_table,
-        source=doc.name,
-        sha256=content_hash({"codebook": name.strip(), "frames": [
-            {k: v for k, v in f.items()
-             if (k not in ("actor_terms", "min_actors") or f["actor_terms"]) and (k not in ("min_terms", "actor_weight") or v != 1)
-             and (k not in ("lead_sentences", "lead_weight") or f["lead_sentences"])}
-            for f in frames
-        ]}),
-    )
+    content: dict[str, Any] = {"codebook": name.strip(), "frames": [
+        {k: v for k, v in f.items()
+         if (k not in ("actor_terms", "min_actors") or f["actor_terms"]) and (k not in ("min_terms", "actor_weight") or v != 1)
+         and (k not in ("lead_sentences", "lead_weight") or f["lead_sentences"])}
+        for f in frames
+    ]}
+    if exclude:  # a codebook without exclusions keeps the hash it had before the field existed
+        content["exclude"] = list(exclude)
+    return Codebook(name=name.strip(), frames=table, terms=term_table, source=doc.name,
+                    sha256=content_hash(content), exclude=tuple(exclude))
+
+
+def _excluded(doc: YamlDoc, frames: list[dict[str, Any]]) -> list[str]:
+    """The codebook's ``exclude`` phrases, normalised as terms are (LexiconError naming the file, the
+    line and the phrase for a malformed one, one listed twice, or one that is also a frame's term)."""
+    if "exclude" not in doc.data:
+        return []
+    try:
+        exclude = _terms("exclude")(doc.data["exclude"])
+    except Problem as problem:
+        raise LexiconError(f"{doc.where('exclude', *problem.at)}: field 'exclude': {problem}") from None
+    for k, phrase in enumerate(exclude):
+        for i, frame in enumerate(frames):
+            if phrase in frame["terms"] or phrase in frame["actor_terms"]:
+                raise LexiconError(
+                    f"{doc.where('exclude', k)}: field 'exclude': phrase {k + 1} {phrase!r} is also a term of "
+                    f"{FRAMES_FILE.label(i, frame)}; an excluded phrase counts for no frame, so keep it in one list")
+    return exclude
 
 
 def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
@@ -288,20 +320,23 @@ def _validate_frame(doc: YamlDoc, i: int, entry: object) -> dict[str, Any]:
 
 
 def _terms(field: str) -> Callable[[Any], list[str]]:
-    """The check of one term list of a frame: its normalised terms ([] when left out)."""
+    """The check of one term list (a frame's ``terms`` or ``actor_terms``, or the codebook's
+    ``exclude``): its normalised terms ([] when left out)."""
+    noun, where = ("phrase", "in 'exclude'") if field == "exclude" else ("term", "in this frame")
+
     def check(raw_terms: Any) -> list[str]:
         if raw_terms is None or raw_terms == []:
             return []
         terms: list[str] = []
         for k, term in enumerate(item_list(raw_terms, example="rift, criticiz*")):
             if isinstance(term, bool) or not isinstance(term, (str, int, float)):
-                raise Problem(f"term {k + 1} ({term!r}) is not text; write it in quotes", k)
+                raise Problem(f"{noun} {k + 1} ({term!r}) is not text; write it in quotes", k)
             term = normalize_text(str(term))
             problem = _term_problem(term)
             if problem:
-                raise Problem(f"term {k + 1} {term!r}: {problem}", k)
+                raise Problem(f"{noun} {k + 1} {term!r}: {problem}", k)
             if term in terms:
-                raise Problem(f"term {k + 1} {term!r} is listed twice in this frame; keep one", k)
+                raise Problem(f"{noun} {k + 1} {term!r} is listed twice {where}; keep one", k)
             terms.append(term)
         return terms
     return check
@@ -368,6 +403,9 @@ class _Matcher:
         ):
             key = term[:-1] if prefix else term
             by_key.setdefault(key, ([], []))[1 if prefix else 0].append(t)
+        for phrase in codebook.exclude:  # term index -1: a span that counts for no frame
+            prefix = phrase.endswith("*")
+            by_key.setdefault(phrase[:-1] if prefix else phrase, ([], []))[1 if prefix else 0].append(_EXCLUDED)
         automaton = ahocorasick.Automaton()
         keys = []
         for k, (key, (exact, prefix)) in enumerate(by_key.items()):
@@ -381,7 +419,7 @@ class _Matcher:
         """Matches in normalised ``text``: (start offsets, term indices, match ids), leftmost-longest.
 
         Every accepted span yields one row per term matching exactly that span; rows of one span
-        share a match id.
+        share a match id. An accepted span that an excluded phrase matches yields no row.
         """
         cands: list[tuple[int, int, tuple[int, ...]]] = []
         n = len(text)
@@ -397,18 +435,22 @@ class _Matcher:
             if prefix:
                 cands.append((start, _WORD_TAIL.match(text, end).end(), prefix))
         cands.sort(key=lambda c: (c[0], -c[1]))
+        accepted: list[tuple[int, list[int]]] = []  # (start, term ids) per accepted span
+        taken_end, span = -1, None
+        for start, end, term_ids in cands:
+            if (start, end) == span:  # another term on the accepted span
+                accepted[-1][1].extend(term_ids)
+            elif start >= taken_end:
+                span, taken_end = (start, end), end
+                accepted.append((start, list(term_ids)))
         starts: list[int] = []
         terms: list[int] = []
         ids: list[int] = []
-        taken_end, span, match_id = -1, None, -1
-        for start, end, term_ids in cands:
-            if (start, end) == span:  # another term on the accepted span
-                pass
-            elif start >= taken_end:
-                span, taken_end = (start, end), end
-                match_id += 1
-            else:
+        match_id = -1
+        for start, term_ids in accepted:
+            if _EXCLUDED in term_ids:  # an excluded phrase: evidence of no frame
                 continue
+            match_id += 1
             for t in term_ids:
                 starts.append(start)
                 terms.append(t)

@@ -101,7 +101,10 @@ Between a quotation and its cue after it, "the"/"a"/"an" and one to three lower-
 nominal speaker whatever the noun (""…," the player said", ""…," the 24-year-old said", "the visibly shaken defender
 later said"); an age ("the 24-year-old") is a nominal speaker anywhere. "The player" or "the
 24-year-old" links to the one person the text named so before it ("tennis player Maria Vasquez",
-"Maria Vasquez, 24,"), as "the mayor" does; else it stays unlinked.
+"Maria Vasquez, 24,"), as "the mayor" does; so does a role with its modifier ("the Ashvale manager" ->
+"Ashvale manager Tom Reid", not Brookfield manager Sam Hale) or after a possessive ("the union's
+spokeswoman" -> "Union spokeswoman Dana Frost"), and a role in an apposition after a possessive
+determiner ("Her agent, Luca Bianchi," for "the agent said"); else (two people so named) it stays unlinked.
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -2643,9 +2646,12 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if sp is None or sp.type != "nominal" or isinstance(sp.entity_id, str) or isinstance(sp.actor_id, str):
             continue
         words = f.text[sp.start:sp.end].split()
-        if len(words) == 2 and words[0].lower() == "the" and words[1].lower() not in nouns:
-            # "According to the mayor" after "Mayor Helen Stroud": the one person given that title
-            m = _only_titled_person_before(f, sp.start, words[1])
+        if len(words) in (2, 3) and words[0].lower() == "the" and words[-1].lower() not in nouns:
+            # "According to the mayor" after "Mayor Helen Stroud": the one person given that title ("the
+            # Ashvale manager" after "Ashvale manager Tom Reid"; "the union's spokeswoman": the title after
+            # the possessive, "Union spokeswoman Dana Frost")
+            role = words[-1] if words[1].endswith(("'s", "’s", "s'", "s’")) else " ".join(words[1:])
+            m = _only_titled_person_before(f, sp.start, role)
             if m is not None:
                 row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender,
                                        m.etype, sp.head)
@@ -2766,6 +2772,11 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
     return found
 
 
+#: The words before a title in an apposition that names the person: "the mayor, Helen Stroud,", "her
+#: agent, Luca Bianchi,", "Luca Bianchi, his agent,".
+_OWNERS = "the|its|a|an|his|her|their"
+
+
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
     the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
@@ -2775,9 +2786,9 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
     if age is None and text.isascii() and title.isascii() and title.lower() not in text[:pos].lower() and \
             not text[:pos].rstrip().endswith(","):
         return None  # the title is not written before ``pos`` (found without compiling its patterns)
-    before = re.compile(rf"\b{re.escape(title)}\s+$|\b(?:the|its|a)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
+    before = re.compile(rf"\b{re.escape(title)}\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
                         re.IGNORECASE)  # "Mayor Helen Stroud", "The Higher Education Minister, Helen Marsh,"
-    after = re.compile(rf",\s+(?:the|its|a)\s+(?:[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
+    after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
     if age is not None:
         after = re.compile(rf"{after.pattern}|,\s+{age.group(1)}\s*,", re.IGNORECASE)
     found: _Mention | None = None

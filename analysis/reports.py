@@ -226,6 +226,19 @@ def _when(stamp: object) -> str:
     return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
 
 
+def _index_time(stamp: object) -> str:
+    """An ISO time for the index page: ``2026-12-04 15:40 UTC`` (a time without a zone is taken as UTC;
+    text that is not an ISO time is shown as it is, nothing for none)."""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00")) if stamp else None
+    except ValueError:
+        return str(stamp)
+    if moment is None:
+        return ""
+    moment = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
 def _duration(seconds: object) -> str:
     return f"{float(seconds):.1f} s" if isinstance(seconds, (int, float)) else ""
 
@@ -809,7 +822,7 @@ def write_index(out_dir: str | os.PathLike[str]) -> Path:
     body = "\n".join(
         f"<tr class=\"{status.split(':')[0]}\"><td><a href=\"{html.escape(link, quote=True)}\">{html.escape(name)}</a></td>"
         f"<td>{html.escape(status)}</td><td>{'<br>'.join(html.escape(f'{k} = {v}') for k, v in params.items())}</td>"
-        f"<td>{html.escape(str(when))}</td><td>{html.escape(size)}</td></tr>"
+        f"<td>{html.escape(_index_time(when))}</td><td>{html.escape(size)}</td></tr>"
         for name, link, status, params, when, size in rows
     )
     page = f"""<!DOCTYPE html>

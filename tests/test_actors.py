@@ -721,6 +721,29 @@ def test_discover_actors_folds_a_short_form_seen_alone_into_its_full_name():
     assert found["aliases"].tolist() == [["Thomas Whitcombe", "Whitcombe"]]
 
 
+def test_discover_actors_of_one_article_names_a_short_form_by_the_corpus_entity_it_is_the_same_as():
+    # red team: the article brief listed "Whitfield" under "Names the lexicon does not cover yet" while
+    # every chart of the same brief used the corpus' full name (entities_as_mentions with same_as)
+    d = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Race", "Race 2"], "text": [
+        "Thomas Whitcombe opened his campaign. Thomas Whitcombe said he would win.",
+        "Whitcombe's campaign manager said the polls were wrong. Dana Osei agreed."]})
+    corpus = wb.entities(d, actors={"actors": []})
+    table = wb.entity_table(corpus)
+    article = d[d["doc_id"] == "b"]
+    alone = wb.discover_actors(article, {"actors": []}, entities=corpus[corpus["doc_id"] == "b"])
+    assert alone["name"].tolist() == ["Whitcombe", "Dana Osei"], "without the corpus table: the bare form"
+    found = wb.discover_actors(article, {"actors": []}, entities=corpus[corpus["doc_id"] == "b"], entity_table=table)
+    assert found[["name", "suggested_id", "type", "count", "documents"]].values.tolist() == [
+        ["Thomas Whitcombe", "whitcombe", "person", 1, 1], ["Dana Osei", "osei", "person", 1, 1]]
+    assert found["aliases"].tolist() == [["Thomas Whitcombe", "Whitcombe"], ["Dana Osei"]]
+    lexicon = {"actors": [{"id": "whitcombe", "name": "Thomas Whitcombe", "type": "person",
+                           "aliases": ["Thomas Whitcombe"]}]}
+    linked = wb.entities(d, actors=lexicon)
+    covered = wb.discover_actors(article, lexicon, entities=linked[linked["doc_id"] == "b"],
+                                 entity_table=wb.entity_table(linked))
+    assert covered["name"].tolist() == ["Dana Osei"], "a short form of a lexicon actor is covered"
+
+
 def test_discovery_suggestions_load_as_one_lexicon_with_unique_ids_and_aliases_and_no_honorifics():
     # a company typed a place by "into" in one article and an organisation in two others; a person and a
     # country written "Jordan"; honorifics (Dr., Ms., Mr.) before names

@@ -841,3 +841,112 @@ def test_economic_terms_do_not_count_investigations_insurgents_or_waged_wars():
     economic = out[out["frame_id"] == "economic"]
     assert economic[["sentence_id", "hits", "terms"]].values.tolist() == [
         [3, 1, "invested"], [4, 3, "insurance; costs; wages"]]
+
+
+# ------------------------------------------------------------------- excluded phrases (session 13)
+
+
+def test_exclude_phrases_hide_the_terms_inside_them():
+    book = {"codebook": "t", "frames": [{"id": "conflict", "label": "Conflict", "terms": ["strike", "strikes"]},
+                                        {"id": "responsibility", "label": "R", "terms": ["emergency", "plans"]}],
+            "exclude": ["Air strike*", "strike a", "emergency department*", "strikes*"]}
+    codebook = load_frames(book)
+    assert codebook.exclude == ("air strike*", "strike a", "emergency department*", "strikes*")
+    docs = _docs("An air strike hit. Air strikes followed. They hope to strike a deal. The strike began. "
+                 "The emergency departments were full. A state of emergency. Strikes spread. Contingency plans.")
+    out = frames(docs, codebook)
+    # leftmost-longest: an excluded phrase that starts first, or at the same word and runs longer, hides the
+    # term; on exactly the same words ("strikes*" and the term "strikes") the excluded phrase wins
+    assert out[["sentence_id", "frame_id", "hits", "terms"]].values.tolist() == [
+        [4, "conflict", 1, "strike"], [6, "responsibility", 1, "emergency"], [8, "responsibility", 1, "plans"]]
+    doc = frames(docs, codebook, level="document")
+    assert doc[["frame_id", "hits", "distinct_terms"]].values.tolist() == [["conflict", 1, 1], ["responsibility", 2, 2]]
+
+
+def test_exclude_round_trip_and_hash(tmp_path):
+    book = {"codebook": "t", "frames": [{"id": "conflict", "label": "Conflict", "terms": ["strike"]}]}
+    plain = load_frames(book)
+    assert plain.exclude == () and "exclude" not in plain.to_yaml()
+    # a codebook without exclusions keeps the hash it had before the field existed
+    assert load_frames({**book, "exclude": []}).sha256 == plain.sha256
+    excluding = load_frames({**book, "exclude": ["air strike*"]})
+    assert excluding.sha256 != plain.sha256
+    path = tmp_path / "copy.yml"
+    path.write_text(excluding.to_yaml(), encoding="utf-8")
+    again = load_frames(path)
+    assert again.exclude == ("air strike*",) and again.sha256 == excluding.sha256
+    generic = load_frames("generic")
+    path.write_text(generic.to_yaml(), encoding="utf-8")
+    assert load_frames(path).exclude == generic.exclude and load_frames(path).sha256 == generic.sha256
+
+
+def test_exclude_errors_name_file_line_and_phrase(tmp_path):
+    head = "codebook: t\nframes:\n  - id: a\n    label: A\n    terms: [strike, rift]\n"
+    cases = {
+        "exclude: [air strike, Rift]\n": ("line 6", "field 'exclude': phrase 2 'rift' is also a term of frame 1 "
+                                          "(id 'a'); an excluded phrase counts for no frame"),
+        "exclude:\n  - air strike\n  - Air  strike\n": ("line 8", "phrase 2 'air strike' is listed twice in "
+                                                        "'exclude'; keep one"),
+        "exclude:\n  - air strike\n  - 'air *'\n": ("line 8", "phrase 2 'air *': '*' must follow a letter or digit"),
+        "exclude:\n  - [air]\n": ("line 7", "phrase 1 (['air']) is not text; write it in quotes"),
+        "exclude: air strike, strike a\n": ("line 6", "one text with commas"),
+    }
+    for body, (line, message) in cases.items():
+        path = _write(tmp_path, head + body)
+        with pytest.raises(LexiconError) as err:
+            load_frames(path)
+        assert str(err.value).startswith(f"{path}, {line}:"), (body, str(err.value))
+        assert message in str(err.value), (body, str(err.value))
+
+
+# ----------------------------------------------- generic codebook: the red team's cases (session 13)
+
+
+def test_generic_conflict_counts_a_labour_dispute():
+    docs = _docs("Nurses at the hospital voted to walk out for five days. The union said turnout was high.",
+                 "Hundreds of nurses walked off the job on Wednesday. Picket lines formed at 7 a.m. The hospital "
+                 "said the strike would not affect patients. Unions threatened industrial action and a lockout "
+                 "followed. Workers at a second plant staged a walkout. It was quiet later. Nothing happened. "
+                 "The pickets went home.",
+                 titles=["St. Brendan's nurses vote to strike", "Strike begins at St. Brendan's as talks collapse"])
+    out = frames(docs, "generic").query("frame_id == 'conflict'")
+    assert out[["doc_id", "sentence_id", "hits", "terms"]].values.tolist() == [
+        ["d0", 0, 1, "strike"], ["d0", 1, 1, "walk out"],
+        ["d1", 0, 2, "strike; talks collapse"], ["d1", 1, 1, "walked off the job"], ["d1", 2, 1, "picket"],
+        ["d1", 3, 1, "strike"], ["d1", 4, 2, "industrial action; lockout"], ["d1", 5, 1, "walkout"],
+        ["d1", 8, 1, "pickets"]]
+    doc = frames(docs, "generic", level="document").query("frame_id == 'conflict'")
+    # lead (headline + 3 sentences) hits count twice: d0 2 hits -> 4, d1 5 + 4 after the lead -> 14
+    assert doc[["doc_id", "hits", "weighted_hits", "present"]].values.tolist() == [
+        ["d0", 2, 4, True], ["d1", 9, 14, True]]
+
+
+def test_generic_conflict_leaves_out_other_senses_of_strike():
+    text = ("An air strike hit the depot. Drone strikes continued. Lightning strikes are rare. The two sides hope "
+            "to strike a deal. Ministers must strike the right balance. It strikes me as odd. He strikes out often. "
+            "The patient walked out of the hospital. A white picket fence stood there. The design is striking. "
+            "The striker scored. A storm struck the coast.")
+    assert frames(_docs(text), "generic").query("frame_id == 'conflict'").empty
+
+
+def test_generic_human_interest_family_words_in_both_genders():
+    docs = _docs("Her daughter drove her to Lakeport. \"Mom was exhausted,\" she said. Later, nothing happened.",
+                 "His son drove him to Lakeport. \"Dad was exhausted,\" he said. Later, nothing happened.",
+                 "Her mum and his dad met. Their daughters and sons came. Grandma and grandpa stayed home.")
+    out = frames(docs, "generic").query("frame_id == 'human_interest'")
+    assert out[["doc_id", "sentence_id", "hits", "terms"]].values.tolist() == [
+        ["d0", 1, 1, "daughter"], ["d0", 2, 1, "mom"], ["d1", 1, 1, "son"], ["d1", 2, 1, "dad"],
+        ["d2", 1, 2, "mum; dad"], ["d2", 2, 2, "daughters; sons"], ["d2", 3, 2, "grandma; grandpa"]]
+    doc = frames(docs, "generic", level="document").query("frame_id == 'human_interest'")
+    # the same story told of a daughter or of a son scores the same
+    assert doc[["doc_id", "hits", "weighted_hits", "present"]].values.tolist() == [
+        ["d0", 2, 4, True], ["d1", 2, 4, True], ["d2", 6, 12, True]]
+
+
+def test_generic_responsibility_emergency_only_as_an_urgent_problem():
+    docs = _docs("Greyford will invest in the emergency department. Its emergency room was busy. Emergency services "
+                 "were stretched. The county's emergency medical services director spoke. Emergency crews arrived.",
+                 "The governor declared a state of emergency. The climate emergency demands action.")
+    out = frames(docs, "generic").query("frame_id == 'responsibility'")
+    assert out[["doc_id", "sentence_id", "terms"]].values.tolist() == [
+        ["d1", 1, "emergency"], ["d1", 2, "emergency; demand*"]]

@@ -520,3 +520,12 @@ def test_every_table_a_report_shows_downloads_under_a_name_of_its_own(repo_dir):
     for notebook, shown in names.items():
         assert "unnamed" not in shown and len(set(shown)) == len(shown), (notebook, shown)
     assert "names-not-in-lexicon" in names["article_brief"] and "names-not-in-lexicon" in names["corpus_report"]
+
+
+def test_the_brief_suggests_names_under_the_corpus_entity_they_are_the_same_as(repo_dir):
+    """The brief's "Names the lexicon does not cover yet" listed "Whitfield" where its charts said "Edith
+    Whitfield": discover_actors of the article needs the corpus' entity table (same_as)."""
+    calls = [node for cell in _code_cells("article_brief", repo_dir) for node in ast.walk(ast.parse(cell.source))
+             if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "discover_actors"]
+    assert [[ast.unparse(k.value) for k in call.keywords if k.arg == "entity_table"] for call in calls] == [
+        ["result.entity_table"]]

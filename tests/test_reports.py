@@ -771,7 +771,7 @@ def test_the_index_says_why_a_report_failed_and_with_which_parameters(tmp_path):
     row = re.search(r'<tr class="failed">(.*?)</tr>', index, re.S).group(1)
     assert "<td>failed: InputError: doc_id &#x27;a3&#x27; is not in the corpus &lt;b&gt;; its ids are: a1, a2</td>" in row
     assert "doc_id = a3<br>top = 5" in row
-    assert re.search(r"<td>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00</td>", row), "when it failed"
+    assert re.search(r"<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC</td>", row), "when it failed"
     assert 'href="brief-a3/brief-a3.failed.ipynb"' in row
 
 
@@ -846,3 +846,21 @@ def test_a_report_is_not_run_again_after_a_cell_ran_or_for_another_error(tmp_pat
     assert len(calls) == 1
     failed = tmp_path / "out" / "hello" / "hello.failed.ipynb"
     assert failed.exists() == cell_ran, "the error notebook is kept when there is one"
+
+
+def test_the_index_shows_when_each_report_was_rendered_in_readable_utc(tmp_path):
+    # red team: the index showed the manifest's raw ISO stamp, "2026-12-04T15:35:08.015924+00:00"
+    import json as _json
+
+    from analysis.reports import write_index
+
+    stamps = {"a": "2026-12-04T15:40:08.015924+00:00", "b": "2026-12-04T16:40:59+01:00", "c": "2026-12-04T09:05:00",
+              "d": "not a time"}
+    for name, stamp in stamps.items():
+        (tmp_path / "out" / name).mkdir(parents=True)
+        (tmp_path / "out" / name / "manifest.json").write_text(_json.dumps(
+            {"parameters": {}, "rendered_at": stamp, "html_bytes": 1}))
+    index = write_index(tmp_path / "out").read_text()
+    cells = re.findall(r"<td>([^<]*UTC|not a time)</td>", index)
+    assert cells == ["2026-12-04 15:40 UTC", "2026-12-04 15:40 UTC", "2026-12-04 09:05 UTC", "not a time"]
+    assert "T15:40" not in index and "+00:00" not in index

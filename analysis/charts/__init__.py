@@ -40,12 +40,12 @@ Rules every builder keeps:
 * **No metrics.** Builders sort, pick the top N, pivot a long table for a heatmap and lay out a
   network; they never count, average or score. Two rows for one mark is an InputError, not a sum.
   Categories keep the table's order (sort the table to change it), except where stated.
-* **One look.** Every figure gets :func:`workbench_template` (Okabe–Ito colours, system-ui/DejaVu Sans,
+* **One look.** Every figure gets :func:`workbench_template` (:data:`PALETTE`: 3:1 contrast on white, system-ui/DejaVu Sans,
   white background, light grid) explicitly; plotly's global defaults are never touched.
 * **Same actor, same colour.** ``colors=`` maps the chart's colour key to a colour: actor ids in actor
   charts (``actor_colors``), frame ids in frame charts (``frame_colors``), negative/neutral/positive
   in tone charts, measure columns in ``voice_bars``. ``actor_colors`` hands the 20 palette colours
-  out most mentioned first (the Okabe–Ito ones to the key actors); the rest, and keys a mapping
+  out most mentioned first (the most distinct ones to the key actors); the rest, and keys a mapping
   lacks, are the grey of "others" (``OTHERS_COLOR``); ``frame_colors`` takes ``FRAME_PALETTE``, whose
   colours stay apart when a frame below its threshold is drawn faded. The heatmap and the KWIC table have no
   categories and take no ``colors``. Traces that share a colour (a mapping of your own that repeats

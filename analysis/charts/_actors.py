@@ -32,6 +32,7 @@ from analysis.charts._base import (
     hover_lines,
     key_column,
     labels_of,
+    legend_height,
     new_figure,
     number,
     repeats,
@@ -109,6 +110,7 @@ def mentions_by_group(
     heights = pd.to_numeric(table[value], errors="coerce").clip(lower=0)
     top = heights.groupby(groups).sum().max() if barmode == "stack" else heights.max()
     fig.update_layout(
+        height=legend_height(len(names)),
         barmode=barmode, legend_title_text="actor",
         xaxis=dict(type="category", categoryorder="array", categoryarray=order, title_text=column_label(group)),
         yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(table[value], top=top)),
@@ -827,5 +829,6 @@ def attention_over_time(
                       yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(table[value])),
                       legend_title_text="actor" if len(first) == len(names) else
                       f"actor<br><span style='font-size:11px;color:#555555'>{len(first)} of {len(names)} drawn; "
-                      "click a name to draw it</span>", hovermode="closest")
+                      "click a name to draw it</span>", hovermode="closest",
+                      height=legend_height(len(names), title_lines=1 if len(first) == len(names) else 2))
     return fig

@@ -44,38 +44,48 @@ OKABE_ITO: dict[str, str] = {
     "black": "#000000",
 }
 
-#: Categorical colours in the order they are handed out: the Okabe–Ito colours first (the most
-#: distinct, for the most mentioned actors; yellow and black last among them: yellow is faint on white,
-#: black reads as "no category"), then twelve more from published qualitative palettes (Tol, Kelly,
-#: ColorBrewer), each picked as the one furthest from every colour before it and from the grey of
-#: "others" (CIEDE2000, the standard measure of how different two colours look). The first twelve
-#: differ from each other at least as much as the Okabe–Ito colours do among themselves (a colour
-#: difference of 20 or more); all twenty by 15 or more, from "others" too: no two actors of a chart get
-#: two shades of one hue. Twenty actors get a colour of their own; only the first eight are safe
-#: under colour-vision deficiencies, so charts also name what they colour.
-PALETTE: tuple[str, ...] = tuple(OKABE_ITO.values()) + (
-    "#882255",  # wine (Tol)
-    "#654522",  # dark brown (Kelly)
+#: Categorical colours in the order they are handed out. Every one stands out from a white page by a
+#: contrast ratio of 3:1 or more (WCAG 2.1, 1.4.11, for lines and marks), which Okabe–Ito's orange (2.2),
+#: sky blue (2.3) and yellow (1.3) do not: the Okabe–Ito colours that do (blue, bluish green, reddish
+#: purple, vermillion, black) keep their places, the rest were picked by a search over published
+#: qualitative palettes (Tol, Kelly, ColorBrewer, Tableau), darkened to 3:1 where needed, and CIELAB
+#: colours of that contrast. The search kept, by CIEDE2000 (the standard measure of how different two
+#: colours look): the first twelve 20 or more apart, all twenty 15 or more, two of the darker colours
+#: (CIELAB L* below 45) 22 or more, as dark marks are harder to tell apart (the old wine #882255 and
+#: maroon #800000, 23 apart but both dark reds, looked alike in a stacked bar), each colour and the
+#: next 25 or more (neighbours in a stack or legend), every colour 20 or more
+#: from the grey of "others", and the first eight at least as far apart under simulated red-green
+#: colour-vision deficiency (Machado et al. 2009) as the Okabe–Ito eight are (12 against 11.5). Twenty
+#: actors get a colour of their own; charts also name what they colour.
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue (Okabe–Ito)
+    "#692C04",  # chestnut
+    "#009E73",  # bluish green (Okabe–Ito)
+    "#CC79A7",  # reddish purple (Okabe–Ito)
+    "#B2044E",  # raspberry
+    "#D55E00",  # vermillion (Okabe–Ito)
+    "#9080F6",  # periwinkle
+    "#000000",  # black (Okabe–Ito)
     "#604E97",  # violet (Kelly)
-    "#999933",  # olive (Tol)
-    "#800000",  # maroon
-    "#F99379",  # salmon (Kelly)
-    "#D62728",  # red (Tableau)
-    "#B2DF8A",  # light green (ColorBrewer)
-    "#CAB2D6",  # lavender (ColorBrewer)
-    "#117733",  # green (Tol)
-    "#A6761D",  # mustard (ColorBrewer)
-    "#8C564B",  # brown (Tableau)
+    "#349FB0",  # teal blue (Tableau cyan, darkened)
+    "#948A55",  # khaki (Tol sand, darkened)
+    "#0E5C5B",  # dark teal
+    "#D51B1D",  # red (ColorBrewer Set1)
+    "#C58500",  # amber (Kelly orange yellow, darkened)
+    "#B339A0",  # magenta (Tol purple)
+    "#0C7118",  # green (Tol green)
+    "#BA7A6C",  # rose brown (Kelly salmon, darkened)
+    "#63A21D",  # leaf green (ColorBrewer Dark2, darkened)
+    "#FA406B",  # rose red
+    "#554C02",  # dark olive
 )
 
 #: Frame colours in the order they are handed out. A frame below its threshold is drawn faded
-#: (:data:`FADED_OPACITY`), so frame colours must stay apart faded too, which two shades of blue (the
-#: palette's first and fifth) do not: the first five (a codebook's usual number of frames) differ by a
-#: CIEDE2000 of 21 or more solid, faded, and faded against solid; then the rest of the palette.
-FRAME_PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#604E97", "#800000", "#CC79A7", "#D55E00",
-                                  "#F0E442") + tuple(c for c in PALETTE if c not in
-                                                     {"#0072B2", "#E69F00", "#009E73", "#604E97", "#800000",
-                                                      "#CC79A7", "#D55E00", "#F0E442", "#56B4E9", "#000000"})
+#: (:data:`FADED_OPACITY`), so frame colours must stay apart faded too: the first five (a codebook's
+#: usual number of frames) differ by a CIEDE2000 of 21 or more solid, faded, and faded against solid;
+#: then the rest of the palette. Solid, each has a contrast of 3:1 or more on white.
+FRAME_PALETTE: tuple[str, ...] = ("#0072B2", "#C58500", "#009E73", "#604E97", "#800000", "#CC79A7", "#D55E00") + \
+    tuple(c for c in PALETTE if c not in {"#0072B2", "#C58500", "#009E73", "#604E97", "#CC79A7", "#D55E00", "#000000"})
 
 #: How a category below its threshold is drawn (frames: terms found, too few to count the frame).
 FADED_OPACITY = 0.5
@@ -108,7 +118,7 @@ HOVER_MAX_CHARS = 600  # longer evidence is cut with an ellipsis
 
 
 def workbench_template() -> go.layout.Template:
-    """The workbench's plotly template: Okabe–Ito colours, readable fonts, white background, light grid.
+    """The workbench's plotly template: :data:`PALETTE` colours, readable fonts, white background, light grid.
 
     Built afresh on each call and never registered with plotly, so importing the package changes
     nothing; every chart builder applies it to its own figure. Apply it to a figure of your own with
@@ -121,14 +131,19 @@ def workbench_template() -> go.layout.Template:
     )
     layout = go.Layout(
         font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
-        title=dict(font=dict(size=17), x=0.0, xref="paper", xanchor="left", y=0.97, yanchor="top"),
+        # the title a fixed 14 px below the top at any height (y=0.97 of a 1,120 px chart of panels sat on
+        # the first panel's own title)
+        title=dict(font=dict(size=17), x=0.0, xref="paper", xanchor="left", y=1.0, yref="container", yanchor="top",
+                   pad=dict(t=14)),
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=list(PALETTE),
         colorscale=dict(sequential=SEQUENTIAL_SCALE, diverging=DIVERGING_SCALE),
         xaxis=axis,
         yaxis=axis,
-        legend=dict(font=dict(size=12), bgcolor="rgba(255,255,255,0.8)", itemclick="toggleothers"),
+        # no gap between legend groups: each actor is a group of its own, and plotly's 10 px between
+        # groups made a legend of twelve actors longer than the plot (the last ones behind a scroll bar)
+        legend=dict(font=dict(size=12), bgcolor="rgba(255,255,255,0.8)", itemclick="toggleothers", tracegroupgap=0),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=12, color=TEXT_COLOR), bgcolor="white",
                         bordercolor=AXIS_COLOR, align="left"),
         margin=dict(l=70, r=30, t=70, b=60),
@@ -489,6 +504,24 @@ def labels_of(values: Iterable[object], *, missing: str = "(none)") -> list[str]
 #: Characters of a chart title per line: a longer title (one naming a headline) is wrapped, so that it
 #: does not run under the chart's toolbar at the top right.
 TITLE_WIDTH = 70
+
+
+#: A report's chart height when the figure sets none (analysis.display's renderer), the template's top
+#: and bottom margins with room for the x axis' tick labels, and a vertical legend's parts, in pixels
+#: (measured in Chromium: 19 px an entry at the template's 12 px legend font, 23 px the title line).
+DEFAULT_HEIGHT = 480
+_FRAME_PX = 70 + 60 + 60
+LEGEND_ENTRY_PX = 19
+LEGEND_TITLE_PX = 24
+
+
+def legend_height(entries: int, *, title_lines: int = 1) -> int | None:
+    """The figure height at which a vertical legend of ``entries`` items under a title of
+    ``title_lines`` lines shows whole, without a scroll bar (plotly caps it at the plot's height);
+    None when the default height (:data:`DEFAULT_HEIGHT`) already holds it. ``legend_height(21)``:
+    617 px; ``legend_height(12)``: None."""
+    needed = _FRAME_PX + LEGEND_TITLE_PX * max(title_lines, 0) + LEGEND_ENTRY_PX * max(entries, 0) + 4
+    return needed if needed > DEFAULT_HEIGHT else None
 
 
 def new_figure(title: str | None, *, height: int | None = None) -> go.Figure:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -34,6 +35,38 @@ __all__ = ["outlet_comparison"]
 
 #: Characters of a bar's category name shown under it (the whole name is in the hover).
 X_LABEL_WIDTH = 24
+
+
+#: The width in pixels assumed for the panels of :func:`outlet_comparison` together (a report's chart
+#: area; a wider page leaves more room, never less), a character of a tick label, a panel's plot height
+#: and the room a panel's title takes.
+PANELS_WIDTH_PX = 900
+TICK_CHAR_PX = 7
+PANEL_PX = 260
+PANEL_TITLE_PX = 50
+
+
+def x_labels_upright(labels: Sequence[str], *, panels: int, per_panel: int) -> bool:
+    """Whether bar names under :func:`outlet_comparison`'s panels are set upright (tick angle 90): when
+    the longest of ``labels`` (plotly markup counted as written) is wider than its bar's slot, ``panels``
+    side by side with up to ``per_panel`` bars each in :data:`PANELS_WIDTH_PX`. A slanted name (plotly's
+    own 30 degrees) reaches past its panel into the next one's names."""
+    longest = max((len(html.unescape(str(v))) for v in labels), default=0)
+    slot = PANELS_WIDTH_PX * (1 - 0.06 * (panels - 1)) / max(panels, 1) / max(per_panel, 1)
+    return longest * TICK_CHAR_PX > slot
+
+
+def panel_spacing(upright: Sequence[str], *, rows: int) -> dict[str, float]:
+    """The figure ``height``, ``vertical_spacing`` (make_subplots' fraction) and ``margin_b`` (pixels) of
+    ``rows`` rows of panels whose x tick labels are ``upright`` (empty: level labels, one line): each row
+    :data:`PANEL_PX` high, the gap under it the labels' length plus a panel title. One row of level
+    labels: ``{"height": 400, "vertical_spacing": 0.0, "margin_b": 60}``."""
+    labels_px = max((len(html.unescape(str(v))) for v in upright), default=0) * TICK_CHAR_PX + 24 if upright else 30
+    gap = labels_px + PANEL_TITLE_PX
+    plot = rows * PANEL_PX + (rows - 1) * gap
+    bottom = max(60, labels_px + 30)
+    return {"height": max(400, plot + 70 + bottom), "vertical_spacing": gap / plot if rows > 1 else 0.0,
+            "margin_b": bottom}
 
 
 def outlet_comparison(
@@ -109,9 +142,15 @@ def outlet_comparison(
     n_rows = math.ceil(len(order) / n_cols)
     from plotly.subplots import make_subplots
 
+    per_panel = max((sum(p == name for p, _ in dict.fromkeys(zip(panels, xs))) for name in order), default=1) \
+        if kind == "bar" else 0
+    upright = kind == "bar" and x_labels_upright(xs, panels=n_cols, per_panel=per_panel)
+    space = panel_spacing(xs if upright else [], rows=n_rows)
     fig = make_subplots(rows=n_rows, cols=n_cols, subplot_titles=order, shared_yaxes="all" if shared_y else False,
-                        horizontal_spacing=0.06, vertical_spacing=min(0.25, 0.6 / n_rows))
-    fig.update_layout(template=workbench_template(), height=max(400, 340 * n_rows + 100))
+                        horizontal_spacing=0.06, vertical_spacing=space["vertical_spacing"])
+    fig.update_layout(template=workbench_template(), height=space["height"], margin_b=space["margin_b"])
+    if upright:  # names read top to bottom under their bars: a slanted name ran into the next panel's
+        fig.update_xaxes(tickangle=90)
     if title:
         fig.update_layout(title_text=safe_text(title))
     # no legend when it would repeat the x axis (bars of actors coloured by actor)

@@ -83,7 +83,8 @@ def tone_arc(
 ) -> go.Figure:
     """Each sentence's score in reading order through one article: a bar per sentence, coloured by
     sign (a grey dot on the zero line for a score of 0, or none), with dotted lines and the
-    section's name where a section begins; hovering a bar or dot shows the sentence.
+    section's name where a section begins; hovering a bar or dot shows the sentence. The x axis runs
+    from the first sentence to the last (half a bar either side), with no negative positions.
 
     Input: ``wb.tone(documents)`` at sentence level: columns doc_id, sentence_id and ``score``
     (default polarity). The sentence's ``text`` and ``section`` come from
@@ -136,9 +137,13 @@ def tone_arc(
     yaxis = dict(title_text=column_label(score), zeroline=True, zerolinecolor=MUTED_COLOR)
     if values.dropna().between(-1, 1).all():
         yaxis["range"] = [-1.05, 1.05]
+    ids = pd.to_numeric(table["sentence_id"], errors="coerce").dropna()
+    # the axis runs from the first sentence to the last (half a bar either side), never from before the
+    # headline: plotly's own range pads to -1, -2 or -3 depending on the width
+    ends = {"range": [float(ids.min()) - 0.5, float(ids.max()) + 0.5]} if len(ids) else {}
     fig.update_layout(barmode="overlay", yaxis=yaxis,
                       xaxis=dict(title_text="sentence (reading order)", zeroline=False,
-                                 **count_axis(table["sentence_id"])),
+                                 **count_axis(table["sentence_id"]), **ends),
                       legend=dict(orientation="h", y=-0.18), margin_t=100)
     return fig
 

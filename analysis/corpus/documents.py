@@ -153,13 +153,13 @@ def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: 
     summaries = []
     for file, group, where in _by_file(frame, bad):
         examples = ", ".join(repr(str(raw.iat[j])) for j in group[:3])
-        log.note(file, f"{len(group)} publication date(s) {what}{where}: {examples}", "set to NaT")
+        log.note(file, f"{len(group)} publication date(s) {what}{where}: {examples}", "date left empty (not a valid date)")
         summaries.append(f"{file}: {len(group)}{where}, e.g. {examples}")
     if not summaries:
         return
     more = f"; and {len(summaries) - 3} more files" if len(summaries) > 3 else ""
     log.warn_later(
-        f"{int(bad.sum())} publication date(s) {what} were set to NaT - "
+        f"{int(bad.sum())} publication date(s) {what} were left empty (those documents count as undated) - "
         f"{'; '.join(summaries[:3])}{more}. "
         f"Fix the values, or see {REPORT_PLACE}."
     )

@@ -24,7 +24,7 @@ from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import MAPPABLE, resolve_columns
 from analysis.corpus.html import parse_html
 from analysis.corpus.plaintext import FrontMatterError, is_title_line, parse_text_file, split_metadata
-from analysis.corpus.report import DROPPED_DUPLICATE, REPORT_PLACE, LoadLog
+from analysis.corpus.report import DROPPED_DUPLICATE, REPORT_PLACE, UNREADABLE_SIDECAR_DATE, LoadLog
 from analysis.corpus.sidecars import (
     META_SUFFIXES,
     METADATA_CSV,
@@ -296,7 +296,7 @@ def _note_kept_date(log: LoadLog, label: str, where: str, value: object, old: ob
     """A load-report entry (action ``not used``) when a sidecar's unreadable date does not replace a
     date the file (or a weaker sidecar) gives: a good date is never lost to a bad one."""
     on = "" if rows is None or len(rows) < 2 else f" on {len(rows)} rows"
-    log.note(label, f"{where} gives published {value!r}, which is not a date it can read; {before} gives {old!r}"
+    log.note(label, f"{where} gives published {value!r}, {UNREADABLE_SIDECAR_DATE}; {before} gives {old!r}"
              f"{on}: that date is kept (correct or remove the {where} value)", "not used",
              row=rows[0] if rows and len(rows) == 1 else None)
 

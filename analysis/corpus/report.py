@@ -11,7 +11,8 @@ line      1-based line of a text file (e.g. a malformed JSON line), else None
 problem   what was wrong, in words
 action    what the loader did: ``skipped`` (bad item not loaded), ``ignored`` (a file in a
           folder that is not a document), ``dropped`` (a duplicate, with drop_duplicates=True),
-          ``set to NaT`` (dates not understood), ``decoded as cp1252`` / ``decoded as latin-1``
+          ``date left empty (not a valid date)`` (a date not
+          understood or out of range: ``published`` is NaT), ``decoded as cp1252`` / ``decoded as latin-1``
           (not UTF-8), ``loaded headline-only`` (a table without text), ``replaced`` (a sidecar
           value used instead of a different one), ``not used`` (a sidecar doc_id of a table of
           several documents; a sidecar date that cannot be read where the file gives one), ``converted from HTML`` (a table's title/text field held HTML markup)
@@ -32,8 +33,8 @@ import pandas as pd
 from analysis.deprecation import deprecated_alias
 from analysis.errors import InputError, where, require_table
 
-__all__ = ["CorpusWarning", "DROPPED_DUPLICATE", "LoadLog", "REPORT_COLUMNS", "REPORT_PLACE", "loader_report",
-           "skip_hint"]
+__all__ = ["CorpusWarning", "DROPPED_DUPLICATE", "LoadLog", "REPORT_COLUMNS", "REPORT_PLACE", "UNREADABLE_SIDECAR_DATE",
+           "loader_report", "skip_hint", "unused_sidecar_dates"]
 
 #: The columns of the load report, in order.
 REPORT_COLUMNS: tuple[str, ...] = ("source", "row", "line", "problem", "action")
@@ -46,6 +47,23 @@ ERRORS_POLICIES = ("raise", "skip")
 
 #: Where messages send a reader to see what was skipped or altered, for Python and command-line users.
 REPORT_PLACE = "the load report (documents.attrs['load_report'] in Python; every report shows it under 'Load report')"
+
+
+#: The words of a load-report problem for a sidecar date that cannot be read (action ``not used``, the
+#: file's own date kept): what :func:`unused_sidecar_dates` counts.
+UNREADABLE_SIDECAR_DATE = "which is not a date it can read"
+
+
+def unused_sidecar_dates(entries: list[dict[str, Any]], *, place: str = REPORT_PLACE) -> str | None:
+    """One line on the sidecar dates (metadata.csv, .meta.yml) of the load report ``entries`` that could not
+    be read and so were not used, naming how many and ``place`` (where the load report is); None when
+    there are none: ``"2 sidecar date(s) in metadata.csv or .meta.yml could not be read and were not used
+    (the files' own dates are kept), listed in <place>"``."""
+    count = sum(e["action"] == "not used" and UNREADABLE_SIDECAR_DATE in str(e["problem"]) for e in entries)
+    if not count:
+        return None
+    return (f"{count} sidecar date(s) in metadata.csv or .meta.yml could not be read and were not used (the files' "
+            f"own dates are kept), listed in {place}")
 
 
 def skip_hint(what: str = "it") -> str:
@@ -97,7 +115,8 @@ class LoadLog:
         self.messages.append(message)
 
     def emit(self, *, stacklevel: int = 3) -> None:
-        """Issue one warning for the skipped and ignored items, then each queued warning."""
+        """Issue one warning for the skipped and ignored items, one for HTML converted to text, one for
+        the sidecar dates not used (:func:`unused_sidecar_dates`), then each queued warning."""
         lost = [e for e in self.entries if e["action"] in ("skipped", "ignored")]
         if lost:
             skipped = sum(e["action"] == "skipped" for e in lost)
@@ -119,6 +138,9 @@ class LoadLog:
             files = len({e["source"] for e in converted})
             warnings.warn(f"load_corpus converted HTML markup to plain text in title/text fields of {files} table(s), "
                           f"listed in {REPORT_PLACE}", CorpusWarning, stacklevel=stacklevel)
+        unused = unused_sidecar_dates(self.entries)
+        if unused:
+            warnings.warn(f"load_corpus: {unused}", CorpusWarning, stacklevel=stacklevel)
         for message in self.messages:
             warnings.warn(message, CorpusWarning, stacklevel=stacklevel)
 

@@ -39,7 +39,7 @@ import pandas as pd
 from analysis.deprecation import renamed_keywords
 from analysis.actors import ActorLexicon, load_actors
 from analysis.corpus.documents import AMBIGUOUS_DATES, SETTLED_DATES, empty_documents
-from analysis.corpus.report import CorpusWarning
+from analysis.corpus.report import CorpusWarning, unused_sidecar_dates
 from analysis.errors import InputError
 from analysis.framing import Codebook, load_frames
 from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atomic_write, check_files, file_sha256,
@@ -361,12 +361,15 @@ def _date_readings(report: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _warn_report(report: list[dict[str, Any]]) -> None:
+def _warn_report(report: list[dict[str, Any]], *, manifest: Path) -> None:
     lost = [entry for entry in report if entry["action"] in ("skipped", "ignored")]
     if lost:
         warnings.warn(f"analyze_corpus: {len(lost)} input item(s) skipped or ignored while loading, listed in the "
                       f"manifest's load_report; first: {lost[0]['source']}: {lost[0]['problem']}", CorpusWarning,
                       stacklevel=3)
+    unused = unused_sidecar_dates(report, place=f"the load_report of {manifest.as_posix()}")
+    if unused:
+        warnings.warn(f"analyze_corpus: {unused}", CorpusWarning, stacklevel=3)
     mixed = [entry for entry in report if str(entry["problem"]).startswith(MIXED_READINGS)]
     if mixed:
         warnings.warn(f"analyze_corpus: {mixed[0]['problem']}; {mixed[0]['action']}", CorpusWarning, stacklevel=3)
@@ -464,5 +467,5 @@ def _run(partitions: CorpusPartitions, folder: Path, *, key: str, fingerprint: d
     manifest = _finish(folder, key=key, count=count, records=records, planning=partitions.log.entries,
                        fingerprint=fingerprint, partition_size=partition_size, options=options, lexicon=lexicon,
                        codebook=codebook, tone_engine=tone_engine, actor_tone_method=actor_tone_method)
-    _warn_report(manifest["load_report"])
+    _warn_report(manifest["load_report"], manifest=folder / MANIFEST)
     return folder

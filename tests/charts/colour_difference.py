@@ -54,3 +54,26 @@ def faded(color: str, opacity: float) -> str:
     """The colour ``color`` drawn at ``opacity`` shows on a white page."""
     rgb = [int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
     return "#" + "".join(f"{round(opacity * c + (1 - opacity) * 255):02X}" for c in rgb)
+
+
+#: Machado, Oliveira & Fernandes (2009) simulation matrices at severity 1.0, for linear sRGB.
+CVD_MATRICES = {
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+}
+
+
+def simulated(color: str, kind: str) -> str:
+    """``color`` as a viewer with full ``kind`` ("protan" or "deutan") colour-vision deficiency sees it."""
+    rgb = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    seen = [min(max(sum(m * c for m, c in zip(row, linear)), 0.0), 1.0) for row in CVD_MATRICES[kind]]
+    return "#" + "".join(f"{round(255 * (12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055)):02X}"
+                         for c in seen)
+
+
+def contrast_on_white(color: str) -> float:
+    """WCAG 2.1 contrast ratio of ``color`` against white (1 to 21)."""
+    rgb = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)

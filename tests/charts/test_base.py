@@ -162,8 +162,27 @@ def test_the_palette_gives_no_two_actors_shades_of_one_hue():
     # pale cyan #88CCEE (8.0), vermillion #D55E00 and rust #B15928 (8.7)
     assert min(pairs(first))[0] >= 20, min(pairs(first))  # the twelve most mentioned: clearly apart
     assert min(pairs(rest))[0] >= 15, min(pairs(rest))
-    assert min(difference(c, OTHERS_COLOR) for c in PALETTE) >= 15, "no actor looks like the grey of 'others'"
-    assert PALETTE[:8] == tuple(OKABE_ITO.values()), "the first eight stay Okabe–Ito: the top actors keep their colours"
+    assert min(difference(c, OTHERS_COLOR) for c in PALETTE) >= 20, "no actor looks like the grey of 'others'"
+    kept = ("blue", "bluish green", "reddish purple", "vermillion", "black")
+    assert [PALETTE[i] for i in (0, 2, 3, 5, 7)] == [OKABE_ITO[k] for k in kept], "their Okabe–Ito colours stay"
+
+
+def test_every_palette_colour_stands_out_on_white_and_dark_or_adjacent_ones_stay_apart():
+    # red team: the yellow line was faint on white (#F0E442: 1.3:1), wine #882255 and maroon #800000 looked alike
+    from analysis.charts import FRAME_PALETTE, OKABE_ITO, PALETTE
+    from tests.charts.colour_difference import contrast_on_white, difference, lab, simulated
+
+    assert round(contrast_on_white("#F0E442"), 2) == 1.32 and round(contrast_on_white("#0072B2"), 2) == 5.19
+    assert round(min(contrast_on_white(c) for c in PALETTE), 2) == 3.06
+    assert min(contrast_on_white(c) for c in FRAME_PALETTE) >= 3
+    dark = [c for c in PALETTE if lab(c)[0] < 45]
+    assert len(dark) == 7 and round(min(difference(a, b) for i, a in enumerate(dark) for b in dark[i + 1:]), 1) == 22.3
+    assert round(min(difference(a, b) for a, b in zip(PALETTE, PALETTE[1:])), 1) == 26.1, "neighbours in a stack"
+    first = PALETTE[:8]
+    seen = lambda colours: min(difference(simulated(a, k), simulated(b, k)) for k in ("protan", "deutan")
+                               for i, a in enumerate(colours) for b in colours[i + 1:])
+    assert round(seen(tuple(OKABE_ITO.values())), 1) == 11.5 and round(seen(first), 1) == 12.3, \
+        "under red-green colour-vision deficiency the first eight stay as far apart as Okabe–Ito's"
 
 
 def test_new_figure_wraps_a_long_title_clear_of_the_toolbar():

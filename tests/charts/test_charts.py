@@ -80,13 +80,22 @@ COLORS = {"netanyahu": "#111111", "israel": "#222222", "biden": "#333333"}
 
 def test_template_is_okabe_ito_with_readable_fonts_and_white_background():
     t = charts.workbench_template()
-    assert list(t.layout.colorway)[:8] == ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-                                           "#F0E442", "#000000"]  # Okabe-Ito first, for the key actors
+    assert list(t.layout.colorway)[:8] == ["#0072B2", "#692C04", "#009E73", "#CC79A7", "#B2044E", "#D55E00",
+                                           "#9080F6", "#000000"]  # the most distinct first, for the key actors
     assert len(t.layout.colorway) == 20 and len(set(t.layout.colorway)) == 20
     assert charts.OTHERS_COLOR not in t.layout.colorway
     assert "system-ui" in t.layout.font.family and "DejaVu Sans" in t.layout.font.family
     assert t.layout.font.size >= 12 and t.layout.plot_bgcolor == "white" and t.layout.paper_bgcolor == "white"
     assert t.layout.xaxis.gridcolor == t.layout.yaxis.gridcolor == "#E5E5E5"
+
+
+def test_template_keeps_legends_compact_and_the_title_at_the_top_at_any_height():
+    # red team: a legend of 13 actors ended behind a scroll bar (10 px between one-actor legend groups);
+    # the title of a 1,120 px chart of panels (y=0.97 of the height) sat on the first panel's title
+    t = charts.workbench_template()
+    assert t.layout.legend.tracegroupgap == 0
+    assert (t.layout.title.y, t.layout.title.yref, t.layout.title.yanchor, t.layout.title.pad.t) == (
+        1.0, "container", "top", 14)
 
 
 def test_importing_the_package_leaves_plotly_global_template_alone():
@@ -102,7 +111,7 @@ def test_actor_colors_most_mentioned_first_distinct_up_to_twenty_then_grey_other
     ids = [f"a{i:02d}" for i in range(25)][::-1] + ["a03", "a03", "a07", None]
     colors = charts.actor_colors(ids)
     assert list(colors)[:3] == ["a03", "a07", "a00"]  # most mentioned first, then ties in id order
-    assert colors["a03"] == "#0072B2" and colors["a07"] == "#E69F00" and colors["a00"] == "#009E73"
+    assert colors["a03"] == "#0072B2" and colors["a07"] == "#692C04" and colors["a00"] == "#009E73"
     assert len({colors[k] for k in list(colors)[:20]}) == 20, "twenty actors, twenty colours"
     assert {colors[k] for k in list(colors)[20:]} == {charts.OTHERS_COLOR}, "the smallest go to grey others"
     assert charts.actor_colors(reversed(ids)) == colors  # order does not matter
@@ -211,6 +220,26 @@ def test_mentions_by_group_one_stacked_trace_per_actor_in_table_order(rollup):
     assert fig.layout.barmode == "stack"
     assert list(fig.layout.xaxis.categoryarray) == ["Israel", "United States"]
     assert israel.hovertext[1] == "<b>Israel</b><br>United States: 2 mentions"
+
+
+def test_legend_height_grows_a_chart_whose_legend_would_not_fit():
+    from analysis.charts._base import legend_height
+
+    assert legend_height(13) is None  # 190 + 24 + 13 * 19 + 4 = 465: the default 480 px hold it
+    assert legend_height(15) == 503 and legend_height(21) == 617
+    assert legend_height(14, title_lines=2) == 508
+
+
+def test_mentions_by_group_is_tall_enough_for_every_legend_entry():
+    # red team: the 12th and 13th actors of "Who is in the news" were cut off the legend
+    many = pd.DataFrame({"group": ["people"] * 21, "actor_id": [f"a{i}" for i in range(21)],
+                         "actor": [f"Actor {i}" for i in range(21)], "mentions": 1})
+    assert charts.mentions_by_group(many).layout.height == 617
+    assert charts.mentions_by_group(many.head(13)).layout.height is None
+    daily = pd.DataFrame({"day": "2024-05-01", "actor_id": [f"a{i}" for i in range(15)],
+                          "actor": [f"Actor {i}" for i in range(15)], "mentions": 1})
+    assert charts.attention_over_time(daily).layout.height == 527  # two title lines: "6 of 15 drawn; ..."
+    assert charts.attention_over_time(daily, shown=None).layout.height == 503
 
 
 def test_mentions_by_group_grouped_default_colours_and_name_keys(rollup):
@@ -613,6 +642,13 @@ def test_tone_arc_bars_are_one_width_however_far_apart_a_sign_s_sentences_are():
     assert charts.tone_arc(table).layout.barmode == "overlay"
 
 
+def test_tone_arc_x_axis_runs_from_the_first_sentence_to_the_last(tone_table, sents):
+    # red team: the axis started at -1 or -2 (plotly's padding), a sentence before the headline
+    assert list(charts.tone_arc(tone_table, sentences=sents).layout.xaxis.range) == [-0.5, 4.5]
+    later = tone_table.assign(sentence_id=tone_table["sentence_id"] + 3)  # a passage from sentence 3 on
+    assert list(charts.tone_arc(later).layout.xaxis.range) == [2.5, 7.5]
+
+
 def test_tone_arc_marks_where_each_section_begins(tone_table, sents):
     fig = charts.tone_arc(tone_table, sentences=sents)
     assert [s.x0 for s in fig.layout.shapes] == [-0.5, 0.5, 1.5, 3.5]
@@ -830,7 +866,7 @@ def test_frame_profile_gives_each_generic_frame_its_own_colour_solid_and_faded()
                           "present": [True] * 5 + [False] * 5})
     fig = charts.frame_profile(table, by="outlet")
     assert [t.name for t in fig.data] == ids
-    assert [t.marker.color for t in fig.data] == ["#0072B2", "#E69F00", "#009E73", "#604E97", "#800000"]
+    assert [t.marker.color for t in fig.data] == ["#0072B2", "#C58500", "#009E73", "#604E97", "#800000"]
     assert charts.frame_colors(ids) == dict(zip(ids, charts.FRAME_PALETTE))
     assert {t.marker.opacity for t in fig.data} == {(1.0, 0.5)}
     assert {(t.marker.pattern.shape, t.marker.pattern.fillmode, t.marker.pattern.fgcolor) for t in fig.data} \
@@ -940,6 +976,23 @@ def test_outlet_comparison_cuts_long_category_names_under_the_bars_and_keeps_the
     assert list(fig.data[1].x) == ["two officials familiar…"]
     assert fig.data[1].hovertext[0].endswith("two officials familiar with the inquiry &amp; &lt;more&gt;: 2 mentions")
     assert list(fig.layout.xaxis.categoryarray) == ["Israel", "two officials familiar…"]
+
+
+def test_outlet_comparison_sets_names_upright_when_they_would_run_into_the_next_panel(by_outlet):
+    # red team: names slanted at 30 degrees ran under the next panel's names
+    from analysis.charts._compare import panel_spacing, x_labels_upright
+
+    level = charts.outlet_comparison(by_outlet)
+    assert level.layout.xaxis.tickangle is None and level.layout.height == 400
+    by_outlet.loc[1, "actor"] = "two officials familiar with the inquiry"
+    upright = charts.outlet_comparison(by_outlet)
+    assert [upright.layout[f"xaxis{n}"].tickangle for n in ("", "2", "3")] == [90, 90, 90]
+    # "two officials familiar…": 23 characters, 185 px of names under each row
+    assert (upright.layout.height, upright.layout.margin.b) == (545, 215)
+    assert x_labels_upright(["Joe Biden"], panels=3, per_panel=2) is False  # 63 px in a 132 px slot
+    assert x_labels_upright(["two officials familiar…"], panels=3, per_panel=2) is True  # 161 px
+    assert panel_spacing([], rows=1) == {"height": 400, "vertical_spacing": 0.0, "margin_b": 60}
+    assert panel_spacing(["abcdefghij"], rows=2) == {"height": 858, "vertical_spacing": 144 / 664, "margin_b": 124}
 
 
 def test_outlet_comparison_draws_a_tone_summary_with_its_interval_and_size(by_outlet):

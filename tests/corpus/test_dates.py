@@ -76,7 +76,7 @@ def test_load_counts_bad_dates_in_one_warning_naming_the_file(tmp_path):
     with pytest.warns(CorpusWarning) as caught:
         docs = wb.load_corpus(path, dayfirst=True)
     assert [str(w.message) for w in caught] == [
-        f"4 publication date(s) not understood were set to NaT - {path.as_posix()}: 4 (rows 2, 3, 5, 6), "
+        f"4 publication date(s) not understood were left empty (those documents count as undated) - {path.as_posix()}: 4 (rows 2, 3, 5, 6), "
         "e.g. 'soon', 'someday', 'never'. Fix the values, or see the load report "
         "(documents.attrs['load_report'] in Python; every report shows it under 'Load report')."
     ]
@@ -84,7 +84,7 @@ def test_load_counts_bad_dates_in_one_warning_naming_the_file(tmp_path):
     assert docs.attrs["load_report"] == [
         {"source": path.as_posix(), "row": None, "line": None,
          "problem": "4 publication date(s) not understood (rows 2, 3, 5, 6): 'soon', 'someday', 'never'",
-         "action": "set to NaT"}
+         "action": "date left empty (not a valid date)"}
     ]
 
 

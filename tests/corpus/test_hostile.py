@@ -92,7 +92,7 @@ def test_parquet_timestamps_out_of_range_are_nat_with_a_report_entry(tmp_path):
     assert docs["published"].tolist()[1] == utc("2024-05-09") and pd.isna(docs["published"].iloc[0])
     assert docs.attrs["load_report"] == [entry(
         path, "1 publication date(s) out of the representable range (1677-09-21 to 2262-04-11) (rows 1): "
-        "'9999-12-31 00:00:00'", "set to NaT")]
+        "'9999-12-31 00:00:00'", "date left empty (not a valid date)")]
 
 
 def test_csv_dates_out_of_range_are_nat_in_one_warning(tmp_path):
@@ -102,7 +102,7 @@ def test_csv_dates_out_of_range_are_nat_in_one_warning(tmp_path):
     with pytest.warns(CorpusWarning) as caught:
         docs = wb.load_corpus(path)
     assert [str(w.message) for w in caught] == [
-        "4 publication date(s) out of the representable range (1677-09-21 to 2262-04-11) were set to NaT - "
+        "4 publication date(s) out of the representable range (1677-09-21 to 2262-04-11) were left empty (those documents count as undated) - "
         f"{path.as_posix()}: 4 (rows 1, 2, 3, 4), e.g. '9999-12-31', '0001-01-01', '-62135596800'. "
         "Fix the values, or see the load report (documents.attrs['load_report'] in Python; every "
         "report shows it under 'Load report')."

@@ -381,8 +381,13 @@ def test_an_unreadable_sidecar_date_never_replaces_a_good_one(tmp_path):
     write(tmp_path / "t.csv", "title,text,published\nT1,One.,2026-10-01\nT2,Two.,\n")
     write(tmp_path / "metadata.csv",
           "file,published,outlet\nc.txt,2026-02-30,Meridian\nd.txt,2026-02-31,Meridian\nt.csv,someday,Ledger\n")
-    with pytest.warns(CorpusWarning, match=r"2 publication date\(s\) not understood"):
+    with pytest.warns(CorpusWarning) as caught:
         docs = wb.load_corpus(tmp_path)
+    said = [str(w.message) for w in caught]
+    assert said[0] == ("load_corpus: 2 sidecar date(s) in metadata.csv or .meta.yml could not be read and were not "
+                       "used (the files' own dates are kept), listed in the load report (documents.attrs['load_report'] "
+                       "in Python; every report shows it under 'Load report')")
+    assert len(said) == 2 and said[1].startswith("2 publication date(s) not understood were left empty")
     assert docs["title"].tolist() == ["C", "D", "T1", "T2"]
     assert docs["published"].dt.strftime("%Y-%m-%d").fillna("NaT").tolist() == ["2026-10-30", "NaT", "2026-10-01", "NaT"]
     assert docs["outlet"].tolist() == ["Meridian", "Meridian", "Ledger", "Ledger"], "the sidecar's other values apply"

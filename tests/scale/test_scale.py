@@ -244,6 +244,22 @@ def test_cli_analyze_says_why_the_lexicon_tables_are_empty(tmp_path, capsys):
     assert "note:" not in capsys.readouterr().out, "a lexicon that names someone: nothing to explain"
 
 
+def test_cli_analyze_says_how_many_sidecar_dates_it_did_not_use(tmp_path):
+    # red team: an unreadable metadata.csv date was listed only in the manifest's load report
+    from analysis.cli import main
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Title: Strike ends\nDate: 2026-03-02\n\nStudents met in Leeds.")
+    (tmp_path / "c" / "b.txt").write_text("Title: Talks resume\nDate: 2026-03-03\n\nStaff met in York.")
+    (tmp_path / "c" / "metadata.csv").write_text("file,published\na.txt,next tuesday-ish\nb.txt,32/13/2026\n")
+    with pytest.warns(wb.corpus.CorpusWarning) as caught:  # the command line prints it as one line "warning: ..."
+        assert main(["analyze", "--corpus", str(tmp_path / "c"), "--out", str(tmp_path / "o")]) == 0
+    assert [str(w.message) for w in caught] == [f"analyze_corpus: 2 sidecar date(s) in metadata.csv or .meta.yml could not be read and "
+                   f"were not used (the files' own dates are kept), listed in the load_report of "
+                   f"{(tmp_path / 'o' / 'manifest.json').as_posix()}"]
+    assert [e["action"] for e in read_manifest(tmp_path / "o")["load_report"]] == ["not used", "not used"]
+
+
 def test_analyze_corpus_takes_the_actor_tone_method_as_analyze_does(corpora, tmp_path):
     documents = wb.load_corpus(corpora["jsonl"])
     want = analyze(documents, actor_tone_method="sentence")
