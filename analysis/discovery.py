@@ -189,6 +189,13 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     entity's name, with its forms as aliases, its mentions counted in ``documents``. ``min_count``: keep
     candidates with at least that many direct mentions. Most mentions first. :func:`discovery_yaml`
     joins the ``yaml`` column into one block to paste into a lexicon file.
+
+    A short form is folded into the full name it is the same as (``count`` the sum of both): with
+    ``entity_table``, exactly where that table's ``same_as`` links it (the table a report counts
+    with, so each candidate's count is the count the report's charts show for it: the brief's
+    "Greyford Health" stays apart from Greyford Health System when the corpus does not link them,
+    though the article alone would); without it, by the ``same_as`` of an entity table of the
+    unlinked entities found.
     """
     require_table(documents, fn="discover_actors")
     lexicon = load_actors(actors)
@@ -201,7 +208,10 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     if entity_table is not None:
         unlinked, fuller = _as_fuller_entities(unlinked, entity_table)
     doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
-    table = _fold_short_forms(_entity_table(unlinked, actors=lexicon), doc_ids)
+    table = _entity_table(unlinked, actors=lexicon)
+    if entity_table is not None:  # fold as the page's own entity table does, not as these entities alone would
+        table = table.assign(same_as=table["entity_id"].map(same_entity_ids(entity_table)))
+    table = _fold_short_forms(table, doc_ids)
     if fuller:  # the corpus' forms of an entity written here only in a short form, the full name first
         table["variants"] = [[*fuller[e], *[v for v in own if v not in fuller[e]]] if e in fuller else own
                              for e, own in zip(table["entity_id"], table["variants"])]

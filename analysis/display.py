@@ -55,12 +55,17 @@ KEY_COLUMNS = ("doc_id", "sentence_id", "actor", "speaker", "entity", "title", "
                "quotes", "frame_id", "polarity")
 
 _TEXT_CELL = 120  # characters of a long text cell shown; the rest on hover
+#: The least width of a cell of long text (cut or not): a wide table (the documents' 12 columns) no
+#: longer squeezes an article's text into a column of two words a line, 15 lines a row.
+_LONG_CELL_STYLE = "text-align:left;min-width:24em;max-width:40em"
+_MEDIUM_CELL_STYLE = "text-align:left;min-width:12em"  # a cell of more than 40 characters (a headline)
 
 
 def frame_html(table, *, max_rows: int = 20, cell: int = _TEXT_CELL) -> str:
     """A DataFrame as JupyterLab shows it after :func:`setup_notebook`: key columns first
     (:data:`KEY_COLUMNS`), no index, long text cut to ``cell`` characters with the whole text on hover
-    (the cell's title), at most ``max_rows`` rows with the total said. Every value is escaped."""
+    (the cell's title) in a column at least 24em wide (a text of more than 40 characters: 12em), at
+    most ``max_rows`` rows with the total said. Every value is escaped."""
     import html as _html
 
     import pandas as pd
@@ -80,8 +85,10 @@ def frame_html(table, *, max_rows: int = 20, cell: int = _TEXT_CELL) -> str:
             text = "" if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)) \
                 else str(value)
             if len(text) > cell:
-                cells.append(f"<td style=\"text-align:left;max-width:40em\" title=\"{_html.escape(text, quote=True)}\">"
+                cells.append(f"<td style=\"{_LONG_CELL_STYLE}\" title=\"{_html.escape(text, quote=True)}\">"
                              f"{_html.escape(text[:cell].rstrip())}…</td>")
+            elif len(text) > 40:
+                cells.append(f"<td style=\"{_MEDIUM_CELL_STYLE}\">{_html.escape(text)}</td>")
             else:
                 cells.append(f"<td style=\"text-align:left\">{_html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")

@@ -12,6 +12,7 @@ the page's ``<title>`` and header by :func:`analysis.reports.export_html`.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -104,6 +105,21 @@ def _tied(values: list[str], *, shown: int = 3) -> str:
     return ", ".join(values[:shown]) + f" and {len(values) - shown:,} more"
 
 
+def _next_ranked(names: list[str], counts: list[int], *, shown: int = 2) -> str:
+    """The actors after a finding's first, ranked (``counts`` falling): about ``shown`` of them, a tie
+    never cut: "A (3) and B (2)", "A and B (2 each)", "A, B, C and 2 more (2 each)" (every actor of a
+    tie; of a larger tie the first three and how many more, as :func:`_tied`)."""
+    parts: list[str] = []
+    named = 0
+    for n, tie in itertools.groupby(zip(names, counts), key=lambda pair: pair[1]):
+        tied = [name for name, _ in tie]
+        parts.append(f"{tied[0]} ({n:,})" if len(tied) == 1 else f"{_tied(tied)} ({n:,} each)")
+        named += len(tied)
+        if named >= shown:
+            break
+    return _names(parts) if parts else ""
+
+
 def findings(
     result,
     *,
@@ -133,11 +149,14 @@ def findings(
     (its headline from ``result.meta["copy_of"]``, which :func:`analysis.tables.report_analysis` records). ``quotes`` and
     ``actor_tone``: the tables the report charts (defaults: ``result.quotes``, ``result.actor_tone``).
     The most mentioned actor is named, or every one of a tie ("A, B and C are mentioned most, 2 times
-    each"), in the order of :func:`analysis.actors.actor_ranking` (the order of the report's colours). The dominant frame is the one with most term hits among the frames present (reaching
+    each"), in the order of :func:`analysis.actors.actor_ranking` (the order of the report's colours), then
+    the next two, a tie among them never cut ("then A, B, C and 2 more (2 each)"); so are the speakers
+    quoted after the most quoted ("also quoted: ..."). The dominant frame is the one with most term hits among the frames present (reaching
     their codebook threshold, ``document_frames``: ``wb.frames(documents, codebook, level="document",
     ...)``, computed when None), counting hits in the documents where a frame is present, with its
     share of those hits; when no frame is present anywhere, a line says so.
-    Tone findings need an actor with at least ``min_mentions`` mentions; the most negative and most
+    When no one is named at all (no mention, and ``unnamed`` given and empty), the first finding
+    says so, not that the lexicon names no one. Tone findings need an actor with at least ``min_mentions`` mentions; the most negative and most
     positive sentence about an actor leave out the sentences in which it is the speaker (their
     tone is its own, not the coverage's).
     """
@@ -176,7 +195,10 @@ def findings(
         warning = (f"The actor lexicon names {len(counts)} of the people and organisations in {_unnamed_unit(one)}; "
                    f"{n_unnamed} more are not in it yet (e.g. {examples}). Copy the YAML under \"Names the lexicon "
                    f"does not cover yet\" into a lexicon file and render again with --actors FILE to count them.")
-    if counts.empty:
+    if counts.empty and unnamed is not None and not n_unnamed:  # no name at all, in the lexicon or not
+        rows.append((f"No person, organisation or place is named in {unit}, so there is no one to count.", "", None,
+                     None))
+    elif counts.empty:
         first = unnamed.iloc[0] if n_unnamed else None
         rows.append((f"The actor lexicon names no one in {unit}"
                      + (f"; {n_unnamed} names it does not cover were found, most often {first['name']} "
@@ -185,8 +207,8 @@ def findings(
     else:
         top = counts.iloc[0]
         tied = counts[counts["mentions"] == top["mentions"]]
-        rest = counts.iloc[len(tied):len(tied) + 2]
-        also = ("; then " + _names([f"{a} ({n:,})" for a, n in zip(rest["actor"], rest["mentions"])])) \
+        rest = counts.iloc[len(tied):]
+        also = ("; then " + _next_ranked([str(a) for a in rest["actor"]], [int(n) for n in rest["mentions"]])) \
             if len(rest) else ""
         first = direct[direct["actor_id"].astype(str) == top["actor_id"]].iloc[0]
         if len(tied) > 1:  # a tie: every one of them, not the first in alphabetical order
@@ -213,9 +235,9 @@ def findings(
             direct = said[said["kind"] == "direct"] if "kind" in said.columns else said
             first = (direct if len(direct) else said).iloc[0]  # the actor's own words where there are some
             tied = spoken[spoken["quotes"] == top["quotes"]]
-            others = spoken.iloc[len(tied):len(tied) + 2]
-            also = ("; also quoted: " + _names([f"{a} ({q:,})" for a, q in zip(others["actor"], others["quotes"])])) \
-                if len(others) else ""
+            others = spoken.iloc[len(tied):]
+            also = ("; also quoted: " + _next_ranked([str(a) for a in others["actor"]],
+                                                     [int(q) for q in others["quotes"]])) if len(others) else ""
             # a direct quotation in quotation marks; reported speech is a paraphrase: its sentence, as written
             evidence = f"\u201c{_excerpt(str(first['quote']))}\u201d" if len(direct) else \
                 _sentence(sentences, first["doc_id"], first["sentence_id"])

@@ -160,7 +160,10 @@ run on).
 
 Offsets: ``start``/``end`` index into the document's ``text`` (into its ``title`` for quotations in
 the headline, sentence_id 0): the first part's start and the last part's end; ``spans`` lists the
-parts and ``quote`` joins them with " … " (one part: ``quote == field[start:end]``);
+parts, as one string of "start end" pairs joined by ";" (``'410 451;473 527'``: ``field[410:451]``
+and ``field[473:527]``; one part: ``'start end'``; ``[tuple(map(int, p.split())) for p in
+spans.split(";")]`` gives the pairs), and ``quote`` joins them with " … " (one part:
+``quote == field[start:end]``);
 ``sentence_id`` is the sentence where the quotation starts; ``speaker_start``/``speaker_end`` are the
 speaker's words in the same field. Cue verbs match in lower case (or capitalised as a sentence's
 first word), so title-case headlines are not parsed for speech. Every look-up within a document is
@@ -3205,6 +3208,10 @@ def quotes(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | s
     table (None: computed here; False: no entity layer, speakers from the lexicon and the words only);
     ``cue_verbs``: a cue-verb list (None = ``lexicons/cue_verbs.yml``).
     The rules are in this module's docstring.
+
+    ``spans`` is a string, not a list: the parts of the quotation as "start end" pairs of offsets
+    into the same field as ``start``/``end``, joined by ";" (``'410 451;473 527'`` for the two parts
+    ``text[410:451]`` and ``text[473:527]`` of a split quotation; one part: ``'start end'``).
     """
     require_table(documents, fn="quotes")
     require_columns(documents, ("doc_id", "text"), fn="quotes", name="documents",

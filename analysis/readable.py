@@ -151,8 +151,8 @@ class ShownTable:
         return heading + self._table_html()
 
     def _table_html(self) -> str:
-        if self.data.empty and self.empty:
-            return f'{TABLE_STYLE}<p class="wb-note">{html.escape(self.empty)}</p>'
+        if self.data.empty:  # the line saying why, or nothing (a chart above already says so)
+            return f'{TABLE_STYLE}<p class="wb-note">{html.escape(self.empty)}</p>' if self.empty else ""
         shown = self.data.head(self.top) if self.top else self.data
         head = "".join(f'<th class="{"num" if self._numeric(c) else ""}">{html.escape(self.labels[c])}</th>'
                        for c in shown.columns)
@@ -224,7 +224,7 @@ def show_table(
     display names (e.g. ``{"frame_id": {"conflict": "Conflict"}}``). ``top``: rows shown (0: all);
     a longer table gets a link to download all rows as CSV, embedded in the page. ``explain``: one
     line under the table. ``empty``: the line shown instead of a table with no rows (say why and
-    what to do). ``title``: a heading above the table, which a rendered report also takes as its
+    what to do; None: nothing, where a chart above the table already says why). ``title``: a heading above the table, which a rendered report also takes as its
     page title (as it takes the title of ``findings``). InputError names a column the table lacks.
     """
     require_table(table, fn="show_table", name=None, fix="pass a table the workbench returns, or one of your own")

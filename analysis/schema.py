@@ -190,8 +190,9 @@ QUOTES = Table("quotes", "one row per quotation, in reading order", ("quotes",),
     ("start", "int64", "field-relative: offset of the quotation (its first part) in the document's text (in its "
      "title for sentence 0)"),
     ("end", "int64", "field-relative: offset one past its end (of its last part)"),
-    ("spans", "str", "the parts as 'start end;start end' (one part: 'start end'), field-relative; "
-     "quote == ' '.join(field[s:e] for each)"),
+    ("spans", "str", "a string, not a list: the parts as 'start end;start end' ('410 451;473 527': "
+     "field[410:451] and field[473:527]; one part: 'start end'), field-relative; "
+     "quote == ' … '.join(field[s:e] for each)"),
     ("speaker_start", "Int64", "field-relative: offset of the words naming the speaker in the same field, or NA"),
     ("speaker_end", "Int64", "field-relative: offset one past them, or NA"),
 ]))

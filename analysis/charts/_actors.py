@@ -25,6 +25,7 @@ from analysis.charts._base import (
     date_axis,
     distinct_names,
     NO_ACTORS_HINT,
+    NO_VOICES_HINT,
     NO_DATES_HINT,
     empty_figure,
     first_labels,
@@ -391,7 +392,7 @@ def voice_bars(
     table = chart_table(voice, fn, columns={"actor": actor, "mentions": mentions, "quoted": quoted},
                         source="the voice table (wb.voice) with one row per actor")
     if table.empty:
-        return empty_figure("No actors found", title=title, hint=NO_ACTORS_HINT)
+        return empty_figure("No actors found", title=title, hint=NO_VOICES_HINT)
     quoted = [quoted] if isinstance(quoted, str) else list(quoted)
     key = "actor_id" if "actor_id" in table.columns else actor
     table = table.assign(_key=color_keys(table, key, actor).to_numpy())

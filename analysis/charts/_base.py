@@ -539,9 +539,12 @@ def new_figure(title: str | None, *, height: int | None = None) -> go.Figure:
     return fig
 
 
-#: What to do when no lexicon actor is found (own articles the default lexicon does not cover).
-NO_ACTORS_HINT = ("the actor lexicon names no one here: copy the YAML under \"Names the lexicon does not cover "
-                  "yet\" into a lexicon file and pass it with --actors")
+#: Why an actor chart is empty. The reports chart every entity found, the lexicon's or not, so an empty
+#: table means the texts name no one (a corpus of headlines only, a column of outlets taken for the
+#: text): there is no name to suggest for the lexicon either.
+NO_ACTORS_HINT = "no person, organisation or place is named in these texts"
+#: Why the voice chart is empty: as :data:`NO_ACTORS_HINT`, but a place counts there only when it is quoted.
+NO_VOICES_HINT = "no person or organisation is named in these texts, and no place is quoted"
 #: What to do when no document has a date.
 NO_DATES_HINT = "add a published column or a metadata.csv with dates (see the README, \"Your own articles\")"
 

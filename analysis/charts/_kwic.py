@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     HIGHLIGHT_COLOR,
+    NO_ACTORS_HINT,
     TEXT_COLOR,
     empty_figure,
     new_figure,
@@ -137,13 +138,13 @@ def kwic_table(
     if table.empty or (mentions is not None and mentions.empty):
         return empty_figure(f"No matches found for '{term}'" if term is not None else "No mentions found",
                             title=title, hint="try another spelling, a shorter term or a regular expression"
-                            if term is not None else "the lexicon names no one here")
+                            if term is not None else NO_ACTORS_HINT)
     require_columns(table, ["doc_id", "sentence_id", "text"], fn=fn, fix="pass " + _SENTENCES_HINT, name="sentences")
     rows = _term_rows(table, pattern) if term is not None else _mention_rows(table, mentions, fn)
     if not rows:
         return empty_figure(f"No matches found for '{term}'" if term is not None else "No mentions found",
                             title=title, hint="try another spelling, a shorter term or a regular expression"
-                            if term is not None else "the lexicon names no one here")
+                            if term is not None else NO_ACTORS_HINT)
     total = len(rows)
     if limit is not None and total > limit:
         rows = rows[:limit]

@@ -183,7 +183,8 @@ def actor_tone_bars(
     Input: ``wb.actor_tone_by(wb.actor_tone(documents))``: one row per actor, columns
     ``actor`` (display name), ``mean`` (default: the first of mean_polarity, mean_target_polarity,
     mean_compound the table has), ``low``/``high`` (the interval;
-    rows with NA bounds get no error bar) and ``n`` (default: n_sentences, the sentences behind the
+    drawn as a second trace of the rows that have one: rows with NA bounds get no error bar, nor do rows
+    of n below 2, as one sentence gives no interval, and the hover says "none from n=1") and ``n`` (default: n_sentences, the sentences behind the
     mean, where the table has it, else n_mentions; shown in each label as "n=" and in the hover).
     ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
     Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours). Every actor's
@@ -219,11 +220,15 @@ def actor_tone_bars(
     lows = pd.to_numeric(table[low], errors="coerce")
     highs = pd.to_numeric(table[high], errors="coerce")
     names = [f"{label} (n={number(k)})" for label, k in zip(distinct_names(table, key, actor)[1], table[n])]
+    # one sentence gives no interval: no whisker (a zero-length one draws caps that read as an interval)
+    single = (pd.to_numeric(table[n], errors="coerce").fillna(0) < 2).to_numpy()
+    lows, highs = lows.mask(single), highs.mask(single)
     plus = [None if pd.isna(h) or pd.isna(m) else float(h - m) for h, m in zip(highs, means)]
     minus = [None if pd.isna(lo) or pd.isna(m) else float(m - lo) for lo, m in zip(lows, means)]
     palette = _sign_palette(colors)
     hover = [hover_lines(bold(table[actor].iloc[i]),
                          f"{column_label(mean)}: {signed(means.iloc[i])}",
+                         f"95% interval: none from n={number(table[n].iloc[i])}" if single[i] else
                          f"95% interval: {signed(lows.iloc[i])} to {signed(highs.iloc[i])}",
                          f"n = {number(table[n].iloc[i])} {column_label(n)}")
              for i in range(len(table))]
@@ -231,11 +236,19 @@ def actor_tone_bars(
     fig.add_trace(go.Bar(
         y=names, x=[None if pd.isna(m) else float(m) for m in means], orientation="h", name=column_label(mean),
         marker_color=[FEW_COLOR if f else palette[sign_of(m)] for m, f in zip(means, few)], hovertext=hover,
-        hoverinfo="text",
-        error_x=dict(type="data", symmetric=False, array=plus, arrayminus=minus, color=MUTED_COLOR,
-                     thickness=1.5, width=4),
-        showlegend=False,
+        hoverinfo="text", showlegend=False,
     ))
+    # the intervals as a trace of their own, of the actors that have one: plotly.js draws a missing
+    # (null) error value of a trace as 0, a zero-length whisker whose caps read as an interval
+    has = [p is not None or m is not None for p, m in zip(plus, minus)]
+    if any(has):
+        fig.add_trace(go.Scatter(
+            y=[y for y, h in zip(names, has) if h], x=[float(m) for m, h in zip(means, has) if h], mode="markers",
+            marker=dict(size=1, opacity=0), hoverinfo="skip", showlegend=False, name="95% interval",
+            error_x=dict(type="data", symmetric=False, array=[p or 0.0 for p, h in zip(plus, has) if h],
+                         arrayminus=[m or 0.0 for m, h in zip(minus, has) if h], color=MUTED_COLOR, thickness=1.5,
+                         width=4),
+        ))
     span = max([abs(v) for v in [*lows.dropna(), *highs.dropna(), *means.dropna()]] + [0.05])
     fig.update_layout(
         yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
