@@ -736,6 +736,16 @@ def _opens_name(toks: list[_Tok], k: int, taken: list[_Tok]) -> bool:
         (k == 0 or not toks[k - 1][2][:1].isupper())
 
 
+def _saint_name_before(before: str, prev: str) -> bool:
+    """Is ``prev``, the last word of ``before`` (the text before a cue), a capitalised possessive
+    opened by a name's abbreviation ("St. Mary's" of "Doctors at St. Mary's said": a hospital's or a
+    church's name, not a possessor of the cue as a noun, as in "the governor's warning")?"""
+    if not prev[:1].isupper() or not prev.endswith(_POSSESSIVE_ENDINGS):
+        return False
+    words = before.rstrip()[:-len(prev)].split()
+    return bool(words) and words[-1].lower() in _name_openers()
+
+
 @functools.cache
 def _name_openers() -> frozenset[str]:
     """Abbreviations that open a name ("st.", "mt."): the entity layer's first words of place names
@@ -1057,7 +1067,7 @@ class _Attributor:
         if not prev or prev[-1] in _CLAUSE_END_CHARS:
             return True  # at a clause's start: "…," said Kirby
         low = prev.lower()
-        if low in _NOT_BEFORE_VERB or prev.endswith(_NOUN_ENDINGS):
+        if low in _NOT_BEFORE_VERB or (prev.endswith(_NOUN_ENDINGS) and not _saint_name_before(before, prev)):
             return False  # a noun ("the promise that", "the governor's warning"), "declined to comment"
         if form in self._present:
             # a present form is a verb after a subject: a name, a pronoun, a speaker noun, an auxiliary
