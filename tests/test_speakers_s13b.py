@@ -30,3 +30,23 @@ def test_a_saints_name_in_the_possessive_before_a_cue_leaves_the_cue_a_verb():
                    "Volunteers at Ruiz's said the kitchen was closed.") == [
         ("d0", "reported", "the ward was full", "Doctors at St. Mary's", "nominal", None),
         ("d1", "reported", "the ward was full", "Nurses at St. Brendan's Hospital", "nominal", None)]
+
+
+def test_an_organisation_noun_the_entity_layer_links_links_its_officials():
+    # "Council officials said" six sentences after "Harlow County Council" stayed unlinked (the quote
+    # layer looks five sentences back) while the entity layer linked "Council" to the council; the noun's
+    # own entity link is now taken first; with two councils named (the entity layer links neither) or
+    # none, it stays unlinked
+    council = "organization:harlow_county_council"
+    assert _quotes(
+        "Harlow County Council approved the budget. Parking was scarce. Buses were late. Porters were busy. "
+        "Visitors queued. Rain fell. Council officials said the road would close.",
+        "Harlow County Council and Harlow Town Council met. Council officials said the road would close.",
+        "Parking was scarce. Council officials said the road would close.") == [
+        ("d0", "reported", "the road would close", "Harlow County Council", "nominal", council),
+        ("d1", "reported", "the road would close", "Council officials", "nominal", None),
+        ("d2", "reported", "the road would close", "Council officials", "nominal", None)]
+    assert rows(found("Harlow County Council approved the budget. Parking was scarce. Buses were late. Porters "
+                      "were busy. Visitors queued. Rain fell. Council officials said the road would close."),
+                "sentence_id", "text", "entity_id") == [
+        (1, "Harlow County Council", council), (7, "Council", council)]
