@@ -3207,14 +3207,18 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
     Panama") are of one kind: a name with no evidence of its own (or only a town of the gazetteer) takes
     the type of its neighbour when the neighbour's evidence is strong (rank 3 or better: a title, the
     gazetteer, an organisation word ...) or a first name, as evidence ``coordination: <neighbour>``
-    (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). One pass, in
-    reading order."""
+    (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). An affiliation
+    written before a person's title and name ("Brookfield" of "Tom Reid and Brookfield manager Sam
+    Hale": :func:`_affiliations`) is no member of the list: the list's member is the person. One pass,
+    in reading order."""
     if not any(ent.best is None or ent.best[0] >= _COORDINATION_WEAK for ent in live):
         return  # every name has evidence of its own (most documents): nothing to share
-    spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
+    spots = sorted((k, s, e, idx, t) for idx, ent in enumerate(live) for k, s, e, _, t in ent.mentions)
+    aside = _affiliations(texts, spots)
     added: list[tuple[int, tuple[int, str, str]]] = []
-    for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):
-        if k1 != k2 or a == b or s2 - e1 > _COORDINATION_LONGEST or texts[k1][e1:s2] not in _COORDINATION:
+    for (k1, s1, e1, a, _), (k2, s2, e2, b, _) in zip(spots, spots[1:]):
+        if k1 != k2 or a == b or s2 - e1 > _COORDINATION_LONGEST or texts[k1][e1:s2] not in _COORDINATION or \
+                (k1, s1) in aside or (k2, s2) in aside:
             continue
         for weak, strong in ((a, b), (b, a)):
             wb_, sb = live[weak].best, live[strong].best
@@ -3227,6 +3231,19 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
             ent.evidence.append(item)
         if ent.best is None or item[0] < ent.best[0]:
             ent.best = item
+
+
+def _affiliations(texts: Sequence[str], spots: Sequence[tuple[int, int, int, int, Any]]) -> set[tuple[int, int]]:
+    """(sentence position, start) of the mentions written right before a person's title and name,
+    affiliations ("Brookfield" of "Brookfield manager Sam Hale", "Harlow County" of "Harlow County Clerk
+    Maria Okafor"): the next mention (``spots``: (k, start, end, entity, title) in reading order) has a
+    title and only that title's words stand between the two."""
+    out: set[tuple[int, int]] = set()
+    for (k1, s1, e1, _, _), (k2, s2, _, _, title) in zip(spots, spots[1:]):
+        if k1 == k2 and isinstance(title, str) and title and \
+                " ".join(texts[k1][e1:s2].split()).lower() == title:
+            out.add((k1, s1))
+    return out
 
 
 def _vocabulary_word(words: EntityWords, low: str) -> bool:

@@ -50,3 +50,19 @@ def test_an_organisation_noun_the_entity_layer_links_links_its_officials():
                       "were busy. Visitors queued. Rain fell. Council officials said the road would close."),
                 "sentence_id", "text", "entity_id") == [
         (1, "Harlow County Council", council), (7, "Council", council)]
+
+
+def test_an_affiliation_before_a_title_and_name_takes_no_person_type_from_a_list():
+    # "Tom Reid and Brookfield manager Sam Hale": "Brookfield" stood beside "Tom Reid and" and took his
+    # type by coordination (person:brookfield); a name right before a person's title and name is an
+    # affiliation, no member of the list: it keeps its own evidence (the gazetteer's town; "Ashvale": none)
+    e = found("Ashvale manager Tom Reid and Brookfield manager Sam Hale met on Saturday.",
+              "Tom Reid and Ashvale manager Sam Hale met.")
+    assert rows(e, "doc_id", "text", "entity_id", "title", "evidence") == [
+        ("d0", "Ashvale", "other:ashvale", None, "none"),
+        ("d0", "Tom Reid", "person:tom_reid", "manager", "title: manager"),
+        ("d0", "Brookfield", "place:brookfield", None, "gazetteer: town"),
+        ("d0", "Sam Hale", "person:sam_hale", "manager", "title: manager"),
+        ("d1", "Tom Reid", "person:tom_reid", None, "first name: Tom"),
+        ("d1", "Ashvale", "other:ashvale", None, "none"),
+        ("d1", "Sam Hale", "person:sam_hale", "manager", "title: manager")]
