@@ -72,7 +72,9 @@ with MS"; nor "Dr" after a name: "Elm Dr", a street); a place or affiliation wri
 is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
 Maria Okafor"); a role before an honorific is the title, the honorific of no gender dropped from it
 ("vice-chancellor Dr. Mary Ode", "Vice-Chancellor Dr. Mary Ode": vice-chancellor; "Labour MP Dame Sarah Hill":
-mp dame); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
+mp dame); the plural of a one-word title opening a name before a first name or a surname is its title
+("Agents Luca Bianchi and Pia Roth": agents); an affiliation takes no type from a list it stands in
+("Tom Reid and Brookfield manager Sam Hale": Brookfield is no person); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
 gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
@@ -1059,7 +1061,7 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
     word ("General", "Major") must be followed by what looks like a person's name."""
     n = len(lows)
     for i in range(n - 1):
-        size = _title_at(words, lows, i)
+        size = _title_at(words, lows, i) or (i == 0 and _plural_title(words, lows))
         if not size:
             continue
         q = i + size
@@ -1119,10 +1121,21 @@ def _longer_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> 
     return max(1, q)
 
 
+def _plural_title(words: EntityWords, lows: Sequence[str]) -> int:
+    """1 when the run opens with the plural of a one-word title before a person's name (a first name, or
+    two or three words ending in a surname: "Agents Luca Bianchi and ...", "Officers Tom Reid and ...":
+    the title of both, no part of the first name), else 0."""
+    first = lows[0]
+    return int(len(lows) > 1 and first.endswith("s") and (first[:-1],) in words.titles and
+               (lows[1].capitalize() in words.first_names or
+                (len(lows) in (3, 4) and lows[-1].capitalize() in words.surnames)))
+
+
 def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
     if not rest:
         return False
-    return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places)
+    return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places and
+                                                         rest[0] not in words.english)
 
 
 def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None:

@@ -66,3 +66,19 @@ def test_an_affiliation_before_a_title_and_name_takes_no_person_type_from_a_list
         ("d1", "Tom Reid", "person:tom_reid", None, "first name: Tom"),
         ("d1", "Ashvale", "other:ashvale", None, "none"),
         ("d1", "Sam Hale", "person:sam_hale", "manager", "title: manager")]
+
+
+def test_a_plural_title_before_a_name_is_the_title_not_part_of_the_name():
+    # "Agents Luca Bianchi and Pia Roth": "Agents" stayed in the name (person:agents_luca_bianchi); the
+    # plural of a one-word title ("agent", now a title; "officer") before a first name, or before two
+    # words ending in a surname, is the title; "Agent Orange" after "The" stays one name ("agent" is an
+    # ambiguous title and "orange" an English word); "Officers Training Corps" stays an organisation
+    e = found("Agents Luca Bianchi and Pia Roth were there.", "Officers Tom Reid and Ann Kerr arrived.",
+              "The Agent Orange program ended.", "Officers Training Corps cadets marched.")
+    assert rows(e, "doc_id", "text", "entity_id", "title") == [
+        ("d0", "Luca Bianchi", "person:luca_bianchi", "agents"), ("d0", "Pia Roth", "person:pia_roth", None),
+        ("d1", "Tom Reid", "person:tom_reid", "officers"), ("d1", "Ann Kerr", "person:ann_kerr", None),
+        ("d2", "Agent Orange", "other:agent_orange", None),
+        ("d3", "Officers Training Corps", "organization:officers_training_corps", None)]
+    assert _quotes("Agents Luca Bianchi said the talks went well.") == [
+        ("d0", "reported", "the talks went well", "Luca Bianchi", "name", "person:luca_bianchi")]
