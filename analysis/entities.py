@@ -72,7 +72,9 @@ with MS"; nor "Dr" after a name: "Elm Dr", a street); a place or affiliation wri
 is a name of its own ("U.S." in "U.S. President Joe Biden", "Harlow County" in "Harlow County Clerk
 Maria Okafor"); a role before an honorific is the title, the honorific of no gender dropped from it
 ("vice-chancellor Dr. Mary Ode", "Vice-Chancellor Dr. Mary Ode": vice-chancellor; "Labour MP Dame Sarah Hill":
-mp dame); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
+mp dame); the plural of a one-word title opening a name before a first name or a surname is its title
+("Agents Luca Bianchi and Pia Roth": agents); an affiliation takes no type from a list it stands in
+("Tom Reid and Brookfield manager Sam Hale": Brookfield is no person); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
 gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
@@ -1059,7 +1061,7 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
     word ("General", "Major") must be followed by what looks like a person's name."""
     n = len(lows)
     for i in range(n - 1):
-        size = _title_at(words, lows, i)
+        size = _title_at(words, lows, i) or (i == 0 and _plural_title(words, lows))
         if not size:
             continue
         q = i + size
@@ -1119,10 +1121,21 @@ def _longer_title(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> 
     return max(1, q)
 
 
+def _plural_title(words: EntityWords, lows: Sequence[str]) -> int:
+    """1 when the run opens with the plural of a one-word title before a person's name (a first name, or
+    two or three words ending in a surname: "Agents Luca Bianchi and ...", "Officers Tom Reid and ...":
+    the title of both, no part of the first name), else 0."""
+    first = lows[0]
+    return int(len(lows) > 1 and first.endswith("s") and (first[:-1],) in words.titles and
+               (lows[1].capitalize() in words.first_names or
+                (len(lows) in (3, 4) and lows[-1].capitalize() in words.surnames)))
+
+
 def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
     if not rest:
         return False
-    return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places)
+    return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places and
+                                                         rest[0] not in words.english)
 
 
 def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None:
@@ -3207,14 +3220,18 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
     Panama") are of one kind: a name with no evidence of its own (or only a town of the gazetteer) takes
     the type of its neighbour when the neighbour's evidence is strong (rank 3 or better: a title, the
     gazetteer, an organisation word ...) or a first name, as evidence ``coordination: <neighbour>``
-    (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). One pass, in
-    reading order."""
+    (rank 6); an acronym or a cue in the sentence is too weak ("The EPA and Trump met"). An affiliation
+    written before a person's title and name ("Brookfield" of "Tom Reid and Brookfield manager Sam
+    Hale": :func:`_affiliations`) is no member of the list: the list's member is the person. One pass,
+    in reading order."""
     if not any(ent.best is None or ent.best[0] >= _COORDINATION_WEAK for ent in live):
         return  # every name has evidence of its own (most documents): nothing to share
-    spots = sorted((k, s, e, idx) for idx, ent in enumerate(live) for k, s, e, *_ in ent.mentions)
+    spots = sorted((k, s, e, idx, t) for idx, ent in enumerate(live) for k, s, e, _, t in ent.mentions)
+    aside = _affiliations(texts, spots)
     added: list[tuple[int, tuple[int, str, str]]] = []
-    for (k1, s1, e1, a), (k2, s2, e2, b) in zip(spots, spots[1:]):
-        if k1 != k2 or a == b or s2 - e1 > _COORDINATION_LONGEST or texts[k1][e1:s2] not in _COORDINATION:
+    for (k1, s1, e1, a, _), (k2, s2, e2, b, _) in zip(spots, spots[1:]):
+        if k1 != k2 or a == b or s2 - e1 > _COORDINATION_LONGEST or texts[k1][e1:s2] not in _COORDINATION or \
+                (k1, s1) in aside or (k2, s2) in aside:
             continue
         for weak, strong in ((a, b), (b, a)):
             wb_, sb = live[weak].best, live[strong].best
@@ -3227,6 +3244,19 @@ def _coordination(texts: Sequence[str], live: list[_Entity]) -> None:
             ent.evidence.append(item)
         if ent.best is None or item[0] < ent.best[0]:
             ent.best = item
+
+
+def _affiliations(texts: Sequence[str], spots: Sequence[tuple[int, int, int, int, Any]]) -> set[tuple[int, int]]:
+    """(sentence position, start) of the mentions written right before a person's title and name,
+    affiliations ("Brookfield" of "Brookfield manager Sam Hale", "Harlow County" of "Harlow County Clerk
+    Maria Okafor"): the next mention (``spots``: (k, start, end, entity, title) in reading order) has a
+    title and only that title's words stand between the two."""
+    out: set[tuple[int, int]] = set()
+    for (k1, s1, e1, _, _), (k2, s2, _, _, title) in zip(spots, spots[1:]):
+        if k1 == k2 and isinstance(title, str) and title and \
+                " ".join(texts[k1][e1:s2].split()).lower() == title:
+            out.add((k1, s1))
+    return out
 
 
 def _vocabulary_word(words: EntityWords, low: str) -> bool:

@@ -80,7 +80,9 @@ see below for organisations whose name holds the noun); a noun of a kind that na
 "the league", "the hospital"; all but the generic "the company", "the agency", "the team", ...) links
 only to an organisation whose name holds it. So does a spokesperson (``spokesperson_nouns``) after
 an organisation noun: "A hospital spokesman said", "Hospital officials said", "the hospital's
-spokeswoman said" link as "the hospital" does (kept nominal); a spokesperson "for", "at", "of" or
+spokeswoman said" link as "the hospital" does (kept nominal), or, sooner, to the organisation the
+entity layer links the noun itself to ("Council officials said" -> Harlow County Council, however
+far back it was named); a spokesperson "for", "at", "of" or
 "from" an organisation speaks for it ("A spokeswoman for Lakeport General said" -> Lakeport General
 Hospital, the organisation of the field whose name goes on from those words; "officials at the
 hospital" as "the hospital"), never for a person ("A spokesman for Ms. Ruiz").
@@ -739,6 +741,16 @@ def _opens_name(toks: list[_Tok], k: int, taken: list[_Tok]) -> bool:
         (k == 0 or not toks[k - 1][2][:1].isupper())
 
 
+def _saint_name_before(before: str, prev: str) -> bool:
+    """Is ``prev``, the last word of ``before`` (the text before a cue), a capitalised possessive
+    opened by a name's abbreviation ("St. Mary's" of "Doctors at St. Mary's said": a hospital's or a
+    church's name, not a possessor of the cue as a noun, as in "the governor's warning")?"""
+    if not prev[:1].isupper() or not prev.endswith(_POSSESSIVE_ENDINGS):
+        return False
+    words = before.rstrip()[:-len(prev)].split()
+    return bool(words) and words[-1].lower() in _name_openers()
+
+
 @functools.cache
 def _name_openers() -> frozenset[str]:
     """Abbreviations that open a name ("st.", "mt."): the entity layer's first words of place names
@@ -1060,7 +1072,7 @@ class _Attributor:
         if not prev or prev[-1] in _CLAUSE_END_CHARS:
             return True  # at a clause's start: "…," said Kirby
         low = prev.lower()
-        if low in _NOT_BEFORE_VERB or prev.endswith(_NOUN_ENDINGS):
+        if low in _NOT_BEFORE_VERB or (prev.endswith(_NOUN_ENDINGS) and not _saint_name_before(before, prev)):
             return False  # a noun ("the promise that", "the governor's warning"), "declined to comment"
         if form in self._present:
             # a present form is a verb after a subject: a name, a pronoun, a speaker noun, an auxiliary
@@ -2737,7 +2749,9 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         spokespeople = att.cues.spokesperson_nouns
         noun = _spokesperson_of(words, nouns, spokespeople)
         if noun is not None:
-            m = _organization_for(f, sp.start, noun, nouns, generic)
+            m = _resolved_noun(f, sp, noun)
+            if m is None:
+                m = _organization_for(f, sp.start, noun, nouns, generic)
         elif spokespeople and any(w in _SPOKEN_FOR for w in words):
             m = _spoken_for(f, sp, spokespeople, nouns, generic)  # "A spokeswoman for Lakeport General"
         elif len(words) == 2 and words[0].lower() in ("the", "its") and words[1].lower() in nouns:
@@ -2747,6 +2761,21 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if m is not None:
             row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, sp.gender, m.etype,
                                    sp.head)
+
+
+def _resolved_noun(f: _Field, sp: _Speaker, noun: str) -> _Mention | None:
+    """The organisation the entity layer links the organisation noun of a spokesperson phrase to
+    ("Council" of "Council officials said" -> Harlow County Council, named any number of sentences
+    before): an entity mention of type organization in the speaker's words whose text is that one noun
+    (its outer punctuation and possessive ending aside); else None."""
+    for j in range(bisect_left(f.mention_starts, sp.start), len(f.mentions)):
+        m = f.mentions[j]
+        if m.start >= sp.end:
+            break
+        if m.end <= sp.end and m.via != "pronoun" and m.etype == "organization" and \
+                isinstance(m.entity_id, str) and _bare(f.text[m.start:m.end]).lower() == noun:
+            return m
+    return None
 
 
 def _spokesperson_of(words: Sequence[str], nouns: frozenset[str], spokespeople: frozenset[str]) -> str | None:
