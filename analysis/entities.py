@@ -711,6 +711,13 @@ def _named_body(words: EntityWords, name: Sequence[str], by_words: Mapping[tuple
     return not any(w.lower() in words.function_words for w in name) and _key(tuple(name[:-1])) not in by_words
 
 
+def _written_alone_first(short: Sequence[tuple], full: Sequence[tuple]) -> bool:
+    """Whether a name's ``short`` mentions ((k, start, ...) in reading order) include one in the body (a
+    sentence after the headline, k > 0) before the first mention of the fuller name's ``full`` ones."""
+    first = min((m[0], m[1]) for m in full)
+    return any(m[0] > 0 and (m[0], m[1]) < first for m in short)
+
+
 def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
     """``name`` is a place's name and a head word ("Westbrook Police", "Harlow County Council"): its
     words before the last are places of the lists, place words ("County") or no common English words
@@ -2661,9 +2668,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     for idx, ent in enumerate(entities):
         if len(ent.words) != 1 or not ent.mentions:
             if 1 < len(ent.words) <= 3 and ent.mentions and ent.mentions[0][0] == 0 and \
-                    (owner := headline_part_of(ent)) is not None:
+                    (owner := headline_part_of(ent)) is not None and \
+                    not _written_alone_first(ent.mentions, entities[owner].mentions):
                 # a headline's "Greyford Health" before "Greyford Health System" in the body: the leading
-                # words of the one organisation named with them (as "Veltra" below)
+                # words of the one organisation named with them (as "Veltra" below); not a name the body
+                # writes alone before that organisation ("Harbourside United have sacked ...", then "the
+                # Harbourside United Supporters Trust said": the club is a name of its own)
                 entities[owner].mentions.extend((k, s, e, "short", t) for k, s, e, _, t in ent.mentions)
                 ent.mentions = []
             continue

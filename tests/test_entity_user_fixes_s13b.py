@@ -128,3 +128,21 @@ def test_one_word_repeated_is_no_name_and_no_fuller_form_of_the_word():
         (2, "Tolby", "Tolby", "person", "name")]
     e = found("Mr. Tolby Tolby arrived late.", "Tolby said nothing.")
     assert _table(e) == [("person:tolby_tolby", "person", 1, None), ("person:tolby", "person", 1, None)]
+
+
+def test_a_headline_name_the_body_writes_alone_first_is_no_short_form_of_a_longer_organisation():
+    # verification red team: "Harbourside United" (the club) in the headline and the first sentence went
+    # into "Harbourside United Supporters Trust", named later, so the brief said the trust was mentioned
+    # most and left the club out; a headline's leading words join the longer organisation only when the
+    # body does not write them alone before it ("Greyford Health" -> Greyford Health System still does)
+    e = found("Harbourside United have sacked their manager. The Harbourside United Supporters Trust said fans "
+              "were relieved. Harbourside United will appoint a new manager.",
+              "Greyford Health System will take over the hospital.",
+              titles=["Harbourside United sack manager", "Greyford Health to absorb hospital"])
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "via") == [
+        ("d0", 0, "Harbourside United", "Harbourside United", "name"),
+        ("d0", 1, "Harbourside United", "Harbourside United", "name"),
+        ("d0", 2, "Harbourside United Supporters Trust", "Harbourside United Supporters Trust", "name"),
+        ("d0", 3, "Harbourside United", "Harbourside United", "name"),
+        ("d1", 0, "Greyford Health", "Greyford Health System", "short"),
+        ("d1", 1, "Greyford Health System", "Greyford Health System", "name")]
