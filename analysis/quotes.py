@@ -837,9 +837,21 @@ def _bare(word: str) -> str:
     return _POSSESSIVE_END.sub("", word.strip(",;:!?\"“”‘’()"))
 
 
+def _title_of_before_name(taken: list[_Tok], prep: int) -> bool:
+    """The preposition at ``prep`` is inside a title written before a name: lower-case words after it,
+    then capitalised words to the end ("director of football Ian Marsh", "head of communications Ana
+    Ruiz"); not a name as its object ("Nurses at St. Brendan's Hospital", "officials of the county")."""
+    rest = [t[2] for t in taken[prep + 1:]]
+    lower = 0
+    while lower < len(rest) and rest[lower][:1].islower():
+        lower += 1
+    return 0 < lower < len(rest) and rest[0].lower() not in _DETERMINERS_ALL and \
+        all(w[:1].isupper() for w in rest[lower:])
+
+
 def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[str]) -> _Speaker | None:
-    """A noun phrase as a speaker: its head is the word before its first preposition, else its last
-    word. A pronoun alone: 'pronoun'; a speaker noun or an age ("the 24-year-old"): 'nominal' (the whole
+    """A noun phrase as a speaker: its head is the word before its first preposition (not one inside a
+    title written before a name, "director of football Ian Marsh"), else its last word. A pronoun alone: 'pronoun'; a speaker noun or an age ("the 24-year-old"): 'nominal' (the whole
     phrase); a capitalised word:
     'name' (the run of capitalised words ending at the head, honorifics and titles in front dropped:
     "Rep. George Miller" -> "George Miller"; nothing left: no speaker). Possessives, time words and
@@ -849,7 +861,8 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
     head_i = len(taken) - 1
     for i in range(1, len(taken)):
         if taken[i][2].lower() in _PREPS:
-            head_i = i - 1
+            if not _title_of_before_name(taken, i):
+                head_i = i - 1
             break
     s, e, head_word = taken[head_i]
     if head_word.endswith(_POSSESSIVE_ENDINGS):

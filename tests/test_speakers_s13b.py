@@ -82,3 +82,16 @@ def test_a_plural_title_before_a_name_is_the_title_not_part_of_the_name():
         ("d3", "Officers Training Corps", "organization:officers_training_corps", None)]
     assert _quotes("Agents Luca Bianchi said the talks went well.") == [
         ("d0", "reported", "the talks went well", "Luca Bianchi", "name", "person:luca_bianchi")]
+
+
+def test_a_title_with_of_before_a_name_leaves_the_name_the_speaker():
+    # verification red team: "director of football Ian Marsh said" gave the nominal speaker "director of
+    # football Ian Marsh" (the head taken before "of": "director", a speaker noun); the lower-case words
+    # after "of" and a name to the end are a title before that name; a name as the preposition's object
+    # stays no speaker ("Nurses at St. Brendan's Hospital")
+    assert _quotes('"We move on," director of football Ian Marsh said.',
+                   "Head of communications Ana Ruiz said the talks were over.",
+                   "Nurses at St. Brendan's Hospital warned that wards were short.") == [
+        ("d0", "direct", "We move on", "Ian Marsh", "name", "person:ian_marsh"),
+        ("d1", "reported", "the talks were over", "Ana Ruiz", "name", "person:ana_ruiz"),
+        ("d2", "reported", "wards were short", "Nurses at St. Brendan's Hospital", "nominal", None)]
