@@ -929,6 +929,15 @@ def test_generic_conflict_leaves_out_other_senses_of_strike():
     assert frames(_docs(text), "generic").query("frame_id == 'conflict'").empty
 
 
+def test_generic_conflict_leaves_out_a_teams_opponent_in_sport():
+    # verification red team: "Saturday's match against Millbrook Athletic" was the only conflict hit of a
+    # story about a manager's sacking; a fixture's "against" names an opponent, not a dispute
+    text = ("Alvarez will take charge of Saturday's match against Millbrook Athletic. United played against "
+            "Rovers twice. Their games against Castleford are sold out. Fans protested against the board.")
+    out = frames(_docs(text), "generic").query("frame_id == 'conflict'")
+    assert out[["sentence_id", "hits", "terms"]].values.tolist() == [[4, 2, "protested; against"]]
+
+
 def test_generic_human_interest_family_words_in_both_genders():
     docs = _docs("Her daughter drove her to Lakeport. \"Mom was exhausted,\" she said. Later, nothing happened.",
                  "His son drove him to Lakeport. \"Dad was exhausted,\" he said. Later, nothing happened.",
