@@ -8,7 +8,8 @@ lexicon actor links to and writes each as an ``actors.yml`` entry:
 * ``aliases``: the forms written in the texts, most frequent first (ties: the longer first), less
   any form that already is an alias of the lexicon or of a candidate listed before it (more mentions
   first), and less forms of address ("Dr.", "Ms."): the entries can be pasted as they are and load as
-  one lexicon (a candidate left with no alias is not suggested);
+  one lexicon (a candidate left with no alias is not suggested); a person's given name alone
+  ("Daniel" of Daniel Okafor, written so in one article) is no alias: it would name every Daniel;
 * ``titles``: the titles written with it ("israeli prime minister", "county clerk"), without forms of
   address: "mr.", "ms.", "dr." name no role and would match every "Mr." of a document;
 * ``type``: from the entity's type and the evidence recorded for it: person -> person, organization
@@ -138,10 +139,13 @@ def _without_address(name: str, address: frozenset[str]) -> str:
     return " ".join(parts)
 
 
-def _suggested_aliases(variants: list[str], taken: set[str], address: frozenset[str]) -> list[str]:
+def _suggested_aliases(variants: list[str], taken: set[str], address: frozenset[str],
+                       given_name: str | None = None) -> list[str]:
     """The forms of ``variants`` to suggest as aliases, in order: forms of address stripped, none
-    already ``taken`` (by the lexicon or an earlier candidate), each once."""
-    return [a for a in dict.fromkeys(_without_address(v, address) for v in variants) if a and a not in taken]
+    already ``taken`` (by the lexicon or an earlier candidate), nor the person's ``given_name`` alone
+    (an alias of "Daniel" would count every Daniel of a corpus), each once."""
+    return [a for a in dict.fromkeys(_without_address(v, address) for v in variants)
+            if a and a not in taken and a != given_name]
 
 
 def _surname_id(entity: str, address: frozenset[str]) -> str:
@@ -229,8 +233,9 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     for row in table.itertuples(index=False):
         # entity_table's variants, most written first; an alias names one actor: a later candidate of the
         # same name (another type) gets no alias a suggestion before it has, and is left out with none
-        aliases = _suggested_aliases(row.variants, known, address)
         name = _without_address(row.entity, address)
+        given = name.split()[0] if row.type == "person" and len(name.split()) > 1 else None
+        aliases = _suggested_aliases(row.variants, known, address, given)
         if not aliases or not name:
             continue
         known.update(aliases)

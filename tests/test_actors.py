@@ -709,6 +709,19 @@ def test_discovery_name_shapes():
         ["Ministry of Health", ["Ministry of Health"], [], "organization"]]
 
 
+def test_discover_actors_suggests_no_given_name_alone_as_an_alias():
+    # verification red team: "Daniel is a professional" (a lone first name, linked to Daniel Okafor in
+    # its article) made "Daniel" an alias of the suggestion: pasted into a lexicon it would count every
+    # Daniel of a corpus; the entity keeps the variant, the suggestion leaves it out
+    d = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Okafor signs", "Okafor again"], "text": [
+        'Daniel Okafor signed for Rovers. "Daniel is a professional," said coach Ann Lee. Okafor smiled.',
+        "Okafor scored twice on Saturday."]})
+    assert wb.entity_table(wb.entities(d, actors={"actors": []}))["variants"].iloc[0] == ["Okafor", "Daniel Okafor", "Daniel"]
+    found = wb.discover_actors(d, {"actors": []})
+    assert found[["name", "aliases"]].values.tolist() == [
+        ["Daniel Okafor", ["Okafor", "Daniel Okafor"]], ["Rovers", ["Rovers"]], ["Ann Lee", ["Ann Lee"]]]
+
+
 def test_discover_actors_folds_a_short_form_seen_alone_into_its_full_name():
     # "Whitcombe" is written alone only in the second article; entity_table links it (same_as) to
     # Thomas Whitcombe, so the suggestion is one actor with both forms, not a second "whitcombe_2"
