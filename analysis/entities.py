@@ -3562,6 +3562,10 @@ def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], 
     return None
 
 
+#: The text between a name and a "him" one word after it ("Tom Hughes, backed him", "Tom told him"):
+#: that name is the subject of the verb "him" is the object of, so not its person.
+_SUBJECT_OF_ONE_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?[a-z]+\s+")
+
 #: Between a subject pronoun and the subject of the clause its speech verb reports: "She said (that) |she|
 #: was hopeful", "he added that |he| ..." (a verb of no object: "told X" may report about X).
 _REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+)?(?:said|says|added|adds|wrote|writes|"
@@ -3618,6 +3622,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             idx = persons[j][2]
             if idx == speaker:
                 continue  # '"He fights for us," Turner said': a pronoun in a quotation is never its speaker
+            if low == "him" and persons[j][0] == k and \
+                    _SUBJECT_OF_ONE_WORD.fullmatch(texts[k], _mention_end(live[idx], k, persons[j][1]), at[1]):
+                continue  # "Tom Hughes, backed him", "Tom told him": the subject of the verb him follows is not him
             g = live[idx].gender or learned.get(idx)
             if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
                     _relative_of(texts[k], persons[j][1], gender):

@@ -146,3 +146,15 @@ def test_a_headline_name_the_body_writes_alone_first_is_no_short_form_of_a_longe
         ("d0", 3, "Harbourside United", "Harbourside United", "name"),
         ("d1", 0, "Greyford Health", "Greyford Health System", "short"),
         ("d1", 1, "Greyford Health System", "Greyford Health System", "name")]
+
+
+def test_him_one_verb_after_a_name_is_not_that_name():
+    # verification red team: "His brother, the former captain Tom Hughes, backed him publicly" resolved
+    # "him" to Tom Hughes; the subject of the verb "him" is the object of is someone else (the most
+    # recent other man), whether a comma closes an apposition before the verb or not
+    e = found("Mark Hughes will stay. His brother, the former captain Tom Hughes, backed him publicly.",
+              "Sam Hale arrived. Tom Reid told him to leave.",
+              "Tom Reid met Sam Hale and thanked him.")
+    assert [r for r in rows(e, "doc_id", "sentence_id", "text", "entity", "via") if r[4] == "pronoun"] == [
+        ("d0", 2, "His", "Mark Hughes", "pronoun"), ("d0", 2, "him", "Mark Hughes", "pronoun"),
+        ("d1", 2, "him", "Sam Hale", "pronoun"), ("d2", 1, "him", "Sam Hale", "pronoun")]
