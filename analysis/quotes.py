@@ -3362,6 +3362,10 @@ def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
     return out.take(order).reset_index(drop=True)
 
 
+#: A determiner opening an unlinked speaker's words, capitalised at a sentence's start.
+_SENTENCE_DETERMINER = re.compile(r"^(?:The|A|An) ")
+
+
 @output_columns("voice")
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:
     """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
@@ -3373,7 +3377,8 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
     else its speaker_entity_id, else its speaker's words.
 
-    Speakers linked to neither get a row under their words with actor_id NA ("a senior official");
+    Speakers linked to neither get a row under their words with actor_id NA ("a senior official"; a
+    determiner capitalised at a sentence's start in lower case: "The club said" and "the club said" one row);
     quotations without a speaker get no row but count in the shares' denominator. Places of the entity
     layer not linked to a lexicon actor (ids ``place:...``) count only when they speak ("Denver" is where the news
     happens, not a source left unheard; "Russia said" keeps Russia). Sorted so that the never-quoted
@@ -3397,7 +3402,9 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     key = q["speaker_id"]
     if "speaker_entity_id" in q.columns:
         key = key.where(key.notna(), q["speaker_entity_id"])
-    q["key"] = key.where(key.notna(), "\x00" + q["speaker"].astype("str"))
+    words = q["speaker"].astype("str").str.replace(_SENTENCE_DETERMINER, lambda d: d.group().lower(), regex=True)
+    q["speaker"] = q["speaker"].where(key.notna(), words)  # "The club" (a sentence's start) and "the club": one row
+    q["key"] = key.where(key.notna(), "\x00" + words)
     q["direct"] = q["kind"].eq("direct")
     said = q.groupby("key", sort=False).agg(speaker_id=("speaker_id", "first"), speaker=("speaker", "first"),
                                             quoted_direct=("direct", "sum"), quotes=("kind", "size"))

@@ -1399,3 +1399,15 @@ def test_a_speaker_linked_through_a_lexicon_title_takes_the_entity_linked_to_its
                       ignore_index=True)
     again = wb.quotes(documents.iloc[:1], lexicon, entities=twice)
     assert again["speaker_id"].tolist() == ["osei"] and again["speaker_entity_id"].isna().all()
+
+
+def test_voice_counts_an_unnamed_speaker_once_whatever_the_case_of_its_determiner():
+    # verification red team: "The club said" (a sentence's start) and "the club said" were two speaker
+    # bars; the determiner is written in lower case and both count in one row
+    d = pd.DataFrame({"doc_id": ["a", "b"], "title": ["A", "B"], "text": [
+        "The club said the manager had left. Fans were angry.",
+        'Rovers lost again. "We are sorry," the club said.']})
+    q = wb.quotes(d, {"actors": []})
+    assert q["speaker"].tolist() == ["The club", "the club"], "the quotations keep the words as written"
+    v = wb.voice(wb.entities(d, actors={"actors": []}), q)
+    assert v[["actor", "quoted_direct", "quoted_reported", "quotes"]].values.tolist() == [["the club", 1, 1, 2]]
