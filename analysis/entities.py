@@ -814,6 +814,10 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
     return [[(s + start, e + start, core) for s, e, core in piece] for piece in _run_pieces(run)]
 
 
+#: The evidence label of a saint's name in the possessive ("St. Mary's"): an institution's short form, which
+#: :func:`entity_table` may link to the one organisation named so in the corpus.
+_SAINT_EVIDENCE = "saint's possessive: "
+
 #: "St." as a saint's title, before the saint's name ("St. Brendan's", "Saint Mary's").
 _SAINTS = frozenset(("St.", "St", "Saint"))
 
@@ -929,6 +933,20 @@ def _honorific_before_name(words: EntityWords, raws: Sequence[str], n: int, befo
     return _NAME_WORD.match(nxt) is not None and nxt.lower() not in words.stop
 
 
+#: Capitalised words that link an organisation's name of the pattern "Doctors Without Borders",
+#: "Reporters Without Borders", "Engineers Without Borders", "Lawyers Beyond Borders".
+_NAME_LINKS = ("Without", "Beyond")
+
+
+def _links_name(cur: Sequence[tuple[int, int, str]], raws: Sequence[str], n: int) -> bool:
+    """``raws[n]`` is a capitalised "Without"/"Beyond" (:data:`_NAME_LINKS`) inside an organisation's name:
+    after one capitalised plural ("Doctors", "Reporters") that opens the run, before a capitalised word
+    ("Borders")."""
+    return raws[n] in _NAME_LINKS and len(cur) == 1 and _NAME_WORD.match(first := cur[0][2]) is not None and \
+        first.endswith("s") and not first.endswith("ss") and n + 1 < len(raws) and \
+        _NAME_WORD.match(_core(raws[n + 1])[0]) is not None
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     """:func:`_split_run` at offset 0 (cached: the same runs recur)."""
@@ -941,7 +959,7 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
     for n, raw in enumerate(raws):
         s = pos
         pos += len(raw) + 1
-        if raw in _CONNECTORS:
+        if raw in _CONNECTORS or _links_name(cur, raws, n):
             cur.append((s, s + len(raw), raw))
             continue
         core, ends = _core(raw)
@@ -991,8 +1009,9 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         if not piece:
             continue
         split_at = []
+        known = " ".join(t[2] for t in piece) in words.known  # "Physicians for Human Rights": one name
         for i, tok in enumerate(piece):
-            if tok[2] in ("of", "for", "&", "on") and i > 0:
+            if tok[2] in ("of", "for", "&", "on") and i > 0 and not known:
                 left = piece[i - 1][2].lower()
                 head = any(t[2].lower() in words.org_words for t in piece[:i])
                 if tok[2] == "on" and (left not in words.org_words or i + 1 >= len(piece) or
@@ -1134,6 +1153,7 @@ def _plural_title(words: EntityWords, lows: Sequence[str]) -> int:
     the title of both, no part of the first name), else 0."""
     first = lows[0]
     return int(len(lows) > 1 and first.endswith("s") and (first[:-1],) in words.titles and
+               lows[1].capitalize() not in _NAME_LINKS and  # (not "Doctors Without Borders")
                (lows[1].capitalize() in words.first_names or
                 (len(lows) in (3, 4) and lows[-1].capitalize() in words.surnames)))
 
@@ -1143,6 +1163,19 @@ def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
         return False
     return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places and
                                                          rest[0] not in words.english)
+
+
+def _surname_rank(words: EntityWords, low: str, rest: Sequence[str]) -> str | None:
+    """The ambiguous title ``low`` that opens a sentence before the one word ``rest`` when that word is a
+    surname taken as the person anyway ("Major Brown visited", "General White met": "major", "general";
+    ``surname_ranks`` only, not "Agent Orange"), else None; not before an English plural ("General
+    Mills") or a word that is no surname ("Major Hint")."""
+    if low not in words.surname_ranks or len(rest) != 1 or rest[0] not in words.surnames:
+        return None
+    word = rest[0].lower()
+    if word in words.places or (word.endswith("s") and word[:-1] in words.english):
+        return None
+    return low
 
 
 def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None:
@@ -1285,6 +1318,12 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((2, "place", "gazetteer: city"))
     if last in words.legal_suffixes and len(low) > 1:
         ev.append((2, "organization", f"legal suffix: {toks[-1]}"))
+    if len(toks) > 2 and toks[1] in _NAME_LINKS and " ".join(toks) not in words.known:
+        ev.append((4, "organization", f"organization pattern: {toks[1]}"))  # "Reporters Without Borders"
+    if _saint_name(toks):
+        # "St. Mary's said ...": a saint's name in the possessive is the short form of an institution named
+        # for the saint (a hospital, school or church), never a person
+        ev.append((4, "organization", f"{_SAINT_EVIDENCE}{toks[0]} {toks[1]}"))
     pair = " ".join(low[-2:]) if len(low) > 2 else ""  # "Greyford Health System": "health system"
     if last in words.org_words or pair in words.org_words or \
             any(a in words.org_words and b in ("of", "for", "on") for a, b in zip(low, low[1:])):
@@ -1745,6 +1784,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 or (first in words.known and len(piece) == 1 and low not in words.english)
                 or (low,) in words.titles or (low in words.title_modifiers and len(piece) > 1)
                 or (len(piece) > 1 and not written_lower(low)) or first in words.first_names and len(piece) > 1
+                or (len(piece) > 2 and (piece[1][2] in _NAME_LINKS or " ".join([t[2] for t in piece]) in words.known))
                 or first in words.first_names and text[end:end + 5] == " and "
                 or (len(piece) == 1 and first in words.surnames and not written_lower(low)
                     and _person_cue().match(text, end) is not None)
@@ -1764,10 +1804,12 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # "Westbrook Police", a headline's "Council" before "Ashbury Borough Council";
             # :func:`_document_entities` decides)
             opening = keep = low in words.org_words
-        if low in words.ambiguous_titles and \
+        rank = None
+        if low in words.ambiguous_titles and " ".join([t[2] for t in piece]) not in words.known and \
                 not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
+            rank = _surname_rank(words, low, [t[2] for t in piece[1:]])
         if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
                 first not in words.first_names and (known is None or first not in known):
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
@@ -1784,6 +1826,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             if not piece:
                 continue
         cand = _make_candidate(words, text, k, piece, base, cands)
+        if cand is not None and rank is not None and cand.title is None:
+            cand.title, cand.gender = rank, cand.gender or _title_gender(words, rank)  # "Major Brown visited"
         if cand is not None:
             cand.opening = opening and keep
             cands.append(cand)
@@ -4095,7 +4139,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     for k, (name, t, ev) in enumerate(zip(names, types, table["evidence"])):
         if same[k] is not None or name not in starts or len(name) == 1 and name[0] in surnames:
             continue  # (nor a person's surname: "Copperleaf" beside Nina Copperleaf and Copperleaf Foods)
-        if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue")) and
+        if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE)) and
                 t in ("organization", "person") and (t != "person" or len(name) > 1) or
                 t == "place" and ev == "gazetteer: town"):
             continue  # (a name with evidence of its own is its own: "European Union", "US Senate", "CBS")

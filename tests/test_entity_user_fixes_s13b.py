@@ -54,13 +54,13 @@ def test_a_saints_name_in_the_possessive_is_the_short_form_of_the_institution_na
         ("d1", 1, "St. Mary's Hospital", "St. Mary's Hospital", "organization", "name"),
         ("d1", 2, "St. Mary's", "St. Mary's Hospital", "organization", "short"),
         ("d1", 2, "her", "Ann Lee", "person", "pronoun"),
-        ("d2", 1, "St. Brendan's", "St. Brendan's", "other", "name"),
+        ("d2", 1, "St. Brendan's", "St. Brendan's", "organization", "name"),  # (nfix13: an institution)
         ("d2", 2, "St. Louis", "St. Louis", "place", "name")]
     assert _table(e) == [
         ("organization:st_brendans_hospital", "organization", 3, None),
         ("organization:st_marys_hospital", "organization", 2, None),
         ("person:ann_lee", "person", 1, None),
-        ("other:st_brendans", "other", 1, "organization:st_brendans_hospital"),
+        ("organization:st_brendans", "organization", 1, "organization:st_brendans_hospital"),
         ("place:st_louis", "place", 1, None)]
     # a saint's possessive before more capitalised words is part of one name (not the person "St Mark")
     e = found("Tourists crowded St Mark's Square on Sunday. Water invaded St Mark's Basilica.")
