@@ -27,3 +27,10 @@ def rows(e: pd.DataFrame, *cols: str) -> list[tuple]:
     cols = cols or ("text", "entity", "type", "via")
     return [tuple(None if isinstance(v, float) or v is pd.NA else v for v in r)
             for r in e[list(cols)].itertuples(index=False, name=None)]
+
+
+def quote_rows(*texts: str) -> list[tuple]:
+    """``wb.quotes`` of :func:`docs` without a lexicon, each row as (doc_id, kind, quote, speaker,
+    speaker_type, speaker_entity_id), missing values as None."""
+    out = wb.quotes(docs(*texts), NONE)
+    return rows(out, "doc_id", "kind", "quote", "speaker", "speaker_type", "speaker_entity_id")

@@ -7,17 +7,7 @@ import pandas as pd
 
 import analysis as wb
 
-from entity_rows import found, rows
-
-
-def _quotes(*texts: str) -> list[tuple]:
-    n = len(texts)
-    d = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": list(texts)})
-    out = wb.quotes(d, {"actors": []})
-    return [(r.doc_id, r.kind, r.quote, None if pd.isna(r.speaker) else r.speaker,
-             None if pd.isna(r.speaker_type) else r.speaker_type,
-             None if pd.isna(r.speaker_entity_id) else r.speaker_entity_id)
-            for r in out.itertuples(index=False)]
+from entity_rows import found, quote_rows, rows
 
 
 def test_the_hospital_and_its_spokespeople_are_nominal_speakers_linked_to_the_one_hospital_named():
@@ -27,7 +17,7 @@ def test_the_hospital_and_its_spokespeople_are_nominal_speakers_linked_to_the_on
     # name holds it, in the five sentences before; with two hospitals named, none, or the only one
     # named further back, it stays unlinked
     hospital = "organization:harwick_royal_hospital"
-    assert _quotes(
+    assert quote_rows(
         "Harwick Royal Hospital opened a new ward in March. The hospital said 60 beds would be added by June.",
         "Harwick Royal Hospital cut its waiting list. Parking was scarce. Buses were late. Porters were busy. "
         "Hospital officials said surgery would resume next week. A hospital spokeswoman said the car park would "
@@ -51,7 +41,7 @@ def test_a_name_opened_by_st_after_a_preposition_is_no_speaker():
     # "St." and "Mt." before a capitalised word (the entity layer's place_first_words with a full stop)
     # now open a name, and the name after "at"/"on" is no subject; "Main St." (a capitalised word
     # before it) still ends a phrase the splitter left unsplit
-    assert _quotes("Doctors at St. Aidan's Hospital warned on Monday that the lifts were unsafe.",
+    assert quote_rows("Doctors at St. Aidan's Hospital warned on Monday that the lifts were unsafe.",
                    "Porters at St. Aidan's Hospital warned on Monday that the lifts were unsafe.",
                    "Hikers on Mt. Kessel said the trail was icy.",
                    "Buses stop on Quarry St. Officials said the road was closed.") == [
@@ -70,7 +60,7 @@ def test_a_spokesperson_for_an_organisation_speaks_for_it():
              "wards were busy but coping.",
              "A spokesman for the Ashgrove Care Group said the homes would stay open.",
              "A spokesman for Ms. Ruiz said the draft was 40 pages long.")
-    assert _quotes(*texts) == [
+    assert quote_rows(*texts) == [
         ("d0", "reported", "its wards were busy but coping", "Linden General Hospital", "nominal",
          "organization:linden_general_hospital"),
         ("d1", "reported", "the homes would stay open", "Ashgrove Care Group", "nominal",
@@ -89,7 +79,7 @@ def test_she_after_a_nominal_speaker_is_that_speaker_when_no_one_else_could_be_m
     # agrees ("spokeswoman": she) is the pronoun's, linked or not ("the mayor" -> Helen Stroud), the
     # pronoun keeping speaker_type 'pronoun' as with a named speaker; not a plural ("Officials"), an
     # organisation ("The company"), a "-man" word for "she", or with another woman named in between
-    assert _quotes(
+    assert quote_rows(
         'The tenants\' spokeswoman said the vote was close. "We will not give up," she said. "Not this year."',
         'Officials said the road was closed. "It will reopen soon," she said.',
         'The company said profits fell sharply. "We expect a recovery," she said.',
@@ -124,6 +114,6 @@ def test_she_opening_the_clause_a_she_reports_is_that_same_person():
         ("d1", 1, "Ann Kerr", "Ann Kerr", "name"), ("d1", 1, "Lucy Hart", "Lucy Hart", "name"),
         ("d1", 2, "She", "Ann Kerr", "pronoun"), ("d1", 2, "Lucy Hart", "Lucy Hart", "name"),
         ("d1", 2, "she", "Lucy Hart", "pronoun")]
-    assert _quotes("Councillor Ruth Dane said that she had phoned Maria Lopes. She said she was optimistic.") == [
+    assert quote_rows("Councillor Ruth Dane said that she had phoned Maria Lopes. She said she was optimistic.") == [
         ("d0", "reported", "she had phoned Maria Lopes", "Ruth Dane", "name", "person:ruth_dane"),
         ("d0", "reported", "she was optimistic", "Ruth Dane", "pronoun", "person:ruth_dane")]

@@ -3,28 +3,14 @@ hand-checked rows; each test fails on the code before its rule."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-import analysis as wb
-
-from entity_rows import found, rows
-
-
-def _quotes(*texts: str) -> list[tuple]:
-    n = len(texts)
-    d = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": list(texts)})
-    out = wb.quotes(d, {"actors": []})
-    return [(r.doc_id, r.kind, r.quote, None if pd.isna(r.speaker) else r.speaker,
-             None if pd.isna(r.speaker_type) else r.speaker_type,
-             None if pd.isna(r.speaker_entity_id) else r.speaker_entity_id)
-            for r in out.itertuples(index=False)]
+from entity_rows import found, quote_rows, rows
 
 
 def test_a_saints_name_in_the_possessive_before_a_cue_leaves_the_cue_a_verb():
     # "Doctors at St. Mary's said ..." gave no row: a possessive before a cue made the cue a noun ("the
     # governor's warning"); a capitalised possessive opened by "St."/"Mt." is a name, the cue a verb;
     # "the governor's warning" and a plain possessive ("Ruiz's said") still give no row
-    assert _quotes("Doctors at St. Mary's said the ward was full.",
+    assert quote_rows("Doctors at St. Mary's said the ward was full.",
                    "Nurses at St. Brendan's Hospital warned that the ward was full.",
                    "The governor's warning that the bridge was unsafe went unheeded.",
                    "Volunteers at Ruiz's said the kitchen was closed.") == [
@@ -38,7 +24,7 @@ def test_an_organisation_noun_the_entity_layer_links_links_its_officials():
     # own entity link is now taken first; with two councils named (the entity layer links neither) or
     # none, it stays unlinked
     council = "organization:harlow_county_council"
-    assert _quotes(
+    assert quote_rows(
         "Harlow County Council approved the budget. Parking was scarce. Buses were late. Porters were busy. "
         "Visitors queued. Rain fell. Council officials said the road would close.",
         "Harlow County Council and Harlow Town Council met. Council officials said the road would close.",
@@ -80,7 +66,7 @@ def test_a_plural_title_before_a_name_is_the_title_not_part_of_the_name():
         ("d1", "Tom Reid", "person:tom_reid", "officers"), ("d1", "Ann Kerr", "person:ann_kerr", None),
         ("d2", "Agent Orange", "other:agent_orange", None),
         ("d3", "Officers Training Corps", "organization:officers_training_corps", None)]
-    assert _quotes("Agents Luca Bianchi said the talks went well.") == [
+    assert quote_rows("Agents Luca Bianchi said the talks went well.") == [
         ("d0", "reported", "the talks went well", "Luca Bianchi", "name", "person:luca_bianchi")]
 
 
@@ -89,7 +75,7 @@ def test_a_title_with_of_before_a_name_leaves_the_name_the_speaker():
     # football Ian Marsh" (the head taken before "of": "director", a speaker noun); the lower-case words
     # after "of" and a name to the end are a title before that name; a name as the preposition's object
     # stays no speaker ("Nurses at St. Brendan's Hospital")
-    assert _quotes('"We move on," director of football Ian Marsh said.',
+    assert quote_rows('"We move on," director of football Ian Marsh said.',
                    "Head of communications Ana Ruiz said the talks were over.",
                    "Nurses at St. Brendan's Hospital warned that wards were short.") == [
         ("d0", "direct", "We move on", "Ian Marsh", "name", "person:ian_marsh"),
