@@ -245,7 +245,7 @@ def prominence_scatter(
                  pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float))
     positions = label_positions(xs, pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named,
                                 lengths=[len(str(who)) for who in table[actor]])
-    fig = new_figure(title)
+    fig = new_figure(title, height=legend_height(len(actor_names)))  # every actor in the legend, no scroll bar
     for key in actor_names:
         rows = (keys == key).to_numpy()
         fig.add_trace(go.Scatter(

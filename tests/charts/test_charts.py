@@ -312,6 +312,15 @@ def test_prominence_scatter_draws_actors_at_one_place_side_by_side():
     assert fig.data[0].hovertext[0].endswith(": 0.800 (sentence 8)"), "the hover gives the true place"
 
 
+def test_prominence_scatter_is_tall_enough_for_every_legend_entry():
+    # the seed's brief: 17 actors in a legend with a scroll bar (Egypt and the rest below it)
+    many = pd.DataFrame({"doc_id": "d", "actor_id": [f"a{i}" for i in range(21)],
+                         "actor": [f"Actor {i}" for i in range(21)], "first_position": 0.5, "mentions": 1,
+                         "first_sentence": 3})
+    assert charts.prominence_scatter(many).layout.height == 617
+    assert charts.prominence_scatter(many.head(13)).layout.height is None
+
+
 def test_prominence_scatter_labels_the_most_mentioned_and_works_without_sentences(prominence):
     fig = charts.prominence_scatter(prominence, labels=2)
     assert [list(t.text) for t in fig.data] == [["Israel"], [""], ["Joe Biden"]]
