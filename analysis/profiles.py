@@ -242,7 +242,8 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
                          if "target_polarity" in tone else ("polarity", "mean polarity"))
     card = pd.DataFrame({
         "field": ["lexicon entry", "names counted", "mentions", "pronoun mentions", "documents", "quoted directly",
-                  "quoted (reported)", f"{tone_field}, every sentence naming it", f"{tone_field}, sentences about it",
+                  "quoted (reported)", f"{tone_field}, every sentence naming it (its quotations too)",
+                  f"{tone_field}, sentences about it (not its quotations)",
                   "first day", "last day"],
         "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table),
                   str(len(direct)), str(len(mentions) - len(direct)),
