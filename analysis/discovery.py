@@ -45,7 +45,7 @@ import yaml
 from analysis.errors import require_table
 from analysis.actors import ActorLexicon, load_actors
 from analysis.entities import entities as find_entities
-from analysis.entities import actor_rows, same_entity_ids
+from analysis.entities import actor_rows, as_same_entities
 from analysis.entities import entity_table as _entity_table
 from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
@@ -77,24 +77,18 @@ def _actor_type(entity_type: str, name: str) -> str:
 
 
 def _as_fuller_entities(rows: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """Entity ``rows`` (unlinked, direct) with each entity that ``table`` (a corpus' entity table) links by
-    ``same_as`` written as the entity it is the same as (its entity_id, display name and type; left out
-    when that entity is a lexicon actor's), and the corpus' forms (``variants``) of each such entity."""
-    into = same_entity_ids(table)
-    moved = rows["entity_id"].map(into)
-    if not moved.notna().any():
+    """Entity ``rows`` (unlinked, direct) written as the entity that ``table`` (a corpus' entity table)
+    links each to by ``same_as`` (:func:`analysis.entities.as_same_entities`, its type too; left out
+    when that entity is a lexicon actor's: the lexicon covers it), and the corpus' forms (``variants``)
+    of each entity rows were moved into."""
+    out = as_same_entities(rows, table, fn="discover_actors")
+    moved = out["entity_id"] != rows["entity_id"]
+    if not moved.any():
         return rows, {}
-    linked = set(table.loc[table["actor_id"].notna(), "entity_id"]) if "actor_id" in table else set()
-    covered = moved.isin(linked)  # a short form of a lexicon actor: the lexicon covers it
-    rows, moved = rows[~covered], moved[~covered]
-    target = table.drop_duplicates("entity_id").set_index("entity_id")
-    out = rows.copy()
-    at = moved.notna()
-    out.loc[at, "entity_id"] = moved[at]
-    out.loc[at, "entity"] = moved[at].map(target["entity"])
-    out.loc[at, "type"] = moved[at].map(target["type"])
-    forms = {e: list(target.at[e, "variants"]) for e in set(moved[at])}
-    return out, forms
+    target = table.set_index("entity_id")
+    out.loc[moved, "type"] = out.loc[moved, "entity_id"].map(target["type"])
+    forms = {e: list(target.at[e, "variants"]) for e in set(out.loc[moved, "entity_id"])}
+    return out[out["actor_id"].isna()], forms
 
 
 def _fold_short_forms(table: pd.DataFrame, doc_ids: Mapping[str, frozenset] | None = None) -> pd.DataFrame:
@@ -211,11 +205,10 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     fuller: dict[str, list[str]] = {}
     if entity_table is not None:
         unlinked, fuller = _as_fuller_entities(unlinked, entity_table)
-    doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
     table = _entity_table(unlinked, actors=lexicon)
-    if entity_table is not None:  # fold as the page's own entity table does, not as these entities alone would
-        table = table.assign(same_as=table["entity_id"].map(same_entity_ids(entity_table)))
-    table = _fold_short_forms(table, doc_ids)
+    if entity_table is None:  # (with it, the rows are already folded as the page's own table folds them)
+        doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
+        table = _fold_short_forms(table, doc_ids)
     if fuller:  # the corpus' forms of an entity written here only in a short form, the full name first
         table["variants"] = [[*fuller[e], *[v for v in own if v not in fuller[e]]] if e in fuller else own
                              for e, own in zip(table["entity_id"], table["variants"])]

@@ -274,7 +274,7 @@ from analysis.runtime import collector_paused
 
 __all__ = ["ENTITY_COLUMNS", "ENTITY_TABLE_COLUMNS", "ENTITY_TYPES", "LEXICON_ENTITY_TYPES", "OUTLET_EVIDENCE", "BYLINE_EVIDENCE",
            "actor_rows", "entities", "entity_table", "entity_table_of_parts", "entities_as_mentions", "entities_by",
-           "load_entity_words", "same_entity_ids"]
+           "load_entity_words", "same_entity_ids", "as_same_entities"]
 
 
 ENTITY_TYPES = ("person", "organization", "place", "group", "other")
@@ -4249,7 +4249,7 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     if len(entities):
         if entity_table is None:
             entity_table = entity_table_of_parts([entities], actors=actors)
-        entities = _as_same_entities(entities, entity_table)
+        entities = as_same_entities(entities, entity_table, fn="entities_as_mentions")
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
         "doc_id": entities["doc_id"].astype("str"),
@@ -4300,10 +4300,11 @@ def same_entity_ids(table: pd.DataFrame) -> dict[str, str]:
     return {a: b for a, b in zip(table["entity_id"], table["same_as"]) if isinstance(b, str) and b}
 
 
-def _as_same_entities(entities: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    """``entities`` with each entity that ``table`` links by ``same_as`` written as that entity: its
-    entity_id, display name and lexicon actor."""
-    require_columns(table, ("entity_id", "entity", "actor_id", "same_as"), fn="entities_as_mentions",
+def as_same_entities(entities: pd.DataFrame, table: pd.DataFrame, *, fn: str = "as_same_entities") -> pd.DataFrame:
+    """``entities`` (rows of :func:`entities`) with each unlinked entity that ``table`` (an
+    :func:`entity_table`) links by ``same_as`` written as that entity: its entity_id, display name and
+    lexicon actor (the same columns, the rows in their order). ``fn`` names the caller in errors."""
+    require_columns(table, ("entity_id", "entity", "actor_id", "same_as"), fn=fn,
                     name="entity_table", fix="pass analysis.entity_table(entities) of the same entities")
     into = same_entity_ids(table)
     if not into:

@@ -1729,3 +1729,19 @@ def test_a_union_local_keeps_its_number():
         ("Grace Whitfield", "Grace Whitfield", "person", "title: president"),
         ("Teamsters Local 727", "Teamsters Local 727", "organization", "union local"),
         ("Chicago Local", "Chicago Local", "other", "none")]
+
+
+def test_as_same_entities_writes_a_short_form_as_the_entity_the_table_links_it_to():
+    from analysis.entities import as_same_entities
+
+    d = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Race", "Race 2"], "text": [
+        "Thomas Whitcombe opened his campaign.", "Whitcombe's campaign manager said the polls were wrong."]})
+    e = wb.entities(d, actors={"actors": []})
+    assert e["entity_id"].tolist() == ["person:thomas_whitcombe"] * 2 + ["other:whitcombe"]
+    out = as_same_entities(e, wb.entity_table(e))
+    assert out[["doc_id", "text", "entity_id", "entity"]].values.tolist() == [
+        ["a", "Thomas Whitcombe", "person:thomas_whitcombe", "Thomas Whitcombe"],
+        ["a", "his", "person:thomas_whitcombe", "Thomas Whitcombe"],
+        ["b", "Whitcombe", "person:thomas_whitcombe", "Thomas Whitcombe"]]
+    with pytest.raises(wb.InputError, match="^discover_actors: "):
+        as_same_entities(e, pd.DataFrame({"entity_id": []}), fn="discover_actors")
