@@ -215,28 +215,32 @@ def _drop_heading(data: dict[str, Any], title: str) -> None:
         data["text/html"] = text.replace(f'<h2 class="wb-title">{html.escape(title)}</h2>', "", 1)
 
 
+def _utc_moment(stamp: object) -> dt.datetime | None:
+    """An ISO time (``Z`` allowed) as an aware UTC time, one without a zone taken as UTC; None for none.
+    ValueError for text that is not an ISO time."""
+    if not stamp:
+        return None
+    moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    return moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
 def _when(stamp: object) -> str:
     """A run's end time for readers: ``2 Dec 2026, 11:40 UTC`` (now when papermill recorded none)."""
     try:
-        moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00")) if stamp else None
+        moment = _utc_moment(stamp) or dt.datetime.now(dt.timezone.utc)
     except ValueError:
         return str(stamp)
-    moment = (moment or dt.datetime.now(dt.timezone.utc))
-    moment = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
     return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
 
 
 def _index_time(stamp: object) -> str:
-    """An ISO time for the index page: ``2026-12-04 15:40 UTC`` (a time without a zone is taken as UTC;
-    text that is not an ISO time is shown as it is, nothing for none)."""
+    """An ISO time for the index page: ``2026-12-04 15:40 UTC`` (text that is not an ISO time is shown
+    as it is, nothing for none)."""
     try:
-        moment = dt.datetime.fromisoformat(str(stamp).replace("Z", "+00:00")) if stamp else None
+        moment = _utc_moment(stamp)
     except ValueError:
         return str(stamp)
-    if moment is None:
-        return ""
-    moment = moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
 
 
 def _duration(seconds: object) -> str:
