@@ -747,7 +747,7 @@ def _saint_name_before(before: str, prev: str) -> bool:
     church's name, not a possessor of the cue as a noun, as in "the governor's warning")?"""
     if not prev[:1].isupper() or not prev.endswith(_POSSESSIVE_ENDINGS):
         return False
-    words = before.rstrip()[:-len(prev)].split()
+    words = before.rstrip()[:-len(prev)].rsplit(None, 1)  # the word before it only, not a split of the whole text
     return bool(words) and words[-1].lower() in _name_openers()
 
 
