@@ -3366,6 +3366,17 @@ def _quote_table(rows: list[tuple], doc_order: Sequence[str]) -> pd.DataFrame:
 _SENTENCE_DETERMINER = re.compile(r"^(?:The|A|An) ")
 
 
+def _unlinked_speaker_words(speakers: pd.Series, *, unlinked: pd.Series) -> pd.Series:
+    """The words under which speakers linked to no actor or entity are counted: a determiner
+    capitalised at a sentence's start in lower case ("The club" -> "the club"), and any other first
+    letter capitalised there in lower case where the lower-case form is itself a speaker of these
+    quotations ("Officials" beside "officials"; "Greyford officials" alone is kept as written)."""
+    words = speakers.str.replace(_SENTENCE_DETERMINER, lambda d: d.group().lower(), regex=True)
+    folded = words.str[:1].str.lower() + words.str[1:]
+    written = set(words[unlinked])
+    return words.where(~(unlinked & folded.isin(written)), folded)
+
+
 @output_columns("voice")
 def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: bool = False) -> pd.DataFrame:
     """Who is talked about and who gets to talk: mentions against quotations, per actor or entity.
@@ -3378,7 +3389,8 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     else its speaker_entity_id, else its speaker's words.
 
     Speakers linked to neither get a row under their words with actor_id NA ("a senior official"; a
-    determiner capitalised at a sentence's start in lower case: "The club said" and "the club said" one row);
+    determiner capitalised at a sentence's start in lower case: "The club said" and "the club said" one row; so
+    are "Officials said" and "officials said", not "Greyford officials" without a lower-case twin);
     quotations without a speaker get no row but count in the shares' denominator. Places of the entity
     layer not linked to a lexicon actor (ids ``place:...``) count only when they speak ("Denver" is where the news
     happens, not a source left unheard; "Russia said" keeps Russia). Sorted so that the never-quoted
@@ -3402,7 +3414,7 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     key = q["speaker_id"]
     if "speaker_entity_id" in q.columns:
         key = key.where(key.notna(), q["speaker_entity_id"])
-    words = q["speaker"].astype("str").str.replace(_SENTENCE_DETERMINER, lambda d: d.group().lower(), regex=True)
+    words = _unlinked_speaker_words(q["speaker"].astype("str"), unlinked=key.isna())
     q["speaker"] = q["speaker"].where(key.notna(), words)  # "The club" (a sentence's start) and "the club": one row
     q["key"] = key.where(key.notna(), "\x00" + words)
     q["direct"] = q["kind"].eq("direct")
