@@ -928,6 +928,7 @@ def test_actor_frame_heatmap_pivots_actors_by_frames_with_zeros(actor_frames):
     assert [list(row) for row in heat.text] == [["3", "1"], ["2", "0"]]
     assert heat.hovertext[1][1] == "<b>biden</b> · economic<br>sentences: 0"
     assert (heat.zmin, heat.zmax) == (0, 3), "counts: the scale runs from 0 to the largest cell"
+    assert not fig.layout.xaxis.title.text, "the frames label their columns on top; an axis title there sat on the title"
     ones = charts.actor_frame_heatmap(actor_frames.assign(sentences=1)).data[0]
     assert (ones.zmin, ones.zmax) == (0, 1), "every cell 1: a scale of 0 to 1, not 0.5 to 1.5"
 
