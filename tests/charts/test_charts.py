@@ -586,6 +586,14 @@ def test_attention_over_time_one_line_per_actor_sorted_and_zero_filled(daily):
         "a day without articles is drawn at 0, not skipped by a straight line"
 
 
+def test_attention_over_time_two_actors_with_the_same_counts_stay_two_visible_lines():
+    # session-14 leftover: two actors mentioned the same on every day drew one line, the second hiding the first
+    same = pd.DataFrame({"day": ["2024-05-01", "2024-05-02"] * 3, "actor": ["A", "A", "B", "B", "C", "C"],
+                         "mentions": [2, 1, 2, 1, 1, 1]})
+    fig = charts.attention_over_time(same)
+    assert [(t.name, t.line.width, t.marker.size) for t in fig.data] == [("A", 5, 10), ("B", 2, 6), ("C", 2, 6)]
+
+
 def test_attention_over_time_gaps_datetimes_and_duplicates(daily):
     daily = daily.dropna().assign(day=lambda d: pd.to_datetime(d["day"], utc=True))
     fig = charts.attention_over_time(daily, fill_value=None)
