@@ -78,7 +78,10 @@ mp dame); the plural of a one-word title opening a name before a first name or a
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
 gives the organisation Coastal Commission and the title "chair"); a portfolio's common words before its
 title are the title's, also before an honorific ("Data Protection Commissioner Dr. Helen Osei": data
-protection commissioner; a name there stays one: "Dashly Chief Executive Priya Raman"); a title of several
+protection commissioner; a name there stays one: "Dashly Chief Executive Priya Raman"); so is a department
+of the list (``department_words``) before any title ("Sales Director Ann Lee": sales director, no person
+"Sales"; "Finance Director Zelna Okoro"; not the last word of a body named before it: "Westbrook Energy
+Chief Executive"); a title of several
 words opening a sentence keeps its first word ("Chief Executive Priya Raman said": chief executive, no
 "Executive Priya Raman"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
@@ -233,8 +236,12 @@ and one opening the clause a he/she of its gender reports is that pronoun's pers
 hopeful": not a woman named since),
 also over a person of its gender named after that subject there ("Robert Vasquez ... endorsed Osei. He
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
-after it ('"He fights for us," Turner said'); rows with ``via == "pronoun"``, apart from the direct
-mentions. "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
+after it ('"He fights for us," Turner said'); an object "him" or "her" is never the subject of its own
+clause, nor that person named earlier ("Ruth Kell, who chairs the committee, pressed her" -> the woman
+named before: binding, principle B; not a possessive "her case"); rows with ``via == "pronoun"``, apart
+from the direct mentions. An acronym in brackets right after its entity's name ("The Information
+Commissioner's Office (ICO)") is a row with ``via == "definition"``, which the counts of mentions leave
+out (the same naming). "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
 place.
 
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
@@ -1109,21 +1116,36 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         rest = lows[q:]
         if not rest or any(r in words.org_words or r in words.legal_suffixes for r in rest):
             return 0, 0
-        if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest):
+        if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest) and \
+                not _department_before(words, lows, i):  # ("Finance Director Zelna Okoro": a title of two words)
             return 0, 0
         p = i
         # (the title phrase's own head: "Data Protection Commissioner Dr. Helen Osei" is a portfolio's
         # title before an honorific)
         portfolio = lows[q - 1] in words.portfolio_heads or lows[i + size - 1] in words.portfolio_heads
-        while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms or
-                         portfolio and _portfolio_word(words, lows[p - 1])) and lows[p - 1] not in words.places:
-            p -= 1  # "former", "Israeli", "Higher Education" join the title; a place ("U.S.") is a name of its own
+        while p > 0:
+            if (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms or
+                    portfolio and _portfolio_word(words, lows[p - 1])) and lows[p - 1] not in words.places:
+                p -= 1  # "former", "Israeli", "Higher Education" join the title; a place ("U.S.") is a name of its own
+            elif department := _department_before(words, lows, p):
+                p -= department  # "Sales Director", "Human Resources Manager": a listed department
+            else:
+                break
         while 0 < p < i and lows[p] in words.org_words:
             p += 1  # "Committee Chairman" is a title, but "Coastal Commission Chair": the body is a name
         if 0 < p < q - 1 and lows[p] in words.place_last:
             p += 1  # "Harlow County Clerk": the place is "Harlow County", the title "clerk"
         return p, q
     return 0, 0
+
+
+def _department_before(words: EntityWords, lows: Sequence[str], p: int) -> int:
+    """The number of words of a department or portfolio of the list (``department_words``: "sales",
+    "human resources") that end right before word ``p`` of ``lows`` (0 = none)."""
+    for size in (2, 1):
+        if p >= size and tuple(lows[p - size:p]) in words.departments:
+            return size
+    return 0
 
 
 def _portfolio_word(words: EntityWords, low: str) -> bool:
@@ -1145,6 +1167,9 @@ def _all_title(words: EntityWords, lows: Sequence[str]) -> bool:
             i + 1 < len(lows) or lows[i] not in words.org_words) else 0)  # "Board Chairman"; not "the Board"
         if not size and portfolio and i + 1 < len(lows) and _portfolio_word(words, lows[i]):
             size = 1
+        if not size and i + 1 < len(lows):
+            # "the Sales Director": a listed department before a title
+            size = next((n for n in (2, 1) if i + n < len(lows) and tuple(lows[i:i + n]) in words.departments), 0)
         if not size:
             return False
         i += size
@@ -3681,9 +3706,23 @@ def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], 
     return None
 
 
-#: The text between a name and a "him" one word after it ("Tom Hughes, backed him", "Tom told him"):
-#: that name is the subject of the verb "him" is the object of, so not its person.
-_SUBJECT_OF_ONE_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?[a-z]+\s+")
+#: The text between a person's name and a "him" or an object "her" of the verb that name is the subject
+#: of: a verb, perhaps after auxiliaries and adverbs ("Tom told him", "Tom Hughes, backed him", "Reyes has
+#: repeatedly warned him"), after "who" ("Tom, who backed him") or after an aside between commas that
+#: describes the name ("Councillor Ruth Kell, who chairs the committee, pressed her", "Reyes, 41, told
+#: him"). Binding (principle B): a non-reflexive object pronoun is never the subject of its own clause, so
+#: that name is not its person ("herself" would be); not a pronoun further on ("Kell said the firm told
+#: her": another clause's object) or in the aside ("Kell, the chair of the board that hired her").
+_SUBJECT_OF_OBJECT = re.compile(r"(?:,\s+(?:who|whose|a|an|the|\d{1,3})\b[^,;:()\"“”]*,|,)?\s+(?:who\s+)?"
+                                r"(?:(?:has|have|had|will|would|could|did|then|also|later|again|never|not|"
+                                r"[a-z]+ly)\s+){0,2}[a-z]+\s+")
+
+#: What follows a "her" that is an object, not a possessive ("pressed her on why", "told her to", "thanked
+#: her."; not "pressed her case", nor 'unveiled her "Blue New Deal"'): a mark that ends a phrase (no
+#: quotation mark), the end, or a preposition, conjunction or particle.
+_OBJECT_HER = re.compile(r"\s*(?:[.,;:!?)—–]|$)|\s+(?:on|about|in|into|to|for|with|at|from|of|over|that|and|or|"
+                         r"but|as|if|after|before|again|back|up|down|out|off|away|because|when|while|until|by|"
+                         r"through|during|why|what|how|whether|not|too|so|then|now|here|there)(?![\w'’-])")
 
 #: Between a subject pronoun and the subject of the clause its speech verb reports: "She said (that) |she|
 #: was hopeful", "he added that |he| ..." (a verb of no object: "told X" may report about X).
@@ -3742,6 +3781,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         here = bisect_left(persons, at)
         speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
         fit = fitting[gender]
+        binds = low == "him" or low == "her" and _OBJECT_HER.match(texts[k], at[1] + 3) is not None
+        bound = None
         for i in range(bisect_left(fit, here) - 1, -1, -1):
             j = fit[i]
             if j < here - _PRONOUN_REACH:
@@ -3749,9 +3790,12 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
             idx = persons[j][2]
             if idx == speaker:
                 continue  # '"He fights for us," Turner said': a pronoun in a quotation is never its speaker
-            if low == "him" and persons[j][0] == k and \
-                    _SUBJECT_OF_ONE_WORD.fullmatch(texts[k], _mention_end(live[idx], k, persons[j][1]), at[1]):
-                continue  # "Tom Hughes, backed him", "Tom told him": the subject of the verb him follows is not him
+            if idx == bound:
+                continue
+            if binds and persons[j][0] == k and \
+                    _SUBJECT_OF_OBJECT.fullmatch(texts[k], _mention_end(live[idx], k, persons[j][1]), at[1]):
+                bound = idx  # "Tom told him", "Ruth Kell, who chairs ..., pressed her": the verb's subject
+                continue  # is not its object, nor named earlier
             g = live[idx].gender or learned.get(idx)
             if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
                     _relative_of(texts[k], persons[j][1], gender):
@@ -3913,6 +3957,7 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
                 _mark_outlet(live, outlet)
             if author:
                 _mark_byline(live, author, words)
+        _mark_definitions(doc_texts, live)
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
         for ent in live:
@@ -3928,6 +3973,21 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
+
+
+def _mark_definitions(texts: Sequence[str], live: Sequence[_Entity]) -> None:
+    """An acronym in brackets right after a mention of its own entity ("The Information Commissioner's
+    Office (ICO) said", "Kennedy Space Center (KSC)") is that mention's definition, not a second naming:
+    its ``via`` becomes 'definition' (a row still, a mention of its own in GUM's annotation), which the
+    counts of mentions leave out, so that a name written once with its acronym counts once."""
+    for ent in live:
+        if len(ent.mentions) < 2:
+            continue
+        ends = {(k, e) for k, _, e, via, _ in ent.mentions if via != "pronoun"}
+        for n, (k, s, e, via, title) in enumerate(ent.mentions):
+            if via == "short" and s > 2 and texts[k][s - 1] == "(" and texts[k][e:e + 1] == ")" and \
+                    any((k, pe) in ends and _BRACKET_ACRONYM.fullmatch(texts[k], pe, e + 1) for pe in range(s - 4, s - 1)):
+                ent.mentions[n] = (k, s, e, "definition", title)
 
 
 #: The evidence of an entity that names the document's own outlet ("told the Echo" in an article of The
@@ -4112,7 +4172,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
         out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)
-        out["mentions"].append(a["mentions"])
+        out["mentions"].append(a["mentions"] - a.get("definitions", 0))
         out["pronouns"].append(a["pronouns"])
         out["documents"].append(a["documents"])
         out["variants"].append(sorted(variants, key=lambda v: (-variants[v], -len(v), v)))
@@ -4135,7 +4195,10 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     # ("an inquiry into Nimbusly" in one article, "Nimbusly said in a statement" in others); an
     # organisation (or an untyped name) -> the one organisation of its name and a legal suffix ("Nimbusly"
     # -> Nimbusly Inc.)
-    multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], table["mentions"])
+    # (the weight of a name among the candidates counts its acronym's definitions, "National Oceanic and
+    # Atmospheric Administration (NOAA)": evidence of the name an acronym alone elsewhere stands for)
+    weights = [a["mentions"] for a in acc.values()]
+    multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], weights)
              if " " in e]
     by_last: dict[str, list[tuple[int, str]]] = {}
     by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -4149,7 +4212,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
                 (parts[-1].lower() in words.company_words or parts[-1].lower() in words.legal_suffixes):
             org_first.setdefault(parts[0], []).append((n, i))
         by_spelling.setdefault((_initials(e.split()), t), []).append((n, i))
-    for i, e, n, ev in zip(table["entity_id"], table["entity"], table["mentions"], table["evidence"]):
+    for i, e, n, ev in zip(table["entity_id"], table["entity"], weights, table["evidence"]):
         if ev != "none":
             by_name.setdefault(e.casefold(), []).append((n, i))
     same = []
@@ -4302,6 +4365,9 @@ def _accumulate(acc: dict[str, dict[str, Any]], entities: pd.DataFrame) -> None:
             tally[value] = tally.get(value, 0) + n
     for eid, n in Counter(compress(eids, direct)).items():
         acc[eid]["mentions"] += n
+    if "definition" in vias:  # (an acronym's definition is no mention of its own: _mark_definitions)
+        for eid, n in Counter(e for e, v in zip(eids, vias) if v == "definition").items():
+            acc[eid]["definitions"] = acc[eid].get("definitions", 0) + n
     for eid, n in Counter(e for e, d in zip(eids, direct) if not d).items():
         acc[eid]["pronouns"] += n
     if len(entities):
@@ -4319,7 +4385,8 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
     lexicon's display name where linked, else the entity's, with its type added where entities of
     different types (or a lexicon actor) share it ("Jordan (person)" beside the country); ``alias``: the text; ``via``: 'alias' for
-    direct mentions, 'pronoun' for pronouns; ``section`` from ``sentences`` (else 'body'). An entity
+    direct mentions, 'pronoun' for pronouns (no row for an acronym's definition, ``via == "definition"``,
+    part of the naming it follows); ``section`` from ``sentences`` (else 'body'). An entity
     that ``entity_table`` (:func:`entity_table` of the same entities; made here when not given) links
     by ``same_as`` counts as the entity it is the same as ("Okafor" alone in one article as David
     Okafor; "Harborview" untyped in one article as the place Harborview of another, not a second
@@ -4337,6 +4404,7 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
         if entity_table is None:
             entity_table = entity_table_of_parts([entities], actors=actors)
         entities = as_same_entities(entities, entity_table, fn="entities_as_mentions")
+        entities = entities[entities["via"] != "definition"]  # (part of the mention it defines)
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
         "doc_id": entities["doc_id"].astype("str"),
@@ -4417,7 +4485,8 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entity_table`: "Trump" into Donald Trump).
 
     ``types``: keep only these entity types (e.g. ``("person", "organization")``); None keeps all.
-    Counts direct mentions unless ``include_pronouns``. Most mentions first, then by name. ``name``: as in
+    Counts direct mentions unless ``include_pronouns``; never an acronym's definition in brackets right
+    after its name (``via == "definition"``: the same naming). Most mentions first, then by name. ``name``: as in
     :func:`entities_as_mentions`, an entity's name carries its type where one of another type shares it.
     ``actors``: the lexicon the entities were linked with (an Analysis gives its own); left out, the
     shipped one, and a warning names the linked actors it does not hold (their group stays empty).
@@ -4428,7 +4497,7 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
                     fn="entities_by", name="entities", fix="pass the output of analysis.entities(...)")
     cols = ["key", "name", "type", "group", "linked", "mentions", "documents", "sentences", "share"]
     e = actor_rows(entities)
-    e = e if include_pronouns else e[e["via"] != "pronoun"]
+    e = e[e["via"] != "definition"] if include_pronouns else e[(e["via"] != "pronoun") & (e["via"] != "definition")]
     if e.empty:
         return pd.DataFrame({c: [] for c in cols})
     lexicon = load_actors(actors)

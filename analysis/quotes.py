@@ -3397,6 +3397,7 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     come first, most mentioned first, then the rest by mentions.
     """
     if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
+        mentions = mentions[mentions["via"] != "definition"]  # (an acronym's definition: no mention of its own)
         linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
         mentions = pd.DataFrame({"actor_id": mentions["entity_id"].where(~linked, mentions.get("actor_id")),
                                  "actor": mentions["entity"],

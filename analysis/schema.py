@@ -145,7 +145,7 @@ ENTITIES = Table("entities", "one row per mention of a named entity (and per res
     ("entity_id", "str", "stable id across the corpus: '<type>:<slug of the full name>' ('person:ruth_adeyemi')"),
     ("entity", "str", "display name: the fullest form in the document, titles stripped"),
     ("type", "str", "person, organization, place, group or other"),
-    ("via", "str", "'name' (a full form), 'short' (a shorter form linked to a fuller one) or 'pronoun'"),
+    ("via", "str", "'name' (a full form), 'short' (a shorter form linked to a fuller one), 'definition' (an acronym in brackets right after its entity's name, 'Office (ICO)': counted as no mention of its own) or 'pronoun'"),
     ("title", "str", "role words written with this mention, lower-case ('county clerk'), or NA"),
     ("actor_id", "str", "the lexicon actor the entity links to, or NA"),
     ("evidence", "str", "what decided the type in this document ('title: county clerk', 'first name: Ruth', ...)"),

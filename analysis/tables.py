@@ -211,7 +211,7 @@ def most_written_name(entities: pd.DataFrame) -> str:
     from analysis.entities import actor_rows
 
     entities = actor_rows(entities)  # (not the document's own outlet: "told the Echo")
-    named = entities[entities["via"] != "pronoun"] if len(entities) else entities
+    named = entities[entities["via"].isin(("name", "short"))] if len(entities) else entities
     if named.empty:
         return "said"
     counts = named.groupby("entity_id", sort=False).size()

@@ -154,7 +154,7 @@ def test_organisation_evidence():
         ("University of Helsinki", "University of Helsinki", "organization", "name", "organization word: university"),
         ("Ministry of Health", "Ministry of Health", "organization", "name", "organization word: ministry"),
         ("National Nurses Union", "National Nurses Union", "organization", "name", "acronym: NNU"),
-        ("NNU", "National Nurses Union", "organization", "short", "acronym: NNU"),
+        ("NNU", "National Nurses Union", "organization", "definition", "acronym: NNU"),
         ("NNU", "National Nurses Union", "organization", "short", "acronym: NNU"),
         ("Contoso", "Contoso", "organization", "name", "statement-cue")]
 
@@ -1389,10 +1389,10 @@ def test_a_bracketed_acronym_gathers_the_words_its_letters_spell():
     assert rows(e, "text", "entity", "type", "via") == [
         ("Medicines and Healthcare products Regulatory Agency", "Medicines and Healthcare products Regulatory Agency",
          "organization", "name"),
-        ("MHRA", "Medicines and Healthcare products Regulatory Agency", "organization", "short"),
+        ("MHRA", "Medicines and Healthcare products Regulatory Agency", "organization", "definition"),
         ("MHRA", "Medicines and Healthcare products Regulatory Agency", "organization", "short"),
         ("National Nurses Union", "National Nurses Union", "organization", "name"),
-        ("NNU", "National Nurses Union", "organization", "short")]
+        ("NNU", "National Nurses Union", "organization", "definition")]
 
 
 def test_a_plural_possessive_of_people_inside_an_organisation_name_is_one_name():
@@ -1457,7 +1457,7 @@ def test_a_function_word_in_capitals_is_an_acronym_where_the_document_defines_it
               "I did NOT say that, and WHO cares. The US agreed.")
     assert rows(e, "doc_id", "text", "entity", "via") == [
         ("d0", "World Health Organization", "World Health Organization", "name"),
-        ("d0", "WHO", "World Health Organization", "short"), ("d0", "WHO", "World Health Organization", "short"),
+        ("d0", "WHO", "World Health Organization", "definition"), ("d0", "WHO", "World Health Organization", "short"),
         ("d1", "US", "US", "name")]
 
 
