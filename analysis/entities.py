@@ -718,6 +718,18 @@ def _written_alone_first(short: Sequence[tuple], full: Sequence[tuple]) -> bool:
     return any(m[0] > 0 and (m[0], m[1]) < first for m in short)
 
 
+def _kind_words(words: EntityWords, name: Sequence[str], n: int) -> bool:
+    """The words of ``name`` after its first ``n`` name only the kind of organisation: each an
+    organisation word, a company word or a legal suffix ("Hospital", "Group Inc."), or they are or end an
+    organisation word of several ("Air Force"; "System" of "Greyford Health System": "health system");
+    never a word of the name's own ("Correspondents Association")."""
+    tail = name[n:]
+    if all(w.lower() in words.org_words or w.lower() in words.company_words or w.lower() in words.legal_suffixes
+           for w in tail):
+        return True
+    return any(" ".join(name[-m:]).lower() in words.org_words for m in range(len(tail), min(len(name) - 1, 3) + 1))
+
+
 def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
     """``name`` is a place's name and a head word ("Westbrook Police", "Harlow County Council"): its
     words before the last are places of the lists, place words ("County") or no common English words
@@ -2592,6 +2604,33 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             return None
         return owners[0]
 
+    def organization_begun_by(c: _Cand) -> int | None:
+        """The one organisation named in full before ``c`` (a name of two words or more) whose name is
+        ``c``'s words and then only words of an organisation's kind (:func:`_kind_words`: "Hospital",
+        "Group Inc.", the "System" of "Health System"): "Lakeport General" after "Lakeport
+        General Hospital", its short form; not a name that drops a word of its own ("White House" of the
+        "White House Correspondents Association", "Harbourside United" of the "Harbourside United
+        Supporters Trust"); where it acts as the organisation does, by evidence of an organisation or a
+        speech cue of its own ("Lakeport General said", "a spokeswoman for Lakeport General", "Lakeport
+        General's chief executive"; a name that only stands there may be what the organisation is named
+        after: "The Green New Deal was discussed" beside the Green New Deal Council); on the terms a
+        headline's leading words join one (:func:`headline_part_of`: no strong evidence of another type, no
+        word of the name lists: "New York" after "New York Times" stays the city; its first word not
+        written in lower case), and not a place with its place word ("Harlow County" of "Harlow County
+        Council"), nor a place the document names another organisation "of"; None with two such
+        organisations."""
+        n = len(c.words)
+        owners = [j for j in by_first.get(c.words[0], ()) if len(entities[j].words) > n and
+                  entities[j].words[:n] == c.words and entities[j].mentions and
+                  entities[j].best is not None and entities[j].best[1] == "organization" and
+                  _kind_words(words, entities[j].words, n)]
+        if len(owners) != 1 or {t for r, t, _ in c.evidence if r <= 3} - {"organization"} or \
+                not any(t == "organization" or label.startswith("said-cue") for _, t, label in c.evidence) or \
+                any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in c.evidence) or \
+                written_lower(c.words[0].lower()) or c.words[-1].lower() in words.place_last or c.words in named_of:
+            return None
+        return owners[0]
+
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
@@ -2666,6 +2705,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
         target = short_target(c)
+        if target is None and idx is None and len(c.words) > 1:
+            # a name written alone first is one of its own: "Harbourside United have sacked ...", then "the
+            # Harbourside United Supporters Trust", then "Harbourside United" again is the club (``idx``)
+            target = organization_begun_by(c)
         if target is None and idx is not None:  # (a bare form of its own, as before the full name came)
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue

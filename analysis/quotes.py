@@ -2811,7 +2811,8 @@ def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: fr
     """The organisation a spokesperson phrase names after its preposition ("A spokeswoman for
     Lakeport General", "officials at the hospital"): the head before the first preposition is a noun
     of ``spokespeople``, and right after the preposition (and "the") stands an organisation mention
-    (by its full name in the field, :func:`_full_organization`) or "the <organisation noun>" (linked as
+    (linked as the entity layer links it: "Lakeport General" after Lakeport General Hospital is its short
+    form) or "the <organisation noun>" (linked as
     :func:`_organization_for` links it); else None: a person ("A spokesman for Ms. Ruiz": the
     spokesman speaks, not Ms. Ruiz), a place, or nothing known."""
     text = f.text
@@ -2825,28 +2826,11 @@ def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: fr
         m = inner[0]
         if m.etype != "organization" or text[after:m.start].strip().lower() not in ("", "the"):
             return None
-        return _full_organization(f, m)
+        return m
     rest = toks[at + 1:]
     if len(rest) == 2 and rest[0].lower() == "the" and _bare(rest[1]).lower() in nouns:
         return _organization_for(f, sp.start, _bare(rest[1]).lower(), nouns, generic)  # "for the hospital"
     return None
-
-
-def _full_organization(f: _Field, m: _Mention) -> _Mention:
-    """The organisation mention of the field whose name is ``m``'s name and more words after it, when
-    one organisation is so named ("Lakeport General" -> Lakeport General Hospital, a short form the
-    entity layer kept apart); else ``m``."""
-    if not isinstance(m.actor, str):
-        return m
-    prefix = m.actor + " "
-    found: _Mention | None = None
-    for other in f.mentions:
-        if other.via != "pronoun" and other.etype == "organization" and isinstance(other.actor, str) and \
-                other.actor.startswith(prefix):
-            if found is not None and not _same(other.entity_id, found.entity_id):
-                return m  # two such names: which one is meant is not clear
-            found = found or other
-    return m if found is None else found
 
 
 def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None
