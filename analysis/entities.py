@@ -78,7 +78,10 @@ mp dame); the plural of a one-word title opening a name before a first name or a
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
 gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
-banks") is not a title: the words after a title must not contain an organisation word. A title alone ("President", "The Chief Financial Officer left":
+banks") is not a title: the words after a title must not contain an organisation word; opening a
+sentence before a common English word of the name lists with no person cue after it and standing nowhere
+else in the document, it makes one name with that word ("Agent Orange was sprayed": not the person
+"Orange"; "Major Brown" keeps the rank, ``surname_ranks``). A title alone ("President", "The Chief Financial Officer left":
 role words and their modifiers with no name) is no name; "Governor of Virginia" is the place Virginia.
 
 **Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
@@ -189,7 +192,13 @@ word: "Springfield" of "Springfield City Council"; nor a place the document name
 "Westbrook" beside "Westbrook Police" and "the University of Westbrook"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); a saint's name
-in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); an organisation
+in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); a
+name of two words or more that begins the one organisation named in full before it, whose words after it
+name only the organisation's kind ("Hospital", "Group Inc.", the "System" of "Health System"), to that
+organisation where it acts as one (an organisation cue or a speech cue: "Lakeport General said", "a
+spokeswoman for Lakeport General" -> Lakeport General Hospital; not a place or a name of the lists, "New
+York" after "New York Times"; not "White House" of the White House Correspondents Association, nor a name
+the body writes alone first); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
 one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
@@ -219,7 +228,9 @@ he/she ("He went looking for his brother, George Whitman, after he ...": the sec
 brother), and one a pronoun opening its sentence follows as
 the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'),
 and one opening the clause a he/she of its gender reports is that pronoun's person ("She said she was
-hopeful": not a woman named since),
+hopeful": not a woman named since), and a he/she after the speech verb of the person its sentence opens
+with, past an aside between commas, is that person ("Tom Hughes, who had campaigned for his brother Sam
+Hughes, said ... he would respect it": Tom),
 also over a person of its gender named after that subject there ("Robert Vasquez ... endorsed Osei. He
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
 after it ('"He fights for us," Turner said'); rows with ``via == "pronoun"``, apart from the direct
@@ -1190,6 +1201,23 @@ def _surname_rank(words: EntityWords, low: str, rest: Sequence[str]) -> str | No
     return low
 
 
+def _named_thing(words: EntityWords, word: str) -> bool:
+    """``word``, after an ambiguous title that opens a sentence and is no title there (no rank kept
+    before a bare surname: :func:`_surname_rank`; no title modifier: "Senior", "Deputy"), makes a name
+    of a thing with the title word ("Agent Orange"): a common English word that the name lists alone
+    would make a person (a surname or first name of the lists: "Orange"), no place."""
+    low = word.lower()
+    return low in words.english and low not in words.places and (word in words.surnames or word in words.first_names)
+
+
+def _only_after(text: str, before: str, word: str) -> bool:
+    """``word`` stands in ``text`` (as a whole word) only right after the word ``before`` ("Orange"
+    only in "Agent Orange"): the document names no person by it elsewhere ("Susan Rice", "Rice said")."""
+    alone = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    after = re.findall(rf"(?<![\w-]){re.escape(before)} {re.escape(word)}(?![\w-])", text)
+    return len(alone) == len(after)
+
+
 def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None:
     """A lower-case title written right before a name: "county treasurer Ruth Adeyemi", "national
     security minister Itamar Ben-Gvir", "CIA director Bill Burns": a title phrase, with the modifiers,
@@ -1822,6 +1850,10 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
             rank = _surname_rank(words, low, [t[2] for t in piece[1:]])
+            if not keep and rank is None and low not in words.title_modifiers and \
+                    _named_thing(words, piece[1][2] if len(piece) == 2 else "") and _person_cue().match(text, end) is None \
+                    and _only_after(joined, first, piece[1][2]):
+                keep = True  # "Agent Orange was sprayed ...": one name, not the person "Orange" by the lists
         if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
                 first not in words.first_names and (known is None or first not in known):
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
@@ -3659,6 +3691,12 @@ _REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+
                                  r"insisted|insists|explained|explains|replied|argued|argues|warned|warns|stated|"
                                  r"states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)"
                                  r"(?:,?\s+that)?\s+")
+#: After the person a sentence opens with: an aside between commas, then the speech verb whose clause a
+#: he/she after it is in ("Tom Hughes, who had campaigned for his brother Sam Hughes, said ... he would"):
+#: the verbs of :data:`_REPORTS_OWN_CLAUSE`.
+_ASIDE_THEN_SPEECH = re.compile(r",[^,\n]+,\s+(?:(?:also|later|then|again|previously)\s+)?(?:said|says|added|adds|"
+                                r"wrote|writes|insisted|insists|explained|explains|replied|argued|argues|warned|"
+                                r"warns|stated|states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)\b")
 
 
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
@@ -3743,6 +3781,19 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     not any(p[0] == k - 1 and p[2] == chosen and _RELATIVE_AFTER_NAME.match(
                         texts[k - 1], _mention_end(live[chosen], k - 1, p[1])) for p in persons[j:here]):
                 chosen = persons[j][2]
+        if chosen is not None and low in ("he", "she"):
+            # "Tom Hughes, who had campaigned for his brother Sam Hughes, said the vote was fair and he would
+            # respect it": a he/she after the speech verb is its subject, the person the sentence opens with
+            # (of the pronoun's gender), not a person named in the aside between them; not with a person
+            # named after the verb ("... said Sam Hughes would win and he ...": either could be meant)
+            j = bisect_left(persons, (k, 0))
+            first = persons[j][2] if j < here and persons[j][0] == k else None
+            if first is not None and first != chosen and first != speaker and \
+                    (live[first].gender or learned.get(first)) == gender and \
+                    _starts_sentence(texts[k], live[first], k, persons[j][1]) and \
+                    (aside := _ASIDE_THEN_SPEECH.match(texts[k], _mention_end(live[first], k, persons[j][1]))) \
+                    is not None and aside.end() <= at[1] and all(p[1] < aside.end() for p in persons[j + 1:here]):
+                chosen = first
         if chosen is None:
             continue
         if live[chosen].gender is None and chosen not in learned:

@@ -1,6 +1,7 @@
-"""An organisation's short form written after its full name (session 14, orgshort14): "Lakeport General"
-after "Lakeport General Hospital" is linked by the entity layer (it was linked inside the quote rules
-only, for "a spokeswoman for ..."); each case on a small inline text with exact, hand-checked rows."""
+"""Entity cases of session 14 (orgshort14): an organisation's short form written after its full name
+("Lakeport General" after "Lakeport General Hospital", linked by the entity layer; it was linked inside
+the quote rules only, for "a spokeswoman for ..."), "Agent Orange" opening a sentence, and a he/she
+after the speech verb past an aside; each case on a small inline text with exact, hand-checked rows."""
 
 from __future__ import annotations
 
@@ -84,3 +85,36 @@ def test_the_short_form_speaks_for_its_organisation_in_the_quote_table():
         ("d1", "reported", "the wards were full", "Lakeport General Hospital", "nominal",
          "organization:lakeport_general_hospital"),
         ("d2", "reported", "the dinner would go ahead", "White House", "name", "organization:white_house")]
+
+
+def test_an_ambiguous_title_before_a_common_word_that_names_no_one_else_is_one_name():
+    # "Agent Orange was sprayed" made the person "Orange" (a surname of the lists): "agent" opening a
+    # sentence before a common English word is no title there (no rank kept before a bare surname), and
+    # with no person cue after it and the word standing nowhere else in the document the run is one name;
+    # "Agent Orange said" (a person cue), "Major Brown" (a rank kept before a surname) and a surname the
+    # document names a person by ("Susan Rice ... Host Rice") stay persons
+    e = found("Agent Orange was sprayed over the forests for years. It left a toxic legacy.",
+              "Agent Orange said the case was closed.",
+              "Major Brown visited the base.",
+              "Susan Rice arrived on Monday. Host Rice opened the show.")
+    assert rows(e, "doc_id", "sentence_id", "text", "entity", "type", "via", "title") == [
+        ("d0", 1, "Agent Orange", "Agent Orange", "other", "name", None),
+        ("d1", 1, "Orange", "Orange", "person", "name", None),
+        ("d2", 1, "Brown", "Brown", "person", "name", "major"),
+        ("d3", 1, "Susan Rice", "Susan Rice", "person", "name", None),
+        ("d3", 2, "Rice", "Susan Rice", "person", "short", None)]
+
+
+def test_he_after_the_speech_verb_of_the_sentences_subject_is_that_subject_not_a_man_of_the_aside():
+    # "Tom Hughes, who had campaigned for his brother Sam Hughes, said the vote was fair and he would
+    # respect it" resolved "he" to Sam Hughes, the man named last; the he/she after the speech verb is the
+    # verb's subject, the person the sentence opens with, when an aside between commas names the other
+    # (a relative clause or an apposition); with a man named after the verb the nearest stays
+    e = found("Tom Hughes, who had campaigned for his brother Sam Hughes, said the vote was fair and he would "
+              "respect it.",
+              "Tom Hughes, the brother of Sam Hughes, said he would respect the vote.",
+              "Tom Hughes, who had campaigned for his brother, said Sam Hughes would win and he would concede.")
+    assert [r for r in rows(e, "doc_id", "text", "entity", "via") if r[3] == "pronoun"] == [
+        ("d0", "his", "Tom Hughes", "pronoun"), ("d0", "he", "Tom Hughes", "pronoun"),
+        ("d1", "he", "Tom Hughes", "pronoun"),
+        ("d2", "his", "Tom Hughes", "pronoun"), ("d2", "he", "Sam Hughes", "pronoun")]
