@@ -198,7 +198,8 @@ name only the organisation's kind ("Hospital", "Group Inc.", the "System" of "He
 organisation where it acts as one (an organisation cue or a speech cue: "Lakeport General said", "a
 spokeswoman for Lakeport General" -> Lakeport General Hospital; not a place or a name of the lists, "New
 York" after "New York Times"; not "White House" of the White House Correspondents Association, nor a name
-the body writes alone first); an organisation
+ending in a kind of its own, the Congressional Black Caucus beside its Foundation, nor a name the body
+writes alone first); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
 one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
@@ -2642,7 +2643,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         "Group Inc.", the "System" of "Health System"): "Lakeport General" after "Lakeport
         General Hospital", its short form; not a name that drops a word of its own ("White House" of the
         "White House Correspondents Association", "Harbourside United" of the "Harbourside United
-        Supporters Trust"); where it acts as the organisation does, by evidence of an organisation or a
+        Supporters Trust"), nor one ending in a kind word of its own (the Congressional Black Caucus beside
+        the Congressional Black Caucus Foundation); where it acts as the organisation does, by evidence of an organisation or a
         speech cue of its own ("Lakeport General said", "a spokeswoman for Lakeport General", "Lakeport
         General's chief executive"; a name that only stands there may be what the organisation is named
         after: "The Green New Deal was discussed" beside the Green New Deal Council); on the terms a
@@ -2659,8 +2661,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if len(owners) != 1 or {t for r, t, _ in c.evidence if r <= 3} - {"organization"} or \
                 not any(t == "organization" or label.startswith("said-cue") for _, t, label in c.evidence) or \
                 any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in c.evidence) or \
-                written_lower(c.words[0].lower()) or c.words[-1].lower() in words.place_last or c.words in named_of:
-            return None
+                written_lower(c.words[0].lower()) or c.words[-1].lower() in words.place_last or c.words in named_of or \
+                _kind_words(words, c.words, len(c.words) - 1):
+            return None  # (a name ending in a kind of its own is an organisation of its own: see above)
         return owners[0]
 
     # (cands are in reading order: _find_candidates sorts them)

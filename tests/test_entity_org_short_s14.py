@@ -32,7 +32,8 @@ def test_a_name_of_its_own_is_no_short_form_of_a_longer_organisation():
     # Harlow County Council); a name that drops a word of the organisation's own ("White House" of the
     # Correspondents Association, "Harbourside United" of the Supporters Trust); a name the body writes
     # alone before the organisation (the club, as a headline's); two organisations it could begin; a
-    # name with no evidence of its own (the policy the council is named for); the Supporters Trust's own
+    # name with no evidence of its own (the policy the council is named for); a name ending in a kind
+    # word of its own (the caucus beside its foundation, found in a framing article); the Supporters Trust's own
     # short form ("Harbourside United Supporters": only its kind word dropped) does join
     e = found("The New York Times reported the story. New York said it was false. New York Times said it was true.",
               "The White House Correspondents Association met on Friday. The White House said the dinner would go "
@@ -45,7 +46,9 @@ def test_a_name_of_its_own_is_no_short_form_of_a_longer_organisation():
               "Lakeport General Hospital and Lakeport General Clinic will merge. Lakeport General said the merger "
               "was agreed.",
               "The Green New Deal Council met. The Green New Deal was discussed.",
-              titles=["", "", "", "", "Harbourside United sack manager", "", ""])
+              "The Congressional Black Caucus Foundation hosted a roundtable. The Congressional Black Caucus said "
+              "it would act.",
+              titles=["", "", "", "", "Harbourside United sack manager", "", "", ""])
     assert rows(e, "doc_id", "sentence_id", "text", "entity", "type", "via") == [
         ("d0", 1, "New York Times", "New York Times", "organization", "name"),
         ("d0", 2, "New York", "New York", "organization", "name"),
@@ -68,7 +71,10 @@ def test_a_name_of_its_own_is_no_short_form_of_a_longer_organisation():
         ("d5", 1, "Lakeport General Clinic", "Lakeport General Clinic", "organization", "name"),
         ("d5", 2, "Lakeport General", "Lakeport General", "person", "name"),
         ("d6", 1, "Green New Deal Council", "Green New Deal Council", "organization", "name"),
-        ("d6", 2, "Green New Deal", "Green New Deal", "other", "name")]
+        ("d6", 2, "Green New Deal", "Green New Deal", "other", "name"),
+        ("d7", 1, "Congressional Black Caucus Foundation", "Congressional Black Caucus Foundation", "organization",
+         "name"),
+        ("d7", 2, "Congressional Black Caucus", "Congressional Black Caucus", "organization", "name")]
 
 
 def test_the_short_form_speaks_for_its_organisation_in_the_quote_table():
