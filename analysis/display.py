@@ -62,15 +62,18 @@ _MEDIUM_CELL_STYLE = "text-align:left;min-width:12em"  # a cell of more than 40 
 
 
 def _cell_text(value: object) -> str:
-    """One cell as a reader wants it: missing values empty, lists joined, floats to four significant
+    """One cell as a reader wants it: missing values empty, lists joined, true/false as yes/no, floats to four significant
     digits (a share 0.1818, not 0.18181818181818182; whole numbers without ".0"), times at midnight as
     their date ("2026-04-02") and other times to the minute with their zone ("2026-04-02 14:30 UTC")."""
+    import numpy as np
     import pandas as pd
 
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return f"{value:.0f}"

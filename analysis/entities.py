@@ -76,7 +76,11 @@ mp dame); the plural of a one-word title opening a name before a first name or a
 ("Agents Luca Bianchi and Pia Roth": agents); an affiliation takes no type from a list it stands in
 ("Tom Reid and Brookfield manager Sam Hale": Brookfield is no person); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
-gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
+gives the organisation Coastal Commission and the title "chair"); a portfolio's common words before its
+title are the title's, also before an honorific ("Data Protection Commissioner Dr. Helen Osei": data
+protection commissioner; a name there stays one: "Dashly Chief Executive Priya Raman"); a title of several
+words opening a sentence keeps its first word ("Chief Executive Priya Raman said": chief executive, no
+"Executive Priya Raman"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
 banks") is not a title: the words after a title must not contain an organisation word. A title alone ("President", "The Chief Financial Officer left":
 role words and their modifiers with no name) is no name; "Governor of Virginia" is the place Virginia.
@@ -91,7 +95,9 @@ the rank, the stronger):
 3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
    organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...;
    two last words, "Health System"; a
-   trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
+   trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; two name
+   words joined by "&" ("Carver & Lane", "Marks & Spencer": each a first name or surname of the lists or
+   no English word, one of the lists; not "Social Science & Medicine") -> organization; a group
    word last (Democrats, Palestinians, residents) -> group; the plural of a surname after "the" ("the
    Obamas", "the Adeyemis": a family, people together, so ``group`` as "residents" is, never a person
    that pronouns could resolve to) -> group, its evidence naming the person of the document it is the
@@ -170,7 +176,10 @@ before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no li
 neither where two were first named in one sentence, "Ruskin" before "John and Effie Ruskin", but it is a
 person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
-with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
+with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh", also where the bare form
+stands for the other ("Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell" is
+Ruth Kell; a later bare "Kell" still Tomas), and an honorific of a gender the one person of that gender
+("Ms. Dane" beside Kiro Dane, of no known gender, and Helen Dane); when the most recent of
 them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
 is worse than none; when the most recent was last named in a description, not as its sentence's subject,
 and is not the one named most ("Helen Marsh won ... Her husband, Owen Marsh, was at home. Marsh
@@ -217,7 +226,9 @@ of unknown gender named earlier in the pronoun's own sentence comes before a mat
 ("Later President Obama said his plan ..."), but not one named as a relative of the sentence's own
 he/she ("He went looking for his brother, George Whitman, after he ...": the second "he" is not the
 brother), and one a pronoun opening its sentence follows as
-the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'),
+the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said';
+also after a short opening phrase: "In an interview, she said"; after a quotation also the one person the
+sentence before gives words to: "..., according to Bianchi. '...,' he said"),
 and one opening the clause a he/she of its gender reports is that pronoun's person ("She said she was
 hopeful": not a woman named since),
 also over a person of its gender named after that subject there ("Robert Vasquez ... endorsed Osei. He
@@ -475,6 +486,8 @@ _WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 _WEAK_EVIDENCE = ("none", "said-cue", "person verb", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: What may stand before a pronoun that opens its sentence (quotation marks, a dash) ...
 _OPENS_SENTENCE = re.compile(r"[\s\"'“‘—–-]*$")
+#: ... or a short phrase that opens the sentence before its subject ("In an interview, she said") ...
+_OPENING_PHRASE = re.compile(r"[\s\"'“‘]*[A-Z][\w'’-]*(?: [\w'’-]+){0,4}, ")
 #: ... or the quotation a pronoun follows as its speaker ('"We were given the report late," she said')
 _AFTER_QUOTATION = re.compile(r"[\"”’]\s*$")
 #: ... and before the person a sentence starts with: at most three capitalised words (a title, "Dr.")
@@ -1099,7 +1112,9 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest):
             return 0, 0
         p = i
-        portfolio = lows[q - 1] in words.portfolio_heads
+        # (the title phrase's own head: "Data Protection Commissioner Dr. Helen Osei" is a portfolio's
+        # title before an honorific)
+        portfolio = lows[q - 1] in words.portfolio_heads or lows[i + size - 1] in words.portfolio_heads
         while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms or
                          portfolio and _portfolio_word(words, lows[p - 1])) and lows[p - 1] not in words.places:
             p -= 1  # "former", "Israeli", "Higher Education" join the title; a place ("U.S.") is a name of its own
@@ -1312,7 +1327,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     low = [t.lower() for t in toks]
     full = " ".join(low)
     last = low[-1]
-    if full in words.places or full.replace(".", "") in words.places:
+    if full in words.places or full.replace(".", "") in words.places or \
+            ("&" in toks and full.replace(" & ", " and ") in words.places):  # "Trinidad & Tobago"
         ev.append((2, "place", "gazetteer: place"))
     elif full in words.big_cities:
         ev.append((2, "place", "gazetteer: city"))
@@ -1335,6 +1351,10 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((5, "organization", f"organization word: {word}"))
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
+    if _ampersand_name(words, toks, full):
+        # "Carver & Lane", "Marks & Spencer": names joined by "&" are a firm's (before place words and
+        # surnames; a place written so, "Trinidad & Tobago", is the gazetteer's)
+        ev.append((3, "organization", "organization pattern: &"))
     team = last[-1:] == "s" and len(low) > 1 and _place_team(words, toks)
     if team:
         ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
@@ -1386,6 +1406,25 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
+
+
+def _ampersand_name(words: EntityWords, toks: Sequence[str], full: str) -> bool:
+    """The name joins two name words with "&", as a firm is named after its founders ("Carver & Lane",
+    "Marks & Spencer", "Procter & Gamble"): each a surname or first name of the lists or no English word,
+    one of them of the lists (not "Social Science & Medicine", a journal's common words, nor two unknown
+    words, "Miharris & Acphillips", a credit's two users); and no place of the gazetteer with "and" for
+    "&" ("Trinidad & Tobago") nor a well-known name (which has its type)."""
+    return "&" in toks and any(t == "&" and _joined_names(words, toks[i - 1], toks[i + 1])
+                               for i, t in enumerate(toks[1:-1], 1)) and \
+        full.replace(" & ", " and ") not in words.places and " ".join(toks) not in words.known
+
+
+def _joined_names(words: EntityWords, left: str, right: str) -> bool:
+    """``left`` and ``right`` are capitalised, each a name of the lists or no English word, and one of
+    them a name of the lists (:func:`_ampersand_name`)."""
+    listed = [w[:1].isupper() and (w in words.surnames or w in words.first_names) for w in (left, right)]
+    return any(listed) and all(ok or (w[:1].isupper() and w.lower() not in words.english)
+                               for ok, w in zip(listed, (left, right)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1804,8 +1843,11 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # "Westbrook Police", a headline's "Council" before "Ashbury Borough Council";
             # :func:`_document_entities` decides)
             opening = keep = low in words.org_words
+        if not keep and len(piece) > 2 and low not in words.function_words and _opens_title_before_name(words, piece):
+            keep = True  # "Data Protection Commissioner Dr. Helen Osei said": the word opens the title
         rank = None
-        if low in words.ambiguous_titles and " ".join([t[2] for t in piece]) not in words.known and \
+        if low in words.ambiguous_titles and not _opens_title_before_name(words, piece) and \
+                " ".join([t[2] for t in piece]) not in words.known and \
                 not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
@@ -1833,6 +1875,16 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+def _opens_title_before_name(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
+    """The run piece's first word belongs to a title of two words or more that :func:`_title_split`
+    finds before a name ("Chief Executive Priya Raman": "chief executive"; "Data Protection Commissioner
+    Dr. Helen Osei": a portfolio's words before its title), so that it needs no evidence of a name of its
+    own where it opens a sentence; not one title word alone ("General Electric", "Major Brown": those
+    rules stay)."""
+    p, q = _title_split(words, [t[2].lower() for t in piece])
+    return p == 0 and q > 1
 
 
 def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any) -> bool:
@@ -2553,7 +2605,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # document named with it after a place (:func:`_named_for_place`; "Administration officials"
             # is no "Small Business Administration"); with two ("Westbrook Police", "Harlow Police") neither
             return heads[0]
-        if kept is not None and kept != best and _is_person(entities[kept]) and _is_person(entities[best]):
+        if len(namesakes) > 1 and (agreeing := _addressed_namesake(words, entities, namesakes, c)) is not None:
+            # "Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell": the title (or a
+            # gendered honorific) agrees with one of the persons of that surname only; it is that one, even
+            # where the bare "Kell" stood for the other (a later bare "Kell" still does: see below)
+            best = agreeing
+        elif kept is not None and kept != best and _is_person(entities[kept]) and _is_person(entities[best]):
             # a form that already stands for one person keeps doing so when a second person of that
             # surname appears ("Mohamed" for the boy Ahmed Mohamed, after "his father Mohamed El-Hassan
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
@@ -3067,6 +3124,24 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
     if _SUBJECT_START.match(texts[k], 0, s) is None:
         return _UNSURE  # last named in a description, an object or a clause: not surely the one meant
     return best
+
+
+def _addressed_namesake(words: EntityWords, entities: Sequence[_Entity], namesakes: Sequence[int],
+                        c: _Cand) -> int | None:
+    """The one person of ``namesakes`` (persons of the document whose surname the one-word form ``c``
+    is) that ``c``'s title addresses: the only one written with that title ("Councillor Kell" after
+    "Councillor Ruth Kell" and "Tomas Kell"), else, for an honorific that states a gender ("Ms. Kell"),
+    the only one of that gender; None when ``c`` has no title or it fits none or several of them."""
+    if not c.title:
+        return None
+    people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
+    same = [i for i in people if c.title.rstrip(".") in _titles_of(entities[i])]
+    if len(same) == 1:
+        return same[0]
+    if same or c.gender is None or words.honorifics.get(c.title) in (None, "unknown"):
+        return None
+    agree = [i for i in people if _gender_of(entities[i]) == c.gender]
+    return agree[0] if len(agree) == 1 else None
 
 
 def _written_in_case(texts: Sequence[str], name: str) -> str:
@@ -3618,6 +3693,13 @@ _REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+
                                  r"(?:,?\s+that)?\s+")
 
 
+def _speaks(text: str, start: int, end: int) -> bool:
+    """The name at ``start``-``end`` of ``text`` is given words there: a speech verb right after it
+    ("Shepherd says", "Zheng Xiaowen said that") or "according to" right before it."""
+    cue = _person_cue().match(text, end)
+    return (cue is not None and cue.group("speech") is not None) or text.endswith("according to ", 0, start)
+
+
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision. A he/she
@@ -3654,8 +3736,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 continue
             subject = None
         chosen = unknown = None
-        opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
-            _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
+        quoted = _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
+        opens = quoted or _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
+            _OPENING_PHRASE.fullmatch(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
         speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
         fit = fitting[gender]
@@ -3680,10 +3763,14 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 unknown = idx
                 if persons[j][0] == k:
                     break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
-                if opens and persons[j][0] == k - 1 and _starts_sentence(texts[k - 1], live[idx], k - 1, persons[j][1]) and \
-                        (j == 0 or persons[j - 1][0] != k - 1):
-                    # "Priya Raman welcomed the inquiry. She said ...": a pronoun opening its sentence
-                    # continues the subject of the sentence before (the person it starts with)
+                if opens and persons[j][0] == k - 1 and (j == 0 or persons[j - 1][0] != k - 1) and \
+                        (_starts_sentence(texts[k - 1], live[idx], k - 1, persons[j][1]) or
+                         quoted and _speaks(texts[k - 1], persons[j][1], _mention_end(live[idx], k - 1, persons[j][1]))):
+                    # "Priya Raman welcomed the inquiry. She said ...", "... In an interview, she said":
+                    # a pronoun opening its sentence (or its clause after an opening phrase) continues the
+                    # subject of the sentence before (the person it starts with); after a quotation ('"...,"
+                    # he said') also the one person the sentence before gives words to ("..., according
+                    # to Bianchi.", '"...," Shepherd says.')
                     break
         # (never a person whose known gender the pronoun contradicts: "Ms. Marsh ... him" is someone else)
         chosen = chosen if chosen is not None else unknown

@@ -96,9 +96,9 @@ def test_frame_html_writes_numbers_and_times_as_a_reader_wants_them():
         "share": [0.18181818181818182, 0.5, 3.0],
         "big": [12345.678, float("nan"), -2.0],
         "published": pd.to_datetime(["2026-04-02 00:00:00", "2026-04-02 14:30:59", None], utc=True),
-        "tags": [["a", "b"], [], None]})
+        "tags": [["a", "b"], [], None], "linked": [True, False, True]})
     page = frame_html(table)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
-    assert cells == ["2026-04-02", "0.1818", "12345.7", "a, b",  # published is a key column: first
-                     "2026-04-02 14:30 UTC", "0.5", "", "",
-                     "", "3", "-2", ""]
+    assert cells == ["2026-04-02", "0.1818", "12345.7", "a, b", "yes",  # published is a key column: first
+                     "2026-04-02 14:30 UTC", "0.5", "", "", "no",
+                     "", "3", "-2", "", "yes"]
