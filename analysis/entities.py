@@ -265,7 +265,7 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from dataclasses import dataclass, field
 from typing import Any
@@ -1491,11 +1491,15 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     listed, name_word, unknown = _speaker_words(tuple(toks))
-    if _STATEMENT.match(text, end):
+    # the cues after a name (_STATEMENT, the person cues, _PERSON_AFTER, _ORG_AFTER, _PLACE_AFTER) start
+    # with a possessive, a comma or a space: after a full stop, a bracket ... none can match
+    nxt = text[end:end + 1]
+    spaced = nxt != "" and (nxt in ",'’" or nxt.isspace())
+    if spaced and _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
+    elif spaced and ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
                                                       (cue := _person_cue_when().match(text, end)))) and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and not _product_recall(text, cue):
         # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
@@ -1517,12 +1521,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
     speaks_like_a_name = len(toks) > 1 or listed or unknown
-    if not speaks_like_a_name and name_word and _PERSON_AFTER.match(text, end):
+    if not speaks_like_a_name and name_word and spaced and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
     if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
             (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
         ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
-    if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
+    if speaks_like_a_name and spaced and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
     if text[end:end + 1] in ("'", "’"):
         if (m := _POSS_PERSON.match(text, end)):
@@ -1554,10 +1558,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             head = m.group(1).lower()
             if head in words.title_heads and head not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
-    m = _ORG_AFTER.match(text, end)
+    m = _ORG_AFTER.match(text, end) if spaced else None
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
-    m = _PLACE_AFTER.match(text, end)
+    m = _PLACE_AFTER.match(text, end) if spaced else None
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
     elif text[end:end + 1] not in ("'", "’") and text.endswith(_PLACE_PREPOSITIONS, 0, start) and \
@@ -1997,7 +2001,37 @@ def _name_facts(toks: tuple[str, ...]) -> tuple:
         demonym = low in words.demonyms
         adjective = bool(_DEMONYM_SUFFIX.search(low)) and low not in words.group_words and \
             low not in words.places and not low.endswith("ans")
-    return (*parts, strong, demonym, adjective)
+    return (*parts, strong, demonym, adjective, _name_shape(words, name, strong))
+
+
+def _name_shape(words: EntityWords, toks: tuple[str, ...], strong: bool) -> int:
+    """What :func:`_make_candidate` asks of a name's words alone, before the text around it decides
+    (:data:`_SHAPE_MONTH` ...: bits; cached with :func:`_name_facts`)."""
+    if not toks:
+        return 0
+    shape = 0
+    low0 = toks[0].lower()
+    if toks[0] in _MONTH_WORDS and len(toks) == 1:
+        shape |= _SHAPE_MONTH
+    if len(toks) == 2 and low0 in _COMPASS and not toks[1].endswith("s") and (
+            toks[1].lower() in words.demonyms or (_DEMONYM_SUFFIX.search(toks[1].lower()) and
+                                                  toks[1].lower() not in words.places)):
+        shape |= _SHAPE_COMPASS
+    if len(toks) > 1 and not strong and (low0 in words.demonyms or low0 + "s" in words.group_words):
+        shape |= _SHAPE_ORIGIN
+        rest = toks[1:]
+        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
+                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+            shape |= _SHAPE_ORIGIN_REST
+    if len(toks) > 2 and toks[1] in words.first_names and low0 in words.english:
+        shape |= _SHAPE_AWARD
+    return shape
+
+
+#: :func:`_name_shape`'s bits: a month's name alone; "North Korean" (a compass word and a demonym); a
+#: demonym or group word first ("Democrat Luis Ortega"), and its rest a name of its own; an award's
+#: last word before a first name ("Rookie of the Year Tyler Turner")
+_SHAPE_MONTH, _SHAPE_COMPASS, _SHAPE_ORIGIN, _SHAPE_ORIGIN_REST, _SHAPE_AWARD = 1, 2, 4, 8, 16
 
 
 #: Months as dates write them, abbreviated or not (a name of the lists as well: "Jan", "June", "August").
@@ -2022,7 +2056,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
     ``facts``: :func:`_name_facts` of the piece's words when known (saves looking them up)."""
-    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective = \
+    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective, shape = \
         facts if facts is not None else _name_facts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
@@ -2034,35 +2068,31 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
-    if toks[0] in _MONTH_WORDS and len(toks) == 1 and _in_date(text, start, end):
+    if shape & _SHAPE_MONTH and _in_date(text, start, end):
         return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
-    if len(toks) == 2 and title is None and toks[0].lower() in _COMPASS and text[end:end + 1] == " " and \
-            text[end + 1:end + 2].islower() and not toks[1].endswith("s") and (toks[1].lower() in words.demonyms or (
-                _DEMONYM_SUFFIX.search(toks[1].lower()) and toks[1].lower() not in words.places)):
+    if shape & _SHAPE_COMPASS and title is None and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
-    if len(toks) > 1 and title is None and not strong and (toks[0].lower() in words.demonyms or
-                                                           toks[0].lower() + "s" in words.group_words):
-        rest = toks[1:]
-        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
-                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+    if shape & _SHAPE_ORIGIN and title is None:
+        if shape & _SHAPE_ORIGIN_REST:
             # "Democratic Florida", "Italian Matteo Salvini", "Democrat Luis Ortega": the adjective of origin
             # or party, or a member of a group (``group_words``: Democrats), is no part of the name (a place
             # or organisation named so keeps it: "American Samoa", "British Airways")
-            start, toks = base + piece[cut + 1][0], tuple(rest)
+            start, toks = base + piece[cut + 1][0], toks[1:]
             evidence = _name_evidence(words, toks)
-    elif len(toks) > 2 and title is None and toks[1] in words.first_names and toks[0].lower() in words.english and \
-            text.endswith(" of the ", 0, start):
+    elif shape & _SHAPE_AWARD and title is None and text.endswith(" of the ", 0, start):
         # "Rookie of the Year Tyler Turner", "Man of the Match Jude Bellingham": the award's last word is
         # no part of the name
         start, toks = base + piece[len(piece) - len(toks) + 1][0], toks[1:]
         evidence = _name_evidence(words, toks)
     if title is None and not strong:
-        title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
+        # (its first test inline: most names have no lower-case word right before them)
+        title = _lower_title_before(words, text, start) if start > 2 and text[start - 1] == " " and \
+            text[start - 2].islower() else None  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
     if title and cut and all(w in words.honorifics for w in title.split()) and \
@@ -2076,7 +2106,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
-    if len(toks) == 1 and text[max(0, start - 2):start] == ", " and text[end:end + 1] == "." and \
+    if len(toks) == 1 and start >= 2 and text[start - 2:start] == ", " and text[end:end + 1] == "." and \
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
@@ -2086,7 +2116,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
-    the = title is None and text[max(0, start - 4):start] in ("the ", "The ")
+    the = title is None and start >= 4 and text[start - 4:start] in ("the ", "The ")
     if the:
         # "the West", "the Sun", "the Gliders", "The Boston Globe": no person is written with "the"
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
@@ -2185,6 +2215,22 @@ def _of_and(words: EntityWords, a: _Cand, b: _Cand, alone: Counter) -> bool:
         not any(e[0] <= 4 for e in b.evidence)
 
 
+class _CountedOnUse(dict):
+    """A count made on first use: ``count()`` (a Counter) is called when a key is first looked up; a key
+    it does not hold counts 0, as in a Counter."""
+
+    def __init__(self, count: Callable[[], Counter]) -> None:
+        super().__init__()
+        self._count: Callable[[], Counter] | None = count
+
+    def __missing__(self, key: object) -> int:
+        if self._count is not None:
+            self.update(self._count())
+            self._count = None
+            return self.get(key, 0)
+        return 0
+
+
 def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
     by "and" to a following organisation name (its last word an organisation word) is one name when the
@@ -2198,9 +2244,9 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
              if b.start - a.end == 5 and b.k == a.k and texts[a.k].startswith(" and ", a.end)]
     if not pairs:
         return cands
-    # the names written alone (not before or after "and")
-    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
-                    not texts[c.k].endswith(" and ", 0, c.start))
+    # the names written alone (not before or after "and"), counted where a pair first asks
+    alone = _CountedOnUse(lambda: Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
+                                          not texts[c.k].endswith(" and ", 0, c.start)))
     out: list[_Cand] = []
     i = 0  # the first candidate not yet in ``out``
     for p in pairs:
@@ -3924,8 +3970,8 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
             c_evidence.append(evidence)
             c_gender.append(ent.gender)
-        for idx, ent in enumerate(live, first):
-            rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
+        rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e])
+                     for idx, ent in enumerate(live, first) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
 
