@@ -61,11 +61,37 @@ _LONG_CELL_STYLE = "text-align:left;min-width:24em;max-width:40em"
 _MEDIUM_CELL_STYLE = "text-align:left;min-width:12em"  # a cell of more than 40 characters (a headline)
 
 
+def _cell_text(value: object) -> str:
+    """One cell as a reader wants it: missing values empty, lists joined, true/false as yes/no, floats to four significant
+    digits (a share 0.1818, not 0.18181818181818182; whole numbers without ".0"), times at midnight as
+    their date ("2026-04-02") and other times to the minute with their zone ("2026-04-02 14:30 UTC")."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return f"{value:.0f}"
+        return f"{value:.1f}" if abs(value) >= 1000 else f"{value:.4g}"
+    if isinstance(value, pd.Timestamp):
+        if value == value.normalize():
+            return value.strftime("%Y-%m-%d")
+        zone = f" {value.tzname()}" if value.tzinfo is not None else ""
+        return value.strftime("%Y-%m-%d %H:%M") + zone
+    return str(value)
+
+
 def frame_html(table, *, max_rows: int = 20, cell: int = _TEXT_CELL) -> str:
     """A DataFrame as JupyterLab shows it after :func:`setup_notebook`: key columns first
     (:data:`KEY_COLUMNS`), no index, long text cut to ``cell`` characters with the whole text on hover
     (the cell's title) in a column at least 24em wide (a text of more than 40 characters: 12em), at
-    most ``max_rows`` rows with the total said. Every value is escaped."""
+    most ``max_rows`` rows with the total said; numbers and times as :func:`_cell_text` writes them.
+    Every value is escaped."""
     import html as _html
 
     import pandas as pd
@@ -80,10 +106,7 @@ def frame_html(table, *, max_rows: int = 20, cell: int = _TEXT_CELL) -> str:
     for _, row in shown[columns].iterrows():
         cells = []
         for value in row:
-            if isinstance(value, (list, tuple)):
-                value = ", ".join(map(str, value))
-            text = "" if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)) \
-                else str(value)
+            text = _cell_text(value)
             if len(text) > cell:
                 cells.append(f"<td style=\"{_LONG_CELL_STYLE}\" title=\"{_html.escape(text, quote=True)}\">"
                              f"{_html.escape(text[:cell].rstrip())}…</td>")

@@ -76,7 +76,11 @@ mp dame); the plural of a one-word title opening a name before a first name or a
 ("Agents Luca Bianchi and Pia Roth": agents); an affiliation takes no type from a list it stands in
 ("Tom Reid and Brookfield manager Sam Hale": Brookfield is no person); a capitalised word that opens a title of the lists is no name ("Harbour master Ann Keel"); the kind of body a role is held in is part of the title when no name stands before
 it ("Committee Chairman Joan Whitaker": title "committee chairman"; but "Coastal Commission Chair"
-gives the organisation Coastal Commission and the title "chair"). A rank word that is also an
+gives the organisation Coastal Commission and the title "chair"); a portfolio's common words before its
+title are the title's, also before an honorific ("Data Protection Commissioner Dr. Helen Osei": data
+protection commissioner; a name there stays one: "Dashly Chief Executive Priya Raman"); a title of several
+words opening a sentence keeps its first word ("Chief Executive Priya Raman said": chief executive, no
+"Executive Priya Raman"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
 banks") is not a title: the words after a title must not contain an organisation word; opening a
 sentence before a common English word of the name lists with no person cue after it and standing nowhere
@@ -94,7 +98,9 @@ the rank, the stronger):
 3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
    organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...;
    two last words, "Health System"; a
-   trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; a group
+   trade word of a company's name, "Mallory Paving", "Vance Consulting") -> organization; two name
+   words joined by "&" ("Carver & Lane", "Marks & Spencer": each a first name or surname of the lists or
+   no English word, one of the lists; not "Social Science & Medicine") -> organization; a group
    word last (Democrats, Palestinians, residents) -> group; the plural of a surname after "the" ("the
    Obamas", "the Adeyemis": a family, people together, so ``group`` as "residents" is, never a person
    that pronouns could resolve to) -> group, its evidence naming the person of the document it is the
@@ -173,7 +179,10 @@ before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no li
 neither where two were first named in one sentence, "Ruskin" before "John and Effie Ruskin", but it is a
 person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
-with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh"; when the most recent of
+with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh", also where the bare form
+stands for the other ("Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell" is
+Ruth Kell; a later bare "Kell" still Tomas), and an honorific of a gender the one person of that gender
+("Ms. Dane" beside Kiro Dane, of no known gender, and Helen Dane); when the most recent of
 them were named in the same sentence, the bare form links to neither and is no mention: a wrong guess
 is worse than none; when the most recent was last named in a description, not as its sentence's subject,
 and is not the one named most ("Helen Marsh won ... Her husband, Owen Marsh, was at home. Marsh
@@ -227,7 +236,9 @@ of unknown gender named earlier in the pronoun's own sentence comes before a mat
 ("Later President Obama said his plan ..."), but not one named as a relative of the sentence's own
 he/she ("He went looking for his brother, George Whitman, after he ...": the second "he" is not the
 brother), and one a pronoun opening its sentence follows as
-the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said'),
+the subject of the sentence before ("Priya Raman welcomed the inquiry. She said ...", '"...," she said';
+also after a short opening phrase: "In an interview, she said"; after a quotation also the one person the
+sentence before gives words to: "..., according to Bianchi. '...,' he said"),
 and one opening the clause a he/she of its gender reports is that pronoun's person ("She said she was
 hopeful": not a woman named since), and a he/she after the speech verb of the person its sentence opens
 with, past an aside between commas, is that person ("Tom Hughes, who had campaigned for his brother Sam
@@ -266,7 +277,7 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from dataclasses import dataclass, field
 from typing import Any
@@ -487,6 +498,8 @@ _WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 _WEAK_EVIDENCE = ("none", "said-cue", "person verb", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
 #: What may stand before a pronoun that opens its sentence (quotation marks, a dash) ...
 _OPENS_SENTENCE = re.compile(r"[\s\"'“‘—–-]*$")
+#: ... or a short phrase that opens the sentence before its subject ("In an interview, she said") ...
+_OPENING_PHRASE = re.compile(r"[\s\"'“‘]*[A-Z][\w'’-]*(?: [\w'’-]+){0,4}, ")
 #: ... or the quotation a pronoun follows as its speaker ('"We were given the report late," she said')
 _AFTER_QUOTATION = re.compile(r"[\"”’]\s*$")
 #: ... and before the person a sentence starts with: at most three capitalised words (a title, "Dr.")
@@ -1123,7 +1136,9 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest):
             return 0, 0
         p = i
-        portfolio = lows[q - 1] in words.portfolio_heads
+        # (the title phrase's own head: "Data Protection Commissioner Dr. Helen Osei" is a portfolio's
+        # title before an honorific)
+        portfolio = lows[q - 1] in words.portfolio_heads or lows[i + size - 1] in words.portfolio_heads
         while p > 0 and (lows[p - 1] in words.title_modifiers or lows[p - 1] in words.demonyms or
                          portfolio and _portfolio_word(words, lows[p - 1])) and lows[p - 1] not in words.places:
             p -= 1  # "former", "Israeli", "Higher Education" join the title; a place ("U.S.") is a name of its own
@@ -1353,7 +1368,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     low = [t.lower() for t in toks]
     full = " ".join(low)
     last = low[-1]
-    if full in words.places or full.replace(".", "") in words.places:
+    if full in words.places or full.replace(".", "") in words.places or \
+            ("&" in toks and full.replace(" & ", " and ") in words.places):  # "Trinidad & Tobago"
         ev.append((2, "place", "gazetteer: place"))
     elif full in words.big_cities:
         ev.append((2, "place", "gazetteer: city"))
@@ -1376,6 +1392,10 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((5, "organization", f"organization word: {word}"))
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
+    if _ampersand_name(words, toks, full):
+        # "Carver & Lane", "Marks & Spencer": names joined by "&" are a firm's (before place words and
+        # surnames; a place written so, "Trinidad & Tobago", is the gazetteer's)
+        ev.append((3, "organization", "organization pattern: &"))
     team = last[-1:] == "s" and len(low) > 1 and _place_team(words, toks)
     if team:
         ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
@@ -1427,6 +1447,25 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
     return ev
+
+
+def _ampersand_name(words: EntityWords, toks: Sequence[str], full: str) -> bool:
+    """The name joins two name words with "&", as a firm is named after its founders ("Carver & Lane",
+    "Marks & Spencer", "Procter & Gamble"): each a surname or first name of the lists or no English word,
+    one of them of the lists (not "Social Science & Medicine", a journal's common words, nor two unknown
+    words, "Miharris & Acphillips", a credit's two users); and no place of the gazetteer with "and" for
+    "&" ("Trinidad & Tobago") nor a well-known name (which has its type)."""
+    return "&" in toks and any(t == "&" and _joined_names(words, toks[i - 1], toks[i + 1])
+                               for i, t in enumerate(toks[1:-1], 1)) and \
+        full.replace(" & ", " and ") not in words.places and " ".join(toks) not in words.known
+
+
+def _joined_names(words: EntityWords, left: str, right: str) -> bool:
+    """``left`` and ``right`` are capitalised, each a name of the lists or no English word, and one of
+    them a name of the lists (:func:`_ampersand_name`)."""
+    listed = [w[:1].isupper() and (w in words.surnames or w in words.first_names) for w in (left, right)]
+    return any(listed) and all(ok or (w[:1].isupper() and w.lower() not in words.english)
+                               for ok, w in zip(listed, (left, right)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1493,11 +1532,15 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     listed, name_word, unknown = _speaker_words(tuple(toks))
-    if _STATEMENT.match(text, end):
+    # the cues after a name (_STATEMENT, the person cues, _PERSON_AFTER, _ORG_AFTER, _PLACE_AFTER) start
+    # with a possessive, a comma or a space: after a full stop, a bracket ... none can match
+    nxt = text[end:end + 1]
+    spaced = nxt != "" and (nxt in ",'’" or nxt.isspace())
+    if spaced and _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
+    elif spaced and ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
                                                       (cue := _person_cue_when().match(text, end)))) and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and not _product_recall(text, cue):
         # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
@@ -1519,12 +1562,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
     speaks_like_a_name = len(toks) > 1 or listed or unknown
-    if not speaks_like_a_name and name_word and _PERSON_AFTER.match(text, end):
+    if not speaks_like_a_name and name_word and spaced and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
     if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
             (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
         ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
-    if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
+    if speaks_like_a_name and spaced and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
     if text[end:end + 1] in ("'", "’"):
         if (m := _POSS_PERSON.match(text, end)):
@@ -1556,10 +1599,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             head = m.group(1).lower()
             if head in words.title_heads and head not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
-    m = _ORG_AFTER.match(text, end)
+    m = _ORG_AFTER.match(text, end) if spaced else None
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
-    m = _PLACE_AFTER.match(text, end)
+    m = _PLACE_AFTER.match(text, end) if spaced else None
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
     elif text[end:end + 1] not in ("'", "’") and text.endswith(_PLACE_PREPOSITIONS, 0, start) and \
@@ -1845,8 +1888,11 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # "Westbrook Police", a headline's "Council" before "Ashbury Borough Council";
             # :func:`_document_entities` decides)
             opening = keep = low in words.org_words
+        if not keep and len(piece) > 2 and low not in words.function_words and _opens_title_before_name(words, piece):
+            keep = True  # "Data Protection Commissioner Dr. Helen Osei said": the word opens the title
         rank = None
-        if low in words.ambiguous_titles and " ".join([t[2] for t in piece]) not in words.known and \
+        if low in words.ambiguous_titles and not _opens_title_before_name(words, piece) and \
+                " ".join([t[2] for t in piece]) not in words.known and \
                 not _looks_personal(words, [t[2].lower() for t in piece[_longer_title(words, piece):]]):
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
@@ -1878,6 +1924,16 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+def _opens_title_before_name(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
+    """The run piece's first word belongs to a title of two words or more that :func:`_title_split`
+    finds before a name ("Chief Executive Priya Raman": "chief executive"; "Data Protection Commissioner
+    Dr. Helen Osei": a portfolio's words before its title), so that it needs no evidence of a name of its
+    own where it opens a sentence; not one title word alone ("General Electric", "Major Brown": those
+    rules stay)."""
+    p, q = _title_split(words, [t[2].lower() for t in piece])
+    return p == 0 and q > 1
 
 
 def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any) -> bool:
@@ -1990,7 +2046,37 @@ def _name_facts(toks: tuple[str, ...]) -> tuple:
         demonym = low in words.demonyms
         adjective = bool(_DEMONYM_SUFFIX.search(low)) and low not in words.group_words and \
             low not in words.places and not low.endswith("ans")
-    return (*parts, strong, demonym, adjective)
+    return (*parts, strong, demonym, adjective, _name_shape(words, name, strong))
+
+
+def _name_shape(words: EntityWords, toks: tuple[str, ...], strong: bool) -> int:
+    """What :func:`_make_candidate` asks of a name's words alone, before the text around it decides
+    (:data:`_SHAPE_MONTH` ...: bits; cached with :func:`_name_facts`)."""
+    if not toks:
+        return 0
+    shape = 0
+    low0 = toks[0].lower()
+    if toks[0] in _MONTH_WORDS and len(toks) == 1:
+        shape |= _SHAPE_MONTH
+    if len(toks) == 2 and low0 in _COMPASS and not toks[1].endswith("s") and (
+            toks[1].lower() in words.demonyms or (_DEMONYM_SUFFIX.search(toks[1].lower()) and
+                                                  toks[1].lower() not in words.places)):
+        shape |= _SHAPE_COMPASS
+    if len(toks) > 1 and not strong and (low0 in words.demonyms or low0 + "s" in words.group_words):
+        shape |= _SHAPE_ORIGIN
+        rest = toks[1:]
+        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
+                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+            shape |= _SHAPE_ORIGIN_REST
+    if len(toks) > 2 and toks[1] in words.first_names and low0 in words.english:
+        shape |= _SHAPE_AWARD
+    return shape
+
+
+#: :func:`_name_shape`'s bits: a month's name alone; "North Korean" (a compass word and a demonym); a
+#: demonym or group word first ("Democrat Luis Ortega"), and its rest a name of its own; an award's
+#: last word before a first name ("Rookie of the Year Tyler Turner")
+_SHAPE_MONTH, _SHAPE_COMPASS, _SHAPE_ORIGIN, _SHAPE_ORIGIN_REST, _SHAPE_AWARD = 1, 2, 4, 8, 16
 
 
 #: Months as dates write them, abbreviated or not (a name of the lists as well: "Jan", "June", "August").
@@ -2015,7 +2101,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
     ``facts``: :func:`_name_facts` of the piece's words when known (saves looking them up)."""
-    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective = \
+    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective, shape = \
         facts if facts is not None else _name_facts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
@@ -2027,35 +2113,31 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
-    if toks[0] in _MONTH_WORDS and len(toks) == 1 and _in_date(text, start, end):
+    if shape & _SHAPE_MONTH and _in_date(text, start, end):
         return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
-    if len(toks) == 2 and title is None and toks[0].lower() in _COMPASS and text[end:end + 1] == " " and \
-            text[end + 1:end + 2].islower() and not toks[1].endswith("s") and (toks[1].lower() in words.demonyms or (
-                _DEMONYM_SUFFIX.search(toks[1].lower()) and toks[1].lower() not in words.places)):
+    if shape & _SHAPE_COMPASS and title is None and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
-    if len(toks) > 1 and title is None and not strong and (toks[0].lower() in words.demonyms or
-                                                           toks[0].lower() + "s" in words.group_words):
-        rest = toks[1:]
-        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
-                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+    if shape & _SHAPE_ORIGIN and title is None:
+        if shape & _SHAPE_ORIGIN_REST:
             # "Democratic Florida", "Italian Matteo Salvini", "Democrat Luis Ortega": the adjective of origin
             # or party, or a member of a group (``group_words``: Democrats), is no part of the name (a place
             # or organisation named so keeps it: "American Samoa", "British Airways")
-            start, toks = base + piece[cut + 1][0], tuple(rest)
+            start, toks = base + piece[cut + 1][0], toks[1:]
             evidence = _name_evidence(words, toks)
-    elif len(toks) > 2 and title is None and toks[1] in words.first_names and toks[0].lower() in words.english and \
-            text.endswith(" of the ", 0, start):
+    elif shape & _SHAPE_AWARD and title is None and text.endswith(" of the ", 0, start):
         # "Rookie of the Year Tyler Turner", "Man of the Match Jude Bellingham": the award's last word is
         # no part of the name
         start, toks = base + piece[len(piece) - len(toks) + 1][0], toks[1:]
         evidence = _name_evidence(words, toks)
     if title is None and not strong:
-        title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
+        # (its first test inline: most names have no lower-case word right before them)
+        title = _lower_title_before(words, text, start) if start > 2 and text[start - 1] == " " and \
+            text[start - 2].islower() else None  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
     if title and cut and all(w in words.honorifics for w in title.split()) and \
@@ -2069,7 +2151,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
-    if len(toks) == 1 and text[max(0, start - 2):start] == ", " and text[end:end + 1] == "." and \
+    if len(toks) == 1 and start >= 2 and text[start - 2:start] == ", " and text[end:end + 1] == "." and \
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
@@ -2079,7 +2161,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
-    the = title is None and text[max(0, start - 4):start] in ("the ", "The ")
+    the = title is None and start >= 4 and text[start - 4:start] in ("the ", "The ")
     if the:
         # "the West", "the Sun", "the Gliders", "The Boston Globe": no person is written with "the"
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
@@ -2178,6 +2260,22 @@ def _of_and(words: EntityWords, a: _Cand, b: _Cand, alone: Counter) -> bool:
         not any(e[0] <= 4 for e in b.evidence)
 
 
+class _CountedOnUse(dict):
+    """A count made on first use: ``count()`` (a Counter) is called when a key is first looked up; a key
+    it does not hold counts 0, as in a Counter."""
+
+    def __init__(self, count: Callable[[], Counter]) -> None:
+        super().__init__()
+        self._count: Callable[[], Counter] | None = count
+
+    def __missing__(self, key: object) -> int:
+        if self._count is not None:
+            self.update(self._count())
+            self._count = None
+            return self.get(key, 0)
+        return 0
+
+
 def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
     by "and" to a following organisation name (its last word an organisation word) is one name when the
@@ -2191,9 +2289,9 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
              if b.start - a.end == 5 and b.k == a.k and texts[a.k].startswith(" and ", a.end)]
     if not pairs:
         return cands
-    # the names written alone (not before or after "and")
-    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
-                    not texts[c.k].endswith(" and ", 0, c.start))
+    # the names written alone (not before or after "and"), counted where a pair first asks
+    alone = _CountedOnUse(lambda: Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
+                                          not texts[c.k].endswith(" and ", 0, c.start)))
     out: list[_Cand] = []
     i = 0  # the first candidate not yet in ``out``
     for p in pairs:
@@ -2598,7 +2696,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # document named with it after a place (:func:`_named_for_place`; "Administration officials"
             # is no "Small Business Administration"); with two ("Westbrook Police", "Harlow Police") neither
             return heads[0]
-        if kept is not None and kept != best and _is_person(entities[kept]) and _is_person(entities[best]):
+        if len(namesakes) > 1 and (agreeing := _addressed_namesake(words, entities, namesakes, c)) is not None:
+            # "Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell": the title (or a
+            # gendered honorific) agrees with one of the persons of that surname only; it is that one, even
+            # where the bare "Kell" stood for the other (a later bare "Kell" still does: see below)
+            best = agreeing
+        elif kept is not None and kept != best and _is_person(entities[kept]) and _is_person(entities[best]):
             # a form that already stands for one person keeps doing so when a second person of that
             # surname appears ("Mohamed" for the boy Ahmed Mohamed, after "his father Mohamed El-Hassan
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
@@ -3145,6 +3248,24 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
     if _SUBJECT_START.match(texts[k], 0, s) is None:
         return _UNSURE  # last named in a description, an object or a clause: not surely the one meant
     return best
+
+
+def _addressed_namesake(words: EntityWords, entities: Sequence[_Entity], namesakes: Sequence[int],
+                        c: _Cand) -> int | None:
+    """The one person of ``namesakes`` (persons of the document whose surname the one-word form ``c``
+    is) that ``c``'s title addresses: the only one written with that title ("Councillor Kell" after
+    "Councillor Ruth Kell" and "Tomas Kell"), else, for an honorific that states a gender ("Ms. Kell"),
+    the only one of that gender; None when ``c`` has no title or it fits none or several of them."""
+    if not c.title:
+        return None
+    people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
+    same = [i for i in people if c.title.rstrip(".") in _titles_of(entities[i])]
+    if len(same) == 1:
+        return same[0]
+    if same or c.gender is None or words.honorifics.get(c.title) in (None, "unknown"):
+        return None
+    agree = [i for i in people if _gender_of(entities[i]) == c.gender]
+    return agree[0] if len(agree) == 1 else None
 
 
 def _written_in_case(texts: Sequence[str], name: str) -> str:
@@ -3702,6 +3823,13 @@ _ASIDE_THEN_SPEECH = re.compile(r",[^,\n]+,\s+(?:(?:also|later|then|again|previo
                                 r"warns|stated|states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)\b")
 
 
+def _speaks(text: str, start: int, end: int) -> bool:
+    """The name at ``start``-``end`` of ``text`` is given words there: a speech verb right after it
+    ("Shepherd says", "Zheng Xiaowen said that") or "according to" right before it."""
+    cue = _person_cue().match(text, end)
+    return (cue is not None and cue.group("speech") is not None) or text.endswith("according to ", 0, start)
+
+
 def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision. A he/she
@@ -3738,8 +3866,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 continue
             subject = None
         chosen = unknown = None
-        opens = _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
-            _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
+        quoted = _AFTER_QUOTATION.search(texts[k], max(0, at[1] - 16), at[1]) is not None
+        opens = quoted or _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
+            _OPENING_PHRASE.fullmatch(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
         speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
         fit = fitting[gender]
@@ -3764,10 +3893,14 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 unknown = idx
                 if persons[j][0] == k:
                     break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
-                if opens and persons[j][0] == k - 1 and _starts_sentence(texts[k - 1], live[idx], k - 1, persons[j][1]) and \
-                        (j == 0 or persons[j - 1][0] != k - 1):
-                    # "Priya Raman welcomed the inquiry. She said ...": a pronoun opening its sentence
-                    # continues the subject of the sentence before (the person it starts with)
+                if opens and persons[j][0] == k - 1 and (j == 0 or persons[j - 1][0] != k - 1) and \
+                        (_starts_sentence(texts[k - 1], live[idx], k - 1, persons[j][1]) or
+                         quoted and _speaks(texts[k - 1], persons[j][1], _mention_end(live[idx], k - 1, persons[j][1]))):
+                    # "Priya Raman welcomed the inquiry. She said ...", "... In an interview, she said":
+                    # a pronoun opening its sentence (or its clause after an opening phrase) continues the
+                    # subject of the sentence before (the person it starts with); after a quotation ('"...,"
+                    # he said') also the one person the sentence before gives words to ("..., according
+                    # to Bianchi.", '"...," Shepherd says.')
                     break
         # (never a person whose known gender the pronoun contradicts: "Ms. Marsh ... him" is someone else)
         chosen = chosen if chosen is not None else unknown
@@ -3934,8 +4067,8 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
             c_evidence.append(evidence)
             c_gender.append(ent.gender)
-        for idx, ent in enumerate(live, first):
-            rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
+        rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e])
+                     for idx, ent in enumerate(live, first) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
 

@@ -207,7 +207,7 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     repeated; for an entity, "found in the text (not in the lexicon)", its type and id), names counted
     (the lexicon's aliases and titles, or the entity's forms as written, the first 8), mentions
     (direct), pronoun mentions, documents, quoted directly, quoted (reported), the mean tone of every
-    sentence naming it (the number the corpus report's tone chart shows for it) and of the sentences
+    sentence naming it or a pronoun for it (the number the corpus report's tone chart shows for it) and of the sentences
     about it (not its own quotes): the target-aware ``target_polarity`` when the analysis' actor tone
     is the target model, the default; the sentence ``polarity`` when it was made with
     ``actor_tone_method="sentence"`` (the field's name says which); first and last publication day it
@@ -242,7 +242,7 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
                          if "target_polarity" in tone else ("polarity", "mean polarity"))
     card = pd.DataFrame({
         "field": ["lexicon entry", "names counted", "mentions", "pronoun mentions", "documents", "quoted directly",
-                  "quoted (reported)", f"{tone_field}, every sentence naming it (its quotations too)",
+                  "quoted (reported)", f"{tone_field}, every sentence naming it or a pronoun for it (its quotations too)",
                   f"{tone_field}, sentences about it (not its quotations)",
                   "first day", "last day"],
         "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table),

@@ -338,8 +338,9 @@ def limits(measure: str, *, documents: pd.DataFrame | None = None) -> Note:
         "actor_tone": "Tone toward an actor is read by a target-aware model trained on news sentences coded by people"
                       + (f" (macro-F1 {target_f1:.2f} against human judgements of the tone toward a person; sentence "
                          f"tone alone reaches {tone_f1:.2f})" if tone_f1 and target_f1 else "")
-                      + "; bars show the mean per actor over the sentences naming it (n; a sentence naming it "
-                        "twice counts once) with its 95% interval.",
+                      + "; bars show the mean per actor over the sentences naming it or a pronoun for it (n, so it "
+                        "can exceed the mentions, which leave pronouns out; a sentence naming it twice counts once) "
+                        "with its 95% interval.",
         "frames": "Frames are counted from the codebook's terms"
                   + (f"; per frame they agree with human frame codes with F1 {min(frame_f1):.2f} to "
                      f"{max(frame_f1):.2f} (96 held-out articles)" if frame_f1 else "")

@@ -488,6 +488,12 @@ KERNEL_RESTARTED_WARNING = ("warning: the report's first kernel died or did not 
                             "it was run again in a new kernel")
 
 
+#: Seconds a cell's output may take to arrive after the kernel says the cell ran. papermill fails the
+#: report after nbclient's default of 4 s, which a chart cell on a busy machine exceeds (a report failed
+#: with "Timeout waiting for IOPub output" at load 10 on 2 cores and rendered on the next try).
+IOPUB_TIMEOUT_S = 300
+
+
 def _execute_notebook(source: Path, executed: Path, *, parameters: dict[str, Any], progress_bar: bool) -> bool:
     """Run ``source`` through papermill into ``executed``, once more if its kernel was lost before any
     cell ran; whether it was run again.
@@ -503,6 +509,7 @@ def _execute_notebook(source: Path, executed: Path, *, parameters: dict[str, Any
             str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
             cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
             engine_name=_papermill_engine(), kernel_manager_class=_kernel_manager_class(),
+            iopub_timeout=IOPUB_TIMEOUT_S,
         )
 
     try:

@@ -564,10 +564,15 @@ def period_grid(documents: pd.DataFrame) -> list[str]:
     return [f"{t:%Y-%m-%d}" for t in pd.date_range(dated.min(), dated.max(), freq=step)]
 
 
+#: The most periods the frames panel labels one by one (more would overlap at a report's width).
+_MOST_PERIOD_LABELS = 12
+
+
 def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None) -> go.Figure:
     """Report panel: the frame profile per period (``with_period``), undated articles left out, each
     period labelled with its number of articles (a period whose articles hold no frame term reads "no
-    frame terms"); one line instead when there are no dates or only one period."""
+    frame terms"); with more than 12 periods, every so many labelled (at most 12 labels) and each
+    bar's number of articles in its hover; one line instead when there are no dates or only one period."""
     from analysis.charts import frame_profile
     from analysis.framing import frames_by
 
@@ -582,9 +587,16 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
     if fig.data:  # each period's label ("week of 2024-05-06") says how many articles its shares are of
         articles = per_period.groupby("period", sort=False)["n_documents"].max()
         labels = dict(zip(fig.layout.xaxis.tickvals or (), fig.layout.xaxis.ticktext or ()))
-        fig.update_xaxes(tickmode="array", tickvals=list(articles.index),
-                         ticktext=[f"{labels.get(period, period)}<br>{n:,} article{'s' if n != 1 else ''}"
-                                   for period, n in articles.items()])
+        counted = {period: f"{n:,} article{'s' if n != 1 else ''}" for period, n in articles.items()}
+        every = -(-len(articles) // _MOST_PERIOD_LABELS)  # ceil: a label every so many bars
+        if every == 1:
+            fig.update_xaxes(tickmode="array", tickvals=list(articles.index),
+                             ticktext=[f"{labels.get(period, period)}<br>{counted[period]}" for period in articles.index])
+        else:  # too many bars for a label each: every so many labelled, each bar's count in its hover
+            shown = list(articles.index)[::every]
+            fig.update_xaxes(tickmode="array", tickvals=shown, ticktext=[labels.get(period, period) for period in shown])
+            for trace in fig.data:
+                trace.hovertext = [f"{hover}<br>{counted[period]}" for hover, period in zip(trace.hovertext, trace.x)]
     return fig
 
 

@@ -81,3 +81,24 @@ def test_setup_notebook_registers_the_html_of_tables_and_analyses_in_ipython(see
         InteractiveShell.clear_instance()
         pio.renderers.default = renderer
         pd.set_option("display.max_colwidth", colwidth)
+
+
+def test_frame_html_writes_numbers_and_times_as_a_reader_wants_them():
+    # session-14 look at the explore page: entities_by's share showed 0.18181818181818182 and every
+    # publication date "2026-04-02 00:00:00+00:00"
+    import re
+
+    import pandas as pd
+
+    from analysis.display import frame_html
+
+    table = pd.DataFrame({
+        "share": [0.18181818181818182, 0.5, 3.0],
+        "big": [12345.678, float("nan"), -2.0],
+        "published": pd.to_datetime(["2026-04-02 00:00:00", "2026-04-02 14:30:59", None], utc=True),
+        "tags": [["a", "b"], [], None], "linked": [True, False, True]})
+    page = frame_html(table)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
+    assert cells == ["2026-04-02", "0.1818", "12345.7", "a, b", "yes",  # published is a key column: first
+                     "2026-04-02 14:30 UTC", "0.5", "", "", "no",
+                     "", "3", "-2", "", "yes"]

@@ -959,3 +959,33 @@ def test_generic_responsibility_emergency_only_as_an_urgent_problem():
     out = frames(docs, "generic").query("frame_id == 'responsibility'")
     assert out[["doc_id", "sentence_id", "terms"]].values.tolist() == [
         ["d1", 1, "emergency"], ["d1", 2, "emergency; demand*"]]
+
+
+# ---------------------------------------- generic codebook: the red team's cases (session 14, issue 14.4)
+
+
+def test_generic_economic_counts_million_only_as_money():
+    # a number word counts for economic as an amount of money, not as a count of people or things
+    # ("1.2 million customers" was an economic hit in a data-breach story)
+    docs = _docs("Hackers stole the data of 1.2 million customers. Millions of people use the app. The firm raised "
+                 "$80 million. It will spend 10 million pounds. Backers put in millions of dollars. The ice is "
+                 "2 billion years old. Some 3 million metric tons melted.")
+    out = frames(docs, "generic").query("frame_id == 'economic'")
+    assert out[["sentence_id", "hits", "terms"]].values.tolist() == [
+        [3, 1, "million"], [4, 2, "spend*; million"], [5, 1, "millions of dollars"]]
+
+
+def test_generic_economic_leaves_out_consumer_protection_and_data():
+    docs = _docs("She chairs the consumer protection committee. It was the biggest consumer breach this year. "
+                 "Consumer data was stolen. Consumers will pay more. Consumer prices rose.")
+    out = frames(docs, "generic").query("frame_id == 'economic'")
+    assert out[["sentence_id", "hits", "terms"]].values.tolist() == [
+        [4, 1, "consumer*"], [5, 2, "consumer*; prices"]]
+
+
+def test_generic_responsibility_need_to_in_both_senses():
+    # kept on the tuning evidence (lexicons/README.md, session 14): "the need to cut / reduce / protect" names a
+    # remedy there; "the need to verify" (no remedy) counts too, a known limit of a word list
+    docs = _docs("We need to cut emissions. The delay was caused by the need to verify the data.")
+    out = frames(docs, "generic").query("frame_id == 'responsibility'")
+    assert out[["sentence_id", "terms"]].values.tolist() == [[1, "need to"], [2, "need to"]]

@@ -45,7 +45,7 @@ def test_actor_profile_card_counts_what_was_hand_counted(result):
         "documents": "2",
         "quoted directly": "1",
         "quoted (reported)": "1",
-        "mean polarity, every sentence naming it (its quotations too)": "-0.167 (n=6)",  # the four below and a2 0, a3 0 (by him)
+        "mean polarity, every sentence naming it or a pronoun for it (its quotations too)": "-0.167 (n=6)",  # the four below and a2 0, a3 0 (by him)
         "mean polarity, sentences about it (not its quotations)": "-0.250 (n=4)",  # a0 0, a1 -1, a4 0, b2 0 (a2, a3 are by him)
         "first day": "2024-05-08",
         "last day": "2024-05-10",
@@ -203,7 +203,7 @@ def test_actor_profile_of_anyone_the_lexicon_does_not_list_by_name_or_entity_id(
     assert actor_profile(unlisted, actor_id="price").card.equals(profile.card)  # a form as written
     # the corpus report's tone chart (actor_tone_by of the entity tables) shows the same mean and n
     shown = wb.actor_tone_by(wb.tables.entity_tables(unlisted)[2]).set_index("actor_id").loc["person:dana_price"]
-    assert card["mean polarity, every sentence naming it (its quotations too)"] == f"{shown['mean_polarity']:+.3f} (n=6)"
+    assert card["mean polarity, every sentence naming it or a pronoun for it (its quotations too)"] == f"{shown['mean_polarity']:+.3f} (n=6)"
     assert shown["n_sentences"] == 6
     assert profile.names == {"person:dana_price": "Dana Price", "person:omar_haddad": "Omar Haddad",
                              "place:harlow": "Harlow"}

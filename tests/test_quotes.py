@@ -1411,3 +1411,17 @@ def test_voice_counts_an_unnamed_speaker_once_whatever_the_case_of_its_determine
     assert q["speaker"].tolist() == ["The club", "the club"], "the quotations keep the words as written"
     v = wb.voice(wb.entities(d, actors={"actors": []}), q)
     assert v[["actor", "quoted_direct", "quoted_reported", "quotes"]].values.tolist() == [["the club", 1, 1, 2]]
+
+
+def test_voice_counts_officials_once_whatever_the_case_of_their_first_word():
+    # session-14 report check: "Officials said" (a sentence's start) and "officials said" were two bars in
+    # the quotation charts; a capitalised first word folds into its lower-case twin, a name without one stays
+    d = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["A", "B", "C"], "text": [
+        "Officials said the bridge would reopen in May. Drivers were relieved.",
+        'Traffic was heavy on Monday. The bridge will reopen in May, officials said.',
+        "Greyford officials said the merger would close in June. Staff were not told."]})
+    q = wb.quotes(d, {"actors": []})
+    assert q["speaker"].tolist() == ["Officials", "officials", "Greyford officials"]
+    v = wb.voice(wb.entities(d, actors={"actors": []}), q)
+    said = v[v["quotes"] > 0][["actor", "quotes"]].values.tolist()
+    assert sorted(said) == [["Greyford officials", 1], ["officials", 2]]

@@ -782,3 +782,17 @@ def test_frame_charts_of_articles_without_any_frame_term_are_one_line():
     assert fig.note == ("No frame terms in these articles: none of the codebook's terms occurs in their text; try "
                         "another codebook (-p frames=conflict-news) or your own YAML")
     assert not fig.data
+
+
+def test_frames_per_day_over_four_weeks_labels_at_most_twelve_bars_and_counts_articles_in_the_hover():
+    # session-14 leftover: 28 daily bars each labelled "2026-04-02<br>1 article" overlapped into one grey band
+    from analysis.tables import frames_panel
+
+    days = [f"2026-04-{d:02d}" for d in range(1, 29)]
+    documents = with_period(pd.DataFrame({"doc_id": [f"d{k}" for k in range(28)], "published": days}), period="day")
+    document_frames = pd.DataFrame({"doc_id": [f"d{k}" for k in range(28)], "frame_id": ["conflict"] * 28,
+                                    "hits": [1] * 28, "present": [True] * 28, "share": [1.0] * 28})
+    fig = frames_panel(document_frames, documents, names={"conflict": "Conflict"})
+    assert list(fig.layout.xaxis.tickvals) == days[::3] and list(fig.layout.xaxis.ticktext) == days[::3]
+    assert len(fig.data[0].x) == 28, "every day keeps its bar"
+    assert fig.data[0].hovertext[1] == "<b>Conflict</b><br>2026-04-02: 1 share<br>1 article"

@@ -758,6 +758,15 @@ def cooccurrence_network(
 # ----------------------------------------------------------------------------- attention over time
 
 
+def _later_twins(series: Mapping[str, Sequence[float | None]]) -> dict[str, int]:
+    """For each series (in drawing order), how many series drawn after it have exactly the same values:
+    the line it is drawn under, and so how much wider it must be to show."""
+    seen: dict[tuple, list[str]] = {}
+    for key, values in series.items():
+        seen.setdefault(tuple(values), []).append(key)
+    return {key: len(keys) - 1 - k for keys in seen.values() for k, key in enumerate(keys)}
+
+
 def attention_over_time(
     rollup: pd.DataFrame,
     *,
@@ -785,7 +794,8 @@ def attention_over_time(
     then says so ("week of 2024-05-06", "May 2024") instead of showing a bare date. Colours from
     ``colors`` (actor id -> colour). ``shown``: how many lines are drawn at first, the actors with the
     most mentions in all (the others are in the legend, a click away: twelve lines are a tangle); None
-    draws all.
+    draws all. Two actors with the same count at every time are not one line hiding the other: the one
+    drawn first is wider, showing around the other.
     """
     fn = "attention_over_time"
     hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
@@ -813,14 +823,17 @@ def attention_over_time(
     again = dict(zip(names, repeats([palette[k] for k in names])))
     totals = wide.sum()
     first = set(sorted(names, key=lambda k: -float(totals.get(k, 0)))[:shown]) if shown is not None else set(names)
+    series = {key: [None if pd.isna(v) else float(v) for v in wide[key]] for key in names}
+    under = _later_twins(series)
     fig = new_figure(title)
     for key in names:
-        ys = [None if pd.isna(v) else float(v) for v in wide[key]]
+        ys = series[key]
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name=names[key], legendgroup=key,
             visible=True if key in first else "legendonly",
-            line=dict(color=palette[key], width=2, dash=DASHES[again[key] % len(DASHES)]),
-            marker=dict(color=palette[key], size=6, symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
+            # a line drawn under an identical one is wider, so that both colours show
+            line=dict(color=palette[key], width=2 + 3 * under[key], dash=DASHES[again[key] % len(DASHES)]),
+            marker=dict(color=palette[key], size=6 + 4 * under[key], symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
             hovertext=[hover_lines(f"<b>{names[key]}</b>", f"{t}: {number(v)} {column_label(value)}")
                        for t, v in zip(labels, ys)],
             hoverinfo="text",

@@ -190,7 +190,8 @@ def actor_frame_heatmap(
         colorbar=dict(title=dict(text=column_label(value))),
     ))
     fig.update_layout(
-        xaxis=dict(type="category", title_text="frame", side="top", showgrid=False),
+        # no axis title: the column labels are the frames, and a title on top sat on the chart's title
+        xaxis=dict(type="category", title_text="", side="top", showgrid=False),
         yaxis=dict(type="category", autorange="reversed", title_text="", showgrid=False),
         margin_t=120,  # the frame names sit on top, under the title
     )

@@ -13,7 +13,8 @@ Policy (documented in the README):
 * Times without a zone are taken as UTC. Everything is converted to UTC.
 * Day-first: ``dayfirst=None`` (the default) decides from the values themselves: if some numeric
   date can only be day-first (``13/05/2024``) they are read day-first, if some can only be
-  month-first (``05/13/2024``) month-first; when all are ambiguous they are read day-first (the
+  month-first (``05/13/2024``) month-first (a value that is a date in neither reading, ``31/02/2026``,
+  settles nothing); when all are ambiguous they are read day-first (the
   international convention), and the load report names each file and row read so
   (:func:`ambiguous_dates`). ``dayfirst=True``/``False`` forces the reading. Dates written year first
   (ISO 8601 and its variants with a zone name or AM/PM: ``2026-03-05 14:00 UTC``) are year, month, day, always.
@@ -66,22 +67,39 @@ def _numeric_parts(text: pd.Series) -> pd.DataFrame:
     return text.str.extract(_NUMERIC_DMY).dropna()
 
 
+_DAYS_IN_MONTH = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])  # index: month; February of a leap year
+
+
+def _is_date(day: pd.Series, month: pd.Series, year: pd.Series) -> pd.Series:
+    """Whether each (day, month, year) of numbers is a date of the calendar (two-digit years as 20yy)."""
+    year = year.where(year >= 100, year + 2000)
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    ok_month = month.between(1, 12)
+    last = pd.Series(_DAYS_IN_MONTH[month.where(ok_month, 0).to_numpy()], index=day.index)
+    last = last.where(~((month == 2) & ~leap), 28)
+    return ok_month & (day >= 1) & (day <= last)
+
+
+def _settling(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """(settles day first, settles month first) for each numeric date of ``parts``: a part above 12 that
+    makes a real date read one way only (``13/05/2024``, ``05/13/2024``); ``31/02/2026``, a date in
+    neither reading, settles nothing."""
+    first, second, year = (parts[k].astype(int) for k in (0, 1, 2))
+    return (first > 12) & _is_date(first, second, year), (second > 12) & _is_date(second, first, year)
+
+
 def infer_dayfirst(values: pd.Series) -> bool:
     """Day-first reading for numeric dates ``a/b/yyyy`` among ``values`` (rule in the module docstring)."""
     parts = _numeric_parts(values)
     if parts.empty:
         return True
-    first, second = parts[0].astype(int), parts[1].astype(int)
-    if (first > 12).any():
-        return True
-    if (second > 12).any():
-        return False
-    return True
+    day_first, month_first = _settling(parts)
+    return bool(day_first.any() or not month_first.any())
 
 
 def settled_reading(values: pd.Series) -> tuple[bool, object] | None:
     """``(dayfirst, label)`` when a numeric date among ``values`` can be read one way only (a part
-    above 12: ``13/05/2024`` day first, ``05/13/2024`` month first), the reading :func:`infer_dayfirst`
+    above 12 in a real date: ``13/05/2024`` day first, ``05/13/2024`` month first), the reading :func:`infer_dayfirst`
     takes and the index label of the first such value; None when no value settles it."""
     if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)):
         return None
@@ -89,8 +107,8 @@ def settled_reading(values: pd.Series) -> tuple[bool, object] | None:
     parts = _numeric_parts(text)
     if parts.empty:
         return None
-    first, second = parts[0].astype(int), parts[1].astype(int)
-    settling = parts.index[(first > 12) | (second > 12)]
+    day_first, month_first = _settling(parts)
+    settling = parts.index[day_first | month_first]
     return (infer_dayfirst(text.dropna()), settling[0]) if len(settling) else None
 
 
@@ -111,10 +129,12 @@ def ambiguous_dates(values: pd.Series, *, dayfirst: bool | None = None) -> pd.Se
     parts = _numeric_parts(_date_text(values))
     if parts.empty:
         return none
-    first, second = parts[0].astype(int), parts[1].astype(int)
-    if (first > 12).any() or (second > 12).any():
+    day_first, month_first = _settling(parts)
+    if day_first.any() or month_first.any():
         return none
-    return none.mask(none.index.isin(parts.index[first != second]), True)
+    first, second = parts[0].astype(int), parts[1].astype(int)
+    either = (first != second) & (first <= 12) & (second <= 12)  # not 31/02/2026: no date, reported apart
+    return none.mask(none.index.isin(parts.index[either]), True)
 
 
 def _epoch(numbers: pd.Series) -> pd.Series:

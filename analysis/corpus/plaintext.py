@@ -88,21 +88,26 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     at most 30 letters, spaces, hyphens or underscores), the first key a documents field other
     than text and id (:func:`analysis.corpus.fields.canonical_key`), and text must follow the
     blank line. Otherwise ``({}, text)``: "Update: talks resumed" or a body with no header stays
-    text. Keys are returned as written; empty values are left out.
+    text. A file of header lines only (two documents fields or more, no text after them: an article
+    saved without its body) is a header with an empty rest, so that the loader names the file as one
+    with no text instead of reading "Outlet: City Wire" as its text. Keys are returned as written;
+    empty values are left out.
     """
     text = normalise_newlines(text)
     start = len(text) - len(text.lstrip("\n"))
     end = text.find("\n\n", start)
-    if end < 0 or not text[end:].strip():
-        return {}, text
-    matches = [_HEADER_LINE_RE.fullmatch(line) for line in text[start:end].split("\n")]
+    header_only = end < 0 or not text[end:].strip()
+    block = text[start:].rstrip("\n") if header_only else text[start:end]
+    matches = [_HEADER_LINE_RE.fullmatch(line) for line in block.split("\n")]
     if not all(matches):
         return {}, text
-    first = canonical_key(matches[0]["key"])
-    if first is None or first in _NOT_HEADER_KEYS:
+    keys = [canonical_key(m["key"]) for m in matches]
+    if keys[0] is None or keys[0] in _NOT_HEADER_KEYS:
         return {}, text
+    if header_only and (len(set(keys) - {None}) < 2 or set(keys) & _NOT_HEADER_KEYS):
+        return {}, text  # one "Title: ..." line alone is a text, not a header
     header = {m["key"].strip(): m["value"] for m in matches if m["value"]}
-    return header, text[end + 2 :]
+    return header, "" if header_only else text[end + 2 :]
 
 
 def split_metadata(text: str, *, markdown: bool = False) -> tuple[dict[str, Any], str]:

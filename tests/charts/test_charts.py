@@ -586,6 +586,14 @@ def test_attention_over_time_one_line_per_actor_sorted_and_zero_filled(daily):
         "a day without articles is drawn at 0, not skipped by a straight line"
 
 
+def test_attention_over_time_two_actors_with_the_same_counts_stay_two_visible_lines():
+    # session-14 leftover: two actors mentioned the same on every day drew one line, the second hiding the first
+    same = pd.DataFrame({"day": ["2024-05-01", "2024-05-02"] * 3, "actor": ["A", "A", "B", "B", "C", "C"],
+                         "mentions": [2, 1, 2, 1, 1, 1]})
+    fig = charts.attention_over_time(same)
+    assert [(t.name, t.line.width, t.marker.size) for t in fig.data] == [("A", 5, 10), ("B", 2, 6), ("C", 2, 6)]
+
+
 def test_attention_over_time_gaps_datetimes_and_duplicates(daily):
     daily = daily.dropna().assign(day=lambda d: pd.to_datetime(d["day"], utc=True))
     fig = charts.attention_over_time(daily, fill_value=None)
@@ -928,6 +936,7 @@ def test_actor_frame_heatmap_pivots_actors_by_frames_with_zeros(actor_frames):
     assert [list(row) for row in heat.text] == [["3", "1"], ["2", "0"]]
     assert heat.hovertext[1][1] == "<b>biden</b> · economic<br>sentences: 0"
     assert (heat.zmin, heat.zmax) == (0, 3), "counts: the scale runs from 0 to the largest cell"
+    assert not fig.layout.xaxis.title.text, "the frames label their columns on top; an axis title there sat on the title"
     ones = charts.actor_frame_heatmap(actor_frames.assign(sentences=1)).data[0]
     assert (ones.zmin, ones.zmax) == (0, 1), "every cell 1: a scale of 0 to 1, not 0.5 to 1.5"
 

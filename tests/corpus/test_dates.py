@@ -148,3 +148,21 @@ def test_a_date_written_year_first_is_never_read_day_first(value, expected):
     for values in ([value], [value, "13/05/2024"]):
         published, bad = parse_dates(pd.Series(values))
         assert published.iloc[0] == utc(expected) and not bad.any(), values
+
+
+def test_a_date_that_is_no_date_either_way_does_not_settle_the_day_month_order():
+    # red team rt14 finding 19: 31/02/2026 (not a date) made the file day-first, so 10/11/2026 was read as
+    # 10 November with no load-report note; it now stays ambiguous: read day first by convention and named
+    from analysis.corpus.dates import infer_dayfirst, settled_reading
+
+    values = pd.Series(["31/02/2026", "10/11/2026"])
+    assert settled_reading(values) is None
+    assert infer_dayfirst(pd.Series(["31/02/2026", "02/13/2026"])) is False, "a real month-first date still settles"
+    assert settled_reading(pd.Series(["29/02/2024", "10/11/2026"])) == (True, 0), "29 February of a leap year is a date"
+    assert settled_reading(pd.Series(["29/02/2026", "10/11/2026"])) is None, "of 2026 it is not"
+    with pytest.warns(CorpusWarning, match="1 publication date"):
+        docs = wb.load_corpus(pd.DataFrame({"title": ["A", "D"], "text": ["Osei said the fine was fair.", "Kell said yes."],
+                                            "published": ["31/02/2026", "10/11/2026"]}))
+    assert docs["published"].isna().tolist() == [True, False]
+    report = wb.loader_report(docs)["problem"].tolist()
+    assert any("read day first, '10/11/2026' as 10 November 2026" in p for p in report), report

@@ -344,3 +344,20 @@ def test_a_pages_meta_description_is_a_column_only_where_a_page_has_one(tmp_path
     (tmp_path / "b.html").write_text(HTML.replace("Gaza talks stall", "Talks stall again"), encoding="utf-8")
     docs = wb.load_corpus(tmp_path)
     assert docs["description"].tolist()[0] == "Talks in Cairo end without a deal." and pd.isna(docs["description"][1])
+
+
+def test_a_text_file_of_header_lines_only_is_named_as_a_file_without_text(tmp_path):
+    # red team rt14 finding 18: "Title: Only a title / Outlet: City Wire / Date: 2026-10-30" and no body loaded
+    # the title "Title: Only a title" and the text "Outlet: City Wire Date: 2026-10-30", silently
+    from analysis.corpus.plaintext import split_header
+
+    header = "Title: Only a title\nOutlet: City Wire\nDate: 2026-10-30\n\n"
+    assert split_header(header) == ({"Title": "Only a title", "Outlet": "City Wire", "Date": "2026-10-30"}, "")
+    (tmp_path / "titleonly.txt").write_text(header, encoding="utf-8")
+    with pytest.raises(wb.InputError, match=r"titleonly\.txt: no text after the title line 'Only a title'; add the "
+                                            r"article's text, or remove the file"):
+        wb.load_corpus(tmp_path / "titleonly.txt")
+    (tmp_path / "good.txt").write_text("Title: A\nOutlet: City Wire\n\nThe council met.\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="skipped 1 bad item"):
+        docs = wb.load_corpus(tmp_path, errors="skip")
+    assert docs["title"].tolist() == ["A"] and "titleonly.txt" in wb.loader_report(docs).to_string()
