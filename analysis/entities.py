@@ -85,7 +85,10 @@ Chief Executive"); a title of several
 words opening a sentence keeps its first word ("Chief Executive Priya Raman said": chief executive, no
 "Executive Priya Raman"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
-banks") is not a title: the words after a title must not contain an organisation word. A title alone ("President", "The Chief Financial Officer left":
+banks") is not a title: the words after a title must not contain an organisation word; opening a
+sentence before a common English word of the name lists with no person cue after it and standing nowhere
+else in the document, it makes one name with that word ("Agent Orange was sprayed": not the person
+"Orange"; "Major Brown" keeps the rank, ``surname_ranks``). A title alone ("President", "The Chief Financial Officer left":
 role words and their modifiers with no name) is no name; "Governor of Virginia" is the place Virginia.
 
 **Typing**, by the best-ranked evidence found in the document (recorded in ``evidence``; the lower
@@ -201,7 +204,14 @@ word: "Springfield" of "Springfield City Council"; nor a place the document name
 "Westbrook" beside "Westbrook Police" and "the University of Westbrook"), only where no person or place
 fits ("Mallory" is Dana Mallory, not Mallory Paving); a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); a saint's name
-in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); an organisation
+in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); a
+name of two words or more that begins the one organisation named in full before it, whose words after it
+name only the organisation's kind ("Hospital", "Group Inc.", the "System" of "Health System"), to that
+organisation where it acts as one (an organisation cue or a speech cue: "Lakeport General said", "a
+spokeswoman for Lakeport General" -> Lakeport General Hospital; not a place or a name of the lists, "New
+York" after "New York Times"; not "White House" of the White House Correspondents Association, nor a name
+ending in a kind of its own, the Congressional Black Caucus beside its Foundation, nor a name the body
+writes alone first); an organisation
 word alone, written with "the", to the most recent organisation whose name ends with it ("the Council" ->
 Ashbury Borough Council; not a modifier: "Council leader Jo Bell"; a headline's "Council" before it to the
 one such organisation of the document; starting a sentence, "Police said", "Council officials said", to
@@ -233,7 +243,9 @@ the subject of the sentence before ("Priya Raman welcomed the inquiry. She said 
 also after a short opening phrase: "In an interview, she said"; after a quotation also the one person the
 sentence before gives words to: "..., according to Bianchi. '...,' he said"),
 and one opening the clause a he/she of its gender reports is that pronoun's person ("She said she was
-hopeful": not a woman named since),
+hopeful": not a woman named since), and a he/she after the speech verb of the person its sentence opens
+with, past an aside between commas, is that person ("Tom Hughes, who had campaigned for his brother Sam
+Hughes, said ... he would respect it": Tom),
 also over a person of its gender named after that subject there ("Robert Vasquez ... endorsed Osei. He
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
 after it ('"He fights for us," Turner said'); an object "him" or "her" is never the subject of its own
@@ -272,7 +284,7 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from dataclasses import dataclass, field
 from typing import Any
@@ -736,6 +748,18 @@ def _written_alone_first(short: Sequence[tuple], full: Sequence[tuple]) -> bool:
     sentence after the headline, k > 0) before the first mention of the fuller name's ``full`` ones."""
     first = min((m[0], m[1]) for m in full)
     return any(m[0] > 0 and (m[0], m[1]) < first for m in short)
+
+
+def _kind_words(words: EntityWords, name: Sequence[str], n: int) -> bool:
+    """The words of ``name`` after its first ``n`` name only the kind of organisation: each an
+    organisation word, a company word or a legal suffix ("Hospital", "Group Inc."), or they are or end an
+    organisation word of several ("Air Force"; "System" of "Greyford Health System": "health system");
+    never a word of the name's own ("Correspondents Association")."""
+    tail = name[n:]
+    if all(w.lower() in words.org_words or w.lower() in words.company_words or w.lower() in words.legal_suffixes
+           for w in tail):
+        return True
+    return any(" ".join(name[-m:]).lower() in words.org_words for m in range(len(tail), min(len(name) - 1, 3) + 1))
 
 
 def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
@@ -1218,6 +1242,23 @@ def _surname_rank(words: EntityWords, low: str, rest: Sequence[str]) -> str | No
     return low
 
 
+def _named_thing(words: EntityWords, word: str) -> bool:
+    """``word``, after an ambiguous title that opens a sentence and is no title there (no rank kept
+    before a bare surname: :func:`_surname_rank`; no title modifier: "Senior", "Deputy"), makes a name
+    of a thing with the title word ("Agent Orange"): a common English word that the name lists alone
+    would make a person (a surname or first name of the lists: "Orange"), no place."""
+    low = word.lower()
+    return low in words.english and low not in words.places and (word in words.surnames or word in words.first_names)
+
+
+def _only_after(text: str, before: str, word: str) -> bool:
+    """``word`` stands in ``text`` (as a whole word) only right after the word ``before`` ("Orange"
+    only in "Agent Orange"): the document names no person by it elsewhere ("Susan Rice", "Rice said")."""
+    alone = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    after = re.findall(rf"(?<![\w-]){re.escape(before)} {re.escape(word)}(?![\w-])", text)
+    return len(alone) == len(after)
+
+
 def _lower_title_before(words: EntityWords, text: str, start: int) -> str | None:
     """A lower-case title written right before a name: "county treasurer Ruth Adeyemi", "national
     security minister Itamar Ben-Gvir", "CIA director Bill Burns": a title phrase, with the modifiers,
@@ -1516,11 +1557,15 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     is merged before its own evidence counts."""
     ev: list[tuple[int, str, str]] = []
     listed, name_word, unknown = _speaker_words(tuple(toks))
-    if _STATEMENT.match(text, end):
+    # the cues after a name (_STATEMENT, the person cues, _PERSON_AFTER, _ORG_AFTER, _PLACE_AFTER) start
+    # with a possessive, a comma or a space: after a full stop, a bracket ... none can match
+    nxt = text[end:end + 1]
+    spaced = nxt != "" and (nxt in ",'’" or nxt.isspace())
+    if spaced and _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
+    elif spaced and ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
                                                       (cue := _person_cue_when().match(text, end)))) and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and not _product_recall(text, cue):
         # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
@@ -1542,12 +1587,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
     speaks_like_a_name = len(toks) > 1 or listed or unknown
-    if not speaks_like_a_name and name_word and _PERSON_AFTER.match(text, end):
+    if not speaks_like_a_name and name_word and spaced and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
     if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
             (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
         ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
-    if speaks_like_a_name and (m := _PERSON_AFTER.match(text, end)):
+    if speaks_like_a_name and spaced and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
     if text[end:end + 1] in ("'", "’"):
         if (m := _POSS_PERSON.match(text, end)):
@@ -1579,10 +1624,10 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             head = m.group(1).lower()
             if head in words.title_heads and head not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
-    m = _ORG_AFTER.match(text, end)
+    m = _ORG_AFTER.match(text, end) if spaced else None
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
-    m = _PLACE_AFTER.match(text, end)
+    m = _PLACE_AFTER.match(text, end) if spaced else None
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
     elif text[end:end + 1] not in ("'", "’") and text.endswith(_PLACE_PREPOSITIONS, 0, start) and \
@@ -1877,6 +1922,10 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # "Major US banks", "General Electric" starts a sentence: no title, and no name but an organisation's
             keep = len(piece) > 1 and any(t[2].lower() in words.org_words for t in piece[1:])
             rank = _surname_rank(words, low, [t[2] for t in piece[1:]])
+            if not keep and rank is None and low not in words.title_modifiers and \
+                    _named_thing(words, piece[1][2] if len(piece) == 2 else "") and _person_cue().match(text, end) is None \
+                    and _only_after(joined, first, piece[1][2]):
+                keep = True  # "Agent Orange was sprayed ...": one name, not the person "Orange" by the lists
         if keep and len(piece) > 1 and low in words.function_words and first not in midcaps and \
                 first not in words.first_names and (known is None or first not in known):
             keep = False  # "Currently Shalev", "Yesterday Obama": an adverb, verb or pronoun starts no name
@@ -2022,7 +2071,37 @@ def _name_facts(toks: tuple[str, ...]) -> tuple:
         demonym = low in words.demonyms
         adjective = bool(_DEMONYM_SUFFIX.search(low)) and low not in words.group_words and \
             low not in words.places and not low.endswith("ans")
-    return (*parts, strong, demonym, adjective)
+    return (*parts, strong, demonym, adjective, _name_shape(words, name, strong))
+
+
+def _name_shape(words: EntityWords, toks: tuple[str, ...], strong: bool) -> int:
+    """What :func:`_make_candidate` asks of a name's words alone, before the text around it decides
+    (:data:`_SHAPE_MONTH` ...: bits; cached with :func:`_name_facts`)."""
+    if not toks:
+        return 0
+    shape = 0
+    low0 = toks[0].lower()
+    if toks[0] in _MONTH_WORDS and len(toks) == 1:
+        shape |= _SHAPE_MONTH
+    if len(toks) == 2 and low0 in _COMPASS and not toks[1].endswith("s") and (
+            toks[1].lower() in words.demonyms or (_DEMONYM_SUFFIX.search(toks[1].lower()) and
+                                                  toks[1].lower() not in words.places)):
+        shape |= _SHAPE_COMPASS
+    if len(toks) > 1 and not strong and (low0 in words.demonyms or low0 + "s" in words.group_words):
+        shape |= _SHAPE_ORIGIN
+        rest = toks[1:]
+        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
+                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+            shape |= _SHAPE_ORIGIN_REST
+    if len(toks) > 2 and toks[1] in words.first_names and low0 in words.english:
+        shape |= _SHAPE_AWARD
+    return shape
+
+
+#: :func:`_name_shape`'s bits: a month's name alone; "North Korean" (a compass word and a demonym); a
+#: demonym or group word first ("Democrat Luis Ortega"), and its rest a name of its own; an award's
+#: last word before a first name ("Rookie of the Year Tyler Turner")
+_SHAPE_MONTH, _SHAPE_COMPASS, _SHAPE_ORIGIN, _SHAPE_ORIGIN_REST, _SHAPE_AWARD = 1, 2, 4, 8, 16
 
 
 #: Months as dates write them, abbreviated or not (a name of the lists as well: "Jan", "June", "August").
@@ -2047,7 +2126,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     """The candidate for one run piece (None when it is no name); an affiliation written before a
     title ("Labour" in "Labour MP Dame Sarah Hill") is appended to ``out`` as a candidate of its own.
     ``facts``: :func:`_name_facts` of the piece's words when known (saves looking them up)."""
-    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective = \
+    p, cut, title, toks, ok, name_evidence, gender, strong, demonym, adjective, shape = \
         facts if facts is not None else _name_facts(tuple([t[2] for t in piece]))
     if p and out is not None:
         before = _make_candidate(words, text, k, piece[:p], base, None)
@@ -2059,35 +2138,31 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if not ok:
         return None
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
-    if toks[0] in _MONTH_WORDS and len(toks) == 1 and _in_date(text, start, end):
+    if shape & _SHAPE_MONTH and _in_date(text, start, end):
         return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
     if demonym and text[end:end + 1] not in ("'", "’"):
         return None
     if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
-    if len(toks) == 2 and title is None and toks[0].lower() in _COMPASS and text[end:end + 1] == " " and \
-            text[end + 1:end + 2].islower() and not toks[1].endswith("s") and (toks[1].lower() in words.demonyms or (
-                _DEMONYM_SUFFIX.search(toks[1].lower()) and toks[1].lower() not in words.places)):
+    if shape & _SHAPE_COMPASS and title is None and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
         return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
-    if len(toks) > 1 and title is None and not strong and (toks[0].lower() in words.demonyms or
-                                                           toks[0].lower() + "s" in words.group_words):
-        rest = toks[1:]
-        if " ".join(rest).lower() in words.places or (len(rest) > 1 and rest[0] in words.first_names) or \
-                (2 <= len(rest) <= 3 and all(_NAME_WORD.match(w) and w.lower() not in words.english for w in rest)):
+    if shape & _SHAPE_ORIGIN and title is None:
+        if shape & _SHAPE_ORIGIN_REST:
             # "Democratic Florida", "Italian Matteo Salvini", "Democrat Luis Ortega": the adjective of origin
             # or party, or a member of a group (``group_words``: Democrats), is no part of the name (a place
             # or organisation named so keeps it: "American Samoa", "British Airways")
-            start, toks = base + piece[cut + 1][0], tuple(rest)
+            start, toks = base + piece[cut + 1][0], toks[1:]
             evidence = _name_evidence(words, toks)
-    elif len(toks) > 2 and title is None and toks[1] in words.first_names and toks[0].lower() in words.english and \
-            text.endswith(" of the ", 0, start):
+    elif shape & _SHAPE_AWARD and title is None and text.endswith(" of the ", 0, start):
         # "Rookie of the Year Tyler Turner", "Man of the Match Jude Bellingham": the award's last word is
         # no part of the name
         start, toks = base + piece[len(piece) - len(toks) + 1][0], toks[1:]
         evidence = _name_evidence(words, toks)
     if title is None and not strong:
-        title = _lower_title_before(words, text, start)  # not "senior Environmental Protection Agency official"
+        # (its first test inline: most names have no lower-case word right before them)
+        title = _lower_title_before(words, text, start) if start > 2 and text[start - 1] == " " and \
+            text[start - 2].islower() else None  # not "senior Environmental Protection Agency official"
         if title:
             gender = _title_gender(words, title)
     if title and cut and all(w in words.honorifics for w in title.split()) and \
@@ -2101,7 +2176,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
-    if len(toks) == 1 and text[max(0, start - 2):start] == ", " and text[end:end + 1] == "." and \
+    if len(toks) == 1 and start >= 2 and text[start - 2:start] == ", " and text[end:end + 1] == "." and \
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
@@ -2111,7 +2186,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
-    the = title is None and text[max(0, start - 4):start] in ("the ", "The ")
+    the = title is None and start >= 4 and text[start - 4:start] in ("the ", "The ")
     if the:
         # "the West", "the Sun", "the Gliders", "The Boston Globe": no person is written with "the"
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
@@ -2210,6 +2285,22 @@ def _of_and(words: EntityWords, a: _Cand, b: _Cand, alone: Counter) -> bool:
         not any(e[0] <= 4 for e in b.evidence)
 
 
+class _CountedOnUse(dict):
+    """A count made on first use: ``count()`` (a Counter) is called when a key is first looked up; a key
+    it does not hold counts 0, as in a Counter."""
+
+    def __init__(self, count: Callable[[], Counter]) -> None:
+        super().__init__()
+        self._count: Callable[[], Counter] | None = count
+
+    def __missing__(self, key: object) -> int:
+        if self._count is not None:
+            self.update(self._count())
+            self._count = None
+            return self.get(key, 0)
+        return 0
+
+
 def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"Food and Drug Administration", "National Oceanic and Atmospheric Administration": a name joined
     by "and" to a following organisation name (its last word an organisation word) is one name when the
@@ -2223,9 +2314,9 @@ def _join_and_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
              if b.start - a.end == 5 and b.k == a.k and texts[a.k].startswith(" and ", a.end)]
     if not pairs:
         return cands
-    # the names written alone (not before or after "and")
-    alone = Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
-                    not texts[c.k].endswith(" and ", 0, c.start))
+    # the names written alone (not before or after "and"), counted where a pair first asks
+    alone = _CountedOnUse(lambda: Counter(c.words for c in cands if not texts[c.k].startswith(" and ", c.end) and
+                                          not texts[c.k].endswith(" and ", 0, c.start)))
     out: list[_Cand] = []
     i = 0  # the first candidate not yet in ``out``
     for p in pairs:
@@ -2674,6 +2765,35 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             return None
         return owners[0]
 
+    def organization_begun_by(c: _Cand) -> int | None:
+        """The one organisation named in full before ``c`` (a name of two words or more) whose name is
+        ``c``'s words and then only words of an organisation's kind (:func:`_kind_words`: "Hospital",
+        "Group Inc.", the "System" of "Health System"): "Lakeport General" after "Lakeport
+        General Hospital", its short form; not a name that drops a word of its own ("White House" of the
+        "White House Correspondents Association", "Harbourside United" of the "Harbourside United
+        Supporters Trust"), nor one ending in a kind word of its own (the Congressional Black Caucus beside
+        the Congressional Black Caucus Foundation); where it acts as the organisation does, by evidence of an organisation or a
+        speech cue of its own ("Lakeport General said", "a spokeswoman for Lakeport General", "Lakeport
+        General's chief executive"; a name that only stands there may be what the organisation is named
+        after: "The Green New Deal was discussed" beside the Green New Deal Council); on the terms a
+        headline's leading words join one (:func:`headline_part_of`: no strong evidence of another type, no
+        word of the name lists: "New York" after "New York Times" stays the city; its first word not
+        written in lower case), and not a place with its place word ("Harlow County" of "Harlow County
+        Council"), nor a place the document names another organisation "of"; None with two such
+        organisations."""
+        n = len(c.words)
+        owners = [j for j in by_first.get(c.words[0], ()) if len(entities[j].words) > n and
+                  entities[j].words[:n] == c.words and entities[j].mentions and
+                  entities[j].best is not None and entities[j].best[1] == "organization" and
+                  _kind_words(words, entities[j].words, n)]
+        if len(owners) != 1 or {t for r, t, _ in c.evidence if r <= 3} - {"organization"} or \
+                not any(t == "organization" or label.startswith("said-cue") for _, t, label in c.evidence) or \
+                any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in c.evidence) or \
+                written_lower(c.words[0].lower()) or c.words[-1].lower() in words.place_last or c.words in named_of or \
+                _kind_words(words, c.words, len(c.words) - 1):
+            return None  # (a name ending in a kind of its own is an organisation of its own: see above)
+        return owners[0]
+
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
@@ -2748,6 +2868,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
         target = short_target(c)
+        if target is None and idx is None and len(c.words) > 1:
+            # a name written alone first is one of its own: "Harbourside United have sacked ...", then "the
+            # Harbourside United Supporters Trust", then "Harbourside United" again is the club (``idx``)
+            target = organization_begun_by(c)
         if target is None and idx is not None:  # (a bare form of its own, as before the full name came)
             add(c, idx, "name" if entities[idx].words == c.words else "short")
             continue
@@ -3730,6 +3854,12 @@ _REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+
                                  r"insisted|insists|explained|explains|replied|argued|argues|warned|warns|stated|"
                                  r"states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)"
                                  r"(?:,?\s+that)?\s+")
+#: After the person a sentence opens with: an aside between commas, then the speech verb whose clause a
+#: he/she after it is in ("Tom Hughes, who had campaigned for his brother Sam Hughes, said ... he would"):
+#: the verbs of :data:`_REPORTS_OWN_CLAUSE`.
+_ASIDE_THEN_SPEECH = re.compile(r",[^,\n]+,\s+(?:(?:also|later|then|again|previously)\s+)?(?:said|says|added|adds|"
+                                r"wrote|writes|insisted|insists|explained|explains|replied|argued|argues|warned|"
+                                r"warns|stated|states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)\b")
 
 
 def _speaks(text: str, start: int, end: int) -> bool:
@@ -3831,6 +3961,19 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     not any(p[0] == k - 1 and p[2] == chosen and _RELATIVE_AFTER_NAME.match(
                         texts[k - 1], _mention_end(live[chosen], k - 1, p[1])) for p in persons[j:here]):
                 chosen = persons[j][2]
+        if chosen is not None and low in ("he", "she"):
+            # "Tom Hughes, who had campaigned for his brother Sam Hughes, said the vote was fair and he would
+            # respect it": a he/she after the speech verb is its subject, the person the sentence opens with
+            # (of the pronoun's gender), not a person named in the aside between them; not with a person
+            # named after the verb ("... said Sam Hughes would win and he ...": either could be meant)
+            j = bisect_left(persons, (k, 0))
+            first = persons[j][2] if j < here and persons[j][0] == k else None
+            if first is not None and first != chosen and first != speaker and \
+                    (live[first].gender or learned.get(first)) == gender and \
+                    _starts_sentence(texts[k], live[first], k, persons[j][1]) and \
+                    (aside := _ASIDE_THEN_SPEECH.match(texts[k], _mention_end(live[first], k, persons[j][1]))) \
+                    is not None and aside.end() <= at[1] and all(p[1] < aside.end() for p in persons[j + 1:here]):
+                chosen = first
         if chosen is None:
             continue
         if live[chosen].gender is None and chosen not in learned:
@@ -3969,8 +4112,8 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
             c_evidence.append(evidence)
             c_gender.append(ent.gender)
-        for idx, ent in enumerate(live, first):
-            rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e]) for k, s, e, via, title in ent.mentions])
+        rows.extend([(lo + k, s, e, idx, via, title, doc_texts[k][s:e])
+                     for idx, ent in enumerate(live, first) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
 

@@ -58,7 +58,12 @@ hospital said", "the school said"), "he"/"she"/"they" a *pronoun*. For "X,
 <apposition>, said" the name of the two is taken ("the mayor's spokeswoman, Dana Price, said" ->
 Dana Price; "Mr. Field, a retired engineer, said" -> Field; an example set off by commas is no
 apposition: "Critics, including the former player Tom Ashby, have argued" -> Critics, "A study,
-from the Institute ..., says" -> A study); for a chain of appositions the name the
+from the Institute ..., says" -> A study; nor is a relative clause, whose names never speak for the
+cue after it: "The Northfield Drivers Union (NDU), which says it represents about 3,000 Velto
+couriers, said" -> Northfield Drivers Union, the phrase before ", which"/", who" read as the
+subject, a comma inside a number, "3,000", no clause comma); names coordinated before the cue are
+one speaker, as written and linked to no entity ("Fenwick Capital and Halden Partners said", one row:
+see :meth:`_Attributor.coordinated`); for a chain of appositions the name the
 clause starts with ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in Wyoming,
 wrote"); after the cue, a name in apposition to a description ("said its spokeswoman, Priya Nair"
 -> Priya Nair). With nothing found, the nearest actor or entity (not a place) named earlier in the clause.
@@ -88,7 +93,10 @@ Hospital, the organisation of the field whose name goes on from those words; "of
 hospital" as "the hospital"), never for a person ("A spokesman for Ms. Ruiz").
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
-object ends before a preposition of place or time). A speaker noun before a participle phrase
+object ends before a preposition of place or time); after "told X" a clause without "that" is the
+content when it has an auxiliary or a subject pronoun ("told reporters the plan was dead") or opens
+with a determiner, a noun and a verb ("told the crowd the company owed riders compensation"; not
+"told the committee the details of the plan"). A speaker noun before a participle phrase
 speaks: "Several patients waiting at the entrance said" -> "Several patients", and so does one
 before a relative clause whose verb follows "that"/"who"/"which" ("The union that represents nurses
 said" -> "The union"). A name that is the object of a preposition after a word of its clause is
@@ -128,7 +136,9 @@ an addressee so ("wrote to staff that").
 
 **Reported speech** (kind 'reported'): a cue verb outside quotation marks, not used by a direct
 quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
-"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that";
+"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that",
+and after the verb when a subject pronoun opens the clause: "saying he took responsibility for the
+failures that led to the breach" -> "he took responsibility for the failures that led to the breach";
 "X said A and that B" holds both clauses, "A and that B", when A is a clause: a bare verb's, or one
 with a finite auxiliary or a subject pronoun),
 "X announced that ..." / "X maintained: ..." (``clause: that`` verbs need "that" within 8 words, or a
@@ -1474,16 +1484,22 @@ class _Attributor:
         core = _strip_tail(text[lo:cue_at], _AUX)
         core_end = lo + len(core)
         if core.endswith(","):
-            comma = text.rfind(",", lo, core_end - 1)
+            relative = _RELATIVE_CLAUSE.search(text, lo, core_end - 1)
+            if relative is not None and relative.start() > lo:
+                # "The Northfield Drivers Union (NDU), which says it represents about 3,000 Velto
+                # couriers, said": a relative clause set off by commas describes the subject before it;
+                # no name inside it is the speaker
+                return self.speaker_before(lo, relative.start() + 1, nearest=nearest)
+            comma = _last_comma(text, lo, core_end - 1)
             if comma >= 0:
                 inner, _ = self.subject_phrase(comma + 1, core_end - 1)
                 if inner is not None and _EXAMPLE.match(text, comma + 1, core_end):
                     inner = None  # "Critics, including Tom Ashby, said": an example, no apposition
                 outer, _ = self.subject_phrase(lo, comma)
                 if inner is not None and inner.type == "name" and (outer is None or outer.type != "name"):
-                    return inner
+                    return self.coordinated(inner, comma + 1)
                 if outer is not None and outer.type == "name":
-                    return outer
+                    return self.coordinated(outer, lo)
                 first = self.clause_subject(lo, comma)
                 if first is not None:
                     return first
@@ -1494,11 +1510,11 @@ class _Attributor:
             else:
                 sp, _ = self.subject_phrase(lo, core_end - 1)
                 if sp is not None:
-                    return sp
+                    return self.coordinated(sp, lo)
         else:
             sp, _ = self.subject_phrase(lo, core_end)
             if sp is not None:
-                return sp
+                return self.coordinated(sp, lo)
         if not nearest:
             return None
         cands = [m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES]
@@ -1512,6 +1528,34 @@ class _Attributor:
                 self._object_of_modifier(lo, self._phrase_start(lo, cands[-1].start)) is not None:
             return None  # "the administrator of | the Environmental Protection Agency |": no subject
         return _from_mention(cands[-1])
+
+    def coordinated(self, sp: _Speaker, lo: int) -> _Speaker:
+        """A name speaker coordinated with names before it ("Fenwick Capital and Halden Partners
+        said", "Ana Ruiz, Tom Hale and Lena Ortiz said"): one speaker, the names as written, of type
+        'nominal' (a group, as "officials" is) and linked to no entity, since the table holds one row
+        per quotation and one speaker per row: a row per name would count one statement as two
+        quotations, a row credited to one of them would give the others' words to it. :func:`voice`
+        counts it under its words. Each part is an entity mention of the text (no place: "the
+        leaders of France, Germany and Italy said" is the leaders; no possessive), the parts joined by
+        ", " or "and" with one "and" at least, and the first is no object of a preposition ("Workers
+        at Acme and Beta said"); else ``sp`` as it is."""
+        if sp.type != "name" or sp.etype == "place":
+            return sp
+        text = self.f.text
+        start, joined = sp.start, False
+        names = [m for m in self.speakers(lo, sp.start) if m.via != "pronoun"]
+        while names:
+            link = _COORDINATION_BEFORE.search(text, lo, start)
+            if link is None:
+                break
+            m = next((m for m in reversed(names) if m.end == link.start()), None)
+            if m is None or m.etype == "place" or m.etype not in _SPEAKER_TYPES:
+                break
+            joined = joined or "and" in link.group()
+            start = m.start
+        if not joined or self._after_preposition(lo, start, _ANY_PREPS):
+            return sp
+        return _Speaker(pd.NA, text[start:sp.end], "nominal", start, sp.end, pd.NA, None, None, sp.head)
 
     def _phrase_start(self, lo: int, start: int) -> int:
         """Where the phrase of a name starting at ``start`` starts, with the determiners and titles
@@ -2074,6 +2118,21 @@ def _verb_like(word: str, nouns: frozenset[str]) -> bool:
         low not in _DETERMINERS_ALL and low not in _PRONOUNS and not low.endswith(("'s", "’s", "ss"))
 
 
+def _clause_after_object(after: str, nouns: frozenset[str]) -> bool:
+    """Does ``after`` (the words after "told <addressee>") open a clause with no auxiliary, "that"
+    left out: a determiner, a lower-case noun and a verb (:func:`_verb_like`: "told the crowd | the
+    company owed riders compensation", "told reporters | the minister resigned")? A noun phrase alone
+    is no clause ("told him | the story of her life", "told them | the details of the plan")."""
+    words = after.split(None, 3)[:3]
+    if len(words) < 3 or words[0].lower() not in _DETERMINERS_ALL or words[0].lower() == "that":
+        return False
+    noun, verb = words[1], words[2].rstrip(".,;:!?")
+    if not noun[:1].islower() or noun[-1:] in _PHRASE_END_CHARS or noun.endswith(_POSSESSIVE_ENDINGS) or \
+            noun in _ANY_PREPS or verb.lower() in _ANY_PREPS:
+        return False
+    return _verb_like(verb, nouns)
+
+
 # a subordinate clause's first word: a name before it is no subject of a cue after it in that clause
 _SUBORDINATOR = re.compile(r"\b(?:after|because|when|whenever|while|before|since|if|although|though|until|unless|"
                            r"whereas)\b")
@@ -2231,12 +2290,16 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         elif opener and after[opener.end() - 4:opener.end()] == "that" and after[:opener.end() - 4].strip(" ,") \
                 and _FINITE_AFTER.match(after, opener.end()):
             opener = None  # "said 14 ballots that had been rejected were counted": a relative "that", no opener
-        if opener and _second_that(after, opener.end()) and (bare_of[form] == "bare" or _FINITE_CLAUSE.match(after)):
+        if opener and _PRONOUN_SUBJECT.match(after) and after[opener.end() - 4:opener.end()] == "that":
+            c_lo = after_lo  # "saying he took responsibility for the failures that led to …": the clause said
+            # opens with its subject pronoun, a "that" in it is its own (relative), no opener
+        elif opener and _second_that(after, opener.end()) and (bare_of[form] == "bare" or _FINITE_CLAUSE.match(after)):
             c_lo = after_lo  # "said the strike was regrettable and that …": both clauses were said
         elif opener:
             c_lo = after_lo + opener.end()
         elif cues.clause_of[form] == "bare" or (adr is not None and cues.addressee_of[form] == "object"
-                                                 and _FINITE_CLAUSE.match(after)):
+                                                 and (_FINITE_CLAUSE.match(after)
+                                                      or _clause_after_object(after, att.nouns))):
             c_lo = after_lo  # "told reporters the plan was dead": a clause after the addressee, "that" left out
         else:
             continue
@@ -2259,6 +2322,7 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
     return _outer_rows(rows, cues.source_phrases)
 
 
+_PRONOUN_SUBJECT = re.compile(r"\A\s+(?:I|we|he|she|they)\s")  # a clause opening with its subject pronoun
 _AND_THAT = re.compile(r"\S\s+\S+,?\s+(?:and|but)\s+that\Z")  # two words at least, then "and that"
 
 
@@ -2405,6 +2469,20 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
                 not att.overlaps_direct(rest_lo, rest_hi):
             parts.append((rest_lo, rest_hi))
     return _Row(sid, pid, parts, sp, att.cues.lemma_of[m.form.lower()], "reported", m.start)
+
+
+_COORDINATION_BEFORE = re.compile(r"(?:,\s+and|,|\s+and)\s+\Z")  # between coordinated names: ", ", " and "
+# a relative clause set off by a comma ("…, which says it represents riders, said"): its comma
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\b")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")  # a comma inside a number ("2,000"): no clause comma
+
+
+def _last_comma(text: str, lo: int, hi: int) -> int:
+    """Where the last comma of text[lo:hi] that is no comma inside a number ("2,000") is, else -1."""
+    comma = text.rfind(",", lo, hi)
+    while comma >= 0 and _DIGIT_COMMA.match(text, comma):
+        comma = text.rfind(",", lo, comma)
+    return comma
 
 
 _PAREN_ACRONYM = re.compile(r"\s+\([A-Z][A-Za-z0-9&.\-]{0,11}\)\Z")  # "(FDA)" after a name, at the end
@@ -2583,18 +2661,24 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
        said ..." stays unknown), or when that person is the one in focus: the subject of the
        sentence right before, the others named before it (:func:`_in_focus`: "Delane replied ...
        Senator Paul Brennan, a Republican, was more sympathetic. He said ..." -> Paul Brennan);
+       up to five sentences back (:data:`_PRONOUN_FAR`) when that person's gender is known and the
+       pronoun agrees, and only quotations stand between with nobody else who could be meant named
+       or speaking (:func:`_alone_since`: 'Councillor Mara Quist chairs the committee. "I built
+       this company," Tomas Reyes wrote. "I will miss it." She said ...' -> Mara Quist, as the
+       entity layer resolves it);
     3. else none: speaker, speaker_id and speaker_entity_id NA, speaker_type 'pronoun'.
     Only "he" and "she" are resolved ("they", "we", "I" stay unknown)."""
     last: _Row | None = None
     for row in rows:
         sp = row.speaker
         if sp is not None and sp.type == "pronoun":
-            row.speaker = _confident_pronoun(att, row, sp, last)
+            row.speaker = _confident_pronoun(att, row, sp, last, rows)
         if row.speaker is not None and isinstance(row.speaker.name, str):
             last = row
 
 
-def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | None) -> _Speaker:
+def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | None,
+                       rows: Sequence[_Row] = ()) -> _Speaker:
     f = att.f
     unknown = _Speaker(pd.NA, pd.NA, sp.type, sp.start, sp.end, pd.NA, None, None, sp.head)
     gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
@@ -2625,7 +2709,11 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             if m.via != "pronoun" and (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id)):
                 antecedent = m
                 break
-        if antecedent is None or sp_sentence[0] - f.sentence_at(antecedent.start)[0] > 2:
+        if antecedent is None:
+            continue
+        back = sp_sentence[0] - f.sentence_at(antecedent.start)[0]
+        if back > 2 and not (back <= _PRONOUN_FAR and cand.gender == gender and
+                             _alone_since(att, antecedent, cand, sp, gender, rows)):
             continue
         window = min(antecedent.start, sp_sentence[2])
         rivals = [m for m in mentions[bisect_left(starts, window - 400):k] if m.via != "pronoun"
@@ -2637,6 +2725,40 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
+
+
+#: How many sentences back the person a pronoun speaker stands for may be named when that person's
+#: gender is known and nobody else who could be meant comes between (:func:`_alone_since`).
+_PRONOUN_FAR = 5
+
+
+def _alone_since(att: _Attributor, antecedent: _Mention, cand: _Mention, sp: _Speaker, gender: str,
+                 rows: Sequence[_Row]) -> bool:
+    """Is the person of ``cand`` the only one a pronoun ``sp`` of ``gender`` can stand for since it
+    was last named (``antecedent``), with only quotations between? Every sentence between the two
+    holds a quotation made into a row (quoted speech brings in no new person: "Councillor Mara Quist
+    chairs the committee. "I built it," Tomas Reyes wrote. "I will miss it." She said …"), no other
+    person of that gender or of unknown gender (nor a name of no type) is named (outside quotations)
+    between the two, and no quotation between has a speaker linked to no one who is one such person
+    ("a nurse said"; :func:`_one_person`)."""
+    f = att.f
+    lo, hi = f.sentence_at(antecedent.start)[3], f.sentence_at(sp.start)[2]
+    between = [(s_lo, s_hi) for _, _, s_lo, s_hi in f.sentences if lo <= s_lo and s_hi <= hi]
+    parts = [part for row in rows for part in row.parts]
+    if not all(any(p_lo < s_hi and s_lo < p_hi for p_lo, p_hi in parts) for s_lo, s_hi in between):
+        return False  # a sentence of narrative between: it may be about someone the text does not name
+    starts = f.mention_starts
+    for m in f.mentions[bisect_left(starts, antecedent.end):bisect_left(starts, sp.start)]:
+        if m.via != "pronoun" and m.etype in (None, "person", "other") and m.gender in (None, gender) and \
+                not (_same(m.entity_id, cand.entity_id) or _same(m.actor_id, cand.actor_id)) and \
+                not f.in_quote(m.start, m.end):
+            return False  # (an untyped name too: "Bolsonaro accused Macron …")
+    for row in rows:
+        p = row.speaker
+        if antecedent.end <= row.parts[0][0] < sp.start and p is not None and p.type == "nominal" and \
+                not isinstance(p.entity_id, str) and not isinstance(p.actor_id, str) and _one_person(att, p, gender):
+            return False
+    return True
 
 
 def _nominal_antecedent(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -> bool | None:
@@ -2811,7 +2933,8 @@ def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: fr
     """The organisation a spokesperson phrase names after its preposition ("A spokeswoman for
     Lakeport General", "officials at the hospital"): the head before the first preposition is a noun
     of ``spokespeople``, and right after the preposition (and "the") stands an organisation mention
-    (by its full name in the field, :func:`_full_organization`) or "the <organisation noun>" (linked as
+    (linked as the entity layer links it: "Lakeport General" after Lakeport General Hospital is its short
+    form) or "the <organisation noun>" (linked as
     :func:`_organization_for` links it); else None: a person ("A spokesman for Ms. Ruiz": the
     spokesman speaks, not Ms. Ruiz), a place, or nothing known."""
     text = f.text
@@ -2825,28 +2948,11 @@ def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: fr
         m = inner[0]
         if m.etype != "organization" or text[after:m.start].strip().lower() not in ("", "the"):
             return None
-        return _full_organization(f, m)
+        return m
     rest = toks[at + 1:]
     if len(rest) == 2 and rest[0].lower() == "the" and _bare(rest[1]).lower() in nouns:
         return _organization_for(f, sp.start, _bare(rest[1]).lower(), nouns, generic)  # "for the hospital"
     return None
-
-
-def _full_organization(f: _Field, m: _Mention) -> _Mention:
-    """The organisation mention of the field whose name is ``m``'s name and more words after it, when
-    one organisation is so named ("Lakeport General" -> Lakeport General Hospital, a short form the
-    entity layer kept apart); else ``m``."""
-    if not isinstance(m.actor, str):
-        return m
-    prefix = m.actor + " "
-    found: _Mention | None = None
-    for other in f.mentions:
-        if other.via != "pronoun" and other.etype == "organization" and isinstance(other.actor, str) and \
-                other.actor.startswith(prefix):
-            if found is not None and not _same(other.entity_id, found.entity_id):
-                return m  # two such names: which one is meant is not clear
-            found = found or other
-    return m if found is None else found
 
 
 def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None

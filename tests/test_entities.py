@@ -806,6 +806,43 @@ def test_runs_find_the_same_runs_as_the_run_pattern():
     assert list(ent._runs("\n".join(_TRICKY))) == per_sentence
 
 
+def test_a_names_shape_is_what_make_candidate_asked_of_its_words():
+    """_name_shape (cached with a name's facts, once per distinct name) answers what _make_candidate
+    asked of a name's words at each mention: a month alone, a compass word and a demonym, a demonym or
+    group word before a name of its own, an award's last word before a first name."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    shape = {toks: ent._name_facts(toks)[-1] for toks in [
+        ("Jan",), ("North", "Korean"), ("Democrat", "Luis", "Ortega"), ("Italian", "Matteo", "Salvini"),
+        ("Year", "Tyler", "Turner"), ("John", "Smith"), ("South", "Africa"), ("British", "Airways")]}
+    assert shape == {("Jan",): ent._SHAPE_MONTH, ("North", "Korean"): ent._SHAPE_COMPASS,
+                     ("Democrat", "Luis", "Ortega"): ent._SHAPE_ORIGIN | ent._SHAPE_ORIGIN_REST | ent._SHAPE_AWARD,
+                     ("Italian", "Matteo", "Salvini"): ent._SHAPE_ORIGIN | ent._SHAPE_ORIGIN_REST,
+                     ("Year", "Tyler", "Turner"): ent._SHAPE_AWARD, ("John", "Smith"): 0, ("South", "Africa"): 0,
+                     ("British", "Airways"): 0}
+
+
+def test_cues_after_a_name_are_tried_only_after_a_comma_possessive_or_space():
+    """_context_evidence skips the cues written after a name (said, spokesman, residents ...) where a
+    full stop or bracket follows it; the cues before it still count ('"...," said Mauer.')."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    words = ent._default_words()
+
+    def cues(text: str, name: str) -> list[tuple[int, str, str]]:
+        start = text.index(name)
+        return ent._context_evidence(words, text, start, start + len(name), tuple(name.split()))
+
+    assert cues('"We will appeal," said Mauer.', "Mauer") == [(6, "person", "said-cue: said X")]
+    assert cues("(Okafor) said", "Okafor") == []
+    assert cues("Okafor\nsaid", "Okafor") == [(6, "person", "said-cue")]
+    assert cues("Okafor, 45, said", "Okafor") == [(5, "person", "age")]
+    assert cues("Orchard Mobile’s spokesman said", "Orchard Mobile") == [(5, "organization",
+                                                                          "organization cue: spokesman")]
+
+
 def test_the_pronoun_scan_finds_exactly_the_pronouns():
     import importlib
     import re

@@ -116,4 +116,6 @@ def test_a_quotation_over_several_paragraphs_is_one_quotation_of_its_speaker():
                    intro + f'"{waves}"\n\n"{boats}," she said.') == [
         ("direct", f"{waves} … {boats}", "Lena Kowalczyk"),
         ("direct", f"{waves} … {boats}", "Lena Kowalczyk"),
-        ("direct", waves, None), ("direct", boats, None)]  # closed: two quotations, "she" too far back
+        ("direct", waves, None), ("direct", boats, "Lena Kowalczyk")]
+    # closed: two quotations, the first with no cue; "she", three sentences after Lena Kowalczyk (a
+    # woman by her first name) with nobody else named between, is her (was None: "too far back")

@@ -54,8 +54,8 @@ def test_a_name_opened_by_st_after_a_preposition_is_no_speaker():
 def test_a_spokesperson_for_an_organisation_speaks_for_it():
     # rt13 #8: "A spokeswoman for Lakeport General said ..." stayed unlinked, so voice() called the
     # hospital never quoted; a spokesperson noun (cue list: spokesperson_nouns) before "for"/"at"/"of"/
-    # "from" and an organisation links to it, by the full name the field gives it ("Linden General" ->
-    # Linden General Hospital), kept nominal; a person after "for" does not speak
+    # "from" and an organisation links to it, by the full name the entity layer links it to ("Linden
+    # General" -> Linden General Hospital), kept nominal; a person after "for" does not speak
     texts = ("Ambulances went to Linden General Hospital on Friday. A spokeswoman for Linden General said its "
              "wards were busy but coping.",
              "A spokesman for the Ashgrove Care Group said the homes would stay open.",
@@ -69,8 +69,9 @@ def test_a_spokesperson_for_an_organisation_speaks_for_it():
     d = pd.DataFrame({"doc_id": ["d0"], "title": [""], "text": [texts[0]]})
     ents = wb.entities(d, actors={"actors": []})
     said = wb.voice(ents, wb.quotes(d, {"actors": []}, entities=ents)).set_index("actor_id")
+    # (two mentions: the entity layer links "Linden General", spoken for, as the hospital's short form, s14)
     assert said.loc["organization:linden_general_hospital", ["mentions", "quotes", "never_quoted"]].tolist() == [
-        1, 1, False]
+        2, 1, False]
 
 
 def test_she_after_a_nominal_speaker_is_that_speaker_when_no_one_else_could_be_meant():
