@@ -794,8 +794,8 @@ def attention_over_time(
     then says so ("week of 2024-05-06", "May 2024") instead of showing a bare date. Colours from
     ``colors`` (actor id -> colour). ``shown``: how many lines are drawn at first, the actors with the
     most mentions in all (the others are in the legend, a click away: twelve lines are a tangle); None
-    draws all. Two actors with the same count at every time are not one line hiding the other: the one
-    drawn first is wider, showing around the other.
+    draws all. Two actors drawn at first with the same count at every time are not one line hiding the
+    other: the one drawn first is wider, showing around the other.
     """
     fn = "attention_over_time"
     hint = _ROLLUP_HINT.replace("(...)", "('day', 'actor')")
@@ -824,7 +824,8 @@ def attention_over_time(
     totals = wide.sum()
     first = set(sorted(names, key=lambda k: -float(totals.get(k, 0)))[:shown]) if shown is not None else set(names)
     series = {key: [None if pd.isna(v) else float(v) for v in wide[key]] for key in names}
-    under = _later_twins(series)
+    # only among the lines drawn at first: a wide line in the legend of a hidden actor reads as emphasis
+    under = {key: 0 for key in names} | _later_twins({key: v for key, v in series.items() if key in first})
     fig = new_figure(title)
     for key in names:
         ys = series[key]

@@ -592,6 +592,9 @@ def test_attention_over_time_two_actors_with_the_same_counts_stay_two_visible_li
                          "mentions": [2, 1, 2, 1, 1, 1]})
     fig = charts.attention_over_time(same)
     assert [(t.name, t.line.width, t.marker.size) for t in fig.data] == [("A", 5, 10), ("B", 2, 6), ("C", 2, 6)]
+    hidden = charts.attention_over_time(same, shown=1)  # B is in the legend only: no wide line there
+    assert [(t.name, t.visible, t.line.width) for t in hidden.data] == [("A", True, 2), ("B", "legendonly", 2),
+                                                                       ("C", "legendonly", 2)]
 
 
 def test_attention_over_time_gaps_datetimes_and_duplicates(daily):
