@@ -316,9 +316,9 @@ def _splitmix64(h: int) -> int:
 
 def test_word_hashes_are_the_documented_function_of_the_word_bytes():
     # issue 10 point 16: a word's hash is splitmix64 of its bytes read 8 at a time as little-endian
-    # integers (the last ones padded with zero bytes), combined as h * 0x9E3779B97F4A7C15 + chunk: the
-    # 8 bytes from each position are gathered in one unaligned load (any alignment, next to the end of
-    # the buffer and of a text), with the same values as before
+    # integers (the last ones padded with zero bytes), combined as h * 0x9E3779B97F4A7C15 + chunk,
+    # at any alignment and next to the end of the buffer and of a text (the values a faster gather
+    # must keep: the LSH buckets, so the candidates, depend on them)
     import pyarrow as pa
 
     from analysis.corpus.duplicates import _tokens
