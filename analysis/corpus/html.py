@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.corpus.bytescan import sparse_flatnonzero
 from analysis.corpus.dates import TZINFOS
@@ -222,6 +223,23 @@ def _markup_candidates(values: pd.Series) -> np.ndarray:
     return out & values.notna().to_numpy(dtype=bool)
 
 
+#: What every match of :data:`HTML_MARKUP` starts with: "<" or "&" then a character that is neither a
+#: space nor itself (a tag's name or "/", an entity's "#" or name); RE2's ``\s`` is ASCII only, so this
+#: matches wherever the markup pattern does (and more: "AT&T", "a <b").
+_MARKUP_START = r"<[^\s<]|&[^\s&]"
+
+
+def _maybe_markup(values: pd.Series, at: np.ndarray) -> np.ndarray:
+    """The positions among ``at`` (ascending) whose value may hold markup: those matching
+    :data:`_MARKUP_START`, found by Arrow's regex engine on an Arrow-backed column (the full check,
+    :func:`looks_like_html`, is Python's regex and an entity lookup per match); other columns: ``at``."""
+    chunks = getattr(values.array, "_pa_array", None)
+    if not isinstance(chunks, pa.ChunkedArray) or not len(at):
+        return at
+    found = pc.match_substring_regex(chunks.take(pa.array(at)), _MARKUP_START)
+    return at[pc.fill_null(found, False).to_numpy(zero_copy_only=False)]
+
+
 def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     """``frame`` (documents rows of a table, with the internal ``__file__`` and ``__row__`` columns)
     with each title and text field that holds HTML markup (:func:`looks_like_html`) converted to text
@@ -233,7 +251,7 @@ def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
         candidates = _markup_candidates(values)
         if not candidates.any():
             continue
-        at = [i for i in np.flatnonzero(candidates) if looks_like_html(values.iat[i])]
+        at = [i for i in _maybe_markup(values, np.flatnonzero(candidates)).tolist() if looks_like_html(values.iat[i])]
         if not at:
             continue
         converted = values.copy()  # (the other values as they are: an Arrow column stays one, not copied to Python)

@@ -303,3 +303,36 @@ def test_word_hashes_depend_only_on_the_word_wherever_it_stands():
     eight, nine, twenty, x, e5, e = h[0], h[1], h[5], h[7], h[8], h[10]
     assert h == [eight, nine, eight, nine, eight, twenty, twenty, x, e5, e5, e]
     assert len({eight, nine, twenty, x, e5, e}) == 6
+
+
+def _splitmix64(h: int) -> int:
+    mask = 2**64 - 1
+    h ^= h >> 30
+    h = (h * 0xBF58476D1CE4E5B9) & mask
+    h ^= h >> 27
+    h = (h * 0x94D049BB133111EB) & mask
+    return h ^ (h >> 31)
+
+
+def test_word_hashes_are_the_documented_function_of_the_word_bytes():
+    # issue 10 point 16: a word's hash is splitmix64 of its bytes read 8 at a time as little-endian
+    # integers (the last ones padded with zero bytes), combined as h * 0x9E3779B97F4A7C15 + chunk,
+    # at any alignment and next to the end of the buffer and of a text (the values a faster gather
+    # must keep: the LSH buckets, so the candidates, depend on them)
+    import pyarrow as pa
+
+    from analysis.corpus.duplicates import _tokens
+
+    def reference(word: str) -> int:
+        data, h = word.encode(), 0
+        for k in range(0, len(data), 8):
+            h = (h * 0x9E3779B97F4A7C15 + int.from_bytes(data[k:k + 8], "little")) & (2**64 - 1)
+        return _splitmix64(h)
+
+    words = ["a", "ab", "strike", "abcdefgh", "abcdefghi", "nurses-union", "é", "naïve", "x" * 17, "y" * 24]
+    texts = [" ".join(words), "  " + " ".join(reversed(words)) + " ", "x" * 17, "b" + " " * 7 + "y" * 24, "é"]
+    hashes, counts = _tokens(pa.array(texts, type=pa.large_string()))
+    assert counts.tolist() == [10, 10, 1, 2, 1]
+    expected = [reference(w) for text in texts for w in text.split()]
+    assert hashes.tolist() == expected
+    assert hashes[:3].tolist() == [0xAEFF7D4B5B72EC99, 0xBEE698D0A3E21C1A, 0x0FE06E181922825D]  # a, ab, strike
