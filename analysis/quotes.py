@@ -670,6 +670,9 @@ class _Speaker(NamedTuple):
     head: int = -1          # offset of the phrase's head word
 
 
+_NEW_SPEAKER = functools.partial(tuple.__new__, _Speaker)  # a _Speaker from all nine values, without a Python call
+
+
 _Tok = tuple[int, int, str]  # (start, end, word) in the field
 _NP_REACH = 100  # characters a noun phrase is looked for in (8 words and more)
 _SPACE = frozenset(" \n\t\r\f\v\xa0")
@@ -880,19 +883,19 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
     head = head_word.rstrip(".")
     low = head.lower()
     if len(taken) == 1 and low in _SUBJECT_PRONOUNS:
-        return _Speaker(pd.NA, pd.NA, "pronoun", s, e)
+        return _NEW_SPEAKER((pd.NA, pd.NA, "pronoun", s, e, pd.NA, None, None, -1))
     if low in _TIME_WORDS or low in _PRONOUNS or low in _SUBJECT_PRONOUNS:
         return None
     first = 1 if taken[0][2].lower() in _DETERMINERS_ALL and len(taken) > 1 else 0
     if low in nouns and (not head[:1].isupper() or head_i == first):
         # a speaker noun ("officials", "The company", "Officials" at a sentence's start); with other
         # capitalised words before it, it is a name ("The Harlow County Board of Elections")
-        return _Speaker(pd.NA, " ".join([t[2] for t in taken]), "nominal", taken[0][0], taken[-1][1], pd.NA, None,
-                        None, s)
+        return _NEW_SPEAKER((pd.NA, " ".join([t[2] for t in taken]), "nominal", taken[0][0], taken[-1][1], pd.NA,
+                             None, None, s))
     if not head[:1].isupper() or low in honorifics:
         if low.endswith("-year-old") and _AGE.fullmatch(low):  # "the 24-year-old": a person, by age
-            return _Speaker(pd.NA, " ".join([t[2] for t in taken]), "nominal", taken[0][0], taken[-1][1], pd.NA,
-                            None, None, s)
+            return _NEW_SPEAKER((pd.NA, " ".join([t[2] for t in taken]), "nominal", taken[0][0], taken[-1][1],
+                                 pd.NA, None, None, s))
         return None
     i = head_i
     # capitalised words before the head (an acronym, "U.S.", starts with a capital too), no possessive
@@ -902,7 +905,7 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
     while i < head_i and (taken[i][2].rstrip(".").lower() in honorifics or taken[i][2].lower() in _DETERMINERS_ALL):
         i += 1
     run = taken[i:head_i + 1]
-    return _Speaker(pd.NA, " ".join([t[2] for t in run]), "name", run[0][0], run[-1][1], pd.NA, None, None, s)
+    return _NEW_SPEAKER((pd.NA, " ".join([t[2] for t in run]), "name", run[0][0], run[-1][1], pd.NA, None, None, s))
 
 
 def _tail_is_adverbial(tail: str) -> bool:
@@ -1869,17 +1872,25 @@ class _Attributor:
         return None
 
     def passive(self, cue: _Cue) -> bool:
-        before = _strip_tail(self.f.text[max(0, cue.start - 80):cue.start], _AUX_NOT_PERFECT)
-        word = _last_word(before)  # no trailing whitespace: _strip_tail strips it
+        """Is the cue a passive's participle ("was reported", "were told", "is widely said")?"""
+        before = self.f.text[max(0, cue.start - 80):cue.start].rstrip()
+        word = _last_word(before).lower()
+        if word not in _AUX_NOT_PERFECT:  # most cues: the word before is no auxiliary, nothing to strip
+            return word in _PASSIVE       # (what _strip_tail leaves then is ``before`` itself)
+        word = _last_word(_strip_tail(before, _AUX_NOT_PERFECT))  # no trailing whitespace: _strip_tail strips it
         return bool(word) and word.lower() in _PASSIVE
 
     def is_title(self, q_lo: int) -> bool:
         """Is the quotation at ``q_lo`` the title of a work ("known as "Fix It First"", "the book,
         "X"")? Its last words before the mark (an optional "the" and comma aside) are a title marker."""
         seg = self.f.text[max(0, q_lo - 40):q_lo].rstrip(" \n\"“'‘`(,:")
-        words = seg.rsplit(None, 3)[-3:]
-        if not words:
+        last = seg.rsplit(None, 1)[-1:]  # the last word alone decides most quotations
+        if not last:
             return False
+        last = last[0].lower()
+        if last != "the" and last not in self.cues.title_last_words:
+            return False
+        words = seg.rsplit(None, 3)[-3:]
         last = words[-1].lower()
         if last == "the" and len(words) > 1:
             words.pop()
@@ -1910,7 +1921,7 @@ class _Attributor:
 def _linked(sp: _Speaker, m: _Mention) -> _Speaker:
     """The speaker linked to mention ``m``: its actor, name, entity, gender and type (built directly:
     ``sp._replace(actor_id=m.actor_id, name=m.actor, ...)`` is several times slower)."""
-    return _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender, m.etype, sp.head)
+    return _NEW_SPEAKER((m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender, m.etype, sp.head))
 
 
 def _common_noun(word: str, text: str) -> bool:
@@ -1943,7 +1954,8 @@ def _is_word_char(c: str) -> bool:
 
 def _as_nominal(sp: _Speaker) -> _Speaker:
     """``sp._replace(type="nominal")``, built directly."""
-    return _Speaker(sp.actor_id, sp.name, "nominal", sp.start, sp.end, sp.entity_id, sp.gender, sp.etype, sp.head)
+    return _NEW_SPEAKER((sp.actor_id, sp.name, "nominal", sp.start, sp.end, sp.entity_id, sp.gender, sp.etype,
+                         sp.head))
 
 
 def _same_referent(a: tuple[Any, Any, Any], b: tuple[Any, Any, Any]) -> bool:
@@ -1961,8 +1973,8 @@ def _same_speaker(a: _Mention, b: _Mention) -> bool:
 
 
 def _from_mention(m: _Mention) -> _Speaker:
-    return _Speaker(m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end, m.entity_id,
-                    m.gender, m.etype)
+    return _NEW_SPEAKER((m.actor_id, m.actor, "pronoun" if m.via == "pronoun" else "name", m.start, m.end,
+                         m.entity_id, m.gender, m.etype, -1))
 
 
 def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
@@ -2023,6 +2035,7 @@ class _Attribution(NamedTuple):
     after: bool         # the cue comes after the quotation
 
 
+_NEW_ATTRIBUTION = functools.partial(tuple.__new__, _Attribution)  # from all five values, without a Python call
 _NONE = _Attribution(None, None, False, False, False)
 _NO_ROW = _Attribution(None, None, False, True, False)  # skipped as a mixed one is: no direct row
 
@@ -2043,9 +2056,9 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         core = between.rstrip(" \n\"“‘'`")
         adjacent = not core.strip() or core.endswith((",", ":")) or _ends_that(core)
         if adjacent:
-            return _Attribution(att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False)
+            return _NEW_ATTRIBUTION((att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False))
         if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
-            return _Attribution(None, m, False, True, False)
+            return _NEW_ATTRIBUTION((None, m, False, True, False))
         if _OBJECT_AND_OF.match(core) and not m.form.endswith("ing"):  # (a bare verb's clause is above:
             # "He said his plan calls for "new civil rights legislation"" is reported speech)
             # "accused her of "hiding behind the spreadsheet"": the cue's object, then the quotation
@@ -2053,7 +2066,7 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
             # before the cue, as before (no guess)
             speaker = att.speaker_before(clause_lo, m.start, nearest=False)
             if speaker is not None:
-                return _Attribution(speaker, m, False, False, False)
+                return _NEW_ATTRIBUTION((speaker, m, False, False, False))
     # 1b. "called the record "…"": a naming verb and its object right before the quotation
     naming = att.naming
     if naming and naming[-1] >= clause_lo:  # a naming verb shortly before (most fields have none)
@@ -2063,7 +2076,7 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
             speaker = att.speaker_before(clause_lo, named.start, nearest=False)  # its subject, no guess
             if speaker is None:
                 return _NO_ROW  # a quotation of someone the sentence names, but who is not clear
-            return _Attribution(speaker, named, False, False, False)
+            return _NEW_ATTRIBUTION((speaker, named, False, False, False))
     # 2. a cue after it, in the rest of the sentence (up to the next quotation)
     end_sent = f.sentence_at(max(q_hi - 1, q_lo))
     k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one
@@ -2082,7 +2095,7 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     if speaker is None and m.form.endswith("ing"):
         speaker = att.subject(sent[2], q_lo)
     close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
-    return _Attribution(speaker, m, close, False, True)
+    return _NEW_ATTRIBUTION((speaker, m, close, False, True))
 
 
 def _ends_naming(text: str, q_hi: int) -> bool:
