@@ -179,6 +179,10 @@ def test_seed_actor_profile_reads_as_a_finished_report_titled_with_the_actor(ren
     seed_ids = wb.load_corpus(repo_dir / "seeds")["doc_id"]
     assert not [i for i in seed_ids if f">{i}<" in shown], "articles are named by their headline, not their id"
     assert ">appears with</th>" in page and ">Joe Biden</td>" in page
+    # a profile's quotations always name their article (red team rt14: a profile whose quotes all came from
+    # one article of a corpus dropped the column, another profile of the same run had it)
+    own_words = page[page.index("In its own words"):]
+    assert re.findall(r"<th[^>]*>([^<]*)</th>", own_words)[:4] == ["article", "kind", "cue verb", "quotation"]
     # every actor has the colour the corpus report gives it (the profile once coloured by id order)
     result = wb.tables.report_analysis(repo_dir / "seeds")
     corpus_colours = wb.tables.report_colors(wb.tables.entity_tables(result)[0])
