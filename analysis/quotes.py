@@ -1545,10 +1545,14 @@ class _Attributor:
         if sp.type != "name" or sp.etype == "place":
             return sp
         text = self.f.text
+        link = _COORDINATION_BEFORE.search(text, max(lo, sp.start - _COORDINATION_REACH), sp.start)
+        if link is None:  # most speakers: no ", " or " and " right before the name
+            return sp
         start, joined = sp.start, False
         names = [m for m in self.speakers(lo, sp.start) if m.via != "pronoun"]
         while names:
-            link = _COORDINATION_BEFORE.search(text, lo, start)
+            if start != sp.start:
+                link = _COORDINATION_BEFORE.search(text, max(lo, start - _COORDINATION_REACH), start)
             if link is None:
                 break
             m = next((m for m in reversed(names) if m.end == link.start()), None)
@@ -2485,6 +2489,7 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
 
 
 _COORDINATION_BEFORE = re.compile(r"(?:,\s+and|,|\s+and)\s+\Z")  # between coordinated names: ", ", " and "
+_COORDINATION_REACH = 16  # characters before a name that _COORDINATION_BEFORE is looked for in
 # a relative clause set off by a comma ("…, which says it represents riders, said"): its comma
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\b")
 _DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")  # a comma inside a number ("2,000"): no clause comma
