@@ -63,7 +63,8 @@ class CueVerbs:
     ``document_nouns`` name documents, a source at most ("according to a statement");
     ``spokesperson_nouns`` are the people who speak for an organisation ("a hospital spokesman",
     "Hospital officials", "a spokeswoman for Lakeport General": linked to the organisation the phrase
-    names; empty: none linked so);
+    names; empty: none linked so); ``team_lead_nouns`` are the roles of the one who leads a team, which
+    sports copy writes for one another ("the Harlow boss" is the person given "Harlow manager");
     ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
     record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
     ``sha256`` identifies the content."""
@@ -79,6 +80,7 @@ class CueVerbs:
     generic_organization_nouns: frozenset[str] | None = None
     document_nouns: frozenset[str] = frozenset()
     spokesperson_nouns: frozenset[str] = frozenset()
+    team_lead_nouns: frozenset[str] = frozenset()
     naming_of: Mapping[str, str] = dc_field(default_factory=dict)
 
     @functools.cached_property
@@ -184,11 +186,12 @@ def _build(doc) -> CueVerbs:
                          ("organization_nouns", "[company, ministry]"),
                          ("generic_organization_nouns", "[company, agency]"),
                          ("document_nouns", "[statement, report]"),
-                         ("spokesperson_nouns", "[spokesman, officials]")):
+                         ("spokesperson_nouns", "[spokesman, officials]"),
+                         ("team_lead_nouns", "[manager, boss]")):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of non-empty words such as {example}")
-        if key in data or key not in ("generic_organization_nouns", "spokesperson_nouns"):
+        if key in data or key not in ("generic_organization_nouns", "spokesperson_nouns", "team_lead_nouns"):
             lists[key] = value
     naming = data.get("naming_verbs", {})
     if not isinstance(naming, Mapping) or not all(
@@ -200,11 +203,14 @@ def _build(doc) -> CueVerbs:
     verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses, "addressee": addressees})
     generic = lists.pop("generic_organization_nouns") if "generic_organization_nouns" in data else None
     spokespeople = lists.pop("spokesperson_nouns", [])
+    team_leads = lists.pop("team_lead_nouns", [])
     normal = {"cue_verbs": verbs.to_dict("records"), "source_phrases": phrases, "speaker_nouns": nouns, **lists}
     if generic is not None:  # only when given: a list without it keeps its hash
         normal["generic_organization_nouns"] = generic
     if spokespeople:  # only when given: a list without them keeps its hash
         normal["spokesperson_nouns"] = spokespeople
+    if team_leads:  # only when given: a list without them keeps its hash
+        normal["team_lead_nouns"] = team_leads
     if naming_of:  # only when given: a list without them keeps its hash
         normal["naming_verbs"] = naming_of
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
@@ -217,4 +223,5 @@ def _build(doc) -> CueVerbs:
                         n.strip().lower() for n in generic),
                     document_nouns=frozenset(n.strip().lower() for n in lists["document_nouns"]),
                     spokesperson_nouns=frozenset(n.strip().lower() for n in spokespeople),
+                    team_lead_nouns=frozenset(n.strip().lower() for n in team_leads),
                     naming_of=naming_of)

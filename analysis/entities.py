@@ -870,10 +870,11 @@ def _saint_possessive(words: EntityWords, owner: Sequence[str], raw: str) -> boo
     """``raw`` is a saint's name in the possessive after ``owner`` = ("St.",): "St. Brendan's", "St. Mary's",
     the short form of an institution named for the saint ("St. Brendan's Hospital"), whose possessive is
     part of the name (a hospital's, a school's or a church's), not a place ("St." is no Street here); not a
-    place of the lists in the possessive ("St. Louis's mayor", "St. Petersburg's")."""
-    if len(owner) != 1 or owner[0] not in _SAINTS or not raw.endswith(("'s", "’s")):
+    place of the lists in the possessive ("St. Louis's mayor", "St. Petersburg's"); also a saint's name
+    ending in "s" with the apostrophe alone ("St. James' Park", "St Thomas' Hospital")."""
+    if len(owner) != 1 or owner[0] not in _SAINTS or not raw.endswith(("'s", "’s", "s'", "s’")):
         return False
-    saint = raw[:-2]
+    saint = raw[:-2] if raw.endswith(("'s", "’s")) else raw[:-1]
     if _NAME_WORD.match(saint) is None:
         return False
     low = saint.lower()
@@ -883,7 +884,7 @@ def _saint_possessive(words: EntityWords, owner: Sequence[str], raw: str) -> boo
 
 def _saint_name(toks: Sequence[str]) -> bool:
     """A saint's name in the possessive kept whole (:func:`_saint_possessive`): ("St.", "Brendan's")."""
-    return len(toks) == 2 and toks[0] in _SAINTS and toks[1].endswith(("'s", "’s"))
+    return len(toks) == 2 and toks[0] in _SAINTS and toks[1].endswith(("'s", "’s", "s'", "s’"))
 
 
 def _possessive_in_name(words: EntityWords, owner: Sequence[str], rest: Sequence[str]) -> bool:
@@ -1344,11 +1345,25 @@ _HEADLINE_WORDS = sorted((re.escape(w) for w in _TITLE_CASE_LOWER if re.fullmatc
 _PROSE_WORD = re.compile(rf"(?<![\w'’-])(?!(?:{'|'.join(_HEADLINE_WORDS)})(?![\w'’-]))[a-z]")
 
 
+#: A results line: two teams' names on the two sides of a score, alone on the line (after a label:
+#: "Full-time: Kingsford Rovers 0-3 Harlow Athletic."); sports copy writes it in prose as in headlines.
+_TEAM_NAME = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
+_RESULTS_LINE = re.compile(rf"\s*(?:[A-Z][\w'’-]*(?: [\w'’-]+)?: )?{_TEAM_NAME} {_SCORE} {_TEAM_NAME}[.!]?\s*$")
+
+#: A team's line-up: its name, its formation in brackets, a colon and its players' surnames (a surname
+#: may have its initial after it, "Doyle C."), separated by semicolons and commas.
+_LINE_UP = re.compile(rf"\s*(?P<team>{_TEAM_NAME}) \(\d(?:[-–]\d){{2,4}}\): "
+                      r"(?P<players>[A-Z][\w'’-]*(?: [A-Z]\.?)?(?:[;,] (?:[A-Z][\w'’-]*(?: [A-Z]\.?)?))*)\.?\s*$")
+
+
 def _is_weak(text: str) -> bool:
     """Untrusted capitalisation: all-caps lines (2+ words, 60% in capitals) and title-case lines (4+
     words, every lower-case word one that headline style leaves lower-case, at least 3 capitalised)."""
     if _PROSE_WORD.search(text):
         return False  # a lower-case word headlines keep capitalised: ordinary prose
+    if _RESULTS_LINE.match(text) or _LINE_UP.match(text):
+        return False  # "Kingsford Rovers 0-3 Harlow Athletic.", "Harlow Athletic (4-3-3): Smith; Jones, ...":
+        # a match's result or a team's line-up, names written as names
     alpha = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(alpha) >= 2 and sum(1 for w in alpha if w.isupper() and len(w) > 1) >= 0.6 * len(alpha):
         return True
@@ -1935,6 +1950,10 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             keep = False  # "Harbour master Ann Keel": the first word of a title written before the name
         if not keep and len(piece) > 1 and _whole_place(words, piece):
             keep = True  # "North Korea stated ...": the whole run is a place of the gazetteer, "North" part of it
+        if not keep and low not in words.function_words and _score_against_name(text, end):
+            keep = True  # "Arsenal beat Chelsea 2-0", "Wolves 2-1 Everton": a side of a score is a name
+        if keep and len(piece) > 1 and low in words.former_words and _title_after(words, text, end):
+            keep = False  # "Former Harlow manager Gary Pell": "former" is the title's, "Harlow" the affiliation
         if not keep:
             piece = piece[1:]
             while piece and piece[0][2] in _CONNECTORS:
@@ -1990,6 +2009,16 @@ def _opens_title(words: EntityWords, text: str, end: int, low: str) -> bool:
         return False
     rest = after.group().split()
     return any((low, *rest[:n]) in words.titles for n in range(1, min(len(rest), words.title_max - 1) + 1))
+
+
+def _title_after(words: EntityWords, text: str, end: int) -> bool:
+    """Lower-case words of a title of the lists follow the name ending at ``end`` ("Former Harlow
+    manager Gary Pell": "manager")."""
+    after = _LOWER_WORDS_AFTER.match(text, end)
+    if after is None:
+        return False
+    rest = tuple(after.group().split())
+    return any(rest[:n] in words.titles for n in range(1, min(len(rest), words.title_max) + 1))
 
 
 def _whole_place(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
@@ -2107,7 +2136,10 @@ _SHAPE_MONTH, _SHAPE_COMPASS, _SHAPE_ORIGIN, _SHAPE_ORIGIN_REST, _SHAPE_AWARD = 
 #: Months as dates write them, abbreviated or not (a name of the lists as well: "Jan", "June", "August").
 _MONTHS = ("January February March April May June July August September October November December "
            "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec").split()
-_MONTH_WORDS = frozenset(w for m in _MONTHS for w in (m, m.upper()))
+#: Weekdays as dates abbreviate them before a month or day ("on Sat. Sept. 12", "Wed. 14"): no name there.
+_WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+_WEEKDAY_DATE = re.compile(rf"\.,? (?:{'|'.join(_MONTHS)}|\d{{1,2}}(?!\d))")
+_MONTH_WORDS = frozenset(w for m in _MONTHS for w in (m, m.upper())) | _WEEKDAY_ABBREVIATIONS
 _DAY_AFTER = re.compile(r"\.?,? \d{1,4}(?![\d:])")
 _DAY_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)? $")
 
@@ -2115,7 +2147,10 @@ _DAY_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)? $")
 def _in_date(text: str, start: int, end: int) -> bool:
     """The month name at ``text[start:end]`` is part of a date: a day or year after it ("Jan 5", "Jan. 5,
     2024", "Sept 2023") or a day before it ("5 Jan"), or it is written with an abbreviation's full stop
-    ("in Jan. and Feb.")."""
+    ("in Jan. and Feb."); a weekday's abbreviation only with its full stop before a month or day ("Sat.
+    Sept. 12"; not "Mr Sun, 45,")."""
+    if text[start:end] in _WEEKDAY_ABBREVIATIONS:
+        return _WEEKDAY_DATE.match(text, end) is not None
     return _DAY_AFTER.match(text, end) is not None or _DAY_BEFORE.search(text, max(0, start - 6), start) is not None \
         or (text[end:end + 1] == "." and end - start <= 4 and text[end + 1:end + 2] in (" ", ",", ")") and
             not text[end + 2:end + 3].isupper())
@@ -2485,6 +2520,79 @@ def _city_clubs(texts: Sequence[str], cands: list[_Cand], words: EntityWords) ->
                 c.evidence.append((2, "organization", f"club: {cue}"))
 
 
+def _score_against_name(text: str, end: int) -> bool:
+    """A score follows the name ending at ``end``, directly or after a verb of a match, with another
+    capitalised name on the other side ("Arsenal beat Chelsea 2-0", "Wolves 2-1 Everton"; not "Nobody
+    beat them 2-0")."""
+    if not (text[end + 1:end + 2].isdigit() or text.startswith(_MATCH_VERBS, end)):
+        return False
+    m = _SCORE_AFTER.match(text, end)
+    if m is None:
+        return False
+    between = text[end:m.start("score")].split()[1:]
+    return any(w[:1].isupper() for w in between) or text[m.end():m.end() + 2][1:2].isupper() and \
+        text[m.end():m.end() + 1] == " "
+
+
+#: The words of a match's result between two teams' names ("Manchester United drew with Everton",
+#: "Kingsford lost to Harlow Athletic"): a team's opponent is a team.
+_RESULT_BETWEEN = re.compile(r" (?:beat|beats|defeated|defeats|thrashed|thrashes|edged|edges|hammered|hammers|"
+                             r"drew with|draws with|drew against|lost to|loses to|lost against) (?:the )?")
+
+
+def _match_opponents(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> None:
+    """Two names joined by the words of a match's result (:data:`_RESULT_BETWEEN`: "Manchester United
+    drew with Everton") in a document of a sports story (a score or a word of ``club_context_words``
+    in it), one of them an organisation by evidence of rank 5 or better and the other no name of
+    evidence better than the name lists (rank 5 or worse): the other is a team too, evidence (5,
+    organization, "opponent: <verb>") on that mention. Not "Obama beat Romney" (no organisation), nor
+    outside a sports story ("Nimbusly beat Smith in court")."""
+    sport = None
+    for a, b in zip(cands, cands[1:]):
+        if a.k != b.k or b.start - a.end > 24:
+            continue
+        m = _RESULT_BETWEEN.fullmatch(texts[a.k], a.end, b.start)
+        if m is None:
+            continue
+        for one, other in ((a, b), (b, a)):
+            if any(r <= 5 and t == "organization" for r, t, _ in one.evidence) and \
+                    not any(r <= 4 for r, _, _ in other.evidence):
+                if sport is None:
+                    sport = _sports_story(texts, words)
+                if sport:
+                    other.evidence.append((5, "organization", f"opponent: {m.group().strip()}"))
+                break
+
+
+def _line_ups(texts: Sequence[str], cands: list[_Cand]) -> None:
+    """The names of a team's line-up (:data:`_LINE_UP`: "Harlow Athletic (4-3-3): Smith; Jones, Brown,
+    Lee."): the team an organisation, evidence (3, organization, "line-up: <formation>"), and each player
+    a person, evidence (3, person, "line-up")."""
+    lines: dict[int, re.Match[str] | None] = {}
+    for c in cands:
+        if c.k not in lines:
+            text = texts[c.k]
+            lines[c.k] = _LINE_UP.match(text) if "): " in text else None
+        m = lines[c.k]
+        if m is None:
+            continue
+        if c.start >= m.start("players"):
+            c.evidence.append((3, "person", "line-up"))
+        elif c.start == m.start("team") and c.end == m.end("team"):
+            formation = texts[c.k][m.end("team") + 2:m.start("players") - 3]
+            c.evidence.append((3, "organization", f"line-up: {formation}"))
+
+
+def _sports_story(texts: Sequence[str], words: EntityWords) -> bool:
+    """A sentence of the document holds a score or a word of ``club_context_words``."""
+    for text in texts:
+        low = text.lower()
+        if _SCORE_IN_TEXT.search(text) or any(w in words.club_context for m in _CONTEXT_WORD.finditer(low)
+                                             for w in m.group().split("-")):
+            return True
+    return False
+
+
 def _portfolio_organizations(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """A portfolio written before its title that begins the name of an organisation of the document
     ("Environment Minister John Baird" where "Environment Canada" is named) is that organisation's
@@ -2527,6 +2635,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         cands = _portfolio_organizations(texts, cands, words)
     if words.club_context:
         _city_clubs(texts, cands, words)
+        _match_opponents(texts, cands, words)
+    _line_ups(texts, cands)
     # acronyms introduced in brackets: "National Nurses Union (NNU)"
     defined: dict[str, tuple[str, ...]] = {}
     caps_stop = False

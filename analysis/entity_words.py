@@ -67,6 +67,7 @@ class EntityWords:
     party_names: frozenset[str] = frozenset()  # "Labour MP Dame Sarah Hill": parties named before a member's title
     portfolio_heads: frozenset[str] = frozenset()  # "Education Minister": heads a portfolio's words go before
     departments: frozenset[tuple[str, ...]] = frozenset()  # "Sales Director": departments before any title
+    former_words: frozenset[str] = frozenset()  # "Former Harlow manager Gary Pell": time modifiers, no name's words
     surname_ranks: frozenset[str] = frozenset()  # ambiguous titles kept before a bare surname ("Major Brown")
     club_context: frozenset[str] = frozenset()  # "striker", "transfer": a "<Town> City" named beside one is a club
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
@@ -74,7 +75,7 @@ class EntityWords:
     sha256: str = ""
 
 
-_OPTIONAL_LISTS = ("organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
+_OPTIONAL_LISTS = ("former_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
@@ -159,6 +160,7 @@ def _build_words(doc) -> EntityWords:
         party_names=frozenset(lists.get("party_names", ())),
         portfolio_heads=frozenset(lists.get("portfolio_title_heads", ())),
         departments=frozenset(tuple(d.split()) for d in lists.get("department_words", ())),
+        former_words=frozenset(lists.get("former_words", ())),
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),

@@ -2889,12 +2889,14 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if sp is None or sp.type != "nominal" or isinstance(sp.entity_id, str) or isinstance(sp.actor_id, str):
             continue
         words = f.text[sp.start:sp.end].split()
-        if len(words) in (2, 3) and words[0].lower() == "the" and words[-1].lower() not in nouns:
+        if (len(words) in (2, 3) or _team_lead_words(words, att.cues.team_lead_nouns)) and \
+                words[0].lower() == "the" and words[-1].lower() not in nouns:
             # "According to the mayor" after "Mayor Helen Stroud": the one person given that title ("the
             # Ashvale manager" after "Ashvale manager Tom Reid"; "the union's spokeswoman": the title after
             # the possessive, "Union spokeswoman Dana Frost")
             role = words[-1] if words[1].endswith(("'s", "’s", "s'", "s’")) else " ".join(words[1:])
-            m = _only_titled_person_before(f, sp.start, role)
+            m = _team_lead_before(f, sp.start, words, att.cues.team_lead_nouns) or \
+                _only_titled_person_before(f, sp.start, role)
             if m is not None:
                 row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender,
                                        m.etype, sp.head)
@@ -3124,6 +3126,59 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
                                                else found.actor_id):
                 return None  # two people with that title: which one is meant is not clear
             found = found or m
+    return found
+
+
+def _team_lead_words(words: Sequence[str], leads: frozenset[str]) -> int:
+    """The number of words of a team lead's role (``team_lead_nouns``: "boss", "head coach") that end
+    the nominal speaker ``words`` ("the Harlow boss", "the Kingsford Rovers head coach") after "the" and
+    one to three capitalised team words; else 0."""
+    if not leads or len(words) < 3 or words[0].lower() != "the":
+        return 0
+    n = 2 if len(words) > 3 and f"{words[-2]} {words[-1]}".lower() in leads else \
+        1 if words[-1].lower() in leads else 0
+    team = words[1:len(words) - n]
+    ok = n and 1 <= len(team) <= 3 and all(w[:1].isupper() and w[-2:] not in ("'s", "’s") for w in team)
+    return n if ok else 0
+
+
+#: Capitalised team words and a team lead's role written right before a person's name ("Harlow
+#: manager Gary Pell", "Kingsford Rovers interim boss"), and after it in an apposition (", the Harlow
+#: Athletic head coach"); a former one is no longer the team's ("former Harlow manager Gary Pell").
+_TEAM_LEAD_BEFORE = re.compile(r"(?:(?P<former>\b(?:[Ff]ormer|[Ee]x-?|[Ll]ate|[Oo]utgoing)\s+)|\b)"
+                               r"(?P<team>(?:[A-Z][\w'’.&-]*\s+){1,4})(?:(?:interim|caretaker|acting|new)\s+)?"
+                               r"(?P<role>[a-z]+(?: [a-z]+)?)\s+$")
+_TEAM_LEAD_AFTER = re.compile(r",\s+the\s+(?P<team>(?:[A-Z][\w'’.&-]*\s+){1,4})(?:(?:interim|caretaker|acting|new)\s+)?"
+                              r"(?P<role>[a-z]+(?: [a-z]+)?)\b")
+
+
+def _team_lead_before(f: _Field, pos: int, words: Sequence[str], leads: frozenset[str]) -> _Mention | None:
+    """The one person named before ``pos`` as the lead of the team a nominal speaker names ("the Harlow
+    boss said" after "Harlow manager Gary Pell": the team words written before a role of
+    ``team_lead_nouns``, any of them, hold the speaker's team words; "the Rovers boss" after "Kingsford
+    Rovers manager Stuart Lamb"); None when no one, or two people, are given such a role with that team
+    (or the words are no team lead's: :func:`_team_lead_words`). Never the team itself."""
+    n = _team_lead_words(words, leads)
+    if not n:
+        return None
+    team = set(words[1:len(words) - n])
+    found: _Mention | None = None
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
+            continue
+        b = _TEAM_LEAD_BEFORE.search(f.text, max(0, m.start - 60), m.start)
+        if b is not None and b.group("former"):
+            b = None
+        a = _TEAM_LEAD_AFTER.match(f.text, m.end) if b is None else None
+        hit = b or a
+        if hit is None or hit.group("role") not in leads or not team <= set(hit.group("team").split()):
+            continue
+        key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
+        if found is not None and not _same(key, found.entity_id if isinstance(found.entity_id, str)
+                                           else found.actor_id):
+            return None  # two leads of that team named: which one is meant is not clear
+        found = found or m
     return found
 
 

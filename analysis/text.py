@@ -52,7 +52,8 @@ Applied inside each paragraph: the end of a paragraph always ends a sentence.
   split. After ``No``/``Nos``/``Vol``/``Art``/``Fig``/``pp`` (``NUMBER_ABBREVIATIONS``): no split when
   a digit follows.
 - S7. A single full stop after an *ambiguous token* - a suffix abbreviation that may end a sentence
-  (Inc, Corp, Ltd, Co, Jr, Sr, etc, al, US state abbreviations, ...; ``SUFFIX_ABBREVIATIONS``), a
+  (Inc, Corp, Ltd, Co, Jr, Sr, etc, al, US state abbreviations, weekdays "Sat." before a date: "on Sat.
+  Sept. 12", ...; ``SUFFIX_ABBREVIATIONS``), a
   dotted acronym (one or two letters, full stop, one or two letters, ...: ``U.S``, ``U.K``, ``E.U``,
   ``a.m``, ``p.m``, ``J.K``, ``Ph.D``) or a single capital letter (an initial): split only before a
   likely sentence starter (S9). So ``the U.S. President``, ``3 a.m. Tuesday``, ``George W. Bush``
@@ -138,6 +139,7 @@ NUMBER_ABBREVIATIONS: frozenset[str] = frozenset("No Nos no nos Vol vol Art art 
 SUFFIX_ABBREVIATIONS: frozenset[str] = frozenset(
     """
     Inc Corp Ltd Co Cos Bros Plc plc LLC Jr Sr Esq etc al Ave Blvd Rd Dept Univ Assn est
+    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
     Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
     Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo
     """.split()
