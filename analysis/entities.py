@@ -2543,10 +2543,11 @@ _RESULT_BETWEEN = re.compile(r" (?:beat|beats|defeated|defeats|thrashed|thrashes
 def _match_opponents(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> None:
     """Two names joined by the words of a match's result (:data:`_RESULT_BETWEEN`: "Manchester United
     drew with Everton") in a document of a sports story (a score or a word of ``club_context_words``
-    in it), one of them an organisation by evidence of rank 5 or better and the other no name of
-    evidence better than the name lists (rank 5 or worse): the other is a team too, evidence (5,
-    organization, "opponent: <verb>") on that mention. Not "Obama beat Romney" (no organisation), nor
-    outside a sports story ("Nimbusly beat Smith in court")."""
+    in it), one of them a team by its own evidence (:func:`_team_evidence`: "United", "Rovers", a score,
+    a line-up) and the other no name of evidence better than the name lists (rank 5 or worse): the
+    other is a team too, evidence (5, organization, "opponent: <verb>") on that mention. Not "Obama
+    beat Romney" (no team), "Microsoft beat Smith in court" (a company, no team), nor outside a sports
+    story."""
     sport = None
     for a, b in zip(cands, cands[1:]):
         if a.k != b.k or b.start - a.end > 24:
@@ -2555,8 +2556,7 @@ def _match_opponents(texts: Sequence[str], cands: list[_Cand], words: EntityWord
         if m is None:
             continue
         for one, other in ((a, b), (b, a)):
-            if any(r <= 5 and t == "organization" for r, t, _ in one.evidence) and \
-                    not any(r <= 4 for r, _, _ in other.evidence):
+            if _team_evidence(one.evidence) and not any(r <= 4 for r, _, _ in other.evidence):
                 if sport is None:
                     sport = _sports_story(texts, words)
                 if sport:
@@ -2581,6 +2581,23 @@ def _line_ups(texts: Sequence[str], cands: list[_Cand]) -> None:
         elif c.start == m.start("team") and c.end == m.end("team"):
             formation = texts[c.k][m.end("team") + 2:m.start("players") - 3]
             c.evidence.append((3, "organization", f"line-up: {formation}"))
+
+
+#: The organisation words of a sports club's name ("Manchester United", "Kingsford Rovers").
+_TEAM_NAME_WORDS = frozenset(("united", "rovers", "wanderers", "athletic", "albion", "rangers", "hotspur", "fc",
+                              "afc"))
+#: The evidence labels of a team by what it does or how it is written: a side of a score, an opponent,
+#: a line-up, a country that plays.
+_TEAM_LABELS = ("club: ", "opponent: ", "line-up: ", _PLAYING_PLACE)
+
+
+def _team_evidence(evidence: Sequence[tuple[int, str, str]]) -> bool:
+    """Organisation evidence of rank 5 or better that says a sports team: an organisation word of a club's
+    name (:data:`_TEAM_NAME_WORDS`) or a label of :data:`_TEAM_LABELS`."""
+    return any(r <= 5 and t == "organization" and (
+        label.startswith(_TEAM_LABELS) or
+        (label.startswith("organization word: ") and label[19:] in _TEAM_NAME_WORDS))
+        for r, t, label in evidence)
 
 
 def _sports_story(texts: Sequence[str], words: EntityWords) -> bool:
