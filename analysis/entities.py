@@ -57,7 +57,9 @@ Association"), an English word the document writes in lower case, or an organisa
 stands for no organisation of the document (see Merging: "Hospital officials said"). The statistics are the document's (``capitalisation="document"``,
 the default: a corpus cut into partitions gives the same rows) or all documents' of the call
 (``capitalisation="corpus"``). Title-case headlines and all-caps
-lines are not trusted: there only names the document's other sentences establish, places, and initials
+lines are not trusted (not a results line, "Kingsford Rovers 0-3 Harlow Athletic.", nor a team's line-up,
+"Harlow Athletic (4-3-3): Smith; Jones, Brown.", whose team is an organisation and players persons,
+evidence "line-up"): there only names the document's other sentences establish, places, and initials
 with the word after them ("O.J. Simpson Granted Parole": a person's name by its shape) count
 (also an all-caps line joined to the next sentence by a single line break: "SENATOR JOAN WHITAKER
 SPEAKS" on a line above "Senator Joan Whitaker spoke ..." gives Joan Whitaker, not "JOAN WHITAKER SPEAKS"; the
@@ -140,7 +142,9 @@ the rank, the stronger):
    organization (rank 2, over the gazetteer, wherever the document names it; not where a person of the document
    goes by that word, "Rep. Jordan ... Jordan said"; a lexicon actor still decides); and so is one on a
    side of a score, its team ("Sweden defeated South Korea 1 – 0", "Tunisia lost 1-2 to England", "Spain
-   2-1 Italy"; not "a 5-4 vote", "2-3 June");
+   2-1 Italy"; not "a 5-4 vote", "2-3 June"); in a document of a sports story, the opponent of a team
+   ("Manchester United drew with Everton": a club word, a score or a line-up makes the one a team, the
+   other has no evidence better than the name lists) -> organization ("opponent: drew with");
 6. "X said" of a name of several words or of a word no English corpus writes in lower case ("Adeyemi
    said") -> person, below every rank-5 cue (companies say
    things too: "Orchard Mobile said ..." and "customers of Orchard Mobile" is an organisation), of a
