@@ -2549,7 +2549,8 @@ def _match_opponents(texts: Sequence[str], cands: list[_Cand], words: EntityWord
     drew with Everton") in a document of a sports story (a score or a word of ``club_context_words``
     in it), one of them a team by its own evidence (:func:`_team_evidence`: "United", "Rovers", a score,
     a line-up) and the other no name of evidence better than the name lists (rank 5 or worse): the
-    other is a team too, evidence (5, organization, "opponent: <verb>") on that mention. Not "Obama
+    other is a team too, evidence (5, organization, "opponent: <verb>") on that mention (a side of a score
+    is left to the score's rule: "Manchester City beat Arsenal 2-1"). Not "Obama
     beat Romney" (no team), "Microsoft beat Smith in court" (a company, no team), nor outside a sports
     story."""
     sport = None
@@ -2560,7 +2561,8 @@ def _match_opponents(texts: Sequence[str], cands: list[_Cand], words: EntityWord
         if m is None:
             continue
         for one, other in ((a, b), (b, a)):
-            if _team_evidence(one.evidence) and not any(r <= 4 for r, _, _ in other.evidence):
+            if _team_evidence(one.evidence) and not any(r <= 4 for r, _, _ in other.evidence) and \
+                    _match_score(texts[a.k], other.start, other.end) is None:
                 if sport is None:
                     sport = _sports_story(texts, words)
                 if sport:
