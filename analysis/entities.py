@@ -2540,6 +2540,8 @@ def _score_against_name(text: str, end: int) -> bool:
 
 #: The words of a match's result between two teams' names ("Manchester United drew with Everton",
 #: "Kingsford lost to Harlow Athletic"): a team's opponent is a team.
+_RESULT_STARTS = tuple(f" {w}" for w in ("beat", "defeat", "thrash", "edge", "hammer", "drew", "draws", "lost",
+                                            "loses"))
 _RESULT_BETWEEN = re.compile(r" (?:beat|beats|defeated|defeats|thrashed|thrashes|edged|edges|hammered|hammers|"
                              r"drew with|draws with|drew against|lost to|loses to|lost against) (?:the )?")
 
@@ -2555,7 +2557,7 @@ def _match_opponents(texts: Sequence[str], cands: list[_Cand], words: EntityWord
     story."""
     sport = None
     for a, b in zip(cands, cands[1:]):
-        if a.k != b.k or b.start - a.end > 24:
+        if a.k != b.k or b.start - a.end > 24 or not texts[a.k].startswith(_RESULT_STARTS, a.end):
             continue
         m = _RESULT_BETWEEN.fullmatch(texts[a.k], a.end, b.start)
         if m is None:
@@ -2574,6 +2576,8 @@ def _line_ups(texts: Sequence[str], cands: list[_Cand]) -> None:
     """The names of a team's line-up (:data:`_LINE_UP`: "Harlow Athletic (4-3-3): Smith; Jones, Brown,
     Lee."): the team an organisation, evidence (3, organization, "line-up: <formation>"), and each player
     a person, evidence (3, person, "line-up")."""
+    if not any("): " in text for text in texts):
+        return
     lines: dict[int, re.Match[str] | None] = {}
     for c in cands:
         if c.k not in lines:
