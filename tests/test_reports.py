@@ -528,6 +528,24 @@ def test_make_lab_allows_root_only_as_root_and_prints_the_url(repo_dir):
     assert "http://127.0.0.1:8888/lab" in done.stdout
 
 
+def test_make_report_passes_a_corpus_and_out_folder_with_spaces_as_one_argument_each(repo_dir):
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    done = subprocess.run(["make", "-n", "-C", str(repo_dir), "report", f"VENV={Path(sys.prefix)}",
+                           "CORPUS=/data/My Harlow Articles", "OUT=/tmp/my reports"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    commands = [shlex.split(line) for line in done.stdout.splitlines() if " -m analysis report " in line]
+    assert [c[c.index("report") + 1:] for c in commands] == [
+        [name, "--corpus", "/data/My Harlow Articles", "--out", "/tmp/my reports"]
+        for name in ("article_brief", "corpus_report")]
+
+
 def test_jupyterlab_is_a_core_dependency_of_both_install_routes(repo_dir):
     import tomllib
 
