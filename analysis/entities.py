@@ -1607,12 +1607,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     # with a possessive, a comma or a space: after a full stop, a bracket ... none can match
     nxt = text[end:end + 1]
     spaced = nxt != "" and (nxt in ",'’" or nxt.isspace())
-    if (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
-            text[start - 3:start - 1] in _JOIN_ENDS) and (score := _team_score(text, start, end)) is not None:
-        # "Harlow lost 1-0 at Millbrook", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": a side of a score
-        # is a team, and its verb a match's, no person's ("lost")
-        ev.append((5, "organization", f"club: {score}"))
-    elif spaced and _STATEMENT.match(text, end):
+    if spaced and _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
@@ -1637,6 +1632,12 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and (len(toks) > 1 or listed or unknown):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
+    if (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
+            text[start - 3:start - 1] in _JOIN_ENDS) and (score := _team_score(text, start, end)) is not None:
+        # "Harlow lost 1-0 at Millbrook", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": a side of a score
+        # is a team, and its verb a match's, no person's ("lost")
+        ev = [e for e in ev if e[1] != "person"]
+        ev.append((5, "organization", f"club: {score}"))
     team_word = _team_word_after(words, text, end) if nxt == " " else None
     if team_word is not None:
         ev.append((5, "organization", f"team word: {team_word}"))  # "Millbrook manager Rachel Okafor"
@@ -1689,7 +1690,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
     elif text[end:end + 1] not in ("'", "’") and text.endswith(_PLACE_PREPOSITIONS, 0, start) and \
-            team_word is None and not (len(toks) == 1 and toks[0].lower() in words.english and
+            not (len(toks) == 1 and toks[0].lower() in words.english and
                  toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
         # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[text.rfind(' ', 0, start - 1) + 1:start - 1]}"))
@@ -1699,6 +1700,9 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
+    if team_word is not None:
+        # "a point in Millbrook derby": the preposition governs the team's word, not the name
+        ev = [e for e in ev if e[2] not in _WEAK_PLACE]
     return ev
 
 

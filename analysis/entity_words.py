@@ -75,10 +75,9 @@ class EntityWords:
     sha256: str = ""
 
 
-_OPTIONAL_LISTS = ("organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
+_OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
-                   "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
-                   "team_words")
+                   "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
