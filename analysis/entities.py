@@ -19,7 +19,10 @@ it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comm
 possessive: "St. Brendan's", no place "St. Brendan", and a name after it: "St Mark's Square"; not a place of
 the lists: "St. Louis's mayor"), and so does an abbreviation
 before initials and a name ("in the U.S. O.J. Simpson was ...": the abbreviation ended a sentence); an initial
-starting a run is no stop word ("A. Smith"). A run is split
+starting a run is no stop word ("A. Smith"). An apostrophe before a capital that follows no letter opens a
+quotation and is no part of the name ("bearing the words 'Riverside Park'", "'Sofia has a plan,' Hale
+said"; "O'Neill", "Supporters' Trust" keep theirs), and a closing one is dropped, also after a full stop
+("'Riverside Park'.", "'The Mets Poet.'"). A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
 is also a first name before a surname ("Will Harris", "MP Will Quince"; a sentence's first "Will" stays
 the verb unless the document writes it mid-sentence: "Will Washington become ...?"); a lower-case part after
@@ -122,7 +125,13 @@ the rank, the stronger):
 5. cues around the name: "the Mets" (a single capitalised plural after "the", not a group word,
    demonym, family or place; set aside where the name is also written bare: "100 Polaroids") -> organization;
    "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
-   "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
+   "X, a news website," (``organization_nouns``; "side", a team: "Danish side Aalborg Vest") -> organization;
+   "X, a city in ..." (``place_nouns``) -> place; a side of a score after a verb of a match, before a join or
+   between two names ("Harlow lost 1-0 at ...", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": "lost" then
+   no person's verb; not a vote's tally right after a name, "confirmed Wheeler 52-47", nor a player's sets,
+   "6-4, 6-3"), a word of ``team_words`` right after the name ("Millbrook manager Rachel Okafor", "Millbrook
+   derby": a preposition before it governs that word, no place cue) and a team leading through a goal
+   ("Millbrook led through a penalty") -> organization (evidence "club: ...", "team word: ...");
    "X said" (also with a time adverbial between: "Okafor on Monday said") and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
    ...", "the plant in Millbrook says he ...", "the mayor of X said") of a single word of the name lists ("Okafor said", also "Mallory said in
    a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
@@ -206,7 +215,9 @@ not make Dana Mallory an organisation); an organisation's first word to the orga
 -> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT; nor the place before a place
 word: "Springfield" of "Springfield City Council"; nor a place the document names an organisation "of":
 "Westbrook" beside "Westbrook Police" and "the University of Westbrook"), only where no person or place
-fits ("Mallory" is Dana Mallory, not Mallory Paving); a
+fits ("Mallory" is Dana Mallory, not Mallory Paving), and of several such organisations the one no other
+is named after ("Harlow" is Harlow Athletic, not the Harlow Athletic Supporters' Trust) named most so far,
+else the most recent; a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); a saint's name
 in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); a
 name of two words or more that begins the one organisation named in full before it, whose words after it
@@ -226,14 +237,19 @@ initials of "for"/"of"/"the"/"and" in lower case, "DfE", "MoD", only to the one 
 document it spells: Department for Education, Ministry of Defence). A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits (a headline's "Veltra", or "Greyford Health" of two or three words, the one organisation named
-"Veltra ...", "Greyford Health ...", not a word of the name lists:
-"Boston" before "Boston Globe" stays the city). Across the corpus the same full name and type is one entity (``entity_id`` =
+"Veltra ...", "Greyford Health ...", whose further words only name its kind, not the Harlow Athletic
+Supporters' Trust for a headline's "Harlow Athletic"; not a word of the name lists: "Boston" before "Boston
+Globe" stays the city, but a town of the gazetteer that is also a surname, with no person of that surname
+named, joins the one organisation named after it that no other is named after: a headline's "Harlow" before
+Harlow Athletic, not Harlow City Council, named after the place with its place word). Across the corpus the same full name and type is one entity (``entity_id`` =
 ``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
 the full name it is, when one candidate has 80% of the candidates' mentions (never a bare word that is
 also the first word of a business to a person: "Brightwater" typed by weak evidence goes to
 Brightwater Foods only where typed an organisation, else nowhere), and so a name typed a
 place only by a preposition in some articles to the organisation or person of that name in others,
-and an organisation to the same name with a legal suffix ("Nimbusly" -> Nimbusly Inc.).
+a name typed a place only by its "Town" or "City" to the organisation of that name (a club: "Millbrook Town"
+with a score in one article, "a trip to Millbrook Town" in another), and an organisation to the same name
+with a legal suffix ("Nimbusly" -> Nimbusly Inc.).
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
@@ -269,7 +285,10 @@ a first name before a surname alias does not link through the surname when that 
 word of the actor's name or aliases, nor an initial of one ("Councillor Sarah Harris ... Harris said"
 is not Kamala Harris; "K. Harris", "Kamala Devi Harris" are; middle names are not compared); a bare
 surname with no other full name in the document, or a full name that is itself an alias, links as
-before. The first name is the full name's first word, unless a common English word that no
+before. An organisation, place or other name whose full name is no alias links only through its full name
+written, or a leading part of it to which the name adds only kind words ("Brightwater" of Brightwater
+Capital): not through a short form linked to it ("Harlow", an alias of the club, written where only the
+Harlow Athletic Supporters' Trust is named, gives the trust no actor). The first name is the full name's first word, unless a common English word that no
 first-name list has ("Bus Trump": a headline word run into the name).
 
 Speed: one regular expression finds the runs of a document's sentences (joined by line breaks, which
@@ -325,14 +344,15 @@ _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von"
               "al",
               "el", "le", "la")
 #: A run of capitalised words (the definition; :func:`_runs` finds the same matches faster).
-_RUN = re.compile(rf"(?<![\w'’.&@#-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
+_RUN = re.compile(rf"(?:(?<![\w'’.&@#-])|(?<=(?<![\w'’.&@#-])'))(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
                   rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 #: The same runs found from their first capital, which lets the regular expression engine skip to the
 #: next capital instead of trying every position: a capital not inside a word, or the capital after a
-#: lower-case prefix ("al-Sisi"); :func:`_runs` adds the prefix or a particle ("de Blasio") before it.
+#: lower-case prefix ("al-Sisi"); :func:`_runs` adds the prefix or a particle ("de Blasio") before it. An
+#: apostrophe not after a letter opens a quotation: the capital after it starts a run ("'Riverside Park'").
 _RUN_FREE = "\\w'’.&@#-"
 _RUN_AT_CAPITAL = re.compile(
-    rf"[A-Z](?:(?<![{_RUN_FREE}].)|(?<=(?<![{_RUN_FREE}])[a-z][-’'].)|(?<=(?<![{_RUN_FREE}])[a-z]{{2}}[-’'].)"
+    rf"[A-Z](?:(?<![{_RUN_FREE}].)|(?<=(?<![{_RUN_FREE}])'.)|(?<=(?<![{_RUN_FREE}])[a-z][-’'].)|(?<=(?<![{_RUN_FREE}])[a-z]{{2}}[-’'].)"
     rf"|(?<=(?<![{_RUN_FREE}])[a-z]{{3}}[-’'].))[\w'’&.\-]*(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _PARTICLE_SET = frozenset(_PARTICLES)
 _PARTICLE_LENGTHS = tuple(sorted({len(p) for p in _PARTICLES}))
@@ -364,8 +384,9 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
                 a = s - 1
                 while a > 0 and s - 1 - a < 3 and "a" <= text[a - 1] <= "z":
                     a -= 1
-                yield a, text[a:m.end()]
-                continue
+                if a < s - 1:
+                    yield a, text[a:m.end()]
+                    continue
         yield s, m.group()
 
 
@@ -461,6 +482,8 @@ _MATCH_VERB_WORDS = ("defeated defeats beat beats thrashed thrashes edged edges 
                      "leads trailed trails").split()
 _SCORE_JOIN_WORDS = ("to", "against", "over", "with")
 _SCORE_AFTER = re.compile(rf" (?:(?:{'|'.join(_MATCH_VERB_WORDS)})(?: [\w'’-]+){{0,3}} )?(?P<score>{_SCORE})")
+#: Two scores in a row, a player's sets ("6-4, 6-3", "6-4 7-6"): no team's score.
+_SET_SCORES = re.compile(rf"(?<![\w.,]){_SCORE},? {_SCORE}")
 _SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:{'|'.join(w + ' ' for w in _SCORE_JOIN_WORDS)})?$")
 
 
@@ -484,6 +507,24 @@ def _match_score(text: str, start: int, end: int) -> str | None:
     if m is None and start > 2 and (text[start - 2].isdigit() or text.endswith(_SCORE_JOINS, 0, start)):
         m = _SCORE_BEFORE.search(text, max(0, start - 18), start)
     return None if m is None else m.group("score").replace(" ", "").replace("-", "–").replace("—", "–")
+
+
+#: A capitalised word after a score ("Harlow 2-1 Millbrook").
+_NAME_AFTER_SCORE = re.compile(rf" ?{_SCORE} [A-Z]")
+
+
+def _team_score(text: str, start: int, end: int) -> str | None:
+    """The score (as :func:`_match_score`) a name of no stronger evidence at ``text[start:end]`` is a side of,
+    a team's: after a verb of a match ("Harlow lost 1-0", "beat Arsenal 2-1"), before a join ("1-2 to
+    Kingsford"), or between two names ("Harlow 2-1 Millbrook"); not a tally right after a name with none
+    of these ("confirmed Wheeler 52-47", a vote), nor a player's sets ("Nadal beat Federer 6-4, 6-3")."""
+    score = _match_score(text, start, end)
+    if score is None or _SET_SCORES.search(text):
+        return None
+    if text[end + 1:end + 2].isdigit() and not text.endswith(_MATCH_VERBS, 0, start) and \
+            not _NAME_AFTER_SCORE.match(text, end):
+        return None
+    return score
 
 
 #: The verbs of saying that make such a place speak (not "maintained": "Malaysia and Indonesia have maintained
@@ -693,6 +734,8 @@ class _Entity:
 def _core(token: str) -> tuple[str, bool]:
     """(the token without a trailing possessive or non-abbreviation full stop, whether the run ends here)."""
     words = _default_words()
+    if token[-1:] in ("'", "’") and token[-2:-1] in (".", "!", "?") and len(token) > 2:
+        return _core(token[:-1])[0], True  # a closing quotation mark after the full stop: "as 'The Mets Poet.'"
     poss = _POSSESSIVE.search(token)
     if poss and poss.start() > 0 and token[poss.start() - 1].isalpha() and not token.endswith("s'") or (
             token.endswith(("s'", "s’")) and len(token) > 2):
@@ -707,7 +750,10 @@ def _core(token: str) -> tuple[str, bool]:
                 (low,) in words.titles or low in words.legal_suffixes or low in words.title_modifiers or \
                 low in words.place_first:
             return token, False  # "Dr.", "Inc.", "St. Louis", "Mt. Everest"
-        return token.rstrip("."), True
+        token = token.rstrip(".")
+        if token.endswith(("'", "’")) and len(token) > 1:
+            return _core(token)[0], True  # a closing quotation mark before the full stop: "'Riverside Park'."
+        return token, True
     return token, False
 
 
@@ -1605,6 +1651,19 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and (len(toks) > 1 or listed or unknown):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
+    if (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
+            text[start - 3:start - 1] in _JOIN_ENDS) and (score := _team_score(text, start, end)) is not None:
+        # "Harlow lost 1-0 at Millbrook", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": a side of a score
+        # is a team, and its verb a match's, no person's ("lost")
+        ev = [e for e in ev if e[1] != "person"]
+        ev.append((5, "organization", f"club: {score}"))
+    team_word = _team_word_after(words, text, end) if nxt == " " else None
+    if team_word is not None:
+        ev.append((5, "organization", f"team word: {team_word}"))  # "Millbrook manager Rachel Okafor"
+    elif nxt == " " and text.startswith(_TEAM_THROUGH_STARTS, end) and (m := _TEAM_THROUGH.match(text, end)) and \
+            m.group("word").lower() in words.club_context:
+        # "Millbrook led through a penalty from Aaron Fitch": a team leads through a player's goal
+        ev.append((5, "organization", f"club: {m.group('verb')} through"))
     speaks_like_a_name = len(toks) > 1 or listed or unknown
     if not speaks_like_a_name and name_word and spaced and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
@@ -1660,7 +1719,27 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
+    if team_word is not None:
+        # "a point in Millbrook derby": the preposition governs the team's word, not the name
+        ev = [e for e in ev if e[2] not in _WEAK_PLACE]
     return ev
+
+
+#: A team that leads or draws level through a goal ("Millbrook led through a penalty from Aaron Fitch"):
+#: the verb, and the word after "through a" that :data:`club_context_words` must hold.
+_TEAM_THROUGH = re.compile(r" (?P<verb>led|trailed|went ahead|went in front|equalised|equalized|levelled|leveled)"
+                           r" through (?:an? |the |their |its )?(?:[\w'’-]+ )?(?P<word>[\w'’-]+)")
+_TEAM_THROUGH_STARTS = (" led ", " trailed ", " went ", " equalis", " equaliz", " levelled ", " leveled ")
+_WORD_AFTER = re.compile(r" ([a-z][a-z-]*)(?![\w'’-])")
+
+
+def _team_word_after(words: EntityWords, text: str, end: int) -> str | None:
+    """The word of ``team_words`` written right after a name ending at ``end`` ("Millbrook manager",
+    "Millbrook derby"), else None."""
+    if not words.team_words or not text[end + 1:end + 2].islower():
+        return None
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1) if m and m.group(1) in words.team_words else None
 
 
 #: What follows "recall(s/ed)" as a verb of speech or memory: a clause, a quotation, a pause ("Okafor
@@ -2492,6 +2571,12 @@ def _join_acronym_names(texts: Sequence[str], cands: list[_Cand], words: EntityW
 
 
 _CLUB_PLACE_WORDS = frozenset(("city", "town"))
+#: A town of the gazetteer (15,000+ people), the weakest evidence: a headline's "Harlow" before "Harlow
+#: Athletic" joins the one organisation named after it even where the town's name is a surname of the lists
+#: (no person of that surname being named in the document).
+_TOWN = (7, "place", "gazetteer: town")
+#: The evidence of a name typed a place by its "City" or "Town" alone, which a club's name ends with too.
+_CLUB_PLACE_EVIDENCE = frozenset(("place word: City", "place word: Town"))
 _CONTEXT_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _SCORE_IN_TEXT = re.compile(rf"(?<![\w.,]){_SCORE}")
 
@@ -2781,7 +2866,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
         used = stands_for.get(c.words, ())
-        org, org_at = None, (-2, -2)
+        orgs: list[int] = []  # the organisations whose name's first word the one-word form is
         namesakes: list[int] = []  # the fitting entities whose surname the one-word form is
         heads: list[int] = []  # the organisations named with the word as their head, which starts the sentence
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
@@ -2808,9 +2893,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 # (nor the place the document names another organisation "of": "Westbrook" beside
                 # "Westbrook Police" and "the University of Westbrook")
                 strong = {t for r, t, _ in c.evidence if r <= 3}
-                if not strong - {"organization"} and ent.last > org_at and not written_lower(c.words[0].lower()) \
-                        and c.words not in named_of:
-                    org, org_at = idx, ent.last
+                if not strong - {"organization"} and not written_lower(c.words[0].lower()) and c.words not in named_of:
+                    orgs.append(idx)
                 continue
             if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \
                     ent.words[1].lower() in _PLACE_SHORTENS:
@@ -2852,6 +2936,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
             if idx in used and ent.last > kept_at:
                 kept, kept_at = idx, ent.last
+        # of them, one not named after another ("Harlow" is Harlow Athletic, not the Harlow Athletic
+        # Supporters' Trust), the one named most so far, else the most recent
+        org = max(_first_organizations([entities[j].words for j in orgs], orgs),
+                  key=lambda j: (len(entities[j].mentions), entities[j].last), default=None)
         if best is None and org is None and len(heads) == 1:
             # "Police said ..." after "Westbrook Police": the head word alone at a sentence's start (so
             # capitalised; also as a modifier: "Council officials said") is the one organisation of the
@@ -2889,13 +2977,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
 
     def headline_part_of(ent: _Entity) -> int | None:
         """The one organisation whose name starts with the words of ``ent``, a name of two or three words
-        first written in the first sentence (the headline): "Greyford Health" before "Greyford Health
-        System"; on the terms a headline's single word joins one ("Veltra" -> Veltra Pharma): no strong
+        first written in the first sentence (the headline), and adds only kind words (:func:`_kind_words`):
+        "Greyford Health" before "Greyford Health System" (not "Harlow Athletic" before the Harlow Athletic
+        Supporters' Trust, named after the club); on the terms a headline's single word joins one ("Veltra" -> Veltra Pharma): no strong
         evidence of another type, no word of the name lists, its first word not written in lower case."""
         n = len(ent.words)
         owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > n and
                   entities[j].words[:n] == ent.words and entities[j].mentions and
-                  entities[j].best is not None and entities[j].best[1] == "organization"]
+                  entities[j].best is not None and entities[j].best[1] == "organization" and
+                  _kind_words(words, entities[j].words, n)]
         if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
                 any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
                 written_lower(ent.words[0].lower()):
@@ -3130,12 +3220,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # by that word alone at its end), and no word of the lists (a place, a first name or a
             # surname, a known name: "Boston" before "Boston Globe" stays the city; a small town of the
             # gazetteer, its weakest evidence, joins: a headline's "Northfield" before "Northfield Dairy
-            # Cooperative")
+            # Cooperative", also one that is a surname of the lists, no person of it named here: "Blow for
+            # Harlow" before Harlow Athletic); of organisations named after another (the Harlow Athletic
+            # Supporters' Trust) or after the place with its place word (Harlow City Council), none
             owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > 1
                       and entities[j].words[-1] != ent.words[0]
-                      and entities[j].best is not None and entities[j].best[1] == "organization"]
+                      and entities[j].best is not None and entities[j].best[1] == "organization"
+                      and not (len(entities[j].words) > 2 and entities[j].words[1].lower() in words.place_last)]
+            owners = _first_organizations([entities[j].words for j in owners], owners)
             if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
-                    any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
+                    any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" and
+                        not (label.startswith("surname:") and _TOWN in ent.evidence)
+                        for _, _, label in ent.evidence) or \
                     written_lower(ent.words[0].lower()) or ent.words in named_of:
                 continue  # (nor a place the document names another organisation "of": see named_of)
             target = entities[owners[0]]
@@ -3292,6 +3388,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     return live, pronouns
 
 
+def _first_organizations(names: Sequence[tuple[str, ...]], ids: Sequence[int]) -> list[int]:
+    """The ``ids`` whose name (``names``, in the same order) does not begin with another of the names:
+    "Harlow Athletic Supporters' Trust" is named after Harlow Athletic, so a bare "Harlow" beside both is
+    the club."""
+    return [j for j, name in zip(ids, names)
+            if not any(len(other) < len(name) and name[:len(other)] == other for other in names)]
+
+
 def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words: EntityWords,
                             named_of: dict[tuple[str, ...], str]) -> None:
     """Add to ``named_of`` a single word written as a place, after a preposition of place or motion
@@ -3302,7 +3406,7 @@ def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words:
     firsts: dict[str, str] = {}
     for c in cands:
         if len(c.words) != 1 or c.words in named_of or not texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
-                any(t == "person" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
+                any(t in ("person", "organization") or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
                     for _, t, label in c.evidence):
             continue
         if not firsts:
@@ -3827,8 +3931,14 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
     """Link ``ent`` to the actor one of its forms (its display name first, then its mentions as written)
     is an alias of, when the types agree (see the module docstring) and, for a person actor, the first
     names do (:func:`_other_first_name`)."""
-    forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
     etype = _decide(ent.evidence)[0]
+    if etype == "person" or ent.display in overlay.alias_actor:
+        forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
+    else:
+        # an organisation, place or other name that is no alias links through its full name only (or a
+        # leading part it adds only kind words to: "Brightwater" of Brightwater Capital), not through a short
+        # form ("Harlow", an alias of the club, is no link of the Harlow Athletic Supporters' Trust)
+        forms = [ent.display] + _full_name_forms(_default_words(), ent, texts)
     # only a name's own evidence (rank 4 or better: a title, the gazetteer, an organisation word ...) can
     # disagree with the lexicon; a cue in the sentence ("Hamas said") cannot
     weak = min((e[0] for e in ent.evidence), default=9) >= 5
@@ -3846,6 +3956,20 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
             if isinstance(g, str) and g in ("male", "female"):
                 ent.gender, ent.gender_weak = g, False
             return
+
+
+def _full_name_forms(words: EntityWords, ent: _Entity, texts: Sequence[str]) -> list[str]:
+    """The forms, as written, of ``ent``'s mentions by its full name (``via`` "name"), and of its short
+    forms that are a leading part of its name to which the name adds only kind words
+    (:func:`_kind_words`: "Brightwater" of Brightwater Capital), in reading order."""
+    out = []
+    for k, s, e, via, _ in ent.mentions:
+        form = texts[k][s:e]
+        n = len(form.split())
+        if via == "name" or (n < len(ent.words) and tuple(form.split()) == ent.words[:n] and
+                             _kind_words(words, ent.words, n)):
+            out.append(form)
+    return out
 
 
 #: A first name written as an initial ("K." or "K").
@@ -4393,7 +4517,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
     entity of its type whose initials it spells, a name typed by no evidence to the typed entity of
     that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
-    person of that name, a country or city typed an organisation only because it speaks ("Russia said")
+    person of that name, a name typed a place only by its "Town" or "City" to the organisation of that
+    name (a club, "Millbrook Town"), a country or city typed an organisation only because it speaks ("Russia said")
     to the place of that name — when one candidate has at least 80% of all the candidates' mentions
     (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
@@ -4535,6 +4660,10 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # "Russia said" (its government, typed an organisation there) is the place Russia of the other
             # articles: one actor in the corpus
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
+        elif same[k] is None and t == "place" and ev in _CLUB_PLACE_EVIDENCE:
+            # "Millbrook Town" a place by its "Town" alone in one article ("the home game against Millbrook
+            # Town"), the club by a score or a sports word in another: the club (as "Ipswich Town" is)
+            same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "organization"])
     _leading_parts(table, same, words)
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first

@@ -1575,11 +1575,12 @@ def test_a_person_named_right_after_an_organisation_is_a_name_of_its_own():
 
 def test_a_known_organisation_beats_a_first_name_and_a_big_city_is_no_persons_name():
     # "Morgan Stanley" is on the list of known organisations (before its first name's evidence);
-    # "Bayern Munich" holds a big city: no person by its words alone ("Mathias Krumbholz" still is)
+    # "Bayern Munich" holds a big city: no person by its words alone ("Mathias Krumbholz" still is); a side of
+    # a score, it is the club
     e = found("Real Madrid beat Bayern Munich 3-1. Analysts at Morgan Stanley cut their targets. "
               "Yesterday Mathias Krumbholz agreed.")
     assert rows(e, "text", "type", "evidence") == [
-        ("Real Madrid", "organization", "known name"), ("Bayern Munich", "other", "none"),
+        ("Real Madrid", "organization", "known name"), ("Bayern Munich", "organization", "club: 3–1"),
         ("Morgan Stanley", "organization", "known name"),
         ("Mathias Krumbholz", "person", "name words: no common word")]
 
