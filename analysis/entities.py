@@ -1687,7 +1687,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         kind = _apposition_kind(words, m.group(1).split())
         if kind is not None:
             ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
-    if start > 3 and before is not None and (before in words.org_nouns if before.isalpha() else
+    if start > 3 and before and (before in words.org_nouns if before.isalpha() else
                                              text.endswith(_space_after(words.org_nouns), 0, start)):
         m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
         if m and m.group(1) in words.org_nouns:
@@ -1724,7 +1724,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
           if before is not None else _ends_before(text, start, (" of ", " of the "))) and \
             (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
-    if start > 3 and before is not None and _may_follow_org_cue(text, start, word_at=(at, before)):
+    if start > 3 and before and _may_follow_org_cue(text, start, word_at=(at, before)):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
@@ -1791,13 +1791,16 @@ def _may_follow_org_cue(text: str, start: int, *, word_at: tuple[int, str] | Non
 
 def _word_before(text: str, start: int) -> tuple[int, str | None]:
     """(where the space before it is, -1 for none; the word) right before a name at ``start``, where a
-    single space precedes the name and a lower-case letter ends the word before it ("the oil giant
-    Exxon": "giant"; the word runs from that space, or the text's start), else (-1, None): read once
-    for the rules that look at that word. Where it is None, no cue of the form "<lower-case word> " can
-    end at ``start``: a cue that can end otherwise (after a line break) is tested as written."""
-    if start > 2 and text[start - 1] == " " and text[start - 2].islower():
-        at = text.rfind(" ", 0, start - 1)
-        return at, text[at + 1:start - 1]
+    space precedes the name and a lower-case letter ends the word before it ("the oil giant Exxon":
+    "giant"; the word runs from that space, or the text's start); "" where a space precedes the name
+    but no lower-case letter comes before it (", Exxon", "US Exxon": no cue of the form "<lower-case
+    word> " ends there); else None (the start of the text, a line break, a quotation mark before the
+    name: the cues are tested as written). Read once for the rules that look at that word."""
+    if start > 2 and text[start - 1] == " ":
+        if text[start - 2].islower():
+            at = text.rfind(" ", 0, start - 1)
+            return at, text[at + 1:start - 1]
+        return -1, ""
     return -1, None
 
 
@@ -2243,11 +2246,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
     if shape & _SHAPE_MONTH and _in_date(text, start, end):
         return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
-    if demonym and text[end:end + 1] not in ("'", "’"):
+    nxt = text[end:end + 1]  # (the character after the name, read once)
+    if demonym and nxt not in ("'", "’"):
         return None
-    if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+    if adjective and nxt == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
-    if shape & _SHAPE_COMPASS and title is None and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+    if shape & _SHAPE_COMPASS and title is None and nxt == " " and text[end + 1:end + 2].islower():
         return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
     if shape & _SHAPE_ORIGIN and title is None:
@@ -2263,9 +2267,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         start, toks = base + piece[len(piece) - len(toks) + 1][0], toks[1:]
         evidence = _name_evidence(words, toks)
     # the word right before the name, read once for the rules below (:func:`_word_before`, inline)
-    if start > 2 and text[start - 1] == " " and text[start - 2].islower():
-        at = text.rfind(" ", 0, start - 1)
-        before = text[at + 1:start - 1]
+    if start > 2 and text[start - 1] == " ":
+        if text[start - 2].islower():
+            at = text.rfind(" ", 0, start - 1)
+            before = text[at + 1:start - 1]
+        else:
+            at, before = -1, ""
     else:
         at, before = -1, None
     if title is None and not strong:
@@ -2282,10 +2289,10 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
+    if nxt == "," and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
-    if len(toks) == 1 and start >= 2 and text[start - 2:start] == ", " and text[end:end + 1] == "." and \
+    if len(toks) == 1 and nxt == "." and start >= 2 and text[start - 2:start] == ", " and \
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
     if start > 4 and before == "of" and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
@@ -2303,17 +2310,18 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         elif len(toks) == 1 and _team_plural(toks) and not any(e[0] <= 4 for e in evidence):
             evidence.append((5, "organization", f"organization cue: the {toks[-1]}"))  # "the Mets", "the Red Sox"
     if len(toks) == 1 and title is None and at >= 0 and before in _PLACE_BEFORE_SURNAME_WORDS and \
-            text[end:end + 1] not in ("'", "’") and evidence:
+            nxt not in ("'", "’") and evidence:
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
-    if evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and text.startswith(_PLACE_SPEECH_STARTS, end) and \
+    gazetteer = title is None and evidence and evidence[0][2] in _GAZETTEER_PLACES  # (the tests of both rules below)
+    if gazetteer and text.startswith(_PLACE_SPEECH_STARTS, end) and \
             (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and \
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
         # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
         evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
-    elif evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and \
+    elif gazetteer and \
             (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
              text[start - 3:start - 1] in _JOIN_ENDS) and \
             (score := _match_score(text, start, end)) is not None:

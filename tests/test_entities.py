@@ -921,23 +921,30 @@ def test_the_word_before_a_name_decides_as_the_suffix_tests_did():
             assert (at >= 0 and before in ent._PLACE_BEFORE_SURNAME_WORDS) == text.endswith(place, 0, start)
             assert (at >= 0 and before in ent._PLACE_PREPOSITION_WORDS) == \
                 text.endswith(ent._PLACE_PREPOSITIONS, 0, start)
+            if before == "":
+                assert text[start - 1] == " " and not text[start - 2].islower()
             if before is not None:
                 assert (before == "of" and start > 4) == (start > 4 and text.endswith(" of ", 0, start))
                 assert (before == "by" and at >= 0) == ent._ends_before(text, start, " by ")
                 assert ((before == "of" and at >= 0) or (before == "the" and text.endswith(" of the ", 0, start))) \
                     == ent._ends_before(text, start, (" of ", " of the "))
-                assert ent._may_follow_org_cue(text, start, word_at=(at, before)) == \
-                    ent._may_follow_org_cue(text, start)
+                if before:
+                    assert ent._may_follow_org_cue(text, start, word_at=(at, before)) == \
+                        ent._may_follow_org_cue(text, start)
+                else:  # (no lower-case letter before the space: the organisation cues are not tried)
+                    assert not ent._org_cue_pattern().search(text, max(0, start - 45), start) or \
+                        not text[start - 2].islower()
                 if start > 6 and ent._SAID_BEFORE.search(text, max(0, start - 24), start):
                     assert before in ent._SAID_VERB_SET or (not before.isalpha() and before.endswith(ent._SAID_VERBS))
                 if (m := ent._NOUN_BEFORE.search(text, max(0, start - 30), start)) and m.group(1) in words.org_nouns:
-                    assert before in words.org_nouns if before.isalpha() else \
+                    assert before and before in words.org_nouns if before.isalpha() else \
                         text.endswith(ent._space_after(words.org_nouns), 0, start)
     assert ent._word_before("the oil giant Exxon", 14) == (7, "giant")
     assert ent._word_before("giant Exxon", 6) == (-1, "giant")
     assert ent._word_before("the Exxon", 4) == (-1, "the")
     assert ent._word_before("The Exxon", 4) == (-1, "The")
-    assert ent._word_before("(Exxon", 1) == ent._word_before("US Exxon", 3) == ent._word_before("x\nExxon", 2) == (-1, None)
+    assert ent._word_before("US Exxon", 3) == ent._word_before("said, Exxon", 6) == (-1, "")
+    assert ent._word_before("(Exxon", 1) == ent._word_before("x\nExxon", 2) == ent._word_before("a Exxon", 2) == (-1, None)
 
 
 def test_the_pronoun_scan_finds_exactly_the_pronouns():
