@@ -1635,12 +1635,20 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     # before a name that end in such a word are decided by it, the others (a line break, a quotation
     # mark before the name ...) by the suffix tests
     at, before = spot if spot is not None else _word_before(text, start)
-    listed, name_word, unknown = _speaker_words(tuple(toks))
     # the cues after a name (_STATEMENT, the person cues, _PERSON_AFTER, _ORG_AFTER, _PLACE_AFTER) start
     # with a possessive, a comma or a space: after a full stop, a bracket ... none can match
     nxt = text[end:end + 1]
     # which of them can match: one look at the word they start with (_after_cues)
     cues = _after_cues(text, end) if nxt != "" and (nxt in ",'’" or nxt.isspace()) else 0
+    if not cues and not (start > 2 and text[start - 2] == ",") and \
+            (before == "" or (before is None and (start == 0 or not text[start - 1].isspace())) or
+             (before and before.isalpha() and before.isascii() and
+              (cue_words := _words_before_cues(words.org_nouns)) is not None and before.lower() not in cue_words)):
+        # no cue after the name, no comma before it, and no cue before it can end in the word before it
+        # (or no space precedes it): no rule below can find anything (most names: "in 2019 Nimbusly
+        # opened", "(Nimbusly)")
+        return ev
+    listed, name_word, unknown = _speaker_words(tuple(toks))
     if cues & _AFTER_STATEMENT and _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
@@ -1802,6 +1810,18 @@ def _word_before(text: str, start: int) -> tuple[int, str | None]:
             return at, text[at + 1:start - 1]
         return -1, ""
     return -1, None
+
+
+@functools.lru_cache(maxsize=8)
+def _words_before_cues(org_nouns: frozenset[str]) -> frozenset[str] | None:
+    """Every word, lower-case, that a cue written before a name can end in where a space separates
+    them (:func:`_context_evidence`: a speech verb, "by", an organisation noun of ``org_nouns``, a
+    preposition of place, "of", "the", the last word of an organisation cue); None when an organisation
+    cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
+    ends = _org_cue_ends()
+    if ends is None:
+        return None
+    return frozenset((*_SAID_VERBS, "by", "of", "the", *org_nouns, *_PLACE_PREPOSITION_WORDS, *ends))
 
 
 def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:

@@ -947,6 +947,49 @@ def test_the_word_before_a_name_decides_as_the_suffix_tests_did():
     assert ent._word_before("(Exxon", 1) == ent._word_before("x\nExxon", 2) == ent._word_before("a Exxon", 2) == (-1, None)
 
 
+def test_no_context_pattern_matches_where_the_context_rules_return_early():
+    """_context_evidence returns no evidence at once where no cue after the name can match
+    (_after_cues), no comma stands before it, and the word before it ends no cue before a name
+    (_words_before_cues), no lower-case letter precedes its space, or no space at all precedes it:
+    wherever that holds, none of the patterns and suffix tests of the rules matches."""
+    import importlib
+
+    ent = importlib.import_module("analysis.entities")
+    words = ent._default_words()
+    cue_words = ent._words_before_cues(words.org_nouns)
+    assert {"said", "by", "of", "the", "in", "spokesman" if "spokesman" in cue_words else "for"} <= cue_words
+    assert "opened" not in cue_words and "" not in cue_words
+
+    def before_cues(text: str, start: int) -> list[str]:
+        noun = ent._NOUN_BEFORE.search(text, max(0, start - 30), start)
+        found = [name for name, hit in (
+            ("said", start > 6 and ent._SAID_BEFORE.search(text, max(0, start - 24), start)),
+            ("by", ent._BY_AUTHOR.search(text, max(0, start - 32), start)),
+            ("noun", noun is not None and noun.group(1) in words.org_nouns),
+            ("in", text.endswith(ent._PLACE_PREPOSITIONS, 0, start)),
+            ("of", ent._OF_PLACE.search(text, max(0, start - 20), start)),
+            ("cue", start > 3 and text[start - 1] == " " and text[start - 2].islower() and
+             ent._org_cue_pattern().search(text, max(0, start - 45), start)),
+            ("apposition", start > 2 and ent._APPOSITION_BEFORE.search(text, max(0, start - 70), start))) if hit]
+        return found
+
+    texts = ["the oil giant Name", "a spokesman for Name", "\"No,\" said\tName", "the town of Name", "a paper by Name",
+             "in Name", "opened Name", "(Name", "US Name", "said\nName", "coach, Name", *_texts_around_names()]
+    early = 0
+    for text in texts:
+        starts = [text.rindex("Name")] if "Name" in text else \
+            [i for i in range(0, len(text) - 1) if text[i].isupper() and (i == 0 or not text[i - 1].isalnum())]
+        for start in starts:
+            at, before = ent._word_before(text, start)
+            if not (start > 2 and text[start - 2] == ",") and \
+                    (before == "" or (before is None and (start == 0 or not text[start - 1].isspace())) or
+                     (before and before.isalpha() and before.isascii() and before.lower() not in cue_words)):
+                early += 1
+                assert before_cues(text, start) == [], (text, start)
+    assert early > 100
+    assert ent._context_evidence(words, "in 2019 Nimbusly opened a plant", 8, 16, ("Nimbusly",)) == []
+
+
 def test_the_pronoun_scan_finds_exactly_the_pronouns():
     import importlib
     import re
