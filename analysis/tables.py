@@ -844,7 +844,7 @@ def report_analysis(
 
     def kept(documents: pd.DataFrame) -> pd.DataFrame:
         return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                               one_document=one_document, source=source)
+                               one_document=one_document)
 
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
@@ -943,11 +943,11 @@ def report_documents(
         documents = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
         _require_articles(documents, source=source)
     return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                           one_document=one_document, source=source)
+                           one_document=one_document)
 
 
 def _kept_documents(documents: pd.DataFrame, *, start: Any, end: Any, outlets: Any, where: str | None,
-                    doc_id: str | None, one_document: bool, source: Any) -> pd.DataFrame:
+                    doc_id: str | None, one_document: bool) -> pd.DataFrame:
     """The documents a report keeps (:func:`report_analysis`): filtered, and the one of ``doc_id`` with
     ``one_document``; without it a ``doc_id`` given (the article a report of the corpus follows) is
     checked before anything is analysed."""
@@ -967,7 +967,9 @@ def _require_articles(documents: pd.DataFrame, *, source: Any) -> None:
     problems = [f"{row.get('source', '')}: {row.get('problem', '')}".strip(": ")
                 for row in documents.attrs.get("load_report", []) if row.get("problem")]
     listed = "; ".join(problems[:3]) + (f"; and {len(problems) - 3:,} more" if len(problems) > 3 else "")
-    shown = source if isinstance(source, (str, os.PathLike)) else "the corpus"
+    if isinstance(source, pd.DataFrame):
+        raise InputError("the documents table has no rows: a report needs at least one article")
+    shown = source if isinstance(source, (str, os.PathLike)) else ", ".join(map(str, source))
     raise InputError(f"{shown}: no readable article" + (f" ({listed})" if listed else "")
                      + "; check the path, or add files the workbench can read (.txt, .md, .html, .csv, .jsonl, "
                        ".json, .parquet)")
