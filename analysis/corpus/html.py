@@ -267,11 +267,25 @@ def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     return frame
 
 
+#: A page whose extracted text is shorter than this is extracted a second time in trafilatura's
+#: precision mode; when that finds no text, the page has no article (see :func:`parse_html`).
+FURNITURE_CHECK_WORDS = 100
+
+
+def _precise_text(html: str, trafilatura: Any) -> bool:
+    """Whether trafilatura's precision mode finds any main text in ``html``."""
+    doc = trafilatura.bare_extraction(html, favor_precision=True, include_comments=False, include_tables=True)
+    return doc is not None and bool((doc.text or "").strip())
+
+
 def parse_html(html: str) -> dict[str, Any]:
     """Parse one HTML page; returns title, text, author, published, url, outlet, tags, and description
     when the page has one.
 
-    Missing values are None (tags: []); ``text`` is "" when trafilatura finds no main content.
+    Missing values are None (tags: []); ``text`` is "" when trafilatura finds no main content, and
+    when what it finds in a page is short (under :data:`FURNITURE_CHECK_WORDS` words) and its precision
+    mode (``favor_precision``) finds nothing there: a section page, consent wall or error page whose
+    only text is navigation, a cookie banner or a footer.
     """
     import trafilatura  # imported here: heavy, and only needed for HTML input
 
@@ -286,6 +300,9 @@ def parse_html(html: str) -> dict[str, Any]:
         return {"title": "", "text": "", "tags": []}
     title = _clean(doc.title or "")
     paragraphs = _body_paragraphs(doc.body) if doc.body is not None else []
+    if paragraphs and sum(len(p.split()) for p in paragraphs) < FURNITURE_CHECK_WORDS \
+            and not _precise_text(html, trafilatura):
+        paragraphs = []
     if paragraphs and title and paragraphs[0].rstrip(":") == title:
         paragraphs = paragraphs[1:]
     return {
