@@ -171,6 +171,8 @@ def test_report_documents_names_a_corpus_with_no_readable_article(empty_folder, 
         wb.tables.report_documents(two, start="2030-01-01")
     with pytest.raises(InputError, match="doc_id 'z' is not in the corpus"):
         wb.tables.report_documents(two, doc_id="z")
+    with pytest.raises(InputError, match="^the DataFrame: the table has no rows; pass a DataFrame with one row per article"):
+        wb.tables.report_documents(two.head(0))
 
 
 def test_render_report_refuses_a_bad_corpus_before_any_kernel_or_folder(empty_folder, tmp_path):
