@@ -4891,7 +4891,7 @@ def as_same_entities(entities: pd.DataFrame, table: pd.DataFrame, *, fn: str = "
 
 @output_columns("entity_rollup")
 def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
-                include_pronouns: bool = False) -> pd.DataFrame:
+                include_pronouns: bool = False, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who is in it: the entities table aggregated by actor, one row per actor; entities linked to a
     lexicon actor count as that actor, and entities seen only as a short form as the full name they
     are (``same_as`` of
@@ -4903,6 +4903,10 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entities_as_mentions`, an entity's name carries its type where one of another type shares it.
     ``actors``: the lexicon the entities were linked with (an Analysis gives its own); left out, the
     shipped one, and a warning names the linked actors it does not hold (their group stays empty).
+    ``share``: of the mentions of people, organisations and other names, as :func:`analysis.voice`'s
+    ``mention_share`` (the reports' "share of mentions") counts them: a place no lexicon actor is
+    (``place:...``) is where the news happens, left out of the shares (its share NA) unless it speaks
+    in ``quotes`` (:func:`analysis.quotes`; its ``speaker_entity_id``).
     """
     from analysis.actors import load_actors
 
@@ -4949,7 +4953,11 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
                 group=("group", "first"), linked=("linked", "any"), mentions=("key", "size"),
                 documents=("doc_id", "nunique"), sentences=("sentence", "nunique")).reset_index()
     out["group"] = out["group"].astype("object").where(out["group"].notna(), None)
-    out["share"] = out["mentions"] / out["mentions"].sum()
+    speakers = set(quotes["speaker_entity_id"].dropna().astype(str)) \
+        if quotes is not None and "speaker_entity_id" in quotes.columns else set()
+    place = ~out["linked"].astype(bool) & out["key"].str.startswith("place:") & ~out["key"].isin(speakers)
+    counted = out["mentions"].where(~place)
+    out["share"] = (counted / counted.sum()).astype("float64")
     out = out.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
     return out[cols].astype({"mentions": "int64", "documents": "int64", "sentences": "int64"}).reset_index(drop=True)
 
