@@ -3886,9 +3886,9 @@ def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, 
     speaker of the quotation before a pronoun speaker: of the persons named there with a speech verb
     after the name (past an aside between commas, whose names do not speak) or "according to" before
     it (:func:`_speaks`: "The trust's chair, Dr. Priya Nandra, said ...", "Elaine Klein, the deputy
-    secretary under Obama, said ..." -> Elaine Klein), the he/she there that
-    gave words (``voiced``: sentence, start, person) and the speaker of the quotation it ends with
-    ('"…," said Dev Mistry.'), the last; None when it gives words to no one named."""
+    secretary under Obama, said ..." -> Elaine Klein) or after a quotation's closing mark and a speech
+    verb ('"…," said Dev Mistry.'), and the he/she there that gave words (``voiced``: sentence, start,
+    person), the last; None when it gives words to no one named."""
     if k < 1:
         return None
     prev, found, aside_end = texts[k - 1], (-1, None), -1
@@ -3897,17 +3897,20 @@ def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, 
             continue  # named in the aside of the one who speaks ("Klein, the deputy under Obama, said")
         end = _mention_end(live[idx], k - 1, s)
         aside = _ASIDE_THEN_SPEECH.match(prev, end)
-        if aside is not None or _speaks(prev, s, end):
+        if aside is not None or _speaks(prev, s, end) or _SAID_AFTER_QUOTATION.search(prev, max(0, s - 60), s):
             found, aside_end = (s, idx), aside.end() if aside is not None else -1
     for vk, s, idx in voiced[-3:]:
         if vk == k - 1 and s > found[0]:
             found = (s, idx)
-    mark = max(prev.rfind('"'), prev.rfind("”"))
-    if mark > found[0]:
-        closing = _closing_speaker(texts, k - 1, persons)
-        if closing is not None:
-            found = (mark, closing)
     return found[1]
+
+
+#: A speech verb between a quotation's closing mark and the name after it ('"…," said EPA spokesman
+#: Lincoln Ferguson'): at most four words (a title) between the verb and the name.
+_SAID_AFTER_QUOTATION = re.compile(r"[\"”’],?\s+(?:said|says|added|adds|wrote|writes|told|tells|insisted|insists|"
+                                   r"explained|explains|replied|replies|argued|argues|warned|warns|stated|states|"
+                                   r"claimed|claims|noted|notes|admitted|admits|continued|asked|asks)\s+"
+                                   r"(?:[\w.'’-]+\s+){0,4}$")
 
 
 #: The text between a person's name and a "him" or an object "her" of the verb that name is the subject

@@ -2794,8 +2794,8 @@ def _named_by_nominal(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -
     person, linked, when the entity layer resolves the pronoun to them (a person whose gender, where
     known, agrees); else None."""
     p, f = last.speaker, att.f
-    hi = p.end
-    if 0 < last.cue_start - p.end <= 80 and f.text.startswith(",", p.end):
+    text, hi = f.text, p.end
+    if 0 < last.cue_start - p.end <= 80 and text.startswith(",", p.end):
         hi = last.cue_start  # the apposition between the speaker and its cue
     mentions, starts = f.mentions, f.mention_starts
     for cand in mentions[bisect_left(starts, sp.start):bisect_left(starts, sp.end)]:
@@ -2803,9 +2803,18 @@ def _named_by_nominal(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -
                 cand.etype != "person" or cand.gender not in (None, gender):
             continue
         for m in mentions[bisect_left(starts, p.start):bisect_left(starts, hi)]:
-            if m.via != "pronoun" and m.end <= hi and m.entity_id == cand.entity_id:
+            # the name ends the phrase ("club physio Dr. Helen Brooks"; not "a report released by the
+            # Trump administration") or is the whole apposition (", Baatar Chantsaldulam,")
+            if m.via != "pronoun" and m.entity_id == cand.entity_id and \
+                    (not text[m.end:p.end].strip() if m.end <= p.end else
+                     _APPOSED_NAME.fullmatch(text, p.end, m.start) is not None and text.startswith(",", m.end)):
                 return _linked(sp, cand)
     return None
+
+
+#: Between a speaker phrase and a name set off by commas after it: the comma (and an honorific or a title
+#: of at most three words: "the chair, Dr. Priya Nandra,").
+_APPOSED_NAME = re.compile(r",\s+(?:[\w.'’-]+\s+){0,3}")
 
 
 def _nominal_antecedent(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -> bool | None:
