@@ -3790,7 +3790,7 @@ _CUE_BEFORE_QUOTATION = re.compile(r"[^\"“”]{0,60}(?<![\w'’-])(?:said|says
 
 
 def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tuple[int, int, int]],
-                       here: int) -> int | None:
+                       here: int, reach: int = 3) -> int | None:
     """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` of ``texts`` stands in ('"Luca
     is our best player and he is staying," Whitfield said' -> Whitfield's entity; also a pronoun opening
     the quotation, or in the part of a quotation the sentence before opened): the first person named in
@@ -3799,7 +3799,8 @@ def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tupl
     sentence (or the sentence before, where it opened) and ends it with no words of its own after the
     closing mark — the speaker of the last quotation of the sentence before it: the second part of a
     quotation split around its cue ('"He has worked so hard," Callum said. "He will come back
-    stronger."' -> Callum's entity), as the quote layer joins them; None when the pronoun is in no
+    stronger."' -> Callum's entity), as the quote layer joins them, over at most ``reach`` such parts
+    (a transcript of quoted lines costs no more than that per pronoun); None when the pronoun is in no
     quotation. A third-person pronoun in a quotation is never its speaker, who would say "I"."""
     text = texts[k]
     if '"' not in text and "“" not in text and "”" not in text:
@@ -3839,7 +3840,7 @@ def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tupl
                 before = p
         if before is not None and _CUE_BEFORE_QUOTATION.match(text, before[1], lo) is not None:
             return before[2]
-    return _continued_speaker(texts, k, lo, close, persons)
+    return _continued_speaker(texts, k, lo, close, persons, reach) if reach > 0 else None
 
 
 def _within_quotation(text: str, at: int) -> bool:
@@ -3853,7 +3854,7 @@ _ENDS_SENTENCE = re.compile(r"[\s.!?…]*")
 
 
 def _continued_speaker(texts: Sequence[str], k: int, lo: int, close: int,
-                       persons: list[tuple[int, int, int]]) -> int | None:
+                       persons: list[tuple[int, int, int]], reach: int) -> int | None:
     """The speaker a quotation of sentence ``k`` (opening mark at ``lo``, -1 when it opened in the
     sentence before; closing mark at ``close``, -1 when it runs on) continues when nothing in its
     own sentence names one: it opens its sentence (or opened the sentence before) and no words follow
@@ -3867,17 +3868,17 @@ def _continued_speaker(texts: Sequence[str], k: int, lo: int, close: int,
         lo = max(texts[k].rfind('"'), texts[k].rfind("“")) if k >= 0 else -1
     if k < 1 or lo < 0 or texts[k][:lo].strip():
         return None
-    return _closing_speaker(texts, k - 1, persons)
+    return _closing_speaker(texts, k - 1, persons, reach - 1)
 
 
-def _closing_speaker(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]]) -> int | None:
+def _closing_speaker(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], reach: int) -> int | None:
     """The speaker (:func:`_quotation_speaker`) of the last quotation that closes in sentence ``k``; None
     when none closes there or it has none."""
     text = texts[k]
     mark = max(text.rfind('"'), text.rfind("”"))
     if mark < 0 or (text[mark] == '"' and text.count('"', 0, mark) % 2 == 0):
         return None  # no quotation closes there
-    return _quotation_speaker(texts, k, mark, persons, bisect_left(persons, (k, mark)))
+    return _quotation_speaker(texts, k, mark, persons, bisect_left(persons, (k, mark)), reach)
 
 
 def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], live: Sequence[_Entity],

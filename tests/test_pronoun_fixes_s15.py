@@ -83,3 +83,12 @@ def test_a_pronoun_speaker_after_a_nominal_speaker_naming_a_person_is_that_perso
         ("the injury was not as bad as first feared", "Helen Brooks", "pronoun", "person:helen_brooks"),
         ("the inquiry was continuing", "The police spokeswoman", "nominal", None),
         ("charges were likely", "The police spokeswoman", "pronoun", None)]
+
+
+def test_a_run_of_quoted_sentences_continues_its_speaker_over_three_parts_at_most():
+    # each quoted sentence continues Sam Lee's quotation, so its "He" is not Sam Lee but the first part's
+    # (Tom Reid) — over three parts after the one with the cue; the fifth part has no known speaker any more
+    # (a transcript of quoted lines costs each pronoun no more than that), and its "He" is the man named last
+    e = found("Tom Reid spoke. \"He is here,\" Sam Lee said. \"He is fine.\" \"He is tired.\" \"He is happy.\" "
+              "\"He is gone.\"")
+    assert _pronouns(e) == [("d0", s, "He", "Tom Reid") for s in (2, 3, 4, 5)] + [("d0", 6, "He", "Sam Lee")]
