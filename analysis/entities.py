@@ -270,7 +270,13 @@ also over a person of its gender named after that subject there ("Robert Vasquez
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
 after it ('"He fights for us," Turner said'); an object "him" or "her" is never the subject of its own
 clause, nor that person named earlier ("Ruth Kell, who chairs the committee, pressed her" -> the woman
-named before: binding, principle B; not a possessive "her case"); rows with ``via == "pronoun"``, apart
+named before: binding, principle B; not a possessive "her case"); a he/she in the second part of a
+quotation split around its cue is not its speaker either, and continues the quotation's earlier he/she
+('"He has worked so hard," Callum said. "He will come back stronger."' -> not Callum), and a he/she
+that gives words ("..., she said", "He added") is the person the sentence before gave words to when
+the gender agrees or is unknown, as the quote layer takes its speaker ("The trust's chair, Dr. Priya
+Nandra, said .... They would meet on October 3, she said" -> Priya Nandra, not a woman named
+earlier); rows with ``via == "pronoun"``, apart
 from the direct mentions. An acronym in brackets right after its entity's name ("The Information
 Commissioner's Office (ICO)") is a row with ``via == "definition"``, which the counts of mentions leave
 out (the same naming). "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
@@ -429,16 +435,24 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0
 _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
 #: Possessed nouns that only a person has ("Obama's wife", "Reyes's daughter") or a country or place
 #: ("Malaysia's prime minister", "Kenya's capital").
+_POSS_PERSON_WORDS = ("wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "brother",
+                      "sister", "widow", "widower", "girlfriend", "boyfriend", "fiancé", "fiancée", "parents",
+                      "children", "biographer")
 _POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
                           r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
 #: Works and deeds of a person right before "by" + a name: "a paper by X", "written by X".
 _BY_AUTHOR = re.compile(r"(?<![\w-])(written|directed|painted|composed|authored|photographed|illustrated|"
                         r"narrated|paper|book|novel|poem|poems|memoir|biography|essay|painting|paintings|"
                         r"portrait|sculpture|photograph|photographs) by $")
-_PERSON_AFTER = re.compile(r"\s+(administration|presidency|family|dynasty)\b")
+_PERSON_AFTER_WORDS = ("administration", "presidency", "family", "dynasty")
+_PERSON_AFTER = re.compile(rf"\s+({'|'.join(_PERSON_AFTER_WORDS)})\b")
 _POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
                          r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
                          r"borders?|citizens|national team|largest city|second[- ]largest city)\b")
+#: The first words of :data:`_POSS_PLACE`'s nouns (for :func:`_after_keys`).
+_POSS_PLACE_STARTS = ("government", "capital", "prime", "foreign", "finance", "interior", "defence", "defense",
+                      "economy", "parliament", "embassy", "ambassador", "population", "border", "borders", "citizens",
+                      "national", "largest", "second")
 #: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
 _OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
                        r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
@@ -452,6 +466,7 @@ _WHO = re.compile(r",\s+who\s")
 #: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
 _SAID_VERBS = ("said", "says", "added", "adds", "explained", "recalled", "wrote", "asked", "continued", "replied")
 _SAID_BEFORE = re.compile(rf"[,\"'”’]\s*({'|'.join(_SAID_VERBS)})\s$")
+_SAID_VERB_SET = frozenset(_SAID_VERBS)
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
 #: A name governed by a preposition ("lawyers for X said", "the mayor of X said", "a manager at the plant
 #: in X says he ...", "the maker based in X, recalled ..."): the object of a preposition is never the
@@ -560,6 +575,10 @@ _SUBJECT_START = re.compile(r"[\s\"'“‘]*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 _PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
                           r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
+#: :data:`_PLACE_AFTER`'s words, each spelling (for :func:`_after_keys`).
+_PLACE_AFTER_STARTS = ("mayoral", "gubernatorial", "precinct", "precincts", "residents", "townspeople", "neighborhood",
+                       "neighborhoods", "neighbourhood", "neighbourhoods", "suburb", "suburbs", "plant", "harbor",
+                       "harbour", "waterfront", "downtown", "area", "region", "countryside")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
 #: Prepositions that make the next name a place ("in Ohio"); not "to" and "from", which as often take a
 #: company, a website or a person ("posted to Twitter", "a letter from Microsoft", "according to Smith").
@@ -570,6 +589,9 @@ _PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " in
 #: Prepositions after which a single word of the surname list is no person by the list alone ("a teacher
 #: from Ashby").
 _PLACE_BEFORE_SURNAME = _PLACE_PREPOSITIONS + (" from ", " at ")
+#: The same prepositions as words (:func:`_word_before` reads the word before a name).
+_PLACE_PREPOSITION_WORDS = frozenset(p.strip() for p in _PLACE_PREPOSITIONS)
+_PLACE_BEFORE_SURNAME_WORDS = frozenset(p.strip() for p in _PLACE_BEFORE_SURNAME)
 _WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
 #: Person or organisation evidence that is about a single word, not the entity: the name lists, the shape
 #: of the word ("McAllen"). It does not set weak place evidence aside ("in Florence" stays a place).
@@ -608,9 +630,9 @@ def _unsettled(evidence: Iterable[tuple[int, str, str]]) -> list[tuple[int, str,
     that still counts: not the person evidence of what it does ("Brightwater denied"), not what the
     word alone says (the name lists, a town of that name): those fit a short form of either."""
     return [e for e in evidence if e[1] != "person" and not e[2].startswith(_WORD_ONLY)]
-_ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
-                        r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
-                        re.IGNORECASE)
+_ORG_AFTER_WORDS = ("spokesman", "spokeswoman", "spokesperson", "chief executive", "ceo", "employees", "executives",
+                    "headquarters", "website", "shareholders", "shares", "stock", "users", "subscribers", "customers")
+_ORG_AFTER = re.compile(rf"(?:['’]s)?\s+({'|'.join(_ORG_AFTER_WORDS)})\b", re.IGNORECASE)
 #: Two or three initials written as one word ("O.J.", "J.K.", "W.E.B."): the start of a person's name.
 _NAME_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
@@ -662,13 +684,19 @@ def _letter_tree(words: Sequence[str]) -> str:
     return "|".join(branches) + ("|" if ends else "")
 
 
-def _cue_verb_alternations() -> tuple[str, str]:
+def _cue_verb_lists() -> tuple[list[str], list[str]]:
     """The finite forms of the cue verbs (no -ing; ``load_cue_verbs``) and the person verbs
-    (``person_verbs``), each as :func:`_alternation`, longest first."""
+    (``person_verbs``), longest first."""
     from analysis.cues import load_cue_verbs
 
     finite = sorted((f for f in load_cue_verbs().lemma_of if not f.endswith("ing")), key=len, reverse=True)
     verbs = sorted(_default_words().person_verbs, key=len, reverse=True)
+    return finite, verbs
+
+
+def _cue_verb_alternations() -> tuple[str, str]:
+    """:func:`_cue_verb_lists`, each as :func:`_alternation`."""
+    finite, verbs = _cue_verb_lists()
     return _alternation(finite), _alternation(verbs)
 
 
@@ -690,6 +718,59 @@ def _person_cue_when() -> re.Pattern[str]:
 
 _WHEN_STARTS = (" on ", " late on ", " early on ", " earlier ", " yesterday ", " today ", " tonight ", " last ",
                 " this ")
+
+
+#: The bits of :func:`_after_cues`, one per pattern of the cues written after a name.
+(_AFTER_STATEMENT, _AFTER_PERSON_CUE, _AFTER_WHEN, _AFTER_PERSON, _AFTER_POSS_PERSON, _AFTER_POSS_PLACE,
+ _AFTER_APPOSITION_NOUN, _AFTER_APPOSITION, _AFTER_WHO, _AFTER_AGE, _AFTER_ORG, _AFTER_PLACE) = (1 << i for i in range(12))
+_AFTER_ANY = (1 << 12) - 1
+#: What every cue written after a name starts with (a possessive, a comma, spaces) and the word there.
+_AFTER_WORD = re.compile(r"(?:['’]s?)?,?\s+(\w*)")
+_LEADING_WORD = re.compile(r"\w*")
+
+
+@functools.lru_cache(maxsize=1)
+def _after_keys() -> dict[str, int]:
+    """{the first word of a cue written after a name, lower-case: its :func:`_after_cues` bits}: the
+    words each pattern can start with after :data:`_AFTER_WORD`'s possessive, comma and spaces (a
+    phrase, "chief executive", by its first word; an optional adverb, "also said", as a word of its
+    own)."""
+    finite, verbs = _cue_verb_lists()
+    starts = {
+        _AFTER_STATEMENT: ("also", "said", "says", "announced", "stated"),
+        _AFTER_PERSON_CUE: ("also", "later", "then", "has", "had", "have", *finite, *verbs),
+        _AFTER_WHEN: tuple(w.split()[0] for w in _WHEN_STARTS),
+        _AFTER_PERSON: _PERSON_AFTER_WORDS,
+        _AFTER_POSS_PERSON: _POSS_PERSON_WORDS,
+        _AFTER_POSS_PLACE: _POSS_PLACE_STARTS,
+        _AFTER_APPOSITION_NOUN: ("a", "an", "the"),
+        _AFTER_APPOSITION: ("a", "an", "the", "who", "whose"),
+        _AFTER_WHO: ("who",),
+        _AFTER_ORG: _ORG_AFTER_WORDS,
+        _AFTER_PLACE: _PLACE_AFTER_STARTS,
+    }
+    keys: dict[str, int] = {}
+    for bit, cue_words in starts.items():
+        for word in cue_words:
+            lead = _LEADING_WORD.match(word.lower()).group()
+            keys[lead] = keys.get(lead, 0) | bit
+    return keys
+
+
+def _after_cues(text: str, end: int) -> int:
+    """The cues written after a name (at ``end``) that can match there, as bits (:data:`_AFTER_STATEMENT`
+    ...): one match of :data:`_AFTER_WORD` and a look-up of the word it reaches, so that the patterns
+    that cannot match are never tried. A necessary condition only: a pattern whose bit is set may still
+    fail. A word that is not ASCII allows every cue (case-insensitive matching is Unicode's); a number
+    allows the age (", 45,")."""
+    m = _AFTER_WORD.match(text, end)
+    if m is None:
+        return 0
+    word = m.group(1)
+    if not word.isascii():
+        return _AFTER_ANY
+    bits = _after_keys().get(word.lower(), 0)
+    return bits | _AFTER_AGE if word[:1].isdigit() else bits
 
 
 #: A time adverbial news writing puts between a subject and its verb: "Obama on Monday said", "Okafor
@@ -1614,24 +1695,45 @@ def _apposition_kind(words: EntityWords, lows: Sequence[str]) -> tuple[str, str]
     return None
 
 
-def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
-                      ) -> list[tuple[int, str, str]]:
+def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str], *,
+                      spot: tuple[int, str | None] | None = None) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
     said") is a person when it is a known surname or first name, a word no English corpus writes in
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
-    is merged before its own evidence counts."""
+    is merged before its own evidence counts. ``spot``: :func:`_word_before` of ``start`` when known."""
     ev: list[tuple[int, str, str]] = []
-    listed, name_word, unknown = _speaker_words(tuple(toks))
+    # the word before the name (where a space and a lower-case letter precede it), read once: the cues
+    # before a name that end in such a word are decided by it, the others (a line break, a quotation
+    # mark before the name ...) by the suffix tests
+    at, before = spot if spot is not None else _word_before(text, start)
     # the cues after a name (_STATEMENT, the person cues, _PERSON_AFTER, _ORG_AFTER, _PLACE_AFTER) start
     # with a possessive, a comma or a space: after a full stop, a bracket ... none can match
     nxt = text[end:end + 1]
-    spaced = nxt != "" and (nxt in ",'’" or nxt.isspace())
-    if spaced and _STATEMENT.match(text, end):
+    # which of them can match: one look at the word they start with (_after_cues)
+    cues = _after_cues(text, end) if nxt != "" and (nxt in ",'’" or nxt.isspace()) else 0
+    # a side of a score, or a team's word or goal after the name (the team cues below): "Harlow 2-1", "Millbrook
+    # manager", "Millbrook led through"
+    team_side = text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or \
+        text[start - 3:start - 1] in _JOIN_ENDS
+    team_word = _team_word_after(words, text, end) if nxt == " " else None
+    team_through = nxt == " " and text.startswith(_TEAM_THROUGH_STARTS, end)
+    if not cues and not team_side and team_word is None and not team_through and \
+            not (start > 2 and text[start - 2] == ",") and \
+            (before == "" or (before is None and (start == 0 or not text[start - 1].isspace())) or
+             (before and before.isalpha() and before.isascii() and
+              (cue_words := _words_before_cues(words.org_nouns)) is not None and before.lower() not in cue_words)):
+        # no cue after the name, no comma before it, and no cue before it can end in the word before it
+        # (or no space precedes it): no rule below can find anything (most names: "in 2019 Nimbusly
+        # opened", "(Nimbusly)")
+        return ev
+    listed, name_word, unknown = _speaker_words(tuple(toks))
+    if cues & _AFTER_STATEMENT and _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif spaced and ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
-                                                      (cue := _person_cue_when().match(text, end)))) and \
+    elif ((cues & _AFTER_PERSON_CUE and (cue := _person_cue().match(text, end))) or
+          (cues & _AFTER_WHEN and text.startswith(_WHEN_STARTS, end) and
+           (cue := _person_cue_when().match(text, end)))) and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and not _product_recall(text, cue):
         # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
         if cue.group("verb") is not None and (len(toks) > 1 or listed):
@@ -1646,52 +1748,53 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
-    elif start > 6 and (text.endswith(_SAID_VERBS, 0, start - 1) or
-                        (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2))) and \
+    elif start > 6 and ((before in _SAID_VERB_SET or (not before.isalpha() and before.endswith(_SAID_VERBS)))
+                        if before is not None else
+                        (text.endswith(_SAID_VERBS, 0, start - 1) or
+                         (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2)))) and \
             (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and (len(toks) > 1 or listed or unknown):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
-    if (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
-            text[start - 3:start - 1] in _JOIN_ENDS) and (score := _team_score(text, start, end)) is not None:
+    if team_side and (score := _team_score(text, start, end)) is not None:
         # "Harlow lost 1-0 at Millbrook", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": a side of a score
         # is a team, and its verb a match's, no person's ("lost")
         ev = [e for e in ev if e[1] != "person"]
         ev.append((5, "organization", f"club: {score}"))
-    team_word = _team_word_after(words, text, end) if nxt == " " else None
     if team_word is not None:
         ev.append((5, "organization", f"team word: {team_word}"))  # "Millbrook manager Rachel Okafor"
-    elif nxt == " " and text.startswith(_TEAM_THROUGH_STARTS, end) and (m := _TEAM_THROUGH.match(text, end)) and \
+    elif team_through and (m := _TEAM_THROUGH.match(text, end)) and \
             m.group("word").lower() in words.club_context:
         # "Millbrook led through a penalty from Aaron Fitch": a team leads through a player's goal
         ev.append((5, "organization", f"club: {m.group('verb')} through"))
     speaks_like_a_name = len(toks) > 1 or listed or unknown
-    if not speaks_like_a_name and name_word and spaced and _PERSON_AFTER.match(text, end):
+    if not speaks_like_a_name and name_word and cues & _AFTER_PERSON and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
-    if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
+    if speaks_like_a_name and start > 4 and \
+            ((before == "by" and at >= 0) if before is not None else _ends_before(text, start, " by ")) and \
             (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
         ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
-    if speaks_like_a_name and spaced and (m := _PERSON_AFTER.match(text, end)):
+    if speaks_like_a_name and cues & _AFTER_PERSON and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
-    if text[end:end + 1] in ("'", "’"):
-        if (m := _POSS_PERSON.match(text, end)):
+    if cues & (_AFTER_POSS_PERSON | _AFTER_POSS_PLACE) and nxt in ("'", "’"):
+        if cues & _AFTER_POSS_PERSON and (m := _POSS_PERSON.match(text, end)):
             ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
-        elif (m := _POSS_PLACE.match(text, end)):
+        elif cues & _AFTER_POSS_PLACE and (m := _POSS_PLACE.match(text, end)):
             ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
-    if text[end:end + 1] == "," and (m := _APPOSITION_NOUN.match(text, end)):
+    if cues & _AFTER_APPOSITION_NOUN and nxt == "," and (m := _APPOSITION_NOUN.match(text, end)):
         kind = _apposition_kind(words, m.group(1).split())
         if kind is not None:
             ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and \
-            text.endswith(_space_after(words.org_nouns), 0, start):
+    if start > 3 and before and (before in words.org_nouns if before.isalpha() else
+                                             text.endswith(_space_after(words.org_nouns), 0, start)):
         m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
         if m and m.group(1) in words.org_nouns:
             ev.append((5, "organization", f"organization noun: {m.group(1)}"))  # "the oil giant Exxon"
-    if text[end:end + 1] == ",":
-        if speaks_like_a_name and _WHO.match(text, end):
+    if nxt == "," and cues & (_AFTER_WHO | _AFTER_AGE | _AFTER_APPOSITION):
+        if speaks_like_a_name and cues & _AFTER_WHO and _WHO.match(text, end):
             ev.append((5, "person", "who"))  # "Mauer, who ..."; an organisation is "which"
-        if _AGE.match(text, end):
+        if cues & _AFTER_AGE and _AGE.match(text, end):
             ev.append((5, "person", "age"))
-        m = _APPOSITION.match(text, end)
+        m = _APPOSITION.match(text, end) if cues & _AFTER_APPOSITION else None
         if m:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
@@ -1702,20 +1805,23 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             head = m.group(1).lower()
             if head in words.title_heads and head not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
-    m = _ORG_AFTER.match(text, end) if spaced else None
+    m = _ORG_AFTER.match(text, end) if cues & _AFTER_ORG else None
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
-    m = _PLACE_AFTER.match(text, end) if spaced else None
+    m = _PLACE_AFTER.match(text, end) if cues & _AFTER_PLACE else None
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text.endswith(_PLACE_PREPOSITIONS, 0, start) and \
+    elif nxt not in ("'", "’") and ((at >= 0 and before in _PLACE_PREPOSITION_WORDS) if before is not None else
+                                    text.endswith(_PLACE_PREPOSITIONS, 0, start)) and \
             not (len(toks) == 1 and toks[0].lower() in words.english and
                  toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
         # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[text.rfind(' ', 0, start - 1) + 1:start - 1]}"))
-    elif _ends_before(text, start, (" of ", " of the ")) and (m := _OF_PLACE.search(text, max(0, start - 20), start)):
+    elif ((before == "of" and at >= 0) or (before == "the" and text.endswith(" of the ", 0, start))
+          if before is not None else _ends_before(text, start, (" of ", " of the "))) and \
+            (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
+    if start > 3 and before and _may_follow_org_cue(text, start, word_at=(at, before)):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
@@ -1778,22 +1884,53 @@ def _org_cue_ends() -> frozenset[str] | None:
     return frozenset(c.rsplit(" ", 1)[1].lower() for c in cues)
 
 
-def _may_follow_org_cue(text: str, start: int) -> bool:
+def _may_follow_org_cue(text: str, start: int, *, word_at: tuple[int, str] | None = None) -> bool:
     """A quick necessary condition for :func:`_org_cue_pattern` to match right before ``start`` (a cue,
     then "the " or not, ends there): the word before (or before "the") is the last word of a cue.
-    Words that are not ASCII always go to the pattern (its case-insensitive matching is Unicode's)."""
+    Words that are not ASCII always go to the pattern (its case-insensitive matching is Unicode's).
+    ``word_at``: :func:`_word_before` of ``start`` when known."""
     ends = _org_cue_ends()
     if ends is None:
         return True
-    j = start - 1
-    i = text.rfind(" ", 0, j) + 1
-    word = text[i:j]
+    if word_at is None:
+        j = start - 1
+        i = text.rfind(" ", 0, j) + 1
+        word = text[i:j]
+    else:
+        i, word = word_at[0] + 1, word_at[1]
     if not word.isascii() or word.lower() in ends:
         return True
     if word.lower() != "the" or i < 2:
         return False
     before = text[text.rfind(" ", 0, i - 1) + 1:i - 1]
     return not before.isascii() or before.lower() in ends
+
+
+def _word_before(text: str, start: int) -> tuple[int, str | None]:
+    """(where the space before it is, -1 for none; the word) right before a name at ``start``, where a
+    space precedes the name and a lower-case letter ends the word before it ("the oil giant Exxon":
+    "giant"; the word runs from that space, or the text's start); "" where a space precedes the name
+    but no lower-case letter comes before it (", Exxon", "US Exxon": no cue of the form "<lower-case
+    word> " ends there); else None (the start of the text, a line break, a quotation mark before the
+    name: the cues are tested as written). Read once for the rules that look at that word."""
+    if start > 2 and text[start - 1] == " ":
+        if text[start - 2].islower():
+            at = text.rfind(" ", 0, start - 1)
+            return at, text[at + 1:start - 1]
+        return -1, ""
+    return -1, None
+
+
+@functools.lru_cache(maxsize=8)
+def _words_before_cues(org_nouns: frozenset[str]) -> frozenset[str] | None:
+    """Every word, lower-case, that a cue written before a name can end in where a space separates
+    them (:func:`_context_evidence`: a speech verb, "by", an organisation noun of ``org_nouns``, a
+    preposition of place, "of", "the", the last word of an organisation cue); None when an organisation
+    cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
+    ends = _org_cue_ends()
+    if ends is None:
+        return None
+    return frozenset((*_SAID_VERBS, "by", "of", "the", *org_nouns, *_PLACE_PREPOSITION_WORDS, *ends))
 
 
 def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:
@@ -2258,11 +2395,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
     if shape & _SHAPE_MONTH and _in_date(text, start, end):
         return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
-    if demonym and text[end:end + 1] not in ("'", "’"):
+    nxt = text[end:end + 1]  # (the character after the name, read once)
+    if demonym and nxt not in ("'", "’"):
         return None
-    if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+    if adjective and nxt == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
-    if shape & _SHAPE_COMPASS and title is None and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+    if shape & _SHAPE_COMPASS and title is None and nxt == " " and text[end + 1:end + 2].islower():
         return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
     if shape & _SHAPE_ORIGIN and title is None:
@@ -2277,10 +2415,19 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # no part of the name
         start, toks = base + piece[len(piece) - len(toks) + 1][0], toks[1:]
         evidence = _name_evidence(words, toks)
+    # the word right before the name, read once for the rules below (:func:`_word_before`, inline)
+    if start > 2 and text[start - 1] == " ":
+        if text[start - 2].islower():
+            at = text.rfind(" ", 0, start - 1)
+            before = text[at + 1:start - 1]
+        else:
+            at, before = -1, ""
+    else:
+        at, before = -1, None
     if title is None and not strong:
-        # (its first test inline: most names have no lower-case word right before them)
-        title = _lower_title_before(words, text, start) if start > 2 and text[start - 1] == " " and \
-            text[start - 2].islower() else None  # not "senior Environmental Protection Agency official"
+        # (its first tests inline: most names have no lower-case title word right before them)
+        title = _lower_title_before(words, text, start) if before in words.title_heads else None
+        # (not "senior Environmental Protection Agency official")
         if title:
             gender = _title_gender(words, title)
     if title and cut and all(w in words.honorifics for w in title.split()) and \
@@ -2291,20 +2438,19 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
+    if nxt == "," and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
-    if len(toks) == 1 and start >= 2 and text[start - 2:start] == ", " and text[end:end + 1] == "." and \
+    if len(toks) == 1 and nxt == "." and start >= 2 and text[start - 2:start] == ", " and \
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
-    if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
-            text.endswith(" of ", 0, start) and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
+    if start > 4 and before == "of" and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
-    the = title is None and start >= 4 and text[start - 4:start] in ("the ", "The ")
+    the = title is None and before is not None and before[-3:] in ("the", "The")  # (text[start - 4:start])
     if the:
         # "the West", "the Sun", "the Gliders", "The Boston Globe": no person is written with "the"
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
@@ -2312,18 +2458,19 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             evidence.append((3, "place", f"place word: the {toks[0]}"))
         elif len(toks) == 1 and _team_plural(toks) and not any(e[0] <= 4 for e in evidence):
             evidence.append((5, "organization", f"organization cue: the {toks[-1]}"))  # "the Mets", "the Red Sox"
-    if len(toks) == 1 and title is None and text.endswith(_PLACE_BEFORE_SURNAME, 0, start) and \
-            text[end:end + 1] not in ("'", "’") and evidence:
+    if len(toks) == 1 and title is None and at >= 0 and before in _PLACE_BEFORE_SURNAME_WORDS and \
+            nxt not in ("'", "’") and evidence:
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
-    if evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and text.startswith(_PLACE_SPEECH_STARTS, end) and \
+    gazetteer = title is None and evidence and evidence[0][2] in _GAZETTEER_PLACES  # (the tests of both rules below)
+    if gazetteer and text.startswith(_PLACE_SPEECH_STARTS, end) and \
             (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and \
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
         # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
         evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
-    elif evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and \
+    elif gazetteer and \
             (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
              text[start - 3:start - 1] in _JOIN_ENDS) and \
             (score := _match_score(text, start, end)) is not None:
@@ -2332,7 +2479,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         evidence.append((8, "organization", f"{_PLAYING_PLACE}{score}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
-        found = _context_evidence(words, text, start, end, toks)
+        found = _context_evidence(words, text, start, end, toks, spot=(at, before))
         if the:  # "The Boston Globe ran a correction", "the Beatles, who": the verb says nothing of a person
             found = [e for e in found if e[1] != "person" or not e[2].startswith(_SPEECH_CUES)]
         evidence.extend(found)
@@ -4044,13 +4191,20 @@ _CUE_BEFORE_QUOTATION = re.compile(r"[^\"“”]{0,60}(?<![\w'’-])(?:said|says
                                   r"insisted|insists|explained|replied|continued)(?![\w'’-])[^\"“”]{0,20}$")
 
 
-def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], here: int, k: int) -> int | None:
-    """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` stands in ('"Luca is our best
-    player and he is staying," Whitfield said' -> Whitfield's entity; also a pronoun opening the
-    quotation, or in the part of a quotation the sentence before opened): the first person named in the
-    sentence within a few words after the quotation's closing mark, else the one named before its
-    opening mark with a speech verb between ('Whitfield said: "…"'); None when the pronoun is in no
+def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tuple[int, int, int]],
+                       here: int, reach: int = 3) -> int | None:
+    """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` of ``texts`` stands in ('"Luca
+    is our best player and he is staying," Whitfield said' -> Whitfield's entity; also a pronoun opening
+    the quotation, or in the part of a quotation the sentence before opened): the first person named in
+    the sentence within a few words after the quotation's closing mark, else the one named before its
+    opening mark with a speech verb between ('Whitfield said: "…"'), else — a quotation that opens its
+    sentence (or the sentence before, where it opened) and ends it with no words of its own after the
+    closing mark — the speaker of the last quotation of the sentence before it: the second part of a
+    quotation split around its cue ('"He has worked so hard," Callum said. "He will come back
+    stronger."' -> Callum's entity), as the quote layer joins them, over at most ``reach`` such parts
+    (a transcript of quoted lines costs no more than that per pronoun); None when the pronoun is in no
     quotation. A third-person pronoun in a quotation is never its speaker, who would say "I"."""
+    text = texts[k]
     if '"' not in text and "“" not in text and "”" not in text:
         return None
     straight = text.count('"', 0, at)
@@ -4088,7 +4242,78 @@ def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], 
                 before = p
         if before is not None and _CUE_BEFORE_QUOTATION.match(text, before[1], lo) is not None:
             return before[2]
-    return None
+    return _continued_speaker(texts, k, lo, close, persons, reach) if reach > 0 else None
+
+
+def _within_quotation(text: str, at: int) -> bool:
+    """Is position ``at`` of the sentence ``text`` between an opening quotation mark and its close (an
+    odd number of straight marks before it, or a curly opening mark after the last curly close)?"""
+    return text.count('"', 0, at) % 2 == 1 or text.rfind("“", 0, at) > text.rfind("”", 0, at)
+
+
+#: What may follow the closing mark of a quotation that ends its sentence with no words of its own.
+_ENDS_SENTENCE = re.compile(r"[\s.!?…]*")
+
+
+def _continued_speaker(texts: Sequence[str], k: int, lo: int, close: int,
+                       persons: list[tuple[int, int, int]], reach: int) -> int | None:
+    """The speaker a quotation of sentence ``k`` (opening mark at ``lo``, -1 when it opened in the
+    sentence before; closing mark at ``close``, -1 when it runs on) continues when nothing in its
+    own sentence names one: it opens its sentence (or opened the sentence before) and no words follow
+    its closing mark, and the sentence before the one it opened in ends a quotation whose speaker
+    :func:`_quotation_speaker` finds ('"He has worked so hard," Callum said. "He will come back
+    stronger."'); else None."""
+    if close >= 0 and _ENDS_SENTENCE.fullmatch(texts[k], close + 1) is None:
+        return None  # words of its own after it ('"…," his mother said'): another speaker, perhaps unnamed
+    if lo < 0:  # opened in the sentence before: its last opening mark
+        k -= 1
+        lo = max(texts[k].rfind('"'), texts[k].rfind("“")) if k >= 0 else -1
+    if k < 1 or lo < 0 or texts[k][:lo].strip():
+        return None
+    return _closing_speaker(texts, k - 1, persons, reach - 1)
+
+
+def _closing_speaker(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], reach: int) -> int | None:
+    """The speaker (:func:`_quotation_speaker`) of the last quotation that closes in sentence ``k``; None
+    when none closes there or it has none."""
+    text = texts[k]
+    mark = max(text.rfind('"'), text.rfind("”"))
+    if mark < 0 or (text[mark] == '"' and text.count('"', 0, mark) % 2 == 0):
+        return None  # no quotation closes there
+    return _quotation_speaker(texts, k, mark, persons, bisect_left(persons, (k, mark)), reach)
+
+
+def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], live: Sequence[_Entity],
+                    voiced: Sequence[tuple[int, int, int]]) -> int | None:
+    """The person the sentence before sentence ``k`` last gives words to, as the quote layer takes the
+    speaker of the quotation before a pronoun speaker: of the persons named there with a speech verb
+    after the name (past an aside between commas, whose names do not speak) or "according to" before
+    it (:func:`_speaks`: "The trust's chair, Dr. Priya Nandra, said ...", "Elaine Klein, the deputy
+    secretary under Obama, said ..." -> Elaine Klein) or after a quotation's closing mark and a speech
+    verb ('"…," said Dev Mistry.'), and the he/she there that gave words (``voiced``: sentence, start,
+    person), the last; None when it gives words to no one named."""
+    if k < 1:
+        return None
+    prev, found, aside_end = texts[k - 1], (-1, None), -1
+    for _, s, idx in persons[bisect_left(persons, (k - 1, 0)):bisect_left(persons, (k, 0))]:
+        if s < aside_end:
+            continue  # named in the aside of the one who speaks ("Klein, the deputy under Obama, said")
+        end = _mention_end(live[idx], k - 1, s)
+        aside = _ASIDE_THEN_SPEECH.match(prev, end)
+        if aside is not None or _speaks(prev, s, end) or _SAID_AFTER_QUOTATION.search(prev, max(0, s - 60), s):
+            found, aside_end = (s, idx), aside.end() if aside is not None else -1
+    for vk, s, idx in voiced[-3:]:
+        if vk == k - 1 and s > found[0]:
+            found = (s, idx)
+    return found[1]
+
+
+#: A speech verb between a quotation's closing mark and the name after it ('"…," said EPA spokesman
+#: Lincoln Ferguson'): at most four words (a title) between the verb and the name.
+_SAID_AFTER_QUOTATION = re.compile(r"[\"”’],?\s+(?:said|says|added|adds|wrote|writes|told|tells|insisted|insists|"
+                                   r"explained|explains|replied|replies|argued|argues|warned|warns|stated|states|"
+                                   r"claimed|claims|noted|notes|admitted|admits|continued|asked|asks)\s+"
+                                   r"(?:[\w.'’-]+\s+){0,4}$")
 
 
 #: The text between a person's name and a "him" or an object "her" of the verb that name is the subject
@@ -4151,6 +4376,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         starts.append(starts[-1] + len(text) + 1)
     joined = "\n".join(texts)
     subject: tuple[int, int, str, int] | None = None  # the last he/she: its end in ``joined``, word, person
+    # the last pronoun in a quotation with a known speaker: sentence, start, speaker, gender, person
+    carried: tuple[int, int, int, str, int] | None = None
+    voiced: list[tuple[int, int, int]] = []  # he/she that gave words: sentence, start, person
     for start, end in _pronouns(joined):
         word = joined[start:end]
         k = bisect_right(starts, start) - 1
@@ -4170,11 +4398,32 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         opens = quoted or _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
             _OPENING_PHRASE.fullmatch(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
-        speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
+        speaker = _quotation_speaker(texts, k, at[1], persons, here)
         fit = fitting[gender]
         binds = low == "him" or low == "her" and _OBJECT_HER.match(texts[k], at[1] + 3) is not None
         bound = None
-        for i in range(bisect_left(fit, here) - 1, -1, -1):
+        if speaker is not None and carried is not None and carried[2] == speaker and carried[3] == gender and \
+                k - carried[0] <= 1 and not any(p[2] not in (speaker, carried[4]) and
+                                                (live[p[2]].gender or learned.get(p[2])) in (None, gender)
+                                                and _within_quotation(texts[p[0]], p[1])
+                                                for p in persons[bisect_left(persons, carried[:2]):here]):
+            # '"He has worked so hard," Callum said. "He will come back stronger."': a he/she of the
+            # speaker's own quotation continues the one before it there, not a person the quotation
+            # names since (one named around the cue is no rival: '..., said Callum, who thanked Pell.')
+            chosen = carried[4]
+        gives = low in ("he", "she") and (cue := _person_cue().match(texts[k], at[1] + len(word))) is not None \
+            and cue.group("speech") is not None and not _within_quotation(texts[k], at[1])
+        if chosen is None and gives:
+            # "The trust's chair, Dr. Priya Nandra, said fans would keep up the pressure. They would hold
+            # a further meeting, she said.": a he/she that gives words is the person the sentence before
+            # gave words to, when the gender agrees or is unknown — as the quote layer takes the speaker
+            # of the quotation before a pronoun speaker — not a person named further back
+            previous = _speaker_before(texts, k, persons, live, voiced)
+            if previous is not None and previous != speaker and \
+                    (live[previous].gender or learned.get(previous)) in (None, gender):
+                chosen = previous
+        kept = chosen is not None
+        for i in range(-1 if kept else bisect_left(fit, here) - 1, -1, -1):  # (no walk back when kept)
             j = fit[i]
             if j < here - _PRONOUN_REACH:
                 break  # (at most _PRONOUN_REACH persons back)
@@ -4198,6 +4447,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 unknown = idx
                 if persons[j][0] == k:
                     break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
+                if speaker is not None and persons[j][0] == k - 1 and \
+                        _quotation_speaker(texts, k - 1, persons[j][1], persons, j) == speaker:
+                    break  # ... or in the sentence before in the same speaker's words ('"That one was for
+                    # Jamie," Callum Doyle said. "He was on the phone to me."')
                 if opens and persons[j][0] == k - 1 and (j == 0 or persons[j - 1][0] != k - 1) and \
                         (_starts_sentence(texts[k - 1], live[idx], k - 1, persons[j][1]) or
                          quoted and _speaks(texts[k - 1], persons[j][1], _mention_end(live[idx], k - 1, persons[j][1]))):
@@ -4209,7 +4462,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     break
         # (never a person whose known gender the pronoun contradicts: "Ms. Marsh ... him" is someone else)
         chosen = chosen if chosen is not None else unknown
-        if chosen is not None and k > 0 and _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None:
+        if not kept and chosen is not None and k > 0 and _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None:
             # "Robert Vasquez ... endorsed Osei. He said ...": the subject of the sentence before (the
             # person it starts with, no possessive, of the pronoun's gender) wins over a person named
             # after it there, unless a relative clause describes that one ("tapped Tony Cox, who runs ...")
@@ -4222,7 +4475,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     not any(p[0] == k - 1 and p[2] == chosen and _RELATIVE_AFTER_NAME.match(
                         texts[k - 1], _mention_end(live[chosen], k - 1, p[1])) for p in persons[j:here]):
                 chosen = persons[j][2]
-        if chosen is not None and low in ("he", "she"):
+        if not kept and chosen is not None and low in ("he", "she"):
             # "Tom Hughes, who had campaigned for his brother Sam Hughes, said the vote was fair and he would
             # respect it": a he/she after the speech verb is its subject, the person the sentence opens with
             # (of the pronoun's gender), not a person named in the aside between them; not with a person
@@ -4242,6 +4495,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         out.append((k, at[1], end - offset, chosen, word))
         if low in ("he", "she"):
             subject = (start, end, low, chosen)
+        if speaker is not None:
+            carried = (k, at[1], speaker, gender, chosen)
+        if gives:
+            voiced.append((k, at[1], chosen))
     for idx, g in learned.items():
         live[idx].gender = live[idx].gender or g
     return out
@@ -4887,7 +5144,7 @@ def as_same_entities(entities: pd.DataFrame, table: pd.DataFrame, *, fn: str = "
 
 @output_columns("entity_rollup")
 def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
-                include_pronouns: bool = False) -> pd.DataFrame:
+                include_pronouns: bool = False, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who is in it: the entities table aggregated by actor, one row per actor; entities linked to a
     lexicon actor count as that actor, and entities seen only as a short form as the full name they
     are (``same_as`` of
@@ -4899,6 +5156,10 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entities_as_mentions`, an entity's name carries its type where one of another type shares it.
     ``actors``: the lexicon the entities were linked with (an Analysis gives its own); left out, the
     shipped one, and a warning names the linked actors it does not hold (their group stays empty).
+    ``share``: of the mentions of people, organisations and other names, as :func:`analysis.voice`'s
+    ``mention_share`` (the reports' "share of mentions") counts them: a place no lexicon actor is
+    (``place:...``) is where the news happens, left out of the shares (its share NA) unless it speaks
+    in ``quotes`` (:func:`analysis.quotes`; its ``speaker_entity_id``).
     """
     from analysis.actors import load_actors
 
@@ -4945,7 +5206,11 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
                 group=("group", "first"), linked=("linked", "any"), mentions=("key", "size"),
                 documents=("doc_id", "nunique"), sentences=("sentence", "nunique")).reset_index()
     out["group"] = out["group"].astype("object").where(out["group"].notna(), None)
-    out["share"] = out["mentions"] / out["mentions"].sum()
+    speakers = set(quotes["speaker_entity_id"].dropna().astype(str)) \
+        if quotes is not None and "speaker_entity_id" in quotes.columns else set()
+    place = ~out["linked"].astype(bool) & out["key"].str.startswith("place:") & ~out["key"].isin(speakers)
+    counted = out["mentions"].where(~place)
+    out["share"] = (counted / counted.sum()).astype("float64")
     out = out.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
     return out[cols].astype({"mentions": "int64", "documents": "int64", "sentences": "int64"}).reset_index(drop=True)
 
