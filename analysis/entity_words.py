@@ -68,6 +68,7 @@ class EntityWords:
     portfolio_heads: frozenset[str] = frozenset()  # "Education Minister": heads a portfolio's words go before
     departments: frozenset[tuple[str, ...]] = frozenset()  # "Sales Director": departments before any title
     surname_ranks: frozenset[str] = frozenset()  # ambiguous titles kept before a bare surname ("Major Brown")
+    governing_places: frozenset[str] = frozenset()  # "Harlow County said": place words of a governed unit
     club_context: frozenset[str] = frozenset()  # "striker", "transfer": a "<Town> City" named beside one is a club
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
     source: str = ""
@@ -76,7 +77,8 @@ class EntityWords:
 
 _OPTIONAL_LISTS = ("organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
-                   "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks")
+                   "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
+                   "governing_place_words")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -160,6 +162,7 @@ def _build_words(doc) -> EntityWords:
         portfolio_heads=frozenset(lists.get("portfolio_title_heads", ())),
         departments=frozenset(tuple(d.split()) for d in lists.get("department_words", ())),
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
+        governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
