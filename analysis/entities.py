@@ -2236,8 +2236,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
-    if evidence and title is None and text.startswith(_PLACE_SPEECH_STARTS, end) and \
-            (evidence[0][2] in _GAZETTEER_PLACES or _governing_place(words, evidence[0])) and \
+    if evidence and (evidence[0][2] in _GAZETTEER_PLACES or evidence[0][1] == "place" and
+                     _governing_place(words, evidence[0])) and title is None and \
+            text.startswith(_PLACE_SPEECH_STARTS, end) and \
             (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and \
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
@@ -2639,6 +2640,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     stands_for: dict[tuple[str, ...], set[int]] = {}
     #: single words that are a person's surname and an organisation's first word here, seen alone
     unsettled: set[str] = set()
+    #: (sentence position, start) of the mentions whose title an apposition gave (_appositive_title)
+    roles: set[tuple[int, int]] = set()
 
     def org_first(word: str) -> bool:
         """``word`` is the first word of a business's name (its last word a company word or legal suffix,
@@ -2655,6 +2658,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         """Add mention ``c`` to entity ``idx`` with its evidence (``only``: of that type alone)."""
         ent = entities[idx]
         ent.mentions.append((c.k, c.start, c.end, via, c.title or c.role))
+        if c.role is not None and c.title is None:
+            roles.add((c.k, c.start))
         # a short form brings its own evidence, except what its single word alone says (a place: "Paris"
         # in "Valeska Paris"; a surname: "Deal" in "Green New Deal"): that is about the word, not the name
         evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith(_WORD_ONLY)]
@@ -3226,7 +3231,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
         ent.best = min(ent.evidence, key=_RANK, default=None)
     for ent in live:
-        if ent.best is not None and (ent.best[2] in _GAZETTEER_PLACES or _governing_place(words, ent.best)) and \
+        if ent.best is not None and (ent.best[2] in _GAZETTEER_PLACES or ent.best[1] == "place" and
+                                     _governing_place(words, ent.best)) and \
                 max(ent.evidence)[0] == 8 and \
                 not any(o.best is not None and o.best[1] == "person" and o.words[-1] == ent.words[-1] for o in live):
             # (not where a person of the document goes by that word: "Rep. Jordan ... Jordan said")
@@ -3237,6 +3243,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             label = next(label for _, _, label in ent.evidence if label.startswith((_SPEAKING_PLACE, _PLAYING_PLACE)))
             ent.evidence.insert(0, (2, "organization", label))
             ent.best = ent.evidence[0]
+    if roles:
+        for ent in live:
+            if ent.best is None or ent.best[1] != "person":
+                # an apposition's title is a person's: not "Cloud Peak, a major coal producer in Wyoming,"
+                ent.mentions = [(k, s, e, via, None if (k, s) in roles else t) for k, s, e, via, t in ent.mentions]
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
 
