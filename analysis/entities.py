@@ -676,7 +676,6 @@ class _Cand:
     weak: bool = False           # from a headline / title-case / all-caps line
     acronym_of: int | None = None  # index of the candidate this acronym expands
     opening: bool = False        # an organisation head word opening its sentence ("Police said"): see _common_opener
-    role: str | None = None      # a role title given in an apposition after it: see _appositive_title
 
 
 @dataclass(slots=True)
@@ -2261,10 +2260,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "UFCW Local 7", "Teamsters Local 727": a union's local, its number part of its name
         end, toks = m.end(), (*toks, m.group(1))
         evidence.append((3, "organization", "union local"))
-    cand = _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
-    if title is None and text[end:end + 2] == ", ":
-        cand.role = _appositive_title(words, text, end, evidence)
-    return cand
+    return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 
 #: A noun phrase set off after a name by a comma and an article, up to four lower-case words, closed by
@@ -2274,26 +2270,21 @@ _APPOSITIVE = re.compile(r", (?:the|a|an) ((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*)"
                          r"(?=[,;:.)—–]|\s(?:of|at|for|in|with|on|from)\s|$)")
 
 
-def _appositive_title(words: EntityWords, text: str, end: int, evidence: Sequence[tuple[int, str, str]]
-                      ) -> str | None:
-    """The role title an apposition right after a name (at ``end`` of ``text``) gives it, as a title
-    written before a name is kept: the longest title phrase of the list ending the noun phrase, with
-    the title modifiers and demonyms before it ("Elena Ortiz, the presiding judge," -> "judge"; "Ruth
-    Adeyemi, the former county clerk," -> "former county clerk"; "Ann Lee, the mayor of Harlow," ->
-    "mayor"); None for a noun phrase that ends in no title, a plural ("the players"), or an ambiguous
-    title word (``ambiguous_titles``: "Acme, the market leader,") after a name with no evidence of a
-    person of its own (``evidence``: a first name, a surname of the lists ...) or with strong evidence
-    of another type. Recorded as the mention's title (the ``title`` column, :func:`_titles_of`), not as
-    evidence: the apposition's evidence is :func:`_context_evidence`'s."""
+def _appositive_title(words: EntityWords, text: str, end: int) -> str | None:
+    """The role title an apposition right after a person's name (at ``end`` of ``text``) gives them, as
+    a title written before a name is kept: the longest title phrase of the list ending the noun phrase,
+    with the title modifiers and demonyms before it ("Elena Ortiz, the presiding judge," -> "judge";
+    "Ruth Adeyemi, the former county clerk," -> "former county clerk"; "Ann Lee, the mayor of Harlow,"
+    -> "mayor"); None for a noun phrase that ends in no title or in a plural ("the players"). Asked
+    only of persons' mentions (:func:`_titles_of`, :func:`_appositive_titles`): not "Cloud Peak, a major
+    coal producer in Wyoming,", nor "Acme, the market leader,". A title, not evidence: the
+    apposition's evidence is :func:`_context_evidence`'s."""
     m = _APPOSITIVE.match(text, end)
     if m is None:
         return None
     taken = m.group(1).split()
     head = taken[-1]
     if head not in words.title_heads or (head.endswith("s") and (head[:-1],) in words.titles):
-        return None
-    if head in words.ambiguous_titles and (not any(t == "person" for _, t, _ in evidence) or
-                                           any(r <= 3 and t != "person" for r, t, _ in evidence)):
         return None
     for size in range(min(len(taken), words.title_max), 0, -1):
         if tuple(taken[-size:]) in words.titles:
@@ -2640,8 +2631,6 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     stands_for: dict[tuple[str, ...], set[int]] = {}
     #: single words that are a person's surname and an organisation's first word here, seen alone
     unsettled: set[str] = set()
-    #: (sentence position, start) of the mentions whose title an apposition gave (_appositive_title)
-    roles: set[tuple[int, int]] = set()
 
     def org_first(word: str) -> bool:
         """``word`` is the first word of a business's name (its last word a company word or legal suffix,
@@ -2657,9 +2646,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     def add(c: _Cand, idx: int, via: str, *, only: str | None = None) -> None:
         """Add mention ``c`` to entity ``idx`` with its evidence (``only``: of that type alone)."""
         ent = entities[idx]
-        ent.mentions.append((c.k, c.start, c.end, via, c.title or c.role))
-        if c.role is not None and c.title is None:
-            roles.add((c.k, c.start))
+        ent.mentions.append((c.k, c.start, c.end, via, c.title))
         # a short form brings its own evidence, except what its single word alone says (a place: "Paris"
         # in "Valeska Paris"; a surname: "Deal" in "Green New Deal"): that is about the word, not the name
         evidence = c.evidence if via != "short" else [e for e in c.evidence if not e[2].startswith(_WORD_ONLY)]
@@ -2804,7 +2791,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # document named with it after a place (:func:`_named_for_place`; "Administration officials"
             # is no "Small Business Administration"); with two ("Westbrook Police", "Harlow Police") neither
             return heads[0]
-        if len(namesakes) > 1 and (agreeing := _addressed_namesake(words, entities, namesakes, c)) is not None:
+        if len(namesakes) > 1 and (agreeing := _addressed_namesake(words, entities, namesakes, c, texts)) is not None:
             # "Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell": the title (or a
             # gendered honorific) agrees with one of the persons of that surname only; it is that one, even
             # where the bare "Kell" stood for the other (a later bare "Kell" still does: see below)
@@ -2815,7 +2802,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
             best = kept
         elif len(namesakes) > 1:
-            best = _among_namesakes(entities, namesakes, best, c.title, texts)
+            best = _among_namesakes(words, entities, namesakes, best, c.title, texts)
             if best is None or best == _UNSURE:
                 return _AMBIGUOUS if best is None else _UNSURE
         if best is not None and n == 1 and acr is None and entities[best].words[-1] == c.words[0] and \
@@ -3243,11 +3230,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             label = next(label for _, _, label in ent.evidence if label.startswith((_SPEAKING_PLACE, _PLAYING_PLACE)))
             ent.evidence.insert(0, (2, "organization", label))
             ent.best = ent.evidence[0]
-    if roles:
-        for ent in live:
-            if ent.best is None or ent.best[1] != "person":
-                # an apposition's title is a person's: not "Cloud Peak, a major coal producer in Wyoming,"
-                ent.mentions = [(k, s, e, via, None if (k, s) in roles else t) for k, s, e, via, t in ent.mentions]
+    _appositive_titles(texts, live, words)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
 
@@ -3314,9 +3297,30 @@ _AMBIGUOUS = -1
 _UNSURE = -2
 
 
-def _titles_of(ent: _Entity) -> set[str]:
-    """The titles written with an entity's mentions so far, without the full stop ("dr", "nurse")."""
-    return {m[4].rstrip(".") for m in ent.mentions if m[4]}
+def _titles_of(ent: _Entity, words: EntityWords, texts: Sequence[str]) -> set[str]:
+    """The titles written with a person's mentions so far, without the full stop ("dr", "nurse"), and
+    those an apposition right after a mention gives ("Elena Ortiz, the presiding judge,": "judge";
+    :func:`_appositive_title`)."""
+    out = set()
+    for k, _, e, _, title in ent.mentions:
+        if title:
+            out.add(title.rstrip("."))
+        elif texts[k][e:e + 1] == "," and (role := _appositive_title(words, texts[k], e)):
+            out.add(role)
+    return out
+
+
+def _appositive_titles(texts: Sequence[str], live: Sequence[_Entity], words: EntityWords) -> None:
+    """Give each mention of a person written without a title the title an apposition right after it
+    gives (:func:`_appositive_title`: "Elena Ortiz, the presiding judge," -> "judge"), as its ``title``
+    (the column; a person's only, once the types are decided)."""
+    for ent in live:
+        if ent.best is None or ent.best[1] != "person":
+            continue
+        mentions = ent.mentions
+        for i, (k, s, e, via, title) in enumerate(mentions):
+            if title is None and texts[k][e:e + 1] == "," and (role := _appositive_title(words, texts[k], e)):
+                mentions[i] = (k, s, e, via, role)
 
 
 def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
@@ -3343,7 +3347,7 @@ def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None
     return formal
 
 
-def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
+def _among_namesakes(words: EntityWords, entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
                      title: str | None, texts: Sequence[str]) -> int | None:
     """Which of two or more persons sharing a surname a bare surname (with or without a title) stands
     for: the one written with that title when only one is ("Dr. Marsh" after "Nurse Helen Marsh met Dr.
@@ -3358,7 +3362,7 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
     if len(people) < 2 or best is None:
         return best
     if title:
-        same = [i for i in people if title.rstrip(".") in _titles_of(entities[i])]
+        same = [i for i in people if title.rstrip(".") in _titles_of(entities[i], words, texts)]
         if len(same) == 1:
             return same[0]
     latest = entities[best].last[0]
@@ -3373,7 +3377,7 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
 
 
 def _addressed_namesake(words: EntityWords, entities: Sequence[_Entity], namesakes: Sequence[int],
-                        c: _Cand) -> int | None:
+                        c: _Cand, texts: Sequence[str]) -> int | None:
     """The one person of ``namesakes`` (persons of the document whose surname the one-word form ``c``
     is) that ``c``'s title addresses: the only one written with that title ("Councillor Kell" after
     "Councillor Ruth Kell" and "Tomas Kell"), else, for an honorific that states a gender ("Ms. Kell"),
@@ -3381,7 +3385,7 @@ def _addressed_namesake(words: EntityWords, entities: Sequence[_Entity], namesak
     if not c.title:
         return None
     people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
-    same = [i for i in people if c.title.rstrip(".") in _titles_of(entities[i])]
+    same = [i for i in people if c.title.rstrip(".") in _titles_of(entities[i], words, texts)]
     if len(same) == 1:
         return same[0]
     if same or c.gender is None or words.honorifics.get(c.title) in (None, "unknown"):
