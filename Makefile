@@ -28,8 +28,8 @@ $(STAMP): pyproject.toml | $(PY)
 	@touch $(STAMP)
 
 report: $(STAMP)
-	$(PY) -m analysis report article_brief --corpus $(CORPUS) --out $(OUT)
-	$(PY) -m analysis report corpus_report --corpus $(CORPUS) --out $(OUT)
+	$(PY) -m analysis report article_brief --corpus "$(CORPUS)" --out "$(OUT)"
+	$(PY) -m analysis report corpus_report --corpus "$(CORPUS)" --out "$(OUT)"
 
 # One pytest-xdist worker per core; tests that read the same rendered report share a worker (loadgroup).
 test: $(STAMP)

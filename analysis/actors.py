@@ -137,7 +137,7 @@ def load_actors(source: str | Path | Mapping[str, Any] | ActorLexicon | None = N
 
     Entry fields: ``id`` (unique, lower-case, no spaces), ``name`` (display name), ``type``
     (person | organization | country | place | group | other: a place is any other place, a town, a
-    street, a building), optional ``group`` (roll-up label),
+    street, a building; the British "organisation" is read as "organization"), optional ``group`` (roll-up label),
     ``aliases`` (list; the name alone when omitted), ``titles`` (matched case-insensitively),
     ``gender`` (male | female | nonbinary | unknown; used for pronouns), ``notes``/``wikidata``/
     ``description`` (kept in the file, ignored here).
@@ -234,6 +234,19 @@ def _terms(field: str) -> Callable[[Any], list[str] | None]:
     return check
 
 
+#: Spellings of a type that name one of :data:`ACTOR_TYPES`: the British "organisation" (as the README
+#: and the reports write it) is "organization".
+TYPE_SPELLINGS = {"organisation": "organization"}
+
+
+def _actor_type(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``check`` (the type's choice) of the value, a spelling of :data:`TYPE_SPELLINGS` read as the type
+    it names."""
+    def read(value: Any) -> Any:
+        return check(TYPE_SPELLINGS.get(value, value) if isinstance(value, str) else value)
+    return read
+
+
 #: The actors.yml format, as data (validated by :func:`analysis.lexicon_io.validate_entry`).
 ACTORS_FILE = ListSchema(
     key="actors", kind="lexicon", items="entries", noun="actors entry", label_key="id", top=_TOP_FIELDS,
@@ -243,7 +256,7 @@ ACTORS_FILE = ListSchema(
         "id": Field(lexicon_id(_ID, example="netanyahu", allowed="lower-case letters, digits, '_', '-' or '.'",
                                pattern_example="house_democrats")),
         "name": Field(required_text("give the display name, e.g. 'Benjamin Netanyahu'")),
-        "type": Field(choice(ACTOR_TYPES, "{value!r} is not a known type; use one of {bars}")),
+        "type": Field(_actor_type(choice(ACTOR_TYPES, "{value!r} is not a known type; use one of {bars}"))),
         "group": Field(optional_text("must be a non-empty text such as 'Israel', or left out")),
         "aliases": Field(_terms("aliases")),
         "titles": Field(_terms("titles")),

@@ -29,11 +29,18 @@ A name typed differently in different articles (a place by "an inquiry into Nimb
 organisation elsewhere) is one candidate: entity_table's ``same_as`` folds it (:func:`_fold_short_forms`).
 
 Pronoun mentions are not counted.
+
+A lexicon alias that differs from a name found only by case (``aliases: [harlow athletic]`` where the
+texts write "Harlow Athletic": aliases are case-sensitive, so it matches nothing) is named
+(:func:`alias_case_notes`): :func:`discover_actors` warns once, naming the actor, its alias and the
+form to write (a lexicon other than the shipped one), and the candidate's YAML opens with that note as
+a comment.
 """
 
 from __future__ import annotations
 
 import functools
+import warnings
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -51,7 +58,8 @@ from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
-__all__ = ["discover_actors", "discovery_yaml", "example_window", "DISCOVERY_COLUMNS", "EXAMPLE_WORDS"]
+__all__ = ["alias_case_notes", "discover_actors", "discovery_yaml", "example_window", "DISCOVERY_COLUMNS",
+           "EXAMPLE_WORDS"]
 
 #: An example sentence of more than ``4 * EXAMPLE_WORDS`` (100) words (a run-on line: news sentences
 #: are shorter) is shown as the ``EXAMPLE_WORDS`` words on each side of the name (:func:`example_window`).
@@ -173,6 +181,50 @@ def _suggested_titles(titles: list[str], address: frozenset[str]) -> list[str]:
     return [t for t in dict.fromkeys(kept) if t]
 
 
+def alias_case_notes(table: pd.DataFrame, *, actors: ActorLexicon) -> pd.DataFrame:
+    """The lexicon aliases that differ from a name of an unlinked entity of ``table`` (an entity table)
+    only by case: ``actor_id``, ``alias`` (as the lexicon writes it), ``written`` (the entity's form as
+    the texts write it), ``entity_id``, ``mentions`` (the entity's), ``note`` ("the lexicon's
+    harlow_athletic has the alias 'harlow athletic'; aliases are case-sensitive: write 'Harlow
+    Athletic'"). A form that is itself an alias of the lexicon is left out (it is matched as written);
+    one row per entity and alias, the entity's most written matching form, most mentions first."""
+    cols = ["actor_id", "alias", "written", "entity_id", "mentions", "note"]
+    aliases = actors.aliases[actors.aliases["kind"] == "alias"]
+    exact = set(aliases["term"])
+    by_fold: dict[str, list[tuple[str, str]]] = {}
+    for term, actor_id in zip(aliases["term"], aliases["actor_id"]):
+        by_fold.setdefault(str(term).casefold(), []).append((str(actor_id), str(term)))
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    unlinked = table[table["actor_id"].isna()] if "actor_id" in table.columns else table
+    for eid, variants, n in zip(unlinked["entity_id"], unlinked["variants"], unlinked["mentions"]):
+        for form in variants:  # most written first
+            if form in exact:
+                continue
+            for actor_id, alias in by_fold.get(str(form).casefold(), ()):
+                rows.setdefault((str(eid), alias), {
+                    "actor_id": actor_id, "alias": alias, "written": str(form), "entity_id": str(eid),
+                    "mentions": int(n), "note": (f"the lexicon's {actor_id} has the alias {alias!r}; aliases are "
+                                                 f"case-sensitive: write {str(form)!r}")})
+    out = pd.DataFrame(list(rows.values()), columns=cols)
+    return out.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True).astype(
+        {"mentions": "int64"})
+
+
+def _warn_case_notes(notes: pd.DataFrame, lexicon: ActorLexicon) -> None:
+    """One warning naming every alias of ``notes`` (:func:`alias_case_notes`), for a lexicon other than
+    the shipped one (its aliases are the workbench's, not the user's to fix)."""
+    if notes.empty or lexicon.sha256 == load_actors(None).sha256:
+        return
+    listed = "; ".join(f"{note} ({_mentions(n)} in the text)" for note, n in zip(notes["note"], notes["mentions"]))
+    source = str(lexicon.source)
+    named = f"actor lexicon {Path(source).name}" if source and not source.startswith("<") else "the actor lexicon"
+    warnings.warn(f"{named}: {listed}", UserWarning, stacklevel=3)
+
+
+def _mentions(n: int) -> str:
+    return f"{n:,} mention{'' if n == 1 else 's'}"
+
+
 @output_columns("discovery")
 def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str, Any] | str | Path | None = None,
                     *, sentences: pd.DataFrame | None = None, min_count: int = 1,
@@ -194,6 +246,11 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     "Greyford Health" stays apart from Greyford Health System when the corpus does not link them,
     though the article alone would); without it, by the ``same_as`` of an entity table of the
     unlinked entities found.
+
+    A candidate one of whose forms a lexicon alias writes in another case only (:func:`alias_case_notes`)
+    gets that note as a comment line opening its ``yaml`` ("# the lexicon's harlow_athletic has the
+    alias 'harlow athletic'; aliases are case-sensitive: write 'Harlow Athletic'"), and a lexicon other
+    than the shipped one gets a UserWarning listing every such alias.
     """
     require_table(documents, fn="discover_actors")
     lexicon = load_actors(actors)
@@ -209,6 +266,11 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     if entity_table is None:  # (with it, the rows are already folded as the page's own table folds them)
         doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
         table = _fold_short_forms(table, doc_ids)
+    notes = alias_case_notes(table, actors=lexicon)
+    _warn_case_notes(notes, lexicon)
+    note_of: dict[str, str] = {}
+    for entity_id, note in zip(notes["entity_id"], notes["note"]):
+        note_of.setdefault(entity_id, note)
     if fuller:  # the corpus' forms of an entity written here only in a short form, the full name first
         table["variants"] = [[*fuller[e], *[v for v in own if v not in fuller[e]]] if e in fuller else own
                              for e, own in zip(table["entity_id"], table["variants"])]
@@ -256,8 +318,9 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
         out["sentence_id"].append(int(row.sentence_id))
         out["example"].append(example_window(text_of.get((row.doc_id, int(row.sentence_id)), ""),
                                              names=[*row.variants, name]))
-        out["yaml"].append(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None,
-                                          width=110))
+        note = f"# {note_of[row.entity_id]}\n" if row.entity_id in note_of else ""
+        out["yaml"].append(note + yaml.safe_dump([entry], sort_keys=False, allow_unicode=True,
+                                                 default_flow_style=None, width=110))
     frame = pd.DataFrame(out, columns=cols)
     return frame.astype({"count": "int64", "documents": "int64", "sentence_id": "int64"})
 

@@ -19,7 +19,10 @@ it ("the Museum of Flight CEO said": the Museum of Flight). A possessive, a comm
 possessive: "St. Brendan's", no place "St. Brendan", and a name after it: "St Mark's Square"; not a place of
 the lists: "St. Louis's mayor"), and so does an abbreviation
 before initials and a name ("in the U.S. O.J. Simpson was ...": the abbreviation ended a sentence); an initial
-starting a run is no stop word ("A. Smith"). A run is split
+starting a run is no stop word ("A. Smith"). An apostrophe before a capital that follows no letter opens a
+quotation and is no part of the name ("bearing the words 'Riverside Park'", "'Sofia has a plan,' Hale
+said"; "O'Neill", "Supporters' Trust" keep theirs), and a closing one is dropped, also after a full stop
+("'Riverside Park'.", "'The Mets Poet.'"). A run is split
 at capitalised function words (``stop_words``: The, However, In, Monday ...), but not at a modal verb that
 is also a first name before a surname ("Will Harris", "MP Will Quince"; a sentence's first "Will" stays
 the verb unless the document writes it mid-sentence: "Will Washington become ...?"); a lower-case part after
@@ -120,7 +123,13 @@ the rank, the stronger):
 5. cues around the name: "the Mets" (a single capitalised plural after "the", not a group word,
    demonym, family or place; set aside where the name is also written bare: "100 Polaroids") -> organization;
    "X said in a statement", "a spokesman for X", "customers of X", "X shares", "the oil giant X",
-   "X, a news website," (``organization_nouns``) -> organization; "X, a city in ..." (``place_nouns``) -> place;
+   "X, a news website," (``organization_nouns``; "side", a team: "Danish side Aalborg Vest") -> organization;
+   "X, a city in ..." (``place_nouns``) -> place; a side of a score after a verb of a match, before a join or
+   between two names ("Harlow lost 1-0 at ...", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": "lost" then
+   no person's verb; not a vote's tally right after a name, "confirmed Wheeler 52-47", nor a player's sets,
+   "6-4, 6-3"), a word of ``team_words`` right after the name ("Millbrook manager Rachel Okafor", "Millbrook
+   derby": a preposition before it governs that word, no place cue) and a team leading through a goal
+   ("Millbrook led through a penalty") -> organization (evidence "club: ...", "team word: ...");
    "X said" (also with a time adverbial between: "Okafor on Monday said") and '"...," said X' (not of a name right after a preposition: "based in Millbrook, recalled
    ...", "the plant in Millbrook says he ...", "the mayor of X said") of a single word of the name lists ("Okafor said", also "Mallory said in
    a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
@@ -202,7 +211,9 @@ not make Dana Mallory an organisation); an organisation's first word to the orga
 -> Northwind Energy; not a gazetteer place: "Massachusetts" is not MIT; nor the place before a place
 word: "Springfield" of "Springfield City Council"; nor a place the document names an organisation "of":
 "Westbrook" beside "Westbrook Police" and "the University of Westbrook"), only where no person or place
-fits ("Mallory" is Dana Mallory, not Mallory Paving); a
+fits ("Mallory" is Dana Mallory, not Mallory Paving), and of several such organisations the one no other
+is named after ("Harlow" is Harlow Athletic, not the Harlow Athletic Supporters' Trust) named most so far,
+else the most recent; a
 place without its kind to the place ("Harlow" -> Harlow County; not "Gaza" -> Gaza City); a saint's name
 in the possessive to the one organisation named with it ("St. Brendan's" -> St. Brendan's Hospital); a
 name of two words or more that begins the one organisation named in full before it, whose words after it
@@ -222,14 +233,19 @@ initials of "for"/"of"/"the"/"and" in lower case, "DfE", "MoD", only to the one 
 document it spells: Department for Education, Ministry of Defence). A short form
 seen before its full form (a headline, "U.S." before "United States") joins the one full form that
 fits (a headline's "Veltra", or "Greyford Health" of two or three words, the one organisation named
-"Veltra ...", "Greyford Health ...", not a word of the name lists:
-"Boston" before "Boston Globe" stays the city). Across the corpus the same full name and type is one entity (``entity_id`` =
+"Veltra ...", "Greyford Health ...", whose further words only name its kind, not the Harlow Athletic
+Supporters' Trust for a headline's "Harlow Athletic"; not a word of the name lists: "Boston" before "Boston
+Globe" stays the city, but a town of the gazetteer that is also a surname, with no person of that surname
+named, joins the one organisation named after it that no other is named after: a headline's "Harlow" before
+Harlow Athletic, not Harlow City Council, named after the place with its place word). Across the corpus the same full name and type is one entity (``entity_id`` =
 ``<type>:<slug>``); :func:`entity_table` links an entity seen only as a short form (``same_as``) to
 the full name it is, when one candidate has 80% of the candidates' mentions (never a bare word that is
 also the first word of a business to a person: "Brightwater" typed by weak evidence goes to
 Brightwater Foods only where typed an organisation, else nowhere), and so a name typed a
 place only by a preposition in some articles to the organisation or person of that name in others,
-and an organisation to the same name with a legal suffix ("Nimbusly" -> Nimbusly Inc.).
+a name typed a place only by its "Town" or "City" to the organisation of that name (a club: "Millbrook Town"
+with a score in one article, "a trip to Millbrook Town" in another), and an organisation to the same name
+with a legal suffix ("Nimbusly" -> Nimbusly Inc.).
 
 **Pronouns**: he/she/him/her/his/hers/himself/herself resolve to the most recent person entity of
 matching gender (from the lexicon, an honorific or gendered title, the first name, or the document's
@@ -265,7 +281,10 @@ a first name before a surname alias does not link through the surname when that 
 word of the actor's name or aliases, nor an initial of one ("Councillor Sarah Harris ... Harris said"
 is not Kamala Harris; "K. Harris", "Kamala Devi Harris" are; middle names are not compared); a bare
 surname with no other full name in the document, or a full name that is itself an alias, links as
-before. The first name is the full name's first word, unless a common English word that no
+before. An organisation, place or other name whose full name is no alias links only through its full name
+written, or a leading part of it to which the name adds only kind words ("Brightwater" of Brightwater
+Capital): not through a short form linked to it ("Harlow", an alias of the club, written where only the
+Harlow Athletic Supporters' Trust is named, gives the trust no actor). The first name is the full name's first word, unless a common English word that no
 first-name list has ("Bus Trump": a headline word run into the name).
 
 Speed: one regular expression finds the runs of a document's sentences (joined by line breaks, which
@@ -321,14 +340,15 @@ _PARTICLES = ("de", "del", "della", "di", "da", "du", "dos", "das", "van", "von"
               "al",
               "el", "le", "la")
 #: A run of capitalised words (the definition; :func:`_runs` finds the same matches faster).
-_RUN = re.compile(rf"(?<![\w'’.&@#-])(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
+_RUN = re.compile(rf"(?:(?<![\w'’.&@#-])|(?<=(?<![\w'’.&@#-])'))(?:(?:{'|'.join(_PARTICLES)}) (?=[A-Z]))?{_CAP}"
                   rf"(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 #: The same runs found from their first capital, which lets the regular expression engine skip to the
 #: next capital instead of trying every position: a capital not inside a word, or the capital after a
-#: lower-case prefix ("al-Sisi"); :func:`_runs` adds the prefix or a particle ("de Blasio") before it.
+#: lower-case prefix ("al-Sisi"); :func:`_runs` adds the prefix or a particle ("de Blasio") before it. An
+#: apostrophe not after a letter opens a quotation: the capital after it starts a run ("'Riverside Park'").
 _RUN_FREE = "\\w'’.&@#-"
 _RUN_AT_CAPITAL = re.compile(
-    rf"[A-Z](?:(?<![{_RUN_FREE}].)|(?<=(?<![{_RUN_FREE}])[a-z][-’'].)|(?<=(?<![{_RUN_FREE}])[a-z]{{2}}[-’'].)"
+    rf"[A-Z](?:(?<![{_RUN_FREE}].)|(?<=(?<![{_RUN_FREE}])'.)|(?<=(?<![{_RUN_FREE}])[a-z][-’'].)|(?<=(?<![{_RUN_FREE}])[a-z]{{2}}[-’'].)"
     rf"|(?<=(?<![{_RUN_FREE}])[a-z]{{3}}[-’'].))[\w'’&.\-]*(?:(?: (?:{'|'.join(_CONNECTORS)}))* {_CAP})*")
 _PARTICLE_SET = frozenset(_PARTICLES)
 _PARTICLE_LENGTHS = tuple(sorted({len(p) for p in _PARTICLES}))
@@ -360,8 +380,9 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
                 a = s - 1
                 while a > 0 and s - 1 - a < 3 and "a" <= text[a - 1] <= "z":
                     a -= 1
-                yield a, text[a:m.end()]
-                continue
+                if a < s - 1:
+                    yield a, text[a:m.end()]
+                    continue
         yield s, m.group()
 
 
@@ -404,16 +425,24 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0
 _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
 #: Possessed nouns that only a person has ("Obama's wife", "Reyes's daughter") or a country or place
 #: ("Malaysia's prime minister", "Kenya's capital").
+_POSS_PERSON_WORDS = ("wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "brother",
+                      "sister", "widow", "widower", "girlfriend", "boyfriend", "fiancé", "fiancée", "parents",
+                      "children", "biographer")
 _POSS_PERSON = re.compile(r"['’]s?\s+(wife|husband|son|sons|daughter|daughters|mother|father|brother|sister|"
                           r"widow|widower|girlfriend|boyfriend|fiancée?|parents|children|biographer)\b")
 #: Works and deeds of a person right before "by" + a name: "a paper by X", "written by X".
 _BY_AUTHOR = re.compile(r"(?<![\w-])(written|directed|painted|composed|authored|photographed|illustrated|"
                         r"narrated|paper|book|novel|poem|poems|memoir|biography|essay|painting|paintings|"
                         r"portrait|sculpture|photograph|photographs) by $")
-_PERSON_AFTER = re.compile(r"\s+(administration|presidency|family|dynasty)\b")
+_PERSON_AFTER_WORDS = ("administration", "presidency", "family", "dynasty")
+_PERSON_AFTER = re.compile(rf"\s+({'|'.join(_PERSON_AFTER_WORDS)})\b")
 _POSS_PLACE = re.compile(r"['’]s?\s+(government|capital|prime minister|foreign minister|finance minister|"
                          r"interior minister|defen[cs]e minister|economy|parliament|embassy|ambassador|population|"
                          r"borders?|citizens|national team|largest city|second[- ]largest city)\b")
+#: The first words of :data:`_POSS_PLACE`'s nouns (for :func:`_after_keys`).
+_POSS_PLACE_STARTS = ("government", "capital", "prime", "foreign", "finance", "interior", "defence", "defense",
+                      "economy", "parliament", "embassy", "ambassador", "population", "border", "borders", "citizens",
+                      "national", "largest", "second")
 #: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
 _OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
                        r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
@@ -427,6 +456,7 @@ _WHO = re.compile(r",\s+who\s")
 #: A speech verb right before a name, after a quotation or a comma: '"...," said Mauer', ', says Mauer'.
 _SAID_VERBS = ("said", "says", "added", "adds", "explained", "recalled", "wrote", "asked", "continued", "replied")
 _SAID_BEFORE = re.compile(rf"[,\"'”’]\s*({'|'.join(_SAID_VERBS)})\s$")
+_SAID_VERB_SET = frozenset(_SAID_VERBS)
 _SAID_PRONOUN = re.compile(r"\s+(?:that\s+)?(?:he|she)\b")
 #: A name governed by a preposition ("lawyers for X said", "the mayor of X said", "a manager at the plant
 #: in X says he ...", "the maker based in X, recalled ..."): the object of a preposition is never the
@@ -457,6 +487,8 @@ _MATCH_VERB_WORDS = ("defeated defeats beat beats thrashed thrashes edged edges 
                      "leads trailed trails").split()
 _SCORE_JOIN_WORDS = ("to", "against", "over", "with")
 _SCORE_AFTER = re.compile(rf" (?:(?:{'|'.join(_MATCH_VERB_WORDS)})(?: [\w'’-]+){{0,3}} )?(?P<score>{_SCORE})")
+#: Two scores in a row, a player's sets ("6-4, 6-3", "6-4 7-6"): no team's score.
+_SET_SCORES = re.compile(rf"(?<![\w.,]){_SCORE},? {_SCORE}")
 _SCORE_BEFORE = re.compile(rf"(?<![\d.,])(?P<score>{_SCORE}) (?:{'|'.join(w + ' ' for w in _SCORE_JOIN_WORDS)})?$")
 
 
@@ -480,6 +512,24 @@ def _match_score(text: str, start: int, end: int) -> str | None:
     if m is None and start > 2 and (text[start - 2].isdigit() or text.endswith(_SCORE_JOINS, 0, start)):
         m = _SCORE_BEFORE.search(text, max(0, start - 18), start)
     return None if m is None else m.group("score").replace(" ", "").replace("-", "–").replace("—", "–")
+
+
+#: A capitalised word after a score ("Harlow 2-1 Millbrook").
+_NAME_AFTER_SCORE = re.compile(rf" ?{_SCORE} [A-Z]")
+
+
+def _team_score(text: str, start: int, end: int) -> str | None:
+    """The score (as :func:`_match_score`) a name of no stronger evidence at ``text[start:end]`` is a side of,
+    a team's: after a verb of a match ("Harlow lost 1-0", "beat Arsenal 2-1"), before a join ("1-2 to
+    Kingsford"), or between two names ("Harlow 2-1 Millbrook"); not a tally right after a name with none
+    of these ("confirmed Wheeler 52-47", a vote), nor a player's sets ("Nadal beat Federer 6-4, 6-3")."""
+    score = _match_score(text, start, end)
+    if score is None or _SET_SCORES.search(text):
+        return None
+    if text[end + 1:end + 2].isdigit() and not text.endswith(_MATCH_VERBS, 0, start) and \
+            not _NAME_AFTER_SCORE.match(text, end):
+        return None
+    return score
 
 
 #: The verbs of saying that make such a place speak (not "maintained": "Malaysia and Indonesia have maintained
@@ -515,6 +565,10 @@ _SUBJECT_START = re.compile(r"[\s\"'“‘]*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 _PRONOUN_REACH = 200
 _PLACE_AFTER = re.compile(r"\s+(mayoral|gubernatorial|precincts?|residents|townspeople|neighbou?rhoods?|suburbs?|"
                           r"plant|harbou?r|waterfront|downtown|area|region|countryside)\b")
+#: :data:`_PLACE_AFTER`'s words, each spelling (for :func:`_after_keys`).
+_PLACE_AFTER_STARTS = ("mayoral", "gubernatorial", "precinct", "precincts", "residents", "townspeople", "neighborhood",
+                       "neighborhoods", "neighbourhood", "neighbourhoods", "suburb", "suburbs", "plant", "harbor",
+                       "harbour", "waterfront", "downtown", "area", "region", "countryside")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
 #: Prepositions that make the next name a place ("in Ohio"); not "to" and "from", which as often take a
 #: company, a website or a person ("posted to Twitter", "a letter from Microsoft", "according to Smith").
@@ -525,6 +579,9 @@ _PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " in
 #: Prepositions after which a single word of the surname list is no person by the list alone ("a teacher
 #: from Ashby").
 _PLACE_BEFORE_SURNAME = _PLACE_PREPOSITIONS + (" from ", " at ")
+#: The same prepositions as words (:func:`_word_before` reads the word before a name).
+_PLACE_PREPOSITION_WORDS = frozenset(p.strip() for p in _PLACE_PREPOSITIONS)
+_PLACE_BEFORE_SURNAME_WORDS = frozenset(p.strip() for p in _PLACE_BEFORE_SURNAME)
 _WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
 #: Person or organisation evidence that is about a single word, not the entity: the name lists, the shape
 #: of the word ("McAllen"). It does not set weak place evidence aside ("in Florence" stays a place).
@@ -571,9 +628,9 @@ def _unsettled(evidence: Iterable[tuple[int, str, str]]) -> list[tuple[int, str,
     that still counts: not the person evidence of what it does ("Brightwater denied"), not what the
     word alone says (the name lists, a town of that name): those fit a short form of either."""
     return [e for e in evidence if e[1] != "person" and not e[2].startswith(_WORD_ONLY)]
-_ORG_AFTER = re.compile(r"(?:['’]s)?\s+(spokesman|spokeswoman|spokesperson|chief executive|ceo|employees|executives|"
-                        r"headquarters|website|shareholders|shares|stock|users|subscribers|customers)\b",
-                        re.IGNORECASE)
+_ORG_AFTER_WORDS = ("spokesman", "spokeswoman", "spokesperson", "chief executive", "ceo", "employees", "executives",
+                    "headquarters", "website", "shareholders", "shares", "stock", "users", "subscribers", "customers")
+_ORG_AFTER = re.compile(rf"(?:['’]s)?\s+({'|'.join(_ORG_AFTER_WORDS)})\b", re.IGNORECASE)
 #: Two or three initials written as one word ("O.J.", "J.K.", "W.E.B."): the start of a person's name.
 _NAME_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$|^(?:[A-Z]\.)+[A-Z]\.?$")
@@ -625,13 +682,19 @@ def _letter_tree(words: Sequence[str]) -> str:
     return "|".join(branches) + ("|" if ends else "")
 
 
-def _cue_verb_alternations() -> tuple[str, str]:
+def _cue_verb_lists() -> tuple[list[str], list[str]]:
     """The finite forms of the cue verbs (no -ing; ``load_cue_verbs``) and the person verbs
-    (``person_verbs``), each as :func:`_alternation`, longest first."""
+    (``person_verbs``), longest first."""
     from analysis.cues import load_cue_verbs
 
     finite = sorted((f for f in load_cue_verbs().lemma_of if not f.endswith("ing")), key=len, reverse=True)
     verbs = sorted(_default_words().person_verbs, key=len, reverse=True)
+    return finite, verbs
+
+
+def _cue_verb_alternations() -> tuple[str, str]:
+    """:func:`_cue_verb_lists`, each as :func:`_alternation`."""
+    finite, verbs = _cue_verb_lists()
     return _alternation(finite), _alternation(verbs)
 
 
@@ -653,6 +716,59 @@ def _person_cue_when() -> re.Pattern[str]:
 
 _WHEN_STARTS = (" on ", " late on ", " early on ", " earlier ", " yesterday ", " today ", " tonight ", " last ",
                 " this ")
+
+
+#: The bits of :func:`_after_cues`, one per pattern of the cues written after a name.
+(_AFTER_STATEMENT, _AFTER_PERSON_CUE, _AFTER_WHEN, _AFTER_PERSON, _AFTER_POSS_PERSON, _AFTER_POSS_PLACE,
+ _AFTER_APPOSITION_NOUN, _AFTER_APPOSITION, _AFTER_WHO, _AFTER_AGE, _AFTER_ORG, _AFTER_PLACE) = (1 << i for i in range(12))
+_AFTER_ANY = (1 << 12) - 1
+#: What every cue written after a name starts with (a possessive, a comma, spaces) and the word there.
+_AFTER_WORD = re.compile(r"(?:['’]s?)?,?\s+(\w*)")
+_LEADING_WORD = re.compile(r"\w*")
+
+
+@functools.lru_cache(maxsize=1)
+def _after_keys() -> dict[str, int]:
+    """{the first word of a cue written after a name, lower-case: its :func:`_after_cues` bits}: the
+    words each pattern can start with after :data:`_AFTER_WORD`'s possessive, comma and spaces (a
+    phrase, "chief executive", by its first word; an optional adverb, "also said", as a word of its
+    own)."""
+    finite, verbs = _cue_verb_lists()
+    starts = {
+        _AFTER_STATEMENT: ("also", "said", "says", "announced", "stated"),
+        _AFTER_PERSON_CUE: ("also", "later", "then", "has", "had", "have", *finite, *verbs),
+        _AFTER_WHEN: tuple(w.split()[0] for w in _WHEN_STARTS),
+        _AFTER_PERSON: _PERSON_AFTER_WORDS,
+        _AFTER_POSS_PERSON: _POSS_PERSON_WORDS,
+        _AFTER_POSS_PLACE: _POSS_PLACE_STARTS,
+        _AFTER_APPOSITION_NOUN: ("a", "an", "the"),
+        _AFTER_APPOSITION: ("a", "an", "the", "who", "whose"),
+        _AFTER_WHO: ("who",),
+        _AFTER_ORG: _ORG_AFTER_WORDS,
+        _AFTER_PLACE: _PLACE_AFTER_STARTS,
+    }
+    keys: dict[str, int] = {}
+    for bit, cue_words in starts.items():
+        for word in cue_words:
+            lead = _LEADING_WORD.match(word.lower()).group()
+            keys[lead] = keys.get(lead, 0) | bit
+    return keys
+
+
+def _after_cues(text: str, end: int) -> int:
+    """The cues written after a name (at ``end``) that can match there, as bits (:data:`_AFTER_STATEMENT`
+    ...): one match of :data:`_AFTER_WORD` and a look-up of the word it reaches, so that the patterns
+    that cannot match are never tried. A necessary condition only: a pattern whose bit is set may still
+    fail. A word that is not ASCII allows every cue (case-insensitive matching is Unicode's); a number
+    allows the age (", 45,")."""
+    m = _AFTER_WORD.match(text, end)
+    if m is None:
+        return 0
+    word = m.group(1)
+    if not word.isascii():
+        return _AFTER_ANY
+    bits = _after_keys().get(word.lower(), 0)
+    return bits | _AFTER_AGE if word[:1].isdigit() else bits
 
 
 #: A time adverbial news writing puts between a subject and its verb: "Obama on Monday said", "Okafor
@@ -697,6 +813,8 @@ class _Entity:
 def _core(token: str) -> tuple[str, bool]:
     """(the token without a trailing possessive or non-abbreviation full stop, whether the run ends here)."""
     words = _default_words()
+    if token[-1:] in ("'", "’") and token[-2:-1] in (".", "!", "?") and len(token) > 2:
+        return _core(token[:-1])[0], True  # a closing quotation mark after the full stop: "as 'The Mets Poet.'"
     poss = _POSSESSIVE.search(token)
     if poss and poss.start() > 0 and token[poss.start() - 1].isalpha() and not token.endswith("s'") or (
             token.endswith(("s'", "s’")) and len(token) > 2):
@@ -711,7 +829,10 @@ def _core(token: str) -> tuple[str, bool]:
                 (low,) in words.titles or low in words.legal_suffixes or low in words.title_modifiers or \
                 low in words.place_first:
             return token, False  # "Dr.", "Inc.", "St. Louis", "Mt. Everest"
-        return token.rstrip("."), True
+        token = token.rstrip(".")
+        if token.endswith(("'", "’")) and len(token) > 1:
+            return _core(token)[0], True  # a closing quotation mark before the full stop: "'Riverside Park'."
+        return token, True
     return token, False
 
 
@@ -1576,24 +1697,38 @@ def _apposition_kind(words: EntityWords, lows: Sequence[str]) -> tuple[str, str]
     return None
 
 
-def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str]
-                      ) -> list[tuple[int, str, str]]:
+def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks: Sequence[str], *,
+                      spot: tuple[int, str | None] | None = None) -> list[tuple[int, str, str]]:
     """Evidence from the words around a name in its sentence. A single word that speaks ("Okafor
     said") is a person when it is a known surname or first name, a word no English corpus writes in
     lower case, or followed by he/she; else an organisation ("Oracle said"); a short form of a person
-    is merged before its own evidence counts."""
+    is merged before its own evidence counts. ``spot``: :func:`_word_before` of ``start`` when known."""
     ev: list[tuple[int, str, str]] = []
-    listed, name_word, unknown = _speaker_words(tuple(toks))
+    # the word before the name (where a space and a lower-case letter precede it), read once: the cues
+    # before a name that end in such a word are decided by it, the others (a line break, a quotation
+    # mark before the name ...) by the suffix tests
+    at, before = spot if spot is not None else _word_before(text, start)
     # the cues after a name (_STATEMENT, the person cues, _PERSON_AFTER, _ORG_AFTER, _PLACE_AFTER) start
     # with a possessive, a comma or a space: after a full stop, a bracket ... none can match
     nxt = text[end:end + 1]
-    spaced = nxt != "" and (nxt in ",'’" or nxt.isspace())
-    if spaced and _STATEMENT.match(text, end):
+    # which of them can match: one look at the word they start with (_after_cues)
+    cues = _after_cues(text, end) if nxt != "" and (nxt in ",'’" or nxt.isspace()) else 0
+    if not cues and not (start > 2 and text[start - 2] == ",") and \
+            (before == "" or (before is None and (start == 0 or not text[start - 1].isspace())) or
+             (before and before.isalpha() and before.isascii() and
+              (cue_words := _words_before_cues(words.org_nouns)) is not None and before.lower() not in cue_words)):
+        # no cue after the name, no comma before it, and no cue before it can end in the word before it
+        # (or no space precedes it): no rule below can find anything (most names: "in 2019 Nimbusly
+        # opened", "(Nimbusly)")
+        return ev
+    listed, name_word, unknown = _speaker_words(tuple(toks))
+    if cues & _AFTER_STATEMENT and _STATEMENT.match(text, end):
         # "Orchard Mobile said in a statement": an organisation; but a single word of the name lists
         # ("Mallory said in a statement") is a person as much as a company: it speaks, as in "X said"
         ev.append((5, "person", "said-cue") if listed else (5, "organization", "statement-cue"))
-    elif spaced and ((cue := _person_cue().match(text, end)) or (text.startswith(_WHEN_STARTS, end) and
-                                                      (cue := _person_cue_when().match(text, end)))) and \
+    elif ((cues & _AFTER_PERSON_CUE and (cue := _person_cue().match(text, end))) or
+          (cues & _AFTER_WHEN and text.startswith(_WHEN_STARTS, end) and
+           (cue := _person_cue_when().match(text, end)))) and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and not _product_recall(text, cue):
         # (the time adverbial, "Obama on Monday said", tried only where the text after the name starts like one)
         if cue.group("verb") is not None and (len(toks) > 1 or listed):
@@ -1608,39 +1743,55 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             ev.append((6, "person", "said-cue"))  # "Adeyemi said": a word no English corpus writes in lower case
         else:
             ev.append((6, "organization", "said-cue"))  # "Oracle said": a common word, an acronym, "eBay"
-    elif start > 6 and (text.endswith(_SAID_VERBS, 0, start - 1) or
-                        (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2))) and \
+    elif start > 6 and ((before in _SAID_VERB_SET or (not before.isalpha() and before.endswith(_SAID_VERBS)))
+                        if before is not None else
+                        (text.endswith(_SAID_VERBS, 0, start - 1) or
+                         (text[start - 1] == "\n" and text.endswith(_SAID_VERBS, 0, start - 2)))) and \
             (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and (len(toks) > 1 or listed or unknown):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
+    if (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
+            text[start - 3:start - 1] in _JOIN_ENDS) and (score := _team_score(text, start, end)) is not None:
+        # "Harlow lost 1-0 at Millbrook", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": a side of a score
+        # is a team, and its verb a match's, no person's ("lost")
+        ev = [e for e in ev if e[1] != "person"]
+        ev.append((5, "organization", f"club: {score}"))
+    team_word = _team_word_after(words, text, end) if nxt == " " else None
+    if team_word is not None:
+        ev.append((5, "organization", f"team word: {team_word}"))  # "Millbrook manager Rachel Okafor"
+    elif nxt == " " and text.startswith(_TEAM_THROUGH_STARTS, end) and (m := _TEAM_THROUGH.match(text, end)) and \
+            m.group("word").lower() in words.club_context:
+        # "Millbrook led through a penalty from Aaron Fitch": a team leads through a player's goal
+        ev.append((5, "organization", f"club: {m.group('verb')} through"))
     speaks_like_a_name = len(toks) > 1 or listed or unknown
-    if not speaks_like_a_name and name_word and spaced and _PERSON_AFTER.match(text, end):
+    if not speaks_like_a_name and name_word and cues & _AFTER_PERSON and _PERSON_AFTER.match(text, end):
         speaks_like_a_name = True  # "the Trump administration": a common word as a name
-    if speaks_like_a_name and start > 4 and _ends_before(text, start, " by ") and \
+    if speaks_like_a_name and start > 4 and \
+            ((before == "by" and at >= 0) if before is not None else _ends_before(text, start, " by ")) and \
             (m := _BY_AUTHOR.search(text, max(0, start - 32), start)):
         ev.append((5, "person", f"person cue: {m.group(1).lower()} by"))  # "a paper by AS Heagle"
-    if speaks_like_a_name and spaced and (m := _PERSON_AFTER.match(text, end)):
+    if speaks_like_a_name and cues & _AFTER_PERSON and (m := _PERSON_AFTER.match(text, end)):
         ev.append((5, "person", f"person cue: {m.group(1)}"))  # "a Trump administration plan"
-    if text[end:end + 1] in ("'", "’"):
-        if (m := _POSS_PERSON.match(text, end)):
+    if cues & (_AFTER_POSS_PERSON | _AFTER_POSS_PLACE) and nxt in ("'", "’"):
+        if cues & _AFTER_POSS_PERSON and (m := _POSS_PERSON.match(text, end)):
             ev.append((5, "person", f"possessive: {m.group(1).lower()}"))
-        elif (m := _POSS_PLACE.match(text, end)):
+        elif cues & _AFTER_POSS_PLACE and (m := _POSS_PLACE.match(text, end)):
             ev.append((5, "place", f"possessive: {m.group(1).lower()}"))
-    if text[end:end + 1] == "," and (m := _APPOSITION_NOUN.match(text, end)):
+    if cues & _AFTER_APPOSITION_NOUN and nxt == "," and (m := _APPOSITION_NOUN.match(text, end)):
         kind = _apposition_kind(words, m.group(1).split())
         if kind is not None:
             ev.append((5, kind[0], f"apposition: {kind[1]}"))  # "Vox, a news website,", "Aceh, a province of"
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and \
-            text.endswith(_space_after(words.org_nouns), 0, start):
+    if start > 3 and before and (before in words.org_nouns if before.isalpha() else
+                                             text.endswith(_space_after(words.org_nouns), 0, start)):
         m = _NOUN_BEFORE.search(text, max(0, start - 30), start)
         if m and m.group(1) in words.org_nouns:
             ev.append((5, "organization", f"organization noun: {m.group(1)}"))  # "the oil giant Exxon"
-    if text[end:end + 1] == ",":
-        if speaks_like_a_name and _WHO.match(text, end):
+    if nxt == "," and cues & (_AFTER_WHO | _AFTER_AGE | _AFTER_APPOSITION):
+        if speaks_like_a_name and cues & _AFTER_WHO and _WHO.match(text, end):
             ev.append((5, "person", "who"))  # "Mauer, who ..."; an organisation is "which"
-        if _AGE.match(text, end):
+        if cues & _AFTER_AGE and _AGE.match(text, end):
             ev.append((5, "person", "age"))
-        m = _APPOSITION.match(text, end)
+        m = _APPOSITION.match(text, end) if cues & _AFTER_APPOSITION else None
         if m:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:
@@ -1651,24 +1802,47 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             head = m.group(1).lower()
             if head in words.title_heads and head not in words.ambiguous_titles:
                 ev.append((5, "person", f"apposition: {head}"))  # "the team's coach, Alireza Mehraban"
-    m = _ORG_AFTER.match(text, end) if spaced else None
+    m = _ORG_AFTER.match(text, end) if cues & _AFTER_ORG else None
     if m:
         ev.append((5, "organization", f"organization cue: {m.group(1).lower()}"))
-    m = _PLACE_AFTER.match(text, end) if spaced else None
+    m = _PLACE_AFTER.match(text, end) if cues & _AFTER_PLACE else None
     if m:
         ev.append((5, "place", f"place cue: {m.group(1).lower()}"))
-    elif text[end:end + 1] not in ("'", "’") and text.endswith(_PLACE_PREPOSITIONS, 0, start) and \
+    elif nxt not in ("'", "’") and ((at >= 0 and before in _PLACE_PREPOSITION_WORDS) if before is not None else
+                                    text.endswith(_PLACE_PREPOSITIONS, 0, start)) and \
             not (len(toks) == 1 and toks[0].lower() in words.english and
                  toks[0].endswith("s") and not toks[0].endswith(("ss", "us", "is"))):
         # not a plural common noun or a field written capitalised ("in Linguistics", "learning in Ants")
         ev.append((5, "place", f"place cue: {text[text.rfind(' ', 0, start - 1) + 1:start - 1]}"))
-    elif _ends_before(text, start, (" of ", " of the ")) and (m := _OF_PLACE.search(text, max(0, start - 20), start)):
+    elif ((before == "of" and at >= 0) or (before == "the" and text.endswith(" of the ", 0, start))
+          if before is not None else _ends_before(text, start, (" of ", " of the "))) and \
+            (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
-    if start > 3 and text[start - 1] == " " and text[start - 2].islower() and _may_follow_org_cue(text, start):
+    if start > 3 and before and _may_follow_org_cue(text, start, word_at=(at, before)):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
             ev.append((5, "organization", f"organization cue: {m.group('cue').lower()}"))
+    if team_word is not None:
+        # "a point in Millbrook derby": the preposition governs the team's word, not the name
+        ev = [e for e in ev if e[2] not in _WEAK_PLACE]
     return ev
+
+
+#: A team that leads or draws level through a goal ("Millbrook led through a penalty from Aaron Fitch"):
+#: the verb, and the word after "through a" that :data:`club_context_words` must hold.
+_TEAM_THROUGH = re.compile(r" (?P<verb>led|trailed|went ahead|went in front|equalised|equalized|levelled|leveled)"
+                           r" through (?:an? |the |their |its )?(?:[\w'’-]+ )?(?P<word>[\w'’-]+)")
+_TEAM_THROUGH_STARTS = (" led ", " trailed ", " went ", " equalis", " equaliz", " levelled ", " leveled ")
+_WORD_AFTER = re.compile(r" ([a-z][a-z-]*)(?![\w'’-])")
+
+
+def _team_word_after(words: EntityWords, text: str, end: int) -> str | None:
+    """The word of ``team_words`` written right after a name ending at ``end`` ("Millbrook manager",
+    "Millbrook derby"), else None."""
+    if not words.team_words or not text[end + 1:end + 2].islower():
+        return None
+    m = _WORD_AFTER.match(text, end)
+    return m.group(1) if m and m.group(1) in words.team_words else None
 
 
 #: What follows "recall(s/ed)" as a verb of speech or memory: a clause, a quotation, a pause ("Okafor
@@ -1707,22 +1881,53 @@ def _org_cue_ends() -> frozenset[str] | None:
     return frozenset(c.rsplit(" ", 1)[1].lower() for c in cues)
 
 
-def _may_follow_org_cue(text: str, start: int) -> bool:
+def _may_follow_org_cue(text: str, start: int, *, word_at: tuple[int, str] | None = None) -> bool:
     """A quick necessary condition for :func:`_org_cue_pattern` to match right before ``start`` (a cue,
     then "the " or not, ends there): the word before (or before "the") is the last word of a cue.
-    Words that are not ASCII always go to the pattern (its case-insensitive matching is Unicode's)."""
+    Words that are not ASCII always go to the pattern (its case-insensitive matching is Unicode's).
+    ``word_at``: :func:`_word_before` of ``start`` when known."""
     ends = _org_cue_ends()
     if ends is None:
         return True
-    j = start - 1
-    i = text.rfind(" ", 0, j) + 1
-    word = text[i:j]
+    if word_at is None:
+        j = start - 1
+        i = text.rfind(" ", 0, j) + 1
+        word = text[i:j]
+    else:
+        i, word = word_at[0] + 1, word_at[1]
     if not word.isascii() or word.lower() in ends:
         return True
     if word.lower() != "the" or i < 2:
         return False
     before = text[text.rfind(" ", 0, i - 1) + 1:i - 1]
     return not before.isascii() or before.lower() in ends
+
+
+def _word_before(text: str, start: int) -> tuple[int, str | None]:
+    """(where the space before it is, -1 for none; the word) right before a name at ``start``, where a
+    space precedes the name and a lower-case letter ends the word before it ("the oil giant Exxon":
+    "giant"; the word runs from that space, or the text's start); "" where a space precedes the name
+    but no lower-case letter comes before it (", Exxon", "US Exxon": no cue of the form "<lower-case
+    word> " ends there); else None (the start of the text, a line break, a quotation mark before the
+    name: the cues are tested as written). Read once for the rules that look at that word."""
+    if start > 2 and text[start - 1] == " ":
+        if text[start - 2].islower():
+            at = text.rfind(" ", 0, start - 1)
+            return at, text[at + 1:start - 1]
+        return -1, ""
+    return -1, None
+
+
+@functools.lru_cache(maxsize=8)
+def _words_before_cues(org_nouns: frozenset[str]) -> frozenset[str] | None:
+    """Every word, lower-case, that a cue written before a name can end in where a space separates
+    them (:func:`_context_evidence`: a speech verb, "by", an organisation noun of ``org_nouns``, a
+    preposition of place, "of", "the", the last word of an organisation cue); None when an organisation
+    cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
+    ends = _org_cue_ends()
+    if ends is None:
+        return None
+    return frozenset((*_SAID_VERBS, "by", "of", "the", *org_nouns, *_PLACE_PREPOSITION_WORDS, *ends))
 
 
 def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:
@@ -2176,11 +2381,12 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     start, end = base + piece[len(piece) - len(toks)][0], base + piece[-1][1]  # (not "of": "Governor of Virginia")
     if shape & _SHAPE_MONTH and _in_date(text, start, end):
         return None  # "Jan 5 (Reuters) -", "on Jan. 5, 2024", "5 Jan": a month, no "Jan" the person
-    if demonym and text[end:end + 1] not in ("'", "’"):
+    nxt = text[end:end + 1]  # (the character after the name, read once)
+    if demonym and nxt not in ("'", "’"):
         return None
-    if adjective and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+    if adjective and nxt == " " and text[end + 1:end + 2].islower():
         return None  # "Israeli troops"
-    if shape & _SHAPE_COMPASS and title is None and text[end:end + 1] == " " and text[end + 1:end + 2].islower():
+    if shape & _SHAPE_COMPASS and title is None and nxt == " " and text[end + 1:end + 2].islower():
         return None  # "North Korean leader", "South African officials": an adjective of origin, as "Israeli troops"
     evidence = list(name_evidence)
     if shape & _SHAPE_ORIGIN and title is None:
@@ -2195,10 +2401,19 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # no part of the name
         start, toks = base + piece[len(piece) - len(toks) + 1][0], toks[1:]
         evidence = _name_evidence(words, toks)
+    # the word right before the name, read once for the rules below (:func:`_word_before`, inline)
+    if start > 2 and text[start - 1] == " ":
+        if text[start - 2].islower():
+            at = text.rfind(" ", 0, start - 1)
+            before = text[at + 1:start - 1]
+        else:
+            at, before = -1, ""
+    else:
+        at, before = -1, None
     if title is None and not strong:
-        # (its first test inline: most names have no lower-case word right before them)
-        title = _lower_title_before(words, text, start) if start > 2 and text[start - 1] == " " and \
-            text[start - 2].islower() else None  # not "senior Environmental Protection Agency official"
+        # (its first tests inline: most names have no lower-case title word right before them)
+        title = _lower_title_before(words, text, start) if before in words.title_heads else None
+        # (not "senior Environmental Protection Agency official")
         if title:
             gender = _title_gender(words, title)
     if title and cut and all(w in words.honorifics for w in title.split()) and \
@@ -2209,20 +2424,19 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if title:
         honorific = all(w in words.honorifics and (w,) not in words.titles for w in title.split())
         evidence.append((1, "person", f"{'honorific' if honorific else 'title'}: {title}"))
-    if text[end:end + 2] == ", " and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
+    if nxt == "," and (m := _COMMA_PLACE.match(text, end)) and _is_place(words, m.group(1)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
-    if len(toks) == 1 and start >= 2 and text[start - 2:start] == ", " and text[end:end + 1] == "." and \
+    if len(toks) == 1 and nxt == "." and start >= 2 and text[start - 2:start] == ", " and \
             toks[0].lower() + "." in words.state_abbreviations:
         evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
-    if start > 4 and text[start - 1] == " " and text[start - 2].isalpha() and \
-            text.endswith(" of ", 0, start) and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
+    if start > 4 and before == "of" and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
-    the = title is None and start >= 4 and text[start - 4:start] in ("the ", "The ")
+    the = title is None and before is not None and before[-3:] in ("the", "The")  # (text[start - 4:start])
     if the:
         # "the West", "the Sun", "the Gliders", "The Boston Globe": no person is written with "the"
         evidence = [e for e in evidence if not e[2].startswith(("surname:", "first name:"))]
@@ -2230,20 +2444,20 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             evidence.append((3, "place", f"place word: the {toks[0]}"))
         elif len(toks) == 1 and _team_plural(toks) and not any(e[0] <= 4 for e in evidence):
             evidence.append((5, "organization", f"organization cue: the {toks[-1]}"))  # "the Mets", "the Red Sox"
-    if len(toks) == 1 and title is None and text.endswith(_PLACE_BEFORE_SURNAME, 0, start) and \
-            text[end:end + 1] not in ("'", "’") and evidence:
+    if len(toks) == 1 and title is None and at >= 0 and before in _PLACE_BEFORE_SURNAME_WORDS and \
+            nxt not in ("'", "’") and evidence:
         # "a retired teacher from Ashby", "at Hendon": a surname of the list alone after a preposition of
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
-    if evidence and (evidence[0][2] in _GAZETTEER_PLACES or evidence[0][1] == "place" and
-                     _governing_place(words, evidence[0])) and title is None and \
-            text.startswith(_PLACE_SPEECH_STARTS, end) and \
+    gazetteer = title is None and evidence and evidence[0][2] in _GAZETTEER_PLACES  # (the tests of both rules below)
+    if (gazetteer or title is None and evidence and evidence[0][1] == "place" and
+            _governing_place(words, evidence[0])) and text.startswith(_PLACE_SPEECH_STARTS, end) and \
             (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and \
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
         # (rank 8: decides nothing by itself; :func:`_document_entities` reads it)
         evidence.append((8, "organization", f"{_SPEAKING_PLACE}{cue.group('speech').lower()}"))
-    elif evidence and evidence[0][2] in _GAZETTEER_PLACES and title is None and \
+    elif gazetteer and \
             (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
              text[start - 3:start - 1] in _JOIN_ENDS) and \
             (score := _match_score(text, start, end)) is not None:
@@ -2252,7 +2466,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         evidence.append((8, "organization", f"{_PLAYING_PLACE}{score}"))
     if not evidence or min(evidence)[0] > 4:
         # cues in the sentence rank 5 and below: they can only decide where nothing stronger is known
-        found = _context_evidence(words, text, start, end, toks)
+        found = _context_evidence(words, text, start, end, toks, spot=(at, before))
         if the:  # "The Boston Globe ran a correction", "the Beatles, who": the verb says nothing of a person
             found = [e for e in found if e[1] != "person" or not e[2].startswith(_SPEECH_CUES)]
         evidence.extend(found)
@@ -2523,6 +2737,12 @@ def _join_acronym_names(texts: Sequence[str], cands: list[_Cand], words: EntityW
 
 
 _CLUB_PLACE_WORDS = frozenset(("city", "town"))
+#: A town of the gazetteer (15,000+ people), the weakest evidence: a headline's "Harlow" before "Harlow
+#: Athletic" joins the one organisation named after it even where the town's name is a surname of the lists
+#: (no person of that surname being named in the document).
+_TOWN = (7, "place", "gazetteer: town")
+#: The evidence of a name typed a place by its "City" or "Town" alone, which a club's name ends with too.
+_CLUB_PLACE_EVIDENCE = frozenset(("place word: City", "place word: Town"))
 _CONTEXT_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _SCORE_IN_TEXT = re.compile(rf"(?<![\w.,]){_SCORE}")
 
@@ -2714,7 +2934,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         best, best_at = None, (-2, -2)
         kept, kept_at = None, (-2, -2)  # the most recent fitting entity the form already stands for
         used = stands_for.get(c.words, ())
-        org, org_at = None, (-2, -2)
+        orgs: list[int] = []  # the organisations whose name's first word the one-word form is
         namesakes: list[int] = []  # the fitting entities whose surname the one-word form is
         heads: list[int] = []  # the organisations named with the word as their head, which starts the sentence
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
@@ -2741,9 +2961,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 # (nor the place the document names another organisation "of": "Westbrook" beside
                 # "Westbrook Police" and "the University of Westbrook")
                 strong = {t for r, t, _ in c.evidence if r <= 3}
-                if not strong - {"organization"} and ent.last > org_at and not written_lower(c.words[0].lower()) \
-                        and c.words not in named_of:
-                    org, org_at = idx, ent.last
+                if not strong - {"organization"} and not written_lower(c.words[0].lower()) and c.words not in named_of:
+                    orgs.append(idx)
                 continue
             if n == 1 and ent.words[0] == c.words[0] and etype == "place" and len(ent.words) == 2 and \
                     ent.words[1].lower() in _PLACE_SHORTENS:
@@ -2785,6 +3004,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 best, best_at = idx, ent.last
             if idx in used and ent.last > kept_at:
                 kept, kept_at = idx, ent.last
+        # of them, one not named after another ("Harlow" is Harlow Athletic, not the Harlow Athletic
+        # Supporters' Trust), the one named most so far, else the most recent
+        org = max(_first_organizations([entities[j].words for j in orgs], orgs),
+                  key=lambda j: (len(entities[j].mentions), entities[j].last), default=None)
         if best is None and org is None and len(heads) == 1:
             # "Police said ..." after "Westbrook Police": the head word alone at a sentence's start (so
             # capitalised; also as a modifier: "Council officials said") is the one organisation of the
@@ -2822,13 +3045,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
 
     def headline_part_of(ent: _Entity) -> int | None:
         """The one organisation whose name starts with the words of ``ent``, a name of two or three words
-        first written in the first sentence (the headline): "Greyford Health" before "Greyford Health
-        System"; on the terms a headline's single word joins one ("Veltra" -> Veltra Pharma): no strong
+        first written in the first sentence (the headline), and adds only kind words (:func:`_kind_words`):
+        "Greyford Health" before "Greyford Health System" (not "Harlow Athletic" before the Harlow Athletic
+        Supporters' Trust, named after the club); on the terms a headline's single word joins one ("Veltra" -> Veltra Pharma): no strong
         evidence of another type, no word of the name lists, its first word not written in lower case."""
         n = len(ent.words)
         owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > n and
                   entities[j].words[:n] == ent.words and entities[j].mentions and
-                  entities[j].best is not None and entities[j].best[1] == "organization"]
+                  entities[j].best is not None and entities[j].best[1] == "organization" and
+                  _kind_words(words, entities[j].words, n)]
         if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
                 any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
                 written_lower(ent.words[0].lower()):
@@ -3070,12 +3295,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # by that word alone at its end), and no word of the lists (a place, a first name or a
             # surname, a known name: "Boston" before "Boston Globe" stays the city; a small town of the
             # gazetteer, its weakest evidence, joins: a headline's "Northfield" before "Northfield Dairy
-            # Cooperative")
+            # Cooperative", also one that is a surname of the lists, no person of it named here: "Blow for
+            # Harlow" before Harlow Athletic); of organisations named after another (the Harlow Athletic
+            # Supporters' Trust) or after the place with its place word (Harlow City Council), none
             owners = [j for j in by_first.get(ent.words[0], ()) if len(entities[j].words) > 1
                       and entities[j].words[-1] != ent.words[0]
-                      and entities[j].best is not None and entities[j].best[1] == "organization"]
+                      and entities[j].best is not None and entities[j].best[1] == "organization"
+                      and not (len(entities[j].words) > 2 and entities[j].words[1].lower() in words.place_last)]
+            owners = _first_organizations([entities[j].words for j in owners], owners)
             if len(owners) != 1 or {t for r, t, _ in ent.evidence if r <= 3} - {"organization"} or \
-                    any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in ent.evidence) or \
+                    any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" and
+                        not (label.startswith("surname:") and _TOWN in ent.evidence)
+                        for _, _, label in ent.evidence) or \
                     written_lower(ent.words[0].lower()) or ent.words in named_of:
                 continue  # (nor a place the document names another organisation "of": see named_of)
             target = entities[owners[0]]
@@ -3235,6 +3466,14 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     return live, pronouns
 
 
+def _first_organizations(names: Sequence[tuple[str, ...]], ids: Sequence[int]) -> list[int]:
+    """The ``ids`` whose name (``names``, in the same order) does not begin with another of the names:
+    "Harlow Athletic Supporters' Trust" is named after Harlow Athletic, so a bare "Harlow" beside both is
+    the club."""
+    return [j for j, name in zip(ids, names)
+            if not any(len(other) < len(name) and name[:len(other)] == other for other in names)]
+
+
 def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words: EntityWords,
                             named_of: dict[tuple[str, ...], str]) -> None:
     """Add to ``named_of`` a single word written as a place, after a preposition of place or motion
@@ -3245,7 +3484,7 @@ def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words:
     firsts: dict[str, str] = {}
     for c in cands:
         if len(c.words) != 1 or c.words in named_of or not texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
-                any(t == "person" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
+                any(t in ("person", "organization") or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
                     for _, t, label in c.evidence):
             continue
         if not firsts:
@@ -3791,8 +4030,14 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
     """Link ``ent`` to the actor one of its forms (its display name first, then its mentions as written)
     is an alias of, when the types agree (see the module docstring) and, for a person actor, the first
     names do (:func:`_other_first_name`)."""
-    forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
     etype = _decide(ent.evidence)[0]
+    if etype == "person" or ent.display in overlay.alias_actor:
+        forms = [ent.display] + [texts[k][s:e] for k, s, e, *_ in ent.mentions]
+    else:
+        # an organisation, place or other name that is no alias links through its full name only (or a
+        # leading part it adds only kind words to: "Brightwater" of Brightwater Capital), not through a short
+        # form ("Harlow", an alias of the club, is no link of the Harlow Athletic Supporters' Trust)
+        forms = [ent.display] + _full_name_forms(_default_words(), ent, texts)
     # only a name's own evidence (rank 4 or better: a title, the gazetteer, an organisation word ...) can
     # disagree with the lexicon; a cue in the sentence ("Hamas said") cannot
     weak = min((e[0] for e in ent.evidence), default=9) >= 5
@@ -3810,6 +4055,20 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
             if isinstance(g, str) and g in ("male", "female"):
                 ent.gender, ent.gender_weak = g, False
             return
+
+
+def _full_name_forms(words: EntityWords, ent: _Entity, texts: Sequence[str]) -> list[str]:
+    """The forms, as written, of ``ent``'s mentions by its full name (``via`` "name"), and of its short
+    forms that are a leading part of its name to which the name adds only kind words
+    (:func:`_kind_words`: "Brightwater" of Brightwater Capital), in reading order."""
+    out = []
+    for k, s, e, via, _ in ent.mentions:
+        form = texts[k][s:e]
+        n = len(form.split())
+        if via == "name" or (n < len(ent.words) and tuple(form.split()) == ent.words[:n] and
+                             _kind_words(words, ent.words, n)):
+            out.append(form)
+    return out
 
 
 #: A first name written as an initial ("K." or "K").
@@ -4357,7 +4616,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person or by weak evidence to the multi-word person ending with it, an acronym to the multi-word
     entity of its type whose initials it spells, a name typed by no evidence to the typed entity of
     that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
-    person of that name, a country or city typed an organisation only because it speaks ("Russia said")
+    person of that name, a name typed a place only by its "Town" or "City" to the organisation of that
+    name (a club, "Millbrook Town"), a country or city typed an organisation only because it speaks ("Russia said")
     to the place of that name — when one candidate has at least 80% of all the candidates' mentions
     (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
@@ -4499,6 +4759,10 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # "Russia said" (its government, typed an organisation there) is the place Russia of the other
             # articles: one actor in the corpus
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
+        elif same[k] is None and t == "place" and ev in _CLUB_PLACE_EVIDENCE:
+            # "Millbrook Town" a place by its "Town" alone in one article ("the home game against Millbrook
+            # Town"), the club by a score or a sports word in another: the club (as "Ipswich Town" is)
+            same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "organization"])
     _leading_parts(table, same, words)
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first

@@ -70,12 +70,13 @@ class EntityWords:
     surname_ranks: frozenset[str] = frozenset()  # ambiguous titles kept before a bare surname ("Major Brown")
     governing_places: frozenset[str] = frozenset()  # "Harlow County said": place words of a governed unit
     club_context: frozenset[str] = frozenset()  # "striker", "transfer": a "<Town> City" named beside one is a club
+    team_words: frozenset[str] = frozenset()  # "Millbrook manager", "Millbrook derby": a team's roles and contests
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
     source: str = ""
     sha256: str = ""
 
 
-_OPTIONAL_LISTS = ("organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
+_OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
                    "governing_place_words")
@@ -164,6 +165,7 @@ def _build_words(doc) -> EntityWords:
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
         governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
+        team_words=frozenset(lists.get("team_words", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),

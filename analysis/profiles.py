@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -169,6 +170,29 @@ def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
                      f"{known or 'none'}. Pass an id of the actor lexicon, or a name or entity id from this list.")
 
 
+def _also_named(mentions: pd.DataFrame, *, key: str, types: dict[str, str]) -> str | None:
+    """The note a profile of ``key`` (resolved from a name, :func:`_entity_key`) opens with when its
+    display name is also the last word(s) of other, more mentioned keys of ``mentions`` (entity
+    mentions; direct mentions counted): "Doyle is also the surname of Callum Doyle (11 mentions) and
+    Jamie Doyle (8): pass one of those to profile them" ("a short form of" where one of them is not a
+    person by ``types``, key -> type); None when there is none."""
+    direct = mentions[mentions["via"] != "pronoun"]
+    counts = direct["actor_id"].value_counts()
+    names = dict(zip(direct["actor_id"], direct["actor"].astype(str)))
+    name = names.get(key, key)
+    wanted = " ".join(name.split()).casefold()
+    others = [(other, int(n)) for other, n in _ending_with(direct, wanted=wanted).items()
+              if other != key and int(counts.get(other, 0)) > int(counts.get(key, 0))]
+    if not others:
+        return None
+    others = sorted(((o, int(counts[o])) for o, _ in others), key=lambda pair: -pair[1])
+    listed = [f"{names.get(o, o)} ({n:,}{' mentions' if i == 0 else ''})" for i, (o, n) in enumerate(others)]
+    shown = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    what = "the surname" if all(types.get(o) == "person" for o, _ in others) else "a short form"
+    return (f"{name} is also {what} of {shown}: pass "
+            f"{'that name' if len(others) == 1 else 'one of those'} to profile {'it' if len(others) == 1 else 'them'}")
+
+
 def _mean_tone(tone: pd.DataFrame, *, score: str) -> str:
     """``score``'s mean over the rows of ``tone`` (one actor's tone rows) as the corpus report's tone
     chart (:func:`analysis.actor_tone_by`: per sentence) computes it, with its n (sentences): "+0.123 (n=4)"; "n/a" when none."""
@@ -215,6 +239,10 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     ``published`` column). ``partners``: the actors named in the same document (as the corpus report's network links
     them); ``from_lexicon``: whether the tables are the lexicon's (else the entity layer's);
     ``methods``: the keys of :func:`analysis.methods_text` for it.
+
+    A name that is also the surname or short form of other, more mentioned entities ("Doyle", one
+    mention, where Callum Doyle and Jamie Doyle are named 11 and 8 times) is profiled as given, with a
+    UserWarning naming them (:func:`_also_named`), which a report shows at its top.
     """
     chosen = actor_id is None or not str(actor_id).strip()
     if chosen:
@@ -223,7 +251,14 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     from_lexicon = bool((all_mentions["actor_id"] == actor_id).any())
     if not from_lexicon:
         all_mentions, all_quotes, all_tone = entity_tables(result)
-        actor_id = _entity_key(all_mentions, actor_id=actor_id)
+        given, actor_id = actor_id, _entity_key(all_mentions, actor_id=actor_id)
+        if not chosen and given != actor_id:  # a name, not a key: other names it is part of
+            table = result.entity_table
+            types = {**dict(zip(result.actors.actors["actor_id"], result.actors.actors["type"])),
+                     **dict(zip(table["entity_id"], table["type"]))}
+            note = _also_named(all_mentions, key=actor_id, types=types)
+            if note:
+                warnings.warn(note, UserWarning, stacklevel=2)
     corpus_mentions = all_mentions if not from_lexicon else entities_as_mentions(
         result.entities, sentences=result.sentences, actors=result.actors, entity_table=result.entity_table)
     mentions = all_mentions[all_mentions["actor_id"] == actor_id]

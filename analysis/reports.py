@@ -148,8 +148,8 @@ def _is_day(value: Any) -> bool:
 PARAMETER_RULES: dict[str, tuple[Any, str]] = {
     "top": _at_least(1, example=20),
     "min_mentions": _at_least(0, example=3),
-    "start": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-01"),
-    "end": (_is_day, "a date, YYYY-MM-DD, e.g. 2024-05-31"),
+    "start": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-01"),
+    "end": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-31"),
     "period": (lambda value: value in ("day", "week", "month"), '"day", "week" or "month"'),
     "errors": (lambda value: value in ("raise", "skip"), '"raise" (stop at bad input) or "skip" (leave it out, listed '
                                                           'in the load report)'),
@@ -165,8 +165,29 @@ def check_parameter_value(key: str, value: Any, *, default: Any = None) -> Any:
     test, expects = PARAMETER_RULES[key]
     if not test(value):
         shown = f" (default: {default!r})" if default is not None else ""
-        raise InputError(f"-p {key}={value!r}: {key} expects {expects}{shown}; got {value!r}")
+        raise InputError(f"-p {key}={value!r}: {key} expects {expects}{shown}; got {value!r}{_slash_date_hint(value)}")
     return value
+
+
+_SLASH_DATE_RE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _slash_date_hint(value: Any) -> str:
+    """For a date written d/m/y or m/d/y, its ISO form(s): which one is meant only the user knows."""
+    match = _SLASH_DATE_RE.fullmatch(str(value).strip())
+    if not match:
+        return ""
+    a, b, year = (int(g) for g in match.groups())
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.append(dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 2:
+        return f" ({value} is {readings[0]} read day first and {readings[1]} read month first: write the one you mean)"
+    return f" (write it {readings[0]})" if readings else ""
 
 
 def check_date_limits(*, start: Any = None, end: Any = None) -> None:

@@ -528,6 +528,24 @@ def test_make_lab_allows_root_only_as_root_and_prints_the_url(repo_dir):
     assert "http://127.0.0.1:8888/lab" in done.stdout
 
 
+def test_make_report_passes_a_corpus_and_out_folder_with_spaces_as_one_argument_each(repo_dir):
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    done = subprocess.run(["make", "-n", "-C", str(repo_dir), "report", f"VENV={Path(sys.prefix)}",
+                           "CORPUS=/data/My Harlow Articles", "OUT=/tmp/my reports"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    commands = [shlex.split(line) for line in done.stdout.splitlines() if " -m analysis report " in line]
+    assert [c[c.index("report") + 1:] for c in commands] == [
+        [name, "--corpus", "/data/My Harlow Articles", "--out", "/tmp/my reports"]
+        for name in ("article_brief", "corpus_report")]
+
+
 def test_jupyterlab_is_a_core_dependency_of_both_install_routes(repo_dir):
     import tomllib
 
@@ -717,8 +735,15 @@ def test_start_after_end_names_both_dates(tmp_path, capsys):
         check_parameters("corpus_report", {"start": "2025-06-01", "end": "2025-05-01"})
     assert str(caught.value) == ("-p start=2025-06-01 is after -p end=2025-05-01: start is the first day to "
                                  "include and end the last; swap them or drop one")
-    with pytest.raises(InputError, match=r"^-p start='2025-13-45': start expects a date, YYYY-MM-DD"):
+    with pytest.raises(InputError, match=r"^-p start='2025-13-45': start expects a date written YYYY-MM-DD \(ISO 8601\)"):
         check_parameters("corpus_report", {"start": "2025-13-45"})
+    # a day-first or month-first date gets its ISO readings: which one is meant only the user knows
+    with pytest.raises(InputError) as caught:
+        check_parameters("corpus_report", {"start": "01/09/2026"})
+    assert str(caught.value).endswith("got '01/09/2026' (01/09/2026 is 2026-09-01 read day first and 2026-01-09 read "
+                                      "month first: write the one you mean)")
+    with pytest.raises(InputError, match=r"got '25\.12\.2026' \(write it 2026-12-25\)$"):
+        check_parameters("corpus_report", {"end": "25.12.2026"})
     assert check_parameters("corpus_report", {"start": "2025-05-01", "end": "2025-05-01"}) == {
         "start": "2025-05-01", "end": "2025-05-01"}
     assert check_parameters("corpus_report", {"start": "", "end": "2025-05-01"}) == {

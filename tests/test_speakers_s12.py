@@ -89,7 +89,8 @@ def test_a_nominal_role_speaker_links_to_the_one_person_the_text_gives_that_titl
 def test_a_town_and_city_named_in_a_sports_story_is_a_club_unless_the_gazetteer_knows_the_city():
     # "Castlebridge City signed the striker": a club (its bare "Castlebridge" its short form); a city
     # of the gazetteer stays a place in the same sentence ("Kansas City", "Mexico City"); without a
-    # word of a sports story the name stays a place; a score is such a cue
+    # word of a sports story the name stays a place; a score is such a cue (and makes any name on
+    # either side of it a club: "Arsenal", session 15)
     e = found("Castlebridge City signed the striker Davi Rocha, who grew up in Kansas City and Mexico City, for a "
               "club-record fee. Castlebridge won the league last season.",
               "Castlebridge City opened a new library on Monday.",
@@ -101,7 +102,7 @@ def test_a_town_and_city_named_in_a_sports_story_is_a_club_unless_the_gazetteer_
         ("d0", "Castlebridge", "Castlebridge City", "organization", "club: signed"),
         ("d1", "Castlebridge City", "Castlebridge City", "place", "place word: City"),
         ("d2", "Manchester City", "Manchester City", "organization", "club: 2-1"),
-        ("d2", "Arsenal", "Arsenal", "other", "none")]
+        ("d2", "Arsenal", "Arsenal", "organization", "club: 2–1")]
 
 
 def test_a_quotation_over_several_paragraphs_is_one_quotation_of_its_speaker():

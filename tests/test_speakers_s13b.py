@@ -41,16 +41,17 @@ def test_an_organisation_noun_the_entity_layer_links_links_its_officials():
 def test_an_affiliation_before_a_title_and_name_takes_no_person_type_from_a_list():
     # "Tom Reid and Brookfield manager Sam Hale": "Brookfield" stood beside "Tom Reid and" and took his
     # type by coordination (person:brookfield); a name right before a person's title and name is an
-    # affiliation, no member of the list: it keeps its own evidence (the gazetteer's town; "Ashvale": none)
+    # affiliation, no member of the list: it keeps its own evidence (session 15: the word after it, "manager",
+    # a team's role of ``team_words``, makes it the team, an organisation, over the gazetteer's town)
     e = found("Ashvale manager Tom Reid and Brookfield manager Sam Hale met on Saturday.",
               "Tom Reid and Ashvale manager Sam Hale met.")
     assert rows(e, "doc_id", "text", "entity_id", "title", "evidence") == [
-        ("d0", "Ashvale", "other:ashvale", None, "none"),
+        ("d0", "Ashvale", "organization:ashvale", None, "team word: manager"),
         ("d0", "Tom Reid", "person:tom_reid", "manager", "title: manager"),
-        ("d0", "Brookfield", "place:brookfield", None, "gazetteer: town"),
+        ("d0", "Brookfield", "organization:brookfield", None, "team word: manager"),
         ("d0", "Sam Hale", "person:sam_hale", "manager", "title: manager"),
         ("d1", "Tom Reid", "person:tom_reid", None, "first name: Tom"),
-        ("d1", "Ashvale", "other:ashvale", None, "none"),
+        ("d1", "Ashvale", "organization:ashvale", None, "team word: manager"),
         ("d1", "Sam Hale", "person:sam_hale", "manager", "title: manager")]
 
 

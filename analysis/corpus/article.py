@@ -60,7 +60,8 @@ from typing import Any, NamedTuple
 
 from analysis.corpus.paragraphs import join_paragraphs, normalise_newlines, paragraphs_of_block
 
-__all__ = ["CHROME_TOKENS", "is_chrome_line", "looks_like_article", "parse_article", "parse_tag_line"]
+__all__ = ["CHROME_TOKENS", "LEAD_TOKENS", "byline_author", "is_chrome_line", "is_furniture_paragraph",
+           "looks_like_article", "parse_article", "parse_tag_line"]
 
 #: Lines that are page furniture, not article text (compared case-insensitively, whole line).
 CHROME_TOKENS: frozenset[str] = frozenset(
@@ -116,6 +117,41 @@ def is_chrome_line(line: str) -> bool:
     return _WS.sub(" ", line.strip().lower()).rstrip(":") in CHROME_TOKENS
 
 
+#: Chrome tokens that lead a line of furniture in, before a colon: "Share this article: Facebook
+#: Twitter WhatsApp", "Related: Harlow fans march on town hall", "Read more: ...".
+LEAD_TOKENS: frozenset[str] = frozenset(
+    {"share", "share this", "share this article", "share article", "share this story", "related",
+     "related articles", "related stories", "read more", "read also", "also read", "see also", "more on this story",
+     "follow us", "most read"}
+)
+#: A lead-in line's text after the colon is at most this many words (a linked headline, not prose).
+LEAD_MAX_WORDS = 20
+_NEWSLETTER_RE = re.compile(r"^(?:sign up|subscribe)\b.{0,200}\bnewsletters?\b", re.IGNORECASE)
+_SHARE_SPLIT_RE = re.compile(r"[\s|\u00b7\u2022,/]+")
+
+
+def is_furniture_paragraph(text: str) -> bool:
+    """True when a paragraph at an article's edge is page furniture: a chrome line
+    (:func:`is_chrome_line`), a line of one-word chrome tokens only ("Facebook Twitter WhatsApp",
+    "Share | Email | Print"), a :data:`LEAD_TOKENS` lead-in with a colon and at most
+    :data:`LEAD_MAX_WORDS` words after it, not ending in a full stop ("Share this article: Facebook
+    Twitter WhatsApp", "Related: Harlow fans march on town hall"), or a newsletter promotion of at most 40 words ("Sign up to the
+    Harlow Gazette sport newsletter for ...")."""
+    line = _WS.sub(" ", text.strip())
+    if not line:
+        return False
+    if is_chrome_line(line):
+        return True
+    words = [w for w in _SHARE_SPLIT_RE.split(line.lower()) if w]
+    if words and all(w in CHROME_TOKENS for w in words) and len(words) <= 8:
+        return True
+    head, colon, rest = line.partition(":")
+    if colon and head.strip().lower() in LEAD_TOKENS and len(rest.split()) <= LEAD_MAX_WORDS \
+            and not rest.rstrip().endswith("."):  # (a linked headline; "Related: police said it was fine." is prose)
+        return True
+    return bool(_NEWSLETTER_RE.match(line)) and len(line.split()) <= 40
+
+
 def _is_name(text: str, *, max_words: int) -> bool:
     tokens = [t for t in re.split(r"[\s,]+", text) if t]
     if not 1 <= len(tokens) <= max_words or len(text) > 60:
@@ -132,11 +168,38 @@ def _is_name(text: str, *, max_words: int) -> bool:
     return named
 
 
-def _byline_name(line: str) -> str | None:
+#: What may stand between a byline's name and the date or time after it: "By Lena Marsh, Sunday 27
+#: September 2026 18:05 BST", "By Jane Doe | 4 May 2026", "By Jane Doe - Updated 12:05 GMT".
+_BY_DATE_RE = re.compile(r"^(?P<name>.+?)\s*(?:,|\||\u00b7|\s[-\u2013\u2014])\s*(?P<date>.+)$")
+_DATE_WORD_RE = re.compile(
+    rf"(?:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|\d{{1,2}}(?:st|nd|rd|th)?"
+    r"|\d{4}|\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|[ap]\.?m\.?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?-i:[A-Z]{2,5})|[+-]\d{2}:?\d{2}"
+    r"|updated|published|posted|last|on|at)[,.]?$", re.IGNORECASE)
+
+
+def byline_author(line: str) -> str | None:
+    """The author's name in a byline ``line`` ("By Jane Doe", "Written by Jane Doe", "By: Jane Doe"; also
+    followed by a date or time after a comma, "|", "·" or a dash: "By Lena Marsh, Sunday 27 September
+    2026 18:05 BST" gives "Lena Marsh"), else None. The name is 1-8 capitalised words."""
     match = _BY_RE.match(line)
-    if match and _is_name(match["name"], max_words=8):
+    if not match:
+        return None
+    if _is_name(match["name"], max_words=8):
         return match["name"]
+    dated = _BY_DATE_RE.match(match["name"])
+    if dated and _is_name(dated["name"], max_words=8) and _is_date_text(dated["date"]):
+        return dated["name"]
     return None
+
+
+def _is_date_text(text: str) -> bool:
+    """True when ``text`` is a date or time only: words of dates (months, weekdays, day numbers, years,
+    clock times, zone abbreviations, "Updated"), a digit among them ("Sunday 27 September 2026 18:05
+    BST", "Updated 12:05 GMT"); "27 September 2026 the club had" is not."""
+    words = text.split()
+    return bool(words) and len(words) <= 10 and any(c.isdigit() for c in text) and all(
+        _DATE_WORD_RE.match(w) for w in words)
+
 
 
 def _kind(line: str) -> str:
@@ -144,7 +207,7 @@ def _kind(line: str) -> str:
         return "text"
     if is_chrome_line(line):
         return "chrome"
-    if _byline_name(line) is not None:
+    if byline_author(line) is not None:
         return "by"
     if _DATE_LINE_RE.match(line):
         return "date"
@@ -280,7 +343,7 @@ def parse_article(text: str) -> dict[str, Any]:
         lead = _paragraphs(items[:start])
         rest = items[end:]
         chrome = list(zip(items[start:end], kinds[start:end]))
-        fields["author"] = next((_byline_name(i.line) for i, k in chrome if k == "by"), None) or next(
+        fields["author"] = next((byline_author(i.line) for i, k in chrome if k == "by"), None) or next(
             (i.line for i, k in chrome if k == "name"), None
         )
         fields["published"] = next(

@@ -11,16 +11,23 @@ Policy (documented in the README):
   The lines decoded with a fallback are returned so the caller can list them in the load report.
 * A NUL byte anywhere (outside UTF-16) marks a binary or corrupted file: not text, an
   ``InputError`` naming its line and offset.
+* An HTML page that is not valid UTF-8 and declares its charset (``<meta charset>``, ``<meta
+  http-equiv="Content-Type" content="...; charset=...">`` or an XML declaration, in its first 4 KB)
+  is decoded with that charset (:func:`decode_html`): Shift_JIS, GB2312, ISO-8859-15 and the other
+  legacy encodings of older news sites. ISO-8859-1 and US-ASCII are read as windows-1252, as
+  browsers do (WHATWG Encoding Standard). A page that is valid UTF-8 is read as UTF-8 whatever it
+  declares (a mislabelled page is far more common than a legacy page that happens to be valid UTF-8).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["BinaryFileError", "Decoded", "decode_bytes", "decode_text", "find_nul", "find_nul_in_file",
-           "sniff_encoding"]
+__all__ = ["BinaryFileError", "Decoded", "declared_charset", "decode_bytes", "decode_html", "decode_text", "find_nul",
+           "find_nul_in_file", "sniff_encoding"]
 
 FALLBACK_ENCODINGS: tuple[str, ...] = ("cp1252", "latin-1")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -38,12 +45,15 @@ class BinaryFileError(ValueError):
 
 @dataclass(frozen=True)
 class Decoded:
-    """Decoded text: ``encoding`` is 'utf-8' or 'utf-16'; ``fallback`` maps the 1-based numbers of
-    the lines that were not valid UTF-8 to the encoding they were decoded with."""
+    """Decoded text: ``encoding`` is 'utf-8' or 'utf-16' (or, from :func:`decode_html`, the codec of
+    the charset the page declares); ``fallback`` maps the 1-based numbers of the lines that were not
+    valid UTF-8 to the encoding they were decoded with; ``replaced``: bytes not valid in a declared
+    charset, each replaced by U+FFFD."""
 
     text: str
     encoding: str
     fallback: dict[int, str] = field(default_factory=dict)
+    replaced: int = 0
 
     def fallback_summary(self) -> dict[str, list[int]]:
         """Fallback encoding -> the line numbers decoded with it, ascending."""
@@ -125,6 +135,51 @@ def decode_text(data: bytes) -> Decoded:
         pieces.append("\n")
         number += 1
     return Decoded("".join(pieces[:-1]), "utf-8", fallback)
+
+
+_DECLARED_RE = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+#: Declared charsets browsers read as another (WHATWG Encoding Standard: these labels mean windows-1252).
+_AS_WINDOWS_1252 = frozenset({"latin_1", "iso8859_1", "ascii"})
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The Python codec of the charset an HTML page declares in ``head`` (its first bytes), or None
+    when it declares none, an unknown one, or a Unicode one. ISO-8859-1 and US-ASCII give 'cp1252'."""
+    match = _DECLARED_RE.search(head[:4096])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").strip().lower()
+    try:
+        codec = codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        return None
+    if codec.startswith("utf"):
+        return None
+    return "cp1252" if codec in _AS_WINDOWS_1252 else codec
+
+
+def decode_html(data: bytes) -> Decoded:
+    """Decode an HTML page: as :func:`decode_text`, except that a page which is not valid UTF-8 and
+    declares a charset (:func:`declared_charset`) is decoded with that charset, a byte not valid in
+    it replaced by U+FFFD and counted in ``replaced``. Raises :class:`BinaryFileError` for a NUL byte."""
+    nul = find_nul(data)
+    if nul >= 0:
+        raise _nul_error(data, nul)
+    charset = None if data.startswith((*_UTF16_BOMS, codecs.BOM_UTF8)) else declared_charset(data)
+    if charset is None:
+        return decode_text(data)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return Decoded(data.decode(charset), charset)
+    except UnicodeDecodeError:
+        text = data.decode(charset, errors="replace")
+        return Decoded(text, charset, replaced=text.count("\ufffd") - data.decode(charset, errors="ignore").count("\ufffd"))
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

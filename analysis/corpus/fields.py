@@ -1,12 +1,15 @@
 """Which input column (or sidecar key) fills which documents column.
 
-Auto-detection compares names case-insensitively, spaces and hyphens read as underscores; the
-first alias found, in the order below, wins:
+Auto-detection compares names case-insensitively, spaces and hyphens read as underscores, and a
+camelCase name also as its words (``articleBody`` is ``article_body``, ``datePublished``
+``date_published``, as schema.org's NewsArticle properties are often exported); the first alias
+found, in the order below, wins:
 
 ============  =====================================================================
 doc_id        doc_id, id, stories_id, story_id, article_id, document_id, docid, guid, uuid
 title         title, headline, heading, head
-text          text, body, content, article, article_text, full_text, fulltext, story, maintext, story_text
+text          text, body, content, article, article_text, full_text, fulltext, story, maintext, story_text,
+              article_body, body_text, main_text, article_content, story_body
 published     published, date, publish_date, publication_date, pub_date, published_at,
               publishedat, date_published, datetime, pubdate
 outlet        outlet, media_name, media, publication, publisher, source_name, site_name,
@@ -57,7 +60,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "heading", "head"),
     "text": (
         "text", "body", "content", "article", "article_text", "full_text", "fulltext", "story", "maintext",
-        "story_text",
+        "story_text", "article_body", "body_text", "main_text", "article_content", "story_body",
     ),
     "published": (
         "published", "date", "publish_date", "publication_date", "pub_date", "published_at", "publishedat",
@@ -80,8 +83,19 @@ _RESERVED = frozenset(DOCUMENT_COLUMNS) | frozenset(OPTIONAL_DOCUMENT_COLUMNS)
 _TAG_SPLIT_RE = re.compile(r"\s*[,;|]\s*")
 
 
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def _norm(name: object) -> str:
     return re.sub(r"[\s-]+", "_", str(name).strip().casefold())
+
+
+def _norms(name: object) -> tuple[str, ...]:
+    """The forms a name is compared in: as written (``articlebody``) and, for a camelCase name, as its
+    words (``article_body``)."""
+    plain = _norm(name)
+    camel = _norm(_CAMEL_RE.sub("_", str(name).strip()))
+    return (plain,) if camel == plain else (plain, camel)
 
 
 _ALIAS_OF: dict[str, str] = {}
@@ -92,7 +106,7 @@ for _target, _names in ALIASES.items():
 
 def canonical_key(name: object) -> str | None:
     """The documents column an input name stands for (``'publish_date'`` -> ``'published'``), else None."""
-    return _ALIAS_OF.get(_norm(name))
+    return next((_ALIAS_OF[form] for form in _norms(name) if form in _ALIAS_OF), None)
 
 
 def clash_name(name: str) -> str:
@@ -123,7 +137,8 @@ def resolve_columns(
         )
     by_norm: dict[str, object] = {}
     for name in found:
-        by_norm.setdefault(_norm(name), name)
+        for form in _norms(name):
+            by_norm.setdefault(form, name)
     explicit = {v for v in columns.values() if v is not None}
     mapping: dict[str, object] = {k: v for k, v in columns.items() if v is not None}
     for target, names in ALIASES.items():

@@ -39,6 +39,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.corpus.article import byline_author, is_furniture_paragraph
 from analysis.corpus.bytescan import sparse_flatnonzero
 from analysis.corpus.dates import TZINFOS
 from analysis.corpus.paragraphs import BULLET, join_paragraphs
@@ -267,11 +268,56 @@ def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     return frame
 
 
+#: A page whose extracted text is shorter than this is extracted a second time in trafilatura's
+#: precision mode; when that finds no text, the page has no article (see :func:`parse_html`).
+FURNITURE_CHECK_WORDS = 100
+
+
+def _precise_text(html: str, trafilatura: Any) -> bool:
+    """Whether trafilatura's precision mode finds any main text in ``html``."""
+    doc = trafilatura.bare_extraction(html, favor_precision=True, include_comments=False, include_tables=True)
+    return doc is not None and bool((doc.text or "").strip())
+
+
+#: The paragraphs at the start of a page's text searched for a byline and furniture.
+HEAD_PARAGRAPHS = 3
+
+
+def _without_edge_furniture(paragraphs: list[str], *, author: str | None) -> tuple[list[str], str | None]:
+    """(``paragraphs`` without the furniture and byline at their edges, the byline's author): among the
+    first :data:`HEAD_PARAGRAPHS` paragraphs, furniture (:func:`analysis.corpus.article.is_furniture_paragraph`)
+    and a byline (:func:`analysis.corpus.article.byline_author`: "By Lena Marsh, Sunday 27 September
+    2026 18:05 BST") are dropped while they lead the text; at the end, furniture ("Share this article:
+    Facebook Twitter WhatsApp", "Related: ..."). The byline is dropped only when the page's metadata
+    gives no ``author`` or gives the same name (case aside): the metadata's author wins."""
+    head: list[str] = []
+    byline = None
+    kept = list(paragraphs)
+    while kept and len(head) < HEAD_PARAGRAPHS:
+        name = byline_author(kept[0]) if byline is None else None
+        if name is not None and author is not None and name.casefold() != author.casefold():
+            break
+        if name is None and not is_furniture_paragraph(kept[0]):
+            break
+        byline = byline or name
+        head.append(kept.pop(0))
+    while kept and is_furniture_paragraph(kept[-1]):
+        kept.pop()
+    return kept, byline
+
+
 def parse_html(html: str) -> dict[str, Any]:
     """Parse one HTML page; returns title, text, author, published, url, outlet, tags, and description
     when the page has one.
 
-    Missing values are None (tags: []); ``text`` is "" when trafilatura finds no main content.
+    Missing values are None (tags: []); ``text`` is "" when trafilatura finds no main content, and
+    when what it finds in a page is short (under :data:`FURNITURE_CHECK_WORDS` words) and its precision
+    mode (``favor_precision``) finds nothing there: a section page, consent wall or error page whose
+    only text is navigation, a cookie banner or a footer. A byline written in the text ("By Lena
+    Marsh, Sunday 27 September 2026 18:05 BST") and furniture at the text's edges ("Share this
+    article: Facebook Twitter WhatsApp", "Related: ...", a newsletter promotion) are not text: the rules
+    of scraped ``.txt`` articles (:func:`_without_edge_furniture`); the byline gives ``author`` when
+    the page's metadata gives none.
     """
     import trafilatura  # imported here: heavy, and only needed for HTML input
 
@@ -286,12 +332,16 @@ def parse_html(html: str) -> dict[str, Any]:
         return {"title": "", "text": "", "tags": []}
     title = _clean(doc.title or "")
     paragraphs = _body_paragraphs(doc.body) if doc.body is not None else []
+    if paragraphs and sum(len(p.split()) for p in paragraphs) < FURNITURE_CHECK_WORDS \
+            and not _precise_text(html, trafilatura):
+        paragraphs = []
     if paragraphs and title and paragraphs[0].rstrip(":") == title:
         paragraphs = paragraphs[1:]
+    paragraphs, byline = _without_edge_furniture(paragraphs, author=doc.author or None)
     return {
         "title": title,
         "text": join_paragraphs(paragraphs),
-        "author": doc.author or None,
+        "author": doc.author or byline,
         "published": _published(doc.date, html),
         "url": doc.url or None,
         "outlet": doc.sitename or None,

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from analysis.corpus.article import looks_like_article, parse_article
 from analysis.corpus.dates import MAX, MIN, parse_published
-from analysis.corpus.decode import BinaryFileError, decode_text
+from analysis.corpus.decode import BinaryFileError, decode_html, decode_text
 from analysis.corpus.documents import INTERNAL_COLUMNS, assemble
 from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import MAPPABLE, resolve_columns
@@ -204,7 +204,7 @@ def _read_document(
         log.fail(label, problem.problem, problem.fix)
         return None
     try:
-        decoded = decode_text(data)
+        decoded = decode_html(data) if fmt == "html" else decode_text(data)
     except BinaryFileError as exc:
         log.fail(label, f"looks like a binary file ({exc}), not text",
                  "remove it, or convert it to UTF-8 text")
@@ -213,6 +213,10 @@ def _read_document(
         log.fail(label, "the file is empty", "remove it or add the article's text")
         return None
     note_fallback(label, decoded.fallback, log)
+    if decoded.encoding not in ("utf-8", "utf-16"):
+        bad = (f"; {decoded.replaced} byte(s) not valid in it replaced by \ufffd" if decoded.replaced else "")
+        log.note(label, f"not UTF-8: decoded as {decoded.encoding}, the charset the page declares{bad}",
+                 f"decoded as {decoded.encoding}")
     try:
         return _parse_file(decoded.text, fmt, options)
     except FrontMatterError as exc:
@@ -687,7 +691,11 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
             title = str(fields.get("title") or "")
             problem = f"no text after the title line {title!r}" if title else "no text"
             fix = "add the article's text, or remove the file"
-            if fmt != "html" and _HTML_START.match(title):
+            if fmt == "html":
+                problem = (f"no article text in the page (title {title!r}): what it holds is navigation, banners or "
+                           f"a footer, or nothing" if title else "no article text in the page")
+                fix = "remove the file if it is a section, consent or error page; else save the article's own page"
+            elif _HTML_START.match(title):
                 problem += " (the file looks like an HTML page)"
                 fix = ("name it .html (or pass format='html'; in a report: -p format=html; with analyze: "
                        "--format html) to read it as a web page, or " + fix)

@@ -860,16 +860,45 @@ def _paragraphs(text: str) -> str:
     return text.strip()
 
 
-def _headline_only_message(label: str, found: list[str], title: object, n: int) -> str:
+#: A column of a table without a text column is named as the likely article text when the median of
+#: its values has at least this many words (a headline has about 10, a teaser paragraph 30-60).
+PROSE_MIN_WORDS = 80
+
+
+def _prose_columns(table: pd.DataFrame, *, sample: int = 200) -> list[tuple[str, int]]:
+    """The string columns of ``table`` whose values look like article text: (name, median words per
+    value) for each column whose median value (over the first ``sample`` non-empty values) has at
+    least :data:`PROSE_MIN_WORDS` words, the longest first."""
+    found = []
+    for name in table.columns:
+        values = table[name].head(sample * 2).dropna()
+        values = values[values.map(lambda v: isinstance(v, str) and bool(v.strip()))].head(sample)
+        if values.empty:
+            continue
+        words = int(values.map(lambda v: len(v.split())).median())
+        if words >= PROSE_MIN_WORDS:
+            found.append((str(name), words))
+    return sorted(found, key=lambda item: -item[1])
+
+
+def _headline_only_message(label: str, found: list[str], title: object, n: int,
+                           prose: list[tuple[str, int]]) -> str:
     names = sorted(MEDIA_CLOUD_COLUMNS & {str(c).lower() for c in found})
     if len(names) >= 2:
         what = f"looks like a Media Cloud story export (columns {', '.join(names)}) and has no article text"
     else:
         what = f"has no text column (columns found: {', '.join(map(str, found))})"
+    if prose:
+        column, words = prose[0]
+        others = f" (also long: {', '.join(repr(c) for c, _ in prose[1:])})" if len(prose) > 1 else ""
+        hint = (f"Column {column!r} holds long prose (a median of {words} words a row){others}: if it is the "
+                f"article text, pass columns={{'text': {column!r}}} (in a report: -p columns='{{text: {column}}}').")
+    else:
+        hint = ("If a column holds the article text, pass columns={'text': '<column>'} (in a report: "
+                "-p columns='{text: <column>}').")
     return (
         f"{label} {what}: its {n} rows were loaded as headline-only documents (text '', title from "
-        f"column {title!r}); measures that read text will see only the headlines. If a column holds "
-        f"the article text, pass columns={{'text': '<column>'}} (in a report: -p columns='{{text: <column>}}')."
+        f"column {title!r}); measures that read text will see only the headlines. {hint}"
     )
 
 
@@ -1065,8 +1094,10 @@ def text_column(values: pd.Series, column: str, rows: np.ndarray, labels: np.nda
 
 
 def _title_and_text(out: pd.DataFrame, mapping: dict[str, object], rows: np.ndarray, found: list[str],
-                    labels: np.ndarray, log: LoadLog) -> tuple[pd.Series, pd.Series, np.ndarray]:
-    """(title, text, bad-row mask) of a table; bad rows (no text, or headline-only without title) logged."""
+                    labels: np.ndarray, log: LoadLog, unused: pd.DataFrame) -> tuple[pd.Series, pd.Series, np.ndarray]:
+    """(title, text, bad-row mask) of a table; bad rows (no text, or headline-only without title) logged.
+    ``unused``: the table's columns no documents column is read from (searched for article text when
+    the table has no text column)."""
     empty = pd.Series("", index=out.index, dtype="string")
     broken = np.zeros(len(out), dtype=bool)
     if "title" in out:
@@ -1087,7 +1118,8 @@ def _title_and_text(out: pd.DataFrame, mapping: dict[str, object], rows: np.ndar
         problem = f"no title (column {mapping['title']!r}) and the table has no text column"
         fix = f"fill it in or remove the row, {skip_hint('such rows')}"
         loaded = int((~bad & ~broken).sum())
-        log.warn_later(_headline_only_message(_describe(labels), found, mapping["title"], loaded))
+        log.warn_later(_headline_only_message(_describe(labels), found, mapping["title"], loaded,
+                                              _prose_columns(unused)))
         for label in dict.fromkeys(labels.tolist()):
             count = int(((labels == label) & ~bad & ~broken).sum())
             log.note(label, f"no text column: {count} rows loaded as headline-only documents",
@@ -1130,7 +1162,7 @@ def table_documents(
     out = pd.DataFrame({target: table[column] for target, column in mapping.items()})
     used = set(mapping.values())
     table = table[[c for c in found if c not in used]]  # the used columns live on in out only
-    out["title"], out["text"], bad = _title_and_text(out, mapping, rows, found, labels, log)
+    out["title"], out["text"], bad = _title_and_text(out, mapping, rows, found, labels, log, table)
     row_text = pd.Series(rows, index=out.index).astype(str)
     label_series = pd.Series(labels, index=out.index, dtype=object)
     name_series = pd.Series(_labels(name, len(out)), index=out.index, dtype=object)

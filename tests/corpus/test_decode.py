@@ -42,3 +42,31 @@ def test_decoded_lists_the_fallback_lines_per_encoding():
     assert Decoded("x", "utf-8", {3: "cp1252", 1: "latin-1", 2: "cp1252"}).fallback_summary() == {
         "latin-1": [1], "cp1252": [2, 3]}
     assert decode_text(b"ok\ncaf\xe9\n") == Decoded("ok\ncafé\n", "utf-8", {2: "cp1252"})
+
+
+def test_declared_charset_of_an_html_page():
+    from analysis.corpus.decode import declared_charset
+
+    assert declared_charset(b'<html><head><meta charset="shift_jis">') == "shift_jis"
+    assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">') == "iso8859_15"
+    assert declared_charset(b'<?xml version="1.0" encoding="windows-1251"?><html>') == "cp1251"
+    # ISO-8859-1 and US-ASCII mean windows-1252 to a browser; Unicode and unknown labels declare nothing here
+    assert [declared_charset(f'<meta charset="{c}">'.encode()) for c in ("iso-8859-1", "us-ascii", "utf-8", "x-nonsense")] \
+        == ["cp1252", "cp1252", None, None]
+    assert declared_charset(b"<html><head><title>No charset</title>") is None
+
+
+def test_decode_html_uses_the_declared_charset_only_for_pages_that_are_not_utf8():
+    from analysis.corpus.decode import decode_html
+
+    page = '<meta charset="shift_jis"><p>監督を解任</p>'
+    got = decode_html(page.encode("shift_jis"))
+    assert (got.text, got.encoding, got.replaced) == (page, "shift_jis", 0)
+    # a page that declares latin-9 but is valid UTF-8 is mislabelled: read as UTF-8
+    utf8 = '<meta charset="iso-8859-15"><p>€80m</p>'
+    assert (decode_html(utf8.encode()).text, decode_html(utf8.encode()).encoding) == (utf8, "utf-8")
+    latin9 = decode_html('<meta charset="iso-8859-15"><p>€80m</p>'.encode("iso-8859-15"))
+    assert (latin9.text, latin9.encoding) == ('<meta charset="iso-8859-15"><p>€80m</p>', "iso8859_15")
+    # a byte the declared charset cannot map is replaced and counted
+    broken = decode_html('<meta charset="shift_jis"><p>監督</p>'.encode("shift_jis") + b"\x81")
+    assert broken.encoding == "shift_jis" and broken.replaced == 1 and broken.text.endswith("\ufffd")

@@ -399,3 +399,41 @@ def test_an_unreadable_sidecar_date_never_replaces_a_good_one(tmp_path):
                   "'30 October 2026': that date is kept (correct or remove the metadata.csv value)", "not used"),
         (t, 1, "metadata.csv gives published 'someday', which is not a date it can read; the file gives "
                "'2026-10-01': that date is kept (correct or remove the metadata.csv value)", "not used")]
+
+
+def test_html_page_in_a_declared_legacy_charset_is_decoded_with_it_and_noted(tmp_path):
+    (tmp_path / "sjis.html").write_bytes(
+        '<html><head><meta charset="shift_jis"><title>監督を解任</title></head><body><p>クラブは声明で発表した。'
+        '監督は解任された。</p></body></html>'.encode("shift_jis"))
+    (tmp_path / "latin9.html").write_bytes(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15"><title>Club pledges '
+        '€80m</title></head><body><p>The owner pledged €80m for the stadium on Friday.</p></body></html>'
+        .encode("iso-8859-15"))
+    docs = wb.load_corpus(tmp_path)
+    assert docs[["title", "text"]].values.tolist() == [
+        ["Club pledges €80m", "The owner pledged €80m for the stadium on Friday."],
+        ["監督を解任", "クラブは声明で発表した。監督は解任された。"]]
+    report = wb.loader_report(docs)
+    assert report[["problem", "action"]].values.tolist() == [
+        ["not UTF-8: decoded as iso8859_15, the charset the page declares", "decoded as iso8859_15"],
+        ["not UTF-8: decoded as shift_jis, the charset the page declares", "decoded as shift_jis"]]
+
+
+def test_html_page_of_furniture_only_is_no_article(tmp_path):
+    furniture = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harlow Gazette - Sport</title></head><body>'
+                 '<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav><div class="cookie">We use cookies. '
+                 'Accept all cookies to continue.</div><footer>&copy; 2026 The Harlow Gazette. All rights reserved. '
+                 'Privacy policy | Terms</footer></body></html>')
+    brief = ('<html><head><title>Brief</title></head><body><nav><a href="/">Home</a></nav><article><h1>Council delays '
+             'vote</h1><p>Harlow City Council postponed its vote on the stadium loan until next month, a spokesman '
+             'said on Tuesday.</p></article><footer>All rights reserved</footer></body></html>')
+    (tmp_path / "section.html").write_text(furniture, encoding="utf-8")
+    (tmp_path / "brief.html").write_text(brief, encoding="utf-8")
+    with pytest.raises(wb.InputError, match=r"section\.html: no article text in the page \(title 'Harlow Gazette'\): "
+                                            r"what it holds is navigation, banners or a footer, or nothing; remove"):
+        wb.load_corpus(tmp_path / "section.html")
+    with pytest.warns(CorpusWarning, match="skipped 1 bad item"):
+        docs = wb.load_corpus(tmp_path, errors="skip")
+    assert docs.text.tolist() == ["Harlow City Council postponed its vote on the stadium loan until next month, a "
+                                  "spokesman said on Tuesday."]
+    assert wb.loader_report(docs).action.tolist() == ["skipped"]

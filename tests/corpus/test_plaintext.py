@@ -218,7 +218,8 @@ def test_an_rfc_2822_date_keeps_its_time_and_zone_from_every_kind_of_source(tmp_
 def test_html_without_main_content_is_an_input_error(tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
-    with pytest.raises(wb.InputError, match=r"empty\.html: no text; add the article's text, or remove the file"):
+    with pytest.raises(wb.InputError, match=r"empty\.html: no article text in the page; remove the file if it is a section, "
+                                            r"consent or error page; else save the article's own page"):
         wb.load_corpus(path)
 
 

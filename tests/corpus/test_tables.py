@@ -665,3 +665,23 @@ def test_json_line_chunks_gives_objects_with_line_numbers_in_chunks_and_names_th
     chunks = list(json_line_chunks(path, label="c.jsonl", log=log, size=2))
     assert chunks == [([{"text": "a"}, {"text": "b"}], [1, 2]), ([{"text": "c"}], [5])]
     assert [(e.get("line"), "JSON list" in e["problem"]) for e in log.entries] == [(3, True)]
+
+
+def test_headline_only_warning_names_the_column_that_holds_long_prose(tmp_path):
+    body = "The club sacked its manager on Monday after a run of defeats. " * 12  # 144 words
+    table = pd.DataFrame({"headline": ["Manager sacked", "New coach"], "Story Bodies": [body, body + body],
+                          "summary": ["A short teaser of ten words or so for the index.", "Another teaser."]})
+    table.to_csv(tmp_path / "club.csv", index=False)
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(tmp_path / "club.csv")
+    assert [str(w.message) for w in caught] == [
+        f"{(tmp_path / 'club.csv').as_posix()} has no text column (columns found: headline, Story Bodies, summary): "
+        "its 2 rows were loaded as headline-only documents (text '', title from column 'headline'); measures that "
+        "read text will see only the headlines. Column 'Story Bodies' holds long prose (a median of 216 words a row): "
+        "if it is the article text, pass columns={'text': 'Story Bodies'} (in a report: -p columns='{text: Story "
+        "Bodies}')."
+    ]
+    assert docs.text.tolist() == ["", ""]
+    # the column named in the hint, given as the warning says, loads the articles
+    assert wb.load_corpus(tmp_path / "club.csv", columns={"text": "Story Bodies"}).text.str.split().str.len().tolist() \
+        == [144, 288]
