@@ -1713,7 +1713,14 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
     nxt = text[end:end + 1]
     # which of them can match: one look at the word they start with (_after_cues)
     cues = _after_cues(text, end) if nxt != "" and (nxt in ",'’" or nxt.isspace()) else 0
-    if not cues and not (start > 2 and text[start - 2] == ",") and \
+    # a side of a score, or a team's word or goal after the name (the team cues below): "Harlow 2-1", "Millbrook
+    # manager", "Millbrook led through"
+    team_side = text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or \
+        text[start - 3:start - 1] in _JOIN_ENDS
+    team_word = _team_word_after(words, text, end) if nxt == " " else None
+    team_through = nxt == " " and text.startswith(_TEAM_THROUGH_STARTS, end)
+    if not cues and not team_side and team_word is None and not team_through and \
+            not (start > 2 and text[start - 2] == ",") and \
             (before == "" or (before is None and (start == 0 or not text[start - 1].isspace())) or
              (before and before.isalpha() and before.isascii() and
               (cue_words := _words_before_cues(words.org_nouns)) is not None and before.lower() not in cue_words)):
@@ -1750,16 +1757,14 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             (m := _SAID_BEFORE.search(text, max(0, start - 24), start)) and (len(toks) > 1 or listed or unknown):
         # '"We will appeal," said Mauer': the speaker after the verb, as after "said"
         ev.append((5 if listed else _SPEECH_RANK, "person", f"said-cue: {m.group(1).lower()} X"))
-    if (text[end + 1:end + 2] in _SCORE_NEXT or text[start - 2:start - 1] in _DIGITS or
-            text[start - 3:start - 1] in _JOIN_ENDS) and (score := _team_score(text, start, end)) is not None:
+    if team_side and (score := _team_score(text, start, end)) is not None:
         # "Harlow lost 1-0 at Millbrook", "Harlow 2-1 Millbrook", "lost 1-2 to Kingsford": a side of a score
         # is a team, and its verb a match's, no person's ("lost")
         ev = [e for e in ev if e[1] != "person"]
         ev.append((5, "organization", f"club: {score}"))
-    team_word = _team_word_after(words, text, end) if nxt == " " else None
     if team_word is not None:
         ev.append((5, "organization", f"team word: {team_word}"))  # "Millbrook manager Rachel Okafor"
-    elif nxt == " " and text.startswith(_TEAM_THROUGH_STARTS, end) and (m := _TEAM_THROUGH.match(text, end)) and \
+    elif team_through and (m := _TEAM_THROUGH.match(text, end)) and \
             m.group("word").lower() in words.club_context:
         # "Millbrook led through a penalty from Aaron Fitch": a team leads through a player's goal
         ev.append((5, "organization", f"club: {m.group('verb')} through"))
