@@ -782,6 +782,7 @@ def cooccurrence(mentions: pd.DataFrame, *, within: str = "sentence", n_units: i
     sentences or documents for the textbook definition):
     ``pmi = log2(n_ab * N / (n_a * n_b))`` (0 = independent, > 0 = together more than chance) and
     ``jaccard = n_ab / (n_a + n_b - n_ab)`` (0..1, share of the units of either that have both).
+    ``attrs["within"]`` records the unit.
     """
     if within not in ("sentence", "document"):
         raise InputError(f"cooccurrence: within={within!r}; use 'sentence' or 'document'")
@@ -804,7 +805,9 @@ def cooccurrence(mentions: pd.DataFrame, *, within: str = "sentence", n_units: i
     out["pmi"] = np.log2(out["count"] * total / (out["n_a"] * out["n_b"]))
     out["jaccard"] = out["count"] / (out["n_a"] + out["n_b"] - out["count"])
     out = out.sort_values(["count", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
-    return out[cols].reset_index(drop=True)
+    out = out[cols].reset_index(drop=True)
+    out.attrs["within"] = within  # for the network chart: what a count counts
+    return out
 
 
 # ------------------------------------------------------------------- deprecated names (one release)

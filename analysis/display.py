@@ -59,6 +59,10 @@ _TEXT_CELL = 120  # characters of a long text cell shown; the rest on hover
 #: longer squeezes an article's text into a column of two words a line, 15 lines a row.
 _LONG_CELL_STYLE = "text-align:left;min-width:24em;max-width:40em"
 _MEDIUM_CELL_STYLE = "text-align:left;min-width:12em"  # a cell of more than 40 characters (a headline)
+_SHORT_CELL = 24  # characters of a cell kept on one line (a date, an id, a number: "2026-10-" / "05" read badly)
+#: The box around a displayed table: as wide as the page at most, scrolling sideways inside it (the
+#: documents' 12 columns ran past the page's right edge, cutting the last columns off).
+_FRAME_WRAP_STYLE = "max-width:100%;overflow-x:auto"
 
 
 def _cell_text(value: object) -> str:
@@ -89,9 +93,10 @@ def _cell_text(value: object) -> str:
 def frame_html(table, *, max_rows: int = 20, cell: int = _TEXT_CELL) -> str:
     """A DataFrame as JupyterLab shows it after :func:`setup_notebook`: key columns first
     (:data:`KEY_COLUMNS`), no index, long text cut to ``cell`` characters with the whole text on hover
-    (the cell's title) in a column at least 24em wide (a text of more than 40 characters: 12em), at
-    most ``max_rows`` rows with the total said; numbers and times as :func:`_cell_text` writes them.
-    Every value is escaped."""
+    (the cell's title) in a column at least 24em wide (a text of more than 40 characters: 12em), short
+    values (up to 24 characters: dates, ids) on one line, at most ``max_rows`` rows with the total said;
+    numbers and times as :func:`_cell_text` writes them. The table sits in a box as wide as the page
+    that scrolls sideways when the table is wider (the page itself never does). Every value is escaped."""
     import html as _html
 
     import pandas as pd
@@ -112,12 +117,15 @@ def frame_html(table, *, max_rows: int = 20, cell: int = _TEXT_CELL) -> str:
                              f"{_html.escape(text[:cell].rstrip())}…</td>")
             elif len(text) > 40:
                 cells.append(f"<td style=\"{_MEDIUM_CELL_STYLE}\">{_html.escape(text)}</td>")
-            else:
+            elif len(text) > _SHORT_CELL:
                 cells.append(f"<td style=\"text-align:left\">{_html.escape(text)}</td>")
+            else:
+                cells.append(f"<td style=\"text-align:left;white-space:nowrap\">{_html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p>{len(shown)} of {len(table):,} rows shown; {len(table.columns)} columns.</p>" if len(table) > len(shown) \
         else f"<p>{len(table):,} rows, {len(table.columns)} columns.</p>"
-    return f"<table class=\"dataframe wb-frame\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+    return (f"<div class=\"wb-frame-wrap\" style=\"{_FRAME_WRAP_STYLE}\"><table class=\"dataframe wb-frame\"><thead>"
+            f"<tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{more}")
 
 
 def analysis_html(result) -> str:

@@ -266,7 +266,13 @@ also over a person of its gender named after that subject there ("Robert Vasquez
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
 after it ('"He fights for us," Turner said'); an object "him" or "her" is never the subject of its own
 clause, nor that person named earlier ("Ruth Kell, who chairs the committee, pressed her" -> the woman
-named before: binding, principle B; not a possessive "her case"); rows with ``via == "pronoun"``, apart
+named before: binding, principle B; not a possessive "her case"); a he/she in the second part of a
+quotation split around its cue is not its speaker either, and continues the quotation's earlier he/she
+('"He has worked so hard," Callum said. "He will come back stronger."' -> not Callum), and a he/she
+that gives words ("..., she said", "He added") is the person the sentence before gave words to when
+the gender agrees or is unknown, as the quote layer takes its speaker ("The trust's chair, Dr. Priya
+Nandra, said .... They would meet on October 3, she said" -> Priya Nandra, not a woman named
+earlier); rows with ``via == "pronoun"``, apart
 from the direct mentions. An acronym in brackets right after its entity's name ("The Information
 Commissioner's Office (ICO)") is a row with ``via == "definition"``, which the counts of mentions leave
 out (the same naming). "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
@@ -4148,13 +4154,20 @@ _CUE_BEFORE_QUOTATION = re.compile(r"[^\"“”]{0,60}(?<![\w'’-])(?:said|says
                                   r"insisted|insists|explained|replied|continued)(?![\w'’-])[^\"“”]{0,20}$")
 
 
-def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], here: int, k: int) -> int | None:
-    """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` stands in ('"Luca is our best
-    player and he is staying," Whitfield said' -> Whitfield's entity; also a pronoun opening the
-    quotation, or in the part of a quotation the sentence before opened): the first person named in the
-    sentence within a few words after the quotation's closing mark, else the one named before its
-    opening mark with a speech verb between ('Whitfield said: "…"'); None when the pronoun is in no
+def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tuple[int, int, int]],
+                       here: int, reach: int = 3) -> int | None:
+    """The speaker of the quotation a pronoun at ``at`` of sentence ``k`` of ``texts`` stands in ('"Luca
+    is our best player and he is staying," Whitfield said' -> Whitfield's entity; also a pronoun opening
+    the quotation, or in the part of a quotation the sentence before opened): the first person named in
+    the sentence within a few words after the quotation's closing mark, else the one named before its
+    opening mark with a speech verb between ('Whitfield said: "…"'), else — a quotation that opens its
+    sentence (or the sentence before, where it opened) and ends it with no words of its own after the
+    closing mark — the speaker of the last quotation of the sentence before it: the second part of a
+    quotation split around its cue ('"He has worked so hard," Callum said. "He will come back
+    stronger."' -> Callum's entity), as the quote layer joins them, over at most ``reach`` such parts
+    (a transcript of quoted lines costs no more than that per pronoun); None when the pronoun is in no
     quotation. A third-person pronoun in a quotation is never its speaker, who would say "I"."""
+    text = texts[k]
     if '"' not in text and "“" not in text and "”" not in text:
         return None
     straight = text.count('"', 0, at)
@@ -4192,7 +4205,78 @@ def _quotation_speaker(text: str, at: int, persons: list[tuple[int, int, int]], 
                 before = p
         if before is not None and _CUE_BEFORE_QUOTATION.match(text, before[1], lo) is not None:
             return before[2]
-    return None
+    return _continued_speaker(texts, k, lo, close, persons, reach) if reach > 0 else None
+
+
+def _within_quotation(text: str, at: int) -> bool:
+    """Is position ``at`` of the sentence ``text`` between an opening quotation mark and its close (an
+    odd number of straight marks before it, or a curly opening mark after the last curly close)?"""
+    return text.count('"', 0, at) % 2 == 1 or text.rfind("“", 0, at) > text.rfind("”", 0, at)
+
+
+#: What may follow the closing mark of a quotation that ends its sentence with no words of its own.
+_ENDS_SENTENCE = re.compile(r"[\s.!?…]*")
+
+
+def _continued_speaker(texts: Sequence[str], k: int, lo: int, close: int,
+                       persons: list[tuple[int, int, int]], reach: int) -> int | None:
+    """The speaker a quotation of sentence ``k`` (opening mark at ``lo``, -1 when it opened in the
+    sentence before; closing mark at ``close``, -1 when it runs on) continues when nothing in its
+    own sentence names one: it opens its sentence (or opened the sentence before) and no words follow
+    its closing mark, and the sentence before the one it opened in ends a quotation whose speaker
+    :func:`_quotation_speaker` finds ('"He has worked so hard," Callum said. "He will come back
+    stronger."'); else None."""
+    if close >= 0 and _ENDS_SENTENCE.fullmatch(texts[k], close + 1) is None:
+        return None  # words of its own after it ('"…," his mother said'): another speaker, perhaps unnamed
+    if lo < 0:  # opened in the sentence before: its last opening mark
+        k -= 1
+        lo = max(texts[k].rfind('"'), texts[k].rfind("“")) if k >= 0 else -1
+    if k < 1 or lo < 0 or texts[k][:lo].strip():
+        return None
+    return _closing_speaker(texts, k - 1, persons, reach - 1)
+
+
+def _closing_speaker(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], reach: int) -> int | None:
+    """The speaker (:func:`_quotation_speaker`) of the last quotation that closes in sentence ``k``; None
+    when none closes there or it has none."""
+    text = texts[k]
+    mark = max(text.rfind('"'), text.rfind("”"))
+    if mark < 0 or (text[mark] == '"' and text.count('"', 0, mark) % 2 == 0):
+        return None  # no quotation closes there
+    return _quotation_speaker(texts, k, mark, persons, bisect_left(persons, (k, mark)), reach)
+
+
+def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], live: Sequence[_Entity],
+                    voiced: Sequence[tuple[int, int, int]]) -> int | None:
+    """The person the sentence before sentence ``k`` last gives words to, as the quote layer takes the
+    speaker of the quotation before a pronoun speaker: of the persons named there with a speech verb
+    after the name (past an aside between commas, whose names do not speak) or "according to" before
+    it (:func:`_speaks`: "The trust's chair, Dr. Priya Nandra, said ...", "Elaine Klein, the deputy
+    secretary under Obama, said ..." -> Elaine Klein) or after a quotation's closing mark and a speech
+    verb ('"…," said Dev Mistry.'), and the he/she there that gave words (``voiced``: sentence, start,
+    person), the last; None when it gives words to no one named."""
+    if k < 1:
+        return None
+    prev, found, aside_end = texts[k - 1], (-1, None), -1
+    for _, s, idx in persons[bisect_left(persons, (k - 1, 0)):bisect_left(persons, (k, 0))]:
+        if s < aside_end:
+            continue  # named in the aside of the one who speaks ("Klein, the deputy under Obama, said")
+        end = _mention_end(live[idx], k - 1, s)
+        aside = _ASIDE_THEN_SPEECH.match(prev, end)
+        if aside is not None or _speaks(prev, s, end) or _SAID_AFTER_QUOTATION.search(prev, max(0, s - 60), s):
+            found, aside_end = (s, idx), aside.end() if aside is not None else -1
+    for vk, s, idx in voiced[-3:]:
+        if vk == k - 1 and s > found[0]:
+            found = (s, idx)
+    return found[1]
+
+
+#: A speech verb between a quotation's closing mark and the name after it ('"…," said EPA spokesman
+#: Lincoln Ferguson'): at most four words (a title) between the verb and the name.
+_SAID_AFTER_QUOTATION = re.compile(r"[\"”’],?\s+(?:said|says|added|adds|wrote|writes|told|tells|insisted|insists|"
+                                   r"explained|explains|replied|replies|argued|argues|warned|warns|stated|states|"
+                                   r"claimed|claims|noted|notes|admitted|admits|continued|asked|asks)\s+"
+                                   r"(?:[\w.'’-]+\s+){0,4}$")
 
 
 #: The text between a person's name and a "him" or an object "her" of the verb that name is the subject
@@ -4255,6 +4339,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         starts.append(starts[-1] + len(text) + 1)
     joined = "\n".join(texts)
     subject: tuple[int, int, str, int] | None = None  # the last he/she: its end in ``joined``, word, person
+    # the last pronoun in a quotation with a known speaker: sentence, start, speaker, gender, person
+    carried: tuple[int, int, int, str, int] | None = None
+    voiced: list[tuple[int, int, int]] = []  # he/she that gave words: sentence, start, person
     for start, end in _pronouns(joined):
         word = joined[start:end]
         k = bisect_right(starts, start) - 1
@@ -4274,11 +4361,32 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         opens = quoted or _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None or \
             _OPENING_PHRASE.fullmatch(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
-        speaker = _quotation_speaker(texts[k], at[1], persons, here, k)
+        speaker = _quotation_speaker(texts, k, at[1], persons, here)
         fit = fitting[gender]
         binds = low == "him" or low == "her" and _OBJECT_HER.match(texts[k], at[1] + 3) is not None
         bound = None
-        for i in range(bisect_left(fit, here) - 1, -1, -1):
+        if speaker is not None and carried is not None and carried[2] == speaker and carried[3] == gender and \
+                k - carried[0] <= 1 and not any(p[2] not in (speaker, carried[4]) and
+                                                (live[p[2]].gender or learned.get(p[2])) in (None, gender)
+                                                and _within_quotation(texts[p[0]], p[1])
+                                                for p in persons[bisect_left(persons, carried[:2]):here]):
+            # '"He has worked so hard," Callum said. "He will come back stronger."': a he/she of the
+            # speaker's own quotation continues the one before it there, not a person the quotation
+            # names since (one named around the cue is no rival: '..., said Callum, who thanked Pell.')
+            chosen = carried[4]
+        gives = low in ("he", "she") and (cue := _person_cue().match(texts[k], at[1] + len(word))) is not None \
+            and cue.group("speech") is not None and not _within_quotation(texts[k], at[1])
+        if chosen is None and gives:
+            # "The trust's chair, Dr. Priya Nandra, said fans would keep up the pressure. They would hold
+            # a further meeting, she said.": a he/she that gives words is the person the sentence before
+            # gave words to, when the gender agrees or is unknown — as the quote layer takes the speaker
+            # of the quotation before a pronoun speaker — not a person named further back
+            previous = _speaker_before(texts, k, persons, live, voiced)
+            if previous is not None and previous != speaker and \
+                    (live[previous].gender or learned.get(previous)) in (None, gender):
+                chosen = previous
+        kept = chosen is not None
+        for i in range(-1 if kept else bisect_left(fit, here) - 1, -1, -1):  # (no walk back when kept)
             j = fit[i]
             if j < here - _PRONOUN_REACH:
                 break  # (at most _PRONOUN_REACH persons back)
@@ -4302,6 +4410,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 unknown = idx
                 if persons[j][0] == k:
                     break  # a person of unknown gender in the pronoun's own sentence is the nearest fit
+                if speaker is not None and persons[j][0] == k - 1 and \
+                        _quotation_speaker(texts, k - 1, persons[j][1], persons, j) == speaker:
+                    break  # ... or in the sentence before in the same speaker's words ('"That one was for
+                    # Jamie," Callum Doyle said. "He was on the phone to me."')
                 if opens and persons[j][0] == k - 1 and (j == 0 or persons[j - 1][0] != k - 1) and \
                         (_starts_sentence(texts[k - 1], live[idx], k - 1, persons[j][1]) or
                          quoted and _speaks(texts[k - 1], persons[j][1], _mention_end(live[idx], k - 1, persons[j][1]))):
@@ -4313,7 +4425,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     break
         # (never a person whose known gender the pronoun contradicts: "Ms. Marsh ... him" is someone else)
         chosen = chosen if chosen is not None else unknown
-        if chosen is not None and k > 0 and _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None:
+        if not kept and chosen is not None and k > 0 and _OPENS_SENTENCE.match(texts[k], 0, at[1]) is not None:
             # "Robert Vasquez ... endorsed Osei. He said ...": the subject of the sentence before (the
             # person it starts with, no possessive, of the pronoun's gender) wins over a person named
             # after it there, unless a relative clause describes that one ("tapped Tony Cox, who runs ...")
@@ -4326,7 +4438,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     not any(p[0] == k - 1 and p[2] == chosen and _RELATIVE_AFTER_NAME.match(
                         texts[k - 1], _mention_end(live[chosen], k - 1, p[1])) for p in persons[j:here]):
                 chosen = persons[j][2]
-        if chosen is not None and low in ("he", "she"):
+        if not kept and chosen is not None and low in ("he", "she"):
             # "Tom Hughes, who had campaigned for his brother Sam Hughes, said the vote was fair and he would
             # respect it": a he/she after the speech verb is its subject, the person the sentence opens with
             # (of the pronoun's gender), not a person named in the aside between them; not with a person
@@ -4346,6 +4458,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
         out.append((k, at[1], end - offset, chosen, word))
         if low in ("he", "she"):
             subject = (start, end, low, chosen)
+        if speaker is not None:
+            carried = (k, at[1], speaker, gender, chosen)
+        if gives:
+            voiced.append((k, at[1], chosen))
     for idx, g in learned.items():
         live[idx].gender = live[idx].gender or g
     return out
@@ -4991,7 +5107,7 @@ def as_same_entities(entities: pd.DataFrame, table: pd.DataFrame, *, fn: str = "
 
 @output_columns("entity_rollup")
 def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[str] | None = None,
-                include_pronouns: bool = False) -> pd.DataFrame:
+                include_pronouns: bool = False, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who is in it: the entities table aggregated by actor, one row per actor; entities linked to a
     lexicon actor count as that actor, and entities seen only as a short form as the full name they
     are (``same_as`` of
@@ -5003,6 +5119,10 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
     :func:`entities_as_mentions`, an entity's name carries its type where one of another type shares it.
     ``actors``: the lexicon the entities were linked with (an Analysis gives its own); left out, the
     shipped one, and a warning names the linked actors it does not hold (their group stays empty).
+    ``share``: of the mentions of people, organisations and other names, as :func:`analysis.voice`'s
+    ``mention_share`` (the reports' "share of mentions") counts them: a place no lexicon actor is
+    (``place:...``) is where the news happens, left out of the shares (its share NA) unless it speaks
+    in ``quotes`` (:func:`analysis.quotes`; its ``speaker_entity_id``).
     """
     from analysis.actors import load_actors
 
@@ -5049,7 +5169,11 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
                 group=("group", "first"), linked=("linked", "any"), mentions=("key", "size"),
                 documents=("doc_id", "nunique"), sentences=("sentence", "nunique")).reset_index()
     out["group"] = out["group"].astype("object").where(out["group"].notna(), None)
-    out["share"] = out["mentions"] / out["mentions"].sum()
+    speakers = set(quotes["speaker_entity_id"].dropna().astype(str)) \
+        if quotes is not None and "speaker_entity_id" in quotes.columns else set()
+    place = ~out["linked"].astype(bool) & out["key"].str.startswith("place:") & ~out["key"].isin(speakers)
+    counted = out["mentions"].where(~place)
+    out["share"] = (counted / counted.sum()).astype("float64")
     out = out.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
     return out[cols].astype({"mentions": "int64", "documents": "int64", "sentences": "int64"}).reset_index(drop=True)
 

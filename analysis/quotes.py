@@ -2679,6 +2679,9 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
 
     1. the speaker of the quotation before it (in reading order), in the same sentence or the one
        before, when that speaker's gender (where known) agrees: "“…,” said Dana Price. She added …";
+       a nominal speaker linked to no one whose words name the person the entity layer resolves the
+       pronoun to, that person ("According to club physio Dr. Helen Brooks, …. She said …";
+       :func:`_named_by_nominal`);
        a nominal speaker so when it is one person of a gender the pronoun agrees with (linked to such
        a person, or headed by a singular person noun: "The union's spokeswoman said …. "…," she
        said") and no other person who could be meant is named from its sentence's start to the
@@ -2714,6 +2717,10 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
         return unknown
     if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1:
         p = last.speaker
+        if p.type == "nominal" and not isinstance(p.entity_id, str) and not isinstance(p.actor_id, str):
+            named = _named_by_nominal(att, last, sp, gender)
+            if named is not None:
+                return named
         fits = p.gender in (None, gender) and p.etype in (None, "person") if p.type != "nominal" else \
             _nominal_antecedent(att, last, sp, gender)
         if fits:
@@ -2787,6 +2794,37 @@ def _alone_since(att: _Attributor, antecedent: _Mention, cand: _Mention, sp: _Sp
                 not isinstance(p.entity_id, str) and not isinstance(p.actor_id, str) and _one_person(att, p, gender):
             return False
     return True
+
+
+def _named_by_nominal(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -> _Speaker | None:
+    """The person a pronoun speaker ``sp`` of ``gender`` stands for when the speaker of the quotation
+    before it (``last``) is a nominal linked to no one whose words name a person — in the phrase
+    ("According to club physio Dr. Helen Brooks, …. She said …") or set off by commas between it and
+    its cue ("Dr. Baatar's chief executive, Baatar Chantsaldulam, said …. … he told AFP"): that
+    person, linked, when the entity layer resolves the pronoun to them (a person whose gender, where
+    known, agrees); else None."""
+    p, f = last.speaker, att.f
+    text, hi = f.text, p.end
+    if 0 < last.cue_start - p.end <= 80 and text.startswith(",", p.end):
+        hi = last.cue_start  # the apposition between the speaker and its cue
+    mentions, starts = f.mentions, f.mention_starts
+    for cand in mentions[bisect_left(starts, sp.start):bisect_left(starts, sp.end)]:
+        if cand.via != "pronoun" or cand.end != sp.end or not isinstance(cand.entity_id, str) or \
+                cand.etype != "person" or cand.gender not in (None, gender):
+            continue
+        for m in mentions[bisect_left(starts, p.start):bisect_left(starts, hi)]:
+            # the name ends the phrase ("club physio Dr. Helen Brooks"; not "a report released by the
+            # Trump administration") or is the whole apposition (", Baatar Chantsaldulam,")
+            if m.via != "pronoun" and m.entity_id == cand.entity_id and \
+                    (not text[m.end:p.end].strip() if m.end <= p.end else
+                     _APPOSED_NAME.fullmatch(text, p.end, m.start) is not None and text.startswith(",", m.end)):
+                return _linked(sp, cand)
+    return None
+
+
+#: Between a speaker phrase and a name set off by commas after it: the comma (and an honorific or a title
+#: of at most three words: "the chair, Dr. Priya Nandra,").
+_APPOSED_NAME = re.compile(r",\s+(?:[\w.'’-]+\s+){0,3}")
 
 
 def _nominal_antecedent(att: _Attributor, last: _Row, sp: _Speaker, gender: str) -> bool | None:

@@ -304,11 +304,13 @@ def _validation() -> dict:
         return {}
 
 
-def limits(measure: str, *, documents: pd.DataFrame | None = None) -> Note:
+def limits(measure: str, *, documents: pd.DataFrame | None = None, within: str | None = None) -> Note:
     """The one-line limit of a chart's measure, with its validation figure where one exists: shown
     under the chart. ``measure``: mentions, voice, tone, actor_tone, frames, network, attention.
     ``documents``: for a chart over time ("attention"), the documents it counts (with ``period``,
-    :func:`analysis.with_period`): when none has a date there is no chart, and no line (empty Note)."""
+    :func:`analysis.with_period`): when none has a date there is no chart, and no line (empty Note).
+    ``within``: for the network, the unit its pairs were counted in ("sentence" or "document", as
+    :func:`analysis.cooccurrence` was given), so that the line says what the chart computed."""
     if documents is not None and measure == "attention" and not (
             "period" in documents and documents["period"].notna().any()):
         return Note("")
@@ -345,12 +347,17 @@ def limits(measure: str, *, documents: pd.DataFrame | None = None) -> Note:
                   + (f"; per frame they agree with human frame codes with F1 {min(frame_f1):.2f} to "
                      f"{max(frame_f1):.2f} (96 held-out articles)" if frame_f1 else "")
                   + ": indicators to read with their sentences, not codes.",
-        "network": "Two actors are linked when they are named in the same sentence (or article); the layout is for "
-                   "reading only: distance on the page means nothing.",
+        "network": "Two actors are linked when they are named in the same "
+                   + {"sentence": "sentence (a line's width: how many sentences name both)",
+                      "document": "article (a line's width: how many articles name both)"}.get(
+                       within or "", "sentence or article")
+                   + "; the layout is for reading only: distance on the page means nothing.",
         "attention": "Mentions per period of the most mentioned actors; articles without a date are left out.",
     }
     if measure not in lines:
         raise InputError(f"limits({measure!r}): use one of {', '.join(lines)}")
+    if within not in (None, "sentence", "document"):
+        raise InputError(f"limits: within={within!r}; use 'sentence' or 'document'")
     return Note(lines[measure])
 
 

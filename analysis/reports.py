@@ -30,7 +30,7 @@ from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
 __all__ = ["ReportResult", "ReportFailure", "BatchResult", "BatchInterrupted", "notebook_path", "render_report",
            "render_batch", "batch_runs", "expand_each", "describe_failure", "write_index", "export_html",
            "notebook_parameters", "check_parameters", "check_parameter_name", "check_parameter_value",
-           "check_date_limits", "PARAMETER_RULES", "path_roots", "relative_paths",
+           "check_date_limits", "check_corpus", "PARAMETER_RULES", "path_roots", "relative_paths",
            "write_shared_js", "write_atomic", "NOTEBOOK_DIR"]
 
 #: The project's notebooks, beside the package in a source checkout.
@@ -198,6 +198,46 @@ def check_date_limits(*, start: Any = None, end: Any = None) -> None:
     if first.date() > last.date():
         raise InputError(f"-p start={start} is after -p end={end}: start is the first day to include and "
                          f"end the last; swap them or drop one")
+
+
+#: The notebook parameters :func:`check_corpus` passes on to :func:`analysis.tables.report_documents`
+#: (the names the project's notebooks give them, and report_analysis' keywords).
+CORPUS_PARAMETERS = ("format", "columns", "start", "end", "outlets", "where", "doc_id", "errors", "drop_duplicates")
+_LOADING_PARAMETERS = ("format", "columns", "errors", "drop_duplicates")  # how the corpus is read, not which documents
+
+
+def _reads_corpus(source: Path) -> bool:
+    """Whether the notebook at ``source`` reads its ``corpus`` parameter as the reports do: it calls
+    ``report_analysis`` (the project's corpus_report, article_brief, actor_profile and explore)."""
+    return "report_analysis(corpus" in source.read_text(encoding="utf-8")
+
+
+def check_corpus(notebook: str | os.PathLike[str], parameters: dict[str, Any], *,
+                 _keys: tuple[str, ...] = CORPUS_PARAMETERS) -> None:
+    """InputError, before any kernel starts, when the corpus a report would read cannot give it a
+    document: :func:`analysis.tables.report_documents` of the notebook's ``corpus`` (``parameters`` over
+    the notebook's defaults; a relative path starts at the notebook's folder, where its kernel runs) with
+    the parameters that choose documents (:data:`CORPUS_PARAMETERS`). So a bad path, a folder with no
+    readable article, a table without a text column, a ``start`` that leaves nothing or an unknown
+    ``doc_id`` is said at the command line, with no output folder and no error notebook. The corpus is
+    loaded once more for it (a saved analysis: its documents without their texts), which costs a small
+    part of a report (loading runs far faster than analysing); its warnings are left to the report,
+    which prints them. Notebooks that do not read a corpus as the reports do are not checked."""
+    source = notebook_path(notebook)
+    effective = {**notebook_parameters(source), **parameters}
+    corpus = effective.get("corpus")
+    if corpus is None or not _reads_corpus(source):
+        return
+    import warnings
+
+    from analysis.tables import report_documents
+
+    if isinstance(corpus, (str, os.PathLike)) and not os.path.isabs(corpus):
+        corpus = str(source.parent / corpus)
+    chosen = {key: effective[key] for key in _keys if key in effective}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report_documents(corpus, **chosen)
 
 
 def _lift_provenance(notebook) -> dict[str, Any]:
@@ -576,7 +616,8 @@ def render_report(
 
     Writes ``<name>.ipynb`` (the executed notebook, parameters in its metadata, without the copy of
     plotly.js the page needs), ``<name>.html`` and ``manifest.json``. Parameters are checked first
-    (:func:`check_parameters`). On failure the executed notebook, with the error in it, is kept as
+    (:func:`check_parameters`), then the corpus (:func:`check_corpus`: bad input is an InputError
+    before a kernel starts, with nothing written). On failure the executed notebook, with the error in it, is kept as
     ``<name>.failed.ipynb`` for inspection and the error is raised with that path as its
     ``failed_notebook`` attribute (None when the notebook never ran); a stale error notebook of an
     earlier run is removed first, and any earlier good report is left as it was.
@@ -592,6 +633,7 @@ def render_report(
     name = name or source.stem
     parameters = check_parameters(source, dict(parameters or {}))
     effective = {**notebook_parameters(source), **parameters}
+    check_corpus(source, parameters)  # bad input said here, before a kernel starts or a folder is made
     target = Path(out_dir) / name
     target.mkdir(parents=True, exist_ok=True)
     failed = target / f"{name}.failed.ipynb"
@@ -784,8 +826,13 @@ def render_batch(
 
     source = notebook_path(notebook)
     runs = batch_runs(source.stem, parameters, each)
+    checked: list[dict[str, Any]] = []
     for params, _ in runs:
         check_parameters(source, params)
+        loading = {key: value for key, value in params.items() if key == "corpus" or key in _LOADING_PARAMETERS}
+        if loading not in checked:  # each corpus once, before any folder is made; the documents each report
+            check_corpus(source, params, _keys=_LOADING_PARAMETERS)  # chooses (start, doc_id ...): by its worker
+            checked.append(loading)
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
     results: list[ReportResult | ReportFailure] = []
     Path(out_dir).mkdir(parents=True, exist_ok=True)

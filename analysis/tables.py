@@ -37,7 +37,7 @@ __all__ = ["select_document", "document_card", "corpus_summary", "filter_documen
            "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
-           "report_analysis"]
+           "report_analysis", "report_documents"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source", "duplicate_of")
 _CARD_WORDS = {"duplicate_of": "copy of"}  # the doc_id of the article it is flagged as a copy of
@@ -843,17 +843,14 @@ def report_analysis(
                                    saved_documents, saved_tables)
 
     def kept(documents: pd.DataFrame) -> pd.DataFrame:
-        documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
-        if one_document:
-            return select_document(documents, doc_id=doc_id)
-        if doc_id is not None:  # the article a report of the corpus follows: checked before analysing
-            select_document(documents, doc_id=doc_id)
-        return documents
+        return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
+                               one_document=one_document)
 
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
     if marker is None:
         loaded = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
+        _require_articles(loaded, source=source)
         if not one_document:
             return analyze(kept(loaded), actors=actors, codebook=codebook)
         from analysis.actors import load_actors
@@ -870,11 +867,7 @@ def report_analysis(
         corpus = found[found["doc_id"].isin(originals["doc_id"]).to_numpy(dtype=bool)].reset_index(drop=True) \
             if copy else found
         return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy))
-    given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
-    if given:
-        raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "
-                         f"{' and '.join(f'{key}={value!r}' for key, value in given.items())}, which only reading "
-                         "articles uses")
+    _require_article_options(folder, format=format, columns=columns)
     # The documents without their texts choose the documents kept; then only their rows are read
     # (a brief of one article reads that article's rows, not every table whole). A where= query may
     # name any column, the text too: then the documents are read whole.
@@ -908,6 +901,88 @@ def report_analysis(
         else corpus
     return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy,
                                               entity_table=saved_corpus.get("entity_table")))
+
+
+def report_documents(
+    source: Any,
+    *,
+    format: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    outlets: Sequence[str] | str | None = None,
+    where: str | None = None,
+    doc_id: str | None = None,
+    one_document: bool = False,
+    errors: str = "raise",
+    drop_duplicates: bool = False,
+) -> pd.DataFrame:
+    """The documents table a report on ``source`` keeps, found as :func:`report_analysis` finds them and
+    with its InputErrors, without analysing anything: for a command line to check a corpus before a
+    notebook's kernel starts (a path that is not there, a folder with no readable article, a table
+    without a text column, a ``start`` that leaves nothing, an unknown ``doc_id`` ...).
+
+    ``source`` is loaded with :func:`analysis.load_corpus` (``format``, ``columns``, ``errors``,
+    ``drop_duplicates``); a saved analysis' documents are read without their texts (unless ``where``
+    may name the text). Then :func:`filter_documents` with ``start``, ``end``, ``outlets`` and ``where``,
+    and :func:`select_document` for ``doc_id`` (with ``one_document=True`` the one row it picks). A
+    corpus that holds no document at all (under ``errors="skip"`` every file was left out) is an
+    InputError naming what the load report lists. Columns: those of the documents table.
+    """
+    from analysis.corpus import load_corpus
+    from analysis.corpus.files import saved_analysis_file
+    from analysis.pipeline import saved_documents
+
+    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
+    if folder is not None and folder.is_dir() and saved_analysis_file(folder) is not None:
+        _require_article_options(folder, format=format, columns=columns)
+        documents, _ = saved_documents(folder, without=() if where else ("text",))
+        if drop_duplicates and "duplicate_of" in documents.columns:
+            documents = documents[documents["duplicate_of"].isna().to_numpy(dtype=bool)]
+    else:
+        documents = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
+        _require_articles(documents, source=source)
+    return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
+                           one_document=one_document)
+
+
+def _kept_documents(documents: pd.DataFrame, *, start: Any, end: Any, outlets: Any, where: str | None,
+                    doc_id: str | None, one_document: bool) -> pd.DataFrame:
+    """The documents a report keeps (:func:`report_analysis`): filtered, and the one of ``doc_id`` with
+    ``one_document``; without it a ``doc_id`` given (the article a report of the corpus follows) is
+    checked before anything is analysed."""
+    documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
+    if one_document:
+        return select_document(documents, doc_id=doc_id)
+    if doc_id is not None:
+        select_document(documents, doc_id=doc_id)
+    return documents
+
+
+def _require_articles(documents: pd.DataFrame, *, source: Any) -> None:
+    """InputError when loading ``source`` gave no document (under ``errors="skip"`` every file or row was
+    left out), naming the first problems its load report lists: a report of nothing is no report."""
+    if len(documents):
+        return
+    problems = [f"{row.get('source', '')}: {row.get('problem', '')}".strip(": ")
+                for row in documents.attrs.get("load_report", []) if row.get("problem")]
+    listed = "; ".join(problems[:3]) + (f"; and {len(problems) - 3:,} more" if len(problems) > 3 else "")
+    if isinstance(source, pd.DataFrame):
+        raise InputError("the documents table has no rows: a report needs at least one article")
+    shown = source if isinstance(source, (str, os.PathLike)) else ", ".join(map(str, source))
+    raise InputError(f"{shown}: no readable article" + (f" ({listed})" if listed else "")
+                     + "; check the path, or add files the workbench can read (.txt, .md, .html, .csv, .jsonl, "
+                       ".json, .parquet)")
+
+
+def _require_article_options(folder: Path, *, format: Any, columns: Any) -> None:
+    """InputError when ``format`` or ``columns`` (options of reading articles) are given for the saved
+    analysis ``folder``, which is read as it was saved."""
+    given = {name: value for name, value in (("format", format), ("columns", columns)) if value is not None}
+    if given:
+        raise InputError(f"{folder} is a saved analysis, read as it was saved: leave out "
+                         f"{' and '.join(f'{key}={value!r}' for key, value in given.items())}, which only reading "
+                         "articles uses")
 
 
 def _original_or(corpus: pd.DataFrame, article: pd.DataFrame) -> Any:

@@ -151,9 +151,10 @@ def test_explore_labels_the_frame_chart_by_headline_not_document_id(rendered):
     frame_chart = [f for f in _figures(rendered("explore").with_suffix(".ipynb"))
                    if (f["layout"].get("title") or {}).get("text") == "Frame profile"]
     assert len(frame_chart) == 1
-    assert frame_chart[0]["layout"]["xaxis"]["ticktext"] == [
-        "Netanyahu rejects Biden warning", "Hamas and Israel resume talks in Cairo",
-        "Biden says the U.S. will not send weapons"]
+    assert frame_chart[0]["layout"]["xaxis"]["ticktext"] == [  # in lines of 30 characters under three bars
+        "Netanyahu rejects Biden<br>warning", "Hamas and Israel resume talks<br>in Cairo",
+        "Biden says the U.S. will not<br>send weapons"]
+    assert frame_chart[0]["layout"]["xaxis"]["tickangle"] == 0
 
 
 @pytest.mark.e2e

@@ -75,7 +75,8 @@ def test_explore_shows_the_entity_counts_of_the_corpus_report_and_says_the_entit
     assert dict(zip(explore["name"], explore["mentions"])) == {"Thomas Whitcombe": 3} \
         == dict(zip(report["actor"], report["mentions"]))
     sources = _notebook_sources("explore")
-    assert any(s.endswith("wb.entities_by(result.entities, actors=result).head(10)") for s in sources)
+    assert any(s.endswith("wb.entities_by(result.entities, actors=result, quotes=result.quotes).head(10)")
+               for s in sources)
     heading = next(s for s in sources if s.startswith("## 2. Entities"))
     assert "counted as the corpus report counts them (`wb.entities_by`)" in heading
     assert "`result.entity_table` has one row per entity as found, a short form apart from its full name" in heading
@@ -177,7 +178,8 @@ def test_explore_documents_table_gives_the_cut_text_a_wide_column_and_the_whole_
     assert (f'<td style="text-align:left;min-width:24em;max-width:40em" title="{text.replace(chr(39), "&#x27;")}">'
             f'{cut.replace(chr(39), "&#x27;")}…</td>') in page
     assert '<td style="text-align:left;min-width:12em">Nurses warn merger will thin staffing on wards</td>' in page
-    assert '<td style="text-align:left">Northfield Post</td>' in page
+    # a short value stays on one line (rt15: "2026-10-" / "05" in a narrow column)
+    assert '<td style="text-align:left;white-space:nowrap">Northfield Post</td>' in page
 
 
 def test_a_corpus_that_names_no_one_says_so_once_and_points_to_no_yaml():

@@ -44,7 +44,7 @@ from analysis.charts._base import (
     MUTED_COLOR,
     NAME_LABEL_WIDTH,
     shorten,
-    shown,
+    shown as shown_value,
     wrap_text,
 )
 from analysis.errors import InputError, require_columns
@@ -550,6 +550,24 @@ def _packed_layout(ids: list[str], edges: list[tuple[str, str, float]]) -> dict[
     return where
 
 
+#: What a pair's count is, by the unit :func:`analysis.cooccurrence` counted it in (``within``).
+PAIR_COUNT_LABELS = {"sentence": "sentences with both", "document": "articles with both"}
+
+#: The white halo around a network's names (plotly's text shadow): lines crossing a name pass under it.
+LABEL_HALO = "1px 1px 1px white, -1px -1px 1px white, 1px -1px 1px white, -1px 1px 1px white"
+
+
+def _pairs_of_strongest(table: pd.DataFrame, *, source: str, target: str, n: int) -> pd.DataFrame:
+    """The rows of the pairs ``table`` (weights in ``_w``) among its ``n`` actors with the largest summed
+    weight (ties: the smaller id first)."""
+    a, b = table[source].astype(str), table[target].astype(str)
+    strength = pd.concat([pd.Series(table["_w"].to_numpy(), index=a.to_numpy()),
+                          pd.Series(table["_w"].to_numpy(), index=b.to_numpy())]).groupby(level=0).sum()
+    ranked = sorted(strength.index, key=lambda node: (-float(strength[node]), node))[: max(n, 0)]
+    keep = set(ranked)
+    return table[(a.isin(keep) & b.isin(keep)).to_numpy(dtype=bool)]
+
+
 def _label_position(x: float, y: float) -> str:
     if abs(x) < 0.2:
         return "top center" if y > 0 else "bottom center"
@@ -611,7 +629,10 @@ def _network_labels(where: dict[str, tuple[float, float]], ranked: list[str], di
     out (it is on hover)."""
     sx, sy, hx, hy = _network_scale(circle=circle, height=height)
     slack = 40  # pixels a name may reach into the margins (the text is not clipped)
-    bounds = (-hx * sx - slack, -hy * sy - slack / 2, hx * sx + slack, hy * sy + slack / 2)
+    # a circle's x axis is scaled to its y axis and stretches over the plot's width (at least
+    # NETWORK_PLOT_WIDTH): names at its sides have that room, not only the circle's own
+    half_x = max(hx * sx, NETWORK_PLOT_WIDTH / 2) if circle else hx * sx
+    bounds = (-half_x - slack, -hy * sy - slack / 2, half_x + slack, hy * sy + slack / 2)
     markers = {n: (where[n][0] * sx - radius[n], where[n][1] * sy - radius[n],
                    where[n][0] * sx + radius[n], where[n][1] * sy + radius[n]) for n in where}
     placed: list[tuple[float, float, float, float]] = []
@@ -639,6 +660,8 @@ def cooccurrence_network(
     names: Mapping[str, str] | None = None,
     top: int | None = None,
     min_weight: float | None = None,
+    shown: int | None = None,
+    within: str | None = None,
     layout: str = "auto",
     labels: int = 30,
     max_width: float = 10.0,
@@ -658,7 +681,13 @@ def cooccurrence_network(
     nodes grow with their summed weight and the ``labels`` actors with the largest summed weight are
     named (the rest on hover), so 50 actors stay readable: a name that would run into another name or
     over another actor's dot goes to another side of its dot, or, with no free side, to the hover (a
-    line under the chart counts them). The layout is display only: it says nothing about the actors.
+    line under the chart counts them). ``shown``: draw only the ``shown`` actors with the largest summed
+    weight (ties by id) and the pairs among them, and say so under the chart ("12 of 21 actors shown");
+    None draws every actor (a near-complete graph of 20 actors is a hairball). ``within``: the unit the
+    pairs were counted in, "sentence" or "document" (None: the one ``wb.cooccurrence`` recorded in the
+    table's ``attrs``), so that a count reads "articles with both" or "sentences with both". Names
+    have a white halo, so that lines do not run through them; a weak link is fainter than a strong
+    one. The layout is display only: it says nothing about the actors.
     A single pair is a sentence (a :class:`ChartNote`), not a chart of two dots and a line.
     """
     fn = "cooccurrence_network"
@@ -669,9 +698,11 @@ def cooccurrence_network(
     w = pd.to_numeric(table[weight], errors="coerce")
     if w.isna().any() or (w < 0).any():
         bad = table.loc[w.isna() | (w < 0)].iloc[0]
-        raise InputError(f"{fn}: pair {shown(bad[source])}-{shown(bad[target])} has weight {shown(bad[weight])}; line widths "
+        raise InputError(f"{fn}: pair {shown_value(bad[source])}-{shown_value(bad[target])} has weight {shown_value(bad[weight])}; line widths "
                          f"need a number >= 0: use weight='count' or 'jaccard' (pmi can be negative)")
     require_choice(layout, ("auto", "circle", "force"), name="layout", fn=fn)
+    within = within if within is not None else pairs.attrs.get("within")
+    weight_label = PAIR_COUNT_LABELS.get(within, column_label(weight)) if weight == "count" else column_label(weight)
     table = table.assign(_w=w)
     dropped = 0
     if min_weight is not None:
@@ -680,13 +711,16 @@ def cooccurrence_network(
         if table.empty:
             return empty_figure(f"No pair of actors appears together {number(min_weight)} times or more", title=title,
                                 hint="lower min_weight to see weaker links")
+    in_all = len({str(v) for v in table[source]} | {str(v) for v in table[target]})
+    if shown is not None:
+        table = _pairs_of_strongest(table, source=source, target=target, n=int(shown))
     if top is not None:
         table = table.sort_values("_w", ascending=False, kind="stable").head(int(top))
     if len(table) == 1:  # one line between two dots: a sentence says it better than a chart
         only = table.iloc[0]
         both = [str((names or {}).get(str(v), v)) for v in (only[source], only[target])]
         return empty_figure(f"Only one pair of actors appears together: {both[0]} and {both[1]} "
-                            f"({column_label(weight)}: {number(only[weight])})", title=title,
+                            f"({weight_label}: {number(only[weight])})", title=title,
                             hint="a network needs two pairs or more")
     ids = sorted({str(v) for v in table[source]} | {str(v) for v in table[target]})
     circle = layout == "circle" or (layout == "auto" and len(ids) <= 12)
@@ -717,20 +751,22 @@ def cooccurrence_network(
         (ax, ay), (bx, by) = where[a], where[b]
         fig.add_trace(go.Scatter(
             x=[ax, bx], y=[ay, by], mode="lines", showlegend=False, hoverinfo="skip",
-            line=dict(width=max(0.5, max_width * float(value) / wmax), color="rgba(110,110,110,0.55)"),
+            # weak links faint, strong ones dark: in a near-complete graph the strong pairs still stand out
+            line=dict(width=max(0.5, max_width * float(value) / wmax),
+                      color=f"rgba(110,110,110,{0.2 + 0.5 * float(value) / wmax:.2f})"),
             name=f"{display[a]} – {display[b]}",
         ))
         mid_x.append((ax + bx) / 2)
         mid_y.append((ay + by) / 2)
         mid_hover.append(hover_lines(f"<b>{display[a]}</b> – <b>{display[b]}</b>",
-                                     f"{column_label(weight)}: {number(raw)}"))
+                                     f"{weight_label}: {number(raw)}"))
     fig.add_trace(go.Scatter(x=mid_x, y=mid_y, mode="markers", name="pairs", showlegend=False,
                              marker=dict(size=14, color="rgba(0,0,0,0)"), hovertext=mid_hover, hoverinfo="text"))
     fig.add_trace(go.Scatter(
         x=[where[n][0] for n in ids], y=[where[n][1] for n in ids], mode="markers+text", name="actors",
         text=[display[n] if n in named else "" for n in ids],
         textposition=[position.get(n, _label_position(*where[n])) for n in ids],
-        textfont=dict(size=12), cliponaxis=False, customdata=ids,
+        textfont=dict(size=12, shadow=LABEL_HALO), cliponaxis=False, customdata=ids,
         marker=dict(size=[sizes[n] for n in ids],
                     color=[palette[n] for n in ids], line=dict(width=1.5, color="white")),
         hovertext=[hover_lines(f"<b>{display[n]}</b>", f"id: {safe_text(n)}") for n in ids], hoverinfo="text",
@@ -742,6 +778,8 @@ def cooccurrence_network(
     else:  # a force layout fills the width: names are wide, the page is wider than high
         fig.update_layout(xaxis={**hidden, "range": [-1.3, 1.3]}, yaxis={**hidden, "range": [-1.12, 1.12]})
     notes = []
+    if len(ids) < in_all:
+        notes.append(f"{len(ids)} of {in_all} actors shown, those with the most links (summed {weight_label})")
     if dropped:
         notes.append(f"{dropped} weaker pair(s) (fewer than {number(min_weight)}) left out")
     if len(ids) > len(named):

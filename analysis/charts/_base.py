@@ -289,6 +289,21 @@ def shorten(text: object, *, width: int = 60) -> str:
     return cut.rstrip(" ,;:-—") + "…"
 
 
+def wrapped_label(value: object, *, width: int, max_lines: int = 2) -> str:
+    """A label (an outlet's name under its bar, a panel's title) in lines of at most ``width``
+    characters, cut at spaces, joined by ``<br>`` after escaping; at most ``max_lines`` lines, the last
+    one ending in an ellipsis where the name goes on (the whole name is in the hover). A word longer
+    than ``width`` is cut with an ellipsis. ``wrapped_label("The Northern Ledger & Evening Standard
+    Online", width=30)`` is ``"The Northern Ledger &amp; Evening<br>Standard Online"``."""
+    raw = " ".join(str(value).split())
+    width = max(int(width), 4)
+    lines = textwrap.wrap(raw, width=width, break_long_words=False, break_on_hyphens=False) or [""]
+    lines = [line if len(line) <= width else shorten(line, width=width - 1) for line in lines]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [shorten(" ".join(lines[max_lines - 1:]), width=width - 1)]
+    return "<br>".join(safe_text(line) for line in lines)
+
+
 def wrap_text(value: object, *, width: int = HOVER_WIDTH, max_chars: int = HOVER_MAX_CHARS) -> str:
     """Escaped text broken into lines of about ``width`` characters joined by ``<br>``.
 

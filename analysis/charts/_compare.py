@@ -28,13 +28,15 @@ from analysis.charts._base import (
     shorten,
     TEXT_COLOR,
     workbench_template,
+    wrapped_label,
 )
 from analysis.errors import InputError
 
 __all__ = ["outlet_comparison"]
 
-#: Characters of a bar's category name shown under it (the whole name is in the hover).
-X_LABEL_WIDTH = 24
+#: Characters of a bar's category name shown under it (the whole name is in the hover): "Information
+#: Commissioner's Office" whole, not "Information…".
+X_LABEL_WIDTH = 34
 
 
 #: The width in pixels assumed for the panels of :func:`outlet_comparison` together (a report's chart
@@ -44,6 +46,16 @@ PANELS_WIDTH_PX = 900
 TICK_CHAR_PX = 7
 PANEL_PX = 260
 PANEL_TITLE_PX = 50
+TITLE_CHAR_PX = 8  # a panel title's character (its font is larger than a tick label's)
+TITLE_LINE_PX = 19
+
+
+def panel_titles(names: Sequence[str], *, panels: int) -> list[str]:
+    """The panels' titles (``names``: outlet names, escaped), each wrapped into at most two lines as wide
+    as its panel of ``panels`` side by side in :data:`PANELS_WIDTH_PX` (:func:`wrapped_label`): a long
+    name ran into the next panel's title and past the chart's right edge."""
+    width = PANELS_WIDTH_PX * (1 - 0.06 * (panels - 1)) / max(panels, 1)
+    return [wrapped_label(html.unescape(name), width=int(width // TITLE_CHAR_PX), max_lines=2) for name in names]
 
 
 def x_labels_upright(labels: Sequence[str], *, panels: int, per_panel: int) -> bool:
@@ -56,17 +68,20 @@ def x_labels_upright(labels: Sequence[str], *, panels: int, per_panel: int) -> b
     return longest * TICK_CHAR_PX > slot
 
 
-def panel_spacing(upright: Sequence[str], *, rows: int) -> dict[str, float]:
-    """The figure ``height``, ``vertical_spacing`` (make_subplots' fraction) and ``margin_b`` (pixels) of
-    ``rows`` rows of panels whose x tick labels are ``upright`` (empty: level labels, one line): each row
-    :data:`PANEL_PX` high, the gap under it the labels' length plus a panel title. One row of level
-    labels: ``{"height": 400, "vertical_spacing": 0.0, "margin_b": 60}``."""
+def panel_spacing(upright: Sequence[str], *, rows: int, title_lines: int = 1) -> dict[str, float]:
+    """The figure ``height``, ``vertical_spacing`` (make_subplots' fraction), ``margin_b`` and ``margin_t``
+    (pixels) of ``rows`` rows of panels whose x tick labels are ``upright`` (empty: level labels, one
+    line) and whose titles take up to ``title_lines`` lines: each row :data:`PANEL_PX` high, the gap
+    under it the labels' length plus a panel title. One row of level labels, one-line titles:
+    ``{"height": 400, "vertical_spacing": 0.0, "margin_b": 60, "margin_t": 70}``."""
     labels_px = max((len(html.unescape(str(v))) for v in upright), default=0) * TICK_CHAR_PX + 24 if upright else 30
-    gap = labels_px + PANEL_TITLE_PX
+    extra = TITLE_LINE_PX * (max(title_lines, 1) - 1)
+    gap = labels_px + PANEL_TITLE_PX + extra
     plot = rows * PANEL_PX + (rows - 1) * gap
     bottom = max(60, labels_px + 30)
-    return {"height": max(400, plot + 70 + bottom), "vertical_spacing": gap / plot if rows > 1 else 0.0,
-            "margin_b": bottom}
+    top = 70 + extra
+    return {"height": max(400, plot + top + bottom), "vertical_spacing": gap / plot if rows > 1 else 0.0,
+            "margin_b": bottom, "margin_t": top}
 
 
 def outlet_comparison(
@@ -145,10 +160,15 @@ def outlet_comparison(
     per_panel = max((sum(p == name for p, _ in dict.fromkeys(zip(panels, xs))) for name in order), default=1) \
         if kind == "bar" else 0
     upright = kind == "bar" and x_labels_upright(xs, panels=n_cols, per_panel=per_panel)
-    space = panel_spacing(xs if upright else [], rows=n_rows)
-    fig = make_subplots(rows=n_rows, cols=n_cols, subplot_titles=order, shared_yaxes="all" if shared_y else False,
+    titles = panel_titles(order, panels=n_cols)
+    space = panel_spacing(xs if upright else [], rows=n_rows, title_lines=max(t.count("<br>") + 1 for t in titles))
+    fig = make_subplots(rows=n_rows, cols=n_cols, subplot_titles=titles, shared_yaxes="all" if shared_y else False,
                         horizontal_spacing=0.06, vertical_spacing=space["vertical_spacing"])
-    fig.update_layout(template=workbench_template(), height=space["height"], margin_b=space["margin_b"])
+    fig.update_layout(template=workbench_template(), height=space["height"], margin_b=space["margin_b"],
+                      margin_t=space["margin_t"])
+    for annotation, name, shown_as in zip(fig.layout.annotations, order, titles):
+        if shown_as.replace("<br>", " ") != name:  # cut: the whole name on hover
+            annotation.hovertext = name
     if upright:  # names read top to bottom under their bars: a slanted name ran into the next panel's
         fig.update_xaxes(tickangle=90)
     if title:

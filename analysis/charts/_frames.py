@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import html
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,9 +26,34 @@ from analysis.charts._base import (
     safe_text,
     shorten,
     wrap_text,
+    wrapped_label,
 )
 
 __all__ = ["frame_profile", "actor_frame_heatmap"]
+
+
+#: The width in pixels assumed for a frame profile's bars (a report's chart beside its legend), and a
+#: tick label's character: how many characters of a bar's name fit under it.
+BARS_WIDTH_PX = 640
+TICK_CHAR_PX = 7
+#: Characters of a bar's name set upright under a narrow bar (the whole name is in the hover).
+UPRIGHT_LABEL_WIDTH = 40
+
+
+def bar_labels(names: Sequence[str]) -> tuple[list[str], int | None]:
+    """The tick labels under the bars named ``names`` (as written, not escaped) and their angle: level
+    on one line where every name fits its bar's slot (:data:`BARS_WIDTH_PX` shared by the bars), level
+    in up to three lines of the slot's width where that holds every name (:func:`wrapped_label`), else
+    upright (90 degrees, reading down from the bar) and cut at :data:`UPRIGHT_LABEL_WIDTH` characters.
+    Escaped. Slanted names ("The Northern Ledger & Evening Standard Online" at 30 degrees) ran across
+    the next bars and out of the chart, and squeezed the plot on a narrow page."""
+    fits = int(BARS_WIDTH_PX / max(len(names), 1) / TICK_CHAR_PX)
+    if all(len(name) <= fits for name in names):
+        return [safe_text(name) for name in names], None
+    wrapped = [wrapped_label(name, width=fits, max_lines=3) for name in names]
+    if fits >= 10 and all("…" not in w or "…" in name for w, name in zip(wrapped, names)):
+        return wrapped, 0
+    return [safe_text(shorten(name, width=UPRIGHT_LABEL_WIDTH)) for name in names], 90
 
 
 def _ids(values: pd.Series) -> list[str]:
@@ -120,6 +146,8 @@ def frame_profile(
         fig.add_annotation(x=bar, y=0, yanchor="bottom", text="no frame terms", showarrow=False,
                            textangle=-90 if len(totals) > 8 else 0, font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
+    ticks, angle = bar_labels([html.unescape(bar) if label_of[bar] == bar else shorten(label_of[bar], width=48)
+                               for bar in bar_order])
     fig.update_layout(
         showlegend=True,  # plotly hides the legend of a single trace: one frame with terms would go unnamed
         barmode=barmode, legend_title_text="frame" + (
@@ -130,9 +158,8 @@ def frame_profile(
         xaxis=dict(type="category", categoryorder="array", categoryarray=bar_order,
                    title_text="this document" if one_document else "article" if bar_names and by == "doc_id"
                    else column_label(by), showticklabels=not one_document,
-                   **(dict(tickmode="array", tickvals=bar_order,
-                           ticktext=[bar if label_of[bar] == bar else safe_text(shorten(label_of[bar], width=48))
-                                     for bar in bar_order]) if bar_names else {})),
+                   **(dict(tickmode="array", tickvals=bar_order, ticktext=ticks) if ticks != bar_order else {}),
+                   **(dict(tickangle=angle) if angle is not None else {})),
         yaxis=dict(title_text=column_label(value), rangemode="tozero", **count_axis(
             table[value], top=pd.Series(values, dtype=float).clip(lower=0).groupby(bars).sum().max()
             if barmode == "stack" else None)),
