@@ -598,6 +598,14 @@ _WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
 _WORD_LISTS = ("first name:", "surname:", "inner capital")
 
 
+def _governing_place(words: EntityWords, item: tuple[int, str, str]) -> bool:
+    """The evidence ``item`` is a place word that ends the name of a unit with a government of its own
+    (``governing_places``: "place word: County" of "Harlow County"): such a place that speaks is its
+    government, as a place of the gazetteer that speaks is (see ``_SPEAKING_PLACE``)."""
+    label = item[2]
+    return label.startswith("place word: ") and label[12:].lower() in words.governing_places
+
+
 def _speech_only(label: str) -> bool:
     """Person evidence that an organisation's name can have as well: "X said", '"...," said X' (not "X
     said he/she": an organisation is "it")."""
@@ -1198,8 +1206,10 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                     continue
                 if tok[2] == "&" or left in words.org_words or \
                         (left in words.place_last and not _person_before(words, piece, i)) or \
-                        (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head):
-                    continue
+                        (tok[2] == "of" and (left in words.title_heads or head)) or (tok[2] == "for" and head) or \
+                        (tok[2] == "for" and left in words.title_heads and
+                         _portfolio_for(words, [t[2].lower() for t in piece], i)):
+                    continue  # ("Undersecretary for Education Mr. Toccafondi": one title, then the name)
                 split_at.append(i)
         piece = _cut_trailing_title(words, piece)
         if (j := _person_after_organization(words, piece)):
@@ -1269,6 +1279,10 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         q = i + size
         while q < n - 1 and (more := _title_at(words, lows, q)):
             q += more
+        if q < n - 2 and lows[q] == "for" and (after := _portfolio_for(words, lows, q)):
+            q = after  # "undersecretary for education mr.": the portfolio and the address join the title
+            while q < n - 1 and (more := _title_at(words, lows, q)):
+                q += more
         rest = lows[q:]
         if not rest or any(r in words.org_words or r in words.legal_suffixes for r in rest):
             return 0, 0
@@ -1293,6 +1307,19 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
             p += 1  # "Harlow County Clerk": the place is "Harlow County", the title "clerk"
         return p, q
     return 0, 0
+
+
+def _portfolio_for(words: EntityWords, lows: Sequence[str], q: int) -> int:
+    """Where the title goes on after "for" at word ``q`` of ``lows`` (0 = it does not): "for" and the
+    words of a portfolio (a listed department or a common English word, :func:`_portfolio_word`: "for
+    education") written between a title head and an honorific or another title, a name after it
+    ("Undersecretary for Education Mr. Toccafondi", "Minister for Health Dr. Ann Lee"); not "Spokesman for
+    Acme Corp John Smith" (no title after the body), nor "Minister for Foreign Affairs Sergey Lavrov" (no
+    honorific or title before the name: the run keeps its old split)."""
+    j = q + 1
+    while j < len(lows) - 1 and ((lows[j],) in words.departments or _portfolio_word(words, lows[j])):
+        j += 1
+    return j if j > q + 1 and j < len(lows) - 1 and _title_at(words, lows, j) else 0
 
 
 def _department_before(words: EntityWords, lows: Sequence[str], p: int) -> int:
@@ -2261,6 +2288,9 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
                    for t in toks[p:cut]) and not all(t.isupper() for t in toks[cut:]):
         p = cut = 0  # an acronym, not an honorific, in mixed case: "DR Congo", "MS Society", "people with MS"
     title = " ".join(lows[p:_without_address(words, lows, p, cut)]) if cut else None
+    # (the gender of a plain form of address dropped from the title: "undersecretary for education mr.")
+    gender = None if title is None else _title_gender(words, lows[cut - 1]) if lows[cut - 1] in _PLAIN_ADDRESS \
+        and not title.endswith(lows[cut - 1]) else _title_gender(words, title)
     name, lows = toks[cut:], lows[cut:]
     if name and name[0] in ("of", "for"):
         # "Governor of Virginia": a title and its place, no person's name
@@ -2279,18 +2309,24 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
              _all_title(words, lows)):
         ok = False  # a title alone ("President", "Prime Minister", "Chief Financial Officer")
     evidence = tuple(_name_evidence(words, name)) if ok else ()
-    gender = _title_gender(words, title) if title else None
+    gender = gender if title else None
     return p, cut, title, tuple(name), ok, evidence, gender
 
 
+#: Plain forms of address, which say how a person is addressed and hold no rank or honour ("Dame",
+#: "Sir", "Lord" do): dropped from a role title they close, as the honorifics of no gender are.
+_PLAIN_ADDRESS = frozenset("mr mr. mrs mrs. ms ms. miss messrs. mx mx.".split())
+
+
 def _without_address(words: EntityWords, lows: Sequence[str], p: int, q: int) -> int:
-    """The end of the title ``lows[p:q]`` without the honorifics of no gender that close it after a
-    role ("vice-chancellor dr." -> "vice-chancellor"; not "assistant professor", and not "mp dame":
-    that honorific states a gender)."""
+    """The end of the title ``lows[p:q]`` without the honorifics of no gender and the plain forms of
+    address (:data:`_PLAIN_ADDRESS`) that close it after a role ("vice-chancellor dr." ->
+    "vice-chancellor", "undersecretary for education mr." -> "undersecretary for education"; not
+    "assistant professor", and not "mp dame": that honorific is an honour)."""
     end = q
-    while end - p > 1 and words.honorifics.get(lows[end - 1]) == "unknown":
+    while end - p > 1 and (words.honorifics.get(lows[end - 1]) == "unknown" or lows[end - 1] in _PLAIN_ADDRESS):
         end -= 1
-    return end if lows[end - 1] in words.title_heads else q
+    return end if lows[end - 1] in words.title_heads or "for" in lows[p + 1:end] else q
 
 
 @functools.cache
@@ -2464,7 +2500,8 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # place is no person by the list (a cue in the sentence, "from Ashby, who said", still makes one)
         evidence = [e for e in evidence if not e[2].startswith("surname:")]
     gazetteer = title is None and evidence and evidence[0][2] in _GAZETTEER_PLACES  # (the tests of both rules below)
-    if gazetteer and text.startswith(_PLACE_SPEECH_STARTS, end) and \
+    if (gazetteer or title is None and evidence and evidence[0][1] == "place" and
+            _governing_place(words, evidence[0])) and text.startswith(_PLACE_SPEECH_STARTS, end) and \
             (cue := _person_cue().match(text, end)) and (cue.group("speech") or "").lower() in _PLACE_SPEECH and \
             _GOVERNED.search(text, max(0, start - 16), start) is None and \
             text[max(0, start - 4):start] not in ("the ", "The ") and not _listed_after_name(text, start):
@@ -2488,6 +2525,38 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         end, toks = m.end(), (*toks, m.group(1))
         evidence.append((3, "organization", "union local"))
     return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
+
+
+#: A noun phrase set off after a name by a comma and an article, up to four lower-case words, closed by
+#: punctuation or a preposition ("Elena Ortiz, the presiding judge, opened", "Ann Lee, the mayor of
+#: Harlow,"): what :func:`_appositive_title` reads.
+_APPOSITIVE = re.compile(r", (?:the|a|an) ((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*)"
+                         r"(?=[,;:.)—–]|\s(?:of|at|for|in|with|on|from)\s|$)")
+
+
+def _appositive_title(words: EntityWords, text: str, end: int) -> str | None:
+    """The role title an apposition right after a person's name (at ``end`` of ``text``) gives them, as
+    a title written before a name is kept: the longest title phrase of the list ending the noun phrase,
+    with the title modifiers and demonyms before it ("Elena Ortiz, the presiding judge," -> "judge";
+    "Ruth Adeyemi, the former county clerk," -> "former county clerk"; "Ann Lee, the mayor of Harlow,"
+    -> "mayor"); None for a noun phrase that ends in no title or in a plural ("the players"). Asked
+    only of persons' mentions (:func:`_titles_of`, :func:`_appositive_titles`): not "Cloud Peak, a major
+    coal producer in Wyoming,", nor "Acme, the market leader,". A title, not evidence: the
+    apposition's evidence is :func:`_context_evidence`'s."""
+    m = _APPOSITIVE.match(text, end)
+    if m is None:
+        return None
+    taken = m.group(1).split()
+    head = taken[-1]
+    if head not in words.title_heads or (head.endswith("s") and (head[:-1],) in words.titles):
+        return None
+    for size in range(min(len(taken), words.title_max), 0, -1):
+        if tuple(taken[-size:]) in words.titles:
+            lo = len(taken) - size
+            while lo > 0 and (taken[lo - 1] in words.title_modifiers or taken[lo - 1] in words.demonyms):
+                lo -= 1
+            return " ".join(taken[lo:])
+    return None
 
 
 def _weak_candidates(texts: Sequence[str], weak: Sequence[tuple[int, int, int]], known: Mapping[str, int],
@@ -3093,7 +3162,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # document named with it after a place (:func:`_named_for_place`; "Administration officials"
             # is no "Small Business Administration"); with two ("Westbrook Police", "Harlow Police") neither
             return heads[0]
-        if len(namesakes) > 1 and (agreeing := _addressed_namesake(words, entities, namesakes, c)) is not None:
+        if len(namesakes) > 1 and (agreeing := _addressed_namesake(words, entities, namesakes, c, texts)) is not None:
             # "Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell": the title (or a
             # gendered honorific) agrees with one of the persons of that surname only; it is that one, even
             # where the bare "Kell" stood for the other (a later bare "Kell" still does: see below)
@@ -3104,7 +3173,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             # Mohamed"): a writer names the newcomer in full and keeps the bare form for the first
             best = kept
         elif len(namesakes) > 1:
-            best = _among_namesakes(entities, namesakes, best, c.title, texts)
+            best = _among_namesakes(words, entities, namesakes, best, c.title, texts)
             if best is None or best == _UNSURE:
                 return _AMBIGUOUS if best is None else _UNSURE
         if best is not None and n == 1 and acr is None and entities[best].words[-1] == c.words[0] and \
@@ -3160,12 +3229,19 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                   entities[j].words[:n] == c.words and entities[j].mentions and
                   entities[j].best is not None and entities[j].best[1] == "organization" and
                   _kind_words(words, entities[j].words, n)]
-        if len(owners) != 1 or {t for r, t, _ in c.evidence if r <= 3} - {"organization"} or \
+        if not owners or {t for r, t, _ in c.evidence if r <= 3} - {"organization"} or \
                 not any(t == "organization" or label.startswith("said-cue") for _, t, label in c.evidence) or \
                 any(label.startswith(_WORD_ONLY) and label != "gazetteer: town" for _, _, label in c.evidence) or \
                 written_lower(c.words[0].lower()) or c.words[-1].lower() in words.place_last or c.words in named_of or \
                 _kind_words(words, c.words, len(c.words) - 1):
             return None  # (a name ending in a kind of its own is an organisation of its own: see above)
+        if len(owners) > 1:
+            # "Lakeport General" beside Lakeport General Hospital and Lakeport General Clinic: either could
+            # be meant, so it joins neither; but it is what both are, an organisation, never a person by
+            # its speech cue (rank 5, over the said-cue's 6)
+            c.evidence.append((5, "organization", "short form of organisations: " +
+                               " / ".join(entities[j].display for j in owners[:2])))
+            return None
         return owners[0]
 
     # (cands are in reading order: _find_candidates sorts them)
@@ -3521,7 +3597,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
         ent.best = min(ent.evidence, key=_RANK, default=None)
     for ent in live:
-        if ent.best is not None and ent.best[2] in _GAZETTEER_PLACES and max(ent.evidence)[0] == 8 and \
+        if ent.best is not None and (ent.best[2] in _GAZETTEER_PLACES or ent.best[1] == "place" and
+                                     _governing_place(words, ent.best)) and \
+                max(ent.evidence)[0] == 8 and \
                 not any(o.best is not None and o.best[1] == "person" and o.words[-1] == ent.words[-1] for o in live):
             # (not where a person of the document goes by that word: "Rep. Jordan ... Jordan said")
             # "North Korea stated it would attack", "South Korea says": a country, state or city that
@@ -3531,6 +3609,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             label = next(label for _, _, label in ent.evidence if label.startswith((_SPEAKING_PLACE, _PLAYING_PLACE)))
             ent.evidence.insert(0, (2, "organization", label))
             ent.best = ent.evidence[0]
+    _appositive_titles(texts, live, words)
     pronouns = _resolve_pronouns(texts, live)
     return live, pronouns
 
@@ -3605,9 +3684,30 @@ _AMBIGUOUS = -1
 _UNSURE = -2
 
 
-def _titles_of(ent: _Entity) -> set[str]:
-    """The titles written with an entity's mentions so far, without the full stop ("dr", "nurse")."""
-    return {m[4].rstrip(".") for m in ent.mentions if m[4]}
+def _titles_of(ent: _Entity, words: EntityWords, texts: Sequence[str]) -> set[str]:
+    """The titles written with a person's mentions so far, without the full stop ("dr", "nurse"), and
+    those an apposition right after a mention gives ("Elena Ortiz, the presiding judge,": "judge";
+    :func:`_appositive_title`)."""
+    out = set()
+    for k, _, e, _, title in ent.mentions:
+        if title:
+            out.add(title.rstrip("."))
+        elif texts[k][e:e + 1] == "," and (role := _appositive_title(words, texts[k], e)):
+            out.add(role)
+    return out
+
+
+def _appositive_titles(texts: Sequence[str], live: Sequence[_Entity], words: EntityWords) -> None:
+    """Give each mention of a person written without a title the title an apposition right after it
+    gives (:func:`_appositive_title`: "Elena Ortiz, the presiding judge," -> "judge"), as its ``title``
+    (the column; a person's only, once the types are decided)."""
+    for ent in live:
+        if ent.best is None or ent.best[1] != "person":
+            continue
+        mentions = ent.mentions
+        for i, (k, s, e, via, title) in enumerate(mentions):
+            if title is None and texts[k][e:e + 1] == "," and (role := _appositive_title(words, texts[k], e)):
+                mentions[i] = (k, s, e, via, role)
 
 
 def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
@@ -3634,7 +3734,7 @@ def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None
     return formal
 
 
-def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
+def _among_namesakes(words: EntityWords, entities: Sequence[_Entity], namesakes: Sequence[int], best: int | None,
                      title: str | None, texts: Sequence[str]) -> int | None:
     """Which of two or more persons sharing a surname a bare surname (with or without a title) stands
     for: the one written with that title when only one is ("Dr. Marsh" after "Nurse Helen Marsh met Dr.
@@ -3649,7 +3749,7 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
     if len(people) < 2 or best is None:
         return best
     if title:
-        same = [i for i in people if title.rstrip(".") in _titles_of(entities[i])]
+        same = [i for i in people if title.rstrip(".") in _titles_of(entities[i], words, texts)]
         if len(same) == 1:
             return same[0]
     latest = entities[best].last[0]
@@ -3664,7 +3764,7 @@ def _among_namesakes(entities: Sequence[_Entity], namesakes: Sequence[int], best
 
 
 def _addressed_namesake(words: EntityWords, entities: Sequence[_Entity], namesakes: Sequence[int],
-                        c: _Cand) -> int | None:
+                        c: _Cand, texts: Sequence[str]) -> int | None:
     """The one person of ``namesakes`` (persons of the document whose surname the one-word form ``c``
     is) that ``c``'s title addresses: the only one written with that title ("Councillor Kell" after
     "Councillor Ruth Kell" and "Tomas Kell"), else, for an honorific that states a gender ("Ms. Kell"),
@@ -3672,7 +3772,7 @@ def _addressed_namesake(words: EntityWords, entities: Sequence[_Entity], namesak
     if not c.title:
         return None
     people = [i for i in dict.fromkeys(namesakes) if _is_person(entities[i])]
-    same = [i for i in people if c.title.rstrip(".") in _titles_of(entities[i])]
+    same = [i for i in people if c.title.rstrip(".") in _titles_of(entities[i], words, texts)]
     if len(same) == 1:
         return same[0]
     if same or c.gender is None or words.honorifics.get(c.title) in (None, "unknown"):

@@ -69,6 +69,7 @@ class EntityWords:
     departments: frozenset[tuple[str, ...]] = frozenset()  # "Sales Director": departments before any title
     former_words: frozenset[str] = frozenset()  # "Former Harlow manager Gary Pell": time modifiers, no name's words
     surname_ranks: frozenset[str] = frozenset()  # ambiguous titles kept before a bare surname ("Major Brown")
+    governing_places: frozenset[str] = frozenset()  # "Harlow County said": place words of a governed unit
     club_context: frozenset[str] = frozenset()  # "striker", "transfer": a "<Town> City" named beside one is a club
     team_words: frozenset[str] = frozenset()  # "Millbrook manager", "Millbrook derby": a team's roles and contests
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
@@ -79,7 +80,7 @@ class EntityWords:
 _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
-                   "former_words")
+                   "governing_place_words", "former_words")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -164,6 +165,7 @@ def _build_words(doc) -> EntityWords:
         departments=frozenset(tuple(d.split()) for d in lists.get("department_words", ())),
         former_words=frozenset(lists.get("former_words", ())),
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
+        governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
         team_words=frozenset(lists.get("team_words", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),

@@ -109,7 +109,8 @@ of Republicans said") and the antecedent of "who" (", who have argued") keep the
 cue, a noun followed by a relative clause with no comma is the subject of what is said ("says
 companies that emit gases should ..."), no speaker. "The <organisation noun>" first links to the
 one organisation named before it whose name holds that noun ("the union" -> "Allied
-Nurses Union", "the agency" -> "Environmental Protection Agency"), and is not linked to an organisation whose
+Nurses Union", "the agency" -> "Environmental Protection Agency"; in the five sentences before, or
+further back when no other name that could be it stands between), and is not linked to an organisation whose
 name holds another such noun ("Grange Lane Hospital ... The union said": a hospital is no union).
 "The" and a word of origin or party (the entity layer's demonyms and the singulars of its group
 words: "the German wrote", "said the Briton", "the Democrat said") is a nominal speaker, not a name,
@@ -850,14 +851,23 @@ def _bare(word: str) -> str:
     return _POSSESSIVE_END.sub("", word.strip(",;:!?\"“”‘’()"))
 
 
+#: Forms of address that are no role ("Mr.", "Dr."): one of them inside a run of capitalised words
+#: closes a title written before a name (:func:`_title_of_before_name`).
+_PLAIN_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof"))
+
+
 def _title_of_before_name(taken: list[_Tok], prep: int) -> bool:
     """The preposition at ``prep`` is inside a title written before a name: lower-case words after it,
     then capitalised words to the end ("director of football Ian Marsh", "head of communications Ana
-    Ruiz"); not a name as its object ("Nurses at St. Brendan's Hospital", "officials of the county")."""
+    Ruiz"), or capitalised words, a plain form of address (:data:`_PLAIN_HONORIFICS`) and a name
+    ("Undersecretary for Education Mr. Toccafondi"); not a name as its object ("Nurses at St. Brendan's
+    Hospital", "officials of the county")."""
     rest = [t[2] for t in taken[prep + 1:]]
     lower = 0
     while lower < len(rest) and rest[lower][:1].islower():
         lower += 1
+    if lower == 0 and prep > 0 and taken[prep - 1][2][:1].isupper() and all(w[:1].isupper() for w in rest):
+        return any(w.rstrip(".").lower() in _PLAIN_HONORIFICS for w in rest[1:-1])
     return 0 < lower < len(rest) and rest[0].lower() not in _DETERMINERS_ALL and \
         all(w[:1].isupper() for w in rest[lower:])
 
@@ -3021,7 +3031,7 @@ def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], gen
     organisation noun ("Grange Lane Hospital ... The union said": a hospital is no union); else None
     (a noun of a kind an organisation's name states, "the union", "the league", links only to a name
     that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)."""
-    m = _organization_named(f, pos, noun)
+    m = _organization_named(f, pos, noun, nouns=nouns)
     if m is None and (generic is None or noun in generic):
         m = _only_organization_before(f, pos)
         if m is not None and _kinds_of(m.actor, nouns) - {noun}:
@@ -3088,14 +3098,18 @@ def _kinds_of(name: Any, nouns: frozenset[str]) -> set[str]:
     return {w for w in name.lower().split() if w in nouns} if isinstance(name, str) else set()
 
 
-def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5) -> _Mention | None:
+def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5,
+                        nouns: frozenset[str] = frozenset()) -> _Mention | None:
     """The organisation whose name holds ``noun`` ("the union" -> "Unite the Union", "the university"
-    -> "Carrow University"), named in the ``window`` sentences before ``pos``'s sentence, when it is
-    the only one so named before ``pos``; else None. The noun alone, capitalised ("Hospital officials
-    said" opening a sentence), names none. (The window stays: a document that names one hospital
-    early and says "The hospital said" eight sentences later may mean another it names only by a short
-    form the entity layer left untyped: "Lakeport General Hospital ... the strike at St. Brendan's ...
-    The hospital said".)"""
+    -> "Carrow University") when it is the only one so named before ``pos``, and it is named in the
+    ``window`` sentences before ``pos``'s sentence or, further back, no other name that could be an
+    organisation (a mention typed organisation or other, outside quotations) stands between its last
+    mention and ``pos`` ("The Northern Rail Union called a strike. ... [five sentences] The union said":
+    the union), other than one whose name holds another organisation noun of ``nouns`` (a hospital is
+    no union: "... Grange Lane Hospital ... The union said" still the union); else None. The noun alone, capitalised ("Hospital officials said" opening a sentence),
+    names none. (Beyond the window, a document that names one hospital early and says "The hospital
+    said" eight sentences later may mean another it names since only by a short form: "Lakeport
+    General Hospital ... the strike at St. Brendan's ... The hospital said": none.)"""
     sid = f.sentence_at(pos)[0]
     found: _Mention | None = None
     for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
@@ -3104,13 +3118,26 @@ def _organization_named(f: _Field, pos: int, noun: str, *, window: int = 5) -> _
                 not isinstance(m.actor, str) or noun not in m.actor.lower().split() or m.actor.lower() == noun:
             continue
         if found is None:
-            if f.sentence_at(m.start)[0] < sid - window:
+            if f.sentence_at(m.start)[0] < sid - window and _name_between(f, j, pos, noun, nouns):
                 return None
             found = m
         elif not _same(m.entity_id if isinstance(m.entity_id, str) else m.actor_id,
                        found.entity_id if isinstance(found.entity_id, str) else found.actor_id):
             return None  # two unions: which one is meant is not clear
     return found
+
+
+def _name_between(f: _Field, j: int, pos: int, noun: str, nouns: frozenset[str]) -> bool:
+    """A mention after ``f.mentions[j]`` and before ``pos`` (no pronoun, outside quotations) of another
+    entity or name that could be the organisation "the ``noun``" means: one not typed person or place,
+    whose name holds no other organisation noun of ``nouns`` ("St. Brendan's" could be "the hospital";
+    "Acme Hospital" is no "union")."""
+    here = f.mentions[j]
+    for m in f.mentions[j + 1:bisect_left(f.mention_starts, pos)]:
+        if m.via != "pronoun" and m.etype not in ("person", "place") and not f.in_quote(m.start, m.end) and \
+                not _same_speaker(m, here) and not _kinds_of(m.actor, nouns) - {noun}:
+            return True
+    return False
 
 
 def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Mention | None:

@@ -36,7 +36,7 @@ def test_local_election_article():
         (2, "Adeyemi", "person:ruth_adeyemi", "short", None),
         (2, "Marion County", "place:marion_county", "name", None),
         (3, "Her", "person:ruth_adeyemi", "pronoun", None),
-        (3, "Tom Reyes", "person:tom_reyes", "name", None),
+        (3, "Tom Reyes", "person:tom_reyes", "name", "retired firefighter"),  # (the apposition's title)
         # the challenger quoted: his surname after the quote, then "He added"
         (4, "Reyes", "person:tom_reyes", "short", None),
         (5, "He", "person:tom_reyes", "pronoun", None),

@@ -57,7 +57,7 @@ def test_a_name_of_its_own_is_no_short_form_of_a_longer_organisation():
          "organization", "name"),
         ("d1", 2, "White House", "White House", "organization", "name"),
         ("d2", 1, "Harlow County Council", "Harlow County Council", "organization", "name"),
-        ("d2", 2, "Harlow County", "Harlow County", "place", "name"),
+        ("d2", 2, "Harlow County", "Harlow County", "organization", "name"),  # (session 15: a county that speaks)
         ("d3", 1, "Harbourside United Supporters Trust", "Harbourside United Supporters Trust", "organization",
          "name"),
         ("d3", 2, "Harbourside United", "Harbourside United", "organization", "name"),
@@ -69,7 +69,7 @@ def test_a_name_of_its_own_is_no_short_form_of_a_longer_organisation():
         ("d4", 3, "Harbourside United", "Harbourside United", "organization", "name"),
         ("d5", 1, "Lakeport General Hospital", "Lakeport General Hospital", "organization", "name"),
         ("d5", 1, "Lakeport General Clinic", "Lakeport General Clinic", "organization", "name"),
-        ("d5", 2, "Lakeport General", "Lakeport General", "person", "name"),
+        ("d5", 2, "Lakeport General", "Lakeport General", "organization", "name"),  # (session 15: not a person)
         ("d6", 1, "Green New Deal Council", "Green New Deal Council", "organization", "name"),
         ("d6", 2, "Green New Deal", "Green New Deal", "other", "name"),
         ("d7", 1, "Congressional Black Caucus Foundation", "Congressional Black Caucus Foundation", "organization",

@@ -33,7 +33,7 @@ def test_a_role_written_before_an_honorific_is_the_title_and_a_capitalised_title
         ("d1", "Ruth Amadi", "Ruth Amadi", "person", "researcher"),
         ("d1", "Labour", "Labour", "organization", None),
         ("d1", "Sarah Hill", "Sarah Hill", "person", "mp dame"),
-        ("d1", "Master", "Master", "person", None)]
+        ("d1", "Master", "Master", "person", "lawyer")]  # (session 15: the apposition's title)
 
 
 def test_mr_and_mrs_of_one_surname_are_two_people():

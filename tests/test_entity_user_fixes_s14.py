@@ -50,7 +50,7 @@ def test_a_surname_with_a_title_goes_to_the_one_namesake_written_with_it():
               "Kiro Dane founded the shop. Dane wrote a letter. Helen Dane, his neighbour, read it. Ms. Dane "
               "said it was fair.")
     assert rows(e, "doc_id", "sentence_id", "text", "entity", "via", "title") == [
-        ("d0", 1, "Anton Reyes", "Anton Reyes", "name", None),
+        ("d0", 1, "Anton Reyes", "Anton Reyes", "name", "founder"),  # (session 15: the apposition's title)
         ("d0", 1, "Brelo", "Brelo", "name", None),
         ("d0", 2, "Reyes", "Anton Reyes", "short", None),
         ("d0", 3, "Reyes", "Anton Reyes", "short", None),

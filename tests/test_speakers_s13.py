@@ -14,8 +14,10 @@ def test_the_hospital_and_its_spokespeople_are_nominal_speakers_linked_to_the_on
     # rt13 #1a: "The hospital said ..." gave no row (hospital was no speaker noun), "Hospital officials"
     # and "A hospital spokeswoman" were unlinked; now every organisation noun heads a nominal speaker, and
     # the noun (alone or before a spokesperson noun) links to the only organisation named before whose
-    # name holds it, in the five sentences before; with two hospitals named, none, or the only one
-    # named further back, it stays unlinked
+    # name holds it, in the five sentences before; with two hospitals named, or none, it stays unlinked.
+    # Named further back (session 15): linked when no other name that could be the hospital stands
+    # between (d4), unlinked when one does ("Cooks at St. Brendan's", an organisation named by a saint's
+    # possessive: d5, the rt13 case the window of c64e905 was kept for)
     hospital = "organization:harwick_royal_hospital"
     assert quote_rows(
         "Harwick Royal Hospital opened a new ward in March. The hospital said 60 beds would be added by June.",
@@ -26,13 +28,17 @@ def test_the_hospital_and_its_spokespeople_are_nominal_speakers_linked_to_the_on
         "be renewed.",
         "The school said the roof would be repaired over the summer.",
         "Harwick Royal Hospital cut its waiting list. Parking was scarce. Buses were late. Porters were busy. "
-        "Visitors queued. Rain fell. A hospital spokeswoman said the car park would close.") == [
+        "Visitors queued. Rain fell. A hospital spokeswoman said the car park would close.",
+        "Harwick Royal Hospital cut its waiting list. Parking was scarce. Buses were late. Porters were busy. "
+        "Visitors queued. Cooks at St. Brendan's went on strike. A hospital spokeswoman said the car park would "
+        "close.") == [
         ("d0", "reported", "60 beds would be added by June", "Harwick Royal Hospital", "nominal", hospital),
         ("d1", "reported", "surgery would resume next week", "Harwick Royal Hospital", "nominal", hospital),
         ("d1", "reported", "the car park would close", "Harwick Royal Hospital", "nominal", hospital),
         ("d2", "reported", "the contract would be renewed", "The hospital", "nominal", None),
         ("d3", "reported", "the roof would be repaired over the summer", "The school", "nominal", None),
-        ("d4", "reported", "the car park would close", "A hospital spokeswoman", "nominal", None)]
+        ("d4", "reported", "the car park would close", "Harwick Royal Hospital", "nominal", hospital),
+        ("d5", "reported", "the car park would close", "A hospital spokeswoman", "nominal", None)]
 
 
 def test_a_name_opened_by_st_after_a_preposition_is_no_speaker():
