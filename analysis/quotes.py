@@ -42,6 +42,10 @@ the speaker of the part that has one), and single
    phrase is that source's (""…," according to the chief executive of Northwind Energy, Sam Patel."
    -> Sam Patel, cue "according to"; quoted words inside the author's own clause are not: 'he is now
    convinced that "…," according to an interview' is no interview's speech);
+   with no cue at all, a quotation written "Name: 'quote'" (the UK headline form: a person named
+   alone from the sentence's start to a colon right before the opening mark, the quotation running
+   to the sentence's end: "Reyes: 'We will be brave'") is that person's, with no cue
+   (:func:`_colon_speaker`; a topic, "Brexit: '…'", is none);
 3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
 A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
 both parts (``spans``).
@@ -118,10 +122,17 @@ Between a quotation and its cue after it, "the"/"a"/"an" and one to three lower-
 nominal speaker whatever the noun (""…," the player said", ""…," the 24-year-old said", "the visibly shaken defender
 later said"); an age ("the 24-year-old") is a nominal speaker anywhere. "The player" or "the
 24-year-old" links to the one person the text named so before it ("tennis player Maria Vasquez",
-"Maria Vasquez, 24,"), as "the mayor" does; so does a role with its modifier ("the Ashvale manager" ->
+"Maria Vasquez, 24,"), as "the mayor" does (a person appointed to the role has it too: "appointed Sofia
+Reyes as head coach", "Reyes was named head coach"; not "replaced Gary Pell as head coach",
+:func:`_appointed_as`); so does a role with its modifier ("the Ashvale manager" ->
 "Ashvale manager Tom Reid", not Brookfield manager Sam Hale) or after a possessive ("the union's
 spokeswoman" -> "Union spokeswoman Dana Frost"), and a role in an apposition after a possessive
 determiner ("Her agent, Luca Bianchi," for "the agent said"); else (two people so named) it stays unlinked.
+When the five-sentence rule finds no one organisation, "the company"/"the firm" links to the one the text
+types a company (:func:`_only_company_before`: "Brightwater Capital", "X, the investment firm"), and a
+generic noun to what the text's first "the <noun>" stood for while every organisation named since is
+the object of a preposition (:func:`_continued_description`: "a defeat left the club second from
+bottom. The loss at Kingsford Rovers ... the club said" -> the club first named).
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -137,6 +148,8 @@ an addressee so ("wrote to staff that").
 **Reported speech** (kind 'reported'): a cue verb outside quotation marks, not used by a direct
 quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
 "X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that",
+after a time phrase or setting right after the verb, :func:`_leading_setting_end`: "said on Tuesday |
+the strike would go ahead", "said in a statement on Friday |",
 and after the verb when a subject pronoun opens the clause: "saying he took responsibility for the
 failures that led to the breach" -> "he took responsibility for the failures that led to the breach";
 "X said A and that B" holds both clauses, "A and that B", when A is a clause: a bare verb's, or one
@@ -157,7 +170,8 @@ content after her name: a description headed by a speaker noun and a name in app
 source phrase that closes its sentence with a description of a person and a name in apposition
 gives the name ("…, according to the chief executive of Northwind, Sam Patel." -> Sam
 Patel), and a name phrase ending with a person's name that person ("according to Exacta Weather
-forecaster James Madden"). A document (``document_nouns``: "a statement released on Thursday") is a nominal
+forecaster James Madden"; also after lower-case title words: "according to club physio Dr. Helen
+Brooks"). A document (``document_nouns``: "a statement released on Thursday") is a nominal
 source without its time tail ("a statement"), and no row when a cue verb of the sentence already
 reports the words ("The company denied that ..., according to a statement": one row, the
 company's). The content runs to the end of the sentence or to a clause break (``;``, ", while",
@@ -1320,7 +1334,9 @@ class _Attributor:
            determiners, titles or speaker nouns between the sentence's start or the comma before
            it and it: "The secretary of state, Mike Pompeo, announced …, saying" -> Mike Pompeo)
            and no other one stands right before the cue, alone or with a description set off by
-           commas;
+           commas; a name before a speaker noun and its verb modifies the noun, whose phrase is the
+           subject ("More than 1,000 Harlow Athletic supporters marched ..., demanding" -> "1,000
+           Harlow Athletic supporters", nominal);
         4. else none: "Dana Price met Omar Haddad, an economist, explaining …" (either could be
            meant), "The company hired Kirby last year, saying …" (the one named is the object)."""
         text = self.f.text
@@ -3198,6 +3214,12 @@ def _other_kind(m: _Mention, noun: str, nouns: frozenset[str]) -> bool:
     return bool(words) and words[-1] in _organization_words() and words[-1] not in _company_words()
 
 
+#: The generic nouns a story keeps for its own organisation while naming others ("the club" for the
+#: story's club beside its opponents; "the company" beside its suppliers): :func:`_continued_description`.
+#: Not "the government", "the group", "the network": a first use of those may already mean another body.
+_CONTINUED_NOUNS = frozenset({"club", "team", "company", "firm"})
+
+
 @functools.cache
 def _the_noun(noun: str) -> re.Pattern[str]:
     """"the <noun>" as a phrase ("the club", "The club's")."""
@@ -3206,12 +3228,14 @@ def _the_noun(noun: str) -> re.Pattern[str]:
 
 def _continued_description(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None
                            ) -> _Mention | None:
-    """The organisation "the <noun>" at ``pos`` continues to stand for: the one the text's first "the
-    <noun>" (outside quotations) stood for when it was written (:func:`_organization_for` there, where one
+    """The organisation "the <noun>" (``noun`` of :data:`_CONTINUED_NOUNS`) at ``pos`` continues to stand
+    for: the one the text's first "the <noun>" (outside quotations) stood for when it was written (:func:`_organization_for` there, where one
     organisation alone was named: "Harlow Athletic have sacked their manager after a defeat left the club
     second from bottom"), when every other organisation named since is the object of a preposition, a
     place the story goes to and not a subject ("The 3-0 loss at Kingsford Rovers ... the club said" ->
     Harlow Athletic); else None ("Acme ... the company ... Zeta Inc. reported ... The company said": none)."""
+    if noun not in _CONTINUED_NOUNS:
+        return None
     text = f.text
     first = next((d for d in _the_noun(noun).finditer(text, 0, pos) if not f.in_quote(d.start(), d.end())), None)
     m = _organization_for(f, first.start(), noun, nouns, generic) if first is not None else None
