@@ -2169,6 +2169,8 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         # that opens its sentence; quoted words inside the author's clause are left as they were)
         if att.source_phrase_in_field and not text[sent[2]:q_lo].strip(" \n\"“‘'`("):
             return att.source_after(q_hi, end_sent[3]) or _NONE
+        if text.find(":", sent[2], q_lo) < 0:
+            return _NONE  # (most quotations: no colon before them, no "Name: 'quote'")
         speaker = _colon_speaker(att, sent[2], q_lo, q_hi, end_sent[3])
         return _NONE if speaker is None else _NEW_ATTRIBUTION((speaker, None, True, False, False))
     m = post[0]
