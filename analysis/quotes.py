@@ -42,6 +42,10 @@ the speaker of the part that has one), and single
    phrase is that source's (""…," according to the chief executive of Northwind Energy, Sam Patel."
    -> Sam Patel, cue "according to"; quoted words inside the author's own clause are not: 'he is now
    convinced that "…," according to an interview' is no interview's speech);
+   with no cue at all, a quotation written "Name: 'quote'" (the UK headline form: a person named
+   alone from the sentence's start to a colon right before the opening mark, the quotation running
+   to the sentence's end: "Reyes: 'We will be brave'") is that person's, with no cue
+   (:func:`_colon_speaker`; a topic, "Brexit: '…'", is none);
 3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
 A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
 both parts (``spans``).
@@ -119,10 +123,17 @@ Between a quotation and its cue after it, "the"/"a"/"an" and one to three lower-
 nominal speaker whatever the noun (""…," the player said", ""…," the 24-year-old said", "the visibly shaken defender
 later said"); an age ("the 24-year-old") is a nominal speaker anywhere. "The player" or "the
 24-year-old" links to the one person the text named so before it ("tennis player Maria Vasquez",
-"Maria Vasquez, 24,"), as "the mayor" does; so does a role with its modifier ("the Ashvale manager" ->
+"Maria Vasquez, 24,"), as "the mayor" does (a person appointed to the role has it too: "appointed Sofia
+Reyes as head coach", "Reyes was named head coach"; not "replaced Gary Pell as head coach",
+:func:`_appointed_as`); so does a role with its modifier ("the Ashvale manager" ->
 "Ashvale manager Tom Reid", not Brookfield manager Sam Hale) or after a possessive ("the union's
 spokeswoman" -> "Union spokeswoman Dana Frost"), and a role in an apposition after a possessive
 determiner ("Her agent, Luca Bianchi," for "the agent said"); else (two people so named) it stays unlinked.
+When the five-sentence rule finds no one organisation, "the company"/"the firm" links to the one the text
+types a company (:func:`_only_company_before`: "Brightwater Capital", "X, the investment firm"), and a
+generic noun to what the text's first "the <noun>" stood for while every organisation named since is
+the object of a preposition (:func:`_continued_description`: "a defeat left the club second from
+bottom. The loss at Kingsford Rovers ... the club said" -> the club first named).
 
 **Not quotations.** A quotation of one to three words (words are runs of letters or digits: an emoji
 is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own and a speaker attribute
@@ -138,6 +149,8 @@ an addressee so ("wrote to staff that").
 **Reported speech** (kind 'reported'): a cue verb outside quotation marks, not used by a direct
 quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
 "X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that",
+after a time phrase or setting right after the verb, :func:`_leading_setting_end`: "said on Tuesday |
+the strike would go ahead", "said in a statement on Friday |",
 and after the verb when a subject pronoun opens the clause: "saying he took responsibility for the
 failures that led to the breach" -> "he took responsibility for the failures that led to the breach";
 "X said A and that B" holds both clauses, "A and that B", when A is a clause: a bare verb's, or one
@@ -158,7 +171,8 @@ content after her name: a description headed by a speaker noun and a name in app
 source phrase that closes its sentence with a description of a person and a name in apposition
 gives the name ("…, according to the chief executive of Northwind, Sam Patel." -> Sam
 Patel), and a name phrase ending with a person's name that person ("according to Exacta Weather
-forecaster James Madden"). A document (``document_nouns``: "a statement released on Thursday") is a nominal
+forecaster James Madden"; also after lower-case title words: "according to club physio Dr. Helen
+Brooks"). A document (``document_nouns``: "a statement released on Thursday") is a nominal
 source without its time tail ("a statement"), and no row when a cue verb of the sentence already
 reports the words ("The company denied that ..., according to a statement": one row, the
 company's). The content runs to the end of the sentence or to a clause break (``;``, ", while",
@@ -355,6 +369,29 @@ _APPOSED_BEFORE = re.compile(r"\s*(?:,[^,;:.]{1,60})?,\s*$")
 _LOCATIVE_ADVERBS = frozenset("here there locally abroad nationwide worldwide overseas".split())
 _TAIL_STARTERS = frozenset("on in at during after before of about from via when while as to through over "
                            "last this earlier late early".split())
+# A time phrase, or the setting of what was said, written right after a cue verb before a content with no
+# "that" ("said on Tuesday the strike would go ahead", "said Tuesday", "said last week", "said in a
+# statement on Friday"): not part of what was said (:func:`_leading_setting_end`). Month names only
+# capitalised ("May"), weekdays too ("said monday" is no English a journalist writes).
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_PERIODS = r"(?:week|weekend|month|year|morning|afternoon|evening|night|season|spring|summer|autumn|fall|winter)"
+_SETTING = re.compile(
+    r"[\s,]*(?:"
+    rf"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:on\s+)?{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?"
+    rf"|in\s+(?:{_MONTHS}(?:\s+\d{{4}})?|\d{{4}})"
+    rf"|(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+{_PERIODS}"
+    r"|today|yesterday|tonight|tomorrow"
+    r")(?![\w'’])")
+# "in a statement", "at a news conference": the noun is the first or the second word after the determiner
+_SETTING_OCCASION = re.compile(r"[\s,]*(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+([a-z]+)(?:\s+([a-z]+))?"
+                               r"(?![\w'’])")
+# besides document nouns, what "in/at a ..." after a cue may name as the setting of the words ("said in an
+# interview", "said at a news conference")
+_SPEECH_OCCASIONS = frozenset("interview speech briefing conference meeting hearing rally".split())
 
 
 def _is_name(text: str) -> bool:
@@ -918,6 +955,24 @@ def _classify(taken: list[_Tok], nouns: frozenset[str], honorifics: frozenset[st
     return _NEW_SPEAKER((pd.NA, " ".join([t[2] for t in run]), "name", run[0][0], run[-1][1], pd.NA, None, None, s))
 
 
+def _title_words_before(text: str, lo: int, hi: int, honorifics: frozenset[str]) -> bool:
+    """Are the words of text[lo:hi] (before a person's name) a description written as a title, lower-case
+    words and honorifics with no determiner, pronoun or verb among them ("club physio Dr.", "team
+    doctor", "the club's physio")? Not "critics including", "fans like", "a man who saw"."""
+    words = text[lo:hi].split()
+    if not words:
+        return False
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low.rstrip(".") in honorifics or (k == 0 and low == "the") or \
+                (k == 1 and words[0].lower() == "the" and low.endswith(_POSSESSIVE_ENDINGS)):
+            continue
+        if not word[:1].islower() or not word.isalpha() or low in _DETERMINERS_ALL or low in _PRONOUNS or \
+                low in _CLAUSE or _EXAMPLE.match(low + " ") or low in _VERB_LIKE:
+            return False
+    return True
+
+
 def _tail_is_adverbial(tail: str) -> bool:
     """What follows a cue at a clause's end ("Tuesday", "on Friday", "in a statement", "of the
     plan"): empty, or a few words starting with a time word or a preposition, "that" not among
@@ -1289,7 +1344,9 @@ class _Attributor:
            determiners, titles or speaker nouns between the sentence's start or the comma before
            it and it: "The secretary of state, Mike Pompeo, announced …, saying" -> Mike Pompeo)
            and no other one stands right before the cue, alone or with a description set off by
-           commas;
+           commas; a name before a speaker noun and its verb modifies the noun, whose phrase is the
+           subject ("More than 1,000 Harlow Athletic supporters marched ..., demanding" -> "1,000
+           Harlow Athletic supporters", nominal);
         4. else none: "Dana Price met Omar Haddad, an economist, explaining …" (either could be
            meant), "The company hired Kirby last year, saying …" (the one named is the object)."""
         text = self.f.text
@@ -1333,7 +1390,28 @@ class _Attributor:
             if not _same_speaker(m, first) and _APPOSED_BEFORE.match(text, m.end, cue_at):
                 return document  # "met Omar Haddad, an economist, explaining": Haddad may be meant
         clause_lo = max(sent_lo, text.rfind(",", sent_lo, first.start) + 1)
-        return _from_mention(first) if self._only_titles(clause_lo, first.start) else document
+        if not self._only_titles(clause_lo, first.start):
+            return document
+        noun_end = self._modified_noun_end(first.end, cue_at)
+        if noun_end >= 0:  # "Harlow Athletic supporters marched ..., demanding": the supporters, not the club
+            sp, _ = self.subject_phrase(sent_lo, noun_end)
+            return sp if sp is not None and sp.type == "nominal" else document
+        return _from_mention(first)
+
+    def _modified_noun_end(self, end: int, hi: int) -> int:
+        """Where the speaker noun ends that the name ending at ``end`` modifies as the subject of the
+        verb after it ("Harlow Athletic | supporters | marched", "Acme workers have walked out": a
+        lower-case speaker noun right after the name, one space between, then a verb, :func:`_verb_like`,
+        before ``hi``); else -1 (not "Trump supporters, opponents react to ...": whose clause is not clear)."""
+        text = self.f.text
+        if text[end:end + 1] != " ":
+            return -1
+        m = _LEADING_WORD.match(text, end + 1, hi)
+        if m is None or not m.group()[:1].islower() or m.group().lower() not in self.nouns or \
+                text[m.end():m.end() + 1] != " ":
+            return -1
+        verb = _LEADING_WORD.match(text, m.end() + 1, hi)
+        return m.end() if verb is not None and _verb_like(verb.group(), self.nouns) else -1
 
     def prior_cue(self, sent_lo: int, cue_at: int) -> _Cue | None:
         """The finite cue verb before an -ing cue whose clause the -ing one continues after a comma
@@ -1691,11 +1769,12 @@ class _Attributor:
             first = lo
             speaker = _Speaker(pd.NA, words, "nominal", lo, hi)
         found = self.speakers(lo, hi, places=True)
-        if speaker.type == "name" and found and found[-1].end == hi and found[-1].etype == "person" \
-                and found[-1].via != "pronoun" and \
-                not any(w in _PREPS or w in ("and", "or") for w in text[lo:hi].lower().split()):
-            # the name ends the phrase (its head): "according to Exacta Weather forecaster James Madden"
-            # (not in a list of names: "Politico's Andrew Restuccia and Josh Dawsey")
+        if found and found[-1].end == hi and found[-1].etype == "person" and found[-1].via != "pronoun" and \
+                not any(w in _PREPS or w in ("and", "or") for w in text[lo:hi].lower().split()) and \
+                (speaker.type == "name" or _title_words_before(text, lo, found[-1].start, self.honorifics)):
+            # the name ends the phrase (its head): "according to Exacta Weather forecaster James Madden",
+            # "according to club physio Dr. Helen Brooks" (not in a list of names: "Politico's Andrew
+            # Restuccia and Josh Dawsey"; not after an example word: "according to critics including Ann Lee")
             last = found[-1]
             return _Speaker(last.actor_id, last.actor, "name", last.start, last.end, last.entity_id, last.gender,
                             last.etype)
@@ -2100,7 +2179,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         # that opens its sentence; quoted words inside the author's clause are left as they were)
         if att.source_phrase_in_field and not text[sent[2]:q_lo].strip(" \n\"“‘'`("):
             return att.source_after(q_hi, end_sent[3]) or _NONE
-        return _NONE
+        if text.find(":", sent[2], q_lo) < 0:
+            return _NONE  # (most quotations: no colon before them, no "Name: 'quote'")
+        speaker = _colon_speaker(att, sent[2], q_lo, q_hi, end_sent[3])
+        return _NONE if speaker is None else _NEW_ATTRIBUTION((speaker, None, True, False, False))
     m = post[0]
     if _cue_in_own_clause(text, q_hi, m.start):
         return _NONE  # "called the breach "a disgrace" and demanded that Delane testify": not its cue
@@ -2110,6 +2192,28 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         speaker = att.subject(sent[2], q_lo)
     close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
     return _NEW_ATTRIBUTION((speaker, m, close, False, True))
+
+
+def _colon_speaker(att: _Attributor, sent_lo: int, q_lo: int, q_hi: int, sent_hi: int) -> _Speaker | None:
+    """The speaker of a quotation written "Name: 'quote'" (the headline form: "Reyes: 'We will be
+    brave'", also 'Reyes: "..."'): a person the entity layer (or the lexicon) names, alone or after
+    titles, from the sentence's start to a colon right before the quotation's opening mark, the
+    quotation running to the sentence's end; else None (a topic before the colon is no speaker:
+    "Brexit: 'We are running out of time'", "Harlow Athletic: '...'" not a person)."""
+    text = att.f.text
+    head = text[sent_lo:_opening_mark_start(text, sent_lo, q_lo)].rstrip()
+    if not head.endswith(":") or text[_closing_mark_end(text, q_hi):sent_hi].strip(" \n.!?\"”’'"):
+        return None
+    colon = sent_lo + len(head) - 1
+    found = att.speakers(sent_lo, colon)
+    if not found:
+        return None
+    m = found[-1]
+    if m.via == "pronoun" or m.etype != "person" or text[m.end:colon].strip() or \
+            not att._only_titles(sent_lo, m.start) or any(o.etype != "person" or not _same_speaker(o, m)
+                                                         for o in found[:-1]):
+        return None
+    return _from_mention(m)
 
 
 def _ends_naming(text: str, q_hi: int) -> bool:
@@ -2330,6 +2434,8 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             c_lo = after_lo  # "told reporters the plan was dead": a clause after the addressee, "that" left out
         else:
             continue
+        if c_lo == after_lo:  # "said on Tuesday the strike would go ahead": the time phrase is not said
+            c_lo = _leading_setting_end(text, c_lo, s_hi, cues.document_nouns)
         c_lo, c_hi = _content(text, c_lo, s_hi)
         if att.source_phrase_in_field:
             c_hi = att.before_source(c_lo, c_hi)
@@ -2529,6 +2635,41 @@ def _name_ending_at(f: _Field, lo: int, hi: int) -> _Speaker | None:
                 text[lo:m.start].strip().lower() in ("", "the"):
             return _from_mention(m)
     return None
+
+
+def _leading_setting_end(text: str, lo: int, hi: int, documents: frozenset[str]) -> int:
+    """Where a content with no "that" starts after a time phrase or setting right after its cue
+    (text[lo:hi] follows the cue): "said on Tuesday | the strike would go ahead", "said Tuesday |",
+    "said last week |", "said in a statement on Friday |" (one or more of :data:`_SETTING` or
+    :data:`_SETTING_OCCASION`: "in/at", a determiner and, at most one word after it, a document
+    noun of ``documents`` or one of :data:`_SPEECH_OCCASIONS`); ``lo`` when there is none or
+    the phrase is the subject of the clause said ("said Monday was the deadline", "said Tuesday's vote
+    was rigged")."""
+    pos = lo
+    while True:
+        m = _SETTING.match(text, pos, hi)
+        if m is not None:
+            pos = m.end()
+            continue
+        m = _SETTING_OCCASION.match(text, pos, hi)
+        if m is None:
+            break
+        first, second = m.group(1), m.group(2)
+        if first in documents or first in _SPEECH_OCCASIONS:
+            pos = m.end(1)
+        elif second is not None and (second in documents or second in _SPEECH_OCCASIONS):
+            pos = m.end(2)
+        else:
+            break
+    if pos == lo:
+        return lo
+    nxt = _LEADING_WORD.search(text, pos, hi)
+    if nxt is None or text[pos:nxt.start()].strip(" \n,"):
+        return lo  # nothing said after it, or a mark between
+    word = nxt.group()
+    if word.lower() in _FINITE_VERBS or word in _ANY_PREPS or (word[:1].islower() and word.endswith("ing")):
+        return lo  # a verb (the phrase is the subject), or no clause: "said in a report warning of ..."
+    return pos
 
 
 def _content(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -3036,6 +3177,131 @@ def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], gen
         m = _only_organization_before(f, pos)
         if m is not None and _kinds_of(m.actor, nouns) - {noun}:
             m = None
+
+    if m is None and (generic is None or noun in generic):
+        m = _only_company_before(f, pos, noun, nouns) or _continued_description(f, pos, noun, nouns, generic)
+    return m
+
+
+#: The generic organisation nouns that a company's name states by its last word ("Brightwater Capital",
+#: "Mallory Paving", "Acme Ltd": the entity layer's company_last_words and legal_suffixes).
+_COMPANY_NOUNS = frozenset({"company", "firm"})
+
+
+@functools.cache
+def _company_words() -> frozenset[str]:
+    """The last words of a company's name: the entity layer's ``company_last_words`` and ``legal_suffixes``."""
+    from analysis.entity_words import load_entity_words
+
+    words = load_entity_words()
+    return frozenset(w.lower() for w in words.company_words | words.legal_suffixes)
+
+
+@functools.cache
+def _organization_words() -> frozenset[str]:
+    """The last words that make a name an organisation's: the entity layer's ``organization_words``."""
+    from analysis.entity_words import load_entity_words
+
+    return frozenset(w.lower() for w in load_entity_words().org_words)
+
+
+def _typed_company(f: _Field, m: _Mention) -> bool:
+    """Does the text type the organisation of mention ``m`` a company: its name ends with a company word
+    (:func:`_company_words`: "Brightwater Capital", "Acme Ltd.") or this mention stands in apposition to
+    "the/a ... company/firm" ("Brightwater Capital, the investment firm that ...", "the investment firm
+    Brightwater Capital")?"""
+    name = m.actor if isinstance(m.actor, str) else f.text[m.start:m.end]
+    words = name.lower().split()
+    if words and words[-1] in _company_words():
+        return True
+    return _COMPANY_APPOSED.match(f.text, m.end) is not None or \
+        _COMPANY_BEFORE.search(f.text, max(0, m.start - 50), m.start) is not None
+
+
+_COMPANY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm)\b")
+_COMPANY_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm)\s+\Z", re.IGNORECASE)
+
+
+def _only_company_before(f: _Field, pos: int, noun: str, nouns: frozenset[str]) -> _Mention | None:
+    """The organisation "the company"/"the firm" (``noun``, of :data:`_COMPANY_NOUNS`) at ``pos`` stands
+    for when the text names several organisations before it: the one the text types a company
+    (:func:`_typed_company`) when every organisation so typed before ``pos`` is that one entity, and no
+    other organisation that could be a company (one whose name states no other kind, :func:`_other_kind`:
+    "Harlow City Council", "Harlow Athletic" cannot) is named between its last mention
+    and ``pos``, nor a name the entity layer left untyped ("Brightwater Capital ... Harlow Athletic ... Harlow
+    City Council ... The company said" -> Brightwater Capital; "Brightwater Capital met Northwind ... The
+    company said": none, Northwind may be a company too); else None (outside quotations, no pronouns)."""
+    if noun not in _COMPANY_NOUNS:
+        return None
+    found: _Mention | None = None
+    others_after = False  # an untyped organisation named after the company's last mention seen so far
+    for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
+        m = f.mentions[j]
+        if m.via == "pronoun" or m.etype in ("person", "place") or f.in_quote(m.start, m.end):
+            continue
+        if found is not None and _same_speaker(m, found):
+            continue
+        if m.etype != "organization":  # a name the entity layer left untyped ("other"): maybe a company
+            others_after = others_after or found is None
+            continue
+        if _typed_company(f, m):
+            if found is not None:
+                return None  # two companies: which one is meant is not clear
+            if others_after:
+                return None  # another organisation, maybe a company, named since
+            found = m
+        elif found is None and not _other_kind(m, noun, nouns):
+            others_after = True
+    return found
+
+
+def _other_kind(m: _Mention, noun: str, nouns: frozenset[str]) -> bool:
+    """Does the name of organisation mention ``m`` state a kind of body other than ``noun``: an
+    organisation noun of ``nouns`` ("Harlow City Council", "Lisbon University") or a last word of the
+    entity layer's organisation words that is no company word ("Harlow Athletic", "Kingsford Rovers",
+    "the Supporters' Trust")? Not "Northwind" (no kind stated)."""
+    if _kinds_of(m.actor, nouns) - {noun}:
+        return True
+    words = m.actor.lower().split() if isinstance(m.actor, str) else []
+    return bool(words) and words[-1] in _organization_words() and words[-1] not in _company_words()
+
+
+#: The generic nouns a story keeps for its own organisation while naming others ("the club" for the
+#: story's club beside its opponents; "the company" beside its suppliers): :func:`_continued_description`.
+#: Not "the government", "the group", "the network": a first use of those may already mean another body.
+_CONTINUED_NOUNS = frozenset({"club", "team", "company", "firm"})
+
+
+@functools.cache
+def _the_noun(noun: str) -> re.Pattern[str]:
+    """"the <noun>" as a phrase ("the club", "The club's")."""
+    return re.compile(rf"\b[Tt]he\s+{re.escape(noun)}\b")
+
+
+def _continued_description(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None
+                           ) -> _Mention | None:
+    """The organisation "the <noun>" (``noun`` of :data:`_CONTINUED_NOUNS`) at ``pos`` continues to stand
+    for: the one the text's first "the <noun>" (outside quotations) stood for when it was written (:func:`_organization_for` there, where one
+    organisation alone was named: "Harlow Athletic have sacked their manager after a defeat left the club
+    second from bottom"), when every other organisation named since is the object of a preposition, a
+    place the story goes to and not a subject ("The 3-0 loss at Kingsford Rovers ... the club said" ->
+    Harlow Athletic); else None ("Acme ... the company ... Zeta Inc. reported ... The company said": none)."""
+    if noun not in _CONTINUED_NOUNS:
+        return None
+    text = f.text
+    first = next((d for d in _the_noun(noun).finditer(text, 0, pos) if not f.in_quote(d.start(), d.end())), None)
+    m = _organization_for(f, first.start(), noun, nouns, generic) if first is not None else None
+    if m is None:
+        return None
+    for other in f.mentions[bisect_left(f.mention_starts, first.end()):bisect_left(f.mention_starts, pos)]:
+        if other.via == "pronoun" or other.etype != "organization" or f.in_quote(other.start, other.end) or \
+                _same_speaker(other, m):
+            continue
+        toks = _tokens_before(text, max(0, other.start - 30), other.start, 2)
+        words = [t[2].lower() for t in toks]
+        if not words or not (words[-1] in _OBJECT_PREPS or (words[-1] in _DETERMINERS and len(words) > 1
+                                                             and words[-2] in _OBJECT_PREPS)):
+            return None  # another organisation that may be the one meant
     return m
 
 
@@ -3185,7 +3451,8 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         m = f.mentions[j]
         if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
             continue
-        if before.search(f.text, max(0, m.start - 40), m.start) or after.match(f.text, m.end):
+        if before.search(f.text, max(0, m.start - 40), m.start) or after.match(f.text, m.end) or \
+                _appointed_as(text, m.start, m.end, title):
             key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
             if found is not None and not _same(key, found.entity_id if isinstance(found.entity_id, str)
                                                else found.actor_id):
@@ -3245,6 +3512,33 @@ def _team_lead_before(f: _Field, pos: int, words: Sequence[str], leads: frozense
             return None  # two leads of that team named: which one is meant is not clear
         found = found or m
     return found
+
+
+#: Verbs that give a person a role ("appointed Sofia Reyes as head coach", "Reyes was named head coach"); not
+#: the verbs that take it away or hand it on ("sacked Pell as manager", "replaced Pell as manager").
+_APPOINTING = ("appoint|appoints|appointed|name|names|named|confirm|confirms|confirmed|hire|hires|hired|install|"
+               "installs|installed|elect|elects|elected|unveil|unveils|unveiled|choose|chooses|chose|chosen|select|"
+               "selects|selected|recruit|recruits|recruited")
+_APPOINTING_BEFORE = re.compile(rf"\b(?:{_APPOINTING})\b[^,.;:!?\"“”]{{0,40}}\Z")
+_APPOINTED_AFTER = (r"\s+(?:as\s+)?(?:(?:the|its|their|our|his|her)\s+)?(?:(?:new|permanent|interim)\s+)?"
+                    r"{title}\b")
+
+
+def _appointed_as(text: str, start: int, end: int, title: str) -> bool:
+    """Is the person named at text[start:end] given ``title`` by an appointment: "(have) appointed |
+    Sofia Reyes | as head coach" (a verb of :data:`_APPOINTING` before the name, in its clause) or
+    "Sofia Reyes | was appointed (as) head coach", "Reyes, who was named head coach"? Not "replaced Pell
+    as manager" (Pell no longer is)."""
+    low = title.lower()
+    if low not in text[end:end + 80].lower():
+        return False  # (most names: the title is not right after them; found without compiling a pattern)
+    title_pattern = re.escape(title).replace(r"\ ", r"\s+")
+    if _APPOINTING_BEFORE.search(text, max(0, start - 60), start) and \
+            re.match(r"\s+as" + _APPOINTED_AFTER.format(title=title_pattern), text[end:end + 80], re.IGNORECASE):
+        return True
+    passive = (r",?\s+(?:who\s+)?(?:(?:was|is|has\s+been|had\s+been|have\s+been)\s+)(?:" + _APPOINTING + ")"
+               + _APPOINTED_AFTER.format(title=title_pattern))
+    return re.match(passive, text[end:end + 80], re.IGNORECASE) is not None
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -845,12 +845,20 @@ def test_according_to_a_titled_name_with_a_description_after_it():
 
 
 def test_a_nominal_speaker_after_two_organisations_stays_unlinked():
-    # Brightwater Energy is named six sentences before, Lisbon University in the window: two candidates
+    # Brightwater Energy is named six sentences before, Lisbon Telecom in the window: two candidates, both
+    # companies by their names' last words
+    assert _attribution("Brightwater Energy said on Monday that its network had failed for six hours. Engineers worked "
+                        "through the night. Calls were rerouted. Shops stayed closed. Customers waited. According to "
+                        "Paulo Reis, an engineer at Lisbon Telecom, the outage began at a data centre. The company "
+                        "said refunds would follow.")[-1] == \
+        ["d0", "refunds would follow", "The company", "nominal", None, "reported"]
+    # (session 15) with a university in the window, the one organisation the text types a company is meant:
+    # a university is no company
     assert _attribution("Brightwater Energy said on Monday that its network had failed for six hours. Engineers worked "
                         "through the night. Calls were rerouted. Shops stayed closed. Customers waited. According to "
                         "Paulo Reis, an engineer at Lisbon University, the outage began at a data centre. The company "
                         "said refunds would follow.")[-1] == \
-        ["d0", "refunds would follow", "The company", "nominal", None, "reported"]
+        ["d0", "refunds would follow", "Brightwater Energy", "nominal", "organization:brightwater_energy", "reported"]
 
 
 def test_a_document_is_a_nominal_source_and_never_a_second_row():
