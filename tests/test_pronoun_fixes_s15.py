@@ -79,7 +79,7 @@ def test_a_pronoun_speaker_after_a_nominal_speaker_naming_a_person_is_that_perso
         "injury was not as bad as first feared.",
         "Maria Chen was arrested on Monday. The police spokeswoman said the inquiry was continuing. She said "
         "charges were likely.")] == [
-        ("Doyle will begin rehabilitation next week", "club physio Dr. Helen Brooks", "nominal", None),
+        ("Doyle will begin rehabilitation next week", "Helen Brooks", "name", "person:helen_brooks"),  # (qfix15)
         ("the injury was not as bad as first feared", "Helen Brooks", "pronoun", "person:helen_brooks"),
         ("the inquiry was continuing", "The police spokeswoman", "nominal", None),
         ("charges were likely", "The police spokeswoman", "pronoun", None)]
