@@ -60,7 +60,7 @@ from typing import Any, NamedTuple
 
 from analysis.corpus.paragraphs import join_paragraphs, normalise_newlines, paragraphs_of_block
 
-__all__ = ["CHROME_TOKENS", "LEAD_TOKENS", "byline_author", "is_chrome_line", "is_furniture_paragraph",
+__all__ = ["BYLINE_ROLE_WORDS", "CHROME_TOKENS", "LEAD_TOKENS", "byline_author", "is_chrome_line", "is_furniture_paragraph",
            "looks_like_article", "parse_article", "parse_tag_line"]
 
 #: Lines that are page furniture, not article text (compared case-insensitively, whole line).
@@ -179,17 +179,27 @@ _DATE_WORD_RE = re.compile(
 
 def byline_author(line: str) -> str | None:
     """The author's name in a byline ``line`` ("By Jane Doe", "Written by Jane Doe", "By: Jane Doe"; also
-    followed by a date or time after a comma, "|", "·" or a dash: "By Lena Marsh, Sunday 27 September
-    2026 18:05 BST" gives "Lena Marsh"), else None. The name is 1-8 capitalised words."""
+    followed by a date or time, or a role ending in a word of :data:`BYLINE_ROLE_WORDS`, after a comma,
+    "|", "·" or a dash: "By Lena Marsh, Sunday 27 September 2026 18:05 BST" gives "Lena Marsh", "By Tom
+    Avery, Chief Sports Writer" "Tom Avery"), else None. The name is 1-8 capitalised words."""
     match = _BY_RE.match(line)
     if not match:
         return None
+    cut = _BY_DATE_RE.match(match["name"])
+    if cut and _is_name(cut["name"], max_words=8) and \
+            (_is_date_text(cut["date"]) or cut["date"].split()[-1].lower() in BYLINE_ROLE_WORDS):
+        return cut["name"]  # "By Lena Marsh, Sunday 27 September ...", "By Tom Avery, Chief Sports Writer"
     if _is_name(match["name"], max_words=8):
         return match["name"]
-    dated = _BY_DATE_RE.match(match["name"])
-    if dated and _is_name(dated["name"], max_words=8) and _is_date_text(dated["date"]):
-        return dated["name"]
     return None
+
+
+#: The last words of a byline's role after the author's name ("By Tom Avery, Chief Sports Writer"):
+#: the role is left out of the author.
+BYLINE_ROLE_WORDS: frozenset[str] = frozenset(
+    {"writer", "correspondent", "editor", "reporter", "columnist", "journalist", "contributor", "staff",
+     "producer", "analyst", "critic", "photographer", "desk", "bureau"}
+)
 
 
 def _is_date_text(text: str) -> bool:

@@ -30,6 +30,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from analysis.corpus.article import byline_author
 from analysis.corpus.fields import canonical_key, tag_list
 from analysis.corpus.files import FileProblem, file_problem, read_bytes
 from analysis.corpus.report import LoadLog
@@ -72,7 +73,9 @@ def sidecar_paths(file: Path) -> list[Path]:
 
 
 def canonical_fields(meta: dict[Any, Any]) -> dict[str, Any]:
-    """Sidecar keys mapped to documents columns (aliases as for tables); other keys kept as they are."""
+    """Sidecar keys mapped to documents columns (aliases as for tables); other keys kept as they are. An
+    author written as a byline is its name ("By Tom Avery, Chief Sports Writer" -> "Tom Avery",
+    :func:`analysis.corpus.article.byline_author`); any other author value is kept as written."""
     fields: dict[str, Any] = {}
     for key, value in meta.items():
         if value is None or (isinstance(value, float) and value != value):
@@ -82,6 +85,8 @@ def canonical_fields(meta: dict[Any, Any]) -> dict[str, Any]:
             value = tag_list(value)
         elif name == "doc_id":
             value = str(value)
+        elif name == "author" and isinstance(value, str):
+            value = byline_author(value.strip()) or value
         fields[name] = value
     return fields
 

@@ -209,3 +209,18 @@ def test_empty_text_gives_empty_fields():
     assert parse_article("\n\n") == {
         "title": "", "text": "", "standfirst": None, "subtitle": None, "author": None, "published": None, "tags": []
     }
+
+
+def test_byline_author_leaves_out_a_role_after_the_name_and_a_header_byline_gives_the_name(tmp_path):
+    import analysis as wb
+    from analysis.corpus.article import BYLINE_ROLE_WORDS, byline_author
+
+    assert {"writer", "correspondent", "editor"} <= BYLINE_ROLE_WORDS
+    assert [byline_author(v) for v in ("By Tom Avery, Chief Sports Writer", "By Ann Lee - Political Editor",
+                                       "By Jane Doe, John Roe", "By Jane Doe", "Avery, Tom")] == [
+        "Tom Avery", "Ann Lee", "Jane Doe, John Roe", "Jane Doe", None]
+    (tmp_path / "a.txt").write_text("Title: Reds sack manager\nByline: By Tom Avery, Chief Sports Writer\n\n"
+                                    "Harlow Athletic sacked their manager on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title: Reds appoint coach\nAuthor: Avery, Tom\n\n"
+                                    "Harlow Athletic appointed a coach on Friday.\n", encoding="utf-8")
+    assert wb.load_corpus(tmp_path).author.tolist() == ["Tom Avery", "Avery, Tom"]
