@@ -4408,12 +4408,20 @@ def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, 
     return found[1]
 
 
+#: Speech verbs that take no object ("said", not "told X", which may report about X): the verbs of
+#: :data:`_REPORTS_OWN_CLAUSE` and :data:`_ASIDE_THEN_SPEECH`, and with "told", "asked" ... of
+#: :data:`_SAID_AFTER_QUOTATION`.
+_OWN_SPEECH_WORDS = ("said", "says", "added", "adds", "wrote", "writes", "insisted", "insists", "explained",
+                     "explains", "replied", "argued", "argues", "warned", "warns", "stated", "states", "claimed",
+                     "claims", "noted", "notes", "admitted", "admits", "conceded", "concedes")
+
+
 #: A speech verb between a quotation's closing mark and the name after it ('"…," said EPA spokesman
 #: Lincoln Ferguson'): at most four words (a title) between the verb and the name.
-_SAID_AFTER_QUOTATION = re.compile(r"[\"”’],?\s+(?:said|says|added|adds|wrote|writes|told|tells|insisted|insists|"
-                                   r"explained|explains|replied|replies|argued|argues|warned|warns|stated|states|"
-                                   r"claimed|claims|noted|notes|admitted|admits|continued|asked|asks)\s+"
-                                   r"(?:[\w.'’-]+\s+){0,4}$")
+_SAID_AFTER_QUOTATION = re.compile(
+    r"[\"”’],?\s+(?:" + "|".join((*(w for w in _OWN_SPEECH_WORDS if not w.startswith("conced")),
+                                  "replies", "told", "tells", "continued", "asked", "asks"))
+    + r")\s+(?:[\w.'’-]+\s+){0,4}$")
 
 
 #: The text between a person's name and a "him" or an object "her" of the verb that name is the subject
@@ -4436,16 +4444,13 @@ _OBJECT_HER = re.compile(r"\s*(?:[.,;:!?)—–]|$)|\s+(?:on|about|in|into|to|fo
 
 #: Between a subject pronoun and the subject of the clause its speech verb reports: "She said (that) |she|
 #: was hopeful", "he added that |he| ..." (a verb of no object: "told X" may report about X).
-_REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+)?(?:said|says|added|adds|wrote|writes|"
-                                 r"insisted|insists|explained|explains|replied|argued|argues|warned|warns|stated|"
-                                 r"states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)"
-                                 r"(?:,?\s+that)?\s+")
+_REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+)?(?:" + "|".join(_OWN_SPEECH_WORDS)
+                                 + r")(?:,?\s+that)?\s+")
 #: After the person a sentence opens with: an aside between commas, then the speech verb whose clause a
 #: he/she after it is in ("Tom Hughes, who had campaigned for his brother Sam Hughes, said ... he would"):
 #: the verbs of :data:`_REPORTS_OWN_CLAUSE`.
-_ASIDE_THEN_SPEECH = re.compile(r",[^,\n]+,\s+(?:(?:also|later|then|again|previously)\s+)?(?:said|says|added|adds|"
-                                r"wrote|writes|insisted|insists|explained|explains|replied|argued|argues|warned|"
-                                r"warns|stated|states|claimed|claims|noted|notes|admitted|admits|conceded|concedes)\b")
+_ASIDE_THEN_SPEECH = re.compile(r",[^,\n]+,\s+(?:(?:also|later|then|again|previously)\s+)?(?:"
+                                + "|".join(_OWN_SPEECH_WORDS) + r")\b")
 
 
 def _speaks(text: str, start: int, end: int) -> bool:
