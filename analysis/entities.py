@@ -4933,9 +4933,10 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
         # (a mixed-case form over an all-caps one of as many words: "Carrow Valley", not a dateline's
-        # "CARROW VALLEY")
+        # "CARROW VALLEY"; of one word, where as frequent: a brief's "Jackson" once beside its dateline's
+        # "JACKSON", while "NATO" written so more often than "Nato" stays an acronym)
         out["entity"].append(max(displays, key=lambda d: (len(d.split()), not d.isupper() or len(d.split()) == 1,
-                                                          displays[d], len(d))) if displays else eid)
+                                                          displays[d], not d.isupper(), len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
         out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)
@@ -5154,7 +5155,8 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     functions and charts (prominence, mentions_by, cooccurrence, ...) work on entities.
 
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
-    lexicon's display name where linked, else the entity's, with its type added where entities of
+    lexicon's display name where linked, else the entity's display name in ``entity_table`` (one name
+    per entity however each mention writes it: "Sacramento", also for a dateline's "SACRAMENTO"), with its type added where entities of
     different types (or a lexicon actor) share it ("Jordan (person)" beside the country); ``alias``: the text; ``via``: 'alias' for
     direct mentions, 'pronoun' for pronouns (no row for an acronym's definition, ``via == "definition"``,
     part of the naming it follows); ``section`` from ``sentences`` (else 'body'). An entity
@@ -5176,6 +5178,11 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
             entity_table = entity_table_of_parts([entities], actors=actors)
         entities = as_same_entities(entities, entity_table, fn="entities_as_mentions")
         entities = entities[entities["via"] != "definition"]  # (part of the mention it defines)
+        # one entity, one name: the table's display name, not each mention's form as written (a
+        # dateline's "SACRAMENTO" beside "Sacramento" would be two rows of one actor in a chart)
+        display_of = dict(zip(entity_table["entity_id"], entity_table["entity"]))
+        entities = entities.assign(entity=[display_of.get(i, n) for i, n in zip(entities["entity_id"],
+                                                                               entities["entity"])])
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
         "doc_id": entities["doc_id"].astype("str"),
@@ -5284,12 +5291,12 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
         # entities seen only as a short form roll into the full name they are (entity_table's same_as)
         table = entity_table(entities, actors=lexicon)
         fold = same_entity_ids(table)
+        display_of = dict(zip(table["entity_id"], table["entity"]))  # (one name per entity: the table's)
         if fold:
-            display_of = dict(zip(table["entity_id"], table["entity"]))
             type_of = dict(zip(table["entity_id"], table["type"]))
             entity_ids = e["entity_id"].map(lambda x: fold.get(x, x))
-            displays = entity_ids.map(display_of).fillna(e["entity"])
             etypes = entity_ids.map(type_of).fillna(e["type"])
+        displays = entity_ids.map(display_of).fillna(e["entity"])
     linked = e["actor_id"].notna()
     frame = pd.DataFrame({
         "key": e["actor_id"].where(linked, entity_ids).astype("str"),

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.engines import ignore_interrupts, stop_pool
-from analysis.errors import InputError
+from analysis.errors import ChartTableError, InputError
 from analysis.lazy_imports import import_jsonschema_lazily
 from analysis.persistence import atomic_write
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
@@ -727,8 +727,16 @@ def batch_name(base: str, varying: dict[str, Any]) -> str:
 
 def describe_failure(error: BaseException) -> str:
     """One line on why a report failed: the notebook's own exception (papermill's error carries it;
-    its full text is a whole traceback), else the error itself."""
-    return _one_line_error(getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error)))
+    its full text is a whole traceback), else the error itself. A chart that could not draw the table
+    the report made for it (:class:`~analysis.errors.ChartTableError`) is said to be the report's fault,
+    without the hint to pass another table (the user passed none)."""
+    kind = getattr(error, "ename", type(error).__name__)
+    text = getattr(error, "evalue", str(error))
+    if kind == ChartTableError.__name__:
+        drawn = " ".join(str(text).split()).split(" Pass ", 1)[0]
+        text = (f"the report made a table one of its charts cannot draw ({drawn}) - a fault of the workbench's "
+                f"report, not of your corpus or parameters; please report it with the corpus it ran on.")
+    return _one_line_error(kind, text)
 
 
 def _one_line_error(kind: object, text: object, *, limit: int = 2000) -> str:

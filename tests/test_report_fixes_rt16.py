@@ -1,0 +1,79 @@
+"""Report fixes of the session-16 red team (rt16: a wildfire corpus; F1, F6, F13, F15, F19): each test
+asserts what a reader of the report or the command line sees, with exact values on a small
+hand-checked input."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis as wb
+from analysis import charts
+from analysis.errors import ChartTableError, InputError
+
+NO_LEXICON = {"actors": []}
+
+# ------------------------------------ F1/F15: one entity, one name (a dateline's ALL-CAPS form)
+
+DATELINE = pd.DataFrame({
+    "doc_id": ["a", "b"], "title": ["Fire grows near town", "Fire slows"],
+    "text": ["SACRAMENTO — The fire grew on Tuesday, officials in Sacramento said.\n\nCrews from Sacramento "
+             "arrived at noon.", "The fire slowed on Wednesday. Crews went home to Sacramento."],
+    "published": pd.to_datetime(["2026-08-12", "2026-08-13"], utc=True)})
+
+
+def test_a_dateline_form_is_no_second_name_of_the_entity_in_mentions_and_counts():
+    result = wb.tables.report_analysis(DATELINE, actors=NO_LEXICON)
+    mentions, _, _ = wb.tables.entity_tables(result)
+    sacramento = mentions[mentions["actor_id"] == "place:sacramento"]
+    assert sacramento["alias"].tolist() == ["SACRAMENTO", "Sacramento", "Sacramento", "Sacramento"]
+    assert set(sacramento["actor"]) == {"Sacramento"}, "the entity table's name on every mention"
+    documents = wb.with_period(result.documents, period="day")
+    counts = wb.mentions_by(mentions, documents, by=("period", "actor"))
+    rows = counts[counts["actor_id"] == "place:sacramento"]
+    assert rows[["period", "actor", "mentions"]].values.tolist() == [["2026-08-12", "Sacramento", 3],
+                                                                     ["2026-08-13", "Sacramento", 1]]
+    table = wb.entities_by(result.entities, actors=result)
+    assert table.loc[table["key"] == "place:sacramento", "name"].tolist() == ["Sacramento"]
+
+
+def test_a_single_word_written_as_often_in_capitals_and_in_mixed_case_is_named_in_mixed_case():
+    one = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [
+        "JACKSON, Calif. — The fire moved toward the town of Jackson on Tuesday."]})
+    result = wb.tables.report_analysis(one, actors=NO_LEXICON)
+    table = result.entity_table
+    assert table.loc[table["entity_id"] == "place:jackson", ["entity", "mentions"]].values.tolist() == [["Jackson", 2]]
+    mentions, _, _ = wb.tables.entity_tables(result)
+    assert mentions.loc[mentions["actor_id"] == "place:jackson", ["alias", "actor"]].values.tolist() == [
+        ["JACKSON", "Jackson"], ["Jackson", "Jackson"]], "a brief's 'Jackson ... mentioned most', not 'JACKSON'"
+
+
+def test_mentions_by_actor_gives_one_row_per_actor_id_named_as_most_of_its_mentions():
+    mentions = pd.DataFrame({"doc_id": ["a"] * 4, "sentence_id": [0, 1, 2, 3], "actor_id": ["x"] * 3 + ["y"],
+                             "actor": ["X CORP", "X Corp", "X Corp", "Y"], "via": ["alias"] * 4})
+    documents = pd.DataFrame({"doc_id": ["a"]})
+    out = wb.mentions_by(mentions, documents, by=("actor",))
+    assert out[["actor_id", "actor", "mentions", "share"]].values.tolist() == [["x", "X Corp", 3, 0.75],
+                                                                               ["y", "Y", 1, 0.25]]
+
+
+def test_a_chart_given_two_rows_for_one_mark_is_a_chart_table_error_and_a_report_says_it_is_its_own_fault():
+    from analysis.reports import describe_failure
+
+    rows = pd.DataFrame({"day": ["2026-08-12"] * 2, "actor_id": ["p"] * 2, "actor": ["P", "P"], "mentions": [1, 2]})
+    with pytest.raises(ChartTableError) as raised:
+        charts.attention_over_time(rows, time="day")
+    assert isinstance(raised.value, InputError)
+    assert str(raised.value) == (
+        "attention_over_time: 2 rows share day='2026-08-12', actor='p'; the chart draws one row per day and actor "
+        "and does not add rows up. Pass one row per time and actor, e.g. the table wb.mentions_by(mentions, "
+        "documents, by=('day', 'actor')) returns.")
+
+    class NotebookError(Exception):
+        ename, evalue = "ChartTableError", str(raised.value)
+
+    assert describe_failure(NotebookError()) == (
+        "ChartTableError: the report made a table one of its charts cannot draw (attention_over_time: 2 rows share "
+        "day='2026-08-12', actor='p'; the chart draws one row per day and actor and does not add rows up.) - a "
+        "fault of the workbench's report, not of your corpus or parameters; please report it with the corpus it "
+        "ran on.")
