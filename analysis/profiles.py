@@ -17,7 +17,7 @@ from analysis.entities import entities_as_mentions, same_entity_ids
 from analysis.tables import entity_tables, report_colors
 from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
-__all__ = ["ActorProfile", "actor_profile", "most_mentioned_actor"]
+__all__ = ["ActorProfile", "actor_profile", "most_mentioned_actor", "without_titles"]
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def _ending_with(direct: pd.DataFrame, *, wanted: str) -> pd.Series:
     return direct.loc[ends, "actor_id"].value_counts()
 
 
-def _without_titles(name: str) -> str:
+def without_titles(name: str) -> str:
     """``name`` (casefolded) without the honorifics and role titles of the entity layer's word lists
     it starts with ("dr. amara okafor" -> "amara okafor"; "chief executive mo lee" -> "mo lee")."""
     from analysis.entity_words import load_entity_words
@@ -150,7 +150,7 @@ def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
         written = direct[column].astype(str).map(lambda text: " ".join(text.split()).casefold())
         return direct.loc[written == wanted, "actor_id"].value_counts()
 
-    for wanted in dict.fromkeys([wanted, _without_titles(wanted)]):  # "Dr. Amara Okafor": Amara Okafor
+    for wanted in dict.fromkeys([wanted, without_titles(wanted)]):  # "Dr. Amara Okafor": Amara Okafor
         keys = keys_where("actor")
         if keys.empty:  # a form as written; a bare surname also names everyone whose name ends with it
             keys = keys_where("alias")

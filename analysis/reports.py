@@ -218,8 +218,9 @@ def check_corpus(notebook: str | os.PathLike[str], parameters: dict[str, Any], *
     document: :func:`analysis.tables.report_documents` of the notebook's ``corpus`` (``parameters`` over
     the notebook's defaults; a relative path starts at the notebook's folder, where its kernel runs) with
     the parameters that choose documents (:data:`CORPUS_PARAMETERS`). So a bad path, a folder with no
-    readable article, a table without a text column, a ``start`` that leaves nothing or an unknown
-    ``doc_id`` is said at the command line, with no output folder and no error notebook. The corpus is
+    readable article, a table without a text column, a ``start`` that leaves nothing, an unknown
+    ``doc_id``, a ``group_by`` that is no column or an ``actor_id`` the corpus never writes
+    (:func:`analysis.tables.check_report_choices`) is said at the command line, with no output folder and no error notebook. The corpus is
     loaded once more for it (a saved analysis: its documents without their texts), which costs a small
     part of a report (loading runs far faster than analysing); its warnings are left to the report,
     which prints them. Notebooks that do not read a corpus as the reports do are not checked."""
@@ -230,14 +231,22 @@ def check_corpus(notebook: str | os.PathLike[str], parameters: dict[str, Any], *
         return
     import warnings
 
-    from analysis.tables import report_documents
+    from analysis.tables import check_report_choices, report_documents
 
-    if isinstance(corpus, (str, os.PathLike)) and not os.path.isabs(corpus):
-        corpus = str(source.parent / corpus)
+    corpus = _beside(source, corpus)
     chosen = {key: effective[key] for key in _keys if key in effective}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        report_documents(corpus, **chosen)
+        documents = report_documents(corpus, **chosen)
+        check_report_choices(documents, group_by=effective.get("group_by"), actor_id=effective.get("actor_id"),
+                             actors=_beside(source, effective.get("actors")))
+
+
+def _beside(notebook: Path, path: Any) -> Any:
+    """A relative path parameter as the notebook's kernel reads it: from the notebook's folder."""
+    if isinstance(path, (str, os.PathLike)) and not os.path.isabs(path):
+        return str(notebook.parent / path)
+    return path
 
 
 def _lift_provenance(notebook) -> dict[str, Any]:

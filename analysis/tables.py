@@ -37,7 +37,7 @@ __all__ = ["select_document", "document_card", "corpus_summary", "filter_documen
            "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
-           "report_analysis", "report_documents"]
+           "report_analysis", "report_documents", "check_report_choices"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source", "duplicate_of")
 _CARD_WORDS = {"duplicate_of": "copy of"}  # the doc_id of the article it is flagged as a copy of
@@ -329,15 +329,64 @@ def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8
     """``documents`` with the values of ``column`` beyond its ``top`` most frequent replaced by
     ``other``, so charts by outlet (or any group) stay readable with hundreds of values. Missing
     values are kept missing."""
-    if column not in documents:
-        raise InputError(f"column {column!r} (the column to group by) is not in the documents; columns are "
-                         f"{', '.join(map(str, documents.columns))}: pick one (in a report: -p group_by=outlet)")
+    _require_group_column(documents, column)
     counts = documents[column].value_counts(dropna=True)
     if len(counts) <= top:
         return documents
     keep = set(counts.index[:top])
     values = documents[column].where(documents[column].isin(keep) | documents[column].isna(), other)
     return documents.assign(**{column: values})
+
+
+def _require_group_column(documents: pd.DataFrame, column: str) -> None:
+    """InputError naming the documents' columns when ``column`` (the column to group by) is not one."""
+    if column not in documents:
+        raise InputError(f"column {column!r} (the column to group by) is not in the documents; columns are "
+                         f"{', '.join(map(str, documents.columns))}: pick one (in a report: -p group_by=outlet)")
+
+
+def check_report_choices(documents: pd.DataFrame, *, group_by: str | None = None, actor_id: str | None = None,
+                         actors: Any = None) -> None:
+    """InputError, before anything is analysed, when a report's ``group_by`` or ``actor_id`` cannot
+    name anything in ``documents`` (the table :func:`report_documents` keeps): ``group_by`` not a column
+    (the message :func:`lump_values` gives), or an ``actor_id`` that is no id of the actor lexicon
+    ``actors`` (None: the default) and that no headline or text writes (words compared in any case,
+    punctuation ignored; also without the titles it starts with, :func:`analysis.profiles.without_titles`:
+    "Dr. Amara Okafor"; an entity id
+    ``person:harold_pickett`` as "harold pickett"). What needs the analysis (a name two entities
+    share) is left to the report. Documents without their text (a saved analysis read for a check)
+    are not searched for ``actor_id``; a lexicon that cannot be read is left to the report to say."""
+    import re
+
+    from analysis.actors import load_actors
+    from analysis.entities import ENTITY_TYPES
+    from analysis.profiles import without_titles
+
+    if group_by is not None and group_by != "text":  # (a saved analysis' documents may be read without text)
+        _require_group_column(documents, str(group_by))
+    if actor_id is None or not str(actor_id).strip() or "text" not in documents:
+        return
+    try:
+        lexicon = load_actors(actors).actors
+    except (InputError, OSError):
+        return
+    if str(actor_id).strip() in set(lexicon["actor_id"].astype(str)):
+        return
+    kind, colon, rest = str(actor_id).partition(":")
+    name = rest.replace("_", " ") if colon and kind in ENTITY_TYPES else str(actor_id)
+
+    def words(text: object) -> str:
+        return " " + " ".join(re.findall(r"\w+", str(text).casefold())) + " "
+
+    forms = {words(name), words(without_titles(" ".join(name.casefold().split())))}
+    titles = documents["title"] if "title" in documents else pd.Series("", index=documents.index)
+    for title, text in zip(titles.fillna(""), documents["text"].fillna("")):
+        written = words(f"{title} {text}")
+        if any(form in written for form in forms):
+            return
+    raise InputError(f"actor_id {actor_id!r} is not mentioned in this corpus: no headline or text writes it, and it "
+                     "is no id of the actor lexicon. Pass an id of the actor lexicon, or a name as the corpus report "
+                     "shows it.")
 
 
 def keep_top(table: pd.DataFrame, *, n: int = 10, by: str = "actor_id", weight: str = "mentions") -> pd.DataFrame:

@@ -77,3 +77,41 @@ def test_a_chart_given_two_rows_for_one_mark_is_a_chart_table_error_and_a_report
         "day='2026-08-12', actor='p'; the chart draws one row per day and actor and does not add rows up.) - a "
         "fault of the workbench's report, not of your corpus or parameters; please report it with the corpus it "
         "ran on.")
+
+
+# ------------------------------------------- F19: group_by and actor_id checked before a kernel starts
+
+TWO = pd.DataFrame({"doc_id": ["x", "y"], "title": ["Fire grows", "Evacuees return"], "outlet": ["Courier", "Wire"],
+                    "text": ["Gov. Teresa Almonte toured the shelter.", "Harold Pickett said the dog was safe."]})
+
+
+def test_check_report_choices_names_an_unknown_group_column_and_an_actor_no_text_writes():
+    with pytest.raises(InputError) as raised:
+        wb.tables.check_report_choices(TWO, group_by="outlett")
+    assert str(raised.value) == ("column 'outlett' (the column to group by) is not in the documents; columns are "
+                                 "doc_id, title, outlet, text: pick one (in a report: -p group_by=outlet)")
+    with pytest.raises(InputError) as raised:
+        wb.tables.check_report_choices(TWO, actor_id="Harold Pikett")
+    assert str(raised.value) == (
+        "actor_id 'Harold Pikett' is not mentioned in this corpus: no headline or text writes it, and it is no id of "
+        "the actor lexicon. Pass an id of the actor lexicon, or a name as the corpus report shows it.")
+    with pytest.raises(InputError, match="^actor_id 'Ridge Pickett' is not mentioned"):
+        wb.tables.check_report_choices(TWO, actor_id="Ridge Pickett")
+    for fine in ("harold  PICKETT", "person:harold_pickett", "Governor Teresa Almonte", "Dr. Harold Pickett",
+                 "Evacuees", "icrc", None, ""):
+        wb.tables.check_report_choices(TWO, group_by="outlet", actor_id=fine)
+    wb.tables.check_report_choices(TWO.drop(columns="text"), actor_id="anyone")  # no texts read: left to the report
+    assert wb.profiles.without_titles("gov. teresa almonte") == "teresa almonte"
+
+
+def test_a_report_with_an_unknown_group_column_or_actor_stops_before_its_kernel_with_exit_status_2(tmp_path, capsys):
+    from analysis.cli import main
+
+    corpus = tmp_path / "corpus.csv"
+    TWO.to_csv(corpus, index=False)
+    out = tmp_path / "out"
+    assert main(["report", "corpus_report", "--corpus", str(corpus), "--out", str(out), "-p", "group_by=outlett"]) == 2
+    assert capsys.readouterr().err.startswith("error: column 'outlett' (the column to group by) is not in the documents")
+    assert main(["report", "actor_profile", "--corpus", str(corpus), "--out", str(out), "-p", "actor_id=Nobody"]) == 2
+    assert capsys.readouterr().err.startswith("error: actor_id 'Nobody' is not mentioned in this corpus: no headline")
+    assert not out.exists(), "no output folder, no .failed.ipynb"
