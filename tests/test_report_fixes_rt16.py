@@ -115,3 +115,37 @@ def test_a_report_with_an_unknown_group_column_or_actor_stops_before_its_kernel_
     assert main(["report", "actor_profile", "--corpus", str(corpus), "--out", str(out), "-p", "actor_id=Nobody"]) == 2
     assert capsys.readouterr().err.startswith("error: actor_id 'Nobody' is not mentioned in this corpus: no headline")
     assert not out.exists(), "no output folder, no .failed.ipynb"
+
+
+# ------------------------------------------- F13: a bar where no frame reaches its threshold
+
+def _frames_table(rows):
+    return pd.DataFrame(rows, columns=["period", "frame_id", "hits", "share", "present"])
+
+
+def test_a_bar_of_shares_where_no_frame_is_present_reads_below_threshold_not_a_full_bar():
+    table = _frames_table([("2026-08-12", "conflict", 0, 0.0, False), ("2026-08-12", "responsibility", 1, 1.0, False),
+                           ("2026-08-13", "conflict", 3, 0.75, True), ("2026-08-13", "responsibility", 1, 0.25, False),
+                           ("2026-08-14", "conflict", 0, 0.0, False), ("2026-08-14", "responsibility", 0, 0.0, False)])
+    fig = charts.frame_profile(table, by="period")
+    assert [(t.name, list(t.x), list(t.y)) for t in fig.data] == [
+        ("conflict", ["2026-08-12", "2026-08-13", "2026-08-14"], [None, 0.75, 0.0]),
+        ("responsibility", ["2026-08-12", "2026-08-13", "2026-08-14"], [None, 0.25, 0.0])]
+    assert list(fig.data[1].marker.pattern.shape) == ["/", "/", "/"], "a part below threshold in a framed bar: hatched"
+    assert [(a.x, a.text) for a in fig.layout.annotations] == [("2026-08-14", "no frame terms"),
+                                                               ("2026-08-12", "below threshold (1 term hit)")]
+    on_hits = charts.frame_profile(table, by="period", value="hits")
+    assert list(on_hits.data[1].y) == [1, 1, 0], "drawn on hit counts, a single hit is a bar of one hit"
+
+
+def test_one_article_with_no_frame_present_is_said_in_words():
+    table = pd.DataFrame({"doc_id": ["a", "a"], "frame_id": ["conflict", "responsibility"], "hits": [0, 1],
+                          "share": [0.0, 1.0], "present": [False, False]})
+    fig = charts.frame_profile(table, names={"responsibility": "Responsibility"})
+    assert not fig.data
+    assert [a.text for a in fig.layout.annotations] == [
+        "No frame reaches its threshold in this document: terms found, each below its frame&#x27;s threshold: "
+        "Responsibility 1 hit; a frame counts as present from its threshold on (see the codebook)"]
+    only_below = pd.concat([table, table.assign(doc_id="b", hits=[2, 0], share=[1.0, 0.0], present=[True, False])])
+    legend = charts.frame_profile(only_below, names={"responsibility": "Responsibility"}).layout.legend.title.text
+    assert "below threshold only: Responsibility" in legend and "no terms found" not in legend
