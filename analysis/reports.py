@@ -143,6 +143,17 @@ def _is_day(value: Any) -> bool:
     return True
 
 
+def _is_zone(value: Any) -> bool:
+    """Whether ``value`` names a time zone as :func:`analysis.tables.in_zone` reads it."""
+    from analysis.tables import zone_label
+
+    try:
+        zone_label(str(value) if isinstance(value, str) else None if value is None else repr(value))
+    except InputError:
+        return False
+    return isinstance(value, str)
+
+
 #: What the values of the notebooks' shared parameters must be, beyond their type: a parameter's name
 #: means the same in every notebook. Each rule: (test of a value, what the parameter expects).
 PARAMETER_RULES: dict[str, tuple[Any, str]] = {
@@ -151,6 +162,8 @@ PARAMETER_RULES: dict[str, tuple[Any, str]] = {
     "start": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-01"),
     "end": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-31"),
     "period": (lambda value: value in ("day", "week", "month"), '"day", "week" or "month"'),
+    "tz": (_is_zone, 'a time zone: a name such as "America/Los_Angeles", an offset from UTC with a colon such as '
+                     '"-07:00", or "UTC"'),
     "errors": (lambda value: value in ("raise", "skip"), '"raise" (stop at bad input) or "skip" (leave it out, listed '
                                                           'in the load report)'),
 }
@@ -202,7 +215,8 @@ def check_date_limits(*, start: Any = None, end: Any = None) -> None:
 
 #: The notebook parameters :func:`check_corpus` passes on to :func:`analysis.tables.report_documents`
 #: (the names the project's notebooks give them, and report_analysis' keywords).
-CORPUS_PARAMETERS = ("format", "columns", "start", "end", "outlets", "where", "doc_id", "errors", "drop_duplicates")
+CORPUS_PARAMETERS = ("format", "columns", "start", "end", "outlets", "where", "doc_id", "errors", "drop_duplicates",
+                     "tz")
 _LOADING_PARAMETERS = ("format", "columns", "errors", "drop_duplicates")  # how the corpus is read, not which documents
 
 

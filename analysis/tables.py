@@ -10,6 +10,7 @@ saying why there is none), ``<thing>_as_<table>`` re-keys one table as another, 
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -37,7 +38,7 @@ __all__ = ["select_document", "document_card", "corpus_summary", "filter_documen
            "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
-           "report_analysis", "report_documents", "check_report_choices"]
+           "report_analysis", "report_documents", "check_report_choices", "in_zone", "zone_label"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source", "duplicate_of")
 _CARD_WORDS = {"duplicate_of": "copy of"}  # the doc_id of the article it is flagged as a copy of
@@ -103,9 +104,11 @@ def filter_documents(
     end: str | pd.Timestamp | None = None,
     outlets: Sequence[str] | str | None = None,
     where: str | None = None,
+    tz: str | None = None,
 ) -> pd.DataFrame:
-    """The documents published in ``[start, end]`` (UTC; dates are whole days) from ``outlets`` that
-    match ``where``.
+    """The documents published in ``[start, end]`` (dates are whole days of the zone ``tz``, as
+    :func:`in_zone` reads it; None: the zone of the documents' ``published`` column, UTC as loaded) from
+    ``outlets`` that match ``where``.
 
     ``None`` means no limit. With a date limit, undated documents are left out. Outlets match whole
     names, ignoring case and surrounding spaces. ``where`` is a pandas query on the documents' columns,
@@ -117,7 +120,8 @@ def filter_documents(
     require_table(documents, fn="filter_documents")
     keep = pd.Series(True, index=documents.index)
     published = published_utc(documents, fn="filter_documents")
-    limits = {"start": _date_limit("start", start), "end": _date_limit("end", end)}
+    zone = _zone(tz) if tz is not None else _published_zone(documents)
+    limits = {"start": _date_limit("start", start, zone), "end": _date_limit("end", end, zone)}
     if limits["start"] is not None and limits["end"] is not None and limits["start"] > limits["end"]:
         raise InputError(f"start={start!r} is after end={end!r}: start is the first day to include and end "
                          "the last; swap them or drop one")
@@ -153,19 +157,21 @@ def filter_documents(
     return chosen
 
 
-def _date_limit(name: str, value: str | pd.Timestamp | None) -> pd.Timestamp | None:
+def _date_limit(name: str, value: str | pd.Timestamp | None, zone: Any = "UTC") -> pd.Timestamp | None:
     """A ``start``/``end`` limit of :func:`filter_documents` as a UTC moment (None for no limit): the
-    first moment of a start day, the last of an end day. InputError when ``value`` is not a date."""
+    first moment of a start day, the last of an end day, days of ``zone`` (a value without a zone).
+    InputError when ``value`` is not a date."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         moment = pd.Timestamp(value)
     except (ValueError, TypeError) as error:
         raise InputError(f"{name}={value!r} is not a date; write it as YYYY-MM-DD") from error
-    moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment.tz_convert("UTC")
+    if moment.tzinfo is not None:
+        return moment.tz_convert("UTC")
     if name == "end" and moment == moment.normalize():
         moment += pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
-    return moment
+    return moment.tz_localize(zone).tz_convert("UTC")
 
 
 def _date_range(published: pd.Series) -> str:
@@ -224,7 +230,7 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     """The corpus at a glance as a two-column table: ``field``, ``value`` (both str).
 
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
-    publication day (UTC), undated documents, then the duplicates, each field saying what it counts:
+    publication day (in the zone of the ``published`` column, :func:`in_zone`; UTC as loaded), undated documents, then the duplicates, each field saying what it counts:
     "duplicates left out (not counted)" when the load report (``documents.attrs["load_report"]``)
     lists copies dropped by ``drop_duplicates`` (entries whose ``action`` is
     :data:`analysis.corpus.report.DROPPED_DUPLICATE`), and "duplicates kept (flagged, counted)": the
@@ -232,7 +238,7 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     to the copies dropped read as a contradiction).
     """
     require_table(documents, fn="corpus_summary")
-    published = published_utc(documents, fn="corpus_summary")
+    published = _published_in_zone(documents, fn="corpus_summary")
     words = (documents["title"].fillna("") + " " + documents["text"].fillna("")).str.split().str.len().sum()
     outlets = documents["outlet"].dropna().nunique() if "outlet" in documents else 0
     duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
@@ -265,7 +271,7 @@ def period_unit(documents: pd.DataFrame, *, min_documents: int = PERIOD_MIN_DOCU
     not as 34 days of which 30 are zeros. Undated documents do not count; no dates gives "day".
     ``with_period(documents, period=...)`` (the reports' ``-p period=...``) overrides the choice.
     """
-    published = published_utc(documents, fn="period_unit").dropna() \
+    published = _published_in_zone(documents, fn="period_unit").dropna() \
         if "published" in documents else pd.Series([], dtype="datetime64[ns, UTC]")
     if published.empty:
         return "day"
@@ -291,24 +297,99 @@ def _period_start(days: pd.Series, unit: str) -> pd.Series:
 
 
 @renamed_keywords(unit="period")
-def with_period(documents: pd.DataFrame, *, period: str | None = None) -> pd.DataFrame:
-    """``documents`` with a ``period`` column: the first day (YYYY-MM-DD, UTC) of the day, week
-    (starting Monday) or month each was published in; NA when undated. ``period`` ("day", "week" or
-    "month"; the old keyword ``unit=`` is deprecated) None chooses it from the date range
-    (:func:`period_unit`). ``period_unit`` is stored in ``.attrs``.
+def with_period(documents: pd.DataFrame, *, period: str | None = None, tz: str | None = None) -> pd.DataFrame:
+    """``documents`` with a ``period`` column: the first day (YYYY-MM-DD) of the day, week (starting
+    Monday) or month each was published in, a calendar day of the zone ``tz``; NA when undated.
+    ``period`` ("day", "week" or "month"; the old keyword ``unit=`` is deprecated) None chooses it from
+    the date range (:func:`period_unit`). ``tz``: as :func:`in_zone` reads it ("America/Los_Angeles",
+    "-07:00", "UTC"); given, ``published`` is shown in that zone too (:func:`in_zone`); None: the zone
+    of the ``published`` column (UTC as loaded: a story published at 21:10 on 12 August in California
+    counts on 13 August). ``period_unit`` and ``period_zone`` (:func:`zone_label`) are stored in ``.attrs``.
 
     Use ``by=("period", "actor")`` in ``mentions_by`` and ``by="period"`` in ``frames_by``.
     """
     require_table(documents, fn="with_period")
+    if tz is not None:
+        documents = in_zone(documents, tz=tz)
     unit = period or period_unit(documents)
     if unit not in ("day", "week", "month"):
         raise InputError(f"period={unit!r}: use 'day', 'week' or 'month'")
-    published = published_utc(documents, fn="with_period") if "published" in documents \
+    published = _published_in_zone(documents, fn="with_period") if "published" in documents \
         else pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
     day = _period_start(published.dt.tz_localize(None).dt.normalize(), unit)
     out = documents.assign(period=day.dt.strftime("%Y-%m-%d").astype("string"))
     out.attrs["period_unit"] = unit
+    out.attrs["period_zone"] = zone_label(_published_zone(documents))
     return out
+
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+
+
+def _zone(tz: Any) -> Any:
+    """The zone ``tz`` names, as pandas converts to it: "UTC" for None, "", "UTC", "GMT" or "Z"; a fixed
+    offset for "-07:00", "+0530", "UTC+2"; else an IANA name ("America/Los_Angeles"). InputError else."""
+    import datetime as dt
+    import zoneinfo
+
+    text = "" if tz is None else str(tz).strip()
+    if text.upper() in ("", "UTC", "GMT", "Z"):
+        return "UTC"
+    if (match := _OFFSET.match(text)):
+        sign, hours, minutes = match.groups()
+        delta = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if delta < dt.timedelta(hours=15) and int(minutes or 0) < 60:
+            return dt.timezone(-delta if sign == "-" else delta)
+    else:
+        try:
+            zoneinfo.ZoneInfo(text)
+            return text
+        except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):  # ("Pacific" is a folder of zones)
+            pass
+    raise InputError(f"tz={tz!r} is not a time zone: write a zone name such as 'America/Los_Angeles' or "
+                     "'Europe/Berlin', an offset from UTC such as '-07:00', or 'UTC'")
+
+
+def zone_label(tz: Any) -> str:
+    """A time zone as a report names it: "UTC", "America/Los_Angeles", "UTC-07:00" (``tz``: what
+    :func:`in_zone` reads, or a zone pandas gives)."""
+    import datetime as dt
+
+    zone = _zone(tz) if tz is None or isinstance(tz, str) else tz
+    if isinstance(zone, dt.timezone):
+        if zone.utcoffset(None) == dt.timedelta(0):
+            return "UTC"
+        return zone.tzname(None)  # "UTC-07:00"
+    return str(getattr(zone, "key", zone))
+
+
+def in_zone(documents: pd.DataFrame, *, tz: str | None) -> pd.DataFrame:
+    """``documents`` with ``published`` in the time zone ``tz``: the same moments, shown as that zone's
+    clock ("2026-08-12 21:10 PDT", not "2026-08-13 04:10 UTC") and counted on its calendar days by
+    :func:`with_period`, :func:`filter_documents`, :func:`corpus_summary` and :func:`period_unit`
+    (a loaded corpus is in UTC). ``tz``: an IANA zone name ("America/Los_Angeles", "Europe/Berlin"),
+    an offset from UTC ("-07:00", "+0530") or "UTC"; None or "" keeps UTC. InputError naming the
+    forms for anything else. Without a ``published`` column, ``documents`` as given."""
+    require_table(documents, fn="in_zone")
+    zone = _zone(tz)
+    if "published" not in documents:
+        return documents
+    out = documents.assign(published=published_utc(documents, fn="in_zone").dt.tz_convert(zone))
+    out.attrs = dict(documents.attrs)
+    return out
+
+
+def _published_zone(documents: pd.DataFrame) -> Any:
+    """The zone of the documents' ``published`` column (a zone-aware column's), else UTC."""
+    column = documents["published"] if "published" in documents else None
+    zone = getattr(getattr(column, "dt", None), "tz", None) if column is not None and \
+        isinstance(column.dtype, pd.DatetimeTZDtype) else None
+    return zone if zone is not None else "UTC"
+
+
+def _published_in_zone(documents: pd.DataFrame, *, fn: str) -> pd.Series:
+    """:func:`published_utc` of ``documents`` in the zone of their ``published`` column (UTC as loaded)."""
+    return published_utc(documents, fn=fn).dt.tz_convert(_published_zone(documents))
 
 
 #: What a report's header says of the period of a corpus without a date.
@@ -351,16 +432,14 @@ def check_report_choices(documents: pd.DataFrame, *, group_by: str | None = None
     name anything in ``documents`` (the table :func:`report_documents` keeps): ``group_by`` not a column
     (the message :func:`lump_values` gives), or an ``actor_id`` that is no id of the actor lexicon
     ``actors`` (None: the default) and that no headline or text writes (words compared in any case,
-    punctuation ignored; also without the titles it starts with, :func:`analysis.profiles.without_titles`:
+    punctuation ignored; also without the titles it starts with, :func:`analysis.entity_words.without_titles`:
     "Dr. Amara Okafor"; an entity id
     ``person:harold_pickett`` as "harold pickett"). What needs the analysis (a name two entities
     share) is left to the report. Documents without their text (a saved analysis read for a check)
     are not searched for ``actor_id``; a lexicon that cannot be read is left to the report to say."""
-    import re
-
     from analysis.actors import load_actors
     from analysis.entities import ENTITY_TYPES
-    from analysis.profiles import without_titles
+    from analysis.entity_words import without_titles
 
     if group_by is not None and group_by != "text":  # (a saved analysis' documents may be read without text)
         _require_group_column(documents, str(group_by))
@@ -843,6 +922,7 @@ def report_analysis(
     one_document: bool = False,
     errors: str = "raise",
     drop_duplicates: bool = False,
+    tz: str | None = None,
 ) -> Analysis:
     """The :class:`Analysis` a report shows: of the articles at ``source``, or read from the saved
     analysis ``source`` is, without analysing again.
@@ -853,8 +933,8 @@ def report_analysis(
     ``manifest.json``): its documents table is read without the texts, the documents kept are chosen on
     it, and only their rows of every table are read (:func:`analysis.load_analysis` with ``doc_ids``;
     every table whole when every document is kept). The documents kept are
-    those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
-    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it
+    those :func:`filter_documents` keeps with ``start``, ``end`` (days of the zone ``tz``; None: UTC),
+    ``outlets`` and ``where``, and with ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it
     (without it, a ``doc_id`` given is the article a report of the corpus follows: checked among the
     documents kept before anything is analysed, with :func:`select_document`'s InputError);
     ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis
@@ -893,7 +973,7 @@ def report_analysis(
 
     def kept(documents: pd.DataFrame) -> pd.DataFrame:
         return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                               one_document=one_document)
+                               one_document=one_document, tz=tz)
 
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
@@ -965,6 +1045,7 @@ def report_documents(
     one_document: bool = False,
     errors: str = "raise",
     drop_duplicates: bool = False,
+    tz: str | None = None,
 ) -> pd.DataFrame:
     """The documents table a report on ``source`` keeps, found as :func:`report_analysis` finds them and
     with its InputErrors, without analysing anything: for a command line to check a corpus before a
@@ -973,7 +1054,7 @@ def report_documents(
 
     ``source`` is loaded with :func:`analysis.load_corpus` (``format``, ``columns``, ``errors``,
     ``drop_duplicates``); a saved analysis' documents are read without their texts (unless ``where``
-    may name the text). Then :func:`filter_documents` with ``start``, ``end``, ``outlets`` and ``where``,
+    may name the text). Then :func:`filter_documents` with ``start``, ``end``, ``outlets``, ``where`` and ``tz``,
     and :func:`select_document` for ``doc_id`` (with ``one_document=True`` the one row it picks). A
     corpus that holds no document at all (under ``errors="skip"`` every file was left out) is an
     InputError naming what the load report lists. Columns: those of the documents table.
@@ -992,15 +1073,15 @@ def report_documents(
         documents = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
         _require_articles(documents, source=source)
     return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                           one_document=one_document)
+                           one_document=one_document, tz=tz)
 
 
 def _kept_documents(documents: pd.DataFrame, *, start: Any, end: Any, outlets: Any, where: str | None,
-                    doc_id: str | None, one_document: bool) -> pd.DataFrame:
+                    doc_id: str | None, one_document: bool, tz: str | None = None) -> pd.DataFrame:
     """The documents a report keeps (:func:`report_analysis`): filtered, and the one of ``doc_id`` with
     ``one_document``; without it a ``doc_id`` given (the article a report of the corpus follows) is
     checked before anything is analysed."""
-    documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
+    documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where, tz=tz)
     if one_document:
         return select_document(documents, doc_id=doc_id)
     if doc_id is not None:

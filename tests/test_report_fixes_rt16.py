@@ -101,7 +101,9 @@ def test_check_report_choices_names_an_unknown_group_column_and_an_actor_no_text
                  "Evacuees", "icrc", None, ""):
         wb.tables.check_report_choices(TWO, group_by="outlet", actor_id=fine)
     wb.tables.check_report_choices(TWO.drop(columns="text"), actor_id="anyone")  # no texts read: left to the report
-    assert wb.profiles.without_titles("gov. teresa almonte") == "teresa almonte"
+    from analysis.entity_words import without_titles
+
+    assert without_titles("gov. teresa almonte") == "teresa almonte"
 
 
 def test_a_report_with_an_unknown_group_column_or_actor_stops_before_its_kernel_with_exit_status_2(tmp_path, capsys):
@@ -149,3 +151,51 @@ def test_one_article_with_no_frame_present_is_said_in_words():
     only_below = pd.concat([table, table.assign(doc_id="b", hits=[2, 0], share=[1.0, 0.0], present=[True, False])])
     legend = charts.frame_profile(only_below, names={"responsibility": "Responsibility"}).layout.legend.title.text
     assert "below threshold only: Responsibility" in legend and "no terms found" not in legend
+
+
+# ------------------------------------------- F6: days of a time zone the user names (UTC by default)
+
+EVENING = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["A", "B", "C"], "text": ["One.", "Two.", "Three."],
+                        "published": pd.to_datetime(["2026-08-12T09:00:00-07:00", "2026-08-12T21:10:00-07:00",
+                                                     "2026-08-13T18:40:00-07:00"], utc=True)})
+
+
+def test_with_period_bins_by_the_calendar_days_of_the_zone_given_and_shows_times_in_it():
+    assert wb.with_period(EVENING, period="day")["period"].tolist() == ["2026-08-12", "2026-08-13", "2026-08-14"]
+    local = wb.with_period(EVENING, period="day", tz="America/Los_Angeles")
+    assert local["period"].tolist() == ["2026-08-12", "2026-08-12", "2026-08-13"]
+    assert local.attrs["period_zone"] == "America/Los_Angeles"
+    assert str(local["published"].iloc[1]) == "2026-08-12 21:10:00-07:00", "the same moment, on the zone's clock"
+    assert wb.with_period(EVENING, period="day", tz="-07:00").attrs["period_zone"] == "UTC-07:00"
+    assert wb.with_period(EVENING, period="day").attrs["period_zone"] == "UTC"
+    zoned = wb.tables.in_zone(EVENING, tz="America/Los_Angeles")
+    assert wb.with_period(zoned, period="day")["period"].tolist() == ["2026-08-12", "2026-08-12", "2026-08-13"], \
+        "documents in a zone keep its days"
+    from analysis.display import frame_html
+
+    shown = frame_html(zoned[["published"]])
+    assert [t in shown for t in ("2026-08-12 09:00 PDT", "2026-08-12 21:10 PDT", "2026-08-13 18:40 PDT")] == [True] * 3
+
+
+def test_day_limits_summary_and_profile_days_are_days_of_the_zone():
+    kept = wb.tables.filter_documents(EVENING, start="2026-08-12", end="2026-08-12", tz="America/Los_Angeles")
+    assert kept["doc_id"].tolist() == ["a", "b"]
+    assert wb.tables.filter_documents(EVENING, start="2026-08-12", end="2026-08-12")["doc_id"].tolist() == ["a"]
+    summary = wb.corpus_summary(wb.tables.in_zone(EVENING, tz="America/Los_Angeles"))
+    assert dict(zip(summary["field"], summary["value"]))["last day"] == "2026-08-13"
+    assert dict(zip(wb.corpus_summary(EVENING)["field"], wb.corpus_summary(EVENING)["value"]))["last day"] == "2026-08-14"
+
+
+def test_a_zone_is_a_name_an_offset_or_utc_and_anything_else_is_said():
+    assert [wb.tables.zone_label(z) for z in (None, "", "utc", "Z", "+05:30", "UTC+2", "Europe/Berlin")] == [
+        "UTC", "UTC", "UTC", "UTC", "UTC+05:30", "UTC+02:00", "Europe/Berlin"]
+    for bad in ("Pacific", "Mars/Olympus", "+25:00"):
+        with pytest.raises(InputError) as raised:
+            wb.tables.in_zone(EVENING, tz=bad)
+        assert str(raised.value) == (f"tz={bad!r} is not a time zone: write a zone name such as 'America/Los_Angeles' "
+                                     "or 'Europe/Berlin', an offset from UTC such as '-07:00', or 'UTC'")
+    from analysis.reports import check_parameter_value
+
+    assert check_parameter_value("tz", "America/Los_Angeles") == "America/Los_Angeles"
+    with pytest.raises(InputError, match=r"^-p tz='Pacific': tz expects a time zone"):
+        check_parameter_value("tz", "Pacific")
