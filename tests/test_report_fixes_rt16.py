@@ -135,7 +135,7 @@ def test_a_bar_of_shares_where_no_frame_is_present_reads_below_threshold_not_a_f
         ("responsibility", ["2026-08-12", "2026-08-13", "2026-08-14"], [None, 0.25, 0.0])]
     assert list(fig.data[1].marker.pattern.shape) == ["/", "/", "/"], "a part below threshold in a framed bar: hatched"
     assert [(a.x, a.text) for a in fig.layout.annotations] == [("2026-08-14", "no frame terms"),
-                                                               ("2026-08-12", "below threshold (1 term hit)")]
+                                                               ("2026-08-12", "below threshold<br>(1 term hit)")]
     on_hits = charts.frame_profile(table, by="period", value="hits")
     assert list(on_hits.data[1].y) == [1, 1, 0], "drawn on hit counts, a single hit is a bar of one hit"
 

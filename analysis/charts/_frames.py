@@ -190,9 +190,9 @@ def frame_profile(
     for bar in empty:  # an honest zero, said in words: an empty slot with a label reads as a rendering fault
         fig.add_annotation(x=bar, y=0, yanchor="bottom", text="no frame terms", showarrow=False,
                            textangle=-90 if len(totals) > 8 else 0, font=dict(size=12, color="#555555"))
-    for bar, hits in unframed.items():
-        fig.add_annotation(x=bar, y=0, yanchor="bottom", showarrow=False, textangle=-90 if len(totals) > 8 else 0,
-                           text=f"below threshold ({hits:g} term hit{'s' if hits != 1 else ''})" if hits == hits
+    for bar, hits in unframed.items():  # (two lines of about 15 characters: upright where bars are narrow)
+        fig.add_annotation(x=bar, y=0, yanchor="bottom", showarrow=False, textangle=-90 if len(totals) > 4 else 0,
+                           text=f"below threshold<br>({hits:g} term hit{'s' if hits != 1 else ''})" if hits == hits
                            else "below threshold", font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
     ticks, angle = bar_labels([html.unescape(bar) if label_of[bar] == bar else shorten(label_of[bar], width=48)
