@@ -663,20 +663,27 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
     counts = mentions_by(mentions, documents, by=("period", "actor"))
     grid = period_grid(documents)
     fig = attention_over_time(keep_top(counts, n=top), time="period", times=grid, period=unit, colors=colors, title=title)
-    return fig.update_xaxes(**_period_ticks(grid, unit))
+    return fig.update_xaxes(**_period_ticks(grid, unit, zone=documents.attrs.get("period_zone")))
 
 
-def _period_ticks(grid: list[str], unit: str) -> dict:
+def _period_ticks(grid: list[str], unit: str, *, zone: str | None = None) -> dict:
     """x-axis settings that put the ticks on the periods' first days (plotly's own weekly ticks fall
-    on Sundays, a day before each weekly point), at most about 12 of them, and name the unit."""
+    on Sundays, a day before each weekly point), at most about 12 of them, and name the unit and the
+    time zone whose calendar it counts in (``zone``, ``with_period``'s ``period_zone``: "day (UTC)")."""
     if unit not in _PERIOD_STEPS or not grid:
         return {}
     every = -(-len(grid) // 12)  # ceil: a tick every so many periods
     if unit == "month":
-        return dict(title_text="month", tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
+        return dict(title_text=_period_title(unit, zone), tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
     days = 7 if unit == "week" else 1
-    return dict(title_text="week (starting Monday)" if unit == "week" else "day", tick0=grid[0],
+    return dict(title_text=_period_title(unit, zone), tick0=grid[0],
                 dtick=86_400_000 * days * every, tickformat="%b %-d, %Y")
+
+
+def _period_title(unit: str, zone: str | None) -> str:
+    """A time axis' title: "day (UTC)", "week (starting Monday, America/Los_Angeles)", "month"."""
+    said = [*(["starting Monday"] if unit == "week" else []), *([zone] if zone else [])]
+    return f"{unit} ({', '.join(said)})" if said else unit
 
 
 def period_grid(documents: pd.DataFrame) -> list[str]:
@@ -712,6 +719,8 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
     per_period = frames_by(document_frames, documents, by="period")
     per_period = per_period[per_period["period"].notna()]
     fig = frame_profile(per_period, by="period", names=names, title=title, period=unit)
+    if unit in _PERIOD_STEPS:
+        fig.update_xaxes(title_text=_period_title(unit, documents.attrs.get("period_zone")))
     if fig.data:  # each period's label ("week of 2024-05-06") says how many articles its shares are of
         articles = per_period.groupby("period", sort=False)["n_documents"].max()
         labels = dict(zip(fig.layout.xaxis.tickvals or (), fig.layout.xaxis.ticktext or ()))

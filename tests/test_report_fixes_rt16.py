@@ -199,3 +199,19 @@ def test_a_zone_is_a_name_an_offset_or_utc_and_anything_else_is_said():
     assert check_parameter_value("tz", "America/Los_Angeles") == "America/Los_Angeles"
     with pytest.raises(InputError, match=r"^-p tz='Pacific': tz expects a time zone"):
         check_parameter_value("tz", "Pacific")
+
+
+def test_time_charts_name_the_zone_their_days_are_in():
+    mentions = pd.DataFrame({"doc_id": ["a", "b", "c"], "sentence_id": [0, 0, 0], "actor_id": ["x"] * 3,
+                             "actor": ["X"] * 3, "via": ["alias"] * 3})
+    local = wb.with_period(EVENING, period="day", tz="America/Los_Angeles")
+    fig = wb.tables.attention_panel(mentions, local)
+    assert (list(fig.data[0].x), list(fig.data[0].y)) == (["2026-08-12", "2026-08-13"], [2.0, 1.0])
+    assert fig.layout.xaxis.title.text == "day (America/Los_Angeles)"
+    assert wb.tables.attention_panel(mentions, wb.with_period(EVENING, period="day")).layout.xaxis.title.text == \
+        "day (UTC)"
+    frames = pd.DataFrame({"doc_id": ["a", "b", "c"], "frame_id": ["conflict"] * 3, "hits": [2, 2, 2],
+                           "share": [1.0] * 3, "present": [True] * 3})
+    panel = wb.tables.frames_panel(frames, local)
+    assert panel.layout.xaxis.title.text == "day (America/Los_Angeles)"
+    assert list(panel.layout.xaxis.ticktext) == ["2026-08-12<br>2 articles", "2026-08-13<br>1 article"]
