@@ -13,6 +13,7 @@ import pytest
 import analysis as wb
 from analysis import corpus
 from analysis.corpus import CorpusWarning
+from analysis.corpus.documents import bylines_as_authors
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
 
 pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
@@ -460,3 +461,17 @@ def test_a_short_article_beside_a_cookie_banner_keeps_its_text(tmp_path):
             '</div><footer>&copy; 2026 Courier</footer></body></html>')
     (tmp_path / "brief.html").write_text(page, encoding="utf-8")
     assert wb.load_corpus(tmp_path / "brief.html")["text"].tolist() == ["Highway 49 reopened on Friday, Caltrans said."]
+
+
+def test_a_table_author_written_as_a_byline_is_the_name_as_in_a_text_header(tmp_path):
+    # red team rt16 F17: the CSV export's "By Lena Ruiz" and the .txt header "Byline: By Lena Ruiz" are one author
+    (tmp_path / "cms.csv").write_text(
+        "Headline,Body,Byline\nFire grows,The fire grew overnight.,By Lena Ruiz\n"
+        "Roads shut,Highway 49 is closed.,\"By Tom Avery, Chief Sports Writer\"\nRain due,Rain is due.,Bypass Team\n",
+        encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title: Evacuees return\nByline: By Lena Ruiz\n\nEvacuees returned on Sunday.\n",
+                                    encoding="utf-8")
+    docs = wb.load_corpus(tmp_path)
+    assert docs.sort_values("title")["author"].tolist() == ["Lena Ruiz", "Lena Ruiz", "Bypass Team", "Tom Avery"]
+    assert bylines_as_authors(pd.Series(["by Ann Lee", None, "Ann Lee"], dtype="string")).fillna("-").tolist() == [
+        "Ann Lee", "-", "Ann Lee"]
