@@ -2431,6 +2431,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         elif cues.clause_of[form] == "bare" or (adr is not None and cues.addressee_of[form] == "object"
                                                  and (_FINITE_CLAUSE.match(after)
                                                       or _clause_after_object(after, att.nouns))):
+            if _SAID_WHAT.match(after) and not _FINITE_CLAUSE.match(after):
+                continue  # "said nothing for a moment", "said little about the plan", "said no to it": what was
+                # said, no clause ("said nothing would change" is one)
             c_lo = after_lo  # "told reporters the plan was dead": a clause after the addressee, "that" left out
         else:
             continue
@@ -2456,6 +2459,10 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
 
 
 _PRONOUN_SUBJECT = re.compile(r"\A\s+(?:I|we|he|she|they)\s")  # a clause opening with its subject pronoun
+#: Words after a speech verb that are what was said, not the start of a clause said: "said nothing",
+#: "said little", "said so", "said no to the plan" (no reported speech unless a finite clause follows).
+_SAID_WHAT = re.compile(r"\A\s+(?:nothing|little|much|something|anything|everything|so|otherwise|yes|no|goodbye|"
+                        r"hello|thanks|grace)\b", re.IGNORECASE)
 _AND_THAT = re.compile(r"\S\s+\S+,?\s+(?:and|but)\s+that\Z")  # two words at least, then "and that"
 
 
