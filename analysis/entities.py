@@ -4335,6 +4335,10 @@ def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tupl
                 break
             if p[1] > close:
                 return p[2]
+    elif lo >= 0 and k + 1 < len(texts):
+        after = _speaker_after_run_on(texts[k + 1], text[lo], persons, k + 1)
+        if after is not None:
+            return after
     if lo > 0:
         before = None
         for p in persons[bisect_left(persons, (k, 0)):here]:
@@ -4343,6 +4347,27 @@ def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tupl
         if before is not None and _CUE_BEFORE_QUOTATION.match(text, before[1], lo) is not None:
             return before[2]
     return _continued_speaker(texts, k, lo, close, persons, reach) if reach > 0 else None
+
+
+def _speaker_after_run_on(text: str, mark: str, persons: list[tuple[int, int, int]], k: int) -> int | None:
+    """The speaker of a quotation that opened (with ``mark``) in the sentence before sentence ``k``
+    (``text``) and closes in it: the first person named within a few words after its closing mark, the
+    first mark of ``text`` that closes ('“She was kind. She listened,” Delgado said' -> Delgado's entity,
+    for the "She" of the first sentence); None when it does not close there or no person follows."""
+    if mark == '"':
+        close = text.find('"')
+    else:
+        close, opening = text.find("”"), text.find("“")
+        if opening >= 0 and opening < close:
+            return None
+    if close < 0:
+        return None
+    for p in persons[bisect_left(persons, (k, 0)):]:
+        if p[0] != k or p[1] > close + 40:
+            break
+        if p[1] > close:
+            return p[2]
+    return None
 
 
 def _within_quotation(text: str, at: int) -> bool:
