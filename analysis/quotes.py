@@ -3439,18 +3439,36 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 _OWNERS = "the|its|a|an|his|her|their"
 
 
+#: Words before a title that make it another role than the title alone: "Lt. Gov. Ray Oh" and "Deputy Mayor
+#: Ann Lee" are not "the governor" and "the mayor"; nor is a former one.
+_RANK_BELOW = r"(?:lieutenant|lt\.|deputy|vice|assistant|associate|former|ex-)"
+_RANK_BELOW_BEFORE = re.compile(rf"(?:(?<![\w.]){_RANK_BELOW})\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _abbreviations_of(title: str) -> tuple[str, ...]:
+    """The abbreviations of the (lower-case) ``title`` written before a name (``title_abbreviations`` of
+    the entity word lists: "governor" -> ("gov.",))."""
+    from analysis.entity_words import load_entity_words
+
+    return tuple(a for a, full in load_entity_words().title_abbreviations.items() if full == title)
+
+
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
     the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
     title before ``pos`` is that one entity; else None."""
     text = f.text
     age = _AGE.fullmatch(title)
-    if age is None and text.isascii() and title.isascii() and title.lower() not in text[:pos].lower() and \
-            not text[:pos].rstrip().endswith(","):
+    short = _abbreviations_of(title.lower())  # "Gov. Teresa Almonte" for "the governor"
+    head = text[:pos].lower()
+    if age is None and text.isascii() and title.isascii() and title.lower() not in head and \
+            not any(a in head for a in short) and not text[:pos].rstrip().endswith(","):
         return None  # the title is not written before ``pos`` (found without compiling its patterns)
-    before = re.compile(rf"\b{re.escape(title)}\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
+    written = "|".join([re.escape(title), *map(re.escape, short)])
+    before = re.compile(rf"(?<![\w.])(?:{written})\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
                         re.IGNORECASE)  # "Mayor Helen Stroud", "The Higher Education Minister, Helen Marsh,"
-    after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
+    after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:(?!{_RANK_BELOW}\s)[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
     if age is not None:
         after = re.compile(rf"{after.pattern}|,\s+{age.group(1)}\s*,", re.IGNORECASE)
     found: _Mention | None = None
@@ -3458,8 +3476,10 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         m = f.mentions[j]
         if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
             continue
-        if before.search(f.text, max(0, m.start - 40), m.start) or after.match(f.text, m.end) or \
-                _appointed_as(text, m.start, m.end, title):
+        titled = before.search(f.text, max(0, m.start - 40), m.start)
+        if titled is not None and _RANK_BELOW_BEFORE.search(f.text, max(0, titled.start() - 16), titled.start()):
+            titled = None  # "Lt. Gov. Ray Oh", "Deputy Mayor Ann Lee", "former Gov. X": not "the governor"
+        if titled or after.match(f.text, m.end) or _appointed_as(text, m.start, m.end, title):
             key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
             if found is not None and not _same(key, found.entity_id if isinstance(found.entity_id, str)
                                                else found.actor_id):

@@ -1446,3 +1446,18 @@ def test_said_nothing_little_or_no_is_what_was_said_not_reported_speech():
     q = wb.quotes(d, {"actors": []})
     assert q[["speaker", "kind", "quote"]].values.tolist() == [
         ["Ann Lee", "reported", "something had to change"], ["Bo Diaz", "reported", "nothing would change"]]
+
+
+def test_the_governor_said_names_the_one_person_written_gov_not_a_lieutenant_or_former_one():
+    # red team rt16 F8: AP style writes "Gov. Teresa Almonte"; "the governor said" stayed unlinked
+    d = pd.DataFrame({"doc_id": list("abcde"), "title": list("abcde"), "text": [
+        "Gov. Teresa Almonte toured the shelter on Tuesday. The state will help, the governor said.",
+        "Sen. Ann Lee and Sen. Bo Diaz met. The bill is dead, the senator said.",
+        "Lt. Gov. Ray Oh spoke. Gov. Ann Vu listened. We will rebuild, the governor said.",
+        "Deputy Mayor Jo King spoke. Mayor Tim Bell listened. The city will pay, the mayor said.",
+        "Former Gov. Al Ross spoke. The plan is bad, the governor said."]})
+    q = wb.quotes(d, {"actors": []})
+    assert q[["doc_id", "speaker", "speaker_entity_id"]].fillna("-").values.tolist() == [
+        ["a", "Teresa Almonte", "person:teresa_almonte"], ["b", "the senator", "-"], ["c", "Ann Vu", "person:ann_vu"],
+        ["d", "Tim Bell", "person:tim_bell"], ["e", "the governor", "-"]]
+    assert wb.load_entity_words().title_abbreviations["lt. gov."] == "lieutenant governor"
