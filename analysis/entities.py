@@ -1344,12 +1344,15 @@ def _portfolio_for(words: EntityWords, lows: Sequence[str], q: int) -> int:
 def _person_name_words(words: EntityWords, rest: Sequence[str]) -> bool:
     """Are the (lower-cased) words ``rest`` a person's name after a role phrase: one to three words, the
     first a first name of the lists or a word no English word list holds, the others surnames or first
-    names of the lists or no English words; none a place, organisation word or stop word ("sergey
-    lavrov", "jane doe"; not "care", "health", "kenya", "acme corp")?"""
+    names of the lists or no English words, or a middle initial ("john f. kennedy"); none a place,
+    organisation word or stop word; no first name of the lists after a first word that is none ("sergey
+    lavrov", "jane doe"; not "care", "health", "kenya", "acme corp", "paleobiology matthew wills")?"""
     if not 1 <= len(rest) <= 3 or (rest[0].capitalize() not in words.first_names and
                                    any(r.capitalize() in words.first_names for r in rest[1:])):
         return False  # ("paleobiology matthew wills": the name starts at its first name)
     for k, low in enumerate(rest):
+        if 0 < k < len(rest) - 1 and len(low) == 2 and low[1] == "." and low[0].isalpha():
+            continue  # a middle initial
         cap = low.capitalize()
         if not low.replace("-", "").replace("'", "").isalpha() or low in words.places or \
                 low in words.org_words or low in words.legal_suffixes or low in words.stop:
@@ -2790,10 +2793,18 @@ def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
 _FAMILY_NOUN = re.compile(r" ([a-z]+)\b(?!['’-])")
 
 
+@functools.lru_cache(maxsize=4)
+def _family_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
+    """"the"/"The" (its "he " a literal the scan looks for), a capitalised word and a family noun."""
+    return re.compile(rf"he [A-Z][\w'’.-]* (?:{'|'.join(sorted(map(re.escape, nouns)))})\b")
+
+
 def _family_groups(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
     """"The Doyle brothers", "the Smith family": "the", a surname (a one-word name, no title) and a noun
     of ``family_nouns`` are one group's name, the noun in its words and span (``group``, evidence
     "family noun: <noun>"), as "the Obamas" is a family; never a short form of one person of that surname."""
+    if _family_pattern(words.family_nouns).search("\n".join(texts)) is None:
+        return cands  # (one scan of the document: most name no family)
     out = cands
     for i, c in enumerate(cands):
         if len(c.words) != 1 or c.title is not None or not c.words[0][:1].isupper():
