@@ -32,9 +32,10 @@ Pronoun mentions are not counted.
 
 A lexicon alias that differs from a name found only by case (``aliases: [harlow athletic]`` where the
 texts write "Harlow Athletic": aliases are case-sensitive, so it matches nothing) is named
-(:func:`alias_case_notes`): :func:`discover_actors` warns once, naming the actor, its alias and the
-form to write (a lexicon other than the shipped one), and the candidate's YAML opens with that note as
-a comment.
+(:func:`alias_case_notes`): :func:`analysis.analyze` (over its whole entity table) and
+:func:`discover_actors` warn once, naming the actor, its alias and
+the form to write (a lexicon other than the shipped one, :func:`alias_case_warning`), and the
+candidate's YAML opens with that note as a comment.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ from analysis.entity_words import load_entity_words
 from analysis.text import sentences_of, slug
 from analysis.schema import DISCOVERY_COLUMNS, output_columns
 
-__all__ = ["alias_case_notes", "discover_actors", "discovery_yaml", "example_window", "DISCOVERY_COLUMNS",
+__all__ = ["alias_case_notes", "alias_case_warning", "discover_actors", "discovery_yaml", "example_window", "DISCOVERY_COLUMNS",
            "EXAMPLE_WORDS"]
 
 #: An example sentence of more than ``4 * EXAMPLE_WORDS`` (100) words (a run-on line: news sentences
@@ -210,15 +211,18 @@ def alias_case_notes(table: pd.DataFrame, *, actors: ActorLexicon) -> pd.DataFra
         {"mentions": "int64"})
 
 
-def _warn_case_notes(notes: pd.DataFrame, lexicon: ActorLexicon) -> None:
-    """One warning naming every alias of ``notes`` (:func:`alias_case_notes`), for a lexicon other than
-    the shipped one (its aliases are the workbench's, not the user's to fix)."""
-    if notes.empty or lexicon.sha256 == load_actors(None).sha256:
-        return
+def alias_case_warning(notes: pd.DataFrame, *, actors: ActorLexicon) -> str | None:
+    """The one warning naming every alias of ``notes`` (:func:`alias_case_notes` of a table made with
+    the lexicon ``actors``): "actor lexicon lex.yml: the lexicon's harlow_athletic has the alias
+    'harlow athletic'; aliases are case-sensitive: write 'Harlow Athletic' (17 mentions in the text)";
+    None when there is none or ``actors`` is the shipped lexicon (its aliases are the workbench's, not
+    the user's to fix). :func:`discover_actors` and :func:`analysis.analyze` warn with it."""
+    if notes.empty or actors.sha256 == load_actors(None).sha256:
+        return None
     listed = "; ".join(f"{note} ({_mentions(n)} in the text)" for note, n in zip(notes["note"], notes["mentions"]))
-    source = str(lexicon.source)
+    source = str(actors.source)
     named = f"actor lexicon {Path(source).name}" if source and not source.startswith("<") else "the actor lexicon"
-    warnings.warn(f"{named}: {listed}", UserWarning, stacklevel=3)
+    return f"{named}: {listed}"
 
 
 def _mentions(n: int) -> str:
@@ -250,7 +254,9 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     A candidate one of whose forms a lexicon alias writes in another case only (:func:`alias_case_notes`)
     gets that note as a comment line opening its ``yaml`` ("# the lexicon's harlow_athletic has the
     alias 'harlow athletic'; aliases are case-sensitive: write 'Harlow Athletic'"), and a lexicon other
-    than the shipped one gets a UserWarning listing every such alias.
+    than the shipped one gets a UserWarning listing every such alias (:func:`alias_case_warning`; with
+    ``entity_table``, counted as that table counts, so the text is the one :func:`analysis.analyze` warned
+    with for the same table).
     """
     require_table(documents, fn="discover_actors")
     lexicon = load_actors(actors)
@@ -267,7 +273,11 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
         doc_ids = {e: frozenset(d) for e, d in unlinked.groupby("entity_id", sort=False)["doc_id"].unique().items()}
         table = _fold_short_forms(table, doc_ids)
     notes = alias_case_notes(table, actors=lexicon)
-    _warn_case_notes(notes, lexicon)
+    # (counted as the given entity table counts, which analyze warned with: a report shows the same text once)
+    whole = alias_case_notes(entity_table, actors=lexicon) if entity_table is not None else notes
+    message = alias_case_warning(whole, actors=lexicon)
+    if message:
+        warnings.warn(message, UserWarning, stacklevel=3)  # (the caller of the output_columns wrapper)
     note_of: dict[str, str] = {}
     for entity_id, note in zip(notes["entity_id"], notes["note"]):
         note_of.setdefault(entity_id, note)

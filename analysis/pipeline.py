@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from analysis.entities import entities as find_entities
 from analysis.entities import entity_table, load_entity_words
 from analysis.cues import load_cue_verbs
 from analysis.deprecation import renamed_keywords
+from analysis.discovery import alias_case_notes, alias_case_warning
 from analysis.errors import InputError, require_columns, require_table
 from analysis.framing import Codebook, load_frames
 from analysis.framing import frames as find_frames
@@ -42,7 +44,7 @@ from analysis.tone import tone
 __all__ = ["ACTOR_TONE_METHODS", "Analysis", "CORPUS_TABLES", "ENGINES", "PARTITION_TABLES", "TABLES", "analysis_key",
            "check_actor_tone_method", "analysis_of", "analyze", "analyze_partition", "combine_partitions",
            "corpus_tables", "entities_of", "filter_analysis", "keyed_settings", "lexicon_hashes", "load_analysis",
-           "saved_documents", "saved_tables", "split_documents"]
+           "saved_documents", "saved_tables", "split_documents", "warn_alias_case"]
 
 #: The tables an Analysis holds, in order.
 TABLES = ("documents", "sentences", "mentions", "quotes", "tone", "frames", "actor_tone", "entities", "entity_table")
@@ -505,7 +507,17 @@ def analyze(
     else:
         tables = _analyze_partitioned(documents, options, engine=engine, workers=workers, scheduler=scheduler,
                                       partition_size=partition_size, progress=progress)
-    return Analysis(**tables, **corpus_tables(tables, actors=lexicon), meta=meta, actors=lexicon, codebook=codebook)
+    corpus = corpus_tables(tables, actors=lexicon)
+    warn_alias_case(corpus["entity_table"], actors=lexicon)
+    return Analysis(**tables, **corpus, meta=meta, actors=lexicon, codebook=codebook)
+
+
+def warn_alias_case(entity_table: pd.DataFrame, *, actors: ActorLexicon) -> None:
+    """Warn (UserWarning) once naming every alias of ``actors`` that matches nothing because the texts
+    write the name in another case (:func:`analysis.discovery.alias_case_warning` on ``entity_table``)."""
+    message = alias_case_warning(alias_case_notes(entity_table, actors=actors), actors=actors)
+    if message:
+        warnings.warn(message, UserWarning, stacklevel=3)
 
 
 def _analyze_partitioned(documents: pd.DataFrame, options: dict[str, Any], *, engine: str, workers: int | None,

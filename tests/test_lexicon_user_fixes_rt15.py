@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 import analysis as wb
-from analysis.discovery import alias_case_notes
+from analysis.discovery import alias_case_notes, alias_case_warning
 from analysis.errors import LexiconError
+from analysis.pipeline import warn_alias_case
 from analysis.profiles import _also_named
 
 CLUB = pd.DataFrame({
@@ -122,3 +123,36 @@ def test_actor_profile_of_a_bare_surname_says_whose_surname_it_also_is():
         warnings.simplefilter("error")
         assert wb.actor_profile(result, actor_id="person:doyle").actor_id == "person:doyle"
         assert wb.actor_profile(result, actor_id="Callum Doyle").actor_id == "person:callum_doyle"
+
+
+def _said(call):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = call()
+    return result, [str(w.message) for w in caught if issubclass(w.category, UserWarning) and "case-sensitive" in str(w.message)]
+
+
+def test_analyze_warns_once_over_the_whole_corpus_with_the_counts_of_its_entity_table():
+    two = pd.concat([CLUB, CLUB.assign(doc_id="b")], ignore_index=True)
+    result, said = _said(lambda: wb.analyze(two, actors=LOWER, partition_size=1))
+    assert said == [f"the actor lexicon: {NOTE} (6 mentions in the text)"]  # both partitions' mentions, once
+    # the page then builds its candidates from analyze's tables: the same text (a report shows it once), the
+    # note over the YAML
+    found, again = _said(lambda: wb.discover_actors(two, LOWER, sentences=result.sentences, entities=result.entities,
+                                                    entity_table=result.entity_table))
+    assert again == said and found["yaml"].iloc[0].startswith(f"# {NOTE}\n")
+    assert alias_case_warning(alias_case_notes(result.entity_table, actors=result.actors), actors=result.actors) \
+        == said[0]
+    assert _said(lambda: warn_alias_case(result.entity_table, actors=result.actors))[1] == said
+    assert _said(lambda: wb.analyze(two))[1] == []  # the shipped lexicon: never
+
+
+def test_streaming_analyze_warns_like_analyze(tmp_path):
+    corpus = tmp_path / "club.csv"
+    CLUB.to_csv(corpus, index=False)
+    lexicon = tmp_path / "club.yml"
+    lexicon.write_text("actors:\n  - id: harlow_athletic\n    name: Harlow Athletic\n    type: organization\n"
+                       "    aliases: [harlow athletic]\n", encoding="utf-8")
+    _, said = _said(lambda: wb.analyze_corpus(corpus, out=tmp_path / "out", actors=lexicon,
+                                              progress=False))
+    assert said == [f"actor lexicon club.yml: {NOTE} (3 mentions in the text)"]

@@ -24,7 +24,7 @@ from analysis.corpus.duplicates import flag_duplicates
 from analysis.corpus.fields import MAPPABLE, resolve_columns
 from analysis.corpus.html import parse_html
 from analysis.corpus.plaintext import FrontMatterError, is_title_line, parse_text_file, split_metadata
-from analysis.corpus.report import DROPPED_DUPLICATE, REPORT_PLACE, UNREADABLE_SIDECAR_DATE, LoadLog
+from analysis.corpus.report import DROPPED_DUPLICATE, REPORT_PLACE, UNREADABLE_SIDECAR_DATE, LoadLog, skip_hint
 from analysis.corpus.sidecars import (
     META_SUFFIXES,
     METADATA_CSV,
@@ -210,7 +210,7 @@ def _read_document(
                  "remove it, or convert it to UTF-8 text")
         return None
     if not decoded.text.strip():
-        log.fail(label, "the file is empty", "remove it or add the article's text")
+        log.fail(label, "the file is empty", f"remove it or add the article's text, {skip_hint('every such file')}")
         return None
     note_fallback(label, decoded.fallback, log)
     if decoded.encoding not in ("utf-8", "utf-16"):
@@ -690,11 +690,12 @@ def load_files(files: Sequence[Path], base: Path, options: LoaderOptions, metada
         if not str(fields.get("text") or "").strip():
             title = str(fields.get("title") or "")
             problem = f"no text after the title line {title!r}" if title else "no text"
-            fix = "add the article's text, or remove the file"
+            fix = f"add the article's text, or remove the file, {skip_hint('every such file')}"
             if fmt == "html":
                 problem = (f"no article text in the page (title {title!r}): what it holds is navigation, banners or "
                            f"a footer, or nothing" if title else "no article text in the page")
-                fix = "remove the file if it is a section, consent or error page; else save the article's own page"
+                fix = ("remove the file if it is a section, consent or error page, "
+                       f"{skip_hint('every such page')}; else save the article's own page")
             elif _HTML_START.match(title):
                 problem += " (the file looks like an HTML page)"
                 fix = ("name it .html (or pass format='html'; in a report: -p format=html; with analyze: "

@@ -103,7 +103,7 @@ def _read_decoded(path: Path, label: str, log: LoadLog) -> Decoded | None:
         _unreadable(label, problem, log)
         return None
     if not data or data.isspace():
-        log.fail(label, "the file is empty", "remove it or add content")
+        log.fail(label, "the file is empty", f"remove it or add content, {skip_hint('every such file')}")
         return None
     try:
         return decode_text(data)
@@ -288,7 +288,7 @@ def _read_delimited(path: Path, fmt: str, label: str, columns: Any, log: LoadLog
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     if not head.strip():
-        log.fail(label, "the file is empty", "remove it or add a header row and data rows")
+        log.fail(label, "the file is empty", f"remove it or add a header row and data rows, {skip_hint('every such file')}")
         return None
     nul = find_nul_in_file(path)
     if nul is not None:
@@ -318,7 +318,7 @@ def _parse_delimited(source: Any, sep: str, encoding: str | None, label: str, co
         dtype = string_columns(header, columns)
         table, skipped = _read_csv(source, sep, encoding, dtype, log)
     except pd.errors.EmptyDataError:
-        log.fail(label, "the file is empty", "remove it or add a header row and data rows")
+        log.fail(label, "the file is empty", f"remove it or add a header row and data rows, {skip_hint('every such file')}")
         return None
     except pd.errors.ParserError:
         pass

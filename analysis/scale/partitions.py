@@ -392,7 +392,7 @@ class CorpusPartitions:
 
     def _delimited(self, file: Path, fmt: str, label: str, name: str, layers: Layers) -> Iterator[Partition]:
         log = self.log
-        head = _head(file, label, log, "remove it or add a header row and data rows", "a text table")
+        head = _head(file, label, log, f"remove it or add a header row and data rows, {skip_hint('every such file')}", "a text table")
         if head is None:
             return
         encoding = _stream_encoding(file, sniff_encoding(head))
@@ -407,7 +407,7 @@ class CorpusPartitions:
         try:
             header = pd.read_csv(file, sep=sep, nrows=0, encoding=encoding).columns
         except pd.errors.EmptyDataError:
-            log.fail(label, "the file is empty", "remove it or add a header row and data rows")
+            log.fail(label, "the file is empty", f"remove it or add a header row and data rows, {skip_hint('every such file')}")
             return
         dtype = string_columns(header, self.options.columns)  # "0123" stays "0123", as in load_corpus
         chunks = pd.read_csv(file, sep=sep, encoding=encoding, dtype=dtype, chunksize=self.partition_size,
@@ -445,7 +445,7 @@ class CorpusPartitions:
 
     def _json_lines(self, file: Path, label: str, name: str, layers: Layers) -> Iterator[Partition]:
         log = self.log
-        head = _head(file, label, log, "remove it or add content", "text")
+        head = _head(file, label, log, f"remove it or add content, {skip_hint('every such file')}", "text")
         if head is None:
             return
         if _stream_encoding(file, sniff_encoding(head)) != "utf-8-sig" or find_nul_in_file(file) is not None:

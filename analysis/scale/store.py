@@ -46,7 +46,7 @@ from analysis.persistence import (MANIFEST, PARTITIONED_FORMAT, RUN_MARKER, atom
                                   parquet_rows, part_name, parts_fingerprint, read_json, read_manifest,
                                   content_key, source_fingerprint)
 from analysis.pipeline import (PARTITION_TABLES, TABLES, analysis_meta, check_actor_tone_method,
-                               analyze_partition, keyed_settings)
+                               analyze_partition, keyed_settings, warn_alias_case)
 from analysis.engines import map_partitions, progress_bar
 from analysis.scale.partitions import CorpusPartitions, Loaded, Partition, ReadOptions
 
@@ -295,6 +295,7 @@ def _corpus_tables(folder: Path, count: int, lexicon: ActorLexicon) -> dict[str,
 
     parts = (pd.read_parquet(part) for part in _parts(folder, "entities", count))
     tables = {"entity_table": entity_table_of_parts(parts, actors=lexicon)}
+    warn_alias_case(tables["entity_table"], actors=lexicon)
     out = {}
     for name, table in tables.items():
         atomic_write(folder / name / part_name(0), lambda scratch: table.to_parquet(scratch, index=False))

@@ -14,6 +14,8 @@ from loading import entry, load_error, load_skipping
 
 pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
 
+SKIP = " or pass errors='skip' to skip every such file (in a report: -p errors=skip; with analyze: --errors skip)"
+
 
 def write(path: Path, content: str | bytes) -> Path:
     if isinstance(content, bytes):
@@ -53,10 +55,10 @@ def test_missing_path_in_a_list_of_sources_is_skipped(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("e.txt", "", "the file is empty; remove it or add the article's text"),
-        ("e.md", "  \n\n \n", "the file is empty; remove it or add the article's text"),
-        ("e.csv", "", "the file is empty; remove it or add a header row and data rows"),
-        ("e.jsonl", "\n", "the file is empty; remove it or add content"),
+        ("e.txt", "", "the file is empty; remove it or add the article's text, or pass errors='skip' to skip every such file (in a report: -p errors=skip; with analyze: --errors skip)"),
+        ("e.md", "  \n\n \n", "the file is empty; remove it or add the article's text, or pass errors='skip' to skip every such file (in a report: -p errors=skip; with analyze: --errors skip)"),
+        ("e.csv", "", "the file is empty; remove it or add a header row and data rows, or pass errors='skip' to skip every such file (in a report: -p errors=skip; with analyze: --errors skip)"),
+        ("e.jsonl", "\n", "the file is empty; remove it or add content, or pass errors='skip' to skip every such file (in a report: -p errors=skip; with analyze: --errors skip)"),
     ],
 )
 def test_empty_file(tmp_path, name, content, problem):
@@ -126,7 +128,7 @@ def test_headline_only_row_without_title(tmp_path):
 )
 def test_file_with_no_text(tmp_path, content, problem):
     path = write(tmp_path / "t.txt", content)
-    assert load_error(path) == f"{path.as_posix()}: {problem}; add the article's text, or remove the file"
+    assert load_error(path) == f"{path.as_posix()}: {problem}; add the article's text, or remove the file,{SKIP}"
     docs, _ = load_skipping(path)
     assert docs.attrs["load_report"] == [entry(path, problem)]
 

@@ -563,7 +563,8 @@ def test_page_as_txt_says_it_looks_like_html(tmp_path):
         f"{path.as_posix()}: no text after the title line '<html><body><h1>Vote</h1><p>Mayor Helen Stroud said "
         "\"yes\".</p></body></html>' (the file looks like an HTML page); name it .html (or pass format='html'; in a "
         "report: -p format=html; with analyze: --format html) to read it as a web page, or add the article's text, "
-        "or remove the file")
+        "or remove the file, or pass errors='skip' to skip every such file (in a report: -p errors=skip; with analyze: "
+        "--errors skip)")
     assert wb.load_corpus(path, format="html")["text"].tolist() == ['Vote Mayor Helen Stroud said "yes".']
 
 

@@ -219,7 +219,8 @@ def test_html_without_main_content_is_an_input_error(tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
     with pytest.raises(wb.InputError, match=r"empty\.html: no article text in the page; remove the file if it is a section, "
-                                            r"consent or error page; else save the article's own page"):
+                                            r"consent or error page, or pass errors='skip' to skip every such page \(in a report: -p errors=skip; "
+                                            r"with analyze: --errors skip\); else save the article's own page"):
         wb.load_corpus(path)
 
 
