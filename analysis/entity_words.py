@@ -74,6 +74,7 @@ class EntityWords:
     team_words: frozenset[str] = frozenset()  # "Millbrook manager", "Millbrook derby": a team's roles and contests
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "gov." -> "governor"
+    family_nouns: frozenset[str] = frozenset()  # "the Doyle brothers", "the Smith family": a family, a group
     source: str = ""
     sha256: str = ""
 
@@ -81,7 +82,7 @@ class EntityWords:
 _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
-                   "governing_place_words", "former_words")
+                   "governing_place_words", "former_words", "family_nouns")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -170,6 +171,7 @@ def _build_words(doc) -> EntityWords:
         governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
         team_words=frozenset(lists.get("team_words", ())),
+        family_nouns=frozenset(lists.get("family_nouns", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),

@@ -140,7 +140,8 @@ def test_unknown_speaker_keeps_its_surface_name():
 
 
 def test_long_quotation_without_a_cue_is_kept_without_speaker():
-    assert q('The banner read "no peace without justice" in red.') == [
+    # (a note, not a banner: words held up are no one's speech, test_leftovers_s16)
+    assert q('The note read "no peace without justice" in red.') == [
         ["d0", 1, "no peace without justice", None, None, None, "direct"]]
 
 
@@ -981,7 +982,7 @@ def test_two_speakers_one_without_a_name_are_not_the_same_and_never_na():
 
 
 def test_speaker_offsets_are_int64_and_missing_without_a_speaker():
-    text = ('The banner read "we will not go away now" in red letters. '
+    text = ('The note read "we will not go away now" in red letters. '
             '"We will keep marching every week," Dana Price said.')
     table = wb.quotes(docs(text))
     assert str(table["speaker_start"].dtype) == "Int64" and str(table["speaker_end"].dtype) == "Int64"
