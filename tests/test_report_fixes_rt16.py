@@ -215,3 +215,14 @@ def test_time_charts_name_the_zone_their_days_are_in():
     panel = wb.tables.frames_panel(frames, local)
     assert panel.layout.xaxis.title.text == "day (America/Los_Angeles)"
     assert list(panel.layout.xaxis.ticktext) == ["2026-08-12<br>2 articles", "2026-08-13<br>1 article"]
+
+
+def test_a_profile_counts_its_first_and_last_day_in_the_zone_given():
+    evening = DATELINE.assign(published=pd.to_datetime(["2026-08-12T21:00:00-07:00", "2026-08-13T08:00:00-07:00"],
+                                                       utc=True))
+    result = wb.tables.report_analysis(evening, actors=NO_LEXICON)
+    days = {tz: dict(zip(card["field"], card["value"])) for tz in (None, "America/Los_Angeles")
+            for card in [wb.actor_profile(result, actor_id="Sacramento", tz=tz).card]}
+    assert (days[None]["first day"], days[None]["last day"]) == ("2026-08-13", "2026-08-13")
+    assert (days["America/Los_Angeles"]["first day"], days["America/Los_Angeles"]["last day"]) == (
+        "2026-08-12", "2026-08-13")
