@@ -652,7 +652,8 @@ def render_report(
     Writes ``<name>.ipynb`` (the executed notebook, parameters in its metadata, without the copy of
     plotly.js the page needs), ``<name>.html`` and ``manifest.json``. Parameters are checked first
     (:func:`check_parameters`), then the corpus (:func:`check_corpus`: bad input is an InputError
-    before a kernel starts, with nothing written). On failure the executed notebook, with the error in it, is kept as
+    before a kernel starts, with nothing written); the articles the check loaded are handed to the
+    kernel, which does not load them again (:mod:`analysis.corpus.handoff`). On failure the executed notebook, with the error in it, is kept as
     ``<name>.failed.ipynb`` for inspection and the error is raised with that path as its
     ``failed_notebook`` attribute (None when the notebook never ran); a stale error notebook of an
     earlier run is removed first, and any earlier good report is left as it was.
