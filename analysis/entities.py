@@ -1066,7 +1066,8 @@ _MEDIA_WORDS = frozenset("news times post press journal herald tribune gazette m
                          "television tv media network networks records studios".split())
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+#: The months in lower case (the names of :data:`_MONTHS`, which lists their abbreviations as well).
+_LOWER_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -1075,7 +1076,33 @@ def _first_name_modals() -> frozenset[str]:
     which is a month as often: "In May Johnson said")."""
     words = _default_words()
     return frozenset(w for w in words.modals if w in words.stop and w.capitalize() in words.first_names
-                     and w not in _MONTHS)
+                     and w not in _LOWER_MONTHS)
+
+
+@functools.lru_cache(maxsize=1)
+def _first_name_months() -> frozenset[str]:
+    """Months that are a first name, no modal verb ("june": "June Pickett", "april", "august"; not "may":
+    "May Day", "May God ..."): before a surname they open a person's name, not a date
+    (:func:`_month_as_date`)."""
+    words = _default_words()
+    return frozenset(w for w in _LOWER_MONTHS if w.capitalize() in words.first_names and w not in words.modals)
+
+
+#: Words after which a month before a name is the month ("in June Pickett said", "since April Ruiz has",
+#: "last June Smith won"): a preposition or determiner of time.
+_TIME_BEFORE_MONTH = frozenset("in since until till by during throughout before after last next this early late "
+                               "mid every each".split())
+
+
+def _month_as_date(text: str, start: int) -> bool:
+    """The month that opens the name at ``start`` of ``text`` reads as the month: a preposition or
+    determiner of time right before it (:data:`_TIME_BEFORE_MONTH`, any case: "In June Pickett said")."""
+    before = text[:start].rstrip(" ")
+    if len(before) == len(text[:start]):
+        return False
+    word = before[before.rfind(" ", 0) + 1:]
+    word = word[word.rfind("\n") + 1:]
+    return word.lower() in _TIME_BEFORE_MONTH
 
 
 def _surname_after(words: EntityWords, raws: Sequence[str], n: int, before: Sequence[tuple[int, int, str]]) -> bool:
@@ -1170,7 +1197,8 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         # before a name ("Mr Marsh", "Dr Jane Smith")
         if adjective or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop) and
-                not (low in _first_name_modals() and _surname_after(words, raws, n, cur)) and
+                not ((low in _first_name_modals() or low in _first_name_months()) and
+                     _surname_after(words, raws, n, cur)) and
                 not (not cur and raw.endswith(".") and _INITIAL.match(core) and n + 1 < len(raws)) and
                 not _honorific_before_name(words, raws, n, cur)):
             if cur:
@@ -2138,6 +2166,9 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 midcaps.update(toks[1:])
                 deferred.append((k, piece, base))
                 continue
+            if len(toks) > 1 and toks[0] in _MONTH_WORDS and toks[0].lower() in _first_name_months() and \
+                    _month_as_date(text, base + piece[0][0]):
+                piece, toks, facts = piece[1:], toks[1:], None  # "in June Pickett said": the month, then Pickett
             midcaps.update(toks)
             if len(toks) == 1:
                 alone.add(toks[0])
