@@ -454,8 +454,9 @@ _POSS_PLACE_STARTS = ("government", "capital", "prime", "foreign", "finance", "i
                       "economy", "parliament", "embassy", "ambassador", "population", "border", "borders", "citizens",
                       "national", "largest", "second")
 #: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
-_OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
-                       r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
+_OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|people|outskirts|suburbs|streets|coast|shores|"
+                       r"edge|side|parts|north|south|east|west|northeast|northwest|southeast|southwest|heart|"
+                       r"out) of (?:the )?$")
 #: An apposition after a name: ", a/an/the" and its lower-case words (their head decides: _apposition_kind).
 _APPOSITION_NOUN = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][\w'’-]*\s?)+)")
 _PHRASE_END = frozenset("in of on at for from near outside with that which who whose where based founded run "
@@ -592,7 +593,15 @@ _PLACE_BEFORE_SURNAME = _PLACE_PREPOSITIONS + (" from ", " at ")
 #: The same prepositions as words (:func:`_word_before` reads the word before a name).
 _PLACE_PREPOSITION_WORDS = frozenset(p.strip() for p in _PLACE_PREPOSITIONS)
 _PLACE_BEFORE_SURNAME_WORDS = frozenset(p.strip() for p in _PLACE_BEFORE_SURNAME)
-_WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
+#: ("out of", the way out of a place as "into" is the way in, is as weak: "spun out of Nimbusly")
+_WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS + (" out of", " to", " toward",
+                                                                                 " towards"))
+#: A movement and "to"/"toward" right before a name: where it goes is a place ("Evacuees return to Jackson",
+#: "on a run to Reno", "the fire raced toward Jackson"); weak, as "into" is (:data:`_WEAK_PLACE`).
+_MOTION_TO = re.compile(r"(?<![\w-])(?:return|returns|returned|returning|head|heads|headed|heading|move|moves|"
+                        r"moved|moving|flee|flees|fled|fleeing|drive|drives|drove|driving|travel|travels|traveled|"
+                        r"travelled|traveling|travelling|raced|racing|spread|spreading|run|trip|trips|flight|"
+                        r"flights|journey|route|evacuated|relocated) (to|toward|towards) $")
 #: Person or organisation evidence that is about a single word, not the entity: the name lists, the shape
 #: of the word ("McAllen"). It does not set weak place evidence aside ("in Florence" stays a place).
 _WORD_LISTS = ("first name:", "surname:", "inner capital")
@@ -1659,6 +1668,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     elif len(toks) == 2 and _GIVEN_NAME.match(toks[1]) and len(toks[0]) <= 5 and \
             (toks[0] in words.surnames or toks[0] in words.first_names):
         ev.append((4, "person", f"hyphenated given name: {toks[1]}"))  # "Park Joo-Ho", "Moon Jae-in"
+    town = full in words.cities
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -1668,7 +1678,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     elif len(toks) == 1 and toks[0] in _known_surnames():
         # a well-known person's surname: the weakest evidence, but before a town of that name ("Obama")
         ev.append((7, "person", f"surname: {toks[0]}"))
-    if full in words.cities:
+    if town:
         ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
@@ -2514,6 +2524,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if start > 4 and before == "of" and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
+    elif before in ("to", "toward", "towards") and at >= 0 and nxt not in ("'", "’") and title is None and \
+            (m := _MOTION_TO.search(text, max(0, start - 24), start)) and not any(e[0] <= 4 for e in evidence):
+        evidence.append((5, "place", f"place cue: {m.group(1)}"))  # "Evacuees return to Jackson"
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
@@ -5038,6 +5051,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             same[k] = _dominant(by_stem.get(e.casefold(), []))  # "Nimbusly" -> Nimbusly Inc.
     same_of = dict(zip(table["entity_id"], same))
     type_of = dict(zip(table["entity_id"], table["type"]))
+    evidence_of = dict(zip(table["entity_id"], table["evidence"]))
     for k, (e, ev) in enumerate(zip(table["entity"], table["evidence"])):
         if same[k] is not None or (ev != "none" and ev not in _WEAK_PLACE):
             continue
@@ -5045,13 +5059,19 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         if e in org_first and f"person:{e}" in by_last:  # the ambiguous word above: not a person of that name
             pool = [(n, i) for n, i in pool if type_of[i] != "person"]
         if ev != "none":  # "into Nimbusly" alone in one article: the organisation or person named so elsewhere
-            pool = [(n, i) for n, i in pool if type_of[i] in ("organization", "person")]
+            # (not a person only by the name lists, "first name: Jackson": "in Jackson" is no person's)
+            pool = [(n, i) for n, i in pool if type_of[i] == "organization" or
+                    (type_of[i] == "person" and not evidence_of[i].startswith(_WORD_LISTS))]
         if (typed := _dominant(pool)):
             same[k] = same_of.get(typed) or typed
     for k, (e, t, ev) in enumerate(zip(table["entity"], table["type"], table["evidence"])):
         if same[k] is None and t == "organization" and ev.startswith(_SPEAKING_PLACE):
             # "Russia said" (its government, typed an organisation there) is the place Russia of the other
             # articles: one actor in the corpus
+            same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
+        elif same[k] is None and t == "person" and " " not in e and ev.startswith(_WORD_LISTS[:2]):
+            # "Jackson" a person only by the first-name list in one article ("keep this fire out of Jackson"
+            # before the cue was read), the place "the town of Jackson" in another: the place
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
         elif same[k] is None and t == "place" and ev in _CLUB_PLACE_EVIDENCE:
             # "Millbrook Town" a place by its "Town" alone in one article ("the home game against Millbrook

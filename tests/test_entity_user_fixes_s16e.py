@@ -5,6 +5,7 @@ with exact, hand-checked expectations; each test fails on the code before its ru
 
 from __future__ import annotations
 
+import analysis as wb
 from entity_rows import found, quote_rows, rows
 
 
@@ -31,3 +32,42 @@ def test_a_woman_named_for_a_month_keeps_her_quotes():
     assert [(q[1], q[2], q[3]) for q in quote_rows(text)] == [
         ("direct", "The sky turned orange", "April Pickett"),
         ("reported", "she was trying to stay calm for her husband", "April Pickett")]
+
+
+def test_a_town_named_like_a_first_name_is_a_place_by_its_cues_and_across_articles():
+    # "the town of Jackson" was a place in one article and "Jackson" a person by the first-name list in
+    # the others ("out of Jackson", "edge of Jackson", "the people of Jackson"), the place linked to the
+    # person by same_as: "out of", "edge/side/parts/people of" and a movement "to"/"toward" are place cues;
+    # a single word typed a person only by the name lists is the place of that name elsewhere (same_as);
+    # a name typed a place by a preposition is never linked to such a person
+    e = found("The fire moved toward the town of Jackson. Crews worked in Jackson all night.",
+              "\"My job is to keep this fire out of Jackson,\" the chief said.",
+              "Crews held the eastern edge of Jackson overnight.",
+              "Officials said parts of Jackson would reopen.",
+              "The mayor thanked the people of Jackson.",
+              "Families return to Jackson",
+              "Her husband was on a run to Reno that night.",
+              "Officials said Jackson would reopen.")
+    assert rows(e, "doc_id", "text", "entity_id", "evidence") == [
+        ("d0", "Jackson", "place:jackson", "place cue: town of"),
+        ("d0", "Jackson", "place:jackson", "place cue: town of"),
+        ("d1", "Jackson", "place:jackson", "place cue: out of"),
+        ("d2", "Jackson", "place:jackson", "place cue: edge of"),
+        ("d3", "Jackson", "place:jackson", "place cue: parts of"),
+        ("d4", "Jackson", "place:jackson", "place cue: people of"),
+        ("d5", "Jackson", "place:jackson", "place cue: to"),
+        ("d6", "Reno", "place:reno", "place cue: to"),
+        ("d7", "Jackson", "person:jackson", "first name: Jackson")]
+    table = wb.entity_table(e)
+    assert rows(table[table["entity"] == "Jackson"], "entity_id", "mentions", "same_as") == [
+        ("place:jackson", 7, None), ("person:jackson", 1, "place:jackson")]
+
+
+def test_a_preposition_place_is_no_short_form_of_a_person_named_only_by_the_lists():
+    # "in Jackson" (a place by its preposition alone) went to the person "Jackson" of the first-name list
+    # elsewhere; still to a person a document establishes ("Jackson said he")
+    table = wb.entity_table(found("Crews worked in Jackson all night.", "Officials said Jackson would reopen.",
+                                  "Crews worked in Mallory all night.", "Mallory said he was tired."))
+    assert rows(table, "entity_id", "evidence", "same_as") == [
+        ("place:jackson", "place cue: in", None), ("person:jackson", "first name: Jackson", "place:jackson"),
+        ("place:mallory", "place cue: in", "person:mallory"), ("person:mallory", "said-cue", None)]
