@@ -396,7 +396,10 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
         yield s, m.group()
 
 
-#: The number after a union's "Local" ("UFCW Local 7").
+#: Words that name a road by the number after them ("Highway 49", "Interstate 5", "State Route 1"): the
+#: number is part of the name, a place.
+_ROAD_WORDS = frozenset(("highway", "interstate", "route", "freeway", "motorway", "hwy", "hwy."))
+#: The number after a union's "Local" ("UFCW Local 7") or a road word (:data:`_ROAD_WORDS`).
 _LOCAL_NUMBER = re.compile(r" (\d{1,5})(?![\w.,]\d)")
 #: A romanised Korean or Chinese given name: two syllables joined by a hyphen ("Joo-Ho", "Jae-in").
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
@@ -1636,8 +1639,12 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
     elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and not _saint_name(toks) and \
             not (len(low) == 2 and toks[0] in words.first_names and
-                 (last not in words.place_last or toks[-1] in words.surnames)):
-        # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
+                 (last not in words.place_last or toks[-1] in words.surnames)) and \
+            not (len(low) == 3 and toks[0] in words.first_names and toks[-1] in words.surnames and
+                 _NAME_WORD.match(toks[1]) and low[1] not in words.place_last and low[1] not in words.english and
+                 low[1] not in words.places and low[1] not in words.big_cities):
+        # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname), and "Marc Lamont Hill" (a
+        # middle name that is no English word)
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
     if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
@@ -2201,6 +2208,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 or (len(piece) == 1 and first in words.surnames and not written_lower(low)
                     and _person_cue().match(text, end) is not None)
                 or (len(piece) == 1 and _AGE.match(text, end) is not None)
+                or (low in _ROAD_WORDS and _LOCAL_NUMBER.match(text, end) is not None)
                 or (low not in words.english and _NAME_WORD.match(first) is not None and not written_lower(low)))
         if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
             keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
@@ -2568,6 +2576,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "UFCW Local 7", "Teamsters Local 727": a union's local, its number part of its name
         end, toks = m.end(), (*toks, m.group(1))
         evidence.append((3, "organization", "union local"))
+    elif toks[-1].lower() in _ROAD_WORDS and (m := _LOCAL_NUMBER.match(text, end)):
+        # "Highway 49", "Interstate 5": a road named by its number (not "Highway" alone, an other)
+        end, toks = m.end(), (*toks, m.group(1))
+        evidence = [e for e in evidence if e[1] == "place"]
+        evidence.append((3, "place", f"road number: {toks[-2]}"))
     return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 

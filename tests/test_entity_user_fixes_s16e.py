@@ -71,3 +71,18 @@ def test_a_preposition_place_is_no_short_form_of_a_person_named_only_by_the_list
     assert rows(table, "entity_id", "evidence", "same_as") == [
         ("place:jackson", "place cue: in", None), ("person:jackson", "first name: Jackson", "place:jackson"),
         ("place:mallory", "place cue: in", "person:mallory"), ("person:mallory", "said-cue", None)]
+
+
+def test_a_landform_word_ends_a_place_name_and_a_road_keeps_its_number():
+    # "Bear Ridge" was a person ("surname: Ridge"), "Highway 49" the entity "Highway" (other) and
+    # "Interstate 5" "Interstate": a landform ends a place's name (a first name before it keeps a person:
+    # "Tom Ridge", "Marc Lamont Hill"), and a road word takes the number after it into one place name
+    e = found("The fire moved into the country around Bear Ridge. Tom Ridge and Marc Lamont Hill watched.",
+              "Officials said Highway 49 was closed and Interstate 5 was open. Highway 49 reopened later.")
+    assert rows(e, "doc_id", "text", "entity_id", "evidence") == [
+        ("d0", "Bear Ridge", "place:bear_ridge", "place word: Ridge"),
+        ("d0", "Tom Ridge", "person:tom_ridge", "first name: Tom"),
+        ("d0", "Marc Lamont Hill", "person:marc_lamont_hill", "first name: Marc"),
+        ("d1", "Highway 49", "place:highway_49", "road number: Highway"),
+        ("d1", "Interstate 5", "place:interstate_5", "road number: Interstate"),
+        ("d1", "Highway 49", "place:highway_49", "road number: Highway")]
