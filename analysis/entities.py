@@ -2527,8 +2527,10 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
     if len(toks) == 1 and nxt == "." and start >= 2 and text[start - 2:start] == ", " and \
-            toks[0].lower() + "." in words.state_abbreviations:
-        evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
+            toks[0].lower() + "." in words.state_abbreviations and text[:start - 2].rstrip(".")[-1:].isalpha():
+        # "Eugene, Ore.", a dateline's "JACKSON, Calif. —": the state's abbreviation belongs to the town's
+        # place name, no place of its own (the town has it as evidence: "place, Ore")
+        return None
     if start > 4 and before == "of" and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
@@ -4991,8 +4993,9 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         out["entity_id"].append(eid)
         # (a mixed-case form over an all-caps one of as many words: "Carrow Valley", not a dateline's
         # "CARROW VALLEY")
+        # (of as many mentions, the mixed-case form: "Jackson", not a dateline's "JACKSON")
         out["entity"].append(max(displays, key=lambda d: (len(d.split()), not d.isupper() or len(d.split()) == 1,
-                                                          displays[d], len(d))) if displays else eid)
+                                                          displays[d], not d.isupper(), len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
         out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)

@@ -86,3 +86,15 @@ def test_a_landform_word_ends_a_place_name_and_a_road_keeps_its_number():
         ("d1", "Highway 49", "place:highway_49", "road number: Highway"),
         ("d1", "Interstate 5", "place:interstate_5", "road number: Interstate"),
         ("d1", "Highway 49", "place:highway_49", "road number: Highway")]
+
+
+def test_a_state_abbreviation_after_a_town_is_no_place_of_its_own():
+    # a dateline's "JACKSON, Calif. —" gave a place "Calif" (and the table's name "JACKSON", the first of
+    # two forms written once each): the abbreviation belongs to the town's name, and of forms written as
+    # often the mixed-case one names the entity
+    e = found("JACKSON, Calif. — The fire moved toward the town of Jackson.", "The trial began in Eugene, Ore., on Monday.")
+    assert rows(e, "doc_id", "text", "entity_id", "evidence") == [
+        ("d0", "JACKSON", "place:jackson", "place, Calif"), ("d0", "Jackson", "place:jackson", "place cue: town of"),
+        ("d1", "Eugene", "place:eugene", "place, Ore")]
+    assert rows(wb.entity_table(e), "entity_id", "entity", "mentions") == [
+        ("place:jackson", "Jackson", 2), ("place:eugene", "Eugene", 1)]
