@@ -2348,7 +2348,10 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     full = " ".join(lows)
     if not ok or full in words.furniture or (full in words.stop and full not in words.places and
                                              not _caps_stop_word(words, name)) or \
-            full in words.common_acronyms:
+            full in words.common_acronyms or \
+            (len(name) > 1 and all(t.isupper() and low in words.stop for t, low in zip(name, lows)) and
+             full not in words.places):
+        # (function words in capitals, "WHERE WERE YOU?" on a sign: shouting, no name)
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
         ok = False
@@ -4093,8 +4096,10 @@ def _vocabulary_word(words: EntityWords, low: str) -> bool:
 
 def _plural(word: str) -> bool:
     """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis"), nor a
-    double-barrelled one ending in a surname ("Lloyd-Evans")."""
-    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
+    double-barrelled one ending in a surname ("Lloyd-Evans"); of the words in "-es" only the plurals of a
+    noun in "-ee" ("Evacuees", "Retirees"; not "Hughes", "Andes")."""
+    return len(word) > 4 and word.endswith("s") and (not word.endswith(("ss", "us", "is", "es")) or
+                                                     word.endswith("ees")) and \
         word not in _default_words().surnames and word[word.rfind("-") + 1:] not in _default_words().surnames
 
 

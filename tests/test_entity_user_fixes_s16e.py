@@ -98,3 +98,17 @@ def test_a_state_abbreviation_after_a_town_is_no_place_of_its_own():
         ("d1", "Eugene", "place:eugene", "place, Ore")]
     assert rows(wb.entity_table(e), "entity_id", "entity", "mentions") == [
         ("place:jackson", "Jackson", 2), ("place:eugene", "Eugene", 1)]
+
+
+def test_shouted_function_words_a_plural_in_ees_a_portfolio_and_zip_are_no_entities():
+    # "WERE YOU" (a sign's "WHERE WERE YOU?"), "Evacuees" (other), "ZIP" (organization, "ZIP codes") and
+    # "Insurance" (organization, of "Insurance Commissioner Robert Haines") were entities: function words
+    # in capitals are shouting, a plural of a noun in "-ee" is a common plural, "insurance" a portfolio
+    # before a title, "ZIP" an acronym of a thing
+    e = found("A sign taped to a fence read: \"PRP — WHERE WERE YOU?\"",
+              "Evacuees return to Jackson",
+              "Insurance Commissioner Robert Haines said ZIP codes touched by the fire were covered.")
+    assert rows(e, "doc_id", "text", "entity_id", "title") == [
+        ("d0", "PRP", "organization:prp", None),
+        ("d1", "Jackson", "place:jackson", None),
+        ("d2", "Robert Haines", "person:robert_haines", "insurance commissioner")]
