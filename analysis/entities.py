@@ -458,8 +458,8 @@ _POSS_PLACE_STARTS = ("government", "capital", "prime", "foreign", "finance", "i
                       "national", "largest", "second")
 #: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
 _OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|people|outskirts|suburbs|streets|coast|shores|"
-                       r"edge|side|parts|north|south|east|west|northeast|northwest|southeast|southwest|heart|"
-                       r"out) of (?:the )?$")
+                       r"edge|side|parts|north|south|east|west|northeast|northwest|southeast|southwest|heart"
+                       r") of (?:the )?$")
 #: An apposition after a name: ", a/an/the" and its lower-case words (their head decides: _apposition_kind).
 _APPOSITION_NOUN = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][\w'’-]*\s?)+)")
 _PHRASE_END = frozenset("in of on at for from near outside with that which who whose where based founded run "
@@ -2537,6 +2537,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
     if start > 4 and before == "of" and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
+    elif before == "of" and nxt not in ("'", "’") and title is None and text.endswith(" out of ", 0, start) and \
+            not any(e[0] <= 4 for e in evidence):
+        # "keep this fire out of Jackson" (no "the": not "pulled out of the Paris Agreement"; no possessive:
+        # not "every word out of Rubio's mouth")
+        evidence.append((5, "place", "place cue: out of"))
     elif before in ("to", "toward", "towards") and at >= 0 and nxt not in ("'", "’") and title is None and \
             (m := _MOTION_TO.search(text, max(0, start - 24), start)) and not any(e[0] <= 4 for e in evidence):
         evidence.append((5, "place", f"place cue: {m.group(1)}"))  # "Evacuees return to Jackson"

@@ -112,3 +112,14 @@ def test_shouted_function_words_a_plural_in_ees_a_portfolio_and_zip_are_no_entit
         ("d0", "PRP", "organization:prp", None),
         ("d1", "Jackson", "place:jackson", None),
         ("d2", "Robert Haines", "person:robert_haines", "insurance commissioner")]
+
+
+def test_out_of_is_a_place_cue_only_before_a_bare_name():
+    # (on the benchmark's news sentences "out of" typed the Paris Agreement and Rubio places): not after
+    # "the", nor before a possessive; "Summit" stays an event's word, no landform
+    e = found("Trump pulled the US out of the Paris Agreement.", "Almost every word out of Rubio's mouth was a dodge.",
+              "Leaders met at the G7 Summit.")
+    assert rows(e, "doc_id", "text", "type", "evidence") == [
+        ("d0", "US", "place", "gazetteer: place"), ("d0", "Paris Agreement", "other", "none"),
+        ("d1", "Rubio", "person", "surname: Rubio"),
+        ("d2", "G7 Summit", "other", "event word: Summit")]
