@@ -31,10 +31,13 @@ except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"; i
 English word after a one-syllable family name that is none: "Hau Lung-bin"); a single demonym
 before a lower-case word ("Israeli troops"; also after a compass word: "North Korean leader"), a
 function word in capitals that the document does not define in brackets ("NOT"; but "World Health
-Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+Organization (WHO)") or a run of them (a sign's "WHERE WERE YOU?"), a state's AP abbreviation after a town
+and a comma (it belongs to the town: "Eugene, Ore.", a dateline's "JACKSON, Calif. —"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
 Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
-month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name), nor a credit: a dateline's
+month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name; a month that is a first
+name of the lists and no modal verb before a surname-like word opens a person's name, "His wife, June
+Pickett," — after a word of time it stays the month: "In June Pickett said"), nor a credit: a dateline's
 agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of ``news_agencies`` in
 a photo credit or alone in brackets after a sentence ("Photo: Reuters", "REUTERS/Toby Melville" with its
 photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by
@@ -114,8 +117,9 @@ the rank, the stronger):
    that pronouns could resolve to) -> group, its evidence naming the person of the document it is the
    family of ("family of Barack Obama") or the surname of the lists ("family: Clinton"; not a common
    word: "the Kings" stays a team); a place word (County, River, Lake, Mount,
-   Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
-   "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
+   Sea, Station, Ridge, Hollow, "Bay of", "Eastern Europe"; after a first name only when the word is no
+   surname: "Ross Sea" but "Grace Park", "Marc Lamont Hill") -> place; a road word and its number, one name
+   ("Highway 49", "Interstate 5") -> place; "X, <gazetteer place>"
    ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
 4. the first word a first name (US Census) in a longer name, initials ("O.J. Simpson"; not a place:
    "U.S. Space"), or a surname and a hyphenated given name ("Park Joo-Ho") ->
@@ -137,8 +141,9 @@ the rank, the stronger):
    a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
    administration", "a paper by X", "directed by X", "X, 45,", "X, a retired astronaut," and person
    verbs ("X resigned") -> person ("said in a statement" is set aside where the document has such
-   person evidence of the name); "in X", "near X", "outside X", "throughout X", "X precincts", "the X
-   plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
+   person evidence of the name); "in X", "near X", "outside X", "throughout X", "out of X" (no "the"),
+   a movement "to"/"toward X" ("return to Jackson", "a run to Reno"), "X precincts", "the X
+   plant", "the X mayoral race", "the mayor/coast/outskirts/edge/parts/people of X", "X's prime
    minister/capital/government/economy", X where the document names an organisation "of" it ("the
    University of Westbrook": evidence "place of: University of Westbrook", over the name lists; and a word
    written after "to", "in", "from" ... where an organisation of the document other than a business starts
@@ -4950,7 +4955,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
     person of that name, a name typed a place only by its "Town" or "City" to the organisation of that
     name (a club, "Millbrook Town"), a country or city typed an organisation only because it speaks ("Russia said")
-    to the place of that name — when one candidate has at least 80% of all the candidates' mentions
+    to the place of that name, a single word typed a person only by the name lists ("first name: Jackson")
+    to the place of that name (and a place typed by a preposition never to such a person) — when one candidate has at least 80% of all the candidates' mentions
     (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
