@@ -404,6 +404,8 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
 #: Words that name a road by the number after them ("Highway 49", "Interstate 5", "State Route 1"): the
 #: number is part of the name, a place.
 _ROAD_WORDS = frozenset(("highway", "interstate", "route", "freeway", "motorway", "hwy", "hwy."))
+#: :data:`_ROAD_WORDS` as a name writes them ("Highway", "HIGHWAY"): one look-up per candidate, no lower().
+_ROAD_FORMS = frozenset(f for w in _ROAD_WORDS for f in (w.capitalize(), w.upper()))
 #: The number after a union's "Local" ("UFCW Local 7") or a road word (:data:`_ROAD_WORDS`).
 _LOCAL_NUMBER = re.compile(r" (\d{1,5})(?![\w.,]\d)")
 #: A romanised Korean or Chinese given name: two syllables joined by a hyphen ("Joo-Ho", "Jae-in").
@@ -1105,6 +1107,13 @@ def _first_name_months() -> frozenset[str]:
     return frozenset(w for w in _LOWER_MONTHS if w.capitalize() in words.first_names and w not in words.modals)
 
 
+@functools.lru_cache(maxsize=1)
+def _first_name_stops() -> frozenset[str]:
+    """The stop words that open a person's name before a surname: :func:`_first_name_modals` and
+    :func:`_first_name_months` ("Will Harris", "June Pickett")."""
+    return _first_name_modals() | _first_name_months()
+
+
 #: Words after which a month before a name is the month ("in June Pickett said", "since April Ruiz has",
 #: "last June Smith won"): a preposition or determiner of time.
 _TIME_BEFORE_MONTH = frozenset("in since until till by during throughout before after last next this early late "
@@ -1214,8 +1223,7 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         # before a name ("Mr Marsh", "Dr Jane Smith")
         if adjective or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop) and
-                not ((low in _first_name_modals() or low in _first_name_months()) and
-                     _surname_after(words, raws, n, cur)) and
+                not (low in _first_name_stops() and _surname_after(words, raws, n, cur)) and
                 not (not cur and raw.endswith(".") and _INITIAL.match(core) and n + 1 < len(raws)) and
                 not _honorific_before_name(words, raws, n, cur)):
             if cur:
@@ -2591,7 +2599,7 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "UFCW Local 7", "Teamsters Local 727": a union's local, its number part of its name
         end, toks = m.end(), (*toks, m.group(1))
         evidence.append((3, "organization", "union local"))
-    elif toks[-1].lower() in _ROAD_WORDS and (m := _LOCAL_NUMBER.match(text, end)):
+    elif toks[-1] in _ROAD_FORMS and (m := _LOCAL_NUMBER.match(text, end)):
         # "Highway 49", "Interstate 5": a road named by its number (not "Highway" alone, an other)
         end, toks = m.end(), (*toks, m.group(1))
         evidence = [e for e in evidence if e[1] == "place"]
