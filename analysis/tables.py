@@ -503,13 +503,14 @@ def lump_actors(table: pd.DataFrame, *, n: int = 10, by: str = "group", weight: 
 
 
 def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
-    """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and
-    every quoted actor, most mentioned first (cut by mentions, never by quote status)."""
+    """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and the
+    ``top`` most quoted ones (:func:`analysis.charts.voice_bars`' rule), most mentioned first."""
     ordered = voice.sort_values("mentions", ascending=False, kind="stable")
-    quoted = ordered["quotes"] > 0 if "quotes" in ordered else pd.Series(False, index=ordered.index)
+    quotes = ordered["quotes"] if "quotes" in ordered else pd.Series(0, index=ordered.index)
     keep = pd.Series(False, index=ordered.index)
     keep.iloc[:top] = True
-    return ordered[(keep | quoted).to_numpy()].reset_index(drop=True)
+    keep[quotes[quotes > 0].sort_values(ascending=False, kind="stable").index[:top]] = True
+    return ordered[keep.to_numpy()].reset_index(drop=True)
 
 
 def undated_note(documents: pd.DataFrame) -> Note | None:

@@ -313,6 +313,10 @@ def test_voice_for_chart_cuts_by_mentions_and_keeps_every_quoted_actor():
 
     voice = pd.DataFrame({"actor": list("ABCD"), "mentions": [1, 9, 5, 7], "quotes": [2, 0, 0, 0]})
     assert voice_for_chart(voice, top=2)["actor"].tolist() == ["B", "D", "A"]
+    # a corpus of thousands of speakers: the top most quoted, not every one (a 20,000-article corpus
+    # drew a chart of every quoted actor, tens of thousands of pixels tall)
+    many = pd.DataFrame({"actor": list("ABCDEF"), "mentions": [9, 8, 3, 2, 1, 1], "quotes": [0, 0, 1, 5, 4, 0]})
+    assert voice_for_chart(many, top=2)["actor"].tolist() == ["A", "B", "D", "E"]
 
 
 def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
