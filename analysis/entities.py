@@ -1661,10 +1661,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if full in words.cities:
         ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
-        # "PacifiCorp", "JetBlue": a capital after three lower-case letters or more is a brand's, before a
-        # speech cue ("PacifiCorp said"); "McAllen", "DeSantis", "MacArthur", "FitzGerald" are names
+        # "PacifiCorp", "BlackRock": a capital after three lower-case letters or more is a brand's, as
+        # strong as a speech cue and before it ("PacifiCorp said"); "McAllen", "DeSantis", "MacArthur",
+        # "FitzGerald" are names
         camel = _CAMEL_CASE.match(toks[0]) is not None and not toks[0].startswith("Fitz")
-        ev.append((5 if camel else 7, "organization", "inner capital"))
+        ev.append((_SPEECH_RANK if camel else 7, "organization", "inner capital"))
     return ev
 
 
@@ -2196,7 +2197,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # "Westbrook Police", a headline's "Council" before "Ashbury Borough Council";
             # :func:`_document_entities` decides)
             opening = keep = low in words.org_words
-        elif keep and len(piece) == 1 and first not in alone and low in words.english and \
+        elif keep and len(piece) == 1 and first not in alone and low in words.english and low[-1:] != "s" and \
                 first not in words.first_names and _person_cue().match(text, end) is None and \
                 text[end:end + 2] not in ("'s", "’s") and (known is None or first not in known) and \
                 _only_last_word(words, first, [c.words for c in cands] +
@@ -2205,7 +2206,8 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # opening a sentence or a quotation, capitalised elsewhere only as the last word of longer
             # names (no person's: "Samantha Power"; nor one whose other words are common words here, so
             # that the last word is the name proper: "Discovery" of "Space Shuttle Discovery" beside
-            # "the space shuttle"), is the word, no short form of them
+            # "the space shuttle"), is the word, no short form of them (a plural still is: a headline's
+            # "Hawks" of the Bay City Hawks)
             keep = False
         if not keep and len(piece) > 2 and low not in words.function_words and _opens_title_before_name(words, piece):
             keep = True  # "Data Protection Commissioner Dr. Helen Osei said": the word opens the title
@@ -2252,13 +2254,15 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
 def _only_last_word(words: EntityWords, word: str, names: Iterable[Sequence[str]],
                     written_lower: Callable[[str], bool]) -> bool:
     """``word`` is the last word of some of the ``names`` (each a name's words) and no other word of any,
-    and none of those names starts with a first name of the lists ("Power" of Pacific Ridge Power, not
-    of Samantha Power) or has another word the document writes in lower case ("Space Shuttle Discovery"
-    beside "the space shuttle")."""
+    and none of those names starts with a first name of the lists, a title or an honorific ("Power" of
+    Pacific Ridge Power, not of Samantha Power; not "Trump" of a sentence's "President Trump") or has
+    another word the document writes in lower case ("Space Shuttle Discovery" beside "the space
+    shuttle")."""
     found = False
     for name in names:
         if word in name:
             if name[-1] != word or len(name) < 2 or word in name[:-1] or name[0] in words.first_names or \
+                    (low := name[0].lower().rstrip(".")) in words.title_words or low in words.honorifics or \
                     any(w.isalpha() and written_lower(w.lower()) for w in name[:-1]):
                 return False
             found = True

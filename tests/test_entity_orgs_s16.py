@@ -45,17 +45,20 @@ def test_a_common_word_opening_a_quotation_is_no_short_form_of_a_name_ending_wit
     # '"Power poles and trees are still coming down."' counted as a mention of Pacific Ridge Power; a
     # common word opening a sentence or a quotation, capitalised elsewhere only as the last word of
     # names whose other words are no common words here, is the word. Not a person's surname (Samantha
-    # Power), nor before a speech cue, nor "Discovery" of "Space Shuttle Discovery" beside "the space
-    # shuttle" (the name proper)
+    # Power), nor after a title ("President Trump"), nor before a speech cue, nor "Discovery" of "Space
+    # Shuttle Discovery" beside "the space shuttle" (the name proper)
     e = found('"Stay out. Power poles and trees are still coming down." Pacific Ridge Power has said it is cooperating.',
               "Samantha Power visited. Power said she would return.",
-              "On Tuesday the Space Shuttle Discovery was shown. The space shuttle flew. Discovery is being prepared.")
+              "On Tuesday the Space Shuttle Discovery was shown. The space shuttle flew. Discovery is being prepared.",
+              "Trump campaigned on it. President Trump said Monday that it was read.")
     assert rows(e[e["via"] != "pronoun"], "doc_id", "sentence_id", "text", "entity_id", "via") == [
         ("d0", 3, "Pacific Ridge Power", "person:pacific_ridge_power", "name"),
         ("d1", 1, "Samantha Power", "person:samantha_power", "name"),
         ("d1", 2, "Power", "person:samantha_power", "short"),
         ("d2", 1, "Space Shuttle Discovery", "other:space_shuttle_discovery", "name"),
-        ("d2", 3, "Discovery", "other:space_shuttle_discovery", "short")]
+        ("d2", 3, "Discovery", "other:space_shuttle_discovery", "short"),
+        ("d3", 1, "Trump", "person:trump", "name"),
+        ("d3", 2, "Trump", "person:trump", "name")]
 
 
 def test_a_public_service_before_a_title_is_part_of_the_title():
@@ -110,3 +113,20 @@ def test_a_known_organisation_after_a_country_is_its_national_branch():
         ("d0", "American Red Cross", "organization:american_red_cross", "name", "known name: Red Cross"),
         ("d0", "Red Cross", "organization:american_red_cross", "short", "known name: Red Cross"),
         ("d1", "Kenya Red Cross", "organization:kenya_red_cross", "name", "known name: Red Cross")]
+
+
+def test_a_place_alias_before_an_institutions_name_is_no_mention_of_the_place():
+    # with the town Jackson in the user's lexicon, "Jackson High School" and "the Jackson Unified School
+    # District said" counted as mentions of the town (and the district's quotation as the town's words);
+    # an alias of a place directly before capitalised words ending in an organisation word names an
+    # institution; "in Jackson", "Jackson, Calif." and "Jackson Monday" stay the town's, and a person's
+    # or a country's alias keeps its rule (the "U.S. Forest Service" is the country's own body)
+    lexicon = {"actors": [{"id": "jackson", "name": "Jackson", "type": "place", "aliases": ["Jackson"]},
+                          {"id": "reyes", "name": "Tom Reyes", "type": "person", "aliases": ["Reyes"]},
+                          {"id": "us", "name": "United States", "type": "country", "aliases": ["U.S."]}]}
+    d = docs("Evacuees reached Jackson High School. Classes would be delayed, the Jackson Unified School District "
+             "said. Fire reached Jackson, Calif. on Monday. Crews in Jackson Monday waited. Reyes Foundation "
+             "staff helped the U.S. Forest Service.")
+    m = wb.mentions(d, lexicon)
+    assert rows(m, "sentence_id", "actor_id", "alias") == [(3, "jackson", "Jackson"), (4, "jackson", "Jackson"),
+                                                          (5, "reyes", "Reyes"), (5, "us", "U.S.")]
