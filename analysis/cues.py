@@ -65,6 +65,8 @@ class CueVerbs:
     "Hospital officials", "a spokeswoman for Lakeport General": linked to the organisation the phrase
     names; empty: none linked so); ``team_lead_nouns`` are the roles of the one who leads a team, which
     sports copy writes for one another ("the Harlow boss" is the person given "Harlow manager");
+    ``display_words`` are words of chanting and of words held up ("chanting", "banner", "placard"): a
+    quotation they introduce with no cue or speaker of its own is no one's speech;
     ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
     record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
     ``sha256`` identifies the content."""
@@ -81,6 +83,7 @@ class CueVerbs:
     document_nouns: frozenset[str] = frozenset()
     spokesperson_nouns: frozenset[str] = frozenset()
     team_lead_nouns: frozenset[str] = frozenset()
+    display_words: frozenset[str] = frozenset()
     naming_of: Mapping[str, str] = dc_field(default_factory=dict)
 
     @functools.cached_property
@@ -187,11 +190,12 @@ def _build(doc) -> CueVerbs:
                          ("generic_organization_nouns", "[company, agency]"),
                          ("document_nouns", "[statement, report]"),
                          ("spokesperson_nouns", "[spokesman, officials]"),
-                         ("team_lead_nouns", "[manager, boss]")):
+                         ("team_lead_nouns", "[manager, boss]"), ("display_words", "[chanting, banner]")):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise LexiconError(f"{doc.where(key)}: field {key!r}: give a list of non-empty words such as {example}")
-        if key in data or key not in ("generic_organization_nouns", "spokesperson_nouns", "team_lead_nouns"):
+        if key in data or key not in ("generic_organization_nouns", "spokesperson_nouns", "team_lead_nouns",
+                                      "display_words"):
             lists[key] = value
     naming = data.get("naming_verbs", {})
     if not isinstance(naming, Mapping) or not all(
@@ -204,6 +208,7 @@ def _build(doc) -> CueVerbs:
     generic = lists.pop("generic_organization_nouns") if "generic_organization_nouns" in data else None
     spokespeople = lists.pop("spokesperson_nouns", [])
     team_leads = lists.pop("team_lead_nouns", [])
+    displays = lists.pop("display_words", [])
     normal = {"cue_verbs": verbs.to_dict("records"), "source_phrases": phrases, "speaker_nouns": nouns, **lists}
     if generic is not None:  # only when given: a list without it keeps its hash
         normal["generic_organization_nouns"] = generic
@@ -211,6 +216,8 @@ def _build(doc) -> CueVerbs:
         normal["spokesperson_nouns"] = spokespeople
     if team_leads:  # only when given: a list without them keeps its hash
         normal["team_lead_nouns"] = team_leads
+    if displays:  # only when given: a list without them keeps its hash
+        normal["display_words"] = displays
     if naming_of:  # only when given: a list without them keeps its hash
         normal["naming_verbs"] = naming_of
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
@@ -224,4 +231,5 @@ def _build(doc) -> CueVerbs:
                     document_nouns=frozenset(n.strip().lower() for n in lists["document_nouns"]),
                     spokesperson_nouns=frozenset(n.strip().lower() for n in spokespeople),
                     team_lead_nouns=frozenset(n.strip().lower() for n in team_leads),
+                    display_words=frozenset(n.strip().lower() for n in displays),
                     naming_of=naming_of)

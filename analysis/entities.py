@@ -981,6 +981,15 @@ def _cut_trailing_title(words: EntityWords, piece: Sequence[tuple[int, int, str]
     return piece
 
 
+def _role_phrase_before_name(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
+    """Does the piece open with a title head, "for" or "of" and a body or portfolio before a person's
+    name (:func:`_portfolio_for`: "Spokesman for Acme Corp John Smith")? Then the organisation word
+    inside ends the title, not a name of its own."""
+    if len(piece) < 4 or piece[1][2] not in ("for", "of") or piece[0][2].lower() not in words.title_heads:
+        return False
+    return bool(_portfolio_for(words, [t[2].lower() for t in piece], 1))
+
+
 def _person_after_organization(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> int:
     """Where a person's name starts in a piece that names an organisation before it ("Washington
     State University Simon Ličen", "Manchester United Wayne Rooney"): after an organisation word, a
@@ -1224,7 +1233,7 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                     continue  # ("Undersecretary for Education Mr. Toccafondi": one title, then the name)
                 split_at.append(i)
         piece = _cut_trailing_title(words, piece)
-        if (j := _person_after_organization(words, piece)):
+        if not _role_phrase_before_name(words, piece) and (j := _person_after_organization(words, piece)):
             out.append(piece[:j])  # "Washington State University Simon Ličen", "Manchester United Wayne Rooney"
             piece = piece[j:]
         for i, tok in enumerate(piece[:-3]):
@@ -1291,8 +1300,9 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
         q = i + size
         while q < n - 1 and (more := _title_at(words, lows, q)):
             q += more
-        if q < n - 2 and lows[q] == "for" and (after := _portfolio_for(words, lows, q)):
-            q = after  # "undersecretary for education mr.": the portfolio and the address join the title
+        if q < n - 1 and lows[q] in ("for", "of") and (after := _portfolio_for(words, lows, q)):
+            q = after  # "undersecretary for education mr.", "spokesman for acme corp": the portfolio or body
+            # (and the address) join the title
             while q < n - 1 and (more := _title_at(words, lows, q)):
                 q += more
         rest = lows[q:]
@@ -1322,16 +1332,46 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
 
 
 def _portfolio_for(words: EntityWords, lows: Sequence[str], q: int) -> int:
-    """Where the title goes on after "for" at word ``q`` of ``lows`` (0 = it does not): "for" and the
+    """Where the title goes on after "for" (or "of") at word ``q`` of ``lows`` (0 = it does not): the
     words of a portfolio (a listed department or a common English word, :func:`_portfolio_word`: "for
     education") written between a title head and an honorific or another title, a name after it
-    ("Undersecretary for Education Mr. Toccafondi", "Minister for Health Dr. Ann Lee"); not "Spokesman for
-    Acme Corp John Smith" (no title after the body), nor "Minister for Foreign Affairs Sergey Lavrov" (no
-    honorific or title before the name: the run keeps its old split)."""
+    ("Undersecretary for Education Mr. Toccafondi", "Minister for Health Dr. Ann Lee"), or before a
+    person's name (:func:`_person_name_words`: "Minister for Foreign Affairs Sergey Lavrov", "Secretary of
+    State for Health Jane Doe"); or the name of a body ending in an organisation word or legal suffix
+    before a person's name ("Spokesman for Acme Corp John Smith", "Director of Communications Tara
+    Reid"): the role phrase is the title, the words after it the name."""
+    n = len(lows)
     j = q + 1
-    while j < len(lows) - 1 and ((lows[j],) in words.departments or _portfolio_word(words, lows[j])):
+    while j < n - 1 and ((lows[j],) in words.departments or _portfolio_word(words, lows[j])):
         j += 1
-    return j if j > q + 1 and j < len(lows) - 1 and _title_at(words, lows, j) else 0
+    if j > q + 1 and j < n - 1 and _title_at(words, lows, j):
+        return j
+    for k in range(q + 2, min(n, q + 6)):  # a portfolio or body of up to four words
+        if (k <= j or lows[k - 1] in words.org_words or lows[k - 1].rstrip(".") in words.legal_suffixes or
+                lows[k].capitalize() in words.first_names) and _person_name_words(words, lows[k:]):
+            return k  # ("Professor of Evolutionary Paleobiology Matthew Wills": the name from its first name)
+    return 0
+
+
+def _person_name_words(words: EntityWords, rest: Sequence[str]) -> bool:
+    """Are the (lower-cased) words ``rest`` a person's name after a role phrase: one to three words, the
+    first a first name of the lists or a word no English word list holds, the others surnames or first
+    names of the lists or no English words, or a middle initial ("john f. kennedy"); none a place,
+    organisation word or stop word; no first name of the lists after a first word that is none ("sergey
+    lavrov", "jane doe"; not "care", "health", "kenya", "acme corp", "paleobiology matthew wills")?"""
+    if not 1 <= len(rest) <= 3 or (rest[0].capitalize() not in words.first_names and
+                                   any(r.capitalize() in words.first_names for r in rest[1:])):
+        return False  # ("paleobiology matthew wills": the name starts at its first name)
+    for k, low in enumerate(rest):
+        if 0 < k < len(rest) - 1 and len(low) == 2 and low[1] == "." and low[0].isalpha():
+            continue  # a middle initial
+        cap = low.capitalize()
+        if not low.replace("-", "").replace("'", "").isalpha() or low in words.places or \
+                low in words.org_words or low in words.legal_suffixes or low in words.stop:
+            return False
+        if not (cap in words.first_names or low not in words.english or (k and cap in words.surnames)):
+            return False
+    return len(rest) > 1 or rest[0].capitalize() not in words.first_names  # ("Lavrov"; a first name alone is none)
 
 
 def _department_before(words: EntityWords, lows: Sequence[str], p: int) -> int:
@@ -2762,7 +2802,8 @@ def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
     """"Unite the Union", "Stop the War Coalition", "Save the Children Fund": an organisation's name (its
     last word an organisation word, no title) after a capitalised verb (a word Brill's lexicon tags no
     noun or adjective, no stop word: not "Yesterday the Council") and "the" is one name with them (the
-    runs of capitals stop at the lower-case "the": "Unite" and "Union"). ``cands`` sorted by (k, start)."""
+    runs of capitals stop at the lower-case "the": "Unite" and "Union"); so is an organisation word
+    alone, "of the" and a name ending in one ("the Office of the Energy Regulator"). ``cands`` sorted by (k, start)."""
     joined: dict[int, _Cand] = {}
     heads = None
     for i, c in enumerate(cands):
@@ -2771,6 +2812,16 @@ def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
             continue
         if heads is None:
             heads = _capitalised(words.org_words)
+        if text.endswith(" of the ", 0, c.start) and i and (prev := joined.get(i - 1, cands[i - 1])).k == c.k and \
+                len(prev.words) == 1 and prev.end == c.start - 8 and prev.title is None and prev.words[0] in heads \
+                and c.words[-1] in heads:
+            # "the Office of the Energy Regulator": an organisation word alone names no body; with "of the" and
+            # a name ending in one it is one organisation's name (not "Colorado State University of the US",
+            # nor "the National Museum of the U.S. Air Force", a building: GUM types it a place)
+            name = (*prev.words, "of", "the", *c.words)
+            joined[i] = _Cand(k=c.k, start=prev.start, end=c.end, words=name, title=None, gender=None,
+                              evidence=_name_evidence(words, name), weak=c.weak)
+            continue
         if c.words[-1] not in heads:
             continue
         m = _VERB_THE.search(text, max(0, c.start - 24), c.start)
@@ -2788,6 +2839,36 @@ def _join_the_names(texts: Sequence[str], cands: list[_Cand], words: EntityWords
             while out and out[-1].k == c.k and out[-1].start >= c.start:
                 out.pop()  # the verb's own candidate ("Unite")
         out.append(c)
+    return out
+
+
+_FAMILY_NOUN = re.compile(r" ([a-z]+)\b(?!['’-])")
+
+
+@functools.lru_cache(maxsize=4)
+def _family_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
+    """"the"/"The" (its "he " a literal the scan looks for), a capitalised word and a family noun."""
+    return re.compile(rf"he [A-Z][\w'’.-]* (?:{'|'.join(sorted(map(re.escape, nouns)))})\b")
+
+
+def _family_groups(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """"The Doyle brothers", "the Smith family": "the", a surname (a one-word name, no title) and a noun
+    of ``family_nouns`` are one group's name, the noun in its words and span (``group``, evidence
+    "family noun: <noun>"), as "the Obamas" is a family; never a short form of one person of that surname."""
+    if _family_pattern(words.family_nouns).search("\n".join(texts)) is None:
+        return cands  # (one scan of the document: most name no family)
+    out = cands
+    for i, c in enumerate(cands):
+        if len(c.words) != 1 or c.title is not None or not c.words[0][:1].isupper():
+            continue
+        text = texts[c.k]
+        if not text.endswith(("the ", "The "), 0, c.start) or (m := _FAMILY_NOUN.match(text, c.end)) is None or \
+                m.group(1) not in words.family_nouns:
+            continue
+        if out is cands:
+            out = list(cands)
+        out[i] = _Cand(k=c.k, start=c.start, end=m.end(), words=(c.words[0], m.group(1)), title=None, gender=None,
+                       evidence=[(3, "group", f"family noun: {m.group(1)}")], weak=c.weak)
     return out
 
 
@@ -2863,8 +2944,10 @@ def _city_clubs(texts: Sequence[str], cands: list[_Cand], words: EntityWords) ->
             if full not in words.places and full not in words.cities and full not in words.big_cities:
                 named.setdefault(c.words, []).append(c)  # (a town of the gazetteer: "Kansas City", "Jersey City")
     for forms in named.values():
-        cue = None
-        for c in forms:
+        # "Former Millbrook Town manager Alan Pike": a team's role right after the name (its team word,
+        # lower case after the capitalised "Town": a town's own manager is a "Town Manager" or "town manager")
+        cue = next((w for c in forms if (w := _team_word_after(words, texts[c.k], c.end)) is not None), None)
+        for c in forms if cue is None else ():
             text = texts[c.k]
             cue = next((w for m in _CONTEXT_WORD.finditer(text.lower()) for w in m.group().split("-")
                         if w in words.club_context), None)
@@ -3010,6 +3093,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     cands = _couples(texts, cands, words)
     cands = _join_acronym_names(texts, cands, words)
     cands = _join_the_names(texts, cands, words)
+    if words.family_nouns:
+        cands = _family_groups(texts, cands, words)
     cands = _without_credits(texts, cands, words)
     if words.portfolio_heads:
         cands = _portfolio_organizations(texts, cands, words)
@@ -4388,6 +4473,10 @@ def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tupl
                 break
             if p[1] > close:
                 return p[2]
+    elif lo >= 0 and k + 1 < len(texts):
+        after = _speaker_after_run_on(texts[k + 1], text[lo], persons, k + 1)
+        if after is not None:
+            return after
     if lo > 0:
         before = None
         for p in persons[bisect_left(persons, (k, 0)):here]:
@@ -4396,6 +4485,27 @@ def _quotation_speaker(texts: Sequence[str], k: int, at: int, persons: list[tupl
         if before is not None and _CUE_BEFORE_QUOTATION.match(text, before[1], lo) is not None:
             return before[2]
     return _continued_speaker(texts, k, lo, close, persons, reach) if reach > 0 else None
+
+
+def _speaker_after_run_on(text: str, mark: str, persons: list[tuple[int, int, int]], k: int) -> int | None:
+    """The speaker of a quotation that opened (with ``mark``) in the sentence before sentence ``k``
+    (``text``) and closes in it: the first person named within a few words after its closing mark, the
+    first mark of ``text`` that closes ('“She was kind. She listened,” Delgado said' -> Delgado's entity,
+    for the "She" of the first sentence); None when it does not close there or no person follows."""
+    if mark == '"':
+        close = text.find('"')
+    else:
+        close, opening = text.find("”"), text.find("“")
+        if opening >= 0 and opening < close:
+            return None
+    if close < 0:
+        return None
+    for p in persons[bisect_left(persons, (k, 0)):]:
+        if p[0] != k or p[1] > close + 40:
+            break
+        if p[1] > close:
+            return p[2]
+    return None
 
 
 def _within_quotation(text: str, at: int) -> bool:

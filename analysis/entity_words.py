@@ -73,6 +73,8 @@ class EntityWords:
     club_context: frozenset[str] = frozenset()  # "striker", "transfer": a "<Town> City" named beside one is a club
     team_words: frozenset[str] = frozenset()  # "Millbrook manager", "Millbrook derby": a team's roles and contests
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
+    title_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "gov." -> "governor"
+    family_nouns: frozenset[str] = frozenset()  # "the Doyle brothers", "the Smith family": a family, a group
     source: str = ""
     sha256: str = ""
 
@@ -80,7 +82,7 @@ class EntityWords:
 _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
-                   "governing_place_words", "former_words")
+                   "governing_place_words", "former_words", "family_nouns")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -139,6 +141,7 @@ def _build_words(doc) -> EntityWords:
             raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
                                "not male, female or unknown")
     titles = frozenset(tuple(t.split()) for t in lists["titles"])
+    abbreviations = _abbreviations(doc) if "title_abbreviations" in doc.data else {}
     # well-known organisations, written as the names are (case kept); Pattern's list wins where both name one
     known_orgs = _names_as_written(doc, "known_organizations") if "known_organizations" in doc.data else []
     known = {**{name: "organization" for name in known_orgs}, **_known_entities()}
@@ -168,13 +171,26 @@ def _build_words(doc) -> EntityWords:
         governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
         team_words=frozenset(lists.get("team_words", ())),
+        family_nouns=frozenset(lists.get("family_nouns", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
+        title_abbreviations=abbreviations,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),
         modals=_modals(),
         source=doc.name,
         sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256(),
-                             "known_organizations": known_orgs}))
+                             "known_organizations": known_orgs, "title_abbreviations": abbreviations}))
+
+
+def _abbreviations(doc) -> dict[str, str]:
+    """The ``title_abbreviations`` mapping (abbreviation -> title, both lower-cased); LexiconError naming
+    a bad entry."""
+    value = doc.data.get("title_abbreviations")
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                                                 for k, v in value.items()):
+        raise LexiconError(f"{doc.where('title_abbreviations')}: field 'title_abbreviations': give a mapping "
+                           "abbreviation: title (gov.: governor)")
+    return {k.strip().lower(): v.strip().lower() for k, v in value.items()}
 
 
 @functools.lru_cache(maxsize=1)

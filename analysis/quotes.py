@@ -140,8 +140,10 @@ is not a word, so "Hamas ♥️ Biden" has 2) is kept only when a cue of its own
 it: otherwise it is a scare quote ("a "gimmick"") or a title ('Stand Alone' in a headline). A
 quotation after a title marker ("known as", "the documentary", "the bill"; ``title_markers``) is the
 title of a work; a quotation with neither cue nor speaker whose words are all capitalised and that
-does not end like a sentence is the name of a thing ("Green New Deal"). Cue forms that are nouns are
-no cues: after a determiner or a possessive ("the governor's promise that"), a present form not
+does not end like a sentence is the name of a thing ("Green New Deal"); one with neither that a
+word of chanting or of words held up introduces (``display_words``: "fans chanting 'the Reds are
+ours'", "a banner reading 'Our club, our city'"; :func:`_chant`) is no one's speech. Cue forms that
+are nouns are no cues: after a determiner or a possessive ("the governor's promise that"), a present form not
 after a subject ("a swing state that"), after "to" ("declined to comment") or a negation ("did not
 say"); a cue followed by "to" is none either ("vowed to"), except "to X" after a verb that takes
 an addressee so ("wrote to staff that").
@@ -727,8 +729,9 @@ def _ends_phrase(word: str, honorifics: frozenset[str]) -> bool:
 
 
 def _is_abbreviation(word: str, honorifics: frozenset[str]) -> bool:
-    """"U.S.", "J.", "Rep.", "Dr." (an honorific with its full stop)."""
-    return bool(_ACRONYM.fullmatch(word)) or word[:-1].lower() in honorifics
+    """"U.S.", "J.", "Rep.", "Dr." (an honorific with its full stop, written capitalised as before a
+    name: "said the striker." ends its sentence though "Striker" is an honorific)."""
+    return bool(_ACRONYM.fullmatch(word)) or (word[:1].isupper() and word[:-1].lower() in honorifics)
 
 
 def _np_before(text: str, lo: int, hi: int, nouns: frozenset[str], honorifics: frozenset[str]) -> list[_Tok]:
@@ -1267,7 +1270,11 @@ class _Attributor:
         "the prime minister"), or that is its pronoun; else as found."""
         f = self.f
         if sp.type == "nominal" and any(w in _PREPS for w in f.text[sp.start:sp.end].lower().split()):
-            return sp  # "a spokesman for Ms. Ruiz": the name after "for" is not the speaker
+            # "a spokesman for Ms. Ruiz": the name after "for" is not the speaker; but a role phrase written
+            # before a name, "Minister for Foreign Affairs Sergey Lavrov": the person it ends with
+            m = self._after_role_phrase(sp)
+            return sp if m is None else _NEW_SPEAKER((m.actor_id, m.actor, "name", m.start, m.end, m.entity_id,
+                                                      m.gender, m.etype, m.start))
         inside = f.mentions_in(sp.start, sp.end)
         best = None
         if sp.type == "name" and sp.head >= 0:  # the mention holding the head word ("Harlow County Board
@@ -1291,6 +1298,29 @@ class _Attributor:
         if best is None:
             return self._by_name(sp) if sp.type == "name" else sp
         return _linked(sp, best)
+
+    def _after_role_phrase(self, sp: _Speaker) -> _Mention | None:
+        """The person a nominal speaker with a preposition ends with when its words before that
+        person are a capitalised role phrase and no mention of their own, "of"/"for" inside, the body or
+        portfolio after it not empty, no honorific right before the name ("Spokesman for Acme Corp John
+        Smith", "Secretary of State for Health Jane Doe": the entity layer gives that person the phrase as
+        title); else None ("a spokesman for Ms. Ruiz", "Spokesman for Ms. Ruiz", "officials of Acme")."""
+        f = self.f
+        inside = f.mentions_in(sp.start, sp.end)
+        if not inside:
+            return None
+        m = inside[-1]
+        if m.end != sp.end or m.etype != "person" or m.via == "pronoun" or m.start <= sp.start or \
+                len(inside) > 1 or f.possessive(m):
+            return None
+        words = f.text[sp.start:m.start].split()
+        if len(words) < 3 or not words[0][:1].isupper() or words[-1] in ("of", "for") or \
+                words[-1].rstrip(".").lower() in self.honorifics:
+            return None
+        if not all(w[:1].isupper() or w in ("of", "for") for w in words) or \
+                not any(w in ("of", "for") for w in words[1:]):
+            return None
+        return m
 
     def _by_name(self, sp: _Speaker) -> _Speaker:
         """A name speaker with no mention at its words (the entity layer passed over a sentence's
@@ -2346,8 +2376,9 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 if speaker is not None and a.cue is not None and a.cue.form in cues.naming_of:
                     att.share_subject(q_hi, speaker)  # a label, but "called X "a scandal" and demanded that …"
                 continue  # a scare quote: one to three words without a cue of its own
-            if a.cue is None and speaker is None and _is_name(text[q_lo:q_hi]):
-                continue  # a name or title in quotation marks ("Green New Deal")
+            if a.cue is None and speaker is None and (_is_name(text[q_lo:q_hi]) or
+                                                       _chant(text, q_lo, sent, cues.display_words)):
+                continue  # a name or title in quotation marks ("Green New Deal"), a chant or banner
             row = _Row(sent[0], sent[1], [(q_lo, q_hi)], speaker, lemma, "direct",
                        a.cue.start if a.cue is not None else -1, a.after, adjacent, addressee)
             rows.append(row)
@@ -2360,6 +2391,19 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 previous = row
     att.set_direct([p for row in rows for p in row.parts])
     return rows, used
+
+
+_WORD_LOWER = re.compile(r"[a-z][a-z'’-]*")
+
+
+def _chant(text: str, q_lo: int, sent: tuple[int, int, int, int], display: frozenset[str]) -> bool:
+    """Is a quotation starting at ``q_lo`` (with no cue and no speaker) introduced by a word of chanting or
+    of words held up (``display``: among the four words before it in its sentence, "Fans marched chanting
+    'the Reds are ours'", "a banner reading 'Our club, our city'")? Then it is no one's speech."""
+    if not display:
+        return False
+    words = _WORD_LOWER.findall(text[max(sent[2], q_lo - 50):q_lo].lower())
+    return any(w in display for w in words[-4:])
 
 
 def _in_same_report(text: str, a: _Attribution, cue_end: int, q_lo: int) -> bool:
@@ -2431,6 +2475,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         elif cues.clause_of[form] == "bare" or (adr is not None and cues.addressee_of[form] == "object"
                                                  and (_FINITE_CLAUSE.match(after)
                                                       or _clause_after_object(after, att.nouns))):
+            if _SAID_WHAT.match(after) and not _FINITE_CLAUSE.match(after):
+                continue  # "said nothing for a moment", "said little about the plan", "said no to it": what was
+                # said, no clause ("said nothing would change" is one)
             c_lo = after_lo  # "told reporters the plan was dead": a clause after the addressee, "that" left out
         else:
             continue
@@ -2456,6 +2503,10 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
 
 
 _PRONOUN_SUBJECT = re.compile(r"\A\s+(?:I|we|he|she|they)\s")  # a clause opening with its subject pronoun
+#: Words after a speech verb that are what was said, not the start of a clause said: "said nothing",
+#: "said little", "said so", "said no to the plan" (no reported speech unless a finite clause follows).
+_SAID_WHAT = re.compile(r"\A\s+(?:nothing|little|much|something|anything|everything|so|otherwise|yes|no|goodbye|"
+                        r"hello|thanks|grace)\b", re.IGNORECASE)
 _AND_THAT = re.compile(r"\S\s+\S+,?\s+(?:and|but)\s+that\Z")  # two words at least, then "and that"
 
 
@@ -3083,7 +3134,9 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
             # "According to the mayor" after "Mayor Helen Stroud": the one person given that title ("the
             # Ashvale manager" after "Ashvale manager Tom Reid"; "the union's spokeswoman": the title after
             # the possessive, "Union spokeswoman Dana Frost")
-            role = words[-1] if words[1].endswith(("'s", "’s", "s'", "s’")) else " ".join(words[1:])
+            age = next((w for w in words[1:] if _AGE.fullmatch(w)), None)
+            # "the 31-year-old striker": the age names the person, whatever the noun after it
+            role = age or (words[-1] if words[1].endswith(("'s", "’s", "s'", "s’")) else " ".join(words[1:]))
             m = _team_lead_before(f, sp.start, words, att.cues.team_lead_nouns) or \
                 _only_titled_person_before(f, sp.start, role)
             if m is not None:
@@ -3432,18 +3485,36 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 _OWNERS = "the|its|a|an|his|her|their"
 
 
+#: Words before a title that make it another role than the title alone: "Lt. Gov. Ray Oh" and "Deputy Mayor
+#: Ann Lee" are not "the governor" and "the mayor"; nor is a former one.
+_RANK_BELOW = r"(?:lieutenant|lt\.|deputy|vice|assistant|associate|former|ex-)"
+_RANK_BELOW_BEFORE = re.compile(rf"(?:(?<![\w.]){_RANK_BELOW})\s*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def _abbreviations_of(title: str) -> tuple[str, ...]:
+    """The abbreviations of the (lower-case) ``title`` written before a name (``title_abbreviations`` of
+    the entity word lists: "governor" -> ("gov.",))."""
+    from analysis.entity_words import load_entity_words
+
+    return tuple(a for a, full in load_entity_words().title_abbreviations.items() if full == title)
+
+
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
     the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
     title before ``pos`` is that one entity; else None."""
     text = f.text
     age = _AGE.fullmatch(title)
-    if age is None and text.isascii() and title.isascii() and title.lower() not in text[:pos].lower() and \
-            not text[:pos].rstrip().endswith(","):
+    short = _abbreviations_of(title.lower())  # "Gov. Teresa Almonte" for "the governor"
+    head = text[:pos].lower()
+    if age is None and text.isascii() and title.isascii() and title.lower() not in head and \
+            not any(a in head for a in short) and not text[:pos].rstrip().endswith(","):
         return None  # the title is not written before ``pos`` (found without compiling its patterns)
-    before = re.compile(rf"\b{re.escape(title)}\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
+    written = "|".join([re.escape(title), *map(re.escape, short)])
+    before = re.compile(rf"(?<![\w.])(?:{written})\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
                         re.IGNORECASE)  # "Mayor Helen Stroud", "The Higher Education Minister, Helen Marsh,"
-    after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
+    after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:(?!{_RANK_BELOW}\s)[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
     if age is not None:
         after = re.compile(rf"{after.pattern}|,\s+{age.group(1)}\s*,", re.IGNORECASE)
     found: _Mention | None = None
@@ -3451,8 +3522,10 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         m = f.mentions[j]
         if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
             continue
-        if before.search(f.text, max(0, m.start - 40), m.start) or after.match(f.text, m.end) or \
-                _appointed_as(text, m.start, m.end, title):
+        titled = before.search(f.text, max(0, m.start - 40), m.start)
+        if titled is not None and _RANK_BELOW_BEFORE.search(f.text, max(0, titled.start() - 16), titled.start()):
+            titled = None  # "Lt. Gov. Ray Oh", "Deputy Mayor Ann Lee", "former Gov. X": not "the governor"
+        if titled or after.match(f.text, m.end) or _appointed_as(text, m.start, m.end, title):
             key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
             if found is not None and not _same(key, found.entity_id if isinstance(found.entity_id, str)
                                                else found.actor_id):

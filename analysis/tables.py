@@ -9,11 +9,13 @@ saying why there is none), ``<thing>_as_<table>`` re-keys one table as another, 
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -37,7 +39,7 @@ __all__ = ["select_document", "document_card", "corpus_summary", "filter_documen
            "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
-           "report_analysis", "report_documents"]
+           "report_analysis", "report_documents", "REPORT_KEYWORDS", "LOADING_KEYWORDS"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source", "duplicate_of")
 _CARD_WORDS = {"duplicate_of": "copy of"}  # the doc_id of the article it is flagged as a copy of
@@ -779,41 +781,120 @@ frames_over_time = deprecated_alias(frames_panel, "analysis.frames_over_time", "
 
 # ------------------------------------------------------------------------ what a report is made from
 
-def report_analysis(
-    source: Any,
-    *,
-    format: str | None = None,
-    columns: Mapping[str, str | None] | None = None,
-    actors: Any = None,
-    codebook: Any = None,
-    start: str | pd.Timestamp | None = None,
-    end: str | pd.Timestamp | None = None,
-    outlets: Sequence[str] | str | None = None,
-    where: str | None = None,
-    doc_id: str | None = None,
-    one_document: bool = False,
-    errors: str = "raise",
-    drop_duplicates: bool = False,
-) -> Analysis:
+@dataclass(frozen=True)
+class _Choice:
+    """The keywords shared by :func:`report_documents` and :func:`report_analysis`: how a report reads
+    its articles and which documents it keeps (:func:`_report_keywords` gives both functions these
+    keywords, in this order, after their own).
+
+    ``format``, ``columns``: how articles are read (:func:`analysis.load_corpus`; a saved analysis is read
+    as it was saved: giving either for one is an InputError). ``start``, ``end``, ``outlets``, ``where``:
+    the documents kept (:func:`filter_documents`). ``doc_id``, ``one_document``: with
+    ``one_document=True`` only the document ``doc_id`` (None: the first), as :func:`select_document`
+    picks it; without it, a ``doc_id`` given is the article a report of the corpus follows, checked
+    among the documents kept before anything is analysed (:func:`select_document`'s InputError).
+    ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis was
+    read when it was made: ignored there). ``drop_duplicates``: leave out the articles flagged as copies
+    of another (``duplicate_of``; :func:`analysis.load_corpus` lists them in the load report)."""
+
+    format: str | None = None
+    columns: Mapping[str, str | None] | None = None
+    start: str | pd.Timestamp | None = None
+    end: str | pd.Timestamp | None = None
+    outlets: Sequence[str] | str | None = None
+    where: str | None = None
+    doc_id: str | None = None
+    one_document: bool = False
+    errors: str = "raise"
+    drop_duplicates: bool = False
+
+    def loading(self) -> dict[str, Any]:
+        """The keywords of :func:`analysis.load_corpus` among these (:data:`LOADING_KEYWORDS`)."""
+        return {name: getattr(self, name) for name in LOADING_KEYWORDS}
+
+    def kept(self, documents: pd.DataFrame) -> pd.DataFrame:
+        """The documents of ``documents`` a report keeps (:func:`_kept_documents`)."""
+        return _kept_documents(documents, start=self.start, end=self.end, outlets=self.outlets, where=self.where,
+                               doc_id=self.doc_id, one_document=self.one_document)
+
+
+#: The keywords :func:`report_documents` and :func:`report_analysis` share (one place: :class:`_Choice`),
+#: in their order; :func:`analysis.reports.check_corpus` passes a notebook's parameters of these names on.
+REPORT_KEYWORDS: tuple[str, ...] = tuple(field.name for field in fields(_Choice))
+#: Those of them that say how articles are read (:func:`analysis.load_corpus`' keywords), not which are kept.
+LOADING_KEYWORDS: tuple[str, ...] = ("format", "columns", "errors", "drop_duplicates")
+
+
+def _report_keywords(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function(source, *, <its own keywords>, choice)`` as a public function that takes the keywords of
+    :class:`_Choice` after its own: its signature (``inspect.signature``, ``help``) lists them with their
+    defaults, its docstring ends with their meaning, a keyword it does not take is a TypeError as for any
+    function, and ``function`` gets them as one ``choice``."""
+    own = inspect.signature(function)
+    shared = [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=field.default,
+                                annotation=field.type) for field in fields(_Choice)]
+    signature = own.replace(parameters=[p for p in own.parameters.values() if p.name != "choice"] + shared)
+
+    @functools.wraps(function)
+    def public(*args: Any, **kwargs: Any) -> Any:
+        try:
+            given = signature.bind(*args, **kwargs)
+        except TypeError as error:  # as Python says it of any function: named
+            raise TypeError(f"{function.__name__}() {error}") from None
+        given.apply_defaults()
+        values = dict(given.arguments)
+        choice = _Choice(**{name: values.pop(name) for name in REPORT_KEYWORDS})
+        return function(**values, choice=choice)
+
+    public.__signature__ = signature  # type: ignore[attr-defined]
+    shared_doc = inspect.cleandoc(_Choice.__doc__ or "").split("\n\n", 1)[1]
+    public.__doc__ = inspect.cleandoc(function.__doc__ or "") + "\n\nKeywords shared with " + (
+        ":func:`report_analysis`" if function.__name__ == "report_documents" else ":func:`report_documents`") + \
+        ": " + shared_doc
+    return public
+
+
+def _saved_analysis(source: Any) -> tuple[Path, str] | None:
+    """(folder, marker file) when ``source`` is the folder of a saved analysis, else None."""
+    from analysis.corpus.files import saved_analysis_file
+
+    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
+    marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
+    return (folder, marker) if folder is not None and marker is not None else None
+
+
+def _articles(source: Any, choice: _Choice) -> pd.DataFrame:
+    """The articles at ``source`` as a report reads them, before any is chosen: the documents a check of
+    the corpus loaded and handed over (:func:`analysis.corpus.handoff.read_checked`, with the warnings
+    loading gave), else :func:`analysis.load_corpus` with ``choice``'s options; InputError when there is
+    no document (:func:`_require_articles`)."""
+    from analysis.corpus import load_corpus
+    from analysis.corpus.handoff import read_checked
+
+    loaded = read_checked(source, **choice.loading())
+    if loaded is None:
+        loaded = load_corpus(source, **choice.loading())
+    _require_articles(loaded, source=source)
+    return loaded
+
+
+@_report_keywords
+def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, choice: _Choice) -> Analysis:
     """The :class:`Analysis` a report shows: of the articles at ``source``, or read from the saved
     analysis ``source`` is, without analysing again.
 
     ``source``: what :func:`analysis.load_corpus` reads (loaded with ``format`` and ``columns``, the
-    documents kept analysed with ``actors`` and ``codebook``: :func:`analysis.analyze`), or the folder
-    of a saved analysis, either layout (``Analysis.save``'s ``meta.json``, ``analyze_corpus``'s
-    ``manifest.json``): its documents table is read without the texts, the documents kept are chosen on
-    it, and only their rows of every table are read (:func:`analysis.load_analysis` with ``doc_ids``;
-    every table whole when every document is kept). The documents kept are
-    those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
-    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it
-    (without it, a ``doc_id`` given is the article a report of the corpus follows: checked among the
-    documents kept before anything is analysed, with :func:`select_document`'s InputError);
-    ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis
-    was read when it was made: ignored there); ``drop_duplicates``: leave out the articles flagged as
-    copies of another (``duplicate_of``; :func:`analysis.load_corpus` lists them in the load report, a
-    saved analysis with a warning giving their count); every
-    table of a saved analysis is restricted to them (:func:`analysis.pipeline.filter_analysis`), which
-    gives the tables an analysis of those documents alone gives.
+    documents kept analysed with ``actors`` and ``codebook``: :func:`analysis.analyze`; documents a check
+    of the corpus loaded before the report's kernel started are read instead of loading again,
+    :mod:`analysis.corpus.handoff`), or the folder of a saved analysis, either layout
+    (``Analysis.save``'s ``meta.json``, ``analyze_corpus``'s ``manifest.json``): its documents table is
+    read without the texts, the documents kept are chosen on it, and only their rows of every table
+    are read (:func:`analysis.load_analysis` with ``doc_ids``; every table whole when every document is
+    kept). The documents kept are chosen as :func:`report_documents` chooses them (the keywords below).
+    A saved analysis' copies flagged ``duplicate_of`` are left out with ``drop_duplicates`` with a
+    warning giving their count; every table of a saved analysis is restricted to the documents kept
+    (:func:`analysis.pipeline.filter_analysis`), which gives the tables an analysis of those documents
+    alone gives.
 
     A saved analysis is reported with the actor lexicon and codebook it was made with
     (``result.actors``, ``result.codebook``): ``actors`` and ``codebook`` may be left out, or name the
@@ -837,26 +918,18 @@ def report_analysis(
     """
     from dataclasses import replace
 
-    from analysis.corpus import load_corpus
-    from analysis.corpus.files import saved_analysis_file
     from analysis.pipeline import (TABLES, analysis_of, analyze, entities_of, filter_analysis, load_analysis,
                                    saved_documents, saved_tables)
 
-    def kept(documents: pd.DataFrame) -> pd.DataFrame:
-        return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                               one_document=one_document)
-
-    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
-    marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
-    if marker is None:
-        loaded = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
-        _require_articles(loaded, source=source)
-        if not one_document:
-            return analyze(kept(loaded), actors=actors, codebook=codebook)
+    saved_at = _saved_analysis(source)
+    if saved_at is None:
+        loaded = _articles(source, choice)
+        if not choice.one_document:
+            return analyze(choice.kept(loaded), actors=actors, codebook=codebook)
         from analysis.actors import load_actors
         from analysis.entities import entities as find_entities
 
-        article, lexicon = kept(loaded), load_actors(actors)
+        article, lexicon = choice.kept(loaded), load_actors(actors)
         copy = _copy_of(article, loaded)
         # the entities of the corpus the corpus report counts (the copies left out), and of the article
         # when it is a copy: found once, for the corpus' actor order and entity resolution, and the
@@ -867,27 +940,28 @@ def report_analysis(
         corpus = found[found["doc_id"].isin(originals["doc_id"]).to_numpy(dtype=bool)].reset_index(drop=True) \
             if copy else found
         return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy))
-    _require_article_options(folder, format=format, columns=columns)
+    folder, marker = saved_at
+    _require_article_options(folder, format=choice.format, columns=choice.columns)
     # The documents without their texts choose the documents kept; then only their rows are read
     # (a brief of one article reads that article's rows, not every table whole). A where= query may
     # name any column, the text too: then the documents are read whole.
-    documents, meta = saved_documents(folder, without=() if where else ("text",))
+    documents, meta = saved_documents(folder, without=() if choice.where else ("text",))
     recorded = analysis_of({name: pd.DataFrame() for name in TABLES}, meta)  # the lexicons it records
     chosen = {"actors": _saved_lexicon(recorded, folder, "actors", actors),
               "codebook": _saved_lexicon(recorded, folder, "frames", codebook)}
     saved = {"path": str(folder), "file": marker, "corpus": meta.get("corpus")}
     copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) \
-        if drop_duplicates and "duplicate_of" in documents.columns else None  # a DataFrame of one's own may lack it
+        if choice.drop_duplicates and "duplicate_of" in documents.columns else None  # a DataFrame of one's own may lack it
     if copies is not None and copies.any():
         warnings.warn(f"drop_duplicates=True left out {int(copies.sum())} article(s) flagged as copies of "
-                      "another (duplicate_of)", stacklevel=2)
-    ids = kept(documents[~copies] if copies is not None else documents)["doc_id"]
+                      "another (duplicate_of)", stacklevel=3)
+    ids = choice.kept(documents[~copies] if copies is not None else documents)["doc_id"]
     if len(ids) < len(documents) and recorded.actors is not None:
         result = replace(load_analysis(folder, doc_ids=ids), **chosen)
     else:  # every document, or an analysis whose lexicon only the one given rebuilds: read whole, then restricted
         result = filter_analysis(replace(load_analysis(folder), **chosen), doc_ids=ids)
     result = replace(result, meta={**result.meta, "saved_analysis": saved})
-    if not one_document:
+    if not choice.one_document:
         return result
     # the corpus' entities (the copies left out, as the corpus report counts them), and the article's
     # when it is a copy: the corpus' actor order and entity resolution
@@ -903,47 +977,31 @@ def report_analysis(
                                               entity_table=saved_corpus.get("entity_table")))
 
 
-def report_documents(
-    source: Any,
-    *,
-    format: str | None = None,
-    columns: Mapping[str, str | None] | None = None,
-    start: str | pd.Timestamp | None = None,
-    end: str | pd.Timestamp | None = None,
-    outlets: Sequence[str] | str | None = None,
-    where: str | None = None,
-    doc_id: str | None = None,
-    one_document: bool = False,
-    errors: str = "raise",
-    drop_duplicates: bool = False,
-) -> pd.DataFrame:
+@_report_keywords
+def report_documents(source: Any, *, choice: _Choice) -> pd.DataFrame:
     """The documents table a report on ``source`` keeps, found as :func:`report_analysis` finds them and
     with its InputErrors, without analysing anything: for a command line to check a corpus before a
     notebook's kernel starts (a path that is not there, a folder with no readable article, a table
     without a text column, a ``start`` that leaves nothing, an unknown ``doc_id`` ...).
 
-    ``source`` is loaded with :func:`analysis.load_corpus` (``format``, ``columns``, ``errors``,
-    ``drop_duplicates``); a saved analysis' documents are read without their texts (unless ``where``
-    may name the text). Then :func:`filter_documents` with ``start``, ``end``, ``outlets`` and ``where``,
-    and :func:`select_document` for ``doc_id`` (with ``one_document=True`` the one row it picks). A
-    corpus that holds no document at all (under ``errors="skip"`` every file was left out) is an
-    InputError naming what the load report lists. Columns: those of the documents table.
+    ``source`` is loaded with :func:`analysis.load_corpus` (or read from the documents a check handed
+    over, :mod:`analysis.corpus.handoff`); a saved analysis' documents are read without their texts
+    (unless ``where`` may name the text). Then :func:`filter_documents` with ``start``, ``end``,
+    ``outlets`` and ``where``, and :func:`select_document` for ``doc_id`` (with ``one_document=True`` the
+    one row it picks). A corpus that holds no document at all (under ``errors="skip"`` every file was
+    left out) is an InputError naming what the load report lists. Columns: those of the documents table.
     """
-    from analysis.corpus import load_corpus
-    from analysis.corpus.files import saved_analysis_file
     from analysis.pipeline import saved_documents
 
-    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
-    if folder is not None and folder.is_dir() and saved_analysis_file(folder) is not None:
-        _require_article_options(folder, format=format, columns=columns)
-        documents, _ = saved_documents(folder, without=() if where else ("text",))
-        if drop_duplicates and "duplicate_of" in documents.columns:
-            documents = documents[documents["duplicate_of"].isna().to_numpy(dtype=bool)]
-    else:
-        documents = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
-        _require_articles(documents, source=source)
-    return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                           one_document=one_document)
+    saved_at = _saved_analysis(source)
+    if saved_at is None:
+        return choice.kept(_articles(source, choice))
+    folder, _ = saved_at
+    _require_article_options(folder, format=choice.format, columns=choice.columns)
+    documents, _ = saved_documents(folder, without=() if choice.where else ("text",))
+    if choice.drop_duplicates:
+        documents = _without_copies(documents)
+    return choice.kept(documents)
 
 
 def _kept_documents(documents: pd.DataFrame, *, start: Any, end: Any, outlets: Any, where: str | None,

@@ -171,3 +171,14 @@ def test_a_pronoun_opening_its_sentence_is_the_subject_before_and_never_its_own_
               "disease.")
     assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [
         ("d0", "He", "Andrew Wheeler"), ("d1", "He", "Tony Cox")]
+
+
+def test_a_pronoun_in_a_quotation_that_runs_past_its_sentence_is_never_the_speaker_named_after_it():
+    # red team rt16 F12: '“She was kind. She listened,” Delgado said of the governor': the first "She" (its
+    # sentence ends inside the quotation) went to Delgado, the speaker, so tone "toward Delgado" was +0.90
+    e = found("Gov. Teresa Almonte toured the shelter on Tuesday. Maria Delgado, 61, lost her home. “She was kind. "
+              "She listened,” Delgado said of the governor.",
+              'Ann Park met the voters. Lee Hart, 40, was there. "She was kind. She listened," Hart said.')
+    assert rows(e[e["via"] == "pronoun"], "doc_id", "sentence_id", "text", "entity") == [
+        ("d0", 2, "her", "Maria Delgado"), ("d0", 3, "She", "Teresa Almonte"), ("d0", 4, "She", "Teresa Almonte"),
+        ("d1", 3, "She", "Ann Park"), ("d1", 4, "She", "Ann Park")]

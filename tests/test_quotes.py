@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis as wb
+from analysis.entities import load_entity_words
 from analysis.quotes import (QUOTE_COLUMNS, _CueFinder, _Field, _char_positions, _naming_starts, _spans_of_marks,
                              count_words, quote_spans)
 
@@ -140,7 +141,8 @@ def test_unknown_speaker_keeps_its_surface_name():
 
 
 def test_long_quotation_without_a_cue_is_kept_without_speaker():
-    assert q('The banner read "no peace without justice" in red.') == [
+    # (a note, not a banner: words held up are no one's speech, test_leftovers_s16)
+    assert q('The note read "no peace without justice" in red.') == [
         ["d0", 1, "no peace without justice", None, None, None, "direct"]]
 
 
@@ -200,9 +202,11 @@ def test_not_reported_speech():
 
 
 def test_clause_breaks_end_the_reported_content():
-    assert q("Kirby said the talks failed; Hamas said nothing more about it.") == [
+    assert q("Kirby said the talks failed; Hamas said the offer still stood.") == [
         ["d0", 1, "the talks failed", "kirby", "John Kirby", "say", "reported"],
-        ["d0", 1, "nothing more about it", "hamas", "Hamas", "say", "reported"]]
+        ["d0", 1, "the offer still stood", "hamas", "Hamas", "say", "reported"]]
+    # ("Hamas said nothing more about it" is what was said, no reported speech: see
+    # test_said_nothing_little_or_no_is_what_was_said_not_reported_speech)
 
 
 # ------------------------------------------------------------------------------------ the seed
@@ -979,7 +983,7 @@ def test_two_speakers_one_without_a_name_are_not_the_same_and_never_na():
 
 
 def test_speaker_offsets_are_int64_and_missing_without_a_speaker():
-    text = ('The banner read "we will not go away now" in red letters. '
+    text = ('The note read "we will not go away now" in red letters. '
             '"We will keep marching every week," Dana Price said.')
     table = wb.quotes(docs(text))
     assert str(table["speaker_start"].dtype) == "Int64" and str(table["speaker_end"].dtype) == "Int64"
@@ -1433,3 +1437,29 @@ def test_voice_counts_officials_once_whatever_the_case_of_their_first_word():
     v = wb.voice(wb.entities(d, actors={"actors": []}), q)
     said = v[v["quotes"] > 0][["actor", "quotes"]].values.tolist()
     assert sorted(said) == [["Greyford officials", 1], ["officials", 2]]
+
+
+def test_said_nothing_little_or_no_is_what_was_said_not_reported_speech():
+    # red team rt16 F14: "said nothing for a moment" was a reported quotation "nothing for a moment"
+    d = pd.DataFrame({"doc_id": ["a"], "title": ["A"], "text": [
+        "Harold Pickett looked at the floor and said nothing for a moment. Maria Lopez said little about the plan. "
+        "Kim Bell said no to the plan. Joe Hart said so on Monday. Ann Lee said something had to change. "
+        "Bo Diaz said nothing would change."]})
+    q = wb.quotes(d, {"actors": []})
+    assert q[["speaker", "kind", "quote"]].values.tolist() == [
+        ["Ann Lee", "reported", "something had to change"], ["Bo Diaz", "reported", "nothing would change"]]
+
+
+def test_the_governor_said_names_the_one_person_written_gov_not_a_lieutenant_or_former_one():
+    # red team rt16 F8: AP style writes "Gov. Teresa Almonte"; "the governor said" stayed unlinked
+    d = pd.DataFrame({"doc_id": list("abcde"), "title": list("abcde"), "text": [
+        "Gov. Teresa Almonte toured the shelter on Tuesday. The state will help, the governor said.",
+        "Sen. Ann Lee and Sen. Bo Diaz met. The bill is dead, the senator said.",
+        "Lt. Gov. Ray Oh spoke. Gov. Ann Vu listened. We will rebuild, the governor said.",
+        "Deputy Mayor Jo King spoke. Mayor Tim Bell listened. The city will pay, the mayor said.",
+        "Former Gov. Al Ross spoke. The plan is bad, the governor said."]})
+    q = wb.quotes(d, {"actors": []})
+    assert q[["doc_id", "speaker", "speaker_entity_id"]].fillna("-").values.tolist() == [
+        ["a", "Teresa Almonte", "person:teresa_almonte"], ["b", "the senator", "-"], ["c", "Ann Vu", "person:ann_vu"],
+        ["d", "Tim Bell", "person:tim_bell"], ["e", "the governor", "-"]]
+    assert load_entity_words().title_abbreviations["lt. gov."] == "lieutenant governor"

@@ -25,35 +25,26 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     shorten,
+    tick_labels,
     wrap_text,
-    wrapped_label,
 )
 
 __all__ = ["frame_profile", "actor_frame_heatmap"]
 
 
-#: The width in pixels assumed for a frame profile's bars (a report's chart beside its legend), and a
-#: tick label's character: how many characters of a bar's name fit under it.
+#: The width in pixels assumed for a frame profile's bars (a report's chart beside its legend): how
+#: many characters of a bar's name fit under it (:func:`analysis.charts._base.tick_labels`).
 BARS_WIDTH_PX = 640
-TICK_CHAR_PX = 7
-#: Characters of a bar's name set upright under a narrow bar (the whole name is in the hover).
-UPRIGHT_LABEL_WIDTH = 40
 
 
 def bar_labels(names: Sequence[str]) -> tuple[list[str], int | None]:
-    """The tick labels under the bars named ``names`` (as written, not escaped) and their angle: level
-    on one line where every name fits its bar's slot (:data:`BARS_WIDTH_PX` shared by the bars), level
-    in up to three lines of the slot's width where that holds every name (:func:`wrapped_label`), else
-    upright (90 degrees, reading down from the bar) and cut at :data:`UPRIGHT_LABEL_WIDTH` characters.
-    Escaped. Slanted names ("The Northern Ledger & Evening Standard Online" at 30 degrees) ran across
-    the next bars and out of the chart, and squeezed the plot on a narrow page."""
-    fits = int(BARS_WIDTH_PX / max(len(names), 1) / TICK_CHAR_PX)
-    if all(len(name) <= fits for name in names):
-        return [safe_text(name) for name in names], None
-    wrapped = [wrapped_label(name, width=fits, max_lines=3) for name in names]
-    if fits >= 10 and all("…" not in w or "…" in name for w, name in zip(wrapped, names)):
-        return wrapped, 0
-    return [safe_text(shorten(name, width=UPRIGHT_LABEL_WIDTH)) for name in names], 90
+    """The tick labels under the bars named ``names`` (as written, not escaped) and their angle, the bars
+    sharing :data:`BARS_WIDTH_PX` (:func:`analysis.charts._base.tick_labels`): level on one line where
+    every name fits its bar's slot, level in up to three lines of the slot's width where that holds
+    every name, else upright and cut. Escaped. Slanted names ("The Northern Ledger & Evening Standard
+    Online" at 30 degrees) ran across the next bars and out of the chart, and squeezed the plot on a
+    narrow page."""
+    return tick_labels(names, width_px=BARS_WIDTH_PX)
 
 
 def _ids(values: pd.Series) -> list[str]:

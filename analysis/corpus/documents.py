@@ -28,12 +28,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.corpus.article import byline_author
 from analysis.corpus.dates import DTYPE, ambiguous_dates, parse_published, settled_reading
 from analysis.corpus.fields import as_strings, tag_lists
 from analysis.corpus.report import REPORT_PLACE, LoadLog
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
 
-__all__ = ["COLUMNS", "INTERNAL_COLUMNS", "assemble", "empty_documents", "hashed_id"]
+__all__ = ["COLUMNS", "INTERNAL_COLUMNS", "assemble", "bylines_as_authors", "empty_documents", "hashed_id"]
 
 COLUMNS: tuple[str, ...] = (*DOCUMENT_COLUMNS, *OPTIONAL_DOCUMENT_COLUMNS)
 INTERNAL_COLUMNS: tuple[str, ...] = ("__name__", "__file__", "__row__")
@@ -167,6 +168,21 @@ def _report_bad_dates(frame: pd.DataFrame, raw: pd.Series, bad: pd.Series, log: 
 
 _OUT_OF_RANGE = "out of the representable range (1677-09-21 to 2262-04-11)"
 
+_BYLINE_START = r"^(?i:(?:written\s+)?by)\b"
+
+
+def bylines_as_authors(authors: pd.Series) -> pd.Series:
+    """``authors`` with each value written as a byline replaced by the name in it ("By Lena Ruiz" and
+    "By Tom Avery, Chief Sports Writer" give "Lena Ruiz" and "Tom Avery";
+    :func:`analysis.corpus.article.byline_author`), as a text file's header, a sidecar and a page's
+    byline give it, so that a table's author column names the same author; other values as they are."""
+    byline = authors.str.contains(_BYLINE_START, regex=True, na=False).to_numpy(dtype=bool)
+    if not byline.any():
+        return authors
+    values = authors.copy()
+    values[byline] = [byline_author(value) or value for value in authors[byline]]
+    return values
+
 
 def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None = None,
              partition: bool = False) -> pd.DataFrame:
@@ -192,6 +208,7 @@ def assemble(parts: list[pd.DataFrame], log: LoadLog, *, dayfirst: bool | None =
     for column in _NULLABLE_STRINGS:
         values = as_strings(frame[column]).str.strip()
         frame[column] = values.mask(values == "")
+    frame["author"] = bylines_as_authors(frame["author"])
     frame["source"] = as_strings(frame["source"])
     frame["tags"] = tag_lists(frame["tags"])
     raw = frame["published"]

@@ -268,15 +268,53 @@ def convert_html_fields(frame: pd.DataFrame, log: LoadLog) -> pd.DataFrame:
     return frame
 
 
-#: A page whose extracted text is shorter than this is extracted a second time in trafilatura's
-#: precision mode; when that finds no text, the page has no article (see :func:`parse_html`).
+#: A page whose extracted text is shorter than this is checked for an article of its own: trafilatura's
+#: precision mode must find text there, and the page must hold text outside its furniture (see
+#: :func:`parse_html`).
 FURNITURE_CHECK_WORDS = 100
+
+#: Elements that are page furniture wherever they stand, and the words of a ``class`` or ``id`` (split at
+#: spaces, hyphens and underscores) that make an element furniture: consent and cookie banners, menus,
+#: sharing and newsletter boxes, related links, headers and footers of the site.
+FURNITURE_TAGS = ("nav", "header", "footer", "aside", "form", "button", "script", "style", "noscript", "iframe",
+                  "template", "svg")
+FURNITURE_NAMES = frozenset({
+    "cookie", "cookies", "consent", "gdpr", "cmp", "banner", "newsletter", "subscribe", "subscription", "share",
+    "sharing", "social", "menu", "navbar", "navigation", "nav", "breadcrumb", "breadcrumbs", "promo", "related",
+    "footer", "header", "masthead", "advert", "advertisement", "ads", "sidebar", "paywall", "modal", "popup",
+    "overlay"})
+_NAME_SPLIT = re.compile(r"[\s_-]+")
 
 
 def _precise_text(html: str, trafilatura: Any) -> bool:
     """Whether trafilatura's precision mode finds any main text in ``html``."""
     doc = trafilatura.bare_extraction(html, favor_precision=True, include_comments=False, include_tables=True)
     return doc is not None and bool((doc.text or "").strip())
+
+
+def _own_text(html: str) -> bool:
+    """Whether the page's body holds any text outside its furniture: :data:`FURNITURE_TAGS` and the
+    elements a ``class`` or ``id`` word of :data:`FURNITURE_NAMES` marks ("cookie-banner", "site_footer")
+    removed with what they hold. Trafilatura falls back to such text on a page with nothing else (a
+    consent wall gives "We use cookies. Accept all." or its footer), so a page without text of its own
+    has no article whatever the extraction returned."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - an unparsable page: leave the decision to the extraction
+        return True
+    body = root.find("body")
+    if body is None:
+        return True
+    doomed = [element for element in body.iter() if isinstance(element.tag, str) and (
+        element.tag in FURNITURE_TAGS or any(
+            word in FURNITURE_NAMES
+            for word in _NAME_SPLIT.split(f"{element.get('class', '')} {element.get('id', '')}".lower()) if word))]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()  # (the text after it, its tail, stays)
+    return bool(body.text_content().strip())
 
 
 #: The paragraphs at the start of a page's text searched for a byline and furniture.
@@ -311,7 +349,9 @@ def parse_html(html: str) -> dict[str, Any]:
     when the page has one.
 
     Missing values are None (tags: []); ``text`` is "" when trafilatura finds no main content, and
-    when what it finds in a page is short (under :data:`FURNITURE_CHECK_WORDS` words) and its precision
+    when what it finds in a page is short (under :data:`FURNITURE_CHECK_WORDS` words) and either the
+    page holds no text outside its furniture (:func:`_own_text`: navigation, headers, footers, and
+    elements whose class or id names a cookie banner, menu, share box ...) or trafilatura's precision
     mode (``favor_precision``) finds nothing there: a section page, consent wall or error page whose
     only text is navigation, a cookie banner or a footer. A byline written in the text ("By Lena
     Marsh, Sunday 27 September 2026 18:05 BST") and furniture at the text's edges ("Share this
@@ -333,7 +373,7 @@ def parse_html(html: str) -> dict[str, Any]:
     title = _clean(doc.title or "")
     paragraphs = _body_paragraphs(doc.body) if doc.body is not None else []
     if paragraphs and sum(len(p.split()) for p in paragraphs) < FURNITURE_CHECK_WORDS \
-            and not _precise_text(html, trafilatura):
+            and (not _own_text(html) or not _precise_text(html, trafilatura)):
         paragraphs = []
     if paragraphs and title and paragraphs[0].rstrip(":") == title:
         paragraphs = paragraphs[1:]

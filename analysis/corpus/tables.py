@@ -881,6 +881,48 @@ def _prose_columns(table: pd.DataFrame, *, sample: int = 200) -> list[tuple[str,
     return sorted(found, key=lambda item: -item[1])
 
 
+#: A value shaped like a date: day, month and year as numbers with separators, or a month's name
+#: beside a day or a year ("12.08.2026", "2026-08-12", "Aug 12, 2026", "12 August 2026").
+_DATE_SHAPE = re.compile(
+    r"^\s*(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}\.? ?[A-Za-z]{3,9}\.?,? \d{4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})"
+    r"(?:[ T,]+.*)?$")
+#: Share of a column's (first 200 non-empty) values that must be dates for it to be named as the date.
+DATE_COLUMN_SHARE = 0.8
+
+
+def _date_columns(table: pd.DataFrame, *, sample: int = 200) -> list[tuple[str, str]]:
+    """(name, first value) of each text column of ``table`` whose values look like dates: at least
+    :data:`DATE_COLUMN_SHARE` of its first ``sample`` non-empty values shaped like a date and
+    understood as one (``parse_published``)."""
+    from analysis.corpus.dates import parse_published
+
+    found = []
+    for name in table.columns:
+        values = table[name].head(sample * 2).dropna()
+        values = values[values.map(lambda v: isinstance(v, str) and bool(v.strip()))].head(sample)
+        if values.empty:
+            continue
+        shaped = values[values.map(lambda v: bool(_DATE_SHAPE.match(v)))]
+        if len(shaped) < DATE_COLUMN_SHARE * len(values):
+            continue
+        parsed, _, _ = parse_published(shaped.astype(object).reset_index(drop=True))
+        if parsed.notna().sum() >= DATE_COLUMN_SHARE * len(values):
+            found.append((str(name), str(values.iloc[0]).strip()))
+    return found
+
+
+def _unread_date_message(label: str, dates: list[tuple[str, str]], unused: list[str]) -> str:
+    """The warning for a table whose date column was not recognised but one of its columns holds dates."""
+    column, example = dates[0]
+    others = [c for c in unused if c != column]
+    kept = f" (its other columns are kept as metadata too: {', '.join(others)})" if others else ""
+    return (f"{label}: no publication date column was recognised, but column {column!r} holds dates "
+            f"({example!r}); its documents count as undated{kept}. If it is the publication date, pass "
+            f"columns={{'published': {column!r}}} (in a report: -p columns='{{published: {column}}}'; with analyze: "
+            f"--columns published={column}), and name the title or outlet column the same way if they were not "
+            f"recognised either.")
+
+
 def _headline_only_message(label: str, found: list[str], title: object, n: int,
                            prose: list[tuple[str, int]]) -> str:
     names = sorted(MEDIA_CLOUD_COLUMNS & {str(c).lower() for c in found})
@@ -1163,6 +1205,10 @@ def table_documents(
     used = set(mapping.values())
     table = table[[c for c in found if c not in used]]  # the used columns live on in out only
     out["title"], out["text"], bad = _title_and_text(out, mapping, rows, found, labels, log, table)
+    if "published" not in mapping and len(table.columns):
+        dates = _date_columns(table)
+        if dates:
+            log.warn_later(_unread_date_message(_describe(labels), dates, [str(c) for c in table.columns]))
     row_text = pd.Series(rows, index=out.index).astype(str)
     label_series = pd.Series(labels, index=out.index, dtype=object)
     name_series = pd.Series(_labels(name, len(out)), index=out.index, dtype=object)

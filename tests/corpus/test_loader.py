@@ -13,6 +13,7 @@ import pytest
 import analysis as wb
 from analysis import corpus
 from analysis.corpus import CorpusWarning
+from analysis.corpus.documents import bylines_as_authors
 from analysis.schema import DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS
 
 pytestmark = pytest.mark.filterwarnings("error::analysis.corpus.CorpusWarning")
@@ -437,3 +438,40 @@ def test_html_page_of_furniture_only_is_no_article(tmp_path):
     assert docs.text.tolist() == ["Harlow City Council postponed its vote on the stadium loan until next month, a "
                                   "spokesman said on Tuesday."]
     assert wb.loader_report(docs).action.tolist() == ["skipped"]
+
+
+@pytest.mark.parametrize("page", [
+    # trafilatura falls back to the banner's or the footer's text on such pages (red team rt16, F22)
+    '<html><body><div class="cookie">We use cookies. Accept all. Manage preferences.</div><nav><a href="/">Home</a> '
+    '<a href="/news">News</a></nav><footer>(c) 2026 Courier</footer></body></html>',
+    '<!DOCTYPE html><html><head><title>Courier</title></head><body><div id="cookie-banner" class="cookie-consent">We '
+    'use cookies to improve your experience. By continuing you accept our <a href="/privacy">Privacy Policy</a>. '
+    '<button>Accept all</button> <button>Manage preferences</button></div><header><nav><ul><li><a href="/">Home</a>'
+    '</li></ul></nav></header><footer>&copy; 2026 Sierra Valley Courier. All rights reserved.</footer></body></html>',
+])
+def test_a_consent_wall_is_no_article_though_the_extraction_returns_its_banner(tmp_path, page):
+    (tmp_path / "wall.html").write_text(page, encoding="utf-8")
+    with pytest.raises(wb.InputError, match=r"wall\.html: no article text in the page"):
+        wb.load_corpus(tmp_path / "wall.html")
+
+
+def test_a_short_article_beside_a_cookie_banner_keeps_its_text(tmp_path):
+    page = ('<html><head><title>Road reopens</title></head><body><div class="cookie-banner">We use cookies. '
+            '<button>Accept</button></div><div class="story"><p>Highway 49 reopened on Friday, Caltrans said.</p>'
+            '</div><footer>&copy; 2026 Courier</footer></body></html>')
+    (tmp_path / "brief.html").write_text(page, encoding="utf-8")
+    assert wb.load_corpus(tmp_path / "brief.html")["text"].tolist() == ["Highway 49 reopened on Friday, Caltrans said."]
+
+
+def test_a_table_author_written_as_a_byline_is_the_name_as_in_a_text_header(tmp_path):
+    # red team rt16 F17: the CSV export's "By Lena Ruiz" and the .txt header "Byline: By Lena Ruiz" are one author
+    (tmp_path / "cms.csv").write_text(
+        "Headline,Body,Byline\nFire grows,The fire grew overnight.,By Lena Ruiz\n"
+        "Roads shut,Highway 49 is closed.,\"By Tom Avery, Chief Sports Writer\"\nRain due,Rain is due.,Bypass Team\n",
+        encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title: Evacuees return\nByline: By Lena Ruiz\n\nEvacuees returned on Sunday.\n",
+                                    encoding="utf-8")
+    docs = wb.load_corpus(tmp_path)
+    assert docs.sort_values("title")["author"].tolist() == ["Lena Ruiz", "Lena Ruiz", "Bypass Team", "Tom Avery"]
+    assert bylines_as_authors(pd.Series(["by Ann Lee", None, "Ann Lee"], dtype="string")).fillna("-").tolist() == [
+        "Ann Lee", "-", "Ann Lee"]

@@ -685,3 +685,35 @@ def test_headline_only_warning_names_the_column_that_holds_long_prose(tmp_path):
     # the column named in the hint, given as the warning says, loads the articles
     assert wb.load_corpus(tmp_path / "club.csv", columns={"text": "Story Bodies"}).text.str.split().str.len().tolist() \
         == [144, 288]
+
+
+def test_a_date_column_under_an_unknown_name_is_named_with_the_columns_to_pass(tmp_path):
+    # red team rt16 F18: a German CMS export (BOM, ';') loaded its text, but title, outlet and dates came out empty
+    # with no word; the dates column is now named, with the exact columns= that reads it
+    path = tmp_path / "de.csv"
+    path.write_bytes("\ufeffTitel;Text;Datum;Medium\nFeuer wächst;The fire grew overnight.;12.08.2026;Courier\n"
+                     "Straßen zu;Highway 49 is closed.;13.08.2026;Wire\n".encode("utf-8"))
+    with pytest.warns(CorpusWarning) as caught:
+        docs = wb.load_corpus(path)
+    assert docs["published"].isna().all()
+    assert [str(w.message) for w in caught if "Datum" in str(w.message)] == [
+        f"{path.as_posix()}: no publication date column was recognised, but column 'Datum' holds dates ('12.08.2026'); "
+        "its documents count as undated (its other columns are kept as metadata too: Titel, Medium). If it is the "
+        "publication date, pass columns={'published': 'Datum'} (in a report: -p columns='{published: Datum}'; with "
+        "analyze: --columns published=Datum), and name the title or outlet column the same way if they were not "
+        "recognised either."]
+    docs = wb.load_corpus(path, columns={"published": "Datum", "title": "Titel", "outlet": "Medium"})
+    assert docs["published"].dt.strftime("%Y-%m-%d").tolist() == ["2026-08-12", "2026-08-13"]
+    assert docs["title"].tolist() == ["Feuer wächst", "Straßen zu"]
+
+
+def test_no_date_hint_for_numbers_labels_or_a_recognised_date(tmp_path):
+    path = tmp_path / "plain.csv"
+    path.write_text("id,text,label,views\n1,The fire grew.,news,2026\n2,Roads closed.,news,13\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        wb.load_corpus(path)
+    (tmp_path / "plain.csv").write_text("text,date,updated\nThe fire grew.,2026-08-12,2026-08-13\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert wb.load_corpus(path)["published"].notna().all()
