@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.engines import ignore_interrupts, stop_pool
-from analysis.errors import InputError
+from analysis.errors import ChartTableError, InputError
 from analysis.lazy_imports import import_jsonschema_lazily
 from analysis.persistence import atomic_write
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
@@ -147,6 +147,17 @@ def _is_day(value: Any) -> bool:
     return True
 
 
+def _is_zone(value: Any) -> bool:
+    """Whether ``value`` names a time zone as :func:`analysis.tables.in_zone` reads it."""
+    from analysis.tables import zone_label
+
+    try:
+        zone_label(str(value) if isinstance(value, str) else None if value is None else repr(value))
+    except InputError:
+        return False
+    return isinstance(value, str)
+
+
 #: What the values of the notebooks' shared parameters must be, beyond their type: a parameter's name
 #: means the same in every notebook. Each rule: (test of a value, what the parameter expects).
 PARAMETER_RULES: dict[str, tuple[Any, str]] = {
@@ -155,6 +166,8 @@ PARAMETER_RULES: dict[str, tuple[Any, str]] = {
     "start": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-01"),
     "end": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-31"),
     "period": (lambda value: value in ("day", "week", "month"), '"day", "week" or "month"'),
+    "tz": (_is_zone, 'a time zone: a name such as "America/Los_Angeles", an offset from UTC with a colon such as '
+                     '"-07:00", or "UTC"'),
     "errors": (lambda value: value in ("raise", "skip"), '"raise" (stop at bad input) or "skip" (leave it out, listed '
                                                           'in the load report)'),
 }
@@ -223,8 +236,10 @@ def check_corpus(notebook: str | os.PathLike[str], parameters: dict[str, Any], *
     document: :func:`analysis.tables.report_documents` of the notebook's ``corpus`` (``parameters`` over
     the notebook's defaults; a relative path starts at the notebook's folder, where its kernel runs) with
     the parameters that choose documents (:data:`CORPUS_PARAMETERS`). So a bad path, a folder with no
-    readable article, a table without a text column, a ``start`` that leaves nothing or an unknown
-    ``doc_id`` is said at the command line, with no output folder and no error notebook. Its warnings
+    readable article, a table without a text column, a ``start`` that leaves nothing, an unknown
+    ``doc_id``, a ``group_by`` that is no column or an ``actor_id`` the corpus never writes
+    (:func:`analysis.tables.check_report_choices`) is said at the command line, with no output folder
+    and no error notebook. Its warnings
     are left to the report, which prints them. Notebooks that do not read a corpus as the reports do
     are not checked. :func:`render_report` hands the articles loaded here to the report's kernel
     (:mod:`analysis.corpus.handoff`), which so loads the corpus once."""
@@ -240,7 +255,7 @@ def _checked_corpus(source: Path, parameters: dict[str, Any], *, keys: tuple[str
     import warnings
 
     from analysis.corpus.handoff import handed_over, load_checked, loading_key
-    from analysis.tables import report_documents
+    from analysis.tables import check_report_choices, report_documents
 
     effective = {**notebook_parameters(source), **parameters}
     corpus = effective.get("corpus")
@@ -254,8 +269,17 @@ def _checked_corpus(source: Path, parameters: dict[str, Any], *, keys: tuple[str
         corpus = str(source.parent / corpus)
     with warnings.catch_warnings(), handed_over(handed):
         warnings.simplefilter("ignore")
-        report_documents(corpus, **chosen)
+        documents = report_documents(corpus, **chosen)
+        check_report_choices(documents, group_by=effective.get("group_by"), actor_id=effective.get("actor_id"),
+                             actors=_beside(source, effective.get("actors")))
     return handed
+
+
+def _beside(notebook: Path, path: Any) -> Any:
+    """A relative path parameter as the notebook's kernel reads it: from the notebook's folder."""
+    if isinstance(path, (str, os.PathLike)) and not os.path.isabs(path):
+        return str(notebook.parent / path)
+    return path
 
 
 def _lift_provenance(notebook) -> dict[str, Any]:
@@ -783,8 +807,16 @@ def batch_name(base: str, varying: dict[str, Any]) -> str:
 
 def describe_failure(error: BaseException) -> str:
     """One line on why a report failed: the notebook's own exception (papermill's error carries it;
-    its full text is a whole traceback), else the error itself."""
-    return _one_line_error(getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error)))
+    its full text is a whole traceback), else the error itself. A chart that could not draw the table
+    the report made for it (:class:`~analysis.errors.ChartTableError`) is said to be the report's fault,
+    without the hint to pass another table (the user passed none)."""
+    kind = getattr(error, "ename", type(error).__name__)
+    text = getattr(error, "evalue", str(error))
+    if kind == ChartTableError.__name__:
+        drawn = " ".join(str(text).split()).split(" Pass ", 1)[0]
+        text = (f"the report made a table one of its charts cannot draw ({drawn}) - a fault of the workbench's "
+                f"report, not of your corpus or parameters; please report it with the corpus it ran on.")
+    return _one_line_error(kind, text)
 
 
 def _one_line_error(kind: object, text: object, *, limit: int = 2000) -> str:

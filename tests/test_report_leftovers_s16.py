@@ -115,7 +115,7 @@ def test_report_documents_and_report_analysis_take_the_shared_keywords_from_one_
     from analysis.tables import LOADING_KEYWORDS, REPORT_KEYWORDS, report_analysis, report_documents
 
     assert REPORT_KEYWORDS == ("format", "columns", "start", "end", "outlets", "where", "doc_id", "one_document",
-                               "errors", "drop_duplicates")
+                               "errors", "drop_duplicates", "tz")
     assert LOADING_KEYWORDS == ("format", "columns", "errors", "drop_duplicates")
     documents = inspect.signature(report_documents).parameters
     analysis = inspect.signature(report_analysis).parameters
@@ -123,10 +123,10 @@ def test_report_documents_and_report_analysis_take_the_shared_keywords_from_one_
     assert list(analysis) == ["source", "actors", "codebook", *REPORT_KEYWORDS]
     assert {k: documents[k].default for k in REPORT_KEYWORDS} == {k: analysis[k].default for k in REPORT_KEYWORDS} \
         == {"format": None, "columns": None, "start": None, "end": None, "outlets": None, "where": None,
-            "doc_id": None, "one_document": False, "errors": "raise", "drop_duplicates": False}
+            "doc_id": None, "one_document": False, "errors": "raise", "drop_duplicates": False, "tz": None}
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in list(documents.values())[1:])
     assert CORPUS_PARAMETERS == ("format", "columns", "start", "end", "outlets", "where", "doc_id", "errors",
-                                 "drop_duplicates")
+                                 "drop_duplicates", "tz")
     for fn in (report_documents, report_analysis):
         assert "``drop_duplicates``: leave out the articles flagged as copies" in fn.__doc__
     with pytest.raises(TypeError, match=r"^report_documents\(\) got an unexpected keyword argument 'strat'$"):

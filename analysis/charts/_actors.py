@@ -422,8 +422,9 @@ def voice_bars(
     quoted_reported). Actors flagged in the ``never_quoted`` column (when the table has it; else
     those whose quoted columns are all 0) get a "never quoted" label at the end of their bar (a
     trace of its own, in the legend). Actors run top to bottom by mentions, most first (``sort``;
-    else the table's order). ``top`` keeps the ``top`` most mentioned actors **and every quoted
-    actor** (the cut is by mentions, never by quote status), and says how many were left out.
+    else the table's order). ``top`` keeps the ``top`` most mentioned actors **and the ``top`` most
+    quoted ones** (so a quoted actor mentioned little still shows, while a corpus of thousands of
+    speakers keeps a chart that can be read), and says how many were left out.
     ``colors`` maps the measure columns and "never quoted" to colours. A name longer than
     ``NAME_LABEL_WIDTH`` (40) characters is cut on its axis label, whole in the hover.
     """
@@ -440,12 +441,14 @@ def voice_bars(
     if sort:
         table = table.assign(_m=pd.to_numeric(table[mentions], errors="coerce").fillna(0))
         table = table.sort_values("_m", ascending=False, kind="stable")
+    left_quoted = 0
     if top is not None and len(table) > top:
-        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0) for q in quoted), pd.Series(0, index=table.index)) > 0
+        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0) for q in quoted), pd.Series(0, index=table.index))
         keep = pd.Series(False, index=table.index)
         keep.iloc[: int(top)] = True
-        keep |= said
+        keep[said[said > 0].sort_values(ascending=False, kind="stable").index[: int(top)]] = True
         left_out = int((~keep).sum())
+        left_quoted = int((~keep & (said > 0)).sum())
         table = table[keep]
     palette = {**VOICE_COLORS, **{q: VOICE_COLORS.get(q, c) for q, c in zip(quoted, (OKABE_ITO["blue"],
                OKABE_ITO["orange"], OKABE_ITO["bluish green"], OKABE_ITO["reddish purple"]))}}
@@ -493,7 +496,9 @@ def voice_bars(
     fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1],
                      **count_axis(table[mentions], top=max(counts + [float(base.max())])))
     if left_out:
-        fig.add_annotation(text=safe_text(f"{left_out} less mentioned actor(s) never quoted are left out."),
+        what = (f"{left_out} less mentioned actor(s) never quoted are left out." if not left_quoted else
+                f"{left_out} less mentioned actor(s) are left out ({left_quoted} quoted less often than those shown).")
+        fig.add_annotation(text=safe_text(what),
                            xref="paper", yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom",
                            showarrow=False, font=dict(size=12, color=MUTED_COLOR))
     return fig

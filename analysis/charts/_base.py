@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.errors import InputError, require_columns, require_table
+from analysis.errors import ChartTableError, InputError, require_columns, require_table
 
 __all__ = [
     "OKABE_ITO",
@@ -470,12 +470,13 @@ def shown(value: object) -> str:
 
 
 def require_unique(table: pd.DataFrame, keys: Sequence[str], fn: str, *, hint: str) -> None:
-    """Charts draw rows, they never aggregate: two rows for one mark is an InputError."""
+    """Charts draw rows, they never aggregate: two rows for one mark is a ChartTableError (an InputError)
+    whose ``hint`` ("Pass one row per ...") follows the description."""
     dup = table.duplicated(list(keys), keep=False)
     if dup.any():
         first = table.loc[dup, list(keys)].iloc[0]
         where = ", ".join(f"{k}={shown(first[k])}" for k in keys)
-        raise InputError(
+        raise ChartTableError(
             f"{fn}: {int(dup.sum())} rows share {where}; the chart draws one row per "
             f"{' and '.join(keys)} and does not add rows up. {hint}")
 

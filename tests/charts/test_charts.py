@@ -768,6 +768,11 @@ def test_voice_bars_top_cuts_by_mentions_and_keeps_every_quoted_actor():
     fig = charts.voice_bars(voice, top=2)
     assert list(fig.data[0].y) == ["A", "B", "E"], "E is quoted: never cut"
     assert "2 less mentioned actor(s) never quoted are left out." in annotation_texts(fig)
+    # the top most quoted, not every quoted actor: a corpus of thousands of speakers stays readable
+    many = voice.assign(quoted_direct=[0, 0, 1, 5, 4], mentions=[9, 8, 3, 2, 1])
+    fig = charts.voice_bars(many, top=2)
+    assert list(fig.data[0].y) == ["A", "B", "D", "E"]
+    assert "1 less mentioned actor(s) are left out (1 quoted less often than those shown)." in annotation_texts(fig)
 
 
 def test_prominence_labels_stay_inside_and_apart():
