@@ -16,6 +16,10 @@ The lexicon format and the matching rules are docs/design.md's ("Lexicon formats
   a different name belongs to that name ("President Obama", "former President Bill Clinton" are no
   mentions of an actor with the title "president"); a title several present actors share ("president") goes to the
   one whose alias was mentioned most recently before it (else the next one after it);
+* an alias of a place (a lexicon actor of type place) directly before capitalised words that end in an
+  organisation word ("Jackson High School", "Jackson Unified School District" for the town Jackson) is
+  no mention: the name is an institution's, named after the place; a country's stays one ("U.S. Army",
+  "US Environmental Protection Agency": the state's own bodies, which a country actor stands for);
 * pronouns: a sentence-initial "He"/"She", and "he"/"she" directly before a finite cue verb
   ("he added", "she said", "he also said") anywhere in a sentence, outside quotation marks (inside,
   the speaker talks about someone: '"He is not a cheat," Brandt said'), resolve to the most recent person
@@ -318,6 +322,7 @@ class _Matcher:
     names: list[str]
     is_person: np.ndarray
     gender: list[object]
+    is_place: np.ndarray | None = None  # actors of type place (not country): see _institution_follows
 
     @classmethod
     def build(cls, lexicon: ActorLexicon) -> _Matcher:
@@ -340,7 +345,8 @@ class _Matcher:
         return cls(aliases=aliases, titles=titles, n_titles=len(title_owners),
                    actor_ids=list(lexicon.actors["actor_id"]), names=list(lexicon.actors["name"]),
                    is_person=(lexicon.actors["type"] == "person").to_numpy(),
-                   gender=list(lexicon.actors["gender"]))
+                   gender=list(lexicon.actors["gender"]),
+                   is_place=(lexicon.actors["type"] == "place").to_numpy())
 
     def alias_candidates(self, texts: Sequence[str]) -> list[list[tuple[int, int, int, int]]]:
         """Per text: (start, end, actor index, rank 0) for every alias occurrence on word edges."""
@@ -424,6 +430,9 @@ def _document_mentions(texts: Sequence[str], m: _Matcher, finite: str | None) ->
     alias_c = m.alias_candidates(texts)
     title_c = m.title_candidates(texts)
     found: list[list[tuple]] = [_leftmost_longest(c) for c in alias_c]
+    if m.is_place is not None and m.is_place.any():
+        found = [[c for c in sent if not (m.is_place[c[2]] and _institution_follows(texts[k], c[1]))]
+                 if sent else sent for k, sent in enumerate(found)]
     if any(title_c):
         present = {c[2] for sent in found for c in sent}
         # the alias mentions (position, actor) in reading order, to choose between titles' owners
@@ -529,6 +538,24 @@ def _name_follows(text: str, end: int) -> bool:
 
     word = m.group(1).rstrip(".").lower()
     return word not in load_entity_words().stop
+
+
+#: Capitalised words written right after a name: the rest of a longer name.
+_MORE_NAME = re.compile(r"(?: [A-Z][\w'’&.\-]*)+")
+
+
+def _institution_follows(text: str, end: int) -> bool:
+    """Capitalised words directly after ``end`` of ``text`` make a longer name that ends in an
+    organisation word of the entity layer's lists ("Jackson| High School", "Jackson| Unified School
+    District", "Gaza| Health Ministry"): that name is an institution's, named after what precedes."""
+    more = _MORE_NAME.match(text, end)
+    if more is None:
+        return False
+    from analysis.entity_words import load_entity_words
+
+    org_words = load_entity_words().org_words
+    words = more.group().lower().split()
+    return words[-1].rstrip(".,") in org_words or " ".join(words[-2:]) in org_words
 
 
 def _title_owner(owners: tuple[int, ...], present: set[int], timeline: list, at: tuple[int, int]) -> int | None:

@@ -412,6 +412,7 @@ _LOCAL_NUMBER = re.compile(r" (\d{1,5})(?![\w.,]\d)")
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z&]+$|^(?:[A-Z]\.)+[A-Z]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_CAMEL_CASE = re.compile(r"^[A-Z][a-z]{3,}[A-Z][a-z]")
 #: An acronym with the initials of its function words in lower case: "DfE", "DoD", "DfID".
 _MIXED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z])*[a-z][A-Z]+$")
 _ACRONYM_SKIPS = frozenset(("for", "of", "the", "and"))
@@ -574,6 +575,10 @@ _SPEECH_CUES = ("said-cue", "person verb", "who")
 _WORD_ONLY = ("gazetteer", "surname:", "first name:", "known name")
 #: Evidence too weak to keep a single word from being the short form of a full name elsewhere in the corpus.
 _WEAK_EVIDENCE = ("none", "said-cue", "person verb", "surname", "first name", "gazetteer: town", "organization cue", "place cue")
+#: Person evidence of a name that an organisation of the same name elsewhere in the corpus outweighs: what
+#: it does in its sentence (companies speak too) and the name lists' words ("Power", a surname, ends
+#: "Pacific Ridge Power").
+_SPEAKING_PERSON = ("said-cue", "person verb", "surname", "name words")
 #: What may stand before a pronoun that opens its sentence (quotation marks, a dash) ...
 _OPENS_SENTENCE = re.compile(r"[\s\"'“‘—–-]*$")
 #: ... or a short phrase that opens the sentence before its subject ("In an interview, she said") ...
@@ -927,6 +932,13 @@ def _named_for_place(words: EntityWords, name: Sequence[str]) -> bool:
     return len(name) > 1 and name[0] not in _SAINTS and \
         all(w.lower() in words.places or w.lower() in words.place_last or w.lower() not in words.english
             for w in name[:-1])
+
+
+def _national_branch(words: EntityWords, name: Sequence[str], n: int) -> bool:
+    """``name`` is a known organisation's name of ``n`` words (two or more) after a country's name or
+    demonym ("American Red Cross": "Red Cross"), which its last ``n`` words stand for."""
+    return len(name) == n + 1 and (name[0].lower() in words.demonyms or name[0].lower() in words.places) and \
+        words.known.get(" ".join(name[1:])) == "organization"
 
 
 def _given_name_last(name: Sequence[str]) -> bool:
@@ -1690,7 +1702,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     team = last[-1:] == "s" and len(low) > 1 and _place_team(words, toks)
     if team:
         ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
-    elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and not _saint_name(toks) and \
+    elif len(low) > 1 and (last in words.place_last and pair not in words.org_words or low[0] in words.place_first) \
+            and not _saint_name(toks) and \
             not (len(low) == 2 and toks[0] in words.first_names and
                  (last not in words.place_last or toks[-1] in words.surnames)) and \
             not (len(low) == 3 and toks[0] in words.first_names and toks[-1] in words.surnames and
@@ -1714,6 +1727,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     known = words.known.get(" ".join(toks))
     if known is not None:
         ev.append((4, known, "known name"))  # (before a first name's: "Morgan Stanley" is the bank)
+    elif len(toks) > 2 and (low[0] in words.demonyms or low[0] in words.places) and \
+            words.known.get(" ".join(toks[1:])) == "organization":
+        # "American Red Cross", "Kenya Red Cross": a known organisation of two words or more named for its
+        # country is an organisation (its national branch)
+        ev.append((4, "organization", f"known name: {' '.join(toks[1:])}"))
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
             full not in words.cities and not event and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
@@ -1741,7 +1759,11 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if town:
         ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
-        ev.append((7, "organization", "inner capital"))
+        # "PacifiCorp", "BlackRock": a capital after three lower-case letters or more is a brand's, as
+        # strong as a speech cue and before it ("PacifiCorp said"); "McAllen", "DeSantis", "MacArthur",
+        # "FitzGerald" are names
+        camel = _CAMEL_CASE.match(toks[0]) is not None and not toks[0].startswith("Fitz")
+        ev.append((_SPEECH_RANK if camel else 7, "organization", "inner capital"))
     return ev
 
 
@@ -2277,6 +2299,18 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             # "Westbrook Police", a headline's "Council" before "Ashbury Borough Council";
             # :func:`_document_entities` decides)
             opening = keep = low in words.org_words
+        elif keep and len(piece) == 1 and first not in alone and low in words.english and low[-1:] != "s" and \
+                first not in words.first_names and _person_cue().match(text, end) is None and \
+                text[end:end + 2] not in ("'s", "’s") and (known is None or first not in known) and \
+                _only_last_word(words, first, [c.words for c in cands] +
+                                [tuple(t[2] for t in p) for _, p, _ in deferred if len(p) > 1], written_lower):
+            # "Power poles and trees are still coming down." beside Pacific Ridge Power: a common word
+            # opening a sentence or a quotation, capitalised elsewhere only as the last word of longer
+            # names (no person's: "Samantha Power"; nor one whose other words are common words here, so
+            # that the last word is the name proper: "Discovery" of "Space Shuttle Discovery" beside
+            # "the space shuttle"), is the word, no short form of them (a plural still is: a headline's
+            # "Hawks" of the Bay City Hawks)
+            keep = False
         if not keep and len(piece) > 2 and low not in words.function_words and _opens_title_before_name(words, piece):
             keep = True  # "Data Protection Commissioner Dr. Helen Osei said": the word opens the title
         rank = None
@@ -2317,6 +2351,24 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             cands.append(cand)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+def _only_last_word(words: EntityWords, word: str, names: Iterable[Sequence[str]],
+                    written_lower: Callable[[str], bool]) -> bool:
+    """``word`` is the last word of some of the ``names`` (each a name's words) and no other word of any,
+    and none of those names starts with a first name of the lists, a title or an honorific ("Power" of
+    Pacific Ridge Power, not of Samantha Power; not "Trump" of a sentence's "President Trump") or has
+    another word the document writes in lower case ("Space Shuttle Discovery" beside "the space
+    shuttle")."""
+    found = False
+    for name in names:
+        if word in name:
+            if name[-1] != word or len(name) < 2 or word in name[:-1] or name[0] in words.first_names or \
+                    (low := name[0].lower().rstrip(".")) in words.title_words or low in words.honorifics or \
+                    any(w.isalpha() and written_lower(w.lower()) for w in name[:-1]):
+                return False
+            found = True
+    return found
 
 
 def _opens_title_before_name(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
@@ -3302,8 +3354,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     sum(len(entities[j].words) > 1 for j in by_first.get(c.words[0], ())) == 1)):
                 # (an unlisted first name only for the one person of the document named with it)
                 continue
-            if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4):
-                continue
+            if etype not in ("person",) and not (etype == "other" and len(ent.words) <= 4) and \
+                    not (etype == "organization" and n > 1 and _national_branch(words, ent.words, n)):
+                continue  # (but "the Red Cross" after "the American Red Cross")
             if own_types - {"person"}:
                 continue
             g = _gender_of(ent)
@@ -5074,8 +5127,12 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     person of that name, a name typed a place only by its "Town" or "City" to the organisation of that
     name (a club, "Millbrook Town"), a country or city typed an organisation only because it speaks ("Russia said")
     to the place of that name, a single word typed a person only by the name lists ("first name: Jackson")
-    to the place of that name (and a place typed by a preposition never to such a person) — when one candidate has at least 80% of all the candidates' mentions
-    (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
+    to the place of that name (and a place typed by a preposition never to such a person), a name of
+    several words typed a person only by what it does ("X said") or by its last word on the surname list
+    ("Pacific Ridge Power": "Power") to the organisation of that name (typed so by evidence of its own
+    elsewhere: "Pacific Ridge Power (PRP)") — when one candidate has at least 80% of all the candidates'
+    mentions (unambiguous; a candidate linked to another counts as that one), else NA. A single word that
+    is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
     """
@@ -5114,12 +5171,14 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     cols = list(ENTITY_TABLE_COLUMNS)
     table_ints = ("mentions", "pronouns", "documents", "sentence_id")
     out: dict[str, list] = {c: [] for c in cols}
+    speaking = []  # per entity: typed a person by what it does or a word's shape alone (_SPEAKING_PERSON)
     # (the tallies are dicts in order of first appearance: max() and a stable sort by count pick as
     # Counter.most_common does, the first seen of equal counts)
     for eid, a in acc.items():
         types = a["types"] or {eid.split(":", 1)[0]: 1}
         etype = max(types, key=lambda t: (types[t], -ENTITY_TYPES.index(t) if t in ENTITY_TYPES else 0))
         evidence = [(n, e) for (t, e), n in a["evidence"].items() if t == etype]
+        speaking.append(etype == "person" and all(e.startswith(_SPEAKING_PERSON) for _, e in evidence))
         displays = a["displays"]
         actor_id = max(a["actor"], key=a["actor"].__getitem__) if a["actor"] else None
         variants = a["variants"]
@@ -5199,13 +5258,19 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     for k, (e, t, ev) in enumerate(zip(table["entity"], table["type"], table["evidence"])):
         if same[k] is None and (t == "organization" or ev == "none" or ev in _WEAK_PLACE):
             same[k] = _dominant(by_stem.get(e.casefold(), []))  # "Nimbusly" -> Nimbusly Inc.
-    same_of = dict(zip(table["entity_id"], same))
     type_of = dict(zip(table["entity_id"], table["type"]))
     evidence_of = dict(zip(table["entity_id"], table["evidence"]))
+    for k, (e, weakly) in enumerate(zip(table["entity"], speaking)):
+        if weakly and same[k] is None and " " in e:
+            # "Pacific Ridge Power is found to have started it" (a person there by its last word, a surname
+            # of the lists, or by "has said" alone) beside "Pacific Ridge Power (PRP)" elsewhere: a name of
+            # several words the corpus types an organisation by evidence of its own is that organisation
+            same[k] = next((i for _, i in by_name.get(e.casefold(), []) if type_of[i] == "organization"), None)
+    same_of = dict(zip(table["entity_id"], same))
     for k, (e, ev) in enumerate(zip(table["entity"], table["evidence"])):
         if same[k] is not None or (ev != "none" and ev not in _WEAK_PLACE):
             continue
-        pool = by_name.get(e.casefold(), [])
+        pool = _folded(by_name.get(e.casefold(), []), same_of)
         if e in org_first and f"person:{e}" in by_last:  # the ambiguous word above: not a person of that name
             pool = [(n, i) for n, i in pool if type_of[i] != "person"]
         if ev != "none":  # "into Nimbusly" alone in one article: the organisation or person named so elsewhere
@@ -5281,6 +5346,20 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if re.search(rf" {re.escape(' '.join(name))}(?![^ \n])", blob[0]):
             continue  # (another name holds it after its first word: "University of Westbrook" beside the union)
         same[k] = ids[longest[0]]
+
+
+def _folded(pool: list[tuple[int, str]], same_of: Mapping[str, str | None]) -> list[tuple[int, str]]:
+    """The candidates (mentions, entity_id) of ``pool`` with those ``same_of`` links to another of them
+    counted as that one: "Cal Fire" untyped beside the organisation (8 mentions) and the same name typed
+    a person by "Cal Fire said" alone (3, same_as the organisation) has one candidate of 11 mentions."""
+    ids = {i for _, i in pool}
+    if not any(same_of.get(i) in ids for i in ids):
+        return pool
+    counts: dict[str, int] = {}
+    for n, i in pool:
+        to = same_of.get(i) if same_of.get(i) in ids else i
+        counts[to] = counts.get(to, 0) + n
+    return [(n, i) for i, n in counts.items()]
 
 
 def _legal_stems(multi: Iterable[tuple[str, str, str, int]]) -> dict[str, list[tuple[int, str]]]:
