@@ -533,7 +533,8 @@ class GroupComparison:
     """Attention, voice, tone and frames side by side for the groups of one documents column.
 
     Tables (each with the ``by`` column first): ``attention`` (mentions_by group and actor, the
-    ``top`` actors overall), ``voice`` (the voice table per group), ``tone`` (actor_tone_by group
+    ``top`` actors overall), ``voice`` (the voice table per group, of those actors and the ``top`` most
+    quoted overall), ``tone`` (actor_tone_by group
     and actor), ``frames`` (frames_by group). ``groups``: the group values, largest first.
     """
 
@@ -623,7 +624,10 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     voices = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     voices = voices[[by, *[c for c in voices.columns if c != by]]]
     voices["actor_id"] = voices["actor_id"].astype("object").where(voices["actor_id"].notna(), voices["actor"])
-    voices = voices[voices["actor_id"].isin(leaders) | (voices["quotes"] > 0)].reset_index(drop=True)
+    quoted = voices.groupby("actor_id", sort=False)["quotes"].sum()
+    most_quoted = quoted[quoted > 0].sort_values(ascending=False, kind="stable").index[:top]
+    # (not every quoted actor: a corpus of thousands of speakers drew thousands of bars in each group's panel)
+    voices = voices[voices["actor_id"].isin(leaders) | voices["actor_id"].isin(most_quoted)].reset_index(drop=True)
     tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
     tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
     tone = actor_tone_by(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(

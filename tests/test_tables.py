@@ -800,3 +800,21 @@ def test_frames_per_day_over_four_weeks_labels_at_most_twelve_bars_and_counts_ar
     assert list(fig.layout.xaxis.tickvals) == days[::3] and list(fig.layout.xaxis.ticktext) == days[::3]
     assert len(fig.data[0].x) == 28, "every day keeps its bar"
     assert fig.data[0].hovertext[1] == "<b>Conflict</b><br>2026-04-02: 1 share<br>1 article"
+
+
+def test_compare_groups_voice_keeps_the_leaders_and_the_top_most_quoted_not_every_speaker():
+    # a 20,000-article corpus report drew a bar for each of thousands of quoted actors in each outlet's panel
+    import analysis as wb
+
+    texts = ["Ann Lee met Bo Diaz and Cy Moe. Ann Lee spoke. Ann Lee waved. Bo Diaz nodded.",
+             "Ann Lee met Bo Diaz. 'We will win,' Cy Moe said. 'We agree,' Di Fox said. 'Yes,' Di Fox said. "
+             "'No,' Ed Ray said. 'Maybe,' Fa Gu said."]
+    docs = wb.load_corpus(pd.DataFrame({"doc_id": ["a", "b"], "title": ["A", "B"], "text": texts,
+                                        "outlet": ["Ledger", "Star"]}))
+    result = wb.analyze(docs, actors={"actors": []})
+    mentions = wb.entities_as_mentions(result.entities)
+    comparison = wb.tables.compare_groups(result, docs, by="outlet", top=2, mentions=mentions, quotes=result.quotes)
+    quoted = comparison.voice[comparison.voice["quotes"] > 0]
+    # leaders by mentions: Ann Lee, Bo Diaz; the 2 most quoted: Di Fox (2), then Cy Moe (1, first of the ties)
+    assert sorted(set(comparison.voice["actor"])) == ["Ann Lee", "Bo Diaz", "Cy Moe", "Di Fox"]
+    assert sorted(quoted["actor"]) == ["Cy Moe", "Di Fox"]
