@@ -3303,8 +3303,9 @@ def _only_typed_before(f: _Field, pos: int, noun: str, nouns: frozenset[str],
     Public Utilities Commission" no utility) is named between its last mention
     and ``pos``, nor a name the entity layer left untyped ("Brightwater Capital ... Harlow Athletic ... Harlow
     City Council ... The company said" -> Brightwater Capital; "Brightwater Capital met Northwind ... The
-    company said": none, Northwind may be a company too; "Pacific Ridge Power ... Cal Fire said ... The
-    utility said" -> Pacific Ridge Power; "... the utility said" after two utilities: none); else None
+    company said": none, Northwind may be a company too; "Pacific Ridge Power ... the Sierra Club said ... The
+    utility said" -> Pacific Ridge Power, "... Cal Fire said ... The utility said": none, Cal Fire states no
+    kind; "... the utility said" after two utilities: none); else None
     (outside quotations, no pronouns)."""
     words = None if noun in _COMPANY_NOUNS or not kinds else kinds.get(noun)
     if noun not in _COMPANY_NOUNS and words is None:
