@@ -695,7 +695,8 @@ def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence
                 include_pronouns: bool = False) -> pd.DataFrame:
     """Mention counts aggregated over the corpus by ``by`` (the mentions table's aggregate).
 
-    ``by``: any of "actor" (actor_id + actor), "group" and "type" (from the lexicon ``actors``; the
+    ``by``: any of "actor" (actor_id + actor: one row per actor_id, named by the name most of its
+    mentions carry, the first seen of equally many, however else some are labelled), "group" and "type" (from the lexicon ``actors``; the
     default lexicon when None: pass the lexicon the mentions were made with), "day" (the documents'
     ``published`` date in UTC), "outlet" or any other documents column.
     Counts direct mentions (via alias or title) unless ``include_pronouns``. Sorted by the non-actor
@@ -723,6 +724,8 @@ def mentions_by(mentions: pd.DataFrame, documents: pd.DataFrame, *, by: Sequence
         info = lex.actors.set_index("actor_id")[["group", "type"]]
         m = m.join(info, on="actor_id")
         m["group"] = m["group"].fillna("(no group)")
+    if "actor" in by and len(m):
+        m["actor"] = _one_name_per_actor(m)
     if doc_cols:
         m = join_document_keys(m, documents, doc_cols, fn="mentions_by")
     cols = keys + ["mentions", "documents", "sentences", "share"]
@@ -814,4 +817,14 @@ def cooccurrence(mentions: pd.DataFrame, *, within: str = "sentence", n_units: i
 
 actor_mentions = deprecated_alias(mentions, "analysis.actors.actor_mentions", "analysis.mentions")
 actor_prominence = deprecated_alias(prominence, "analysis.actors.actor_prominence", "analysis.prominence")
+def _one_name_per_actor(mentions: pd.DataFrame) -> pd.Series:
+    """The ``actor`` column of ``mentions`` with one name per actor_id: the name most of its rows carry
+    (the first seen of equally many), so that an aggregate keyed by actor has one row per actor."""
+    pairs = mentions.groupby(["actor_id", "actor"], sort=False, dropna=False).size()
+    if len(pairs) == pairs.index.get_level_values(0).nunique(dropna=False):
+        return mentions["actor"]
+    best = pairs.reset_index(name="n").sort_values("n", ascending=False, kind="stable").drop_duplicates("actor_id")
+    return mentions["actor_id"].map(dict(zip(best["actor_id"], best["actor"])))
+
+
 actor_rollup = deprecated_alias(mentions_by, "analysis.actors.actor_rollup", "analysis.mentions_by")

@@ -31,10 +31,13 @@ except a romanised given name after a name word ("Kim Jong-un", "Ban Ki-moon"; i
 English word after a one-syllable family name that is none: "Hau Lung-bin"); a single demonym
 before a lower-case word ("Israeli troops"; also after a compass word: "North Korean leader"), a
 function word in capitals that the document does not define in brackets ("NOT"; but "World Health
-Organization (WHO)"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
+Organization (WHO)") or a run of them (a sign's "WHERE WERE YOU?"), a state's AP abbreviation after a town
+and a comma (it belongs to the town: "Eugene, Ore.", a dateline's "JACKSON, Calif. —"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
 Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
-month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name), nor a credit: a dateline's
+month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name; a month that is a first
+name of the lists and no modal verb before a surname-like word opens a person's name, "His wife, June
+Pickett," — after a word of time it stays the month: "In June Pickett said"), nor a credit: a dateline's
 agency in brackets ("GAZA CITY, Jan 5 (Reuters) -", "(CNN) -"), a news agency of ``news_agencies`` in
 a photo credit or alone in brackets after a sentence ("Photo: Reuters", "REUTERS/Toby Melville" with its
 photographer, not "the Reuters/Ipsos poll"; "(AP)"), the names of a wire's reporting line ("(Reporting by
@@ -114,8 +117,9 @@ the rank, the stronger):
    that pronouns could resolve to) -> group, its evidence naming the person of the document it is the
    family of ("family of Barack Obama") or the surname of the lists ("family: Clinton"; not a common
    word: "the Kings" stays a team); a place word (County, River, Lake, Mount,
-   Sea, Station, "Bay of", "Eastern Europe"; after a first name only when the word is no surname:
-   "Ross Sea" but "Grace Park") -> place; "X, <gazetteer place>"
+   Sea, Station, Ridge, Hollow, "Bay of", "Eastern Europe"; after a first name only when the word is no
+   surname: "Ross Sea" but "Grace Park", "Marc Lamont Hill") -> place; a road word and its number, one name
+   ("Highway 49", "Interstate 5") -> place; "X, <gazetteer place>"
    ("Aceh, Indonesia"), "the town/city/province ... of X", "the capital, X", "the West" -> place;
 4. the first word a first name (US Census) in a longer name, initials ("O.J. Simpson"; not a place:
    "U.S. Space"), or a surname and a hyphenated given name ("Park Joo-Ho") ->
@@ -137,8 +141,9 @@ the rank, the stronger):
    a statement": people issue statements too), "X said he/she" ("Jafari said she"), "X, who", "X's wife" (family words), "the X
    administration", "a paper by X", "directed by X", "X, 45,", "X, a retired astronaut," and person
    verbs ("X resigned") -> person ("said in a statement" is set aside where the document has such
-   person evidence of the name); "in X", "near X", "outside X", "throughout X", "X precincts", "the X
-   plant", "the X mayoral race", "the mayor/coast/outskirts of X", "X's prime
+   person evidence of the name); "in X", "near X", "outside X", "throughout X", "out of X" (no "the"),
+   a movement "to"/"toward X" ("return to Jackson", "a run to Reno"), "X precincts", "the X
+   plant", "the X mayoral race", "the mayor/coast/outskirts/edge/parts/people of X", "X's prime
    minister/capital/government/economy", X where the document names an organisation "of" it ("the
    University of Westbrook": evidence "place of: University of Westbrook", over the name lists; and a word
    written after "to", "in", "from" ... where an organisation of the document other than a business starts
@@ -396,7 +401,12 @@ def _runs(text: str) -> Iterator[tuple[int, str]]:
         yield s, m.group()
 
 
-#: The number after a union's "Local" ("UFCW Local 7").
+#: Words that name a road by the number after them ("Highway 49", "Interstate 5", "State Route 1"): the
+#: number is part of the name, a place.
+_ROAD_WORDS = frozenset(("highway", "interstate", "route", "freeway", "motorway", "hwy", "hwy."))
+#: :data:`_ROAD_WORDS` as a name writes them ("Highway", "HIGHWAY"): one look-up per candidate, no lower().
+_ROAD_FORMS = frozenset(f for w in _ROAD_WORDS for f in (w.capitalize(), w.upper()))
+#: The number after a union's "Local" ("UFCW Local 7") or a road word (:data:`_ROAD_WORDS`).
 _LOCAL_NUMBER = re.compile(r" (\d{1,5})(?![\w.,]\d)")
 #: A romanised Korean or Chinese given name: two syllables joined by a hyphen ("Joo-Ho", "Jae-in").
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,3}-[A-Za-z][a-z]{1,3}$")
@@ -454,8 +464,9 @@ _POSS_PLACE_STARTS = ("government", "capital", "prime", "foreign", "finance", "i
                       "economy", "parliament", "embassy", "ambassador", "population", "border", "borders", "citizens",
                       "national", "largest", "second")
 #: A lower-case word of place and "of" before a name: "the mayor of Yeoncheon", "the coast of Aceh".
-_OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|outskirts|suburbs|streets|coast|shores|"
-                       r"north|south|east|west|northeast|northwest|southeast|southwest|heart) of (?:the )?$")
+_OF_PLACE = re.compile(r"(?<![\w-])(mayor|governor|residents|citizens|people|outskirts|suburbs|streets|coast|shores|"
+                       r"edge|side|parts|north|south|east|west|northeast|northwest|southeast|southwest|heart"
+                       r") of (?:the )?$")
 #: An apposition after a name: ", a/an/the" and its lower-case words (their head decides: _apposition_kind).
 _APPOSITION_NOUN = re.compile(r",\s+(?:a|an|the)\s+((?:[a-z][\w'’-]*\s?)+)")
 _PHRASE_END = frozenset("in of on at for from near outside with that which who whose where based founded run "
@@ -592,7 +603,15 @@ _PLACE_BEFORE_SURNAME = _PLACE_PREPOSITIONS + (" from ", " at ")
 #: The same prepositions as words (:func:`_word_before` reads the word before a name).
 _PLACE_PREPOSITION_WORDS = frozenset(p.strip() for p in _PLACE_PREPOSITIONS)
 _PLACE_BEFORE_SURNAME_WORDS = frozenset(p.strip() for p in _PLACE_BEFORE_SURNAME)
-_WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS)
+#: ("out of", the way out of a place as "into" is the way in, is as weak: "spun out of Nimbusly")
+_WEAK_PLACE = frozenset(f"place cue: {p.strip()}" for p in _PLACE_PREPOSITIONS + (" out of", " to", " toward",
+                                                                                 " towards"))
+#: A movement and "to"/"toward" right before a name: where it goes is a place ("Evacuees return to Jackson",
+#: "on a run to Reno", "the fire raced toward Jackson"); weak, as "into" is (:data:`_WEAK_PLACE`).
+_MOTION_TO = re.compile(r"(?<![\w-])(?:return|returns|returned|returning|head|heads|headed|heading|move|moves|"
+                        r"moved|moving|flee|flees|fled|fleeing|drive|drives|drove|driving|travel|travels|traveled|"
+                        r"travelled|traveling|travelling|raced|racing|spread|spreading|run|trip|trips|flight|"
+                        r"flights|journey|route|evacuated|relocated) (to|toward|towards) $")
 #: Person or organisation evidence that is about a single word, not the entity: the name lists, the shape
 #: of the word ("McAllen"). It does not set weak place evidence aside ("in Florence" stays a place).
 _WORD_LISTS = ("first name:", "surname:", "inner capital")
@@ -1075,7 +1094,8 @@ _MEDIA_WORDS = frozenset("news times post press journal herald tribune gazette m
                          "television tv media network networks records studios".split())
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+#: The months in lower case (the names of :data:`_MONTHS`, which lists their abbreviations as well).
+_LOWER_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -1084,7 +1104,40 @@ def _first_name_modals() -> frozenset[str]:
     which is a month as often: "In May Johnson said")."""
     words = _default_words()
     return frozenset(w for w in words.modals if w in words.stop and w.capitalize() in words.first_names
-                     and w not in _MONTHS)
+                     and w not in _LOWER_MONTHS)
+
+
+@functools.lru_cache(maxsize=1)
+def _first_name_months() -> frozenset[str]:
+    """Months that are a first name, no modal verb ("june": "June Pickett", "april", "august"; not "may":
+    "May Day", "May God ..."): before a surname they open a person's name, not a date
+    (:func:`_month_as_date`)."""
+    words = _default_words()
+    return frozenset(w for w in _LOWER_MONTHS if w.capitalize() in words.first_names and w not in words.modals)
+
+
+@functools.lru_cache(maxsize=1)
+def _first_name_stops() -> frozenset[str]:
+    """The stop words that open a person's name before a surname: :func:`_first_name_modals` and
+    :func:`_first_name_months` ("Will Harris", "June Pickett")."""
+    return _first_name_modals() | _first_name_months()
+
+
+#: Words after which a month before a name is the month ("in June Pickett said", "since April Ruiz has",
+#: "last June Smith won"): a preposition or determiner of time.
+_TIME_BEFORE_MONTH = frozenset("in since until till by during throughout before after last next this early late "
+                               "mid every each".split())
+
+
+def _month_as_date(text: str, start: int) -> bool:
+    """The month that opens the name at ``start`` of ``text`` reads as the month: a preposition or
+    determiner of time right before it (:data:`_TIME_BEFORE_MONTH`, any case: "In June Pickett said")."""
+    before = text[:start].rstrip(" ")
+    if len(before) == len(text[:start]):
+        return False
+    word = before[before.rfind(" ", 0) + 1:]
+    word = word[word.rfind("\n") + 1:]
+    return word.lower() in _TIME_BEFORE_MONTH
 
 
 def _surname_after(words: EntityWords, raws: Sequence[str], n: int, before: Sequence[tuple[int, int, str]]) -> bool:
@@ -1179,7 +1232,7 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
         # before a name ("Mr Marsh", "Dr Jane Smith")
         if adjective or (not _ACRONYM.match(core) and (
                 low in words.stop or low.split("'")[0].split("’")[0] in words.stop) and
-                not (low in _first_name_modals() and _surname_after(words, raws, n, cur)) and
+                not (low in _first_name_stops() and _surname_after(words, raws, n, cur)) and
                 not (not cur and raw.endswith(".") and _INITIAL.match(core) and n + 1 < len(raws)) and
                 not _honorific_before_name(words, raws, n, cur)):
             if cur:
@@ -1639,8 +1692,12 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "organization", f"team: {toks[-1]}"))  # "Harbor City Hawks", "Lake City Ravens"
     elif len(low) > 1 and (last in words.place_last or low[0] in words.place_first) and not _saint_name(toks) and \
             not (len(low) == 2 and toks[0] in words.first_names and
-                 (last not in words.place_last or toks[-1] in words.surnames)):
-        # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname)
+                 (last not in words.place_last or toks[-1] in words.surnames)) and \
+            not (len(low) == 3 and toks[0] in words.first_names and toks[-1] in words.surnames and
+                 _NAME_WORD.match(toks[1]) and low[1] not in words.place_last and low[1] not in words.english and
+                 low[1] not in words.places and low[1] not in words.big_cities):
+        # "Ross Sea" is a place; "Grace Park" a person (Park is also a surname), and "Marc Lamont Hill" (a
+        # middle name that is no English word)
         ev.append((3, "place", f"place word: {toks[-1] if last in words.place_last else toks[0]}"))
     if len(low) > 2 and low[0] in words.place_last and low[1] == "of":
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
@@ -1671,6 +1728,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     elif len(toks) == 2 and _GIVEN_NAME.match(toks[1]) and len(toks[0]) <= 5 and \
             (toks[0] in words.surnames or toks[0] in words.first_names):
         ev.append((4, "person", f"hyphenated given name: {toks[1]}"))  # "Park Joo-Ho", "Moon Jae-in"
+    town = full in words.cities
     if len(toks) == 1 and _ACRONYM.match(toks[0]):
         ev.append((4, "organization", "acronym"))
     elif len(toks) == 1 and toks[0] in words.first_names:
@@ -1680,7 +1738,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     elif len(toks) == 1 and toks[0] in _known_surnames():
         # a well-known person's surname: the weakest evidence, but before a town of that name ("Obama")
         ev.append((7, "person", f"surname: {toks[0]}"))
-    if full in words.cities:
+    if town:
         ev.append((7, "place", "gazetteer: town"))
     if len(toks) == 1 and re.match(r"^[A-Za-z]+[a-z][A-Z]", toks[0]):
         ev.append((7, "organization", "inner capital"))
@@ -2178,6 +2236,9 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 midcaps.update(toks[1:])
                 deferred.append((k, piece, base))
                 continue
+            if len(toks) > 1 and toks[0] in _MONTH_WORDS and toks[0].lower() in _first_name_months() and \
+                    _month_as_date(text, base + piece[0][0]):
+                piece, toks, facts = piece[1:], toks[1:], None  # "in June Pickett said": the month, then Pickett
             midcaps.update(toks)
             if len(toks) == 1:
                 alone.add(toks[0])
@@ -2200,6 +2261,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
                 or (len(piece) == 1 and first in words.surnames and not written_lower(low)
                     and _person_cue().match(text, end) is not None)
                 or (len(piece) == 1 and _AGE.match(text, end) is not None)
+                or (low in _ROAD_WORDS and _LOCAL_NUMBER.match(text, end) is not None)
                 or (low not in words.english and _NAME_WORD.match(first) is not None and not written_lower(low)))
         if len(piece) == 1 and text[end:end + 2] in ("'s", "’s") and not written_lower(low):
             keep = True  # "Whitcombe's campaign manager, ..." starts a sentence
@@ -2339,7 +2401,10 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     full = " ".join(lows)
     if not ok or full in words.furniture or (full in words.stop and full not in words.places and
                                              not _caps_stop_word(words, name)) or \
-            full in words.common_acronyms:
+            full in words.common_acronyms or \
+            (len(name) > 1 and all(t.isupper() and low in words.stop for t, low in zip(name, lows)) and
+             full not in words.places):
+        # (function words in capitals, "WHERE WERE YOU?" on a sign: shouting, no name)
         ok = False
     elif len(name) == 1 and (len(name[0]) < 2 or (lows[0],) in words.titles or lows[0] in words.honorifics):
         ok = False
@@ -2518,11 +2583,21 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place, {m.group(1).rstrip('.')}"))  # "Irving, Texas", "Aceh, Indonesia."
     if len(toks) == 1 and nxt == "." and start >= 2 and text[start - 2:start] == ", " and \
-            toks[0].lower() + "." in words.state_abbreviations:
-        evidence.append((3, "place", f"place word: {toks[0]}."))  # "Eugene, Ore."
+            toks[0].lower() + "." in words.state_abbreviations and text[:start - 2].rstrip(".")[-1:].isalpha():
+        # "Eugene, Ore.", a dateline's "JACKSON, Calif. —": the state's abbreviation belongs to the town's
+        # place name, no place of its own (the town has it as evidence: "place, Ore")
+        return None
     if start > 4 and before == "of" and (m := _KIND_OF.search(text, max(0, start - 16), start)) and \
             not any(e[0] <= 2 for e in evidence):
         evidence.append((3, "place", f"place cue: {m.group(1).lower()} of"))  # "the town of Yeoncheon"
+    elif before == "of" and nxt not in ("'", "’") and title is None and text.endswith(" out of ", 0, start) and \
+            not any(e[0] <= 4 for e in evidence):
+        # "keep this fire out of Jackson" (no "the": not "pulled out of the Paris Agreement"; no possessive:
+        # not "every word out of Rubio's mouth")
+        evidence.append((5, "place", "place cue: out of"))
+    elif before in ("to", "toward", "towards") and at >= 0 and nxt not in ("'", "’") and title is None and \
+            (m := _MOTION_TO.search(text, max(0, start - 24), start)) and not any(e[0] <= 4 for e in evidence):
+        evidence.append((5, "place", f"place cue: {m.group(1)}"))  # "Evacuees return to Jackson"
     elif start > 9 and text[start - 2] == "," and text.endswith(("capital, ", "capital city, "), 0, start) and \
             _CAPITAL_BEFORE.search(text, max(0, start - 16), start):
         evidence.append((3, "place", "place cue: capital"))  # "the nation's capital, Wellington"
@@ -2564,6 +2639,11 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # "UFCW Local 7", "Teamsters Local 727": a union's local, its number part of its name
         end, toks = m.end(), (*toks, m.group(1))
         evidence.append((3, "organization", "union local"))
+    elif toks[-1] in _ROAD_FORMS and (m := _LOCAL_NUMBER.match(text, end)):
+        # "Highway 49", "Interstate 5": a road named by its number (not "Highway" alone, an other)
+        end, toks = m.end(), (*toks, m.group(1))
+        evidence = [e for e in evidence if e[1] == "place"]
+        evidence.append((3, "place", f"road number: {toks[-2]}"))
     return _Cand(k, start, end, toks, title, gender, evidence)  # (positional: the fields' order)
 
 
@@ -4119,8 +4199,10 @@ def _vocabulary_word(words: EntityWords, low: str) -> bool:
 
 def _plural(word: str) -> bool:
     """A capitalised plural noun ("Polaroids", "Paralympics"), not a surname ("Jones", "Davis"), nor a
-    double-barrelled one ending in a surname ("Lloyd-Evans")."""
-    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "es")) and \
+    double-barrelled one ending in a surname ("Lloyd-Evans"); of the words in "-es" only the plurals of a
+    noun in "-ee" ("Evacuees", "Retirees"; not "Hughes", "Andes")."""
+    return len(word) > 4 and word.endswith("s") and (not word.endswith(("ss", "us", "is", "es")) or
+                                                     word.endswith("ees")) and \
         word not in _default_words().surnames and word[word.rfind("-") + 1:] not in _default_words().surnames
 
 
@@ -4991,7 +5073,8 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     that name, a name typed a place only by a preposition ("into Nimbusly") to the organisation or
     person of that name, a name typed a place only by its "Town" or "City" to the organisation of that
     name (a club, "Millbrook Town"), a country or city typed an organisation only because it speaks ("Russia said")
-    to the place of that name — when one candidate has at least 80% of all the candidates' mentions
+    to the place of that name, a single word typed a person only by the name lists ("first name: Jackson")
+    to the place of that name (and a place typed by a preposition never to such a person) — when one candidate has at least 80% of all the candidates' mentions
     (unambiguous), else NA. A single word that is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
@@ -5043,9 +5126,10 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         group = groups.get(actor_id) if actor_id else None
         out["entity_id"].append(eid)
         # (a mixed-case form over an all-caps one of as many words: "Carrow Valley", not a dateline's
-        # "CARROW VALLEY")
+        # "CARROW VALLEY"; of one word, where as frequent: a brief's "Jackson" once beside its dateline's
+        # "JACKSON", while "NATO" written so more often than "Nato" stays an acronym)
         out["entity"].append(max(displays, key=lambda d: (len(d.split()), not d.isupper() or len(d.split()) == 1,
-                                                          displays[d], len(d))) if displays else eid)
+                                                          displays[d], not d.isupper(), len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")
         out["gender"].append(max(a["gender"], key=a["gender"].__getitem__) if a["gender"] else None)
@@ -5117,6 +5201,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             same[k] = _dominant(by_stem.get(e.casefold(), []))  # "Nimbusly" -> Nimbusly Inc.
     same_of = dict(zip(table["entity_id"], same))
     type_of = dict(zip(table["entity_id"], table["type"]))
+    evidence_of = dict(zip(table["entity_id"], table["evidence"]))
     for k, (e, ev) in enumerate(zip(table["entity"], table["evidence"])):
         if same[k] is not None or (ev != "none" and ev not in _WEAK_PLACE):
             continue
@@ -5124,13 +5209,19 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         if e in org_first and f"person:{e}" in by_last:  # the ambiguous word above: not a person of that name
             pool = [(n, i) for n, i in pool if type_of[i] != "person"]
         if ev != "none":  # "into Nimbusly" alone in one article: the organisation or person named so elsewhere
-            pool = [(n, i) for n, i in pool if type_of[i] in ("organization", "person")]
+            # (not a person only by the name lists, "first name: Jackson": "in Jackson" is no person's)
+            pool = [(n, i) for n, i in pool if type_of[i] == "organization" or
+                    (type_of[i] == "person" and not evidence_of[i].startswith(_WORD_LISTS))]
         if (typed := _dominant(pool)):
             same[k] = same_of.get(typed) or typed
     for k, (e, t, ev) in enumerate(zip(table["entity"], table["type"], table["evidence"])):
         if same[k] is None and t == "organization" and ev.startswith(_SPEAKING_PLACE):
             # "Russia said" (its government, typed an organisation there) is the place Russia of the other
             # articles: one actor in the corpus
+            same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
+        elif same[k] is None and t == "person" and " " not in e and ev.startswith(_WORD_LISTS[:2]):
+            # "Jackson" a person only by the first-name list in one article ("keep this fire out of Jackson"
+            # before the cue was read), the place "the town of Jackson" in another: the place
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "place"])
         elif same[k] is None and t == "place" and ev in _CLUB_PLACE_EVIDENCE:
             # "Millbrook Town" a place by its "Town" alone in one article ("the home game against Millbrook
@@ -5264,7 +5355,8 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
     functions and charts (prominence, mentions_by, cooccurrence, ...) work on entities.
 
     ``actor_id``: the linked lexicon actor where there is one, else the entity_id; ``actor``: the
-    lexicon's display name where linked, else the entity's, with its type added where entities of
+    lexicon's display name where linked, else the entity's display name in ``entity_table`` (one name
+    per entity however each mention writes it: "Sacramento", also for a dateline's "SACRAMENTO"), with its type added where entities of
     different types (or a lexicon actor) share it ("Jordan (person)" beside the country); ``alias``: the text; ``via``: 'alias' for
     direct mentions, 'pronoun' for pronouns (no row for an acronym's definition, ``via == "definition"``,
     part of the naming it follows); ``section`` from ``sentences`` (else 'body'). An entity
@@ -5286,6 +5378,11 @@ def entities_as_mentions(entities: pd.DataFrame, *, sentences: pd.DataFrame | No
             entity_table = entity_table_of_parts([entities], actors=actors)
         entities = as_same_entities(entities, entity_table, fn="entities_as_mentions")
         entities = entities[entities["via"] != "definition"]  # (part of the mention it defines)
+        # one entity, one name: the table's display name, not each mention's form as written (a
+        # dateline's "SACRAMENTO" beside "Sacramento" would be two rows of one actor in a chart)
+        display_of = dict(zip(entity_table["entity_id"], entity_table["entity"]))
+        entities = entities.assign(entity=[display_of.get(i, n) for i, n in zip(entities["entity_id"],
+                                                                               entities["entity"])])
     linked = entities["actor_id"].notna()
     out = pd.DataFrame({
         "doc_id": entities["doc_id"].astype("str"),
@@ -5394,12 +5491,12 @@ def entities_by(entities: pd.DataFrame, *, actors: Any = None, types: Sequence[s
         # entities seen only as a short form roll into the full name they are (entity_table's same_as)
         table = entity_table(entities, actors=lexicon)
         fold = same_entity_ids(table)
+        display_of = dict(zip(table["entity_id"], table["entity"]))  # (one name per entity: the table's)
         if fold:
-            display_of = dict(zip(table["entity_id"], table["entity"]))
             type_of = dict(zip(table["entity_id"], table["type"]))
             entity_ids = e["entity_id"].map(lambda x: fold.get(x, x))
-            displays = entity_ids.map(display_of).fillna(e["entity"])
             etypes = entity_ids.map(type_of).fillna(e["type"])
+        displays = entity_ids.map(display_of).fillna(e["entity"])
     linked = e["actor_id"].notna()
     frame = pd.DataFrame({
         "key": e["actor_id"].where(linked, entity_ids).astype("str"),

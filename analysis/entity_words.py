@@ -17,7 +17,7 @@ from analysis.errors import LexiconError
 from analysis.lexicon_io import content_hash, read_yaml, shipped_lexicon
 
 __all__ = ["DEFAULT_ENTITY_WORDS", "DEFAULT_FIRST_NAMES", "DEFAULT_PLACES", "DEFAULT_SURNAMES", "EntityWords",
-           "country_names", "load_entity_words"]
+           "country_names", "load_entity_words", "without_titles"]
 
 DEFAULT_ENTITY_WORDS = Path(__file__).resolve().parent / "lexicons" / "entities.yml"
 DEFAULT_FIRST_NAMES = Path(__file__).resolve().parent / "lexicons" / "first_names.yml"
@@ -335,3 +335,18 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     big = {name.lower() for name in lists["big_cities"]}
     cities = {name.lower() for name in lists["cities"]}
     return frozenset(places), frozenset(big - places), frozenset(cities - places - big)
+
+
+def without_titles(name: str) -> str:
+    """``name`` (casefolded) without the honorifics and role titles of the entity layer's word lists
+    it starts with ("dr. amara okafor" -> "amara okafor"; "chief executive mo lee" -> "mo lee")."""
+    words = load_entity_words()
+    tokens = name.split()
+    while len(tokens) > 1:
+        cut = next((n for n in range(min(4, len(tokens) - 1), 0, -1) if tuple(tokens[:n]) in words.titles), 0)
+        if not cut and (tokens[0] in words.honorifics or tokens[0].rstrip(".") in words.honorifics):
+            cut = 1
+        if not cut:
+            break
+        tokens = tokens[cut:]
+    return " ".join(tokens)

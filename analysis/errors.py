@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-__all__ = ["InputError", "LexiconError", "json_problem", "where", "require_columns", "require_table", "warning_line"]
+__all__ = ["InputError", "LexiconError", "ChartTableError", "json_problem", "where", "require_columns", "require_table", "warning_line"]
 
 
 class InputError(ValueError):
@@ -24,6 +24,13 @@ class InputError(ValueError):
 
 class LexiconError(InputError):
     """A lexicon or codebook file that does not validate: names the file, entry, field and fix."""
+
+
+class ChartTableError(InputError):
+    """A table a chart builder cannot draw as given (two rows for one mark): the message names the
+    builder, the rows and, after "Pass ...", how to make the table. From the caller's own table a
+    caller's error; inside a report, whose tables the workbench makes, a fault of the report (a
+    report's failure line says so, not "Pass ..." to a user who passed no table)."""
 
 
 def where(source: object, *, row: int | None = None, line: int | None = None) -> str:

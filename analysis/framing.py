@@ -716,7 +716,9 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
 
     ``mentions``: an actor mentions table (doc_id, sentence_id, actor_id, optional actor);
     ``frames``: ``frames(..., level="sentence")``. A sentence mentioning an actor twice
-    counts once for that actor.
+    counts once for that actor. One row per actor and frame: an actor written under several names
+    (entity mentions of one entity in several documents) is named by its first ``actor``, as
+    :func:`analysis.actors.actor_ranking` names it.
     """
     require_columns(mentions, ("doc_id", "sentence_id", "actor_id"), fn="actor_frames", name="mentions",
                     fix="pass the table analysis.mentions(documents) returns")
@@ -727,12 +729,14 @@ def actor_frames(mentions: pd.DataFrame, frames: pd.DataFrame) -> pd.DataFrame:
     per_actor = ment.groupby("actor_id", sort=False).size().rename("_n")
     fr = frames[["doc_id", "sentence_id", "frame_id", "hits"]].astype({"doc_id": str})
     joined = ment.merge(fr, on=["doc_id", "sentence_id"], how="inner")
-    group_cols = ["actor_id"] + (["actor"] if "actor" in keep else []) + ["frame_id"]
     out = (
-        joined.groupby(group_cols, sort=False)
+        joined.groupby(["actor_id", "frame_id"], sort=False)
         .agg(sentences=("sentence_id", "size"), hits=("hits", "sum"))
         .reset_index()
     )
+    if "actor" in keep:  # one name per actor (the first), not one row per name it is written under
+        first = ment.drop_duplicates("actor_id").set_index("actor_id")["actor"]
+        out.insert(1, "actor", out["actor_id"].map(first).astype(ment["actor"].dtype).to_numpy())
     out["share"] = out["sentences"] / out["actor_id"].map(per_actor).to_numpy()
     out = out.sort_values(["actor_id", "sentences", "frame_id"], ascending=[True, False, True], kind="stable")
     return out.reset_index(drop=True).astype({"sentences": "int64", "hits": "int64"})

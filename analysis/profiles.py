@@ -14,7 +14,8 @@ from analysis.errors import InputError
 from analysis.framing import actor_frames
 from analysis.pipeline import Analysis
 from analysis.entities import entities_as_mentions, same_entity_ids
-from analysis.tables import entity_tables, report_colors
+from analysis.entity_words import without_titles
+from analysis.tables import entity_tables, in_zone, report_colors
 from analysis.tables import keep_top  # noqa: F401 - moved to analysis.tables; importable from here for one release
 
 __all__ = ["ActorProfile", "actor_profile", "most_mentioned_actor"]
@@ -114,23 +115,6 @@ def _ending_with(direct: pd.DataFrame, *, wanted: str) -> pd.Series:
     return direct.loc[ends, "actor_id"].value_counts()
 
 
-def _without_titles(name: str) -> str:
-    """``name`` (casefolded) without the honorifics and role titles of the entity layer's word lists
-    it starts with ("dr. amara okafor" -> "amara okafor"; "chief executive mo lee" -> "mo lee")."""
-    from analysis.entity_words import load_entity_words
-
-    words = load_entity_words()
-    tokens = name.split()
-    while len(tokens) > 1:
-        cut = next((n for n in range(min(4, len(tokens) - 1), 0, -1) if tuple(tokens[:n]) in words.titles), 0)
-        if not cut and (tokens[0] in words.honorifics or tokens[0].rstrip(".") in words.honorifics):
-            cut = 1
-        if not cut:
-            break
-        tokens = tokens[cut:]
-    return " ".join(tokens)
-
-
 def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
     """The key in ``mentions`` (entity mentions) that ``actor_id`` names: the key itself, or the one
     key whose display name it is, or else whose forms as written (``alias``: "Okafor" for Miriam Okafor)
@@ -150,7 +134,7 @@ def _entity_key(mentions: pd.DataFrame, *, actor_id: str) -> str:
         written = direct[column].astype(str).map(lambda text: " ".join(text.split()).casefold())
         return direct.loc[written == wanted, "actor_id"].value_counts()
 
-    for wanted in dict.fromkeys([wanted, _without_titles(wanted)]):  # "Dr. Amara Okafor": Amara Okafor
+    for wanted in dict.fromkeys([wanted, without_titles(wanted)]):  # "Dr. Amara Okafor": Amara Okafor
         keys = keys_where("actor")
         if keys.empty:  # a form as written; a bare surname also names everyone whose name ends with it
             keys = keys_where("alias")
@@ -217,7 +201,7 @@ def most_mentioned_actor(result: Analysis) -> str:
     return str(ranked["actor_id"].iloc[0])
 
 
-def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProfile:
+def actor_profile(result: Analysis, *, actor_id: str | None = None, tz: str | None = None) -> ActorProfile:
     """The profile of ``actor_id`` in an analysis; InputError when the actor is never mentioned.
 
     ``actor_id`` is an id of the actor lexicon (its mentions, quotes and tone are the analysis'
@@ -236,7 +220,7 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     is the target model, the default; the sentence ``polarity`` when it was made with
     ``actor_tone_method="sentence"`` (the field's name says which); first and last publication day it
     appears ("n/a (no dates in this corpus)" when no article has a date, as when the documents have no
-    ``published`` column). ``partners``: the actors named in the same document (as the corpus report's network links
+    ``published`` column), calendar days of the zone ``tz`` (:func:`analysis.tables.in_zone`; None: UTC). ``partners``: the actors named in the same document (as the corpus report's network links
     them); ``from_lexicon``: whether the tables are the lexicon's (else the entity layer's);
     ``methods``: the keys of :func:`analysis.methods_text` for it.
 
@@ -271,6 +255,8 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None) -> ActorProf
     frames = actor_frames(all_mentions, result.frames)
     direct = mentions[mentions["via"] != "pronoun"]
     published = published_utc(result.documents, fn="actor_profile")
+    if tz is not None and "published" in result.documents:
+        published = in_zone(result.documents, tz=tz)["published"]
     days = published[result.documents["doc_id"].isin(direct["doc_id"]).to_numpy()].dropna()
     undated = "n/a (no dates in this corpus)" if published.isna().all() else "n/a (its articles have no date)"
     score, tone_field = (("target_polarity", "mean tone toward it (target-aware)")

@@ -19,13 +19,17 @@ import signal
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analysis.engines import ignore_interrupts, stop_pool
-from analysis.errors import InputError
+from analysis.errors import ChartTableError, InputError
 from analysis.lazy_imports import import_jsonschema_lazily
 from analysis.persistence import atomic_write
 from analysis.provenance import PROVENANCE_MIMETYPE, package_versions
+from analysis.tables import LOADING_KEYWORDS, REPORT_KEYWORDS
+
+if TYPE_CHECKING:
+    from analysis.corpus.handoff import CheckedCorpus
 
 __all__ = ["ReportResult", "ReportFailure", "BatchResult", "BatchInterrupted", "notebook_path", "render_report",
            "render_batch", "batch_runs", "expand_each", "describe_failure", "write_index", "export_html",
@@ -143,6 +147,17 @@ def _is_day(value: Any) -> bool:
     return True
 
 
+def _is_zone(value: Any) -> bool:
+    """Whether ``value`` names a time zone as :func:`analysis.tables.in_zone` reads it."""
+    from analysis.tables import zone_label
+
+    try:
+        zone_label(str(value) if isinstance(value, str) else None if value is None else repr(value))
+    except InputError:
+        return False
+    return isinstance(value, str)
+
+
 #: What the values of the notebooks' shared parameters must be, beyond their type: a parameter's name
 #: means the same in every notebook. Each rule: (test of a value, what the parameter expects).
 PARAMETER_RULES: dict[str, tuple[Any, str]] = {
@@ -151,6 +166,8 @@ PARAMETER_RULES: dict[str, tuple[Any, str]] = {
     "start": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-01"),
     "end": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-31"),
     "period": (lambda value: value in ("day", "week", "month"), '"day", "week" or "month"'),
+    "tz": (_is_zone, 'a time zone: a name such as "America/Los_Angeles", an offset from UTC with a colon such as '
+                     '"-07:00", or "UTC"'),
     "errors": (lambda value: value in ("raise", "skip"), '"raise" (stop at bad input) or "skip" (leave it out, listed '
                                                           'in the load report)'),
 }
@@ -201,9 +218,10 @@ def check_date_limits(*, start: Any = None, end: Any = None) -> None:
 
 
 #: The notebook parameters :func:`check_corpus` passes on to :func:`analysis.tables.report_documents`
-#: (the names the project's notebooks give them, and report_analysis' keywords).
-CORPUS_PARAMETERS = ("format", "columns", "start", "end", "outlets", "where", "doc_id", "errors", "drop_duplicates")
-_LOADING_PARAMETERS = ("format", "columns", "errors", "drop_duplicates")  # how the corpus is read, not which documents
+#: (the names the project's notebooks give them: report_analysis' keywords, ``one_document`` aside, which
+#: a notebook sets itself).
+CORPUS_PARAMETERS = tuple(name for name in REPORT_KEYWORDS if name != "one_document")
+_LOADING_PARAMETERS = LOADING_KEYWORDS  # how the corpus is read, not which documents
 
 
 def _reads_corpus(source: Path) -> bool:
@@ -218,26 +236,50 @@ def check_corpus(notebook: str | os.PathLike[str], parameters: dict[str, Any], *
     document: :func:`analysis.tables.report_documents` of the notebook's ``corpus`` (``parameters`` over
     the notebook's defaults; a relative path starts at the notebook's folder, where its kernel runs) with
     the parameters that choose documents (:data:`CORPUS_PARAMETERS`). So a bad path, a folder with no
-    readable article, a table without a text column, a ``start`` that leaves nothing or an unknown
-    ``doc_id`` is said at the command line, with no output folder and no error notebook. The corpus is
-    loaded once more for it (a saved analysis: its documents without their texts), which costs a small
-    part of a report (loading runs far faster than analysing); its warnings are left to the report,
-    which prints them. Notebooks that do not read a corpus as the reports do are not checked."""
-    source = notebook_path(notebook)
+    readable article, a table without a text column, a ``start`` that leaves nothing, an unknown
+    ``doc_id``, a ``group_by`` that is no column or an ``actor_id`` the corpus never writes
+    (:func:`analysis.tables.check_report_choices`) is said at the command line, with no output folder
+    and no error notebook. Its warnings
+    are left to the report, which prints them. Notebooks that do not read a corpus as the reports do
+    are not checked. :func:`render_report` hands the articles loaded here to the report's kernel
+    (:mod:`analysis.corpus.handoff`), which so loads the corpus once."""
+    _checked_corpus(notebook_path(notebook), parameters, keys=_keys)
+
+
+def _checked_corpus(source: Path, parameters: dict[str, Any], *, keys: tuple[str, ...],
+                    handed: CheckedCorpus | None = None) -> CheckedCorpus | None:
+    """:func:`check_corpus` of the notebook at ``source``; the articles it loaded when the report's
+    kernel can be handed them (:func:`analysis.corpus.handoff.load_checked`: an absolute corpus path
+    of articles, not a saved analysis), else None. ``handed``: articles loaded by an earlier check
+    (a batch's), used when they are the same load, else the corpus is loaded here."""
+    import warnings
+
+    from analysis.corpus.handoff import handed_over, load_checked, loading_key
+    from analysis.tables import check_report_choices, report_documents
+
     effective = {**notebook_parameters(source), **parameters}
     corpus = effective.get("corpus")
     if corpus is None or not _reads_corpus(source):
-        return
-    import warnings
-
-    from analysis.tables import report_documents
-
+        return None
+    chosen = {key: effective[key] for key in keys if key in effective}
+    loading = {key: chosen[key] for key in _LOADING_PARAMETERS if key in chosen}
+    if handed is None or handed.key != loading_key(corpus, **loading):
+        handed = load_checked(corpus, **loading)  # None when the kernel cannot be handed it: loaded below
     if isinstance(corpus, (str, os.PathLike)) and not os.path.isabs(corpus):
         corpus = str(source.parent / corpus)
-    chosen = {key: effective[key] for key in _keys if key in effective}
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), handed_over(handed):
         warnings.simplefilter("ignore")
-        report_documents(corpus, **chosen)
+        documents = report_documents(corpus, **chosen)
+        check_report_choices(documents, group_by=effective.get("group_by"), actor_id=effective.get("actor_id"),
+                             actors=_beside(source, effective.get("actors")))
+    return handed
+
+
+def _beside(notebook: Path, path: Any) -> Any:
+    """A relative path parameter as the notebook's kernel reads it: from the notebook's folder."""
+    if isinstance(path, (str, os.PathLike)) and not os.path.isabs(path):
+        return str(notebook.parent / path)
+    return path
 
 
 def _lift_provenance(notebook) -> dict[str, Any]:
@@ -529,6 +571,22 @@ def _kernel_manager_class() -> type:
     return ReportKernelManager
 
 
+def _kernel_manager_with(env: dict[str, str] | None) -> type:
+    """:func:`_kernel_manager_class`, starting its kernel with ``env`` added to this process' environment
+    (``env`` empty or None: that class itself)."""
+    base = _kernel_manager_class()
+    if not env:
+        return base
+    added = dict(env)
+
+    class WithEnvironment(base):  # type: ignore[valid-type, misc]
+        async def start_kernel(self, **kw: Any) -> None:
+            kw["env"] = {**kw.get("env", os.environ), **added}
+            await super().start_kernel(**kw)
+
+    return WithEnvironment
+
+
 def _kernel_config() -> Any:
     """The kernel manager's settings: CurveZMQ transport encryption where the kernel supports it.
 
@@ -555,9 +613,10 @@ KERNEL_RESTARTED_WARNING = ("warning: the report's first kernel died or did not 
 IOPUB_TIMEOUT_S = 300
 
 
-def _execute_notebook(source: Path, executed: Path, *, parameters: dict[str, Any], progress_bar: bool) -> bool:
+def _execute_notebook(source: Path, executed: Path, *, parameters: dict[str, Any], progress_bar: bool,
+                      env: dict[str, str] | None = None) -> bool:
     """Run ``source`` through papermill into ``executed``, once more if its kernel was lost before any
-    cell ran; whether it was run again.
+    cell ran; whether it was run again. ``env``: added to the kernel's environment.
 
     A kernel that dies while starting, or does not answer within papermill's start timeout (a machine
     busy with a batch of reports), fails the report without running a line of it; the second start
@@ -569,7 +628,7 @@ def _execute_notebook(source: Path, executed: Path, *, parameters: dict[str, Any
         papermill.execute_notebook(
             str(source), str(executed), parameters=parameters, kernel_name=_kernel_for(source),
             cwd=str(source.parent), progress_bar=progress_bar, config=_kernel_config(),
-            engine_name=_papermill_engine(), kernel_manager_class=_kernel_manager_class(),
+            engine_name=_papermill_engine(), kernel_manager_class=_kernel_manager_with(env),
             iopub_timeout=IOPUB_TIMEOUT_S,
         )
 
@@ -617,7 +676,8 @@ def render_report(
     Writes ``<name>.ipynb`` (the executed notebook, parameters in its metadata, without the copy of
     plotly.js the page needs), ``<name>.html`` and ``manifest.json``. Parameters are checked first
     (:func:`check_parameters`), then the corpus (:func:`check_corpus`: bad input is an InputError
-    before a kernel starts, with nothing written). On failure the executed notebook, with the error in it, is kept as
+    before a kernel starts, with nothing written); the articles the check loaded are handed to the
+    kernel, which does not load them again (:mod:`analysis.corpus.handoff`). On failure the executed notebook, with the error in it, is kept as
     ``<name>.failed.ipynb`` for inspection and the error is raised with that path as its
     ``failed_notebook`` attribute (None when the notebook never ran); a stale error notebook of an
     earlier run is removed first, and any earlier good report is left as it was.
@@ -627,13 +687,28 @@ def render_report(
     the full paths. With ``shared_js`` the page loads plotly.js from ``out_dir/plotly-<version>.min.js``
     (written once per folder) instead of embedding it: for batches served from one folder.
     """
+    return _render(notebook, out_dir=out_dir, parameters=parameters, name=name, progress_bar=progress_bar,
+                   shared_js=shared_js)
+
+
+def _render(notebook: str | os.PathLike[str], *, out_dir: str | os.PathLike[str], parameters: dict[str, Any] | None,
+            name: str | None, progress_bar: bool, shared_js: bool, handed: str | None = None) -> ReportResult:
+    """:func:`render_report`; ``handed``: the folder of articles a batch loaded and checked
+    (:func:`analysis.corpus.handoff.write_checked`), read instead of loading the corpus again when they
+    are this report's load. The articles loaded by the check go to the kernel in a folder of the run
+    (``<name>/.run-*/corpus``, removed with it), named in its environment
+    (:data:`analysis.corpus.handoff.CHECKED_CORPUS_ENV`): the corpus is loaded once per report."""
+    from analysis.corpus.handoff import CHECKED_CORPUS_ENV, read_checked_folder, write_checked
+
     import_jsonschema_lazily()  # before papermill imports nbformat (see analysis.lazy_imports)
 
     source = notebook_path(notebook)
     name = name or source.stem
     parameters = check_parameters(source, dict(parameters or {}))
     effective = {**notebook_parameters(source), **parameters}
-    check_corpus(source, parameters)  # bad input said here, before a kernel starts or a folder is made
+    given = read_checked_folder(handed) if handed else None
+    # bad input said here, before a kernel starts or a folder is made
+    checked = _checked_corpus(source, parameters, keys=CORPUS_PARAMETERS, handed=given)
     target = Path(out_dir) / name
     target.mkdir(parents=True, exist_ok=True)
     failed = target / f"{name}.failed.ipynb"
@@ -641,8 +716,13 @@ def render_report(
     started = dt.datetime.now(dt.timezone.utc)
     with tempfile.TemporaryDirectory(dir=target, prefix=".run-") as scratch:
         executed = Path(scratch) / f"{name}.ipynb"
+        env = None
+        if checked is not None:
+            folder = handed if given is not None and checked is given else write_checked(Path(scratch) / "corpus", checked)
+            env = {CHECKED_CORPUS_ENV: str(Path(folder).resolve())}
+        checked = given = None  # the kernel reads them: not held here while it runs
         try:
-            rerun = _execute_notebook(source, executed, parameters=parameters, progress_bar=progress_bar)
+            rerun = _execute_notebook(source, executed, parameters=parameters, progress_bar=progress_bar, env=env)
             page = export_html(executed, title=effective.get("title"), parameters=effective,
                                paths=path_roots(effective), shared_js=_shared_js_name() if shared_js else None)
         except Exception as error:  # an interruption (KeyboardInterrupt, SystemExit) leaves no error notebook
@@ -727,8 +807,16 @@ def batch_name(base: str, varying: dict[str, Any]) -> str:
 
 def describe_failure(error: BaseException) -> str:
     """One line on why a report failed: the notebook's own exception (papermill's error carries it;
-    its full text is a whole traceback), else the error itself."""
-    return _one_line_error(getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error)))
+    its full text is a whole traceback), else the error itself. A chart that could not draw the table
+    the report made for it (:class:`~analysis.errors.ChartTableError`) is said to be the report's fault,
+    without the hint to pass another table (the user passed none)."""
+    kind = getattr(error, "ename", type(error).__name__)
+    text = getattr(error, "evalue", str(error))
+    if kind == ChartTableError.__name__:
+        drawn = " ".join(str(text).split()).split(" Pass ", 1)[0]
+        text = (f"the report made a table one of its charts cannot draw ({drawn}) - a fault of the workbench's "
+                f"report, not of your corpus or parameters; please report it with the corpus it ran on.")
+    return _one_line_error(kind, text)
 
 
 def _one_line_error(kind: object, text: object, *, limit: int = 2000) -> str:
@@ -737,13 +825,15 @@ def _one_line_error(kind: object, text: object, *, limit: int = 2000) -> str:
 
 
 def _render_one(notebook: str, out_dir: str, parameters: dict[str, Any], name: str,
-                shared_js: bool = False) -> ReportResult | ReportFailure:
-    """Worker: render one report; a failure is returned, not raised, so the batch goes on. A worker
-    told to stop (SIGTERM) ends once the report under way has shut its kernel down."""
+                shared_js: bool = False, handed: str | None = None) -> ReportResult | ReportFailure:
+    """Worker: render one report (``handed``: the folder of the articles the batch loaded for it); a
+    failure is returned, not raised, so the batch goes on. A worker told to stop (SIGTERM) ends once
+    the report under way has shut its kernel down."""
     if _STOPPING:
         os._exit(143)
     try:
-        return render_report(notebook, out_dir=out_dir, parameters=parameters, name=name, shared_js=shared_js)
+        return _render(notebook, out_dir=out_dir, parameters=parameters, name=name, progress_bar=False,
+                       shared_js=shared_js, handed=handed)
     except SystemExit:
         if _STOPPING:
             os._exit(143)
@@ -824,31 +914,43 @@ def render_batch(
 
     from tqdm.auto import tqdm
 
+    from analysis.corpus.handoff import write_checked
+
     source = notebook_path(notebook)
     runs = batch_runs(source.stem, parameters, each)
     checked: list[dict[str, Any]] = []
+    loaded = []  # (the runs' loading, the articles loaded for them) of each corpus a kernel can be handed
     for params, _ in runs:
         check_parameters(source, params)
         loading = {key: value for key, value in params.items() if key == "corpus" or key in _LOADING_PARAMETERS}
         if loading not in checked:  # each corpus once, before any folder is made; the documents each report
-            check_corpus(source, params, _keys=_LOADING_PARAMETERS)  # chooses (start, doc_id ...): by its worker
+            found = _checked_corpus(source, params, keys=_LOADING_PARAMETERS)  # chooses (start, doc_id ...): by its worker
             checked.append(loading)
+            if found is not None:
+                loaded.append((loading, found))
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
     results: list[ReportResult | ReportFailure] = []
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     log = str(Path(out_dir) / ".batch.log")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_init,
-                               initargs=(log,))
-    try:
-        futures = [pool.submit(_render_one, str(source), str(out_dir), params, name, shared_js)
-                   for params, name in runs]
-        for future in tqdm(as_completed(futures), total=len(futures), desc="reports", unit="report",
-                           disable=not progress):
-            results.append(future.result())
-    except KeyboardInterrupt:
-        stop_pool(pool, grace=10.0)
-        raise BatchInterrupted(_batch_result(results, runs, out_dir)) from None
-    pool.shutdown(wait=True)
+    # the articles loaded above, for every report's check and kernel: the corpus is loaded once per batch
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".checked-") as scratch:
+        handed = [(loading, str(write_checked(Path(scratch) / str(i), found))) for i, (loading, found) in enumerate(loaded)]
+        loaded.clear()
+        folder_of = [next((folder for loading, folder in handed if loading == {
+            key: value for key, value in params.items() if key == "corpus" or key in _LOADING_PARAMETERS}), None)
+            for params, _ in runs]
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_init,
+                                   initargs=(log,))
+        try:
+            futures = [pool.submit(_render_one, str(source), str(out_dir), params, name, shared_js, folder)
+                       for (params, name), folder in zip(runs, folder_of)]
+            for future in tqdm(as_completed(futures), total=len(futures), desc="reports", unit="report",
+                               disable=not progress):
+                results.append(future.result())
+        except KeyboardInterrupt:
+            stop_pool(pool, grace=10.0)
+            raise BatchInterrupted(_batch_result(results, runs, out_dir)) from None
+        pool.shutdown(wait=True)
     return _batch_result(results, runs, out_dir)
 
 

@@ -9,11 +9,14 @@ saying why there is none), ``<thing>_as_<table>`` re-keys one table as another, 
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
+import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -37,7 +40,8 @@ __all__ = ["select_document", "document_card", "corpus_summary", "filter_documen
            "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
-           "report_analysis", "report_documents"]
+           "report_analysis", "report_documents", "REPORT_KEYWORDS", "LOADING_KEYWORDS", "check_report_choices",
+           "in_zone", "zone_label"]
 
 _CARD_FIELDS = ("doc_id", "title", "subtitle", "outlet", "author", "published", "url", "tags", "source", "duplicate_of")
 _CARD_WORDS = {"duplicate_of": "copy of"}  # the doc_id of the article it is flagged as a copy of
@@ -103,9 +107,11 @@ def filter_documents(
     end: str | pd.Timestamp | None = None,
     outlets: Sequence[str] | str | None = None,
     where: str | None = None,
+    tz: str | None = None,
 ) -> pd.DataFrame:
-    """The documents published in ``[start, end]`` (UTC; dates are whole days) from ``outlets`` that
-    match ``where``.
+    """The documents published in ``[start, end]`` (dates are whole days of the zone ``tz``, as
+    :func:`in_zone` reads it; None: the zone of the documents' ``published`` column, UTC as loaded) from
+    ``outlets`` that match ``where``.
 
     ``None`` means no limit. With a date limit, undated documents are left out. Outlets match whole
     names, ignoring case and surrounding spaces. ``where`` is a pandas query on the documents' columns,
@@ -117,7 +123,8 @@ def filter_documents(
     require_table(documents, fn="filter_documents")
     keep = pd.Series(True, index=documents.index)
     published = published_utc(documents, fn="filter_documents")
-    limits = {"start": _date_limit("start", start), "end": _date_limit("end", end)}
+    zone = _zone(tz) if tz is not None else _published_zone(documents)
+    limits = {"start": _date_limit("start", start, zone), "end": _date_limit("end", end, zone)}
     if limits["start"] is not None and limits["end"] is not None and limits["start"] > limits["end"]:
         raise InputError(f"start={start!r} is after end={end!r}: start is the first day to include and end "
                          "the last; swap them or drop one")
@@ -153,19 +160,21 @@ def filter_documents(
     return chosen
 
 
-def _date_limit(name: str, value: str | pd.Timestamp | None) -> pd.Timestamp | None:
+def _date_limit(name: str, value: str | pd.Timestamp | None, zone: Any = "UTC") -> pd.Timestamp | None:
     """A ``start``/``end`` limit of :func:`filter_documents` as a UTC moment (None for no limit): the
-    first moment of a start day, the last of an end day. InputError when ``value`` is not a date."""
+    first moment of a start day, the last of an end day, days of ``zone`` (a value without a zone).
+    InputError when ``value`` is not a date."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         moment = pd.Timestamp(value)
     except (ValueError, TypeError) as error:
         raise InputError(f"{name}={value!r} is not a date; write it as YYYY-MM-DD") from error
-    moment = moment.tz_localize("UTC") if moment.tzinfo is None else moment.tz_convert("UTC")
+    if moment.tzinfo is not None:
+        return moment.tz_convert("UTC")
     if name == "end" and moment == moment.normalize():
         moment += pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
-    return moment
+    return moment.tz_localize(zone).tz_convert("UTC")
 
 
 def _date_range(published: pd.Series) -> str:
@@ -224,7 +233,7 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     """The corpus at a glance as a two-column table: ``field``, ``value`` (both str).
 
     Fields: documents, words (whitespace-separated, title and text), outlets, first and last
-    publication day (UTC), undated documents, then the duplicates, each field saying what it counts:
+    publication day (in the zone of the ``published`` column, :func:`in_zone`; UTC as loaded), undated documents, then the duplicates, each field saying what it counts:
     "duplicates left out (not counted)" when the load report (``documents.attrs["load_report"]``)
     lists copies dropped by ``drop_duplicates`` (entries whose ``action`` is
     :data:`analysis.corpus.report.DROPPED_DUPLICATE`), and "duplicates kept (flagged, counted)": the
@@ -232,7 +241,7 @@ def corpus_summary(documents: pd.DataFrame) -> pd.DataFrame:
     to the copies dropped read as a contradiction).
     """
     require_table(documents, fn="corpus_summary")
-    published = published_utc(documents, fn="corpus_summary")
+    published = _published_in_zone(documents, fn="corpus_summary")
     words = (documents["title"].fillna("") + " " + documents["text"].fillna("")).str.split().str.len().sum()
     outlets = documents["outlet"].dropna().nunique() if "outlet" in documents else 0
     duplicates = int(documents["duplicate_of"].notna().sum()) if "duplicate_of" in documents else 0
@@ -265,7 +274,7 @@ def period_unit(documents: pd.DataFrame, *, min_documents: int = PERIOD_MIN_DOCU
     not as 34 days of which 30 are zeros. Undated documents do not count; no dates gives "day".
     ``with_period(documents, period=...)`` (the reports' ``-p period=...``) overrides the choice.
     """
-    published = published_utc(documents, fn="period_unit").dropna() \
+    published = _published_in_zone(documents, fn="period_unit").dropna() \
         if "published" in documents else pd.Series([], dtype="datetime64[ns, UTC]")
     if published.empty:
         return "day"
@@ -291,24 +300,99 @@ def _period_start(days: pd.Series, unit: str) -> pd.Series:
 
 
 @renamed_keywords(unit="period")
-def with_period(documents: pd.DataFrame, *, period: str | None = None) -> pd.DataFrame:
-    """``documents`` with a ``period`` column: the first day (YYYY-MM-DD, UTC) of the day, week
-    (starting Monday) or month each was published in; NA when undated. ``period`` ("day", "week" or
-    "month"; the old keyword ``unit=`` is deprecated) None chooses it from the date range
-    (:func:`period_unit`). ``period_unit`` is stored in ``.attrs``.
+def with_period(documents: pd.DataFrame, *, period: str | None = None, tz: str | None = None) -> pd.DataFrame:
+    """``documents`` with a ``period`` column: the first day (YYYY-MM-DD) of the day, week (starting
+    Monday) or month each was published in, a calendar day of the zone ``tz``; NA when undated.
+    ``period`` ("day", "week" or "month"; the old keyword ``unit=`` is deprecated) None chooses it from
+    the date range (:func:`period_unit`). ``tz``: as :func:`in_zone` reads it ("America/Los_Angeles",
+    "-07:00", "UTC"); given, ``published`` is shown in that zone too (:func:`in_zone`); None: the zone
+    of the ``published`` column (UTC as loaded: a story published at 21:10 on 12 August in California
+    counts on 13 August). ``period_unit`` and ``period_zone`` (:func:`zone_label`) are stored in ``.attrs``.
 
     Use ``by=("period", "actor")`` in ``mentions_by`` and ``by="period"`` in ``frames_by``.
     """
     require_table(documents, fn="with_period")
+    if tz is not None:
+        documents = in_zone(documents, tz=tz)
     unit = period or period_unit(documents)
     if unit not in ("day", "week", "month"):
         raise InputError(f"period={unit!r}: use 'day', 'week' or 'month'")
-    published = published_utc(documents, fn="with_period") if "published" in documents \
+    published = _published_in_zone(documents, fn="with_period") if "published" in documents \
         else pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
     day = _period_start(published.dt.tz_localize(None).dt.normalize(), unit)
     out = documents.assign(period=day.dt.strftime("%Y-%m-%d").astype("string"))
     out.attrs["period_unit"] = unit
+    out.attrs["period_zone"] = zone_label(_published_zone(documents))
     return out
+
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+
+
+def _zone(tz: Any) -> Any:
+    """The zone ``tz`` names, as pandas converts to it: "UTC" for None, "", "UTC", "GMT" or "Z"; a fixed
+    offset for "-07:00", "+0530", "UTC+2"; else an IANA name ("America/Los_Angeles"). InputError else."""
+    import datetime as dt
+    import zoneinfo
+
+    text = "" if tz is None else str(tz).strip()
+    if text.upper() in ("", "UTC", "GMT", "Z"):
+        return "UTC"
+    if (match := _OFFSET.match(text)):
+        sign, hours, minutes = match.groups()
+        delta = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if delta < dt.timedelta(hours=15) and int(minutes or 0) < 60:
+            return dt.timezone(-delta if sign == "-" else delta)
+    else:
+        try:
+            zoneinfo.ZoneInfo(text)
+            return text
+        except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):  # ("Pacific" is a folder of zones)
+            pass
+    raise InputError(f"tz={tz!r} is not a time zone: write a zone name such as 'America/Los_Angeles' or "
+                     "'Europe/Berlin', an offset from UTC such as '-07:00', or 'UTC'")
+
+
+def zone_label(tz: Any) -> str:
+    """A time zone as a report names it: "UTC", "America/Los_Angeles", "UTC-07:00" (``tz``: what
+    :func:`in_zone` reads, or a zone pandas gives)."""
+    import datetime as dt
+
+    zone = _zone(tz) if tz is None or isinstance(tz, str) else tz
+    if isinstance(zone, dt.timezone):
+        if zone.utcoffset(None) == dt.timedelta(0):
+            return "UTC"
+        return zone.tzname(None)  # "UTC-07:00"
+    return str(getattr(zone, "key", zone))
+
+
+def in_zone(documents: pd.DataFrame, *, tz: str | None) -> pd.DataFrame:
+    """``documents`` with ``published`` in the time zone ``tz``: the same moments, shown as that zone's
+    clock ("2026-08-12 21:10 PDT", not "2026-08-13 04:10 UTC") and counted on its calendar days by
+    :func:`with_period`, :func:`filter_documents`, :func:`corpus_summary` and :func:`period_unit`
+    (a loaded corpus is in UTC). ``tz``: an IANA zone name ("America/Los_Angeles", "Europe/Berlin"),
+    an offset from UTC ("-07:00", "+0530") or "UTC"; None or "" keeps UTC. InputError naming the
+    forms for anything else. Without a ``published`` column, ``documents`` as given."""
+    require_table(documents, fn="in_zone")
+    zone = _zone(tz)
+    if "published" not in documents:
+        return documents
+    out = documents.assign(published=published_utc(documents, fn="in_zone").dt.tz_convert(zone))
+    out.attrs = dict(documents.attrs)
+    return out
+
+
+def _published_zone(documents: pd.DataFrame) -> Any:
+    """The zone of the documents' ``published`` column (a zone-aware column's), else UTC."""
+    column = documents["published"] if "published" in documents else None
+    zone = getattr(getattr(column, "dt", None), "tz", None) if column is not None and \
+        isinstance(column.dtype, pd.DatetimeTZDtype) else None
+    return zone if zone is not None else "UTC"
+
+
+def _published_in_zone(documents: pd.DataFrame, *, fn: str) -> pd.Series:
+    """:func:`published_utc` of ``documents`` in the zone of their ``published`` column (UTC as loaded)."""
+    return published_utc(documents, fn=fn).dt.tz_convert(_published_zone(documents))
 
 
 #: What a report's header says of the period of a corpus without a date.
@@ -329,15 +413,62 @@ def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8
     """``documents`` with the values of ``column`` beyond its ``top`` most frequent replaced by
     ``other``, so charts by outlet (or any group) stay readable with hundreds of values. Missing
     values are kept missing."""
-    if column not in documents:
-        raise InputError(f"column {column!r} (the column to group by) is not in the documents; columns are "
-                         f"{', '.join(map(str, documents.columns))}: pick one (in a report: -p group_by=outlet)")
+    _require_group_column(documents, column)
     counts = documents[column].value_counts(dropna=True)
     if len(counts) <= top:
         return documents
     keep = set(counts.index[:top])
     values = documents[column].where(documents[column].isin(keep) | documents[column].isna(), other)
     return documents.assign(**{column: values})
+
+
+def _require_group_column(documents: pd.DataFrame, column: str) -> None:
+    """InputError naming the documents' columns when ``column`` (the column to group by) is not one."""
+    if column not in documents:
+        raise InputError(f"column {column!r} (the column to group by) is not in the documents; columns are "
+                         f"{', '.join(map(str, documents.columns))}: pick one (in a report: -p group_by=outlet)")
+
+
+def check_report_choices(documents: pd.DataFrame, *, group_by: str | None = None, actor_id: str | None = None,
+                         actors: Any = None) -> None:
+    """InputError, before anything is analysed, when a report's ``group_by`` or ``actor_id`` cannot
+    name anything in ``documents`` (the table :func:`report_documents` keeps): ``group_by`` not a column
+    (the message :func:`lump_values` gives), or an ``actor_id`` that is no id of the actor lexicon
+    ``actors`` (None: the default) and that no headline or text writes (words compared in any case,
+    punctuation ignored; also without the titles it starts with, :func:`analysis.entity_words.without_titles`:
+    "Dr. Amara Okafor"; an entity id
+    ``person:harold_pickett`` as "harold pickett"). What needs the analysis (a name two entities
+    share) is left to the report. Documents without their text (a saved analysis read for a check)
+    are not searched for ``actor_id``; a lexicon that cannot be read is left to the report to say."""
+    from analysis.actors import load_actors
+    from analysis.entities import ENTITY_TYPES
+    from analysis.entity_words import without_titles
+
+    if group_by is not None and group_by != "text":  # (a saved analysis' documents may be read without text)
+        _require_group_column(documents, str(group_by))
+    if actor_id is None or not str(actor_id).strip() or "text" not in documents:
+        return
+    try:
+        lexicon = load_actors(actors).actors
+    except (InputError, OSError):
+        return
+    if str(actor_id).strip() in set(lexicon["actor_id"].astype(str)):
+        return
+    kind, colon, rest = str(actor_id).partition(":")
+    name = rest.replace("_", " ") if colon and kind in ENTITY_TYPES else str(actor_id)
+
+    def words(text: object) -> str:
+        return " " + " ".join(re.findall(r"\w+", str(text).casefold())) + " "
+
+    forms = {words(name), words(without_titles(" ".join(name.casefold().split())))}
+    titles = documents["title"] if "title" in documents else pd.Series("", index=documents.index)
+    for title, text in zip(titles.fillna(""), documents["text"].fillna("")):
+        written = words(f"{title} {text}")
+        if any(form in written for form in forms):
+            return
+    raise InputError(f"actor_id {actor_id!r} is not mentioned in this corpus: no headline or text writes it, and it "
+                     "is no id of the actor lexicon. Pass an id of the actor lexicon, or a name as the corpus report "
+                     "shows it.")
 
 
 def keep_top(table: pd.DataFrame, *, n: int = 10, by: str = "actor_id", weight: str = "mentions") -> pd.DataFrame:
@@ -372,13 +503,14 @@ def lump_actors(table: pd.DataFrame, *, n: int = 10, by: str = "group", weight: 
 
 
 def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
-    """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and
-    every quoted actor, most mentioned first (cut by mentions, never by quote status)."""
+    """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and the
+    ``top`` most quoted ones (:func:`analysis.charts.voice_bars`' rule), most mentioned first."""
     ordered = voice.sort_values("mentions", ascending=False, kind="stable")
-    quoted = ordered["quotes"] > 0 if "quotes" in ordered else pd.Series(False, index=ordered.index)
+    quotes = ordered["quotes"] if "quotes" in ordered else pd.Series(0, index=ordered.index)
     keep = pd.Series(False, index=ordered.index)
     keep.iloc[:top] = True
-    return ordered[(keep | quoted).to_numpy()].reset_index(drop=True)
+    keep[quotes[quotes > 0].sort_values(ascending=False, kind="stable").index[:top]] = True
+    return ordered[keep.to_numpy()].reset_index(drop=True)
 
 
 def undated_note(documents: pd.DataFrame) -> Note | None:
@@ -535,20 +667,27 @@ def attention_panel(mentions: pd.DataFrame, documents: pd.DataFrame, *, top: int
     counts = mentions_by(mentions, documents, by=("period", "actor"))
     grid = period_grid(documents)
     fig = attention_over_time(keep_top(counts, n=top), time="period", times=grid, period=unit, colors=colors, title=title)
-    return fig.update_xaxes(**_period_ticks(grid, unit))
+    return fig.update_xaxes(**_period_ticks(grid, unit, zone=documents.attrs.get("period_zone")))
 
 
-def _period_ticks(grid: list[str], unit: str) -> dict:
+def _period_ticks(grid: list[str], unit: str, *, zone: str | None = None) -> dict:
     """x-axis settings that put the ticks on the periods' first days (plotly's own weekly ticks fall
-    on Sundays, a day before each weekly point), at most about 12 of them, and name the unit."""
+    on Sundays, a day before each weekly point), at most about 12 of them, and name the unit and the
+    time zone whose calendar it counts in (``zone``, ``with_period``'s ``period_zone``: "day (UTC)")."""
     if unit not in _PERIOD_STEPS or not grid:
         return {}
     every = -(-len(grid) // 12)  # ceil: a tick every so many periods
     if unit == "month":
-        return dict(title_text="month", tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
+        return dict(title_text=_period_title(unit, zone), tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
     days = 7 if unit == "week" else 1
-    return dict(title_text="week (starting Monday)" if unit == "week" else "day", tick0=grid[0],
+    return dict(title_text=_period_title(unit, zone), tick0=grid[0],
                 dtick=86_400_000 * days * every, tickformat="%b %-d, %Y")
+
+
+def _period_title(unit: str, zone: str | None) -> str:
+    """A time axis' title: "day (UTC)", "week (starting Monday, America/Los_Angeles)", "month"."""
+    said = [*(["starting Monday"] if unit == "week" else []), *([zone] if zone else [])]
+    return f"{unit} ({', '.join(said)})" if said else unit
 
 
 def period_grid(documents: pd.DataFrame) -> list[str]:
@@ -584,6 +723,8 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
     per_period = frames_by(document_frames, documents, by="period")
     per_period = per_period[per_period["period"].notna()]
     fig = frame_profile(per_period, by="period", names=names, title=title, period=unit)
+    if unit in _PERIOD_STEPS:
+        fig.update_xaxes(title_text=_period_title(unit, documents.attrs.get("period_zone")))
     if fig.data:  # each period's label ("week of 2024-05-06") says how many articles its shares are of
         articles = per_period.groupby("period", sort=False)["n_documents"].max()
         labels = dict(zip(fig.layout.xaxis.tickvals or (), fig.layout.xaxis.ticktext or ()))
@@ -779,41 +920,122 @@ frames_over_time = deprecated_alias(frames_panel, "analysis.frames_over_time", "
 
 # ------------------------------------------------------------------------ what a report is made from
 
-def report_analysis(
-    source: Any,
-    *,
-    format: str | None = None,
-    columns: Mapping[str, str | None] | None = None,
-    actors: Any = None,
-    codebook: Any = None,
-    start: str | pd.Timestamp | None = None,
-    end: str | pd.Timestamp | None = None,
-    outlets: Sequence[str] | str | None = None,
-    where: str | None = None,
-    doc_id: str | None = None,
-    one_document: bool = False,
-    errors: str = "raise",
-    drop_duplicates: bool = False,
-) -> Analysis:
+@dataclass(frozen=True)
+class _Choice:
+    """The keywords shared by :func:`report_documents` and :func:`report_analysis`: how a report reads
+    its articles and which documents it keeps (:func:`_report_keywords` gives both functions these
+    keywords, in this order, after their own).
+
+    ``format``, ``columns``: how articles are read (:func:`analysis.load_corpus`; a saved analysis is read
+    as it was saved: giving either for one is an InputError). ``start``, ``end``, ``outlets``, ``where``:
+    the documents kept (:func:`filter_documents`). ``doc_id``, ``one_document``: with
+    ``one_document=True`` only the document ``doc_id`` (None: the first), as :func:`select_document`
+    picks it; without it, a ``doc_id`` given is the article a report of the corpus follows, checked
+    among the documents kept before anything is analysed (:func:`select_document`'s InputError).
+    ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis was
+    read when it was made: ignored there). ``drop_duplicates``: leave out the articles flagged as copies
+    of another (``duplicate_of``; :func:`analysis.load_corpus` lists them in the load report). ``tz``: the
+    time zone whose calendar days ``start`` and ``end`` are (:func:`in_zone`; None: UTC)."""
+
+    format: str | None = None
+    columns: Mapping[str, str | None] | None = None
+    start: str | pd.Timestamp | None = None
+    end: str | pd.Timestamp | None = None
+    outlets: Sequence[str] | str | None = None
+    where: str | None = None
+    doc_id: str | None = None
+    one_document: bool = False
+    errors: str = "raise"
+    drop_duplicates: bool = False
+    tz: str | None = None
+
+    def loading(self) -> dict[str, Any]:
+        """The keywords of :func:`analysis.load_corpus` among these (:data:`LOADING_KEYWORDS`)."""
+        return {name: getattr(self, name) for name in LOADING_KEYWORDS}
+
+    def kept(self, documents: pd.DataFrame) -> pd.DataFrame:
+        """The documents of ``documents`` a report keeps (:func:`_kept_documents`)."""
+        return _kept_documents(documents, start=self.start, end=self.end, outlets=self.outlets, where=self.where,
+                               doc_id=self.doc_id, one_document=self.one_document, tz=self.tz)
+
+
+#: The keywords :func:`report_documents` and :func:`report_analysis` share (one place: :class:`_Choice`),
+#: in their order; :func:`analysis.reports.check_corpus` passes a notebook's parameters of these names on.
+REPORT_KEYWORDS: tuple[str, ...] = tuple(field.name for field in fields(_Choice))
+#: Those of them that say how articles are read (:func:`analysis.load_corpus`' keywords), not which are kept.
+LOADING_KEYWORDS: tuple[str, ...] = ("format", "columns", "errors", "drop_duplicates")
+
+
+def _report_keywords(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function(source, *, <its own keywords>, choice)`` as a public function that takes the keywords of
+    :class:`_Choice` after its own: its signature (``inspect.signature``, ``help``) lists them with their
+    defaults, its docstring ends with their meaning, a keyword it does not take is a TypeError as for any
+    function, and ``function`` gets them as one ``choice``."""
+    own = inspect.signature(function)
+    shared = [inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=field.default,
+                                annotation=field.type) for field in fields(_Choice)]
+    signature = own.replace(parameters=[p for p in own.parameters.values() if p.name != "choice"] + shared)
+
+    @functools.wraps(function)
+    def public(*args: Any, **kwargs: Any) -> Any:
+        try:
+            given = signature.bind(*args, **kwargs)
+        except TypeError as error:  # as Python says it of any function: named
+            raise TypeError(f"{function.__name__}() {error}") from None
+        given.apply_defaults()
+        values = dict(given.arguments)
+        choice = _Choice(**{name: values.pop(name) for name in REPORT_KEYWORDS})
+        return function(**values, choice=choice)
+
+    public.__signature__ = signature  # type: ignore[attr-defined]
+    shared_doc = inspect.cleandoc(_Choice.__doc__ or "").split("\n\n", 1)[1]
+    public.__doc__ = inspect.cleandoc(function.__doc__ or "") + "\n\nKeywords shared with " + (
+        ":func:`report_analysis`" if function.__name__ == "report_documents" else ":func:`report_documents`") + \
+        ": " + shared_doc
+    return public
+
+
+def _saved_analysis(source: Any) -> tuple[Path, str] | None:
+    """(folder, marker file) when ``source`` is the folder of a saved analysis, else None."""
+    from analysis.corpus.files import saved_analysis_file
+
+    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
+    marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
+    return (folder, marker) if folder is not None and marker is not None else None
+
+
+def _articles(source: Any, choice: _Choice) -> pd.DataFrame:
+    """The articles at ``source`` as a report reads them, before any is chosen: the documents a check of
+    the corpus loaded and handed over (:func:`analysis.corpus.handoff.read_checked`, with the warnings
+    loading gave), else :func:`analysis.load_corpus` with ``choice``'s options; InputError when there is
+    no document (:func:`_require_articles`)."""
+    from analysis.corpus import load_corpus
+    from analysis.corpus.handoff import read_checked
+
+    loaded = read_checked(source, **choice.loading())
+    if loaded is None:
+        loaded = load_corpus(source, **choice.loading())
+    _require_articles(loaded, source=source)
+    return loaded
+
+
+@_report_keywords
+def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, choice: _Choice) -> Analysis:
     """The :class:`Analysis` a report shows: of the articles at ``source``, or read from the saved
     analysis ``source`` is, without analysing again.
 
     ``source``: what :func:`analysis.load_corpus` reads (loaded with ``format`` and ``columns``, the
-    documents kept analysed with ``actors`` and ``codebook``: :func:`analysis.analyze`), or the folder
-    of a saved analysis, either layout (``Analysis.save``'s ``meta.json``, ``analyze_corpus``'s
-    ``manifest.json``): its documents table is read without the texts, the documents kept are chosen on
-    it, and only their rows of every table are read (:func:`analysis.load_analysis` with ``doc_ids``;
-    every table whole when every document is kept). The documents kept are
-    those :func:`filter_documents` keeps with ``start``, ``end``, ``outlets`` and ``where``, and with
-    ``one_document=True`` only ``doc_id`` (None: the first), as :func:`select_document` picks it
-    (without it, a ``doc_id`` given is the article a report of the corpus follows: checked among the
-    documents kept before anything is analysed, with :func:`select_document`'s InputError);
-    ``errors``: "raise" or "skip", as :func:`analysis.load_corpus` reads articles (a saved analysis
-    was read when it was made: ignored there); ``drop_duplicates``: leave out the articles flagged as
-    copies of another (``duplicate_of``; :func:`analysis.load_corpus` lists them in the load report, a
-    saved analysis with a warning giving their count); every
-    table of a saved analysis is restricted to them (:func:`analysis.pipeline.filter_analysis`), which
-    gives the tables an analysis of those documents alone gives.
+    documents kept analysed with ``actors`` and ``codebook``: :func:`analysis.analyze`; documents a check
+    of the corpus loaded before the report's kernel started are read instead of loading again,
+    :mod:`analysis.corpus.handoff`), or the folder of a saved analysis, either layout
+    (``Analysis.save``'s ``meta.json``, ``analyze_corpus``'s ``manifest.json``): its documents table is
+    read without the texts, the documents kept are chosen on it, and only their rows of every table
+    are read (:func:`analysis.load_analysis` with ``doc_ids``; every table whole when every document is
+    kept). The documents kept are chosen as :func:`report_documents` chooses them (the keywords below).
+    A saved analysis' copies flagged ``duplicate_of`` are left out with ``drop_duplicates`` with a
+    warning giving their count; every table of a saved analysis is restricted to the documents kept
+    (:func:`analysis.pipeline.filter_analysis`), which gives the tables an analysis of those documents
+    alone gives.
 
     A saved analysis is reported with the actor lexicon and codebook it was made with
     (``result.actors``, ``result.codebook``): ``actors`` and ``codebook`` may be left out, or name the
@@ -837,26 +1059,18 @@ def report_analysis(
     """
     from dataclasses import replace
 
-    from analysis.corpus import load_corpus
-    from analysis.corpus.files import saved_analysis_file
     from analysis.pipeline import (TABLES, analysis_of, analyze, entities_of, filter_analysis, load_analysis,
                                    saved_documents, saved_tables)
 
-    def kept(documents: pd.DataFrame) -> pd.DataFrame:
-        return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                               one_document=one_document)
-
-    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
-    marker = saved_analysis_file(folder) if folder is not None and folder.is_dir() else None
-    if marker is None:
-        loaded = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
-        _require_articles(loaded, source=source)
-        if not one_document:
-            return analyze(kept(loaded), actors=actors, codebook=codebook)
+    saved_at = _saved_analysis(source)
+    if saved_at is None:
+        loaded = _articles(source, choice)
+        if not choice.one_document:
+            return analyze(choice.kept(loaded), actors=actors, codebook=codebook)
         from analysis.actors import load_actors
         from analysis.entities import entities as find_entities
 
-        article, lexicon = kept(loaded), load_actors(actors)
+        article, lexicon = choice.kept(loaded), load_actors(actors)
         copy = _copy_of(article, loaded)
         # the entities of the corpus the corpus report counts (the copies left out), and of the article
         # when it is a copy: found once, for the corpus' actor order and entity resolution, and the
@@ -867,27 +1081,28 @@ def report_analysis(
         corpus = found[found["doc_id"].isin(originals["doc_id"]).to_numpy(dtype=bool)].reset_index(drop=True) \
             if copy else found
         return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy))
-    _require_article_options(folder, format=format, columns=columns)
+    folder, marker = saved_at
+    _require_article_options(folder, format=choice.format, columns=choice.columns)
     # The documents without their texts choose the documents kept; then only their rows are read
     # (a brief of one article reads that article's rows, not every table whole). A where= query may
     # name any column, the text too: then the documents are read whole.
-    documents, meta = saved_documents(folder, without=() if where else ("text",))
+    documents, meta = saved_documents(folder, without=() if choice.where else ("text",))
     recorded = analysis_of({name: pd.DataFrame() for name in TABLES}, meta)  # the lexicons it records
     chosen = {"actors": _saved_lexicon(recorded, folder, "actors", actors),
               "codebook": _saved_lexicon(recorded, folder, "frames", codebook)}
     saved = {"path": str(folder), "file": marker, "corpus": meta.get("corpus")}
     copies = documents["duplicate_of"].notna().to_numpy(dtype=bool) \
-        if drop_duplicates and "duplicate_of" in documents.columns else None  # a DataFrame of one's own may lack it
+        if choice.drop_duplicates and "duplicate_of" in documents.columns else None  # a DataFrame of one's own may lack it
     if copies is not None and copies.any():
         warnings.warn(f"drop_duplicates=True left out {int(copies.sum())} article(s) flagged as copies of "
-                      "another (duplicate_of)", stacklevel=2)
-    ids = kept(documents[~copies] if copies is not None else documents)["doc_id"]
+                      "another (duplicate_of)", stacklevel=3)
+    ids = choice.kept(documents[~copies] if copies is not None else documents)["doc_id"]
     if len(ids) < len(documents) and recorded.actors is not None:
         result = replace(load_analysis(folder, doc_ids=ids), **chosen)
     else:  # every document, or an analysis whose lexicon only the one given rebuilds: read whole, then restricted
         result = filter_analysis(replace(load_analysis(folder), **chosen), doc_ids=ids)
     result = replace(result, meta={**result.meta, "saved_analysis": saved})
-    if not one_document:
+    if not choice.one_document:
         return result
     # the corpus' entities (the copies left out, as the corpus report counts them), and the article's
     # when it is a copy: the corpus' actor order and entity resolution
@@ -903,55 +1118,39 @@ def report_analysis(
                                               entity_table=saved_corpus.get("entity_table")))
 
 
-def report_documents(
-    source: Any,
-    *,
-    format: str | None = None,
-    columns: Mapping[str, str | None] | None = None,
-    start: str | pd.Timestamp | None = None,
-    end: str | pd.Timestamp | None = None,
-    outlets: Sequence[str] | str | None = None,
-    where: str | None = None,
-    doc_id: str | None = None,
-    one_document: bool = False,
-    errors: str = "raise",
-    drop_duplicates: bool = False,
-) -> pd.DataFrame:
+@_report_keywords
+def report_documents(source: Any, *, choice: _Choice) -> pd.DataFrame:
     """The documents table a report on ``source`` keeps, found as :func:`report_analysis` finds them and
     with its InputErrors, without analysing anything: for a command line to check a corpus before a
     notebook's kernel starts (a path that is not there, a folder with no readable article, a table
     without a text column, a ``start`` that leaves nothing, an unknown ``doc_id`` ...).
 
-    ``source`` is loaded with :func:`analysis.load_corpus` (``format``, ``columns``, ``errors``,
-    ``drop_duplicates``); a saved analysis' documents are read without their texts (unless ``where``
-    may name the text). Then :func:`filter_documents` with ``start``, ``end``, ``outlets`` and ``where``,
-    and :func:`select_document` for ``doc_id`` (with ``one_document=True`` the one row it picks). A
-    corpus that holds no document at all (under ``errors="skip"`` every file was left out) is an
-    InputError naming what the load report lists. Columns: those of the documents table.
+    ``source`` is loaded with :func:`analysis.load_corpus` (or read from the documents a check handed
+    over, :mod:`analysis.corpus.handoff`); a saved analysis' documents are read without their texts
+    (unless ``where`` may name the text). Then :func:`filter_documents` with ``start``, ``end``,
+    ``outlets`` and ``where``, and :func:`select_document` for ``doc_id`` (with ``one_document=True`` the
+    one row it picks). A corpus that holds no document at all (under ``errors="skip"`` every file was
+    left out) is an InputError naming what the load report lists. Columns: those of the documents table.
     """
-    from analysis.corpus import load_corpus
-    from analysis.corpus.files import saved_analysis_file
     from analysis.pipeline import saved_documents
 
-    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
-    if folder is not None and folder.is_dir() and saved_analysis_file(folder) is not None:
-        _require_article_options(folder, format=format, columns=columns)
-        documents, _ = saved_documents(folder, without=() if where else ("text",))
-        if drop_duplicates and "duplicate_of" in documents.columns:
-            documents = documents[documents["duplicate_of"].isna().to_numpy(dtype=bool)]
-    else:
-        documents = load_corpus(source, format=format, columns=columns, errors=errors, drop_duplicates=drop_duplicates)
-        _require_articles(documents, source=source)
-    return _kept_documents(documents, start=start, end=end, outlets=outlets, where=where, doc_id=doc_id,
-                           one_document=one_document)
+    saved_at = _saved_analysis(source)
+    if saved_at is None:
+        return choice.kept(_articles(source, choice))
+    folder, _ = saved_at
+    _require_article_options(folder, format=choice.format, columns=choice.columns)
+    documents, _ = saved_documents(folder, without=() if choice.where else ("text",))
+    if choice.drop_duplicates:
+        documents = _without_copies(documents)
+    return choice.kept(documents)
 
 
 def _kept_documents(documents: pd.DataFrame, *, start: Any, end: Any, outlets: Any, where: str | None,
-                    doc_id: str | None, one_document: bool) -> pd.DataFrame:
+                    doc_id: str | None, one_document: bool, tz: str | None = None) -> pd.DataFrame:
     """The documents a report keeps (:func:`report_analysis`): filtered, and the one of ``doc_id`` with
     ``one_document``; without it a ``doc_id`` given (the article a report of the corpus follows) is
     checked before anything is analysed."""
-    documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where)
+    documents = filter_documents(documents, start=start, end=end, outlets=outlets, where=where, tz=tz)
     if one_document:
         return select_document(documents, doc_id=doc_id)
     if doc_id is not None:

@@ -101,6 +101,8 @@ __all__ = [
     "WORDS_PATH",
     "LONG_SENTENCE_TOKENS",
     "LONG_SENTENCE_WINDOW",
+    "TITLE_LISTS",
+    "mask_title",
 ]
 
 CLASSES: tuple[str, ...] = ("negative", "neutral", "positive")
@@ -129,6 +131,13 @@ DEFAULT_SPEC: dict[str, Any] = {
 WORD_LISTS: tuple[str, ...] = ("negations", "speech_verbs", "pronouns", "shifters", "harm_verbs", "be",
                                "addressee", "second_person", "clause_breaks", "clause_words")
 WORDS_PATH = Path(__file__).resolve().parent / "lexicons" / "target_tone_words.yml"
+#: The title lists of a specification (:func:`mask_title`): ``title_heads``, the last word of a role
+#: title or an honorific ("chief", "clerk", "mr"), and ``title_words``, every word a title phrase may
+#: hold before its head ("fire", "county", "deputy", "vice"). Made by :func:`default_spec` from the
+#: entity layer's lists (``lexicons/entities.yml``: titles, honorifics, title_modifiers,
+#: department_words) and ``title_bodies`` of ``target_tone_words.yml``. Optional in a coefficient file:
+#: one written before them masks no title.
+TITLE_LISTS: tuple[str, ...] = ("title_heads", "title_words")
 
 #: A sentence of more than this many tokens (words and punctuation marks; the run-on cut of
 #: :mod:`analysis.text` allows 1,000 words) is read, for each target, only within
@@ -168,10 +177,128 @@ def default_spec(words: str | os.PathLike[str] | None = None) -> dict[str, Any]:
         if not isinstance(value, list) or not value or not all(isinstance(w, str) and w.strip() for w in value):
             raise LexiconError(f"{path}, list {name!r}: give a non-empty list of words (strings)")
         spec[name] = [w.strip().lower() for w in value]
-    unknown = sorted(set(data) - set(WORD_LISTS))
+    bodies = data.get("title_bodies", [])
+    if not isinstance(bodies, list) or not all(isinstance(w, str) and w.strip() for w in bodies):
+        raise LexiconError(f"{path}, list 'title_bodies': give a list of words (strings)")
+    unknown = sorted(set(data) - set(WORD_LISTS) - {"title_bodies"})
     if unknown:
-        raise LexiconError(f"{path}: unknown list {unknown[0]!r}; the lists are {', '.join(WORD_LISTS)}")
+        raise LexiconError(f"{path}: unknown list {unknown[0]!r}; the lists are {', '.join(WORD_LISTS)}, title_bodies")
+    spec.update(_title_lists(bodies))
     return spec
+
+
+def _title_lists(bodies: Sequence[str]) -> dict[str, list[str]]:
+    """:data:`TITLE_LISTS` from the entity layer's lists and ``bodies``, as the tokens of
+    :func:`mask_title` read them (lower-case word tokens: "mr." is "mr", "vice-president" is "vice",
+    "president")."""
+    from analysis.entity_words import load_entity_words
+
+    words = load_entity_words()
+    heads: set[str] = set()
+    parts: set[str] = set()
+    for phrase in [*(" ".join(t) for t in words.titles), *words.honorifics]:
+        tokens = [t for t in _TOKEN.findall(phrase.lower()) if _WORDY.search(t)]
+        if tokens:
+            heads.add(tokens[-1])
+            parts.update(tokens)
+    for phrase in [*words.title_modifiers, *(" ".join(d) for d in words.departments), *bodies]:
+        parts.update(t for t in _TOKEN.findall(phrase.lower()) if _WORDY.search(t))
+    return {"title_heads": sorted(heads - _TITLE_JOINERS), "title_words": sorted((parts | heads) - _TITLE_JOINERS)}
+
+
+#: Title phrases longer than this many word tokens are not taken ("Deputy Assistant Secretary of State"
+#: has five).
+_TITLE_REACH = 6
+#: Words a title phrase holds only between two of its words ("Secretary of State", "chairman and chief
+#: executive", "Secretary of the Interior"), never at its start.
+_TITLE_JOINERS = frozenset(("of", "and", "the", "for", ".", "-", "&"))
+_TITLE_OPENERS = frozenset(("the", "a", "an"))
+
+
+def mask_title(sentence: str, start: int, end: int, *, spec: dict[str, Any]) -> tuple[str, int, int]:
+    """The sentence with the target's own role title taken out, and the target's offsets in it.
+
+    The title written with a name is part of the target, not context: "Fire Chief Dana Whitlock
+    thanked ..." is read as "Dana Whitlock thanked ...", like "Chief Dana Whitlock" and "Police Chief
+    Dana Whitlock" (the lexicons' "fire" is no tone toward the chief). Taken out: the run of up to six
+    title words (``spec["title_words"]``; "of", "and", "the", "for", the "." of an abbreviation and
+    the "-" of a compound between two of them) ending in a title head or honorific
+    (``spec["title_heads"]``) right before a capitalised name, whether the target's span starts after
+    it ("Chief [Dana Whitlock]") or holds it ("[President Trump]", as NewsMTSC marks many targets);
+    and an apposition of title words ending in a head, closed by a comma or the sentence's end, right
+    after the target ("Dana Whitlock, the fire chief, thanked" -> "Dana Whitlock thanked"). A span that
+    is only a title ("the president") is kept. Returns ``(sentence, start, end)``, unchanged when
+    there is no title or ``spec`` has no :data:`TITLE_LISTS` (a coefficient file trained before them).
+    """
+    heads, parts = spec.get("title_heads"), spec.get("title_words")
+    if not heads or not parts:
+        return sentence, start, end
+    heads, parts = _title_sets(tuple(heads), tuple(parts))
+    tokens, token_starts, token_ends = _title_tokens(sentence)
+    first = bisect.bisect_right(token_ends, start)
+    last = bisect.bisect_left(token_starts, end) - 1
+    if first > last:
+        return sentence, start, end
+
+    def capitalised(i: int) -> bool:
+        return sentence[tokens[i][1]:tokens[i][1] + 1].isupper()
+
+    def after_head(i: int) -> bool:  # token i follows a title head ("Chief Dana", "Mr. Trump")
+        j = i - 1 if i >= 1 and tokens[i - 1][0] != "." else i - 2
+        return j >= 0 and tokens[j][0] in heads
+
+    # the name's first token: past the title words the span itself starts with ("[President Trump]"; not
+    # "[the veteran Alabama senator]", a span ending in a lower-case word)
+    name, i = first, first
+    while capitalised(last) and i < last and i - first < 2 * _TITLE_REACH and (
+            tokens[i][0] in parts or tokens[i][0] in _TITLE_JOINERS):
+        i += 1
+        if capitalised(i) and after_head(i):
+            name = i
+    out, s, e = sentence, max(start, tokens[name][1]), end
+    # an apposition after the target: ", (the) <title words> <head>" closed by "," or the end
+    j = last + 1
+    if j < len(tokens) and tokens[j][0] == ",":
+        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1][0] in _TITLE_OPENERS)
+        words, m = 0, k
+        while m < len(tokens) and (tokens[m][0] in parts or (m > k and tokens[m][0] in _TITLE_JOINERS)):
+            words += tokens[m][0] not in _TITLE_JOINERS
+            m += 1
+        while m > k and tokens[m - 1][0] in _TITLE_JOINERS - {"."}:
+            m -= 1
+        closed = m == len(tokens) or tokens[m][0] in (",", ".", ";", "!", "?")
+        if 0 < words <= _TITLE_REACH and closed and after_head(m):
+            # through the closing comma; before a closing "." (the sentence's own) or ";"
+            to = tokens[m][2] if m < len(tokens) and tokens[m][0] == "," else \
+                tokens[m - 1][2] if tokens[m - 1][0] != "." else tokens[m - 2][2]
+            out = out[:tokens[j][1]] + out[to:]
+    # the title before the name
+    if capitalised(name) and after_head(name):
+        k, words = name - 1, 0
+        while k >= 0 and words < _TITLE_REACH and (tokens[k][0] in parts or (
+                tokens[k][0] in _TITLE_JOINERS and k >= 1 and tokens[k - 1][0] in parts)):
+            words += tokens[k][0] not in _TITLE_JOINERS
+            k -= 1
+        k += 1
+        while tokens[k][0] in _TITLE_JOINERS:
+            k += 1
+        cut_from, cut_to = tokens[k][1], tokens[name][1]
+        out = out[:cut_from] + out[cut_to:]
+        s, e = s - (cut_to - cut_from), e - (cut_to - cut_from)
+    return out, s, e
+
+
+@functools.lru_cache(maxsize=8)
+def _title_tokens(sentence: str) -> tuple[list[tuple[str, int, int]], list[int], list[int]]:
+    """The lower-case tokens of a sentence with their offsets, and their starts and ends (read once for
+    all the targets of a sentence, which come one after another)."""
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return tokens, [s for _w, s, _e in tokens], [e for _w, _s, e in tokens]
+
+
+@functools.lru_cache(maxsize=4)
+def _title_sets(heads: tuple[str, ...], parts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(heads), frozenset(parts)
 
 
 def _dense_names(spec: dict[str, Any]) -> list[str]:
@@ -542,6 +669,9 @@ def target_features(
     ends = [int(e) for e in ends]
     if not len(texts) == len(starts) == len(ends):
         raise InputError("target_features: texts, starts and ends must have the same length")
+    if all(spec.get(name) for name in TITLE_LISTS):  # the target's own title is no context (mask_title)
+        masked = [mask_title(t, s, e, spec=spec) for t, s, e in zip(texts, starts, ends)]
+        texts, starts, ends = [m[0] for m in masked], [m[1] for m in masked], [m[2] for m in masked]
     columns: dict[str, np.ndarray] = {}
     unique = list(dict.fromkeys(texts))
     tb, vd = _engine_scores(unique)

@@ -989,3 +989,39 @@ def test_generic_responsibility_need_to_in_both_senses():
     docs = _docs("We need to cut emissions. The delay was caused by the need to verify the data.")
     out = frames(docs, "generic").query("frame_id == 'responsibility'")
     assert out[["sentence_id", "terms"]].values.tolist() == [[1, "need to"], [2, "need to"]]
+
+
+# ---------------------------------------------- generic codebook: the wildfire red team's cases (session 16)
+
+
+def test_generic_leaves_out_other_senses_of_court_against_fault_and_emergency():
+    # rt16 F7: a shelter story was coded conflict from "cots on the basketball court" and "her youngest
+    # daughter slept against her shoulder"; an electrical fault and the county's emergency line counted
+    # for responsibility
+    text = ("The Red Cross set up cots on the basketball court. Her youngest daughter slept against her "
+            "shoulder. He leaned against the wall. A circuit on its Bear Ridge line experienced a fault at noon. "
+            "The county's emergency line was busy. Residents set up an emergency shelter at the school.")
+    hits = frames(_docs(text), "generic")
+    assert hits[["sentence_id", "frame_id", "terms"]].values.tolist() == [[2, "human_interest", "daughter"]]
+
+
+def test_generic_court_against_and_fault_keep_their_frame_senses():
+    # the law court, opposing someone and a blame stay what they were
+    docs = _docs("The utility was taken to court. Residents protested against the utility. Kiran Rao said it "
+                 "was Mayor Lee's fault.", titles=["Quiet day"])
+    out = frames(docs, "generic")
+    assert out[["sentence_id", "frame_id", "terms"]].values.tolist() == [
+        [1, "conflict", "court"], [2, "conflict", "protested; against"], [3, "responsibility", "fault"]]
+
+
+def test_generic_conflict_counts_anger_at_another_side():
+    # rt16 F7: "Governor tours shelter as evacuees demand answers" ("I'm angry too", "between gratitude and
+    # anger") had no conflict hit; not "fury" (a storm's fury) nor "outrageous"
+    docs = _docs("\u201cI hear you, and I'm angry too,\u201d she said. Inside the gym, the mood swung between "
+                 "gratitude and anger. The plan outraged residents. The storm's fury was outrageous.",
+                 titles=["Quiet day"])
+    out = frames(docs, "generic").query("frame_id == 'conflict'")
+    assert out[["sentence_id", "hits", "terms"]].values.tolist() == [
+        [1, 1, "angry"], [2, 1, "anger"], [3, 1, "outraged"]]
+    doc = frames(docs, "generic", level="document").query("frame_id == 'conflict'")
+    assert doc[["hits", "weighted_hits", "present"]].values.tolist() == [[3, 6, True]]

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis as wb
+from analysis.entities import load_entity_words
 from analysis.quotes import (QUOTE_COLUMNS, _CueFinder, _Field, _char_positions, _naming_starts, _spans_of_marks,
                              count_words, quote_spans)
 
@@ -1461,4 +1462,4 @@ def test_the_governor_said_names_the_one_person_written_gov_not_a_lieutenant_or_
     assert q[["doc_id", "speaker", "speaker_entity_id"]].fillna("-").values.tolist() == [
         ["a", "Teresa Almonte", "person:teresa_almonte"], ["b", "the senator", "-"], ["c", "Ann Vu", "person:ann_vu"],
         ["d", "Tim Bell", "person:tim_bell"], ["e", "the governor", "-"]]
-    assert wb.load_entity_words().title_abbreviations["lt. gov."] == "lieutenant governor"
+    assert load_entity_words().title_abbreviations["lt. gov."] == "lieutenant governor"

@@ -313,6 +313,10 @@ def test_voice_for_chart_cuts_by_mentions_and_keeps_every_quoted_actor():
 
     voice = pd.DataFrame({"actor": list("ABCD"), "mentions": [1, 9, 5, 7], "quotes": [2, 0, 0, 0]})
     assert voice_for_chart(voice, top=2)["actor"].tolist() == ["B", "D", "A"]
+    # a corpus of thousands of speakers: the top most quoted, not every one (a 20,000-article corpus
+    # drew a chart of every quoted actor, tens of thousands of pixels tall)
+    many = pd.DataFrame({"actor": list("ABCDEF"), "mentions": [9, 8, 3, 2, 1, 1], "quotes": [0, 0, 1, 5, 4, 0]})
+    assert voice_for_chart(many, top=2)["actor"].tolist() == ["A", "B", "D", "E"]
 
 
 def test_compare_groups_by_any_column_and_one_group_says_so(seed_analysis):
@@ -450,10 +454,10 @@ def test_weekly_attention_ticks_fall_on_the_mondays_its_points_stand_for():
     assert list(fig.data[0].x) == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26", "2026-11-02"]
     assert list(fig.data[0].y) == [1.0, 0.0, 0.0, 0.0, 0.0, 1.0]
     assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == ("2026-09-28", 7 * 86_400_000)
-    assert fig.layout.xaxis.title.text == "week (starting Monday)"
+    assert fig.layout.xaxis.title.text == "week (starting Monday, UTC)"
     monthly = attention_panel(mentions, with_period(documents, period="month"))
     assert (monthly.layout.xaxis.tick0, monthly.layout.xaxis.dtick, monthly.layout.xaxis.title.text) == (
-        "2026-10-01", "M1", "month")
+        "2026-10-01", "M1", "month (UTC)")
 
 
 def test_weekly_and_monthly_time_charts_say_what_a_point_stands_for_in_the_hover():

@@ -21,7 +21,9 @@ from analysis.target_tone import (
     MODEL_PATH,
     _dense_names,
     band_labels,
+    TITLE_LISTS,
     load_target_model,
+    mask_title,
     predict_target_tone,
     target_features,
 )
@@ -92,6 +94,63 @@ def test_dense_columns_follow_the_spec():
     assert len(dense) == 2 and len(words) == 2
     with pytest.raises(InputError, match="same length"):
         target_features(["A."], [0, 1], [1])
+
+
+# ------------------------------------------------------------ the target's own title (session 16)
+
+
+@pytest.mark.parametrize(
+    "sentence, mention, expected",
+    [
+        # rt16 F5: the title written with the name is the target's, not context
+        ("Fire Chief Dana Whitlock thanked the volunteers.", "Dana Whitlock",
+         ("Dana Whitlock thanked the volunteers.", 0, 13)),
+        ("Police Chief Dana Whitlock thanked the volunteers.", "Dana Whitlock",
+         ("Dana Whitlock thanked the volunteers.", 0, 13)),
+        ("Critics said fire chief Dana Whitlock failed.", "Dana Whitlock",
+         ("Critics said Dana Whitlock failed.", 13, 26)),
+        ("County Clerk Ann Marsh praised the volunteers.", "Ann Marsh", ("Ann Marsh praised the volunteers.", 0, 9)),
+        # a span that holds its title (NewsMTSC's "President Trump"), honorifics with their dot
+        ("President Trump attacked Mr. Comey.", "President Trump", ("Trump attacked Mr. Comey.", 0, 5)),
+        ("President Trump attacked Mr. Comey.", "Comey", ("President Trump attacked Comey.", 25, 30)),
+        ("Secretary of State Mike Pompeo said no.", "Mike Pompeo", ("Mike Pompeo said no.", 0, 11)),
+        ("Former Vice-President Joe Biden spoke.", "Joe Biden", ("Joe Biden spoke.", 0, 9)),
+        # an apposition closed by a comma or by the sentence's end
+        ("Dana Whitlock, the fire chief, thanked them.", "Dana Whitlock", ("Dana Whitlock thanked them.", 0, 13)),
+        ("They thanked Dana Whitlock, the fire chief.", "Dana Whitlock", ("They thanked Dana Whitlock.", 13, 26)),
+        # not a title: a judgement before the title stays; a joiner never starts one; a title-only span is kept
+        ("Critics praised the embattled chief Dana Whitlock.", "Dana Whitlock",
+         ("Critics praised the embattled Dana Whitlock.", 30, 43)),
+        ("Smith and President Jones met.", "Jones", ("Smith and Jones met.", 10, 15)),
+        ("the president said so", "the president", ("the president said so", 0, 13)),
+        ("Dana Whitlock, the fire chief and a critic, spoke.", "Dana Whitlock",
+         ("Dana Whitlock, the fire chief and a critic, spoke.", 0, 13)),
+    ],
+)
+def test_mask_title(sentence, mention, expected):
+    start = sentence.index(mention)
+    assert mask_title(sentence, start, start + len(mention), spec=default_spec()) == expected
+
+
+def test_mask_title_needs_the_title_lists():
+    spec = default_spec()
+    assert set(TITLE_LISTS) <= set(spec) and "fire" in spec["title_words"] and "chief" in spec["title_heads"]
+    assert "mr" in spec["title_heads"] and "of" not in spec["title_words"]
+    old = {k: v for k, v in spec.items() if k not in TITLE_LISTS}  # a coefficient file trained before them
+    assert mask_title("Fire Chief Dana Whitlock spoke.", 11, 24, spec=old) == ("Fire Chief Dana Whitlock spoke.", 11, 24)
+
+
+def test_a_targets_title_is_no_context_in_its_features():
+    # "Fire" (negative in both lexicons) before "Chief Dana Whitlock" changed the tone toward her; with the
+    # title masked the three sentences have the features of the one without a title
+    plain = features("Dana Whitlock thanked the volunteers for their help.", "Dana Whitlock")
+    for title in ("Fire Chief ", "Chief ", "Police Chief ", "Tamarack County fire chief "[9:]):
+        row, words = features(title + "Dana Whitlock thanked the volunteers for their help.", "Dana Whitlock")
+        assert row.equals(plain[0]) and words == plain[1], title
+    spec = {k: v for k, v in default_spec().items() if k not in TITLE_LISTS}
+    dense, _ = target_features(["Fire Chief Dana Whitlock thanked the volunteers for their help."], [11], [24],
+                               spec=spec)
+    assert dense["sentence_vader_neg"].iloc[0] > 0 and plain[0]["sentence_vader_neg"] == 0
 
 
 # --------------------------------------------------------------------- version 2 features
@@ -522,3 +581,15 @@ def test_scoring_helpers_agree_with_predict_and_reread_a_rewritten_file(tmp_path
     path.write_text(json.dumps(content) + " ", encoding="utf-8")
     again = load_target_model(path)
     assert again is not first and again.bias.tolist() == [5.0, -5.0]
+
+
+def test_shipped_model_reads_a_fire_chief_like_any_chief():
+    # rt16 F5: "Fire Chief Dana Whitlock thanked ..." scored -0.25 (negative), "Chief ..." +0.64; with the
+    # title masked (the shipped spec holds the title lists) the three score the same, positive
+    assert set(TITLE_LISTS) <= set(load_target_model().spec)
+    tail = "Dana Whitlock thanked the volunteers for their help."
+    texts = [title + tail for title in ("Fire Chief ", "Chief ", "Police Chief ", "")]
+    starts = [t.index("Dana") for t in texts]
+    out = predict_target_tone(texts, starts, [s + 13 for s in starts])
+    assert out["target_polarity"].nunique() == 1 and out["label"].tolist() == ["positive"] * 4
+    assert round(float(out["target_polarity"].iloc[0]), 2) == 0.91

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.charts._base import (
     DASHES,
+    DEFAULT_HEIGHT,
     count_axis,
     PATTERNS,
     SYMBOLS,
@@ -134,38 +135,70 @@ def _sentence_texts(keys: pd.DataFrame, sentences: pd.DataFrame, fn: str) -> lis
     return left.merge(lookup, on=["doc_id", "sentence_id"], how="left")["text"].tolist()
 
 
-#: The share of a scatter's x range one character of a point's name takes (7 px of a ~560 px plot).
-_CHAR_OF_RANGE = 0.0125
+#: The plot area (pixels, width and height) a prominence scatter's names are placed in: a report's chart
+#: beside its legend at the default height (480 px less the template's 130 px of margins).
+SCATTER_PLOT_PX = (560.0, 350.0)
+#: A scatter marker's radius in pixels (size 12).
+SCATTER_MARKER_PX = 6.0
+#: The places a scatter point's name may take, on the side it faces (see :func:`label_positions`).
+_SCATTER_PLACES = ("top", "bottom", "middle")
 
 
-def label_positions(xs: np.ndarray, ys: np.ndarray, named: np.ndarray, *,
-                    lengths: Sequence[int] | None = None) -> list[str]:
-    """Where each point's name goes so that names stay inside the chart and apart.
+def scatter_label_box(x: float, y: float, position: str, *, chars: int) -> tuple[float, float, float, float]:
+    """The box (left, bottom, right, top, in pixels) a name of ``chars`` characters (7 px each, a line
+    16 px high) takes at plotly ``position`` ("top right", "middle left" ...) beside a scatter marker
+    (:data:`SCATTER_MARKER_PX`) at (``x``, ``y``) pixels: above or below the marker starting 2 px from
+    its centre, or level with it 3 px clear of it. ``scatter_label_box(100, 100, "top right", chars=4)``
+    is ``(102, 106, 130, 122)``."""
+    w, h, r = chars * LABEL_CHAR_PX, LABEL_LINE_PX, SCATTER_MARKER_PX
+    vertical, horizontal = position.split()
+    offset = r + 3 if vertical == "middle" else 2
+    left = x + offset if horizontal == "right" else x - offset - w
+    bottom = y - h / 2 if vertical == "middle" else y + r if vertical == "top" else y - r - h
+    return left, bottom, left + w, bottom + h
 
-    A name goes right of a point in the left half of the x range and left of it in the right half
-    (so it never runs off the edge); a named point close to an earlier named one (within 12% of the x
-    range and 8% of the y range), or whose name (``lengths``: characters of each name) would run into
-    an earlier name at about the same height, puts its name below instead of above, then at the same
-    height.
+
+def label_positions(xs: np.ndarray, ys: np.ndarray, named: np.ndarray, *, lengths: Sequence[int],
+                    x_range: Sequence[float] | None = None, y_range: Sequence[float] | None = None,
+                    plot_px: Sequence[float] = SCATTER_PLOT_PX) -> list[str | None]:
+    """Where each point's name goes, so that names stay inside the chart and apart; None for a named
+    point whose name finds no room (the hover and the legend still name it), and "top right" or
+    "top left" for the others (no name is written there).
+
+    The named points are placed one by one, most ``ys`` first (ties in table order), as the network's
+    names are (each name's box: :func:`scatter_label_box` of its ``lengths`` characters): above the
+    point, below it, then level with it, on the side away from the
+    nearer edge of the x range (right of a point in its left half, left in its right half), then the
+    same on the other side; the first place whose name stays inside the plot (``plot_px`` pixels for
+    ``x_range`` and ``y_range``, each the data's range when None) and overlaps no name placed before and
+    no other point's marker. Deterministic: the same points give the same places.
     """
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
     finite_x, finite_y = xs[np.isfinite(xs)], ys[np.isfinite(ys)]
-    x_lo, x_span = (finite_x.min(), np.ptp(finite_x) or 1.0) if finite_x.size else (0.0, 1.0)
-    y_span = (np.ptp(finite_y) or abs(finite_y.max()) or 1.0) if finite_y.size else 1.0
-    axis = 1.1 if finite_x.size and finite_x.min() >= 0 and finite_x.max() <= 1 else x_span * 1.1
-    placed: list[tuple[float, float, str, float, float]] = []
-    out = []
-    for i, (px, py, is_named) in enumerate(zip(xs, ys, named)):
-        side = "right" if not np.isfinite(px) or (px - x_lo) / x_span <= 0.5 else "left"
-        if not is_named:
-            out.append(f"top {side}")
-            continue
-        width = (lengths[i] if lengths is not None else 0) * _CHAR_OF_RANGE * axis
-        lo, hi = (px, px + width) if side == "right" else (px - width, px)
-        taken = {v for qx, qy, v, qlo, qhi in placed
-                 if abs(qy - py) / y_span < 0.08 and (abs(qx - px) / x_span < 0.12 or (lo < qhi and qlo < hi))}
-        vertical = next((v for v in ("top", "bottom", "middle") if v not in taken), "top")
-        placed.append((px, py, vertical, lo, hi))
-        out.append(f"{vertical} {side}")
+    x_lo, x_hi = (x_range if x_range is not None else
+                  (finite_x.min(), finite_x.max()) if finite_x.size else (0.0, 1.0))
+    y_lo, y_hi = (y_range if y_range is not None else
+                  (finite_y.min(), finite_y.max()) if finite_y.size else (0.0, 1.0))
+    scale = (plot_px[0] / ((x_hi - x_lo) or 1.0), plot_px[1] / ((y_hi - y_lo) or 1.0))
+    middle = (x_lo + x_hi) / 2
+    ok = np.isfinite(xs) & np.isfinite(ys)
+    px, py = (xs - x_lo) * scale[0], (ys - y_lo) * scale[1]
+    r = SCATTER_MARKER_PX
+    markers = {i: (px[i] - r, py[i] - r, px[i] + r, py[i] + r) for i in np.flatnonzero(ok)}
+    out: list[str | None] = ["top right" if not ok[i] or xs[i] <= middle else "top left" for i in range(len(xs))]
+    placed: list[tuple[float, float, float, float]] = []
+    for i in sorted(np.flatnonzero(np.asarray(named, dtype=bool) & ok), key=lambda i: (-ys[i], i)):
+        first = "right" if xs[i] <= middle else "left"
+        sides = (first, "left" if first == "right" else "right")
+        out[i] = None
+        for position in (f"{v} {side}" for side in sides for v in _SCATTER_PLACES):
+            box = scatter_label_box(px[i], py[i], position, chars=int(lengths[i]))
+            inside = 0 <= box[0] and box[2] <= plot_px[0] and 0 <= box[1] and box[3] <= plot_px[1]
+            if inside and not any(_overlap(box, other) for other in placed) and \
+                    not any(_overlap(box, markers[j]) for j in markers if j != i):
+                placed.append(box)
+                out[i] = position
+                break
     return out
 
 
@@ -243,25 +276,31 @@ def prominence_scatter(
     again = dict(zip(actor_names, repeats([palette[k] for k in actor_names])))
     xs = _dodged(pd.to_numeric(table[x], errors="coerce").to_numpy(dtype=float),
                  pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float))
-    positions = label_positions(xs, pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named,
-                                lengths=[len(str(who)) for who in table[actor]])
-    fig = new_figure(title, height=legend_height(len(actor_names)))  # every actor in the legend, no scroll bar
+    values = pd.to_numeric(table[x], errors="coerce")
+    unit = bool(values.notna().all() and values.between(0, 1).all())  # positions 0..1: a fixed range
+    top = pd.to_numeric(table[y], errors="coerce").max()
+    height = legend_height(len(actor_names))  # every actor in the legend, no scroll bar
+    positions = label_positions(
+        xs, pd.to_numeric(table[y], errors="coerce").to_numpy(dtype=float), named,
+        lengths=[len(str(who)) for who in table[actor]], x_range=[-0.05, 1.05] if unit else None,
+        y_range=[0.0, float(top) * 1.15] if pd.notna(top) and top > 0 else None,
+        plot_px=(SCATTER_PLOT_PX[0], (height or DEFAULT_HEIGHT) - (DEFAULT_HEIGHT - SCATTER_PLOT_PX[1])))
+    named &= np.array([p is not None for p in positions])  # no room: the hover and legend name it
+    fig = new_figure(title, height=height)
     for key in actor_names:
         rows = (keys == key).to_numpy()
         fig.add_trace(go.Scatter(
             x=xs[rows].tolist(), y=table.loc[rows, y].tolist(), name=actor_names[key],
             mode="markers+text" if named[rows].any() else "markers", cliponaxis=False,
             text=[actor_names[key] if n else "" for n in named[rows]],
-            textposition=[pos for pos, r in zip(positions, rows) if r],
+            textposition=[pos or "top right" for pos, r in zip(positions, rows) if r],
             marker=dict(color=palette[key], size=12, line=dict(width=1, color="white"),
                         symbol=SYMBOLS[again[key] % len(SYMBOLS)]),
             hovertext=[h for h, r in zip(hover, rows) if r], hoverinfo="text", legendgroup=key,
         ))
     xaxis = dict(title_text=column_label(x), zeroline=False)
-    values = pd.to_numeric(table[x], errors="coerce")
-    if values.notna().all() and values.between(0, 1).all():
+    if unit:
         xaxis["range"] = [-0.05, 1.05]
-    top = pd.to_numeric(table[y], errors="coerce").max()
     yaxis = dict(title_text=column_label(y), rangemode="tozero", **count_axis(table[y]))
     if pd.notna(top) and top > 0:
         yaxis["range"] = [0, float(top) * 1.15]  # room for the name above the highest point
@@ -383,8 +422,9 @@ def voice_bars(
     quoted_reported). Actors flagged in the ``never_quoted`` column (when the table has it; else
     those whose quoted columns are all 0) get a "never quoted" label at the end of their bar (a
     trace of its own, in the legend). Actors run top to bottom by mentions, most first (``sort``;
-    else the table's order). ``top`` keeps the ``top`` most mentioned actors **and every quoted
-    actor** (the cut is by mentions, never by quote status), and says how many were left out.
+    else the table's order). ``top`` keeps the ``top`` most mentioned actors **and the ``top`` most
+    quoted ones** (so a quoted actor mentioned little still shows, while a corpus of thousands of
+    speakers keeps a chart that can be read), and says how many were left out.
     ``colors`` maps the measure columns and "never quoted" to colours. A name longer than
     ``NAME_LABEL_WIDTH`` (40) characters is cut on its axis label, whole in the hover.
     """
@@ -401,12 +441,14 @@ def voice_bars(
     if sort:
         table = table.assign(_m=pd.to_numeric(table[mentions], errors="coerce").fillna(0))
         table = table.sort_values("_m", ascending=False, kind="stable")
+    left_quoted = 0
     if top is not None and len(table) > top:
-        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0) for q in quoted), pd.Series(0, index=table.index)) > 0
+        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0) for q in quoted), pd.Series(0, index=table.index))
         keep = pd.Series(False, index=table.index)
         keep.iloc[: int(top)] = True
-        keep |= said
+        keep[said[said > 0].sort_values(ascending=False, kind="stable").index[: int(top)]] = True
         left_out = int((~keep).sum())
+        left_quoted = int((~keep & (said > 0)).sum())
         table = table[keep]
     palette = {**VOICE_COLORS, **{q: VOICE_COLORS.get(q, c) for q, c in zip(quoted, (OKABE_ITO["blue"],
                OKABE_ITO["orange"], OKABE_ITO["bluish green"], OKABE_ITO["reddish purple"]))}}
@@ -454,7 +496,9 @@ def voice_bars(
     fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1],
                      **count_axis(table[mentions], top=max(counts + [float(base.max())])))
     if left_out:
-        fig.add_annotation(text=safe_text(f"{left_out} less mentioned actor(s) never quoted are left out."),
+        what = (f"{left_out} less mentioned actor(s) never quoted are left out." if not left_quoted else
+                f"{left_out} less mentioned actor(s) are left out ({left_quoted} quoted less often than those shown).")
+        fig.add_annotation(text=safe_text(what),
                            xref="paper", yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom",
                            showarrow=False, font=dict(size=12, color=MUTED_COLOR))
     return fig

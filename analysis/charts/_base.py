@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.errors import InputError, require_columns, require_table
+from analysis.errors import ChartTableError, InputError, require_columns, require_table
 
 __all__ = [
     "OKABE_ITO",
@@ -304,6 +304,29 @@ def wrapped_label(value: object, *, width: int, max_lines: int = 2) -> str:
     return "<br>".join(safe_text(line) for line in lines)
 
 
+#: A tick label's character in pixels (12 px font): how many characters of a name fit under its bar.
+TICK_CHAR_PX = 7
+#: Characters of a bar's name set upright under a narrow bar (the whole name is in the hover).
+UPRIGHT_LABEL_WIDTH = 40
+
+
+def tick_labels(names: Sequence[str], *, width_px: float, slots: int | None = None) -> tuple[list[str], int | None]:
+    """The tick labels under bars named ``names`` (as written, not escaped) and their angle, for bars
+    that share ``width_px`` pixels in ``slots`` slots (None: one per name): level on one line where
+    every name fits its slot (angle None), level in up to three lines of the slot's width where that
+    holds every name whole (:func:`wrapped_label`; angle 0), else upright (90 degrees, reading down from the
+    bar) and cut at :data:`UPRIGHT_LABEL_WIDTH` characters. Escaped. Slanted names ran across the next
+    bars and were cut at the chart's bottom. ``tick_labels(["AP", "The Northern Ledger & Evening
+    Standard Online"], width_px=640)``: ``(["AP", "The Northern Ledger &amp; Evening Standard<br>Online"], 0)``."""
+    fits = int(width_px / max(slots or len(names), 1) / TICK_CHAR_PX)
+    if all(len(name) <= fits for name in names):
+        return [safe_text(name) for name in names], None
+    wrapped = [wrapped_label(name, width=fits, max_lines=3) for name in names]
+    if fits >= 10 and all(w.replace("<br>", " ") == safe_text(" ".join(name.split())) for w, name in zip(wrapped, names)):
+        return wrapped, 0  # every name whole in its lines (a name cut further would read as another)
+    return [safe_text(shorten(name, width=UPRIGHT_LABEL_WIDTH)) for name in names], 90
+
+
 def wrap_text(value: object, *, width: int = HOVER_WIDTH, max_chars: int = HOVER_MAX_CHARS) -> str:
     """Escaped text broken into lines of about ``width`` characters joined by ``<br>``.
 
@@ -447,12 +470,13 @@ def shown(value: object) -> str:
 
 
 def require_unique(table: pd.DataFrame, keys: Sequence[str], fn: str, *, hint: str) -> None:
-    """Charts draw rows, they never aggregate: two rows for one mark is an InputError."""
+    """Charts draw rows, they never aggregate: two rows for one mark is a ChartTableError (an InputError)
+    whose ``hint`` ("Pass one row per ...") follows the description."""
     dup = table.duplicated(list(keys), keep=False)
     if dup.any():
         first = table.loc[dup, list(keys)].iloc[0]
         where = ", ".join(f"{k}={shown(first[k])}" for k in keys)
-        raise InputError(
+        raise ChartTableError(
             f"{fn}: {int(dup.sum())} rows share {where}; the chart draws one row per "
             f"{' and '.join(keys)} and does not add rows up. {hint}")
 

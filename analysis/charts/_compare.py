@@ -27,6 +27,8 @@ from analysis.charts._base import (
     safe_text,
     shorten,
     TEXT_COLOR,
+    TICK_CHAR_PX,
+    tick_labels,
     workbench_template,
     wrapped_label,
 )
@@ -40,41 +42,62 @@ X_LABEL_WIDTH = 34
 
 
 #: The width in pixels assumed for the panels of :func:`outlet_comparison` together (a report's chart
-#: area; a wider page leaves more room, never less), a character of a tick label, a panel's plot height
-#: and the room a panel's title takes.
+#: area; a wider page leaves more room, never less), a panel's plot height and the room a panel's title
+#: takes; a tick label's character is :data:`analysis.charts._base.TICK_CHAR_PX`.
 PANELS_WIDTH_PX = 900
-TICK_CHAR_PX = 7
 PANEL_PX = 260
 PANEL_TITLE_PX = 50
 TITLE_CHAR_PX = 8  # a panel title's character (its font is larger than a tick label's)
 TITLE_LINE_PX = 19
+LABEL_LINE_PX = 16  # a line of a bar's name under its bar
+#: The chart width in pixels the bar names under the panels are set for: a narrow page's (a report in
+#: half a laptop screen). Level names set for :data:`PANELS_WIDTH_PX` ran into each other there.
+LABELS_WIDTH_PX = 600
+
+
+def panel_width(panels: int, *, width_px: float = PANELS_WIDTH_PX) -> float:
+    """The width in pixels of one of ``panels`` panels side by side in ``width_px``."""
+    return width_px * (1 - 0.06 * (panels - 1)) / max(panels, 1)
 
 
 def panel_titles(names: Sequence[str], *, panels: int) -> list[str]:
     """The panels' titles (``names``: outlet names, escaped), each wrapped into at most two lines as wide
     as its panel of ``panels`` side by side in :data:`PANELS_WIDTH_PX` (:func:`wrapped_label`): a long
     name ran into the next panel's title and past the chart's right edge."""
-    width = PANELS_WIDTH_PX * (1 - 0.06 * (panels - 1)) / max(panels, 1)
-    return [wrapped_label(html.unescape(name), width=int(width // TITLE_CHAR_PX), max_lines=2) for name in names]
+    return [wrapped_label(html.unescape(name), width=int(panel_width(panels) // TITLE_CHAR_PX), max_lines=2)
+            for name in names]
+
+
+def x_labels(labels: Sequence[str], *, panels: int, per_panel: int) -> tuple[list[str], int]:
+    """The tick labels of the bar names ``labels`` (escaped, as the x categories) under
+    :func:`outlet_comparison`'s ``panels`` side by side with up to ``per_panel`` bars each, and their
+    angle, as the frame profile sets its names (:func:`analysis.charts._base.tick_labels` with a bar's
+    slot of its panel in a chart :data:`LABELS_WIDTH_PX` wide): level on one line where every name fits
+    its slot, level in up to three lines where that holds them, else upright (90). Never left to plotly
+    (angle 0 for level names): on a narrow page it slanted level names, which ran under the next names
+    and below the room left for them ("English Football Le")."""
+    ticks, angle = tick_labels([html.unescape(str(v)) for v in labels],
+                               width_px=panel_width(panels, width_px=LABELS_WIDTH_PX), slots=max(per_panel, 1))
+    return ticks, 0 if angle is None else angle
 
 
 def x_labels_upright(labels: Sequence[str], *, panels: int, per_panel: int) -> bool:
-    """Whether bar names under :func:`outlet_comparison`'s panels are set upright (tick angle 90): when
-    the longest of ``labels`` (plotly markup counted as written) is wider than its bar's slot, ``panels``
-    side by side with up to ``per_panel`` bars each in :data:`PANELS_WIDTH_PX`. A slanted name (plotly's
-    own 30 degrees) reaches past its panel into the next one's names."""
-    longest = max((len(html.unescape(str(v))) for v in labels), default=0)
-    slot = PANELS_WIDTH_PX * (1 - 0.06 * (panels - 1)) / max(panels, 1) / max(per_panel, 1)
-    return longest * TICK_CHAR_PX > slot
+    """Whether bar names under :func:`outlet_comparison`'s panels are set upright (tick angle 90,
+    :func:`x_labels`): when the names of ``labels`` (plotly markup counted as written) are too long for
+    their bar's slot even in three lines, ``panels`` side by side with up to ``per_panel`` bars each in
+    :data:`LABELS_WIDTH_PX`. A slanted name (plotly's own 30 degrees) reaches past its panel into the
+    next one's names."""
+    return x_labels(labels, panels=panels, per_panel=per_panel)[1] == 90
 
 
-def panel_spacing(upright: Sequence[str], *, rows: int, title_lines: int = 1) -> dict[str, float]:
+def panel_spacing(upright: Sequence[str], *, rows: int, title_lines: int = 1, label_lines: int = 1) -> dict[str, float]:
     """The figure ``height``, ``vertical_spacing`` (make_subplots' fraction), ``margin_b`` and ``margin_t``
-    (pixels) of ``rows`` rows of panels whose x tick labels are ``upright`` (empty: level labels, one
-    line) and whose titles take up to ``title_lines`` lines: each row :data:`PANEL_PX` high, the gap
-    under it the labels' length plus a panel title. One row of level labels, one-line titles:
+    (pixels) of ``rows`` rows of panels whose x tick labels are ``upright`` (empty: level labels of
+    ``label_lines`` lines) and whose titles take up to ``title_lines`` lines: each row :data:`PANEL_PX`
+    high, the gap under it the labels' length plus a panel title. One row of level labels, one-line titles:
     ``{"height": 400, "vertical_spacing": 0.0, "margin_b": 60, "margin_t": 70}``."""
-    labels_px = max((len(html.unescape(str(v))) for v in upright), default=0) * TICK_CHAR_PX + 24 if upright else 30
+    labels_px = (max((len(html.unescape(str(v))) for v in upright), default=0) * TICK_CHAR_PX + 24 if upright
+                 else 14 + LABEL_LINE_PX * max(label_lines, 1))
     extra = TITLE_LINE_PX * (max(title_lines, 1) - 1)
     gap = labels_px + PANEL_TITLE_PX + extra
     plot = rows * PANEL_PX + (rows - 1) * gap
@@ -159,9 +182,13 @@ def outlet_comparison(
 
     per_panel = max((sum(p == name for p, _ in dict.fromkeys(zip(panels, xs))) for name in order), default=1) \
         if kind == "bar" else 0
-    upright = kind == "bar" and x_labels_upright(xs, panels=n_cols, per_panel=per_panel)
+    categories = list(dict.fromkeys(xs)) if kind == "bar" else []
+    ticks, angle = x_labels(categories, panels=n_cols, per_panel=per_panel) if kind == "bar" else ([], None)
+    upright = angle == 90
     titles = panel_titles(order, panels=n_cols)
-    space = panel_spacing(xs if upright else [], rows=n_rows, title_lines=max(t.count("<br>") + 1 for t in titles))
+    space = panel_spacing(categories if upright else [], rows=n_rows,
+                          title_lines=max(t.count("<br>") + 1 for t in titles),
+                          label_lines=max((t.count("<br>") + 1 for t in ticks), default=1))
     fig = make_subplots(rows=n_rows, cols=n_cols, subplot_titles=titles, shared_yaxes="all" if shared_y else False,
                         horizontal_spacing=0.06, vertical_spacing=space["vertical_spacing"])
     fig.update_layout(template=workbench_template(), height=space["height"], margin_b=space["margin_b"],
@@ -169,8 +196,8 @@ def outlet_comparison(
     for annotation, name, shown_as in zip(fig.layout.annotations, order, titles):
         if shown_as.replace("<br>", " ") != name:  # cut: the whole name on hover
             annotation.hovertext = name
-    if upright:  # names read top to bottom under their bars: a slanted name ran into the next panel's
-        fig.update_xaxes(tickangle=90)
+    if kind == "bar":  # level (in lines) or upright, never slanted by plotly: a slanted name ran into
+        fig.update_xaxes(tickangle=angle)  # the next panel's names and below the chart's bottom
     if title:
         fig.update_layout(title_text=safe_text(title))
     # no legend when it would repeat the x axis (bars of actors coloured by actor)
@@ -205,10 +232,13 @@ def outlet_comparison(
     if kind == "bar":
         # one order for all panels, each listing only its own categories: a category of another
         # panel would be an empty slot that reads as a measured zero
-        rank = {category: i for i, category in enumerate(dict.fromkeys(xs))}
+        rank = {category: i for i, category in enumerate(categories)}
+        tick_of = dict(zip(categories, ticks))
         for p, name in enumerate(order):
             own = sorted({xv for pn, xv in zip(panels, xs) if pn == name}, key=rank.__getitem__)
+            shown = [tick_of[c] for c in own]
             fig.update_xaxes(type="category", categoryorder="array", categoryarray=own,
+                             **(dict(tickmode="array", tickvals=own, ticktext=shown) if shown != own else {}),
                              row=p // n_cols + 1, col=p % n_cols + 1)
         fig.update_layout(barmode="stack")
     heights = pd.Series(ys, dtype=float).clip(lower=0)

@@ -25,35 +25,52 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     shorten,
+    tick_labels,
     wrap_text,
-    wrapped_label,
 )
 
 __all__ = ["frame_profile", "actor_frame_heatmap"]
 
 
-#: The width in pixels assumed for a frame profile's bars (a report's chart beside its legend), and a
-#: tick label's character: how many characters of a bar's name fit under it.
+#: The width in pixels assumed for a frame profile's bars (a report's chart beside its legend): how
+#: many characters of a bar's name fit under it (:func:`analysis.charts._base.tick_labels`).
 BARS_WIDTH_PX = 640
-TICK_CHAR_PX = 7
-#: Characters of a bar's name set upright under a narrow bar (the whole name is in the hover).
-UPRIGHT_LABEL_WIDTH = 40
 
 
 def bar_labels(names: Sequence[str]) -> tuple[list[str], int | None]:
-    """The tick labels under the bars named ``names`` (as written, not escaped) and their angle: level
-    on one line where every name fits its bar's slot (:data:`BARS_WIDTH_PX` shared by the bars), level
-    in up to three lines of the slot's width where that holds every name (:func:`wrapped_label`), else
-    upright (90 degrees, reading down from the bar) and cut at :data:`UPRIGHT_LABEL_WIDTH` characters.
-    Escaped. Slanted names ("The Northern Ledger & Evening Standard Online" at 30 degrees) ran across
-    the next bars and out of the chart, and squeezed the plot on a narrow page."""
-    fits = int(BARS_WIDTH_PX / max(len(names), 1) / TICK_CHAR_PX)
-    if all(len(name) <= fits for name in names):
-        return [safe_text(name) for name in names], None
-    wrapped = [wrapped_label(name, width=fits, max_lines=3) for name in names]
-    if fits >= 10 and all("…" not in w or "…" in name for w, name in zip(wrapped, names)):
-        return wrapped, 0
-    return [safe_text(shorten(name, width=UPRIGHT_LABEL_WIDTH)) for name in names], 90
+    """The tick labels under the bars named ``names`` (as written, not escaped) and their angle, the bars
+    sharing :data:`BARS_WIDTH_PX` (:func:`analysis.charts._base.tick_labels`): level on one line where
+    every name fits its bar's slot, level in up to three lines of the slot's width where that holds
+    every name, else upright and cut. Escaped. Slanted names ("The Northern Ledger & Evening Standard
+    Online" at 30 degrees) ran across the next bars and out of the chart, and squeezed the plot on a
+    narrow page."""
+    return tick_labels(names, width_px=BARS_WIDTH_PX)
+
+
+#: Values that are shares of a bar's hits (``frames`` and ``frames_by``'s ``share``): a bar of them where
+#: no frame is present is drawn as "below threshold", not as shares (:func:`frame_profile`).
+SHARE_VALUES = ("share",)
+
+
+def _unframed_bars(bars: Sequence[str], values: Sequence[float], below: Sequence[bool]) -> dict[str, float]:
+    """{bar: its term hits (NaN when unknown)} of the bars with terms but no frame present (every part of
+    the bar below its frame's threshold), in the bars' order."""
+    has_terms: dict[str, bool] = {}
+    framed: dict[str, bool] = {}
+    for bar, v, b in zip(bars, values, below):
+        has_terms[bar] = has_terms.get(bar, False) or (v == v and v != 0)
+        framed[bar] = framed.get(bar, False) or (not b and v == v and v != 0)
+    return {bar: float("nan") for bar in has_terms if has_terms[bar] and not framed[bar]}
+
+
+def _hits_of(table: pd.DataFrame, frame_ids: Sequence[str], names: Mapping[str, str] | None) -> str:
+    """'Responsibility 1 hit, Conflict 2 hits': the term hits per frame of ``table`` (its ``hits``
+    column; "" without one), frames with none left out, escaped."""
+    if "hits" not in table.columns:
+        return ""
+    hits = pd.to_numeric(table["hits"], errors="coerce").fillna(0).groupby(list(frame_ids), sort=False).sum()
+    return ", ".join(f"{safe_text((names or {}).get(f, f))} {n:g} hit{'s' if n != 1 else ''}"
+                     for f, n in hits.items() if n)
 
 
 def _ids(values: pd.Series) -> list[str]:
@@ -93,6 +110,11 @@ def frame_profile(
     frame is not present (terms found, fewer than the codebook's threshold in every document of the
     bar) is drawn faded and hatched, and says so in
     its hover and under the legend's title: the chart then agrees with the frame counts and findings.
+    A bar of shares (``value="share"``) with terms but no frame present is not drawn as shares (one
+    stray term would stand as a full bar, "100% responsibility"): it reads "below threshold (N term
+    hits)" (N from a ``hits`` column), its frames named under the legend's title ("below threshold
+    only: ...") when no other bar draws them; when no bar has a frame present, the chart is one line
+    saying so, with each frame's hits. On hit counts (``value="hits"``) such bars are drawn, faded.
     """
     fn = "frame_profile"
     table = chart_table(frames, fn, columns={"by": by, "frame": frame, "value": value},
@@ -117,14 +139,28 @@ def frame_profile(
     label_of = {bar: bar if label is None or pd.isna(label) or not str(label).strip() else str(label)
                 for bar, label in label_of.items()}
     hover_of = {bar: label if label == bar else wrap_text(label) for bar, label in label_of.items()}
-    values = pd.to_numeric(table[value], errors="coerce").tolist()
+    raw = pd.to_numeric(table[value], errors="coerce").tolist()
     below = ([not (pd.notna(p) and bool(p)) for p in table["present"]] if "present" in table.columns
              else [False] * len(table))  # terms found, but fewer than the frame's threshold
+    # a bar of shares where no frame reaches its threshold is no bar: one stray term would stand as a full
+    # "100% responsibility"; it reads "below threshold" with its hits instead
+    unframed = _unframed_bars(bars, raw, below) if value in SHARE_VALUES and "present" in table.columns else {}
+    if unframed and "hits" in table.columns:
+        per_bar = pd.to_numeric(table["hits"], errors="coerce").fillna(0).groupby(bars, sort=False).sum()
+        unframed = {bar: float(per_bar[bar]) for bar in unframed}
+    values = [None if bars[i] in unframed else v for i, v in enumerate(raw)]
+    found = {f for f, v in zip(frame_ids, raw) if v == v and v != 0}
+    present = {f for f, v in zip(frame_ids, values) if v is not None and v == v and v != 0}
+    absent = [fid for fid in order if fid not in found] if found else []
+    below_only = [fid for fid in order if fid in found and fid not in present]
+    if unframed and len(unframed) == len(bar_order):
+        hits = _hits_of(table, frame_ids, names)
+        return empty_figure("No frame reaches its threshold" + (" in this document" if by == "doc_id" and len(bar_order) == 1 else ""),
+                            title=title, hint=f"terms found, each below its frame's threshold{': ' + hits if hits else ''}; "
+                                              "a frame counts as present from its threshold on (see the codebook)")
     fig = new_figure(title)
-    present = {f for f, v in zip(frame_ids, values) if v == v and v != 0}
-    absent = [fid for fid in order if fid not in present] if present else []
     for fid in order:
-        if fid in absent:  # a frame with no term anywhere: named under the legend, not a legend entry with no bar
+        if fid in absent or fid in below_only:  # no bar drawn: named under the legend, not an entry with no bar
             continue
         label = safe_text((names or {}).get(fid, fid))
         rows = [i for i, f in enumerate(frame_ids) if f == fid]
@@ -140,11 +176,15 @@ def frame_profile(
                        for i in rows],
             hoverinfo="text",
         ))
-    totals = pd.Series(values, dtype=float).abs().fillna(0).groupby(bars, sort=False).sum()
+    totals = pd.Series(raw, dtype=float).abs().fillna(0).groupby(bars, sort=False).sum()
     empty = [bar for bar, total in totals.items() if total == 0]
     for bar in empty:  # an honest zero, said in words: an empty slot with a label reads as a rendering fault
         fig.add_annotation(x=bar, y=0, yanchor="bottom", text="no frame terms", showarrow=False,
                            textangle=-90 if len(totals) > 8 else 0, font=dict(size=12, color="#555555"))
+    for bar, hits in unframed.items():  # (two lines of about 15 characters: upright where bars are narrow)
+        fig.add_annotation(x=bar, y=0, yanchor="bottom", showarrow=False, textangle=-90 if len(totals) > 4 else 0,
+                           text=f"below threshold<br>({hits:g} term hit{'s' if hits != 1 else ''})" if hits == hits
+                           else "below threshold", font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
     ticks, angle = bar_labels([html.unescape(bar) if label_of[bar] == bar else shorten(label_of[bar], width=48)
                                for bar in bar_order])
@@ -152,8 +192,11 @@ def frame_profile(
         showlegend=True,  # plotly hides the legend of a single trace: one frame with terms would go unnamed
         barmode=barmode, legend_title_text="frame" + (
             "<br><span style='font-size:11px;color:#555555'>faded, hatched: terms found, below the frame's "
-            "threshold</span>" if any(b and v == v and v != 0 for b, v in zip(below, values)) else "") + (
-            "<br><span style='font-size:11px;color:#555555'>no terms found: "
+            "threshold</span>" if any(b and v is not None and v == v and v != 0 for b, v in zip(below, values))
+            else "") + (
+            "<br><span style='font-size:11px;color:#555555'>below threshold only: "
+            + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in below_only) + "</span>" if below_only else "")
+        + ("<br><span style='font-size:11px;color:#555555'>no terms found: "
             + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else ""),
         xaxis=dict(type="category", categoryorder="array", categoryarray=bar_order,
                    title_text="this document" if one_document else "article" if bar_names and by == "doc_id"

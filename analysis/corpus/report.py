@@ -136,7 +136,7 @@ class LoadLog:
         converted = [e for e in self.entries if e["action"] == "converted from HTML"]
         if converted:
             files = len({e["source"] for e in converted})
-            warnings.warn(f"load_corpus converted HTML markup to plain text in title/text fields of {files} table(s), "
+            warnings.warn(f"load_corpus converted HTML markup to plain text in title/text fields of {files} file(s), "
                           f"listed in {REPORT_PLACE}", CorpusWarning, stacklevel=stacklevel)
         unused = unused_sidecar_dates(self.entries)
         if unused:

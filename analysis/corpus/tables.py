@@ -865,14 +865,19 @@ def _paragraphs(text: str) -> str:
 PROSE_MIN_WORDS = 80
 
 
+def _sample_texts(column: pd.Series, *, sample: int) -> pd.Series:
+    """The first ``sample`` non-blank text values of ``column`` (read among its first 2 x ``sample``)."""
+    values = column.head(sample * 2).dropna()
+    return values[values.map(lambda v: isinstance(v, str) and bool(v.strip()))].head(sample)
+
+
 def _prose_columns(table: pd.DataFrame, *, sample: int = 200) -> list[tuple[str, int]]:
     """The string columns of ``table`` whose values look like article text: (name, median words per
     value) for each column whose median value (over the first ``sample`` non-empty values) has at
     least :data:`PROSE_MIN_WORDS` words, the longest first."""
     found = []
     for name in table.columns:
-        values = table[name].head(sample * 2).dropna()
-        values = values[values.map(lambda v: isinstance(v, str) and bool(v.strip()))].head(sample)
+        values = _sample_texts(table[name], sample=sample)
         if values.empty:
             continue
         words = int(values.map(lambda v: len(v.split())).median())
@@ -898,8 +903,7 @@ def _date_columns(table: pd.DataFrame, *, sample: int = 200) -> list[tuple[str, 
 
     found = []
     for name in table.columns:
-        values = table[name].head(sample * 2).dropna()
-        values = values[values.map(lambda v: isinstance(v, str) and bool(v.strip()))].head(sample)
+        values = _sample_texts(table[name], sample=sample)
         if values.empty:
             continue
         shaped = values[values.map(lambda v: bool(_DATE_SHAPE.match(v)))]

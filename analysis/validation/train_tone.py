@@ -403,10 +403,10 @@ def train(
             "words": dict(zip(vocab_order, rel_words)),
         },
     }
-    # the bands of the sentence-wide baselines, chosen on this file (their scores of each target's
-    # sentence are features already)
-    tb = dense_df["sentence_tb_polarity"].to_numpy()
-    vd = dense_df["sentence_vader_compound"].to_numpy()
+    # the bands of the sentence-wide baselines, chosen on this file: their scores of each target's
+    # whole sentence as written (the features score it with the target's title taken out, mask_title;
+    # the baselines read no target)
+    tb, vd = _sentence_scores(table["sentence"].tolist())
     content["bands"] = {"textblob": choose_band(tb, gold), "vader": choose_band(vd, gold)}
     content["document_level"] = choose_document_rule(oof[lam], gold, table)
     rule = content["document_level"]
@@ -424,6 +424,16 @@ def train(
     }
     say(f"chosen lambda={lam:g}; train macro-F1 {content['train_metrics']['macro_f1']:.4f} (in-sample)")
     return content
+
+
+def _sentence_scores(sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """TextBlob polarity and VADER compound of each sentence (each distinct sentence scored once)."""
+    from analysis.tone import pattern_sentiment, vader_sentiment
+
+    unique = list(dict.fromkeys(sentences))
+    at = pd.Index(unique).get_indexer(sentences)
+    return (pattern_sentiment(unique)["polarity"].to_numpy()[at],
+            vader_sentiment(unique)["compound"].to_numpy()[at])
 
 
 def dump_json(content: Any) -> str:

@@ -768,6 +768,11 @@ def test_voice_bars_top_cuts_by_mentions_and_keeps_every_quoted_actor():
     fig = charts.voice_bars(voice, top=2)
     assert list(fig.data[0].y) == ["A", "B", "E"], "E is quoted: never cut"
     assert "2 less mentioned actor(s) never quoted are left out." in annotation_texts(fig)
+    # the top most quoted, not every quoted actor: a corpus of thousands of speakers stays readable
+    many = voice.assign(quoted_direct=[0, 0, 1, 5, 4], mentions=[9, 8, 3, 2, 1])
+    fig = charts.voice_bars(many, top=2)
+    assert list(fig.data[0].y) == ["A", "B", "D", "E"]
+    assert "1 less mentioned actor(s) are left out (1 quoted less often than those shown)." in annotation_texts(fig)
 
 
 def test_prominence_labels_stay_inside_and_apart():
@@ -775,16 +780,18 @@ def test_prominence_labels_stay_inside_and_apart():
 
     xs = np.array([0.0, 0.02, 0.9, 0.5])
     ys = np.array([10.0, 10.0, 3.0, 1.0])
-    positions = label_positions(xs, ys, np.array([True, True, True, False]))
+    positions = label_positions(xs, ys, np.array([True, True, True, False]), lengths=[6, 9, 5, 4],
+                                x_range=[-0.05, 1.05], y_range=[0, 11.5])
     assert positions[0] == "top right" and positions[1] == "bottom right", "close names split up and down"
     assert positions[2] == "top left", "a name at the right edge goes left of its point"
     # the election brief: "Riverside Chamber of Commerce" (left of its point at 0.71) ran into "Elm Street"
     # (right of its point at 0.29), both at 1 mention
     xs, ys = np.array([0.0, 0.43, 0.0, 0.29, 0.71, 0.86]), np.array([3.0, 2.0, 1.0, 1.0, 1.0, 1.0])
     names = ["Janet Hollis", "Tomas Ruiz", "Riverside", "Elm Street", "Riverside Chamber of Commerce", "Alicia Brandt"]
-    positions = label_positions(xs, ys, np.array([True] * 5 + [False]), lengths=[len(n) for n in names])
-    assert positions[3] == "top right" and positions[4] == "bottom left", "long names that would overlap split up"
-    assert label_positions(xs, ys, np.array([True] * 5 + [False]))[4] == "top left", "without lengths: points only"
+    positions = label_positions(xs, ys, np.array([True] * 5 + [False]), lengths=[len(n) for n in names],
+                                x_range=[-0.05, 1.05], y_range=[0, 3.45])
+    assert positions == ["top right", "top right", "top right", "top right", "bottom left", "top left"], \
+        "long names that would overlap split up; an unnamed point keeps its side"
 
 
 def test_network_force_layout_names_minimum_weight_and_fifty_actors():
@@ -1007,17 +1014,20 @@ def test_outlet_comparison_sets_names_upright_when_they_would_run_into_the_next_
     from analysis.charts._compare import panel_spacing, x_labels_upright
 
     level = charts.outlet_comparison(by_outlet)
-    assert level.layout.xaxis.tickangle is None and level.layout.height == 400
+    assert level.layout.xaxis.tickangle == 0 and level.layout.height == 400, "level, never slanted by plotly"
     by_outlet.loc[1, "actor"] = "two officials familiar with the inquiry"
-    upright = charts.outlet_comparison(by_outlet)
-    assert [upright.layout[f"xaxis{n}"].tickangle for n in ("", "2", "3")] == [90, 90, 90]
-    # "two officials familiar with the…": 32 characters, 248 px of names under each row
-    assert (upright.layout.height, upright.layout.margin.b) == (608, 278)
-    assert x_labels_upright(["Joe Biden"], panels=3, per_panel=2) is False  # 63 px in a 132 px slot
-    assert x_labels_upright(["two officials familiar…"], panels=3, per_panel=2) is True  # 161 px
+    wrapped = charts.outlet_comparison(by_outlet)
+    # "two officials familiar with the…" in a slot of 600 px / 3 panels / 2 bars: 12 characters a line
+    assert [wrapped.layout[f"xaxis{n}"].tickangle for n in ("", "2", "3")] == [90, 90, 90]
+    assert (wrapped.layout.height, wrapped.layout.margin.b) == (608, 278)  # 248 px of names under each row
+    assert x_labels_upright(["Joe Biden"], panels=3, per_panel=2) is False  # 9 characters in a slot of 12
+    assert x_labels_upright(["two officials familiar…"], panels=3, per_panel=2) is False  # 3 lines of 12
+    assert x_labels_upright(["two officials familiar with the…"], panels=3, per_panel=2) is True  # 4 lines
     assert panel_spacing([], rows=1) == {"height": 400, "vertical_spacing": 0.0, "margin_b": 60, "margin_t": 70}
     assert panel_spacing(["abcdefghij"], rows=2) == {"height": 858, "vertical_spacing": 144 / 664, "margin_b": 124,
                                                      "margin_t": 70}
+    assert panel_spacing([], rows=1, label_lines=2) == {"height": 406, "vertical_spacing": 0.0, "margin_b": 76,
+                                                        "margin_t": 70}
 
 
 def test_outlet_comparison_draws_a_tone_summary_with_its_interval_and_size(by_outlet):

@@ -115,7 +115,7 @@ def test_html_text_csv_markup_converted_and_reported(tmp_path):
                     '3,Three,"<h2>Why</h2><ul><li>a</li><li>b &amp; c</li></ul>One.<br>Two.<br><br>Three."\n',
                     encoding="utf-8")
     with pytest.warns(CorpusWarning, match=r"^load_corpus converted HTML markup to plain text in title/text fields "
-                                           r"of 1 table\(s\), listed in the load report"):
+                                           r"of 1 file\(s\), listed in the load report"):
         docs = wb.load_corpus(path)
     assert docs["title"].tolist() == ["Strike", "Plain", "Three"]
     assert docs["text"].tolist() == ['Nurse Helen Marsh said "we are tired".', "x < 5 and y > 3, she said.",
@@ -134,7 +134,7 @@ def test_html_text_in_json_and_plain_angle_brackets_kept(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps({"title": "T", "text": "Ann said &quot;no&quot;."}), encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps({"title": "U", "text": "Use <Name> or AT&T &foo; here."}),
                                      encoding="utf-8")
-    with pytest.warns(CorpusWarning, match="^load_corpus converted HTML markup .* of 1 table"):
+    with pytest.warns(CorpusWarning, match="^load_corpus converted HTML markup .* of 1 file\\(s\\)"):
         docs = wb.load_corpus(tmp_path)
     assert docs["text"].tolist() == ['Ann said "no".', "Use <Name> or AT&T &foo; here."]
     assert [e["source"] for e in docs.attrs["load_report"]] == [(tmp_path / "a.json").as_posix()]
