@@ -67,6 +67,9 @@ class CueVerbs:
     sports copy writes for one another ("the Harlow boss" is the person given "Harlow manager");
     ``display_words`` are words of chanting and of words held up ("chanting", "banner", "placard"): a
     quotation they introduce with no cue or speaker of its own is no one's speech;
+    ``organization_kinds`` maps an organisation noun whose kind names often do not hold to the name
+    words that state it ("utility" -> power, energy, electric, ...: "Pacific Ridge Power ... the utility
+    said" links to it among other organisations; empty: none);
     ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
     record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
     ``sha256`` identifies the content."""
@@ -85,6 +88,7 @@ class CueVerbs:
     team_lead_nouns: frozenset[str] = frozenset()
     display_words: frozenset[str] = frozenset()
     naming_of: Mapping[str, str] = dc_field(default_factory=dict)
+    organization_kinds: Mapping[str, frozenset[str]] = dc_field(default_factory=dict)
 
     @functools.cached_property
     def lemma_of(self) -> dict[str, str]:
@@ -204,6 +208,13 @@ def _build(doc) -> CueVerbs:
         raise LexiconError(f"{doc.where('naming_verbs')}: field 'naming_verbs': give a mapping of lemmas to their "
                            "forms such as {call: [call, calls, called]}")
     naming_of = {f.strip().lower(): k.strip().lower() for k, v in naming.items() for f in v}
+    kinds = data.get("organization_kinds", {})
+    if not isinstance(kinds, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, list) and v
+            and all(isinstance(w, str) and w.strip() for w in v) for k, v in kinds.items()):
+        raise LexiconError(f"{doc.where('organization_kinds')}: field 'organization_kinds': give a mapping of "
+                           "organisation nouns to the name words that state them such as {utility: [power, energy]}")
+    kinds_of = {k.strip().lower(): frozenset(w.strip().lower() for w in v) for k, v in kinds.items()}
     verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses, "addressee": addressees})
     generic = lists.pop("generic_organization_nouns") if "generic_organization_nouns" in data else None
     spokespeople = lists.pop("spokesperson_nouns", [])
@@ -220,6 +231,8 @@ def _build(doc) -> CueVerbs:
         normal["display_words"] = displays
     if naming_of:  # only when given: a list without them keeps its hash
         normal["naming_verbs"] = naming_of
+    if kinds_of:  # only when given: a list without them keeps its hash
+        normal["organization_kinds"] = {k: sorted(v) for k, v in kinds_of.items()}
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
                     speaker_nouns=frozenset(n.strip().lower() for n in nouns),
                     source=doc.name, sha256=content_hash(normal),
@@ -232,4 +245,4 @@ def _build(doc) -> CueVerbs:
                     spokesperson_nouns=frozenset(n.strip().lower() for n in spokespeople),
                     team_lead_nouns=frozenset(n.strip().lower() for n in team_leads),
                     display_words=frozenset(n.strip().lower() for n in displays),
-                    naming_of=naming_of)
+                    naming_of=naming_of, organization_kinds=kinds_of)

@@ -228,6 +228,15 @@ def findings(
                      f"reported speech (\"X said that ...\").", "", None, None))
     else:
         spoken = voice[voice["quotes"] > 0].sort_values(["quotes", "mentions"], ascending=False, kind="stable")
+        unnamed_sources = _unnamed_sources(spoken, quotes)
+        spoken = spoken[~unnamed_sources]
+        sources = _unnamed_clause(voice.loc[unnamed_sources.index[unnamed_sources]] if unnamed_sources.any()
+                                  else voice.iloc[:0])
+        if not len(spoken) and sources:
+            first = quotes[quotes["speaker"].notna()].iloc[0]
+            rows.append((f"No person or organisation is named as the speaker of a quotation in {unit}{sources}.",
+                         _sentence(sentences, first["doc_id"], first["sentence_id"]), first["doc_id"],
+                         first["sentence_id"]))
         if len(spoken):
             top = spoken.iloc[0]
             said = quotes[(quotes["speaker"] == top["actor"]) | (quotes["speaker_id"] == top["actor_id"])]
@@ -243,14 +252,14 @@ def findings(
                 _sentence(sentences, first["doc_id"], first["sentence_id"])
             if len(tied) > 3 and int(top["quotes"]) == 1:  # nobody quoted twice: no one is quoted "most"
                 line = (f"{len(tied):,} speakers are quoted once each ({_tied([str(a) for a in tied['actor']])})"
-                        f"{also}.")
+                        f"{also}{sources}.")
             elif len(tied) > 1:  # a tie: every one of them (the evidence is the first one's words)
                 line = (f"{_tied([str(a) for a in tied['actor']])} are quoted most, "
                         f"{_count(int(top['quotes']), 'quotation')} each of {len(quotes):,} "
-                        f"({top['quote_share']:.0%} each){also}.")
+                        f"({top['quote_share']:.0%} each){also}{sources}.")
             else:
                 line = (f"{top['actor']} is quoted most: {_count(int(top['quotes']), 'quotation')} of "
-                        f"{len(quotes):,} ({top['quote_share']:.0%}){also}.")
+                        f"{len(quotes):,} ({top['quote_share']:.0%}){also}{sources}.")
             rows.append((line, evidence, first["doc_id"], first["sentence_id"]))
         silent = voice[voice["never_quoted"].fillna(False).astype(bool)].sort_values("mentions", ascending=False,
                                                                                      kind="stable")
@@ -320,6 +329,59 @@ def findings(
     warning = " ".join(w for w in (copy, warning) if w) or None
     table = pd.DataFrame(rows[:5], columns=["finding", "evidence", "doc_id", "sentence_id"])
     return Findings(title=str(title), table=table, warning=warning)
+
+
+#: The first words of an unnamed source's words written at a sentence's start that are lower case
+#: inside a finding ("Officials said" -> "officials"); a name ("Greyford officials") keeps its capital.
+_LOWER_FIRST = frozenset("the a an some many several most other others its their his her one two three few "
+                         "all both".split())
+
+
+def _unnamed_sources(voice: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
+    """Which rows of a voice table are unnamed sources: speakers linked to no actor or entity that the
+    text names by a common noun ("officials", "the sheriff's office", "a spokesman": speaker_type
+    'nominal'), not by a name the entity layer missed ("Caltrans said": speaker_type 'name')."""
+    unlinked = voice["actor_id"].isna()
+    if not unlinked.any():
+        return unlinked
+    named = quotes["speaker"].notna() & quotes["speaker_type"].eq("name") if "speaker_type" in quotes.columns \
+        else quotes["speaker"].notna()
+    names = set(quotes.loc[named, "speaker"].astype(str))
+    return unlinked & ~voice["actor"].astype(str).isin(names)
+
+
+def _source_words(words: str) -> str:
+    """An unnamed source's words as a finding writes them inside a sentence: a first word capitalised
+    only as its sentence's start in lower case ("Officials" -> "officials"; "Greyford officials" kept)."""
+    first = words.split(" ", 1)[0]
+    from analysis.cues import load_cue_verbs
+
+    if first[:1].isupper() and first[1:].islower() and (first.lower() in _LOWER_FIRST
+                                                         or first.lower() in load_cue_verbs().speaker_nouns):
+        return first.lower() + words[len(first):]
+    return words
+
+
+def _unnamed_clause(unnamed: pd.DataFrame, *, shown: int = 3) -> str:
+    """The quotations of unnamed sources (rows of a voice table, :func:`_unnamed_sources`) counted apart
+    from the people and organisations named: "; 3 quotations from unnamed sources: officials (2) and the
+    sheriff's office (1)", the ``shown`` most quoted (a tie never cut) and how many more; "" for none."""
+    if not len(unnamed):
+        return ""
+    ordered = unnamed.sort_values("quotes", ascending=False, kind="stable")
+    names = [_source_words(str(a)) for a in ordered["actor"]]
+    counts = [int(q) for q in ordered["quotes"]]
+    parts: list[str] = []
+    n_listed = 0
+    for n, tie in itertools.groupby(zip(names, counts), key=lambda pair: pair[1]):
+        tied = [name for name, _ in tie]
+        parts.append(f"{tied[0]} ({n:,})" if len(tied) == 1 else f"{_tied(tied)} ({n:,} each)")
+        n_listed += len(tied)
+        if n_listed >= shown:
+            break
+    rest = len(names) - n_listed
+    listed = ", ".join(parts) + f" and {rest:,} more" if rest > 0 else _names(parts)
+    return f"; {_count(sum(counts), 'quotation')} from unnamed sources: {listed}"
 
 
 def _copy_note(documents: pd.DataFrame, result) -> str | None:

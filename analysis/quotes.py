@@ -130,7 +130,13 @@ Reyes as head coach", "Reyes was named head coach"; not "replaced Gary Pell as h
 spokeswoman" -> "Union spokeswoman Dana Frost"), and a role in an apposition after a possessive
 determiner ("Her agent, Luca Bianchi," for "the agent said"); else (two people so named) it stays unlinked.
 When the five-sentence rule finds no one organisation, "the company"/"the firm" links to the one the text
-types a company (:func:`_only_company_before`: "Brightwater Capital", "X, the investment firm"), and a
+types a company (:func:`_only_typed_before`: "Brightwater Capital", "X, the investment firm"), "the
+utility", "the insurer", "the agency" (``organization_kinds``: noun -> the name words that state it) to
+the one the text types so ("Pacific Ridge Power", "Golden Mutual Insurance", "Office of Emergency
+Services"; or "Northwind, the utility that ..."), however far back, when no other so typed is named
+before and no organisation that could be one (a name that states no kind: "Cal Fire") since (an
+organisation whose name states another kind is never one: "Golden Mutual Insurance ... the utility
+said", "California Public Utilities Commission" no utility), and a
 generic noun to what the text's first "the <noun>" stood for while every organisation named since is
 the object of a preposition (:func:`_continued_description`: "a defeat left the club second from
 bottom. The loss at Kingsford Rovers ... the club said" -> the club first named).
@@ -3115,6 +3121,7 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     whose name does not hold it; "the union", "the league" link only to a name that says so, never to
     another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
     f, nouns, generic = att.f, att.cues.organization_nouns, att.cues.generic_organization_nouns
+    kinds = att.cues.organization_kinds
     for row in rows:
         sp = row.speaker
         if sp is not None and sp.type == "name" and f.text.endswith(("the ", "The "), 0, sp.start) and \
@@ -3148,11 +3155,11 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
         if noun is not None:
             m = _resolved_noun(f, sp, noun)
             if m is None:
-                m = _organization_for(f, sp.start, noun, nouns, generic)
+                m = _organization_for(f, sp.start, noun, nouns, generic, kinds)
         elif spokespeople and any(w in _SPOKEN_FOR for w in words):
-            m = _spoken_for(f, sp, spokespeople, nouns, generic)  # "A spokeswoman for Lakeport General"
+            m = _spoken_for(f, sp, spokespeople, nouns, generic, kinds)  # "A spokeswoman for Lakeport General"
         elif len(words) == 2 and words[0].lower() in ("the", "its") and words[1].lower() in nouns:
-            m = _organization_for(f, sp.start, words[1].lower(), nouns, generic)
+            m = _organization_for(f, sp.start, words[1].lower(), nouns, generic, kinds)
         else:
             continue
         if m is not None:
@@ -3191,7 +3198,8 @@ _SPOKEN_FOR = frozenset("for at of from".split())
 
 
 def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: frozenset[str],
-                generic: frozenset[str] | None) -> _Mention | None:
+                generic: frozenset[str] | None, kinds: Mapping[str, frozenset[str]] | None = None
+                ) -> _Mention | None:
     """The organisation a spokesperson phrase names after its preposition ("A spokeswoman for
     Lakeport General", "officials at the hospital"): the head before the first preposition is a noun
     of ``spokespeople``, and right after the preposition (and "the") stands an organisation mention
@@ -3213,26 +3221,35 @@ def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: fr
         return m
     rest = toks[at + 1:]
     if len(rest) == 2 and rest[0].lower() == "the" and _bare(rest[1]).lower() in nouns:
-        return _organization_for(f, sp.start, _bare(rest[1]).lower(), nouns, generic)  # "for the hospital"
+        return _organization_for(f, sp.start, _bare(rest[1]).lower(), nouns, generic, kinds)  # "for the hospital"
     return None
 
 
-def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None
-                      ) -> _Mention | None:
+def _organization_for(f: _Field, pos: int, noun: str, nouns: frozenset[str], generic: frozenset[str] | None,
+                      kinds: Mapping[str, frozenset[str]] | None = None) -> _Mention | None:
     """The organisation "the <noun>" at ``pos`` stands for: the one named before it whose name holds
     the noun (:func:`_organization_named`); for a generic noun (``generic``; None: every noun) else the
     only organisation named before it (:func:`_only_organization_before`) whose name holds no other
-    organisation noun ("Grange Lane Hospital ... The union said": a hospital is no union); else None
-    (a noun of a kind an organisation's name states, "the union", "the league", links only to a name
-    that holds it: "Northfield Dairy Cooperative's plant ... the union said" is no union)."""
+    organisation noun ("Grange Lane Hospital ... The union said": a hospital is no union) nor, for a noun
+    of ``kinds`` (``organization_kinds``: noun -> the name words that state it), states another kind
+    (:func:`_other_kind_than`: "Golden Mutual Insurance ... the utility said" is no utility; "Public Utilities
+    Commission ... the agency said" is an agency); else the one the text types so
+    (:func:`_only_typed_before`: a company, "Brightwater Capital"; a utility, "Pacific Ridge Power") or
+    what its first "the <noun>" stood for (:func:`_continued_description`); else None (a noun of a kind
+    an organisation's name states, "the union", "the league", links only to a name that holds it:
+    "Northfield Dairy Cooperative's plant ... the union said" is no union)."""
     m = _organization_named(f, pos, noun, nouns=nouns)
     if m is None and (generic is None or noun in generic):
         m = _only_organization_before(f, pos)
-        if m is not None and _kinds_of(m.actor, nouns) - {noun}:
-            m = None
+        if m is not None:
+            words = kinds.get(noun) if kinds else None
+            if (_other_kind_than(m.actor, noun, words, nouns, kinds) if words is not None
+                    else _kinds_of(m.actor, nouns) - {noun}):
+                m = None
 
     if m is None and (generic is None or noun in generic):
-        m = _only_company_before(f, pos, noun, nouns) or _continued_description(f, pos, noun, nouns, generic)
+        m = _only_typed_before(f, pos, noun, nouns, kinds) or \
+            _continued_description(f, pos, noun, nouns, generic)
     return m
 
 
@@ -3275,37 +3292,111 @@ _COMPANY_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:com
 _COMPANY_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm)\s+\Z", re.IGNORECASE)
 
 
-def _only_company_before(f: _Field, pos: int, noun: str, nouns: frozenset[str]) -> _Mention | None:
-    """The organisation "the company"/"the firm" (``noun``, of :data:`_COMPANY_NOUNS`) at ``pos`` stands
-    for when the text names several organisations before it: the one the text types a company
-    (:func:`_typed_company`) when every organisation so typed before ``pos`` is that one entity, and no
-    other organisation that could be a company (one whose name states no other kind, :func:`_other_kind`:
-    "Harlow City Council", "Harlow Athletic" cannot) is named between its last mention
+def _only_typed_before(f: _Field, pos: int, noun: str, nouns: frozenset[str],
+                       kinds: Mapping[str, frozenset[str]] | None = None) -> _Mention | None:
+    """The organisation "the company"/"the firm" (``noun``, of :data:`_COMPANY_NOUNS`) or "the <noun>" of
+    ``kinds`` ("the utility", "the insurer", "the agency": ``organization_kinds``) at ``pos`` stands for
+    when the text names several organisations before it: the one the text types so
+    (:func:`_typed_company`, :func:`_typed_kind`) when every organisation so typed before ``pos`` is that
+    one entity, and no other organisation that could be one (one whose name states no other kind,
+    :func:`_other_kind`, :func:`_other_kind_than`: "Harlow City Council", "Harlow Athletic" cannot be a company; "California
+    Public Utilities Commission" no utility) is named between its last mention
     and ``pos``, nor a name the entity layer left untyped ("Brightwater Capital ... Harlow Athletic ... Harlow
     City Council ... The company said" -> Brightwater Capital; "Brightwater Capital met Northwind ... The
-    company said": none, Northwind may be a company too); else None (outside quotations, no pronouns)."""
-    if noun not in _COMPANY_NOUNS:
+    company said": none, Northwind may be a company too; "Pacific Ridge Power ... the Sierra Club said ... The
+    utility said" -> Pacific Ridge Power, "... Cal Fire said ... The utility said": none, Cal Fire states no
+    kind; "... the utility said" after two utilities: none); else None
+    (outside quotations, no pronouns)."""
+    words = None if noun in _COMPANY_NOUNS or not kinds else kinds.get(noun)
+    if noun not in _COMPANY_NOUNS and words is None:
         return None
     found: _Mention | None = None
     others_after = False  # an untyped organisation named after the company's last mention seen so far
+    typed_persons: set[str] = set()  # names stating the kind that the entity layer typed person ("surname: Power")
     for j in range(bisect_left(f.mention_starts, pos) - 1, -1, -1):
         m = f.mentions[j]
-        if m.via == "pronoun" or m.etype in ("person", "place") or f.in_quote(m.start, m.end):
+        if m.via == "pronoun" or m.etype == "place" or f.in_quote(m.start, m.end):
+            continue
+        if m.etype == "person":
+            if words is not None and _states_kind(m.actor, noun, words, nouns):
+                if found is not None and m.actor != found.actor:
+                    return None  # "Pacific Ridge Power" typed a person, beside another utility
+                typed_persons.add(m.actor)
             continue
         if found is not None and _same_speaker(m, found):
             continue
+        if words is not None and _kind_words_of(m.actor) and all(w in words for w in _kind_words_of(m.actor)):
+            continue  # "Insurance" of "Insurance Commissioner X", "Power": kind words alone name no one
         if m.etype != "organization":  # a name the entity layer left untyped ("other"): maybe a company
             others_after = others_after or found is None
             continue
-        if _typed_company(f, m):
+        if _typed_company(f, m) if words is None else _typed_kind(f, m, noun, words, nouns):
             if found is not None:
                 return None  # two companies: which one is meant is not clear
-            if others_after:
+            if others_after or typed_persons - {m.actor}:
                 return None  # another organisation, maybe a company, named since
             found = m
-        elif found is None and not _other_kind(m, noun, nouns):
+        elif found is None and not (_other_kind(m, noun, nouns) if words is None
+                                    else _other_kind_than(m.actor, noun, words, nouns, kinds)):
             others_after = True
     return found
+
+
+def _kind_words_of(name: Any) -> list[str]:
+    """The words of an organisation's name in lower case, outer punctuation and a possessive ending aside."""
+    return [_bare(w).lower() for w in name.split()] if isinstance(name, str) else []
+
+
+def _states_kind(name: Any, noun: str, words: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Does an organisation's name state the kind ``noun`` (of ``organization_kinds``, whose name words
+    are ``words``): it holds one of ``words`` and no organisation noun (``nouns``) outside them but a
+    company's ("Pacific Ridge Power", "Pacific Gas and Electric Company" a utility; "California Public
+    Utilities Commission" a commission, no utility; "Department of Energy" an agency, no utility)?"""
+    ws = _kind_words_of(name)
+    return any(w in words for w in ws) and \
+        not any(w in nouns and w not in words and w != noun and w not in _COMPANY_NOUNS for w in ws)
+
+
+@functools.cache
+def _kind_apposed(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """", the/a ... <noun>" right after a name and "the/a ... <noun>" right before it (", the utility
+    that serves ...", "the insurer Golden Mutual")."""
+    n = re.escape(noun)
+    return (re.compile(rf",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{n}\b"),
+            re.compile(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{n}\s+\Z", re.IGNORECASE))
+
+
+def _typed_kind(f: _Field, m: _Mention, noun: str, words: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Does the text type the organisation of mention ``m`` as the kind ``noun`` (of ``organization_kinds``,
+    whose name words are ``words``): its name states it (:func:`_states_kind`: "Pacific Ridge Power" a
+    utility) or this mention stands in apposition to "the/a ... <noun>" ("Northwind, the utility that
+    serves ...", "the insurer Golden Mutual")?"""
+    name = m.actor if isinstance(m.actor, str) else f.text[m.start:m.end]
+    if _states_kind(name, noun, words, nouns):
+        return True
+    after, before = _kind_apposed(noun)
+    return after.match(f.text, m.end) is not None or before.search(f.text, max(0, m.start - 50), m.start) is not None
+
+
+def _other_kind_than(name: Any, noun: str, words: frozenset[str], nouns: frozenset[str],
+                     kinds: Mapping[str, frozenset[str]] | None) -> bool:
+    """Does an organisation's name state a kind other than ``noun`` (of ``organization_kinds``, whose name
+    words are ``words``), so that it cannot be "the <noun>": it does not state ``noun``
+    (:func:`_states_kind`) and holds an organisation noun (``nouns``) outside ``words`` but a company's
+    ("Public Utilities Commission", "Jackson High School" no utility), a name word of another kind of
+    ``kinds`` ("Golden Mutual Insurance" no utility) or ends with an organisation word of the entity
+    layer that is no company's and not of ``words`` ("National Weather Service", "Harlow Athletic")?
+    Not "Northwind", "Cal Fire" (no kind stated: they may be one)."""
+    if _states_kind(name, noun, words, nouns):
+        return False
+    ws = _kind_words_of(name)
+    if not ws:
+        return False
+    if any(w in nouns and w not in words and w != noun and w not in _COMPANY_NOUNS for w in ws):
+        return True
+    if kinds and any(w in other for k, other in kinds.items() if k != noun for w in ws):
+        return True
+    return ws[-1] in _organization_words() and ws[-1] not in _company_words() and ws[-1] not in words
 
 
 def _other_kind(m: _Mention, noun: str, nouns: frozenset[str]) -> bool:
@@ -3908,6 +3999,7 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
             raise InputError(f"sentences table: doc_id {doc_id!r} is not in the documents table; pass the "
                              "documents the sentences were made from")
         title, text = fields[doc_id]
+        headline: tuple[_Field, list[_Row]] | None = None
         for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ()),
                                      entities_of.get(doc_id), lexicon_info):
             if part.sentences:
@@ -3919,8 +4011,65 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
                 _link_nominals(att, found)
                 _resolve_pronouns(att, found)
                 _lexicon_speaker_entities(found, entities_of.get(doc_id))
+                if part.text is title and title is not text and found:
+                    headline = (part, found)  # emitted with the text's rows, which may name its speakers
+                    continue
+                if headline is not None:
+                    _headline_speakers(headline[0].text, headline[1], part.text, found)
+                    _emit(rows, doc_id, headline[0].text, headline[1])
+                    headline = None
                 _emit(rows, doc_id, part.text, found)
+        if headline is not None:
+            _emit(rows, doc_id, headline[0].text, headline[1])
     return rows, pd.unique(doc_ids)
+
+
+def _quote_words(text: str) -> list[str]:
+    """The words of a quotation in lower case, apostrophes straight ("We’ll" -> "we'll")."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def _longest_run(words: Sequence[str], other: Sequence[str]) -> int:
+    """The number of words of the longest run of ``words`` that ``other`` holds in the same order."""
+    best = 0
+    prev = [0] * (len(other) + 1)
+    for w in words:
+        cur = [0] * (len(other) + 1)
+        for j, o in enumerate(other):
+            if w == o:
+                cur[j + 1] = prev[j] + 1
+                if cur[j + 1] > best:
+                    best = cur[j + 1]
+        prev = cur
+    return best
+
+
+def _headline_speakers(title: str, heads: list[_Row], text: str, body: Sequence[_Row]) -> None:
+    """A direct quotation of the headline with no speaker ("'We just grabbed the dog and ran': Jackson
+    families crowd shelter") takes the speaker of the text's quotations that hold its words, or most of
+    them (a run of at least four of its words, and of two thirds of them, in the same order: headlines
+    shorten), when they all have one and the same speaker ("“We just grabbed the dog and ran,” said Harold
+    Pickett" -> Harold Pickett); else it stays without one. The speaker keeps how the text names them
+    (``speaker_type``); its words are in the text, not in the headline: no ``speaker_start``/``speaker_end``,
+    and no cue."""
+    for row in heads:
+        if row.speaker is not None or row.kind != "direct":
+            continue
+        words = _quote_words(" ".join(title[lo:hi] for lo, hi in row.parts))
+        need = min(len(words), max(4, -(-2 * len(words) // 3)))
+        found: _Speaker | None = None
+        for other in body:
+            sp = other.speaker
+            if sp is None or not words or \
+                    _longest_run(words, _quote_words(" ".join(text[lo:hi] for lo, hi in other.parts))) < need:
+                continue
+            if found is not None and not _same_referent((found.entity_id, found.actor_id, found.name),
+                                                        (sp.entity_id, sp.actor_id, sp.name)):
+                found = None
+                break  # two speakers say those words: which one the headline quotes is not clear
+            found = found or sp
+        if found is not None:
+            row.speaker = found._replace(start=pd.NA, end=pd.NA, head=-1)
 
 
 _QUOTE_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "speaker_start": "Int64",
