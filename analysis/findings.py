@@ -109,6 +109,13 @@ def _next_ranked(names: list[str], counts: list[int], *, shown: int = 2) -> str:
     """The actors after a finding's first, ranked (``counts`` falling): about ``shown`` of them, a tie
     never cut: "A (3) and B (2)", "A and B (2 each)", "A, B, C and 2 more (2 each)" (every actor of a
     tie; of a larger tie the first three and how many more, as :func:`_tied`)."""
+    parts, _ = _ranked_parts(names, counts, shown=shown)
+    return _names(parts) if parts else ""
+
+
+def _ranked_parts(names: list[str], counts: list[int], *, shown: int) -> tuple[list[str], int]:
+    """(the parts naming about ``shown`` of the ranked ``names``, each tie whole: "A (3)", "B and C (2
+    each)"; how many names they hold)."""
     parts: list[str] = []
     named = 0
     for n, tie in itertools.groupby(zip(names, counts), key=lambda pair: pair[1]):
@@ -117,7 +124,7 @@ def _next_ranked(names: list[str], counts: list[int], *, shown: int = 2) -> str:
         named += len(tied)
         if named >= shown:
             break
-    return _names(parts) if parts else ""
+    return parts, named
 
 
 def findings(
@@ -371,14 +378,7 @@ def _unnamed_clause(unnamed: pd.DataFrame, *, shown: int = 3) -> str:
     ordered = unnamed.sort_values("quotes", ascending=False, kind="stable")
     names = [_source_words(str(a)) for a in ordered["actor"]]
     counts = [int(q) for q in ordered["quotes"]]
-    parts: list[str] = []
-    n_listed = 0
-    for n, tie in itertools.groupby(zip(names, counts), key=lambda pair: pair[1]):
-        tied = [name for name, _ in tie]
-        parts.append(f"{tied[0]} ({n:,})" if len(tied) == 1 else f"{_tied(tied)} ({n:,} each)")
-        n_listed += len(tied)
-        if n_listed >= shown:
-            break
+    parts, n_listed = _ranked_parts(names, counts, shown=shown)
     rest = len(names) - n_listed
     listed = ", ".join(parts) + f" and {rest:,} more" if rest > 0 else _names(parts)
     return f"; {_count(sum(counts), 'quotation')} from unnamed sources: {listed}"
