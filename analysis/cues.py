@@ -161,6 +161,17 @@ def load_cue_verbs(source: str | Path | Mapping[str, Any] | None = None) -> CueV
     return _build(read_yaml(source))
 
 
+def _mapping_of_lists(doc, key: str, what: str) -> Mapping[str, list]:
+    """The optional field ``key`` of a cue-verb file: a mapping of words to non-empty lists of words
+    ({} when absent); LexiconError "<place>: field '<key>': give a mapping of <what>" otherwise."""
+    value = doc.data.get(key, {})
+    if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, list) and v
+            and all(isinstance(w, str) and w.strip() for w in v) for k, v in value.items()):
+        raise LexiconError(f"{doc.where(key)}: field {key!r}: give a mapping of {what}")
+    return value
+
+
 def _build(doc) -> CueVerbs:
     data = doc.data
     if not isinstance(data, Mapping) or not isinstance(data.get("cue_verbs"), list):
@@ -201,19 +212,10 @@ def _build(doc) -> CueVerbs:
         if key in data or key not in ("generic_organization_nouns", "spokesperson_nouns", "team_lead_nouns",
                                       "display_words"):
             lists[key] = value
-    naming = data.get("naming_verbs", {})
-    if not isinstance(naming, Mapping) or not all(
-            isinstance(k, str) and k.strip() and isinstance(v, list) and v
-            and all(isinstance(f, str) and f.strip() for f in v) for k, v in naming.items()):
-        raise LexiconError(f"{doc.where('naming_verbs')}: field 'naming_verbs': give a mapping of lemmas to their "
-                           "forms such as {call: [call, calls, called]}")
+    naming = _mapping_of_lists(doc, "naming_verbs", "lemmas to their forms such as {call: [call, calls, called]}")
     naming_of = {f.strip().lower(): k.strip().lower() for k, v in naming.items() for f in v}
-    kinds = data.get("organization_kinds", {})
-    if not isinstance(kinds, Mapping) or not all(
-            isinstance(k, str) and k.strip() and isinstance(v, list) and v
-            and all(isinstance(w, str) and w.strip() for w in v) for k, v in kinds.items()):
-        raise LexiconError(f"{doc.where('organization_kinds')}: field 'organization_kinds': give a mapping of "
-                           "organisation nouns to the name words that state them such as {utility: [power, energy]}")
+    kinds = _mapping_of_lists(doc, "organization_kinds", "organisation nouns to the name words that state them "
+                              "such as {utility: [power, energy]}")
     kinds_of = {k.strip().lower(): frozenset(w.strip().lower() for w in v) for k, v in kinds.items()}
     verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses, "addressee": addressees})
     generic = lists.pop("generic_organization_nouns") if "generic_organization_nouns" in data else None
