@@ -3576,10 +3576,24 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 _OWNERS = "the|its|a|an|his|her|their"
 
 
-#: Words before a title that make it another role than the title alone: "Lt. Gov. Ray Oh" and "Deputy Mayor
-#: Ann Lee" are not "the governor" and "the mayor"; nor is a former one.
-_RANK_BELOW = r"(?:lieutenant|lt\.|deputy|vice|assistant|associate|former|ex-)"
-_RANK_BELOW_BEFORE = re.compile(rf"(?:(?<![\w.]){_RANK_BELOW})\s*$", re.IGNORECASE)
+#: Ranks below a title: "Lt. Gov. Ray Oh" and "Deputy Mayor Ann Lee" are not "the governor" and "the mayor".
+_RANKS_BELOW = ("lieutenant", "lt.", "deputy", "vice", "assistant", "associate")
+
+
+@functools.lru_cache(maxsize=1)
+def _rank_below() -> str:
+    """The words before a title that make it another role than the title alone: :data:`_RANKS_BELOW` and
+    the entity layer's ``former_words`` ("former Gov. Al Ross" is not "the governor"), as a regex group."""
+    from analysis.entity_words import load_entity_words
+
+    words = sorted({*_RANKS_BELOW, *load_entity_words().former_words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+@functools.lru_cache(maxsize=1)
+def _rank_below_before() -> re.Pattern[str]:
+    """:func:`_rank_below` ending a text (before a title)."""
+    return re.compile(rf"(?:(?<![\w.]){_rank_below()})\s*$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
@@ -3605,7 +3619,7 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
     written = "|".join([re.escape(title), *map(re.escape, short)])
     before = re.compile(rf"(?<![\w.])(?:{written})\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
                         re.IGNORECASE)  # "Mayor Helen Stroud", "The Higher Education Minister, Helen Marsh,"
-    after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:(?!{_RANK_BELOW}\s)[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
+    after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:(?!{_rank_below()}\s)[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
     if age is not None:
         after = re.compile(rf"{after.pattern}|,\s+{age.group(1)}\s*,", re.IGNORECASE)
     found: _Mention | None = None
@@ -3614,7 +3628,7 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
             continue
         titled = before.search(f.text, max(0, m.start - 40), m.start)
-        if titled is not None and _RANK_BELOW_BEFORE.search(f.text, max(0, titled.start() - 16), titled.start()):
+        if titled is not None and _rank_below_before().search(f.text, max(0, titled.start() - 16), titled.start()):
             titled = None  # "Lt. Gov. Ray Oh", "Deputy Mayor Ann Lee", "former Gov. X": not "the governor"
         if titled or after.match(f.text, m.end) or _appointed_as(text, m.start, m.end, title):
             key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
