@@ -533,7 +533,8 @@ def frames(
 
     A frame's ``actor_terms`` count only in sentences naming at least ``min_actors`` distinct actors
     (:func:`named_actor_counts`: the distinct actor_id of ``mentions`` in the sentence when a mentions
-    or entity mentions table is given, else runs of capitalised words).
+    or entity mentions table is given, else the entities the entity layer finds there; a resolved
+    pronoun counts as its actor).
 
     ``codebook``: anything :func:`load_frames` takes (None = the generic news frames).
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
@@ -593,10 +594,13 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
     """The number of distinct named actors in each row of ``sentences`` (doc_id, sentence_id, text).
 
     With ``mentions`` (an actor or entity mentions table: doc_id, sentence_id and actor_id or
-    entity_id) the distinct ids mentioned in the sentence (pronoun mentions, ``via == "pronoun"``, not
-    counted); else the distinct named entities the entity layer (:func:`analysis.entities`, no lexicon)
-    finds in the sentence, read with the rest of its document (``context``, the document's sentences,
-    default ``sentences``). One integer per row, in order.
+    entity_id) the distinct ids mentioned in the sentence; else the distinct entities the entity layer
+    (:func:`analysis.entities`, no lexicon) finds in the sentence, read with the rest of its document
+    (``context``, the document's sentences, default ``sentences``). A pronoun mention (``via ==
+    "pronoun"``) counts as the actor or entity it was resolved to (the rows hold only resolved
+    pronouns): in "'I take full responsibility,' she said." after "Dr Helen Marchbank ..." the sentence
+    names one actor, Helen Marchbank (session 17; a pronoun with no id is not counted). One integer per
+    row, in order.
     """
     if mentions is None:
         from analysis.entities import entities
@@ -606,8 +610,7 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
     key = "entity_id" if "entity_id" in mentions.columns else "actor_id"
     require_columns(mentions, ("doc_id", "sentence_id", key), fn="named_actor_counts", name="mentions",
                     fix="pass the table analysis.mentions (or the entity mentions) returns")
-    m = mentions if "via" not in mentions.columns else mentions[mentions["via"] != "pronoun"]
-    counts = m.groupby([m["doc_id"].astype(str), m["sentence_id"]])[key].nunique()
+    counts = mentions.groupby([mentions["doc_id"].astype(str), mentions["sentence_id"]])[key].nunique()
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
     return counts.reindex(index).fillna(0).to_numpy(dtype=np.int64)
 
