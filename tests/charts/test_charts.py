@@ -344,7 +344,7 @@ def test_prominence_scatter_of_one_actor_names_its_articles_not_the_actor_again(
     assert [t.name for t in fig.data] == [
         "1. Mayor Hollis faces challenger in tight Riverside race and 1 more", "2. Debate turns to housing",
         "1 more place(s): hover for the headline"], "numbered on the chart, headlines in the legend"
-    assert [list(t.text) if t.text else None for t in fig.data] == [["1"], ["2"], None]
+    assert [list(t.text) if t.text else None for t in fig.data] == [["1 (2 articles)"], ["2"], None]
     assert [(list(t.x), list(t.y), list(t.customdata)) for t in fig.data] == [
         ([0.0], [3], [2]), ([1 / 6], [3], [1]), ([1 / 6], [2], [1])], "e1 and e3 share a place: one point for both"
     assert {t.marker.color for t in fig.data} == {"#123456"}
