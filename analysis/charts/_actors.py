@@ -224,7 +224,7 @@ def prominence_scatter(
     point is labelled with its document's headline (``names``: document id -> headline, as in
     ``kwic_table``; an id not in it is shown as is): the ``labels`` points with the most mentions are
     numbered on the chart and their headlines listed in the legend, documents at the same place are
-    one point (a larger marker) whose legend entry and hover name them all ("… and 1 more"), the
+    one point (a larger marker, numbered "1 (2 articles)") whose legend entry and hover name them all ("… and 1 more"), the
     other points name their headline in the hover, and the default title names the actor.
 
     Input: ``wb.prominence(mentions, sentences)``: columns ``x`` (default first_position,
@@ -330,7 +330,8 @@ def _dodged(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
 def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, doc_id: str, first_sentence: str,
                        labels: int, headlines: Mapping[str, str] | None, color: str, title: str | None) -> go.Figure:
     """prominence_scatter of one actor over several documents: one point per place; the ``labels``
-    places with the most mentions are numbered on the chart, their headlines in the legend."""
+    places with the most mentions are numbered on the chart ("1 (4 articles)" where several articles share
+    the place), their headlines in the legend."""
     def headline(doc: object) -> str:
         name = (headlines or {}).get(doc)
         return name if isinstance(name, str) and name.strip() else str(doc)
@@ -368,7 +369,8 @@ def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, d
         g = groups[i]
         name, hover = point(g)
         fig.add_trace(go.Scatter(
-            x=[xs.iat[g[0]]], y=[ys.iat[g[0]]], mode="markers+text", cliponaxis=False, text=[str(rank)],
+            x=[xs.iat[g[0]]], y=[ys.iat[g[0]]], mode="markers+text", cliponaxis=False,
+            text=[str(rank) if len(g) == 1 else f"{rank} ({len(g)} articles)"],  # one point, several articles: said
             textposition="top center", name=safe_text(f"{rank}. {name}"), customdata=[len(g)],
             marker=dict(color=color, size=size(g), line=dict(width=1, color="white")),
             hovertext=[hover], hoverinfo="text"))

@@ -344,7 +344,7 @@ def test_prominence_scatter_of_one_actor_names_its_articles_not_the_actor_again(
     assert [t.name for t in fig.data] == [
         "1. Mayor Hollis faces challenger in tight Riverside race and 1 more", "2. Debate turns to housing",
         "1 more place(s): hover for the headline"], "numbered on the chart, headlines in the legend"
-    assert [list(t.text) if t.text else None for t in fig.data] == [["1"], ["2"], None]
+    assert [list(t.text) if t.text else None for t in fig.data] == [["1 (2 articles)"], ["2"], None]
     assert [(list(t.x), list(t.y), list(t.customdata)) for t in fig.data] == [
         ([0.0], [3], [2]), ([1 / 6], [3], [1]), ([1 / 6], [2], [1])], "e1 and e3 share a place: one point for both"
     assert {t.marker.color for t in fig.data} == {"#123456"}
@@ -950,6 +950,18 @@ def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
     assert fig.data[0].hovertext[2] == "<b>conflict</b><br>c: 1 share", "no headline: the id"
     assert fig.layout.xaxis.title.text == "article"
     assert charts.frame_profile(frames).layout.xaxis.ticktext is None, "without bar_names: the ids, as before"
+
+
+def test_frame_profile_of_many_headlines_set_upright_grows_by_their_length():
+    # red team rt17 L3: eight upright headlines under a 450-px chart left a plot area 70 px high
+    heads = {f"d{i}": f"Trust boss grilled by councillors over maternity failings {i}" for i in range(8)}
+    table = pd.DataFrame({"doc_id": list(heads), "frame_id": "conflict", "hits": 3, "share": 1.0})
+    fig = charts.frame_profile(table, bar_names=heads)
+    assert fig.layout.xaxis.tickangle == 90
+    assert fig.layout.xaxis.ticktext[0] == "Trust boss grilled by councillors over…"  # 40 characters at most
+    assert fig.layout.height == 420 + 40 * 7 + 24  # the plot as tall as with level names, plus the names
+    short = charts.frame_profile(table.head(2), bar_names=heads)
+    assert short.layout.xaxis.tickangle != 90 and short.layout.height is None, "level names: plotly's height"
 
 
 def test_frame_profile_escapes_labels(frames):
