@@ -4516,6 +4516,7 @@ def _alias_authority(texts: Sequence[str], live: list[_Entity], overlay: _Overla
             ent.mentions = [m for m in ent.mentions if id(m) not in gone]
             for m, f in out:
                 moved.setdefault(f[0], []).append((m, f))
+            _drop_titles(ent, {m[4] for m, _ in out if m[4]} - {m[4] for m in ent.mentions}, words)
     for actor, items in moved.items():
         target = next((ent for ent in live if ent.actor == actor), None)
         if target is None:
@@ -4523,6 +4524,19 @@ def _alias_authority(texts: Sequence[str], live: list[_Entity], overlay: _Overla
         else:
             target.mentions = sorted(target.mentions + [
                 (k, s, e, "name" if f[2] == target.display else "short", title) for (k, s, e, _, title), f in items])
+
+
+def _drop_titles(ent: _Entity, titles: set[str], words: EntityWords) -> None:
+    """Take from ``ent``'s evidence the honorifics and titles ``titles`` that only mentions it lost wrote
+    (Ella Pryce keeps no "honorific: mrs" once "Mrs Pryce" is Laura Pryce's), and the gender such an
+    honorific gave it, for its first name's where it has one."""
+    if not titles:
+        return
+    labels = {f"{kind}: {t}" for t in titles for kind in ("honorific", "title")}
+    ent.evidence = [ev for ev in ent.evidence if ev[2] not in labels]
+    said = {words.honorifics.get(t) for t in titles}
+    if ent.gender in said and ent.first_name_gender:
+        ent.gender, ent.gender_weak = ent.first_name_gender, False
 
 
 def _link_by_alias(ent: _Entity, forms: Sequence[tuple[int, str, str] | None], overlay: _Overlay) -> None:

@@ -22,73 +22,88 @@ BABY = ("A coroner has issued a report after the death of baby Ella Pryce. "
         "Mrs Pryce said outside court: \"Ella's life mattered.\"")
 
 
+GIBBONS = {"actors": [{"id": "stanley_gibbons", "name": "Stanley Gibbons", "type": "organization", "group": "dealers",
+                       "aliases": ["Stanley Gibbons"]}]}
+REID = {"actors": [{"id": "anna_reid", "name": "Anna Reid", "type": "person", "aliases": ["Anna Reid", "Dr Reid"]}]}
+#: the entity layer merges "Dr Reid" (another person, says the lexicon) into Tom Reid named before
+REID_TEXT = "Tom Reid, a parent, joined the protest. Dr Reid said: \"The unit is unsafe.\""
+
+
 def test_an_alias_the_entity_layer_typed_a_person_links_and_takes_the_actors_type():
-    # without the lexicon "Royal Wessex" is a man ("first name: Royal"); the lexicon's alias makes it the trust
-    alone = found(TRUST_TEXT, "Royal Wessex said it was sorry.")
-    assert rows(alone, "doc_id", "text", "entity_id", "evidence", "gender") == [
-        ("d0", "Royal Wessex Hospitals NHS Foundation Trust", "organization:royal_wessex_hospitals_nhs_foundation_trust",
-         "organization word: trust", None),
-        ("d0", "Royal Wessex", "person:royal_wessex", "first name: Royal", "male"),
-        ("d1", "Royal Wessex", "person:royal_wessex", "first name: Royal", "male")]
+    text = "Stanley Gibbons said it would close two shops. Stanley Gibbons sold a stamp for £2m."
+    assert rows(found(text), "text", "entity_id", "evidence", "gender") == [
+        ("Stanley Gibbons", "person:stanley_gibbons", "first name: Stanley", "male")] * 2
+    e = found(text, actors=GIBBONS)
+    assert rows(e, "text", "entity_id", "type", "actor_id", "evidence", "gender") == [
+        ("Stanley Gibbons", "organization:stanley_gibbons", "organization", "stanley_gibbons", "lexicon: organization",
+         None)] * 2
+    assert wb.entities_by(e, actors=GIBBONS)[["key", "type", "group", "mentions"]].values.tolist() == [
+        ["stanley_gibbons", "organization", "dealers", 2]]
+    q = wb.quotes(docs(text), GIBBONS)
+    assert rows(q, "quote", "speaker", "speaker_entity_id", "speaker_id") == [
+        ("it would close two shops", "Stanley Gibbons", "organization:stanley_gibbons", "stanley_gibbons")]
+
+
+def test_the_trusts_short_form_typed_a_person_counts_with_the_trust():
+    # rt17 H8: "Royal Wessex" (a man, "first name: Royal", on main at 8bf319c) and the trust's full name
+    # are one lexicon actor, counted once with all its mentions, whatever entities the entity layer made
     e = found(TRUST_TEXT, "Royal Wessex said it was sorry.", actors=TRUST)
-    assert rows(e, "doc_id", "text", "entity_id", "type", "actor_id", "evidence", "gender") == [
-        ("d0", "Royal Wessex Hospitals NHS Foundation Trust", "organization:royal_wessex_hospitals_nhs_foundation_trust",
-         "organization", "royal_wessex", "lexicon: organization", None),
-        ("d0", "Royal Wessex", "organization:royal_wessex", "organization", "royal_wessex", "lexicon: organization", None),
-        ("d1", "Royal Wessex", "organization:royal_wessex", "organization", "royal_wessex", "lexicon: organization", None)]
-    # the two entities the entity layer made of one actor stay two rows of the entity table, both linked ...
-    table = wb.entity_table(e, actors=TRUST)
-    assert table[["entity_id", "mentions", "actor_id"]].values.tolist() == [
-        ["organization:royal_wessex", 2, "royal_wessex"],
-        ["organization:royal_wessex_hospitals_nhs_foundation_trust", 1, "royal_wessex"]]
-    # ... and every count by actor counts the actor once, with all its mentions (no "person" Royal Wessex)
+    assert rows(e, "doc_id", "text", "type", "actor_id") == [
+        ("d0", "Royal Wessex Hospitals NHS Foundation Trust", "organization", "royal_wessex"),
+        ("d0", "Royal Wessex", "organization", "royal_wessex"), ("d1", "Royal Wessex", "organization", "royal_wessex")]
     assert wb.entities_by(e, actors=TRUST)[["key", "name", "type", "group", "mentions", "documents"]].values.tolist() == [
         ["royal_wessex", "Royal Wessex Hospitals NHS Foundation Trust", "organization", "NHS", 3, 2]]
-    # its statement is the trust's
     q = wb.quotes(docs(TRUST_TEXT), TRUST)
-    assert rows(q, "quote", "speaker", "speaker_entity_id", "speaker_id") == [
-        ("£2.5m would be spent", "Royal Wessex Hospitals NHS Foundation Trust", "organization:royal_wessex",
-         "royal_wessex")]
+    assert rows(q, "quote", "speaker", "speaker_id") == [
+        ("£2.5m would be spent", "Royal Wessex Hospitals NHS Foundation Trust", "royal_wessex")]
 
 
-def test_an_alias_of_one_word_does_not_override_a_names_own_type():
-    # "Rep. Jordan" stays a person beside the country Jordan; a multi-word alias ("Royal Mail") is the actor
-    lex = {"actors": [{"id": "jordan", "name": "Jordan", "type": "country", "aliases": ["Jordan"]},
-                      {"id": "royal_mail", "name": "Royal Mail", "type": "organization", "aliases": ["Royal Mail"]}]}
-    e = found("Rep. Jordan met officials from Jordan. Royal Mail said deliveries would resume.", actors=lex)
-    assert rows(e, "text", "entity_id", "type", "actor_id") == [
-        ("Jordan", "person:jordan", "person", None), ("Jordan", "place:jordan", "place", "jordan"),
-        ("Royal Mail", "organization:royal_mail", "organization", "royal_mail")]
-    no_lexicon = found("Rep. Jordan met officials from Jordan. Royal Mail said deliveries would resume.")
-    assert rows(no_lexicon, "text", "type")[-1] == ("Royal Mail", "person")
+def test_two_entities_linked_to_one_actor_stay_two_rows_counted_as_one_actor():
+    # the lexicon links the trust's full name and "Royal Wessex", which the entity layer keeps apart here
+    # (no full name in the lexicon: the trust's own name stays unlinked and "Royal Wessex" is the actor)
+    lex = {"actors": [{"id": "rw", "name": "Royal Wessex", "type": "organization", "aliases": ["Royal Wessex", "RWH"]}]}
+    e = found("Royal Wessex said £2.5m would be spent. RWH agreed.", actors=lex)
+    assert rows(e, "text", "entity_id", "actor_id") == [("Royal Wessex", "organization:royal_wessex", "rw"),
+                                                        ("RWH", "organization:rwh", "rw")]
+    table = wb.entity_table(e, actors=lex)
+    assert table[["entity_id", "mentions", "actor_id"]].values.tolist() == [
+        ["organization:royal_wessex", 1, "rw"], ["organization:rwh", 1, "rw"]]
+    assert wb.entities_by(e, actors=lex)[["key", "name", "mentions"]].values.tolist() == [["rw", "Royal Wessex", 2]]
 
 
 def test_a_mention_written_as_another_actors_alias_leaves_a_wrong_merge():
-    # the entity layer merges "Mrs Pryce" (the mother) into the baby Ella Pryce named before her
-    alone = found(BABY)
-    assert rows(alone, "text", "entity_id", "title") == [
-        ("Ella Pryce", "person:ella_pryce", None), ("Pryce", "person:ella_pryce", "mrs"),
-        ("Ella", "person:ella_pryce", None)]
-    e = found(BABY, actors=PRYCE)
+    assert rows(found(REID_TEXT), "text", "entity_id", "title", "evidence") == [
+        ("Tom Reid", "person:tom_reid", None, "honorific: dr"), ("Reid", "person:tom_reid", "dr", "honorific: dr")]
+    e = found(REID_TEXT, actors=REID)
+    # Tom Reid keeps no evidence of the honorific only the mention he lost wrote
     assert rows(e, "text", "entity_id", "via", "title", "actor_id", "evidence", "gender") == [
-        ("Ella Pryce", "person:ella_pryce", "name", None, None, "honorific: mrs", "female"),
-        ("Pryce", "person:mrs_pryce", "name", "mrs", "laura_pryce", "lexicon: person", "female"),
-        ("Ella", "person:ella_pryce", "short", None, None, "honorific: mrs", "female")]
-    q = wb.quotes(docs(BABY), PRYCE)
+        ("Tom Reid", "person:tom_reid", "name", None, None, "first name: Tom", "male"),
+        ("Reid", "person:reid", "name", "dr", "anna_reid", "lexicon: person", None)]
+    q = wb.quotes(docs(REID_TEXT), REID)
     assert rows(q, "quote", "speaker", "speaker_entity_id", "speaker_id") == [
-        ("Ella's life mattered.", "Laura Pryce", "person:mrs_pryce", "laura_pryce")]
+        ("The unit is unsafe.", "Anna Reid", "person:reid", "anna_reid")]
+
+
+def test_an_honorific_that_states_a_gender_names_the_entity_made_of_taken_mentions():
+    # rt17 H5: "Mrs Pryce" (the mother, an alias of Laura Pryce) was merged into the baby Ella Pryce
+    e = found(BABY, actors=PRYCE)
+    assert rows(e, "text", "title", "actor_id") == [("Ella Pryce", None, None), ("Pryce", "mrs", "laura_pryce"),
+                                                    ("Ella", None, None)]
+    # (on main at 8bf319c, the honorific names the entity: person:mrs_pryce, "Mrs Pryce")
+    assert wb.entity_table(e, actors=PRYCE).set_index("actor_id").loc["laura_pryce", "entity"] == "Mrs Pryce"
+    q = wb.quotes(docs(BABY), PRYCE)
+    assert rows(q, "quote", "speaker", "speaker_id") == [("Ella's life mattered.", "Laura Pryce", "laura_pryce")]
 
 
 def test_a_mention_taken_from_a_wrong_merge_joins_the_documents_entity_of_the_actor():
-    lex = {"actors": [{**PRYCE["actors"][0], "aliases": ["Laura Pryce", "Mrs Pryce", "Laura"]}]}
-    text = "Laura sat in court. The inquest into the death of baby Ella Pryce heard evidence. Mrs Pryce spoke later."
-    alone = found(text)
-    assert rows(alone[alone["via"] != "pronoun"], "text", "entity_id") == [
-        ("Laura", "person:laura"), ("Ella Pryce", "person:ella_pryce"), ("Pryce", "person:ella_pryce")]
+    lex = {"actors": [{**REID["actors"][0], "aliases": ["Anna Reid", "Dr Reid", "Anna"]}]}
+    text = "Anna sat in court. " + REID_TEXT
     e = found(text, actors=lex)
-    assert rows(e[e["via"] != "pronoun"], "text", "entity_id", "via", "actor_id") == [
-        ("Laura", "person:laura", "name", "laura_pryce"), ("Ella Pryce", "person:ella_pryce", "name", None),
-        ("Pryce", "person:laura", "short", "laura_pryce")]
+    assert rows(e, "text", "entity_id", "via", "actor_id") == [
+        ("Anna", "person:anna", "name", "anna_reid"), ("Tom Reid", "person:tom_reid", "name", None),
+        ("Reid", "person:anna", "short", "anna_reid")]
+    q = wb.quotes(docs(text), lex)
+    assert rows(q, "speaker", "speaker_entity_id", "speaker_id") == [("Anna Reid", "person:anna", "anna_reid")]
 
 
 def test_an_entity_mostly_written_as_a_titled_alias_links():
@@ -118,3 +133,12 @@ def test_written_alias_reads_the_title_before_the_mention():
     assert _written_alias("Chief Executive Priya Raman said", 16, 27, "chief executive", aliases, honorifics) is None
     # words before the mention that are not its title
     assert _written_alias("Labour MP Sarah Hill said", 10, 20, None, aliases, honorifics) is None
+
+
+def test_an_alias_of_one_word_does_not_override_a_names_own_type():
+    # "Rep. Jordan" stays a person beside the country Jordan (a title is the name's own evidence)
+    lex = {"actors": [{"id": "jordan", "name": "Jordan", "type": "country", "aliases": ["Jordan"]}]}
+    e = found("Rep. Jordan met officials from Jordan. Rep. Jordan left.", actors=lex)
+    assert rows(e, "text", "entity_id", "type", "actor_id") == [
+        ("Jordan", "person:jordan", "person", None), ("Jordan", "place:jordan", "place", "jordan"),
+        ("Jordan", "person:jordan", "person", None)]
