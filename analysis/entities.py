@@ -305,7 +305,7 @@ Beyond that, **an alias is authoritative** over the entity layer's typing and me
 the user's word): a mention is written as an alias as it stands ("Royal Wessex") or with its whole
 title, or the honorific ending it, written before it ("Mrs Pryce", "Dr Marchbank", "Dame Sarah Hill"
 of "Labour MP Dame Sarah Hill"; not a part of a title: "Executive Priya Raman" of "Chief Executive
-Priya Raman"), the longest alias winning. An entity left unlinked whose full name is an alias, or
+Priya Raman"), the longest alias winning. An entity left unlinked whose full name is an alias (also as written with its title), or
 more than half of whose mentions are written as an alias of two or more words of one actor, links to
 that actor and takes its type (evidence "lexicon: <type>"; an organisation loses the gender a first
 name gave it), also where its own evidence typed it otherwise ("Royal Wessex", a man by "first name:
@@ -4509,8 +4509,8 @@ def _alias_authority(texts: Sequence[str], live: list[_Entity], overlay: _Overla
             _link_by_alias(ent, forms, overlay)
     moved: dict[int, list[tuple[tuple, tuple[int, str, str]]]] = {}
     for ent, forms in written:
-        out = [(m, f) for m, f in zip(ent.mentions, forms)
-               if f is not None and f[0] != ent.actor and " " in f[1]]
+        out = [(m, f) for m, f in zip(ent.mentions, forms)  # (not its own full name: the entity's link decides)
+               if f is not None and f[0] != ent.actor and " " in f[1] and f[2] != ent.display]
         if out and len(out) < len(ent.mentions):  # (all its mentions another actor's: _link_by_alias decided)
             gone = {id(m) for m, _ in out}
             ent.mentions = [m for m in ent.mentions if id(m) not in gone]
@@ -4540,15 +4540,19 @@ def _drop_titles(ent: _Entity, titles: set[str], words: EntityWords) -> None:
 
 
 def _link_by_alias(ent: _Entity, forms: Sequence[tuple[int, str, str] | None], overlay: _Overlay) -> None:
-    """Link the unlinked ``ent`` to the actor its full name is an alias of, or that most of its mentions
+    """Link the unlinked ``ent`` to the actor its full name (as it stands, or written with its title) is an
+    alias of, or that most of its mentions
     (``forms``: :func:`_written_alias` of each) are written as an alias of two or more words of, and give
     it that actor's type and gender (an organisation: no gender), even where its own evidence typed it
     otherwise ("Royal Wessex", a person by "first name: Royal", is the trust of the alias) — not through
     an alias of one word ("Jordan" the country is no Rep. Jordan), nor, for a person actor, where the
     entity writes another first name (:func:`_other_first_name`)."""
     actor = overlay.alias_actor.get(ent.display)
+    titled = next((f for f in forms if f is not None and f[2] == ent.display), None) if actor is None else None
     if actor is not None:
         form = bare = ent.display
+    elif titled is not None:  # its full name written with its title is an alias ("Dame Sarah Hill")
+        actor, form, bare = titled
     else:
         tally = Counter(f[0] for f in forms if f is not None and " " in f[1])
         if not tally:

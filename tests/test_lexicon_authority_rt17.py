@@ -142,3 +142,13 @@ def test_an_alias_of_one_word_does_not_override_a_names_own_type():
     assert rows(e, "text", "entity_id", "type", "actor_id") == [
         ("Jordan", "person:jordan", "person", None), ("Jordan", "place:jordan", "place", "jordan"),
         ("Jordan", "person:jordan", "person", None)]
+
+
+def test_a_full_name_written_with_its_title_as_the_alias_links_the_whole_entity():
+    # "Dame Sarah Hill" is the alias: the entity Sarah Hill (titles stripped) links with its "Hill", no
+    # mention is split off (without the rule the titled mention left an unlinked "Sarah Hill" of one "Hill")
+    lex = {"actors": [{"id": "hill", "name": "Sarah Hill", "type": "person", "aliases": ["Dame Sarah Hill"]}]}
+    e = found("Labour MP Dame Sarah Hill spoke first. Hill said the unit must close.", actors=lex)
+    e = e[e["type"] == "person"]
+    assert rows(e, "text", "entity_id", "title", "actor_id") == [
+        ("Sarah Hill", "person:sarah_hill", "mp dame", "hill"), ("Hill", "person:sarah_hill", None, "hill")]
