@@ -27,7 +27,7 @@ from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
 from analysis.actors import actor_ranking
 from analysis.entities import entities_as_mentions, same_entity_ids
-from analysis.errors import InputError, require_table
+from analysis.errors import InputError, require_columns, require_table
 from analysis.readable import copyable_yaml
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
            "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
-           "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
+           "undated_note", "GroupComparison", "compare_groups", "frames_panel", "frames_for_table", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
            "report_analysis", "report_documents", "REPORT_KEYWORDS", "LOADING_KEYWORDS", "check_report_choices",
            "in_zone", "zone_label"]
@@ -743,6 +743,34 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
             for trace in fig.data:
                 trace.hovertext = [f"{hover}<br>{counted[period]}" for hover, period in zip(trace.hovertext, trace.x)]
     return fig
+
+
+def frames_for_table(document_frames: pd.DataFrame, *, by: str = "doc_id") -> pd.DataFrame:
+    """The document-level frames table as a report's frames table shows it (``wb.show_table``): the same rows
+    and columns, with ``share`` as text (object column) in the rows of a unit (an article, or the values of
+    ``by``) where terms were found but no frame reaches its threshold
+    (:func:`analysis.framing.below_threshold_units`, the rule of the frame chart): "below threshold (N term
+    hits)" where the frame has hits (N: its ``hits``), empty where it has none. Shares of such a unit are
+    no profile (one stray term read "100%" beside "present: no"). Other rows keep their share.
+
+    ``document_frames``: ``frames(documents, level="document")`` (columns ``by``, ``share``, ``hits``,
+    ``present``)."""
+    from analysis.framing import below_threshold_units
+
+    require_columns(document_frames, (by, "share", "hits", "present"), fn="frames_for_table", name="document_frames",
+                    fix='pass frames(documents, level="document")')
+    units = below_threshold_units(document_frames, by=by, value="hits")
+    out = document_frames.reset_index(drop=True)
+    if units.empty:
+        return out
+    below = out[by].isin(units[by]).to_numpy()
+    hits = pd.to_numeric(out["hits"], errors="coerce").fillna(0)
+    share = out["share"].astype(object)
+    for i in range(len(out)):
+        if below[i]:
+            n = float(hits.iloc[i])
+            share.iloc[i] = f"below threshold ({n:g} term hit{'s' if n != 1 else ''})" if n else None
+    return out.assign(share=share)
 
 
 def entity_tables(result: Analysis) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
