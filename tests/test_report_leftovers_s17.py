@@ -3,6 +3,7 @@ below-threshold rule (one helper, analysis.framing.below_threshold_units)."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -75,3 +76,86 @@ def test_explore_shows_its_frames_table_through_frames_for_table():
     cells = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "explore.ipynb").read_text())["cells"]
     shown = [c for c in cells if "name=\"frames-by-article\"" in "".join(c["source"])]
     assert len(shown) == 1 and "wb.show_table(wb.tables.frames_for_table(document_frames)" in "".join(shown[0]["source"])
+
+
+# ------------------------------------------- 2. -p tz=-0700: text parameters are kept as written
+
+@pytest.mark.parametrize("text, expected", [
+    ("tz=-0700", ("tz", "-0700")),  # YAML 1.1: the octal number -448
+    ("tz=+0530", ("tz", "+0530")),  # 344
+    ("tz=-7:00", ("tz", "-7:00")),  # base 60: -420
+    ("tz=-07:00", ("tz", "-07:00")),
+    ("tz=", ("tz", "")),
+    ("tz=null", ("tz", None)),
+    ("doc_id=0123", ("doc_id", "0123")),  # 83
+    ("title=true", ("title", "true")),
+    ("top=0700", ("top", 448)),  # not a text parameter: read as YAML, as before
+])
+def test_a_text_parameter_stays_the_text_as_written(text, expected):
+    from analysis.cli import parse_parameter
+
+    assert parse_parameter(text) == expected
+
+
+def test_each_value_of_a_text_parameter_stays_text_and_the_zones_they_name():
+    from analysis.cli import parse_each
+    from analysis.reports import TEXT_PARAMETERS
+
+    assert parse_each("tz=-0700,+0530, -07:00") == ("tz", ["-0700", "+0530", "-07:00"])
+    assert [tables.zone_label(z) for z in ("-0700", "+0530", "-7:00", "UTC+2")] == [
+        "UTC-07:00", "UTC+05:30", "UTC-07:00", "UTC+02:00"]
+    assert TEXT_PARAMETERS == ("tz", "doc_id", "actor_id", "term", "title", "where", "group_by")
+    # the report keywords among them are text in report_analysis' signature too
+    import inspect
+
+    keywords = inspect.signature(tables.report_analysis).parameters
+    assert {name: str(keywords[name].annotation) for name in TEXT_PARAMETERS if name in keywords} == {
+        "tz": "str | None", "doc_id": "str | None", "where": "str | None"}
+
+
+def test_a_zone_the_report_cannot_read_names_the_parameter_and_the_forms_it_takes():
+    from analysis.reports import check_parameter_value
+
+    forms = ('tz expects a time zone: a name such as "America/Los_Angeles", an offset from UTC such as '
+             '"-07:00", "-0700" or "+05:30", or "UTC"')
+    with pytest.raises(InputError) as number:
+        check_parameter_value("tz", -700)
+    assert str(number.value) == f'-p tz=-700: {forms}; got -700 (a number; give tz as text, e.g. tz="-07:00")'
+    with pytest.raises(InputError) as unsigned:
+        check_parameter_value("tz", "0700")
+    assert str(unsigned.value) == (f"-p tz='0700': {forms}; got '0700' (an offset starts with + or -: "
+                                   '"+07:00" east of UTC, "-07:00" west)')
+    with pytest.raises(InputError) as name:
+        check_parameter_value("tz", "Pacific")
+    assert str(name.value) == f"-p tz='Pacific': {forms}; got 'Pacific'"
+    assert [check_parameter_value("tz", z) for z in ("-0700", "+05:30", "Europe/Berlin")] == [
+        "-0700", "+05:30", "Europe/Berlin"]
+
+
+def test_the_command_hands_the_report_its_zone_and_a_text_default_as_written(monkeypatch):
+    import analysis.cli as cli
+
+    seen = {}
+
+    def fake_render(notebook, *, out_dir, parameters, name, shared_js):
+        seen.update(parameters)
+        raise InputError("stop here")
+
+    monkeypatch.setattr("analysis.reports.render_report", fake_render)
+    assert cli.main(["report", "corpus_report", "--out", "x", "-p", "tz=-0700", "-p", "title=0700",
+                     "-p", "group_by=2024", "-p", "top=5"]) == 2
+    assert seen == {"tz": "-0700", "title": "0700", "group_by": "2024", "top": 5}
+
+
+@pytest.mark.slow
+def test_explore_renders_with_a_zone_written_without_a_colon(tmp_path, capsys):
+    from pathlib import Path
+
+    from analysis.cli import main
+
+    corpus = Path(__file__).resolve().parent / "data" / "own_articles"
+    assert main(["report", "explore", "--corpus", str(corpus), "--out", str(tmp_path), "-p", "tz=-0700"]) == 0
+    page = (tmp_path / "explore" / "explore.html").read_text()
+    assert "UTC-07:00" in page
+    manifest = json.loads((tmp_path / "explore" / "manifest.json").read_text())
+    assert manifest["parameters"]["tz"] == "-0700"
