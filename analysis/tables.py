@@ -505,12 +505,13 @@ def lump_actors(table: pd.DataFrame, *, n: int = 10, by: str = "group", weight: 
 def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and the
     ``top`` most quoted ones (:func:`analysis.charts.voice_bars`' rule), most mentioned first."""
+    from analysis.quotes import top_voices
+
     ordered = voice.sort_values("mentions", ascending=False, kind="stable")
-    quotes = ordered["quotes"] if "quotes" in ordered else pd.Series(0, index=ordered.index)
-    keep = pd.Series(False, index=ordered.index)
-    keep.iloc[:top] = True
-    keep[quotes[quotes > 0].sort_values(ascending=False, kind="stable").index[:top]] = True
-    return ordered[keep.to_numpy()].reset_index(drop=True)
+    rows = pd.RangeIndex(len(ordered))  # (by position)
+    quotes = pd.Series(ordered["quotes"].to_numpy() if "quotes" in ordered else 0, index=rows)
+    keep = rows.isin(top_voices(rows, quotes=quotes, top=top))
+    return ordered[keep].reset_index(drop=True)
 
 
 def undated_note(documents: pd.DataFrame) -> Note | None:
@@ -600,7 +601,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     """
     from analysis.actors import mentions_by
     from analysis.framing import frames_by
-    from analysis.quotes import voice
+    from analysis.quotes import top_voices, voice
     from analysis.actor_tone import actor_tone_by
 
     if by not in documents:
@@ -613,7 +614,8 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     groups = docs[by].value_counts().index.tolist()
     group_of = dict(zip(docs["doc_id"].astype(str), docs[by]))
     attention = mentions_by(mentions, docs, by=(by, "actor"))
-    leaders = attention.groupby("actor_id")["mentions"].sum().sort_values(ascending=False).index[:top]
+    ranking = attention.groupby("actor_id")["mentions"].sum().sort_values(ascending=False).index
+    leaders = ranking[:top]
     attention = attention[attention["actor_id"].isin(leaders)].reset_index(drop=True)
     parts = []
     for group in groups:
@@ -624,10 +626,10 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     voices = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     voices = voices[[by, *[c for c in voices.columns if c != by]]]
     voices["actor_id"] = voices["actor_id"].astype("object").where(voices["actor_id"].notna(), voices["actor"])
-    quoted = voices.groupby("actor_id", sort=False)["quotes"].sum()
-    most_quoted = quoted[quoted > 0].sort_values(ascending=False, kind="stable").index[:top]
-    # (not every quoted actor: a corpus of thousands of speakers drew thousands of bars in each group's panel)
-    voices = voices[voices["actor_id"].isin(leaders) | voices["actor_id"].isin(most_quoted)].reset_index(drop=True)
+    # the top actors and the top most quoted overall (not every quoted actor: a corpus of thousands of
+    # speakers drew thousands of bars in each group's panel)
+    kept = top_voices(ranking, quotes=voices.groupby("actor_id", sort=False)["quotes"].sum(), top=top)
+    voices = voices[voices["actor_id"].isin(kept)].reset_index(drop=True)
     tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
     tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
     tone = actor_tone_by(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(

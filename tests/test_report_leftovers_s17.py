@@ -159,3 +159,52 @@ def test_explore_renders_with_a_zone_written_without_a_colon(tmp_path, capsys):
     assert "UTC-07:00" in page
     manifest = json.loads((tmp_path / "explore" / "manifest.json").read_text())
     assert manifest["parameters"]["tz"] == "-0700"
+
+
+# ------------------------------------------- 3. one rule for the "who speaks" cut: top mentioned + top quoted
+
+def test_top_voices_keeps_the_first_ranked_and_the_most_quoted_with_ties_in_order():
+    from analysis.quotes import top_voices
+
+    quotes = pd.Series({"a": 0, "b": 0, "c": 1, "d": 5, "e": 4, "f": 4})
+    assert top_voices(["a", "b", "c", "d", "e", "f"], quotes=quotes, top=2) == ["a", "b", "d", "e"]
+    assert top_voices(["d", "a", "b"], quotes=quotes, top=2) == ["d", "a", "e"], "no key twice"
+    assert top_voices(["a", "b"], quotes=quotes, top=5) == ["a", "b", "d", "e", "f", "c"]
+    assert top_voices(["a", "b", "c"], quotes=pd.Series({"a": 0, "b": 0}), top=1) == ["a"], "the unquoted are not kept"
+    assert top_voices([], quotes=pd.Series(dtype=float), top=3) == []
+    assert top_voices(range(4), quotes=pd.Series([0.0, float("nan"), 2.0, 2.0]), top=1) == [0, 2]
+
+
+def test_the_chart_the_table_and_the_group_panels_cut_by_the_same_rule(monkeypatch):
+    """voice_bars, voice_for_chart and compare_groups call top_voices."""
+    import sys
+
+    import analysis as wb
+
+    chart_module, quotes_module = sys.modules["analysis.charts._actors"], sys.modules["analysis.quotes"]
+    calls = []
+    real = quotes_module.top_voices
+
+    def spy(ranked, *, quotes, top):
+        calls.append(top)
+        return real(ranked, quotes=quotes, top=top)
+
+    monkeypatch.setattr(chart_module, "top_voices", spy)
+    monkeypatch.setattr(quotes_module, "top_voices", spy)
+    voice = pd.DataFrame({"actor_id": list("ABCDEF"), "actor": list("ABCDEF"), "mentions": [9, 8, 3, 2, 1, 1],
+                          "quoted_direct": [0, 0, 1, 5, 4, 0], "quoted_reported": [0, 0, 0, 0, 0, 0]})
+    voice["quotes"] = voice["quoted_direct"] + voice["quoted_reported"]
+    assert list(charts.voice_bars(voice, top=2).data[0].y) == ["A", "B", "D", "E"]
+    assert tables.voice_for_chart(voice, top=2)["actor"].tolist() == ["A", "B", "D", "E"]
+    assert calls == [2, 2]
+    documents = pd.DataFrame({
+        "doc_id": ["a", "b"], "outlet": ["Ledger", "Courier"], "title": ["Depot vote", "Depot vote delayed"],
+        "text": ["Mayor Ann Ruiz backed the depot. \"We need it,\" said Tom Baker. Ruiz met Lena Ortiz.",
+                 "Ann Ruiz and Lena Ortiz spoke. \"It can wait,\" said Omar Haddad. \"Not now,\" Haddad said."]})
+    result = wb.analyze(documents)
+    mentions, quotes, _ = tables.entity_tables(result)
+    comparison = tables.compare_groups(result, documents, by="outlet", top=1, mentions=mentions, quotes=quotes)
+    assert calls == [2, 2, 1]
+    # the top mentioned (Ann Ruiz) and the top quoted (Omar Haddad, twice), in each outlet where they occur
+    assert sorted(zip(comparison.voice["outlet"], comparison.voice["actor"])) == [
+        ("Courier", "Ann Ruiz"), ("Courier", "Omar Haddad"), ("Ledger", "Ann Ruiz")]

@@ -49,6 +49,7 @@ from analysis.charts._base import (
     wrap_text,
 )
 from analysis.errors import InputError, require_columns
+from analysis.quotes import top_voices
 
 __all__ = ["mentions_by_group", "prominence_scatter", "voice_bars", "cooccurrence_network",
            "attention_over_time"]
@@ -443,10 +444,9 @@ def voice_bars(
         table = table.sort_values("_m", ascending=False, kind="stable")
     left_quoted = 0
     if top is not None and len(table) > top:
-        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0) for q in quoted), pd.Series(0, index=table.index))
-        keep = pd.Series(False, index=table.index)
-        keep.iloc[: int(top)] = True
-        keep[said[said > 0].sort_values(ascending=False, kind="stable").index[: int(top)]] = True
+        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0).to_numpy() for q in quoted), np.zeros(len(table)))
+        rows = pd.RangeIndex(len(table))  # (by position: the table's order is the ranking by mentions)
+        keep = rows.isin(top_voices(rows, quotes=pd.Series(said, index=rows), top=int(top)))
         left_out = int((~keep).sum())
         left_quoted = int((~keep & (said > 0)).sum())
         table = table[keep]
