@@ -231,7 +231,7 @@ from analysis.errors import InputError, require_columns, require_table
 from analysis.schema import QUOTE_COLUMNS, output_columns
 from analysis.runtime import collector_paused
 
-__all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "top_voices", "quote_spans", "count_words"]
+__all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "top_voices", "unnamed_source_rows", "quote_spans", "count_words"]
 
 
 #: Quotations with fewer words (one to three) need a cue of their own and a speaker: else they are
@@ -4227,4 +4227,20 @@ def top_voices(ranked: Sequence[Hashable], *, quotes: pd.Series, top: int) -> li
     """
     most_quoted = quotes[quotes > 0].sort_values(ascending=False, kind="stable").index[:int(top)]
     return list(dict.fromkeys([*islice(ranked, int(top)), *most_quoted]))
+
+
+def unnamed_source_rows(voice: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.Series:
+    """Which rows of a voice table (:func:`voice`) are unnamed sources: speakers linked to no actor or
+    entity that the text names by a common noun ("officials", "the sheriff's office", "a spokesman":
+    ``speaker_type`` "nominal" in ``quotes``), not by a name the entity layer missed ("Caltrans said":
+    ``speaker_type`` "name"). A boolean per row of ``voice`` (its index). The findings count their
+    quotations apart from the people and organisations quoted, and the "who speaks" charts draw them as
+    one bar (:func:`analysis.tables.lump_unnamed_sources`)."""
+    unlinked = voice["actor_id"].isna()
+    if not unlinked.any():
+        return unlinked
+    named = quotes["speaker"].notna() & quotes["speaker_type"].eq("name") if "speaker_type" in quotes.columns \
+        else quotes["speaker"].notna()
+    names = set(quotes.loc[named, "speaker"].astype(str))
+    return unlinked & ~voice["actor"].astype(str).isin(names)
 

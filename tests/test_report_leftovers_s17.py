@@ -208,3 +208,116 @@ def test_the_chart_the_table_and_the_group_panels_cut_by_the_same_rule(monkeypat
     # the top mentioned (Ann Ruiz) and the top quoted (Omar Haddad, twice), in each outlet where they occur
     assert sorted(zip(comparison.voice["outlet"], comparison.voice["actor"])) == [
         ("Courier", "Ann Ruiz"), ("Courier", "Omar Haddad"), ("Ledger", "Ann Ruiz")]
+
+
+# ------------------------------------------- 4. unnamed sources: one bar, as the findings count them apart
+
+FIRE = ("Ann Lee said the road was closed. Ann Lee said the school was shut. Bo Diaz said the fire was out. "
+        "Officials said the town was safe. Officials said the roads would reopen. The sheriff's office said "
+        "the orders were lifted. Caltrans said the highway would reopen.")
+
+
+@pytest.fixture(scope="module")
+def fire():
+    import analysis as wb
+
+    documents = pd.DataFrame({"doc_id": ["a"], "title": ["Fire"], "text": [FIRE]})
+    result = wb.analyze(documents, actors={"actors": []})
+    mentions, quotes, _ = tables.entity_tables(result)
+    return result, quotes, wb.voice(mentions, quotes)
+
+
+def test_unnamed_source_rows_are_the_nominal_speakers_linked_to_nothing(fire):
+    from analysis.quotes import unnamed_source_rows
+
+    _, quotes, voice = fire
+    rows = unnamed_source_rows(voice, quotes=quotes)
+    assert sorted(voice.loc[rows, "actor"]) == ["Officials", "the sheriff's office"]
+    assert sorted(voice.loc[~rows & (voice["quotes"] > 0), "actor"]) == ["Ann Lee", "Bo Diaz", "Caltrans"], \
+        "a name the entity layer missed (Caltrans) stays a speaker"
+
+
+def test_unnamed_sources_text_lists_them_as_the_findings_do():
+    from analysis.findings import unnamed_sources_text
+
+    rows = pd.DataFrame({"actor": ["Officials", "the sheriff's office", "analysts", "Forecasters", "the district"],
+                         "quotes": [3, 2, 2, 1, 1]})
+    assert unnamed_sources_text(rows) == "officials (3), the sheriff's office and analysts (2 each) and 2 more"
+    assert unnamed_sources_text(rows.tail(2)) == "forecasters and the district (1 each)"
+    assert unnamed_sources_text(rows.iloc[:0]) == ""
+
+
+def test_lump_unnamed_sources_gives_them_one_last_row_with_their_sums(fire):
+    _, quotes, voice = fire
+    lumped = tables.lump_unnamed_sources(voice, quotes=quotes)
+    assert len(lumped) == len(voice) - 1 and list(lumped.columns) == [*voice.columns, "sources"]
+    last = lumped.iloc[-1]
+    assert last["actor"] == tables.UNNAMED_SOURCES == "unnamed sources" and pd.isna(last["actor_id"])
+    assert (last["mentions"], last["quoted_direct"], last["quoted_reported"], last["quotes"]) == (0, 0, 3, 3)
+    assert last["quote_share"] == pytest.approx(3 / 7) and last["voice_gap"] == pytest.approx(-3 / 7)
+    assert last["mention_share"] == 0 and not last["never_quoted"]
+    assert last["sources"] == "officials (2) and the sheriff's office (1)"
+    assert lumped["sources"].iloc[:-1].isna().all()
+    assert lumped.dtypes.drop("sources").equals(voice.dtypes)
+    named_only = voice[~voice["actor"].isin(["Officials", "the sheriff's office"])]
+    assert tables.lump_unnamed_sources(named_only, quotes=quotes).equals(
+        named_only.reset_index(drop=True).assign(sources=pd.Series(pd.NA, index=range(len(named_only)), dtype="object")))
+    with pytest.raises(InputError, match="quotes"):
+        tables.lump_unnamed_sources(voice.drop(columns="quotes"), quotes=quotes)
+
+
+def _voice_table(rows):
+    table = pd.DataFrame(rows, columns=["actor_id", "actor", "mentions", "quoted_direct", "quoted_reported", "sources"])
+    return table.assign(quotes=table["quoted_direct"] + table["quoted_reported"])
+
+
+VOICE = _voice_table([("lee", "Ann Lee", 5, 2, 0, pd.NA), ("diaz", "Bo Diaz", 4, 0, 0, pd.NA),
+                      ("moe", "Cy Moe", 3, 1, 0, pd.NA), ("fox", "Di Fox", 1, 0, 0, pd.NA),
+                      (pd.NA, "unnamed sources", 0, 1, 3, "officials (3) and a spokesman (1)")])
+
+
+def test_the_who_speaks_chart_draws_unnamed_sources_as_one_last_bar_never_cut_and_says_what_it_holds():
+    fig = charts.voice_bars(VOICE, top=2)
+    assert list(fig.data[0].y) == ["Ann Lee", "Bo Diaz", "Cy Moe", "unnamed sources"], \
+        "Di Fox cut (never quoted), the unnamed sources kept, last, though 0 mentions"
+    assert list(fig.layout.yaxis.ticktext) == ["Ann Lee", "Bo Diaz", "Cy Moe", "<i>unnamed sources</i>"]
+    assert [list(t.x) for t in fig.data[1:3]] == [[2, 0, 1, 1], [0, 0, 0, 3]]
+    assert [a.text for a in fig.layout.annotations] == [
+        "1 less mentioned actor(s) never quoted are left out.<br>unnamed sources: 4 quotations from sources the "
+        "text names by a common noun, not actors:<br>officials (3) and a spokesman (1)."]
+    assert fig.data[0].hovertext[-1] == ("<b>unnamed sources</b><br>from: officials (3) and a spokesman (1)<br>"
+                                         "quoted directly: 1<br>quoted in reported speech: 3")
+    assert tables.voice_for_chart(VOICE, top=2)["actor"].tolist() == ["Ann Lee", "Bo Diaz", "Cy Moe", "unnamed sources"]
+    plain = charts.voice_bars(VOICE.drop(columns="sources"), top=2)  # without the column: a row like any other
+    assert list(plain.data[0].y) == ["Ann Lee", "Bo Diaz", "unnamed sources"]
+    assert [a.text for a in plain.layout.annotations] == [
+        "2 less mentioned actor(s) are left out (1 quoted less often than those shown)."]
+
+
+def test_the_group_panels_lump_unnamed_sources_per_group_and_draw_them_grey():
+    import analysis as wb
+    from analysis.charts import OTHERS_COLOR
+
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ledger", "Courier"], "title": ["Fire", "Fire"],
+                              "text": [FIRE, "Ann Lee said the fire was out. Analysts said insurers would pay."]})
+    result = wb.analyze(documents, actors={"actors": []})
+    mentions, quotes, tone = tables.entity_tables(result)
+    comparison = tables.compare_groups(result, documents, by="outlet", top=1, mentions=mentions, quotes=quotes,
+                                       actor_tone=tone)
+    unnamed = comparison.voice[comparison.voice["actor"] == "unnamed sources"]
+    assert unnamed[["outlet", "actor_id", "quotes", "sources"]].values.tolist() == [
+        ["Ledger", "unnamed sources", 3, "officials (2) and the sheriff's office (1)"],
+        ["Courier", "unnamed sources", 1, "analysts (1)"]]
+    assert "Officials" not in set(comparison.voice["actor"])
+    colors = {t.name: t.marker.color for t in comparison.voice_chart().data}
+    assert colors["unnamed sources"] == OTHERS_COLOR
+
+
+def test_the_reports_draw_the_who_speaks_chart_and_table_from_the_lumped_voice_table():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "notebooks"
+    for name, calls in {"article_brief": 1, "corpus_report": 2, "explore": 1}.items():
+        text = "".join("".join(c["source"]) for c in json.loads((folder / f"{name}.ipynb").read_text())["cells"])
+        assert text.count("wb.tables.lump_unnamed_sources(voice, quotes=quotes)") == calls, name
+        assert "voice_bars(voice," not in text and "voice_for_chart(voice," not in text, name
