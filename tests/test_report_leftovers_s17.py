@@ -148,7 +148,7 @@ def test_the_command_hands_the_report_its_zone_and_a_text_default_as_written(mon
 
 
 @pytest.mark.slow
-def test_explore_renders_with_a_zone_written_without_a_colon(tmp_path, capsys):
+def test_explore_renders_with_a_zone_written_without_a_colon_and_one_bar_of_unnamed_sources(tmp_path, capsys):
     from pathlib import Path
 
     from analysis.cli import main
@@ -159,6 +159,16 @@ def test_explore_renders_with_a_zone_written_without_a_colon(tmp_path, capsys):
     assert "UTC-07:00" in page
     manifest = json.loads((tmp_path / "explore" / "manifest.json").read_text())
     assert manifest["parameters"]["tz"] == "-0700"
+    cells = json.loads((tmp_path / "explore" / "explore.ipynb").read_text())["cells"]
+    voice_cell = next(c for c in cells if "wb.charts.voice_bars(" in "".join(c["source"]))
+    figure = next(o["data"]["application/vnd.plotly.v1+json"] for o in voice_cell["outputs"]
+                  if "application/vnd.plotly.v1+json" in o.get("data", {}))
+    bars = figure["data"][0]["y"]
+    # the poll is a source the text names by a common noun, counted apart by the findings: one bar, last
+    assert bars[-1] == "unnamed sources" and not any("Westbay University released" in b for b in bars)
+    assert figure["layout"]["yaxis"]["ticktext"][-1] == "<i>unnamed sources</i>"
+    assert "not actors: a poll by Westbay University released on Thursday (1)." in \
+        figure["layout"]["annotations"][-1]["text"].replace("<br>", " ")
 
 
 # ------------------------------------------- 3. one rule for the "who speaks" cut: top mentioned + top quoted
