@@ -736,7 +736,7 @@ def _period_ticks(grid: list[str], unit: str, *, zone: str | None = None) -> dic
         return dict(title_text=_period_title(unit, zone), tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
     days = 7 if unit == "week" else 1
     return dict(title_text=_period_title(unit, zone), tick0=grid[0],
-                dtick=86_400_000 * days * every, tickformat="%b %-d, %Y")
+                dtick=86_400_000 * days * every, tickformat="%-d %b %Y", hoverformat="%-d %b %Y")
 
 
 def _period_title(unit: str, zone: str | None) -> str:

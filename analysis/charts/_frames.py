@@ -26,6 +26,8 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     shorten,
+    TICK_CHAR_PX,
+    UPRIGHT_LABEL_WIDTH,
     tick_labels,
     wrap_text,
 )
@@ -46,6 +48,20 @@ def bar_labels(names: Sequence[str]) -> tuple[list[str], int | None]:
     Online" at 30 degrees) ran across the next bars and out of the chart, and squeezed the plot on a
     narrow page."""
     return tick_labels(names, width_px=BARS_WIDTH_PX)
+
+
+#: Height in pixels of a bar chart's plot area, title and axis title, without its tick labels (plotly's
+#: default chart is 450 px in all, its bottom margin room for level names only).
+_PLOT_WITH_TITLES_PX = 420
+
+
+def _upright_height(names: Sequence[str]) -> int:
+    """The height of a bar chart whose bar names ``names`` (as written) are set upright: the plot area as
+    in a chart of level names plus the longest name's length (:data:`analysis.charts._base.TICK_CHAR_PX`
+    a character, at most :data:`analysis.charts._base.UPRIGHT_LABEL_WIDTH` characters). Eight headlines
+    under a 450-px chart left a plot 70 px high (red team rt17 L3). ``_upright_height(["A" * 40])``: 724."""
+    longest = min(max((len(name) for name in names), default=0), UPRIGHT_LABEL_WIDTH)
+    return _PLOT_WITH_TITLES_PX + longest * TICK_CHAR_PX + 24
 
 
 #: Values that are shares of a bar's hits (``frames`` and ``frames_by``'s ``share``): a bar of them where
@@ -175,8 +191,10 @@ def frame_profile(
                            text=f"below threshold<br>({hits:g} term hit{'s' if hits != 1 else ''})" if hits == hits
                            else "below threshold", font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
-    ticks, angle = bar_labels([html.unescape(bar) if label_of[bar] == bar else shorten(label_of[bar], width=48)
-                               for bar in bar_order])
+    shown = [html.unescape(bar) if label_of[bar] == bar else shorten(label_of[bar], width=48) for bar in bar_order]
+    ticks, angle = bar_labels(shown)
+    if angle == 90 and not one_document:  # upright names take their length below the plot: the plot keeps its height
+        fig.update_layout(height=_upright_height(shown))
     fig.update_layout(
         showlegend=True,  # plotly hides the legend of a single trace: one frame with terms would go unnamed
         barmode=barmode, legend_title_text="frame" + (

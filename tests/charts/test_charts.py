@@ -924,6 +924,18 @@ def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
     assert charts.frame_profile(frames).layout.xaxis.ticktext is None, "without bar_names: the ids, as before"
 
 
+def test_frame_profile_of_many_headlines_set_upright_grows_by_their_length():
+    # red team rt17 L3: eight upright headlines under a 450-px chart left a plot area 70 px high
+    heads = {f"d{i}": f"Trust boss grilled by councillors over maternity failings {i}" for i in range(8)}
+    table = pd.DataFrame({"doc_id": list(heads), "frame_id": "conflict", "hits": 3, "share": 1.0})
+    fig = charts.frame_profile(table, bar_names=heads)
+    assert fig.layout.xaxis.tickangle == 90
+    assert fig.layout.xaxis.ticktext[0] == "Trust boss grilled by councillors over…"  # 40 characters at most
+    assert fig.layout.height == 420 + 40 * 7 + 24  # the plot as tall as with level names, plus the names
+    short = charts.frame_profile(table.head(2), bar_names=heads)
+    assert short.layout.xaxis.tickangle != 90 and short.layout.height is None, "level names: plotly's height"
+
+
 def test_frame_profile_escapes_labels(frames):
     frames.loc[0, "doc_id"] = EVIL
     fig = charts.frame_profile(frames, names={"economic": BOLD})
