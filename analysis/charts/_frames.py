@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.framing import below_threshold_units
 from analysis.charts._base import (
     FADED_OPACITY,
     SEQUENTIAL_SCALE,
@@ -66,17 +67,6 @@ def _upright_height(names: Sequence[str]) -> int:
 #: Values that are shares of a bar's hits (``frames`` and ``frames_by``'s ``share``): a bar of them where
 #: no frame is present is drawn as "below threshold", not as shares (:func:`frame_profile`).
 SHARE_VALUES = ("share",)
-
-
-def _unframed_bars(bars: Sequence[str], values: Sequence[float], below: Sequence[bool]) -> dict[str, float]:
-    """{bar: its term hits (NaN when unknown)} of the bars with terms but no frame present (every part of
-    the bar below its frame's threshold), in the bars' order."""
-    has_terms: dict[str, bool] = {}
-    framed: dict[str, bool] = {}
-    for bar, v, b in zip(bars, values, below):
-        has_terms[bar] = has_terms.get(bar, False) or (v == v and v != 0)
-        framed[bar] = framed.get(bar, False) or (not b and v == v and v != 0)
-    return {bar: float("nan") for bar in has_terms if has_terms[bar] and not framed[bar]}
 
 
 def _hits_of(table: pd.DataFrame, frame_ids: Sequence[str], names: Mapping[str, str] | None) -> str:
@@ -160,10 +150,9 @@ def frame_profile(
              else [False] * len(table))  # terms found, but fewer than the frame's threshold
     # a bar of shares where no frame reaches its threshold is no bar: one stray term would stand as a full
     # "100% responsibility"; it reads "below threshold" with its hits instead
-    unframed = _unframed_bars(bars, raw, below) if value in SHARE_VALUES and "present" in table.columns else {}
-    if unframed and "hits" in table.columns:
-        per_bar = pd.to_numeric(table["hits"], errors="coerce").fillna(0).groupby(bars, sort=False).sum()
-        unframed = {bar: float(per_bar[bar]) for bar in unframed}
+    # (the rule of the frames table too: analysis.framing.below_threshold_units)
+    unframed = ({bar: hits for bar, hits in below_threshold_units(table.assign(**{by: bars}), by=by, value=value)
+                 .itertuples(index=False, name=None)} if value in SHARE_VALUES and "present" in table.columns else {})
     values = [None if bars[i] in unframed else v for i, v in enumerate(raw)]
     found = {f for f, v in zip(frame_ids, raw) if v == v and v != 0}
     present = {f for f, v in zip(frame_ids, values) if v is not None and v == v and v != 0}
