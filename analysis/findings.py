@@ -354,7 +354,25 @@ def _unnamed_sources(voice: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     named = quotes["speaker"].notna() & quotes["speaker_type"].eq("name") if "speaker_type" in quotes.columns \
         else quotes["speaker"].notna()
     names = set(quotes.loc[named, "speaker"].astype(str))
-    return unlinked & ~voice["actor"].astype(str).isin(names)
+    return unlinked & ~voice["actor"].astype(str).isin(names) & ~voice["actor"].map(_named_group).astype(bool)
+
+
+_GROUP_JOINS = re.compile(r",\s+and\s+|,\s+|\s+and\s+|\s+&\s+")
+
+
+def _named_group(words: object) -> bool:
+    """Are a speaker's words two names or more joined by "and" or commas ("Laura and Daniel Pryce",
+    "Fenwick Capital and Halden Partners": named people, one nominal speaker in the quotation table),
+    not an unnamed source? Each part capitalised words only, none of them a speaker noun ("Police and
+    Fire officials", "Officials and Analysts" stay unnamed)."""
+    if not isinstance(words, str) or " and " not in words and " & " not in words:
+        return False
+    from analysis.cues import load_cue_verbs
+
+    nouns = load_cue_verbs().speaker_nouns
+    parts = _GROUP_JOINS.split(words)
+    return len(parts) > 1 and all(
+        part and all(w[:1].isupper() and w.lower() not in nouns for w in part.split()) for part in parts)
 
 
 def _source_words(words: str) -> str:
