@@ -142,7 +142,7 @@ def test_findings_do_not_count_named_people_joined_by_and_as_an_unnamed_source()
         "welcomed the call. Officials said the town was safe.") == (
         "Ann Lee is quoted most: 2 quotations of 4 (50%); also quoted: Laura and Daniel Pryce (1); 1 quotation "
         "from unnamed sources: officials (1).")
-    from analysis.findings import _named_group  # the rule itself, on words alone
+    from analysis.quotes import _named_group  # the rule itself, on words alone
 
     assert [_named_group(w) for w in ("Laura and Daniel Pryce", "Fenwick Capital and Halden Partners",
                                       "Ana Ruiz, Tom Hale and Lena Ortiz", "Officials and Analysts",
