@@ -1739,6 +1739,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
+    if len(low) > 1 and last in words.village_last and toks[0] not in words.first_names:
+        ev.append((3, "place", f"place word: {toks[-1]}"))  # "Kingsbury Vale", "Bognor Regis" (not "Ian Vale")
     if words.place_joins and "-" in toks[-1] and (joint := _place_joint(words, toks[-1])) is not None:
         ev.append((3, "place", f"place word: -{joint}-"))  # "Southend-on-Sea", "Stratford-upon-Avon"
     event = len(low) > 1 and (low[0] in words.event_words or " ".join(low[:2]) in words.event_words)

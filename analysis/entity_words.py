@@ -78,6 +78,7 @@ class EntityWords:
     place_joins: frozenset[str] = frozenset()  # "Southend-on-Sea": words joining a hyphenated place name
     institution_places: frozenset[str] = frozenset()  # "Downing Street said": a place word of an institution
     org_first: frozenset[str] = frozenset()  # "NHS England", "Royal Wessex": first words of institutions
+    village_last: frozenset[str] = frozenset()  # "Kingsbury Vale": last words of village names
     seat_titles: frozenset[str] = frozenset()  # "the MP for Winchester": titles of a seat held for an area
     source: str = ""
     sha256: str = ""
@@ -87,7 +88,8 @@ _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_wor
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
                    "governing_place_words", "former_words", "family_nouns", "place_joining_words",
-                   "institution_place_words", "organization_first_words", "seat_titles")
+                   "institution_place_words", "organization_first_words", "seat_titles",
+                   "village_last_words")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -181,6 +183,7 @@ def _build_words(doc) -> EntityWords:
         institution_places=frozenset(lists.get("institution_place_words", ())),
         org_first=frozenset(lists.get("organization_first_words", ())),
         seat_titles=frozenset(lists.get("seat_titles", ())),
+        village_last=frozenset(lists.get("village_last_words", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
