@@ -2012,8 +2012,8 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         ev.append((5, "place", "place cue: hometown"))
     elif before in _KIN_WORDS and at >= 0 and (m := _KIN_BEFORE.search(text, max(0, start - 30), start)):
         ev.append((5, "person", f"kin: {m.group(1)}"))  # "whose wife Abena spent 30 hours in labour"
-    elif before == "for" and at >= 0 and words.seat_titles and (m := _TITLE_FOR.search(text, max(0, start - 30), start)) \
-            and m.group(1).lower() in words.seat_titles:
+    elif before == "for" and at >= 0 and words.seat_titles and \
+            (m := _TITLE_FOR.search(text, max(0, start - 30), start)) and m.group(1).lower() in words.seat_titles:
         # "the MP for Winchester", "the senior coroner for Wessex": the area a seat or office is for
         ev.append((5, "place", f"place cue: {m.group(1).lower()} for"))
     if start > 3 and before and _may_follow_org_cue(text, start, word_at=(at, before)):
@@ -2120,8 +2120,8 @@ def _word_before(text: str, start: int) -> tuple[int, str | None]:
 def _words_before_cues(org_nouns: frozenset[str]) -> frozenset[str] | None:
     """Every word, lower-case, that a cue written before a name can end in where a space separates
     them (:func:`_context_evidence`: a speech verb, "by", an organisation noun of ``org_nouns``, a
-    preposition of place, "of", "the", "from", "for", a kin noun, the last word of an organisation cue); None when an organisation
-    cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
+    preposition of place, "of", "the", "from", "for", a kin noun, the last word of an organisation cue);
+    None when an organisation cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
     ends = _org_cue_ends()
     if ends is None:
         return None
@@ -3918,16 +3918,16 @@ def _first_organizations(names: Sequence[tuple[str, ...]], ids: Sequence[int]) -
 
 
 def _common_of_word(words: EntityWords, rest: Sequence[str]) -> bool:
-    """``rest``, the words after "of" in an organisation's name, is one common English word (or its plural) and no place
-    of the lists ("Midwives" of the Royal College of Midwives, "Nursing", "Health" of the Department of
-    Health): what the body is of, no place it is named after (not "Westbrook", nor "Bath" or "Reading", towns
-    of the gazetteer)."""
+    """``rest``, the words after "of" in an organisation's name, is one common English word (or its
+    plural) and no place of the lists ("Midwives" of the Royal College of Midwives, "Nursing", "Health" of
+    the Department of Health): what the body is of, no place it is named after (not "Westbrook", nor
+    "Bath" or "Reading", towns of the gazetteer)."""
     if len(rest) != 1:
         return False
     low = rest[0].lower()
     return (low in words.english or low.endswith("s") and low[:-1] in words.english or
-            low.endswith("ives") and low[:-3] + "fe" in words.english) and low not in words.places and low not in words.cities and \
-        low not in words.big_cities
+            low.endswith("ives") and low[:-3] + "fe" in words.english) and low not in words.places and \
+        low not in words.cities and low not in words.big_cities
 
 
 def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words: EntityWords,
