@@ -1714,7 +1714,8 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
     if full in words.party_names and (len(toks) > 1 or toks[0] not in words.first_names and
                                       toks[0] not in words.surnames):
         ev.append((4, "organization", "party name"))  # "a Liberal Democrat member", "Labour" (not "Green")
-    institution = len(low) > 1 and low[0] in words.org_first
+    institution = len(low) > 1 and low[0] in words.org_first and full not in words.cities and \
+        full not in words.places and full not in words.big_cities  # (not "Royal Oak", a town)
     if institution:
         # "NHS England", "Royal Wessex", "Royal Mail": an institution's first word, no first name there
         ev.append((4, "organization", f"{_INSTITUTION_EVIDENCE}{toks[0]}"))

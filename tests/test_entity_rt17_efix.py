@@ -54,6 +54,10 @@ def test_uk_institutions_opening_with_royal_queen_nhs_or_a_street():
     ]
 
 
+def test_royal_town_of_the_gazetteer_stays_a_place():
+    assert _rows("Royal Oak police said the road was shut.") == [(0, "Royal Oak", "place:royal_oak", "name")]
+
+
 def test_queen_before_a_person_is_still_a_title():
     assert _rows("Queen Elizabeth visited the hospital. Queen Elizabeth said it was wonderful.") == [
         (0, "Elizabeth", "person:elizabeth", "name"), (0, "Elizabeth", "person:elizabeth", "name")]
