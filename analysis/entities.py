@@ -509,6 +509,16 @@ _GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by|in|into|near|ins
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
 _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
                                 r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})?,\s$")
+#: A name (or an age) and ", from" before a name, and what ends a hometown after it: "Laura Pryce, from
+#: Kingsbury Vale, said", "Jamie Holt, 34, from Little Denford near Winchester".
+_HOMETOWN = re.compile(r"(?:[A-Z][\w'’-]*|\d{1,3}), from $")
+_HOMETOWN_END = re.compile(r"[,.;)]| near [A-Z]| in [A-Z]|$")
+#: Kin nouns after a possessive right before a name: "whose wife Abena", "his daughter Ella".
+_KIN_WORDS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "partner", "widow",
+              "widower", "grandson", "granddaughter", "fiancé", "fiancée")
+_KIN_BEFORE = re.compile(rf"(?<![\w'’-])(?:whose|his|her|their|my|our) ({'|'.join(_KIN_WORDS)}) $")
+#: A title word and "for" before a name: "the MP for Winchester" (``seat_titles`` decides the word).
+_TITLE_FOR = re.compile(r"(?<![\w'’-])([A-Za-z]+) for $")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
                         r"(?:a|an|its|their)\s+"
@@ -645,9 +655,12 @@ _WORD_LISTS = ("first name:", "surname:", "inner capital")
 def _governing_place(words: EntityWords, item: tuple[int, str, str]) -> bool:
     """The evidence ``item`` is a place word that ends the name of a unit with a government of its own
     (``governing_places``: "place word: County" of "Harlow County"): such a place that speaks is its
-    government, as a place of the gazetteer that speaks is (see ``_SPEAKING_PLACE``)."""
+    government, as a place of the gazetteer that speaks is (see ``_SPEAKING_PLACE``); or a place word of
+    an address that stands for the institution there (``institution_places``: "Great Ormond Street said",
+    "Downing Street said")."""
     label = item[2]
-    return label.startswith("place word: ") and label[12:].lower() in words.governing_places
+    return label.startswith("place word: ") and (label[12:].lower() in words.governing_places or
+                                                 label[12:].lower() in words.institution_places)
 
 
 def _speech_only(label: str) -> bool:
@@ -936,11 +949,12 @@ def _written_alone_first(short: Sequence[tuple], full: Sequence[tuple]) -> bool:
 def _kind_words(words: EntityWords, name: Sequence[str], n: int) -> bool:
     """The words of ``name`` after its first ``n`` name only the kind of organisation: each an
     organisation word, a company word or a legal suffix ("Hospital", "Group Inc."), or they are or end an
-    organisation word of several ("Air Force"; "System" of "Greyford Health System": "health system");
+    organisation word of several ("Air Force"; "System" of "Greyford Health System": "health system"),
+    or an institution's first word ("NHS" of "Royal Wessex Hospitals NHS Foundation Trust");
     never a word of the name's own ("Correspondents Association")."""
     tail = name[n:]
     if all(w.lower() in words.org_words or w.lower() in words.company_words or w.lower() in words.legal_suffixes
-           for w in tail):
+           or w.lower() in words.org_first for w in tail):  # ("Hospitals NHS Foundation Trust")
         return True
     return any(" ".join(name[-m:]).lower() in words.org_words for m in range(len(tail), min(len(name) - 1, 3) + 1))
 
@@ -1060,6 +1074,8 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
 #: The evidence label of a saint's name in the possessive ("St. Mary's"): an institution's short form, which
 #: :func:`entity_table` may link to the one organisation named so in the corpus.
 _SAINT_EVIDENCE = "saint's possessive: "
+#: The evidence of an institution's first word (``organization_first_words``: "Royal Wessex", "NHS England").
+_INSTITUTION_EVIDENCE = "institution word: "
 
 #: "St." as a saint's title, before the saint's name ("St. Brendan's", "Saint Mary's").
 _SAINTS = frozenset(("St.", "St", "Saint"))
@@ -1715,6 +1731,14 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((5, "organization", f"organization word: {word}"))
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
+    if full in words.party_names and (len(toks) > 1 or toks[0] not in words.first_names and
+                                      toks[0] not in words.surnames):
+        ev.append((4, "organization", "party name"))  # "a Liberal Democrat member", "Labour" (not "Green")
+    institution = len(low) > 1 and low[0] in words.org_first and full not in words.cities and \
+        full not in words.places and full not in words.big_cities  # (not "Royal Oak", a town)
+    if institution:
+        # "NHS England", "Royal Wessex", "Royal Mail": an institution's first word, no first name there
+        ev.append((4, "organization", f"{_INSTITUTION_EVIDENCE}{toks[0]}"))
     if _ampersand_name(words, toks, full):
         # "Carver & Lane", "Marks & Spencer": names joined by "&" are a firm's (before place words and
         # surnames; a place written so, "Trinidad & Tobago", is the gazetteer's)
@@ -1736,6 +1760,10 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
+    if len(low) > 1 and last in words.village_last and toks[0] not in words.first_names:
+        ev.append((3, "place", f"place word: {toks[-1]}"))  # "Kingsbury Vale", "Bognor Regis" (not "Ian Vale")
+    if words.place_joins and "-" in toks[-1] and (joint := _place_joint(words, toks[-1])) is not None:
+        ev.append((3, "place", f"place word: -{joint}-"))  # "Southend-on-Sea", "Stratford-upon-Avon"
     event = len(low) > 1 and (low[0] in words.event_words or " ".join(low[:2]) in words.event_words)
     if event:
         ev.append((3, "other", f"event word: {toks[0]}"))  # "Hurricane Irma", "Operation Protective Edge"
@@ -1753,7 +1781,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         # country is an organisation (its national branch)
         ev.append((4, "organization", f"known name: {' '.join(toks[1:])}"))
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
-            full not in words.cities and not event and \
+            full not in words.cities and not event and not institution and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
             not ((low[0] in words.english or low[0] in words.places or low[0] in words.big_cities)
                  and toks[-1] not in words.surnames and (low[-1] in words.english or _plural(toks[-1]))):
@@ -1785,6 +1813,16 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         camel = _CAMEL_CASE.match(toks[0]) is not None and not toks[0].startswith("Fitz")
         ev.append((_SPEECH_RANK if camel else 7, "organization", "inner capital"))
     return ev
+
+
+def _place_joint(words: EntityWords, token: str) -> str | None:
+    """The lower-case word of ``place_joining_words`` that joins two capitalised parts of a hyphenated
+    ``token`` ("Southend-on-Sea": "on"; "Stratford-upon-Avon": "upon"), else None ("Okonkwo-Reid",
+    "Saint-Denis")."""
+    parts = token.split("-")
+    if len(parts) < 3 or not parts[0][:1].isupper() or not parts[-1][:1].isupper():
+        return None
+    return next((p for p in parts[1:-1] if p in words.place_joins), None)
 
 
 def _ampersand_name(words: EntityWords, toks: Sequence[str], full: str) -> bool:
@@ -1988,6 +2026,17 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
           if before is not None else _ends_before(text, start, (" of ", " of the "))) and \
             (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
+    if before == "from" and at >= 0 and text.endswith(", from ", 0, start) and \
+            _HOMETOWN.search(text, max(0, start - 40), start) and _HOMETOWN_END.match(text, end):
+        # "Laura Pryce, from Kingsbury Vale, said", "Jamie Holt, from Little Denford near Winchester,":
+        # after a name (or its age) and a comma, where the person comes from: a place
+        ev.append((5, "place", "place cue: hometown"))
+    elif before in _KIN_WORDS and at >= 0 and (m := _KIN_BEFORE.search(text, max(0, start - 30), start)):
+        ev.append((5, "person", f"kin: {m.group(1)}"))  # "whose wife Abena spent 30 hours in labour"
+    elif before == "for" and at >= 0 and words.seat_titles and \
+            (m := _TITLE_FOR.search(text, max(0, start - 30), start)) and m.group(1).lower() in words.seat_titles:
+        # "the MP for Winchester", "the senior coroner for Wessex": the area a seat or office is for
+        ev.append((5, "place", f"place cue: {m.group(1).lower()} for"))
     if start > 3 and before and _may_follow_org_cue(text, start, word_at=(at, before)):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
@@ -2092,12 +2141,13 @@ def _word_before(text: str, start: int) -> tuple[int, str | None]:
 def _words_before_cues(org_nouns: frozenset[str]) -> frozenset[str] | None:
     """Every word, lower-case, that a cue written before a name can end in where a space separates
     them (:func:`_context_evidence`: a speech verb, "by", an organisation noun of ``org_nouns``, a
-    preposition of place, "of", "the", the last word of an organisation cue); None when an organisation
-    cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
+    preposition of place, "of", "the", "from", "for", a kin noun, the last word of an organisation cue);
+    None when an organisation cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
     ends = _org_cue_ends()
     if ends is None:
         return None
-    return frozenset((*_SAID_VERBS, "by", "of", "the", *org_nouns, *_PLACE_PREPOSITION_WORDS, *ends))
+    return frozenset((*_SAID_VERBS, "by", "of", "the", "from", "for", *_KIN_WORDS, *org_nouns,
+                      *_PLACE_PREPOSITION_WORDS, *ends))
 
 
 def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:
@@ -2405,8 +2455,9 @@ def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any)
     """The capitalised word ``first`` opening a sentence is a common noun that needs evidence of a name
     of its own (written capitalised alone elsewhere, a lexicon alias): an organisation head word
     ("Hospital officials said", "Police said"), or, no first name or surname of the lists, an English
-    plural ("Nurses", "Ambulances": also of a singular of the English word list) or an English word the
-    document (the corpus) writes in lower case. Not a place, an acronym or a well-known name."""
+    plural ("Nurses", "Ambulances", "Midwives": also of a singular of the English word list), an English
+    word in "-ing" of six letters or more ("Nursing", "Speaking") or an English word the document (the
+    corpus) writes in lower case. Not a place, an acronym or a well-known name."""
     if low in words.places or _ACRONYM.match(first) or first in words.known:
         return False
     if low in words.org_words:
@@ -2414,8 +2465,11 @@ def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any)
     if first in words.first_names or first in words.surnames or low in words.group_words or low in words.demonyms:
         return False
     if low.endswith("s") and not low.endswith("ss") and (
-            low in words.english or low[:-1] in words.english or (low.endswith("es") and low[:-2] in words.english)):
+            low in words.english or low[:-1] in words.english or (low.endswith("es") and low[:-2] in words.english)
+            or (low.endswith("ives") and low[:-3] + "fe" in words.english)):  # ("Midwives": midwife)
         return True
+    if len(low) > 5 and low.endswith("ing") and low in words.english and low not in words.cities:
+        return True  # "Nursing is in crisis", "Speaking to reporters": a gerund (not "Reading", a town)
     return low in words.english and written_lower(low)
 
 
@@ -3224,7 +3278,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     for c in cands:
         if len(c.words) > 2 and "of" in c.words:
             i = c.words.index("of")
-            if 0 < i < len(c.words) - 1 and c.words[i - 1].lower() in words.org_words:
+            if 0 < i < len(c.words) - 1 and c.words[i - 1].lower() in words.org_words and \
+                    not _common_of_word(words, c.words[i + 1:]):
                 named_of.setdefault(c.words[i + 1:], " ".join(c.words))
     _places_of_institutions(texts, cands, words, named_of)
 
@@ -3482,6 +3537,26 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             return None
         return owners[0]
 
+    def titled_organization(c: _Cand) -> int | None:
+        """The one organisation named before ``c`` whose name is the capitalised title word written right
+        before ``c`` (split off as a title), ``c``'s words and then only kind words (:func:`_kind_words`):
+        "Queen Alexandra said" after "Queen Alexandra Hospital" is the hospital, no queen."""
+        text = texts[c.k]
+        if c.title is None or len(c.words) > 2 or c.start < 3 or text[c.start - 1] != " ":
+            return None
+        at = text.rfind(" ", 0, c.start - 1) + 1
+        head = text[at:c.start - 1]
+        if not head[:1].isupper() or head.lower() != c.title:
+            return None
+        full = (head, *c.words)
+        owners = [j for j in by_first.get(head, ()) if len(entities[j].words) > len(full) and
+                  entities[j].words[:len(full)] == full and entities[j].best is not None and
+                  entities[j].best[1] == "organization" and _kind_words(words, entities[j].words, len(full))]
+        if len(owners) != 1:
+            return None
+        c.start, c.title, c.gender = at, None, None
+        return owners[0]
+
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
@@ -3538,6 +3613,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 idx = new(c)
                 openers.append(idx)
             add(c, idx, "name")
+            continue
+        if c.title is not None and (target := titled_organization(c)) is not None:
+            add(c, target, "short", only="organization")
             continue
         idx = by_words.get(_key(c.words))
         apart = None  # the namesake of the other gender this name is told apart from
@@ -3859,6 +3937,19 @@ def _first_organizations(names: Sequence[tuple[str, ...]], ids: Sequence[int]) -
     the club."""
     return [j for j, name in zip(ids, names)
             if not any(len(other) < len(name) and name[:len(other)] == other for other in names)]
+
+
+def _common_of_word(words: EntityWords, rest: Sequence[str]) -> bool:
+    """``rest``, the words after "of" in an organisation's name, is one common English word (or its
+    plural) and no place of the lists ("Midwives" of the Royal College of Midwives, "Nursing", "Health" of
+    the Department of Health): what the body is of, no place it is named after (not "Westbrook", nor
+    "Bath" or "Reading", towns of the gazetteer)."""
+    if len(rest) != 1:
+        return False
+    low = rest[0].lower()
+    return (low in words.english or low.endswith("s") and low[:-1] in words.english or
+            low.endswith("ives") and low[:-3] + "fe" in words.english) and low not in words.places and \
+        low not in words.cities and low not in words.big_cities
 
 
 def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words: EntityWords,
@@ -5398,6 +5489,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], weights)
              if " " in e]
     by_last: dict[str, list[tuple[int, str]]] = {}
+    by_given: dict[str, list[str]] = {}  # persons of several words by their first word ("Ella Pryce")
     by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
     by_name: dict[str, list[tuple[int, str]]] = {}
     org_first: dict[str, list[tuple[int, str]]] = {}  # businesses by their first word ("Brightwater Foods")
@@ -5405,6 +5497,8 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     for i, e, t, n in multi:
         if t in ("person", "organization") and not _repeated(e.split()):  # ("Greyford" -> "Greyford Greyford")
             by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
+            if t == "person":
+                by_given.setdefault(e.split()[0], []).append(i)
         if t == "organization" and (parts := e.split())[0] != parts[-1] and \
                 (parts[-1].lower() in words.company_words or parts[-1].lower() in words.legal_suffixes):
             org_first.setdefault(parts[0], []).append((n, i))
@@ -5424,7 +5518,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # words say so)
             same.append(_dominant(org_first[e]) if t == "organization" else None)
         elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
-            same.append(_dominant(by_last.get(f"person:{e}", [])))
+            same.append(_dominant(by_last.get(f"person:{e}", [])) or _given_name_of(words, e, t, by_given, by_last))
         elif t == "organization" and (e.lower() not in words.org_words or e.lower() in _CLUB_WORDS):
             # "Rovers" -> Northgate Rovers; never a generic head word ("Office" is no short form of the Met
             # Office, "University" none of the University of Kelsford)
@@ -5480,7 +5574,8 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     organisation's name in the corpus: a headline's "Northfield" or "Northfield Dairy", or "Northfield's
     chief executive", beside the body's "Northfield Dairy Cooperative" is the cooperative, not a town of
     the gazetteer, a person by a speech verb alone or a new organisation. Only a form typed by no
-    evidence, by a speech verb, statement or organisation cue alone (not by words of its own: "European
+    evidence, by a speech verb, statement or organisation cue alone, or by an institution's first word
+    ("Royal Wessex" beside the Royal Wessex Hospitals NHS Foundation Trust) (not by words of its own: "European
     Union" is no short form of the European Union Emissions Trading System), or a place by the
     gazetteer's towns alone, and no common word alone ("Two"); never a single word typed a person (a surname beside "Mallory Paving"), nor
     where another entity's name (of any type) starts with the same words, nor the place an organisation
@@ -5503,7 +5598,8 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     for k, (name, t, ev) in enumerate(zip(names, types, table["evidence"])):
         if same[k] is not None or name not in starts or len(name) == 1 and name[0] in surnames:
             continue  # (nor a person's surname: "Copperleaf" beside Nina Copperleaf and Copperleaf Foods)
-        if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE)) and
+        if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE,
+                                               _INSTITUTION_EVIDENCE)) and
                 t in ("organization", "person") and (t != "person" or len(name) > 1) or
                 t == "place" and ev == "gazetteer: town"):
             continue  # (a name with evidence of its own is its own: "European Union", "US Senate", "CBS")
@@ -5523,6 +5619,19 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if re.search(rf" {re.escape(' '.join(name))}(?![^ \n])", blob[0]):
             continue  # (another name holds it after its first word: "University of Westbrook" beside the union)
         same[k] = ids[longest[0]]
+
+
+def _given_name_of(words: EntityWords, name: str, etype: str, by_given: Mapping[str, list[str]],
+                   by_last: Mapping[str, list[tuple[int, str]]]) -> str | None:
+    """The one person of the corpus named in full with ``name`` (a person's single word) as the first
+    word: "Ella" (in articles that name her so alone) -> Ella Pryce; only a first name of the lists that
+    is no surname of them, no surname of any multi-word person of the corpus, and where one person alone
+    is named with it (two, "Ella Pryce" and "Ella Hart": neither)."""
+    full = by_given.get(name)
+    if etype != "person" or full is None or len(full) != 1 or name not in words.first_names or \
+            name in words.surnames or f"person:{name}" in by_last:
+        return None
+    return full[0]
 
 
 def _folded(pool: list[tuple[int, str]], same_of: Mapping[str, str | None]) -> list[tuple[int, str]]:
