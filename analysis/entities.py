@@ -1034,6 +1034,37 @@ def _cut_trailing_title(words: EntityWords, piece: Sequence[tuple[int, int, str]
     return piece
 
 
+def _post_nominal_tail(words: EntityWords, toks: Sequence[str]) -> int:
+    """How many of the last words of a run piece are post-nominal letters (``post_nominals``, written in
+    capitals: "Sarah Whitlock MP", "Sir John Smith KC OBE") after a person's name of two words or more
+    that starts with a first name of the lists or with an honorific or title ("Dame Sarah Hill MP"), 0
+    for none: the letters are the person's seat or honour, no part of the name (not "Hartlepool MP", a
+    constituency's member)."""
+    n = len(toks)
+    tail = 0
+    while tail < n - 2 and toks[n - 1 - tail].isupper() and toks[n - 1 - tail].lower() in words.post_nominals:
+        tail += 1
+    if not tail:
+        return 0
+    first = toks[0]
+    return tail if first in words.first_names or first.lower() in words.honorifics or \
+        (first.lower(),) in words.titles else 0
+
+
+def _post_nominal_after(words: EntityWords, text: str, end: int) -> str | None:
+    """The post-nominal letters (``post_nominals``, in capitals) written right after a name ending at
+    ``end`` of ``text`` ("Sarah Whitlock MP said", "Jane Hutt MS", "Ann Lee OBE's"), lower-cased, the
+    first of several; None when there are none."""
+    m = _POST_NOMINAL.match(text, end)
+    if m is None or m.group(1).lower() not in words.post_nominals:
+        return None
+    return m.group(1).lower()
+
+
+#: A word in capitals right after a name (:func:`_post_nominal_after` checks it is post-nominal letters).
+_POST_NOMINAL = re.compile(r" ([A-Z]{2,4})(?![\w.&-])")
+
+
 def _role_phrase_before_name(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
     """Does the piece open with a title head, "for" or "of" and a body or portfolio before a person's
     name (:func:`_portfolio_for`: "Spokesman for Acme Corp John Smith")? Then the organisation word
@@ -1322,6 +1353,9 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                     continue  # ("Undersecretary for Education Mr. Toccafondi": one title, then the name)
                 split_at.append(i)
         piece = _cut_trailing_title(words, piece)
+        if words.post_nominals and len(piece) > 2 and piece[-1][2].isupper() and \
+                (tail := _post_nominal_tail(words, [t[2] for t in piece])):
+            piece = piece[:-tail]  # "Sarah Whitlock MP": the letters are her seat (the title, read after the name)
         if not _role_phrase_before_name(words, piece) and (j := _person_after_organization(words, piece)):
             out.append(piece[:j])  # "Washington State University Simon Ličen", "Manchester United Wayne Rooney"
             piece = piece[j:]
@@ -2519,6 +2553,9 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     # (the gender of a plain form of address dropped from the title: "undersecretary for education mr.")
     gender = None if title is None else _title_gender(words, lows[cut - 1]) if lows[cut - 1] in _PLAIN_ADDRESS \
         and not title.endswith(lows[cut - 1]) else _title_gender(words, title)
+    if not cut and len(toks) > 1 and lows[0] in words.child_words and toks[1] in words.first_names and \
+            toks[0] not in words.surnames and toks[0] not in words.first_names:
+        cut = 1  # "Baby Ella Pryce", "Newborn Jack Hale" opening a sentence: the word describes her, no name's
     name, lows = toks[cut:], lows[cut:]
     if name and name[0] in ("of", "for"):
         # "Governor of Virginia": a title and its place, no person's name
@@ -2697,6 +2734,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # (not "senior Environmental Protection Agency official")
         if title:
             gender = _title_gender(words, title)
+    if title is None and nxt == " " and text[end + 1:end + 2].isupper() and len(toks) > 1 and \
+            toks[0] in words.first_names and (letters := _post_nominal_after(words, text, end)):
+        title = letters  # "Sarah Whitlock MP", "Jane Hutt MS": her seat or honour, written after the name
     if title and cut and all(w in words.honorifics for w in title.split()) and \
             (role := _lower_title_before(words, text, base + piece[p][0])):
         # "vice-chancellor Dr. Mary Ode": the role written before the honorific is the title (the honorific
@@ -3434,6 +3474,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue  # (but "the Red Cross" after "the American Red Cross")
             if own_types - {"person"}:
                 continue
+            if _addresses_adult(words, texts, c.title, ent):
+                continue  # "Mrs Pryce" after "the death of baby Ella Pryce": the baby's mother, not the baby
             g = _gender_of(ent)
             if c.gender and g and c.gender != g and not _man_title(words, c.title):
                 continue
@@ -3778,7 +3820,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.mentions = []
             continue
         if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"} and \
-                not any(_title_conflicts(words, texts, m[4], entities[owners[0]]) for m in ent.mentions) and \
+                not any(_title_conflicts(words, texts, m[4], entities[owners[0]]) or
+                        _addresses_adult(words, texts, m[4], entities[owners[0]]) for m in ent.mentions) and \
                 not (ent.gender and not ent.gender_weak and _gender_of(entities[owners[0]]) not in (None, ent.gender)):
             # not "Dr. Marsh" after "Nurse Helen Marsh" (see _title_conflicts), nor "Ms. Marsh" after "Dr.
             # Owen Marsh": a form of address that states another gender is someone else, as in short_target
@@ -4038,6 +4081,45 @@ def _appositive_titles(texts: Sequence[str], live: Sequence[_Entity], words: Ent
         for i, (k, s, e, via, title) in enumerate(mentions):
             if title is None and texts[k][e:e + 1] == "," and (role := _appositive_title(words, texts[k], e)):
                 mentions[i] = (k, s, e, via, role)
+
+
+#: Forms of address a child may be written with: they do not keep a short form off a child (:func:`_named_as_child`).
+_CHILD_ADDRESS = frozenset(("miss", "master"))
+#: An adult's age in an apposition right after a name ("Tom Pryce, 42,"): 18 to 119.
+_ADULT_AGE = re.compile(r",\s+(?:1[89]|[2-9]\d|1[01]\d),")
+
+
+@functools.lru_cache(maxsize=4)
+def _child_before(child: frozenset[str]) -> re.Pattern[str]:
+    """A word of ``child_words`` right before a name, or closing an apposition before it ("baby ", "their
+    daughter, ")."""
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(map(re.escape, child), key=len, reverse=True))}),? $",
+                      re.IGNORECASE)
+
+
+def _addresses_adult(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
+    """``title`` (of a short form: "mrs" of "Mrs Pryce") is a title or an adult's form of address (any
+    but :data:`_CHILD_ADDRESS`) and ``ent`` a person written as a baby or child (:func:`_named_as_child`):
+    the short form names someone else."""
+    return title is not None and title not in _CHILD_ADDRESS and _named_as_child(words, texts, ent)
+
+
+def _named_as_child(words: EntityWords, texts: Sequence[str], ent: _Entity) -> bool:
+    """Is the person ``ent`` written as a baby or a child (a word of ``child_words`` right before one of
+    its mentions so far: "the death of baby Ella Pryce", "their daughter, Ella,", "whose son Jack"), and
+    never with an adult's age after a name ("her son, Tom Pryce, 42,")? Then a title or an adult's form of
+    address ("Mrs Pryce", "Mr Pryce") names someone else."""
+    if not words.child_words:
+        return False
+    pattern = _child_before(words.child_words)
+    child = False
+    for k, s, e, via, _ in ent.mentions:
+        if via == "pronoun":
+            continue
+        if _ADULT_AGE.match(texts[k], e):
+            return False
+        child = child or pattern.search(texts[k], max(0, s - 16), s) is not None
+    return child
 
 
 def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
@@ -4743,13 +4825,27 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w'’-])(his|her|His|Her) (?:[a-z]+ )?(?:b
                               r"grandson|granddaughter|grandfather|grandmother|fiancée?|boyfriend|girlfriend), $")
 
 
-def _relative_of(text: str, start: int, gender: str) -> bool:
+def _relative_of(text: str, start: int, gender: str, *, end: int | None = None, at: int | None = None) -> bool:
     """The person named at ``start`` of ``text`` is written as a relative of someone the possessive before
     it stands for, of ``gender`` ("He went looking for his brother, George Whitman, after he got a
-    telegram"): no antecedent of a he/she of that gender after it in the sentence (the possessor's)."""
-    return start > 6 and text[start - 2] == "," and \
-        (m := _RELATIVE_BEFORE.search(text, max(0, start - 40), start)) is not None and \
-        (m.group(1).lower() == "his") == (gender == "male")
+    telegram"): no antecedent of a he/she of that gender after it in the sentence (the possessor's). Not
+    when the relative opens the sentence and gives the words a he/she at ``at`` stands in (the name
+    ending at ``end``, then an age or an aside and a speech verb: "Her mother, Laura Pryce, 34, told the
+    inquest that she had reported ..."): the sentence's subject reports her own words."""
+    if not (start > 6 and text[start - 2] == "," and
+            (m := _RELATIVE_BEFORE.search(text, max(0, start - 40), start)) is not None and
+            (m.group(1).lower() == "his") == (gender == "male")):
+        return False
+    if end is None or at is None or text[:m.start()].strip(_OPENERS + " ") or at <= end:
+        return True
+    aside = _ASIDE_AFTER_NAME.match(text, end)
+    cue = _person_cue().match(text, aside.end() if aside is not None else end)
+    return cue is None or cue.group("speech") is None or cue.end() > at
+
+
+#: An age or a short aside between commas right after a name ("Laura Pryce, 34, told"): what
+#: :func:`_relative_of` passes over before the speech verb.
+_ASIDE_AFTER_NAME = re.compile(r",\s+[^,\n]{1,40}(?=,)")
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b|['’]")
@@ -5056,7 +5152,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 continue  # is not its object, nor named earlier
             g = live[idx].gender or learned.get(idx)
             if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
-                    _relative_of(texts[k], persons[j][1], gender):
+                    _relative_of(texts[k], persons[j][1], gender, end=_mention_end(live[idx], k, persons[j][1]),
+                                 at=at[1]):
                 continue
             if g == gender:
                 chosen = idx
