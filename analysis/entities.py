@@ -281,7 +281,11 @@ quotation split around its cue is not its speaker either, and continues the quot
 that gives words ("..., she said", "He added") is the person the sentence before gave words to when
 the gender agrees or is unknown, as the quote layer takes its speaker ("The trust's chair, Dr. Priya
 Nandra, said .... They would meet on October 3, she said" -> Priya Nandra, not a woman named
-earlier); rows with ``via == "pronoun"``, apart
+earlier); a pronoun opening its sentence after one whose subject is a role ("The governor thanked crews.
+She said ...", :func:`role_opening`) is the one person named before with that title ("Gov. Maria
+Alvarez"; not "Lt. Gov."), or no one when nobody or two people are (not the person named last), unless
+that person's gender is the other one, and a pronoun of that gender after it follows it while nobody else
+who could be meant is named; rows with ``via == "pronoun"``, apart
 from the direct mentions. An acronym in brackets right after its entity's name ("The Information
 Commissioner's Office (ICO)") is a row with ``via == "definition"``, which the counts of mentions leave
 out (the same naming). "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
@@ -3828,7 +3832,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.evidence.insert(0, (2, "organization", label))
             ent.best = ent.evidence[0]
     _appositive_titles(texts, live, words)
-    pronouns = _resolve_pronouns(texts, live)
+    pronouns = _resolve_pronouns(texts, live, words)
     return live, pronouns
 
 
@@ -4705,7 +4709,74 @@ def _speaks(text: str, start: int, end: int) -> bool:
     return (cue is not None and cue.group("speech") is not None) or text.endswith("according to ", 0, start)
 
 
-def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
+#: A sentence opening with "The" (and its first words after: a nominal role as its subject?).
+_THE_OPENING = re.compile(r"[\s\"'“‘]*The ")
+_LOWER_WORD_ONLY = re.compile(r"[a-z][a-z'’-]*")
+#: Words after a role that make it no lone subject ("The governor and the mayor ...").
+_NOT_LONE_SUBJECT = frozenset(("and", "or", "nor"))
+#: Ranks below a title: "the deputy mayor" is not the mayor (with ``former_words``: "the former governor").
+_RANKS_BELOW = frozenset(("lieutenant", "lt.", "deputy", "vice", "assistant", "associate"))
+
+
+def role_opening(text: str, *, words: EntityWords | None = None) -> tuple[str, ...] | None:
+    """The role a sentence ``text`` opens with as its subject, as words ("The governor thanked crews."
+    -> ("governor",); "The county clerk said" -> ("county", "clerk") or ("clerk",), the longest title of
+    the entity word lists ending there; "The governor's spokeswoman said" -> ("spokeswoman",)): "The",
+    at most two lower-case modifiers, a title, then a lower-case word that is no "and"/"or" (no comma,
+    no name: "The governor, Maria Alvarez, said" is no role alone); with a former or lower rank among
+    the modifiers ("The former governor", "The deputy mayor") the role is none of a named person's:
+    ``()``. None when the sentence opens with no role. ``words``: the entity word lists (None: the
+    shipped ones)."""
+    words = words if words is not None else _default_words()
+    m = _THE_OPENING.match(text)
+    if m is None:
+        return None
+    toks = text[m.end():m.end() + 120].split(None, 5)[:5]
+    for n in range(1, min(len(toks), 4)):
+        if not _LOWER_WORD_ONLY.fullmatch(toks[n - 1]):
+            return None
+        if toks[n - 1] not in words.title_heads or not toks[n][:1].islower() or \
+                tuple(toks[n - 1:n + 1]) in words.titles or (n + 1 < len(toks) and
+                                                              tuple(toks[n - 1:n + 2]) in words.titles):
+            continue  # no title yet, or the title goes on ("The head coach": not "head")
+        role = next((tuple(toks[n - t:n]) for t in range(min(n, words.title_max), 0, -1)
+                     if tuple(toks[n - t:n]) in words.titles), None)
+        if role is None:
+            continue
+        if toks[n] in _NOT_LONE_SUBJECT:
+            return None  # "The governor and the mayor ...": not one person
+        lower = _RANKS_BELOW | words.former_words
+        return () if any(w in lower for w in toks[:n - len(role)]) else role
+    return None
+
+
+def _titled_as(words: EntityWords, title: str | None, role: tuple[str, ...]) -> bool:
+    """Is a mention's ``title`` ("gov.", "county clerk", "lt. gov.") the ``role`` ("governor",)? Its
+    abbreviation written out (``title_abbreviations``), it ends with the role and no former or lower
+    rank comes before it ("lieutenant governor" is not "governor")."""
+    if not title:
+        return False
+    toks = words.title_abbreviations.get(title, title).split()
+    lower = _RANKS_BELOW | words.former_words
+    return tuple(toks[-len(role):]) == role and not any(w in lower for w in toks[:-len(role)])
+
+
+def _role_person(words: EntityWords, live: Sequence[_Entity], role: tuple[str, ...], at: tuple[int, int]
+                 ) -> int | None:
+    """The one person (index in ``live``) named before ``at`` (sentence, start) with the title ``role``
+    ("Gov. Maria Alvarez" for "the governor"); None when no one, or two people, are."""
+    found = None
+    for idx, ent in enumerate(live):
+        if role and _is_person(ent) and any((k, s) < at and _titled_as(words, title, role)
+                                            for k, s, _, _, title in ent.mentions):
+            if found is not None:
+                return None  # two people with that title: which one is meant is not clear
+            found = idx
+    return found
+
+
+def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWords | None = None
+                      ) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision. A he/she
     that opens the clause a he/she of its gender reports right before it ("She said she was hopeful",
@@ -4729,6 +4800,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
     # the last pronoun in a quotation with a known speaker: sentence, start, speaker, gender, person
     carried: tuple[int, int, int, str, int] | None = None
     voiced: list[tuple[int, int, int]] = []  # he/she that gave words: sentence, start, person
+    by_role: tuple[int, int, str, int | None] | None = None  # the last pronoun a role subject decided
     for start, end in _pronouns(joined):
         word = joined[start:end]
         k = bisect_right(starts, start) - 1
@@ -4773,6 +4845,25 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     (live[previous].gender or learned.get(previous)) in (None, gender):
                 chosen = previous
         kept = chosen is not None
+        if not kept and words is not None:
+            role = role_opening(texts[k - 1], words=words) if opens and k > 0 else None
+            if role is not None:
+                # "Gov. Maria Alvarez toured ... Elaine Cho ... The governor thanked crews. She said": a pronoun
+                # opening its sentence after one whose subject is a role follows the one person named with
+                # that title ("the governor" -> "Gov. Maria Alvarez"), or none when no one (or two) is — not
+                # the person named last; unless that person's gender (or the role's: "the spokesman") is the
+                # other one (then the rules below decide)
+                idx = _role_person(words, live, role, at)
+                g = (live[idx].gender or learned.get(idx)) if idx is not None else \
+                    _title_gender(words, " ".join(role)) if role else None
+                if g in (None, gender):
+                    chosen, kept, by_role = idx, True, (k, at[1], gender, idx)
+            elif by_role is not None and by_role[2] == gender and not (binds and by_role[0] == k) and \
+                    not any(p[2] != by_role[3] and (live[p[2]].gender or learned.get(p[2])) in (None, gender)
+                            for p in persons[bisect_left(persons, by_role[:2]):here]):
+                # ... and so does a pronoun of that gender after it, with no one else who could be meant named
+                # between ('"She was kind. She listened," a resident said of her.')
+                chosen, kept = by_role[3], True
         for i in range(-1 if kept else bisect_left(fit, here) - 1, -1, -1):  # (no walk back when kept)
             j = fit[i]
             if j < here - _PRONOUN_REACH:

@@ -2895,6 +2895,10 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
        or speaking (:func:`_alone_since`: 'Councillor Mara Quist chairs the committee. "I built
        this company," Tomas Reyes wrote. "I will miss it." She said ...' -> Mara Quist, as the
        entity layer resolves it);
+       Before the distance and rivals of step 2: when the sentence before opens with a role as its
+       subject given to one person named before it, the entity layer's resolution to that person
+       ("Gov. Maria Alvarez ... Elaine Cho ... The governor thanked crews. "…," she said." -> Maria
+       Alvarez; :func:`_role_before`);
     3. else none: speaker, speaker_id and speaker_entity_id NA, speaker_type 'pronoun'.
     Only "he" and "she" are resolved ("they", "we", "I" stay unknown)."""
     last: _Row | None = None
@@ -2944,6 +2948,8 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
                 break
         if antecedent is None:
             continue
+        if _role_before(att, sp_sentence, cand):
+            return _linked(sp, cand)  # "Gov. Maria Alvarez ... The governor thanked crews. "...," she said."
         back = sp_sentence[0] - f.sentence_at(antecedent.start)[0]
         if back > 2 and not (back <= _PRONOUN_FAR and cand.gender == gender and
                              _alone_since(att, antecedent, cand, sp, gender, rows)):
@@ -2958,6 +2964,24 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
+
+
+def _role_before(att: _Attributor, sentence: tuple[int, int, int, int], cand: _Mention) -> bool:
+    """Does the sentence before ``sentence`` (a pronoun speaker's) open with a role as its subject
+    (:func:`analysis.entities.role_opening`: "The governor thanked crews.") given to one person named
+    before it (:func:`_only_titled_person_before`: "Gov. Maria Alvarez"), the person of ``cand`` (the
+    entity layer's resolution of the pronoun)? Then that person is the speaker, however far back named
+    and whoever else is named since ("Elaine Cho, a volunteer, ...")."""
+    from analysis.entities import role_opening
+
+    f = att.f
+    k = bisect_left(f.sentences, sentence)
+    if k == 0 or not isinstance(cand.entity_id, str):
+        return False
+    prev = f.sentences[k - 1]
+    role = role_opening(f.text[prev[2]:prev[3]])
+    m = _only_titled_person_before(f, prev[2], " ".join(role)) if role else None
+    return m is not None and m.entity_id == cand.entity_id
 
 
 #: How many sentences back the person a pronoun speaker stands for may be named when that person's

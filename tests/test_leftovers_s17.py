@@ -1,0 +1,58 @@
+"""Leftovers of earlier red teams on the entity layer and speakers (session 17, issues 11 and 12): a
+pronoun after a role subject ("The governor thanked crews. She said ..."), ... Each rule on small inline
+texts of our own with exact, hand-checked rows; each test fails on the code before its rule."""
+
+from __future__ import annotations
+
+from entity_rows import found, quote_rows, rows
+
+from analysis.entities import role_opening
+
+
+def test_role_opening_names_the_role_a_sentence_opens_with_as_its_subject():
+    assert [role_opening(t) for t in (
+        "The governor thanked crews.", "The governor said.", "The county clerk said no.",
+        "The governor's spokeswoman said no.", "The head coach said it.", "The former governor said no.",
+        "The governor and the mayor met.", "The governor, Maria Alvarez, said.", "The company said so.",
+        "Governor Maria Alvarez said so.")] == [
+        ("governor",), ("governor",), ("county", "clerk"), ("spokeswoman",), ("head", "coach"), (),
+        None, None, None, None]
+
+
+def test_a_pronoun_after_a_role_subject_is_the_person_given_that_title_or_no_one():
+    # the pronoun opening the sentence after "The governor thanked crews." went to Elaine Cho, the person
+    # named last; it is the one person named with the title ("Gov. Maria Alvarez", also "Maria Alvarez,
+    # the mayor,"), or no one when nobody (d1: "the mayor" not named) or two people (d2) are given it;
+    # a pronoun of that gender after it, with nobody else named between, follows it (d3: "of her")
+    texts = (
+        'Gov. Maria Alvarez toured the shelter. Elaine Cho, a volunteer, handed out water. The governor thanked '
+        'crews. "We will rebuild," she said.',
+        'Maria Alvarez toured the shelter. Elaine Cho, a volunteer, handed out water. The mayor thanked crews. '
+        '"We will rebuild," she said.',
+        'Gov. Maria Alvarez toured. Gov. Ann Lee agreed. Elaine Cho handed out water. The governor thanked crews. '
+        '"We will rebuild," she said.',
+        'Gov. Maria Alvarez toured the shelter on Monday. Elaine Cho, a volunteer, handed out water. The governor '
+        'thanked crews for their work.\n\n"She was kind. She listened," a resident said of her.',
+        'Maria Alvarez, the mayor, toured. Elaine Cho handed out water. The mayor thanked crews. She said the city '
+        'would rebuild.')
+    e = found(*texts)
+    assert rows(e[e["via"] == "pronoun"], "doc_id", "sentence_id", "text", "entity") == [
+        ("d0", 4, "she", "Maria Alvarez"),
+        ("d3", 4, "She", "Maria Alvarez"), ("d3", 5, "She", "Maria Alvarez"), ("d3", 5, "her", "Maria Alvarez"),
+        ("d4", 4, "She", "Maria Alvarez")]
+    assert quote_rows(*texts) == [
+        ("d0", "direct", "We will rebuild", "Maria Alvarez", "pronoun", "person:maria_alvarez"),
+        ("d1", "direct", "We will rebuild", None, "pronoun", None),
+        ("d2", "direct", "We will rebuild", None, "pronoun", None),
+        ("d3", "direct", "She was kind. She listened", "a resident", "nominal", None),
+        ("d4", "reported", "the city would rebuild", "Maria Alvarez", "pronoun", "person:maria_alvarez")]
+
+
+def test_a_pronoun_after_a_role_of_the_other_gender_is_left_to_the_other_rules_and_a_lower_rank_is_no_one():
+    # a male governor: "she" is someone else (as before, the person named last); "Lt. Gov." is no governor,
+    # so no one is named with the title: no one (Elaine Cho before)
+    e = found('Gov. Tom Reed toured the shelter. Elaine Cho, a volunteer, handed out water. The governor thanked '
+              'crews. "We will rebuild," she said.',
+              'Lt. Gov. Maria Alvarez toured. Elaine Cho handed out water. The governor thanked crews. "We will '
+              'rebuild," she said.')
+    assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [("d0", "she", "Elaine Cho")]
