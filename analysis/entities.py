@@ -3850,13 +3850,26 @@ def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words:
     ("diverted to Lakeport", "in Lakeport"; ``_LOCATIVES``), that is the first word of an organisation of
     the document other than a business ("Lakeport General Hospital"; not "Northwind Energy", which goes by
     "Northwind": ``company_last_words``, legal suffixes): the town the institution is named after, not its
-    short form. Not a word of the name lists (a person: "to Clinton" beside the Clinton Foundation)."""
+    short form. Not a word of the name lists (a person: "to Clinton" beside the Clinton Foundation), unless
+    a place cue stronger than the list says so ("in Jackson", "the people of Jackson" beside Jackson High
+    School) and no person of the document goes by that word ("Andrew Jackson")."""
     firsts: dict[str, str] = {}
+    persons: set[str] | None = None
     for c in cands:
-        if len(c.words) != 1 or c.words in named_of or not texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
-                any(t in ("person", "organization") or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
-                    for _, t, label in c.evidence):
+        if len(c.words) != 1 or c.words in named_of:
             continue
+        cue = min((r for r, _, label in c.evidence if label.startswith("place cue: ")), default=None)
+        if not (texts[c.k].endswith(_LOCATIVES, 0, c.start) or cue is not None) or \
+                any(t == "organization" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town" or
+                                            t == "person") and not (cue is not None and cue < r and
+                                                                    label.startswith(_WORD_ONLY))
+                    for r, t, label in c.evidence):
+            continue
+        if cue is not None and any(label.startswith(_WORD_ONLY) and t == "person" for _, t, label in c.evidence):
+            if persons is None:
+                persons = {w for d in cands if len(d.words) > 1 and _decide(d.evidence)[0] == "person" for w in d.words}
+            if c.words[0] in persons:
+                continue  # "Andrew Jackson ... in Jackson": who or what is meant is not clear
         if not firsts:
             for d in cands:
                 if len(d.words) > 1 and d.words[-1].lower() not in words.company_words and \

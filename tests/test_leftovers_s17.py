@@ -56,3 +56,23 @@ def test_a_pronoun_after_a_role_of_the_other_gender_is_left_to_the_other_rules_a
               'Lt. Gov. Maria Alvarez toured. Elaine Cho handed out water. The governor thanked crews. "We will '
               'rebuild," she said.')
     assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [("d0", "she", "Elaine Cho")]
+
+
+def test_a_name_list_word_with_a_place_cue_is_the_town_an_institution_is_named_after():
+    # "in Jackson", "the people of Jackson" beside Jackson High School: the town (the place cue beats the
+    # first-name list), not the school's short form (d0, d1; "Lakeport" was already a town, as it is not in
+    # the name lists); not where a person of the document goes by that word (d2), nor without a place cue (d3)
+    e = found("Evacuees slept at Jackson High School on Thursday. The state would open a center in Jackson next week.",
+              "Evacuees slept in the Jackson High School gym. The people of Jackson did their part.",
+              "Jackson High School took in evacuees. Mayor Tom Jackson spoke. Crews stayed in Jackson overnight.",
+              "Donors gave money to the Clinton Foundation. Money went to Clinton on Friday.")
+    assert rows(e, "doc_id", "text", "entity", "type", "via") == [
+        ("d0", "Jackson High School", "Jackson High School", "organization", "name"),
+        ("d0", "Jackson", "Jackson", "place", "name"),
+        ("d1", "Jackson High School", "Jackson High School", "organization", "name"),
+        ("d1", "Jackson", "Jackson", "place", "name"),
+        ("d2", "Jackson High School", "Jackson High School", "organization", "name"),
+        ("d2", "Tom Jackson", "Tom Jackson", "person", "name"),
+        ("d2", "Jackson", "Tom Jackson", "person", "short"),
+        ("d3", "Clinton Foundation", "Clinton Foundation", "organization", "name"),
+        ("d3", "Clinton", "Clinton Foundation", "organization", "short")]
