@@ -3802,7 +3802,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             forms[" ".join(ent.words)] = None
             # (the first of equal forms wins, as in the list of all forms)
             ent.display = next(iter(forms)) if len(forms) == 1 else \
-                max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
+                max(forms, key=lambda f: (_form_words(f), not f.isupper(), len(f)))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) and \
                 not _saint_name(ent.words) else ent.display  # ("St. Brendan's" keeps its possessive)
             if ent.display.isupper() and " " in ent.display:
@@ -3834,6 +3834,16 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     _appositive_titles(texts, live, words)
     pronouns = _resolve_pronouns(texts, live, words)
     return live, pronouns
+
+
+_WORD_BREAK = re.compile(r"[\s\-‐‑]+")
+
+
+def _form_words(form: str) -> int:
+    """The number of words of a written form of a name, a hyphen parting words as a space does (the
+    display name is the form of most words: "Alexandria Ocasio-Cortez" is as long as "Alexandria Ocasio
+    Cortez", so how often each is written decides, not the hyphen)."""
+    return len(_WORD_BREAK.split(form.strip()))
 
 
 def _first_organizations(names: Sequence[tuple[str, ...]], ids: Sequence[int]) -> list[int]:
@@ -5291,7 +5301,9 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         # (a mixed-case form over an all-caps one of as many words: "Carrow Valley", not a dateline's
         # "CARROW VALLEY"; of one word, where as frequent: a brief's "Jackson" once beside its dateline's
         # "JACKSON", while "NATO" written so more often than "Nato" stays an acronym)
-        out["entity"].append(max(displays, key=lambda d: (len(d.split()), not d.isupper() or len(d.split()) == 1,
+        # (words counted across hyphens: "Alexandria Ocasio-Cortez", written so 26 times, over "Alexandria
+        # Ocasio Cortez" once)
+        out["entity"].append(max(displays, key=lambda d: (_form_words(d), not d.isupper() or len(d.split()) == 1,
                                                           displays[d], not d.isupper(), len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")

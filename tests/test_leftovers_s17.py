@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from entity_rows import found, quote_rows, rows
 
+import analysis as wb
 from analysis.entities import role_opening
 
 
@@ -76,3 +77,16 @@ def test_a_name_list_word_with_a_place_cue_is_the_town_an_institution_is_named_a
         ("d2", "Jackson", "Tom Jackson", "person", "short"),
         ("d3", "Clinton Foundation", "Clinton Foundation", "organization", "name"),
         ("d3", "Clinton", "Clinton Foundation", "organization", "short")]
+
+
+def test_a_hyphenated_name_displays_as_written_most_often():
+    # the display name was the form of most words split at spaces, so "Alexandria Ocasio Cortez", written
+    # once, beat "Alexandria Ocasio-Cortez", written twice; a hyphen now parts words as a space does, and
+    # how often each form is written decides (of equal counts, the first seen, as before)
+    e = found("Rep. Alexandria Ocasio-Cortez spoke on Monday. Alexandria Ocasio-Cortez said the bill would pass.",
+              "Alexandria Ocasio Cortez voted no.",
+              "Sam Okafor-Lee said cots were ready. Later Sam Okafor Lee said more were coming.")
+    assert rows(wb.entity_table(e), "entity_id", "entity", "variants") == [
+        ("person:alexandria_ocasio_cortez", "Alexandria Ocasio-Cortez",
+         ["Alexandria Ocasio-Cortez", "Alexandria Ocasio Cortez"]),
+        ("person:sam_okafor_lee", "Sam Okafor-Lee", ["Sam Okafor Lee", "Sam Okafor-Lee"])]
