@@ -4776,11 +4776,14 @@ def role_opening(text: str, *, words: EntityWords | None = None) -> tuple[str, .
 def _titled_as(words: EntityWords, title: str | None, role: tuple[str, ...]) -> bool:
     """Is a mention's ``title`` ("gov.", "county clerk", "lt. gov.") the ``role`` ("governor",)? Its
     abbreviation written out (``title_abbreviations``), it ends with the role and no former or lower
-    rank comes before it ("lieutenant governor" is not "governor")."""
+    rank comes before it ("lieutenant governor" is not "governor"); a "head ..." role also by the rest
+    alone ("coach" is "head coach")."""
     if not title:
         return False
     toks = words.title_abbreviations.get(title, title).split()
     lower = _RANKS_BELOW | words.former_words
+    if len(role) == 2 and role[0] == "head" and toks[-1:] == [role[1]] and toks[-2:-1] != ["head"]:
+        role = role[1:]  # "Coach Dana Reyes" is "the head coach" ("Assistant coach Tom Bell" is not)
     return tuple(toks[-len(role):]) == role and not any(w in lower for w in toks[:-len(role)])
 
 

@@ -3629,13 +3629,22 @@ def _abbreviations_of(title: str) -> tuple[str, ...]:
     return tuple(a for a, full in load_entity_words().title_abbreviations.items() if full == title)
 
 
+def _head_role_rest(title: str) -> tuple[str, ...]:
+    """The title a "head ..." role (lower-case ``title``) is also written as before a name: "head coach" ->
+    ("coach",) ("Coach Dana Reyes" is the head coach; "Assistant coach Tom Bell" is not: a rank below is
+    never the title, :func:`_rank_below_before`); () for any other title."""
+    head, _, rest = title.partition(" ")
+    return (rest,) if head == "head" and rest else ()
+
+
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
     the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
     title before ``pos`` is that one entity; else None."""
     text = f.text
     age = _AGE.fullmatch(title)
-    short = _abbreviations_of(title.lower())  # "Gov. Teresa Almonte" for "the governor"
+    # "Gov. Teresa Almonte" for "the governor"; "Coach Dana Reyes" for "the head coach"
+    short = _abbreviations_of(title.lower()) + _head_role_rest(title.lower())
     head = text[:pos].lower()
     if age is None and text.isascii() and title.isascii() and title.lower() not in head and \
             not any(a in head for a in short) and not text[:pos].rstrip().endswith(","):

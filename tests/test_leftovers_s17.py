@@ -90,3 +90,20 @@ def test_a_hyphenated_name_displays_as_written_most_often():
         ("person:alexandria_ocasio_cortez", "Alexandria Ocasio-Cortez",
          ["Alexandria Ocasio-Cortez", "Alexandria Ocasio Cortez"]),
         ("person:sam_okafor_lee", "Sam Okafor-Lee", ["Sam Okafor Lee", "Sam Okafor-Lee"])]
+
+
+def test_the_head_coach_is_the_one_person_written_coach_before_the_name():
+    # "Coach Dana Reyes ... The head coach said" stayed unlinked ("head coach" was looked for before a name,
+    # or after it: "Reyes, the head coach,"); "Coach" alone before a name now counts, a rank below it never
+    # ("Assistant coach Tom Bell"), and two coaches link no one; the entity layer's pronoun after the role
+    # follows the same rule
+    assert quote_rows(
+        "Coach Dana Reyes led the drills on Monday. The head coach said the squad was ready.",
+        "Coach Dana Reyes led the drills. Assistant coach Tom Bell watched. The head coach said the squad was ready.",
+        "Coach Dana Reyes led the drills. Coach Tom Bell watched. The head coach said the squad was ready.") == [
+        ("d0", "reported", "the squad was ready", "Dana Reyes", "nominal", "person:dana_reyes"),
+        ("d1", "reported", "the squad was ready", "Dana Reyes", "nominal", "person:dana_reyes"),
+        ("d2", "reported", "the squad was ready", "The head coach", "nominal", None)]
+    e = found("Coach Dana Reyes led the drills. Sara Lind watched. The head coach thanked the fans. She said the "
+              "squad was ready.")
+    assert rows(e[e["via"] == "pronoun"], "text", "entity") == [("She", "Dana Reyes")]
