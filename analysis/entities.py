@@ -3535,9 +3535,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
                 idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
-        if idx is not None and len(entities[idx].words) == len(c.words) and \
+        same = idx is not None and _unhyphenated(entities[idx].words) == _unhyphenated(c.words)  # (or a hyphen)
+        if idx is not None and (len(entities[idx].words) == len(c.words) or same) and \
                 not (len(c.words) == 1 and _bare_before_full(words, entities, idx, by_last.get(c.words[0], ()))):
-            add(c, idx, "name" if entities[idx].words == c.words else "short")
+            add(c, idx, "name" if entities[idx].words == c.words or same else "short")
+            if same and c.words[-1] != entities[idx].words[-1] and idx not in by_last.get(c.words[-1], ()):
+                by_last.setdefault(c.words[-1], []).append(idx)  # ("Ocasio-Cortez" alone after it)
             continue
         target = short_target(c)
         if target is None and idx is None and len(c.words) > 1:
@@ -3797,12 +3800,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if ent.address is not None:  # "Mr" of "Mr and Mrs Jones": the honorific alone stands for Mr Jones
             ent.mentions = [(k, s, e, "short" if texts[k][s:e].lower() == t else via, t)
                             for k, s, e, via, t in ent.mentions]
-        forms = dict.fromkeys([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
+        forms = Counter([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
         if forms:
-            forms[" ".join(ent.words)] = None
-            # (the first of equal forms wins, as in the list of all forms)
+            forms[" ".join(ent.words)] += 0
+            # (of forms as long, the one written most: "Ocasio-Cortez" twice over "Ocasio Cortez" once; then
+            # the first, as in the list of all forms)
             ent.display = next(iter(forms)) if len(forms) == 1 else \
-                max(forms, key=lambda f: (_form_words(f), not f.isupper(), len(f)))
+                max(forms, key=lambda f: (_form_words(f), not f.isupper(), len(f), forms[f]))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) and \
                 not _saint_name(ent.words) else ent.display  # ("St. Brendan's" keeps its possessive)
             if ent.display.isupper() and " " in ent.display:
@@ -4392,8 +4396,19 @@ def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str
 
 @functools.lru_cache(maxsize=1 << 16)
 def _key(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of a name as compared: full stops dropped ("U.S." = "US")."""
-    return tuple(w.replace(".", "") for w in words) if any("." in w for w in words) else words
+    """The words of a name as compared: full stops dropped ("U.S." = "US"), a hyphen parting words as a
+    space does ("Alexandria Ocasio-Cortez" = "Alexandria Ocasio Cortez", one entity_id already)."""
+    if any("." in w for w in words):
+        words = tuple(w.replace(".", "") for w in words)
+    return _unhyphenated(words)
+
+
+def _unhyphenated(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name with each hyphenated word parted at its hyphens ("Ocasio-Cortez" -> "Ocasio",
+    "Cortez"): the same name written with a hyphen or a space."""
+    if not any("-" in w[1:-1] for w in words):
+        return words
+    return tuple(p for w in words for p in (w.split("-") if "-" in w[1:-1] else (w,)) if p)
 
 
 def _initials(toks: Sequence[str]) -> str:

@@ -4191,7 +4191,11 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     ``mentions``: the entity layer's mentions, as :func:`analysis.entities` or
     :func:`analysis.entities_as_mentions` give them, so that everyone in the text counts (an entity linked
     to a lexicon actor counts under the actor's id, any other under its entity_id); or lexicon
-    mentions from :func:`analysis.mentions`. Direct mentions are counted unless
+    mentions from :func:`analysis.mentions`. The entities table is read as
+    :func:`analysis.entities_as_mentions` reads it, so ``actor`` is the name :func:`analysis.entities_by`
+    gives: the entity table's display name (not the first form seen), the lexicon's name where linked;
+    an entity seen only as a short form counts, with its quotations, as the one it is the same as
+    ("Adeyemi" alone in one article: Ruth Adeyemi), and the document's own outlet is no actor. Direct mentions are counted unless
     ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
     else its speaker_entity_id, else its speaker's words.
 
@@ -4203,13 +4207,27 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     happens, not a source left unheard; "Russia said" keeps Russia). Sorted so that the never-quoted
     come first, most mentioned first, then the rest by mentions.
     """
+    speaker_into: dict[str, str] = {}
     if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
-        mentions = mentions[mentions["via"] != "definition"]  # (an acronym's definition: no mention of its own)
-        linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
-        mentions = pd.DataFrame({"actor_id": mentions["entity_id"].where(~linked, mentions.get("actor_id")),
-                                 "actor": mentions["entity"],
-                                 "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
-                                     mentions["via"])})
+        from analysis.entities import entities_as_mentions, entity_table, same_entity_ids
+        from analysis.schema import ENTITY_COLUMNS
+
+        if all(c in mentions.columns for c in ENTITY_COLUMNS) and len(mentions):
+            # named as entities_by and entities_as_mentions name them: the entity table's display name (not
+            # the first form seen), the lexicon's where linked, an entity seen only as a short form as the
+            # one it is the same as — and so its quotations ("Vance" alone in one article: Maria Vance)
+            table = entity_table(mentions)
+            actor_of = dict(zip(table["entity_id"], table["actor_id"]))
+            speaker_into = {e: a if isinstance(a := actor_of.get(t), str) else t
+                            for e, t in same_entity_ids(table).items() if not isinstance(actor_of.get(e), str)}
+            mentions = entities_as_mentions(mentions, entity_table=table)
+        else:
+            mentions = mentions[mentions["via"] != "definition"]  # (an acronym's definition: no mention of its own)
+            linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
+            mentions = pd.DataFrame({"actor_id": mentions["entity_id"].where(~linked, mentions.get("actor_id")),
+                                     "actor": mentions["entity"],
+                                     "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
+                                         mentions["via"])})
     require_columns(mentions, ("actor_id", "actor", "via"), fn="voice", name="mentions",
                     fix="pass the output of analysis.mentions(...)")
     require_columns(quotes, ("speaker_id", "speaker", "kind"), fn="voice", name="quotes",
@@ -4221,7 +4239,8 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     q = quotes[quotes["speaker"].notna()].copy()
     key = q["speaker_id"]
     if "speaker_entity_id" in q.columns:
-        key = key.where(key.notna(), q["speaker_entity_id"])
+        spoken = q["speaker_entity_id"]
+        key = key.where(key.notna(), spoken.map(speaker_into).fillna(spoken) if speaker_into else spoken)
     words = _unlinked_speaker_words(q["speaker"].astype("str"), unlinked=key.isna())
     q["speaker"] = q["speaker"].where(key.notna(), words)  # "The club" (a sentence's start) and "the club": one row
     q["key"] = key.where(key.notna(), "\x00" + words)

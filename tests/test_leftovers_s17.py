@@ -4,10 +4,10 @@ texts of our own with exact, hand-checked rows; each test fails on the code befo
 
 from __future__ import annotations
 
-from entity_rows import found, quote_rows, rows
-
 import analysis as wb
 from analysis.entities import role_opening
+
+from entity_rows import NONE, docs, found, quote_rows, rows
 
 
 def test_role_opening_names_the_role_a_sentence_opens_with_as_its_subject():
@@ -90,6 +90,15 @@ def test_a_hyphenated_name_displays_as_written_most_often():
         ("person:alexandria_ocasio_cortez", "Alexandria Ocasio-Cortez",
          ["Alexandria Ocasio-Cortez", "Alexandria Ocasio Cortez"]),
         ("person:sam_okafor_lee", "Sam Okafor-Lee", ["Sam Okafor Lee", "Sam Okafor-Lee"])]
+    # in one document the two forms were two entities of one entity_id, each its own display name, and the
+    # bare "Ocasio-Cortez" after them went to the hyphenated one only; now one entity, both forms names
+    e = found("Rep. Alexandria Ocasio Cortez voted no. Alexandria Ocasio-Cortez said the bill failed. "
+              "Alexandria Ocasio-Cortez left. Ocasio-Cortez smiled.")
+    assert rows(e, "text", "entity", "via") == [
+        ("Alexandria Ocasio Cortez", "Alexandria Ocasio-Cortez", "name"),
+        ("Alexandria Ocasio-Cortez", "Alexandria Ocasio-Cortez", "name"),
+        ("Alexandria Ocasio-Cortez", "Alexandria Ocasio-Cortez", "name"),
+        ("Ocasio-Cortez", "Alexandria Ocasio-Cortez", "short")]
 
 
 def test_the_head_coach_is_the_one_person_written_coach_before_the_name():
@@ -107,3 +116,21 @@ def test_the_head_coach_is_the_one_person_written_coach_before_the_name():
     e = found("Coach Dana Reyes led the drills. Sara Lind watched. The head coach thanked the fans. She said the "
               "squad was ready.")
     assert rows(e[e["via"] == "pronoun"], "text", "entity") == [("She", "Dana Reyes")]
+
+
+def test_voice_of_the_entities_names_and_counts_each_entity_as_entities_by_does():
+    # voice(entities, ...) named an entity by the first form seen ("Alexandria Ocasio Cortez"), a linked
+    # one by its entity's name, and kept "Vance" alone in one article as an actor of its own; it now reads
+    # the entities as entities_as_mentions does: the entity table's name, short forms as their entity
+    # (with their quotations), as entities_by names and counts them
+    d = docs('Rep. Alexandria Ocasio Cortez voted no. "The bill failed," Alexandria Ocasio-Cortez said. '
+             'Alexandria Ocasio-Cortez left.',
+             "Maria Vance said the roads were open on Monday.",
+             '"Crews stayed all night," Vance said.')
+    e = wb.entities(d, actors=NONE)
+    v = wb.voice(e, wb.quotes(d, NONE))
+    assert rows(v, "actor_id", "actor", "mentions", "quotes") == [
+        ("person:alexandria_ocasio_cortez", "Alexandria Ocasio-Cortez", 3, 1),
+        ("person:maria_vance", "Maria Vance", 2, 2)]
+    assert rows(wb.entities_by(e, actors=NONE), "key", "name", "mentions") == [
+        ("person:alexandria_ocasio_cortez", "Alexandria Ocasio-Cortez", 3), ("person:maria_vance", "Maria Vance", 2)]
