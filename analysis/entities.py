@@ -3535,7 +3535,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
                 idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
-        same = idx is not None and _unhyphenated(entities[idx].words) == _unhyphenated(c.words)  # (or a hyphen)
+        same = idx is not None and len(entities[idx].words) != len(c.words) and \
+            _unhyphenated(entities[idx].words) == _unhyphenated(c.words)  # (the same name, a hyphen or a space)
         if idx is not None and (len(entities[idx].words) == len(c.words) or same) and \
                 not (len(c.words) == 1 and _bare_before_full(words, entities, idx, by_last.get(c.words[0], ()))):
             add(c, idx, "name" if entities[idx].words == c.words or same else "short")
@@ -3800,13 +3801,19 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if ent.address is not None:  # "Mr" of "Mr and Mrs Jones": the honorific alone stands for Mr Jones
             ent.mentions = [(k, s, e, "short" if texts[k][s:e].lower() == t else via, t)
                             for k, s, e, via, t in ent.mentions]
-        forms = Counter([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
-        if forms:
-            forms[" ".join(ent.words)] += 0
-            # (of forms as long, the one written most: "Ocasio-Cortez" twice over "Ocasio Cortez" once; then
-            # the first, as in the list of all forms)
-            ent.display = next(iter(forms)) if len(forms) == 1 else \
-                max(forms, key=lambda f: (_form_words(f), not f.isupper(), len(f), forms[f]))
+        written = [texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"]
+        if written:
+            forms = dict.fromkeys(written)
+            forms[" ".join(ent.words)] = None
+            if len(forms) == 1:
+                ent.display = next(iter(forms))
+            else:
+                # (of forms as long, the one written most: "Ocasio-Cortez" twice over "Ocasio Cortez" once;
+                # then the first, as in the list of all forms)
+                times = dict.fromkeys(forms, 0)
+                for form in written:
+                    times[form] += 1
+                ent.display = max(forms, key=lambda f: (_form_words(f), not f.isupper(), len(f), times[f]))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) and \
                 not _saint_name(ent.words) else ent.display  # ("St. Brendan's" keeps its possessive)
             if ent.display.isupper() and " " in ent.display:
@@ -3872,8 +3879,9 @@ def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words:
     for c in cands:
         if len(c.words) != 1 or c.words in named_of:
             continue
-        cue = min((r for r, _, label in c.evidence if label.startswith("place cue: ")), default=None)
-        if not (texts[c.k].endswith(_LOCATIVES, 0, c.start) or cue is not None) or \
+        cue = min((r for r, _, label in c.evidence if label.startswith("place cue: ")), default=None) \
+            if any(t == "place" for _, t, _ in c.evidence) else None
+        if not (cue is not None or texts[c.k].endswith(_LOCATIVES, 0, c.start)) or \
                 any(t == "organization" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town" or
                                             t == "person") and not (cue is not None and cue < r and
                                                                     label.startswith(_WORD_ONLY))
@@ -4406,7 +4414,7 @@ def _key(words: tuple[str, ...]) -> tuple[str, ...]:
 def _unhyphenated(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a name with each hyphenated word parted at its hyphens ("Ocasio-Cortez" -> "Ocasio",
     "Cortez"): the same name written with a hyphen or a space."""
-    if not any("-" in w[1:-1] for w in words):
+    if "-" not in " ".join(words) or not any("-" in w[1:-1] for w in words):
         return words
     return tuple(p for w in words for p in (w.split("-") if "-" in w[1:-1] else (w,)) if p)
 
@@ -4788,6 +4796,33 @@ def role_opening(text: str, *, words: EntityWords | None = None) -> tuple[str, .
     return None
 
 
+#: Verbs that give a person a role ("appointed Sofia Reyes as head coach", "Reyes was named head coach"); not
+#: the verbs that take it away or hand it on ("sacked Pell as manager", "replaced Pell as manager").
+_APPOINTING = ("appoint|appoints|appointed|name|names|named|confirm|confirms|confirmed|hire|hires|hired|install|"
+               "installs|installed|elect|elects|elected|unveil|unveils|unveiled|choose|chooses|chose|chosen|select|"
+               "selects|selected|recruit|recruits|recruited")
+_APPOINTING_BEFORE = re.compile(rf"\b(?:{_APPOINTING})\b[^,.;:!?\"“”]{{0,40}}\Z")
+_APPOINTED_AFTER = (r"\s+(?:as\s+)?(?:(?:the|its|their|our|his|her)\s+)?(?:(?:new|permanent|interim)\s+)?"
+                    r"{title}\b")
+
+
+def appointed_as(text: str, *, start: int, end: int, title: str) -> bool:
+    """Is the person named at text[start:end] given ``title`` by an appointment: "(have) appointed |
+    Sofia Reyes | as head coach" (a verb of :data:`_APPOINTING` before the name, in its clause) or
+    "Sofia Reyes | was appointed (as) head coach", "Reyes, who was named head coach"? Not "replaced Pell
+    as manager" (Pell no longer is)."""
+    low = title.lower()
+    if low not in text[end:end + 80].lower():
+        return False  # (most names: the title is not right after them; found without compiling a pattern)
+    title_pattern = re.escape(title).replace(r"\ ", r"\s+")
+    if _APPOINTING_BEFORE.search(text, max(0, start - 60), start) and \
+            re.match(r"\s+as" + _APPOINTED_AFTER.format(title=title_pattern), text[end:end + 80], re.IGNORECASE):
+        return True
+    passive = (r",?\s+(?:who\s+)?(?:(?:was|is|has\s+been|had\s+been|have\s+been)\s+)(?:" + _APPOINTING + ")"
+               + _APPOINTED_AFTER.format(title=title_pattern))
+    return re.match(passive, text[end:end + 80], re.IGNORECASE) is not None
+
+
 def _titled_as(words: EntityWords, title: str | None, role: tuple[str, ...]) -> bool:
     """Is a mention's ``title`` ("gov.", "county clerk", "lt. gov.") the ``role`` ("governor",)? Its
     abbreviation written out (``title_abbreviations``), it ends with the role and no former or lower
@@ -4802,14 +4837,17 @@ def _titled_as(words: EntityWords, title: str | None, role: tuple[str, ...]) -> 
     return tuple(toks[-len(role):]) == role and not any(w in lower for w in toks[:-len(role)])
 
 
-def _role_person(words: EntityWords, live: Sequence[_Entity], role: tuple[str, ...], at: tuple[int, int]
-                 ) -> int | None:
+def _role_person(words: EntityWords, texts: Sequence[str], live: Sequence[_Entity], role: tuple[str, ...],
+                 at: tuple[int, int]) -> int | None:
     """The one person (index in ``live``) named before ``at`` (sentence, start) with the title ``role``
-    ("Gov. Maria Alvarez" for "the governor"); None when no one, or two people, are."""
+    ("Gov. Maria Alvarez" for "the governor") or given it by an appointment ("appointed Sofia Reyes as
+    head coach": :func:`appointed_as`); None when no one, or two people, are."""
     found = None
+    title = " ".join(role)
     for idx, ent in enumerate(live):
-        if role and _is_person(ent) and any((k, s) < at and _titled_as(words, title, role)
-                                            for k, s, _, _, title in ent.mentions):
+        if role and _is_person(ent) and any((k, s) < at and (_titled_as(words, t, role) or
+                                                             appointed_as(texts[k], start=s, end=e, title=title))
+                                            for k, s, e, _, t in ent.mentions):
             if found is not None:
                 return None  # two people with that title: which one is meant is not clear
             found = idx
@@ -4894,7 +4932,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
                 # that title ("the governor" -> "Gov. Maria Alvarez"), or none when no one (or two) is — not
                 # the person named last; unless that person's gender (or the role's: "the spokesman") is the
                 # other one (then the rules below decide)
-                idx = _role_person(words, live, role, at)
+                idx = _role_person(words, texts, live, role, at)
                 g = (live[idx].gender or learned.get(idx)) if idx is not None else \
                     _title_gender(words, " ".join(role)) if role else None
                 if g in (None, gender):

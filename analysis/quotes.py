@@ -125,7 +125,7 @@ later said"); an age ("the 24-year-old") is a nominal speaker anywhere. "The pla
 24-year-old" links to the one person the text named so before it ("tennis player Maria Vasquez",
 "Maria Vasquez, 24,"), as "the mayor" does (a person appointed to the role has it too: "appointed Sofia
 Reyes as head coach", "Reyes was named head coach"; not "replaced Gary Pell as head coach",
-:func:`_appointed_as`); so does a role with its modifier ("the Ashvale manager" ->
+:func:`analysis.entities.appointed_as`); so does a role with its modifier ("the Ashvale manager" ->
 "Ashvale manager Tom Reid", not Brookfield manager Sam Hale) or after a possessive ("the union's
 spokeswoman" -> "Union spokeswoman Dana Frost"), and a role in an apposition after a possessive
 determiner ("Her agent, Luca Bianchi," for "the agent said"); else (two people so named) it stays unlinked.
@@ -3641,6 +3641,8 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
     the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
     title before ``pos`` is that one entity; else None."""
+    from analysis.entities import appointed_as
+
     text = f.text
     age = _AGE.fullmatch(title)
     # "Gov. Teresa Almonte" for "the governor"; "Coach Dana Reyes" for "the head coach"
@@ -3663,7 +3665,7 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         titled = before.search(f.text, max(0, m.start - 40), m.start)
         if titled is not None and _rank_below_before().search(f.text, max(0, titled.start() - 16), titled.start()):
             titled = None  # "Lt. Gov. Ray Oh", "Deputy Mayor Ann Lee", "former Gov. X": not "the governor"
-        if titled or after.match(f.text, m.end) or _appointed_as(text, m.start, m.end, title):
+        if titled or after.match(f.text, m.end) or appointed_as(text, start=m.start, end=m.end, title=title):
             key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
             if found is not None and not _same(key, found.entity_id if isinstance(found.entity_id, str)
                                                else found.actor_id):
@@ -3723,33 +3725,6 @@ def _team_lead_before(f: _Field, pos: int, words: Sequence[str], leads: frozense
             return None  # two leads of that team named: which one is meant is not clear
         found = found or m
     return found
-
-
-#: Verbs that give a person a role ("appointed Sofia Reyes as head coach", "Reyes was named head coach"); not
-#: the verbs that take it away or hand it on ("sacked Pell as manager", "replaced Pell as manager").
-_APPOINTING = ("appoint|appoints|appointed|name|names|named|confirm|confirms|confirmed|hire|hires|hired|install|"
-               "installs|installed|elect|elects|elected|unveil|unveils|unveiled|choose|chooses|chose|chosen|select|"
-               "selects|selected|recruit|recruits|recruited")
-_APPOINTING_BEFORE = re.compile(rf"\b(?:{_APPOINTING})\b[^,.;:!?\"“”]{{0,40}}\Z")
-_APPOINTED_AFTER = (r"\s+(?:as\s+)?(?:(?:the|its|their|our|his|her)\s+)?(?:(?:new|permanent|interim)\s+)?"
-                    r"{title}\b")
-
-
-def _appointed_as(text: str, start: int, end: int, title: str) -> bool:
-    """Is the person named at text[start:end] given ``title`` by an appointment: "(have) appointed |
-    Sofia Reyes | as head coach" (a verb of :data:`_APPOINTING` before the name, in its clause) or
-    "Sofia Reyes | was appointed (as) head coach", "Reyes, who was named head coach"? Not "replaced Pell
-    as manager" (Pell no longer is)."""
-    low = title.lower()
-    if low not in text[end:end + 80].lower():
-        return False  # (most names: the title is not right after them; found without compiling a pattern)
-    title_pattern = re.escape(title).replace(r"\ ", r"\s+")
-    if _APPOINTING_BEFORE.search(text, max(0, start - 60), start) and \
-            re.match(r"\s+as" + _APPOINTED_AFTER.format(title=title_pattern), text[end:end + 80], re.IGNORECASE):
-        return True
-    passive = (r",?\s+(?:who\s+)?(?:(?:was|is|has\s+been|had\s+been|have\s+been)\s+)(?:" + _APPOINTING + ")"
-               + _APPOINTED_AFTER.format(title=title_pattern))
-    return re.match(passive, text[end:end + 80], re.IGNORECASE) is not None
 
 
 def _same(a: Any, b: Any) -> bool:

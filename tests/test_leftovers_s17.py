@@ -5,7 +5,7 @@ texts of our own with exact, hand-checked rows; each test fails on the code befo
 from __future__ import annotations
 
 import analysis as wb
-from analysis.entities import role_opening
+from analysis.entities import appointed_as, role_opening
 
 from entity_rows import NONE, docs, found, quote_rows, rows
 
@@ -114,8 +114,18 @@ def test_the_head_coach_is_the_one_person_written_coach_before_the_name():
         ("d1", "reported", "the squad was ready", "Dana Reyes", "nominal", "person:dana_reyes"),
         ("d2", "reported", "the squad was ready", "The head coach", "nominal", None)]
     e = found("Coach Dana Reyes led the drills. Sara Lind watched. The head coach thanked the fans. She said the "
-              "squad was ready.")
-    assert rows(e[e["via"] == "pronoun"], "text", "entity") == [("She", "Dana Reyes")]
+              "squad was ready.",
+              "Harlow Athletic have appointed Sofia Reyes as head coach. Sara Lind watched. The head coach thanked "
+              "the fans. She said the squad was ready.")
+    assert rows(e[e["via"] == "pronoun"], "doc_id", "text", "entity") == [("d0", "She", "Dana Reyes"),
+                                                                          ("d1", "She", "Sofia Reyes")]
+
+
+def test_appointed_as_is_a_title_given_by_an_appointment():
+    # moved from the quote layer, so that the entity layer's pronoun after "The head coach ..." reads it too
+    text = "Harlow Athletic have appointed Sofia Reyes as head coach. Reyes, who was named head coach, spoke."
+    assert [appointed_as(text, start=s, end=e, title="head coach") for s, e in ((31, 42), (58, 63))] == [True, True]
+    assert appointed_as("The club replaced Gary Pell as head coach.", start=18, end=27, title="head coach") is False
 
 
 def test_voice_of_the_entities_names_and_counts_each_entity_as_entities_by_does():
