@@ -3879,8 +3879,10 @@ def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words:
     for c in cands:
         if len(c.words) != 1 or c.words in named_of:
             continue
-        cue = min((r for r, _, label in c.evidence if label.startswith("place cue: ")), default=None) \
-            if any(t == "place" for _, t, _ in c.evidence) else None
+        cue = None  # the strongest place cue of its own ("in Jackson", "the people of Jackson")
+        for r, t, label in c.evidence:
+            if t == "place" and (cue is None or r < cue) and label.startswith("place cue: "):
+                cue = r
         if not (cue is not None or texts[c.k].endswith(_LOCATIVES, 0, c.start)) or \
                 any(t == "organization" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town" or
                                             t == "person") and not (cue is not None and cue < r and
