@@ -305,6 +305,26 @@ written, or a leading part of it to which the name adds only kind words ("Bright
 Capital): not through a short form linked to it ("Harlow", an alias of the club, written where only the
 Harlow Athletic Supporters' Trust is named, gives the trust no actor). The first name is the full name's first word, unless a common English word that no
 first-name list has ("Bus Trump": a headline word run into the name).
+Beyond that, **an alias is authoritative** over the entity layer's typing and merging (the lexicon is
+the user's word): a mention is written as an alias as it stands ("Royal Wessex") or with its whole
+title, or the honorific ending it, written before it ("Mrs Pryce", "Dr Marchbank", "Dame Sarah Hill"
+of "Labour MP Dame Sarah Hill"; not a part of a title: "Executive Priya Raman" of "Chief Executive
+Priya Raman"), the longest alias winning. An entity left unlinked whose full name is an alias (also as written with its title), or
+more than half of whose mentions are written as an alias of two or more words of one actor, links to
+that actor and takes its type (evidence "lexicon: <type>"; an organisation loses the gender a first
+name gave it), also where its own evidence typed it otherwise ("Royal Wessex", a man by "first name:
+Royal", is the trust the lexicon lists it under) — but an alias of one word still needs the types to
+agree ("Rep. Jordan" is no country), and a person actor the first names. A mention written as an
+alias of two or more words of another actor than its entity's (linked to another actor or to none)
+leaves that entity: the entity layer's merge was wrong ("Mrs Pryce", an alias of Laura Pryce, merged
+into the baby Ella Pryce named before her). It joins the document's entity linked to that actor (a
+"short" mention), else makes an entity of its own, linked, named by the alias without its title and
+with the honorific that states a gender ("Mrs Pryce", person:mrs_pryce). Two entities the entity layer
+kept apart and the lexicon links to one actor (the full name "Royal Wessex Hospitals NHS Foundation
+Trust" and "Royal Wessex") stay two entities, each with its own entity_id and both rows of
+:func:`entity_table` carrying the actor_id; every count by actor (:func:`entities_by`,
+:func:`entities_as_mentions`, ``voice``, the reports) counts the actor once, with the mentions of both,
+and a quotation either speaks has the actor's ``speaker_id``.
 
 Speed: one regular expression finds the runs of a document's sentences (joined by line breaks, which
 no run spans), scanning from capital to capital (``_runs``); everything else is per run (and cached
@@ -3827,6 +3847,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
+        _alias_authority(texts, live, overlay, words)
     for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
         ent.best = min(ent.evidence, key=_RANK, default=None)
     for ent in live:
@@ -4475,6 +4496,162 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
             if isinstance(g, str) and g in ("male", "female"):
                 ent.gender, ent.gender_weak = g, False
             return
+
+
+#: The word written right before a position and one space: a title word of a mention ("Mrs" of "Mrs Pryce").
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])[^\W\d_][\w.'’-]* \Z")
+
+
+def _written_alias(text: str, start: int, end: int, title: str | None, alias_actor: Mapping[str, int],
+                   honorifics: Mapping[str, str]) -> tuple[int, str, str] | None:
+    """(actor, alias, alias without its title) of the mention ``text[start:end]``: the longest lexicon
+    alias it is written as, with its whole ``title`` written right before it, or an honorific of it
+    ("Mrs Pryce", "Dr Marchbank", "Dame Sarah Hill" of "Labour MP Dame Sarah Hill": the title is stripped
+    from the mention; not a part of a title, "Executive Priya Raman" of "Chief Executive Priya Raman"), or
+    as it stands ("Royal Wessex"); else None."""
+    bare = text[start:end]
+    found = None
+    actor = alias_actor.get(bare)
+    if actor is not None:
+        found = (actor, bare, bare)
+    if title:
+        wanted = title.replace(".", " ").split()
+        at, seen = start, []
+        for _ in range(len(wanted)):
+            m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+            if m is None:
+                break
+            seen.insert(0, m.group()[:-1].replace(".", "").lower())
+            if seen != wanted[len(wanted) - len(seen):]:
+                break
+            at = m.start()
+            if len(seen) == len(wanted) or (len(seen) == 1 and seen[0] in honorifics):
+                actor = alias_actor.get(text[at:end])
+                if actor is not None:
+                    found = (actor, text[at:end], bare)
+    return found
+
+
+def _alias_authority(texts: Sequence[str], live: list[_Entity], overlay: _Overlay, words: EntityWords) -> None:
+    """Make the lexicon's aliases authoritative over the entity layer's typing and merging (run after
+    :func:`_link`; see the module docstring, "Lexicon overlay"): an unlinked entity whose full name is
+    an alias, or most of whose mentions are written as an alias of two or more words of one actor,
+    links to that actor and takes its type (:func:`_link_by_alias`); a mention written as an alias of two
+    or more words of another actor than its entity's leaves the entity for the document's entity of
+    that actor, or for an entity of its own (:func:`_moved_entity`). ``live`` is changed in place."""
+    aliases, honorifics = overlay.alias_actor, words.honorifics
+    written: list[tuple[_Entity, list[tuple[int, str, str] | None]]] = []  # the entities with an alias
+    for ent in live:
+        forms: list[tuple[int, str, str] | None] | None = None
+        for n, (k, s, e, _, title) in enumerate(ent.mentions):
+            if title:
+                found = _written_alias(texts[k], s, e, title, aliases, honorifics)
+            else:  # (most mentions: the form as written, looked up here)
+                form = texts[k][s:e]
+                actor = aliases.get(form)
+                found = None if actor is None else (actor, form, form)
+            if found is not None:
+                if forms is None:
+                    forms = [None] * len(ent.mentions)
+                forms[n] = found
+        if forms is not None:
+            written.append((ent, forms))
+    for ent, forms in written:
+        if ent.actor is None:
+            _link_by_alias(ent, forms, overlay)
+    moved: dict[int, list[tuple[tuple, tuple[int, str, str]]]] = {}
+    for ent, forms in written:
+        out = [(m, f) for m, f in zip(ent.mentions, forms)  # (not its own full name: the entity's link decides)
+               if f is not None and f[0] != ent.actor and " " in f[1] and f[2] != ent.display]
+        if out and len(out) < len(ent.mentions):  # (all its mentions another actor's: _link_by_alias decided)
+            gone = {id(m) for m, _ in out}
+            ent.mentions = [m for m in ent.mentions if id(m) not in gone]
+            for m, f in out:
+                moved.setdefault(f[0], []).append((m, f))
+            _drop_titles(ent, {m[4] for m, _ in out if m[4]} - {m[4] for m in ent.mentions}, words)
+    for actor, items in moved.items():
+        target = next((ent for ent in live if ent.actor == actor), None)
+        if target is None:
+            live.append(_moved_entity(texts, items, actor, overlay, words))
+        else:
+            target.mentions = sorted(target.mentions + [
+                (k, s, e, "name" if f[2] == target.display else "short", title) for (k, s, e, _, title), f in items])
+
+
+def _drop_titles(ent: _Entity, titles: set[str], words: EntityWords) -> None:
+    """Take from ``ent``'s evidence the honorifics and titles ``titles`` that only mentions it lost wrote
+    (Ella Pryce keeps no "honorific: mrs" once "Mrs Pryce" is Laura Pryce's), and the gender such an
+    honorific gave it, for its first name's where it has one."""
+    if not titles:
+        return
+    labels = {f"{kind}: {t}" for t in titles for kind in ("honorific", "title")}
+    ent.evidence = [ev for ev in ent.evidence if ev[2] not in labels]
+    said = {words.honorifics.get(t) for t in titles}
+    if ent.gender in said and ent.first_name_gender:
+        ent.gender, ent.gender_weak = ent.first_name_gender, False
+
+
+def _link_by_alias(ent: _Entity, forms: Sequence[tuple[int, str, str] | None], overlay: _Overlay) -> None:
+    """Link the unlinked ``ent`` to the actor its full name (as it stands, or written with its title) is an
+    alias of, or that most of its mentions
+    (``forms``: :func:`_written_alias` of each) are written as an alias of two or more words of, and give
+    it that actor's type and gender (an organisation: no gender), even where its own evidence typed it
+    otherwise ("Royal Wessex", a person by "first name: Royal", is the trust of the alias) — not through
+    an alias of one word ("Jordan" the country is no Rep. Jordan), nor, for a person actor, where the
+    entity writes another first name (:func:`_other_first_name`)."""
+    actor = overlay.alias_actor.get(ent.display)
+    titled = next((f for f in forms if f is not None and f[2] == ent.display), None) if actor is None else None
+    if actor is not None:
+        form = bare = ent.display
+    elif titled is not None:  # its full name written with its title is an alias ("Dame Sarah Hill")
+        actor, form, bare = titled
+    else:
+        tally = Counter(f[0] for f in forms if f is not None and " " in f[1])
+        if not tally:
+            return
+        actor, count = tally.most_common(1)[0]
+        if 2 * count <= len(forms):
+            return
+        form, bare = next((f[1], f[2]) for f in forms if f is not None and f[0] == actor and " " in f[1])
+    kind = overlay.types[actor]
+    if " " not in form and _decide(ent.evidence)[0] not in _AGREES.get(kind, ENTITY_TYPES):
+        return
+    if kind == "person" and _other_first_name(ent.display.split(), bare, overlay.name_words[actor]):
+        return
+    ent.actor = actor
+    lex_type = LEXICON_ENTITY_TYPES.get(kind)
+    if lex_type:
+        ent.evidence.append((0, lex_type, f"lexicon: {kind}"))
+    g = overlay.genders[actor]
+    if isinstance(g, str) and g in ("male", "female"):
+        ent.gender, ent.gender_weak = g, False
+    elif lex_type is not None and lex_type != "person":
+        ent.gender, ent.first_name_gender, ent.gender_weak = None, None, False
+
+
+def _moved_entity(texts: Sequence[str], items: Sequence[tuple[tuple, tuple[int, str, str]]], actor: int,
+                  overlay: _Overlay, words: EntityWords) -> _Entity:
+    """The entity, linked to ``actor``, of the mentions ``items`` (mention, :func:`_written_alias`) that
+    the lexicon took from other entities: named by the first alias without its title, with its
+    honorific as written where it states a gender ("Mrs Pryce"), typed and gendered by the actor (else
+    by the honorific)."""
+    mentions = sorted((k, s, e, "name", title) for (k, s, e, _, title), _ in items)
+    bare = items[0][1][2]
+    ent = _Entity(words=tuple(bare.split()), display=bare, actor=actor, mentions=mentions,
+                  last=max((k, s) for k, s, *_ in mentions))
+    kind = overlay.types[actor]
+    lex_type = LEXICON_ENTITY_TYPES.get(kind)
+    if lex_type:
+        ent.evidence.append((0, lex_type, f"lexicon: {kind}"))
+    g = overlay.genders[actor]
+    said = next((words.honorifics.get(t or "") for *_, t in mentions
+                 if words.honorifics.get(t or "") in ("male", "female")), None)
+    ent.gender = g if isinstance(g, str) and g in ("male", "female") else said if lex_type in ("person", None) else None
+    if lex_type in ("person", None):
+        ent.address = _written_address(texts, ent, words)
+        if ent.address is not None:
+            ent.display = f"{ent.address} {bare}"
+    return ent
 
 
 def _full_name_forms(words: EntityWords, ent: _Entity, texts: Sequence[str]) -> list[str]:

@@ -210,9 +210,9 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import itemgetter, le, lt
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -231,7 +231,7 @@ from analysis.errors import InputError, require_columns, require_table
 from analysis.schema import QUOTE_COLUMNS, output_columns
 from analysis.runtime import collector_paused
 
-__all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
+__all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "top_voices", "unnamed_source_rows", "quote_spans", "count_words"]
 
 
 #: Quotations with fewer words (one to three) need a cue of their own and a speaker: else they are
@@ -4239,3 +4239,35 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
                               kind="stable")
     out = table[cols].reset_index(drop=True)
     return out.astype({"actor_id": "str", "actor": "str"})
+
+
+def top_voices(ranked: Sequence[Hashable], *, quotes: pd.Series, top: int) -> list[Hashable]:
+    """The keys (actor ids, or row positions) a "who speaks" chart or table keeps: the ``top`` first of
+    ``ranked`` (the keys most mentioned first, as the caller ranks them) and the ``top`` keys of ``quotes``
+    (quotations per key, the keys its index) with the most quotations, more than 0, ties in ``quotes``'
+    order. So an actor quoted often but mentioned little still shows, and a corpus of thousands of
+    speakers keeps a chart that can be read. One rule for :func:`analysis.charts.voice_bars`,
+    :func:`analysis.tables.voice_for_chart` and the voice panels of :func:`analysis.tables.compare_groups`.
+
+    A list without repeats: the kept keys of ``ranked`` in its order, then the most quoted keys not among
+    them, most quoted first.
+    """
+    most_quoted = quotes[quotes > 0].sort_values(ascending=False, kind="stable").index[:int(top)]
+    return list(dict.fromkeys([*islice(ranked, int(top)), *most_quoted]))
+
+
+def unnamed_source_rows(voice: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.Series:
+    """Which rows of a voice table (:func:`voice`) are unnamed sources: speakers linked to no actor or
+    entity that the text names by a common noun ("officials", "the sheriff's office", "a spokesman":
+    ``speaker_type`` "nominal" in ``quotes``), not by a name the entity layer missed ("Caltrans said":
+    ``speaker_type`` "name"). A boolean per row of ``voice`` (its index). The findings count their
+    quotations apart from the people and organisations quoted, and the "who speaks" charts draw them as
+    one bar (:func:`analysis.tables.lump_unnamed_sources`)."""
+    unlinked = voice["actor_id"].isna()
+    if not unlinked.any():
+        return unlinked
+    named = quotes["speaker"].notna() & quotes["speaker_type"].eq("name") if "speaker_type" in quotes.columns \
+        else quotes["speaker"].notna()
+    names = set(quotes.loc[named, "speaker"].astype(str))
+    return unlinked & ~voice["actor"].astype(str).isin(names)
+

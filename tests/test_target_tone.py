@@ -457,6 +457,18 @@ def test_actor_tone_method_errors(docs, kwargs, message):
         wb.actor_tone(docs, **kwargs)
 
 
+def test_shipped_coefficients_were_trained_with_todays_word_lists():
+    # the spec (shifters, title lists from entities.yml, ...) is copied into the coefficient file at
+    # training; a word added to those lists since then changes the features of new text but not the
+    # weights. Needs no data, so it runs in every suite, not only the slow retraining test below.
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["spec"]
+    today = json.loads(json.dumps(default_spec()))
+    changed = sorted(key for key in set(shipped) | set(today) if shipped.get(key) != today.get(key))
+    assert not changed, (
+        f"word lists {changed} differ from the ones target_tone.json was trained with; "
+        "retrain with `python -m analysis.validation.train_tone`, then `python -m analysis.validation`")
+
+
 # --------------------------------------------------------------------------- the real data
 
 
