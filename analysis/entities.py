@@ -281,7 +281,11 @@ quotation split around its cue is not its speaker either, and continues the quot
 that gives words ("..., she said", "He added") is the person the sentence before gave words to when
 the gender agrees or is unknown, as the quote layer takes its speaker ("The trust's chair, Dr. Priya
 Nandra, said .... They would meet on October 3, she said" -> Priya Nandra, not a woman named
-earlier); rows with ``via == "pronoun"``, apart
+earlier); a pronoun opening its sentence after one whose subject is a role ("The governor thanked crews.
+She said ...", :func:`role_opening`) is the one person named before with that title ("Gov. Maria
+Alvarez"; not "Lt. Gov."), or no one when nobody or two people are (not the person named last), unless
+that person's gender is the other one, and a pronoun of that gender after it follows it while nobody else
+who could be meant is named; rows with ``via == "pronoun"``, apart
 from the direct mentions. An acronym in brackets right after its entity's name ("The Information
 Commissioner's Office (ICO)") is a row with ``via == "definition"``, which the counts of mentions leave
 out (the same naming). "X said he/she" makes a single unknown word X a person ("Jafari said she"), "X, Texas," a
@@ -3671,9 +3675,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
                 idx = None  # "Rep. Jordan" and the country Jordan: same words, two entities
-        if idx is not None and len(entities[idx].words) == len(c.words) and \
+        same = idx is not None and len(entities[idx].words) != len(c.words) and \
+            _unhyphenated(entities[idx].words) == _unhyphenated(c.words)  # (the same name, a hyphen or a space)
+        if idx is not None and (len(entities[idx].words) == len(c.words) or same) and \
                 not (len(c.words) == 1 and _bare_before_full(words, entities, idx, by_last.get(c.words[0], ()))):
-            add(c, idx, "name" if entities[idx].words == c.words else "short")
+            add(c, idx, "name" if entities[idx].words == c.words or same else "short")
+            if same and c.words[-1] != entities[idx].words[-1] and idx not in by_last.get(c.words[-1], ()):
+                by_last.setdefault(c.words[-1], []).append(idx)  # ("Ocasio-Cortez" alone after it)
             continue
         target = short_target(c)
         if target is None and idx is None and len(c.words) > 1:
@@ -3934,12 +3942,19 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if ent.address is not None:  # "Mr" of "Mr and Mrs Jones": the honorific alone stands for Mr Jones
             ent.mentions = [(k, s, e, "short" if texts[k][s:e].lower() == t else via, t)
                             for k, s, e, via, t in ent.mentions]
-        forms = dict.fromkeys([texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"])
-        if forms:
+        written = [texts[m[0]][m[1]:m[2]] for m in ent.mentions if m[3] == "name"]
+        if written:
+            forms = dict.fromkeys(written)
             forms[" ".join(ent.words)] = None
-            # (the first of equal forms wins, as in the list of all forms)
-            ent.display = next(iter(forms)) if len(forms) == 1 else \
-                max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f)))
+            if len(forms) == 1:
+                ent.display = next(iter(forms))
+            else:
+                # (of forms as long, the one written most: "Ocasio-Cortez" twice over "Ocasio Cortez" once;
+                # then the first, as in the list of all forms)
+                times = dict.fromkeys(forms, 0)
+                for form in written:
+                    times[form] += 1
+                ent.display = max(forms, key=lambda f: (_form_words(f), not f.isupper(), len(f), times[f]))
             ent.display = _POSSESSIVE.sub("", ent.display) if ent.display.endswith(("'s", "’s")) and \
                 not _saint_name(ent.words) else ent.display  # ("St. Brendan's" keeps its possessive)
             if ent.display.isupper() and " " in ent.display:
@@ -3970,8 +3985,18 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.evidence.insert(0, (2, "organization", label))
             ent.best = ent.evidence[0]
     _appositive_titles(texts, live, words)
-    pronouns = _resolve_pronouns(texts, live)
+    pronouns = _resolve_pronouns(texts, live, words)
     return live, pronouns
+
+
+_WORD_BREAK = re.compile(r"[\s\-‐‑]+")
+
+
+def _form_words(form: str) -> int:
+    """The number of words of a written form of a name, a hyphen parting words as a space does (the
+    display name is the form of most words: "Alexandria Ocasio-Cortez" is as long as "Alexandria Ocasio
+    Cortez", so how often each is written decides, not the hyphen)."""
+    return len(_WORD_BREAK.split(form.strip()))
 
 
 def _first_organizations(names: Sequence[tuple[str, ...]], ids: Sequence[int]) -> list[int]:
@@ -4001,13 +4026,29 @@ def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words:
     ("diverted to Lakeport", "in Lakeport"; ``_LOCATIVES``), that is the first word of an organisation of
     the document other than a business ("Lakeport General Hospital"; not "Northwind Energy", which goes by
     "Northwind": ``company_last_words``, legal suffixes): the town the institution is named after, not its
-    short form. Not a word of the name lists (a person: "to Clinton" beside the Clinton Foundation)."""
+    short form. Not a word of the name lists (a person: "to Clinton" beside the Clinton Foundation), unless
+    a place cue stronger than the list says so ("in Jackson", "the people of Jackson" beside Jackson High
+    School) and no person of the document goes by that word ("Andrew Jackson")."""
     firsts: dict[str, str] = {}
+    persons: set[str] | None = None
     for c in cands:
-        if len(c.words) != 1 or c.words in named_of or not texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
-                any(t in ("person", "organization") or (label.startswith(_WORD_ONLY) and label != "gazetteer: town")
-                    for _, t, label in c.evidence):
+        if len(c.words) != 1 or c.words in named_of:
             continue
+        cue = None  # the strongest place cue of its own ("in Jackson", "the people of Jackson")
+        for r, t, label in c.evidence:
+            if t == "place" and (cue is None or r < cue) and label.startswith("place cue: "):
+                cue = r
+        if not (cue is not None or texts[c.k].endswith(_LOCATIVES, 0, c.start)) or \
+                any(t == "organization" or (label.startswith(_WORD_ONLY) and label != "gazetteer: town" or
+                                            t == "person") and not (cue is not None and cue < r and
+                                                                    label.startswith(_WORD_ONLY))
+                    for r, t, label in c.evidence):
+            continue
+        if cue is not None and any(label.startswith(_WORD_ONLY) and t == "person" for _, t, label in c.evidence):
+            if persons is None:
+                persons = {w for d in cands if len(d.words) > 1 and _decide(d.evidence)[0] == "person" for w in d.words}
+            if c.words[0] in persons:
+                continue  # "Andrew Jackson ... in Jackson": who or what is meant is not clear
         if not firsts:
             for d in cands:
                 if len(d.words) > 1 and d.words[-1].lower() not in words.company_words and \
@@ -4559,8 +4600,19 @@ def _conflict(a: Iterable[tuple[int, str, str]], b: Iterable[tuple[int, str, str
 
 @functools.lru_cache(maxsize=1 << 16)
 def _key(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words of a name as compared: full stops dropped ("U.S." = "US")."""
-    return tuple(w.replace(".", "") for w in words) if any("." in w for w in words) else words
+    """The words of a name as compared: full stops dropped ("U.S." = "US"), a hyphen parting words as a
+    space does ("Alexandria Ocasio-Cortez" = "Alexandria Ocasio Cortez", one entity_id already)."""
+    if any("." in w for w in words):
+        words = tuple(w.replace(".", "") for w in words)
+    return _unhyphenated(words)
+
+
+def _unhyphenated(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name with each hyphenated word parted at its hyphens ("Ocasio-Cortez" -> "Ocasio",
+    "Cortez"): the same name written with a hyphen or a space."""
+    if "-" not in " ".join(words) or not any("-" in w[1:-1] for w in words):
+        return words
+    return tuple(p for w in words for p in (w.split("-") if "-" in w[1:-1] else (w,)) if p)
 
 
 def _initials(toks: Sequence[str]) -> str:
@@ -5069,7 +5121,107 @@ def _speaks(text: str, start: int, end: int) -> bool:
     return (cue is not None and cue.group("speech") is not None) or text.endswith("according to ", 0, start)
 
 
-def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[int, int, int, int, str]]:
+#: A sentence opening with "The" (and its first words after: a nominal role as its subject?).
+_THE_OPENING = re.compile(r"[\s\"'“‘]*The ")
+_LOWER_WORD_ONLY = re.compile(r"[a-z][a-z'’-]*")
+#: Words after a role that make it no lone subject ("The governor and the mayor ...").
+_NOT_LONE_SUBJECT = frozenset(("and", "or", "nor"))
+#: Ranks below a title: "the deputy mayor" is not the mayor (with ``former_words``: "the former governor").
+_RANKS_BELOW = frozenset(("lieutenant", "lt.", "deputy", "vice", "assistant", "associate"))
+
+
+def role_opening(text: str, *, words: EntityWords | None = None) -> tuple[str, ...] | None:
+    """The role a sentence ``text`` opens with as its subject, as words ("The governor thanked crews."
+    -> ("governor",); "The county clerk said" -> ("county", "clerk") or ("clerk",), the longest title of
+    the entity word lists ending there; "The governor's spokeswoman said" -> ("spokeswoman",)): "The",
+    at most two lower-case modifiers, a title, then a lower-case word that is no "and"/"or" (no comma,
+    no name: "The governor, Maria Alvarez, said" is no role alone); with a former or lower rank among
+    the modifiers ("The former governor", "The deputy mayor") the role is none of a named person's:
+    ``()``. None when the sentence opens with no role. ``words``: the entity word lists (None: the
+    shipped ones)."""
+    words = words if words is not None else _default_words()
+    m = _THE_OPENING.match(text)
+    if m is None:
+        return None
+    toks = text[m.end():m.end() + 120].split(None, 5)[:5]
+    for n in range(1, min(len(toks), 4)):
+        if not _LOWER_WORD_ONLY.fullmatch(toks[n - 1]):
+            return None
+        if toks[n - 1] not in words.title_heads or not toks[n][:1].islower() or \
+                tuple(toks[n - 1:n + 1]) in words.titles or (n + 1 < len(toks) and
+                                                              tuple(toks[n - 1:n + 2]) in words.titles):
+            continue  # no title yet, or the title goes on ("The head coach": not "head")
+        role = next((tuple(toks[n - t:n]) for t in range(min(n, words.title_max), 0, -1)
+                     if tuple(toks[n - t:n]) in words.titles), None)
+        if role is None:
+            continue
+        if toks[n] in _NOT_LONE_SUBJECT:
+            return None  # "The governor and the mayor ...": not one person
+        lower = _RANKS_BELOW | words.former_words
+        return () if any(w in lower for w in toks[:n - len(role)]) else role
+    return None
+
+
+#: Verbs that give a person a role ("appointed Sofia Reyes as head coach", "Reyes was named head coach"); not
+#: the verbs that take it away or hand it on ("sacked Pell as manager", "replaced Pell as manager").
+_APPOINTING = ("appoint|appoints|appointed|name|names|named|confirm|confirms|confirmed|hire|hires|hired|install|"
+               "installs|installed|elect|elects|elected|unveil|unveils|unveiled|choose|chooses|chose|chosen|select|"
+               "selects|selected|recruit|recruits|recruited")
+_APPOINTING_BEFORE = re.compile(rf"\b(?:{_APPOINTING})\b[^,.;:!?\"“”]{{0,40}}\Z")
+_APPOINTED_AFTER = (r"\s+(?:as\s+)?(?:(?:the|its|their|our|his|her)\s+)?(?:(?:new|permanent|interim)\s+)?"
+                    r"{title}\b")
+
+
+def appointed_as(text: str, *, start: int, end: int, title: str) -> bool:
+    """Is the person named at text[start:end] given ``title`` by an appointment: "(have) appointed |
+    Sofia Reyes | as head coach" (a verb of :data:`_APPOINTING` before the name, in its clause) or
+    "Sofia Reyes | was appointed (as) head coach", "Reyes, who was named head coach"? Not "replaced Pell
+    as manager" (Pell no longer is)."""
+    low = title.lower()
+    if low not in text[end:end + 80].lower():
+        return False  # (most names: the title is not right after them; found without compiling a pattern)
+    title_pattern = re.escape(title).replace(r"\ ", r"\s+")
+    if _APPOINTING_BEFORE.search(text, max(0, start - 60), start) and \
+            re.match(r"\s+as" + _APPOINTED_AFTER.format(title=title_pattern), text[end:end + 80], re.IGNORECASE):
+        return True
+    passive = (r",?\s+(?:who\s+)?(?:(?:was|is|has\s+been|had\s+been|have\s+been)\s+)(?:" + _APPOINTING + ")"
+               + _APPOINTED_AFTER.format(title=title_pattern))
+    return re.match(passive, text[end:end + 80], re.IGNORECASE) is not None
+
+
+def _titled_as(words: EntityWords, title: str | None, role: tuple[str, ...]) -> bool:
+    """Is a mention's ``title`` ("gov.", "county clerk", "lt. gov.") the ``role`` ("governor",)? Its
+    abbreviation written out (``title_abbreviations``), it ends with the role and no former or lower
+    rank comes before it ("lieutenant governor" is not "governor"); a "head ..." role also by the rest
+    alone ("coach" is "head coach")."""
+    if not title:
+        return False
+    toks = words.title_abbreviations.get(title, title).split()
+    lower = _RANKS_BELOW | words.former_words
+    if len(role) == 2 and role[0] == "head" and toks[-1:] == [role[1]] and toks[-2:-1] != ["head"]:
+        role = role[1:]  # "Coach Dana Reyes" is "the head coach" ("Assistant coach Tom Bell" is not)
+    return tuple(toks[-len(role):]) == role and not any(w in lower for w in toks[:-len(role)])
+
+
+def _role_person(words: EntityWords, texts: Sequence[str], live: Sequence[_Entity], role: tuple[str, ...],
+                 at: tuple[int, int]) -> int | None:
+    """The one person (index in ``live``) named before ``at`` (sentence, start) with the title ``role``
+    ("Gov. Maria Alvarez" for "the governor") or given it by an appointment ("appointed Sofia Reyes as
+    head coach": :func:`appointed_as`); None when no one, or two people, are."""
+    found = None
+    title = " ".join(role)
+    for idx, ent in enumerate(live):
+        if role and _is_person(ent) and any((k, s) < at and (_titled_as(words, t, role) or
+                                                             appointed_as(texts[k], start=s, end=e, title=title))
+                                            for k, s, e, _, t in ent.mentions):
+            if found is not None:
+                return None  # two people with that title: which one is meant is not clear
+            found = idx
+    return found
+
+
+def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWords | None = None
+                      ) -> list[tuple[int, int, int, int, str]]:
     """he/she/... -> the most recent person of matching gender, else of unknown gender (none whose
     known gender the pronoun contradicts); each entity's ``best`` evidence is its decision. A he/she
     that opens the clause a he/she of its gender reports right before it ("She said she was hopeful",
@@ -5093,6 +5245,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
     # the last pronoun in a quotation with a known speaker: sentence, start, speaker, gender, person
     carried: tuple[int, int, int, str, int] | None = None
     voiced: list[tuple[int, int, int]] = []  # he/she that gave words: sentence, start, person
+    by_role: tuple[int, int, str, int | None] | None = None  # the last pronoun a role subject decided
     for start, end in _pronouns(joined):
         word = joined[start:end]
         k = bisect_right(starts, start) - 1
@@ -5137,6 +5290,25 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                     (live[previous].gender or learned.get(previous)) in (None, gender):
                 chosen = previous
         kept = chosen is not None
+        if not kept and words is not None:
+            role = role_opening(texts[k - 1], words=words) if opens and k > 0 else None
+            if role is not None:
+                # "Gov. Maria Alvarez toured ... Elaine Cho ... The governor thanked crews. She said": a pronoun
+                # opening its sentence after one whose subject is a role follows the one person named with
+                # that title ("the governor" -> "Gov. Maria Alvarez"), or none when no one (or two) is — not
+                # the person named last; unless that person's gender (or the role's: "the spokesman") is the
+                # other one (then the rules below decide)
+                idx = _role_person(words, texts, live, role, at)
+                g = (live[idx].gender or learned.get(idx)) if idx is not None else \
+                    _title_gender(words, " ".join(role)) if role else None
+                if g in (None, gender):
+                    chosen, kept, by_role = idx, True, (k, at[1], gender, idx)
+            elif by_role is not None and by_role[2] == gender and not (binds and by_role[0] == k) and \
+                    not any(p[2] != by_role[3] and (live[p[2]].gender or learned.get(p[2])) in (None, gender)
+                            for p in persons[bisect_left(persons, by_role[:2]):here]):
+                # ... and so does a pronoun of that gender after it, with no one else who could be meant named
+                # between ('"She was kind. She listened," a resident said of her.')
+                chosen, kept = by_role[3], True
         for i in range(-1 if kept else bisect_left(fit, here) - 1, -1, -1):  # (no walk back when kept)
             j = fit[i]
             if j < here - _PRONOUN_REACH:
@@ -5552,7 +5724,9 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
         # (a mixed-case form over an all-caps one of as many words: "Carrow Valley", not a dateline's
         # "CARROW VALLEY"; of one word, where as frequent: a brief's "Jackson" once beside its dateline's
         # "JACKSON", while "NATO" written so more often than "Nato" stays an acronym)
-        out["entity"].append(max(displays, key=lambda d: (len(d.split()), not d.isupper() or len(d.split()) == 1,
+        # (words counted across hyphens: "Alexandria Ocasio-Cortez", written so 26 times, over "Alexandria
+        # Ocasio Cortez" once)
+        out["entity"].append(max(displays, key=lambda d: (_form_words(d), not d.isupper() or len(d.split()) == 1,
                                                           displays[d], not d.isupper(), len(d))) if displays else eid)
         out["type"].append(etype)
         out["evidence"].append(max(evidence, key=lambda x: x[0])[1] if evidence else "none")

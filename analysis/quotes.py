@@ -125,7 +125,7 @@ later said"); an age ("the 24-year-old") is a nominal speaker anywhere. "The pla
 24-year-old" links to the one person the text named so before it ("tennis player Maria Vasquez",
 "Maria Vasquez, 24,"), as "the mayor" does (a person appointed to the role has it too: "appointed Sofia
 Reyes as head coach", "Reyes was named head coach"; not "replaced Gary Pell as head coach",
-:func:`_appointed_as`); so does a role with its modifier ("the Ashvale manager" ->
+:func:`analysis.entities.appointed_as`); so does a role with its modifier ("the Ashvale manager" ->
 "Ashvale manager Tom Reid", not Brookfield manager Sam Hale) or after a possessive ("the union's
 spokeswoman" -> "Union spokeswoman Dana Frost"), and a role in an apposition after a possessive
 determiner ("Her agent, Luca Bianchi," for "the agent said"); else (two people so named) it stays unlinked.
@@ -2980,6 +2980,10 @@ def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:
        or speaking (:func:`_alone_since`: 'Councillor Mara Quist chairs the committee. "I built
        this company," Tomas Reyes wrote. "I will miss it." She said ...' -> Mara Quist, as the
        entity layer resolves it);
+       Before the distance and rivals of step 2: when the sentence before opens with a role as its
+       subject given to one person named before it, the entity layer's resolution to that person
+       ("Gov. Maria Alvarez ... Elaine Cho ... The governor thanked crews. "…," she said." -> Maria
+       Alvarez; :func:`_role_before`);
     3. else none: speaker, speaker_id and speaker_entity_id NA, speaker_type 'pronoun'.
     Only "he" and "she" are resolved ("they", "we", "I" stay unknown)."""
     last: _Row | None = None
@@ -3034,6 +3038,8 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
                 break
         if antecedent is None:
             continue
+        if _role_before(att, sp_sentence, cand):
+            return _linked(sp, cand)  # "Gov. Maria Alvarez ... The governor thanked crews. "...," she said."
         back = sp_sentence[0] - f.sentence_at(antecedent.start)[0]
         if back > 2 and not (back <= _PRONOUN_FAR and cand.gender == gender and
                              _alone_since(att, antecedent, cand, sp, gender, rows)):
@@ -3104,6 +3110,24 @@ def _plural_word(att: _Attributor, words: str) -> bool:
                                         or w.endswith("ves") or w == "people"):
             return True
     return False
+
+
+def _role_before(att: _Attributor, sentence: tuple[int, int, int, int], cand: _Mention) -> bool:
+    """Does the sentence before ``sentence`` (a pronoun speaker's) open with a role as its subject
+    (:func:`analysis.entities.role_opening`: "The governor thanked crews.") given to one person named
+    before it (:func:`_only_titled_person_before`: "Gov. Maria Alvarez"), the person of ``cand`` (the
+    entity layer's resolution of the pronoun)? Then that person is the speaker, however far back named
+    and whoever else is named since ("Elaine Cho, a volunteer, ...")."""
+    from analysis.entities import role_opening
+
+    f = att.f
+    k = bisect_left(f.sentences, sentence)
+    if k == 0 or not isinstance(cand.entity_id, str):
+        return False
+    prev = f.sentences[k - 1]
+    role = role_opening(f.text[prev[2]:prev[3]])
+    m = _only_titled_person_before(f, prev[2], " ".join(role)) if role else None
+    return m is not None and m.entity_id == cand.entity_id
 
 
 #: How many sentences back the person a pronoun speaker stands for may be named when that person's
@@ -3769,13 +3793,24 @@ def _abbreviations_of(title: str) -> tuple[str, ...]:
     return tuple(a for a, full in load_entity_words().title_abbreviations.items() if full == title)
 
 
+def _head_role_rest(title: str) -> tuple[str, ...]:
+    """The title a "head ..." role (lower-case ``title``) is also written as before a name: "head coach" ->
+    ("coach",) ("Coach Dana Reyes" is the head coach; "Assistant coach Tom Bell" is not: a rank below is
+    never the title, :func:`_rank_below_before`); () for any other title."""
+    head, _, rest = title.partition(" ")
+    return (rest,) if head == "head" and rest else ()
+
+
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
     the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
     title before ``pos`` is that one entity; else None."""
+    from analysis.entities import appointed_as
+
     text = f.text
     age = _AGE.fullmatch(title)
-    short = _abbreviations_of(title.lower())  # "Gov. Teresa Almonte" for "the governor"
+    # "Gov. Teresa Almonte" for "the governor"; "Coach Dana Reyes" for "the head coach"
+    short = _abbreviations_of(title.lower()) + _head_role_rest(title.lower())
     head = text[:pos].lower()
     if age is None and text.isascii() and title.isascii() and title.lower() not in head and \
             not any(a in head for a in short) and not text[:pos].rstrip().endswith(","):
@@ -3796,7 +3831,7 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         titled = before.search(f.text, max(0, m.start - 40), m.start)
         if titled is not None and _rank_below_before().search(f.text, max(0, titled.start() - 16), titled.start()):
             titled = None  # "Lt. Gov. Ray Oh", "Deputy Mayor Ann Lee", "former Gov. X": not "the governor"
-        if titled or after.match(f.text, m.end) or _appointed_as(text, m.start, m.end, title):
+        if titled or after.match(f.text, m.end) or appointed_as(text, start=m.start, end=m.end, title=title):
             key = m.entity_id if isinstance(m.entity_id, str) else m.actor_id
             if found is not None and not _same(key, found.entity_id if isinstance(found.entity_id, str)
                                                else found.actor_id):
@@ -3856,33 +3891,6 @@ def _team_lead_before(f: _Field, pos: int, words: Sequence[str], leads: frozense
             return None  # two leads of that team named: which one is meant is not clear
         found = found or m
     return found
-
-
-#: Verbs that give a person a role ("appointed Sofia Reyes as head coach", "Reyes was named head coach"); not
-#: the verbs that take it away or hand it on ("sacked Pell as manager", "replaced Pell as manager").
-_APPOINTING = ("appoint|appoints|appointed|name|names|named|confirm|confirms|confirmed|hire|hires|hired|install|"
-               "installs|installed|elect|elects|elected|unveil|unveils|unveiled|choose|chooses|chose|chosen|select|"
-               "selects|selected|recruit|recruits|recruited")
-_APPOINTING_BEFORE = re.compile(rf"\b(?:{_APPOINTING})\b[^,.;:!?\"“”]{{0,40}}\Z")
-_APPOINTED_AFTER = (r"\s+(?:as\s+)?(?:(?:the|its|their|our|his|her)\s+)?(?:(?:new|permanent|interim)\s+)?"
-                    r"{title}\b")
-
-
-def _appointed_as(text: str, start: int, end: int, title: str) -> bool:
-    """Is the person named at text[start:end] given ``title`` by an appointment: "(have) appointed |
-    Sofia Reyes | as head coach" (a verb of :data:`_APPOINTING` before the name, in its clause) or
-    "Sofia Reyes | was appointed (as) head coach", "Reyes, who was named head coach"? Not "replaced Pell
-    as manager" (Pell no longer is)."""
-    low = title.lower()
-    if low not in text[end:end + 80].lower():
-        return False  # (most names: the title is not right after them; found without compiling a pattern)
-    title_pattern = re.escape(title).replace(r"\ ", r"\s+")
-    if _APPOINTING_BEFORE.search(text, max(0, start - 60), start) and \
-            re.match(r"\s+as" + _APPOINTED_AFTER.format(title=title_pattern), text[end:end + 80], re.IGNORECASE):
-        return True
-    passive = (r",?\s+(?:who\s+)?(?:(?:was|is|has\s+been|had\s+been|have\s+been)\s+)(?:" + _APPOINTING + ")"
-               + _APPOINTED_AFTER.format(title=title_pattern))
-    return re.match(passive, text[end:end + 80], re.IGNORECASE) is not None
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -4337,7 +4345,11 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     ``mentions``: the entity layer's mentions, as :func:`analysis.entities` or
     :func:`analysis.entities_as_mentions` give them, so that everyone in the text counts (an entity linked
     to a lexicon actor counts under the actor's id, any other under its entity_id); or lexicon
-    mentions from :func:`analysis.mentions`. Direct mentions are counted unless
+    mentions from :func:`analysis.mentions`. The entities table is read as
+    :func:`analysis.entities_as_mentions` reads it, so ``actor`` is the name :func:`analysis.entities_by`
+    gives: the entity table's display name (not the first form seen), the lexicon's name where linked;
+    an entity seen only as a short form counts, with its quotations, as the one it is the same as
+    ("Adeyemi" alone in one article: Ruth Adeyemi), and the document's own outlet is no actor. Direct mentions are counted unless
     ``include_pronouns``. ``quotes`` from :func:`quotes`: a quotation counts for its speaker_id,
     else its speaker_entity_id, else its speaker's words.
 
@@ -4349,13 +4361,27 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     happens, not a source left unheard; "Russia said" keeps Russia). Sorted so that the never-quoted
     come first, most mentioned first, then the rest by mentions.
     """
+    speaker_into: dict[str, str] = {}
     if "entity_id" in mentions.columns and "entity" in mentions.columns:  # the entities table
-        mentions = mentions[mentions["via"] != "definition"]  # (an acronym's definition: no mention of its own)
-        linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
-        mentions = pd.DataFrame({"actor_id": mentions["entity_id"].where(~linked, mentions.get("actor_id")),
-                                 "actor": mentions["entity"],
-                                 "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
-                                     mentions["via"])})
+        from analysis.entities import entities_as_mentions, entity_table, same_entity_ids
+        from analysis.schema import ENTITY_COLUMNS
+
+        if all(c in mentions.columns for c in ENTITY_COLUMNS) and len(mentions):
+            # named as entities_by and entities_as_mentions name them: the entity table's display name (not
+            # the first form seen), the lexicon's where linked, an entity seen only as a short form as the
+            # one it is the same as — and so its quotations ("Vance" alone in one article: Maria Vance)
+            table = entity_table(mentions)
+            actor_of = dict(zip(table["entity_id"], table["actor_id"]))
+            speaker_into = {e: a if isinstance(a := actor_of.get(t), str) else t
+                            for e, t in same_entity_ids(table).items() if not isinstance(actor_of.get(e), str)}
+            mentions = entities_as_mentions(mentions, entity_table=table)
+        else:
+            mentions = mentions[mentions["via"] != "definition"]  # (an acronym's definition: no mention of its own)
+            linked = mentions["actor_id"].notna() if "actor_id" in mentions.columns else False
+            mentions = pd.DataFrame({"actor_id": mentions["entity_id"].where(~linked, mentions.get("actor_id")),
+                                     "actor": mentions["entity"],
+                                     "via": mentions["via"].map({"name": "alias", "short": "alias"}).fillna(
+                                         mentions["via"])})
     require_columns(mentions, ("actor_id", "actor", "via"), fn="voice", name="mentions",
                     fix="pass the output of analysis.mentions(...)")
     require_columns(quotes, ("speaker_id", "speaker", "kind"), fn="voice", name="quotes",
@@ -4367,7 +4393,8 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
     q = quotes[quotes["speaker"].notna()].copy()
     key = q["speaker_id"]
     if "speaker_entity_id" in q.columns:
-        key = key.where(key.notna(), q["speaker_entity_id"])
+        spoken = q["speaker_entity_id"]
+        key = key.where(key.notna(), spoken.map(speaker_into).fillna(spoken) if speaker_into else spoken)
     words = _unlinked_speaker_words(q["speaker"].astype("str"), unlinked=key.isna())
     q["speaker"] = q["speaker"].where(key.notna(), words)  # "The club" (a sentence's start) and "the club": one row
     q["key"] = key.where(key.notna(), "\x00" + words)
