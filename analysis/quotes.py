@@ -253,7 +253,7 @@ _DOUBLE_ONE = re.compile(r"[\"“”]")  # when the text has no '' or `` marks: 
 # An opening single mark not after a letter, digit or mark (checked behind the mark, so that a search
 # jumps from mark to mark), a word character next (or right after a closing mark after an end mark:
 # paragraphs run together, "… two?''That …"); not an elision ("the '90s", "rock 'n' roll", "'em", "'til")
-_ELISION = r"(?:\d\ds\b|n['’]\s|em\b|til\b|tis\b|twas\b|cause\b)"
+_ELISION = r"(?:\d\ds\b|n['’]\s|em\b|til\b|tis\b|twas\b|cause\b|s\b)"  # ("Trump 's": a possessive cut off)
 _ELIDED = re.compile(_ELISION)
 _OPENS = r"['‘](?:(?<![\w'’]['‘])|(?<=[.,!?]['’]'))(?=[^\W_])"
 _SINGLE_OPEN = re.compile(_OPENS)  # where a single quotation can start
@@ -261,13 +261,16 @@ _SINGLE_OPEN = re.compile(_OPENS)  # where a single quotation can start
 _SINGLE_WORDS = r"((?:(?!\s['‘](?!" + _ELISION + r")[^\W_]).)+?)"
 # A single quotation within a paragraph (the British convention: 'I am sorry. We accept the findings.'):
 # a closing mark after a word character or . , ! ? with no word character next, but not a mark after
-# "s" followed by a space and a lower-case word: that is a plural possessive ('The parents' anger is
-# justified,' she said), and the quotation goes on to a later closing mark (with none, _SINGLE within
-# the sentence decides); a mark after an end mark and before a capital closes one too (paragraphs run
-# together: 'I am sorry.'The trust said ...).
+# "s" followed by a space and a lower-case word: that is a plural possessive. First with no such mark
+# among the words; else, past them, to a closing mark after . , ! ? ('The parents' anger is justified,'
+# she said; "'oxygen cocktails' in a bid" goes on to no later mark after a letter); with neither, _SINGLE
+# within the sentence decides. A mark after an end mark and before a capital closes one too (paragraphs
+# run together: 'I am sorry.'The trust said ...).
 _SINGLE_PARAGRAPH = re.compile(
-    _OPENS + _SINGLE_WORDS +
+    _OPENS + r"((?:(?!\s['‘](?!" + _ELISION + r")[^\W_])(?!(?<=s)['’]\s+[a-z]).)+?)"
     r"(?:(?<=[\w.,!?])['’](?![\w])(?!(?<=s['’])\s+[a-z])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
+_SINGLE_PAST_POSSESSIVES = re.compile(
+    _OPENS + _SINGLE_WORDS + r"(?:(?<=[.,!?])['’](?![\w])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
 # within one sentence, a mark after "s" closes one ('Listen to the parents' she said)
 _SINGLE = re.compile(_OPENS + _SINGLE_WORDS + r"(?<=[\w.,!?])['’](?![\w])")
 # the next paragraph opens with a single mark that can open a quotation: a quotation left open at the end
@@ -556,7 +559,7 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
         k = bisect_right(double_starts, pos + 2) - 1  # the last double starting at start + 2 or before
         if k >= 0 and pos < doubles[k][1] + 2:
             continue  # inside a double quotation: "He called it 'bad' today"
-        m = _SINGLE_PARAGRAPH.match(text, pos, hi)
+        m = _SINGLE_PARAGRAPH.match(text, pos, hi) or _SINGLE_PAST_POSSESSIVES.match(text, pos, hi)
         if m is None:
             s_hi = _sentence_end(pos, sentence_spans, rows=rows, ordered=ordered)
             m = _SINGLE.match(text, pos, min(s_hi, hi)) if s_hi is not None else None

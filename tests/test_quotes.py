@@ -81,6 +81,11 @@ def test_apostrophes_never_open_or_close_a_single_quotation():
     text = ("The parents' group met at eight o'clock. Y'all know the '90s were different. "
             "It's the families' turn, the rock 'n' roll fans' club said.")
     assert quote_spans(text, sentence_spans=[(0, 40), (41, 76), (77, len(text))]) == []
+    # past a possessive-looking "s' in" only to a closing mark after . , ! ? (not a later possessive "workers'.")
+    text = "Residents drink 'oxygen cocktails' in a bid to cope, the workers' union said of the workers'."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["oxygen cocktails"]
+    text = "Donald Trump 's plan was cut, the parents' group said 'enough'."  # a possessive cut off is no mark
+    assert [text[s:e] for s, e in quote_spans(text)] == ["enough"]
     text = "'We lost it all in the '90s. It was hard,' he said."
     assert [text[s:e] for s, e in quote_spans(text, sentence_spans=[(0, 28), (29, len(text))])] == [
         "We lost it all in the '90s. It was hard"]
