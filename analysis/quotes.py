@@ -257,22 +257,21 @@ _ELISION = r"(?:\d\ds\b|n['’]\s|em\b|til\b|tis\b|twas\b|cause\b|s\b)"  # ("Tru
 _ELIDED = re.compile(_ELISION)
 _OPENS = r"['‘](?:(?<![\w'’]['‘])|(?<=[.,!?]['’]'))(?=[^\W_])"
 _SINGLE_OPEN = re.compile(_OPENS)  # where a single quotation can start
-# the words of a single quotation: no other opening mark among them (after a space, not an elision)
-_SINGLE_WORDS = r"((?:(?!\s['‘](?!" + _ELISION + r")[^\W_]).)+?)"
 # A single quotation within a paragraph (the British convention: 'I am sorry. We accept the findings.'):
-# a closing mark after a word character or . , ! ? with no word character next, but not a mark after
-# "s" followed by a space and a lower-case word: that is a plural possessive. First with no such mark
-# among the words; else, past them, to a closing mark after . , ! ? ('The parents' anger is justified,'
-# she said; "'oxygen cocktails' in a bid" goes on to no later mark after a letter); with neither, _SINGLE
-# within the sentence decides. A mark after an end mark and before a capital closes one too (paragraphs
-# run together: 'I am sorry.'The trust said ...).
+# its words hold no other opening mark (after a space, not an elision: the search ends there), a closing
+# mark after a word character or . , ! ? with no word character next, but not a mark after "s" followed
+# by a space and a lower-case word: that is a plural possessive. First with no such mark among the words
+# (the search ends at the first one); else, past them, to a closing mark after . , ! ? ('The parents'
+# anger is justified,' she said; "'oxygen cocktails' in a bid" goes on to no later mark after a letter);
+# with neither, _SINGLE within the sentence decides. A mark after an end mark and before a capital closes
+# one too (paragraphs run together: 'I am sorry.'The trust said ...).
 _SINGLE_PARAGRAPH = re.compile(
-    _OPENS + r"((?:(?!\s['‘](?!" + _ELISION + r")[^\W_])(?!(?<=s)['’]\s+[a-z]).)+?)"
-    r"(?:(?<=[\w.,!?])['’](?![\w])(?!(?<=s['’])\s+[a-z])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
+    _OPENS + r"(.+?)(?:(?<=[\w.,!?])['’](?![\w])(?!(?<=s['’])\s+[a-z])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
 _SINGLE_PAST_POSSESSIVES = re.compile(
-    _OPENS + _SINGLE_WORDS + r"(?:(?<=[.,!?])['’](?![\w])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
+    _OPENS + r"(.+?)(?:(?<=[.,!?])['’](?![\w])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
+_POSSESSIVE_MARK = re.compile(r"s['’]\s+[a-z]")  # its mark at start + 1
 # within one sentence, a mark after "s" closes one ('Listen to the parents' she said)
-_SINGLE = re.compile(_OPENS + _SINGLE_WORDS + r"(?<=[\w.,!?])['’](?![\w])")
+_SINGLE = re.compile(_OPENS + r"(.+?)(?<=[\w.,!?])['’](?![\w])")
 # the next paragraph opens with a single mark that can open a quotation: a quotation left open at the end
 # of this one goes on there (the convention for a quotation over several paragraphs)
 _SINGLE_GOES_ON = re.compile(r"[ \t\r]*\n\s*['‘](?=[^\W_])(?!" + _ELISION + r")")
@@ -551,6 +550,9 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
         return _trimmed(text, spans)
     # a quotation opens at a mark not right after a letter or digit (_SINGLE_OPEN's look-behind)
     single_starts = [pos for pos, _ in singles if lo <= pos < hi and not (pos and text[pos - 1].isalnum())]
+    # the opening marks after a space: no quotation's words hold one (a search for its closing mark ends there)
+    after_space = [pos for pos in single_starts if pos > lo and text[pos - 1].isspace()
+                   and _SINGLE_OPEN.match(text, pos, hi) and not _ELIDED.match(text, pos + 1)]
     nested: set[tuple[int, int]] = set()
     reach = lo
     for pos in single_starts:
@@ -559,10 +561,15 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
         k = bisect_right(double_starts, pos + 2) - 1  # the last double starting at start + 2 or before
         if k >= 0 and pos < doubles[k][1] + 2:
             continue  # inside a double quotation: "He called it 'bad' today"
-        m = _SINGLE_PARAGRAPH.match(text, pos, hi) or _SINGLE_PAST_POSSESSIVES.match(text, pos, hi)
+        j = bisect_right(after_space, pos)
+        end = after_space[j] if j < len(after_space) else hi
+        poss = _POSSESSIVE_MARK.search(text, pos, end)
+        m = _SINGLE_PARAGRAPH.match(text, pos, poss.start() + 1 if poss else end)
+        if m is None and poss is not None:
+            m = _SINGLE_PAST_POSSESSIVES.match(text, pos, end)
         if m is None:
             s_hi = _sentence_end(pos, sentence_spans, rows=rows, ordered=ordered)
-            m = _SINGLE.match(text, pos, min(s_hi, hi)) if s_hi is not None else None
+            m = _SINGLE.match(text, pos, min(s_hi, end)) if s_hi is not None else None
         if m is None:
             if _SINGLE_GOES_ON.match(text, hi) and text[hi - 1:hi] in (".", "!", "?"):
                 spans.append((pos + 1, hi))  # open at the paragraph's end, the next one opens with a mark
