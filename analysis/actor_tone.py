@@ -286,18 +286,24 @@ def bootstrap_mean_ci(
     return low, high
 
 
-def _one_row_per_sentence(table: pd.DataFrame, codes: np.ndarray, *, score: str) -> tuple[pd.DataFrame, np.ndarray]:
+#: The sign each class of the target-aware model stands for (:func:`actor_tone_by`'s shares).
+_LABEL_SIGN = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
+
+
+def _one_row_per_sentence(table: pd.DataFrame, codes: np.ndarray, *, score: str,
+                          also: Sequence[str] = ()) -> tuple[pd.DataFrame, np.ndarray]:
     """``table`` (actor tone rows, one per mention) and its group ``codes`` with one row per group,
-    document, sentence and actor: the mean ``score`` of its mentions ("Okafor said she ..." is one
-    sentence, not two values). Unchanged without doc_id and sentence_id columns."""
+    document, sentence and actor: the mean ``score`` (and mean of each column in ``also``) of its mentions
+    ("Okafor said she ..." is one sentence, not two values). Unchanged without doc_id and sentence_id columns."""
     if not {"doc_id", "sentence_id"} <= set(table.columns) or table.empty:
         return table, codes
     keys = ["_g", "doc_id", "sentence_id", *(["actor_id"] if "actor_id" in table.columns else [])]
     rows = pd.DataFrame({"_g": codes, "doc_id": table["doc_id"].to_numpy(), "sentence_id": table["sentence_id"].to_numpy(),
-                         score: table[score].to_numpy(dtype=float)})
+                         score: table[score].to_numpy(dtype=float),
+                         **{c: table[c].to_numpy(dtype=float) for c in also}})
     if "actor_id" in table.columns:
         rows["actor_id"] = table["actor_id"].astype(object).to_numpy()
-    one = rows.groupby(keys, sort=False, dropna=False)[score].mean().reset_index()
+    one = rows.groupby(keys, sort=False, dropna=False)[[score, *also]].mean().reset_index()
     return one, one["_g"].to_numpy(dtype=np.int64)
 
 
@@ -319,6 +325,13 @@ def actor_tone_by(
     The unit is the sentence: a sentence that names an actor twice ("Okafor said she ...") gives one
     value, the mean of its mentions' scores, so ``n_sentences`` (sentences naming the actor in the
     cell) is the n behind the mean, the interval and the shares; ``n_mentions`` counts the mentions.
+    ``share_negative`` / ``share_positive``: the shares of those sentences scoring < 0 / > 0; with
+    ``score="target_polarity"`` and a ``label`` column (the target-aware model, the default of
+    :func:`analysis.analyze`), the shares the model *labels* negative / positive (its most probable class;
+    a sentence naming the actor twice: the sign of its mentions' mean), so that a sentence the model calls
+    neutral is neither, however its p_positive - p_negative leans. Their difference, the net share, is the
+    actor-level rule validated on NewsMTSC (lexicons/README.md, "Document- and actor-level tone"), which
+    :func:`analysis.charts.actor_tone_bars` colours the bars by.
     Intervals are percentile bootstraps of the mean with ``n_boot`` resamples from ``seed`` (a
     group of one sentence gets its value as both bounds). Missing keys (e.g. no publication date)
     form their own group, shown as "<NA>".
@@ -353,15 +366,21 @@ def actor_tone_by(
     keys = table[by].astype(object).where(table[by].notna(), "<NA>")
     codes, uniques = pd.MultiIndex.from_frame(keys).factorize() if len(by) > 1 else pd.factorize(keys[by[0]])
     n_mentions = np.bincount(codes, minlength=len(uniques)) if len(codes) else np.zeros(0, dtype=np.int64)
-    rows, (table, codes) = table, _one_row_per_sentence(table, codes, score=score)
+    # with the target-aware model the shares are of the sentences it labels negative / positive (its most
+    # probable class), not of the scores' signs: a +0.15 "neutral" sentence is no positive one (rt17 M4)
+    by_label = score == "target_polarity" and "label" in table.columns
+    if by_label:
+        table = table.assign(_sign=table["label"].astype(object).map(_LABEL_SIGN).astype(float))
+    rows, (table, codes) = table, _one_row_per_sentence(table, codes, score=score, also=("_sign",) if by_label else ())
     values = table[score].to_numpy(dtype=float)
+    signs = table["_sign"].to_numpy(dtype=float) if by_label else values
     low, high = bootstrap_mean_ci(values, codes, n_boot=n_boot, seed=seed)
     frame = pd.DataFrame(
         {
             "_g": codes,
             "v": values,
-            "neg": (values < 0).astype(float),
-            "pos": (values > 0).astype(float),
+            "neg": (signs < 0).astype(float),
+            "pos": (signs > 0).astype(float),
             "doc": table["doc_id"].to_numpy(),
         }
     )

@@ -26,7 +26,7 @@ import yaml
 
 from analysis.corpus.report import REPORT_PLACE
 from analysis.errors import InputError, warning_line
-from analysis.reports import KERNEL_RESTARTED_WARNING, check_parameter_name
+from analysis.reports import KERNEL_RESTARTED_WARNING, TEXT_PARAMETERS, check_parameter_name
 
 __all__ = ["main", "parse_columns", "parse_parameter", "parse_each", "plain_help"]
 
@@ -75,7 +75,9 @@ def parse_parameter(text: str) -> tuple[str, Any]:
     """``"KEY=VALUE"`` -> ``(key, value)``, the value read as YAML (numbers, booleans, lists) else text.
 
     KEY must be a Python identifier (papermill writes ``KEY = VALUE`` into the notebook, so anything
-    else would run as code); YAML dates and times become ISO strings.
+    else would run as code); YAML dates and times become ISO strings. The value of a text parameter
+    (:data:`analysis.reports.TEXT_PARAMETERS`: tz, doc_id, ...) stays the text as written unless YAML reads
+    it as text or null: ``tz=-0700`` is ``"-0700"``, not the octal number -448.
     """
     key, sep, raw = text.partition("=")
     key = key.strip()
@@ -86,6 +88,8 @@ def parse_parameter(text: str) -> tuple[str, Any]:
         value = yaml.safe_load(raw) if raw else ""
     except (yaml.YAMLError, ValueError):  # ValueError: a date-like value that is no date (2025-13-45)
         value = raw
+    if key in TEXT_PARAMETERS and value is not None and not isinstance(value, str):
+        return key, raw
     return key, _plain(value)
 
 
@@ -174,13 +178,15 @@ def parse_each(text: str) -> tuple[str, list[Any]]:
 
 def _text_where_text_is_expected(notebook: str, parameters: dict[str, Any], given: Sequence[str]) -> dict[str, Any]:
     """A value given for a text parameter (its default is text) stays the text as written:
-    ``-p title="Race: the results"`` is a title, not the YAML mapping ``{"Race": "the results"}``."""
+    ``-p title="Race: the results"`` is a title, not the YAML mapping ``{"Race": "the results"}``, and
+    ``-p title=0700`` is "0700", not the octal number 448 (any number, boolean, list or mapping YAML
+    reads; null stays None)."""
     from analysis.reports import notebook_parameters
 
     defaults = notebook_parameters(notebook)
     raw = {text.partition("=")[0].strip(): text.partition("=")[2] for text in given}
     return {key: raw[key] if isinstance(defaults.get(key), str) and not isinstance(value, str) and key in raw
-            and isinstance(value, (dict, list)) else value for key, value in parameters.items()}
+            and value is not None else value for key, value in parameters.items()}
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -301,6 +301,26 @@ written, or a leading part of it to which the name adds only kind words ("Bright
 Capital): not through a short form linked to it ("Harlow", an alias of the club, written where only the
 Harlow Athletic Supporters' Trust is named, gives the trust no actor). The first name is the full name's first word, unless a common English word that no
 first-name list has ("Bus Trump": a headline word run into the name).
+Beyond that, **an alias is authoritative** over the entity layer's typing and merging (the lexicon is
+the user's word): a mention is written as an alias as it stands ("Royal Wessex") or with its whole
+title, or the honorific ending it, written before it ("Mrs Pryce", "Dr Marchbank", "Dame Sarah Hill"
+of "Labour MP Dame Sarah Hill"; not a part of a title: "Executive Priya Raman" of "Chief Executive
+Priya Raman"), the longest alias winning. An entity left unlinked whose full name is an alias (also as written with its title), or
+more than half of whose mentions are written as an alias of two or more words of one actor, links to
+that actor and takes its type (evidence "lexicon: <type>"; an organisation loses the gender a first
+name gave it), also where its own evidence typed it otherwise ("Royal Wessex", a man by "first name:
+Royal", is the trust the lexicon lists it under) — but an alias of one word still needs the types to
+agree ("Rep. Jordan" is no country), and a person actor the first names. A mention written as an
+alias of two or more words of another actor than its entity's (linked to another actor or to none)
+leaves that entity: the entity layer's merge was wrong ("Mrs Pryce", an alias of Laura Pryce, merged
+into the baby Ella Pryce named before her). It joins the document's entity linked to that actor (a
+"short" mention), else makes an entity of its own, linked, named by the alias without its title and
+with the honorific that states a gender ("Mrs Pryce", person:mrs_pryce). Two entities the entity layer
+kept apart and the lexicon links to one actor (the full name "Royal Wessex Hospitals NHS Foundation
+Trust" and "Royal Wessex") stay two entities, each with its own entity_id and both rows of
+:func:`entity_table` carrying the actor_id; every count by actor (:func:`entities_by`,
+:func:`entities_as_mentions`, ``voice``, the reports) counts the actor once, with the mentions of both,
+and a quotation either speaks has the actor's ``speaker_id``.
 
 Speed: one regular expression finds the runs of a document's sentences (joined by line breaks, which
 no run spans), scanning from capital to capital (``_runs``); everything else is per run (and cached
@@ -489,6 +509,16 @@ _GOVERNED = re.compile(r"\b(?:for|of|at|with|from|against|to|by|in|into|near|ins
 #: Alireza Mehraban", "Co-founder of Google, Sergey Brin".
 _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)\s+(?:the\s+)?"
                                 r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})?,\s$")
+#: A name (or an age) and ", from" before a name, and what ends a hometown after it: "Laura Pryce, from
+#: Kingsbury Vale, said", "Jamie Holt, 34, from Little Denford near Winchester".
+_HOMETOWN = re.compile(r"(?:[A-Z][\w'’-]*|\d{1,3}), from $")
+_HOMETOWN_END = re.compile(r"[,.;)]| near [A-Z]| in [A-Z]|$")
+#: Kin nouns after a possessive right before a name: "whose wife Abena", "his daughter Ella".
+_KIN_WORDS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "partner", "widow",
+              "widower", "grandson", "granddaughter", "fiancé", "fiancée")
+_KIN_BEFORE = re.compile(rf"(?<![\w'’-])(?:whose|his|her|their|my|our) ({'|'.join(_KIN_WORDS)}) $")
+#: A title word and "for" before a name: "the MP for Winchester" (``seat_titles`` decides the word).
+_TITLE_FOR = re.compile(r"(?<![\w'’-])([A-Za-z]+) for $")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
                         r"(?:a|an|its|their)\s+"
@@ -625,9 +655,12 @@ _WORD_LISTS = ("first name:", "surname:", "inner capital")
 def _governing_place(words: EntityWords, item: tuple[int, str, str]) -> bool:
     """The evidence ``item`` is a place word that ends the name of a unit with a government of its own
     (``governing_places``: "place word: County" of "Harlow County"): such a place that speaks is its
-    government, as a place of the gazetteer that speaks is (see ``_SPEAKING_PLACE``)."""
+    government, as a place of the gazetteer that speaks is (see ``_SPEAKING_PLACE``); or a place word of
+    an address that stands for the institution there (``institution_places``: "Great Ormond Street said",
+    "Downing Street said")."""
     label = item[2]
-    return label.startswith("place word: ") and label[12:].lower() in words.governing_places
+    return label.startswith("place word: ") and (label[12:].lower() in words.governing_places or
+                                                 label[12:].lower() in words.institution_places)
 
 
 def _speech_only(label: str) -> bool:
@@ -916,11 +949,12 @@ def _written_alone_first(short: Sequence[tuple], full: Sequence[tuple]) -> bool:
 def _kind_words(words: EntityWords, name: Sequence[str], n: int) -> bool:
     """The words of ``name`` after its first ``n`` name only the kind of organisation: each an
     organisation word, a company word or a legal suffix ("Hospital", "Group Inc."), or they are or end an
-    organisation word of several ("Air Force"; "System" of "Greyford Health System": "health system");
+    organisation word of several ("Air Force"; "System" of "Greyford Health System": "health system"),
+    or an institution's first word ("NHS" of "Royal Wessex Hospitals NHS Foundation Trust");
     never a word of the name's own ("Correspondents Association")."""
     tail = name[n:]
     if all(w.lower() in words.org_words or w.lower() in words.company_words or w.lower() in words.legal_suffixes
-           for w in tail):
+           or w.lower() in words.org_first for w in tail):  # ("Hospitals NHS Foundation Trust")
         return True
     return any(" ".join(name[-m:]).lower() in words.org_words for m in range(len(tail), min(len(name) - 1, 3) + 1))
 
@@ -1000,6 +1034,37 @@ def _cut_trailing_title(words: EntityWords, piece: Sequence[tuple[int, int, str]
     return piece
 
 
+def _post_nominal_tail(words: EntityWords, toks: Sequence[str]) -> int:
+    """How many of the last words of a run piece are post-nominal letters (``post_nominals``, written in
+    capitals: "Sarah Whitlock MP", "Sir John Smith KC OBE") after a person's name of two words or more
+    that starts with a first name of the lists or with an honorific or title ("Dame Sarah Hill MP"), 0
+    for none: the letters are the person's seat or honour, no part of the name (not "Hartlepool MP", a
+    constituency's member)."""
+    n = len(toks)
+    tail = 0
+    while tail < n - 2 and toks[n - 1 - tail].isupper() and toks[n - 1 - tail].lower() in words.post_nominals:
+        tail += 1
+    if not tail:
+        return 0
+    first = toks[0]
+    return tail if first in words.first_names or first.lower() in words.honorifics or \
+        (first.lower(),) in words.titles else 0
+
+
+def _post_nominal_after(words: EntityWords, text: str, end: int) -> str | None:
+    """The post-nominal letters (``post_nominals``, in capitals) written right after a name ending at
+    ``end`` of ``text`` ("Sarah Whitlock MP said", "Jane Hutt MS", "Ann Lee OBE's"), lower-cased, the
+    first of several; None when there are none."""
+    m = _POST_NOMINAL.match(text, end)
+    if m is None or m.group(1).lower() not in words.post_nominals:
+        return None
+    return m.group(1).lower()
+
+
+#: A word in capitals right after a name (:func:`_post_nominal_after` checks it is post-nominal letters).
+_POST_NOMINAL = re.compile(r" ([A-Z]{2,4})(?![\w.&-])")
+
+
 def _role_phrase_before_name(words: EntityWords, piece: Sequence[tuple[int, int, str]]) -> bool:
     """Does the piece open with a title head, "for" or "of" and a body or portfolio before a person's
     name (:func:`_portfolio_for`: "Spokesman for Acme Corp John Smith")? Then the organisation word
@@ -1040,6 +1105,8 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
 #: The evidence label of a saint's name in the possessive ("St. Mary's"): an institution's short form, which
 #: :func:`entity_table` may link to the one organisation named so in the corpus.
 _SAINT_EVIDENCE = "saint's possessive: "
+#: The evidence of an institution's first word (``organization_first_words``: "Royal Wessex", "NHS England").
+_INSTITUTION_EVIDENCE = "institution word: "
 
 #: "St." as a saint's title, before the saint's name ("St. Brendan's", "Saint Mary's").
 _SAINTS = frozenset(("St.", "St", "Saint"))
@@ -1286,6 +1353,9 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
                     continue  # ("Undersecretary for Education Mr. Toccafondi": one title, then the name)
                 split_at.append(i)
         piece = _cut_trailing_title(words, piece)
+        if words.post_nominals and len(piece) > 2 and piece[-1][2].isupper() and \
+                (tail := _post_nominal_tail(words, [t[2] for t in piece])):
+            piece = piece[:-tail]  # "Sarah Whitlock MP": the letters are her seat (the title, read after the name)
         if not _role_phrase_before_name(words, piece) and (j := _person_after_organization(words, piece)):
             out.append(piece[:j])  # "Washington State University Simon Ličen", "Manchester United Wayne Rooney"
             piece = piece[j:]
@@ -1695,6 +1765,14 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((5, "organization", f"organization word: {word}"))
     if last in words.group_words:
         ev.append((3, "group", f"group word: {toks[-1]}"))
+    if full in words.party_names and (len(toks) > 1 or toks[0] not in words.first_names and
+                                      toks[0] not in words.surnames):
+        ev.append((4, "organization", "party name"))  # "a Liberal Democrat member", "Labour" (not "Green")
+    institution = len(low) > 1 and low[0] in words.org_first and full not in words.cities and \
+        full not in words.places and full not in words.big_cities  # (not "Royal Oak", a town)
+    if institution:
+        # "NHS England", "Royal Wessex", "Royal Mail": an institution's first word, no first name there
+        ev.append((4, "organization", f"{_INSTITUTION_EVIDENCE}{toks[0]}"))
     if _ampersand_name(words, toks, full):
         # "Carver & Lane", "Marks & Spencer": names joined by "&" are a firm's (before place words and
         # surnames; a place written so, "Trinidad & Tobago", is the gazetteer's)
@@ -1716,6 +1794,10 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Bay of Bengal", "Gulf of Mexico"
     if len(low) > 1 and low[-1] in words.places and all(w in _COMPASS for w in low[:-1]):
         ev.append((3, "place", f"place word: {toks[0]}"))  # "Eastern Europe", "Southern California"
+    if len(low) > 1 and last in words.village_last and toks[0] not in words.first_names:
+        ev.append((3, "place", f"place word: {toks[-1]}"))  # "Kingsbury Vale", "Bognor Regis" (not "Ian Vale")
+    if words.place_joins and "-" in toks[-1] and (joint := _place_joint(words, toks[-1])) is not None:
+        ev.append((3, "place", f"place word: -{joint}-"))  # "Southend-on-Sea", "Stratford-upon-Avon"
     event = len(low) > 1 and (low[0] in words.event_words or " ".join(low[:2]) in words.event_words)
     if event:
         ev.append((3, "other", f"event word: {toks[0]}"))  # "Hurricane Irma", "Operation Protective Edge"
@@ -1733,7 +1815,7 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         # country is an organisation (its national branch)
         ev.append((4, "organization", f"known name: {' '.join(toks[1:])}"))
     if len(toks) > 1 and toks[0] in words.first_names and not any(t in words.org_words for t in low) and \
-            full not in words.cities and not event and \
+            full not in words.cities and not event and not institution and \
             not _ACRONYM.match(toks[1]) and low[1] not in words.places and \
             not ((low[0] in words.english or low[0] in words.places or low[0] in words.big_cities)
                  and toks[-1] not in words.surnames and (low[-1] in words.english or _plural(toks[-1]))):
@@ -1765,6 +1847,16 @@ def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, s
         camel = _CAMEL_CASE.match(toks[0]) is not None and not toks[0].startswith("Fitz")
         ev.append((_SPEECH_RANK if camel else 7, "organization", "inner capital"))
     return ev
+
+
+def _place_joint(words: EntityWords, token: str) -> str | None:
+    """The lower-case word of ``place_joining_words`` that joins two capitalised parts of a hyphenated
+    ``token`` ("Southend-on-Sea": "on"; "Stratford-upon-Avon": "upon"), else None ("Okonkwo-Reid",
+    "Saint-Denis")."""
+    parts = token.split("-")
+    if len(parts) < 3 or not parts[0][:1].isupper() or not parts[-1][:1].isupper():
+        return None
+    return next((p for p in parts[1:-1] if p in words.place_joins), None)
 
 
 def _ampersand_name(words: EntityWords, toks: Sequence[str], full: str) -> bool:
@@ -1968,6 +2060,17 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
           if before is not None else _ends_before(text, start, (" of ", " of the "))) and \
             (m := _OF_PLACE.search(text, max(0, start - 20), start)):
         ev.append((5, "place", f"place cue: {m.group(1).lower()} of"))
+    if before == "from" and at >= 0 and text.endswith(", from ", 0, start) and \
+            _HOMETOWN.search(text, max(0, start - 40), start) and _HOMETOWN_END.match(text, end):
+        # "Laura Pryce, from Kingsbury Vale, said", "Jamie Holt, from Little Denford near Winchester,":
+        # after a name (or its age) and a comma, where the person comes from: a place
+        ev.append((5, "place", "place cue: hometown"))
+    elif before in _KIN_WORDS and at >= 0 and (m := _KIN_BEFORE.search(text, max(0, start - 30), start)):
+        ev.append((5, "person", f"kin: {m.group(1)}"))  # "whose wife Abena spent 30 hours in labour"
+    elif before == "for" and at >= 0 and words.seat_titles and \
+            (m := _TITLE_FOR.search(text, max(0, start - 30), start)) and m.group(1).lower() in words.seat_titles:
+        # "the MP for Winchester", "the senior coroner for Wessex": the area a seat or office is for
+        ev.append((5, "place", f"place cue: {m.group(1).lower()} for"))
     if start > 3 and before and _may_follow_org_cue(text, start, word_at=(at, before)):
         m = _org_cue_pattern().search(text, max(0, start - 45), start)
         if m:
@@ -2072,12 +2175,13 @@ def _word_before(text: str, start: int) -> tuple[int, str | None]:
 def _words_before_cues(org_nouns: frozenset[str]) -> frozenset[str] | None:
     """Every word, lower-case, that a cue written before a name can end in where a space separates
     them (:func:`_context_evidence`: a speech verb, "by", an organisation noun of ``org_nouns``, a
-    preposition of place, "of", "the", the last word of an organisation cue); None when an organisation
-    cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
+    preposition of place, "of", "the", "from", "for", a kin noun, the last word of an organisation cue);
+    None when an organisation cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
     ends = _org_cue_ends()
     if ends is None:
         return None
-    return frozenset((*_SAID_VERBS, "by", "of", "the", *org_nouns, *_PLACE_PREPOSITION_WORDS, *ends))
+    return frozenset((*_SAID_VERBS, "by", "of", "the", "from", "for", *_KIN_WORDS, *org_nouns,
+                      *_PLACE_PREPOSITION_WORDS, *ends))
 
 
 def _ends_before(text: str, at: int, suffixes: str | tuple[str, ...]) -> bool:
@@ -2385,8 +2489,9 @@ def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any)
     """The capitalised word ``first`` opening a sentence is a common noun that needs evidence of a name
     of its own (written capitalised alone elsewhere, a lexicon alias): an organisation head word
     ("Hospital officials said", "Police said"), or, no first name or surname of the lists, an English
-    plural ("Nurses", "Ambulances": also of a singular of the English word list) or an English word the
-    document (the corpus) writes in lower case. Not a place, an acronym or a well-known name."""
+    plural ("Nurses", "Ambulances", "Midwives": also of a singular of the English word list), an English
+    word in "-ing" of six letters or more ("Nursing", "Speaking") or an English word the document (the
+    corpus) writes in lower case. Not a place, an acronym or a well-known name."""
     if low in words.places or _ACRONYM.match(first) or first in words.known:
         return False
     if low in words.org_words:
@@ -2394,8 +2499,11 @@ def _common_opener(words: EntityWords, first: str, low: str, written_lower: Any)
     if first in words.first_names or first in words.surnames or low in words.group_words or low in words.demonyms:
         return False
     if low.endswith("s") and not low.endswith("ss") and (
-            low in words.english or low[:-1] in words.english or (low.endswith("es") and low[:-2] in words.english)):
+            low in words.english or low[:-1] in words.english or (low.endswith("es") and low[:-2] in words.english)
+            or (low.endswith("ives") and low[:-3] + "fe" in words.english)):  # ("Midwives": midwife)
         return True
+    if len(low) > 5 and low.endswith("ing") and low in words.english and low not in words.cities:
+        return True  # "Nursing is in crisis", "Speaking to reporters": a gerund (not "Reading", a town)
     return low in words.english and written_lower(low)
 
 
@@ -2445,6 +2553,9 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
     # (the gender of a plain form of address dropped from the title: "undersecretary for education mr.")
     gender = None if title is None else _title_gender(words, lows[cut - 1]) if lows[cut - 1] in _PLAIN_ADDRESS \
         and not title.endswith(lows[cut - 1]) else _title_gender(words, title)
+    if not cut and len(toks) > 1 and lows[0] in words.child_words and toks[1] in words.first_names and \
+            toks[0] not in words.surnames and toks[0] not in words.first_names:
+        cut = 1  # "Baby Ella Pryce", "Newborn Jack Hale" opening a sentence: the word describes her, no name's
     name, lows = toks[cut:], lows[cut:]
     if name and name[0] in ("of", "for"):
         # "Governor of Virginia": a title and its place, no person's name
@@ -2623,6 +2734,9 @@ def _make_candidate(words: EntityWords, text: str, k: int, piece: Sequence[tuple
         # (not "senior Environmental Protection Agency official")
         if title:
             gender = _title_gender(words, title)
+    if title is None and nxt == " " and text[end + 1:end + 2].isupper() and len(toks) > 1 and \
+            toks[0] in words.first_names and (letters := _post_nominal_after(words, text, end)):
+        title = letters  # "Sarah Whitlock MP", "Jane Hutt MS": her seat or honour, written after the name
     if title and cut and all(w in words.honorifics for w in title.split()) and \
             (role := _lower_title_before(words, text, base + piece[p][0])):
         # "vice-chancellor Dr. Mary Ode": the role written before the honorific is the title (the honorific
@@ -3204,7 +3318,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     for c in cands:
         if len(c.words) > 2 and "of" in c.words:
             i = c.words.index("of")
-            if 0 < i < len(c.words) - 1 and c.words[i - 1].lower() in words.org_words:
+            if 0 < i < len(c.words) - 1 and c.words[i - 1].lower() in words.org_words and \
+                    not _common_of_word(words, c.words[i + 1:]):
                 named_of.setdefault(c.words[i + 1:], " ".join(c.words))
     _places_of_institutions(texts, cands, words, named_of)
 
@@ -3359,6 +3474,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue  # (but "the Red Cross" after "the American Red Cross")
             if own_types - {"person"}:
                 continue
+            if _addresses_adult(words, texts, c.title, ent):
+                continue  # "Mrs Pryce" after "the death of baby Ella Pryce": the baby's mother, not the baby
             g = _gender_of(ent)
             if c.gender and g and c.gender != g and not _man_title(words, c.title):
                 continue
@@ -3462,6 +3579,26 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             return None
         return owners[0]
 
+    def titled_organization(c: _Cand) -> int | None:
+        """The one organisation named before ``c`` whose name is the capitalised title word written right
+        before ``c`` (split off as a title), ``c``'s words and then only kind words (:func:`_kind_words`):
+        "Queen Alexandra said" after "Queen Alexandra Hospital" is the hospital, no queen."""
+        text = texts[c.k]
+        if c.title is None or len(c.words) > 2 or c.start < 3 or text[c.start - 1] != " ":
+            return None
+        at = text.rfind(" ", 0, c.start - 1) + 1
+        head = text[at:c.start - 1]
+        if not head[:1].isupper() or head.lower() != c.title:
+            return None
+        full = (head, *c.words)
+        owners = [j for j in by_first.get(head, ()) if len(entities[j].words) > len(full) and
+                  entities[j].words[:len(full)] == full and entities[j].best is not None and
+                  entities[j].best[1] == "organization" and _kind_words(words, entities[j].words, len(full))]
+        if len(owners) != 1:
+            return None
+        c.start, c.title, c.gender = at, None, None
+        return owners[0]
+
     # (cands are in reading order: _find_candidates sorts them)
     # "Ann and Paul Becker": a first name before "and" + a first name and surname
     for i, c in enumerate(cands):
@@ -3518,6 +3655,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 idx = new(c)
                 openers.append(idx)
             add(c, idx, "name")
+            continue
+        if c.title is not None and (target := titled_organization(c)) is not None:
+            add(c, target, "short", only="organization")
             continue
         idx = by_words.get(_key(c.words))
         apart = None  # the namesake of the other gender this name is told apart from
@@ -3680,7 +3820,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             ent.mentions = []
             continue
         if len(owners) == 1 and {t for r, t, _ in ent.evidence if r <= 3} <= {"person"} and \
-                not any(_title_conflicts(words, texts, m[4], entities[owners[0]]) for m in ent.mentions) and \
+                not any(_title_conflicts(words, texts, m[4], entities[owners[0]]) or
+                        _addresses_adult(words, texts, m[4], entities[owners[0]]) for m in ent.mentions) and \
                 not (ent.gender and not ent.gender_weak and _gender_of(entities[owners[0]]) not in (None, ent.gender)):
             # not "Dr. Marsh" after "Nurse Helen Marsh" (see _title_conflicts), nor "Ms. Marsh" after "Dr.
             # Owen Marsh": a form of address that states another gender is someone else, as in short_target
@@ -3812,6 +3953,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     if overlay is not None:
         for ent in live:
             _link(ent, texts, overlay)
+        _alias_authority(texts, live, overlay, words)
     for ent in live:  # the decision on the complete evidence, which the pronouns and the table read
         ent.best = min(ent.evidence, key=_RANK, default=None)
     for ent in live:
@@ -3838,6 +3980,19 @@ def _first_organizations(names: Sequence[tuple[str, ...]], ids: Sequence[int]) -
     the club."""
     return [j for j, name in zip(ids, names)
             if not any(len(other) < len(name) and name[:len(other)] == other for other in names)]
+
+
+def _common_of_word(words: EntityWords, rest: Sequence[str]) -> bool:
+    """``rest``, the words after "of" in an organisation's name, is one common English word (or its
+    plural) and no place of the lists ("Midwives" of the Royal College of Midwives, "Nursing", "Health" of
+    the Department of Health): what the body is of, no place it is named after (not "Westbrook", nor
+    "Bath" or "Reading", towns of the gazetteer)."""
+    if len(rest) != 1:
+        return False
+    low = rest[0].lower()
+    return (low in words.english or low.endswith("s") and low[:-1] in words.english or
+            low.endswith("ives") and low[:-3] + "fe" in words.english) and low not in words.places and \
+        low not in words.cities and low not in words.big_cities
 
 
 def _places_of_institutions(texts: Sequence[str], cands: Sequence[_Cand], words: EntityWords,
@@ -3926,6 +4081,45 @@ def _appositive_titles(texts: Sequence[str], live: Sequence[_Entity], words: Ent
         for i, (k, s, e, via, title) in enumerate(mentions):
             if title is None and texts[k][e:e + 1] == "," and (role := _appositive_title(words, texts[k], e)):
                 mentions[i] = (k, s, e, via, role)
+
+
+#: Forms of address a child may be written with: they do not keep a short form off a child (:func:`_named_as_child`).
+_CHILD_ADDRESS = frozenset(("miss", "master"))
+#: An adult's age in an apposition right after a name ("Tom Pryce, 42,"): 18 to 119.
+_ADULT_AGE = re.compile(r",\s+(?:1[89]|[2-9]\d|1[01]\d),")
+
+
+@functools.lru_cache(maxsize=4)
+def _child_before(child: frozenset[str]) -> re.Pattern[str]:
+    """A word of ``child_words`` right before a name, or closing an apposition before it ("baby ", "their
+    daughter, ")."""
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(map(re.escape, child), key=len, reverse=True))}),? $",
+                      re.IGNORECASE)
+
+
+def _addresses_adult(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
+    """``title`` (of a short form: "mrs" of "Mrs Pryce") is a title or an adult's form of address (any
+    but :data:`_CHILD_ADDRESS`) and ``ent`` a person written as a baby or child (:func:`_named_as_child`):
+    the short form names someone else."""
+    return title is not None and title not in _CHILD_ADDRESS and _named_as_child(words, texts, ent)
+
+
+def _named_as_child(words: EntityWords, texts: Sequence[str], ent: _Entity) -> bool:
+    """Is the person ``ent`` written as a baby or a child (a word of ``child_words`` right before one of
+    its mentions so far: "the death of baby Ella Pryce", "their daughter, Ella,", "whose son Jack"), and
+    never with an adult's age after a name ("her son, Tom Pryce, 42,")? Then a title or an adult's form of
+    address ("Mrs Pryce", "Mr Pryce") names someone else."""
+    if not words.child_words:
+        return False
+    pattern = _child_before(words.child_words)
+    child = False
+    for k, s, e, via, _ in ent.mentions:
+        if via == "pronoun":
+            continue
+        if _ADULT_AGE.match(texts[k], e):
+            return False
+        child = child or pattern.search(texts[k], max(0, s - 16), s) is not None
+    return child
 
 
 def _title_conflicts(words: EntityWords, texts: Sequence[str], title: str | None, ent: _Entity) -> bool:
@@ -4425,6 +4619,162 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
             return
 
 
+#: The word written right before a position and one space: a title word of a mention ("Mrs" of "Mrs Pryce").
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])[^\W\d_][\w.'’-]* \Z")
+
+
+def _written_alias(text: str, start: int, end: int, title: str | None, alias_actor: Mapping[str, int],
+                   honorifics: Mapping[str, str]) -> tuple[int, str, str] | None:
+    """(actor, alias, alias without its title) of the mention ``text[start:end]``: the longest lexicon
+    alias it is written as, with its whole ``title`` written right before it, or an honorific of it
+    ("Mrs Pryce", "Dr Marchbank", "Dame Sarah Hill" of "Labour MP Dame Sarah Hill": the title is stripped
+    from the mention; not a part of a title, "Executive Priya Raman" of "Chief Executive Priya Raman"), or
+    as it stands ("Royal Wessex"); else None."""
+    bare = text[start:end]
+    found = None
+    actor = alias_actor.get(bare)
+    if actor is not None:
+        found = (actor, bare, bare)
+    if title:
+        wanted = title.replace(".", " ").split()
+        at, seen = start, []
+        for _ in range(len(wanted)):
+            m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+            if m is None:
+                break
+            seen.insert(0, m.group()[:-1].replace(".", "").lower())
+            if seen != wanted[len(wanted) - len(seen):]:
+                break
+            at = m.start()
+            if len(seen) == len(wanted) or (len(seen) == 1 and seen[0] in honorifics):
+                actor = alias_actor.get(text[at:end])
+                if actor is not None:
+                    found = (actor, text[at:end], bare)
+    return found
+
+
+def _alias_authority(texts: Sequence[str], live: list[_Entity], overlay: _Overlay, words: EntityWords) -> None:
+    """Make the lexicon's aliases authoritative over the entity layer's typing and merging (run after
+    :func:`_link`; see the module docstring, "Lexicon overlay"): an unlinked entity whose full name is
+    an alias, or most of whose mentions are written as an alias of two or more words of one actor,
+    links to that actor and takes its type (:func:`_link_by_alias`); a mention written as an alias of two
+    or more words of another actor than its entity's leaves the entity for the document's entity of
+    that actor, or for an entity of its own (:func:`_moved_entity`). ``live`` is changed in place."""
+    aliases, honorifics = overlay.alias_actor, words.honorifics
+    written: list[tuple[_Entity, list[tuple[int, str, str] | None]]] = []  # the entities with an alias
+    for ent in live:
+        forms: list[tuple[int, str, str] | None] | None = None
+        for n, (k, s, e, _, title) in enumerate(ent.mentions):
+            if title:
+                found = _written_alias(texts[k], s, e, title, aliases, honorifics)
+            else:  # (most mentions: the form as written, looked up here)
+                form = texts[k][s:e]
+                actor = aliases.get(form)
+                found = None if actor is None else (actor, form, form)
+            if found is not None:
+                if forms is None:
+                    forms = [None] * len(ent.mentions)
+                forms[n] = found
+        if forms is not None:
+            written.append((ent, forms))
+    for ent, forms in written:
+        if ent.actor is None:
+            _link_by_alias(ent, forms, overlay)
+    moved: dict[int, list[tuple[tuple, tuple[int, str, str]]]] = {}
+    for ent, forms in written:
+        out = [(m, f) for m, f in zip(ent.mentions, forms)  # (not its own full name: the entity's link decides)
+               if f is not None and f[0] != ent.actor and " " in f[1] and f[2] != ent.display]
+        if out and len(out) < len(ent.mentions):  # (all its mentions another actor's: _link_by_alias decided)
+            gone = {id(m) for m, _ in out}
+            ent.mentions = [m for m in ent.mentions if id(m) not in gone]
+            for m, f in out:
+                moved.setdefault(f[0], []).append((m, f))
+            _drop_titles(ent, {m[4] for m, _ in out if m[4]} - {m[4] for m in ent.mentions}, words)
+    for actor, items in moved.items():
+        target = next((ent for ent in live if ent.actor == actor), None)
+        if target is None:
+            live.append(_moved_entity(texts, items, actor, overlay, words))
+        else:
+            target.mentions = sorted(target.mentions + [
+                (k, s, e, "name" if f[2] == target.display else "short", title) for (k, s, e, _, title), f in items])
+
+
+def _drop_titles(ent: _Entity, titles: set[str], words: EntityWords) -> None:
+    """Take from ``ent``'s evidence the honorifics and titles ``titles`` that only mentions it lost wrote
+    (Ella Pryce keeps no "honorific: mrs" once "Mrs Pryce" is Laura Pryce's), and the gender such an
+    honorific gave it, for its first name's where it has one."""
+    if not titles:
+        return
+    labels = {f"{kind}: {t}" for t in titles for kind in ("honorific", "title")}
+    ent.evidence = [ev for ev in ent.evidence if ev[2] not in labels]
+    said = {words.honorifics.get(t) for t in titles}
+    if ent.gender in said and ent.first_name_gender:
+        ent.gender, ent.gender_weak = ent.first_name_gender, False
+
+
+def _link_by_alias(ent: _Entity, forms: Sequence[tuple[int, str, str] | None], overlay: _Overlay) -> None:
+    """Link the unlinked ``ent`` to the actor its full name (as it stands, or written with its title) is an
+    alias of, or that most of its mentions
+    (``forms``: :func:`_written_alias` of each) are written as an alias of two or more words of, and give
+    it that actor's type and gender (an organisation: no gender), even where its own evidence typed it
+    otherwise ("Royal Wessex", a person by "first name: Royal", is the trust of the alias) — not through
+    an alias of one word ("Jordan" the country is no Rep. Jordan), nor, for a person actor, where the
+    entity writes another first name (:func:`_other_first_name`)."""
+    actor = overlay.alias_actor.get(ent.display)
+    titled = next((f for f in forms if f is not None and f[2] == ent.display), None) if actor is None else None
+    if actor is not None:
+        form = bare = ent.display
+    elif titled is not None:  # its full name written with its title is an alias ("Dame Sarah Hill")
+        actor, form, bare = titled
+    else:
+        tally = Counter(f[0] for f in forms if f is not None and " " in f[1])
+        if not tally:
+            return
+        actor, count = tally.most_common(1)[0]
+        if 2 * count <= len(forms):
+            return
+        form, bare = next((f[1], f[2]) for f in forms if f is not None and f[0] == actor and " " in f[1])
+    kind = overlay.types[actor]
+    if " " not in form and _decide(ent.evidence)[0] not in _AGREES.get(kind, ENTITY_TYPES):
+        return
+    if kind == "person" and _other_first_name(ent.display.split(), bare, overlay.name_words[actor]):
+        return
+    ent.actor = actor
+    lex_type = LEXICON_ENTITY_TYPES.get(kind)
+    if lex_type:
+        ent.evidence.append((0, lex_type, f"lexicon: {kind}"))
+    g = overlay.genders[actor]
+    if isinstance(g, str) and g in ("male", "female"):
+        ent.gender, ent.gender_weak = g, False
+    elif lex_type is not None and lex_type != "person":
+        ent.gender, ent.first_name_gender, ent.gender_weak = None, None, False
+
+
+def _moved_entity(texts: Sequence[str], items: Sequence[tuple[tuple, tuple[int, str, str]]], actor: int,
+                  overlay: _Overlay, words: EntityWords) -> _Entity:
+    """The entity, linked to ``actor``, of the mentions ``items`` (mention, :func:`_written_alias`) that
+    the lexicon took from other entities: named by the first alias without its title, with its
+    honorific as written where it states a gender ("Mrs Pryce"), typed and gendered by the actor (else
+    by the honorific)."""
+    mentions = sorted((k, s, e, "name", title) for (k, s, e, _, title), _ in items)
+    bare = items[0][1][2]
+    ent = _Entity(words=tuple(bare.split()), display=bare, actor=actor, mentions=mentions,
+                  last=max((k, s) for k, s, *_ in mentions))
+    kind = overlay.types[actor]
+    lex_type = LEXICON_ENTITY_TYPES.get(kind)
+    if lex_type:
+        ent.evidence.append((0, lex_type, f"lexicon: {kind}"))
+    g = overlay.genders[actor]
+    said = next((words.honorifics.get(t or "") for *_, t in mentions
+                 if words.honorifics.get(t or "") in ("male", "female")), None)
+    ent.gender = g if isinstance(g, str) and g in ("male", "female") else said if lex_type in ("person", None) else None
+    if lex_type in ("person", None):
+        ent.address = _written_address(texts, ent, words)
+        if ent.address is not None:
+            ent.display = f"{ent.address} {bare}"
+    return ent
+
+
 def _full_name_forms(words: EntityWords, ent: _Entity, texts: Sequence[str]) -> list[str]:
     """The forms, as written, of ``ent``'s mentions by its full name (``via`` "name"), and of its short
     forms that are a leading part of its name to which the name adds only kind words
@@ -4475,13 +4825,27 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w'’-])(his|her|His|Her) (?:[a-z]+ )?(?:b
                               r"grandson|granddaughter|grandfather|grandmother|fiancée?|boyfriend|girlfriend), $")
 
 
-def _relative_of(text: str, start: int, gender: str) -> bool:
+def _relative_of(text: str, start: int, gender: str, *, end: int | None = None, at: int | None = None) -> bool:
     """The person named at ``start`` of ``text`` is written as a relative of someone the possessive before
     it stands for, of ``gender`` ("He went looking for his brother, George Whitman, after he got a
-    telegram"): no antecedent of a he/she of that gender after it in the sentence (the possessor's)."""
-    return start > 6 and text[start - 2] == "," and \
-        (m := _RELATIVE_BEFORE.search(text, max(0, start - 40), start)) is not None and \
-        (m.group(1).lower() == "his") == (gender == "male")
+    telegram"): no antecedent of a he/she of that gender after it in the sentence (the possessor's). Not
+    when the relative opens the sentence and gives the words a he/she at ``at`` stands in (the name
+    ending at ``end``, then an age or an aside and a speech verb: "Her mother, Laura Pryce, 34, told the
+    inquest that she had reported ..."): the sentence's subject reports her own words."""
+    if not (start > 6 and text[start - 2] == "," and
+            (m := _RELATIVE_BEFORE.search(text, max(0, start - 40), start)) is not None and
+            (m.group(1).lower() == "his") == (gender == "male")):
+        return False
+    if end is None or at is None or text[:m.start()].strip(_OPENERS + " ") or at <= end:
+        return True
+    aside = _ASIDE_AFTER_NAME.match(text, end)
+    cue = _person_cue().match(text, aside.end() if aside is not None else end)
+    return cue is None or cue.group("speech") is None or cue.end() > at
+
+
+#: An age or a short aside between commas right after a name ("Laura Pryce, 34, told"): what
+#: :func:`_relative_of` passes over before the speech verb.
+_ASIDE_AFTER_NAME = re.compile(r",\s+[^,\n]{1,40}(?=,)")
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b|['’]")
@@ -4788,7 +5152,8 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity]) -> list[tuple[i
                 continue  # is not its object, nor named earlier
             g = live[idx].gender or learned.get(idx)
             if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
-                    _relative_of(texts[k], persons[j][1], gender):
+                    _relative_of(texts[k], persons[j][1], gender, end=_mention_end(live[idx], k, persons[j][1]),
+                                 at=at[1]):
                 continue
             if g == gender:
                 chosen = idx
@@ -5221,6 +5586,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     multi = [(i, e, t, n) for i, e, t, n in zip(table["entity_id"], table["entity"], table["type"], weights)
              if " " in e]
     by_last: dict[str, list[tuple[int, str]]] = {}
+    by_given: dict[str, list[str]] = {}  # persons of several words by their first word ("Ella Pryce")
     by_spelling: dict[tuple[str, str], list[tuple[int, str]]] = {}
     by_name: dict[str, list[tuple[int, str]]] = {}
     org_first: dict[str, list[tuple[int, str]]] = {}  # businesses by their first word ("Brightwater Foods")
@@ -5228,6 +5594,8 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
     for i, e, t, n in multi:
         if t in ("person", "organization") and not _repeated(e.split()):  # ("Greyford" -> "Greyford Greyford")
             by_last.setdefault(f"{t}:{e.split()[-1]}", []).append((n, i))
+            if t == "person":
+                by_given.setdefault(e.split()[0], []).append(i)
         if t == "organization" and (parts := e.split())[0] != parts[-1] and \
                 (parts[-1].lower() in words.company_words or parts[-1].lower() in words.legal_suffixes):
             org_first.setdefault(parts[0], []).append((n, i))
@@ -5247,7 +5615,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # words say so)
             same.append(_dominant(org_first[e]) if t == "organization" else None)
         elif t == "person" or ev.startswith(_WEAK_EVIDENCE):
-            same.append(_dominant(by_last.get(f"person:{e}", [])))
+            same.append(_dominant(by_last.get(f"person:{e}", [])) or _given_name_of(words, e, t, by_given, by_last))
         elif t == "organization" and (e.lower() not in words.org_words or e.lower() in _CLUB_WORDS):
             # "Rovers" -> Northgate Rovers; never a generic head word ("Office" is no short form of the Met
             # Office, "University" none of the University of Kelsford)
@@ -5303,7 +5671,8 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     organisation's name in the corpus: a headline's "Northfield" or "Northfield Dairy", or "Northfield's
     chief executive", beside the body's "Northfield Dairy Cooperative" is the cooperative, not a town of
     the gazetteer, a person by a speech verb alone or a new organisation. Only a form typed by no
-    evidence, by a speech verb, statement or organisation cue alone (not by words of its own: "European
+    evidence, by a speech verb, statement or organisation cue alone, or by an institution's first word
+    ("Royal Wessex" beside the Royal Wessex Hospitals NHS Foundation Trust) (not by words of its own: "European
     Union" is no short form of the European Union Emissions Trading System), or a place by the
     gazetteer's towns alone, and no common word alone ("Two"); never a single word typed a person (a surname beside "Mallory Paving"), nor
     where another entity's name (of any type) starts with the same words, nor the place an organisation
@@ -5326,7 +5695,8 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     for k, (name, t, ev) in enumerate(zip(names, types, table["evidence"])):
         if same[k] is not None or name not in starts or len(name) == 1 and name[0] in surnames:
             continue  # (nor a person's surname: "Copperleaf" beside Nina Copperleaf and Copperleaf Foods)
-        if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE)) and
+        if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE,
+                                               _INSTITUTION_EVIDENCE)) and
                 t in ("organization", "person") and (t != "person" or len(name) > 1) or
                 t == "place" and ev == "gazetteer: town"):
             continue  # (a name with evidence of its own is its own: "European Union", "US Senate", "CBS")
@@ -5346,6 +5716,19 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if re.search(rf" {re.escape(' '.join(name))}(?![^ \n])", blob[0]):
             continue  # (another name holds it after its first word: "University of Westbrook" beside the union)
         same[k] = ids[longest[0]]
+
+
+def _given_name_of(words: EntityWords, name: str, etype: str, by_given: Mapping[str, list[str]],
+                   by_last: Mapping[str, list[tuple[int, str]]]) -> str | None:
+    """The one person of the corpus named in full with ``name`` (a person's single word) as the first
+    word: "Ella" (in articles that name her so alone) -> Ella Pryce; only a first name of the lists that
+    is no surname of them, no surname of any multi-word person of the corpus, and where one person alone
+    is named with it (two, "Ella Pryce" and "Ella Hart": neither)."""
+    full = by_given.get(name)
+    if etype != "person" or full is None or len(full) != 1 or name not in words.first_names or \
+            name in words.surnames or f"person:{name}" in by_last:
+        return None
+    return full[0]
 
 
 def _folded(pool: list[tuple[int, str]], same_of: Mapping[str, str | None]) -> list[tuple[int, str]]:

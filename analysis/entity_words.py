@@ -75,6 +75,13 @@ class EntityWords:
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     family_nouns: frozenset[str] = frozenset()  # "the Doyle brothers", "the Smith family": a family, a group
+    place_joins: frozenset[str] = frozenset()  # "Southend-on-Sea": words joining a hyphenated place name
+    institution_places: frozenset[str] = frozenset()  # "Downing Street said": a place word of an institution
+    org_first: frozenset[str] = frozenset()  # "NHS England", "Royal Wessex": first words of institutions
+    village_last: frozenset[str] = frozenset()  # "Kingsbury Vale": last words of village names
+    seat_titles: frozenset[str] = frozenset()  # "the MP for Winchester": titles of a seat held for an area
+    child_words: frozenset[str] = frozenset()  # "baby Ella Pryce", "their daughter, Ella,": a child, no "Mrs Pryce"
+    post_nominals: frozenset[str] = frozenset()  # "Sarah Whitlock MP", "Ann Lee OBE": a seat or honour after a name
     source: str = ""
     sha256: str = ""
 
@@ -82,7 +89,9 @@ class EntityWords:
 _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
-                   "governing_place_words", "former_words", "family_nouns")
+                   "governing_place_words", "former_words", "family_nouns", "place_joining_words",
+                   "institution_place_words", "organization_first_words", "seat_titles",
+                   "village_last_words", "post_nominals", "child_words")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -140,8 +149,12 @@ def _build_words(doc) -> EntityWords:
         if gender not in ("male", "female", "unknown"):
             raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
                                "not male, female or unknown")
-    titles = frozenset(tuple(t.split()) for t in lists["titles"])
     abbreviations = _abbreviations(doc) if "title_abbreviations" in doc.data else {}
+    # an abbreviation of a title is a title of its own ("Cllr Margaret Ashdown", "Gov. Teresa Almonte"), but
+    # one written as an honorific stays one ("Rev.": a form of address, its evidence "honorific: rev.")
+    honorific_words = {str(k).lower() for k in hon}
+    titles = frozenset(tuple(t.split()) for t in
+                       [*lists["titles"], *(a for a in abbreviations if a not in honorific_words)])
     # well-known organisations, written as the names are (case kept); Pattern's list wins where both name one
     known_orgs = _names_as_written(doc, "known_organizations") if "known_organizations" in doc.data else []
     known = {**{name: "organization" for name in known_orgs}, **_known_entities()}
@@ -172,6 +185,13 @@ def _build_words(doc) -> EntityWords:
         club_context=frozenset(lists.get("club_context_words", ())),
         team_words=frozenset(lists.get("team_words", ())),
         family_nouns=frozenset(lists.get("family_nouns", ())),
+        place_joins=frozenset(lists.get("place_joining_words", ())),
+        institution_places=frozenset(lists.get("institution_place_words", ())),
+        org_first=frozenset(lists.get("organization_first_words", ())),
+        seat_titles=frozenset(lists.get("seat_titles", ())),
+        village_last=frozenset(lists.get("village_last_words", ())),
+        post_nominals=frozenset(lists.get("post_nominals", ())),
+        child_words=frozenset(lists.get("child_words", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),

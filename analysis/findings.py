@@ -21,7 +21,7 @@ import pandas as pd
 
 from analysis.actors import actor_ranking
 
-__all__ = ["findings", "Findings", "TITLE_MIMETYPE"]
+__all__ = ["findings", "Findings", "TITLE_MIMETYPE", "unnamed_sources_text"]
 
 #: Output mimetype carrying a report's title (lifted into the page's title by the exporter).
 TITLE_MIMETYPE = "application/vnd.media-workbench.title+json"
@@ -168,7 +168,7 @@ def findings(
     tone is its own, not the coverage's).
     """
     from analysis.entities import same_entity_ids
-    from analysis.quotes import voice as voice_table
+    from analysis.quotes import unnamed_source_rows, voice as voice_table
 
     documents = result.documents if documents is None else documents
     mentions = result.mentions if mentions is None else mentions
@@ -235,7 +235,7 @@ def findings(
                      f"reported speech (\"X said that ...\").", "", None, None))
     else:
         spoken = voice[voice["quotes"] > 0].sort_values(["quotes", "mentions"], ascending=False, kind="stable")
-        unnamed_sources = _unnamed_sources(spoken, quotes)
+        unnamed_sources = unnamed_source_rows(spoken, quotes=quotes)
         spoken = spoken[~unnamed_sources]
         sources = _unnamed_clause(voice.loc[unnamed_sources.index[unnamed_sources]] if unnamed_sources.any()
                                   else voice.iloc[:0])
@@ -344,19 +344,6 @@ _LOWER_FIRST = frozenset("the a an some many several most other others its their
                          "all both".split())
 
 
-def _unnamed_sources(voice: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
-    """Which rows of a voice table are unnamed sources: speakers linked to no actor or entity that the
-    text names by a common noun ("officials", "the sheriff's office", "a spokesman": speaker_type
-    'nominal'), not by a name the entity layer missed ("Caltrans said": speaker_type 'name')."""
-    unlinked = voice["actor_id"].isna()
-    if not unlinked.any():
-        return unlinked
-    named = quotes["speaker"].notna() & quotes["speaker_type"].eq("name") if "speaker_type" in quotes.columns \
-        else quotes["speaker"].notna()
-    names = set(quotes.loc[named, "speaker"].astype(str))
-    return unlinked & ~voice["actor"].astype(str).isin(names)
-
-
 def _source_words(words: str) -> str:
     """An unnamed source's words as a finding writes them inside a sentence: a first word capitalised
     only as its sentence's start in lower case ("Officials" -> "officials"; "Greyford officials" kept)."""
@@ -369,10 +356,12 @@ def _source_words(words: str) -> str:
     return words
 
 
-def _unnamed_clause(unnamed: pd.DataFrame, *, shown: int = 3) -> str:
-    """The quotations of unnamed sources (rows of a voice table, :func:`_unnamed_sources`) counted apart
-    from the people and organisations named: "; 3 quotations from unnamed sources: officials (2) and the
-    sheriff's office (1)", the ``shown`` most quoted (a tie never cut) and how many more; "" for none."""
+def unnamed_sources_text(unnamed: pd.DataFrame, *, shown: int = 3) -> str:
+    """The unnamed sources of ``unnamed`` (rows of a voice table,
+    :func:`analysis.quotes.unnamed_source_rows`) as the findings list them: "officials (2) and the
+    sheriff's office (1)", the ``shown`` most quoted (a tie never cut: "analysts and officials (1 each)")
+    and how many more ("... and 7 more"), words written in lower case where only a sentence's start
+    capitalised them; "" for none."""
     if not len(unnamed):
         return ""
     ordered = unnamed.sort_values("quotes", ascending=False, kind="stable")
@@ -380,8 +369,18 @@ def _unnamed_clause(unnamed: pd.DataFrame, *, shown: int = 3) -> str:
     counts = [int(q) for q in ordered["quotes"]]
     parts, n_listed = _ranked_parts(names, counts, shown=shown)
     rest = len(names) - n_listed
-    listed = ", ".join(parts) + f" and {rest:,} more" if rest > 0 else _names(parts)
-    return f"; {_count(sum(counts), 'quotation')} from unnamed sources: {listed}"
+    return ", ".join(parts) + f" and {rest:,} more" if rest > 0 else _names(parts)
+
+
+def _unnamed_clause(unnamed: pd.DataFrame, *, shown: int = 3) -> str:
+    """The quotations of unnamed sources (rows of a voice table,
+    :func:`analysis.quotes.unnamed_source_rows`) counted apart from the people and organisations named:
+    "; 3 quotations from unnamed sources: officials (2) and the sheriff's office (1)"
+    (:func:`unnamed_sources_text`); "" for none."""
+    if not len(unnamed):
+        return ""
+    total = int(pd.to_numeric(unnamed["quotes"]).sum())
+    return f"; {_count(total, 'quotation')} from unnamed sources: {unnamed_sources_text(unnamed, shown=shown)}"
 
 
 def _copy_note(documents: pd.DataFrame, result) -> str | None:

@@ -74,6 +74,7 @@ __all__ = [
     "frames",
     "actor_frames",
     "named_actor_counts",
+    "below_threshold_units",
 ]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
@@ -533,7 +534,8 @@ def frames(
 
     A frame's ``actor_terms`` count only in sentences naming at least ``min_actors`` distinct actors
     (:func:`named_actor_counts`: the distinct actor_id of ``mentions`` in the sentence when a mentions
-    or entity mentions table is given, else runs of capitalised words).
+    or entity mentions table is given, else the entities the entity layer finds there; a resolved
+    pronoun counts as its actor).
 
     ``codebook``: anything :func:`load_frames` takes (None = the generic news frames).
     ``sentences``: a precomputed ``analysis.sentences(documents)`` table to reuse.
@@ -593,10 +595,13 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
     """The number of distinct named actors in each row of ``sentences`` (doc_id, sentence_id, text).
 
     With ``mentions`` (an actor or entity mentions table: doc_id, sentence_id and actor_id or
-    entity_id) the distinct ids mentioned in the sentence (pronoun mentions, ``via == "pronoun"``, not
-    counted); else the distinct named entities the entity layer (:func:`analysis.entities`, no lexicon)
-    finds in the sentence, read with the rest of its document (``context``, the document's sentences,
-    default ``sentences``). One integer per row, in order.
+    entity_id) the distinct ids mentioned in the sentence; else the distinct entities the entity layer
+    (:func:`analysis.entities`, no lexicon) finds in the sentence, read with the rest of its document
+    (``context``, the document's sentences, default ``sentences``). A pronoun mention (``via ==
+    "pronoun"``) counts as the actor or entity it was resolved to (the rows hold only resolved
+    pronouns): in "'I take full responsibility,' she said." after "Dr Helen Marchbank ..." the sentence
+    names one actor, Helen Marchbank (session 17; a pronoun with no id is not counted). One integer per
+    row, in order.
     """
     if mentions is None:
         from analysis.entities import entities
@@ -606,8 +611,7 @@ def named_actor_counts(sentences: pd.DataFrame, *, mentions: pd.DataFrame | None
     key = "entity_id" if "entity_id" in mentions.columns else "actor_id"
     require_columns(mentions, ("doc_id", "sentence_id", key), fn="named_actor_counts", name="mentions",
                     fix="pass the table analysis.mentions (or the entity mentions) returns")
-    m = mentions if "via" not in mentions.columns else mentions[mentions["via"] != "pronoun"]
-    counts = m.groupby([m["doc_id"].astype(str), m["sentence_id"]])[key].nunique()
+    counts = mentions.groupby([mentions["doc_id"].astype(str), mentions["sentence_id"]])[key].nunique()
     index = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str), sentences["sentence_id"]])
     return counts.reindex(index).fillna(0).to_numpy(dtype=np.int64)
 
@@ -758,6 +762,37 @@ def frames_by(document_frames: pd.DataFrame, documents: pd.DataFrame, *, by: Seq
     out["present_share"] = out["documents"] / out["n_documents"]
     out["present"] = out["documents"] > 0
     return out.astype({"hits": "int64", "documents": "int64", "n_documents": "int64", "present": "bool"})
+
+
+def below_threshold_units(document_frames: pd.DataFrame, *, by: str = "doc_id", value: str = "share") -> pd.DataFrame:
+    """The units (documents, outlets, periods: the values of ``by``) where frame terms were found but no
+    frame is present: every row of the unit with a ``value`` other than 0 (and not missing) has ``present``
+    false or missing. Their shares are no profile: one stray term would read "100% responsibility", so the
+    frame chart (:func:`analysis.charts.frame_profile`) and the frames table of a report
+    (:func:`analysis.tables.frames_for_table`) say "below threshold (N term hits)" for them instead.
+
+    ``document_frames``: ``frames(documents, level="document")`` or ``frames_by(...)`` (one row per unit
+    and frame, with ``present``); ``value``: the column whose non-zero values mean terms were found
+    (``share`` or ``hits``). Columns of the result: ``by`` (the unit, in the order of its first row) and
+    ``hits`` (the unit's term hits summed over its frames, float; NaN where the table has no ``hits``
+    column). Empty (those two columns) when every unit with terms has a frame present.
+    """
+    require_columns(document_frames, (by, value, "present"), fn="below_threshold_units", name="document_frames",
+                    fix='pass frames(documents, level="document") or frames_by(...)')
+    keys = document_frames[by].reset_index(drop=True)
+    values = pd.to_numeric(document_frames[value], errors="coerce").reset_index(drop=True)
+    found = values.notna() & (values != 0)
+    present = document_frames["present"].reset_index(drop=True).map(lambda p: bool(pd.notna(p) and p)).astype(bool)
+    has_terms = found.groupby(keys, dropna=False, sort=False).any()
+    framed = (found & present).groupby(keys, dropna=False, sort=False).any()
+    units = has_terms.index[has_terms.to_numpy() & ~framed.reindex(has_terms.index).to_numpy()]
+    if "hits" in document_frames.columns:
+        per_unit = (pd.to_numeric(document_frames["hits"], errors="coerce").reset_index(drop=True).fillna(0)
+                    .groupby(keys, dropna=False, sort=False).sum().astype(float))
+        hits = per_unit.reindex(units).tolist()
+    else:
+        hits = [float("nan")] * len(units)
+    return pd.DataFrame({by: pd.Series(list(units), dtype=document_frames[by].dtype), "hits": pd.Series(hits, dtype=float)})
 
 
 # ------------------------------------------------------------------- deprecated names (one release)

@@ -219,9 +219,9 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import itemgetter, le, lt
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -240,7 +240,7 @@ from analysis.errors import InputError, require_columns, require_table
 from analysis.schema import QUOTE_COLUMNS, output_columns
 from analysis.runtime import collector_paused
 
-__all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "quote_spans", "count_words"]
+__all__ = ["QUOTE_COLUMNS", "MIN_QUOTE_WORDS", "quotes", "voice", "top_voices", "unnamed_source_rows", "quote_spans", "count_words"]
 
 
 #: Quotations with fewer words (one to three) need a cue of their own and a speaker: else they are
@@ -1579,6 +1579,8 @@ class _Attributor:
             elif sp is None:
                 return None, start
         sp = self.link(sp)
+        if sp.type == "name" and sp.etype is None and not isinstance(sp.actor_id, str) and _role_title(sp.name):
+            sp = _as_nominal(sp)  # "the trust's Chief Executive": a role written capitalised, no name
         if sp.etype != "place":
             if sp.type == "name" and text.endswith(_PREPOSITION_ENDINGS, lo, start):
                 obj = self._object_of_modifier(lo, start)  # (checked first: a preposition right before it)
@@ -1715,6 +1717,10 @@ class _Attributor:
             sp, _ = self.subject_phrase(lo, core_end)
             if sp is not None:
                 return self.coordinated(sp, lo)
+            if core.endswith(_VERB_CONJUNCTIONS):  # "Ms Kearney of the RCM welcomed it but warned:"
+                shared = self.shared_subject(lo, core_end - 4)
+                if shared is not None:
+                    return None if shared is _UNCLEAR else shared
         if not nearest:
             return None
         cands = [m for m in self.speakers(lo, cue_at) if m.etype in _SPEAKER_TYPES]
@@ -1728,6 +1734,62 @@ class _Attributor:
                 self._object_of_modifier(lo, self._phrase_start(lo, cands[-1].start)) is not None:
             return None  # "the administrator of | the Environmental Protection Agency |": no subject
         return _from_mention(cands[-1])
+
+    def shared_subject(self, lo: int, hi: int) -> _Speaker | None:
+        """The subject of a cue coordinated after another verb ("Ms Kearney of the RCM welcomed the
+        investment but warned: ..."; ``hi``: the end of the words before "and"/"but"): the person or
+        organisation that opens the clause at ``lo`` (titles, determiners and capitalised words before
+        it only), when a verb follows it and no cue verb or "that" stands between it and ``hi`` (not
+        "Ruiz said Patel resigned and warned": whose warning is not clear; None, the caller's rules go
+        on), and when either its verb comes right after it ("Tom Reid met Siobhan Kearney and warned":
+        Tom Reid) or every other one named up to ``hi`` is the object of a preposition ("of the RCM");
+        otherwise :data:`_UNCLEAR` ("Tom Reid and Siobhan Kearney met the minister and warned": no
+        speaker, no guess). A speaker noun and its verb opening the clause: that nominal speaker ("The
+        union welcomed the investment but warned")."""
+        text = self.f.text
+        cands = [m for m in self.speakers(lo, hi) if m.etype in _SPEAKER_TYPES and m.via != "pronoun"]
+        if not cands:  # "The union welcomed it but warned": a speaker noun, then its verb, opens the clause
+            toks = _SPACE_TOKEN.findall(text, lo, hi)
+            pos = lo
+            for k, (space, word) in enumerate(toks[:5]):
+                if k and word[:1].islower() and _verb_like(word, self.nouns):
+                    sp, start = self.subject_phrase(lo, pos)
+                    if sp is None or sp.type != "nominal" or text[lo:start].strip(" \n\"“‘'("):
+                        return None
+                    if self.cue_between(pos, hi) or _THAT_WORD.search(text, pos, hi) is not None:
+                        return None
+                    return sp
+                pos += len(space) + len(word)
+            return None
+        if not self._only_titles(lo, cands[0].start):
+            return None
+        k = 0  # the subject: the last one named with capitalised words only before it ("U.N. | Antonio Guterres")
+        while k + 1 < len(cands) and self._only_titles(lo, cands[k + 1].start):
+            k += 1
+        first, cands = cands[k], cands[k:]
+        after = first.end  # past a description set off by commas ("Ernest Moniz, who served under Obama, took")
+        if text.startswith(",", first.end):
+            close = text.find(",", first.end + 1, hi)
+            after = close + 1 if close > 0 else after
+        if self.cue_between(after, hi) or _THAT_WORD.search(text, after, hi) is not None:
+            return None
+        words = text[after:hi].split()
+        if not words or not any(self._maybe_verb(w) for w in words):
+            return None
+        if not self._maybe_verb(words[0]) and \
+                any(not _same_speaker(m, first) and not self._after_preposition(lo, m.start, _ANY_PREPS)
+                    and m.start >= after for m in cands[1:]):
+            return _UNCLEAR  # "Tom Reid and Siobhan Kearney met the minister and warned": not one subject
+        return _from_mention(first)
+
+    def _maybe_verb(self, word: str) -> bool:
+        """Can ``word`` be a finite verb after a subject ("welcomed", "met", "backs"): a lower-case word
+        of letters that is no determiner, pronoun, preposition, clause word or speaker noun?"""
+        if not word[:1].islower():
+            return False
+        low = word.rstrip(",;:")
+        return low.isalpha() and (_verb_like(low, self.nouns) or not (
+            low in _DETERMINERS_ALL or low in _PRONOUNS or low in _ANY_PREPS or low in _CLAUSE or low in self.nouns))
 
     def coordinated(self, sp: _Speaker, lo: int) -> _Speaker:
         """A name speaker coordinated with names before it ("Fenwick Capital and Halden Partners
@@ -2316,13 +2378,33 @@ def _colon_speaker(att: _Attributor, sent_lo: int, q_lo: int, q_hi: int, sent_hi
     colon = sent_lo + len(head) - 1
     found = att.speakers(sent_lo, colon)
     if not found:
-        return None
+        return _colon_nominal(att, sent_lo, colon)
     m = found[-1]
     if m.via == "pronoun" or m.etype != "person" or text[m.end:colon].strip() or \
             not att._only_titles(sent_lo, m.start) or any(o.etype != "person" or not _same_speaker(o, m)
                                                          for o in found[:-1]):
-        return None
+        # no person: a speaker noun the entity layer took for a name ("Midwives: '…'") may still speak
+        return None if any(o.etype == "person" for o in found) else _colon_nominal(att, sent_lo, colon)
     return _from_mention(m)
+
+
+def _colon_nominal(att: _Attributor, lo: int, colon: int) -> _Speaker | None:
+    """The nominal speaker of "Coroner: 'Deaths will happen unless trust acts'" (the headline form with a
+    role or group for a name: "Senior coroner:", "Midwives:"): a phrase of at most three words from ``lo``
+    to the colon, capitalised words, determiners, titles or speaker nouns only, headed by a speaker noun
+    that is no document ("Review: '…'" is a section, not a speaker); else None ("Brexit: '…'")."""
+    text = att.f.text
+    words = text[lo:colon].split()
+    if not 0 < len(words) <= 3 or not att._only_titles(lo, colon):
+        return None
+    sp, start = att.subject_phrase(lo, colon)
+    if sp is None or sp.type != "nominal" or text[lo:start].strip(" \n\"“‘'(") or \
+            _bare(words[-1]).lower() in att.cues.document_nouns:
+        return None
+    if sp.etype in ("person", "organization", "group"):
+        return sp
+    # a speaker noun the entity layer took for a name of no such type ("Midwives" as other): no entity
+    return _NEW_SPEAKER((pd.NA, sp.name, "nominal", sp.start, sp.end, pd.NA, None, None, sp.head))
 
 
 def _ends_naming(text: str, q_hi: int) -> bool:
@@ -2376,6 +2458,9 @@ def _clause_after_object(after: str, nouns: frozenset[str]) -> bool:
 # a subordinate clause's first word: a name before it is no subject of a cue after it in that clause
 _SUBORDINATOR = re.compile(r"\b(?:after|because|when|whenever|while|before|since|if|although|though|until|unless|"
                            r"whereas)\b")
+#: :meth:`_Attributor.shared_subject`'s verdict when the subject of a coordinated cue is not clear
+_UNCLEAR = _Speaker(pd.NA, pd.NA, "nominal", -1, -1)
+_VERB_CONJUNCTIONS = (" and", " but")  # a verb coordinated with one before it: "welcomed it but warned"
 _CLAUSE_OPENERS = frozenset("and but or nor then because so while whereas if unless before after when".split())
 _PARENTHETICAL = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\([^()]*\)")  # "— a phrase that ... —", "(...)"
 
@@ -2995,8 +3080,13 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
                        rows: Sequence[_Row] = ()) -> _Speaker:
     f = att.f
     unknown = _Speaker(pd.NA, pd.NA, sp.type, sp.start, sp.end, pd.NA, None, None, sp.head)
-    gender = _PRONOUN_GENDER.get(f.text[sp.start:sp.end].lower())
+    word = f.text[sp.start:sp.end].lower()
+    gender = _PRONOUN_GENDER.get(word)
     if gender is None:
+        if word == "they" and last is not None and last.speaker is not None:
+            p = _singular_they(att, row, last, rows)
+            if p is not None:
+                return _Speaker(p.actor_id, p.name, sp.type, sp.start, sp.end, p.entity_id, p.gender, p.etype, sp.head)
         return unknown
     if last is not None and last.speaker is not None and row.sentence_id - last.sentence_id <= 1:
         p = last.speaker
@@ -3043,6 +3133,62 @@ def _confident_pronoun(att: _Attributor, row: _Row, sp: _Speaker, last: _Row | N
             continue  # someone else who could be meant, named in the same stretch of text
         return _linked(sp, cand)
     return unknown
+
+
+def _singular_they(att: _Attributor, row: _Row, last: _Row, rows: Sequence[_Row]) -> _Speaker | None:
+    """The person a "they" speaker stands for as singular "they" ('Jamie Holt, whose son Noah died in
+    March, said the review was a start. "We'll be watching every step," they said.'), only when nothing
+    else can be meant: the quotation right before it (``last``, no other quotation between, in the
+    same sentence or the one before) has a person's name as speaker whose gender the text does not
+    give (a "he"/"she" person makes "they" a group), and from that quotation's sentence's start to the
+    pronoun, quotations and the description set off by commas between that speaker and its cue aside
+    ("…, whose son Noah died in March, said"), nothing else is named (no other entity of any type but
+    a place) and no plural or group noun stands ("Laura and Daniel Pryce", "the parents", "the
+    trust"; :func:`_plural_word`); else None (a wrong guess is worse than none)."""
+    p, f = last.speaker, att.f
+    if p is None or p.type != "name" or p.etype != "person" or isinstance(p.gender, str) or \
+            row.sentence_id - last.sentence_id > 1 or not 0 <= row.parts[0][0] - last.parts[-1][1]:
+        return None
+    k = next((i for i, r in enumerate(rows) if r is row), -1)
+    if k < 1 or rows[k - 1] is not last:
+        return None
+    text, sp = f.text, row.speaker
+    if sp is None:
+        return None
+    lo = f.sentence_at(min(p.start, last.parts[0][0]))[2]
+    aside = (p.end, last.cue_start) if text.startswith(",", p.end) and 0 < last.cue_start - p.end <= 120 \
+        else (p.end, p.end)
+    starts = f.mention_starts
+    for m in f.mentions[bisect_left(starts, lo):bisect_left(starts, sp.start)]:
+        if m.via == "pronoun" or m.etype == "place" or aside[0] <= m.start < aside[1] or \
+                (p.start <= m.start < p.end) or f.in_quote(m.start, m.end):
+            continue
+        if not _same(m.entity_id, p.entity_id) or not isinstance(m.entity_id, str):
+            return None  # someone or something else named: "they" may be a group
+    pos = lo
+    for q_lo, q_hi in sorted([(a, b) for a, b in f.quotes if lo <= a < sp.start] + [aside]):
+        if q_lo >= pos and _plural_word(att, text[pos:q_lo]):
+            return None
+        pos = max(pos, q_hi)
+    return None if _plural_word(att, text[pos:sp.start]) else p
+
+
+def _plural_word(att: _Attributor, words: str) -> bool:
+    """Does ``words`` hold a word "they" may stand for: a plural speaker noun ("parents", "officials",
+    "staff", "midwives"), an organisation or group noun ("the trust", "the union", "the family"), or
+    "and" between two capitalised words ("Laura and Daniel Pryce")?"""
+    cues = att.cues
+    toks = words.split()
+    for i, tok in enumerate(toks):
+        w = _bare(tok).lower()
+        if w == "and" and 0 < i < len(toks) - 1 and toks[i - 1][:1].isupper() and toks[i + 1][:1].isupper():
+            return True
+        if w in cues.organization_nouns or w in _NOT_ONE_PERSON or w in ("they", "them", "their", "couple"):
+            return True
+        if w in cues.speaker_nouns and ((w.endswith("s") and not w.endswith("ss")) or w.endswith("men")
+                                        or w.endswith("ves") or w == "people"):
+            return True
+    return False
 
 
 #: How many sentences back the person a pronoun speaker stands for may be named when that person's
@@ -3152,6 +3298,21 @@ def _one_person(att: _Attributor, p: _Speaker, gender: str) -> bool:
 
 #: Speaker nouns of no "-s" that stand for more than one person.
 _NOT_ONE_PERSON = frozenset("people staff family police crew public".split())
+
+
+def _role_title(name: Any) -> bool:
+    """Is ``name`` (a name speaker's words that no entity or lexicon actor holds) a role written
+    capitalised, every word a title word of the entity layer, or before the last a title modifier ("Chief
+    Executive", "Senior Coroner", "Health Secretary"), not a name? A single word is left alone ("Chief" may be a surname), and so is a
+    body's name ending in an organisation noun ("District Court")."""
+    if not isinstance(name, str) or " " not in name:
+        return False
+    from analysis.entity_words import load_entity_words
+
+    ew = load_entity_words()
+    words = name.lower().split()
+    return words[-1] in ew.title_words and words[-1] not in _organization_words() and \
+        all(w in ew.title_words or w in ew.title_modifiers for w in words[:-1])
 
 
 def _title_words_only(text: str) -> bool:
@@ -3659,6 +3820,9 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 #: The words before a title in an apposition that names the person: "the mayor, Helen Stroud,", "her
 #: agent, Luca Bianchi,", "Luca Bianchi, his agent,".
 _OWNERS = "the|its|a|an|his|her|their"
+#: The place or body a title is held for, between the title and the comma before the name ("the senior
+#: coroner | for Wessex |, Rachel Thorne"): "for"/"of", then one to three capitalised words.
+_TITLE_OF_PLACE = r"(?:\s+(?:for|of)\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))"
 
 
 #: Ranks below a title: "Lt. Gov. Ray Oh" and "Deputy Mayor Ann Lee" are not "the governor" and "the mayor".
@@ -3702,8 +3866,10 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
             not any(a in head for a in short) and not text[:pos].rstrip().endswith(","):
         return None  # the title is not written before ``pos`` (found without compiling its patterns)
     written = "|".join([re.escape(title), *map(re.escape, short)])
-    before = re.compile(rf"(?<![\w.])(?:{written})\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)},\s+$",
-                        re.IGNORECASE)  # "Mayor Helen Stroud", "The Higher Education Minister, Helen Marsh,"
+    before = re.compile(rf"(?<![\w.])(?:{written})\s+$|\b(?:{_OWNERS})\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(title)}"
+                        rf"{_TITLE_OF_PLACE}?,\s+$",
+                        re.IGNORECASE)  # "Mayor Helen Stroud", "The Higher Education Minister, Helen Marsh,",
+    # "The senior coroner for Wessex, Rachel Thorne,"
     after = re.compile(rf",\s+(?:{_OWNERS})\s+(?:(?!{_rank_below()}\s)[\w'’-]+\s+)?{re.escape(title)}\b", re.IGNORECASE)
     if age is not None:
         after = re.compile(rf"{after.pattern}|,\s+{age.group(1)}\s*,", re.IGNORECASE)
@@ -4114,7 +4280,7 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
                     headline = (part, found)  # emitted with the text's rows, which may name its speakers
                     continue
                 if headline is not None:
-                    _headline_speakers(headline[0].text, headline[1], part.text, found)
+                    _headline_speakers(headline[0].text, headline[1], part.text, found, part)
                     _emit(rows, doc_id, headline[0].text, headline[1])
                     headline = None
                 _emit(rows, doc_id, part.text, found)
@@ -4143,14 +4309,27 @@ def _longest_run(words: Sequence[str], other: Sequence[str]) -> int:
     return best
 
 
-def _headline_speakers(title: str, heads: list[_Row], text: str, body: Sequence[_Row]) -> None:
+def _headline_speakers(title: str, heads: list[_Row], text: str, body: Sequence[_Row],
+                       field: _Field | None = None) -> None:
     """A direct quotation of the headline with no speaker ("'We just grabbed the dog and ran': Jackson
     families crowd shelter") takes the speaker of the text's quotations that hold its words, or most of
     them (a run of at least four of its words, and of two thirds of them, in the same order: headlines
     shorten), when they all have one and the same speaker ("“We just grabbed the dog and ran,” said Harold
     Pickett" -> Harold Pickett); else it stays without one. The speaker keeps how the text names them
     (``speaker_type``); its words are in the text, not in the headline: no ``speaker_start``/``speaker_end``,
-    and no cue."""
+    and no cue. A nominal speaker of one role word the headline names ("Coroner: 'Deaths will happen
+    unless trust acts'") links to the one person the text (``field``) gives that title ("Senior coroner
+    Rachel Thorne"; :func:`_only_titled_person_before`), as "the coroner" does in the text; kept nominal."""
+    if field is not None:
+        for row in heads:
+            sp = row.speaker
+            if sp is not None and sp.type == "nominal" and not isinstance(sp.entity_id, str) and \
+                    not isinstance(sp.actor_id, str) and isinstance(sp.name, str) and " " not in sp.name and \
+                    not sp.name.endswith("s"):  # (a plural, "Midwives:", is no one person)
+                m = _only_titled_person_before(field, len(field.text), sp.name.lower())
+                if m is not None:
+                    row.speaker = _Speaker(m.actor_id, m.actor, sp.type, sp.start, sp.end, m.entity_id, m.gender,
+                                           m.etype, sp.head)
     for row in heads:
         if row.speaker is not None or row.kind != "direct":
             continue
@@ -4297,3 +4476,51 @@ def voice(mentions: pd.DataFrame, quotes: pd.DataFrame, *, include_pronouns: boo
                               kind="stable")
     out = table[cols].reset_index(drop=True)
     return out.astype({"actor_id": "str", "actor": "str"})
+
+
+def top_voices(ranked: Sequence[Hashable], *, quotes: pd.Series, top: int) -> list[Hashable]:
+    """The keys (actor ids, or row positions) a "who speaks" chart or table keeps: the ``top`` first of
+    ``ranked`` (the keys most mentioned first, as the caller ranks them) and the ``top`` keys of ``quotes``
+    (quotations per key, the keys its index) with the most quotations, more than 0, ties in ``quotes``'
+    order. So an actor quoted often but mentioned little still shows, and a corpus of thousands of
+    speakers keeps a chart that can be read. One rule for :func:`analysis.charts.voice_bars`,
+    :func:`analysis.tables.voice_for_chart` and the voice panels of :func:`analysis.tables.compare_groups`.
+
+    A list without repeats: the kept keys of ``ranked`` in its order, then the most quoted keys not among
+    them, most quoted first.
+    """
+    most_quoted = quotes[quotes > 0].sort_values(ascending=False, kind="stable").index[:int(top)]
+    return list(dict.fromkeys([*islice(ranked, int(top)), *most_quoted]))
+
+
+def unnamed_source_rows(voice: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.Series:
+    """Which rows of a voice table (:func:`voice`) are unnamed sources: speakers linked to no actor or
+    entity that the text names by a common noun ("officials", "the sheriff's office", "a spokesman":
+    ``speaker_type`` "nominal" in ``quotes``), not by a name the entity layer missed ("Caltrans said":
+    ``speaker_type`` "name") nor by names joined by "and" ("Laura and Daniel Pryce"). A boolean per row of ``voice`` (its index). The findings count their
+    quotations apart from the people and organisations quoted, and the "who speaks" charts draw them as
+    one bar (:func:`analysis.tables.lump_unnamed_sources`)."""
+    unlinked = voice["actor_id"].isna()
+    if not unlinked.any():
+        return unlinked
+    named = quotes["speaker"].notna() & quotes["speaker_type"].eq("name") if "speaker_type" in quotes.columns \
+        else quotes["speaker"].notna()
+    names = set(quotes.loc[named, "speaker"].astype(str))
+    return unlinked & ~voice["actor"].astype(str).isin(names) & ~voice["actor"].map(_named_group).astype(bool)
+
+
+_GROUP_JOINS = re.compile(r",\s+and\s+|,\s+|\s+and\s+|\s+&\s+")
+
+
+def _named_group(words: object) -> bool:
+    """Are a speaker's words two names or more joined by "and" or commas ("Laura and Daniel Pryce",
+    "Fenwick Capital and Halden Partners": named people, one nominal speaker in the quotation table),
+    not an unnamed source? Each part capitalised words only, none of them a speaker noun ("Police and
+    Fire officials", "Officials and Analysts" stay unnamed)."""
+    if not isinstance(words, str) or " and " not in words and " & " not in words:
+        return False
+    nouns = load_cue_verbs().speaker_nouns
+    parts = _GROUP_JOINS.split(words)
+    return len(parts) > 1 and all(
+        part and all(w[:1].isupper() and w.lower() not in nouns for w in part.split()) for part in parts)
+

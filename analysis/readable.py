@@ -326,6 +326,7 @@ def limits(measure: str, *, documents: pd.DataFrame | None = None, within: str |
 
     tone_f1 = get("tone", "methods", "textblob", "macro_f1")
     target_f1 = get("actor_tone", "methods", "target", "macro_f1")
+    person_f1 = get("actor_tone", "document_level", "methods", "target", "macro_f1")
     frame_f1 = [v.get("f1") for v in (get("frames", "held_out", "frames", default={}) or {}).values()
                 if isinstance(v, dict) and v.get("f1") is not None]
     lines = {
@@ -342,7 +343,11 @@ def limits(measure: str, *, documents: pd.DataFrame | None = None, within: str |
                          f"tone alone reaches {tone_f1:.2f})" if tone_f1 and target_f1 else "")
                       + "; bars show the mean per actor over the sentences naming it or a pronoun for it (n, so it "
                         "can exceed the mentions, which leave pronouns out; a sentence naming it twice counts once) "
-                        "with its 95% interval.",
+                        "with its 95% interval, coloured by the model's verdict: the share of those sentences it labels "
+                        "positive minus the share it labels negative (blue above 0, orange below, grey hatched at 0, "
+                        "neutral"
+                      + (f"; the actor-level rule, macro-F1 {person_f1:.2f} on an article's main person" if person_f1 else "")
+                      + "), so an actor the model calls neutral in every sentence is grey whichever way the mean leans.",
         "frames": "Frames are counted from the codebook's terms"
                   + (f"; per frame they agree with human frame codes with F1 {min(frame_f1):.2f} to "
                      f"{max(frame_f1):.2f} (96 held-out articles)" if frame_f1 else "")

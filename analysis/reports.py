@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ReportResult", "ReportFailure", "BatchResult", "BatchInterrupted", "notebook_path", "render_report",
            "render_batch", "batch_runs", "expand_each", "describe_failure", "write_index", "export_html",
-           "notebook_parameters", "check_parameters", "check_parameter_name", "check_parameter_value",
+           "notebook_parameters", "check_parameters", "check_parameter_name", "check_parameter_value", "TEXT_PARAMETERS",
            "check_date_limits", "check_corpus", "PARAMETER_RULES", "path_roots", "relative_paths",
            "write_shared_js", "write_atomic", "NOTEBOOK_DIR"]
 
@@ -166,11 +166,20 @@ PARAMETER_RULES: dict[str, tuple[Any, str]] = {
     "start": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-01"),
     "end": (_is_day, "a date written YYYY-MM-DD (ISO 8601), e.g. 2024-05-31"),
     "period": (lambda value: value in ("day", "week", "month"), '"day", "week" or "month"'),
-    "tz": (_is_zone, 'a time zone: a name such as "America/Los_Angeles", an offset from UTC with a colon such as '
-                     '"-07:00", or "UTC"'),
+    "tz": (_is_zone, 'a time zone: a name such as "America/Los_Angeles", an offset from UTC such as "-07:00", '
+                     '"-0700" or "+05:30", or "UTC"'),
     "errors": (lambda value: value in ("raise", "skip"), '"raise" (stop at bad input) or "skip" (leave it out, listed '
                                                           'in the load report)'),
 }
+
+
+#: Parameters whose values are text whatever they look like (a parameter's name means the same in every
+#: notebook): a value written for one on the command line is kept as written, not read as YAML
+#: (:func:`analysis.cli.parse_parameter`). YAML 1.1 reads ``-0700`` as the octal number -448, ``+0530`` as 344,
+#: ``-7:00`` as the base-60 number -420 and ``0123`` as 83: ``-p tz=-0700`` was refused as "got -448", and
+#: ``-p doc_id=0123`` looked for article 83. A parameter whose default is text is kept as written too
+#: (the CLI reads the notebook's defaults); these are the ones whose default is None.
+TEXT_PARAMETERS: tuple[str, ...] = ("tz", "doc_id", "actor_id", "term", "title", "where", "group_by")
 
 
 def check_parameter_value(key: str, value: Any, *, default: Any = None) -> Any:
@@ -182,8 +191,19 @@ def check_parameter_value(key: str, value: Any, *, default: Any = None) -> Any:
     test, expects = PARAMETER_RULES[key]
     if not test(value):
         shown = f" (default: {default!r})" if default is not None else ""
-        raise InputError(f"-p {key}={value!r}: {key} expects {expects}{shown}; got {value!r}{_slash_date_hint(value)}")
+        raise InputError(f"-p {key}={value!r}: {key} expects {expects}{shown}; got {value!r}{_slash_date_hint(value)}"
+                         f"{_number_hint(key, value)}")
     return value
+
+
+def _number_hint(key: str, value: Any) -> str:
+    """For a number given where text is expected (a text parameter set from Python), how to write it; for
+    an offset without its sign (``tz=0700``), that it needs one."""
+    if key == "tz" and isinstance(value, str) and re.fullmatch(r"\d{1,2}(:?\d{2})?", value.strip()):
+        return ' (an offset starts with + or -: "+07:00" east of UTC, "-07:00" west)'
+    if key not in TEXT_PARAMETERS or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return ""
+    return f" (a number; give {key} as text" + (', e.g. tz="-07:00"' if key == "tz" else "") + ")"
 
 
 _SLASH_DATE_RE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")

@@ -348,8 +348,10 @@ ACTOR_TONE_SUMMARY = Table("actor_tone_summary", "one row per cell of the by= ke
     ("mean_{score}", "float64", "mean of the score column over sentences (a sentence's mentions averaged first)"),
     ("ci_low", "float64", "percentile bootstrap 95% interval of the mean: low"),
     ("ci_high", "float64", "percentile bootstrap 95% interval of the mean: high"),
-    ("share_negative", "float64", "share of sentences scoring < 0"),
-    ("share_positive", "float64", "share of sentences scoring > 0"),
+    ("share_negative", "float64", "share of sentences scoring < 0 (score target_polarity with a label column: "
+                                  "labelled negative by the model)"),
+    ("share_positive", "float64", "share of sentences scoring > 0 (score target_polarity with a label column: "
+                                  "labelled positive by the model)"),
 ]), by_first=True)
 
 FRAME_ROLLUP = Table("frame_rollup", "one row per cell of the by= keys and frame", ("frames_by",), _cols([

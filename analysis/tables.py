@@ -27,7 +27,7 @@ from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
 from analysis.actors import actor_ranking
 from analysis.entities import entities_as_mentions, same_entity_ids
-from analysis.errors import InputError, require_table
+from analysis.errors import InputError, require_columns, require_table
 from analysis.readable import copyable_yaml
 
 if TYPE_CHECKING:
@@ -37,8 +37,9 @@ if TYPE_CHECKING:
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
-           "undated_note", "GroupComparison", "compare_groups", "frames_panel", "attention_panel",
+           "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
+           "lump_unnamed_sources", "UNNAMED_SOURCES",
+           "undated_note", "GroupComparison", "compare_groups", "frames_panel", "frames_for_table", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
            "report_analysis", "report_documents", "REPORT_KEYWORDS", "LOADING_KEYWORDS", "check_report_choices",
            "in_zone", "zone_label"]
@@ -201,14 +202,47 @@ def with_sentence_text(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
 def key_sentences(tone: pd.DataFrame, sentences: pd.DataFrame, *, score: str = "polarity", n: int = 3) -> pd.DataFrame:
     """The ``n`` most negative and ``n`` most positive sentences by ``score`` (zero scores left out).
 
+    With TextBlob's ``polarity`` (the default score), a sentence holding a negation (:func:`has_negation`:
+    not, n't, never, no, nothing, nobody, none, neither, nor, without, hardly, cannot) is never one of the
+    most positive: TextBlob negates only a scored word right after not / no / never and reads "n't" as
+    nothing, so "we found that women weren't listened to" or "they don't feel safe" score +0.5 ("safe").
+    On NewsMTSC train (7,336 sentences whose targets share one human label), of the sentences TextBlob
+    scores above 0, those holding a negation were coded negative more often than positive (625: 44% negative,
+    27% positive; without a negation 2,614: 29% and 41%); of those it scores below 0, a negation makes no
+    difference (55% and 52% negative), so the most negative end keeps them (session 17, rt17 M4).
+    Other scores (VADER's compound reads negation itself) are taken as they are.
+
     Output columns: end ('most negative' or 'most positive'), doc_id, sentence_id, section, score
     column, text; most extreme first within each end.
     """
     scored = with_sentence_text(tone[["doc_id", "sentence_id", score]], sentences)
     negative = scored[scored[score] < 0].nsmallest(n, score).assign(end="most negative")
-    positive = scored[scored[score] > 0].nlargest(n, score).assign(end="most positive")
+    candidates = scored[scored[score] > 0]
+    if score == "polarity" and len(candidates):
+        candidates = candidates[~has_negation(candidates["text"]).to_numpy()]
+    positive = candidates.nlargest(n, score).assign(end="most positive")
     columns = ["end", "doc_id", "sentence_id", "section", score, "text"]
     return pd.concat([negative, positive], ignore_index=True)[columns]
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # words, with an apostrophe inside ("weren't")
+
+
+def has_negation(texts: pd.Series) -> pd.Series:
+    """Whether each text holds a negation: a word of the ``negations`` list of
+    ``lexicons/target_tone_words.yml`` (not, no, never, nothing, nobody, none, neither, nor, without,
+    hardly, cannot) or a word ending in "n't" (curly apostrophes read as straight). Missing text: False.
+    Returns a boolean Series on ``texts``' index."""
+    from analysis.target_tone import default_spec
+
+    words = frozenset(w for w in default_spec()["negations"] if w != "n't")
+
+    def negated(text: object) -> bool:
+        if not isinstance(text, str):
+            return False
+        return any(w in words or w.endswith("n't") for w in _WORDS.findall(text.lower().replace("\u2019", "'")))
+
+    return pd.Series([negated(t) for t in texts], index=texts.index, dtype=bool)
 
 
 def most_written_name(entities: pd.DataFrame) -> str:
@@ -504,13 +538,58 @@ def lump_actors(table: pd.DataFrame, *, n: int = 10, by: str = "group", weight: 
 
 def voice_for_chart(voice: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
     """The rows of a voice table a "who speaks" chart shows: the ``top`` most mentioned actors and the
-    ``top`` most quoted ones (:func:`analysis.charts.voice_bars`' rule), most mentioned first."""
-    ordered = voice.sort_values("mentions", ascending=False, kind="stable")
-    quotes = ordered["quotes"] if "quotes" in ordered else pd.Series(0, index=ordered.index)
-    keep = pd.Series(False, index=ordered.index)
-    keep.iloc[:top] = True
-    keep[quotes[quotes > 0].sort_values(ascending=False, kind="stable").index[:top]] = True
-    return ordered[keep.to_numpy()].reset_index(drop=True)
+    ``top`` most quoted ones (:func:`analysis.charts.voice_bars`' rule), most mentioned first; the row of
+    the unnamed sources (a ``sources`` value, :func:`lump_unnamed_sources`) kept, last."""
+    from analysis.quotes import top_voices
+
+    apart = voice["sources"].notna().to_numpy() if "sources" in voice else None
+    actors = voice if apart is None else voice[~apart]
+    ordered = actors.sort_values("mentions", ascending=False, kind="stable")
+    rows = pd.RangeIndex(len(ordered))  # (by position)
+    quotes = pd.Series(ordered["quotes"].to_numpy() if "quotes" in ordered else 0, index=rows)
+    keep = rows.isin(top_voices(rows, quotes=quotes, top=top))
+    if apart is None or not apart.any():
+        return ordered[keep].reset_index(drop=True)
+    return pd.concat([ordered[keep], voice[apart]]).reset_index(drop=True)
+
+
+#: The name of the one row (and bar) that holds the quotations of unnamed sources (:func:`lump_unnamed_sources`).
+UNNAMED_SOURCES = "unnamed sources"
+
+
+def lump_unnamed_sources(voice: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.DataFrame:
+    """``voice`` (``wb.voice``) with its unnamed sources — speakers the text names by a common noun
+    ("officials", "a spokesman", "the sheriff's office") and links to no actor or entity
+    (:func:`analysis.quotes.unnamed_source_rows`) — lumped into one last row named "unnamed sources"
+    (:data:`UNNAMED_SOURCES`), as the findings count them apart ("14 quotations from unnamed sources:
+    ..."): a "who speaks" chart draws them as one bar, clearly not an actor, instead of "Officials"
+    among the people and organisations quoted.
+
+    The same columns plus ``sources``: for that row the sources it holds as the findings list them
+    ("officials (3), analysts and the sheriff's office (2 each) and 7 more",
+    :func:`analysis.findings.unnamed_sources_text`), NA for every actor. The row's ``actor_id`` is NA,
+    its counts and shares the sums of the rows it lumps (``mentions`` 0: a common noun is not counted as a
+    mention), ``never_quoted`` false. No such row when there is no unnamed source. ``quotes``: the quotes
+    table the voice table was counted from."""
+    from analysis.findings import unnamed_sources_text
+    from analysis.quotes import unnamed_source_rows
+
+    require_columns(voice, ("actor_id", "actor", "mentions", "quotes"), fn="lump_unnamed_sources", name="voice",
+                    fix="pass the table wb.voice(mentions, quotes) returns")
+    apart = unnamed_source_rows(voice, quotes=quotes).to_numpy(dtype=bool)
+    out = voice[~apart].assign(sources=pd.Series(pd.NA, index=voice.index[~apart], dtype="object"))
+    if not apart.any():
+        return out.reset_index(drop=True)
+    lumped = voice[apart]
+    row = {column: lumped[column].sum() for column in voice.columns
+           if column not in ("actor_id", "actor", "never_quoted") and pd.api.types.is_numeric_dtype(voice[column])}
+    row.update(actor_id=pd.NA, actor=UNNAMED_SOURCES, sources=unnamed_sources_text(lumped))
+    if "voice_gap" in voice:
+        row["voice_gap"] = row.get("mention_share", 0.0) - row.get("quote_share", 0.0)
+    if "never_quoted" in voice:
+        row["never_quoted"] = False
+    last = pd.DataFrame([row])[list(out.columns)].astype({c: out[c].dtype for c in out.columns if c != "sources"})
+    return pd.concat([out, last], ignore_index=True)
 
 
 def undated_note(documents: pd.DataFrame) -> Note | None:
@@ -534,7 +613,8 @@ class GroupComparison:
 
     Tables (each with the ``by`` column first): ``attention`` (mentions_by group and actor, the
     ``top`` actors overall), ``voice`` (the voice table per group, of those actors and the ``top`` most
-    quoted overall), ``tone`` (actor_tone_by group
+    quoted overall, and the unnamed sources lumped into one row per group whatever the cut,
+    :func:`lump_unnamed_sources`, with actor_id "unnamed sources"; the chart draws it grey), ``tone`` (actor_tone_by group
     and actor), ``frames`` (frames_by group). ``groups``: the group values, largest first.
     """
 
@@ -568,10 +648,11 @@ class GroupComparison:
             self.attention, outlet=self.by, y="share", colors=colors, title=f"Share of mentions, by {self.by}")
 
     def voice_chart(self, *, colors=None):
-        from analysis.charts import outlet_comparison
+        from analysis.charts import OTHERS_COLOR, outlet_comparison
 
         return self._single(f"Who speaks, by {self.by}") or outlet_comparison(
-            self.voice[self.voice["quotes"] > 0], outlet=self.by, y="quote_share", colors=colors,
+            self.voice[self.voice["quotes"] > 0], outlet=self.by, y="quote_share",
+            colors={**(colors or {}), UNNAMED_SOURCES: OTHERS_COLOR},  # a lump, not an actor: grey, as "others"
             title=f"Share of quotations, by {self.by}")
 
     def tone_chart(self, *, colors=None):
@@ -600,7 +681,7 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     """
     from analysis.actors import mentions_by
     from analysis.framing import frames_by
-    from analysis.quotes import voice
+    from analysis.quotes import top_voices, voice
     from analysis.actor_tone import actor_tone_by
 
     if by not in documents:
@@ -613,21 +694,24 @@ def compare_groups(result, documents: pd.DataFrame, *, by: str = "outlet", top: 
     groups = docs[by].value_counts().index.tolist()
     group_of = dict(zip(docs["doc_id"].astype(str), docs[by]))
     attention = mentions_by(mentions, docs, by=(by, "actor"))
-    leaders = attention.groupby("actor_id")["mentions"].sum().sort_values(ascending=False).index[:top]
+    ranking = attention.groupby("actor_id")["mentions"].sum().sort_values(ascending=False).index
+    leaders = ranking[:top]
     attention = attention[attention["actor_id"].isin(leaders)].reset_index(drop=True)
     parts = []
     for group in groups:
         ids = {d for d, g in group_of.items() if g == group}
-        table = voice(mentions[mentions["doc_id"].astype(str).isin(ids)],
-                      quotes[quotes["doc_id"].astype(str).isin(ids)])
+        said = quotes[quotes["doc_id"].astype(str).isin(ids)]
+        table = lump_unnamed_sources(voice(mentions[mentions["doc_id"].astype(str).isin(ids)], said), quotes=said)
         parts.append(table.assign(**{by: group}))
     voices = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     voices = voices[[by, *[c for c in voices.columns if c != by]]]
     voices["actor_id"] = voices["actor_id"].astype("object").where(voices["actor_id"].notna(), voices["actor"])
-    quoted = voices.groupby("actor_id", sort=False)["quotes"].sum()
-    most_quoted = quoted[quoted > 0].sort_values(ascending=False, kind="stable").index[:top]
-    # (not every quoted actor: a corpus of thousands of speakers drew thousands of bars in each group's panel)
-    voices = voices[voices["actor_id"].isin(leaders) | voices["actor_id"].isin(most_quoted)].reset_index(drop=True)
+    # the top actors and the top most quoted overall (not every quoted actor: a corpus of thousands of
+    # speakers drew thousands of bars in each group's panel)
+    # speakers only: the unnamed sources' row of each group is kept whatever the cut, as voice_bars keeps it
+    unnamed = voices["sources"].notna()
+    kept = top_voices(ranking, quotes=voices[~unnamed].groupby("actor_id", sort=False)["quotes"].sum(), top=top)
+    voices = voices[voices["actor_id"].isin(kept) | unnamed].reset_index(drop=True)
     tone_rows = actor_tone.assign(**{by: actor_tone["doc_id"].astype(str).map(group_of)})
     tone_rows = tone_rows[tone_rows["actor_id"].isin(leaders)]
     tone = actor_tone_by(tone_rows, by=(by, "actor_id")) if len(tone_rows) else pd.DataFrame(
@@ -685,7 +769,7 @@ def _period_ticks(grid: list[str], unit: str, *, zone: str | None = None) -> dic
         return dict(title_text=_period_title(unit, zone), tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
     days = 7 if unit == "week" else 1
     return dict(title_text=_period_title(unit, zone), tick0=grid[0],
-                dtick=86_400_000 * days * every, tickformat="%b %-d, %Y")
+                dtick=86_400_000 * days * every, tickformat="%-d %b %Y", hoverformat="%-d %b %Y")
 
 
 def _period_title(unit: str, zone: str | None) -> str:
@@ -743,6 +827,34 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
             for trace in fig.data:
                 trace.hovertext = [f"{hover}<br>{counted[period]}" for hover, period in zip(trace.hovertext, trace.x)]
     return fig
+
+
+def frames_for_table(document_frames: pd.DataFrame, *, by: str = "doc_id") -> pd.DataFrame:
+    """The document-level frames table as a report's frames table shows it (``wb.show_table``): the same rows
+    and columns, with ``share`` as text (object column) in the rows of a unit (an article, or the values of
+    ``by``) where terms were found but no frame reaches its threshold
+    (:func:`analysis.framing.below_threshold_units`, the rule of the frame chart): "below threshold (N term
+    hits)" where the frame has hits (N: its ``hits``), empty where it has none. Shares of such a unit are
+    no profile (one stray term read "100%" beside "present: no"). Other rows keep their share.
+
+    ``document_frames``: ``frames(documents, level="document")`` (columns ``by``, ``share``, ``hits``,
+    ``present``)."""
+    from analysis.framing import below_threshold_units
+
+    require_columns(document_frames, (by, "share", "hits", "present"), fn="frames_for_table", name="document_frames",
+                    fix='pass frames(documents, level="document")')
+    units = below_threshold_units(document_frames, by=by, value="hits")
+    out = document_frames.reset_index(drop=True)
+    if units.empty:
+        return out
+    below = out[by].isin(units[by]).to_numpy()
+    hits = pd.to_numeric(out["hits"], errors="coerce").fillna(0)
+    share = out["share"].astype(object)
+    for i in range(len(out)):
+        if below[i]:
+            n = float(hits.iloc[i])
+            share.iloc[i] = f"below threshold ({n:g} term hit{'s' if n != 1 else ''})" if n else None
+    return out.assign(share=share)
 
 
 def entity_tables(result: Analysis) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

@@ -511,7 +511,7 @@ def test_actor_terms_count_only_with_enough_named_actors():
     assert out[["sentence_id", "hits", "terms"]].values.tolist() == [[1, 1, "accus*"], [4, 1, "rift"]]
     doc = frames(docs, book, level="document")
     assert doc["hits"].tolist() == [2]
-    # with a mentions table, its distinct actor ids decide (pronoun mentions not counted)
+    # with a mentions table, its distinct actor ids decide (a pronoun counts as the actor it was resolved to)
     mentions = pd.DataFrame({"doc_id": ["d0", "d0", "d0"], "sentence_id": [2, 2, 1],
                              "actor_id": ["critics", "everyone", "smith"], "via": ["alias", "alias", "pronoun"]})
     out = frames(docs, book, mentions=mentions)
@@ -1025,3 +1025,46 @@ def test_generic_conflict_counts_anger_at_another_side():
         [1, 1, "angry"], [2, 1, "anger"], [3, 1, "outraged"]]
     doc = frames(docs, "generic", level="document").query("frame_id == 'conflict'")
     assert doc[["hits", "weighted_hits", "present"]].values.tolist() == [[3, 6, True]]
+
+
+# ------------------------------------- generic codebook: the NHS-trust red team's cases (session 17, rt17 M3)
+
+
+def test_generic_responsibility_counts_public_service_accountability():
+    # rt17 M3: a regulator's 'inadequate' rating, "failure of leadership", an inquest's "contributed to by
+    # neglect", "public inquiry", "held to account", "failings" found no frame
+    docs = _docs("The unit was rated inadequate by the watchdog. 'It was a catastrophic failure of leadership,' "
+                 "Dr Natarajan said. The coroner found the death was contributed to by neglect. An MP called for a "
+                 "public inquiry. Managers must be held to account for the failings.", titles=["Quiet day"])
+    out = frames(docs, "generic").query("frame_id == 'responsibility'")
+    assert out[["sentence_id", "hits", "terms"]].values.tolist() == [
+        [1, 1, "inadequate"], [2, 1, "failure of leadership"], [3, 1, "contributed to by neglect"],
+        [4, 1, "public inquiry"], [5, 3, "must; held to account; failings"]]
+
+
+def test_generic_responsibility_leaves_out_the_words_measured_below_their_base_rate():
+    # measured on the tuning articles and left out (lexicons/README.md): "failure", "neglect",
+    # "investigation(s)", "call(s/ed) for"
+    docs = _docs("The failure was small. Critics called for an investigation of the neglect.", titles=["Quiet day"])
+    assert frames(docs, "generic").query("frame_id == 'responsibility'").empty
+
+
+def test_named_actor_counts_counts_a_resolved_pronoun_as_its_actor():
+    sents = pd.DataFrame({"doc_id": ["a", "a", "a"], "sentence_id": [1, 2, 3],
+                          "text": ["Smith met Jones.", "He thanked her.", "It rained."]})
+    mentions = pd.DataFrame({"doc_id": ["a"] * 5, "sentence_id": [1, 1, 2, 2, 2],
+                             "actor_id": ["smith", "jones", "smith", "jones", "smith"],
+                             "via": ["alias", "alias", "pronoun", "pronoun", "alias"]})
+    assert named_actor_counts(sents, mentions=mentions).tolist() == [2, 2, 0]
+
+
+def test_responsibility_actor_term_counts_with_a_pronoun_speaker_the_entity_layer_resolved():
+    # rt17 M3: "'I take full responsibility for that,' she said." counted no responsibility hit: the actor
+    # term needs a named actor, and the pronoun speaker did not count; now "she" is Helen Marchbank
+    named = _docs("Dr Helen Marchbank faced councillors. 'Families were let down and I take full responsibility "
+                  "for that,' she said.", titles=["Quiet day"])
+    out = frames(named, "generic").query("frame_id == 'responsibility'")
+    assert out[["sentence_id", "terms"]].values.tolist() == [[2, "responsib*"]]
+    # a pronoun with no one to resolve to names no actor
+    alone = _docs("'Families were let down and I take full responsibility for that,' she said.", titles=["Quiet day"])
+    assert frames(alone, "generic").query("frame_id == 'responsibility'").empty

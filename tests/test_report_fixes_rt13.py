@@ -98,7 +98,8 @@ def test_voice_table_caption_says_places_are_left_out_of_the_share_of_mentions()
     call = next(s for s in _notebook_sources("corpus_report") if 'name="who-speaks"' in s)
     assert ('explain="Shares of mentions are of the mentions of people, organisations and other names in these '
             'articles (places are left out unless they are quoted; pronouns are not counted); shares of quotations '
-            'are of all quotations, those with no speaker found included."') in call
+            'are of all quotations, those with no speaker found included; unnamed sources: the quotations of '
+            'speakers named only by a common noun (officials, a spokesman), in one row."') in call
 
 
 # ---------------------------------------------------------------- #12: a finding never cuts a tie

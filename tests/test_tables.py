@@ -133,6 +133,32 @@ def test_key_sentences_takes_the_extremes_and_skips_zeros():
         ["most negative", 1, -0.7, "Bad news."], ["most positive", 2, 0.7, "Good news."]]
 
 
+def test_key_sentences_lists_no_negated_sentence_as_most_positive():
+    # rt17 M4: "... women weren't listened to." was a "most positive" sentence (+0.50, from "safe"): TextBlob
+    # reads "n't" as nothing. A sentence with a negation stays among the most negative
+    from analysis.tables import key_sentences
+
+    sents = pd.DataFrame({"doc_id": ["a"] * 4, "sentence_id": [0, 1, 2, 3], "section": ["body"] * 4,
+                          "text": ["They don\u2019t feel safe and women weren't listened to.", "A safe, good plan.",
+                                   "It is not a bad plan.", "Nobody came, a terrible night."]})
+    tone = pd.DataFrame({"doc_id": ["a"] * 4, "sentence_id": [0, 1, 2, 3], "polarity": [0.5, 0.6, 0.35, -1.0]})
+    out = key_sentences(tone, sents, n=3)
+    assert out[["end", "sentence_id"]].values.tolist() == [["most negative", 3], ["most positive", 1]]
+    # another score (VADER's compound reads negation itself) is taken as it is
+    vader = key_sentences(tone.rename(columns={"polarity": "compound"}), sents, score="compound", n=3)
+    assert vader[["end", "sentence_id"]].values.tolist() == [["most negative", 3], ["most positive", 1],
+                                                            ["most positive", 0], ["most positive", 2]]
+
+
+def test_has_negation_reads_the_negation_word_list_and_contractions():
+    from analysis.tables import has_negation
+
+    texts = pd.Series(["women weren\u2019t listened to", "It is not good", "A good day", None, "Nothing works",
+                       "a notable cannon", "He can hardly cope", "without a plan"], index=list("abcdefgh"))
+    assert has_negation(texts).to_dict() == {"a": True, "b": True, "c": False, "d": False, "e": True, "f": False,
+                                             "g": True, "h": True}
+
+
 def test_corpus_summary_counts_what_a_reader_checks_first():
     from analysis.tables import corpus_summary
 
@@ -233,6 +259,12 @@ def test_limits_quote_the_validation_figures():
     held_out = json.loads(FIGURES_PATH.read_text(encoding="utf-8"))["measures"]["frames"]["held_out"]["frames"]
     f1 = [v["f1"] for v in held_out.values()]
     assert f"F1 {min(f1):.2f} to {max(f1):.2f} (96 held-out articles)" in limits("frames").text
+    # rt17 M4: the tone chart's colour rule, with the actor-level rule's figure (net share, 694 article-person units)
+    assert limits("actor_tone").text.endswith(
+        "coloured by the model's verdict: the share of those sentences it labels positive minus the share it labels "
+        "negative (blue above 0, orange below, grey hatched at 0, neutral; the actor-level rule, macro-F1 0.65 on an "
+        "article's main person), so an actor the model calls neutral in every sentence is grey whichever way the "
+        "mean leans.")
     with pytest.raises(InputError, match="limits\\('nope'\\)"):
         limits("nope")
 

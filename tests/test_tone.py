@@ -394,6 +394,26 @@ def test_actor_tone_summary_averages_per_sentence_so_a_name_and_its_pronoun_coun
     assert fig.layout.annotations[0].text == "Grey, at the bottom: fewer than 2 sentences, too few to read a tone."
 
 
+def test_actor_tone_summary_shares_are_of_the_model_labels_with_the_target_aware_model():
+    # rt17 M4: five sentences the model labels neutral leaned +0.05 to +0.25 (p_positive - p_negative); their
+    # shares were "100% positive" by the scores' signs. With a label column the shares are of the labels; a
+    # sentence naming the actor twice counts by the sign of its mentions' mean label (+1 and -1: neither)
+    table = pd.DataFrame({
+        "doc_id": ["a"] * 6, "sentence_id": [1, 2, 3, 4, 4, 5], "actor_id": ["x"] * 6, "actor": ["X"] * 6,
+        "target_polarity": [0.20, 0.15, 0.05, 0.60, -0.50, -0.40],
+        "label": ["neutral", "neutral", "positive", "positive", "negative", "negative"],
+    })
+    out = actor_tone_by(table, n_boot=50)
+    assert out[["n_mentions", "n_sentences"]].values.tolist() == [[6, 5]]
+    assert out["share_positive"].tolist() == pytest.approx([1 / 5])  # sentence 3 only
+    assert out["share_negative"].tolist() == pytest.approx([1 / 5])  # sentence 5 only
+    assert out["mean_target_polarity"].tolist() == pytest.approx([(0.20 + 0.15 + 0.05 + 0.05 - 0.40) / 5])
+    # by the scores' signs (no label column, or another score) as before: 4 of 5 sentences above 0
+    plain = actor_tone_by(table.drop(columns="label"), n_boot=50)
+    assert plain["share_positive"].tolist() == pytest.approx([4 / 5])
+    assert plain["share_negative"].tolist() == pytest.approx([1 / 5])
+
+
 def test_bootstrap_matches_a_plain_loop():
     rng = np.random.default_rng(5)
     values = rng.normal(size=40)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -49,6 +50,7 @@ from analysis.charts._base import (
     wrap_text,
 )
 from analysis.errors import InputError, require_columns
+from analysis.quotes import top_voices
 
 __all__ = ["mentions_by_group", "prominence_scatter", "voice_bars", "cooccurrence_network",
            "attention_over_time"]
@@ -224,7 +226,7 @@ def prominence_scatter(
     point is labelled with its document's headline (``names``: document id -> headline, as in
     ``kwic_table``; an id not in it is shown as is): the ``labels`` points with the most mentions are
     numbered on the chart and their headlines listed in the legend, documents at the same place are
-    one point (a larger marker) whose legend entry and hover name them all ("… and 1 more"), the
+    one point (a larger marker, numbered "1 (2 articles)") whose legend entry and hover name them all ("… and 1 more"), the
     other points name their headline in the hover, and the default title names the actor.
 
     Input: ``wb.prominence(mentions, sentences)``: columns ``x`` (default first_position,
@@ -330,7 +332,8 @@ def _dodged(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
 def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, doc_id: str, first_sentence: str,
                        labels: int, headlines: Mapping[str, str] | None, color: str, title: str | None) -> go.Figure:
     """prominence_scatter of one actor over several documents: one point per place; the ``labels``
-    places with the most mentions are numbered on the chart, their headlines in the legend."""
+    places with the most mentions are numbered on the chart ("1 (4 articles)" where several articles share
+    the place), their headlines in the legend."""
     def headline(doc: object) -> str:
         name = (headlines or {}).get(doc)
         return name if isinstance(name, str) and name.strip() else str(doc)
@@ -368,7 +371,8 @@ def _documents_scatter(table: pd.DataFrame, evidence: list, *, x: str, y: str, d
         g = groups[i]
         name, hover = point(g)
         fig.add_trace(go.Scatter(
-            x=[xs.iat[g[0]]], y=[ys.iat[g[0]]], mode="markers+text", cliponaxis=False, text=[str(rank)],
+            x=[xs.iat[g[0]]], y=[ys.iat[g[0]]], mode="markers+text", cliponaxis=False,
+            text=[str(rank) if len(g) == 1 else f"{rank} ({len(g)} articles)"],  # one point, several articles: said
             textposition="top center", name=safe_text(f"{rank}. {name}"), customdata=[len(g)],
             marker=dict(color=color, size=size(g), line=dict(width=1, color="white")),
             hovertext=[hover], hoverinfo="text"))
@@ -403,6 +407,10 @@ VOICE_COLORS: dict[str, str] = {
 }
 
 
+#: Characters per line of the note saying what the unnamed sources' bar of :func:`voice_bars` holds.
+UNNAMED_NOTE_WIDTH = 100
+
+
 def voice_bars(
     voice: pd.DataFrame,
     *,
@@ -410,6 +418,7 @@ def voice_bars(
     mentions: str = "mentions",
     quoted: Sequence[str] = ("quoted_direct", "quoted_reported"),
     never_quoted: str | None = "never_quoted",
+    sources: str | None = "sources",
     top: int | None = None,
     sort: bool = True,
     colors: Mapping[str, str] | None = None,
@@ -427,6 +436,10 @@ def voice_bars(
     speakers keeps a chart that can be read), and says how many were left out.
     ``colors`` maps the measure columns and "never quoted" to colours. A name longer than
     ``NAME_LABEL_WIDTH`` (40) characters is cut on its axis label, whole in the hover.
+    A row with a value in the ``sources`` column (when the table has it) is not an actor but the
+    unnamed sources lumped by ``wb.tables.lump_unnamed_sources`` ("officials", "a spokesman"): it is
+    drawn last whatever its counts and never cut, its name in italics, and a note over the chart says
+    how many quotations it holds and from which sources, as the findings count them apart.
     """
     fn = "voice_bars"
     table = chart_table(voice, fn, columns={"actor": actor, "mentions": mentions, "quoted": quoted},
@@ -438,18 +451,22 @@ def voice_bars(
     table = table.assign(_key=color_keys(table, key, actor).to_numpy())
     require_unique(table.drop(columns=[key]).rename(columns={"_key": key}), [key], fn, hint="Pass one row per actor.")
     left_out = 0
+    apart = table[sources].notna().to_numpy() if sources is not None and sources in table.columns else None
+    lumped = table.iloc[0:0] if apart is None else table[apart]  # the unnamed sources: drawn last, never cut
+    table = table if apart is None else table[~apart]
     if sort:
         table = table.assign(_m=pd.to_numeric(table[mentions], errors="coerce").fillna(0))
         table = table.sort_values("_m", ascending=False, kind="stable")
     left_quoted = 0
     if top is not None and len(table) > top:
-        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0) for q in quoted), pd.Series(0, index=table.index))
-        keep = pd.Series(False, index=table.index)
-        keep.iloc[: int(top)] = True
-        keep[said[said > 0].sort_values(ascending=False, kind="stable").index[: int(top)]] = True
+        said = sum((pd.to_numeric(table[q], errors="coerce").fillna(0).to_numpy() for q in quoted), np.zeros(len(table)))
+        rows = pd.RangeIndex(len(table))  # (by position: the table's order is the ranking by mentions)
+        keep = rows.isin(top_voices(rows, quotes=pd.Series(said, index=rows), top=int(top)))
         left_out = int((~keep).sum())
         left_quoted = int((~keep & (said > 0)).sum())
         table = table[keep]
+    n_actors = len(table)
+    table = pd.concat([table, lumped]) if len(lumped) else table
     palette = {**VOICE_COLORS, **{q: VOICE_COLORS.get(q, c) for q, c in zip(quoted, (OKABE_ITO["blue"],
                OKABE_ITO["orange"], OKABE_ITO["bluish green"], OKABE_ITO["reddish purple"]))}}
     if colors is not None:
@@ -457,7 +474,9 @@ def voice_bars(
     names = distinct_names(table, key, actor)[1]
     counts = pd.to_numeric(table[mentions], errors="coerce").fillna(0).tolist()
     q_values = {q: pd.to_numeric(table[q], errors="coerce").fillna(0).tolist() for q in quoted}
-    hover = [hover_lines(f"<b>{name}</b>", f"{column_label(mentions)}: {number(m)}",  # names: escaped already
+    held = [None] * n_actors + [str(v) for v in lumped[sources]] if len(lumped) else [None] * n_actors
+    hover = [hover_lines(f"<b>{name}</b>", *([f"{column_label(mentions)}: {number(m)}"] if held[i] is None
+                                             else [f"from: {safe_text(held[i])}"]),  # names: escaped already
                          *[f"{column_label(q)}: {number(q_values[q][i])}" for q in quoted])
              for i, (name, m) in enumerate(zip(names, counts))]
     fig = new_figure(title, height=max(320, 34 * len(table) + 150))
@@ -487,7 +506,8 @@ def voice_bars(
         # early Wednesday") would squeeze the bars: its tick is cut, the hover (and the table) give it whole
         yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
                    title_text="", tickmode="array", tickvals=names,
-                   ticktext=[safe_text(shorten(html.unescape(name), width=NAME_LABEL_WIDTH)) for name in names]),
+                   ticktext=[(f"<i>{label}</i>" if held[i] is not None else label) for i, label in enumerate(
+                       safe_text(shorten(html.unescape(name), width=NAME_LABEL_WIDTH)) for name in names)]),
         xaxis=dict(title_text="count", rangemode="tozero"),
         # the legend at the foot of the figure, below the axis title, whatever the number of rows
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom"), margin_b=100,
@@ -495,12 +515,20 @@ def voice_bars(
     # room for the label after the longest bar
     fig.update_xaxes(range=[0, max(counts + [float(base.max())]) * 1.25 or 1],
                      **count_axis(table[mentions], top=max(counts + [float(base.max())])))
+    notes = []
     if left_out:
-        what = (f"{left_out} less mentioned actor(s) never quoted are left out." if not left_quoted else
-                f"{left_out} less mentioned actor(s) are left out ({left_quoted} quoted less often than those shown).")
-        fig.add_annotation(text=safe_text(what),
-                           xref="paper", yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom",
-                           showarrow=False, font=dict(size=12, color=MUTED_COLOR))
+        notes.append(safe_text(
+            f"{left_out} less mentioned actor(s) never quoted are left out." if not left_quoted else
+            f"{left_out} less mentioned actor(s) are left out ({left_quoted} quoted less often than those shown)."))
+    for i in range(n_actors, len(table)):  # what the unnamed sources' bar holds, as the findings say it
+        n = int(base[i])
+        note = (f"{html.unescape(names[i])}: {n:,} quotation{'s' if n != 1 else ''} from sources the text names "
+                f"by a common noun, not actors: {held[i]}.").replace(" (", "\u00a0(")  # "officials (3)" on one line
+        notes += [safe_text(line.replace("\u00a0(", " (")) for line in textwrap.wrap(note, width=UNNAMED_NOTE_WIDTH)]
+    if notes:
+        fig.add_annotation(text="<br>".join(notes), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
+                           yanchor="bottom", showarrow=False, font=dict(size=12, color=MUTED_COLOR),
+                           **(dict(align="right") if len(notes) > 1 else {}))
     return fig
 
 

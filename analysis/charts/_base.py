@@ -230,6 +230,11 @@ PATTERNS = ("", "/", ".", "x")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 
 
+#: How a chart writes a calendar day: "3 Nov 2026", read the same way everywhere (not the US "Nov 3, 2026"
+#: nor "11/3"), as the report's header writes its time.
+_DAY_FORMAT = "%-d %b %Y"
+
+
 def date_axis(values: Iterable[object]) -> dict:
     """x-axis settings for calendar days: whole-day ticks (no "06:00") when every value is a date
     at midnight and the span is at most two weeks; nothing otherwise."""
@@ -242,7 +247,7 @@ def date_axis(values: Iterable[object]) -> dict:
         return {}
     if times.isna().any() or not (times == times.dt.normalize()).all():
         return {}
-    settings: dict = {"type": "date", "tickformat": "%b %-d, %Y"}
+    settings: dict = {"type": "date", "tickformat": _DAY_FORMAT, "hoverformat": _DAY_FORMAT}
     if (times.max() - times.min()).days <= 14:
         settings["dtick"] = 86_400_000  # one day in milliseconds
     return settings

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.framing import below_threshold_units
 from analysis.charts._base import (
     FADED_OPACITY,
     SEQUENTIAL_SCALE,
@@ -25,6 +26,8 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     shorten,
+    TICK_CHAR_PX,
+    UPRIGHT_LABEL_WIDTH,
     tick_labels,
     wrap_text,
 )
@@ -47,20 +50,23 @@ def bar_labels(names: Sequence[str]) -> tuple[list[str], int | None]:
     return tick_labels(names, width_px=BARS_WIDTH_PX)
 
 
+#: Height in pixels of a bar chart's plot area, title and axis title, without its tick labels (plotly's
+#: default chart is 450 px in all, its bottom margin room for level names only).
+_PLOT_WITH_TITLES_PX = 420
+
+
+def _upright_height(names: Sequence[str]) -> int:
+    """The height of a bar chart whose bar names ``names`` (as written) are set upright: the plot area as
+    in a chart of level names plus the longest name's length (:data:`analysis.charts._base.TICK_CHAR_PX`
+    a character, at most :data:`analysis.charts._base.UPRIGHT_LABEL_WIDTH` characters). Eight headlines
+    under a 450-px chart left a plot 70 px high (red team rt17 L3). ``_upright_height(["A" * 40])``: 724."""
+    longest = min(max((len(name) for name in names), default=0), UPRIGHT_LABEL_WIDTH)
+    return _PLOT_WITH_TITLES_PX + longest * TICK_CHAR_PX + 24
+
+
 #: Values that are shares of a bar's hits (``frames`` and ``frames_by``'s ``share``): a bar of them where
 #: no frame is present is drawn as "below threshold", not as shares (:func:`frame_profile`).
 SHARE_VALUES = ("share",)
-
-
-def _unframed_bars(bars: Sequence[str], values: Sequence[float], below: Sequence[bool]) -> dict[str, float]:
-    """{bar: its term hits (NaN when unknown)} of the bars with terms but no frame present (every part of
-    the bar below its frame's threshold), in the bars' order."""
-    has_terms: dict[str, bool] = {}
-    framed: dict[str, bool] = {}
-    for bar, v, b in zip(bars, values, below):
-        has_terms[bar] = has_terms.get(bar, False) or (v == v and v != 0)
-        framed[bar] = framed.get(bar, False) or (not b and v == v and v != 0)
-    return {bar: float("nan") for bar in has_terms if has_terms[bar] and not framed[bar]}
 
 
 def _hits_of(table: pd.DataFrame, frame_ids: Sequence[str], names: Mapping[str, str] | None) -> str:
@@ -144,10 +150,9 @@ def frame_profile(
              else [False] * len(table))  # terms found, but fewer than the frame's threshold
     # a bar of shares where no frame reaches its threshold is no bar: one stray term would stand as a full
     # "100% responsibility"; it reads "below threshold" with its hits instead
-    unframed = _unframed_bars(bars, raw, below) if value in SHARE_VALUES and "present" in table.columns else {}
-    if unframed and "hits" in table.columns:
-        per_bar = pd.to_numeric(table["hits"], errors="coerce").fillna(0).groupby(bars, sort=False).sum()
-        unframed = {bar: float(per_bar[bar]) for bar in unframed}
+    # (the rule of the frames table too: analysis.framing.below_threshold_units)
+    unframed = ({bar: hits for bar, hits in below_threshold_units(table.assign(**{by: bars}), by=by, value=value)
+                 .itertuples(index=False, name=None)} if value in SHARE_VALUES and "present" in table.columns else {})
     values = [None if bars[i] in unframed else v for i, v in enumerate(raw)]
     found = {f for f, v in zip(frame_ids, raw) if v == v and v != 0}
     present = {f for f, v in zip(frame_ids, values) if v is not None and v == v and v != 0}
@@ -186,8 +191,10 @@ def frame_profile(
                            text=f"below threshold<br>({hits:g} term hit{'s' if hits != 1 else ''})" if hits == hits
                            else "below threshold", font=dict(size=12, color="#555555"))
     one_document = by == "doc_id" and len(set(bars)) == 1  # an article brief: its id tells a reader nothing
-    ticks, angle = bar_labels([html.unescape(bar) if label_of[bar] == bar else shorten(label_of[bar], width=48)
-                               for bar in bar_order])
+    shown = [html.unescape(bar) if label_of[bar] == bar else shorten(label_of[bar], width=48) for bar in bar_order]
+    ticks, angle = bar_labels(shown)
+    if angle == 90 and not one_document:  # upright names take their length below the plot: the plot keeps its height
+        fig.update_layout(height=_upright_height(shown))
     fig.update_layout(
         showlegend=True,  # plotly hides the legend of a single trace: one frame with terms would go unnamed
         barmode=barmode, legend_title_text="frame" + (

@@ -45,6 +45,9 @@ _SIGNS = ("negative", "neutral", "positive")
 #: the negative bars of sentences 1, 5 and 7 would be two sentences wide and overlap their neighbours.
 ARC_BAR_WIDTH = 0.8
 
+#: Characters per line of the colour rule under :func:`actor_tone_bars` (the plot can be narrow beside long names).
+RULE_WIDTH = 72
+
 #: Bars of actors with too few mentions to read.
 FEW_COLOR = "#CCCCCC"
 
@@ -187,10 +190,17 @@ def actor_tone_bars(
     of n below 2, as one sentence gives no interval, and the hover says "none from n=1") and ``n`` (default: n_sentences, the sentences behind the
     mean, where the table has it, else n_mentions; shown in each label as "n=" and in the hover).
     ``sort`` orders actors by the mean, most positive at the top; else the table's order, top down.
-    Bars are coloured by sign (``colors`` maps negative/neutral/positive to colours). Every actor's
+    Colour: with ``share_negative`` and ``share_positive`` in the table (``actor_tone_by`` gives them), the
+    sign of their difference, the **net share** (``_verdict_of``): blue when more of the actor's
+    sentences are positive than negative, orange when more are negative, grey and hatched when as many
+    (neutral) — with the target-aware model, the sentences the model *labels* so, the actor-level rule
+    validated on NewsMTSC (lexicons/README.md, "Document- and actor-level tone"); so an actor whose every
+    sentence the model calls neutral is drawn neutral even where the mean of p_positive - p_negative
+    leans above 0 (rt17 M4). Without the shares, the sign of the mean. A line under the chart states the
+    rule; the hover gives the shares. ``colors`` maps negative/neutral/positive to colours. Every actor's
     label carries its n. Actors with an n below ``min_n`` (None: :data:`TONE_MIN_SENTENCES`, 3) are
-    drawn apart, below the others and in grey, and a line under the chart says so: their mean rests on
-    too little to read.
+    drawn apart, below the others and in light grey, and a line above the chart says so: their mean
+    rests on too little to read.
     """
     if min_n is None:
         min_n = TONE_MIN_SENTENCES
@@ -226,17 +236,32 @@ def actor_tone_bars(
     plus = [None if pd.isna(h) or pd.isna(m) else float(h - m) for h, m in zip(highs, means)]
     minus = [None if pd.isna(lo) or pd.isna(m) else float(m - lo) for lo, m in zip(lows, means)]
     palette = _sign_palette(colors)
+    by_shares = {"share_negative", "share_positive"} <= set(table.columns)
+    labelled = mean == "mean_target_polarity"  # the target-aware model's shares are of its labels
+    if by_shares:
+        negs = pd.to_numeric(table["share_negative"], errors="coerce")
+        poss = pd.to_numeric(table["share_positive"], errors="coerce")
+        verdicts = [_verdict_of(neg, pos) for neg, pos in zip(negs, poss)]
+        word = "labelled" if labelled else "scoring"
+        shares = [f"sentences {word} negative {100 * neg:.0f}%, positive {100 * pos:.0f}%: "
+                  f"{verdict}" if not (pd.isna(neg) or pd.isna(pos)) else "" for neg, pos, verdict in zip(negs, poss, verdicts)]
+    else:
+        verdicts = [sign_of(m) for m in means]
+        shares = [""] * len(table)
     hover = [hover_lines(bold(table[actor].iloc[i]),
                          f"{column_label(mean)}: {signed(means.iloc[i])}",
                          f"95% interval: none from n={number(table[n].iloc[i])}" if single[i] else
                          f"95% interval: {signed(lows.iloc[i])} to {signed(highs.iloc[i])}",
+                         shares[i],
                          f"n = {number(table[n].iloc[i])} {column_label(n)}")
              for i in range(len(table))]
-    fig = new_figure(title, height=max(320, 34 * len(table) + 150))
+    fig = new_figure(title, height=max(340, 34 * len(table) + 220))
     fig.add_trace(go.Bar(
         y=names, x=[None if pd.isna(m) else float(m) for m in means], orientation="h", name=column_label(mean),
-        marker_color=[FEW_COLOR if f else palette[sign_of(m)] for m, f in zip(means, few)], hovertext=hover,
-        hoverinfo="text", showlegend=False,
+        marker_color=[FEW_COLOR if f else palette[v] for v, f in zip(verdicts, few)],
+        marker_pattern=dict(shape=["/" if v == "neutral" and not f else "" for v, f in zip(verdicts, few)],
+                            fgcolor="white", size=6, solidity=0.3),
+        hovertext=hover, hoverinfo="text", showlegend=False,
     ))
     # the intervals as a trace of their own, of the actors that have one: plotly.js draws a missing
     # (null) error value of a trace as 0, a zero-length whisker whose caps read as an interval
@@ -260,4 +285,29 @@ def actor_tone_bars(
         fig.add_annotation(text=safe_text(f"Grey, at the bottom: fewer than {min_n} {column_label(n)}, too few to read a tone."),
                            xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
                            font=dict(size=12, color=MUTED_COLOR))
+    rule = wrap_text(_colour_rule(by_shares=by_shares, labelled=labelled), width=RULE_WIDTH, max_chars=1000)
+    fig.add_annotation(text=rule, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-48,
+                       align="left", showarrow=False, font=dict(size=12, color=MUTED_COLOR))
+    fig.update_layout(margin_b=70 + 17 * (rule.count("<br>") + 1))
     return fig
+
+
+def _verdict_of(share_negative: float, share_positive: float) -> str:
+    """'negative', 'neutral' or 'positive': the sign of the net share ``share_positive - share_negative``
+    (the actor-level rule of the target-aware model, neutral band [0, 0]: chosen on NewsMTSC train,
+    macro-F1 0.65 on devtest; lexicons/README.md). Missing shares give 'neutral'."""
+    if pd.isna(share_negative) or pd.isna(share_positive) or share_positive == share_negative:
+        return "neutral"
+    return "positive" if share_positive > share_negative else "negative"
+
+
+def _colour_rule(*, by_shares: bool, labelled: bool) -> str:
+    """The line under :func:`actor_tone_bars` that states how its bars are coloured (plain text): by the net
+    share of the sentences the model labels (``labelled``: the target-aware model) or that score negative /
+    positive when ``by_shares``, else by the sign of the mean."""
+    if not by_shares:
+        return "Bar: the mean with its 95% interval; colour: its sign (blue above 0, orange below)."
+    which = "the model labels" if labelled else "scoring"
+    return ("Bar: the mean with its 95% interval. Colour: the share of sentences " + which + " positive minus the "
+            "share " + which + " negative (blue: more positive, orange: more negative, grey hatched: as many, "
+            "neutral), whichever side of 0 the mean is on.")

@@ -136,11 +136,12 @@ def is_furniture_paragraph(text: str) -> bool:
     "Share | Email | Print"), a :data:`LEAD_TOKENS` lead-in with a colon and at most
     :data:`LEAD_MAX_WORDS` words after it, not ending in a full stop ("Share this article: Facebook
     Twitter WhatsApp", "Related: Harlow fans march on town hall"), or a newsletter promotion of at most 40 words ("Sign up to the
-    Harlow Gazette sport newsletter for ...")."""
+    Harlow Gazette sport newsletter for ...") or a date line of a page's header or footer ("Tuesday 3 November
+    2026, 09:00 GMT", "Updated 12:05 GMT": only words of dates and times, a digit among them)."""
     line = _WS.sub(" ", text.strip())
     if not line:
         return False
-    if is_chrome_line(line):
+    if is_chrome_line(line) or _is_date_text(line):
         return True
     words = [w for w in _SHARE_SPLIT_RE.split(line.lower()) if w]
     if words and all(w in CHROME_TOKENS for w in words) and len(words) <= 8:
@@ -174,7 +175,7 @@ _BY_DATE_RE = re.compile(r"^(?P<name>.+?)\s*(?:,|\||\u00b7|\s[-\u2013\u2014])\s*
 _DATE_WORD_RE = re.compile(
     rf"(?:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|\d{{1,2}}(?:st|nd|rd|th)?"
     r"|\d{4}|\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|[ap]\.?m\.?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?-i:[A-Z]{2,5})|[+-]\d{2}:?\d{2}"
-    r"|updated|published|posted|last|on|at)[,.]?$", re.IGNORECASE)
+    r"|updated|published|posted|last|on|at)[,.:]?$", re.IGNORECASE)
 
 
 def byline_author(line: str) -> str | None:

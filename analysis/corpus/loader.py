@@ -187,6 +187,8 @@ def _parse_file(text: str, fmt: str, options: LoaderOptions) -> dict[str, Any]:
         meta, body = split_metadata(text)
         fields = canonical_fields(meta)
         title = fields.get("title")
+        if title == "":  # an empty "Title:" header: no headline, the whole body is text
+            return parse_text_file(text, title_from_first_line=False)
         if title is not None and not is_title_line(body, str(title)):  # the header's title is the headline,
             body = " ".join(str(title).split()) + "\n\n" + body      # the body's first line text
         if looks_like_article(body):
@@ -218,10 +220,13 @@ def _read_document(
         log.note(label, f"not UTF-8: decoded as {decoded.encoding}, the charset the page declares{bad}",
                  f"decoded as {decoded.encoding}")
     try:
-        return _parse_file(decoded.text, fmt, options)
+        fields = _parse_file(decoded.text, fmt, options)
     except FrontMatterError as exc:
         log.fail(label, str(exc), "fix the YAML block between the '---' lines at the top")
         return None
+    if fields.get("title") == "" and fmt in ("txt", "markdown") and options.title_from_first_line:
+        log.note(label, "its header's title is empty", "title left empty; the first paragraph is kept as text")
+    return fields
 
 
 def sidecar_layers(file: Path, metadata: Mapping[Path, dict[str, Any]], sidecars: set[Path] | None,

@@ -91,7 +91,8 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     text. A file of header lines only (two documents fields or more, no text after them: an article
     saved without its body) is a header with an empty rest, so that the loader names the file as one
     with no text instead of reading "Outlet: City Wire" as its text. Keys are returned as written;
-    empty values are left out.
+    empty values are left out, except an empty title ("Title:" with nothing after it), kept as "": the
+    article has no headline, and its first paragraph stays text instead of becoming one.
     """
     text = normalise_newlines(text)
     start = len(text) - len(text.lstrip("\n"))
@@ -106,7 +107,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         return {}, text
     if header_only and (len(set(keys) - {None}) < 2 or set(keys) & _NOT_HEADER_KEYS):
         return {}, text  # one "Title: ..." line alone is a text, not a header
-    header = {m["key"].strip(): m["value"] for m in matches if m["value"]}
+    header = {m["key"].strip(): m["value"] for m, key in zip(matches, keys) if m["value"] or key == "title"}
     return header, "" if header_only else text[end + 2 :]
 
 

@@ -20,9 +20,10 @@ def test_resolve_colors_takes_the_callers_mapping_and_greys_keys_it_lacks():
 
 
 def test_date_axis_gives_whole_day_ticks_for_midnight_dates_within_two_weeks():
-    assert date_axis(["2024-01-01", "2024-01-05"]) == {"type": "date", "tickformat": "%b %-d, %Y",
-                                                        "dtick": 86_400_000}
-    assert date_axis(["2024-01-01", "2024-03-01"]) == {"type": "date", "tickformat": "%b %-d, %Y"}
+    assert date_axis(["2024-01-01", "2024-01-05"]) == {"type": "date", "tickformat": "%-d %b %Y",
+                                                        "hoverformat": "%-d %b %Y", "dtick": 86_400_000}
+    assert date_axis(["2024-01-01", "2024-03-01"]) == {"type": "date", "tickformat": "%-d %b %Y",
+                                                        "hoverformat": "%-d %b %Y"}
     assert date_axis(["2024-01-01 06:00"]) == {}, "a time of day keeps plotly's ticks"
     assert date_axis([None]) == {}
     assert date_axis(["not a date"]) == {}

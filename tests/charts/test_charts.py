@@ -344,7 +344,7 @@ def test_prominence_scatter_of_one_actor_names_its_articles_not_the_actor_again(
     assert [t.name for t in fig.data] == [
         "1. Mayor Hollis faces challenger in tight Riverside race and 1 more", "2. Debate turns to housing",
         "1 more place(s): hover for the headline"], "numbered on the chart, headlines in the legend"
-    assert [list(t.text) if t.text else None for t in fig.data] == [["1"], ["2"], None]
+    assert [list(t.text) if t.text else None for t in fig.data] == [["1 (2 articles)"], ["2"], None]
     assert [(list(t.x), list(t.y), list(t.customdata)) for t in fig.data] == [
         ([0.0], [3], [2]), ([1 / 6], [3], [1]), ([1 / 6], [2], [1])], "e1 and e3 share a place: one point for both"
     assert {t.marker.color for t in fig.data} == {"#123456"}
@@ -750,7 +750,9 @@ def test_actor_tone_bars_few_mentions_apart_in_grey_and_said(tone_summary):
     assert list(fig.data[0].y) == ["Joe Biden (n=8)", "Israel (n=16)", "Hamas (n=2)"], "the thin one goes last"
     assert fig.data[0].marker.color[2] == "#CCCCCC" and fig.data[0].marker.color[0] != "#CCCCCC"
     assert "fewer than 3 mentions" in annotation_texts(fig)[0]
-    assert not charts.actor_tone_bars(tone_summary, min_n=3).layout.annotations
+    # without thin actors only the colour rule is written under the chart
+    assert annotation_texts(charts.actor_tone_bars(tone_summary, min_n=3)) == [
+        "Bar: the mean with its 95% interval; colour: its sign (blue above 0,<br>orange below)."]
 
 
 def test_actor_tone_bars_set_apart_below_one_threshold_for_every_report(tone_summary):
@@ -759,7 +761,33 @@ def test_actor_tone_bars_set_apart_below_one_threshold_for_every_report(tone_sum
     fig = charts.actor_tone_bars(tone_summary.assign(n_mentions=[8, 2, 3]))
     assert list(fig.data[0].y)[-1] == "Hamas (n=2)" and fig.data[0].marker.color[-1] == "#CCCCCC"
     assert list(fig.data[0].marker.color).count("#CCCCCC") == 1, "3 is enough"
-    assert annotation_texts(fig) == ["Grey, at the bottom: fewer than 3 mentions, too few to read a tone."]
+    assert annotation_texts(fig)[0] == "Grey, at the bottom: fewer than 3 mentions, too few to read a tone."
+
+
+def test_actor_tone_bars_colour_by_the_net_share_of_labelled_sentences_not_the_mean():
+    # rt17 M4: Helen Marchbank's five sentences were all labelled neutral by the target-aware model, yet her
+    # mean target polarity (+0.15, interval above 0) was drawn as a blue, positive bar
+    summary = pd.DataFrame({"actor_id": ["hm", "rb", "rw", "jo"], "actor": ["Helen Marchbank", "Rhiannon Blake",
+                                                                            "Royal Wessex", "Julia Okafor"],
+                            "n_sentences": [5, 4, 11, 3], "n_mentions": [5, 4, 11, 3],
+                            "mean_target_polarity": [0.153, 0.230, -0.282, 0.074],
+                            "ci_low": [0.091, 0.027, -0.496, -0.278], "ci_high": [0.210, 0.547, -0.051, 0.292],
+                            "share_negative": [0.0, 0.0, 5 / 11, 1 / 3], "share_positive": [0.0, 0.25, 1 / 11, 1 / 3]})
+    bar = charts.actor_tone_bars(summary).data[0]
+    assert list(bar.y) == ["Rhiannon Blake (n=4)", "Helen Marchbank (n=5)", "Julia Okafor (n=3)", "Royal Wessex (n=11)"]
+    assert list(bar.marker.color) == [charts.SIGN_COLORS["positive"], charts.SIGN_COLORS["neutral"],
+                                      charts.SIGN_COLORS["neutral"], charts.SIGN_COLORS["negative"]]
+    assert list(bar.marker.pattern.shape) == ["", "/", "/", ""]  # neutral: grey and hatched
+    assert bar.hovertext[1] == ("<b>Helen Marchbank</b><br>mean target polarity: +0.153<br>95% interval: +0.091 to "
+                                "+0.210<br>sentences labelled negative 0%, positive 0%: neutral<br>n = 5 sentences")
+    assert annotation_texts(charts.actor_tone_bars(summary)) == [
+        "Bar: the mean with its 95% interval. Colour: the share of sentences the<br>model labels positive minus the "
+        "share the model labels negative (blue:<br>more positive, orange: more negative, grey hatched: as many, neutral),"
+        "<br>whichever side of 0 the mean is on."]
+    # a TextBlob summary's shares are of the sentences scoring < 0 / > 0: the rule says so
+    textblob = summary.rename(columns={"mean_target_polarity": "mean_polarity"})
+    assert "share of sentences scoring positive minus the share scoring negative" in annotation_texts(
+        charts.actor_tone_bars(textblob))[0].replace("<br>", " ")
 
 
 def test_voice_bars_top_cuts_by_mentions_and_keeps_every_quoted_actor():
@@ -922,6 +950,18 @@ def test_frame_profile_labels_each_documents_bar_by_its_headline(frames):
     assert fig.data[0].hovertext[2] == "<b>conflict</b><br>c: 1 share", "no headline: the id"
     assert fig.layout.xaxis.title.text == "article"
     assert charts.frame_profile(frames).layout.xaxis.ticktext is None, "without bar_names: the ids, as before"
+
+
+def test_frame_profile_of_many_headlines_set_upright_grows_by_their_length():
+    # red team rt17 L3: eight upright headlines under a 450-px chart left a plot area 70 px high
+    heads = {f"d{i}": f"Trust boss grilled by councillors over maternity failings {i}" for i in range(8)}
+    table = pd.DataFrame({"doc_id": list(heads), "frame_id": "conflict", "hits": 3, "share": 1.0})
+    fig = charts.frame_profile(table, bar_names=heads)
+    assert fig.layout.xaxis.tickangle == 90
+    assert fig.layout.xaxis.ticktext[0] == "Trust boss grilled by councillors over…"  # 40 characters at most
+    assert fig.layout.height == 420 + 40 * 7 + 24  # the plot as tall as with level names, plus the names
+    short = charts.frame_profile(table.head(2), bar_names=heads)
+    assert short.layout.xaxis.tickangle != 90 and short.layout.height is None, "level names: plotly's height"
 
 
 def test_frame_profile_escapes_labels(frames):

@@ -47,6 +47,9 @@ def test_byline_author(line, name):
     ("Read more: Pell sacked after five defeats", True),
     ("Sign up to the Harlow Gazette sport newsletter for the latest Harlow Athletic news, straight to your inbox.",
      True),
+    ("Tuesday 3 November 2026, 09:00 GMT", True),  # a page's date line (rt17 M6)
+    ("Last updated: 4 May 2026 12:05 BST", True),
+    ("3 November 2026: the day the trust was rated inadequate.", False),
     ("Related: police said the march had been peaceful.", False),  # a sentence, not a linked headline
     ("Millbrook manager Rachel Okafor said her team had let a win slip.", False),
     ("Twitter said on Friday it would close the account.", False),
@@ -66,6 +69,13 @@ def test_the_metadata_author_wins_and_a_byline_naming_someone_else_stays_text():
     assert (same["author"], same["text"]) == ("Tom Avery", TEXT)
     other = parse_html(_page(head=meta, before="<p>By Lena Marsh</p>"))
     assert (other["author"], other["text"]) == ("Tom Avery", "By Lena Marsh\n\n" + TEXT)
+
+
+def test_a_date_line_after_the_byline_is_not_text():
+    # red team rt17 M6: "Tuesday 3 November 2026, 09:00 GMT" became every brief's lead sentence
+    fields = parse_html(_page(before="<p>By Lena Marsh</p><p>Tuesday 3 November 2026, 09:00 GMT</p>"
+                                     "<p>Share this article: Facebook Twitter WhatsApp</p>"))
+    assert (fields["author"], fields["text"]) == ("Lena Marsh", TEXT)
 
 
 def test_share_related_and_newsletter_lines_at_the_end_are_not_text():

@@ -249,6 +249,21 @@ def test_text_file_header_block_gives_metadata_and_keeps_the_whole_body(tmp_path
     assert doc["text"] == "Brightwater Foods recalled jars on Monday.\n\nParents were angry."
 
 
+def test_an_empty_title_header_leaves_the_title_empty_and_the_lead_in_the_text(tmp_path):
+    # red team rt17 M5: "Title: " with nothing after it made the 33-word lead paragraph the headline
+    (tmp_path / "a1.txt").write_text(
+        "Title: \nOutlet: Wessex Gazette\nDate: 3 November 2026\n\n"
+        "Maternity services have been rated inadequate.\n\nThe watchdog said staff were overstretched.\n",
+        encoding="utf-8",
+    )
+    docs = wb.load_corpus(tmp_path)
+    doc = docs.iloc[0]
+    assert (doc["title"], doc["outlet"]) == ("", "Wessex Gazette")
+    assert doc["text"] == "Maternity services have been rated inadequate.\n\nThe watchdog said staff were overstretched."
+    assert wb.loader_report(docs)[["source", "problem", "action"]].values.tolist() == [
+        [str(tmp_path / "a1.txt"), "its header's title is empty", "title left empty; the first paragraph is kept as text"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [
