@@ -543,20 +543,18 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
         return _trimmed(text, spans)
     doubles = list(spans)  # in order, not overlapping: looked up by bisection
     double_starts = [d_lo for d_lo, _ in doubles]
-    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation (a mark right after a
-    # letter or digit, "Israel's", cannot: its look-behind fails, so it is passed over by character)
-    if not any(lo <= pos < hi and not (pos and text[pos - 1].isalnum()) and _SINGLE_OPEN.match(text, pos, hi)
-               for pos, _ in singles):
+    # a quotation opens at a mark not right after a letter or digit (_SINGLE_OPEN's look-behind: "Israel's"
+    # is passed over by character), nor at an elision
+    opens = [pos for pos, _ in singles if lo <= pos < hi and not (pos and text[pos - 1].isalnum())
+             and _SINGLE_OPEN.match(text, pos, hi) and not _ELIDED.match(text, pos + 1)]
+    if not opens:
         return _trimmed(text, spans)
-    # a quotation opens at a mark not right after a letter or digit (_SINGLE_OPEN's look-behind)
-    single_starts = [pos for pos, _ in singles if lo <= pos < hi and not (pos and text[pos - 1].isalnum())]
     # the opening marks after a space: no quotation's words hold one (a search for its closing mark ends there)
-    after_space = [pos for pos in single_starts if pos > lo and text[pos - 1].isspace()
-                   and _SINGLE_OPEN.match(text, pos, hi) and not _ELIDED.match(text, pos + 1)]
+    after_space = [pos for pos in opens if pos > lo and text[pos - 1].isspace()]
     nested: set[tuple[int, int]] = set()
     reach = lo
-    for pos in single_starts:
-        if pos < reach or not _SINGLE_OPEN.match(text, pos, hi) or _ELIDED.match(text, pos + 1):
+    for pos in opens:
+        if pos < reach:
             continue
         k = bisect_right(double_starts, pos + 2) - 1  # the last double starting at start + 2 or before
         if k >= 0 and pos < doubles[k][1] + 2:
