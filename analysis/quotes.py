@@ -9,8 +9,17 @@ over several sentences; an opening mark left unclosed at the end of a paragraph 
 for a quotation that goes on in the next paragraph — runs to the paragraph's end and, when the next
 paragraph opens with a mark, is one quotation with that paragraph's: one row, its parts in ``spans``,
 the speaker of the part that has one), and single
-``'...'`` / ``‘...’`` within one sentence and outside double quotes (an apostrophe inside a word,
-"Israel's", "We’ll", never opens or closes one). A direct quotation is attributed by the nearest
+``'...'`` / ``‘...’`` outside double quotes, paired within a paragraph too (the British convention:
+"said: 'I am deeply sorry. We accept the findings.'" is one quotation; a double quotation inside one,
+'… told me "go home" and …', is part of it; left open at a paragraph's end it goes on only in a next
+paragraph that opens with a single mark). An apostrophe is no single mark: inside a word ("Israel's",
+"We’ll", "o'clock") it never opens or closes one, nor does an elision ("the '90s", "rock 'n' roll",
+"'em"); a mark after "s" followed by a space and a lower-case word is a plural possessive when a later
+mark closes the quotation ("'The parents' anger is justified,' she said"; with none, it closes it within
+its sentence: "'Listen to the parents' she said"); the words of a single quotation hold no other
+opening mark (a mark after a space), so an opening mark never closed pairs with no later quotation's
+closing one. Where paragraphs ran together (scraped text: "… stay.'It's …"), a mark after an end mark
+and before a capital closes one, and ``''`` there is no archive mark. A direct quotation is attributed by the nearest
 **cue verb** (``lexicons/cue_verbs.yml``):
 
 1. before it, in the same clause (from the sentence start or the end of the previous quotation in
@@ -210,7 +219,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, islice
 from operator import itemgetter, le, lt
@@ -242,11 +251,34 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-]+[^\W_]+)*")
 _DOUBLE = re.compile(r"''|``|[\"“”]")
 _DOUBLE_ONE = re.compile(r"[\"“”]")  # when the text has no '' or `` marks: the same, faster
 # An opening single mark not after a letter, digit or mark (checked behind the mark, so that a search
-# jumps from mark to mark), a word character next; a closing mark after a word character or . , ! ?
-_SINGLE_OPEN = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])")  # where _SINGLE can start
-_SINGLE = re.compile(r"['‘](?<![\w'’]['‘])(?=[^\W_])(.+?)(?<=[\w.,!?])['’](?![\w])")
+# jumps from mark to mark), a word character next (or right after a closing mark after an end mark:
+# paragraphs run together, "… two?''That …"); not an elision ("the '90s", "rock 'n' roll", "'em", "'til")
+_ELISION = r"(?:\d\ds\b|n['’]\s|em\b|til\b|tis\b|twas\b|cause\b|s\b)"  # ("Trump 's": a possessive cut off)
+_ELIDED = re.compile(_ELISION)
+_OPENS = r"['‘](?:(?<![\w'’]['‘])|(?<=[.,!?]['’]'))(?=[^\W_])"
+_SINGLE_OPEN = re.compile(_OPENS)  # where a single quotation can start
+# A single quotation within a paragraph (the British convention: 'I am sorry. We accept the findings.'):
+# its words hold no other opening mark (after a space, not an elision: the search ends there), a closing
+# mark after a word character or . , ! ? with no word character next, but not a mark after "s" followed
+# by a space and a lower-case word: that is a plural possessive. First with no such mark among the words
+# (the search ends at the first one); else, past them, to a closing mark after . , ! ? ('The parents'
+# anger is justified,' she said; "'oxygen cocktails' in a bid" goes on to no later mark after a letter);
+# with neither, _SINGLE within the sentence decides. A mark after an end mark and before a capital closes
+# one too (paragraphs run together: 'I am sorry.'The trust said ...).
+_SINGLE_PARAGRAPH = re.compile(
+    _OPENS + r"(.+?)(?:(?<=[\w.,!?])['’](?![\w])(?!(?<=s['’])\s+[a-z])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
+_SINGLE_PAST_POSSESSIVES = re.compile(
+    _OPENS + r"(.+?)(?:(?<=[.,!?])['’](?![\w])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
+_POSSESSIVE_MARK = re.compile(r"s['’]\s+[a-z]")  # its mark at start + 1
+# within one sentence, a mark after "s" closes one ('Listen to the parents' she said)
+_SINGLE = re.compile(_OPENS + r"(.+?)(?<=[\w.,!?])['’](?![\w])")
+# the next paragraph opens with a single mark that can open a quotation: a quotation left open at the end
+# of this one goes on there (the convention for a quotation over several paragraphs)
+_SINGLE_GOES_ON = re.compile(r"[ \t\r]*\n\s*['‘](?=[^\W_])(?!" + _ELISION + r")")
+# the words between a cue and its "that" (up to 8, no quotation mark among them: a "that" inside a
+# quotation, 'said there was 'a risk that …'', is the quotation's own)
+_THAT = re.compile(r"\A(?:[\s,]+(?!['‘](?!" + _ELISION + r")[^\W_])[^\s.;!?\"“”,‘]+){0,8}?[\s,]+that\b")
 _TO = re.compile(r"\s+to\b")
-_THAT = re.compile(r"\A(?:[\s,]+[^\s.;!?\"“”,]+){0,8}?[\s,]+that\b")
 _COLON_NEXT = re.compile(r"\s*:")  # a colon after whitespace (matched in place: no copy of the rest of the text)
 _COLON = re.compile(r"\A\s*:")
 # words that end the object of "told" (a new noun phrase, a subject pronoun, a finite verb, a time word,
@@ -434,10 +466,12 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
     marks, surrounding whitespace and a trailing comma dropped; in order, not overlapping.
 
     Double marks pair in order (straight or curly); an unclosed one runs to ``hi``. Single marks
-    pair within one of ``sentence_spans`` (default: the whole range) outside double quotations.
+    pair outside double quotations, within the paragraph (as the module docstring says: apostrophes are
+    no marks; a possessive "s'" closes a quotation only within one of ``sentence_spans``, default: the
+    whole range, when no later mark does); a double quotation inside a single one is no span of its own.
     """
     hi = len(text) if hi is None else hi
-    if text.find("''", lo, hi) >= 0 or text.find("``", lo, hi) >= 0:
+    if text.find("``", lo, hi) >= 0 or _archive_marks(text, _pair_positions(text, "''", lo, hi)):
         marks = [(m.start(), m.group()) for m in _DOUBLE.finditer(text, lo, hi)]
     else:
         marks = _char_positions(text, _DOUBLE_CHARS, lo, hi)
@@ -448,6 +482,28 @@ def quote_spans(text: str, *, lo: int = 0, hi: int | None = None,
 
 
 _DOUBLE_CHARS = ('"', "“", "”")  # what _DOUBLE_ONE matches
+
+
+def _pair_positions(text: str, pair: str, lo: int, hi: int) -> Iterator[int]:
+    """The offsets of ``pair`` in text[lo:hi] (str.find)."""
+    pos = text.find(pair, lo, hi)
+    while pos >= 0:
+        yield pos
+        pos = text.find(pair, pos + 1, hi)
+
+
+def _archive_marks(text: str, at: Iterable[int]) -> bool:
+    """Are the ``''`` at these offsets double marks of the archive convention: two of them at least (an
+    opening and a closing one; a lone one is a typing slip, "said: ''We are …'") that are not a closing
+    and an opening single mark of paragraphs run together (after an end mark or comma, a capital next:
+    "… for another decade or two?''That doesn't …")?"""
+    n = 0
+    for p in at:
+        if not (p and text[p - 1] in ".!?," and text[p + 2:p + 3].isupper()):
+            n += 1
+            if n == 2:
+                return True
+    return False
 _SINGLE_CHARS = ("'", "‘")       # where _SINGLE_OPEN can match
 
 
@@ -487,44 +543,59 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
         return _trimmed(text, spans)
     doubles = list(spans)  # in order, not overlapping: looked up by bisection
     double_starts = [d_lo for d_lo, _ in doubles]
-    # _SINGLE_OPEN.search(text, lo, hi): a single mark that can open a quotation (a mark right after a
-    # letter or digit, "Israel's", cannot: its look-behind fails, so it is passed over by character)
-    if not any(lo <= pos < hi and not (pos and text[pos - 1].isalnum()) and _SINGLE_OPEN.match(text, pos, hi)
-               for pos, _ in singles):
+    # a quotation opens at a mark not right after a letter or digit (_SINGLE_OPEN's look-behind: "Israel's"
+    # is passed over by character), nor at an elision
+    opens = [pos for pos, _ in singles if lo <= pos < hi and not (pos and text[pos - 1].isalnum())
+             and _SINGLE_OPEN.match(text, pos, hi) and not _ELIDED.match(text, pos + 1)]
+    if not opens:
         return _trimmed(text, spans)
-    # a quotation opens at a mark not right after a letter or digit (_SINGLE_OPEN's look-behind): only
-    # the sentences holding such a mark are read, from the first one ("It's" is passed over)
-    single_starts = [pos for pos, _ in singles if not (pos and text[pos - 1].isalnum())]
-    for s_from, s_hi in _sentences_with_marks(single_starts, sentence_spans, rows=rows, ordered=ordered):
-        for m in _SINGLE.finditer(text, s_from, s_hi):
-            k = bisect_right(double_starts, m.start() + 2) - 1  # the last double starting at start + 2 or before
-            if not (k >= 0 and m.start() < doubles[k][1] + 2):
-                spans.append((m.start(1), m.end(1)))
+    # the opening marks after a space: no quotation's words hold one (a search for its closing mark ends there)
+    after_space = [pos for pos in opens if pos > lo and text[pos - 1].isspace()]
+    nested: set[tuple[int, int]] = set()
+    reach = lo
+    for pos in opens:
+        if pos < reach:
+            continue
+        k = bisect_right(double_starts, pos + 2) - 1  # the last double starting at start + 2 or before
+        if k >= 0 and pos < doubles[k][1] + 2:
+            continue  # inside a double quotation: "He called it 'bad' today"
+        j = bisect_right(after_space, pos)
+        end = after_space[j] if j < len(after_space) else hi
+        poss = _POSSESSIVE_MARK.search(text, pos, end)
+        m = _SINGLE_PARAGRAPH.match(text, pos, poss.start() + 1 if poss else end)
+        if m is None and poss is not None:
+            m = _SINGLE_PAST_POSSESSIVES.match(text, pos, end)
+        if m is None:
+            s_hi = _sentence_end(pos, sentence_spans, rows=rows, ordered=ordered)
+            m = _SINGLE.match(text, pos, min(s_hi, end)) if s_hi is not None else None
+        if m is None:
+            if _SINGLE_GOES_ON.match(text, hi) and text[hi - 1:hi] in (".", "!", "?"):
+                spans.append((pos + 1, hi))  # open at the paragraph's end, the next one opens with a mark
+                reach = hi
+            continue
+        q_lo, q_hi = m.start(1), m.end(1)
+        inside = doubles[bisect_right(double_starts, q_lo):bisect_left(double_starts, q_hi)]
+        if any(d_hi > q_hi for _, d_hi in inside):
+            continue  # a double quotation opened inside and closed after it: marks that do not nest
+        nested.update(inside)  # 'A midwife told me "go home" and I believed her,' she said: one quotation
+        spans.append((q_lo, q_hi))
+        reach = m.end()
+    if nested:
+        spans = [sp for sp in spans if sp not in nested]
     return _trimmed(text, spans)
 
 
-def _sentences_with_marks(starts: list[int], sentence_spans: Sequence[tuple[int, ...]], *, rows: bool,
-                          ordered: bool) -> Iterator[tuple[int, int]]:
-    """(first mark, end) of each sentence holding one of the marks at ``starts`` (sorted), in order.
-    ``sentence_spans`` as :func:`_spans_of_marks` takes them; ``ordered``: they follow one another
-    without overlapping, so each mark's sentence is looked up (most sentences hold no mark), else
-    each sentence's first mark."""
+def _sentence_end(pos: int, sentence_spans: Sequence[tuple[int, ...]], *, rows: bool, ordered: bool) -> int | None:
+    """The end of the sentence holding ``pos`` (``sentence_spans`` as :func:`_spans_of_marks` takes
+    them); None when no sentence holds it."""
     at_lo, at_hi = (2, 3) if rows else (0, 1)
-    if not ordered:
-        for span in sentence_spans:
-            k = bisect_left(starts, span[at_lo])
-            if k < len(starts) and starts[k] < span[at_hi]:
-                yield starts[k], span[at_hi]
-        return
-    ends = list(map(itemgetter(at_hi), sentence_spans))
-    i, last = 0, -1
-    for pos in starts:
-        i = bisect_right(ends, pos, i)  # the first sentence ending after the mark: the one holding it, if any
-        if i == len(ends):
-            return
-        if i != last and sentence_spans[i][at_lo] <= pos:
-            last = i
-            yield pos, ends[i]
+    if ordered:
+        ends = list(map(itemgetter(at_hi), sentence_spans))
+        i = bisect_right(ends, pos)
+        if i < len(ends) and sentence_spans[i][at_lo] <= pos:
+            return ends[i]
+        return None
+    return next((span[at_hi] for span in sentence_spans if span[at_lo] <= pos < span[at_hi]), None)
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2182,8 +2253,8 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
     singles = _char_positions(text, _SINGLE_CHARS, 0, len(text))
     # "''" looked for among the single marks already found, "``" only where a backtick is (searching
     # the text for either pair costs more than the marks' own search)
-    archive = ("`" in text and "``" in text) or any(
-        q[0] - p[0] == 1 and p[1] == "'" == q[1] for p, q in zip(singles, singles[1:]))
+    archive = ("`" in text and "``" in text) or _archive_marks(text, (
+        p[0] for p, q in zip(singles, singles[1:]) if q[0] - p[0] == 1 and p[1] == "'" == q[1]))
     doubles = None if archive else _char_positions(text, _DOUBLE_CHARS, 0, len(text))
     double_at = list(map(_START, doubles or ()))
     single_at = list(map(_START, singles))
@@ -2424,6 +2495,9 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
         mixed_in, mixed_cue = -1, -1
         for q_lo, q_hi in spans:
             sent = f.sentence_at(q_lo)
+            if sent[3] == q_lo and text[q_lo - 2:q_lo - 1] in (".", "!", "?"):  # paragraphs run together
+                sent = f.sentence_at(q_lo + 1)  # ("… away.'It's …,' he said"): the opening mark ends the
+                # sentence before, the quotation is in the next one
             clause_lo = max(sent[2], prev_end)
             prev_end = q_hi + 1
             if att.is_title(q_lo):
@@ -2936,25 +3010,34 @@ _SPEAKER_TYPES = (None, "person", "organization", "group", "other")  # entity ty
 #: What lies between a quotation left open at a paragraph's end and the next paragraph that opens
 #: with a quotation mark: the news convention for one quotation over several paragraphs.
 _NEXT_PARAGRAPH_OPENS = re.compile(r"[ \t\r]*\n\s*[\"“]\s*")
+_NEXT_PARAGRAPH_OPENS_SINGLE = re.compile(r"[ \t\r]*\n\s*['‘]\s*")  # the same with single marks
 
 
 def _join_paragraph_quotations(f: _Field, rows: list[_Row]) -> list[_Row]:
     """One quotation over several paragraphs is one row: a direct quotation left open at its
     paragraph's end (no closing mark) and the direct quotation the next paragraph opens with a mark
-    ('"The waves came over the wall. … ¶ "By morning the boats were gone," she said.') join as parts
-    of one quotation with the speaker of the part that has one (when both have one, they stay apart)."""
+    ('"The waves came over the wall. … ¶ "By morning the boats were gone," she said.'; with the same
+    kind of mark: single marks, the British convention, "said: 'We accept the report. ¶ 'We will act.'")
+    join as parts of one quotation with the speaker of the part that has one (when both have one, they stay apart)."""
     out: list[_Row] = []
     text = f.text
     for row in rows:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "direct" == row.kind and (prev.speaker is None or row.speaker is None) \
-                and _NEXT_PARAGRAPH_OPENS.fullmatch(text, prev.parts[-1][1], row.parts[0][0]) is not None:
+                and (_NEXT_PARAGRAPH_OPENS_SINGLE if _single_opened(text, prev.parts[-1][0]) else
+                     _NEXT_PARAGRAPH_OPENS).fullmatch(text, prev.parts[-1][1], row.parts[0][0]) is not None:
             first, second = (prev, row) if row.speaker is None else (row, prev)
             out[-1] = _Row(prev.sentence_id, prev.paragraph_id, prev.parts + row.parts, first.speaker, first.cue,
                            "direct", first.cue_start, first.cue_after, first.adjacent, first.addressee, True)
             continue
         out.append(row)
     return out
+
+
+def _single_opened(text: str, q_lo: int) -> bool:
+    """Does the quotation starting at ``q_lo`` open with a single mark (' or ‘, not the archive's '')?"""
+    p = _opening_mark_start(text, 0, q_lo)
+    return text[p] in "'‘" and not text.startswith("''", p)
 
 
 def _resolve_pronouns(att: _Attributor, rows: list[_Row]) -> None:

@@ -56,12 +56,57 @@ def test_quote_spans_cross_sentences_and_run_to_the_paragraph_end_when_unclosed(
     assert [text[s:e] for s, e in quote_spans(text)] == ["We will fight. But we will win", "It goes on"]
 
 
-def test_single_quotes_stay_within_a_sentence_and_outside_double_quotes():
-    text = "It was 'fine. Then 'x' came."
+def test_single_quotes_pair_within_a_paragraph_and_outside_double_quotes():
+    text = "It was 'fine. Then 'x' came."  # an opening mark never closed: no quotation over the next one
     spans = quote_spans(text, sentence_spans=[(0, 13), (14, len(text))])
     assert [text[s:e] for s, e in spans] == ["x"]
     text = "\"He called it 'bad' today\""
     assert [text[s:e] for s, e in quote_spans(text)] == ["He called it 'bad' today"]
+    # the British convention: a quotation of several sentences in single marks, as with double ones
+    text = "'I am sorry. We accept it,' she said. 'Listen to the parents' she added."
+    spans = quote_spans(text, sentence_spans=[(0, 12), (13, 37), (38, len(text))])
+    assert [text[s:e] for s, e in spans] == ["I am sorry. We accept it", "Listen to the parents"]
+    # a plural possessive ("parents' anger") is no closing mark when a later one closes the quotation
+    text = "'The parents' anger is justified. It is,' she said. The 'experts' say so."
+    spans = quote_spans(text, sentence_spans=[(0, 33), (34, 51), (52, len(text))])
+    assert [text[s:e] for s, e in spans] == ["The parents' anger is justified. It is", "experts"]
+    # a double quotation inside a single one is part of it, not a quotation of its own
+    text = "'A midwife told me \"go home\" and I believed her,' she said."
+    assert [text[s:e] for s, e in quote_spans(text)] == ['A midwife told me "go home" and I believed her']
+
+
+def test_apostrophes_never_open_or_close_a_single_quotation():
+    """Contractions, elisions and plural possessives ("It's", "o'clock", "y'all", "the '90s", "rock 'n' roll",
+    "parents'") are no quotation marks, outside a quotation or inside one."""
+    text = ("The parents' group met at eight o'clock. Y'all know the '90s were different. "
+            "It's the families' turn, the rock 'n' roll fans' club said.")
+    assert quote_spans(text, sentence_spans=[(0, 40), (41, 76), (77, len(text))]) == []
+    # past a possessive-looking "s' in" only to a closing mark after . , ! ? (not a later possessive "workers'.")
+    text = "Residents drink 'oxygen cocktails' in a bid to cope, the workers' union said of the workers'."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["oxygen cocktails"]
+    text = "Donald Trump 's plan was cut, the parents' group said 'enough'."  # a possessive cut off is no mark
+    assert [text[s:e] for s, e in quote_spans(text)] == ["enough"]
+    text = "'We lost it all in the '90s. It was hard,' he said."
+    assert [text[s:e] for s, e in quote_spans(text, sentence_spans=[(0, 28), (29, len(text))])] == [
+        "We lost it all in the '90s. It was hard"]
+
+
+def test_single_marks_of_paragraphs_run_together():
+    """Scraped text whose paragraphs lost their breaks: a mark after an end mark and before a capital closes a
+    single quotation ('… stay.'It's …'), the next quotation may open right after it, and '' there is no
+    double mark of the archive convention."""
+    text = "He said it was over.'It's done,' she said. 'Both of us know it.'The end."
+    assert [text[s:e] for s, e in quote_spans(text, sentence_spans=[(0, 21), (21, 42), (43, 64), (64, 72)])] == [
+        "It's done", "Both of us know it."]
+    text = "'Can it work for a decade or two?''That doesn't sound like an accord,' he said."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["Can it work for a decade or two?",
+                                                         "That doesn't sound like an accord"]
+    text = "He said, ''We will win.'' She said, ''We will see.''"  # the archive convention
+    assert [text[s:e] for s, e in quote_spans(text)] == ["We will win.", "We will see."]
+    assert rows("Tillerson told senators that the U.S. should stay.'It's important that the U.S. keeps its seat at "
+                "the table,' Tillerson said then.", cols=("quote", "speaker", "kind")) == [
+        ["the U.S. should stay.'", "Tillerson", "reported"],
+        ["It's important that the U.S. keeps its seat at the table", "Tillerson", "direct"]]
 
 
 # ------------------------------------------------------------------------------ direct speech
@@ -612,6 +657,45 @@ def test_typographic_variants_of_quotation_marks(marks):
     text = f"{o}We didn't deserve to win tonight,{c} Coach Ray Delgado said. {o}We gave them the first goal.{c}"
     assert rows(text, cols=("quote", "speaker", "kind")) == [
         ["We didn't deserve to win tonight … We gave them the first goal.", "Ray Delgado", "direct"]]
+
+
+@pytest.mark.parametrize("marks", [("'", "'"), ("‘", "’")])
+def test_british_single_quotations_of_several_sentences(marks):
+    """The UK print convention: single marks, a quotation over several sentences or paragraphs (the
+    opening mark repeated at each paragraph, no closing mark before), apostrophes inside it."""
+    o, c = marks
+    assert rows(f"Dr Helen Marchbank said: {o}I am deeply sorry. We accept the findings.{c}",
+                f"{o}I am deeply sorry. We accept the findings,{c} Dr Helen Marchbank said.",
+                f"{o}The parents{c} anger is completely justified,{c} said Siobhan Kearney.",
+                f"{o}It{c}s the midwives{c} union that{c}s been proved right,{c} said Tom Reid.",
+                cols=("quote", "speaker", "cue", "kind")) == [
+        ["I am deeply sorry. We accept the findings.", "Helen Marchbank", "say", "direct"],
+        ["I am deeply sorry. We accept the findings", "Helen Marchbank", "say", "direct"],
+        [f"The parents{c} anger is completely justified", "Siobhan Kearney", "say", "direct"],
+        [f"It{c}s the midwives{c} union that{c}s been proved right", "Tom Reid", "say", "direct"]]
+    assert rows(f"Dr Helen Marchbank said: {o}We accept the report in full.\n\n"
+                f"{o}We will make every change the coroner has asked for.{c}",
+                cols=("quote", "speaker", "kind", "spans")) == [
+        ["We accept the report in full. … We will make every change the coroner has asked for.", "Helen Marchbank",
+         "direct", "26 55;58 110"]]
+    # a paragraph left open goes on only in a next one that opens with the same kind of mark (else the single
+    # mark is taken for no quotation mark: an apostrophe never makes a quotation to a paragraph's end)
+    assert rows(f"Dr Helen Marchbank said: {o}We accept the report in full.\n\n"
+                "\"We will make every change the coroner has asked for.\"",
+                cols=("quote", "speaker", "kind", "spans")) == [
+        [f"{o}We accept the report in full", "Helen Marchbank", "reported", "25 54"],
+        ["We will make every change the coroner has asked for.", None, "direct", "58 110"]]
+
+
+def test_a_nested_quotation_and_a_quoted_fragment_in_single_marks():
+    """A double quotation inside a single one is no second part of it; a quoted fragment at the end of a
+    reported clause leaves the clause whole ("there was 'a risk that …'", not from the fragment's "that")."""
+    assert rows("'A midwife told me \"everything is fine, go home\" and I believed her,' said Laura Pryce.",
+                "Senior coroner Rachel Thorne said there was 'a risk that future deaths will occur unless action is "
+                "taken'.", cols=("quote", "speaker", "kind", "spans")) == [
+        ['A midwife told me "everything is fine, go home" and I believed her', "Laura Pryce", "direct", "1 67"],
+        ["there was 'a risk that future deaths will occur unless action is taken'", "Rachel Thorne", "reported",
+         "34 105"]]
 
 
 def test_titles_of_works_and_bills_are_not_quotations():
