@@ -762,6 +762,8 @@ def _period_ticks(grid: list[str], unit: str, *, zone: str | None = None) -> dic
     """x-axis settings that put the ticks on the periods' first days (plotly's own weekly ticks fall
     on Sundays, a day before each weekly point), at most about 12 of them, and name the unit and the
     time zone whose calendar it counts in (``zone``, ``with_period``'s ``period_zone``: "day (UTC)")."""
+    from analysis.charts import DAY_FORMAT
+
     if unit not in _PERIOD_STEPS or not grid:
         return {}
     every = -(-len(grid) // 12)  # ceil: a tick every so many periods
@@ -769,7 +771,7 @@ def _period_ticks(grid: list[str], unit: str, *, zone: str | None = None) -> dic
         return dict(title_text=_period_title(unit, zone), tick0=grid[0], dtick=f"M{every}", tickformat="%b %Y")
     days = 7 if unit == "week" else 1
     return dict(title_text=_period_title(unit, zone), tick0=grid[0],
-                dtick=86_400_000 * days * every, tickformat="%-d %b %Y", hoverformat="%-d %b %Y")
+                dtick=86_400_000 * days * every, tickformat=DAY_FORMAT, hoverformat=DAY_FORMAT)
 
 
 def _period_title(unit: str, zone: str | None) -> str:

@@ -70,6 +70,7 @@ from analysis.charts._actors import (
     voice_bars,
 )
 from analysis.charts._base import (
+    DAY_FORMAT,
     NO_DATES_HINT,
     OKABE_ITO,
     OTHERS_COLOR,
@@ -99,6 +100,7 @@ __all__ = [
     "PALETTE",
     "FRAME_PALETTE",
     "OTHERS_COLOR",
+    "DAY_FORMAT",
     "ChartNote",
     "SIGN_COLORS",
     "NO_DATES_HINT",

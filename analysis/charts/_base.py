@@ -28,6 +28,7 @@ __all__ = [
     "frame_colors",
     "safe_text",
     "OTHERS_COLOR",
+    "DAY_FORMAT",
     "ChartNote",
 ]
 
@@ -230,9 +231,10 @@ PATTERNS = ("", "/", ".", "x")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 
 
-#: How a chart writes a calendar day: "3 Nov 2026", read the same way everywhere (not the US "Nov 3, 2026"
-#: nor "11/3"), as the report's header writes its time.
-_DAY_FORMAT = "%-d %b %Y"
+#: How a chart writes a calendar day (a plotly/d3 time format): "3 Nov 2026", read the same way everywhere
+#: (not the US "Nov 3, 2026" nor "11/3"), as the report's header writes its time. Time axes of days and
+#: weeks (:func:`date_axis`, :func:`analysis.tables.with_period`'s ticks) and their hovers use it.
+DAY_FORMAT = "%-d %b %Y"
 
 
 def date_axis(values: Iterable[object]) -> dict:
@@ -247,7 +249,7 @@ def date_axis(values: Iterable[object]) -> dict:
         return {}
     if times.isna().any() or not (times == times.dt.normalize()).all():
         return {}
-    settings: dict = {"type": "date", "tickformat": _DAY_FORMAT, "hoverformat": _DAY_FORMAT}
+    settings: dict = {"type": "date", "tickformat": DAY_FORMAT, "hoverformat": DAY_FORMAT}
     if (times.max() - times.min()).days <= 14:
         settings["dtick"] = 86_400_000  # one day in milliseconds
     return settings
@@ -313,6 +315,12 @@ def wrapped_label(value: object, *, width: int, max_lines: int = 2) -> str:
 TICK_CHAR_PX = 7
 #: Characters of a bar's name set upright under a narrow bar (the whole name is in the hover).
 UPRIGHT_LABEL_WIDTH = 40
+
+
+def upright_labels_px(longest: int) -> int:
+    """The room in pixels below a plot for bar names set upright whose longest has ``longest`` characters
+    (:data:`TICK_CHAR_PX` a character, plus the tick and its gap)."""
+    return longest * TICK_CHAR_PX + 24
 
 
 def tick_labels(names: Sequence[str], *, width_px: float, slots: int | None = None) -> tuple[list[str], int | None]:

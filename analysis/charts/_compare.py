@@ -27,7 +27,7 @@ from analysis.charts._base import (
     safe_text,
     shorten,
     TEXT_COLOR,
-    TICK_CHAR_PX,
+    upright_labels_px,
     tick_labels,
     workbench_template,
     wrapped_label,
@@ -96,7 +96,7 @@ def panel_spacing(upright: Sequence[str], *, rows: int, title_lines: int = 1, la
     ``label_lines`` lines) and whose titles take up to ``title_lines`` lines: each row :data:`PANEL_PX`
     high, the gap under it the labels' length plus a panel title. One row of level labels, one-line titles:
     ``{"height": 400, "vertical_spacing": 0.0, "margin_b": 60, "margin_t": 70}``."""
-    labels_px = (max((len(html.unescape(str(v))) for v in upright), default=0) * TICK_CHAR_PX + 24 if upright
+    labels_px = (upright_labels_px(max((len(html.unescape(str(v))) for v in upright), default=0)) if upright
                  else 14 + LABEL_LINE_PX * max(label_lines, 1))
     extra = TITLE_LINE_PX * (max(title_lines, 1) - 1)
     gap = labels_px + PANEL_TITLE_PX + extra

@@ -26,9 +26,9 @@ from analysis.charts._base import (
     resolve_colors,
     safe_text,
     shorten,
-    TICK_CHAR_PX,
     UPRIGHT_LABEL_WIDTH,
     tick_labels,
+    upright_labels_px,
     wrap_text,
 )
 
@@ -57,11 +57,11 @@ _PLOT_WITH_TITLES_PX = 420
 
 def _upright_height(names: Sequence[str]) -> int:
     """The height of a bar chart whose bar names ``names`` (as written) are set upright: the plot area as
-    in a chart of level names plus the longest name's length (:data:`analysis.charts._base.TICK_CHAR_PX`
-    a character, at most :data:`analysis.charts._base.UPRIGHT_LABEL_WIDTH` characters). Eight headlines
+    in a chart of level names plus the longest name's length (:func:`analysis.charts._base.upright_labels_px`,
+    at most :data:`analysis.charts._base.UPRIGHT_LABEL_WIDTH` characters). Eight headlines
     under a 450-px chart left a plot 70 px high (red team rt17 L3). ``_upright_height(["A" * 40])``: 724."""
-    longest = min(max((len(name) for name in names), default=0), UPRIGHT_LABEL_WIDTH)
-    return _PLOT_WITH_TITLES_PX + longest * TICK_CHAR_PX + 24
+    return _PLOT_WITH_TITLES_PX + upright_labels_px(min(max((len(name) for name in names), default=0),
+                                                         UPRIGHT_LABEL_WIDTH))
 
 
 #: Values that are shares of a bar's hits (``frames`` and ``frames_by``'s ``share``): a bar of them where

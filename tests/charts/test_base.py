@@ -25,6 +25,9 @@ def test_date_axis_gives_whole_day_ticks_for_midnight_dates_within_two_weeks():
     assert date_axis(["2024-01-01", "2024-03-01"]) == {"type": "date", "tickformat": "%-d %b %Y",
                                                         "hoverformat": "%-d %b %Y"}
     assert date_axis(["2024-01-01 06:00"]) == {}, "a time of day keeps plotly's ticks"
+    from analysis import charts
+
+    assert charts.DAY_FORMAT == "%-d %b %Y", "3 Nov 2026: day month year, read the same way everywhere"
     assert date_axis([None]) == {}
     assert date_axis(["not a date"]) == {}
 
@@ -198,3 +201,9 @@ def test_new_figure_wraps_a_long_title_clear_of_the_toolbar():
     assert new_figure("Who & whom").layout.title.text == "Who &amp; whom" and new_figure("Who").layout.margin.t is None
     tone = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [0, 1], "polarity": [0.1, -0.2]})
     assert "<br>" in charts.tone_arc(tone, doc_id="a", title=title).layout.title.text
+
+
+def test_upright_labels_px_is_seven_pixels_a_character_plus_the_tick():
+    from analysis.charts._base import upright_labels_px
+
+    assert (upright_labels_px(0), upright_labels_px(40)) == (24, 304)
