@@ -5126,8 +5126,6 @@ _THE_OPENING = re.compile(r"[\s\"'“‘]*The ")
 _LOWER_WORD_ONLY = re.compile(r"[a-z][a-z'’-]*")
 #: Words after a role that make it no lone subject ("The governor and the mayor ...").
 _NOT_LONE_SUBJECT = frozenset(("and", "or", "nor"))
-#: Ranks below a title: "the deputy mayor" is not the mayor (with ``former_words``: "the former governor").
-_RANKS_BELOW = frozenset(("lieutenant", "lt.", "deputy", "vice", "assistant", "associate"))
 
 
 def role_opening(text: str, *, words: EntityWords | None = None) -> tuple[str, ...] | None:
@@ -5157,7 +5155,7 @@ def role_opening(text: str, *, words: EntityWords | None = None) -> tuple[str, .
             continue
         if toks[n] in _NOT_LONE_SUBJECT:
             return None  # "The governor and the mayor ...": not one person
-        lower = _RANKS_BELOW | words.former_words
+        lower = words.ranks_below | words.former_words
         return () if any(w in lower for w in toks[:n - len(role)]) else role
     return None
 
@@ -5197,7 +5195,7 @@ def _titled_as(words: EntityWords, title: str | None, role: tuple[str, ...]) -> 
     if not title:
         return False
     toks = words.title_abbreviations.get(title, title).split()
-    lower = _RANKS_BELOW | words.former_words
+    lower = words.ranks_below | words.former_words
     if len(role) == 2 and role[0] == "head" and toks[-1:] == [role[1]] and toks[-2:-1] != ["head"]:
         role = role[1:]  # "Coach Dana Reyes" is "the head coach" ("Assistant coach Tom Bell" is not)
     return tuple(toks[-len(role):]) == role and not any(w in lower for w in toks[:-len(role)])

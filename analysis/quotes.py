@@ -3847,17 +3847,17 @@ _OWNERS = "the|its|a|an|his|her|their"
 _TITLE_OF_PLACE = r"(?:\s+(?:for|of)\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))"
 
 
-#: Ranks below a title: "Lt. Gov. Ray Oh" and "Deputy Mayor Ann Lee" are not "the governor" and "the mayor".
-_RANKS_BELOW = ("lieutenant", "lt.", "deputy", "vice", "assistant", "associate")
 
 
 @functools.lru_cache(maxsize=1)
 def _rank_below() -> str:
-    """The words before a title that make it another role than the title alone: :data:`_RANKS_BELOW` and
-    the entity layer's ``former_words`` ("former Gov. Al Ross" is not "the governor"), as a regex group."""
+    """The words before a title that make it another role than the title alone: the entity layer's
+    ``ranks_below`` ("Lt. Gov. Ray Oh" is not "the governor") and ``former_words`` ("former Gov. Al Ross"
+    is not either), as a regex group."""
     from analysis.entity_words import load_entity_words
 
-    words = sorted({*_RANKS_BELOW, *load_entity_words().former_words}, key=len, reverse=True)
+    lists = load_entity_words()
+    words = sorted(lists.ranks_below | lists.former_words, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
