@@ -517,10 +517,9 @@ _APPOSITION_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z-]*)(?:\s+(?:of|for|at)
 #: Kingsbury Vale, said", "Jamie Holt, 34, from Little Denford near Winchester".
 _HOMETOWN = re.compile(r"(?:[A-Z][\w'’-]*|\d{1,3}), from $")
 _HOMETOWN_END = re.compile(r"[,.;)]| near [A-Z]| in [A-Z]|$")
-#: Kin nouns after a possessive right before a name: "whose wife Abena", "his daughter Ella".
-_KIN_WORDS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "partner", "widow",
-              "widower", "grandson", "granddaughter", "fiancé", "fiancée")
-_KIN_BEFORE = re.compile(rf"(?<![\w'’-])(?:whose|his|her|their|my|our) ({'|'.join(_KIN_WORDS)}) $")
+#: A possessive and a word right before a name: "whose wife Abena", "his daughter Ella" (``kin_nouns``
+#: decides the word).
+_KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:whose|his|her|their|my|our) ([^\W\d_]+) $")
 #: A title word and "for" before a name: "the MP for Winchester" (``seat_titles`` decides the word).
 _TITLE_FOR = re.compile(r"(?<![\w'’-])([A-Za-z]+) for $")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
@@ -1964,7 +1963,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
             not (start > 2 and text[start - 2] == ",") and \
             (before == "" or (before is None and (start == 0 or not text[start - 1].isspace())) or
              (before and before.isalpha() and before.isascii() and
-              (cue_words := _words_before_cues(words.org_nouns)) is not None and before.lower() not in cue_words)):
+              (cue_words := _words_before_cues(words.org_nouns, words.kin_nouns)) is not None and before.lower() not in cue_words)):
         # no cue after the name, no comma before it, and no cue before it can end in the word before it
         # (or no space precedes it): no rule below can find anything (most names: "in 2019 Nimbusly
         # opened", "(Nimbusly)")
@@ -2069,7 +2068,7 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         # "Laura Pryce, from Kingsbury Vale, said", "Jamie Holt, from Little Denford near Winchester,":
         # after a name (or its age) and a comma, where the person comes from: a place
         ev.append((5, "place", "place cue: hometown"))
-    elif before in _KIN_WORDS and at >= 0 and (m := _KIN_BEFORE.search(text, max(0, start - 30), start)):
+    elif before in words.kin_nouns and at >= 0 and (m := _KIN_BEFORE.search(text, max(0, start - 30), start)):
         ev.append((5, "person", f"kin: {m.group(1)}"))  # "whose wife Abena spent 30 hours in labour"
     elif before == "for" and at >= 0 and words.seat_titles and \
             (m := _TITLE_FOR.search(text, max(0, start - 30), start)) and m.group(1).lower() in words.seat_titles:
@@ -2176,15 +2175,15 @@ def _word_before(text: str, start: int) -> tuple[int, str | None]:
 
 
 @functools.lru_cache(maxsize=8)
-def _words_before_cues(org_nouns: frozenset[str]) -> frozenset[str] | None:
+def _words_before_cues(org_nouns: frozenset[str], kin_nouns: frozenset[str]) -> frozenset[str] | None:
     """Every word, lower-case, that a cue written before a name can end in where a space separates
     them (:func:`_context_evidence`: a speech verb, "by", an organisation noun of ``org_nouns``, a
-    preposition of place, "of", "the", "from", "for", a kin noun, the last word of an organisation cue);
+    preposition of place, "of", "the", "from", "for", a kin noun of ``kin_nouns``, the last word of an organisation cue);
     None when an organisation cue is a single word (:func:`_org_cue_ends`: every word may then end one)."""
     ends = _org_cue_ends()
     if ends is None:
         return None
-    return frozenset((*_SAID_VERBS, "by", "of", "the", "from", "for", *_KIN_WORDS, *org_nouns,
+    return frozenset((*_SAID_VERBS, "by", "of", "the", "from", "for", *kin_nouns, *org_nouns,
                       *_PLACE_PREPOSITION_WORDS, *ends))
 
 

@@ -68,6 +68,7 @@ class EntityWords:
     portfolio_heads: frozenset[str] = frozenset()  # "Education Minister": heads a portfolio's words go before
     departments: frozenset[tuple[str, ...]] = frozenset()  # "Sales Director": departments before any title
     former_words: frozenset[str] = frozenset()  # "Former Harlow manager Gary Pell": time modifiers, no name's words
+    kin_nouns: frozenset[str] = frozenset()  # "whose wife Abena": a kin noun after a possessive, a person next
     ranks_below: frozenset[str] = frozenset()  # "Deputy Mayor Ann Lee" is not "the mayor": ranks below a title
     surname_ranks: frozenset[str] = frozenset()  # ambiguous titles kept before a bare surname ("Major Brown")
     governing_places: frozenset[str] = frozenset()  # "Harlow County said": place words of a governed unit
@@ -90,7 +91,7 @@ class EntityWords:
 _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_words", "event_last_words", "state_abbreviations",
                    "regions", "company_last_words", "party_names", "news_agencies",
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
-                   "governing_place_words", "former_words", "ranks_below", "family_nouns", "place_joining_words",
+                   "governing_place_words", "former_words", "ranks_below", "kin_nouns", "family_nouns", "place_joining_words",
                    "institution_place_words", "organization_first_words", "seat_titles",
                    "village_last_words", "post_nominals", "child_words")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
@@ -182,6 +183,7 @@ def _build_words(doc) -> EntityWords:
         departments=frozenset(tuple(d.split()) for d in lists.get("department_words", ())),
         former_words=frozenset(lists.get("former_words", ())),
         ranks_below=frozenset(lists.get("ranks_below", ())),
+        kin_nouns=frozenset(lists.get("kin_nouns", ())),
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
         governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),

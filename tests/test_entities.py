@@ -955,7 +955,7 @@ def test_no_context_pattern_matches_where_the_context_rules_return_early():
 
     ent = importlib.import_module("analysis.entities")
     words = ent._default_words()
-    cue_words = ent._words_before_cues(words.org_nouns)
+    cue_words = ent._words_before_cues(words.org_nouns, words.kin_nouns)
     assert {"said", "by", "of", "the", "in", "spokesman" if "spokesman" in cue_words else "for"} <= cue_words
     assert "opened" not in cue_words and "" not in cue_words
 
