@@ -105,7 +105,15 @@ the rank, the stronger):
 1. a title or honorific -> person;
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
-   place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
+   place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization; a seat of
+   government named for the institution there (``government_seats``: "Downing Street said", "No 10 said",
+   "the Kremlin said", "Whitehall", "Zhongnanhai"), found as the list writes it wherever it stands (also
+   opening a sentence, where "Downing" alone is a verb form, and with its number: "Number 10", "No. 10"), is
+   one organisation shown by the list's name ("No 10" -> Number 10, "10 Downing Street" -> Downing Street),
+   wherever the document names it ("outside Downing Street" too; not inside a longer name or an address, a
+   capitalised word right after it: "White House Correspondents Association", "No 10 Acacia Avenue"; not a
+   town after a comma, "Whitehall, Ohio"; not a person's name, "Mr Whitehall", "Jane Whitehall ... Whitehall
+   said") -> organization (evidence "seat of government: <name>");
 3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
    organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...;
    two last words, "Health System"; a
@@ -1108,6 +1116,8 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
 #: The evidence label of a saint's name in the possessive ("St. Mary's"): an institution's short form, which
 #: :func:`entity_table` may link to the one organisation named so in the corpus.
 _SAINT_EVIDENCE = "saint's possessive: "
+#: The evidence of a seat of government named for its institution (``government_seats``: "Downing Street said").
+_SEAT_EVIDENCE = "seat of government: "
 #: The evidence of an institution's first word (``organization_first_words``: "Royal Wessex", "NHS England").
 _INSTITUTION_EVIDENCE = "institution word: "
 
@@ -2456,8 +2466,54 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if cand is not None:
             cand.opening = opening and keep
             cands.append(cand)
+    if words.seats and (seats := _seat_pattern(tuple(words.seats))).search(joined) is not None:
+        cands = _seat_candidates(texts, cands, words, seats, skip)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+@functools.lru_cache(maxsize=4)
+def _seat_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the forms of ``government_seats`` as written, the longest first ("No 10 Downing
+    Street" before "No 10"), ending on a word edge (a possessive may follow: "the Kremlin's spokesman"; the
+    edge before it is checked apart: a pattern opening with a look-behind scans a text four times slower)."""
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?![\w-])")
+
+
+def _seat_candidates(texts: Sequence[str], cands: list[_Cand], words: EntityWords, seats: re.Pattern[str],
+                     skip: Sequence[bool]) -> list[_Cand]:
+    """``cands`` with the seats of government of the sentences (``government_seats``: "Downing Street said",
+    "No 10 said", "the Kremlin said") as organisations named as the list shows them (evidence "seat of
+    government: <name>", rank 2), each in place of the names found inside its words (the run rules cut a
+    sentence's first "Downing", a verb form, and find no "10"). Not a seat: one a capitalised word follows
+    (a longer name: "White House Correspondents Association", "Pentagon Papers", an address: "No 10 Acacia
+    Avenue") or a place after a comma ("Whitehall, Ohio"), one inside a longer name found ("Richard
+    Whitehall") or written with a title ("Mr Whitehall"), nor a seat of one word where a person of the
+    document has it as a surname ("Jane Whitehall ... Whitehall said")."""
+    surnames = {c.words[-1] for c in cands if len(c.words) > 1 and c.words[0] in words.first_names}
+    found: list[_Cand] = []
+    drop: set[int] = set()
+    for k, text in enumerate(texts):
+        if skip[k] or not text:
+            continue
+        for m in seats.finditer(text):
+            start, end = m.span()
+            name = words.seats[m.group()]
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_'’.-") or \
+                    text[end:end + 1] == " " and text[end + 1:end + 2].isupper() or \
+                    (place := _COMMA_PLACE.match(text, end)) and _is_place(words, place.group(1)) or \
+                    (" " not in name and name in surnames):
+                continue
+            inside = [i for i, c in enumerate(cands) if c.k == k and c.start < end and c.end > start]
+            if any(cands[i].start < start or cands[i].end > end or cands[i].title for i in inside):
+                continue
+            drop.update(inside)
+            found.append(_Cand(k, start, end, tuple(name.split()), None, None,
+                               [(2, "organization", f"{_SEAT_EVIDENCE}{name}")]))
+    if not found:
+        return cands
+    return [c for i, c in enumerate(cands) if i not in drop] + found
 
 
 def _only_last_word(words: EntityWords, word: str, names: Iterable[Sequence[str]],
@@ -3947,6 +4003,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             forms[" ".join(ent.words)] = None
             if len(forms) == 1:
                 ent.display = next(iter(forms))
+            elif any(label.startswith(_SEAT_EVIDENCE) for _, _, label in ent.evidence):
+                ent.display = " ".join(ent.words)  # "No 10", "10 Downing Street": the seat as the list names it
             else:
                 # (of forms as long, the one written most: "Ocasio-Cortez" twice over "Ocasio Cortez" once;
                 # then the first, as in the list of all forms)

@@ -84,6 +84,7 @@ class EntityWords:
     seat_titles: frozenset[str] = frozenset()  # "the MP for Winchester": titles of a seat held for an area
     child_words: frozenset[str] = frozenset()  # "baby Ella Pryce", "their daughter, Ella,": a child, no "Mrs Pryce"
     post_nominals: frozenset[str] = frozenset()  # "Sarah Whitlock MP", "Ann Lee OBE": a seat or honour after a name
+    seats: Mapping[str, str] = field(default_factory=dict)  # "No 10" -> "Number 10": seats of government as written
     source: str = ""
     sha256: str = ""
 
@@ -152,6 +153,7 @@ def _build_words(doc) -> EntityWords:
             raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
                                "not male, female or unknown")
     abbreviations = _abbreviations(doc) if "title_abbreviations" in doc.data else {}
+    seats = _seats(doc) if "government_seats" in doc.data else {}
     # an abbreviation of a title is a title of its own ("Cllr Margaret Ashdown", "Gov. Teresa Almonte"), but
     # one written as an honorific stays one ("Rev.": a form of address, its evidence "honorific: rev.")
     honorific_words = {str(k).lower() for k in hon}
@@ -198,12 +200,14 @@ def _build_words(doc) -> EntityWords:
         child_words=frozenset(lists.get("child_words", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
+        seats=seats,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),
         modals=_modals(),
         source=doc.name,
         sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256(),
-                             "known_organizations": known_orgs, "title_abbreviations": abbreviations}))
+                             "known_organizations": known_orgs, "title_abbreviations": abbreviations,
+                             **({"government_seats": seats} if seats else {})}))
 
 
 def _abbreviations(doc) -> dict[str, str]:
@@ -215,6 +219,22 @@ def _abbreviations(doc) -> dict[str, str]:
         raise LexiconError(f"{doc.where('title_abbreviations')}: field 'title_abbreviations': give a mapping "
                            "abbreviation: title (gov.: governor)")
     return {k.strip().lower(): v.strip().lower() for k, v in value.items()}
+
+
+def _seats(doc) -> dict[str, str]:
+    """The ``government_seats`` mapping as form written -> name shown ("No 10" -> "Number 10"; case kept,
+    the name itself a form of its own); LexiconError naming a bad entry."""
+    value = doc.data.get("government_seats")
+    if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, list) and v and
+            all(isinstance(f, str) and f.strip() for f in v) for k, v in value.items()):
+        raise LexiconError(f"{doc.where('government_seats')}: field 'government_seats': give a mapping "
+                           "name: [forms as written] (Number 10: [Number 10, No 10])")
+    out: dict[str, str] = {}
+    for name, forms in value.items():
+        for form in (name, *forms):
+            out[" ".join(form.split())] = " ".join(name.split())
+    return out
 
 
 @functools.lru_cache(maxsize=1)
