@@ -502,6 +502,10 @@ def _match_sentences(texts: Sequence[str], matcher: _Matcher) -> tuple[np.ndarra
 #: Department", "bank" in "State Bank of India" (a group or other entity is no name of one thing).
 NAME_TYPES = ("person", "organization", "place")
 _TOKEN = re.compile(r"\S+")
+#: A short function word written with a capital after a sentence's first word: Title Case (a headline,
+#: or a headline the sentence splitter joined to the first sentence), where the entity layer takes runs
+#: of capitalised words for names ("Trump Accuses California Of Causing Blackouts").
+_TITLE_CASE = re.compile(r"\s(?:Of|To|For|In|On|With|At|As|From|By|Into|Over|After|About|Is|Are|Was|Its|Than|That)\s")
 _ENTITY_SPAN_COLUMNS = ("doc_id", "sentence_id", "start", "end", "type", "via")
 
 
@@ -534,7 +538,9 @@ def _in_names(sents: pd.DataFrame, sent_idx: np.ndarray, starts: np.ndarray, end
     """Per hit: whether it lies inside a longer name, the span of an entity mention of a
     :data:`NAME_TYPES` type (not a pronoun) that covers the hit's words and more ("sons" in "Mehra &
     Sons"; a term that is the entity's whole name, "Treasury", "Wall Street", still counts: the
-    institution named by a frame word is the frame's subject). The entity mentions are ``mentions`` when
+    institution named by a frame word is the frame's subject). Not in the headline (sentence 0) nor in a
+    sentence written in Title Case (:data:`_TITLE_CASE`): there runs of capitals are no evidence of a
+    name ("Interior Chief Blames Congress For ..."). The entity mentions are ``mentions`` when
     it is an entity mentions table (start, end, type, via), else the entity layer's for the documents
     of the hits that could lie in a name (:func:`_candidate_hits`)."""
     inside = np.zeros(len(sent_idx), dtype=bool)
@@ -543,6 +549,8 @@ def _in_names(sents: pd.DataFrame, sent_idx: np.ndarray, starts: np.ndarray, end
     texts = sents["text"].to_numpy(dtype=object)[sent_idx]
     texts = [t if isinstance(t, str) else "" for t in texts]
     candidate, first, last = _candidate_hits(texts, starts, ends)
+    headline = sents["sentence_id"].to_numpy(dtype=np.int64)[sent_idx] == 0
+    candidate &= ~headline & np.array([_TITLE_CASE.search(t) is None for t in texts], dtype=bool)
     if not candidate.any():
         return inside
     doc_ids = sents["doc_id"].astype(str).to_numpy(dtype=object)
@@ -614,7 +622,8 @@ def frames(
     A term inside a longer name counts for no frame: "sons" in "Mehra & Sons", "justice" in "Justice
     Department" (a term written with a capital within the span of a person, organisation or place the
     entity layer finds, or ``mentions`` gives when it is an entity mentions table; a term that is a whole
-    name, "Treasury", counts: :func:`_in_names`).
+    name, "Treasury", counts, and so does any term of the headline or of a Title Case sentence:
+    :func:`_in_names`).
 
     A frame's ``actor_terms`` count only in sentences naming at least ``min_actors`` distinct actors
     (:func:`named_actor_counts`: the distinct actor_id of ``mentions`` in the sentence when a mentions
