@@ -60,3 +60,15 @@ def test_the_frames_limit_line_says_wrongdoing_words_are_outside_the_generic_cod
         "counts for no frame. Words of wrongdoing (fraud, lied, misled, \"public money\") are not in the generic "
         "codebook, so a fraud story can show no morality or responsibility frame: measured on its tuning articles, "
         "such words fired mostly where the coders saw neither.")
+
+
+def test_no_masking_in_the_headline_or_a_title_case_sentence():
+    # the entity layer takes runs of capitals for names in Title Case: there a capital is no evidence
+    docs = wb.load_corpus(pd.DataFrame({
+        "title": ["Mehra & Sons Cuts Varuna"],
+        "text": ["Growers Take Their Case To The Supreme Court. Growers took their case to the Supreme Court."]}))
+    hits = wb.frames(docs)
+    assert hits[["sentence_id", "frame_id", "terms"]].to_dict("records") == [
+        {"sentence_id": 0, "frame_id": "human_interest", "terms": "sons"},  # the headline
+        {"sentence_id": 1, "frame_id": "conflict", "terms": "court"},  # Title Case: 'To' after the first word
+    ]  # sentence 2: 'court' inside the name Supreme Court
