@@ -351,7 +351,10 @@ def limits(measure: str, *, documents: pd.DataFrame | None = None, within: str |
         "frames": "Frames are counted from the codebook's terms"
                   + (f"; per frame they agree with human frame codes with F1 {min(frame_f1):.2f} to "
                      f"{max(frame_f1):.2f} (96 held-out articles)" if frame_f1 else "")
-                  + ": indicators to read with their sentences, not codes.",
+                  + ": indicators to read with their sentences, not codes. A term inside a name (\"sons\" in "
+                    "\"Mehra & Sons\") counts for no frame. Words of wrongdoing (fraud, lied, misled, \"public money\") "
+                    "are not in the generic codebook, so a fraud story can show no morality or responsibility frame: "
+                    "measured on its tuning articles, such words fired mostly where the coders saw neither.",
         "network": "Two actors are linked when they are named in the same "
                    + {"sentence": "sentence (a line's width: how many sentences name both)",
                       "document": "article (a line's width: how many articles name both)"}.get(
