@@ -5101,6 +5101,72 @@ def _closing_speaker(texts: Sequence[str], k: int, persons: list[tuple[int, int,
     return _quotation_speaker(texts, k, mark, persons, bisect_left(persons, (k, mark)), reach)
 
 
+#: A he/she that gives the words of the quotation before it: '…," she said', '…," said he'.
+_VOICE_AFTER = re.compile(r"[\s,.!?…]*(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:said|says|added|adds|replied|continued)\s+"
+                          r"(?P<after>he|she))(?![\w'’-])")
+#: ... or of the quotation after it: 'she said: "…"', 'she added, "…"' (the last he/she before the mark).
+_VOICE_BEFORE = re.compile(r"(?<![\w'’-])(he|she)(?![\w'’-])[^\"“”]{0,40}$", re.IGNORECASE)
+
+
+def _pronoun_voice(texts: Sequence[str], k: int, at: int, reach: int = 3) -> tuple[str, tuple[int, int]] | None:
+    """The he/she that gives the words of the quotation a pronoun at ``at`` of sentence ``k`` stands in,
+    lower-case, with where the quotation opens (sentence, offset of its opening mark; the sentence's
+    start when it opened in the sentence before): '"I asked my manager and he told me to forget it,"
+    she said' -> ("she", (k, 0)), for the "he"; also 'she said: "…"', a quotation that runs on into the
+    next sentence and closes there before its he/she ('"Everybody knew his temper. Nobody wanted to be
+    next," she said'), and the second part of a
+    quotation split around a pronoun cue ('"I asked," she said. "He told me to forget it."', over at
+    most ``reach`` parts, as :func:`_continued_speaker` does for named speakers); None when the pronoun
+    is in no quotation or its speaker is not a he/she (named, or not written)."""
+    text = texts[k]
+    if '"' not in text and "“" not in text and "”" not in text:
+        return None
+    lo = close = -1
+    if _within_quotation(text, at):
+        straight = text.rfind('"', 0, at) if text.count('"', 0, at) % 2 else -1
+        curly = text.rfind("“", 0, at)
+        lo = max(straight, curly if curly > text.rfind("”", 0, at) else -1)
+        close = text.find('"', at) if text[lo] == '"' else text.find("”", at)
+    elif '"' not in text[:at] and "“" not in text[:at] and "”" not in text[:at]:
+        nxt_open, nxt_close = text.find("“", at), text.find("”", at)
+        if text.count('"', at) % 2:
+            close = text.find('"', at)
+        elif nxt_close >= 0 and (nxt_open < 0 or nxt_close < nxt_open):
+            close = nxt_close
+        else:
+            return None  # in no quotation
+    else:
+        return None
+    opened = (k, lo) if lo >= 0 else (k, 0)
+    closing, at_close = text, close
+    if close < 0 and lo >= 0 and k + 1 < len(texts):
+        # it runs on into the next sentence: its first closing mark there ('"Everybody knew his temper. |
+        # Nobody wanted to be next," she said')
+        closing = texts[k + 1]
+        at_close = closing.find('"') if text[lo] == '"' else closing.find("”")
+        if text[lo] != '"' and 0 <= closing.find("“") < at_close:
+            at_close = -1
+    if at_close >= 0 and (after := _VOICE_AFTER.match(closing, at_close + 1)) is not None:
+        word = after.group("pronoun") or after.group("after")
+        if after.group("after") or ((cue := _person_cue().match(closing, after.end())) is not None
+                                    and cue.group("speech") is not None):
+            return word.lower(), opened
+    if lo > 0 and (before := _VOICE_BEFORE.search(text, max(0, lo - 60), lo)) is not None:
+        cue = _person_cue().match(text, before.end(1))
+        if cue is not None and cue.group("speech") is not None and \
+                re.fullmatch(r"[^\"“”]{0,20}", text[cue.end():lo]) is not None:
+            return before.group(1).lower(), opened
+    if reach > 0 and lo >= 0 and not text[:lo].strip() and k > 0 and \
+            (close < 0 or _ENDS_SENTENCE.fullmatch(text, close + 1) is not None):
+        # the second part of a quotation split around its cue: the voice of the last quotation before it
+        prev = texts[k - 1]
+        mark = max(prev.rfind('"'), prev.rfind("”"))
+        if mark > 0 and (prev[mark] == "”" or prev.count('"', 0, mark) % 2):
+            found = _pronoun_voice(texts, k - 1, mark, reach - 1)
+            return (found[0], opened) if found is not None else None
+    return None
+
+
 def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], live: Sequence[_Entity],
                     voiced: Sequence[tuple[int, int, int]]) -> int | None:
     """The person the sentence before sentence ``k`` last gives words to, as the quote layer takes the
@@ -5124,6 +5190,25 @@ def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, 
         if vk == k - 1 and s > found[0]:
             found = (s, idx)
     return found[1]
+
+
+#: A quotation's closing mark (after the punctuation that ends its words) right before a pronoun:
+#: '…next," she said' (a straight mark there closes, also when the quotation opened in an earlier sentence).
+_CLOSED_BEFORE = re.compile(r"[,.!?…—-][\"”’]\s*$")
+
+
+def _opening_sentence(texts: Sequence[str], k: int, at: int, reach: int = 3) -> int:
+    """The sentence where the quotation that closes in sentence ``k`` before ``at`` opened, when it
+    opened in an earlier one (at most ``reach`` back: '"Everybody knew his temper. | Nobody wanted to be
+    next," she said' -> the sentence before), else ``k``: a he/she that gives its words continues the
+    person the sentence before the quotation gives words to (:func:`_speaker_before`)."""
+    head = texts[k][:at]
+    if "“" in head or head.count('"') != 1:
+        return k  # it opened in this sentence (or the marks are not one closing one)
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        if texts[j].count('"') % 2 or texts[j].rfind("“") > texts[j].rfind("”"):
+            return j
+    return k
 
 
 #: Speech verbs that take no object ("said", not "told X", which may report about X): the verbs of
@@ -5321,6 +5406,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
             _OPENING_PHRASE.fullmatch(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
         speaker = _quotation_speaker(texts, k, at[1], persons, here)
+        voice = _pronoun_voice(texts, k, at[1]) if speaker is None else None
         fit = fitting[gender]
         binds = low == "him" or low == "her" and _OBJECT_HER.match(texts[k], at[1] + 3) is not None
         bound = None
@@ -5334,13 +5420,15 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
             # names since (one named around the cue is no rival: '..., said Callum, who thanked Pell.')
             chosen = carried[4]
         gives = low in ("he", "she") and (cue := _person_cue().match(texts[k], at[1] + len(word))) is not None \
-            and cue.group("speech") is not None and not _within_quotation(texts[k], at[1])
+            and cue.group("speech") is not None and (not _within_quotation(texts[k], at[1]) or
+                                                     _CLOSED_BEFORE.search(texts[k], max(0, at[1] - 16), at[1]))
         if chosen is None and gives:
             # "The trust's chair, Dr. Priya Nandra, said fans would keep up the pressure. They would hold
             # a further meeting, she said.": a he/she that gives words is the person the sentence before
             # gave words to, when the gender agrees or is unknown — as the quote layer takes the speaker
             # of the quotation before a pronoun speaker — not a person named further back
-            previous = _speaker_before(texts, k, persons, live, voiced)
+            previous = _speaker_before(texts, _opening_sentence(texts, k, at[1]) if quoted else k, persons, live,
+                                       voiced)
             if previous is not None and previous != speaker and \
                     (live[previous].gender or learned.get(previous)) in (None, gender):
                 chosen = previous
@@ -5430,6 +5518,14 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
                     (aside := _ASIDE_THEN_SPEECH.match(texts[k], _mention_end(live[first], k, persons[j][1]))) \
                     is not None and aside.end() <= at[1] and all(p[1] < aside.end() for p in persons[j + 1:here]):
                 chosen = first
+        if voice is not None and chosen is not None and \
+                not any(p[2] == chosen for p in persons[bisect_left(persons, voice[1]):here]):
+            # '"I asked my manager and he told me to forget it," she said': a pronoun in a quotation a
+            # he/she gives is not its speaker (whom that he/she stands for, resolved after it) and tells
+            # nothing of the speaker's gender: it is a person named in the quotation before it, or one
+            # whose gender is known to be its own and is not the he/she's; else no one
+            if (live[chosen].gender or learned.get(chosen)) != gender or (voice[0] == "he") == (gender == "male"):
+                chosen = None
         if chosen is None:
             continue
         if live[chosen].gender is None and chosen not in learned:
@@ -5561,12 +5657,13 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             if author:
                 _mark_byline(live, author, words)
         _mark_definitions(doc_texts, live)
+        roles = _bare_surname_roles(doc_texts, live, words)
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
-        for ent in live:
+        for n, ent in enumerate(live):
             etype, evidence = (ent.best[1], ent.best[2]) if ent.best is not None else ("other", "none")
             actor = ent.actor
-            c_eid.append(_entity_id(etype, ent.display))
+            c_eid.append(_entity_id(etype, ent.display) + (_ROLE_ID_MARK + slug(roles[n], empty="role") if n in roles else ""))
             c_display.append(ent.display)
             c_type.append(etype)
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
@@ -5576,6 +5673,69 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
                      for idx, ent in enumerate(live, first) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
+
+
+#: What joins a bare surname's entity id and the role its article gives it ("Mr Venkataraman, the founder of
+#: Varuna," -> ``person:venkataraman__founder``: :func:`_bare_surname_roles`); no slug holds two underscores.
+_ROLE_ID_MARK = "__"
+#: A role written before a bare surname and its honorific: "the founder, Mr. Venkataraman", "Varuna's founder
+#: Mr Venkataraman" (the role's words: what :func:`_appositive_title` reads of them).
+_ROLE_BEFORE = re.compile(r"(?:(?<![\w'’-])(?:the|its|their)|['’]s)\s+((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*),?\s+"
+                          r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def _bare_surname_roles(texts: Sequence[str], live: Sequence[_Entity], words: EntityWords) -> dict[int, str]:
+    """{position in ``live``: role} for each person of a document named only by one word that no fuller
+    name of the document ends with ("Mr Venkataraman" in an article that never writes "Ramesh
+    Venkataraman") and that the article gives a role title, at a mention written with an honorific: an
+    apposition right after it ("Mr Venkataraman, the founder of Varuna," -> "founder",
+    :func:`_appositive_title`) or a role before it and its honorific ("the founder, Mr. Venkataraman").
+    That mention's ``title`` becomes the role (in place of its honorific), and its entity id gets the
+    role (:data:`_ROLE_ID_MARK`), so that :func:`entity_table`
+    can link this article's surname to the one full name of the corpus with that title, and another
+    article's bare surname stays apart. A person's full name gets the role of an apposition that a role
+    phrase opens (:func:`_opening_roles`: "The founder of Varuna, Ramesh Venkataraman,"), the title
+    that link compares with."""
+    out: dict[int, str] = {}
+    fuller = {ent.words[-1] for ent in live if len(ent.words) > 1}
+    for n, ent in enumerate(live):
+        if ent.best is None or ent.best[1] != "person":
+            continue
+        if len(ent.words) > 1:
+            _opening_roles(texts, ent, words)
+            continue
+        if ent.words[0] in fuller or ent.actor is not None:
+            continue
+        for i, (k, s, e, via, title) in enumerate(ent.mentions):
+            if via == "pronoun" or title is None or title.lower() not in words.honorifics:
+                continue  # (a surname with its honorific: a one-word name is not split by its role)
+            role = _appositive_title(words, texts[k], e) if texts[k][e:e + 1] == "," else None
+            if role is None and (before := _ROLE_BEFORE.search(texts[k], max(0, s - 60), s)) is not None:
+                role = _appositive_title(words, f", the {before.group(1)},", 0)
+            if role is not None:
+                ent.mentions[i] = (k, s, e, via, role)
+                out[n] = role
+                break
+    return out
+
+
+#: A role phrase that opens an apposition before a name: "The founder of the collapsed Varuna Infra Ltd, |Ramesh
+#: Venkataraman,", "Its chief executive, |Dana Price," (the role's words: what :func:`_appositive_title` reads).
+_ROLE_OPENING = re.compile(r"(?:^|(?<=[\s\"“(—–-]))(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*)"
+                           r"(?:\s(?:of|at|for)\s[^,;:\"“”]{1,60})?,\s$")
+
+
+def _opening_roles(texts: Sequence[str], ent: _Entity, words: EntityWords) -> None:
+    """Give each mention of a person's full name written without a title, in an apposition that a role
+    phrase opens ("The founder of the collapsed Varuna Infra Ltd, Ramesh Venkataraman, told ...": the
+    name closed by a comma), that role as its ``title`` ("founder"; :func:`_appositive_title` of the
+    phrase: none for a phrase that ends in no title, "The founder's son, Arjun Venkataraman,")."""
+    for i, (k, s, e, via, title) in enumerate(ent.mentions):
+        if title is not None or via == "pronoun" or texts[k][e:e + 1] != ",":
+            continue
+        if (m := _ROLE_OPENING.search(texts[k], max(0, s - 120), s)) is not None and \
+                (role := _appositive_title(words, f", the {m.group(1)},", 0)) is not None:
+            ent.mentions[i] = (k, s, e, via, role)
 
 
 def _mark_definitions(texts: Sequence[str], live: Sequence[_Entity]) -> None:
@@ -5890,9 +6050,36 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # Town"), the club by a score or a sports word in another: the club (as "Ipswich Town" is)
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "organization"])
     _leading_parts(table, same, words)
+    _role_links(table, same)
     table["same_as"] = same
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _role_links(table: pd.DataFrame, same: list[str | None]) -> None:
+    """Fill ``same`` (one per row of ``table``) for a bare surname its article gives a role (an id with
+    :data:`_ROLE_ID_MARK`: "Mr Venkataraman, the founder of Varuna,"): the one multi-word person of the
+    corpus ending with that word whose titles hold that role (Ramesh Venkataraman, "the founder", not
+    his son Arjun Venkataraman); where none or several do, the entity of the bare surname without a
+    role (and what that one is the same as), so that it counts as it would without its role; else as
+    decided before."""
+    ids = table["entity_id"].tolist()
+    if not any(_ROLE_ID_MARK in i for i in ids):
+        return
+    persons: dict[str, list[tuple[str, list[str]]]] = {}
+    for i, e, t, titles in zip(ids, table["entity"], table["type"], table["titles"]):
+        if t == "person" and " " in e:
+            persons.setdefault(e.split()[-1], []).append((i, [slug(x, empty="") for x in titles]))
+    row_of = {i: k for k, i in enumerate(ids)}
+    for k, (i, e) in enumerate(zip(ids, table["entity"])):
+        if _ROLE_ID_MARK not in i or " " in e:
+            continue
+        plain, _, role = i.partition(_ROLE_ID_MARK)
+        titled = [j for j, titles in persons.get(e, []) if role in titles]
+        if len(titled) == 1:
+            same[k] = titled[0]
+        elif plain in row_of:
+            same[k] = same[row_of[plain]] or plain
 
 
 def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWords) -> None:
