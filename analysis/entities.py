@@ -3310,6 +3310,58 @@ def _portfolio_organizations(texts: Sequence[str], cands: list[_Cand], words: En
     return sorted(cands + added, key=_READING_ORDER)
 
 
+_TOKEN = re.compile(r"\S+")
+#: A headline's verb: a third-person present ("Accuses", "Wants"; not "United", "Armed": participles name
+#: things) anywhere, or an imperative opening the run ("Stop Trump's Agenda": no -ed/-ing form).
+_THIRD_PERSON = re.compile(r"[^su]s$")
+_PARTICIPLE_END = re.compile(r"(?:ed|ing)$")
+
+
+def _split_at_headline_verbs(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """A title-case headline run into the text's first sentence (or a headline line) joins its words into
+    one run: "Trump Accuses California Of ...", "... Lawsuits To Stop Trump's Agenda". Where a word of such
+    a run is a verb (a capitalised word Brill's lexicon knows only as no noun or adjective, in the third
+    person, "Accuses", or an imperative opening the run, "Stop"; no first name or surname) and the words before or after it are a name the document writes
+    on its own elsewhere ("Trump said"), the run is split there: the verb goes, the pieces are names of
+    their own ("Trump", "California"). Only in the document's first sentence (its headline, or the text's
+    first sentence the headline runs into where there is none) or a headline-like line (``weak``)."""
+    alone: Counter | None = None
+    dropped: set[int] = set()
+    added: list[_Cand] = []
+    for n, c in enumerate(cands):
+        if len(c.words) < 2 or c.title is not None or not (c.k == 0 or c.weak):
+            continue
+        verbs = [i for i, w in enumerate(c.words) if w[:1].isupper() and w[1:].islower() and
+                 (_THIRD_PERSON.search(w) or i == 0 and not _PARTICIPLE_END.search(w)) and
+                 w.lower() in words.function_words and w.lower() not in words.stop and
+                 w not in words.first_names and w not in words.surnames]
+        if not verbs:
+            continue
+        if alone is None:
+            alone = Counter(x.words for x in cands)
+            alone.update(x.words[-1:] for x in cands if len(x.words) > 1)  # (a surname: "Trump" of Donald Trump)
+        own = c.words[-1:]  # (its own last word, counted above)
+        i = next((i for i in verbs if (i and alone[c.words[:i]] - (c.words[:i] == own)) or
+                  (i < len(c.words) - 1 and alone[c.words[i + 1:]] - (c.words[i + 1:] == own))), None)
+        if i is None:
+            continue
+        toks = list(_TOKEN.finditer(texts[c.k], c.start, c.end))
+        if len(toks) != len(c.words) or any(t.group() != w for t, w in zip(toks, c.words)):
+            continue  # (a name written with a line break, a possessive or a hyphen inside: left as it is)
+        dropped.add(n)
+        for lo, hi in ((0, i), (i + 1, len(c.words))):
+            piece = c.words[lo:hi]
+            if not piece:
+                continue
+            *_, name, ok, evidence, _ = _name_parts(piece)
+            if ok and name == piece:
+                added.append(_Cand(c.k, toks[lo].start(), toks[hi - 1].end(), piece, None, None, list(evidence),
+                                   c.weak))
+    if not dropped:
+        return cands
+    return sorted([c for n, c in enumerate(cands) if n not in dropped] + added, key=_READING_ORDER)
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
@@ -3321,6 +3373,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     if words.family_nouns:
         cands = _family_groups(texts, cands, words)
     cands = _without_credits(texts, cands, words)
+    cands = _split_at_headline_verbs(texts, cands, words)
     if words.portfolio_heads:
         cands = _portfolio_organizations(texts, cands, words)
     if words.club_context:
@@ -3460,7 +3513,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
-            _coordinated_with_place(words, texts[c.k], c.start, c.end)
+            any(r <= 3 and label.startswith("gazetteer") for r, _, label in c.evidence) and \
+            _coordinated_with_place(words, texts[c.k], c.start, c.end)  # (only a gazetteer name's reads it)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         for idx in pool:
             ent = entities[idx]

@@ -125,3 +125,22 @@ def test_a_generational_suffix_is_part_of_the_name_never_a_name_of_its_own():
         ("d1", "Roger Pielke", "Roger Pielke", "person", "name"), ("d1", "he", "Roger Pielke", "person", "pronoun"),
         ("d2", "Donald Trump Jr", "Donald Trump Jr", "person", "name"),
         ("d2", "Jr", "Donald Trump Jr", "person", "short")]
+
+
+def test_a_headline_run_into_the_first_sentence_splits_at_its_verb_beside_a_name_of_the_document():
+    # rux18 M3: narrative-framing texts open with their title-case headline run into the first sentence:
+    # "Trump Accuses California" and "Stop Trump" were persons (and took every later bare "Trump"); a
+    # third-person verb ("Accuses") or an opening imperative ("Stop") beside a name the document writes on
+    # its own elsewhere splits the run; participles naming things stay ("United States"); only at the start
+    e = found("Trump Accuses California Of Hurting Farmers The president said that California was wasting "
+              "water. Later, Trump said farmers suffered.",
+              "Environmentalists Flood The Courts To Stop Trump's Agenda The groups sued. The United States said "
+              "Trump was wrong.",
+              "Farmers met. Later, Trump Accuses California appeared on a banner. Trump said no.")
+    assert rows(e, "doc_id", "text", "entity") == [
+        ("d0", "Trump", "Trump"), ("d0", "California", "California"), ("d0", "Hurting Farmers", "Hurting Farmers"),
+        ("d0", "California", "California"), ("d0", "Trump", "Trump"),
+        ("d1", "Environmentalists Flood", "Environmentalists Flood"), ("d1", "Courts", "Courts"),
+        ("d1", "Trump", "Trump"), ("d1", "Agenda", "Agenda"),
+        ("d1", "United States", "United States"), ("d1", "Trump", "Trump"),
+        ("d2", "Trump Accuses California", "Trump Accuses California"), ("d2", "Trump", "Trump")]
