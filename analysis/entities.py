@@ -34,7 +34,11 @@ function word in capitals that the document does not define in brackets ("NOT"; 
 Organization (WHO)") or a run of them (a sign's "WHERE WERE YOU?"), a state's AP abbreviation after a town
 and a comma (it belongs to the town: "Eugene, Ore.", a dateline's "JACKSON, Calif. —"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
-Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
+Caption", "JUST WATCHED"), units ("degrees Celsius", ``units``), a label before its number ("a Category 4
+storm", ``numbered_labels``), a generational suffix alone ("Roger Pielke, Jr.", ``name_suffixes``; "Martin
+Luther King Jr." is one name, no "King" title), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no
+names; a title-case run of the document's first sentence (a headline run into the text) is split at a
+verb beside a name the document writes alone ("Trump Accuses California" -> Trump, California); nor is a
 month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name; a month that is a first
 name of the lists and no modal verb before a surname-like word opens a person's name, "His wife, June
 Pickett," — after a word of time it stays the month: "In June Pickett said"), nor a credit: a dateline's
