@@ -34,7 +34,11 @@ function word in capitals that the document does not define in brackets ("NOT"; 
 Organization (WHO)") or a run of them (a sign's "WHERE WERE YOU?"), a state's AP abbreviation after a town
 and a comma (it belongs to the town: "Eugene, Ore.", a dateline's "JACKSON, Calif. —"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
-Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
+Caption", "JUST WATCHED"), units ("degrees Celsius", ``units``), a label before its number ("a Category 4
+storm", ``numbered_labels``), a generational suffix alone ("Roger Pielke, Jr.", ``name_suffixes``; "Martin
+Luther King Jr." is one name, no "King" title), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no
+names; a title-case run of the document's first sentence (a headline run into the text) is split at a
+verb beside a name the document writes alone ("Trump Accuses California" -> Trump, California); nor is a
 month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name; a month that is a first
 name of the lists and no modal verb before a surname-like word opens a person's name, "His wife, June
 Pickett," — after a word of time it stays the month: "In June Pickett said"), nor a credit: a dateline's
@@ -283,7 +287,13 @@ also over a person of its gender named after that subject there ("Robert Vasquez
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
 after it ('"He fights for us," Turner said'); an object "him" or "her" is never the subject of its own
 clause, nor that person named earlier ("Ruth Kell, who chairs the committee, pressed her" -> the woman
-named before: binding, principle B; not a possessive "her case"); a he/she in the second part of a
+named before: binding, principle B; not a possessive "her case"; the clause's verb may follow adverbs,
+"when Mr. Trump first nominated him"; an object before ", calling him" is no subject), and a pronoun of
+its gender after one binding decided continues that person while no one else who could be meant is
+named ("... nominated him. The president thanks him and his family"), but not a he/she of a later
+sentence whose sentence before opened with the binding subject ("Merkley thanked him. He noted"); an
+emphatic "himself"/"herself" after a noun is the noun's ("much like the devil himself": no row; "even
+the governor herself": the one person titled so); a he/she in the second part of a
 quotation split around its cue is not its speaker either, and continues the quotation's earlier he/she
 ('"He has worked so hard," Callum said. "He will come back stronger."' -> not Callum), and a he/she
 that gives words ("..., she said", "He added") is the person the sentence before gave words to when
@@ -302,7 +312,10 @@ place.
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
 types agree (a lexicon person only to a person entity, a country or place only to a place, an organisation to
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
-only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan;
+only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan,
+nor, through its one-word alias, to a full name that writes a first name before it ("Jim Jordan ... Jordan
+said"), while a gazetteer name joined by "and"/"or" to another ("Jordan and Egypt") is written as a
+place, as after "in", and joins no person of that surname;
 and, for a person actor, when the first names agree: a person whose full name (titles stripped) writes
 a first name before a surname alias does not link through the surname when that first name is no
 word of the actor's name or aliases, nor an initial of one ("Councillor Sarah Harris ... Harris said"
@@ -530,6 +543,8 @@ _HOMETOWN_END = re.compile(r"[,.;)]| near [A-Z]| in [A-Z]|$")
 _KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:whose|his|her|their|my|our) ([^\W\d_]+) $")
 #: A title word and "for" before a name: "the MP for Winchester" (``seat_titles`` decides the word).
 _TITLE_FOR = re.compile(r"(?<![\w'’-])([A-Za-z]+) for $")
+#: A number right after a name ("Category 4", "Phase 2"): see ``numbered_labels``.
+_NUMBER_NEXT = re.compile(r"[ \u00a0-]\d")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
                         r"(?:a|an|its|their)\s+"
@@ -637,6 +652,10 @@ _PLACE_AFTER_STARTS = ("mayoral", "gubernatorial", "precinct", "precincts", "res
                        "neighborhoods", "neighbourhood", "neighbourhoods", "suburb", "suburbs", "plant", "harbor",
                        "harbour", "waterfront", "downtown", "area", "region", "countryside")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
+#: A name joined by "and"/"or" to the capitalised word after it, or from the one before it: "Jordan and
+#: Egypt", "Egypt or Jordan" (:func:`_coordinated_with_place`).
+_AND_NEXT = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?([A-Z][\w'’-]*)")
+_AND_BEFORE = re.compile(r"([A-Z][\w'’-]*),?\s+(?:and|or)\s+\Z")
 #: Prepositions that make the next name a place ("in Ohio"); not "to" and "from", which as often take a
 #: company, a website or a person ("posted to Twitter", "a letter from Microsoft", "according to Smith").
 _PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
@@ -1442,6 +1461,8 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
             while q < n - 1 and (more := _title_at(words, lows, q)):
                 q += more
         rest = lows[q:]
+        if rest and all(r in words.name_suffixes for r in rest):
+            continue  # "Martin Luther King Jr.": a title word before a generational suffix is the surname
         if not rest or any(r in words.org_words or r in words.legal_suffixes for r in rest):
             return 0, 0
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest) and \
@@ -1746,6 +1767,17 @@ def _initial(text: str, start: int) -> bool:
 
 
 # ------------------------------------------------------------------------------------- typing
+
+
+def _coordinated_with_place(words: EntityWords, text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` joined by "and"/"or" to a single word of the gazetteer that is
+    no first name ("Jordan and Egypt", "Egypt and Jordan", "Syria or Jordan")? Then a gazetteer name
+    there is written as a place, as after "in": "Jordan" is the country, not a Jim Jordan of the
+    document. Not "Jordan and Obama", "Jordan and Jackson" (a first name: may be a person)."""
+    m = _AND_NEXT.match(text, end)
+    b = _AND_BEFORE.search(text, max(0, start - 40), start)
+    return any(word is not None and word.lower() in words.places and word not in words.first_names
+               for word in (m.group(1) if m else None, b.group(1) if b else None))
 
 
 def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, str, str]]:
@@ -2621,8 +2653,8 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
         title, name, lows = None, name[1:], lows[1:]
     ok = bool(name)
     full = " ".join(lows)
-    if not ok or full in words.furniture or (full in words.stop and full not in words.places and
-                                             not _caps_stop_word(words, name)) or \
+    if not ok or full in words.furniture or full in words.units or \
+            (full in words.stop and full not in words.places and not _caps_stop_word(words, name)) or \
             full in words.common_acronyms or \
             (len(name) > 1 and all(t.isupper() and low in words.stop for t, low in zip(name, lows)) and
              full not in words.places):
@@ -3338,6 +3370,58 @@ def _portfolio_organizations(texts: Sequence[str], cands: list[_Cand], words: En
     return sorted(cands + added, key=_READING_ORDER)
 
 
+_TOKEN = re.compile(r"\S+")
+#: A headline's verb: a third-person present ("Accuses", "Wants"; not "United", "Armed": participles name
+#: things) anywhere, or an imperative opening the run ("Stop Trump's Agenda": no -ed/-ing form).
+_THIRD_PERSON = re.compile(r"[^su]s$")
+_PARTICIPLE_END = re.compile(r"(?:ed|ing)$")
+
+
+def _split_at_headline_verbs(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """A title-case headline run into the text's first sentence (or a headline line) joins its words into
+    one run: "Trump Accuses California Of ...", "... Lawsuits To Stop Trump's Agenda". Where a word of such
+    a run is a verb (a capitalised word Brill's lexicon knows only as no noun or adjective, in the third
+    person, "Accuses", or an imperative opening the run, "Stop"; no first name or surname) and the words before or after it are a name the document writes
+    on its own elsewhere ("Trump said"), the run is split there: the verb goes, the pieces are names of
+    their own ("Trump", "California"). Only in the document's first sentence (its headline, or the text's
+    first sentence the headline runs into where there is none) or a headline-like line (``weak``)."""
+    alone: Counter | None = None
+    dropped: set[int] = set()
+    added: list[_Cand] = []
+    for n, c in enumerate(cands):
+        if len(c.words) < 2 or c.title is not None or not (c.k == 0 or c.weak):
+            continue
+        verbs = [i for i, w in enumerate(c.words) if w[:1].isupper() and w[1:].islower() and
+                 (_THIRD_PERSON.search(w) or i == 0 and not _PARTICIPLE_END.search(w)) and
+                 w.lower() in words.function_words and w.lower() not in words.stop and
+                 w not in words.first_names and w not in words.surnames]
+        if not verbs:
+            continue
+        if alone is None:
+            alone = Counter(x.words for x in cands)
+            alone.update(x.words[-1:] for x in cands if len(x.words) > 1)  # (a surname: "Trump" of Donald Trump)
+        own = c.words[-1:]  # (its own last word, counted above)
+        i = next((i for i in verbs if (i and alone[c.words[:i]] - (c.words[:i] == own)) or
+                  (i < len(c.words) - 1 and alone[c.words[i + 1:]] - (c.words[i + 1:] == own))), None)
+        if i is None:
+            continue
+        toks = list(_TOKEN.finditer(texts[c.k], c.start, c.end))
+        if len(toks) != len(c.words) or any(t.group() != w for t, w in zip(toks, c.words)):
+            continue  # (a name written with a line break, a possessive or a hyphen inside: left as it is)
+        dropped.add(n)
+        for lo, hi in ((0, i), (i + 1, len(c.words))):
+            piece = c.words[lo:hi]
+            if not piece:
+                continue
+            *_, name, ok, evidence, _ = _name_parts(piece)
+            if ok and name == piece:
+                added.append(_Cand(c.k, toks[lo].start(), toks[hi - 1].end(), piece, None, None, list(evidence),
+                                   c.weak))
+    if not dropped:
+        return cands
+    return sorted([c for n, c in enumerate(cands) if n not in dropped] + added, key=_READING_ORDER)
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
@@ -3349,6 +3433,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     if words.family_nouns:
         cands = _family_groups(texts, cands, words)
     cands = _without_credits(texts, cands, words)
+    cands = _split_at_headline_verbs(texts, cands, words)
     if words.portfolio_heads:
         cands = _portfolio_organizations(texts, cands, words)
     if words.club_context:
@@ -3369,6 +3454,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].isupper() and
                                           c.words[0].lower() in words.stop and _caps_stop_word(words, c.words)
                                           and c.words[0] not in defined)]
+    if words.numbered_labels:  # "a Category 4 storm": a label before its number, no name
+        cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].lower() in words.numbered_labels and
+                                          _NUMBER_NEXT.match(texts[c.k], c.end))]
+    if words.name_suffixes and any(len(c.words) == 1 and c.words[0].lower() in words.name_suffixes for c in cands):
+        # "Roger Pielke, Jr.", "UPDATE II": a generational suffix alone is no name, unless a name of the
+        # document ends with it ("Don Jr." after "Donald Trump Jr.": that name's short form)
+        ends = {c.words[-1] for c in cands if len(c.words) > 1}
+        cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].lower() in words.name_suffixes and
+                                          c.words[0] not in ends)]
     entities: list[_Entity] = []
     by_words: dict[tuple[str, ...], int] = {}
     #: the places organisations of the document are named "of" ("University of Westbrook": Westbrook ->
@@ -3478,7 +3572,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         heads: list[int] = []  # the organisations named with the word as their head, which starts the sentence
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
-        locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
+        locative = texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
+            any(r <= 3 and label.startswith("gazetteer") for r, _, label in c.evidence) and \
+            _coordinated_with_place(words, texts[c.k], c.start, c.end)  # (only a gazetteer name's reads it)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
         for idx in pool:
             ent = entities[idx]
@@ -4716,6 +4812,8 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
         actor = overlay.alias_actor.get(form)
         if actor is None:
             continue
+        if overlay.types[actor] != "person" and _person_name_ending(ent.display.split(), form, overlay.name_words[actor]):
+            continue  # "Jim Jordan ... Jordan said": a person's surname, never the country Jordan (also when weak)
         if (weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES)) and not (
                 overlay.types[actor] == "person" and _other_first_name(ent.display.split(), form, overlay.name_words[actor])):
             ent.actor = actor
@@ -4925,6 +5023,19 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
         return not any(w.startswith(first) for w in actor_words - set(words))
     names = _default_words()
     return first in names.first_names or first.lower() not in names.english
+
+
+def _person_name_ending(full: Sequence[str], form: str, actor_words: frozenset[str]) -> bool:
+    """Whether ``form``, an alias of one word of a lexicon actor that is no person (a country, place,
+    organisation or group: "Jordan"), is the surname of the full name ``full`` (an entity's display
+    name, titles stripped): the last word of a longer name whose first word is a first name of the
+    name lists and no word of the actor's name or aliases (``actor_words``): "Jim Jordan", written
+    "Jordan" later, is a congressman, not the country; "Steve Israel" no Israel, "Gerald Ford" no Ford
+    company. Not "West Virginia", "South Korea" (no first name before the alias), nor an alias of two
+    words or more (the user wrote that name)."""
+    if " " in form or len(full) < 2 or full[-1] != form or full[0] in actor_words:
+        return False
+    return full[0] in _default_words().first_names
 
 
 #: A possessive pronoun and a relative or companion right before a name and a comma: "his brother, ",
@@ -5234,9 +5345,13 @@ _SAID_AFTER_QUOTATION = re.compile(
 #: him"). Binding (principle B): a non-reflexive object pronoun is never the subject of its own clause, so
 #: that name is not its person ("herself" would be); not a pronoun further on ("Kell said the firm told
 #: her": another clause's object) or in the aside ("Kell, the chair of the board that hired her").
+#: ... where that text is a comma and a participle ("Kelly, calling him"): the participle's subject is the
+#: sentence's, the name only when it opens the sentence ("Kelly, calling him a liar, left").
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+[a-z]+ing\s+")
 _SUBJECT_OF_OBJECT = re.compile(r"(?:,\s+(?:who|whose|a|an|the|\d{1,3})\b[^,;:()\"“”]*,|,)?\s+(?:who\s+)?"
-                                r"(?:(?:has|have|had|will|would|could|did|then|also|later|again|never|not|"
-                                r"[a-z]+ly)\s+){0,2}[a-z]+\s+")
+                                r"(?:(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
+                                r"then|also|later|again|never|not|first|just|once|still|already|even|ever|soon|"
+                                r"often|always|only|[a-z]+ly)\s+){0,2}[a-z]+\s+")
 
 #: What follows a "her" that is an object, not a possessive ("pressed her on why", "told her to", "thanked
 #: her."; not "pressed her case", nor 'unveiled her "Blue New Deal"'): a mark that ends a phrase (no
@@ -5254,6 +5369,32 @@ _REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+
 #: the verbs of :data:`_REPORTS_OWN_CLAUSE`.
 _ASIDE_THEN_SPEECH = re.compile(r",[^,\n]+,\s+(?:(?:also|later|then|again|previously)\s+)?(?:"
                                 + "|".join(_OWN_SPEECH_WORDS) + r")\b")
+
+
+#: Before an emphatic reflexive: a preposition, a clause start (or "and", "but", "even") and "the"/"a"
+#: with at most one modifier and a noun ("much like the devil himself", "The president himself said").
+_NOUN_BEFORE_REFLEXIVE = re.compile(
+    r"(?:(?<![\w'’-])(?:like|unlike|than|as|even|with|by|to|for|of|from|about|against|including|and|but)\s+|"
+    r"^[\s\"'“‘]*|,\s+)(?:the|The|a|A|an|An|this|This|that|That)\s+(?:([a-z][a-z-]*)\s+)?([a-z][a-z-]*)\s+\Z")
+
+
+def _noun_before_reflexive(words: EntityWords | None, text: str, at: int) -> tuple[str, ...] | None:
+    """The noun an emphatic "himself"/"herself" at ``text[at:]`` is written right after, as the title
+    words it is (("governor",), ("deputy", "mayor"); ``()`` for a noun that is no title, "the devil"),
+    where that noun phrase follows a preposition or starts a clause (:data:`_NOUN_BEFORE_REFLEXIVE`:
+    "much like the devil himself", "The president himself said"; not a verb's object, "built the house
+    himself", which is the subject's); None otherwise (a verb's reflexive, "told himself", or a name,
+    "Trump himself"). Nouns and modifiers: words of the English word list that are no function words.
+    ``words``: the entity word lists (None: no noun is known)."""
+    if words is None:
+        return None
+    m = _NOUN_BEFORE_REFLEXIVE.search(text, max(0, at - 60), at)
+    if m is None:
+        return None
+    toks = tuple(t for t in m.groups() if t)
+    if not all(t in words.english and t not in words.function_words for t in toks):
+        return None
+    return next((toks[i:] for i in range(len(toks)) if toks[i:] in words.titles), ())
 
 
 def _speaks(text: str, start: int, end: int) -> bool:
@@ -5386,6 +5527,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
     carried: tuple[int, int, int, str, int] | None = None
     voiced: list[tuple[int, int, int]] = []  # he/she that gave words: sentence, start, person
     by_role: tuple[int, int, str, int | None] | None = None  # the last pronoun a role subject decided
+    # of each gender, the last pronoun binding decided (or that continued one): sentence, start, person, and
+    # the sentence whose subject opening it was the binding subject (None: not the sentence's opener)
+    after_binding: dict[str, tuple[int, int, int, int | None] | None] = {}
     for start, end in _pronouns(joined):
         word = joined[start:end]
         k = bisect_right(starts, start) - 1
@@ -5393,6 +5537,14 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
         at = (k, start - offset)
         low = word.lower()
         gender = "male" if low in _MALE else "female"
+        if low in ("himself", "herself") and (noun := _noun_before_reflexive(words, texts[k], at[1])) is not None:
+            # "the politicians, much like the devil himself, ...": an emphatic reflexive after a noun is that
+            # noun's, no person named before; a role's ("even the governor herself") is the one person named
+            # with that title, else none
+            idx = _role_person(words, texts, live, noun, at) if noun else None
+            if idx is not None and (live[idx].gender or learned.get(idx)) in (None, gender):
+                out.append((k, at[1], end - offset, idx, word))
+            continue
         if low in ("he", "she"):
             if subject is not None and subject[2] == low and _REPORTS_OWN_CLAUSE.fullmatch(joined, subject[1], start):
                 # "She said she was hopeful": the reported clause's subject is the speaker
@@ -5409,7 +5561,7 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
         voice = _pronoun_voice(texts, k, at[1]) if speaker is None else None
         fit = fitting[gender]
         binds = low == "him" or low == "her" and _OBJECT_HER.match(texts[k], at[1] + 3) is not None
-        bound = None
+        bound = bound_at = None
         if speaker is not None and carried is not None and carried[2] == speaker and carried[3] == gender and \
                 k - carried[0] <= 1 and not any(p[2] not in (speaker, carried[4]) and
                                                 (live[p[2]].gender or learned.get(p[2])) in (None, gender)
@@ -5462,9 +5614,15 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
             if idx == bound:
                 continue
             if binds and persons[j][0] == k and \
-                    _SUBJECT_OF_OBJECT.fullmatch(texts[k], _mention_end(live[idx], k, persons[j][1]), at[1]):
+                    _SUBJECT_OF_OBJECT.fullmatch(texts[k], (named_end := _mention_end(live[idx], k, persons[j][1])),
+                                                 at[1]) and \
+                    not (_PARTICIPLE_AFTER_COMMA.fullmatch(texts[k], named_end, at[1]) and
+                         not _starts_sentence(texts[k], live[idx], k, persons[j][1])):
                 bound = idx  # "Tom told him", "Ruth Kell, who chairs ..., pressed her": the verb's subject
-                continue  # is not its object, nor named earlier
+                # is not its object, nor named earlier; not an object before ", calling him" (the participle's
+                # subject is the sentence's: "Panetta endorsed General Kelly, calling him an excellent choice")
+                bound_at = k if _starts_sentence(texts[k], live[idx], k, persons[j][1]) else None
+                continue
             g = live[idx].gender or learned.get(idx)
             if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
                     _relative_of(texts[k], persons[j][1], gender, end=_mention_end(live[idx], k, persons[j][1]),
@@ -5526,8 +5684,21 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
             # whose gender is known to be its own and is not the he/she's; else no one
             if (live[chosen].gender or learned.get(chosen)) != gender or (voice[0] == "he") == (gender == "male"):
                 chosen = None
+        continued = False
+        if not kept and chosen is not None and (last := after_binding.get(gender)) is not None and \
+                last[2] not in (chosen, speaker, bound) and \
+                not (low in ("he", "she") and last[3] is not None and k > last[3]) and \
+                not any((live[p[2]].gender or learned.get(p[2])) in (None, gender)
+                        for p in persons[bisect_left(persons, last[:2]):here]):
+            # "Mr. Kelly said when Mr. Trump first nominated him ... The president thanks him and his family":
+            # binding gave the "him" to Kelly, not to Trump named after him; a pronoun of that gender after it
+            # continues Kelly while no one else who could be meant is named — not a he/she in a later sentence
+            # when the binding subject opened that sentence ("Merkley thanked him. He then noted": Merkley)
+            chosen, continued = last[2], True
         if chosen is None:
             continue
+        after_binding[gender] = (k, at[1], chosen, bound_at) if bound is not None else \
+            (k, at[1], chosen, last[3]) if continued else None
         if live[chosen].gender is None and chosen not in learned:
             learned[chosen] = gender
         out.append((k, at[1], end - offset, chosen, word))

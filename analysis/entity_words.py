@@ -85,6 +85,9 @@ class EntityWords:
     child_words: frozenset[str] = frozenset()  # "baby Ella Pryce", "their daughter, Ella,": a child, no "Mrs Pryce"
     post_nominals: frozenset[str] = frozenset()  # "Sarah Whitlock MP", "Ann Lee OBE": a seat or honour after a name
     seats: Mapping[str, str] = field(default_factory=dict)  # "No 10" -> "Number 10": seats of government as written
+    name_suffixes: frozenset[str] = frozenset()  # "Martin Luther King Jr.": generational suffixes, part of a name
+    units: frozenset[str] = frozenset()  # "2 degrees Celsius": units of measurement, no entity alone
+    numbered_labels: frozenset[str] = frozenset()  # "a Category 4 storm": labels before a number, no entity there
     source: str = ""
     sha256: str = ""
 
@@ -94,7 +97,8 @@ _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_wor
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
                    "governing_place_words", "former_words", "ranks_below", "kin_nouns", "family_nouns", "place_joining_words",
                    "institution_place_words", "organization_first_words", "seat_titles",
-                   "village_last_words", "post_nominals", "child_words")
+                   "village_last_words", "post_nominals", "child_words", "name_suffixes", "units",
+                   "numbered_labels")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -198,6 +202,9 @@ def _build_words(doc) -> EntityWords:
         village_last=frozenset(lists.get("village_last_words", ())),
         post_nominals=frozenset(lists.get("post_nominals", ())),
         child_words=frozenset(lists.get("child_words", ())),
+        name_suffixes=frozenset(lists.get("name_suffixes", ())),
+        units=frozenset(lists.get("units", ())),
+        numbered_labels=frozenset(lists.get("numbered_labels", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
         seats=seats,
