@@ -170,7 +170,7 @@ def findings(
     """
     from analysis.entities import same_entity_ids
     from analysis.quotes import unnamed_source_rows, voice as voice_table
-    from analysis.tables import article_labels
+    from analysis.corpus.keys import article_labels
 
     documents = result.documents if documents is None else documents
     mentions = result.mentions if mentions is None else mentions

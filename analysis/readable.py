@@ -279,7 +279,7 @@ def _traced_table(table: pd.DataFrame, documents: pd.DataFrame, *, picked: list,
                   names: Mapping[str, Mapping[object, object]] | None, top: int, name: str,
                   one_document: bool | None, empty: str | None, title: str | None) -> ShownTable:
     """:func:`show_table` of ``table`` traced to its articles in ``documents`` (see its ``documents``)."""
-    from analysis.tables import with_article
+    from analysis.corpus.keys import with_article
 
     require_columns(table, ["doc_id"], fn="show_table", name="table",
                     fix="pass rows with a doc_id (quotes, frames, key_sentences ...), or leave documents out")

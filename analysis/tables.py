@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis.corpus.keys import published_utc
+from analysis.corpus.keys import LABEL_WORDS, article_labels, published_utc, with_article
 from analysis.corpus.report import DROPPED_DUPLICATE
 from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
@@ -99,67 +99,6 @@ def document_card(documents: pd.DataFrame, *, with_doc_id: bool = True) -> pd.Da
         fields.append(_CARD_WORDS.get(name, name))
         values.append(str(value))
     return pd.DataFrame({"field": fields, "value": values})
-
-
-#: How many words of its lead name an article without a headline (:func:`article_labels`).
-LABEL_WORDS = 8
-
-
-def article_labels(documents: pd.DataFrame) -> dict[str, str]:
-    """A readable name for each article, by doc_id: its headline (``title``, stripped); an article
-    without one (a blank or missing title: narrative-framing's TSV, any body-only export) is named by
-    the first :data:`LABEL_WORDS` (8) words of its text followed by "…" when there are more ("Climate
-    Alarmists Want to Rebrand Global Warming As …"), and an article with neither by its doc_id. Every
-    report names articles this way: the page title of a brief, explore's tone arc, the article column
-    of evidence tables (beside the doc_id: two articles of one headline stay two), chart labels.
-    ``article_labels(pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["Votes counted", "", None],
-    "text": ["x", "One two three four five six seven eight nine", ""]}))``:
-    ``{"a": "Votes counted", "b": "One two three four five six seven eight …", "c": "c"}``.
-    """
-    require_table(documents, fn="article_labels")
-    require_columns(documents, ["doc_id"], fn="article_labels", fix="pass the documents table (wb.load_corpus)")
-    titles = documents["title"] if "title" in documents else pd.Series([None] * len(documents), index=documents.index)
-    texts = documents["text"] if "text" in documents else pd.Series([None] * len(documents), index=documents.index)
-    labels: dict[str, str] = {}
-    for doc_id, title, text in zip(documents["doc_id"].astype(str), titles, texts):
-        if isinstance(title, str) and title.strip():
-            labels[doc_id] = " ".join(title.split())
-            continue
-        words = text.split() if isinstance(text, str) else []
-        labels[doc_id] = (" ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")) if words else doc_id
-    return labels
-
-
-def with_article(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """``table`` (any table with a ``doc_id`` column: quotes, frames, key sentences ...) with what traces
-    each row to its article in front: ``article`` (:func:`article_labels`: the headline, else the first
-    words of the lead), ``doc_id``, ``outlet`` and ``date`` (the published day, YYYY-MM-DD, in the zone
-    of the documents' ``published`` column, :func:`in_zone`; NA when undated), each of outlet and date
-    only when the documents have that column; then ``sentence_id`` when the table has one (the row is a
-    sentence: 0 = headline); then the table's other columns. Rows keep their order; an id the documents
-    lack has its id as article and NA outlet and date.
-
-    Output columns: article, doc_id, [outlet], [date], [sentence_id], the table's other columns.
-    """
-    require_columns(table, ["doc_id"], fn="with_article", name="table",
-                    fix="pass a table with one doc_id per row (quotes, frames, key_sentences ...)")
-    require_columns(documents, ["doc_id"], fn="with_article", name="documents",
-                    fix="pass the documents table the rows come from")
-    ids = table["doc_id"].astype("string")
-    keys = documents["doc_id"].astype(str)
-    labels = article_labels(documents)
-    front = {"article": ids.map(lambda i: labels.get(i, i) if isinstance(i, str) else pd.NA).astype("string"),
-             "doc_id": ids}
-    if "outlet" in documents:
-        front["outlet"] = ids.map(dict(zip(keys, documents["outlet"]))).astype("string")
-    if "published" in documents:
-        day = _published_in_zone(documents, fn="with_article").dt.strftime("%Y-%m-%d")
-        front["date"] = ids.map(dict(zip(keys, day))).astype("string")
-    if "sentence_id" in table:
-        front["sentence_id"] = table["sentence_id"]
-    rest = table.drop(columns=[c for c in front if c in table.columns])
-    out = pd.DataFrame(front, index=table.index)
-    return pd.concat([out, rest], axis=1).reset_index(drop=True)
 
 
 def filter_documents(

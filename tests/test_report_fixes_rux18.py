@@ -22,7 +22,7 @@ import pytest
 
 import analysis as wb
 from analysis import charts, tables
-from analysis.charts._frames import FRAME_PROFILE_MAX_BARS, HEATMAP_MAX_ACTORS
+from analysis.charts import FRAME_PROFILE_MAX_BARS, HEATMAP_MAX_ACTORS
 from analysis.errors import InputError
 from analysis.readable import TRACE_WORDS, show_table
 
@@ -94,7 +94,7 @@ def test_the_frame_profile_draws_the_articles_with_the_most_term_hits_and_says_h
     assert fig.data[0].x == tuple(f"d{i}" for i in range(10, 50))
     assert fig.layout.legend.title.text == (
         "frame<br><span style='font-size:11px;color:#555555'>40 of 50 articles shown, those with<br>"
-        "the most frame term hits; 10 left<br>out</span>")
+        "the most frame term hits; 10 left out</span>")
     fig = charts.frame_profile(_many_articles(), top=3, bar_names={"d48": "Forty-eight"})
     assert fig.data[0].x == ("d47", "d48", "d49")
     assert "3 of 50 articles shown" in fig.layout.legend.title.text

@@ -224,7 +224,7 @@ def frame_profile(
             + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else "")
         + ("<br><span style='font-size:11px;color:#555555'>" + "<br>".join(safe_text(line) for line in textwrap.wrap(
             f"{len(bar_order):,} of {cut:,} {'articles' if by == 'doc_id' else column_label(by) + ' values'} shown, "
-            f"those with the most frame term hits; {cut - len(bar_order):,} left out", width=36)) + "</span>"
+            f"those with the most frame term hits; {cut - len(bar_order):,} left out", width=38)) + "</span>"
            if cut else ""),
         xaxis=dict(type="category", categoryorder="array", categoryarray=bar_order,
                    title_text="this document" if one_document else "article" if bar_names and by == "doc_id"
