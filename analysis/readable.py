@@ -84,7 +84,7 @@ _SCORE = re.compile(r"^(polarity|mean_\w+|ci_low|ci_high|compound|subjectivity|s
 #: Columns of long text (wrapped, never cut in the page).
 _TEXT = {"text", "quote", "sentence", "example", "evidence", "title", "finding"}
 #: Columns of a traced table (``show_table(documents=...)``) kept readable beside a long sentence: the
-#: article's name at least 14 em wide (squeezed to a word a line, it took six lines), a day on one line.
+#: article's name at least 12 em wide (squeezed to a word a line, it took six lines), a day on one line.
 _WIDE, _NOWRAP = {"article"}, {"date", "doc_id"}
 
 TABLE_STYLE = """<style>
@@ -241,7 +241,7 @@ def show_table(
     ``documents``: the documents table the rows (with a ``doc_id`` each) come from: every row is then
     traced to its article (:func:`analysis.tables.with_article`): ``article`` (the headline, else the
     first words of the lead: :func:`analysis.tables.article_labels`), ``doc_id``, ``outlet`` and
-    ``date`` (each when the documents have it) and ``sentence`` (the row's ``sentence_id``, when the
+    ``date`` (each when the documents have it) and "sentence no." (the row's ``sentence_id``, when the
     table has one) come first, on the page and in the CSV download, then ``columns``. A table of one
     article (``one_document``) leaves article, doc id, outlet and date off the page (the report is
     about that article), and keeps them in the CSV download.

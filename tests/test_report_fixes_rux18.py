@@ -169,6 +169,9 @@ def test_with_article_puts_article_doc_id_outlet_date_and_sentence_in_front():
     # a documents table without outlet or dates: no such columns
     bare = tables.with_article(quotes[["doc_id", "quote"]], _documents()[["doc_id", "title", "text"]])
     assert list(bare.columns) == ["article", "doc_id", "quote"]
+    # ... or with those columns empty (an undated corpus, no outlets): no column of blanks either
+    empty = tables.with_article(quotes[["doc_id", "quote"]], _documents().assign(outlet=None, published=pd.NaT))
+    assert list(empty.columns) == ["article", "doc_id", "quote"]
     with pytest.raises(InputError, match="doc_id"):
         tables.with_article(quotes.drop(columns="doc_id"), _documents())
 
@@ -245,7 +248,8 @@ def test_rendered_corpus_report_counts_every_outlet_and_its_evidence_names_headl
     corpus = render_report("corpus_report", out_dir=tmp_path / "out", parameters={"corpus": str(tmp_path / "stories.csv")})
     page = Path(corpus.html).read_text()
     assert re.search(r"<td[^>]*>outlets</td><td[^>]*>10</td>", page)
-    assert "<th class=\"\">doc id</th>" in page and "<th class=\"\">sentence no.</th>" in page
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", page.split("Evidence", 1)[1])
+    assert heads[:8] == ["article", "doc id", "outlet", "date", "sentence no.", "speaker", "kind", "quotation"]
     assert "Mayor Ruth Adeyemi said the budget of part …" in page  # s0 has no headline
     brief = render_report("article_brief", out_dir=tmp_path / "out",
                           parameters={"corpus": str(tmp_path / "stories.csv"), "doc_id": "s0"})

@@ -283,8 +283,8 @@ def actor_frame_heatmap(
     Actors and frames keep the table's order. The colour scale is the template's sequential one
     (single hue); there are no categories, so this builder takes no ``colors``.
 
-    ``order``: actor ids, the most mentioned first (a report passes its ranking,
-    ``wb.actor_ranking(mentions)["actor_id"]``, the order of its other actor charts): rows follow it,
+    ``order``: actor ids, the most mentioned first (a report passes ``list(colors)``, the keys of
+    ``wb.tables.report_colors(mentions)``: its ranking by mentions, the order of its other actor charts): rows follow it,
     the table's actors it lacks after them in the table's order. ``top``: draw the first ``top`` actors
     of that order; never more than :data:`HEATMAP_MAX_ACTORS` (40) whatever ``top`` is, so that no call
     draws a chart of thousands of rows (a corpus of 2,976 entities drew one 89,460 px tall, red team

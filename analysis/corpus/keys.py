@@ -129,7 +129,7 @@ def with_article(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     each row to its article in front: ``article`` (:func:`article_labels`: the headline, else the first
     words of the lead), ``doc_id``, ``outlet`` and ``date`` (the published day, YYYY-MM-DD, in the zone
     of the documents' ``published`` column, ``wb.tables.in_zone``; NA when undated), each of outlet and date
-    only when the documents have that column; then ``sentence_id`` when the table has one (the row is a
+    only when the documents have that column with a value in it (an undated corpus gets no column of blanks); then ``sentence_id`` when the table has one (the row is a
     sentence: 0 = headline); then the table's other columns. Rows keep their order; an id the documents
     lack has its id as article and NA outlet and date.
 
@@ -142,11 +142,11 @@ def with_article(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     ids = table["doc_id"].astype("string")
     keys = documents["doc_id"].astype(str)
     labels = article_labels(documents)
-    front: dict[str, pd.Series] = {"article": ids.map(lambda i: labels.get(i, i) if isinstance(i, str) else pd.NA).astype("string"),
-             "doc_id": ids}
-    if "outlet" in documents:
+    article = ids.map(lambda i: labels.get(i, i) if isinstance(i, str) else pd.NA).astype("string")
+    front: dict[str, pd.Series] = {"article": article, "doc_id": ids}
+    if "outlet" in documents and documents["outlet"].notna().any():
         front["outlet"] = ids.map(dict(zip(keys, documents["outlet"]))).astype("string")
-    if "published" in documents:
+    if "published" in documents and documents["published"].notna().any():
         column = documents["published"]
         zone = column.dt.tz if isinstance(column.dtype, pd.DatetimeTZDtype) else "UTC"  # the zone in_zone gave it
         day = published_utc(documents, fn="with_article").dt.tz_convert(zone).dt.strftime("%Y-%m-%d")
