@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis.corpus.keys import published_utc
+from analysis.corpus.keys import LABEL_WORDS, article_labels, published_utc, with_article
 from analysis.corpus.report import DROPPED_DUPLICATE
 from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from analysis.pipeline import Analysis
     from analysis.readable import Note
 
-__all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
+__all__ = ["select_document", "document_card", "article_labels", "LABEL_WORDS", "with_article", "corpus_summary", "filter_documents", "with_sentence_text",
            "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
            "lump_unnamed_sources", "UNNAMED_SOURCES",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "frames_for_table", "attention_panel",
