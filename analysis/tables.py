@@ -868,16 +868,19 @@ def entity_tables(result: Analysis) -> tuple[pd.DataFrame, pd.DataFrame, pd.Data
     the quotes with ``speaker_id``/``speaker`` keyed like it (:func:`speakers_as_entities`)
     and the actor tone of those mentions, by the method the analysis' own actor tone used (the
     target-aware model when its table has ``target_polarity``, else the sentence's polarity), leaving
-    out places the lexicon does not name (a road, a court, a town: tone is validated as tone toward
-    persons, and a sentence is seldom about a place it merely locates; a lexicon country keeps its tone).
+    out places and things (type ``other``: a storm, a law, an event) the lexicon does not name (a road, a
+    court, a town, "Hurricane Michael", "Green New Deal": tone is validated as tone toward persons, a
+    sentence is seldom about a place it merely locates, and "the storm destroyed homes" is no coverage of
+    the storm; a lexicon country keeps its tone).
     """
     mentions = entities_as_mentions(result.entities, sentences=result.sentences, actors=result.actors,
                                     entity_table=result.entity_table)
     quotes = speakers_as_entities(result.quotes, mentions, entities=result.entities, entity_table=result.entity_table)
     method = "target" if "target_polarity" in result.actor_tone.columns else "sentence"
     table = result.entity_table
-    places = set(table.loc[(table["type"] == "place") & table["actor_id"].isna(), "entity_id"]) if len(table) else set()
-    toward = mentions[~mentions["actor_id"].isin(places)] if places else mentions
+    things = set(table.loc[table["type"].isin(("place", "other")) & table["actor_id"].isna(), "entity_id"]) \
+        if len(table) else set()
+    toward = mentions[~mentions["actor_id"].isin(things)] if things else mentions
     tone = actor_tone(result.documents, result.actors, sentences=result.sentences, mentions=toward,
                       quotes=quotes, actor_tone_method=method)
     return mentions, quotes, tone
