@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
+           "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "same_spellings", "spellings_note", "lump_values", "keep_top", "voice_for_chart",
            "lump_unnamed_sources", "UNNAMED_SOURCES",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "frames_for_table", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
@@ -115,7 +115,8 @@ def filter_documents(
     ``outlets`` that match ``where``.
 
     ``None`` means no limit. With a date limit, undated documents are left out. Outlets match whole
-    names, ignoring case and surrounding spaces. ``where`` is a pandas query on the documents' columns,
+    names written any of the ways :func:`same_spellings` writes as one (case, accents, spaces and
+    punctuation ignored, a leading "the" and a web domain left out: "fox news" is "foxnews"). ``where`` is a pandas query on the documents' columns,
     e.g. ``"topic == 'immigration' and bias_text != 'left'"``. Raises InputError on a date it cannot
     read, on a query it cannot run (naming the columns), and when a limit leaves no documents of a
     non-empty corpus (naming the limit and what the corpus holds: its dates or its outlets), since
@@ -139,8 +140,8 @@ def filter_documents(
     if outlets:
         wanted = [outlets] if isinstance(outlets, str) else list(outlets)
         outlet = documents["outlet"] if "outlet" in documents.columns else pd.Series(pd.NA, index=documents.index)
-        keep &= outlet.astype("string").str.strip().str.casefold().isin(
-            [str(w).strip().casefold() for w in wanted]).fillna(False)
+        keys = {_spelling_key(str(w)) for w in wanted}
+        keep &= pd.Series([isinstance(o, str) and _spelling_key(o) in keys for o in outlet], index=documents.index)
         if len(documents) and not keep.any():
             present = sorted({str(o) for o in outlet.dropna()})
             held = f"the outlets in the corpus are {', '.join(present[:20])}" if present else \
@@ -441,6 +442,62 @@ def period_in_use(documents: pd.DataFrame) -> str:
     if "period" not in documents or documents["period"].isna().all():
         return NO_PERIOD
     return str(documents.attrs.get("period_unit", "n/a (with_period was not applied)"))
+
+
+def _spelling_key(value: str) -> str:
+    """The key two spellings of one name share: accents, case, spaces and punctuation ignored, a leading
+    "the" and a trailing web domain (".com", ".co.uk", ...) left out ("The Huffington Post",
+    "thehuffingtonpost" and "huffingtonpost.com": "huffingtonpost")."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", value).casefold()
+    text = re.sub(r"\.(?:com|org|net|co\.uk|com\.au|co\.in|in|uk|au)\s*$", "", text.strip())
+    key = "".join(ch for ch in text if ch.isalnum())
+    return key[3:] if key.startswith("the") and len(key) > 5 else key
+
+
+def same_spellings(documents: pd.DataFrame, *, column: str = "outlet") -> pd.DataFrame:
+    """``documents`` with the spellings of one value of ``column`` written as one: values that differ only
+    in case, accents, spaces, punctuation, a leading "the" or a trailing web domain ("thehuffingtonpost",
+    "The Huffington Post", "huffingtonpost.com"; "foxnews" and "Fox News") take the spelling a person
+    would write: one with a capital letter or a space where there is one, else the most frequent (ties:
+    the first in the table). Counting outlets, or comparing them, then counts one outlet once.
+    ``documents.attrs["spellings"]`` maps each replaced spelling to the one kept (empty when none was:
+    :func:`spellings_note` says it under the report's table). Missing values stay missing."""
+    _require_group_column(documents, column)
+    values = documents[column]
+    counts = values[values.notna()].astype(str).value_counts(sort=False)
+    groups: dict[str, list[str]] = {}
+    for value in counts.index:
+        groups.setdefault(_spelling_key(value), []).append(value)
+    chosen: dict[str, str] = {}
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        written = [v for v in spellings if v != v.lower() or " " in v.strip()] or spellings
+        keep = max(written, key=lambda v: counts[v])  # max keeps the first of a tie: the table's order
+        chosen.update({v: keep for v in spellings if v != keep})
+    out = documents.assign(**{column: values.map(lambda v: chosen.get(v, v) if isinstance(v, str) else v)}) \
+        if chosen else documents.copy()
+    out.attrs["spellings"] = {"column": column, "replaced": chosen,
+                              "articles": {v: int(counts[v]) for v in chosen}}
+    return out
+
+
+def spellings_note(documents: pd.DataFrame) -> str | None:
+    """One sentence naming the spellings :func:`same_spellings` wrote as one ("Outlet names written in
+    more than one way are counted as one: 'thehuffingtonpost' (26 articles) as 'The Huffington Post'."),
+    or None when it replaced none (or did not run)."""
+    record = documents.attrs.get("spellings") or {}
+    replaced = record.get("replaced") or {}
+    if not replaced:
+        return None
+    articles = record.get("articles", {})
+    parts = [f"\u2018{old}\u2019 ({articles.get(old, 0):,} article{'s' if articles.get(old, 0) != 1 else ''}) as "
+             f"\u2018{new}\u2019" for old, new in replaced.items()]
+    shown = parts[:8] + ([f"and {len(parts) - 8:,} more"] if len(parts) > 8 else [])
+    what = "Outlet names" if record.get("column") == "outlet" else f"Values of {record.get('column')}"
+    return f"{what} written in more than one way are counted as one: {'; '.join(shown)}."
 
 
 def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8, other: str = "others") -> pd.DataFrame:
@@ -1187,7 +1244,7 @@ def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, ch
     if saved_at is None:
         loaded = _articles(source, choice)
         if not choice.one_document:
-            return analyze(choice.kept(loaded), actors=actors, codebook=codebook)
+            return _one_spelling_per_outlet(analyze(choice.kept(loaded), actors=actors, codebook=codebook))
         from analysis.actors import load_actors
         from analysis.entities import entities as find_entities
 
@@ -1224,7 +1281,7 @@ def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, ch
         result = filter_analysis(replace(load_analysis(folder), **chosen), doc_ids=ids)
     result = replace(result, meta={**result.meta, "saved_analysis": saved})
     if not choice.one_document:
-        return result
+        return _one_spelling_per_outlet(result)
     # the corpus' entities (the copies left out, as the corpus report counts them), and the article's
     # when it is a copy: the corpus' actor order and entity resolution
     originals = _without_copies(documents)
@@ -1237,6 +1294,26 @@ def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, ch
         else corpus
     return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy,
                                               entity_table=saved_corpus.get("entity_table")))
+
+
+def _one_spelling_per_outlet(result: Analysis) -> Analysis:
+    """``result`` with its documents' outlets written one way each (:func:`same_spellings`), each
+    spelling replaced named in the load report (``loader_report``), which the report shows."""
+    from dataclasses import replace
+
+    documents = result.documents
+    if "outlet" not in documents.columns:
+        return result
+    merged = same_spellings(documents, column="outlet")
+    record = merged.attrs.pop("spellings")
+    if not record["replaced"]:
+        return result
+    merged.attrs["load_report"] = [*(documents.attrs.get("load_report") or []), *(
+        {"source": "outlet", "row": None, "line": None,
+         "problem": f"outlet written {old!r} in {record['articles'][old]:,} article(s) and {new!r} in others",
+         "action": f"counted as {new!r} (case, spaces, punctuation, a leading 'the' and a web domain ignored)"}
+        for old, new in record["replaced"].items())]
+    return replace(result, documents=merged)
 
 
 @_report_keywords
