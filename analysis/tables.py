@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from analysis.readable import Note
 
 __all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "same_spellings", "spellings_note", "lump_values", "keep_top", "voice_for_chart",
+           "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "same_spellings", "lump_values", "keep_top", "voice_for_chart",
            "lump_unnamed_sources", "UNNAMED_SOURCES",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "frames_for_table", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
@@ -462,8 +462,9 @@ def same_spellings(documents: pd.DataFrame, *, column: str = "outlet") -> pd.Dat
     "The Huffington Post", "huffingtonpost.com"; "foxnews" and "Fox News") take the spelling a person
     would write: one with a capital letter or a space where there is one, else the most frequent (ties:
     the first in the table). Counting outlets, or comparing them, then counts one outlet once.
-    ``documents.attrs["spellings"]`` maps each replaced spelling to the one kept (empty when none was:
-    :func:`spellings_note` says it under the report's table). Missing values stay missing."""
+    ``documents.attrs["spellings"]``: ``column``, ``replaced`` (each spelling replaced -> the one kept;
+    empty when none was) and ``articles`` (each replaced spelling's number of articles); the reports name
+    them in the load report. Missing values stay missing."""
     _require_group_column(documents, column)
     values = documents[column]
     counts = values[values.notna()].astype(str).value_counts(sort=False)
@@ -482,22 +483,6 @@ def same_spellings(documents: pd.DataFrame, *, column: str = "outlet") -> pd.Dat
     out.attrs["spellings"] = {"column": column, "replaced": chosen,
                               "articles": {v: int(counts[v]) for v in chosen}}
     return out
-
-
-def spellings_note(documents: pd.DataFrame) -> str | None:
-    """One sentence naming the spellings :func:`same_spellings` wrote as one ("Outlet names written in
-    more than one way are counted as one: 'thehuffingtonpost' (26 articles) as 'The Huffington Post'."),
-    or None when it replaced none (or did not run)."""
-    record = documents.attrs.get("spellings") or {}
-    replaced = record.get("replaced") or {}
-    if not replaced:
-        return None
-    articles = record.get("articles", {})
-    parts = [f"\u2018{old}\u2019 ({articles.get(old, 0):,} article{'s' if articles.get(old, 0) != 1 else ''}) as "
-             f"\u2018{new}\u2019" for old, new in replaced.items()]
-    shown = parts[:8] + ([f"and {len(parts) - 8:,} more"] if len(parts) > 8 else [])
-    what = "Outlet names" if record.get("column") == "outlet" else f"Values of {record.get('column')}"
-    return f"{what} written in more than one way are counted as one: {'; '.join(shown)}."
 
 
 def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8, other: str = "others") -> pd.DataFrame:

@@ -78,7 +78,7 @@ def test_filter_documents_by_whole_days_and_outlets():
 def test_same_spellings_write_one_outlet_once_and_say_so():
     # rux18 M6: a real corpus wrote "thehuffingtonpost" (26 articles) and "The Huffington Post" (11), "foxnews"
     # and "Fox News", "rt" and "RT": the outlet comparison drew each as two outlets
-    from analysis.tables import filter_documents, same_spellings, spellings_note
+    from analysis.tables import filter_documents, same_spellings
 
     docs = pd.DataFrame({"doc_id": list("abcdefghij"), "outlet": [
         "thehuffingtonpost", "thehuffingtonpost", "The Huffington Post", "foxnews", "Fox News", "rt", "RT",
@@ -88,15 +88,15 @@ def test_same_spellings_write_one_outlet_once_and_say_so():
         ["Breitbart"] * 2
     assert merged["outlet"].isna().tolist()[-1], "a missing outlet stays missing"
     assert docs["outlet"].iloc[0] == "thehuffingtonpost", "the table given is not changed"
-    assert spellings_note(merged) == (
-        "Outlet names written in more than one way are counted as one: \u2018thehuffingtonpost\u2019 (2 articles) "
-        "as \u2018The Huffington Post\u2019; \u2018foxnews\u2019 (1 article) as \u2018Fox News\u2019; \u2018rt\u2019 "
-        "(1 article) as \u2018RT\u2019; \u2018breitbart.com\u2019 (1 article) as \u2018Breitbart\u2019.")
+    assert merged.attrs["spellings"] == {
+        "column": "outlet", "replaced": {"thehuffingtonpost": "The Huffington Post", "foxnews": "Fox News",
+                                         "rt": "RT", "breitbart.com": "Breitbart"},
+        "articles": {"thehuffingtonpost": 2, "foxnews": 1, "rt": 1, "breitbart.com": 1}}
     # names that are not one outlet stay apart; nothing to merge, no note
     apart = same_spellings(pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["The Times", "The Sunday Times",
                                                                               "Times of India"]}))
     assert apart["outlet"].tolist() == ["The Times", "The Sunday Times", "Times of India"]
-    assert spellings_note(apart) is None and spellings_note(docs) is None
+    assert apart.attrs["spellings"]["replaced"] == {}
     # of two written forms the more frequent; a tie keeps the first in the table
     assert same_spellings(pd.DataFrame({"doc_id": list("abc"), "outlet": ["Fox news", "Fox News", "Fox News"]}))[
         "outlet"].tolist() == ["Fox News"] * 3
