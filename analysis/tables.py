@@ -698,11 +698,13 @@ class GroupComparison:
             title=f"Share of quotations, by {self.by}")
 
     def tone_chart(self, *, colors=None):
-        from analysis.charts import outlet_comparison
+        from analysis.charts import TONE_MIN_SENTENCES, outlet_comparison
 
+        # a mean of one sentence is grey, as in the tone chart (an editor read "Drudge is positive about
+        # Pruitt" off a bar from one sentence)
         return self._single(f"Tone by {self.by}") or outlet_comparison(
             self.tone, outlet=self.by, y=[c for c in self.tone.columns if c.startswith("mean_")][0], colors=colors,
-            title=f"Tone around actors, by {self.by}")
+            title=f"Tone around actors, by {self.by}", min_n=TONE_MIN_SENTENCES)
 
     def frames_chart(self, *, names=None):
         from analysis.charts import frame_profile
