@@ -841,11 +841,27 @@ def period_grid(documents: pd.DataFrame) -> list[str]:
 _MOST_PERIOD_LABELS = 12
 
 
+def _every_period(periods: list[str], unit: str) -> list[str]:
+    """Every period from the first to the last of ``periods`` (first days written YYYY-MM-DD, as
+    ``with_period`` gives them) at the step of ``unit`` ("day", "week", "month"), written alike;
+    ``periods`` as they are for another unit or values that are no dates."""
+    if unit not in _PERIOD_STEPS or not periods:
+        return periods
+    try:
+        days = pd.to_datetime(pd.Series(periods), format="%Y-%m-%d")
+    except (TypeError, ValueError):
+        return periods
+    every = pd.date_range(days.min(), days.max(), freq=_PERIOD_STEPS[unit]).strftime("%Y-%m-%d").tolist()
+    return every if set(periods) <= set(every) else periods
+
+
 def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None) -> go.Figure:
     """Report panel: the frame profile per period (``with_period``), undated articles left out, each
     period labelled with its number of articles (a period whose articles hold no frame term reads "no
     frame terms"); with more than 12 periods, every so many labelled (at most 12 labels) and each
-    bar's number of articles in its hover; one line instead when there are no dates or only one period."""
+    bar's number of articles in its hover; a day, week or month with no article between the first and
+    the last is an empty slot (the axis title says so), so bars stand where their time is, labelled
+    the same way; one line instead when there are no dates or only one period."""
     from analysis.charts import frame_profile
     from analysis.framing import frames_by
 
@@ -863,6 +879,20 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
         articles = per_period.groupby("period", sort=False)["n_documents"].max()
         labels = dict(zip(fig.layout.xaxis.tickvals or (), fig.layout.xaxis.ticktext or ()))
         counted = {period: f"{n:,} article{'s' if n != 1 else ''}" for period, n in articles.items()}
+        slots = _every_period(list(articles.index), unit)
+        if len(slots) > len(articles):  # periods with no article are empty slots: the bars stand where their
+            # time is (2006-05 and 2009-03 side by side read as one month apart; the attention chart above
+            # has a true time axis)
+            from analysis.charts import period_label
+
+            every = -(-len(slots) // _MOST_PERIOD_LABELS)
+            shown = slots[::every]
+            fig.update_xaxes(categoryarray=slots, tickmode="array", tickvals=shown,
+                             ticktext=[labels.get(p, period_label(p, unit)) for p in shown],
+                             title_text=f"{fig.layout.xaxis.title.text or unit} (an empty slot: no article that {unit})")
+            for trace in fig.data:
+                trace.hovertext = [f"{hover}<br>{counted[period]}" for hover, period in zip(trace.hovertext, trace.x)]
+            return fig
         every = -(-len(articles) // _MOST_PERIOD_LABELS)  # ceil: a label every so many bars
         if every == 1:
             fig.update_xaxes(tickmode="array", tickvals=list(articles.index),

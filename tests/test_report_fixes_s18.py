@@ -53,3 +53,30 @@ def test_the_corpus_reports_tone_by_outlet_greys_a_mean_of_one_sentence():
     assert [list(t.marker.color)[0] == FEW_COLOR for t in fig.data] == [True, False]
     assert [a.text for a in fig.layout.annotations if "too few" in (a.text or "")] == [
         "Grey: fewer than 3 sentences, too few to compare."]
+
+
+def test_frames_per_month_leave_an_empty_slot_for_a_month_without_articles():
+    # rux18 M5: months 2006-05 and 2009-03 stood side by side, so a gap of years read as one month
+    import analysis as wb
+
+    documents = wb.load_corpus(pd.DataFrame({
+        "doc_id": list("abcd"), "title": [""] * 4,
+        "text": ["The protest turned into a fierce dispute between unions and the government."] * 4,
+        "published": ["2006-01-05", "2006-02-05", "2006-05-05", "2006-08-09"]}))
+    result = wb.analyze(documents)
+    document_frames = wb.frames(documents, result.codebook, level="document")
+    fig = wb.tables.frames_panel(document_frames, wb.with_period(result.documents, period="month"))
+    assert list(fig.layout.xaxis.categoryarray) == [f"2006-0{m}-01" for m in range(1, 9)]
+    assert list(fig.layout.xaxis.ticktext) == ["January 2006", "February 2006", "March 2006", "April 2006",
+                                               "May 2006", "June 2006", "July 2006", "August 2006"]
+    assert charts.period_label("2006-03-01", "month") == "March 2006"
+    assert fig.layout.xaxis.title.text == "month (UTC) (an empty slot: no article that month)"
+    assert [tuple(t.x) for t in fig.data] == [("2006-01-01", "2006-02-01", "2006-05-01", "2006-08-01")]
+    assert fig.data[0].hovertext[2].endswith("<br>1 article")
+    # no gap: the bars as before, each labelled with its articles
+    close = wb.load_corpus(pd.DataFrame({"doc_id": list("ab"), "title": [""] * 2, "text": [
+        "The protest turned into a fierce dispute between unions and the government."] * 2,
+        "published": ["2006-01-05", "2006-02-05"]}))
+    fig = wb.tables.frames_panel(wb.frames(close, result.codebook, level="document"),
+                                 wb.with_period(wb.analyze(close).documents, period="month"))
+    assert list(fig.layout.xaxis.ticktext) == ["January 2006<br>1 article", "February 2006<br>1 article"]
