@@ -888,10 +888,12 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
             every = -(-len(slots) // _MOST_PERIOD_LABELS)
             shown = slots[::every]
             fig.update_xaxes(categoryarray=slots, tickmode="array", tickvals=shown,
-                             ticktext=[labels.get(p, period_label(p, unit)) for p in shown],
+                             ticktext=[labels.get(p, period_label(p, unit)) + (
+                                 f"<br>{counted[p]}" if every == 1 and p in counted else "") for p in shown],
                              title_text=f"{fig.layout.xaxis.title.text or unit} (an empty slot: no article that {unit})")
-            for trace in fig.data:
-                trace.hovertext = [f"{hover}<br>{counted[period]}" for hover, period in zip(trace.hovertext, trace.x)]
+            if every > 1:
+                for trace in fig.data:
+                    trace.hovertext = [f"{hover}<br>{counted[period]}" for hover, period in zip(trace.hovertext, trace.x)]
             return fig
         every = -(-len(articles) // _MOST_PERIOD_LABELS)  # ceil: a label every so many bars
         if every == 1:

@@ -540,9 +540,12 @@ def test_weekly_and_monthly_time_charts_say_what_a_point_stands_for_in_the_hover
                                     "present": [True] * 4, "share": [1.0] * 4})
     frames = frames_panel(document_frames, documents, names={"conflict": "Conflict"})
     assert frames.data[0].hovertext[0] == "<b>Conflict</b><br>week of 2026-09-28: 1 share"
-    assert list(frames.layout.xaxis.ticktext) == ["week of 2026-09-28<br>1 article", "week of 2026-10-12<br>1 article",
-                                                  "week of 2026-10-19<br>1 article", "week of 2026-11-02<br>1 article"]
-    assert list(frames.layout.xaxis.tickvals) == ["2026-09-28", "2026-10-12", "2026-10-19", "2026-11-02"]
+    # the weeks without an article (5 Oct, 26 Oct) are empty slots, labelled without a count (session 18)
+    assert list(frames.layout.xaxis.ticktext) == ["week of 2026-09-28<br>1 article", "week of 2026-10-05",
+                                                  "week of 2026-10-12<br>1 article", "week of 2026-10-19<br>1 article",
+                                                  "week of 2026-10-26", "week of 2026-11-02<br>1 article"]
+    assert list(frames.layout.xaxis.tickvals) == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19",
+                                                  "2026-10-26", "2026-11-02"]
 
 
 def test_frames_over_time_rolls_frames_up_per_period_leaving_undated_out():
@@ -572,8 +575,10 @@ def test_a_period_without_frame_terms_reads_as_zero_not_as_a_blank_slot():
     fig = frames_panel(document_frames, documents, names={"conflict": "Conflict", "morality": "Morality"})
     assert {trace.name: list(trace.y) for trace in fig.data} == {"Conflict": [0.75, 0.0], "Morality": [0.25, 0.0]}
     assert [(a.x, a.y, a.text) for a in fig.layout.annotations] == [("2026-11-04", 0, "no frame terms")]
-    assert list(fig.layout.xaxis.ticktext) == ["2026-10-02<br>2 articles", "2026-11-04<br>1 article"]
-    assert list(fig.layout.xaxis.tickvals) == ["2026-10-02", "2026-11-04"]
+    # the 32 days between are empty slots (session 18): a label every third day, the counts in the hover
+    assert len(fig.layout.xaxis.categoryarray) == 34 and list(fig.layout.xaxis.tickvals)[:2] == ["2026-10-02",
+                                                                                              "2026-10-05"]
+    assert fig.data[0].hovertext[1].endswith("<br>1 article")
 
 
 def test_who_is_in_it_groups_by_lexicon_group_else_entity_kind_direct_mentions_only():
