@@ -80,3 +80,13 @@ def test_frames_per_month_leave_an_empty_slot_for_a_month_without_articles():
     fig = wb.tables.frames_panel(wb.frames(close, result.codebook, level="document"),
                                  wb.with_period(wb.analyze(close).documents, period="month"))
     assert list(fig.layout.xaxis.ticktext) == ["January 2006<br>1 article", "February 2006<br>1 article"]
+
+
+def test_the_voice_note_writes_thousands_with_separators():
+    # rux18 L1: "4694 less mentioned actor(s) are left out (836 quoted ...)" where the page writes "1,253"
+    table = pd.DataFrame({"actor_id": [f"a{i}" for i in range(1_030)], "actor": [f"Actor {i}" for i in range(1_030)],
+                          "mentions": list(range(2_000, 970, -1)), "quoted_direct": [1] * 1_030,
+                          "quoted_reported": [0] * 1_030})
+    fig = charts.voice_bars(table, top=20)
+    notes = [a.text for a in fig.layout.annotations if "left out" in (a.text or "")]
+    assert len(notes) == 1 and notes[0].startswith("1,010 less mentioned actor(s) are left out (1,010 quoted")

@@ -524,8 +524,8 @@ def voice_bars(
     notes = []
     if left_out:
         notes.append(safe_text(
-            f"{left_out} less mentioned actor(s) never quoted are left out." if not left_quoted else
-            f"{left_out} less mentioned actor(s) are left out ({left_quoted} quoted less often than those shown)."))
+            f"{left_out:,} less mentioned actor(s) never quoted are left out." if not left_quoted else
+            f"{left_out:,} less mentioned actor(s) are left out ({left_quoted:,} quoted less often than those shown)."))
     for i in range(n_actors, len(table)):  # what the unnamed sources' bar holds, as the findings say it
         n = int(base[i])
         note = (f"{html.unescape(names[i])}: {n:,} quotation{'s' if n != 1 else ''} from sources the text names "
