@@ -35,6 +35,9 @@ Organization (WHO)") or a run of them (a sign's "WHERE WERE YOU?"), a state's AP
 and a comma (it belongs to the town: "Eugene, Ore.", a dateline's "JACKSON, Calif. —"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
 Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
+currency written before an amount, nor the end of a name ("Rs 1,920 crore", "Rs.500", "INR 500", "A$1.2
+billion", "$A310 million": ``currency_codes``, ``dollar_prefixes``, ``currency_symbols``; "Punjab National
+Bank Rs 1,920 crore" names Punjab National Bank; "A380" with no symbol before it stays a name), nor is a
 month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name; a month that is a first
 name of the lists and no modal verb before a surname-like word opens a person's name, "His wife, June
 Pickett," — after a word of time it stays the month: "In June Pickett said"), nor a credit: a dateline's
@@ -2291,6 +2294,47 @@ _READING_ORDER = operator.attrgetter("k", "start")
 _SCAN_LIMIT = 20_000
 
 
+#: An amount right after a currency word ("Rs 1,200", "Rs.500" glued into one word: "rs.500").
+_AMOUNT_AFTER = re.compile(r"\.? ?\d")
+_GLUED_AMOUNT = re.compile(r"([a-z]+\.?)\d[\d.,]*")
+
+
+def _currency_word(words: EntityWords, low: str, text: str, end: int) -> bool:
+    """The word ``low`` (lower case, ending at ``end`` of ``text``) is a currency written before an amount:
+    a code of ``currency_codes`` before a number ("Rs 1,920 crore", "INR 500") or with it in one word
+    ("Rs.500"), or a dollar's letters of ``dollar_prefixes`` right before a currency symbol and a number
+    ("A$1.2 billion", "US$5m")."""
+    if low in words.currency_codes:
+        return _AMOUNT_AFTER.match(text, end) is not None
+    if low in words.dollar_prefixes:
+        return text[end:end + 1] in words.currency_symbols and _AMOUNT_AFTER.match(text, end + 1) is not None
+    glued = _GLUED_AMOUNT.fullmatch(low)
+    return glued is not None and glued.group(1) in words.currency_codes
+
+
+def _without_currency(words: EntityWords, text: str, base: int, piece: Sequence[tuple[int, int, str]]
+                      ) -> Sequence[tuple[int, int, str]] | None:
+    """``piece`` (a run piece at ``base`` of ``text``) without the currencies written at its ends before an
+    amount ("Punjab National Bank Rs 1,920 crore" -> Punjab National Bank; "Rs 6,300 crore" -> nothing;
+    "$A1.2 billion", "$A310 million", "A$1.2 billion" -> nothing: a word with a digit, or a dollar's
+    letters, right after a currency symbol is part of the amount), None when it has none (so that most
+    pieces cost two look-ups). "A380" with no symbol before it stays a name (an aircraft)."""
+    lo, hi = 0, len(piece)
+    start = base + piece[0][0]
+    if start and text[start - 1] in words.currency_symbols:
+        tok = piece[0][2]
+        if any(c.isdigit() for c in tok) or \
+                (tok.lower() in words.dollar_prefixes and _AMOUNT_AFTER.match(text, base + piece[0][1])):
+            lo = 1
+    if hi > lo and _currency_word(words, piece[-1][2].lower(), text, base + piece[-1][1]):
+        hi -= 1
+        while hi > lo and piece[hi - 1][2] in _CONNECTORS:
+            hi -= 1  # ("Bank of Rs 500": no "Bank of")
+    if lo == 0 and hi == len(piece):
+        return None
+    return piece[lo:hi]
+
+
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
                      capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
@@ -2345,6 +2389,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             weak_lines[k] = lines
             weak_sentences.extend((k, lo, hi) for lo, hi in lines)
     k, offset, text = -1, 0, ""
+    currency = bool(words.currency_codes or words.dollar_prefixes)
     for at, run in _runs(joined):
         if k < 0 or at > ends[k]:
             k = bisect_left(ends, at)
@@ -2356,6 +2401,10 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if weak_lines and k in weak_lines and any(lo <= base < hi for lo, hi in weak_lines[k]):
             continue
         for piece, toks, facts in _run_parts(run):
+            if currency and (kept := _without_currency(words, text, base, piece)) is not None:
+                if not kept:
+                    continue  # "Rs 6,300 crore", "$A310 million": an amount, no name
+                piece, toks, facts = kept, tuple([t[2] for t in kept]), None
             # _initial(text, base + piece[0][0]), inlined
             j = base + piece[0][0] - 1
             while j >= 0 and text[j] == " ":

@@ -84,6 +84,9 @@ class EntityWords:
     seat_titles: frozenset[str] = frozenset()  # "the MP for Winchester": titles of a seat held for an area
     child_words: frozenset[str] = frozenset()  # "baby Ella Pryce", "their daughter, Ella,": a child, no "Mrs Pryce"
     post_nominals: frozenset[str] = frozenset()  # "Sarah Whitlock MP", "Ann Lee OBE": a seat or honour after a name
+    currency_codes: frozenset[str] = frozenset()  # "Rs 1,200 crore", "INR 500": a currency before an amount, no name
+    dollar_prefixes: frozenset[str] = frozenset()  # "A$1.2 billion", "$A310 million": a dollar's letters by its symbol
+    currency_symbols: frozenset[str] = frozenset()  # "$", "₹", "€": symbols of currencies before an amount
     source: str = ""
     sha256: str = ""
 
@@ -93,7 +96,8 @@ _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_wor
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
                    "governing_place_words", "former_words", "ranks_below", "kin_nouns", "family_nouns", "place_joining_words",
                    "institution_place_words", "organization_first_words", "seat_titles",
-                   "village_last_words", "post_nominals", "child_words")
+                   "village_last_words", "post_nominals", "child_words", "currency_codes", "dollar_prefixes",
+                   "currency_symbols")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -196,6 +200,9 @@ def _build_words(doc) -> EntityWords:
         village_last=frozenset(lists.get("village_last_words", ())),
         post_nominals=frozenset(lists.get("post_nominals", ())),
         child_words=frozenset(lists.get("child_words", ())),
+        currency_codes=frozenset(lists.get("currency_codes", ())),
+        dollar_prefixes=frozenset(lists.get("dollar_prefixes", ())),
+        currency_symbols=frozenset(lists.get("currency_symbols", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),

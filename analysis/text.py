@@ -49,8 +49,8 @@ Applied inside each paragraph: the end of a paragraph always ends a sentence.
 - S6. A single full stop after a *prefix abbreviation* (titles and words that precede a name or a
   number: Mr, Mrs, Ms, Dr, Sen, Rep, Gen, Gov, Lt, Col, Capt, Sgt, Prof, Cllr, Coun, St, Mt, vs, v, e.g., i.e.,
   month abbreviations Jan ... Dec, and similar; the full list is ``PREFIX_ABBREVIATIONS``): never
-  split. After ``No``/``Nos``/``Vol``/``Art``/``Fig``/``pp`` (``NUMBER_ABBREVIATIONS``): no split when
-  a digit follows.
+  split. After ``No``/``Nos``/``Vol``/``Art``/``Fig``/``pp`` and the rupee's ``Rs``/``Re`` ("Rs. 1,240
+  crore"; ``NUMBER_ABBREVIATIONS``): no split when a digit follows.
 - S7. A single full stop after an *ambiguous token* - a suffix abbreviation that may end a sentence
   (Inc, Corp, Ltd, Co, Jr, Sr, etc, al, US state abbreviations, weekdays "Sat." before a date: "on Sat.
   Sept. 12", ...; ``SUFFIX_ABBREVIATIONS``), a
@@ -133,7 +133,7 @@ PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 #: Words that precede a number: a full stop after them does not end a sentence when a digit follows.
-NUMBER_ABBREVIATIONS: frozenset[str] = frozenset("No Nos no nos Vol vol Art art Fig fig pp p".split())
+NUMBER_ABBREVIATIONS: frozenset[str] = frozenset("No Nos no nos Vol vol Art art Fig fig pp p Rs Re".split())
 
 #: Abbreviations that may also end a sentence: split after them only before a sentence starter (S7).
 SUFFIX_ABBREVIATIONS: frozenset[str] = frozenset(
