@@ -5718,6 +5718,10 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
+    A single word, untyped or an organisation, that leads the names of several organisations goes to the
+    one with 80% of their mentions ("Varuna" -> Varuna Infra Ltd beside a rare Varuna Employees Union).
+    ``same_as`` is written to its end, never a chain: "Varuna" untyped -> "Varuna" the organisation ->
+    Varuna Infra Ltd gives Varuna Infra Ltd for both, so every reader follows one link.
     """
     with collector_paused():  # (the tallies live until the table is made: see entity_table_of_parts)
         return entity_table_of_parts([entities], actors=actors)
@@ -5881,7 +5885,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # Town"), the club by a score or a sports word in another: the club (as "Ipswich Town" is)
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "organization"])
     _leading_parts(table, same, words)
-    table["same_as"] = same
+    table["same_as"] = _chain_ends(table["entity_id"].tolist(), same)
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
 
@@ -5894,7 +5898,9 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     evidence, by a speech verb, statement or organisation cue alone, or by an institution's first word
     ("Royal Wessex" beside the Royal Wessex Hospitals NHS Foundation Trust) (not by words of its own: "European
     Union" is no short form of the European Union Emissions Trading System), or a place by the
-    gazetteer's towns alone, and no common word alone ("Two"); never a single word typed a person (a surname beside "Mallory Paving"), nor
+    gazetteer's towns alone, or a single word typed by no evidence ("Varuna" beside Varuna Infra Ltd), and
+    no common word alone ("Two"); where a single word leads several organisations' names, the one with 80%
+    of their mentions (:func:`_dominant`); never a single word typed a person (a surname beside "Mallory Paving"), nor
     where another entity's name (of any type) starts with the same words, nor the place an organisation
     is named after ("Springfield" of "Springfield City Council"), nor a name another name holds after its
     first word: "Westbrook" beside the Westbrook Students' Union and the University of Westbrook is the
@@ -5911,6 +5917,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     blob: list[str] = []  # every name, one a line (made on first use)
     types = table["type"].tolist()
     ids = table["entity_id"].tolist()
+    mentions = table["mentions"].tolist()
     surnames = {n[-1] for n, t in zip(names, types) if t == "person" and len(n) > 1}
     for k, (name, t, ev) in enumerate(zip(names, types, table["evidence"])):
         if same[k] is not None or name not in starts or len(name) == 1 and name[0] in surnames:
@@ -5918,7 +5925,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE,
                                                _INSTITUTION_EVIDENCE)) and
                 t in ("organization", "person") and (t != "person" or len(name) > 1) or
-                t == "place" and ev == "gazetteer: town"):
+                t == "place" and ev == "gazetteer: town" or t == "other" and ev == "none" and len(name) == 1):
             continue  # (a name with evidence of its own is its own: "European Union", "US Senate", "CBS")
         if len(name) == 1 and not ev.startswith("organization cue") and name[0].lower() in words.english:
             continue  # a common word ("Two", "Android")
@@ -5926,6 +5933,11 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         # (the longest names only: "Northfield Dairy" is itself a leading part of the cooperative)
         longest = [j for j in longer if not any(len(names[i]) > len(names[j]) and names[i][:len(names[j])] == names[j]
                                                 for i in longer)]
+        if len(longest) > 1 and len(name) == 1 and all(types[j] == "organization" for j in longest):
+            # "Varuna" beside Varuna Infra Ltd (13 mentions) and the Varuna Employees Union (1): the one
+            # organisation with 80% of their mentions, as entity_table decides elsewhere
+            one = _dominant([(mentions[j], ids[j]) for j in longest])
+            longest = [ids.index(one)] if one is not None else longest
         if len(longest) != 1 or types[longest[0]] != "organization":
             continue
         full = names[longest[0]]
@@ -5936,6 +5948,22 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if re.search(rf" {re.escape(' '.join(name))}(?![^ \n])", blob[0]):
             continue  # (another name holds it after its first word: "University of Westbrook" beside the union)
         same[k] = ids[longest[0]]
+
+
+def _chain_ends(ids: Sequence[str], same: Sequence[str | None]) -> list[str | None]:
+    """``same`` (the ``same_as`` of each of ``ids``) with every link followed to its end, so that the
+    table never writes a chain: "Varuna" untyped -> "Varuna" the organisation -> Varuna Infra Ltd gives
+    Varuna Infra Ltd for both (every reader of ``same_as`` follows one link). A link into a cycle keeps
+    its first step."""
+    of = dict(zip(ids, same))
+    out: list[str | None] = []
+    for first in same:
+        to, seen = first, set()
+        while to is not None and of.get(to) is not None and to not in seen:
+            seen.add(to)
+            to = of[to]
+        out.append(first if to in seen else to)
+    return out
 
 
 def _given_name_of(words: EntityWords, name: str, etype: str, by_given: Mapping[str, list[str]],

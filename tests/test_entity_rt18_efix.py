@@ -39,3 +39,37 @@ def test_rupee_abbreviation_before_a_number_ends_no_sentence():
     text = "Bank of Baroda lent Rs. 1,240 crore. Rs. 6,300 crore was set aside."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "Bank of Baroda lent Rs. 1,240 crore.", "Rs. 6,300 crore was set aside."]
+
+
+# ------------------------------------------------------ H3: a company's one-word short form, no chains
+
+VARUNA = "organization:varuna_infra_ltd"
+
+
+def test_a_company_first_word_alone_is_the_company_and_same_as_writes_no_chain():
+    docs = _load("Varuna Infra Ltd collapsed in August. Banks lent Varuna Infra Ltd money. Varuna Infra Ltd denies it. "
+                 "Varuna Infra Ltd owes more.",
+                 "Mr Venkataraman, the founder of Varuna, denies all charges.",
+                 "Varuna stopped paying salaries in August. The Varuna Employees Union protested.")
+    ents = wb.entities(docs)
+    table = wb.entity_table(ents)
+    same = {a: b if isinstance(b, str) else None for a, b in zip(table["entity_id"], table["same_as"])}
+    # "founder of Varuna" types an organisation, the bare "Varuna" nothing: both are the company (the union,
+    # one mention beside the company's four, 80% of theirs, is not what "Varuna" alone names)
+    assert {k: v for k, v in same.items() if k.endswith(":varuna")} == {
+        "organization:varuna": VARUNA, "other:varuna": VARUNA}
+    assert not any(same.get(v) for v in same.values() if v)  # no link leads to a linked entity
+    by = wb.entities_by(ents)
+    assert by[by["name"].str.startswith("Varuna")][["key", "name", "mentions", "documents"]].values.tolist() == [
+        [VARUNA, "Varuna Infra Ltd", 6, 3], ["organization:varuna_employees_union", "Varuna Employees Union", 1, 1]]
+
+
+def test_an_untyped_first_word_goes_to_the_one_organisation_but_not_between_two_of_equal_weight():
+    one = wb.entity_table(wb.entities(_load("Varuna Infra Ltd collapsed in August.",
+                                            "Varuna stopped paying salaries in August.")))
+    assert one[["entity_id", "same_as"]].fillna("").values.tolist() == [
+        [VARUNA, ""], ["other:varuna", VARUNA]]
+    two = wb.entity_table(wb.entities(_load("Varuna Infra Ltd collapsed in August. The Varuna Employees Union "
+                                            "protested.", "Varuna stopped paying salaries in August.")))
+    assert two[["entity_id", "same_as"]].fillna("").values.tolist() == [
+        [VARUNA, ""], ["organization:varuna_employees_union", ""], ["other:varuna", ""]]
