@@ -96,7 +96,9 @@ Chief Executive"); a title of several
 words opening a sentence keeps its first word ("Chief Executive Priya Raman said": chief executive, no
 "Executive Priya Raman"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
-banks") is not a title: the words after a title must not contain an organisation word; opening a
+banks") is not a title: the words after a title must not contain an organisation word, and an ambiguous
+one must be followed by what looks like a person's name (a first name, initials before a name: "Justice
+A.K. Mehta", or one word that is no place and no common English word: "Whistleblower Lakshmi"); opening a
 sentence before a common English word of the name lists with no person cue after it and standing nowhere
 else in the document, it makes one name with that word ("Agent Orange was sprayed": not the person
 "Orange"; "Major Brown" keeps the rank, ``surname_ranks``). A title alone ("President", "The Chief Financial Officer left":
@@ -1563,10 +1565,17 @@ def _plural_title(words: EntityWords, lows: Sequence[str]) -> int:
 
 
 def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
+    """``rest`` (lower-case words after an ambiguous title) looks like a person's name: a first name of the
+    lists first, initials before a name ("a.k. mehta" of "Justice A.K. Mehta"), or one word that is no place
+    and no common English word ("Lakshmi" of "Whistleblower Lakshmi")."""
     if not rest:
         return False
     return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places and
-                                                         rest[0] not in words.english)
+                                                         rest[0] not in words.english) or \
+        (len(rest) > 1 and _LOWER_INITIALS.match(rest[0]) is not None)
+
+
+_LOWER_INITIALS = re.compile(r"(?:[a-z]\.){1,3}$")
 
 
 def _surname_rank(words: EntityWords, low: str, rest: Sequence[str]) -> str | None:

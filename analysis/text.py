@@ -47,7 +47,8 @@ Applied inside each paragraph: the end of a paragraph always ends a sentence.
 - S5. Unspaced ellipsis ``...``/``…`` (two or more full stops, or the ellipsis character): split only
   before a *likely sentence starter* (S9); otherwise it is an omission and the sentence goes on.
 - S6. A single full stop after a *prefix abbreviation* (titles and words that precede a name or a
-  number: Mr, Mrs, Ms, Dr, Sen, Rep, Gen, Gov, Lt, Col, Capt, Sgt, Prof, Cllr, Coun, St, Mt, vs, v, e.g., i.e.,
+  number: Mr, Mrs, Ms, Dr, Sen, Rep, Gen, Gov, Lt, Col, Capt, Sgt, Prof, Cllr, Coun, Adv (an Indian
+  advocate), St, Mt, vs, v, e.g., i.e.,
   month abbreviations Jan ... Dec, and similar; the full list is ``PREFIX_ABBREVIATIONS``): never
   split. After ``No``/``Nos``/``Vol``/``Art``/``Fig``/``pp`` and the rupee's ``Rs``/``Re`` ("Rs. 1,240
   crore"; ``NUMBER_ABBREVIATIONS``): no split when a digit follows.
@@ -126,7 +127,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "title", "text")
 PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
     """
     Mr Mrs Ms Messrs Mmes Mme Mlle Dr Drs Prof Profs Sen Sens Rep Reps Gov Govs Gen Gens Lt Col Capt
-    Cmdr Cmdt Maj Brig Adm Sgt Cpl Pvt Spc Supt Det Insp Rev Hon Pres Fr Cllr Cllrs Coun
+    Cmdr Cmdt Maj Brig Adm Sgt Cpl Pvt Spc Supt Det Insp Rev Hon Pres Fr Cllr Cllrs Coun Adv
     St Ste Mt Ft Pt vs v cf e.g i.e E.g I.e approx Approx
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     """.split()

@@ -73,3 +73,40 @@ def test_an_untyped_first_word_goes_to_the_one_organisation_but_not_between_two_
                                             "protested.", "Varuna stopped paying salaries in August.")))
     assert two[["entity_id", "same_as"]].fillna("").values.tolist() == [
         [VARUNA, ""], ["organization:varuna_employees_union", ""], ["other:varuna", ""]]
+
+
+# --------------------------------------------------------------- M6: role words before a name are titles
+
+def test_justice_advocate_and_whistleblower_are_titles_not_names():
+    e = found("Mr. Venkataraman appeared before Justice A.K. Mehta of the Bombay High Court. Advocate Farah Qureshi, "
+              "appearing for the founder, objected. \"My client has cooperated at every stage,\" she said.",
+              "2023: Whistleblower Lakshmi writes to SEBI about payments to unknown firms.",
+              "Adv. Farah Qureshi spoke for the defence.")
+    assert rows(e, "doc_id", "text", "entity_id", "type", "title", "gender") == [
+        ("d0", "Venkataraman", "person:venkataraman", "person", "mr.", "male"),
+        ("d0", "A.K. Mehta", "person:ak_mehta", "person", "justice", None),
+        ("d0", "Bombay High Court", "organization:bombay_high_court", "organization", None, None),
+        ("d0", "Farah Qureshi", "person:farah_qureshi", "person", "advocate", "female"),
+        ("d0", "she", "person:farah_qureshi", "person", None, "female"),
+        ("d1", "Lakshmi", "person:lakshmi", "person", "whistleblower", None),
+        ("d1", "SEBI", "organization:sebi", "organization", None, None),
+        ("d2", "Farah Qureshi", "person:farah_qureshi", "person", "adv.", "female")]  # (her gender: the corpus's)
+
+
+def test_the_advocate_keeps_her_quotation():
+    text = ("Advocate Farah Qureshi, appearing for Mr. Venkataraman, argued that the agency had \"cherry-picked\" "
+            "documents. \"My client has cooperated at every stage,\" she said, \"and the prosecution knows it.\"")
+    quotes = wb.quotes(docs(text), {"actors": []})
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Farah Qureshi"]
+
+
+def test_justice_department_and_advocate_general_stay_as_they_are():
+    e = found("The Justice Department said it would appeal. The Advocate General told the court the law stood. "
+              "Advocate General Kamal Nath said so. The hospital chain Advocate Health Care said it would comply. "
+              "Cases under the Whistleblower Protection Act rose.")
+    assert rows(e, "text", "entity_id", "title") == [
+        ("Justice Department", "organization:justice_department", None),
+        # the office alone is a title and no name, as "the Attorney General" is; before a name, its holder's
+        ("Kamal Nath", "person:kamal_nath", "advocate general"),
+        ("Advocate Health Care", "organization:advocate_health_care", None),
+        ("Whistleblower Protection Act", "other:whistleblower_protection_act", None)]
