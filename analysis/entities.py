@@ -203,7 +203,9 @@ mentioned (a bare surname written before them, a headline's, goes to the person 
 stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
 before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no list and Dario's is; to
 neither where two were first named in one sentence, "Ruskin" before "John and Effie Ruskin", but it is a
-person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
+person's, never the town of that name; a town of the gazetteer after a preposition of place, or after "to" or
+"from" in the sentence that names the person in full, is the town, not the surname: "Helen Darwin, who is based
+in Darwin," gives the place Darwin, while "Ms Darwin", "Darwin added" and "In Darwin's view" stay hers), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh", also where the bare form
 stands for the other ("Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell" is
@@ -3482,6 +3484,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
         locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
+        town = _town_written_as_place(texts[c.k], c) if locative else None
         for idx in pool:
             ent = entities[idx]
             if len(ent.words) <= n:
@@ -3534,6 +3537,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     not (etype == "organization" and n > 1 and _national_branch(words, ent.words, n)):
                 continue  # (but "the Red Cross" after "the American Red Cross")
             if own_types - {"person"}:
+                continue
+            if town is not None and etype == "person" and (town or any(m[0] == c.k for m in ent.mentions)):
+                # "Helen Darwin, who is based in Darwin": the town, not her surname (a place by rank 3, so
+                # that no later pass joins it to her either)
+                if not any(label.startswith(_TOWN_BESIDE) for _, _, label in c.evidence):
+                    c.evidence.append((3, "place", f"{_TOWN_BESIDE}{ent.display}"))
                 continue
             if _addresses_adult(words, texts, c.title, ent):
                 continue  # "Mrs Pryce" after "the death of baby Ella Pryce": the baby's mother, not the baby
@@ -3728,6 +3737,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if idx is not None and len(c.words) == 1 and c.words[0] in unsettled and \
                 (_settles_person(c.evidence) or _says_organization(c.evidence, texts[c.k], c.end)):
             idx = None  # an ambiguous word with evidence that settles it ("Ms. Brightwater"): see short_target
+        town_idx = None
+        if idx is not None and len(c.words) == 1 and entities[idx].best is not None and \
+                entities[idx].best[2].startswith(_TOWN_BESIDE) and _town_written_as_place(texts[c.k], c) is not True:
+            # "Ms Darwin", "Darwin added" after "Helen Darwin, who is based in Darwin": the person again,
+            # unless short_target finds the town (below)
+            town_idx, idx = idx, None
         if idx is not None and c.evidence and min(c.evidence)[0] <= 2:
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
@@ -3741,6 +3756,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 by_last.setdefault(c.words[-1], []).append(idx)  # ("Ocasio-Cortez" alone after it)
             continue
         target = short_target(c)
+        if target is None and town_idx is not None:
+            add(c, town_idx, "name")  # "Helen Darwin, who moved to Darwin": the town again
+            continue
         if target is None and idx is None and len(c.words) > 1:
             # a name written alone first is one of its own: "Harbourside United have sacked ...", then "the
             # Harbourside United Supporters Trust", then "Harbourside United" again is the club (``idx``)
@@ -4125,6 +4143,22 @@ def _written_address(texts: Sequence[str], ent: _Entity, words: EntityWords) -> 
             written = text[s:e] if text[s:e].lower() == title else text[max(0, s - len(title) - 1):s - 1]
             return written if written.lower() == title else title.capitalize()
     return None
+
+
+#: The evidence label of a town of the gazetteer written as a place beside a person of its name.
+_TOWN_BESIDE = "town, beside the person "
+
+
+def _town_written_as_place(text: str, c: _Cand) -> bool | None:
+    """For a one-word form after a preposition of place or motion (:data:`_LOCATIVES`) that the gazetteer
+    holds at any size ("in Darwin", "to Darwin"), no possessive, no title: True after a preposition of
+    place ("based in Darwin": the town, whoever bears the name), False after "to"/"from" (the town only
+    beside a person of that surname named in the same sentence: "Helen Darwin, who moved to Darwin");
+    None for any other form (a surname as ever: "In Darwin's view", "Ms Darwin")."""
+    if len(c.words) != 1 or c.title is not None or text[c.end:c.end + 1] in ("'", "’") or \
+            not any(label.startswith("gazetteer") for _, _, label in c.evidence):
+        return None
+    return text.endswith(_PLACE_PREPOSITIONS, 0, c.start)
 
 
 def _bare_before_full(words: EntityWords, entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
