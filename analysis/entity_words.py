@@ -77,6 +77,9 @@ class EntityWords:
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     family_nouns: frozenset[str] = frozenset()  # "the Doyle brothers", "the Smith family": a family, a group
+    currency_codes: frozenset[str] = frozenset()  # "Rs 1,200 crore", "INR 500": a currency before an amount, no name
+    dollar_prefixes: frozenset[str] = frozenset()  # "A$1.2 billion", "$A310 million": a dollar's letters by its symbol
+    currency_symbols: frozenset[str] = frozenset()  # "$", "₹", "€": symbols of currencies before an amount
     place_joins: frozenset[str] = frozenset()  # "Southend-on-Sea": words joining a hyphenated place name
     institution_places: frozenset[str] = frozenset()  # "Downing Street said": a place word of an institution
     org_first: frozenset[str] = frozenset()  # "NHS England", "Royal Wessex": first words of institutions
@@ -84,9 +87,6 @@ class EntityWords:
     seat_titles: frozenset[str] = frozenset()  # "the MP for Winchester": titles of a seat held for an area
     child_words: frozenset[str] = frozenset()  # "baby Ella Pryce", "their daughter, Ella,": a child, no "Mrs Pryce"
     post_nominals: frozenset[str] = frozenset()  # "Sarah Whitlock MP", "Ann Lee OBE": a seat or honour after a name
-    currency_codes: frozenset[str] = frozenset()  # "Rs 1,200 crore", "INR 500": a currency before an amount, no name
-    dollar_prefixes: frozenset[str] = frozenset()  # "A$1.2 billion", "$A310 million": a dollar's letters by its symbol
-    currency_symbols: frozenset[str] = frozenset()  # "$", "₹", "€": symbols of currencies before an amount
     source: str = ""
     sha256: str = ""
 
@@ -188,6 +188,9 @@ def _build_words(doc) -> EntityWords:
         former_words=frozenset(lists.get("former_words", ())),
         ranks_below=frozenset(lists.get("ranks_below", ())),
         kin_nouns=frozenset(lists.get("kin_nouns", ())),
+        currency_codes=frozenset(lists.get("currency_codes", ())),
+        dollar_prefixes=frozenset(lists.get("dollar_prefixes", ())),
+        currency_symbols=frozenset(lists.get("currency_symbols", ())),
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
         governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
@@ -200,9 +203,6 @@ def _build_words(doc) -> EntityWords:
         village_last=frozenset(lists.get("village_last_words", ())),
         post_nominals=frozenset(lists.get("post_nominals", ())),
         child_words=frozenset(lists.get("child_words", ())),
-        currency_codes=frozenset(lists.get("currency_codes", ())),
-        dollar_prefixes=frozenset(lists.get("dollar_prefixes", ())),
-        currency_symbols=frozenset(lists.get("currency_symbols", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
