@@ -24,6 +24,10 @@ Paragraph rules (``paragraphs``)
   has at most 8 words, does not end with ``.``, ``!`` or ``?`` and holds no sentence boundary by the
   sentence rules below. Its *name* is that text without the ``#`` marks, the emphasis and the colon.
 - Empty paragraphs (a bullet marker alone) are dropped.
+- P5. A *kicker*: the text's first paragraph, when more follow, is one word in capitals (three letters
+  or more, no digit or sentence mark: "COURTS", "BANKING", "PROFILE" on a line of their own above the
+  dateline or the lede): the section label a news page prints over the story. ``sentences`` gives it no
+  row (as a heading, it uses up paragraph id 1 and names no section); ``paragraphs`` keeps it.
 
 Sentence rules (``split_sentences``)
 ------------------------------------
@@ -80,9 +84,9 @@ The sentences table (``sentences``)
   ``title``, when the title is not NA and not blank; it is always one row, however many sentences it
   has (a headline of more than 1,000 words keeps only its first piece by rule S10).
 - ``paragraph_id`` numbers the paragraphs of ``text`` from 1 in reading order (rules P1-P3); heading
-  paragraphs use up a number too but yield no rows, so ids of a document may have gaps.
+  paragraphs and a kicker (P5) use up a number too but yield no rows, so ids of a document may have gaps.
 - ``section``: ``headline`` for the headline; the name of the nearest heading above the paragraph;
-  before any heading ``body``, except that the first paragraph is ``standfirst`` when the documents
+  before any heading ``body``, except that the first paragraph (after a kicker) is ``standfirst`` when the documents
   table has a ``standfirst`` column whose value (not NA) equals that paragraph after whitespace
   normalisation.
 - ``sentence_id`` counts 1, 2, ... over the text's sentences in reading order (0 is the headline).
@@ -397,6 +401,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_KICKER = re.compile(r"[A-Z][A-Z&'’-]{2,}")
+
+
+def _kicker(text: str, paras: list[Paragraph]) -> bool:
+    """Rule P5: the first of ``paras`` (the paragraphs of ``text``) is a kicker ("COURTS" above the dateline)."""
+    return len(paras) > 1 and paras[0].kind == "paragraph" and \
+        _KICKER.fullmatch(text, paras[0].start, paras[0].end) is not None
+
+
 def _text_value(value: object, row: int, column: str) -> str:
     """A title/text cell as str: NA -> ''; anything else that is not a str is an InputError."""
     if isinstance(value, str):
@@ -466,12 +479,14 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
         standfirst = standfirst if isinstance(standfirst, str) and standfirst.strip() else None
         section = SECTION_BODY
         sid = 0
-        for pid, para in enumerate(paragraphs(text), start=1):
-            if para.kind == "heading":
-                section = para.name
+        paras = paragraphs(text)
+        lede = 2 if _kicker(text, paras) else 1  # (rule P5: the kicker's paragraph gives no row)
+        for pid, para in enumerate(paras, start=1):
+            if para.kind == "heading" or pid < lede:
+                section = para.name if para.kind == "heading" else section
                 continue
             para_section = section
-            if pid == 1 and standfirst is not None:
+            if pid == lede and standfirst is not None:
                 if _norm(text[para.start : para.end]) == _norm(standfirst):
                     para_section = SECTION_STANDFIRST
             first = len(spans)

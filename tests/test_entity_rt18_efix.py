@@ -139,3 +139,23 @@ def test_a_surname_after_a_sentence_opening_in_stays_the_person():
         ("Darwin", "person:helen_darwin", "short"),
         ("John Smith", "person:john_smith", "name"), ("Smith", "person:john_smith", "short"),
         ("Smith", "person:john_smith", "short")]
+
+
+# ------------------------------------------------------------------------------ M8: an all-caps kicker
+
+def test_a_one_word_capital_line_opening_the_body_is_a_kicker_no_sentence_no_entity():
+    texts = ("COURTS\n\nMUMBAI, Dec 3 (PTI) — The founder of Varuna Infra Ltd appeared before the Bombay High Court.",
+             "NASA\n\nNASA said the launch was delayed.",
+             "NASA said the launch was delayed.")
+    d = docs(*texts, standfirst=["MUMBAI, Dec 3 (PTI) — The founder of Varuna Infra Ltd appeared before the Bombay "
+                                 "High Court.", None, None])
+    s = wb.sentences(d)
+    assert rows(s, "doc_id", "sentence_id", "paragraph_id", "section", "text") == [
+        ("d0", 1, 2, "standfirst", texts[0][8:]),  # (the lede is still the standfirst)
+        ("d1", 1, 2, "body", "NASA said the launch was delayed."),
+        ("d2", 1, 1, "body", "NASA said the launch was delayed.")]
+    e = found(*texts)
+    assert rows(e, "doc_id", "text", "type") == [
+        ("d0", "MUMBAI", "place"), ("d0", "Varuna Infra Ltd", "organization"),
+        ("d0", "Bombay High Court", "organization"),
+        ("d1", "NASA", "organization"), ("d2", "NASA", "organization")]
