@@ -96,6 +96,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 import numpy as np
@@ -191,18 +192,30 @@ _BULLET = re.compile(BULLET_START + r"\s*")
 
 @functools.lru_cache(maxsize=1 << 16)
 def slug(text: str, *, empty: str, apostrophes: bool = True) -> str:
-    """An id made of a name: lower case, dots dropped, every other run of characters but a-z and 0-9
-    one underscore (none at either end); ``empty`` when nothing is left. Apostrophes are dropped
-    (``apostrophes=True``: entity ids, "O'Brien" -> ``obrien``) or split words like any other mark
-    (``False``: the ids :func:`analysis.discover_actors` suggests, ``o_brien``).
+    """An id made of a name: lower case, accents folded (NFKD: "é" -> e, "ễ" -> e; "ø", "ł", "ß", "æ", "œ"
+    as o, l, ss, ae, oe), dots dropped, every other run of characters but a-z and 0-9 one underscore
+    (none at either end); ``empty`` when nothing is left. Apostrophes are dropped (``apostrophes=True``:
+    entity ids, "O'Brien" -> ``obrien``) or split words like any other mark (``False``: the ids
+    :func:`analysis.discover_actors` suggests, ``o_brien``). A name in ASCII gives the id it always did.
 
     >>> slug("Dr. Ruth O'Neil-Adeyemi", empty="entity"), slug("O'Neil", empty="actor", apostrophes=False)
     ('dr_ruth_oneil_adeyemi', 'o_neil')
+    >>> slug("Chloé Béranger", empty="entity"), slug("Zoë Nguyễn", empty="entity")
+    ('chloe_beranger', 'zoe_nguyen')
     """
-    plain = text.lower().replace(".", "")
+    plain = text.lower()
+    if not plain.isascii():
+        plain = "".join(c for c in unicodedata.normalize("NFKD", plain.translate(_UNDECOMPOSED))
+                        if not unicodedata.combining(c))
+    plain = plain.replace(".", "")
     if apostrophes:
         plain = plain.replace("\u2019", "").replace("'", "")
     return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or empty
+
+
+#: Latin letters NFKD leaves whole, as ``slug`` spells them in ASCII.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+                               "ı": "i", "ŧ": "t", "ħ": "h"})
 
 
 def bullet_marker(line: str) -> re.Match[str] | None:

@@ -159,3 +159,18 @@ def test_a_one_word_capital_line_opening_the_body_is_a_kicker_no_sentence_no_ent
         ("d0", "MUMBAI", "place"), ("d0", "Varuna Infra Ltd", "organization"),
         ("d0", "Bombay High Court", "organization"),
         ("d1", "NASA", "organization"), ("d2", "NASA", "organization")]
+
+
+# ---------------------------------------------------------------------------- L3: accents in ids
+
+def test_ids_fold_accents_and_ascii_ids_stay_as_they_were():
+    assert [slug(n, empty="entity") for n in ("Chloé Béranger", "Zoë Nguyễn", "Søren Ørsted", "Dr. Ruth O'Neil-Adeyemi",
+                                              "नमस्ते")] == [
+        "chloe_beranger", "zoe_nguyen", "soren_orsted", "dr_ruth_oneil_adeyemi", "entity"]
+    d = _load('SCL chair Chloé Béranger said the board had lessons to learn. Ms Béranger, a former banker, spoke. '
+              '"It is a culture of trust," said Zoë Nguyễn, a governance analyst. Ms Nguyễn left.',
+              "Chloe Beranger, written without accents, spoke again.")
+    ents = wb.entities(d)
+    assert sorted(set(ents["entity_id"])) == ["organization:scl", "person:chloe_beranger", "person:zoe_nguyen"]
+    suggested = wb.discover_actors(d)
+    assert sorted(suggested["suggested_id"]) == ["beranger", "nguyen", "scl"]
