@@ -203,9 +203,10 @@ mentioned (a bare surname written before them, a headline's, goes to the person 
 stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
 before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no list and Dario's is; to
 neither where two were first named in one sentence, "Ruskin" before "John and Effie Ruskin", but it is a
-person's, never the town of that name; a town of the gazetteer after a preposition of place, or after "to" or
-"from" in the sentence that names the person in full, is the town, not the surname: "Helen Darwin, who is based
-in Darwin," gives the place Darwin, while "Ms Darwin", "Darwin added" and "In Darwin's view" stay hers), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
+person's, never the town of that name; a town of the gazetteer after a preposition of place or motion in a
+sentence that names a person of that surname is the town, not the surname, and so is a later one after a
+preposition of place: "Helen Darwin, who is based in Darwin," gives the place Darwin, while "Ms Darwin",
+"Darwin added", "In Darwin's view" and "Mayor Tom Jackson spoke. Crews stayed in Jackson" stay the person's), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh", also where the bare form
 stands for the other ("Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell" is
@@ -3538,9 +3539,10 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 continue  # (but "the Red Cross" after "the American Red Cross")
             if own_types - {"person"}:
                 continue
-            if town is not None and etype == "person" and (town or any(m[0] == c.k for m in ent.mentions)):
+            if town is not None and etype == "person" and any(m[0] == c.k for m in ent.mentions):
                 # "Helen Darwin, who is based in Darwin": the town, not her surname (a place by rank 3, so
-                # that no later pass joins it to her either)
+                # that no later pass joins it to her either); a person named in another sentence keeps the
+                # form ("Mayor Tom Jackson spoke. Crews stayed in Jackson overnight": Tom Jackson)
                 if not any(label.startswith(_TOWN_BESIDE) for _, _, label in c.evidence):
                     c.evidence.append((3, "place", f"{_TOWN_BESIDE}{ent.display}"))
                 continue
@@ -4152,9 +4154,10 @@ _TOWN_BESIDE = "town, beside the person "
 def _town_written_as_place(text: str, c: _Cand) -> bool | None:
     """For a one-word form after a preposition of place or motion (:data:`_LOCATIVES`) that the gazetteer
     holds at any size ("in Darwin", "to Darwin"), no possessive, no title: True after a preposition of
-    place ("based in Darwin": the town, whoever bears the name), False after "to"/"from" (the town only
-    beside a person of that surname named in the same sentence: "Helen Darwin, who moved to Darwin");
-    None for any other form (a surname as ever: "In Darwin's view", "Ms Darwin")."""
+    place ("based in Darwin"), False after "to"/"from"; None for any other form (a surname as ever: "In
+    Darwin's view", "Ms Darwin"). Either is the town beside a person of that surname named in the same
+    sentence ("Helen Darwin, who is based in Darwin,", "who moved to Darwin"); once the document has the
+    town so, a later form after a preposition of place is the town too ("Prices in Darwin fell")."""
     if len(c.words) != 1 or c.title is not None or text[c.end:c.end + 1] in ("'", "’") or \
             not any(label.startswith("gazetteer") for _, _, label in c.evidence):
         return None

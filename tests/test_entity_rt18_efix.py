@@ -116,7 +116,7 @@ def test_justice_department_and_advocate_general_stay_as_they_are():
 
 def test_a_town_after_in_is_the_place_not_the_surname_of_the_person_named_with_it():
     e = found("Financial adviser Helen Darwin, who is based in Darwin, said members should not switch funds. "
-              "Ms Darwin lives in Darwin. Darwin added that fees were low.",
+              "Ms Darwin lives in Darwin. Darwin added that fees were low. Prices in Darwin fell.",
               "Helen Darwin, who moved to Darwin from Perth, spoke. A letter was sent to Darwin later.")
     assert rows(e, "doc_id", "text", "entity_id", "via") == [
         ("d0", "Helen Darwin", "person:helen_darwin", "name"),
@@ -124,6 +124,7 @@ def test_a_town_after_in_is_the_place_not_the_surname_of_the_person_named_with_i
         ("d0", "Darwin", "person:helen_darwin", "short"),  # "Ms Darwin"
         ("d0", "Darwin", "place:darwin", "name"),
         ("d0", "Darwin", "person:helen_darwin", "short"),
+        ("d0", "Darwin", "place:darwin", "name"),  # the town of the document again, after "in"
         ("d1", "Helen Darwin", "person:helen_darwin", "name"),
         ("d1", "Darwin", "place:darwin", "name"),  # "to", with her full name in the sentence: the town
         ("d1", "Perth", "place:perth", "name"),
@@ -131,14 +132,16 @@ def test_a_town_after_in_is_the_place_not_the_surname_of_the_person_named_with_i
     assert set(e.loc[e["entity_id"] == "place:darwin", "evidence"]) == {"town, beside the person Helen Darwin"}
 
 
-def test_a_surname_after_a_sentence_opening_in_stays_the_person():
+def test_a_surname_after_a_sentence_opening_in_or_in_another_sentence_stays_the_person():
     e = found("Helen Darwin said the fund was sound. In Darwin's view, members should stay. Darwin added more.",
-              "John Smith said. In Smith's view the deal failed. Smith left.")
+              "John Smith said. In Smith's view the deal failed. Smith left.",
+              "Helen Darwin spoke first. Confidence in Darwin grew.")
     assert rows(e, "text", "entity_id", "via") == [
         ("Helen Darwin", "person:helen_darwin", "name"), ("Darwin", "person:helen_darwin", "short"),
         ("Darwin", "person:helen_darwin", "short"),
         ("John Smith", "person:john_smith", "name"), ("Smith", "person:john_smith", "short"),
-        ("Smith", "person:john_smith", "short")]
+        ("Smith", "person:john_smith", "short"),
+        ("Helen Darwin", "person:helen_darwin", "name"), ("Darwin", "person:helen_darwin", "short")]
 
 
 # ------------------------------------------------------------------------------ M8: an all-caps kicker
