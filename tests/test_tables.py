@@ -75,6 +75,36 @@ def test_filter_documents_by_whole_days_and_outlets():
     assert filter_documents(docs, outlets=" wire ")["doc_id"].tolist() == ["a", "c"], "case and spaces ignored"
 
 
+def test_same_spellings_write_one_outlet_once_and_say_so():
+    # rux18 M6: a real corpus wrote "thehuffingtonpost" (26 articles) and "The Huffington Post" (11), "foxnews"
+    # and "Fox News", "rt" and "RT": the outlet comparison drew each as two outlets
+    from analysis.tables import filter_documents, same_spellings
+
+    docs = pd.DataFrame({"doc_id": list("abcdefghij"), "outlet": [
+        "thehuffingtonpost", "thehuffingtonpost", "The Huffington Post", "foxnews", "Fox News", "rt", "RT",
+        "breitbart.com", "Breitbart", None]})
+    merged = same_spellings(docs)
+    assert merged["outlet"].tolist()[:9] == ["The Huffington Post"] * 3 + ["Fox News"] * 2 + ["RT"] * 2 + \
+        ["Breitbart"] * 2
+    assert merged["outlet"].isna().tolist()[-1], "a missing outlet stays missing"
+    assert docs["outlet"].iloc[0] == "thehuffingtonpost", "the table given is not changed"
+    assert merged.attrs["spellings"] == {
+        "column": "outlet", "replaced": {"thehuffingtonpost": "The Huffington Post", "foxnews": "Fox News",
+                                         "rt": "RT", "breitbart.com": "Breitbart"},
+        "articles": {"thehuffingtonpost": 2, "foxnews": 1, "rt": 1, "breitbart.com": 1}}
+    # names that are not one outlet stay apart; nothing to merge, no note
+    apart = same_spellings(pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["The Times", "The Sunday Times",
+                                                                              "Times of India"]}))
+    assert apart["outlet"].tolist() == ["The Times", "The Sunday Times", "Times of India"]
+    assert apart.attrs["spellings"]["replaced"] == {}
+    # of two written forms the more frequent; a tie keeps the first in the table
+    assert same_spellings(pd.DataFrame({"doc_id": list("abc"), "outlet": ["Fox news", "Fox News", "Fox News"]}))[
+        "outlet"].tolist() == ["Fox News"] * 3
+    # filter_documents finds an outlet by any of its spellings
+    assert filter_documents(docs, outlets="The Huffington Post")["doc_id"].tolist() == ["a", "b", "c"]
+    assert filter_documents(docs, outlets=["fox news"])["doc_id"].tolist() == ["d", "e"]
+
+
 def test_filter_documents_that_leave_nothing_name_the_limit_and_what_the_corpus_holds():
     from analysis.tables import filter_documents
 
