@@ -39,6 +39,9 @@ storm", ``numbered_labels``), a generational suffix alone ("Roger Pielke, Jr.", 
 Luther King Jr." is one name, no "King" title), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no
 names; a title-case run of the document's first sentence (a headline run into the text) is split at a
 verb beside a name the document writes alone ("Trump Accuses California" -> Trump, California); nor is a
+currency written before an amount, nor the end of a name ("Rs 1,920 crore", "Rs.500", "INR 500", "A$1.2
+billion", "$A310 million": ``currency_codes``, ``dollar_prefixes``, ``currency_symbols``; "Punjab National
+Bank Rs 1,920 crore" names Punjab National Bank; "A380" with no symbol before it stays a name); nor is a
 month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name; a month that is a first
 name of the lists and no modal verb before a surname-like word opens a person's name, "His wife, June
 Pickett," — after a word of time it stays the month: "In June Pickett said"), nor a credit: a dateline's
@@ -97,7 +100,9 @@ Chief Executive"); a title of several
 words opening a sentence keeps its first word ("Chief Executive Priya Raman said": chief executive, no
 "Executive Priya Raman"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
-banks") is not a title: the words after a title must not contain an organisation word; opening a
+banks") is not a title: the words after a title must not contain an organisation word, and an ambiguous
+one must be followed by what looks like a person's name (a first name, initials before a name: "Justice
+A.K. Mehta", or one word that is no place and no common English word: "Whistleblower Lakshmi"); opening a
 sentence before a common English word of the name lists with no person cue after it and standing nowhere
 else in the document, it makes one name with that word ("Agent Orange was sprayed": not the person
 "Orange"; "Major Brown" keeps the rank, ``surname_ranks``). A title alone ("President", "The Chief Financial Officer left":
@@ -210,7 +215,10 @@ mentioned (a bare surname written before them, a headline's, goes to the person 
 stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
 before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no list and Dario's is; to
 neither where two were first named in one sentence, "Ruskin" before "John and Effie Ruskin", but it is a
-person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
+person's, never the town of that name; a town of the gazetteer after a preposition of place or motion in a
+sentence that names a person of that surname is the town, not the surname, and so is a later one after a
+preposition of place: "Helen Darwin, who is based in Darwin," gives the place Darwin, while "Ms Darwin",
+"Darwin added", "In Darwin's view" and "Mayor Tom Jackson spoke. Crews stayed in Jackson" stay the person's), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh", also where the bare form
 stands for the other ("Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell" is
@@ -1591,10 +1599,17 @@ def _plural_title(words: EntityWords, lows: Sequence[str]) -> int:
 
 
 def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
+    """``rest`` (lower-case words after an ambiguous title) looks like a person's name: a first name of the
+    lists first, initials before a name ("a.k. mehta" of "Justice A.K. Mehta"), or one word that is no place
+    and no common English word ("Lakshmi" of "Whistleblower Lakshmi")."""
     if not rest:
         return False
     return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places and
-                                                         rest[0] not in words.english)
+                                                         rest[0] not in words.english) or \
+        (len(rest) > 1 and _LOWER_INITIALS.match(rest[0]) is not None)
+
+
+_LOWER_INITIALS = re.compile(r"(?:[a-z]\.){1,3}$")
 
 
 def _surname_rank(words: EntityWords, low: str, rest: Sequence[str]) -> str | None:
@@ -2333,6 +2348,47 @@ _READING_ORDER = operator.attrgetter("k", "start")
 _SCAN_LIMIT = 20_000
 
 
+#: An amount right after a currency word ("Rs 1,200", "Rs.500" glued into one word: "rs.500").
+_AMOUNT_AFTER = re.compile(r"\.? ?\d")
+_GLUED_AMOUNT = re.compile(r"([a-z]+\.?)\d[\d.,]*")
+
+
+def _currency_word(words: EntityWords, low: str, text: str, end: int) -> bool:
+    """The word ``low`` (lower case, ending at ``end`` of ``text``) is a currency written before an amount:
+    a code of ``currency_codes`` before a number ("Rs 1,920 crore", "INR 500") or with it in one word
+    ("Rs.500"), or a dollar's letters of ``dollar_prefixes`` right before a currency symbol and a number
+    ("A$1.2 billion", "US$5m")."""
+    if low in words.currency_codes:
+        return _AMOUNT_AFTER.match(text, end) is not None
+    if low in words.dollar_prefixes:
+        return text[end:end + 1] in words.currency_symbols and _AMOUNT_AFTER.match(text, end + 1) is not None
+    glued = _GLUED_AMOUNT.fullmatch(low)
+    return glued is not None and glued.group(1) in words.currency_codes
+
+
+def _without_currency(words: EntityWords, text: str, base: int, piece: Sequence[tuple[int, int, str]]
+                      ) -> Sequence[tuple[int, int, str]] | None:
+    """``piece`` (a run piece at ``base`` of ``text``) without the currencies written at its ends before an
+    amount ("Punjab National Bank Rs 1,920 crore" -> Punjab National Bank; "Rs 6,300 crore" -> nothing;
+    "$A1.2 billion", "$A310 million", "A$1.2 billion" -> nothing: a word with a digit, or a dollar's
+    letters, right after a currency symbol is part of the amount), None when it has none (so that most
+    pieces cost two look-ups). "A380" with no symbol before it stays a name (an aircraft)."""
+    lo, hi = 0, len(piece)
+    start = base + piece[0][0]
+    if start and text[start - 1] in words.currency_symbols:
+        tok = piece[0][2]
+        if any(c.isdigit() for c in tok) or \
+                (tok.lower() in words.dollar_prefixes and _AMOUNT_AFTER.match(text, base + piece[0][1])):
+            lo = 1
+    if hi > lo and _currency_word(words, piece[-1][2].lower(), text, base + piece[-1][1]):
+        hi -= 1
+        while hi > lo and piece[hi - 1][2] in _CONNECTORS:
+            hi -= 1  # ("Bank of Rs 500": no "Bank of")
+    if lo == 0 and hi == len(piece):
+        return None
+    return piece[lo:hi]
+
+
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
                      capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
@@ -2387,6 +2443,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             weak_lines[k] = lines
             weak_sentences.extend((k, lo, hi) for lo, hi in lines)
     k, offset, text = -1, 0, ""
+    currency = bool(words.currency_codes or words.dollar_prefixes)
     for at, run in _runs(joined):
         if k < 0 or at > ends[k]:
             k = bisect_left(ends, at)
@@ -2398,6 +2455,10 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if weak_lines and k in weak_lines and any(lo <= base < hi for lo, hi in weak_lines[k]):
             continue
         for piece, toks, facts in _run_parts(run):
+            if currency and (kept := _without_currency(words, text, base, piece)) is not None:
+                if not kept:
+                    continue  # "Rs 6,300 crore", "$A310 million": an amount, no name
+                piece, toks, facts = kept, tuple([t[2] for t in kept]), None
             # _initial(text, base + piece[0][0]), inlined
             j = base + piece[0][0] - 1
             while j >= 0 and text[j] == " ":
@@ -3576,6 +3637,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             any(r <= 3 and label.startswith("gazetteer") for r, _, label in c.evidence) and \
             _coordinated_with_place(words, texts[c.k], c.start, c.end)  # (only a gazetteer name's reads it)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
+        town = _town_written_as_place(texts[c.k], c) if locative else None
         for idx in pool:
             ent = entities[idx]
             if len(ent.words) <= n:
@@ -3628,6 +3690,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     not (etype == "organization" and n > 1 and _national_branch(words, ent.words, n)):
                 continue  # (but "the Red Cross" after "the American Red Cross")
             if own_types - {"person"}:
+                continue
+            if town is not None and etype == "person" and any(m[0] == c.k for m in ent.mentions):
+                # "Helen Darwin, who is based in Darwin": the town, not her surname (a place by rank 3, so
+                # that no later pass joins it to her either); a person named in another sentence keeps the
+                # form ("Mayor Tom Jackson spoke. Crews stayed in Jackson overnight": Tom Jackson)
+                if not any(label.startswith(_TOWN_BESIDE) for _, _, label in c.evidence):
+                    c.evidence.append((3, "place", f"{_TOWN_BESIDE}{ent.display}"))
                 continue
             if _addresses_adult(words, texts, c.title, ent):
                 continue  # "Mrs Pryce" after "the death of baby Ella Pryce": the baby's mother, not the baby
@@ -3822,6 +3891,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if idx is not None and len(c.words) == 1 and c.words[0] in unsettled and \
                 (_settles_person(c.evidence) or _says_organization(c.evidence, texts[c.k], c.end)):
             idx = None  # an ambiguous word with evidence that settles it ("Ms. Brightwater"): see short_target
+        town_idx = None
+        if idx is not None and len(c.words) == 1 and entities[idx].best is not None and \
+                entities[idx].best[2].startswith(_TOWN_BESIDE) and _town_written_as_place(texts[c.k], c) is not True:
+            # "Ms Darwin", "Darwin added" after "Helen Darwin, who is based in Darwin": the person again,
+            # unless short_target finds the town (below)
+            town_idx, idx = idx, None
         if idx is not None and c.evidence and min(c.evidence)[0] <= 2:
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
@@ -3835,6 +3910,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 by_last.setdefault(c.words[-1], []).append(idx)  # ("Ocasio-Cortez" alone after it)
             continue
         target = short_target(c)
+        if target is None and town_idx is not None:
+            add(c, town_idx, "name")  # "Helen Darwin, who moved to Darwin": the town again
+            continue
         if target is None and idx is None and len(c.words) > 1:
             # a name written alone first is one of its own: "Harbourside United have sacked ...", then "the
             # Harbourside United Supporters Trust", then "Harbourside United" again is the club (``idx``)
@@ -4221,6 +4299,23 @@ def _written_address(texts: Sequence[str], ent: _Entity, words: EntityWords) -> 
             written = text[s:e] if text[s:e].lower() == title else text[max(0, s - len(title) - 1):s - 1]
             return written if written.lower() == title else title.capitalize()
     return None
+
+
+#: The evidence label of a town of the gazetteer written as a place beside a person of its name.
+_TOWN_BESIDE = "town, beside the person "
+
+
+def _town_written_as_place(text: str, c: _Cand) -> bool | None:
+    """For a one-word form after a preposition of place or motion (:data:`_LOCATIVES`) that the gazetteer
+    holds at any size ("in Darwin", "to Darwin"), no possessive, no title: True after a preposition of
+    place ("based in Darwin"), False after "to"/"from"; None for any other form (a surname as ever: "In
+    Darwin's view", "Ms Darwin"). Either is the town beside a person of that surname named in the same
+    sentence ("Helen Darwin, who is based in Darwin,", "who moved to Darwin"); once the document has the
+    town so, a later form after a preposition of place is the town too ("Prices in Darwin fell")."""
+    if len(c.words) != 1 or c.title is not None or text[c.end:c.end + 1] in ("'", "’") or \
+            not any(label.startswith("gazetteer") for _, _, label in c.evidence):
+        return None
+    return text.endswith(_PLACE_PREPOSITIONS, 0, c.start)
 
 
 def _bare_before_full(words: EntityWords, entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
@@ -6058,6 +6153,10 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
+    A single word, untyped or an organisation, that leads the names of several organisations goes to the
+    one with 80% of their mentions ("Varuna" -> Varuna Infra Ltd beside a rare Varuna Employees Union).
+    ``same_as`` is written to its end, never a chain: "Varuna" untyped -> "Varuna" the organisation ->
+    Varuna Infra Ltd gives Varuna Infra Ltd for both, so every reader follows one link.
     """
     with collector_paused():  # (the tallies live until the table is made: see entity_table_of_parts)
         return entity_table_of_parts([entities], actors=actors)
@@ -6222,7 +6321,7 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "organization"])
     _leading_parts(table, same, words)
     _role_links(table, same)
-    table["same_as"] = same
+    table["same_as"] = _chain_ends(table["entity_id"].tolist(), same)
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
 
@@ -6261,7 +6360,9 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     evidence, by a speech verb, statement or organisation cue alone, or by an institution's first word
     ("Royal Wessex" beside the Royal Wessex Hospitals NHS Foundation Trust) (not by words of its own: "European
     Union" is no short form of the European Union Emissions Trading System), or a place by the
-    gazetteer's towns alone, and no common word alone ("Two"); never a single word typed a person (a surname beside "Mallory Paving"), nor
+    gazetteer's towns alone, or a single word typed by no evidence ("Varuna" beside Varuna Infra Ltd), and
+    no common word alone ("Two"); where a single word leads several organisations' names, the one with 80%
+    of their mentions (:func:`_dominant`); never a single word typed a person (a surname beside "Mallory Paving"), nor
     where another entity's name (of any type) starts with the same words, nor the place an organisation
     is named after ("Springfield" of "Springfield City Council"), nor a name another name holds after its
     first word: "Westbrook" beside the Westbrook Students' Union and the University of Westbrook is the
@@ -6278,6 +6379,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     blob: list[str] = []  # every name, one a line (made on first use)
     types = table["type"].tolist()
     ids = table["entity_id"].tolist()
+    mentions = table["mentions"].tolist()
     surnames = {n[-1] for n, t in zip(names, types) if t == "person" and len(n) > 1}
     for k, (name, t, ev) in enumerate(zip(names, types, table["evidence"])):
         if same[k] is not None or name not in starts or len(name) == 1 and name[0] in surnames:
@@ -6285,7 +6387,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE,
                                                _INSTITUTION_EVIDENCE)) and
                 t in ("organization", "person") and (t != "person" or len(name) > 1) or
-                t == "place" and ev == "gazetteer: town"):
+                t == "place" and ev == "gazetteer: town" or t == "other" and ev == "none" and len(name) == 1):
             continue  # (a name with evidence of its own is its own: "European Union", "US Senate", "CBS")
         if len(name) == 1 and not ev.startswith("organization cue") and name[0].lower() in words.english:
             continue  # a common word ("Two", "Android")
@@ -6293,6 +6395,11 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         # (the longest names only: "Northfield Dairy" is itself a leading part of the cooperative)
         longest = [j for j in longer if not any(len(names[i]) > len(names[j]) and names[i][:len(names[j])] == names[j]
                                                 for i in longer)]
+        if len(longest) > 1 and len(name) == 1 and all(types[j] == "organization" for j in longest):
+            # "Varuna" beside Varuna Infra Ltd (13 mentions) and the Varuna Employees Union (1): the one
+            # organisation with 80% of their mentions, as entity_table decides elsewhere
+            one = _dominant([(mentions[j], ids[j]) for j in longest])
+            longest = [ids.index(one)] if one is not None else longest
         if len(longest) != 1 or types[longest[0]] != "organization":
             continue
         full = names[longest[0]]
@@ -6303,6 +6410,22 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if re.search(rf" {re.escape(' '.join(name))}(?![^ \n])", blob[0]):
             continue  # (another name holds it after its first word: "University of Westbrook" beside the union)
         same[k] = ids[longest[0]]
+
+
+def _chain_ends(ids: Sequence[str], same: Sequence[str | None]) -> list[str | None]:
+    """``same`` (the ``same_as`` of each of ``ids``) with every link followed to its end, so that the
+    table never writes a chain: "Varuna" untyped -> "Varuna" the organisation -> Varuna Infra Ltd gives
+    Varuna Infra Ltd for both (every reader of ``same_as`` follows one link). A link into a cycle keeps
+    its first step."""
+    of = dict(zip(ids, same))
+    out: list[str | None] = []
+    for first in same:
+        to, seen = first, set()
+        while to is not None and of.get(to) is not None and to not in seen:
+            seen.add(to)
+            to = of[to]
+        out.append(first if to in seen else to)
+    return out
 
 
 def _given_name_of(words: EntityWords, name: str, etype: str, by_given: Mapping[str, list[str]],

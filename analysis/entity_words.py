@@ -77,6 +77,9 @@ class EntityWords:
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     family_nouns: frozenset[str] = frozenset()  # "the Doyle brothers", "the Smith family": a family, a group
+    currency_codes: frozenset[str] = frozenset()  # "Rs 1,200 crore", "INR 500": a currency before an amount, no name
+    dollar_prefixes: frozenset[str] = frozenset()  # "A$1.2 billion", "$A310 million": a dollar's letters by its symbol
+    currency_symbols: frozenset[str] = frozenset()  # "$", "₹", "€": symbols of currencies before an amount
     place_joins: frozenset[str] = frozenset()  # "Southend-on-Sea": words joining a hyphenated place name
     institution_places: frozenset[str] = frozenset()  # "Downing Street said": a place word of an institution
     org_first: frozenset[str] = frozenset()  # "NHS England", "Royal Wessex": first words of institutions
@@ -98,7 +101,7 @@ _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_wor
                    "governing_place_words", "former_words", "ranks_below", "kin_nouns", "family_nouns", "place_joining_words",
                    "institution_place_words", "organization_first_words", "seat_titles",
                    "village_last_words", "post_nominals", "child_words", "name_suffixes", "units",
-                   "numbered_labels")
+                   "numbered_labels", "currency_codes", "dollar_prefixes", "currency_symbols")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -190,6 +193,9 @@ def _build_words(doc) -> EntityWords:
         former_words=frozenset(lists.get("former_words", ())),
         ranks_below=frozenset(lists.get("ranks_below", ())),
         kin_nouns=frozenset(lists.get("kin_nouns", ())),
+        currency_codes=frozenset(lists.get("currency_codes", ())),
+        dollar_prefixes=frozenset(lists.get("dollar_prefixes", ())),
+        currency_symbols=frozenset(lists.get("currency_symbols", ())),
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
         governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
