@@ -80,3 +80,17 @@ def test_frames_per_month_leave_an_empty_slot_for_a_month_without_articles():
     fig = wb.tables.frames_panel(wb.frames(close, result.codebook, level="document"),
                                  wb.with_period(wb.analyze(close).documents, period="month"))
     assert list(fig.layout.xaxis.ticktext) == ["January 2006<br>1 article", "February 2006<br>1 article"]
+
+
+def test_an_article_without_paragraph_breaks_has_a_lead_of_three_sentences():
+    # rux18 L2: every actor of an article written as one paragraph was "in the lead: yes" (one named first
+    # in sentence 39 too)
+    import analysis as wb
+
+    documents = pd.DataFrame({"doc_id": ["a"], "title": ["Council votes"], "text": [
+        "Mayor Dana Price opened the meeting. The council voted on the budget. Critics spoke. "
+        "Residents waited. Omar Haddad, a resident, objected late in the evening."]})
+    sentences = wb.sentences(documents)
+    mentions = wb.entities_as_mentions(wb.entities(documents, sentences=sentences, actors={"actors": []}))
+    lead = wb.prominence(mentions, sentences).set_index("actor")["in_lead"].to_dict()
+    assert lead == {"Dana Price": True, "Omar Haddad": False}
