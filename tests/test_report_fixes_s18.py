@@ -94,3 +94,17 @@ def test_an_article_without_paragraph_breaks_has_a_lead_of_three_sentences():
     mentions = wb.entities_as_mentions(wb.entities(documents, sentences=sentences, actors={"actors": []}))
     lead = wb.prominence(mentions, sentences).set_index("actor")["in_lead"].to_dict()
     assert lead == {"Dana Price": True, "Omar Haddad": False}
+
+
+def test_the_suggested_lexicon_gives_no_organisation_kind_alone_as_an_alias():
+    # rux18 L4: the suggested YAML for the EPA had aliases [EPA, Environmental Protection Agency, Agency]:
+    # "Agency" would link every capitalised agency of a corpus
+    import analysis as wb
+
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""], "text": [
+        "The Environmental Protection Agency (EPA) proposed a rule. The Agency said the rule would cut pollution. "
+        "EPA officials agreed.",
+        "The Environmental Protection Agency said on Monday it would act. The Agency declined to comment."]})
+    suggested = wb.discover_actors(documents, {"actors": []})
+    assert suggested[["name", "type", "aliases"]].values.tolist() == [
+        ["Environmental Protection Agency", "organization", ["Environmental Protection Agency", "EPA"]]]
