@@ -147,10 +147,12 @@ def _suggested_aliases(variants: list[str], taken: set[str], address: frozenset[
     """The forms of ``variants`` to suggest as aliases, in order: forms of address stripped, none
     already ``taken`` (by the lexicon or an earlier candidate), nor the person's ``given_name`` alone
     (an alias of "Daniel" would count every Daniel of a corpus), nor one word that names a kind of
-    organisation (``kinds``: "Agency" of "the Agency", short for the Environmental Protection Agency,
-    would count every agency written with a capital), each once."""
+    organisation (``kinds``) beside a fuller form ("Agency" of "the Agency", short for the Environmental
+    Protection Agency, would count every agency written with a capital; a club named "Rovers" alone keeps
+    it), each once."""
     return [a for a in dict.fromkeys(_without_address(v, address) for v in variants)
-            if a and a not in taken and a != given_name and not (" " not in a and a.casefold() in kinds)]
+            if a and a not in taken and a != given_name
+            and not (" " not in a and a.casefold() in kinds and len(variants) > 1)]
 
 
 def _surname_id(entity: str, address: frozenset[str]) -> str:
