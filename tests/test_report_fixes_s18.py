@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis import charts
 from analysis.charts._base import FEW_COLOR
@@ -108,3 +109,23 @@ def test_the_suggested_lexicon_gives_no_organisation_kind_alone_as_an_alias():
     suggested = wb.discover_actors(documents, {"actors": []})
     assert suggested[["name", "type", "aliases"]].values.tolist() == [
         ["Environmental Protection Agency", "organization", ["Environmental Protection Agency", "EPA"]]]
+
+
+@pytest.mark.slow  # two process pools
+def test_analyze_says_when_workers_had_nothing_to_do(tmp_path, capsys):
+    # rux18 L6: --workers 2 on 1,000 documents made one partition (default size 1,000): one worker idled, unsaid
+    import json
+
+    from analysis.cli import main
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"title": f"Vote {i}", "text": f"The council met on day {i}."}) + "\n"
+                              for i in range(5)), encoding="utf-8")
+    assert main(["analyze", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "--engine", "processes",
+                 "--workers", "2", "--partition-size", "10"]) == 0
+    out = capsys.readouterr().out
+    assert ("note: 5 documents made 1 partition(s) of up to 10 for 2 workers, so 1 of them had nothing to do; "
+            "--partition-size 3 gives each worker a partition") in out
+    assert main(["analyze", "--corpus", str(corpus), "--out", str(tmp_path / "out2"), "--engine", "processes",
+                 "--workers", "2", "--partition-size", "3"]) == 0
+    assert "nothing to do" not in capsys.readouterr().out
