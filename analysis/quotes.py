@@ -3993,8 +3993,8 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 #: The words before a title in an apposition that names the person: "the mayor, Helen Stroud,", "her
 #: agent, Luca Bianchi,", "Luca Bianchi, his agent,".
 _OWNERS = "the|its|a|an|his|her|their"
-#: How far before a person's name a title written before it is looked for (characters): "The founder of
-#: the collapsed Varuna Infra Ltd, " is 47.
+#: How far before a person's name a title set off by a comma before it is looked for (characters): "The
+#: founder of the collapsed Varuna Infra Ltd, " is 47 (a title right before the name: 40).
 _TITLED_REACH = 90
 #: The place or body a title is held for, between the title and the comma before the name ("the senior
 #: coroner | for Wessex |, Rachel Thorne", "The founder | of the collapsed Varuna Infra Ltd |, Ramesh
@@ -4068,7 +4068,12 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         m = f.mentions[j]
         if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
             continue
-        titled = before.search(f.text, max(0, m.start - _TITLED_REACH), m.start)
+        k = m.start
+        while k > 0 and text[k - 1] in " \n":
+            k -= 1
+        # a title before the name (within 40 characters), or a description set off by a comma (further back:
+        # "The founder of the collapsed Varuna Infra Ltd, Ramesh Venkataraman")
+        titled = before.search(text, max(0, m.start - (_TITLED_REACH if text[k - 1:k] == "," else 40)), m.start)
         if titled is not None and _rank_below_before().search(f.text, max(0, titled.start() - 16), titled.start()):
             titled = None  # "Lt. Gov. Ray Oh", "Deputy Mayor Ann Lee", "former Gov. X": not "the governor"
         if titled or after.match(f.text, m.end) or appointed_as(text, start=m.start, end=m.end, title=title):
