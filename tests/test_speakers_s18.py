@@ -121,7 +121,7 @@ def test_who_said_after_an_apposition_and_a_note_as_a_document_speaker():
         "The committee heard from Zoë Nguyễn, a governance analyst, who said that companies relied on reports.",
         "SBI had lent Rs 3,850 crore, the note said.",
         "The bank had lent money to the group, the chargesheet says.") == [
-        ("d0", "reported", "companies relied on reports", "Zoë Nguyễn", "name", "person:zo_nguy_n"),
+        ("d0", "reported", "companies relied on reports", "Zoë Nguyễn", "name", "person:zoe_nguyen"),
         ("d1", "reported", "SBI had lent Rs 3,850 crore", "the note", "nominal", None),
         ("d2", "reported", "The bank had lent money to the group", "the chargesheet", "nominal", None)]
     assert {"note", "notice", "circular", "chargesheet", "petition", "dossier"} <= wb.load_cue_verbs().document_nouns
