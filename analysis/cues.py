@@ -72,6 +72,9 @@ class CueVerbs:
     said" links to it among other organisations; empty: none);
     ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
     record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
+    ``quotation_of`` maps the forms of verbs that attribute only a quotation right before them to their
+    lemma ("asked" -> "ask": '"Why?" she asked.' quotes her, though "asked" is no cue of reported speech:
+    "asked whether", "asked to leave");
     ``sha256`` identifies the content."""
 
     verbs: pd.DataFrame
@@ -88,6 +91,7 @@ class CueVerbs:
     team_lead_nouns: frozenset[str] = frozenset()
     display_words: frozenset[str] = frozenset()
     naming_of: Mapping[str, str] = dc_field(default_factory=dict)
+    quotation_of: Mapping[str, str] = dc_field(default_factory=dict)
     organization_kinds: Mapping[str, frozenset[str]] = dc_field(default_factory=dict)
 
     @functools.cached_property
@@ -214,6 +218,8 @@ def _build(doc) -> CueVerbs:
             lists[key] = value
     naming = _mapping_of_lists(doc, "naming_verbs", "lemmas to their forms such as {call: [call, calls, called]}")
     naming_of = {f.strip().lower(): k.strip().lower() for k, v in naming.items() for f in v}
+    quoting = _mapping_of_lists(doc, "quotation_verbs", "lemmas to their forms such as {ask: [ask, asks, asked]}")
+    quotation_of = {f.strip().lower(): k.strip().lower() for k, v in quoting.items() for f in v}
     kinds = _mapping_of_lists(doc, "organization_kinds", "organisation nouns to the name words that state them "
                               "such as {utility: [power, energy]}")
     kinds_of = {k.strip().lower(): frozenset(w.strip().lower() for w in v) for k, v in kinds.items()}
@@ -233,6 +239,8 @@ def _build(doc) -> CueVerbs:
         normal["display_words"] = displays
     if naming_of:  # only when given: a list without them keeps its hash
         normal["naming_verbs"] = naming_of
+    if quotation_of:  # only when given: a list without them keeps its hash
+        normal["quotation_verbs"] = quotation_of
     if kinds_of:  # only when given: a list without them keeps its hash
         normal["organization_kinds"] = {k: sorted(v) for k, v in kinds_of.items()}
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
@@ -247,4 +255,4 @@ def _build(doc) -> CueVerbs:
                     spokesperson_nouns=frozenset(n.strip().lower() for n in spokespeople),
                     team_lead_nouns=frozenset(n.strip().lower() for n in team_leads),
                     display_words=frozenset(n.strip().lower() for n in displays),
-                    naming_of=naming_of, organization_kinds=kinds_of)
+                    naming_of=naming_of, quotation_of=quotation_of, organization_kinds=kinds_of)
