@@ -19,7 +19,10 @@ mark closes the quotation ("'The parents' anger is justified,' she said"; with n
 its sentence: "'Listen to the parents' she said"); the words of a single quotation hold no other
 opening mark (a mark after a space), so an opening mark never closed pairs with no later quotation's
 closing one. Where paragraphs ran together (scraped text: "… stay.'It's …"), a mark after an end mark
-and before a capital closes one, and ``''`` there is no archive mark. A direct quotation is attributed by the nearest
+and before a capital closes one, and ``''`` there is no archive mark; a straight double mark where one
+would open but that closes, after a comma, "?" or "!" and before an attribution clause ("…energy. It
+will take 60 days," Trump said"), lost its opening mark there: it closes a quotation of its sentence
+(from the last closing mark on at most) and the marks after it pair as written. A direct quotation is attributed by the nearest
 **cue verb** (``lexicons/cue_verbs.yml``):
 
 1. before it, in the same clause (from the sentence start or the end of the previous quotation in
@@ -51,6 +54,10 @@ and before a capital closes one, and ``''`` there is no archive mark. A direct q
    phrase is that source's (""…," according to the chief executive of Northwind Energy, Sam Patel."
    -> Sam Patel, cue "according to"; quoted words inside the author's own clause are not: 'he is now
    convinced that "…," according to an interview' is no interview's speech);
+   a quotation ending in "?" or "!" takes a quotation verb (``quotation_verbs``: '"Why?" she
+   asked.', '"Why?" asked Adeyemi.') right after its closing mark, and, where the sentence splitter
+   cut after the mark, a next sentence of the paragraph that is its cue clause alone ('"Why?" |
+   Ruth Adeyemi said at a rally in Boston.'; :func:`_cue_after_question`);
    with no cue at all, a quotation written "Name: 'quote'" (the UK headline form: a person named
    alone from the sentence's start to a colon right before the opening mark, the quotation running
    to the sentence's end: "Reyes: 'We will be brave'") is that person's, with no cue
@@ -167,7 +174,8 @@ an addressee so ("wrote to staff that").
 quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
 "X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that",
 after a time phrase or setting right after the verb, :func:`_leading_setting_end`: "said on Tuesday |
-the strike would go ahead", "said in a statement on Friday |",
+the strike would go ahead", "said in a statement on Friday |"; a setting alone is no content, :func:`_only_setting`:
+"said at an event in New York City Monday night." no row,
 and after the verb when a subject pronoun opens the clause: "saying he took responsibility for the
 failures that led to the breach" -> "he took responsibility for the failures that led to the breach";
 "X said A and that B" holds both clauses, "A and that B", when A is a clause: a bare verb's, or one
@@ -2420,9 +2428,9 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     return _NEW_ATTRIBUTION((speaker, m, close, False, True))
 
 
-_ASKING_ENDS = frozenset("?!")
+_ASKING_ENDS = frozenset("?!")  # a quotation's last character before a verb of asking ("?" she asked)
 _SETTING_END_CHARS = frozenset(" \n.!?\"”’'")  # after a setting at a sentence's end
-_SETTING_STOPS = frozenset(',;:"“”‘')  # no setting holds them: a clause or quoted words go on after them  # a quotation's last character before a verb of asking ("?" she asked)
+_SETTING_STOPS = frozenset(',;:"“”‘')  # no setting holds them: a clause or quoted words go on after them
 _SETTING_PREPS = frozenset("at in during on outside inside near before after aboard from amid across throughout "
                            "over via".split())
 # a word of a clause: a subject pronoun, a finite auxiliary, modal or copula, a negation
