@@ -70,6 +70,9 @@ class CueVerbs:
     ``organization_kinds`` maps an organisation noun whose kind names often do not hold to the name
     words that state it ("utility" -> power, energy, electric, ...: "Pacific Ridge Power ... the utility
     said" links to it among other organisations; empty: none);
+    ``headline_cues`` maps the phrases of British headline idioms to their lemma ("hears" -> "hear",
+    "told" -> "tell", "speak out" -> "speak": "…'could have been prevented', inquest hears"), read in a
+    headline only, whose speakers may also be headed by ``headline_speaker_nouns`` ("inquest", "jury");
     ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
     record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
     ``quotation_of`` maps the forms of verbs that attribute only a quotation right before them to their
@@ -93,6 +96,8 @@ class CueVerbs:
     naming_of: Mapping[str, str] = dc_field(default_factory=dict)
     quotation_of: Mapping[str, str] = dc_field(default_factory=dict)
     organization_kinds: Mapping[str, frozenset[str]] = dc_field(default_factory=dict)
+    headline_cues: Mapping[str, str] = dc_field(default_factory=dict)
+    headline_speaker_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def lemma_of(self) -> dict[str, str]:
@@ -223,6 +228,13 @@ def _build(doc) -> CueVerbs:
     kinds = _mapping_of_lists(doc, "organization_kinds", "organisation nouns to the name words that state them "
                               "such as {utility: [power, energy]}")
     kinds_of = {k.strip().lower(): frozenset(w.strip().lower() for w in v) for k, v in kinds.items()}
+    heads = _mapping_of_lists(doc, "headline_cues", "lemmas to the phrases of headline idioms such as "
+                              "{hear: [hears, heard]}")
+    headline_cues = {" ".join(f.lower().split()): k.strip().lower() for k, v in heads.items() for f in v}
+    heard_by = data.get("headline_speaker_nouns", [])
+    if not isinstance(heard_by, list) or not all(isinstance(v, str) and v.strip() for v in heard_by):
+        raise LexiconError(f"{doc.where('headline_speaker_nouns')}: field 'headline_speaker_nouns': give a list "
+                           "of non-empty words such as [inquest, jury]")
     verbs = pd.DataFrame({"form": forms, "lemma": lemmas, "clause": clauses, "addressee": addressees})
     generic = lists.pop("generic_organization_nouns") if "generic_organization_nouns" in data else None
     spokespeople = lists.pop("spokesperson_nouns", [])
@@ -243,6 +255,9 @@ def _build(doc) -> CueVerbs:
         normal["quotation_verbs"] = quotation_of
     if kinds_of:  # only when given: a list without them keeps its hash
         normal["organization_kinds"] = {k: sorted(v) for k, v in kinds_of.items()}
+    if headline_cues:  # only when given: a list without them keeps its hash
+        normal["headline_cues"] = headline_cues
+        normal["headline_speaker_nouns"] = heard_by
     return CueVerbs(verbs=verbs, source_phrases=tuple(p.strip().lower() for p in phrases),
                     speaker_nouns=frozenset(n.strip().lower() for n in nouns),
                     source=doc.name, sha256=content_hash(normal),
@@ -255,4 +270,5 @@ def _build(doc) -> CueVerbs:
                     spokesperson_nouns=frozenset(n.strip().lower() for n in spokespeople),
                     team_lead_nouns=frozenset(n.strip().lower() for n in team_leads),
                     display_words=frozenset(n.strip().lower() for n in displays),
-                    naming_of=naming_of, quotation_of=quotation_of, organization_kinds=kinds_of)
+                    naming_of=naming_of, quotation_of=quotation_of, organization_kinds=kinds_of,
+                    headline_cues=headline_cues, headline_speaker_nouns=frozenset(n.strip().lower() for n in heard_by))

@@ -34,7 +34,14 @@ function word in capitals that the document does not define in brackets ("NOT"; 
 Organization (WHO)") or a run of them (a sign's "WHERE WERE YOU?"), a state's AP abbreviation after a town
 and a comma (it belongs to the town: "Eugene, Ore.", a dateline's "JACKSON, Calif. —"), common acronyms (DNA, TV), an adjective of origin or party before a place or a person
 ("Democratic Florida", "Italian Matteo Salvini": the adjective is split off), page furniture ("Hide
-Caption", "JUST WATCHED"), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no names, nor is a
+Caption", "JUST WATCHED"), units ("degrees Celsius", ``units``), a label before its number ("a Category 4
+storm", ``numbered_labels``), a generational suffix alone ("Roger Pielke, Jr.", ``name_suffixes``; "Martin
+Luther King Jr." is one name, no "King" title), handles and hashtags ("@POTUS", "#IStandWithAhmed") are no
+names; a title-case run of the document's first sentence (a headline run into the text) is split at a
+verb beside a name the document writes alone ("Trump Accuses California" -> Trump, California); nor is a
+currency written before an amount, nor the end of a name ("Rs 1,920 crore", "Rs.500", "INR 500", "A$1.2
+billion", "$A310 million": ``currency_codes``, ``dollar_prefixes``, ``currency_symbols``; "Punjab National
+Bank Rs 1,920 crore" names Punjab National Bank; "A380" with no symbol before it stays a name); nor is a
 month in a date ("Jan 5", "Jan. 5, 2024", "5 Jan": not "Jan" the first name; a month that is a first
 name of the lists and no modal verb before a surname-like word opens a person's name, "His wife, June
 Pickett," — after a word of time it stays the month: "In June Pickett said"), nor a credit: a dateline's
@@ -93,7 +100,9 @@ Chief Executive"); a title of several
 words opening a sentence keeps its first word ("Chief Executive Priya Raman said": chief executive, no
 "Executive Priya Raman"). A rank word that is also an
 adjective or part of an organisation's name ("General Electric", "Major League Baseball", "major US
-banks") is not a title: the words after a title must not contain an organisation word; opening a
+banks") is not a title: the words after a title must not contain an organisation word, and an ambiguous
+one must be followed by what looks like a person's name (a first name, initials before a name: "Justice
+A.K. Mehta", or one word that is no place and no common English word: "Whistleblower Lakshmi"); opening a
 sentence before a common English word of the name lists with no person cue after it and standing nowhere
 else in the document, it makes one name with that word ("Agent Orange was sprayed": not the person
 "Orange"; "Major Brown" keeps the rank, ``surname_ranks``). A title alone ("President", "The Chief Financial Officer left":
@@ -105,7 +114,15 @@ the rank, the stronger):
 1. a title or honorific -> person;
 2. a legal suffix (Inc., Ltd) -> organization; the whole name a country, US state or county,
    continent, region (``regions``: Ontario, Bavaria), city of 500,000+ people or listed place ->
-   place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization;
+   place; an acronym defined in brackets ("National Nurses Union (NNU)") -> organization; a seat of
+   government named for the institution there (``government_seats``: "Downing Street said", "No 10 said",
+   "the Kremlin said", "Whitehall", "Zhongnanhai"), found as the list writes it wherever it stands (also
+   opening a sentence, where "Downing" alone is a verb form, and with its number: "Number 10", "No. 10"), is
+   one organisation shown by the list's name ("No 10" -> Number 10, "10 Downing Street" -> Downing Street),
+   wherever the document names it ("outside Downing Street" too; not inside a longer name or an address, a
+   capitalised word right after it: "White House Correspondents Association", "No 10 Acacia Avenue"; not a
+   town after a comma, "Whitehall, Ohio"; not a person's name, "Mr Whitehall", "Jane Whitehall ... Whitehall
+   said") -> organization (evidence "seat of government: <name>");
 3. a party of ``party_names`` before a member's title ("Labour" in "Labour MP Dame Sarah Hill") ->
    organization; an organisation word last or before "of"/"for" (Council, Union, University, Ministry of ...;
    two last words, "Health System"; a
@@ -198,7 +215,10 @@ mentioned (a bare surname written before them, a headline's, goes to the person 
 stands for, else to the one named first, as a headline names the person its story opens with: "Varga"
 before "Teodor Varga ... Dario Varga", also when Teodor's first name is in no list and Dario's is; to
 neither where two were first named in one sentence, "Ruskin" before "John and Effie Ruskin", but it is a
-person's, never the town of that name), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
+person's, never the town of that name; a town of the gazetteer after a preposition of place or motion in a
+sentence that names a person of that surname is the town, not the surname, and so is a later one after a
+preposition of place: "Helen Darwin, who is based in Darwin," gives the place Darwin, while "Ms Darwin",
+"Darwin added", "In Darwin's view" and "Mayor Tom Jackson spoke. Crews stayed in Jackson" stay the person's), unless the bare form already stands for one of them: "Mohamed" for the boy Ahmed Mohamed
 stays his after "his father Mohamed El-Hassan Mohamed"; a title written with it picks the one written
 with that title, "Dr. Marsh" after "Nurse Helen Marsh met Dr. Owen Marsh", also where the bare form
 stands for the other ("Councillor Kell" after "Tomas Kell ... Kell wrote ... Councillor Ruth Kell" is
@@ -275,7 +295,13 @@ also over a person of its gender named after that subject there ("Robert Vasquez
 said ..." -> Robert Vasquez); a pronoun opening a quotation is never the quotation's speaker named
 after it ('"He fights for us," Turner said'); an object "him" or "her" is never the subject of its own
 clause, nor that person named earlier ("Ruth Kell, who chairs the committee, pressed her" -> the woman
-named before: binding, principle B; not a possessive "her case"); a he/she in the second part of a
+named before: binding, principle B; not a possessive "her case"; the clause's verb may follow adverbs,
+"when Mr. Trump first nominated him"; an object before ", calling him" is no subject), and a pronoun of
+its gender after one binding decided continues that person while no one else who could be meant is
+named ("... nominated him. The president thanks him and his family"), but not a he/she of a later
+sentence whose sentence before opened with the binding subject ("Merkley thanked him. He noted"); an
+emphatic "himself"/"herself" after a noun is the noun's ("much like the devil himself": no row; "even
+the governor herself": the one person titled so); a he/she in the second part of a
 quotation split around its cue is not its speaker either, and continues the quotation's earlier he/she
 ('"He has worked so hard," Callum said. "He will come back stronger."' -> not Callum), and a he/she
 that gives words ("..., she said", "He added") is the person the sentence before gave words to when
@@ -294,7 +320,10 @@ place.
 **Lexicon overlay**: an entity links to the lexicon actor one of its forms is an alias of, when the
 types agree (a lexicon person only to a person entity, a country or place only to a place, an organisation to
 an organisation, a group to a group; type ``other`` agrees with everything, and so does a type that
-only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan;
+only a cue in the sentence gave, "Hamas said"): "Jordan" the country never links to a Rep. Jordan,
+nor, through its one-word alias, to a full name that writes a first name before it ("Jim Jordan ... Jordan
+said"), while a gazetteer name joined by "and"/"or" to another ("Jordan and Egypt") is written as a
+place, as after "in", and joins no person of that surname;
 and, for a person actor, when the first names agree: a person whose full name (titles stripped) writes
 a first name before a surname alias does not link through the surname when that first name is no
 word of the actor's name or aliases, nor an initial of one ("Councillor Sarah Harris ... Harris said"
@@ -522,6 +551,8 @@ _HOMETOWN_END = re.compile(r"[,.;)]| near [A-Z]| in [A-Z]|$")
 _KIN_BEFORE = re.compile(r"(?<![\w'’-])(?:whose|his|her|their|my|our) ([^\W\d_]+) $")
 #: A title word and "for" before a name: "the MP for Winchester" (``seat_titles`` decides the word).
 _TITLE_FOR = re.compile(r"(?<![\w'’-])([A-Za-z]+) for $")
+#: A number right after a name ("Category 4", "Phase 2"): see ``numbered_labels``.
+_NUMBER_NEXT = re.compile(r"[ \u00a0-]\d")
 _BRACKET_ACRONYM = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z&.]*[A-Z]\.?)\)")
 _STATEMENT = re.compile(r"(?:['’]s?)?,?\s+(?:also\s+)?(?:said|says|announced|stated)\s+(?:in|on)\s+"
                         r"(?:a|an|its|their)\s+"
@@ -629,6 +660,10 @@ _PLACE_AFTER_STARTS = ("mayoral", "gubernatorial", "precinct", "precincts", "res
                        "neighborhoods", "neighbourhood", "neighbourhoods", "suburb", "suburbs", "plant", "harbor",
                        "harbour", "waterfront", "downtown", "area", "region", "countryside")
 _LOCATIVES = (" in ", " from ", " to ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
+#: A name joined by "and"/"or" to the capitalised word after it, or from the one before it: "Jordan and
+#: Egypt", "Egypt or Jordan" (:func:`_coordinated_with_place`).
+_AND_NEXT = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?([A-Z][\w'’-]*)")
+_AND_BEFORE = re.compile(r"([A-Z][\w'’-]*),?\s+(?:and|or)\s+\Z")
 #: Prepositions that make the next name a place ("in Ohio"); not "to" and "from", which as often take a
 #: company, a website or a person ("posted to Twitter", "a letter from Microsoft", "according to Smith").
 _PLACE_PREPOSITIONS = (" in ", " into ", " across ", " near ", " outside ", " inside ", " throughout ")
@@ -1108,6 +1143,8 @@ def _split_run(text: str, start: int, run: str) -> list[list[tuple[int, int, str
 #: The evidence label of a saint's name in the possessive ("St. Mary's"): an institution's short form, which
 #: :func:`entity_table` may link to the one organisation named so in the corpus.
 _SAINT_EVIDENCE = "saint's possessive: "
+#: The evidence of a seat of government named for its institution (``government_seats``: "Downing Street said").
+_SEAT_EVIDENCE = "seat of government: "
 #: The evidence of an institution's first word (``organization_first_words``: "Royal Wessex", "NHS England").
 _INSTITUTION_EVIDENCE = "institution word: "
 
@@ -1432,6 +1469,8 @@ def _title_split(words: EntityWords, lows: list[str]) -> tuple[int, int]:
             while q < n - 1 and (more := _title_at(words, lows, q)):
                 q += more
         rest = lows[q:]
+        if rest and all(r in words.name_suffixes for r in rest):
+            continue  # "Martin Luther King Jr.": a title word before a generational suffix is the surname
         if not rest or any(r in words.org_words or r in words.legal_suffixes for r in rest):
             return 0, 0
         if q - i == 1 and lows[i] in words.ambiguous_titles and not _looks_personal(words, rest) and \
@@ -1560,10 +1599,17 @@ def _plural_title(words: EntityWords, lows: Sequence[str]) -> int:
 
 
 def _looks_personal(words: EntityWords, rest: Sequence[str]) -> bool:
+    """``rest`` (lower-case words after an ambiguous title) looks like a person's name: a first name of the
+    lists first, initials before a name ("a.k. mehta" of "Justice A.K. Mehta"), or one word that is no place
+    and no common English word ("Lakshmi" of "Whistleblower Lakshmi")."""
     if not rest:
         return False
     return rest[0].capitalize() in words.first_names or (len(rest) == 1 and rest[0] not in words.places and
-                                                         rest[0] not in words.english)
+                                                         rest[0] not in words.english) or \
+        (len(rest) > 1 and _LOWER_INITIALS.match(rest[0]) is not None)
+
+
+_LOWER_INITIALS = re.compile(r"(?:[a-z]\.){1,3}$")
 
 
 def _surname_rank(words: EntityWords, low: str, rest: Sequence[str]) -> str | None:
@@ -1736,6 +1782,17 @@ def _initial(text: str, start: int) -> bool:
 
 
 # ------------------------------------------------------------------------------------- typing
+
+
+def _coordinated_with_place(words: EntityWords, text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` joined by "and"/"or" to a single word of the gazetteer that is
+    no first name ("Jordan and Egypt", "Egypt and Jordan", "Syria or Jordan")? Then a gazetteer name
+    there is written as a place, as after "in": "Jordan" is the country, not a Jim Jordan of the
+    document. Not "Jordan and Obama", "Jordan and Jackson" (a first name: may be a person)."""
+    m = _AND_NEXT.match(text, end)
+    b = _AND_BEFORE.search(text, max(0, start - 40), start)
+    return any(word is not None and word.lower() in words.places and word not in words.first_names
+               for word in (m.group(1) if m else None, b.group(1) if b else None))
 
 
 def _name_evidence(words: EntityWords, toks: Sequence[str]) -> list[tuple[int, str, str]]:
@@ -2291,6 +2348,47 @@ _READING_ORDER = operator.attrgetter("k", "start")
 _SCAN_LIMIT = 20_000
 
 
+#: An amount right after a currency word ("Rs 1,200", "Rs.500" glued into one word: "rs.500").
+_AMOUNT_AFTER = re.compile(r"\.? ?\d")
+_GLUED_AMOUNT = re.compile(r"([a-z]+\.?)\d[\d.,]*")
+
+
+def _currency_word(words: EntityWords, low: str, text: str, end: int) -> bool:
+    """The word ``low`` (lower case, ending at ``end`` of ``text``) is a currency written before an amount:
+    a code of ``currency_codes`` before a number ("Rs 1,920 crore", "INR 500") or with it in one word
+    ("Rs.500"), or a dollar's letters of ``dollar_prefixes`` right before a currency symbol and a number
+    ("A$1.2 billion", "US$5m")."""
+    if low in words.currency_codes:
+        return _AMOUNT_AFTER.match(text, end) is not None
+    if low in words.dollar_prefixes:
+        return text[end:end + 1] in words.currency_symbols and _AMOUNT_AFTER.match(text, end + 1) is not None
+    glued = _GLUED_AMOUNT.fullmatch(low)
+    return glued is not None and glued.group(1) in words.currency_codes
+
+
+def _without_currency(words: EntityWords, text: str, base: int, piece: Sequence[tuple[int, int, str]]
+                      ) -> Sequence[tuple[int, int, str]] | None:
+    """``piece`` (a run piece at ``base`` of ``text``) without the currencies written at its ends before an
+    amount ("Punjab National Bank Rs 1,920 crore" -> Punjab National Bank; "Rs 6,300 crore" -> nothing;
+    "$A1.2 billion", "$A310 million", "A$1.2 billion" -> nothing: a word with a digit, or a dollar's
+    letters, right after a currency symbol is part of the amount), None when it has none (so that most
+    pieces cost two look-ups). "A380" with no symbol before it stays a name (an aircraft)."""
+    lo, hi = 0, len(piece)
+    start = base + piece[0][0]
+    if start and text[start - 1] in words.currency_symbols:
+        tok = piece[0][2]
+        if any(c.isdigit() for c in tok) or \
+                (tok.lower() in words.dollar_prefixes and _AMOUNT_AFTER.match(text, base + piece[0][1])):
+            lo = 1
+    if hi > lo and _currency_word(words, piece[-1][2].lower(), text, base + piece[-1][1]):
+        hi -= 1
+        while hi > lo and piece[hi - 1][2] in _CONNECTORS:
+            hi -= 1  # ("Bank of Rs 500": no "Bank of")
+    if lo == 0 and hi == len(piece):
+        return None
+    return piece[lo:hi]
+
+
 def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[str, Any] | None = None,
                      capitals: _Capitals | None = None) -> tuple[list[_Cand], list[int], Any]:
     """All names in a document's sentences (strong ones, and weak ones from untrusted lines), the
@@ -2345,6 +2443,7 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
             weak_lines[k] = lines
             weak_sentences.extend((k, lo, hi) for lo, hi in lines)
     k, offset, text = -1, 0, ""
+    currency = bool(words.currency_codes or words.dollar_prefixes)
     for at, run in _runs(joined):
         if k < 0 or at > ends[k]:
             k = bisect_left(ends, at)
@@ -2356,6 +2455,10 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if weak_lines and k in weak_lines and any(lo <= base < hi for lo, hi in weak_lines[k]):
             continue
         for piece, toks, facts in _run_parts(run):
+            if currency and (kept := _without_currency(words, text, base, piece)) is not None:
+                if not kept:
+                    continue  # "Rs 6,300 crore", "$A310 million": an amount, no name
+                piece, toks, facts = kept, tuple([t[2] for t in kept]), None
             # _initial(text, base + piece[0][0]), inlined
             j = base + piece[0][0] - 1
             while j >= 0 and text[j] == " ":
@@ -2456,8 +2559,54 @@ def _find_candidates(texts: Sequence[str], words: EntityWords, known: Mapping[st
         if cand is not None:
             cand.opening = opening and keep
             cands.append(cand)
+    if words.seats and (seats := _seat_pattern(tuple(words.seats))).search(joined) is not None:
+        cands = _seat_candidates(texts, cands, words, seats, skip)
     cands.sort(key=_READING_ORDER)
     return cands, weak_sentences, written_lower
+
+
+@functools.lru_cache(maxsize=4)
+def _seat_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the forms of ``government_seats`` as written, the longest first ("No 10 Downing
+    Street" before "No 10"), ending on a word edge (a possessive may follow: "the Kremlin's spokesman"; the
+    edge before it is checked apart: a pattern opening with a look-behind scans a text four times slower)."""
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?![\w-])")
+
+
+def _seat_candidates(texts: Sequence[str], cands: list[_Cand], words: EntityWords, seats: re.Pattern[str],
+                     skip: Sequence[bool]) -> list[_Cand]:
+    """``cands`` with the seats of government of the sentences (``government_seats``: "Downing Street said",
+    "No 10 said", "the Kremlin said") as organisations named as the list shows them (evidence "seat of
+    government: <name>", rank 2), each in place of the names found inside its words (the run rules cut a
+    sentence's first "Downing", a verb form, and find no "10"). Not a seat: one a capitalised word follows
+    (a longer name: "White House Correspondents Association", "Pentagon Papers", an address: "No 10 Acacia
+    Avenue") or a place after a comma ("Whitehall, Ohio"), one inside a longer name found ("Richard
+    Whitehall") or written with a title ("Mr Whitehall"), nor a seat of one word where a person of the
+    document has it as a surname ("Jane Whitehall ... Whitehall said")."""
+    surnames = {c.words[-1] for c in cands if len(c.words) > 1 and c.words[0] in words.first_names}
+    found: list[_Cand] = []
+    drop: set[int] = set()
+    for k, text in enumerate(texts):
+        if skip[k] or not text:
+            continue
+        for m in seats.finditer(text):
+            start, end = m.span()
+            name = words.seats[m.group()]
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_'’.-") or \
+                    text[end:end + 1] == " " and text[end + 1:end + 2].isupper() or \
+                    (place := _COMMA_PLACE.match(text, end)) and _is_place(words, place.group(1)) or \
+                    (" " not in name and name in surnames):
+                continue
+            inside = [i for i, c in enumerate(cands) if c.k == k and c.start < end and c.end > start]
+            if any(cands[i].start < start or cands[i].end > end or cands[i].title for i in inside):
+                continue
+            drop.update(inside)
+            found.append(_Cand(k, start, end, tuple(name.split()), None, None,
+                               [(2, "organization", f"{_SEAT_EVIDENCE}{name}")]))
+    if not found:
+        return cands
+    return [c for i, c in enumerate(cands) if i not in drop] + found
 
 
 def _only_last_word(words: EntityWords, word: str, names: Iterable[Sequence[str]],
@@ -2565,8 +2714,8 @@ def _name_parts(toks: tuple[str, ...]) -> tuple[int, int, str | None, tuple[str,
         title, name, lows = None, name[1:], lows[1:]
     ok = bool(name)
     full = " ".join(lows)
-    if not ok or full in words.furniture or (full in words.stop and full not in words.places and
-                                             not _caps_stop_word(words, name)) or \
+    if not ok or full in words.furniture or full in words.units or \
+            (full in words.stop and full not in words.places and not _caps_stop_word(words, name)) or \
             full in words.common_acronyms or \
             (len(name) > 1 and all(t.isupper() and low in words.stop for t, low in zip(name, lows)) and
              full not in words.places):
@@ -3282,6 +3431,58 @@ def _portfolio_organizations(texts: Sequence[str], cands: list[_Cand], words: En
     return sorted(cands + added, key=_READING_ORDER)
 
 
+_TOKEN = re.compile(r"\S+")
+#: A headline's verb: a third-person present ("Accuses", "Wants"; not "United", "Armed": participles name
+#: things) anywhere, or an imperative opening the run ("Stop Trump's Agenda": no -ed/-ing form).
+_THIRD_PERSON = re.compile(r"[^su]s$")
+_PARTICIPLE_END = re.compile(r"(?:ed|ing)$")
+
+
+def _split_at_headline_verbs(texts: Sequence[str], cands: list[_Cand], words: EntityWords) -> list[_Cand]:
+    """A title-case headline run into the text's first sentence (or a headline line) joins its words into
+    one run: "Trump Accuses California Of ...", "... Lawsuits To Stop Trump's Agenda". Where a word of such
+    a run is a verb (a capitalised word Brill's lexicon knows only as no noun or adjective, in the third
+    person, "Accuses", or an imperative opening the run, "Stop"; no first name or surname) and the words before or after it are a name the document writes
+    on its own elsewhere ("Trump said"), the run is split there: the verb goes, the pieces are names of
+    their own ("Trump", "California"). Only in the document's first sentence (its headline, or the text's
+    first sentence the headline runs into where there is none) or a headline-like line (``weak``)."""
+    alone: Counter | None = None
+    dropped: set[int] = set()
+    added: list[_Cand] = []
+    for n, c in enumerate(cands):
+        if len(c.words) < 2 or c.title is not None or not (c.k == 0 or c.weak):
+            continue
+        verbs = [i for i, w in enumerate(c.words) if w[:1].isupper() and w[1:].islower() and
+                 (_THIRD_PERSON.search(w) or i == 0 and not _PARTICIPLE_END.search(w)) and
+                 w.lower() in words.function_words and w.lower() not in words.stop and
+                 w not in words.first_names and w not in words.surnames]
+        if not verbs:
+            continue
+        if alone is None:
+            alone = Counter(x.words for x in cands)
+            alone.update(x.words[-1:] for x in cands if len(x.words) > 1)  # (a surname: "Trump" of Donald Trump)
+        own = c.words[-1:]  # (its own last word, counted above)
+        i = next((i for i in verbs if (i and alone[c.words[:i]] - (c.words[:i] == own)) or
+                  (i < len(c.words) - 1 and alone[c.words[i + 1:]] - (c.words[i + 1:] == own))), None)
+        if i is None:
+            continue
+        toks = list(_TOKEN.finditer(texts[c.k], c.start, c.end))
+        if len(toks) != len(c.words) or any(t.group() != w for t, w in zip(toks, c.words)):
+            continue  # (a name written with a line break, a possessive or a hyphen inside: left as it is)
+        dropped.add(n)
+        for lo, hi in ((0, i), (i + 1, len(c.words))):
+            piece = c.words[lo:hi]
+            if not piece:
+                continue
+            *_, name, ok, evidence, _ = _name_parts(piece)
+            if ok and name == piece:
+                added.append(_Cand(c.k, toks[lo].start(), toks[hi - 1].end(), piece, None, None, list(evidence),
+                                   c.weak))
+    if not dropped:
+        return cands
+    return sorted([c for n, c in enumerate(cands) if n not in dropped] + added, key=_READING_ORDER)
+
+
 def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overlay | None,
                        capitals: _Capitals | None = None) -> tuple[list[_Entity], list[tuple[int, int, int, int, str]]]:
     """The entities of one document and its pronoun mentions (k, start, end, entity index, pronoun)."""
@@ -3293,6 +3494,7 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
     if words.family_nouns:
         cands = _family_groups(texts, cands, words)
     cands = _without_credits(texts, cands, words)
+    cands = _split_at_headline_verbs(texts, cands, words)
     if words.portfolio_heads:
         cands = _portfolio_organizations(texts, cands, words)
     if words.club_context:
@@ -3313,6 +3515,15 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].isupper() and
                                           c.words[0].lower() in words.stop and _caps_stop_word(words, c.words)
                                           and c.words[0] not in defined)]
+    if words.numbered_labels:  # "a Category 4 storm": a label before its number, no name
+        cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].lower() in words.numbered_labels and
+                                          _NUMBER_NEXT.match(texts[c.k], c.end))]
+    if words.name_suffixes and any(len(c.words) == 1 and c.words[0].lower() in words.name_suffixes for c in cands):
+        # "Roger Pielke, Jr.", "UPDATE II": a generational suffix alone is no name, unless a name of the
+        # document ends with it ("Don Jr." after "Donald Trump Jr.": that name's short form)
+        ends = {c.words[-1] for c in cands if len(c.words) > 1}
+        cands = [c for c in cands if not (len(c.words) == 1 and c.words[0].lower() in words.name_suffixes and
+                                          c.words[0] not in ends)]
     entities: list[_Entity] = []
     by_words: dict[tuple[str, ...], int] = {}
     #: the places organisations of the document are named "of" ("University of Westbrook": Westbrook ->
@@ -3422,8 +3633,11 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         heads: list[int] = []  # the organisations named with the word as their head, which starts the sentence
         # strong evidence of its own keeps a short form apart; a gazetteer name ("Paris") still joins a
         # person of that surname ("Valeska Paris") unless written as a place ("in Paris")
-        locative = texts[c.k].endswith(_LOCATIVES, 0, c.start)
+        locative = texts[c.k].endswith(_LOCATIVES, 0, c.start) or \
+            any(r <= 3 and label.startswith("gazetteer") for r, _, label in c.evidence) and \
+            _coordinated_with_place(words, texts[c.k], c.start, c.end)  # (only a gazetteer name's reads it)
         own_types = {t for r, t, label in c.evidence if r <= 3 and (locative or not label.startswith("gazetteer"))}
+        town = _town_written_as_place(texts[c.k], c) if locative else None
         for idx in pool:
             ent = entities[idx]
             if len(ent.words) <= n:
@@ -3476,6 +3690,13 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                     not (etype == "organization" and n > 1 and _national_branch(words, ent.words, n)):
                 continue  # (but "the Red Cross" after "the American Red Cross")
             if own_types - {"person"}:
+                continue
+            if town is not None and etype == "person" and any(m[0] == c.k for m in ent.mentions):
+                # "Helen Darwin, who is based in Darwin": the town, not her surname (a place by rank 3, so
+                # that no later pass joins it to her either); a person named in another sentence keeps the
+                # form ("Mayor Tom Jackson spoke. Crews stayed in Jackson overnight": Tom Jackson)
+                if not any(label.startswith(_TOWN_BESIDE) for _, _, label in c.evidence):
+                    c.evidence.append((3, "place", f"{_TOWN_BESIDE}{ent.display}"))
                 continue
             if _addresses_adult(words, texts, c.title, ent):
                 continue  # "Mrs Pryce" after "the death of baby Ella Pryce": the baby's mother, not the baby
@@ -3670,6 +3891,12 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
         if idx is not None and len(c.words) == 1 and c.words[0] in unsettled and \
                 (_settles_person(c.evidence) or _says_organization(c.evidence, texts[c.k], c.end)):
             idx = None  # an ambiguous word with evidence that settles it ("Ms. Brightwater"): see short_target
+        town_idx = None
+        if idx is not None and len(c.words) == 1 and entities[idx].best is not None and \
+                entities[idx].best[2].startswith(_TOWN_BESIDE) and _town_written_as_place(texts[c.k], c) is not True:
+            # "Ms Darwin", "Darwin added" after "Helen Darwin, who is based in Darwin": the person again,
+            # unless short_target finds the town (below)
+            town_idx, idx = idx, None
         if idx is not None and c.evidence and min(c.evidence)[0] <= 2:
             theirs = strong_best(idx)
             if theirs is not None and _decide([x for x in c.evidence if x[0] <= 2])[0] != theirs[1]:
@@ -3683,6 +3910,9 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
                 by_last.setdefault(c.words[-1], []).append(idx)  # ("Ocasio-Cortez" alone after it)
             continue
         target = short_target(c)
+        if target is None and town_idx is not None:
+            add(c, town_idx, "name")  # "Helen Darwin, who moved to Darwin": the town again
+            continue
         if target is None and idx is None and len(c.words) > 1:
             # a name written alone first is one of its own: "Harbourside United have sacked ...", then "the
             # Harbourside United Supporters Trust", then "Harbourside United" again is the club (``idx``)
@@ -3947,6 +4177,8 @@ def _document_entities(texts: Sequence[str], words: EntityWords, overlay: _Overl
             forms[" ".join(ent.words)] = None
             if len(forms) == 1:
                 ent.display = next(iter(forms))
+            elif any(label.startswith(_SEAT_EVIDENCE) for _, _, label in ent.evidence):
+                ent.display = " ".join(ent.words)  # "No 10", "10 Downing Street": the seat as the list names it
             else:
                 # (of forms as long, the one written most: "Ocasio-Cortez" twice over "Ocasio Cortez" once;
                 # then the first, as in the list of all forms)
@@ -4067,6 +4299,23 @@ def _written_address(texts: Sequence[str], ent: _Entity, words: EntityWords) -> 
             written = text[s:e] if text[s:e].lower() == title else text[max(0, s - len(title) - 1):s - 1]
             return written if written.lower() == title else title.capitalize()
     return None
+
+
+#: The evidence label of a town of the gazetteer written as a place beside a person of its name.
+_TOWN_BESIDE = "town, beside the person "
+
+
+def _town_written_as_place(text: str, c: _Cand) -> bool | None:
+    """For a one-word form after a preposition of place or motion (:data:`_LOCATIVES`) that the gazetteer
+    holds at any size ("in Darwin", "to Darwin"), no possessive, no title: True after a preposition of
+    place ("based in Darwin"), False after "to"/"from"; None for any other form (a surname as ever: "In
+    Darwin's view", "Ms Darwin"). Either is the town beside a person of that surname named in the same
+    sentence ("Helen Darwin, who is based in Darwin,", "who moved to Darwin"); once the document has the
+    town so, a later form after a preposition of place is the town too ("Prices in Darwin fell")."""
+    if len(c.words) != 1 or c.title is not None or text[c.end:c.end + 1] in ("'", "’") or \
+            not any(label.startswith("gazetteer") for _, _, label in c.evidence):
+        return None
+    return text.endswith(_PLACE_PREPOSITIONS, 0, c.start)
 
 
 def _bare_before_full(words: EntityWords, entities: Sequence[_Entity], idx: int, same_last: Iterable[int]) -> bool:
@@ -4658,6 +4907,8 @@ def _link(ent: _Entity, texts: Sequence[str], overlay: _Overlay) -> None:
         actor = overlay.alias_actor.get(form)
         if actor is None:
             continue
+        if overlay.types[actor] != "person" and _person_name_ending(ent.display.split(), form, overlay.name_words[actor]):
+            continue  # "Jim Jordan ... Jordan said": a person's surname, never the country Jordan (also when weak)
         if (weak or etype in _AGREES.get(overlay.types[actor], ENTITY_TYPES)) and not (
                 overlay.types[actor] == "person" and _other_first_name(ent.display.split(), form, overlay.name_words[actor])):
             ent.actor = actor
@@ -4869,6 +5120,19 @@ def _other_first_name(full: Sequence[str], form: str, actor_words: frozenset[str
     return first in names.first_names or first.lower() not in names.english
 
 
+def _person_name_ending(full: Sequence[str], form: str, actor_words: frozenset[str]) -> bool:
+    """Whether ``form``, an alias of one word of a lexicon actor that is no person (a country, place,
+    organisation or group: "Jordan"), is the surname of the full name ``full`` (an entity's display
+    name, titles stripped): the last word of a longer name whose first word is a first name of the
+    name lists and no word of the actor's name or aliases (``actor_words``): "Jim Jordan", written
+    "Jordan" later, is a congressman, not the country; "Steve Israel" no Israel, "Gerald Ford" no Ford
+    company. Not "West Virginia", "South Korea" (no first name before the alias), nor an alias of two
+    words or more (the user wrote that name)."""
+    if " " in form or len(full) < 2 or full[-1] != form or full[0] in actor_words:
+        return False
+    return full[0] in _default_words().first_names
+
+
 #: A possessive pronoun and a relative or companion right before a name and a comma: "his brother, ",
 #: "her late husband, ".
 _RELATIVE_BEFORE = re.compile(r"(?<![\w'’-])(his|her|His|Her) (?:[a-z]+ )?(?:brother|sister|son|daughter|wife|"
@@ -5043,6 +5307,72 @@ def _closing_speaker(texts: Sequence[str], k: int, persons: list[tuple[int, int,
     return _quotation_speaker(texts, k, mark, persons, bisect_left(persons, (k, mark)), reach)
 
 
+#: A he/she that gives the words of the quotation before it: '…," she said', '…," said he'.
+_VOICE_AFTER = re.compile(r"[\s,.!?…]*(?:(?P<pronoun>[Hh]e|[Ss]he)|(?:said|says|added|adds|replied|continued)\s+"
+                          r"(?P<after>he|she))(?![\w'’-])")
+#: ... or of the quotation after it: 'she said: "…"', 'she added, "…"' (the last he/she before the mark).
+_VOICE_BEFORE = re.compile(r"(?<![\w'’-])(he|she)(?![\w'’-])[^\"“”]{0,40}$", re.IGNORECASE)
+
+
+def _pronoun_voice(texts: Sequence[str], k: int, at: int, reach: int = 3) -> tuple[str, tuple[int, int]] | None:
+    """The he/she that gives the words of the quotation a pronoun at ``at`` of sentence ``k`` stands in,
+    lower-case, with where the quotation opens (sentence, offset of its opening mark; the sentence's
+    start when it opened in the sentence before): '"I asked my manager and he told me to forget it,"
+    she said' -> ("she", (k, 0)), for the "he"; also 'she said: "…"', a quotation that runs on into the
+    next sentence and closes there before its he/she ('"Everybody knew his temper. Nobody wanted to be
+    next," she said'), and the second part of a
+    quotation split around a pronoun cue ('"I asked," she said. "He told me to forget it."', over at
+    most ``reach`` parts, as :func:`_continued_speaker` does for named speakers); None when the pronoun
+    is in no quotation or its speaker is not a he/she (named, or not written)."""
+    text = texts[k]
+    if '"' not in text and "“" not in text and "”" not in text:
+        return None
+    lo = close = -1
+    if _within_quotation(text, at):
+        straight = text.rfind('"', 0, at) if text.count('"', 0, at) % 2 else -1
+        curly = text.rfind("“", 0, at)
+        lo = max(straight, curly if curly > text.rfind("”", 0, at) else -1)
+        close = text.find('"', at) if text[lo] == '"' else text.find("”", at)
+    elif '"' not in text[:at] and "“" not in text[:at] and "”" not in text[:at]:
+        nxt_open, nxt_close = text.find("“", at), text.find("”", at)
+        if text.count('"', at) % 2:
+            close = text.find('"', at)
+        elif nxt_close >= 0 and (nxt_open < 0 or nxt_close < nxt_open):
+            close = nxt_close
+        else:
+            return None  # in no quotation
+    else:
+        return None
+    opened = (k, lo) if lo >= 0 else (k, 0)
+    closing, at_close = text, close
+    if close < 0 and lo >= 0 and k + 1 < len(texts):
+        # it runs on into the next sentence: its first closing mark there ('"Everybody knew his temper. |
+        # Nobody wanted to be next," she said')
+        closing = texts[k + 1]
+        at_close = closing.find('"') if text[lo] == '"' else closing.find("”")
+        if text[lo] != '"' and 0 <= closing.find("“") < at_close:
+            at_close = -1
+    if at_close >= 0 and (after := _VOICE_AFTER.match(closing, at_close + 1)) is not None:
+        word = after.group("pronoun") or after.group("after")
+        if after.group("after") or ((cue := _person_cue().match(closing, after.end())) is not None
+                                    and cue.group("speech") is not None):
+            return word.lower(), opened
+    if lo > 0 and (before := _VOICE_BEFORE.search(text, max(0, lo - 60), lo)) is not None:
+        cue = _person_cue().match(text, before.end(1))
+        if cue is not None and cue.group("speech") is not None and \
+                re.fullmatch(r"[^\"“”]{0,20}", text[cue.end():lo]) is not None:
+            return before.group(1).lower(), opened
+    if reach > 0 and lo >= 0 and not text[:lo].strip() and k > 0 and \
+            (close < 0 or _ENDS_SENTENCE.fullmatch(text, close + 1) is not None):
+        # the second part of a quotation split around its cue: the voice of the last quotation before it
+        prev = texts[k - 1]
+        mark = max(prev.rfind('"'), prev.rfind("”"))
+        if mark > 0 and (prev[mark] == "”" or prev.count('"', 0, mark) % 2):
+            found = _pronoun_voice(texts, k - 1, mark, reach - 1)
+            return (found[0], opened) if found is not None else None
+    return None
+
+
 def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, int]], live: Sequence[_Entity],
                     voiced: Sequence[tuple[int, int, int]]) -> int | None:
     """The person the sentence before sentence ``k`` last gives words to, as the quote layer takes the
@@ -5068,6 +5398,25 @@ def _speaker_before(texts: Sequence[str], k: int, persons: list[tuple[int, int, 
     return found[1]
 
 
+#: A quotation's closing mark (after the punctuation that ends its words) right before a pronoun:
+#: '…next," she said' (a straight mark there closes, also when the quotation opened in an earlier sentence).
+_CLOSED_BEFORE = re.compile(r"[,.!?…—-][\"”’]\s*$")
+
+
+def _opening_sentence(texts: Sequence[str], k: int, at: int, reach: int = 3) -> int:
+    """The sentence where the quotation that closes in sentence ``k`` before ``at`` opened, when it
+    opened in an earlier one (at most ``reach`` back: '"Everybody knew his temper. | Nobody wanted to be
+    next," she said' -> the sentence before), else ``k``: a he/she that gives its words continues the
+    person the sentence before the quotation gives words to (:func:`_speaker_before`)."""
+    head = texts[k][:at]
+    if "“" in head or head.count('"') != 1:
+        return k  # it opened in this sentence (or the marks are not one closing one)
+    for j in range(k - 1, max(-1, k - 1 - reach), -1):
+        if texts[j].count('"') % 2 or texts[j].rfind("“") > texts[j].rfind("”"):
+            return j
+    return k
+
+
 #: Speech verbs that take no object ("said", not "told X", which may report about X): the verbs of
 #: :data:`_REPORTS_OWN_CLAUSE` and :data:`_ASIDE_THEN_SPEECH`, and with "told", "asked" ... of
 #: :data:`_SAID_AFTER_QUOTATION`.
@@ -5091,9 +5440,13 @@ _SAID_AFTER_QUOTATION = re.compile(
 #: him"). Binding (principle B): a non-reflexive object pronoun is never the subject of its own clause, so
 #: that name is not its person ("herself" would be); not a pronoun further on ("Kell said the firm told
 #: her": another clause's object) or in the aside ("Kell, the chair of the board that hired her").
+#: ... where that text is a comma and a participle ("Kelly, calling him"): the participle's subject is the
+#: sentence's, the name only when it opens the sentence ("Kelly, calling him a liar, left").
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+[a-z]+ing\s+")
 _SUBJECT_OF_OBJECT = re.compile(r"(?:,\s+(?:who|whose|a|an|the|\d{1,3})\b[^,;:()\"“”]*,|,)?\s+(?:who\s+)?"
-                                r"(?:(?:has|have|had|will|would|could|did|then|also|later|again|never|not|"
-                                r"[a-z]+ly)\s+){0,2}[a-z]+\s+")
+                                r"(?:(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
+                                r"then|also|later|again|never|not|first|just|once|still|already|even|ever|soon|"
+                                r"often|always|only|[a-z]+ly)\s+){0,2}[a-z]+\s+")
 
 #: What follows a "her" that is an object, not a possessive ("pressed her on why", "told her to", "thanked
 #: her."; not "pressed her case", nor 'unveiled her "Blue New Deal"'): a mark that ends a phrase (no
@@ -5111,6 +5464,32 @@ _REPORTS_OWN_CLAUSE = re.compile(r"\s+(?:(?:also|later|then|again|previously)\s+
 #: the verbs of :data:`_REPORTS_OWN_CLAUSE`.
 _ASIDE_THEN_SPEECH = re.compile(r",[^,\n]+,\s+(?:(?:also|later|then|again|previously)\s+)?(?:"
                                 + "|".join(_OWN_SPEECH_WORDS) + r")\b")
+
+
+#: Before an emphatic reflexive: a preposition, a clause start (or "and", "but", "even") and "the"/"a"
+#: with at most one modifier and a noun ("much like the devil himself", "The president himself said").
+_NOUN_BEFORE_REFLEXIVE = re.compile(
+    r"(?:(?<![\w'’-])(?:like|unlike|than|as|even|with|by|to|for|of|from|about|against|including|and|but)\s+|"
+    r"^[\s\"'“‘]*|,\s+)(?:the|The|a|A|an|An|this|This|that|That)\s+(?:([a-z][a-z-]*)\s+)?([a-z][a-z-]*)\s+\Z")
+
+
+def _noun_before_reflexive(words: EntityWords | None, text: str, at: int) -> tuple[str, ...] | None:
+    """The noun an emphatic "himself"/"herself" at ``text[at:]`` is written right after, as the title
+    words it is (("governor",), ("deputy", "mayor"); ``()`` for a noun that is no title, "the devil"),
+    where that noun phrase follows a preposition or starts a clause (:data:`_NOUN_BEFORE_REFLEXIVE`:
+    "much like the devil himself", "The president himself said"; not a verb's object, "built the house
+    himself", which is the subject's); None otherwise (a verb's reflexive, "told himself", or a name,
+    "Trump himself"). Nouns and modifiers: words of the English word list that are no function words.
+    ``words``: the entity word lists (None: no noun is known)."""
+    if words is None:
+        return None
+    m = _NOUN_BEFORE_REFLEXIVE.search(text, max(0, at - 60), at)
+    if m is None:
+        return None
+    toks = tuple(t for t in m.groups() if t)
+    if not all(t in words.english and t not in words.function_words for t in toks):
+        return None
+    return next((toks[i:] for i in range(len(toks)) if toks[i:] in words.titles), ())
 
 
 def _speaks(text: str, start: int, end: int) -> bool:
@@ -5243,6 +5622,9 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
     carried: tuple[int, int, int, str, int] | None = None
     voiced: list[tuple[int, int, int]] = []  # he/she that gave words: sentence, start, person
     by_role: tuple[int, int, str, int | None] | None = None  # the last pronoun a role subject decided
+    # of each gender, the last pronoun binding decided (or that continued one): sentence, start, person, and
+    # the sentence whose subject opening it was the binding subject (None: not the sentence's opener)
+    after_binding: dict[str, tuple[int, int, int, int | None] | None] = {}
     for start, end in _pronouns(joined):
         word = joined[start:end]
         k = bisect_right(starts, start) - 1
@@ -5250,6 +5632,14 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
         at = (k, start - offset)
         low = word.lower()
         gender = "male" if low in _MALE else "female"
+        if low in ("himself", "herself") and (noun := _noun_before_reflexive(words, texts[k], at[1])) is not None:
+            # "the politicians, much like the devil himself, ...": an emphatic reflexive after a noun is that
+            # noun's, no person named before; a role's ("even the governor herself") is the one person named
+            # with that title, else none
+            idx = _role_person(words, texts, live, noun, at) if noun else None
+            if idx is not None and (live[idx].gender or learned.get(idx)) in (None, gender):
+                out.append((k, at[1], end - offset, idx, word))
+            continue
         if low in ("he", "she"):
             if subject is not None and subject[2] == low and _REPORTS_OWN_CLAUSE.fullmatch(joined, subject[1], start):
                 # "She said she was hopeful": the reported clause's subject is the speaker
@@ -5263,9 +5653,10 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
             _OPENING_PHRASE.fullmatch(texts[k], 0, at[1]) is not None
         here = bisect_left(persons, at)
         speaker = _quotation_speaker(texts, k, at[1], persons, here)
+        voice = _pronoun_voice(texts, k, at[1]) if speaker is None else None
         fit = fitting[gender]
         binds = low == "him" or low == "her" and _OBJECT_HER.match(texts[k], at[1] + 3) is not None
-        bound = None
+        bound = bound_at = None
         if speaker is not None and carried is not None and carried[2] == speaker and carried[3] == gender and \
                 k - carried[0] <= 1 and not any(p[2] not in (speaker, carried[4]) and
                                                 (live[p[2]].gender or learned.get(p[2])) in (None, gender)
@@ -5276,13 +5667,15 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
             # names since (one named around the cue is no rival: '..., said Callum, who thanked Pell.')
             chosen = carried[4]
         gives = low in ("he", "she") and (cue := _person_cue().match(texts[k], at[1] + len(word))) is not None \
-            and cue.group("speech") is not None and not _within_quotation(texts[k], at[1])
+            and cue.group("speech") is not None and (not _within_quotation(texts[k], at[1]) or
+                                                     _CLOSED_BEFORE.search(texts[k], max(0, at[1] - 16), at[1]))
         if chosen is None and gives:
             # "The trust's chair, Dr. Priya Nandra, said fans would keep up the pressure. They would hold
             # a further meeting, she said.": a he/she that gives words is the person the sentence before
             # gave words to, when the gender agrees or is unknown — as the quote layer takes the speaker
             # of the quotation before a pronoun speaker — not a person named further back
-            previous = _speaker_before(texts, k, persons, live, voiced)
+            previous = _speaker_before(texts, _opening_sentence(texts, k, at[1]) if quoted else k, persons, live,
+                                       voiced)
             if previous is not None and previous != speaker and \
                     (live[previous].gender or learned.get(previous)) in (None, gender):
                 chosen = previous
@@ -5316,9 +5709,15 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
             if idx == bound:
                 continue
             if binds and persons[j][0] == k and \
-                    _SUBJECT_OF_OBJECT.fullmatch(texts[k], _mention_end(live[idx], k, persons[j][1]), at[1]):
+                    _SUBJECT_OF_OBJECT.fullmatch(texts[k], (named_end := _mention_end(live[idx], k, persons[j][1])),
+                                                 at[1]) and \
+                    not (_PARTICIPLE_AFTER_COMMA.fullmatch(texts[k], named_end, at[1]) and
+                         not _starts_sentence(texts[k], live[idx], k, persons[j][1])):
                 bound = idx  # "Tom told him", "Ruth Kell, who chairs ..., pressed her": the verb's subject
-                continue  # is not its object, nor named earlier
+                # is not its object, nor named earlier; not an object before ", calling him" (the participle's
+                # subject is the sentence's: "Panetta endorsed General Kelly, calling him an excellent choice")
+                bound_at = k if _starts_sentence(texts[k], live[idx], k, persons[j][1]) else None
+                continue
             g = live[idx].gender or learned.get(idx)
             if (g == gender or g is None and unknown is None) and persons[j][0] == k and \
                     _relative_of(texts[k], persons[j][1], gender, end=_mention_end(live[idx], k, persons[j][1]),
@@ -5372,8 +5771,29 @@ def _resolve_pronouns(texts: Sequence[str], live: list[_Entity], words: EntityWo
                     (aside := _ASIDE_THEN_SPEECH.match(texts[k], _mention_end(live[first], k, persons[j][1]))) \
                     is not None and aside.end() <= at[1] and all(p[1] < aside.end() for p in persons[j + 1:here]):
                 chosen = first
+        if voice is not None and chosen is not None and \
+                not any(p[2] == chosen for p in persons[bisect_left(persons, voice[1]):here]):
+            # '"I asked my manager and he told me to forget it," she said': a pronoun in a quotation a
+            # he/she gives is not its speaker (whom that he/she stands for, resolved after it) and tells
+            # nothing of the speaker's gender: it is a person named in the quotation before it, or one
+            # whose gender is known to be its own and is not the he/she's; else no one
+            if (live[chosen].gender or learned.get(chosen)) != gender or (voice[0] == "he") == (gender == "male"):
+                chosen = None
+        continued = False
+        if not kept and chosen is not None and (last := after_binding.get(gender)) is not None and \
+                last[2] not in (chosen, speaker, bound) and \
+                not (low in ("he", "she") and last[3] is not None and k > last[3]) and \
+                not any((live[p[2]].gender or learned.get(p[2])) in (None, gender)
+                        for p in persons[bisect_left(persons, last[:2]):here]):
+            # "Mr. Kelly said when Mr. Trump first nominated him ... The president thanks him and his family":
+            # binding gave the "him" to Kelly, not to Trump named after him; a pronoun of that gender after it
+            # continues Kelly while no one else who could be meant is named — not a he/she in a later sentence
+            # when the binding subject opened that sentence ("Merkley thanked him. He then noted": Merkley)
+            chosen, continued = last[2], True
         if chosen is None:
             continue
+        after_binding[gender] = (k, at[1], chosen, bound_at) if bound is not None else \
+            (k, at[1], chosen, last[3]) if continued else None
         if live[chosen].gender is None and chosen not in learned:
             learned[chosen] = gender
         out.append((k, at[1], end - offset, chosen, word))
@@ -5503,12 +5923,13 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
             if author:
                 _mark_byline(live, author, words)
         _mark_definitions(doc_texts, live)
+        roles = _bare_surname_roles(doc_texts, live, words)
         first = len(ent_cols[0])
         c_eid, c_display, c_type, c_actor, c_evidence, c_gender = ent_cols
-        for ent in live:
+        for n, ent in enumerate(live):
             etype, evidence = (ent.best[1], ent.best[2]) if ent.best is not None else ("other", "none")
             actor = ent.actor
-            c_eid.append(_entity_id(etype, ent.display))
+            c_eid.append(_entity_id(etype, ent.display) + (_ROLE_ID_MARK + slug(roles[n], empty="role") if n in roles else ""))
             c_display.append(ent.display)
             c_type.append(etype)
             c_actor.append(overlay.actor_ids[actor] if actor is not None else None)
@@ -5518,6 +5939,69 @@ def _entity_rows(texts: np.ndarray, bounds: Sequence[int], words: EntityWords, o
                      for idx, ent in enumerate(live, first) for k, s, e, via, title in ent.mentions])
         rows.extend([(lo + k, s, e, first + idx, "pronoun", None, word) for k, s, e, idx, word in pronouns])
     return rows, ent_cols
+
+
+#: What joins a bare surname's entity id and the role its article gives it ("Mr Venkataraman, the founder of
+#: Varuna," -> ``person:venkataraman__founder``: :func:`_bare_surname_roles`); no slug holds two underscores.
+_ROLE_ID_MARK = "__"
+#: A role written before a bare surname and its honorific: "the founder, Mr. Venkataraman", "Varuna's founder
+#: Mr Venkataraman" (the role's words: what :func:`_appositive_title` reads of them).
+_ROLE_BEFORE = re.compile(r"(?:(?<![\w'’-])(?:the|its|their)|['’]s)\s+((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*),?\s+"
+                          r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def _bare_surname_roles(texts: Sequence[str], live: Sequence[_Entity], words: EntityWords) -> dict[int, str]:
+    """{position in ``live``: role} for each person of a document named only by one word that no fuller
+    name of the document ends with ("Mr Venkataraman" in an article that never writes "Ramesh
+    Venkataraman") and that the article gives a role title, at a mention written with an honorific: an
+    apposition right after it ("Mr Venkataraman, the founder of Varuna," -> "founder",
+    :func:`_appositive_title`) or a role before it and its honorific ("the founder, Mr. Venkataraman").
+    That mention's ``title`` becomes the role (in place of its honorific), and its entity id gets the
+    role (:data:`_ROLE_ID_MARK`), so that :func:`entity_table`
+    can link this article's surname to the one full name of the corpus with that title, and another
+    article's bare surname stays apart. A person's full name gets the role of an apposition that a role
+    phrase opens (:func:`_opening_roles`: "The founder of Varuna, Ramesh Venkataraman,"), the title
+    that link compares with."""
+    out: dict[int, str] = {}
+    fuller = {ent.words[-1] for ent in live if len(ent.words) > 1}
+    for n, ent in enumerate(live):
+        if ent.best is None or ent.best[1] != "person":
+            continue
+        if len(ent.words) > 1:
+            _opening_roles(texts, ent, words)
+            continue
+        if ent.words[0] in fuller or ent.actor is not None:
+            continue
+        for i, (k, s, e, via, title) in enumerate(ent.mentions):
+            if via == "pronoun" or title is None or title.lower() not in words.honorifics:
+                continue  # (a surname with its honorific: a one-word name is not split by its role)
+            role = _appositive_title(words, texts[k], e) if texts[k][e:e + 1] == "," else None
+            if role is None and (before := _ROLE_BEFORE.search(texts[k], max(0, s - 60), s)) is not None:
+                role = _appositive_title(words, f", the {before.group(1)},", 0)
+            if role is not None:
+                ent.mentions[i] = (k, s, e, via, role)
+                out[n] = role
+                break
+    return out
+
+
+#: A role phrase that opens an apposition before a name: "The founder of the collapsed Varuna Infra Ltd, |Ramesh
+#: Venkataraman,", "Its chief executive, |Dana Price," (the role's words: what :func:`_appositive_title` reads).
+_ROLE_OPENING = re.compile(r"(?:^|(?<=[\s\"“(—–-]))(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*)"
+                           r"(?:\s(?:of|at|for)\s[^,;:\"“”]{1,60})?,\s$")
+
+
+def _opening_roles(texts: Sequence[str], ent: _Entity, words: EntityWords) -> None:
+    """Give each mention of a person's full name written without a title, in an apposition that a role
+    phrase opens ("The founder of the collapsed Varuna Infra Ltd, Ramesh Venkataraman, told ...": the
+    name closed by a comma), that role as its ``title`` ("founder"; :func:`_appositive_title` of the
+    phrase: none for a phrase that ends in no title, "The founder's son, Arjun Venkataraman,")."""
+    for i, (k, s, e, via, title) in enumerate(ent.mentions):
+        if title is not None or via == "pronoun" or texts[k][e:e + 1] != ",":
+            continue
+        if (m := _ROLE_OPENING.search(texts[k], max(0, s - 120), s)) is not None and \
+                (role := _appositive_title(words, f", the {m.group(1)},", 0)) is not None:
+            ent.mentions[i] = (k, s, e, via, role)
 
 
 def _mark_definitions(texts: Sequence[str], live: Sequence[_Entity]) -> None:
@@ -5669,6 +6153,10 @@ def entity_table(entities: pd.DataFrame, *, actors: Any = None) -> pd.DataFrame:
     is both a multi-word person's last word and a business's
     first word ("Brightwater": Laura Brightwater, Brightwater Foods) is ambiguous: typed by weak evidence
     or no person, it goes to the business only when typed an organisation, else NA; never to the person.
+    A single word, untyped or an organisation, that leads the names of several organisations goes to the
+    one with 80% of their mentions ("Varuna" -> Varuna Infra Ltd beside a rare Varuna Employees Union).
+    ``same_as`` is written to its end, never a chain: "Varuna" untyped -> "Varuna" the organisation ->
+    Varuna Infra Ltd gives Varuna Infra Ltd for both, so every reader follows one link.
     """
     with collector_paused():  # (the tallies live until the table is made: see entity_table_of_parts)
         return entity_table_of_parts([entities], actors=actors)
@@ -5832,9 +6320,36 @@ def _entity_table_of(acc: Mapping[str, dict[str, Any]], names: Mapping[str, str]
             # Town"), the club by a score or a sports word in another: the club (as "Ipswich Town" is)
             same[k] = _dominant([(n, i) for n, i in by_name.get(e.casefold(), []) if type_of[i] == "organization"])
     _leading_parts(table, same, words)
-    table["same_as"] = same
+    _role_links(table, same)
+    table["same_as"] = _chain_ends(table["entity_id"].tolist(), same)
     table = table.sort_values("mentions", ascending=False, kind="stable")  # ties: first seen first
     return _typed(table.reset_index(drop=True), ENTITY_TABLE_COLUMNS, ints=table_ints, lists=("variants", "titles"))
+
+
+def _role_links(table: pd.DataFrame, same: list[str | None]) -> None:
+    """Fill ``same`` (one per row of ``table``) for a bare surname its article gives a role (an id with
+    :data:`_ROLE_ID_MARK`: "Mr Venkataraman, the founder of Varuna,"): the one multi-word person of the
+    corpus ending with that word whose titles hold that role (Ramesh Venkataraman, "the founder", not
+    his son Arjun Venkataraman); where none or several do, the entity of the bare surname without a
+    role (and what that one is the same as), so that it counts as it would without its role; else as
+    decided before."""
+    ids = table["entity_id"].tolist()
+    if not any(_ROLE_ID_MARK in i for i in ids):
+        return
+    persons: dict[str, list[tuple[str, list[str]]]] = {}
+    for i, e, t, titles in zip(ids, table["entity"], table["type"], table["titles"]):
+        if t == "person" and " " in e:
+            persons.setdefault(e.split()[-1], []).append((i, [slug(x, empty="") for x in titles]))
+    row_of = {i: k for k, i in enumerate(ids)}
+    for k, (i, e) in enumerate(zip(ids, table["entity"])):
+        if _ROLE_ID_MARK not in i or " " in e:
+            continue
+        plain, _, role = i.partition(_ROLE_ID_MARK)
+        titled = [j for j, titles in persons.get(e, []) if role in titles]
+        if len(titled) == 1:
+            same[k] = titled[0]
+        elif plain in row_of:
+            same[k] = same[row_of[plain]] or plain
 
 
 def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWords) -> None:
@@ -5845,7 +6360,9 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     evidence, by a speech verb, statement or organisation cue alone, or by an institution's first word
     ("Royal Wessex" beside the Royal Wessex Hospitals NHS Foundation Trust) (not by words of its own: "European
     Union" is no short form of the European Union Emissions Trading System), or a place by the
-    gazetteer's towns alone, and no common word alone ("Two"); never a single word typed a person (a surname beside "Mallory Paving"), nor
+    gazetteer's towns alone, or a single word typed by no evidence ("Varuna" beside Varuna Infra Ltd), and
+    no common word alone ("Two"); where a single word leads several organisations' names, the one with 80%
+    of their mentions (:func:`_dominant`); never a single word typed a person (a surname beside "Mallory Paving"), nor
     where another entity's name (of any type) starts with the same words, nor the place an organisation
     is named after ("Springfield" of "Springfield City Council"), nor a name another name holds after its
     first word: "Westbrook" beside the Westbrook Students' Union and the University of Westbrook is the
@@ -5862,6 +6379,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
     blob: list[str] = []  # every name, one a line (made on first use)
     types = table["type"].tolist()
     ids = table["entity_id"].tolist()
+    mentions = table["mentions"].tolist()
     surnames = {n[-1] for n, t in zip(names, types) if t == "person" and len(n) > 1}
     for k, (name, t, ev) in enumerate(zip(names, types, table["evidence"])):
         if same[k] is not None or name not in starts or len(name) == 1 and name[0] in surnames:
@@ -5869,7 +6387,7 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if not (ev == "none" or ev.startswith(("organization cue", "said-cue", "statement-cue", _SAINT_EVIDENCE,
                                                _INSTITUTION_EVIDENCE)) and
                 t in ("organization", "person") and (t != "person" or len(name) > 1) or
-                t == "place" and ev == "gazetteer: town"):
+                t == "place" and ev == "gazetteer: town" or t == "other" and ev == "none" and len(name) == 1):
             continue  # (a name with evidence of its own is its own: "European Union", "US Senate", "CBS")
         if len(name) == 1 and not ev.startswith("organization cue") and name[0].lower() in words.english:
             continue  # a common word ("Two", "Android")
@@ -5877,6 +6395,11 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         # (the longest names only: "Northfield Dairy" is itself a leading part of the cooperative)
         longest = [j for j in longer if not any(len(names[i]) > len(names[j]) and names[i][:len(names[j])] == names[j]
                                                 for i in longer)]
+        if len(longest) > 1 and len(name) == 1 and all(types[j] == "organization" for j in longest):
+            # "Varuna" beside Varuna Infra Ltd (13 mentions) and the Varuna Employees Union (1): the one
+            # organisation with 80% of their mentions, as entity_table decides elsewhere
+            one = _dominant([(mentions[j], ids[j]) for j in longest])
+            longest = [ids.index(one)] if one is not None else longest
         if len(longest) != 1 or types[longest[0]] != "organization":
             continue
         full = names[longest[0]]
@@ -5887,6 +6410,22 @@ def _leading_parts(table: pd.DataFrame, same: list[str | None], words: EntityWor
         if re.search(rf" {re.escape(' '.join(name))}(?![^ \n])", blob[0]):
             continue  # (another name holds it after its first word: "University of Westbrook" beside the union)
         same[k] = ids[longest[0]]
+
+
+def _chain_ends(ids: Sequence[str], same: Sequence[str | None]) -> list[str | None]:
+    """``same`` (the ``same_as`` of each of ``ids``) with every link followed to its end, so that the
+    table never writes a chain: "Varuna" untyped -> "Varuna" the organisation -> Varuna Infra Ltd gives
+    Varuna Infra Ltd for both (every reader of ``same_as`` follows one link). A link into a cycle keeps
+    its first step."""
+    of = dict(zip(ids, same))
+    out: list[str | None] = []
+    for first in same:
+        to, seen = first, set()
+        while to is not None and of.get(to) is not None and to not in seen:
+            seen.add(to)
+            to = of[to]
+        out.append(first if to in seen else to)
+    return out
 
 
 def _given_name_of(words: EntityWords, name: str, etype: str, by_given: Mapping[str, list[str]],

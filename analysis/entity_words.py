@@ -77,6 +77,9 @@ class EntityWords:
     news_agencies: frozenset[str] = frozenset()  # "Jan 5 (Reuters) -", "REUTERS/Toby Melville": agencies of credits
     title_abbreviations: Mapping[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     family_nouns: frozenset[str] = frozenset()  # "the Doyle brothers", "the Smith family": a family, a group
+    currency_codes: frozenset[str] = frozenset()  # "Rs 1,200 crore", "INR 500": a currency before an amount, no name
+    dollar_prefixes: frozenset[str] = frozenset()  # "A$1.2 billion", "$A310 million": a dollar's letters by its symbol
+    currency_symbols: frozenset[str] = frozenset()  # "$", "₹", "€": symbols of currencies before an amount
     place_joins: frozenset[str] = frozenset()  # "Southend-on-Sea": words joining a hyphenated place name
     institution_places: frozenset[str] = frozenset()  # "Downing Street said": a place word of an institution
     org_first: frozenset[str] = frozenset()  # "NHS England", "Royal Wessex": first words of institutions
@@ -84,6 +87,10 @@ class EntityWords:
     seat_titles: frozenset[str] = frozenset()  # "the MP for Winchester": titles of a seat held for an area
     child_words: frozenset[str] = frozenset()  # "baby Ella Pryce", "their daughter, Ella,": a child, no "Mrs Pryce"
     post_nominals: frozenset[str] = frozenset()  # "Sarah Whitlock MP", "Ann Lee OBE": a seat or honour after a name
+    seats: Mapping[str, str] = field(default_factory=dict)  # "No 10" -> "Number 10": seats of government as written
+    name_suffixes: frozenset[str] = frozenset()  # "Martin Luther King Jr.": generational suffixes, part of a name
+    units: frozenset[str] = frozenset()  # "2 degrees Celsius": units of measurement, no entity alone
+    numbered_labels: frozenset[str] = frozenset()  # "a Category 4 storm": labels before a number, no entity there
     source: str = ""
     sha256: str = ""
 
@@ -93,7 +100,8 @@ _OPTIONAL_LISTS = ("team_words", "organization_nouns", "place_nouns", "event_wor
                    "portfolio_title_heads", "department_words", "club_context_words", "surname_ranks",
                    "governing_place_words", "former_words", "ranks_below", "kin_nouns", "family_nouns", "place_joining_words",
                    "institution_place_words", "organization_first_words", "seat_titles",
-                   "village_last_words", "post_nominals", "child_words")
+                   "village_last_words", "post_nominals", "child_words", "name_suffixes", "units",
+                   "numbered_labels", "currency_codes", "dollar_prefixes", "currency_symbols")
 _LISTS = ("titles", "title_modifiers", "ambiguous_titles", "organization_words", "legal_suffixes", "group_words",
           "demonyms", "place_last_words", "place_first_words", "places", "stop_words", "furniture", "common_acronyms",
           "person_verbs", "organization_cues")
@@ -152,6 +160,7 @@ def _build_words(doc) -> EntityWords:
             raise LexiconError(f"{doc.where('honorifics')}: field 'honorifics', {word!r}: gender {gender!r} is "
                                "not male, female or unknown")
     abbreviations = _abbreviations(doc) if "title_abbreviations" in doc.data else {}
+    seats = _seats(doc) if "government_seats" in doc.data else {}
     # an abbreviation of a title is a title of its own ("Cllr Margaret Ashdown", "Gov. Teresa Almonte"), but
     # one written as an honorific stays one ("Rev.": a form of address, its evidence "honorific: rev.")
     honorific_words = {str(k).lower() for k in hon}
@@ -184,6 +193,9 @@ def _build_words(doc) -> EntityWords:
         former_words=frozenset(lists.get("former_words", ())),
         ranks_below=frozenset(lists.get("ranks_below", ())),
         kin_nouns=frozenset(lists.get("kin_nouns", ())),
+        currency_codes=frozenset(lists.get("currency_codes", ())),
+        dollar_prefixes=frozenset(lists.get("dollar_prefixes", ())),
+        currency_symbols=frozenset(lists.get("currency_symbols", ())),
         surname_ranks=frozenset(lists.get("surname_ranks", ())),
         governing_places=frozenset(lists.get("governing_place_words", ())),
         club_context=frozenset(lists.get("club_context_words", ())),
@@ -196,14 +208,19 @@ def _build_words(doc) -> EntityWords:
         village_last=frozenset(lists.get("village_last_words", ())),
         post_nominals=frozenset(lists.get("post_nominals", ())),
         child_words=frozenset(lists.get("child_words", ())),
+        name_suffixes=frozenset(lists.get("name_suffixes", ())),
+        units=frozenset(lists.get("units", ())),
+        numbered_labels=frozenset(lists.get("numbered_labels", ())),
         news_agencies=frozenset(lists.get("news_agencies", ())),
         title_abbreviations=abbreviations,
+        seats=seats,
         org_cues=tuple(sorted(set(lists["organization_cues"]), key=len, reverse=True)),
         first_names=_first_names(), surnames=_surnames(), english=_english_words(), known=known, function_words=_function_words(),
         modals=_modals(),
         source=doc.name,
         sha256=content_hash({"lists": lists, "honorifics": dict(hon), "names": _names_sha256(),
-                             "known_organizations": known_orgs, "title_abbreviations": abbreviations}))
+                             "known_organizations": known_orgs, "title_abbreviations": abbreviations,
+                             **({"government_seats": seats} if seats else {})}))
 
 
 def _abbreviations(doc) -> dict[str, str]:
@@ -215,6 +232,22 @@ def _abbreviations(doc) -> dict[str, str]:
         raise LexiconError(f"{doc.where('title_abbreviations')}: field 'title_abbreviations': give a mapping "
                            "abbreviation: title (gov.: governor)")
     return {k.strip().lower(): v.strip().lower() for k, v in value.items()}
+
+
+def _seats(doc) -> dict[str, str]:
+    """The ``government_seats`` mapping as form written -> name shown ("No 10" -> "Number 10"; case kept,
+    the name itself a form of its own); LexiconError naming a bad entry."""
+    value = doc.data.get("government_seats")
+    if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, list) and v and
+            all(isinstance(f, str) and f.strip() for f in v) for k, v in value.items()):
+        raise LexiconError(f"{doc.where('government_seats')}: field 'government_seats': give a mapping "
+                           "name: [forms as written] (Number 10: [Number 10, No 10])")
+    out: dict[str, str] = {}
+    for name, forms in value.items():
+        for form in (name, *forms):
+            out[" ".join(form.split())] = " ".join(name.split())
+    return out
 
 
 @functools.lru_cache(maxsize=1)

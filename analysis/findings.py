@@ -145,7 +145,8 @@ def findings(
     """The title and 3-5 findings of a report on ``result`` (an :class:`analysis.Analysis`).
 
     ``documents``: the documents the report covers (default ``result.documents``); ``title``: the
-    report's title (None: the headline when there is one document, else "Corpus report");
+    report's title (None: when there is one document, its headline, else the first words of its lead,
+    :func:`analysis.tables.article_labels`; else "Corpus report");
     ``mentions``: the mentions the charts draw (default ``result.mentions``; pass the entity
     mentions to count entities); ``voice``: the voice table the report charts (default
     ``wb.voice(mentions, result.quotes)``); ``frame_names``: frame id -> label; ``unnamed``: the
@@ -169,14 +170,16 @@ def findings(
     """
     from analysis.entities import same_entity_ids
     from analysis.quotes import unnamed_source_rows, voice as voice_table
+    from analysis.corpus.keys import article_labels
 
     documents = result.documents if documents is None else documents
     mentions = result.mentions if mentions is None else mentions
     sentences = result.sentences
     one = len(documents) == 1
     if title is None or not str(title).strip():
-        title = str(documents["title"].iloc[0]) if one and "title" in documents and pd.notna(documents["title"].iloc[0]) \
-            else "Corpus report"
+        # one article: its headline, else the first words of its lead (the label every table gives it);
+        # a blank headline titled the page with the report's folder name ("brief", red team rux18 L2)
+        title = next(iter(article_labels(documents).values())) if one else "Corpus report"
     unit = "the article" if one else f"the {len(documents):,} articles"
     rows: list[tuple[str, str, object, object]] = []
 

@@ -75,6 +75,7 @@ __all__ = [
     "actor_frames",
     "named_actor_counts",
     "below_threshold_units",
+    "NAME_TYPES",
 ]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
@@ -416,8 +417,8 @@ class _Matcher:
         term_frame = np.array([frame_index[f] for f in codebook.terms["frame_id"]], dtype=np.int64)
         return cls(automaton, keys, term_frame, list(codebook.terms["term"]))
 
-    def hits(self, text: str) -> tuple[list[int], list[int], list[int]]:
-        """Matches in normalised ``text``: (start offsets, term indices, match ids), leftmost-longest.
+    def hits(self, text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Matches in normalised ``text``: (start offsets, term indices, match ids, end offsets), leftmost-longest.
 
         Every accepted span yields one row per term matching exactly that span; rows of one span
         share a match id. An accepted span that an excluded phrase matches yields no row.
@@ -436,19 +437,20 @@ class _Matcher:
             if prefix:
                 cands.append((start, _WORD_TAIL.match(text, end).end(), prefix))
         cands.sort(key=lambda c: (c[0], -c[1]))
-        accepted: list[tuple[int, list[int]]] = []  # (start, term ids) per accepted span
+        accepted: list[tuple[int, int, list[int]]] = []  # (start, end, term ids) per accepted span
         taken_end, span = -1, None
         for start, end, term_ids in cands:
             if (start, end) == span:  # another term on the accepted span
-                accepted[-1][1].extend(term_ids)
+                accepted[-1][2].extend(term_ids)
             elif start >= taken_end:
                 span, taken_end = (start, end), end
-                accepted.append((start, list(term_ids)))
+                accepted.append((start, end, list(term_ids)))
         starts: list[int] = []
         terms: list[int] = []
         ids: list[int] = []
+        ends: list[int] = []
         match_id = -1
-        for start, term_ids in accepted:
+        for start, end, term_ids in accepted:
             if _EXCLUDED in term_ids:  # an excluded phrase: evidence of no frame
                 continue
             match_id += 1
@@ -456,16 +458,18 @@ class _Matcher:
                 starts.append(start)
                 terms.append(t)
                 ids.append(match_id)
-        return starts, terms, ids
+                ends.append(end)
+        return starts, terms, ids, ends
 
 
-def _match_sentences(texts: Sequence[str], matcher: _Matcher) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _match_sentences(texts: Sequence[str], matcher: _Matcher) -> tuple[np.ndarray, ...]:
     """Match all sentences, ``_CHUNK`` at a time, in one automaton pass per chunk.
 
-    Returns (sentence index, term index, match id) per hit row, in reading order, and the number
-    of words (whitespace-separated tokens) of every sentence.
+    Returns (sentence index, term index, match id, start, end) per hit row, in reading order (start
+    and end: offsets in the sentence's normalised text, :func:`normalize_text`), and the number of
+    words (whitespace-separated tokens) of every sentence (the last array).
     """
-    sent_parts, term_parts, id_parts, words_parts = [], [], [], []
+    sent_parts, term_parts, id_parts, words_parts, start_parts, end_parts = [], [], [], [], [], []
     id_offset = 0
     for begin in range(0, len(texts), _CHUNK):
         chunk = [t if isinstance(t, str) else "" for t in texts[begin : begin + _CHUNK]]
@@ -479,19 +483,102 @@ def _match_sentences(texts: Sequence[str], matcher: _Matcher) -> tuple[np.ndarra
         word_start = is_tok & ~np.r_[False, is_tok[:-1]]
         owner = np.cumsum(is_sep)  # sentence index within chunk of every character
         words_parts.append(np.bincount(owner[word_start], minlength=len(chunk)))
-        starts, terms, ids = matcher.hits(big)
+        starts, terms, ids, ends = matcher.hits(big)
         if starts:
-            sent_parts.append(np.searchsorted(sep_at, np.asarray(starts), side="right") + begin)
+            within = np.searchsorted(sep_at, np.asarray(starts), side="right")
+            begins = np.r_[0, sep_at + 1][within]  # where each hit's sentence starts in ``big``
+            sent_parts.append(within + begin)
             term_parts.append(np.asarray(terms, dtype=np.int64))
             id_parts.append(np.asarray(ids, dtype=np.int64) + id_offset)
+            start_parts.append(np.asarray(starts, dtype=np.int64) - begins)
+            end_parts.append(np.asarray(ends, dtype=np.int64) - begins)
             id_offset += ids[-1] + 1
     empty = np.array([], dtype=np.int64)
-    return (
-        np.concatenate(sent_parts) if sent_parts else empty,
-        np.concatenate(term_parts) if term_parts else empty,
-        np.concatenate(id_parts) if id_parts else empty,
-        np.concatenate(words_parts) if words_parts else empty,
-    )
+    return tuple(np.concatenate(parts) if parts else empty
+                 for parts in (sent_parts, term_parts, id_parts, start_parts, end_parts, words_parts))
+
+
+#: Entity types whose names hold no frame term: "sons" in "Mehra & Sons", "justice" in "Justice
+#: Department", "bank" in "State Bank of India" (a group or other entity is no name of one thing).
+NAME_TYPES = ("person", "organization", "place")
+_TOKEN = re.compile(r"\S+")
+#: A short function word written with a capital after a sentence's first word: Title Case (a headline,
+#: or a headline the sentence splitter joined to the first sentence), where the entity layer takes runs
+#: of capitalised words for names ("Trump Accuses California Of Causing Blackouts").
+_TITLE_CASE = re.compile(r"\s(?:Of|To|For|In|On|With|At|As|From|By|Into|Over|After|About|Is|Are|Was|Its|Than|That)\s")
+_ENTITY_SPAN_COLUMNS = ("doc_id", "sentence_id", "start", "end", "type", "via")
+
+
+def _candidate_hits(texts: Sequence[str], starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per hit (``texts``: the sentence text of each hit; ``starts``/``ends``: its offsets in the normalised
+    text): (whether it may lie inside a name: written with a capital, not the sentence's first word unless
+    the next word has one too, first word index, last word index). Normalising keeps whitespace-separated
+    words one for one, so word indices are the same in the sentence as written."""
+    n = len(texts)
+    candidate = np.zeros(n, dtype=bool)
+    first = np.zeros(n, dtype=np.int64)
+    last = np.zeros(n, dtype=np.int64)
+    for i, (text, start, end) in enumerate(zip(texts, starts.tolist(), ends.tolist())):
+        norm = normalize_text(text)
+        w0, w1 = norm.count(" ", 0, start), norm.count(" ", 0, max(end - 1, start))
+        first[i], last[i] = w0, w1
+        words = text.split()
+        if w1 >= len(words):
+            continue
+        at = start - (norm.rfind(" ", 0, start) + 1)
+        word = words[w0]
+        if not word[min(at, len(word) - 1)].isupper():
+            continue
+        candidate[i] = w0 > 0 or (w1 + 1 < len(words) and words[w1 + 1][:1].isupper())
+    return candidate, first, last
+
+
+def _in_names(sents: pd.DataFrame, sent_idx: np.ndarray, starts: np.ndarray, ends: np.ndarray, *,
+              mentions: pd.DataFrame | None) -> np.ndarray:
+    """Per hit: whether it lies inside a longer name, the span of an entity mention of a
+    :data:`NAME_TYPES` type (not a pronoun) that covers the hit's words and more ("sons" in "Mehra &
+    Sons"; a term that is the entity's whole name, "Treasury", "Wall Street", still counts: the
+    institution named by a frame word is the frame's subject). Not in the headline (sentence 0) nor in a
+    sentence written in Title Case (:data:`_TITLE_CASE`): there runs of capitals are no evidence of a
+    name ("Interior Chief Blames Congress For ..."). The entity mentions are ``mentions`` when
+    it is an entity mentions table (start, end, type, via), else the entity layer's for the documents
+    of the hits that could lie in a name (:func:`_candidate_hits`)."""
+    inside = np.zeros(len(sent_idx), dtype=bool)
+    if not len(sent_idx):
+        return inside
+    texts = sents["text"].to_numpy(dtype=object)[sent_idx]
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    candidate, first, last = _candidate_hits(texts, starts, ends)
+    headline = sents["sentence_id"].to_numpy(dtype=np.int64)[sent_idx] == 0
+    candidate &= ~headline & np.array([_TITLE_CASE.search(t) is None for t in texts], dtype=bool)
+    if not candidate.any():
+        return inside
+    doc_ids = sents["doc_id"].astype(str).to_numpy(dtype=object)
+    sentence_ids = sents["sentence_id"].to_numpy(dtype=np.int64)
+    if mentions is None or not set(_ENTITY_SPAN_COLUMNS) <= set(mentions.columns):
+        from analysis.entities import entities
+
+        wanted = set(doc_ids[sent_idx[candidate]])
+        context = sents[sents["doc_id"].astype(str).isin(wanted)]
+        mentions = entities(context, sentences=context, actors={"actors": []})
+    named = mentions[mentions["type"].isin(NAME_TYPES) & (mentions["via"] != "pronoun")]
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for doc, sid, start, end in zip(named["doc_id"].astype(str), named["sentence_id"].astype(int),
+                                    named["start"].astype(int), named["end"].astype(int)):
+        spans.setdefault((doc, sid), []).append((start, end))
+    for i in np.flatnonzero(candidate):
+        found = spans.get((doc_ids[sent_idx[i]], int(sentence_ids[sent_idx[i]])))
+        if not found:
+            continue
+        bounds = [(m.start(), m.end()) for m in _TOKEN.finditer(texts[i])]
+        w0, w1 = int(first[i]), int(last[i])
+        for start, end in found:
+            e0 = next((k for k, (a, b) in enumerate(bounds) if b > start), len(bounds))
+            e1 = next((k for k, (a, b) in enumerate(bounds) if b >= end), len(bounds) - 1)
+            if e0 <= w0 and w1 <= e1 and (e0, e1) != (w0, w1):
+                inside[i] = True
+                break
+    return inside
 
 
 # -------------------------------------------------------------------------------------- scores
@@ -532,6 +619,12 @@ def frames(
 ) -> pd.DataFrame:
     """Frame term hits per sentence (``level="sentence"``) or per document (``level="document"``).
 
+    A term inside a longer name counts for no frame: "sons" in "Mehra & Sons", "justice" in "Justice
+    Department" (a term written with a capital within the span of a person, organisation or place the
+    entity layer finds, or ``mentions`` gives when it is an entity mentions table; a term that is a whole
+    name, "Treasury", counts, and so does any term of the headline or of a Title Case sentence:
+    :func:`_in_names`).
+
     A frame's ``actor_terms`` count only in sentences naming at least ``min_actors`` distinct actors
     (:func:`named_actor_counts`: the distinct actor_id of ``mentions`` in the sentence when a mentions
     or entity mentions table is given, else the entities the entity layer finds there; a resolved
@@ -558,7 +651,9 @@ def frames(
     limits = _thresholds(book, threshold)
     sents = sentences_of(documents, sentences, fn="frames")
     matcher = book.matcher
-    sent_idx, term_idx, match_id, words = _match_sentences(sents["text"].tolist(), matcher)
+    sent_idx, term_idx, match_id, starts, ends, words = _match_sentences(sents["text"].tolist(), matcher)
+    keep = ~_in_names(sents, sent_idx, starts, ends, mentions=mentions)
+    sent_idx, term_idx, match_id = sent_idx[keep], term_idx[keep], match_id[keep]
     needs = book.terms["min_actors"].to_numpy(dtype=np.int64)[term_idx] if len(term_idx) else term_idx
     if (needs > 0).any():
         bound = np.unique(sent_idx[needs > 0])

@@ -78,10 +78,11 @@ def _with_partner(pairs: pd.DataFrame, *, actor_id: str, names: dict[str, str]) 
 
 
 def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None = None,
-                    shown: int = 8) -> tuple[str, str]:
+                    shown: int = 8, partly: dict[str, str] | None = None) -> tuple[str, str]:
     """The card's "lexicon entry" (``actor_id (type, group G)``) and "names counted" (its aliases, then
     its titles, the first ``shown``, "and N more"); for an entity of ``entity_table`` that the lexicon
-    lacks, ``found in the text (not in the lexicon): TYPE, id ENTITY_ID`` and its forms as written;
+    lacks, ``found in the text (not in the lexicon): TYPE, id ENTITY_ID`` and its forms as written,
+    a form of ``partly`` (form: note) with its note ("Venkataraman (2 of its 6 mentions)");
     else the id and "n/a"."""
     rows = lexicon.actors[lexicon.actors["actor_id"] == actor_id] if lexicon is not None else pd.DataFrame()
     entity = entity_table[entity_table["entity_id"] == actor_id] if entity_table is not None else pd.DataFrame()
@@ -97,6 +98,7 @@ def _lexicon_fields(lexicon, *, actor_id: str, entity_table: pd.DataFrame | None
         folded = [e for e, same in same_entity_ids(entity_table).items() if same == actor_id]
         extra = entity_table.loc[entity_table["entity_id"].isin(folded), "variants"]
         names = list(dict.fromkeys([*entity.iloc[0]["variants"], *(v for vs in extra for v in vs)]))
+        names = [f"{n} ({partly[n]})" if partly and n in partly else n for n in names]
     else:
         return actor_id, "n/a"
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
@@ -177,6 +179,49 @@ def _also_named(mentions: pd.DataFrame, *, key: str, types: dict[str, str]) -> s
             f"{'that name' if len(others) == 1 else 'one of those'} to profile {'it' if len(others) == 1 else 'them'}")
 
 
+def _uncounted(mentions: pd.DataFrame, *, key: str) -> list[tuple[str, int, int, int, list[str]]]:
+    """The forms ``key`` is written in (direct mentions of ``mentions``, entity mentions as
+    :func:`analysis.tables.entity_tables` gives them) that are also the whole name of another key, whose
+    mentions the profile does not count: a bare surname its articles link to no one ("Mr. Venkataraman"
+    where the founder Ramesh Venkataraman and his son Arjun Venkataraman share it). One tuple per such
+    form: (form, its mentions not counted, their documents, its mentions counted, the names of the
+    keys whose name ends with it: who they may be, this key's first)."""
+    direct = mentions[mentions["via"] != "pronoun"]
+    own = direct[direct["actor_id"] == key]
+    names = dict(zip(direct["actor_id"], direct["actor"].astype(str)))
+    out = []
+    for form, counted in own["alias"].astype(str).value_counts(sort=False).items():
+        wanted = " ".join(form.split()).casefold()
+        others = [k for k, name in names.items() if k != key and " ".join(name.split()).casefold() == wanted]
+        if not others or wanted == " ".join(names[key].split()).casefold():
+            continue
+        rows = direct[direct["actor_id"].isin(others)]
+        ending = list(_ending_with(direct, wanted=wanted).index)
+        may_be = [names[k] for k in dict.fromkeys([key, *ending]) if k not in others]
+        out.append((form, len(rows), int(rows["doc_id"].nunique()), int(counted), may_be))
+    return out
+
+
+def _may_be(names: list[str], *, form: str) -> str:
+    """"Ramesh or Arjun Venkataraman" of names that all end with ``form``, else "A, B or C"."""
+    if len(names) > 1 and all(n.endswith(" " + form) for n in names):
+        firsts = [n[:-len(form) - 1] for n in names]
+        return ", ".join(firsts[:-1]) + " or " + firsts[-1] + " " + form
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _uncounted_note(forms: list[tuple[str, int, int, int, list[str]]]) -> str:
+    """The card's "not counted" of :func:`_uncounted`'s ``forms``: "4 mentions of 'Venkataraman' in 3
+    articles are not counted: they may be Ramesh or Arjun Venkataraman"; "" when there are none."""
+    notes = []
+    for form, n, docs, _, may_be in forms:
+        verb = "is" if n == 1 else "are"
+        who = f": {'it' if n == 1 else 'they'} may be {_may_be(may_be, form=form)}" if may_be else ""
+        notes.append(f"{n:,} mention{'s' if n != 1 else ''} of '{form}' in {docs:,} "
+                     f"article{'s' if docs != 1 else ''} {verb} not counted{who}")
+    return "; ".join(notes)
+
+
 def _mean_tone(tone: pd.DataFrame, *, score: str) -> str:
     """``score``'s mean over the rows of ``tone`` (one actor's tone rows) as the corpus report's tone
     chart (:func:`analysis.actor_tone_by`: per sentence) computes it, with its n (sentences): "+0.123 (n=4)"; "n/a" when none."""
@@ -213,8 +258,12 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None, tz: str | No
 
     The card's fields: lexicon entry (the id, type and group: the name is the report's title, not
     repeated; for an entity, "found in the text (not in the lexicon)", its type and id), names counted
-    (the lexicon's aliases and titles, or the entity's forms as written, the first 8), mentions
-    (direct), pronoun mentions, documents, quoted directly, quoted (reported), the mean tone of every
+    (the lexicon's aliases and titles, or the entity's forms as written, the first 8; a form also
+    written for others with how many of its mentions are counted: "Venkataraman (5 of its 8
+    mentions)"), mentions (direct), pronoun mentions, documents, for an entity whose form is also the
+    whole name of entities linked to no one "not counted" (:func:`_uncounted`: "3 mentions of
+    'Venkataraman' in 2 articles are not counted: they may be Ramesh or Arjun Venkataraman", also a
+    UserWarning), quoted directly, quoted (reported), the mean tone of every
     sentence naming it or a pronoun for it (the number the corpus report's tone chart shows for it) and of the sentences
     about it (not its own quotes): the target-aware ``target_polarity`` when the analysis' actor tone
     is the target model, the default; the sentence ``polarity`` when it was made with
@@ -257,6 +306,10 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None, tz: str | No
     published = published_utc(result.documents, fn="actor_profile")
     if tz is not None and "published" in result.documents:
         published = in_zone(result.documents, tz=tz)["published"]
+    uncounted = _uncounted(all_mentions, key=actor_id) if not from_lexicon else []
+    not_counted = _uncounted_note(uncounted)
+    if not_counted:
+        warnings.warn(f"{names[actor_id]}: {not_counted}", UserWarning, stacklevel=2)
     days = published[result.documents["doc_id"].isin(direct["doc_id"]).to_numpy()].dropna()
     undated = "n/a (no dates in this corpus)" if published.isna().all() else "n/a (its articles have no date)"
     score, tone_field = (("target_polarity", "mean tone toward it (target-aware)")
@@ -266,7 +319,9 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None, tz: str | No
                   "quoted (reported)", f"{tone_field}, every sentence naming it or a pronoun for it (its quotations too)",
                   f"{tone_field}, sentences about it (not its quotations)",
                   "first day", "last day"],
-        "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table),
+        "value": [*_lexicon_fields(result.actors, actor_id=actor_id, entity_table=result.entity_table,
+                                   partly={form: f"{counted:,} of its {counted + n:,} mentions"
+                                           for form, n, _, counted, _ in uncounted}),
                   str(len(direct)), str(len(mentions) - len(direct)),
                   str(direct["doc_id"].nunique()), str(int((quotes["kind"] == "direct").sum())),
                   str(int((quotes["kind"] == "reported").sum())),
@@ -274,6 +329,9 @@ def actor_profile(result: Analysis, *, actor_id: str | None = None, tz: str | No
                   days.min().strftime("%Y-%m-%d") if len(days) else undated,
                   days.max().strftime("%Y-%m-%d") if len(days) else undated],
     })
+    if not_counted:  # right after "documents": what the counts above leave out
+        card = pd.concat([card.iloc[:5], pd.DataFrame({"field": ["not counted"], "value": [not_counted]}),
+                          card.iloc[5:]], ignore_index=True)
     from analysis.charts import actor_colors  # plotly: imported when needed, not with the package
 
     colors = report_colors(corpus_mentions)  # the corpus report's colours; a lexicon-only key (a title) after them

@@ -12,11 +12,17 @@ the speaker of the part that has one), and single
 ``'...'`` / ``‘...’`` outside double quotes, paired within a paragraph too (the British convention:
 "said: 'I am deeply sorry. We accept the findings.'" is one quotation; a double quotation inside one,
 '… told me "go home" and …', is part of it; left open at a paragraph's end it goes on only in a next
-paragraph that opens with a single mark). An apostrophe is no single mark: inside a word ("Israel's",
+paragraph that opens with a single mark; a line that ends a sentence ends the search as a paragraph's end
+does, so that in text whose paragraphs are parted by one line break a mark never closed on its line
+opens no quotation and takes in nothing of the next lines: "said: 'We will rebuild the town." then a
+line "The Joneses' house burned.' ..." is no quotation, as with a blank line between them; a next line
+that opens with a mark goes on as a next paragraph does). An apostrophe is no single mark: inside a word ("Israel's",
 "We’ll", "o'clock") it never opens or closes one, nor does an elision ("the '90s", "rock 'n' roll",
-"'em"); a mark after "s" followed by a space and a lower-case word is a plural possessive when a later
+"'em", "'cause"); a mark after "s" followed by a space and a lower-case word is a plural possessive when a later
 mark closes the quotation ("'The parents' anger is justified,' she said"; with none, it closes it within
-its sentence: "'Listen to the parents' she said"); the words of a single quotation hold no other
+its sentence: "'Listen to the parents' she said"), and so is a dialect elision at a word's end before a
+lower-case word ("'We're goin' home now,' she said", "nothin' has", "my ol' man", "rock 'n' roll", "fish
+an' chips", "cup o' tea": one quotation); the words of a single quotation hold no other
 opening mark (a mark after a space), so an opening mark never closed pairs with no later quotation's
 closing one. Where paragraphs ran together (scraped text: "… stay.'It's …"), a mark after an end mark
 and before a capital closes one, and ``''`` there is no archive mark; a straight double mark where one
@@ -62,6 +68,15 @@ will take 60 days," Trump said"), lost its opening mark there: it closes a quota
    alone from the sentence's start to a colon right before the opening mark, the quotation running
    to the sentence's end: "Reyes: 'We will be brave'") is that person's, with no cue
    (:func:`_colon_speaker`; a topic, "Brexit: '…'", is none);
+   in a headline, before rules 1 and 2, a British headline idiom after the quotation (``headline_cues``: a
+   comma or colon, a noun phrase of one to three words headed by a speaker noun or one of
+   ``headline_speaker_nouns``, and "hears", "heard", "told", "speak out" ..., ending the headline or
+   followed by what it is about: "Baby's death 'could have been prevented', inquest hears", "Trust 'failed
+   mothers', court told", "'We were failed': parents speak out over maternity care") makes the noun phrase a
+   nominal speaker (the proceedings stand for the source the headline does not name; cue hear/tell/speak),
+   linked as other nominal speakers are (:func:`_headline_idiom`); and a cue verb and "of"/"about"/"against"
+   right before a headline's quotation take it as their complement ("Coroner warns of 'risk of future
+   deaths'" -> the coroner, linked to the one coroner the text names). In the body these stay as before;
 3. else, a quotation in the same paragraph right after an attributed one continues that speaker.
 A quotation split around its cue (""A," he said. "B."" or ""A," he said, "B."") is one row with
 both parts (``spans``).
@@ -277,7 +292,10 @@ _SINGLE_PARAGRAPH = re.compile(
     _OPENS + r"(.+?)(?:(?<=[\w.,!?])['’](?![\w])(?!(?<=s['’])\s+[a-z])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
 _SINGLE_PAST_POSSESSIVES = re.compile(
     _OPENS + r"(.+?)(?:(?<=[.,!?])['’](?![\w])|(?<=[.!?])['’](?=[A-Z]))", re.DOTALL)
-_POSSESSIVE_MARK = re.compile(r"s['’]\s+[a-z]")  # its mark at start + 1
+# A mark that is no closing one where a later mark after . , ! ? closes the quotation: a plural possessive
+# ("the parents' anger") or a dialect elision at a word's end before a lower-case word ("goin' home",
+# "nothin' has", "my ol' man", "rock 'n' roll", "fish an' chips", "cup o' tea"); group 1 the mark
+_POSSESSIVE_MARK = re.compile(r"(?:s|[^\W\d_]in|\bol|\ban|\bo|['‘]n)(['’])\s+[a-z]")
 # within one sentence, a mark after "s" closes one ('Listen to the parents' she said)
 _SINGLE = re.compile(_OPENS + r"(.+?)(?<=[\w.,!?])['’](?![\w])")
 # the next paragraph opens with a single mark that can open a quotation: a quotation left open at the end
@@ -580,18 +598,25 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
             continue  # inside a double quotation: "He called it 'bad' today"
         j = bisect_right(after_space, pos)
         end = after_space[j] if j < len(after_space) else hi
+        line_end = _line_end(text, pos, end)  # a line that ends a sentence ends a single quotation's search
+        if line_end < end:
+            end = line_end
         poss = _POSSESSIVE_MARK.search(text, pos, end)
-        m = _SINGLE_PARAGRAPH.match(text, pos, poss.start() + 1 if poss else end)
+        m = _SINGLE_PARAGRAPH.match(text, pos, poss.start(1) if poss else end)
         if m is None and poss is not None:
             m = _SINGLE_PAST_POSSESSIVES.match(text, pos, end)
         if m is None:
             s_hi = _sentence_end(pos, sentence_spans, rows=rows, ordered=ordered)
             m = _SINGLE.match(text, pos, min(s_hi, end)) if s_hi is not None else None
         if m is None:
-            if _SINGLE_GOES_ON.match(text, hi) and text[hi - 1:hi] in (".", "!", "?"):
-                spans.append((pos + 1, hi))  # open at the paragraph's end, the next one opens with a mark
-                reach = hi
-            continue
+            at = min(hi, line_end)
+            k = at
+            while k > pos and text[k - 1] in " \t\r":
+                k -= 1
+            if _SINGLE_GOES_ON.match(text, at) and text[k - 1:k] in (".", "!", "?"):
+                spans.append((pos + 1, at))  # open at the paragraph's (line's) end, the next one opens with a mark
+                reach = at
+            continue  # never closed in its paragraph (its line): no quotation, nothing after it swallowed
         q_lo, q_hi = m.start(1), m.end(1)
         inside = doubles[bisect_right(double_starts, q_lo):bisect_left(double_starts, q_hi)]
         if any(d_hi > q_hi for _, d_hi in inside):
@@ -635,6 +660,24 @@ def _sentence_start(pos: int, sentence_spans: Sequence[tuple[int, ...]], *, rows
             return sentence_spans[i][at_lo]
         return None
     return next((span[at_lo] for span in sentence_spans if span[at_lo] <= pos < span[at_hi]), None)
+
+
+def _line_end(text: str, pos: int, hi: int) -> int:
+    """Where the first line after ``pos`` that ends a sentence (an end mark, a closing mark or not, last on
+    the line: "… the town.\\nThe council …") ends, before ``hi``; else ``hi``. Single marks pair within it:
+    a paragraph break written as one line break (scraped text) ends a quotation left open, which never
+    runs on into the next paragraphs' text (a line wrapped inside a sentence goes on)."""
+    nl = text.find("\n", pos, hi)
+    while nl >= 0:
+        k = nl
+        while k > pos and text[k - 1] in " \t\r":
+            k -= 1
+        if k > pos and text[k - 1] in "\"”’'":
+            k -= 1
+        if k > pos and text[k - 1] in ".!?":
+            return nl
+        nl = text.find("\n", nl + 1, hi)
+    return hi
 
 
 def _sentence_end(pos: int, sentence_spans: Sequence[tuple[int, ...]], *, rows: bool, ordered: bool) -> int | None:
@@ -694,6 +737,7 @@ class _Field:
     mentions: list[_Mention] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     places: list[_Mention] = field(default_factory=list)  # mentions of places, apart: only link() reads them
+    headline: bool = False  # the document's title: its headline idioms attribute quotations (_headline_idiom)
 
     def __post_init__(self) -> None:
         # Lookups by bisection: sentence ends (when the sentences follow one another without
@@ -2370,6 +2414,8 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     f, cues, text = att.f, att.cues, att.f.text
     if sent is None:
         sent = f.sentence_at(q_lo)
+    if f.headline and cues.headline_cues and (idiom := _headline_idiom(att, q_hi, sent[3])) is not None:
+        return idiom  # "…'could have been prevented', inquest hears", "'We were failed': parents speak out"
     # 1. a cue before the quotation, in its clause
     for m in reversed(att.cues_in(clause_lo, q_lo)):
         between = text[m.end:q_lo]
@@ -2377,7 +2423,8 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         if adr is not None and adr[0] < q_lo:
             between = text[adr[1]:q_lo]
         core = between.rstrip(" \n\"“‘'`")
-        adjacent = not core.strip() or core.endswith((",", ":")) or _ends_that(core)
+        adjacent = not core.strip() or core.endswith((",", ":")) or _ends_that(core) or \
+            (f.headline and bool(cues.headline_cues) and core in _TOPIC_PREPOSITIONS)  # "Coroner warns of '…'"
         if adjacent:
             return _NEW_ATTRIBUTION((att.speaker_of(m, clause_lo, sent[2], q_lo), m, True, False, False))
         if cues.clause_of[m.form.lower()] == "bare" or _THAT_WORD.search(between):
@@ -2540,6 +2587,50 @@ def _quotation_verb(att: _Attributor, lo: int, hi: int) -> _Cue | None:
         return None
     m = pattern.search(att.f.text, lo, min(hi, lo + 60))
     return None if m is None else _NEW_CUE((m.start(), m.end(), m.group()))
+
+
+#: What a cue and a quotation of a headline idiom may have between them: "Coroner warns of 'risk of future
+#: deaths'", "Mother tells of 'agony'" (the quotation is what the verb is about: its complement).
+_TOPIC_PREPOSITIONS = frozenset((" of", " about", " against"))
+
+
+@functools.lru_cache(maxsize=4)
+def _headline_idiom_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """After a headline's quotation and its closing mark: a comma or colon, a noun phrase of one to three
+    words (group ``np``) and one of the idiom ``phrases`` (group ``cue``), then an end mark or nothing, or
+    a phrase of what or where it is about ("parents speak out over Royal Wessex maternity care")."""
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"[\"”’']?\s*[,:]?\s+(?P<np>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
+                      rf"(?P<cue>{alternation})(?:\s+(?:{'|'.join(_IDIOM_TAILS)})\s[^\n]*|\s*[.!?]?\s*)\Z",
+                      re.IGNORECASE)
+
+
+#: Words opening what a headline idiom is about, after its phrase ("speak out over ...", "inquest hears as ...").
+_IDIOM_TAILS = ("over", "about", "on", "after", "at", "in", "against", "amid", "following", "as", "before",
+                "during")
+
+
+def _headline_idiom(att: _Attributor, q_hi: int, sent_hi: int) -> _Attribution | None:
+    """The attribution of a headline quotation by a British headline idiom after it (``headline_cues``:
+    "Baby's death 'could have been prevented', inquest hears", "Trust 'failed mothers', court told",
+    "'We were failed': parents speak out"): the noun phrase before the idiom's phrase, headed by a speaker
+    noun or a noun of the bodies that hear evidence (``headline_speaker_nouns``: inquest, jury, tribunal),
+    is a nominal speaker (the proceedings stand for the source the headline leaves unnamed), the phrase
+    its cue; else None (the other rules decide: "Nurses 'left alone', says union")."""
+    text, cues = att.f.text, att.cues
+    m = _headline_idiom_pattern(tuple(cues.headline_cues)).match(text, _closing_mark_end(text, q_hi), sent_hi)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    head = words[-1].lower().rstrip("'’")
+    if head not in cues.speaker_nouns and head not in cues.headline_speaker_nouns or \
+            any(w.lower() in _PRONOUNS or w.lower() in cues.headline_cues for w in words):
+        return None
+    np_lo, np_hi = m.span("np")
+    speaker = _NEW_SPEAKER((pd.NA, text[np_lo:np_hi], "nominal", np_lo, np_hi, pd.NA, None, None,
+                            np_hi - len(words[-1])))
+    cue = _NEW_CUE((m.start("cue"), m.end("cue"), " ".join(m.group("cue").lower().split())))
+    return _NEW_ATTRIBUTION((speaker, cue, True, False, True))
 
 
 def _colon_speaker(att: _Attributor, sent_lo: int, q_lo: int, q_hi: int, sent_hi: int) -> _Speaker | None:
@@ -2705,8 +2796,10 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
             elif a.cue is not None:
                 form = a.cue.form.lower()
                 lemma = lemma_of.get(form)
-                if lemma is None:  # a quotation verb ('"Why?" she asked'), or a source phrase: ""…," according to X"
-                    lemma = cues.quotation_of.get(form, form)
+                if lemma is None:
+                    # a headline idiom's phrase ("inquest hears": hear), a quotation verb ('"Why?" she asked'),
+                    # else a source phrase (""…," according to X")
+                    lemma = (cues.headline_cues.get(form) if f.headline else None) or cues.quotation_of.get(form, form)
                 else:
                     adr = att.addressee(a.cue)
                     if adr is not None:
@@ -4455,6 +4548,7 @@ def _quote_rows(documents: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataF
         for part in _document_fields(title, text, sentence_rows, heads, mentions_of.get(doc_id, ()),
                                      entities_of.get(doc_id), lexicon_info):
             if part.sentences:
+                part.headline = part.text is title and title is not text
                 att = _Attributor(part, cues, finder)
                 direct, used = _direct_quotes(att)
                 found = sorted(direct + _reported_speech(att, used), key=lambda r: r.parts[0][0])

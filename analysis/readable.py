@@ -83,6 +83,9 @@ _SHARE = re.compile(r"(^|_)(share|present_share|mention_share|quote_share|share_
 _SCORE = re.compile(r"^(polarity|mean_\w+|ci_low|ci_high|compound|subjectivity|score|target_polarity)$")
 #: Columns of long text (wrapped, never cut in the page).
 _TEXT = {"text", "quote", "sentence", "example", "evidence", "title", "finding"}
+#: Columns of a traced table (``show_table(documents=...)``) kept readable beside a long sentence: the
+#: article's name at least 12 em wide (squeezed to a word a line, it took six lines), a day on one line.
+_WIDE, _NOWRAP = {"article"}, {"date", "doc_id"}
 
 TABLE_STYLE = """<style>
 .wb-table-wrap { margin: 0.4em 0 1.2em; max-width: 100%; overflow-x: auto; }
@@ -92,6 +95,8 @@ table.wb-table td { text-align: left !important; border-bottom: 1px solid #e5e5e
 table.wb-table td.num, table.wb-table th.num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.wb-table td.long { min-width: 24em; max-width: 60em; white-space: normal; overflow-wrap: break-word; }
 table.wb-table td.short { max-width: 22em; white-space: normal; overflow-wrap: break-word; }
+table.wb-table td.wide { min-width: 12em; }
+table.wb-table td.nowrap { white-space: nowrap; }
 p.wb-explain { font-size: 12px; color: #555; margin: 0.2em 0 0; }
 p.wb-note { font-size: 14px; color: #444; background: #f6f6f6; border-left: 3px solid #bbb; padding: 6px 10px; max-width: 60em; }
 </style>"""
@@ -145,6 +150,9 @@ class ShownTable:
     notes: list[str] = field(default_factory=list)
     empty: str | None = None
     title: str | None = None
+    #: the rows the CSV download holds, when they have more columns than ``data`` (a one-article table
+    #: traced to its article: its doc_id is in the CSV, not repeated on every row of the page); None: ``data``
+    download: pd.DataFrame | None = None
 
     def to_html(self) -> str:
         heading = f'<h2 class="wb-title">{html.escape(self.title)}</h2>' if self.title else ""
@@ -162,6 +170,7 @@ class ShownTable:
             for column, value in zip(shown.columns, record):
                 text, numeric = format_value(str(column), value)
                 kind = "num" if numeric else ("long" if column in _TEXT or len(text) > 80 else "short")
+                kind += " wide" if column in _WIDE and kind == "short" else " nowrap" if column in _NOWRAP else ""
                 cells.append(f'<td class="{kind}">{html.escape(text)}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
         below = []
@@ -179,9 +188,10 @@ class ShownTable:
         return bool(len(values)) and pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
 
     def _download(self, *, max_rows: int = 20_000) -> str:
-        full = self.data.head(max_rows).rename(columns=lambda c: self.labels[c] or c)
+        rows = self.data if self.download is None else self.download
+        full = rows.head(max_rows).rename(columns=lambda c: self.labels.get(c) or c)
         payload = base64.b64encode(full.to_csv(index=False).encode("utf-8")).decode("ascii")
-        cut = f" (first {max_rows:,})" if len(self.data) > max_rows else ""
+        cut = f" (first {max_rows:,})" if len(rows) > max_rows else ""
         filename = re.sub(r"[^A-Za-z0-9_-]+", "-", self.name).strip("-") or "table"
         return (f'<a download="{html.escape(filename)}.csv" href="data:text/csv;base64,{payload}">'
                 f"Download all rows as CSV{cut}</a>")
@@ -214,6 +224,7 @@ def show_table(
     one_document: bool | None = None,
     empty: str | None = "Nothing to show.",
     title: str | None = None,
+    documents: pd.DataFrame | None = None,
 ) -> ShownTable:
     """``table`` as a reader sees it in a report or in JupyterLab (see the module docstring).
 
@@ -226,12 +237,23 @@ def show_table(
     line under the table. ``empty``: the line shown instead of a table with no rows (say why and
     what to do; None: nothing, where a chart above the table already says why). ``title``: a heading above the table, which a rendered report also takes as its
     page title (as it takes the title of ``findings``). InputError names a column the table lacks.
+
+    ``documents``: the documents table the rows (with a ``doc_id`` each) come from: every row is then
+    traced to its article (:func:`analysis.tables.with_article`): ``article`` (the headline, else the
+    first words of the lead: :func:`analysis.tables.article_labels`), ``doc_id``, ``outlet`` and
+    ``date`` (each when the documents have it) and "sentence no." (the row's ``sentence_id``, when the
+    table has one) come first, on the page and in the CSV download, then ``columns``. A table of one
+    article (``one_document``) leaves article, doc id, outlet and date off the page (the report is
+    about that article), and keeps them in the CSV download.
     """
     require_table(table, fn="show_table", name=None, fix="pass a table the workbench returns, or one of your own")
     labels = dict(columns) if isinstance(columns, Mapping) else {}
     picked = list(columns) if columns is not None else list(table.columns)
     require_columns(table, picked, fn="show_table",
                     fix=f"pick from its columns: {', '.join(map(str, table.columns))}")
+    if documents is not None:
+        return _traced_table(table, documents, picked=picked, labels=labels, explain=explain, names=names, top=top,
+                             name=name, one_document=one_document, empty=empty, title=title)
     data = table[picked].reset_index(drop=True).copy()
     if columns is None:
         display_of = {"actor_id": "actor", "speaker_id": "speaker", "entity_id": "entity"}
@@ -246,6 +268,35 @@ def show_table(
     words = {c: labels.get(c, COLUMN_WORDS.get(str(c), str(c).replace("_", " "))) for c in data.columns}
     return ShownTable(data=data, labels=words, explain=explain, top=int(top), name=name, total_rows=len(data),
                       empty=empty, title=title)
+
+
+#: The headings of the columns that trace a row to its article (``show_table(documents=...)``).
+TRACE_WORDS: dict[str, str] = {"article": "article", "doc_id": "doc id", "outlet": "outlet", "date": "date",
+                               "sentence_id": "sentence no."}
+
+
+def _traced_table(table: pd.DataFrame, documents: pd.DataFrame, *, picked: list, labels: dict, explain: str | None,
+                  names: Mapping[str, Mapping[object, object]] | None, top: int, name: str,
+                  one_document: bool | None, empty: str | None, title: str | None) -> ShownTable:
+    """:func:`show_table` of ``table`` traced to its articles in ``documents`` (see its ``documents``)."""
+    from analysis.corpus.keys import with_article
+
+    require_columns(table, ["doc_id"], fn="show_table", name="table",
+                    fix="pass rows with a doc_id (quotes, frames, key_sentences ...), or leave documents out")
+    traced = with_article(table[list(dict.fromkeys(["doc_id", *(["sentence_id"] if "sentence_id" in table else []),
+                                                     *picked]))], documents)
+    front = [c for c in TRACE_WORDS if c in traced.columns]
+    data = traced[front + [c for c in picked if c not in front]].copy()
+    for column, mapping in (names or {}).items():
+        if column in data and column not in ("article", "doc_id"):
+            data[column] = data[column].map(lambda v, m=mapping: m.get(v, v))
+    words = {c: TRACE_WORDS[c] if c in front else labels.get(c, COLUMN_WORDS.get(str(c), str(c).replace("_", " ")))
+             for c in data.columns}
+    if one_document is None:
+        one_document = data["doc_id"].nunique(dropna=True) <= 1
+    shown = data.drop(columns=[c for c in ("article", "doc_id", "outlet", "date") if c in data]) if one_document else data
+    return ShownTable(data=shown.reset_index(drop=True), labels=words, explain=explain, top=int(top), name=name,
+                      total_rows=len(shown), empty=empty, title=title, download=data if one_document else None)
 
 
 @dataclass(frozen=True)
@@ -351,7 +402,10 @@ def limits(measure: str, *, documents: pd.DataFrame | None = None, within: str |
         "frames": "Frames are counted from the codebook's terms"
                   + (f"; per frame they agree with human frame codes with F1 {min(frame_f1):.2f} to "
                      f"{max(frame_f1):.2f} (96 held-out articles)" if frame_f1 else "")
-                  + ": indicators to read with their sentences, not codes.",
+                  + ": indicators to read with their sentences, not codes. A term inside a name (\"sons\" in "
+                    "\"Mehra & Sons\") counts for no frame. Words of wrongdoing (fraud, lied, misled, \"public money\") "
+                    "are not in the generic codebook, so a fraud story can show no morality or responsibility frame: "
+                    "measured on its tuning articles, such words fired mostly where the coders saw neither.",
         "network": "Two actors are linked when they are named in the same "
                    + {"sentence": "sentence (a line's width: how many sentences name both)",
                       "document": "article (a line's width: how many articles name both)"}.get(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis.corpus.keys import published_utc
+from analysis.corpus.keys import LABEL_WORDS, article_labels, published_utc, with_article
 from analysis.corpus.report import DROPPED_DUPLICATE
 from analysis.deprecation import deprecated_alias, renamed_keywords
 from analysis.actor_tone import actor_tone
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from analysis.pipeline import Analysis
     from analysis.readable import Note
 
-__all__ = ["select_document", "document_card", "corpus_summary", "filter_documents", "with_sentence_text",
-           "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "lump_values", "keep_top", "voice_for_chart",
+__all__ = ["select_document", "document_card", "article_labels", "LABEL_WORDS", "with_article", "corpus_summary", "filter_documents", "with_sentence_text",
+           "key_sentences", "has_negation", "most_written_name", "period_unit", "PERIOD_MIN_DOCUMENTS", "with_period", "period_in_use", "same_spellings", "lump_values", "keep_top", "voice_for_chart",
            "lump_unnamed_sources", "UNNAMED_SOURCES",
            "undated_note", "GroupComparison", "compare_groups", "frames_panel", "frames_for_table", "attention_panel",
            "speakers_as_entities", "entity_tables", "lump_actors", "who_is_in_it", "report_colors", "corpus_actor_order", "copyable_yaml",
@@ -115,7 +115,8 @@ def filter_documents(
     ``outlets`` that match ``where``.
 
     ``None`` means no limit. With a date limit, undated documents are left out. Outlets match whole
-    names, ignoring case and surrounding spaces. ``where`` is a pandas query on the documents' columns,
+    names written any of the ways :func:`same_spellings` writes as one (case, accents, spaces and
+    punctuation ignored, a leading "the" and a web domain left out: "fox news" is "foxnews"). ``where`` is a pandas query on the documents' columns,
     e.g. ``"topic == 'immigration' and bias_text != 'left'"``. Raises InputError on a date it cannot
     read, on a query it cannot run (naming the columns), and when a limit leaves no documents of a
     non-empty corpus (naming the limit and what the corpus holds: its dates or its outlets), since
@@ -139,8 +140,8 @@ def filter_documents(
     if outlets:
         wanted = [outlets] if isinstance(outlets, str) else list(outlets)
         outlet = documents["outlet"] if "outlet" in documents.columns else pd.Series(pd.NA, index=documents.index)
-        keep &= outlet.astype("string").str.strip().str.casefold().isin(
-            [str(w).strip().casefold() for w in wanted]).fillna(False)
+        keys = {_spelling_key(str(w)) for w in wanted}
+        keep &= pd.Series([isinstance(o, str) and _spelling_key(o) in keys for o in outlet], index=documents.index)
         if len(documents) and not keep.any():
             present = sorted({str(o) for o in outlet.dropna()})
             held = f"the outlets in the corpus are {', '.join(present[:20])}" if present else \
@@ -443,6 +444,47 @@ def period_in_use(documents: pd.DataFrame) -> str:
     return str(documents.attrs.get("period_unit", "n/a (with_period was not applied)"))
 
 
+def _spelling_key(value: str) -> str:
+    """The key two spellings of one name share: accents, case, spaces and punctuation ignored, a leading
+    "the" and a trailing web domain (".com", ".co.uk", ...) left out ("The Huffington Post",
+    "thehuffingtonpost" and "huffingtonpost.com": "huffingtonpost")."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", value).casefold()
+    text = re.sub(r"\.(?:com|org|net|co\.uk|com\.au|co\.in|in|uk|au)\s*$", "", text.strip())
+    key = "".join(ch for ch in text if ch.isalnum())
+    return key[3:] if key.startswith("the") and len(key) > 5 else key
+
+
+def same_spellings(documents: pd.DataFrame, *, column: str = "outlet") -> pd.DataFrame:
+    """``documents`` with the spellings of one value of ``column`` written as one: values that differ only
+    in case, accents, spaces, punctuation, a leading "the" or a trailing web domain ("thehuffingtonpost",
+    "The Huffington Post", "huffingtonpost.com"; "foxnews" and "Fox News") take the spelling a person
+    would write: one with a capital letter or a space where there is one, else the most frequent (ties:
+    the first in the table). Counting outlets, or comparing them, then counts one outlet once.
+    ``documents.attrs["spellings"]``: ``column``, ``replaced`` (each spelling replaced -> the one kept;
+    empty when none was) and ``articles`` (each replaced spelling's number of articles); the reports name
+    them in the load report. Missing values stay missing."""
+    _require_group_column(documents, column)
+    values = documents[column]
+    counts = values[values.notna()].astype(str).value_counts(sort=False)
+    groups: dict[str, list[str]] = {}
+    for value in counts.index:
+        groups.setdefault(_spelling_key(value), []).append(value)
+    chosen: dict[str, str] = {}
+    for spellings in groups.values():
+        if len(spellings) < 2:
+            continue
+        written = [v for v in spellings if v != v.lower() or " " in v.strip()] or spellings
+        keep = max(written, key=lambda v: counts[v])  # max keeps the first of a tie: the table's order
+        chosen.update({v: keep for v in spellings if v != keep})
+    out = documents.assign(**{column: values.map(lambda v: chosen.get(v, v) if isinstance(v, str) else v)}) \
+        if chosen else documents.copy()
+    out.attrs["spellings"] = {"column": column, "replaced": chosen,
+                              "articles": {v: int(counts[v]) for v in chosen}}
+    return out
+
+
 def lump_values(documents: pd.DataFrame, *, column: str = "outlet", top: int = 8, other: str = "others") -> pd.DataFrame:
     """``documents`` with the values of ``column`` beyond its ``top`` most frequent replaced by
     ``other``, so charts by outlet (or any group) stay readable with hundreds of values. Missing
@@ -656,11 +698,13 @@ class GroupComparison:
             title=f"Share of quotations, by {self.by}")
 
     def tone_chart(self, *, colors=None):
-        from analysis.charts import outlet_comparison
+        from analysis.charts import TONE_MIN_SENTENCES, outlet_comparison
 
+        # a mean of one sentence is grey, as in the tone chart (an editor read "Drudge is positive about
+        # Pruitt" off a bar from one sentence)
         return self._single(f"Tone by {self.by}") or outlet_comparison(
             self.tone, outlet=self.by, y=[c for c in self.tone.columns if c.startswith("mean_")][0], colors=colors,
-            title=f"Tone around actors, by {self.by}")
+            title=f"Tone around actors, by {self.by}", min_n=TONE_MIN_SENTENCES)
 
     def frames_chart(self, *, names=None):
         from analysis.charts import frame_profile
@@ -797,11 +841,27 @@ def period_grid(documents: pd.DataFrame) -> list[str]:
 _MOST_PERIOD_LABELS = 12
 
 
+def _every_period(periods: list[str], unit: str) -> list[str]:
+    """Every period from the first to the last of ``periods`` (first days written YYYY-MM-DD, as
+    ``with_period`` gives them) at the step of ``unit`` ("day", "week", "month"), written alike;
+    ``periods`` as they are for another unit or values that are no dates."""
+    if unit not in _PERIOD_STEPS or not periods:
+        return periods
+    try:
+        days = pd.to_datetime(pd.Series(periods), format="%Y-%m-%d")
+    except (TypeError, ValueError):
+        return periods
+    every = pd.date_range(days.min(), days.max(), freq=_PERIOD_STEPS[unit]).strftime("%Y-%m-%d").tolist()
+    return every if set(periods) <= set(every) else periods
+
+
 def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, names=None) -> go.Figure:
     """Report panel: the frame profile per period (``with_period``), undated articles left out, each
     period labelled with its number of articles (a period whose articles hold no frame term reads "no
     frame terms"); with more than 12 periods, every so many labelled (at most 12 labels) and each
-    bar's number of articles in its hover; one line instead when there are no dates or only one period."""
+    bar's number of articles in its hover; a day, week or month with no article between the first and
+    the last is an empty slot (the axis title says so), so bars stand where their time is, labelled
+    the same way; one line instead when there are no dates or only one period."""
     from analysis.charts import frame_profile
     from analysis.framing import frames_by
 
@@ -819,6 +879,22 @@ def frames_panel(document_frames: pd.DataFrame, documents: pd.DataFrame, *, name
         articles = per_period.groupby("period", sort=False)["n_documents"].max()
         labels = dict(zip(fig.layout.xaxis.tickvals or (), fig.layout.xaxis.ticktext or ()))
         counted = {period: f"{n:,} article{'s' if n != 1 else ''}" for period, n in articles.items()}
+        slots = _every_period(list(articles.index), unit)
+        if len(slots) > len(articles):  # periods with no article are empty slots: the bars stand where their
+            # time is (2006-05 and 2009-03 side by side read as one month apart; the attention chart above
+            # has a true time axis)
+            from analysis.charts import period_label
+
+            every = -(-len(slots) // _MOST_PERIOD_LABELS)
+            shown = slots[::every]
+            fig.update_xaxes(categoryarray=slots, tickmode="array", tickvals=shown,
+                             ticktext=[labels.get(p, period_label(p, unit)) + (
+                                 f"<br>{counted[p]}" if every == 1 and p in counted else "") for p in shown],
+                             title_text=f"{fig.layout.xaxis.title.text or unit} (an empty slot: no article that {unit})")
+            if every > 1:
+                for trace in fig.data:
+                    trace.hovertext = [f"{hover}<br>{counted[period]}" for hover, period in zip(trace.hovertext, trace.x)]
+            return fig
         every = -(-len(articles) // _MOST_PERIOD_LABELS)  # ceil: a label every so many bars
         if every == 1:
             fig.update_xaxes(tickmode="array", tickvals=list(articles.index),
@@ -868,16 +944,19 @@ def entity_tables(result: Analysis) -> tuple[pd.DataFrame, pd.DataFrame, pd.Data
     the quotes with ``speaker_id``/``speaker`` keyed like it (:func:`speakers_as_entities`)
     and the actor tone of those mentions, by the method the analysis' own actor tone used (the
     target-aware model when its table has ``target_polarity``, else the sentence's polarity), leaving
-    out places the lexicon does not name (a road, a court, a town: tone is validated as tone toward
-    persons, and a sentence is seldom about a place it merely locates; a lexicon country keeps its tone).
+    out places and things (type ``other``: a storm, a law, an event) the lexicon does not name (a road, a
+    court, a town, "Hurricane Michael", "Green New Deal": tone is validated as tone toward persons, a
+    sentence is seldom about a place it merely locates, and "the storm destroyed homes" is no coverage of
+    the storm; a lexicon country keeps its tone).
     """
     mentions = entities_as_mentions(result.entities, sentences=result.sentences, actors=result.actors,
                                     entity_table=result.entity_table)
     quotes = speakers_as_entities(result.quotes, mentions, entities=result.entities, entity_table=result.entity_table)
     method = "target" if "target_polarity" in result.actor_tone.columns else "sentence"
     table = result.entity_table
-    places = set(table.loc[(table["type"] == "place") & table["actor_id"].isna(), "entity_id"]) if len(table) else set()
-    toward = mentions[~mentions["actor_id"].isin(places)] if places else mentions
+    things = set(table.loc[table["type"].isin(("place", "other")) & table["actor_id"].isna(), "entity_id"]) \
+        if len(table) else set()
+    toward = mentions[~mentions["actor_id"].isin(things)] if things else mentions
     tone = actor_tone(result.documents, result.actors, sentences=result.sentences, mentions=toward,
                       quotes=quotes, actor_tone_method=method)
     return mentions, quotes, tone
@@ -1184,7 +1263,7 @@ def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, ch
     if saved_at is None:
         loaded = _articles(source, choice)
         if not choice.one_document:
-            return analyze(choice.kept(loaded), actors=actors, codebook=codebook)
+            return _one_spelling_per_outlet(analyze(choice.kept(loaded), actors=actors, codebook=codebook))
         from analysis.actors import load_actors
         from analysis.entities import entities as find_entities
 
@@ -1221,7 +1300,7 @@ def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, ch
         result = filter_analysis(replace(load_analysis(folder), **chosen), doc_ids=ids)
     result = replace(result, meta={**result.meta, "saved_analysis": saved})
     if not choice.one_document:
-        return result
+        return _one_spelling_per_outlet(result)
     # the corpus' entities (the copies left out, as the corpus report counts them), and the article's
     # when it is a copy: the corpus' actor order and entity resolution
     originals = _without_copies(documents)
@@ -1234,6 +1313,26 @@ def report_analysis(source: Any, *, actors: Any = None, codebook: Any = None, ch
         else corpus
     return replace(result, **_corpus_resolved(result, found=found, corpus=corpus, copy=copy,
                                               entity_table=saved_corpus.get("entity_table")))
+
+
+def _one_spelling_per_outlet(result: Analysis) -> Analysis:
+    """``result`` with its documents' outlets written one way each (:func:`same_spellings`), each
+    spelling replaced named in the load report (``loader_report``), which the report shows."""
+    from dataclasses import replace
+
+    documents = result.documents
+    if "outlet" not in documents.columns:
+        return result
+    merged = same_spellings(documents, column="outlet")
+    record = merged.attrs.pop("spellings")
+    if not record["replaced"]:
+        return result
+    merged.attrs["load_report"] = [*(documents.attrs.get("load_report") or []), *(
+        {"source": "outlet", "row": None, "line": None,
+         "problem": f"outlet written {old!r} in {record['articles'][old]:,} article(s) and {new!r} in others",
+         "action": f"counted as {new!r} (case, spaces, punctuation, a leading 'the' and a web domain ignored)"}
+        for old, new in record["replaced"].items())]
+    return replace(result, documents=merged)
 
 
 @_report_keywords

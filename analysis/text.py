@@ -24,6 +24,10 @@ Paragraph rules (``paragraphs``)
   has at most 8 words, does not end with ``.``, ``!`` or ``?`` and holds no sentence boundary by the
   sentence rules below. Its *name* is that text without the ``#`` marks, the emphasis and the colon.
 - Empty paragraphs (a bullet marker alone) are dropped.
+- P5. A *kicker*: the text's first paragraph, when more follow, is one word in capitals (three letters
+  or more, no digit or sentence mark: "COURTS", "BANKING", "PROFILE" on a line of their own above the
+  dateline or the lede): the section label a news page prints over the story. ``sentences`` gives it no
+  row (as a heading, it uses up paragraph id 1 and names no section); ``paragraphs`` keeps it.
 
 Sentence rules (``split_sentences``)
 ------------------------------------
@@ -47,10 +51,11 @@ Applied inside each paragraph: the end of a paragraph always ends a sentence.
 - S5. Unspaced ellipsis ``...``/``…`` (two or more full stops, or the ellipsis character): split only
   before a *likely sentence starter* (S9); otherwise it is an omission and the sentence goes on.
 - S6. A single full stop after a *prefix abbreviation* (titles and words that precede a name or a
-  number: Mr, Mrs, Ms, Dr, Sen, Rep, Gen, Gov, Lt, Col, Capt, Sgt, Prof, Cllr, Coun, St, Mt, vs, v, e.g., i.e.,
+  number: Mr, Mrs, Ms, Dr, Sen, Rep, Gen, Gov, Lt, Col, Capt, Sgt, Prof, Cllr, Coun, Adv (an Indian
+  advocate), St, Mt, vs, v, e.g., i.e.,
   month abbreviations Jan ... Dec, and similar; the full list is ``PREFIX_ABBREVIATIONS``): never
-  split. After ``No``/``Nos``/``Vol``/``Art``/``Fig``/``pp`` (``NUMBER_ABBREVIATIONS``): no split when
-  a digit follows.
+  split. After ``No``/``Nos``/``Vol``/``Art``/``Fig``/``pp`` and the rupee's ``Rs``/``Re`` ("Rs. 1,240
+  crore"; ``NUMBER_ABBREVIATIONS``): no split when a digit follows.
 - S7. A single full stop after an *ambiguous token* - a suffix abbreviation that may end a sentence
   (Inc, Corp, Ltd, Co, Jr, Sr, etc, al, US state abbreviations, weekdays "Sat." before a date: "on Sat.
   Sept. 12", ...; ``SUFFIX_ABBREVIATIONS``), a
@@ -79,9 +84,9 @@ The sentences table (``sentences``)
   ``title``, when the title is not NA and not blank; it is always one row, however many sentences it
   has (a headline of more than 1,000 words keeps only its first piece by rule S10).
 - ``paragraph_id`` numbers the paragraphs of ``text`` from 1 in reading order (rules P1-P3); heading
-  paragraphs use up a number too but yield no rows, so ids of a document may have gaps.
+  paragraphs and a kicker (P5) use up a number too but yield no rows, so ids of a document may have gaps.
 - ``section``: ``headline`` for the headline; the name of the nearest heading above the paragraph;
-  before any heading ``body``, except that the first paragraph is ``standfirst`` when the documents
+  before any heading ``body``, except that the first paragraph (after a kicker) is ``standfirst`` when the documents
   table has a ``standfirst`` column whose value (not NA) equals that paragraph after whitespace
   normalisation.
 - ``sentence_id`` counts 1, 2, ... over the text's sentences in reading order (0 is the headline).
@@ -91,6 +96,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import NamedTuple
 
 import numpy as np
@@ -126,14 +132,14 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "title", "text")
 PREFIX_ABBREVIATIONS: frozenset[str] = frozenset(
     """
     Mr Mrs Ms Messrs Mmes Mme Mlle Dr Drs Prof Profs Sen Sens Rep Reps Gov Govs Gen Gens Lt Col Capt
-    Cmdr Cmdt Maj Brig Adm Sgt Cpl Pvt Spc Supt Det Insp Rev Hon Pres Fr Cllr Cllrs Coun
+    Cmdr Cmdt Maj Brig Adm Sgt Cpl Pvt Spc Supt Det Insp Rev Hon Pres Fr Cllr Cllrs Coun Adv
     St Ste Mt Ft Pt vs v cf e.g i.e E.g I.e approx Approx
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     """.split()
 )
 
 #: Words that precede a number: a full stop after them does not end a sentence when a digit follows.
-NUMBER_ABBREVIATIONS: frozenset[str] = frozenset("No Nos no nos Vol vol Art art Fig fig pp p".split())
+NUMBER_ABBREVIATIONS: frozenset[str] = frozenset("No Nos no nos Vol vol Art art Fig fig pp p Rs Re".split())
 
 #: Abbreviations that may also end a sentence: split after them only before a sentence starter (S7).
 SUFFIX_ABBREVIATIONS: frozenset[str] = frozenset(
@@ -186,18 +192,30 @@ _BULLET = re.compile(BULLET_START + r"\s*")
 
 @functools.lru_cache(maxsize=1 << 16)
 def slug(text: str, *, empty: str, apostrophes: bool = True) -> str:
-    """An id made of a name: lower case, dots dropped, every other run of characters but a-z and 0-9
-    one underscore (none at either end); ``empty`` when nothing is left. Apostrophes are dropped
-    (``apostrophes=True``: entity ids, "O'Brien" -> ``obrien``) or split words like any other mark
-    (``False``: the ids :func:`analysis.discover_actors` suggests, ``o_brien``).
+    """An id made of a name: lower case, accents folded (NFKD: "é" -> e, "ễ" -> e; "ø", "ł", "ß", "æ", "œ"
+    as o, l, ss, ae, oe), dots dropped, every other run of characters but a-z and 0-9 one underscore
+    (none at either end); ``empty`` when nothing is left. Apostrophes are dropped (``apostrophes=True``:
+    entity ids, "O'Brien" -> ``obrien``) or split words like any other mark (``False``: the ids
+    :func:`analysis.discover_actors` suggests, ``o_brien``). A name in ASCII gives the id it always did.
 
     >>> slug("Dr. Ruth O'Neil-Adeyemi", empty="entity"), slug("O'Neil", empty="actor", apostrophes=False)
     ('dr_ruth_oneil_adeyemi', 'o_neil')
+    >>> slug("Chloé Béranger", empty="entity"), slug("Zoë Nguyễn", empty="entity")
+    ('chloe_beranger', 'zoe_nguyen')
     """
-    plain = text.lower().replace(".", "")
+    plain = text.lower()
+    if not plain.isascii():
+        plain = "".join(c for c in unicodedata.normalize("NFKD", plain.translate(_UNDECOMPOSED))
+                        if not unicodedata.combining(c))
+    plain = plain.replace(".", "")
     if apostrophes:
         plain = plain.replace("\u2019", "").replace("'", "")
     return re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or empty
+
+
+#: Latin letters NFKD leaves whole, as ``slug`` spells them in ASCII.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+                               "ı": "i", "ŧ": "t", "ħ": "h"})
 
 
 def bullet_marker(line: str) -> re.Match[str] | None:
@@ -396,6 +414,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_KICKER = re.compile(r"[A-Z][A-Z&'’-]{2,}")
+
+
+def _kicker(text: str, paras: list[Paragraph]) -> bool:
+    """Rule P5: the first of ``paras`` (the paragraphs of ``text``) is a kicker ("COURTS" above the dateline)."""
+    return len(paras) > 1 and paras[0].kind == "paragraph" and \
+        _KICKER.fullmatch(text, paras[0].start, paras[0].end) is not None
+
+
 def _text_value(value: object, row: int, column: str) -> str:
     """A title/text cell as str: NA -> ''; anything else that is not a str is an InputError."""
     if isinstance(value, str):
@@ -465,12 +492,14 @@ def sentences(documents: pd.DataFrame) -> pd.DataFrame:
         standfirst = standfirst if isinstance(standfirst, str) and standfirst.strip() else None
         section = SECTION_BODY
         sid = 0
-        for pid, para in enumerate(paragraphs(text), start=1):
-            if para.kind == "heading":
-                section = para.name
+        paras = paragraphs(text)
+        lede = 2 if _kicker(text, paras) else 1  # (rule P5: the kicker's paragraph gives no row)
+        for pid, para in enumerate(paras, start=1):
+            if para.kind == "heading" or pid < lede:
+                section = para.name if para.kind == "heading" else section
                 continue
             para_section = section
-            if pid == 1 and standfirst is not None:
+            if pid == lede and standfirst is not None:
                 if _norm(text[para.start : para.end]) == _norm(standfirst):
                     para_section = SECTION_STANDFIRST
             first = len(spans)

@@ -188,7 +188,9 @@ def test_follow_ups_found_on_the_benchmark_articles():
               "The Green New Deal Council met. The Green New Deal was discussed. The Council said no.")
     assert rows(e[e["via"] != "pronoun"], "doc_id", "text", "entity", "type") == [
         ("d0", "U.S.", "U.S.", "place"), ("d0", "Ohio", "Ohio", "place"),
-        ("d1", "Critic Blames Council", "Critic Blames Council", "organization"),
+        # (session 18: the first sentence's title-case run is split at its verb beside "Council", a name the
+        # document writes alone: "Critic" and "Council", which the bare "the Council" joins)
+        ("d1", "Critic", "Critic", "other"), ("d1", "Council", "Council", "organization"),
         ("d1", "Council", "Council", "organization"),
         ("d2", "Green New Deal Council", "Green New Deal Council", "organization"),
         ("d2", "Green New Deal", "Green New Deal", "other"), ("d2", "Council", "Council", "organization")]

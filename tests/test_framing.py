@@ -742,8 +742,9 @@ def test_conflict_news_gold_set_reads_and_matches_the_seed():
     report = term_precision(docs, gold, "conflict-news", unit="sentence").set_index(["frame_id", "term"])
     fired = {key: (row["units"], row["with_frame"]) for key, row in report.iterrows() if row["units"] > 0}
     assert fired[("domestic_politics", "ministers")] == (3, 0)  # ministers criticising a foreign government
-    # a strike on a hospital, a budget for hospitals ("hospital*" before session 10: 5, 1)
-    assert fired[("humanitarian_crisis", "hospital")] == (4, 1)
+    # a strike on a hospital, a budget for hospitals ("hospital*" before session 10: 5, 1); "the bombing of the
+    # Karsa General Hospital" is a name since session 18 (a term inside a name counts for no frame): 4, 1 before
+    assert fired[("humanitarian_crisis", "hospital")] == (3, 1)
     assert fired[("humanitarian_crisis", "hospitals")] == (1, 0)
     assert len(fired) == 79 and ("military_action", "bombing") in fired and ("military_action", "bomb*") not in fired
     assert fired[("diplomacy", "talks")] == (6, 4)  # talks with striking rail workers are no diplomacy

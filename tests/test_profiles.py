@@ -304,6 +304,23 @@ def test_entity_tables_key_everyone_as_the_corpus_report_does(unlisted):
     assert "target_polarity" not in tone.columns
 
 
+def test_no_tone_toward_a_storm_or_a_law_the_lexicon_does_not_name():
+    # rux18 M7: a report's finding read "The most negative sentence about Hurricane Michael: tone -1.00 toward
+    # Hurricane Michael"; a storm destroying homes is no coverage of the storm. Things (type other) and places
+    # the lexicon does not name get no actor tone; the person does.
+    from analysis.tables import entity_tables
+    documents = pd.DataFrame({"doc_id": ["a"], "title": ["Storm hits coast"], "text": [
+        "Hurricane Michael destroyed hundreds of homes in Panama City. Governor Rick Scott praised the brave "
+        "crews. The Green New Deal was attacked by critics as a terrible plan."]})
+    result = wb.analyze(documents, actors={"actors": []})
+    assert result.entity_table.set_index("entity_id")["type"].to_dict() == {
+        "other:hurricane_michael": "other", "place:panama_city": "place", "person:rick_scott": "person",
+        "other:green_new_deal": "other"}
+    tone = entity_tables(result)[2]
+    assert tone["actor_id"].tolist() == ["person:rick_scott"]
+    assert tone["label"].tolist() == ["positive"]
+
+
 def test_a_short_form_that_same_as_links_is_one_entity_in_the_coverage_warning_and_a_name_counted():
     # rt11: "Kessler" alone in one article, linked to Martin Kessler by same_as, was counted as a person of
     # its own in "The actor lexicon names 0 of the N people ...", and left out of his "names counted"

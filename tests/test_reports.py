@@ -731,6 +731,26 @@ def test_report_analysis_skips_bad_rows_with_errors_skip(tmp_path):
     assert result.documents["title"].tolist() == ["Mayor quits"]
 
 
+def test_a_report_counts_an_outlet_written_two_ways_once_and_the_load_report_says_so(tmp_path):
+    # rux18 M6: "thehuffingtonpost" and "The Huffington Post" were two panels of the outlet comparison
+    import analysis as wb
+    from analysis.tables import report_analysis
+
+    corpus = tmp_path / "a.csv"
+    corpus.write_text("title,text,outlet\nMayor quits,The mayor quit on Monday.,thehuffingtonpost\n"
+                      "Council meets,The council met on Tuesday.,The Huffington Post\n"
+                      "Vote held,Voters went to the polls.,Wire\n", encoding="utf-8")
+    result = report_analysis(corpus)
+    assert result.documents["outlet"].tolist() == ["The Huffington Post", "The Huffington Post", "Wire"]
+    assert wb.corpus_summary(result.documents).set_index("field").loc["outlets", "value"] == "2"
+    report = wb.loader_report(result.documents)
+    assert report[["source", "problem", "action"]].values.tolist() == [[
+        "outlet", "outlet written 'thehuffingtonpost' in 1 article(s) and 'The Huffington Post' in others",
+        "counted as 'The Huffington Post' (case, spaces, punctuation, a leading 'the' and a web domain ignored)"]]
+    only = report_analysis(corpus, outlets="The Huffington Post")
+    assert only.documents["title"].tolist() == ["Mayor quits", "Council meets"]
+
+
 def test_start_after_end_names_both_dates(tmp_path, capsys):
     from analysis.reports import check_parameters
 

@@ -75,6 +75,36 @@ def test_filter_documents_by_whole_days_and_outlets():
     assert filter_documents(docs, outlets=" wire ")["doc_id"].tolist() == ["a", "c"], "case and spaces ignored"
 
 
+def test_same_spellings_write_one_outlet_once_and_say_so():
+    # rux18 M6: a real corpus wrote "thehuffingtonpost" (26 articles) and "The Huffington Post" (11), "foxnews"
+    # and "Fox News", "rt" and "RT": the outlet comparison drew each as two outlets
+    from analysis.tables import filter_documents, same_spellings
+
+    docs = pd.DataFrame({"doc_id": list("abcdefghij"), "outlet": [
+        "thehuffingtonpost", "thehuffingtonpost", "The Huffington Post", "foxnews", "Fox News", "rt", "RT",
+        "breitbart.com", "Breitbart", None]})
+    merged = same_spellings(docs)
+    assert merged["outlet"].tolist()[:9] == ["The Huffington Post"] * 3 + ["Fox News"] * 2 + ["RT"] * 2 + \
+        ["Breitbart"] * 2
+    assert merged["outlet"].isna().tolist()[-1], "a missing outlet stays missing"
+    assert docs["outlet"].iloc[0] == "thehuffingtonpost", "the table given is not changed"
+    assert merged.attrs["spellings"] == {
+        "column": "outlet", "replaced": {"thehuffingtonpost": "The Huffington Post", "foxnews": "Fox News",
+                                         "rt": "RT", "breitbart.com": "Breitbart"},
+        "articles": {"thehuffingtonpost": 2, "foxnews": 1, "rt": 1, "breitbart.com": 1}}
+    # names that are not one outlet stay apart; nothing to merge, no note
+    apart = same_spellings(pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["The Times", "The Sunday Times",
+                                                                              "Times of India"]}))
+    assert apart["outlet"].tolist() == ["The Times", "The Sunday Times", "Times of India"]
+    assert apart.attrs["spellings"]["replaced"] == {}
+    # of two written forms the more frequent; a tie keeps the first in the table
+    assert same_spellings(pd.DataFrame({"doc_id": list("abc"), "outlet": ["Fox news", "Fox News", "Fox News"]}))[
+        "outlet"].tolist() == ["Fox News"] * 3
+    # filter_documents finds an outlet by any of its spellings
+    assert filter_documents(docs, outlets="The Huffington Post")["doc_id"].tolist() == ["a", "b", "c"]
+    assert filter_documents(docs, outlets=["fox news"])["doc_id"].tolist() == ["d", "e"]
+
+
 def test_filter_documents_that_leave_nothing_name_the_limit_and_what_the_corpus_holds():
     from analysis.tables import filter_documents
 
@@ -510,9 +540,12 @@ def test_weekly_and_monthly_time_charts_say_what_a_point_stands_for_in_the_hover
                                     "present": [True] * 4, "share": [1.0] * 4})
     frames = frames_panel(document_frames, documents, names={"conflict": "Conflict"})
     assert frames.data[0].hovertext[0] == "<b>Conflict</b><br>week of 2026-09-28: 1 share"
-    assert list(frames.layout.xaxis.ticktext) == ["week of 2026-09-28<br>1 article", "week of 2026-10-12<br>1 article",
-                                                  "week of 2026-10-19<br>1 article", "week of 2026-11-02<br>1 article"]
-    assert list(frames.layout.xaxis.tickvals) == ["2026-09-28", "2026-10-12", "2026-10-19", "2026-11-02"]
+    # the weeks without an article (5 Oct, 26 Oct) are empty slots, labelled without a count (session 18)
+    assert list(frames.layout.xaxis.ticktext) == ["week of 2026-09-28<br>1 article", "week of 2026-10-05",
+                                                  "week of 2026-10-12<br>1 article", "week of 2026-10-19<br>1 article",
+                                                  "week of 2026-10-26", "week of 2026-11-02<br>1 article"]
+    assert list(frames.layout.xaxis.tickvals) == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19",
+                                                  "2026-10-26", "2026-11-02"]
 
 
 def test_frames_over_time_rolls_frames_up_per_period_leaving_undated_out():
@@ -542,8 +575,10 @@ def test_a_period_without_frame_terms_reads_as_zero_not_as_a_blank_slot():
     fig = frames_panel(document_frames, documents, names={"conflict": "Conflict", "morality": "Morality"})
     assert {trace.name: list(trace.y) for trace in fig.data} == {"Conflict": [0.75, 0.0], "Morality": [0.25, 0.0]}
     assert [(a.x, a.y, a.text) for a in fig.layout.annotations] == [("2026-11-04", 0, "no frame terms")]
-    assert list(fig.layout.xaxis.ticktext) == ["2026-10-02<br>2 articles", "2026-11-04<br>1 article"]
-    assert list(fig.layout.xaxis.tickvals) == ["2026-10-02", "2026-11-04"]
+    # the 32 days between are empty slots (session 18): a label every third day, the counts in the hover
+    assert len(fig.layout.xaxis.categoryarray) == 34 and list(fig.layout.xaxis.tickvals)[:2] == ["2026-10-02",
+                                                                                              "2026-10-05"]
+    assert fig.data[0].hovertext[1].endswith("<br>1 article")
 
 
 def test_who_is_in_it_groups_by_lexicon_group_else_entity_kind_direct_mentions_only():

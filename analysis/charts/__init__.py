@@ -80,12 +80,13 @@ from analysis.charts._base import (
     SIGN_COLORS,
     actor_colors,
     frame_colors,
+    period_label,
     safe_text,
     shorten,
     workbench_template,
 )
 from analysis.charts._compare import outlet_comparison
-from analysis.charts._frames import actor_frame_heatmap, frame_profile
+from analysis.charts._frames import FRAME_PROFILE_MAX_BARS, HEATMAP_MAX_ACTORS, actor_frame_heatmap, frame_profile
 from analysis.charts._kwic import kwic_table
 from analysis.charts._tone import TONE_MIN_SENTENCES, actor_tone_bars, tone_arc
 
@@ -96,6 +97,7 @@ __all__ = [
     "frame_colors",
     "safe_text",
     "shorten",
+    "period_label",
     "OKABE_ITO",
     "PALETTE",
     "FRAME_PALETTE",
@@ -105,6 +107,8 @@ __all__ = [
     "SIGN_COLORS",
     "NO_DATES_HINT",
     "TONE_MIN_SENTENCES",
+    "FRAME_PROFILE_MAX_BARS",
+    "HEATMAP_MAX_ACTORS",
     # builders
     "mentions_by_group",
     "prominence_scatter",

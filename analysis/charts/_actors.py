@@ -411,6 +411,10 @@ VOICE_COLORS: dict[str, str] = {
 UNNAMED_NOTE_WIDTH = 100
 
 
+#: The height of a line of the note over the voice chart (12 px type), by which its top margin grows.
+NOTE_LINE_PX = 16
+
+
 def voice_bars(
     voice: pd.DataFrame,
     *,
@@ -439,7 +443,9 @@ def voice_bars(
     A row with a value in the ``sources`` column (when the table has it) is not an actor but the
     unnamed sources lumped by ``wb.tables.lump_unnamed_sources`` ("officials", "a spokesman"): it is
     drawn last whatever its counts and never cut, its name in italics, and a note over the chart says
-    how many quotations it holds and from which sources, as the findings count them apart.
+    how many quotations it holds and from which sources, as the findings count them apart. The note
+    (with the actors left out) sits between the title and the plot: the top margin and the figure's
+    height grow by :data:`NOTE_LINE_PX` per line of it.
     """
     fn = "voice_bars"
     table = chart_table(voice, fn, columns={"actor": actor, "mentions": mentions, "quoted": quoted},
@@ -518,8 +524,8 @@ def voice_bars(
     notes = []
     if left_out:
         notes.append(safe_text(
-            f"{left_out} less mentioned actor(s) never quoted are left out." if not left_quoted else
-            f"{left_out} less mentioned actor(s) are left out ({left_quoted} quoted less often than those shown)."))
+            f"{left_out:,} less mentioned actor(s) never quoted are left out." if not left_quoted else
+            f"{left_out:,} less mentioned actor(s) are left out ({left_quoted:,} quoted less often than those shown)."))
     for i in range(n_actors, len(table)):  # what the unnamed sources' bar holds, as the findings say it
         n = int(base[i])
         note = (f"{html.unescape(names[i])}: {n:,} quotation{'s' if n != 1 else ''} from sources the text names "
@@ -529,6 +535,11 @@ def voice_bars(
         fig.add_annotation(text="<br>".join(notes), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
                            yanchor="bottom", showarrow=False, font=dict(size=12, color=MUTED_COLOR),
                            **(dict(align="right") if len(notes) > 1 else {}))
+        # the note stands on the plot and grows upward: the top margin (and the figure) grow by its lines, so
+        # it stays under the title and the toolbar however many lines it has (rt18 M7: 4 lines ran over both)
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else fig.layout.template.layout.margin.t
+        grow = NOTE_LINE_PX * len(notes) + NOTE_LINE_PX // 2
+        fig.update_layout(margin_t=top + grow, height=fig.layout.height + grow)
     return fig
 
 

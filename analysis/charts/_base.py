@@ -104,6 +104,8 @@ FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', 'Hel
 MISSING_COLOR = OTHERS_COLOR  # a key the caller's colour mapping lacks
 TEXT_COLOR = "#222222"
 MUTED_COLOR = "#666666"
+#: Bars from too few mentions or sentences to read (the tone chart, the outlet comparison).
+FEW_COLOR = "#CCCCCC"
 GRID_COLOR = "#E5E5E5"
 AXIS_COLOR = "#B0B0B0"
 HIGHLIGHT_COLOR = OKABE_ITO["vermillion"]

@@ -16,9 +16,11 @@ from analysis.charts._base import (
     color_keys,
     column_label,
     empty_figure,
+    FEW_COLOR,
     hover_lines,
     key_column,
     labels_of,
+    MUTED_COLOR,
     number,
     point_label,
     require_choice,
@@ -119,6 +121,7 @@ def outlet_comparison(
     shared_y: bool = True,
     colors: Mapping[str, str] | None = None,
     title: str | None = "Outlets compared",
+    min_n: int = 0,
 ) -> go.Figure:
     """One panel per outlet (``make_subplots``), each drawing ``y`` against ``x`` as bars or lines.
 
@@ -133,7 +136,9 @@ def outlet_comparison(
     ``kind``: "bar" or "line" (one line per colour key per panel). Panels share the y scale unless
     ``shared_y=False``; bars: every panel lists its own x categories (no empty slot for a
     category only other panels have), in one order for all panels (the table's). Colours from
-    ``colors`` (key -> colour).
+    ``colors`` (key -> colour). ``min_n``: a bar whose size (as above) is below it is drawn grey, with no
+    interval, and a line says so (the tone comparison passes 3 sentences, as the tone chart greys its
+    actors: a mean of one sentence read as solid as one of fifty); 0: no bar is.
     """
     fn = "outlet_comparison"
     table = chart_table(table, fn, columns={"outlet": outlet, "x": x, "y": y},
@@ -166,6 +171,7 @@ def outlet_comparison(
     highs = pd.to_numeric(table["ci_high"], errors="coerce").fillna(pd.Series(ys, index=table.index)).tolist() if interval else []
     size = next((c for c in ("n_sentences", "n_mentions", "documents") if c in table.columns and c != y), None)
     sizes = pd.to_numeric(table[size], errors="coerce").tolist() if size else []
+    few = [bool(min_n) and bool(size) and not (sizes[i] >= min_n) for i in range(len(table))]
     key_order = list(dict.fromkeys(keys))
     # the legend names a key by its display name: the actor's name for actor ids, else the key column
     if color is None or color not in table.columns:
@@ -220,9 +226,11 @@ def outlet_comparison(
                           hovertext=hover, hoverinfo="text")
             if kind == "bar":
                 error = dict(type="data", symmetric=False, color=TEXT_COLOR, thickness=1, width=3,
-                             array=[max(0.0, highs[i] - ys[i]) for i in rows],
-                             arrayminus=[max(0.0, ys[i] - lows[i]) for i in rows]) if interval else None
-                trace = go.Bar(x=[xs[i] for i in rows], y=[ys[i] for i in rows], marker_color=palette[key],
+                             array=[0.0 if few[i] else max(0.0, highs[i] - ys[i]) for i in rows],
+                             arrayminus=[0.0 if few[i] else max(0.0, ys[i] - lows[i]) for i in rows]) \
+                    if interval else None
+                trace = go.Bar(x=[xs[i] for i in rows], y=[ys[i] for i in rows],
+                               marker_color=[FEW_COLOR if few[i] else palette[key] for i in rows],
                                error_y=error, **common)
             else:
                 trace = go.Scatter(x=[xs[i] for i in rows], y=[ys[i] for i in rows], mode="lines+markers",
@@ -246,4 +254,8 @@ def outlet_comparison(
     fig.update_yaxes(rangemode="tozero" if kind == "bar" else "normal", **count_axis(table[y], top=top))
     fig.update_yaxes(title_text=column_label(y), col=1)
     fig.update_layout(legend_title_text=column_label(color if color and color in table.columns else x))
+    if any(few):
+        fig.add_annotation(text=safe_text(f"Grey: fewer than {min_n} {column_label(size)}, too few to compare."),
+                           xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", yshift=28,
+                           showarrow=False, font=dict(size=12, color=MUTED_COLOR))
     return fig

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.errors import InputError
 from analysis.framing import below_threshold_units
 from analysis.charts._base import (
     FADED_OPACITY,
+    MUTED_COLOR,
     SEQUENTIAL_SCALE,
     chart_table,
     count_axis,
@@ -94,6 +97,7 @@ def frame_profile(
     period: str | None = None,
     barmode: str = "stack",
     colors: Mapping[str, str] | None = None,
+    top: int | None = None,
     title: str | None = "Frame profile",
 ) -> go.Figure:
     """Each document's (or outlet's) frames as stacked bars: one bar per ``by`` value, one colour
@@ -121,6 +125,16 @@ def frame_profile(
     hits)" (N from a ``hits`` column), its frames named under the legend's title ("below threshold
     only: ...") when no other bar draws them; when no bar has a frame present, the chart is one line
     saying so, with each frame's hits. On hit counts (``value="hits"``) such bars are drawn, faded.
+
+    ``top``: draw at most ``top`` bars; never more than :data:`FRAME_PROFILE_MAX_BARS` (40) whatever
+    ``top`` is, except bars of periods (``period`` given: a time axis keeps every period), so that a
+    corpus of 998 articles is not 998 bars whose names pile into black blocks (red team rux18 H2). The
+    bars kept are those with the most frame term hits (the ``hits`` column; without one, the largest
+    summed ``value``; ties: the table's order), drawn in the table's order; the legend's title says
+    how many of how many are shown ("40 of 998 articles shown, those with the most frame term hits;
+    958 left out"). An analyst reading a corpus' frames per article wants the articles that carry
+    frames; every article's shares stay in the frames table (``frames_for_table``), and frames by
+    outlet or period are ``frames_by`` (the corpus report's "Compared by group" and "Frames").
     """
     fn = "frame_profile"
     table = chart_table(frames, fn, columns={"by": by, "frame": frame, "value": value},
@@ -133,6 +147,9 @@ def frame_profile(
                                  "(-p frames=conflict-news) or your own YAML")
     require_choice(barmode, ("stack", "group"), name="barmode", fn=fn)
     require_unique(table, [by, frame], fn, hint=f"Pass one row per {by} and frame.")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise InputError(f"{fn}: top={top!r}; give a whole number of bars >= 1, or None")
+    table, cut = _most_framed(table, by=by, value=value, top=top, period=period)
     frame_ids = _ids(table[frame])
     order = list(dict.fromkeys(frame_ids))
     palette = resolve_colors(order, colors, default=frame_colors(order))
@@ -204,7 +221,11 @@ def frame_profile(
             "<br><span style='font-size:11px;color:#555555'>below threshold only: "
             + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in below_only) + "</span>" if below_only else "")
         + ("<br><span style='font-size:11px;color:#555555'>no terms found: "
-            + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else ""),
+            + ", ".join(safe_text((names or {}).get(fid, fid)) for fid in absent) + "</span>" if absent else "")
+        + ("<br><span style='font-size:11px;color:#555555'>" + "<br>".join(safe_text(line) for line in textwrap.wrap(
+            f"{len(bar_order):,} of {cut:,} {'articles' if by == 'doc_id' else column_label(by) + ' values'} shown, "
+            f"those with the most frame term hits; {cut - len(bar_order):,} left out", width=38)) + "</span>"
+           if cut else ""),
         xaxis=dict(type="category", categoryorder="array", categoryarray=bar_order,
                    title_text="this document" if one_document else "article" if bar_names and by == "doc_id"
                    else column_label(by), showticklabels=not one_document,
@@ -217,6 +238,28 @@ def frame_profile(
     return fig
 
 
+#: The most bars :func:`frame_profile` draws (but bars of periods), whatever its ``top``: 40 names still
+#: stand upright under a report's 640 px of bars; 998 articles drew black blocks of names.
+FRAME_PROFILE_MAX_BARS = 40
+
+
+def _most_framed(table: pd.DataFrame, *, by: str, value: str, top: int | None,
+                 period: str | None) -> tuple[pd.DataFrame, int]:
+    """The rows of ``table`` whose ``by`` value is among the ``top`` (at most
+    :data:`FRAME_PROFILE_MAX_BARS`; no cap for periods) with the most term hits (``hits``; else the
+    summed absolute ``value``; ties: the table's order), in the table's order, and the number of bars
+    there were when some were cut (0: none cut)."""
+    limit = top if period is not None else min(top, FRAME_PROFILE_MAX_BARS) if top is not None else FRAME_PROFILE_MAX_BARS
+    keys = pd.Series(_ids(table[by]), index=table.index)
+    bars = list(dict.fromkeys(keys))
+    if limit is None or len(bars) <= limit:
+        return table, 0
+    weight = pd.to_numeric(table["hits" if "hits" in table.columns else value], errors="coerce").abs().fillna(0)
+    totals = weight.groupby(keys, sort=False).sum().reindex(bars)
+    kept = set(totals.sort_values(ascending=False, kind="stable").index[:limit])
+    return table[keys.isin(kept).to_numpy()], len(bars)
+
+
 def actor_frame_heatmap(
     actor_frames: pd.DataFrame,
     *,
@@ -226,6 +269,8 @@ def actor_frame_heatmap(
     value: str = "sentences",
     names: Mapping[str, str] | None = None,
     fill_value: float | None = 0,
+    order: Sequence[str] | None = None,
+    top: int | None = None,
     title: str | None = "Actors and frames",
 ) -> go.Figure:
     """Actors (rows) by frames (columns), the cell shade and number giving ``value``.
@@ -237,6 +282,15 @@ def actor_frame_heatmap(
     row is drawn as ``fill_value`` (0: no row means no sentences; None leaves the cell blank).
     Actors and frames keep the table's order. The colour scale is the template's sequential one
     (single hue); there are no categories, so this builder takes no ``colors``.
+
+    ``order``: actor ids, the most mentioned first (a report passes ``list(colors)``, the keys of
+    ``wb.tables.report_colors(mentions)``: its ranking by mentions, the order of its other actor charts): rows follow it,
+    the table's actors it lacks after them in the table's order. ``top``: draw the first ``top`` actors
+    of that order; never more than :data:`HEATMAP_MAX_ACTORS` (40) whatever ``top`` is, so that no call
+    draws a chart of thousands of rows (a corpus of 2,976 entities drew one 89,460 px tall, red team
+    rux18 H1). Without ``order``, a cut keeps the actors with the largest total ``value`` (ties: the
+    table's order), drawn in the table's order. When actors are cut, a note under the chart says how
+    many are shown of how many ("12 of 2,976 actors shown, the most mentioned; 2,964 left out").
     """
     fn = "actor_frame_heatmap"
     table = chart_table(actor_frames, fn, columns={"actor_id": actor_id, "frame": frame, "value": value},
@@ -244,13 +298,17 @@ def actor_frame_heatmap(
     if table.empty:
         return empty_figure("No actor appears in a framed sentence", title=title, hint="actors and frame terms never share a sentence here")
     require_unique(table, [actor_id, frame], fn, hint="Pass one row per actor and frame.")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise InputError(f"{fn}: top={top!r}; give a whole number of actors >= 1, or None")
     long = pd.DataFrame({"a": _ids(table[actor_id]), "f": _ids(table[frame]),
                          "v": pd.to_numeric(table[value], errors="coerce").to_numpy()})
     actors, frame_ids = list(dict.fromkeys(long["a"])), list(dict.fromkeys(long["f"]))
+    shown_name = dict(zip(long["a"], table[actor])) if actor in table.columns else {}
+    actors, in_all = _heatmap_rows(long, actors, order=order, top=top), len(actors)
+    long = long[long["a"].isin(actors)]
     wide = long.pivot(index="a", columns="f", values="v").reindex(index=actors, columns=frame_ids)
     if fill_value is not None:
         wide = wide.fillna(fill_value)
-    shown_name = dict(zip(long["a"], table[actor])) if actor in table.columns else {}
     label = {k: safe_text((names or {}).get(k, shown_name.get(k, k)), missing=k) for k in [*actors, *frame_ids]}
     rows, cols = [label[a] for a in actors], [label[f] for f in frame_ids]
     z = [[None if pd.isna(v) else float(v) for v in wide.loc[a]] for a in actors]
@@ -272,4 +330,34 @@ def actor_frame_heatmap(
         yaxis=dict(type="category", autorange="reversed", title_text="", showgrid=False),
         margin_t=120,  # the frame names sit on top, under the title
     )
+    if len(actors) < in_all:  # under the plot (the frame names are on top): how many rows were cut, and which kept
+        kept = "the most mentioned" if order is not None else f"those with the most {column_label(value)}"
+        fig.add_annotation(text=safe_text(f"{len(actors):,} of {in_all:,} actors shown, {kept}; "
+                                          f"{in_all - len(actors):,} left out."),
+                           xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-8,
+                           showarrow=False, font=dict(size=12, color=MUTED_COLOR))
     return fig
+
+
+#: The most actors (rows) :func:`actor_frame_heatmap` draws, whatever its ``top``: 40 rows make a chart
+#: about 1,400 px tall, still read at a glance; a corpus of thousands of entities drew 89,460 px.
+HEATMAP_MAX_ACTORS = 40
+
+
+def _heatmap_rows(long: pd.DataFrame, actors: list[str], *, order: Sequence[str] | None,
+                  top: int | None) -> list[str]:
+    """The actor keys a heatmap draws, in drawing order: ``actors`` (the table's order) ranked by
+    ``order`` (those it lacks after, in the table's order) and cut to ``top``, at most
+    :data:`HEATMAP_MAX_ACTORS`; without ``order`` a cut keeps the largest totals of ``long["v"]`` (stable),
+    drawn in the table's order."""
+    limit = min(top, HEATMAP_MAX_ACTORS) if top is not None else HEATMAP_MAX_ACTORS
+    if order is not None:
+        known = set(actors)
+        ranked = [a for a in dict.fromkeys(_ids(pd.Series(list(order), dtype=object))) if a in known]
+        placed = set(ranked)
+        return (ranked + [a for a in actors if a not in placed])[:limit]
+    if len(actors) <= limit:
+        return actors
+    totals = long.groupby("a", sort=False)["v"].sum().reindex(actors).fillna(0)
+    kept = set(totals.sort_values(ascending=False, kind="stable").index[:limit])
+    return [a for a in actors if a in kept]

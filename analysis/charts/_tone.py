@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts._base import (
+    FEW_COLOR,
     MUTED_COLOR,
     count_axis,
     SIGN_COLORS,
@@ -47,10 +48,6 @@ ARC_BAR_WIDTH = 0.8
 
 #: Characters per line of the colour rule under :func:`actor_tone_bars` (the plot can be narrow beside long names).
 RULE_WIDTH = 72
-
-#: Bars of actors with too few mentions to read.
-FEW_COLOR = "#CCCCCC"
-
 
 def _sign_palette(colors: Mapping[str, str] | None) -> dict[str, str]:
     return {**SIGN_COLORS, **({k: str(v) for k, v in colors.items()} if colors else {})}

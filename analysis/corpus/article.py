@@ -55,13 +55,15 @@ line; otherwise it is plain text.
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from analysis.corpus.paragraphs import join_paragraphs, normalise_newlines, paragraphs_of_block
 
-__all__ = ["BYLINE_ROLE_WORDS", "CHROME_TOKENS", "LEAD_TOKENS", "byline_author", "is_chrome_line", "is_furniture_paragraph",
-           "looks_like_article", "parse_article", "parse_tag_line"]
+__all__ = ["BYLINE_ROLE_WORDS", "CHROME_TOKENS", "LEAD_TOKENS", "WALL_PHRASES", "byline_author", "is_chrome_line",
+           "is_furniture_paragraph", "is_wall_line", "looks_like_article", "parse_article", "parse_tag_line"]
 
 #: Lines that are page furniture, not article text (compared case-insensitively, whole line).
 CHROME_TOKENS: frozenset[str] = frozenset(
@@ -130,18 +132,45 @@ _NEWSLETTER_RE = re.compile(r"^(?:sign up|subscribe)\b.{0,200}\bnewsletters?\b",
 _SHARE_SPLIT_RE = re.compile(r"[\s|\u00b7\u2022,/]+")
 
 
+#: The phrases of a page's wall lines (``wall_phrases`` of this YAML file, source stated in it and in
+#: ``lexicons/README.md``): "enable JavaScript", "subscribe to read", "sign in to continue reading" ...
+WALL_PHRASES = Path(__file__).resolve().parents[1] / "lexicons" / "page_walls.yml"
+#: A wall line has at most this many words (a prompt, not prose).
+WALL_LINE_MAX_WORDS = 30
+_QUOTE_MARKS = re.compile("[\"“”]")
+
+
+@functools.cache
+def _wall_pattern() -> re.Pattern[str]:
+    from analysis.lexicon_io import read_yaml  # (a YAML read on first use, not at import)
+
+    phrases = read_yaml(WALL_PHRASES).data["wall_phrases"]
+    alternatives = sorted({r"\s+".join(map(re.escape, phrase.lower().split())) for phrase in phrases}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
+def is_wall_line(text: str) -> bool:
+    """True when a line is what a page shows instead of its article: at most :data:`WALL_LINE_MAX_WORDS`
+    words, no double quotation mark (a quote is prose), holding a phrase of :data:`WALL_PHRASES`
+    ("Please enable JavaScript to read this article", "Subscribe to read the full story", "Sign in to
+    continue reading")."""
+    return len(text.split()) <= WALL_LINE_MAX_WORDS and not _QUOTE_MARKS.search(text) \
+        and _wall_pattern().search(text) is not None
+
+
 def is_furniture_paragraph(text: str) -> bool:
     """True when a paragraph at an article's edge is page furniture: a chrome line
     (:func:`is_chrome_line`), a line of one-word chrome tokens only ("Facebook Twitter WhatsApp",
     "Share | Email | Print"), a :data:`LEAD_TOKENS` lead-in with a colon and at most
     :data:`LEAD_MAX_WORDS` words after it, not ending in a full stop ("Share this article: Facebook
-    Twitter WhatsApp", "Related: Harlow fans march on town hall"), or a newsletter promotion of at most 40 words ("Sign up to the
+    Twitter WhatsApp", "Related: Harlow fans march on town hall"), a wall line (:func:`is_wall_line`: "Please
+    enable JavaScript to read this article"), or a newsletter promotion of at most 40 words ("Sign up to the
     Harlow Gazette sport newsletter for ...") or a date line of a page's header or footer ("Tuesday 3 November
     2026, 09:00 GMT", "Updated 12:05 GMT": only words of dates and times, a digit among them)."""
     line = _WS.sub(" ", text.strip())
     if not line:
         return False
-    if is_chrome_line(line) or _is_date_text(line):
+    if is_chrome_line(line) or _is_date_text(line) or is_wall_line(line):
         return True
     words = [w for w in _SHARE_SPLIT_RE.split(line.lower()) if w]
     if words and all(w in CHROME_TOKENS for w in words) and len(words) <= 8:

@@ -39,7 +39,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.corpus.article import byline_author, is_furniture_paragraph
+from analysis.corpus.article import byline_author, is_furniture_paragraph, is_wall_line
 from analysis.corpus.bytescan import sparse_flatnonzero
 from analysis.corpus.dates import TZINFOS
 from analysis.corpus.paragraphs import BULLET, join_paragraphs
@@ -48,19 +48,31 @@ from analysis.corpus.report import LoadLog
 __all__ = ["HTML_MARKUP", "convert_html_fields", "html_fragment_text", "looks_like_html", "parse_html"]
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+#: Days after today (UTC) that a page's date may lie and still be read by trafilatura, whose default
+#: latest date is today: a morning story dated in India or Australia is "tomorrow" on a UTC machine the
+#: evening before, and a date it rejects gives way to a guess (the 1st of the month).
+DATE_DAYS_AHEAD = 7
+
+
+def _date_params(today: dt.date) -> dict[str, Any]:
+    """trafilatura's date settings on ``today``: :data:`_DATE_PARAMS` with ``max_date``
+    :data:`DATE_DAYS_AHEAD` days after ``today``."""
+    return {**_DATE_PARAMS, "max_date": (today + dt.timedelta(days=DATE_DAYS_AHEAD)).isoformat()}
 
 
 _JSON_LD_DATE = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]+)"')
 #: Names of date tags that are not the publication date.
-_NOT_PUBLISHED = re.compile(r"modif|updat|revis|expir|edit", re.IGNORECASE)
+_NOT_PUBLISHED = re.compile(r"modif|updat|revis|expir|edit|read", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DAY_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00:00$")
 
 
-def _stated_dates(html: str) -> list[str]:
-    """The page's own texts of dates with a time, in page order (read by lxml, trafilatura's parser):
-    ``<meta>`` contents whose name holds "date" or "time" (except modification dates), ``<time
-    datetime>`` values and JSON-LD ``datePublished``/``dateCreated``."""
+def _page_dates(html: str) -> list[tuple[str, bool]]:
+    """The page's own texts of dates, in page order, each with whether it is metadata (read by lxml,
+    trafilatura's parser): ``<meta>`` contents whose name holds "date" or "time" (except modification
+    dates and reading times) and JSON-LD ``datePublished``/``dateCreated`` are metadata; ``<time
+    datetime>`` values are not (a page lists other articles' times too)."""
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -68,17 +80,22 @@ def _stated_dates(html: str) -> list[str]:
         root = lxml_html.document_fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
     except (ValueError, etree.ParserError):
         return []
-    found: list[str] = []
+    found: list[tuple[str, bool]] = []
     for element in root.iter("meta", "time", "script"):
         if element.tag == "meta":
             key = element.get("name") or element.get("property") or element.get("itemprop") or ""
             if ("date" in key.lower() or "time" in key.lower()) and not _NOT_PUBLISHED.search(key):
-                found.append(element.get("content") or "")
+                found.append((element.get("content") or "", True))
         elif element.tag == "time":
-            found.append(element.get("datetime") or "")
+            found.append((element.get("datetime") or "", False))
         elif "ld+json" in (element.get("type") or ""):
-            found += _JSON_LD_DATE.findall(element.text or "")
-    return [text.strip() for text in found if _CLOCK.search(text)]
+            found += [(text, True) for text in _JSON_LD_DATE.findall(element.text or "")]
+    return [(text.strip(), metadata) for text, metadata in found if text.strip()]
+
+
+def _stated_dates(html: str) -> list[str]:
+    """The page's own texts of dates with a time, in page order (:func:`_page_dates`, metadata or not)."""
+    return [text for text, _ in _page_dates(html) if _CLOCK.search(text)]
 
 
 def _local_day(text: str) -> dt.date | None:
@@ -98,13 +115,25 @@ def _local_day(text: str) -> dt.date | None:
 
 
 def _published(date: str | None, html: str) -> str | None:
-    """trafilatura's ``date``, or when it has no time (a date that is not ISO 8601, of which it keeps
-    the day only) the page's first stated date with a time on that same day (:func:`_stated_dates`)."""
+    """The page's publication date: trafilatura's ``date``, with two corrections.
+
+    - A date the page's metadata states (:func:`_page_dates`: ``<meta>`` or JSON-LD, with a year) wins
+      over a ``date`` on none of the days the page states, or no ``date``: trafilatura rejects a date
+      outside its window (after :data:`DATE_DAYS_AHEAD` days from today, before 1995) and then guesses
+      one from the page (the 1st of a month it names), and a guess never replaces a date the page gives.
+    - When ``date`` has no time (a date that is not ISO 8601, of which it keeps the day only), the
+      page's first stated date with a time on that same day (:func:`_stated_dates`).
+    """
+    stated = _page_dates(html)
+    days = {_local_day(text) for text, _ in stated}
+    own = [text for text, metadata in stated if metadata and _YEAR.search(text) and _local_day(text) is not None]
+    if own and (not date or _local_day(date) not in days):
+        return own[0]
     day = _DAY_ONLY.match(date or "")
     if day is None:
         return date or None
     wanted = dt.date.fromisoformat(day.group(1))
-    return next((text for text in _stated_dates(html) if _local_day(text) == wanted), date)
+    return next((text for text, _ in stated if _CLOCK.search(text) and _local_day(text) == wanted), date)
 
 
 def _clean(text: str) -> str:
@@ -292,10 +321,16 @@ def _precise_text(html: str, trafilatura: Any) -> bool:
     return doc is not None and bool((doc.text or "").strip())
 
 
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
+                         "blockquote", "td", "th", "br", "dd", "dt", "figcaption", "pre"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
 def _own_text(html: str) -> bool:
     """Whether the page's body holds any text outside its furniture: :data:`FURNITURE_TAGS` and the
     elements a ``class`` or ``id`` word of :data:`FURNITURE_NAMES` marks ("cookie-banner", "site_footer")
-    removed with what they hold. Trafilatura falls back to such text on a page with nothing else (a
+    removed with what they hold, and wall lines (:func:`analysis.corpus.article.is_wall_line`: "Please
+    enable JavaScript to read this article", "Subscribe to read") are no text either. Trafilatura falls back to such text on a page with nothing else (a
     consent wall gives "We use cookies. Accept all." or its footer), so a page without text of its own
     has no article whatever the extraction returned."""
     from lxml import html as lxml_html
@@ -314,7 +349,10 @@ def _own_text(html: str) -> bool:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # (the text after it, its tail, stays)
-    return bool(body.text_content().strip())
+    for element in body.iter(*_BLOCK_TAGS):
+        element.text, element.tail = "\n" + (element.text or ""), "\n" + (element.tail or "")  # (each block its own lines)
+    sentences = (part for line in body.text_content().splitlines() for part in _SENTENCE_END.split(line.strip()))
+    return any(part and not is_wall_line(part) for part in sentences)
 
 
 #: The paragraphs at the start of a page's text searched for a byline and furniture.
@@ -366,7 +404,7 @@ def parse_html(html: str) -> dict[str, Any]:
         with_metadata=True,
         include_comments=False,
         include_tables=True,
-        date_extraction_params=_DATE_PARAMS,
+        date_extraction_params=_date_params(dt.datetime.now(dt.timezone.utc).date()),
     )
     if doc is None:
         return {"title": "", "text": "", "tags": []}

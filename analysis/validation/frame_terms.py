@@ -251,7 +251,7 @@ def wildcard_words(
     seen: dict[tuple[int, str], set[str]] = {}
     for doc_id, text in zip(sents["doc_id"].astype(str), sents["text"]):
         line = normalize_text(text if isinstance(text, str) else "")
-        starts, terms, _ids = matcher.hits(line)
+        starts, terms, _ids, _ends = matcher.hits(line)
         for start, t in zip(starts, terms):
             if not prefix[t]:
                 continue
