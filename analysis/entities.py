@@ -494,6 +494,8 @@ def _pronouns(text: str) -> list[tuple[int, int]]:
 
 _MALE = frozenset(("he", "him", "his", "himself"))
 _AGE = re.compile(r",\s+\d{1,3},")
+#: An age apposition: "Lakshmi, a 29-year-old accounts assistant," (only a person has an age so written).
+_AGE_APPOSITION = re.compile(r",\s+an?\s+\d{1,3}-year-old((?:\s+[a-z][\w-]*){1,3}?)(?=\s*(?:[,.;:]|at\b|from\b|of\b|who\b|in\b|$))")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|whose)\s+((?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)")
 #: A place written after a name and a comma, ending the phrase: "Irving, Texas," "Aceh, Indonesia."
 _COMMA_PLACE = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,.;:)]|$)")
@@ -858,6 +860,15 @@ def _after_keys() -> dict[str, int]:
             lead = _LEADING_WORD.match(word.lower()).group()
             keys[lead] = keys.get(lead, 0) | bit
     return keys
+
+
+def _person_noun(word: str, words: EntityWords) -> bool:
+    """Whether ``word`` (the head of "a 29-year-old accounts assistant") is a role, kin or child word of
+    the word lists: a person's (not "a 90-year-old bridge", "a 150-year-old company")."""
+    low = word.lower()
+    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return any(w in lists for w in (low, singular) for lists in
+               (words.title_heads, words.title_words, words.kin_nouns, words.child_words))
 
 
 def _after_cues(text: str, end: int) -> int:
@@ -2094,6 +2105,9 @@ def _context_evidence(words: EntityWords, text: str, start: int, end: int, toks:
         if cues & _AFTER_AGE and _AGE.match(text, end):
             ev.append((5, "person", "age"))
         m = _APPOSITION.match(text, end) if cues & _AFTER_APPOSITION else None
+        if cues & _AFTER_APPOSITION and (aged := _AGE_APPOSITION.match(text, end)) and \
+                _person_noun(aged.group(1).split()[-1], words):
+            ev.append((5, "person", "age"))  # not "Grafton, a 90-year-old bridge,"
         if m:
             last = m.group(1).split()[-1]
             if last in words.title_heads and last not in words.ambiguous_titles:

@@ -59,7 +59,7 @@ def test_every_form_of_number_10_is_one_entity_shown_as_the_list_shows_it():
     ("Whitehall said the report was serious.", "organization:whitehall"),          # was a person
     ("The Kremlin said the report was serious.", "organization:kremlin"),          # was other
     ("Zhongnanhai said the report was serious.", "organization:zhongnanhai"),      # was a person
-    ("The Élysée said the report was serious.", "organization:elys_e"),            # shown as "Elysée"
+    ("The Élysée said the report was serious.", "organization:elysee"),           # shown as "Elysée" (id accents folded: efix18 L3)
     ("The Quai d'Orsay said the report was serious.", "organization:quai_dorsay"),  # was other
     ("Foggy Bottom said the report was serious.", "organization:foggy_bottom"),    # was a person
     ("The White House said the report was serious.", "organization:white_house"),  # as before

@@ -90,3 +90,22 @@ def test_the_voice_note_writes_thousands_with_separators():
     fig = charts.voice_bars(table, top=20)
     notes = [a.text for a in fig.layout.annotations if "left out" in (a.text or "")]
     assert len(notes) == 1 and notes[0].startswith("1,010 less mentioned actor(s) are left out (1,010 quoted")
+
+
+def test_an_age_apposition_with_a_role_makes_a_one_name_woman_a_person_with_her_quotation():
+    # rt18 (min_quote_speaker_lost): "Lakshmi, a 29-year-old accounts assistant," was typed other, her quote lost
+    import analysis as wb
+
+    def typed(text: str) -> list[tuple[str, str]]:
+        found = wb.entities(pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [text]}), actors={"actors": []})
+        return [(r.text, r.type) for r in found.itertuples()]
+
+    text = ('Lakshmi, a 29-year-old accounts assistant at Varuna Infra, noticed the problem.\n\n'
+            '"I asked my manager and he told me to forget it," she said.')
+    assert typed(text)[0] == ("Lakshmi", "person")
+    quotes = wb.quotes(pd.DataFrame({"doc_id": ["a"], "title": [""], "text": [text]}), actors={"actors": []})
+    assert quotes["speaker"].tolist() == ["Lakshmi"]
+    assert typed("Brackley, a 30-year-old mother of two, said she was afraid.")[0] == ("Brackley", "person")
+    # a thing has an age too
+    assert typed("Grafton, a 90-year-old bridge, fell.") == [("Grafton", "place")]
+    assert typed("Hoover Dam, a 90-year-old dam, burst.") == [("Hoover Dam", "other")]
