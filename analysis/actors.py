@@ -670,6 +670,10 @@ def _direct(mentions: pd.DataFrame, include_pronouns: bool, fn: str) -> pd.DataF
     return mentions if include_pronouns else mentions[mentions["via"].isin(DIRECT_VIA)]
 
 
+#: The most sentences of the first body paragraph that count as the lead (``prominence``'s ``in_lead``).
+_LEAD_SENTENCES = 3
+
+
 @output_columns("prominence")
 def prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include_pronouns: bool = False
                ) -> pd.DataFrame:
@@ -690,8 +694,12 @@ def prominence(mentions: pd.DataFrame, sentences: pd.DataFrame, *, include_prono
     s["n"] = s.groupby("doc_id")["sentence_id"].transform("size")
     first_body = s[s["section"] == SECTION_BODY].groupby("doc_id")["paragraph_id"].min().rename("first_body")
     s = s.join(first_body, on="doc_id")
+    # the first body paragraph, at most its first 3 sentences (_LEAD_SENTENCES): an article without paragraph
+    # breaks is one paragraph, and every actor of it was "in the lead"
+    body = s["section"] == SECTION_BODY
+    s["body_rank"] = body.astype("int64").groupby(s["doc_id"]).cumsum() - 1
     s["lead"] = (s["section"] == SECTION_STANDFIRST) | (
-        (s["section"] == SECTION_BODY) & (s["paragraph_id"] == s["first_body"]))
+        body & (s["paragraph_id"] == s["first_body"]) & (s["body_rank"] < _LEAD_SENTENCES))
     s["headline"] = s["section"] == SECTION_HEADLINE
     mm = m[["doc_id", "sentence_id", "actor_id", "actor"]].copy()
     mm["doc_id"] = mm["doc_id"].astype("str")

@@ -261,6 +261,7 @@ INTERRUPTED = "interrupted: run the same command again to resume"
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from analysis.engines import worker_count
     from analysis.scale import analyze_corpus, read_manifest
 
     corpus = args.corpus[0] if len(args.corpus) == 1 else args.corpus
@@ -282,12 +283,29 @@ def _analyze(args: argparse.Namespace) -> int:
     rows = ", ".join(f"{name} {table['rows']:,}" for name, table in manifest["tables"].items())
     print(f"analysis written: {out} ({manifest['partitions']} partition(s); {rows})")
     tables = manifest["tables"]
+    idle = _idle_workers_note(partitions=int(manifest["partitions"]),
+                              documents=int(tables.get("documents", {}).get("rows", 0)),
+                              workers=worker_count(args.engine, args.workers, None) if args.engine != "dask" else 1,
+                              partition_size=args.partition_size)
+    if idle:
+        print(idle)
     if tables.get("mentions", {}).get("rows") == 0 and tables.get("entity_table", {}).get("rows", 0) > 0:
         print(f"note: the actor lexicon names none of the {tables['entity_table']['rows']:,} names found in the "
               "text, so the lexicon tables (mentions, actor_tone) are empty; the reports show the "
               "entities found (entities, entity_table). To name and group them, write a lexicon (every report lists "
               "the names it does not cover as ready-to-paste YAML) and pass --actors FILE.")
     return 0
+
+
+def _idle_workers_note(*, partitions: int, documents: int, workers: int, partition_size: int) -> str | None:
+    """A note when fewer partitions than workers ran (a corpus smaller than workers x partition size: the
+    other workers had nothing to do), with the partition size that gives each worker a partition."""
+    if workers < 2 or partitions >= workers or documents < workers:
+        return None
+    size = -(-documents // workers)
+    return (f"note: {documents:,} documents made {partitions} partition(s) of up to {partition_size:,} for "
+            f"{workers} workers, so {workers - partitions} of them had nothing to do; --partition-size {size:,} "
+            f"gives each worker a partition")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

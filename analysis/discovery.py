@@ -143,12 +143,16 @@ def _without_address(name: str, address: frozenset[str]) -> str:
 
 
 def _suggested_aliases(variants: list[str], taken: set[str], address: frozenset[str],
-                       given_name: str | None = None) -> list[str]:
+                       given_name: str | None = None, kinds: frozenset[str] = frozenset()) -> list[str]:
     """The forms of ``variants`` to suggest as aliases, in order: forms of address stripped, none
     already ``taken`` (by the lexicon or an earlier candidate), nor the person's ``given_name`` alone
-    (an alias of "Daniel" would count every Daniel of a corpus), each once."""
+    (an alias of "Daniel" would count every Daniel of a corpus), nor one word that names a kind of
+    organisation (``kinds``) beside a fuller form ("Agency" of "the Agency", short for the Environmental
+    Protection Agency, would count every agency written with a capital; a club named "Rovers" alone keeps
+    it), each once."""
     return [a for a in dict.fromkeys(_without_address(v, address) for v in variants)
-            if a and a not in taken and a != given_name]
+            if a and a not in taken and a != given_name
+            and not (" " not in a and a.casefold() in kinds and len(variants) > 1)]
 
 
 def _surname_id(entity: str, address: frozenset[str]) -> str:
@@ -290,6 +294,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
     known = set(lexicon.aliases.loc[lexicon.aliases["kind"] == "alias", "term"])  # grows with each suggestion
     words = load_entity_words()
     address = _forms_of_address(words.honorifics, words.titles)
+    kinds = frozenset(w for w in (*words.org_words, *words.org_nouns) if " " not in w)
     text_of = {(str(d), int(s)): t for d, s, t in zip(sents["doc_id"], sents["sentence_id"], sents["text"])}
     used_ids = set(lexicon.actors["actor_id"])
     known |= _shared_person_forms(table, address)
@@ -300,7 +305,7 @@ def discover_actors(documents: pd.DataFrame, actors: ActorLexicon | Mapping[str,
         # same name (another type) gets no alias a suggestion before it has, and is left out with none
         name = _without_address(row.entity, address)
         given = name.split()[0] if row.type == "person" and len(name.split()) > 1 else None
-        aliases = _suggested_aliases(row.variants, known, address, given)
+        aliases = _suggested_aliases(row.variants, known, address, given, kinds)
         if not aliases or not name:
             continue
         known.update(aliases)

@@ -96,7 +96,9 @@ apposition: "Critics, including the former player Tom Ashby, have argued" -> Cri
 from the Institute ..., says" -> A study; nor is a relative clause, whose names never speak for the
 cue after it: "The Northfield Drivers Union (NDU), which says it represents about 3,000 Velto
 couriers, said" -> Northfield Drivers Union, the phrase before ", which"/", who" read as the
-subject, a comma inside a number, "3,000", no clause comma); names coordinated before the cue are
+subject, a comma inside a number, "3,000", no clause comma; the antecedent of a relative "who"
+after a cue's preposition-object name speaks, also past an apposition: "heard from Zoë Nguyễn, a governance
+analyst, who said that …" -> Zoë Nguyễn); names coordinated before the cue are
 one speaker, as written and linked to no entity ("Fenwick Capital and Halden Partners said", one row:
 see :meth:`_Attributor.coordinated`); for a chain of appositions the name the
 clause starts with ("Colin Marshall, the chief executive of Cloud Peak, a coal producer in Wyoming,
@@ -125,7 +127,11 @@ entity layer links the noun itself to ("Council officials said" -> Harlow County
 far back it was named); a spokesperson "for", "at", "of" or
 "from" an organisation speaks for it ("A spokeswoman for Lakeport General said" -> Lakeport General
 Hospital, the organisation of the field whose name goes on from those words; "officials at the
-hospital" as "the hospital"), never for a person ("A spokesman for Ms. Ruiz").
+hospital" as "the hospital"), never for a person ("A spokesman for Ms. Ruiz"); "the spokesperson" (the and
+a spokesperson noun alone) for the one organisation every earlier use of that noun names ("A spokesperson
+for AusFuture Super said … 'We are reviewing …,' the spokesperson said" -> AusFuture Super; an earlier one of
+another organisation, or of none named, "A spokesperson declined to comment": unlinked,
+:func:`_spokesperson_named_before`).
 Pronouns: see :func:`_resolve_pronouns` (only when confident; else the speaker is NA). "told X" and
 "wrote to X" fill ``addressee`` ("told reporters outside the main entrance that" -> "reporters": the
 object ends before a preposition of place or time); after "told X" a clause without "that" is the
@@ -154,7 +160,8 @@ Between a quotation and its cue after it, "the"/"a"/"an" and one to three lower-
 nominal speaker whatever the noun (""…," the player said", ""…," the 24-year-old said", "the visibly shaken defender
 later said"); an age ("the 24-year-old") is a nominal speaker anywhere. "The player" or "the
 24-year-old" links to the one person the text named so before it ("tennis player Maria Vasquez",
-"Maria Vasquez, 24,"), as "the mayor" does (a person appointed to the role has it too: "appointed Sofia
+"Maria Vasquez, 24,"; a role held "of"/"for" a name: "The founder of the collapsed Varuna Infra Ltd, Ramesh
+Venkataraman," for "the founder", and for a headline's '"…," says founder'), as "the mayor" does (a person appointed to the role has it too: "appointed Sofia
 Reyes as head coach", "Reyes was named head coach"; not "replaced Gary Pell as head coach",
 :func:`analysis.entities.appointed_as`); so does a role with its modifier ("the Ashvale manager" ->
 "Ashvale manager Tom Reid", not Brookfield manager Sam Hale) or after a possessive ("the union's
@@ -165,7 +172,8 @@ types a company (:func:`_only_typed_before`: "Brightwater Capital", "X, the inve
 utility", "the insurer", "the agency" (``organization_kinds``: noun -> the name words that state it) to
 the one the text types so ("Pacific Ridge Power", "Golden Mutual Insurance", "Office of Emergency
 Services"; or "Northwind, the utility that ..."), however far back, when no other so typed is named
-before and no organisation that could be one (a name that states no kind: "Cal Fire") since (an
+before and no organisation that could be one (a name that states no kind: "Cal Fire"; not an untyped
+currency before a figure, "Rs 1,150 crore") since (an
 organisation whose name states another kind is never one: "Golden Mutual Insurance ... the utility
 said", "California Public Utilities Commission" no utility), and a
 generic noun to what the text's first "the <noun>" stood for while every organisation named since is
@@ -187,7 +195,9 @@ an addressee so ("wrote to staff that").
 
 **Reported speech** (kind 'reported'): a cue verb outside quotation marks, not used by a direct
 quotation row, not passive ("was reported"), with a speaker and a content of at least 3 words:
-"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that",
+"X said (that) ..." (``clause: bare`` verbs; the content starts after the verb or after "that", a
+"that" with a finite verb right after it kept as the demonstrative subject of what was said: "said that
+was not good enough" -> "that was not good enough";
 after a time phrase or setting right after the verb, :func:`_leading_setting_end`: "said on Tuesday |
 the strike would go ahead", "said in a statement on Friday |"; a setting alone is no content, :func:`_only_setting`:
 "said at an event in New York City Monday night." no row,
@@ -202,7 +212,9 @@ from the sentence start to the comma before the speaker, or before a description
 by commas; what follows the cue must be a few words of time or place, with no finite verb: in
 "…, said Harris' record on the environment was decent" the words after "said" are a clause; a parenthetical "A, she said,
 B." takes both parts, unless B starts with a conjunction or "with": "..., Ana Ruiz said, with an
-expert explaining that ..." is the expert's); and "according to X, ..." / "..., according to X" (phrases from
+expert explaining that ..." is the expert's; an A of one or two words is taken only as B's subject,
+:func:`_subject_goes_on`: "Her complaint, sources said, became the basis of …" -> "Her complaint … became
+the basis of …", but "Yesterday, officials said, the road closed" -> "the road closed"); and "according to X, ..." / "..., according to X" (phrases from
 ``source_phrases``; X is the whole phrase to the comma or the sentence's end: "a review of court
 records by the watchdog group Open Ledger"; titles dropped from a name: "According to Dr. Anita
 Raghavan, a security researcher at ..., the ..." -> Anita Raghavan, the description after the name
@@ -422,7 +434,9 @@ _PREPOSITION_DET_ENDINGS = tuple(e + d for e in _PREPOSITION_ENDINGS for d in ("
 # words before "of" that make the group after it the speaker ("half of Republicans said")
 _QUANTIFIERS = frozenset("half many most some all none one two three several few majority minority "
                          "dozens hundreds thousands millions number percent each both either neither".split())
-_RELATIVE_AFTER = re.compile(r",?\s*(?:who|which|that)\s*$")  # "the Standing Rock Sioux, who (have) argued"
+# "the Standing Rock Sioux, who (have) argued"; also after an apposition of the name: "Zoë Nguyễn, a governance
+# analyst, who said"
+_RELATIVE_AFTER = re.compile(r"(?:,\s+(?:a|an|the|his|her|their|its)\s[^,;:.!?\"“”()]{1,60})?,?\s*(?:who|which|that)\s*$")
 _ABOUT_PREPS = frozenset("on about at to against over".split())
 _AFTER_QUOTE_CHARS = frozenset(" \n,.!?\"”’'")  # between a quotation's words and a phrase attributing it
 _AFTER_QUOTE = frozenset(" \n,!?\"”’'")  # between a quotation's words and a description after it
@@ -2907,6 +2921,9 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
             # opens with its subject pronoun, a "that" in it is its own (relative), no opener
         elif opener and _second_that(after, opener.end()) and (bare_of[form] == "bare" or _FINITE_CLAUSE.match(after)):
             c_lo = after_lo  # "said the strike was regrettable and that …": both clauses were said
+        elif opener and after[opener.end() - 4:opener.end()] == "that" and not after[:opener.end() - 4].strip(" ,") \
+                and _DEMONSTRATIVE_NEXT.match(after, opener.end()):
+            c_lo = after_lo + opener.end() - 4  # "said that was not good enough": "that" the subject, no opener
         elif opener:
             c_lo = after_lo + opener.end()
         elif cues.clause_of[form] == "bare" or (adr is not None and cues.addressee_of[form] == "object"
@@ -2942,6 +2959,11 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
 
 
 _PRONOUN_SUBJECT = re.compile(r"\A\s+(?:I|we|he|she|they)\s")  # a clause opening with its subject pronoun
+#: After a "that" right after a cue: a finite verb or auxiliary (or "'s"), so the "that" is a demonstrative
+#: subject of the clause said, not its complementiser ("said that was not good enough", "said that's wrong").
+_DEMONSTRATIVE_NEXT = re.compile(r"(?:['’]s\b|\s+(?:" + "|".join(sorted(_FINITE_VERBS)) + r"|does|did|isn['’]t|"
+                                 r"wasn['’]t|aren['’]t|weren['’]t|won['’]t|wouldn['’]t|can['’]t|cannot|couldn['’]t|"
+                                 r"shouldn['’]t|hasn['’]t|haven['’]t|hadn['’]t|doesn['’]t|didn['’]t)\b)")
 #: Words after a speech verb that are what was said, not the start of a clause said: "said nothing",
 #: "said little", "said so", "said no to the plan" (no reported speech unless a finite clause follows).
 _SAID_WHAT = re.compile(r"\A\s+(?:nothing|little|much|something|anything|everything|so|otherwise|yes|no|goodbye|"
@@ -3056,7 +3078,11 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
         if not _tail_is_adverbial(text[after_lo:stop.start() if stop else s_hi]):
             return None  # checked first: it is cheaper than the content and the speaker
     c_lo, c_hi = _content(text, s_lo, comma)
-    if _fewer_words(text, 3, c_lo, c_hi) or att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
+    short = _fewer_words(text, 3, c_lo, c_hi)  # "Her complaint, sources said, became …": the subject alone
+    if short and not _subject_goes_on(text, c_lo, c_hi, comma, m.start, after_lo, s_hi,
+                                      bare_present=att.cues.lemma_of.get(m.form.lower()) == m.form.lower()):
+        return None
+    if att.overlaps_direct(c_lo, c_hi) or att.f.in_quote(c_lo, c_hi):
         return None
     if words_between:
         seg_hi = comma + 1 + len(_strip_tail(text[comma + 1:m.start], _AUX))
@@ -3091,7 +3117,49 @@ def _content_before(att: _Attributor, m: _Cue, sid: int, pid: int, s_lo: int, s_
         if not _fewer_words(rest, 3) and not _CONJUNCTION.match(rest) and not _RELATIVE.match(rest) and \
                 not att.overlaps_direct(rest_lo, rest_hi):
             parts.append((rest_lo, rest_hi))
+    if short and len(parts) == 1:
+        return None
     return _Row(sid, pid, parts, sp, att.cues.lemma_of[m.form.lower()], "reported", m.start)
+
+
+#: Words that open a clause with a subject of its own (after "A, she said,": "the road closed"): not
+#: the predicate of a short A.
+_SUBJECT_OPENERS = frozenset("the a an this that these those his her its their our my your some many most all "
+                             "no every each any i we he she they it you there here".split())
+#: One-word openers that are adverbs, no subject ("Meanwhile, officials said, prices rose").
+_SENTENCE_ADVERBS = frozenset("meanwhile however nevertheless nonetheless instead still now separately also "
+                              "further furthermore moreover overall so thus hence indeed again there here "
+                              "otherwise elsewhere previously".split())
+#: What stands between a cue and the rest of a parenthetical: the comma (a time word or two before it).
+_COMMA_NEXT = re.compile(r"[^,.;:!?\"“”]{0,30}?,\s+")
+
+
+def _subject_goes_on(text: str, c_lo: int, c_hi: int, comma: int, cue: int, after_lo: int, hi: int, *,
+                     bare_present: bool = False) -> bool:
+    """A content ``text[c_lo:c_hi]`` of one or two words before a parenthetical cue ("Her complaint, sources
+    said, became the basis of …"): is it the subject of the clause after the cue, whose predicate goes on
+    after the comma behind it (a lower-case word that opens no clause of its own, :data:`_SUBJECT_OPENERS`:
+    "Yesterday, officials said, the road closed" is not; nor is an adverb: "Meanwhile, officials said,
+    prices rose"; nor a conjunction: "But, he said, at the time …"; nor a cue in its bare present form after a
+    capitalised word, ``bare_present``: "The replacement, the Affordable Clean Energy rule, would lead …" is a
+    noun there)? Only then is the content both parts, "Her complaint … became the basis of …"."""
+    if text.find(",", comma + 1, cue) >= 0:
+        return False
+    words = text[c_lo:c_hi].split()
+    last = words[-1].lower() if words else ""
+    if not last or last in _SENTENCE_ADVERBS or last in _TIME_WORDS or (len(words) == 1 and last.endswith("ly")) \
+            or _CONJUNCTION.match(words[0]) is not None:
+        return False  # "Meanwhile, officials said, prices rose", "But, he said, at the time …": no subject
+    if bare_present:
+        before = text[max(0, cue - 40):cue].split()
+        if before and before[-1][:1].isupper():
+            return False  # "The replacement, the Affordable Clean Energy rule, would lead …": a noun, no cue
+    nxt = _COMMA_NEXT.match(text, after_lo, hi)
+    if nxt is None:
+        return False
+    word = _LEADING_WORD.match(text, nxt.end(), hi)
+    return word is not None and word.group().islower() and word.group() not in _SUBJECT_OPENERS and \
+        _CONJUNCTION.match(word.group()) is None and _RELATIVE.match(word.group()) is None
 
 
 _COORDINATION_BEFORE = re.compile(r"(?:,\s+and|,|\s+and)\s+\Z")  # between coordinated names: ", ", " and "
@@ -3659,7 +3727,8 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
     one person named with that title before it (:func:`_only_titled_person_before`), also kept nominal.
     A spokesperson of an organisation noun ("A hospital spokesman", "Hospital officials",
     :func:`_spokesperson_of`) links as "the <noun>" does, and one for an organisation to it ("A
-    spokeswoman for Lakeport General", :func:`_spoken_for`). Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
+    spokeswoman for Lakeport General", :func:`_spoken_for`); "the spokesperson" to the one organisation the
+    text's earlier spokespeople of that noun speak for (:func:`_spokesperson_named_before`). Only a generic noun (``generic_organization_nouns`` of the cue list: "the company") links to an organisation
     whose name does not hold it; "the union", "the league" link only to a name that says so, never to
     another organisation ("Workers at Northfield Dairy Cooperative's plant voted ..., the union said")."""
     f, nouns, generic = att.f, att.cues.organization_nouns, att.cues.generic_organization_nouns
@@ -3700,6 +3769,9 @@ def _link_nominals(att: _Attributor, rows: list[_Row]) -> None:
                 m = _organization_for(f, sp.start, noun, nouns, generic, kinds)
         elif spokespeople and any(w in _SPOKEN_FOR for w in words):
             m = _spoken_for(f, sp, spokespeople, nouns, generic, kinds)  # "A spokeswoman for Lakeport General"
+        elif len(words) == 2 and words[0].lower() == "the" and _bare(words[1]).lower() in spokespeople:
+            # "the spokesperson said" after "A spokesperson for AusFuture Super said"
+            m = _spokesperson_named_before(f, sp.start, _bare(words[1]).lower(), nouns, generic, kinds)
         elif len(words) == 2 and words[0].lower() in ("the", "its") and words[1].lower() in nouns:
             m = _organization_for(f, sp.start, words[1].lower(), nouns, generic, kinds)
         else:
@@ -3737,6 +3809,74 @@ def _spokesperson_of(words: Sequence[str], nouns: frozenset[str], spokespeople: 
 #: The prepositions after a spokesperson noun that name whom it speaks for ("a spokeswoman for X",
 #: "officials at X", "a representative of X", "a spokesman from X").
 _SPOKEN_FOR = frozenset("for at of from".split())
+#: A preposition of :data:`_SPOKEN_FOR` (group 1) after a spokesperson noun, and "the" ("a spokesperson
+#: | for | AusFuture Super", "officials | at the | hospital").
+_SPOKEN_FOR_AFTER = re.compile(r"\s+(for|at|of|from)\s+(?:the\s+)?", re.IGNORECASE)
+#: What stands between an organisation and the spokesperson noun after it ("ASIC | spokesperson",
+#: "AusFuture Super|'s | spokesperson"): a possessive ending (unless the mention holds it) and spaces.
+_OWNER_GAP = re.compile(r"(?:['’]s?)?\s+\Z")
+#: "the" right before a word: a definite spokesperson noun refers back ("the spokesperson").
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s+\Z", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word, in any case."""
+    return re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", re.IGNORECASE)
+
+
+def _spokesperson_named_before(f: _Field, pos: int, noun: str, nouns: frozenset[str],
+                               generic: frozenset[str] | None,
+                               kinds: Mapping[str, frozenset[str]] | None = None) -> _Mention | None:
+    """The organisation "the <spokesperson noun>" at ``pos`` ("the spokesperson said") speaks for: the
+    one every earlier use of that noun in the field (outside quotations) names, after :data:`_SPOKEN_FOR`
+    ("A spokesperson for AusFuture Super said ..." as :func:`_spoken_for` links it) or right before it
+    ("an ASIC spokesperson", "the fund's spokesperson" as "the fund" links); "the <noun>" itself refers back
+    and is passed over. None when an earlier use names no organisation ("a spokesperson said": which
+    spokesperson is meant is not clear), two name different ones, or there is none."""
+    text = f.text
+    found: _Mention | None = None
+    for occ in _word_pattern(noun).finditer(text, 0, pos):
+        s, e = occ.span()
+        if f.in_quote(s, e):
+            continue
+        if _THE_BEFORE.search(text, max(0, s - 8), s):
+            continue  # "the spokesperson" (an earlier back reference)
+        m = _spokesperson_organization(f, s, e, nouns, generic, kinds)
+        if m is None:
+            return None  # a spokesperson of no organisation named: another may be meant
+        if found is not None and not _same_speaker(m, found):
+            return None  # spokespeople of two organisations
+        found = found or m
+    return found
+
+
+def _spokesperson_organization(f: _Field, s: int, e: int, nouns: frozenset[str], generic: frozenset[str] | None,
+                               kinds: Mapping[str, frozenset[str]] | None) -> _Mention | None:
+    """The organisation a spokesperson noun at ``text[s:e]`` is named with: the organisation mention right
+    after a preposition of :data:`_SPOKEN_FOR` (and "the"), or right before it (a possessive between
+    allowed), or "the <organisation noun>" there (linked as :func:`_organization_for` links it); else None."""
+    text = f.text
+    after = _SPOKEN_FOR_AFTER.match(text, e)
+    if after is not None:
+        at = after.end()
+        for m in f.mentions_in(at, at + 1):
+            if m.via != "pronoun":
+                return m if m.etype == "organization" else None
+        word = _LEADING_WORD.match(text, at)
+        if word is not None and text[after.start(1):at].lower().endswith("the ") and word.group().lower() in nouns:
+            return _organization_for(f, s, word.group().lower(), nouns, generic, kinds)  # "for the fund"
+        return None
+    for m in reversed(f.mentions_in(max(0, s - 80), s)):
+        if m.via != "pronoun" and _OWNER_GAP.match(text, m.end, s):
+            return m if m.etype == "organization" else None
+    k = s
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    word = text[max(0, k - 30):k].split()[-2:]
+    if len(word) == 2 and word[0].lower() == "the" and _bare(word[1]).lower() in nouns:
+        return _organization_for(f, s, _bare(word[1]).lower(), nouns, generic, kinds)  # "the fund's spokesperson"
+    return None
 
 
 def _spoken_for(f: _Field, sp: _Speaker, spokespeople: frozenset[str], nouns: frozenset[str],
@@ -3870,7 +4010,8 @@ def _only_typed_before(f: _Field, pos: int, noun: str, nouns: frozenset[str],
         if words is not None and _kind_words_of(m.actor) and all(w in words for w in _kind_words_of(m.actor)):
             continue  # "Insurance" of "Insurance Commissioner X", "Power": kind words alone name no one
         if m.etype != "organization":  # a name the entity layer left untyped ("other"): maybe a company
-            others_after = others_after or found is None
+            if not _before_figure(f.text, m):
+                others_after = others_after or found is None
             continue
         if _typed_company(f, m) if words is None else _typed_kind(f, m, noun, words, nouns):
             if found is not None:
@@ -3882,6 +4023,16 @@ def _only_typed_before(f: _Field, pos: int, noun: str, nouns: frozenset[str],
                                     else _other_kind_than(m.actor, noun, words, nouns, kinds)):
             others_after = True
     return found
+
+
+#: A figure right after a word ("Rs | 1,150 crore", "US$ 5m"): that word is a currency or unit, no name.
+_FIGURE_NEXT = re.compile(r"\.?\s?\d")
+
+
+def _before_figure(text: str, m: _Mention) -> bool:
+    """Is the untyped mention ``m`` a currency or unit written before a figure ("Rs 1,150 crore") or one
+    holding digits ("A310" of "$A310 million"): no organisation that "the agency" could mean?"""
+    return _FIGURE_NEXT.match(text, m.end) is not None or any(c.isdigit() for c in text[m.start:m.end])
 
 
 def _kind_words_of(name: Any) -> list[str]:
@@ -4116,9 +4267,14 @@ def _only_organization_before(f: _Field, pos: int, *, window: int = 5) -> _Menti
 #: The words before a title in an apposition that names the person: "the mayor, Helen Stroud,", "her
 #: agent, Luca Bianchi,", "Luca Bianchi, his agent,".
 _OWNERS = "the|its|a|an|his|her|their"
+#: How far before a person's name a title set off by a comma before it is looked for (characters): "The
+#: founder of the collapsed Varuna Infra Ltd, " is 47 (a title right before the name: 40).
+_TITLED_REACH = 90
 #: The place or body a title is held for, between the title and the comma before the name ("the senior
-#: coroner | for Wessex |, Rachel Thorne"): "for"/"of", then one to three capitalised words.
-_TITLE_OF_PLACE = r"(?:\s+(?:for|of)\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))"
+#: coroner | for Wessex |, Rachel Thorne", "The founder | of the collapsed Varuna Infra Ltd |, Ramesh
+#: Venkataraman"): "for"/"of", "the" and up to two lower-case words, then one to four capitalised words.
+_TITLE_OF_PLACE = (r"(?:\s+(?:for|of)\s+(?:the\s+)?(?-i:(?:[a-z][\w'’-]*\s+){0,2}[A-Z][\w'’&.-]*"
+                   r"(?:\s+[A-Z][\w'’&.-]*){0,3}))")
 
 
 
@@ -4160,7 +4316,8 @@ def _head_role_rest(title: str) -> tuple[str, ...]:
 
 def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | None:
     """The person mention before ``pos`` written with ``title`` ("Mayor Helen Stroud", "Helen Stroud,
-    the mayor,", "the city's mayor, Helen Stroud,"; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
+    the mayor,", "the city's mayor, Helen Stroud,", "The founder of the collapsed Varuna Infra Ltd, Ramesh
+    Venkataraman,": :data:`_TITLE_OF_PLACE`; for an age, "24-year-old", also "Maria Vasquez, 24,") when every person given that
     title before ``pos`` is that one entity; else None."""
     from analysis.entities import appointed_as
 
@@ -4185,7 +4342,12 @@ def _only_titled_person_before(f: _Field, pos: int, title: str) -> _Mention | No
         m = f.mentions[j]
         if m.via == "pronoun" or m.etype != "person" or f.in_quote(m.start, m.end):
             continue
-        titled = before.search(f.text, max(0, m.start - 40), m.start)
+        k = m.start
+        while k > 0 and text[k - 1] in " \n":
+            k -= 1
+        # a title before the name (within 40 characters), or a description set off by a comma (further back:
+        # "The founder of the collapsed Varuna Infra Ltd, Ramesh Venkataraman")
+        titled = before.search(text, max(0, m.start - (_TITLED_REACH if text[k - 1:k] == "," else 40)), m.start)
         if titled is not None and _rank_below_before().search(f.text, max(0, titled.start() - 16), titled.start()):
             titled = None  # "Lt. Gov. Ray Oh", "Deputy Mayor Ann Lee", "former Gov. X": not "the governor"
         if titled or after.match(f.text, m.end) or appointed_as(text, start=m.start, end=m.end, title=title):

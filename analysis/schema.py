@@ -288,7 +288,7 @@ PROMINENCE = Table("prominence", "one row per document and actor, documents in t
     ("first_sentence", "int64", "sentence_id of the first mention"),
     ("first_position", "float64", "that sentence's position in the document, 0 = first sentence .. 1 = last"),
     ("in_headline", "bool", "mentioned in the headline"),
-    ("in_lead", "bool", "mentioned in the standfirst or in the first body paragraph"),
+    ("in_lead", "bool", "mentioned in the standfirst or in the first body paragraph (at most its first 3 sentences)"),
     ("sentence_share", "float64", "sentences that mention the actor / all sentences of the document"),
 ]))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis import charts
 from analysis.charts._base import FEW_COLOR
@@ -26,15 +27,15 @@ def test_a_tone_bar_from_too_few_sentences_is_grey_with_no_interval_and_a_line_s
     colors = {"pruitt": "#0072B2", "obama": "#E69F00"}
     fig = charts.outlet_comparison(_tone_by_outlet(), y="mean_polarity", colors=colors, min_n=3)
     # panels in name order: Drudge (x axis "x"), Wire ("x2")
-    bars = {(t.xaxis, t.name): (list(t.marker.color), [round(e, 2) for e in t.error_y.array]) for t in fig.data}
-    assert bars == {("x", "Scott Pruitt"): ([FEW_COLOR], [0.0]), ("x", "Barack Obama"): ([FEW_COLOR], [0.0]),
-                    ("x2", "Scott Pruitt"): (["#0072B2"], [0.15]), ("x2", "Barack Obama"): (["#E69F00"], [0.2])}, \
+    bars = {(t.xaxis, t.name): (t.marker.color, [round(e, 2) for e in t.error_y.array]) for t in fig.data}
+    assert bars == {("x", "Scott Pruitt"): ((FEW_COLOR,), [0.0]), ("x", "Barack Obama"): ((FEW_COLOR,), [0.0]),
+                    ("x2", "Scott Pruitt"): ("#0072B2", [0.15]), ("x2", "Barack Obama"): ("#E69F00", [0.2])}, \
         "one sentence is grey with no interval; 3 sentences is enough"
     notes = [a.text for a in fig.layout.annotations if "too few" in (a.text or "")]
     assert notes == ["Grey: fewer than 3 sentences, too few to compare."]
     # without min_n nothing is grey and nothing is said
     plain = charts.outlet_comparison(_tone_by_outlet(), y="mean_polarity", colors=colors)
-    assert FEW_COLOR not in [c for t in plain.data for c in t.marker.color]
+    assert FEW_COLOR not in [t.marker.color for t in plain.data]
     assert not [a for a in plain.layout.annotations if "too few" in (a.text or "")]
 
 
@@ -50,7 +51,7 @@ def test_the_corpus_reports_tone_by_outlet_greys_a_mean_of_one_sentence():
                                           actor_tone=tone)
     assert comparison.tone[["outlet", "n_sentences"]].values.tolist() == [["Daily", 1], ["Wire", 3]]
     fig = comparison.tone_chart()
-    assert [list(t.marker.color)[0] == FEW_COLOR for t in fig.data] == [True, False]
+    assert [t.marker.color for t in fig.data] == [(FEW_COLOR,), "#0072B2"]
     assert [a.text for a in fig.layout.annotations if "too few" in (a.text or "")] == [
         "Grey: fewer than 3 sentences, too few to compare."]
 
@@ -109,3 +110,51 @@ def test_an_age_apposition_with_a_role_makes_a_one_name_woman_a_person_with_her_
     # a thing has an age too
     assert typed("Grafton, a 90-year-old bridge, fell.") == [("Grafton", "place")]
     assert typed("Hoover Dam, a 90-year-old dam, burst.") == [("Hoover Dam", "other")]
+
+
+def test_an_article_without_paragraph_breaks_has_a_lead_of_three_sentences():
+    # rux18 L2: every actor of an article written as one paragraph was "in the lead: yes" (one named first
+    # in sentence 39 too)
+    import analysis as wb
+
+    documents = pd.DataFrame({"doc_id": ["a"], "title": ["Council votes"], "text": [
+        "Mayor Dana Price opened the meeting. The council voted on the budget. Critics spoke. "
+        "Residents waited. Omar Haddad, a resident, objected late in the evening."]})
+    sentences = wb.sentences(documents)
+    mentions = wb.entities_as_mentions(wb.entities(documents, sentences=sentences, actors={"actors": []}))
+    lead = wb.prominence(mentions, sentences).set_index("actor")["in_lead"].to_dict()
+    assert lead == {"Dana Price": True, "Omar Haddad": False}
+
+
+def test_the_suggested_lexicon_gives_no_organisation_kind_alone_as_an_alias():
+    # rux18 L4: the suggested YAML for the EPA had aliases [EPA, Environmental Protection Agency, Agency]:
+    # "Agency" would link every capitalised agency of a corpus
+    import analysis as wb
+
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""], "text": [
+        "The Environmental Protection Agency (EPA) proposed a rule. The Agency said the rule would cut pollution. "
+        "EPA officials agreed.",
+        "The Environmental Protection Agency said on Monday it would act. The Agency declined to comment."]})
+    suggested = wb.discover_actors(documents, {"actors": []})
+    assert suggested[["name", "type", "aliases"]].values.tolist() == [
+        ["Environmental Protection Agency", "organization", ["Environmental Protection Agency", "EPA"]]]
+
+
+@pytest.mark.slow  # two process pools
+def test_analyze_says_when_workers_had_nothing_to_do(tmp_path, capsys):
+    # rux18 L6: --workers 2 on 1,000 documents made one partition (default size 1,000): one worker idled, unsaid
+    import json
+
+    from analysis.cli import main
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"title": f"Vote {i}", "text": f"The council met on day {i}."}) + "\n"
+                              for i in range(5)), encoding="utf-8")
+    assert main(["analyze", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "--engine", "processes",
+                 "--workers", "2", "--partition-size", "10"]) == 0
+    out = capsys.readouterr().out
+    assert ("note: 5 documents made 1 partition(s) of up to 10 for 2 workers, so 1 of them had nothing to do; "
+            "--partition-size 3 gives each worker a partition") in out
+    assert main(["analyze", "--corpus", str(corpus), "--out", str(tmp_path / "out2"), "--engine", "processes",
+                 "--workers", "2", "--partition-size", "3"]) == 0
+    assert "nothing to do" not in capsys.readouterr().out

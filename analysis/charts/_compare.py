@@ -230,7 +230,8 @@ def outlet_comparison(
                              arrayminus=[0.0 if few[i] else max(0.0, ys[i] - lows[i]) for i in rows]) \
                     if interval else None
                 trace = go.Bar(x=[xs[i] for i in rows], y=[ys[i] for i in rows],
-                               marker_color=[FEW_COLOR if few[i] else palette[key] for i in rows],
+                               marker_color=[FEW_COLOR if few[i] else palette[key] for i in rows]
+                               if any(few[i] for i in rows) else palette[key],
                                error_y=error, **common)
             else:
                 trace = go.Scatter(x=[xs[i] for i in rows], y=[ys[i] for i in rows], mode="lines+markers",
