@@ -75,6 +75,9 @@ class CueVerbs:
     headline only, whose speakers may also be headed by ``headline_speaker_nouns`` ("inquest", "jury");
     ``naming_of`` maps the forms of naming verbs to their lemma ("called" -> "call": "Ruiz called the
     record "a list of missed deadlines"" quotes Ruiz, though "call" is no cue verb of reported speech);
+    ``quotation_of`` maps the forms of verbs that attribute only a quotation right before them to their
+    lemma ("asked" -> "ask": '"Why?" she asked.' quotes her, though "asked" is no cue of reported speech:
+    "asked whether", "asked to leave");
     ``sha256`` identifies the content."""
 
     verbs: pd.DataFrame
@@ -91,6 +94,7 @@ class CueVerbs:
     team_lead_nouns: frozenset[str] = frozenset()
     display_words: frozenset[str] = frozenset()
     naming_of: Mapping[str, str] = dc_field(default_factory=dict)
+    quotation_of: Mapping[str, str] = dc_field(default_factory=dict)
     organization_kinds: Mapping[str, frozenset[str]] = dc_field(default_factory=dict)
     headline_cues: Mapping[str, str] = dc_field(default_factory=dict)
     headline_speaker_nouns: frozenset[str] = frozenset()
@@ -219,6 +223,8 @@ def _build(doc) -> CueVerbs:
             lists[key] = value
     naming = _mapping_of_lists(doc, "naming_verbs", "lemmas to their forms such as {call: [call, calls, called]}")
     naming_of = {f.strip().lower(): k.strip().lower() for k, v in naming.items() for f in v}
+    quoting = _mapping_of_lists(doc, "quotation_verbs", "lemmas to their forms such as {ask: [ask, asks, asked]}")
+    quotation_of = {f.strip().lower(): k.strip().lower() for k, v in quoting.items() for f in v}
     kinds = _mapping_of_lists(doc, "organization_kinds", "organisation nouns to the name words that state them "
                               "such as {utility: [power, energy]}")
     kinds_of = {k.strip().lower(): frozenset(w.strip().lower() for w in v) for k, v in kinds.items()}
@@ -245,6 +251,8 @@ def _build(doc) -> CueVerbs:
         normal["display_words"] = displays
     if naming_of:  # only when given: a list without them keeps its hash
         normal["naming_verbs"] = naming_of
+    if quotation_of:  # only when given: a list without them keeps its hash
+        normal["quotation_verbs"] = quotation_of
     if kinds_of:  # only when given: a list without them keeps its hash
         normal["organization_kinds"] = {k: sorted(v) for k, v in kinds_of.items()}
     if headline_cues:  # only when given: a list without them keeps its hash
@@ -262,5 +270,5 @@ def _build(doc) -> CueVerbs:
                     spokesperson_nouns=frozenset(n.strip().lower() for n in spokespeople),
                     team_lead_nouns=frozenset(n.strip().lower() for n in team_leads),
                     display_words=frozenset(n.strip().lower() for n in displays),
-                    naming_of=naming_of, organization_kinds=kinds_of, headline_cues=headline_cues,
-                    headline_speaker_nouns=frozenset(n.strip().lower() for n in heard_by))
+                    naming_of=naming_of, quotation_of=quotation_of, organization_kinds=kinds_of,
+                    headline_cues=headline_cues, headline_speaker_nouns=frozenset(n.strip().lower() for n in heard_by))

@@ -25,7 +25,10 @@ lower-case word ("'We're goin' home now,' she said", "nothin' has", "my ol' man"
 an' chips", "cup o' tea": one quotation); the words of a single quotation hold no other
 opening mark (a mark after a space), so an opening mark never closed pairs with no later quotation's
 closing one. Where paragraphs ran together (scraped text: "… stay.'It's …"), a mark after an end mark
-and before a capital closes one, and ``''`` there is no archive mark. A direct quotation is attributed by the nearest
+and before a capital closes one, and ``''`` there is no archive mark; a straight double mark where one
+would open but that closes, after a comma, "?" or "!" and before an attribution clause ("…energy. It
+will take 60 days," Trump said"), lost its opening mark there: it closes a quotation of its sentence
+(from the last closing mark on at most) and the marks after it pair as written. A direct quotation is attributed by the nearest
 **cue verb** (``lexicons/cue_verbs.yml``):
 
 1. before it, in the same clause (from the sentence start or the end of the previous quotation in
@@ -57,6 +60,10 @@ and before a capital closes one, and ``''`` there is no archive mark. A direct q
    phrase is that source's (""…," according to the chief executive of Northwind Energy, Sam Patel."
    -> Sam Patel, cue "according to"; quoted words inside the author's own clause are not: 'he is now
    convinced that "…," according to an interview' is no interview's speech);
+   a quotation ending in "?" or "!" takes a quotation verb (``quotation_verbs``: '"Why?" she
+   asked.', '"Why?" asked Adeyemi.') right after its closing mark, and, where the sentence splitter
+   cut after the mark, a next sentence of the paragraph that is its cue clause alone ('"Why?" |
+   Ruth Adeyemi said at a rally in Boston.'; :func:`_cue_after_question`);
    with no cue at all, a quotation written "Name: 'quote'" (the UK headline form: a person named
    alone from the sentence's start to a colon right before the opening mark, the quotation running
    to the sentence's end: "Reyes: 'We will be brave'") is that person's, with no cue
@@ -192,7 +199,8 @@ quotation row, not passive ("was reported"), with a speaker and a content of at 
 "that" with a finite verb right after it kept as the demonstrative subject of what was said: "said that
 was not good enough" -> "that was not good enough";
 after a time phrase or setting right after the verb, :func:`_leading_setting_end`: "said on Tuesday |
-the strike would go ahead", "said in a statement on Friday |",
+the strike would go ahead", "said in a statement on Friday |"; a setting alone is no content, :func:`_only_setting`:
+"said at an event in New York City Monday night." no row,
 and after the verb when a subject pronoun opens the clause: "saying he took responsibility for the
 failures that led to the breach" -> "he took responsibility for the failures that led to the breach";
 "X said A and that B" holds both clauses, "A and that B", when A is a clause: a bare verb's, or one
@@ -555,20 +563,31 @@ def _char_positions(text: str, chars: Sequence[str], lo: int, hi: int) -> list[t
 
 def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], singles: list[tuple[int, str]],
                     sentence_spans: Sequence[tuple[int, ...]], *, rows: bool = False,
-                    ordered: bool = False) -> list[tuple[int, int]]:
+                    ordered: bool = False, attribution: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """:func:`quote_spans` given the double marks (offset, mark) of text[lo:hi] and the single marks
     (offset, mark) of text[lo:hi] and of the sentences (``sentence_spans``: (start, end) each, or with
     ``rows`` sentence rows (sentence_id, paragraph_id, start, end); ``ordered``: they follow one
-    another without overlapping)."""
+    another without overlapping). ``attribution``: an attribution clause right after a closing mark
+    (:func:`_attribution_pattern`); with it, marks out of phase are paired again (:func:`_lost_opening`)."""
     spans: list[tuple[int, int]] = []
     open_at = None
+    last = lo  # where the last closing mark ends
     for pos, mark in marks:
         if open_at is None:
-            if mark not in ("”", "''") or (mark == "''" and pos + 2 < hi and not text[pos + 2].isspace()):
+            if attribution is not None and mark == '"' and _lost_opening(text, pos, hi, attribution):
+                # '…energy." It will take no more than 60 days," Trump said': a closing mark where one
+                # would open, its opening mark lost (paragraphs run together): the quotation is the
+                # sentence that ends at it (not before the last closing mark), and the marks after it
+                # pair as written
+                start = _sentence_start(pos, sentence_spans, rows=rows, ordered=ordered)
+                spans.append((max(last, lo if start is None else start), pos))
+                last = pos + 1
+            elif mark not in ("”", "''") or (mark == "''" and pos + 2 < hi and not text[pos + 2].isspace()):
                 open_at = pos + len(mark)
         elif mark not in ("“", "``"):
             spans.append((open_at, pos))
             open_at = None
+            last = pos + len(mark)
     if open_at is not None:
         spans.append((open_at, hi))
     if not singles:
@@ -622,6 +641,39 @@ def _spans_of_marks(text: str, lo: int, hi: int, marks: list[tuple[int, str]], s
     if nested:
         spans = [sp for sp in spans if sp not in nested]
     return _trimmed(text, spans)
+
+
+def _lost_opening(text: str, pos: int, hi: int, attribution: re.Pattern[str]) -> bool:
+    """Is the straight mark at ``pos`` a closing one that cannot open a quotation: right after a comma,
+    "?" or "!" (and a closing single mark) and followed by an attribution clause ('…," Trump said', '…?" asked Gore'), so that the
+    quotation it closes lost its opening mark? ('He said," We …' opens one: no cue after it.)"""
+    if pos + 1 >= hi or text[pos + 1] not in _SPACE:
+        return False
+    before = pos - 1 if pos > 1 and text[pos - 1] in "'’" else pos  # "the 'Green Real Deal,'" the statement said"
+    return before > 0 and text[before - 1] in ",?!" and attribution.match(text, pos + 1, min(hi, pos + 60)) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _attribution_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """An attribution clause after a quotation's closing mark: at most four words without punctuation
+    but full stops ("Sen."), then one of the finite cue or quotation verb ``forms`` ("Trump said", "he added", "said Trump",
+    "the agency's spokesman told"), or a name set off by a comma ("Michael Hansen, executive director of
+    …, told"))."""
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(r"\s+(?:(?:[^\s,;:!?\"“”]+\s+){0,4}?(?:" + alts + r")(?![\w-])"
+                      r"|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s)")
+
+
+def _sentence_start(pos: int, sentence_spans: Sequence[tuple[int, ...]], *, rows: bool, ordered: bool) -> int | None:
+    """The start of the sentence holding ``pos`` (as :func:`_sentence_end`); None when none holds it."""
+    at_lo, at_hi = (2, 3) if rows else (0, 1)
+    if ordered:
+        ends = list(map(itemgetter(at_hi), sentence_spans))
+        i = bisect_right(ends, pos)
+        if i < len(ends) and sentence_spans[i][at_lo] <= pos:
+            return sentence_spans[i][at_lo]
+        return None
+    return next((span[at_lo] for span in sentence_spans if span[at_lo] <= pos < span[at_hi]), None)
 
 
 def _line_end(text: str, pos: int, hi: int) -> int:
@@ -1162,6 +1214,9 @@ class _CueFinder:
         # kinds of organisation ("The hospital said")
         self.nouns = cues.speaker_nouns | cues.document_nouns | cues.organization_nouns
         forms = list(cues.lemma_of)
+        # an attribution clause after a closing mark (finite forms): marks out of phase (_lost_opening)
+        self.attribution = _attribution_pattern(frozenset(
+            [f for f in forms if not f.endswith("ing")] + list(cues.quotation_of)))
         self.automaton = None
         self.finds_naming = False
         if forms and all(_LETTERS.fullmatch(form) for form in forms):
@@ -1258,7 +1313,7 @@ class _Attributor:
         self.f, self.cues, self.finder = f, cues, finder
         self.nouns, self.honorifics = finder.nouns, cues.honorifics
         self._addressee_of, self._present = cues.addressee_of, cues.present_forms
-        self.paragraph_quotes = _paragraph_quotes(f)  # sets f.quotes
+        self.paragraph_quotes = _paragraph_quotes(f, finder.attribution)  # sets f.quotes
         # the field's cue verbs, found once: cues_in() takes the ones in its range
         words = finder.scan(f.text)
         self._verbs = [m for m in words.cues if self._is_verb(m)]
@@ -1908,8 +1963,12 @@ class _Attributor:
         unless the verb's object is its addressee ("told reporters")."""
         if self.cues.addressee_of[cue.form.lower()] == "object":
             return None
+        return self.speaker_right_after(cue.end, hi)
+
+    def speaker_right_after(self, end: int, hi: int) -> _Speaker | None:
+        """:meth:`speaker_after` of a verb ending at ``end`` whose object is no addressee."""
         text = self.f.text
-        taken = _np_after(text, cue.end, hi, self.honorifics)
+        taken = _np_after(text, end, hi, self.honorifics)
         if taken and (taken[0][2].lower() in _TIME_WORDS or _FINITE_AFTER.match(text, taken[-1][1])
                       or _RELATIVE_NEXT.match(text, taken[-1][1])):
             return None  # "said the trust would ask ...", "says companies that emit ... should": the
@@ -2297,8 +2356,9 @@ def _from_mention(m: _Mention) -> _Speaker:
                          m.entity_id, m.gender, m.etype, -1))
 
 
-def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
-    """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them)."""
+def _paragraph_quotes(f: _Field, attribution: re.Pattern[str] | None = None) -> list[list[tuple[int, int]]]:
+    """Quotation spans of a field, one list per paragraph (sets ``f.quotes`` to all of them);
+    ``attribution`` as :func:`_spans_of_marks` takes it."""
     text = f.text
     rows = f.sentences
     if rows and rows[0][1] == rows[-1][1] and len(set(map(_ROW_PARAGRAPH, rows))) == 1:
@@ -2324,7 +2384,8 @@ def _paragraph_quotes(f: _Field) -> list[list[tuple[int, int]]]:
             continue
         marks = doubles[bisect_left(double_at, lo):bisect_left(double_at, hi)]
         ones = singles[bisect_left(single_at, lo):bisect_left(single_at, hi)]
-        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True, ordered=f._in_order)
+        out.append(_spans_of_marks(text, lo, hi, marks, ones, sents, rows=True, ordered=f._in_order,
+                                   attribution=attribution)
                    if marks or ones else [])
     f.set_quotes([q for spans in out for q in spans])
     return out
@@ -2405,6 +2466,10 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
     k = bisect_right(f._quote_starts, q_hi)  # the first quotation starting after this one
     post_hi = f._quote_starts[k] - 1 if k < len(f._quote_starts) and f._quote_starts[k] < end_sent[3] else end_sent[3]
     post = att.cues_in(q_hi, post_hi)
+    if not post and text[q_hi - 1:q_hi] in _ASKING_ENDS:  # 2b. '"Why?" she asked.', '"Why?" Adeyemi said.'
+        after = _cue_after_question(att, q_hi, end_sent, post_hi)
+        if after is not None:
+            return after
     if not post:  # 2a. no cue verb: ""…," according to X." (a source phrase right after a quotation
         # that opens its sentence; quoted words inside the author's clause are left as they were)
         if att.source_phrase_in_field and not text[sent[2]:q_lo].strip(" \n\"“‘'`("):
@@ -2422,6 +2487,120 @@ def _attribute(att: _Attributor, q_lo: int, q_hi: int, clause_lo: int,
         speaker = att.subject(sent[2], q_lo)
     close = not text[q_hi:m.start].strip(" ,\"”’'\n") or speaker is not None
     return _NEW_ATTRIBUTION((speaker, m, close, False, True))
+
+
+_ASKING_ENDS = frozenset("?!")  # a quotation's last character before a verb of asking ("?" she asked)
+_SETTING_END_CHARS = frozenset(" \n.!?\"”’'")  # after a setting at a sentence's end
+_SETTING_STOPS = frozenset(',;:"“”‘')  # no setting holds them: a clause or quoted words go on after them
+_SETTING_PREPS = frozenset("at in during on outside inside near before after aboard from amid across throughout "
+                           "over via".split())
+# a word of a clause: a subject pronoun, a finite auxiliary, modal or copula, a negation
+_CLAUSE_WORD = re.compile(r"\b(?:I|we|he|she|they|you|is|was|were|are|will|would|could|should|had|has|have|"
+                          r"can|may|might|must|did|does)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _only_setting(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] (what follows a cue) only the setting of the words said, no clause said: time
+    phrases (:data:`_SETTING`) and a phrase opening with a preposition of place, time or occasion
+    ("at an event in New York City Monday night", "in Boston on Friday evening", "during a town
+    hall"), with no word of a clause in it (a subject pronoun, a finite auxiliary: "in the end the plan
+    will fail" is said), no comma, colon or quotation mark (a clause or quoted words after it)? False for
+    nothing at all."""
+    pos = lo
+    while True:
+        m = _SETTING.match(text, pos, hi)
+        if m is None:
+            break
+        pos = m.end()
+    word = _LEADING_WORD.search(text, pos, hi)
+    if word is None:
+        return pos > lo
+    if text[pos:word.start()].strip(" \n,") or word.group().lower() not in _SETTING_PREPS:
+        return False
+    end = hi
+    while end > word.end() and text[end - 1] in _SETTING_END_CHARS:
+        end -= 1
+    phrase = text[word.end():end]
+    if any(c in phrase for c in _SETTING_STOPS) or " '" in phrase:
+        return False  # "said on numerous occasions, Clinton suffers …", "said in the second paragraph 'economic …'"
+    return _CLAUSE_WORD.search(phrase) is None
+
+
+@functools.lru_cache(maxsize=8)
+def _quotation_verb_pattern(forms: frozenset[str]) -> re.Pattern[str] | None:
+    """A quotation verb's form (``CueVerbs.quotation_of``), lower case or capitalised, as a whole word."""
+    if not forms:
+        return None
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    caps = "|".join(re.escape(f[0].upper() + f[1:]) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts}|{caps})(?![\w-])")
+
+
+def _cue_after_question(att: _Attributor, q_hi: int, end_sent: tuple[int, int, int, int],
+                        post_hi: int) -> _Attribution | None:
+    """The cue and speaker after a quotation ending in "?" or "!" with no cue verb after it in its
+    sentence: a quotation verb (``quotation_verbs``: '"Why?" she asked.', '"Why?" asked Adeyemi.')
+    right after its closing mark, with a speaker of at most four words before it or one after it; or,
+    where the sentence splitter ended the sentence at the closing mark ('"Why?" | Ruth Adeyemi
+    said.'), a cue clause that is the whole next sentence of the paragraph: the speaker (titles,
+    capitalised words, a determiner or speaker noun only) and a cue or quotation verb, then nothing
+    but an addressee or a setting ("Ocasio-Cortez said at an event in New York City Monday night.",
+    "Bolsonaro told reporters in Brasilia."; '"Why?" | Adeyemi said the plan was unread.' is reported
+    speech, no attribution). None otherwise."""
+    f, text = att.f, att.f.text
+    close = _closing_mark_end(text, q_hi)
+    if close == q_hi:
+        return None  # left open
+    if close < end_sent[3]:
+        verb = _quotation_verb(att, close, post_hi)
+        if verb is None or not _fewer_words(text, 5, close, verb.start):
+            return None
+        if text[close:verb.start].strip(" ,\n"):
+            speaker = att.speaker_before(q_hi + 1, verb.start) or att.description_before(q_hi, verb.start)
+        else:
+            speaker = att.speaker_right_after(verb.end, post_hi)
+        return None if speaker is None else _NEW_ATTRIBUTION((speaker, verb, True, False, True))
+    # the sentence ends at the closing mark: the next one, when it starts the same line after a space
+    pos = close
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    if pos == close or pos >= len(text):
+        return None
+    nxt = f.sentence_at(pos)
+    if nxt[2] != pos or nxt[1] != end_sent[1]:
+        return None
+    k = bisect_right(f._quote_starts, close)
+    s_hi = f._quote_starts[k] - 1 if k < len(f._quote_starts) and f._quote_starts[k] < nxt[3] else nxt[3]
+    found = att.cues_in(pos, s_hi)
+    verb = found[0] if found else _quotation_verb(att, pos, s_hi)
+    if verb is None or not _fewer_words(text, 5, pos, verb.start):
+        return None
+    if verb.start == pos:  # "Said Adeyemi."
+        speaker = att.speaker_right_after(verb.end, s_hi)
+        if speaker is None:
+            return None
+        end = speaker.end
+    else:
+        speaker = att.speaker_before(pos, verb.start, nearest=False)
+        if speaker is None or not att._only_titles(pos, verb.start):
+            return None
+        adr = att.addressee(verb) if verb.form.lower() in att.cues.lemma_of else None
+        end = adr[1] if adr is not None else verb.end
+    tail_hi = s_hi
+    while tail_hi > end and text[tail_hi - 1] in " .!?\n\"”’'":
+        tail_hi -= 1
+    if tail_hi > end and not (_tail_is_adverbial(text[end:tail_hi]) or _only_setting(text, end, tail_hi)):
+        return None  # '"Why?" Adeyemi said the plan was unread.': the cue reports a clause of its own
+    return _NEW_ATTRIBUTION((speaker, verb, True, False, True))
+
+
+def _quotation_verb(att: _Attributor, lo: int, hi: int) -> _Cue | None:
+    """The first quotation verb (``CueVerbs.quotation_of``) in text[lo:hi] within 60 characters of ``lo``."""
+    pattern = _quotation_verb_pattern(frozenset(att.cues.quotation_of))
+    if pattern is None:
+        return None
+    m = pattern.search(att.f.text, lo, min(hi, lo + 60))
+    return None if m is None else _NEW_CUE((m.start(), m.end(), m.group()))
 
 
 #: What a cue and a quotation of a headline idiom may have between them: "Coroner warns of 'risk of future
@@ -2632,8 +2811,9 @@ def _direct_quotes(att: _Attributor) -> tuple[list[_Row], set[int]]:
                 form = a.cue.form.lower()
                 lemma = lemma_of.get(form)
                 if lemma is None:
-                    # a headline idiom's phrase ("inquest hears": hear), else a source phrase (""…," according to X")
-                    lemma = cues.headline_cues.get(form, form) if f.headline else form
+                    # a headline idiom's phrase ("inquest hears": hear), a quotation verb ('"Why?" she asked'),
+                    # else a source phrase (""…," according to X")
+                    lemma = (cues.headline_cues.get(form) if f.headline else None) or cues.quotation_of.get(form, form)
                 else:
                     adr = att.addressee(a.cue)
                     if adr is not None:
@@ -2756,6 +2936,8 @@ def _reported_speech(att: _Attributor, used: set[int]) -> list[_Row]:
         else:
             continue
         if c_lo == after_lo:  # "said on Tuesday the strike would go ahead": the time phrase is not said
+            if _only_setting(text, c_lo, s_hi):
+                continue  # "said at an event in New York City Monday night.": where, not what
             c_lo = _leading_setting_end(text, c_lo, s_hi, cues.document_nouns)
         c_lo, c_hi = _content(text, c_lo, s_hi)
         if att.source_phrase_in_field:
