@@ -866,9 +866,7 @@ def _person_noun(word: str, words: EntityWords) -> bool:
     """Whether ``word`` (the head of "a 29-year-old accounts assistant") is a role, kin or child word of
     the word lists: a person's (not "a 90-year-old bridge", "a 150-year-old company")."""
     low = word.lower()
-    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-    return any(w in lists for w in (low, singular) for lists in
-               (words.title_heads, words.title_words, words.kin_nouns, words.child_words))
+    return low in words.title_words or low in words.kin_nouns or low in words.child_words  # (title_heads is part of title_words)
 
 
 def _after_cues(text: str, end: int) -> int:

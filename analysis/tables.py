@@ -141,7 +141,9 @@ def filter_documents(
         wanted = [outlets] if isinstance(outlets, str) else list(outlets)
         outlet = documents["outlet"] if "outlet" in documents.columns else pd.Series(pd.NA, index=documents.index)
         keys = {_spelling_key(str(w)) for w in wanted}
-        keep &= pd.Series([isinstance(o, str) and _spelling_key(o) in keys for o in outlet], index=documents.index)
+        written = outlet.astype("string")
+        names = written.dropna().unique()  # each distinct outlet keyed once, not each article
+        keep &= written.isin([o for o in names if _spelling_key(o) in keys]).fillna(False).astype(bool)
         if len(documents) and not keep.any():
             present = sorted({str(o) for o in outlet.dropna()})
             held = f"the outlets in the corpus are {', '.join(present[:20])}" if present else \
@@ -470,7 +472,8 @@ def same_spellings(documents: pd.DataFrame, *, column: str = "outlet") -> pd.Dat
     counts = values[values.notna()].astype(str).value_counts(sort=False)
     groups: dict[str, list[str]] = {}
     for value in counts.index:
-        groups.setdefault(_spelling_key(value), []).append(value)
+        key = _spelling_key(value)
+        groups.setdefault(key or value, []).append(value)  # (a name of marks only is no key two names share)
     chosen: dict[str, str] = {}
     for spellings in groups.values():
         if len(spellings) < 2:
@@ -478,8 +481,7 @@ def same_spellings(documents: pd.DataFrame, *, column: str = "outlet") -> pd.Dat
         written = [v for v in spellings if v != v.lower() or " " in v.strip()] or spellings
         keep = max(written, key=lambda v: counts[v])  # max keeps the first of a tie: the table's order
         chosen.update({v: keep for v in spellings if v != keep})
-    out = documents.assign(**{column: values.map(lambda v: chosen.get(v, v) if isinstance(v, str) else v)}) \
-        if chosen else documents.copy()
+    out = documents.assign(**{column: values.replace(chosen)}) if chosen else documents.copy()
     out.attrs["spellings"] = {"column": column, "replaced": chosen,
                               "articles": {v: int(counts[v]) for v in chosen}}
     return out
