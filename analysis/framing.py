@@ -518,11 +518,13 @@ def _candidate_hits(texts: Sequence[str], starts: np.ndarray, ends: np.ndarray) 
     candidate = np.zeros(n, dtype=bool)
     first = np.zeros(n, dtype=np.int64)
     last = np.zeros(n, dtype=np.int64)
+    read: dict[str, tuple[str, list[str]]] = {}  # a sentence with several hits is normalised and split once
     for i, (text, start, end) in enumerate(zip(texts, starts.tolist(), ends.tolist())):
-        norm = normalize_text(text)
+        if text not in read:
+            read[text] = (normalize_text(text), text.split())
+        norm, words = read[text]
         w0, w1 = norm.count(" ", 0, start), norm.count(" ", 0, max(end - 1, start))
         first[i], last[i] = w0, w1
-        words = text.split()
         if w1 >= len(words):
             continue
         at = start - (norm.rfind(" ", 0, start) + 1)
